@@ -1,0 +1,132 @@
+/**
+ * The command-line program. The only module that touches `process`: it parses flags with
+ * commander, runs a command, prints the result, and sets the exit code from one table.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import { ParityError, UsageError, formatError } from './errors.js';
+import type { CommonFlags } from './commands/options.js';
+import type { CommandContext, CommandResult } from './commands/context.js';
+import { auditCommand } from './commands/audit.js';
+import { inspectCommand } from './commands/inspect.js';
+
+/** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
+export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Options shared by the commands that read exports. */
+function withCommonOptions(cmd: Command, formats: string): Command {
+  return cmd
+    .option('-c, --config <file>', 'configuration file (default ./parity.config.json when present)')
+    .option('--format <format>', `output format: ${formats}`)
+    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .option('--input-format <id>', 'skip detection: generic, zendesk, freshdesk, salesforce, …')
+    .option('--reference <channel>', 'channel the others are compared with (default phone)')
+    .option('--since <date>', 'only tickets created on or after this date')
+    .option('--until <date>', 'only tickets created before this date (a date alone includes that day)')
+    .option('--tz <zone>', 'IANA time zone for timestamps without an offset (default UTC)')
+    .option('--as-of <time>', 'when the export was taken; open tickets are measured to it (default: latest timestamp)')
+    .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
+    .option('--strict', 'any rejected row is an error (exit 2)')
+    .option('--rejects <file>', 'write rejected rows with their reason to a CSV file')
+    .option('--redact', 'replace customer ids and handles with stable pseudonyms')
+    .option('--no-color', 'no colour in the output')
+    .option('--quiet', 'no warnings on stderr');
+}
+
+/** Runs the program; resolves to the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version() };
+  let result: CommandResult | null = null;
+  let outputFile: string | undefined;
+
+  const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>) =>
+    async (files: string[], flags: CommonFlags): Promise<void> => {
+      const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
+      const toTty = !flags.output && Boolean(process.stdout.isTTY);
+      const ctx: CommandContext = {
+        ...ctxBase,
+        color: colorWanted && (toTty || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+        warn: (message) => {
+          if (!flags.quiet) process.stderr.write(`parity: ${message}\n`);
+        },
+      };
+      outputFile = flags.output;
+      result = await command(files, flags, ctx);
+    };
+
+  const program = new Command('parity')
+    .description('Audit whether a customer-service operation treats every channel and every customer alike.')
+    .version(ctxBase.version, '-V, --version')
+    .showHelpAfterError('(run parity --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json')
+    .description('per channel and follower band: first response and resolution, findings, gates')
+    .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable)').argParser(collect))
+    .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
+    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
+    .action(run(auditCommand));
+
+  withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
+    .description('what was detected: format, column mapping, channel values, dates, data quality')
+    .action(run(inspectCommand));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    return handleError(error);
+  }
+  const finished = result as CommandResult | null;
+  if (!finished) return EXIT.ok;
+  try {
+    if (outputFile) await writeFile(outputFile, finished.output);
+    else await writeStdout(finished.output);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return finished.exitCode;
+    return handleError(new ParityError(`cannot write the output: ${(error as Error).message}`, outputFile ? { location: { file: outputFile } } : {}));
+  }
+  return finished.exitCode;
+}
+
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.error; // commander already printed the message
+  }
+  if (error instanceof ParityError) {
+    process.stderr.write(`${formatError(error)}\n`);
+    return EXIT.error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`parity: internal error: ${message}\n  please report this with the command you ran\n`);
+  if (process.env.PARITY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT.error;
+}
+
+// A closed pipe (`parity audit x.csv | head`) ends quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+});
+
+export { UsageError };

@@ -1,0 +1,50 @@
+/**
+ * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
+ */
+import { loadConfig } from '../config/load.js';
+import { ParityError } from '../errors.js';
+import { buildReport, loadDataset, type Dataset } from '../pipeline.js';
+import { rendererFor } from '../render/index.js';
+import { judge } from '../judge/index.js';
+import type { Report } from '../report.js';
+import { resolveSettings, type CommonFlags } from './options.js';
+import { openRejects } from './rejects.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
+function enforceStrict(dataset: Dataset): void {
+  const errors = dataset.issues.entries().filter((e) => e.severity === 'error');
+  const total = errors.reduce((a, e) => a + e.count, 0);
+  const first = errors[0];
+  if (!first) return;
+  throw new ParityError(`${first.example.detail} (--strict: ${total} row${total === 1 ? '' : 's'} rejected)`, {
+    location: { file: first.example.file, line: first.example.line, ...(first.example.column ? { column: first.example.column } : {}) },
+    hint: `reasons: ${errors.map((e) => `${e.kind} ×${e.count}`).join(', ')}; write them out with --rejects <file>, or drop --strict`,
+  });
+}
+
+/** Runs the audit and returns the report (shared with `report` and `check`). */
+export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<Report> {
+  const { config } = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, config, ctx.version);
+  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
+  let dataset: Dataset;
+  try {
+    dataset = await loadDataset(settings, { stdin: ctx.stdin, ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}) });
+  } finally {
+    await rejects?.close();
+  }
+  if (flags.strict) enforceStrict(dataset);
+  const report = buildReport(dataset, settings);
+  return judge({ report, dataset, settings, baseline: null });
+}
+
+export async function auditCommand(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<CommandResult> {
+  const render = rendererFor(flags.format ?? 'table', 'audit');
+  const report = await runAudit(files, flags, ctx);
+  if (report.input.rowsRejected > 0) {
+    ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
+  }
+  const failed = report.gates.some((g) => !g.passed);
+  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
+}

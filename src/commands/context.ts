@@ -1,0 +1,22 @@
+/**
+ * What a command gets from the CLI and gives back. Commands never touch `process`: the CLI
+ * passes standard input, the working directory and a warning sink, and prints the result.
+ */
+import type { Readable } from 'node:stream';
+
+export interface CommandContext {
+  cwd: string;
+  stdin: Readable;
+  version: string;
+  /** Whether the output may use colour (stdout is a TTY and colour is not switched off). */
+  color: boolean;
+  /** Warnings and notes for stderr (suppressed by --quiet). */
+  warn(message: string): void;
+}
+
+export interface CommandResult {
+  /** The report text for stdout (or for -o). */
+  output: string;
+  /** 0 ok, 1 a gate failed. Usage and input errors are thrown as ParityError (exit 2). */
+  exitCode: 0 | 1;
+}

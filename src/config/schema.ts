@@ -1,0 +1,100 @@
+/**
+ * The `parity.config.json` schema. Strict: an unknown key or a bad value is an error naming its
+ * dotted path. Anything a flag sets can be set here; flags win (merged in commands/options.ts).
+ * The shipped JSON Schema (parity.schema.json) is generated from this by scripts/schema.mjs.
+ */
+import { z } from 'zod';
+import { CHANNELS, DURATION_UNITS, TICKET_FIELDS } from '../model.js';
+import { parseDuration } from '../measure/duration.js';
+
+const channel = z.enum(CHANNELS);
+
+/** A duration written like `45s`, `30m`, `2h`, `1d`, `1h30m`, or a number of seconds. */
+const durationText = z.union([
+  z.number().nonnegative(),
+  z.string().refine((s) => parseDuration(s) !== null, {
+    message: 'not a duration; write it like 45s, 30m, 2h, 1d or 1h30m',
+  }),
+]);
+
+const columnRef = z.union([
+  z.string().min(1),
+  z.strictObject({
+    column: z.string().min(1),
+    unit: z.enum(DURATION_UNITS).optional(),
+    format: z.string().min(1).optional(),
+  }),
+]);
+
+const columns = z.strictObject(
+  Object.fromEntries(TICKET_FIELDS.map((f) => [f, columnRef.optional()])) as Record<
+    (typeof TICKET_FIELDS)[number],
+    z.ZodOptional<typeof columnRef>
+  >,
+);
+
+const isoDateOrTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), {
+  message: 'not a date; write it like 2026-10-01 or 2026-10-01T12:00:00Z',
+});
+
+const weeklyHours = z
+  .string()
+  .regex(
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)* \d{2}:\d{2}-\d{2}:\d{2}$/,
+    'write opening hours like "Mon-Fri 09:00-17:00"',
+  );
+
+const slaTargets = z.record(z.string(), durationText);
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.string().min(1).optional(),
+  columns: columns.optional(),
+  dateFormat: z.string().min(1).optional(),
+  timeZone: z.string().min(1).optional(),
+  channels: z.record(z.string(), channel).optional(),
+  reference: channel.optional(),
+  bands: z.array(z.number().positive()).min(1).optional(),
+  gates: z.array(z.string().min(1)).optional(),
+  allowMissing: z.boolean().optional(),
+  asOf: isoDateOrTime.optional(),
+  since: isoDateOrTime.optional(),
+  until: isoDateOrTime.optional(),
+  clock: z.enum(['calendar', 'business']).optional(),
+  businessHours: z
+    .strictObject({
+      timeZone: z.string().min(1).optional(),
+      open: z.array(weeklyHours).min(1),
+      holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write holidays as YYYY-MM-DD')).optional(),
+    })
+    .optional(),
+  sla: z
+    .strictObject({
+      firstResponse: slaTargets.optional(),
+      resolution: slaTargets.optional(),
+    })
+    .optional(),
+  /** Judging: the tolerance band for a ratio (Aequitas-style), significance and sample size. */
+  tolerance: z
+    .strictObject({ low: z.number().positive().max(1), high: z.number().min(1) })
+    .optional(),
+  alpha: z.number().positive().max(0.5).optional(),
+  minSample: z.number().int().positive().optional(),
+  loud: z
+    .strictObject({
+      repeatContacts: z.number().int().min(2).optional(),
+      repeatWindowDays: z.number().positive().optional(),
+      capitalsShare: z.number().min(0).max(1).optional(),
+      exclamationRun: z.number().int().min(1).optional(),
+      escalationTags: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  jumpWindowDays: z.number().positive().optional(),
+  period: z.enum(['week', 'month', 'quarter']).optional(),
+  periods: z.number().int().positive().optional(),
+  redact: z.boolean().optional(),
+});
+
+/** A validated configuration file. */
+export type Config = z.infer<typeof configSchema>;
+export type ColumnRef = z.infer<typeof columnRef>;

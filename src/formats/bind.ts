@@ -1,0 +1,223 @@
+/**
+ * Header → mapping. Picks the format (by header signature, or as forced), then binds each
+ * canonical field to a column: the config's `columns` first, then the format's names, then the
+ * generic synonyms. Sample values settle what a header cannot: whether "First Response Time"
+ * holds timestamps or durations, the unit of a duration, and the timestamp style of a column.
+ */
+import type { Config, ColumnRef } from '../config/schema.js';
+import { ParityError } from '../errors.js';
+import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
+import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { GENERIC_SYNONYMS } from './generic.js';
+import { headerKey, type FormatDef } from './types.js';
+
+/** How one canonical field is read from a file. */
+export interface FieldBinding {
+  readonly field: TicketField;
+  readonly index: number;
+  readonly header: string;
+  /** Where the binding came from. */
+  readonly source: 'config' | 'format';
+  /** Duration columns: the unit, and whether it was only assumed. */
+  readonly unit?: DurationUnit;
+  readonly unitAssumed?: boolean;
+  /** Timestamp columns: the style detected (or `custom` for dateFormat). */
+  readonly style?: TimestampStyle | null;
+  readonly dateFormat?: string;
+}
+
+/** The mapping of one file. */
+export interface Mapping {
+  readonly format: FormatDef;
+  readonly confidence: number;
+  readonly header: readonly string[];
+  readonly bindings: Partial<Record<TicketField, FieldBinding>>;
+  readonly timeZone: string;
+  /** Headers that feed no field. */
+  readonly unused: readonly string[];
+}
+
+const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
+const DURATION_FIELDS = ['firstResponseTime', 'resolutionTime'] as const;
+const TWIN: Partial<Record<TicketField, TicketField>> = {
+  firstResponseAt: 'firstResponseTime',
+  firstResponseTime: 'firstResponseAt',
+  resolvedAt: 'resolutionTime',
+  resolutionTime: 'resolvedAt',
+};
+
+/** What to write in the config to map a field (used in error hints). */
+export function columnsHint(field: TicketField): string {
+  return `map one with columns.${field} in parity.config.json (e.g. "columns": { "${field}": "<header>" })`;
+}
+
+/** The unit a header names (`First reply time in minutes` → minutes), if any. */
+export function unitFromHeader(header: string): DurationUnit | null {
+  const h = header.toLowerCase();
+  if (/\b(ms|millis|milliseconds)\b|_ms\b/.test(h)) return 'ms';
+  if (/(seconds|secs?\b|_s\b)/.test(h)) return 'seconds';
+  if (/(minutes|mins?\b)/.test(h)) return 'minutes';
+  if (/(hours|hrs?\b)/.test(h)) return 'hours';
+  if (/\bdays\b/.test(h)) return 'days';
+  return null;
+}
+
+const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined } {
+  return typeof ref === 'string' ? { column: ref } : ref;
+}
+
+/** The column index for a header name: exact first, then by headerKey. */
+function findColumn(header: readonly string[], name: string): number {
+  const exact = header.indexOf(name);
+  if (exact >= 0) return exact;
+  const key = headerKey(name);
+  return header.findIndex((h) => headerKey(h) === key);
+}
+
+/** Samples of column `index`, non-empty, trimmed. */
+function columnSamples(samples: readonly (readonly string[])[], index: number): string[] {
+  const out: string[] = [];
+  for (const row of samples) {
+    const v = row[index]?.trim();
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+function looksLikeDuration(values: readonly string[]): boolean {
+  return values.length > 0 && values.every((v) => NUMBER.test(v) || HMS.test(v));
+}
+
+/**
+ * Binds the fields of `header` for `format`. Throws ParityError naming the file when a config
+ * column does not exist. Required fields that are missing are left unbound: the caller decides
+ * (audit refuses, inspect reports).
+ */
+export function bindColumns(
+  header: readonly string[],
+  format: FormatDef,
+  confidence: number,
+  config: Config,
+  samples: readonly (readonly string[])[],
+  timeZone: string,
+  file: string,
+): Mapping {
+  const bindings: Partial<Record<TicketField, FieldBinding>> = {};
+  const taken = new Set<number>();
+  const configured = config.columns ?? {};
+
+  for (const field of TICKET_FIELDS) {
+    const ref = configured[field];
+    if (ref === undefined) continue;
+    const { column, unit, format: columnFormat } = refColumn(ref);
+    const index = findColumn(header, column);
+    if (index < 0) {
+      throw new ParityError(`columns.${field} names "${column}", but the file has no such column`, {
+        location: { file, line: 1 },
+        hint: `headers found: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+      });
+    }
+    const b: { -readonly [K in keyof FieldBinding]: FieldBinding[K] } = { field, index, header: header[index] ?? column, source: 'config' };
+    if (unit) b.unit = unit;
+    if (columnFormat) b.dateFormat = columnFormat;
+    bindings[field] = b;
+    taken.add(index);
+  }
+
+  const keys = header.map(headerKey);
+  for (const field of TICKET_FIELDS) {
+    if (bindings[field]) continue;
+    // A twin configured by the user (firstResponseTime vs firstResponseAt) settles the field.
+    const twin = TWIN[field];
+    if (twin && configured[twin] !== undefined) continue;
+    const names = [...(format.synonyms[field] ?? []), ...(format.absent?.[field] ? [] : GENERIC_SYNONYMS[field])];
+    for (const name of names) {
+      const key = headerKey(name);
+      const index = keys.findIndex((k, i) => k === key && !taken.has(i));
+      if (index >= 0) {
+        bindings[field] = { field, index, header: header[index] ?? name, source: 'format' };
+        taken.add(index);
+        break;
+      }
+    }
+  }
+
+  // Timestamp-or-duration: let the values decide for columns bound by name only.
+  for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) {
+    const atB = bindings[at];
+    if (atB && atB.source === 'format' && !bindings[time]) {
+      const values = columnSamples(samples, atB.index).slice(0, 200);
+      const style = detectStyle(values, timeZone);
+      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && unitFromHeader(atB.header)) {
+        bindings[time] = { ...atB, field: time };
+        delete bindings[at];
+      }
+    }
+    const timeB = bindings[time];
+    if (timeB && timeB.source === 'format' && !bindings[at]) {
+      const values = columnSamples(samples, timeB.index).slice(0, 200);
+      const style = detectStyle(values, timeZone);
+      if (style !== null && !style.startsWith('epoch') && !unitFromHeader(timeB.header)) {
+        bindings[at] = { ...timeB, field: at };
+        delete bindings[time];
+      }
+    }
+  }
+
+  // Duration units.
+  for (const field of DURATION_FIELDS) {
+    const b = bindings[field];
+    if (!b || b.unit) continue;
+    const values = columnSamples(samples, b.index).slice(0, 200);
+    const fromFormat = format.durationUnits?.[field];
+    const fromHeader = unitFromHeader(b.header);
+    if (fromFormat) bindings[field] = { ...b, unit: fromFormat };
+    else if (values.length && values.every((v) => HMS.test(v))) bindings[field] = { ...b, unit: 'hms' };
+    else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
+    else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
+  }
+
+  // Timestamp styles.
+  for (const field of TIMESTAMP_FIELDS) {
+    const b = bindings[field];
+    if (!b) continue;
+    const values = columnSamples(samples, b.index).slice(0, 500);
+    const dateFormat = b.dateFormat ?? config.dateFormat;
+    if (dateFormat) {
+      const custom = parserFor('custom', timeZone, dateFormat);
+      if (values.length === 0 || values.every((v) => custom(v) !== null)) {
+        bindings[field] = { ...b, style: 'custom', dateFormat };
+        continue;
+      }
+    }
+    bindings[field] = { ...b, style: detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone) };
+  }
+
+  const used = new Set(Object.values(bindings).map((b) => b.index));
+  return {
+    format,
+    confidence,
+    header,
+    bindings,
+    timeZone,
+    unused: header.filter((_, i) => !used.has(i)),
+  };
+}
+
+/** When no style reads every sample: the one reading most of them (the rest become row issues). */
+function bestPartialStyle(values: readonly string[], timeZone: string): TimestampStyle | null {
+  let best: TimestampStyle | null = null;
+  let bestCount = 0;
+  for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot'] as const) {
+    const parse = parserFor(style, timeZone);
+    const count = values.filter((v) => parse(v) !== null).length;
+    if (count > bestCount) {
+      best = style;
+      bestCount = count;
+    }
+  }
+  return best;
+}

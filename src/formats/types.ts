@@ -1,0 +1,53 @@
+/**
+ * What an export format is: how to recognise its header and how its columns and vocabulary map
+ * to the canonical ticket. Most formats are declarative (synonyms + vocabulary); conversation and
+ * event logs, where many rows make one ticket, supply `reduce`.
+ */
+import type { Channel, DurationUnit, TicketField } from '../model.js';
+import type { ChannelMeaning } from '../normalise/channel.js';
+import type { RawRecord } from '../read/source.js';
+import type { TicketRow } from '../normalise/table.js';
+import type { RowIssue } from '../normalise/issues.js';
+import type { Mapping } from './bind.js';
+import type { RowContext } from '../normalise/rows.js';
+
+/** A header cell reduced for matching: lower case, letters and digits only. */
+export function headerKey(header: string): string {
+  return header.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+/** A recognised export format. */
+export interface FormatDef {
+  /** Short id used in `--input-format`, config `format` and the report (`zendesk`). */
+  readonly id: string;
+  /** Name shown to people (`Zendesk ticket CSV`). */
+  readonly label: string;
+  /**
+   * How sure we are that a header is this format, 0..1, with the reason. `keys` holds
+   * headerKey() of every header cell.
+   */
+  detect(keys: ReadonlySet<string>): number;
+  /** Header names (any spelling; compared by headerKey) that feed each field, best first. */
+  readonly synonyms: Partial<Record<TicketField, readonly string[]>>;
+  /** Units of duration columns this format writes. */
+  readonly durationUnits?: Partial<Record<'firstResponseTime' | 'resolutionTime', DurationUnit>>;
+  /** The format's own channel vocabulary (raw value → meaning), on top of the built-in one. */
+  readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
+  /** Every ticket of this format is on this channel (e.g. a tweet log is all `social`). */
+  readonly fixedChannel?: Channel;
+  /** Fields this format never has, with the reason shown to the user. */
+  readonly absent?: Partial<Record<TicketField, string>>;
+  /** Notes shown by `inspect` and in the report's data quality (e.g. "Outbound Email excluded"). */
+  readonly notes?: readonly string[];
+  /**
+   * For logs where many rows make one ticket (tweet conversations, event logs): consume every
+   * record and yield tickets and issues. Every record must end up in exactly one ticket or
+   * one issue (rowsRead = rowsUsed + rowsRejected); `usedRows` on a yielded ticket says how
+   * many records it consumed.
+   */
+  reduce?(
+    records: AsyncIterable<RawRecord>,
+    mapping: Mapping,
+    context: RowContext,
+  ): AsyncIterable<{ ticket: TicketRow; usedRows: number } | { issue: RowIssue }>;
+}

@@ -1,0 +1,57 @@
+/**
+ * A channel against the reference channel: ratio of medians with a 95% CI (Price–Bonett for
+ * first response; from the Kaplan–Meier median CIs for resolution), a two-sided Mann–Whitney p
+ * on first response and a log-rank p on resolution (censoring-aware). Unadjusted here; the
+ * findings apply the multiple-comparison control.
+ */
+import type { ChannelReport, VsReference } from '../report.js';
+import type { GroupSample } from '../measure/summary.js';
+import { mannWhitney } from './stats/mannWhitney.js';
+import { logRank } from './stats/logRank.js';
+import { ratioCiFromIntervals, ratioCiSorted } from './stats/ratioCi.js';
+
+function ratio(a: number | null, b: number | null): number | null {
+  return a === null || b === null || b === 0 ? null : a / b;
+}
+
+function finiteOrNull(p: number): number | null {
+  return Number.isFinite(p) ? p : null;
+}
+
+/** Compares `subject` with `reference`; for the reference channel itself the ratios are 1. */
+export function compareToReference(
+  subject: ChannelReport,
+  subjectSample: GroupSample,
+  reference: ChannelReport,
+  referenceSample: GroupSample,
+): VsReference {
+  if (subject.channel === reference.channel) {
+    return { firstResponseRatio: 1, firstResponseRatioCi95: null, resolutionRatio: 1, resolutionRatioCi95: null, pValue: null, resolutionPValue: null };
+  }
+  const firstCi = ratioCiSorted(subjectSample.firstResponse, referenceSample.firstResponse);
+  const resolutionCi = ratioCiFromIntervals(
+    subject.resolution.median,
+    { lo: subject.resolution.ci95?.[0] ?? null, hi: subject.resolution.ci95?.[1] ?? null },
+    reference.resolution.median,
+    { lo: reference.resolution.ci95?.[0] ?? null, hi: reference.resolution.ci95?.[1] ?? null },
+  );
+  const mw =
+    subjectSample.firstResponse.length && referenceSample.firstResponse.length
+      ? mannWhitney(subjectSample.firstResponse, referenceSample.firstResponse, { exact: 'auto' })
+      : null;
+  const lr =
+    subjectSample.resolutionTime.length && referenceSample.resolutionTime.length
+      ? logRank(
+          { times: subjectSample.resolutionTime, events: subjectSample.resolvedFlag },
+          { times: referenceSample.resolutionTime, events: referenceSample.resolvedFlag },
+        )
+      : null;
+  return {
+    firstResponseRatio: ratio(subject.firstResponse.median, reference.firstResponse.median),
+    firstResponseRatioCi95: firstCi.ratio === null ? null : [firstCi.lo, firstCi.hi],
+    resolutionRatio: ratio(subject.resolution.median, reference.resolution.median),
+    resolutionRatioCi95: resolutionCi.ratio === null ? null : [resolutionCi.lo, resolutionCi.hi],
+    pValue: mw ? finiteOrNull(mw.pValue) : null,
+    resolutionPValue: lr ? finiteOrNull(lr.pValue) : null,
+  };
+}

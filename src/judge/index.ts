@@ -1,0 +1,18 @@
+/**
+ * The judge stage: turns measured numbers into findings and gate results on the Report.
+ * Findings (preference by channel, band, loudness; jumps; theatre) and gates plug in here.
+ */
+import type { Dataset, Settings } from '../pipeline.js';
+import type { Report } from '../report.js';
+
+/** Context the judge needs beyond the report: the tickets and an optional baseline report. */
+export interface JudgeInput {
+  report: Report;
+  dataset: Dataset;
+  settings: Settings;
+  baseline: Report | null;
+}
+
+export function judge(input: JudgeInput): Report {
+  return input.report;
+}

@@ -1,0 +1,38 @@
+/**
+ * Durations written by people (`45s`, `30m`, `2h`, `1d`, `1h30m`) and shown to people (`2h 14m`).
+ * Hand-written: the grammar is tiny and date-fns' formatDuration does not round to two units.
+ */
+
+const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
+
+/** Seconds for `45s`, `30m`, `2h`, `1d`, `1h30m`, `1.5h`; null when the text is not a duration. */
+export function parseDuration(text: string): number | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (!/^(\d+(\.\d+)?[wdhms])+$/.test(s)) return null;
+  let total = 0;
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)([wdhms])/g)) {
+    total += Number(m[1]) * (UNIT_SECONDS[m[2] as string] ?? 0);
+  }
+  return total;
+}
+
+/** `2h 14m`, `3d 4h`, `45s`, `0s`; `—` for null. At most two units, rounded to the smaller. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const sign = seconds < 0 ? '-' : '';
+  let s = Math.round(Math.abs(seconds));
+  if (s < 60) return `${sign}${s}s`;
+  const units: Array<[string, number]> = [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1],
+  ];
+  const first = units.findIndex(([, size]) => s >= size);
+  const [bigName, bigSize] = units[first] as [string, number];
+  const [smallName, smallSize] = units[first + 1] as [string, number];
+  s = Math.round(s / smallSize) * smallSize;
+  const big = Math.floor(s / bigSize);
+  const small = Math.round((s - big * bigSize) / smallSize);
+  return small ? `${sign}${big}${bigName} ${small}${smallName}` : `${sign}${big}${bigName}`;
+}

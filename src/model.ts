@@ -1,0 +1,60 @@
+/**
+ * The canonical vocabulary every input format maps to (see the contract's "Canonical ticket").
+ */
+
+export const CHANNELS = ['phone', 'email', 'web', 'social', 'chat', 'other'] as const;
+/** A normalised contact channel. */
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: string): value is Channel {
+  return (CHANNELS as readonly string[]).includes(value);
+}
+
+/** Canonical ticket fields a format or a `columns` mapping can feed. */
+export const TICKET_FIELDS = [
+  'ticketId',
+  'customerId',
+  'channel',
+  'createdAt',
+  'firstResponseAt',
+  'firstResponseTime',
+  'resolvedAt',
+  'resolutionTime',
+  'status',
+  'priority',
+  'category',
+  'group',
+  'followers',
+  'isPublic',
+  'text',
+  'subject',
+  'tags',
+  'direction',
+] as const;
+export type TicketField = (typeof TICKET_FIELDS)[number];
+
+/** Units a duration column can be written in. `hms` is `HH:MM[:SS]`. */
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'ms', 'hms'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** What one field of the canonical ticket is for, shown by `inspect` and `init`. */
+export const FIELD_DESCRIPTIONS: Record<TicketField, string> = {
+  ticketId: 'unique ticket id (required)',
+  customerId: 'requester / author (repeat contacts, channel jumps)',
+  channel: 'contact channel (required)',
+  createdAt: 'when the customer reached out (required)',
+  firstResponseAt: 'timestamp of the first human reply',
+  firstResponseTime: 'first-reply duration (alternative to firstResponseAt)',
+  resolvedAt: 'timestamp when solved/closed',
+  resolutionTime: 'resolution duration (alternative to resolvedAt)',
+  status: 'ticket status (open tickets are censored)',
+  priority: 'priority (like-for-like comparison)',
+  category: 'category / type (like-for-like comparison)',
+  group: 'team / group',
+  followers: 'follower count of the complaining account',
+  isPublic: 'public post (true) or private message (false)',
+  text: 'message text (loudness cues)',
+  subject: 'subject line (loudness cues)',
+  tags: 'tags (escalated / VIP markers)',
+  direction: 'inbound or outbound (agent-initiated tickets are excluded)',
+};

@@ -1,0 +1,115 @@
+/**
+ * Raw channel values → the canonical channel, keeping the raw value. Vendors spell channels
+ * many ways ("Phone call (inbound)", "Twitter DM", "Feedback Widget"); matching is on a key with
+ * case and punctuation removed. Where the raw value says whether a social post was public
+ * (a tweet vs a DM) that is recorded too. Unknown values map to `other` and are listed in the
+ * report; agent-initiated ("outbound") values are flagged so they can be left out of response
+ * metrics.
+ */
+import type { Channel } from '../model.js';
+
+/** What a raw channel value means. */
+export interface ChannelMeaning {
+  readonly channel: Channel;
+  /** true = public post, false = private message, undefined = not said. */
+  readonly isPublic?: boolean;
+  /** Agent-initiated contact: not a customer waiting for a reply. */
+  readonly outbound?: boolean;
+  /** Whether the value was recognised (false = fell through to `other`). */
+  readonly known: boolean;
+}
+
+/** `Phone call (inbound)` → `phonecallinbound`. */
+export function vocabularyKey(raw: string): string {
+  return raw.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+type Entry = [Channel, boolean | undefined, boolean?];
+
+/** The built-in vocabulary, by vocabularyKey. Formats add their own on top. */
+const BUILT_IN: Record<string, Entry> = {};
+function add(channel: Channel, isPublic: boolean | undefined, words: string[], outbound = false): void {
+  for (const w of words) BUILT_IN[vocabularyKey(w)] = [channel, isPublic, outbound];
+}
+add('phone', undefined, [
+  'phone', 'phone call', 'call', 'calls', 'telephone', 'tel', 'voice', 'voicemail', 'ivr', 'inbound call',
+  'phone call (inbound)', 'phone call inbound', 'call centre', 'call center', 'hotline', 'callback', 'sms', 'text message',
+]);
+add('phone', undefined, ['phone call (outbound)', 'outbound call', 'outbound phone'], true);
+add('email', undefined, ['email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails']);
+add('email', undefined, ['outbound email', 'outbound e-mail', 'email outbound'], true);
+add('web', undefined, [
+  'web', 'web form', 'webform', 'form', 'contact form', 'contact_form', 'portal', 'support portal', 'customer portal',
+  'website', 'web site', 'online', 'self service', 'self-service', 'feedback widget', 'widget', 'help center',
+  'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'community',
+]);
+add('chat', undefined, [
+  'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
+  'telegram', 'native messaging', 'conversation', 'bot',
+]);
+add('social', undefined, [
+  'social', 'social media', 'socialmedia', 'social network', 'twitter', 'x', 'x (twitter)', 'tweet', 'facebook',
+  'instagram', 'linkedin', 'tiktok', 'youtube', 'reddit', 'any channel social', 'threads', 'mastodon', 'bluesky',
+]);
+add('social', true, [
+  'twitter public', 'public tweet', 'twitter mention', 'twitter-mention', 'tweet mention', 'facebook post',
+  'facebook-post', 'facebook comment', 'facebook-comment', 'facebook mention', 'facebook-mention', 'facebook wall',
+  'instagram comment', 'instagram-comment', 'instagram mention', 'instagram-mention', 'instagram ad comment',
+  'instagram-ad-comment', 'facebook review', 'facebook-recommendations', 'review', 'app store review', 'trustpilot',
+]);
+add('social', false, [
+  'twitter dm', 'twitter direct message', 'twitter-direct-message', 'twitter private message', 'x dm',
+  'facebook private message', 'facebook message', 'facebook messenger', 'messenger', 'facebook-messenger',
+  'instagram dm', 'instagram direct message', 'instagram-direct-message', 'ig dm',
+]);
+add('other', undefined, ['other', 'letter', 'post', 'walk-in', 'walk in', 'in person', 'fax', 'closed ticket']);
+
+/** Truthy/falsey words for boolean columns such as `is_public`. */
+export function parseBoolean(raw: string): boolean | null {
+  const k = raw.trim().toLowerCase();
+  if (['true', 't', 'yes', 'y', '1', 'public'].includes(k)) return true;
+  if (['false', 'f', 'no', 'n', '0', 'private'].includes(k)) return false;
+  return null;
+}
+
+/**
+ * Builds the lookup used for every row: configured mappings (`channels` in the config) win over
+ * a format's vocabulary, which wins over the built-in one. Results are cached per raw value.
+ */
+export function channelResolver(
+  configured: Readonly<Record<string, Channel>> = {},
+  formatVocabulary: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>> = {},
+): (raw: string) => ChannelMeaning {
+  const configuredByKey = new Map<string, Channel>();
+  for (const [raw, channel] of Object.entries(configured)) configuredByKey.set(vocabularyKey(raw), channel);
+  const formatByKey = new Map<string, Partial<ChannelMeaning> & { channel: Channel }>();
+  for (const [raw, meaning] of Object.entries(formatVocabulary)) formatByKey.set(vocabularyKey(raw), meaning);
+  const cache = new Map<string, ChannelMeaning>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit) return hit;
+    const key = vocabularyKey(raw);
+    const fromConfig = configuredByKey.get(key);
+    const fromFormat = formatByKey.get(key);
+    const builtIn = BUILT_IN[key];
+    if (fromConfig) {
+      const base = fromFormat ?? (builtIn ? { isPublic: builtIn[1], outbound: builtIn[2] } : {});
+      hit = withOptional({ channel: fromConfig, known: true }, base.isPublic, base.outbound);
+    } else if (fromFormat) {
+      hit = withOptional({ channel: fromFormat.channel, known: true }, fromFormat.isPublic, fromFormat.outbound);
+    } else if (builtIn) {
+      hit = withOptional({ channel: builtIn[0], known: true }, builtIn[1], builtIn[2]);
+    } else {
+      hit = { channel: 'other', known: key === '' ? false : false };
+    }
+    cache.set(raw, hit);
+    return hit;
+  };
+}
+
+function withOptional(base: { channel: Channel; known: boolean }, isPublic: boolean | undefined, outbound: boolean | undefined): ChannelMeaning {
+  const out: { channel: Channel; known: boolean; isPublic?: boolean; outbound?: boolean } = { ...base };
+  if (isPublic !== undefined) out.isPublic = isPublic;
+  if (outbound) out.outbound = true;
+  return out;
+}

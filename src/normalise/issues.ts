@@ -1,0 +1,47 @@
+/**
+ * Row-level problems. Every record read is either used or rejected with one of these, and
+ * used records can carry metric-level notes (a negative duration left out of one metric).
+ */
+
+/**
+ * How serious an issue is:
+ * - `error`: the row could not be used (bad data; `--strict` fails on these);
+ * - `excluded`: the row was left out on purpose (agent-initiated, outside --since/--until);
+ * - `metric`: the row is used, but one of its values is left out of a metric;
+ * - `note`: the row is used as it is; worth knowing.
+ */
+export type Severity = 'error' | 'excluded' | 'metric' | 'note';
+
+/** One problem with one record. */
+export interface RowIssue {
+  readonly kind: string;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  readonly column?: string;
+  readonly value?: string;
+  readonly detail: string;
+  /** The record's fields, for `--rejects` (only on rejected rows). */
+  readonly values?: readonly string[];
+}
+
+/** Whether a row with this issue is not used. */
+export function isRejection(issue: RowIssue): boolean {
+  return issue.severity === 'error' || issue.severity === 'excluded';
+}
+
+/** Counts by kind with the first example, for the report. */
+export class IssueLog {
+  private readonly byKind = new Map<string, { severity: Severity; count: number; example: RowIssue }>();
+  add(issue: RowIssue): void {
+    const entry = this.byKind.get(issue.kind);
+    if (entry) entry.count++;
+    else this.byKind.set(issue.kind, { severity: issue.severity, count: 1, example: issue });
+  }
+  entries(): Array<{ kind: string; severity: Severity; count: number; example: RowIssue }> {
+    return [...this.byKind.entries()].map(([kind, e]) => ({ kind, ...e }));
+  }
+  count(kind: string): number {
+    return this.byKind.get(kind)?.count ?? 0;
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * The ticket table: every usable ticket, stored column by column in typed arrays (a million
+ * tickets are a few dozen MB, not a million objects). Text-like fields are dictionary-encoded.
+ * Built once by the normaliser, then only read by measure and judge.
+ */
+import { CHANNELS, type Channel } from '../model.js';
+
+/** First-response and resolution states. */
+export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
+export const RESOLVED = 1, OPEN = 0;
+/** Bits of `flags`. */
+export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
+
+/** Strings stored once, referred to by code. Code -1 means "no value". */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  codeOf(value: string | null | undefined): number {
+    if (value === null || value === undefined || value === '') return -1;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+  valueOf(code: number): string | null {
+    return code < 0 ? null : (this.values[code] ?? null);
+  }
+}
+
+/** One ticket as handed from the row normaliser to the table builder. */
+export interface TicketRow {
+  id: string;
+  customerId: string | null;
+  channel: Channel;
+  rawChannel: string;
+  /** Whether the raw channel value was recognised (false = fell through to `other`). */
+  channelKnown?: boolean;
+  isPublic: boolean | null;
+  /** epoch seconds */
+  createdAt: number;
+  /** seconds from creation; NaN when not answered / excluded (see state) */
+  firstResponseSeconds: number;
+  firstResponseState: number;
+  resolutionSeconds: number;
+  resolutionState: number;
+  status: string | null;
+  priority: string | null;
+  category: string | null;
+  group: string | null;
+  followers: number;
+  flags: number;
+  excerpt: string | null;
+  file: string;
+  line: number;
+}
+
+/** The columnar ticket store. Index i across all columns is ticket i. */
+export interface TicketTable {
+  readonly size: number;
+  readonly id: readonly string[];
+  readonly channel: Uint8Array;
+  readonly rawChannel: Int32Array;
+  readonly isPublic: Int8Array;
+  readonly createdAt: Float64Array;
+  readonly firstResponse: Float64Array;
+  readonly firstResponseState: Uint8Array;
+  readonly resolution: Float64Array;
+  readonly resolutionState: Uint8Array;
+  readonly followers: Float64Array;
+  readonly customer: Int32Array;
+  readonly status: Int32Array;
+  readonly priority: Int32Array;
+  readonly category: Int32Array;
+  readonly group: Int32Array;
+  readonly flags: Uint8Array;
+  readonly excerpt: readonly (string | null)[];
+  readonly fileIndex: Uint16Array;
+  readonly line: Uint32Array;
+  readonly dictionaries: {
+    readonly rawChannel: Dictionary;
+    readonly customer: Dictionary;
+    readonly status: Dictionary;
+    readonly priority: Dictionary;
+    readonly category: Dictionary;
+    readonly group: Dictionary;
+    readonly file: Dictionary;
+  };
+}
+
+type Typed = Uint8Array | Int8Array | Int32Array | Uint32Array | Uint16Array | Float64Array;
+
+function grow<T extends Typed>(array: T, capacity: number): T {
+  const Ctor = array.constructor as new (n: number) => T;
+  const next = new Ctor(capacity);
+  next.set(array);
+  return next;
+}
+
+const CHANNEL_CODE = new Map<Channel, number>(CHANNELS.map((c, i) => [c, i]));
+
+/** Appends tickets; `build()` trims the columns to size. */
+export class TicketTableBuilder {
+  private n = 0;
+  private capacity: number;
+  private readonly ids: string[] = [];
+  private readonly excerpts: (string | null)[] = [];
+  private cols;
+  readonly dictionaries = {
+    rawChannel: new Dictionary(),
+    customer: new Dictionary(),
+    status: new Dictionary(),
+    priority: new Dictionary(),
+    category: new Dictionary(),
+    group: new Dictionary(),
+    file: new Dictionary(),
+  };
+
+  constructor(initialCapacity = 1024) {
+    this.capacity = initialCapacity;
+    const c = initialCapacity;
+    this.cols = {
+      channel: new Uint8Array(c),
+      rawChannel: new Int32Array(c),
+      isPublic: new Int8Array(c),
+      createdAt: new Float64Array(c),
+      firstResponse: new Float64Array(c),
+      firstResponseState: new Uint8Array(c),
+      resolution: new Float64Array(c),
+      resolutionState: new Uint8Array(c),
+      followers: new Float64Array(c),
+      customer: new Int32Array(c),
+      status: new Int32Array(c),
+      priority: new Int32Array(c),
+      category: new Int32Array(c),
+      group: new Int32Array(c),
+      flags: new Uint8Array(c),
+      fileIndex: new Uint16Array(c),
+      line: new Uint32Array(c),
+    };
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(row: TicketRow): void {
+    if (this.n === this.capacity) {
+      this.capacity *= 2;
+      for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
+        (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
+      }
+    }
+    const i = this.n++;
+    const c = this.cols;
+    const d = this.dictionaries;
+    this.ids.push(row.id);
+    this.excerpts.push(row.excerpt);
+    c.channel[i] = CHANNEL_CODE.get(row.channel) ?? CHANNELS.length - 1;
+    c.rawChannel[i] = d.rawChannel.codeOf(row.rawChannel);
+    c.isPublic[i] = row.isPublic === null ? -1 : row.isPublic ? 1 : 0;
+    c.createdAt[i] = row.createdAt;
+    c.firstResponse[i] = row.firstResponseSeconds;
+    c.firstResponseState[i] = row.firstResponseState;
+    c.resolution[i] = row.resolutionSeconds;
+    c.resolutionState[i] = row.resolutionState;
+    c.followers[i] = row.followers;
+    c.customer[i] = d.customer.codeOf(row.customerId);
+    c.status[i] = d.status.codeOf(row.status);
+    c.priority[i] = d.priority.codeOf(row.priority);
+    c.category[i] = d.category.codeOf(row.category);
+    c.group[i] = d.group.codeOf(row.group);
+    c.flags[i] = row.flags;
+    c.fileIndex[i] = d.file.codeOf(row.file);
+    c.line[i] = row.line;
+  }
+
+  build(): TicketTable {
+    const n = this.n;
+    const c = this.cols;
+    return {
+      size: n,
+      id: this.ids,
+      channel: c.channel.slice(0, n),
+      rawChannel: c.rawChannel.slice(0, n),
+      isPublic: c.isPublic.slice(0, n),
+      createdAt: c.createdAt.slice(0, n),
+      firstResponse: c.firstResponse.slice(0, n),
+      firstResponseState: c.firstResponseState.slice(0, n),
+      resolution: c.resolution.slice(0, n),
+      resolutionState: c.resolutionState.slice(0, n),
+      followers: c.followers.slice(0, n),
+      customer: c.customer.slice(0, n),
+      status: c.status.slice(0, n),
+      priority: c.priority.slice(0, n),
+      category: c.category.slice(0, n),
+      group: c.group.slice(0, n),
+      flags: c.flags.slice(0, n),
+      excerpt: this.excerpts,
+      fileIndex: c.fileIndex.slice(0, n),
+      line: c.line.slice(0, n),
+      dictionaries: this.dictionaries,
+    };
+  }
+}
+
+/** The channel name of ticket i. */
+export function channelOf(table: TicketTable, i: number): Channel {
+  return CHANNELS[table.channel[i] ?? 5] ?? 'other';
+}

@@ -1,0 +1,195 @@
+/**
+ * Timestamp text → epoch seconds. Exports write times in a handful of styles; we detect the style
+ * of each column from a sample (so `03/04/2026` is read the same way on every row) and then parse
+ * each value with a small fast parser. Wall-clock values without an offset are read in the
+ * configured time zone (via @date-fns/tz offsets, cached per quarter hour: per-row Intl calls
+ * would dominate a million-row audit). A configured `dateFormat` goes through date-fns `parse`.
+ */
+import { tzOffset } from '@date-fns/tz';
+import { tz } from '@date-fns/tz';
+import { parse as parseWithFormat, isValid } from 'date-fns';
+import { ParityError } from '../errors.js';
+
+/** The timestamp styles parity recognises without configuration. */
+export type TimestampStyle =
+  | 'iso'
+  | 'twitter'
+  | 'mdy'
+  | 'dmy'
+  | 'dmy-dash'
+  | 'dmy-dot'
+  | 'epoch-seconds'
+  | 'epoch-ms'
+  | 'custom';
+
+/** Human-readable description of a style, for `inspect`. */
+export const STYLE_LABELS: Record<TimestampStyle, string> = {
+  iso: 'ISO 8601 (2026-10-01T09:30:00Z / 2026-10-01 09:30)',
+  twitter: 'Twitter (Tue Oct 31 22:10:47 +0000 2017)',
+  mdy: 'US month/day/year (10/31/2026 9:30 PM)',
+  dmy: 'day/month/year (31/10/2026 21:30)',
+  'dmy-dash': 'day-month-year (31-10-2026 21:30)',
+  'dmy-dot': 'day.month.year (31.10.2026 21:30)',
+  'epoch-seconds': 'Unix seconds',
+  'epoch-ms': 'Unix milliseconds',
+  custom: 'dateFormat from the configuration',
+};
+
+/** Throws a ParityError unless `zone` is an IANA zone name (or UTC offset) the runtime knows. */
+export function checkTimeZone(zone: string, where: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ParityError(`unknown time zone "${zone}"`, {
+      hint: `${where}: use an IANA name such as Europe/Berlin, America/New_York or UTC`,
+    });
+  }
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
+};
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
+const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const DIGITS = /^\d+(\.\d+)?$/;
+
+/** Offset minutes from `+0100`, `-05:00`, `Z`. */
+function offsetMinutes(text: string): number {
+  if (text === 'Z' || text === 'z' || text === 'UTC') return 0;
+  const sign = text[0] === '-' ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return sign * (hours * 60 + minutes);
+}
+
+/** Converts wall-clock fields read in a zone to epoch seconds; null for impossible dates. */
+export type WallClock = (y: number, mo: number, d: number, h: number, mi: number, s: number) => number | null;
+
+/** A converter from wall-clock fields in `zone` to epoch seconds, with a cached offset lookup. */
+export function wallClockIn(zone: string): WallClock {
+  const utc = zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT';
+  const cache = new Map<number, number>();
+  const offsetAt = (ms: number): number => {
+    const key = Math.floor(ms / 900_000);
+    let off = cache.get(key);
+    if (off === undefined) {
+      off = tzOffset(zone, new Date(ms));
+      cache.set(key, off);
+    }
+    return off;
+  };
+  return (y, mo, d, h, mi, s) => {
+    if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
+    const wall = Date.UTC(y, mo, d, h, mi, s);
+    const check = new Date(wall);
+    if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
+    if (utc) return wall / 1000;
+    let guess = wall - offsetAt(wall) * 60_000;
+    const second = offsetAt(guess);
+    guess = wall - second * 60_000;
+    return guess / 1000;
+  };
+}
+
+function year2(y: number, text: string): number {
+  return text.length === 2 ? 2000 + y : y;
+}
+
+/** A parser for one style: text → epoch seconds, or null when the text is not in that style. */
+export type TimestampParser = (text: string) => number | null;
+
+/** Builds the parser for a style. `dateFormat` (date-fns tokens) is needed for `custom`. */
+export function parserFor(style: TimestampStyle, zone: string, dateFormat?: string): TimestampParser {
+  const wall = wallClockIn(zone);
+  switch (style) {
+    case 'iso':
+      return (text) => {
+        const m = ISO.exec(text);
+        if (!m) return null;
+        const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
+        const y = Number(m[1]), mo = Number(m[2]) - 1, d = Number(m[3]);
+        const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
+        if (m[8]) {
+          const base = wallClockIn('UTC')(y, mo, d, h, mi, s);
+          return base === null ? null : base - offsetMinutes(m[8]) * 60 + fraction;
+        }
+        const local = wall(y, mo, d, h, mi, s);
+        return local === null ? null : local + fraction;
+      };
+    case 'twitter':
+      return (text) => {
+        const m = TWITTER.exec(text);
+        if (!m) return null;
+        const mo = MONTHS[(m[1] as string).toLowerCase()];
+        if (mo === undefined) return null;
+        const base = wallClockIn('UTC')(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+        return base === null ? null : base - offsetMinutes(m[6] as string) * 60;
+      };
+    case 'mdy':
+    case 'dmy':
+    case 'dmy-dash':
+    case 'dmy-dot': {
+      const separator = style === 'dmy-dash' ? '-' : style === 'dmy-dot' ? '.' : '/';
+      const dayFirst = style !== 'mdy';
+      return (text) => {
+        const m = SLASH.exec(text);
+        if (!m || m[2] !== separator) return null;
+        const a = Number(m[1]), b = Number(m[3]);
+        const [month, day] = dayFirst ? [b, a] : [a, b];
+        let h = m[5] ? Number(m[5]) : 0;
+        const meridiem = m[8]?.toLowerCase();
+        if (meridiem) {
+          if (h < 1 || h > 12) return null;
+          if (meridiem === 'am' && h === 12) h = 0;
+          if (meridiem === 'pm' && h !== 12) h += 12;
+        }
+        return wall(year2(Number(m[4]), m[4] as string), month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
+      };
+    }
+    case 'epoch-seconds':
+      return (text) => (DIGITS.test(text) ? Number(text) : null);
+    case 'epoch-ms':
+      return (text) => (DIGITS.test(text) ? Number(text) / 1000 : null);
+    case 'custom': {
+      if (!dateFormat) throw new ParityError('a custom timestamp style needs dateFormat');
+      const reference = new Date(0);
+      const inZone = tz(zone);
+      return (text) => {
+        const date = parseWithFormat(text, dateFormat, reference, { in: inZone });
+        return isValid(date) ? date.getTime() / 1000 : null;
+      };
+    }
+  }
+}
+
+/**
+ * The style of a column, from sample values: the first style that reads every non-empty sample.
+ * Slash dates are month-first unless some sample's first part is over 12 (then day-first).
+ * Returns null when no style reads them all.
+ */
+export function detectStyle(samples: readonly string[], zone: string): TimestampStyle | null {
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '');
+  if (values.length === 0) return null;
+  const candidates: TimestampStyle[] = ['iso', 'twitter'];
+  const slashes = values.map((v) => SLASH.exec(v)).filter((m) => m !== null);
+  if (slashes.length) {
+    const sep = slashes[0]?.[2];
+    const firstOver12 = slashes.some((m) => Number(m[1]) > 12);
+    const secondOver12 = slashes.some((m) => Number(m[3]) > 12);
+    if (sep === '/') candidates.push(firstOver12 && !secondOver12 ? 'dmy' : 'mdy');
+    if (sep === '-') candidates.push(secondOver12 && !firstOver12 ? 'mdy' : 'dmy-dash');
+    if (sep === '.') candidates.push('dmy-dot');
+  }
+  if (values.every((v) => DIGITS.test(v))) {
+    const big = values.every((v) => v.length >= 12);
+    candidates.push(big ? 'epoch-ms' : 'epoch-seconds');
+  }
+  for (const style of candidates) {
+    const parse = parserFor(style, zone);
+    if (values.every((v) => parse(v) !== null)) return style;
+  }
+  return null;
+}

@@ -1,0 +1,189 @@
+/**
+ * Bytes → records. Opens a file or standard input, un-gzips when the bytes say so, sniffs the
+ * field delimiter (comma, semicolon, tab) and the record delimiter (LF, CRLF, CR) from the first
+ * chunk, and streams records through csv-parse, each with its file and starting line. Nothing
+ * here holds a whole file in memory.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { parse, CsvError } from 'csv-parse';
+import { ParityError } from '../errors.js';
+
+/** One CSV record with where it came from. `line` is the physical line the record starts on. */
+export interface RawRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly values: string[];
+}
+
+/** An opened delimited file: its header and a one-shot stream of the records after it. */
+export interface CsvSource {
+  readonly file: string;
+  readonly header: string[];
+  readonly delimiter: string;
+  readonly records: AsyncIterable<RawRecord>;
+}
+
+const PEEK_BYTES = 64 * 1024;
+
+/** Reads at least `min` bytes (or to the end) and returns them with a stream that replays them. */
+async function peek(stream: Readable, min: number): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < min) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : (next.value as Buffer);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value as Buffer;
+    }
+  }
+  return { head, stream: Readable.from(replay(), { objectMode: false }) };
+}
+
+/**
+ * The delimiters of a CSV text head: the field delimiter that occurs most in the header line
+ * outside quotes (comma on a tie), and the first record delimiter outside quotes.
+ */
+export function sniffDelimiters(head: string): { delimiter: string; recordDelimiter: string } {
+  const text = head.replace(/^\uFEFF/, '');
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  let recordDelimiter = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === '\n' || c === '\r')) {
+      recordDelimiter = c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      break;
+    } else if (!inQuotes && c in counts) counts[c] = (counts[c] ?? 0) + 1;
+  }
+  let delimiter = ',';
+  for (const d of [';', '\t']) if ((counts[d] ?? 0) > (counts[delimiter] ?? 0)) delimiter = d;
+  return { delimiter, recordDelimiter };
+}
+
+/** A readable for `path`, or standard input for `-`. */
+async function openBytes(path: string, stdin: Readable): Promise<Readable> {
+  if (path === '-') return stdin;
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new ParityError('no such file', { location: { file: path }, hint: 'check the path; use - to read standard input' });
+  }
+  if (info.isDirectory()) throw new ParityError('is a directory, not a file', { location: { file: path } });
+  return createReadStream(path);
+}
+
+function csvFailure(error: unknown, file: string, fallbackLine: number): ParityError {
+  if (error instanceof CsvError) {
+    const line = (error as CsvError & { lines?: number }).lines ?? fallbackLine;
+    const hint =
+      error.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is never closed; check for a stray " in the row'
+        : 'the file is not well-formed CSV at this point';
+    return new ParityError(error.message.replace(/^Invalid [^:]*: /, ''), { location: { file, line }, hint });
+  }
+  if (error instanceof ParityError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+    return new ParityError('the gzip data is damaged or truncated', { location: { file } });
+  }
+  return new ParityError(`cannot read: ${(error as Error).message}`, { location: { file } });
+}
+
+/**
+ * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
+ * record-level CSV errors surface from the `records` iterator as ParityError with a line.
+ */
+export async function openCsv(path: string, stdin: Readable = process.stdin): Promise<CsvSource> {
+  const file = path === '-' ? '<stdin>' : path;
+  let bytes = await openBytes(path, stdin);
+  bytes.on('error', () => undefined);
+  let peeked = await peek(bytes, 2).catch((error: unknown) => {
+    throw csvFailure(error, file, 1);
+  });
+  if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
+    const gunzip = createGunzip();
+    peeked.stream.pipe(gunzip);
+    peeked.stream.on('error', (e) => gunzip.destroy(e));
+    bytes = gunzip;
+  } else {
+    bytes = peeked.stream;
+  }
+  peeked = await peek(bytes, PEEK_BYTES).catch((error: unknown) => {
+    throw csvFailure(error, file, 1);
+  });
+  const headText = peeked.head.toString('utf8');
+  if (headText.replace(/^\uFEFF/, '').trim() === '') {
+    throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  }
+  const { delimiter, recordDelimiter } = sniffDelimiters(headText);
+  const parser = parse({
+    delimiter,
+    record_delimiter: recordDelimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  peeked.stream.on('error', (e) => parser.destroy(e));
+  peeked.stream.pipe(parser);
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+
+  let lastLine = 0;
+  let phantomLines = 0;
+  const first = await iterator.next().catch((error: unknown) => {
+    throw csvFailure(error, file, 1);
+  });
+  if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  const header = first.value.record.map((h) => h.trim());
+  lastLine = first.value.info.lines;
+
+  async function* records(): AsyncGenerator<RawRecord> {
+    for (;;) {
+      let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw csvFailure(error, file, lastLine + 1);
+      }
+      if (next.done) return;
+      const { record, info } = next.value;
+      // csv-parse reports the line a record ends on and counts a bare CR as a line break too;
+      // count back this record's own breaks, and drop bare CRs, which are not lines in an LF file.
+      let newlines = 0;
+      let bareReturns = 0;
+      for (const value of record) {
+        for (let i = 0; i < value.length; i++) {
+          const c = value.charCodeAt(i);
+          if (c === 10) newlines++;
+          else if (c === 13 && value.charCodeAt(i + 1) !== 10) bareReturns++;
+        }
+      }
+      const line = Math.max(lastLine + 1, info.lines - newlines - bareReturns - phantomLines);
+      if (recordDelimiter !== '\r') phantomLines += bareReturns;
+      lastLine = info.lines - phantomLines;
+      yield { file, line, values: record };
+    }
+  }
+  return { file, header, delimiter, records: records() };
+}

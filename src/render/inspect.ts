@@ -1,0 +1,49 @@
+/** Renders `parity inspect` profiles as text or JSON. Formatting only. */
+import { Chalk } from 'chalk';
+import type { FileProfile } from '../normalise/profile.js';
+import { formatCount } from './format.js';
+
+export function renderInspectJson(profiles: FileProfile[]): string {
+  return `${JSON.stringify({ files: profiles }, null, 2)}\n`;
+}
+
+export function renderInspectText(profiles: FileProfile[], color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+  for (const p of profiles) {
+    out.push(c.bold(`${p.file}`));
+    out.push(`  format: ${p.format.label} (${p.format.id}), confidence ${p.format.confidence.toFixed(2)}`);
+    const others = p.format.candidates.filter((x) => x.id !== p.format.id && x.confidence > 0.1);
+    if (others.length) out.push(`  also considered: ${others.map((x) => `${x.id} ${x.confidence.toFixed(2)}`).join(', ')}`);
+    out.push(`  rows: ${formatCount(p.rows)}${p.ticketsUsable === null ? '' : `, usable tickets: ${formatCount(p.ticketsUsable)}`}`);
+    out.push('  mapping:');
+    for (const m of p.mapping) {
+      if (!m.column) continue;
+      out.push(`    ${m.field.padEnd(18)} ← ${JSON.stringify(m.column)}${m.source === 'config' ? ' (config)' : ''}${m.detail ? `  [${m.detail}]` : ''}`);
+    }
+    const unmapped = p.mapping.filter((m) => !m.column).map((m) => m.field);
+    if (unmapped.length) out.push(`    not found: ${unmapped.join(', ')}`);
+    for (const miss of p.missingRequired) out.push(c.red(`  missing required ${miss.field}: ${miss.hint}`));
+    if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);
+    if (p.channelValues.length) {
+      out.push('  channel values:');
+      for (const v of p.channelValues) {
+        const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
+          .filter(Boolean)
+          .join(', ');
+        out.push(`    ${JSON.stringify(v.raw).padEnd(28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
+      }
+    }
+    if (p.createdRange.from) out.push(`  created: ${p.createdRange.from} to ${p.createdRange.to}`);
+    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${JSON.stringify(s.column)}): ${s.style ?? 'not recognised; set dateFormat'}`);
+    if (p.issues.length) {
+      out.push('  row problems:');
+      for (const i of p.issues) {
+        out.push(`    ${i.severity.padEnd(8)} ${i.kind} ×${formatCount(i.count)}  e.g. line ${i.example.line}${i.example.column ? ` (${i.example.column})` : ''}: ${i.example.detail}`);
+      }
+    } else if (p.ticketsUsable !== null) out.push('  row problems: none');
+    for (const n of p.notes) out.push(`  note: ${n}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

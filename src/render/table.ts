@@ -1,0 +1,118 @@
+/**
+ * `--format table`: what an analyst reads in a terminal. cli-table3 for the grids, chalk for
+ * colour (off unless the caller says the terminal wants it). Renders the Report; computes nothing.
+ */
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import type { Report, Finding } from '../report.js';
+import type { RenderOptions } from './index.js';
+import {
+  formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
+} from './format.js';
+
+function grid(head: string[], color: boolean): Table.Table {
+  return new Table({
+    head,
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+    chars: color ? {} : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+}
+
+function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
+  if (f.significant) return c.red('!');
+  if (f.verdict === 'insufficient-data') return c.yellow('?');
+  if (f.kind === 'data-quality') return c.yellow('~');
+  return c.green('·');
+}
+
+export function renderTable(report: Report, options: RenderOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  const input = report.input;
+  const files = input.files.length === 1 ? input.files[0] : `${input.files.length} files`;
+  out.push(c.bold(`parity audit — ${formatCount(input.rowsUsed)} tickets from ${files} (${input.format})`));
+  out.push(
+    `Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`,
+  );
+  out.push('');
+
+  const ref = report.reference;
+  const t = grid(
+    ['Channel', 'Tickets', 'Answered', 'First response median (95% CI)', 'p90', `vs ${ref}`, 'Resolved', 'Resolution median (95% CI)', 'p90', `vs ${ref}`],
+    options.color,
+  );
+  for (const ch of report.channels) {
+    const v = ch.vsReference;
+    const isRef = ch.channel === ref;
+    t.push([
+      isRef ? c.bold(ch.channel) : ch.channel,
+      formatCount(ch.tickets),
+      formatShare(ch.answeredShare),
+      `${formatDuration(ch.firstResponse.median)} (${formatInterval(ch.firstResponse.ci95)})`,
+      formatDuration(ch.firstResponse.p90),
+      isRef ? 'ref' : v ? speedWords(v.firstResponseRatio) || '—' : '—',
+      formatShare(ch.resolvedShare),
+      `${formatDuration(ch.resolution.median)} (${formatInterval(ch.resolution.ci95)})`,
+      formatDuration(ch.resolution.p90),
+      isRef ? 'ref' : v ? speedWords(v.resolutionRatio) || '—' : '—',
+    ]);
+  }
+  out.push(t.toString());
+  if (!report.channels.some((ch) => ch.channel === ref)) {
+    out.push(c.yellow(`No ${ref} tickets: nothing to compare against (choose another with --reference).`));
+  }
+
+  const bands = report.followerBands.filter((b) => b.tickets > 0);
+  if (bands.some((b) => b.band !== 'unknown')) {
+    out.push('');
+    out.push(c.bold('Follower bands'));
+    const bt = grid(['Band', 'Tickets', 'Channels', 'Answered', 'First response median (95% CI)', 'p90', 'Resolution median (95% CI)'], options.color);
+    for (const b of bands) {
+      const mix = Object.entries(b.channels)
+        .map(([ch, n]) => `${ch} ${formatCount(n)}`)
+        .join(', ');
+      bt.push([
+        b.band,
+        formatCount(b.tickets),
+        mix,
+        formatShare(b.answeredShare),
+        `${formatDuration(b.firstResponse.median)} (${formatInterval(b.firstResponse.ci95)})`,
+        formatDuration(b.firstResponse.p90),
+        `${formatDuration(b.resolution.median)} (${formatInterval(b.resolution.ci95)})`,
+      ]);
+    }
+    out.push(bt.toString());
+  }
+
+  out.push('');
+  out.push(c.bold('Findings'));
+  if (report.findings.length === 0) out.push('  (none)');
+  for (const f of report.findings) out.push(`  ${findingMark(f, c)} ${f.message}`);
+
+  if (report.gates.length) {
+    out.push('');
+    out.push(c.bold('Gates'));
+    for (const g of report.gates) {
+      const mark = g.passed ? c.green('PASS') : c.red('FAIL');
+      const value = g.value === null ? 'n/a' : String(+g.value.toFixed(4));
+      out.push(`  ${mark} ${g.expression}  (value ${value}${g.reason ? `; ${g.reason}` : ''})`);
+    }
+  }
+
+  out.push('');
+  out.push(c.bold('Data quality'));
+  out.push(`  ${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`);
+  for (const dq of input.dataQuality) {
+    const where = dq.example ? ` e.g. ${dq.example.file}:${dq.example.line}${dq.example.column ? ` (${dq.example.column})` : ''}: ${dq.example.detail}` : '';
+    out.push(`  ${dq.severity.padEnd(8)} ${dq.kind} ×${formatCount(dq.count)}${where}`);
+  }
+  if (input.unknownChannels.length) {
+    out.push(
+      `  Unknown channel values mapped to other: ${input.unknownChannels.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}; map them with "channels" in the config.`,
+    );
+  }
+  for (const note of input.notes) out.push(`  note: ${note}`);
+  out.push('');
+  out.push(c.dim(`Durations are calendar time. Ratios are a median over ${ref}'s median (below 1 = faster than ${ref}).`));
+  return `${out.join('\n')}\n`;
+}

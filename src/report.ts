@@ -1,0 +1,165 @@
+/**
+ * The Report: the one object every renderer reads (JSON schemaVersion 1 in the contract, plus
+ * additive fields). Produced by pipeline.ts from measure and judge; renderers only format it.
+ * Durations are seconds; absent values are null, never 0.
+ */
+import type { Channel } from './model.js';
+import type { Interval, FirstResponseSummary, ResolutionSummary } from './measure/summary.js';
+import type { Severity } from './normalise/issues.js';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export interface DataQualityEntry {
+  kind: string;
+  severity: Severity;
+  count: number;
+  example: { file: string; line: number; column: string | null; value: string | null; detail: string } | null;
+}
+
+export interface FileSummary {
+  file: string;
+  format: string;
+  formatLabel: string;
+  confidence: number;
+  rowsRead: number;
+}
+
+export interface ReportInput {
+  files: string[];
+  format: string;
+  formats: FileSummary[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+  dataQuality: DataQualityEntry[];
+  /** Raw channel values not in any vocabulary, mapped to `other`. */
+  unknownChannels: Array<{ raw: string; count: number }>;
+  /** Raw channel values seen, with where each maps. */
+  channelValues: Array<{ raw: string; channel: Channel; count: number }>;
+  /** Things the format cannot provide (e.g. Salesforce has no first-response field). */
+  notes: string[];
+}
+
+export interface SlaSummary {
+  target: number;
+  met: number;
+  breached: number;
+  notYetDue: number;
+  attainment: number | null;
+}
+
+export interface VsReference {
+  /** This channel's first-response median over the reference's (< 1 = faster than reference). */
+  firstResponseRatio: number | null;
+  firstResponseRatioCi95: Interval | null;
+  resolutionRatio: number | null;
+  resolutionRatioCi95: Interval | null;
+  /** Two-sided Mann–Whitney p on first response (unadjusted). */
+  pValue: number | null;
+  /** Two-sided log-rank p on resolution (unadjusted). */
+  resolutionPValue: number | null;
+}
+
+export interface ChannelReport {
+  channel: Channel;
+  tickets: number;
+  answered: number;
+  answeredShare: number | null;
+  resolvedShare: number | null;
+  firstResponse: FirstResponseSummary;
+  resolution: ResolutionSummary;
+  vsReference: VsReference | null;
+  sla: { firstResponse: SlaSummary | null; resolution: SlaSummary | null } | null;
+}
+
+export interface BandReport {
+  band: string;
+  min: number | null;
+  max: number | null;
+  tickets: number;
+  answered: number;
+  answeredShare: number | null;
+  resolvedShare: number | null;
+  firstResponse: FirstResponseSummary;
+  resolution: ResolutionSummary;
+  /** Tickets per channel inside the band. */
+  channels: Partial<Record<Channel, number>>;
+}
+
+export type FindingKind =
+  | 'channel-preference'
+  | 'follower-preference'
+  | 'loud-preference'
+  | 'channel-jump'
+  | 'response-theatre'
+  | 'case-mix'
+  | 'data-quality';
+
+export type Verdict = 'preference' | 'no-preference' | 'within-tolerance' | 'insufficient-data' | 'case-mix' | 'info';
+
+export interface Finding {
+  kind: FindingKind;
+  subject: string;
+  /** Which metric the finding is about, when one. */
+  metric?: 'firstResponse' | 'resolution' | null;
+  significant: boolean;
+  verdict: Verdict;
+  /** Effect size (ratio of medians, subject over comparison; or rho for correlations). */
+  effect: number | null;
+  effectCi95?: Interval | null;
+  pValue: number | null;
+  pValueAdjusted?: number | null;
+  n?: Record<string, number>;
+  /** The rule that fired, in words ("CI outside 0.80–1.25 and Holm p < 0.05"). */
+  rule?: string;
+  message: string;
+  count?: number;
+  details?: Record<string, unknown>;
+}
+
+export interface GateResult {
+  expression: string;
+  value: number | null;
+  threshold: number | null;
+  passed: boolean;
+  reason: string | null;
+}
+
+export interface PeriodReport {
+  period: string;
+  from: string;
+  to: string;
+  tickets: number;
+  channels: Array<{
+    channel: Channel;
+    tickets: number;
+    firstResponseMedian: number | null;
+    resolutionMedian: number | null;
+    firstResponseRatio: number | null;
+  }>;
+  /** Reference gap per metric: reference median minus the fastest other channel's median. */
+  change: Record<string, number | null> | null;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: 'parity'; version: string };
+  generatedAt: string | null;
+  input: ReportInput;
+  period: { from: string | null; to: string | null; asOf: string | null };
+  settings: {
+    reference: Channel;
+    timeZone: string;
+    clock: 'calendar' | 'business';
+    bands: number[];
+    tolerance: { low: number; high: number };
+    alpha: number;
+    minSample: number;
+  };
+  reference: Channel;
+  channels: ChannelReport[];
+  followerBands: BandReport[];
+  findings: Finding[];
+  gates: GateResult[];
+  periods?: PeriodReport[];
+}
