@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/helpers/build.ts'],
     include: ['test/**/*.test.ts'],
     exclude: ['test/real/**'],
     testTimeout: 60_000,
