@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { spearman } from '../../../src/judge/stats/spearman.js';
+
+describe('spearman', () => {
+  it("Wikipedia's IQ vs TV-hours example: rho = -29/165, p = 0.627188 (t approximation)", () => {
+    // sum d^2 = 194 -> rho = 1 - 6*194 / (10*(100-1)) = -29/165 = -0.175757...
+    const iq = [106, 100, 86, 101, 99, 103, 97, 113, 112, 110];
+    const tv = [7, 27, 2, 50, 28, 29, 20, 12, 6, 17];
+    const r = spearman(iq, tv);
+    expect(r.n).toBe(10);
+    expect(r.method).toBe('t-approximation');
+    expect(r.rho).toBeCloseTo(-29 / 165, 12);
+    expect(r.pValue).toBeCloseTo(0.627188, 5);
+  });
+
+  it('ties use average ranks (hand example)', () => {
+    // ranks x: 1 2 3 4; y = [1,1,2,2] -> ranks 1.5 1.5 3.5 3.5
+    // deviations: x -1.5 -.5 .5 1.5, y -1 -1 1 1 -> cov sum 4, ssx 5, ssy 4
+    // rho = 4 / sqrt(20) = 0.894427; t = rho*sqrt(2/(1-.8)) = sqrt(8) on 2 df
+    // df = 2: P(|T| > t) = 1 - t/sqrt(2 + t^2) = 1 - sqrt(8)/sqrt(10) = 0.105573
+    const r = spearman([1, 2, 3, 4], new Float64Array([1, 1, 2, 2]));
+    expect(r.rho).toBeCloseTo(4 / Math.sqrt(20), 12);
+    expect(r.pValue).toBeCloseTo(1 - Math.sqrt(0.8), 10);
+  });
+
+  it('perfect monotone association', () => {
+    // identical ranks -> rho = 1 (up to rounding), t -> infinity, p -> 0
+    const r = spearman([1, 2, 3, 4, 5], [2, 4, 8, 16, 1000]);
+    expect(r.rho).toBeCloseTo(1, 12);
+    expect(r.pValue).toBeCloseTo(0, 10);
+    expect(spearman([1, 2, 3], [3, 2, 1]).rho).toBeCloseTo(-1, 12);
+  });
+
+  it('edge cases: n < 3, constant variable, NaN pairs, length mismatch', () => {
+    expect(spearman([], []).rho).toBeNaN();
+    expect(spearman([1, 2], [2, 1]).pValue).toBeNaN();
+    const c = spearman([1, 2, 3, 4], [5, 5, 5, 5]);
+    expect(c.rho).toBeNaN();
+    expect(c.pValue).toBeNaN();
+    const nan = spearman([1, Number.NaN, 2, 3], [1, 5, 2, 3]);
+    expect(nan.n).toBe(3);
+    expect(nan.rho).toBe(1);
+    expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+});
