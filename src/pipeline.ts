@@ -262,7 +262,9 @@ export function buildReport(dataset: Dataset, settings: Settings): Report {
   if (table.size === 0) {
     const top = dataset.issues.entries().sort((a, b) => b.count - a.count)[0];
     throw new ParityError('no usable tickets: nothing to audit', {
-      ...(top ? { location: { file: top.example.file, line: top.example.line, ...(top.example.column ? { column: top.example.column } : {}) } } : {}),
+      location: top
+        ? { file: top.example.file, line: top.example.line, ...(top.example.column ? { column: top.example.column } : {}) }
+        : { file: dataset.files.map((f) => f.file).join(', ') },
       hint: top
         ? `${dataset.rowsRejected} of ${dataset.rowsRead} rows rejected; most often ${top.kind} (${top.count}×), e.g. ${top.example.detail}. Run \`parity inspect\` to check the mapping.`
         : 'the file has a header but no rows',

@@ -47,7 +47,11 @@ export function compareToReference(
         )
       : null;
   return {
-    firstResponseRatio: ratio(subject.firstResponse.median, reference.firstResponse.median),
+    // Below one second the CI uses floored medians (logs of 0); use the same point estimate then.
+    firstResponseRatio:
+      (subject.firstResponse.median ?? 0) >= 1 && (reference.firstResponse.median ?? 0) >= 1
+        ? ratio(subject.firstResponse.median, reference.firstResponse.median)
+        : firstCi.ratio,
     firstResponseRatioCi95: firstCi.ratio === null ? null : [firstCi.lo, firstCi.hi],
     resolutionRatio: ratio(subject.resolution.median, reference.resolution.median),
     resolutionRatioCi95: resolutionCi.ratio === null ? null : [resolutionCi.lo, resolutionCi.hi],

@@ -153,6 +153,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
 
     const notes: RowIssue[] = [];
     let latest = createdAt;
+    if (!fixed && !rawChannel) notes.push(issue('missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
 
     // First response: a timestamp or a duration; empty = not answered yet.
     let firstResponseSeconds = Number.NaN;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { detectStyle, parserFor, wallClockIn } from '../../src/normalise/time.js';
+
+const at = (iso: string): number => Date.parse(iso) / 1000;
+
+describe('timestamp parsing', () => {
+  it('reads ISO 8601 with Z, with an offset, and without one (in the zone given)', () => {
+    const utc = parserFor('iso', 'UTC');
+    expect(utc('2026-10-01T09:00:00Z')).toBe(at('2026-10-01T09:00:00Z'));
+    // +02:00 means 2 hours ahead of UTC: 10:00+02:00 = 08:00Z
+    expect(utc('2026-10-02T10:00:00+02:00')).toBe(at('2026-10-02T08:00:00Z'));
+    expect(utc('2026-10-02T10:00:00-0530')).toBe(at('2026-10-02T15:30:00Z'));
+    expect(utc('2026-10-03 12:00')).toBe(at('2026-10-03T12:00:00Z'));
+    expect(utc('2026-10-03')).toBe(at('2026-10-03T00:00:00Z'));
+    expect(utc('2026-10-03T12:00:00.250Z')).toBe(at('2026-10-03T12:00:00Z') + 0.25);
+  });
+
+  it('reads wall-clock times in an IANA zone, across daylight saving time', () => {
+    const berlin = parserFor('iso', 'Europe/Berlin');
+    // CEST (UTC+2) in July, CET (UTC+1) in January
+    expect(berlin('2026-07-01 12:00:00')).toBe(at('2026-07-01T10:00:00Z'));
+    expect(berlin('2026-01-15 12:00:00')).toBe(at('2026-01-15T11:00:00Z'));
+    // an explicit offset wins over the zone
+    expect(berlin('2026-07-01T12:00:00Z')).toBe(at('2026-07-01T12:00:00Z'));
+    const ny = wallClockIn('America/New_York');
+    // EDT (UTC-4) on 1 July 2026
+    expect(ny(2026, 6, 1, 8, 0, 0)).toBe(at('2026-07-01T12:00:00Z'));
+  });
+
+  it('rejects impossible dates instead of rolling them over', () => {
+    expect(parserFor('iso', 'UTC')('2026-02-31T09:00:00Z')).toBeNull();
+    expect(parserFor('dmy', 'UTC')('31/02/2026 10:00')).toBeNull();
+    expect(parserFor('iso', 'UTC')('yesterday')).toBeNull();
+  });
+
+  it('reads Twitter, US and day-first styles', () => {
+    expect(parserFor('twitter', 'UTC')('Tue Oct 31 22:10:47 +0000 2017')).toBe(at('2017-10-31T22:10:47Z'));
+    expect(parserFor('mdy', 'UTC')('07/01/2026 12:02 AM')).toBe(at('2026-07-01T00:02:00Z'));
+    expect(parserFor('mdy', 'UTC')('07/01/2026 12:02 PM')).toBe(at('2026-07-01T12:02:00Z'));
+    expect(parserFor('mdy', 'UTC')('7/1/2026 1:05 PM')).toBe(at('2026-07-01T13:05:00Z'));
+    expect(parserFor('dmy-dash', 'UTC')('29-02-2016 01:16')).toBe(at('2016-02-29T01:16:00Z'));
+    expect(parserFor('dmy-dot', 'UTC')('31.12.2026 23:59')).toBe(at('2026-12-31T23:59:00Z'));
+    expect(parserFor('epoch-seconds', 'UTC')('1790000000')).toBe(1790000000);
+    expect(parserFor('epoch-ms', 'UTC')('1790000000500')).toBe(1790000000.5);
+  });
+
+  it('reads a configured date-fns format in the configured zone', () => {
+    const custom = parserFor('custom', 'Europe/Berlin', 'd.M.yyyy HH:mm');
+    expect(custom('1.7.2026 12:00')).toBe(at('2026-07-01T10:00:00Z'));
+    expect(custom('not a date')).toBeNull();
+  });
+
+  it('detects the style of a column from samples', () => {
+    expect(detectStyle(['2026-10-01T09:00:00Z', '2026-10-02 10:00'], 'UTC')).toBe('iso');
+    expect(detectStyle(['Tue Oct 31 22:10:47 +0000 2017'], 'UTC')).toBe('twitter');
+    // 03/04 is ambiguous; 25/04 settles day-first for the whole column
+    expect(detectStyle(['03/04/2026 10:00', '25/04/2026 10:00'], 'UTC')).toBe('dmy');
+    expect(detectStyle(['03/04/2026 10:00', '04/25/2026 10:00'], 'UTC')).toBe('mdy');
+    expect(detectStyle(['29-02-2016 01:16'], 'UTC')).toBe('dmy-dash');
+    expect(detectStyle(['', '  '], 'UTC')).toBeNull();
+    expect(detectStyle(['soon'], 'UTC')).toBeNull();
+  });
+});

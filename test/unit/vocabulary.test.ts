@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { channelResolver, parseBoolean, vocabularyKey } from '../../src/normalise/channel.js';
+import { classifyStatus } from '../../src/normalise/status.js';
+import { parseDurationValue, parseFollowers, shouts } from '../../src/normalise/rows.js';
+import { formatDuration, parseDuration } from '../../src/measure/duration.js';
+import { bandIndex, bandsFromEdges } from '../../src/measure/groups.js';
+
+describe('channel vocabulary', () => {
+  const resolve = channelResolver({ 'Call centre': 'phone', 'IG DM': 'social', Letter: 'other' });
+  it('maps vendor spellings, case and punctuation aside', () => {
+    expect(vocabularyKey('Phone call (inbound)')).toBe('phonecallinbound');
+    expect(resolve('Phone call (inbound)').channel).toBe('phone');
+    expect(resolve('VOICEMAIL').channel).toBe('phone');
+    expect(resolve('Web form').channel).toBe('web');
+    expect(resolve('e-mail').channel).toBe('email');
+    expect(resolve('Live chat').channel).toBe('chat');
+  });
+  it('records public vs private social posts', () => {
+    expect(resolve('Twitter DM')).toMatchObject({ channel: 'social', isPublic: false });
+    expect(resolve('Facebook post')).toMatchObject({ channel: 'social', isPublic: true });
+    expect(resolve('Twitter').isPublic).toBeUndefined();
+  });
+  it('lets the config map its own values, and keeps unknown values as other', () => {
+    expect(resolve('call centre')).toMatchObject({ channel: 'phone', known: true });
+    expect(resolve('IG DM')).toMatchObject({ channel: 'social', known: true });
+    expect(resolve('Carrier pigeon')).toMatchObject({ channel: 'other', known: false });
+  });
+  it('flags agent-initiated values', () => {
+    expect(resolve('Outbound Email')).toMatchObject({ channel: 'email', outbound: true });
+  });
+  it('reads booleans and statuses', () => {
+    expect(parseBoolean('TRUE')).toBe(true);
+    expect(parseBoolean('private')).toBe(false);
+    expect(parseBoolean('maybe')).toBeNull();
+    expect(classifyStatus('Solved')).toBe('resolved');
+    expect(classifyStatus('Pending Customer Response')).toBe('open');
+    expect(classifyStatus('Awaiting User Info')).toBe('open');
+    expect(classifyStatus('Frobnicated')).toBe('unknown');
+  });
+});
+
+describe('values', () => {
+  it('reads durations in units and HH:MM:SS', () => {
+    expect(parseDurationValue('90', 'minutes')).toBe(5400);
+    expect(parseDurationValue('1.5', 'hours')).toBe(5400);
+    expect(parseDurationValue('1500', 'ms')).toBe(1.5);
+    expect(parseDurationValue('01:30:15', 'hms')).toBe(5415);
+    expect(parseDurationValue('26:00', 'hms')).toBe(93600);
+    expect(parseDurationValue('abc', 'seconds')).toBeNull();
+  });
+  it('reads follower counts written by people', () => {
+    expect(parseFollowers('156924')).toBe(156924);
+    expect(parseFollowers('156,924')).toBe(156924);
+    expect(parseFollowers('15.6k')).toBe(15600);
+    expect(parseFollowers('1.2M')).toBe(1200000);
+    expect(parseFollowers('-5')).toBeNull();
+  });
+  it('spots shouting', () => {
+    expect(shouts('WHY IS MY BILL SO HIGH', 0.6, 3)).toBe(true);
+    expect(shouts('Why is my bill so high', 0.6, 3)).toBe(false);
+    expect(shouts('help!!!', 0.6, 3)).toBe(true);
+    expect(shouts('OK', 0.6, 3)).toBe(false); // too few letters to call it shouting
+  });
+  it('parses and formats durations', () => {
+    expect(parseDuration('45s')).toBe(45);
+    expect(parseDuration('30m')).toBe(1800);
+    expect(parseDuration('1h30m')).toBe(5400);
+    expect(parseDuration('1d')).toBe(86400);
+    expect(parseDuration('2 h')).toBe(7200);
+    expect(parseDuration('soon')).toBeNull();
+    expect(formatDuration(8040)).toBe('2h 14m');
+    expect(formatDuration(45)).toBe('45s');
+    expect(formatDuration(86400 + 4 * 3600)).toBe('1d 4h');
+    expect(formatDuration(3600)).toBe('1h');
+    expect(formatDuration(null)).toBe('—');
+  });
+});
+
+describe('follower bands', () => {
+  it('names bands from edges and places counts at the lower edge inclusive', () => {
+    const bands = bandsFromEdges([1000, 10000, 100000]);
+    expect(bands.map((b) => b.label)).toEqual(['<1k', '1k-10k', '10k-100k', '100k+', 'unknown']);
+    expect(bands[3]).toEqual({ label: '100k+', min: 100000, max: null });
+    expect(bandIndex(bands, 999)).toBe(0);
+    expect(bandIndex(bands, 1000)).toBe(1);
+    expect(bandIndex(bands, 156924)).toBe(3);
+    expect(bandIndex(bands, Number.NaN)).toBe(4);
+    expect(bandsFromEdges([500, 5000, 50000]).map((b) => b.label)).toEqual(['<500', '500-5k', '5k-50k', '50k+', 'unknown']);
+  });
+});
