@@ -1,0 +1,186 @@
+/** The built binary, as a user runs it: stdout, stderr and exit code. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const AS_OF = ['--as-of', '2026-10-10T00:00:00Z'];
+const tmp = mkdtempSync(join(tmpdir(), 'parity-e2e-'));
+
+function json(stdout: string): any {
+  return JSON.parse(stdout);
+}
+
+describe('parity audit (end to end)', () => {
+  it('prints the table for the demo export', async () => {
+    const r = await runParity(['audit', fixture('demo.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('parity audit — 3,050 tickets from');
+    for (const ch of ['phone', 'email', 'web', 'social', 'chat']) expect(r.stdout).toMatch(new RegExp(`│ ${ch}\\s`));
+    expect(r.stdout).toContain('Follower bands');
+    expect(r.stdout).toContain('3,050 rows read: 3,050 used, 0 rejected.');
+    expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR: no escape codes
+  });
+
+  it('writes JSON schemaVersion 1 with the hand-computed numbers', async () => {
+    const r = await runParity(['audit', fixture('small.csv'), '--format', 'json', ...AS_OF]);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.reference).toBe('phone');
+    const phone = report.channels.find((c: any) => c.channel === 'phone');
+    expect(phone.firstResponse.median).toBe(9000);
+    expect(phone.resolution.median).toBe(259200);
+    expect(phone.resolution.p90).toBeNull();
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await runParity(['audit', '-', '--format', 'json', ...AS_OF], { stdin: readFileSync(fixture('small.csv')) });
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.input.files).toEqual(['<stdin>']);
+    expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(9000);
+  });
+
+  it('reads gzip, and semicolon + BOM + CRLF, to the same numbers', async () => {
+    const plain = json((await runParity(['audit', fixture('small.csv'), '--format', 'json', ...AS_OF])).stdout);
+    for (const file of ['small.csv.gz', 'semicolon-bom-crlf.csv']) {
+      const r = await runParity(['audit', fixture(file), '--format', 'json', ...AS_OF]);
+      expect(r.code, file).toBe(0);
+      const other = json(r.stdout);
+      expect(other.channels).toEqual(plain.channels);
+      expect(other.input.rowsRead).toBe(11);
+    }
+    // gzip on standard input too
+    const gz = await runParity(['audit', '-', '--format', 'json', ...AS_OF], { stdin: readFileSync(fixture('small.csv.gz')) });
+    expect(json(gz.stdout).channels).toEqual(plain.channels);
+  });
+
+  it('several files are one audit', async () => {
+    const r = await runParity(['audit', fixture('small.csv'), fixture('bad', 'negative-durations.csv'), '--format', 'json', ...AS_OF]);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.input.rowsRead).toBe(14);
+    expect(report.channels.find((c: any) => c.channel === 'phone').tickets).toBe(8);
+  });
+
+  it('-o writes the report to a file and nothing to stdout', async () => {
+    const out = join(tmp, 'report.json');
+    const r = await runParity(['audit', fixture('small.csv'), '--format', 'json', '-o', out, ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(json(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+  });
+});
+
+describe('bad input: clear message, exit 2, nothing lost', () => {
+  it('a missing file', async () => {
+    const r = await runParity(['audit', 'no/such/file.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('parity: no/such/file.csv: no such file\n  check the path; use - to read standard input\n');
+  });
+
+  it('an unknown flag is a usage error (exit 2, not commander\'s 1)', async () => {
+    const r = await runParity(['audit', fixture('small.csv'), '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('a bad option value', async () => {
+    expect((await runParity(['audit', fixture('small.csv'), '--reference', 'fax'])).stderr).toContain('--reference "fax" is not a channel');
+    expect((await runParity(['audit', fixture('small.csv'), '--tz', 'Mars/Olympus'])).stderr).toContain('unknown time zone "Mars/Olympus"');
+    expect((await runParity(['audit', fixture('small.csv'), '--since', 'last week'])).code).toBe(2);
+    expect((await runParity(['audit', fixture('small.csv'), '--format', 'pdf'])).stderr).toContain('--format pdf is not available');
+  });
+
+  it('an empty file', async () => {
+    const r = await runParity(['audit', fixture('bad', 'empty.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^parity: .*empty\.csv: the file is empty/);
+  });
+
+  it('a header with no rows', async () => {
+    const r = await runParity(['audit', fixture('bad', 'header-only.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('header-only.csv: no usable tickets: nothing to audit');
+  });
+
+  it('no creation-time column names the fix', async () => {
+    const r = await runParity(['audit', fixture('bad', 'no-created-column.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-created-column.csv:1: no creation-time column; map one with columns.createdAt');
+    expect(r.stderr).toContain('headers found: "Ticket ID", "Ticket Channel", "First Response Time", "Time to Resolution"');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('an unclosed quote is reported at its line', async () => {
+    const r = await runParity(['audit', fixture('bad', 'unclosed-quote.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unclosed-quote\.csv:\d+: .*[Qq]uote/);
+  });
+
+  it('ragged rows are rejected with their line, the rest audited', async () => {
+    const r = await runParity(['audit', fixture('bad', 'ragged.csv'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    // R2 (3 fields) and R3 (6, last non-empty) rejected; R4's extra empty field is tolerated
+    expect(report.input).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+    expect(report.input.dataQuality[0]).toMatchObject({ kind: 'ragged-row', count: 2, example: { line: 3, detail: 'expected 5 fields, found 3' } });
+    expect(r.stderr).toContain('2 of 4 rows rejected');
+  });
+
+  it('unreadable and impossible dates are rejected; a bad reply time only leaves that metric', async () => {
+    const report = json((await runParity(['audit', fixture('bad', 'bad-dates.csv'), '--format', 'json'])).stdout);
+    expect(report.input).toMatchObject({ rowsRead: 5, rowsUsed: 2, rowsRejected: 3 });
+    const kinds = Object.fromEntries(report.input.dataQuality.map((d: any) => [d.kind, d.count]));
+    expect(kinds).toEqual({ 'bad-created': 2, 'missing-created': 1, 'bad-first-response': 1 });
+    const bad = report.input.dataQuality.find((d: any) => d.kind === 'bad-created');
+    expect(bad.example).toMatchObject({ line: 3, column: 'created_at', value: '2026-02-31T09:00:00Z' });
+  });
+
+  it('negative durations are counted and left out of that metric only', async () => {
+    const report = json((await runParity(['audit', fixture('bad', 'negative-durations.csv'), '--format', 'json'])).stdout);
+    const phone = report.channels.find((c: any) => c.channel === 'phone');
+    // N1's reply is before creation: first response from N2 (1h) and N3 (2h) → 5400 s
+    expect(phone.firstResponse).toMatchObject({ n: 2, median: 5400 });
+    // N2's resolution is before creation: resolution from N1 (3h) and N3 (6h); S(3h) = .5 → midpoint (3h+6h)/2
+    expect(phone.resolution).toMatchObject({ n: 2, resolved: 2, median: 16200 });
+    expect(report.input.rowsUsed).toBe(3);
+  });
+
+  it('duplicate ids: the first is kept, the later one rejected', async () => {
+    const report = json((await runParity(['audit', fixture('bad', 'duplicate-ids.csv'), '--format', 'json'])).stdout);
+    expect(report.input).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(3600);
+  });
+
+  it('unknown channel values go to other and are listed', async () => {
+    const r = await runParity(['audit', fixture('bad', 'unknown-channels.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Unknown channel values mapped to other: "(empty)" (1), "Carrier pigeon" (1), "Smoke signal" (1)');
+  });
+
+  it('--strict turns rejected rows into exit 2 with the first location', async () => {
+    const r = await runParity(['audit', fixture('bad', 'ragged.csv'), '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^parity: .*ragged\.csv:3: expected 5 fields, found 3 \(--strict: 2 rows rejected\)/);
+    expect((await runParity(['audit', fixture('small.csv'), '--strict'])).code).toBe(0);
+  });
+
+  it('--rejects writes every rejected row with its reason, formulas neutralised', async () => {
+    const out = join(tmp, 'rejects.csv');
+    const input = join(tmp, 'hostile.csv');
+    writeFileSync(input, 'ticket_id,channel,created_at\nH1,phone,2026-10-01T09:00:00Z\nH2,=HYPERLINK("http://x"),never\n');
+    const r = await runParity(['audit', input, '--rejects', out]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('file,line,reason,column,value,detail,record');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',3,bad-created,created_at,never,');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+});
