@@ -113,7 +113,7 @@ function csvFailure(error: unknown, file: string, fallbackLine: number): ParityE
  * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
  * record-level CSV errors surface from the `records` iterator as ParityError with a line.
  */
-export async function openCsv(path: string, stdin: Readable = process.stdin): Promise<CsvSource> {
+export async function openCsv(path: string, stdin: Readable): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
