@@ -119,10 +119,30 @@ export interface Finding {
 
 export interface GateResult {
   expression: string;
+  /** The measured value (for delta gates: the change since the baseline); null = not evaluated. */
   value: number | null;
   threshold: number | null;
+  /** False when the gate's condition held (a gate is a failure condition) or it could not be evaluated. */
   passed: boolean;
+  /** Why the gate could not be evaluated (absent channel, too few tickets, no baseline value). */
   reason: string | null;
+  // --- gates (src/judge/gates): additive fields ---
+  /** `>`, `>=`, `<`, `<=`: the gate fails when `value comparator threshold`. */
+  comparator?: '>' | '>=' | '<' | '<=';
+  /** Unit of value and threshold: seconds, a plain ratio, a share (0..1) or a count. */
+  unit?: 'ratio' | 'seconds' | 'share' | 'count';
+  /** False when the gate could not be evaluated (see reason; passed only with --allow-missing). */
+  evaluated?: boolean;
+  /** Canonical text of what is measured (inside delta(...)), e.g. `gap(phone,social).firstResponse.median`. */
+  subject?: string;
+  /** The subject's value in this run (equals value unless delta). */
+  current?: number | null;
+  /** delta gates: the subject's value in the baseline report. */
+  baseline?: number | null;
+  /** The numbers behind the value, in words ("phone 2h (n=40) over social 30m (n=35)"). */
+  detail?: string | null;
+  /** Where the gate was given: `--fail-on` or `config gates[0]`. */
+  source?: string;
 }
 
 export interface PeriodReport {

@@ -1,0 +1,91 @@
+/**
+ * `--baseline <report.json>`: loads an earlier `parity audit --format json` report for
+ * `delta(...)` gates. Checked before any data is read: a file that is not JSON, not a parity
+ * report, or of another schemaVersion is an input error (exit 2) naming the file. Only the parts
+ * gates read are validated, loosely (passthrough), so a report from a newer 1.x parity with
+ * more fields, or a hand-written baseline with only the channels it needs, still loads.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { z } from 'zod';
+import { ParityError } from '../errors.js';
+import { SCHEMA_VERSION, type Report } from '../report.js';
+
+const nullableNumber = z.number().nullable();
+
+const durationSummary = z.looseObject({
+  n: z.number().int().nonnegative().optional(),
+  resolved: z.number().int().nonnegative().optional(),
+  median: nullableNumber.optional(),
+  p90: nullableNumber.optional(),
+});
+
+const group = {
+  tickets: z.number().int().nonnegative().optional(),
+  answeredShare: nullableNumber.optional(),
+  resolvedShare: nullableNumber.optional(),
+  firstResponse: durationSummary.nullable().optional(),
+  resolution: durationSummary.nullable().optional(),
+};
+
+const baselineSchema = z.looseObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  channels: z.array(z.looseObject({ channel: z.string(), ...group })),
+  followerBands: z.array(z.looseObject({ band: z.string(), ...group })).optional(),
+  findings: z.array(z.looseObject({ significant: z.boolean().optional(), kind: z.string().optional(), subject: z.string().optional() })).optional(),
+  gates: z
+    .array(z.looseObject({ expression: z.string().optional(), subject: z.string().optional(), current: nullableNumber.optional() }))
+    .optional(),
+});
+
+function dotted(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(top level)';
+}
+
+const NOT_A_REPORT_HINT = 'pass the JSON of an earlier run: parity audit <export> --format json -o report.json';
+
+/** Reads and checks a baseline report; throws a ParityError naming the file when it is unusable. */
+export async function loadBaseline(file: string, cwd: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(isAbsolute(file) ? file : join(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ParityError(`cannot read the baseline report${code === 'ENOENT' ? ': no such file' : ''}`, {
+      location: { file },
+      hint: 'check the path given to --baseline',
+    });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ParityError(`the baseline is not a parity report: not valid JSON (${(error as Error).message})`, { location: { file }, hint: NOT_A_REPORT_HINT });
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('schemaVersion' in raw)) {
+    throw new ParityError('the baseline is not a parity report: it has no schemaVersion', { location: { file }, hint: NOT_A_REPORT_HINT });
+  }
+  const tool = (raw as { tool?: { name?: unknown } }).tool;
+  if (tool !== undefined && (typeof tool !== 'object' || tool === null || tool.name !== 'parity')) {
+    throw new ParityError('the baseline is not a parity report: its "tool.name" is not parity', { location: { file }, hint: NOT_A_REPORT_HINT });
+  }
+  const version = (raw as { schemaVersion: unknown }).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new ParityError(`the baseline report has schemaVersion ${JSON.stringify(version)}; this parity reads schemaVersion ${SCHEMA_VERSION}`, {
+      location: { file },
+      hint: 'produce the baseline with the same major version of parity, or run without delta(...) gates this once',
+    });
+  }
+  const result = baselineSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ParityError(`the baseline is not a parity report: ${issue ? `${dotted(issue.path)}: ${issue.message}` : 'unexpected shape'}`, {
+      location: { file },
+      hint: NOT_A_REPORT_HINT,
+    });
+  }
+  // Validated as far as gates read it; the rest is taken as the report it claims to be.
+  return result.data as unknown as Report;
+}
