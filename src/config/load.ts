@@ -20,11 +20,29 @@ function dottedPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(top level)';
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * For a union (a column given as a string or as { column, unit }), zod reports only "invalid
+ * input" at the union; the branch that got furthest says what is actually wrong.
+ */
+function deepestIssue(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return issue;
+  let best: Issue | null = null;
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      if (inner.code === 'invalid_type' && inner.path.length === 0) continue;
+      if (!best || inner.path.length > best.path.length) best = inner;
+    }
+  }
+  return best ? { ...deepestIssue(best), path: [...issue.path, ...best.path] } : issue;
+}
+
 /** Validates an already-parsed config object; `file` is only used in messages. */
 export function validateConfig(raw: unknown, file: string): Config {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
+  const lines = result.error.issues.map(deepestIssue).map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `${dottedPath(issue.path)}.` : '';
       return `unknown key ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}`;

@@ -168,20 +168,27 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
       }
       if (next.done) return;
       const { record, info } = next.value;
-      // csv-parse reports the line a record ends on and counts a bare CR as a line break too;
-      // count back this record's own breaks, and drop bare CRs, which are not lines in an LF file.
-      let newlines = 0;
-      let bareReturns = 0;
+      // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
+      // line break. Physical lines (as grep or an editor count them) break on LF, or on CR in a
+      // CR-delimited file, so a CRLF or a bare CR inside a field is over-counted: keep a tally.
+      let cr = 0;
+      let lf = 0;
+      let crlf = 0;
       for (const value of record) {
         for (let i = 0; i < value.length; i++) {
           const c = value.charCodeAt(i);
-          if (c === 10) newlines++;
-          else if (c === 13 && value.charCodeAt(i + 1) !== 10) bareReturns++;
+          if (c === 10) lf++;
+          else if (c === 13) {
+            cr++;
+            if (value.charCodeAt(i + 1) === 10) crlf++;
+          }
         }
       }
-      const line = Math.max(lastLine + 1, info.lines - newlines - bareReturns - phantomLines);
-      if (recordDelimiter !== '\r') phantomLines += bareReturns;
-      lastLine = info.lines - phantomLines;
+      const physical = recordDelimiter === '\r' ? cr + lf - crlf : lf;
+      phantomLines += cr + lf - physical;
+      const end = info.lines - phantomLines;
+      const line = Math.max(lastLine + 1, end - physical);
+      lastLine = end;
       yield { file, line, values: record };
     }
   }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/load.js';
+import { ParityError } from '../../src/errors.js';
+
+function problem(raw: unknown): string {
+  try {
+    validateConfig(raw, 'parity.config.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ParityError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('config validation', () => {
+  it('accepts the contract example', () => {
+    const config = validateConfig(
+      {
+        format: 'generic',
+        columns: { ticketId: 'case_ref', channel: 'contact_method', createdAt: 'opened', firstResponseAt: 'first_reply', resolvedAt: 'closed' },
+        dateFormat: 'M/d/yyyy',
+        timeZone: 'Europe/Berlin',
+        channels: { Letter: 'other', 'Walk-in': 'other', 'Call centre': 'phone', 'IG DM': 'social' },
+        reference: 'phone',
+        bands: [1000, 10000, 100000],
+        gates: ['ratio(phone,social).firstResponse.median > 3'],
+        clock: 'business',
+        businessHours: { timeZone: 'Europe/London', open: ['Mon-Fri 09:00-17:00', 'Sat 10:00-14:00'], holidays: ['2026-12-25', '2026-12-26'] },
+        sla: { firstResponse: { default: '1h', email: '4h' }, resolution: { default: '3d', urgent: '8h' } },
+      },
+      'parity.config.json',
+    );
+    expect(config.columns?.ticketId).toBe('case_ref');
+  });
+
+  it('names unknown keys with their path', () => {
+    expect(problem({ colums: {} })).toBe('invalid configuration: unknown key "colums"');
+    expect(problem({ columns: { createdOn: 'x' } })).toBe('invalid configuration: unknown key "columns.createdOn"');
+  });
+
+  it('names bad values with their path', () => {
+    expect(problem({ reference: 'fax' })).toMatch(/^invalid configuration: reference: /);
+    expect(problem({ bands: [1000, -5] })).toMatch(/^invalid configuration: bands\[1\]: /);
+    expect(problem({ channels: { Letter: 'post' } })).toMatch(/^invalid configuration: channels\.Letter: /);
+    expect(problem({ sla: { firstResponse: { default: 'soon' } } })).toContain('sla.firstResponse.default: not a duration');
+    expect(problem({ columns: { firstResponseTime: { column: 'frt', unit: 'fortnights' } } })).toMatch(/columns\.firstResponseTime\.unit/);
+  });
+});

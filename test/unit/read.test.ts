@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { openCsv, sniffDelimiters, type RawRecord } from '../../src/read/source.js';
+
+async function readAll(text: string | Buffer): Promise<{ header: string[]; records: RawRecord[] }> {
+  const source = await openCsv('-', Readable.from([Buffer.from(text)]));
+  const records: RawRecord[] = [];
+  for await (const r of source.records) records.push(r);
+  return { header: source.header, records };
+}
+
+describe('reading delimited text', () => {
+  it('sniffs the delimiter from the header line, ignoring quoted text', () => {
+    expect(sniffDelimiters('a,b,c\n1,2,3')).toEqual({ delimiter: ',', recordDelimiter: '\n' });
+    expect(sniffDelimiters('\uFEFFa;b;c\r\n1;2;3')).toEqual({ delimiter: ';', recordDelimiter: '\r\n' });
+    expect(sniffDelimiters('a\tb\tc\r1\t2\t3')).toEqual({ delimiter: '\t', recordDelimiter: '\r' });
+    expect(sniffDelimiters('"x;y;z",b,c\n')).toEqual({ delimiter: ',', recordDelimiter: '\n' });
+  });
+
+  it('keeps the line each record starts on, across quoted line breaks', async () => {
+    const { header, records } = await readAll('id,text\n1,"one\ntwo\nthree"\n2,plain\n\n3,"a\r\nb"\n4,x\n');
+    expect(header).toEqual(['id', 'text']);
+    expect(records.map((r) => [r.values[0], r.line])).toEqual([
+      ['1', 2],
+      ['2', 5],
+      ['3', 7],
+      ['4', 9],
+    ]);
+    expect(records[0]?.values[1]).toBe('one\ntwo\nthree');
+  });
+
+  it('survives bare carriage returns inside an unquoted field of an LF file', async () => {
+    const { records } = await readAll('id,text\n1,a\rb\rc\n2,d\n');
+    expect(records.map((r) => [r.values, r.line])).toEqual([
+      [['1', 'a\rb\rc'], 2],
+      [['2', 'd'], 3],
+    ]);
+  });
+
+  it('strips a BOM, reads CRLF and semicolons, and un-gzips by magic bytes', async () => {
+    const text = '\uFEFFid;channel\r\n1;phone\r\n2;email\r\n';
+    const plain = await readAll(text);
+    expect(plain.header).toEqual(['id', 'channel']);
+    expect(plain.records.map((r) => r.values)).toEqual([
+      ['1', 'phone'],
+      ['2', 'email'],
+    ]);
+    const zipped = await readAll(gzipSync(Buffer.from(text)));
+    expect(zipped.records.map((r) => r.values)).toEqual(plain.records.map((r) => r.values));
+  });
+
+  it('an empty input is an error naming the file', async () => {
+    await expect(readAll('')).rejects.toThrow('the file is empty');
+    await expect(readAll('\n\n')).rejects.toThrow('the file is empty');
+  });
+});
