@@ -107,6 +107,9 @@ export function bindColumns(
 ): Mapping {
   const bindings: Partial<Record<TicketField, FieldBinding>> = {};
   const taken = new Set<number>();
+  // Values a format writes for "nothing" (ServiceNow's `?`) must not sway style or unit detection.
+  const missing = new Set(format.missingValues ?? []);
+  if (missing.size) samples = samples.map((row) => row.map((v) => (missing.has(v.trim()) ? '' : v)));
   const configured = config.columns ?? {};
 
   for (const field of TICKET_FIELDS) {
@@ -133,7 +136,9 @@ export function bindColumns(
     // A twin configured by the user (firstResponseTime vs firstResponseAt) settles the field.
     const twin = TWIN[field];
     if (twin && configured[twin] !== undefined) continue;
-    const names = [...(format.synonyms[field] ?? []), ...(format.absent?.[field] ? [] : GENERIC_SYNONYMS[field])];
+    // A field the format says it lacks (or whose twin it lacks) is not guessed from generic names.
+    const absent = format.absent?.[field] !== undefined || (twin !== undefined && format.absent?.[twin] !== undefined);
+    const names = [...(format.synonyms[field] ?? []), ...(absent ? [] : GENERIC_SYNONYMS[field])];
     for (const name of names) {
       const key = headerKey(name);
       const index = keys.findIndex((k, i) => k === key && !taken.has(i));
@@ -174,8 +179,10 @@ export function bindColumns(
     const values = columnSamples(samples, b.index).slice(0, 200);
     const fromFormat = format.durationUnits?.[field];
     const fromHeader = unitFromHeader(b.header);
-    if (fromFormat) bindings[field] = { ...b, unit: fromFormat };
-    else if (values.length && values.every((v) => HMS.test(v))) bindings[field] = { ...b, unit: 'hms' };
+    // A format's unit holds for numbers; HH:MM:SS text says its own unit.
+    const allHms = values.length > 0 && values.every((v) => HMS.test(v));
+    if (fromFormat && !(allHms && fromFormat !== 'hms')) bindings[field] = { ...b, unit: fromFormat };
+    else if (allHms) bindings[field] = { ...b, unit: 'hms' };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }

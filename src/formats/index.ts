@@ -4,10 +4,32 @@
  */
 import { ParityError, UsageError } from '../errors.js';
 import { generic } from './generic.js';
+import { zendesk } from './zendesk.js';
+import { freshdesk } from './freshdesk.js';
+import { salesforce } from './salesforce.js';
+import { helpscout } from './helpscout.js';
+import { intercom } from './intercom.js';
+import { hubspot } from './hubspot.js';
+import { zoho } from './zoho.js';
+import { gorgias } from './gorgias.js';
+import { tweets } from './tweets.js';
+import { servicenow } from './servicenow.js';
 import { headerKey, type FormatDef } from './types.js';
 
 /** Every known format, most specific first. */
-export const FORMATS: readonly FormatDef[] = [generic];
+export const FORMATS: readonly FormatDef[] = [
+  tweets,
+  servicenow,
+  zendesk,
+  freshdesk,
+  salesforce,
+  helpscout,
+  intercom,
+  hubspot,
+  zoho,
+  gorgias,
+  generic,
+];
 
 /** The format with this id, or a usage error listing the ids. */
 export function formatById(id: string): FormatDef {

@@ -39,6 +39,10 @@ export interface FormatDef {
   readonly absent?: Partial<Record<TicketField, string>>;
   /** Notes shown by `inspect` and in the report's data quality (e.g. "Outbound Email excluded"). */
   readonly notes?: readonly string[];
+  /** Cell values this format writes for "no value" (ServiceNow writes `?`); read as empty. */
+  readonly missingValues?: readonly string[];
+  /** What one record is, for `inspect` ("tweet", "event"); absent = one record is one ticket. */
+  readonly recordNoun?: string;
   /**
    * For logs where many rows make one ticket (tweet conversations, event logs): consume every
    * record and yield tickets and issues. Every record must end up in exactly one ticket or

@@ -1,0 +1,97 @@
+/**
+ * Shared by the log formats (tweets, ServiceNow events), where many records make one ticket:
+ * a reduced ticket is handed to the ordinary row normaliser as one synthetic record, so a log
+ * ticket gets exactly the checks a ticket row gets (--since/--until/--as-of, negative durations,
+ * status censoring, loudness cues), and the accounting helpers spread a ticket's outcome over
+ * every record it consumed (rowsRead = rowsUsed + rowsRejected).
+ */
+import type { Mapping, FieldBinding } from './bind.js';
+import type { FormatDef } from './types.js';
+import { headerKey } from './types.js';
+import { rowNormaliser, type RowContext, type RowResult } from '../normalise/rows.js';
+import type { RowIssue } from '../normalise/issues.js';
+import type { TicketField } from '../model.js';
+import type { TicketRow } from '../normalise/table.js';
+import { ParityError } from '../errors.js';
+
+const SYNTHETIC_FIELDS = [
+  'ticketId', 'customerId', 'channel', 'createdAt', 'firstResponseAt', 'resolvedAt', 'status', 'priority', 'category',
+  'group', 'text', 'isPublic',
+] as const;
+type SyntheticField = (typeof SYNTHETIC_FIELDS)[number];
+const TIMESTAMPS = new Set<TicketField>(['createdAt', 'firstResponseAt', 'resolvedAt']);
+
+/** A reduced ticket: times are epoch seconds (null = none). */
+export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'firstResponseAt' | 'resolvedAt'>, string | null>> & {
+  createdAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+};
+
+/** What a log reduce yields (see FormatDef.reduce). */
+export type LogOutput = { ticket: TicketRow; usedRows: number } | { issue: RowIssue };
+
+/**
+ * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
+ * came from one (`created_at`), so messages read like any row's.
+ */
+export function logTicketNormaliser(mapping: Mapping, context: RowContext): (ticket: LogTicket, file: string, line: number) => RowResult {
+  const bindings: Partial<Record<TicketField, FieldBinding>> = {};
+  SYNTHETIC_FIELDS.forEach((field, index) => {
+    const header = mapping.bindings[field]?.header ?? field;
+    bindings[field] = TIMESTAMPS.has(field)
+      ? { field, index, header, source: 'format', style: 'epoch-seconds' }
+      : { field, index, header, source: 'format' };
+  });
+  const synthetic: Mapping = { format: mapping.format, confidence: mapping.confidence, header: [...SYNTHETIC_FIELDS], bindings, timeZone: 'UTC', unused: [] };
+  const normalise = rowNormaliser(synthetic, context);
+  const time = (t: number | null): string => (t === null || !Number.isFinite(t) || t < 0 ? '' : String(t));
+  return (ticket, file, line) =>
+    normalise({
+      file,
+      line,
+      values: SYNTHETIC_FIELDS.map((f) => {
+        if (f === 'createdAt' || f === 'firstResponseAt' || f === 'resolvedAt') return time(ticket[f]);
+        return ticket[f] ?? '';
+      }),
+    });
+}
+
+/**
+ * Yields the outcome of one reduced ticket that consumed the records at `lines` (the first is
+ * the ticket's own line): the ticket with its notes, or one rejection per consumed record, so
+ * every record is counted once.
+ */
+export function* settle(result: RowResult, lines: readonly number[], what: string): Generator<LogOutput> {
+  if (result.ok) {
+    for (const note of result.notes) yield { issue: note };
+    yield { ticket: result.ticket, usedRows: lines.length };
+    return;
+  }
+  // The synthetic record's values are not the file's: leave them out of --rejects.
+  const { values: _values, ...rest } = result.issue;
+  yield { issue: rest };
+  for (const line of lines.slice(1)) yield { issue: { ...rest, line, detail: `part of ${what}: ${rest.detail}` } };
+}
+
+/** Column index of the first header (by headerKey) among `names`, or -1. */
+export function columnIndex(header: readonly string[], names: readonly string[]): number {
+  for (const name of names) {
+    const key = headerKey(name);
+    const i = header.findIndex((h) => headerKey(h) === key);
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+/** Like columnIndex, but a missing column is an input error naming what the log needs. */
+export function requireColumn(mapping: Mapping, field: TicketField | null, names: readonly string[], file: string, format: FormatDef): number {
+  const bound = field ? mapping.bindings[field] : undefined;
+  if (bound) return bound.index;
+  const i = columnIndex(mapping.header, names);
+  if (i >= 0) return i;
+  throw new ParityError(`${format.label}: no "${names[0]}" column`, {
+    location: { file, line: 1 },
+    hint: `headers found: ${mapping.header.map((h) => JSON.stringify(h)).join(', ')}`,
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * ServiceNow incident event log (the UCI "incident management process enriched event log"
+ * layout): one row per update of an incident, many rows per incident, dates `DD-MM-YYYY HH:MM`,
+ * missing values written `?`. Reduced to one ticket per incident `number`:
+ * - created: `opened_at`;
+ * - resolved: `resolved_at` of the incident's last event (by `sys_updated_at`, then
+ *   `sys_mod_count`), or its `closed_at` when `resolved_at` is missing; only when that last
+ *   event's state is Resolved or Closed, otherwise the incident is still open;
+ * - first response: the log records state changes, not replies to the caller. The closest signal
+ *   is the first update that moved the incident out of state New (an agent took it on), so that
+ *   is what is read, as time to acknowledge; a note says so;
+ * - channel `contact_type`, customer `caller_id`, priority, category and group of the last event.
+ * Every event row is a used row of its incident (or rejected with it).
+ */
+import type { RawRecord } from '../read/source.js';
+import type { RowContext } from '../normalise/rows.js';
+import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
+import { classifyStatus } from '../normalise/status.js';
+import { vocabularyKey } from '../normalise/channel.js';
+import type { Mapping } from './bind.js';
+import { signature } from './signature.js';
+import { columnIndex, logTicketNormaliser, requireColumn, settle, type LogOutput } from './logRows.js';
+import type { FormatDef } from './types.js';
+
+interface Incident {
+  line: number;
+  lines: number[];
+  opened: string;
+  caller: string;
+  contact: string;
+  /** Latest event so far: its order key and the values read from it. */
+  lastAt: number;
+  lastMod: number;
+  state: string;
+  resolved: string;
+  closed: string;
+  priority: string;
+  category: string;
+  group: string;
+  /** Earliest update out of New (epoch seconds), NaN when none. */
+  acknowledged: number;
+}
+
+const MISSING = new Set(['?', '']);
+
+async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping, context: RowContext): AsyncGenerator<LogOutput> {
+  let col: Record<'number' | 'state' | 'opened' | 'updated' | 'mod' | 'resolved' | 'closed' | 'contact' | 'caller' | 'priority' | 'category' | 'group', number> | null = null;
+  const incidents = new Map<string, Incident>();
+  const binding = mapping.bindings.createdAt;
+  let parse: TimestampParser | null = binding?.style ? parserFor(binding.style, mapping.timeZone, binding.dateFormat) : null;
+  let file = '';
+  const time = (text: string): number => {
+    if (MISSING.has(text)) return Number.NaN;
+    if (!parse) {
+      const style = detectStyle([text], mapping.timeZone);
+      if (!style) return Number.NaN;
+      parse = parserFor(style, mapping.timeZone);
+    }
+    return parse(text) ?? Number.NaN;
+  };
+
+  for await (const record of records) {
+    file = record.file;
+    col ??= {
+      number: requireColumn(mapping, 'ticketId', ['number'], file, servicenow),
+      state: requireColumn(mapping, 'status', ['incident_state', 'state'], file, servicenow),
+      opened: requireColumn(mapping, 'createdAt', ['opened_at'], file, servicenow),
+      updated: columnIndex(mapping.header, ['sys_updated_at']),
+      mod: columnIndex(mapping.header, ['sys_mod_count']),
+      resolved: mapping.bindings.resolvedAt?.index ?? columnIndex(mapping.header, ['resolved_at']),
+      closed: columnIndex(mapping.header, ['closed_at']),
+      contact: mapping.bindings.channel?.index ?? -1,
+      caller: mapping.bindings.customerId?.index ?? -1,
+      priority: mapping.bindings.priority?.index ?? -1,
+      category: mapping.bindings.category?.index ?? -1,
+      group: mapping.bindings.group?.index ?? -1,
+    };
+    const v = record.values;
+    const get = (i: number): string => {
+      const t = i >= 0 ? (v[i] ?? '').trim() : '';
+      return MISSING.has(t) ? '' : t;
+    };
+    const number = get(col.number);
+    if (!number) {
+      yield { issue: { kind: 'missing-id', severity: 'error', file, line: record.line, column: mapping.header[col.number] ?? 'number', value: '', detail: 'no incident number', values: v } };
+      continue;
+    }
+    let incident = incidents.get(number);
+    if (!incident) {
+      incident = {
+        line: record.line, lines: [], opened: '', caller: '', contact: '', lastAt: Number.NEGATIVE_INFINITY, lastMod: -1,
+        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN,
+      };
+      incidents.set(number, incident);
+    }
+    incident.lines.push(record.line);
+    incident.opened ||= get(col.opened);
+    incident.caller ||= get(col.caller);
+    incident.contact ||= get(col.contact);
+    const state = get(col.state);
+    // Without sys_updated_at (a one-row-per-incident export) file order decides.
+    const updatedAt = col.updated >= 0 ? time(get(col.updated)) : Number.NaN;
+    const order = Number.isNaN(updatedAt) ? incident.lines.length : updatedAt;
+    const mod = col.mod >= 0 ? Number(get(col.mod)) || 0 : incident.lines.length;
+    if (order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod)) {
+      incident.lastAt = order;
+      incident.lastMod = mod;
+      incident.state = state;
+      incident.resolved = get(col.resolved);
+      incident.closed = get(col.closed);
+      incident.priority = get(col.priority) || incident.priority;
+      incident.category = get(col.category) || incident.category;
+      incident.group = get(col.group) || incident.group;
+    }
+    if (state && vocabularyKey(state) !== 'new' && !Number.isNaN(updatedAt) && !(updatedAt >= incident.acknowledged)) {
+      incident.acknowledged = updatedAt;
+    }
+  }
+
+  const normalise = logTicketNormaliser(mapping, context);
+  for (const [number, incident] of incidents) {
+    const what = `incident ${number}`;
+    const created = incident.opened ? time(incident.opened) : Number.NaN;
+    if (Number.isNaN(created)) {
+      const detail = incident.opened ? `cannot read date "${incident.opened}"` : 'no opened_at on any event';
+      yield* settle(
+        { ok: false, issue: { kind: incident.opened ? 'bad-created' : 'missing-created', severity: 'error', file, line: incident.line, column: mapping.bindings.createdAt?.header ?? 'opened_at', value: incident.opened, detail } },
+        incident.lines,
+        what,
+      );
+      continue;
+    }
+    const finished = classifyStatus(incident.state) !== 'open';
+    const resolvedText = incident.resolved || incident.closed;
+    const resolvedAt = finished && resolvedText ? time(resolvedText) : Number.NaN;
+    const result = normalise(
+      {
+        ticketId: number,
+        customerId: incident.caller || null,
+        channel: incident.contact,
+        createdAt: created,
+        firstResponseAt: Number.isNaN(incident.acknowledged) ? null : incident.acknowledged,
+        resolvedAt: Number.isNaN(resolvedAt) ? null : resolvedAt,
+        status: incident.state || null,
+        priority: incident.priority || null,
+        category: incident.category || null,
+        group: incident.group || null,
+      },
+      file,
+      incident.line,
+    );
+    yield* settle(result, incident.lines, what);
+  }
+}
+
+export const servicenow: FormatDef = {
+  id: 'servicenow',
+  label: 'ServiceNow incident event log',
+  recordNoun: 'event',
+  detect: (keys) =>
+    signature(keys, ['number', 'opened_at', ['incident_state', 'state']], [
+      'sys_updated_at', 'contact_type', 'caller_id', 'resolved_at', 'closed_at', 'priority', 'category', 'assignment_group', 'sys_mod_count',
+    ]),
+  synonyms: {
+    ticketId: ['number'],
+    customerId: ['caller_id'],
+    channel: ['contact_type'],
+    createdAt: ['opened_at'],
+    resolvedAt: ['resolved_at'],
+    status: ['incident_state', 'state'],
+    priority: ['priority'],
+    category: ['category'],
+    group: ['assignment_group'],
+  },
+  missingValues: ['?'],
+  channels: {
+    Phone: { channel: 'phone' },
+    Email: { channel: 'email' },
+    'Self service': { channel: 'web' },
+    IVR: { channel: 'phone' },
+    // "Direct opp(ortunity)": raised in person with IT staff.
+    'Direct opp': { channel: 'other' },
+  },
+  absent: {
+    firstResponseAt: 'the event log has no reply to the caller: first response is read as the first update that moved the incident out of New (time to acknowledge)',
+  },
+  notes: [
+    'ServiceNow event log: one ticket per incident number; every event row counts as a used row of its incident',
+    'ServiceNow resolution: resolved_at (or closed_at) of the last event, when that event is Resolved or Closed',
+  ],
+  reduce: reduceEvents,
+};

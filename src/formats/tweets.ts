@@ -1,0 +1,228 @@
+/**
+ * Tweet conversation logs, as in the "Customer Support on Twitter" data set: one row per tweet
+ * (`tweet_id, author_id, inbound, created_at, text, response_tweet_id, in_response_to_tweet_id`),
+ * possibly with a leading unnamed index column and float ids (`3.0`) from a pandas re-save.
+ *
+ * A ticket is a customer tweet (inbound) that replies to nothing. Its first response is the
+ * earliest brand reply (inbound = False) among its `response_tweet_id` list that is in the file;
+ * its customer is `author_id`; channel social, public. A conversation has no solved state, so
+ * resolution is not measured.
+ *
+ * Every row is accounted for (rowsRead = rowsUsed + rowsRejected):
+ * - a ticket's own row, and every row whose `in_response_to_tweet_id` chain leads back to it
+ *   (brand replies, customer follow-ups), are used rows of that ticket;
+ * - a brand tweet that replies to nothing, and every row of a conversation it starts, are
+ *   excluded (`outbound`: agent-initiated, nobody was waiting);
+ * - a row whose chain reaches a tweet that is not in the file is excluded (`orphan-reply`): its
+ *   conversation began outside the export, so there is no ticket to count it in;
+ * - rows without an id, with a repeated id, or whose ticket is rejected, are rejected with the reason.
+ */
+import type { RawRecord } from '../read/source.js';
+import type { RowContext } from '../normalise/rows.js';
+import { parseBoolean } from '../normalise/channel.js';
+import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
+import { Dictionary } from '../normalise/table.js';
+import type { Mapping } from './bind.js';
+import { signature } from './signature.js';
+import { logTicketNormaliser, requireColumn, settle, type LogOutput } from './logRows.js';
+import type { FormatDef } from './types.js';
+
+/** `3.0` → `3` (pandas writes integer ids of a column with gaps as floats). */
+function tweetId(text: string | undefined): string {
+  const t = (text ?? '').trim();
+  return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+}
+
+/** Map keys: numeric ids as numbers (half the memory of strings), others as strings. */
+function idKey(id: string): number | string {
+  return id.length < 16 && /^\d+$/.test(id) ? Number(id) : id;
+}
+
+const ORPHAN = -2;
+const UNKNOWN = -1;
+
+async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping, context: RowContext): AsyncGenerator<LogOutput> {
+  const columns = (file: string) => ({
+    id: requireColumn(mapping, 'ticketId', ['tweet_id'], file, tweets),
+    author: requireColumn(mapping, 'customerId', ['author_id'], file, tweets),
+    inbound: requireColumn(mapping, null, ['inbound'], file, tweets),
+    created: requireColumn(mapping, 'createdAt', ['created_at'], file, tweets),
+    responses: requireColumn(mapping, null, ['response_tweet_id'], file, tweets),
+    parent: requireColumn(mapping, null, ['in_response_to_tweet_id'], file, tweets),
+    text: mapping.bindings.text?.index ?? -1,
+  });
+  let col: ReturnType<typeof columns> | null = null;
+  const binding = mapping.bindings.createdAt;
+  let parse: TimestampParser | null = binding?.style ? parserFor(binding.style, mapping.timeZone, binding.dateFormat) : null;
+
+  // The log in compact columns: one slot per row that has a usable id.
+  const index = new Map<number | string, number>();
+  const lines: number[] = [];
+  const ids: string[] = [];
+  const created: number[] = [];
+  const inbound: boolean[] = [];
+  const parents: string[] = [];
+  const authors = new Dictionary();
+  const authorCode: number[] = [];
+  /** Only for candidate tickets (inbound, replying to nothing): their reply ids and text. */
+  const responses = new Map<number, string>();
+  const texts = new Map<number, string>();
+  let fileName = '';
+
+  for await (const record of records) {
+    fileName = record.file;
+    col ??= columns(record.file);
+    const v = record.values;
+    const id = tweetId(v[col.id]);
+    if (!id) {
+      yield { issue: { kind: 'missing-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: '', detail: 'no tweet id', values: v } };
+      continue;
+    }
+    const key = idKey(id);
+    if (index.has(key)) {
+      yield { issue: { kind: 'duplicate-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: id, detail: `tweet id "${id}" appeared earlier; the first one is kept`, values: v } };
+      continue;
+    }
+    const createdText = (v[col.created] ?? '').trim();
+    if (!parse && createdText) {
+      const style = detectStyle([createdText], mapping.timeZone);
+      if (style) parse = parserFor(style, mapping.timeZone);
+    }
+    const slot = ids.length;
+    index.set(key, slot);
+    ids.push(id);
+    lines.push(record.line);
+    created.push(createdText && parse ? (parse(createdText) ?? Number.NaN) : Number.NaN);
+    const isInbound = parseBoolean(v[col.inbound] ?? '') === true;
+    inbound.push(isInbound);
+    const parent = tweetId(v[col.parent]);
+    parents.push(parent);
+    authorCode.push(authors.codeOf((v[col.author] ?? '').trim()));
+    if (isInbound && !parent) {
+      responses.set(slot, v[col.responses] ?? '');
+      if (col.text >= 0) texts.set(slot, (v[col.text] ?? '').slice(0, 400));
+    }
+  }
+
+  if (!col) return; // no rows
+
+  // The conversation each row belongs to: follow in_response_to up to a tweet that replies to
+  // nothing (path compression keeps this linear); ORPHAN when the chain leaves the file.
+  const n = ids.length;
+  const root = new Int32Array(n).fill(UNKNOWN);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let at = i;
+    path.length = 0;
+    let found = UNKNOWN;
+    while (found === UNKNOWN) {
+      if (root[at] !== UNKNOWN) {
+        found = root[at] as number;
+        break;
+      }
+      path.push(at);
+      const parent = parents[at] as string;
+      if (!parent) {
+        found = at;
+        break;
+      }
+      const next = index.get(idKey(parent));
+      if (next === undefined || path.length > n) {
+        found = ORPHAN;
+        break;
+      }
+      at = next;
+    }
+    for (const p of path) root[p] = found;
+  }
+
+  // Rows grouped by conversation (a counting sort), so each ticket knows its rows' lines.
+  const size = new Uint32Array(n);
+  for (let i = 0; i < n; i++) if ((root[i] as number) >= 0) size[root[i] as number]!++;
+  const normalise = logTicketNormaliser(mapping, context);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = root[i] as number;
+    if (r < 0 || r === i) continue;
+    let list = members.get(r);
+    if (!list) members.set(r, (list = []));
+    list.push(i);
+  }
+
+  for (let i = 0; i < n; i++) {
+    const r = root[i] as number;
+    const line = lines[i] as number;
+    if (r === ORPHAN) {
+      yield { issue: { kind: 'orphan-reply', severity: 'excluded', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: parents[i] as string, detail: `replies to tweet ${parents[i]}, which is not in the file: its conversation began outside this export` } };
+      continue;
+    }
+    if (r !== i) continue; // counted with its ticket below
+    const rowLines = [line, ...(members.get(i) ?? []).map((m) => lines[m] as number)];
+    if (!inbound[i]) {
+      for (const l of rowLines) {
+        yield { issue: { kind: 'outbound', severity: 'excluded', file: fileName, line: l, column: mapping.header[col.inbound] ?? 'inbound', value: 'False', detail: l === line ? `brand tweet ${ids[i]} replies to nothing: agent-initiated, nobody was waiting` : `part of a conversation started by brand tweet ${ids[i]}` } };
+      }
+      continue;
+    }
+    // First response: the earliest brand reply listed in response_tweet_id that is in the file.
+    let first = Number.NaN;
+    let brand: string | null = null;
+    for (const part of (responses.get(i) ?? '').split(',')) {
+      const reply = index.get(idKey(tweetId(part)));
+      if (reply === undefined || inbound[reply]) continue;
+      const at = created[reply] as number;
+      if (Number.isNaN(at)) continue;
+      if (Number.isNaN(first) || at < first) {
+        first = at;
+        brand = authors.valueOf(authorCode[reply] as number);
+      }
+    }
+    const createdAt = created[i] as number;
+    if (Number.isNaN(createdAt)) {
+      yield* settle(
+        { ok: false, issue: { kind: 'bad-created', severity: 'error', file: fileName, line, column: mapping.header[col.created] ?? 'created_at', value: '', detail: `cannot read the date of tweet ${ids[i]}` } },
+        rowLines,
+        `conversation ${ids[i]}`,
+      );
+      continue;
+    }
+    const result = normalise(
+      {
+        ticketId: ids[i] as string,
+        customerId: authors.valueOf(authorCode[i] as number),
+        channel: 'Twitter',
+        createdAt,
+        firstResponseAt: Number.isNaN(first) ? null : first,
+        resolvedAt: null,
+        group: brand,
+        text: texts.get(i) ?? null,
+        isPublic: 'true',
+      },
+      fileName,
+      line,
+    );
+    yield* settle(result, rowLines, `conversation ${ids[i]}`);
+  }
+}
+
+export const tweets: FormatDef = {
+  id: 'tweets',
+  label: 'tweet conversation log',
+  recordNoun: 'tweet',
+  detect: (keys) =>
+    signature(keys, ['tweet_id', 'author_id', 'inbound', 'created_at'], ['response_tweet_id', 'in_response_to_tweet_id', 'text']),
+  synonyms: {
+    ticketId: ['tweet_id'],
+    customerId: ['author_id'],
+    createdAt: ['created_at'],
+    text: ['text'],
+  },
+  fixedChannel: 'social',
+  absent: {
+    resolvedAt: 'a conversation log has no solved or closed state: resolution is not measured',
+  },
+  notes: [
+    'tweet log: a ticket is a customer tweet that replies to nothing; brand replies and customer follow-ups count as used rows of their ticket; brand-started conversations and replies to tweets not in the file are excluded',
+  ],
+  reduce: reduceTweets,
+};
