@@ -10,6 +10,7 @@ import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { auditCommand } from './commands/audit.js';
 import { inspectCommand } from './commands/inspect.js';
+import { checkCommand } from './commands/check.js';
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -75,12 +76,26 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
-  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json')
+  // Gate commands get GitHub Actions annotations by default when running under Actions.
+  const underActions = process.env.GITHUB_ACTIONS === 'true';
+  const withGateEnv = (command: typeof auditCommand) => (files: string[], flags: CommonFlags & { annotations?: string }, ctx: CommandContext) =>
+    command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
+
+  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|junit')
     .description('per channel and follower band: first response and resolution, findings, gates')
     .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable)').argParser(collect))
     .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
     .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
-    .action(run(auditCommand));
+    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none')
+    .action(run(withGateEnv(auditCommand)));
+
+  withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)')
+    .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')
+    .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable; at least one gate is required)').argParser(collect))
+    .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
+    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
+    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none')
+    .action(run(withGateEnv(checkCommand)));
 
   withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
     .description('what was detected: format, column mapping, channel values, dates, data quality')
@@ -93,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const finished = result as CommandResult | null;
   if (!finished) return EXIT.ok;
+  if (finished.stderr) process.stderr.write(finished.stderr);
   try {
     if (outputFile) await writeFile(outputFile, finished.output);
     else await writeStdout(finished.output);

@@ -9,6 +9,9 @@ import { judge } from '../judge/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import { openRejects } from './rejects.js';
+import { loadBaseline } from './baseline.js';
+import { parseGates } from '../judge/gates/index.js';
+import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
@@ -25,8 +28,11 @@ function enforceStrict(dataset: Dataset): void {
 
 /** Runs the audit and returns the report (shared with `report` and `check`). */
 export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<Report> {
-  const { config } = await loadConfig(flags.config, ctx.cwd);
+  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
   const settings = resolveSettings(files, flags, config, ctx.version);
+  // gates: a typo in an expression or an unusable baseline fails before any data is read
+  parseGates(settings, configFile);
+  const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
   const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
   let dataset: Dataset;
   try {
@@ -36,15 +42,22 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   }
   if (flags.strict) enforceStrict(dataset);
   const report = buildReport(dataset, settings);
-  return judge({ report, dataset, settings, baseline: null });
+  return judge({ report, dataset, settings, baseline });
 }
 
-export async function auditCommand(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<CommandResult> {
+export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = rendererFor(flags.format ?? 'table', 'audit');
+  const annotations = annotationMode(flags.annotations);
   const report = await runAudit(files, flags, ctx);
   if (report.input.rowsRejected > 0) {
     ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
   }
   const failed = report.gates.some((g) => !g.passed);
-  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
+  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
+}
+
+/** Flags of the commands that run gates (audit, check). */
+export interface GateFlags extends CommonFlags {
+  /** `github`: GitHub Actions annotations on stderr (cli.ts sets it under GITHUB_ACTIONS=true). */
+  annotations?: string;
 }

@@ -19,4 +19,6 @@ export interface CommandResult {
   output: string;
   /** 0 ok, 1 a gate failed. Usage and input errors are thrown as ParityError (exit 2). */
   exitCode: 0 | 1;
+  /** Extra text for stderr, printed before the output whatever --quiet says (CI annotations). */
+  stderr?: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { Dataset, Settings } from '../pipeline.js';
 import type { Report } from '../report.js';
+import { evaluateGates } from './gates/index.js';
 
 /** Context the judge needs beyond the report: the tickets and an optional baseline report. */
 export interface JudgeInput {
@@ -14,5 +15,7 @@ export interface JudgeInput {
 }
 
 export function judge(input: JudgeInput): Report {
+  // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
+  input.report.gates = evaluateGates(input);
   return input.report;
 }

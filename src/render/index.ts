@@ -6,6 +6,7 @@ import type { Report } from '../report.js';
 import { UsageError } from '../errors.js';
 import { renderJson } from './json.js';
 import { renderTable } from './table.js';
+import { renderJunit } from './junit.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -16,6 +17,7 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
 export const RENDERERS: Record<string, Renderer> = {
   table: renderTable,
   json: renderJson,
+  junit: renderJunit,
 };
 
 /** The renderer for `--format`, or a usage error naming the choices. */

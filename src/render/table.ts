@@ -4,7 +4,8 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { Report, Finding } from '../report.js';
+import type { Report, Finding, GateResult } from '../report.js';
+import { gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import {
   formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
@@ -92,11 +93,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
   if (report.gates.length) {
     out.push('');
     out.push(c.bold('Gates'));
-    for (const g of report.gates) {
-      const mark = g.passed ? c.green('PASS') : c.red('FAIL');
-      const value = g.value === null ? 'n/a' : String(+g.value.toFixed(4));
-      out.push(`  ${mark} ${g.expression}  (value ${value}${g.reason ? `; ${g.reason}` : ''})`);
-    }
+    for (const g of report.gates) out.push(`  ${gateLine(g, c)}`);
+    out.push(`  ${gatesSummary(report.gates)}`);
   }
 
   out.push('');
@@ -116,3 +114,31 @@ export function renderTable(report: Report, options: RenderOptions): string {
   out.push(c.dim(`Durations are calendar time. Ratios are a median over ${ref}'s median (below 1 = faster than ${ref}).`));
   return `${out.join('\n')}\n`;
 }
+
+// --- gates block (owned with src/judge/gates): one line per gate, shared with `parity check` ---
+
+function gateNotEvaluated(g: GateResult): boolean {
+  return g.evaluated === false || (g.value === null && g.reason !== null);
+}
+
+/** `FAIL  ratio(phone,social).firstResponse.median > 3: value 4 is above 3 [phone 2h (n=5) over …]`. */
+export function gateLine(g: GateResult, c: InstanceType<typeof Chalk>): string {
+  const missing = gateNotEvaluated(g);
+  const mark = !g.passed ? c.red('FAIL') : missing ? c.yellow('PASS') : c.green('PASS');
+  const detail = g.detail && !missing ? c.dim(` [${g.detail}]`) : '';
+  return `${mark}  ${g.expression}: ${gateMessage(g)}${detail}`;
+}
+
+/** `3 gates: 1 failed, 2 passed (1 not evaluated, passed by --allow-missing)`. */
+export function gatesSummary(gates: readonly GateResult[]): string {
+  const failed = gates.filter((g) => !g.passed).length;
+  const allowed = gates.filter((g) => g.passed && gateNotEvaluated(g)).length;
+  const notEvaluated = gates.filter((g) => !g.passed && gateNotEvaluated(g)).length;
+  const parts = [`${failed} failed`, `${gates.length - failed} passed`];
+  const notes = [
+    ...(notEvaluated ? [`${notEvaluated} failed because not evaluated`] : []),
+    ...(allowed ? [`${allowed} not evaluated, passed by --allow-missing`] : []),
+  ];
+  return `${gates.length} gate${gates.length === 1 ? '' : 's'}: ${parts.join(', ')}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+// --- end gates block ---

@@ -242,7 +242,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
     if (!then.ok) return missing(then.reason, now.value, { baseline: null, detail: now.detail });
     baselineValue = then.value;
     value = now.value - then.value;
-    detail = `now ${formatGateValue(now.value, gate.unit)}, baseline ${formatGateValue(then.value, gate.unit)}; now: ${now.detail}`;
+    detail = `now: ${now.detail}; baseline: ${then.detail}`;
   }
   return {
     ...base,

@@ -1,0 +1,43 @@
+/**
+ * `parity check <file...>`: the audit for CI, printing only the gates — one line per gate and a
+ * summary line — with the audit's exit codes (0 all passed, 1 a gate failed, 2 error). At least
+ * one gate (--fail-on or config `gates`) is required: a check with nothing to check would be
+ * green for nothing. `--format json|junit` gives the audit's full JSON or JUnit output instead.
+ */
+import { UsageError } from '../errors.js';
+import { rendererFor } from '../render/index.js';
+import { annotationMode, renderAnnotations } from '../render/annotations.js';
+import { gateLine, gatesSummary } from '../render/table.js';
+import { Chalk } from 'chalk';
+import type { Report } from '../report.js';
+import { loadConfig } from '../config/load.js';
+import { runAudit, type GateFlags } from './audit.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** The check's text: gate lines and the summary. */
+export function renderCheck(report: Report, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines = report.gates.map((g) => gateLine(g, c));
+  const failed = report.gates.some((g) => !g.passed);
+  lines.push(`${failed ? c.red('parity check failed') : c.green('parity check passed')}: ${gatesSummary(report.gates)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function checkCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
+  const format = flags.format ?? 'text';
+  const render = format === 'text' ? null : rendererFor(format, 'check');
+  const annotations = annotationMode(flags.annotations);
+  const configGates = (await loadConfig(flags.config, ctx.cwd)).config.gates ?? [];
+  if ((flags.failOn?.length ?? 0) + configGates.length === 0) {
+    throw new UsageError('parity check needs at least one gate', {
+      hint: `give one with --fail-on '<expression>' (e.g. --fail-on 'ratio(phone,social).firstResponse.median > 3') or "gates" in the config`,
+    });
+  }
+  const report = await runAudit(files, flags, ctx);
+  const failed = report.gates.some((g) => !g.passed);
+  return {
+    output: render ? render(report, { color: ctx.color }) : renderCheck(report, ctx.color),
+    exitCode: failed ? 1 : 0,
+    ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}),
+  };
+}
