@@ -18,6 +18,8 @@ import { IssueLog, isRejection, type RowIssue } from './normalise/issues.js';
 import { byBand, byChannel, bandsFromEdges } from './measure/groups.js';
 import { gatherSample, summarise, type GroupSample } from './measure/summary.js';
 import { compareToReference } from './judge/compare.js';
+import { BusinessCalendar, parseWeeklyHours } from './measure/clock.js';
+import { slaSummary, slaTargets } from './measure/sla.js';
 import type { BandReport, ChannelReport, DataQualityEntry, FileSummary, Report } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
 
@@ -62,6 +64,8 @@ export interface Dataset {
   unknownChannels: Map<string, number>;
   /** Latest timestamp seen in the data (epoch seconds), or null when there is none. */
   latest: number | null;
+  /** The as-of time (epoch seconds): --as-of, or the latest timestamp in the data. */
+  asOf: number;
   notes: string[];
 }
 
@@ -212,7 +216,9 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     }
     files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead: fileRows });
   }
-  const table = builder.build();
+  const latestSeen = Number.isFinite(latest) ? latest : null;
+  const asOf = settings.asOf ?? latestSeen ?? 0;
+  const table = applyClock(builder.build(), settings.config, asOf);
   return {
     table,
     files,
@@ -221,10 +227,53 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     rowsUsed: rowsRead - rowsRejected,
     rowsRejected,
     issues,
-    latest: Number.isFinite(latest) ? latest : null,
+    latest: latestSeen,
+    asOf,
     unknownChannels: unknown,
     notes: [...notes],
   };
+}
+
+/**
+ * Puts the table's durations in the configured clock and records each ticket's age at the
+ * as-of time (the censoring time of a still-open ticket).
+ */
+function applyClock(table: TicketTable, config: Config, asOf: number): TicketTable {
+  const openAge = new Float64Array(table.size);
+  if (config.clock !== 'business') {
+    for (let i = 0; i < table.size; i++) openAge[i] = asOf - (table.createdAt[i] as number);
+    return { ...table, openAge, clock: 'calendar' };
+  }
+  if (!config.businessHours) {
+    throw new ParityError('clock is "business" but no businessHours are configured', {
+      hint: 'add "businessHours": { "timeZone": "Europe/London", "open": ["Mon-Fri 09:00-17:00"] } to the config',
+    });
+  }
+  let from = asOf;
+  for (let i = 0; i < table.size; i++) from = Math.min(from, table.createdAt[i] as number);
+  let to = asOf;
+  for (let i = 0; i < table.size; i++) {
+    const c = table.createdAt[i] as number;
+    to = Math.max(to, c + nanToZero(table.firstResponse[i] as number), c + nanToZero(table.resolution[i] as number));
+  }
+  const calendar = new BusinessCalendar(
+    parseWeeklyHours(config.businessHours.open),
+    config.businessHours.timeZone ?? config.timeZone ?? 'UTC',
+    config.businessHours.holidays ?? [],
+    from,
+    to,
+  );
+  const firstResponse = new Float64Array(table.size);
+  const resolution = new Float64Array(table.size);
+  for (let i = 0; i < table.size; i++) {
+    const c = table.createdAt[i] as number;
+    const f = table.firstResponse[i] as number;
+    const r = table.resolution[i] as number;
+    firstResponse[i] = Number.isNaN(f) ? f : calendar.between(c, c + f);
+    resolution[i] = Number.isNaN(r) ? r : calendar.between(c, c + r);
+    openAge[i] = calendar.between(c, asOf);
+  }
+  return { ...table, firstResponse, resolution, openAge, clock: 'business' };
 }
 
 function nanToZero(x: number): number {
@@ -270,7 +319,10 @@ export function buildReport(dataset: Dataset, settings: Settings): Report {
         : 'the file has a header but no rows',
     });
   }
-  const asOf = settings.asOf ?? dataset.latest ?? 0;
+  const asOf = dataset.asOf;
+  const slaFirst = slaTargets(settings.config.sla?.firstResponse);
+  const slaResolution = slaTargets(settings.config.sla?.resolution);
+  const openAge = table.openAge ?? new Float64Array(table.size);
 
   // measure
   const channelGroups = byChannel(table);
@@ -282,7 +334,14 @@ export function buildReport(dataset: Dataset, settings: Settings): Report {
     const sample = gatherSample(table, indices, asOf);
     samples.set(channel, sample);
     const s = summarise(indices.length, sample);
-    channels.push({ channel, ...s, vsReference: null, sla: null });
+    const sla =
+      slaFirst || slaResolution
+        ? {
+            firstResponse: slaFirst ? slaSummary(table, indices, slaFirst, 'firstResponse', openAge) : null,
+            resolution: slaResolution ? slaSummary(table, indices, slaResolution, 'resolution', openAge) : null,
+          }
+        : null;
+    channels.push({ channel, ...s, vsReference: null, sla });
   }
   const bands = bandsFromEdges(settings.bands);
   const bandGroups = byBand(table, bands);

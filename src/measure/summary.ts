@@ -65,7 +65,7 @@ export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asO
       time.push(table.resolution[i] as number);
       flag.push(1);
     } else {
-      time.push(Math.max(0, asOf - (table.createdAt[i] as number)));
+      time.push(Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number)));
       flag.push(0);
     }
   }

@@ -79,6 +79,13 @@ export interface TicketTable {
   readonly excerpt: readonly (string | null)[];
   readonly fileIndex: Uint16Array;
   readonly line: Uint32Array;
+  /**
+   * Seconds from creation to the as-of time in the active clock (the censoring time of a still
+   * open ticket). Set once the as-of time is known (pipeline.loadDataset).
+   */
+  readonly openAge?: Float64Array;
+  /** Which clock the durations are in. */
+  readonly clock?: 'calendar' | 'business';
   readonly dictionaries: {
     readonly rawChannel: Dictionary;
     readonly customer: Dictionary;

@@ -63,6 +63,22 @@ export function renderTable(report: Report, options: RenderOptions): string {
     out.push(c.yellow(`No ${ref} tickets: nothing to compare against (choose another with --reference).`));
   }
 
+  if (report.channels.some((ch) => ch.sla)) {
+    out.push('');
+    out.push(c.bold(`SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`));
+    const st = grid(['Channel', 'First response target', 'Met', 'Breached', 'Not yet due', 'Attainment', 'Resolution target', 'Met', 'Breached', 'Not yet due', 'Attainment'], options.color);
+    for (const ch of report.channels) {
+      const f = ch.sla?.firstResponse;
+      const r = ch.sla?.resolution;
+      st.push([
+        ch.channel,
+        f ? formatDuration(f.target) : '—', formatCount(f?.met), formatCount(f?.breached), formatCount(f?.notYetDue), formatShare(f?.attainment),
+        r ? formatDuration(r.target) : '—', formatCount(r?.met), formatCount(r?.breached), formatCount(r?.notYetDue), formatShare(r?.attainment),
+      ]);
+    }
+    out.push(st.toString());
+  }
+
   const bands = report.followerBands.filter((b) => b.tickets > 0);
   if (bands.some((b) => b.band !== 'unknown')) {
     out.push('');
@@ -111,7 +127,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
   }
   for (const note of input.notes) out.push(`  note: ${note}`);
   out.push('');
-  out.push(c.dim(`Durations are calendar time. Ratios are a median over ${ref}'s median (below 1 = faster than ${ref}).`));
+  out.push(c.dim(`Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time. Ratios are a median over ${ref}'s median (below 1 = faster than ${ref}).`));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,0 +1,109 @@
+/**
+ * Business-hours clock (config `clock: "business"` with `businessHours`): durations count only
+ * open hours, in the business's own time zone, skipping holidays. Hand-written: date-fns has
+ * no business-hours arithmetic beyond whole days. A calendar is precomputed per local day over
+ * the data's span with cumulative open seconds, so each duration costs two binary searches,
+ * not a walk over the days it spans (a million open tickets stay cheap).
+ */
+import { ParityError } from '../errors.js';
+import { wallClockIn, checkTimeZone } from '../normalise/time.js';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Open intervals per weekday (0 = Sunday), minutes from local midnight. */
+export type WeeklySchedule = Array<Array<[number, number]>>;
+
+/** Parses `["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]`. */
+export function parseWeeklyHours(lines: readonly string[]): WeeklySchedule {
+  const schedule: WeeklySchedule = DAYS.map(() => []);
+  for (const line of lines) {
+    const m = /^([A-Za-z,-]+) (\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(line.trim());
+    if (!m) throw new ParityError(`businessHours.open: cannot read "${line}"`, { hint: 'write opening hours like "Mon-Fri 09:00-17:00"' });
+    const start = Number(m[2]) * 60 + Number(m[3]);
+    const end = Number(m[4]) * 60 + Number(m[5]);
+    if (end <= start || end > 24 * 60) throw new ParityError(`businessHours.open: "${line}" closes before it opens`);
+    for (const part of (m[1] as string).split(',')) {
+      const [from, to] = part.split('-');
+      const a = DAYS.indexOf(from ?? '');
+      const b = to === undefined ? a : DAYS.indexOf(to);
+      if (a < 0 || b < 0) throw new ParityError(`businessHours.open: unknown day in "${line}"`, { hint: `days are ${DAYS.join(', ')}` });
+      for (let d = a; ; d = (d + 1) % 7) {
+        schedule[d]!.push([start, end]);
+        if (d === b) break;
+      }
+    }
+  }
+  for (const day of schedule) day.sort((x, y) => x[0] - y[0]);
+  return schedule;
+}
+
+/** Open seconds between instants, for one schedule, zone and holiday list, over a span. */
+export class BusinessCalendar {
+  /** UTC start (epoch s) of each local day in the span. */
+  private readonly dayStart: Float64Array;
+  /** Open seconds before each day. */
+  private readonly cumulative: Float64Array;
+  /** Open intervals of each day as UTC instants, flattened: [from, to, from, to, …] per day. */
+  private readonly intervals: Float64Array[];
+
+  constructor(schedule: WeeklySchedule, zone: string, holidays: readonly string[], fromSeconds: number, toSeconds: number) {
+    checkTimeZone(zone, 'businessHours.timeZone');
+    const wall = wallClockIn(zone);
+    const holidaySet = new Set(holidays);
+    // Local calendar dates from a day before `from` to a day after `to`.
+    const first = new Date((fromSeconds - 2 * 86400) * 1000);
+    const days = Math.ceil((toSeconds - fromSeconds) / 86400) + 5;
+    const starts: number[] = [];
+    const intervals: Float64Array[] = [];
+    const cumulative: number[] = [];
+    let total = 0;
+    for (let k = 0; k < days; k++) {
+      const date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate() + k));
+      const y = date.getUTCFullYear(), mo = date.getUTCMonth(), d = date.getUTCDate();
+      const start = wall(y, mo, d, 0, 0, 0) as number;
+      starts.push(start);
+      cumulative.push(total);
+      const iso = `${y}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const open = holidaySet.has(iso) ? [] : (schedule[date.getUTCDay()] ?? []);
+      const flat = new Float64Array(open.length * 2);
+      open.forEach(([a, b], j) => {
+        const from = wall(y, mo, d, Math.floor(a / 60), a % 60, 0) as number;
+        const to = b === 24 * 60 ? (wall(y, mo, d + 1, 0, 0, 0) ?? from) : (wall(y, mo, d, Math.floor(b / 60), b % 60, 0) as number);
+        flat[2 * j] = from;
+        flat[2 * j + 1] = to;
+        total += Math.max(0, to - from);
+      });
+      intervals.push(flat);
+    }
+    this.dayStart = Float64Array.from(starts);
+    this.cumulative = Float64Array.from(cumulative);
+    this.intervals = intervals;
+  }
+
+  /** Open seconds from the start of the span to instant t. */
+  private elapsed(t: number): number {
+    const starts = this.dayStart;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (t <= (starts[0] as number)) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    let sum = this.cumulative[lo] as number;
+    const flat = this.intervals[lo] as Float64Array;
+    for (let j = 0; j < flat.length; j += 2) {
+      const from = flat[j] as number;
+      const to = flat[j + 1] as number;
+      if (t <= from) break;
+      sum += Math.min(t, to) - from;
+    }
+    return sum;
+  }
+
+  /** Open seconds between two instants (epoch seconds); 0 when `to` is not after `from`. */
+  between(from: number, to: number): number {
+    return to > from ? this.elapsed(to) - this.elapsed(from) : 0;
+  }
+}
