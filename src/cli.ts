@@ -64,6 +64,10 @@ export async function main(argv: string[]): Promise<number> {
         warn: (message) => {
           if (!flags.quiet) process.stderr.write(`parity: ${message}\n`);
         },
+        progress: (message) => {
+          if (flags.quiet || !process.stderr.isTTY) return;
+          process.stderr.write(message === null ? '\r\u001b[K' : `\r\u001b[K${message}`);
+        },
       };
       outputFile = flags.output;
       result = await command(files, flags, ctx);

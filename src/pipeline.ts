@@ -49,7 +49,11 @@ export interface Settings {
 export interface RunIO {
   stdin: Readable;
   onReject?: (issue: RowIssue) => void;
+  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
+  onProgress?: (rowsRead: number, file: string) => void;
 }
+
+const PROGRESS_EVERY = 100_000;
 
 /** Everything read and normalised: the ticket table and the accounting. */
 export interface Dataset {
@@ -203,6 +207,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
       for await (const record of opened.records) {
         rowsRead++;
         fileRows++;
+        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file);
         const result = normalise(record);
         if (!result.ok) {
           reject(result.issue);

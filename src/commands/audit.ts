@@ -36,7 +36,12 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
   let dataset: Dataset;
   try {
-    dataset = await loadDataset(settings, { stdin: ctx.stdin, ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}) });
+    dataset = await loadDataset(settings, {
+      stdin: ctx.stdin,
+      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
+    });
+    ctx.progress(null);
   } finally {
     await rejects?.close();
   }

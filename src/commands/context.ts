@@ -12,6 +12,8 @@ export interface CommandContext {
   color: boolean;
   /** Warnings and notes for stderr (suppressed by --quiet). */
   warn(message: string): void;
+  /** Progress for long reads; shown only on a terminal (a no-op otherwise). */
+  progress(message: string | null): void;
 }
 
 export interface CommandResult {
