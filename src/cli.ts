@@ -131,7 +131,8 @@ function writeStdout(text: string): Promise<void> {
 
 function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // --help and --version exit 0; help shown because something was missing is a usage error.
+    if (error.exitCode === 0) return EXIT.ok;
     return EXIT.error; // commander already printed the message
   }
   if (error instanceof ParityError) {
