@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { runParity } from '../helpers/exec.js';
+
+describe('the command line', () => {
+  it('--help and --version exit 0 on stdout', async () => {
+    const help = await runParity(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: parity');
+    expect(help.stdout).toContain('audit');
+    const version = await runParity(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('no command, an unknown command, or a missing file argument is a usage error (exit 2)', async () => {
+    expect((await runParity([])).code).toBe(2);
+    const unknown = await runParity(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    const missing = await runParity(['audit']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("missing required argument 'file'");
+  });
+
+  it('a closed pipe ends quietly', async () => {
+    // the child writes the whole table into a pipe whose reader is gone: no EPIPE stack trace
+    const { spawn } = await import('node:child_process');
+    const { BIN, fixture } = await import('../helpers/exec.js');
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'audit', fixture('demo.csv')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.destroy();
+      child.on('close', (c) => {
+        expect(stderr).not.toContain('EPIPE');
+        resolve(c ?? -1);
+      });
+    });
+    expect(code).toBe(0);
+  });
+});
