@@ -110,7 +110,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
       const share = stat === 'p90' ? '90%' : 'half';
       return {
         ok: false,
-        reason: `${name}'s ${spec.label} is not reached${where}: ${resolved !== null && n !== null ? `${resolved} of ${n} tickets resolved, ` : ''}fewer than ${share} resolved`,
+        reason: `${name}'s ${spec.label} is not reached${where}: ${resolved !== null && n !== null ? `${resolved} of ${n} tickets resolved (fewer than ${share})` : `fewer than ${share} of the tickets resolved`}`,
       };
     }
     return { ok: true, value: v, detail: `${name} ${formatDuration(v)}${n === null ? '' : ` (n=${n})`}` };
