@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import { ParityError } from '../errors.js';
+import { openJson } from './ndjson.js';
 
 /** One CSV record with where it came from. `line` is the physical line the record starts on. */
 export interface RawRecord {
@@ -135,6 +136,9 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   if (headText.replace(/^\uFEFF/, '').trim() === '') {
     throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   }
+  // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
+  const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
+  if (firstChar === '{' || firstChar === '[') return openJson(file, peeked.stream);
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const parser = parse({
     delimiter,
