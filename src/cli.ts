@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParityError, UsageError, formatError } from './errors.js';
 import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { auditCommand } from './commands/audit.js';
+import { reportCommand } from './commands/report.js';
 import { inspectCommand } from './commands/inspect.js';
 import { checkCommand } from './commands/check.js';
 
@@ -26,6 +27,14 @@ function version(): string {
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** `--generated-at`: an ISO date-time written into the report instead of nothing. */
+function isoInstant(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || !Number.isFinite(Date.parse(value))) {
+    throw new InvalidArgumentError('write an ISO date or date-time, e.g. 2026-11-01T09:00:00Z');
+  }
+  return value;
 }
 
 /** Options shared by the commands that read exports. */
@@ -85,13 +94,23 @@ export async function main(argv: string[]): Promise<number> {
   const withGateEnv = (command: typeof auditCommand) => (files: string[], flags: CommonFlags & { annotations?: string }, ctx: CommandContext) =>
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
-  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|junit')
+  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|markdown|html|csv|junit')
     .description('per channel and follower band: first response and resolution, findings, gates')
     .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable)').argParser(collect))
     .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
     .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
     .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none')
+    .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
     .action(run(withGateEnv(auditCommand)));
+
+  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json|table (default markdown)')
+    .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
+    .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
+    .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
+    .option('--periods <n>', 'earlier periods shown in the trend (default 12)')
+    .option('--generated-at <time>', 'ISO time written into the report (default: none, so output is stable)', isoInstant)
+    .addHelpText('after', '\n--since/--until choose the period of interest (they do not filter what is read); the trend is made of the whole periods before it.')
+    .action(run(reportCommand));
 
   withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)')
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')

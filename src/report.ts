@@ -145,20 +145,86 @@ export interface GateResult {
   source?: string;
 }
 
+/** How `parity report` cuts time: ISO weeks (Monday start), calendar months or quarters. */
+export type PeriodUnit = 'week' | 'month' | 'quarter';
+
+/** One channel in one period of the trend. Durations in seconds; null = absent. */
+export interface PeriodChannel {
+  channel: Channel;
+  tickets: number;
+  /** Answered tickets (the sample of the first-response median). */
+  answered: number;
+  /** Tickets still open at the as-of time: resolution censored there (Kaplan–Meier). */
+  open: number;
+  firstResponseMedian: number | null;
+  resolutionMedian: number | null;
+  /** This channel's median over the reference's median in the same period. */
+  firstResponseRatio: number | null;
+  resolutionRatio: number | null;
+  /** This period minus the previous one; null when the channel is absent from either. */
+  change: { firstResponseMedian: number | null; resolutionMedian: number | null; firstResponseRatio: number | null } | null;
+}
+
+/**
+ * The reference gap of one period and metric: the reference channel's median minus that of the
+ * other channel served fastest (positive = that channel waits less than the reference).
+ */
+export interface ReferenceGap {
+  channel: Channel;
+  gap: number;
+  /** Reference median over that channel's median. */
+  ratio: number | null;
+  /** This period's gap minus the previous period's (null for the first, or when absent there). */
+  change: number | null;
+}
+
+/** One period of the report's trend (oldest first; the last is the period of interest). */
 export interface PeriodReport {
+  /** `2026-10`, `2026-W40`, `2026-Q4`, or `2026-10-05 to 2026-10-19` for a --since/--until range. */
   period: string;
+  /** Start (inclusive) and end (exclusive), ISO instants. */
   from: string;
   to: string;
+  /** Whether this is the period of interest (the report's main body). */
+  current: boolean;
+  /** Whether the as-of time is at or after the period's end (false = period not over yet). */
+  complete: boolean;
   tickets: number;
-  channels: Array<{
-    channel: Channel;
-    tickets: number;
-    firstResponseMedian: number | null;
-    resolutionMedian: number | null;
-    firstResponseRatio: number | null;
-  }>;
-  /** Reference gap per metric: reference median minus the fastest other channel's median. */
-  change: Record<string, number | null> | null;
+  /** Tickets still open at the as-of time (their resolution is censored, not dropped). */
+  open: number;
+  channels: PeriodChannel[];
+  referenceGap: { firstResponse: ReferenceGap | null; resolution: ReferenceGap | null };
+}
+
+/** The period the report's main body covers, and how the trend was cut. */
+export interface ReportPeriod {
+  unit: PeriodUnit;
+  /** Label of the period of interest (see PeriodReport.period). */
+  label: string;
+  /** True when --since/--until chose a range that is not one whole period. */
+  custom: boolean;
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Previous periods asked for (--periods); `periods` may hold fewer when the data starts later. */
+  previous: number;
+  tickets: number;
+  /** Tickets of the period still open at the as-of time (resolution censored there). */
+  open: number;
+  complete: boolean;
+}
+
+/** First-response quantiles of one channel (answered tickets, R type 7), for box plots. */
+export interface FirstResponseDistribution {
+  channel: Channel;
+  n: number;
+  min: number | null;
+  p10: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  p90: number | null;
+  max: number | null;
 }
 
 export interface Report {
@@ -181,5 +247,12 @@ export interface Report {
   followerBands: BandReport[];
   findings: Finding[];
   gates: GateResult[];
+  /** `parity report`: the period of interest (the main body is its audit). */
+  reportPeriod?: ReportPeriod;
+  /** `parity report`: the trend, oldest first, ending with the period of interest. */
   periods?: PeriodReport[];
+  /** Chart data for the HTML report (per-channel first-response quantiles). */
+  distributions?: { firstResponse: FirstResponseDistribution[] };
+  /** Whether customer ids and handles were replaced by pseudonyms (--redact). */
+  redacted?: boolean;
 }

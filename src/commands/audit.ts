@@ -4,7 +4,9 @@
 import { loadConfig } from '../config/load.js';
 import { ParityError } from '../errors.js';
 import { buildReport, loadDataset, type Dataset } from '../pipeline.js';
-import { rendererFor } from '../render/index.js';
+import { loadRenderer } from '../render/index.js';
+import { redactReport } from '../render/redact.js';
+import { withDistributions } from '../measure/periods.js';
 import { judge } from '../judge/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
@@ -15,7 +17,7 @@ import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
-function enforceStrict(dataset: Dataset): void {
+export function enforceStrict(dataset: Dataset): void {
   const errors = dataset.issues.entries().filter((e) => e.severity === 'error');
   const total = errors.reduce((a, e) => a + e.count, 0);
   const first = errors[0];
@@ -27,7 +29,7 @@ function enforceStrict(dataset: Dataset): void {
 }
 
 /** Runs the audit and returns the report (shared with `report` and `check`). */
-export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<Report> {
+export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext, loaded?: { dataset?: Dataset }): Promise<Report> {
   const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
   const settings = resolveSettings(files, flags, config, ctx.version);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
@@ -46,14 +48,19 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
     await rejects?.close();
   }
   if (flags.strict) enforceStrict(dataset);
+  if (loaded) loaded.dataset = dataset;
   const report = buildReport(dataset, settings);
   return judge({ report, dataset, settings, baseline });
 }
 
 export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
-  const render = rendererFor(flags.format ?? 'table', 'audit');
+  const render = await loadRenderer(flags.format ?? 'table', 'audit');
   const annotations = annotationMode(flags.annotations);
-  const report = await runAudit(files, flags, ctx);
+  const loaded: { dataset?: Dataset } = {};
+  const audited = await runAudit(files, flags, ctx, loaded);
+  // HTML draws the first-response distributions; --redact pseudonymises customers in every format.
+  const charted = flags.format === 'html' && loaded.dataset ? withDistributions(audited, loaded.dataset.table) : audited;
+  const report = flags.redact ? redactReport(charted) : charted;
   if (report.input.rowsRejected > 0) {
     ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
   }

@@ -6,6 +6,10 @@ import type { Report } from '../report.js';
 import { UsageError } from '../errors.js';
 import { renderJson } from './json.js';
 import { renderTable } from './table.js';
+import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './html.js';
+import { renderCsv } from './csv.js';
+import { loadChartKit } from './charts.js';
 import { renderJunit } from './junit.js';
 
 export interface RenderOptions {
@@ -17,6 +21,9 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
 export const RENDERERS: Record<string, Renderer> = {
   table: renderTable,
   json: renderJson,
+  markdown: renderMarkdown,
+  html: renderHtml,
+  csv: renderCsv,
   junit: renderJunit,
 };
 
@@ -28,5 +35,17 @@ export function rendererFor(format: string, command: string): Renderer {
       hint: `choose one of: ${Object.keys(RENDERERS).join(', ')}`,
     });
   }
+  return renderer;
+}
+
+/** What a renderer needs loaded before it runs (HTML: the plotting library, loaded on demand). */
+const PRELOAD: Record<string, () => Promise<void>> = {
+  html: loadChartKit,
+};
+
+/** `rendererFor`, with whatever the renderer needs loaded first; commands call this one. */
+export async function loadRenderer(format: string, command: string): Promise<Renderer> {
+  const renderer = rendererFor(format, command);
+  await PRELOAD[format]?.();
   return renderer;
 }

@@ -1,0 +1,143 @@
+/**
+ * `parity report <file...>`: the audit of one period (month by default) with the trend over the
+ * periods before it, as a document (Markdown by default; HTML, CSV, JSON too).
+ *
+ * The whole export is read once (--since/--until choose the period of interest here, they do not
+ * filter the reading), tickets are cut by creation time in the configured time zone, the period
+ * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
+ * give the trend. Open tickets of every period are censored at the as-of time of the export.
+ */
+import { loadConfig } from '../config/load.js';
+import { ParityError, UsageError } from '../errors.js';
+import { buildReport, loadDataset, type Dataset, type Settings } from '../pipeline.js';
+import { loadRenderer } from '../render/index.js';
+import { redactReport } from '../render/redact.js';
+import { judge } from '../judge/index.js';
+import type { PeriodUnit, Report } from '../report.js';
+import {
+  firstResponseDistributions, indicesBySpan, isoDate, measurePeriods, openTickets, parseMonth, PERIOD_UNITS, planPeriods, subsetTable,
+} from '../measure/periods.js';
+import { enforceStrict } from './audit.js';
+import { resolveSettings, type CommonFlags } from './options.js';
+import { openRejects } from './rejects.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** Flags of `parity report` beyond the common ones. */
+export interface ReportFlags extends CommonFlags {
+  /** `week` (ISO, Monday start), `month` (default) or `quarter`. */
+  period?: string;
+  /** `2026-10`: the month of interest. */
+  month?: string;
+  /** How many earlier periods the trend shows (default 12). */
+  periods?: string;
+}
+
+export const DEFAULT_PREVIOUS_PERIODS = 12;
+
+function periodUnit(text: string | undefined): PeriodUnit {
+  const unit = (text ?? 'month').trim().toLowerCase();
+  if (!(PERIOD_UNITS as readonly string[]).includes(unit)) {
+    throw new UsageError(`--period "${text}" is not a period`, { hint: 'choose one of week, month, quarter' });
+  }
+  return unit as PeriodUnit;
+}
+
+function previousCount(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PREVIOUS_PERIODS;
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < 0 || n > 520) {
+    throw new UsageError(`--periods "${text}" is not a number of periods`, { hint: 'write a whole number from 0 to 520, e.g. --periods 6' });
+  }
+  return n;
+}
+
+/** Reads every file once, with the same accounting, rejects file and --strict as `audit`. */
+async function readAll(settings: Settings, flags: ReportFlags, ctx: CommandContext): Promise<Dataset> {
+  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
+  let dataset: Dataset;
+  try {
+    dataset = await loadDataset(settings, {
+      stdin: ctx.stdin,
+      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
+    });
+    ctx.progress(null);
+  } finally {
+    await rejects?.close();
+  }
+  if (flags.strict) enforceStrict(dataset);
+  return dataset;
+}
+
+/** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
+export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
+  const { config } = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, config, ctx.version);
+  const unit = periodUnit(flags.period);
+  const previous = previousCount(flags.periods);
+  if (flags.month !== undefined && (settings.since !== null || settings.until !== null)) {
+    throw new UsageError('--month and --since/--until both choose the period of interest', { hint: 'give one of them' });
+  }
+  if (flags.month !== undefined && unit !== 'month') {
+    throw new UsageError(`--month picks a month, but --period is ${unit}`, { hint: 'drop --period, or choose the period with --since/--until' });
+  }
+  const month = flags.month !== undefined ? parseMonth(flags.month, settings.timeZone) : null;
+  if (flags.month !== undefined && !month) {
+    throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10' });
+  }
+  const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
+
+  // Read everything: earlier periods make the trend, later ones are simply not shown.
+  const dataset = await readAll({ ...settings, since: null, until: null }, flags, ctx);
+  const { table } = dataset;
+  if (table.size === 0) buildReport(dataset, settings); // throws the "no usable tickets" error
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < table.size; i++) {
+    const t = table.createdAt[i] as number;
+    if (t < earliest) earliest = t;
+    if (t > latest) latest = t;
+  }
+  const asOf = settings.asOf ?? dataset.latest ?? latest;
+  const plan = planPeriods({ unit, timeZone: settings.timeZone, focus, previous, earliestCreated: earliest, latestCreated: latest });
+  const [focusIndices] = indicesBySpan(table, [plan.focus]);
+  if (!focusIndices || focusIndices.length === 0) {
+    throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
+      hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
+    });
+  }
+
+  // The period of interest, audited as `parity audit` would (same measures, findings, gates).
+  const periodTable = subsetTable(table, focusIndices);
+  const periodDataset: Dataset = { ...dataset, table: periodTable };
+  const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
+  const report = judge({ report: buildReport(periodDataset, periodSettings), dataset: periodDataset, settings: periodSettings, baseline: null });
+  return {
+    ...report,
+    reportPeriod: {
+      unit,
+      label: plan.focus.label,
+      custom: plan.focus.custom,
+      from: new Date(plan.focus.start * 1000).toISOString(),
+      to: new Date(plan.focus.end * 1000).toISOString(),
+      timeZone: settings.timeZone,
+      previous,
+      tickets: periodTable.size,
+      open: openTickets(periodTable),
+      complete: asOf >= plan.focus.end,
+    },
+    periods: measurePeriods(table, plan, settings.reference, asOf),
+    distributions: { firstResponse: firstResponseDistributions(periodTable, asOf) },
+  };
+}
+
+export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
+  const render = await loadRenderer(flags.format ?? 'markdown', 'report');
+  const report = await runReport(files, flags, ctx);
+  if (report.input.rowsRejected > 0) {
+    ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
+  }
+  const shown = flags.redact ? redactReport(report) : report;
+  const failed = report.gates.some((g) => !g.passed);
+  return { output: render(shown, { color: ctx.color }), exitCode: failed ? 1 : 0 };
+}

@@ -1,0 +1,295 @@
+/**
+ * `--format html`: one self-contained document for people who do not read terminals. Inline CSS
+ * and inline SVG charts (charts.ts), no script, no external font, image or link target that would
+ * make a request; a Content-Security-Policy meta forbids anything else. Works offline and as an
+ * e-mail attachment.
+ *
+ * Every piece of markup is built with the `html` tagged template: interpolated values are
+ * escaped by `escapeHtml` unless they are `Markup` made by this module (or the chart SVG that
+ * Plot serialised). Data-derived text (channel values, categories, file names, finding messages)
+ * therefore cannot become markup. Renders the Report; computes nothing.
+ */
+import type { Channel } from '../model.js';
+import type { DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
+import { formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
+import {
+  exampleText, findingEvidence, findingLabel, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
+  summarySentences, trendChannels, unitName,
+} from './markdown.js';
+
+/** Text made safe for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** Markup that is already safe (built by `html` or serialised by Plot). */
+class Markup {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+type Piece = Markup | string | number | null | undefined | false | readonly Piece[];
+
+function piece(value: Piece): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof Markup) return value.value;
+  if (Array.isArray(value)) return value.map((v: Piece) => piece(v)).join('');
+  return escapeHtml(String(value));
+}
+
+/** Tagged template: the literal parts are markup, every interpolation is escaped (unless Markup). */
+function html(strings: TemplateStringsArray, ...values: Piece[]): Markup {
+  let out = strings[0] ?? '';
+  values.forEach((v, k) => {
+    out += piece(v) + (strings[k + 1] ?? '');
+  });
+  return new Markup(out);
+}
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
+const CSS = `
+:root { --ink: #1d2330; --muted: #5b6373; --line: #e3e6eb; --soft: #f5f6f8; --accent: #2f5bd3; --bad: #c0392b; --warn: #b7791f; --good: #2f855a; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #eef0f3; color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1060px; margin: 24px auto; background: #fff; padding: 36px 44px 28px; border-radius: 10px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+header { border-bottom: 3px solid var(--accent); padding-bottom: 14px; margin-bottom: 8px; }
+.eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; color: var(--accent); font-weight: 700; margin: 0 0 4px; }
+h1 { font-size: 28px; line-height: 1.2; margin: 0 0 8px; }
+h2 { font-size: 20px; margin: 34px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 16px; margin: 22px 0 8px; }
+p { margin: 8px 0; }
+.scope, .note, figcaption, footer { color: var(--muted); }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 14px 0 16px; }
+.tile { background: var(--soft); border-radius: 8px; padding: 12px 14px; border-left: 4px solid var(--accent); }
+.tile .value { font-size: 22px; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
+.tile .label { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.tile.bad { border-left-color: var(--bad); } .tile.good { border-left-color: var(--good); }
+ul.summary { padding-left: 20px; } ul.summary li { margin: 4px 0; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; font-size: 12.5px; color: #3a4150; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td:first-child { white-space: nowrap; }
+tr.current td { background: #eef3ff; font-weight: 600; }
+tr.ref td:first-child { font-weight: 700; }
+.swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: baseline; }
+.change { display: block; color: var(--muted); font-size: 11.5px; font-weight: 400; }
+figure { margin: 16px 0 8px; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: 13px; margin-bottom: 6px; }
+.finding { border: 1px solid var(--line); border-left: 4px solid var(--good); border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
+.finding.significant { border-left-color: var(--bad); } .finding.insufficient { border-left-color: var(--warn); } .finding.note { border-left-color: #8a94a6; }
+.badge { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; padding: 1px 7px; border-radius: 10px; background: #e6f4ea; color: var(--good); margin-right: 6px; }
+.significant .badge { background: #fdecea; color: var(--bad); } .insufficient .badge { background: #fdf3e1; color: var(--warn); } .note .badge { background: #eceff3; color: #4a5468; }
+.finding summary { cursor: pointer; list-style-position: outside; margin-left: 14px; }
+.finding .message { font-weight: 500; }
+dl.evidence { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0 0; font-size: 13px; }
+dl.evidence dt { color: var(--muted); } dl.evidence dd { margin: 0; overflow-wrap: anywhere; }
+.pass { color: var(--good); font-weight: 700; } .fail { color: var(--bad); font-weight: 700; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; overflow-wrap: anywhere; }
+footer { border-top: 1px solid var(--line); margin-top: 32px; padding-top: 10px; font-size: 12.5px; }
+@media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; padding: 0; } h2 { break-after: avoid; } figure, .finding, table { break-inside: avoid; } }
+`;
+
+function swatch(channel: Channel): Markup {
+  return html`<span class="swatch" style="background:${CHANNEL_COLOURS[channel]}"></span>`;
+}
+
+function tile(label: string, value: string, tone: '' | 'bad' | 'good' = ''): Markup {
+  return html`<div class="tile${tone ? ` ${tone}` : ''}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
+}
+
+/** The key figures at the top: tickets, the reference's median, the widest gap, findings, open. */
+function tiles(report: Report): Markup {
+  const ref = report.channels.find((c) => c.channel === report.reference);
+  const others = report.channels.filter((c) => c.channel !== report.reference && c.vsReference?.firstResponseRatio != null);
+  let fastest = others[0];
+  for (const c of others) if ((c.vsReference?.firstResponseRatio as number) < (fastest?.vsReference?.firstResponseRatio as number)) fastest = c;
+  const significant = report.findings.filter((f) => f.significant).length;
+  const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.rowsUsed))];
+  if (ref) out.push(tile(`${report.reference} first response (median)`, formatDuration(ref.firstResponse.median)));
+  if (fastest) out.push(tile(`${fastest.channel} vs ${report.reference}`, speedWords(fastest.vsReference?.firstResponseRatio) || 'same'));
+  out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));
+  if (report.reportPeriod) out.push(tile('Still open at as-of', formatCount(report.reportPeriod.open)));
+  const failed = report.gates.filter((g) => !g.passed).length;
+  if (report.gates.length) out.push(tile('Gates failed', `${failed} of ${report.gates.length}`, failed ? 'bad' : 'good'));
+  return html`<div class="tiles">${out}</div>`;
+}
+
+function num(text: string): Markup {
+  return html`<td class="num">${text}</td>`;
+}
+
+function channelTable(report: Report): Markup {
+  const ref = report.reference;
+  const rows = report.channels.map((c) => {
+    const isRef = c.channel === ref;
+    const v = c.vsReference;
+    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? ' (reference)' : ''}</td>${[
+      num(formatCount(c.tickets)),
+      num(formatShare(c.answeredShare)),
+      num(formatDuration(c.firstResponse.median)),
+      num(formatInterval(c.firstResponse.ci95)),
+      num(formatDuration(c.firstResponse.p90)),
+      html`<td>${isRef ? '—' : v ? speedWords(v.firstResponseRatio) || '—' : '—'}</td>`,
+      num(formatShare(c.resolvedShare)),
+      num(formatDuration(c.resolution.median)),
+      num(formatDuration(c.resolution.p90)),
+      html`<td>${isRef ? '—' : v ? speedWords(v.resolutionRatio) || '—' : '—'}</td>`,
+    ]}</tr>`;
+  });
+  return html`<div class="table-wrap"><table>
+<thead><tr><th>Channel</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median</th><th class="num">95% CI</th><th class="num">p90</th><th>vs ${ref}</th><th class="num">Resolved</th><th class="num">Resolution median</th><th class="num">p90</th><th>vs ${ref}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
+function bandTable(report: Report): Markup | null {
+  const bands = report.followerBands.filter((b) => b.tickets > 0);
+  if (!bands.some((b) => b.band !== 'unknown')) return null;
+  const rows = bands.map(
+    (b) => html`<tr><td>${b.band}</td>${num(formatCount(b.tickets))}<td>${Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')}</td>${[
+      num(formatShare(b.answeredShare)),
+      num(formatDuration(b.firstResponse.median)),
+      num(formatInterval(b.firstResponse.ci95)),
+      num(formatDuration(b.firstResponse.p90)),
+      num(formatDuration(b.resolution.median)),
+    ]}</tr>`,
+  );
+  return html`<div class="table-wrap"><table>
+<thead><tr><th>Followers</th><th class="num">Tickets</th><th>Channels</th><th class="num">Answered</th><th class="num">First response median</th><th class="num">95% CI</th><th class="num">p90</th><th class="num">Resolution median</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
+function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'firstResponse' | 'resolution'): Markup {
+  const channels = trendChannels(periods);
+  const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
+  const rows = periods.map((p) => {
+    const gap = p.referenceGap[metric];
+    const cells = channels.map((c) => {
+      const pc = p.channels.find((x) => x.channel === c);
+      if (!pc) return num('—');
+      const change = pc.change?.[key];
+      return html`<td class="num">${formatDuration(pc[key])}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}</td>`;
+    });
+    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${formatDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+  });
+  return html`<div class="table-wrap"><table>
+<thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">Open</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
+function figure(svg: string | null, caption: string): Markup | null {
+  return svg ? html`<figure><figcaption>${caption}</figcaption>${new Markup(svg)}</figure>` : null;
+}
+
+function findingClass(f: Finding): string {
+  if (f.significant) return 'significant';
+  if (f.verdict === 'insufficient-data' || f.kind === 'data-quality') return 'insufficient';
+  if (f.verdict === 'info' || f.verdict === 'case-mix') return 'note';
+  return 'fine';
+}
+
+function findingCard(f: Finding): Markup {
+  const evidence = findingEvidence(f).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
+  // <details> folds the evidence away without any script; significant findings start open.
+  return html`<details class="finding ${findingClass(f)}"${f.significant ? new Markup(' open') : ''}><summary><span class="badge">${findingLabel(f)}</span><span class="message">${f.message}</span></summary>
+<dl class="evidence">${evidence}</dl></details>`;
+}
+
+function dataQualityRows(entries: readonly DataQualityEntry[]): Markup[] {
+  return entries.map((dq) => html`<tr><td>${dq.severity}</td><td>${dq.kind}</td>${num(formatCount(dq.count))}<td class="mono">${exampleText(dq)}</td></tr>`);
+}
+
+export function renderHtml(report: Report): string {
+  const title = reportTitle(report);
+  const input = report.input;
+  const periods = report.periods ?? [];
+  const unit = unitName(report).toLowerCase();
+  const bandsTable = bandTable(report);
+  const failed = report.gates.filter((g) => !g.passed);
+
+  const body = html`<main>
+<header>
+<p class="eyebrow">parity · ${report.reportPeriod ? `${unit}ly report` : 'audit'}</p>
+<h1>${title}</h1>
+<p class="scope">${scopeSentence(report)}</p>
+</header>
+
+<section id="summary">
+<h2>Summary</h2>
+${tiles(report)}
+<ul class="summary">${summarySentences(report).map((s) => html`<li>${s}</li>`)}</ul>
+</section>
+
+<section id="channels">
+<h2>Channels</h2>
+${channelTable(report)}
+${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}: box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, dots at the fastest and slowest, thick tick at the median (log scale).`)}
+</section>
+${periods.length ? html`
+<section id="trend">
+<h2>Trend by ${unit}</h2>
+<p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
+${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.`)}
+<h3>First response</h3>
+${trendTable(report, periods, 'firstResponse')}
+<h3>Resolution</h3>
+${trendTable(report, periods, 'resolution')}
+</section>` : ''}
+${bandsTable ? html`
+<section id="bands">
+<h2>Follower bands</h2>
+${bandsTable}
+${figure(bandChart(report), 'Median first response by follower count of the complaining account, with its 95% confidence interval (accounts with an unknown follower count are in the table only).')}
+</section>` : ''}
+
+<section id="findings">
+<h2>Findings</h2>
+${report.findings.length ? html`<p class="note">Each finding folds out to its evidence; significant ones are open.</p>${report.findings.map(findingCard)}` : html`<p>No findings.</p>`}
+</section>
+${report.gates.length ? html`
+<section id="gates">
+<h2>Gates</h2>
+<p>${failed.length ? `${failed.length} of ${report.gates.length} gates failed.` : `All ${report.gates.length} gates passed.`}</p>
+<div class="table-wrap"><table><thead><tr><th>Result</th><th>Gate</th><th class="num">Value</th><th>Reason</th></tr></thead><tbody>
+${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g.passed ? 'pass' : 'FAIL'}</td><td class="mono">${g.expression}</td>${num(g.value === null ? 'n/a' : String(+g.value.toFixed(4)))}<td>${g.reason ?? ''}</td></tr>`)}
+</tbody></table></div>
+</section>` : ''}
+
+<section id="data-quality">
+<h2>Data quality</h2>
+<p>${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected${input.files.length ? html` (${input.files.map((f, k) => html`${k ? ', ' : ''}<span class="mono">${f}</span>`)})` : ''}.</p>
+${input.dataQuality.length ? html`<div class="table-wrap"><table><thead><tr><th>Severity</th><th>Problem</th><th class="num">Rows</th><th>Example</th></tr></thead><tbody>${dataQualityRows(input.dataQuality)}</tbody></table></div>` : html`<p>No problems found in the rows.</p>`}
+${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${input.channelValues.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>` : ''}
+${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${input.unknownChannels.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.raw}</span> (${formatCount(u.count)})`)}. Map them with <code>channels</code> in the configuration.</p>` : ''}
+${input.notes.length ? html`<ul>${input.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+</section>
+
+<footer>
+<p>${METHOD_NOTE}</p>
+<p>Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}. ${generatedLine(report)}</p>
+</footer>
+</main>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.value}
+</body>
+</html>
+`;
+}

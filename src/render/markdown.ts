@@ -1,0 +1,332 @@
+/**
+ * `--format markdown`: the audit (and, for `parity report`, the trend) as a GitHub-flavoured
+ * Markdown document: headings, summary sentences, tables.
+ *
+ * Also the prose both document renderers share (title, scope, summary sentences, finding
+ * evidence), written once here as plain text; each renderer escapes it for its own format.
+ * Everything derived from the data (channel values, categories, file names, messages) passes
+ * through `escapeMarkdown` here and `escapeHtml` in html.ts. Renders the Report; computes nothing.
+ */
+import { CHANNELS, type Channel } from '../model.js';
+import type { BandReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import { formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatP, formatRatio, formatShare, speedWords } from './format.js';
+
+// ───────────────────────────── shared prose (plain text) ─────────────────────────────
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-10` → `October 2026`; `2026-W40` → `week 2026-W40`; other labels as they are. */
+export function periodName(label: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) return `${MONTHS[Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  if (/^\d{4}-W\d{2}$/.test(label)) return `week ${label}`;
+  return label;
+}
+
+/** What a period is called in a column head: Month, Week, Quarter. */
+export function unitName(report: Report): string {
+  const unit = report.reportPeriod?.unit ?? 'month';
+  return unit === 'week' ? 'Week' : unit === 'quarter' ? 'Quarter' : 'Month';
+}
+
+/** `+17m`, `−20m`, `±0s`. */
+export function signedDuration(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (Math.round(x) === 0) return '±0s';
+  return x > 0 ? `+${formatDuration(x)}` : `−${formatDuration(-x)}`;
+}
+
+/** `+0.12`, `−0.30` for a change in a ratio. */
+export function signedRatio(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (Math.abs(x) < 0.005) return '±0';
+  return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+}
+
+export function reportTitle(report: Report): string {
+  return report.reportPeriod ? `Service parity report: ${periodName(report.reportPeriod.label)}` : 'Service parity audit';
+}
+
+/** One sentence: what was audited, when, against which reference. */
+export function scopeSentence(report: Report): string {
+  const rp = report.reportPeriod;
+  const files = report.input.files.length === 1 ? (report.input.files[0] as string) : `${report.input.files.length} files`;
+  if (rp) {
+    const last = formatDate(new Date(Date.parse(rp.to) - 1000).toISOString());
+    return `${formatCount(rp.tickets)} tickets created ${formatDate(rp.from)} to ${last} (periods cut in ${rp.timeZone}) out of ${formatCount(report.input.rowsUsed)} usable tickets in ${files}; reference channel ${report.reference}.`;
+  }
+  return `${formatCount(report.input.rowsUsed)} tickets from ${files} (${report.input.format}), created ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; reference channel ${report.reference}.`;
+}
+
+/** The headline sentences: how each channel compares, findings, trend, censoring, gates. */
+export function summarySentences(report: Report): string[] {
+  const out: string[] = [];
+  const ref = report.channels.find((c) => c.channel === report.reference) ?? null;
+  if (!ref) out.push(`There are no ${report.reference} tickets in this period, so no channel could be compared with the reference.`);
+  else {
+    out.push(`${report.reference} (the reference) waited ${formatDuration(ref.firstResponse.median)} for a first response (median) and ${formatDuration(ref.resolution.median)} for resolution.`);
+    for (const c of report.channels) {
+      if (c.channel === report.reference) continue;
+      const words = speedWords(c.vsReference?.firstResponseRatio);
+      if (!words) continue;
+      out.push(`${c.channel}: first response ${formatDuration(c.firstResponse.median)}, ${words} than ${report.reference}${c.firstResponse.n < report.settings.minSample ? ` (only ${formatCount(c.firstResponse.n)} answered tickets)` : ''}.`);
+    }
+  }
+  const significant = report.findings.filter((f) => f.significant);
+  if (report.findings.length === 0) out.push('No findings were produced.');
+  else if (significant.length === 0) out.push(`No significant preference was found (${formatCount(report.findings.length)} finding${report.findings.length === 1 ? '' : 's'} checked).`);
+  else out.push(`${formatCount(significant.length)} significant finding${significant.length === 1 ? '' : 's'}: ${significant.map((f) => f.message).join(' ')}`);
+
+  const periods = report.periods ?? [];
+  const now = periods[periods.length - 1];
+  const before = periods[periods.length - 2];
+  if (now && before) {
+    const gap = now.referenceGap.firstResponse;
+    if (gap && gap.change !== null) {
+      const prior = before.referenceGap.firstResponse;
+      out.push(
+        `Compared with ${periodName(before.period)}, the first-response gap between ${report.reference} and the fastest other channel (${gap.channel}${prior && prior.channel !== gap.channel ? `, was ${prior.channel}` : ''}) went from ${formatDuration(prior?.gap)} to ${formatDuration(gap.gap)} (${signedDuration(gap.change)}).`,
+      );
+    }
+    const refNow = now.channels.find((c) => c.channel === report.reference);
+    if (refNow?.change?.firstResponseMedian !== null && refNow?.change?.firstResponseMedian !== undefined) {
+      out.push(`${report.reference}'s own first-response median changed by ${signedDuration(refNow.change.firstResponseMedian)} since ${periodName(before.period)}.`);
+    }
+  } else if (now) out.push('There is no earlier period in the data to compare with.');
+  const rp = report.reportPeriod;
+  if (rp && !rp.complete) out.push(`${periodName(rp.label)} is not over yet: the data ends ${formatInstant(report.period.asOf)}.`);
+  const open = rp ? rp.open : null;
+  if (open) {
+    out.push(
+      `${formatCount(open)} ticket${open === 1 ? ' was' : 's were'} still open at ${formatInstant(report.period.asOf)} (the as-of time); their resolution counts as taking at least that long (censored), not dropped.`,
+    );
+  }
+  const failed = report.gates.filter((g) => !g.passed);
+  if (report.gates.length) out.push(failed.length ? `${failed.length} of ${report.gates.length} gates failed.` : `All ${report.gates.length} gates passed.`);
+  return out;
+}
+
+/** The evidence of a finding as label/value pairs (plain text). */
+export function findingEvidence(f: Finding): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  out.push(['verdict', f.verdict]);
+  if (f.metric) out.push(['metric', f.metric === 'firstResponse' ? 'first response' : 'resolution']);
+  if (f.effect !== null) out.push(['effect', f.kind.endsWith('preference') && f.subject ? formatRatio(f.effect) : String(+f.effect.toFixed(4))]);
+  if (f.effectCi95) out.push(['95% CI', formatInterval(f.effectCi95, (x) => (x === null ? 'NA' : formatRatio(x)))]);
+  if (f.pValue !== null) out.push(['p', formatP(f.pValue)]);
+  if (f.pValueAdjusted !== undefined && f.pValueAdjusted !== null) out.push(['p (adjusted)', formatP(f.pValueAdjusted)]);
+  if (f.n) out.push(['n', Object.entries(f.n).map(([k, v]) => `${k} ${formatCount(v)}`).join(', ')]);
+  if (f.count !== undefined) out.push(['count', formatCount(f.count)]);
+  if (f.rule) out.push(['rule', f.rule]);
+  for (const [key, value] of Object.entries(f.details ?? {})) out.push([key, detailText(value)]);
+  return out;
+}
+
+/** A details value in words: scalars, short lists, and one level of objects (their scalar members). */
+function detailText(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(+value.toPrecision(3));
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (depth > 1 || value.some((v) => v !== null && typeof v === 'object')) return `${value.length} item${value.length === 1 ? '' : 's'}`;
+    return value.map((v) => detailText(v, depth + 1)).join(', ');
+  }
+  if (typeof value !== 'object' || depth > 1) return '…';
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v === null || typeof v !== 'object' || depth === 0)
+    .map(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? `${k} (${detailText(v, depth + 1)})` : `${k} ${detailText(v, depth + 1)}`));
+  const text = parts.join(', ');
+  return text.length > 400 ? `${text.slice(0, 399)}…` : text;
+}
+
+/** The mark before a finding: significant, not enough data, data quality, or fine. */
+export function findingLabel(f: Finding): string {
+  if (f.significant) return 'significant';
+  if (f.verdict === 'insufficient-data') return 'not enough data';
+  if (f.kind === 'data-quality') return 'data quality';
+  if (f.verdict === 'info' || f.verdict === 'case-mix') return 'note';
+  return 'no preference';
+}
+
+/** Channels that appear in any period, in the canonical order. */
+export function trendChannels(periods: readonly PeriodReport[]): Channel[] {
+  return CHANNELS.filter((c) => periods.some((p) => p.channels.some((pc) => pc.channel === c)));
+}
+
+/** The data-quality example in words. */
+export function exampleText(dq: DataQualityEntry): string {
+  if (!dq.example) return '';
+  return `${dq.example.file}:${dq.example.line}${dq.example.column ? ` (${dq.example.column})` : ''}: ${dq.example.detail}`;
+}
+
+export const METHOD_NOTE =
+  'First-response medians are plain sample medians of answered tickets; resolution medians are Kaplan–Meier estimates, so tickets still open at the as-of time count as censored, not dropped. Ratios are a channel’s median over the reference’s (below 1 = faster than the reference). Durations are calendar time unless the configuration says business hours.';
+
+export function generatedLine(report: Report): string {
+  return `Generated by ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` at ${report.generatedAt}` : ''}${report.redacted ? '; customer ids and handles are pseudonymised' : ''}.`;
+}
+
+// ───────────────────────────── Markdown ─────────────────────────────
+
+/**
+ * Data-derived text made inert for GitHub Markdown: line breaks become spaces; the characters
+ * that make emphasis, code, links, inline HTML, entities, strikethrough or table cells (`\ ` * _
+ * [ ] < > | # ~ &`) are backslash-escaped anywhere, and a leading `- `, `+ `, `1. ` or a line of
+ * `=` that could start a list or heading is escaped too. Plain punctuation elsewhere is left readable.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~&]/g, (ch) => `\\${ch}`)
+    .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
+    .replace(/^(\s*)(=+\s*)$/, '$1\\$2')
+    .replace(/^(\s*)(\d+)([.)])(?=\s)/, '$1$2\\$3');
+}
+
+/** A Markdown table; cells are already escaped or formatted. */
+function table(head: string[], rows: string[][], align: Array<'l' | 'r'> = []): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const rule = head.map((_, k) => (align[k] === 'r' ? '---:' : '---'));
+  return [line(head), line(rule), ...rows.map(line)].join('\n');
+}
+
+const e = escapeMarkdown;
+
+function channelRows(report: Report): string[][] {
+  const ref = report.reference;
+  return report.channels.map((c: ChannelReport) => {
+    const isRef = c.channel === ref;
+    const v = c.vsReference;
+    return [
+      isRef ? `**${e(c.channel)}** (ref)` : e(c.channel),
+      formatCount(c.tickets),
+      formatShare(c.answeredShare),
+      formatDuration(c.firstResponse.median),
+      formatInterval(c.firstResponse.ci95),
+      formatDuration(c.firstResponse.p90),
+      isRef ? 'ref' : v ? speedWords(v.firstResponseRatio) || '—' : '—',
+      formatShare(c.resolvedShare),
+      formatDuration(c.resolution.median),
+      formatDuration(c.resolution.p90),
+      isRef ? 'ref' : v ? speedWords(v.resolutionRatio) || '—' : '—',
+    ];
+  });
+}
+
+function bandRows(bands: readonly BandReport[]): string[][] {
+  return bands.map((b) => [
+    e(b.band),
+    formatCount(b.tickets),
+    e(Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')),
+    formatShare(b.answeredShare),
+    formatDuration(b.firstResponse.median),
+    formatInterval(b.firstResponse.ci95),
+    formatDuration(b.firstResponse.p90),
+    formatDuration(b.resolution.median),
+  ]);
+}
+
+/** Trend table of one metric: a row per period, a column per channel, then the reference gap. */
+function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): string {
+  const periods = report.periods ?? [];
+  const channels = trendChannels(periods);
+  const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
+  const head = [unitName(report), 'Tickets', 'Open', ...channels.map((c) => e(c)), `Gap: ${e(report.reference)} − fastest`, 'Gap change'];
+  const rows = periods.map((p) => {
+    const label = `${e(p.period)}${p.complete ? '' : ' (to date)'}`;
+    const cells = channels.map((c) => {
+      const pc = p.channels.find((x) => x.channel === c);
+      if (!pc) return '—';
+      const change = pc.change?.[key];
+      return `${formatDuration(pc[key])}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}`;
+    });
+    const gap = p.referenceGap[metric];
+    return [
+      p.current ? `**${label}**` : label,
+      formatCount(p.tickets),
+      formatCount(p.open),
+      ...cells,
+      gap ? `${formatDuration(gap.gap)} (${e(gap.channel)})` : '—',
+      gap ? signedDuration(gap.change) : '—',
+    ];
+  });
+  return table(head, rows, ['l', 'r', 'r', ...channels.map(() => 'r' as const), 'r', 'r']);
+}
+
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  const ref = report.reference;
+  out.push(`# ${e(reportTitle(report))}`, '');
+  out.push(e(scopeSentence(report)), '');
+
+  out.push('## Summary', '');
+  for (const s of summarySentences(report)) out.push(`- ${e(s)}`);
+  out.push('');
+
+  out.push('## Channels', '');
+  out.push(
+    table(
+      ['Channel', 'Tickets', 'Answered', 'First response median', '95% CI', 'p90', `vs ${e(ref)}`, 'Resolved', 'Resolution median', 'p90', `vs ${e(ref)}`],
+      channelRows(report),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l'],
+    ),
+  );
+  out.push('');
+
+  const bands = report.followerBands.filter((b) => b.tickets > 0);
+  if (bands.some((b) => b.band !== 'unknown')) {
+    out.push('## Follower bands', '');
+    out.push(table(['Band', 'Tickets', 'Channels', 'Answered', 'First response median', '95% CI', 'p90', 'Resolution median'], bandRows(bands), ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']));
+    out.push('');
+  }
+
+  if (report.periods && report.periods.length) {
+    const unit = unitName(report).toLowerCase();
+    out.push(`## Trend by ${unit}`, '');
+    out.push(`Medians per ${unit}; in brackets the change since the ${unit} before. The gap is ${e(ref)}’s median minus the fastest other channel’s.`, '');
+    out.push('### First response', '', trendTable(report, 'firstResponse'), '');
+    out.push('### Resolution', '', trendTable(report, 'resolution'), '');
+  }
+
+  out.push('## Findings', '');
+  if (report.findings.length === 0) out.push('No findings.');
+  for (const f of report.findings) {
+    out.push(`- **${e(findingLabel(f))}**: ${e(f.message)}`);
+    for (const [label, value] of findingEvidence(f)) out.push(`  - ${e(label)}: ${e(value)}`);
+  }
+  out.push('');
+
+  if (report.gates.length) {
+    out.push('## Gates', '');
+    out.push(
+      table(
+        ['Result', 'Gate', 'Value', 'Reason'],
+        report.gates.map((g) => [g.passed ? 'pass' : '**FAIL**', e(g.expression), g.value === null ? 'n/a' : String(+g.value.toFixed(4)), e(g.reason ?? '')]),
+      ),
+    );
+    out.push('');
+  }
+
+  const input = report.input;
+  out.push('## Data quality', '');
+  out.push(`${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`, '');
+  if (input.dataQuality.length) {
+    out.push(table(['Severity', 'Problem', 'Rows', 'Example'], input.dataQuality.map((dq) => [e(dq.severity), e(dq.kind), formatCount(dq.count), e(exampleText(dq))]), ['l', 'l', 'r', 'l']));
+    out.push('');
+  }
+  if (input.channelValues.length) {
+    out.push('Channel values in the export and how they were read:', '');
+    out.push(table(['Value', 'Channel', 'Tickets'], input.channelValues.map((v) => [e(v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
+    out.push('');
+  }
+  if (input.unknownChannels.length) {
+    out.push(`Unknown channel values read as other: ${input.unknownChannels.map((u) => `${e(u.raw)} (${formatCount(u.count)})`).join(', ')}. Map them with "channels" in the configuration.`, '');
+  }
+  for (const note of input.notes) out.push(`- Note: ${e(note)}`);
+  if (input.notes.length) out.push('');
+
+  out.push('---', '');
+  out.push(`_${e(METHOD_NOTE)}_`, '');
+  out.push(`_${e(generatedLine(report))}_`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,119 @@
+/**
+ * `--redact`: a pure Report → Report transform that replaces customer ids, @handles and e-mail
+ * addresses with stable pseudonyms before any renderer sees the report.
+ *
+ * Pseudonyms are `customer-` + the first 8 hex digits of sha256(salt + id) (`@handle-…`,
+ * `email-…` likewise), with a fixed salt: the same customer gets the same pseudonym in every run
+ * and every output, so reports of different months can still be compared. They are pseudonyms,
+ * not anonymity: anyone holding the original ids can recompute them.
+ *
+ * Customer ids are found generically, by walking the report: any value under a key named
+ * `customerId`, `customer`, `customers`, `customerIds` or `author`, and the `value` of a
+ * data-quality example whose column is the customer column. Every occurrence of those ids in
+ * any other string (finding messages, details) is then replaced too.
+ */
+import { createHash } from 'node:crypto';
+import type { Report } from '../report.js';
+
+const SALT = 'parity-redact-v1:';
+
+const CUSTOMER_KEYS = new Set(['customerid', 'customer', 'customers', 'customerids', 'author', 'authorid', 'requester', 'requesterid']);
+/** Column names that hold the customer (data-quality examples name the column they came from). */
+const CUSTOMER_COLUMN = /customer|requester|author|user.?id|contact.?id|handle/i;
+/** @handles: not preceded by a word character, dot or another @ (so not an e-mail address). */
+const HANDLE = /(?<![\w.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+function digest(text: string): string {
+  return createHash('sha256').update(SALT + text).digest('hex').slice(0, 8);
+}
+
+/** The pseudonym of a customer id: `customer-` + 8 hex digits, the same in every run. */
+export function customerPseudonym(id: string): string {
+  return `customer-${digest(id)}`;
+}
+
+/** The pseudonym of an @handle (case-insensitive, as handles are). */
+export function handlePseudonym(handle: string): string {
+  return `@handle-${digest(`@${handle.replace(/^@/, '').toLowerCase()}`)}`;
+}
+
+function emailPseudonym(address: string): string {
+  return `email-${digest(address.toLowerCase())}`;
+}
+
+type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
+
+function isRecord(value: unknown): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Collects the customer ids anywhere in `value` (see the module comment for where they are). */
+function collectIds(value: unknown, ids: Set<string>, underCustomerKey = false): void {
+  if (typeof value === 'string' || typeof value === 'number') {
+    if (underCustomerKey && String(value) !== '') ids.add(String(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collectIds(item, ids, underCustomerKey);
+    return;
+  }
+  if (!isRecord(value)) return;
+  if (typeof value.column === 'string' && CUSTOMER_COLUMN.test(value.column) && typeof value.value === 'string' && value.value !== '') {
+    ids.add(value.value);
+  }
+  for (const [key, child] of Object.entries(value)) collectIds(child, ids, underCustomerKey || CUSTOMER_KEYS.has(key.toLowerCase()));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces ids (whole tokens only), e-mail addresses and @handles in one string. */
+function redactText(text: string, idPattern: RegExp | null, known: Map<string, string>): string {
+  let out = text.replace(EMAIL, (address) => known.get(address) ?? emailPseudonym(address));
+  if (idPattern) out = out.replace(idPattern, (id) => known.get(id) ?? customerPseudonym(id));
+  return out.replace(HANDLE, (whole, handle: string) => (handle.startsWith('handle-') && /^handle-[0-9a-f]{8}$/.test(handle) ? whole : handlePseudonym(handle)));
+}
+
+function transform(value: Json, key: string | null, idPattern: RegExp | null, known: Map<string, string>): Json {
+  if (typeof value === 'string') {
+    if (key !== null && CUSTOMER_KEYS.has(key.toLowerCase())) return known.get(value) ?? customerPseudonym(value);
+    return redactText(value, idPattern, known);
+  }
+  if (typeof value === 'number' && key !== null && CUSTOMER_KEYS.has(key.toLowerCase())) return customerPseudonym(String(value));
+  if (Array.isArray(value)) {
+    const underCustomer = key !== null && CUSTOMER_KEYS.has(key.toLowerCase());
+    return value.map((item) => transform(item, underCustomer ? key : null, idPattern, known));
+  }
+  if (isRecord(value)) {
+    const out: Record<string, Json> = {};
+    for (const [k, child] of Object.entries(value)) out[k] = transform(child, k, idPattern, known);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The report with customer ids, @handles and e-mail addresses replaced by stable pseudonyms.
+ * Pure: the input is not modified. Numbers, channel names and file names are kept.
+ */
+export function redactReport(report: Report): Report {
+  const ids = new Set<string>();
+  collectIds(report, ids);
+  const known = new Map<string, string>();
+  for (const id of ids) known.set(id, customerPseudonym(id));
+  // Longest first, so `C12` is not replaced inside `C123`; whole tokens only. Very short or short
+  // numeric ids are left alone inside free text (they would hit counts and numbers), though
+  // they are always replaced where they stand under a customer key.
+  const alternatives = [...ids].filter(searchableInText).sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
+  const idPattern = alternatives.length ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : null;
+  const redacted = transform(report as unknown as Json, null, idPattern, known) as unknown as Report;
+  // File names are the user's own paths, not customer data: kept as they are.
+  return { ...redacted, input: { ...redacted.input, files: report.input.files, formats: report.input.formats }, redacted: true };
+}
+
+/** Whether an id is distinctive enough to be searched for inside free text. */
+function searchableInText(id: string): boolean {
+  return id.length >= 4 && (/\D/.test(id) || id.length >= 6);
+}
