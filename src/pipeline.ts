@@ -126,14 +126,17 @@ export async function openMapped(
     source.file,
   );
   if (requireFields && !detection.format.reduce) {
-    for (const field of REQUIRED) {
-      if (field === 'channel' && detection.format.fixedChannel) continue;
-      if (!mapping.bindings[field]) {
-        throw new ParityError(`no ${REQUIRED_WORDS[field]} column; ${columnsHint(field)}`, {
-          location: { file: source.file, line: 1 },
-          hint: `headers found: ${source.header.map((h) => JSON.stringify(h)).join(', ')}`,
-        });
-      }
+    const missing = REQUIRED.filter((field) => !mapping.bindings[field] && !(field === 'channel' && detection.format.fixedChannel));
+    const [first] = missing;
+    if (first) {
+      // Name every missing key at once, so one edit of the config fixes the layout.
+      const words = missing.map((f) => REQUIRED_WORDS[f]);
+      const what = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+      const fix = missing.length === 1 ? columnsHint(first) : `map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json (\`parity init <file>\` writes a starter)`;
+      throw new ParityError(`no ${what} column; ${fix}`, {
+        location: { file: source.file, line: 1 },
+        hint: `headers found: ${source.header.map((h) => JSON.stringify(h)).join(', ')}`,
+      });
     }
   }
   return { file: source.file, mapping, records: rest, sample };

@@ -173,6 +173,11 @@ export const servicenow: FormatDef = {
     group: ['assignment_group'],
   },
   missingValues: ['?'],
+  logColumns: {
+    sys_updated_at: 'orders the events; the first update out of New is the first response',
+    sys_mod_count: 'orders events updated in the same minute',
+    closed_at: 'resolution when resolved_at is missing',
+  },
   channels: {
     Phone: { channel: 'phone' },
     Email: { channel: 'email' },

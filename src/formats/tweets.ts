@@ -218,7 +218,13 @@ export const tweets: FormatDef = {
     text: ['text'],
   },
   fixedChannel: 'social',
+  logColumns: {
+    inbound: 'True = customer tweet, False = brand reply',
+    response_tweet_id: "replies to the tweet: the earliest brand reply is the ticket's first response",
+    in_response_to_tweet_id: 'the tweet it answers: links a reply to its conversation',
+  },
   absent: {
+    firstResponseAt: 'derived: the earliest brand reply (inbound False) listed in response_tweet_id',
     resolvedAt: 'a conversation log has no solved or closed state: resolution is not measured',
   },
   notes: [

@@ -43,6 +43,8 @@ export interface FormatDef {
   readonly missingValues?: readonly string[];
   /** What one record is, for `inspect` ("tweet", "event"); absent = one record is one ticket. */
   readonly recordNoun?: string;
+  /** Log formats: columns `reduce` reads beyond the ticket fields (header → what for), for `inspect`. */
+  readonly logColumns?: Readonly<Record<string, string>>;
   /**
    * For logs where many rows make one ticket (tweet conversations, event logs): consume every
    * record and yield tickets and issues. Every record must end up in exactly one ticket or

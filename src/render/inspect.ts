@@ -15,14 +15,32 @@ export function renderInspectText(profiles: FileProfile[], color: boolean): stri
     out.push(`  format: ${p.format.label} (${p.format.id}), confidence ${p.format.confidence.toFixed(2)}`);
     const others = p.format.candidates.filter((x) => x.id !== p.format.id && x.confidence > 0.1);
     if (others.length) out.push(`  also considered: ${others.map((x) => `${x.id} ${x.confidence.toFixed(2)}`).join(', ')}`);
-    out.push(`  rows: ${formatCount(p.rows)}${p.ticketsUsable === null ? '' : `, usable tickets: ${formatCount(p.ticketsUsable)}`}`);
+    const outcome = p.ticketsUsable === null ? '' : ` (${formatCount(p.answered ?? 0)} answered, ${formatCount(p.resolved ?? 0)} resolved)`;
+    if (p.recordNoun !== 'row') {
+      // A log: many rows make one ticket.
+      out.push(`  rows: ${formatCount(p.rows)} ${p.recordNoun}s → ${formatCount(p.ticketsUsable ?? 0)} tickets${outcome}`);
+    } else {
+      out.push(`  rows: ${formatCount(p.rows)}${p.ticketsUsable === null ? '' : `, usable tickets: ${formatCount(p.ticketsUsable)}${outcome}`}`);
+    }
     out.push('  mapping:');
     for (const m of p.mapping) {
       if (!m.column) continue;
       out.push(`    ${m.field.padEnd(18)} ← ${JSON.stringify(m.column)}${m.source === 'config' ? ' (config)' : ''}${m.detail ? `  [${m.detail}]` : ''}`);
     }
-    const unmapped = p.mapping.filter((m) => !m.column).map((m) => m.field);
+    if (p.fixedChannel) out.push(`    ${'channel'.padEnd(18)} ← (every ticket: ${p.fixedChannel})`);
+    for (const l of p.logColumns) out.push(`    ${'(log)'.padEnd(18)} ← ${JSON.stringify(l.column)}  [${l.use}]`);
+    const absent = new Set(p.absent.map((a) => a.field));
+    if (p.fixedChannel) absent.add('channel');
+    // A missing timestamp field and its duration twin are one gap, told once.
+    for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) {
+      if (absent.has(at)) absent.add(time);
+      if (absent.has(time)) absent.add(at);
+    }
+    const bound = new Set<string>(p.mapping.filter((m) => m.column).map((m) => m.field));
+    const TWIN: Record<string, string> = { firstResponseAt: 'firstResponseTime', firstResponseTime: 'firstResponseAt', resolvedAt: 'resolutionTime', resolutionTime: 'resolvedAt' };
+    const unmapped = p.mapping.filter((m) => !m.column && !absent.has(m.field) && !bound.has(TWIN[m.field] ?? '')).map((m) => m.field);
     if (unmapped.length) out.push(`    not found: ${unmapped.join(', ')}`);
+    for (const a of p.absent) out.push(`    not a column: ${a.field}: ${a.reason}`);
     for (const miss of p.missingRequired) out.push(c.red(`  missing required ${miss.field}: ${miss.hint}`));
     if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);
     if (p.channelValues.length) {
