@@ -71,11 +71,11 @@ p { margin: 8px 0; }
 .tile.bad { border-left-color: var(--bad); } .tile.good { border-left-color: var(--good); }
 ul.summary { padding-left: 20px; } ul.summary li { margin: 4px 0; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
-th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
+th, td { padding: 6px 7px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; font-size: 12.5px; color: #3a4150; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-td:first-child { white-space: nowrap; }
+td:first-child, .nowrap { white-space: nowrap; }
 tr.current td { background: #eef3ff; font-weight: 600; }
 tr.ref td:first-child { font-weight: 700; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 6px; vertical-align: baseline; }
@@ -126,26 +126,30 @@ function num(text: string): Markup {
   return html`<td class="num">${text}</td>`;
 }
 
+/** A median with its confidence interval in small print below it. */
+function withCi(median: string, ci: string): Markup {
+  return html`<td class="num">${median}<span class="change">${ci}</span></td>`;
+}
+
 function channelTable(report: Report): Markup {
   const ref = report.reference;
   const rows = report.channels.map((c) => {
     const isRef = c.channel === ref;
     const v = c.vsReference;
-    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? ' (reference)' : ''}</td>${[
+    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? html`<span class="change">reference</span>` : ''}</td>${[
       num(formatCount(c.tickets)),
       num(formatShare(c.answeredShare)),
-      num(formatDuration(c.firstResponse.median)),
-      num(formatInterval(c.firstResponse.ci95)),
+      withCi(formatDuration(c.firstResponse.median), formatInterval(c.firstResponse.ci95)),
       num(formatDuration(c.firstResponse.p90)),
-      html`<td>${isRef ? '—' : v ? speedWords(v.firstResponseRatio) || '—' : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? speedWords(v.firstResponseRatio) || '—' : '—'}</td>`,
       num(formatShare(c.resolvedShare)),
-      num(formatDuration(c.resolution.median)),
+      withCi(formatDuration(c.resolution.median), formatInterval(c.resolution.ci95)),
       num(formatDuration(c.resolution.p90)),
-      html`<td>${isRef ? '—' : v ? speedWords(v.resolutionRatio) || '—' : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? speedWords(v.resolutionRatio) || '—' : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Channel</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median</th><th class="num">95% CI</th><th class="num">p90</th><th>vs ${ref}</th><th class="num">Resolved</th><th class="num">Resolution median</th><th class="num">p90</th><th>vs ${ref}</th></tr></thead>
+<thead><tr><th>Channel</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th><th class="num">Resolved</th><th class="num">Resolution median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -155,14 +159,13 @@ function bandTable(report: Report): Markup | null {
   const rows = bands.map(
     (b) => html`<tr><td>${b.band}</td>${num(formatCount(b.tickets))}<td>${Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')}</td>${[
       num(formatShare(b.answeredShare)),
-      num(formatDuration(b.firstResponse.median)),
-      num(formatInterval(b.firstResponse.ci95)),
+      withCi(formatDuration(b.firstResponse.median), formatInterval(b.firstResponse.ci95)),
       num(formatDuration(b.firstResponse.p90)),
       num(formatDuration(b.resolution.median)),
     ]}</tr>`,
   );
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Followers</th><th class="num">Tickets</th><th>Channels</th><th class="num">Answered</th><th class="num">First response median</th><th class="num">95% CI</th><th class="num">p90</th><th class="num">Resolution median</th></tr></thead>
+<thead><tr><th>Followers</th><th class="num">Tickets</th><th>Channels</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th class="num">Resolution median</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -266,7 +269,7 @@ ${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g
 <h2>Data quality</h2>
 <p>${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected${input.files.length ? html` (${input.files.map((f, k) => html`${k ? ', ' : ''}<span class="mono">${f}</span>`)})` : ''}.</p>
 ${input.dataQuality.length ? html`<div class="table-wrap"><table><thead><tr><th>Severity</th><th>Problem</th><th class="num">Rows</th><th>Example</th></tr></thead><tbody>${dataQualityRows(input.dataQuality)}</tbody></table></div>` : html`<p>No problems found in the rows.</p>`}
-${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${input.channelValues.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>` : ''}
+${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read${report.reportPeriod ? ` (tickets of ${periodName(report.reportPeriod.label)})` : ''}.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${input.channelValues.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>` : ''}
 ${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${input.unknownChannels.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.raw}</span> (${formatCount(u.count)})`)}. Map them with <code>channels</code> in the configuration.</p>` : ''}
 ${input.notes.length ? html`<ul>${input.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </section>

@@ -69,7 +69,7 @@ export function summarySentences(report: Report): string[] {
       if (c.channel === report.reference) continue;
       const words = speedWords(c.vsReference?.firstResponseRatio);
       if (!words) continue;
-      out.push(`${c.channel}: first response ${formatDuration(c.firstResponse.median)}, ${words} than ${report.reference}${c.firstResponse.n < report.settings.minSample ? ` (only ${formatCount(c.firstResponse.n)} answered tickets)` : ''}.`);
+      out.push(`${c.channel}: first response ${formatDuration(c.firstResponse.median)}, ${words} than ${report.reference}${c.firstResponse.n < report.settings.minSample ? ` (only ${formatCount(c.firstResponse.n)} answered ticket${c.firstResponse.n === 1 ? '' : 's'})` : ''}.`);
     }
   }
   const significant = report.findings.filter((f) => f.significant);
@@ -98,7 +98,7 @@ export function summarySentences(report: Report): string[] {
   const open = rp ? rp.open : null;
   if (open) {
     out.push(
-      `${formatCount(open)} ticket${open === 1 ? ' was' : 's were'} still open at ${formatInstant(report.period.asOf)} (the as-of time); their resolution counts as taking at least that long (censored), not dropped.`,
+      `${formatCount(open)} ticket${open === 1 ? ' was' : 's were'} still open at ${formatInstant(report.period.asOf)} (the as-of time); ${open === 1 ? 'its' : 'their'} resolution counts as taking at least that long (censored), not dropped.`,
     );
   }
   const failed = report.gates.filter((g) => !g.passed);
@@ -315,7 +315,7 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
   if (input.channelValues.length) {
-    out.push('Channel values in the export and how they were read:', '');
+    out.push(`Channel values in the export and how they were read${report.reportPeriod ? ` (tickets of ${e(periodName(report.reportPeriod.label))})` : ''}:`, '');
     out.push(table(['Value', 'Channel', 'Tickets'], input.channelValues.map((v) => [e(v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
     out.push('');
   }
