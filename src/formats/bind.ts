@@ -131,6 +131,10 @@ export function bindColumns(
   }
 
   const keys = header.map(headerKey);
+  const ignored = new Set((format.ignoreColumns ?? []).map(headerKey));
+  keys.forEach((k, i) => {
+    if (ignored.has(k) && !taken.has(i)) taken.add(i);
+  });
   for (const field of TICKET_FIELDS) {
     if (bindings[field]) continue;
     // A twin configured by the user (firstResponseTime vs firstResponseAt) settles the field.

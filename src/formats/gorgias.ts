@@ -26,7 +26,9 @@ export const gorgias: FormatDef = {
     group: ['assignee_team.name', 'assignee_team.id'],
     subject: ['subject'],
     tags: ['tags'],
+    direction: ['from_agent'],
   },
+  outboundDirections: ['true'],
   channels: {
     email: { channel: 'email' },
     chat: { channel: 'chat' },
@@ -53,5 +55,5 @@ export const gorgias: FormatDef = {
   absent: {
     firstResponseAt: 'a Gorgias ticket has no first-reply time (it is in the statistics API); map one with columns.firstResponseAt if your export adds it',
   },
-  notes: ['Gorgias tickets whose first message came from an agent (from_agent) are not told apart from customer ones'],
+  notes: ['Gorgias tickets whose first message came from an agent (from_agent true) are agent-initiated: excluded from response metrics'],
 };

@@ -43,6 +43,7 @@ export const intercom: FormatDef = {
     // A push message is sent by the team, not a customer asking.
     push: { channel: 'other', outbound: true },
   },
+  ignoreColumns: ['type'],
   absent: {
     firstResponseTime: 'Intercom statistics durations subtract office hours; first_admin_reply_at is read instead',
   },

@@ -39,6 +39,10 @@ export interface FormatDef {
   readonly absent?: Partial<Record<TicketField, string>>;
   /** Notes shown by `inspect` and in the report's data quality (e.g. "Outbound Email excluded"). */
   readonly notes?: readonly string[];
+  /** Values of the `direction` column that mean agent-initiated (Gorgias `from_agent` = `true`). */
+  readonly outboundDirections?: readonly string[];
+  /** Headers never bound by name (Intercom's `type` is always "conversation", not a category). */
+  readonly ignoreColumns?: readonly string[];
   /** Cell values this format writes for "no value" (ServiceNow writes `?`); read as empty. */
   readonly missingValues?: readonly string[];
   /** What one record is, for `inspect` ("tweet", "event"); absent = one record is one ticket. */

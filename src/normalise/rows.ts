@@ -103,6 +103,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
   const firstAt = b.firstResponseAt ? timestampParser(b.firstResponseAt, mapping.timeZone) : null;
   const resolvedAt = b.resolvedAt ? timestampParser(b.resolvedAt, mapping.timeZone) : null;
   const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
+  const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
   const fixed: ChannelMeaning | null = mapping.format.fixedChannel
     ? { channel: mapping.format.fixedChannel, known: true }
     : null;
@@ -147,7 +148,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     const meaning = fixed ?? resolveChannel(rawChannel);
     if (meaning.outbound) return reject('outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
     const direction = get(values, 'direction').toLowerCase();
-    if (direction && /^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction)) {
+    if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
       return reject('outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
 

@@ -173,9 +173,10 @@ const CASES: Case[] = [
   {
     file: 'gorgias.csv',
     format: 'gorgias',
-    // 5009 internal-note is the team writing to itself → excluded.
-    rows: [9, 8, 1],
-    quality: { outbound: 1 },
+    // 5009 internal-note is the team writing to itself, 5010 was started by an agent
+    // (from_agent true) → both excluded.
+    rows: [10, 8, 2],
+    quality: { outbound: 2 },
     channels: {
       // email: closed 2 h and 1 h, 5003 open → S 2/3 at 1 h, 1/3 at 2 h → 2 h.
       email: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 2 * H },

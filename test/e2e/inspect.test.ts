@@ -1,0 +1,62 @@
+/**
+ * `parity inspect` output, compared exactly with reviewed golden files in test/golden/inspect/.
+ * After an intended change run `UPDATE_GOLDEN=1 npx vitest run test/e2e/inspect.test.ts`, then
+ * read the diff of the goldens before committing them.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runParity } from '../helpers/exec.js';
+
+const GOLDEN = join(ROOT, 'test', 'golden', 'inspect');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function matchGolden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (UPDATE || !existsSync(path)) {
+    if (!UPDATE) throw new Error(`missing golden ${name}; run with UPDATE_GOLDEN=1 to write it, then review it`);
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const FIXTURES = [
+  'zendesk.csv', 'zendesk.ndjson', 'freshdesk.csv', 'salesforce.csv', 'helpscout.csv', 'intercom.csv', 'hubspot.csv', 'zoho.csv',
+  'gorgias.csv', 'tweets.csv', 'servicenow.csv', 'unknown-layout.csv',
+];
+
+describe('parity inspect (golden files)', () => {
+  for (const name of FIXTURES) {
+    it(`${name}: text`, async () => {
+      // A relative path keeps the golden free of this machine's directories.
+      const r = await runParity(['inspect', `fixtures/formats/${name}`, '--as-of', '2026-07-10T00:00:00Z'], { cwd: ROOT });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      matchGolden(`${name.replace(/\.[a-z]+$/, '')}${name.endsWith('.ndjson') ? '-ndjson' : ''}.txt`, r.stdout);
+    });
+  }
+
+  it('zendesk.csv: JSON', async () => {
+    const r = await runParity(['inspect', 'fixtures/formats/zendesk.csv', '--format', 'json', '--as-of', '2026-07-10T00:00:00Z'], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    matchGolden('zendesk.json', r.stdout);
+  });
+
+  it('a configured mapping shows as (config), and channels mapped by the config are known', async () => {
+    const dir = join(ROOT, 'test', 'golden', 'inspect');
+    const r = await runParity(
+      ['inspect', 'fixtures/formats/unknown-layout.csv', '-c', join(dir, 'unknown-layout.config.json')],
+      { cwd: ROOT },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    matchGolden('unknown-layout-configured.txt', r.stdout);
+  });
+
+  it('an unknown --format is a usage error', async () => {
+    const r = await runParity(['inspect', 'fixtures/formats/zendesk.csv', '--format', 'html'], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format html is not available for inspect');
+  });
+});
