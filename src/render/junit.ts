@@ -89,12 +89,17 @@ function gateCase(g: GateResult): string[] {
   return [`${open}>`, `      <failure${attrs([['message', gateMessage(g)], ['type', 'gate']])}>${detail}</failure>`, '    </testcase>'];
 }
 
+function pText(p: number): string {
+  return p < 0.0001 ? '<0.0001' : String(+p.toFixed(4));
+}
+
 function findingCase(f: Finding, failing: boolean): string[] {
   const name = `${f.kind}: ${f.subject}`;
   const open = `    <testcase${attrs([['classname', `parity.findings.${f.kind}`], ['name', name], ['time', 0]])}>`;
   const facts = [
     f.effect === null ? null : `effect ${+f.effect.toFixed(4)}`,
-    f.pValue === null ? null : `p ${f.pValue < 0.0001 ? '<0.0001' : +f.pValue.toFixed(4)}`,
+    f.pValue === null ? null : `p ${pText(f.pValue)}`,
+    f.pValueAdjusted === null || f.pValueAdjusted === undefined ? null : `adjusted p ${pText(f.pValueAdjusted)}`,
     f.rule ? `rule: ${f.rule}` : null,
   ].filter((x): x is string => x !== null);
   const body = xmlText([f.message, ...(facts.length ? [facts.join('; ')] : [])].join('\n'));
