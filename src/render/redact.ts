@@ -21,7 +21,9 @@ const CUSTOMER_KEYS = new Set(['customerid', 'customer', 'customers', 'customeri
 /** Column names that hold the customer (data-quality examples name the column they came from). */
 const CUSTOMER_COLUMN = /customer|requester|author|user.?id|contact.?id|handle/i;
 /** @handles: not preceded by a word character, dot or another @ (so not an e-mail address). */
-const HANDLE = /(?<![\w.@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)/g;
+const HANDLE = /(?<![\w.@])@(?!handle-[0-9a-f]{8}\b)([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)/g;
+/** A pseudonym this module made: left as it is, so redacting twice changes nothing. */
+const PSEUDONYM = /^(customer|email)-[0-9a-f]{8}$/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 function digest(text: string): string {
@@ -51,7 +53,7 @@ function isRecord(value: unknown): value is Record<string, Json> {
 /** Collects the customer ids anywhere in `value` (see the module comment for where they are). */
 function collectIds(value: unknown, ids: Set<string>, underCustomerKey = false): void {
   if (typeof value === 'string' || typeof value === 'number') {
-    if (underCustomerKey && String(value) !== '') ids.add(String(value));
+    if (underCustomerKey && String(value) !== '' && !PSEUDONYM.test(String(value))) ids.add(String(value));
     return;
   }
   if (Array.isArray(value)) {
@@ -59,7 +61,7 @@ function collectIds(value: unknown, ids: Set<string>, underCustomerKey = false):
     return;
   }
   if (!isRecord(value)) return;
-  if (typeof value.column === 'string' && CUSTOMER_COLUMN.test(value.column) && typeof value.value === 'string' && value.value !== '') {
+  if (typeof value.column === 'string' && CUSTOMER_COLUMN.test(value.column) && typeof value.value === 'string' && value.value !== '' && !PSEUDONYM.test(value.value)) {
     ids.add(value.value);
   }
   for (const [key, child] of Object.entries(value)) collectIds(child, ids, underCustomerKey || CUSTOMER_KEYS.has(key.toLowerCase()));
@@ -73,12 +75,12 @@ function escapeRegExp(text: string): string {
 function redactText(text: string, idPattern: RegExp | null, known: Map<string, string>): string {
   let out = text.replace(EMAIL, (address) => known.get(address) ?? emailPseudonym(address));
   if (idPattern) out = out.replace(idPattern, (id) => known.get(id) ?? customerPseudonym(id));
-  return out.replace(HANDLE, (whole, handle: string) => (handle.startsWith('handle-') && /^handle-[0-9a-f]{8}$/.test(handle) ? whole : handlePseudonym(handle)));
+  return out.replace(HANDLE, (_whole, handle: string) => handlePseudonym(handle));
 }
 
 function transform(value: Json, key: string | null, idPattern: RegExp | null, known: Map<string, string>): Json {
   if (typeof value === 'string') {
-    if (key !== null && CUSTOMER_KEYS.has(key.toLowerCase())) return known.get(value) ?? customerPseudonym(value);
+    if (key !== null && CUSTOMER_KEYS.has(key.toLowerCase())) return PSEUDONYM.test(value) ? value : (known.get(value) ?? customerPseudonym(value));
     return redactText(value, idPattern, known);
   }
   if (typeof value === 'number' && key !== null && CUSTOMER_KEYS.has(key.toLowerCase())) return customerPseudonym(String(value));
@@ -99,6 +101,7 @@ function transform(value: Json, key: string | null, idPattern: RegExp | null, kn
  * Pure: the input is not modified. Numbers, channel names and file names are kept.
  */
 export function redactReport(report: Report): Report {
+  if (report.redacted) return report;
   const ids = new Set<string>();
   collectIds(report, ids);
   const known = new Map<string, string>();

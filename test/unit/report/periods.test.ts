@@ -1,0 +1,215 @@
+/**
+ * Period cutting and per-period measures. Every expected instant is worked out from the calendar
+ * (time-zone offsets from the zone's published rules) and every median by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  firstResponseDistributions, measurePeriods, parseMonth, periodContaining, planPeriods, subsetTable,
+} from '../../../src/measure/periods.js';
+import { ANSWERED, OPEN, RESOLVED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
+import type { Channel } from '../../../src/model.js';
+
+const at = (iso: string): number => Date.parse(iso) / 1000;
+const MIN = 60;
+const DAY = 86400;
+
+describe('periodContaining', () => {
+  it('cuts calendar months in UTC', () => {
+    expect(periodContaining('month', at('2026-07-31T23:30:00Z'), 'UTC')).toEqual({ label: '2026-07', start: at('2026-07-01T00:00:00Z'), end: at('2026-08-01T00:00:00Z') });
+  });
+
+  it('cuts months in the configured zone: 23:30 UTC on 31 July is 1 August in Berlin (UTC+2 in summer)', () => {
+    expect(periodContaining('month', at('2026-07-31T23:30:00Z'), 'Europe/Berlin')).toEqual({
+      label: '2026-08',
+      start: at('2026-07-31T22:00:00Z'),
+      end: at('2026-08-31T22:00:00Z'),
+    });
+  });
+
+  it('handles the change back to winter time inside a month (Berlin, 25 October 2026)', () => {
+    const october = periodContaining('month', at('2026-10-15T12:00:00Z'), 'Europe/Berlin');
+    expect(october.start).toBe(at('2026-09-30T22:00:00Z'));
+    expect(october.end).toBe(at('2026-10-31T23:00:00Z'));
+    expect(october.end - october.start).toBe(31 * DAY + 3600);
+    expect(periodContaining('month', at('2026-11-10T12:00:00Z'), 'Europe/Berlin').start).toBe(at('2026-10-31T23:00:00Z'));
+  });
+
+  it('cuts ISO weeks starting on Monday, labelled with the ISO week-numbering year', () => {
+    // 1 January 2026 is a Thursday: week 1 of 2026 starts Monday 29 December 2025.
+    expect(periodContaining('week', at('2026-01-01T12:00:00Z'), 'UTC')).toEqual({ label: '2026-W01', start: at('2025-12-29T00:00:00Z'), end: at('2026-01-05T00:00:00Z') });
+    // A year that starts on a Thursday has 53 weeks: 1 January 2027 (a Friday) is in 2026-W53.
+    expect(periodContaining('week', at('2027-01-01T12:00:00Z'), 'UTC')).toEqual({ label: '2026-W53', start: at('2026-12-28T00:00:00Z'), end: at('2027-01-04T00:00:00Z') });
+    // Monday 5 October 2026 00:00 starts week 41; Sunday 11 October 23:59 is still in it.
+    expect(periodContaining('week', at('2026-10-05T00:00:00Z'), 'UTC').label).toBe('2026-W41');
+    expect(periodContaining('week', at('2026-10-11T23:59:00Z'), 'UTC').label).toBe('2026-W41');
+  });
+
+  it('cuts weeks in the zone: 02:00 UTC on Monday 5 October is still Sunday evening in New York (UTC−4)', () => {
+    expect(periodContaining('week', at('2026-10-05T02:00:00Z'), 'America/New_York')).toEqual({
+      label: '2026-W40',
+      start: at('2026-09-28T04:00:00Z'),
+      end: at('2026-10-05T04:00:00Z'),
+    });
+  });
+
+  it('cuts quarters', () => {
+    expect(periodContaining('quarter', at('2026-11-15T00:00:00Z'), 'UTC')).toEqual({ label: '2026-Q4', start: at('2026-10-01T00:00:00Z'), end: at('2027-01-01T00:00:00Z') });
+    expect(periodContaining('quarter', at('2026-03-31T23:00:00Z'), 'UTC').label).toBe('2026-Q1');
+  });
+});
+
+describe('parseMonth', () => {
+  it('reads YYYY-MM in the zone and refuses anything else', () => {
+    expect(parseMonth('2026-02', 'UTC')).toEqual({ label: '2026-02', start: at('2026-02-01T00:00:00Z'), end: at('2026-03-01T00:00:00Z') });
+    expect(parseMonth('2026-10', 'Europe/Berlin')?.start).toBe(at('2026-09-30T22:00:00Z'));
+    for (const bad of ['2026-13', '2026-00', '2026-1', 'October', '2026-10-01']) expect(parseMonth(bad, 'UTC')).toBeNull();
+  });
+});
+
+describe('planPeriods', () => {
+  const base = { unit: 'month' as const, timeZone: 'UTC', earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-10-22T10:00:00Z') };
+
+  it('defaults to the month of the latest ticket, with the earlier months that have data', () => {
+    const plan = planPeriods({ ...base, focus: null, previous: 12 });
+    expect(plan.focus.label).toBe('2026-10');
+    expect(plan.focus.custom).toBe(false);
+    expect(plan.previous.map((p) => p.label)).toEqual(['2026-07', '2026-08', '2026-09']);
+  });
+
+  it('keeps at most --periods earlier periods', () => {
+    expect(planPeriods({ ...base, focus: null, previous: 2 }).previous.map((p) => p.label)).toEqual(['2026-08', '2026-09']);
+    expect(planPeriods({ ...base, focus: null, previous: 0 }).previous).toEqual([]);
+  });
+
+  it('takes a chosen month; later months are not part of the trend', () => {
+    const plan = planPeriods({ ...base, focus: { start: at('2026-08-01T00:00:00Z'), end: at('2026-09-01T00:00:00Z') }, previous: 12 });
+    expect(plan.focus).toMatchObject({ label: '2026-08', custom: false });
+    expect(plan.previous.map((p) => p.label)).toEqual(['2026-07']);
+  });
+
+  it('names a --since/--until range that is not one whole month, and trends over the whole months before it', () => {
+    const plan = planPeriods({ ...base, focus: { start: at('2026-10-05T00:00:00Z'), end: at('2026-10-20T00:00:00Z') }, previous: 12 });
+    expect(plan.focus).toMatchObject({ label: '2026-10-05 to 2026-10-19', custom: true, start: at('2026-10-05T00:00:00Z'), end: at('2026-10-20T00:00:00Z') });
+    expect(plan.previous.map((p) => p.label)).toEqual(['2026-07', '2026-08', '2026-09']);
+  });
+});
+
+/** A ticket for the table: channel, creation time, minutes to first response, days to resolution (null = open). */
+interface Spec {
+  channel: Channel;
+  created: string;
+  firstMinutes: number | null;
+  resolutionDays: number | null;
+}
+
+function table(specs: Spec[]): TicketTable {
+  const builder = new TicketTableBuilder();
+  specs.forEach((s, k) => {
+    builder.add({
+      id: `T${k + 1}`,
+      customerId: `C${k + 1}`,
+      channel: s.channel,
+      rawChannel: s.channel,
+      isPublic: null,
+      createdAt: at(s.created),
+      firstResponseSeconds: s.firstMinutes === null ? Number.NaN : s.firstMinutes * MIN,
+      firstResponseState: s.firstMinutes === null ? UNANSWERED : ANSWERED,
+      resolutionSeconds: s.resolutionDays === null ? Number.NaN : s.resolutionDays * DAY,
+      resolutionState: s.resolutionDays === null ? OPEN : RESOLVED,
+      status: null,
+      priority: null,
+      category: null,
+      group: null,
+      followers: Number.NaN,
+      flags: 0,
+      excerpt: null,
+      file: 'hand.csv',
+      line: k + 2,
+    });
+  });
+  return builder.build();
+}
+
+// July: phone 60/120/180 min (one open), social 10/20/30 min. August: one phone ticket (90 min).
+// September: nothing. October: phone 30 min (open), social 5 and 15 min.
+const TICKETS: Spec[] = [
+  { channel: 'phone', created: '2026-07-06T10:00:00Z', firstMinutes: 60, resolutionDays: 1 },
+  { channel: 'phone', created: '2026-07-13T10:00:00Z', firstMinutes: 120, resolutionDays: 2 },
+  { channel: 'phone', created: '2026-07-20T10:00:00Z', firstMinutes: 180, resolutionDays: null },
+  { channel: 'social', created: '2026-07-07T10:00:00Z', firstMinutes: 10, resolutionDays: 1 },
+  { channel: 'social', created: '2026-07-14T10:00:00Z', firstMinutes: 20, resolutionDays: 1 },
+  { channel: 'social', created: '2026-07-21T10:00:00Z', firstMinutes: 30, resolutionDays: 3 },
+  { channel: 'phone', created: '2026-08-03T10:00:00Z', firstMinutes: 90, resolutionDays: 1 },
+  { channel: 'phone', created: '2026-10-05T10:00:00Z', firstMinutes: 30, resolutionDays: null },
+  { channel: 'social', created: '2026-10-06T10:00:00Z', firstMinutes: 5, resolutionDays: 1 },
+  { channel: 'social', created: '2026-10-07T10:00:00Z', firstMinutes: 15, resolutionDays: 2 },
+];
+const AS_OF = at('2026-11-01T00:00:00Z');
+
+describe('measurePeriods', () => {
+  const t = table(TICKETS);
+  const plan = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 12, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-10-07T10:00:00Z') });
+  const periods = measurePeriods(t, plan, 'phone', AS_OF);
+
+  it('lists every month from the first with data to the period of interest, empty months included', () => {
+    expect(periods.map((p) => [p.period, p.tickets, p.open, p.current])).toEqual([
+      ['2026-07', 6, 1, false],
+      ['2026-08', 1, 0, false],
+      ['2026-09', 0, 0, false],
+      ['2026-10', 3, 1, true],
+    ]);
+    expect(periods[2]?.channels).toEqual([]);
+    expect(periods.every((p) => p.complete)).toBe(true);
+  });
+
+  it('measures July: medians, ratio to phone, reference gap; the open phone ticket is censored, not dropped', () => {
+    const july = periods[0]!;
+    const phone = july.channels.find((c) => c.channel === 'phone')!;
+    const social = july.channels.find((c) => c.channel === 'social')!;
+    expect(phone).toMatchObject({ tickets: 3, answered: 3, open: 1, firstResponseMedian: 120 * MIN, change: null });
+    // Kaplan–Meier: 1d (S = 2/3), 2d (S = 1/3), then censored: the median is 2d.
+    // (Dropping the open ticket would give the median of 1d and 2d, 1.5d.)
+    expect(phone.resolutionMedian).toBe(2 * DAY);
+    expect(social.firstResponseMedian).toBe(20 * MIN);
+    expect(social.firstResponseRatio).toBeCloseTo(20 / 120, 9);
+    // social resolution 1d, 1d, 3d: median 1d; over phone's 2d = 0.5
+    expect(social.resolutionMedian).toBe(DAY);
+    expect(social.resolutionRatio).toBeCloseTo(0.5, 9);
+    expect(july.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, change: null });
+  });
+
+  it('gives the change since the month before, and null where a channel or gap is missing in either', () => {
+    const august = periods[1]!;
+    const phone = august.channels.find((c) => c.channel === 'phone')!;
+    expect(phone.change?.firstResponseMedian).toBe(-30 * MIN); // 90 − 120 minutes
+    expect(august.referenceGap.firstResponse).toBeNull(); // no social tickets in August
+    const october = periods[3]!;
+    // September had no tickets: nothing to compare October with.
+    expect(october.channels.find((c) => c.channel === 'phone')?.change).toBeNull();
+    // social 5 and 15 minutes: median 10; phone 30: gap 20 minutes, change unknown
+    expect(october.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 20 * MIN, ratio: 3, change: null });
+  });
+});
+
+describe('subsetTable', () => {
+  it('cuts every column the same way and shares the dictionaries', () => {
+    const t = table(TICKETS);
+    const sub = subsetTable(t, [1, 7]);
+    expect(sub.size).toBe(2);
+    expect(sub.id).toEqual(['T2', 'T8']);
+    expect([...sub.createdAt]).toEqual([at('2026-07-13T10:00:00Z'), at('2026-10-05T10:00:00Z')]);
+    expect([...sub.resolutionState]).toEqual([RESOLVED, OPEN]);
+    expect(sub.dictionaries).toBe(t.dictionaries);
+    expect(sub.dictionaries.customer.valueOf(sub.customer[1] as number)).toBe('C8');
+  });
+});
+
+describe('firstResponseDistributions', () => {
+  it('gives R type-7 quantiles of answered tickets per channel', () => {
+    const july = table(TICKETS.slice(0, 6));
+    const [phone, social] = firstResponseDistributions(july, AS_OF);
+    // phone 60, 120, 180 minutes: h = 2p, so p10 = 60 + 0.2·60 = 72, p25 = 90, p75 = 150, p90 = 168
+    expect(phone).toEqual({ channel: 'phone', n: 3, min: 60 * MIN, p10: 72 * MIN, p25: 90 * MIN, median: 120 * MIN, p75: 150 * MIN, p90: 168 * MIN, max: 180 * MIN });
+    expect(social?.median).toBe(20 * MIN);
+  });
+});
