@@ -27,7 +27,9 @@ function iso(minute: number): string {
   return new Date(BASE + minute * 60_000).toISOString();
 }
 
-function rows(tickets: fc.infer<typeof ticket>[]): string[] {
+type GeneratedTicket = typeof ticket extends fc.Arbitrary<infer T> ? T : never;
+
+function rows(tickets: GeneratedTicket[]): string[] {
   return tickets.map((t, i) => {
     if (t.broken === 0) return `B${i},c${i % 7},${t.channel},not-a-date,,,open,`; // rejected row
     const first = t.firstMinutes === null ? '' : iso(t.createdMinute + t.firstMinutes);
