@@ -48,6 +48,11 @@ function iso(ms) {
  * socialCaseMix (share of social tickets that are 'Account', the easy category),
  * openShare, jumpers (count of customers who jump from a stuck phone/email ticket to social),
  * shouting share, text (bool).
+ * Also: socialPriorityMix (share of social tickets forced to 'urgent', the fast priority: an
+ * easier case mix by priority), publicSpeed (multiplier on the first response of public social
+ * posts: a planted loudness effect), uniqueCustomers (every background ticket its own customer,
+ * so the only channel jumps are the planted ones). Left at their defaults, the stream of random
+ * numbers is the same as without them.
  */
 export function generate(options = {}) {
   const o = {
@@ -60,6 +65,9 @@ export function generate(options = {}) {
     speed: {},
     followerGradient: 1,
     socialCaseMix: null,
+    socialPriorityMix: null,
+    publicSpeed: 1,
+    uniqueCustomers: false,
     openShare: 0.06,
     unansweredShare: 0.03,
     jumpers: 0,
@@ -89,7 +97,7 @@ export function generate(options = {}) {
   const makeTicket = (channel, created, customer, overrides = {}) => {
     const category = overrides.category
       ?? (channel === 'social' && o.socialCaseMix !== null && random() < o.socialCaseMix ? CATEGORIES[2] : pick(CATEGORIES));
-    const priority = pick(PRIORITIES);
+    const priority = channel === 'social' && o.socialPriorityMix !== null && random() < o.socialPriorityMix ? 'urgent' : pick(PRIORITIES);
     const sp = o.speed[channel] ?? { fr: 1, res: 1 };
     let followers = '';
     let fr = o.base.firstResponse * category.fr * PRIORITY_SPEED[priority] * sp.fr;
@@ -100,6 +108,7 @@ export function generate(options = {}) {
       followers = String(f);
       if (o.followerGradient !== 1 && f > 1000) fr *= Math.pow(o.followerGradient, Math.log10(f / 1000));
       isPublic = /DM/.test(raw) ? 'false' : 'true';
+      if (isPublic === 'true' && o.publicSpeed !== 1) fr *= o.publicSpeed;
     }
     const firstSeconds = lognormal(random, fr, o.sigma);
     const resSeconds = Math.max(firstSeconds + 60, lognormal(random, o.base.resolution * category.res * sp.res, o.sigma));
@@ -126,7 +135,8 @@ export function generate(options = {}) {
   for (let i = 0; i < o.n; i++) {
     const channel = pickChannel();
     const created = start + random() * span;
-    rows.push(makeTicket(channel, created, `C${Math.floor(random() * o.n * 0.8)}`));
+    const customer = `C${Math.floor(random() * o.n * 0.8)}`;
+    rows.push(makeTicket(channel, created, o.uniqueCustomers ? `U${i}` : customer));
   }
   for (let j = 0; j < o.jumpers; j++) {
     const customer = `J${j}`;

@@ -100,6 +100,8 @@ export type Verdict = 'preference' | 'no-preference' | 'within-tolerance' | 'ins
 export interface Finding {
   kind: FindingKind;
   subject: string;
+  /** What the subject is compared with (the reference channel, the lowest band, quiet tickets…). */
+  against?: string | null;
   /** Which metric the finding is about, when one. */
   metric?: 'firstResponse' | 'resolution' | null;
   significant: boolean;

@@ -5,6 +5,7 @@
 import type { Dataset, Settings } from '../pipeline.js';
 import type { Report } from '../report.js';
 import { evaluateGates } from './gates/index.js';
+import { computeFindings } from './findings/index.js';
 
 /** Context the judge needs beyond the report: the tickets and an optional baseline report. */
 export interface JudgeInput {
@@ -15,6 +16,9 @@ export interface JudgeInput {
 }
 
 export function judge(input: JudgeInput): Report {
+  // --- findings (src/judge/findings): preference, like for like, jumps, theatre, data quality ---
+  input.report.findings = computeFindings(input.report, input.dataset, input.settings);
+
   // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
   input.report.gates = evaluateGates(input);
   return input.report;

@@ -1,0 +1,41 @@
+/**
+ * data-quality: a finding when rows rejected for bad data, or values left out of a metric, are a
+ * material share of what was read. Deliberate exclusions (agent-initiated contacts, rows outside
+ * --since/--until) and notes do not count.
+ */
+import type { Finding, Report } from '../../report.js';
+import { count, share } from './words.js';
+
+/** Share of rows read above which data problems are reported as a finding. */
+export const MATERIAL_SHARE = 0.01;
+
+export function dataQualityFinding(report: Report): Finding | null {
+  const input = report.input;
+  if (input.rowsRead === 0) return null;
+  const problems = input.dataQuality.filter((d) => d.severity === 'error' || d.severity === 'metric');
+  const rejected = problems.filter((d) => d.severity === 'error').reduce((a, d) => a + d.count, 0);
+  const leftOut = problems.filter((d) => d.severity === 'metric').reduce((a, d) => a + d.count, 0);
+  const total = rejected + leftOut;
+  const fraction = total / input.rowsRead;
+  if (fraction <= MATERIAL_SHARE) return null;
+  const kinds = problems
+    .slice()
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((d) => `${d.kind} ×${count(d.count)}`)
+    .join(', ');
+  return {
+    kind: 'data-quality',
+    subject: 'input',
+    against: null,
+    metric: null,
+    significant: false,
+    verdict: 'info',
+    effect: fraction,
+    pValue: null,
+    count: total,
+    rule: `data quality: rows rejected for bad data plus values left out of a metric exceed ${share(MATERIAL_SHARE)} of rows read`,
+    message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} values left out of a metric, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
+    details: { rowsRead: input.rowsRead, rejected, leftOutOfMetric: leftOut, kinds: problems.map((d) => ({ kind: d.kind, severity: d.severity, count: d.count })) },
+  };
+}

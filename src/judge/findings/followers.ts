@@ -1,0 +1,175 @@
+/**
+ * follower-preference: among social tickets with a follower count, (1) Spearman's rank
+ * correlation of follower count with first-response time, and (2) each follower band against the
+ * lowest band, judged like any other comparison.
+ *
+ * With category/priority cells the correlation is taken like for like too: each ticket's follower
+ * count and response time become percentile ranks within its cell, and Spearman's rho is computed
+ * on those, so a band that simply asks easier questions does not make a correlation.
+ */
+import { CHANNELS } from '../../model.js';
+import { bandsFromEdges, byBand, type FollowerBand } from '../../measure/groups.js';
+import { splitByStratum, type Strata } from '../../measure/strata.js';
+import { ANSWERED } from '../../normalise/table.js';
+import type { Finding } from '../../report.js';
+import { spearman, type SpearmanResult } from '../stats/spearman.js';
+import { compareGroups, MIN_CELL } from './compare.js';
+import type { Deferred, FindingContext } from './context.js';
+import { comparisonFinding, register } from './sentence.js';
+import { count, num, p } from './words.js';
+
+/** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
+export const MIN_RHO = 0.1;
+
+/** Average ranks (1-based) of `values`, ties sharing the mean rank. */
+function midranks(values: Float64Array): Float64Array {
+  const n = values.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const ranks = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && values[order[j + 1] as number] === values[order[i] as number]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/**
+ * Percentile ranks within cells: for tickets `indices` with values `x` (same order), rank / (m + 1)
+ * inside each cell of m tickets; NaN for cells with fewer than MIN_CELL tickets (dropped by spearman).
+ */
+export function withinCellPercentiles(strata: Strata, indices: Uint32Array, x: Float64Array): Float64Array {
+  // Position of each ticket in `indices` (tickets appear once), by ticket index.
+  const position = new Map<number, number>();
+  indices.forEach((i, k) => position.set(i, k));
+  const out = new Float64Array(x.length).fill(Number.NaN);
+  for (const cell of splitByStratum(strata, indices).values()) {
+    if (cell.length < MIN_CELL) continue;
+    const where = Uint32Array.from(cell, (i) => position.get(i) as number);
+    const values = Float64Array.from(where, (k) => x[k] as number);
+    const ranks = midranks(values);
+    where.forEach((k, r) => (out[k] = (ranks[r] as number) / (cell.length + 1)));
+  }
+  return out;
+}
+
+function rhoSignificant(r: SpearmanResult, pAdjusted: number | null, minSample: number, alpha: number): boolean {
+  return r.n >= minSample && Number.isFinite(r.rho) && Math.abs(r.rho) >= MIN_RHO && pAdjusted !== null && pAdjusted < alpha;
+}
+
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: SpearmanResult | null, hRaw: number, hAdj: number): Finding {
+  const { rules, family } = ctx;
+  const pRaw = family.get(hRaw);
+  const pAdj = family.get(hAdj);
+  const decisive = adjusted ?? raw;
+  const pDecisive = adjusted ? pAdj : pRaw;
+  const like = adjusted && ctx.strata ? ` within the same ${ctx.strata.by.join(' and ')}` : '';
+  const direction = decisive.rho < 0 ? 'more followers go with faster first responses' : 'more followers go with slower first responses';
+  const stats = `Spearman rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}${adjusted ? `; overall rho = ${num(raw.rho)}` : ''}`;
+  const rawSig = rhoSignificant(raw, pRaw, rules.minSample, rules.alpha);
+  let verdict: Finding['verdict'];
+  let rule: string;
+  let message: string;
+  if (decisive.n < rules.minSample || !Number.isFinite(decisive.rho)) {
+    verdict = 'insufficient-data';
+    rule = `insufficient data: fewer than ${rules.minSample} answered social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}, or no variation`;
+    message = `Too few answered social tickets with a follower count to relate followers to response time (n = ${count(decisive.n)}; at least ${count(rules.minSample)} needed).`;
+  } else if (rhoSignificant(decisive, pDecisive, rules.minSample, rules.alpha)) {
+    verdict = 'preference';
+    rule = `preference: |rho| ≥ ${MIN_RHO} and Holm ${p(pDecisive)} < ${rules.alpha} (Spearman, t approximation${adjusted ? ', on percentile ranks within cells' : ''})`;
+    message = `Among answered social tickets with a follower count, ${direction}${like} (${stats}).`;
+  } else if (adjusted && rawSig && Math.abs(decisive.rho) <= Math.abs(raw.rho) / 2) {
+    verdict = 'case-mix';
+    rule = `case mix: overall rho ${num(raw.rho)} (Holm ${p(pRaw)}) is significant, but${like} rho is ${num(decisive.rho)} (Holm ${p(pDecisive)})`;
+    message = `Follower count goes with first-response time overall (rho = ${num(raw.rho)}, Holm ${p(pRaw)}), but not${like} (rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}): case mix, not preference.`;
+  } else if (Math.abs(decisive.rho) < MIN_RHO) {
+    verdict = 'within-tolerance';
+    rule = `within tolerance: |rho| = ${num(Math.abs(decisive.rho))} < ${MIN_RHO}`;
+    message = `Follower count and first-response time on social are barely related${like} (${stats}; |rho| under ${MIN_RHO}).`;
+  } else {
+    verdict = 'no-preference';
+    rule = `no preference shown: |rho| ≥ ${MIN_RHO} but Holm ${p(pDecisive)} is not below ${rules.alpha}`;
+    message = `No preference shown: ${direction}${like} on social, but the evidence falls short (${stats}).`;
+  }
+  return {
+    kind: 'follower-preference',
+    subject: 'social',
+    against: null,
+    metric: 'firstResponse',
+    significant: verdict === 'preference',
+    verdict,
+    effect: finite(decisive.rho),
+    effectCi95: null,
+    pValue: finite(decisive.pValue),
+    pValueAdjusted: pDecisive,
+    n: { social: decisive.n },
+    rule,
+    message,
+    details: {
+      test: 'spearman',
+      view: adjusted ? 'like-for-like' : 'raw',
+      raw: { rho: finite(raw.rho), pValue: finite(raw.pValue), pValueAdjusted: pRaw, n: raw.n },
+      likeForLike: adjusted
+        ? { rho: finite(adjusted.rho), pValue: finite(adjusted.pValue), pValueAdjusted: pAdj, n: adjusted.n, by: ctx.strata?.by ?? [] }
+        : null,
+    },
+  };
+}
+
+/** Registers the follower tests; returns the builders of their findings. */
+export function followerFindings(ctx: FindingContext): Deferred[] {
+  const { table } = ctx;
+  const socialCode = CHANNELS.indexOf('social');
+  const withFollowers: number[] = [];
+  for (let i = 0; i < table.size; i++) {
+    if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number)) withFollowers.push(i);
+  }
+  if (withFollowers.length === 0) return [];
+  const out: Deferred[] = [];
+
+  // Correlation, on answered tickets.
+  const answered = Uint32Array.from(withFollowers.filter((i) => table.firstResponseState[i] === ANSWERED));
+  const followers = Float64Array.from(answered, (i) => table.followers[i] as number);
+  const seconds = Float64Array.from(answered, (i) => table.firstResponse[i] as number);
+  const raw = spearman(followers, seconds);
+  const adjusted = ctx.strata
+    ? spearman(withinCellPercentiles(ctx.strata, answered, followers), withinCellPercentiles(ctx.strata, answered, seconds))
+    : null;
+  const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
+  const hRaw = ctx.family.add(testable(raw));
+  const hAdj = adjusted ? ctx.family.add(testable(adjusted)) : -1;
+  out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
+
+  // Bands against the lowest band with enough answered tickets (else the lowest with any).
+  const allBands = bandsFromEdges(ctx.bandEdges);
+  const bands = allBands.slice(0, -1); // without the trailing `unknown` band
+  const groups = byBand(table, allBands, withFollowers).slice(0, bands.length);
+  const answeredIn = (g: Uint32Array): number => g.reduce((a, i) => a + (table.firstResponseState[i] === ANSWERED ? 1 : 0), 0);
+  let low = groups.findIndex((g) => answeredIn(g) >= ctx.rules.minSample);
+  if (low < 0) low = groups.findIndex((g) => g.length > 0);
+  if (low < 0) return out;
+  const lowBand = bands[low] as FollowerBand;
+  const lowGroup = groups[low] as Uint32Array;
+  groups.forEach((group, k) => {
+    if (k === low || group.length === 0) return;
+    const band = bands[k] as FollowerBand;
+    const reg = register(ctx.family, compareGroups(ctx.samples, group, lowGroup, 'firstResponse', ctx.strata), ctx.rules.minSample);
+    const names = {
+      a: band.label,
+      b: lowBand.label,
+      aPhrase: `social tickets from accounts with ${band.label} followers`,
+      bPhrase: `those with ${lowBand.label}`,
+    };
+    out.push(() => comparisonFinding('follower-preference', band.label, lowBand.label, names, reg, ctx.family, ctx.rules, { details: { band: { min: band.min, max: band.max } } }));
+  });
+  return out;
+}

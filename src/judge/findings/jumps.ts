@@ -1,0 +1,174 @@
+/**
+ * channel-jump: customers who, with a phone/email/web ticket still unresolved, open a social
+ * ticket within the jump window (14 days by default). How many, their share of social tickets,
+ * how long they had waited before going public, and how the jump ticket was served against their
+ * original ticket and against other social tickets (the latter judged like any comparison).
+ *
+ * Customer ids appear only under keys named `customerId`, where --redact looks for them.
+ */
+import { CHANNELS, type Channel } from '../../model.js';
+import { channelJumps } from '../../measure/journeys.js';
+import { medianSorted, sortedCopy } from '../../measure/quantile.js';
+import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
+import type { Finding } from '../../report.js';
+import { compareGroups } from './compare.js';
+import type { Deferred, FindingContext } from './context.js';
+import { comparisonFinding, register } from './sentence.js';
+import { count, duration, interval, num, p, share, speed, speedInterval } from './words.js';
+
+/** Jump cases listed in the finding's details, longest wait first. */
+export const WORST_CASES = 10;
+const ORIGINS: readonly Channel[] = ['phone', 'email', 'web'];
+
+function firstResponseOf(table: TicketTable, i: number): number | null {
+  return table.firstResponseState[i] === ANSWERED ? (table.firstResponse[i] as number) : null;
+}
+
+function resolutionOf(table: TicketTable, i: number): number | null {
+  return table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : null;
+}
+
+/** Registers the jump comparison; returns the builder of the channel-jump finding. */
+export function jumpFindings(ctx: FindingContext): Deferred[] {
+  const { table } = ctx;
+  const socialCode = CHANNELS.indexOf('social');
+  let socialTickets = 0;
+  for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode) socialTickets++;
+  if (socialTickets === 0) return [];
+  const windowDays = ctx.jumpWindowDays;
+  const definition = `a social ticket opened within ${windowDays} days after a phone, email or web ticket of the same customer that was still unresolved (or, without a usable resolution time, unanswered) at that moment`;
+  if (table.dictionaries.customer.values.length === 0) {
+    return [
+      () => ({
+        kind: 'channel-jump',
+        subject: 'social',
+        against: null,
+        metric: null,
+        significant: false,
+        verdict: 'insufficient-data',
+        effect: null,
+        pValue: null,
+        rule: 'insufficient data: no customer ids, so tickets cannot be linked to their customer',
+        message: 'Channel jumps cannot be checked: the export has no customer ids (map a customerId column).',
+      }),
+    ];
+  }
+
+  const jumps = channelJumps(table, ctx.timeline, windowDays * 86400, ORIGINS, 'social');
+  const n = jumps.jump.length;
+  if (n === 0) {
+    return [
+      () => ({
+        kind: 'channel-jump',
+        subject: 'social',
+        against: null,
+        metric: null,
+        significant: false,
+        verdict: 'info',
+        effect: null,
+        pValue: null,
+        count: 0,
+        rule: `channel jump: ${definition}`,
+        message: `No channel jumps: no customer opened a social ticket within ${windowDays} days while a phone, email or web ticket of theirs was still open (${count(socialTickets)} social tickets).`,
+        details: { jumpTickets: 0, socialTickets, windowDays, cases: [] },
+      }),
+    ];
+  }
+
+  const isJump = new Uint8Array(table.size);
+  for (const i of jumps.jump) isJump[i] = 1;
+  const others: number[] = [];
+  for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode && !isJump[i]) others.push(i);
+  const reg = others.length
+    ? register(ctx.family, compareGroups(ctx.samples, jumps.jump, Uint32Array.from(others), 'firstResponse', ctx.strata), ctx.rules.minSample)
+    : null;
+
+  return [
+    () => {
+      const waitedMedian = medianSorted(sortedCopy(jumps.waited));
+      const distinctCustomers = new Set(Array.from(jumps.jump, (i) => table.customer[i] as number)).size;
+      const unansweredAtJump = jumps.unansweredAtJump.reduce((a, b) => a + b, 0);
+      const jumpFirst = sortedCopy(Array.from(jumps.jump, (i) => firstResponseOf(table, i) ?? Number.NaN));
+      const jumpFirstMedian = jumpFirst.length ? medianSorted(jumpFirst) : null;
+      const originChannels: Partial<Record<Channel, number>> = {};
+      let originsAnswered = 0;
+      let originsResolved = 0;
+      for (const o of jumps.origin) {
+        const ch = CHANNELS[table.channel[o] as number] as Channel;
+        originChannels[ch] = (originChannels[ch] ?? 0) + 1;
+        if (table.firstResponseState[o] === ANSWERED) originsAnswered++;
+        if (table.resolutionState[o] === RESOLVED) originsResolved++;
+      }
+      const order = Array.from(jumps.waited.keys()).sort((a, b) => (jumps.waited[b] as number) - (jumps.waited[a] as number) || a - b);
+      const cases = order.slice(0, WORST_CASES).map((k) => {
+        const j = jumps.jump[k] as number;
+        const o = jumps.origin[k] as number;
+        return {
+          customerId: table.dictionaries.customer.valueOf(table.customer[j] as number),
+          originTicketId: table.id[o] ?? null,
+          originChannel: CHANNELS[table.channel[o] as number] ?? 'other',
+          jumpTicketId: table.id[j] ?? null,
+          waited: jumps.waited[k] as number,
+          originAnsweredBeforeJump: jumps.unansweredAtJump[k] === 0,
+          originFirstResponse: firstResponseOf(table, o),
+          originResolution: resolutionOf(table, o),
+          jumpFirstResponse: firstResponseOf(table, j),
+          jumpResolution: resolutionOf(table, j),
+        };
+      });
+
+      const judged: Finding | null = reg
+        ? comparisonFinding('channel-jump', 'social', 'other social', { a: 'jump', b: 'other social', aPhrase: 'jump tickets', bPhrase: 'other social tickets' }, reg, ctx.family, ctx.rules)
+        : null;
+      const verdict = judged?.verdict ?? 'insufficient-data';
+      const effect = judged?.effect ?? null;
+      const ci = judged?.effectCi95 ?? null;
+      const nPart = judged?.n ? `n = ${count(judged.n['jump'] ?? 0)} vs ${count(judged.n['other social'] ?? 0)}` : 'no other social tickets';
+      let served: string;
+      if (verdict === 'insufficient-data' || effect === null) {
+        served = `too few to compare with other social tickets (${nPart}; at least ${count(ctx.rules.minSample)} per group needed)`;
+      } else if (verdict === 'preference') {
+        served = `${speed(effect)} than other social tickets (95% CI ${speedInterval(effect, ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+      } else {
+        const word = verdict === 'case-mix' ? 'a gap explained by case mix' : verdict === 'within-tolerance' ? 'about as fast as other social tickets' : 'no preference shown against other social tickets';
+        served = `${word} (ratio ${num(effect)}, 95% CI ${interval(ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+      }
+      const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');
+      const message =
+        `${count(n)} social ticket${n === 1 ? '' : 's'} (${share(n / socialTickets)} of social) came from customers who went public after waiting a median ${duration(waitedMedian)} on an open phone, email or web ticket` +
+        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social they were answered in a median ${duration(jumpFirstMedian)}, ${served}.`;
+      return {
+        kind: 'channel-jump',
+        subject: 'social',
+        against: 'other social',
+        metric: 'firstResponse',
+        significant: judged?.significant ?? false,
+        verdict,
+        effect,
+        effectCi95: ci,
+        pValue: judged?.pValue ?? null,
+        pValueAdjusted: judged?.pValueAdjusted ?? null,
+        ...(judged?.n ? { n: judged.n } : {}),
+        count: n,
+        rule: `channel jump: ${definition}; jump tickets against other social tickets judged by the preference rule (${judged?.rule ?? 'no comparison'})`,
+        message,
+        details: {
+          jumpTickets: n,
+          distinctJumpers: distinctCustomers,
+          socialTickets,
+          shareOfSocial: n / socialTickets,
+          windowDays,
+          waitedMedian,
+          originChannels,
+          originsUnansweredAtJump: unansweredAtJump,
+          originsAnsweredByAsOf: originsAnswered,
+          originsResolvedByAsOf: originsResolved,
+          jumpFirstResponseMedian: jumpFirstMedian,
+          jumpAnswered: jumpFirst.length,
+          comparison: judged?.details ?? null,
+          cases,
+        },
+      };
+    },
+  ];
+}

@@ -1,0 +1,124 @@
+/**
+ * The rule every comparison finding is judged by (the Aequitas method plus a significance test):
+ *
+ * - fewer than `minSample` tickets in either group → `insufficient-data` (neither pass nor fail);
+ * - `preference` (significant) only when the whole 95% CI of the ratio of medians lies outside
+ *   the tolerance band (default 0.80–1.25) AND the Holm-adjusted p < alpha;
+ * - when the data have strata (category and/or priority), the like-for-like view decides; the
+ *   raw view is reported beside it. A raw gap that would have been significant but shrinks by at
+ *   least half (on the log scale) and stops being significant like for like is `case-mix`;
+ * - otherwise `within-tolerance` when the ratio itself lies inside the band, else
+ *   `no-preference` (a gap is possible but not shown).
+ */
+import type { Interval } from '../../measure/summary.js';
+import type { Verdict } from '../../report.js';
+import type { Comparison, View } from './compare.js';
+import { interval, num, p } from './words.js';
+
+/** The judging settings (from Settings). */
+export interface Rules {
+  tolerance: { low: number; high: number };
+  alpha: number;
+  minSample: number;
+}
+
+/** Holm-adjusted p-values of a comparison's views. */
+export interface Adjusted {
+  raw: number | null;
+  adjusted: number | null;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  significant: boolean;
+  /** The view that decided. */
+  view: 'raw' | 'like-for-like';
+  /** The rule that fired, in words. */
+  rule: string;
+  /** Whether the raw view on its own would have been significant. */
+  rawSignificant: boolean;
+}
+
+/** Whether the whole CI lies outside the band [low, high]. */
+export function outsideBand(ci: Interval | null, band: Rules['tolerance']): boolean {
+  if (!ci) return false;
+  const [lo, hi] = ci;
+  return (hi !== null && hi < band.low) || (lo !== null && lo > band.high);
+}
+
+export function insideBand(ratio: number | null, band: Rules['tolerance']): boolean {
+  return ratio !== null && ratio >= band.low && ratio <= band.high;
+}
+
+function enough(view: View, rules: Rules): boolean {
+  return view.n[0] >= rules.minSample && view.n[1] >= rules.minSample;
+}
+
+function viewSignificant(view: View, pAdjusted: number | null, rules: Rules): boolean {
+  return enough(view, rules) && view.ratio !== null && pAdjusted !== null && pAdjusted < rules.alpha && outsideBand(view.ci95, rules.tolerance);
+}
+
+/** Human name of a view's test. */
+export function testName(view: View, cells?: number): string {
+  switch (view.test) {
+    case 'mann-whitney':
+      return 'Mann–Whitney U, tie-corrected';
+    case 'log-rank':
+      return 'log-rank test, open tickets censored';
+    case 'van-elteren':
+      return `Van Elteren stratified rank-sum test over ${cells ?? 0} cells`;
+    case 'stratified-log-rank':
+      return `stratified log-rank test over ${cells ?? 0} cells, open tickets censored`;
+    default:
+      return view.test;
+  }
+}
+
+/** Judges one comparison with its Holm-adjusted p-values. */
+export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Judgement {
+  const band = `${num(rules.tolerance.low)}–${num(rules.tolerance.high)}`;
+  const decisive: View = c.adjusted ?? c.raw;
+  const pDecisive = c.adjusted ? adj.adjusted : adj.raw;
+  const view = c.adjusted ? 'like-for-like' : 'raw';
+  const cells = c.adjusted?.strataUsed;
+  const test = testName(decisive, cells);
+  const rawSignificant = viewSignificant(c.raw, adj.raw, rules);
+  if (!enough(decisive, rules) || decisive.ratio === null || decisive.pValue === null) {
+    const why = !enough(decisive, rules)
+      ? `fewer than ${rules.minSample} tickets in a group${c.adjusted ? ' within comparable cells' : ''} (n = ${decisive.n[0]} vs ${decisive.n[1]})`
+      : 'ratio or test not computable';
+    return { verdict: 'insufficient-data', significant: false, view, rule: `insufficient data: ${why}`, rawSignificant };
+  }
+  if (viewSignificant(decisive, pDecisive, rules)) {
+    return {
+      verdict: 'preference',
+      significant: true,
+      view,
+      rule: `preference: 95% CI ${interval(decisive.ci95)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
+      rawSignificant,
+    };
+  }
+  if (c.adjusted && rawSignificant && c.raw.ratio !== null) {
+    const rawGap = Math.abs(Math.log(c.raw.ratio));
+    const adjGap = Math.abs(Math.log(decisive.ratio));
+    if (adjGap <= rawGap / 2 || insideBand(decisive.ratio, rules.tolerance)) {
+      return {
+        verdict: 'case-mix',
+        significant: false,
+        view,
+        rule: `case mix: the raw gap (${num(c.raw.ratio)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
+        rawSignificant,
+      };
+    }
+  }
+  if (insideBand(decisive.ratio, rules.tolerance)) {
+    return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio ${num(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
+  }
+  return {
+    verdict: 'no-preference',
+    significant: false,
+    view,
+    rule: `no preference shown: ratio ${num(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
+    rawSignificant,
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Customer journeys across tickets: repeat contacts (the same customer again and again within a
+ * few days) and channel jumps (a phone/email/web ticket still pending when the customer goes to
+ * social). Both walk one timeline: tickets with a customer id, grouped by customer (a counting
+ * sort on the dictionary code) and by creation time within a customer, so the cost is
+ * O(n log n) over the typed arrays with no per-ticket objects.
+ */
+import { CHANNELS, type Channel } from '../model.js';
+import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
+
+/** Tickets with a customer id, customer by customer, oldest first within a customer. */
+export interface CustomerTimeline {
+  /** Ticket indices; customer k's tickets are order[starts[k] .. starts[k+1]). */
+  order: Uint32Array;
+  /** Start offsets into `order`, one per customer plus a final end offset. */
+  starts: Uint32Array;
+}
+
+/** Groups tickets by customer (counting sort) and sorts each customer's tickets by creation time. */
+export function customerTimeline(table: TicketTable): CustomerTimeline {
+  const customers = table.dictionaries.customer.values.length;
+  const starts = new Uint32Array(customers + 1);
+  for (let i = 0; i < table.size; i++) {
+    const c = table.customer[i] as number;
+    if (c >= 0) starts[c + 1]!++;
+  }
+  for (let c = 0; c < customers; c++) starts[c + 1]! += starts[c] as number;
+  const order = new Uint32Array(starts[customers] as number);
+  const fill = starts.slice(0, customers);
+  for (let i = 0; i < table.size; i++) {
+    const c = table.customer[i] as number;
+    if (c >= 0) order[fill[c]!++] = i;
+  }
+  const created = table.createdAt;
+  const byTime = (a: number, b: number): number => (created[a] as number) - (created[b] as number) || a - b;
+  for (let c = 0; c < customers; c++) {
+    const s = starts[c] as number;
+    const e = starts[c + 1] as number;
+    if (e - s > 1) order.subarray(s, e).sort(byTime);
+  }
+  return { order, starts };
+}
+
+/**
+ * Marks repeat contacts: ticket i is marked when it is at least the `minContacts`-th contact of
+ * its customer within `windowSeconds` (counting i and the customer's earlier tickets created no
+ * more than the window before it, on any channel). Only the later contacts are marked: what the
+ * customer did afterwards cannot make an earlier ticket loud.
+ */
+export function repeatContacts(table: TicketTable, timeline: CustomerTimeline, minContacts: number, windowSeconds: number): Uint8Array {
+  const marked = new Uint8Array(table.size);
+  const { order, starts } = timeline;
+  for (let c = 0; c + 1 < starts.length; c++) {
+    const s = starts[c] as number;
+    const e = starts[c + 1] as number;
+    if (e - s < minContacts) continue;
+    let lo = s;
+    for (let k = s; k < e; k++) {
+      const t = table.createdAt[order[k] as number] as number;
+      while ((table.createdAt[order[lo] as number] as number) < t - windowSeconds) lo++;
+      if (k - lo + 1 >= minContacts) marked[order[k] as number] = 1;
+    }
+  }
+  return marked;
+}
+
+/** Channel jumps, one entry per jump ticket (struct of arrays). */
+export interface ChannelJumps {
+  /** The social (target-channel) ticket. */
+  jump: Uint32Array;
+  /** The pending ticket the customer went public over (their oldest still pending in the window). */
+  origin: Uint32Array;
+  /** Seconds from the origin ticket's creation to the jump ticket's creation. */
+  waited: Float64Array;
+  /** 1 when the origin ticket had no first response yet when the jump ticket was opened. */
+  unansweredAtJump: Uint8Array;
+}
+
+/** When a ticket stopped being pending (epoch s): resolved, or answered when resolution is unusable. */
+function settledAt(table: TicketTable, i: number): number {
+  const created = table.createdAt[i] as number;
+  const state = table.resolutionState[i];
+  if (state === RESOLVED) return created + (table.resolution[i] as number);
+  if (state === EXCLUDED) {
+    // Resolution time unusable: the first response is the only evidence that the ticket moved.
+    return table.firstResponseState[i] === ANSWERED ? created + (table.firstResponse[i] as number) : Number.POSITIVE_INFINITY;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Finds channel jumps: a `to` ticket (social) whose customer has a `from` ticket (phone, email,
+ * web) created before it, within `windowSeconds`, and still unresolved when the `to` ticket was
+ * opened (or, when its resolution time is unusable, still unanswered). The origin is the oldest
+ * such ticket, so `waited` is how long the customer had been waiting. Every qualifying `to`
+ * ticket is a jump ticket (a customer who posts twice counts twice).
+ *
+ * Per customer one pass with a queue of `from` tickets: a ticket leaves the queue for good once it
+ * is out of the window or settled, both of which only become more true as time moves on, so the
+ * walk is linear after the sort.
+ */
+export function channelJumps(
+  table: TicketTable,
+  timeline: CustomerTimeline,
+  windowSeconds: number,
+  from: readonly Channel[] = ['phone', 'email', 'web'],
+  to: Channel = 'social',
+): ChannelJumps {
+  const fromCodes = new Uint8Array(CHANNELS.length);
+  for (const ch of from) fromCodes[CHANNELS.indexOf(ch)] = 1;
+  const toCode = CHANNELS.indexOf(to);
+  const jump: number[] = [];
+  const origin: number[] = [];
+  const waited: number[] = [];
+  const unanswered: number[] = [];
+  const { order, starts } = timeline;
+  const queue: number[] = [];
+  for (let c = 0; c + 1 < starts.length; c++) {
+    const s = starts[c] as number;
+    const e = starts[c + 1] as number;
+    if (e - s < 2) continue;
+    queue.length = 0;
+    let head = 0;
+    let k = s;
+    while (k < e) {
+      // One run of tickets created at the same instant: a ticket cannot jump from one opened at
+      // the same moment, so the run's `to` tickets are checked before its `from` tickets queue.
+      const t = table.createdAt[order[k] as number] as number;
+      let runEnd = k;
+      while (runEnd < e && table.createdAt[order[runEnd] as number] === t) runEnd++;
+      for (let r = k; r < runEnd; r++) {
+        const i = order[r] as number;
+        if (table.channel[i] !== toCode) continue;
+        while (head < queue.length) {
+          const o = queue[head] as number;
+          if ((table.createdAt[o] as number) < t - windowSeconds || settledAt(table, o) <= t) head++;
+          else break;
+        }
+        if (head === queue.length) continue;
+        const o = queue[head] as number;
+        const createdO = table.createdAt[o] as number;
+        jump.push(i);
+        origin.push(o);
+        waited.push(t - createdO);
+        const answeredBy = table.firstResponseState[o] === ANSWERED ? createdO + (table.firstResponse[o] as number) : Number.POSITIVE_INFINITY;
+        unanswered.push(answeredBy > t ? 1 : 0);
+      }
+      for (let r = k; r < runEnd; r++) {
+        const i = order[r] as number;
+        if (fromCodes[table.channel[i] as number]) queue.push(i);
+      }
+      k = runEnd;
+    }
+  }
+  return {
+    jump: Uint32Array.from(jump),
+    origin: Uint32Array.from(origin),
+    waited: Float64Array.from(waited),
+    unansweredAtJump: Uint8Array.from(unanswered),
+  };
+}
