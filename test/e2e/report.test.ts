@@ -1,0 +1,224 @@
+/**
+ * `parity report` end to end on fixtures/report/four-months.csv: July–October 2026, three phone,
+ * three or four e-mail and three social tickets a month, created at 10:00 UTC, every number
+ * worked out by hand from the file (first responses in minutes, resolutions in whole days):
+ *
+ *            phone FR (min)    email FR (min)         social FR (min)   open
+ *   July     60 120 180 → 120  240 300 360 320 → 310  10 20 30 → 20     email R007
+ *   August   90 150 210 → 150  200 300 400 → 300      10 15 50 → 15
+ *   Sept.    60 100 140 180    120 240 480 → 240      5 25 45 → 25
+ *            → (100+140)/2 = 120
+ *   October  30 60 90 → 60     100 200 300 → 200      4 6 8 → 6         phone R030
+ *
+ * Resolution medians are Kaplan–Meier with R's rule (where the curve sits at exactly 0.5 the
+ * median is halfway to the next event): July e-mail 2d 3d 4d + one open → 3.5d; September phone
+ * 1d 2d 3d 4d → 2.5d; October phone 1d 2d + one open → 2d (2/3, 1/3: the open one is censored).
+ */
+import { describe, expect, it } from 'vitest';
+import { fixture, runParity } from '../helpers/exec.js';
+import type { PeriodReport, Report } from '../../src/report.js';
+
+const FILE = fixture('report', 'four-months.csv');
+const AS_OF = ['--as-of', '2026-11-01T00:00:00Z'];
+const MIN = 60;
+const DAY = 86400;
+
+async function reportJson(...args: string[]): Promise<Report> {
+  const r = await runParity(['report', FILE, ...AS_OF, '--format', 'json', ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+
+function channel(p: PeriodReport | undefined, name: string) {
+  const c = p?.channels.find((x) => x.channel === name);
+  if (!c) throw new Error(`no ${name} in ${p?.period}`);
+  return c;
+}
+
+describe('parity report: month over month on four months', () => {
+  it('reports the latest month, with the three months before it as the trend', async () => {
+    const report = await reportJson();
+    expect(report.reportPeriod).toMatchObject({ unit: 'month', label: '2026-10', custom: false, from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', timeZone: 'UTC', tickets: 9, open: 1, complete: true });
+    expect(report.periods?.map((p) => [p.period, p.tickets, p.open, p.current])).toEqual([
+      ['2026-07', 10, 1, false],
+      ['2026-08', 9, 0, false],
+      ['2026-09', 10, 0, false],
+      ['2026-10', 9, 1, true],
+    ]);
+    // The main body is October's audit.
+    expect(report.input.rowsUsed).toBe(38);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+      ['phone', 3, 60 * MIN],
+      ['email', 3, 200 * MIN],
+      ['social', 3, 6 * MIN],
+    ]);
+    expect(report.channels[0]?.resolution).toMatchObject({ n: 3, resolved: 2, median: 2 * DAY });
+    expect(report.channels.find((c) => c.channel === 'social')?.vsReference?.firstResponseRatio).toBeCloseTo(6 / 60, 9);
+    expect(report.period.asOf).toBe('2026-11-01T00:00:00.000Z');
+  });
+
+  it('gives per-channel medians per month, censoring tickets still open', async () => {
+    const [jul, aug, sep, oct] = (await reportJson()).periods ?? [];
+    expect(channel(jul, 'phone')).toMatchObject({ firstResponseMedian: 120 * MIN, resolutionMedian: 2 * DAY, open: 0 });
+    expect(channel(jul, 'email')).toMatchObject({ tickets: 4, answered: 4, open: 1, firstResponseMedian: 310 * MIN, resolutionMedian: 3.5 * DAY });
+    expect(channel(jul, 'social').firstResponseMedian).toBe(20 * MIN);
+    expect(channel(aug, 'phone').firstResponseMedian).toBe(150 * MIN);
+    expect(channel(aug, 'email')).toMatchObject({ firstResponseMedian: 300 * MIN, resolutionMedian: 4 * DAY });
+    expect(channel(aug, 'social')).toMatchObject({ firstResponseMedian: 15 * MIN, resolutionMedian: DAY });
+    expect(channel(sep, 'phone')).toMatchObject({ tickets: 4, firstResponseMedian: 120 * MIN, resolutionMedian: 2.5 * DAY });
+    expect(channel(sep, 'email').firstResponseMedian).toBe(240 * MIN);
+    expect(channel(sep, 'social').firstResponseMedian).toBe(25 * MIN);
+    expect(channel(oct, 'phone')).toMatchObject({ open: 1, firstResponseMedian: 60 * MIN, resolutionMedian: 2 * DAY });
+    expect(channel(oct, 'social').firstResponseRatio).toBeCloseTo(0.1, 9);
+  });
+
+  it('gives the change since the month before and the reference gap', async () => {
+    const [jul, aug, sep, oct] = (await reportJson()).periods ?? [];
+    expect(channel(jul, 'phone').change).toBeNull();
+    expect(channel(aug, 'phone').change?.firstResponseMedian).toBe(30 * MIN); // 150 − 120
+    expect(channel(aug, 'email').change?.firstResponseMedian).toBe(-10 * MIN); // 300 − 310
+    expect(channel(aug, 'email').change?.resolutionMedian).toBe(0.5 * DAY); // 4d − 3.5d
+    expect(channel(sep, 'social').change?.firstResponseMedian).toBe(10 * MIN); // 25 − 15
+    expect(channel(oct, 'phone').change?.firstResponseMedian).toBe(-60 * MIN); // 60 − 120
+    expect(channel(oct, 'social').change?.firstResponseMedian).toBe(-19 * MIN); // 6 − 25
+    // gap = phone − fastest other (social every month): 100, 135, 95, 54 minutes
+    expect(jul?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, change: null });
+    expect(aug?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 135 * MIN, ratio: 10, change: 35 * MIN });
+    expect(sep?.referenceGap.firstResponse?.gap).toBe(95 * MIN);
+    expect(sep?.referenceGap.firstResponse?.change).toBe(-40 * MIN);
+    expect(oct?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 54 * MIN, ratio: 10, change: -41 * MIN });
+    // resolution in September: phone 2.5d, e-mail and social both 2d: the first of them (email) is named
+    expect(sep?.referenceGap.resolution).toMatchObject({ channel: 'email', gap: 0.5 * DAY });
+  });
+
+  it('--month picks the period of interest; later months are left out', async () => {
+    const report = await reportJson('--month', '2026-08');
+    expect(report.reportPeriod?.label).toBe('2026-08');
+    expect(report.periods?.map((p) => p.period)).toEqual(['2026-07', '2026-08']);
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([
+      ['phone', 150 * MIN],
+      ['email', 300 * MIN],
+      ['social', 15 * MIN],
+    ]);
+  });
+
+  it('--periods limits the trend', async () => {
+    expect((await reportJson('--periods', '1')).periods?.map((p) => p.period)).toEqual(['2026-09', '2026-10']);
+    expect((await reportJson('--periods', '0')).periods?.map((p) => p.period)).toEqual(['2026-10']);
+  });
+
+  it('--since/--until choose a range of interest', async () => {
+    const report = await reportJson('--since', '2026-10-05', '--until', '2026-10-14');
+    // tickets created 5–14 October: phone 5 and 12, email 6 and 13, social 7 and 14
+    expect(report.reportPeriod).toMatchObject({ label: '2026-10-05 to 2026-10-14', custom: true, tickets: 6 });
+    expect(report.periods?.map((p) => p.period)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10-05 to 2026-10-14']);
+    expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(45 * MIN); // (30 + 60) / 2
+  });
+
+  it('--period quarter and week', async () => {
+    const quarters = await reportJson('--period', 'quarter');
+    expect(quarters.periods?.map((p) => [p.period, p.tickets])).toEqual([
+      ['2026-Q3', 29],
+      ['2026-Q4', 9],
+    ]);
+    // Q3 phone: 60 60 90 100 120 140 150 180 180 210 → (120 + 140) / 2 = 130 minutes
+    expect(channel(quarters.periods?.[0], 'phone').firstResponseMedian).toBe(130 * MIN);
+    const weeks = await reportJson('--period', 'week', '--periods', '2');
+    // the last ticket is Thursday 22 October: ISO week 43 (19–25 October)
+    expect(weeks.periods?.map((p) => [p.period, p.tickets])).toEqual([
+      ['2026-W41', 3],
+      ['2026-W42', 3],
+      ['2026-W43', 3],
+    ]);
+  });
+
+  it('writes Markdown by default, the same every run, with no timestamp unless asked', async () => {
+    const first = await runParity(['report', FILE, ...AS_OF]);
+    const second = await runParity(['report', FILE, ...AS_OF]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(second.stdout);
+    expect(first.stdout).toMatch(/^# Service parity report: October 2026\n/);
+    expect(first.stdout).toContain('| **2026-10** | 9 | 1 | 1h (−1h) | 3h 20m (−40m) | 6m (−19m) | 54m (social) | −41m |');
+    expect(first.stdout).toContain('_Generated by parity 0.1.0._');
+    const stamped = await runParity(['report', FILE, ...AS_OF, '--generated-at', '2026-11-02T08:00:00Z']);
+    expect(stamped.stdout).toContain('_Generated by parity 0.1.0 at 2026-11-02T08:00:00Z._');
+  });
+
+  it('writes the per-period, per-channel numbers as CSV', async () => {
+    const r = await runParity(['report', FILE, ...AS_OF, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 4 * 3);
+    expect(lines[1]).toBe('2026-07,2026-07-01T00:00:00.000Z,2026-08-01T00:00:00.000Z,no,yes,phone,phone,3,3,0,7200,,1,,172800,,1');
+    // October e-mail: 200 min = 12000 s, 40 min less than September's 240 = −2400 s; 12000 / 3600 ≈ 3.33
+    const october = lines.find((l) => l.startsWith('2026-10,') && l.includes(',email,'))!.split(',');
+    expect(october.slice(0, 12)).toEqual(['2026-10', '2026-10-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', 'yes', 'yes', 'email', 'phone', '3', '3', '0', '12000', '-2400']);
+    expect(Number(october[12])).toBeCloseTo(12000 / 3600, 9);
+  });
+
+  it('--redact leaves no customer id or handle in the output', async () => {
+    const plain = await runParity(['report', FILE, ...AS_OF, '--format', 'json']);
+    const r = await runParity(['report', FILE, ...AS_OF, '--format', 'json', '--redact']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\bC1\d\d\b|@shopper/);
+    expect((JSON.parse(r.stdout) as Report).redacted).toBe(true);
+    // the numbers are untouched
+    expect((JSON.parse(r.stdout) as Report).periods).toEqual((JSON.parse(plain.stdout) as Report).periods);
+  });
+
+  it('refuses what it cannot do, with exit 2 and a hint', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--month', '2026-13'], /--month "2026-13" is not a month/],
+      [['--month', '2026-12'], /no tickets were created in 2026-12[\s\S]*2026-07-06 to 2026-10-22/],
+      [['--month', '2026-10', '--since', '2026-10-01'], /--month and --since\/--until/],
+      [['--month', '2026-10', '--period', 'week'], /--month picks a month/],
+      [['--period', 'decade'], /--period "decade" is not a period/],
+      [['--periods', 'many'], /--periods "many"/],
+      [['--format', 'pdf'], /--format pdf is not available for report/],
+      [['--generated-at', 'yesterday'], /generated-at/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runParity(['report', FILE, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('parity audit in the document formats', () => {
+  it('writes Markdown, HTML with charts, and CSV for the whole range', async () => {
+    const md = await runParity(['audit', FILE, '--format', 'markdown']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Service parity audit\n/);
+    expect(md.stdout).not.toContain('## Trend');
+    const html = await runParity(['audit', FILE, '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('aria-label="First response time by channel (box plot)"');
+    expect(html.stdout).toContain('aria-label="Median first response by follower band"');
+    expect(html.stdout).not.toContain('id="trend"');
+    const csv = await runParity(['audit', FILE, '--format', 'csv']);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    // all of it: phone 13 tickets, first responses 30 60 60 60 90 90 100 120 140 150 180 180 210: the 7th, 100 min
+    expect(lines[1]?.split(',').slice(5, 11)).toEqual(['phone', 'phone', '13', '13', '', '6000']);
+  });
+});
+
+describe('hostile text', () => {
+  it('never becomes markup in the HTML report', async () => {
+    const r = await runParity(['report', fixture('report', 'hostile.csv'), '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/<script|<img/i);
+    expect(r.stdout).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(r.stdout).toContain('&#60;img src=x onerror=alert(1)&#62;');
+  });
+
+  it('never becomes markup in the Markdown report', async () => {
+    const r = await runParity(['report', fixture('report', 'hostile.csv')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/(?<!\\)</);
+    expect(r.stdout).toContain('\\<script\\>alert(1)\\</script\\>');
+  });
+});
