@@ -11,6 +11,7 @@ import type { CommandContext, CommandResult } from './commands/context.js';
 import { auditCommand } from './commands/audit.js';
 import { reportCommand } from './commands/report.js';
 import { inspectCommand } from './commands/inspect.js';
+import { initCommand } from './commands/init.js';
 import { checkCommand } from './commands/check.js';
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
@@ -123,6 +124,18 @@ export async function main(argv: string[]): Promise<number> {
   withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
     .description('what was detected: format, column mapping, channel values, dates, data quality')
     .action(run(inspectCommand));
+
+  program
+    .command('init')
+    .argument('[file...]', 'exports to detect the mapping from (none: a blank starter)')
+    .description('write a starter parity.config.json from what inspect detects')
+    .option('-c, --config <file>', 'read this configuration while detecting (its mapping is kept)')
+    .option('-o, --out <file>', 'where to write (default ./parity.config.json; - prints it)')
+    .option('--force', 'overwrite an existing file')
+    .option('--input-format <id>', 'skip detection: generic, zendesk, freshdesk, salesforce, …')
+    .option('--tz <zone>', 'IANA time zone the export writes times in (written as timeZone)')
+    .option('--quiet', 'no notes on stderr')
+    .action(run(initCommand));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

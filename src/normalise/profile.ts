@@ -35,6 +35,8 @@ export interface FileProfile {
   channelValues: Array<{ raw: string; count: number; channel: Channel; known: boolean; isPublic: boolean | null; outbound: boolean }>;
   createdRange: { from: string | null; to: string | null };
   timestampStyles: Array<{ field: TicketField; column: string; style: string | null }>;
+  /** Whether creation times carry no offset (so the time zone setting decides what they mean). */
+  naiveTimes: boolean;
   issues: Array<{ kind: string; severity: string; count: number; example: { line: number; column: string | null; detail: string } }>;
   ticketsUsable: number | null;
   /** Of the usable tickets: how many have a first response / a resolution (null when not read). */
@@ -118,6 +120,13 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
       use(result.ticket, record.file, record.line);
     }
   }
+  const createdBinding = b.createdAt;
+  const createdSamples = createdBinding ? opened.sample.map((r) => (r.values[createdBinding.index] ?? '').trim()).filter(Boolean) : [];
+  const naiveTimes =
+    createdBinding !== undefined &&
+    !['twitter', 'epoch-seconds', 'epoch-ms'].includes(createdBinding.style ?? '') &&
+    createdSamples.length > 0 &&
+    !createdSamples.some((t) => /(?:Z|UTC|[+-]\d{2}:?\d{2})$/i.test(t));
   const iso = (s: number): string | null => (Number.isFinite(s) ? new Date(s * 1000).toISOString() : null);
   const logColumns = Object.entries(format.logColumns ?? {}).flatMap(([name, use]) => {
     const column = mapping.header.find((h) => headerKey(h) === headerKey(name));
@@ -150,6 +159,7 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
       .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? STYLE_LABELS[b[field]!.style!] : null })),
+    naiveTimes,
     issues: issues
       .entries()
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.count - x.count || x.kind.localeCompare(y.kind))

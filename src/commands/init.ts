@@ -1,0 +1,164 @@
+/**
+ * `parity init [file...]`: writes a starter `parity.config.json`, prefilled from what `inspect`
+ * detects in the file(s): format, column mapping (durations with their unit), channel values no
+ * vocabulary knows (mapped to "other" for the user to correct), time zone, and a placeholder
+ * where a date format or a required column could not be found. JSON has no comments, so the
+ * parts to edit are values starting with "<EDIT", and stderr lists them. Never overwrites a file
+ * without --force.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { loadConfig, configJsonSchema } from '../config/load.js';
+import { ParityError } from '../errors.js';
+import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '../model.js';
+import { FORMATS } from '../formats/index.js';
+import { profileFile, type FileProfile } from '../normalise/profile.js';
+import { resolveSettings, type CommonFlags } from './options.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/** Flags of `init` beyond the common ones. */
+export interface InitFlags extends CommonFlags {
+  /** Where to write (default ./parity.config.json); `-` prints to stdout. */
+  out?: string;
+  force?: boolean;
+}
+
+/** Where the schema is found once parity is installed in a project. */
+export const SCHEMA_REF = './node_modules/parity/parity.schema.json';
+
+/** The marker every value that needs a person's decision starts with. */
+export const EDIT = '<EDIT';
+
+const REQUIRED: readonly TicketField[] = ['ticketId', 'channel', 'createdAt'];
+const DURATION_FIELDS = new Set<TicketField>(['firstResponseTime', 'resolutionTime']);
+
+/** The text of parity.schema.json: the config's JSON Schema, generated from the zod schema. */
+export function schemaText(): string {
+  const schema = configJsonSchema() as Record<string, unknown> & { properties?: Record<string, Record<string, unknown>> };
+  const format = schema.properties?.format;
+  const out = {
+    ...schema,
+    title: 'parity configuration (parity.config.json)',
+    description: 'Maps an export to parity\'s canonical ticket and sets audit options. Unknown keys are errors.',
+    properties: {
+      ...schema.properties,
+      ...(format ? { format: { ...format, description: 'input format id; omit to let detection decide', examples: FORMATS.map((f) => f.id) } } : {}),
+    },
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** A starter config and the list of things the user must edit. */
+export interface Starter {
+  config: Record<string, unknown>;
+  edits: string[];
+}
+
+function placeholder(what: string): string {
+  return `${EDIT}: ${what}>`;
+}
+
+/** `<EDIT: header holding createdAt: when the customer reached out>` */
+function columnPlaceholder(field: TicketField): string {
+  return placeholder(`header holding ${field}: ${FIELD_DESCRIPTIONS[field].replace(/ \(required\)$/, '')}`);
+}
+
+/** The starter config for what was detected in `profiles` (none = a blank starter). */
+export function starterConfig(profiles: readonly FileProfile[], timeZone: string): Starter {
+  const edits: string[] = [];
+  const first = profiles[0];
+  if (!first) {
+    const columns: Record<string, string> = {};
+    for (const field of [...REQUIRED, 'firstResponseAt', 'resolvedAt'] as const) {
+      columns[field] = columnPlaceholder(field);
+    }
+    edits.push('columns: name the headers of your export (ticketId, channel and createdAt are required; delete the others if you lack them)');
+    edits.push('timeZone: the zone your export writes times in, if they carry no offset');
+    return { config: { $schema: SCHEMA_REF, columns, timeZone, reference: 'phone' }, edits };
+  }
+
+  const config: Record<string, unknown> = { $schema: SCHEMA_REF, format: first.format.id };
+  const columns: Record<string, unknown> = {};
+  for (const m of first.mapping) {
+    if (!m.column) continue;
+    const unit = DURATION_FIELDS.has(m.field) ? /^unit (\w+)/.exec(m.detail ?? '')?.[1] : undefined;
+    columns[m.field] = unit ? { column: m.column, unit } : m.column;
+  }
+  for (const miss of first.missingRequired) columns[miss.field] = columnPlaceholder(miss.field);
+  if (first.missingRequired.length) {
+    const keys = first.missingRequired.map((m) => `columns.${m.field}`).join(', ');
+    edits.push(`${keys}: no column was recognised; headers found: ${first.header.map((h) => JSON.stringify(h)).join(', ')}`);
+  }
+  for (const m of first.mapping) {
+    if (m.column && m.detail?.includes('(assumed')) edits.push(`columns.${m.field}.unit: assumed seconds; check the unit of "${m.column}"`);
+  }
+  config.columns = columns;
+
+  if (first.timestampStyles.some((s) => s.style === null)) {
+    config.dateFormat = placeholder('date-fns pattern of the timestamps, e.g. dd/MM/yyyy HH:mm');
+    const columnsUnread = first.timestampStyles.filter((s) => s.style === null).map((s) => JSON.stringify(s.column));
+    edits.push(`dateFormat: the timestamps in ${columnsUnread.join(', ')} were not recognised`);
+  }
+  config.timeZone = timeZone;
+  if (profiles.some((p) => p.naiveTimes) && timeZone === 'UTC') {
+    edits.push('timeZone: the timestamps carry no offset and are read as UTC; set the zone your export writes times in');
+  }
+
+  // Raw channel values no vocabulary knew: mapped to "other" until someone says better.
+  const unknown = new Map<string, number>();
+  const seen = new Map<Channel, number>();
+  for (const p of profiles) {
+    for (const v of p.channelValues) {
+      if (!v.known && v.raw !== '') unknown.set(v.raw, (unknown.get(v.raw) ?? 0) + v.count);
+      if (!v.outbound) seen.set(v.channel, (seen.get(v.channel) ?? 0) + v.count);
+    }
+  }
+  if (unknown.size) {
+    const channels: Record<string, string> = {};
+    for (const raw of [...unknown.keys()].sort()) channels[raw] = 'other';
+    channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, then delete this line`)] = 'other';
+    config.channels = channels;
+    edits.push(`channels: ${unknown.size} value${unknown.size === 1 ? '' : 's'} no vocabulary knows (${[...unknown.keys()].sort().map((r) => JSON.stringify(r)).join(', ')}) mapped to "other"`);
+  }
+
+  const reference: Channel = seen.has('phone')
+    ? 'phone'
+    : ([...seen.entries()].sort((a, b) => b[1] - a[1] || CHANNELS.indexOf(a[0]) - CHANNELS.indexOf(b[0]))[0]?.[0] ?? 'phone');
+  config.reference = reference;
+  if (reference !== 'phone') edits.push(`reference: no phone tickets, so "${reference}" (the most common channel) is the one others are compared with`);
+  return { config, edits };
+}
+
+export async function initCommand(files: string[], flags: InitFlags, ctx: CommandContext): Promise<CommandResult> {
+  const target = flags.out ?? 'parity.config.json';
+  const path = target === '-' ? null : isAbsolute(target) ? target : join(ctx.cwd, target);
+  if (path && existsSync(path) && !flags.force) {
+    throw new ParityError('already exists; not overwritten', {
+      location: { file: target },
+      hint: 'pass --force to overwrite it, or -o <file> to write somewhere else',
+    });
+  }
+  // An explicit -c is read (its mapping shapes what is detected); a default one is not, since
+  // init is what writes it.
+  const { config } = flags.config ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
+  const settings = resolveSettings(files, flags, config, ctx.version);
+  const profiles: FileProfile[] = [];
+  for (const file of files) profiles.push(await profileFile(file, settings, ctx.stdin));
+  const { config: starter, edits } = starterConfig(profiles, settings.timeZone);
+  const text = `${JSON.stringify(starter, null, 2)}\n`;
+  if (path) {
+    await writeFile(path, text).catch((error: Error) => {
+      throw new ParityError(`cannot write: ${error.message}`, { location: { file: target } });
+    });
+    const what = profiles[0] ? `format ${profiles[0].format.id}, detected in ${profiles.map((p) => p.file).join(', ')}` : 'blank starter';
+    ctx.warn(`wrote ${target} (${what})`);
+  }
+  if (edits.length) {
+    ctx.warn(`edit before auditing (values starting "${EDIT}" are placeholders):`);
+    for (const e of edits) ctx.warn(`  - ${e}`);
+  } else {
+    ctx.warn(`nothing left to guess; check the mapping, then run: parity audit ${files.join(' ')}${target === 'parity.config.json' ? '' : ` -c ${target}`}`);
+  }
+  return { output: path ? '' : text, exitCode: 0 };
+}

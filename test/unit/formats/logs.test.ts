@@ -1,0 +1,84 @@
+/**
+ * Log formats (many rows make one ticket): every row is counted once, and the order of the rows
+ * in the file changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditFiles } from '../../helpers/audit.js';
+import { fixture } from '../../helpers/exec.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'parity-logs-'));
+const AS_OF = { asOf: '2026-07-10T00:00:00Z' };
+
+/** The fixture with its data rows in a different (deterministic) order. */
+function reordered(file: string): string {
+  const [header, ...rows] = readFileSync(fixture('formats', file), 'utf8').trimEnd().split('\n');
+  const shuffled = rows.map((r, i) => ({ r, k: (i * 7 + 3) % rows.length })).sort((a, b) => a.k - b.k).map((x) => x.r);
+  const path = join(tmp, `reordered-${file}`);
+  writeFileSync(path, `${[header, ...shuffled].join('\n')}\n`);
+  return path;
+}
+
+function numbers(report: Awaited<ReturnType<typeof auditFiles>>) {
+  return report.channels.map((c) => [c.channel, c.tickets, c.answered, c.firstResponse.median, c.resolution.resolved, c.resolution.median]);
+}
+
+describe('tweet log', () => {
+  it('rows read = used + rejected, and the thread rows are counted with their ticket', async () => {
+    const report = await auditFiles([fixture('formats', 'tweets.csv')], AS_OF);
+    // 14 tweets: tickets 10 (+11, 12, 13), 20 (+21), 30, 40 (+41), 70 (+71) = 11 used;
+    // 50 (orphan), 60 + 61 (brand-started) = 3 excluded.
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([14, 11, 3]);
+  });
+
+  it('the order of the rows changes no number', async () => {
+    const plain = await auditFiles([fixture('formats', 'tweets.csv')], AS_OF);
+    const shuffled = await auditFiles([reordered('tweets.csv')], AS_OF);
+    expect(numbers(shuffled)).toEqual(numbers(plain));
+    expect(shuffled.input.rowsUsed).toBe(plain.input.rowsUsed);
+  });
+
+  it('a ticket left out by --since takes every row of its conversation with it', async () => {
+    // --since 2026-07-01T09:30Z drops ticket 10 (09:00): its 4 rows are excluded with it.
+    const report = await auditFiles([fixture('formats', 'tweets.csv')], { ...AS_OF, since: '2026-07-01T09:30:00Z' });
+    const outside = report.input.dataQuality.find((d) => d.kind === 'outside-period');
+    expect(outside?.count).toBe(4);
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([14, 7, 7]);
+    expect(report.channels[0]?.tickets).toBe(4);
+  });
+
+  it('the customer is author_id and the group is the brand that answered first', async () => {
+    const { loadDataset } = await import('../../../src/pipeline.js');
+    const { resolveSettings } = await import('../../../src/commands/options.js');
+    const { Readable } = await import('node:stream');
+    const settings = resolveSettings([fixture('formats', 'tweets.csv')], AS_OF, {}, 'test');
+    const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
+    const t = dataset.table;
+    const i = t.id.indexOf('40');
+    expect(t.dictionaries.customer.valueOf(t.customer[i] as number)).toBe('504');
+    expect(t.dictionaries.group.valueOf(t.group[i] as number)).toBe('OtherBrand');
+    expect(t.isPublic[i]).toBe(1);
+    // Ticket 20 shouts (capitals and "!!!"), ticket 10 does not.
+    expect((t.flags[t.id.indexOf('20')] as number) & 1).toBe(1);
+    expect((t.flags[t.id.indexOf('10')] as number) & 1).toBe(0);
+  });
+});
+
+describe('ServiceNow event log', () => {
+  it('one ticket per incident, whatever the order of its events', async () => {
+    const plain = await auditFiles([fixture('formats', 'servicenow.csv')], AS_OF);
+    const shuffled = await auditFiles([reordered('servicenow.csv')], AS_OF);
+    expect(plain.channels.reduce((a, c) => a + c.tickets, 0)).toBe(4);
+    expect(numbers(shuffled)).toEqual(numbers(plain));
+  });
+
+  it('"?" reads as empty: INC0000102 (resolved_at "?") is resolved at its closed_at', async () => {
+    const report = await auditFiles([fixture('formats', 'servicenow.csv')], AS_OF);
+    const email = report.channels.find((c) => c.channel === 'email');
+    // opened 01-07-2026 10:00, closed_at 07-07-2026 10:00 → 6 days = 518400 s
+    expect(email?.resolution.median).toBe(518400);
+    expect(report.input.dataQuality).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+/** The JSON reader: NDJSON lines, arrays and API pages become flat records with line numbers. */
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { flatten, openJson, recordsOf } from '../../../src/read/ndjson.js';
+import { openCsv } from '../../../src/read/source.js';
+
+async function readAll(text: string): Promise<{ header: string[]; records: Array<{ line: number; values: string[] }> }> {
+  const source = await openJson('t.json', Readable.from([Buffer.from(text)]));
+  const records = [];
+  for await (const r of source.records) records.push({ line: r.line, values: r.values });
+  return { header: source.header, records };
+}
+
+describe('flatten and recordsOf', () => {
+  it('nested objects become dotted keys; plain arrays are joined; null is empty', () => {
+    const flat = flatten({ id: 1, via: { channel: 'web', source: { rel: null } }, tags: ['a', 'b'], ok: true, custom: [{ id: 5 }] });
+    expect(Object.fromEntries(flat)).toEqual({ id: '1', 'via.channel': 'web', 'via.source.rel': '', tags: 'a, b', ok: 'true', custom: '[{"id":5}]' });
+  });
+
+  it('unwraps {"ticket": {...}}, arrays and pages', () => {
+    expect(recordsOf({ ticket: { id: 1 } }).objects).toEqual([{ id: 1 }]);
+    expect(recordsOf([{ id: 1 }, { ticket: { id: 2 } }]).objects).toEqual([{ id: 1 }, { id: 2 }]);
+    const page = recordsOf({ count: 2, tickets: [{ id: 1 }, { id: 2 }], users: [{ id: 9 }], end_of_stream: true });
+    expect(page.objects).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(page.arrayIndex).toBe(0);
+    // A ticket that merely has an array of objects stays one record.
+    expect(recordsOf({ id: 1, via: { channel: 'web' }, comments: [{ id: 3 }] }).objects).toHaveLength(1);
+  });
+});
+
+describe('openJson', () => {
+  it('NDJSON: one record per line, header = union of keys in first-seen order, blank lines skipped', async () => {
+    const { header, records } = await readAll('{"ticket":{"id":1,"via":{"channel":"web"}}}\n\n{"ticket":{"id":2,"status":"open"}}\n');
+    expect(header).toEqual(['id', 'via.channel', 'status']);
+    expect(records).toEqual([
+      { line: 1, values: ['1', 'web', ''] },
+      { line: 3, values: ['2', '', 'open'] },
+    ]);
+  });
+
+  it('a pretty-printed array: each element keeps the line it starts on', async () => {
+    const text = '[\n  {\n    "id": 1\n  },\n  {"id": 2, "note": "a { brace\\" in text"}\n]\n';
+    const { records } = await readAll(text);
+    expect(records).toEqual([
+      { line: 2, values: ['1', ''] },
+      { line: 5, values: ['2', 'a { brace" in text'] },
+    ]);
+  });
+
+  it('a pretty-printed API page reads its record list', async () => {
+    const text = '{\n "users": [],\n "tickets": [\n  {"id": 7},\n  {"id": 8}\n ],\n "next_page": null\n}\n';
+    const { header, records } = await readAll(text);
+    expect(header).toEqual(['id']);
+    // "users" is the first array property, "tickets" the second: elements start on lines 4 and 5.
+    expect(records.map((r) => r.line)).toEqual([4, 5]);
+  });
+
+  it('a broken line is an input error naming the line', async () => {
+    await expect(readAll('{"id":1}\n{"id":\n')).rejects.toThrow(/not valid JSON/);
+    await expect(
+      (async () => {
+        const s = await openJson('t.json', Readable.from([Buffer.from('{"id":1}\n{"id":\n')]));
+        for await (const _ of s.records) void _;
+      })(),
+    ).rejects.toMatchObject({ location: { file: 't.json', line: 2 } });
+  });
+
+  it('openCsv hands JSON to the JSON reader by its first byte (after a BOM and spaces)', async () => {
+    const source = await openCsv('-', Readable.from([Buffer.from('\uFEFF  {"id": 1, "via": {"channel": "email"}}\n')]));
+    expect(source.header).toEqual(['id', 'via.channel']);
+  });
+});
