@@ -112,7 +112,7 @@ export async function openMapped(
   settings: Pick<Settings, 'config' | 'inputFormat' | 'timeZone'>,
   stdin: Readable,
   requireFields = true,
-): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[] }> {
+): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string }> {
   const source = await openCsv(path, stdin);
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, settings.inputFormat ?? settings.config.format ?? null);
@@ -139,7 +139,7 @@ export async function openMapped(
       });
     }
   }
-  return { file: source.file, mapping, records: rest, sample };
+  return { file: source.file, mapping, records: rest, sample, encoding: source.encoding ?? 'utf-8' };
 }
 
 /** Row-normaliser settings from the resolved options. */
@@ -182,6 +182,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     const { mapping } = opened;
     mappings.push({ file: opened.file, mapping });
     for (const note of mapping.format.notes ?? []) notes.add(note);
+    if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);
     for (const [field, why] of Object.entries(mapping.format.absent ?? {})) notes.add(`${field}: ${why}`);
     let fileRows = 0;
     const accept = (ticket: Parameters<TicketTableBuilder['add']>[0], line: number, file: string): boolean => {

@@ -24,7 +24,40 @@ export interface CsvSource {
   readonly file: string;
   readonly header: string[];
   readonly delimiter: string;
+  /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
+  readonly encoding?: TextEncoding;
   readonly records: AsyncIterable<RawRecord>;
+}
+
+/** Encodings spreadsheet tools write CSV in. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+
+/**
+ * The encoding of a text head: a UTF-16LE byte-order mark (Excel's "Unicode text"), valid UTF-8
+ * (with or without BOM), or else Windows-1252 (Excel's "CSV" on Western Windows).
+ */
+export function sniffEncoding(head: Buffer): TextEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** Re-decodes a byte stream to UTF-8 text chunks. */
+function decodeStream(stream: Readable, encoding: TextEncoding): Readable {
+  const decoder = new TextDecoder(encoding);
+  async function* decode(): AsyncGenerator<string> {
+    for await (const chunk of stream) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+  return Readable.from(decode(), { objectMode: false });
 }
 
 const PEEK_BYTES = 64 * 1024;
@@ -132,13 +165,21 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   peeked = await peek(bytes, PEEK_BYTES).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
-  const headText = peeked.head.toString('utf8');
+  if (peeked.head[0] === 0xfe && peeked.head[1] === 0xff) {
+    throw new ParityError('the file is UTF-16 big-endian, which parity does not read', {
+      location: { file },
+      hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV',
+    });
+  }
+  const encoding = sniffEncoding(peeked.head);
+  const headText = encoding === 'utf-8' ? peeked.head.toString('utf8') : new TextDecoder(encoding).decode(peeked.head, { stream: true });
+  const text = encoding === 'utf-8' ? peeked.stream : decodeStream(peeked.stream, encoding);
   if (headText.replace(/^\uFEFF/, '').trim() === '') {
     throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return openJson(file, peeked.stream);
+  if (firstChar === '{' || firstChar === '[') return openJson(file, text);
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const parser = parse({
     delimiter,
@@ -149,8 +190,8 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
     skip_empty_lines: true,
     info: true,
   });
-  peeked.stream.on('error', (e) => parser.destroy(e));
-  peeked.stream.pipe(parser);
+  text.on('error', (e) => parser.destroy(e));
+  text.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
 
   let lastLine = 0;
@@ -196,5 +237,5 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
       yield { file, line, values: record };
     }
   }
-  return { file, header, delimiter, records: records() };
+  return { file, header, delimiter, encoding, records: records() };
 }

@@ -46,7 +46,7 @@ describe('parity audit (end to end)', () => {
 
   it('reads gzip, and semicolon + BOM + CRLF, to the same numbers', async () => {
     const plain = json((await runParity(['audit', fixture('small.csv'), '--format', 'json', ...AS_OF])).stdout);
-    for (const file of ['small.csv.gz', 'semicolon-bom-crlf.csv']) {
+    for (const file of ['small.csv.gz', 'semicolon-bom-crlf.csv', 'windows-1252.csv', 'utf16le.tsv']) {
       const r = await runParity(['audit', fixture(file), '--format', 'json', ...AS_OF]);
       expect(r.code, file).toBe(0);
       const other = json(r.stdout);

@@ -50,6 +50,16 @@ describe('reading delimited text', () => {
     expect(zipped.records.map((r) => r.values)).toEqual(plain.records.map((r) => r.values));
   });
 
+  it('reads Excel\'s other encodings: UTF-16LE with BOM, and Windows-1252 when not UTF-8', async () => {
+    const text = 'id,text\n1,Café €5\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect((await readAll(utf16)).records[0]?.values).toEqual(['1', 'Café €5']);
+    // é = 0xE9 and € = 0x80 in Windows-1252; neither is valid UTF-8 on its own
+    const cp1252 = Buffer.from([...Buffer.from('id,text\n1,Caf'), 0xe9, 0x20, 0x80, 0x35, 0x0a]);
+    expect((await readAll(cp1252)).records[0]?.values).toEqual(['1', 'Café €5']);
+    expect((await readAll(Buffer.from(text))).records[0]?.values).toEqual(['1', 'Café €5']);
+  });
+
   it('an empty input is an error naming the file', async () => {
     await expect(readAll('')).rejects.toThrow('the file is empty');
     await expect(readAll('\n\n')).rejects.toThrow('the file is empty');
