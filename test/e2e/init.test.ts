@@ -1,0 +1,148 @@
+/**
+ * `parity init` end to end: the starter config it writes for each fixture, fed back to `audit`
+ * with -c, gives the same numbers as detection did; placeholders are marked and refused loudly;
+ * an existing file is never overwritten without --force. Also the config errors users meet.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const AS_OF = ['--as-of', '2026-07-10T00:00:00Z'];
+const FIXTURES = [
+  'zendesk.csv', 'zendesk.ndjson', 'freshdesk.csv', 'salesforce.csv', 'helpscout.csv', 'intercom.csv', 'hubspot.csv', 'zoho.csv',
+  'gorgias.csv', 'tweets.csv', 'servicenow.csv',
+];
+
+function channels(stdout: string): unknown {
+  const report = JSON.parse(stdout);
+  // init sets reference to the most common channel when there is no phone: compare the rest.
+  const rest = report.channels.map(({ vsReference: _v, ...c }: any) => c);
+  return { format: report.input.format, rows: [report.input.rowsRead, report.input.rowsUsed], channels: rest };
+}
+
+describe('parity init, then audit', () => {
+  for (const name of FIXTURES) {
+    it(`${name}: the written config reproduces the detected audit`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+      const init = await runParity(['init', fixture('formats', name)], { cwd: dir });
+      expect(init.code, init.stderr).toBe(0);
+      expect(init.stdout).toBe('');
+      expect(init.stderr).toContain('wrote parity.config.json');
+      const config = JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'));
+      expect(config.$schema).toBe('./node_modules/parity/parity.schema.json');
+      expect(config.columns.ticketId).toBeTruthy();
+      // The default ./parity.config.json is picked up by audit run in the same directory.
+      const configured = await runParity(['audit', fixture('formats', name), '--format', 'json', ...AS_OF], { cwd: dir });
+      expect(configured.code, configured.stderr).toBe(0);
+      const detected = await runParity(['audit', fixture('formats', name), '--format', 'json', ...AS_OF]);
+      expect(channels(configured.stdout)).toEqual(channels(detected.stdout));
+    });
+  }
+
+  it('durations are written with their unit, unknown channel values are marked to edit', async () => {
+    const zendesk = JSON.parse((await runParity(['init', fixture('formats', 'zendesk.csv'), '-o', '-'])).stdout);
+    expect(zendesk.format).toBe('zendesk');
+    expect(zendesk.columns.firstResponseTime).toEqual({ column: 'First reply time in minutes', unit: 'minutes' });
+    expect(zendesk.channels).toBeUndefined();
+
+    const zoho = await runParity(['init', fixture('formats', 'zoho.csv'), '-o', '-']);
+    const config = JSON.parse(zoho.stdout);
+    expect(config.channels['Trade show']).toBe('other');
+    const marker = Object.keys(config.channels).find((k) => k.startsWith('<EDIT'));
+    expect(marker).toContain('phone, email, web, social, chat, other');
+    expect(zoho.stderr).toContain('channels: 1 value no vocabulary knows ("Trade show") mapped to "other"');
+    // Zoho times carry no offset: the time zone is flagged for a look.
+    expect(zoho.stderr).toContain('timeZone: the timestamps carry no offset');
+    expect(config.timeZone).toBe('UTC');
+    const berlin = JSON.parse((await runParity(['init', fixture('formats', 'zoho.csv'), '-o', '-', '--tz', 'Europe/Berlin'])).stdout);
+    expect(berlin.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('an unknown layout gets placeholders that audit refuses by name until edited', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const file = fixture('formats', 'unknown-layout.csv');
+    const init = await runParity(['init', file], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain('columns.ticketId, columns.channel, columns.createdAt: no column was recognised; headers found: "Case", "Medium Used", "When", "Reply", "Done"');
+    const refused = await runParity(['audit', file], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('columns.ticketId names "<EDIT: header holding ticketId: unique ticket id>", but the file has no such column');
+
+    // The user fills in the three headers.
+    const path = join(dir, 'parity.config.json');
+    const config = JSON.parse(readFileSync(path, 'utf8'));
+    config.columns = { ticketId: 'Case', channel: 'Medium Used', createdAt: 'When', firstResponseAt: 'Reply', resolvedAt: 'Done' };
+    writeFileSync(path, JSON.stringify(config));
+    const audited = await runParity(['audit', file, '--format', 'json', ...AS_OF], { cwd: dir });
+    expect(audited.code, audited.stderr).toBe(0);
+    const report = JSON.parse(audited.stdout);
+    // A-1 Telephone: 09:00 → 09:30 = 1800 s; A-2 Letter → other: 10:00 → 12:00 = 7200 s.
+    expect(report.channels.map((c: any) => [c.channel, c.firstResponse.median])).toEqual([['phone', 1800], ['other', 7200]]);
+  });
+
+  it('refuses to overwrite without --force; -o chooses the path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    writeFileSync(join(dir, 'parity.config.json'), '{"reference": "email"}\n');
+    const refused = await runParity(['init', fixture('formats', 'zendesk.csv')], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('parity.config.json: already exists; not overwritten');
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(join(dir, 'parity.config.json'), 'utf8')).toBe('{"reference": "email"}\n');
+
+    const other = await runParity(['init', fixture('formats', 'zendesk.csv'), '-o', 'zd.json'], { cwd: dir });
+    expect(other.code, other.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'zd.json'), 'utf8')).format).toBe('zendesk');
+
+    const forced = await runParity(['init', fixture('formats', 'zendesk.csv'), '--force'], { cwd: dir });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8')).format).toBe('zendesk');
+  });
+
+  it('without a file: a blank starter that names what to fill in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const r = await runParity(['init'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('blank starter');
+    expect(existsSync(join(dir, 'parity.config.json'))).toBe(true);
+    const config = JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'));
+    expect(Object.keys(config.columns)).toEqual(['ticketId', 'channel', 'createdAt', 'firstResponseAt', 'resolvedAt']);
+    expect(config.format).toBeUndefined();
+  });
+});
+
+describe('configuration and layout errors (exit 2, named)', () => {
+  const zoho = fixture('formats', 'zoho.csv');
+  function config(text: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-config-'));
+    const path = join(dir, 'parity.config.json');
+    writeFileSync(path, text);
+    return path;
+  }
+
+  it('an unknown key is named with its path', async () => {
+    const r = await runParity(['audit', zoho, '-c', config('{"columns": {"ticketId": "Ticket Id", "createdOn": "Created Time"}}')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('invalid configuration: unknown key "columns.createdOn"');
+  });
+
+  it('a bad value is named with its path', async () => {
+    const r = await runParity(['audit', zoho, '-c', config('{"channels": {"Trade show": "fax"}}')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('channels.Trade show');
+    expect(r.stderr).toContain('"phone"|"email"|"web"|"social"|"chat"|"other"');
+    const unit = await runParity(['audit', zoho, '-c', config('{"columns": {"firstResponseTime": {"column": "First Response Time", "unit": "fortnights"}}}')]);
+    expect(unit.code).toBe(2);
+    expect(unit.stderr).toContain('columns.firstResponseTime.unit');
+  });
+
+  it('an unknown layout lists the headers found and every columns key to set', async () => {
+    const r = await runParity(['audit', fixture('formats', 'unknown-layout.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('unknown-layout.csv:1: no ticket-id, channel or creation-time column; map them with columns.ticketId, columns.channel, columns.createdAt');
+    expect(r.stderr).toContain('headers found: "Case", "Medium Used", "When", "Reply", "Done"');
+  });
+});
