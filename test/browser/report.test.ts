@@ -24,6 +24,9 @@ if (!HAVE_CHROMIUM && !UNDER_CI) {
   console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium package, or set PARITY_CHROMIUM)`);
 }
 
+/** The page's document as seen inside page.evaluate (this file is type-checked without the DOM library). */
+type PageDocument = { document: { scripts: { length: number }; querySelectorAll(selector: string): { length: number } } };
+
 interface Visit {
   page: Page;
   requests: string[];
@@ -85,7 +88,7 @@ describe.skipIf(!HAVE_CHROMIUM && !UNDER_CI)('HTML report in headless Chromium',
           .filter((g) => !/axis|grid/.test(g.getAttribute('aria-label') ?? ''))
           .flatMap((g) => [...g.children])
           .filter((el) => {
-            const b = (el as SVGGraphicsElement).getBBox();
+            const b = (el as unknown as { getBBox(): { width: number; height: number } }).getBBox();
             return b.width > 0 || b.height > 0;
           }).length;
         return { label: svg.getAttribute('aria-label') ?? '', width: box.width, height: box.height, marks };
@@ -99,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM && !UNDER_CI)('HTML report in headless Chromium',
     expect(visit.blocked).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
     expect(visit.dialogs).toEqual([]);
-    expect(await visit.page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await visit.page.evaluate(() => (globalThis as unknown as PageDocument).document.scripts.length)).toBe(0);
     const drawn = await charts(visit.page);
     expect(drawn.map((c) => c.label)).toEqual([
       'First response time by channel (box plot)',
@@ -121,7 +124,7 @@ describe.skipIf(!HAVE_CHROMIUM && !UNDER_CI)('HTML report in headless Chromium',
     expect(visit.requests).toEqual([visit.url]); // <img src=x> would have asked for "x"
     expect(visit.blocked).toEqual([]);
     expect(visit.consoleErrors).toEqual([]);
-    expect(await visit.page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed').length)).toBe(0);
+    expect(await visit.page.evaluate(() => (globalThis as unknown as PageDocument).document.querySelectorAll('script, img, iframe, object, embed').length)).toBe(0);
     for (const text of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>']) {
       const cell = visit.page.locator('td', { hasText: text }).first();
       expect(await cell.isVisible(), text).toBe(true);
