@@ -35,7 +35,7 @@ export function dataQualityFinding(report: Report): Finding | null {
     pValue: null,
     count: total,
     rule: `data quality: rows rejected for bad data plus values left out of a metric exceed ${share(MATERIAL_SHARE)} of rows read`,
-    message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} values left out of a metric, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
+    message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} value${leftOut === 1 ? '' : 's'} left out of a metric, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
     details: { rowsRead: input.rowsRead, rejected, leftOutOfMetric: leftOut, kinds: problems.map((d) => ({ kind: d.kind, severity: d.severity, count: d.count })) },
   };
 }

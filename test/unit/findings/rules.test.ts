@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { judgeComparison, outsideBand, type Rules } from '../../../src/judge/findings/rules.js';
+import type { AdjustedView, Comparison, RawView } from '../../../src/judge/findings/compare.js';
+
+const rules: Rules = { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 30 };
+
+function raw(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): RawView {
+  return { ratio, ci95: ci, pValue, n, test: 'mann-whitney', medians: [ratio * 3600, 3600] };
+}
+
+function adjusted(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): AdjustedView {
+  return { ratio, ci95: ci, pValue, n, test: 'van-elteren', strataUsed: 4, strataSkipped: 0, coverage: [1, 1], cells: [], by: ['category', 'priority'] };
+}
+
+const only = (r: RawView): Comparison => ({ metric: 'firstResponse', raw: r, adjusted: null });
+
+describe('the tolerance band (Aequitas) and significance', () => {
+  it('a CI wholly outside the band', () => {
+    expect(outsideBand([0.4, 0.79], rules.tolerance)).toBe(true);
+    expect(outsideBand([1.26, 3], rules.tolerance)).toBe(true);
+    expect(outsideBand([0.4, 0.8], rules.tolerance)).toBe(false); // touching the band is not outside
+    expect(outsideBand([0.4, 1.1], rules.tolerance)).toBe(false);
+    expect(outsideBand([null, 0.7], rules.tolerance)).toBe(true); // open below, still wholly under 0.8
+    expect(outsideBand([0.5, null], rules.tolerance)).toBe(false);
+  });
+
+  it('preference needs both: CI outside the band and Holm p below alpha', () => {
+    expect(judgeComparison(only(raw(0.5, [0.4, 0.6])), { raw: 0.01, adjusted: null }, rules)).toMatchObject({ verdict: 'preference', significant: true, view: 'raw' });
+    // Significant p, but the CI reaches into the band: not enough.
+    expect(judgeComparison(only(raw(0.7, [0.6, 0.85])), { raw: 0.001, adjusted: null }, rules)).toMatchObject({ verdict: 'no-preference', significant: false });
+    // CI outside, but the adjusted p is not below alpha.
+    expect(judgeComparison(only(raw(0.5, [0.4, 0.6])), { raw: 0.06, adjusted: null }, rules)).toMatchObject({ verdict: 'no-preference', significant: false });
+  });
+
+  it('a ratio inside the band is within tolerance, even when significant', () => {
+    expect(judgeComparison(only(raw(0.9, [0.88, 0.92])), { raw: 0.0001, adjusted: null }, rules)).toMatchObject({ verdict: 'within-tolerance', significant: false });
+  });
+
+  it('below the minimum sample: insufficient-data, never pass or fail', () => {
+    expect(judgeComparison(only(raw(0.2, [0.1, 0.3], [29, 500])), { raw: 0.0001, adjusted: null }, rules)).toMatchObject({ verdict: 'insufficient-data', significant: false });
+  });
+});
+
+describe('like for like decides when strata exist', () => {
+  it('a raw gap that vanishes within cells is case mix', () => {
+    const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.97, [0.85, 1.1]) };
+    expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.6 }, rules)).toMatchObject({ verdict: 'case-mix', significant: false, view: 'like-for-like', rawSignificant: true });
+  });
+
+  it('a gap that survives within cells is preference', () => {
+    const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.5, [0.42, 0.6]) };
+    expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.0001 }, rules)).toMatchObject({ verdict: 'preference', significant: true, view: 'like-for-like' });
+  });
+
+  it('a gap hidden by case mix is found within cells', () => {
+    const c: Comparison = { metric: 'firstResponse', raw: raw(0.95, [0.85, 1.05]), adjusted: adjusted(0.5, [0.42, 0.6]) };
+    expect(judgeComparison(c, { raw: 1, adjusted: 0.0001 }, rules)).toMatchObject({ verdict: 'preference', significant: true, rawSignificant: false });
+  });
+
+  it('too few comparable tickets within cells: insufficient, even with a large raw sample', () => {
+    const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.4, [0.2, 0.8], [12, 400]) };
+    expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.01 }, rules)).toMatchObject({ verdict: 'insufficient-data', significant: false });
+  });
+
+  it('a raw gap only partly explained (less than half on the log scale) is not called case mix', () => {
+    // raw ln 0.4 = −0.92; like for like ln 0.6 = −0.51 (more than half remains) but not significant.
+    const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.6, [0.3, 1.2]) };
+    expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.2 }, rules)).toMatchObject({ verdict: 'no-preference', significant: false });
+  });
+});
