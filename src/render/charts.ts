@@ -45,12 +45,6 @@ export const CHANNEL_COLOURS: Record<Channel, string> = {
 /** Durations worth a tick on a log axis: 1s … 4 weeks. */
 const DURATION_TICKS = [1, 5, 15, 60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 86400, 2 * 86400, 4 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 56 * 86400];
 
-/** A tick "interval" for Plot that yields the duration ticks inside the scale's domain. */
-const durationTicks = {
-  floor: (x: number): number => x,
-  offset: (x: number): number => x,
-  range: (lo: number, hi: number): number[] => DURATION_TICKS.filter((v) => v >= lo && v <= hi),
-};
 
 /** Steps for a linear duration axis, smallest first; the first giving at most 7 ticks is used. */
 const DURATION_STEPS = [1, 5, 15, 30, 60, 300, 600, 900, 1800, 3600, 2 * 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400];
@@ -64,6 +58,19 @@ const linearDurationTicks = {
     const out: number[] = [];
     for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v);
     return out;
+  },
+};
+
+/**
+ * A tick "interval" for Plot that yields the duration ticks inside the scale's domain; on a
+ * narrow domain (fewer than three of them inside) it falls back to even steps.
+ */
+const durationTicks = {
+  floor: (x: number): number => x,
+  offset: (x: number): number => x,
+  range: (lo: number, hi: number): number[] => {
+    const ticks = DURATION_TICKS.filter((v) => v >= lo && v <= hi);
+    return ticks.length >= 3 ? ticks : linearDurationTicks.range(lo, hi);
   },
 };
 

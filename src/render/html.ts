@@ -14,7 +14,7 @@ import type { DataQualityEntry, Finding, PeriodReport, Report } from '../report.
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
 import {
-  exampleText, findingEvidence, findingLabel, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
+  exampleText, findingEvidence, gapDuration, findingLabel, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
   summarySentences, trendChannels, unitName,
 } from './markdown.js';
 
@@ -180,7 +180,7 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       const change = pc.change?.[key];
       return html`<td class="num">${formatDuration(pc[key])}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}</td>`;
     });
-    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${formatDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gapDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
   return html`<div class="table-wrap"><table>
 <thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">Open</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>

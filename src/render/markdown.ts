@@ -36,6 +36,12 @@ export function signedDuration(x: number | null | undefined): string {
   return x > 0 ? `+${formatDuration(x)}` : `−${formatDuration(-x)}`;
 }
 
+/** A duration that may be negative, with a proper minus sign: `1h 5m`, `−15s`. */
+export function gapDuration(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return x < 0 && Math.round(x) !== 0 ? `−${formatDuration(-x)}` : formatDuration(Math.abs(x));
+}
+
 /** `+0.12`, `−0.30` for a change in a ratio. */
 export function signedRatio(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
@@ -85,7 +91,7 @@ export function summarySentences(report: Report): string[] {
     if (gap && gap.change !== null) {
       const prior = before.referenceGap.firstResponse;
       out.push(
-        `Compared with ${periodName(before.period)}, the first-response gap between ${report.reference} and the fastest other channel (${gap.channel}${prior && prior.channel !== gap.channel ? `, was ${prior.channel}` : ''}) went from ${formatDuration(prior?.gap)} to ${formatDuration(gap.gap)} (${signedDuration(gap.change)}).`,
+        `Compared with ${periodName(before.period)}, the first-response gap between ${report.reference} and the fastest other channel (${gap.channel}${prior && prior.channel !== gap.channel ? `, was ${prior.channel}` : ''}) went from ${gapDuration(prior?.gap)} to ${gapDuration(gap.gap)} (${signedDuration(gap.change)}).`,
       );
     }
     const refNow = now.channels.find((c) => c.channel === report.reference);
@@ -246,7 +252,7 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       formatCount(p.tickets),
       formatCount(p.open),
       ...cells,
-      gap ? `${formatDuration(gap.gap)} (${e(gap.channel)})` : '—',
+      gap ? `${gapDuration(gap.gap)} (${e(gap.channel)})` : '—',
       gap ? signedDuration(gap.change) : '—',
     ];
   });
