@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
     .action(run(withGateEnv(auditCommand)));
 
-  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json|table (default markdown)')
+  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json (default markdown)')
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
