@@ -82,6 +82,16 @@ describe('parity init, then audit', () => {
     expect(report.channels.map((c: any) => [c.channel, c.firstResponse.median])).toEqual([['phone', 1800], ['other', 7200]]);
   });
 
+  it('timestamps no style reads get a dateFormat placeholder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const file = join(dir, 'dates.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at\n1,Phone,1 Jul 2026 9am\n2,Email,2 Jul 2026 10am\n');
+    const r = await runParity(['init', file, '-o', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dateFormat).toMatch(/^<EDIT: date-fns pattern/);
+    expect(r.stderr).toContain('dateFormat: the timestamps in "created_at" were not recognised');
+  });
+
   it('refuses to overwrite without --force; -o chooses the path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
     writeFileSync(join(dir, 'parity.config.json'), '{"reference": "email"}\n');
