@@ -2,31 +2,18 @@
  * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
  */
 import { loadConfig } from '../config/load.js';
-import { ParityError } from '../errors.js';
-import { buildReport, loadDataset, type Dataset } from '../pipeline.js';
+import { buildReport, type Dataset } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import { redactReport } from '../render/redact.js';
 import { withDistributions } from '../measure/periods.js';
 import { judge } from '../judge/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
-import { openRejects } from './rejects.js';
+import { readDataset } from './dataset.js';
 import { loadBaseline } from './baseline.js';
 import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
-
-/** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
-export function enforceStrict(dataset: Dataset): void {
-  const errors = dataset.issues.entries().filter((e) => e.severity === 'error');
-  const total = errors.reduce((a, e) => a + e.count, 0);
-  const first = errors[0];
-  if (!first) return;
-  throw new ParityError(`${first.example.detail} (--strict: ${total} row${total === 1 ? '' : 's'} rejected)`, {
-    location: { file: first.example.file, line: first.example.line, ...(first.example.column ? { column: first.example.column } : {}) },
-    hint: `reasons: ${errors.map((e) => `${e.kind} ×${e.count}`).join(', ')}; write them out with --rejects <file>, or drop --strict`,
-  });
-}
 
 /** Runs the audit and returns the report (shared with `report` and `check`). */
 export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext, loaded?: { dataset?: Dataset }): Promise<Report> {
@@ -35,19 +22,7 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings, configFile);
   const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
-  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
-  let dataset: Dataset;
-  try {
-    dataset = await loadDataset(settings, {
-      stdin: ctx.stdin,
-      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
-      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
-    });
-    ctx.progress(null);
-  } finally {
-    await rejects?.close();
-  }
-  if (flags.strict) enforceStrict(dataset);
+  const dataset = await readDataset(settings, flags, ctx);
   if (loaded) loaded.dataset = dataset;
   const report = buildReport(dataset, settings);
   return judge({ report, dataset, settings, baseline });

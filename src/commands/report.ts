@@ -9,7 +9,7 @@
  */
 import { loadConfig } from '../config/load.js';
 import { ParityError, UsageError } from '../errors.js';
-import { buildReport, loadDataset, type Dataset, type Settings } from '../pipeline.js';
+import { buildReport, type Dataset, type Settings } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import { redactReport } from '../render/redact.js';
 import { judge } from '../judge/index.js';
@@ -17,9 +17,8 @@ import type { PeriodUnit, Report } from '../report.js';
 import {
   firstResponseDistributions, indicesBySpan, isoDate, measurePeriods, openTickets, parseMonth, PERIOD_UNITS, planPeriods, subsetTable,
 } from '../measure/periods.js';
-import { enforceStrict } from './audit.js';
+import { readDataset } from './dataset.js';
 import { resolveSettings, type CommonFlags } from './options.js';
-import { openRejects } from './rejects.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** Flags of `parity report` beyond the common ones. */
@@ -51,24 +50,6 @@ function previousCount(text: string | undefined): number {
   return n;
 }
 
-/** Reads every file once, with the same accounting, rejects file and --strict as `audit`. */
-async function readAll(settings: Settings, flags: ReportFlags, ctx: CommandContext): Promise<Dataset> {
-  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
-  let dataset: Dataset;
-  try {
-    dataset = await loadDataset(settings, {
-      stdin: ctx.stdin,
-      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
-      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
-    });
-    ctx.progress(null);
-  } finally {
-    await rejects?.close();
-  }
-  if (flags.strict) enforceStrict(dataset);
-  return dataset;
-}
-
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
   const { config } = await loadConfig(flags.config, ctx.cwd);
@@ -88,7 +69,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
 
   // Read everything: earlier periods make the trend, later ones are simply not shown.
-  const dataset = await readAll({ ...settings, since: null, until: null }, flags, ctx);
+  const dataset = await readDataset({ ...settings, since: null, until: null }, flags, ctx);
   const { table } = dataset;
   if (table.size === 0) buildReport(dataset, settings); // throws the "no usable tickets" error
   let earliest = Number.POSITIVE_INFINITY;
