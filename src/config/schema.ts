@@ -21,7 +21,11 @@ const columnRef = z.union([
   z.string().min(1),
   z.strictObject({
     column: z.string().min(1),
-    unit: z.enum(DURATION_UNITS).optional(),
+    // "HH:MM:SS" is how people write the unit; it is the same as hms.
+    unit: z
+      .enum([...DURATION_UNITS, 'HH:MM:SS'])
+      .transform((u) => (u === 'HH:MM:SS' ? 'hms' : u))
+      .optional(),
     format: z.string().min(1).optional(),
   }),
 ]);

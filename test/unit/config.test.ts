@@ -33,6 +33,11 @@ describe('config validation', () => {
     expect(config.columns?.ticketId).toBe('case_ref');
   });
 
+  it('accepts "HH:MM:SS" as the name of the hms duration unit', () => {
+    const config = validateConfig({ columns: { firstResponseTime: { column: 'frt', unit: 'HH:MM:SS' } } }, 'parity.config.json');
+    expect(config.columns?.firstResponseTime).toEqual({ column: 'frt', unit: 'hms' });
+  });
+
   it('names unknown keys with their path', () => {
     expect(problem({ colums: {} })).toBe('invalid configuration: unknown key "colums"');
     expect(problem({ columns: { createdOn: 'x' } })).toBe('invalid configuration: unknown key "columns.createdOn"');
