@@ -135,7 +135,7 @@ export async function openMapped(
       const fix = missing.length === 1 ? columnsHint(first) : `map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json (\`parity init <file>\` writes a starter)`;
       throw new ParityError(`no ${what} column; ${fix}`, {
         location: { file: source.file, line: 1 },
-        hint: `headers found: ${source.header.map((h) => JSON.stringify(h)).join(', ')}`,
+        hint: `headers found: ${source.header.map((h) => JSON.stringify(h)).join(', ')}\n  \`parity inspect ${source.file === '<stdin>' ? '-' : source.file}\` shows what can be read from it`,
       });
     }
   }

@@ -14,7 +14,7 @@ import { rowNormaliser } from './rows.js';
 import { IssueLog } from './issues.js';
 import { ANSWERED, RESOLVED, type TicketRow } from './table.js';
 import type { RawRecord } from '../read/source.js';
-import { STYLE_LABELS } from './time.js';
+import { STYLE_LABELS, parserFor } from './time.js';
 
 export interface FileProfile {
   file: string;
@@ -42,6 +42,12 @@ export interface FileProfile {
   /** Of the usable tickets: how many have a first response / a resolution (null when not read). */
   answered: number | null;
   resolved: number | null;
+  /**
+   * When tickets cannot be measured (no creation time) but first-response and resolution
+   * timestamps exist: how many rows have both, and how many of those resolve before the first
+   * response — what can honestly be said about such an export.
+   */
+  eventOrder?: { bothTimes: number; resolvedBeforeFirstResponse: number };
   notes: string[];
 }
 
@@ -66,6 +72,7 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
   const context = rowContext(settings);
   const seen = new Set<string>();
   let rows = 0;
+  const eventOrder = { bothTimes: 0, resolvedBeforeFirstResponse: 0 };
   let usable = 0;
   let answered = 0;
   let resolved = 0;
@@ -107,9 +114,23 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
   } else {
     const normalise = missingRequired.length === 0 ? rowNormaliser(mapping, context) : null;
     normalised = normalise !== null;
+    const firstB = b.firstResponseAt;
+    const resolvedB = b.resolvedAt;
+    const orderCheck =
+      !normalise && firstB?.style && resolvedB?.style
+        ? { first: parserFor(firstB.style, mapping.timeZone, firstB.dateFormat), resolved: parserFor(resolvedB.style, mapping.timeZone, resolvedB.dateFormat) }
+        : null;
     for await (const record of opened.records) {
       rows++;
       if (b.channel) count((record.values[b.channel.index] ?? '').trim());
+      if (orderCheck && firstB && resolvedB) {
+        const first = orderCheck.first((record.values[firstB.index] ?? '').trim());
+        const done = orderCheck.resolved((record.values[resolvedB.index] ?? '').trim());
+        if (first !== null && done !== null) {
+          eventOrder.bothTimes++;
+          if (done < first) eventOrder.resolvedBeforeFirstResponse++;
+        }
+      }
       if (!normalise) continue;
       const result = normalise(record);
       if (!result.ok) {
@@ -167,6 +188,7 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
     ticketsUsable: normalised ? usable : null,
     answered: normalised ? answered : null,
     resolved: normalised ? resolved : null,
+    ...(!normalised && eventOrder.bothTimes > 0 ? { eventOrder } : {}),
     notes: [...(format.notes ?? [])],
   };
 }

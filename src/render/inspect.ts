@@ -42,6 +42,11 @@ export function renderInspectText(profiles: FileProfile[], color: boolean): stri
     if (unmapped.length) out.push(`    not found: ${unmapped.join(', ')}`);
     for (const a of p.absent) out.push(`    not a column: ${a.field}: ${a.reason}`);
     for (const miss of p.missingRequired) out.push(c.red(`  missing required ${miss.field}: ${miss.hint}`));
+    if (p.eventOrder) {
+      out.push(
+        `  without a creation time no duration can be measured; of ${formatCount(p.eventOrder.bothTimes)} rows with both a first-response and a resolution time, ${formatCount(p.eventOrder.resolvedBeforeFirstResponse)} resolve before the first response`,
+      );
+    }
     if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);
     if (p.channelValues.length) {
       out.push('  channel values:');
