@@ -3,7 +3,7 @@
  * Findings (preference by channel, band, loudness; jumps; theatre) and gates plug in here.
  */
 import type { Dataset, Settings } from '../pipeline.js';
-import type { Report } from '../report.js';
+import type { Finding, Report } from '../report.js';
 import { evaluateGates } from './gates/index.js';
 import { computeFindings } from './findings/index.js';
 
@@ -15,11 +15,22 @@ export interface JudgeInput {
   baseline: Report | null;
 }
 
+/** Order findings for a reader: what was shown first, then case mix, then the rest, then "too few". */
+function byImportance(findings: Finding[]): Finding[] {
+  const rank = (f: Finding): number => (f.significant ? 0 : f.verdict === 'case-mix' ? 1 : f.verdict === 'insufficient-data' ? 3 : 2);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** Returns a new report with findings and gates; the input report is not changed. */
 export function judge(input: JudgeInput): Report {
   // --- findings (src/judge/findings): preference, like for like, jumps, theatre, data quality ---
-  input.report.findings = computeFindings(input.report, input.dataset, input.settings);
+  const findings = byImportance(computeFindings(input.report, input.dataset, input.settings));
+  const report = { ...input.report, findings };
 
   // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
-  input.report.gates = evaluateGates(input);
-  return input.report;
+  const gates = evaluateGates({ ...input, report });
+  return { ...report, gates };
 }
