@@ -4,7 +4,7 @@
  * Durations are seconds; absent values are null, never 0.
  */
 import type { Channel } from './model.js';
-import type { Interval, FirstResponseSummary, ResolutionSummary } from './measure/summary.js';
+import type { GroupSummary, Interval } from './measure/summary.js';
 import type { Severity } from './normalise/issues.js';
 
 export const SCHEMA_VERSION = 1 as const;
@@ -60,28 +60,18 @@ export interface VsReference {
   resolutionPValue: number | null;
 }
 
-export interface ChannelReport {
+/** One channel: the group summary (tickets, shares, first response, resolution) and more. */
+export interface ChannelReport extends GroupSummary {
   channel: Channel;
-  tickets: number;
-  answered: number;
-  answeredShare: number | null;
-  resolvedShare: number | null;
-  firstResponse: FirstResponseSummary;
-  resolution: ResolutionSummary;
   vsReference: VsReference | null;
   sla: { firstResponse: SlaSummary | null; resolution: SlaSummary | null } | null;
 }
 
-export interface BandReport {
+/** One follower band: the group summary, its edges and its channel mix. */
+export interface BandReport extends GroupSummary {
   band: string;
   min: number | null;
   max: number | null;
-  tickets: number;
-  answered: number;
-  answeredShare: number | null;
-  resolvedShare: number | null;
-  firstResponse: FirstResponseSummary;
-  resolution: ResolutionSummary;
   /** Tickets per channel inside the band. */
   channels: Partial<Record<Channel, number>>;
 }
