@@ -33,16 +33,12 @@ export interface KmCurve {
 }
 
 /**
- * Kaplan–Meier estimator.
- *
- * @param times  durations; pairs whose time is not finite are ignored.
- * @param events 1 (any non-zero) = event observed, 0 = censored; NaN pairs are ignored.
+ * The valid pairs of a censored sample, split into event times and censoring times, each sorted
+ * ascending. Pairs with a non-finite time or a NaN status are dropped; any non-zero status is an
+ * event. Shared by the Kaplan–Meier estimator and the rank tests on censored data.
  * @throws RangeError when the two inputs differ in length.
- *
- * Ties follow R: events at a time are processed before censorings at the same
- * time, i.e. a subject censored at t counts as at risk at t.
  */
-export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number>): KmCurve {
+export function splitCensored(times: ArrayLike<number>, events: ArrayLike<number>): { events: Float64Array; censored: Float64Array } {
   if (times.length !== events.length) {
     throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
   }
@@ -57,19 +53,32 @@ export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number>)
   }
   const ev = new Float64Array(nEv);
   const cen = new Float64Array(nCen);
-  {
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < times.length; i++) {
-      const t = times[i] as number;
-      const e = events[i] as number;
-      if (!Number.isFinite(t) || Number.isNaN(e)) continue;
-      if (e !== 0) ev[a++] = t;
-      else cen[b++] = t;
-    }
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
+    if (e !== 0) ev[a++] = t;
+    else cen[b++] = t;
   }
-  ev.sort();
-  cen.sort();
+  return { events: ev.sort(), censored: cen.sort() };
+}
+
+/**
+ * Kaplan–Meier estimator.
+ *
+ * @param times  durations; pairs whose time is not finite are ignored.
+ * @param events 1 (any non-zero) = event observed, 0 = censored; NaN pairs are ignored.
+ * @throws RangeError when the two inputs differ in length.
+ *
+ * Ties follow R: events at a time are processed before censorings at the same
+ * time, i.e. a subject censored at t counts as at risk at t.
+ */
+export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number>): KmCurve {
+  const { events: ev, censored: cen } = splitCensored(times, events);
+  const nEv = ev.length;
+  const nCen = cen.length;
   const n = nEv + nCen;
   const maxTime =
     n === 0 ? Number.NaN : Math.max(nEv > 0 ? (ev[nEv - 1] as number) : -Infinity, nCen > 0 ? (cen[nCen - 1] as number) : -Infinity);

@@ -8,6 +8,7 @@
  * time order, so a stratum costs O(n log n).
  */
 import { normalSf } from './normal.js';
+import { splitCensored } from '../../measure/kaplanMeier.js';
 
 /** One group of durations: times and event indicators (1 = event observed, 0 = censored). */
 export interface CensoredSample {
@@ -43,31 +44,11 @@ interface Prepared {
 }
 
 function prepare(s: CensoredSample): Prepared {
-  const { times, events } = s;
-  if (times.length !== events.length) {
-    throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
-  }
-  let n = 0;
-  let d = 0;
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    const e = events[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
-    n++;
-    if (e !== 0) d++;
-  }
-  const all = new Float64Array(n);
-  const ev = new Float64Array(d);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    const e = events[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
-    all[a++] = t;
-    if (e !== 0) ev[b++] = t;
-  }
-  return { all: all.sort(), ev: ev.sort() };
+  const { events, censored } = splitCensored(s.times, s.events);
+  const all = new Float64Array(events.length + censored.length);
+  all.set(events);
+  all.set(censored, events.length);
+  return { all: all.sort(), ev: events };
 }
 
 interface StratumSums {
