@@ -15,7 +15,7 @@ import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
 import { TicketTableBuilder, type TicketTable } from './normalise/table.js';
 import { IssueLog, isRejection, type RowIssue } from './normalise/issues.js';
-import { byBand, byChannel, bandsFromEdges } from './measure/groups.js';
+import { byBand, byChannel, bandsFromEdges, createdRange } from './measure/groups.js';
 import { gatherSample, summarise, type GroupSample } from './measure/summary.js';
 import { compareToReference } from './judge/compare.js';
 import { BusinessCalendar, parseWeeklyHours } from './measure/clock.js';
@@ -386,13 +386,7 @@ export function buildReport(dataset: Dataset, settings: Settings): Report {
   const valueChannel = new Map<number, Channel>();
   for (let i = 0; i < table.size; i++) valueChannel.set(table.rawChannel[i] as number, CHANNELS[table.channel[i] as number] as Channel);
   const formatIds = [...new Set(dataset.files.map((f) => f.format))];
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < table.size; i++) {
-    const t = table.createdAt[i] as number;
-    if (t < from) from = t;
-    if (t > to) to = t;
-  }
+  const { from, to } = createdRange(table);
 
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -18,6 +18,7 @@ import {
   firstResponseDistributions, indicesBySpan, isoDate, measurePeriods, openTickets, parseMonth, PERIOD_UNITS, planPeriods, subsetTable,
 } from '../measure/periods.js';
 import { readDataset } from './dataset.js';
+import { createdRange } from '../measure/groups.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -72,14 +73,8 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const dataset = await readDataset({ ...settings, since: null, until: null }, flags, ctx);
   const { table } = dataset;
   if (table.size === 0) buildReport(dataset, settings); // throws the "no usable tickets" error
-  let earliest = Number.POSITIVE_INFINITY;
-  let latest = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < table.size; i++) {
-    const t = table.createdAt[i] as number;
-    if (t < earliest) earliest = t;
-    if (t > latest) latest = t;
-  }
-  const asOf = settings.asOf ?? dataset.latest ?? latest;
+  const { from: earliest, to: latest } = createdRange(table);
+  const asOf = dataset.asOf;
   const plan = planPeriods({ unit, timeZone: settings.timeZone, focus, previous, earliestCreated: earliest, latestCreated: latest });
   const [focusIndices] = indicesBySpan(table, [plan.focus]);
   if (!focusIndices || focusIndices.length === 0) {

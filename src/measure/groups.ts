@@ -71,3 +71,15 @@ export function byBand(table: TicketTable, bands: readonly FollowerBand[], subse
   }
   return lists.map((l) => Uint32Array.from(l));
 }
+
+/** Earliest and latest creation time (epoch seconds); infinities for an empty table. */
+export function createdRange(table: TicketTable): { from: number; to: number } {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < table.size; i++) {
+    const t = table.createdAt[i] as number;
+    if (t < from) from = t;
+    if (t > to) to = t;
+  }
+  return { from, to };
+}
