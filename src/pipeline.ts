@@ -13,7 +13,7 @@ import { openCsv, type RawRecord } from './read/source.js';
 import { detectFormat } from './formats/index.js';
 import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
-import { TicketTableBuilder, type TicketTable } from './normalise/table.js';
+import { EXCLUDED, OPEN, TicketTableBuilder, UNANSWERED, type TicketTable } from './normalise/table.js';
 import { IssueLog, isRejection, type RowIssue } from './normalise/issues.js';
 import { byBand, byChannel, bandsFromEdges, createdRange } from './measure/groups.js';
 import { gatherSample, summarise, type GroupSample } from './measure/summary.js';
@@ -166,6 +166,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   const mappings: Dataset['mappings'] = [];
   const notes = new Set<string>();
   const unknown = new Map<string, number>();
+  const fileMeasures = new Map<string, { firstResponse: boolean; resolution: boolean }>();
   const context = rowContext(settings);
   let rowsRead = 0;
   let rowsRejected = 0;
@@ -185,6 +186,9 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);
     for (const [field, why] of Object.entries(mapping.format.absent ?? {})) notes.add(`${field}: ${why}`);
     let fileRows = 0;
+    // Which metrics this file can measure: a bound column, or (for logs) any ticket that has it.
+    const b = mapping.bindings;
+    const measures = { firstResponse: Boolean(b.firstResponseAt || b.firstResponseTime), resolution: Boolean(b.resolvedAt || b.resolutionTime) };
     const accept = (ticket: Parameters<TicketTableBuilder['add']>[0], line: number, file: string): boolean => {
       if (seen.has(ticket.id)) {
         reject({ kind: 'duplicate-id', severity: 'error', file, line, column: mapping.bindings.ticketId?.header ?? 'ticketId', value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier; the first one is kept` });
@@ -204,6 +208,8 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
           rowsRejected += out.usedRows - 1;
         } else {
           latest = Math.max(latest, out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds)));
+          if (out.ticket.firstResponseState !== UNANSWERED) measures.firstResponse = true;
+          if (out.ticket.resolutionState !== OPEN) measures.resolution = true;
         }
       }
     } else {
@@ -224,10 +230,13 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
       }
     }
     files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead: fileRows });
+    fileMeasures.set(opened.file, measures);
+    if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
+    if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
   }
   const latestSeen = Number.isFinite(latest) ? latest : null;
   const asOf = settings.asOf ?? latestSeen ?? 0;
-  const table = applyClock(builder.build(), settings.config, asOf);
+  const table = applyClock(withoutUnmeasured(builder.build(), fileMeasures), settings.config, asOf);
   return {
     table,
     files,
@@ -241,6 +250,25 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     unknownChannels: unknown,
     notes: [...notes],
   };
+}
+
+/**
+ * Tickets from a file that cannot measure a metric (Salesforce has no first-response field, a
+ * tweet log no resolution) are left out of that metric, instead of counting as never answered
+ * or never resolved.
+ */
+function withoutUnmeasured(table: TicketTable, measures: ReadonlyMap<string, { firstResponse: boolean; resolution: boolean }>): TicketTable {
+  const files = table.dictionaries.file.values;
+  const lacking = files.map((f) => measures.get(f) ?? { firstResponse: true, resolution: true });
+  if (lacking.every((m) => m.firstResponse && m.resolution)) return table;
+  const firstResponseState = table.firstResponseState.slice();
+  const resolutionState = table.resolutionState.slice();
+  for (let i = 0; i < table.size; i++) {
+    const m = lacking[table.fileIndex[i] as number];
+    if (m && !m.firstResponse) firstResponseState[i] = EXCLUDED;
+    if (m && !m.resolution) resolutionState[i] = EXCLUDED;
+  }
+  return { ...table, firstResponseState, resolutionState };
 }
 
 /**
@@ -399,6 +427,7 @@ export function buildReport(dataset: Dataset, settings: Settings): Report {
       rowsRead: dataset.rowsRead,
       rowsUsed: dataset.rowsUsed,
       rowsRejected: dataset.rowsRejected,
+      tickets: table.size,
       dataQuality: dataQuality(dataset.issues),
       unknownChannels: [...dataset.unknownChannels.entries()]
         .map(([raw, count]) => ({ raw, count }))

@@ -31,6 +31,8 @@ export interface ReportInput {
   rowsRead: number;
   rowsUsed: number;
   rowsRejected: number;
+  /** Tickets audited (equals rowsUsed for ticket exports; fewer for logs, where many rows make one ticket). */
+  tickets: number;
   dataQuality: DataQualityEntry[];
   /** Raw channel values not in any vocabulary, mapped to `other`. */
   unknownChannels: Array<{ raw: string; count: number }>;
@@ -201,6 +203,8 @@ export interface ReportPeriod {
   /** Previous periods asked for (--periods); `periods` may hold fewer when the data starts later. */
   previous: number;
   tickets: number;
+  /** Tickets in the whole input, every period. */
+  allTickets: number;
   /** Tickets of the period still open at the as-of time (resolution censored there). */
   open: number;
   complete: boolean;

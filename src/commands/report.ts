@@ -99,6 +99,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
       timeZone: settings.timeZone,
       previous,
       tickets: periodTable.size,
+      allTickets: table.size,
       open: openTickets(periodTable),
       complete: asOf >= plan.focus.end,
     },

@@ -45,6 +45,8 @@ export interface GroupSummary {
 export interface GroupSample {
   /** Answered tickets' first-response seconds, sorted ascending. */
   firstResponse: Float64Array;
+  /** Tickets whose first response is known either way (answered or not yet): the answered share's base. */
+  firstResponseKnown: number;
   /** Resolution times (resolved) or censoring times (open), in the same order as `resolvedFlag`. */
   resolutionTime: Float64Array;
   /** 1 = resolved, 0 = still open at the as-of time. */
@@ -56,9 +58,11 @@ export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asO
   const first: number[] = [];
   const time: number[] = [];
   const flag: number[] = [];
+  let firstResponseKnown = 0;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     if (table.firstResponseState[i] === ANSWERED) first.push(table.firstResponse[i] as number);
+    if (table.firstResponseState[i] !== EXCLUDED) firstResponseKnown++;
     const state = table.resolutionState[i];
     if (state === EXCLUDED) continue;
     if (state === RESOLVED) {
@@ -69,7 +73,7 @@ export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asO
       flag.push(0);
     }
   }
-  return { firstResponse: sortedCopy(first), resolutionTime: Float64Array.from(time), resolvedFlag: Uint8Array.from(flag) };
+  return { firstResponse: sortedCopy(first), firstResponseKnown, resolutionTime: Float64Array.from(time), resolvedFlag: Uint8Array.from(flag) };
 }
 
 function nullable(x: number | null | undefined): number | null {
@@ -112,7 +116,7 @@ export function summarise(tickets: number, sample: GroupSample): GroupSummary {
   return {
     tickets,
     answered,
-    answeredShare: tickets ? answered / tickets : null,
+    answeredShare: sample.firstResponseKnown ? answered / sample.firstResponseKnown : null,
     resolvedShare: resolution.n ? resolution.resolved / resolution.n : null,
     firstResponse: summariseFirstResponse(sample.firstResponse),
     resolution,

@@ -112,7 +112,7 @@ function tiles(report: Report): Markup {
   let fastest = others[0];
   for (const c of others) if ((c.vsReference?.firstResponseRatio as number) < (fastest?.vsReference?.firstResponseRatio as number)) fastest = c;
   const significant = report.findings.filter((f) => f.significant).length;
-  const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.rowsUsed))];
+  const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
   if (ref) out.push(tile(`${report.reference} first response (median)`, formatDuration(ref.firstResponse.median)));
   if (fastest) out.push(tile(`${fastest.channel} vs ${report.reference}`, speedWords(fastest.vsReference?.firstResponseRatio) || 'same'));
   out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));

@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, Finding, GateResult } from '../report.js';
+import type { Interval } from '../measure/summary.js';
 import { gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import {
@@ -19,6 +20,11 @@ function grid(head: string[], color: boolean): Table.Table {
   });
 }
 
+/** `3h 29m (3h 10m–3h 45m)`, or `—` when there is no median. */
+function withCi(summary: { median: number | null; ci95: Interval | null }): string {
+  return summary.median === null ? '—' : `${formatDuration(summary.median)} (${formatInterval(summary.ci95)})`;
+}
+
 function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
   if (f.significant) return c.red('!');
   if (f.verdict === 'insufficient-data') return c.yellow('?');
@@ -31,7 +37,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const out: string[] = [];
   const input = report.input;
   const files = input.files.length === 1 ? input.files[0] : `${input.files.length} files`;
-  out.push(c.bold(`parity audit — ${formatCount(input.rowsUsed)} tickets from ${files} (${input.format})`));
+  const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} rows)`;
+  out.push(c.bold(`parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`));
   out.push(
     `Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`,
   );
@@ -49,11 +56,11 @@ export function renderTable(report: Report, options: RenderOptions): string {
       isRef ? c.bold(ch.channel) : ch.channel,
       formatCount(ch.tickets),
       formatShare(ch.answeredShare),
-      `${formatDuration(ch.firstResponse.median)} (${formatInterval(ch.firstResponse.ci95)})`,
+      withCi(ch.firstResponse),
       formatDuration(ch.firstResponse.p90),
       isRef ? 'ref' : v ? speedWords(v.firstResponseRatio) || '—' : '—',
       formatShare(ch.resolvedShare),
-      `${formatDuration(ch.resolution.median)} (${formatInterval(ch.resolution.ci95)})`,
+      withCi(ch.resolution),
       formatDuration(ch.resolution.p90),
       isRef ? 'ref' : v ? speedWords(v.resolutionRatio) || '—' : '—',
     ]);
@@ -93,9 +100,9 @@ export function renderTable(report: Report, options: RenderOptions): string {
         formatCount(b.tickets),
         mix,
         formatShare(b.answeredShare),
-        `${formatDuration(b.firstResponse.median)} (${formatInterval(b.firstResponse.ci95)})`,
+        withCi(b.firstResponse),
         formatDuration(b.firstResponse.p90),
-        `${formatDuration(b.resolution.median)} (${formatInterval(b.resolution.ci95)})`,
+        withCi(b.resolution),
       ]);
     }
     out.push(bt.toString());

@@ -75,6 +75,28 @@ describe('parity audit (end to end)', () => {
   });
 });
 
+describe('what an export cannot measure is absent, not zero', () => {
+  it('a Salesforce report has no first-response field: answered share is null, not 0%', async () => {
+    const report = json((await runParity(['audit', fixture('formats', 'salesforce.csv'), '--format', 'json'])).stdout);
+    for (const ch of report.channels) {
+      expect(ch.answeredShare, ch.channel).toBeNull();
+      expect(ch.firstResponse).toEqual({ n: 0, median: null, p90: null, ci95: null });
+    }
+    expect(report.input.notes.join('\n')).toContain('no first-response information, so first response is not measured');
+  });
+
+  it('a tweet log has no resolution: resolved share is null; tickets are counted apart from rows', async () => {
+    const report = json((await runParity(['audit', fixture('formats', 'tweets.csv'), '--format', 'json'])).stdout);
+    // By hand from the fixture: customer tweets replying to nothing are 10, 20, 30, 40, 70 → 5
+    // tickets. Excluded: 50 (replies to 49, not in the file), the brand's own post 60 and the
+    // reply 61 to it → 3. Used: 14 − 3 = 11 rows.
+    expect(report.input).toMatchObject({ rowsRead: 14, rowsUsed: 11, rowsRejected: 3, tickets: 5 });
+    expect(report.channels[0]).toMatchObject({ channel: 'social', tickets: 5, resolvedShare: null, resolution: { n: 0, median: null } });
+    const table = await runParity(['audit', fixture('formats', 'tweets.csv')]);
+    expect(table.stdout).toContain('parity audit — 5 tickets (11 rows) from');
+  });
+});
+
 describe('bad input: clear message, exit 2, nothing lost', () => {
   it('a missing file', async () => {
     const r = await runParity(['audit', 'no/such/file.csv']);

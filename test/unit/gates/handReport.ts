@@ -56,6 +56,7 @@ export function handReport(parts: { channels: ChannelReport[]; followerBands?: B
       formats: [],
       rowsRead: 0,
       rowsUsed: 0,
+      tickets: 0,
       rowsRejected: 0,
       dataQuality: [],
       unknownChannels: [],

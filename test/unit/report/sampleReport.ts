@@ -90,6 +90,8 @@ export function sampleReport(): Report {
       rowsRead: 153,
       rowsUsed: 150,
       rowsRejected: 3,
+      // the report's input describes the period of interest's tickets (buildReport on the period)
+      tickets: 50,
       dataQuality: [
         { kind: 'bad-created', severity: 'error', count: 3, example: { file: 'exports/october.csv', line: 7, column: 'created_at', value: HOSTILE_IMG, detail: `cannot read date "${HOSTILE_IMG}"` } },
         { kind: 'missing-customer', severity: 'note', count: 1, example: { file: 'exports/october.csv', line: 9, column: 'customer_id', value: 'C9876', detail: 'customer C9876 has no e-mail' } },
@@ -113,7 +115,7 @@ export function sampleReport(): Report {
     ],
     findings: sampleFindings(),
     gates: [{ expression: 'ratio(phone,social).firstResponse.median > 3', value: 4, threshold: 3, passed: false, reason: null }],
-    reportPeriod: { unit: 'month', label: '2026-10', custom: false, from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', timeZone: 'UTC', previous: 12, tickets: 50, open: 2, complete: true },
+    reportPeriod: { unit: 'month', label: '2026-10', custom: false, from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', timeZone: 'UTC', previous: 12, tickets: 50, allTickets: 150, open: 2, complete: true },
     periods: [
       period('2026-08', '2026-08-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z', false, 3 * H, 60 * 60, null),
       // phone 3h → 2h 30m (−30m), social 1h → 45m (−15m); gap 2h → 1h 45m (−15m)
