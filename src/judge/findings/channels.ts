@@ -1,7 +1,8 @@
 /**
  * channel-preference: every channel against the reference channel on first response and on
- * resolution (raw and like for like); response-theatre: a channel answered significantly faster
- * than the reference but resolved no faster.
+ * resolution (raw and like for like; unanswered and unresolved tickets count as still waiting,
+ * see compare.ts); response-theatre: a channel answered significantly faster than the reference
+ * but resolved no faster.
  */
 import { CHANNELS, type Channel } from '../../model.js';
 import { byChannel } from '../../measure/groups.js';
@@ -9,8 +10,8 @@ import type { TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from './compare.js';
 import type { Deferred, FindingContext } from './context.js';
-import { comparisonFinding, register, type Registered } from './sentence.js';
-import { interval, num, p, share, speed } from './words.js';
+import { comparisonFinding, effectBound, register, type Registered } from './sentence.js';
+import { boundedSpeed, interval, num, p, share } from './words.js';
 
 /**
  * The category or priority whose share differs most between two groups, as a clause for a
@@ -60,9 +61,9 @@ function theatre(channel: Channel, reference: Channel, first: Finding, resolutio
     pValueAdjusted: resolution.pValueAdjusted ?? null,
     ...(resolution.n ? { n: resolution.n } : {}),
     rule: `response theatre: first response significantly faster than ${reference} (${first.rule ?? 'preference'}) while the resolution ratio's 95% CI (${interval(ci)}) reaches 1 or above`,
-    message: `Response theatre on ${channel}: answered ${speed(first.effect)} than ${reference} tickets, but ${resolved}, Holm ${p(resolution.pValueAdjusted ?? null)}) — answered fast, fixed no faster.`,
+    message: `Response theatre on ${channel}: answered ${boundedSpeed(first.effect, effectBound(first))} than ${reference} tickets, but ${resolved}, Holm ${p(resolution.pValueAdjusted ?? null)}) — answered fast, fixed no faster.`,
     details: {
-      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, pValueAdjusted: first.pValueAdjusted ?? null },
+      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), pValueAdjusted: first.pValueAdjusted ?? null },
       resolution: { ratio: view.ratio, ci95: ci, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },
     },
   };

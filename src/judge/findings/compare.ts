@@ -1,28 +1,37 @@
 /**
- * Two groups of tickets compared on one metric, in two views:
+ * Two groups of tickets compared on one metric, in two views. Both metrics are censored: a ticket
+ * not answered (or not resolved) by the as-of time has waited at least its age so far, and counts
+ * as such instead of being dropped. Dropping the unanswered would be survivorship bias: a channel
+ * that never answers most of its tickets but answers the rest quickly would look fast.
  *
- * - raw: ratio of medians with a 95% CI (Price–Bonett on first response; from the Kaplan–Meier
- *   median CIs on resolution) and a two-sided test (Mann–Whitney with tie correction on first
- *   response; log-rank on resolution, because open tickets are censored);
+ * - raw: the ratio of Kaplan–Meier medians with a 95% CI and a two-sided test: Gehan's generalized
+ *   Wilcoxon test on first response (the censored-data Mann–Whitney), log-rank on resolution;
  * - like for like: inside every cell (category × priority, or whatever strata the caller gives)
- *   with at least MIN_CELL tickets of both groups, the ratio of medians (Price–Bonett; on
- *   resolution its Kaplan–Meier counterpart, see kmMedianLogVariance); the cells' log ratios pooled with
- *   Mantel–Haenszel-type weights n_a·n_b/(n_a+n_b), and the stratified test (Van Elteren on first
+ *   with at least MIN_CELL tickets of both groups, the ratio of Kaplan–Meier medians (spread from
+ *   kmMedianLogVariance); the cells' log ratios pooled with Mantel–Haenszel-type weights
+ *   n_a·n_b/(n_a+n_b), and the stratified test (Gehan with Van Elteren's weights on first
  *   response, stratified log-rank on resolution).
+ *
+ * First response, when nothing is censored: the Kaplan–Meier median is the sample median, its
+ * spread reads the same order statistics as Price–Bonett, and Gehan's test is the Mann–Whitney
+ * normal test with tie correction and no continuity correction (Van Elteren's test like for
+ * like), so the comparison is the former answered-only one. When more than half of a group is
+ * still waiting at the end of its curve, its median is not reached; the median of its observed
+ * times (answer time or wait so far) is then a lower bound, because every true time is at least
+ * the observed one, and the ratio becomes a bound (`bound`), with a one-sided CI.
  *
  * Unadjusted p-values; the findings put every p-value into one Holm family. Costs one sort per
  * group and per cell: O(n log n), no resampling.
  */
 import type { Interval } from '../../measure/summary.js';
 import { gatherSample, summariseResolution } from '../../measure/summary.js';
-import { kaplanMeier, kmQuantile } from '../../measure/kaplanMeier.js';
+import { kaplanMeier, kmQuantile, type KmCurve } from '../../measure/kaplanMeier.js';
 import { medianSorted } from '../../measure/quantile.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
-import type { TicketTable } from '../../normalise/table.js';
-import { mannWhitney } from '../stats/mannWhitney.js';
-import { vanElteren } from '../stats/vanElteren.js';
+import { ANSWERED, EXCLUDED, type TicketTable } from '../../normalise/table.js';
+import { gehan, gehanStratified } from '../stats/gehan.js';
 import { logRank, logRankStratified, type CensoredSample } from '../stats/logRank.js';
-import { ratioCiFromIntervals, ratioCiSorted, type RatioCi } from '../stats/ratioCi.js';
+import { ratioCiFromIntervals, type RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -36,6 +45,12 @@ export const MIN_CELL = 5;
 /** Most cells listed in a finding's details (largest first). */
 export const MAX_CELLS_SHOWN = 50;
 
+/**
+ * A ratio that is only a bound, because a group's median was not reached: 'lower' = the ratio
+ * is at least this (group a's median is not reached), 'upper' = at most this (group b's).
+ */
+export type Bound = 'lower' | 'upper';
+
 /** One cell of the like-for-like view. */
 export interface CellRatio {
   stratum: string;
@@ -43,24 +58,38 @@ export interface CellRatio {
   /** Group a's median over group b's in this cell (null when a median is not estimable). */
   ratio: number | null;
   ci95: Interval | null;
+  /** Present when the cell's ratio is only a bound. */
+  bound?: Bound;
 }
 
 /** One view (raw or like for like) of a comparison. */
 export interface View {
-  /** Group a's median over group b's. */
+  /** Group a's median over group b's (a bound when `bound` is set). */
   ratio: number | null;
+  /** 95% CI; one-sided (the other end null) when `bound` is set. */
   ci95: Interval | null;
   /** Two-sided p of the view's test, unadjusted; null when the test cannot be run. */
   pValue: number | null;
-  /** Tickets in the view: answered (first response) or in the survival estimate (resolution). */
+  /** Tickets in the view: answered plus still waiting (first response), resolved plus still open (resolution). */
   n: [number, number];
-  /** 'mann-whitney' | 'log-rank' | 'van-elteren' | 'stratified-log-rank'. */
+  /** 'gehan' | 'stratified-gehan' | 'log-rank' | 'stratified-log-rank'. */
   test: string;
+  /** Set when the ratio is only a bound because a median was not reached (first response). */
+  bound?: Bound;
 }
 
 export interface RawView extends View {
-  /** Each group's median (first response: plain sample median; resolution: Kaplan–Meier). */
+  /**
+   * Each group's Kaplan–Meier median; on first response, when the median is not reached, the
+   * median of the observed times, a lower bound (see `mediansReached`).
+   */
   medians: [number | null, number | null];
+  /** First response: whether each group's Kaplan–Meier median was reached (absent = both were). */
+  mediansReached?: [boolean, boolean];
+  /** First response: tickets of each group answered by the as-of time (the rest of n is still waiting). */
+  answered?: [number, number];
+  /** First response: plain median of each group's answered tickets (the channel table's figure). */
+  answeredMedians?: [number | null, number | null];
 }
 
 export interface AdjustedView extends View {
@@ -85,6 +114,11 @@ export interface Comparison {
 
 const Z95 = zCritical(0.95);
 
+/** A ratio with its CI and, when a median was not reached, which way the ratio is a bound. */
+interface BoundedRatio extends RatioCi {
+  bound?: Bound;
+}
+
 function interval(r: RatioCi): Interval | null {
   return r.ratio === null ? null : [r.lo, r.hi];
 }
@@ -93,39 +127,59 @@ function finite(p: number): number | null {
   return Number.isFinite(p) ? p : null;
 }
 
-/** Log-scale variance of a ratio from its 95% CI; null without both bounds. */
-function logVariance(r: RatioCi): number | null {
-  if (r.ratio === null || r.lo === null || r.hi === null || !(r.lo > 0) || !(r.hi > 0)) return null;
-  const w = (Math.log(r.hi) - Math.log(r.lo)) / (2 * Z95);
+/**
+ * Log-scale variance of a ratio from its 95% CI: from both ends when there are two, else from
+ * the one end there is (a one-sided CI of a bounded ratio); null without either.
+ */
+function logVariance(r: RatioCi, oneSided: boolean): number | null {
+  if (r.ratio === null || !(r.ratio > 0)) return null;
+  const lo = r.lo !== null && r.lo > 0 ? Math.log(r.lo) : null;
+  const hi = r.hi !== null && r.hi > 0 ? Math.log(r.hi) : null;
+  let w: number;
+  if (lo !== null && hi !== null) w = (hi - lo) / (2 * Z95);
+  else if (!oneSided) return null;
+  else if (lo !== null) w = (Math.log(r.ratio) - lo) / Z95;
+  else if (hi !== null) w = (hi - Math.log(r.ratio)) / Z95;
+  else return null;
   return w * w;
 }
 
 /**
- * var(ln median) of a censored sample, for small cells where the Kaplan–Meier median's own CI
- * is often open-ended: the Price–Bonett idea carried over to Kaplan–Meier. Price–Bonett reads two
- * order statistics around the median at ranks set by the binomial spread of the median; here the
- * spread comes from the Greenwood standard error of S at the median, and the two values are the
- * curve's quantiles at 0.5 ∓ z·se: var = ((ln Q(0.5 + z·se) − ln Q(0.5 − z·se)) / (2z))². Without
- * censoring this reads the same order statistics as Price–Bonett. Null when the curve never
- * reaches the upper quantile (too many still open). Values are floored at one second.
+ * The Kaplan–Meier median and the two quantiles around it at 0.5 ∓ z·se, se the Greenwood
+ * standard error of S at the median: the Price–Bonett idea carried over to Kaplan–Meier.
+ * Price–Bonett reads two order statistics around the median at ranks set by the binomial spread
+ * of the median; here the spread comes from se, and without censoring the same order statistics
+ * are read. lo/hi are null where the curve never reaches that quantile.
  */
-export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<number>): { median: number | null; variance: number | null } {
-  const curve = kaplanMeier(times, events);
+function kmMedianSpread(curve: KmCurve): { median: number | null; lo: number | null; hi: number | null } {
   const median = kmQuantile(curve, 0.5).estimate;
-  if (median === null || curve.n < 2) return { median, variance: null };
+  if (median === null || curve.n < 2) return { median, lo: null, hi: null };
   // Greenwood se of S at the median: the step at the last event time ≤ median.
   let k = -1;
   for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
   const se = k < 0 ? 0 : (curve.stdErr[k] as number);
-  if (!Number.isFinite(se)) return { median, variance: null };
-  const lo = kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate;
-  const hi = kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate;
-  if (lo === null || hi === null) return { median, variance: null };
+  if (!Number.isFinite(se)) return { median, lo: null, hi: null };
+  return {
+    median,
+    lo: kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate,
+    hi: kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate,
+  };
+}
+
+/**
+ * var(ln median) of a censored sample, for small cells where the Kaplan–Meier median's own CI
+ * is often open-ended: var = ((ln Q(0.5 + z·se) − ln Q(0.5 − z·se)) / (2z))², the quantiles of
+ * the curve around the median (see kmMedianSpread). Null when the curve never reaches the upper
+ * quantile (too many still open). Values are floored at one second.
+ */
+export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<number>): { median: number | null; variance: number | null } {
+  const { median, lo, hi } = kmMedianSpread(kaplanMeier(times, events));
+  if (median === null || lo === null || hi === null) return { median, variance: null };
   const w = (Math.log(Math.max(hi, 1)) - Math.log(Math.max(lo, 1))) / (2 * Z95);
   return { median, variance: w * w };
 }
 
-/** Ratio of Kaplan–Meier medians with a CI from {@link kmMedianLogVariance} (cells of the like-for-like view). */
+/** Ratio of Kaplan–Meier medians with a CI from {@link kmMedianLogVariance} (resolution cells of the like-for-like view). */
 function kmCellRatio(a: CensoredSample, b: CensoredSample): RatioCi {
   const ma = kmMedianLogVariance(a.times, a.events);
   const mb = kmMedianLogVariance(b.times, b.events);
@@ -136,16 +190,64 @@ function kmCellRatio(a: CensoredSample, b: CensoredSample): RatioCi {
   return { ratio, lo: ratio * Math.exp(-half), hi: ratio * Math.exp(half) };
 }
 
+/** A group's median time to first response, with the two values around it that set its spread. */
+export interface MedianEstimate {
+  /**
+   * The Kaplan–Meier median; when it is not reached (more than half still waiting at the end of
+   * the curve), the median of the observed times, a lower bound. null for an empty group.
+   */
+  value: number | null;
+  reached: boolean;
+  /** Lower end of the spread (like a 95% CI); null when unknown. */
+  lo: number | null;
+  /** Upper end; null when unknown, always null when the median is not reached. */
+  hi: number | null;
+}
+
+/**
+ * {@link MedianEstimate} of a time-sorted censored sample. Not reached, the bound is the plain
+ * median of the observed times: every ticket's true time is at least its observed one, so the
+ * true median is at least theirs ("at least half of these tickets waited this long"), and its
+ * lower end is the Price–Bonett order statistic x_(c), c = round((n+1)/2 − z·√(n/4)), a
+ * distribution-free lower confidence bound of that median.
+ */
+export function firstResponseMedian(sample: CensoredSample): MedianEstimate {
+  const n = sample.times.length;
+  if (n === 0) return { value: null, reached: false, lo: null, hi: null };
+  const spread = kmMedianSpread(kaplanMeier(sample.times, sample.events));
+  if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
+  const sorted = sample.times as Float64Array;
+  const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
+  return { value: medianSorted(sorted), reached: false, lo: sorted[c - 1] as number, hi: null };
+}
+
+/**
+ * Ratio of two first-response medians with a 95% CI (ratioCiFromIntervals on the spreads, floored
+ * at one second). A median not reached makes the ratio a bound with a one-sided CI; with both
+ * not reached there is no ratio.
+ */
+function firstResponseRatio(a: MedianEstimate, b: MedianEstimate): BoundedRatio {
+  if (a.value === null || b.value === null || (!a.reached && !b.reached)) return { ratio: null, lo: null, hi: null };
+  const r = ratioCiFromIntervals(a.value, a, b.value, b);
+  if (!a.reached) return { ...r, hi: null, bound: 'lower' };
+  if (!b.reached) return { ...r, lo: null, bound: 'upper' };
+  return r;
+}
+
 /** One group's durations on both metrics. */
 interface Measured {
-  /** First response: sorted answered durations. */
-  first: Float64Array;
-  /** Resolution: resolved or censored durations. */
-  censored: CensoredSample;
+  /** First response: answered tickets as events, the still unanswered censored at their age; time-sorted. */
+  first: CensoredSample;
+  /** Answered tickets among `first`. */
+  answered: number;
+  /** Answered first-response seconds, sorted. */
+  answeredTimes: Float64Array;
+  /** Resolution: resolved or censored durations, time-sorted. */
+  resolution: CensoredSample;
 }
 
 function sizeOf(m: Measured, metric: Metric): number {
-  return metric === 'firstResponse' ? m.first.length : m.censored.times.length;
+  return metric === 'firstResponse' ? m.first.times.length : m.resolution.times.length;
 }
 
 /**
@@ -182,6 +284,34 @@ function byTime(times: Float64Array, events: Uint8Array): CensoredSample {
 }
 
 /**
+ * First response of the tickets at `indices` as a censored sample: answered tickets are events
+ * at their first-response time, unanswered ones are censored at their age at the as-of time
+ * (they have waited at least that long), tickets with an unusable first response are left out.
+ */
+function firstResponseSample(table: TicketTable, indices: ArrayLike<number>, asOf: number): { sample: CensoredSample; answered: number } {
+  let n = 0;
+  for (let k = 0; k < indices.length; k++) if (table.firstResponseState[indices[k] as number] !== EXCLUDED) n++;
+  const times = new Float64Array(n);
+  const events = new Uint8Array(n);
+  let m = 0;
+  let answered = 0;
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
+    const state = table.firstResponseState[i];
+    if (state === EXCLUDED) continue;
+    if (state === ANSWERED) {
+      times[m] = table.firstResponse[i] as number;
+      events[m] = 1;
+      answered++;
+    } else {
+      times[m] = Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
+    }
+    m++;
+  }
+  return { sample: byTime(times, events), answered };
+}
+
+/**
  * The durations of ticket groups, gathered once per group (and once per group and cell) however
  * many comparisons use them: the reference channel is compared with every other channel on two
  * metrics, so without this its half-million tickets would be gathered and sorted twenty times.
@@ -199,7 +329,13 @@ export class Samples {
 
   private gather(indices: ArrayLike<number>): Measured {
     const s = gatherSample(this.table, indices, this.asOf);
-    return { first: s.firstResponse, censored: byTime(s.resolutionTime, s.resolvedFlag) };
+    const first = firstResponseSample(this.table, indices, this.asOf);
+    return {
+      first: first.sample,
+      answered: first.answered,
+      answeredTimes: s.firstResponse,
+      resolution: byTime(s.resolutionTime, s.resolvedFlag),
+    };
   }
 
   /** The group's durations. */
@@ -237,21 +373,36 @@ function kmMedian(c: CensoredSample): { median: number | null; lo: number | null
 /** The raw view of a against b. */
 function rawView(metric: Metric, a: Measured, b: Measured): RawView {
   const n: [number, number] = [sizeOf(a, metric), sizeOf(b, metric)];
-  let ci: RatioCi;
-  let medians: [number | null, number | null];
-  let pValue: number | null = null;
+  const both = n[0] > 0 && n[1] > 0;
   if (metric === 'firstResponse') {
-    ci = ratioCiSorted(a.first, b.first);
-    medians = [a.first.length ? medianSorted(a.first) : null, b.first.length ? medianSorted(b.first) : null];
-    if (n[0] > 0 && n[1] > 0) pValue = finite(mannWhitney(a.first, b.first, { exact: 'auto' }).pValue);
-  } else {
-    const ma = kmMedian(a.censored);
-    const mb = kmMedian(b.censored);
-    ci = ratioCiFromIntervals(ma.median, ma, mb.median, mb);
-    medians = [ma.median, mb.median];
-    if (n[0] > 0 && n[1] > 0) pValue = finite(logRank(a.censored, b.censored).pValue);
+    const ma = firstResponseMedian(a.first);
+    const mb = firstResponseMedian(b.first);
+    const ci = firstResponseRatio(ma, mb);
+    const plain = (x: Float64Array): number | null => (x.length ? medianSorted(x) : null);
+    return {
+      ratio: ci.ratio,
+      ci95: interval(ci),
+      pValue: both ? finite(gehan(a.first, b.first).pValue) : null,
+      n,
+      test: 'gehan',
+      ...(ci.bound ? { bound: ci.bound } : {}),
+      medians: [ma.value, mb.value],
+      mediansReached: [ma.reached || ma.value === null, mb.reached || mb.value === null],
+      answered: [a.answered, b.answered],
+      answeredMedians: [plain(a.answeredTimes), plain(b.answeredTimes)],
+    };
   }
-  return { ratio: ci.ratio, ci95: interval(ci), pValue, n, test: metric === 'firstResponse' ? 'mann-whitney' : 'log-rank', medians };
+  const ma = kmMedian(a.resolution);
+  const mb = kmMedian(b.resolution);
+  const ci = ratioCiFromIntervals(ma.median, ma, mb.median, mb);
+  return {
+    ratio: ci.ratio,
+    ci95: interval(ci),
+    pValue: both ? finite(logRank(a.resolution, b.resolution).pValue) : null,
+    n,
+    test: 'log-rank',
+    medians: [ma.median, mb.median],
+  };
 }
 
 /** The like-for-like view of a against b within `strata`. */
@@ -263,17 +414,16 @@ function adjustedView(
   strata: Strata,
   rawN: [number, number],
 ): AdjustedView {
+  const first = metric === 'firstResponse';
   const cellsA = samples.byCell(a, strata);
   const cellsB = samples.byCell(b, strata);
-  const firstPairs: Array<{ x: Float64Array; y: Float64Array }> = [];
-  const censoredPairs: Array<{ a: CensoredSample; b: CensoredSample }> = [];
+  const pairs: Array<{ a: CensoredSample; b: CensoredSample }> = [];
   const cells: CellRatio[] = [];
+  // Each cell's ln ratio, variance and weight; pooled once the bounds are known.
+  const pooled: Array<{ l: number; v: number; w: number; bound: Bound | undefined }> = [];
   let used = 0;
   let skipped = 0;
   const n: [number, number] = [0, 0];
-  let sumW = 0;
-  let sumWL = 0;
-  let sumW2V = 0;
   const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
   for (const code of [...codes].sort((x, y) => x - y)) {
     const ma = cellsA.get(code);
@@ -287,18 +437,29 @@ function adjustedView(
     used++;
     n[0] += na;
     n[1] += nb;
-    if (metric === 'firstResponse') firstPairs.push({ x: ma.first, y: mb.first });
-    else censoredPairs.push({ a: ma.censored, b: mb.censored });
-    const ci = metric === 'firstResponse' ? ratioCiSorted(ma.first, mb.first) : kmCellRatio(ma.censored, mb.censored);
-    cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci) });
-    const v = logVariance(ci);
+    pairs.push(first ? { a: ma.first, b: mb.first } : { a: ma.resolution, b: mb.resolution });
+    const ci: BoundedRatio = first ? firstResponseRatio(firstResponseMedian(ma.first), firstResponseMedian(mb.first)) : kmCellRatio(ma.resolution, mb.resolution);
+    cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
+    const v = logVariance(ci, first);
     if (ci.ratio !== null && ci.ratio > 0 && v !== null) {
       // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
-      const w = (na * nb) / (na + nb);
-      sumW += w;
-      sumWL += w * Math.log(ci.ratio);
-      sumW2V += w * w * v;
+      pooled.push({ l: Math.log(ci.ratio), v, w: (na * nb) / (na + nb), bound: ci.bound });
     }
+  }
+  // Bounds of one direction pool into a bound of that direction (a weighted mean of lower bounds
+  // and estimates is a lower bound of the weighted mean); with both directions present, nothing
+  // can be said of the bounded cells' sum, so only the cells with both medians enter the effect.
+  const lower = pooled.some((c) => c.bound === 'lower');
+  const upper = pooled.some((c) => c.bound === 'upper');
+  const bound: Bound | undefined = lower && !upper ? 'lower' : upper && !lower ? 'upper' : undefined;
+  const entering = lower && upper ? pooled.filter((c) => c.bound === undefined) : pooled;
+  let sumW = 0;
+  let sumWL = 0;
+  let sumW2V = 0;
+  for (const c of entering) {
+    sumW += c.w;
+    sumWL += c.w * c.l;
+    sumW2V += c.w * c.w * c.v;
   }
   let ratio: number | null = null;
   let ci95: Interval | null = null;
@@ -306,19 +467,18 @@ function adjustedView(
     const l = sumWL / sumW;
     const half = (Z95 * Math.sqrt(sumW2V)) / sumW;
     ratio = Math.exp(l);
-    ci95 = [Math.exp(l - half), Math.exp(l + half)];
+    ci95 = [bound === 'upper' ? null : Math.exp(l - half), bound === 'lower' ? null : Math.exp(l + half)];
   }
   let pValue: number | null = null;
-  if (used > 0) {
-    pValue = metric === 'firstResponse' ? finite(vanElteren(firstPairs).pValue) : finite(logRankStratified(censoredPairs).pValue);
-  }
+  if (used > 0) pValue = finite(first ? gehanStratified(pairs).pValue : logRankStratified(pairs).pValue);
   cells.sort((x, y) => y.n[0] + y.n[1] - (x.n[0] + x.n[1]) || x.stratum.localeCompare(y.stratum));
   return {
     ratio,
     ci95,
     pValue,
     n,
-    test: metric === 'firstResponse' ? 'van-elteren' : 'stratified-log-rank',
+    test: first ? 'stratified-gehan' : 'stratified-log-rank',
+    ...(ratio !== null && bound ? { bound } : {}),
     strataUsed: used,
     strataSkipped: skipped,
     coverage: [rawN[0] ? n[0] / rawN[0] : 0, rawN[1] ? n[1] / rawN[1] : 0],

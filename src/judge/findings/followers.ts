@@ -1,7 +1,12 @@
 /**
  * follower-preference: among social tickets with a follower count, (1) Spearman's rank
  * correlation of follower count with first-response time, and (2) each follower band against the
- * lowest band, judged like any other comparison.
+ * lowest band, judged like any other comparison (on first response with the still unanswered
+ * tickets censored, see compare.ts).
+ *
+ * The correlation stays on answered tickets: a rank correlation needs a time for every ticket,
+ * and an unanswered ticket has only a lower bound. A band that leaves many tickets unanswered is
+ * caught by the band comparisons, which count those tickets as still waiting.
  *
  * With category/priority cells the correlation is taken like for like too: each ticket's follower
  * count and response time become percentile ranks within its cell, and Spearman's rho is computed
@@ -10,7 +15,7 @@
 import { CHANNELS } from '../../model.js';
 import { bandsFromEdges, byBand, type FollowerBand } from '../../measure/groups.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
-import { ANSWERED } from '../../normalise/table.js';
+import { ANSWERED, EXCLUDED } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { spearman, type SpearmanResult } from '../stats/spearman.js';
 import { compareGroups, MIN_CELL } from './compare.js';
@@ -149,12 +154,13 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   const hAdj = adjusted ? ctx.family.add(testable(adjusted)) : -1;
   out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
 
-  // Bands against the lowest band with enough answered tickets (else the lowest with any).
+  // Bands against the lowest band with enough tickets in the first-response comparison (answered
+  // or still waiting; else the lowest with any).
   const allBands = bandsFromEdges(ctx.bandEdges);
   const bands = allBands.slice(0, -1); // without the trailing `unknown` band
   const groups = byBand(table, allBands, withFollowers).slice(0, bands.length);
-  const answeredIn = (g: Uint32Array): number => g.reduce((a, i) => a + (table.firstResponseState[i] === ANSWERED ? 1 : 0), 0);
-  let low = groups.findIndex((g) => answeredIn(g) >= ctx.rules.minSample);
+  const compared = (g: Uint32Array): number => g.reduce((a, i) => a + (table.firstResponseState[i] !== EXCLUDED ? 1 : 0), 0);
+  let low = groups.findIndex((g) => compared(g) >= ctx.rules.minSample);
   if (low < 0) low = groups.findIndex((g) => g.length > 0);
   if (low < 0) return out;
   const lowBand = bands[low] as FollowerBand;

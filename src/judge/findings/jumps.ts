@@ -2,7 +2,9 @@
  * channel-jump: customers who, with a phone/email/web ticket still unresolved, open a social
  * ticket within the jump window (14 days by default). How many, their share of social tickets,
  * how long they had waited before going public, and how the jump ticket was served against their
- * original ticket and against other social tickets (the latter judged like any comparison).
+ * original ticket and against other social tickets (the latter judged like any comparison, on
+ * first response with the still unanswered tickets censored; the sentence's "answered in a
+ * median" is of the answered jump tickets only, and says how many those are).
  *
  * Customer ids appear only under keys named `customerId`, where --redact looks for them.
  */
@@ -13,8 +15,8 @@ import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups } from './compare.js';
 import type { Deferred, FindingContext } from './context.js';
-import { comparisonFinding, register } from './sentence.js';
-import { count, duration, interval, num, p, share, speed, speedInterval } from './words.js';
+import { comparisonFinding, effectBound, register } from './sentence.js';
+import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from './words.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
@@ -26,6 +28,12 @@ function firstResponseOf(table: TicketTable, i: number): number | null {
 
 function resolutionOf(table: TicketTable, i: number): number | null {
   return table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : null;
+}
+
+/** "they were answered" when all were, else "3 of 4 were answered". */
+function answeredWords(answered: number, n: number): string {
+  if (answered === n) return n === 1 ? 'it was answered' : 'they were answered';
+  return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered,`;
 }
 
 /** Registers the jump comparison; returns the builder of the channel-jump finding. */
@@ -128,15 +136,18 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       if (verdict === 'insufficient-data' || effect === null) {
         served = `too few to compare with other social tickets (${nPart}; at least ${count(ctx.rules.minSample)} per group needed)`;
       } else if (verdict === 'preference') {
-        served = `${speed(effect)} than other social tickets (95% CI ${speedInterval(effect, ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+        const bound = judged ? effectBound(judged) : null;
+        served = `${boundedSpeed(effect, bound)} than other social tickets (95% CI ${bound ? speedBound(ci) : speedInterval(effect, ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       } else {
+        const bound = judged ? effectBound(judged) : null;
         const word = verdict === 'case-mix' ? 'a gap explained by case mix' : verdict === 'within-tolerance' ? 'about as fast as other social tickets' : 'no preference shown against other social tickets';
-        served = `${word} (ratio ${num(effect)}, 95% CI ${interval(ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+        const ratioWords = bound ? `${bound === 'lower' ? 'at least' : 'at most'} ${num(effect)}` : num(effect);
+        served = `${word} (ratio ${ratioWords}, 95% CI ${bound ? oneSided(ci) : interval(ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       }
       const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');
       const message =
         `${count(n)} social ticket${n === 1 ? '' : 's'} (${share(n / socialTickets)} of social) came from customers who went public after waiting a median ${duration(waitedMedian)} on an open phone, email or web ticket` +
-        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social they were answered in a median ${duration(jumpFirstMedian)}, ${served}.`;
+        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social ${answeredWords(jumpFirst.length, n)} in a median ${duration(jumpFirstMedian)}, ${served}.`;
       return {
         kind: 'channel-jump',
         subject: 'social',

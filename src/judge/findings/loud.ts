@@ -1,6 +1,6 @@
 /**
- * loud-preference: within each channel, loud complainants against quiet ones on first response.
- * Loud = a public post, or the customer's 3rd+ contact within 7 days (configurable), or shouting
+ * loud-preference: within each channel, loud complainants against quiet ones on first response
+ * (unanswered tickets counted as still waiting, see compare.ts). Loud = a public post, or the customer's 3rd+ contact within 7 days (configurable), or shouting
  * text (capitals, runs of "!"), or tags/priority marking it escalated/VIP.
  *
  * Like for like within category only: priority can itself be the escalation marker, so

@@ -9,11 +9,16 @@
  *   least half (on the log scale) and stops being significant like for like is `case-mix`;
  * - otherwise `within-tolerance` when the ratio itself lies inside the band, else
  *   `no-preference` (a gap is possible but not shown).
+ *
+ * A ratio that is only a bound (a group's median time to first response not reached: more than
+ * half of it still waiting) has a one-sided CI. It can be a preference when that CI clears the
+ * band on its side; it is never `within-tolerance` (the true ratio may lie beyond the band), and
+ * a like-for-like bound cannot show that a raw gap shrank, so it is never `case-mix` either.
  */
 import type { Interval } from '../../measure/summary.js';
 import type { Verdict } from '../../report.js';
 import type { Comparison, View } from './compare.js';
-import { interval, num, p } from './words.js';
+import { interval, num, oneSided, p } from './words.js';
 
 /** The judging settings (from Settings). */
 export interface Rules {
@@ -58,15 +63,29 @@ function viewSignificant(view: View, pAdjusted: number | null, rules: Rules): bo
   return enough(view, rules) && view.ratio !== null && pAdjusted !== null && pAdjusted < rules.alpha && outsideBand(view.ci95, rules.tolerance);
 }
 
+/** A view's CI in words: both ends, or the one end of a bounded ratio ("at least 2.10"). */
+export function ciText(view: View): string {
+  return view.bound ? oneSided(view.ci95) : interval(view.ci95);
+}
+
+/**
+ * Whether a view's gap from 1 is at least |ln ratio|: true for an estimate, and for a bound that
+ * points away from 1 (at least 3× slower, at least 2× faster).
+ */
+function gapAtLeast(view: View): boolean {
+  if (!view.bound || view.ratio === null) return true;
+  return view.bound === 'lower' ? view.ratio >= 1 : view.ratio <= 1;
+}
+
 /** Human name of a view's test. */
 export function testName(view: View, cells?: number): string {
   switch (view.test) {
-    case 'mann-whitney':
-      return 'Mann–Whitney U, tie-corrected';
+    case 'gehan':
+      return "Gehan's generalized Wilcoxon test, unanswered tickets censored";
+    case 'stratified-gehan':
+      return `stratified Gehan test over ${cells ?? 0} cells (Van Elteren weights), unanswered tickets censored`;
     case 'log-rank':
       return 'log-rank test, open tickets censored';
-    case 'van-elteren':
-      return `Van Elteren stratified rank-sum test over ${cells ?? 0} cells`;
     case 'stratified-log-rank':
       return `stratified log-rank test over ${cells ?? 0} cells, open tickets censored`;
     default:
@@ -94,11 +113,11 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
       verdict: 'preference',
       significant: true,
       view,
-      rule: `preference: 95% CI ${interval(decisive.ci95)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
+      rule: `preference: 95% CI ${ciText(decisive)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
       rawSignificant,
     };
   }
-  if (c.adjusted && rawSignificant && c.raw.ratio !== null) {
+  if (c.adjusted && rawSignificant && c.raw.ratio !== null && gapAtLeast(c.raw) && !decisive.bound) {
     const rawGap = Math.abs(Math.log(c.raw.ratio));
     const adjGap = Math.abs(Math.log(decisive.ratio));
     if (adjGap <= rawGap / 2 || insideBand(decisive.ratio, rules.tolerance)) {
@@ -106,19 +125,21 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         verdict: 'case-mix',
         significant: false,
         view,
-        rule: `case mix: the raw gap (${num(c.raw.ratio)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
+        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
         rawSignificant,
       };
     }
   }
-  if (insideBand(decisive.ratio, rules.tolerance)) {
+  if (insideBand(decisive.ratio, rules.tolerance) && !decisive.bound) {
     return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio ${num(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
   }
   return {
     verdict: 'no-preference',
     significant: false,
     view,
-    rule: `no preference shown: ratio ${num(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
+    rule: decisive.bound
+      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${num(decisive.ratio)} (a median not reached), but the 95% CI (${ciText(decisive)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
+      : `no preference shown: ratio ${num(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
     rawSignificant,
   };
 }

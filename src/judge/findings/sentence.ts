@@ -2,12 +2,21 @@
  * A comparison finding: the judged comparison turned into the Finding the report carries, with
  * one plain sentence that has the numbers behind it, and every number (raw and like-for-like
  * views, per-cell ratios) in `details`.
+ *
+ * First-response sentences quote the Kaplan–Meier medians the effect is made of ("median time to
+ * first response …, counting unanswered tickets as still waiting"; "at least …" where a median is
+ * not reached), and the answered shares when they differ, because a channel that leaves tickets
+ * unanswered is slower than its answered tickets alone say. The channel table keeps the plain
+ * median of answered tickets; `details.raw.answeredMedians` has it too.
  */
 import type { Finding, FindingKind } from '../../report.js';
-import { MIN_CELL, type Comparison, type Metric, type View } from './compare.js';
+import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from './compare.js';
 import type { PFamily } from './family.js';
-import { judgeComparison, type Rules } from './rules.js';
-import { count, duration, interval, num, p, speed, speedInterval } from './words.js';
+import { ciText, judgeComparison, type Rules } from './rules.js';
+import { boundedSpeed, count, duration, num, p, share, speedBound, speedInterval } from './words.js';
+
+/** Answered shares that differ by at least this much (absolute) are named in the sentence. */
+export const ANSWERED_SHARE_NOTE = 0.05;
 
 /** How the two groups are named: keys of `n` and phrases inside the sentence (plural nouns). */
 export interface GroupNames {
@@ -41,10 +50,32 @@ export function register(family: PFamily, comparison: Comparison, minSample: num
 }
 
 const VERB: Record<Metric, string> = { firstResponse: 'answered', resolution: 'resolved' };
-const MEDIAN: Record<Metric, string> = { firstResponse: 'median first response', resolution: 'median resolution' };
+const MEDIAN: Record<Metric, string> = { firstResponse: 'median time to first response', resolution: 'median resolution' };
 
 function byWords(fields: string[]): string {
   return fields.join(' and ');
+}
+
+/** Share of each group's tickets answered by the as-of time (first response; null otherwise). */
+function answeredShares(raw: RawView): [number, number] | null {
+  if (!raw.answered || raw.n[0] === 0 || raw.n[1] === 0) return null;
+  return [raw.answered[0] / raw.n[0], raw.answered[1] / raw.n[1]];
+}
+
+/**
+ * "median time to first response 40m vs at least 2d, counting unanswered tickets as still
+ * waiting; answered 100% vs 40%": the raw medians, with the clause about unanswered tickets only
+ * when there are any and the answered shares only when they differ.
+ */
+function mediansText(metric: Metric, raw: RawView): string {
+  const one = (k: 0 | 1): string => `${raw.mediansReached && !raw.mediansReached[k] ? 'at least ' : ''}${duration(raw.medians[k])}`;
+  let text = `${MEDIAN[metric]} ${one(0)} vs ${one(1)}`;
+  const shares = answeredShares(raw);
+  if (shares && (shares[0] < 1 || shares[1] < 1)) {
+    text += ', counting unanswered tickets as still waiting';
+    if (Math.abs(shares[0] - shares[1]) >= ANSWERED_SHARE_NOTE) text += `; answered ${share(shares[0])} vs ${share(shares[1])}`;
+  }
+  return text;
 }
 
 /**
@@ -68,40 +99,48 @@ export function comparisonFinding(
   const decisive = c.adjusted ?? c.raw;
   const pDecisive = c.adjusted ? pAdj : pRaw;
   const verb = VERB[c.metric];
-  const medians = `${MEDIAN[c.metric]} ${duration(c.raw.medians[0])} vs ${duration(c.raw.medians[1])}`;
+  const medians = mediansText(c.metric, c.raw);
   const nText = `n = ${count(decisive.n[0])} vs ${count(decisive.n[1])}`;
   const like = c.adjusted ? ` with the same ${byWords(c.adjusted.by)}` : '';
   const cellsText = c.adjusted ? `like for like in ${c.adjusted.strataUsed} cell${c.adjusted.strataUsed === 1 ? '' : 's'}: ` : '';
-  const overall = c.adjusted ? `; overall ${medians}` : '';
+  const tail = `; ${c.adjusted ? 'overall ' : ''}${medians}`;
   const ratio = decisive.ratio;
   let message: string;
   switch (j.verdict) {
-    case 'preference':
-      message = `${names.aPhrase} are ${verb} ${speed(ratio as number)} than ${names.bPhrase}${like} (${c.adjusted ? cellsText : `${medians}, `}95% CI ${speedInterval(ratio as number, decisive.ci95)}, Holm ${p(pDecisive)}, ${nText}${overall}).`;
+    case 'preference': {
+      const ci = decisive.bound ? speedBound(decisive.ci95) : speedInterval(ratio as number, decisive.ci95);
+      message = `${names.aPhrase} are ${verb} ${boundedSpeed(ratio as number, decisive.bound)} than ${names.bPhrase}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
+    }
     case 'case-mix':
-      message = `${names.aPhrase} are ${verb} ${speed(c.raw.ratio as number)} than ${names.bPhrase} overall (${medians}, Holm ${p(pRaw)}), but${like} the ratio is ${num(ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
+      message = `${names.aPhrase} are ${verb} ${boundedSpeed(c.raw.ratio as number, c.raw.bound)} than ${names.bPhrase} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio)} (95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':
-      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio)}, inside the tolerance ${num(rules.tolerance.low)}–${num(rules.tolerance.high)} (${cellsText}95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}, ${nText}${c.adjusted ? overall : `; ${medians}`}).`;
+      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio)}, inside the tolerance ${num(rules.tolerance.low)}–${num(rules.tolerance.high)} (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     case 'no-preference':
-      message = `No preference shown: ${names.aPhrase} are ${verb} ${speed(ratio as number)} than ${names.bPhrase}${like}, but the evidence falls short (${cellsText}95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}, ${nText}${c.adjusted ? overall : `; ${medians}`}).`;
+      message = `No preference shown: ${names.aPhrase} are ${verb} ${boundedSpeed(ratio as number, decisive.bound)} than ${names.bPhrase}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;
       const cellN = c.adjusted ? `, of which ${count(c.adjusted.n[0])} vs ${count(c.adjusted.n[1])} in cells with at least ${MIN_CELL} of each` : '';
-      message = `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
+      message =
+        decisive.ratio === null && enoughTickets(decisive, rules)
+          ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${rawN}${cellN}).`
+          : `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
     }
   }
-  const viewDetails = (v: typeof c.raw | NonNullable<typeof c.adjusted>, pValueAdjusted: number | null): Record<string, unknown> => ({
+  const viewDetails = (v: View, pValueAdjusted: number | null): Record<string, unknown> => ({
     ratio: v.ratio,
     ci95: v.ci95,
+    bound: v.bound ?? null,
     pValue: v.pValue,
     pValueAdjusted,
     n: { [names.a]: v.n[0], [names.b]: v.n[1] },
     test: v.test,
   });
+  const pair = <T>(x: [T, T]): Record<string, T> => ({ [names.a]: x[0], [names.b]: x[1] });
+  const shares = answeredShares(c.raw);
   return {
     kind,
     subject,
@@ -118,25 +157,55 @@ export function comparisonFinding(
     message: capitalise(message),
     details: {
       view: j.view,
-      raw: { ...viewDetails(c.raw, pRaw), medians: { [names.a]: c.raw.medians[0], [names.b]: c.raw.medians[1] }, significant: j.rawSignificant },
+      // 'lower': the effect is only a lower bound (the subject's median was not reached), 'upper': an upper bound.
+      effectBound: decisive.bound ?? null,
+      raw: {
+        ...viewDetails(c.raw, pRaw),
+        medians: pair(c.raw.medians),
+        ...(c.raw.mediansReached ? { mediansReached: pair(c.raw.mediansReached) } : {}),
+        ...(c.raw.answered ? { answered: pair(c.raw.answered) } : {}),
+        ...(shares ? { answeredShare: pair(shares) } : {}),
+        ...(c.raw.answeredMedians ? { answeredMedians: pair(c.raw.answeredMedians) } : {}),
+        significant: j.rawSignificant,
+      },
       likeForLike: c.adjusted
         ? {
             ...viewDetails(c.adjusted, pAdj),
             by: c.adjusted.by,
             strataUsed: c.adjusted.strataUsed,
             strataSkipped: c.adjusted.strataSkipped,
-            coverage: { [names.a]: c.adjusted.coverage[0], [names.b]: c.adjusted.coverage[1] },
+            coverage: pair(c.adjusted.coverage),
             strata: c.adjusted.cells.map((cell) => ({
               stratum: cell.stratum,
-              n: { [names.a]: cell.n[0], [names.b]: cell.n[1] },
+              n: pair(cell.n),
               ratio: cell.ratio,
               ci95: cell.ci95,
+              ...(cell.bound ? { bound: cell.bound } : {}),
             })),
           }
         : null,
       ...extra.details,
     },
   };
+}
+
+function enoughTickets(view: View, rules: Rules): boolean {
+  return view.n[0] >= rules.minSample && view.n[1] >= rules.minSample;
+}
+
+/** Why there is no ratio of medians although there are tickets enough. */
+function noRatio(c: Comparison): string {
+  const reached = c.raw.mediansReached;
+  if (c.metric === 'firstResponse' && reached && !reached[0] && !reached[1]) {
+    return 'fewer than half of the tickets of either group were answered, so neither median time to first response is known';
+  }
+  return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
+}
+
+/** Whether a comparison finding's effect is only a bound (`details.effectBound`), and which way. */
+export function effectBound(f: Finding): 'lower' | 'upper' | null {
+  const b = f.details?.['effectBound'];
+  return b === 'lower' || b === 'upper' ? b : null;
 }
 
 export function capitalise(s: string): string {

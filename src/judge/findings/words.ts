@@ -58,6 +58,36 @@ export function speedInterval(ratio: number, ci: Interval | null): string {
   return `${times(lo)}–${times(hi)}`;
 }
 
+/**
+ * A ratio that is only a bound (a median not reached) as speed words: `at least 4.1× slower`,
+ * `at least 2.0× faster`, or `at most …` when the bound points towards 1.
+ */
+export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | undefined): string {
+  if (!bound) return speed(ratio);
+  const atLeast = bound === 'lower' ? ratio > 1 : ratio < 1;
+  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio)}`;
+}
+
+/**
+ * The one end of a one-sided ratio CI (a bounded ratio) in speed words: `at least 2.9× slower`,
+ * `at least 3.3× faster`, `at most 1.2× slower`; NA without either end.
+ */
+export function speedBound(ci: Interval | null): string {
+  const [lo, hi] = ci ?? [null, null];
+  if (lo !== null && hi === null) return lo > 1 ? `at least ${speed(lo)}` : lo === 1 ? 'no faster' : `at most ${speed(lo)}`;
+  if (hi !== null && lo === null) return hi < 1 ? `at least ${speed(hi)}` : hi === 1 ? 'no slower' : `at most ${speed(hi)}`;
+  return 'NA';
+}
+
+/** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45`. */
+export function oneSided(ci: Interval | null): string {
+  if (!ci) return 'NA';
+  const [lo, hi] = ci;
+  if (lo !== null && hi === null) return `at least ${num(lo)}`;
+  if (hi !== null && lo === null) return `at most ${num(hi)}`;
+  return interval(ci);
+}
+
 /** A ratio CI as plain ratios: `0.92–1.19`. */
 export function interval(ci: Interval | null): string {
   if (!ci) return 'NA';

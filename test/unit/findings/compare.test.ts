@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERED, OPEN, TicketTableBuilder } from '../../../src/normalise/table.js';
+import { ANSWERED, OPEN, TicketTableBuilder, UNANSWERED } from '../../../src/normalise/table.js';
 import { strataOf } from '../../../src/measure/strata.js';
-import { compareGroups, kmMedianLogVariance, Samples } from '../../../src/judge/findings/compare.js';
+import { compareGroups, firstResponseMedian, kmMedianLogVariance, Samples } from '../../../src/judge/findings/compare.js';
 import { PFamily } from '../../../src/judge/findings/family.js';
 import type { Channel } from '../../../src/model.js';
 
@@ -72,15 +72,21 @@ describe('compareGroups: like-for-like pooling by hand', () => {
     expect(adj.ci95![1]).toBeCloseTo(1.581139, 5);
     const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
     expect(billing.ratio).toBeCloseTo(0.5, 12);
-    expect(adj.test).toBe('van-elteren');
+    // Every ticket answered: the Kaplan–Meier medians and spreads are the plain ones above, and
+    // the stratified Gehan test is Van Elteren's (see test/unit/stats/gehan.test.ts).
+    expect(adj.test).toBe('stratified-gehan');
+    expect(adj.bound).toBeUndefined();
   });
 
   it('keeps the raw view beside it', () => {
     // email sorted 10 20 30 40 50 100 200 300 400 500 → median (50+100)/2 = 75;
     // phone 20 40 60 80 100 100 200 300 400 500 → (100+100)/2 = 100; ratio 0.75.
+    // (R's Kaplan–Meier median takes the midpoint where S = 1/2 exactly, as the sample median.)
     expect(c.raw.medians).toEqual([75, 100]);
+    expect(c.raw.mediansReached).toEqual([true, true]);
+    expect(c.raw.answered).toEqual([10, 10]);
     expect(c.raw.ratio).toBeCloseTo(0.75, 12);
-    expect(c.raw.test).toBe('mann-whitney');
+    expect(c.raw.test).toBe('gehan');
   });
 
   it('drops cells with fewer than five of a group, and says so', () => {
@@ -90,6 +96,98 @@ describe('compareGroups: like-for-like pooling by hand', () => {
     expect(d.adjusted!.strataSkipped).toBe(1);
     expect(d.adjusted!.ratio).toBeCloseTo(1, 12);
     expect(d.adjusted!.coverage[0]).toBeCloseTo(5 / 9, 12);
+  });
+});
+
+describe('first response with unanswered tickets (censored at their age)', () => {
+  it('a median not reached becomes a lower bound: the median of the observed times', () => {
+    // Answered at 10 and 20 s, three still waiting after 100, 200, 300 s. Kaplan–Meier:
+    // S(10) = 4/5, S(20) = 3/5, then no more answers: S never reaches 1/2, the median is not reached.
+    // Every true time is at least the observed one, so the true median is at least the median of
+    // 10 20 100 200 300 = 100. Lower end: Price–Bonett c = round(3 − 1.96·√1.25) = round(0.81) = 1
+    // → x(1) = 10.
+    expect(firstResponseMedian({ times: [10, 20, 100, 200, 300], events: [1, 1, 0, 0, 0] })).toEqual({ value: 100, reached: false, lo: 10, hi: null });
+  });
+
+  // Billing: email answered at 10 20 30 40 50 s; phone answered at 10 and 20 s, three phone
+  // tickets never answered, 100, 200 and 300 s old at the as-of time (1000).
+  // Technical: email and phone both answered at 100 200 300 400 500 s.
+  const builder = new TicketTableBuilder();
+  const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void =>
+    builder.add({
+      id: `T${builder.size}`, customerId: null, channel, rawChannel: channel, isPublic: null, createdAt,
+      firstResponseSeconds: seconds ?? Number.NaN, firstResponseState: seconds === null ? UNANSWERED : ANSWERED,
+      resolutionSeconds: Number.NaN, resolutionState: OPEN,
+      status: null, priority: null, category, group: null, followers: Number.NaN, flags: 0, excerpt: null, file: 'x', line: 1,
+    });
+  for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
+  for (const s of [10, 20]) add('phone', 'Billing', s);
+  for (const age of [100, 200, 300]) add('phone', 'Billing', null, 1000 - age);
+  for (const s of [100, 200, 300, 400, 500]) add('email', 'Technical', s);
+  for (const s of [100, 200, 300, 400, 500]) add('phone', 'Technical', s);
+  const table = builder.build();
+  const all = Uint32Array.from({ length: table.size }, (_, i) => i);
+  const email = all.filter((i) => table.channel[i] === 1);
+  const phone = all.filter((i) => table.channel[i] === 0);
+  const billing = all.filter((i) => table.category[i] === 0);
+  const emailBilling = email.filter((i) => table.category[i] === 0);
+  const phoneBilling = phone.filter((i) => table.category[i] === 0);
+
+  it('raw: the phone median not reached makes email/phone an upper bound with a one-sided CI', () => {
+    expect(billing.length).toBe(10);
+    const c = compareGroups(new Samples(table, 1000), emailBilling, phoneBilling, 'firstResponse', null);
+    // Answered only, email (median 30 s) would look twice as slow as phone (15 s). Counting the
+    // waiting: email's median 30 s (spread 10–50 s as Price–Bonett with n = 5), phone's at least
+    // 100 s (lower end 10 s): email/phone is at most 30/100 = 0.3.
+    expect(c.raw.medians).toEqual([30, 100]);
+    expect(c.raw.mediansReached).toEqual([true, false]);
+    expect(c.raw.answered).toEqual([5, 2]);
+    expect(c.raw.answeredMedians).toEqual([30, 15]);
+    expect(c.raw.n).toEqual([5, 5]);
+    expect(c.raw.bound).toBe('upper');
+    expect(c.raw.ratio).toBeCloseTo(0.3, 12);
+    // CI upper end: email's log spread (ln 50 − ln 10)/(2z) = 0.410581 above; phone's below,
+    // one-sided, (ln 100 − ln 10)/z = 1.174809; hypot = 1.244489;
+    // hi = exp(ln 0.3 + 1.959964·1.244489) = exp(−1.203973 + 2.439154) = 3.4390. No lower end.
+    expect(c.raw.ci95![0]).toBeNull();
+    expect(c.raw.ci95![1]).toBeCloseTo(3.4390, 4);
+    // Gehan, N = 10; events 10 10 20 20 30 40 50, censorings 100 200 300.
+    //   u: 10 → 0 − 8 = −8 (both), 20 → 2 − 6 = −4 (both), 30 → 4 − 5 = −1, 40 → 5 − 4 = 1,
+    //   50 → 6 − 3 = 3, each censoring → 7 (all events are at or before it). Σu = 0.
+    //   W(email) = −8 − 4 − 1 + 1 + 3 = −9; Σu² = 2·64 + 2·16 + 1 + 1 + 9 + 3·49 = 318;
+    //   Var = 5·5/(10·9)·318 = 88.3333; z = −9/9.398581 = −0.957591; p = 2Φ(−0.957591) = 0.338269.
+    expect(c.raw.test).toBe('gehan');
+    expect(c.raw.pValue).toBeCloseTo(0.338269, 5);
+  });
+
+  it('like for like: a bounded cell pools into a bounded ratio', () => {
+    const c = compareGroups(new Samples(table, 1000), email, phone, 'firstResponse', strataOf(table, ['category']));
+    const adj = c.adjusted!;
+    // Billing: ln 0.3, at most; one-sided var = (2.439154/1.959964)² = 1.548753 (from the CI above).
+    // Technical: ratio 1, var 2·0.168577 = 0.337155. Weights 2.5 each.
+    // Pooled ln ratio = (ln 0.3 + 0)/2 = −0.601986 → 0.547723, an upper bound (a bound and an
+    // estimate average to a bound); var = 6.25·(1.548753 + 0.337155)/25 = 0.471476,
+    // hi = exp(−0.601986 + 1.959964·0.686640) = exp(0.743807) = 2.10393. No lower end.
+    expect(adj.bound).toBe('upper');
+    expect(adj.ratio).toBeCloseTo(0.547723, 5);
+    expect(adj.ci95![0]).toBeNull();
+    expect(adj.ci95![1]).toBeCloseTo(2.10393, 4);
+    expect(adj.cells.find((x) => x.stratum === 'Billing')!.bound).toBe('upper');
+    expect(adj.cells.find((x) => x.stratum === 'Technical')!.bound).toBeUndefined();
+    // Stratified Gehan with Van Elteren weights 1/(N+1) = 1/11 in both cells:
+    //   Billing W = −9, Var 88.3333; Technical (identical samples) W = 0, u = −8 −4 0 4 8 twice,
+    //   Σu² = 320, Var = 25/90·320 = 88.8889.
+    //   statistic = −9/11 = −0.818182; variance = (88.3333 + 88.8889)/121 = 1.464646;
+    //   z = −0.676057; p = 2Φ(−0.676057) = 0.499004.
+    expect(adj.test).toBe('stratified-gehan');
+    expect(adj.pValue).toBeCloseTo(0.499004, 5);
+  });
+
+  it('with both medians not reached there is no ratio', () => {
+    const c = compareGroups(new Samples(table, 1000), phoneBilling, phoneBilling, 'firstResponse', null);
+    expect(c.raw.mediansReached).toEqual([false, false]);
+    expect(c.raw.ratio).toBeNull();
+    expect(c.raw.ci95).toBeNull();
   });
 });
 

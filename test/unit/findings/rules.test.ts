@@ -5,11 +5,11 @@ import type { AdjustedView, Comparison, RawView } from '../../../src/judge/findi
 const rules: Rules = { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 30 };
 
 function raw(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): RawView {
-  return { ratio, ci95: ci, pValue, n, test: 'mann-whitney', medians: [ratio * 3600, 3600] };
+  return { ratio, ci95: ci, pValue, n, test: 'gehan', medians: [ratio * 3600, 3600] };
 }
 
 function adjusted(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): AdjustedView {
-  return { ratio, ci95: ci, pValue, n, test: 'van-elteren', strataUsed: 4, strataSkipped: 0, coverage: [1, 1], cells: [], by: ['category', 'priority'] };
+  return { ratio, ci95: ci, pValue, n, test: 'stratified-gehan', strataUsed: 4, strataSkipped: 0, coverage: [1, 1], cells: [], by: ['category', 'priority'] };
 }
 
 const only = (r: RawView): Comparison => ({ metric: 'firstResponse', raw: r, adjusted: null });
@@ -66,5 +66,28 @@ describe('like for like decides when strata exist', () => {
     // raw ln 0.4 = −0.92; like for like ln 0.6 = −0.51 (more than half remains) but not significant.
     const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.6, [0.3, 1.2]) };
     expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.2 }, rules)).toMatchObject({ verdict: 'no-preference', significant: false });
+  });
+});
+
+describe('a ratio that is only a bound (a median time to first response not reached)', () => {
+  const bounded = (ratio: number, ci: [number | null, number | null], bound: 'lower' | 'upper'): RawView => ({
+    ratio, ci95: ci, pValue: 0.001, n: [100, 100], test: 'gehan', medians: [3600, 100000], mediansReached: [true, false], bound,
+  });
+
+  it('is a preference when its one-sided CI clears the band', () => {
+    // At most 0.3 with the CI's upper end 0.5 < 0.8: faster by at least 2×.
+    expect(judgeComparison(only(bounded(0.3, [null, 0.5], 'upper')), { raw: 0.001, adjusted: null }, rules)).toMatchObject({ verdict: 'preference', significant: true });
+    expect(judgeComparison(only(bounded(4, [2, null], 'lower')), { raw: 0.001, adjusted: null }, rules).rule).toMatch(/^preference: 95% CI at least 2\.00 wholly outside/);
+  });
+
+  it('is never within tolerance: the true ratio may lie beyond the band', () => {
+    // At least 1.1 (inside the band), but it could be 3.
+    expect(judgeComparison(only(bounded(1.1, [0.7, null], 'lower')), { raw: 0.001, adjusted: null }, rules)).toMatchObject({ verdict: 'no-preference', significant: false });
+  });
+
+  it('a bounded like-for-like ratio cannot show that a raw gap shrank: not case mix', () => {
+    const adj: AdjustedView = { ...adjusted(1.1, [0.6, 2]), ci95: [0.6, null], bound: 'lower' };
+    const c: Comparison = { metric: 'firstResponse', raw: raw(3, [2.5, 3.6]), adjusted: adj };
+    expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.3 }, rules)).toMatchObject({ verdict: 'no-preference', rawSignificant: true });
   });
 });
