@@ -6,19 +6,21 @@
 //   npm run validate                 # all scenarios, 100 data sets each where it matters
 //   node scripts/validate.mjs --quick
 import { Readable } from 'node:stream';
-import { generate, toCsv } from './generate.mjs';
+import { generate, rng, toCsv } from './generate.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const { loadDataset, buildReport } = await import(new URL('pipeline.js', dist).href);
 const { judge } = await import(new URL('judge/index.js', dist).href);
 const { resolveSettings } = await import(new URL('commands/options.js', dist).href);
+const { mannWhitney } = await import(new URL('judge/stats/mannWhitney.js', dist).href);
+const { ratioCi } = await import(new URL('judge/stats/ratioCi.js', dist).href);
 
 const quick = process.argv.includes('--quick');
 const runs = (n) => (quick ? Math.max(5, Math.round(n / 10)) : n);
 
-/** Runs the audit on one generated export and returns the findings. */
-async function audit(options) {
-  const csv = toCsv(generate(options));
+/** Runs the audit on one generated export (optionally changed by `edit`) and returns the findings. */
+async function audit(options, edit = (data) => data) {
+  const csv = toCsv(edit(generate(options)));
   const settings = resolveSettings(['-'], {}, {}, 'validate');
   const dataset = await loadDataset(settings, { stdin: Readable.from([csv]) });
   const report = buildReport(dataset, settings);
@@ -70,6 +72,42 @@ for (const [label, fr] of [['1.5×', 1 / 1.5], ['1.3×', 1 / 1.3]]) {
     if (x?.significant && x.effect < 1) first++;
   }
   results.push({ scenario: 'planted 2× social preference plus easier case mix, 2,000 tickets', runs: n, measure: 'detected (first response)', value: `${first}/${n} = ${pct(first, n)}`, target: '' });
+}
+
+// 1d. Survivorship: phone leaves 60% of its tickets unanswered (never answered, still open) and
+//     answers the rest faster than social, which answers everything 1.33× slower than phone's
+//     answered ones. Counting the unanswered as still waiting, phone is the slower channel; an
+//     answered-only comparison sees the opposite.
+{
+  const n = runs(50);
+  let found = 0;
+  let answeredOnly = 0;
+  for (let k = 0; k < n; k++) {
+    const random = rng(13_000 + k);
+    const unanswerPhone = (data) => {
+      const col = Object.fromEntries(data.header.map((h, i) => [h, i]));
+      for (const row of data.rows) {
+        if (!/^(Phone|Voicemail)/.test(row[col.channel]) || random() >= 0.6) continue;
+        row[col.first_response_at] = '';
+        row[col.resolved_at] = '';
+        row[col.status] = 'new';
+      }
+      return data;
+    };
+    let rows;
+    const f = await audit({ n: 2000, seed: 13_000 + k, speed: { social: { fr: 1.33, res: 1 } } }, (data) => (rows = unanswerPhone(data)));
+    const x = find(f, 'channel-preference', 'social', 'firstResponse');
+    if (x?.significant && x.effect < 1) found++;
+    // The former method: answered tickets only, Mann–Whitney and Price–Bonett, unadjusted.
+    const col = Object.fromEntries(rows.header.map((h, i) => [h, i]));
+    const seconds = (re) => rows.rows.filter((r) => re.test(r[col.channel]) && r[col.first_response_at]).map((r) => (Date.parse(r[col.first_response_at]) - Date.parse(r[col.created_at])) / 1000);
+    const social = seconds(/Twitter|Facebook|Instagram/);
+    const phone = seconds(/^(Phone|Voicemail)/);
+    const ci = ratioCi(social, phone);
+    if (mannWhitney(social, phone).pValue < 0.05 && ci.hi !== null && ci.hi < 0.8) answeredOnly++;
+  }
+  results.push({ scenario: 'phone 60% unanswered, the rest answered 1.33× faster than social, 2,000 tickets', runs: n, measure: 'phone found slower (first response)', value: `${found}/${n} = ${pct(found, n)}`, target: '' });
+  results.push({ scenario: '', runs: n, measure: 'found by an answered-only comparison', value: `${answeredOnly}/${n}`, target: '' });
 }
 
 // 2. Fair data: no preference planted. Half of the data sets give social an easier case mix
