@@ -197,7 +197,7 @@ function enoughTickets(view: View, rules: Rules): boolean {
 function noRatio(c: Comparison): string {
   const reached = c.raw.mediansReached;
   if (c.metric === 'firstResponse' && reached && !reached[0] && !reached[1]) {
-    return 'fewer than half of the tickets of either group were answered, so neither median time to first response is known';
+    return 'in both groups more than half of the tickets are still unanswered as far as the data reach, so neither median time to first response is known';
   }
   return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
 }
