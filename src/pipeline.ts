@@ -41,6 +41,8 @@ export interface Settings {
   /** Gate expressions (--fail-on, then config gates). */
   gates: string[];
   allowMissing: boolean;
+  /** Replace customer ids and handles with stable pseudonyms in every output. */
+  redact: boolean;
   generatedAt: string | null;
   version: string;
 }

@@ -24,8 +24,8 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
   const dataset = await readDataset(settings, flags, ctx);
   if (loaded) loaded.dataset = dataset;
-  const report = buildReport(dataset, settings);
-  return judge({ report, dataset, settings, baseline });
+  const report = judge({ report: buildReport(dataset, settings), dataset, settings, baseline });
+  return settings.redact ? redactReport(report) : report;
 }
 
 export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -33,9 +33,8 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
   const annotations = annotationMode(flags.annotations);
   const loaded: { dataset?: Dataset } = {};
   const audited = await runAudit(files, flags, ctx, loaded);
-  // HTML draws the first-response distributions; --redact pseudonymises customers in every format.
-  const charted = flags.format === 'html' && loaded.dataset ? withDistributions(audited, loaded.dataset.table) : audited;
-  const report = flags.redact ? redactReport(charted) : charted;
+  // HTML draws the first-response distributions (runAudit already applied --redact).
+  const report = flags.format === 'html' && loaded.dataset ? withDistributions(audited, loaded.dataset.table) : audited;
   if (report.input.rowsRejected > 0) {
     ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
   }

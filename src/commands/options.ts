@@ -88,6 +88,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     minSample: config.minSample ?? 30,
     gates: [...(flags.failOn ?? []), ...(config.gates ?? [])],
     allowMissing: flags.allowMissing ?? config.allowMissing ?? false,
+    redact: flags.redact ?? config.redact ?? false,
     generatedAt: flags.generatedAt ?? null,
     version,
   };

@@ -55,8 +55,8 @@ function previousCount(text: string | undefined): number {
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
   const { config } = await loadConfig(flags.config, ctx.cwd);
   const settings = resolveSettings(files, flags, config, ctx.version);
-  const unit = periodUnit(flags.period);
-  const previous = previousCount(flags.periods);
+  const unit = periodUnit(flags.period ?? config.period);
+  const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
   if (flags.month !== undefined && (settings.since !== null || settings.until !== null)) {
     throw new UsageError('--month and --since/--until both choose the period of interest', { hint: 'give one of them' });
   }
@@ -88,7 +88,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const periodDataset: Dataset = { ...dataset, table: periodTable };
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
   const report = judge({ report: buildReport(periodDataset, periodSettings), dataset: periodDataset, settings: periodSettings, baseline: null });
-  return {
+  const result: Report = {
     ...report,
     reportPeriod: {
       unit,
@@ -106,6 +106,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
     periods: measurePeriods(table, plan, settings.reference, asOf),
     distributions: { firstResponse: firstResponseDistributions(periodTable, asOf) },
   };
+  return settings.redact ? redactReport(result) : result;
 }
 
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -114,7 +115,6 @@ export async function reportCommand(files: string[], flags: ReportFlags, ctx: Co
   if (report.input.rowsRejected > 0) {
     ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
   }
-  const shown = flags.redact ? redactReport(report) : report;
   const failed = report.gates.some((g) => !g.passed);
-  return { output: render(shown, { color: ctx.color }), exitCode: failed ? 1 : 0 };
+  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
 }

@@ -1,0 +1,41 @@
+/** Anything a flag sets can be set in the config file, and flags win. */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-config-'));
+function config(name: string, body: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(body));
+  return file;
+}
+
+describe('config keys that mirror flags', () => {
+  it('"redact": true pseudonymises customer ids like --redact', async () => {
+    // fixtures/findings/jumps.csv: customers A, B, … jump from phone to Twitter; the jump
+    // finding lists them under customerId
+    const plain = await runParity(['audit', fixture('findings', 'jumps.csv'), '--format', 'json']);
+    expect(plain.stdout).toMatch(/"customerId": "A"/);
+    const viaConfig = await runParity(['audit', fixture('findings', 'jumps.csv'), '--format', 'json', '-c', config('redact.json', { redact: true })]);
+    const viaFlag = await runParity(['audit', fixture('findings', 'jumps.csv'), '--format', 'json', '--redact']);
+    expect(viaConfig.code).toBe(0);
+    expect(viaConfig.stdout).not.toMatch(/"customerId": "A"/);
+    expect(viaConfig.stdout).toMatch(/"customerId": "customer-[0-9a-f]{8}"/);
+    expect(viaConfig.stdout).toBe(viaFlag.stdout);
+  });
+
+  it('"period" and "periods" choose the report\'s cut like --period and --periods', async () => {
+    const cfg = config('quarter.json', { period: 'quarter', periods: 1 });
+    const r = await runParity(['report', fixture('demo.csv'), '--format', 'json', '-c', cfg]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    // demo.csv spans July–October 2026: the latest quarter is 2026-Q4, one earlier period (Q3)
+    expect(report.reportPeriod).toMatchObject({ unit: 'quarter', previous: 1 });
+    expect(report.periods.map((p: { period: string }) => p.period)).toEqual(['2026-Q3', '2026-Q4']);
+    // the flag wins over the config
+    const flagged = JSON.parse((await runParity(['report', fixture('demo.csv'), '--format', 'json', '-c', cfg, '--period', 'month'])).stdout);
+    expect(flagged.reportPeriod.unit).toBe('month');
+  });
+});
