@@ -28,7 +28,7 @@ import { gatherSample, summariseResolution } from '../../measure/summary.js';
 import { kaplanMeier, kmQuantile, type KmCurve } from '../../measure/kaplanMeier.js';
 import { medianSorted } from '../../measure/quantile.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
-import { ANSWERED, EXCLUDED, type TicketTable } from '../../normalise/table.js';
+import { UNANSWERED, type TicketTable } from '../../normalise/table.js';
 import { gehan, gehanStratified } from '../stats/gehan.js';
 import { logRank, logRankStratified, type CensoredSample } from '../stats/logRank.js';
 import { ratioCiFromIntervals, type RatioCi } from '../stats/ratioCi.js';
@@ -180,9 +180,7 @@ export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<
 }
 
 /** Ratio of Kaplan–Meier medians with a CI from {@link kmMedianLogVariance} (resolution cells of the like-for-like view). */
-function kmCellRatio(a: CensoredSample, b: CensoredSample): RatioCi {
-  const ma = kmMedianLogVariance(a.times, a.events);
-  const mb = kmMedianLogVariance(b.times, b.events);
+function kmCellRatio(ma: { median: number | null; variance: number | null }, mb: { median: number | null; variance: number | null }): RatioCi {
   if (ma.median === null || mb.median === null) return { ratio: null, lo: null, hi: null };
   const ratio = Math.max(ma.median, 1) / Math.max(mb.median, 1);
   if (ma.variance === null || mb.variance === null) return { ratio, lo: null, hi: null };
@@ -244,6 +242,27 @@ interface Measured {
   answeredTimes: Float64Array;
   /** Resolution: resolved or censored durations, time-sorted. */
   resolution: CensoredSample;
+  /**
+   * Medians, worked out on first use and kept: a group (the reference channel, its cells) is in
+   * many comparisons, and its Kaplan–Meier curve is the same in each.
+   */
+  memo: {
+    first?: MedianEstimate;
+    resolution?: { median: number | null; lo: number | null; hi: number | null };
+    resolutionSpread?: { median: number | null; variance: number | null };
+  };
+}
+
+function firstMedianOf(m: Measured): MedianEstimate {
+  return (m.memo.first ??= firstResponseMedian(m.first));
+}
+
+function resolutionMedianOf(m: Measured): { median: number | null; lo: number | null; hi: number | null } {
+  return (m.memo.resolution ??= kmMedian(m.resolution));
+}
+
+function resolutionSpreadOf(m: Measured): { median: number | null; variance: number | null } {
+  return (m.memo.resolutionSpread ??= kmMedianLogVariance(m.resolution.times, m.resolution.events));
 }
 
 function sizeOf(m: Measured, metric: Metric): number {
@@ -284,31 +303,37 @@ function byTime(times: Float64Array, events: Uint8Array): CensoredSample {
 }
 
 /**
- * First response of the tickets at `indices` as a censored sample: answered tickets are events
- * at their first-response time, unanswered ones are censored at their age at the as-of time
- * (they have waited at least that long), tickets with an unusable first response are left out.
+ * First response of the tickets at `indices` as a censored sample in time order: answered
+ * tickets are events at their first-response time (`answeredSorted`, already sorted), unanswered
+ * ones are censored at their age at the as-of time (they have waited at least that long),
+ * tickets with an unusable first response are left out. Only the unanswered need sorting.
  */
-function firstResponseSample(table: TicketTable, indices: ArrayLike<number>, asOf: number): { sample: CensoredSample; answered: number } {
-  let n = 0;
-  for (let k = 0; k < indices.length; k++) if (table.firstResponseState[indices[k] as number] !== EXCLUDED) n++;
-  const times = new Float64Array(n);
-  const events = new Uint8Array(n);
+function firstResponseSample(table: TicketTable, indices: ArrayLike<number>, asOf: number, answeredSorted: Float64Array): CensoredSample {
+  let waiting = 0;
+  for (let k = 0; k < indices.length; k++) if (table.firstResponseState[indices[k] as number] === UNANSWERED) waiting++;
+  const ages = new Float64Array(waiting);
   let m = 0;
-  let answered = 0;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
-    const state = table.firstResponseState[i];
-    if (state === EXCLUDED) continue;
-    if (state === ANSWERED) {
-      times[m] = table.firstResponse[i] as number;
-      events[m] = 1;
-      answered++;
-    } else {
-      times[m] = Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
-    }
-    m++;
+    if (table.firstResponseState[i] !== UNANSWERED) continue;
+    ages[m++] = Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
   }
-  return { sample: byTime(times, events), answered };
+  ages.sort();
+  // Merge, an answer before a censoring at the same time (as byTime).
+  const n = answeredSorted.length + ages.length;
+  const times = new Float64Array(n);
+  const events = new Uint8Array(n);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= ages.length || (i < answeredSorted.length && (answeredSorted[i] as number) <= (ages[j] as number))) {
+      times[k] = answeredSorted[i++] as number;
+      events[k] = 1;
+    } else {
+      times[k] = ages[j++] as number;
+    }
+  }
+  return { times, events };
 }
 
 /**
@@ -329,12 +354,12 @@ export class Samples {
 
   private gather(indices: ArrayLike<number>): Measured {
     const s = gatherSample(this.table, indices, this.asOf);
-    const first = firstResponseSample(this.table, indices, this.asOf);
     return {
-      first: first.sample,
-      answered: first.answered,
+      first: firstResponseSample(this.table, indices, this.asOf, s.firstResponse),
+      answered: s.firstResponse.length,
       answeredTimes: s.firstResponse,
       resolution: byTime(s.resolutionTime, s.resolvedFlag),
+      memo: {},
     };
   }
 
@@ -375,8 +400,8 @@ function rawView(metric: Metric, a: Measured, b: Measured): RawView {
   const n: [number, number] = [sizeOf(a, metric), sizeOf(b, metric)];
   const both = n[0] > 0 && n[1] > 0;
   if (metric === 'firstResponse') {
-    const ma = firstResponseMedian(a.first);
-    const mb = firstResponseMedian(b.first);
+    const ma = firstMedianOf(a);
+    const mb = firstMedianOf(b);
     const ci = firstResponseRatio(ma, mb);
     const plain = (x: Float64Array): number | null => (x.length ? medianSorted(x) : null);
     return {
@@ -392,8 +417,8 @@ function rawView(metric: Metric, a: Measured, b: Measured): RawView {
       answeredMedians: [plain(a.answeredTimes), plain(b.answeredTimes)],
     };
   }
-  const ma = kmMedian(a.resolution);
-  const mb = kmMedian(b.resolution);
+  const ma = resolutionMedianOf(a);
+  const mb = resolutionMedianOf(b);
   const ci = ratioCiFromIntervals(ma.median, ma, mb.median, mb);
   return {
     ratio: ci.ratio,
@@ -438,7 +463,7 @@ function adjustedView(
     n[0] += na;
     n[1] += nb;
     pairs.push(first ? { a: ma.first, b: mb.first } : { a: ma.resolution, b: mb.resolution });
-    const ci: BoundedRatio = first ? firstResponseRatio(firstResponseMedian(ma.first), firstResponseMedian(mb.first)) : kmCellRatio(ma.resolution, mb.resolution);
+    const ci: BoundedRatio = first ? firstResponseRatio(firstMedianOf(ma), firstMedianOf(mb)) : kmCellRatio(resolutionSpreadOf(ma), resolutionSpreadOf(mb));
     cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
     const v = logVariance(ci, first);
     if (ci.ratio !== null && ci.ratio > 0 && v !== null) {

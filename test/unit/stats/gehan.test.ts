@@ -209,6 +209,14 @@ describe('gehan: the O(N log N) scores equal the pair-by-pair definition', () =>
       const slow = bruteForce(a, b);
       expect(fast.statistic).toBe(slow.W);
       expect(fast.variance).toBeCloseTo(slow.variance, 8);
+      // The same in time order (the path that skips the sorts).
+      const order = (s: { times: number[]; events: number[] }) => {
+        const idx = s.times.map((_, i) => i).sort((x, y) => (s.times[x] as number) - (s.times[y] as number));
+        return { times: idx.map((i) => s.times[i] as number), events: idx.map((i) => s.events[i] as number) };
+      };
+      const sorted = gehan(order(a), order(b));
+      expect(sorted.statistic).toBe(slow.W);
+      expect(sorted.variance).toBeCloseTo(slow.variance, 8);
     }
   });
 
