@@ -30,10 +30,12 @@ function resolutionOf(table: TicketTable, i: number): number | null {
   return table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : null;
 }
 
-/** "they were answered" when all were, else "3 of 4 were answered". */
-function answeredWords(answered: number, n: number): string {
-  if (answered === n) return n === 1 ? 'it was answered' : 'they were answered';
-  return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered,`;
+/** "they were answered in a median 28m", "3 of 4 were answered, in a median 28m", "none was answered yet". */
+function answeredWords(answered: number, n: number, median: number | null): string {
+  if (answered === 0 || median === null) return 'none was answered yet';
+  const inMedian = `in a median ${duration(median)}`;
+  if (answered === n) return `${n === 1 ? 'it was' : 'they were'} answered ${inMedian}`;
+  return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered, ${inMedian}`;
 }
 
 /** Registers the jump comparison; returns the builder of the channel-jump finding. */
@@ -147,7 +149,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');
       const message =
         `${count(n)} social ticket${n === 1 ? '' : 's'} (${share(n / socialTickets)} of social) came from customers who went public after waiting a median ${duration(waitedMedian)} on an open phone, email or web ticket` +
-        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social ${answeredWords(jumpFirst.length, n)} in a median ${duration(jumpFirstMedian)}, ${served}.`;
+        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social ${answeredWords(jumpFirst.length, n, jumpFirstMedian)}, ${served}.`;
       return {
         kind: 'channel-jump',
         subject: 'social',
