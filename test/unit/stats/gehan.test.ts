@@ -21,8 +21,8 @@ describe('gehan: published reference values', () => {
     //   -> linear statistic 271, variance 5644.39, Z = 3.6071, p-value = 0.0003096.
     // By hand: Σu² = 22040 over the 42 patients, Var = 21·21/(42·41) · 22040 = 441/1722 · 22040
     //   = 5644.3902; z = 271/75.12916 = 3.607122.
-    // (The same W is Breslow's Σ n_j(E_j − O_j); with the hypergeometric variance instead it gives
-    // the chi-square 13.46 that Kleinbaum & Klein report as the "Wilcoxon" test on these data.)
+    // (The same W is Breslow's Σ n_j(E_j − O_j) over the event times; with the hypergeometric
+    // variance of the weighted log-rank form instead of Mantel's, 271²/5457.11 = 13.46 on 1 df.)
     const r = gehan(mp, placebo);
     expect(r.statistic).toBe(271);
     expect(r.variance).toBeCloseTo(5644.3902, 3);
