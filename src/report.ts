@@ -56,7 +56,7 @@ export interface VsReference {
   firstResponseRatioCi95: Interval | null;
   resolutionRatio: number | null;
   resolutionRatioCi95: Interval | null;
-  /** Two-sided Mann–Whitney p on first response (unadjusted). */
+  /** Two-sided Gehan p on first response (Mann–Whitney with unanswered tickets counted as still waiting), unadjusted. */
   pValue: number | null;
   /** Two-sided log-rank p on resolution (unadjusted). */
   resolutionPValue: number | null;

@@ -4,7 +4,7 @@
  * open at the as-of time count as censored, not dropped). Groups are index lists into the
  * ticket table; nothing here copies tickets.
  */
-import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, kmQuantile } from './kaplanMeier.js';
 import { quantileCi, quantileSorted, sortedCopy } from './quantile.js';
 
@@ -47,6 +47,8 @@ export interface GroupSample {
   firstResponse: Float64Array;
   /** Tickets whose first response is known either way (answered or not yet): the answered share's base. */
   firstResponseKnown: number;
+  /** Ages at the as-of time of the tickets not answered yet (censored first responses). */
+  firstResponseWaiting: Float64Array;
   /** Resolution times (resolved) or censoring times (open), in the same order as `resolvedFlag`. */
   resolutionTime: Float64Array;
   /** 1 = resolved, 0 = still open at the as-of time. */
@@ -59,9 +61,12 @@ export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asO
   const time: number[] = [];
   const flag: number[] = [];
   let firstResponseKnown = 0;
+  const waiting: number[] = [];
+  const ageOf = (i: number): number => Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     if (table.firstResponseState[i] === ANSWERED) first.push(table.firstResponse[i] as number);
+    else if (table.firstResponseState[i] === UNANSWERED) waiting.push(ageOf(i));
     if (table.firstResponseState[i] !== EXCLUDED) firstResponseKnown++;
     const state = table.resolutionState[i];
     if (state === EXCLUDED) continue;
@@ -69,11 +74,11 @@ export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asO
       time.push(table.resolution[i] as number);
       flag.push(1);
     } else {
-      time.push(Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number)));
+      time.push(ageOf(i));
       flag.push(0);
     }
   }
-  return { firstResponse: sortedCopy(first), firstResponseKnown, resolutionTime: Float64Array.from(time), resolvedFlag: Uint8Array.from(flag) };
+  return { firstResponse: sortedCopy(first), firstResponseKnown, firstResponseWaiting: Float64Array.from(waiting), resolutionTime: Float64Array.from(time), resolvedFlag: Uint8Array.from(flag) };
 }
 
 function nullable(x: number | null | undefined): number | null {

@@ -36,6 +36,12 @@ describe('audit of fixtures/small.csv (every number worked out by hand)', async 
     // ratios over phone: 5400 / 9000 = 0.6; 86400 / 259200 = 1/3
     expect(email.vsReference?.firstResponseRatio).toBeCloseTo(0.6, 10);
     expect(email.vsReference?.resolutionRatio).toBeCloseTo(1 / 3, 10);
+    // Gehan on first response, P5 (unanswered) censored at its age 745200 s. Pooled, with
+    // u = #definitely shorter − #definitely longer (a censoring outlasts every answer before it;
+    // E3 and P4 tie at 4h): E 30m −7, P 1h −5, E 90m −3, P 2h −1, P 3h +1, E 4h +4, P 4h +4,
+    // P5 +7. W(email) = −7 −3 +4 = −6; Var = 3·5/(8·7)·Σu² = 15/56·166 = 44.4643;
+    // z = −6/√44.4643 = −0.89980 → two-sided p = 0.36823
+    expect(email.vsReference?.pValue).toBeCloseTo(0.36823, 4);
   });
 
   it('social: wall-clock times read as UTC, R\'s midpoint rule when S sits exactly at 0.5', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { gehan, gehanStratified } from '../../../src/judge/stats/gehan.js';
 import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
-import { vanElteren } from '../../../src/judge/stats/vanElteren.js';
+import { vanElteren } from '../../reference/vanElteren.js';
 
 const all1 = (n: number): number[] => Array.from({ length: n }, () => 1);
 

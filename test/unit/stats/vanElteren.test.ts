@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { vanElteren } from '../../../src/judge/stats/vanElteren.js';
+import { vanElteren } from '../../reference/vanElteren.js';
 import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
 
 const sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];

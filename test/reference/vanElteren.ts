@@ -7,9 +7,13 @@
  * Hand-written because neither simple-statistics nor any maintained npm
  * package provides it. Per stratum it reuses the O(n log n) rank sums of
  * mannWhitney.ts; the combination is O(#strata).
+ *
+ * Kept with the tests, not in src/: the findings use the stratified Gehan test (which equals
+ * Van Elteren when nothing is censored), and this independent implementation, itself checked by
+ * hand, is what that equality is tested against.
  */
-import { rankSumStratum } from './mannWhitney.js';
-import { pTwoSided } from './normal.js';
+import { rankSumStratum } from '../../src/judge/stats/mannWhitney.js';
+import { pTwoSided } from '../../src/judge/stats/normal.js';
 
 /** Result of {@link vanElteren}. */
 export interface VanElterenResult {
