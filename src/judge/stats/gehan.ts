@@ -27,6 +27,7 @@
  * tickets are not 10¹² pairs.
  */
 import type { CensoredSample } from './logRank.js';
+import { splitCensored } from '../../measure/kaplanMeier.js';
 import { pTwoSided } from './normal.js';
 
 /** Result of {@link gehan} / {@link gehanStratified}. */
@@ -54,38 +55,8 @@ interface Split {
   censored: Float64Array;
 }
 
-function ascending(x: Float64Array): Float64Array {
-  for (let i = 1; i < x.length; i++) if ((x[i] as number) < (x[i - 1] as number)) return x.sort();
-  return x;
-}
-
 function split(s: CensoredSample): Split {
-  const { times, events } = s;
-  if (times.length !== events.length) {
-    throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
-  }
-  let d = 0;
-  let c = 0;
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    const e = events[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
-    if (e !== 0) d++;
-    else c++;
-  }
-  const ev = new Float64Array(d);
-  const cen = new Float64Array(c);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i] as number;
-    const e = events[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
-    if (e !== 0) ev[a++] = t;
-    else cen[b++] = t;
-  }
-  // Samples usually arrive in time order (the findings pass them so): then no sort is needed.
-  return { events: ascending(ev), censored: ascending(cen) };
+  return splitCensored(s.times, s.events);
 }
 
 /** The two ascending arrays merged into one ascending array (linear). */
