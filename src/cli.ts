@@ -54,6 +54,7 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--strict', 'any rejected row is an error (exit 2)')
     .option('--rejects <file>', 'write rejected rows with their reason to a CSV file')
     .option('--redact', 'replace customer ids and handles with stable pseudonyms')
+    .option('--duplicates <keep>', 'a repeated ticket id keeps its first row (default) or its last row (overlapping exports)')
     .option('--no-color', 'no colour in the output')
     .option('--quiet', 'no warnings on stderr');
 }

@@ -43,6 +43,8 @@ export interface Settings {
   allowMissing: boolean;
   /** Replace customer ids and handles with stable pseudonyms in every output. */
   redact: boolean;
+  /** Which row of a repeated ticket id is kept: the first (default) or the last (newer exports). */
+  duplicates: 'first' | 'last';
   generatedAt: string | null;
   version: string;
 }
@@ -163,11 +165,11 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   if (settings.files.length === 0) throw new ParityError('no input files given', { hint: 'pass one or more files, or - for standard input' });
   const builder = new TicketTableBuilder();
   const issues = new IssueLog();
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const files: FileSummary[] = [];
   const mappings: Dataset['mappings'] = [];
   const notes = new Set<string>();
-  const unknown = new Map<string, number>();
+  const unknownRaw = new Set<string>();
   const fileMeasures = new Map<string, { firstResponse: boolean; resolution: boolean }>();
   const context = rowContext(settings);
   let rowsRead = 0;
@@ -191,14 +193,23 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     // Which metrics this file can measure: a bound column, or (for logs) any ticket that has it.
     const b = mapping.bindings;
     const measures = { firstResponse: Boolean(b.firstResponseAt || b.firstResponseTime), resolution: Boolean(b.resolvedAt || b.resolutionTime) };
+    const idColumn = mapping.bindings.ticketId?.header ?? 'ticketId';
+    // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
+    const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
     const accept = (ticket: Parameters<TicketTableBuilder['add']>[0], line: number, file: string): boolean => {
-      if (seen.has(ticket.id)) {
-        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: mapping.bindings.ticketId?.header ?? 'ticketId', value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier; the first one is kept` });
+      if (ticket.channelKnown === false) unknownRaw.add(ticket.rawChannel);
+      const earlier = seen.get(ticket.id);
+      if (earlier === undefined) {
+        seen.set(ticket.id, builder.add(ticket));
+        return true;
+      }
+      if (!lastWins) {
+        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier; the first one is kept` });
         return false;
       }
-      seen.add(ticket.id);
-      if (ticket.channelKnown === false) unknown.set(ticket.rawChannel, (unknown.get(ticket.rawChannel) ?? 0) + 1);
-      builder.add(ticket);
+      const before = builder.locationOf(earlier);
+      reject({ kind: 'duplicate-id', severity: 'error', file: before.file, line: before.line, column: idColumn, value: ticket.id, detail: `ticket id "${ticket.id}" appears again at ${file}:${line}; the last one is kept` });
+      builder.replace(earlier, ticket);
       return true;
     };
     if (mapping.format.reduce) {
@@ -249,7 +260,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     issues,
     latest: latestSeen,
     asOf,
-    unknownChannels: unknown,
+    unknownChannels: countUnknown(table, unknownRaw),
     notes: [...notes],
   };
 }
@@ -313,6 +324,18 @@ function applyClock(table: TicketTable, config: Config, asOf: number): TicketTab
     openAge[i] = calendar.between(c, asOf);
   }
   return { ...table, firstResponse, resolution, openAge, clock: 'business' };
+}
+
+/** Tickets per raw channel value that no vocabulary knew (counted on the final table). */
+function countUnknown(table: TicketTable, unknownRaw: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  if (unknownRaw.size === 0) return out;
+  const dictionary = table.dictionaries.rawChannel;
+  for (let i = 0; i < table.size; i++) {
+    const raw = dictionary.valueOf(table.rawChannel[i] as number) ?? '';
+    if (unknownRaw.has(raw)) out.set(raw, (out.get(raw) ?? 0) + 1);
+  }
+  return out;
 }
 
 function nanToZero(x: number): number {

@@ -22,6 +22,7 @@ export interface CommonFlags {
   strict?: boolean;
   rejects?: string;
   redact?: boolean;
+  duplicates?: string;
   color?: boolean;
   quiet?: boolean;
   inputFormat?: string;
@@ -60,6 +61,13 @@ function channelOption(value: string, flag: string): Channel {
   return value;
 }
 
+function duplicatesOption(value: string): 'first' | 'last' {
+  if (value !== 'first' && value !== 'last') {
+    throw new UsageError(`--duplicates "${value}" is not first or last`, { hint: 'keep the first row of a repeated ticket id (first) or the last one (last, for overlapping exports)' });
+  }
+  return value;
+}
+
 /** Resolves the settings of a run. `version` is the tool version for the report. */
 export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string): Settings {
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
@@ -89,6 +97,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     gates: [...(flags.failOn ?? []), ...(config.gates ?? [])],
     allowMissing: flags.allowMissing ?? config.allowMissing ?? false,
     redact: flags.redact ?? config.redact ?? false,
+    duplicates: duplicatesOption(flags.duplicates ?? config.duplicates ?? 'first'),
     generatedAt: flags.generatedAt ?? null,
     version,
   };

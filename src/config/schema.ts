@@ -97,6 +97,7 @@ export const configSchema = z.strictObject({
   period: z.enum(['week', 'month', 'quarter']).optional(),
   periods: z.number().int().positive().optional(),
   redact: z.boolean().optional(),
+  duplicates: z.enum(['first', 'last']).optional(),
 });
 
 /** A validated configuration file. */

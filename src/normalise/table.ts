@@ -153,7 +153,8 @@ export class TicketTableBuilder {
     return this.n;
   }
 
-  add(row: TicketRow): void {
+  /** Appends a ticket; returns its index. */
+  add(row: TicketRow): number {
     if (this.n === this.capacity) {
       this.capacity *= 2;
       for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
@@ -161,10 +162,27 @@ export class TicketTableBuilder {
       }
     }
     const i = this.n++;
-    const c = this.cols;
-    const d = this.dictionaries;
     this.ids.push(row.id);
     this.excerpts.push(row.excerpt);
+    this.write(i, row);
+    return i;
+  }
+
+  /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
+  replace(i: number, row: TicketRow): void {
+    this.ids[i] = row.id;
+    this.excerpts[i] = row.excerpt;
+    this.write(i, row);
+  }
+
+  /** Where ticket i was read from. */
+  locationOf(i: number): { file: string; line: number } {
+    return { file: this.dictionaries.file.valueOf(this.cols.fileIndex[i] as number) ?? '', line: this.cols.line[i] as number };
+  }
+
+  private write(i: number, row: TicketRow): void {
+    const c = this.cols;
+    const d = this.dictionaries;
     c.channel[i] = CHANNEL_CODE.get(row.channel) ?? CHANNELS.length - 1;
     c.rawChannel[i] = d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic === null ? -1 : row.isPublic ? 1 : 0;

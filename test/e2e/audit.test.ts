@@ -179,6 +179,17 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(3600);
   });
 
+  it('--duplicates last keeps the newest row of a repeated id (overlapping exports)', async () => {
+    const r = await runParity(['audit', fixture('bad', 'duplicate-ids.csv'), '--format', 'json', '--duplicates', 'last']);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    // X1 at line 2 (answered 10:00, 1h) is superseded by X1 at line 4 (answered 18:00, 9h)
+    expect(report.input).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1, tickets: 2 });
+    expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(32400);
+    expect(report.input.dataQuality[0]).toMatchObject({ kind: 'duplicate-id', count: 1, example: { line: 2 } });
+    expect((await runParity(['audit', fixture('bad', 'duplicate-ids.csv'), '--duplicates', 'newest'])).code).toBe(2);
+  });
+
   it('unknown channel values go to other and are listed', async () => {
     const r = await runParity(['audit', fixture('bad', 'unknown-channels.csv')]);
     expect(r.code).toBe(0);

@@ -47,12 +47,13 @@ describe('compareGroups: like-for-like pooling by hand', () => {
   // var = Σ w²v/(Σw)² = 2·6.25·0.337155/25 = 0.168577, se 0.410581;
   // CI exp(−0.346574 ∓ 1.959964·0.410581) = exp(−1.151293), exp(0.458145) = 0.316228, 1.581139.
   const builder = new TicketTableBuilder();
-  const add = (channel: Channel, category: string, seconds: number): void =>
+  const add = (channel: Channel, category: string, seconds: number): void => {
     builder.add({
       id: `T${builder.size}`, customerId: null, channel, rawChannel: channel, isPublic: null, createdAt: 0,
       firstResponseSeconds: seconds, firstResponseState: ANSWERED, resolutionSeconds: Number.NaN, resolutionState: OPEN,
       status: null, priority: null, category, group: null, followers: Number.NaN, flags: 0, excerpt: null, file: 'x', line: 1,
     });
+  };
   for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
   for (const s of [20, 40, 60, 80, 100]) add('phone', 'Billing', s);
   for (const s of [100, 200, 300, 400, 500]) add('email', 'Technical', s);
@@ -113,13 +114,14 @@ describe('first response with unanswered tickets (censored at their age)', () =>
   // tickets never answered, 100, 200 and 300 s old at the as-of time (1000).
   // Technical: email and phone both answered at 100 200 300 400 500 s.
   const builder = new TicketTableBuilder();
-  const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void =>
+  const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
     builder.add({
       id: `T${builder.size}`, customerId: null, channel, rawChannel: channel, isPublic: null, createdAt,
       firstResponseSeconds: seconds ?? Number.NaN, firstResponseState: seconds === null ? UNANSWERED : ANSWERED,
       resolutionSeconds: Number.NaN, resolutionState: OPEN,
       status: null, priority: null, category, group: null, followers: Number.NaN, flags: 0, excerpt: null, file: 'x', line: 1,
     });
+  };
   for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
   for (const s of [10, 20]) add('phone', 'Billing', s);
   for (const age of [100, 200, 300]) add('phone', 'Billing', null, 1000 - age);
