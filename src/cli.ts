@@ -59,6 +59,15 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--quiet', 'no warnings on stderr');
 }
 
+/** Options of the commands that evaluate gates (audit, check). */
+function withGateOptions(cmd: Command, failOnHelp: string): Command {
+  return cmd
+    .addOption(new Option('--fail-on <expression>', failOnHelp).argParser(collect))
+    .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
+    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
+    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none');
+}
+
 /** Runs the program; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
   const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version() };
@@ -96,12 +105,11 @@ export async function main(argv: string[]): Promise<number> {
   const withGateEnv = (command: typeof auditCommand) => (files: string[], flags: CommonFlags & { annotations?: string }, ctx: CommandContext) =>
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
-  withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|markdown|html|csv|junit')
+  withGateOptions(
+    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|markdown|html|csv|junit'),
+    'gate: exit 1 when true (repeatable)',
+  )
     .description('per channel and follower band: first response and resolution, findings, gates')
-    .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable)').argParser(collect))
-    .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
-    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
-    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none')
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
     .action(run(withGateEnv(auditCommand)));
 
@@ -114,12 +122,11 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', '\n--since/--until choose the period of interest (they do not filter what is read); the trend is made of the whole periods before it.')
     .action(run(reportCommand));
 
-  withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)')
+  withGateOptions(
+    withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)'),
+    'gate: exit 1 when true (repeatable; at least one gate is required)',
+  )
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')
-    .addOption(new Option('--fail-on <expression>', 'gate: exit 1 when true (repeatable; at least one gate is required)').argParser(collect))
-    .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
-    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
-    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none')
     .action(run(withGateEnv(checkCommand)));
 
   withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
