@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { gehan, gehanStratified } from '../../../src/judge/stats/gehan.js';
 import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
 import { vanElteren } from '../../reference/vanElteren.js';
+import { maintained, nonmaintained } from '../../reference/aml.js';
 
 const all1 = (n: number): number[] => Array.from({ length: n }, () => 1);
 
@@ -39,8 +40,6 @@ describe('gehan: published reference values', () => {
   it('aml (R survival): W = 50, Var = 912, Z = 1.6557, p = 0.09779 (coin, Gehan-Breslow)', () => {
     // logrank_test(Surv(time, status) ~ x, data = aml, type = "Gehan-Breslow"), Maintained first:
     //   linear statistic 50, variance 912, Z = 1.655665, p-value = 0.09778959.
-    const maintained = { times: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161], events: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0] };
-    const nonmaintained = { times: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45], events: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1] };
     const r = gehan(maintained, nonmaintained);
     expect(r.statistic).toBe(50);
     expect(r.variance).toBeCloseTo(912, 9);

@@ -1,17 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { kaplanMeier, kmQuantile, kmSurvivalAt } from '../../../src/measure/kaplanMeier.js';
+import { maintained, nonmaintained } from '../../reference/aml.js';
 
 // R `survival::aml` (acute myelogenous leukemia), time in weeks, status 1 = relapse.
 // Maintained:    9, 13, 13+, 18, 23, 28+, 31, 34, 45+, 48, 161+
 // Nonmaintained: 5, 5, 8, 8, 12, 16+, 23, 27, 30, 33, 43, 45
-const maintained = {
-  times: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161],
-  events: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0],
-};
-const nonmaintained = {
-  times: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45],
-  events: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1],
-};
 
 describe('kaplanMeier on aml (Maintained)', () => {
   const km = kaplanMeier(maintained.times, maintained.events);

@@ -1,19 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { logRank, logRankStratified } from '../../../src/judge/stats/logRank.js';
+import { maintained, nonmaintained } from '../../reference/aml.js';
 
 // R: survdiff(Surv(time, status) ~ x, data = aml)
 //                  N Observed Expected (O-E)^2/E (O-E)^2/V
 // x=Maintained    11        7    10.69      1.27       3.4
 // x=Nonmaintained 12       11     7.31      1.86       3.4
 //  Chisq= 3.4  on 1 degrees of freedom, p= 0.07     (chisq 3.396, p 0.0653)
-const maintained = {
-  times: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161],
-  events: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0],
-};
-const nonmaintained = {
-  times: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45],
-  events: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1],
-};
 
 describe('logRank', () => {
   it('reproduces survdiff on aml', () => {
