@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERED, OPEN, TicketTableBuilder, UNANSWERED } from '../../../src/normalise/table.js';
+import { TicketTableBuilder } from '../../../src/normalise/table.js';
+import { ticketRow } from '../../helpers/tickets.js';
 import { strataOf } from '../../../src/measure/strata.js';
 import { compareGroups, firstResponseMedian, kmMedianLogVariance, Samples } from '../../../src/judge/findings/compare.js';
 import { PFamily } from '../../../src/judge/findings/family.js';
@@ -48,11 +49,7 @@ describe('compareGroups: like-for-like pooling by hand', () => {
   // CI exp(−0.346574 ∓ 1.959964·0.410581) = exp(−1.151293), exp(0.458145) = 0.316228, 1.581139.
   const builder = new TicketTableBuilder();
   const add = (channel: Channel, category: string, seconds: number): void => {
-    builder.add({
-      id: `T${builder.size}`, customerId: null, channel, rawChannel: channel, isPublic: null, createdAt: 0,
-      firstResponseSeconds: seconds, firstResponseState: ANSWERED, resolutionSeconds: Number.NaN, resolutionState: OPEN,
-      status: null, priority: null, category, group: null, followers: Number.NaN, flags: 0, excerpt: null, file: 'x', line: 1,
-    });
+    builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt: 0, firstResponse: seconds }));
   };
   for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
   for (const s of [20, 40, 60, 80, 100]) add('phone', 'Billing', s);
@@ -115,12 +112,7 @@ describe('first response with unanswered tickets (censored at their age)', () =>
   // Technical: email and phone both answered at 100 200 300 400 500 s.
   const builder = new TicketTableBuilder();
   const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
-    builder.add({
-      id: `T${builder.size}`, customerId: null, channel, rawChannel: channel, isPublic: null, createdAt,
-      firstResponseSeconds: seconds ?? Number.NaN, firstResponseState: seconds === null ? UNANSWERED : ANSWERED,
-      resolutionSeconds: Number.NaN, resolutionState: OPEN,
-      status: null, priority: null, category, group: null, followers: Number.NaN, flags: 0, excerpt: null, file: 'x', line: 1,
-    });
+    builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt, firstResponse: seconds }));
   };
   for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
   for (const s of [10, 20]) add('phone', 'Billing', s);

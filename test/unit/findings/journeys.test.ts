@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERED, EXCLUDED, OPEN, RESOLVED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
+import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { ticketRow } from '../../helpers/tickets.js';
 import { channelJumps, customerTimeline, repeatContacts } from '../../../src/measure/journeys.js';
 import { medianSorted, sortedCopy } from '../../../src/measure/quantile.js';
 import type { Channel } from '../../../src/model.js';
@@ -23,27 +24,17 @@ function table(specs: Spec[]): TicketTable {
   specs.forEach((s, k) => {
     const answered = s.answeredAfter ?? null;
     const resolved = s.resolvedAfter ?? null;
-    builder.add({
-      id: s.id,
-      customerId: s.customer,
-      channel: s.channel,
-      rawChannel: s.channel,
-      isPublic: null,
-      createdAt: T0 + s.day * DAY,
-      firstResponseSeconds: answered === null ? Number.NaN : answered * DAY,
-      firstResponseState: answered === null ? UNANSWERED : ANSWERED,
-      resolutionSeconds: typeof resolved === 'number' ? resolved * DAY : Number.NaN,
-      resolutionState: resolved === 'excluded' ? EXCLUDED : resolved === null ? OPEN : RESOLVED,
-      status: null,
-      priority: null,
-      category: null,
-      group: null,
-      followers: Number.NaN,
-      flags: 0,
-      excerpt: null,
-      file: 'hand.csv',
-      line: k + 2,
-    });
+    builder.add(
+      ticketRow({
+        id: s.id,
+        customerId: s.customer,
+        channel: s.channel,
+        createdAt: T0 + s.day * DAY,
+        firstResponse: answered === null ? null : answered * DAY,
+        resolution: typeof resolved === 'number' ? resolved * DAY : resolved,
+        line: k + 2,
+      }),
+    );
   });
   return builder.build();
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import {
   firstResponseDistributions, measurePeriods, parseMonth, periodContaining, planPeriods, subsetTable,
 } from '../../../src/measure/periods.js';
-import { ANSWERED, OPEN, RESOLVED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
+import { OPEN, RESOLVED, TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { ticketRow } from '../../helpers/tickets.js';
 import type { Channel } from '../../../src/model.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
@@ -105,27 +106,17 @@ interface Spec {
 function table(specs: Spec[]): TicketTable {
   const builder = new TicketTableBuilder();
   specs.forEach((s, k) => {
-    builder.add({
-      id: `T${k + 1}`,
-      customerId: `C${k + 1}`,
-      channel: s.channel,
-      rawChannel: s.channel,
-      isPublic: null,
-      createdAt: at(s.created),
-      firstResponseSeconds: s.firstMinutes === null ? Number.NaN : s.firstMinutes * MIN,
-      firstResponseState: s.firstMinutes === null ? UNANSWERED : ANSWERED,
-      resolutionSeconds: s.resolutionDays === null ? Number.NaN : s.resolutionDays * DAY,
-      resolutionState: s.resolutionDays === null ? OPEN : RESOLVED,
-      status: null,
-      priority: null,
-      category: null,
-      group: null,
-      followers: Number.NaN,
-      flags: 0,
-      excerpt: null,
-      file: 'hand.csv',
-      line: k + 2,
-    });
+    builder.add(
+      ticketRow({
+        id: `T${k + 1}`,
+        customerId: `C${k + 1}`,
+        channel: s.channel,
+        createdAt: at(s.created),
+        firstResponse: s.firstMinutes === null ? null : s.firstMinutes * MIN,
+        resolution: s.resolutionDays === null ? null : s.resolutionDays * DAY,
+        line: k + 2,
+      }),
+    );
   });
   return builder.build();
 }
