@@ -10,7 +10,7 @@ import type { TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from './compare.js';
 import type { Deferred, FindingContext } from './context.js';
-import { comparisonFinding, effectBound, register, type Registered } from './sentence.js';
+import { comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
 import { boundedSpeed, interval, num, p, share } from './words.js';
 
 /**
@@ -76,18 +76,14 @@ export function channelFindings(ctx: FindingContext): Deferred[] {
   const ref = groups.get(reference);
   if (!ref) {
     return [
-      () => ({
-        kind: 'channel-preference',
-        subject: reference,
-        against: null,
-        metric: null,
-        significant: false,
-        verdict: 'insufficient-data',
-        effect: null,
-        pValue: null,
-        rule: 'insufficient data: no tickets of the reference channel',
-        message: `No ${reference} tickets: channels cannot be compared with the reference (choose another with --reference).`,
-      }),
+      () =>
+        noteFinding({
+          kind: 'channel-preference',
+          subject: reference,
+          verdict: 'insufficient-data',
+          rule: 'insufficient data: no tickets of the reference channel',
+          message: `No ${reference} tickets: channels cannot be compared with the reference (choose another with --reference).`,
+        }),
     ];
   }
   const out: Deferred[] = [];

@@ -5,6 +5,7 @@
  */
 import type { Finding, Report } from '../../report.js';
 import { count, share } from './words.js';
+import { noteFinding } from './sentence.js';
 
 /** Share of rows read above which data problems are reported as a finding. */
 export const MATERIAL_SHARE = 0.01;
@@ -24,18 +25,14 @@ export function dataQualityFinding(report: Report): Finding | null {
     .slice(0, 3)
     .map((d) => `${d.kind} ×${count(d.count)}`)
     .join(', ');
-  return {
+  return noteFinding({
     kind: 'data-quality',
     subject: 'input',
-    against: null,
-    metric: null,
-    significant: false,
     verdict: 'info',
     effect: fraction,
-    pValue: null,
     count: total,
     rule: `data quality: rows rejected for bad data plus values left out of a metric exceed ${share(MATERIAL_SHARE)} of rows read`,
     message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} value${leftOut === 1 ? '' : 's'} left out of a metric, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
     details: { rowsRead: input.rowsRead, rejected, leftOutOfMetric: leftOut, kinds: problems.map((d) => ({ kind: d.kind, severity: d.severity, count: d.count })) },
-  };
+  });
 }

@@ -15,7 +15,7 @@ import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups } from './compare.js';
 import type { Deferred, FindingContext } from './context.js';
-import { comparisonFinding, effectBound, register } from './sentence.js';
+import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
 import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from './words.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
@@ -49,18 +49,14 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
   const definition = `a social ticket opened within ${windowDays} days after a phone, email or web ticket of the same customer that was still unresolved (or, without a usable resolution time, unanswered) at that moment`;
   if (table.dictionaries.customer.values.length === 0) {
     return [
-      () => ({
-        kind: 'channel-jump',
-        subject: 'social',
-        against: null,
-        metric: null,
-        significant: false,
-        verdict: 'insufficient-data',
-        effect: null,
-        pValue: null,
-        rule: 'insufficient data: no customer ids, so tickets cannot be linked to their customer',
-        message: 'Channel jumps cannot be checked: the export has no customer ids (map a customerId column).',
-      }),
+      () =>
+        noteFinding({
+          kind: 'channel-jump',
+          subject: 'social',
+          verdict: 'insufficient-data',
+          rule: 'insufficient data: no customer ids, so tickets cannot be linked to their customer',
+          message: 'Channel jumps cannot be checked: the export has no customer ids (map a customerId column).',
+        }),
     ];
   }
 
@@ -68,20 +64,16 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
   const n = jumps.jump.length;
   if (n === 0) {
     return [
-      () => ({
-        kind: 'channel-jump',
-        subject: 'social',
-        against: null,
-        metric: null,
-        significant: false,
-        verdict: 'info',
-        effect: null,
-        pValue: null,
-        count: 0,
-        rule: `channel jump: ${definition}`,
-        message: `No channel jumps: no customer opened a social ticket within ${windowDays} days while a phone, email or web ticket of theirs was still open (${count(socialTickets)} social tickets).`,
-        details: { jumpTickets: 0, socialTickets, windowDays, cases: [] },
-      }),
+      () =>
+        noteFinding({
+          kind: 'channel-jump',
+          subject: 'social',
+          verdict: 'info',
+          count: 0,
+          rule: `channel jump: ${definition}`,
+          message: `No channel jumps: no customer opened a social ticket within ${windowDays} days while a phone, email or web ticket of theirs was still open (${count(socialTickets)} social tickets).`,
+          details: { jumpTickets: 0, socialTickets, windowDays, cases: [] },
+        }),
     ];
   }
 

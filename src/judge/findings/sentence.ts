@@ -16,6 +16,18 @@ import { ciText, judgeComparison, type Rules } from './rules.js';
 import { boundedSpeed, count, duration, num, p, share, speedBound, speedInterval } from './words.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
+/**
+ * A finding that reports rather than tests (no comparison behind it): not significant, no
+ * effect size or p-value unless given.
+ */
+export function noteFinding(
+  fields: Pick<Finding, 'kind' | 'subject' | 'verdict' | 'rule' | 'message'> & Partial<Pick<Finding, 'effect' | 'count' | 'details'>>,
+): Finding {
+  // Same key order as the tested findings, so the JSON reads alike.
+  const { kind, subject, verdict, effect = null, ...rest } = fields;
+  return { kind, subject, against: null, metric: null, significant: false, verdict, effect, pValue: null, ...rest };
+}
+
 export const ANSWERED_SHARE_NOTE = 0.05;
 
 /** How the two groups are named: keys of `n` and phrases inside the sentence (plural nouns). */
