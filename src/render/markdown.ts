@@ -9,7 +9,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import type { BandReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
-import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatP, formatRatio, formatShare, speedWords } from './format.js';
+import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 
@@ -145,40 +145,10 @@ export function channelSentence(c: ChannelReport, reference: string): string | n
   }
 }
 
-/** The evidence of a finding as label/value pairs (plain text). */
-export function findingEvidence(f: Finding): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  out.push(['verdict', f.verdict]);
-  if (f.metric) out.push(['metric', f.metric === 'firstResponse' ? 'first response' : 'resolution']);
-  if (f.effect !== null) out.push(['effect', f.kind.endsWith('preference') && f.subject ? formatRatio(f.effect) : String(+f.effect.toFixed(4))]);
-  if (f.effectCi95) out.push(['95% CI', formatInterval(f.effectCi95, (x) => (x === null ? 'NA' : formatRatio(x)))]);
-  if (f.pValue !== null) out.push(['p', formatP(f.pValue)]);
-  if (f.pValueAdjusted !== undefined && f.pValueAdjusted !== null) out.push(['p (adjusted)', formatP(f.pValueAdjusted)]);
-  if (f.n) out.push(['n', Object.entries(f.n).map(([k, v]) => `${k} ${formatCount(v)}`).join(', ')]);
-  if (f.count !== undefined) out.push(['count', formatCount(f.count)]);
-  if (f.rule) out.push(['rule', f.rule]);
-  for (const [key, value] of Object.entries(f.details ?? {})) out.push([key, detailText(value)]);
-  return out;
-}
+import { findingEvidence } from './evidence.js';
 
-/** A details value in words: scalars, short lists, and one level of objects (their scalar members). */
-function detailText(value: unknown, depth = 0): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return Number.isInteger(value) ? formatCount(value) : String(+value.toPrecision(3));
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) {
-    if (depth > 1 || value.some((v) => v !== null && typeof v === 'object')) return `${value.length} item${value.length === 1 ? '' : 's'}`;
-    return value.map((v) => detailText(v, depth + 1)).join(', ');
-  }
-  if (typeof value !== 'object' || depth > 1) return '…';
-  const parts = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v === null || typeof v !== 'object' || depth === 0)
-    .map(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? `${k} (${detailText(v, depth + 1)})` : `${k} ${detailText(v, depth + 1)}`));
-  const text = parts.join(', ');
-  return text.length > 400 ? `${text.slice(0, 399)}…` : text;
-}
+export { findingEvidence };
 
-/** The mark before a finding: significant, not enough data, data quality, or fine. */
 /** The badge of a finding: its verdict in words (never "significant" unless it is). */
 export function findingLabel(f: Finding): string {
   if (f.kind === 'data-quality') return 'data quality';

@@ -1,0 +1,176 @@
+/**
+ * A finding's evidence for people (Markdown and HTML): label/value pairs in words, with units —
+ * durations as durations, shares as percentages, ratios as "× faster/slower", Spearman's rho as
+ * rho — never camelCase keys or raw seconds. Formatting only: every number is already in the
+ * finding (its effect, CI, p-values and `details`, which the judge wrote).
+ */
+import type { Finding } from '../report.js';
+import { boundedSpeed, count, duration, formatP, num, p, share, speedBound, speedInterval, VERDICT_WORDS } from '../format.js';
+import type { Interval } from '../measure/estimate.js';
+
+type Pair = [string, string];
+type Dict = Record<string, unknown>;
+
+const isDict = (x: unknown): x is Dict => x !== null && typeof x === 'object' && !Array.isArray(x);
+const numberOr = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const bound = (x: unknown): 'lower' | 'upper' | null => (x === 'lower' || x === 'upper' ? x : null);
+
+const METRIC_WORDS = { firstResponse: 'time to first response', resolution: 'time to resolution' } as const;
+
+const TEST_WORDS: Record<string, string> = {
+  gehan: "Gehan's generalized Wilcoxon test (unanswered tickets counted as still waiting)",
+  'stratified-gehan': 'stratified Gehan test with Van Elteren weights',
+  'log-rank': 'log-rank test (open tickets counted as still waiting)',
+  'stratified-log-rank': 'stratified log-rank test',
+  spearman: "Spearman's rank correlation",
+};
+
+/** "at least 4.1× slower", "7.3× faster". */
+function ratioWords(ratio: unknown, b: unknown): string {
+  const r = numberOr(ratio);
+  return r === null || r <= 0 ? 'no ratio' : boundedSpeed(r, bound(b));
+}
+
+function ciWords(ratio: unknown, ci: unknown, b: unknown): string | null {
+  const r = numberOr(ratio);
+  if (!Array.isArray(ci) || r === null) return null;
+  return bound(b) ? speedBound(ci as Interval) : speedInterval(r, ci as Interval);
+}
+
+/** `social 60, phone 60` from `{ social: 60, phone: 60 }`, with a formatter per value. */
+function pairs(x: unknown, f: (v: unknown) => string): string | null {
+  if (!isDict(x)) return null;
+  return Object.entries(x)
+    .map(([k, v]) => `${k} ${f(v)}`)
+    .join(', ');
+}
+
+const countOf = (v: unknown): string => (numberOr(v) === null ? '—' : count(v as number));
+const shareOf = (v: unknown): string => (numberOr(v) === null ? '—' : share(v as number));
+const durationOf = (v: unknown): string => (numberOr(v) === null ? '—' : duration(v as number));
+
+/** One comparison view (raw or like for like) in a sentence. */
+function viewWords(v: Dict, metric: Finding['metric']): string {
+  const parts: string[] = [];
+  if (v['rho'] !== undefined) {
+    parts.push(`rho ${numberOr(v['rho']) === null ? '—' : (v['rho'] as number).toFixed(2)}`);
+  } else {
+    parts.push(ratioWords(v['ratio'], v['bound']));
+    const ci = ciWords(v['ratio'], v['ci95'], v['bound']);
+    if (ci) parts.push(`95% CI ${ci}`);
+  }
+  const medians = v['medians'];
+  const reached = isDict(v['mediansReached']) ? v['mediansReached'] : {};
+  if (isDict(medians)) {
+    parts.push(
+      `medians ${Object.entries(medians)
+        .map(([k, m]) => `${k} ${reached[k] === false ? 'at least ' : ''}${durationOf(m)}`)
+        .join(' vs ')}`,
+    );
+  }
+  const answeredShare = v['answeredShare'] ?? v['resolvedShare'];
+  if (isDict(answeredShare)) parts.push(`${v['answeredShare'] ? 'answered' : 'resolved'} ${pairs(answeredShare, shareOf)}`);
+  if (isDict(v['answeredMedians']) && metric === 'firstResponse') parts.push(`answered-only medians ${pairs(v['answeredMedians'], durationOf)}`);
+  const pv = numberOr(v['pValueAdjusted']) ?? numberOr(v['pValue']);
+  if (pv !== null) parts.push(`${v['pValueAdjusted'] !== undefined && v['pValueAdjusted'] !== null ? 'Holm ' : ''}${p(pv)}`);
+  if (isDict(v['n'])) parts.push(`tickets ${pairs(v['n'], countOf)}`);
+  else if (numberOr(v['n']) !== null) parts.push(`${count(v['n'] as number)} tickets`);
+  if (typeof v['test'] === 'string') parts.push(TEST_WORDS[v['test']] ?? v['test']);
+  return parts.join('; ');
+}
+
+function likeForLikeWords(v: Dict, metric: Finding['metric']): Pair[] {
+  const out: Pair[] = [];
+  const by = Array.isArray(v['by']) ? (v['by'] as string[]).join(' and ') : 'category and priority';
+  const used = numberOr(v['strataUsed']);
+  const coverage = pairs(v['coverage'], shareOf);
+  out.push([
+    'like for like',
+    `${used === null ? '' : `${count(used)} cells of the same ${by}`}${coverage ? ` (covering ${coverage} of the tickets)` : ''}: ${viewWords(v, metric)}`,
+  ]);
+  const cells = Array.isArray(v['strata']) ? (v['strata'] as Dict[]) : [];
+  if (cells.length) {
+    const shown = cells.slice(0, 5).map((c) => `${String(c['stratum'])}: ${ratioWords(c['ratio'], c['bound'])} (tickets ${pairs(c['n'], countOf) ?? '—'})`);
+    out.push(['largest cells', `${shown.join('; ')}${cells.length > 5 ? `; and ${cells.length - 5} more` : ''}`]);
+  }
+  return out;
+}
+
+/** Labels for detail keys that are not comparison views, with how to write their values. */
+const KNOWN: Record<string, [label: string, format: (v: unknown) => string | null]> = {
+  holmFamilySize: ['tests adjusted together (Holm)', countOf],
+  jumpTickets: ['jump tickets', countOf],
+  distinctJumpers: ['customers who jumped', countOf],
+  shareOfSocial: ['share of social tickets', shareOf],
+  waitedMedian: ['median wait before going public', durationOf],
+  originsUnansweredAtJump: ['original tickets not yet answered when the customer went public', countOf],
+  originsAnsweredByAsOf: ['original tickets answered by the as-of time', countOf],
+  originsResolvedByAsOf: ['original tickets resolved by the as-of time', countOf],
+  jumpFirstResponseMedian: ['jump tickets: median first response (answered ones)', durationOf],
+  jumpAnswered: ['jump tickets answered', countOf],
+  loudTickets: ['loud tickets', countOf],
+  quietTickets: ['quiet tickets', countOf],
+  reasons: ['why tickets count as loud', (v) => pairs(v, countOf)],
+  definition: ['definition', (v) => (typeof v === 'string' ? v : null)],
+  advantageSurviving: ['share of the reply advantage that survives to resolution', shareOf],
+  cases: ['longest waits listed', (v) => (Array.isArray(v) ? `${count(v.length)} (in the JSON report)` : null)],
+  origins: ['where the customers came from', (v) => pairs(v, countOf)],
+  customerId: ['customer', (v) => (typeof v === 'string' ? v : null)],
+};
+
+/** A ratio as a plain number with two significant digits below 0.1 (0.0026), else as `num`. */
+function plainRatio(x: number): string {
+  return x > 0 && x < 0.1 ? x.toPrecision(2) : num(x);
+}
+
+/** `holmFamilySize` → `holm family size`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** A value of an unknown key: plain scalars and short lists, never a raw object dump. */
+function plain(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? count(v) : num(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? v.map(plain).join(', ') : `${count(v.length)} items (in the JSON report)`;
+  return 'see the JSON report';
+}
+
+/** The evidence of a finding, in words. */
+export function findingEvidence(f: Finding): Pair[] {
+  const out: Pair[] = [];
+  const d = f.details ?? {};
+  const rho = d['test'] === 'spearman';
+  out.push(['verdict', f.kind === 'response-theatre' && f.verdict === 'info' ? 'response theatre' : f.significant ? 'significant preference' : VERDICT_WORDS[f.verdict]]);
+  if (f.metric) out.push(['measured', METRIC_WORDS[f.metric]]);
+  if (f.effect !== null) {
+    out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect)})`]);
+  }
+  if (f.effectCi95) {
+    const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound']);
+    if (ci) out.push(['95% CI', ci]);
+  }
+  if (f.pValueAdjusted !== undefined && f.pValueAdjusted !== null) out.push(['Holm-adjusted p', formatP(f.pValueAdjusted)]);
+  if (f.pValue !== null) out.push(['unadjusted p', formatP(f.pValue)]);
+  if (f.n) out.push(['tickets', pairs(f.n, countOf) ?? '—']);
+  if (f.count !== undefined) out.push(['count', count(f.count)]);
+  if (f.rule) out.push(['rule', f.rule]);
+  for (const [key, value] of Object.entries(d)) {
+    if (key === 'view' || key === 'effectBound' || key === 'test') continue;
+    if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric)]);
+    else if (key === 'likeForLike') {
+      if (isDict(value)) out.push(...likeForLikeWords(value, f.metric));
+    } else if ((key === 'firstResponse' || key === 'resolution') && isDict(value)) {
+      const verdict = typeof value['verdict'] === 'string' ? ` (${VERDICT_WORDS[value['verdict'] as Finding['verdict']] ?? value['verdict']})` : '';
+      out.push([METRIC_WORDS[key], `${ratioWords(value['ratio'], value['bound'])}${verdict}`]);
+    } else if (key === 'comparison' && isDict(value) && isDict(value['raw'])) {
+      out.push(['jump tickets against other social tickets', viewWords(value['raw'] as Dict, 'firstResponse')]);
+    } else {
+      const known = KNOWN[key];
+      const text = known ? known[1](value) : plain(value);
+      if (text !== null) out.push([known ? known[0] : words(key), text]);
+    }
+  }
+  return out;
+}
