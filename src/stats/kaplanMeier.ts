@@ -176,17 +176,33 @@ export interface KmQuantile {
   hi: number | null;
 }
 
+/** A curve as R's quantile rule reads it: CDFs at x (x[0] = 0) of the estimate and of the CI curves. */
+interface Cdfs {
+  x: Float64Array;
+  yEst: Float64Array;
+  /** CDF of the lower survival curve → lower quantile bound. */
+  yLowerS: Float64Array;
+  /** CDF of the upper survival curve → upper quantile bound. */
+  yUpperS: Float64Array;
+}
+
 /**
- * p-quantile of a Kaplan–Meier curve with its confidence interval, as R's
- * `quantile(survfit(...), probs = p)` with conf.type = "log": the smallest event time with
- * S(t) ≤ 1 − p (midpoint rules of R where S equals 1 − p on a flat), and the same rule on the
- * pointwise confidence curves for lo and hi. p = 0 gives 0. Throws RangeError for p outside [0, 1].
+ * The CDFs of a curve at a level, built once per curve and level (two exp() per event time) and
+ * kept: a median, its CI, the p90 and the spread around the median all read the same curve. Curves
+ * are read-only after {@link kaplanMeier}; a WeakMap lets them go with their curve.
  */
-export function kmQuantile(curve: KmCurveView, p: number, level = 0.95): KmQuantile {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1], got ${p}`);
+const cdfCache = new WeakMap<KmCurveView, Map<number, Cdfs>>();
+
+function cdfsOf(curve: KmCurveView, level: number): Cdfs {
+  let byLevel = cdfCache.get(curve);
+  if (!byLevel) {
+    byLevel = new Map();
+    cdfCache.set(curve, byLevel);
+  }
+  const cached = byLevel.get(level);
+  if (cached) return cached;
   const z = zCritical(level);
   const k = curve.time.length;
-  if (curve.n === 0) return { estimate: null, lo: null, hi: null };
   const x = new Float64Array(k + 1);
   const yEst = new Float64Array(k + 1);
   const yLowerS = new Float64Array(k + 1);
@@ -205,11 +221,39 @@ export function kmQuantile(curve: KmCurveView, p: number, level = 0.95): KmQuant
       yUpperS[i + 1] = 1 - Math.min(1, s * Math.exp(z * se));
     }
   }
+  const cdfs = { x, yEst, yLowerS, yUpperS };
+  byLevel.set(level, cdfs);
+  return cdfs;
+}
+
+function checkProbability(p: number): void {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1], got ${p}`);
+}
+
+/**
+ * p-quantile of a Kaplan–Meier curve with its confidence interval, as R's
+ * `quantile(survfit(...), probs = p)` with conf.type = "log": the smallest event time with
+ * S(t) ≤ 1 − p (midpoint rules of R where S equals 1 − p on a flat), and the same rule on the
+ * pointwise confidence curves for lo and hi. p = 0 gives 0. Throws RangeError for p outside [0, 1].
+ */
+export function kmQuantile(curve: KmCurveView, p: number, level = 0.95): KmQuantile {
+  checkProbability(p);
+  zCritical(level); // a bad level throws even for an empty curve, as the per-ticket function
+  if (curve.n === 0) return { estimate: null, lo: null, hi: null };
+  const c = cdfsOf(curve, level);
   return {
-    estimate: findQuantile(x, yEst, p, curve.maxTime),
-    lo: findQuantile(x, yLowerS, p, curve.maxTime),
-    hi: findQuantile(x, yUpperS, p, curve.maxTime),
+    estimate: findQuantile(c.x, c.yEst, p, curve.maxTime),
+    lo: findQuantile(c.x, c.yLowerS, p, curve.maxTime),
+    hi: findQuantile(c.x, c.yUpperS, p, curve.maxTime),
   };
+}
+
+/** The estimate of {@link kmQuantile} alone (no confidence curves read); null when not reached. */
+export function kmQuantileEstimate(curve: KmCurveView, p: number): number | null {
+  checkProbability(p);
+  if (curve.n === 0) return null;
+  const c = cdfsOf(curve, 0.95);
+  return findQuantile(c.x, c.yEst, p, curve.maxTime);
 }
 
 /** A group's censoring-aware summary on one metric (what today's resolution summary holds). */

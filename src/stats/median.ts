@@ -14,7 +14,7 @@
  *   bound of that median.
  */
 import { zCritical } from './normal.js';
-import { kaplanMeier, kmQuantile, type KmCurveView } from './kaplanMeier.js';
+import { kaplanMeier, kmQuantileEstimate, type KmCurveView } from './kaplanMeier.js';
 import { OrderStatistics } from './orderStatistics.js';
 import type { Tally } from './tally.js';
 
@@ -32,7 +32,7 @@ export interface MedianSpread {
  * lo/hi are null where the curve never reaches that quantile, or with fewer than two tickets.
  */
 export function kmMedianSpread(curve: KmCurveView & { readonly stdErr: Float64Array }): MedianSpread {
-  const median = kmQuantile(curve, 0.5).estimate;
+  const median = kmQuantileEstimate(curve, 0.5);
   if (median === null || curve.n < 2) return { median, lo: null, hi: null };
   let k = -1;
   for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
@@ -40,8 +40,8 @@ export function kmMedianSpread(curve: KmCurveView & { readonly stdErr: Float64Ar
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
   return {
     median,
-    lo: kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate,
-    hi: kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate,
+    lo: kmQuantileEstimate(curve, Math.max(0, 0.5 - Z95 * se)),
+    hi: kmQuantileEstimate(curve, Math.min(1, 0.5 + Z95 * se)),
   };
 }
 
