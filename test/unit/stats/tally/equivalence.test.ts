@@ -182,57 +182,82 @@ describe('tally builders', () => {
   });
 });
 
-describe('Kaplan–Meier on a tally = on the tickets', () => {
-  it('curve, quantiles with CI, survival, summary', () => {
-    fc.assert(
-      fc.property(sample, fc.double({ min: 0, max: 1, noNaN: true }), (s, p) => {
-        const t = tallyFromSamples(s.times, s.events);
-        const mine = kaplanMeier(t);
-        const ref = kmTickets(s.times, s.events);
-        close(mine.n, ref.n, 'n');
-        close(mine.totalEvents, ref.totalEvents, 'totalEvents');
-        close(mine.maxTime, ref.maxTime, 'maxTime');
-        closeArrays(mine.time, ref.time, 'time');
-        closeArrays(mine.nRisk, ref.nRisk, 'nRisk');
-        closeArrays(mine.nEvent, ref.nEvent, 'nEvent');
-        closeArrays(mine.survival, ref.survival, 'survival');
-        closeArrays(mine.stdErr, ref.stdErr, 'stdErr');
-        closeArrays(mine.stdErrLog, ref.stdErrLog, 'stdErrLog');
-        for (const q of [...PROBS, p]) {
-          closeObjects(kmQuantile(mine, q), kmQuantileTickets(ref, q), `kmQuantile(${q})`);
-          closeObjects(kmQuantile(mine, q, 0.9), kmQuantileTickets(ref, q, 0.9), `kmQuantile(${q}, 0.9)`);
-        }
-        for (const x of [...s.times, -1, 0, 6.5, 1e6]) close(kmSurvivalAt(mine, x), kmSurvivalAtTickets(ref, x), `S(${x})`);
-        const summary = kmSummary(t);
-        const median = kmQuantileTickets(ref, 0.5);
-        expect(summary.median).toBe(median.estimate);
-        expect(summary.p90).toBe(kmQuantileTickets(ref, 0.9).estimate);
-        expect(summary.ci95).toEqual(ref.n === 0 ? null : [median.lo, median.hi]);
-      }),
-      RUNS,
-    );
-  });
-});
+/** Kaplan–Meier curve, quantiles with CI, survival and summary of one sample, tally vs tickets. */
+function checkKaplanMeier(s: Sample, p: number): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const mine = kaplanMeier(t);
+  const ref = kmTickets(s.times, s.events);
+  close(mine.n, ref.n, 'n');
+  close(mine.totalEvents, ref.totalEvents, 'totalEvents');
+  close(mine.maxTime, ref.maxTime, 'maxTime');
+  closeArrays(mine.time, ref.time, 'time');
+  closeArrays(mine.nRisk, ref.nRisk, 'nRisk');
+  closeArrays(mine.nEvent, ref.nEvent, 'nEvent');
+  closeArrays(mine.survival, ref.survival, 'survival');
+  closeArrays(mine.stdErr, ref.stdErr, 'stdErr');
+  closeArrays(mine.stdErrLog, ref.stdErrLog, 'stdErrLog');
+  for (const q of [...PROBS, p]) {
+    closeObjects(kmQuantile(mine, q), kmQuantileTickets(ref, q), `kmQuantile(${q})`);
+    closeObjects(kmQuantile(mine, q, 0.9), kmQuantileTickets(ref, q, 0.9), `kmQuantile(${q}, 0.9)`);
+  }
+  for (const x of [...s.times, -1, 0, 6.5, 1e6]) close(kmSurvivalAt(mine, x), kmSurvivalAtTickets(ref, x), `S(${x})`);
+  const summary = kmSummary(t);
+  const median = kmQuantileTickets(ref, 0.5);
+  expect(summary.median).toBe(median.estimate);
+  expect(summary.p90).toBe(kmQuantileTickets(ref, 0.9).estimate);
+  expect(summary.ci95).toEqual(ref.n === 0 ? null : [median.lo, median.hi]);
+}
 
-describe('plain quantiles of the ended on a tally = on the sorted answered times', () => {
-  it('type-7 quantiles, median and order-statistic CIs', () => {
-    fc.assert(
-      fc.property(sample, fc.double({ min: 0, max: 1, noNaN: true }), (s, p) => {
-        const t = tallyFromSamples(s.times, s.events);
-        const answered = Float64Array.from(s.times.filter((_, i) => s.events[i] === 1)).sort();
-        const stats = new OrderStatistics(t, 'ended');
-        expect(stats.n).toBe(answered.length);
-        for (const q of [...PROBS, p]) {
-          close(stats.quantile(q), quantileSorted(answered, q), `quantile(${q})`);
-          closeObjects(stats.quantileCi(q), quantileCi(answered, q), `quantileCi(${q})`);
-          closeObjects(stats.quantileCi(q, 0.8), quantileCi(answered, q, 0.8), `quantileCi(${q}, 0.8)`);
-        }
-        close(stats.median(), medianSorted(answered), 'median');
-        const observed = Float64Array.from(s.times).sort();
-        close(new OrderStatistics(t, 'all').median(), medianSorted(observed), 'median of all observed');
-      }),
-      RUNS,
-    );
+/** Type-7 quantiles, median and order-statistic CIs of the ended, tally vs sorted answered times. */
+function checkPlainQuantiles(s: Sample, p: number): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const answered = Float64Array.from(s.times.filter((_, i) => s.events[i] === 1)).sort();
+  const stats = new OrderStatistics(t, 'ended');
+  expect(stats.n).toBe(answered.length);
+  for (const q of [...PROBS, p]) {
+    close(stats.quantile(q), quantileSorted(answered, q), `quantile(${q})`);
+    closeObjects(stats.quantileCi(q), quantileCi(answered, q), `quantileCi(${q})`);
+    closeObjects(stats.quantileCi(q, 0.8), quantileCi(answered, q, 0.8), `quantileCi(${q}, 0.8)`);
+  }
+  close(stats.median(), medianSorted(answered), 'median');
+  const observed = Float64Array.from(s.times).sort();
+  close(new OrderStatistics(t, 'all').median(), medianSorted(observed), 'median of all observed');
+}
+
+/** First-response median estimate and kmMedianLogVariance, tally vs tickets (time-sorted, as the findings pass them). */
+function checkMedianEstimate(s: Sample): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const sorted = byTime(s);
+  closeObjects(firstResponseMedian(t), firstResponseMedianTickets(sorted), 'firstResponseMedian');
+  expect(firstResponseMedian(t).reached).toBe(firstResponseMedianTickets(sorted).reached);
+  closeObjects(kmMedianLogVariance(t), kmMedianLogVarianceTickets(s.times, s.events), 'kmMedianLogVariance');
+}
+
+/** Gehan (both weightings, and each stratum alone) and log-rank (stratified and each stratum), tallies vs tickets. */
+function checkRankTests(strata: Array<{ a: Sample; b: Sample }>): void {
+  const t = strata.map((x) => ({ a: tallyFromSamples(x.a.times, x.a.events), b: tallyFromSamples(x.b.times, x.b.events) }));
+  closeObjects(gehanStratified(t), gehanStratifiedTickets(strata), 'gehan van-elteren');
+  closeObjects(gehanStratified(t, { weighting: 'sum' }), gehanStratifiedTickets(strata, { weighting: 'sum' }), 'gehan sum');
+  closeObjects(logRankStratified(t), logRankStratifiedTickets(strata), 'logRankStratified');
+  for (const [i, x] of strata.entries()) {
+    closeObjects(gehan(t[i]!.a, t[i]!.b), gehanTickets(x.a, x.b), `gehan stratum ${i}`);
+    closeObjects(logRank(t[i]!.a, t[i]!.b), logRankTickets(x.a, x.b), `logRank stratum ${i}`);
+  }
+}
+
+describe('every statistic on a tally = on the tickets, random censored samples with ties', () => {
+  const probability = fc.double({ min: 0, max: 1, noNaN: true });
+  it('Kaplan–Meier: curve, quantiles with CI, survival, summary', () => {
+    fc.assert(fc.property(sample, probability, checkKaplanMeier), RUNS);
+  });
+  it('plain quantiles of the ended: type 7, median, order-statistic CIs', () => {
+    fc.assert(fc.property(sample, probability, checkPlainQuantiles), RUNS);
+  });
+  it('first-response median estimate (reached or a lower bound) and kmMedianLogVariance', () => {
+    fc.assert(fc.property(sample, checkMedianEstimate), RUNS);
+  });
+  it('Gehan (two-sample, Van Elteren, plain sums) and log-rank (two-sample, stratified)', () => {
+    fc.assert(fc.property(fc.array(fc.record({ a: sample, b: sample }), { minLength: 0, maxLength: 4 }), checkRankTests), RUNS);
   });
 
   it('quantile CIs from the normal approximation (more than 1000 answered)', () => {
@@ -250,46 +275,24 @@ describe('plain quantiles of the ended on a tally = on the sorted answered times
   });
 });
 
-describe('first-response median estimate on a tally = on the tickets', () => {
-  it('reached or a lower bound, with its spread; kmMedianLogVariance', () => {
-    fc.assert(
-      fc.property(sample, (s) => {
-        const t = tallyFromSamples(s.times, s.events);
-        const sorted = byTime(s);
-        closeObjects(firstResponseMedian(t), firstResponseMedianTickets(sorted), 'firstResponseMedian');
-        expect(firstResponseMedian(t).reached).toBe(firstResponseMedianTickets(sorted).reached);
-        closeObjects(kmMedianLogVariance(t), kmMedianLogVarianceTickets(s.times, s.events), 'kmMedianLogVariance');
-      }),
-      RUNS,
-    );
-  });
-});
-
-describe('rank tests on tallies = on the tickets', () => {
-  const strataArb = fc.array(fc.record({ a: sample, b: sample }), { minLength: 0, maxLength: 4 });
-  const tallies = (strata: Array<{ a: Sample; b: Sample }>) =>
-    strata.map((x) => ({ a: tallyFromSamples(x.a.times, x.a.events), b: tallyFromSamples(x.b.times, x.b.events) }));
-
-  it('Gehan: two-sample, stratified with Van Elteren weights and with plain sums', () => {
-    fc.assert(
-      fc.property(strataArb, (strata) => {
-        const t = tallies(strata);
-        closeObjects(gehanStratified(t), gehanStratifiedTickets(strata), 'gehan van-elteren');
-        closeObjects(gehanStratified(t, { weighting: 'sum' }), gehanStratifiedTickets(strata, { weighting: 'sum' }), 'gehan sum');
-        for (const [i, x] of strata.entries()) closeObjects(gehan(t[i]!.a, t[i]!.b), gehanTickets(x.a, x.b), `gehan stratum ${i}`);
-      }),
-      RUNS,
-    );
-  });
-
-  it('log-rank: two-sample and stratified', () => {
-    fc.assert(
-      fc.property(strataArb, (strata) => {
-        const t = tallies(strata);
-        closeObjects(logRankStratified(t), logRankStratifiedTickets(strata), 'logRankStratified');
-        for (const [i, x] of strata.entries()) closeObjects(logRank(t[i]!.a, t[i]!.b), logRankTickets(x.a, x.b), `logRank stratum ${i}`);
-      }),
-      RUNS,
-    );
-  });
+describe('every statistic on a tally = on the tickets, edge cases', () => {
+  const cases: Record<string, Sample> = {
+    empty: { times: [], events: [] },
+    'one ended': { times: [7], events: [1] },
+    'one waiting': { times: [7], events: [0] },
+    'all waiting, tied': { times: [5, 5, 3, 9, 9, 9], events: [0, 0, 0, 0, 0, 0] },
+    'all ended, tied': { times: [5, 5, 3, 9, 9, 9, 0], events: [1, 1, 1, 1, 1, 1, 1] },
+    'one time, ended and waiting': { times: [4, 4, 4, 4], events: [1, 0, 1, 0] },
+    'median not reached': { times: [10, 20, 100, 200, 300], events: [1, 1, 0, 0, 0] },
+    'flat at one half to the end': { times: [1, 2, 3, 4], events: [1, 1, 0, 0] },
+    'last event empties the risk set': { times: [1, 2, 2, 3], events: [1, 0, 1, 1] },
+  };
+  for (const [name, s] of Object.entries(cases)) {
+    it(name, () => {
+      checkKaplanMeier(s, 0.5);
+      checkPlainQuantiles(s, 0.5);
+      checkMedianEstimate(s);
+      for (const o of Object.values(cases)) checkRankTests([{ a: s, b: o }, { a: o, b: s }]);
+    });
+  }
 });
