@@ -3,12 +3,14 @@
 // whole seconds with a share of each channel still unanswered (censored at its age). Times:
 //   - one tally of every ticket (radix sort) beside a plain Float64Array sort of the same times;
 //   - building the 15 cell tallies from per-ticket arrays (one pass to split by cell, one sort
-//     each) and the 5 channel tallies as sums of their cells;
+//     each; or one sort of every ticket with the cell in the key) and the 5 channel tallies as
+//     sums of their cells;
 //   - Kaplan–Meier (curve, median with CI, p90) for every channel and cell;
 //   - Gehan for every channel pair, raw and stratified (Van Elteren), and log-rank the same;
 // beside the per-ticket functions on the same data, whose results must be identical.
 // Generated in memory (deterministic seed), nothing written. Run `npm run build` first.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +18,7 @@ if (!existsSync(`${root}dist/stats/tally.js`)) {
   console.error('bench-stats: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
-const { tallyFromSamples, sumTallies, tallySizes } = await import(`${root}dist/stats/tally.js`);
+const { tallyFromSamples, talliesByGroup, sumTallies, tallySizes } = await import(`${root}dist/stats/tally.js`);
 const { kaplanMeier, kmQuantile } = await import(`${root}dist/stats/kaplanMeier.js`);
 const { gehan, gehanStratified, logRank, logRankStratified } = await import(`${root}dist/stats/rankTests.js`);
 const perTicketKm = await import(`${root}dist/measure/kaplanMeier.js`);
@@ -63,24 +65,31 @@ for (let i = 0; i < N; i++) {
     seconds[i] = Math.min(30 * 86400, Math.round(ch.median * (1 + 0.3 * s) * Math.exp(1.2 * normal())));
   }
 }
-console.log(`generated ${N.toLocaleString('en-US')} tickets in ${CHANNELS.length} channels × ${STRATA} strata (${ms(t0)} ms)`);
+console.log(`generated ${N.toLocaleString('en-US')} tickets in ${CHANNELS.length} channels × ${STRATA} strata (${ms(t0)} ms); load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
 
 function ms(start) {
   return (performance.now() - start).toFixed(0);
 }
 
-/** Median of `runs` timings of f (ms), and f's last result. */
+/**
+ * Runs f `runs` times and prints the median wall time and the median CPU time (user + system) in
+ * ms; returns f's last result. On a shared machine the CPU time is the steadier figure: the wall
+ * time also counts the waits for a core.
+ */
 function time(label, f, runs = 3) {
-  const took = [];
+  const wall = [];
+  const cpu = [];
   let result;
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const start = performance.now();
     result = f();
-    took.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  took.sort((a, b) => a - b);
-  const median = took[Math.floor(runs / 2)];
-  console.log(`${label.padEnd(58)} ${median.toFixed(1).padStart(8)} ms  (runs: ${took.map((x) => x.toFixed(0)).join(', ')})`);
+  const median = (x) => [...x].sort((a, b) => a - b)[Math.floor(runs / 2)];
+  console.log(`${label.padEnd(64)} ${median(wall).toFixed(0).padStart(6)} ms wall ${median(cpu).toFixed(0).padStart(6)} ms CPU`);
   return result;
 }
 
@@ -120,6 +129,8 @@ time(`tally of ${N.toLocaleString('en-US')} durations (radix sort + runs)`, () =
 console.log('\nin-process tallies');
 const samples = time('split 5 channels × 3 strata into cell arrays', cellSamples);
 const cellTallies = time('build 15 cell tallies (sort each cell once)', () => samples.map((s) => tallyFromSamples(s.times, s.events)));
+const byGroup = time('15 cell tallies from one sort of every ticket (talliesByGroup)', () => talliesByGroup(seconds, answered, cell, CELLS));
+if (byGroup.some((t, k) => t.times.length !== cellTallies[k].times.length)) throw new Error('talliesByGroup differs from the per-cell tallies');
 const channelTallies = time('5 channel tallies = sums of their cells', () =>
   CHANNELS.map((_, c) => sumTallies(cellTallies.slice(c * STRATA, (c + 1) * STRATA))),
 );
