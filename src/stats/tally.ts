@@ -7,7 +7,7 @@
  * returned by a database's GROUP BY.
  *
  * This module owns the builders: from per-ticket arrays (one sort), many groups' tallies from one
- * metric's arrays and a group code (one sort for all), from count rows in any order (duplicates
+ * metric's arrays and a group code (one sort for all), from count rows in any order (rows of one time
  * merged), the sum of tallies (strata merged), the sizes and the ended-only part.
  *
  * The per-ticket builders sort with a least-significant-digit radix sort (16-bit digits, one or

@@ -107,7 +107,7 @@ describe('tally builders', () => {
     );
   });
 
-  it('rows in any order, split into duplicates, give the same tally as the tickets', () => {
+  it('rows in any order, one time split over several rows, give the same tally as the tickets', () => {
     fc.assert(
       fc.property(sample, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (s, seed) => {
         const t = tallyFromSamples(s.times, s.events);
