@@ -1,0 +1,425 @@
+/**
+ * Tally: one group's durations on one metric as a count table — the distinct durations, ascending,
+ * with how many tickets ended (were answered or resolved) and how many were still waiting
+ * (censored) at each. Every statistic parity reports (Kaplan–Meier curves and quantiles, type-7
+ * quantiles of the answered, Gehan and log-rank tests, stratified or not) depends on a sample only
+ * through these counts, so the same judge can run on tickets sorted in memory or on a count table
+ * returned by a database's GROUP BY.
+ *
+ * This module owns the builders: from per-ticket arrays (one sort), many groups' tallies from one
+ * metric's arrays and a group code (one sort for all), from count rows in any order (rows of one time
+ * merged), the sum of tallies (strata merged), the sizes and the ended-only part.
+ *
+ * The per-ticket builders sort with a least-significant-digit radix sort (16-bit digits, one or
+ * two passes) when every time is a whole number of seconds below 2^31, which is what parity's
+ * durations are: the key time·2 + (still waiting ? 1 : 0) sorts an event before a censoring at the
+ * same time in the same pass. On 5M durations scripts/bench-stats.mjs measured 0.33 s of CPU for
+ * the whole tally against 0.8 s for a Float64Array sort alone (2-core machine). Other times
+ * (fractions, negatives, beyond 2^31) take the typed-array sort. Hand-written: no maintained npm
+ * package radix-sorts typed arrays without per-element objects, and the merge into counts is a
+ * few lines.
+ */
+
+/**
+ * One group's durations on one metric: distinct durations in seconds, strictly ascending, with how
+ * many tickets ended (answered/resolved) at each and how many were still waiting (censored) at
+ * each. An event comes before a censoring at the same time. Counts are float64 so sums stay exact
+ * to 2^53.
+ */
+export interface Tally {
+  readonly times: Float64Array;
+  readonly ended: Float64Array;
+  readonly waiting: Float64Array;
+}
+
+/** How many tickets a tally holds. */
+export interface TallySizes {
+  /** ended + waiting. */
+  n: number;
+  ended: number;
+  waiting: number;
+}
+
+/** The tally of no tickets. */
+export const EMPTY_TALLY: Tally = Object.freeze({ times: new Float64Array(0), ended: new Float64Array(0), waiting: new Float64Array(0) });
+
+/** Below this many durations the native sort beats building a 65,536-bucket histogram. */
+const RADIX_MIN = 4096;
+/** Largest key time·2 + 1 of the radix path: whole seconds up to 2^31 − 1 fit a Uint32. */
+const RADIX_MAX_TIME = 2 ** 31 - 1;
+
+/** Sizes of a tally: tickets, ended, still waiting. */
+export function tallySizes(t: Tally): TallySizes {
+  let ended = 0;
+  let waiting = 0;
+  for (let i = 0; i < t.times.length; i++) {
+    ended += t.ended[i] as number;
+    waiting += t.waiting[i] as number;
+  }
+  return { n: ended + waiting, ended, waiting };
+}
+
+/**
+ * Tally of per-ticket durations: `times[i]` seconds, `events[i]` non-zero when the ticket ended
+ * there and 0 when it was still waiting. As the Kaplan–Meier estimator and the rank tests on
+ * per-ticket samples, pairs with a non-finite time or a NaN status are dropped.
+ * @throws RangeError when the two inputs differ in length.
+ */
+export function tallyFromSamples(times: ArrayLike<number>, events: ArrayLike<number>): Tally {
+  if (times.length !== events.length) {
+    throw new RangeError(`times (${times.length}) and events (${events.length}) differ in length`);
+  }
+  let valid = 0;
+  let wholeSeconds = true;
+  let maxTime = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(events[i] as number)) continue;
+    valid++;
+    if (wholeSeconds && !(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) wholeSeconds = false;
+    else if (t > maxTime) maxTime = t;
+  }
+  return wholeSeconds ? fromKeys(times, events, valid, maxTime) : fromFloats(times, events);
+}
+
+/**
+ * Tallies of many groups from one metric's per-ticket arrays with one sort: `group[i]` is ticket
+ * i's group (0 ≤ code < groups; any other code leaves the ticket out, as do a non-finite time or a
+ * NaN status). With whole seconds, the key group·2^b + time·2 + waiting bit (b bits for the
+ * largest time key) sorts every group's tickets into one contiguous, time-ordered run, so the
+ * groups cost one radix sort of all tickets and one pass, not a split and a sort per group. When
+ * the keys do not fit 32 bits (or the times are not whole seconds), each group is split out and
+ * tallied on its own. Equal, group by group, to {@link tallyFromSamples} of that group's tickets.
+ * @throws RangeError when the inputs differ in length or `groups` is not a positive integer.
+ */
+export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<number>, group: ArrayLike<number>, groups: number): Tally[] {
+  const n = times.length;
+  if (events.length !== n || group.length !== n) {
+    throw new RangeError(`times (${n}), events (${events.length}) and group (${group.length}) differ in length`);
+  }
+  if (!(Number.isInteger(groups) && groups > 0)) throw new RangeError(`groups must be a positive whole number, got ${groups}`);
+  const inGroup = (g: number): boolean => Number.isInteger(g) && g >= 0 && g < groups;
+  let valid = 0;
+  let wholeSeconds = true;
+  let maxTime = 0;
+  for (let i = 0; i < n; i++) {
+    const t = times[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(events[i] as number) || !inGroup(group[i] as number)) continue;
+    valid++;
+    if (!(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) wholeSeconds = false;
+    else if (t > maxTime) maxTime = t;
+  }
+  const keyBits = bitLength(maxTime * 2 + 1);
+  if (!wholeSeconds || keyBits + bitLength(groups - 1) > 32) return talliesGroupByGroup(times, events, group, groups);
+  const scale = 2 ** keyBits;
+  let keys: Uint32Array = new Uint32Array(valid);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    const g = group[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e) || !inGroup(g)) continue;
+    keys[k++] = g * scale + t * 2 + (e !== 0 ? 0 : 1);
+  }
+  if (!isSortedU32(keys)) keys = valid < RADIX_MIN ? keys.sort() : radixSortU32(keys, (groups - 1) * scale + scale - 1);
+  // Distinct times per group, then the runs.
+  const distinct = new Float64Array(groups);
+  let last = -1;
+  for (let i = 0; i < valid; i++) {
+    const key = keys[i] as number;
+    const run = Math.floor(key / 2); // group and time together: a new run is a new (group, time)
+    if (run !== last) distinct[Math.floor(key / scale)]!++;
+    last = run;
+  }
+  const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
+  const fill = new Int32Array(groups).fill(-1);
+  last = -1;
+  for (let i = 0; i < valid; i++) {
+    const key = keys[i] as number;
+    const g = Math.floor(key / scale);
+    const tally = out[g] as Tally;
+    const run = Math.floor(key / 2);
+    if (run !== last) {
+      fill[g]!++;
+      tally.times[fill[g] as number] = (key - g * scale) >>> 1;
+      last = run;
+    }
+    if (key & 1) tally.waiting[fill[g] as number]! += 1;
+    else tally.ended[fill[g] as number]! += 1;
+  }
+  return out;
+}
+
+/** Bits needed to write x ≥ 0 (0 for 0). */
+function bitLength(x: number): number {
+  let bits = 0;
+  while (x >= 2 ** bits) bits++;
+  return bits;
+}
+
+/** The fallback of {@link talliesByGroup}: each group's tickets split out and tallied alone. */
+function talliesGroupByGroup(times: ArrayLike<number>, events: ArrayLike<number>, group: ArrayLike<number>, groups: number): Tally[] {
+  const counts = new Float64Array(groups);
+  for (let i = 0; i < times.length; i++) {
+    const g = group[i] as number;
+    if (Number.isInteger(g) && g >= 0 && g < groups) counts[g]!++;
+  }
+  const parts = Array.from({ length: groups }, (_, g) => ({ times: new Float64Array(counts[g] as number), events: new Float64Array(counts[g] as number), size: 0 }));
+  for (let i = 0; i < times.length; i++) {
+    const g = group[i] as number;
+    if (!(Number.isInteger(g) && g >= 0 && g < groups)) continue;
+    const part = parts[g]!;
+    part.times[part.size] = times[i] as number;
+    part.events[part.size] = events[i] as number;
+    part.size++;
+  }
+  return parts.map((p) => tallyFromSamples(p.times, p.events));
+}
+
+/** Whole non-negative seconds: sort the keys time·2 + waiting bit, then count runs. */
+function fromKeys(times: ArrayLike<number>, events: ArrayLike<number>, valid: number, maxTime: number): Tally {
+  let keys: Uint32Array = new Uint32Array(valid);
+  let k = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
+    keys[k++] = t * 2 + (e !== 0 ? 0 : 1);
+  }
+  if (!isSortedU32(keys)) keys = valid < RADIX_MIN ? keys.sort() : radixSortU32(keys, maxTime * 2 + 1);
+  let distinct = 0;
+  for (let i = 0; i < valid; i++) if (i === 0 || (keys[i] as number) >>> 1 !== (keys[i - 1] as number) >>> 1) distinct++;
+  const out = allocate(distinct);
+  let j = -1;
+  let last = -1;
+  for (let i = 0; i < valid; i++) {
+    const key = keys[i] as number;
+    const t = key >>> 1;
+    if (t !== last) {
+      j++;
+      last = t;
+      out.times[j] = t;
+    }
+    if (key & 1) out.waiting[j]! += 1;
+    else out.ended[j]! += 1;
+  }
+  return out;
+}
+
+function isSortedU32(x: Uint32Array): boolean {
+  for (let i = 1; i < x.length; i++) if ((x[i] as number) < (x[i - 1] as number)) return false;
+  return true;
+}
+
+/** LSD radix sort of 32-bit keys by 16-bit digits; one pass when every key is below 2^16. */
+function radixSortU32(keys: Uint32Array, maxKey: number): Uint32Array {
+  const n = keys.length;
+  const passes = maxKey < 0x10000 ? 1 : 2;
+  const low = new Uint32Array(0x10000);
+  const high = passes === 2 ? new Uint32Array(0x10000) : low;
+  for (let i = 0; i < n; i++) {
+    const x = keys[i] as number;
+    low[x & 0xffff]!++;
+    if (passes === 2) high[x >>> 16]!++;
+  }
+  prefixSums(low);
+  if (passes === 2) prefixSums(high);
+  const tmp = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = keys[i] as number;
+    tmp[low[x & 0xffff]!++] = x;
+  }
+  if (passes === 1) return tmp;
+  for (let i = 0; i < n; i++) {
+    const x = tmp[i] as number;
+    keys[high[x >>> 16]!++] = x;
+  }
+  return keys;
+}
+
+/** Counts → starting offsets, in place. */
+function prefixSums(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b] as number;
+    counts[b] = sum;
+    sum += c;
+  }
+}
+
+/** Any finite times: events and censorings sorted apart (typed-array sort), then merged into runs. */
+function fromFloats(times: ArrayLike<number>, events: ArrayLike<number>): Tally {
+  let nEv = 0;
+  let nCen = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
+    if (e !== 0) nEv++;
+    else nCen++;
+  }
+  const ev = new Float64Array(nEv);
+  const cen = new Float64Array(nCen);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
+    if (e !== 0) ev[a++] = t;
+    else cen[b++] = t;
+  }
+  ev.sort();
+  cen.sort();
+  return mergeRuns(ev, cen);
+}
+
+/** Two ascending arrays (ended times, waiting times) as a tally; −0 and 0 are one time. */
+function mergeRuns(ev: Float64Array, cen: Float64Array): Tally {
+  let distinct = 0;
+  let i = 0;
+  let j = 0;
+  let last = Number.NaN;
+  while (i < ev.length || j < cen.length) {
+    const t = j >= cen.length || (i < ev.length && (ev[i] as number) <= (cen[j] as number)) ? (ev[i++] as number) : (cen[j++] as number);
+    if (t !== last) distinct++;
+    last = t;
+  }
+  const out = allocate(distinct);
+  i = 0;
+  j = 0;
+  let k = -1;
+  last = Number.NaN;
+  while (i < ev.length || j < cen.length) {
+    const fromEv = j >= cen.length || (i < ev.length && (ev[i] as number) <= (cen[j] as number));
+    const t = fromEv ? (ev[i++] as number) : (cen[j++] as number);
+    if (t !== last) {
+      k++;
+      out.times[k] = t;
+      last = t;
+    }
+    if (fromEv) out.ended[k]! += 1;
+    else out.waiting[k]! += 1;
+  }
+  return out;
+}
+
+function allocate(k: number): { times: Float64Array; ended: Float64Array; waiting: Float64Array } {
+  return { times: new Float64Array(k), ended: new Float64Array(k), waiting: new Float64Array(k) };
+}
+
+/**
+ * Tally of count rows in any order, as an engine's GROUP BY returns them: row i says `ended[i]`
+ * tickets ended and `waiting[i]` were still waiting at `seconds[i]`. Rows of the same time are
+ * added up; times with no ticket are left out.
+ * @throws RangeError naming the row when the lengths differ, a time is not finite, or a count is
+ *   not a non-negative whole number.
+ */
+export function tallyFromRows(seconds: ArrayLike<number>, ended: ArrayLike<number>, waiting: ArrayLike<number>): Tally {
+  const n = seconds.length;
+  if (ended.length !== n || waiting.length !== n) {
+    throw new RangeError(`seconds (${n}), ended (${ended.length}) and waiting (${waiting.length}) differ in length`);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(seconds[i] as number)) throw new RangeError(`row ${i}: time ${seconds[i]} is not a finite number of seconds`);
+    for (const [name, v] of [['ended', ended[i]], ['waiting', waiting[i]]] as const) {
+      if (!(Number.isInteger(v) && (v as number) >= 0)) throw new RangeError(`row ${i}: ${name} count ${v} is not a non-negative whole number`);
+    }
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = (seconds[i - 1] as number) <= (seconds[i] as number);
+  if (!sorted) order.sort((a, b) => (seconds[a] as number) - (seconds[b] as number));
+  let distinct = 0;
+  let last = Number.NaN;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    if ((ended[i] as number) + (waiting[i] as number) === 0) continue;
+    if (seconds[i] !== last) distinct++;
+    last = seconds[i] as number;
+  }
+  const out = allocate(distinct);
+  let j = -1;
+  last = Number.NaN;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    if ((ended[i] as number) + (waiting[i] as number) === 0) continue;
+    const t = seconds[i] as number;
+    if (t !== last) {
+      j++;
+      out.times[j] = t;
+      last = t;
+    }
+    out.ended[j]! += ended[i] as number;
+    out.waiting[j]! += waiting[i] as number;
+  }
+  return out;
+}
+
+/** Two tallies as one (the tickets of both): a linear merge of their distinct times. */
+function mergeTwo(x: Tally, y: Tally): Tally {
+  let distinct = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.times.length || j < y.times.length) {
+    const a = i < x.times.length ? (x.times[i] as number) : Number.POSITIVE_INFINITY;
+    const b = j < y.times.length ? (y.times[j] as number) : Number.POSITIVE_INFINITY;
+    if (a <= b) i++;
+    if (b <= a) j++;
+    distinct++;
+  }
+  const out = allocate(distinct);
+  i = 0;
+  j = 0;
+  for (let k = 0; k < distinct; k++) {
+    const a = i < x.times.length ? (x.times[i] as number) : Number.POSITIVE_INFINITY;
+    const b = j < y.times.length ? (y.times[j] as number) : Number.POSITIVE_INFINITY;
+    out.times[k] = a <= b ? a : b;
+    if (a <= b) {
+      out.ended[k]! += x.ended[i] as number;
+      out.waiting[k]! += x.waiting[i] as number;
+      i++;
+    }
+    if (b <= a) {
+      out.ended[k]! += y.ended[j] as number;
+      out.waiting[k]! += y.waiting[j] as number;
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The sum of tallies: the tickets of every stratum of a group in one tally (a group's tally from
+ * its cells' tallies). Merged pairwise, so k tallies cost O(total · log k).
+ */
+export function sumTallies(tallies: readonly Tally[]): Tally {
+  if (tallies.length === 0) return EMPTY_TALLY;
+  let level = [...tallies];
+  while (level.length > 1) {
+    const next: Tally[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const b = level[i + 1];
+      next.push(b ? mergeTwo(level[i] as Tally, b) : (level[i] as Tally));
+    }
+    level = next;
+  }
+  return level[0] as Tally;
+}
+
+/** The ended part of a tally: the answered (resolved) tickets only, as plain observations. */
+export function endedOnly(t: Tally): Tally {
+  let distinct = 0;
+  for (let i = 0; i < t.times.length; i++) if ((t.ended[i] as number) > 0) distinct++;
+  const out = allocate(distinct);
+  let j = 0;
+  for (let i = 0; i < t.times.length; i++) {
+    const d = t.ended[i] as number;
+    if (!(d > 0)) continue;
+    out.times[j] = t.times[i] as number;
+    out.ended[j] = d;
+    j++;
+  }
+  return out;
+}

@@ -1,0 +1,343 @@
+/**
+ * Every statistic on a tally equals the per-ticket statistic on the tickets it counts (to 1e-9
+ * relative), over random censored samples with many ties and the edge cases: empty, one ticket,
+ * all ended, all still waiting. The per-ticket functions are the references here: they are the
+ * ones checked against published values (test/unit/stats/*), and the tally versions must not
+ * change a single number the reports show.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { kaplanMeier as kmTickets, kmQuantile as kmQuantileTickets, kmSurvivalAt as kmSurvivalAtTickets } from '../../../../src/measure/kaplanMeier.js';
+import { medianSorted, quantileCi, quantileSorted } from '../../../../src/measure/quantile.js';
+import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../../src/judge/stats/gehan.js';
+import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../../src/judge/stats/logRank.js';
+import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../../src/judge/findings/compare.js';
+import { endedOnly, sumTallies, talliesByGroup, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
+import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
+import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
+import { gehan, gehanStratified, logRank, logRankStratified } from '../../../../src/stats/rankTests.js';
+
+interface Sample {
+  times: number[];
+  events: number[];
+}
+
+/** Equal to 1e-9 relative; null, NaN and ±Infinity must match exactly. */
+function close(actual: number | null | undefined, expected: number | null | undefined, what: string): void {
+  if (expected === null || expected === undefined || !Number.isFinite(expected)) {
+    expect(actual, what).toBe(expected);
+    return;
+  }
+  expect(typeof actual, what).toBe('number');
+  const tol = 1e-9 * Math.max(1, Math.abs(expected));
+  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tol);
+}
+
+function closeArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+  expect(actual.length, `${what} length`).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) close(actual[i], expected[i], `${what}[${i}]`);
+}
+
+function closeObjects(actual: object, expected: object, what: string): void {
+  for (const [key, value] of Object.entries(expected)) {
+    const got = (actual as Record<string, unknown>)[key];
+    if (typeof value === 'number' || value === null) close(got as number | null, value as number | null, `${what}.${key}`);
+  }
+}
+
+/** Times drawn from a few values (many ties), from a wide range, or fractional/negative (the sort fallback). */
+const time = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 12 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100_000 }) },
+  { weight: 1, arbitrary: fc.double({ min: -50, max: 50, noNaN: true, noDefaultInfinity: true }) },
+);
+
+/** A censored sample: each ticket ended with a probability drawn per sample (0 and 1 included). */
+const sample: fc.Arbitrary<Sample> = fc
+  .tuple(fc.constantFrom(0, 0.3, 0.5, 0.8, 1), fc.array(fc.tuple(time, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 0, maxLength: 40 }))
+  .map(([endedShare, pairs]) => ({
+    times: pairs.map(([t]) => t),
+    events: pairs.map(([, u]) => (u < endedShare || endedShare === 1 ? 1 : 0)),
+  }));
+
+/** The same tickets in time order, an event before a censoring at the same time (as the findings pass them). */
+function byTime(s: Sample): Sample {
+  const idx = s.times.map((_, i) => i).sort((x, y) => (s.times[x] as number) - (s.times[y] as number) || (s.events[y] as number) - (s.events[x] as number));
+  return { times: idx.map((i) => s.times[i] as number), events: idx.map((i) => s.events[i] as number) };
+}
+
+/** A tally expanded back into tickets, in time order. */
+function expand(t: Tally): Sample {
+  const out: Sample = { times: [], events: [] };
+  for (let i = 0; i < t.times.length; i++) {
+    for (let k = 0; k < (t.ended[i] as number); k++) {
+      out.times.push(t.times[i] as number);
+      out.events.push(1);
+    }
+    for (let k = 0; k < (t.waiting[i] as number); k++) {
+      out.times.push(t.times[i] as number);
+      out.events.push(0);
+    }
+  }
+  return out;
+}
+
+/** Values as plain numbers, −0 as 0 (one time, whichever sign the first ticket had). */
+const plain = (x: ArrayLike<number>): number[] => Array.from(x, (v) => v + 0);
+
+const PROBS = [0, 0.05, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.95, 1];
+const RUNS = { numRuns: 300 };
+
+describe('tally builders', () => {
+  it('a tally is the sample: strictly ascending distinct times, and expands back to the sorted tickets', () => {
+    fc.assert(
+      fc.property(sample, (s) => {
+        const t = tallyFromSamples(s.times, s.events);
+        for (let i = 1; i < t.times.length; i++) expect(t.times[i]).toBeGreaterThan(t.times[i - 1] as number);
+        for (let i = 0; i < t.times.length; i++) expect((t.ended[i] as number) + (t.waiting[i] as number)).toBeGreaterThan(0);
+        const e = expand(t);
+        const sorted = byTime(s);
+        expect(e.times.map((x) => x + 0)).toEqual(sorted.times.map((x) => x + 0)); // + 0: −0 and 0 are one time
+        expect(e.events).toEqual(sorted.events);
+        const sizes = tallySizes(t);
+        expect(sizes).toEqual({ n: s.times.length, ended: s.events.filter((x) => x === 1).length, waiting: s.events.filter((x) => x === 0).length });
+      }),
+      RUNS,
+    );
+  });
+
+  it('rows in any order, one time split over several rows, give the same tally as the tickets', () => {
+    fc.assert(
+      fc.property(sample, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (s, seed) => {
+        const t = tallyFromSamples(s.times, s.events);
+        // One row per ticket (ended 0/1, waiting 1/0), plus empty rows, shuffled.
+        const rows = s.times.map((x, i) => [x, s.events[i] as number, 1 - (s.events[i] as number)] as [number, number, number]);
+        rows.push([7.5, 0, 0], [-3, 0, 0]);
+        let r = seed;
+        for (let i = rows.length - 1; i > 0; i--) {
+          r = (r * 1103515245 + 12345) % 2147483648;
+          const j = r % (i + 1);
+          [rows[i], rows[j]] = [rows[j] as [number, number, number], rows[i] as [number, number, number]];
+        }
+        const fromRows = tallyFromRows(
+          rows.map((x) => x[0]),
+          rows.map((x) => x[1]),
+          rows.map((x) => x[2]),
+        );
+        expect(plain(fromRows.times)).toEqual(plain(t.times));
+        expect(Array.from(fromRows.ended)).toEqual(Array.from(t.ended));
+        expect(Array.from(fromRows.waiting)).toEqual(Array.from(t.waiting));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the sum of strata tallies is the tally of all their tickets; the ended part is the tally of the ended', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 0, maxLength: 5 }), (strata) => {
+        const all: Sample = { times: strata.flatMap((s) => s.times), events: strata.flatMap((s) => s.events) };
+        const summed = sumTallies(strata.map((s) => tallyFromSamples(s.times, s.events)));
+        const direct = tallyFromSamples(all.times, all.events);
+        expect(plain(summed.times)).toEqual(plain(direct.times));
+        expect(Array.from(summed.ended)).toEqual(Array.from(direct.ended));
+        expect(Array.from(summed.waiting)).toEqual(Array.from(direct.waiting));
+        const ended = endedOnly(direct);
+        const endedTimes = all.times.filter((_, i) => all.events[i] === 1);
+        const expected = tallyFromSamples(endedTimes, endedTimes.map(() => 1));
+        expect(plain(ended.times)).toEqual(plain(expected.times));
+        expect(Array.from(ended.ended)).toEqual(Array.from(expected.ended));
+        expect(Array.from(ended.waiting)).toEqual(Array.from(expected.waiting));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the radix path (thousands of whole seconds, one and two 16-bit passes) equals the typed-array sort', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4096, max: 12_000 }), fc.constantFrom(30_000, 2_000_000_000), fc.integer({ min: 1, max: 2 ** 30 }), (n, range, seed) => {
+        let r = seed;
+        const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+        const times = new Float64Array(n);
+        const events = new Uint8Array(n);
+        for (let i = 0; i < n; i++) {
+          times[i] = next() % (i % 3 === 0 ? 50 : range); // ties on a third of the tickets
+          events[i] = next() % 4 === 0 ? 0 : 1;
+        }
+        const t = tallyFromSamples(times, events);
+        const e = expand(t);
+        const sorted = byTime({ times: Array.from(times), events: Array.from(events) });
+        expect(e.times).toEqual(sorted.times);
+        expect(e.events).toEqual(sorted.events);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('tallies of many groups from one sort equal each group tallied alone (codes out of range left out)', () => {
+    const check = (s: Sample, group: number[], groups: number): void => {
+      const all = talliesByGroup(s.times, s.events, group, groups);
+      expect(all.length).toBe(groups);
+      for (let g = 0; g < groups; g++) {
+        const mine = s.times.map((_, i) => i).filter((i) => group[i] === g);
+        const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
+        expect(plain(all[g]!.times)).toEqual(plain(alone.times));
+        expect(Array.from(all[g]!.ended)).toEqual(Array.from(alone.ended));
+        expect(Array.from(all[g]!.waiting)).toEqual(Array.from(alone.waiting));
+      }
+    };
+    // Small samples (native sort; fractional times take the fallback; 2^31 − 1 with several groups
+    // does not fit 32 bits and takes it too).
+    const withBigTimes = fc.oneof({ weight: 5, arbitrary: sample }, { weight: 1, arbitrary: sample.map((s) => ({ times: s.times.map((t, i) => (i % 2 ? 2 ** 31 - 1 : t)), events: s.events })) });
+    fc.assert(
+      fc.property(withBigTimes, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 2 ** 30 }), (s, groups, seed) => {
+        let r = seed;
+        const group = s.times.map(() => {
+          r = (r * 1103515245 + 12345) % 2147483648;
+          const pick = r % (groups + 2);
+          return pick === groups + 1 ? Number.NaN : pick - 1; // −1, NaN and codes ≥ groups are left out
+        });
+        check(s, group, groups);
+      }),
+      RUNS,
+    );
+    // Thousands of tickets: the radix sort of the packed keys, one and two passes.
+    for (const range of [1000, 5_000_000]) {
+      let r = range;
+      const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+      const n = 9000;
+      const s: Sample = { times: [], events: [] };
+      const group: number[] = [];
+      for (let i = 0; i < n; i++) {
+        s.times.push(next() % range);
+        s.events.push(next() % 3 === 0 ? 0 : 1);
+        group.push(next() % 15);
+      }
+      check(s, group, 15);
+    }
+    expect(() => talliesByGroup([1], [1], [0, 0], 1)).toThrow(RangeError);
+    expect(() => talliesByGroup([1], [1], [0], 0)).toThrow(RangeError);
+  });
+
+  it('drops pairs with a non-finite time or NaN status, as the per-ticket functions do', () => {
+    const t = tallyFromSamples([Number.NaN, 2, 3, Number.POSITIVE_INFINITY, 2, 5], [1, 1, Number.NaN, 1, 0, 2]);
+    expect(Array.from(t.times)).toEqual([2, 5]);
+    expect(Array.from(t.ended)).toEqual([1, 1]); // any non-zero status ended
+    expect(Array.from(t.waiting)).toEqual([1, 0]);
+  });
+});
+
+/** Kaplan–Meier curve, quantiles with CI, survival and summary of one sample, tally vs tickets. */
+function checkKaplanMeier(s: Sample, p: number): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const mine = kaplanMeier(t);
+  const ref = kmTickets(s.times, s.events);
+  close(mine.n, ref.n, 'n');
+  close(mine.totalEvents, ref.totalEvents, 'totalEvents');
+  close(mine.maxTime, ref.maxTime, 'maxTime');
+  closeArrays(mine.time, ref.time, 'time');
+  closeArrays(mine.nRisk, ref.nRisk, 'nRisk');
+  closeArrays(mine.nEvent, ref.nEvent, 'nEvent');
+  closeArrays(mine.survival, ref.survival, 'survival');
+  closeArrays(mine.stdErr, ref.stdErr, 'stdErr');
+  closeArrays(mine.stdErrLog, ref.stdErrLog, 'stdErrLog');
+  for (const q of [...PROBS, p]) {
+    closeObjects(kmQuantile(mine, q), kmQuantileTickets(ref, q), `kmQuantile(${q})`);
+    closeObjects(kmQuantile(mine, q, 0.9), kmQuantileTickets(ref, q, 0.9), `kmQuantile(${q}, 0.9)`);
+  }
+  for (const x of [...s.times, -1, 0, 6.5, 1e6]) close(kmSurvivalAt(mine, x), kmSurvivalAtTickets(ref, x), `S(${x})`);
+  const summary = kmSummary(t);
+  const median = kmQuantileTickets(ref, 0.5);
+  expect(summary.median).toBe(median.estimate);
+  expect(summary.p90).toBe(kmQuantileTickets(ref, 0.9).estimate);
+  expect(summary.ci95).toEqual(ref.n === 0 ? null : [median.lo, median.hi]);
+}
+
+/** Type-7 quantiles, median and order-statistic CIs of the ended, tally vs sorted answered times. */
+function checkPlainQuantiles(s: Sample, p: number): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const answered = Float64Array.from(s.times.filter((_, i) => s.events[i] === 1)).sort();
+  const stats = new OrderStatistics(t, 'ended');
+  expect(stats.n).toBe(answered.length);
+  for (const q of [...PROBS, p]) {
+    close(stats.quantile(q), quantileSorted(answered, q), `quantile(${q})`);
+    closeObjects(stats.quantileCi(q), quantileCi(answered, q), `quantileCi(${q})`);
+    closeObjects(stats.quantileCi(q, 0.8), quantileCi(answered, q, 0.8), `quantileCi(${q}, 0.8)`);
+  }
+  close(stats.median(), medianSorted(answered), 'median');
+  const observed = Float64Array.from(s.times).sort();
+  close(new OrderStatistics(t, 'all').median(), medianSorted(observed), 'median of all observed');
+}
+
+/** First-response median estimate and kmMedianLogVariance, tally vs tickets (time-sorted, as the findings pass them). */
+function checkMedianEstimate(s: Sample): void {
+  const t = tallyFromSamples(s.times, s.events);
+  const sorted = byTime(s);
+  closeObjects(firstResponseMedian(t), firstResponseMedianTickets(sorted), 'firstResponseMedian');
+  expect(firstResponseMedian(t).reached).toBe(firstResponseMedianTickets(sorted).reached);
+  closeObjects(kmMedianLogVariance(t), kmMedianLogVarianceTickets(s.times, s.events), 'kmMedianLogVariance');
+}
+
+/** Gehan (both weightings, and each stratum alone) and log-rank (stratified and each stratum), tallies vs tickets. */
+function checkRankTests(strata: Array<{ a: Sample; b: Sample }>): void {
+  const t = strata.map((x) => ({ a: tallyFromSamples(x.a.times, x.a.events), b: tallyFromSamples(x.b.times, x.b.events) }));
+  closeObjects(gehanStratified(t), gehanStratifiedTickets(strata), 'gehan van-elteren');
+  closeObjects(gehanStratified(t, { weighting: 'sum' }), gehanStratifiedTickets(strata, { weighting: 'sum' }), 'gehan sum');
+  closeObjects(logRankStratified(t), logRankStratifiedTickets(strata), 'logRankStratified');
+  for (const [i, x] of strata.entries()) {
+    closeObjects(gehan(t[i]!.a, t[i]!.b), gehanTickets(x.a, x.b), `gehan stratum ${i}`);
+    closeObjects(logRank(t[i]!.a, t[i]!.b), logRankTickets(x.a, x.b), `logRank stratum ${i}`);
+  }
+}
+
+describe('every statistic on a tally = on the tickets, random censored samples with ties', () => {
+  const probability = fc.double({ min: 0, max: 1, noNaN: true });
+  it('Kaplan–Meier: curve, quantiles with CI, survival, summary', () => {
+    fc.assert(fc.property(sample, probability, checkKaplanMeier), RUNS);
+  });
+  it('plain quantiles of the ended: type 7, median, order-statistic CIs', () => {
+    fc.assert(fc.property(sample, probability, checkPlainQuantiles), RUNS);
+  });
+  it('first-response median estimate (reached or a lower bound) and kmMedianLogVariance', () => {
+    fc.assert(fc.property(sample, checkMedianEstimate), RUNS);
+  });
+  it('Gehan (two-sample, Van Elteren, plain sums) and log-rank (two-sample, stratified)', () => {
+    fc.assert(fc.property(fc.array(fc.record({ a: sample, b: sample }), { minLength: 0, maxLength: 4 }), checkRankTests), RUNS);
+  });
+
+  it('quantile CIs from the normal approximation (more than 1000 answered)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1001, max: 3000 }), fc.integer({ min: 1, max: 2 ** 30 }), fc.constantFrom(0.1, 0.5, 0.9), (n, seed, p) => {
+        let r = seed;
+        const times = Array.from({ length: n }, () => (r = (r * 1103515245 + 12345) % 2147483648) % 200);
+        const t = tallyFromSamples(times, times.map(() => 1));
+        const sorted = Float64Array.from(times).sort();
+        closeObjects(new OrderStatistics(t).quantileCi(p), quantileCi(sorted, p), 'quantileCi');
+        close(new OrderStatistics(t).quantile(p), quantileSorted(sorted, p), 'quantile');
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
+describe('every statistic on a tally = on the tickets, edge cases', () => {
+  const cases: Record<string, Sample> = {
+    empty: { times: [], events: [] },
+    'one ended': { times: [7], events: [1] },
+    'one waiting': { times: [7], events: [0] },
+    'all waiting, tied': { times: [5, 5, 3, 9, 9, 9], events: [0, 0, 0, 0, 0, 0] },
+    'all ended, tied': { times: [5, 5, 3, 9, 9, 9, 0], events: [1, 1, 1, 1, 1, 1, 1] },
+    'one time, ended and waiting': { times: [4, 4, 4, 4], events: [1, 0, 1, 0] },
+    'median not reached': { times: [10, 20, 100, 200, 300], events: [1, 1, 0, 0, 0] },
+    'flat at one half to the end': { times: [1, 2, 3, 4], events: [1, 1, 0, 0] },
+    'last event empties the risk set': { times: [1, 2, 2, 3], events: [1, 0, 1, 1] },
+  };
+  for (const [name, s] of Object.entries(cases)) {
+    it(name, () => {
+      checkKaplanMeier(s, 0.5);
+      checkPlainQuantiles(s, 0.5);
+      checkMedianEstimate(s);
+      for (const o of Object.values(cases)) checkRankTests([{ a: s, b: o }, { a: o, b: s }]);
+    });
+  }
+});
