@@ -7,7 +7,7 @@
 //     sums of their cells;
 //   - Kaplan–Meier (curve, median with CI, p90) for every channel and cell;
 //   - Gehan for every channel pair, raw and stratified (Van Elteren), and log-rank the same;
-// beside the per-ticket functions on the same data, whose results must be identical.
+// (the per-ticket functions they replace are the unit suite's references in test/reference).
 // Generated in memory (deterministic seed), nothing written. Run `npm run build` first.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -21,9 +21,6 @@ if (!existsSync(`${root}dist/stats/tally.js`)) {
 const { tallyFromSamples, talliesByGroup, sumTallies, tallySizes } = await import(`${root}dist/stats/tally.js`);
 const { kaplanMeier, kmQuantile } = await import(`${root}dist/stats/kaplanMeier.js`);
 const { gehan, gehanStratified, logRank, logRankStratified } = await import(`${root}dist/stats/rankTests.js`);
-const perTicketKm = await import(`${root}dist/measure/kaplanMeier.js`);
-const perTicketGehan = await import(`${root}dist/judge/stats/gehan.js`);
-const perTicketLogRank = await import(`${root}dist/judge/stats/logRank.js`);
 
 const N = Number(process.argv[2] ?? 5_000_000);
 const CHANNELS = [
@@ -156,54 +153,6 @@ const logRanks = time('log-rank, 10 channel pairs, raw + stratified', () =>
   pairs.map(([a, b]) => ({ raw: logRank(channelTallies[a], channelTallies[b]), strat: logRankStratified(strataPairs(cellTallies, a, b)) })),
 );
 
-console.log('\nthe same on per-ticket arrays (today\'s functions)');
-const channelSamples = time('channel samples (concatenate cells)', () =>
-  CHANNELS.map((_, c) => {
-    const parts = samples.slice(c * STRATA, (c + 1) * STRATA);
-    const n = parts.reduce((a, p) => a + p.times.length, 0);
-    const times = new Float64Array(n);
-    const events = new Uint8Array(n);
-    let o = 0;
-    for (const p of parts) {
-      times.set(p.times, o);
-      events.set(p.events, o);
-      o += p.times.length;
-    }
-    return { times, events };
-  }), 1);
-const kmTickets = time('Kaplan–Meier median + CI + p90, 5 channels + 15 cells', () =>
-  [...channelSamples, ...samples].map((s) => {
-    const curve = perTicketKm.kaplanMeier(s.times, s.events);
-    return { median: perTicketKm.kmQuantile(curve, 0.5), p90: perTicketKm.kmQuantile(curve, 0.9).estimate };
-  }), 1);
-const gehansTickets = time('Gehan, 10 channel pairs, raw + stratified (Van Elteren)', () =>
-  pairs.map(([a, b]) => ({
-    raw: perTicketGehan.gehan(channelSamples[a], channelSamples[b]),
-    strat: perTicketGehan.gehanStratified(strataPairs(samples, a, b)),
-  })), 1);
-const logRanksTickets = time('log-rank, 10 channel pairs, raw + stratified', () =>
-  pairs.map(([a, b]) => ({
-    raw: perTicketLogRank.logRank(channelSamples[a], channelSamples[b]),
-    strat: perTicketLogRank.logRankStratified(strataPairs(samples, a, b)),
-  })), 1);
-
-// Identical numbers: the largest relative difference over every statistic above.
-let worst = 0;
-const compare = (x, y) => {
-  if (x === y || (Number.isNaN(x) && Number.isNaN(y))) return;
-  if (x === null || y === null) worst = Infinity;
-  else worst = Math.max(worst, Math.abs(x - y) / Math.max(1, Math.abs(y)));
-};
-km.forEach((r, i) => {
-  compare(r.median.estimate, kmTickets[i].median.estimate);
-  compare(r.median.lo, kmTickets[i].median.lo);
-  compare(r.median.hi, kmTickets[i].median.hi);
-  compare(r.p90, kmTickets[i].p90);
-});
-for (const [mine, theirs] of [[gehans, gehansTickets], [logRanks, logRanksTickets]]) {
-  mine.forEach((r, i) => {
-    for (const view of ['raw', 'strat']) for (const key of Object.keys(r[view])) compare(r[view][key], theirs[i][view][key]);
-  });
-}
-console.log(`\nlargest relative difference, tallies vs per-ticket: ${worst}`);
-if (!(worst <= 1e-9)) process.exitCode = 1;
+// The per-ticket functions these were checked against now live in test/reference (the unit
+// suite's equivalence tests compare them on random samples); measured before they moved, on this
+// data: Kaplan–Meier 1,539 ms, Gehan 7,427 ms, log-rank 7,365 ms (CPU), largest difference 7.2e-12.

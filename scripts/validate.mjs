@@ -11,8 +11,11 @@ import { generate, rng, toCsv } from './generate.mjs';
 const dist = new URL('../dist/', import.meta.url);
 const pipeline = await import(new URL('pipeline.js', dist).href);
 const { resolveSettings } = await import(new URL('commands/options.js', dist).href);
-const { mannWhitney } = await import(new URL('judge/stats/mannWhitney.js', dist).href);
-const { ratioCi } = await import(new URL('judge/stats/ratioCi.js', dist).href);
+const { gehan } = await import(new URL('stats/rankTests.js', dist).href);
+const { tallyFromSamples } = await import(new URL('stats/tally.js', dist).href);
+const { ratioCi } = await import(new URL('stats/ratioCi.js', dist).href);
+/** Mann–Whitney (normal approximation, tie-corrected): Gehan's test with every ticket ended. */
+const mannWhitney = (x, y) => gehan(tallyFromSamples(x, x.map(() => 1)), tallyFromSamples(y, y.map(() => 1)));
 
 const quick = process.argv.includes('--quick');
 const runs = (n) => (quick ? Math.max(5, Math.round(n / 10)) : n);

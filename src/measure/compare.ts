@@ -24,13 +24,13 @@
  * group and per cell: O(n log n), no resampling.
  */
 import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
-import { medianSorted } from './quantile.js';
-import { curveOf, type GroupDurations, type Metric, type Samples } from './sample.js';
+import { curveOf, sizeOf, type GroupDurations, type Metric, type Samples } from './sample.js';
 import type { Strata } from './strata.js';
-import { gehan, gehanStratified } from '../judge/stats/gehan.js';
-import { logRank, logRankStratified, type CensoredSample } from '../judge/stats/logRank.js';
-import type { RatioCi } from '../judge/stats/ratioCi.js';
-import { zCritical } from '../judge/stats/normal.js';
+import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
+import { endedMedian } from '../stats/orderStatistics.js';
+import type { RatioCi } from '../stats/ratioCi.js';
+import { zCritical } from '../stats/normal.js';
+import type { Tally } from '../stats/tally.js';
 
 export type { Bound, Metric };
 
@@ -142,13 +142,7 @@ export function medianOf(d: GroupDurations, metric: Metric): Estimate {
   return (memo[metric] ??= medianEstimate(d.samples[metric], curveOf(d, metric)));
 }
 
-function endedCount(s: CensoredSample): number {
-  let k = 0;
-  for (let i = 0; i < s.events.length; i++) k += s.events[i] ? 1 : 0;
-  return k;
-}
-
-function testOf(metric: Metric, a: CensoredSample, b: CensoredSample): number | null {
+function testOf(metric: Metric, a: Tally, b: Tally): number | null {
   return finite(metric === 'firstResponse' ? gehan(a, b).pValue : logRank(a, b).pValue);
 }
 
@@ -156,11 +150,13 @@ function testOf(metric: Metric, a: CensoredSample, b: CensoredSample): number | 
 function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView {
   const sa = a.samples[metric];
   const sb = b.samples[metric];
-  const n: [number, number] = [sa.times.length, sb.times.length];
+  const za = sizeOf(sa);
+  const zb = sizeOf(sb);
+  const n: [number, number] = [za.n, zb.n];
   const ma = medianOf(a, metric);
   const mb = medianOf(b, metric);
   const ci = ratioOfEstimates(ma, mb);
-  const plain = (x: Float64Array): number | null => (x.length ? medianSorted(x) : null);
+  const plain = (d: GroupDurations): number | null => (sizeOf(d.samples.firstResponse).ended ? endedMedian(d.samples.firstResponse) : null);
   return {
     ratio: ci.ratio,
     ci95: interval(ci),
@@ -170,8 +166,8 @@ function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView 
     ...(ci.bound ? { bound: ci.bound } : {}),
     medians: [ma.value, mb.value],
     mediansReached: [boundOf(ma) === null, boundOf(mb) === null],
-    ended: [endedCount(sa), endedCount(sb)],
-    ...(metric === 'firstResponse' ? { answeredMedians: [plain(a.answeredTimes), plain(b.answeredTimes)] as [number | null, number | null] } : {}),
+    ended: [za.ended, zb.ended],
+    ...(metric === 'firstResponse' ? { answeredMedians: [plain(a), plain(b)] as [number | null, number | null] } : {}),
   };
 }
 
@@ -187,7 +183,7 @@ function adjustedView(
   const first = metric === 'firstResponse';
   const cellsA = samples.byCell(a, strata);
   const cellsB = samples.byCell(b, strata);
-  const pairs: Array<{ a: CensoredSample; b: CensoredSample }> = [];
+  const pairs: TallyPair[] = [];
   const cells: CellRatio[] = [];
   // Each cell's ln ratio, variance and weight; pooled once the bounds are known.
   const pooled: Array<{ l: number; v: number; w: number; bound: Bound | undefined }> = [];
@@ -198,8 +194,8 @@ function adjustedView(
   for (const code of [...codes].sort((x, y) => x - y)) {
     const ma = cellsA.get(code);
     const mb = cellsB.get(code);
-    const na = ma ? ma.samples[metric].times.length : 0;
-    const nb = mb ? mb.samples[metric].times.length : 0;
+    const na = ma ? sizeOf(ma.samples[metric]).n : 0;
+    const nb = mb ? sizeOf(mb.samples[metric]).n : 0;
     if (!ma || !mb || na < MIN_CELL || nb < MIN_CELL) {
       if (na > 0 || nb > 0) skipped++;
       continue;

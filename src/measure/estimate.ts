@@ -25,11 +25,14 @@
  * The channel table, the JSON, the gates, the report's cards and trend, and the findings' raw
  * view all take their numbers from these functions, so they cannot disagree.
  */
-import { kaplanMeier, kmQuantile, type KmCurve } from './kaplanMeier.js';
-import { medianSorted, quantileSorted } from './quantile.js';
-import type { CensoredSample } from '../judge/stats/logRank.js';
-import { ratioCiFromIntervals, type RatioCi } from '../judge/stats/ratioCi.js';
-import { zCritical } from '../judge/stats/normal.js';
+import { kaplanMeier, kmQuantileEstimate, type KmCurve } from '../stats/kaplanMeier.js';
+import { kmMedianSpread, kmMedianLogVariance } from '../stats/median.js';
+import { OrderStatistics } from '../stats/orderStatistics.js';
+import { ratioCiFromIntervals, type RatioCi } from '../stats/ratioCi.js';
+import { zCritical } from '../stats/normal.js';
+import type { Tally } from '../stats/tally.js';
+
+export { kmMedianSpread, kmMedianLogVariance };
 
 /** A confidence interval; a null end does not exist (too little data, or a one-sided bound). */
 export type Interval = [number | null, number | null];
@@ -59,59 +62,23 @@ export function boundOf(e: Estimate): Bound | null {
   return e.value !== null && !e.reached ? 'lower' : null;
 }
 
-/**
- * The Kaplan–Meier median and the two quantiles around it at 0.5 ∓ z·se, se the Greenwood
- * standard error of S at the median. lo/hi are null where the curve never reaches that quantile.
- */
-export function kmMedianSpread(curve: KmCurve): { median: number | null; lo: number | null; hi: number | null } {
-  const median = kmQuantile(curve, 0.5).estimate;
-  if (median === null || curve.n < 2) return { median, lo: null, hi: null };
-  // Greenwood se of S at the median: the step at the last event time ≤ median.
-  let k = -1;
-  for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
-  const se = k < 0 ? 0 : (curve.stdErr[k] as number);
-  if (!Number.isFinite(se)) return { median, lo: null, hi: null };
-  return {
-    median,
-    lo: kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate,
-    hi: kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate,
-  };
-}
-
-/**
- * var(ln median) of a censored sample, for the like-for-like cells: ((ln hi − ln lo) / (2z))²
- * from {@link kmMedianSpread}. Null when the curve never reaches the upper quantile. Values are
- * floored at one second.
- */
-export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<number>): { median: number | null; variance: number | null } {
-  const { median, lo, hi } = kmMedianSpread(kaplanMeier(times, events));
-  if (median === null || lo === null || hi === null) return { median, variance: null };
-  const w = (Math.log(Math.max(hi, 1)) - Math.log(Math.max(lo, 1))) / (2 * Z95);
-  return { median, variance: w * w };
-}
-
-/** The observed times of a time-sorted censored sample (its `times`, already ascending). */
-function observedSorted(sample: CensoredSample): Float64Array {
-  return sample.times instanceof Float64Array ? sample.times : Float64Array.from(sample.times);
-}
-
-/** Median estimate of a time-sorted censored sample (see the module header). */
-export function medianEstimate(sample: CensoredSample, curve: KmCurve = kaplanMeier(sample.times, sample.events)): Estimate {
-  const n = sample.times.length;
+/** Median estimate of a tally (see the module header). */
+export function medianEstimate(sample: Tally, curve: KmCurve = kaplanMeier(sample)): Estimate {
+  const n = curve.n;
   if (n === 0) return { value: null, reached: false, lo: null, hi: null };
   const spread = kmMedianSpread(curve);
   if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
-  const sorted = observedSorted(sample);
+  const observed = new OrderStatistics(sample, 'all');
   const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
-  return { value: medianSorted(sorted), reached: false, lo: sorted[c - 1] as number, hi: null };
+  return { value: observed.median(), reached: false, lo: observed.at(c - 1), hi: null };
 }
 
-/** Quantile `p` of a time-sorted censored sample: Kaplan–Meier, or the observed times' (a lower bound) when not reached. No CI. */
-export function quantileEstimate(sample: CensoredSample, p: number, curve: KmCurve = kaplanMeier(sample.times, sample.events)): Estimate {
-  if (sample.times.length === 0) return { value: null, reached: false, lo: null, hi: null };
-  const q = kmQuantile(curve, p).estimate;
+/** Quantile `p` of a tally: Kaplan–Meier, or the observed times' (a lower bound) when not reached. No CI. */
+export function quantileEstimate(sample: Tally, p: number, curve: KmCurve = kaplanMeier(sample)): Estimate {
+  if (curve.n === 0) return { value: null, reached: false, lo: null, hi: null };
+  const q = kmQuantileEstimate(curve, p);
   if (q !== null) return { value: q, reached: true, lo: null, hi: null };
-  return { value: quantileSorted(observedSorted(sample), p), reached: false, lo: null, hi: null };
+  return { value: new OrderStatistics(sample, 'all').quantile(p), reached: false, lo: null, hi: null };
 }
 
 /** A ratio with its CI and, when a median was not reached, which way the ratio is a bound. */

@@ -10,7 +10,8 @@ import type { TicketTable } from '../normalise/table.js';
 import type { BandReport, ChannelReport, FirstResponseDistribution, VsReference } from '../report.js';
 import { compareRaw, type RawView } from './compare.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
-import { quantileSorted } from './quantile.js';
+import { OrderStatistics } from '../stats/orderStatistics.js';
+import type { Tally } from '../stats/tally.js';
 import { Samples } from './sample.js';
 import { slaSummary, type SlaTargets } from './sla.js';
 import { summarise } from './summary.js';
@@ -72,10 +73,11 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Per-channel distribution of answered first responses (R type-7 quantiles). */
-function distribution(channel: Channel, sorted: Float64Array): FirstResponseDistribution {
-  const q = (p: number): number | null => (sorted.length ? finite(quantileSorted(sorted, p)) : null);
-  return { channel, n: sorted.length, min: q(0), p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), max: q(1) };
+/** Per-channel distribution of answered first responses (R type-7 quantiles of the ended times). */
+function distribution(channel: Channel, tally: Tally): FirstResponseDistribution {
+  const answered = new OrderStatistics(tally, 'ended');
+  const q = (p: number): number | null => (answered.n ? finite(answered.quantile(p)) : null);
+  return { channel, n: answered.n, min: q(0), p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), max: q(1) };
 }
 
 /** measure: every group's summary, and each channel against the reference. */
@@ -91,7 +93,7 @@ export function measure(table: TicketTable, asOf: number, settings: MeasureSetti
     const indices = channelGroups.get(channel);
     if (!indices) continue;
     const durations = samples.of(indices);
-    distributions.push(distribution(channel, durations.answeredTimes));
+    distributions.push(distribution(channel, durations.samples.firstResponse));
     const vsReference = !reference
       ? null
       : indices === reference

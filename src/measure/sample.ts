@@ -2,14 +2,16 @@
  * A group's durations, gathered once from the ticket table and shared by every number that
  * describes or compares the group (summaries, comparisons, findings, gates, trend).
  *
- * Per metric, a censored sample in time order: answered (resolved) tickets are events at their
- * duration; tickets not answered (not resolved) by the as-of time are censored at their age
- * there; tickets whose duration is unusable (negative, or from a file that cannot measure the
- * metric) are left out. Groups are index lists into the ticket table; nothing copies tickets.
+ * Per metric, a tally (src/stats/tally.ts): the distinct durations with how many tickets ended
+ * (answered / resolved) at each and how many were still waiting at each — a ticket not answered
+ * (not resolved) by the as-of time waits at its age there. Tickets whose duration is unusable
+ * (negative, or from a file that cannot measure the metric) are left out. The same tally is what
+ * an engine's GROUP BY returns, so every statistic downstream reads counts, not tickets. Groups
+ * are index lists into the ticket table; nothing copies tickets.
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
-import type { CensoredSample } from '../judge/stats/logRank.js';
-import { kaplanMeier, type KmCurve } from './kaplanMeier.js';
+import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
+import { tallyFromSamples, tallySizes, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -19,79 +21,55 @@ export const METRICS: readonly Metric[] = ['firstResponse', 'resolution'];
 export interface GroupDurations {
   /** Tickets in the group. */
   tickets: number;
-  /** Per metric: events at their duration, the rest censored at their age; time-sorted (an event before a censoring at the same time). */
-  samples: Record<Metric, CensoredSample>;
-  /** Answered first-response seconds, sorted (the plain "answered median" of helpdesk dashboards). */
-  answeredTimes: Float64Array;
+  /** Per metric: ended and still-waiting tickets per distinct duration. */
+  samples: Record<Metric, Tally>;
   /** Kaplan–Meier curves, built on first use and kept: a group is in many comparisons. */
   readonly curves: Partial<Record<Metric, KmCurve>>;
 }
 
 /** The group's Kaplan–Meier curve on `metric` (built once). */
 export function curveOf(d: GroupDurations, metric: Metric): KmCurve {
-  const s = d.samples[metric];
-  return (d.curves[metric] ??= kaplanMeier(s.times, s.events));
+  return (d.curves[metric] ??= kaplanMeier(d.samples[metric]));
 }
 
-/** Merges sorted events and sorted censorings into one time-ordered sample, an event first on ties. */
-function mergeSorted(ev: Float64Array, cen: Float64Array): CensoredSample {
-  const n = ev.length + cen.length;
-  const times = new Float64Array(n);
-  const events = new Uint8Array(n);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < n; k++) {
-    if (j >= cen.length || (i < ev.length && (ev[i] as number) <= (cen[j] as number))) {
-      times[k] = ev[i++] as number;
-      events[k] = 1;
-    } else {
-      times[k] = cen[j++] as number;
-    }
-  }
-  return { times, events };
+/** Tickets in a tally (ended + still waiting), and how many ended. */
+export function sizeOf(t: Tally): { n: number; ended: number } {
+  const s = tallySizes(t);
+  return { n: s.n, ended: s.ended };
 }
 
 /** Gathers the durations of the tickets at `indices`, censoring at each ticket's age at the as-of time. */
 export function gatherDurations(table: TicketTable, indices: ArrayLike<number>, asOf: number): GroupDurations {
-  let answered = 0;
-  let waiting = 0;
-  let resolved = 0;
-  let open = 0;
+  let first = 0;
+  let resolution = 0;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
-    const f = table.firstResponseState[i];
-    if (f === ANSWERED) answered++;
-    else if (f === UNANSWERED) waiting++;
-    const r = table.resolutionState[i];
-    if (r === RESOLVED) resolved++;
-    else if (r !== EXCLUDED) open++;
+    if (table.firstResponseState[i] !== EXCLUDED) first++;
+    if (table.resolutionState[i] !== EXCLUDED) resolution++;
   }
-  const firstEv = new Float64Array(answered);
-  const firstCen = new Float64Array(waiting);
-  const resEv = new Float64Array(resolved);
-  const resCen = new Float64Array(open);
-  let a = 0;
-  let w = 0;
+  const firstTimes = new Float64Array(first);
+  const firstEnded = new Uint8Array(first);
+  const resTimes = new Float64Array(resolution);
+  const resEnded = new Uint8Array(resolution);
+  let f = 0;
   let r = 0;
-  let o = 0;
   const ageOf = (i: number): number => Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
-    const f = table.firstResponseState[i];
-    if (f === ANSWERED) firstEv[a++] = table.firstResponse[i] as number;
-    else if (f === UNANSWERED) firstCen[w++] = ageOf(i);
-    const s = table.resolutionState[i];
-    if (s === RESOLVED) resEv[r++] = table.resolution[i] as number;
-    else if (s !== EXCLUDED) resCen[o++] = ageOf(i);
+    const fs = table.firstResponseState[i];
+    if (fs === ANSWERED) {
+      firstTimes[f] = table.firstResponse[i] as number;
+      firstEnded[f++] = 1;
+    } else if (fs === UNANSWERED) firstTimes[f++] = ageOf(i);
+    const rs = table.resolutionState[i];
+    if (rs === RESOLVED) {
+      resTimes[r] = table.resolution[i] as number;
+      resEnded[r++] = 1;
+    } else if (rs !== EXCLUDED) resTimes[r++] = ageOf(i);
   }
-  firstEv.sort();
-  firstCen.sort();
-  resEv.sort();
-  resCen.sort();
   return {
     tickets: indices.length,
-    samples: { firstResponse: mergeSorted(firstEv, firstCen), resolution: mergeSorted(resEv, resCen) },
-    answeredTimes: firstEv,
+    samples: { firstResponse: tallyFromSamples(firstTimes, firstEnded), resolution: tallyFromSamples(resTimes, resEnded) },
     curves: {},
   };
 }

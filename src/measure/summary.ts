@@ -7,8 +7,8 @@
  * comparisons use, so a summary and a comparison can never disagree.
  */
 import { boundOf, medianEstimate, quantileEstimate, type Bound, type Interval } from './estimate.js';
-import { medianSorted } from './quantile.js';
-import { curveOf, type GroupDurations, type Metric } from './sample.js';
+import { endedMedian } from '../stats/orderStatistics.js';
+import { curveOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
 
 export type { Interval } from './estimate.js';
 
@@ -49,17 +49,10 @@ export interface GroupSummary {
   resolution: ResolutionSummary;
 }
 
-function ended(d: GroupDurations, metric: Metric): number {
-  const events = d.samples[metric].events;
-  let k = 0;
-  for (let i = 0; i < events.length; i++) k += events[i] ? 1 : 0;
-  return k;
-}
-
 /** The censoring-aware summary of one metric. */
 export function summariseMetric(d: GroupDurations, metric: Metric): MetricSummary {
   const sample = d.samples[metric];
-  const n = sample.times.length;
+  const { n } = sizeOf(sample);
   if (n === 0) return { n: 0, median: null, bound: null, p90: null, p90Bound: null, ci95: null, method: 'kaplan-meier' };
   const curve = curveOf(d, metric);
   const median = medianEstimate(sample, curve);
@@ -79,14 +72,14 @@ export function summariseMetric(d: GroupDurations, metric: Metric): MetricSummar
 export function summarise(d: GroupDurations): GroupSummary {
   const first = summariseMetric(d, 'firstResponse');
   const resolution = summariseMetric(d, 'resolution');
-  const answered = d.answeredTimes.length;
-  const resolved = ended(d, 'resolution');
+  const answered = sizeOf(d.samples.firstResponse).ended;
+  const resolved = sizeOf(d.samples.resolution).ended;
   return {
     tickets: d.tickets,
     answered,
     answeredShare: first.n ? answered / first.n : null,
     resolvedShare: resolution.n ? resolved / resolution.n : null,
-    firstResponse: { ...first, answeredMedian: answered ? medianSorted(d.answeredTimes) : null },
+    firstResponse: { ...first, answeredMedian: answered ? endedMedian(d.samples.firstResponse) : null },
     resolution: { ...resolution, resolved },
   };
 }

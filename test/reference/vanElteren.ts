@@ -12,8 +12,8 @@
  * Van Elteren when nothing is censored), and this independent implementation, itself checked by
  * hand, is what that equality is tested against.
  */
-import { rankSumStratum } from '../../src/judge/stats/mannWhitney.js';
-import { pTwoSided } from '../../src/judge/stats/normal.js';
+import { rankSumStratum } from './mannWhitney.js';
+import { pTwoSided } from '../../src/stats/normal.js';
 
 /** Result of {@link vanElteren}. */
 export interface VanElterenResult {

@@ -3,7 +3,11 @@ import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { strataOf } from '../../../src/measure/strata.js';
 import { compareGroups } from '../../../src/measure/compare.js';
-import { kmMedianLogVariance, medianEstimate as firstResponseMedian } from '../../../src/measure/estimate.js';
+import { kmMedianLogVariance as kmMedianLogVarianceOfTally, medianEstimate } from '../../../src/measure/estimate.js';
+import { tallyFromSamples } from '../../../src/stats/tally.js';
+
+const kmMedianLogVariance = (times: number[], events: number[]) => kmMedianLogVarianceOfTally(tallyFromSamples(times, events));
+const firstResponseMedian = (s: { times: number[]; events: number[] }) => medianEstimate(tallyFromSamples(s.times, s.events));
 import { Samples } from '../../../src/measure/sample.js';
 import { PFamily } from '../../../src/judge/findings/family.js';
 import type { Channel } from '../../../src/model.js';

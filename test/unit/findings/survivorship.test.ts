@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../scripts/generate.mjs';
 import { auditFiles } from '../../helpers/audit.js';
-import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
+import { mannWhitney } from '../../reference/mannWhitney.js';
 import { ratioCi } from '../../../src/judge/stats/ratioCi.js';
 import type { Finding } from '../../../src/report.js';
 

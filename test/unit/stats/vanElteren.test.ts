@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { vanElteren } from '../../reference/vanElteren.js';
-import { mannWhitney } from '../../../src/judge/stats/mannWhitney.js';
+import { mannWhitney } from '../../reference/mannWhitney.js';
 
 const sleep1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
 const sleep2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];

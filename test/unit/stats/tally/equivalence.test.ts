@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kaplanMeier as kmTickets, kmQuantile as kmQuantileTickets, kmSurvivalAt as kmSurvivalAtTickets } from '../../../../src/measure/kaplanMeier.js';
-import { medianSorted, quantileCi, quantileSorted } from '../../../../src/measure/quantile.js';
-import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../../src/judge/stats/gehan.js';
-import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../../src/judge/stats/logRank.js';
-import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../../src/judge/findings/compare.js';
+import { kaplanMeier as kmTickets, kmQuantile as kmQuantileTickets, kmSurvivalAt as kmSurvivalAtTickets } from '../../../reference/kaplanMeier.js';
+import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/quantile.js';
+import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
+import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
+import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
 import { endedOnly, sumTallies, talliesByGroup, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';

@@ -7,8 +7,8 @@
  * event and observation times are sorted as typed arrays and walked once in
  * time order, so a stratum costs O(n log n).
  */
-import { normalSf } from './normal.js';
-import { splitCensored } from '../../measure/kaplanMeier.js';
+import { normalSf } from '../../src/stats/normal.js';
+import { splitCensored } from './kaplanMeier.js';
 
 /** One group of durations: times and event indicators (1 = event observed, 0 = censored). */
 export interface CensoredSample {

@@ -9,8 +9,8 @@
  * O(n log n), fine on millions of values. The exact null distribution (a
  * probability recursion, O((nx·ny)²)) is used only for small samples.
  */
-import { type Alternative, normalCdf, normalSf } from './normal.js';
-import { sortedCopy } from '../../measure/quantile.js';
+import { type Alternative, normalCdf, normalSf } from '../../src/stats/normal.js';
+import { sortedCopy } from '../../src/stats/quantile.js';
 
 /** Largest nx·ny for which an explicitly requested exact p-value is computed. */
 export const MANN_WHITNEY_EXACT_MAX_CELLS = 10_000;

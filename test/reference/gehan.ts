@@ -27,8 +27,8 @@
  * tickets are not 10¹² pairs.
  */
 import type { CensoredSample } from './logRank.js';
-import { splitCensored } from '../../measure/kaplanMeier.js';
-import { pTwoSided } from './normal.js';
+import { splitCensored } from './kaplanMeier.js';
+import { pTwoSided } from '../../src/stats/normal.js';
 
 /** Result of {@link gehan} / {@link gehanStratified}. */
 export interface GehanResult {

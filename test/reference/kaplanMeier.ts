@@ -8,7 +8,7 @@
  * is built from two typed-array sorts (event times, censoring times) merged in
  * one pass, so it is O(n log n) and fine on millions of durations.
  */
-import { zCritical } from '../judge/stats/normal.js';
+import { zCritical } from '../../src/stats/normal.js';
 
 /** Kaplan–Meier estimate at the distinct event times. */
 export interface KmCurve {
