@@ -53,6 +53,8 @@ export interface Settings {
 export interface RunIO {
   stdin: Readable;
   onReject?: (issue: RowIssue) => void;
+  /** Called when a file is opened, before its rows (the --rejects file takes its columns from it). */
+  onFile?: (file: string, header: readonly string[], customerColumn: string | null) => void;
   /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
   onProgress?: (rowsRead: number, file: string) => void;
 }
@@ -185,6 +187,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   for (const path of settings.files) {
     const opened = await openMapped(path, settings, io.stdin);
     const { mapping } = opened;
+    io.onFile?.(opened.file, mapping.header, mapping.bindings.customerId?.header ?? null);
     mappings.push({ file: opened.file, mapping });
     for (const note of mapping.format.notes ?? []) notes.add(note);
     if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);

@@ -3,6 +3,7 @@
  * every reading command shares (progress line, --rejects file, --strict).
  */
 import { ParityError } from '../errors.js';
+import { redactError } from './redactError.js';
 import { loadDataset, type Dataset, type Settings } from '../pipeline.js';
 import { openRejects } from './rejects.js';
 import type { CommandContext } from './context.js';
@@ -21,18 +22,26 @@ export function enforceStrict(dataset: Dataset): void {
 
 /** Reads every input once, writing rejected rows to --rejects and enforcing --strict. */
 export async function readDataset(settings: Settings, flags: { rejects?: string; strict?: boolean }, ctx: CommandContext): Promise<Dataset> {
-  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
-  let dataset: Dataset;
   try {
-    dataset = await loadDataset(settings, {
-      stdin: ctx.stdin,
-      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
-      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
-    });
-  } finally {
-    ctx.progress(null);
+    const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
+    let dataset: Dataset;
+    try {
+      dataset = await loadDataset(settings, {
+        stdin: ctx.stdin,
+        onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+        ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
+      });
+    } catch (error) {
+      await rejects?.abort();
+      throw error;
+    } finally {
+      ctx.progress(null);
+    }
     await rejects?.close();
+    if (flags.strict) enforceStrict(dataset);
+    return dataset;
+  } catch (error) {
+    // --redact covers error messages too (a --strict message quotes the row).
+    throw settings.redact ? redactError(error) : error;
   }
-  if (flags.strict) enforceStrict(dataset);
-  return dataset;
 }
