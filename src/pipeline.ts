@@ -10,6 +10,7 @@ import { ParityError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { Config } from './config/schema.js';
 import { openCsv, type RawRecord } from './read/source.js';
+import { resolveLimits } from './read/limits.js';
 import { detectFormat } from './formats/index.js';
 import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
@@ -119,7 +120,7 @@ export async function openMapped(
   stdin: Readable,
   requireFields = true,
 ): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string }> {
-  const source = await openCsv(path, stdin);
+  const source = await openCsv(path, stdin, resolveLimits(settings.config.limits));
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, settings.inputFormat ?? settings.config.format ?? null);
   const mapping = bindColumns(

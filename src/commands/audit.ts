@@ -1,7 +1,8 @@
 /**
  * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { rowsWarning } from './rowsWarning.js';
 import { buildReport, type Dataset } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import { redactReport } from '../render/redact.js';
@@ -17,12 +18,15 @@ import type { CommandContext, CommandResult } from './context.js';
 
 /** Runs the audit and returns the report (shared with `report` and `check`). */
 export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext, loaded?: { dataset?: Dataset }): Promise<Report> {
-  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const { config, file: configFile } = loadedConfig;
   const settings = resolveSettings(files, flags, config, ctx.version);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings, configFile);
   const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
-  const dataset = await readDataset(settings, flags, ctx);
+  const dataset = await readDataset(settings, flags, ctx).catch((error: unknown) => {
+    throw noteConfigSource(error, loadedConfig);
+  });
   if (loaded) loaded.dataset = dataset;
   const report = judge({ report: buildReport(dataset, settings), dataset, settings, baseline });
   return settings.redact ? redactReport(report) : report;
@@ -35,9 +39,8 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
   const audited = await runAudit(files, flags, ctx, loaded);
   // HTML draws the first-response distributions (runAudit already applied --redact).
   const report = flags.format === 'html' && loaded.dataset ? withDistributions(audited, loaded.dataset.table) : audited;
-  if (report.input.rowsRejected > 0) {
-    ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
-  }
+  const warning = rowsWarning(report, flags.rejects);
+  if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
 }

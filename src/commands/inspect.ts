@@ -1,7 +1,9 @@
 /** `parity inspect <file...>`: what parity detects in an export, before trusting an audit. */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { redactDeep } from '../render/redact.js';
+import { redactError } from './redactError.js';
 import { UsageError } from '../errors.js';
-import { profileFile } from '../normalise/profile.js';
+import { profileFile, type FileProfile } from '../normalise/profile.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -11,9 +13,16 @@ export async function inspectCommand(files: string[], flags: CommonFlags, ctx: C
   if (format !== 'table' && format !== 'json') {
     throw new UsageError(`--format ${format} is not available for inspect`, { hint: 'choose table or json' });
   }
-  const { config } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version);
-  const profiles = [];
-  for (const file of files) profiles.push(await profileFile(file, settings, ctx.stdin));
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version);
+  const read: FileProfile[] = [];
+  try {
+    for (const file of files) read.push(await profileFile(file, settings, ctx.stdin));
+  } catch (error) {
+    const noted = noteConfigSource(error, loadedConfig);
+    throw settings.redact ? redactError(noted) : noted;
+  }
+  // --redact: e-mail addresses and @handles in values and examples become pseudonyms
+  const profiles = settings.redact ? redactDeep(read) : read;
   return { output: format === 'json' ? renderInspectJson(profiles) : renderInspectText(profiles, ctx.color), exitCode: 0 };
 }

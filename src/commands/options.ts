@@ -8,10 +8,12 @@ import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
 import type { Settings } from '../pipeline.js';
+import { limitValue, parseLimitFlag, resolveLimits, type ReadLimits } from '../read/limits.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
-  config?: string;
+  /** `false` for --no-config. */
+  config?: string | false;
   format?: string;
   output?: string;
   reference?: string;
@@ -31,6 +33,10 @@ export interface CommonFlags {
   baseline?: string;
   allowMissing?: boolean;
   generatedAt?: string;
+  /** --max-record-bytes <size>. */
+  maxRecordBytes?: string;
+  /** --limit name=value (repeatable). */
+  limit?: string[];
 }
 
 /** Reads a --since/--until/--as-of value: ISO date or date-time; no offset = in `zone`. */
@@ -81,9 +87,17 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     throw new UsageError('--until must be later than --since');
   }
   const tolerance = config.tolerance ?? { low: 0.8, high: 1.25 };
+  const flagLimits: Partial<Record<keyof ReadLimits, number>> = {};
+  for (const text of flags.limit ?? []) {
+    const [name, value] = parseLimitFlag(text);
+    flagLimits[name] = value;
+  }
+  if (flags.maxRecordBytes !== undefined) flagLimits.maxRecordBytes = limitValue('maxRecordBytes', flags.maxRecordBytes, '--max-record-bytes');
+  // validated here, so a bad value in the config is a usage error before any file is opened
+  const limits = resolveLimits(config.limits, flagLimits);
   return {
     files,
-    config,
+    config: { ...config, limits },
     inputFormat: flags.inputFormat ?? config.format ?? null,
     timeZone,
     reference: channelOption(flags.reference ?? config.reference ?? 'phone', '--reference'),

@@ -7,7 +7,8 @@
  * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { rowsWarning } from './rowsWarning.js';
 import { ParityError, UsageError } from '../errors.js';
 import { buildReport, type Dataset, type Settings } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
@@ -53,7 +54,8 @@ function previousCount(text: string | undefined): number {
 
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
-  const { config } = await loadConfig(flags.config, ctx.cwd);
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const { config } = loadedConfig;
   const settings = resolveSettings(files, flags, config, ctx.version);
   const unit = periodUnit(flags.period ?? config.period);
   const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
@@ -70,7 +72,9 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
 
   // Read everything: earlier periods make the trend, later ones are simply not shown.
-  const dataset = await readDataset({ ...settings, since: null, until: null }, flags, ctx);
+  const dataset = await readDataset({ ...settings, since: null, until: null }, flags, ctx).catch((error: unknown) => {
+    throw noteConfigSource(error, loadedConfig);
+  });
   const { table } = dataset;
   if (table.size === 0) buildReport(dataset, settings); // throws the "no usable tickets" error
   const { from: earliest, to: latest } = createdRange(table);
@@ -112,9 +116,8 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'markdown', 'report');
   const report = await runReport(files, flags, ctx);
-  if (report.input.rowsRejected > 0) {
-    ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
-  }
+  const warning = rowsWarning(report, flags.rejects);
+  if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
 }

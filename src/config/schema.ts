@@ -97,6 +97,16 @@ export const configSchema = z.strictObject({
   period: z.enum(['week', 'month', 'quarter']).optional(),
   periods: z.number().int().positive().optional(),
   redact: z.boolean().optional(),
+  /** Resource bounds of reading (src/read/limits.ts): sizes as 64MiB or bytes, depth and ratio as numbers. */
+  limits: z
+    .strictObject({
+      maxRecordBytes: z.union([z.string(), z.number()]).optional(),
+      maxJsonBytes: z.union([z.string(), z.number()]).optional(),
+      maxJsonDepth: z.number().int().positive().optional(),
+      maxDecompressedBytes: z.union([z.string(), z.number()]).optional(),
+      maxCompressionRatio: z.number().positive().optional(),
+    })
+    .optional(),
   duplicates: z.enum(['first', 'last']).optional(),
 });
 

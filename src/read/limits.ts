@@ -100,7 +100,7 @@ export function parseLimitFlag(text: string): [keyof ReadLimits, number] {
 }
 
 /** The limits of a run: defaults, then the config's `limits`, then flags. */
-export function resolveLimits(config: Partial<Record<keyof ReadLimits, string | number>> | undefined, flags: Partial<ReadLimits> = {}): ReadLimits {
+export function resolveLimits(config: { [K in keyof ReadLimits]?: string | number | undefined } | undefined, flags: Partial<ReadLimits> = {}): ReadLimits {
   const out: Record<keyof ReadLimits, number> = { ...DEFAULT_LIMITS };
   for (const name of LIMIT_NAMES) {
     const fromConfig = config && Object.hasOwn(config, name) ? config[name] : undefined;

@@ -21,6 +21,7 @@
 import { createWriteStream, realpathSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { access, chmod, constants, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -109,7 +110,6 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
       for (const { input, id: inputId } of inputIds) {
         if (sameFile(id, inputId)) {
           throw new ParityError(`${output.option} ${output.path} is the same file as the ${input.what} ${input.path}: writing it would destroy the ${input.what}`, {
-            location: { file: output.path },
             hint: `choose another file for ${output.option}`,
           });
         }
@@ -117,7 +117,6 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
       for (const other of seen) {
         if (sameFile(id, other.id)) {
           throw new ParityError(`${output.option} and ${other.output.option} both name ${output.path}`, {
-            location: { file: output.path },
             hint: 'give each output its own file',
           });
         }
@@ -131,7 +130,6 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
       if (replaceable) await access(folder, constants.W_OK);
     } catch (error) {
       throw new ParityError(`cannot write ${output.option} ${output.path}: ${writeReason(error)}`, {
-        location: { file: output.path },
         hint: 'choose a file in a folder you can write to',
       });
     }
@@ -200,10 +198,8 @@ export async function openAtomic(path: string, label: string = path): Promise<At
       if (!error) stream.write(chunk);
     },
     async commit() {
-      if (!stream.writableEnded) {
-        stream.end();
-        await Promise.race([once(stream, 'close'), once(stream, 'error')]).catch(() => undefined);
-      }
+      if (!stream.writableEnded && !stream.destroyed) stream.end();
+      await finished(stream).catch(() => undefined);
       if (error) {
         await cleanup();
         throw failure(label, error);
@@ -268,10 +264,8 @@ export async function openScratch(near: string, label: string = near): Promise<S
       if (!error) stream.write(chunk);
     },
     async finish() {
-      if (!stream.writableEnded) {
-        stream.end();
-        await Promise.race([once(stream, 'close'), once(stream, 'error')]).catch(() => undefined);
-      }
+      if (!stream.writableEnded && !stream.destroyed) stream.end();
+      await finished(stream).catch(() => undefined);
       if (error) {
         await discard();
         throw failure(label, error);
