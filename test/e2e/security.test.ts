@@ -248,6 +248,21 @@ describe('rejects file', () => {
     expect(rows[2]?.[8]).toBe("' =1+1");
     expect(rows[3]?.slice(5)).toEqual(['T4', 'email', 'worse', '']);
   });
+
+  it('several files with different headers: one header, their union; values under their own column', async () => {
+    const d = dir();
+    const a = write(d, 'a.csv', 'ticket_id,channel,created_at\nA1,phone,bad\nA2,phone,2026-10-01T09:00:00Z\n');
+    const b = write(d, 'b.csv', 'ticket_id,created_at,channel,priority\nB1,worse,email,high\nB2,2026-10-01T09:00:00Z,email,low\n');
+    const rejects = join(d, 'r.csv');
+    expect((await runParity(['audit', a, b, '--rejects', rejects])).code).toBe(0);
+    const rows = parse(readFileSync(rejects, 'utf8'), { relax_column_count: true }) as string[][];
+    expect(rows).toEqual([
+      ['file', 'line', 'column', 'value', 'reason', 'ticket_id', 'channel', 'created_at', 'priority'],
+      // written before b.csv added "priority": the row ends early (readers fill it as empty)
+      [a, '2', 'created_at', 'bad', 'bad-created: cannot read date "bad"', 'A1', 'phone', 'bad'],
+      [b, '2', 'created_at', 'worse', 'bad-created: cannot read date "worse"', 'B1', 'email', 'worse', 'high'],
+    ]);
+  });
 });
 
 describe('keys from users', () => {
