@@ -7,7 +7,7 @@
 //   npm run fuzz -- --runs 500 --seed 7  # more, another seed
 //
 // A failing input is kept in the OS temp folder and its path printed; exit 1 when any failed.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -158,4 +158,7 @@ for (const f of failures) console.log(`FAILED ${f.file} (from ${f.source}, --for
 if (failures.length) {
   console.log(`${failures.length} failing input(s) kept in ${work}`);
   process.exitCode = 1;
-} else console.log('fuzz: no failures');
+} else {
+  rmSync(work, { recursive: true, force: true });
+  console.log('fuzz: no failures');
+}
