@@ -2,10 +2,14 @@
  * The command-line program. The only module that touches `process`: it parses flags with
  * commander, runs a command, prints the result, and sets the exit code from one table.
  */
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ParityError, UsageError, formatError } from './errors.js';
+import { ParityError, UsageError, locationPrefix } from './errors.js';
+import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
+import { checkOutputs, removeTemporaryFiles, writeAtomic, type PlannedInput, type PlannedOutput } from './write/outputs.js';
+import { redactError } from './commands/redactError.js';
+import { DEFAULT_CONFIG_FILE } from './config/load.js';
 import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
 import { auditCommand } from './commands/audit.js';
@@ -42,6 +46,7 @@ function isoInstant(value: string): string {
 function withCommonOptions(cmd: Command, formats: string): Command {
   return cmd
     .option('-c, --config <file>', 'configuration file (default ./parity.config.json when present)')
+    .option('--no-config', 'do not read ./parity.config.json even when it is there')
     .option('--format <format>', `output format: ${formats}`)
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
     .option('--input-format <id>', 'skip detection: generic, zendesk, freshdesk, salesforce, …')
@@ -55,8 +60,21 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--rejects <file>', 'write rejected rows with their reason to a CSV file')
     .option('--redact', 'replace customer ids and handles with stable pseudonyms')
     .option('--duplicates <keep>', 'a repeated ticket id keeps its first row (default) or its last row (overlapping exports)')
+    .option('--max-record-bytes <size>', 'largest CSV record or NDJSON line (default 64MiB)')
+    .addOption(new Option('--limit <name=value>', 'raise a read limit: maxRecordBytes, maxJsonBytes, maxJsonDepth, maxDecompressedBytes, maxCompressionRatio').argParser(collect))
     .option('--no-color', 'no colour in the output')
     .option('--quiet', 'no warnings on stderr');
+}
+
+/** The exit codes, shown under every command's --help. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  the command ran; no gate failed
+  1  the command ran; at least one gate failed
+  2  usage, configuration or input error: nothing trustworthy was computed`;
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
 }
 
 /** Options of the commands that evaluate gates (audit, check). */
@@ -74,22 +92,37 @@ export async function main(argv: string[]): Promise<number> {
   let result: CommandResult | null = null;
   let outputFile: string | undefined;
 
-  const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>) =>
-    async (files: string[], flags: CommonFlags): Promise<void> => {
+  let redactErrors = false;
+  let outputColor = false;
+  const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>, options: { ownOutput?: boolean } = {}) =>
+    async (files: string[], flags: CommonFlags & { out?: string; baseline?: string }): Promise<void> => {
       const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
       const toTty = !flags.output && Boolean(process.stdout.isTTY);
+      redactErrors = flags.redact === true;
       const ctx: CommandContext = {
         ...ctxBase,
         color: colorWanted && (toTty || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
         warn: (message) => {
-          if (!flags.quiet) process.stderr.write(`parity: ${message}\n`);
+          if (!flags.quiet) process.stderr.write(`parity: ${sanitiseText(message)}\n`);
         },
         progress: (message) => {
           if (flags.quiet || !process.stderr.isTTY) return;
-          process.stderr.write(message === null ? '\r\u001b[K' : `\r\u001b[K${message}`);
+          process.stderr.write(message === null ? '\r\u001b[K' : `\r\u001b[K${sanitiseText(message)}`);
         },
       };
-      outputFile = flags.output;
+      // Outputs never overwrite inputs, and cannot-write fails before the long read.
+      const outputs: PlannedOutput[] = [];
+      const target = flags.output ?? flags.out;
+      if (options.ownOutput) outputs.push({ option: '-o/--output', path: target ?? DEFAULT_CONFIG_FILE });
+      else if (flags.output) outputs.push({ option: '-o/--output', path: flags.output });
+      if (flags.rejects) outputs.push({ option: '--rejects', path: flags.rejects });
+      const inputs: PlannedInput[] = files.map((f) => ({ what: 'input', path: f }));
+      if (typeof flags.config === 'string') inputs.push({ what: 'configuration', path: flags.config });
+      else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
+      if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
+      await checkOutputs(outputs, inputs, ctxBase.cwd);
+      outputColor = ctx.color;
+      outputFile = options.ownOutput ? undefined : flags.output;
       result = await command(files, flags, ctx);
     };
 
@@ -98,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(ctxBase.version, '-V, --version')
     .showHelpAfterError('(run parity --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(guardOutput(s)), writeOut: (s) => process.stdout.write(s) });
 
   // Gate commands get GitHub Actions annotations by default when running under Actions.
   const underActions = process.env.GITHUB_ACTIONS === 'true';
@@ -111,6 +144,12 @@ export async function main(argv: string[]): Promise<number> {
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
+    .addHelpText('after', examples([
+      'parity audit export.csv',
+      "parity audit export.csv --fail-on 'ratio(phone,social).firstResponse.median > 3'",
+      'parity audit jan.csv feb.csv.gz --format json -o audit.json',
+      'parity audit export.csv --since 2026-10-01 --rejects rejected.csv --redact',
+    ]))
     .action(run(withGateEnv(auditCommand)));
 
   withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json (default markdown)')
@@ -120,6 +159,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--periods <n>', 'earlier periods shown in the trend (default 12)')
     .option('--generated-at <time>', 'ISO time written into the report (default: none, so output is stable)', isoInstant)
     .addHelpText('after', '\n--since/--until choose the period of interest (they do not filter what is read); the trend is made of the whole periods before it.')
+    .addHelpText('after', examples([
+      'parity report export.csv --month 2026-10 --format html -o 2026-10.html',
+      'parity report export.csv --period week --periods 8',
+    ]))
     .action(run(reportCommand));
 
   withGateOptions(
@@ -127,10 +170,15 @@ export async function main(argv: string[]): Promise<number> {
     'gate: exit 1 when true (repeatable; at least one gate is required)',
   )
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')
+    .addHelpText('after', examples([
+      "parity check export.csv --fail-on 'ratio(phone,social).firstResponse.median > 3'",
+      "parity check export.csv --fail-on 'channel(social).answeredShare < 95%' --format junit -o parity.xml",
+    ]))
     .action(run(withGateEnv(checkCommand)));
 
   withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
     .description('what was detected: format, column mapping, channel values, dates, data quality')
+    .addHelpText('after', examples(['parity inspect export.csv', 'parity inspect export.csv --format json --redact']))
     .action(run(inspectCommand));
 
   program
@@ -138,26 +186,32 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[file...]', 'exports to detect the mapping from (none: a blank starter)')
     .description('write a starter parity.config.json from what inspect detects')
     .option('-c, --config <file>', 'read this configuration while detecting (its mapping is kept)')
-    .option('-o, --out <file>', 'where to write (default ./parity.config.json; - prints it)')
+    .option('-o, --output <file>', 'where to write (default ./parity.config.json; - prints it)')
+    .addOption(new Option('--out <file>', 'former name of --output').hideHelp())
     .option('--force', 'overwrite an existing file')
     .option('--input-format <id>', 'skip detection: generic, zendesk, freshdesk, salesforce, …')
     .option('--tz <zone>', 'IANA time zone the export writes times in (written as timeZone)')
+    .option('--max-record-bytes <size>', 'largest CSV record or NDJSON line (default 64MiB)')
+    .addOption(new Option('--limit <name=value>', 'raise a read limit (see audit --help)').argParser(collect))
     .option('--quiet', 'no notes on stderr')
-    .action(run(initCommand));
+    .addHelpText('after', examples(['parity init export.csv', 'parity init export.csv -o other.config.json', 'parity init export.csv -o -']))
+    .action(run(initCommand, { ownOutput: true }));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    return handleError(error);
+    return handleError(redactErrors ? redactError(error) : error);
   }
   const finished = result as CommandResult | null;
   if (!finished) return EXIT.ok;
-  if (finished.stderr) process.stderr.write(finished.stderr);
+  // Annotations are parity's own workflow commands; their data is escaped where they are made.
+  if (finished.stderr) process.stderr.write(guardOutput(finished.stderr, { annotations: true }));
   try {
-    if (outputFile) await writeFile(outputFile, finished.output);
-    else await writeStdout(finished.output);
+    if (outputFile) await writeAtomic(outputFile, finished.output);
+    else await writeStdout(guardOutput(finished.output, { color: outputColor }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return finished.exitCode;
+    if (error instanceof ParityError) return handleError(error);
     return handleError(new ParityError(`cannot write the output: ${(error as Error).message}`, outputFile ? { location: { file: outputFile } } : {}));
   }
   return finished.exitCode;
@@ -176,13 +230,22 @@ function handleError(error: unknown): number {
     return EXIT.error; // commander already printed the message
   }
   if (error instanceof ParityError) {
-    process.stderr.write(`${formatError(error)}\n`);
+    // one line (plus hint lines), every piece of data in it escaped
+    process.stderr.write(`${safeMessage(`parity: ${locationPrefix(error.location)}${error.message}`, error.hint)}\n`);
     return EXIT.error;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`parity: internal error: ${message}\n  please report this with the command you ran\n`);
+  process.stderr.write(`parity: internal error: ${sanitiseText(message)}\n  please report this with the command you ran\n`);
   if (process.env.PARITY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.error;
+}
+
+// Stopped by a signal: no temporary file is left behind, and no final path was touched.
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    removeTemporaryFiles();
+    process.exit(code);
+  });
 }
 
 // A closed pipe (`parity audit x.csv | head`) ends quietly.

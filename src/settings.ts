@@ -8,6 +8,7 @@ import type { Channel } from './model.js';
 import type { Config } from './config/schema.js';
 import type { SlaTargets } from './measure/sla.js';
 import type { WeeklySchedule } from './measure/clock.js';
+import type { ReadLimits } from './read/limits.js';
 
 /** How raw columns become ticket fields (format detection and header binding). */
 export interface MappingSettings {
@@ -69,6 +70,8 @@ export interface Settings {
   clock: ClockSettings;
   sla: { firstResponse: SlaTargets | null; resolution: SlaTargets | null };
   loud: LoudSettings;
+  /** Resource bounds of reading (read/limits.ts): defaults, config `limits`, --limit and --max-record-bytes. */
+  limits: ReadLimits;
   /** Config file the settings came from (for messages), or null. */
   configFile: string | null;
   generatedAt: string | null;

@@ -1,7 +1,8 @@
 /**
  * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { rowsWarning } from './rowsWarning.js';
 import { audit } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
@@ -14,25 +15,21 @@ import type { CommandContext, CommandResult } from './context.js';
 
 /** Runs the audit and returns the report (shared with `check`). */
 export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<Report> {
-  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version, configFile);
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version, loadedConfig.file);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings);
   const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
-  return withReading(flags, ctx, (io) => audit(settings, { ...io, baseline }));
-}
-
-/** The stderr line about rejected rows (shared with `report`). */
-export function rejectedWarning(report: Report, rejectsFile: string | undefined): string | null {
-  if (report.input.rowsRejected === 0) return null;
-  return `${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${rejectsFile ? `; written to ${rejectsFile}` : '; --rejects <file> writes them out'})`;
+  return withReading(flags, settings, ctx, (io) => audit(settings, { ...io, baseline })).catch((error: unknown) => {
+    throw noteConfigSource(error, loadedConfig);
+  });
 }
 
 export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'table', 'audit');
   const annotations = annotationMode(flags.annotations);
   const report = await runAudit(files, flags, ctx);
-  const warning = rejectedWarning(report, flags.rejects);
+  const warning = rowsWarning(report, flags.rejects);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };

@@ -11,11 +11,13 @@ import { gateLine, gatesSummary } from '../render/table.js';
 import { Chalk } from 'chalk';
 import type { Report } from '../report.js';
 import { loadConfig } from '../config/load.js';
+import { sanitiseDeep } from '../text/sanitise.js';
 import { runAudit, type GateFlags } from './audit.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** The check's text: gate lines and the summary. */
-export function renderCheck(report: Report, color: boolean): string {
+export function renderCheck(unsafe: Report, color: boolean): string {
+  const report = sanitiseDeep(unsafe);
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines = report.gates.map((g) => gateLine(g, c));
   const failed = report.gates.some((g) => !g.passed);

@@ -6,6 +6,7 @@ import { ParityError } from '../errors.js';
 import type { AuditIO } from '../pipeline.js';
 import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
+import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
@@ -23,21 +24,30 @@ export function enforceStrict(report: Report): void {
 /** Runs `run` with the reading side channels of a command (progress, --rejects), then applies --strict. */
 export async function withReading(
   flags: { rejects?: string; strict?: boolean },
+  settings: { redact: boolean },
   ctx: CommandContext,
   run: (io: AuditIO) => Promise<Report>,
 ): Promise<Report> {
-  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
-  let report: Report;
   try {
-    report = await run({
-      stdin: ctx.stdin,
-      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
-      ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
-    });
-  } finally {
-    ctx.progress(null);
+    const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
+    let report: Report;
+    try {
+      report = await run({
+        stdin: ctx.stdin,
+        onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+        ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
+      });
+    } catch (error) {
+      await rejects?.abort();
+      throw error;
+    } finally {
+      ctx.progress(null);
+    }
     await rejects?.close();
+    if (flags.strict) enforceStrict(report);
+    return report;
+  } catch (error) {
+    // --redact covers error messages too (a --strict message quotes the row).
+    throw settings.redact ? redactError(error) : error;
   }
-  if (flags.strict) enforceStrict(report);
-  return report;
 }

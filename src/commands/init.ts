@@ -7,7 +7,7 @@
  * without --force.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { writeAtomic } from '../write/outputs.js';
 import { isAbsolute, join } from 'node:path';
 import { loadConfig, configJsonSchema } from '../config/load.js';
 import { ParityError } from '../errors.js';
@@ -19,7 +19,7 @@ import type { CommandContext, CommandResult } from './context.js';
 
 /** Flags of `init` beyond the common ones. */
 export interface InitFlags extends CommonFlags {
-  /** Where to write (default ./parity.config.json); `-` prints to stdout. */
+  /** `--out`: the former name of -o/--output, kept as a hidden alias. */
   out?: string;
   force?: boolean;
 }
@@ -131,7 +131,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
 }
 
 export async function initCommand(files: string[], flags: InitFlags, ctx: CommandContext): Promise<CommandResult> {
-  const target = flags.out ?? 'parity.config.json';
+  const target = flags.output ?? flags.out ?? 'parity.config.json';
   const path = target === '-' ? null : isAbsolute(target) ? target : join(ctx.cwd, target);
   if (path && existsSync(path) && !flags.force) {
     throw new ParityError('already exists; not overwritten', {
@@ -141,15 +141,13 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   }
   // An explicit -c is read (its mapping shapes what is detected); a default one is not, since
   // init is what writes it.
-  const { config } = flags.config ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
+  const { config } = typeof flags.config === 'string' ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
   const settings = resolveSettings(files, flags, config, ctx.version);
   const profiles: FileProfile[] = files.length ? await profileFiles(settings, { stdin: ctx.stdin }) : [];
   const { config: starter, edits } = starterConfig(profiles, settings.timeZone);
   const text = `${JSON.stringify(starter, null, 2)}\n`;
   if (path) {
-    await writeFile(path, text).catch((error: Error) => {
-      throw new ParityError(`cannot write: ${error.message}`, { location: { file: target } });
-    });
+    await writeAtomic(path, text, target);
     const what = profiles[0] ? `format ${profiles[0].format.id}, detected in ${profiles.map((p) => p.file).join(', ')}` : 'blank starter';
     ctx.warn(`wrote ${target} (${what})`);
   }

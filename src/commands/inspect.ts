@@ -1,5 +1,7 @@
 /** `parity inspect <file...>`: what parity detects in an export, before trusting an audit. */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { redactDeep } from '../render/redact.js';
+import { redactError } from './redactError.js';
 import { UsageError } from '../errors.js';
 import { profileFiles } from '../normalise/profile.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';
@@ -11,9 +13,17 @@ export async function inspectCommand(files: string[], flags: CommonFlags, ctx: C
   if (format !== 'table' && format !== 'json') {
     throw new UsageError(`--format ${format} is not available for inspect`, { hint: 'choose table or json' });
   }
-  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version, configFile);
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version, loadedConfig.file);
   if (files.length === 0) throw new UsageError('no input files given', { hint: 'pass one or more files, or - for standard input' });
-  const profiles = await profileFiles(settings, { stdin: ctx.stdin });
+  let read;
+  try {
+    read = await profileFiles(settings, { stdin: ctx.stdin });
+  } catch (error) {
+    const noted = noteConfigSource(error, loadedConfig);
+    throw settings.redact ? redactError(noted) : noted;
+  }
+  // --redact: e-mail addresses and @handles in values and examples become pseudonyms
+  const profiles = settings.redact ? redactDeep(read) : read;
   return { output: format === 'json' ? renderInspectJson(profiles) : renderInspectText(profiles, ctx.color), exitCode: 0 };
 }

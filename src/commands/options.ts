@@ -11,10 +11,12 @@ import type { Settings } from '../settings.js';
 import { DEFAULT_LOUD } from '../settings.js';
 import { parseWeeklyHours } from '../measure/clock.js';
 import { slaTargets } from '../measure/sla.js';
+import { limitValue, parseLimitFlag, resolveLimits, type ReadLimits } from '../read/limits.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
-  config?: string;
+  /** `false` for --no-config. */
+  config?: string | false;
   format?: string;
   output?: string;
   reference?: string;
@@ -34,6 +36,10 @@ export interface CommonFlags {
   baseline?: string;
   allowMissing?: boolean;
   generatedAt?: string;
+  /** --max-record-bytes <size>. */
+  maxRecordBytes?: string;
+  /** --limit name=value (repeatable). */
+  limit?: string[];
 }
 
 /**
@@ -103,6 +109,12 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     });
   }
   const referenceText = flags.reference ?? config.reference;
+  const flagLimits: Partial<Record<keyof ReadLimits, number>> = {};
+  for (const text of flags.limit ?? []) {
+    const [name, value] = parseLimitFlag(text);
+    flagLimits[name] = value;
+  }
+  if (flags.maxRecordBytes !== undefined) flagLimits.maxRecordBytes = limitValue('maxRecordBytes', flags.maxRecordBytes, '--max-record-bytes');
   return {
     files,
     mapping: {
@@ -146,6 +158,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
       repeatWindowDays: loud.repeatWindowDays ?? DEFAULT_LOUD.repeatWindowDays,
       jumpWindowDays: config.jumpWindowDays ?? DEFAULT_LOUD.jumpWindowDays,
     },
+    // validated here, so a bad value in the config is a usage error before any file is opened
+    limits: resolveLimits(config.limits, flagLimits),
     configFile,
     generatedAt: flags.generatedAt ?? null,
     version,

@@ -1,36 +1,97 @@
 /**
  * `--rejects <file>`: every rejected row, as it was read, with where it came from and why.
  * Written while reading, so a million bad rows never sit in memory.
+ *
+ * A fixed column set, like csvkit's csvclean error file, so the file loads cleanly in a
+ * spreadsheet or pandas: `file, line, column, value, reason` and then the columns of the
+ * export itself (the union of the headers of every file read, in the order first seen). Rows
+ * read before a later file added columns end early, which readers fill with empty cells. Cells
+ * are formula-neutralised; with --redact the customer column is replaced by its pseudonym and
+ * e-mail addresses and @handles in every cell by theirs. The file appears at its path only when
+ * the run has read everything (written to a temporary file, then renamed).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';
 import { csvLine } from '../render/csvSafe.js';
+import { customerPseudonym, redactFreeText } from '../render/redact.js';
+import { openAtomic, openScratch, type AtomicFile, type ScratchFile } from '../write/outputs.js';
+import { createReadStream } from 'node:fs';
+
+/** The reason columns, before the export's own columns. */
+export const REJECT_COLUMNS = ['file', 'line', 'column', 'value', 'reason'] as const;
 
 export interface RejectsWriter {
+  /** A file is about to be read: its header and (for --redact) its customer column. */
+  file(file: string, header: readonly string[], customerColumn: string | null): void;
   write(issue: RowIssue): void;
+  /** Puts the file in place (after a complete read). */
   close(): Promise<void>;
+  /** Leaves no file behind (the read failed). */
+  abort(): Promise<void>;
 }
 
-export async function openRejects(path: string): Promise<RejectsWriter> {
-  const stream: WriteStream = createWriteStream(path);
-  let failure: Error | null = null;
-  stream.on('error', (e) => {
-    failure = e;
-  });
-  await Promise.race([once(stream, 'open'), once(stream, 'error')]).catch(() => undefined);
-  if (failure) throw new ParityError(`cannot write the rejects file: ${(failure as Error).message}`, { location: { file: path } });
-  stream.write(csvLine(['file', 'line', 'reason', 'column', 'value', 'detail', 'record']));
+export async function openRejects(path: string, options: { redact?: boolean } = {}): Promise<RejectsWriter> {
+  // The rows go to a scratch file first; the header, known only once every file is open, is
+  // written in front of them when the read is complete.
+  let body: ScratchFile;
+  try {
+    body = await openScratch(path);
+  } catch (error) {
+    throw error instanceof ParityError ? new ParityError(`cannot write the rejects file: ${error.message.replace(/^cannot write: /, '')}`, { location: { file: path } }) : error;
+  }
+  const union: string[] = [];
+  const unionKeys = new Map<string, number>();
+  let positions: number[] = [];
+  let customerColumn: string | null = null;
+  const redact = options.redact === true;
+  const cell = (text: string): string => (redact ? redactFreeText(text) : text);
+
   return {
+    file(_file, header, customer) {
+      const occurrences = new Map<string, number>();
+      positions = header.map((name) => {
+        const k = (occurrences.get(name) ?? 0) + 1;
+        occurrences.set(name, k);
+        const key = `${k}\u0000${name}`;
+        let at = unionKeys.get(key);
+        if (at === undefined) {
+          at = union.length;
+          union.push(name);
+          unionKeys.set(key, at);
+        }
+        return at;
+      });
+      customerColumn = customer;
+    },
     write(issue) {
-      stream.write(
-        csvLine([issue.file, issue.line, issue.kind, issue.column ?? '', issue.value ?? '', issue.detail, ...(issue.values ?? [])]),
-      );
+      const own: string[] = new Array<string>(union.length).fill('');
+      (issue.values ?? []).forEach((v, i) => {
+        const at = positions[i];
+        if (at === undefined) return;
+        const isCustomer = redact && customerColumn !== null && union[at] === customerColumn && v !== '';
+        own[at] = isCustomer ? customerPseudonym(v) : cell(v);
+      });
+      const value = issue.value ?? '';
+      const shownValue = redact && customerColumn !== null && issue.column === customerColumn && value !== '' ? customerPseudonym(value) : cell(value);
+      body.write(csvLine([issue.file, issue.line, issue.column ?? '', shownValue, cell(`${issue.kind}: ${issue.detail}`), ...own]));
     },
     async close() {
-      stream.end();
-      await once(stream, 'finish');
+      const rows = await body.finish();
+      let out: AtomicFile | null = null;
+      try {
+        out = await openAtomic(path);
+        out.write(csvLine([...REJECT_COLUMNS, ...union]));
+        for await (const chunk of createReadStream(rows, { encoding: 'utf8' })) out.write(chunk as string);
+        await out.commit();
+      } catch (error) {
+        await out?.abort();
+        throw error;
+      } finally {
+        await body.discard();
+      }
+    },
+    async abort() {
+      await body.discard();
     },
   };
 }

@@ -7,7 +7,8 @@
  * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig, noteConfigSource } from '../config/load.js';
+import { rowsWarning } from './rowsWarning.js';
 import { UsageError } from '../errors.js';
 import { periodReport } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
@@ -15,7 +16,6 @@ import { parseGates } from '../judge/gates/index.js';
 import type { PeriodUnit, Report } from '../report.js';
 import { parseMonth, PERIOD_UNITS } from '../measure/periods.js';
 import { withReading } from './dataset.js';
-import { rejectedWarning } from './audit.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -50,8 +50,9 @@ function previousCount(text: string | undefined): number {
 
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
-  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version, configFile);
+  const loadedConfig = await loadConfig(flags.config, ctx.cwd);
+  const { config } = loadedConfig;
+  const settings = resolveSettings(files, flags, config, ctx.version, loadedConfig.file);
   parseGates(settings);
   const unit = periodUnit(flags.period ?? config.period);
   const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
@@ -66,13 +67,15 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
     throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10' });
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
-  return withReading(flags, ctx, (io) => periodReport(settings, io, { unit, focus, previous }));
+  return withReading(flags, settings, ctx, (io) => periodReport(settings, io, { unit, focus, previous })).catch((error: unknown) => {
+    throw noteConfigSource(error, loadedConfig);
+  });
 }
 
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'markdown', 'report');
   const report = await runReport(files, flags, ctx);
-  const warning = rejectedWarning(report, flags.rejects);
+  const warning = rowsWarning(report, flags.rejects);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };

@@ -6,16 +6,35 @@
 import { z } from 'zod';
 import { CHANNELS, DURATION_UNITS, TICKET_FIELDS } from '../model.js';
 import { parseDuration } from '../measure/duration.js';
+import { parse as parseDate } from 'date-fns';
 
 const channel = z.enum(CHANNELS);
 
 /** A duration written like `45s`, `30m`, `2h`, `1d`, `1h30m`, or a number of seconds. */
 const durationText = z.union([
   z.number().nonnegative(),
-  z.string().refine((s) => parseDuration(s) !== null, {
+  z.string().refine((s) => Number.isFinite(parseDuration(s) ?? Number.NaN), {
     message: 'not a duration; write it like 45s, 30m, 2h, 1d or 1h30m',
   }),
 ]);
+
+/**
+ * A date-fns pattern that date-fns accepts: `NaN` or `hello` make date-fns throw on the first
+ * row ("unescaped latin alphabet character"), which is a configuration error, not an internal one.
+ */
+const dateFormatText = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    try {
+      parseDate('', pattern, new Date(0));
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a date-fns pattern (${(error as Error).message}); write it like dd/MM/yyyy HH:mm, with literal letters in single quotes`,
+      });
+    }
+  });
 
 const columnRef = z.union([
   z.string().min(1),
@@ -26,7 +45,7 @@ const columnRef = z.union([
       .enum([...DURATION_UNITS, 'HH:MM:SS'])
       .transform((u) => (u === 'HH:MM:SS' ? 'hms' : u))
       .optional(),
-    format: z.string().min(1).optional(),
+    format: dateFormatText.optional(),
   }),
 ]);
 
@@ -54,7 +73,7 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.string().min(1).optional(),
   columns: columns.optional(),
-  dateFormat: z.string().min(1).optional(),
+  dateFormat: dateFormatText.optional(),
   timeZone: z.string().min(1).optional(),
   channels: z.record(z.string(), channel).optional(),
   reference: channel.optional(),
@@ -97,6 +116,16 @@ export const configSchema = z.strictObject({
   period: z.enum(['week', 'month', 'quarter']).optional(),
   periods: z.number().int().positive().optional(),
   redact: z.boolean().optional(),
+  /** Resource bounds of reading (src/read/limits.ts): sizes as 64MiB or bytes, depth and ratio as numbers. */
+  limits: z
+    .strictObject({
+      maxRecordBytes: z.union([z.string(), z.number()]).optional(),
+      maxJsonBytes: z.union([z.string(), z.number()]).optional(),
+      maxJsonDepth: z.number().int().positive().optional(),
+      maxDecompressedBytes: z.union([z.string(), z.number()]).optional(),
+      maxCompressionRatio: z.number().positive().optional(),
+    })
+    .optional(),
   duplicates: z.enum(['first', 'last']).optional(),
 });
 

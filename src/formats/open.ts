@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type RawRecord } from '../read/source.js';
+import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
 
@@ -72,8 +73,8 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
 }
 
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
-export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable): Promise<OpenedFile> {
-  const source = await openCsv(path, stdin);
+export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits): Promise<OpenedFile> {
+  const source = await openCsv(path, stdin, limits);
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, mapping.inputFormat);
   const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file);

@@ -40,6 +40,10 @@ function idKey(id: string): number | string {
 
 const ORPHAN = -2;
 const UNKNOWN = -1;
+/** A row whose in_response_to chain comes back to itself (a reply cycle, never a real thread). */
+const CYCLE = -3;
+/** A row on the chain being followed right now. */
+const VISITING = -4;
 
 async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping, context: RowContext): AsyncGenerator<LogOutput> {
   const columns = (file: string) => ({
@@ -116,18 +120,23 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     path.length = 0;
     let found = UNKNOWN;
     while (found === UNKNOWN) {
+      if (root[at] === VISITING) {
+        found = CYCLE;
+        break;
+      }
       if (root[at] !== UNKNOWN) {
         found = root[at] as number;
         break;
       }
       path.push(at);
+      root[at] = VISITING;
       const parent = parents[at] as string;
       if (!parent) {
         found = at;
         break;
       }
       const next = index.get(idKey(parent));
-      if (next === undefined || path.length > n) {
+      if (next === undefined) {
         found = ORPHAN;
         break;
       }
@@ -152,6 +161,10 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   for (let i = 0; i < n; i++) {
     const r = root[i] as number;
     const line = lines[i] as number;
+    if (r === CYCLE) {
+      yield { issue: { kind: 'reply-cycle', severity: 'error', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: parents[i] as string, detail: `replies to tweet ${parents[i]}, whose chain of replies runs in a circle: a reply cycle, not a conversation` } };
+      continue;
+    }
     if (r === ORPHAN) {
       yield { issue: { kind: 'orphan-reply', severity: 'excluded', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: parents[i] as string, detail: `replies to tweet ${parents[i]}, which is not in the file: its conversation began outside this export` } };
       continue;

@@ -27,7 +27,7 @@ export function vocabularyKey(raw: string): string {
 type Entry = [Channel, boolean | undefined, boolean?];
 
 /** The built-in vocabulary, by vocabularyKey. Formats add their own on top. */
-const BUILT_IN: Record<string, Entry> = {};
+const BUILT_IN: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
 function add(channel: Channel, isPublic: boolean | undefined, words: string[], outbound = false): void {
   for (const w of words) BUILT_IN[vocabularyKey(w)] = [channel, isPublic, outbound];
 }
@@ -91,7 +91,8 @@ export function channelResolver(
     const key = vocabularyKey(raw);
     const fromConfig = configuredByKey.get(key);
     const fromFormat = formatByKey.get(key);
-    const builtIn = BUILT_IN[key];
+    // own keys only: a channel value "constructor" or "__proto__" is just an unknown value
+    const builtIn = Object.hasOwn(BUILT_IN, key) ? BUILT_IN[key] : undefined;
     if (fromConfig) {
       const base = fromFormat ?? (builtIn ? { isPublic: builtIn[1], outbound: builtIn[2] } : {});
       hit = withOptional({ channel: fromConfig, known: true }, base.isPublic, base.outbound);

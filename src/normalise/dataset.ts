@@ -16,6 +16,8 @@ import { EXCLUDED, TicketTableBuilder, type TicketTable } from './table.js';
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
 export interface RunIO extends StreamIO {
   onReject?: (issue: RowIssue) => void;
+  /** Called when a file is opened, before its rows (the --rejects file takes its columns from it). */
+  onFile?: (file: string, header: readonly string[], customerColumn: string | null) => void;
 }
 
 /** Everything read and normalised: the ticket table and the accounting. */
@@ -51,6 +53,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     io,
     {
       file(opened) {
+        io.onFile?.(opened.file, opened.mapping.header, opened.mapping.bindings.customerId?.header ?? null);
         mappings.push({ file: opened.file, mapping: opened.mapping });
         for (const note of opened.mapping.format.notes ?? []) notes.add(note);
         if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);

@@ -81,7 +81,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   };
 
   for (const path of settings.files) {
-    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin);
+    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits);
     if (requireFields && opened.missingRequired.length > 0) throw missingFieldsError(opened, settings.configFile);
     sink.file?.(opened);
     const { mapping } = opened;

@@ -9,10 +9,11 @@
  * NDJSON streams line by line; a whole-file JSON document (an array or a page) is read whole, so
  * very large exports should be NDJSON.
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { CsvSource, RawRecord } from './source.js';
+import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
+import { LineReader, jsonDepthExceeded } from './lines.js';
 
 /** How many records settle the header (keys first seen later are not read). */
 const HEADER_SAMPLE = 1000;
@@ -50,12 +51,24 @@ export function recordsOf(value: Json): { objects: JsonObject[]; arrayIndex: num
   return { objects: [unwrap(value)], arrayIndex: null };
 }
 
-/** `{"via": {"channel": "web"}, "tags": ["a", "b"]}` → `{"via.channel": "web", "tags": "a, b"}`. */
+/**
+ * `{"via": {"channel": "web"}, "tags": ["a", "b"]}` → `{"via.channel": "web", "tags": "a, b"}`.
+ * Iterative (an explicit stack), so nesting depth is bounded by `limits.maxJsonDepth`, not by
+ * the call stack.
+ */
 export function flatten(object: JsonObject, prefix = '', out: Map<string, string> = new Map()): Map<string, string> {
-  for (const [key, value] of Object.entries(object)) {
-    const name = prefix ? `${prefix}.${key}` : key;
+  const stack: Array<{ prefix: string; entries: Array<[string, Json]>; at: number }> = [{ prefix, entries: Object.entries(object), at: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1] as (typeof stack)[number];
+    const entry = frame.entries[frame.at++];
+    if (!entry) {
+      stack.pop();
+      continue;
+    }
+    const [key, value] = entry;
+    const name = frame.prefix ? `${frame.prefix}.${key}` : key;
     if (value === null) out.set(name, '');
-    else if (isObject(value)) flatten(value, name, out);
+    else if (isObject(value)) stack.push({ prefix: name, entries: Object.entries(value), at: 0 });
     else if (Array.isArray(value)) {
       out.set(name, value.every((v) => v === null || typeof v !== 'object') ? value.map((v) => (v === null ? '' : String(v))).join(', ') : JSON.stringify(value));
     } else out.set(name, String(value));
@@ -66,6 +79,16 @@ export function flatten(object: JsonObject, prefix = '', out: Map<string, string
 interface Flat {
   line: number;
   fields: Map<string, string>;
+}
+
+/** A line or document beyond its limit. */
+function limitError(file: string, line: number, limits: ReadLimits, document: boolean): ParityError {
+  return document
+    ? new ParityError(`the JSON document is larger than ${formatSize(limits.maxJsonBytes)}`, {
+        location: { file, line },
+        hint: `${raiseHint('maxJsonBytes', limits.maxJsonBytes)}; very large exports read better as NDJSON (one object per line)`,
+      })
+    : new ParityError(`a line is longer than ${formatSize(limits.maxRecordBytes)}`, { location: { file, line }, hint: raiseHint('maxRecordBytes', limits.maxRecordBytes) });
 }
 
 function parseError(file: string, line: number, error: unknown): ParityError {
@@ -107,40 +130,75 @@ function elementLines(text: string): number[][] {
   return out;
 }
 
+/** Flattens a record, turning a stack overflow (nesting raised far beyond the default) into an input error. */
+function flat(o: JsonObject, file: string, line: number): Map<string, string> {
+  try {
+    return flatten(o);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ParityError('a record is nested too deeply to be read', { location: { file, line }, hint: 'lower limits.maxJsonDepth, or flatten the export before reading it' });
+    }
+    throw error;
+  }
+}
+
+/** Refuses JSON text nested deeper than the limit, before parsing it. */
+function checkDepth(text: string, file: string, firstLine: number, limits: ReadLimits): void {
+  const exceeded = jsonDepthExceeded(text, limits.maxJsonDepth);
+  if (exceeded !== null) {
+    throw new ParityError(`JSON nested more than ${limits.maxJsonDepth.toLocaleString('en-US')} levels deep`, {
+      location: { file, line: firstLine + exceeded },
+      hint: raiseHint('maxJsonDepth', limits.maxJsonDepth),
+    });
+  }
+}
+
 /** Opens a JSON or NDJSON stream as records (the caller has sniffed `{` or `[`). */
-export async function openJson(file: string, stream: Readable): Promise<CsvSource> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+export async function openJson(file: string, stream: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
+  const lines = new LineReader(stream, file);
   const pending: Flat[] = [];
   let lineNo = 0;
   let whole: string[] | null = null;
   let done = false;
 
-  // NDJSON if the first non-empty line is a JSON value on its own; else one document.
+  // NDJSON if the first non-empty line is a JSON value on its own; else one document. The first
+  // line may be a whole minified document, so it may be as long as a document.
   for (;;) {
-    const next = await lines.next();
-    if (next.done) {
+    const next = await lines.next(Math.max(limits.maxRecordBytes, limits.maxJsonBytes), lineNo + 1, () => limitError(file, lineNo + 1, limits, true));
+    if (next === null) {
       done = true;
       break;
     }
     lineNo++;
-    const text = (lineNo === 1 ? next.value.replace(/^\uFEFF/, '') : next.value).trim();
+    const text = (lineNo === 1 ? next.replace(/^\uFEFF/, '') : next).trim();
     if (!text) continue;
+    let value: Json | undefined;
     try {
-      const value = JSON.parse(text) as Json;
-      for (const o of recordsOf(value).objects) pending.push({ line: lineNo, fields: flatten(o) });
+      value = JSON.parse(text) as Json;
     } catch {
-      whole = [next.value.replace(/^\uFEFF/, '')];
+      whole = [next.replace(/^\uFEFF/, '')];
+    }
+    if (value !== undefined) {
+      checkDepth(text, file, lineNo, limits);
+      for (const o of recordsOf(value).objects) pending.push({ line: lineNo, fields: flat(o, file, lineNo) });
     }
     break;
   }
 
   if (whole) {
+    let size = whole[0]?.length ?? 0;
+    const firstLine = lineNo;
     for (;;) {
-      const next = await lines.next();
-      if (next.done) break;
-      whole.push(next.value);
+      const next = await lines.next(limits.maxJsonBytes - size + 1, lineNo + 1, () => limitError(file, firstLine, limits, true));
+      if (next === null) break;
+      lineNo++;
+      size += next.length + 1;
+      if (size > limits.maxJsonBytes) throw limitError(file, firstLine, limits, true);
+      whole.push(next);
     }
     const text = whole.join('\n');
+    whole = null;
+    checkDepth(text, file, firstLine, limits);
     let value: Json;
     try {
       value = JSON.parse(text) as Json;
@@ -149,17 +207,20 @@ export async function openJson(file: string, stream: Readable): Promise<CsvSourc
     }
     const { objects, arrayIndex } = recordsOf(value);
     const starts = elementLines(text)[arrayIndex ?? 0] ?? [];
-    objects.forEach((o, k) => pending.push({ line: lineNo - 1 + (starts[k] ?? 1), fields: flatten(o) }));
+    objects.forEach((o, k) => {
+      const line = firstLine - 1 + (starts[k] ?? 1);
+      pending.push({ line, fields: flat(o, file, line) });
+    });
     done = true;
   }
 
   // NDJSON: read on until the header sample is full.
   async function nextLine(): Promise<Flat[] | null> {
     for (;;) {
-      const next = await lines.next();
-      if (next.done) return null;
+      const next = await lines.next(limits.maxRecordBytes, lineNo + 1, () => limitError(file, lineNo + 1, limits, false));
+      if (next === null) return null;
       lineNo++;
-      const text = next.value.trim();
+      const text = next.trim();
       if (!text) continue;
       let value: Json;
       try {
@@ -167,7 +228,8 @@ export async function openJson(file: string, stream: Readable): Promise<CsvSourc
       } catch (error) {
         throw parseError(file, lineNo, error);
       }
-      return recordsOf(value).objects.map((o) => ({ line: lineNo, fields: flatten(o) }));
+      checkDepth(text, file, lineNo, limits);
+      return recordsOf(value).objects.map((o) => ({ line: lineNo, fields: flat(o, file, lineNo) }));
     }
   }
   while (!done && pending.length < HEADER_SAMPLE) {

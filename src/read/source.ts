@@ -11,6 +11,8 @@ import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
+import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
+import { gzipGuard } from './gzipGuard.js';
 
 /** One CSV record with where it came from. `line` is the physical line the record starts on. */
 export interface RawRecord {
@@ -126,7 +128,13 @@ async function openBytes(path: string, stdin: Readable): Promise<Readable> {
   return createReadStream(path);
 }
 
-function csvFailure(error: unknown, file: string, fallbackLine: number): ParityError {
+function csvFailure(error: unknown, file: string, fallbackLine: number, limits: ReadLimits = DEFAULT_LIMITS): ParityError {
+  if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+    return new ParityError(`a record is larger than ${limits.maxRecordBytes.toLocaleString('en-US')} bytes (a missing line break or closing quote, or not a CSV file)`, {
+      location: { file, line: fallbackLine },
+      hint: raiseHint('maxRecordBytes', limits.maxRecordBytes),
+    });
+  }
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines ?? fallbackLine;
     const hint =
@@ -147,7 +155,7 @@ function csvFailure(error: unknown, file: string, fallbackLine: number): ParityE
  * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
  * record-level CSV errors surface from the `records` iterator as ParityError with a line.
  */
-export async function openCsv(path: string, stdin: Readable): Promise<CsvSource> {
+export async function openCsv(path: string, stdin: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
@@ -156,9 +164,9 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   });
   if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
     const gunzip = createGunzip();
-    peeked.stream.pipe(gunzip);
+    const guarded = gzipGuard(peeked.stream, gunzip, file, limits);
     peeked.stream.on('error', (e) => gunzip.destroy(e));
-    bytes = gunzip;
+    bytes = guarded;
   } else {
     bytes = peeked.stream;
   }
@@ -179,7 +187,7 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return openJson(file, text);
+  if (firstChar === '{' || firstChar === '[') return openJson(file, text, limits);
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const parser = parse({
     delimiter,
@@ -189,6 +197,8 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
+    // bounded memory: a file without line breaks (a gzip bomb, /dev/zero) stops here
+    max_record_size: limits.maxRecordBytes,
   });
   text.on('error', (e) => parser.destroy(e));
   text.pipe(parser);
@@ -197,7 +207,7 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   let lastLine = 0;
   let phantomLines = 0;
   const first = await iterator.next().catch((error: unknown) => {
-    throw csvFailure(error, file, 1);
+    throw csvFailure(error, file, 1, limits);
   });
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   const header = first.value.record.map((h) => h.trim());
@@ -209,7 +219,7 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
       try {
         next = await iterator.next();
       } catch (error) {
-        throw csvFailure(error, file, lastLine + 1);
+        throw csvFailure(error, file, lastLine + 1, limits);
       }
       if (next.done) return;
       const { record, info } = next.value;

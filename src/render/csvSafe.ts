@@ -1,14 +1,20 @@
 /**
  * CSV cells written for spreadsheets: a cell that starts with = + - @ (or a tab / carriage
- * return) would be run as a formula by Excel, LibreOffice or Sheets. Ticket text is hostile, so
+ * return, or their full-width forms ＝ ＋ － ＠, also after leading spaces or line breaks)
+ * would be run as a formula by Excel, LibreOffice or Sheets. Ticket text is hostile, so
  * such cells get a leading apostrophe (OWASP's advice), except plain numbers like -3.5.
  */
 import { stringify } from 'csv-stringify/sync';
 
 export function neutraliseFormula(cell: string): string {
   if (cell === '' || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  // Spreadsheets skip leading blanks and line breaks, and read the full-width ＝＋－＠ as their
+  // ASCII twins; a cell that starts like a formula after those is one.
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
+
+/** Optional leading whitespace (any, including line breaks and NBSP), then a formula trigger. */
+const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@＝＋－＠\t\r]/;
 
 /** One CSV line (with newline) of safe cells. */
 export function csvLine(cells: ReadonlyArray<string | number | null>): string {

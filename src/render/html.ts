@@ -10,6 +10,7 @@
  * therefore cannot become markup. Renders the Report; computes nothing.
  */
 import type { Channel } from '../model.js';
+import { isolateHtml } from '../text/bidi.js';
 import type { ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
@@ -38,7 +39,7 @@ function piece(value: Piece): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof Markup) return value.value;
   if (Array.isArray(value)) return value.map((v: Piece) => piece(v)).join('');
-  return escapeHtml(String(value));
+  return isolateHtml(escapeHtml(String(value)));
 }
 
 /** Tagged template: the literal parts are markup, every interpolation is escaped (unless Markup). */

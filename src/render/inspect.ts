@@ -2,12 +2,15 @@
 import { Chalk } from 'chalk';
 import type { FileProfile } from '../normalise/profile.js';
 import { formatCount } from './format.js';
+import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export function renderInspectJson(profiles: FileProfile[]): string {
-  return `${JSON.stringify({ files: profiles }, null, 2)}\n`;
+  return escapeJsonText(`${JSON.stringify({ files: profiles }, null, 2)}\n`);
 }
 
-export function renderInspectText(profiles: FileProfile[], color: boolean): string {
+export function renderInspectText(unsafe: FileProfile[], color: boolean): string {
+  // Everything shown comes from the data (headers, values, problems): escaped once, here.
+  const profiles = sanitiseDeep(unsafe);
   const c = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   for (const p of profiles) {

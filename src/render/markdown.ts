@@ -8,6 +8,7 @@
  * through `escapeMarkdown` here and `escapeHtml` in html.ts. Renders the Report; computes nothing.
  */
 import { CHANNELS, type Channel } from '../model.js';
+import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
@@ -193,9 +194,9 @@ export function generatedLine(report: Report): string {
  * `=` that could start a list or heading is escaped too. Plain punctuation elsewhere is left readable.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return defuseMarkdown(text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]<>#|~&]/g, (ch) => `\\${ch}`)
+    .replace(/[\\`*_{}[\]#|~&]/g, (ch) => `\\${ch}`))
     .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
     .replace(/^(\s*)(=+\s*)$/, '$1\\$2')
     .replace(/^(\s*)(\d+)([.)])(?=\s)/, '$1$2\\$3');

@@ -20,11 +20,19 @@ const SALT = 'parity-redact-v1:';
 const CUSTOMER_KEYS = new Set(['customerid', 'customer', 'customers', 'customerids', 'author', 'authorid', 'requester', 'requesterid']);
 /** Column names that hold the customer (data-quality examples name the column they came from). */
 const CUSTOMER_COLUMN = /customer|requester|author|user.?id|contact.?id|handle/i;
-/** @handles: not preceded by a word character, dot or another @ (so not an e-mail address). */
-const HANDLE = /(?<![\w.@])@(?!handle-[0-9a-f]{8}\b)([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,38}[A-Za-z0-9_])?)/g;
+/**
+ * @handles, Unicode-aware (`@Jürgen_Müller` is one handle), with the full-width at sign `＠`:
+ * not preceded by a letter, digit, dot or another @ (so not an e-mail address).
+ */
+const HANDLE = /(?<![\p{L}\p{M}\p{N}_＿.．@＠])[@＠](?!handle-[0-9a-f]{8}(?![\p{L}\p{N}_]))([\p{L}\p{M}\p{N}_＿](?:[\p{L}\p{M}\p{N}_＿.．]{0,38}[\p{L}\p{M}\p{N}_＿])?)/gu;
 /** A pseudonym this module made: left as it is, so redacting twice changes nothing. */
 const PSEUDONYM = /^(customer|email)-[0-9a-f]{8}$/;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/**
+ * E-mail addresses, Unicode-aware: a quoted local part (`"jane"@…`) or one of letters, digits and
+ * the usual punctuation, then `@` or `＠`, then a domain whose labels may be separated by `.`,
+ * `．` or `。` (full-width forms, as in `ｊａｎｅ＠ｖｉｃｔｉｍ．ｅｘａｍｐｌｅ`).
+ */
+const EMAIL = /(?:"[^"\r\n]{1,64}"|＂[^＂\r\n]{1,64}＂|[\p{L}\p{M}\p{N}._%+\-'＿．－]+)[@＠][\p{L}\p{M}\p{N}\-－]+(?:[.．。][\p{L}\p{M}\p{N}\-－]+)*[.．。][\p{L}\p{M}]{2,}/gu;
 
 function digest(text: string): string {
   return createHash('sha256').update(SALT + text).digest('hex').slice(0, 8);
@@ -37,11 +45,35 @@ export function customerPseudonym(id: string): string {
 
 /** The pseudonym of an @handle (case-insensitive, as handles are). */
 export function handlePseudonym(handle: string): string {
-  return `@handle-${digest(`@${handle.replace(/^@/, '').toLowerCase()}`)}`;
+  return `@handle-${digest(`@${handle.normalize('NFKC').replace(/^@/, '').toLowerCase()}`)}`;
 }
 
+/** The pseudonym of an e-mail address (full-width forms count as their plain twins). */
 function emailPseudonym(address: string): string {
-  return `email-${digest(address.toLowerCase())}`;
+  return `email-${digest(address.normalize('NFKC').replace(/。/g, '.').toLowerCase())}`;
+}
+
+/**
+ * E-mail addresses and @handles in free text replaced by their pseudonyms: for text that is not
+ * inside a Report (the rejects file, inspect, error messages).
+ */
+export function redactFreeText(text: string): string {
+  return redactText(text, null, new Map());
+}
+
+/** Any JSON-like value with `redactFreeText` applied to every string (inspect profiles). */
+export function redactDeep<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redactFreeText(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== 'object') return v;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) Object.defineProperty(out, k, { value: walk(child), enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return walk(value) as T;
 }
 
 type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };

@@ -214,9 +214,9 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     const r = await runParity(['audit', input, '--rejects', out]);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('file,line,reason,column,value,detail,record');
+    // csvclean's layout: the reason columns, then the export's own columns
+    expect(lines[0]).toBe('file,line,column,value,reason,ticket_id,channel,created_at');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(',3,bad-created,created_at,never,');
-    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(lines[1]).toBe(`${input},3,created_at,never,"bad-created: cannot read date ""never""",H2,"'=HYPERLINK(""http://x"")",never`);
   });
 });

@@ -228,7 +228,8 @@ describe('hostile text', () => {
   it('never becomes markup in the Markdown report', async () => {
     const r = await runParity(['report', fixture('report', 'hostile.csv')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).not.toMatch(/(?<!\\)</);
-    expect(r.stdout).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(r.stdout).not.toMatch(/</);
+    // entities, not backslashes: a GFM autolink would swallow a backslash escape
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });

@@ -39,8 +39,9 @@ describe('config validation', () => {
   });
 
   it('names unknown keys with their path', () => {
-    expect(problem({ colums: {} })).toBe('invalid configuration: unknown key "colums"');
-    expect(problem({ columns: { createdOn: 'x' } })).toBe('invalid configuration: unknown key "columns.createdOn"');
+    expect(problem({ colums: {} })).toBe('invalid configuration: unknown key "colums" (did you mean "columns"?)');
+    expect(problem({ columns: { createdOn: 'x' } })).toBe('invalid configuration: unknown key "columns.createdOn" (did you mean "columns.createdAt"?)');
+    expect(problem({ banana: 1 })).toBe('invalid configuration: unknown key "banana"');
   });
 
   it('names bad values with their path', () => {

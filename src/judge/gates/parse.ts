@@ -350,15 +350,21 @@ function readThreshold(
   const what = `${delta ? 'a change in ' : ''}${describeSubject(subject)}`;
   if (/^\d+(\.\d+)?$|^\.\d+$/.test(text)) {
     const n = Number(text);
+    if (!Number.isFinite(n) || n > Number.MAX_SAFE_INTEGER) fail(token, `${text.length > 24 ? `${text.slice(0, 20)}…` : text} is too large to be a threshold`, choices);
     if (unit === 'seconds' && n !== 0) fail(token, `${what} is a duration: give the threshold a unit`, choices);
+    // a share is a fraction: 95 would mean 9500%
+    if (unit === 'share' && n > 1) fail(token, `${what} is a fraction from 0 to 1: did you mean ${n <= 100 ? `${+(n / 100).toFixed(6)} (${text}%)` : 'a fraction'}?`, `write ${n <= 100 ? `${+(n / 100).toFixed(6)} or ${text}%` : 'a fraction such as 0.9 or a percentage such as 90%'}`);
     return n;
   }
   if (/^(\d+(\.\d+)?|\.\d+)%$/.test(text)) {
     if (unit !== 'share') fail(token, `a percentage only fits a share (answeredShare, resolvedShare), not ${what}`, choices);
-    return Number(text.slice(0, -1)) / 100;
+    const pct = Number(text.slice(0, -1));
+    if (!Number.isFinite(pct) || pct > 100) fail(token, `${text.length > 24 ? `${text.slice(0, 20)}…` : text} is not a percentage from 0% to 100%`, choices);
+    return pct / 100;
   }
   const seconds = parseDuration(text);
   if (seconds === null) fail(token, `"${text}" is not a number or a duration`, choices);
+  if (!Number.isFinite(seconds as number) || (seconds as number) > Number.MAX_SAFE_INTEGER) fail(token, `${text.length > 24 ? `${text.slice(0, 20)}…` : text} is too long a duration to be a threshold`, choices);
   if (unit !== 'seconds') fail(token, `${what} is not a duration: the threshold needs no unit`, choices);
   return seconds as number;
 }

@@ -1,0 +1,29 @@
+/**
+ * The stderr line about rows not used: rows rejected as bad data and rows excluded on purpose
+ * (outside --since/--until, agent-initiated) are different things and are counted apart, with
+ * thousands separators: "12 of 3,050 rows rejected as unusable …; 2,262 excluded (outbound
+ * ×2,100, outside-period ×162)".
+ */
+import type { Report } from '../report.js';
+
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** The warning for a report, or null when every row was used. */
+export function rowsWarning(report: Report, rejectsFile: string | undefined): string | null {
+  const entries = report.input.dataQuality;
+  const bad = entries.filter((d) => d.severity === 'error');
+  const excluded = entries.filter((d) => d.severity === 'excluded');
+  const badCount = bad.reduce((a, d) => a + d.count, 0);
+  const excludedCount = excluded.reduce((a, d) => a + d.count, 0);
+  if (badCount === 0 && excludedCount === 0) return null;
+  const total = COUNT.format(report.input.rowsRead);
+  const parts: string[] = [];
+  if (badCount > 0) {
+    parts.push(`${COUNT.format(badCount)} of ${total} rows rejected as unusable (see Data quality${rejectsFile ? `; written to ${rejectsFile}` : '; --rejects <file> writes them out'})`);
+  }
+  if (excludedCount > 0) {
+    const kinds = excluded.map((d) => `${d.kind} ×${COUNT.format(d.count)}`).join(', ');
+    parts.push(`${COUNT.format(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} rows excluded on purpose (${kinds})`);
+  }
+  return parts.join('; ');
+}
