@@ -11,12 +11,21 @@ import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
+import { scanCsv, type ScanOptions } from './scan.js';
 
 /** One CSV record with where it came from. `line` is the physical line the record starts on. */
 export interface RawRecord {
   readonly file: string;
   readonly line: number;
   readonly values: string[];
+}
+
+/** How to read: which reader (the byte scanner unless told otherwise) and the record-size limit. */
+export interface ReadOptions {
+  /** `csv-parse` forces the reference reader (tests run both). */
+  readonly reader?: 'fast' | 'csv-parse';
+  /** Longest record in bytes the byte scanner accepts (default scan.ts DEFAULT_MAX_RECORD_BYTES). */
+  readonly maxRecordBytes?: number;
 }
 
 /** An opened delimited file: its header and a one-shot stream of the records after it. */
@@ -147,7 +156,7 @@ function csvFailure(error: unknown, file: string, fallbackLine: number): ParityE
  * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
  * record-level CSV errors surface from the `records` iterator as ParityError with a line.
  */
-export async function openCsv(path: string, stdin: Readable): Promise<CsvSource> {
+export async function openCsv(path: string, stdin: Readable, read: ReadOptions = {}): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
@@ -181,6 +190,30 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
   if (firstChar === '{' || firstChar === '[') return openJson(file, text);
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
+  const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'] };
+  if (read.maxRecordBytes !== undefined) (options as { maxRecordBytes?: number }).maxRecordBytes = read.maxRecordBytes;
+  // The byte scanner reads UTF-8; csv-parse (the reference) reads everything else.
+  const all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options);
+  const iterator = all[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  const header = first.value.values.map((h) => h.trim());
+  async function* records(): AsyncGenerator<RawRecord> {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { file, header, delimiter, encoding, records: records() };
+}
+
+/**
+ * Records (header first) through csv-parse: the reference reader, and the one for text that is
+ * not UTF-8. Errors surface as ParityError with a line.
+ */
+export async function* csvParseRecords(text: Readable, options: ScanOptions): AsyncGenerator<RawRecord> {
+  const { file, delimiter, recordDelimiter } = options;
   const parser = parse({
     delimiter,
     record_delimiter: recordDelimiter,
@@ -193,49 +226,38 @@ export async function openCsv(path: string, stdin: Readable): Promise<CsvSource>
   text.on('error', (e) => parser.destroy(e));
   text.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-
   let lastLine = 0;
   let phantomLines = 0;
-  const first = await iterator.next().catch((error: unknown) => {
-    throw csvFailure(error, file, 1);
-  });
-  if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
-  const header = first.value.record.map((h) => h.trim());
-  lastLine = first.value.info.lines;
-
-  async function* records(): AsyncGenerator<RawRecord> {
-    for (;;) {
-      let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        throw csvFailure(error, file, lastLine + 1);
-      }
-      if (next.done) return;
-      const { record, info } = next.value;
-      // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
-      // line break. Physical lines (as grep or an editor count them) break on LF, or on CR in a
-      // CR-delimited file, so a CRLF or a bare CR inside a field is over-counted: keep a tally.
-      let cr = 0;
-      let lf = 0;
-      let crlf = 0;
-      for (const value of record) {
-        for (let i = 0; i < value.length; i++) {
-          const c = value.charCodeAt(i);
-          if (c === 10) lf++;
-          else if (c === 13) {
-            cr++;
-            if (value.charCodeAt(i + 1) === 10) crlf++;
-          }
+  for (;;) {
+    let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw csvFailure(error, file, lastLine + 1);
+    }
+    if (next.done) return;
+    const { record, info } = next.value;
+    // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
+    // line break. Physical lines (as grep or an editor count them) break on LF, or on CR in a
+    // CR-delimited file, so a CRLF or a bare CR inside a field is over-counted: keep a tally.
+    let cr = 0;
+    let lf = 0;
+    let crlf = 0;
+    for (const value of record) {
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 10) lf++;
+        else if (c === 13) {
+          cr++;
+          if (value.charCodeAt(i + 1) === 10) crlf++;
         }
       }
-      const physical = recordDelimiter === '\r' ? cr + lf - crlf : lf;
-      phantomLines += cr + lf - physical;
-      const end = info.lines - phantomLines;
-      const line = Math.max(lastLine + 1, end - physical);
-      lastLine = end;
-      yield { file, line, values: record };
     }
+    const physical = recordDelimiter === '\r' ? cr + lf - crlf : lf;
+    phantomLines += cr + lf - physical;
+    const end = info.lines - phantomLines;
+    const line = Math.max(lastLine + 1, end - physical);
+    lastLine = end;
+    yield { file, line, values: record };
   }
-  return { file, header, delimiter, encoding, records: records() };
 }
