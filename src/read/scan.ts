@@ -42,6 +42,9 @@ export interface ScanOptions {
   readonly maxRecordBytes?: number;
 }
 
+/** Node's Buffer has a latin1 decoder without the argument checks of toString. */
+type AsciiBuffer = Buffer & { latin1Slice(start: number, end: number): string };
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -98,6 +101,7 @@ export class CsvScanner {
   private recordStart = 0;
   private fieldStart = 0;
   private quoting = false;
+  private high = 0;
   private kind = PLAIN;
   private bomChecked = false;
   // Field boundaries of the record being scanned (absolute offsets into buf).
@@ -177,24 +181,35 @@ export class CsvScanner {
     this.kind = PLAIN;
   }
 
-  private endRecord(): void {
+  private endRecord(ascii: boolean): void {
     const buf = this.buf;
-    const values = new Array<string>(this.fields);
-    for (let f = 0; f < this.fields; f++) {
-      const s = this.starts[f] as number;
-      const e = this.ends[f] as number;
-      switch (this.kinds[f]) {
-        case PLAIN:
-          values[f] = s === e ? '' : buf.toString('utf8', s, e);
-          break;
-        case QUOTED:
-          values[f] = buf.toString('utf8', s + 1, e - 1);
-          break;
-        case ESCAPED:
-          values[f] = buf.toString('utf8', s + 1, e - 1).replaceAll('""', '"');
-          break;
-        default:
-          values[f] = decodeOdd(buf, s, e);
+    const n = this.fields;
+    const values = new Array<string>(n);
+    const starts = this.starts;
+    const ends = this.ends;
+    const kinds = this.kinds;
+    if (ascii) {
+      // One decode per record; byte offsets are character offsets.
+      const from = starts[0] as number;
+      const text = (buf as AsciiBuffer).latin1Slice(from, ends[n - 1] as number);
+      for (let f = 0; f < n; f++) {
+        const s = (starts[f] as number) - from;
+        const e = (ends[f] as number) - from;
+        const kind = kinds[f];
+        if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
+        else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
+        else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
+        else values[f] = decodeOdd(buf, s + from, e + from);
+      }
+    } else {
+      for (let f = 0; f < n; f++) {
+        const s = starts[f] as number;
+        const e = ends[f] as number;
+        const kind = kinds[f];
+        if (kind === PLAIN) values[f] = s === e ? '' : buf.toString('utf8', s, e);
+        else if (kind === QUOTED) values[f] = buf.toString('utf8', s + 1, e - 1);
+        else if (kind === ESCAPED) values[f] = buf.toString('utf8', s + 1, e - 1).replaceAll('""', '"');
+        else values[f] = decodeOdd(buf, s, e);
       }
     }
     this.fields = 0;
@@ -232,6 +247,7 @@ export class CsvScanner {
       }
     }
     let quoting = this.quoting;
+    let high = this.high; // OR of the record's bytes: below 0x80 means ASCII
     while (i < len) {
       const b = buf[i] as number;
       if (quoting) {
@@ -268,6 +284,7 @@ export class CsvScanner {
           this.cr++;
           this.lineEvents++;
         }
+        high |= b;
         i++;
         continue;
       }
@@ -281,7 +298,8 @@ export class CsvScanner {
           if (i + 1 >= len) {
             if (!eof) break;
           } else if (buf[i + 1] === LF) {
-            this.endLine(i);
+            this.endLine(i, high);
+            high = 0;
             i += 2;
             this.recordStart = this.fieldStart = i;
             continue;
@@ -292,7 +310,8 @@ export class CsvScanner {
           i++;
           continue;
         }
-        this.endLine(i);
+        this.endLine(i, high);
+        high = 0;
         i++;
         this.recordStart = this.fieldStart = i;
         continue;
@@ -310,9 +329,11 @@ export class CsvScanner {
         this.cr++;
         this.lineEvents++;
       }
+      high |= b;
       i++;
     }
     this.quoting = quoting;
+    this.high = high;
     this.pos = i;
     buf = this.buf;
     if (i - this.recordStart > this.maxRecordBytes) throw this.tooLong();
@@ -331,19 +352,19 @@ export class CsvScanner {
     // The last record, when the input does not end with a record delimiter.
     if (i > this.recordStart || this.fields > 0) {
       this.pushField(i);
-      this.endRecord();
+      this.endRecord(high < 0x80);
       this.recordStart = this.fieldStart = i;
     }
   }
 
   /** A record delimiter at `at`: ends the record, or skips an empty line. */
-  private endLine(at: number): void {
+  private endLine(at: number, high: number): void {
     if (at - this.recordStart > this.maxRecordBytes) throw this.tooLong();
     // csv-parse counts the delimiter after emitting the record, so the record's line does not
     // include it.
     if (this.fields > 0 || at > this.recordStart) {
       this.pushField(at);
-      this.endRecord();
+      this.endRecord(high < 0x80);
     } // else an empty line, skipped
     this.lineEvents++;
   }
@@ -351,21 +372,49 @@ export class CsvScanner {
 
 /**
  * Records of a UTF-8 byte stream, header first. Errors (an unclosed quote, a record over the
- * size limit) are ParityErrors with the file and line.
+ * size limit) are ParityErrors with the file and line. A plain iterator over batches rather than
+ * an async generator: one promise per record is the cost that remains.
  */
-export async function* scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncGenerator<RawRecord> {
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> {
+  const source: AsyncIterator<Buffer | string> | Iterator<Buffer> =
+    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]();
   let batch: RawRecord[] = [];
+  let at = 0;
+  let ended = false;
   const scanner = new CsvScanner(options, (record) => {
     batch.push(record);
   });
-  for await (const chunk of bytes) {
-    scanner.feed(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    if (batch.length) {
-      const out = batch;
-      batch = [];
-      yield* out;
+  const done: IteratorResult<RawRecord> = { value: undefined, done: true };
+  async function refill(): Promise<boolean> {
+    batch = [];
+    at = 0;
+    while (batch.length === 0) {
+      if (ended) return false;
+      const next = await source.next();
+      if (next.done) {
+        ended = true;
+        scanner.finish();
+      } else {
+        const chunk = next.value;
+        scanner.feed(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      }
     }
+    return true;
   }
-  scanner.finish();
-  yield* batch;
+  const iterator: AsyncIterableIterator<RawRecord> = {
+    next(): Promise<IteratorResult<RawRecord>> {
+      if (at < batch.length) return Promise.resolve({ value: batch[at++] as RawRecord, done: false });
+      return refill().then((more) => (more ? { value: batch[at++] as RawRecord, done: false } : done));
+    },
+    async return(): Promise<IteratorResult<RawRecord>> {
+      ended = true;
+      batch = [];
+      await source.return?.();
+      return done;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
