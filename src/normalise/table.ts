@@ -52,7 +52,6 @@ export interface TicketRow {
   group: string | null;
   followers: number;
   flags: number;
-  excerpt: string | null;
   file: string;
   line: number;
 }
@@ -76,7 +75,6 @@ export interface TicketTable {
   readonly category: Int32Array;
   readonly group: Int32Array;
   readonly flags: Uint8Array;
-  readonly excerpt: readonly (string | null)[];
   readonly fileIndex: Uint16Array;
   readonly line: Uint32Array;
   /**
@@ -113,7 +111,6 @@ export class TicketTableBuilder {
   private n = 0;
   private capacity: number;
   private readonly ids: string[] = [];
-  private readonly excerpts: (string | null)[] = [];
   private cols;
   readonly dictionaries = {
     rawChannel: new Dictionary(),
@@ -163,7 +160,6 @@ export class TicketTableBuilder {
     }
     const i = this.n++;
     this.ids.push(row.id);
-    this.excerpts.push(row.excerpt);
     this.write(i, row);
     return i;
   }
@@ -171,7 +167,6 @@ export class TicketTableBuilder {
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
   replace(i: number, row: TicketRow): void {
     this.ids[i] = row.id;
-    this.excerpts[i] = row.excerpt;
     this.write(i, row);
   }
 
@@ -223,7 +218,6 @@ export class TicketTableBuilder {
       category: c.category.slice(0, n),
       group: c.group.slice(0, n),
       flags: c.flags.slice(0, n),
-      excerpt: this.excerpts,
       fileIndex: c.fileIndex.slice(0, n),
       line: c.line.slice(0, n),
       dictionaries: this.dictionaries,

@@ -5,9 +5,11 @@
  * configured time zone (via @date-fns/tz offsets, cached per quarter hour: per-row Intl calls
  * would dominate a million-row audit). A configured `dateFormat` goes through date-fns `parse`.
  */
-import { tzOffset } from '@date-fns/tz';
-import { tz } from '@date-fns/tz';
-import { parse as parseWithFormat, isValid } from 'date-fns';
+// Per-function entry points: the package roots pull in hundreds of modules at start-up.
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { tz } from '@date-fns/tz/tz';
+import { parse as parseWithFormat } from 'date-fns/parse';
+import { isValid } from 'date-fns/isValid';
 import { ParityError } from '../errors.js';
 
 /** The timestamp styles parity recognises without configuration. */
@@ -84,8 +86,11 @@ export function wallClockIn(zone: string): WallClock {
   return (y, mo, d, h, mi, s) => {
     if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
     const wall = Date.UTC(y, mo, d, h, mi, s);
-    const check = new Date(wall);
-    if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
+    // Up to the 28th, before 24:00 and without a leap second nothing can roll over: no check.
+    if (d > 28 || h > 23 || s > 59) {
+      const check = new Date(wall);
+      if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
+    }
     if (utc) return wall / 1000;
     let guess = wall - offsetAt(wall) * 60_000;
     const second = offsetAt(guess);
@@ -93,6 +98,36 @@ export function wallClockIn(zone: string): WallClock {
     return guess / 1000;
   };
 }
+
+/** The UTC converter, built once (times with an offset are read through it). */
+const utcWall = wallClockIn('UTC');
+
+const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
+
+/**
+ * The common ISO shapes read without a regular expression: `2026-10-01T09:30:00Z` and
+ * `2026-10-01 09:30:00` (T or space, Z or nothing). Returns undefined for anything else, which
+ * then goes through the ISO pattern; the numbers passed on are the ones the pattern would read.
+ */
+function isoFast(text: string, wall: WallClock): number | null | undefined {
+  const n = text.length;
+  if (n !== 19 && !(n === 20 && text.charCodeAt(19) === 90)) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const t = text.charCodeAt(10);
+  if (t !== 84 && t !== 32) return undefined;
+  for (const i of ISO_DIGITS) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const mo = digit(text, 5) * 10 + digit(text, 6) - 1;
+  const d = digit(text, 8) * 10 + digit(text, 9);
+  const h = digit(text, 11) * 10 + digit(text, 12);
+  const mi = digit(text, 14) * 10 + digit(text, 15);
+  const s = digit(text, 17) * 10 + digit(text, 18);
+  return n === 20 ? utcWall(y, mo, d, h, mi, s) : wall(y, mo, d, h, mi, s);
+}
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 function year2(y: number, text: string): number {
   return text.length === 2 ? 2000 + y : y;
@@ -107,13 +142,15 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
   switch (style) {
     case 'iso':
       return (text) => {
+        const fast = isoFast(text, wall);
+        if (fast !== undefined) return fast;
         const m = ISO.exec(text);
         if (!m) return null;
         const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
         const y = Number(m[1]), mo = Number(m[2]) - 1, d = Number(m[3]);
         const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
         if (m[8]) {
-          const base = wallClockIn('UTC')(y, mo, d, h, mi, s);
+          const base = utcWall(y, mo, d, h, mi, s);
           return base === null ? null : base - offsetMinutes(m[8]) * 60 + fraction;
         }
         const local = wall(y, mo, d, h, mi, s);
@@ -125,7 +162,7 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         if (!m) return null;
         const mo = MONTHS[(m[1] as string).toLowerCase()];
         if (mo === undefined) return null;
-        const base = wallClockIn('UTC')(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+        const base = utcWall(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
         return base === null ? null : base - offsetMinutes(m[6] as string) * 60;
       };
     case 'mdy':
