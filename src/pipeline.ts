@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { Config } from './config/schema.js';
-import { openCsv, type RawRecord } from './read/source.js';
+import { openCsv, type RawRecord, type ReadOptions } from './read/source.js';
 import { detectFormat } from './formats/index.js';
 import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
@@ -53,6 +53,8 @@ export interface Settings {
 export interface RunIO {
   stdin: Readable;
   onReject?: (issue: RowIssue) => void;
+  /** Reader choice and record-size limit (default: the byte scanner for UTF-8). */
+  read?: ReadOptions;
   /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
   onProgress?: (rowsRead: number, file: string) => void;
 }
@@ -116,8 +118,9 @@ export async function openMapped(
   settings: Pick<Settings, 'config' | 'inputFormat' | 'timeZone'>,
   stdin: Readable,
   requireFields = true,
+  read: ReadOptions = {},
 ): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string }> {
-  const source = await openCsv(path, stdin);
+  const source = await openCsv(path, stdin, read);
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, settings.inputFormat ?? settings.config.format ?? null);
   const mapping = bindColumns(
@@ -183,7 +186,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   };
 
   for (const path of settings.files) {
-    const opened = await openMapped(path, settings, io.stdin);
+    const opened = await openMapped(path, settings, io.stdin, true, io.read);
     const { mapping } = opened;
     mappings.push({ file: opened.file, mapping });
     for (const note of mapping.format.notes ?? []) notes.add(note);
