@@ -1,7 +1,7 @@
 /** `parity inspect <file...>`: what parity detects in an export, before trusting an audit. */
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { profileFile } from '../normalise/profile.js';
+import { profileFile } from '../profile.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';

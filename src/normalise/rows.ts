@@ -3,17 +3,50 @@
  * ticket row (possibly with metric-level notes) or the reason it cannot be used. Pure: the
  * caller (pipeline) owns counting, duplicate ids and the rejects file.
  */
-import type { Mapping, FieldBinding } from '../formats/bind.js';
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { parserFor, type TimestampParser, detectStyle } from './time.js';
+import { parserFor, type TimestampParser, type TimestampStyle, detectStyle } from './time.js';
 import { classifyStatus } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type TicketRow,
 } from './table.js';
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
+
+/**
+ * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
+ * here so that normalise does not import formats (formats imports normalise).
+ */
+export interface RowMapping {
+  readonly header: readonly string[];
+  readonly bindings: Partial<Record<TicketField, RowBinding>>;
+  readonly timeZone: string;
+  readonly format: {
+    readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
+    readonly outboundDirections?: readonly string[];
+    readonly fixedChannel?: Channel;
+  };
+}
+
+/** How one field is read (see formats/bind.ts `FieldBinding`). */
+export interface RowBinding {
+  readonly index: number;
+  readonly header: string;
+  readonly unit?: DurationUnit;
+  readonly style?: TimestampStyle | null;
+  readonly dateFormat?: string;
+}
+
+/**
+ * Times already parsed (epoch seconds; null = none), handed over by the log formats, which
+ * read their own timestamps: used instead of parsing the record's text again.
+ */
+export interface ParsedTimes {
+  readonly createdAt: number | null;
+  readonly firstResponseAt: number | null;
+  readonly resolvedAt: number | null;
+}
 
 /** Settings the row normaliser needs beyond the mapping. */
 export interface RowContext {
@@ -122,7 +155,7 @@ function shoutsJoined(subject: string, text: string, capitalsShare: number, excl
   return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
 }
 
-function timestampParser(binding: FieldBinding, timeZone: string): TimestampParser {
+function timestampParser(binding: RowBinding, timeZone: string): TimestampParser {
   if (binding.style) return parserFor(binding.style, timeZone, binding.dateFormat);
   // No sample settled the style (the column was empty in the first rows): decide on first use.
   let parser: TimestampParser | null = null;
@@ -137,7 +170,7 @@ function timestampParser(binding: FieldBinding, timeZone: string): TimestampPars
 }
 
 /** Builds the per-record normaliser for one file's mapping. */
-export function rowNormaliser(mapping: Mapping, context: RowContext): (record: RawRecord) => RowResult {
+export function rowNormaliser(mapping: RowMapping, context: RowContext): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
   const width = mapping.header.length;
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
@@ -168,7 +201,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     issue: issue(record, kind, severity, detail, field, value),
   });
 
-  return (record) => {
+  return (record, times) => {
     const { file, line, values } = record;
     if (values.length !== width) {
       const extra = values.slice(width);
@@ -180,7 +213,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     if (!id) return reject(record, 'missing-id', 'no ticket id', 'ticketId', '');
     const createdText = get(values, 'createdAt');
     if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
-    const createdAt = created ? created(createdText) : null;
+    const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
     if (context.since !== null && createdAt < context.since) return reject(record, 'outside-period', 'created before --since', 'createdAt', createdText, 'excluded');
     if (context.until !== null && createdAt >= context.until) return reject(record, 'outside-period', 'created on or after --until', 'createdAt', createdText, 'excluded');
@@ -205,7 +238,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     if (firstText) {
       let seconds: number | null;
       if (b.firstResponseAt) {
-        const at = firstAt!(firstText);
+        const at = times ? times.firstResponseAt : firstAt!(firstText);
         seconds = at === null ? null : at - createdAt;
       } else {
         seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds');
@@ -236,7 +269,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     if (resolvedText && statusClass !== 'open') {
       let seconds: number | null;
       if (b.resolvedAt) {
-        const at = resolvedAt!(resolvedText);
+        const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
         seconds = at === null ? null : at - createdAt;
       } else {
         seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds');

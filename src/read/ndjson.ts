@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
-import type { CsvSource, RawRecord } from './source.js';
+import type { CsvSource, RawRecord } from './record.js';
 
 /** How many records settle the header (keys first seen later are not read). */
 const HEADER_SAMPLE = 1000;

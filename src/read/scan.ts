@@ -22,7 +22,7 @@
  * - a line with nothing on it is skipped; a line of one `""` is a record of one empty field.
  */
 import { ParityError } from '../errors.js';
-import type { RawRecord } from './source.js';
+import type { RawRecord } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed

@@ -13,13 +13,9 @@ import { parse, CsvError } from 'csv-parse';
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
 import { scanCsv, type ScanOptions } from './scan.js';
+import type { CsvSource, RawRecord, TextEncoding } from './record.js';
 
-/** One CSV record with where it came from. `line` is the physical line the record starts on. */
-export interface RawRecord {
-  readonly file: string;
-  readonly line: number;
-  readonly values: string[];
-}
+export type { CsvSource, RawRecord, TextEncoding } from './record.js';
 
 /** How to read: which reader (the byte scanner unless told otherwise) and the record-size limit. */
 export interface ReadOptions {
@@ -28,19 +24,6 @@ export interface ReadOptions {
   /** Longest record in bytes the byte scanner accepts (default scan.ts DEFAULT_MAX_RECORD_BYTES). */
   readonly maxRecordBytes?: number;
 }
-
-/** An opened delimited file: its header and a one-shot stream of the records after it. */
-export interface CsvSource {
-  readonly file: string;
-  readonly header: string[];
-  readonly delimiter: string;
-  /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
-  readonly encoding?: TextEncoding;
-  readonly records: AsyncIterable<RawRecord>;
-}
-
-/** Encodings spreadsheet tools write CSV in. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
 /**
  * The encoding of a text head: a UTF-16LE byte-order mark (Excel's "Unicode text"), valid UTF-8

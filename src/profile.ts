@@ -2,19 +2,21 @@
  * The profile of an export, for `parity inspect`: detected format and mapping, raw channel
  * values and where each maps, date range and timestamp styles, and the row problems a full
  * audit would meet. Works even when required columns are missing, so it can show what to map.
+ * It composes read, formats and normalise as the pipeline does, so it sits beside pipeline.ts
+ * rather than inside normalise/ (normalise does not import formats).
  */
 import type { Readable } from 'node:stream';
-import { TICKET_FIELDS, type Channel, type TicketField } from '../model.js';
-import { detectFormat } from '../formats/index.js';
-import { columnsHint } from '../formats/bind.js';
-import { headerKey } from '../formats/types.js';
-import { openMapped, rowContext, type Settings } from '../pipeline.js';
-import { channelResolver } from './channel.js';
-import { rowNormaliser } from './rows.js';
-import { IssueLog } from './issues.js';
-import { ANSWERED, RESOLVED, type TicketRow } from './table.js';
-import type { RawRecord } from '../read/source.js';
-import { STYLE_LABELS, parserFor } from './time.js';
+import { TICKET_FIELDS, type Channel, type TicketField } from './model.js';
+import { detectFormat } from './formats/index.js';
+import { columnsHint } from './formats/bind.js';
+import { headerKey } from './formats/types.js';
+import { openMapped, rowContext, type Settings } from './pipeline.js';
+import { channelResolver } from './normalise/channel.js';
+import { rowNormaliser } from './normalise/rows.js';
+import { IssueLog } from './normalise/issues.js';
+import { ANSWERED, RESOLVED, type TicketRow } from './normalise/table.js';
+import type { RawRecord } from './read/source.js';
+import { STYLE_LABELS, parserFor } from './normalise/time.js';
 
 export interface FileProfile {
   file: string;
