@@ -1,7 +1,7 @@
 /**
  * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/open.js';
 import { buildReport, type Dataset } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import { redactReport } from '../render/redact.js';
@@ -10,7 +10,6 @@ import { judge } from '../judge/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import { readDataset } from './dataset.js';
-import { loadBaseline } from './baseline.js';
 import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -21,7 +20,8 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   const settings = resolveSettings(files, flags, config, ctx.version);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings, configFile);
-  const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
+  // The baseline reader (zod) is loaded only when there is a baseline.
+  const baseline = flags.baseline ? await (await import('./baseline.js')).loadBaseline(flags.baseline, ctx.cwd) : null;
   const dataset = await readDataset(settings, flags, ctx);
   if (loaded) loaded.dataset = dataset;
   const report = judge({ report: buildReport(dataset, settings), dataset, settings, baseline });

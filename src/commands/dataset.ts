@@ -4,7 +4,6 @@
  */
 import { ParityError } from '../errors.js';
 import { loadDataset, type Dataset, type Settings } from '../pipeline.js';
-import { openRejects } from './rejects.js';
 import type { CommandContext } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
@@ -21,7 +20,8 @@ export function enforceStrict(dataset: Dataset): void {
 
 /** Reads every input once, writing rejected rows to --rejects and enforcing --strict. */
 export async function readDataset(settings: Settings, flags: { rejects?: string; strict?: boolean }, ctx: CommandContext): Promise<Dataset> {
-  const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
+  // The rejects writer (csv-stringify) is loaded only when asked for.
+  const rejects = flags.rejects ? await (await import('./rejects.js')).openRejects(flags.rejects) : null;
   let dataset: Dataset;
   try {
     dataset = await loadDataset(settings, {

@@ -1,5 +1,5 @@
 /** `parity inspect <file...>`: what parity detects in an export, before trusting an audit. */
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/open.js';
 import { UsageError } from '../errors.js';
 import { profileFile } from '../profile.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';

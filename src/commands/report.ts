@@ -7,7 +7,7 @@
  * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
  */
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../config/open.js';
 import { ParityError, UsageError } from '../errors.js';
 import { buildReport, type Dataset, type Settings } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';

@@ -2,13 +2,11 @@
  * Config loading: read → parse JSON → validate with zod. Every problem names the file and the
  * dotted key path ("parity.config.json: columns.createdAt: expected string").
  */
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ParityError } from '../errors.js';
 import { configSchema, type Config } from './schema.js';
 
-export const DEFAULT_CONFIG_FILE = 'parity.config.json';
+export { DEFAULT_CONFIG_FILE, loadConfig } from './open.js';
 
 /** Dotted path for a zod issue path (`columns.createdAt`, `bands[2]`). */
 function dottedPath(path: ReadonlyArray<PropertyKey>): string {
@@ -54,31 +52,6 @@ export function validateConfig(raw: unknown, file: string): Config {
     location: { file },
     hint: [...rest.map((l) => `also: ${l}`), 'see README "Configuration" for every key'].join('\n  '),
   });
-}
-
-/**
- * Loads the config named by `-c`, or `./parity.config.json` when it exists, or none.
- * An explicitly named file that does not exist is an error.
- */
-export async function loadConfig(explicit: string | undefined, cwd: string): Promise<{ config: Config; file: string | null }> {
-  const file = explicit ?? (existsSync(`${cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : null);
-  if (file === null) return { config: {}, file: null };
-  let text: string;
-  try {
-    text = await readFile(file.startsWith('/') ? file : `${cwd}/${file}`, 'utf8');
-  } catch {
-    throw new ParityError('cannot read the configuration file', {
-      location: { file },
-      hint: 'check the path given to -c/--config, or run `parity init` to write one',
-    });
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ParityError(`configuration is not valid JSON: ${(error as Error).message}`, { location: { file } });
-  }
-  return { config: validateConfig(raw, file), file };
 }
 
 /** JSON Schema for the config file, generated from the zod schema (shipped as parity.schema.json). */

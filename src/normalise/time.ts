@@ -5,11 +5,9 @@
  * configured time zone (via @date-fns/tz offsets, cached per quarter hour: per-row Intl calls
  * would dominate a million-row audit). A configured `dateFormat` goes through date-fns `parse`.
  */
-// Per-function entry points: the package roots pull in hundreds of modules at start-up.
+import { createRequire } from 'node:module';
+// A per-function entry point: the package root pulls in its whole API at start-up.
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { tz } from '@date-fns/tz/tz';
-import { parse as parseWithFormat } from 'date-fns/parse';
-import { isValid } from 'date-fns/isValid';
 import { ParityError } from '../errors.js';
 
 /** The timestamp styles parity recognises without configuration. */
@@ -192,6 +190,11 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
       return (text) => (DIGITS.test(text) ? Number(text) / 1000 : null);
     case 'custom': {
       if (!dateFormat) throw new ParityError('a custom timestamp style needs dateFormat');
+      // date-fns's format parser is ~70 modules: loaded (synchronously) only for a dateFormat.
+      const load = createRequire(import.meta.url);
+      const { parse: parseWithFormat } = load('date-fns/parse') as typeof import('date-fns/parse');
+      const { isValid } = load('date-fns/isValid') as typeof import('date-fns/isValid');
+      const { tz } = load('@date-fns/tz/tz') as typeof import('@date-fns/tz/tz');
       const reference = new Date(0);
       const inZone = tz(zone);
       return (text) => {

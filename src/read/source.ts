@@ -9,7 +9,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse, CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+
+type CsvErrorClass = typeof CsvError;
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
 import { scanCsv, type ScanOptions } from './scan.js';
@@ -121,8 +123,8 @@ async function openBytes(path: string, stdin: Readable): Promise<Readable> {
   return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
 }
 
-function csvFailure(error: unknown, file: string, fallbackLine: number): ParityError {
-  if (error instanceof CsvError) {
+function csvFailure(error: unknown, file: string, fallbackLine: number, csvError?: CsvErrorClass): ParityError {
+  if (csvError && error instanceof csvError) {
     const line = (error as CsvError & { lines?: number }).lines ?? fallbackLine;
     const hint =
       error.code === 'CSV_QUOTE_NOT_CLOSED'
@@ -194,6 +196,8 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
  */
 export async function* csvParseRecords(text: Readable, options: ScanOptions): AsyncGenerator<RawRecord> {
   const { file, delimiter, recordDelimiter } = options;
+  // Loaded only for the fallback: the byte scanner reads UTF-8 without it.
+  const { parse, CsvError } = await import('csv-parse');
   const parser = parse({
     delimiter,
     record_delimiter: recordDelimiter,
@@ -213,7 +217,7 @@ export async function* csvParseRecords(text: Readable, options: ScanOptions): As
     try {
       next = await iterator.next();
     } catch (error) {
-      throw csvFailure(error, file, lastLine + 1);
+      throw csvFailure(error, file, lastLine + 1, CsvError);
     }
     if (next.done) return;
     const { record, info } = next.value;

@@ -4,13 +4,6 @@
  */
 import type { Report } from '../report.js';
 import { UsageError } from '../errors.js';
-import { renderJson } from './json.js';
-import { renderTable } from './table.js';
-import { renderMarkdown } from './markdown.js';
-import { renderHtml } from './html.js';
-import { renderCsv } from './csv.js';
-import { loadChartKit } from './charts.js';
-import { renderJunit } from './junit.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -18,34 +11,30 @@ export interface RenderOptions {
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
 
-export const RENDERERS: Record<string, Renderer> = {
-  table: renderTable,
-  json: renderJson,
-  markdown: renderMarkdown,
-  html: renderHtml,
-  csv: renderCsv,
-  junit: renderJunit,
+/**
+ * Each renderer is loaded when asked for: a JSON run does not load the table, HTML or plotting
+ * modules (start-up time), and the HTML renderer loads its plotting kit first.
+ */
+export const RENDERERS: Record<string, () => Promise<Renderer>> = {
+  table: async () => (await import('./table.js')).renderTable,
+  json: async () => (await import('./json.js')).renderJson,
+  markdown: async () => (await import('./markdown.js')).renderMarkdown,
+  html: async () => {
+    const [{ renderHtml }, { loadChartKit }] = await Promise.all([import('./html.js'), import('./charts.js')]);
+    await loadChartKit();
+    return renderHtml;
+  },
+  csv: async () => (await import('./csv.js')).renderCsv,
+  junit: async () => (await import('./junit.js')).renderJunit,
 };
 
-/** The renderer for `--format`, or a usage error naming the choices. */
-export function rendererFor(format: string, command: string): Renderer {
-  const renderer = RENDERERS[format];
-  if (!renderer) {
+/** The renderer for `--format` (loaded), or a usage error naming the choices; commands call this. */
+export async function loadRenderer(format: string, command: string): Promise<Renderer> {
+  const load = Object.hasOwn(RENDERERS, format) ? RENDERERS[format] : undefined;
+  if (!load) {
     throw new UsageError(`--format ${format} is not available for ${command}`, {
       hint: `choose one of: ${Object.keys(RENDERERS).join(', ')}`,
     });
   }
-  return renderer;
-}
-
-/** What a renderer needs loaded before it runs (HTML: the plotting library, loaded on demand). */
-const PRELOAD: Record<string, () => Promise<void>> = {
-  html: loadChartKit,
-};
-
-/** `rendererFor`, with whatever the renderer needs loaded first; commands call this one. */
-export async function loadRenderer(format: string, command: string): Promise<Renderer> {
-  const renderer = rendererFor(format, command);
-  await PRELOAD[format]?.();
-  return renderer;
+  return load();
 }
