@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { Config } from './config/schema.js';
-import { openCsv, type RawRecord, type ReadOptions } from './read/source.js';
+import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from './read/source.js';
 import { detectFormat } from './formats/index.js';
 import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
@@ -55,8 +55,8 @@ export interface RunIO {
   onReject?: (issue: RowIssue) => void;
   /** Reader choice and record-size limit (default: the byte scanner for UTF-8). */
   read?: ReadOptions;
-  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
-  onProgress?: (rowsRead: number, file: string) => void;
+  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal), with the bytes read when known. */
+  onProgress?: (rowsRead: number, file: string, position?: { bytesRead: number; totalBytes: number | null }) => void;
 }
 
 const PROGRESS_EVERY = 100_000;
@@ -119,7 +119,7 @@ export async function openMapped(
   stdin: Readable,
   requireFields = true,
   read: ReadOptions = {},
-): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string }> {
+): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string; position?: CsvSource['position'] }> {
   const source = await openCsv(path, stdin, read);
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, settings.inputFormat ?? settings.config.format ?? null);
@@ -146,7 +146,7 @@ export async function openMapped(
       });
     }
   }
-  return { file: source.file, mapping, records: rest, sample, encoding: source.encoding ?? 'utf-8' };
+  return { file: source.file, mapping, records: rest, sample, encoding: source.encoding ?? 'utf-8', ...(source.position ? { position: source.position } : {}) };
 }
 
 /** Row-normaliser settings from the resolved options. */
@@ -233,7 +233,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
       for await (const record of opened.records) {
         rowsRead++;
         fileRows++;
-        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file);
+        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
         const result = normalise(record);
         if (!result.ok) {
           reject(result.issue);

@@ -5,6 +5,7 @@
 import { ParityError } from '../errors.js';
 import { loadDataset, type Dataset, type Settings } from '../pipeline.js';
 import type { CommandContext } from './context.js';
+import { progressReporter } from './progress.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
 export function enforceStrict(dataset: Dataset): void {
@@ -26,7 +27,7 @@ export async function readDataset(settings: Settings, flags: { rejects?: string;
   try {
     dataset = await loadDataset(settings, {
       stdin: ctx.stdin,
-      onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+      onProgress: progressReporter((line) => ctx.progress(line)),
       ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
     });
   } finally {

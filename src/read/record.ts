@@ -19,6 +19,8 @@ export interface CsvSource {
   /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
   readonly encoding?: TextEncoding;
   readonly records: AsyncIterable<RawRecord>;
+  /** Bytes read so far and the total when known (a file; not standard input), for progress. */
+  readonly position?: () => { bytesRead: number; totalBytes: number | null };
 }
 
 /** Encodings spreadsheet tools write CSV in. */

@@ -5,7 +5,7 @@
  * scanner (scan.ts), anything else through csv-parse, which is also the reference the scanner is
  * tested against. Nothing here holds a whole file in memory.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -120,7 +120,19 @@ async function openBytes(path: string, stdin: Readable): Promise<Readable> {
     throw new ParityError('no such file', { location: { file: path }, hint: 'check the path; use - to read standard input' });
   }
   if (info.isDirectory()) throw new ParityError('is a directory, not a file', { location: { file: path } });
-  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  FILE_SIZES.set(stream, info.size);
+  return stream;
+}
+
+/** Sizes of the files opened, by stream (for progress). */
+const FILE_SIZES = new WeakMap<Readable, number>();
+
+/** How far into its bytes a source is: for a file, bytes read of its size (compressed if gzip). */
+function positionOf(stream: Readable): CsvSource['position'] {
+  if (!(stream instanceof ReadStream)) return undefined;
+  const total = FILE_SIZES.get(stream) ?? null;
+  return () => ({ bytesRead: stream.bytesRead, totalBytes: total });
 }
 
 function csvFailure(error: unknown, file: string, fallbackLine: number, csvError?: CsvErrorClass): ParityError {
@@ -148,6 +160,8 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   const file = path === '-' ? '<stdin>' : path;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
+  const position = positionOf(bytes);
+  const withPosition = <T extends CsvSource>(source: T): T => (position ? { ...source, position } : source);
   let peeked = await peek(bytes, 2).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
@@ -178,7 +192,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return openJson(file, text);
+  if (firstChar === '{' || firstChar === '[') return withPosition(await openJson(file, text));
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'] };
   if (read.maxRecordBytes !== undefined) (options as { maxRecordBytes?: number }).maxRecordBytes = read.maxRecordBytes;
@@ -187,7 +201,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   const first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   const header = first.value.values.map((h) => h.trim());
-  return { file, header, delimiter, encoding, records: all };
+  return withPosition({ file, header, delimiter, encoding, records: all });
 }
 
 /**
