@@ -15,6 +15,7 @@ import { bindColumns, columnsHint, type Mapping } from './formats/bind.js';
 import { rowNormaliser, type RowContext } from './normalise/rows.js';
 import { EXCLUDED, OPEN, TicketTableBuilder, UNANSWERED, type TicketTable } from './normalise/table.js';
 import { IssueLog, isRejection, type RowIssue } from './normalise/issues.js';
+import { IdIndex } from './normalise/strings.js';
 import { byBand, byChannel, bandsFromEdges, createdRange } from './measure/groups.js';
 import { gatherSample, summarise, type GroupSample } from './measure/summary.js';
 import { compareToReference } from './judge/compare.js';
@@ -100,16 +101,20 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
     }
     sample.push(next.value);
   }
-  async function* rest(): AsyncGenerator<RawRecord> {
-    yield* sample;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return { sample, rest: rest() };
+  // The sample, then the source's own iterator (no generator in between: a promise per record less).
+  let at = 0;
+  const rest: AsyncIterableIterator<RawRecord> = {
+    next: () => {
+      if (at < sample.length) return Promise.resolve({ value: sample[at++] as RawRecord, done: false });
+      return done ? Promise.resolve({ value: undefined, done: true }) : iterator.next();
+    },
+    return: async () => {
+      await iterator.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => rest,
+  };
+  return { sample, rest };
 }
 
 /** Opens one file and maps its header; throws a ParityError when a required field is missing. */
@@ -168,7 +173,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   if (settings.files.length === 0) throw new ParityError('no input files given', { hint: 'pass one or more files, or - for standard input' });
   const builder = new TicketTableBuilder();
   const issues = new IssueLog();
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(); // id → ticket index (a Map's get/set, without a million-entry Map)
   const files: FileSummary[] = [];
   const mappings: Dataset['mappings'] = [];
   const notes = new Set<string>();

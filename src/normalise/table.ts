@@ -4,6 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
+import { StringTable } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -13,17 +14,14 @@ export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
 
 /** Strings stored once, referred to by code. Code -1 means "no value". */
 export class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
+  private readonly table = new StringTable();
+  /** The strings by code. */
+  get values(): string[] {
+    return this.table.values;
+  }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
+    return this.table.intern(value);
   }
   valueOf(code: number): string | null {
     return code < 0 ? null : (this.values[code] ?? null);

@@ -100,8 +100,6 @@ export function wallClockIn(zone: string): WallClock {
 /** The UTC converter, built once (times with an offset are read through it). */
 const utcWall = wallClockIn('UTC');
 
-const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
-
 /**
  * The common ISO shapes read without a regular expression: `2026-10-01T09:30:00Z` and
  * `2026-10-01 09:30:00` (T or space, Z or nothing). Returns undefined for anything else, which
@@ -113,19 +111,43 @@ function isoFast(text: string, wall: WallClock): number | null | undefined {
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const t = text.charCodeAt(10);
   if (t !== 84 && t !== 32) return undefined;
-  for (const i of ISO_DIGITS) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const mo = digit(text, 5) * 10 + digit(text, 6) - 1;
-  const d = digit(text, 8) * 10 + digit(text, 9);
-  const h = digit(text, 11) * 10 + digit(text, 12);
-  const mi = digit(text, 14) * 10 + digit(text, 15);
-  const s = digit(text, 17) * 10 + digit(text, 18);
-  return n === 20 ? utcWall(y, mo, d, h, mi, s) : wall(y, mo, d, h, mi, s);
+  const y = num4(text, 0);
+  const mo = num2(text, 5) - 1;
+  const d = num2(text, 8);
+  const h = num2(text, 11);
+  const mi = num2(text, 14);
+  const s = num2(text, 17);
+  if ((y | mo | d | h | mi | s) < 0) return undefined; // a non-digit
+  if (n === 19) return wall(y, mo, d, h, mi, s);
+  // UTC: plain calendar arithmetic where nothing can roll over (Date.UTC reads years below 100
+  // as 19xx, so those go through it too); the same number Date.UTC gives.
+  if (y < 100 || mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
+  return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
 }
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/** Two ASCII digits at i as a number, or -1. */
+function num2(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Four ASCII digits at i as a number, or -1. */
+function num4(text: string, i: number): number {
+  const hi = num2(text, i);
+  const lo = num2(text, i + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12); H. Hinnant's algorithm. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
 
 function year2(y: number, text: string): number {
   return text.length === 2 ? 2000 + y : y;
