@@ -1,48 +1,224 @@
-// Benchmark: generate an export of N rows (default 1,000,000; `npm run bench -- 200000` for
-// fewer), audit it with the built CLI in a child process, and print wall time, rows per second
-// and peak memory (max RSS). The generated file is written to the OS temp dir, never committed.
-import { createWriteStream, statSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Benchmark: generates ticket exports of 1M, 5M and 10M rows (deterministic, seeded; quoted
+// subjects with commas, doubled quotes and line breaks) into a temp folder, then for each size
+// times, in child processes of their own:
+//   - read+normalise alone (loadDataset),
+//   - the whole `parity audit --format json --quiet` (in-process main(), so start-up is included),
+//   - DuckDB's equivalent aggregate (per channel: count, median and p90 of first response),
+// and prints wall time, rows/s, MB/s, peak RSS (max RSS of the child) and parity ÷ DuckDB.
+// DuckDB (@duckdb/node-api) is installed on first use into a cache folder, never into
+// package.json; without network or with BENCH_DUCKDB=0 its column is left out.
+//
+//   npm run build && npm run bench            # 1M, 5M, 10M
+//   BENCH_SIZES=1e6,2e6 npm run bench         # other sizes
+//   BENCH_REPEAT=3 npm run bench              # repeat each timing, report the range
+//   BENCH_KEEP=1 npm run bench                # keep the generated files
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir, homedir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { generate, toCsv } from './generate.mjs';
+import { rng } from './generate.mjs';
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const file = join(tmpdir(), `parity-bench-${rows}.csv`);
 const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = (process.env.BENCH_SIZES ?? (process.argv[2] ? process.argv[2] : '1e6,5e6,10e6')).split(',').map((s) => Math.round(Number(s)));
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const dir = join(tmpdir(), 'parity-bench');
+mkdirSync(dir, { recursive: true });
 
-const out = createWriteStream(file);
-const batch = 100_000;
-let written = 0;
-for (let seed = 1; written < rows; seed++) {
-  const n = Math.min(batch, rows - written);
-  const { header, rows: r } = generate({ n, seed, jumpers: 0, speed: { social: { fr: 0.3, res: 1 } } });
-  for (const row of r) row[0] = `${row[0]}-${seed}`; // ids unique across batches
-  const csv = toCsv({ header, rows: r });
-  out.write(written === 0 ? csv : csv.slice(csv.indexOf('\n') + 1));
-  written += n;
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('bench: run `npm run build` first');
+  process.exit(2);
 }
-await new Promise((resolve) => out.end(resolve));
-const size = statSync(file).size;
-console.log(`generated ${rows.toLocaleString('en-US')} rows, ${(size / 1e6).toFixed(1)} MB`);
 
-for (const format of ['json', 'table']) {
-  const script = `
-    const { main } = await import(${JSON.stringify(join(root, 'dist', 'cli.js'))});
-    const t0 = process.hrtime.bigint();
-    const code = await main(['audit', ${JSON.stringify(file)}, '--format', '${format}', '-o', '/dev/null', '--quiet']);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    process.stderr.write(JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
-  `;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-  const line = child.stderr.trim().split('\n').pop() ?? '';
+// ---------------------------------------------------------------- generation
+const RAW = {
+  phone: ['Phone', 'Phone call (inbound)', 'Voicemail'],
+  email: ['Email', 'Mail'],
+  web: ['Web form', 'Portal'],
+  social: ['Twitter', 'Facebook post', 'Twitter DM', 'Instagram DM'],
+  chat: ['Chat'],
+};
+const MIX = [['phone', 0.35], ['email', 0.3], ['web', 0.15], ['social', 0.15], ['chat', 0.05]];
+const SPEED = { phone: 1, email: 1.4, web: 1.2, social: 0.3, chat: 0.5 };
+const CATEGORIES = ['Billing', 'Technical', 'Account', 'Delivery'];
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
+const SUBJECTS = [
+  'Where is my order?',
+  'Refund, please',
+  'He said "call back tomorrow" and never did',
+  'Invoice 2026-0042, line 3 is wrong',
+  'Line one\nline two, with a comma',
+  'REFUND NOW!!!',
+  'Café crème, déjà vu: €5 charged twice',
+  'Password reset does not arrive',
+];
+const START = Date.parse('2026-01-01T00:00:00Z');
+const SPAN = 365 * 86400_000;
+
+function iso(ms) {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function quote(text) {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes an export of `rows` tickets (generic layout) to `file`; same rows every time. */
+async function generateExport(rows, file) {
+  const random = rng(20261128);
+  const out = createWriteStream(file);
+  out.write('ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,priority,category,follower_count,is_public,subject\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    let r = random();
+    let channel = 'chat';
+    for (const [c, w] of MIX) {
+      if ((r -= w) <= 0) {
+        channel = c;
+        break;
+      }
+    }
+    const raws = RAW[channel];
+    const raw = raws[Math.floor(random() * raws.length)];
+    const created = START + random() * SPAN;
+    // lognormal first response around 4 h × channel speed; resolution after it
+    const z = Math.sqrt(-2 * Math.log(Math.max(random(), 1e-12))) * Math.cos(2 * Math.PI * random());
+    const first = 4 * 3600 * SPEED[channel] * Math.exp(z);
+    const resolution = first + 86400 * Math.exp(random() * 2);
+    const answered = random() > 0.03;
+    const open = random() < 0.06;
+    const social = channel === 'social';
+    const followers = social ? String(Math.round(Math.exp(random() * Math.log(300000)))) : '';
+    const isPublic = social ? (/DM/.test(raw) ? 'false' : 'true') : '';
+    chunk +=
+      `T${i},C${Math.floor(random() * rows * 0.8)},${raw},${iso(created)},` +
+      `${answered ? iso(created + first * 1000) : ''},${answered && !open ? iso(created + resolution * 1000) : ''},` +
+      `${!answered ? 'new' : open ? 'pending' : 'solved'},${PRIORITIES[Math.floor(random() * 4)]},${CATEGORIES[Math.floor(random() * 4)]},` +
+      `${followers},${isPublic},${quote(SUBJECTS[Math.floor(random() * SUBJECTS.length)])}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise((resolve) => out.end(resolve));
+}
+
+// ---------------------------------------------------------------- timing
+/** Runs `script` (an ES module body) in a fresh node; it prints one JSON line on stderr. */
+function child(script, env = {}) {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 26,
+  });
+  const line = result.stderr.trim().split('\n').pop() ?? '';
   try {
-    const { code, ms, maxRssMb } = JSON.parse(line);
-    console.log(`audit --format ${format}: exit ${code}, ${(ms / 1000).toFixed(2)} s, ${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s, max RSS ${maxRssMb.toFixed(0)} MB`);
+    return JSON.parse(line);
   } catch {
-    console.log(`audit --format ${format} failed:\n${child.stderr}`);
-    process.exitCode = 1;
+    return { error: result.stderr.slice(-2000) || `exit ${result.status}` };
   }
 }
-unlinkSync(file);
+
+const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, ...extra }) + '\\n');`;
+
+function readNormalise(file) {
+  return child(`
+    const t0 = performance.now();
+    const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'pipeline.js'))});
+    const { resolveSettings } = await import(${JSON.stringify(join(root, 'dist', 'commands', 'options.js'))});
+    const settings = resolveSettings([${JSON.stringify(file)}], {}, {}, 'bench');
+    const dataset = await loadDataset(settings, { stdin: process.stdin });
+    const ms = performance.now() - t0;
+    const extra = { rows: dataset.rowsRead };
+    ${usage}
+  `);
+}
+
+function audit(file) {
+  return child(`
+    const t0 = performance.now();
+    const { main } = await import(${JSON.stringify(join(root, 'dist', 'cli.js'))});
+    const code = await main(['audit', ${JSON.stringify(file)}, '--format', 'json', '-o', '/dev/null', '--quiet']);
+    const ms = performance.now() - t0;
+    const extra = { code };
+    ${usage}
+  `);
+}
+
+/** Installs @duckdb/node-api into a cache folder on first use; returns its folder, or null. */
+function duckdbHome() {
+  if (process.env.BENCH_DUCKDB === '0') return null;
+  const cache = process.env.BENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'parity-bench');
+  if (!existsSync(join(cache, 'node_modules', '@duckdb', 'node-api'))) {
+    mkdirSync(cache, { recursive: true });
+    console.log(`installing @duckdb/node-api into ${cache} (once; not a dependency of parity)…`);
+    const npm = spawnSync('npm', ['install', '--prefix', cache, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '@duckdb/node-api'], { encoding: 'utf8' });
+    if (npm.status !== 0) {
+      console.log(`DuckDB not available (npm install failed): ${npm.stderr.trim().split('\n').pop()}`);
+      return null;
+    }
+  }
+  return cache;
+}
+
+function duckdb(home, file) {
+  return child(`
+    import { createRequire } from 'node:module';
+    const t0 = performance.now();
+    const require = createRequire(${JSON.stringify(join(home, 'package.json'))});
+    const { DuckDBInstance } = await import(require.resolve('@duckdb/node-api'));
+    const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+    const connection = await db.connect();
+    const reader = await connection.runAndReadAll(\`
+      SELECT channel, count(*) AS tickets,
+             median(epoch(first_response_at) - epoch(created_at)) AS median_s,
+             quantile_cont(epoch(first_response_at) - epoch(created_at), 0.9) AS p90_s
+      FROM read_csv(${JSON.stringify(file).replace(/"/g, "'")}, header = true, auto_detect = true)
+      GROUP BY channel ORDER BY channel\`);
+    const rows = reader.getRows().length;
+    const ms = performance.now() - t0;
+    const extra = { groups: rows };
+    ${usage}
+  `);
+}
+
+// ---------------------------------------------------------------- report
+const range = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 1 ? `${sorted[0].toFixed(2)}` : `${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}`;
+};
+const fmtRate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`);
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+const home = duckdbHome();
+console.log('| rows | MB | stage | wall s | rows/s | MB/s | CPU s | peak RSS MiB | ÷ DuckDB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const rows of sizes) {
+  const file = join(dir, `export-${rows}.csv`);
+  if (!existsSync(file)) await generateExport(rows, file);
+  const mb = statSync(file).size / 1e6;
+  const runs = { 'read+normalise': [], 'audit --format json': [], duckdb: [] };
+  for (let k = 0; k < repeat; k++) {
+    runs['read+normalise'].push(readNormalise(file));
+    runs['audit --format json'].push(audit(file));
+    if (home) runs.duckdb.push(duckdb(home, file));
+  }
+  const duckBest = runs.duckdb.filter((r) => !r.error).map((r) => r.ms);
+  for (const [stage, results] of Object.entries(runs)) {
+    if (!results.length) continue;
+    const failed = results.find((r) => r.error);
+    if (failed) {
+      console.log(`| ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${stage} | failed: ${failed.error.split('\n').filter(Boolean).pop()} | | | | | |`);
+      continue;
+    }
+    const secs = results.map((r) => r.ms / 1000);
+    const best = Math.min(...secs);
+    const ratio = duckBest.length && stage !== 'duckdb' ? `${(best / (Math.min(...duckBest) / 1000)).toFixed(1)}×` : '';
+    console.log(
+      `| ${rows.toLocaleString('en-US')} | ${mb.toFixed(0)} | ${stage} | ${range(secs)} | ${fmtRate(rows / best)} | ${(mb / best).toFixed(0)} | ` +
+        `${range(results.map((r) => r.cpuMs / 1000))} | ${Math.max(...results.map((r) => r.maxRssMb)).toFixed(0)} | ${ratio} |`,
+    );
+  }
+  if (!process.env.BENCH_KEEP) rmSync(file);
+}

@@ -12,11 +12,15 @@ import { redactError } from './commands/redactError.js';
 import { DEFAULT_CONFIG_FILE } from './config/load.js';
 import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
-import { auditCommand } from './commands/audit.js';
-import { reportCommand } from './commands/report.js';
-import { inspectCommand } from './commands/inspect.js';
-import { initCommand } from './commands/init.js';
-import { checkCommand } from './commands/check.js';
+
+type CommandRunner = (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>;
+
+/** Commands are loaded when run: `parity --version` and `--help` load none of them. */
+const auditCommand: CommandRunner = async (...args) => (await import('./commands/audit.js')).auditCommand(...args);
+const reportCommand: CommandRunner = async (...args) => (await import('./commands/report.js')).reportCommand(...args);
+const inspectCommand: CommandRunner = async (...args) => (await import('./commands/inspect.js')).inspectCommand(...args);
+const initCommand: CommandRunner = async (...args) => (await import('./commands/init.js')).initCommand(...args);
+const checkCommand: CommandRunner = async (...args) => (await import('./commands/check.js')).checkCommand(...args);
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;

@@ -21,8 +21,8 @@
  */
 import { ParityError } from './errors.js';
 import type { Settings } from './settings.js';
-import { loadDataset, type Dataset, type RunIO } from './normalise/dataset.js';
-import { describeInput } from './normalise/describe.js';
+import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
+import { describeInput } from './load/describe.js';
 import { measure } from './measure/index.js';
 import { createdRange } from './measure/groups.js';
 import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
@@ -30,7 +30,7 @@ import { judge } from './judge/index.js';
 import { redactReport } from './render/redact.js';
 import { SCHEMA_VERSION, type PeriodUnit, type Report } from './report.js';
 
-export type { Dataset, RunIO } from './normalise/dataset.js';
+export type { Dataset, RunIO } from './load/dataset.js';
 export type { Settings } from './settings.js';
 
 /** What an audit reads besides the tickets: an earlier report for `delta(...)` gates. */

@@ -5,7 +5,7 @@
  * green for nothing. `--format json|junit` gives the audit's full JSON or JUnit output instead.
  */
 import { UsageError } from '../errors.js';
-import { rendererFor } from '../render/index.js';
+import { loadRenderer } from '../render/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import { gateLine, gatesSummary } from '../render/table.js';
 import { Chalk } from 'chalk';
@@ -27,7 +27,7 @@ export function renderCheck(unsafe: Report, color: boolean): string {
 
 export async function checkCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
   const format = flags.format ?? 'text';
-  const render = format === 'text' ? null : rendererFor(format, 'check');
+  const render = format === 'text' ? null : await loadRenderer(format, 'check');
   const annotations = annotationMode(flags.annotations);
   const configGates = (await loadConfig(flags.config, ctx.cwd)).config.gates ?? [];
   if ((flags.failOn?.length ?? 0) + configGates.length === 0) {

@@ -6,6 +6,7 @@ import { ParityError } from '../errors.js';
 import type { AuditIO } from '../pipeline.js';
 import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
+import { progressReporter } from './progress.js';
 import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
@@ -34,7 +35,7 @@ export async function withReading(
     try {
       report = await run({
         stdin: ctx.stdin,
-        onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+        onProgress: progressReporter((line) => ctx.progress(line)),
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
     } catch (error) {

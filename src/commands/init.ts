@@ -13,7 +13,7 @@ import { loadConfig, configJsonSchema } from '../config/load.js';
 import { ParityError } from '../errors.js';
 import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '../model.js';
 import { FORMATS } from '../formats/index.js';
-import { profileFiles, type FileProfile } from '../normalise/profile.js';
+import { profileFiles, type FileProfile } from '../load/profile.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 

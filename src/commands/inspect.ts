@@ -3,7 +3,7 @@ import { loadConfig, noteConfigSource } from '../config/load.js';
 import { redactDeep } from '../render/redact.js';
 import { redactError } from './redactError.js';
 import { UsageError } from '../errors.js';
-import { profileFiles } from '../normalise/profile.js';
+import { profileFiles } from '../load/profile.js';
 import { renderInspectJson, renderInspectText } from '../render/inspect.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';

@@ -10,33 +10,9 @@ import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { GENERIC_SYNONYMS } from './generic.js';
-import { headerKey, type FormatDef } from './types.js';
+import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
-/** How one canonical field is read from a file. */
-export interface FieldBinding {
-  readonly field: TicketField;
-  readonly index: number;
-  readonly header: string;
-  /** Where the binding came from. */
-  readonly source: 'config' | 'format';
-  /** Duration columns: the unit, and whether it was only assumed. */
-  readonly unit?: DurationUnit;
-  readonly unitAssumed?: boolean;
-  /** Timestamp columns: the style detected (or `custom` for dateFormat). */
-  readonly style?: TimestampStyle | null;
-  readonly dateFormat?: string;
-}
-
-/** The mapping of one file. */
-export interface Mapping {
-  readonly format: FormatDef;
-  readonly confidence: number;
-  readonly header: readonly string[];
-  readonly bindings: Partial<Record<TicketField, FieldBinding>>;
-  readonly timeZone: string;
-  /** Headers that feed no field. */
-  readonly unused: readonly string[];
-}
+export type { FieldBinding, Mapping } from './types.js';
 
 const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 const DURATION_FIELDS = ['firstResponseTime', 'resolutionTime'] as const;

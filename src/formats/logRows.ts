@@ -1,6 +1,7 @@
 /**
  * Shared by the log formats (tweets, ServiceNow events), where many records make one ticket:
- * a reduced ticket is handed to the ordinary row normaliser as one synthetic record, so a log
+ * a reduced ticket is handed to the ordinary row normaliser as one synthetic record (its times
+ * as parsed numbers, not as text to parse again), so a log
  * ticket gets exactly the checks a ticket row gets (--since/--until/--as-of, negative durations,
  * status censoring, loudness cues), and the accounting helpers spread a ticket's outcome over
  * every record it consumed (rowsRead = rowsUsed + rowsRejected).
@@ -45,16 +46,25 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
   });
   const synthetic: Mapping = { format: mapping.format, confidence: mapping.confidence, header: [...SYNTHETIC_FIELDS], bindings, timeZone: 'UTC', unused: [] };
   const normalise = rowNormaliser(synthetic, context);
-  const time = (t: number | null): string => (t === null || !Number.isFinite(t) || t < 0 ? '' : String(t));
+  // Times go over as numbers; their text is only what messages show (empty = none).
+  const usable = (t: number | null): t is number => t !== null && Number.isFinite(t) && t >= 0;
+  const time = (t: number | null): string => (usable(t) ? String(t) : '');
   return (ticket, file, line) =>
-    normalise({
-      file,
-      line,
-      values: SYNTHETIC_FIELDS.map((f) => {
-        if (f === 'createdAt' || f === 'firstResponseAt' || f === 'resolvedAt') return time(ticket[f]);
-        return ticket[f] ?? '';
-      }),
-    });
+    normalise(
+      {
+        file,
+        line,
+        values: SYNTHETIC_FIELDS.map((f) => {
+          if (f === 'createdAt' || f === 'firstResponseAt' || f === 'resolvedAt') return time(ticket[f]);
+          return ticket[f] ?? '';
+        }),
+      },
+      {
+        createdAt: usable(ticket.createdAt) ? ticket.createdAt : null,
+        firstResponseAt: usable(ticket.firstResponseAt) ? ticket.firstResponseAt : null,
+        resolvedAt: usable(ticket.resolvedAt) ? ticket.resolvedAt : null,
+      },
+    );
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
-import { openCsv, type RawRecord } from '../read/source.js';
+import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
@@ -22,6 +22,8 @@ export interface OpenedFile {
   encoding: string;
   /** Required fields no column is bound to (empty when the file can be audited). */
   missingRequired: RequiredField[];
+  /** How far into its bytes the reader is (files only), for progress. */
+  position?: CsvSource['position'];
 }
 
 const SAMPLE_ROWS = 500;
@@ -46,16 +48,20 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
     }
     sample.push(next.value);
   }
-  async function* rest(): AsyncGenerator<RawRecord> {
-    yield* sample;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  return { sample, rest: rest() };
+  // The sample, then the source's own iterator (no generator in between: a promise per record less).
+  let at = 0;
+  const rest: AsyncIterableIterator<RawRecord> = {
+    next: () => {
+      if (at < sample.length) return Promise.resolve({ value: sample[at++] as RawRecord, done: false });
+      return done ? Promise.resolve({ value: undefined, done: true }) : iterator.next();
+    },
+    return: async () => {
+      await iterator.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => rest,
+  };
+  return { sample, rest };
 }
 
 /** The error for a file that lacks required fields: names every missing key at once, so one edit of the config fixes the layout. */
@@ -73,12 +79,12 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
 }
 
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
-export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits): Promise<OpenedFile> {
-  const source = await openCsv(path, stdin, limits);
+export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits, reader?: ReadOptions['reader']): Promise<OpenedFile> {
+  const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}) });
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, mapping.inputFormat);
   const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file);
   const format = detection.format;
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
-  return { file: source.file, mapping: bound, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired };
+  return { file: source.file, mapping: bound, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}) };
 }

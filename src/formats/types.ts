@@ -5,15 +5,41 @@
  */
 import type { Channel, DurationUnit, TicketField } from '../model.js';
 import type { ChannelMeaning } from '../normalise/channel.js';
-import type { RawRecord } from '../read/source.js';
+import type { RawRecord } from '../read/record.js';
 import type { TicketRow } from '../normalise/table.js';
 import type { RowIssue } from '../normalise/issues.js';
-import type { Mapping } from './bind.js';
+import type { TimestampStyle } from '../normalise/time.js';
 import type { RowContext } from '../normalise/rows.js';
 
 /** A header cell reduced for matching: lower case, letters and digits only. */
 export function headerKey(header: string): string {
   return header.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+}
+
+/** How one canonical field is read from a file. */
+export interface FieldBinding {
+  readonly field: TicketField;
+  readonly index: number;
+  readonly header: string;
+  /** Where the binding came from. */
+  readonly source: 'config' | 'format';
+  /** Duration columns: the unit, and whether it was only assumed. */
+  readonly unit?: DurationUnit;
+  readonly unitAssumed?: boolean;
+  /** Timestamp columns: the style detected (or `custom` for dateFormat). */
+  readonly style?: TimestampStyle | null;
+  readonly dateFormat?: string;
+}
+
+/** The mapping of one file. */
+export interface Mapping {
+  readonly format: FormatDef;
+  readonly confidence: number;
+  readonly header: readonly string[];
+  readonly bindings: Partial<Record<TicketField, FieldBinding>>;
+  readonly timeZone: string;
+  /** Headers that feed no field. */
+  readonly unused: readonly string[];
 }
 
 /** A recognised export format. */

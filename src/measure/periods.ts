@@ -8,7 +8,7 @@
  * A ticket belongs to the period its creation time falls in (local time in `timeZone`). Tickets
  * still open are censored at the as-of time of the whole export, whatever period they are in.
  */
-import { TZDate } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz/date';
 import { CHANNELS, type Channel } from '../model.js';
 import { OPEN, type TicketTable } from '../normalise/table.js';
 import { byChannel } from './groups.js';

@@ -3,17 +3,50 @@
  * ticket row (possibly with metric-level notes) or the reason it cannot be used. Pure: the
  * caller (pipeline) owns counting, duplicate ids and the rejects file.
  */
-import type { Mapping, FieldBinding } from '../formats/bind.js';
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { parserFor, type TimestampParser, detectStyle } from './time.js';
+import { parserFor, type TimestampParser, type TimestampStyle, detectStyle } from './time.js';
 import { classifyStatus } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type TicketRow,
 } from './table.js';
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
+
+/**
+ * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
+ * here so that normalise does not import formats (formats imports normalise).
+ */
+export interface RowMapping {
+  readonly header: readonly string[];
+  readonly bindings: Partial<Record<TicketField, RowBinding>>;
+  readonly timeZone: string;
+  readonly format: {
+    readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
+    readonly outboundDirections?: readonly string[];
+    readonly fixedChannel?: Channel;
+  };
+}
+
+/** How one field is read (see formats/bind.ts `FieldBinding`). */
+export interface RowBinding {
+  readonly index: number;
+  readonly header: string;
+  readonly unit?: DurationUnit;
+  readonly style?: TimestampStyle | null;
+  readonly dateFormat?: string;
+}
+
+/**
+ * Times already parsed (epoch seconds; null = none), handed over by the log formats, which
+ * read their own timestamps: used instead of parsing the record's text again.
+ */
+export interface ParsedTimes {
+  readonly createdAt: number | null;
+  readonly firstResponseAt: number | null;
+  readonly resolvedAt: number | null;
+}
 
 /** Settings the row normaliser needs beyond the mapping. */
 export interface RowContext {
@@ -32,6 +65,15 @@ export interface RowContext {
 export type RowResult =
   | { ok: true; ticket: TicketRow; notes: RowIssue[]; latest: number }
   | { ok: false; issue: RowIssue };
+
+/** Shared by every row without notes (most rows): never pushed to. */
+const NO_NOTES: RowIssue[] = [];
+
+function withNote(notes: RowIssue[], note: RowIssue): RowIssue[] {
+  if (notes === NO_NOTES) return [note];
+  notes.push(note);
+  return notes;
+}
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
@@ -60,27 +102,60 @@ export function parseFollowers(text: string): number | null {
 
 /** Whether text shouts: mostly capitals (among ≥ 8 letters) or a run of exclamation marks. */
 export function shouts(text: string, capitalsShare: number, exclamationRun: number): boolean {
-  let letters = 0;
-  let capitals = 0;
-  let run = 0;
-  for (const ch of text) {
-    if (ch === '!') {
+  SHOUT.letters = SHOUT.capitals = SHOUT.run = 0;
+  if (countShouting(text, exclamationRun)) return true;
+  return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
+}
+
+/** Running counts of `countShouting` (module state: no object per row). */
+const SHOUT = { letters: 0, capitals: 0, run: 0 };
+
+/**
+ * Adds `text`'s letters, capitals and exclamation run to SHOUT; true as soon as the run reaches
+ * `exclamationRun`. A letter is a character whose lower and upper case differ; ASCII is decided
+ * by its code, anything else by case conversion of that one code point.
+ */
+function countShouting(text: string, exclamationRun: number): boolean {
+  let { letters, capitals, run } = SHOUT;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 33) {
       run++;
       if (run >= exclamationRun) return true;
       continue;
     }
     run = 0;
-    const lower = ch.toLowerCase();
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        letters++;
+        capitals++;
+      } else if (c >= 97 && c <= 122) letters++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    if (ch.length === 2) i++;
     const upper = ch.toUpperCase();
-    if (lower !== upper) {
+    if (ch.toLowerCase() !== upper) {
       letters++;
       if (ch === upper) capitals++;
     }
   }
-  return letters >= 8 && capitals / letters >= capitalsShare;
+  SHOUT.letters = letters;
+  SHOUT.capitals = capitals;
+  SHOUT.run = run;
+  return false;
 }
 
-function timestampParser(binding: FieldBinding, timeZone: string): TimestampParser {
+/** `shouts(subject + ' ' + text)` without building the joined string. */
+function shoutsJoined(subject: string, text: string, capitalsShare: number, exclamationRun: number): boolean {
+  SHOUT.letters = SHOUT.capitals = SHOUT.run = 0;
+  if (countShouting(subject, exclamationRun)) return true;
+  SHOUT.run = 0; // the space between them
+  if (countShouting(text, exclamationRun)) return true;
+  return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
+}
+
+function timestampParser(binding: RowBinding, timeZone: string): TimestampParser {
   if (binding.style) return parserFor(binding.style, timeZone, binding.dateFormat);
   // No sample settled the style (the column was empty in the first rows): decide on first use.
   let parser: TimestampParser | null = null;
@@ -95,7 +170,7 @@ function timestampParser(binding: FieldBinding, timeZone: string): TimestampPars
 }
 
 /** Builds the per-record normaliser for one file's mapping. */
-export function rowNormaliser(mapping: Mapping, context: RowContext): (record: RawRecord) => RowResult {
+export function rowNormaliser(mapping: RowMapping, context: RowContext): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
   const width = mapping.header.length;
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
@@ -113,48 +188,48 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     return binding ? (values[binding.index] ?? '').trim() : '';
   };
 
-  return (record) => {
-    const { file, line, values } = record;
-    const issue = (kind: string, severity: RowIssue['severity'], detail: string, field?: TicketField, value?: string): RowIssue => {
-      const out: { -readonly [K in keyof RowIssue]: RowIssue[K] } = { kind, severity, file, line, detail };
-      const column = field ? b[field]?.header : undefined;
-      if (column !== undefined) out.column = column;
-      if (value !== undefined) out.value = value;
-      if (severity === 'error' || severity === 'excluded') out.values = values;
-      return out;
-    };
-    const reject = (kind: string, detail: string, field?: TicketField, value?: string, severity: RowIssue['severity'] = 'error'): RowResult => ({
-      ok: false,
-      issue: issue(kind, severity, detail, field, value),
-    });
+  const issue = (record: RawRecord, kind: string, severity: RowIssue['severity'], detail: string, field?: TicketField, value?: string): RowIssue => {
+    const out: { -readonly [K in keyof RowIssue]: RowIssue[K] } = { kind, severity, file: record.file, line: record.line, detail };
+    const column = field ? b[field]?.header : undefined;
+    if (column !== undefined) out.column = column;
+    if (value !== undefined) out.value = value;
+    if (severity === 'error' || severity === 'excluded') out.values = record.values;
+    return out;
+  };
+  const reject = (record: RawRecord, kind: string, detail: string, field?: TicketField, value?: string, severity: RowIssue['severity'] = 'error'): RowResult => ({
+    ok: false,
+    issue: issue(record, kind, severity, detail, field, value),
+  });
 
+  return (record, times) => {
+    const { file, line, values } = record;
     if (values.length !== width) {
       const extra = values.slice(width);
       if (values.length < width || extra.some((v) => v.trim() !== '')) {
-        return reject('ragged-row', `expected ${width} fields, found ${values.length}`);
+        return reject(record, 'ragged-row', `expected ${width} fields, found ${values.length}`);
       }
     }
     const id = get(values, 'ticketId');
-    if (!id) return reject('missing-id', 'no ticket id', 'ticketId', '');
+    if (!id) return reject(record, 'missing-id', 'no ticket id', 'ticketId', '');
     const createdText = get(values, 'createdAt');
-    if (!createdText) return reject('missing-created', 'no creation time', 'createdAt', '');
-    const createdAt = created ? created(createdText) : null;
-    if (createdAt === null) return reject('bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
-    if (context.since !== null && createdAt < context.since) return reject('outside-period', 'created before --since', 'createdAt', createdText, 'excluded');
-    if (context.until !== null && createdAt >= context.until) return reject('outside-period', 'created on or after --until', 'createdAt', createdText, 'excluded');
-    if (context.asOf !== null && createdAt > context.asOf) return reject('after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
+    if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
+    const createdAt = times ? times.createdAt : created ? created(createdText) : null;
+    if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
+    if (context.since !== null && createdAt < context.since) return reject(record, 'outside-period', 'created before --since', 'createdAt', createdText, 'excluded');
+    if (context.until !== null && createdAt >= context.until) return reject(record, 'outside-period', 'created on or after --until', 'createdAt', createdText, 'excluded');
+    if (context.asOf !== null && createdAt > context.asOf) return reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
 
     const rawChannel = fixed ? (b.channel ? get(values, 'channel') || mapping.format.fixedChannel! : mapping.format.fixedChannel!) : get(values, 'channel');
     const meaning = fixed ?? resolveChannel(rawChannel);
-    if (meaning.outbound) return reject('outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
+    if (meaning.outbound) return reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
     const direction = get(values, 'direction').toLowerCase();
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
-      return reject('outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
+      return reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
 
-    const notes: RowIssue[] = [];
+    let notes: RowIssue[] = NO_NOTES;
     let latest = createdAt;
-    if (!fixed && !rawChannel) notes.push(issue('missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
+    if (!fixed && !rawChannel) notes = withNote(notes, issue(record, 'missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
 
     // First response: a timestamp or a duration; empty = not answered yet.
     let firstResponseSeconds = Number.NaN;
@@ -163,17 +238,17 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     if (firstText) {
       let seconds: number | null;
       if (b.firstResponseAt) {
-        const at = firstAt!(firstText);
+        const at = times ? times.firstResponseAt : firstAt!(firstText);
         seconds = at === null ? null : at - createdAt;
       } else {
         seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds');
       }
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
-        notes.push(issue('bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
-        notes.push(issue('negative-first-response', 'metric', `first response ${Math.round(-seconds)}s before creation; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${Math.round(-seconds)}s before creation; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         firstResponseState = UNANSWERED; // answered after the as-of time: not known then
@@ -194,16 +269,16 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     if (resolvedText && statusClass !== 'open') {
       let seconds: number | null;
       if (b.resolvedAt) {
-        const at = resolvedAt!(resolvedText);
+        const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
         seconds = at === null ? null : at - createdAt;
       } else {
         seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds');
       }
       if (seconds === null) {
-        notes.push(issue('bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
-        notes.push(issue('negative-resolution', 'metric', `resolved ${Math.round(-seconds)}s before creation; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${Math.round(-seconds)}s before creation; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         resolutionState = OPEN;
@@ -212,13 +287,13 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         resolutionState = RESOLVED;
         latest = Math.max(latest, createdAt + seconds);
         if (firstResponseState === ANSWERED && seconds < firstResponseSeconds) {
-          notes.push(issue('resolved-before-first-response', 'note', 'resolution time is earlier than the first response', resField, resolvedText));
+          notes = withNote(notes, issue(record, 'resolved-before-first-response', 'note', 'resolution time is earlier than the first response', resField, resolvedText));
         }
       }
     } else if (resolvedText && statusClass === 'open') {
-      notes.push(issue('reopened', 'note', `status "${status}" is open although a resolution time is given; counted as still open`, 'status', status ?? ''));
+      notes = withNote(notes, issue(record, 'reopened', 'note', `status "${status}" is open although a resolution time is given; counted as still open`, 'status', status ?? ''));
     } else if (!resolvedText && statusClass === 'resolved' && (b.resolvedAt || b.resolutionTime)) {
-      notes.push(issue('resolved-without-time', 'metric', `status "${status}" but no resolution time; left out of resolution`, 'status', status ?? ''));
+      notes = withNote(notes, issue(record, 'resolved-without-time', 'metric', `status "${status}" but no resolution time; left out of resolution`, 'status', status ?? ''));
       resolutionState = EXCLUDED;
     }
 
@@ -226,7 +301,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     const followersText = get(values, 'followers');
     if (followersText) {
       const n = parseFollowers(followersText);
-      if (n === null) notes.push(issue('bad-followers', 'metric', `cannot read follower count "${followersText}"`, 'followers', followersText));
+      if (n === null) notes = withNote(notes, issue(record, 'bad-followers', 'metric', `cannot read follower count "${followersText}"`, 'followers', followersText));
       else followers = n;
     }
 
@@ -234,22 +309,20 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     const publicText = get(values, 'isPublic');
     if (publicText) {
       const p = parseBoolean(publicText);
-      if (p === null) notes.push(issue('bad-is-public', 'note', `cannot read "${publicText}" as true/false`, 'isPublic', publicText));
+      if (p === null) notes = withNote(notes, issue(record, 'bad-is-public', 'note', `cannot read "${publicText}" as true/false`, 'isPublic', publicText));
       else isPublic = p;
     }
 
     const text = get(values, 'text');
     const subject = get(values, 'subject');
     let flags = 0;
-    if ((text || subject) && shouts(`${subject} ${text}`, context.capitalsShare, context.exclamationRun)) flags |= FLAG_SHOUTING;
+    if ((text || subject) && shoutsJoined(subject, text, context.capitalsShare, context.exclamationRun)) flags |= FLAG_SHOUTING;
     const tags = get(values, 'tags').toLowerCase();
     const priority = get(values, 'priority') || null;
     if (escalation.size) {
       const words = tags.split(/[\s,;|]+/).filter(Boolean);
       if (words.some((w) => escalation.has(w)) || (priority && escalation.has(priority.toLowerCase()))) flags |= FLAG_ESCALATED;
     }
-    const excerptSource = subject || text;
-    const excerpt = excerptSource ? excerptSource.replace(/\s+/g, ' ').slice(0, 140) : null;
 
     return {
       ok: true,
@@ -273,7 +346,6 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         group: get(values, 'group') || null,
         followers,
         flags,
-        excerpt,
         file,
         line,
       },

@@ -19,10 +19,21 @@ const RESOLVED = [
 const OPEN_KEYS = new Set(OPEN.map(vocabularyKey));
 const RESOLVED_KEYS = new Set(RESOLVED.map(vocabularyKey));
 
+/** Classes of the raw values seen (a column holds a handful); bounded for odd exports. */
+const SEEN = new Map<string, StatusClass>();
+const SEEN_LIMIT = 10_000;
+
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {
   if (!raw) return 'unknown';
-  const key = vocabularyKey(raw);
+  const seen = SEEN.get(raw);
+  if (seen !== undefined) return seen;
+  const found = classifyKey(vocabularyKey(raw));
+  if (SEEN.size < SEEN_LIMIT) SEEN.set(raw, found);
+  return found;
+}
+
+function classifyKey(key: string): StatusClass {
   if (RESOLVED_KEYS.has(key)) return 'resolved';
   if (OPEN_KEYS.has(key)) return 'open';
   if (key.startsWith('awaiting') || key.startsWith('waiting') || key.startsWith('pending')) return 'open';

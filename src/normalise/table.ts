@@ -4,6 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
+import { StringTable } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -13,17 +14,14 @@ export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
 
 /** Strings stored once, referred to by code. Code -1 means "no value". */
 export class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
+  private readonly table = new StringTable();
+  /** The strings by code. */
+  get values(): string[] {
+    return this.table.values;
+  }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
+    return this.table.intern(value);
   }
   valueOf(code: number): string | null {
     return code < 0 ? null : (this.values[code] ?? null);
@@ -52,7 +50,6 @@ export interface TicketRow {
   group: string | null;
   followers: number;
   flags: number;
-  excerpt: string | null;
   file: string;
   line: number;
 }
@@ -76,7 +73,6 @@ export interface TicketTable {
   readonly category: Int32Array;
   readonly group: Int32Array;
   readonly flags: Uint8Array;
-  readonly excerpt: readonly (string | null)[];
   readonly fileIndex: Uint16Array;
   readonly line: Uint32Array;
   /**
@@ -113,7 +109,6 @@ export class TicketTableBuilder {
   private n = 0;
   private capacity: number;
   private readonly ids: string[] = [];
-  private readonly excerpts: (string | null)[] = [];
   private cols;
   readonly dictionaries = {
     rawChannel: new Dictionary(),
@@ -163,7 +158,6 @@ export class TicketTableBuilder {
     }
     const i = this.n++;
     this.ids.push(row.id);
-    this.excerpts.push(row.excerpt);
     this.write(i, row);
     return i;
   }
@@ -171,7 +165,6 @@ export class TicketTableBuilder {
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
   replace(i: number, row: TicketRow): void {
     this.ids[i] = row.id;
-    this.excerpts[i] = row.excerpt;
     this.write(i, row);
   }
 
@@ -223,7 +216,6 @@ export class TicketTableBuilder {
       category: c.category.slice(0, n),
       group: c.group.slice(0, n),
       flags: c.flags.slice(0, n),
-      excerpt: this.excerpts,
       fileIndex: c.fileIndex.slice(0, n),
       line: c.line.slice(0, n),
       dictionaries: this.dictionaries,

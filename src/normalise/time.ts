@@ -5,9 +5,9 @@
  * configured time zone (via @date-fns/tz offsets, cached per quarter hour: per-row Intl calls
  * would dominate a million-row audit). A configured `dateFormat` goes through date-fns `parse`.
  */
-import { tzOffset } from '@date-fns/tz';
-import { tz } from '@date-fns/tz';
-import { parse as parseWithFormat, isValid } from 'date-fns';
+import { createRequire } from 'node:module';
+// A per-function entry point: the package root pulls in its whole API at start-up.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { ParityError } from '../errors.js';
 
 /** The timestamp styles parity recognises without configuration. */
@@ -84,14 +84,69 @@ export function wallClockIn(zone: string): WallClock {
   return (y, mo, d, h, mi, s) => {
     if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
     const wall = Date.UTC(y, mo, d, h, mi, s);
-    const check = new Date(wall);
-    if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
+    // Up to the 28th, before 24:00 and without a leap second nothing can roll over: no check.
+    if (d > 28 || h > 23 || s > 59) {
+      const check = new Date(wall);
+      if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
+    }
     if (utc) return wall / 1000;
     let guess = wall - offsetAt(wall) * 60_000;
     const second = offsetAt(guess);
     guess = wall - second * 60_000;
     return guess / 1000;
   };
+}
+
+/** The UTC converter, built once (times with an offset are read through it). */
+const utcWall = wallClockIn('UTC');
+
+/**
+ * The common ISO shapes read without a regular expression: `2026-10-01T09:30:00Z` and
+ * `2026-10-01 09:30:00` (T or space, Z or nothing). Returns undefined for anything else, which
+ * then goes through the ISO pattern; the numbers passed on are the ones the pattern would read.
+ */
+function isoFast(text: string, wall: WallClock): number | null | undefined {
+  const n = text.length;
+  if (n !== 19 && !(n === 20 && text.charCodeAt(19) === 90)) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const t = text.charCodeAt(10);
+  if (t !== 84 && t !== 32) return undefined;
+  const y = num4(text, 0);
+  const mo = num2(text, 5) - 1;
+  const d = num2(text, 8);
+  const h = num2(text, 11);
+  const mi = num2(text, 14);
+  const s = num2(text, 17);
+  if ((y | mo | d | h | mi | s) < 0) return undefined; // a non-digit
+  if (n === 19) return wall(y, mo, d, h, mi, s);
+  // UTC: plain calendar arithmetic where nothing can roll over (Date.UTC reads years below 100
+  // as 19xx, so those go through it too); the same number Date.UTC gives.
+  if (y < 100 || mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
+  return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+/** Two ASCII digits at i as a number, or -1. */
+function num2(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Four ASCII digits at i as a number, or -1. */
+function num4(text: string, i: number): number {
+  const hi = num2(text, i);
+  const lo = num2(text, i + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12); H. Hinnant's algorithm. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function year2(y: number, text: string): number {
@@ -107,13 +162,15 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
   switch (style) {
     case 'iso':
       return (text) => {
+        const fast = isoFast(text, wall);
+        if (fast !== undefined) return fast;
         const m = ISO.exec(text);
         if (!m) return null;
         const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
         const y = Number(m[1]), mo = Number(m[2]) - 1, d = Number(m[3]);
         const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
         if (m[8]) {
-          const base = wallClockIn('UTC')(y, mo, d, h, mi, s);
+          const base = utcWall(y, mo, d, h, mi, s);
           return base === null ? null : base - offsetMinutes(m[8]) * 60 + fraction;
         }
         const local = wall(y, mo, d, h, mi, s);
@@ -125,7 +182,7 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         if (!m) return null;
         const mo = MONTHS[(m[1] as string).toLowerCase()];
         if (mo === undefined) return null;
-        const base = wallClockIn('UTC')(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+        const base = utcWall(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
         return base === null ? null : base - offsetMinutes(m[6] as string) * 60;
       };
     case 'mdy':
@@ -155,6 +212,11 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
       return (text) => (DIGITS.test(text) ? Number(text) / 1000 : null);
     case 'custom': {
       if (!dateFormat) throw new ParityError('a custom timestamp style needs dateFormat');
+      // date-fns's format parser is ~70 modules: loaded (synchronously) only for a dateFormat.
+      const load = createRequire(import.meta.url);
+      const { parse: parseWithFormat } = load('date-fns/parse') as typeof import('date-fns/parse');
+      const { isValid } = load('date-fns/isValid') as typeof import('date-fns/isValid');
+      const { tz } = load('@date-fns/tz/tz') as typeof import('@date-fns/tz/tz');
       const reference = new Date(0);
       const inZone = tz(zone);
       return (text) => {

@@ -11,7 +11,7 @@
  */
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
-import type { CsvSource, RawRecord } from './source.js';
+import type { CsvSource, RawRecord } from './record.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
 import { LineReader, jsonDepthExceeded } from './lines.js';
 

@@ -1,38 +1,33 @@
 /**
  * Bytes → records. Opens a file or standard input, un-gzips when the bytes say so, sniffs the
  * field delimiter (comma, semicolon, tab) and the record delimiter (LF, CRLF, CR) from the first
- * chunk, and streams records through csv-parse, each with its file and starting line. Nothing
- * here holds a whole file in memory.
+ * chunk, and streams records, each with its file and starting line: UTF-8 through the byte
+ * scanner (scan.ts), anything else through csv-parse, which is also the reference the scanner is
+ * tested against. Nothing here holds a whole file in memory.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse, CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+
+type CsvErrorClass = typeof CsvError;
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
+import { scanCsv, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
+import type { CsvSource, RawRecord, TextEncoding } from './record.js';
 
-/** One CSV record with where it came from. `line` is the physical line the record starts on. */
-export interface RawRecord {
-  readonly file: string;
-  readonly line: number;
-  readonly values: string[];
+export type { CsvSource, RawRecord, TextEncoding } from './record.js';
+
+/** How to read: which reader (the byte scanner unless told otherwise) and the resource bounds. */
+export interface ReadOptions {
+  /** `csv-parse` forces the reference reader (tests run both). */
+  readonly reader?: 'fast' | 'csv-parse';
+  /** Resource bounds (read/limits.ts): largest record, JSON size and depth, gzip ratio. */
+  readonly limits?: ReadLimits;
 }
-
-/** An opened delimited file: its header and a one-shot stream of the records after it. */
-export interface CsvSource {
-  readonly file: string;
-  readonly header: string[];
-  readonly delimiter: string;
-  /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
-  readonly encoding?: TextEncoding;
-  readonly records: AsyncIterable<RawRecord>;
-}
-
-/** Encodings spreadsheet tools write CSV in. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
 /**
  * The encoding of a text head: a UTF-16LE byte-order mark (Excel's "Unicode text"), valid UTF-8
@@ -63,6 +58,8 @@ function decodeStream(stream: Readable, encoding: TextEncoding): Readable {
 }
 
 const PEEK_BYTES = 64 * 1024;
+/** Read size: large reads cost fewer system calls and fewer scanner resumptions. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Reads at least `min` bytes (or to the end) and returns them with a stream that replays them. */
 async function peek(stream: Readable, min: number): Promise<{ head: Buffer; stream: Readable }> {
@@ -125,17 +122,29 @@ async function openBytes(path: string, stdin: Readable): Promise<Readable> {
     throw new ParityError('no such file', { location: { file: path }, hint: 'check the path; use - to read standard input' });
   }
   if (info.isDirectory()) throw new ParityError('is a directory, not a file', { location: { file: path } });
-  return createReadStream(path);
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  FILE_SIZES.set(stream, info.size);
+  return stream;
 }
 
-function csvFailure(error: unknown, file: string, fallbackLine: number, limits: ReadLimits = DEFAULT_LIMITS): ParityError {
-  if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+/** Sizes of the files opened, by stream (for progress). */
+const FILE_SIZES = new WeakMap<Readable, number>();
+
+/** How far into its bytes a source is: for a file, bytes read of its size (compressed if gzip). */
+function positionOf(stream: Readable): CsvSource['position'] {
+  if (!(stream instanceof ReadStream)) return undefined;
+  const total = FILE_SIZES.get(stream) ?? null;
+  return () => ({ bytesRead: stream.bytesRead, totalBytes: total });
+}
+
+function csvFailure(error: unknown, file: string, fallbackLine: number, csvError?: CsvErrorClass, limits: ReadLimits = DEFAULT_LIMITS): ParityError {
+  if (csvError && error instanceof csvError && error.code === 'CSV_MAX_RECORD_SIZE') {
     return new ParityError(`a record is larger than ${limits.maxRecordBytes.toLocaleString('en-US')} bytes (a missing line break or closing quote, or not a CSV file)`, {
       location: { file, line: fallbackLine },
       hint: raiseHint('maxRecordBytes', limits.maxRecordBytes),
     });
   }
-  if (error instanceof CsvError) {
+  if (csvError && error instanceof csvError) {
     const line = (error as CsvError & { lines?: number }).lines ?? fallbackLine;
     const hint =
       error.code === 'CSV_QUOTE_NOT_CLOSED'
@@ -155,10 +164,13 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, limits: 
  * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
  * record-level CSV errors surface from the `records` iterator as ParityError with a line.
  */
-export async function openCsv(path: string, stdin: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
+export async function openCsv(path: string, stdin: Readable, read: ReadOptions = {}): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
+  const limits = read.limits ?? DEFAULT_LIMITS;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
+  const position = positionOf(bytes);
+  const withPosition = <T extends CsvSource>(source: T): T => (position ? { ...source, position } : source);
   let peeked = await peek(bytes, 2).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
@@ -179,16 +191,35 @@ export async function openCsv(path: string, stdin: Readable, limits: ReadLimits 
       hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV',
     });
   }
-  const encoding = sniffEncoding(peeked.head);
-  const headText = encoding === 'utf-8' ? peeked.head.toString('utf8') : new TextDecoder(encoding).decode(peeked.head, { stream: true });
+  // Sniff from the first 64 KiB whatever the read size, so the same file is always read alike.
+  const head = peeked.head.subarray(0, PEEK_BYTES);
+  const encoding = sniffEncoding(head);
+  const headText = encoding === 'utf-8' ? head.toString('utf8') : new TextDecoder(encoding).decode(head, { stream: true });
   const text = encoding === 'utf-8' ? peeked.stream : decodeStream(peeked.stream, encoding);
   if (headText.replace(/^\uFEFF/, '').trim() === '') {
     throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return openJson(file, text, limits);
+  if (firstChar === '{' || firstChar === '[') return withPosition(await openJson(file, text, limits));
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
+  const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes };
+  // The byte scanner reads UTF-8; csv-parse (the reference) reads everything else.
+  const all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options);
+  const first = await all.next();
+  if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  const header = first.value.values.map((h) => h.trim());
+  return withPosition({ file, header, delimiter, encoding, records: all });
+}
+
+/**
+ * Records (header first) through csv-parse: the reference reader, and the one for text that is
+ * not UTF-8. Errors surface as ParityError with a line.
+ */
+export async function* csvParseRecords(text: Readable, options: ScanOptions): AsyncGenerator<RawRecord> {
+  const { file, delimiter, recordDelimiter } = options;
+  // Loaded only for the fallback: the byte scanner reads UTF-8 without it.
+  const { parse, CsvError } = await import('csv-parse');
   const parser = parse({
     delimiter,
     record_delimiter: recordDelimiter,
@@ -198,54 +229,43 @@ export async function openCsv(path: string, stdin: Readable, limits: ReadLimits 
     skip_empty_lines: true,
     info: true,
     // bounded memory: a file without line breaks (a gzip bomb, /dev/zero) stops here
-    max_record_size: limits.maxRecordBytes,
+    max_record_size: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes,
   });
   text.on('error', (e) => parser.destroy(e));
   text.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-
   let lastLine = 0;
   let phantomLines = 0;
-  const first = await iterator.next().catch((error: unknown) => {
-    throw csvFailure(error, file, 1, limits);
-  });
-  if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
-  const header = first.value.record.map((h) => h.trim());
-  lastLine = first.value.info.lines;
-
-  async function* records(): AsyncGenerator<RawRecord> {
-    for (;;) {
-      let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        throw csvFailure(error, file, lastLine + 1, limits);
-      }
-      if (next.done) return;
-      const { record, info } = next.value;
-      // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
-      // line break. Physical lines (as grep or an editor count them) break on LF, or on CR in a
-      // CR-delimited file, so a CRLF or a bare CR inside a field is over-counted: keep a tally.
-      let cr = 0;
-      let lf = 0;
-      let crlf = 0;
-      for (const value of record) {
-        for (let i = 0; i < value.length; i++) {
-          const c = value.charCodeAt(i);
-          if (c === 10) lf++;
-          else if (c === 13) {
-            cr++;
-            if (value.charCodeAt(i + 1) === 10) crlf++;
-          }
+  for (;;) {
+    let next: IteratorResult<{ record: string[]; info: { lines: number } }>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw csvFailure(error, file, lastLine + 1, CsvError, { ...DEFAULT_LIMITS, maxRecordBytes: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes });
+    }
+    if (next.done) return;
+    const { record, info } = next.value;
+    // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
+    // line break. Physical lines (as grep or an editor count them) break on LF, or on CR in a
+    // CR-delimited file, so a CRLF or a bare CR inside a field is over-counted: keep a tally.
+    let cr = 0;
+    let lf = 0;
+    let crlf = 0;
+    for (const value of record) {
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 10) lf++;
+        else if (c === 13) {
+          cr++;
+          if (value.charCodeAt(i + 1) === 10) crlf++;
         }
       }
-      const physical = recordDelimiter === '\r' ? cr + lf - crlf : lf;
-      phantomLines += cr + lf - physical;
-      const end = info.lines - phantomLines;
-      const line = Math.max(lastLine + 1, end - physical);
-      lastLine = end;
-      yield { file, line, values: record };
     }
+    const physical = recordDelimiter === '\r' ? cr + lf - crlf : lf;
+    phantomLines += cr + lf - physical;
+    const end = info.lines - phantomLines;
+    const line = Math.max(lastLine + 1, end - physical);
+    lastLine = end;
+    yield { file, line, values: record };
   }
-  return { file, header, delimiter, encoding, records: records() };
 }

@@ -1,6 +1,6 @@
 /** Renders `parity inspect` profiles as text or JSON. Formatting only. */
 import { Chalk } from 'chalk';
-import type { FileProfile } from '../normalise/profile.js';
+import type { FileProfile } from '../load/profile.js';
 import { formatCount } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 

@@ -4,8 +4,9 @@ import { audit } from '../../src/pipeline.js';
 import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
 import type { Config } from '../../src/config/schema.js';
 import type { Report } from '../../src/report.js';
+import type { ReadOptions } from '../../src/read/source.js';
 
-export async function auditFiles(files: string[], flags: CommonFlags = {}, config: Config = {}, stdin = ''): Promise<Report> {
+export async function auditFiles(files: string[], flags: CommonFlags = {}, config: Config = {}, stdin = '', read: Pick<ReadOptions, 'reader'> = {}): Promise<Report> {
   const settings = resolveSettings(files, flags, config, 'test');
-  return audit(settings, { stdin: Readable.from([Buffer.from(stdin)]) });
+  return audit(settings, { stdin: Readable.from([Buffer.from(stdin)]), ...(read.reader ? { reader: read.reader } : {}) });
 }

@@ -27,7 +27,6 @@ export function ticketRow(spec: TicketSpec): TicketRow {
     group: null,
     followers: Number.NaN,
     flags: 0,
-    excerpt: null,
     file: 'hand.csv',
     line: 1,
     ...fields,

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { auditFiles } from '../helpers/audit.js';
 import { fixture } from '../helpers/exec.js';
 import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
-import { profileFiles } from '../../src/normalise/profile.js';
+import { profileFiles } from '../../src/load/profile.js';
 import { evaluateGate } from '../../src/judge/gates/evaluate.js';
 import { parseGate } from '../../src/judge/gates/parse.js';
 import type { Report } from '../../src/report.js';

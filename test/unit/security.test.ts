@@ -15,7 +15,7 @@ import { didYouMean, validateConfig } from '../../src/config/load.js';
 import { DEFAULT_LIMITS, parseLimitFlag, parseSize, resolveLimits } from '../../src/read/limits.js';
 import { LineReader, jsonDepthExceeded } from '../../src/read/lines.js';
 import { flatten, openJson } from '../../src/read/ndjson.js';
-import { rendererFor } from '../../src/render/index.js';
+import { loadRenderer } from '../../src/render/index.js';
 import { ParityError } from '../../src/errors.js';
 import { channelResolver } from '../../src/normalise/channel.js';
 
@@ -107,9 +107,9 @@ describe('redaction, Unicode-aware', () => {
 });
 
 describe('keys from users', () => {
-  it('--format toString, constructor, __proto__, valueOf are usage errors', () => {
+  it('--format toString, constructor, __proto__, valueOf are usage errors', async () => {
     for (const name of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
-      expect(() => rendererFor(name, 'audit')).toThrow(ParityError);
+      await expect(loadRenderer(name, 'audit')).rejects.toThrow(ParityError);
     }
   });
 

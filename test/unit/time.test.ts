@@ -15,6 +15,22 @@ describe('timestamp parsing', () => {
     expect(utc('2026-10-03T12:00:00.250Z')).toBe(at('2026-10-03T12:00:00Z') + 0.25);
   });
 
+  it('reads the common ISO shapes by arithmetic: month ends, leap days, the last second of a day', () => {
+    const iso = parserFor('iso', 'UTC');
+    // 2026-01-01T00:00:00Z = 1,767,225,600; + 31 (Jan) + 28 (Feb) days = 1,772,323,200
+    expect(iso('2026-03-01T00:00:00Z')).toBe(1_772_323_200);
+    expect(iso('2026-03-01 00:00:00')).toBe(1_772_323_200);
+    // 2024-01-01 = 1,704,067,200; + 58 days + 86,399 s = 1,709,164,799 (the 28th of a leap February)
+    expect(iso('2024-02-28T23:59:59Z')).toBe(1_709_164_799);
+    // + 1 s = the 29th, which exists in 2024 and not in 2026
+    expect(iso('2024-02-29T00:00:00Z')).toBe(1_709_164_800);
+    expect(iso('2026-02-29T00:00:00Z')).toBeNull();
+    expect(iso('2026-02-28T24:00:00Z')).toBeNull();
+    expect(iso('2026-13-01T00:00:00Z')).toBeNull();
+    // 1969-12-31T23:59:59Z is one second before the epoch
+    expect(iso('1969-12-31T23:59:59Z')).toBe(-1);
+  });
+
   it('reads wall-clock times in an IANA zone, across daylight saving time', () => {
     const berlin = parserFor('iso', 'Europe/Berlin');
     // CEST (UTC+2) in July, CET (UTC+1) in January

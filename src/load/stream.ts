@@ -6,11 +6,12 @@
  */
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
-import type { RawRecord } from '../read/source.js';
+import type { RawRecord, ReadOptions } from '../read/source.js';
+import { IdIndex } from '../normalise/strings.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
-import { rowNormaliser, type RowContext } from './rows.js';
-import { isRejection, type RowIssue } from './issues.js';
-import { OPEN, UNANSWERED, type TicketRow } from './table.js';
+import { rowNormaliser, type RowContext } from '../normalise/rows.js';
+import { isRejection, type RowIssue } from '../normalise/issues.js';
+import { OPEN, UNANSWERED, type TicketRow } from '../normalise/table.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -37,8 +38,10 @@ export interface StreamTotals {
 /** Where standard input comes from, and optional progress reporting. */
 export interface StreamIO {
   stdin: Readable;
-  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
-  onProgress?: (rowsRead: number, file: string) => void;
+  /** Which reader: the byte scanner for UTF-8 (default) or csv-parse, the reference (tests run both). */
+  reader?: ReadOptions['reader'];
+  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal), with the bytes read when known. */
+  onProgress?: (rowsRead: number, file: string, position?: { bytesRead: number; totalBytes: number | null }) => void;
 }
 
 const PROGRESS_EVERY = 100_000;
@@ -67,7 +70,7 @@ function nanToZero(x: number): number {
  */
 export async function streamTickets(settings: Settings, io: StreamIO, sink: TicketSink, requireFields: boolean): Promise<StreamTotals> {
   // Slot of each ticket id, and where that slot's row was read (for --duplicates last messages).
-  const seen = new Map<string, number>();
+  const seen = new IdIndex(); // id → slot (a Map's get/set, without a million-entry Map)
   const slotFile: string[] = [];
   const slotLine: number[] = [];
   const context = rowContext(settings);
@@ -81,7 +84,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   };
 
   for (const path of settings.files) {
-    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits);
+    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
     if (requireFields && opened.missingRequired.length > 0) throw missingFieldsError(opened, settings.configFile);
     sink.file?.(opened);
     const { mapping } = opened;
@@ -124,7 +127,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       for await (const record of records) {
         rowsRead++;
         fileRows++;
-        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file);
+        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
         sink.record?.(record);
         yield record;
       }

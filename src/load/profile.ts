@@ -11,12 +11,12 @@ import { detectFormat } from '../formats/index.js';
 import { columnsHint } from '../formats/bind.js';
 import type { OpenedFile } from '../formats/open.js';
 import { headerKey } from '../formats/types.js';
-import { channelResolver } from './channel.js';
-import { IssueLog } from './issues.js';
+import { channelResolver } from '../normalise/channel.js';
+import { IssueLog } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
-import { ANSWERED, RESOLVED } from './table.js';
+import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
-import { STYLE_LABELS, parserFor, type TimestampParser } from './time.js';
+import { STYLE_LABELS, parserFor, type TimestampParser } from '../normalise/time.js';
 
 export interface FileProfile {
   file: string;

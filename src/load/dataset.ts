@@ -9,9 +9,9 @@ import { ParityError } from '../errors.js';
 import type { Mapping } from '../formats/bind.js';
 import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
-import { IssueLog, isRejection, type RowIssue } from './issues.js';
+import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
-import { EXCLUDED, TicketTableBuilder, type TicketTable } from './table.js';
+import { EXCLUDED, TicketTableBuilder, type TicketTable } from '../normalise/table.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
 export interface RunIO extends StreamIO {

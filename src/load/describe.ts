@@ -6,7 +6,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import type { DataQualityEntry, ReportInput } from '../report.js';
 import type { Dataset } from './dataset.js';
-import type { IssueLog } from './issues.js';
+import type { IssueLog } from '../normalise/issues.js';
 
 /** The data-quality list of the report, errors first, then by count. */
 function dataQuality(issues: IssueLog): DataQualityEntry[] {

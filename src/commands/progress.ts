@@ -1,0 +1,56 @@
+/**
+ * The progress line of a long read, for a terminal (cli.ts shows it only on a TTY and never with
+ * --quiet): bytes read of the file's size, rows, rows per second and the time left. Nothing is
+ * shown during the first second, so short runs print nothing at all.
+ */
+
+/** Bytes read so far and the file size when known (see read/record.ts `CsvSource.position`). */
+export interface ReadPosition {
+  readonly bytesRead: number;
+  readonly totalBytes: number | null;
+}
+
+/** Seconds before the first progress line. */
+const QUIET_SECONDS = 1;
+
+/** `12.3 MB`, `1.2 GB`. */
+function megabytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** `1.2M`, `830k`, `950`. */
+function rate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)}M`;
+  if (perSecond >= 1e3) return `${Math.round(perSecond / 1e3)}k`;
+  return String(Math.round(perSecond));
+}
+
+/** `45 s`, `3 min`. */
+function duration(seconds: number): string {
+  return seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/**
+ * The progress line for `rows` read from `file` after `elapsedSeconds`, or null while it is
+ * too early to show one.
+ */
+export function progressLine(file: string, rows: number, elapsedSeconds: number, position?: ReadPosition): string | null {
+  if (elapsedSeconds < QUIET_SECONDS) return null;
+  const parts = [`${rows.toLocaleString('en-US')} rows`, `${rate(rows / elapsedSeconds)} rows/s`];
+  if (position && position.totalBytes && position.bytesRead > 0) {
+    const share = Math.min(1, position.bytesRead / position.totalBytes);
+    const left = (elapsedSeconds * (1 - share)) / share;
+    parts.unshift(`${Math.floor(share * 100)}% (${megabytes(position.bytesRead)} of ${megabytes(position.totalBytes)})`);
+    parts.push(`~${duration(left)} left`);
+  }
+  return `parity: reading ${file}: ${parts.join(', ')}`;
+}
+
+/** A progress callback for loadDataset that writes through `show` (ctx.progress). */
+export function progressReporter(show: (message: string) => void, now: () => number = () => performance.now()): (rows: number, file: string, position?: ReadPosition) => void {
+  const start = now();
+  return (rows, file, position) => {
+    const line = progressLine(file, rows, (now() - start) / 1000, position);
+    if (line) show(line);
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { progressLine, progressReporter } from '../../src/commands/progress.js';
+
+describe('the progress line', () => {
+  it('shows bytes of total, rows, rows/s and the time left', () => {
+    // 40 of 160 MB in 2 s: a quarter done, so 3 × 2 s = 6 s left; 500,000 rows / 2 s = 250k rows/s
+    expect(progressLine('big.csv', 500_000, 2, { bytesRead: 40e6, totalBytes: 160e6 })).toBe(
+      'parity: reading big.csv: 25% (40.0 MB of 160.0 MB), 500,000 rows, 250k rows/s, ~6 s left',
+    );
+    // 1.5 of 3 GB in 100 s: 100 s left, shown in minutes (2 min rounded)
+    expect(progressLine('year.csv.gz', 12_000_000, 100, { bytesRead: 1.5e9, totalBytes: 3e9 })).toBe(
+      'parity: reading year.csv.gz: 50% (1.5 GB of 3.0 GB), 12,000,000 rows, 120k rows/s, ~2 min left',
+    );
+  });
+
+  it('without a known size (standard input) shows rows and rate only', () => {
+    expect(progressLine('<stdin>', 1_200_000, 1, { bytesRead: 0, totalBytes: null })).toBe('parity: reading <stdin>: 1,200,000 rows, 1.2M rows/s');
+  });
+
+  it('shows nothing during the first second', () => {
+    const shown: string[] = [];
+    let clock = 0;
+    const report = progressReporter((line) => shown.push(line), () => clock);
+    clock = 900; // ms
+    report(100_000, 'a.csv');
+    expect(shown).toEqual([]);
+    clock = 1000;
+    report(200_000, 'a.csv');
+    expect(shown).toEqual(['parity: reading a.csv: 200,000 rows, 200k rows/s']);
+  });
+});

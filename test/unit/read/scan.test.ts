@@ -1,0 +1,189 @@
+// The byte scanner against csv-parse (the reference reader): on seeded, generated tricky CSV
+// both must give the same records, the same physical line numbers and the same errors, however
+// the bytes are cut into chunks.
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { CsvScanner, scanCsv, type ScanOptions } from '../../../src/read/scan.js';
+import { csvParseRecords, openCsv, type RawRecord } from '../../../src/read/source.js';
+import { ParityError } from '../../../src/errors.js';
+
+/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Outcome = { records: Array<{ line: number; values: string[] }>; error: { message: string; line: number | undefined; hint: string | undefined } | null };
+
+async function collect(records: AsyncIterable<RawRecord>): Promise<Outcome> {
+  const out: Outcome = { records: [], error: null };
+  try {
+    for await (const r of records) out.records.push({ line: r.line, values: r.values });
+  } catch (error) {
+    if (!(error instanceof ParityError)) throw error;
+    out.error = { message: error.message, line: error.location?.line, hint: error.hint };
+  }
+  return out;
+}
+
+/** Cuts bytes into chunks of random size (1 byte up to the whole), as a stream would. */
+function chunks(bytes: Buffer, rand: () => number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const size = rand() < 0.3 ? 1 + Math.floor(rand() * 3) : 1 + Math.floor(rand() * 40);
+    out.push(bytes.subarray(i, i + size));
+    i += size;
+  }
+  return out;
+}
+
+const stream = (parts: Buffer[]): Readable => Readable.from(parts, { objectMode: false });
+
+async function both(bytes: Buffer, options: ScanOptions, rand: () => number): Promise<{ fast: Outcome; reference: Outcome }> {
+  const parts = chunks(bytes, rand);
+  const fast = await collect(scanCsv(parts, options));
+  const reference = await collect(csvParseRecords(stream([bytes]), options));
+  if (reference.error) reference.records = []; // csv-parse may drop records buffered before an error
+  if (fast.error) fast.records = [];
+  return { fast, reference };
+}
+
+const PIECES = ['a', 'b', 'x y', 'Zürich', '€', '日本', '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ' ', '!!!', 'ABC'];
+
+/** A field: plain, quoted, quoted with doubled quotes and line breaks, or deliberately odd. */
+function field(rand: () => number): string {
+  const r = rand();
+  let text = '';
+  const n = Math.floor(rand() * 5);
+  for (let i = 0; i < n; i++) text += PIECES[Math.floor(rand() * PIECES.length)];
+  if (r < 0.15) return '';
+  if (r < 0.55) return text.replace(/[",;\t\r\n]/g, ''); // plain
+  if (r < 0.9) return `"${text.replace(/"/g, '""')}"`; // properly quoted
+  return text; // raw: stray quotes, delimiters, line breaks where they do not belong
+}
+
+function generateCsv(rand: () => number, delimiter: string, recordDelimiter: string): Buffer {
+  const width = 1 + Math.floor(rand() * 4);
+  const lines: string[] = [];
+  const rows = Math.floor(rand() * 8);
+  lines.push(Array.from({ length: width }, (_, i) => `h${i}`).join(delimiter));
+  for (let r = 0; r < rows; r++) {
+    const w = rand() < 0.2 ? Math.floor(rand() * (width + 2)) : width; // ragged rows, empty lines
+    lines.push(Array.from({ length: w }, () => field(rand)).join(delimiter));
+  }
+  let text = lines.join(recordDelimiter);
+  if (rand() < 0.5) text += recordDelimiter;
+  if (rand() < 0.1) text += recordDelimiter + recordDelimiter;
+  let bytes = Buffer.from(text);
+  if (rand() < 0.2) bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+  if (rand() < 0.15) {
+    // invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong form
+    const bad = [[0x80], [0xe2, 0x82], [0xc0, 0xaf], [0xff]][Math.floor(rand() * 4)] as number[];
+    const at = Math.floor(rand() * (bytes.length + 1));
+    bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]);
+  }
+  return bytes;
+}
+
+describe('the byte scanner agrees with csv-parse', () => {
+  it('on 2,000 generated files: records, values, line numbers and errors', async () => {
+    let errors = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const rand = random(seed);
+      const delimiter = [',', ';', '\t'][seed % 3] as string;
+      const recordDelimiter = (['\n', '\r\n', '\r'] as const)[Math.floor(seed / 3) % 3]!;
+      const bytes = generateCsv(rand, delimiter, recordDelimiter);
+      const { fast, reference } = await both(bytes, { file: 'x.csv', delimiter, recordDelimiter }, rand);
+      if (reference.error) errors++;
+      expect({ seed, ...fast }).toEqual({ seed, ...reference });
+    }
+    expect(errors).toBeGreaterThan(10); // the generator does reach unclosed quotes
+  });
+
+  it('cases worked by hand: doubled quotes, a quote kept after a closing quote, CRLF in quotes', async () => {
+    const text = 'id,text\r\n1,"say ""hi"""\r\n2,"a"b"c\r\n3,"x\r\ny"\r\n4,\r\n\r\n5,""\r\n';
+    const fast = await collect(scanCsv([Buffer.from(text)], { file: 'f.csv', delimiter: ',', recordDelimiter: '\r\n' }));
+    expect(fast.error).toBeNull();
+    expect(fast.records).toEqual([
+      { line: 1, values: ['id', 'text'] },
+      { line: 2, values: ['1', 'say "hi"'] },
+      // csv-parse (relax_quotes): the quote after "a" is kept and the opening quote put back
+      { line: 3, values: ['2', '"a"b"c'] },
+      { line: 4, values: ['3', 'x\r\ny'] },
+      { line: 6, values: ['4', ''] },
+      // line 7 is empty and skipped
+      { line: 8, values: ['5', ''] },
+    ]);
+  });
+
+  it('a quoted field straddling every chunk boundary, and a file shorter than one chunk', async () => {
+    const text = 'id,text\n1,"one, ""two""\nthree"\n2,four\n';
+    const expected = [
+      { line: 1, values: ['id', 'text'] },
+      { line: 2, values: ['1', 'one, "two"\nthree'] },
+      { line: 4, values: ['2', 'four'] },
+    ];
+    const bytes = Buffer.from(text);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const parts = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      expect((await collect(scanCsv(parts, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }))).records).toEqual(expected);
+    }
+    const oneByte = Array.from(bytes, (b) => Buffer.from([b]));
+    expect((await collect(scanCsv(oneByte, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }))).records).toEqual(expected);
+  });
+
+  it('an unclosed quote is an error at the line csv-parse names', async () => {
+    const text = 'id,text\n1,ok\n2,"never closed\nmore\n';
+    const fast = await collect(scanCsv([Buffer.from(text)], { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }));
+    // csv-parse counts 4 line breaks before the end but checks before counting the final one
+    expect(fast.error).toEqual({
+      message: 'Quote Not Closed: the parsing is finished with an opening quote at line 4',
+      line: 4,
+      hint: 'a quoted field is never closed; check for a stray " in the row',
+    });
+  });
+
+  it('a record longer than the limit fails with its line instead of filling memory', () => {
+    const records: RawRecord[] = [];
+    const scanner = new CsvScanner({ file: 'big.csv', delimiter: ',', recordDelimiter: '\n', maxRecordBytes: 100 }, (r) => records.push(r));
+    scanner.feed(Buffer.from('id,text\n1,short\n2,"'));
+    expect(() => scanner.feed(Buffer.alloc(200, 0x61))).toThrow(/longer than 100 bytes/);
+    expect(records.map((r) => r.line)).toEqual([1, 2]);
+    try {
+      scanner.feed(Buffer.alloc(1, 0x61));
+    } catch (error) {
+      expect((error as ParityError).location).toEqual({ file: 'big.csv', line: 3 });
+    }
+  });
+
+  it('openCsv gives the same records through either reader', async () => {
+    const rand = random(7);
+    for (let k = 0; k < 50; k++) {
+      const bytes = Buffer.from(`id,channel,text\n${Array.from({ length: 20 }, (_, i) => `${k}-${i},email,${field(rand).replace(/\r/g, '')}`).join('\n')}\n`);
+      const read = async (reader: 'fast' | 'csv-parse'): Promise<Outcome & { header?: string[] }> => {
+        try {
+          const source = await openCsv('-', stream(chunks(bytes, rand)), { reader });
+          return { header: source.header, ...(await collect(source.records)) };
+        } catch (error) {
+          if (!(error instanceof ParityError)) throw error;
+          return { records: [], error: { message: error.message, line: error.location?.line, hint: error.hint } };
+        }
+      };
+      const fast = await read('fast');
+      const reference = await read('csv-parse');
+      // An error may surface at opening (csv-parse buffers) or while reading (the scanner): the
+      // same error either way, and no records are compared after one.
+      if (reference.error || fast.error) {
+        expect(fast.error).toEqual(reference.error);
+        continue;
+      }
+      expect(fast).toEqual(reference);
+    }
+  });
+});
