@@ -153,7 +153,7 @@ describe('the byte scanner agrees with csv-parse', () => {
     const records: RawRecord[] = [];
     const scanner = new CsvScanner({ file: 'big.csv', delimiter: ',', recordDelimiter: '\n', maxRecordBytes: 100 }, (r) => records.push(r));
     scanner.feed(Buffer.from('id,text\n1,short\n2,"'));
-    expect(() => scanner.feed(Buffer.alloc(200, 0x61))).toThrow(/longer than 100 bytes/);
+    expect(() => scanner.feed(Buffer.alloc(200, 0x61))).toThrow(/larger than 100 bytes/);
     expect(records.map((r) => r.line)).toEqual([1, 2]);
     try {
       scanner.feed(Buffer.alloc(1, 0x61));
