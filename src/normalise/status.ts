@@ -19,6 +19,9 @@ const RESOLVED = [
 const OPEN_KEYS = new Set(OPEN.map(vocabularyKey));
 const RESOLVED_KEYS = new Set(RESOLVED.map(vocabularyKey));
 
+/** The status words by key, and the key prefixes that mean open (for SQL generation). */
+export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
+
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {
   if (!raw) return 'unknown';

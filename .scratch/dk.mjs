@@ -1,0 +1,11 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(':memory:'); const c = await i.connect();
+const r = await c.runAndReadAll("DESCRIBE SELECT * FROM read_csv('fixtures/demo.csv')");
+console.log(r.getRowObjects().map(o=>o.column_name+':'+o.column_type).join(' '));
+const r2 = await c.runAndReadAll("SELECT current_setting('TimeZone') tz, CAST(TIMESTAMP '2026-07-01 00:00:00' AS TIMESTAMPTZ) x, epoch_us(CAST(TIMESTAMP '2026-07-01 00:00:00' AS TIMESTAMPTZ)) e");
+console.log(r2.getRowObjects());
+await c.run("SET TimeZone='Europe/Berlin'");
+const r3 = await c.runAndReadAll("SELECT epoch_us(CAST(TIMESTAMP '2026-07-01 00:00:00' AS TIMESTAMPTZ)) e, epoch_us(TIMESTAMPTZ '2026-07-01 00:00:00Z') f");
+console.log(r3.getRowObjects());
+const r4 = await c.runAndReadAll("SELECT * FROM read_csv('fixtures/demo.csv') LIMIT 2");
+console.log(r4.getRowObjects(), r4.columnNames());
