@@ -179,7 +179,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       rowsRead,
       rowsUsed: rowsRead !== null && rowsRejected !== null ? rowsRead - rowsRejected : null,
       rowsRejected,
-      rejected: { ...(options.rejected ?? {}) },
+      rejected: sortedRecord(options.rejected ?? {}),
       createdFrom: table.size ? wholeSeconds(createdFrom) : null,
       createdTo: table.size ? wholeSeconds(createdTo) : null,
       asOf: wholeSeconds(options.asOf),
@@ -193,6 +193,11 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
     },
     rows: [...cells.values()].sort(compareCountRows),
   };
+}
+
+/** A record with its keys in order (so equal tables print equal). */
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareText(a, b)));
 }
 
 /** Raw channel values, most tickets first, then by value. */
@@ -363,6 +368,7 @@ export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
     header.rowsRejected = rejectedTotal;
     header.rowsUsed = header.rowsRead - rejectedTotal;
   }
+  header.rejected = sortedRecord(header.rejected);
   header.channelValues = sortChannelValues([...raw.values()]);
   return { header, rows: [...cells.values()].sort(compareCountRows) };
 }

@@ -138,13 +138,13 @@ export function countQuery(spec: CountQuerySpec): string {
     `  ${d.epochSeconds(col('createdAt') as string)} AS created_s,`,
     `  ${textOf('channel')} AS raw_ch,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
-    `  ${frSeconds ?? 'NULL'} AS fr_s,`,
-    `  ${resSeconds ?? 'NULL'} AS res_s,`,
+    `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
+    `  ${resSeconds ?? d.double('NULL')} AS res_s,`,
     `  ${d.key(textOf('status'))} AS status_key,`,
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${col('followers') ? d.double(col('followers') as string) : 'NULL'} AS followers`,
+    `  ${d.double(col('followers') ?? 'NULL')} AS followers`,
     `FROM ${source}`,
   ].join('\n');
 
