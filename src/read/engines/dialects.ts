@@ -150,7 +150,7 @@ const clickhouse: Dialect = {
   int: (expr) => `toNullable(toInt64(${expr}))`,
   double: (expr) => `toNullable(toFloat64(${expr}))`,
   nullText: 'CAST(NULL AS Nullable(String))',
-  blankToNull: (expr) => `nullIf(trimBoth(toString(${expr})), '')`,
+  blankToNull: (expr) => `nullIf(replaceRegexpAll(toString(${expr}), '^[[:space:]]+|[[:space:]]+$', ''), '')`,
   key: (expr) => `replaceRegexpAll(lower(${expr}), '[^a-z0-9]', '')`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   wholeSeconds: (expr) => `toNullable(toInt64(floor(${expr} + 0.5)))`,
