@@ -9,8 +9,7 @@ import { Readable } from 'node:stream';
 import { generate, rng, toCsv } from './generate.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
-const { loadDataset, buildReport } = await import(new URL('pipeline.js', dist).href);
-const { judge } = await import(new URL('judge/index.js', dist).href);
+const pipeline = await import(new URL('pipeline.js', dist).href);
 const { resolveSettings } = await import(new URL('commands/options.js', dist).href);
 const { mannWhitney } = await import(new URL('judge/stats/mannWhitney.js', dist).href);
 const { ratioCi } = await import(new URL('judge/stats/ratioCi.js', dist).href);
@@ -18,13 +17,32 @@ const { ratioCi } = await import(new URL('judge/stats/ratioCi.js', dist).href);
 const quick = process.argv.includes('--quick');
 const runs = (n) => (quick ? Math.max(5, Math.round(n / 10)) : n);
 
+/**
+ * One question, one number: in every data set, each channel's vsReference ratio must equal the
+ * raw ratio of its first-response and resolution findings (counted here, printed at the end).
+ */
+const consistency = { checked: 0, mismatched: [] };
+function checkConsistency(report, label) {
+  for (const c of report.channels) {
+    if (c.channel === report.reference || !c.vsReference) continue;
+    for (const [metric, key] of [['firstResponse', 'firstResponseRatio'], ['resolution', 'resolutionRatio']]) {
+      const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === metric);
+      if (!f) continue;
+      consistency.checked++;
+      const a = c.vsReference[key];
+      const b = f.details.raw.ratio;
+      if (!(a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))))) consistency.mismatched.push(`${label} ${c.channel} ${metric}: ${a} vs ${b}`);
+    }
+  }
+}
+
 /** Runs the audit on one generated export (optionally changed by `edit`) and returns the findings. */
 async function audit(options, edit = (data) => data) {
   const csv = toCsv(edit(generate(options)));
   const settings = resolveSettings(['-'], {}, {}, 'validate');
-  const dataset = await loadDataset(settings, { stdin: Readable.from([csv]) });
-  const report = buildReport(dataset, settings);
-  return judge({ report, dataset, settings, baseline: null }).findings;
+  const report = await pipeline.audit(settings, { stdin: Readable.from([csv]) });
+  checkConsistency(report, `seed ${options.seed}`);
+  return report.findings;
 }
 
 const PREFERENCE_KINDS = new Set(['channel-preference', 'follower-preference', 'loud-preference']);
@@ -189,6 +207,30 @@ for (const [label, fr] of [['1.5×', 1 / 1.5], ['1.3×', 1 / 1.3]]) {
   }
   results.push({ scenario: 'planted channel jumps (10–29), 2,000 tickets', runs: n, measure: 'jump count exactly as planted', value: `${exact}/${n}`, target: 'all' });
 }
+
+// 6. Response theatre, one rule: replies ~6× faster but resolution only ~1.2× faster is theatre;
+//    both 2× faster is not.
+{
+  const n = runs(50);
+  let theatre = 0;
+  let notTheatre = 0;
+  for (let k = 0; k < n; k++) {
+    const f = await audit({ n: 3000, seed: 60_000 + k, speed: { social: { fr: 1 / 6, res: 1 / 1.2 } } });
+    if (find(f, 'response-theatre', 'social')?.verdict === 'info') theatre++;
+    const g = await audit({ n: 3000, seed: 61_000 + k, speed: { social: { fr: 0.5, res: 0.5 } } });
+    if (!find(g, 'response-theatre', 'social')) notTheatre++;
+  }
+  results.push({ scenario: 'social replies 6× faster, resolved 1.2× faster, 3,000 tickets', runs: n, measure: 'response theatre found', value: `${theatre}/${n} = ${pct(theatre, n)}`, target: '' });
+  results.push({ scenario: 'social replies and resolution both 2× faster, 3,000 tickets', runs: n, measure: 'no response-theatre claim', value: `${notTheatre}/${n} = ${pct(notTheatre, n)}`, target: '' });
+}
+
+results.push({
+  scenario: 'every data set above',
+  runs: consistency.checked,
+  measure: 'vsReference ratio = finding raw ratio',
+  value: consistency.mismatched.length ? `${consistency.mismatched.length} mismatches, e.g. ${consistency.mismatched[0]}` : `${consistency.checked}/${consistency.checked}`,
+  target: 'all',
+});
 
 const widths = ['scenario', 'runs', 'measure', 'value'].map((key) => Math.max(key.length, ...results.map((r) => String(r[key]).length)));
 const line = (r) => ['scenario', 'runs', 'measure', 'value'].map((key, k) => String(r[key]).padEnd(widths[k])).join('  ') + (r.target ? `  (target ${r.target})` : '');

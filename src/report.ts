@@ -1,13 +1,15 @@
 /**
- * The Report: the one object every renderer reads (JSON schemaVersion 1 in the contract, plus
- * additive fields). Produced by pipeline.ts from measure and judge; renderers only format it.
- * Durations are seconds; absent values are null, never 0.
+ * The Report: the one object every renderer reads (JSON schemaVersion 2 in the contract, plus
+ * additive fields). Produced by pipeline.ts from measure and judge; renderers only format it,
+ * whatever the output format (the Report never depends on it). Durations are seconds; absent
+ * values are null, never 0.
  */
 import type { Channel } from './model.js';
-import type { GroupSummary, Interval } from './measure/summary.js';
+import type { GroupSummary } from './measure/summary.js';
+import type { Bound, Interval } from './measure/estimate.js';
 import type { Severity } from './normalise/issues.js';
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export interface DataQualityEntry {
   kind: string;
@@ -50,16 +52,27 @@ export interface SlaSummary {
   attainment: number | null;
 }
 
+/**
+ * A group against the reference group: the raw view of the one comparison engine
+ * (measure/compare.ts), the same numbers as the findings' `details.raw` and the gates' `ratio`,
+ * with the findings' verdict attached by the judge.
+ */
 export interface VsReference {
-  /** This channel's first-response median over the reference's (< 1 = faster than reference). */
+  /** This group's first-response median over the reference's (< 1 = faster than reference); a bound when firstResponseBound is set. */
   firstResponseRatio: number | null;
   firstResponseRatioCi95: Interval | null;
+  /** 'lower': at least this ratio (this group's median not reached); 'upper': at most (the reference's not reached). */
+  firstResponseBound: Bound | null;
   resolutionRatio: number | null;
   resolutionRatioCi95: Interval | null;
-  /** Two-sided Gehan p on first response (Mann–Whitney with unanswered tickets counted as still waiting), unadjusted. */
+  resolutionBound: Bound | null;
+  /** Two-sided Gehan p on first response (unanswered tickets counted as still waiting), unadjusted. */
   pValue: number | null;
-  /** Two-sided log-rank p on resolution (unadjusted). */
+  /** Two-sided log-rank p on resolution (open tickets counted as still waiting), unadjusted. */
   resolutionPValue: number | null;
+  /** The verdict of the finding on the same pair and metric (null for the reference itself, or when no finding judged it). */
+  firstResponseVerdict: Verdict | null;
+  resolutionVerdict: Verdict | null;
 }
 
 /** One channel: the group summary (tickets, shares, first response, resolution) and more. */
@@ -129,6 +142,8 @@ export interface GateResult {
   evaluated?: boolean;
   /** Canonical text of what is measured (inside delta(...)), e.g. `gap(phone,social).firstResponse.median`. */
   subject?: string;
+  /** Set when the value is only a bound ('lower': at least; 'upper': at most) that decided the gate. */
+  bound?: Bound | null;
   /** The subject's value in this run (equals value unless delta). */
   current?: number | null;
   /** delta gates: the subject's value in the baseline report. */
@@ -150,11 +165,20 @@ export interface PeriodChannel {
   answered: number;
   /** Tickets still open at the as-of time: resolution censored there (Kaplan–Meier). */
   open: number;
+  /** Kaplan–Meier medians (unanswered / open tickets counted as still waiting); a lower bound when the *Bound is 'lower'. */
   firstResponseMedian: number | null;
+  firstResponseBound: Bound | null;
   resolutionMedian: number | null;
-  /** This channel's median over the reference's median in the same period. */
+  resolutionBound: Bound | null;
+  /** Plain median of the period's answered tickets (answeredMedian). */
+  answeredMedian: number | null;
+  /** This channel against the reference in the same period: the one comparison engine's raw view. */
   firstResponseRatio: number | null;
+  firstResponseRatioBound: Bound | null;
   resolutionRatio: number | null;
+  resolutionRatioBound: Bound | null;
+  /** Whether the period has at least minSample tickets of this channel (fewer: shown, not compared as if comparable). */
+  enough: boolean;
   /** This period minus the previous one; null when the channel is absent from either. */
   change: { firstResponseMedian: number | null; resolutionMedian: number | null; firstResponseRatio: number | null } | null;
 }
@@ -166,8 +190,10 @@ export interface PeriodChannel {
 export interface ReferenceGap {
   channel: Channel;
   gap: number;
-  /** Reference median over that channel's median. */
+  /** Reference median over that channel's median (the comparison engine's ratio, reference over channel). */
   ratio: number | null;
+  /** Set when a median is only a bound, so the gap and ratio are bounds too. */
+  bound: Bound | null;
   /** This period's gap minus the previous period's (null for the first, or when absent there). */
   change: number | null;
 }

@@ -2,8 +2,13 @@
  * `--baseline <report.json>`: loads an earlier `parity audit --format json` report for
  * `delta(...)` gates. Checked before any data is read: a file that is not JSON, not a parity
  * report, or of another schemaVersion is an input error (exit 2) naming the file. Only the parts
- * gates read are validated, loosely (passthrough), so a report from a newer 1.x parity with
- * more fields, or a hand-written baseline with only the channels it needs, still loads.
+ * gates read are validated, loosely (passthrough), so a report from a newer parity with more
+ * fields of the same schemaVersion, or a hand-written baseline with only the channels it needs,
+ * still loads.
+ *
+ * A schemaVersion 1 report is refused, with how to regenerate it: its first-response medians
+ * were of the answered tickets only, so a delta against this version's medians (which count the
+ * unanswered as still waiting) would compare two different questions.
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
@@ -13,11 +18,16 @@ import { SCHEMA_VERSION, type Report } from '../report.js';
 
 const nullableNumber = z.number().nullable();
 
+const bound = z.enum(['lower', 'upper']).nullable();
+
 const durationSummary = z.looseObject({
   n: z.number().int().nonnegative().optional(),
   resolved: z.number().int().nonnegative().optional(),
   median: nullableNumber.optional(),
+  bound: bound.optional(),
   p90: nullableNumber.optional(),
+  p90Bound: bound.optional(),
+  ci95: z.tuple([nullableNumber, nullableNumber]).nullable().optional(),
 });
 
 const group = {
@@ -34,7 +44,7 @@ const baselineSchema = z.looseObject({
   followerBands: z.array(z.looseObject({ band: z.string(), ...group })).optional(),
   findings: z.array(z.looseObject({ significant: z.boolean().optional(), kind: z.string().optional(), subject: z.string().optional() })).optional(),
   gates: z
-    .array(z.looseObject({ expression: z.string().optional(), subject: z.string().optional(), current: nullableNumber.optional() }))
+    .array(z.looseObject({ expression: z.string().optional(), subject: z.string().optional(), current: nullableNumber.optional(), bound: bound.optional() }))
     .optional(),
 });
 
@@ -72,6 +82,12 @@ export async function loadBaseline(file: string, cwd: string): Promise<Report> {
     throw new ParityError('the baseline is not a parity report: its "tool.name" is not parity', { location: { file }, hint: NOT_A_REPORT_HINT });
   }
   const version = (raw as { schemaVersion: unknown }).schemaVersion;
+  if (version === 1) {
+    throw new ParityError('the baseline report has schemaVersion 1: its first-response medians ignore unanswered tickets, so it cannot be compared with this version, which counts them as still waiting', {
+      location: { file },
+      hint: 'regenerate the baseline from the same export with this parity: parity audit <that export> --as-of <its asOf> --format json -o baseline.json (the old report\'s period.asOf is its as-of time)',
+    });
+  }
   if (version !== SCHEMA_VERSION) {
     throw new ParityError(`the baseline report has schemaVersion ${JSON.stringify(version)}; this parity reads schemaVersion ${SCHEMA_VERSION}`, {
       location: { file },

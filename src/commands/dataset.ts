@@ -1,30 +1,35 @@
 /**
- * Reading the inputs for a command: the pipeline's loadDataset with the command-line extras
- * every reading command shares (progress line, --rejects file, --strict).
+ * What every reading command adds around the pipeline: the progress line, the --rejects file,
+ * and --strict (any row rejected as bad data is an input error).
  */
 import { ParityError } from '../errors.js';
-import { loadDataset, type Dataset, type Settings } from '../pipeline.js';
+import type { AuditIO } from '../pipeline.js';
+import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
 import type { CommandContext } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
-export function enforceStrict(dataset: Dataset): void {
-  const errors = dataset.issues.entries().filter((e) => e.severity === 'error');
+export function enforceStrict(report: Report): void {
+  const errors = report.input.dataQuality.filter((e) => e.severity === 'error');
   const total = errors.reduce((a, e) => a + e.count, 0);
   const first = errors[0];
-  if (!first) return;
+  if (!first || !first.example) return;
   throw new ParityError(`${first.example.detail} (--strict: ${total} row${total === 1 ? '' : 's'} rejected)`, {
     location: { file: first.example.file, line: first.example.line, ...(first.example.column ? { column: first.example.column } : {}) },
     hint: `reasons: ${errors.map((e) => `${e.kind} ×${e.count}`).join(', ')}; write them out with --rejects <file>, or drop --strict`,
   });
 }
 
-/** Reads every input once, writing rejected rows to --rejects and enforcing --strict. */
-export async function readDataset(settings: Settings, flags: { rejects?: string; strict?: boolean }, ctx: CommandContext): Promise<Dataset> {
+/** Runs `run` with the reading side channels of a command (progress, --rejects), then applies --strict. */
+export async function withReading(
+  flags: { rejects?: string; strict?: boolean },
+  ctx: CommandContext,
+  run: (io: AuditIO) => Promise<Report>,
+): Promise<Report> {
   const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
-  let dataset: Dataset;
+  let report: Report;
   try {
-    dataset = await loadDataset(settings, {
+    report = await run({
       stdin: ctx.stdin,
       onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
       ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
@@ -33,6 +38,6 @@ export async function readDataset(settings: Settings, flags: { rejects?: string;
     ctx.progress(null);
     await rejects?.close();
   }
-  if (flags.strict) enforceStrict(dataset);
-  return dataset;
+  if (flags.strict) enforceStrict(report);
+  return report;
 }

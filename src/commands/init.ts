@@ -13,7 +13,7 @@ import { loadConfig, configJsonSchema } from '../config/load.js';
 import { ParityError } from '../errors.js';
 import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '../model.js';
 import { FORMATS } from '../formats/index.js';
-import { profileFile, type FileProfile } from '../normalise/profile.js';
+import { profileFiles, type FileProfile } from '../normalise/profile.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -143,8 +143,7 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   // init is what writes it.
   const { config } = flags.config ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
   const settings = resolveSettings(files, flags, config, ctx.version);
-  const profiles: FileProfile[] = [];
-  for (const file of files) profiles.push(await profileFile(file, settings, ctx.stdin));
+  const profiles: FileProfile[] = files.length ? await profileFiles(settings, { stdin: ctx.stdin }) : [];
   const { config: starter, edits } = starterConfig(profiles, settings.timeZone);
   const text = `${JSON.stringify(starter, null, 2)}\n`;
   if (path) {

@@ -7,7 +7,10 @@ import { UsageError } from '../errors.js';
 import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
-import type { Settings } from '../pipeline.js';
+import type { Settings } from '../settings.js';
+import { DEFAULT_LOUD } from '../settings.js';
+import { parseWeeklyHours } from '../measure/clock.js';
+import { slaTargets } from '../measure/sla.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
@@ -33,7 +36,11 @@ export interface CommonFlags {
   generatedAt?: string;
 }
 
-/** Reads a --since/--until/--as-of value: ISO date or date-time; no offset = in `zone`. */
+/**
+ * Reads a --since/--until/--as-of value: ISO date or date-time; no offset = in `zone`. `flag`
+ * names where the value came from (`--since`, or `since in the config`), so an error blames the
+ * right place.
+ */
 export function parseInstant(text: string, flag: string, zone: string, endOfDay = false): number {
   const t = text.trim();
   const value = parserFor('iso', zone)(t);
@@ -68,36 +75,78 @@ function duplicatesOption(value: string): 'first' | 'last' {
   return value;
 }
 
+/** Where an option's value came from, for messages: the flag, or the config key. */
+function origin(flagGiven: boolean, flag: string, key: string): string {
+  return flagGiven ? flag : `${key} in the config`;
+}
+
 /** Resolves the settings of a run. `version` is the tool version for the report. */
-export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string): Settings {
+export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string, configFile: string | null = null): Settings {
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
   checkTimeZone(timeZone, flags.tz ? '--tz' : 'timeZone in the config');
-  const since = flags.since ?? config.since;
-  const until = flags.until ?? config.until;
-  const asOf = flags.asOf ?? config.asOf;
-  const sinceSeconds = since ? parseInstant(since, '--since', timeZone) : null;
-  const untilSeconds = until ? parseInstant(until, '--until', timeZone, true) : null;
+  const instant = (flag: string, key: 'since' | 'until' | 'asOf', given: string | undefined, endOfDay = false): number | null => {
+    const text = given ?? config[key];
+    return text ? parseInstant(text, origin(given !== undefined, flag, key), timeZone, endOfDay) : null;
+  };
+  const sinceSeconds = instant('--since', 'since', flags.since);
+  const untilSeconds = instant('--until', 'until', flags.until, true);
   if (sinceSeconds !== null && untilSeconds !== null && untilSeconds <= sinceSeconds) {
-    throw new UsageError('--until must be later than --since');
+    throw new UsageError(`${origin(flags.until !== undefined, '--until', 'until')} must be later than ${origin(flags.since !== undefined, '--since', 'since')}`);
   }
   const tolerance = config.tolerance ?? { low: 0.8, high: 1.25 };
+  const loud = config.loud ?? {};
+  const configGates = config.gates ?? [];
+  const business = config.clock === 'business';
+  if (business && !config.businessHours) {
+    throw new UsageError('clock is "business" but no businessHours are configured', {
+      hint: 'add "businessHours": { "timeZone": "Europe/London", "open": ["Mon-Fri 09:00-17:00"] } to the config',
+    });
+  }
+  const referenceText = flags.reference ?? config.reference;
   return {
     files,
-    config,
-    inputFormat: flags.inputFormat ?? config.format ?? null,
+    mapping: {
+      inputFormat: flags.inputFormat ?? config.format ?? null,
+      columns: config.columns ?? {},
+      dateFormat: config.dateFormat ?? null,
+      channels: new Map(Object.entries(config.channels ?? {})),
+    },
     timeZone,
-    reference: channelOption(flags.reference ?? config.reference ?? 'phone', '--reference'),
+    reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),
+    referenceGiven: referenceText !== undefined,
     bands: flags.bands ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
-    asOf: asOf ? parseInstant(asOf, '--as-of', timeZone) : null,
+    asOf: instant('--as-of', 'asOf', flags.asOf),
     since: sinceSeconds,
     until: untilSeconds,
     tolerance,
     alpha: config.alpha ?? 0.05,
     minSample: config.minSample ?? 30,
-    gates: [...(flags.failOn ?? []), ...(config.gates ?? [])],
+    gates: [
+      ...(flags.failOn ?? []).map((text) => ({ text, source: '--fail-on', key: null })),
+      ...configGates.map((text, i) => ({ text, source: `config gates[${i}]`, key: `gates[${i}]` })),
+    ],
     allowMissing: flags.allowMissing ?? config.allowMissing ?? false,
     redact: flags.redact ?? config.redact ?? false,
     duplicates: duplicatesOption(flags.duplicates ?? config.duplicates ?? 'first'),
+    clock:
+      business && config.businessHours
+        ? {
+            kind: 'business',
+            schedule: parseWeeklyHours(config.businessHours.open),
+            timeZone: config.businessHours.timeZone ?? config.timeZone ?? 'UTC',
+            holidays: config.businessHours.holidays ?? [],
+          }
+        : { kind: 'calendar' },
+    sla: { firstResponse: slaTargets(config.sla?.firstResponse), resolution: slaTargets(config.sla?.resolution) },
+    loud: {
+      capitalsShare: loud.capitalsShare ?? DEFAULT_LOUD.capitalsShare,
+      exclamationRun: loud.exclamationRun ?? DEFAULT_LOUD.exclamationRun,
+      escalationTags: loud.escalationTags ?? DEFAULT_LOUD.escalationTags,
+      repeatContacts: loud.repeatContacts ?? DEFAULT_LOUD.repeatContacts,
+      repeatWindowDays: loud.repeatWindowDays ?? DEFAULT_LOUD.repeatWindowDays,
+      jumpWindowDays: config.jumpWindowDays ?? DEFAULT_LOUD.jumpWindowDays,
+    },
+    configFile,
     generatedAt: flags.generatedAt ?? null,
     version,
   };

@@ -8,17 +8,14 @@
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
  */
 import { loadConfig } from '../config/load.js';
-import { ParityError, UsageError } from '../errors.js';
-import { buildReport, type Dataset, type Settings } from '../pipeline.js';
+import { UsageError } from '../errors.js';
+import { periodReport } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
-import { redactReport } from '../render/redact.js';
-import { judge } from '../judge/index.js';
+import { parseGates } from '../judge/gates/index.js';
 import type { PeriodUnit, Report } from '../report.js';
-import {
-  firstResponseDistributions, indicesBySpan, isoDate, measurePeriods, openTickets, parseMonth, PERIOD_UNITS, planPeriods, subsetTable,
-} from '../measure/periods.js';
-import { readDataset } from './dataset.js';
-import { createdRange } from '../measure/groups.js';
+import { parseMonth, PERIOD_UNITS } from '../measure/periods.js';
+import { withReading } from './dataset.js';
+import { rejectedWarning } from './audit.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -53,8 +50,9 @@ function previousCount(text: string | undefined): number {
 
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
-  const { config } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version);
+  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, config, ctx.version, configFile);
+  parseGates(settings);
   const unit = periodUnit(flags.period ?? config.period);
   const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
   if (flags.month !== undefined && (settings.since !== null || settings.until !== null)) {
@@ -68,53 +66,14 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
     throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10' });
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
-
-  // Read everything: earlier periods make the trend, later ones are simply not shown.
-  const dataset = await readDataset({ ...settings, since: null, until: null }, flags, ctx);
-  const { table } = dataset;
-  if (table.size === 0) buildReport(dataset, settings); // throws the "no usable tickets" error
-  const { from: earliest, to: latest } = createdRange(table);
-  const asOf = dataset.asOf;
-  const plan = planPeriods({ unit, timeZone: settings.timeZone, focus, previous, earliestCreated: earliest, latestCreated: latest });
-  const [focusIndices] = indicesBySpan(table, [plan.focus]);
-  if (!focusIndices || focusIndices.length === 0) {
-    throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
-      hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
-    });
-  }
-
-  // The period of interest, audited as `parity audit` would (same measures, findings, gates).
-  const periodTable = subsetTable(table, focusIndices);
-  const periodDataset: Dataset = { ...dataset, table: periodTable };
-  const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
-  const report = judge({ report: buildReport(periodDataset, periodSettings), dataset: periodDataset, settings: periodSettings, baseline: null });
-  const result: Report = {
-    ...report,
-    reportPeriod: {
-      unit,
-      label: plan.focus.label,
-      custom: plan.focus.custom,
-      from: new Date(plan.focus.start * 1000).toISOString(),
-      to: new Date(plan.focus.end * 1000).toISOString(),
-      timeZone: settings.timeZone,
-      previous,
-      tickets: periodTable.size,
-      allTickets: table.size,
-      open: openTickets(periodTable),
-      complete: asOf >= plan.focus.end,
-    },
-    periods: measurePeriods(table, plan, settings.reference, asOf),
-    distributions: { firstResponse: firstResponseDistributions(periodTable, asOf) },
-  };
-  return settings.redact ? redactReport(result) : result;
+  return withReading(flags, ctx, (io) => periodReport(settings, io, { unit, focus, previous }));
 }
 
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'markdown', 'report');
   const report = await runReport(files, flags, ctx);
-  if (report.input.rowsRejected > 0) {
-    ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
-  }
+  const warning = rejectedWarning(report, flags.rejects);
+  if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
 }

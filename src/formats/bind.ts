@@ -4,7 +4,8 @@
  * generic synonyms. Sample values settle what a header cannot: whether "First Response Time"
  * holds timestamps or durations, the unit of a duration, and the timestamp style of a column.
  */
-import type { Config, ColumnRef } from '../config/schema.js';
+import type { ColumnRef } from '../config/schema.js';
+import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
@@ -100,7 +101,7 @@ export function bindColumns(
   header: readonly string[],
   format: FormatDef,
   confidence: number,
-  config: Config,
+  config: Pick<MappingSettings, 'columns' | 'dateFormat'>,
   samples: readonly (readonly string[])[],
   timeZone: string,
   file: string,
@@ -110,7 +111,7 @@ export function bindColumns(
   // Values a format writes for "nothing" (ServiceNow's `?`) must not sway style or unit detection.
   const missing = new Set(format.missingValues ?? []);
   if (missing.size) samples = samples.map((row) => row.map((v) => (missing.has(v.trim()) ? '' : v)));
-  const configured = config.columns ?? {};
+  const configured = config.columns;
 
   for (const field of TICKET_FIELDS) {
     const ref = configured[field];
@@ -196,7 +197,7 @@ export function bindColumns(
     const b = bindings[field];
     if (!b) continue;
     const values = columnSamples(samples, b.index).slice(0, 500);
-    const dateFormat = b.dateFormat ?? config.dateFormat;
+    const dateFormat = b.dateFormat ?? config.dateFormat ?? undefined;
     if (dateFormat) {
       const custom = parserFor('custom', timeZone, dateFormat);
       if (values.length === 0 || values.every((v) => custom(v) !== null)) {

@@ -1,16 +1,17 @@
 /**
- * The judge stage: turns measured numbers into findings and gate results on the Report.
- * Findings (preference by channel, band, loudness; jumps; theatre) and gates plug in here.
+ * The judge stage: turns measured numbers into findings, puts each finding's verdict onto the
+ * number it judges (a channel's vsReference), and evaluates the gates on the result.
  */
-import type { Dataset, Settings } from '../pipeline.js';
-import type { Finding, Report } from '../report.js';
+import type { Settings } from '../settings.js';
+import type { Measurement } from '../measure/index.js';
+import type { ChannelReport, Finding, Report } from '../report.js';
 import { evaluateGates } from './gates/index.js';
 import { computeFindings } from './findings/index.js';
 
-/** Context the judge needs beyond the report: the tickets and an optional baseline report. */
+/** What the judge needs: the measured report, the measurement behind it, and an optional baseline report. */
 export interface JudgeInput {
   report: Report;
-  dataset: Dataset;
+  measured: Measurement;
   settings: Settings;
   baseline: Report | null;
 }
@@ -24,13 +25,27 @@ function byImportance(findings: Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-/** Returns a new report with findings and gates; the input report is not changed. */
+/**
+ * The verdict travels with its number: each channel's vsReference carries the verdict of the
+ * channel-preference finding on the same pair and metric.
+ */
+function withVerdicts(channels: readonly ChannelReport[], findings: readonly Finding[], reference: string): ChannelReport[] {
+  const verdictOf = (channel: string, metric: 'firstResponse' | 'resolution'): Finding['verdict'] | null =>
+    findings.find((f) => f.kind === 'channel-preference' && f.subject === channel && f.against === reference && f.metric === metric)?.verdict ?? null;
+  return channels.map((c) =>
+    c.vsReference && c.channel !== reference
+      ? { ...c, vsReference: { ...c.vsReference, firstResponseVerdict: verdictOf(c.channel, 'firstResponse'), resolutionVerdict: verdictOf(c.channel, 'resolution') } }
+      : c,
+  );
+}
+
+/** Returns a new report with findings, verdicts and gates; the input report is not changed. */
 export function judge(input: JudgeInput): Report {
   // --- findings (src/judge/findings): preference, like for like, jumps, theatre, data quality ---
-  const findings = byImportance(computeFindings(input.report, input.dataset, input.settings));
-  const report = { ...input.report, findings };
+  const findings = byImportance(computeFindings(input.report, input.measured, input.settings));
+  const report = { ...input.report, findings, channels: withVerdicts(input.report.channels, findings, input.settings.reference) };
 
   // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
-  const gates = evaluateGates({ ...input, report });
+  const gates = evaluateGates({ report, measured: input.measured, settings: input.settings, baseline: input.baseline });
   return { ...report, gates };
 }

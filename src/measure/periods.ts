@@ -1,8 +1,9 @@
 /**
  * Cutting tickets by period (ISO week, calendar month, quarter) in the configured time zone, and
  * what the monthly report measures per period: per-channel medians, ratios to the reference,
- * the reference gap and the change since the previous period. Also the first-response
- * distribution per channel that the report's box plots draw.
+ * the reference gap and the change since the previous period — with the audit's own estimate
+ * (summary.ts) and comparison engine (compare.ts), so the trend's latest point is the audit's
+ * number.
  *
  * A ticket belongs to the period its creation time falls in (local time in `timeZone`). Tickets
  * still open are censored at the as-of time of the whole export, whatever period they are in.
@@ -11,9 +12,11 @@ import { TZDate } from '@date-fns/tz';
 import { CHANNELS, type Channel } from '../model.js';
 import { OPEN, type TicketTable } from '../normalise/table.js';
 import { byChannel } from './groups.js';
-import { quantileSorted } from './quantile.js';
-import { gatherSample, summariseResolution, type GroupSample } from './summary.js';
-import type { FirstResponseDistribution, PeriodChannel, PeriodReport, PeriodUnit, ReferenceGap, Report } from '../report.js';
+import { compareRaw, medianOf } from './compare.js';
+import { gapOfEstimates, type Bound } from './estimate.js';
+import { Samples, type Metric } from './sample.js';
+import { summarise } from './summary.js';
+import type { PeriodChannel, PeriodReport, PeriodUnit, ReferenceGap } from '../report.js';
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['week', 'month', 'quarter'];
 
@@ -104,14 +107,16 @@ export interface PeriodPlan {
  * - A custom focus that is not one whole period: the trend is the whole periods ending on or
  *   before its start.
  */
-export function planPeriods(options: {
+export interface PeriodPlanRequest {
   unit: PeriodUnit;
   timeZone: string;
   focus: { start: number | null; end: number | null } | null;
   previous: number;
   earliestCreated: number;
   latestCreated: number;
-}): PeriodPlan {
+}
+
+export function planPeriods(options: PeriodPlanRequest): PeriodPlan {
   const { unit, timeZone: zone } = options;
   let focus: PeriodPlan['focus'];
   if (!options.focus) {
@@ -175,23 +180,6 @@ export function subsetTable(table: TicketTable, indices: ArrayLike<number>): Tic
   return out as unknown as TicketTable;
 }
 
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
-/** Plain sample median of answered first responses (R type 7 at 0.5), null when none. */
-function sampleMedian(sorted: Float64Array): number | null {
-  return sorted.length ? finite(quantileSorted(sorted, 0.5)) : null;
-}
-
-function ratio(a: number | null, b: number | null): number | null {
-  return a === null || b === null || b <= 0 ? null : a / b;
-}
-
-function difference(a: number | null, b: number | null | undefined): number | null {
-  return a === null || b === null || b === undefined ? null : a - b;
-}
-
 /** Tickets of one group still open at the as-of time (their resolution is censored there). */
 function openCount(table: TicketTable, indices: ArrayLike<number>): number {
   let open = 0;
@@ -199,51 +187,79 @@ function openCount(table: TicketTable, indices: ArrayLike<number>): number {
   return open;
 }
 
-/** The largest preference for another channel over the reference in one metric. */
-function referenceGap(channels: readonly PeriodChannel[], reference: Channel, metric: 'firstResponseMedian' | 'resolutionMedian'): Omit<ReferenceGap, 'change'> | null {
-  const ref = channels.find((c) => c.channel === reference)?.[metric] ?? null;
-  if (ref === null) return null;
-  let best: PeriodChannel | null = null;
-  for (const c of channels) {
-    const value = c[metric];
-    if (c.channel === reference || value === null) continue;
-    if (!best || value < (best[metric] as number)) best = c;
-  }
-  if (!best) return null;
-  const value = best[metric] as number;
-  return { channel: best.channel, gap: ref - value, ratio: ratio(ref, value) };
+function difference(a: number | null, b: number | null | undefined): number | null {
+  return a === null || b === null || b === undefined ? null : a - b;
 }
 
-/** Per-channel numbers of one period's tickets. */
-function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpan, current: boolean, reference: Channel, asOf: number): PeriodReport {
+/** What the trend needs from the settings. */
+export interface TrendSettings {
+  reference: Channel;
+  minSample: number;
+}
+
+/**
+ * The reference gap of one metric: the reference's median minus that of the other channel
+ * served fastest, among channels with at least minSample tickets (a thin channel is shown, not
+ * headlined). Bounds travel: a gap or ratio built on a median not reached is a bound.
+ */
+function referenceGap(
+  samples: Samples,
+  groups: ReadonlyMap<Channel, Uint32Array>,
+  channels: readonly PeriodChannel[],
+  settings: TrendSettings,
+  metric: Metric,
+): Omit<ReferenceGap, 'change'> | null {
+  const refIndices = groups.get(settings.reference);
+  const ref = channels.find((c) => c.channel === settings.reference);
+  if (!refIndices || !ref || !ref.enough) return null;
+  const median = (c: PeriodChannel): number | null => (metric === 'firstResponse' ? c.firstResponseMedian : c.resolutionMedian);
+  let best: PeriodChannel | null = null;
+  for (const c of channels) {
+    const value = median(c);
+    if (c.channel === settings.reference || value === null || !c.enough) continue;
+    if (!best || value < (median(best) as number)) best = c;
+  }
+  if (!best) return null;
+  const other = groups.get(best.channel) as Uint32Array;
+  const gap = gapOfEstimates(medianOf(samples.of(refIndices), metric), medianOf(samples.of(other), metric));
+  if (gap.value === null) return null;
+  const view = compareRaw(samples, refIndices, other, metric);
+  return { channel: best.channel, gap: gap.value, ratio: view.ratio, bound: gap.bound ?? view.bound ?? null };
+}
+
+/** Per-channel numbers of one period's tickets: the same summaries and comparison engine as the audit. */
+function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpan, current: boolean, settings: TrendSettings, asOf: number): PeriodReport {
   const sub = subsetTable(table, indices);
   const groups = byChannel(sub);
-  const samples = new Map<Channel, GroupSample>();
-  for (const [channel, members] of groups) samples.set(channel, gatherSample(sub, members, asOf));
-  const refSample = samples.get(reference);
-  const refFirst = refSample ? sampleMedian(refSample.firstResponse) : null;
-  const refResolution = refSample ? summariseResolution(refSample.resolutionTime, refSample.resolvedFlag).median : null;
+  const samples = new Samples(sub, asOf);
+  const ref = groups.get(settings.reference);
   const channels: PeriodChannel[] = [];
   for (const channel of CHANNELS) {
     const members = groups.get(channel);
-    const sample = samples.get(channel);
-    if (!members || !sample) continue;
-    const firstResponseMedian = sampleMedian(sample.firstResponse);
-    const resolution = summariseResolution(sample.resolutionTime, sample.resolvedFlag);
+    if (!members) continue;
+    const s = summarise(samples.of(members));
+    const first = ref ? compareRaw(samples, members, ref, 'firstResponse') : null;
+    const resolution = ref ? compareRaw(samples, members, ref, 'resolution') : null;
     channels.push({
       channel,
       tickets: members.length,
-      answered: sample.firstResponse.length,
+      answered: s.answered,
       open: openCount(sub, members),
-      firstResponseMedian,
-      resolutionMedian: resolution.median,
-      firstResponseRatio: ratio(firstResponseMedian, refFirst),
-      resolutionRatio: ratio(resolution.median, refResolution),
+      firstResponseMedian: s.firstResponse.median,
+      firstResponseBound: s.firstResponse.bound,
+      resolutionMedian: s.resolution.median,
+      resolutionBound: s.resolution.bound,
+      answeredMedian: s.firstResponse.answeredMedian,
+      firstResponseRatio: first?.ratio ?? null,
+      firstResponseRatioBound: first?.bound ?? null,
+      resolutionRatio: resolution?.ratio ?? null,
+      resolutionRatioBound: resolution?.bound ?? null,
+      enough: members.length >= settings.minSample,
       change: null,
     });
   }
-  const first = referenceGap(channels, reference, 'firstResponseMedian');
-  const resolution = referenceGap(channels, reference, 'resolutionMedian');
+  const first = referenceGap(samples, groups, channels, settings, 'firstResponse');
+  const resolution = referenceGap(samples, groups, channels, settings, 'resolution');
   return {
     period: span.label,
     from: new Date(span.start * 1000).toISOString(),
@@ -263,12 +279,13 @@ function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpa
 /**
  * The trend of a plan: one PeriodReport per period, oldest first, ending with the period of
  * interest; each with the change since the period before it (null for the first, and for a
- * channel or gap absent from either period).
+ * channel or gap absent from either period, or when either value is only a bound).
  */
-export function measurePeriods(table: TicketTable, plan: PeriodPlan, reference: Channel, asOf: number): PeriodReport[] {
+export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: TrendSettings, asOf: number): PeriodReport[] {
   const spans = [...plan.previous, plan.focus];
   const indices = indicesBySpan(table, spans);
-  const periods = spans.map((span, k) => measurePeriod(table, indices[k] as Uint32Array, span, k === spans.length - 1, reference, asOf));
+  const periods = spans.map((span, k) => measurePeriod(table, indices[k] as Uint32Array, span, k === spans.length - 1, settings, asOf));
+  const exact = (value: number | null, bound: Bound | null): number | null => (bound ? null : value);
   for (let k = 1; k < periods.length; k++) {
     const before = periods[k - 1] as PeriodReport;
     const now = periods[k] as PeriodReport;
@@ -276,34 +293,18 @@ export function measurePeriods(table: TicketTable, plan: PeriodPlan, reference: 
       const prior = before.channels.find((p) => p.channel === c.channel);
       if (!prior) continue;
       c.change = {
-        firstResponseMedian: difference(c.firstResponseMedian, prior.firstResponseMedian),
-        resolutionMedian: difference(c.resolutionMedian, prior.resolutionMedian),
-        firstResponseRatio: difference(c.firstResponseRatio, prior.firstResponseRatio),
+        firstResponseMedian: difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)),
+        resolutionMedian: difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)),
+        firstResponseRatio: difference(exact(c.firstResponseRatio, c.firstResponseRatioBound), exact(prior.firstResponseRatio, prior.firstResponseRatioBound)),
       };
     }
     for (const metric of ['firstResponse', 'resolution'] as const) {
       const gap = now.referenceGap[metric];
-      if (gap) gap.change = difference(gap.gap, before.referenceGap[metric]?.gap);
+      const prior = before.referenceGap[metric];
+      if (gap && !gap.bound && prior && !prior.bound) gap.change = gap.gap - prior.gap;
     }
   }
   return periods;
-}
-
-/**
- * First-response distribution per channel (answered tickets; R type-7 quantiles, so the
- * median is the channel table's median), for box plots.
- */
-export function firstResponseDistributions(table: TicketTable, asOf: number): FirstResponseDistribution[] {
-  const out: FirstResponseDistribution[] = [];
-  const groups = byChannel(table);
-  for (const channel of CHANNELS) {
-    const members = groups.get(channel);
-    if (!members) continue;
-    const sorted = gatherSample(table, members, asOf).firstResponse;
-    const q = (p: number): number | null => (sorted.length ? finite(quantileSorted(sorted, p)) : null);
-    out.push({ channel, n: sorted.length, min: q(0), p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), max: q(1) });
-  }
-  return out;
 }
 
 /** Tickets still open at the as-of time among all of `table`. */
@@ -311,10 +312,4 @@ export function openTickets(table: TicketTable): number {
   let open = 0;
   for (let i = 0; i < table.size; i++) if (table.resolutionState[i] === OPEN) open++;
   return open;
-}
-
-/** The report with its per-channel first-response distributions (chart data) from `table`. */
-export function withDistributions(report: Report, table: TicketTable): Report {
-  const asOf = report.period.asOf ? Date.parse(report.period.asOf) / 1000 : Number.POSITIVE_INFINITY;
-  return { ...report, distributions: { firstResponse: firstResponseDistributions(table, asOf) } };
 }

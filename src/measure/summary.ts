@@ -1,129 +1,92 @@
 /**
- * Per-group duration summaries: first response (plain sample quantiles of answered tickets,
- * with distribution-free order-statistic CIs) and resolution (Kaplan–Meier, so tickets still
- * open at the as-of time count as censored, not dropped). Groups are index lists into the
- * ticket table; nothing here copies tickets.
+ * What is measured about one group of tickets, on both metrics, in the report's shape: the
+ * Kaplan–Meier median (a lower bound when not reached), its 95% CI and p90 (estimate.ts), with
+ * tickets not answered or not resolved by the as-of time counted as still waiting; and, for
+ * first response, the plain median of the answered tickets alone (what helpdesk dashboards
+ * show), labelled as such. One function per group, fed by the same gathered durations the
+ * comparisons use, so a summary and a comparison can never disagree.
  */
-import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
-import { kaplanMeier, kmQuantile } from './kaplanMeier.js';
-import { quantileCi, quantileSorted, sortedCopy } from './quantile.js';
+import { boundOf, medianEstimate, quantileEstimate, type Bound, type Interval } from './estimate.js';
+import { medianSorted } from './quantile.js';
+import { curveOf, type GroupDurations, type Metric } from './sample.js';
 
-/** A confidence interval; a null bound does not exist (too little data). */
-export type Interval = [number | null, number | null];
+export type { Interval } from './estimate.js';
 
-/** First-response summary of a group. Durations in seconds; null = absent. */
-export interface FirstResponseSummary {
-  /** Answered tickets (the sample the quantiles are of). */
+/** One metric of a group. Durations in seconds; null = absent. */
+export interface MetricSummary {
+  /** Tickets in the estimate: ended (answered/resolved) plus still waiting at the as-of time. */
   n: number;
+  /** Kaplan–Meier median; a lower bound when `bound` is 'lower' (the median was not reached). */
   median: number | null;
+  bound: Bound | null;
+  /** Kaplan–Meier 90th percentile; a lower bound when `p90Bound` is 'lower'. */
   p90: number | null;
-  ci95: Interval | null;
-}
-
-/** Resolution summary of a group (Kaplan–Meier). */
-export interface ResolutionSummary {
-  /** Tickets in the estimate (resolved + still open). */
-  n: number;
-  resolved: number;
-  median: number | null;
-  p90: number | null;
+  p90Bound: Bound | null;
+  /** 95% CI of the median; the upper end is null when the median is only a bound. */
   ci95: Interval | null;
   method: 'kaplan-meier';
+}
+
+/** First response: the censoring-aware summary plus the plain median of answered tickets. */
+export interface FirstResponseSummary extends MetricSummary {
+  /** Plain median (R type 7) of the answered tickets only; ignores the ones still waiting. */
+  answeredMedian: number | null;
+}
+
+export interface ResolutionSummary extends MetricSummary {
+  /** Tickets resolved by the as-of time (the rest of n is still open). */
+  resolved: number;
 }
 
 /** Everything measured about one group of tickets. */
 export interface GroupSummary {
   tickets: number;
   answered: number;
+  /** Answered share of the tickets whose first response is measurable; null when none is. */
   answeredShare: number | null;
   resolvedShare: number | null;
   firstResponse: FirstResponseSummary;
   resolution: ResolutionSummary;
 }
 
-/** The durations of one group, gathered once and reused by the judge (tests, ratios). */
-export interface GroupSample {
-  /** Answered tickets' first-response seconds, sorted ascending. */
-  firstResponse: Float64Array;
-  /** Tickets whose first response is known either way (answered or not yet): the answered share's base. */
-  firstResponseKnown: number;
-  /** Ages at the as-of time of the tickets not answered yet (censored first responses). */
-  firstResponseWaiting: Float64Array;
-  /** Resolution times (resolved) or censoring times (open), in the same order as `resolvedFlag`. */
-  resolutionTime: Float64Array;
-  /** 1 = resolved, 0 = still open at the as-of time. */
-  resolvedFlag: Uint8Array;
+function ended(d: GroupDurations, metric: Metric): number {
+  const events = d.samples[metric].events;
+  let k = 0;
+  for (let i = 0; i < events.length; i++) k += events[i] ? 1 : 0;
+  return k;
 }
 
-/** Gathers the samples of the tickets at `indices`, censoring open tickets at `asOf`. */
-export function gatherSample(table: TicketTable, indices: ArrayLike<number>, asOf: number): GroupSample {
-  const first: number[] = [];
-  const time: number[] = [];
-  const flag: number[] = [];
-  let firstResponseKnown = 0;
-  const waiting: number[] = [];
-  const ageOf = (i: number): number => Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k] as number;
-    if (table.firstResponseState[i] === ANSWERED) first.push(table.firstResponse[i] as number);
-    else if (table.firstResponseState[i] === UNANSWERED) waiting.push(ageOf(i));
-    if (table.firstResponseState[i] !== EXCLUDED) firstResponseKnown++;
-    const state = table.resolutionState[i];
-    if (state === EXCLUDED) continue;
-    if (state === RESOLVED) {
-      time.push(table.resolution[i] as number);
-      flag.push(1);
-    } else {
-      time.push(ageOf(i));
-      flag.push(0);
-    }
-  }
-  return { firstResponse: sortedCopy(first), firstResponseKnown, firstResponseWaiting: Float64Array.from(waiting), resolutionTime: Float64Array.from(time), resolvedFlag: Uint8Array.from(flag) };
-}
-
-function nullable(x: number | null | undefined): number | null {
-  return x === null || x === undefined || Number.isNaN(x) ? null : x;
-}
-
-/** First-response summary of a sorted sample. */
-export function summariseFirstResponse(sorted: Float64Array): FirstResponseSummary {
-  if (sorted.length === 0) return { n: 0, median: null, p90: null, ci95: null };
-  const ci = quantileCi(sorted, 0.5);
+/** The censoring-aware summary of one metric. */
+export function summariseMetric(d: GroupDurations, metric: Metric): MetricSummary {
+  const sample = d.samples[metric];
+  const n = sample.times.length;
+  if (n === 0) return { n: 0, median: null, bound: null, p90: null, p90Bound: null, ci95: null, method: 'kaplan-meier' };
+  const curve = curveOf(d, metric);
+  const median = medianEstimate(sample, curve);
+  const p90 = quantileEstimate(sample, 0.9, curve);
   return {
-    n: sorted.length,
-    median: nullable(quantileSorted(sorted, 0.5)),
-    p90: nullable(quantileSorted(sorted, 0.9)),
-    ci95: [ci.lo, ci.hi],
-  };
-}
-
-/** Kaplan–Meier resolution summary. */
-export function summariseResolution(times: Float64Array, events: Uint8Array): ResolutionSummary {
-  const resolved = events.reduce((a, b) => a + b, 0);
-  if (times.length === 0) return { n: 0, resolved: 0, median: null, p90: null, ci95: null, method: 'kaplan-meier' };
-  const curve = kaplanMeier(times, events);
-  const median = kmQuantile(curve, 0.5);
-  const p90 = kmQuantile(curve, 0.9);
-  return {
-    n: times.length,
-    resolved,
-    median: median.estimate,
-    p90: p90.estimate,
-    ci95: [median.lo, median.hi],
+    n,
+    median: median.value,
+    bound: boundOf(median),
+    p90: p90.value,
+    p90Bound: boundOf(p90),
+    ci95: median.value === null ? null : [median.lo, median.hi],
     method: 'kaplan-meier',
   };
 }
 
-/** Full summary of a group given its gathered sample. */
-export function summarise(tickets: number, sample: GroupSample): GroupSummary {
-  const answered = sample.firstResponse.length;
-  const resolution = summariseResolution(sample.resolutionTime, sample.resolvedFlag);
+/** Full summary of a group from its gathered durations. */
+export function summarise(d: GroupDurations): GroupSummary {
+  const first = summariseMetric(d, 'firstResponse');
+  const resolution = summariseMetric(d, 'resolution');
+  const answered = d.answeredTimes.length;
+  const resolved = ended(d, 'resolution');
   return {
-    tickets,
+    tickets: d.tickets,
     answered,
-    answeredShare: sample.firstResponseKnown ? answered / sample.firstResponseKnown : null,
-    resolvedShare: resolution.n ? resolution.resolved / resolution.n : null,
-    firstResponse: summariseFirstResponse(sample.firstResponse),
-    resolution,
+    answeredShare: first.n ? answered / first.n : null,
+    resolvedShare: resolution.n ? resolved / resolution.n : null,
+    firstResponse: { ...first, answeredMedian: answered ? medianSorted(d.answeredTimes) : null },
+    resolution: { ...resolution, resolved },
   };
 }

@@ -2,19 +2,21 @@
  * The profile of an export, for `parity inspect`: detected format and mapping, raw channel
  * values and where each maps, date range and timestamp styles, and the row problems a full
  * audit would meet. Works even when required columns are missing, so it can show what to map.
+ * Folds over the same ticket stream as the audit (stream.ts): the same rows are read, used and
+ * rejected, with the same duplicate policy.
  */
-import type { Readable } from 'node:stream';
 import { TICKET_FIELDS, type Channel, type TicketField } from '../model.js';
+import type { Settings } from '../settings.js';
 import { detectFormat } from '../formats/index.js';
 import { columnsHint } from '../formats/bind.js';
+import type { OpenedFile } from '../formats/open.js';
 import { headerKey } from '../formats/types.js';
-import { openMapped, rowContext, type Settings } from '../pipeline.js';
 import { channelResolver } from './channel.js';
-import { rowNormaliser } from './rows.js';
 import { IssueLog } from './issues.js';
-import { ANSWERED, RESOLVED, type TicketRow } from './table.js';
+import { streamTickets, type StreamIO } from './stream.js';
+import { ANSWERED, RESOLVED } from './table.js';
 import type { RawRecord } from '../read/source.js';
-import { STYLE_LABELS, parserFor } from './time.js';
+import { STYLE_LABELS, parserFor, type TimestampParser } from './time.js';
 
 export interface FileProfile {
   file: string;
@@ -51,96 +53,122 @@ export interface FileProfile {
   notes: string[];
 }
 
-const REQUIRED: readonly TicketField[] = ['ticketId', 'channel', 'createdAt'];
 const SEVERITY_ORDER = { error: 0, excluded: 1, metric: 2, note: 3 } as const;
 
-/** Profiles one file. */
-export async function profileFile(path: string, settings: Settings, stdin: Readable): Promise<FileProfile> {
-  const opened = await openMapped(path, settings, stdin, false);
+/** What is counted while one file streams past. */
+interface FileState {
+  opened: OpenedFile;
+  rows: number;
+  rawCounts: Map<string, number>;
+  issues: IssueLog;
+  usable: number;
+  answered: number;
+  resolved: number;
+  from: number;
+  to: number;
+  eventOrder: { bothTimes: number; resolvedBeforeFirstResponse: number };
+  orderCheck: { first: TimestampParser; resolved: TimestampParser; firstIndex: number; resolvedIndex: number } | null;
+}
+
+function newState(opened: OpenedFile): FileState {
+  const b = opened.mapping.bindings;
+  const firstB = b.firstResponseAt;
+  const resolvedB = b.resolvedAt;
+  const tz = opened.mapping.timeZone;
+  return {
+    opened,
+    rows: 0,
+    rawCounts: new Map(),
+    issues: new IssueLog(),
+    usable: 0,
+    answered: 0,
+    resolved: 0,
+    from: Infinity,
+    to: -Infinity,
+    eventOrder: { bothTimes: 0, resolvedBeforeFirstResponse: 0 },
+    // Without a creation time, say what can honestly be said: how often resolution precedes the first response.
+    orderCheck:
+      opened.missingRequired.length > 0 && firstB?.style && resolvedB?.style
+        ? { first: parserFor(firstB.style, tz, firstB.dateFormat), resolved: parserFor(resolvedB.style, tz, resolvedB.dateFormat), firstIndex: firstB.index, resolvedIndex: resolvedB.index }
+        : null,
+  };
+}
+
+/** Profiles every file of a run, folding over the audit's ticket stream. */
+export async function profileFiles(settings: Settings, io: StreamIO): Promise<FileProfile[]> {
+  const states: FileState[] = [];
+  let current: FileState | null = null;
+  const byFile = new Map<string, FileState>();
+  // Per ticket slot: the file it counts in and whether it was answered / resolved, so a later row
+  // that takes the slot (--duplicates last) moves the counts instead of adding to them.
+  const slotState: FileState[] = [];
+  const slotAnswered: boolean[] = [];
+  const slotResolved: boolean[] = [];
+  await streamTickets(
+    settings,
+    io,
+    {
+      file(opened) {
+        current = newState(opened);
+        states.push(current);
+        byFile.set(opened.file, current);
+      },
+      record(record: RawRecord) {
+        const st = current as FileState | null;
+        if (!st) return;
+        st.rows++;
+        const b = st.opened.mapping.bindings;
+        // Logs count channel values per ticket (below); exports per row.
+        if (b.channel && !st.opened.mapping.format.reduce) {
+          const raw = (record.values[b.channel.index] ?? '').trim();
+          st.rawCounts.set(raw, (st.rawCounts.get(raw) ?? 0) + 1);
+        }
+        if (st.orderCheck) {
+          const first = st.orderCheck.first((record.values[st.orderCheck.firstIndex] ?? '').trim());
+          const done = st.orderCheck.resolved((record.values[st.orderCheck.resolvedIndex] ?? '').trim());
+          if (first !== null && done !== null) {
+            st.eventOrder.bothTimes++;
+            if (done < first) st.eventOrder.resolvedBeforeFirstResponse++;
+          }
+        }
+      },
+      ticket(ticket, slot, replaced) {
+        const st = byFile.get(ticket.file) ?? (current as FileState | null);
+        if (!st) return;
+        if (st.opened.mapping.format.reduce) st.rawCounts.set(ticket.rawChannel, (st.rawCounts.get(ticket.rawChannel) ?? 0) + 1);
+        if (replaced) {
+          const before = slotState[slot] as FileState;
+          before.usable--;
+          if (slotAnswered[slot]) before.answered--;
+          if (slotResolved[slot]) before.resolved--;
+        }
+        slotState[slot] = st;
+        slotAnswered[slot] = ticket.firstResponseState === ANSWERED;
+        slotResolved[slot] = ticket.resolutionState === RESOLVED;
+        st.usable++;
+        if (slotAnswered[slot]) st.answered++;
+        if (slotResolved[slot]) st.resolved++;
+        st.from = Math.min(st.from, ticket.createdAt);
+        st.to = Math.max(st.to, ticket.createdAt);
+      },
+      issue(issue) {
+        (byFile.get(issue.file) ?? (current as FileState | null))?.issues.add(issue);
+      },
+    },
+    false,
+  );
+  return states.map((st) => profileOf(st, settings));
+}
+
+function profileOf(st: FileState, settings: Settings): FileProfile {
+  const { opened } = st;
   const { mapping } = opened;
   const format = mapping.format;
-  const detection = detectFormat(mapping.header, settings.inputFormat);
+  const detection = detectFormat(mapping.header, settings.mapping.inputFormat);
   const b = mapping.bindings;
-  const isLog = Boolean(format.reduce);
-  const missingRequired = REQUIRED.filter((f) => !b[f] && !(f === 'channel' && format.fixedChannel) && !isLog).map((field) => ({
-    field,
-    hint: columnsHint(field),
-  }));
-  const resolve = channelResolver(settings.config.channels ?? {}, format.channels ?? {});
-  const rawCounts = new Map<string, number>();
-  const issues = new IssueLog();
-  const context = rowContext(settings);
-  const seen = new Set<string>();
-  let rows = 0;
-  const eventOrder = { bothTimes: 0, resolvedBeforeFirstResponse: 0 };
-  let usable = 0;
-  let answered = 0;
-  let resolved = 0;
-  let from = Infinity;
-  let to = -Infinity;
-  const count = (raw: string): void => {
-    rawCounts.set(raw, (rawCounts.get(raw) ?? 0) + 1);
-  };
-  const use = (ticket: TicketRow, file: string, line: number): void => {
-    if (seen.has(ticket.id)) {
-      issues.add({ kind: 'duplicate-id', severity: 'error', file, line, column: b.ticketId?.header ?? 'ticketId', value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier` });
-      return;
-    }
-    seen.add(ticket.id);
-    usable++;
-    if (ticket.firstResponseState === ANSWERED) answered++;
-    if (ticket.resolutionState === RESOLVED) resolved++;
-    from = Math.min(from, ticket.createdAt);
-    to = Math.max(to, ticket.createdAt);
-  };
-
-  let normalised = false;
-  if (format.reduce) {
-    // A log: tickets are made of many rows, so channel values are counted per ticket.
-    normalised = true;
-    async function* counted(): AsyncGenerator<RawRecord> {
-      for await (const record of opened.records) {
-        rows++;
-        yield record;
-      }
-    }
-    for await (const out of format.reduce(counted(), mapping, context)) {
-      if ('issue' in out) issues.add(out.issue);
-      else {
-        count(out.ticket.rawChannel);
-        use(out.ticket, out.ticket.file, out.ticket.line);
-      }
-    }
-  } else {
-    const normalise = missingRequired.length === 0 ? rowNormaliser(mapping, context) : null;
-    normalised = normalise !== null;
-    const firstB = b.firstResponseAt;
-    const resolvedB = b.resolvedAt;
-    const orderCheck =
-      !normalise && firstB?.style && resolvedB?.style
-        ? { first: parserFor(firstB.style, mapping.timeZone, firstB.dateFormat), resolved: parserFor(resolvedB.style, mapping.timeZone, resolvedB.dateFormat) }
-        : null;
-    for await (const record of opened.records) {
-      rows++;
-      if (b.channel) count((record.values[b.channel.index] ?? '').trim());
-      if (orderCheck && firstB && resolvedB) {
-        const first = orderCheck.first((record.values[firstB.index] ?? '').trim());
-        const done = orderCheck.resolved((record.values[resolvedB.index] ?? '').trim());
-        if (first !== null && done !== null) {
-          eventOrder.bothTimes++;
-          if (done < first) eventOrder.resolvedBeforeFirstResponse++;
-        }
-      }
-      if (!normalise) continue;
-      const result = normalise(record);
-      if (!result.ok) {
-        issues.add(result.issue);
-        continue;
-      }
-      for (const note of result.notes) issues.add(note);
-      use(result.ticket, record.file, record.line);
-    }
-  }
+  const missingRequired = opened.missingRequired.map((field) => ({ field, hint: columnsHint(field) }));
+  const resolve = channelResolver(Object.fromEntries(settings.mapping.channels), format.channels ?? {});
+  const normalised = opened.missingRequired.length === 0;
   const createdBinding = b.createdAt;
   const createdSamples = createdBinding ? opened.sample.map((r) => (r.values[createdBinding.index] ?? '').trim()).filter(Boolean) : [];
   const naiveTimes =
@@ -168,27 +196,27 @@ export async function profileFile(path: string, settings: Settings, stdin: Reada
     unusedColumns: mapping.unused.filter((h) => !logColumns.some((c) => c.column === h)),
     logColumns,
     fixedChannel: format.fixedChannel && !b.channel ? format.fixedChannel : null,
-    rows,
+    rows: st.rows,
     recordNoun: format.recordNoun ?? 'row',
-    channelValues: [...rawCounts.entries()]
+    channelValues: [...st.rawCounts.entries()]
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .map(([raw, n]) => {
         const m = format.fixedChannel && !b.channel ? { channel: format.fixedChannel, known: true, isPublic: undefined, outbound: undefined } : resolve(raw);
         return { raw, count: n, channel: m.channel, known: m.known, isPublic: m.isPublic ?? null, outbound: m.outbound ?? false };
       }),
-    createdRange: { from: iso(from), to: iso(to) },
+    createdRange: { from: iso(st.from), to: iso(st.to) },
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
       .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? STYLE_LABELS[b[field]!.style!] : null })),
     naiveTimes,
-    issues: issues
+    issues: st.issues
       .entries()
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.count - x.count || x.kind.localeCompare(y.kind))
       .map((e) => ({ kind: e.kind, severity: e.severity, count: e.count, example: { line: e.example.line, column: e.example.column ?? null, detail: e.example.detail } })),
-    ticketsUsable: normalised ? usable : null,
-    answered: normalised ? answered : null,
-    resolved: normalised ? resolved : null,
-    ...(!normalised && eventOrder.bothTimes > 0 ? { eventOrder } : {}),
+    ticketsUsable: normalised ? st.usable : null,
+    answered: normalised ? st.answered : null,
+    resolved: normalised ? st.resolved : null,
+    ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
     notes: [...(format.notes ?? [])],
   };
 }

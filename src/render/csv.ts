@@ -27,6 +27,13 @@ export const CSV_COLUMNS = [
   'resolution_median_s',
   'resolution_median_change_s',
   'resolution_ratio',
+  'first_response_median_bound',
+  'resolution_median_bound',
+  'first_response_ratio_bound',
+  'resolution_ratio_bound',
+  'answered_median_s',
+  'first_response_verdict',
+  'resolution_verdict',
 ] as const;
 
 export function renderCsv(report: Report): string {
@@ -40,6 +47,9 @@ export function renderCsv(report: Report): string {
             c.tickets, c.answered, c.open,
             c.firstResponseMedian, c.change?.firstResponseMedian ?? null, c.firstResponseRatio, c.change?.firstResponseRatio ?? null,
             c.resolutionMedian, c.change?.resolutionMedian ?? null, c.resolutionRatio,
+            c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, c.answeredMedian,
+            // The trend carries no verdicts; the period of interest's are in the audit rows.
+            null, null,
           ]),
         );
       }
@@ -50,9 +60,11 @@ export function renderCsv(report: Report): string {
       lines.push(
         csvLine([
           label, report.period.from, report.period.to, 'yes', 'yes', c.channel, report.reference,
-          c.tickets, c.answered, null,
+          c.tickets, c.answered, c.resolution.n - c.resolution.resolved,
           c.firstResponse.median, null, c.vsReference?.firstResponseRatio ?? null, null,
           c.resolution.median, null, c.vsReference?.resolutionRatio ?? null,
+          c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
+          c.firstResponse.answeredMedian, c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
         ]),
       );
     }

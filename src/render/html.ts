@@ -10,11 +10,12 @@
  * therefore cannot become markup. Renders the Report; computes nothing.
  */
 import type { Channel } from '../model.js';
-import type { DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import type { ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
+import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
+import { ratioWithVerdict } from '../format.js';
 import {
-  exampleText, findingEvidence, gapDuration, findingLabel, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
+  exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
   summarySentences, trendChannels, unitName,
 } from './markdown.js';
 
@@ -84,6 +85,7 @@ figure { margin: 16px 0 8px; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; margin-bottom: 6px; }
 .finding { border: 1px solid var(--line); border-left: 4px solid var(--good); border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
+td.thin { color: var(--muted); font-style: italic; }
 .finding.significant { border-left-color: var(--bad); } .finding.insufficient { border-left-color: var(--warn); } .finding.note { border-left-color: #8a94a6; }
 .badge { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; padding: 1px 7px; border-radius: 10px; background: #e6f4ea; color: var(--good); margin-right: 6px; }
 .significant .badge { background: #fdecea; color: var(--bad); } .insufficient .badge { background: #fdf3e1; color: var(--warn); } .note .badge { background: #eceff3; color: #4a5468; }
@@ -108,13 +110,19 @@ function tile(label: string, value: string, tone: '' | 'bad' | 'good' = ''): Mar
 /** The key figures at the top: tickets, the reference's median, the widest gap, findings, open. */
 function tiles(report: Report): Markup {
   const ref = report.channels.find((c) => c.channel === report.reference);
-  const others = report.channels.filter((c) => c.channel !== report.reference && c.vsReference?.firstResponseRatio != null);
-  let fastest = others[0];
-  for (const c of others) if ((c.vsReference?.firstResponseRatio as number) < (fastest?.vsReference?.firstResponseRatio as number)) fastest = c;
+  // The headline gap is the largest one the findings call significant; a gap they call too
+  // small, not conclusive or within tolerance is never a headline.
+  const judged = report.channels.filter((c) => c.channel !== report.reference && c.vsReference?.firstResponseVerdict === 'preference' && c.vsReference.firstResponseRatio);
+  let widest = judged[0];
+  const gapOf = (c: ChannelReport): number => Math.abs(Math.log(c.vsReference?.firstResponseRatio as number));
+  for (const c of judged) if (gapOf(c) > gapOf(widest as ChannelReport)) widest = c;
   const significant = report.findings.filter((f) => f.significant).length;
   const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
-  if (ref) out.push(tile(`${report.reference} first response (median)`, formatDuration(ref.firstResponse.median)));
-  if (fastest) out.push(tile(`${fastest.channel} vs ${report.reference}`, speedWords(fastest.vsReference?.firstResponseRatio) || 'same'));
+  if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound)));
+  if (widest?.vsReference) {
+    const v = widest.vsReference;
+    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant)`, speedWords(v.firstResponseRatio, v.firstResponseBound), 'bad'));
+  } else if (ref) out.push(tile(`first response vs ${report.reference}`, 'no significant gap'));
   out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));
   if (report.reportPeriod) out.push(tile('Still open at as-of', formatCount(report.reportPeriod.open)));
   const failed = report.gates.filter((g) => !g.passed).length;
@@ -139,17 +147,18 @@ function channelTable(report: Report): Markup {
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? html`<span class="change">reference</span>` : ''}</td>${[
       num(formatCount(c.tickets)),
       num(formatShare(c.answeredShare)),
-      withCi(formatDuration(c.firstResponse.median), formatInterval(c.firstResponse.ci95)),
-      num(formatDuration(c.firstResponse.p90)),
-      html`<td class="nowrap">${isRef ? '—' : v ? speedWords(v.firstResponseRatio) || '—' : '—'}</td>`,
+      withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatInterval(c.firstResponse.ci95)),
+      num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
+      num(formatDuration(c.firstResponse.answeredMedian)),
       num(formatShare(c.resolvedShare)),
-      withCi(formatDuration(c.resolution.median), formatInterval(c.resolution.ci95)),
-      num(formatDuration(c.resolution.p90)),
-      html`<td class="nowrap">${isRef ? '—' : v ? speedWords(v.resolutionRatio) || '—' : '—'}</td>`,
+      withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatInterval(c.resolution.ci95)),
+      num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Channel</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th><th class="num">Resolved</th><th class="num">Resolution median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th></tr></thead>
+<thead><tr><th>Channel</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th><th class="num">Answered-only median</th><th class="num">Resolved</th><th class="num">Resolution median<span class="change">95% CI</span></th><th class="num">p90</th><th>vs ${ref}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -159,9 +168,9 @@ function bandTable(report: Report): Markup | null {
   const rows = bands.map(
     (b) => html`<tr><td>${b.band}</td>${num(formatCount(b.tickets))}<td>${Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')}</td>${[
       num(formatShare(b.answeredShare)),
-      withCi(formatDuration(b.firstResponse.median), formatInterval(b.firstResponse.ci95)),
-      num(formatDuration(b.firstResponse.p90)),
-      num(formatDuration(b.resolution.median)),
+      withCi(formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound), formatInterval(b.firstResponse.ci95)),
+      num(formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound)),
+      num(formatBoundedDuration(b.resolution.median, b.resolution.bound)),
     ]}</tr>`,
   );
   return html`<div class="table-wrap"><table>
@@ -178,9 +187,10 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       const pc = p.channels.find((x) => x.channel === c);
       if (!pc) return num('—');
       const change = pc.change?.[key];
-      return html`<td class="num">${formatDuration(pc[key])}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}</td>`;
+      const bound = metric === 'firstResponse' ? pc.firstResponseBound : pc.resolutionBound;
+      return html`<td class="num${pc.enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined && pc.enough ? html` <span class="change">${signedDuration(change)}</span>` : ''}${pc.enough ? '' : html` <span class="change">n=${formatCount(pc.tickets)}, too few</span>`}</td>`;
     });
-    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gapDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
   return html`<div class="table-wrap"><table>
 <thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">Open</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
@@ -191,17 +201,11 @@ function figure(svg: string | null, caption: string): Markup | null {
   return svg ? html`<figure><figcaption>${caption}</figcaption>${new Markup(svg)}</figure>` : null;
 }
 
-function findingClass(f: Finding): string {
-  if (f.significant) return 'significant';
-  if (f.verdict === 'insufficient-data' || f.kind === 'data-quality') return 'insufficient';
-  if (f.verdict === 'info' || f.verdict === 'case-mix') return 'note';
-  return 'fine';
-}
 
 function findingCard(f: Finding): Markup {
   const evidence = findingEvidence(f).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
   // <details> folds the evidence away without any script; significant findings start open.
-  return html`<details class="finding ${findingClass(f)}"${f.significant ? new Markup(' open') : ''}><summary><span class="badge">${findingLabel(f)}</span><span class="message">${f.message}</span></summary>
+  return html`<details class="finding ${findingTone(f)}"${f.significant ? new Markup(' open') : ''}><summary><span class="badge">${findingLabel(f)}</span><span class="message">${f.message}</span></summary>
 <dl class="evidence">${evidence}</dl></details>`;
 }
 

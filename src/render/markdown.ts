@@ -9,7 +9,9 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import type { BandReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
-import { formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatP, formatRatio, formatShare, speedWords } from './format.js';
+import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatP, formatRatio, formatShare, speedWords } from './format.js';
+import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
+import type { Bound } from '../measure/estimate.js';
 
 // ───────────────────────────── shared prose (plain text) ─────────────────────────────
 
@@ -70,12 +72,13 @@ export function summarySentences(report: Report): string[] {
   const ref = report.channels.find((c) => c.channel === report.reference) ?? null;
   if (!ref) out.push(`There are no ${report.reference} tickets in this period, so no channel could be compared with the reference.`);
   else {
-    out.push(`${report.reference} (the reference) waited ${formatDuration(ref.firstResponse.median)} for a first response (median) and ${formatDuration(ref.resolution.median)} for resolution.`);
+    out.push(
+      `${report.reference} (the reference) waited ${durationWords(ref.firstResponse.median, ref.firstResponse.bound)} for a first response and ${durationWords(ref.resolution.median, ref.resolution.bound)} for resolution (medians, counting tickets not yet answered or resolved as still waiting).`,
+    );
     for (const c of report.channels) {
-      if (c.channel === report.reference) continue;
-      const words = speedWords(c.vsReference?.firstResponseRatio);
-      if (!words) continue;
-      out.push(`${c.channel}: first response ${formatDuration(c.firstResponse.median)}, ${words} than ${report.reference}${c.firstResponse.n < report.settings.minSample ? ` (only ${formatCount(c.firstResponse.n)} answered ticket${c.firstResponse.n === 1 ? '' : 's'})` : ''}.`);
+      if (c.channel === report.reference || !c.vsReference) continue;
+      const sentence = channelSentence(c, report.reference);
+      if (sentence) out.push(sentence);
     }
   }
   const significant = report.findings.filter((f) => f.significant);
@@ -112,6 +115,36 @@ export function summarySentences(report: Report): string[] {
   return out;
 }
 
+/** A median in words: `3h 43m`, `at least 9d 21h` when it is only a lower bound. */
+export function durationWords(seconds: number | null, bound: Bound | null): string {
+  return seconds === null ? 'no measurable time' : `${bound === 'lower' ? 'at least ' : ''}${formatDuration(seconds)}`;
+}
+
+/**
+ * One channel against the reference on first response, with the finding's verdict: a gap is
+ * only called a gap when the findings call it significant.
+ */
+export function channelSentence(c: ChannelReport, reference: string): string | null {
+  const v = c.vsReference;
+  if (!v || v.firstResponseRatio === null) return null;
+  const words = speedWords(v.firstResponseRatio, v.firstResponseBound);
+  const head = `${c.channel}: first response ${durationWords(c.firstResponse.median, c.firstResponse.bound)}`;
+  switch (v.firstResponseVerdict) {
+    case 'preference':
+      return `${head}, ${words} than ${reference} (significant).`;
+    case 'within-tolerance':
+      return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
+    case 'case-mix':
+      return `${head}, ${words} than ${reference} overall, but not like for like: the gap comes from the mix of tickets.`;
+    case 'insufficient-data':
+      return `${head}, ${words} than ${reference}, but too few tickets to judge.`;
+    case 'no-preference':
+      return `${head}, ${words} than ${reference}, but not conclusive.`;
+    default:
+      return `${head}, ${words} than ${reference}.`;
+  }
+}
+
 /** The evidence of a finding as label/value pairs (plain text). */
 export function findingEvidence(f: Finding): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -146,12 +179,21 @@ function detailText(value: unknown, depth = 0): string {
 }
 
 /** The mark before a finding: significant, not enough data, data quality, or fine. */
+/** The badge of a finding: its verdict in words (never "significant" unless it is). */
 export function findingLabel(f: Finding): string {
-  if (f.significant) return 'significant';
-  if (f.verdict === 'insufficient-data') return 'not enough data';
   if (f.kind === 'data-quality') return 'data quality';
-  if (f.verdict === 'info' || f.verdict === 'case-mix') return 'note';
-  return 'no preference';
+  if (f.kind === 'response-theatre' && f.verdict === 'info') return 'response theatre';
+  if (f.significant) return 'significant';
+  if (f.verdict === 'info') return 'note';
+  return VERDICT_WORDS[f.verdict];
+}
+
+/** The tone of a finding's badge: red for significant, green only for within tolerance, neutral otherwise. */
+export function findingTone(f: Finding): 'significant' | 'fine' | 'insufficient' | 'note' {
+  if (f.significant) return 'significant';
+  if (f.verdict === 'within-tolerance') return 'fine';
+  if (f.verdict === 'insufficient-data' || f.kind === 'data-quality') return 'insufficient';
+  return 'note';
 }
 
 /** Channels that appear in any period, in the canonical order. */
@@ -166,7 +208,7 @@ export function exampleText(dq: DataQualityEntry): string {
 }
 
 export const METHOD_NOTE =
-  'First-response medians are plain sample medians of answered tickets; resolution medians are Kaplan–Meier estimates, so tickets still open at the as-of time count as censored, not dropped. Ratios are a channel’s median over the reference’s (below 1 = faster than the reference). Durations are calendar time unless the configuration says business hours.';
+  'Medians are Kaplan–Meier estimates: a ticket not answered (or not resolved) by the as-of time counts as having waited at least its age, not as missing; “at least” (≥) marks a median not reached, a lower bound. The answered-only median is the plain median of answered tickets, as helpdesk dashboards show it. Ratios are a channel’s median over the reference’s (below 1 = faster than the reference); the verdict beside a ratio is the finding’s. Durations are calendar time unless the configuration says business hours.';
 
 export function generatedLine(report: Report): string {
   return `Generated by ${report.tool.name} ${report.tool.version}${report.generatedAt ? ` at ${report.generatedAt}` : ''}${report.redacted ? '; customer ids and handles are pseudonymised' : ''}.`;
@@ -207,14 +249,15 @@ function channelRows(report: Report): string[][] {
       isRef ? `**${e(c.channel)}** (ref)` : e(c.channel),
       formatCount(c.tickets),
       formatShare(c.answeredShare),
-      formatDuration(c.firstResponse.median),
+      formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
       formatInterval(c.firstResponse.ci95),
-      formatDuration(c.firstResponse.p90),
-      isRef ? 'ref' : v ? speedWords(v.firstResponseRatio) || '—' : '—',
+      formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      formatDuration(c.firstResponse.answeredMedian),
       formatShare(c.resolvedShare),
-      formatDuration(c.resolution.median),
-      formatDuration(c.resolution.p90),
-      isRef ? 'ref' : v ? speedWords(v.resolutionRatio) || '—' : '—',
+      formatBoundedDuration(c.resolution.median, c.resolution.bound),
+      formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
     ];
   });
 }
@@ -225,10 +268,10 @@ function bandRows(bands: readonly BandReport[]): string[][] {
     formatCount(b.tickets),
     e(Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')),
     formatShare(b.answeredShare),
-    formatDuration(b.firstResponse.median),
+    formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound),
     formatInterval(b.firstResponse.ci95),
-    formatDuration(b.firstResponse.p90),
-    formatDuration(b.resolution.median),
+    formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
+    formatBoundedDuration(b.resolution.median, b.resolution.bound),
   ]);
 }
 
@@ -237,6 +280,7 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
   const periods = report.periods ?? [];
   const channels = trendChannels(periods);
   const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
+  const boundKey = metric === 'firstResponse' ? 'firstResponseBound' : 'resolutionBound';
   const head = [unitName(report), 'Tickets', 'Open', ...channels.map((c) => e(c)), `Gap: ${e(report.reference)} − fastest`, 'Gap change'];
   const rows = periods.map((p) => {
     const label = `${e(p.period)}${p.complete ? '' : ' (to date)'}`;
@@ -244,7 +288,8 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       const pc = p.channels.find((x) => x.channel === c);
       if (!pc) return '—';
       const change = pc.change?.[key];
-      return `${formatDuration(pc[key])}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}`;
+      const thin = pc.enough ? '' : ` (n=${formatCount(pc.tickets)}, too few)`;
+      return `${formatBoundedDuration(pc[key], pc[boundKey])}${change !== null && change !== undefined && pc.enough ? ` (${signedDuration(change)})` : ''}${thin}`;
     });
     const gap = p.referenceGap[metric];
     return [
@@ -252,7 +297,7 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       formatCount(p.tickets),
       formatCount(p.open),
       ...cells,
-      gap ? `${gapDuration(gap.gap)} (${e(gap.channel)})` : '—',
+      gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap)} (${e(gap.channel)})` : '—',
       gap ? signedDuration(gap.change) : '—',
     ];
   });
@@ -272,9 +317,9 @@ export function renderMarkdown(report: Report): string {
   out.push('## Channels', '');
   out.push(
     table(
-      ['Channel', 'Tickets', 'Answered', 'First response median', '95% CI', 'p90', `vs ${e(ref)}`, 'Resolved', 'Resolution median', 'p90', `vs ${e(ref)}`],
+      ['Channel', 'Tickets', 'Answered', 'First response median', '95% CI', 'p90', `vs ${e(ref)}`, 'Answered-only median', 'Resolved', 'Resolution median', 'p90', `vs ${e(ref)}`],
       channelRows(report),
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'l'],
     ),
   );
   out.push('');

@@ -5,12 +5,15 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, Finding, GateResult } from '../report.js';
-import type { Interval } from '../measure/summary.js';
+import type { MetricSummary } from '../measure/summary.js';
+import type { Bound } from '../measure/estimate.js';
+import type { Verdict } from '../report.js';
 import { gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import {
-  formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
+  formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
 } from './format.js';
+import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
 function grid(head: string[], color: boolean): Table.Table {
   return new Table({
@@ -20,9 +23,18 @@ function grid(head: string[], color: boolean): Table.Table {
   });
 }
 
-/** `3h 29m (3h 10m–3h 45m)`, or `—` when there is no median. */
-function withCi(summary: { median: number | null; ci95: Interval | null }): string {
-  return summary.median === null ? '—' : `${formatDuration(summary.median)} (${formatInterval(summary.ci95)})`;
+/** `3h 29m (3h 10m–3h 45m)`, `≥ 9d 21h (≥ 3d 2h)` for a median not reached, or `—` when there is none. */
+function withCi(summary: MetricSummary): string {
+  if (summary.median === null) return '—';
+  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower')}${summary.ci95?.[0] != null ? ` (≥ ${formatDuration(summary.ci95[0])})` : ''}`;
+  return `${formatDuration(summary.median)} (${formatInterval(summary.ci95)})`;
+}
+
+/** `7.3× faster !`: the ratio with its verdict's mark. */
+function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null): string {
+  const words = speedWords(ratio, bound);
+  const mark = verdict ? VERDICT_MARKS[verdict] : '';
+  return mark && words !== '—' ? `${words} ${mark}` : words;
 }
 
 function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
@@ -46,7 +58,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
 
   const ref = report.reference;
   const t = grid(
-    ['Channel', 'Tickets', 'Answered', 'First response median (95% CI)', 'p90', `vs ${ref}`, 'Resolved', 'Resolution median (95% CI)', 'p90', `vs ${ref}`],
+    ['Channel', 'Tickets', 'Answered', 'First response median (95% CI)', 'p90', `vs ${ref}`, 'Answered-only median', 'Resolved', 'Resolution median (95% CI)', 'p90', `vs ${ref}`],
     options.color,
   );
   for (const ch of report.channels) {
@@ -57,12 +69,13 @@ export function renderTable(report: Report, options: RenderOptions): string {
       formatCount(ch.tickets),
       formatShare(ch.answeredShare),
       withCi(ch.firstResponse),
-      formatDuration(ch.firstResponse.p90),
-      isRef ? 'ref' : v ? speedWords(v.firstResponseRatio) || '—' : '—',
+      formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
+      isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      formatDuration(ch.firstResponse.answeredMedian),
       formatShare(ch.resolvedShare),
       withCi(ch.resolution),
-      formatDuration(ch.resolution.p90),
-      isRef ? 'ref' : v ? speedWords(v.resolutionRatio) || '—' : '—',
+      formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
+      isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
     ]);
   }
   out.push(t.toString());
@@ -101,7 +114,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
         mix,
         formatShare(b.answeredShare),
         withCi(b.firstResponse),
-        formatDuration(b.firstResponse.p90),
+        formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
         withCi(b.resolution),
       ]);
     }
@@ -134,7 +147,12 @@ export function renderTable(report: Report, options: RenderOptions): string {
   }
   for (const note of input.notes) out.push(`  note: ${note}`);
   out.push('');
-  out.push(c.dim(`Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time. Ratios are a median over ${ref}'s median (below 1 = faster than ${ref}).`));
+  out.push(
+    c.dim(
+      `Medians count tickets not answered (not resolved) by ${formatInstant(report.period.asOf)} as still waiting (Kaplan–Meier); ≥ marks a median not reached, a lower bound. The answered-only median ignores the unanswered, as helpdesk dashboards do.\n` +
+        `vs ${ref}: ${VERDICT_LEGEND}. Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time.`,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -1,17 +1,16 @@
 /**
  * channel-preference: every channel against the reference channel on first response and on
  * resolution (raw and like for like; unanswered and unresolved tickets count as still waiting,
- * see compare.ts); response-theatre: a channel answered significantly faster than the reference
- * but resolved no faster.
+ * see measure/compare.ts); response-theatre: a channel answered faster than the reference (a
+ * preference) but not resolved faster (no preference for it on resolution).
  */
 import { CHANNELS, type Channel } from '../../model.js';
-import { byChannel } from '../../measure/groups.js';
 import type { TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
-import { compareGroups, type Metric } from './compare.js';
+import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
-import { comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
-import { boundedSpeed, interval, num, p, share } from './words.js';
+import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
+import { boundedSpeed, interval, p, share } from '../../format.js';
 
 /**
  * The category or priority whose share differs most between two groups, as a clause for a
@@ -40,31 +39,60 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   return `; ${share(best.sa)} of ${aPhrase} are ${label} vs ${share(best.sb)} of ${bPhrase}`;
 }
 
-function theatre(channel: Channel, reference: Channel, first: Finding, resolution: Finding, resolutionReg: Registered): Finding | null {
+/** How a resolution verdict reads after "but resolved …" in a theatre sentence. */
+const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
+  'within-tolerance': 'within the tolerance band',
+  'no-preference': 'not shown to be faster',
+  'case-mix': 'no faster like for like',
+  preference: 'significantly slower',
+};
+
+/**
+ * Response theatre, one rule: the channel's first-response comparison with the reference is a
+ * preference (faster), while its resolution comparison is not a preference for it (within
+ * tolerance, not conclusive, case mix, or slower). The sentence gives both ratios and how much of
+ * the reply advantage survives to resolution, on the log scale: ln(resolution ratio) / ln(first-
+ * response ratio). Resolution not measurable → no claim, a note says why.
+ */
+export function theatre(channel: Channel, reference: Channel, first: Finding, resolution: Finding): Finding | null {
   if (first.verdict !== 'preference' || first.effect === null || first.effect >= 1) return null;
-  if (resolution.verdict === 'insufficient-data') return null;
-  const c = resolutionReg.comparison;
-  const view = c.adjusted ?? c.raw;
-  const ci = view.ci95;
-  if (!ci || view.ratio === null || ci[1] === null || ci[1] < 1) return null;
-  const resolved = `resolved no faster (resolution ratio ${num(view.ratio)}, 95% CI ${interval(ci)}${ci[0] !== null && ci[0] > 1 ? ', slower' : ', includes 1'}`;
+  const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first))} than ${reference} tickets`;
+  if (resolution.verdict === 'insufficient-data' || resolution.effect === null) {
+    return noteFinding({
+      kind: 'response-theatre',
+      subject: channel,
+      verdict: 'insufficient-data',
+      rule: 'no response-theatre claim: the resolution comparison cannot be judged',
+      message: `${capitalise(channel)} tickets are ${firstWords}; whether they are also resolved faster cannot be judged (${resolution.rule ?? 'no resolution comparison'}), so no response-theatre claim is made.`,
+    });
+  }
+  if (resolution.verdict === 'preference' && resolution.effect < 1) return null;
+  const r = resolution.effect;
+  const bound = effectBound(resolution);
+  const survives = r >= 1 ? 0 : Math.max(0, Math.min(1, Math.log(r) / Math.log(first.effect)));
+  const survivalText =
+    r >= 1
+      ? 'none of the reply advantage survives to resolution'
+      : `about ${share(survives)} of the reply advantage survives to resolution`;
+  const words = RESOLVED_WORDS[resolution.verdict] ?? resolution.verdict;
   return {
     kind: 'response-theatre',
     subject: channel,
     against: reference,
     metric: 'resolution',
-    significant: true,
+    significant: false,
     verdict: 'info',
-    effect: view.ratio,
-    effectCi95: ci,
-    pValue: resolution.pValue,
-    pValueAdjusted: resolution.pValueAdjusted ?? null,
+    effect: r,
+    effectCi95: resolution.effectCi95 ?? null,
+    pValue: null,
+    pValueAdjusted: null,
     ...(resolution.n ? { n: resolution.n } : {}),
-    rule: `response theatre: first response significantly faster than ${reference} (${first.rule ?? 'preference'}) while the resolution ratio's 95% CI (${interval(ci)}) reaches 1 or above`,
-    message: `Response theatre on ${channel}: answered ${boundedSpeed(first.effect, effectBound(first))} than ${reference} tickets, but ${resolved}, Holm ${p(resolution.pValueAdjusted ?? null)}) — answered fast, fixed no faster.`,
+    rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
+    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound)} (${words}; 95% CI ${interval(resolution.effectCi95 ?? null)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
-      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), pValueAdjusted: first.pValueAdjusted ?? null },
-      resolution: { ratio: view.ratio, ci95: ci, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },
+      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), verdict: first.verdict, pValueAdjusted: first.pValueAdjusted ?? null },
+      resolution: { ratio: r, ci95: resolution.effectCi95 ?? null, bound, verdict: resolution.verdict, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },
+      advantageSurviving: survives,
     },
   };
 }
@@ -72,7 +100,7 @@ function theatre(channel: Channel, reference: Channel, first: Finding, resolutio
 /** Registers the channel comparisons; returns the builders of their findings. */
 export function channelFindings(ctx: FindingContext): Deferred[] {
   const { table, reference } = ctx;
-  const groups = byChannel(table);
+  const groups = ctx.channelGroups;
   const ref = groups.get(reference);
   if (!ref) {
     return [
@@ -99,7 +127,7 @@ export function channelFindings(ctx: FindingContext): Deferred[] {
       const [first, resolution] = regs.map((reg) =>
         comparisonFinding('channel-preference', channel, reference, names, reg, ctx.family, ctx.rules, { mixNote: mix }),
       ) as [Finding, Finding];
-      const show = theatre(channel, reference, first, resolution, regs[1]);
+      const show = theatre(channel, reference, first, resolution);
       return show ? [first, resolution, show] : [first, resolution];
     });
   }

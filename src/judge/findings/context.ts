@@ -10,7 +10,7 @@ import type { CustomerTimeline } from '../../measure/journeys.js';
 import type { Finding, Report } from '../../report.js';
 import type { PFamily } from './family.js';
 import type { Rules } from './rules.js';
-import type { Samples } from './compare.js';
+import type { Samples } from '../../measure/sample.js';
 
 export interface FindingContext {
   table: TicketTable;
@@ -18,8 +18,10 @@ export interface FindingContext {
   /** Open tickets are censored here (epoch seconds). */
   asOf: number;
   reference: Channel;
-  /** Gathered durations, shared by every comparison. */
+  /** Gathered durations, shared by every comparison (and with the measure stage). */
   samples: Samples;
+  /** Ticket indices per channel: the measure stage's own arrays, so its gathered durations are reused. */
+  channelGroups: ReadonlyMap<Channel, Uint32Array>;
   rules: Rules;
   family: PFamily;
   /** Category × priority cells; null when the data have neither. */

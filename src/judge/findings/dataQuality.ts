@@ -4,7 +4,7 @@
  * --since/--until) and notes do not count.
  */
 import type { Finding, Report } from '../../report.js';
-import { count, share } from './words.js';
+import { count, share } from '../../format.js';
 import { noteFinding } from './sentence.js';
 
 /** Share of rows read above which data problems are reported as a finding. */

@@ -18,10 +18,10 @@ import { splitByStratum, type Strata } from '../../measure/strata.js';
 import { ANSWERED, EXCLUDED } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { spearman, type SpearmanResult } from '../stats/spearman.js';
-import { compareGroups, MIN_CELL } from './compare.js';
+import { compareGroups, MIN_CELL } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';
-import { count, num, p } from './words.js';
+import { count, num, p } from '../../format.js';
 
 /** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
 export const MIN_RHO = 0.1;

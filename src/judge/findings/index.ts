@@ -7,12 +7,12 @@
  * Order in the report: channels (with response theatre), follower bands, loudness, channel
  * jumps, data quality.
  */
-import type { Dataset, Settings } from '../../pipeline.js';
+import type { Settings } from '../../settings.js';
+import type { Measurement } from '../../measure/index.js';
 import type { Finding, Report } from '../../report.js';
 import { customerTimeline } from '../../measure/journeys.js';
 import { strataOf } from '../../measure/strata.js';
 import { channelFindings } from './channels.js';
-import { Samples } from './compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { dataQualityFinding } from './dataQuality.js';
 import { PFamily } from './family.js';
@@ -20,33 +20,24 @@ import { followerFindings } from './followers.js';
 import { jumpFindings } from './jumps.js';
 import { loudFindings } from './loud.js';
 
-/** Default loudness and jump settings (config `loud.*`, `jumpWindowDays`). */
-export const DEFAULT_REPEAT_CONTACTS = 3;
-export const DEFAULT_REPEAT_WINDOW_DAYS = 7;
-export const DEFAULT_JUMP_WINDOW_DAYS = 14;
-
 /** All findings of a report. */
-export function computeFindings(report: Report, dataset: Dataset, settings: Settings): Finding[] {
-  const table = dataset.table;
-  // The same as-of time the channel summaries were censored at (pipeline.buildReport).
-  const asOf = settings.asOf ?? dataset.latest ?? 0;
+export function computeFindings(report: Report, measured: Measurement, settings: Settings): Finding[] {
+  const { table } = measured;
   const ctx: FindingContext = {
     table,
     report,
-    asOf,
+    asOf: measured.asOf,
     reference: settings.reference,
-    samples: new Samples(table, asOf),
+    samples: measured.samples,
+    channelGroups: measured.channelGroups,
     rules: { tolerance: settings.tolerance, alpha: settings.alpha, minSample: settings.minSample },
     family: new PFamily(),
     strata: strataOf(table, ['category', 'priority']),
     categoryStrata: strataOf(table, ['category']),
     timeline: customerTimeline(table),
     bandEdges: settings.bands,
-    loud: {
-      repeatContacts: settings.config.loud?.repeatContacts ?? DEFAULT_REPEAT_CONTACTS,
-      repeatWindowDays: settings.config.loud?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS,
-    },
-    jumpWindowDays: settings.config.jumpWindowDays ?? DEFAULT_JUMP_WINDOW_DAYS,
+    loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
+    jumpWindowDays: settings.loud.jumpWindowDays,
   };
   const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...loudFindings(ctx), ...jumpFindings(ctx)];
   ctx.family.adjust();

@@ -13,10 +13,10 @@ import { channelJumps } from '../../measure/journeys.js';
 import { medianSorted, sortedCopy } from '../../measure/quantile.js';
 import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
-import { compareGroups } from './compare.js';
+import { compareGroups } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
-import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from './words.js';
+import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from '../../format.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;

@@ -9,7 +9,7 @@
 import { byChannel } from '../../measure/groups.js';
 import { repeatContacts } from '../../measure/journeys.js';
 import { FLAG_ESCALATED, FLAG_SHOUTING, type TicketTable } from '../../normalise/table.js';
-import { compareGroups } from './compare.js';
+import { compareGroups } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';
 

@@ -17,8 +17,8 @@
  */
 import type { Interval } from '../../measure/summary.js';
 import type { Verdict } from '../../report.js';
-import type { Comparison, View } from './compare.js';
-import { interval, num, oneSided, p } from './words.js';
+import type { Comparison, View } from '../../measure/compare.js';
+import { interval, num, oneSided, p } from '../../format.js';
 
 /** The judging settings (from Settings). */
 export interface Rules {

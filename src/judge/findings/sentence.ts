@@ -7,13 +7,13 @@
  * first response …, counting unanswered tickets as still waiting"; "at least …" where a median is
  * not reached), and the answered shares when they differ, because a channel that leaves tickets
  * unanswered is slower than its answered tickets alone say. The channel table keeps the plain
- * median of answered tickets; `details.raw.answeredMedians` has it too.
+ * median of answered tickets beside it (answeredMedian); `details.raw.answeredMedians` has it too.
  */
 import type { Finding, FindingKind } from '../../report.js';
-import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from './compare.js';
+import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, judgeComparison, type Rules } from './rules.js';
-import { boundedSpeed, count, duration, num, p, share, speedBound, speedInterval } from './words.js';
+import { boundedSpeed, count, duration, num, p, share, speedBound, speedInterval } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -68,11 +68,16 @@ function byWords(fields: string[]): string {
   return fields.join(' and ');
 }
 
-/** Share of each group's tickets answered by the as-of time (first response; null otherwise). */
-function answeredShares(raw: RawView): [number, number] | null {
-  if (!raw.answered || raw.n[0] === 0 || raw.n[1] === 0) return null;
-  return [raw.answered[0] / raw.n[0], raw.answered[1] / raw.n[1]];
+/** Share of each group's tickets that ended (answered / resolved) by the as-of time. */
+function endedShares(raw: RawView): [number, number] | null {
+  if (raw.n[0] === 0 || raw.n[1] === 0) return null;
+  return [raw.ended[0] / raw.n[0], raw.ended[1] / raw.n[1]];
 }
+
+const STILL: Record<Metric, { clause: string; share: string }> = {
+  firstResponse: { clause: 'counting unanswered tickets as still waiting', share: 'answered' },
+  resolution: { clause: 'counting open tickets as still waiting', share: 'resolved' },
+};
 
 /**
  * "median time to first response 40m vs at least 2d, counting unanswered tickets as still
@@ -80,12 +85,12 @@ function answeredShares(raw: RawView): [number, number] | null {
  * when there are any and the answered shares only when they differ.
  */
 function mediansText(metric: Metric, raw: RawView): string {
-  const one = (k: 0 | 1): string => `${raw.mediansReached && !raw.mediansReached[k] ? 'at least ' : ''}${duration(raw.medians[k])}`;
+  const one = (k: 0 | 1): string => `${!raw.mediansReached[k] ? 'at least ' : ''}${duration(raw.medians[k])}`;
   let text = `${MEDIAN[metric]} ${one(0)} vs ${one(1)}`;
-  const shares = answeredShares(raw);
+  const shares = endedShares(raw);
   if (shares && (shares[0] < 1 || shares[1] < 1)) {
-    text += ', counting unanswered tickets as still waiting';
-    if (Math.abs(shares[0] - shares[1]) >= ANSWERED_SHARE_NOTE) text += `; answered ${share(shares[0])} vs ${share(shares[1])}`;
+    text += `, ${STILL[metric].clause}`;
+    if (Math.abs(shares[0] - shares[1]) >= ANSWERED_SHARE_NOTE) text += `; ${STILL[metric].share} ${share(shares[0])} vs ${share(shares[1])}`;
   }
   return text;
 }
@@ -152,7 +157,8 @@ export function comparisonFinding(
     test: v.test,
   });
   const pair = <T>(x: [T, T]): Record<string, T> => ({ [names.a]: x[0], [names.b]: x[1] });
-  const shares = answeredShares(c.raw);
+  const shares = endedShares(c.raw);
+  const endedKey = STILL[c.metric].share;
   return {
     kind,
     subject,
@@ -174,9 +180,9 @@ export function comparisonFinding(
       raw: {
         ...viewDetails(c.raw, pRaw),
         medians: pair(c.raw.medians),
-        ...(c.raw.mediansReached ? { mediansReached: pair(c.raw.mediansReached) } : {}),
-        ...(c.raw.answered ? { answered: pair(c.raw.answered) } : {}),
-        ...(shares ? { answeredShare: pair(shares) } : {}),
+        mediansReached: pair(c.raw.mediansReached),
+        [endedKey]: pair(c.raw.ended),
+        ...(shares ? { [`${endedKey}Share`]: pair(shares) } : {}),
         ...(c.raw.answeredMedians ? { answeredMedians: pair(c.raw.answeredMedians) } : {}),
         significant: j.rawSignificant,
       },
@@ -208,8 +214,10 @@ function enoughTickets(view: View, rules: Rules): boolean {
 /** Why there is no ratio of medians although there are tickets enough. */
 function noRatio(c: Comparison): string {
   const reached = c.raw.mediansReached;
-  if (c.metric === 'firstResponse' && reached && !reached[0] && !reached[1]) {
-    return 'in both groups more than half of the tickets are still unanswered as far as the data reach, so neither median time to first response is known';
+  if (!reached[0] && !reached[1]) {
+    return c.metric === 'firstResponse'
+      ? 'in both groups more than half of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'
+      : 'in both groups more than half of the tickets are still open as far as the data reach, so neither median resolution time is known';
   }
   return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
 }

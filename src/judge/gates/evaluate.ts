@@ -18,6 +18,7 @@
  */
 import type { Channel } from '../../model.js';
 import type { GroupSummary } from '../../measure/summary.js';
+import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { formatDuration } from '../../measure/duration.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
@@ -39,7 +40,8 @@ export interface GateContext {
   likeForLike(a: string, b: string): LikeForLike | { reason: string };
 }
 
-type Measured = { ok: true; value: number; detail: string } | { ok: false; reason: string };
+/** A measured value: exact (bound null), or only a bound ('lower': at least; 'upper': at most). */
+type Measured = { ok: true; value: number; bound: Bound | null; ci95?: Interval | null; detail: string } | { ok: false; reason: string };
 
 /** Two values closer than this (relative) are equal: `3.0000000001 > 3` is not a failure. */
 const EPS = 1e-9;
@@ -74,46 +76,56 @@ export function formatGateValue(value: number, unit: GateUnit): string {
 }
 
 /** A group's numbers as far as a (possibly hand-written or older) report has them. */
+interface MetricLike {
+  n?: number;
+  median?: number | null;
+  bound?: Bound | null;
+  p90?: number | null;
+  p90Bound?: Bound | null;
+  ci95?: Interval | null;
+}
 interface GroupLike {
   tickets?: number;
   answeredShare?: number | null;
   resolvedShare?: number | null;
-  firstResponse?: { n?: number; median?: number | null; p90?: number | null } | null;
-  resolution?: { n?: number; resolved?: number; median?: number | null; p90?: number | null } | null;
+  firstResponse?: MetricLike | null;
+  resolution?: (MetricLike & { resolved?: number }) | null;
+}
+
+function boundWord(bound: Bound | null): string {
+  return bound === 'lower' ? 'at least ' : bound === 'upper' ? 'at most ' : '';
+}
+
+function boundOrNull(x: unknown): Bound | null {
+  return x === 'lower' || x === 'upper' ? x : null;
 }
 
 function num(x: unknown): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-/** One metric of one group, with the sample-size rule. `name` is "social", "band 100k+", … */
+/**
+ * One metric of one group, with the sample-size rule. `name` is "social", "band 100k+", … The
+ * tickets behind a duration are all of the group's tickets in the estimate (answered or resolved
+ * plus the ones still waiting), as in the findings.
+ */
 function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample: number, where: string): Measured {
   const spec = metricSpec(metric);
   const [part, stat] = metric.split('.') as [string, 'median' | 'p90' | undefined];
-  if (part === 'firstResponse') {
-    const n = num(group.firstResponse?.n);
+  if (part === 'firstResponse' || part === 'resolution') {
+    const m = part === 'firstResponse' ? group.firstResponse : group.resolution;
+    const n = num(m?.n);
+    const what = part === 'firstResponse' ? 'first-response' : 'resolution';
     if (n !== null && n < minSample) {
-      return { ok: false, reason: `${name} has ${n} answered ticket${n === 1 ? '' : 's'}${where}; a first-response gate needs at least ${minSample} (minSample)` };
+      return { ok: false, reason: `${name} has ${n} ticket${n === 1 ? '' : 's'} with a measurable ${what} time${where}; a ${what} gate needs at least ${minSample} (minSample)` };
     }
-    const v = num(group.firstResponse?.[stat ?? 'median']);
+    const v = num(m?.[stat ?? 'median']);
     if (v === null) return { ok: false, reason: `${name} has no ${spec.label}${where}` };
-    return { ok: true, value: v, detail: `${name} ${formatDuration(v)}${n === null ? '' : ` (n=${n})`}` };
-  }
-  if (part === 'resolution') {
-    const n = num(group.resolution?.n);
-    if (n !== null && n < minSample) {
-      return { ok: false, reason: `${name} has ${n} ticket${n === 1 ? '' : 's'} with a resolution time${where}; a resolution gate needs at least ${minSample} (minSample)` };
-    }
-    const v = num(group.resolution?.[stat ?? 'median']);
-    if (v === null) {
-      const resolved = num(group.resolution?.resolved);
-      const share = stat === 'p90' ? '90%' : 'half';
-      return {
-        ok: false,
-        reason: `${name}'s ${spec.label} is not reached${where}: ${resolved !== null && n !== null ? `${resolved} of ${n} tickets resolved (fewer than ${share})` : `fewer than ${share} of the tickets resolved`}`,
-      };
-    }
-    return { ok: true, value: v, detail: `${name} ${formatDuration(v)}${n === null ? '' : ` (n=${n})`}` };
+    const bound = boundOrNull(stat === 'p90' ? m?.p90Bound : m?.bound);
+    const still = part === 'firstResponse' ? 'unanswered' : 'open';
+    const share = stat === 'p90' ? 'a tenth' : 'half';
+    const boundNote = bound ? ` (a lower bound: more than ${share} still ${still})` : '';
+    return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v)}${boundNote}${n === null ? '' : ` (n=${n})`}` };
   }
   const tickets = num(group.tickets);
   if (tickets !== null && tickets < minSample) {
@@ -121,7 +133,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
   }
   const v = num(metric === 'answeredShare' ? group.answeredShare : group.resolvedShare);
   if (v === null) return { ok: false, reason: `${name} has no ${spec.label}${where}` };
-  return { ok: true, value: v, detail: `${name} ${formatGateValue(v, 'share')}${tickets === null ? '' : ` (n=${tickets})`}` };
+  return { ok: true, value: v, bound: null, detail: `${name} ${formatGateValue(v, 'share')}${tickets === null ? '' : ` (n=${tickets})`}` };
 }
 
 function channelGroup(report: Report, channel: Channel, where: string): GroupLike | string {
@@ -140,13 +152,54 @@ function bandGroup(report: Report, band: string, where: string): GroupLike | str
   return found;
 }
 
-/** Combines two measured sides into a ratio (a over b) or a gap (a minus b). */
+/**
+ * Combines two measured sides into a ratio (a over b) or a gap (a minus b), through the same
+ * functions as the measurement (estimate.ts), so `ratio(social,phone)` equals social's
+ * vsReference.firstResponseRatio. A side that is only a bound makes the result a bound; with
+ * both sides only lower bounds nothing can be said.
+ */
 function combine(kind: 'ratio' | 'gap', a: Measured, b: Measured, unit: GateUnit, bName: string): Measured {
   if (!a.ok) return a;
   if (!b.ok) return b;
-  if (kind === 'gap') return { ok: true, value: a.value - b.value, detail: `${a.detail} minus ${b.detail}` };
-  if (b.value === 0) return { ok: false, reason: `${bName}'s value is ${formatGateValue(0, unit)}: a ratio over it is undefined` };
-  return { ok: true, value: a.value / b.value, detail: `${a.detail} over ${b.detail}` };
+  if (a.bound === 'lower' && b.bound === 'lower') {
+    return { ok: false, reason: `${a.detail} and ${b.detail} are both only lower bounds, so their ${kind === 'gap' ? 'difference' : 'ratio'} is unknown` };
+  }
+  if (unit === 'share' || unit === 'count' || (a.bound === null && b.bound === null && kind === 'gap')) {
+    if (kind === 'gap') return { ok: true, value: a.value - b.value, bound: null, detail: `${a.detail} minus ${b.detail}` };
+    if (b.value === 0) return { ok: false, reason: `${bName}'s value is ${formatGateValue(0, unit)}: a ratio over it is undefined` };
+    return { ok: true, value: a.value / b.value, bound: null, detail: `${a.detail} over ${b.detail}` };
+  }
+  const ea = estimateOf(a.value, a.bound, a.ci95);
+  const eb = estimateOf(b.value, b.bound, b.ci95);
+  if (kind === 'gap') {
+    const g = gapOfEstimates(ea, eb);
+    if (g.value === null) return { ok: false, reason: `the gap between ${a.detail} and ${b.detail} is unknown` };
+    return { ok: true, value: g.value, bound: g.bound ?? null, detail: `${a.detail} minus ${b.detail}` };
+  }
+  const r = ratioOfEstimates(ea, eb);
+  if (r.ratio === null) return { ok: false, reason: `no ratio of ${a.detail} over ${b.detail}` };
+  return { ok: true, value: r.ratio, bound: r.bound ?? null, detail: `${a.detail} over ${b.detail}` };
+}
+
+/** The bound of a − b from the bounds of a and b (null = exact; undefined = unknown). */
+function differenceBound(a: Bound | null, b: Bound | null): Bound | null | undefined {
+  const flipped = b === 'lower' ? 'upper' : b === 'upper' ? 'lower' : null;
+  if (a === null) return flipped;
+  if (flipped === null || flipped === a) return a;
+  return undefined;
+}
+
+/**
+ * Whether a gate's condition holds for a value that may be only a bound: true or false when the
+ * bound decides (at least 9d is > 4h), null when it cannot (at least 3h may or may not be > 4h).
+ */
+export function decide(value: number, bound: Bound | null, comparator: Comparator, threshold: number): boolean | null {
+  if (bound === null) return conditionHolds(value, comparator, threshold);
+  // The true value lies in [value, ∞) for a lower bound, (−∞, value] for an upper one.
+  const holdsAtValue = conditionHolds(value, comparator, threshold);
+  const upward = comparator === '>' || comparator === '>=';
+  if (bound === 'lower') return upward ? (holdsAtValue ? true : null) : holdsAtValue ? null : false;
+  return upward ? (holdsAtValue ? null : false) : holdsAtValue ? true : null;
 }
 
 /**
@@ -162,7 +215,7 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       const significant = report.findings.filter((f) => f.significant === true);
       const shown = significant.slice(0, 3).map((f) => `${f.kind} ${f.subject}`);
       const more = significant.length > 3 ? `, and ${significant.length - 3} more` : '';
-      return { ok: true, value: significant.length, detail: significant.length ? `significant: ${shown.join(', ')}${more}` : 'no significant finding' };
+      return { ok: true, value: significant.length, bound: null, detail: significant.length ? `significant: ${shown.join(', ')}${more}` : 'no significant finding' };
     }
     case 'channel': {
       const group = channelGroup(report, subject.a, where);
@@ -202,7 +255,7 @@ function recordedValue(subject: Subject, baseline: Report): Measured {
   const text = subjectText(subject);
   const gates = Array.isArray(baseline.gates) ? baseline.gates : [];
   for (const g of gates) {
-    if (g && g.subject === text && num(g.current) !== null) return { ok: true, value: g.current as number, detail: `recorded by the baseline run's gate ${g.expression}` };
+    if (g && g.subject === text && num(g.current) !== null) return { ok: true, value: g.current as number, bound: boundOrNull(g.bound), detail: `recorded by the baseline run's gate ${g.expression}` };
   }
   return {
     ok: false,
@@ -234,22 +287,34 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   const now = measure(gate.subject, ctx.report, ctx, false);
   if (!now.ok) return missing(now.reason, null);
   let value = now.value;
+  let bound: Bound | null | undefined = now.bound;
   let detail = now.detail;
-  let baselineValue: number | null | undefined;
+  let baselineValue: number | undefined;
   if (gate.delta) {
     if (!ctx.baseline) return missing('delta(...) needs an earlier report: pass --baseline <report.json>', now.value, { baseline: null, detail: now.detail });
     const then = measure(gate.subject, ctx.baseline, ctx, true);
     if (!then.ok) return missing(then.reason, now.value, { baseline: null, detail: now.detail });
     baselineValue = then.value;
     value = now.value - then.value;
+    bound = differenceBound(now.bound, then.bound);
     detail = `now: ${now.detail}; baseline: ${then.detail}`;
+    if (bound === undefined) return missing(`both ${now.detail} and the baseline's ${then.detail} are only bounds, so the change is unknown`, now.value, { baseline: then.value, detail });
+  }
+  const holds = decide(value, bound ?? null, gate.comparator, gate.threshold);
+  if (holds === null) {
+    return missing(
+      `the value is only a bound (${boundWord(bound ?? null)}${formatGateValue(value, gate.unit)}: ${detail}), which does not decide whether it is ${gate.comparator} ${formatGateValue(gate.threshold, gate.unit)}`,
+      now.value,
+      { ...(baselineValue === undefined ? {} : { baseline: baselineValue }), detail },
+    );
   }
   return {
     ...base,
     value,
-    passed: !conditionHolds(value, gate.comparator, gate.threshold),
+    passed: !holds,
     reason: null,
     evaluated: true,
+    bound: bound ?? null,
     current: now.value,
     ...(baselineValue === undefined ? {} : { baseline: baselineValue }),
     detail,

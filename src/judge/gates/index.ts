@@ -4,9 +4,11 @@
  * them against the finished Report, after the findings, so `findings.significant` sees them.
  */
 import { CHANNELS, type Channel } from '../../model.js';
-import { bandsFromEdges, byBand } from '../../measure/groups.js';
-import { gatherSample, summarise } from '../../measure/summary.js';
-import type { Dataset, Settings } from '../../pipeline.js';
+import { bandsFromEdges } from '../../measure/groups.js';
+import { summarise } from '../../measure/summary.js';
+import { gatherDurations } from '../../measure/sample.js';
+import type { Measurement } from '../../measure/index.js';
+import type { Settings } from '../../settings.js';
 import type { GateResult, Report } from '../../report.js';
 import { evaluateGate, type GateContext, type LikeForLike } from './evaluate.js';
 import { parseGate, type Gate } from './parse.js';
@@ -22,35 +24,26 @@ export interface GateEntry {
 }
 
 /**
- * Parses the gates of a run: `--fail-on` ones first, then the config's. Settings list them in
- * that order (commands/options.ts), so the config's are the last `config.gates.length`.
- * `configFile` names the config in error messages when known.
+ * Parses the gates of a run (`--fail-on` ones first, then the config's). `configFile` names the
+ * config in error messages when known.
  */
-export function parseGates(settings: Pick<Settings, 'gates' | 'config' | 'bands'>, configFile?: string | null): GateEntry[] {
+export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configFile'>): GateEntry[] {
   const bands = bandsFromEdges(settings.bands).map((b) => b.label);
-  const fromConfig = settings.config.gates?.length ?? 0;
-  const flagCount = settings.gates.length - fromConfig;
-  return settings.gates.map((text, i) => {
-    const isFlag = i < flagCount;
-    const key = `gates[${i - flagCount}]`;
-    const origin = isFlag ? { file: '--fail-on' } : { file: configFile ?? 'config', column: key };
-    return { gate: parseGate(text, { bands, origin }), source: isFlag ? '--fail-on' : `config ${key}` };
+  return settings.gates.map(({ text, source, key }) => {
+    const origin = key === null ? { file: '--fail-on' } : { file: settings.configFile ?? 'config', column: key };
+    return { gate: parseGate(text, { bands, origin }), source };
   });
 }
 
 /** `band(X,Y)` support: both bands restricted to the channels they share, from the tickets. */
-export function likeForLikeFromDataset(dataset: Dataset, settings: Pick<Settings, 'bands' | 'asOf'>): GateContext['likeForLike'] {
-  const bands = bandsFromEdges(settings.bands);
-  let groups: Uint32Array[] | null = null;
-  const asOf = settings.asOf ?? dataset.latest ?? 0;
-  const { table } = dataset;
+export function likeForLikeFromMeasurement(measured: Measurement): GateContext['likeForLike'] {
+  const { bands, bandGroups: groups, table, asOf } = measured;
   const channelsIn = (indices: Uint32Array): Set<Channel> => {
     const present = new Set<Channel>();
     for (const i of indices) present.add(CHANNELS[table.channel[i] as number] as Channel);
     return present;
   };
   return (a: string, b: string): LikeForLike | { reason: string } => {
-    groups ??= byBand(table, bands);
     const ia = groups[bands.findIndex((x) => x.label === a)];
     const ib = groups[bands.findIndex((x) => x.label === b)];
     if (!ia || ia.length === 0) return { reason: `no tickets in follower band ${a}` };
@@ -65,20 +58,20 @@ export function likeForLikeFromDataset(dataset: Dataset, settings: Pick<Settings
     const restrict = (indices: Uint32Array): Uint32Array => indices.filter((i) => keep.has(table.channel[i] as number));
     const ra = restrict(ia);
     const rb = restrict(ib);
-    return { a: summarise(ra.length, gatherSample(table, ra, asOf)), b: summarise(rb.length, gatherSample(table, rb, asOf)), channels: shared };
+    return { a: summarise(gatherDurations(table, ra, asOf)), b: summarise(gatherDurations(table, rb, asOf)), channels: shared };
   };
 }
 
 /** Evaluates the run's gates against the report (after findings). */
-export function evaluateGates(input: { report: Report; dataset: Dataset; settings: Settings; baseline: Report | null }): GateResult[] {
-  const { report, dataset, settings, baseline } = input;
+export function evaluateGates(input: { report: Report; measured: Measurement; settings: Settings; baseline: Report | null }): GateResult[] {
+  const { report, measured, settings, baseline } = input;
   if (settings.gates.length === 0) return [];
   const context: GateContext = {
     report,
     baseline,
     minSample: settings.minSample,
     allowMissing: settings.allowMissing,
-    likeForLike: likeForLikeFromDataset(dataset, settings),
+    likeForLike: likeForLikeFromMeasurement(measured),
   };
   return parseGates(settings).map(({ gate, source }) => evaluateGate(gate, context, source));
 }

@@ -50,7 +50,7 @@ describe('tweet log', () => {
   });
 
   it('the customer is author_id and the group is the brand that answered first', async () => {
-    const { loadDataset } = await import('../../../src/pipeline.js');
+    const { loadDataset } = await import('../../../src/normalise/dataset.js');
     const { resolveSettings } = await import('../../../src/commands/options.js');
     const { Readable } = await import('node:stream');
     const settings = resolveSettings([fixture('formats', 'tweets.csv')], AS_OF, {}, 'test');

@@ -1,0 +1,172 @@
+/**
+ * How every number is written, in every output: finding sentences (written by the judge) and
+ * every renderer use these functions, so a ratio reads `1.5×` or `1.50×` in one way only, and
+ * "as fast" means the same thing in the table as in a sentence.
+ */
+import { formatDuration } from './measure/duration.js';
+import type { Bound, Interval } from './measure/estimate.js';
+import type { Verdict } from './report.js';
+
+export { formatDuration as duration, formatDuration };
+
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `1,053`. */
+export function count(n: number): string {
+  return INTEGER.format(n);
+}
+
+/** A plain ratio: `0.83`, `1.05`, `12.3`. */
+export function num(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return 'NA';
+  return Number(x.toFixed(2)) >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+/** A multiple: `1.64×`, `7.8×`, `12×` (precision chosen by the rounded value: 9.96 reads `10×`). */
+export function times(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return 'NA';
+  if (Number(x.toFixed(1)) >= 10) return `${x.toFixed(0)}×`;
+  if (Number(x.toFixed(2)) >= 2) return `${x.toFixed(1)}×`;
+  return `${x.toFixed(2)}×`;
+}
+
+/** `p < 0.0001`, `p = 0.012`, `p = 1`. */
+export function p(value: number | null): string {
+  if (value === null || Number.isNaN(value)) return 'p = NA';
+  if (value < 0.0001) return 'p < 0.0001';
+  if (value >= 0.9995) return 'p = 1';
+  return `p = ${value < 0.01 ? value.toFixed(4) : value.toFixed(3)}`;
+}
+
+/** `42%`, `5.4%`, `100%` (99.5% and up), `0%` (below 0.5%). */
+export function share(x: number): string {
+  const pct = x * 100;
+  return `${pct >= 99.5 || pct < 0.5 ? pct.toFixed(0) : pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+}
+
+/**
+ * A ratio below 1 as "k× faster", above 1 as "k× slower"; "as fast" when the multiple would
+ * read 1.00× either way.
+ */
+export function speed(ratio: number): string {
+  if (times(ratio < 1 ? 1 / ratio : ratio) === '1.00×') return 'as fast';
+  if (ratio < 1) return `${times(1 / ratio)} faster`;
+  return `${times(ratio)} slower`;
+}
+
+/**
+ * A ratio CI in the units of `speed(ratio)`: for a faster group the bounds are inverted
+ * (0.11–0.16 → 6.1×–9.0×). Missing bounds read NA.
+ */
+export function speedInterval(ratio: number, ci: Interval | null): string {
+  if (!ci) return 'NA';
+  const [lo, hi] = ci;
+  if (ratio < 1) return `${times(hi === null ? null : 1 / hi)}–${times(lo === null || lo === 0 ? null : 1 / lo)}`;
+  return `${times(lo)}–${times(hi)}`;
+}
+
+/**
+ * A ratio that is only a bound (a median not reached) as speed words: `at least 4.1× slower`,
+ * `at least 2.0× faster`, or `at most …` when the bound points towards 1.
+ */
+export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | undefined): string {
+  if (!bound) return speed(ratio);
+  const atLeast = bound === 'lower' ? ratio > 1 : ratio < 1;
+  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio)}`;
+}
+
+/**
+ * The one end of a one-sided ratio CI (a bounded ratio) in speed words: `at least 2.9× slower`,
+ * `at least 3.3× faster`, `at most 1.2× slower`; NA without either end.
+ */
+export function speedBound(ci: Interval | null): string {
+  const [lo, hi] = ci ?? [null, null];
+  if (lo !== null && hi === null) return lo > 1 ? `at least ${speed(lo)}` : lo === 1 ? 'no faster' : `at most ${speed(lo)}`;
+  if (hi !== null && lo === null) return hi < 1 ? `at least ${speed(hi)}` : hi === 1 ? 'no slower' : `at most ${speed(hi)}`;
+  return 'NA';
+}
+
+/** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45`. */
+export function oneSided(ci: Interval | null): string {
+  if (!ci) return 'NA';
+  const [lo, hi] = ci;
+  if (lo !== null && hi === null) return `at least ${num(lo)}`;
+  if (hi !== null && lo === null) return `at most ${num(hi)}`;
+  return interval(ci);
+}
+
+/** A ratio CI as plain ratios: `0.92–1.19`. */
+export function interval(ci: Interval | null): string {
+  if (!ci) return 'NA';
+  return `${num(ci[0])}–${num(ci[1])}`;
+}
+
+// --- the renderers' side: absent values read "—" ---
+
+const DASH = '—';
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? DASH : count(n);
+}
+
+export function formatShare(x: number | null | undefined): string {
+  return x === null || x === undefined ? DASH : share(x);
+}
+
+/** A multiple: `0.42×`, `3.1×` (see times). */
+export function formatRatio(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? DASH : times(x);
+}
+
+/** A p-value for a table cell: `<0.0001`, `0.012`. */
+export function formatP(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return DASH;
+  return p(value).replace(/^p = /, '').replace(/^p < /, '<');
+}
+
+/** `28m–36m`, `18s–NA`. */
+export function formatInterval(ci: Interval | null | undefined, f: (x: number | null) => string = formatDuration): string {
+  if (!ci) return DASH;
+  const [lo, hi] = ci;
+  return `${lo === null ? 'NA' : f(lo)}–${hi === null ? 'NA' : f(hi)}`;
+}
+
+/** A duration that may be only a bound: `≥ 9d 21h` for a lower bound. */
+export function formatBoundedDuration(seconds: number | null | undefined, bound: Bound | null | undefined): string {
+  if (seconds === null || seconds === undefined) return DASH;
+  return `${bound === 'lower' ? '≥ ' : bound === 'upper' ? '≤ ' : ''}${formatDuration(seconds)}`;
+}
+
+/** Speed words for a ratio of medians that may be a bound: `7.3× faster`, `at least 4.1× slower`; "—" when absent. */
+export function speedWords(ratio: number | null | undefined, bound: Bound | null = null): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return DASH;
+  return boundedSpeed(ratio, bound);
+}
+
+/** What a verdict says, in the words every output uses. */
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  preference: 'significant',
+  'no-preference': 'not conclusive',
+  'within-tolerance': 'within tolerance',
+  'insufficient-data': 'too few to judge',
+  'case-mix': 'case mix',
+  info: 'note',
+};
+
+/** One-character marks for a terminal table cell, explained by VERDICT_LEGEND. */
+export const VERDICT_MARKS: Record<Verdict, string> = {
+  preference: '!',
+  'no-preference': '?',
+  'within-tolerance': '=',
+  'insufficient-data': '…',
+  'case-mix': '~',
+  info: '',
+};
+
+export const VERDICT_LEGEND = '! significant preference, = within tolerance, ? not conclusive, ~ case mix, … too few tickets to judge (see Findings)';
+
+/** A ratio cell with its verdict: `7.3× faster (significant)`, `at least 4.1× slower (not conclusive)`. */
+export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null): string {
+  const words = speedWords(ratio, bound);
+  return verdict && words !== DASH ? `${words} (${VERDICT_WORDS[verdict]})` : words;
+}

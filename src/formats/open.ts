@@ -1,0 +1,83 @@
+/**
+ * Opening one input for reading tickets: the reader's records, the format detected from the
+ * header, and the header bound to ticket fields. Shared by every command through the ticket
+ * stream (normalise/stream.ts), so `inspect` and `audit` see a file the same way.
+ */
+import type { Readable } from 'node:stream';
+import { ParityError } from '../errors.js';
+import type { MappingSettings } from '../settings.js';
+import { openCsv, type RawRecord } from '../read/source.js';
+import { detectFormat } from './index.js';
+import { bindColumns, columnsHint, type Mapping } from './bind.js';
+
+/** One opened input. */
+export interface OpenedFile {
+  file: string;
+  mapping: Mapping;
+  /** Every record, the sample included. */
+  records: AsyncIterable<RawRecord>;
+  /** The first records, read for sniffing (timestamp styles, units). */
+  sample: RawRecord[];
+  encoding: string;
+  /** Required fields no column is bound to (empty when the file can be audited). */
+  missingRequired: RequiredField[];
+}
+
+const SAMPLE_ROWS = 500;
+export const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
+export type RequiredField = (typeof REQUIRED)[number];
+const REQUIRED_WORDS: Record<RequiredField, string> = {
+  ticketId: 'ticket-id',
+  channel: 'channel',
+  createdAt: 'creation-time',
+};
+
+/** Reads the first records of a source for sniffing, returning them and the rest. */
+async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise<{ sample: RawRecord[]; rest: AsyncIterable<RawRecord> }> {
+  const iterator = records[Symbol.asyncIterator]();
+  const sample: RawRecord[] = [];
+  let done = false;
+  while (sample.length < n) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    sample.push(next.value);
+  }
+  async function* rest(): AsyncGenerator<RawRecord> {
+    yield* sample;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { sample, rest: rest() };
+}
+
+/** The error for a file that lacks required fields: names every missing key at once, so one edit of the config fixes the layout. */
+export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' | 'missingRequired'>, configFile: string | null): ParityError {
+  const missing = opened.missingRequired;
+  const words = missing.map((f) => REQUIRED_WORDS[f]);
+  const what = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  const first = missing[0] as RequiredField;
+  const fix = missing.length === 1 ? columnsHint(first) : `map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json (\`parity init <file>\` writes a starter)`;
+  const fromConfig = configFile ? ` (mapping from ${configFile})` : '';
+  return new ParityError(`no ${what} column${fromConfig}; ${fix}`, {
+    location: { file: opened.file, line: 1 },
+    hint: `headers found: ${opened.mapping.header.map((h) => JSON.stringify(h)).join(', ')}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
+  });
+}
+
+/** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
+export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable): Promise<OpenedFile> {
+  const source = await openCsv(path, stdin);
+  const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
+  const detection = detectFormat(source.header, mapping.inputFormat);
+  const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file);
+  const format = detection.format;
+  const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
+  return { file: source.file, mapping: bound, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired };
+}

@@ -1,0 +1,273 @@
+/**
+ * The one comparison engine: two groups of tickets on one metric, in two views. Every output
+ * that compares groups (the channel table's "vs reference", the JSON's vsReference, the gates,
+ * the report's cards and trend, the findings) takes its numbers from here, and every group's
+ * median from estimate.ts, so two outputs cannot answer one question differently.
+ *
+ * Both metrics are censored: a ticket not answered (or not resolved) by the as-of time has
+ * waited at least its age so far, and counts as such instead of being dropped.
+ *
+ * - raw: the ratio of the groups' medians (estimate.ts: Kaplan–Meier, a lower bound when not
+ *   reached) with a 95% CI, and a two-sided test: Gehan's generalized Wilcoxon test on first
+ *   response (the censored-data Mann–Whitney), log-rank on resolution;
+ * - like for like: inside every cell (category × priority, or whatever strata the caller gives)
+ *   with at least MIN_CELL tickets of both groups, the same ratio of medians; the cells' log
+ *   ratios pooled with Mantel–Haenszel-type weights n_a·n_b/(n_a+n_b), and the stratified test
+ *   (Gehan with Van Elteren's weights on first response, stratified log-rank on resolution).
+ *
+ * First response, when nothing is censored: the Kaplan–Meier median is the sample median, its
+ * spread reads the same order statistics as Price–Bonett, and Gehan's test is the Mann–Whitney
+ * normal test with tie correction and no continuity correction, so the comparison is the
+ * classical answered-only one.
+ *
+ * Unadjusted p-values; the findings put every p-value into one Holm family. Costs one sort per
+ * group and per cell: O(n log n), no resampling.
+ */
+import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
+import { medianSorted } from './quantile.js';
+import { curveOf, type GroupDurations, type Metric, type Samples } from './sample.js';
+import type { Strata } from './strata.js';
+import { gehan, gehanStratified } from '../judge/stats/gehan.js';
+import { logRank, logRankStratified, type CensoredSample } from '../judge/stats/logRank.js';
+import type { RatioCi } from '../judge/stats/ratioCi.js';
+import { zCritical } from '../judge/stats/normal.js';
+
+export type { Bound, Metric };
+
+/**
+ * Fewest tickets of each group a cell needs to enter the like-for-like view. Five is where the
+ * Price–Bonett spread (read from the sample's extremes at this size) still covers about 95%:
+ * [x_(1), x_(5)] covers the median with probability 1 − 2/2⁵ = 0.94; with three it is 0.75.
+ */
+export const MIN_CELL = 5;
+/** Most cells listed in a finding's details (largest first). */
+export const MAX_CELLS_SHOWN = 50;
+
+export type TestName = 'gehan' | 'stratified-gehan' | 'log-rank' | 'stratified-log-rank';
+
+/** One cell of the like-for-like view. */
+export interface CellRatio {
+  stratum: string;
+  n: [number, number];
+  /** Group a's median over group b's in this cell (null when a median is not estimable). */
+  ratio: number | null;
+  ci95: Interval | null;
+  /** Present when the cell's ratio is only a bound. */
+  bound?: Bound;
+}
+
+/** One view (raw or like for like) of a comparison. */
+export interface View {
+  /** Group a's median over group b's (a bound when `bound` is set). */
+  ratio: number | null;
+  /** 95% CI; one-sided (the other end null) when `bound` is set. */
+  ci95: Interval | null;
+  /** Two-sided p of the view's test, unadjusted; null when the test cannot be run. */
+  pValue: number | null;
+  /** Tickets in the view: ended plus still waiting, per group. */
+  n: [number, number];
+  test: TestName;
+  /** Set when the ratio is only a bound because a median was not reached. */
+  bound?: Bound;
+}
+
+export interface RawView extends View {
+  /** Each group's median (estimate.ts): Kaplan–Meier, or a lower bound when not reached (see `mediansReached`). */
+  medians: [number | null, number | null];
+  /** Whether each group's Kaplan–Meier median was reached (true for an empty group). */
+  mediansReached: [boolean, boolean];
+  /** Tickets of each group that ended (answered / resolved) by the as-of time; the rest of n is still waiting. */
+  ended: [number, number];
+  /** First response: plain median of each group's answered tickets (answeredMedian). */
+  answeredMedians?: [number | null, number | null];
+}
+
+export interface AdjustedView extends View {
+  /** Cells with at least MIN_CELL tickets of both groups. */
+  strataUsed: number;
+  /** Cells of the raw groups left out for having too few tickets of one group. */
+  strataSkipped: number;
+  /** Share of each group's tickets (of the raw view) inside the cells used. */
+  coverage: [number, number];
+  /** Per-cell ratios, largest cells first, at most MAX_CELLS_SHOWN. */
+  cells: CellRatio[];
+  /** Fields the cells are made of. */
+  by: string[];
+}
+
+export interface Comparison {
+  metric: Metric;
+  raw: RawView;
+  /** null when there are no strata (no category or priority in the data). */
+  adjusted: AdjustedView | null;
+}
+
+const Z95 = zCritical(0.95);
+
+function interval(r: RatioCi): Interval | null {
+  return r.ratio === null ? null : [r.lo, r.hi];
+}
+
+function finite(p: number): number | null {
+  return Number.isFinite(p) ? p : null;
+}
+
+/**
+ * Log-scale variance of a ratio from its 95% CI: from both ends when there are two, else from
+ * the one end there is (a one-sided CI of a bounded ratio); null without either.
+ */
+function logVariance(r: BoundedRatio): number | null {
+  if (r.ratio === null || !(r.ratio > 0)) return null;
+  const lo = r.lo !== null && r.lo > 0 ? Math.log(r.lo) : null;
+  const hi = r.hi !== null && r.hi > 0 ? Math.log(r.hi) : null;
+  let w: number;
+  if (lo !== null && hi !== null) w = (hi - lo) / (2 * Z95);
+  else if (!r.bound) return null;
+  else if (lo !== null) w = (Math.log(r.ratio) - lo) / Z95;
+  else if (hi !== null) w = (hi - Math.log(r.ratio)) / Z95;
+  else return null;
+  return w * w;
+}
+
+/** Memo of median estimates per group and metric (a group is in many comparisons). */
+const estimates = new WeakMap<GroupDurations, Partial<Record<Metric, Estimate>>>();
+
+/** A group's median estimate on `metric` (estimate.ts), worked out once. */
+export function medianOf(d: GroupDurations, metric: Metric): Estimate {
+  let memo = estimates.get(d);
+  if (!memo) {
+    memo = {};
+    estimates.set(d, memo);
+  }
+  return (memo[metric] ??= medianEstimate(d.samples[metric], curveOf(d, metric)));
+}
+
+function endedCount(s: CensoredSample): number {
+  let k = 0;
+  for (let i = 0; i < s.events.length; i++) k += s.events[i] ? 1 : 0;
+  return k;
+}
+
+function testOf(metric: Metric, a: CensoredSample, b: CensoredSample): number | null {
+  return finite(metric === 'firstResponse' ? gehan(a, b).pValue : logRank(a, b).pValue);
+}
+
+/** The raw view of a against b. */
+function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView {
+  const sa = a.samples[metric];
+  const sb = b.samples[metric];
+  const n: [number, number] = [sa.times.length, sb.times.length];
+  const ma = medianOf(a, metric);
+  const mb = medianOf(b, metric);
+  const ci = ratioOfEstimates(ma, mb);
+  const plain = (x: Float64Array): number | null => (x.length ? medianSorted(x) : null);
+  return {
+    ratio: ci.ratio,
+    ci95: interval(ci),
+    pValue: n[0] > 0 && n[1] > 0 ? testOf(metric, sa, sb) : null,
+    n,
+    test: metric === 'firstResponse' ? 'gehan' : 'log-rank',
+    ...(ci.bound ? { bound: ci.bound } : {}),
+    medians: [ma.value, mb.value],
+    mediansReached: [boundOf(ma) === null, boundOf(mb) === null],
+    ended: [endedCount(sa), endedCount(sb)],
+    ...(metric === 'firstResponse' ? { answeredMedians: [plain(a.answeredTimes), plain(b.answeredTimes)] as [number | null, number | null] } : {}),
+  };
+}
+
+/** The like-for-like view of a against b within `strata`. */
+function adjustedView(
+  samples: Samples,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  metric: Metric,
+  strata: Strata,
+  rawN: [number, number],
+): AdjustedView {
+  const first = metric === 'firstResponse';
+  const cellsA = samples.byCell(a, strata);
+  const cellsB = samples.byCell(b, strata);
+  const pairs: Array<{ a: CensoredSample; b: CensoredSample }> = [];
+  const cells: CellRatio[] = [];
+  // Each cell's ln ratio, variance and weight; pooled once the bounds are known.
+  const pooled: Array<{ l: number; v: number; w: number; bound: Bound | undefined }> = [];
+  let used = 0;
+  let skipped = 0;
+  const n: [number, number] = [0, 0];
+  const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
+  for (const code of [...codes].sort((x, y) => x - y)) {
+    const ma = cellsA.get(code);
+    const mb = cellsB.get(code);
+    const na = ma ? ma.samples[metric].times.length : 0;
+    const nb = mb ? mb.samples[metric].times.length : 0;
+    if (!ma || !mb || na < MIN_CELL || nb < MIN_CELL) {
+      if (na > 0 || nb > 0) skipped++;
+      continue;
+    }
+    used++;
+    n[0] += na;
+    n[1] += nb;
+    pairs.push({ a: ma.samples[metric], b: mb.samples[metric] });
+    const ci = ratioOfEstimates(medianOf(ma, metric), medianOf(mb, metric));
+    cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
+    const v = logVariance(ci);
+    if (ci.ratio !== null && ci.ratio > 0 && v !== null) {
+      // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
+      pooled.push({ l: Math.log(ci.ratio), v, w: (na * nb) / (na + nb), bound: ci.bound });
+    }
+  }
+  // Bounds of one direction pool into a bound of that direction (a weighted mean of lower bounds
+  // and estimates is a lower bound of the weighted mean); with both directions present, nothing
+  // can be said of the bounded cells' sum, so only the cells with both medians enter the effect.
+  const lower = pooled.some((c) => c.bound === 'lower');
+  const upper = pooled.some((c) => c.bound === 'upper');
+  const bound: Bound | undefined = lower && !upper ? 'lower' : upper && !lower ? 'upper' : undefined;
+  const entering = lower && upper ? pooled.filter((c) => c.bound === undefined) : pooled;
+  let sumW = 0;
+  let sumWL = 0;
+  let sumW2V = 0;
+  for (const c of entering) {
+    sumW += c.w;
+    sumWL += c.w * c.l;
+    sumW2V += c.w * c.w * c.v;
+  }
+  let ratio: number | null = null;
+  let ci95: Interval | null = null;
+  if (sumW > 0) {
+    const l = sumWL / sumW;
+    const half = (Z95 * Math.sqrt(sumW2V)) / sumW;
+    ratio = Math.exp(l);
+    ci95 = [bound === 'upper' ? null : Math.exp(l - half), bound === 'lower' ? null : Math.exp(l + half)];
+  }
+  let pValue: number | null = null;
+  if (used > 0) pValue = finite(first ? gehanStratified(pairs).pValue : logRankStratified(pairs).pValue);
+  cells.sort((x, y) => y.n[0] + y.n[1] - (x.n[0] + x.n[1]) || x.stratum.localeCompare(y.stratum));
+  return {
+    ratio,
+    ci95,
+    pValue,
+    n,
+    test: first ? 'stratified-gehan' : 'stratified-log-rank',
+    ...(ratio !== null && bound ? { bound } : {}),
+    strataUsed: used,
+    strataSkipped: skipped,
+    coverage: [rawN[0] ? n[0] / rawN[0] : 0, rawN[1] ? n[1] / rawN[1] : 0],
+    cells: cells.slice(0, MAX_CELLS_SHOWN),
+    by: [...strata.by],
+  };
+}
+
+/**
+ * Compares the tickets at `a` with those at `b` on `metric` (ratios are a over b; below 1 = a is
+ * faster). With `strata`, adds the like-for-like view. Pass the same index arrays again to reuse
+ * what `samples` already gathered.
+ */
+export function compareGroups(samples: Samples, a: ArrayLike<number>, b: ArrayLike<number>, metric: Metric, strata: Strata | null): Comparison {
+  const raw = rawView(metric, samples.of(a), samples.of(b));
+  return { metric, raw, adjusted: strata ? adjustedView(samples, a, b, metric, strata, raw.n) : null };
+}
+
+/** The raw view only (the channel table, the trend): no strata, no cell work. */
+export function compareRaw(samples: Samples, a: ArrayLike<number>, b: ArrayLike<number>, metric: Metric): RawView {
+  return rawView(metric, samples.of(a), samples.of(b));
+}

@@ -1,0 +1,150 @@
+/**
+ * How long a group of tickets waited: the one estimate behind every number parity shows.
+ *
+ * A group's durations on one metric (first response or resolution) are a censored sample: a
+ * ticket answered (resolved) is an event at its duration; a ticket not answered (not resolved)
+ * by the as-of time is censored at its age, because it has waited at least that long. Dropping
+ * it would be survivorship bias: a phone queue that never answers its hardest calls and answers
+ * the rest quickly would look fast.
+ *
+ * - median and p90 are Kaplan–Meier quantiles of that sample;
+ * - a quantile the curve never reaches (more than half, or more than a tenth, of the group still
+ *   waiting at the end of the curve) is reported as a LOWER BOUND: the same quantile of the
+ *   observed times (answer time or wait so far), since every true time is at least the observed
+ *   one ("at least half of these tickets waited 9d 21h");
+ * - the median's 95% CI reads the curve at 0.5 ∓ z·se, se the Greenwood standard error of S at
+ *   the median (the Price–Bonett idea carried over to Kaplan–Meier: with nothing censored it
+ *   reads the order statistics around the sample median). Not reached, its lower end is the
+ *   Price–Bonett order statistic x_(c), c = round((n+1)/2 − z·√(n/4)), of the observed times, a
+ *   distribution-free lower confidence bound of their median, and there is no upper end;
+ * - the ratio of two medians (a over b) carries a CI from both spreads (ratioCiFromIntervals);
+ *   a median not reached makes the ratio a bound ('lower' when a's is not reached: a is at least
+ *   this much slower; 'upper' when b's is not) with a one-sided CI; with both not reached there is
+ *   no ratio.
+ *
+ * The channel table, the JSON, the gates, the report's cards and trend, and the findings' raw
+ * view all take their numbers from these functions, so they cannot disagree.
+ */
+import { kaplanMeier, kmQuantile, type KmCurve } from './kaplanMeier.js';
+import { medianSorted, quantileSorted } from './quantile.js';
+import type { CensoredSample } from '../judge/stats/logRank.js';
+import { ratioCiFromIntervals, type RatioCi } from '../judge/stats/ratioCi.js';
+import { zCritical } from '../judge/stats/normal.js';
+
+/** A confidence interval; a null end does not exist (too little data, or a one-sided bound). */
+export type Interval = [number | null, number | null];
+
+/**
+ * A value that is only a bound: 'lower' = the true value is at least this; 'upper' = at most.
+ * For a ratio a/b: 'lower' when a's median is not reached, 'upper' when b's is not.
+ */
+export type Bound = 'lower' | 'upper';
+
+const Z95 = zCritical(0.95);
+
+/** A group's median (or other quantile) with its spread. */
+export interface Estimate {
+  /** The Kaplan–Meier quantile, or (not reached) the observed times' quantile, a lower bound; null for an empty group. */
+  value: number | null;
+  /** Whether the Kaplan–Meier curve reached the quantile (false also for an empty group). */
+  reached: boolean;
+  /** Lower end of the 95% CI; null when unknown. */
+  lo: number | null;
+  /** Upper end; null when unknown, always null when the quantile is not reached. */
+  hi: number | null;
+}
+
+/** The estimate's bound marker: 'lower' when not reached, else null (also for an empty group). */
+export function boundOf(e: Estimate): Bound | null {
+  return e.value !== null && !e.reached ? 'lower' : null;
+}
+
+/**
+ * The Kaplan–Meier median and the two quantiles around it at 0.5 ∓ z·se, se the Greenwood
+ * standard error of S at the median. lo/hi are null where the curve never reaches that quantile.
+ */
+export function kmMedianSpread(curve: KmCurve): { median: number | null; lo: number | null; hi: number | null } {
+  const median = kmQuantile(curve, 0.5).estimate;
+  if (median === null || curve.n < 2) return { median, lo: null, hi: null };
+  // Greenwood se of S at the median: the step at the last event time ≤ median.
+  let k = -1;
+  for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
+  const se = k < 0 ? 0 : (curve.stdErr[k] as number);
+  if (!Number.isFinite(se)) return { median, lo: null, hi: null };
+  return {
+    median,
+    lo: kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate,
+    hi: kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate,
+  };
+}
+
+/**
+ * var(ln median) of a censored sample, for the like-for-like cells: ((ln hi − ln lo) / (2z))²
+ * from {@link kmMedianSpread}. Null when the curve never reaches the upper quantile. Values are
+ * floored at one second.
+ */
+export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<number>): { median: number | null; variance: number | null } {
+  const { median, lo, hi } = kmMedianSpread(kaplanMeier(times, events));
+  if (median === null || lo === null || hi === null) return { median, variance: null };
+  const w = (Math.log(Math.max(hi, 1)) - Math.log(Math.max(lo, 1))) / (2 * Z95);
+  return { median, variance: w * w };
+}
+
+/** The observed times of a time-sorted censored sample (its `times`, already ascending). */
+function observedSorted(sample: CensoredSample): Float64Array {
+  return sample.times instanceof Float64Array ? sample.times : Float64Array.from(sample.times);
+}
+
+/** Median estimate of a time-sorted censored sample (see the module header). */
+export function medianEstimate(sample: CensoredSample, curve: KmCurve = kaplanMeier(sample.times, sample.events)): Estimate {
+  const n = sample.times.length;
+  if (n === 0) return { value: null, reached: false, lo: null, hi: null };
+  const spread = kmMedianSpread(curve);
+  if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
+  const sorted = observedSorted(sample);
+  const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
+  return { value: medianSorted(sorted), reached: false, lo: sorted[c - 1] as number, hi: null };
+}
+
+/** Quantile `p` of a time-sorted censored sample: Kaplan–Meier, or the observed times' (a lower bound) when not reached. No CI. */
+export function quantileEstimate(sample: CensoredSample, p: number, curve: KmCurve = kaplanMeier(sample.times, sample.events)): Estimate {
+  if (sample.times.length === 0) return { value: null, reached: false, lo: null, hi: null };
+  const q = kmQuantile(curve, p).estimate;
+  if (q !== null) return { value: q, reached: true, lo: null, hi: null };
+  return { value: quantileSorted(observedSorted(sample), p), reached: false, lo: null, hi: null };
+}
+
+/** A ratio with its CI and, when a median was not reached, which way the ratio is a bound. */
+export interface BoundedRatio extends RatioCi {
+  bound?: Bound;
+}
+
+/**
+ * Ratio of two medians (a over b) with a 95% CI, floored at one second. A median not reached
+ * makes the ratio a bound with a one-sided CI; with both not reached there is no ratio.
+ */
+export function ratioOfEstimates(a: Estimate, b: Estimate): BoundedRatio {
+  if (a.value === null || b.value === null || (!a.reached && !b.reached)) return { ratio: null, lo: null, hi: null };
+  const r = ratioCiFromIntervals(a.value, a, b.value, b);
+  if (!a.reached) return { ...r, hi: null, bound: 'lower' };
+  if (!b.reached) return { ...r, lo: null, bound: 'upper' };
+  return r;
+}
+
+/**
+ * An estimate as the report stores it ({ median, bound, ci95 } or { p90, p90Bound }) read back:
+ * the gates and a baseline report go through the same ratio function as the measurement.
+ */
+export function estimateOf(value: number | null | undefined, bound: Bound | null | undefined, ci95?: Interval | null): Estimate {
+  if (value === null || value === undefined || !Number.isFinite(value)) return { value: null, reached: false, lo: null, hi: null };
+  return { value, reached: bound !== 'lower', lo: ci95?.[0] ?? null, hi: bound === 'lower' ? null : (ci95?.[1] ?? null) };
+}
+
+/** Difference a − b of two estimates; a bound when one side is (a not reached: at least; b not reached: at most). */
+export function gapOfEstimates(a: Estimate, b: Estimate): { value: number | null; bound?: Bound } {
+  if (a.value === null || b.value === null || (!a.reached && !b.reached)) return { value: null };
+  const value = a.value - b.value;
+  if (!a.reached) return { value, bound: 'lower' };
+  if (!b.reached) return { value, bound: 'upper' };
+  return { value };
+}

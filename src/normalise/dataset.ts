@@ -1,0 +1,160 @@
+/**
+ * read → normalise: every input file into one ticket table, every row accounted for. Folds the
+ * ticket stream (stream.ts) into the columnar TicketTable, leaves metrics a file cannot measure
+ * out of them, resolves the as-of time (the one place it is resolved), and puts durations in
+ * the configured clock.
+ */
+import type { Settings } from '../settings.js';
+import { ParityError } from '../errors.js';
+import type { Mapping } from '../formats/bind.js';
+import { BusinessCalendar } from '../measure/clock.js';
+import type { FileSummary } from '../report.js';
+import { IssueLog, isRejection, type RowIssue } from './issues.js';
+import { streamTickets, type StreamIO } from './stream.js';
+import { EXCLUDED, TicketTableBuilder, type TicketTable } from './table.js';
+
+/** Side channels of a run: standard input, progress, and where rejected rows go. */
+export interface RunIO extends StreamIO {
+  onReject?: (issue: RowIssue) => void;
+}
+
+/** Everything read and normalised: the ticket table and the accounting. */
+export interface Dataset {
+  table: TicketTable;
+  files: FileSummary[];
+  mappings: Array<{ file: string; mapping: Mapping }>;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+  issues: IssueLog;
+  /** Raw channel values no vocabulary knew (mapped to `other`), with counts. */
+  unknownChannels: Map<string, number>;
+  /** Latest timestamp seen in the data (epoch seconds), or null when there is none. */
+  latest: number | null;
+  /** The as-of time (epoch seconds): --as-of, or the latest timestamp in the data. Resolved here only. */
+  asOf: number;
+  notes: string[];
+}
+
+/** read → normalise: every file into one ticket table. */
+export async function loadDataset(settings: Settings, io: RunIO): Promise<Dataset> {
+  if (settings.files.length === 0) throw new ParityError('no input files given', { hint: 'pass one or more files, or - for standard input' });
+  const builder = new TicketTableBuilder();
+  const issues = new IssueLog();
+  const files: FileSummary[] = [];
+  const mappings: Dataset['mappings'] = [];
+  const notes = new Set<string>();
+  const unknownRaw = new Set<string>();
+  const fileMeasures = new Map<string, { firstResponse: boolean; resolution: boolean }>();
+  const totals = await streamTickets(
+    settings,
+    io,
+    {
+      file(opened) {
+        mappings.push({ file: opened.file, mapping: opened.mapping });
+        for (const note of opened.mapping.format.notes ?? []) notes.add(note);
+        if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);
+        for (const [field, why] of Object.entries(opened.mapping.format.absent ?? {})) notes.add(`${field}: ${why}`);
+      },
+      ticket(ticket, slot, replaced) {
+        if (ticket.channelKnown === false) unknownRaw.add(ticket.rawChannel);
+        if (replaced) builder.replace(slot, ticket);
+        else builder.add(ticket);
+      },
+      issue(issue) {
+        issues.add(issue);
+        if (isRejection(issue)) io.onReject?.(issue);
+      },
+      fileDone(opened, rowsRead, measures) {
+        const { mapping } = opened;
+        files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead });
+        fileMeasures.set(opened.file, measures);
+        if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
+        if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
+      },
+    },
+    true,
+  );
+  const asOf = settings.asOf ?? totals.latest ?? 0;
+  const table = applyClock(withoutUnmeasured(builder.build(), fileMeasures), settings, asOf);
+  return {
+    table,
+    files,
+    mappings,
+    rowsRead: totals.rowsRead,
+    rowsUsed: totals.rowsRead - totals.rowsRejected,
+    rowsRejected: totals.rowsRejected,
+    issues,
+    latest: totals.latest,
+    asOf,
+    unknownChannels: countUnknown(table, unknownRaw),
+    notes: [...notes],
+  };
+}
+
+/**
+ * Tickets from a file that cannot measure a metric (Salesforce has no first-response field, a
+ * tweet log no resolution) are left out of that metric, instead of counting as never answered
+ * or never resolved.
+ */
+function withoutUnmeasured(table: TicketTable, measures: ReadonlyMap<string, { firstResponse: boolean; resolution: boolean }>): TicketTable {
+  const files = table.dictionaries.file.values;
+  const lacking = files.map((f) => measures.get(f) ?? { firstResponse: true, resolution: true });
+  if (lacking.every((m) => m.firstResponse && m.resolution)) return table;
+  const firstResponseState = table.firstResponseState.slice();
+  const resolutionState = table.resolutionState.slice();
+  for (let i = 0; i < table.size; i++) {
+    const m = lacking[table.fileIndex[i] as number];
+    if (m && !m.firstResponse) firstResponseState[i] = EXCLUDED;
+    if (m && !m.resolution) resolutionState[i] = EXCLUDED;
+  }
+  return { ...table, firstResponseState, resolutionState };
+}
+
+function nanToZero(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}
+
+/**
+ * Puts the table's durations in the configured clock and records each ticket's age at the
+ * as-of time (the censoring time of a still-open ticket).
+ */
+function applyClock(table: TicketTable, settings: Settings, asOf: number): TicketTable {
+  const openAge = new Float64Array(table.size);
+  const clock = settings.clock;
+  if (clock.kind === 'calendar') {
+    for (let i = 0; i < table.size; i++) openAge[i] = asOf - (table.createdAt[i] as number);
+    return { ...table, openAge, clock: 'calendar' };
+  }
+  let from = asOf;
+  let to = asOf;
+  for (let i = 0; i < table.size; i++) {
+    const c = table.createdAt[i] as number;
+    from = Math.min(from, c);
+    to = Math.max(to, c + nanToZero(table.firstResponse[i] as number), c + nanToZero(table.resolution[i] as number));
+  }
+  const calendar = new BusinessCalendar(clock.schedule, clock.timeZone, clock.holidays, from, to);
+  const firstResponse = new Float64Array(table.size);
+  const resolution = new Float64Array(table.size);
+  for (let i = 0; i < table.size; i++) {
+    const c = table.createdAt[i] as number;
+    const f = table.firstResponse[i] as number;
+    const r = table.resolution[i] as number;
+    firstResponse[i] = Number.isNaN(f) ? f : calendar.between(c, c + f);
+    resolution[i] = Number.isNaN(r) ? r : calendar.between(c, c + r);
+    openAge[i] = calendar.between(c, asOf);
+  }
+  return { ...table, firstResponse, resolution, openAge, clock: 'business' };
+}
+
+/** Tickets per raw channel value that no vocabulary knew (counted on the final table). */
+function countUnknown(table: TicketTable, unknownRaw: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  if (unknownRaw.size === 0) return out;
+  const dictionary = table.dictionaries.rawChannel;
+  for (let i = 0; i < table.size; i++) {
+    const raw = dictionary.valueOf(table.rawChannel[i] as number) ?? '';
+    if (unknownRaw.has(raw)) out.set(raw, (out.get(raw) ?? 0) + 1);
+  }
+  return out;
+}

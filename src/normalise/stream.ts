@@ -1,0 +1,165 @@
+/**
+ * The ticket stream: every input file opened, its records normalised into tickets, duplicate
+ * ticket ids settled by one policy, and every record counted once — used or rejected with a
+ * reason. `audit` (through loadDataset) and `inspect` fold over this same stream, so they
+ * cannot disagree on which rows were read, used or rejected.
+ */
+import type { Readable } from 'node:stream';
+import type { Settings } from '../settings.js';
+import type { RawRecord } from '../read/source.js';
+import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
+import { rowNormaliser, type RowContext } from './rows.js';
+import { isRejection, type RowIssue } from './issues.js';
+import { OPEN, UNANSWERED, type TicketRow } from './table.js';
+
+/** What a consumer of the stream is told, in reading order. */
+export interface TicketSink {
+  /** A file was opened and its header bound (before any of its records). */
+  file?(opened: OpenedFile): void;
+  /** A raw record was read (every record, used or not). */
+  record?(record: RawRecord): void;
+  /** A ticket was accepted into slot `slot`; `replaced` when it takes the slot of an earlier row of the same id (--duplicates last). */
+  ticket(ticket: TicketRow, slot: number, replaced: boolean): void;
+  /** A rejected record (severity error or excluded) or a note on a used one. */
+  issue(issue: RowIssue): void;
+  /** A file is read to its end. */
+  fileDone?(opened: OpenedFile, rowsRead: number, measures: { firstResponse: boolean; resolution: boolean }): void;
+}
+
+/** The stream's accounting after the last file. */
+export interface StreamTotals {
+  rowsRead: number;
+  rowsRejected: number;
+  /** Latest timestamp seen in the used tickets (epoch seconds), or null. */
+  latest: number | null;
+}
+
+/** Where standard input comes from, and optional progress reporting. */
+export interface StreamIO {
+  stdin: Readable;
+  /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal). */
+  onProgress?: (rowsRead: number, file: string) => void;
+}
+
+const PROGRESS_EVERY = 100_000;
+
+/** Row-normaliser settings from the resolved options. */
+export function rowContext(settings: Settings): RowContext {
+  return {
+    channels: Object.fromEntries(settings.mapping.channels),
+    asOf: settings.asOf,
+    since: settings.since,
+    until: settings.until,
+    capitalsShare: settings.loud.capitalsShare,
+    exclamationRun: settings.loud.exclamationRun,
+    escalationTags: settings.loud.escalationTags,
+  };
+}
+
+function nanToZero(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}
+
+/**
+ * Reads every file in order into `sink`. With `requireFields` (audit), a file that lacks a
+ * required column is an error; without (inspect), its records are still counted and handed to
+ * `sink.record`, but no tickets are made of them.
+ */
+export async function streamTickets(settings: Settings, io: StreamIO, sink: TicketSink, requireFields: boolean): Promise<StreamTotals> {
+  // Slot of each ticket id, and where that slot's row was read (for --duplicates last messages).
+  const seen = new Map<string, number>();
+  const slotFile: string[] = [];
+  const slotLine: number[] = [];
+  const context = rowContext(settings);
+  let rowsRead = 0;
+  let rowsRejected = 0;
+  let latest = Number.NEGATIVE_INFINITY;
+
+  const reject = (issue: RowIssue): void => {
+    rowsRejected++;
+    sink.issue(issue);
+  };
+
+  for (const path of settings.files) {
+    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin);
+    if (requireFields && opened.missingRequired.length > 0) throw missingFieldsError(opened, settings.configFile);
+    sink.file?.(opened);
+    const { mapping } = opened;
+    const b = mapping.bindings;
+    // Which metrics this file can measure: a bound column, or (for logs) any ticket that has it.
+    const measures = { firstResponse: Boolean(b.firstResponseAt || b.firstResponseTime), resolution: Boolean(b.resolvedAt || b.resolutionTime) };
+    const idColumn = b.ticketId?.header ?? 'ticketId';
+    // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
+    const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
+    let fileRows = 0;
+    const accept = (ticket: TicketRow, file: string, line: number): boolean => {
+      const earlier = seen.get(ticket.id);
+      if (earlier === undefined) {
+        const slot = slotFile.length;
+        seen.set(ticket.id, slot);
+        slotFile.push(file);
+        slotLine.push(line);
+        sink.ticket(ticket, slot, false);
+        return true;
+      }
+      if (!lastWins) {
+        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier; the first one is kept` });
+        return false;
+      }
+      reject({
+        kind: 'duplicate-id',
+        severity: 'error',
+        file: slotFile[earlier] as string,
+        line: slotLine[earlier] as number,
+        column: idColumn,
+        value: ticket.id,
+        detail: `ticket id "${ticket.id}" appears again at ${file}:${line}; the last one is kept`,
+      });
+      slotFile[earlier] = file;
+      slotLine[earlier] = line;
+      sink.ticket(ticket, earlier, true);
+      return true;
+    };
+    const counted = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
+      for await (const record of records) {
+        rowsRead++;
+        fileRows++;
+        if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file);
+        sink.record?.(record);
+        yield record;
+      }
+    };
+    if (mapping.format.reduce) {
+      for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
+        if ('issue' in out) {
+          if (isRejection(out.issue)) reject(out.issue);
+          else sink.issue(out.issue);
+        } else if (!accept(out.ticket, out.ticket.file, out.ticket.line)) {
+          rowsRejected += out.usedRows - 1;
+        } else {
+          latest = Math.max(latest, out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds)));
+          if (out.ticket.firstResponseState !== UNANSWERED) measures.firstResponse = true;
+          if (out.ticket.resolutionState !== OPEN) measures.resolution = true;
+        }
+      }
+    } else if (opened.missingRequired.length > 0) {
+      // inspect on a file that cannot be audited: count its records, make no tickets.
+      for await (const record of counted(opened.records)) void record;
+    } else {
+      const normalise = rowNormaliser(mapping, context);
+      for await (const record of counted(opened.records)) {
+        const result = normalise(record);
+        if (!result.ok) {
+          reject(result.issue);
+          continue;
+        }
+        if (accept(result.ticket, record.file, record.line)) {
+          for (const note of result.notes) sink.issue(note);
+          if (result.latest > latest) latest = result.latest;
+        }
+      }
+    }
+    sink.fileDone?.(opened, fileRows, measures);
+  }
+  return { rowsRead, rowsRejected, latest: Number.isFinite(latest) ? latest : null };
+}

@@ -1,0 +1,85 @@
+/**
+ * Settings: every option of a run, resolved once from flags, the config file and defaults
+ * (commands/options.ts does the resolving) into typed values. No stage reads the raw config:
+ * what a stage needs is here, already parsed (durations in seconds, opening hours as a
+ * schedule, channel maps as Maps), with its defaults.
+ */
+import type { Channel } from './model.js';
+import type { Config } from './config/schema.js';
+import type { SlaTargets } from './measure/sla.js';
+import type { WeeklySchedule } from './measure/clock.js';
+
+/** How raw columns become ticket fields (format detection and header binding). */
+export interface MappingSettings {
+  /** --input-format or config `format`; null = detect. */
+  inputFormat: string | null;
+  /** config `columns`: canonical field → header (or header with unit/format). */
+  columns: NonNullable<Config['columns']>;
+  /** config `dateFormat`: date-fns pattern for timestamps that are not ISO. */
+  dateFormat: string | null;
+  /** config `channels`: raw channel value → channel. */
+  channels: ReadonlyMap<string, Channel>;
+}
+
+/** Loudness cues and journeys (config `loud.*`, `jumpWindowDays`). */
+export interface LoudSettings {
+  capitalsShare: number;
+  exclamationRun: number;
+  escalationTags: readonly string[];
+  repeatContacts: number;
+  repeatWindowDays: number;
+  jumpWindowDays: number;
+}
+
+/** Which clock durations are measured in. */
+export type ClockSettings =
+  | { kind: 'calendar' }
+  | { kind: 'business'; schedule: WeeklySchedule; timeZone: string; holidays: readonly string[] };
+
+/** A gate expression and where it was given (`--fail-on`, `config gates[0]`). */
+export interface GateSource {
+  text: string;
+  source: string;
+  /** For config gates: the config key, e.g. `gates[0]`. */
+  key: string | null;
+}
+
+export interface Settings {
+  files: string[];
+  mapping: MappingSettings;
+  timeZone: string;
+  reference: Channel;
+  /** True when the reference was given (flag or config) rather than defaulted. */
+  referenceGiven: boolean;
+  bands: number[];
+  /** Epoch seconds, or null = the latest timestamp in the data (resolved once, in loadDataset). */
+  asOf: number | null;
+  since: number | null;
+  until: number | null;
+  tolerance: { low: number; high: number };
+  alpha: number;
+  minSample: number;
+  /** Gate expressions (--fail-on, then config gates). */
+  gates: GateSource[];
+  allowMissing: boolean;
+  /** Replace customer ids and handles with stable pseudonyms in every output. */
+  redact: boolean;
+  /** Which row of a repeated ticket id is kept: the first (default) or the last (newer exports). */
+  duplicates: 'first' | 'last';
+  clock: ClockSettings;
+  sla: { firstResponse: SlaTargets | null; resolution: SlaTargets | null };
+  loud: LoudSettings;
+  /** Config file the settings came from (for messages), or null. */
+  configFile: string | null;
+  generatedAt: string | null;
+  version: string;
+}
+
+export const DEFAULT_LOUD: LoudSettings = {
+  capitalsShare: 0.6,
+  exclamationRun: 3,
+  escalationTags: ['vip', 'escalated', 'escalation', 'executive', 'press', 'influencer'],
+  repeatContacts: 3,
+  repeatWindowDays: 7,
+  jumpWindowDays: 14,
+};
