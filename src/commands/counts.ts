@@ -10,7 +10,9 @@ import { BY_FIELDS, FLAT_COLUMNS, countDataset, flattenCounts, type ByField, typ
 import { countFromEngine } from '../read/engines/count.js';
 import { openEngine, resolveSource, type SourceFlags } from '../read/engines/index.js';
 import { resolveSettings, type CommonFlags } from './options.js';
-import { readDataset } from './dataset.js';
+import { loadDataset } from '../normalise/dataset.js';
+import { openRejects } from './rejects.js';
+import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 export interface CountsFlags extends CommonFlags, SourceFlags {
@@ -32,8 +34,19 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
   const by = byOption(flags.by);
   const source = resolveSource(files, flags, config);
   if (source.kind === 'files') {
-    const dataset = await readDataset(settings, flags, ctx);
-    return countDataset(dataset, { bands: settings.bands, by });
+    const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
+    try {
+      const dataset = await loadDataset(settings, {
+        stdin: ctx.stdin,
+        onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
+        ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
+      });
+      if (flags.strict) enforceStrictDataset(dataset);
+      return countDataset(dataset, { bands: settings.bands, by });
+    } finally {
+      ctx.progress(null);
+      await rejects?.close();
+    }
   }
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
   try {

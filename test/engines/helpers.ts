@@ -12,7 +12,7 @@ import pg from 'pg';
 import { createClient } from '@clickhouse/client';
 import type { Config } from '../../src/config/schema.js';
 import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
-import { loadDataset } from '../../src/pipeline.js';
+import { loadDataset } from '../../src/normalise/dataset.js';
 import { countDataset, type ByField, type CountTable } from '../../src/measure/counts.js';
 import type { CountSettings } from '../../src/read/engines/count.js';
 

@@ -5,7 +5,7 @@
  * Also says, as notes, what an engine source cannot measure that a file can.
  */
 import { ParityError } from '../../errors.js';
-import type { Config } from '../../config/schema.js';
+import type { Settings } from '../../settings.js';
 import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
@@ -17,17 +17,8 @@ import type { DialectId } from './dialects.js';
 const SAMPLE_ROWS = 500;
 const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
 
-/** The settings a count query depends on (a subset of the pipeline's Settings). */
-export interface CountSettings {
-  config: Config;
-  inputFormat: string | null;
-  timeZone: string;
-  bands: readonly number[];
-  asOf: number | null;
-  since: number | null;
-  until: number | null;
-  by?: ByField | null;
-}
+/** The settings a count query depends on (a subset of the pipeline's Settings, plus --by). */
+export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & { by?: ByField | null };
 
 /** Mapped columns → the query's column list (name and unit of each bound field). */
 export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
@@ -39,10 +30,10 @@ export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, Sou
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
-export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, config: Config): string[] {
+export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): string[] {
   const notes: string[] = [];
   const precomputed = Boolean(columns.firstResponseTime || columns.resolutionTime);
-  if (config.clock === 'business') {
+  if (clock.kind === 'business') {
     notes.push(
       precomputed
         ? 'business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time'
@@ -60,8 +51,8 @@ export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>,
 /** Maps a database source's columns from a sample, as a file's header is mapped. */
 export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; header: string[] }> {
   const { header, rows } = await connection.sample(source, SAMPLE_ROWS);
-  const detection = detectFormat(header, settings.inputFormat ?? settings.config.format ?? null);
-  const mapping = bindColumns(header, detection.format, detection.confidence, settings.config, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
+  const detection = detectFormat(header, settings.mapping.inputFormat);
+  const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
   const missing = REQUIRED.filter((f) => !mapping.bindings[f]);
   if (missing.length) {
     throw new ParityError(`no ${missing.join(', ')} column in the source`, {
@@ -78,7 +69,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     dialect,
     source,
     columns,
-    channels: settings.config.channels ?? {},
+    channels: Object.fromEntries(settings.mapping.channels),
     ...(mapping?.format.channels ? { formatVocabulary: mapping.format.channels } : {}),
     ...(mapping?.format.outboundDirections ? { outboundDirections: mapping.format.outboundDirections } : {}),
     bands: settings.bands,
@@ -86,7 +77,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     since: settings.since,
     until: settings.until,
     asOf: settings.asOf,
-    notes: engineNotes(columns, settings.config),
+    notes: engineNotes(columns, settings.clock),
   };
 }
 
