@@ -137,6 +137,7 @@ export function countQuery(spec: CountQuerySpec): string {
     `  ${textOf('ticketId')} AS id_txt,`,
     `  ${d.epochSeconds(col('createdAt') as string)} AS created_s,`,
     `  ${textOf('channel')} AS raw_ch,`,
+    `  ${d.key(textOf('channel'))} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
     `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
     `  ${resSeconds ?? d.double('NULL')} AS res_s,`,
@@ -148,7 +149,7 @@ export function countQuery(spec: CountQuerySpec): string {
     `FROM ${source}`,
   ].join('\n');
 
-  const chKey = d.key('raw_ch');
+  const chKey = 'ch_key';
   const { channel, outbound } = channelCase(d, chKey, spec);
   const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
