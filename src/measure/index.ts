@@ -54,6 +54,20 @@ export function vsReferenceOf(first: RawView, resolution: RawView): VsReference 
   };
 }
 
+/** The reference against itself: ratio 1 by definition, nothing to test. */
+const SELF: VsReference = {
+  firstResponseRatio: 1,
+  firstResponseRatioCi95: null,
+  firstResponseBound: null,
+  resolutionRatio: 1,
+  resolutionRatioCi95: null,
+  resolutionBound: null,
+  pValue: null,
+  resolutionPValue: null,
+  firstResponseVerdict: null,
+  resolutionVerdict: null,
+};
+
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
@@ -78,7 +92,11 @@ export function measure(table: TicketTable, asOf: number, settings: MeasureSetti
     if (!indices) continue;
     const durations = samples.of(indices);
     distributions.push(distribution(channel, durations.answeredTimes));
-    const vsReference = reference ? vsReferenceOf(compareRaw(samples, indices, reference, 'firstResponse'), compareRaw(samples, indices, reference, 'resolution')) : null;
+    const vsReference = !reference
+      ? null
+      : indices === reference
+        ? SELF
+        : vsReferenceOf(compareRaw(samples, indices, reference, 'firstResponse'), compareRaw(samples, indices, reference, 'resolution'));
     channels.push({
       channel,
       ...summarise(durations),

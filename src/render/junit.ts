@@ -68,9 +68,11 @@ export function gateMessage(g: GateResult): string {
   const words = COMPARATOR_WORDS[g.comparator ?? '>'];
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
-    return `change ${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)} (${gateNumber(g.current, g.unit)} now, ${gateNumber(g.baseline, g.unit)} in the baseline)`;
+    const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
+    return `change ${changeBound}${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)} (${gateNumber(g.current, g.unit)} now, ${gateNumber(g.baseline, g.unit)} in the baseline)`;
   }
-  return `value ${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)}`;
+  const bound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
+  return `value ${bound}${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)}`;
 }
 
 const COMPARATOR_WORDS = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' } as const;

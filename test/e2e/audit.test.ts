@@ -24,16 +24,19 @@ describe('parity audit (end to end)', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR: no escape codes
   });
 
-  it('writes JSON schemaVersion 1 with the hand-computed numbers', async () => {
+  it('writes JSON schemaVersion 2 with the hand-computed numbers', async () => {
     const r = await runParity(['audit', fixture('small.csv'), '--format', 'json', ...AS_OF]);
     expect(r.code).toBe(0);
     const report = json(r.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.reference).toBe('phone');
     const phone = report.channels.find((c: any) => c.channel === 'phone');
-    expect(phone.firstResponse.median).toBe(9000);
+    // Kaplan–Meier with P5 (never answered) still waiting: S(1h) .8, S(2h) .6, S(3h) .4 → 3h;
+    // the answered-only median of 1h 2h 3h 4h is 2h 30m (test/unit/pipeline.test.ts has the rest).
+    expect(phone.firstResponse).toMatchObject({ median: 10800, bound: null, answeredMedian: 9000, method: 'kaplan-meier' });
     expect(phone.resolution.median).toBe(259200);
-    expect(phone.resolution.p90).toBeNull();
+    // S never reaches .1: p90 is a lower bound, the observed times' p90 (745200 s, the open tickets' age)
+    expect(phone.resolution).toMatchObject({ p90: 745200, p90Bound: 'lower' });
   });
 
   it('reads standard input with -', async () => {
@@ -41,7 +44,7 @@ describe('parity audit (end to end)', () => {
     expect(r.code).toBe(0);
     const report = json(r.stdout);
     expect(report.input.files).toEqual(['<stdin>']);
-    expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(9000);
+    expect(report.channels.find((c: any) => c.channel === 'phone').firstResponse.median).toBe(10800);
   });
 
   it('reads gzip, and semicolon + BOM + CRLF, to the same numbers', async () => {
@@ -71,7 +74,7 @@ describe('parity audit (end to end)', () => {
     const r = await runParity(['audit', fixture('small.csv'), '--format', 'json', '-o', out, ...AS_OF]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(json(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect(json(readFileSync(out, 'utf8')).schemaVersion).toBe(2);
   });
 });
 
@@ -80,7 +83,7 @@ describe('what an export cannot measure is absent, not zero', () => {
     const report = json((await runParity(['audit', fixture('formats', 'salesforce.csv'), '--format', 'json'])).stdout);
     for (const ch of report.channels) {
       expect(ch.answeredShare, ch.channel).toBeNull();
-      expect(ch.firstResponse).toEqual({ n: 0, median: null, p90: null, ci95: null });
+      expect(ch.firstResponse).toEqual({ n: 0, median: null, bound: null, p90: null, p90Bound: null, ci95: null, answeredMedian: null, method: 'kaplan-meier' });
     }
     expect(report.input.notes.join('\n')).toContain('no first-response information, so first response is not measured');
   });

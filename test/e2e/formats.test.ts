@@ -18,9 +18,14 @@ const H = 3600;
 interface ChannelExpectation {
   tickets: number;
   answered: number;
+  /** Plain median of the answered tickets (answeredMedian). */
   firstResponse: number | null;
+  /** Kaplan–Meier median with the unanswered counted as still waiting, where it differs from the above. */
+  firstResponseKm?: number | null;
   resolved: number;
   resolution: number | null;
+  /** 'lower' where more than half is still open: the resolution median is then a lower bound. */
+  resolutionBound?: 'lower';
 }
 
 interface Case {
@@ -45,9 +50,11 @@ const CASES: Case[] = [
       email: { tickets: 3, answered: 3, firstResponse: 60 * M, resolved: 2, resolution: 1440 * M },
       // Phone call (inbound) 104 & 106, Voicemail 105: 10, 20, 40 min → 20 min; solved 60, 120, 180 → 120 min.
       phone: { tickets: 3, answered: 3, firstResponse: 20 * M, resolved: 3, resolution: 120 * M },
-      // Twitter 107 (5 min), Twitter DM 108 (15 min), Facebook post 109 unanswered → (5+15)/2 = 10 min.
-      // Only 107 solved (30 min); S never reaches 0.5 → no median.
-      social: { tickets: 3, answered: 2, firstResponse: 10 * M, resolved: 1, resolution: null },
+      // Twitter 107 (5 min), Twitter DM 108 (15 min), Facebook post 109 unanswered → answered-only
+      // (5+15)/2 = 10 min; 109 still waiting: S = 2/3, 1/3 → Kaplan–Meier median 15 min.
+      // Only 107 solved (30 min); S never reaches 0.5: a lower bound, the middle of the observed
+      // times 30 min, 108's age and 109's age at the as-of time (108's: 733200 s).
+      social: { tickets: 3, answered: 2, firstResponse: 10 * M, firstResponseKm: 15 * M, resolved: 1, resolution: 733200, resolutionBound: 'lower' },
       // Web form 110 has first reply -3 min (left out), 111 120 min → 120 min; solved 200 and 240 → 220 min.
       web: { tickets: 2, answered: 1, firstResponse: 120 * M, resolved: 2, resolution: 220 * M },
       // Closed ticket 112 → other: 45 min, solved 90 min.
@@ -63,9 +70,10 @@ const CASES: Case[] = [
       web: { tickets: 2, answered: 2, firstResponse: 40 * M, resolved: 2, resolution: 180 * M },
       // email 203: 100 min; solved 09:00 → 14:00 = 300 min.
       email: { tickets: 1, answered: 1, firstResponse: 100 * M, resolved: 1, resolution: 300 * M },
-      // voice 204: 20 min, solved 60 min; 205 open since 10:00 (censored 8 d 14 h = 741600 s later).
-      // S = 0.5 from 3600 s to the end → (3600 + 741600) / 2 = 372600 s.
-      phone: { tickets: 2, answered: 1, firstResponse: 20 * M, resolved: 1, resolution: 372600 },
+      // voice 204: 20 min, solved 60 min; 205 open and unanswered since 10:00 (censored 8 d 14 h =
+      // 741600 s later). Resolution: S = 0.5 from 3600 s to the end → (3600 + 741600) / 2 = 372600 s;
+      // first response likewise (1200 + 741600) / 2 = 371400 s.
+      phone: { tickets: 2, answered: 1, firstResponse: 20 * M, firstResponseKm: 371400, resolved: 1, resolution: 372600 },
       // twitter 206: 4 min, solved 30 min.
       social: { tickets: 1, answered: 1, firstResponse: 4 * M, resolved: 1, resolution: 30 * M },
     },
@@ -79,9 +87,10 @@ const CASES: Case[] = [
     channels: {
       // Email 1 (09:00 → 09:30) and 2 (10:00 → 11:00): 30 and 60 min → 45 min. Resolved 2 h and 24 h → 13 h.
       email: { tickets: 2, answered: 2, firstResponse: 45 * M, resolved: 2, resolution: 13 * H },
-      // Portal 3 (20 min), Portal 4 open & unanswered, Feedback Widget 10 (40 min) → 30 min.
+      // Portal 3 (20 min), Portal 4 open & unanswered, Feedback Widget 10 (40 min) → answered-only
+      // 30 min; with 4 still waiting S = 2/3, 1/3 → 40 min.
       // Resolved 1 h and 3 h, 4 open: S = 2/3, then 1/3 at 3 h → 3 h.
-      web: { tickets: 3, answered: 2, firstResponse: 30 * M, resolved: 2, resolution: 3 * H },
+      web: { tickets: 3, answered: 2, firstResponse: 30 * M, firstResponseKm: 40 * M, resolved: 2, resolution: 3 * H },
       // Phone 5 (5 min) and 6 (15 min) → 10 min; resolved 45 and 60 min → 52.5 min.
       phone: { tickets: 2, answered: 2, firstResponse: 10 * M, resolved: 2, resolution: 52.5 * M },
       // Chat 7: 2 min; resolved 10 min.
@@ -129,8 +138,9 @@ const CASES: Case[] = [
     channels: {
       // conversation (Messenger → chat): replies after 300, 900, 600 s → 600 s; closed after 3600, 1800 s, 3003 open → 3600 s.
       chat: { tickets: 3, answered: 3, firstResponse: 600, resolved: 2, resolution: 3600 },
-      // email: 3600 and 7200 s, 3006 snoozed unanswered → 5400 s; closed 7200, 10800, one open → 10800 s.
-      email: { tickets: 3, answered: 2, firstResponse: 5400, resolved: 2, resolution: 10800 },
+      // email: 3600 and 7200 s, 3006 snoozed unanswered → answered-only 5400 s; with 3006 still
+      // waiting S = 2/3, 1/3 → 7200 s. Closed 7200, 10800, one open → 10800 s.
+      email: { tickets: 3, answered: 2, firstResponse: 5400, firstResponseKm: 7200, resolved: 2, resolution: 10800 },
       // phone_call: 120 s, closed 600 s.
       phone: { tickets: 1, answered: 1, firstResponse: 120, resolved: 1, resolution: 600 },
     },
@@ -141,8 +151,9 @@ const CASES: Case[] = [
     rows: [9, 9, 0],
     quality: { 'negative-first-response': 1 },
     channels: {
-      // EMAIL: 45 and 15 min (9003 unanswered) → 30 min; closed 3 h and 1 h, 9003 open → 3 h.
-      email: { tickets: 3, answered: 2, firstResponse: 30 * M, resolved: 2, resolution: 3 * H },
+      // EMAIL: 45 and 15 min (9003 unanswered) → answered-only 30 min, Kaplan–Meier 45 min (S = 2/3,
+      // 1/3); closed 3 h and 1 h, 9003 open → 3 h.
+      email: { tickets: 3, answered: 2, firstResponse: 30 * M, firstResponseKm: 45 * M, resolved: 2, resolution: 3 * H },
       // CHAT: 1 and 3 min → 2 min; closed 30 and 30 min → 30 min.
       chat: { tickets: 2, answered: 2, firstResponse: 2 * M, resolved: 2, resolution: 30 * M },
       // PHONE: 10 and 30 min → 20 min; closed 40 min and 2 h → 80 min.
@@ -156,14 +167,16 @@ const CASES: Case[] = [
     format: 'zoho',
     rows: [10, 10, 0],
     channels: {
-      // Email: 20 and 60 min (803 open, unanswered) → 40 min; closed 1 h and 4 h, 803 open → 4 h.
-      email: { tickets: 3, answered: 2, firstResponse: 40 * M, resolved: 2, resolution: 4 * H },
+      // Email: 20 and 60 min (803 open, unanswered) → answered-only 40 min, Kaplan–Meier 60 min;
+      // closed 1 h and 4 h, 803 open → 4 h.
+      email: { tickets: 3, answered: 2, firstResponse: 40 * M, firstResponseKm: 60 * M, resolved: 2, resolution: 4 * H },
       // Phone: 5 and 15 min → 10 min; closed 30 and 60 min → 45 min.
       phone: { tickets: 2, answered: 2, firstResponse: 10 * M, resolved: 2, resolution: 45 * M },
       // Web 806 (30 min) and Forums 809 (60 min) → 45 min; closed 1 h and 2 h → 1.5 h.
       web: { tickets: 2, answered: 2, firstResponse: 45 * M, resolved: 2, resolution: 1.5 * H },
-      // Twitter 807: 10 min; on hold.
-      social: { tickets: 1, answered: 1, firstResponse: 10 * M, resolved: 0, resolution: null },
+      // Twitter 807: 10 min; on hold: its resolution median is a lower bound, its age at the as-of
+      // time (734400 s).
+      social: { tickets: 1, answered: 1, firstResponse: 10 * M, resolved: 0, resolution: 734400, resolutionBound: 'lower' },
       // Chat 808: 1 min, closed 10 min.
       chat: { tickets: 1, answered: 1, firstResponse: 1 * M, resolved: 1, resolution: 10 * M },
       // "Trade show" is in no vocabulary → other: 2 h, closed 3 h.
@@ -197,8 +210,9 @@ const CASES: Case[] = [
     channels: {
       // 10: brand replies 11 (09:30) and 12 (09:20) → earliest 12: 1200 s. 20: 11:00 − 10:00 = 3600 s.
       // 40: 41 at 13:05 (99 is not in the file) → 300 s. 30 and 70 (only the customer's own follow-up) unanswered.
-      // Sorted 300, 1200, 3600 → 1200 s. No resolution in a conversation log.
-      social: { tickets: 5, answered: 3, firstResponse: 1200, resolved: 0, resolution: null },
+      // Sorted 300, 1200, 3600 → answered-only 1200 s; with 30 and 70 still waiting (days old at
+      // the as-of time) S = 4/5, 3/5, 2/5 → Kaplan–Meier 3600 s. No resolution in a conversation log.
+      social: { tickets: 5, answered: 3, firstResponse: 1200, firstResponseKm: 3600, resolved: 0, resolution: null },
     },
   },
   {
@@ -233,10 +247,22 @@ describe('vendor formats (end to end)', () => {
       const got = Object.fromEntries(
         report.channels.map((ch: any) => [
           ch.channel,
-          { tickets: ch.tickets, answered: ch.answered, firstResponse: ch.firstResponse.median, resolved: ch.resolution.resolved, resolution: ch.resolution.median },
+          {
+            tickets: ch.tickets,
+            answered: ch.answered,
+            firstResponse: ch.firstResponse.answeredMedian,
+            firstResponseKm: ch.firstResponse.median,
+            resolved: ch.resolution.resolved,
+            resolution: ch.resolution.median,
+            resolutionBound: ch.resolution.bound,
+          },
         ]),
       );
-      expect(got).toEqual(c.channels);
+      // Where nothing is still waiting, the Kaplan–Meier median is the answered-only one.
+      const expected = Object.fromEntries(
+        Object.entries(c.channels).map(([k, v]) => [k, { ...v, firstResponseKm: v.firstResponseKm === undefined ? v.firstResponse : v.firstResponseKm, resolutionBound: v.resolutionBound ?? null }]),
+      );
+      expect(got).toEqual(expected);
       for (const text of c.extra ?? []) expect(report.input.notes.join('\n')).toContain(text);
     });
   }

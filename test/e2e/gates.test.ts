@@ -54,7 +54,7 @@ describe('ratio gate', () => {
     expect(json(run.stdout).gates[0]).toMatchObject({
       value: null,
       passed: false,
-      reason: 'phone has 5 answered tickets; a first-response gate needs at least 30 (minSample)',
+      reason: 'phone has 5 tickets with a measurable first-response time; a first-response gate needs at least 30 (minSample)',
     });
   });
 });
@@ -81,10 +81,15 @@ describe('delta gates against --baseline', () => {
   });
 
   it('a baseline of another schemaVersion, or not a parity report, is exit 2 naming the file', async () => {
-    const v2 = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', DELTA, '--baseline', g('baseline-v2.json')]);
-    expect(v2.code).toBe(2);
-    expect(v2.stdout).toBe('');
-    expect(v2.stderr).toContain(`parity: ${g('baseline-v2.json')}: the baseline report has schemaVersion 2; this parity reads schemaVersion 1`);
+    const v3 = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', DELTA, '--baseline', g('baseline-v3.json')]);
+    expect(v3.code).toBe(2);
+    expect(v3.stdout).toBe('');
+    expect(v3.stderr).toContain(`parity: ${g('baseline-v3.json')}: the baseline report has schemaVersion 3; this parity reads schemaVersion 2`);
+    // A version 1 report's first-response medians ignored unanswered tickets: refused, with how to regenerate it.
+    const v1 = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', DELTA, '--baseline', g('baseline-v1.json')]);
+    expect(v1.code).toBe(2);
+    expect(v1.stderr).toContain(`parity: ${g('baseline-v1.json')}: the baseline report has schemaVersion 1: its first-response medians ignore unanswered tickets`);
+    expect(v1.stderr).toContain('regenerate the baseline from the same export with this parity: parity audit <that export> --as-of <its asOf> --format json -o baseline.json');
     const other = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', DELTA, '--baseline', g('not-a-report.json')]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain(`parity: ${g('not-a-report.json')}: the baseline is not a parity report: it has no schemaVersion`);

@@ -14,27 +14,37 @@ describe('audit of fixtures/small.csv (every number worked out by hand)', async 
     expect(report.period).toEqual({ from: '2026-10-01T09:00:00.000Z', to: '2026-10-04T00:00:00.000Z', asOf: '2026-10-10T00:00:00.000Z' });
   });
 
-  it('phone: plain median of answered tickets, Kaplan–Meier resolution with two open tickets', () => {
+  it('phone: the unanswered ticket counts as still waiting; the answered-only median beside it', () => {
     const phone = channel('phone');
     expect(phone.tickets).toBe(5);
     expect(phone.answered).toBe(4);
     expect(phone.answeredShare).toBeCloseTo(0.8, 10);
-    // answered: 1h 2h 3h 4h → median (2h+3h)/2 = 9000 s; p90 (type 7): 3h + 0.7·1h = 13320 s
-    expect(phone.firstResponse).toMatchObject({ n: 4, median: 9000, p90: 13320 });
-    // events 1d, 2d, 3d; P3 and P5 open, censored at as-of (8d 15h = 745200 s)
-    // S(1d) = 4/5 = .8, S(2d) = .8·3/4 = .6, S(3d) = .6·2/3 = .4 → median 3d = 259200; S never ≤ .1 → p90 NA
-    expect(phone.resolution).toMatchObject({ n: 5, resolved: 3, median: 259200, p90: null, method: 'kaplan-meier' });
+    // Answered 1h 2h 3h 4h; P5 never answered, censored at its age at as-of: 8d 15h = 745200 s.
+    // Kaplan–Meier: S(1h) = 4/5 = .8, S(2h) = .6, S(3h) = .4 → median 3h = 10800 s.
+    // (The answered-only median would be (2h+3h)/2 = 9000 s.)
+    // CI: Greenwood Σ d/(n(n−d)) to 3h = 1/20 + 1/12 + 1/6 = .3, se = .4·√.3 = .219089;
+    // quantiles at .5 ∓ 1.959964·.219089 = .07059, .92941: S(1h) = .8 ≤ .92941 → 1h; S never
+    // ≤ .07059 → no upper end.
+    // p90: S(4h) = .2 and then only P5's censoring: never ≤ .1, so not reached; the type-7 p90
+    // of the observed times 1h 2h 3h 4h 745200 s is 14400 + .6·(745200 − 14400) = 452880 s, a
+    // lower bound.
+    expect(phone.firstResponse).toMatchObject({ n: 5, median: 10800, bound: null, p90Bound: 'lower', ci95: [3600, null], answeredMedian: 9000, method: 'kaplan-meier' });
+    expect(phone.firstResponse.p90).toBeCloseTo(452880, 6);
+    // events 1d, 2d, 3d; P3 and P5 open, censored at as-of (745200 s)
+    // S(1d) = 4/5 = .8, S(2d) = .8·3/4 = .6, S(3d) = .6·2/3 = .4 → median 3d = 259200; S never ≤ .1:
+    // p90 not reached, the observed times' p90 is 745200 + .6·0 = 745200 s, a lower bound.
+    expect(phone.resolution).toMatchObject({ n: 5, resolved: 3, median: 259200, bound: null, p90: 745200, p90Bound: 'lower', method: 'kaplan-meier' });
     expect(phone.resolvedShare).toBeCloseTo(0.6, 10);
   });
 
   it('email: offsets respected (+02:00), all resolved', () => {
     const email = channel('email');
-    // 30m, 90m, 240m → median 5400 s
-    expect(email.firstResponse).toMatchObject({ n: 3, median: 5400 });
+    // 30m, 90m, 240m, all answered: Kaplan–Meier median = plain median = 5400 s
+    expect(email.firstResponse).toMatchObject({ n: 3, median: 5400, answeredMedian: 5400 });
     // 4h, 1d, 2d: S = 2/3, 1/3 → median 1d
     expect(email.resolution).toMatchObject({ n: 3, resolved: 3, median: 86400 });
-    // ratios over phone: 5400 / 9000 = 0.6; 86400 / 259200 = 1/3
-    expect(email.vsReference?.firstResponseRatio).toBeCloseTo(0.6, 10);
+    // ratios over phone: 5400 / 10800 = 0.5; 86400 / 259200 = 1/3
+    expect(email.vsReference?.firstResponseRatio).toBeCloseTo(0.5, 10);
     expect(email.vsReference?.resolutionRatio).toBeCloseTo(1 / 3, 10);
     // Gehan on first response, P5 (unanswered) censored at its age 745200 s. Pooled, with
     // u = #definitely shorter − #definitely longer (a censoring outlasts every answer before it;
@@ -50,7 +60,8 @@ describe('audit of fixtures/small.csv (every number worked out by hand)', async 
     expect(social.firstResponse).toMatchObject({ n: 2, median: 900 });
     // 1h, 5h: S(1h) = 0.5 exactly → median is the midpoint to the next event, (3600 + 18000)/2
     expect(social.resolution.median).toBe(10800);
-    expect(social.vsReference?.firstResponseRatio).toBeCloseTo(0.1, 10);
+    // 900 / 10800 (phone's median counting P5 as still waiting)
+    expect(social.vsReference?.firstResponseRatio).toBeCloseTo(1 / 12, 10);
   });
 
   it('follower bands: 500 → <1k, "150,000" → 100k+, the rest unknown', () => {
@@ -72,8 +83,8 @@ describe('audit of fixtures/small.csv (every number worked out by hand)', async 
 describe('options', () => {
   it('--reference changes the comparison channel', async () => {
     const report = await auditFiles([fixture('small.csv')], { ...AS_OF, reference: 'email' });
-    // phone over email: 9000 / 5400
-    expect(report.channels.find((c) => c.channel === 'phone')?.vsReference?.firstResponseRatio).toBeCloseTo(9000 / 5400, 10);
+    // phone over email: 10800 / 5400
+    expect(report.channels.find((c) => c.channel === 'phone')?.vsReference?.firstResponseRatio).toBeCloseTo(2, 10);
   });
 
   it('--since/--until keep tickets by creation time and account for the rest', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { strataOf } from '../../../src/measure/strata.js';
-import { compareGroups, firstResponseMedian, kmMedianLogVariance, Samples } from '../../../src/judge/findings/compare.js';
+import { compareGroups } from '../../../src/measure/compare.js';
+import { kmMedianLogVariance, medianEstimate as firstResponseMedian } from '../../../src/measure/estimate.js';
+import { Samples } from '../../../src/measure/sample.js';
 import { PFamily } from '../../../src/judge/findings/family.js';
 import type { Channel } from '../../../src/model.js';
 
@@ -82,7 +84,7 @@ describe('compareGroups: like-for-like pooling by hand', () => {
     // (R's Kaplan–Meier median takes the midpoint where S = 1/2 exactly, as the sample median.)
     expect(c.raw.medians).toEqual([75, 100]);
     expect(c.raw.mediansReached).toEqual([true, true]);
-    expect(c.raw.answered).toEqual([10, 10]);
+    expect(c.raw.ended).toEqual([10, 10]);
     expect(c.raw.ratio).toBeCloseTo(0.75, 12);
     expect(c.raw.test).toBe('gehan');
   });
@@ -135,7 +137,7 @@ describe('first response with unanswered tickets (censored at their age)', () =>
     // 100 s (lower end 10 s): email/phone is at most 30/100 = 0.3.
     expect(c.raw.medians).toEqual([30, 100]);
     expect(c.raw.mediansReached).toEqual([true, false]);
-    expect(c.raw.answered).toEqual([5, 2]);
+    expect(c.raw.ended).toEqual([5, 2]);
     expect(c.raw.answeredMedians).toEqual([30, 15]);
     expect(c.raw.n).toEqual([5, 5]);
     expect(c.raw.bound).toBe('upper');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { judgeComparison, outsideBand, type Rules } from '../../../src/judge/findings/rules.js';
-import type { AdjustedView, Comparison, RawView } from '../../../src/judge/findings/compare.js';
+import type { AdjustedView, Comparison, RawView } from '../../../src/measure/compare.js';
 
 const rules: Rules = { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 30 };
 
 function raw(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): RawView {
-  return { ratio, ci95: ci, pValue, n, test: 'gehan', medians: [ratio * 3600, 3600] };
+  return { ratio, ci95: ci, pValue, n, test: 'gehan', medians: [ratio * 3600, 3600], mediansReached: [true, true], ended: n };
 }
 
 function adjusted(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): AdjustedView {
@@ -71,7 +71,7 @@ describe('like for like decides when strata exist', () => {
 
 describe('a ratio that is only a bound (a median time to first response not reached)', () => {
   const bounded = (ratio: number, ci: [number | null, number | null], bound: 'lower' | 'upper'): RawView => ({
-    ratio, ci95: ci, pValue: 0.001, n: [100, 100], test: 'gehan', medians: [3600, 100000], mediansReached: [true, false], bound,
+    ratio, ci95: ci, pValue: 0.001, n: [100, 100], test: 'gehan', medians: [3600, 100000], mediansReached: [true, false], ended: [100, 40], bound,
   });
 
   it('is a preference when its one-sided CI clears the band', () => {

@@ -7,9 +7,9 @@ import { band, channel, finding, handReport } from './handReport.js';
 
 const BANDS = ['<1k', '1k-10k', '10k-100k', '100k+', 'unknown'];
 
-// phone: 50 tickets, 40 answered (answered share 40/50 = 0.8), first-response median 2h = 7200 s
-// social: 35 tickets, all answered (share 1), median 30m = 1800 s; resolution median not reached
-// email: 12 answered tickets, fewer than minSample = 30
+// phone: 50 tickets, 40 in the first-response estimate (answered share 40/50 = 0.8), median 2h = 7200 s
+// social: 35 tickets, all answered (share 1), median 30m = 1800 s; resolution median none (n = 35, null)
+// email: 12 tickets with a first-response time, fewer than minSample = 30
 const current = handReport({
   channels: [
     channel('phone', { tickets: 50, firstResponse: { n: 40, median: 7200, p90: 14400 } }),
@@ -26,8 +26,8 @@ function summary(n: number, median: number): GroupSummary {
     answered: n,
     answeredShare: 1,
     resolvedShare: 1,
-    firstResponse: { n, median, p90: median * 2, ci95: null },
-    resolution: { n, resolved: n, median: 36000, p90: 72000, ci95: null, method: 'kaplan-meier' },
+    firstResponse: { n, median, bound: null, p90: median * 2, p90Bound: null, ci95: null, answeredMedian: median, method: 'kaplan-meier' },
+    resolution: { n, resolved: n, median: 36000, bound: null, p90: 72000, p90Bound: null, ci95: null, method: 'kaplan-meier' },
   };
 }
 
@@ -109,18 +109,58 @@ describe('gates that cannot be evaluated', () => {
   });
 
   it('too few answered tickets (minSample) for first-response metrics', () => {
-    expect(run('ratio(phone,email).firstResponse.median > 3').reason).toBe('email has 12 answered tickets; a first-response gate needs at least 30 (minSample)');
+    expect(run('ratio(phone,email).firstResponse.median > 3').reason).toBe('email has 12 tickets with a measurable first-response time; a first-response gate needs at least 30 (minSample)');
     // with minSample 10, email's 12 answered tickets are enough: 7200 / 3600 = 2
     expect(run('ratio(phone,email).firstResponse.median > 3', { minSample: 10 })).toMatchObject({ value: 2, passed: true });
   });
 
-  it('a resolution median that is not reached', () => {
-    expect(run('gap(social,phone).resolution.median > 1h').reason).toBe("social's resolution median is not reached: 10 of 35 tickets resolved (fewer than half)");
+  it('a group with no estimate at all', () => {
+    expect(run('gap(social,phone).resolution.median > 1h').reason).toBe('social has no resolution median');
   });
 
-  it('a ratio over zero', () => {
+  it('a ratio over a median of 0 s reads both medians floored at one second, as the channel table does', () => {
     const zero = handReport({ channels: [channel('phone', { tickets: 40, firstResponse: { n: 40, median: 600, p90: 900 } }), channel('chat', { tickets: 40, firstResponse: { n: 40, median: 0, p90: 0 } })] });
-    expect(run('ratio(phone,chat).firstResponse.median > 3', { report: zero })).toMatchObject({ value: null, passed: false, reason: "chat's value is 0s: a ratio over it is undefined" });
+    // 600 / max(0, 1) = 600
+    expect(run('ratio(phone,chat).firstResponse.median > 3', { report: zero })).toMatchObject({ value: 600, passed: false });
+  });
+});
+
+describe('gates on a median that is only a bound (more than half still waiting)', () => {
+  // phone: 60 tickets, most never answered: its median is at least 9 days (777600 s);
+  // social: 40 tickets, median 30m = 1800 s exactly.
+  const waiting = handReport({
+    channels: [
+      channel('phone', { tickets: 60, firstResponse: { n: 60, median: 777600, p90: 1296000, bound: 'lower' } }),
+      channel('social', { tickets: 40, firstResponse: { n: 40, median: 1800, p90: 3600 } }),
+      channel('email', { tickets: 40, firstResponse: { n: 40, median: 86400, p90: 172800, bound: 'lower' } }),
+    ],
+  });
+  const on = (text: string, allowMissing = false) => run(text, { report: waiting, allowMissing });
+
+  it('decides when the bound decides: at least 9 days is more than 4 hours', () => {
+    expect(on('channel(phone).firstResponse.median > 4h')).toMatchObject({ value: 777600, bound: 'lower', passed: false, evaluated: true });
+    // at least 9 days is never below 4 hours: the gate passes
+    expect(on('channel(phone).firstResponse.median < 4h')).toMatchObject({ passed: true, evaluated: true });
+  });
+
+  it('a ratio over a bound is a bound: at least 777600/1800 = 432', () => {
+    expect(on('ratio(phone,social).firstResponse.median > 3')).toMatchObject({ value: 432, bound: 'lower', passed: false });
+    // social over phone: at most 1800/777600 = 0.0023148: "< 0.5" holds whatever the true value
+    const r = on('ratio(social,phone).firstResponse.median < 0.5');
+    expect(r.bound).toBe('upper');
+    expect(r.value).toBeCloseTo(1800 / 777600, 12);
+    expect(r.passed).toBe(false);
+  });
+
+  it('cannot be evaluated when the bound does not decide, and fails unless --allow-missing', () => {
+    const r = on('channel(phone).firstResponse.median > 20d');
+    expect(r).toMatchObject({ value: null, passed: false, evaluated: false });
+    expect(r.reason).toContain('only a bound');
+    expect(on('channel(phone).firstResponse.median > 20d', true).passed).toBe(true);
+    // both medians only lower bounds: their ratio is unknown
+    expect(on('ratio(phone,email).firstResponse.median > 3').reason).toBe(
+      'phone at least 9d (a lower bound: more than half still unanswered) (n=60) and email at least 1d (a lower bound: more than half still unanswered) (n=40) are both only lower bounds, so their ratio is unknown',
+    );
   });
 });
 
@@ -165,7 +205,7 @@ describe('delta gates against a baseline report', () => {
     );
     const thin = handReport({ channels: [channel('phone', { tickets: 8, firstResponse: { n: 8, median: 60, p90: 60 } }), channel('social', { tickets: 40, firstResponse: { n: 40, median: 60, p90: 60 } })] });
     expect(run('delta(gap(phone,social).firstResponse.median) > 30m', { baseline: thin }).reason).toBe(
-      'phone has 8 answered tickets in the baseline report; a first-response gate needs at least 30 (minSample)',
+      'phone has 8 tickets with a measurable first-response time in the baseline report; a first-response gate needs at least 30 (minSample)',
     );
     expect(run('delta(gap(phone,social).firstResponse.median) > 30m', { baseline: thin, allowMissing: true }).passed).toBe(true);
   });

@@ -9,8 +9,9 @@ export interface GroupNumbers {
   answered?: number;
   answeredShare?: number | null;
   resolvedShare?: number | null;
-  firstResponse: { n: number; median: number | null; p90: number | null };
-  resolution?: { n: number; resolved: number; median: number | null; p90: number | null };
+  /** n = tickets in the estimate (answered + still waiting); bound 'lower' = the median is only a lower bound. */
+  firstResponse: { n: number; median: number | null; p90: number | null; bound?: 'lower' | null };
+  resolution?: { n: number; resolved: number; median: number | null; p90: number | null; bound?: 'lower' | null };
 }
 
 function group(g: GroupNumbers): Omit<ChannelReport, 'channel' | 'vsReference' | 'sla'> {
@@ -20,8 +21,8 @@ function group(g: GroupNumbers): Omit<ChannelReport, 'channel' | 'vsReference' |
     answered: g.answered ?? g.firstResponse.n,
     answeredShare: g.answeredShare === undefined ? g.firstResponse.n / g.tickets : g.answeredShare,
     resolvedShare: g.resolvedShare === undefined ? resolution.resolved / g.tickets : g.resolvedShare,
-    firstResponse: { ...g.firstResponse, ci95: null },
-    resolution: { ...resolution, ci95: null, method: 'kaplan-meier' },
+    firstResponse: { p90Bound: null, ...g.firstResponse, bound: g.firstResponse.bound ?? null, ci95: null, answeredMedian: g.firstResponse.median, method: 'kaplan-meier' },
+    resolution: { p90Bound: null, ...resolution, bound: resolution.bound ?? null, ci95: null, method: 'kaplan-meier' },
   };
 }
 
@@ -47,7 +48,7 @@ export function finding(subject: string, significant: boolean, message = `${subj
 
 export function handReport(parts: { channels: ChannelReport[]; followerBands?: BandReport[]; findings?: Finding[] }): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'parity', version: '0.0.0-test' },
     generatedAt: null,
     input: {

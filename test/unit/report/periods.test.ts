@@ -3,8 +3,9 @@
  * (time-zone offsets from the zone's published rules) and every median by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { measure } from '../../../src/measure/index.js';
 import {
-  firstResponseDistributions, measurePeriods, parseMonth, periodContaining, planPeriods, subsetTable,
+  measurePeriods, parseMonth, periodContaining, planPeriods, subsetTable,
 } from '../../../src/measure/periods.js';
 import { OPEN, RESOLVED, TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
@@ -140,7 +141,8 @@ const AS_OF = at('2026-11-01T00:00:00Z');
 describe('measurePeriods', () => {
   const t = table(TICKETS);
   const plan = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 12, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-10-07T10:00:00Z') });
-  const periods = measurePeriods(t, plan, 'phone', AS_OF);
+  // minSample 1: every channel counts as enough here (the thin-period rule has its own test below).
+  const periods = measurePeriods(t, plan, { reference: 'phone', minSample: 1 }, AS_OF);
 
   it('lists every month from the first with data to the period of interest, empty months included', () => {
     expect(periods.map((p) => [p.period, p.tickets, p.open, p.current])).toEqual([
@@ -166,7 +168,7 @@ describe('measurePeriods', () => {
     // social resolution 1d, 1d, 3d: median 1d; over phone's 2d = 0.5
     expect(social.resolutionMedian).toBe(DAY);
     expect(social.resolutionRatio).toBeCloseTo(0.5, 9);
-    expect(july.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, change: null });
+    expect(july.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, bound: null, change: null });
   });
 
   it('gives the change since the month before, and null where a channel or gap is missing in either', () => {
@@ -177,8 +179,40 @@ describe('measurePeriods', () => {
     const october = periods[3]!;
     // September had no tickets: nothing to compare October with.
     expect(october.channels.find((c) => c.channel === 'phone')?.change).toBeNull();
-    // social 5 and 15 minutes: median 10; phone 30: gap 20 minutes, change unknown
-    expect(october.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 20 * MIN, ratio: 3, change: null });
+    // social 5 and 15 minutes: Kaplan–Meier S = 1/2 from 5 to 15, so the median is R's
+    // midpoint, 10; phone 30: gap 20 minutes, change unknown
+    expect(october.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 20 * MIN, ratio: 3, bound: null, change: null });
+  });
+
+  it('marks channels below minSample and never headlines them in the gap', () => {
+    // minSample 3: July has 3 phone and 3 social tickets (enough); October 1 phone, 2 social.
+    const strict = measurePeriods(t, plan, { reference: 'phone', minSample: 3 }, AS_OF);
+    const [july, , , october] = strict;
+    expect(july?.channels.map((c) => [c.channel, c.enough])).toEqual([['phone', true], ['social', true]]);
+    expect(october?.channels.map((c) => [c.channel, c.enough])).toEqual([['phone', false], ['social', false]]);
+    expect(july?.referenceGap.firstResponse?.gap).toBe(100 * MIN);
+    expect(october?.referenceGap.firstResponse).toBeNull();
+  });
+
+  it('counts a phone ticket never answered as still waiting: the median becomes a bound', () => {
+    // Three phone tickets, two never answered (ages 10 and 20 days at the as-of time), one at 60
+    // minutes. Kaplan–Meier: S(60m) = 2/3 and then only censorings, so the median is not reached;
+    // the median of the observed times (60m, 10d, 20d) is 10d, a lower bound.
+    const asOf = at('2026-07-31T00:00:00Z');
+    const specs: Spec[] = [
+      { channel: 'phone', created: '2026-07-21T00:00:00Z', firstMinutes: null, resolutionDays: null },
+      { channel: 'phone', created: '2026-07-11T00:00:00Z', firstMinutes: null, resolutionDays: null },
+      { channel: 'phone', created: '2026-07-01T00:00:00Z', firstMinutes: 60, resolutionDays: 1 },
+      { channel: 'social', created: '2026-07-02T00:00:00Z', firstMinutes: 30, resolutionDays: 1 },
+    ];
+    const one = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 0, earliestCreated: at('2026-07-01T00:00:00Z'), latestCreated: at('2026-07-21T00:00:00Z') });
+    const [july] = measurePeriods(table(specs), one, { reference: 'phone', minSample: 1 }, asOf);
+    const phone = july?.channels.find((c) => c.channel === 'phone');
+    expect(phone).toMatchObject({ firstResponseMedian: 10 * DAY, firstResponseBound: 'lower', answeredMedian: 60 * MIN });
+    // social's 30 minutes over phone's "at least 10 days": at most 30m/10d, an upper bound.
+    const social = july?.channels.find((c) => c.channel === 'social');
+    expect(social?.firstResponseRatio).toBeCloseTo(1800 / 864000, 12);
+    expect(social?.firstResponseRatioBound).toBe('upper');
   });
 });
 
@@ -195,10 +229,10 @@ describe('subsetTable', () => {
   });
 });
 
-describe('firstResponseDistributions', () => {
+describe('first-response distributions (measure stage)', () => {
   it('gives R type-7 quantiles of answered tickets per channel', () => {
     const july = table(TICKETS.slice(0, 6));
-    const [phone, social] = firstResponseDistributions(july, AS_OF);
+    const [phone, social] = measure(july, AS_OF, { reference: 'phone', bands: [1000], sla: { firstResponse: null, resolution: null } }).distributions;
     // phone 60, 120, 180 minutes: h = 2p, so p10 = 60 + 0.2·60 = 72, p25 = 90, p75 = 150, p90 = 168
     expect(phone).toEqual({ channel: 'phone', n: 3, min: 60 * MIN, p10: 72 * MIN, p25: 90 * MIN, median: 120 * MIN, p75: 150 * MIN, p90: 168 * MIN, max: 180 * MIN });
     expect(social?.median).toBe(20 * MIN);

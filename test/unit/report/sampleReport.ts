@@ -14,19 +14,55 @@ export const HOSTILE_MARKDOWN = '| pipe | `tick` *star* _under_ [link](javascrip
 const H = 3600;
 const D = 86400;
 
-function channel(name: ChannelReport['channel'], tickets: number, firstMedian: number, resolutionMedian: number, ratio: number | null): ChannelReport {
+type Verdict = Finding['verdict'];
+
+function channel(
+  name: ChannelReport['channel'],
+  tickets: number,
+  firstMedian: number,
+  resolutionMedian: number,
+  ratio: number | null,
+  verdict: Verdict | null = null,
+  notReached = false,
+): ChannelReport {
   return {
     channel: name,
     tickets,
-    answered: tickets,
-    answeredShare: 1,
+    answered: notReached ? Math.floor(tickets / 3) : tickets,
+    answeredShare: notReached ? Math.floor(tickets / 3) / tickets : 1,
     resolvedShare: 0.9,
-    firstResponse: { n: tickets, median: firstMedian, p90: firstMedian * 2, ci95: [firstMedian / 2, firstMedian * 1.5] },
-    resolution: { n: tickets, resolved: tickets - 1, median: resolutionMedian, p90: null, ci95: [resolutionMedian / 2, null], method: 'kaplan-meier' },
-    vsReference: ratio === null ? null : { firstResponseRatio: ratio, firstResponseRatioCi95: [ratio / 2, ratio * 2], resolutionRatio: 1, resolutionRatioCi95: [0.5, 2], pValue: 0.01, resolutionPValue: 0.5 },
+    firstResponse: notReached
+      ? { n: tickets, median: firstMedian, bound: 'lower', p90: firstMedian * 2, p90Bound: 'lower', ci95: [firstMedian / 2, null], answeredMedian: firstMedian / 8, method: 'kaplan-meier' }
+      : { n: tickets, median: firstMedian, bound: null, p90: firstMedian * 2, p90Bound: null, ci95: [firstMedian / 2, firstMedian * 1.5], answeredMedian: firstMedian * 0.9, method: 'kaplan-meier' },
+    resolution: { n: tickets, resolved: tickets - 1, median: resolutionMedian, bound: null, p90: null, p90Bound: null, ci95: [resolutionMedian / 2, null], method: 'kaplan-meier' },
+    vsReference:
+      ratio === null
+        ? null
+        : {
+            firstResponseRatio: ratio,
+            firstResponseRatioCi95: notReached ? [ratio / 2, null] : [ratio / 2, ratio * 2],
+            firstResponseBound: notReached ? 'lower' : null,
+            resolutionRatio: 1,
+            resolutionRatioCi95: [0.5, 2],
+            resolutionBound: null,
+            pValue: 0.01,
+            resolutionPValue: 0.5,
+            firstResponseVerdict: name === 'phone' ? null : verdict,
+            resolutionVerdict: name === 'phone' ? null : 'within-tolerance',
+          },
     sla: null,
   };
 }
+
+function metric(median: number, p90: number | null, ci95: [number | null, number | null] | null): ChannelReport['resolution'] {
+  return { n: 10, resolved: 10, median, bound: null, p90, p90Bound: null, ci95, method: 'kaplan-meier' };
+}
+
+function first(n: number, median: number, p90: number, ci95: [number, number]): ChannelReport['firstResponse'] {
+  return { n, median, bound: null, p90, p90Bound: null, ci95, answeredMedian: median, method: 'kaplan-meier' };
+}
+
+const exact = { firstResponseBound: null, resolutionBound: null, firstResponseRatioBound: null, resolutionRatioBound: null, enough: true } as const;
 
 function period(label: string, from: string, to: string, current: boolean, phone: number, social: number, change: { phone: number; social: number; gap: number } | null): PeriodReport {
   return {
@@ -38,12 +74,14 @@ function period(label: string, from: string, to: string, current: boolean, phone
     tickets: 50,
     open: current ? 2 : 0,
     channels: [
-      { channel: 'phone', tickets: 30, answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
-      { channel: 'social', tickets: 20, answered: 20, open: 0, firstResponseMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
+      { ...exact, channel: 'phone', tickets: 30, answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
+      { ...exact, channel: 'social', tickets: 20, answered: 20, open: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
+      // chat: three tickets a month, below minSample: shown, marked, never headlined
+      { ...exact, channel: 'chat', tickets: 3, answered: 3, open: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, change: null },
     ],
     referenceGap: {
-      firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, change: change ? change.gap : null },
-      resolution: { channel: 'social', gap: 0, ratio: 1, change: change ? 0 : null },
+      firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, bound: null, change: change ? change.gap : null },
+      resolution: { channel: 'social', gap: 0, ratio: 1, bound: null, change: change ? 0 : null },
     },
   };
 }
@@ -80,7 +118,7 @@ export function sampleFindings(): Finding[] {
 /** The report of October 2026 with the trend of August–October. */
 export function sampleReport(): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'parity', version: '9.9.9' },
     generatedAt: null,
     input: {
@@ -107,11 +145,15 @@ export function sampleReport(): Report {
     period: { from: '2026-10-01T08:00:00.000Z', to: '2026-10-30T17:00:00.000Z', asOf: '2026-11-01T00:00:00.000Z' },
     settings: { reference: 'phone', timeZone: 'UTC', clock: 'calendar', bands: [1000, 10000, 100000], tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 30 },
     reference: 'phone',
-    channels: [channel('phone', 30, 2 * H, 2 * D, 1), channel('social', 20, 30 * 60, 2 * D, 0.25)],
+    channels: [
+      channel('phone', 30, 2 * H, 2 * D, 1),
+      channel('email', 30, 3 * D, 3 * D, 36, 'no-preference', true),
+      channel('social', 20, 30 * 60, 2 * D, 0.25, 'preference'),
+    ],
     followerBands: [
-      { band: '<1k', min: 0, max: 1000, tickets: 10, answered: 10, answeredShare: 1, resolvedShare: 1, firstResponse: { n: 10, median: 40 * 60, p90: 50 * 60, ci95: [30 * 60, 45 * 60] }, resolution: { n: 10, resolved: 10, median: D, p90: null, ci95: null, method: 'kaplan-meier' }, channels: { social: 10 } },
-      { band: '100k+', min: 100000, max: null, tickets: 10, answered: 10, answeredShare: 1, resolvedShare: 1, firstResponse: { n: 10, median: 10 * 60, p90: 20 * 60, ci95: [5 * 60, 15 * 60] }, resolution: { n: 10, resolved: 10, median: D, p90: null, ci95: null, method: 'kaplan-meier' }, channels: { social: 10 } },
-      { band: 'unknown', min: null, max: null, tickets: 30, answered: 30, answeredShare: 1, resolvedShare: 0.9, firstResponse: { n: 30, median: 2 * H, p90: 4 * H, ci95: [H, 3 * H] }, resolution: { n: 30, resolved: 29, median: 2 * D, p90: null, ci95: null, method: 'kaplan-meier' }, channels: { phone: 30 } },
+      { band: '<1k', min: 0, max: 1000, tickets: 10, answered: 10, answeredShare: 1, resolvedShare: 1, firstResponse: first(10, 40 * 60, 50 * 60, [30 * 60, 45 * 60]), resolution: metric(D, null, null), channels: { social: 10 } },
+      { band: '100k+', min: 100000, max: null, tickets: 10, answered: 10, answeredShare: 1, resolvedShare: 1, firstResponse: first(10, 10 * 60, 20 * 60, [5 * 60, 15 * 60]), resolution: metric(D, null, null), channels: { social: 10 } },
+      { band: 'unknown', min: null, max: null, tickets: 60, answered: 40, answeredShare: 2 / 3, resolvedShare: 0.9, firstResponse: first(60, 2 * H, 4 * H, [H, 3 * H]), resolution: { ...metric(2 * D, null, null), n: 60, resolved: 54 }, channels: { phone: 30, email: 30 } },
     ],
     findings: sampleFindings(),
     gates: [{ expression: 'ratio(phone,social).firstResponse.median > 3', value: 4, threshold: 3, passed: false, reason: null }],

@@ -1,0 +1,211 @@
+/**
+ * One question, one number: the properties that keep the table, the JSON, the gates and the
+ * findings from answering "how fast was this group served" differently, and `inspect` from
+ * counting rows differently than `audit`. Checked on every shipped fixture and on generated
+ * exports (fast-check), with unanswered tickets, open tickets and bad rows mixed in.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { auditFiles } from '../helpers/audit.js';
+import { fixture } from '../helpers/exec.js';
+import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
+import { profileFiles } from '../../src/normalise/profile.js';
+import { evaluateGate } from '../../src/judge/gates/evaluate.js';
+import { parseGate } from '../../src/judge/gates/parse.js';
+import type { Report } from '../../src/report.js';
+
+/** Every channel: vsReference ratio = the finding's raw ratio = the value of the ratio gate. */
+function checkOneNumber(report: Report, label: string): number {
+  let checked = 0;
+  const ref = report.reference;
+  for (const c of report.channels) {
+    if (c.channel === ref || !c.vsReference) continue;
+    for (const metric of ['firstResponse', 'resolution'] as const) {
+      const tableRatio = metric === 'firstResponse' ? c.vsReference.firstResponseRatio : c.vsReference.resolutionRatio;
+      const tableBound = metric === 'firstResponse' ? c.vsReference.firstResponseBound : c.vsReference.resolutionBound;
+      const finding = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === c.channel && f.metric === metric);
+      const raw = finding?.details?.['raw'] as { ratio: number | null; bound: string | null } | undefined;
+      if (raw) {
+        expect(raw.ratio, `${label} ${c.channel} ${metric}: finding raw ratio`).toBe(tableRatio);
+        expect(raw.bound, `${label} ${c.channel} ${metric}: finding raw bound`).toBe(tableBound);
+      }
+      // The gate, with no sample-size floor, on the same report.
+      const gate = evaluateGate(parseGate(`ratio(${c.channel},${ref}).${metric}.median > 1000000`, { bands: [] }), {
+        report,
+        baseline: null,
+        minSample: 0,
+        allowMissing: false,
+        likeForLike: () => ({ reason: 'unused' }),
+      });
+      if (tableRatio === null) {
+        expect(gate.value, `${label} ${c.channel} ${metric}: gate without a ratio`).toBeNull();
+      } else if (gate.evaluated) {
+        expect(Math.abs((gate.value as number) - tableRatio), `${label} ${c.channel} ${metric}: gate value`).toBeLessThanOrEqual(1e-9 * Math.max(1, tableRatio));
+        expect(gate.bound ?? null, `${label} ${c.channel} ${metric}: gate bound`).toBe(tableBound);
+      } else {
+        // Only a bound that cannot decide leaves the gate unevaluated.
+        expect(tableBound, `${label} ${c.channel} ${metric}: ${gate.reason}`).not.toBeNull();
+      }
+      // The verdict beside the table's number is the finding's.
+      const verdict = metric === 'firstResponse' ? c.vsReference.firstResponseVerdict : c.vsReference.resolutionVerdict;
+      expect(verdict, `${label} ${c.channel} ${metric}: verdict`).toBe(finding?.verdict ?? null);
+      // A significant finding never points the other way from the table's ratio.
+      if (finding?.significant && tableRatio !== null && finding.effect !== null && tableRatio !== 1) {
+        expect(Math.sign(Math.log(finding.effect)), `${label} ${c.channel} ${metric}: direction`).toBe(Math.sign(Math.log(tableRatio)));
+      }
+      checked++;
+    }
+  }
+  return checked;
+}
+
+function fixtureFiles(): string[] {
+  const root = fixture();
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(csv|tsv|ndjson|json|gz)$/.test(name) && !/config|baseline|not-a-report/.test(name)) out.push(path);
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+describe('table, finding and gate give one number for one question', () => {
+  it('on every shipped fixture that audits', async () => {
+    let checked = 0;
+    let audited = 0;
+    for (const file of fixtureFiles()) {
+      let report: Report;
+      try {
+        report = await auditFiles([file]);
+      } catch {
+        continue; // fixtures of bad input: exit 2 by design
+      }
+      audited++;
+      checked += checkOneNumber(report, file);
+    }
+    expect(audited).toBeGreaterThan(15);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('on the survivorship fixture, every output says phone is slower', async () => {
+    const report = await auditFiles([fixture('survivorship', 'survivorship.csv')], { asOf: '2026-11-01T00:00:00Z' });
+    const social = report.channels.find((c) => c.channel === 'social')!;
+    // social over phone: phone's median is only a lower bound, so the ratio is at most this: social faster
+    expect(social.vsReference).toMatchObject({ firstResponseBound: 'upper', firstResponseVerdict: 'preference' });
+    expect(social.vsReference!.firstResponseRatio!).toBeLessThan(0.01);
+    const phone = report.channels.find((c) => c.channel === 'phone')!;
+    // 40 of 60 phone tickets never answered: more than half waiting, the median is a lower bound;
+    // the 20 answered ones took 5–14 minutes (answered-only median 9m 30s).
+    expect(phone.firstResponse).toMatchObject({ bound: 'lower', answeredMedian: 570 });
+    expect(phone.firstResponse.median!).toBeGreaterThan(10 * 86400);
+    const finding = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === 'social' && f.metric === 'firstResponse')!;
+    expect(finding).toMatchObject({ significant: true, verdict: 'preference' });
+    expect(finding.effect!).toBeLessThan(1);
+    checkOneNumber(report, 'survivorship');
+  });
+});
+
+const HEADER = 'ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,category';
+const BASE = Date.parse('2026-10-01T00:00:00Z');
+const iso = (minute: number): string => new Date(BASE + minute * 60_000).toISOString();
+
+const row = fc.record({
+  id: fc.integer({ min: 0, max: 60 }),
+  channel: fc.constantFrom('Phone', 'Email', 'Twitter', 'Chat'),
+  category: fc.constantFrom('Billing', 'Technical'),
+  created: fc.integer({ min: 0, max: 60 * 24 * 30 }),
+  first: fc.option(fc.integer({ min: -20, max: 60 * 24 * 3 }), { nil: null }),
+  resolved: fc.option(fc.integer({ min: 0, max: 60 * 24 * 20 }), { nil: null }),
+  broken: fc.integer({ min: 0, max: 12 }),
+});
+
+function toCsv(rows: Array<typeof row extends fc.Arbitrary<infer T> ? T : never>): string {
+  const lines = rows.map((r) => {
+    if (r.broken === 0) return `T${r.id},c${r.id % 5},${r.channel},yesterday,,,open,${r.category}`;
+    const first = r.first === null ? '' : iso(r.created + r.first);
+    const resolved = r.resolved === null ? '' : iso(r.created + Math.max(r.resolved, r.first ?? 0));
+    return `T${r.id},c${r.id % 5},${r.channel},${iso(r.created)},${first},${resolved},${resolved ? 'solved' : 'open'},${r.category}`;
+  });
+  return `${HEADER}\n${lines.join('\n')}\n`;
+}
+
+describe('generated exports (fast-check)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-one-number-'));
+
+  it('table, finding and gate agree; a significant finding never contradicts the table', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 5, maxLength: 120 }), async (rows) => {
+        const file = join(dir, 'export.csv');
+        writeFileSync(file, toCsv(rows));
+        let report: Report;
+        try {
+          report = await auditFiles([file], { asOf: '2026-11-15T00:00:00Z' }, { minSample: 5 });
+        } catch {
+          return; // every row rejected: exit 2 by design
+        }
+        checkOneNumber(report, 'generated');
+      }),
+      { numRuns: 60, seed: 9 },
+    );
+  });
+
+  it('inspect and audit agree on rows read, used and rejected, and on which lines were rejected, under any flags', async () => {
+    const flags = fc.record({
+      duplicates: fc.constantFrom('first', 'last'),
+      since: fc.option(fc.constantFrom('2026-10-05', '2026-10-12'), { nil: undefined }),
+      until: fc.option(fc.constantFrom('2026-10-20', '2026-10-28'), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 80 }), flags, async (rows, f) => {
+        const file = join(dir, 'accounting.csv');
+        writeFileSync(file, toCsv(rows));
+        const given: CommonFlags = { asOf: '2026-11-15T00:00:00Z', duplicates: f.duplicates, ...(f.since ? { since: f.since } : {}), ...(f.until ? { until: f.until } : {}) };
+        const rejectedByAudit: string[] = [];
+        const settings = resolveSettings([file], given, {}, 'test');
+        const [profile] = await profileFiles(settings, { stdin: Readable.from([]) });
+        let report: Report | null = null;
+        try {
+          report = await auditFiles([file], given);
+        } catch {
+          report = null;
+        }
+        const { audit } = await import('../../src/pipeline.js');
+        await audit(settings, { stdin: Readable.from([]), onReject: (issue) => rejectedByAudit.push(`${issue.kind}@${issue.line}`) }).catch(() => null);
+        const rejectedLines = (profile?.issues ?? []).filter((i) => i.severity === 'error' || i.severity === 'excluded').reduce((a, i) => a + i.count, 0);
+        expect(profile?.rows).toBe(rows.length);
+        expect(rejectedLines).toBe(rejectedByAudit.length);
+        if (report) {
+          expect(report.input.rowsRead).toBe(profile?.rows);
+          expect(report.input.rowsRejected).toBe(rejectedByAudit.length);
+          expect(profile?.ticketsUsable).toBe(report.input.tickets);
+          // the same example line for every kind of problem
+          for (const dq of report.input.dataQuality) {
+            const twin = profile?.issues.find((i) => i.kind === dq.kind);
+            expect(twin?.count, dq.kind).toBe(dq.count);
+            expect(twin?.example.line, dq.kind).toBe(dq.example?.line);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it('with --duplicates last on the duplicate-ids fixture, inspect and audit reject the same line', async () => {
+    const file = fixture('bad', 'duplicate-ids.csv');
+    const settings = resolveSettings([file], { duplicates: 'last' }, {}, 'test');
+    const [profile] = await profileFiles(settings, { stdin: Readable.from([]) });
+    const report = await auditFiles([file], { duplicates: 'last' });
+    const a = report.input.dataQuality.find((d) => d.kind === 'duplicate-id');
+    const b = profile?.issues.find((i) => i.kind === 'duplicate-id');
+    expect(b?.example.line).toBe(a?.example?.line);
+    expect(b?.count).toBe(a?.count);
+  });
+});
