@@ -21,6 +21,8 @@ const reportCommand: CommandRunner = async (...args) => (await import('./command
 const inspectCommand: CommandRunner = async (...args) => (await import('./commands/inspect.js')).inspectCommand(...args);
 const initCommand: CommandRunner = async (...args) => (await import('./commands/init.js')).initCommand(...args);
 const checkCommand: CommandRunner = async (...args) => (await import('./commands/check.js')).checkCommand(...args);
+const countsCommand: CommandRunner = async (...args) => (await import('./commands/counts.js')).countsCommand(...args);
+const sqlCommand: CommandRunner = async (...args) => (await import('./commands/sql.js')).sqlCommand(...args);
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -184,6 +186,32 @@ export async function main(argv: string[]): Promise<number> {
     .description('what was detected: format, column mapping, channel values, dates, data quality')
     .addHelpText('after', examples(['parity inspect export.csv', 'parity inspect export.csv --format json --redact']))
     .action(run(inspectCommand));
+
+  // Engines: the count table of any source, and the count query for engines parity cannot reach.
+  withCommonOptions(program.command('counts').argument('[file...]', 'ticket exports or .parquet files (none with --db)'), 'csv|ndjson (default csv)')
+    .description('the count table the judge works from (durations × ended/waiting per group and stratum), from files or a database')
+    .option('--db <url>', 'database: postgresql://… or clickhouse://… (http://host:8123)')
+    .option('--table <name>', 'table of tickets in --db')
+    .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
+    .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
+    .option('--by <field>', 'also count by group, category, priority or status')
+    .action(run(countsCommand));
+
+  program
+    .command('sql')
+    .description('print the count query for an engine parity cannot reach; save its result as CSV for --counts')
+    .requiredOption('--dialect <dialect>', 'bigquery, snowflake, databricks, postgres, duckdb or clickhouse')
+    .option('--table <name>', 'table of tickets (e.g. project.support.tickets)')
+    .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
+    .option('-c, --config <file>', 'configuration file (columns, channels, bands, since/until/asOf)')
+    .option('-o, --output <file>', 'write the query to a file instead of stdout')
+    .option('--since <date>', 'only tickets created on or after this date')
+    .option('--until <date>', 'only tickets created before this date (a date alone includes that day)')
+    .option('--as-of <time>', 'when the export was taken (default: the latest timestamp in the data)')
+    .option('--tz <zone>', 'IANA time zone of --since/--until/--as-of without an offset (default UTC)')
+    .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
+    .option('--by <field>', 'also count by group, category, priority or status')
+    .action(async (flags: Record<string, unknown>) => run(sqlCommand as never)([], flags as CommonFlags));
 
   program
     .command('init')

@@ -127,6 +127,10 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   duplicates: z.enum(['first', 'last']).optional(),
+  /** A database instead of files (read/engines): a URL and a table or a query. */
+  source: z
+    .strictObject({ db: z.string().min(1), table: z.string().min(1).optional(), query: z.string().min(1).optional() })
+    .optional(),
 });
 
 /** A validated configuration file. */

@@ -64,6 +64,11 @@ add('social', false, [
 ]);
 add('other', undefined, ['other', 'letter', 'post', 'walk-in', 'walk in', 'in person', 'fax', 'closed ticket']);
 
+/** The built-in vocabulary by key: channel, public/private, agent-initiated (for SQL generation). */
+export function builtInVocabulary(): ReadonlyArray<{ key: string; channel: Channel; isPublic?: boolean; outbound: boolean }> {
+  return Object.entries(BUILT_IN).map(([key, [channel, isPublic, outbound]]) => ({ key, channel, ...(isPublic === undefined ? {} : { isPublic }), outbound: Boolean(outbound) }));
+}
+
 /** Truthy/falsey words for boolean columns such as `is_public`. */
 export function parseBoolean(raw: string): boolean | null {
   const k = raw.trim().toLowerCase();

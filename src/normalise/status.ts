@@ -22,6 +22,8 @@ const RESOLVED_KEYS = new Set(RESOLVED.map(vocabularyKey));
 /** Classes of the raw values seen (a column holds a handful); bounded for odd exports. */
 const SEEN = new Map<string, StatusClass>();
 const SEEN_LIMIT = 10_000;
+/** The status words by key, and the key prefixes that mean open (for SQL generation). */
+export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
 
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {

@@ -1,0 +1,59 @@
+/**
+ * `parity sql --dialect <d> --table <name>`: prints the count query for an engine parity
+ * cannot reach (BigQuery, Snowflake, Databricks) or that the user wants to run themselves.
+ * Columns come from the config's `columns` (required fields default to ticket_id, channel,
+ * created_at); everything else that shapes the audit (channels, bands, --since/--until/--as-of,
+ * --by) is written into the query. Its result, saved as CSV, is what `parity audit --counts` reads.
+ */
+import { loadConfig } from '../config/load.js';
+import type { ColumnRef } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { TICKET_FIELDS, type TicketField } from '../model.js';
+import { DIALECTS, isDialect } from '../read/engines/dialects.js';
+import { countQuery, type SourceColumn } from '../read/engines/sql.js';
+import { querySpec } from '../read/engines/count.js';
+import { resolveSettings, type CommonFlags } from './options.js';
+import { byOption } from './counts.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export interface SqlFlags extends CommonFlags {
+  dialect?: string;
+  table?: string;
+  query?: string;
+  by?: string;
+}
+
+const DEFAULT_COLUMNS: Partial<Record<TicketField, string>> = { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at' };
+
+function sourceColumn(ref: ColumnRef): SourceColumn {
+  if (typeof ref === 'string') return { column: ref };
+  return ref.unit ? { column: ref.column, unit: ref.unit as NonNullable<SourceColumn['unit']> } : { column: ref.column };
+}
+
+export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: CommandContext): Promise<CommandResult> {
+  const dialect = flags.dialect;
+  if (!dialect || !isDialect(dialect)) {
+    throw new UsageError(`--dialect ${dialect ? `"${dialect}" ` : ''}is required: one of ${DIALECTS.join(', ')}`);
+  }
+  const { config } = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings([], flags, config, ctx.version);
+  const table = flags.table ?? (flags.query ? undefined : config.source?.table);
+  const query = flags.query ?? (flags.table ? undefined : config.source?.query);
+  if ((table ? 1 : 0) + (query ? 1 : 0) !== 1) {
+    throw new UsageError('give exactly one of --table <name> or --query <sql>', { hint: 'e.g. parity sql --dialect bigquery --table project.support.tickets' });
+  }
+  const columns: Partial<Record<TicketField, SourceColumn>> = {};
+  for (const field of TICKET_FIELDS) {
+    const ref = config.columns?.[field];
+    if (ref) columns[field] = sourceColumn(ref);
+    else if (DEFAULT_COLUMNS[field]) columns[field] = { column: DEFAULT_COLUMNS[field] as string };
+  }
+  const spec = querySpec(dialect, table ? { table } : { query: query as string }, columns, { ...settings, by: byOption(flags.by) });
+  const mapped = Object.entries(columns).map(([field, c]) => `--   ${field}: ${JSON.stringify(c.column)}${c.unit ? ` (${c.unit})` : ''}`);
+  const preface = [
+    `-- Columns (map others with "columns" in parity.config.json):`,
+    ...mapped,
+    `-- Save the result as CSV and judge it with: parity audit --counts <file.csv>`,
+  ].join('\n');
+  return { output: `${preface}\n${countQuery(spec)}`, exitCode: 0 };
+}

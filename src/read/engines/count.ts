@@ -1,0 +1,95 @@
+/**
+ * A count table from a database: sample the source, map its columns exactly as a file's
+ * header is mapped (formats/bind.ts: config `columns`, then a format's names, then generic
+ * synonyms), write the count query for the engine's dialect, run it, read the rows back.
+ * Also says, as notes, what an engine source cannot measure that a file can.
+ */
+import { ParityError } from '../../errors.js';
+import type { Settings } from '../../settings.js';
+import type { TicketField } from '../../model.js';
+import { detectFormat } from '../../formats/index.js';
+import { bindColumns, type Mapping } from '../../formats/bind.js';
+import { CountRowError, unflattenCounts, type ByField, type CountTable } from '../../measure/counts.js';
+import type { EngineConnection, SqlSource } from './connection.js';
+import { countQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
+import type { DialectId } from './dialects.js';
+
+const SAMPLE_ROWS = 500;
+const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
+
+/** The settings a count query depends on (a subset of the pipeline's Settings, plus --by). */
+export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & { by?: ByField | null };
+
+/** Mapped columns → the query's column list (name and unit of each bound field). */
+export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
+  const out: Partial<Record<TicketField, SourceColumn>> = {};
+  for (const [field, b] of Object.entries(mapping.bindings) as Array<[TicketField, NonNullable<Mapping['bindings'][TicketField]>]>) {
+    out[field] = b.unit ? { column: b.header, unit: b.unit } : { column: b.header };
+  }
+  return out;
+}
+
+/** What a database source cannot measure that a file can, given the mapped columns. */
+export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): string[] {
+  const notes: string[] = [];
+  const precomputed = Boolean(columns.firstResponseTime || columns.resolutionTime);
+  if (clock.kind === 'business') {
+    notes.push(
+      precomputed
+        ? 'business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time'
+        : 'business clock: not available for a database source without precomputed duration columns (e.g. first_reply_time_business_minutes); calendar time is used',
+    );
+  }
+  if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
+  if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
+  notes.push('repeat contacts and channel jumps are not computed for a database source');
+  if (columns.text || columns.subject || columns.tags) notes.push('loudness cues (capitals, exclamation marks, escalation tags) are not computed for a database source');
+  notes.push('repeated ticket ids are not checked for a database source: every row counts');
+  return notes;
+}
+
+/** Maps a database source's columns from a sample, as a file's header is mapped. */
+export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; header: string[] }> {
+  const { header, rows } = await connection.sample(source, SAMPLE_ROWS);
+  const detection = detectFormat(header, settings.mapping.inputFormat);
+  const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
+  const missing = REQUIRED.filter((f) => !mapping.bindings[f]);
+  if (missing.length) {
+    throw new ParityError(`no ${missing.join(', ')} column in the source`, {
+      location: { file: connection.label },
+      hint: `columns found: ${header.map((h) => JSON.stringify(h)).join(', ')}; map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json`,
+    });
+  }
+  return { mapping, header };
+}
+
+/** The count query spec for a mapped source. */
+export function querySpec(dialect: DialectId, source: SqlSource, columns: Partial<Record<TicketField, SourceColumn>>, settings: CountSettings, mapping?: Mapping): CountQuerySpec {
+  return {
+    dialect,
+    source,
+    columns,
+    channels: Object.fromEntries(settings.mapping.channels),
+    ...(mapping?.format.channels ? { formatVocabulary: mapping.format.channels } : {}),
+    ...(mapping?.format.outboundDirections ? { outboundDirections: mapping.format.outboundDirections } : {}),
+    bands: settings.bands,
+    by: settings.by ?? null,
+    since: settings.since,
+    until: settings.until,
+    asOf: settings.asOf,
+    notes: engineNotes(columns, settings.clock),
+  };
+}
+
+/** Runs the count query on a connected engine and returns the count table. */
+export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
+  const { mapping } = await mapSource(connection, source, settings);
+  const sql = countQuery(querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping));
+  const rows = await connection.countRows(sql);
+  try {
+    return { counts: unflattenCounts(rows), sql, mapping };
+  } catch (error) {
+    if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label } });
+    throw error;
+  }
+}

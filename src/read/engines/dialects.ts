@@ -1,0 +1,222 @@
+/**
+ * SQL dialects parity writes its aggregation query in: how each quotes identifiers and string
+ * literals, turns a timestamp into epoch seconds, casts, and normalises a text value to the
+ * channel vocabulary's key. Kept to the few functions the count query uses, so each dialect
+ * is one small table to check against its manual. No library fits: query builders (knex,
+ * kysely) cover Postgres-like dialects but not ClickHouse 18, BigQuery, Snowflake and
+ * Databricks together, and parity needs the exact expression text to be the same everywhere.
+ *
+ * Quoting is the safety boundary: every identifier and every value from a config, a flag or
+ * the data goes through `ident` / `string`, which escape the dialect's quote and escape
+ * characters and refuse NUL, so no name or value can end a literal and change the query.
+ */
+import { ParityError } from '../../errors.js';
+
+export const DIALECTS = ['duckdb', 'postgres', 'clickhouse', 'bigquery', 'snowflake', 'databricks'] as const;
+export type DialectId = (typeof DIALECTS)[number];
+
+export interface Dialect {
+  readonly id: DialectId;
+  /** Whether the dialect has WITH … AS (…) common table expressions. */
+  readonly ctes: boolean;
+  /** A quoted identifier (one name part). */
+  ident(name: string): string;
+  /** A string literal. */
+  string(value: string): string;
+  /** A timestamp expression → epoch seconds (possibly fractional). */
+  epochSeconds(expr: string): string;
+  /** Cast to text / whole number / floating point. */
+  text(expr: string): string;
+  int(expr: string): string;
+  double(expr: string): string;
+  /** NULL of text type. */
+  readonly nullText: string;
+  /** Trim, then NULL when empty. */
+  blankToNull(expr: string): string;
+  /** Lower case, letters and digits only (the vocabulary key). */
+  key(expr: string): string;
+  /** Greater of two values. */
+  greatest(a: string, b: string): string;
+  /** Round half up to a whole number (the count table's rule). */
+  wholeSeconds(expr: string): string;
+  /** Sum of a 0/1 expression as a whole number (0 for no rows). */
+  sum(expr: string): string;
+  count(): string;
+  min(expr: string): string;
+  max(expr: string): string;
+}
+
+function refuseNul(text: string, what: string): void {
+  if (text.includes('\u0000')) throw new ParityError(`${what} contains a NUL character`, { hint: 'remove it from the configuration' });
+}
+
+/** `"a""b"` style (SQL standard). */
+function doubleQuoted(name: string): string {
+  refuseNul(name, `identifier "${name}"`);
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Standard string literal: only the quote is special. */
+function standardString(value: string): string {
+  refuseNul(value, 'a value');
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Backslash-escaping string literal (ClickHouse, BigQuery, Snowflake, Databricks). */
+function backslashString(value: string): string {
+  refuseNul(value, 'a value');
+  return `'${value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')}'`;
+}
+
+function backtickBackslash(name: string): string {
+  refuseNul(name, `identifier "${name}"`);
+  return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+}
+
+const common = {
+  blankToNull(this: Dialect, expr: string): string {
+    return `NULLIF(TRIM(${this.text(expr)}), '')`;
+  },
+  key(expr: string): string {
+    return `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '')`;
+  },
+  greatest(a: string, b: string): string {
+    return `GREATEST(${a}, ${b})`;
+  },
+  wholeSeconds(this: Dialect, expr: string): string {
+    return this.int(`FLOOR(${expr} + 0.5)`);
+  },
+  sum(this: Dialect, expr: string): string {
+    return this.int(`COALESCE(SUM(${expr}), 0)`);
+  },
+  count(this: Dialect): string {
+    return this.int('COUNT(*)');
+  },
+  min(expr: string): string {
+    return `MIN(${expr})`;
+  },
+  max(expr: string): string {
+    return `MAX(${expr})`;
+  },
+};
+
+const postgres: Dialect = {
+  ...common,
+  id: 'postgres',
+  ctes: true,
+  ident: doubleQuoted,
+  // E'' strings escape backslashes, so the literal means the same whatever
+  // standard_conforming_strings says.
+  string: (value) => (value.includes('\\') ? `E${backslashString(value)}` : standardString(value)),
+  epochSeconds: (expr) => `EXTRACT(EPOCH FROM CAST(${expr} AS TIMESTAMPTZ))`,
+  text: (expr) => `CAST(${expr} AS TEXT)`,
+  int: (expr) => `CAST(${expr} AS BIGINT)`,
+  double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
+  nullText: 'CAST(NULL AS TEXT)',
+  key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
+};
+
+const duckdb: Dialect = {
+  ...common,
+  id: 'duckdb',
+  ctes: true,
+  ident: doubleQuoted,
+  string: standardString,
+  epochSeconds: (expr) => `(EPOCH_US(CAST(${expr} AS TIMESTAMPTZ)) / 1000000.0)`,
+  text: (expr) => `CAST(${expr} AS VARCHAR)`,
+  int: (expr) => `CAST(${expr} AS BIGINT)`,
+  double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  nullText: 'CAST(NULL AS VARCHAR)',
+  key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
+};
+
+/**
+ * ClickHouse, down to release 18.16 (the one Debian ships): no common table expressions (so
+ * subqueries are written inline), DateTime in whole seconds, functions in their own names.
+ */
+const clickhouse: Dialect = {
+  ...common,
+  id: 'clickhouse',
+  ctes: false,
+  ident: backtickBackslash,
+  string: backslashString,
+  epochSeconds: (expr) => `toFloat64(toUnixTimestamp(${expr}))`,
+  text: (expr) => `toNullable(toString(${expr}))`,
+  int: (expr) => `toNullable(toInt64(${expr}))`,
+  double: (expr) => `toNullable(toFloat64(${expr}))`,
+  nullText: 'CAST(NULL AS Nullable(String))',
+  blankToNull: (expr) => `nullIf(replaceRegexpAll(toString(${expr}), '^[[:space:]]+|[[:space:]]+$', ''), '')`,
+  key: (expr) => `replaceRegexpAll(lower(${expr}), '[^a-z0-9]', '')`,
+  greatest: (a, b) => `greatest(${a}, ${b})`,
+  wholeSeconds: (expr) => `toNullable(toInt64(floor(${expr} + 0.5)))`,
+  sum: (expr) => `toNullable(toInt64(sum(${expr})))`,
+  count: () => 'toNullable(toInt64(count()))',
+  min: (expr) => `min(${expr})`,
+  max: (expr) => `max(${expr})`,
+};
+
+const bigquery: Dialect = {
+  ...common,
+  id: 'bigquery',
+  ctes: true,
+  ident: backtickBackslash,
+  string: backslashString,
+  epochSeconds: (expr) => `(UNIX_MICROS(CAST(${expr} AS TIMESTAMP)) / 1000000)`,
+  text: (expr) => `CAST(${expr} AS STRING)`,
+  int: (expr) => `CAST(${expr} AS INT64)`,
+  double: (expr) => `CAST(${expr} AS FLOAT64)`,
+  nullText: 'CAST(NULL AS STRING)',
+};
+
+const snowflake: Dialect = {
+  ...common,
+  id: 'snowflake',
+  ctes: true,
+  ident: doubleQuoted,
+  string: backslashString,
+  epochSeconds: (expr) => `(DATE_PART(EPOCH_MICROSECOND, CAST(${expr} AS TIMESTAMP_TZ)) / 1000000)`,
+  text: (expr) => `CAST(${expr} AS VARCHAR)`,
+  int: (expr) => `CAST(${expr} AS BIGINT)`,
+  double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  nullText: 'CAST(NULL AS VARCHAR)',
+};
+
+const databricks: Dialect = {
+  ...common,
+  id: 'databricks',
+  ctes: true,
+  ident: (name) => {
+    refuseNul(name, `identifier "${name}"`);
+    return `\`${name.replace(/`/g, '``')}\``;
+  },
+  string: backslashString,
+  epochSeconds: (expr) => `(UNIX_MICROS(CAST(${expr} AS TIMESTAMP)) / 1000000)`,
+  text: (expr) => `CAST(${expr} AS STRING)`,
+  int: (expr) => `CAST(${expr} AS BIGINT)`,
+  double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  nullText: 'CAST(NULL AS STRING)',
+};
+
+const BY_ID: Record<DialectId, Dialect> = { postgres, duckdb, clickhouse, bigquery, snowflake, databricks };
+
+export function isDialect(value: string): value is DialectId {
+  return (DIALECTS as readonly string[]).includes(value);
+}
+
+export function dialect(id: DialectId): Dialect {
+  return BY_ID[id];
+}
+
+/** A table name as written (`support.tickets`) → quoted parts (`"support"."tickets"`). */
+export function qualifiedName(d: Dialect, name: string): string {
+  const parts = name.split('.');
+  if (parts.some((p) => p === '')) {
+    throw new ParityError(`table name "${name}" has an empty part`, { hint: 'write it like tickets or support.tickets' });
+  }
+  return parts.map((p) => d.ident(p)).join('.');
+}

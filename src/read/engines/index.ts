@@ -1,0 +1,75 @@
+/**
+ * Which engine reads the tickets: the in-process path (files), DuckDB (Parquet files, or any
+ * file with --engine duckdb), Postgres or ClickHouse (--db URL with --table or --query, or the
+ * config's `source`). Decided once from flags and config; connections are opened here.
+ */
+import { ParityError, UsageError } from '../../errors.js';
+import type { Config } from '../../config/schema.js';
+import type { EngineConnection, SqlSource } from './connection.js';
+import { connectDuckDB, fileQuery } from './duckdb.js';
+
+/** Flags that choose a source. */
+export interface SourceFlags {
+  db?: string;
+  table?: string;
+  query?: string;
+  engine?: string;
+}
+
+export type EngineSource =
+  | { kind: 'files'; files: string[] }
+  | { kind: 'duckdb'; files: string[] }
+  | { kind: 'postgres' | 'clickhouse'; url: string; source: SqlSource };
+
+/** The kind of database a URL names. */
+export function databaseKind(url: string): 'postgres' | 'clickhouse' {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  if (scheme === 'clickhouse' || scheme === 'clickhouses' || scheme === 'http' || scheme === 'https') return 'clickhouse';
+  throw new UsageError(`--db "${scheme ? `${scheme}://…` : url}" is not a database URL parity can read`, {
+    hint: 'use postgresql://user@host:5432/db or clickhouse://host:8123/db (or http://host:8123); for warehouses, print the query with `parity sql --dialect …`',
+  });
+}
+
+/** Files, flags and config → where the tickets are. */
+export function resolveSource(files: string[], flags: SourceFlags, config: Config): EngineSource {
+  const db = flags.db ?? (files.length === 0 ? config.source?.db : undefined);
+  if (db) {
+    if (files.length) throw new UsageError('give either files or --db, not both');
+    const table = flags.table ?? (flags.query ? undefined : config.source?.table);
+    const query = flags.query ?? (flags.table ? undefined : config.source?.query);
+    if ((table ? 1 : 0) + (query ? 1 : 0) !== 1) {
+      throw new UsageError('a database source needs exactly one of --table <name> or --query <sql>', { hint: 'e.g. --db postgresql://localhost/support --table tickets' });
+    }
+    return { kind: databaseKind(db), url: db, source: table ? { table } : { query: query as string } };
+  }
+  if (flags.table || flags.query) throw new UsageError('--table and --query need --db <url>');
+  if (flags.engine !== undefined && flags.engine !== 'duckdb' && flags.engine !== 'parity') {
+    throw new UsageError(`--engine "${flags.engine}" is not duckdb or parity`);
+  }
+  const parquet = files.some((f) => /\.parquet$/i.test(f));
+  if (flags.engine === 'duckdb' || parquet) {
+    if (flags.engine === 'parity' && parquet) throw new UsageError('Parquet files are read through DuckDB; drop --engine parity');
+    if (files.some((f) => f === '-')) throw new UsageError('DuckDB reads files, not standard input');
+    return { kind: 'duckdb', files };
+  }
+  return { kind: 'files', files };
+}
+
+/** Opens the connection of a database or DuckDB source, with the SQL source to query. */
+export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
+  if (source.kind === 'duckdb') {
+    const connection = await connectDuckDB(source.files.join(', '), timeZone);
+    const queries = source.files.map((f) => fileQuery(f));
+    return { connection, source: { query: queries.join(' UNION ALL BY NAME ') } };
+  }
+  if (source.kind === 'postgres') {
+    const { connectPostgres } = await import('./postgres.js');
+    return { connection: await connectPostgres(source.url, timeZone), source: source.source };
+  }
+  if (source.kind === 'clickhouse') {
+    const { connectClickHouse } = await import('./clickhouse.js');
+    return { connection: await connectClickHouse(source.url), source: source.source };
+  }
+  throw new ParityError('unknown source');
+}

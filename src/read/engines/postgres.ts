@@ -1,0 +1,52 @@
+/**
+ * Postgres through `pg`. One client, one count query; the session time zone is set to the
+ * audit's --tz so that `timestamp without time zone` columns are read in it, as a file's
+ * timestamps without an offset are.
+ */
+import pg from 'pg';
+import { ParityError } from '../../errors.js';
+import type { FlatCountRow } from '../../measure/counts.js';
+import { dialect, qualifiedName } from './dialects.js';
+import { safeUrl, sampleText, toFlatRow, type EngineConnection, type SqlSource } from './connection.js';
+
+function fromSql(source: SqlSource): string {
+  const d = dialect('postgres');
+  return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')}) AS parity_source`;
+}
+
+export async function connectPostgres(url: string, timeZone: string): Promise<EngineConnection> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.query(`SET TIME ZONE ${dialect('postgres').string(timeZone)}`);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new ParityError(`cannot connect to Postgres: ${(error as Error).message}`, {
+      location: { file: safeUrl(url) },
+      hint: 'check --db (postgresql://user:password@host:port/database) and that the server is running',
+    });
+  }
+  const run = async <T extends Record<string, unknown>>(sql: string): Promise<pg.QueryResult<T>> => {
+    try {
+      return await client.query<T>(sql);
+    } catch (error) {
+      throw new ParityError(`Postgres: ${(error as Error).message}`, { location: { file: safeUrl(url) }, hint: 'check --table / --query and the columns mapping' });
+    }
+  };
+  return {
+    dialect: 'postgres',
+    label: safeUrl(url),
+    async sample(source, n) {
+      const result = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
+      const header = result.fields.map((f) => f.name);
+      return { header, rows: result.rows.map((row) => header.map((h) => sampleText(row[h]))) };
+    },
+    async countRows(sql): Promise<FlatCountRow[]> {
+      const result = await run(sql);
+      return result.rows.map(toFlatRow);
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,262 @@
+/**
+ * The count query: one SQL aggregation, per dialect, that returns the flat count table
+ * (measure/counts.ts) from a table or a user query, with the in-process normaliser's rules
+ * written as expressions (normalise/rows.ts, channel.ts, status.ts):
+ *
+ * - a record without id or creation time, created outside --since/--until or after --as-of,
+ *   or agent-initiated (outbound channel value or direction) is rejected and counted by reason;
+ * - the channel is the vocabulary key of the raw value (lower case, letters and digits) looked
+ *   up in the config's `channels`, then the format's vocabulary, then the built-in one, as CASE;
+ * - first response: empty = waiting; below zero = left out and counted; after --as-of =
+ *   waiting; resolution likewise, except that an open status keeps a ticket open whatever its
+ *   resolution time, and a resolved status without a time leaves it out;
+ * - the as-of time is --as-of or the latest timestamp among the used tickets (created,
+ *   answered, resolved), and a waiting ticket's age is measured to it;
+ * - durations are rounded half up to whole seconds (floor(x + 0.5)), as in-process;
+ * - a precomputed duration column (`first_reply_time_business_minutes`) is used as given.
+ *
+ * Layers: r (typed values of each record) → c (channel, status, rejection reason) → t (used
+ * tickets: band, metric states) → m (one row per ticket × metric) → the union of the cells by
+ * dimension and the header facts as `meta` rows. Dialects with CTEs name the layers; ClickHouse
+ * 18 has none, so the layers are written inline as subqueries.
+ */
+import { ParityError } from '../../errors.js';
+import type { Channel, DurationUnit, TicketField } from '../../model.js';
+import { CHANNELS } from '../../model.js';
+import { builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
+import { STATUS_VOCABULARY } from '../../normalise/status.js';
+import { bandsFromEdges } from '../../measure/groups.js';
+import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
+import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId } from './dialects.js';
+
+/** A mapped column of the source: its name and, for durations, the unit. */
+export interface SourceColumn {
+  column: string;
+  unit?: DurationUnit;
+}
+
+/** Everything the count query depends on. Times are epoch seconds. */
+export interface CountQuerySpec {
+  dialect: DialectId;
+  /** A table (`support.tickets`) or a query whose result is the ticket rows. */
+  source: { table: string } | { query: string };
+  columns: Partial<Record<TicketField, SourceColumn>>;
+  /** Config `channels` (raw value → channel). */
+  channels: Readonly<Record<string, Channel>>;
+  /** A format's channel vocabulary (raw value → meaning), when a format is named. */
+  formatVocabulary?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
+  outboundDirections?: readonly string[];
+  bands: readonly number[];
+  by: ByField | null;
+  since: number | null;
+  until: number | null;
+  asOf: number | null;
+  /** Notes carried into the result as `meta,note` rows. */
+  notes: readonly string[];
+}
+
+const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
+
+/** A number as a SQL literal (no exponent). */
+function numberLiteral(x: number): string {
+  if (!Number.isFinite(x)) throw new ParityError(`cannot write ${x} into SQL`);
+  return Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/0+$/, '');
+}
+
+/** CASE over the vocabulary key: config first, then the format's vocabulary, then built-in. */
+function channelCase(d: Dialect, key: string, spec: CountQuerySpec): { channel: string; outbound: string } {
+  const channelOfKey = new Map<string, Channel>();
+  const outboundKeys = new Set<string>();
+  const builtIn = builtInVocabulary();
+  for (const e of builtIn) if (e.outbound) outboundKeys.add(e.key);
+  for (const [raw, meaning] of Object.entries(spec.formatVocabulary ?? {})) {
+    const k = vocabularyKey(raw);
+    if (meaning.outbound) outboundKeys.add(k);
+    else if (!builtIn.some((e) => e.key === k && e.outbound)) outboundKeys.delete(k);
+  }
+  const setFirst = (k: string, channel: Channel): void => {
+    if (k !== '' && !channelOfKey.has(k)) channelOfKey.set(k, channel);
+  };
+  for (const [raw, channel] of Object.entries(spec.channels)) setFirst(vocabularyKey(raw), channel);
+  for (const [raw, meaning] of Object.entries(spec.formatVocabulary ?? {})) setFirst(vocabularyKey(raw), meaning.channel);
+  for (const e of builtIn) setFirst(e.key, e.channel);
+  const byChannel = new Map<Channel, string[]>();
+  for (const [k, channel] of channelOfKey) {
+    if (channel === 'other') continue; // the ELSE
+    const list = byChannel.get(channel) ?? [];
+    list.push(k);
+    byChannel.set(channel, list);
+  }
+  const whens = CHANNELS.filter((c) => byChannel.has(c)).map(
+    (c) => `WHEN ${key} IN (${(byChannel.get(c) as string[]).map((k) => d.string(k)).join(', ')}) THEN ${d.string(c)}`,
+  );
+  const channel = `CASE ${whens.join(' ')} ELSE ${d.string('other')} END`;
+  const outbound = outboundKeys.size ? `CASE WHEN ${key} IN (${[...outboundKeys].map((k) => d.string(k)).join(', ')}) THEN 1 ELSE 0 END` : '0';
+  return { channel, outbound };
+}
+
+/** Builds the count query. */
+export function countQuery(spec: CountQuerySpec): string {
+  const d = dialectOf(spec.dialect);
+  const col = (field: TicketField): string | null => {
+    const c = spec.columns[field];
+    return c ? d.ident(c.column) : null;
+  };
+  const textOf = (field: TicketField): string => {
+    const c = col(field);
+    return c ? d.blankToNull(c) : d.nullText;
+  };
+  for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
+    if (!spec.columns[field]) {
+      throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
+    }
+  }
+
+  // durations in seconds: a timestamp minus the creation time, or a duration column in its unit
+  const duration = (atField: TicketField, timeField: TicketField): string | null => {
+    const at = col(atField);
+    if (at) return `(${d.epochSeconds(at)} - ${d.epochSeconds(col('createdAt') as string)})`;
+    const time = spec.columns[timeField];
+    if (!time) return null;
+    const unit = time.unit ?? 'seconds';
+    if (unit === 'hms') {
+      throw new ParityError(`${time.column}: HH:MM:SS durations cannot be read by a database query`, {
+        hint: `store the duration as a number of seconds or minutes and set columns.${timeField}.unit`,
+      });
+    }
+    const factor = UNIT_SECONDS[unit];
+    return factor === 1 ? d.double(d.ident(time.column)) : `(${d.double(d.ident(time.column))} * ${numberLiteral(factor)})`;
+  };
+  const frSeconds = duration('firstResponseAt', 'firstResponseTime');
+  const resSeconds = duration('resolvedAt', 'resolutionTime');
+  const by = spec.by;
+
+  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${spec.source.query.replace(/;\s*$/, '')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
+  const r = [
+    `SELECT`,
+    `  ${textOf('ticketId')} AS id_txt,`,
+    `  ${d.epochSeconds(col('createdAt') as string)} AS created_s,`,
+    `  ${textOf('channel')} AS raw_ch,`,
+    `  ${d.key(textOf('channel'))} AS ch_key,`,
+    `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
+    `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
+    `  ${resSeconds ?? d.double('NULL')} AS res_s,`,
+    `  ${d.key(textOf('status'))} AS status_key,`,
+    `  ${textOf('category')} AS cat,`,
+    `  ${textOf('priority')} AS pri,`,
+    `  ${by ? textOf(by) : d.nullText} AS byv,`,
+    `  ${d.double(col('followers') ?? 'NULL')} AS followers`,
+    `FROM ${source}`,
+  ].join('\n');
+
+  const chKey = 'ch_key';
+  const { channel, outbound } = channelCase(d, chKey, spec);
+  const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
+  for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
+  const reasons = [
+    `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,
+    `WHEN created_s IS NULL THEN ${d.string('missing-created')}`,
+    ...(spec.since !== null ? [`WHEN created_s < ${numberLiteral(spec.since)} THEN ${d.string('outside-period')}`] : []),
+    ...(spec.until !== null ? [`WHEN created_s >= ${numberLiteral(spec.until)} THEN ${d.string('outside-period')}`] : []),
+    ...(spec.asOf !== null ? [`WHEN created_s > ${numberLiteral(spec.asOf)} THEN ${d.string('after-as-of')}`] : []),
+    `WHEN ${outbound} = 1 THEN ${d.string('outbound')}`,
+    `WHEN ${directions.join(' OR ')} THEN ${d.string('outbound')}`,
+  ];
+  const statusList = (keys: readonly string[]): string => keys.map((k) => d.string(k)).join(', ');
+  const statusClass = [
+    `CASE WHEN status_key IN (${statusList(STATUS_VOCABULARY.resolved)}) THEN ${d.string('resolved')}`,
+    ` WHEN status_key IN (${statusList(STATUS_VOCABULARY.open)}) OR ${STATUS_VOCABULARY.openPrefixes.map((p) => `status_key LIKE ${d.string(`${p}%`)}`).join(' OR ')} THEN ${d.string('open')}`,
+    ` ELSE ${d.string('unknown')} END`,
+  ].join('');
+  const c = [
+    `SELECT`,
+    `  id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,`,
+    `  ${channel} AS channel,`,
+    `  CASE ${reasons.join(' ')} ELSE ${d.nullText} END AS reason,`,
+    `  ${statusClass} AS status_class`,
+    `FROM ${ref(d, 'r', r)}`,
+  ].join('\n');
+
+  const afterAsOf = (seconds: string): string => (spec.asOf !== null ? `WHEN created_s + ${seconds} > ${numberLiteral(spec.asOf)} THEN 'w' ` : '');
+  const frKind = frSeconds ? `CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL ${afterAsOf('fr_s')}ELSE 'e' END` : 'NULL';
+  const resKind = resSeconds
+    ? `CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL ${afterAsOf('res_s')}ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END`
+    : 'NULL';
+  const bands = bandsFromEdges(spec.bands);
+  const bandWhens = bands
+    .filter((b) => b.max !== null)
+    .map((b) => `WHEN followers < ${numberLiteral(b.max as number)} THEN ${d.string(b.label)}`);
+  const lastBand = bands[bands.length - 2]?.label ?? 'unknown';
+  const band = `CASE WHEN followers IS NULL OR followers < 0 THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
+  const t = [
+    `SELECT`,
+    `  created_s, raw_ch, channel, cat, pri, fr_s, res_s,`,
+    `  ${by ? `COALESCE(byv, ${d.string(noValueLabel(by))})` : d.nullText} AS byv,`,
+    `  ${band} AS band,`,
+    `  ${frKind} AS fr_kind,`,
+    `  ${resKind} AS res_kind,`,
+    `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
+    `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg`,
+    `FROM ${ref(d, 'c', c)}`,
+    `WHERE reason IS NULL`,
+  ].join('\n');
+
+  // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process).
+  const frEnd = frSeconds ? `CASE WHEN fr_kind = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s';
+  const resEnd = resSeconds ? `CASE WHEN res_kind = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s';
+  const asOf = spec.asOf !== null ? numberLiteral(spec.asOf) : `(SELECT ${d.max(d.greatest(frEnd, resEnd))} FROM ${ref(d, 't', t)})`;
+
+  const age = d.greatest('0', `${asOf} - created_s`);
+  const metricRows = (metric: string, seconds: string, kind: string): string =>
+    [
+      `SELECT channel, band, byv, cat, pri, ${d.string(metric)} AS metric,`,
+      `  ${d.wholeSeconds(`CASE WHEN ${kind} = 'e' THEN ${seconds} ELSE ${age} END`)} AS seconds, ${kind} AS kind`,
+      `FROM ${ref(d, 't', t)}`,
+      `WHERE ${kind} IS NOT NULL`,
+    ].join('\n');
+  const m = `${metricRows('firstResponse', 'fr_s', 'fr_kind')}\nUNION ALL\n${metricRows('resolution', 'res_s', 'res_kind')}`;
+
+  // The select list every branch of the final union shares, with types made explicit.
+  const row = (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string): string =>
+    `SELECT ${d.text(dimension)} AS ${d.ident('dimension')}, ${d.text(group)} AS ${d.ident('group')}, ${d.text(category)} AS ${d.ident('category')}, ` +
+    `${d.text(priority)} AS ${d.ident('priority')}, ${d.text(metric)} AS ${d.ident('metric')}, ${d.int(seconds)} AS ${d.ident('seconds')}, ` +
+    `${d.int(ended)} AS ${d.ident('ended')}, ${d.int(waiting)} AS ${d.ident('waiting')}`;
+  const NULL = d.nullText;
+  const cells = (dimension: string, groupColumn: string): string =>
+    `${row(d.string(dimension), groupColumn, 'cat', 'pri', 'metric', 'seconds', d.sum(`CASE WHEN kind = 'e' THEN 1 ELSE 0 END`), d.sum(`CASE WHEN kind = 'w' THEN 1 ELSE 0 END`))}\n` +
+    `FROM ${ref(d, 'm', m)}\nGROUP BY ${groupColumn}, cat, pri, metric, seconds`;
+  const metaRow = (group: string, fields: { category?: string; metric?: string; seconds?: string; ended?: string }, from: string | null, tail = ''): string =>
+    `${row(d.string('meta'), d.string(group), fields.category ?? NULL, NULL, fields.metric ?? NULL, fields.seconds ?? 'NULL', fields.ended ?? '0', '0')}${from ? `\nFROM ${from}` : ''}${tail}`;
+
+  const branches = [
+    cells('channel', 'channel'),
+    cells('band', 'band'),
+    ...(by ? [cells('by', 'byv')] : []),
+    metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),
+    metaRow('rejected', { category: 'reason', ended: d.count() }, ref(d, 'c', c), '\nWHERE reason IS NOT NULL\nGROUP BY reason'),
+    metaRow('tickets', { ended: d.count() }, ref(d, 't', t)),
+    metaRow('createdFrom', { seconds: d.wholeSeconds(d.min('created_s')) }, ref(d, 't', t)),
+    metaRow('createdTo', { seconds: d.wholeSeconds(d.max('created_s')) }, ref(d, 't', t)),
+    metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
+    metaRow('negative', { metric: d.string('firstResponse'), ended: d.sum('fr_neg') }, ref(d, 't', t)),
+    metaRow('negative', { metric: d.string('resolution'), ended: d.sum('res_neg') }, ref(d, 't', t)),
+    metaRow('measured', { metric: d.string('firstResponse'), ended: d.sum(`CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
+    metaRow('measured', { metric: d.string('resolution'), ended: d.sum(`CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
+    ...(by ? [metaRow('by', { category: d.string(by) }, null)] : []),
+    ...spec.notes.map((note) => metaRow('note', { category: d.string(note) }, null)),
+    `${row(d.string('rawChannel'), `COALESCE(raw_ch, ${d.string('(empty)')})`, 'channel', NULL, NULL, 'NULL', d.count(), '0')}\nFROM ${ref(d, 't', t)}\nGROUP BY raw_ch, channel`,
+  ];
+  const body = branches.join('\nUNION ALL\n');
+  const header = `-- parity count table (${FLAT_COLUMNS.join(', ')}), ${d.id} dialect\n`;
+  if (!d.ctes) return `${header}${body}\n`;
+  return `${header}WITH\nr AS (\n${indent(r)}\n),\nc AS (\n${indent(c)}\n),\nt AS (\n${indent(t)}\n),\nm AS (\n${indent(m)}\n)\n${body}\n`;
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
+}
+
+/** A layer by name (dialects with CTEs) or inline as a subquery (ClickHouse 18). */
+function ref(d: Dialect, name: string, body: string): string {
+  return d.ctes ? name : `(\n${indent(body)}\n)`;
+}

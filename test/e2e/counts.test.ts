@@ -1,0 +1,104 @@
+// `parity counts` and `parity sql` as a user runs them (the built binary).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixture, runParity } from '../helpers/exec.js';
+import { readCountsFile } from '../../src/read/countsFile.js';
+import { Readable } from 'node:stream';
+
+describe('parity counts', () => {
+  test('fixtures/small.csv: header facts worked out from the file', async () => {
+    const r = await runParity(['counts', fixture('small.csv')]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('dimension,group,category,priority,metric,seconds,ended,waiting');
+    // 11 rows, 11 tickets; as-of = the latest timestamp: P4 resolved 2026-10-04T09:00Z
+    // = P1's creation (2026-10-01T09:00Z = 1790845200) + 3 days = 1791104400
+    expect(lines).toContain('meta,rows,,,,,11,0');
+    expect(lines).toContain('meta,tickets,,,,,11,0');
+    expect(lines).toContain('meta,asOf,,,,1791104400,0,0');
+    // Phone ×3 (P1, P4, P5), Carrier pigeon → other
+    expect(lines).toContain('rawChannel,Phone,phone,,,,3,0');
+    expect(lines).toContain('rawChannel,Carrier pigeon,other,,,,1,0');
+    // P5 (phone, Billing/normal) created 2026-10-01T09:00Z, never answered: waits 3 days = 259200 s
+    expect(lines).toContain('channel,phone,Billing,normal,firstResponse,259200,0,1');
+    // P1 answered after 1 h, P2 after 2 h (both phone, Billing/normal)
+    expect(lines).toContain('channel,phone,Billing,normal,firstResponse,3600,1,0');
+    expect(lines).toContain('channel,phone,Billing,normal,firstResponse,7200,1,0');
+  });
+
+  test('the Parquet fixture gives the CSV\'s count table (DuckDB)', async () => {
+    const [parquet, csv] = await Promise.all([runParity(['counts', fixture('engines', 'demo.parquet')]), runParity(['counts', fixture('demo.csv')])]);
+    expect(parquet.code).toBe(0);
+    const withoutNotes = (text: string) => text.split('\n').filter((l) => !l.startsWith('meta,note,')).join('\n');
+    expect(withoutNotes(parquet.stdout)).toBe(withoutNotes(csv.stdout));
+    expect(parquet.stdout).toContain('meta,note,repeat contacts and channel jumps are not computed for a database source');
+  });
+
+  test('NDJSON, and the file reads back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const r = await runParity(['counts', fixture('small.csv'), '--format', 'ndjson', '--by', 'category']);
+    expect(r.code).toBe(0);
+    writeFileSync(join(dir, 'counts.ndjson'), r.stdout);
+    const csv = await runParity(['counts', fixture('small.csv'), '--by', 'category']);
+    writeFileSync(join(dir, 'counts.csv'), csv.stdout);
+    const fromNdjson = await readCountsFile(join(dir, 'counts.ndjson'), Readable.from([]));
+    const fromCsv = await readCountsFile(join(dir, 'counts.csv'), Readable.from([]));
+    expect(fromNdjson).toEqual(fromCsv);
+    expect(fromCsv.header.by).toBe('category');
+    expect(fromCsv.header.tickets).toBe(11);
+    // by category: Billing has P1, P2, P5, E1, S1, S2
+    const billing = fromCsv.rows.filter((row) => row.dimension === 'by' && row.group === 'Billing' && row.metric === 'firstResponse');
+    expect(billing.reduce((a, row) => a + row.ended + row.waiting, 0)).toBe(6);
+  });
+
+  test('a count table with a bad cell is refused with its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'dimension,group,category,priority,metric,seconds,ended,waiting\nmeta,tickets,,,,,1,0\nmeta,asOf,,,,100,0,0\nchannel,phone,,,firstResponse,ten,1,0\n');
+    await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/seconds: "ten" is not a number/);
+    writeFileSync(file, 'dimension,group\nmeta,tickets\n');
+    await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/not a count table: no category/);
+  });
+
+  test('usage errors exit 2', async () => {
+    const both = await runParity(['counts', fixture('small.csv'), '--db', 'postgresql://localhost/x', '--table', 't']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give either files or --db, not both');
+    const scheme = await runParity(['counts', '--db', 'mysql://localhost/x', '--table', 't']);
+    expect(scheme.code).toBe(2);
+    expect(scheme.stderr).toContain('is not a database URL parity can read');
+    const noTable = await runParity(['counts', '--db', 'postgresql://localhost/x']);
+    expect(noTable.code).toBe(2);
+    expect(noTable.stderr).toContain('exactly one of --table <name> or --query <sql>');
+    const by = await runParity(['counts', fixture('small.csv'), '--by', 'colour']);
+    expect(by.code).toBe(2);
+  });
+
+  test('an unreachable database is an input error naming the URL without its password', async () => {
+    const r = await runParity(['counts', '--db', 'postgresql://someone:secret@127.0.0.1:1/x', '--table', 't']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot connect to Postgres');
+    expect(r.stderr).not.toContain('secret');
+  });
+});
+
+describe('parity sql', () => {
+  test('prints the query for a dialect with the mapped columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sql-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'id', channel: 'via', createdAt: 'created', firstResponseTime: { column: 'first_reply_time_business_minutes', unit: 'minutes' } } }));
+    const r = await runParity(['sql', '--dialect', 'snowflake', '--table', 'support.tickets', '--since', '2026-10-01'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('FROM "support"."tickets"');
+    expect(r.stdout).toContain('(CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s');
+    // --since 2026-10-01 = 1790812800
+    expect(r.stdout).toContain("WHEN created_s < 1790812800 THEN 'outside-period'");
+  });
+
+  test('an unknown dialect or no table exits 2', async () => {
+    expect((await runParity(['sql', '--dialect', 'oracle', '--table', 't'])).code).toBe(2);
+    expect((await runParity(['sql', '--dialect', 'bigquery'])).code).toBe(2);
+    expect((await runParity(['sql', '--table', 't'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+// DuckDB in-process: each fixture read by DuckDB's CSV reader gives the in-process count table,
+// the Parquet fixture gives its CSV's, and hostile names cannot change the query.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
+import { countFromEngine } from '../../src/read/engines/count.js';
+import { referenceCounts, settingsFor, withoutNotes } from './helpers.js';
+import { SCENARIOS } from './scenarios.js';
+
+async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
+  const connection = await connectDuckDB(file, settings.timeZone);
+  try {
+    return await countFromEngine(connection, { query }, settings);
+  } finally {
+    await connection.close();
+  }
+}
+
+describe('DuckDB count table equals the in-process one', () => {
+  for (const s of SCENARIOS) {
+    test(s.name, async () => {
+      const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
+      const { counts } = await duckCounts(s.file, settingsFor(s.file, s.config, s.flags, s.by ?? null));
+      expect(reference.rows.length).toBeGreaterThan(100);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+    });
+  }
+
+  test('the Parquet fixture counts as its CSV', async () => {
+    const reference = await referenceCounts('fixtures/demo.csv');
+    const { counts } = await duckCounts('fixtures/engines/demo.parquet', settingsFor('fixtures/engines/demo.parquet'));
+    expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+    // demo.csv: 3050 tickets, none rejected
+    expect(counts.header.tickets).toBe(3050);
+    expect(counts.header.rowsRead).toBe(3050);
+  });
+
+  test('a file path, table and column names with quotes stay names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, `it's "odd"; --.csv`);
+    copyFileSync('fixtures/engines/mixed.csv', file);
+    const reference = await referenceCounts('fixtures/engines/mixed.csv', {}, {}, 'group');
+    const { counts } = await duckCounts(file, settingsFor(file, {}, {}, 'group'));
+    expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+
+    // Columns renamed to hostile names, mapped in the config: same counts.
+    const hostile = { ticketId: `id"); DROP TABLE t; --`, channel: `ch'an"nel`, createdAt: 'created at\nnewline' };
+    const query = `SELECT ticket_id AS "${hostile.ticketId.replace(/"/g, '""')}", channel AS "${hostile.channel.replace(/"/g, '""')}", ` +
+      `created_at AS "${hostile.createdAt}", first_response_at, resolved_at, status, priority, category, team, follower_count, direction FROM read_csv('fixtures/engines/mixed.csv')`;
+    const config = { columns: hostile };
+    const renamed = await duckCounts('fixtures/engines/mixed.csv', settingsFor('fixtures/engines/mixed.csv', config, {}, 'group'), query);
+    expect(withoutNotes(renamed.counts)).toEqual(withoutNotes(reference));
+  });
+});

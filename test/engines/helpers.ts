@@ -1,0 +1,126 @@
+/**
+ * Engine tests' helpers: the in-process reference count table of a fixture, and loaders that
+ * put a fixture CSV into Postgres and into two ClickHouse shards as typed tables (timestamps
+ * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them.
+ * Servers come from scripts/services.sh; their URLs from PARITY_PG_URL / PARITY_CH_URL /
+ * PARITY_CH2_URL (defaults: the ports that script uses).
+ */
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import pg from 'pg';
+import { createClient } from '@clickhouse/client';
+import type { Config } from '../../src/config/schema.js';
+import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
+import { loadDataset } from '../../src/load/dataset.js';
+import { countDataset, type ByField, type CountTable } from '../../src/measure/counts.js';
+import type { CountSettings } from '../../src/read/engines/count.js';
+
+export const PG_URL = process.env.PARITY_PG_URL ?? 'postgresql://postgres@127.0.0.1:54329/postgres';
+export const CH_URL = process.env.PARITY_CH_URL ?? 'http://127.0.0.1:18123';
+export const CH2_URL = process.env.PARITY_CH2_URL ?? 'http://127.0.0.1:18124';
+
+/** Settings of a run, as the CLI resolves them, plus --by. */
+export function settingsFor(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null): CountSettings & ReturnType<typeof resolveSettings> {
+  return { ...resolveSettings([file], flags, config, 'test'), by };
+}
+
+/** The in-process count table of a file: the reference. */
+export async function referenceCounts(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null): Promise<CountTable> {
+  const settings = settingsFor(file, config, flags, by);
+  const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
+  return countDataset(dataset, { bands: settings.bands, by });
+}
+
+/** A count table without its notes (notes say what a source cannot measure, so they differ). */
+export function withoutNotes(table: CountTable): CountTable {
+  return { ...table, header: { ...table.header, notes: [] } };
+}
+
+type ColumnType = 'timestamp' | 'integer' | 'double' | 'text';
+
+/** The column type a fixture header stands for. */
+export function columnType(header: string): ColumnType {
+  if (/_at$/.test(header)) return 'timestamp';
+  if (header === 'follower_count') return 'integer';
+  if (/_minutes$/.test(header)) return 'double';
+  return 'text';
+}
+
+export function readFixture(file: string): { header: string[]; rows: string[][] } {
+  const records = parse(readFileSync(file, 'utf8'), { relax_column_count: true }) as string[][];
+  const [header, ...rows] = records;
+  return { header: header as string[], rows };
+}
+
+function typed(type: ColumnType, value: string | undefined): string | number | null {
+  if (value === undefined) return null;
+  if (type === 'text') return value;
+  if (value.trim() === '') return null;
+  return type === 'timestamp' ? value : Number(value);
+}
+
+const PG_TYPES: Record<ColumnType, string> = { timestamp: 'TIMESTAMPTZ', integer: 'BIGINT', double: 'DOUBLE PRECISION', text: 'TEXT' };
+
+/** Creates `table` in Postgres from a fixture, with `rename` applied to column names. */
+export async function loadPostgres(table: string, file: string, rename: Record<string, string> = {}): Promise<void> {
+  const { header, rows } = readFixture(file);
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+    const names = header.map((h) => rename[h] ?? h);
+    await client.query(`DROP TABLE IF EXISTS ${q(table)}`);
+    await client.query(`CREATE TABLE ${q(table)} (${names.map((n, k) => `${q(n)} ${PG_TYPES[columnType(header[k] as string)]}`).join(', ')})`);
+    for (let start = 0; start < rows.length; start += 500) {
+      const batch = rows.slice(start, start + 500);
+      const values: unknown[] = [];
+      const tuples = batch.map((row) => `(${header.map((h, k) => {
+        values.push(typed(columnType(h), row[k]));
+        return `$${values.length}`;
+      }).join(', ')})`);
+      await client.query(`INSERT INTO ${q(table)} VALUES ${tuples.join(', ')}`, values);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+const CH_TYPES: Record<ColumnType, string> = { timestamp: 'Nullable(DateTime)', integer: 'Nullable(Int64)', double: 'Nullable(Float64)', text: 'Nullable(String)' };
+
+/** ISO with Z → `YYYY-MM-DD hh:mm:ss` (the servers run in UTC). */
+function clickhouseTime(value: string | number | null): string | number | null {
+  if (typeof value !== 'string') return value;
+  return new Date(value).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * Loads a fixture into ClickHouse as two shards: `<table>_local` on each server (rows split
+ * alternately) and `<table>`, a Distributed table over both, on the first server.
+ */
+export async function loadClickHouse(table: string, file: string): Promise<void> {
+  const { header, rows } = readFixture(file);
+  const clients = [createClient({ url: CH_URL }), createClient({ url: CH2_URL })];
+  try {
+    const columns = header.map((h) => `\`${h}\` ${CH_TYPES[columnType(h)]}`).join(', ');
+    for (const client of clients) {
+      await client.command({ query: `DROP TABLE IF EXISTS ${table}_local` });
+      await client.command({ query: `CREATE TABLE ${table}_local (${columns}) ENGINE = Memory` });
+    }
+    const first = clients[0]!;
+    await first.command({ query: `DROP TABLE IF EXISTS ${table}` });
+    await first.command({ query: `CREATE TABLE ${table} (${columns}) ENGINE = Distributed(parity_shards, default, ${table}_local)` });
+    for (const [shard, client] of clients.entries()) {
+      const values = rows
+        .filter((_, i) => i % 2 === shard)
+        .map((row) => Object.fromEntries(header.map((h, k) => {
+          const type = columnType(h);
+          const v = typed(type, row[k]);
+          return [h, type === 'timestamp' ? clickhouseTime(v) : v];
+        })));
+      if (values.length) await client.insert({ table: `${table}_local`, values, format: 'JSONEachRow' });
+    }
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+  }
+}

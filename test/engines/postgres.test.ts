@@ -1,0 +1,49 @@
+// Postgres (started by scripts/services.sh): each fixture loaded as a typed table gives the
+// in-process count table. A server that cannot be reached fails these tests.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { connectPostgres } from '../../src/read/engines/postgres.js';
+import { countFromEngine } from '../../src/read/engines/count.js';
+import type { SqlSource } from '../../src/read/engines/connection.js';
+import { loadPostgres, PG_URL, referenceCounts, settingsFor, withoutNotes } from './helpers.js';
+import { SCENARIOS } from './scenarios.js';
+
+const HOSTILE_TABLE = `tick"ets; DROP TABLE demo; --`;
+
+beforeAll(async () => {
+  for (const table of new Set(SCENARIOS.map((s) => s.table))) {
+    await loadPostgres(table, SCENARIOS.find((s) => s.table === table)!.file);
+  }
+  await loadPostgres(HOSTILE_TABLE, 'fixtures/engines/mixed.csv', { channel: `ch'an"nel`, ticket_id: 'id\\x' });
+});
+
+async function pgCounts(source: SqlSource, settings: ReturnType<typeof settingsFor>) {
+  const connection = await connectPostgres(PG_URL, settings.timeZone);
+  try {
+    return await countFromEngine(connection, source, settings);
+  } finally {
+    await connection.close();
+  }
+}
+
+describe('Postgres count table equals the in-process one', () => {
+  for (const s of SCENARIOS) {
+    test(s.name, async () => {
+      const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
+      const { counts } = await pgCounts({ table: s.table }, settingsFor(s.file, s.config, s.flags, s.by ?? null));
+      expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+    });
+  }
+
+  test('--query instead of --table', async () => {
+    const reference = await referenceCounts('fixtures/demo.csv');
+    const { counts } = await pgCounts({ query: 'SELECT * FROM demo WHERE ticket_id IS NOT NULL;' }, settingsFor('fixtures/demo.csv'));
+    expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+  });
+
+  test('a hostile table name and column names stay names', async () => {
+    const reference = await referenceCounts('fixtures/engines/mixed.csv', {}, {}, 'group');
+    const config = { columns: { channel: `ch'an"nel`, ticketId: 'id\\x' } };
+    const { counts } = await pgCounts({ table: HOSTILE_TABLE }, settingsFor('fixtures/engines/mixed.csv', config, {}, 'group'));
+    expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+  });
+});
