@@ -25,7 +25,7 @@ export interface InitFlags extends CommonFlags {
 }
 
 /** Where the schema is found once parity is installed in a project. */
-export const SCHEMA_REF = './node_modules/parity/parity.schema.json';
+export const SCHEMA_REF = './node_modules/parity-audit/parity.schema.json';
 
 /** The marker every value that needs a person's decision starts with. */
 export const EDIT = '<EDIT';
