@@ -49,6 +49,8 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--since <date>', 'only tickets created on or after this date')
     .option('--until <date>', 'only tickets created before this date (a date alone includes that day)')
     .option('--tz <zone>', 'IANA time zone for timestamps without an offset (default UTC)')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook that holds the tickets (default the first)')
+    .option('--decimal <separator>', 'decimal separator of number columns, , or . (default: detected per column)')
     .option('--as-of <time>', 'when the export was taken; open tickets are measured to it (default: latest timestamp)')
     .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
     .option('--strict', 'any rejected row is an error (exit 2)')
@@ -106,14 +108,14 @@ export async function main(argv: string[]): Promise<number> {
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
   withGateOptions(
-    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|markdown|html|csv|junit'),
+    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'table|json|markdown|html|csv|junit'),
     'gate: exit 1 when true (repeatable)',
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
     .action(run(withGateEnv(auditCommand)));
 
-  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json (default markdown)')
+  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)')
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
@@ -142,6 +144,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--force', 'overwrite an existing file')
     .option('--input-format <id>', 'skip detection: generic, zendesk, freshdesk, salesforce, …')
     .option('--tz <zone>', 'IANA time zone the export writes times in (written as timeZone)')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook that holds the tickets (written as sheet)')
+    .option('--decimal <separator>', 'decimal separator of number columns, , or . (written as decimal)')
     .option('--quiet', 'no notes on stderr')
     .action(run(initCommand));
 

@@ -117,7 +117,7 @@ export async function openMapped(
   stdin: Readable,
   requireFields = true,
 ): Promise<{ file: string; mapping: Mapping; records: AsyncIterable<RawRecord>; sample: RawRecord[]; encoding: string }> {
-  const source = await openCsv(path, stdin);
+  const source = await openCsv(path, stdin, { sheet: settings.config.sheet });
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, settings.inputFormat ?? settings.config.format ?? null);
   const mapping = bindColumns(
@@ -128,6 +128,7 @@ export async function openMapped(
     sample.map((r) => r.values),
     settings.timeZone,
     source.file,
+    source.delimiter,
   );
   if (requireFields && !detection.format.reduce) {
     const missing = REQUIRED.filter((field) => !mapping.bindings[field] && !(field === 'channel' && detection.format.fixedChannel));

@@ -145,7 +145,11 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   const settings = resolveSettings(files, flags, config, ctx.version);
   const profiles: FileProfile[] = [];
   for (const file of files) profiles.push(await profileFile(file, settings, ctx.stdin));
-  const { config: starter, edits } = starterConfig(profiles, settings.timeZone);
+  const detected = starterConfig(profiles, settings.timeZone);
+  const { edits } = detected;
+  // --sheet and --decimal read this export: the config must keep saying so.
+  const { sheet, decimal } = settings.config;
+  const starter = sheet !== undefined || decimal !== undefined ? { ...detected.config, ...(sheet !== undefined ? { sheet } : {}), ...(decimal !== undefined ? { decimal } : {}) } : detected.config;
   const text = `${JSON.stringify(starter, null, 2)}\n`;
   if (path) {
     await writeFile(path, text).catch((error: Error) => {

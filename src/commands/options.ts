@@ -8,6 +8,7 @@ import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
 import type { Settings } from '../pipeline.js';
+import { parseSheetChoice } from '../read/xlsx.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
@@ -31,6 +32,8 @@ export interface CommonFlags {
   baseline?: string;
   allowMissing?: boolean;
   generatedAt?: string;
+  sheet?: string;
+  decimal?: string;
 }
 
 /** Reads a --since/--until/--as-of value: ISO date or date-time; no offset = in `zone`. */
@@ -68,6 +71,29 @@ function duplicatesOption(value: string): 'first' | 'last' {
   return value;
 }
 
+/** `--decimal , | .` → the separator. */
+function decimalOption(value: string): ',' | '.' {
+  if (value !== ',' && value !== '.') {
+    throw new UsageError(`--decimal "${value}" is not , or .`, { hint: 'write --decimal , for numbers like 12,5 or --decimal . for numbers like 12.5' });
+  }
+  return value;
+}
+
+/** The config with the reading flags (--sheet, --decimal) laid over it: they are read where the config is. */
+export function withReadingFlags(config: Config, flags: Pick<CommonFlags, 'sheet' | 'decimal'>): Config {
+  return {
+    ...config,
+    ...(flags.sheet !== undefined ? { sheet: sheetOption(flags.sheet) } : {}),
+    ...(flags.decimal !== undefined ? { decimal: decimalOption(flags.decimal) } : {}),
+  };
+}
+
+function sheetOption(value: string): string | number {
+  const choice = parseSheetChoice(value);
+  if (choice === 0 || choice === '') throw new UsageError(`--sheet "${value}" is not a sheet`, { hint: 'write a sheet name, or its position: --sheet 1 is the first sheet' });
+  return choice;
+}
+
 /** Resolves the settings of a run. `version` is the tool version for the report. */
 export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string): Settings {
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
@@ -83,7 +109,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
   const tolerance = config.tolerance ?? { low: 0.8, high: 1.25 };
   return {
     files,
-    config,
+    config: withReadingFlags(config, flags),
     inputFormat: flags.inputFormat ?? config.format ?? null,
     timeZone,
     reference: channelOption(flags.reference ?? config.reference ?? 'phone', '--reference'),

@@ -8,6 +8,7 @@ import type { Config, ColumnRef } from '../config/schema.js';
 import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { detectDecimal, type NumberReading } from '../normalise/decimal.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FormatDef } from './types.js';
 
@@ -24,6 +25,8 @@ export interface FieldBinding {
   /** Timestamp columns: the style detected (or `custom` for dateFormat). */
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
+  /** Number columns (durations, followers): how their decimals are written (normalise/decimal.ts). */
+  readonly number?: NumberReading;
 }
 
 /** The mapping of one file. */
@@ -63,7 +66,7 @@ export function unitFromHeader(header: string): DurationUnit | null {
 }
 
 const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined } {
   return typeof ref === 'string' ? { column: ref } : ref;
@@ -104,6 +107,7 @@ export function bindColumns(
   samples: readonly (readonly string[])[],
   timeZone: string,
   file: string,
+  delimiter?: string,
 ): Mapping {
   const bindings: Partial<Record<TicketField, FieldBinding>> = {};
   const taken = new Set<number>();
@@ -189,6 +193,16 @@ export function bindColumns(
     else if (allHms) bindings[field] = { ...b, unit: 'hms' };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
+  }
+
+  // Decimal separators of number columns (a `12,5` column is not read as 125).
+  for (const field of [...DURATION_FIELDS, 'followers'] as const) {
+    const b = bindings[field];
+    if (!b || b.unit === 'hms') continue;
+    const values = columnSamples(samples, b.index)
+      .filter((v) => !HMS.test(v))
+      .map((v) => (field === 'followers' ? v.replace(/[kKmM]$/, '') : v));
+    bindings[field] = { ...b, number: detectDecimal(values, { file, column: b.header, delimiter, configured: config.decimal }) };
   }
 
   // Timestamp styles.

@@ -14,6 +14,7 @@ import {
 } from './table.js';
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
+import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
 
 /** Settings the row normaliser needs beyond the mapping. */
 export interface RowContext {
@@ -35,8 +36,12 @@ export type RowResult =
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
-/** A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller. */
-export function parseDurationValue(text: string, unit: DurationUnit): number | null {
+/**
+ * A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller.
+ * Numbers are read by the column's decimal reading (normalise/decimal.ts): `12,5` is 12.5 or
+ * unreadable, never 125.
+ */
+export function parseDurationValue(text: string, unit: DurationUnit, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
   if (unit === 'hms' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
     const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
@@ -44,18 +49,19 @@ export function parseDurationValue(text: string, unit: DurationUnit): number | n
     const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + (m[4] ? Number(m[4]) : 0);
     return m[1] ? -seconds : seconds;
   }
-  const n = Number(t.replace(/,/g, ''));
-  if (t === '' || !Number.isFinite(n)) return null;
-  return n * UNIT_SECONDS[unit];
+  if (t === '') return null;
+  const n = parseNumberText(t, reading);
+  return n === null ? null : n * UNIT_SECONDS[unit];
 }
 
-/** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M`. */
-export function parseFollowers(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/[,_\s]/g, '');
-  const m = /^(\d+(?:\.\d+)?)([km])?$/.exec(t);
+/** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M` (`15,6k` where the column's decimal is a comma). */
+export function parseFollowers(text: string, reading: NumberReading = DOT_READING): number | null {
+  const t = text.trim().toLowerCase().replace(/[_\s]/g, '');
+  const m = /^([\d.,]+)([km])?$/.exec(t);
   if (!m) return null;
-  const n = Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : 1);
-  return Math.round(n);
+  const base = parseNumberText(m[1] as string, reading);
+  if (base === null) return null;
+  return Math.round(base * (m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : 1));
 }
 
 /** Whether text shouts: mostly capitals (among ≥ 8 letters) or a run of exclamation marks. */
@@ -166,7 +172,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         const at = firstAt!(firstText);
         seconds = at === null ? null : at - createdAt;
       } else {
-        seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds');
+        seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number);
       }
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
@@ -197,7 +203,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         const at = resolvedAt!(resolvedText);
         seconds = at === null ? null : at - createdAt;
       } else {
-        seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds');
+        seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number);
       }
       if (seconds === null) {
         notes.push(issue('bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
@@ -225,7 +231,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
     let followers = Number.NaN;
     const followersText = get(values, 'followers');
     if (followersText) {
-      const n = parseFollowers(followersText);
+      const n = parseFollowers(followersText, b.followers?.number);
       if (n === null) notes.push(issue('bad-followers', 'metric', `cannot read follower count "${followersText}"`, 'followers', followersText));
       else followers = n;
     }

@@ -11,6 +11,7 @@ import { createGunzip } from 'node:zlib';
 import { parse, CsvError } from 'csv-parse';
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
+import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
 /** One CSV record with where it came from. `line` is the physical line the record starts on. */
 export interface RawRecord {
@@ -143,17 +144,34 @@ function csvFailure(error: unknown, file: string, fallbackLine: number): ParityE
   return new ParityError(`cannot read: ${(error as Error).message}`, { location: { file } });
 }
 
+/** How a source is opened beyond its path: the sheet of a workbook. */
+export interface OpenOptions {
+  sheet?: SheetChoice | undefined;
+}
+
 /**
- * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
- * record-level CSV errors surface from the `records` iterator as ParityError with a line.
+ * Opens `path` (or `-`) as a delimited file, a JSON export or an Excel workbook (read/xlsx.ts).
+ * Throws ParityError for a missing or empty file; record-level CSV errors surface from the
+ * `records` iterator as ParityError with a line.
  */
-export async function openCsv(path: string, stdin: Readable): Promise<CsvSource> {
+export async function openCsv(path: string, stdin: Readable, options: OpenOptions = {}): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
-  let peeked = await peek(bytes, 2).catch((error: unknown) => {
+  let peeked = await peek(bytes, 8).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
+  // Workbooks, by name or by their bytes (a renamed export): never read zip bytes as CSV.
+  const kind = path === '-' ? null : workbookKind(path);
+  if (kind === 'legacy' || isOle2(peeked.head)) {
+    if (path !== '-') bytes.destroy();
+    throw unsupportedWorkbook(file, 'legacy');
+  }
+  if (kind === 'xlsx' || isZip(peeked.head)) {
+    if (path !== '-') bytes.destroy();
+    if (path === '-') throw unsupportedWorkbook(file, 'stdin');
+    return openXlsx(path, file, options.sheet, kind === 'xlsx');
+  }
   if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
     const gunzip = createGunzip();
     peeked.stream.pipe(gunzip);
