@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report.js';
 import { inspectCommand } from './commands/inspect.js';
 import { initCommand } from './commands/init.js';
 import { checkCommand } from './commands/check.js';
+import { ticketsCommand } from './commands/tickets.js';
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -134,6 +135,15 @@ export async function main(argv: string[]): Promise<number> {
   withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
     .description('what was detected: format, column mapping, channel values, dates, data quality')
     .action(run(inspectCommand));
+
+  withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)')
+    .description('one row per ticket with what was measured (durations, answered/resolved, band, loud, jump, SLA): the drill-down')
+    .addOption(new Option('--channel <channel>', 'only this channel (canonical or raw value; repeatable or comma-separated)').argParser(collect))
+    .option('--unanswered', 'only tickets still waiting for a first response')
+    .option('--open', 'only tickets not resolved yet')
+    .option('--breached', 'only tickets that breached an SLA target (needs sla in the config)')
+    .option('--waited-over <duration>', 'only tickets that waited longer than this for a first response (e.g. 3d, 4h)')
+    .action(run(ticketsCommand));
 
   program
     .command('init')
