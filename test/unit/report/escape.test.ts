@@ -105,6 +105,19 @@ describe('renderCsv', () => {
     const { periods: _p, reportPeriod: _r, ...audit } = sampleReport();
     const lines = renderCsv(audit).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,,1800,,0.25,,172800,,1');
+    // open: 20 in the resolution estimate, 19 resolved → 1 still open
+    expect(lines[2]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,1,1800,,0.25,,172800,,1');
+  });
+
+  it('rounds durations to whole seconds and ratios to three significant digits, in a fixed column set', () => {
+    const { periods: _p, reportPeriod: _r, ...audit } = sampleReport();
+    const social = audit.channels[1]!;
+    social.firstResponse.median = 1800.4999;
+    social.resolution.median = 172799.5;
+    social.vsReference = { ...social.vsReference!, firstResponseRatio: 1 / 3, resolutionRatio: 12.3456 };
+    const lines = renderCsv(audit).trimEnd().split('\n');
+    // 1800.4999 → 1800; 172799.5 → 172800; 1/3 → 0.333; 12.3456 → 12.3
+    expect(lines[2]?.split(',').slice(10)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
+    for (const line of lines) expect(line.split(',')).toHaveLength(17);
   });
 });
