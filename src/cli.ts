@@ -84,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       const ctx: CommandContext = {
         ...ctxBase,
         color: colorWanted && (toTty || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+        columns: toTty && process.stdout.columns ? process.stdout.columns : undefined,
         warn: (message) => {
           if (!flags.quiet) process.stderr.write(`parity: ${message}\n`);
         },
@@ -114,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
+    .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .action(run(withGateEnv(auditCommand)));
 
   withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)')

@@ -39,11 +39,13 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
     ctx.warn(`${report.input.rowsRejected} of ${report.input.rowsRead} rows rejected (see Data quality${flags.rejects ? `; written to ${flags.rejects}` : '; --rejects <file> writes them out'})`);
   }
   const failed = report.gates.some((g) => !g.passed);
-  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
+  return { output: render(report, { color: ctx.color, width: flags.wide ? undefined : ctx.columns }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
 }
 
 /** Flags of the commands that run gates (audit, check). */
 export interface GateFlags extends CommonFlags {
   /** `github`: GitHub Actions annotations on stderr (cli.ts sets it under GITHUB_ACTIONS=true). */
   annotations?: string;
+  /** `--wide`: the table in full whatever the terminal's width. */
+  wide?: boolean;
 }

@@ -14,6 +14,8 @@ import { renderJunit } from './junit.js';
 
 export interface RenderOptions {
   color: boolean;
+  /** Terminal width to fit the table output to (render/fit.ts); absent = draw everything in full. */
+  width?: number | undefined;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
