@@ -51,7 +51,10 @@ const TWIN: Partial<Record<TicketField, TicketField>> = {
 
 /** What to write in the config to map a field (used in error hints). */
 export function columnsHint(field: TicketField): string {
-  return `map one with columns.${field} in parity.config.json (e.g. "columns": { "${field}": "<header>" })`;
+  const map = `map one with columns.${field} in parity.config.json (e.g. "columns": { "${field}": "<header>" })`;
+  // Without a creation time no wait can be measured: say so, not only how to map one.
+  if (field === 'createdAt') return `without a creation time no duration can be measured; if the export has one under another name, ${map}`;
+  return map;
 }
 
 /** The unit a header names (`First reply time in minutes` → minutes), if any. */

@@ -15,6 +15,7 @@ import {
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
 import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
+import { formatDuration } from '../measure/duration.js';
 
 /** Settings the row normaliser needs beyond the mapping. */
 export interface RowContext {
@@ -179,7 +180,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         notes.push(issue('bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
-        notes.push(issue('negative-first-response', 'metric', `first response ${Math.round(-seconds)}s before creation; left out of first response`, field, firstText));
+        notes.push(issue('negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         firstResponseState = UNANSWERED; // answered after the as-of time: not known then
@@ -209,7 +210,7 @@ export function rowNormaliser(mapping: Mapping, context: RowContext): (record: R
         notes.push(issue('bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
-        notes.push(issue('negative-resolution', 'metric', `resolved ${Math.round(-seconds)}s before creation; left out of resolution`, resField, resolvedText));
+        notes.push(issue('negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         resolutionState = OPEN;
