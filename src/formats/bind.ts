@@ -205,7 +205,7 @@ export function bindColumns(
     const values = columnSamples(samples, b.index)
       .filter((v) => !HMS.test(v))
       .map((v) => (field === 'followers' ? v.replace(/[kKmM]$/, '') : v));
-    bindings[field] = { ...b, number: detectDecimal(values, { file, column: b.header, delimiter, configured: config.decimal }) };
+    bindings[field] = { ...b, number: detectDecimal(values, { file, column: b.header, delimiter, configured: config.decimal, count: field === 'followers' }) };
   }
 
   // Timestamp styles.

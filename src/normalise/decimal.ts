@@ -12,7 +12,8 @@
  *
  * A column is an error when its values disagree (`12,5` and `3.25`), and when it is ambiguous in
  * a file where a comma may well be decimal (semicolon- or tab-delimited: the CSV dialect of
- * locales that write decimal commas) and nothing else settles it. In a comma-delimited file a
+ * locales that write decimal commas) and nothing else settles it, unless it holds a count
+ * (followers), where `150,000` can only group thousands. In a comma-delimited file a
  * lone `1,234` keeps its usual meaning, 1234; workbook and JSON numbers are written with a dot.
  * Hand-written: number-parsing libraries need the locale up front, which is what is unknown here.
  */
@@ -23,12 +24,16 @@ export type DecimalSeparator = ',' | '.';
 /** How a column's numbers are read: its separator, or (null) each value by itself. */
 export interface NumberReading {
   readonly separator: DecimalSeparator | null;
-  /** Whether an undecidable value (`1,234`) is unreadable rather than read the usual way. */
-  readonly ambiguousIsError: boolean;
+  /**
+   * An undecidable value (`1,234`, `1.234`) in a column that settled nothing: `dot` reads it the
+   * usual way (comma thousands, decimal point), `group` as thousands either way (a count),
+   * `error` not at all.
+   */
+  readonly ambiguous: 'dot' | 'group' | 'error';
 }
 
 /** The usual reading: dot decimals, comma thousands (what parity did before columns were sampled). */
-export const DOT_READING: NumberReading = { separator: null, ambiguousIsError: false };
+export const DOT_READING: NumberReading = { separator: null, ambiguous: 'dot' };
 
 type Evidence = DecimalSeparator | 'none' | 'ambiguous' | 'invalid';
 
@@ -62,9 +67,9 @@ export function commaDecimalLikely(delimiter: string | undefined): boolean {
  */
 export function detectDecimal(
   values: readonly string[],
-  where: { file: string; column: string; delimiter?: string | undefined; configured?: DecimalSeparator | undefined },
+  where: { file: string; column: string; delimiter?: string | undefined; configured?: DecimalSeparator | undefined; count?: boolean },
 ): NumberReading {
-  if (where.configured) return { separator: where.configured, ambiguousIsError: false };
+  if (where.configured) return { separator: where.configured, ambiguous: 'dot' };
   const likely = commaDecimalLikely(where.delimiter);
   let comma: string | null = null;
   let dot: string | null = null;
@@ -82,8 +87,10 @@ export function detectDecimal(
       hint: `say which one the export uses: ${fix}`,
     });
   }
-  if (comma !== null) return { separator: ',', ambiguousIsError: false };
-  if (dot !== null) return { separator: '.', ambiguousIsError: false };
+  if (comma !== null) return { separator: ',', ambiguous: 'dot' };
+  if (dot !== null) return { separator: '.', ambiguous: 'dot' };
+  // A count (followers) has no fractions: `150,000` and `1.500` group thousands whatever the locale.
+  if (where.count) return { separator: null, ambiguous: 'group' };
   if (ambiguous !== null && likely) {
     const mark = ambiguous.includes(',') ? ',' : '.';
     const asGroup = Number(ambiguous.replace(/[.,]/g, ''));
@@ -93,7 +100,7 @@ export function detectDecimal(
       hint: `the file is ${where.delimiter === ';' ? 'semicolon' : 'tab'}-delimited, where "${mark}" is often a decimal ${mark === ',' ? 'comma' : 'point'}: ${fix}`,
     });
   }
-  return { separator: null, ambiguousIsError: likely };
+  return { separator: null, ambiguous: likely ? 'error' : 'dot' };
 }
 
 /**
@@ -110,8 +117,9 @@ export function parseNumberText(text: string, reading: NumberReading = DOT_READI
   let separator = reading.separator;
   if (separator === null) {
     if (evidence === 'ambiguous') {
-      if (reading.ambiguousIsError) return null;
-      separator = '.';
+      if (reading.ambiguous === 'error') return null;
+      // as groups: the mark is the group separator, so the decimal separator is the other one
+      separator = reading.ambiguous === 'group' && body.includes('.') ? ',' : '.';
     } else separator = evidence === 'none' ? '.' : evidence;
   }
   const group = separator === ',' ? '.' : ',';

@@ -4,8 +4,8 @@ import { decimalEvidence, detectDecimal, parseNumberText, DOT_READING } from '..
 import { parseDurationValue, parseFollowers } from '../../src/normalise/rows.js';
 import { ParityError } from '../../src/errors.js';
 
-const COMMA = { separator: ',' as const, ambiguousIsError: false };
-const DOT = { separator: '.' as const, ambiguousIsError: false };
+const COMMA = { separator: ',' as const, ambiguous: 'dot' as const };
+const DOT = { separator: '.' as const, ambiguous: 'dot' as const };
 const where = (delimiter: string) => ({ file: 'export.csv', column: 'first_response_minutes', delimiter });
 
 describe('what one value says about its decimal separator', () => {
@@ -46,7 +46,10 @@ describe('reading a number by its column', () => {
   it('reads each value by itself when the column settled nothing', () => {
     expect(parseNumberText('12,5', DOT_READING)).toBe(12.5);
     expect(parseNumberText('1,234', DOT_READING)).toBe(1234);
-    expect(parseNumberText('1,234', { separator: null, ambiguousIsError: true })).toBeNull();
+    expect(parseNumberText('1,234', { separator: null, ambiguous: 'error' })).toBeNull();
+    // a count groups thousands with either mark
+    expect(parseNumberText('150,000', { separator: null, ambiguous: 'group' })).toBe(150000);
+    expect(parseNumberText('1.500', { separator: null, ambiguous: 'group' })).toBe(1500);
   });
 
   it('feeds durations and follower counts', () => {
@@ -65,8 +68,10 @@ describe('settling a column', () => {
   it('takes the separator the values show', () => {
     expect(detectDecimal(['12,5', '30', '1.234,5'], where(';'))).toEqual(COMMA);
     expect(detectDecimal(['12.5', '1,234'], where(','))).toEqual(DOT);
-    expect(detectDecimal(['30', '45'], where(';'))).toEqual({ separator: null, ambiguousIsError: true });
-    expect(detectDecimal(['30', '1,234'], where(','))).toEqual({ separator: null, ambiguousIsError: false });
+    expect(detectDecimal(['30', '45'], where(';'))).toEqual({ separator: null, ambiguous: 'error' });
+    expect(detectDecimal(['30', '1,234'], where(','))).toEqual({ separator: null, ambiguous: 'dot' });
+    // follower counts in a semicolon file: 150,000 is 150000
+    expect(detectDecimal(['500', '150,000'], { ...where(';'), count: true })).toEqual({ separator: null, ambiguous: 'group' });
   });
 
   it('takes the configured separator over the values', () => {
