@@ -23,6 +23,7 @@ const initCommand: CommandRunner = async (...args) => (await import('./commands/
 const checkCommand: CommandRunner = async (...args) => (await import('./commands/check.js')).checkCommand(...args);
 const countsCommand: CommandRunner = async (...args) => (await import('./commands/counts.js')).countsCommand(...args);
 const sqlCommand: CommandRunner = async (...args) => (await import('./commands/sql.js')).sqlCommand(...args);
+const ticketsCommand: CommandRunner = async (...args) => (await import('./commands/tickets.js')).ticketsCommand(...args);
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -60,6 +61,8 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--since <date>', 'only tickets created on or after this date')
     .option('--until <date>', 'only tickets created before this date (a date alone includes that day)')
     .option('--tz <zone>', 'IANA time zone for timestamps without an offset (default UTC)')
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook that holds the tickets (default the first)')
+    .option('--decimal <separator>', 'decimal separator of number columns, , or . (default: detected per column)')
     .option('--as-of <time>', 'when the export was taken; open tickets are measured to it (default: latest timestamp)')
     .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
     .option('--strict', 'any rejected row is an error (exit 2)')
@@ -108,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       const ctx: CommandContext = {
         ...ctxBase,
         color: colorWanted && (toTty || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+        columns: toTty && process.stdout.columns ? process.stdout.columns : undefined,
         warn: (message) => {
           if (!flags.quiet) process.stderr.write(`parity: ${sanitiseText(message)}\n`);
         },
@@ -145,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
   withGateOptions(
-    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'table|json|markdown|html|csv|junit'),
+    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'table|json|markdown|html|csv|junit'),
     'gate: exit 1 when true (repeatable)',
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
@@ -156,9 +160,10 @@ export async function main(argv: string[]): Promise<number> {
       'parity audit jan.csv feb.csv.gz --format json -o audit.json',
       'parity audit export.csv --since 2026-10-01 --rejects rejected.csv --redact',
     ]))
+    .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .action(run(withGateEnv(auditCommand)));
 
-  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz) or - for stdin'), 'markdown|html|csv|json (default markdown)')
+  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)')
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
@@ -213,6 +218,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--by <field>', 'also count by group, category, priority or status')
     .action(async (flags: Record<string, unknown>) => run(sqlCommand as never)([], flags as CommonFlags));
 
+  withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)')
+    .description('one row per ticket with what was measured (durations, answered/resolved, band, loud, jump, SLA): the drill-down')
+    .addOption(new Option('--channel <channel>', 'only this channel (canonical or raw value; repeatable or comma-separated)').argParser(collect))
+    .option('--unanswered', 'only tickets still waiting for a first response')
+    .option('--open', 'only tickets not resolved yet')
+    .option('--breached', 'only tickets that breached an SLA target (needs sla in the config)')
+    .option('--waited-over <duration>', 'only tickets that waited longer than this for a first response (e.g. 3d, 4h)')
+    .action(run(ticketsCommand));
+
   program
     .command('init')
     .argument('[file...]', 'exports to detect the mapping from (none: a blank starter)')
@@ -225,6 +239,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tz <zone>', 'IANA time zone the export writes times in (written as timeZone)')
     .option('--max-record-bytes <size>', 'largest CSV record or NDJSON line (default 64MiB)')
     .addOption(new Option('--limit <name=value>', 'raise a read limit (see audit --help)').argParser(collect))
+    .option('--sheet <name|number>', 'the sheet of an .xlsx workbook that holds the tickets (written as sheet)')
+    .option('--decimal <separator>', 'decimal separator of number columns, , or . (written as decimal)')
     .option('--quiet', 'no notes on stderr')
     .addHelpText('after', examples(['parity init export.csv', 'parity init export.csv -o other.config.json', 'parity init export.csv -o -']))
     .action(run(initCommand, { ownOutput: true }));

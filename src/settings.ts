@@ -20,6 +20,10 @@ export interface MappingSettings {
   dateFormat: string | null;
   /** config `channels`: raw channel value → channel. */
   channels: ReadonlyMap<string, Channel>;
+  /** --sheet / config `sheet`: the sheet of an .xlsx workbook (name or 1-based position); null = the first. */
+  sheet: string | number | null;
+  /** --decimal / config `decimal`: decimal separator of number columns; null = detected per column. */
+  decimal: ',' | '.' | null;
 }
 
 /** Loudness cues and journeys (config `loud.*`, `jumpWindowDays`). */

@@ -32,11 +32,13 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
   const warning = rowsWarning(report, flags.rejects);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
-  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
+  return { output: render(report, { color: ctx.color, width: flags.wide ? undefined : ctx.columns }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };
 }
 
 /** Flags of the commands that run gates (audit, check). */
 export interface GateFlags extends CommonFlags {
   /** `github`: GitHub Actions annotations on stderr (cli.ts sets it under GITHUB_ACTIONS=true). */
   annotations?: string;
+  /** `--wide`: the table in full whatever the terminal's width. */
+  wide?: boolean;
 }

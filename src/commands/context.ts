@@ -10,6 +10,8 @@ export interface CommandContext {
   version: string;
   /** Whether the output may use colour (stdout is a TTY and colour is not switched off). */
   color: boolean;
+  /** The terminal's width when the output goes to a terminal (absent for pipes and files). */
+  columns?: number | undefined;
   /** Warnings and notes for stderr (suppressed by --quiet). */
   warn(message: string): void;
   /** Progress for long reads; shown only on a terminal (a no-op otherwise). */

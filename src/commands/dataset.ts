@@ -4,6 +4,9 @@
  */
 import { ParityError } from '../errors.js';
 import type { AuditIO } from '../pipeline.js';
+import type { Settings } from '../settings.js';
+import { loadDataset, type Dataset } from '../load/dataset.js';
+import { describeInput } from '../load/describe.js';
 import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
 import { progressReporter } from './progress.js';
@@ -11,7 +14,7 @@ import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
 /** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
-export function enforceStrict(report: Report): void {
+export function enforceStrict(report: Pick<Report, 'input'>): void {
   const errors = report.input.dataQuality.filter((e) => e.severity === 'error');
   const total = errors.reduce((a, e) => a + e.count, 0);
   const first = errors[0];
@@ -23,15 +26,15 @@ export function enforceStrict(report: Report): void {
 }
 
 /** Runs `run` with the reading side channels of a command (progress, --rejects), then applies --strict. */
-export async function withReading(
+export async function withReading<T extends Pick<Report, 'input'>>(
   flags: { rejects?: string; strict?: boolean },
   settings: { redact: boolean },
   ctx: CommandContext,
-  run: (io: AuditIO) => Promise<Report>,
-): Promise<Report> {
+  run: (io: AuditIO) => Promise<T>,
+): Promise<T> {
   try {
     const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
-    let report: Report;
+    let report: T;
     try {
       report = await run({
         stdin: ctx.stdin,
@@ -51,4 +54,16 @@ export async function withReading(
     // --redact covers error messages too (a --strict message quotes the row).
     throw settings.redact ? redactError(error) : error;
   }
+}
+
+/**
+ * The dataset itself (for `parity tickets`, which lists tickets rather than summarising them),
+ * read with the same side channels and --strict as the audit.
+ */
+export async function readDataset(settings: Settings, flags: { rejects?: string; strict?: boolean }, ctx: CommandContext): Promise<Dataset> {
+  const read = await withReading(flags, settings, ctx, async (io) => {
+    const dataset = await loadDataset(settings, io);
+    return { dataset, input: describeInput(dataset) };
+  });
+  return read.dataset;
 }

@@ -25,7 +25,7 @@ export interface InitFlags extends CommonFlags {
 }
 
 /** Where the schema is found once parity is installed in a project. */
-export const SCHEMA_REF = './node_modules/parity/parity.schema.json';
+export const SCHEMA_REF = './node_modules/parity-audit/parity.schema.json';
 
 /** The marker every value that needs a person's decision starts with. */
 export const EDIT = '<EDIT';
@@ -144,7 +144,11 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   const { config } = typeof flags.config === 'string' ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
   const settings = resolveSettings(files, flags, config, ctx.version);
   const profiles: FileProfile[] = files.length ? await profileFiles(settings, { stdin: ctx.stdin }) : [];
-  const { config: starter, edits } = starterConfig(profiles, settings.timeZone);
+  const detected = starterConfig(profiles, settings.timeZone);
+  const { edits } = detected;
+  // --sheet and --decimal read this export: the config must keep saying so.
+  const { sheet, decimal } = settings.mapping;
+  const starter = sheet !== null || decimal !== null ? { ...detected.config, ...(sheet !== null ? { sheet } : {}), ...(decimal !== null ? { decimal } : {}) } : detected.config;
   const text = `${JSON.stringify(starter, null, 2)}\n`;
   if (path) {
     await writeAtomic(path, text, target);

@@ -12,6 +12,7 @@ import { DEFAULT_LOUD } from '../settings.js';
 import { parseWeeklyHours } from '../measure/clock.js';
 import { slaTargets } from '../measure/sla.js';
 import { limitValue, parseLimitFlag, resolveLimits, type ReadLimits } from '../read/limits.js';
+import { parseSheetChoice } from '../read/xlsx.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
@@ -40,6 +41,8 @@ export interface CommonFlags {
   maxRecordBytes?: string;
   /** --limit name=value (repeatable). */
   limit?: string[];
+  sheet?: string;
+  decimal?: string;
 }
 
 /**
@@ -81,6 +84,29 @@ function duplicatesOption(value: string): 'first' | 'last' {
   return value;
 }
 
+/** `--decimal , | .` → the separator. */
+function decimalOption(value: string): ',' | '.' {
+  if (value !== ',' && value !== '.') {
+    throw new UsageError(`--decimal "${value}" is not , or .`, { hint: 'write --decimal , for numbers like 12,5 or --decimal . for numbers like 12.5' });
+  }
+  return value;
+}
+
+/** The config with the reading flags (--sheet, --decimal) laid over it: they are read where the config is. */
+export function withReadingFlags(config: Config, flags: Pick<CommonFlags, 'sheet' | 'decimal'>): Config {
+  return {
+    ...config,
+    ...(flags.sheet !== undefined ? { sheet: sheetOption(flags.sheet) } : {}),
+    ...(flags.decimal !== undefined ? { decimal: decimalOption(flags.decimal) } : {}),
+  };
+}
+
+function sheetOption(value: string): string | number {
+  const choice = parseSheetChoice(value);
+  if (choice === 0 || choice === '') throw new UsageError(`--sheet "${value}" is not a sheet`, { hint: 'write a sheet name, or its position: --sheet 1 is the first sheet' });
+  return choice;
+}
+
 /** Where an option's value came from, for messages: the flag, or the config key. */
 function origin(flagGiven: boolean, flag: string, key: string): string {
   return flagGiven ? flag : `${key} in the config`;
@@ -109,6 +135,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     });
   }
   const referenceText = flags.reference ?? config.reference;
+  // --sheet and --decimal laid over the config's sheet and decimal
+  const reading = withReadingFlags(config, flags);
   const flagLimits: Partial<Record<keyof ReadLimits, number>> = {};
   for (const text of flags.limit ?? []) {
     const [name, value] = parseLimitFlag(text);
@@ -122,6 +150,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
       columns: config.columns ?? {},
       dateFormat: config.dateFormat ?? null,
       channels: new Map(Object.entries(config.channels ?? {})),
+      sheet: reading.sheet ?? null,
+      decimal: reading.decimal ?? null,
     },
     timeZone,
     reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),

@@ -74,6 +74,10 @@ export const configSchema = z.strictObject({
   format: z.string().min(1).optional(),
   columns: columns.optional(),
   dateFormat: dateFormatText.optional(),
+  /** Decimal separator of number columns (durations, follower counts); detected per column when absent. */
+  decimal: z.enum([',', '.']).optional(),
+  /** Which sheet of an Excel workbook holds the tickets: its name, or its position (1 = first). */
+  sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
   timeZone: z.string().min(1).optional(),
   channels: z.record(z.string(), channel).optional(),
   reference: channel.optional(),

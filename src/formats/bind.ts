@@ -9,6 +9,7 @@ import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { detectDecimal } from '../normalise/decimal.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
@@ -25,7 +26,10 @@ const TWIN: Partial<Record<TicketField, TicketField>> = {
 
 /** What to write in the config to map a field (used in error hints). */
 export function columnsHint(field: TicketField): string {
-  return `map one with columns.${field} in parity.config.json (e.g. "columns": { "${field}": "<header>" })`;
+  const map = `map one with columns.${field} in parity.config.json (e.g. "columns": { "${field}": "<header>" })`;
+  // Without a creation time no wait can be measured: say so, not only how to map one.
+  if (field === 'createdAt') return `without a creation time no duration can be measured; if the export has one under another name, ${map}`;
+  return map;
 }
 
 /** The unit a header names (`First reply time in minutes` → minutes), if any. */
@@ -40,7 +44,7 @@ export function unitFromHeader(header: string): DurationUnit | null {
 }
 
 const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined } {
   return typeof ref === 'string' ? { column: ref } : ref;
@@ -77,10 +81,11 @@ export function bindColumns(
   header: readonly string[],
   format: FormatDef,
   confidence: number,
-  config: Pick<MappingSettings, 'columns' | 'dateFormat'>,
+  config: Pick<MappingSettings, 'columns' | 'dateFormat' | 'decimal'>,
   samples: readonly (readonly string[])[],
   timeZone: string,
   file: string,
+  delimiter?: string,
 ): Mapping {
   const bindings: Partial<Record<TicketField, FieldBinding>> = {};
   const taken = new Set<number>();
@@ -166,6 +171,16 @@ export function bindColumns(
     else if (allHms) bindings[field] = { ...b, unit: 'hms' };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
+  }
+
+  // Decimal separators of number columns (a `12,5` column is not read as 125).
+  for (const field of [...DURATION_FIELDS, 'followers'] as const) {
+    const b = bindings[field];
+    if (!b || b.unit === 'hms') continue;
+    const values = columnSamples(samples, b.index)
+      .filter((v) => !HMS.test(v))
+      .map((v) => (field === 'followers' ? v.replace(/[kKmM]$/, '') : v));
+    bindings[field] = { ...b, number: detectDecimal(values, { file, column: b.header, delimiter, configured: config.decimal ?? undefined, count: field === 'followers' }) };
   }
 
   // Timestamp styles.

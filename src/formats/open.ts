@@ -80,10 +80,10 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
 
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
 export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits, reader?: ReadOptions['reader']): Promise<OpenedFile> {
-  const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}) });
+  const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}), ...(mapping.sheet !== null ? { sheet: mapping.sheet } : {}) });
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, mapping.inputFormat);
-  const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file);
+  const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);
   const format = detection.format;
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
   return { file: source.file, mapping: bound, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}) };

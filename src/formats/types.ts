@@ -1,3 +1,4 @@
+import type { NumberReading } from '../normalise/decimal.js';
 /**
  * What an export format is: how to recognise its header and how its columns and vocabulary map
  * to the canonical ticket. Most formats are declarative (synonyms + vocabulary); conversation and
@@ -29,6 +30,8 @@ export interface FieldBinding {
   /** Timestamp columns: the style detected (or `custom` for dateFormat). */
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
+  /** Number columns (durations, followers): how their decimals are written (normalise/decimal.ts). */
+  readonly number?: NumberReading;
 }
 
 /** The mapping of one file. */

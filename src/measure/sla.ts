@@ -29,6 +29,33 @@ export function slaTargets(spec: Readonly<Record<string, string | number>> | und
   return out.size ? out : null;
 }
 
+/** The target that applies to ticket i: by priority, then channel, then `default`. */
+export function slaTargetOf(table: TicketTable, i: number, targets: SlaTargets): number | undefined {
+  const channel = CHANNELS[table.channel[i] as number] as string;
+  const priority = table.dictionaries.priority.valueOf(table.priority[i] as number)?.toLowerCase();
+  return (priority !== undefined ? targets.get(priority) : undefined) ?? targets.get(channel) ?? targets.get('default');
+}
+
+/** One ticket's SLA outcome on one metric, or null when no target applies or the metric is left out. */
+export function slaOutcome(
+  table: TicketTable,
+  i: number,
+  targets: SlaTargets,
+  metric: 'firstResponse' | 'resolution',
+  openAge: Float64Array,
+): 'met' | 'breached' | 'not-yet-due' | null {
+  const target = slaTargetOf(table, i, targets);
+  if (target === undefined) return null;
+  const state = metric === 'firstResponse' ? table.firstResponseState[i] : table.resolutionState[i];
+  if (state === EXCLUDED) return null;
+  const done = metric === 'firstResponse' ? state === ANSWERED : state === RESOLVED;
+  if (done) {
+    const value = (metric === 'firstResponse' ? table.firstResponse[i] : table.resolution[i]) as number;
+    return value <= target ? 'met' : 'breached';
+  }
+  return (openAge[i] as number) > target ? 'breached' : 'not-yet-due';
+}
+
 /**
  * SLA counts for the tickets at `indices` on one metric. `target` of the summary is the
  * channel's own (or default) target, for display; per-ticket priority targets still apply.
@@ -40,27 +67,20 @@ export function slaSummary(
   metric: 'firstResponse' | 'resolution',
   openAge: Float64Array,
 ): SlaCount | null {
-  const priorities = table.dictionaries.priority;
   let met = 0;
   let breached = 0;
   let notYetDue = 0;
   let shown: number | null = null;
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
-    const channel = CHANNELS[table.channel[i] as number] as string;
-    const priority = priorities.valueOf(table.priority[i] as number)?.toLowerCase();
-    const target = (priority !== undefined ? targets.get(priority) : undefined) ?? targets.get(channel) ?? targets.get('default');
+    const target = slaTargetOf(table, i, targets);
     if (target === undefined) continue;
+    const channel = CHANNELS[table.channel[i] as number] as string;
     shown ??= targets.get(channel) ?? targets.get('default') ?? target;
-    const state = metric === 'firstResponse' ? table.firstResponseState[i] : table.resolutionState[i];
-    if (state === EXCLUDED) continue;
-    const done = metric === 'firstResponse' ? state === ANSWERED : state === RESOLVED;
-    if (done) {
-      const value = (metric === 'firstResponse' ? table.firstResponse[i] : table.resolution[i]) as number;
-      if (value <= target) met++;
-      else breached++;
-    } else if ((openAge[i] as number) > target) breached++;
-    else notYetDue++;
+    const outcome = slaOutcome(table, i, targets, metric, openAge);
+    if (outcome === 'met') met++;
+    else if (outcome === 'breached') breached++;
+    else if (outcome === 'not-yet-due') notYetDue++;
   }
   if (shown === null) return null;
   return { target: shown, met, breached, notYetDue, attainment: met + breached ? met / (met + breached) : null };

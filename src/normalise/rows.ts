@@ -13,6 +13,8 @@ import {
 } from './table.js';
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
+import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
+import { formatDuration } from '../measure/duration.js';
 
 /**
  * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
@@ -36,6 +38,8 @@ export interface RowBinding {
   readonly unit?: DurationUnit;
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
+  /** Number columns (durations, followers): how their decimals are written (decimal.ts). */
+  readonly number?: NumberReading;
 }
 
 /**
@@ -77,8 +81,12 @@ function withNote(notes: RowIssue[], note: RowIssue): RowIssue[] {
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
-/** A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller. */
-export function parseDurationValue(text: string, unit: DurationUnit): number | null {
+/**
+ * A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller.
+ * Numbers are read by the column's decimal reading (normalise/decimal.ts): `12,5` is 12.5 or
+ * unreadable, never 125.
+ */
+export function parseDurationValue(text: string, unit: DurationUnit, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
   if (unit === 'hms' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
     const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
@@ -86,18 +94,19 @@ export function parseDurationValue(text: string, unit: DurationUnit): number | n
     const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + (m[4] ? Number(m[4]) : 0);
     return m[1] ? -seconds : seconds;
   }
-  const n = Number(t.replace(/,/g, ''));
-  if (t === '' || !Number.isFinite(n)) return null;
-  return n * UNIT_SECONDS[unit];
+  if (t === '') return null;
+  const n = parseNumberText(t, reading);
+  return n === null ? null : n * UNIT_SECONDS[unit];
 }
 
-/** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M`. */
-export function parseFollowers(text: string): number | null {
-  const t = text.trim().toLowerCase().replace(/[,_\s]/g, '');
-  const m = /^(\d+(?:\.\d+)?)([km])?$/.exec(t);
+/** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M` (`15,6k` where the column's decimal is a comma). */
+export function parseFollowers(text: string, reading: NumberReading = DOT_READING): number | null {
+  const t = text.trim().toLowerCase().replace(/[_\s]/g, '');
+  const m = /^([\d.,]+)([km])?$/.exec(t);
   if (!m) return null;
-  const n = Number(m[1]) * (m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : 1);
-  return Math.round(n);
+  const base = parseNumberText(m[1] as string, reading);
+  if (base === null) return null;
+  return Math.round(base * (m[2] === 'k' ? 1e3 : m[2] === 'm' ? 1e6 : 1));
 }
 
 /** Whether text shouts: mostly capitals (among ≥ 8 letters) or a run of exclamation marks. */
@@ -241,14 +250,14 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         const at = times ? times.firstResponseAt : firstAt!(firstText);
         seconds = at === null ? null : at - createdAt;
       } else {
-        seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds');
+        seconds = parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number);
       }
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
         notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
-        notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${Math.round(-seconds)}s before creation; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         firstResponseState = UNANSWERED; // answered after the as-of time: not known then
@@ -272,13 +281,13 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
         seconds = at === null ? null : at - createdAt;
       } else {
-        seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds');
+        seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number);
       }
       if (seconds === null) {
         notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
-        notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${Math.round(-seconds)}s before creation; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         resolutionState = OPEN;
@@ -300,7 +309,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     let followers = Number.NaN;
     const followersText = get(values, 'followers');
     if (followersText) {
-      const n = parseFollowers(followersText);
+      const n = parseFollowers(followersText, b.followers?.number);
       if (n === null) notes = withNote(notes, issue(record, 'bad-followers', 'metric', `cannot read follower count "${followersText}"`, 'followers', followersText));
       else followers = n;
     }

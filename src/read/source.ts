@@ -18,6 +18,7 @@ import { scanCsv, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
 import type { CsvSource, RawRecord, TextEncoding } from './record.js';
+import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
 export type { CsvSource, RawRecord, TextEncoding } from './record.js';
 
@@ -27,6 +28,8 @@ export interface ReadOptions {
   readonly reader?: 'fast' | 'csv-parse';
   /** Resource bounds (read/limits.ts): largest record, JSON size and depth, gzip ratio. */
   readonly limits?: ReadLimits;
+  /** The sheet of an .xlsx workbook (name or 1-based position); the first when absent. */
+  readonly sheet?: SheetChoice | undefined;
 }
 
 /**
@@ -160,9 +163,12 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, csvError
   return new ParityError(`cannot read: ${(error as Error).message}`, { location: { file } });
 }
 
+
+
 /**
- * Opens `path` (or `-`) as a delimited file. Throws ParityError for a missing or empty file;
- * record-level CSV errors surface from the `records` iterator as ParityError with a line.
+ * Opens `path` (or `-`) as a delimited file, a JSON export or an Excel workbook (read/xlsx.ts).
+ * Throws ParityError for a missing or empty file; record-level CSV errors surface from the
+ * `records` iterator as ParityError with a line.
  */
 export async function openCsv(path: string, stdin: Readable, read: ReadOptions = {}): Promise<CsvSource> {
   const file = path === '-' ? '<stdin>' : path;
@@ -171,9 +177,20 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   bytes.on('error', () => undefined);
   const position = positionOf(bytes);
   const withPosition = <T extends CsvSource>(source: T): T => (position ? { ...source, position } : source);
-  let peeked = await peek(bytes, 2).catch((error: unknown) => {
+  let peeked = await peek(bytes, 8).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
+  // Workbooks, by name or by their bytes (a renamed export): never read zip bytes as CSV.
+  const kind = path === '-' ? null : workbookKind(path);
+  if (kind === 'legacy' || isOle2(peeked.head)) {
+    if (path !== '-') bytes.destroy();
+    throw unsupportedWorkbook(file, 'legacy');
+  }
+  if (kind === 'xlsx' || isZip(peeked.head)) {
+    if (path !== '-') bytes.destroy();
+    if (path === '-') throw unsupportedWorkbook(file, 'stdin');
+    return openXlsx(path, file, read.sheet, kind === 'xlsx');
+  }
   if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
     const gunzip = createGunzip();
     const guarded = gzipGuard(peeked.stream, gunzip, file, limits);

@@ -42,8 +42,8 @@ export const CHANNEL_COLOURS: Record<Channel, string> = {
   other: '#9498a0',
 };
 
-/** Durations worth a tick on a log axis: 1s … 4 weeks. */
-const DURATION_TICKS = [1, 5, 15, 60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 86400, 2 * 86400, 4 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 56 * 86400];
+/** Durations worth a tick on a log axis: 0s (drawn where it is: the axes are symlog) … 8 weeks. */
+const DURATION_TICKS = [0, 1, 5, 15, 60, 300, 900, 1800, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 86400, 2 * 86400, 4 * 86400, 7 * 86400, 14 * 86400, 28 * 86400, 56 * 86400];
 
 
 /** Steps for a linear duration axis, smallest first; the first giving at most 7 ticks is used. */
@@ -74,10 +74,12 @@ const durationTicks = {
   },
 };
 
-/** Plot's log scale cannot show 0 s; such a value is drawn at 1 s (the axis starts there). */
-function positive(x: number | null): number | null {
-  return x === null ? null : Math.max(x, 1);
-}
+/**
+ * Duration axes that span seconds to weeks are symmetric-log ("symlog"): logarithmic for the
+ * long durations, linear near zero, so a 0 s value is drawn at 0 s and labelled so, where a
+ * plain log scale (which has no zero) would have to pretend it was 1 s.
+ */
+const SYMLOG = { type: 'symlog', constant: 1 } as const;
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -99,7 +101,7 @@ export function distributionChart(report: Report): string | null {
   const data = rows.map((d) => ({
     channel: d.channel,
     n: d.n,
-    min: positive(d.min), p10: positive(d.p10), p25: positive(d.p25), median: positive(d.median), p75: positive(d.p75), p90: positive(d.p90), max: positive(d.max),
+    min: d.min, p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
     label: formatDuration(d.median),
     title: `${d.channel}: ${d.n} answered; min ${formatDuration(d.min)}, p10 ${formatDuration(d.p10)}, p25 ${formatDuration(d.p25)}, median ${formatDuration(d.median)}, p75 ${formatDuration(d.p75)}, p90 ${formatDuration(d.p90)}, max ${formatDuration(d.max)}`,
   }));
@@ -114,7 +116,7 @@ export function distributionChart(report: Report): string | null {
     marginBottom: 46,
     style: { fontFamily: FONT, fontSize: '12px' },
     ariaLabel: 'First response time by channel (box plot)',
-    x: { type: 'log', label: 'First response (log scale) →', grid: false },
+    x: { ...SYMLOG, label: 'First response (log scale) →', grid: false },
     y: { domain: channels, label: null },
     color: colour,
     marks: [
@@ -142,7 +144,7 @@ export function trendChart(report: Report): string | null {
   const rows = channels.flatMap((channel) =>
     periods.map((p) => {
       const c = p.channels.find((x) => x.channel === channel);
-      const median = c ? positive(c.firstResponseMedian) : null;
+      const median = c ? c.firstResponseMedian : null;
       return { channel, period: p.period, median, title: `${channel}, ${p.period}: median ${formatDuration(c?.firstResponseMedian)} (${c?.answered ?? 0} answered)` };
     }),
   );
@@ -159,12 +161,13 @@ export function trendChart(report: Report): string | null {
     style: { fontFamily: FONT, fontSize: '12px' },
     ariaLabel: 'Median first response per channel by period',
     x: { type: 'point', domain: labels, label: null, padding: 0.3 },
-    y: { type: 'log', label: '↑ Median first response (log scale)' },
+    // insetTop keeps the highest dot clear of the axis label above the frame
+    y: { ...SYMLOG, label: '↑ Median first response (log scale)', insetTop: 12 },
     color: { domain: channels, range: channels.map((c) => CHANNEL_COLOURS[c]) },
     marks: [
       ...(current ? [Plot.ruleX([current], { stroke: '#000', strokeOpacity: 0.12, strokeWidth: 18 })] : []),
       Plot.gridY({ ticks: durationTicks, stroke: '#000', strokeOpacity: 0.08 }),
-      Plot.axisY({ ticks: durationTicks, text: (d: number) => formatDuration(d), label: '↑ Median first response (log scale)' }),
+      Plot.axisY({ ticks: durationTicks, text: (d: number) => formatDuration(d), label: 'Median first response (log scale)', labelAnchor: 'center', labelOffset: 60 }),
       Plot.axisX({ label: null }),
       Plot.line(rows, { x: 'period', y: 'median', z: 'channel', stroke: 'channel', strokeWidth: 2 }),
       Plot.dot(drawn, { x: 'period', y: 'median', fill: 'channel', r: 3.5, title: 'title' }),

@@ -1,9 +1,10 @@
 /**
  * `--format csv`: the per-period, per-channel numbers for spreadsheets, one row per period and
  * channel. `parity report` writes its trend (the last period is the period of interest);
- * `parity audit` writes one period, the audit's (without `open` and changes, which only the
- * report's periods carry). Durations are seconds, ratios plain numbers,
- * absent values empty cells. Every cell goes through csvLine, so text starting with = + - @ is
+ * `parity audit` writes one period, the audit's (without the changes, which only the report's
+ * periods carry). The column set is fixed; durations are whole seconds, ratios have three
+ * significant digits (what a spreadsheet needs; the JSON report keeps full precision), absent
+ * values are empty cells. Every cell goes through csvLine, so text starting with = + - @ is
  * neutralised against formula injection. Renders the Report; computes nothing.
  */
 import type { Report } from '../report.js';
@@ -36,6 +37,16 @@ export const CSV_COLUMNS = [
   'resolution_verdict',
 ] as const;
 
+/** Durations: whole seconds. */
+function seconds(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x);
+}
+
+/** Ratios: three significant digits (0.128, 2.57, 12.3). */
+function ratio(x: number | null | undefined): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(3));
+}
+
 export function renderCsv(report: Report): string {
   const lines = [csvLine([...CSV_COLUMNS])];
   if (report.periods) {
@@ -45,9 +56,9 @@ export function renderCsv(report: Report): string {
           csvLine([
             p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', c.channel, report.reference,
             c.tickets, c.answered, c.open,
-            c.firstResponseMedian, c.change?.firstResponseMedian ?? null, c.firstResponseRatio, c.change?.firstResponseRatio ?? null,
-            c.resolutionMedian, c.change?.resolutionMedian ?? null, c.resolutionRatio,
-            c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, c.answeredMedian,
+            seconds(c.firstResponseMedian), seconds(c.change?.firstResponseMedian), ratio(c.firstResponseRatio), ratio(c.change?.firstResponseRatio),
+            seconds(c.resolutionMedian), seconds(c.change?.resolutionMedian), ratio(c.resolutionRatio),
+            c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
             // The trend carries no verdicts; the period of interest's are in the audit rows.
             null, null,
           ]),
@@ -60,11 +71,12 @@ export function renderCsv(report: Report): string {
       lines.push(
         csvLine([
           label, report.period.from, report.period.to, 'yes', 'yes', c.channel, report.reference,
+          // open = the resolution estimate's tickets that are not resolved (n counts resolved + still open)
           c.tickets, c.answered, c.resolution.n - c.resolution.resolved,
-          c.firstResponse.median, null, c.vsReference?.firstResponseRatio ?? null, null,
-          c.resolution.median, null, c.vsReference?.resolutionRatio ?? null,
+          seconds(c.firstResponse.median), null, ratio(c.vsReference?.firstResponseRatio), null,
+          seconds(c.resolution.median), null, ratio(c.vsReference?.resolutionRatio),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
-          c.firstResponse.answeredMedian, c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
+          seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
         ]),
       );
     }

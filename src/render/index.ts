@@ -8,6 +8,8 @@ import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export interface RenderOptions {
   color: boolean;
+  /** Terminal width to fit the table output to (render/fit.ts); absent = draw everything in full. */
+  width?: number | undefined;
 }
 
 export type Renderer = (report: Report, options: RenderOptions) => string;

@@ -8,6 +8,22 @@ export function renderInspectJson(profiles: FileProfile[]): string {
   return escapeJsonText(`${JSON.stringify({ files: profiles }, null, 2)}\n`);
 }
 
+/**
+ * How well the format was recognised: a known export's header signature match, or, for the
+ * generic mapping (which has no signature, so its detection score says nothing), how many
+ * canonical fields its column names found.
+ */
+function formatMatch(p: FileProfile): string {
+  if (p.format.id !== 'generic') return `signature match ${p.format.confidence.toFixed(2)}`;
+  const found = new Set(p.mapping.filter((m) => m.column).map((m) => m.field));
+  // A timestamp and its duration twin are one field.
+  for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) if (found.has(time)) found.add(at);
+  const fields = p.mapping.map((m) => m.field).filter((f) => f !== 'firstResponseTime' && f !== 'resolutionTime');
+  const have = fields.filter((f) => found.has(f)).length;
+  const required = 3 - p.missingRequired.length;
+  return `no known export signature; columns matched by name: ${have} of ${fields.length} fields, ${required} of 3 required`;
+}
+
 export function renderInspectText(unsafe: FileProfile[], color: boolean): string {
   // Everything shown comes from the data (headers, values, problems): escaped once, here.
   const profiles = sanitiseDeep(unsafe);
@@ -15,7 +31,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
   const out: string[] = [];
   for (const p of profiles) {
     out.push(c.bold(`${p.file}`));
-    out.push(`  format: ${p.format.label} (${p.format.id}), confidence ${p.format.confidence.toFixed(2)}`);
+    out.push(`  format: ${p.format.label} (${p.format.id}), ${formatMatch(p)}`);
     const others = p.format.candidates.filter((x) => x.id !== p.format.id && x.confidence > 0.1);
     if (others.length) out.push(`  also considered: ${others.map((x) => `${x.id} ${x.confidence.toFixed(2)}`).join(', ')}`);
     const outcome = p.ticketsUsable === null ? '' : ` (${formatCount(p.answered ?? 0)} answered, ${formatCount(p.resolved ?? 0)} resolved)`;

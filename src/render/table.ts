@@ -10,6 +10,7 @@ import type { Bound } from '../measure/estimate.js';
 import type { Verdict } from '../report.js';
 import { gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
+import { firstThatFits, wrap } from './fit.js';
 import {
   formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
 } from './format.js';
@@ -50,35 +51,64 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const input = report.input;
   const files = input.files.length === 1 ? input.files[0] : `${input.files.length} files`;
   const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} rows)`;
-  out.push(c.bold(`parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`));
+  out.push(c.bold(wrap(`parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`, options.width)));
   out.push(
-    `Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`,
+    wrap(`Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`, options.width),
   );
   out.push('');
 
   const ref = report.reference;
-  const t = grid(
-    ['Channel', 'Tickets', 'Answered', 'First response median (95% CI)', 'p90', `vs ${ref}`, 'Answered-only median', 'Resolved', 'Resolution median (95% CI)', 'p90', `vs ${ref}`],
-    options.color,
-  );
-  for (const ch of report.channels) {
+  const width = options.width;
+  // The channel table's cells, drawn in the first layout that fits the terminal (render/fit.ts).
+  const cells = report.channels.map((ch) => {
     const v = ch.vsReference;
     const isRef = ch.channel === ref;
-    t.push([
-      isRef ? c.bold(ch.channel) : ch.channel,
-      formatCount(ch.tickets),
-      formatShare(ch.answeredShare),
-      withCi(ch.firstResponse),
-      formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
-      isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
-      formatDuration(ch.firstResponse.answeredMedian),
-      formatShare(ch.resolvedShare),
-      withCi(ch.resolution),
-      formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
-      isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
-    ]);
-  }
-  out.push(t.toString());
+    return {
+      channel: isRef ? c.bold(ch.channel) : ch.channel,
+      tickets: formatCount(ch.tickets),
+      answered: formatShare(ch.answeredShare),
+      firstCi: withCi(ch.firstResponse),
+      first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
+      firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
+      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
+      resolved: formatShare(ch.resolvedShare),
+      resolutionCi: withCi(ch.resolution),
+      resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
+      resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
+      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+    };
+  });
+  type Cells = (typeof cells)[number];
+  const draw = (columns: Array<[string, (x: Cells) => string]>): string => {
+    const t = grid(columns.map(([head]) => head), options.color);
+    for (const x of cells) t.push(columns.map(([, cell]) => cell(x)));
+    return t.toString();
+  };
+  const FIRST_CI: [string, (x: Cells) => string] = ['First response median (95% CI)', (x) => x.firstCi];
+  const FIRST: [string, (x: Cells) => string] = ['First response\nmedian', (x) => x.first];
+  const RES_CI: [string, (x: Cells) => string] = ['Resolution median (95% CI)', (x) => x.resolutionCi];
+  const RES: [string, (x: Cells) => string] = ['Resolution\nmedian', (x) => x.resolution];
+  const head: Array<[string, (x: Cells) => string]> = [['Channel', (x) => x.channel], ['Tickets', (x) => x.tickets], ['Answered', (x) => x.answered]];
+  const firstVs: [string, (x: Cells) => string] = [`vs ${ref}`, (x) => x.firstVs];
+  const resVs: [string, (x: Cells) => string] = [`vs ${ref}`, (x) => x.resolutionVs];
+  const firstP90: [string, (x: Cells) => string] = ['p90', (x) => x.firstP90];
+  const resP90: [string, (x: Cells) => string] = ['p90', (x) => x.resolutionP90];
+  const resolved: [string, (x: Cells) => string] = ['Resolved', (x) => x.resolved];
+  const answeredOnly: [string, (x: Cells) => string] = ['Answered-only\nmedian', (x) => x.answeredOnly];
+  const channelOnly: [string, (x: Cells) => string] = ['Channel', (x) => x.channel];
+  const stacked = (first: Array<[string, (x: Cells) => string]>, second: Array<[string, (x: Cells) => string]>): string => `${draw([...head, ...first])}\n${draw([channelOnly, resolved, ...second])}`;
+  const layouts = [
+    () => draw([...head, FIRST_CI, firstP90, firstVs, answeredOnly, resolved, RES_CI, resP90, resVs]),
+    () => draw([...head, FIRST_CI, firstVs, answeredOnly, resolved, RES_CI, resVs]),
+    () => stacked([FIRST_CI, firstP90, firstVs, answeredOnly], [RES_CI, resP90, resVs]),
+    () => stacked([FIRST_CI, firstVs], [RES_CI, resVs]),
+    () => stacked([FIRST, firstVs], [RES, resVs]),
+  ];
+  const HIDDEN = ['', 'p90 hidden', '', 'p90 hidden', 'p90 and 95% CIs hidden'];
+  const fitted = firstThatFits(layouts, width);
+  out.push(fitted.text);
+  if (HIDDEN[fitted.index]) out.push(c.dim(`(${HIDDEN[fitted.index]} to fit the terminal; --wide shows all)`));
   if (!report.channels.some((ch) => ch.channel === ref)) {
     out.push(c.yellow(`No ${ref} tickets: nothing to compare against (choose another with --reference).`));
   }
@@ -86,51 +116,67 @@ export function renderTable(report: Report, options: RenderOptions): string {
   if (report.channels.some((ch) => ch.sla)) {
     out.push('');
     out.push(c.bold(`SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`));
-    const st = grid(['Channel', 'First response target', 'Met', 'Breached', 'Not yet due', 'Attainment', 'Resolution target', 'Met', 'Breached', 'Not yet due', 'Attainment'], options.color);
-    for (const ch of report.channels) {
-      const f = ch.sla?.firstResponse;
-      const r = ch.sla?.resolution;
-      st.push([
-        ch.channel,
-        f ? formatDuration(f.target) : '—', formatCount(f?.met), formatCount(f?.breached), formatCount(f?.notYetDue), formatShare(f?.attainment),
-        r ? formatDuration(r.target) : '—', formatCount(r?.met), formatCount(r?.breached), formatCount(r?.notYetDue), formatShare(r?.attainment),
-      ]);
-    }
-    out.push(st.toString());
+    const slaCells = (s: { target: number; met: number; breached: number; notYetDue: number; attainment: number | null } | null | undefined): string[] => [
+      s ? formatDuration(s.target) : '—', formatCount(s?.met), formatCount(s?.breached), formatCount(s?.notYetDue), formatShare(s?.attainment),
+    ];
+    const slaGrid = (heads: string[], row: (ch: (typeof report.channels)[number]) => string[]): string => {
+      const st = grid(heads, options.color);
+      for (const ch of report.channels) st.push([ch.channel, ...row(ch)]);
+      return st.toString();
+    };
+    const counts = ['Met', 'Breached', 'Not yet due', 'Attainment'];
+    out.push(
+      firstThatFits(
+        [
+          () => slaGrid(['Channel', 'First response target', ...counts, 'Resolution target', ...counts], (ch) => [...slaCells(ch.sla?.firstResponse), ...slaCells(ch.sla?.resolution)]),
+          () =>
+            `${slaGrid(['Channel', 'First response target', ...counts], (ch) => slaCells(ch.sla?.firstResponse))}\n${slaGrid(['Channel', 'Resolution target', ...counts], (ch) => slaCells(ch.sla?.resolution))}`,
+        ],
+        width,
+      ).text,
+    );
   }
 
   const bands = report.followerBands.filter((b) => b.tickets > 0);
   if (bands.some((b) => b.band !== 'unknown')) {
     out.push('');
     out.push(c.bold('Follower bands'));
-    const bt = grid(['Band', 'Tickets', 'Channels', 'Answered', 'First response median (95% CI)', 'p90', 'Resolution median (95% CI)'], options.color);
-    for (const b of bands) {
-      const mix = Object.entries(b.channels)
-        .map(([ch, n]) => `${ch} ${formatCount(n)}`)
-        .join(', ');
-      bt.push([
-        b.band,
-        formatCount(b.tickets),
-        mix,
-        formatShare(b.answeredShare),
-        withCi(b.firstResponse),
-        formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
-        withCi(b.resolution),
-      ]);
-    }
-    out.push(bt.toString());
+    const bandGrid = (full: boolean, ci: boolean): string => {
+      const bt = grid(
+        full
+          ? ['Band', 'Tickets', 'Channels', 'Answered', 'First response median (95% CI)', 'p90', 'Resolution median (95% CI)']
+          : ['Band', 'Tickets', 'Answered', ci ? 'First response median (95% CI)' : 'First response\nmedian', ci ? 'Resolution median (95% CI)' : 'Resolution\nmedian'],
+        options.color,
+      );
+      for (const b of bands) {
+        const mix = Object.entries(b.channels)
+          .map(([ch, n]) => `${ch} ${formatCount(n)}`)
+          .join(', ');
+        const first = ci ? withCi(b.firstResponse) : formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound);
+        const resolution = ci ? withCi(b.resolution) : formatBoundedDuration(b.resolution.median, b.resolution.bound);
+        bt.push(
+          full
+            ? [b.band, formatCount(b.tickets), mix, formatShare(b.answeredShare), first, formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound), resolution]
+            : [b.band, formatCount(b.tickets), formatShare(b.answeredShare), first, resolution],
+        );
+      }
+      return bt.toString();
+    };
+    const fittedBands = firstThatFits([() => bandGrid(true, true), () => bandGrid(false, true), () => bandGrid(false, false)], width);
+    out.push(fittedBands.text);
+    if (fittedBands.index > 0) out.push(c.dim(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`));
   }
 
   out.push('');
   out.push(c.bold('Findings'));
   if (report.findings.length === 0) out.push('  (none)');
-  for (const f of report.findings) out.push(`  ${findingMark(f, c)} ${f.message}`);
+  for (const f of report.findings) out.push(wrap(f.message, width, `  ${findingMark(f, c)} `));
 
   if (report.gates.length) {
     out.push('');
     out.push(c.bold('Gates'));
-    for (const g of report.gates) out.push(`  ${gateLine(g, c)}`);
-    out.push(`  ${gatesSummary(report.gates)}`);
+    for (const g of report.gates) out.push(wrap(gateLine(g, c), width, '  '));
+    out.push(wrap(gatesSummary(report.gates), width, '  '));
   }
 
   out.push('');
@@ -138,19 +184,23 @@ export function renderTable(report: Report, options: RenderOptions): string {
   out.push(`  ${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`);
   for (const dq of input.dataQuality) {
     const where = dq.example ? ` e.g. ${dq.example.file}:${dq.example.line}${dq.example.column ? ` (${dq.example.column})` : ''}: ${dq.example.detail}` : '';
-    out.push(`  ${dq.severity.padEnd(8)} ${dq.kind} ×${formatCount(dq.count)}${where}`);
+    out.push(wrap(`${dq.kind} ×${formatCount(dq.count)}${where}`, width, `  ${dq.severity.padEnd(8)} `));
   }
   if (input.unknownChannels.length) {
     out.push(
-      `  Unknown channel values mapped to other: ${input.unknownChannels.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}; map them with "channels" in the config.`,
+      wrap(`Unknown channel values mapped to other: ${input.unknownChannels.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}; map them with "channels" in the config.`, width, '  '),
     );
   }
-  for (const note of input.notes) out.push(`  note: ${note}`);
+  for (const note of input.notes) out.push(wrap(note, width, '  note: '));
   out.push('');
   out.push(
     c.dim(
-      `Medians count tickets not answered (not resolved) by ${formatInstant(report.period.asOf)} as still waiting (Kaplan–Meier); ≥ marks a median not reached, a lower bound. The answered-only median ignores the unanswered, as helpdesk dashboards do.\n` +
-        `vs ${ref}: ${VERDICT_LEGEND}. Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time.`,
+      wrap(
+        `Medians count tickets not answered (not resolved) by ${formatInstant(report.period.asOf)} as still waiting (Kaplan–Meier); ≥ marks a median not reached, a lower bound. The answered-only median ignores the unanswered, as helpdesk dashboards do.`,
+        width,
+      ) +
+        '\n' +
+        wrap(`vs ${ref}: ${VERDICT_LEGEND}. Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time.`, width),
     ),
   );
   return `${out.join('\n')}\n`;

@@ -136,7 +136,7 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
   it('no creation-time column names the fix', async () => {
     const r = await runParity(['audit', fixture('bad', 'no-created-column.csv')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no-created-column.csv:1: no creation-time column; map one with columns.createdAt');
+    expect(r.stderr).toContain('no-created-column.csv:1: no creation-time column; without a creation time no duration can be measured; if the export has one under another name, map one with columns.createdAt');
     expect(r.stderr).toContain('headers found: "Ticket ID", "Ticket Channel", "First Response Time", "Time to Resolution"');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });

@@ -31,7 +31,7 @@ describe('parity init, then audit', () => {
       expect(init.stdout).toBe('');
       expect(init.stderr).toContain('wrote parity.config.json');
       const config = JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'));
-      expect(config.$schema).toBe('./node_modules/parity/parity.schema.json');
+      expect(config.$schema).toBe('./node_modules/parity-audit/parity.schema.json');
       expect(config.columns.ticketId).toBeTruthy();
       // The default ./parity.config.json is picked up by audit run in the same directory.
       const configured = await runParity(['audit', fixture('formats', name), '--format', 'json', ...AS_OF], { cwd: dir });

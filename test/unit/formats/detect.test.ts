@@ -76,7 +76,7 @@ describe('bindColumns details', () => {
 
   it('Zendesk: first reply in minutes, business-hours twins left unused', () => {
     const header = headerOf('zendesk.csv');
-    const m = bindColumns(header, zendesk, 1, { columns: {}, dateFormat: null }, [], 'UTC', 'x.csv');
+    const m = bindColumns(header, zendesk, 1, { columns: {}, dateFormat: null, decimal: null }, [], 'UTC', 'x.csv');
     expect(m.bindings.firstResponseTime).toMatchObject({ header: 'First reply time in minutes', unit: 'minutes' });
     expect(m.bindings.firstResponseAt).toBeUndefined();
     expect(m.unused).toContain('First reply time in minutes within business hours');
@@ -84,16 +84,16 @@ describe('bindColumns details', () => {
 
   it("a format's unit holds for numbers, but HH:MM:SS values say their own unit", () => {
     const header = ['hs_object_id', 'createdate', 'source_type', 'time_to_first_agent_reply'];
-    const numbers = bindColumns(header, hubspot, 1, { columns: {}, dateFormat: null }, [['1', '2026-07-01T09:00:00Z', 'EMAIL', '60000']], 'UTC', 'x.csv');
+    const numbers = bindColumns(header, hubspot, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', '2026-07-01T09:00:00Z', 'EMAIL', '60000']], 'UTC', 'x.csv');
     expect(numbers.bindings.firstResponseTime?.unit).toBe('ms');
-    const hms = bindColumns(header, hubspot, 1, { columns: {}, dateFormat: null }, [['1', '2026-07-01T09:00:00Z', 'EMAIL', '00:01:00']], 'UTC', 'x.csv');
+    const hms = bindColumns(header, hubspot, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', '2026-07-01T09:00:00Z', 'EMAIL', '00:01:00']], 'UTC', 'x.csv');
     expect(hms.bindings.firstResponseTime?.unit).toBe('hms');
   });
 
   it('ServiceNow "?" does not sway timestamp style detection', () => {
     const header = ['number', 'incident_state', 'opened_at', 'resolved_at'];
     const samples = [['INC1', 'New', '13-07-2026 09:00', '?'], ['INC2', 'New', '01-07-2026 10:00', '02-07-2026 10:00']];
-    const m = bindColumns(header, servicenow, 1, { columns: {}, dateFormat: null }, samples, 'UTC', 'x.csv');
+    const m = bindColumns(header, servicenow, 1, { columns: {}, dateFormat: null, decimal: null }, samples, 'UTC', 'x.csv');
     expect(m.bindings.resolvedAt?.style).toBe('dmy-dash');
   });
 });

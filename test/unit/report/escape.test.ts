@@ -113,4 +113,16 @@ describe('renderCsv', () => {
     // email: more than half never answered, so its median is a lower bound, and so is its ratio
     expect(lines[2]).toContain(',email,phone,30,10,1,259200,,36,,259200,,1,lower,,lower,,32400,no-preference,within-tolerance');
   });
+
+  it('rounds durations to whole seconds and ratios to three significant digits, in a fixed column set', () => {
+    const { periods: _p, reportPeriod: _r, ...audit } = sampleReport();
+    const social = audit.channels[1]!;
+    social.firstResponse.median = 1800.4999;
+    social.resolution.median = 172799.5;
+    social.vsReference = { ...social.vsReference!, firstResponseRatio: 1 / 3, resolutionRatio: 12.3456 };
+    const lines = renderCsv(audit).trimEnd().split('\n');
+    // 1800.4999 → 1800; 172799.5 → 172800; 1/3 → 0.333; 12.3456 → 12.3
+    expect(lines[2]?.split(',').slice(10)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
+    for (const line of lines) expect(line.split(',')).toHaveLength(24);
+  });
 });

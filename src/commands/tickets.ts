@@ -1,0 +1,71 @@
+/**
+ * `parity tickets <file...>`: one row per ticket with what parity measured, filterable, for the
+ * drill-down behind an audit's numbers. Reads through the same readDataset as `audit`, so the
+ * rows are exactly the tickets the audit counts. Thin: flags → settings → dataset → listing
+ * (measure/ticketRows.ts) → renderer (render/tickets.ts).
+ */
+import { loadConfig } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import { parseDuration } from '../measure/duration.js';
+import { ticketListing, type TicketFilter, type TicketListing } from '../measure/ticketRows.js';
+import { customerPseudonym } from '../render/redact.js';
+import { ticketsRendererFor } from '../render/tickets.js';
+import { readDataset } from './dataset.js';
+import { resolveSettings, type CommonFlags } from './options.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+export interface TicketsFlags extends CommonFlags {
+  channel?: string[];
+  unanswered?: boolean;
+  open?: boolean;
+  breached?: boolean;
+  waitedOver?: string;
+}
+
+function filterOf(flags: TicketsFlags, hasSla: boolean): TicketFilter {
+  const filter: TicketFilter = {};
+  if (flags.channel?.length) filter.channels = flags.channel.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  if (flags.unanswered) filter.unanswered = true;
+  if (flags.open) filter.open = true;
+  if (flags.breached) {
+    if (!hasSla) throw new UsageError('--breached needs SLA targets', { hint: 'add "sla": { "firstResponse": { "default": "4h" } } to the config' });
+    filter.breached = true;
+  }
+  if (flags.waitedOver !== undefined) {
+    const seconds = parseDuration(flags.waitedOver);
+    if (seconds === null) throw new UsageError(`--waited-over "${flags.waitedOver}" is not a duration`, { hint: 'write it like 45m, 4h, 3d or 1d12h' });
+    filter.waitedOverSeconds = seconds;
+  }
+  return filter;
+}
+
+function redacted(listing: TicketListing): TicketListing {
+  return { ...listing, rows: listing.rows.map((r) => (r.customerId === null ? r : { ...r, customerId: customerPseudonym(r.customerId) })) };
+}
+
+export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: CommandContext): Promise<CommandResult> {
+  const render = ticketsRendererFor(flags.format ?? 'csv');
+  const { config, file: configFile } = await loadConfig(flags.config, ctx.cwd);
+  const settings = resolveSettings(files, flags, config, ctx.version, configFile);
+  const { sla } = settings;
+  const filter = filterOf(flags, Boolean(sla.firstResponse || sla.resolution));
+  const dataset = await readDataset(settings, flags, ctx);
+  if (dataset.rowsRejected > 0) {
+    ctx.warn(`${dataset.rowsRejected} of ${dataset.rowsRead} rows rejected, not listed${flags.rejects ? ` (written to ${flags.rejects})` : ' (--rejects <file> writes them out)'}`);
+  }
+  const listing = ticketListing(
+    dataset.table,
+    {
+      asOf: dataset.asOf,
+      bands: settings.bands,
+      sla,
+      loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
+      jumpWindowDays: settings.loud.jumpWindowDays,
+    },
+    filter,
+  );
+  for (const note of listing.notes) ctx.warn(note);
+  if (listing.clock === 'business') ctx.warn('durations are in business-hours seconds (clock "business")');
+  ctx.warn(`${listing.rows.length} of ${listing.total} tickets listed; ages measured to ${listing.asOf}`);
+  return { output: render(settings.redact ? redacted(listing) : listing), exitCode: 0 };
+}

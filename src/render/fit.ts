@@ -1,0 +1,59 @@
+/**
+ * Fitting the table output to a terminal: a grid is drawn in the first of its layouts (full,
+ * then with secondary columns dropped, then stacked as two grids) whose every line fits the
+ * width, and prose (finding sentences, notes) is word-wrapped with a hanging indent. Without a
+ * width (a pipe, a file, `--wide`) everything is drawn in full, unwrapped, so scripts that grep
+ * the output see whole lines. Formatting only: the cells come from the renderer.
+ */
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Printed width of a line (colour codes take no room; the table's characters are one column each). */
+export function visibleWidth(line: string): number {
+  return [...line.replace(ANSI, '')].length;
+}
+
+/** The widest line of a block of text. */
+export function blockWidth(text: string): number {
+  return Math.max(0, ...text.split('\n').map(visibleWidth));
+}
+
+/**
+ * The first layout whose drawing fits `width` (each layout draws one block of text); the last
+ * layout when none fits, every layout's first when there is no width.
+ */
+export function firstThatFits(layouts: ReadonlyArray<() => string>, width: number | undefined): { text: string; index: number } {
+  const first = layouts[0];
+  if (!first) return { text: '', index: -1 };
+  if (width === undefined) return { text: first(), index: 0 };
+  for (let k = 0; k < layouts.length; k++) {
+    const text = (layouts[k] as () => string)();
+    if (blockWidth(text) <= width || k === layouts.length - 1) return { text, index: k };
+  }
+  return { text: first(), index: 0 };
+}
+
+/**
+ * Word-wraps `text` to `width` columns: the first line starts with `prefix`, continuation lines
+ * with as many spaces. A word longer than a line is left whole. No width: the text unchanged.
+ */
+export function wrap(text: string, width: number | undefined, prefix = ''): string {
+  const indent = ' '.repeat(visibleWidth(prefix));
+  if (width === undefined) return `${prefix}${text}`;
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/ +/)) {
+      if (line === '') line = word;
+      else if (visibleWidth(line) + 1 + visibleWidth(word) <= room) line += ` ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines.map((l, k) => `${k === 0 ? prefix : indent}${l}`).join('\n');
+}

@@ -1,0 +1,33 @@
+/**
+ * Decimal commas end to end: a semicolon export with `12,5`-style minutes and follower counts
+ * (fixtures/decimal/semicolon-comma.csv), and one whose only values are `1,234`-like
+ * (fixtures/decimal/ambiguous.csv), which must be refused rather than read ten or a thousand
+ * times too large.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixture, runParity } from '../helpers/exec.js';
+
+describe('decimal commas in a semicolon export', () => {
+  it('reads 12,5 minutes as 750 seconds, not 125 minutes', async () => {
+    const result = await runParity(['audit', fixture('decimal', 'semicolon-comma.csv'), '--format', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { channels: Array<{ channel: string; firstResponse: { median: number } }>; followerBands: Array<{ band: string; tickets: number }> };
+    // phone: 12,5 / 30,25 / 1.234,5 minutes = 750 / 1815 / 74070 s: median 1815
+    expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(1815);
+    // followers "1.500" = 1500 (1k-10k) and "15,6k" = 15600 (10k-100k)
+    expect(report.followerBands.filter((b) => b.tickets > 0 && b.band !== 'unknown').map((b) => b.band)).toEqual(['1k-10k', '10k-100k']);
+  });
+
+  it('refuses an ambiguous column with the fix, and reads it once --decimal says how', async () => {
+    const refused = await runParity(['audit', fixture('decimal', 'ambiguous.csv')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('first_response_minutes: "1,234" could be 1234 or 1.234');
+    expect(refused.stderr).toContain('"decimal": ","');
+    const told = await runParity(['audit', fixture('decimal', 'ambiguous.csv'), '--decimal', ',', '--format', 'json']);
+    expect(told.code).toBe(0);
+    // phone: 1,234 and 2,500 minutes = 74.04 and 150 s
+    const phone = (JSON.parse(told.stdout) as { channels: Array<{ channel: string; firstResponse: { median: number } }> }).channels.find((c) => c.channel === 'phone');
+    // survival is exactly 0.5 between them, so the median is their midpoint (as R's survfit): 112.02 s
+    expect(phone?.firstResponse.median).toBeCloseTo(112.02, 6);
+  });
+});

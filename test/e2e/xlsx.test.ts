@@ -1,0 +1,85 @@
+/**
+ * Excel end to end: a workbook written by scripts/make-xlsx-fixture.mjs from
+ * fixtures/formats/zendesk.csv (times as real date cells, numbers as number cells) audits to the
+ * same report as the CSV; inspect and init read it; what parity cannot read is a clear error.
+ */
+import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const XLSX = fixture('xlsx', 'zendesk.xlsx');
+const CSV = fixture('formats', 'zendesk.csv');
+
+/** The JSON report with the input file names taken out. */
+function withoutFileNames(json: string, file: string): string {
+  return json.split(JSON.stringify(file).slice(1, -1)).join('<file>');
+}
+
+describe('parity audit on an .xlsx workbook', () => {
+  it('reports exactly what the CSV it was made from reports (times read in --tz)', async () => {
+    const fromXlsx = await runParity(['audit', XLSX, '--tz', 'Europe/Berlin', '--format', 'json']);
+    const fromCsv = await runParity(['audit', CSV, '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(fromXlsx.code).toBe(0);
+    expect(withoutFileNames(fromXlsx.stdout, XLSX)).toBe(withoutFileNames(fromCsv.stdout, CSV));
+    const report = JSON.parse(fromXlsx.stdout) as { period: { from: string; to: string; asOf: string }; input: { rowsRead: number; tickets: number } };
+    // date cells hold Berlin wall-clock times: 101 created 09:00 CEST = 07:00Z; 112 (the last
+    // inbound) 14:00 = 12:00Z; the latest event is 102's resolution, 2026-07-02 09:10 = 07:10Z
+    expect(report.period).toEqual({ from: '2026-07-01T07:00:00.000Z', to: '2026-07-01T12:00:00.000Z', asOf: '2026-07-02T07:10:00.000Z' });
+    // 13 rows; 113 is an outbound call, excluded
+    expect(report.input).toMatchObject({ rowsRead: 13, tickets: 12 });
+  });
+
+  it('reads the sheet --sheet names (by name or number), with sheet row numbers in rejects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-'));
+    const byName = await runParity(['audit', fixture('xlsx', 'two-sheets.xlsx'), '--sheet', 'Tickets', '--format', 'json', '--rejects', join(dir, 'r.csv')]);
+    const byNumber = await runParity(['audit', fixture('xlsx', 'two-sheets.xlsx'), '--sheet', '2', '--format', 'json']);
+    expect(byName.code).toBe(0);
+    expect(byNumber.stdout).toBe(byName.stdout);
+    const report = JSON.parse(byName.stdout) as { input: { tickets: number } };
+    expect(report.input.tickets).toBe(12);
+    // ticket 113 (outbound) is on sheet row 16: title row 1, empty row 2, header row 3, 13th ticket
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toContain('two-sheets.xlsx,16,outbound,Via,');
+  });
+
+  it('says which sheets there are when the first one holds no table', async () => {
+    const result = await runParity(['audit', fixture('xlsx', 'two-sheets.xlsx')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the first sheet ("About") holds no table of tickets');
+    expect(result.stderr).toContain('1 "About", 2 "Tickets"');
+    expect(result.stderr).not.toContain('PK');
+  });
+
+  it('refuses a workbook on standard input, a legacy .xls and a zip that is no workbook, clearly', async () => {
+    const stdin = await runParity(['audit', '-'], { stdin: readFileSync(XLSX) });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('standard input holds an Excel workbook');
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xls-'));
+    copyFileSync(XLSX, join(dir, 'old.xls'));
+    const legacy = await runParity(['audit', join(dir, 'old.xls')]);
+    expect(legacy.code).toBe(2);
+    expect(legacy.stderr).toContain('legacy Excel (.xls)');
+    // a workbook renamed .csv is still read as the workbook it is
+    copyFileSync(XLSX, join(dir, 'renamed.csv'));
+    const renamed = await runParity(['audit', join(dir, 'renamed.csv'), '--format', 'json']);
+    expect(renamed.code).toBe(0);
+    expect((JSON.parse(renamed.stdout) as { input: { tickets: number } }).input.tickets).toBe(12);
+    for (const r of [stdin, legacy]) expect(r.stderr).not.toMatch(/PK|\\u0003/);
+  });
+
+  it('inspect and init read a workbook like a CSV', async () => {
+    const inspect = await runParity(['inspect', XLSX, '--format', 'json']);
+    expect(inspect.code).toBe(0);
+    const [profile] = (JSON.parse(inspect.stdout) as { files: Array<{ format: { id: string }; rows: number; ticketsUsable: number }> }).files;
+    expect(profile).toMatchObject({ format: { id: 'zendesk' }, rows: 13, ticketsUsable: 12 });
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-init-'));
+    const init = await runParity(['init', fixture('xlsx', 'two-sheets.xlsx'), '--sheet', 'Tickets', '--tz', 'Europe/Berlin', '-o', join(dir, 'parity.config.json')]);
+    expect(init.code).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8')) as { format: string; sheet: string; timeZone: string };
+    expect(config).toMatchObject({ format: 'zendesk', sheet: 'Tickets', timeZone: 'Europe/Berlin' });
+    // the written config alone reads the right sheet again
+    const audit = await runParity(['audit', fixture('xlsx', 'two-sheets.xlsx'), '-c', join(dir, 'parity.config.json'), '--format', 'json']);
+    expect(audit.code).toBe(0);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Excel workbooks (src/read/xlsx.ts): cells to text, the 1900 date system, row numbers, and the
+ * fixtures written by scripts/make-xlsx-fixture.mjs from fixtures/formats/zendesk.csv.
+ */
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { cellText, dateCellText, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, workbookKind } from '../../src/read/xlsx.js';
+import { openCsv, type RawRecord } from '../../src/read/source.js';
+import { ParityError } from '../../src/errors.js';
+import { fixture } from '../helpers/exec.js';
+
+async function all(records: AsyncIterable<RawRecord>): Promise<RawRecord[]> {
+  const out: RawRecord[] = [];
+  for await (const r of records) out.push(r);
+  return out;
+}
+
+describe('Excel cells as text', () => {
+  it('counts serials from 1899-12-30 (the 1900 system): 2026-07-01 09:00 is 46204.375', () => {
+    // 2025-01-01 is serial 45658; + 365 days of 2025 = 46023 for 2026-01-01; + 181 days (Jan–Jun) = 46204; 9h = 0.375 d
+    expect(excelSerial(Date.UTC(2026, 6, 1, 9, 0, 0))).toBe(46204.375);
+  });
+
+  it('rounds a date cell to the second and writes the wall clock without offset', () => {
+    // a serial for 10:00 stored a hair short, as binary fractions are
+    expect(dateCellText(new Date(Date.UTC(2026, 6, 1, 9, 59, 59, 999)))).toBe('2026-07-01T10:00:00');
+    expect(dateCellText(new Date(Date.UTC(2026, 6, 1, 10, 0, 0, 400)))).toBe('2026-07-01T10:00:00');
+    expect(dateCellText(new Date(Date.UTC(2026, 0, 31)))).toBe('2026-01-31T00:00:00');
+  });
+
+  it('writes a cell below one day (a time or duration) as hours:minutes:seconds', () => {
+    // serial 0.5208333 = 12:30 on 1899-12-30
+    expect(dateCellText(new Date(Date.UTC(1899, 11, 30, 12, 30, 0)))).toBe('12:30:00');
+    expect(dateCellText(new Date(Date.UTC(1899, 11, 30, 0, 0, 45)))).toBe('0:00:45');
+  });
+
+  it('writes numbers with a decimal point, booleans as words, empty cells as nothing', () => {
+    expect(cellText(12.5)).toBe('12.5');
+    expect(cellText(9001)).toBe('9001');
+    expect(cellText(true)).toBe('true');
+    expect(cellText(null)).toBe('');
+    expect(cellText('Mail')).toBe('Mail');
+  });
+
+  it('tells workbooks by name and by their first bytes', () => {
+    expect(workbookKind('export.XLSX')).toBe('xlsx');
+    expect(workbookKind('old.xls')).toBe('legacy');
+    expect(workbookKind('export.csv')).toBeNull();
+    expect(isZip(Buffer.from('PK\u0003\u0004rest'))).toBe(true);
+    expect(isZip(Buffer.from('Id,Via'))).toBe(false);
+    expect(isOle2(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe(true);
+    expect(parseSheetChoice('2')).toBe(2);
+    expect(parseSheetChoice('Tickets')).toBe('Tickets');
+  });
+});
+
+describe('reading a workbook', () => {
+  it('reads the first sheet: header, then records numbered by sheet row, dates and numbers as text', async () => {
+    const source = await openXlsx(fixture('xlsx', 'zendesk.xlsx'), 'zendesk.xlsx');
+    expect(source.header.slice(0, 3)).toEqual(['Id', 'Requester', 'Requester id']);
+    const records = await all(source.records);
+    expect(records).toHaveLength(13);
+    // row 2 of the sheet = line 2 of zendesk.csv: 101,Ada Lovelace,9001,…,2026-07-01 09:00:00,…,30,30,180,180
+    expect(records[0]).toMatchObject({ file: 'zendesk.xlsx', line: 2 });
+    expect(records[0]?.values.slice(0, 3)).toEqual(['101', 'Ada Lovelace', '9001']);
+    expect(records[0]?.values[9]).toBe('2026-07-01T09:00:00');
+    expect(records[0]?.values.slice(14)).toEqual(['30', '30', '180', '180']);
+    // 104 was created at 10:00: the serial is stored just below it and rounds back
+    expect(records[3]?.values[9]).toBe('2026-07-01T10:00:00');
+    // 103 is still open: an empty "Solved at" cell
+    expect(records[2]?.values[11]).toBe('');
+    expect(records[12]?.line).toBe(14);
+  });
+
+  it('skips a title row above the table and keeps sheet row numbers', async () => {
+    const source = await openXlsx(fixture('xlsx', 'two-sheets.xlsx'), 'two-sheets.xlsx', 'Tickets');
+    expect(source.header[0]).toBe('Id');
+    const records = await all(source.records);
+    // title on row 1, empty row 2, header on row 3: ticket 101 is on row 4
+    expect(records[0]).toMatchObject({ line: 4 });
+    expect(records[0]?.values[0]).toBe('101');
+    const bySheetNumber = await all((await openXlsx(fixture('xlsx', 'two-sheets.xlsx'), 'two-sheets.xlsx', 2)).records);
+    expect(bySheetNumber.map((r) => r.values)).toEqual(records.map((r) => r.values));
+  });
+
+  it('names the sheets when the chosen one does not exist or the first is a cover page', async () => {
+    await expect(openXlsx(fixture('xlsx', 'two-sheets.xlsx'), 'two-sheets.xlsx', 'Nope')).rejects.toThrow(/no sheet "Nope"/);
+    const error = await openXlsx(fixture('xlsx', 'two-sheets.xlsx'), 'two-sheets.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParityError);
+    expect((error as ParityError).hint).toContain('1 "About", 2 "Tickets"');
+  });
+
+  it('never reads workbook bytes as CSV: a workbook on standard input is a clear error', async () => {
+    const bytes = readFileSync(fixture('xlsx', 'zendesk.xlsx'));
+    await expect(openCsv('-', Readable.from([bytes]))).rejects.toThrow(/standard input holds an Excel workbook/);
+    const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await expect(openCsv('-', Readable.from([ole2]))).rejects.toThrow(/legacy Excel/);
+  });
+});
