@@ -40,7 +40,7 @@ describe('parity audit on an .xlsx workbook', () => {
     const report = JSON.parse(byName.stdout) as { input: { tickets: number } };
     expect(report.input.tickets).toBe(12);
     // ticket 113 (outbound) is on sheet row 16: title row 1, empty row 2, header row 3, 13th ticket
-    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toContain('two-sheets.xlsx,16,outbound,Via,');
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toContain('two-sheets.xlsx,16,Via,Phone call (outbound),"outbound: ');
   });
 
   it('says which sheets there are when the first one holds no table', async () => {

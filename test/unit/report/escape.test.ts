@@ -122,7 +122,7 @@ describe('renderCsv', () => {
     social.vsReference = { ...social.vsReference!, firstResponseRatio: 1 / 3, resolutionRatio: 12.3456 };
     const lines = renderCsv(audit).trimEnd().split('\n');
     // 1800.4999 → 1800; 172799.5 → 172800; 1/3 → 0.333; 12.3456 → 12.3
-    expect(lines[2]?.split(',').slice(10)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
+    expect(lines[2]?.split(',').slice(10, 17)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
     for (const line of lines) expect(line.split(',')).toHaveLength(24);
   });
 });
