@@ -20,6 +20,7 @@
  * before it, measured with the same estimate and comparison engine.
  */
 import { ParityError } from './errors.js';
+import { CHANNELS, type Channel } from './model.js';
 import type { Settings } from './settings.js';
 import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeInput } from './load/describe.js';
@@ -45,15 +46,16 @@ export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
 }
 
 /** measure → judge on a loaded dataset. */
-export function auditDataset(dataset: Dataset, settings: Settings, baseline: Report | null): Report {
+export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null): Report {
   requireTickets(dataset);
+  const settings = withReference(dataset, given);
   const measured = measure(dataset.table, dataset.asOf, settings);
   const { from, to } = createdRange(dataset.table);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'parity', version: settings.version },
     generatedAt: settings.generatedAt,
-    input: describeInput(dataset),
+    input: settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset),
     period: { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) },
     settings: {
       reference: settings.reference,
@@ -72,6 +74,33 @@ export function auditDataset(dataset: Dataset, settings: Settings, baseline: Rep
     distributions: { firstResponse: measured.distributions },
   };
   return judge({ report, measured, settings, baseline });
+}
+
+/**
+ * The reference channel: the one given (flag or config), else phone when the data has phone
+ * tickets, else the largest channel — a single-channel export (a tweet log) compares what it
+ * can instead of asking for a channel it does not have. The report says which was chosen.
+ */
+function withReference(dataset: Dataset, settings: Settings): Settings {
+  if (settings.referenceGiven) return settings;
+  const counts = new Map<Channel, number>();
+  const { table } = dataset;
+  for (let i = 0; i < table.size; i++) {
+    const channel = CHANNELS[table.channel[i] as number] as Channel;
+    counts.set(channel, (counts.get(channel) ?? 0) + 1);
+  }
+  if (counts.has('phone')) return settings;
+  let largest: Channel = settings.reference;
+  let most = -1;
+  for (const channel of CHANNELS) {
+    const n = counts.get(channel) ?? 0;
+    if (n > most) {
+      most = n;
+      largest = channel;
+    }
+  }
+  const note = `reference channel: ${largest} (the largest channel; there are no phone tickets — choose another with --reference)`;
+  return { ...settings, reference: largest, referenceNote: note };
 }
 
 /** How `parity report` cuts time. */

@@ -56,6 +56,8 @@ export interface Settings {
   reference: Channel;
   /** True when the reference was given (flag or config) rather than defaulted. */
   referenceGiven: boolean;
+  /** Set by the pipeline when it chose the reference itself (no phone tickets): said in input.notes. */
+  referenceNote?: string;
   bands: number[];
   /** Epoch seconds, or null = the latest timestamp in the data (resolved once, in loadDataset). */
   asOf: number | null;

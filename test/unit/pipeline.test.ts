@@ -111,3 +111,27 @@ describe('options', () => {
     expect(report.period.to).toBe('2026-10-04T04:00:00.000Z');
   });
 });
+
+describe('the reference channel of a single-channel export', () => {
+  it('defaults to the largest channel when there are no phone tickets, and says so', async () => {
+    // The tweet log is all social: 5 tickets, no phone.
+    const report = await auditFiles([fixture('formats', 'tweets.csv')]);
+    expect(report.reference).toBe('social');
+    expect(report.input.notes).toContain('reference channel: social (the largest channel; there are no phone tickets — choose another with --reference)');
+    expect(report.findings.some((f) => /choose another with --reference/.test(f.message))).toBe(false);
+  });
+
+  it('keeps a reference that was asked for, even when absent', async () => {
+    const report = await auditFiles([fixture('formats', 'tweets.csv')], { reference: 'phone' });
+    expect(report.reference).toBe('phone');
+    expect(report.findings.find((f) => f.kind === 'channel-preference')?.message).toBe(
+      'No phone tickets: channels cannot be compared with the reference (choose another with --reference).',
+    );
+  });
+
+  it('stays phone when there are phone tickets', async () => {
+    const report = await auditFiles([fixture('small.csv')], AS_OF);
+    expect(report.reference).toBe('phone');
+    expect(report.input.notes.some((n) => n.startsWith('reference channel'))).toBe(false);
+  });
+});
