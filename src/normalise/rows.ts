@@ -9,7 +9,7 @@ import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js
 import { parserFor, type TimestampParser, type TimestampStyle, detectStyle } from './time.js';
 import { classifyStatus } from './status.js';
 import {
-  ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type TicketRow,
+  ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
 } from './table.js';
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
@@ -242,7 +242,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
 
     // First response: a timestamp or a duration; empty = not answered yet.
     let firstResponseSeconds = Number.NaN;
-    let firstResponseState = UNANSWERED;
+    let firstResponseState: FirstResponseState = UNANSWERED;
     const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
     if (firstText) {
       let seconds: number | null;
@@ -272,7 +272,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const status = get(values, 'status') || null;
     const statusClass = classifyStatus(status);
     let resolutionSeconds = Number.NaN;
-    let resolutionState = OPEN;
+    let resolutionState: ResolutionState = OPEN;
     const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
     const resField: TicketField = b.resolvedAt ? 'resolvedAt' : 'resolutionTime';
     if (resolvedText && statusClass !== 'open') {

@@ -9,6 +9,10 @@ import { StringTable } from './strings.js';
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
 export const RESOLVED = 1, OPEN = 0;
+/** A ticket's first-response state (stored as its code in a Uint8Array column). */
+export type FirstResponseState = typeof ANSWERED | typeof UNANSWERED | typeof EXCLUDED;
+/** A ticket's resolution state: resolved, still open at the as-of time, or not measurable. */
+export type ResolutionState = typeof RESOLVED | typeof OPEN | typeof EXCLUDED;
 /** Bits of `flags`. */
 export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
 
@@ -41,9 +45,9 @@ export interface TicketRow {
   createdAt: number;
   /** seconds from creation; NaN when not answered / excluded (see state) */
   firstResponseSeconds: number;
-  firstResponseState: number;
+  firstResponseState: FirstResponseState;
   resolutionSeconds: number;
-  resolutionState: number;
+  resolutionState: ResolutionState;
   status: string | null;
   priority: string | null;
   category: string | null;
