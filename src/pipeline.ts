@@ -123,7 +123,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   requireTickets(dataset);
   const { table, asOf } = dataset;
   const { from: earliest, to: latest } = createdRange(table);
-  const request: PeriodPlanRequest = { ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest };
+  const request: PeriodPlanRequest = { ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf };
   const plan = planPeriods(request);
   const [focusIndices] = indicesBySpan(table, [plan.focus]);
   if (!focusIndices || focusIndices.length === 0) {

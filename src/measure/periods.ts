@@ -114,13 +114,25 @@ export interface PeriodPlanRequest {
   previous: number;
   earliestCreated: number;
   latestCreated: number;
+  /**
+   * The as-of time: with no focus, the default is the latest period that is complete (ends at
+   * or before it) and has tickets, so a report is not written on a month that has barely begun.
+   * Without it (or when no complete period has tickets), the period of the latest ticket.
+   */
+  asOf?: number;
 }
 
 export function planPeriods(options: PeriodPlanRequest): PeriodPlan {
   const { unit, timeZone: zone } = options;
   let focus: PeriodPlan['focus'];
   if (!options.focus) {
-    focus = { ...periodContaining(unit, options.latestCreated, zone), custom: false };
+    let span = periodContaining(unit, options.latestCreated, zone);
+    if (options.asOf !== undefined && options.asOf < span.end) {
+      const before = previousPeriod(unit, span, zone);
+      // the period before it is complete; take it when it has tickets
+      if (options.earliestCreated < before.end) span = before;
+    }
+    focus = { ...span, custom: false };
   } else {
     const start = options.focus.start ?? options.earliestCreated;
     const end = options.focus.end ?? Math.floor(options.latestCreated) + 1;

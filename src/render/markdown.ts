@@ -52,8 +52,15 @@ export function signedRatio(x: number | null | undefined): string {
   return `${x > 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 }
 
+/** The title; a period that is not over, or has fewer tickets than minSample, says so in it. */
 export function reportTitle(report: Report): string {
-  return report.reportPeriod ? `Service parity report: ${periodName(report.reportPeriod.label)}` : 'Service parity audit';
+  const rp = report.reportPeriod;
+  if (!rp) return 'Service parity audit';
+  const caveats = [
+    ...(rp.complete ? [] : [`partial: data to ${formatDate(report.period.asOf)}`]),
+    ...(rp.tickets < report.settings.minSample ? [`only ${formatCount(rp.tickets)} tickets`] : []),
+  ];
+  return `Service parity report: ${periodName(rp.label)}${caveats.length ? ` (${caveats.join('; ')})` : ''}`;
 }
 
 /** One sentence: what was audited, when, against which reference. */

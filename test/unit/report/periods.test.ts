@@ -78,6 +78,16 @@ describe('planPeriods', () => {
     expect(plan.previous.map((p) => p.label)).toEqual(['2026-07', '2026-08', '2026-09']);
   });
 
+  it('with the as-of time, defaults to the latest complete month that has tickets', () => {
+    // data to 22 October, as of 23 October: October is not over, September is the report
+    expect(planPeriods({ ...base, focus: null, previous: 12, asOf: at('2026-10-23T00:00:00Z') }).focus.label).toBe('2026-09');
+    // as of 1 November 00:00, October is complete
+    expect(planPeriods({ ...base, focus: null, previous: 12, asOf: at('2026-11-01T00:00:00Z') }).focus.label).toBe('2026-10');
+    // a single partial month: nothing complete has tickets, so the month of the data, partial
+    const oneMonth = { ...base, earliestCreated: at('2026-10-02T00:00:00Z') };
+    expect(planPeriods({ ...oneMonth, focus: null, previous: 12, asOf: at('2026-10-23T00:00:00Z') }).focus.label).toBe('2026-10');
+  });
+
   it('keeps at most --periods earlier periods', () => {
     expect(planPeriods({ ...base, focus: null, previous: 2 }).previous.map((p) => p.label)).toEqual(['2026-08', '2026-09']);
     expect(planPeriods({ ...base, focus: null, previous: 0 }).previous).toEqual([]);
