@@ -69,7 +69,9 @@ export function scopeSentence(report: Report): string {
   const files = report.input.files.length === 1 ? (report.input.files[0] as string) : `${report.input.files.length} files`;
   if (rp) {
     const last = formatDate(new Date(Date.parse(rp.to) - 1000).toISOString());
-    return `${formatCount(rp.tickets)} tickets created ${formatDate(rp.from)} to ${last} (periods cut in ${rp.timeZone}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
+    // The period's bounds, and when its tickets were actually created (a month may hold two days of data).
+    const seen = report.period.from && report.period.to ? `; the first created ${formatDate(report.period.from)}, the last ${formatDate(report.period.to)}` : '';
+    return `${formatCount(rp.tickets)} tickets in the period ${formatDate(rp.from)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
   }
   return `${formatCount(report.input.tickets)} tickets from ${files} (${report.input.format}), created ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; reference channel ${report.reference}.`;
 }
