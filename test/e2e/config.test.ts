@@ -28,7 +28,8 @@ describe('config keys that mirror flags', () => {
 
   it('"period" and "periods" choose the report\'s cut like --period and --periods', async () => {
     const cfg = config('quarter.json', { period: 'quarter', periods: 1 });
-    const r = await runParity(['report', fixture('demo.csv'), '--format', 'json', '-c', cfg]);
+    // as of the end of 2026, so that the fourth quarter is over and is the default
+    const r = await runParity(['report', fixture('demo.csv'), '--format', 'json', '-c', cfg, '--as-of', '2027-01-01T00:00:00Z']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     // demo.csv spans July–October 2026: the latest quarter is 2026-Q4, one earlier period (Q3)
