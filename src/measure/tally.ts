@@ -5,13 +5,9 @@
  * (Kaplan–Meier, Gehan, log-rank), so the judge can run on a count table from any engine.
  */
 import type { CountDimension, CountMetric, CountRow, CountTable } from './counts.js';
+import { tallyFromRows, type Tally } from '../stats/tally.js';
 
-/** Distinct seconds ascending, with the tickets ended / still waiting at each. */
-export interface Tally {
-  times: Float64Array;
-  ended: Float64Array;
-  waiting: Float64Array;
-}
+export type { Tally };
 
 /** One group's tallies: pooled, and per stratum (key: category and priority, null = none). */
 export interface GroupTallies {
@@ -19,27 +15,15 @@ export interface GroupTallies {
   strata: Map<string, { category: string | null; priority: string | null; tally: Tally }>;
 }
 
-/** A tally from cells (any order; cells at the same seconds are added). */
+/** A tally from cells (any order; cells at the same seconds are added): stats/tally.ts's builder. */
 export function tallyOf(rows: readonly Pick<CountRow, 'seconds' | 'ended' | 'waiting'>[]): Tally {
-  const bySeconds = new Map<number, [number, number]>();
-  for (const r of rows) {
-    const cell = bySeconds.get(r.seconds);
-    if (cell) {
-      cell[0] += r.ended;
-      cell[1] += r.waiting;
-    } else bySeconds.set(r.seconds, [r.ended, r.waiting]);
-  }
-  const times = [...bySeconds.keys()].sort((a, b) => a - b);
-  const tally: Tally = { times: Float64Array.from(times), ended: new Float64Array(times.length), waiting: new Float64Array(times.length) };
-  times.forEach((t, k) => {
-    const [e, w] = bySeconds.get(t) as [number, number];
-    tally.ended[k] = e;
-    tally.waiting[k] = w;
-  });
-  return tally;
+  return tallyFromRows(
+    rows.map((r) => r.seconds),
+    rows.map((r) => r.ended),
+    rows.map((r) => r.waiting),
+  );
 }
 
-/** The stratum key of a cell. */
 export function stratumKey(category: string | null, priority: string | null): string {
   return JSON.stringify([category, priority]);
 }

@@ -11,7 +11,7 @@
  *   CI curves S · exp(∓ z · se(log S)) (upper capped at 1), read with the same quantile rule.
  *
  * The same numbers, operation for operation, as the per-ticket estimator in
- * src/measure/kaplanMeier.ts, but in one pass over the tally's distinct times: after the one sort
+ * test/reference/kaplanMeier.ts, but in one pass over the tally's distinct times: after the one sort
  * that built the tally, a curve costs O(distinct times), however many tickets it counts.
  * Hand-written because simple-statistics has no survival analysis.
  */

@@ -2,7 +2,7 @@
  * The two-sample tests on censored durations, run on tallies: Gehan's generalised Wilcoxon test
  * (two-sample; stratified with Van Elteren's weights or with plain sums) and the log-rank test
  * (two-sample and stratified). The same statistics, variances and p-values as
- * src/judge/stats/gehan.ts and src/judge/stats/logRank.ts on the per-ticket samples, computed in
+ * test/reference/gehan.ts and test/reference/logRank.ts on the per-ticket samples, computed in
  * one linear pass over the merged distinct times of the two tallies of each stratum.
  *
  * Gehan (1965) with Mantel's (1967) permutation variance. Within a stratum of N tickets, at a

@@ -3,7 +3,7 @@
  * anything goes in, and all are Holm-adjusted together, so the chance of any false alarm in the
  * whole report stays at alpha however many channels, bands and cells there are.
  */
-import { holm } from '../stats/holm.js';
+import { holm } from '../../stats/holm.js';
 
 /** Collects p-values, adjusts them once, hands back the adjusted value of each. */
 export class PFamily {

@@ -17,7 +17,7 @@ import { bandsFromEdges, byBand, type FollowerBand } from '../../measure/groups.
 import { splitByStratum, type Strata } from '../../measure/strata.js';
 import { ANSWERED, EXCLUDED } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
-import { spearman, type SpearmanResult } from '../stats/spearman.js';
+import { spearman, type SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';

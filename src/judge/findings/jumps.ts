@@ -10,7 +10,7 @@
  */
 import { CHANNELS, type Channel } from '../../model.js';
 import { channelJumps } from '../../measure/journeys.js';
-import { medianSorted, sortedCopy } from '../../measure/quantile.js';
+import { medianSorted, sortedCopy } from '../../stats/quantile.js';
 import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups } from '../../measure/compare.js';

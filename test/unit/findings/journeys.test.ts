@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { channelJumps, customerTimeline, repeatContacts } from '../../../src/measure/journeys.js';
-import { medianSorted, sortedCopy } from '../../../src/measure/quantile.js';
+import { medianSorted, sortedCopy } from '../../../src/stats/quantile.js';
 import type { Channel } from '../../../src/model.js';
 
 const DAY = 86400;

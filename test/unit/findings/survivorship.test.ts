@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../../../scripts/generate.mjs';
 import { auditFiles } from '../../helpers/audit.js';
 import { mannWhitney } from '../../reference/mannWhitney.js';
-import { ratioCi } from '../../../src/judge/stats/ratioCi.js';
+import { ratioCi } from '../../../src/stats/ratioCi.js';
 import type { Finding } from '../../../src/report.js';
 
 const AS_OF = Date.UTC(2026, 6, 1) / 1000;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { holm } from '../../../src/judge/stats/holm.js';
+import { holm } from '../../../src/stats/holm.js';
 
 describe('holm', () => {
   it("matches R p.adjust(c(.01,.04,.03,.005,.20,.02), 'holm')", () => {

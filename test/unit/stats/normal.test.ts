@@ -8,7 +8,7 @@ import {
   pGreater,
   pLess,
   pFromZ,
-} from '../../../src/judge/stats/normal.js';
+} from '../../../src/stats/normal.js';
 
 // Reference values: standard normal table / R qnorm, pnorm.
 // qnorm(0.975) = 1.959964, qnorm(0.95) = 1.644854, qnorm(0.995) = 2.575829,

@@ -6,7 +6,7 @@ import {
   medianSorted,
   quantileCi,
   quantileCiRanks,
-} from '../../../src/measure/quantile.js';
+} from '../../../src/stats/quantile.js';
 
 const oneToN = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => i + 1);
 

@@ -4,7 +4,7 @@ import {
   ratioCiSorted,
   ratioCiFromIntervals,
   medianLogVariance,
-} from '../../../src/judge/stats/ratioCi.js';
+} from '../../../src/stats/ratioCi.js';
 
 // Samples whose logs are integers make the Price–Bonett arithmetic exact by hand.
 const expSeq = (from: number, to: number): number[] => {

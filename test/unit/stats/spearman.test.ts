@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { spearman } from '../../../src/judge/stats/spearman.js';
+import { spearman } from '../../../src/stats/spearman.js';
 
 describe('spearman', () => {
   it("Wikipedia's IQ vs TV-hours example: rho = -29/165, p = 0.627188 (t approximation)", () => {

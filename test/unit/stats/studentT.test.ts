@@ -3,7 +3,7 @@ import {
   regularizedIncompleteBeta,
   studentTCdf,
   studentTTwoSided,
-} from '../../../src/judge/stats/studentT.js';
+} from '../../../src/stats/studentT.js';
 
 describe('regularizedIncompleteBeta', () => {
   it('closed forms', () => {

@@ -1,5 +1,0 @@
-/**
- * Moved to src/stats/normal.ts, where measure and judge can both import it; this re-export keeps the
- * old import path working until the importers are updated.
- */
-export * from '../../stats/normal.js';
