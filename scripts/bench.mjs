@@ -5,6 +5,8 @@
 //   - the whole `parity audit --format json --quiet` (in-process main(), so start-up is included),
 //   - DuckDB's equivalent aggregate (per channel: count, median and p90 of first response),
 // and prints wall time, rows/s, MB/s, peak RSS (max RSS of the child) and parity ÷ DuckDB.
+// First, start-up: `parity --version` and `parity audit` of the 12-row fixture as separate
+// processes (median of BENCH_STARTUP runs, default 15), beside a bare `node -e 0`.
 // DuckDB (@duckdb/node-api) is installed on first use into a cache folder, never into
 // package.json; without network or with BENCH_DUCKDB=0 its column is left out.
 //
@@ -125,7 +127,7 @@ const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resou
 function readNormalise(file) {
   return child(`
     const t0 = performance.now();
-    const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'pipeline.js'))});
+    const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'load', 'dataset.js'))});
     const { resolveSettings } = await import(${JSON.stringify(join(root, 'dist', 'commands', 'options.js'))});
     const settings = resolveSettings([${JSON.stringify(file)}], {}, {}, 'bench');
     const dataset = await loadDataset(settings, { stdin: process.stdin });
@@ -183,6 +185,26 @@ function duckdb(home, file) {
   `);
 }
 
+// ---------------------------------------------------------------- start-up
+/** Wall milliseconds of one process run. */
+function timed(args) {
+  const t0 = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return wall;
+}
+
+function startup() {
+  const runs = Math.max(3, Number(process.env.BENCH_STARTUP ?? 15));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const measure = (args) => median(Array.from({ length: runs }, () => timed(args)));
+  const bare = measure(['-e', '0']);
+  const version = measure([join(root, 'bin', 'parity.js'), '--version']);
+  const small = measure([join(root, 'bin', 'parity.js'), 'audit', join(root, 'fixtures', 'small.csv'), '--quiet', '--format', 'json', '-o', '/dev/null']);
+  console.log(`start-up (median of ${runs}, wall ms): node -e 0 ${bare.toFixed(0)}, parity --version ${version.toFixed(0)}, parity audit fixtures/small.csv ${small.toFixed(0)} (${(small - bare).toFixed(0)} over bare node)`);
+}
+
 // ---------------------------------------------------------------- report
 const range = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -191,6 +213,7 @@ const range = (values) => {
 const fmtRate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`);
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+startup();
 const home = duckdbHome();
 console.log('| rows | MB | stage | wall s | rows/s | MB/s | CPU s | peak RSS MiB | ÷ DuckDB |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');

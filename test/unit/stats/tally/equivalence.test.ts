@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sumTallies, talliesByGroup, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesFromSorted, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -217,6 +217,55 @@ describe('tally builders', () => {
     }
     expect(() => talliesByGroup([1], [1], [0, 0], 1)).toThrow(RangeError);
     expect(() => talliesByGroup([1], [1], [0], 0)).toThrow(RangeError);
+  });
+
+  it('tallies from durations sorted once equal each group tallied alone; non-whole seconds decline', () => {
+    const check = (s: Sample, group: number[], groups: number): void => {
+      const sorted = sortDurations(s.times, s.events);
+      if (s.times.some((t, i) => Number.isFinite(t) && !Number.isNaN(s.events[i] as number) && !(Number.isInteger(t) && t >= 0 && t <= 2 ** 31 - 1))) {
+        expect(sorted).toBeNull();
+        return;
+      }
+      expect(sorted).not.toBeNull();
+      const codes = Int32Array.from(group, (g) => (Number.isInteger(g) && g < groups ? g : -1));
+      const all = talliesFromSorted(sorted!, codes, groups);
+      for (let g = 0; g < groups; g++) {
+        const mine = s.times.map((_, i) => i).filter((i) => codes[i] === g);
+        const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
+        expect(plain(all[g]!.times)).toEqual(plain(alone.times));
+        expect(Array.from(all[g]!.ended)).toEqual(Array.from(alone.ended));
+        expect(Array.from(all[g]!.waiting)).toEqual(Array.from(alone.waiting));
+      }
+    };
+    fc.assert(
+      fc.property(sample, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 2 ** 30 }), (s, groups, seed) => {
+        let r = seed;
+        const group = s.times.map(() => {
+          r = (r * 1103515245 + 12345) % 2147483648;
+          return (r % (groups + 1)) - 1; // −1 is left out
+        });
+        check(s, group, groups);
+      }),
+      RUNS,
+    );
+    // Times past 2^16 (two radix passes), up to the largest whole-second key, and NaN times left out.
+    let r = 7;
+    const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+    const s: Sample = { times: [], events: [] };
+    const group: number[] = [];
+    for (let i = 0; i < 9000; i++) {
+      s.times.push(i % 997 === 0 ? Number.NaN : i % 1000 === 1 ? 2 ** 31 - 1 : next() % 5_000_000);
+      s.events.push(next() % 3 === 0 ? 0 : 1);
+      group.push(next() % 4);
+    }
+    check(s, group, 4);
+    // A hand-sized case: times 5, 3, 3 (waiting), 5 in group 0 and 4 in group 1.
+    const hand = talliesFromSorted(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, Int32Array.from([0, 0, 0, 1, 0]), 2);
+    expect(Array.from(hand[0]!.times)).toEqual([3, 5]);
+    expect(Array.from(hand[0]!.ended)).toEqual([1, 2]);
+    expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
+    expect(Array.from(hand[1]!.times)).toEqual([4]);
+    expect(sortDurations([1.5], [1])).toBeNull();
   });
 
   it('drops pairs with a non-finite time or NaN status, as the per-ticket functions do', () => {
