@@ -114,6 +114,9 @@ export class TicketTableBuilder {
   private capacity: number;
   private readonly ids: string[] = [];
   private cols;
+  /** The file of the last row and its code (rows come file by file). */
+  private lastFile: string | null = null;
+  private lastFileCode = -1;
   readonly dictionaries = {
     rawChannel: new Dictionary(),
     customer: new Dictionary(),
@@ -195,7 +198,11 @@ export class TicketTableBuilder {
     c.category[i] = d.category.codeOf(row.category);
     c.group[i] = d.group.codeOf(row.group);
     c.flags[i] = row.flags;
-    c.fileIndex[i] = d.file.codeOf(row.file);
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileCode = d.file.codeOf(row.file);
+    }
+    c.fileIndex[i] = this.lastFileCode;
     c.line[i] = row.line;
   }
 
