@@ -13,7 +13,7 @@ import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
 import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesFromSorted, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
-import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
+import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
 import { gehan, gehanStratified, logRank, logRankStratified } from '../../../../src/stats/rankTests.js';
@@ -266,6 +266,20 @@ describe('tally builders', () => {
     expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
     expect(Array.from(hand[1]!.times)).toEqual([4]);
     expect(sortDurations([1.5], [1])).toBeNull();
+  });
+
+  it("the quantile estimate by binary search equals R's rule on the CDF arrays (kmQuantile)", () => {
+    const ps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1, 1 / 3, 2 / 3];
+    fc.assert(
+      fc.property(sample, fc.double({ min: 0, max: 1, noNaN: true }), (s, extra) => {
+        const curve = kaplanMeier(tallyFromSamples(s.times, s.events));
+        for (const p of [...ps, extra]) expect(kmQuantileEstimate(curve, p), `p = ${p}`).toBe(kmQuantile(curve, p).estimate);
+      }),
+      RUNS,
+    );
+    // Flat at exactly 0.5 to the end: 4 tickets, 2 answered (10, 20), 2 still waiting at 30 →
+    // S = 0.75, 0.5; R's median is the midpoint from 20 to the end of follow-up, (20 + 30) / 2.
+    expect(kmQuantileEstimate(kaplanMeier(tallyFromSamples([10, 20, 30, 30], [1, 1, 0, 0])), 0.5)).toBe(25);
   });
 
   it('drops pairs with a non-finite time or NaN status, as the per-ticket functions do', () => {
