@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { sortDurations, talliesFromSorted, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
+import { sortDurations, talliesOfMembers, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -85,8 +85,6 @@ export class Samples {
   private readonly cells = new WeakMap<object, Map<Strata, Map<number, GroupDurations>>>();
   /** Each metric's tickets sorted once by duration (null: not whole seconds, gather per group). */
   private sortedByMetric: Record<Metric, SortedDurations | null> | undefined;
-  /** Per-ticket group codes for one pass over the sorted durations; −1 between uses. */
-  private scratch: Int32Array | undefined;
 
   constructor(
     readonly table: TicketTable,
@@ -154,16 +152,7 @@ export class Samples {
   /** Both metrics' tallies of `indices`, split by `code` (or one group), in one pass each. */
   private pass(indices: ArrayLike<number>, code: Int32Array | null, groups: number): [Tally[], Tally[]] {
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
-    const group = (this.scratch ??= new Int32Array(this.table.size).fill(-1));
-    for (let k = 0; k < indices.length; k++) {
-      const i = indices[k] as number;
-      group[i] = code ? (code[i] as number) : 0;
-    }
-    try {
-      return [talliesFromSorted(sorted.firstResponse, group, groups), talliesFromSorted(sorted.resolution, group, groups)];
-    } finally {
-      for (let k = 0; k < indices.length; k++) group[indices[k] as number] = -1;
-    }
+    return [talliesOfMembers(sorted.firstResponse, indices, code, groups), talliesOfMembers(sorted.resolution, indices, code, groups)];
   }
 
   /** Every ticket's durations on each metric, as gatherDurations reads them, sorted once. */

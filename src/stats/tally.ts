@@ -152,15 +152,17 @@ export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<numbe
 
 /**
  * One metric's tickets sorted once by time (an event before a censoring at the same time):
- * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order and `index[k]`
- * its ticket index. Any group's tally is then one pass in this order ({@link talliesFromSorted}),
- * with no sort per group or per like-for-like cell.
+ * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order, `index[k]` its
+ * ticket index and `position[i]` where ticket i sits in that order (−1: no usable time). Any
+ * group's tally is then one sequential pass in this order ({@link talliesOfMembers}), with no
+ * sort per group or per like-for-like cell.
  */
 export interface SortedDurations {
   readonly keys: Uint32Array;
   readonly index: Uint32Array;
-  /** Length of the per-ticket arrays it was built from (the largest ticket index + 1). */
-  readonly size: number;
+  readonly position: Int32Array;
+  /** Group codes by position, −1 between uses ({@link talliesOfMembers}'s scratch). */
+  readonly scratch: Int32Array;
 }
 
 /**
@@ -205,46 +207,62 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
     [keys, spareKeys] = [spareKeys, keys];
     [index, spareIndex] = [spareIndex, index];
   }
-  return { keys, index, size: n };
+  const position = new Int32Array(n).fill(-1);
+  for (let j = 0; j < valid; j++) position[index[j] as number] = j;
+  return { keys, index, position, scratch: new Int32Array(valid).fill(-1) };
 }
 
 /**
- * Tallies of many groups in one pass over durations sorted once: `group[i]` is ticket i's group
- * (0 ≤ code < groups; a negative code leaves the ticket out). Equal, group by group, to
- * {@link tallyFromSamples} of that group's tickets.
+ * Tallies of the tickets `members` in one sequential pass over durations sorted once, split
+ * into `groups` by `code` (ticket i goes to group code[i]; a negative code leaves it out), or
+ * all in group 0 without `code`. Equal, group by group, to {@link tallyFromSamples} of that
+ * group's tickets. Costs O(members) random writes plus two sequential passes over the sorted
+ * durations, however many groups.
  */
-export function talliesFromSorted(sorted: SortedDurations, group: Int32Array, groups: number): Tally[] {
-  const { keys, index } = sorted;
+export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<number>, code: Int32Array | null, groups: number): Tally[] {
+  const { keys, position, scratch } = sorted;
   const m = keys.length;
-  const last = new Int32Array(groups).fill(-1);
-  const distinct = new Uint32Array(groups);
-  for (let k = 0; k < m; k++) {
-    const g = group[index[k] as number] as number;
-    if (g < 0) continue;
-    const t = (keys[k] as number) >>> 1;
-    if (t !== last[g]) {
-      distinct[g]!++;
-      last[g] = t;
+  for (let j = 0; j < members.length; j++) {
+    const i = members[j] as number;
+    const at = position[i] as number;
+    if (at >= 0) scratch[at] = code ? (code[i] as number) : 0;
+  }
+  try {
+    const last = new Int32Array(groups).fill(-1);
+    const distinct = new Uint32Array(groups);
+    for (let k = 0; k < m; k++) {
+      const g = scratch[k] as number;
+      if (g < 0) continue;
+      const t = (keys[k] as number) >>> 1;
+      if (t !== last[g]) {
+        distinct[g]!++;
+        last[g] = t;
+      }
+    }
+    const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
+    const fill = new Int32Array(groups).fill(-1);
+    last.fill(-1);
+    for (let k = 0; k < m; k++) {
+      const g = scratch[k] as number;
+      if (g < 0) continue;
+      const key = keys[k] as number;
+      const t = key >>> 1;
+      const tally = out[g] as Tally;
+      if (t !== last[g]) {
+        fill[g]!++;
+        tally.times[fill[g] as number] = t;
+        last[g] = t;
+      }
+      if (key & 1) tally.waiting[fill[g] as number]! += 1;
+      else tally.ended[fill[g] as number]! += 1;
+    }
+    return out;
+  } finally {
+    for (let j = 0; j < members.length; j++) {
+      const at = position[members[j] as number] as number;
+      if (at >= 0) scratch[at] = -1;
     }
   }
-  const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
-  const fill = new Int32Array(groups).fill(-1);
-  last.fill(-1);
-  for (let k = 0; k < m; k++) {
-    const g = group[index[k] as number] as number;
-    if (g < 0) continue;
-    const key = keys[k] as number;
-    const t = key >>> 1;
-    const tally = out[g] as Tally;
-    if (t !== last[g]) {
-      fill[g]!++;
-      tally.times[fill[g] as number] = t;
-      last[g] = t;
-    }
-    if (key & 1) tally.waiting[fill[g] as number]! += 1;
-    else tally.ended[fill[g] as number]! += 1;
-  }
-  return out;
 }
 
 /** Bits needed to write x ≥ 0 (0 for 0). */

@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesFromSorted, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesOfMembers, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -228,7 +228,15 @@ describe('tally builders', () => {
       }
       expect(sorted).not.toBeNull();
       const codes = Int32Array.from(group, (g) => (Number.isInteger(g) && g < groups ? g : -1));
-      const all = talliesFromSorted(sorted!, codes, groups);
+      // members: every ticket (codes split them), and again a subset in one group
+      const all = talliesOfMembers(sorted!, Uint32Array.from(s.times, (_, i) => i), codes, groups);
+      const evens = Uint32Array.from(s.times, (_, i) => i).filter((i) => i % 2 === 0);
+      const evenTally = talliesOfMembers(sorted!, evens, null, 1)[0]!;
+      const evenAlone = tallyFromSamples(Array.from(evens, (i) => s.times[i] as number), Array.from(evens, (i) => s.events[i] as number));
+      expect(plain(evenTally.times)).toEqual(plain(evenAlone.times));
+      expect(Array.from(evenTally.ended)).toEqual(Array.from(evenAlone.ended));
+      expect(Array.from(evenTally.waiting)).toEqual(Array.from(evenAlone.waiting));
+      expect(Array.from(sorted!.scratch).every((c) => c === -1)).toBe(true); // scratch left clean
       for (let g = 0; g < groups; g++) {
         const mine = s.times.map((_, i) => i).filter((i) => codes[i] === g);
         const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
@@ -260,7 +268,7 @@ describe('tally builders', () => {
     }
     check(s, group, 4);
     // A hand-sized case: times 5, 3, 3 (waiting), 5 in group 0 and 4 in group 1.
-    const hand = talliesFromSorted(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, Int32Array.from([0, 0, 0, 1, 0]), 2);
+    const hand = talliesOfMembers(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, [0, 1, 2, 3, 4], Int32Array.from([0, 0, 0, 1, 0]), 2);
     expect(Array.from(hand[0]!.times)).toEqual([3, 5]);
     expect(Array.from(hand[0]!.ended)).toEqual([1, 2]);
     expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
