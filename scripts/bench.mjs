@@ -31,6 +31,7 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('bench: run `npm run build` first');
   process.exit(2);
 }
+const launch = await import(new URL('../dist/launch.js', import.meta.url).href);
 
 // ---------------------------------------------------------------- generation
 const RAW = {
@@ -108,8 +109,8 @@ async function generateExport(rows, file) {
 
 // ---------------------------------------------------------------- timing
 /** Runs `script` (an ES module body) in a fresh node; it prints one JSON line on stderr. */
-function child(script, env = {}) {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+function child(script, env = {}, nodeArgs = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 26,
@@ -124,6 +125,15 @@ function child(script, env = {}) {
 
 const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, ...extra }) + '\\n');`;
 
+/**
+ * The node options bin/parity.js's launcher would start parity with for this file (a larger
+ * young generation for large inputs, src/launch.ts): the stages run in-process here so that
+ * their own CPU time and peak memory can be read, so they get the same options directly.
+ */
+function tuned(file) {
+  return launch.wantsTunedHeap([file], [], {}) ? [`--max-semi-space-size=${launch.SEMI_SPACE_MB}`] : [];
+}
+
 function readNormalise(file) {
   return child(`
     const t0 = performance.now();
@@ -134,7 +144,7 @@ function readNormalise(file) {
     const ms = performance.now() - t0;
     const extra = { rows: dataset.rowsRead };
     ${usage}
-  `);
+  `, {}, tuned(file));
 }
 
 function audit(file) {
@@ -145,7 +155,7 @@ function audit(file) {
     const ms = performance.now() - t0;
     const extra = { code };
     ${usage}
-  `);
+  `, {}, tuned(file));
 }
 
 /** Installs @duckdb/node-api into a cache folder on first use; returns its folder, or null. */
