@@ -18,7 +18,7 @@ export interface CustomerTimeline {
 
 /** Groups tickets by customer (counting sort) and sorts each customer's tickets by creation time. */
 export function customerTimeline(table: TicketTable): CustomerTimeline {
-  const customers = table.dictionaries.customer.values.length;
+  const customers = table.dictionaries.customer.size;
   const starts = new Uint32Array(customers + 1);
   for (let i = 0; i < table.size; i++) {
     const c = table.customer[i] as number;

@@ -11,6 +11,7 @@
 import { TZDate } from '@date-fns/tz/date';
 import { CHANNELS, type Channel } from '../model.js';
 import { OPEN, type TicketTable } from '../normalise/table.js';
+import { TextArena } from '../normalise/strings.js';
 import { byChannel } from './groups.js';
 import { compareRaw, medianOf } from './compare.js';
 import { gapOfEstimates, type Bound } from './estimate.js';
@@ -185,6 +186,8 @@ export function subsetTable(table: TicketTable, indices: ArrayLike<number>): Tic
       const copy = new source.constructor(n);
       for (let k = 0; k < n; k++) copy[k] = source[indices[k] as number] as number;
       out[key] = copy;
+    } else if (column instanceof TextArena) {
+      out[key] = column.subset(indices);
     } else if (Array.isArray(column)) {
       out[key] = Array.from({ length: n }, (_, k) => column[indices[k] as number] as unknown);
     } else out[key] = column;

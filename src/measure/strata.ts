@@ -33,7 +33,7 @@ export function strataOf(table: TicketTable, by: readonly StratumField[]): Strat
   const dense = new Map<number, number>();
   const labels: string[] = [];
   // A cell key from the dictionary codes (each shifted by one so "no value", −1, becomes 0).
-  const sizes = fields.map((f) => table.dictionaries[f].values.length + 1);
+  const sizes = fields.map((f) => table.dictionaries[f].size + 1);
   for (let i = 0; i < table.size; i++) {
     let key = 0;
     for (let k = 0; k < fields.length; k++) key = key * (sizes[k] as number) + ((table[fields[k] as StratumField][i] as number) + 1);

@@ -102,7 +102,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
   const timeline = customerTimeline(table);
   const repeat = repeatContacts(table, timeline, settings.loud.repeatContacts, settings.loud.repeatWindowDays * 86400);
   const loudReasons = loudness(table, repeat);
-  const hasCustomers = table.dictionaries.customer.values.length > 0;
+  const hasCustomers = table.dictionaries.customer.size > 0;
   const jumpOf = new Map<number, { origin: number; waited: number }>();
   if (hasCustomers) {
     const jumps = channelJumps(table, timeline, settings.jumpWindowDays * 86400);
@@ -137,7 +137,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
     const followers = table.followers[i] as number;
     const reasons = loudReasons[i] as number;
     const row: TicketListingRow = {
-      ticketId: table.id[i] as string,
+      ticketId: table.id.get(i),
       customerId: table.dictionaries.customer.valueOf(table.customer[i] as number),
       channel,
       rawChannel,
@@ -159,7 +159,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
     };
     if (hasCustomers) {
       const jump = jumpOf.get(i);
-      row.jumpFrom = jump ? (table.id[jump.origin] as string) : null;
+      row.jumpFrom = jump ? table.id.get(jump.origin) : null;
       row.jumpWaitedSeconds = jump ? jump.waited : null;
     }
     if (hasSla) {

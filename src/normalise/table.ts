@@ -4,7 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { StringTable } from './strings.js';
+import { StringTable, TextArena } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -29,9 +29,13 @@ export class Dictionary {
    * the garbage collector a large Map.
    */
   private small: Map<string, number> | null = new Map();
-  /** The strings by code. */
+  /** The strings by code (an array made on demand: for small dictionaries). */
   get values(): string[] {
     return this.table.values;
+  }
+  /** How many strings it holds. */
+  get size(): number {
+    return this.table.size;
   }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
@@ -45,7 +49,7 @@ export class Dictionary {
     return code;
   }
   valueOf(code: number): string | null {
-    return code < 0 ? null : (this.values[code] ?? null);
+    return code < 0 || code >= this.table.size ? null : this.table.valueOf(code);
   }
 }
 
@@ -78,7 +82,8 @@ export interface TicketRow {
 /** The columnar ticket store. Index i across all columns is ticket i. */
 export interface TicketTable {
   readonly size: number;
-  readonly id: readonly string[];
+  /** Ticket ids (kept as UTF-16 code units, not a string object per ticket: `id.get(i)`). */
+  readonly id: TextArena;
   readonly channel: Uint8Array;
   readonly rawChannel: Int32Array;
   readonly isPublic: Int8Array;
@@ -129,7 +134,7 @@ const CHANNEL_CODE = new Map<Channel, number>(CHANNELS.map((c, i) => [c, i]));
 export class TicketTableBuilder {
   private n = 0;
   private capacity: number;
-  private readonly ids: string[] = [];
+  private readonly ids = new TextArena();
   private cols;
   /** The file of the last row and its code (rows come file by file). */
   private lastFile: string | null = null;
@@ -188,7 +193,8 @@ export class TicketTableBuilder {
 
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
   replace(i: number, row: TicketRow): void {
-    this.ids[i] = row.id;
+    // (a later row of the same ticket: the id is the same, only the other columns change)
+    if (!this.ids.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.get(i)}, not ${row.id}`);
     this.write(i, row);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdIndex, StringTable } from '../../src/normalise/strings.js';
+import { IdIndex, StringTable, TextArena } from '../../src/normalise/strings.js';
 
 describe('the string table', () => {
   it('numbers strings in order of first appearance, across growth', () => {
@@ -26,5 +26,25 @@ describe('the string table', () => {
     expect(index.get('T7')).toBe(99);
     expect(index.get('T2999')).toBe(5998);
     expect(index.get('T3000')).toBeUndefined();
+  });
+});
+
+describe('the text arena', () => {
+  it('keeps any string exactly (surrogate pairs, lone surrogates, long text) and compares without decoding', () => {
+    const arena = new TextArena();
+    const texts = ['T1', '', 'Café ☕', '𝒳 and 😀', '\ud800 lone', 'x'.repeat(10_000) + 'é'];
+    texts.forEach((t, k) => expect(arena.push(t)).toBe(k));
+    expect(arena.length).toBe(texts.length);
+    texts.forEach((t, k) => expect(arena.get(k)).toBe(t));
+    expect(arena.equals(2, 'Café ☕')).toBe(true);
+    expect(arena.equals(2, 'Cafe ☕')).toBe(false);
+    expect(arena.equals(0, 'T10')).toBe(false);
+    expect(arena.subset([3, 0]).toArray()).toEqual(['𝒳 and 😀', 'T1']);
+    expect(() => arena.get(6)).toThrow(RangeError);
+    // growth: 100,000 ids, every one back as it went in
+    const many = new TextArena();
+    for (let i = 0; i < 100_000; i++) many.push(`ID-${i}`);
+    expect(many.get(0)).toBe('ID-0');
+    expect(many.get(99_999)).toBe('ID-99999');
   });
 });

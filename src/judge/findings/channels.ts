@@ -21,7 +21,7 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   if (a.length === 0 || b.length === 0) return '';
   let best: { field: 'category' | 'priority'; code: number; sa: number; sb: number } | null = null;
   for (const field of ['category', 'priority'] as const) {
-    const size = table.dictionaries[field].values.length;
+    const size = table.dictionaries[field].size;
     if (size === 0) continue;
     const ca = new Float64Array(size + 1);
     const cb = new Float64Array(size + 1);

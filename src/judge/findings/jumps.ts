@@ -47,7 +47,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
   if (socialTickets === 0) return [];
   const windowDays = ctx.jumpWindowDays;
   const definition = `a social ticket opened within ${windowDays} days after a phone, email or web ticket of the same customer that was still unresolved (or, without a usable resolution time, unanswered) at that moment`;
-  if (table.dictionaries.customer.values.length === 0) {
+  if (table.dictionaries.customer.size === 0) {
     return [
       () =>
         noteFinding({
@@ -107,9 +107,9 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
         const o = jumps.origin[k] as number;
         return {
           customerId: table.dictionaries.customer.valueOf(table.customer[j] as number),
-          originTicketId: table.id[o] ?? null,
+          originTicketId: table.id.get(o),
           originChannel: CHANNELS[table.channel[o] as number] ?? 'other',
-          jumpTicketId: table.id[j] ?? null,
+          jumpTicketId: table.id.get(j),
           waited: jumps.waited[k] as number,
           originAnsweredBeforeJump: jumps.unansweredAtJump[k] === 0,
           originFirstResponse: firstResponseOf(table, o),

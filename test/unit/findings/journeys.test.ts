@@ -76,7 +76,7 @@ describe('channel jumps on a table worked out by hand', () => {
   // Shuffled input order must not matter: the timeline sorts by customer and time.
   const t = table([...specs].reverse());
   const jumps = channelJumps(t, customerTimeline(t), 14 * DAY);
-  const pairs = Array.from(jumps.jump, (j, k) => `${t.id[j]}<-${t.id[jumps.origin[k] as number]}`).sort();
+  const pairs = Array.from(jumps.jump, (j, k) => `${t.id.get(j)}<-${t.id.get(jumps.origin[k] as number)}`).sort();
 
   it('finds exactly the four jumps, each with the oldest pending ticket as its origin', () => {
     expect(jumps.jump.length).toBe(4);
@@ -89,7 +89,7 @@ describe('channel jumps on a table worked out by hand', () => {
   });
 
   it('knows which origins had no answer yet: A1 (never), C1 (answered day 2 < day 4: answered), F1 (answered day 1 > day 0.5)', () => {
-    const unanswered = Object.fromEntries(Array.from(jumps.jump, (j, k) => [t.id[j], jumps.unansweredAtJump[k]]));
+    const unanswered = Object.fromEntries(Array.from(jumps.jump, (j, k) => [t.id.get(j), jumps.unansweredAtJump[k]]));
     expect(unanswered).toEqual({ A2: 1, A3: 1, C3: 0, F2: 1 });
   });
 
@@ -97,17 +97,17 @@ describe('channel jumps on a table worked out by hand', () => {
     // 3 days: A3 (waited exactly 3d) stays; for C3 the web ticket (4d) is out, but the phone
     // ticket of day 1 is still open, so C3 jumps from it after 3d.
     const three = channelJumps(t, customerTimeline(t), 3 * DAY);
-    expect(Array.from(three.jump, (j, k) => `${t.id[j]}<-${t.id[three.origin[k] as number]}`).sort()).toEqual(['A2<-A1', 'A3<-A1', 'C3<-C2', 'F2<-F1']);
+    expect(Array.from(three.jump, (j, k) => `${t.id.get(j)}<-${t.id.get(three.origin[k] as number)}`).sort()).toEqual(['A2<-A1', 'A3<-A1', 'C3<-C2', 'F2<-F1']);
     // 2.5 days: only A2 (2d) and F2 (0.5d) remain.
     const short = channelJumps(t, customerTimeline(t), 2.5 * DAY);
-    expect(Array.from(short.jump, (j) => t.id[j]).sort()).toEqual(['A2', 'F2']);
+    expect(Array.from(short.jump, (j) => t.id.get(j)).sort()).toEqual(['A2', 'F2']);
   });
 });
 
 describe('repeat contacts (3 within 7 days) by hand', () => {
   const t = table(specs);
   const marked = repeatContacts(t, customerTimeline(t), 3, 7 * DAY);
-  const ids = [...marked.keys()].filter((i) => marked[i]).map((i) => t.id[i]).sort();
+  const ids = [...marked.keys()].filter((i) => marked[i]).map((i) => t.id.get(i)).sort();
 
   it('marks the third contact onwards, never the earlier ones', () => {
     // A: days 0, 2, 3 → A3. C: days 0, 1, 4 → C3. F: days 0, 0.5, 2 → F3.

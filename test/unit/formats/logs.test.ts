@@ -56,13 +56,13 @@ describe('tweet log', () => {
     const settings = resolveSettings([fixture('formats', 'tweets.csv')], AS_OF, {}, 'test');
     const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
     const t = dataset.table;
-    const i = t.id.indexOf('40');
+    const i = t.id.toArray().indexOf('40');
     expect(t.dictionaries.customer.valueOf(t.customer[i] as number)).toBe('504');
     expect(t.dictionaries.group.valueOf(t.group[i] as number)).toBe('OtherBrand');
     expect(t.isPublic[i]).toBe(1);
     // Ticket 20 shouts (capitals and "!!!"), ticket 10 does not.
-    expect((t.flags[t.id.indexOf('20')] as number) & 1).toBe(1);
-    expect((t.flags[t.id.indexOf('10')] as number) & 1).toBe(0);
+    expect((t.flags[t.id.toArray().indexOf('20')] as number) & 1).toBe(1);
+    expect((t.flags[t.id.toArray().indexOf('10')] as number) & 1).toBe(0);
   });
 });
 

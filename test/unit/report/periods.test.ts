@@ -231,7 +231,7 @@ describe('subsetTable', () => {
     const t = table(TICKETS);
     const sub = subsetTable(t, [1, 7]);
     expect(sub.size).toBe(2);
-    expect(sub.id).toEqual(['T2', 'T8']);
+    expect(sub.id.toArray()).toEqual(['T2', 'T8']);
     expect([...sub.createdAt]).toEqual([at('2026-07-13T10:00:00Z'), at('2026-10-05T10:00:00Z')]);
     expect([...sub.resolutionState]).toEqual([RESOLVED, OPEN]);
     expect(sub.dictionaries).toBe(t.dictionaries);
