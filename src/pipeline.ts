@@ -26,6 +26,7 @@ import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeInput } from './load/describe.js';
 import { measure } from './measure/index.js';
 import { createdRange } from './measure/groups.js';
+import { measureBy } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { redactReport } from './render/redact.js';
@@ -49,7 +50,9 @@ export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
 export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null): Report {
   requireTickets(dataset);
   const settings = withReference(dataset, given);
-  const measured = measure(dataset.table, dataset.asOf, settings);
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings);
+  const by = settings.by ? measureBy(dataset.table, measuredChannels.samples, settings.by) : null;
+  const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const { from, to } = createdRange(dataset.table);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -69,6 +72,7 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
     reference: settings.reference,
     channels: measured.channels,
     followerBands: measured.followerBands,
+    ...(by ? { by: by.report } : {}),
     findings: [],
     gates: [],
     distributions: { firstResponse: measured.distributions },
