@@ -51,7 +51,7 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
   requireTickets(dataset);
   const settings = withReference(dataset, given);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings);
-  const by = settings.by ? measureBy(dataset.table, measuredChannels.samples, settings.by) : null;
+  const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.samples, settings.groupBy) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const { from, to } = createdRange(dataset.table);
   const report: Report = {

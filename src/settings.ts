@@ -73,8 +73,8 @@ export interface Settings {
   /** Set by the pipeline when it chose the reference itself (no phone tickets): said in input.notes. */
   referenceNote?: string;
   bands: number[];
-  /** --by / config `by`; null = no by groups. */
-  by: BySettings | null;
+  /** --by / config `by`; null = no by groups. (Not `by`: the count table's settings use that name for its own ByField.) */
+  groupBy: BySettings | null;
   /** Epoch seconds, or null = the latest timestamp in the data (resolved once, in loadDataset). */
   asOf: number | null;
   since: number | null;

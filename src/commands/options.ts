@@ -195,7 +195,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),
     referenceGiven: referenceText !== undefined,
     bands: flags.bands ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
-    by,
+    groupBy: by,
     asOf: instant('--as-of', 'asOf', flags.asOf),
     since: sinceSeconds,
     until: untilSeconds,

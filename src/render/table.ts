@@ -246,7 +246,7 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
       width,
     );
     out.push(fitted.text);
-    if (fitted.index > 0) out.push(c.dim('(answered share and 95% CIs hidden to fit the terminal; --wide shows all)'));
+    if (fitted.index > 0) out.push(c.dim(wrap('(answered share and 95% CIs hidden to fit the terminal; --wide shows all)', width)));
   }
   for (const note of byNotes(by, report.settings.minSample)) out.push(wrap(note, width, '  '));
   return out;

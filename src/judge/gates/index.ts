@@ -28,14 +28,14 @@ export interface GateEntry {
  * Parses the gates of a run (`--fail-on` ones first, then the config's). `configFile` names the
  * config in error messages when known.
  */
-export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configFile'> & { by?: Settings['by'] }): GateEntry[] {
+export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configFile'> & { groupBy?: Settings['groupBy'] }): GateEntry[] {
   const bands = bandsFromEdges(settings.bands).map((b) => b.label);
   return settings.gates.map(({ text, source, key }) => {
     const origin = key === null ? { file: '--fail-on' } : { file: settings.configFile ?? 'config', column: key };
     const gate = parseGate(text, { bands, origin });
     // by(...) reads the --by groups: without --by it could never be evaluated, so say so before reading.
     const inner = gate.subject.kind;
-    if ((inner === 'by' || inner === 'byRatio') && settings.by === null) {
+    if ((inner === 'by' || inner === 'byRatio') && settings.groupBy === null) {
       throw new UsageError(`${key === null ? '--fail-on' : `${settings.configFile ?? 'config'}: ${key}`}: ${gate.text} reads the groups of --by, but no --by field is given`, {
         hint: 'add --by <field> (group, category, priority, status or a column header), or "by" in the config',
       });
