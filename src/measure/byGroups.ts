@@ -50,6 +50,15 @@ function columnOf(table: TicketTable, by: BySettings): { codes: Int32Array; valu
   return { codes: table[by.column], values: table.dictionaries[by.column].values };
 }
 
+/** Ticket i's value of the by field (null = none): for listings (`parity tickets --by`). */
+export function byValueReader(table: TicketTable, by: BySettings): (i: number) => string | null {
+  const { codes, values } = columnOf(table, by);
+  return (i) => {
+    const code = codes[i] as number;
+    return code < 0 ? null : (values[code] ?? null);
+  };
+}
+
 /** Ticket indices per value of the by field; tickets without a value counted apart. */
 export function groupByField(table: TicketTable, by: BySettings): ByGrouping {
   const { codes, values: dictionary } = columnOf(table, by);

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../helpers/audit.js';
-import { fixture } from '../helpers/exec.js';
+import { fixture, runParity } from '../helpers/exec.js';
 import { loadRenderer } from '../../src/render/index.js';
 import { parseGate, subjectText } from '../../src/judge/gates/parse.js';
 import type { Finding, Report } from '../../src/report.js';
@@ -201,5 +201,18 @@ describe('by in every renderer, with hostile values made inert', () => {
   it('csv without --by keeps its fixed columns', async () => {
     const csv = (await loadRenderer('csv', 'audit'))(await auditFiles([TEAMS], {}, { minSample: 3 }), { color: false });
     expect(csv.split('\n')[0]!.endsWith('first_response_verdict,resolution_verdict')).toBe(true);
+  });
+});
+
+describe('parity tickets --by', () => {
+  it('adds each ticket\'s value of the field as by_value', async () => {
+    const r = await runParity(['tickets', TEAMS, '--by', 'Region', '--no-config']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const header = lines[0]!.split(',');
+    const at = header.indexOf('by_value');
+    expect(at).toBeGreaterThan(0);
+    const value = (id: string): string => lines.find((l) => l.startsWith(`${id},`))!.split(',')[at]!;
+    expect([value('S1'), value('B2'), value('X1'), value('N1')]).toEqual(['North', 'South', "'=1+1", '']);
   });
 });
