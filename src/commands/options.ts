@@ -143,6 +143,16 @@ export function resolveBy(flags: Pick<CommonFlags, 'by' | 'byReference'>, config
   };
 }
 
+/**
+ * The settings without --by groups, for what reads files but compares no groups (inspect, init,
+ * counts): a config `by` naming a header must not make them read it, or fail when it is absent.
+ */
+export function withoutGroupBy(settings: Settings): Settings {
+  if (settings.groupBy === null) return settings;
+  const { byHeader: _byHeader, ...mapping } = settings.mapping;
+  return { ...settings, groupBy: null, mapping };
+}
+
 /** Where an option's value came from, for messages: the flag, or the config key. */
 function origin(flagGiven: boolean, flag: string, key: string): string {
   return flagGiven ? flag : `${key} in the config`;

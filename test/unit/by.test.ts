@@ -216,3 +216,15 @@ describe('parity tickets --by', () => {
     expect([value('S1'), value('B2'), value('X1'), value('N1')]).toEqual(['North', 'South', "'=1+1", '']);
   });
 });
+
+describe('commands that compare no groups ignore a configured by', () => {
+  it('inspect reads a file that lacks the configured by header', async () => {
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    const { profileFiles } = await import('../../src/load/profile.js');
+    const { Readable } = await import('node:stream');
+    const settings = resolveSettings([TEAMS], {}, { by: 'Country' }, 'test');
+    expect(settings.mapping.byHeader).toBe('Country');
+    const [profile] = await profileFiles(settings, { stdin: Readable.from([]) });
+    expect(profile?.rows).toBe(10);
+  });
+});
