@@ -5,6 +5,8 @@
 //   - the whole `parity audit --format json --quiet` (in-process main(), so start-up is included),
 //   - DuckDB's equivalent aggregate (per channel: count, median and p90 of first response),
 // and prints wall time, rows/s, MB/s, peak RSS (max RSS of the child) and parity ÷ DuckDB.
+// First, start-up: `parity --version` and `parity audit` of the 12-row fixture as separate
+// processes (median of BENCH_STARTUP runs, default 15), beside a bare `node -e 0`.
 // DuckDB (@duckdb/node-api) is installed on first use into a cache folder, never into
 // package.json; without network or with BENCH_DUCKDB=0 its column is left out.
 //
@@ -29,6 +31,7 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
   console.error('bench: run `npm run build` first');
   process.exit(2);
 }
+const launch = await import(new URL('../dist/launch.js', import.meta.url).href);
 
 // ---------------------------------------------------------------- generation
 const RAW = {
@@ -106,8 +109,8 @@ async function generateExport(rows, file) {
 
 // ---------------------------------------------------------------- timing
 /** Runs `script` (an ES module body) in a fresh node; it prints one JSON line on stderr. */
-function child(script, env = {}) {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+function child(script, env = {}, nodeArgs = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 26,
@@ -122,17 +125,26 @@ function child(script, env = {}) {
 
 const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, ...extra }) + '\\n');`;
 
+/**
+ * The node options bin/parity.js's launcher would start parity with for this file (a larger
+ * young generation for large inputs, src/launch.ts): the stages run in-process here so that
+ * their own CPU time and peak memory can be read, so they get the same options directly.
+ */
+function tuned(file) {
+  return launch.wantsTunedHeap([file], [], {}) ? [`--max-semi-space-size=${launch.SEMI_SPACE_MB}`] : [];
+}
+
 function readNormalise(file) {
   return child(`
     const t0 = performance.now();
-    const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'pipeline.js'))});
+    const { loadDataset } = await import(${JSON.stringify(join(root, 'dist', 'load', 'dataset.js'))});
     const { resolveSettings } = await import(${JSON.stringify(join(root, 'dist', 'commands', 'options.js'))});
     const settings = resolveSettings([${JSON.stringify(file)}], {}, {}, 'bench');
     const dataset = await loadDataset(settings, { stdin: process.stdin });
     const ms = performance.now() - t0;
     const extra = { rows: dataset.rowsRead };
     ${usage}
-  `);
+  `, {}, tuned(file));
 }
 
 function audit(file) {
@@ -143,7 +155,7 @@ function audit(file) {
     const ms = performance.now() - t0;
     const extra = { code };
     ${usage}
-  `);
+  `, {}, tuned(file));
 }
 
 /** Installs @duckdb/node-api into a cache folder on first use; returns its folder, or null. */
@@ -183,6 +195,26 @@ function duckdb(home, file) {
   `);
 }
 
+// ---------------------------------------------------------------- start-up
+/** Wall milliseconds of one process run. */
+function timed(args) {
+  const t0 = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return wall;
+}
+
+function startup() {
+  const runs = Math.max(3, Number(process.env.BENCH_STARTUP ?? 15));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const measure = (args) => median(Array.from({ length: runs }, () => timed(args)));
+  const bare = measure(['-e', '0']);
+  const version = measure([join(root, 'bin', 'parity.js'), '--version']);
+  const small = measure([join(root, 'bin', 'parity.js'), 'audit', join(root, 'fixtures', 'small.csv'), '--quiet', '--format', 'json', '-o', '/dev/null']);
+  console.log(`start-up (median of ${runs}, wall ms): node -e 0 ${bare.toFixed(0)}, parity --version ${version.toFixed(0)}, parity audit fixtures/small.csv ${small.toFixed(0)} (${(small - bare).toFixed(0)} over bare node)`);
+}
+
 // ---------------------------------------------------------------- report
 const range = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -191,6 +223,7 @@ const range = (values) => {
 const fmtRate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`);
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+startup();
 const home = duckdbHome();
 console.log('| rows | MB | stage | wall s | rows/s | MB/s | CPU s | peak RSS MiB | ÷ DuckDB |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');

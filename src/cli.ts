@@ -9,7 +9,7 @@ import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
 import { checkOutputs, removeTemporaryFiles, writeAtomic, type PlannedInput, type PlannedOutput } from './write/outputs.js';
 import { redactError } from './commands/redactError.js';
-import { DEFAULT_CONFIG_FILE } from './config/load.js';
+import { DEFAULT_CONFIG_FILE } from './config/file.js';
 import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
 

@@ -38,18 +38,24 @@ export type { Settings } from './settings.js';
 /** What an audit reads besides the tickets: an earlier report for `delta(...)` gates. */
 export interface AuditIO extends RunIO {
   baseline?: Report | null;
+  /** Told when a statistics stage starts after reading, with the rows read (a progress line on a terminal). */
+  onStage?: (stage: StatisticsStage, rowsRead: number) => void;
 }
+
+/** The stages after reading, as a progress line names them. */
+export type StatisticsStage = 'measure' | 'judge';
 
 /** read → normalise → measure → judge → Report. */
 export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
   const dataset = await loadDataset(settings, io);
-  return finish(auditDataset(dataset, settings, io.baseline ?? null), settings);
+  return finish(auditDataset(dataset, settings, io.baseline ?? null, io.onStage), settings);
 }
 
 /** measure → judge on a loaded dataset. */
-export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null): Report {
+export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, onStage?: (stage: StatisticsStage, rowsRead: number) => void): Report {
   requireTickets(dataset);
   const settings = withReference(dataset, given);
+  onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings);
   const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.samples, settings.groupBy) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
@@ -77,6 +83,7 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
     gates: [],
     distributions: { firstResponse: measured.distributions },
   };
+  onStage?.('judge', dataset.rowsRead);
   return judge({ report, measured, settings, baseline });
 }
 
@@ -137,7 +144,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   }
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
-  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null);
+  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, io.onStage);
   return finish(
     {
       ...report,

@@ -8,7 +8,6 @@ import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import { withReading } from './dataset.js';
-import { loadBaseline } from './baseline.js';
 import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -19,7 +18,8 @@ export async function runAudit(files: string[], flags: CommonFlags, ctx: Command
   const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version, loadedConfig.file);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings);
-  const baseline = flags.baseline ? await loadBaseline(flags.baseline, ctx.cwd) : null;
+  // (baseline.ts validates with zod: loaded only when there is a baseline)
+  const baseline = flags.baseline ? await (await import('./baseline.js')).loadBaseline(flags.baseline, ctx.cwd) : null;
   return withReading(flags, settings, ctx, (io) => audit(settings, { ...io, baseline })).catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);
   });

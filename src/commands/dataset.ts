@@ -9,7 +9,7 @@ import { loadDataset, type Dataset } from '../load/dataset.js';
 import { describeInput } from '../load/describe.js';
 import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
-import { progressReporter } from './progress.js';
+import { progressReporters } from './progress.js';
 import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
@@ -35,10 +35,12 @@ export async function withReading<T extends Pick<Report, 'input'>>(
   try {
     const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
     let report: T;
+    const progress = progressReporters((line) => ctx.progress(line));
     try {
       report = await run({
         stdin: ctx.stdin,
-        onProgress: progressReporter((line) => ctx.progress(line)),
+        onProgress: progress.onProgress,
+        onStage: progress.onStage,
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
     } catch (error) {

@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { writeAtomic } from '../write/outputs.js';
 import { isAbsolute, join } from 'node:path';
-import { loadConfig, configJsonSchema } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
+import { configJsonSchema } from '../config/validate.js';
 import { ParityError } from '../errors.js';
 import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '../model.js';
 import { FORMATS } from '../formats/index.js';

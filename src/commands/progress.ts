@@ -48,9 +48,37 @@ export function progressLine(file: string, rows: number, elapsedSeconds: number,
 
 /** A progress callback for loadDataset that writes through `show` (ctx.progress). */
 export function progressReporter(show: (message: string) => void, now: () => number = () => performance.now()): (rows: number, file: string, position?: ReadPosition) => void {
+  return progressReporters(show, now).onProgress;
+}
+
+/** What each statistics stage is doing, as its progress line says. */
+const STAGE_WORDS: Record<'measure' | 'judge', string> = {
+  measure: 'measuring: Kaplan–Meier medians per channel and band',
+  judge: 'judging: comparisons, like-for-like cells, Holm, gates',
+};
+
+/**
+ * Progress callbacks for a whole audit: the reading line (see {@link progressLine}), then a line
+ * per statistics stage with the time the reading took. Like the reading line, nothing is shown
+ * while the run is under a second old.
+ */
+export function progressReporters(
+  show: (message: string) => void,
+  now: () => number = () => performance.now(),
+): { onProgress: (rows: number, file: string, position?: ReadPosition) => void; onStage: (stage: 'measure' | 'judge', rowsRead: number) => void } {
   const start = now();
-  return (rows, file, position) => {
-    const line = progressLine(file, rows, (now() - start) / 1000, position);
-    if (line) show(line);
+  let readSeconds: number | null = null;
+  return {
+    onProgress: (rows, file, position) => {
+      const line = progressLine(file, rows, (now() - start) / 1000, position);
+      if (line) show(line);
+    },
+    onStage: (stage, rowsRead) => {
+      const elapsed = (now() - start) / 1000;
+      readSeconds ??= elapsed;
+      if (elapsed < QUIET_SECONDS) return;
+      const read = `${rowsRead.toLocaleString('en-US')} rows read in ${duration(readSeconds)}; `;
+      show(`parity: ${read}${STAGE_WORDS[stage]}…`);
+    },
   };
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CHANNELS, DURATION_UNITS, TICKET_FIELDS } from '../model.js';
 import { parseDuration } from '../measure/duration.js';
-import { parse as parseDate } from 'date-fns';
+import { parse as parseDate } from 'date-fns/parse';
 
 const channel = z.enum(CHANNELS);
 

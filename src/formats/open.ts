@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
+import { nextBatchOf, type BatchedRecords } from '../read/record.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
@@ -51,10 +52,18 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
   }
   // The sample, then the source's own iterator (no generator in between: a promise per record less).
   let at = 0;
-  const rest: AsyncIterableIterator<RawRecord> = {
+  const rest: AsyncIterableIterator<RawRecord> & BatchedRecords = {
     next: () => {
       if (at < sample.length) return Promise.resolve({ value: sample[at++] as RawRecord, done: false });
       return done ? Promise.resolve({ value: undefined, done: true }) : iterator.next();
+    },
+    nextBatch: async () => {
+      if (at < sample.length) {
+        const out = sample.slice(at);
+        at = sample.length;
+        return out;
+      }
+      return done ? null : nextBatchOf(records, iterator);
     },
     return: async () => {
       await iterator.return?.();

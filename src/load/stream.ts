@@ -7,6 +7,7 @@
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
+import { batchesOf } from '../read/record.js';
 import { IdIndex } from '../normalise/strings.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
 import { rowNormaliser, type RowContext } from '../normalise/rows.js';
@@ -150,15 +151,22 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       for await (const record of counted(opened.records)) void record;
     } else {
       const normalise = rowNormaliser(mapping, context);
-      for await (const record of counted(opened.records)) {
-        const result = normalise(record);
-        if (!result.ok) {
-          reject(result.issue);
-          continue;
-        }
-        if (accept(result.ticket, record.file, record.line)) {
-          for (const note of result.notes) sink.issue(note);
-          if (result.latest > latest) latest = result.latest;
+      // Batch by batch (one promise per chunk of records, not per record); counted as in `counted`.
+      for await (const batch of batchesOf(opened.records)) {
+        for (const record of batch) {
+          rowsRead++;
+          fileRows++;
+          if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+          sink.record?.(record);
+          const result = normalise(record);
+          if (!result.ok) {
+            reject(result.issue);
+            continue;
+          }
+          if (accept(result.ticket, record.file, record.line)) {
+            for (const note of result.notes) sink.issue(note);
+            if (result.latest > latest) latest = result.latest;
+          }
         }
       }
     }

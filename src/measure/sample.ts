@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { tallyFromSamples, tallySizes, type Tally } from '../stats/tally.js';
+import { sortDurations, talliesOfMembers, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -83,6 +83,8 @@ export function gatherDurations(table: TicketTable, indices: ArrayLike<number>, 
 export class Samples {
   private readonly whole = new WeakMap<object, GroupDurations>();
   private readonly cells = new WeakMap<object, Map<Strata, Map<number, GroupDurations>>>();
+  /** Each metric's tickets sorted once by duration (null: not whole seconds, gather per group). */
+  private sortedByMetric: Record<Metric, SortedDurations | null> | undefined;
 
   constructor(
     readonly table: TicketTable,
@@ -94,7 +96,7 @@ export class Samples {
   of(indices: ArrayLike<number>): GroupDurations {
     let m = this.whole.get(indices as object);
     if (!m) {
-      m = gatherDurations(this.table, indices, this.asOf);
+      m = this.gather(indices);
       this.whole.set(indices as object, m);
     }
     return m;
@@ -109,10 +111,78 @@ export class Samples {
     }
     let m = perStrata.get(strata);
     if (!m) {
-      m = new Map();
-      for (const [code, cell] of splitByStratum(strata, indices)) m.set(code, gatherDurations(this.table, cell, this.asOf));
+      m = this.gatherCells(indices, strata);
       perStrata.set(strata, m);
     }
     return m;
   }
+
+  /**
+   * A large group is tallied in one pass over the durations sorted once (the reference channel,
+   * a quiet majority); a small one is gathered and sorted on its own, which is cheaper than a
+   * pass over every ticket.
+   */
+  private large(indices: ArrayLike<number>): boolean {
+    return indices.length >= SORTED_MIN && indices.length * 8 >= this.table.size && this.sorted() !== null;
+  }
+
+  private gather(indices: ArrayLike<number>): GroupDurations {
+    if (!this.large(indices)) return gatherDurations(this.table, indices, this.asOf);
+    const [first, resolution] = this.pass(indices, null, 1);
+    return { tickets: indices.length, samples: { firstResponse: first[0] as Tally, resolution: resolution[0] as Tally }, curves: {} };
+  }
+
+  private gatherCells(indices: ArrayLike<number>, strata: Strata): Map<number, GroupDurations> {
+    const out = new Map<number, GroupDurations>();
+    if (!this.large(indices)) {
+      for (const [code, cell] of splitByStratum(strata, indices)) out.set(code, gatherDurations(this.table, cell, this.asOf));
+      return out;
+    }
+    const cells = strata.labels.length;
+    const sizes = new Uint32Array(cells);
+    for (let k = 0; k < indices.length; k++) sizes[strata.code[indices[k] as number] as number]!++;
+    const [first, resolution] = this.pass(indices, strata.code, cells);
+    for (let c = 0; c < cells; c++) {
+      if (sizes[c] === 0) continue;
+      out.set(c, { tickets: sizes[c] as number, samples: { firstResponse: first[c] as Tally, resolution: resolution[c] as Tally }, curves: {} });
+    }
+    return out;
+  }
+
+  /** Both metrics' tallies of `indices`, split by `code` (or one group), in one pass each. */
+  private pass(indices: ArrayLike<number>, code: Int32Array | null, groups: number): [Tally[], Tally[]] {
+    const sorted = this.sorted() as Record<Metric, SortedDurations>;
+    return [talliesOfMembers(sorted.firstResponse, indices, code, groups), talliesOfMembers(sorted.resolution, indices, code, groups)];
+  }
+
+  /** Every ticket's durations on each metric, as gatherDurations reads them, sorted once. */
+  private sorted(): Record<Metric, SortedDurations | null> | null {
+    if (!this.sortedByMetric) {
+      const t = this.table;
+      const n = t.size;
+      const firstTimes = new Float64Array(n).fill(Number.NaN);
+      const firstEnded = new Uint8Array(n);
+      const resTimes = new Float64Array(n).fill(Number.NaN);
+      const resEnded = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const age = Math.max(0, t.openAge ? (t.openAge[i] as number) : this.asOf - (t.createdAt[i] as number));
+        const fs = t.firstResponseState[i];
+        if (fs === ANSWERED) {
+          firstTimes[i] = t.firstResponse[i] as number;
+          firstEnded[i] = 1;
+        } else if (fs === UNANSWERED) firstTimes[i] = age;
+        const rs = t.resolutionState[i];
+        if (rs === RESOLVED) {
+          resTimes[i] = t.resolution[i] as number;
+          resEnded[i] = 1;
+        } else if (rs !== EXCLUDED) resTimes[i] = age;
+      }
+      this.sortedByMetric = { firstResponse: sortDurations(firstTimes, firstEnded), resolution: sortDurations(resTimes, resEnded) };
+    }
+    const s = this.sortedByMetric;
+    return s.firstResponse && s.resolution ? s : null;
+  }
 }
+
+/** Groups smaller than this are gathered on their own (a pass over all tickets costs more). */
+const SORTED_MIN = 20_000;

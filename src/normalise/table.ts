@@ -16,16 +16,33 @@ export type ResolutionState = typeof RESOLVED | typeof OPEN | typeof EXCLUDED;
 /** Bits of `flags`. */
 export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
 
+/** Values a dictionary keeps in a Map before it relies on the string table alone. */
+const SMALL_MAX = 4096;
+
 /** Strings stored once, referred to by code. Code -1 means "no value". */
 export class Dictionary {
   private readonly table = new StringTable();
+  /**
+   * While the dictionary is small (statuses, priorities, channels' raw values), a Map in front of
+   * the table: its lookup uses the hash V8 keeps with each string, where the table hashes every
+   * value again. Dropped past SMALL_MAX values (customer ids), where the table's flat arrays spare
+   * the garbage collector a large Map.
+   */
+  private small: Map<string, number> | null = new Map();
   /** The strings by code. */
   get values(): string[] {
     return this.table.values;
   }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
-    return this.table.intern(value);
+    const small = this.small;
+    if (small === null) return this.table.intern(value);
+    const known = small.get(value);
+    if (known !== undefined) return known;
+    const code = this.table.intern(value);
+    if (small.size < SMALL_MAX) small.set(value, code);
+    else this.small = null;
+    return code;
   }
   valueOf(code: number): string | null {
     return code < 0 ? null : (this.values[code] ?? null);
@@ -120,6 +137,9 @@ export class TicketTableBuilder {
   private capacity: number;
   private readonly ids: string[] = [];
   private cols;
+  /** The file of the last row and its code (rows come file by file). */
+  private lastFile: string | null = null;
+  private lastFileCode = -1;
   readonly dictionaries = {
     rawChannel: new Dictionary(),
     customer: new Dictionary(),
@@ -209,7 +229,11 @@ export class TicketTableBuilder {
       c.byValue[i] = d.byValue.codeOf(row.byValue);
     } else c.byValue[i] = -1;
     c.flags[i] = row.flags;
-    c.fileIndex[i] = d.file.codeOf(row.file);
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileCode = d.file.codeOf(row.file);
+    }
+    c.fileIndex[i] = this.lastFileCode;
     c.line[i] = row.line;
   }
 

@@ -26,3 +26,33 @@ export interface CsvSource {
 /** Encodings spreadsheet tools write CSV in. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
+
+/**
+ * A record stream that can also hand over every record it already holds at once (the byte
+ * scanner decodes a chunk of records per read): consumers that loop over millions of records
+ * take them batch by batch, one promise per batch instead of one per record.
+ */
+export interface BatchedRecords extends AsyncIterable<RawRecord> {
+  /** The records decoded but not yet taken (at least one), or null at the end. */
+  nextBatch(): Promise<readonly RawRecord[] | null>;
+}
+
+function isBatched(records: AsyncIterable<RawRecord>): records is BatchedRecords {
+  return typeof (records as Partial<BatchedRecords>).nextBatch === 'function';
+}
+
+/** The records of `records` in batches: the source's own when it has them, else one record each. */
+export async function* batchesOf(records: AsyncIterable<RawRecord>): AsyncGenerator<readonly RawRecord[]> {
+  if (isBatched(records)) {
+    for (let batch = await records.nextBatch(); batch !== null; batch = await records.nextBatch()) yield batch;
+    return;
+  }
+  for await (const record of records) yield [record];
+}
+
+/** A batched source's next batch, or the next record alone for any other source; null at the end. */
+export async function nextBatchOf(records: AsyncIterable<RawRecord>, iterator: AsyncIterator<RawRecord>): Promise<readonly RawRecord[] | null> {
+  if (isBatched(records)) return records.nextBatch();
+  const next = await iterator.next();
+  return next.done ? null : [next.value];
+}

@@ -23,7 +23,7 @@
  */
 import { raiseHint } from './limits.js';
 import { ParityError } from '../errors.js';
-import type { RawRecord } from './record.js';
+import type { BatchedRecords, RawRecord } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed
@@ -376,7 +376,7 @@ export class CsvScanner {
  * size limit) are ParityErrors with the file and line. A plain iterator over batches rather than
  * an async generator: one promise per record is the cost that remains.
  */
-export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> {
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> & BatchedRecords {
   const source: AsyncIterator<Buffer | string> | Iterator<Buffer> =
     Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]();
   let batch: RawRecord[] = [];
@@ -402,10 +402,16 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
     }
     return true;
   }
-  const iterator: AsyncIterableIterator<RawRecord> = {
+  const iterator: AsyncIterableIterator<RawRecord> & BatchedRecords = {
     next(): Promise<IteratorResult<RawRecord>> {
       if (at < batch.length) return Promise.resolve({ value: batch[at++] as RawRecord, done: false });
       return refill().then((more) => (more ? { value: batch[at++] as RawRecord, done: false } : done));
+    },
+    async nextBatch(): Promise<readonly RawRecord[] | null> {
+      if (at >= batch.length && !(await refill())) return null;
+      const out = at === 0 ? batch : batch.slice(at);
+      at = batch.length;
+      return out;
     },
     async return(): Promise<IteratorResult<RawRecord>> {
       ended = true;

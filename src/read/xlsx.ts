@@ -22,9 +22,10 @@
  * from a path, understands the 1900/1904 date systems and date number formats, and keeps empty
  * rows in place, so row numbers stay true. It holds one sheet in memory rather than streaming
  * it: a sheet is bounded (1,048,576 rows), so that is acceptable; CSV stays the route for
- * exports larger than memory.
+ * exports larger than memory. The library is loaded only when a workbook is opened, so reading a
+ * CSV never loads it.
  */
-import { readSheet, SheetNotFoundError, InvalidSpreadsheetError, InvalidInputError } from 'read-excel-file/node';
+import type * as ExcelLibrary from 'read-excel-file/node';
 import { ParityError } from '../errors.js';
 import type { CsvSource, RawRecord } from './source.js';
 
@@ -111,8 +112,11 @@ export function parseSheetChoice(text: string): SheetChoice {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
-function failure(error: unknown, file: string, sheet: SheetChoice | undefined, byName: boolean): ParityError {
+type Excel = typeof ExcelLibrary;
+
+function failure(error: unknown, excel: Excel, file: string, sheet: SheetChoice | undefined, byName: boolean): ParityError {
   if (error instanceof ParityError) return error;
+  const { SheetNotFoundError, InvalidSpreadsheetError, InvalidInputError } = excel;
   // A zip that only looked like a workbook by its bytes (a zipped CSV, say).
   if (!byName && (error instanceof InvalidInputError || (error instanceof InvalidSpreadsheetError && /not found inside/.test(error.message)))) {
     return unsupportedWorkbook(file, 'zip');
@@ -139,11 +143,11 @@ function failure(error: unknown, file: string, sheet: SheetChoice | undefined, b
 }
 
 /** The workbook's sheet names, in order (read from the error a sheet that cannot exist raises). */
-async function sheetNames(path: string): Promise<string[]> {
+async function sheetNames(path: string, excel: Excel): Promise<string[]> {
   try {
-    await readSheet(path, '\u0000');
+    await excel.readSheet(path, '\u0000');
   } catch (error) {
-    if (error instanceof SheetNotFoundError) return (error as unknown as { sheets?: string[] }).sheets ?? [];
+    if (error instanceof excel.SheetNotFoundError) return (error as unknown as { sheets?: string[] }).sheets ?? [];
   }
   return [];
 }
@@ -153,11 +157,12 @@ async function sheetNames(path: string): Promise<string[]> {
  * non-empty row; records are the non-empty rows after it, each with its sheet row number.
  */
 export async function openXlsx(path: string, file: string, sheet?: SheetChoice, byName = true): Promise<CsvSource> {
+  const excel: Excel = await import('read-excel-file/node');
   let rows: unknown[][];
   try {
-    rows = (await readSheet(path, sheet ?? 1)) as unknown[][];
+    rows = (await excel.readSheet(path, sheet ?? 1)) as unknown[][];
   } catch (error) {
-    throw failure(error, file, sheet, byName);
+    throw failure(error, excel, file, sheet, byName);
   }
   const isEmpty = (row: readonly unknown[]): boolean => row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
   // A title above the table ("Zendesk export") is a row with one cell: skip to the first row that
@@ -173,7 +178,7 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   const headerRow = rows[headerIndex] as unknown[];
   if (sheet === undefined && headerRow.filter((v) => cellText(v).trim() !== '').length < 2) {
     // The first sheet is a note or a cover page: say which sheets there are.
-    const names = await sheetNames(path);
+    const names = await sheetNames(path, excel);
     if (names.length > 1) {
       throw new ParityError(`the first sheet ("${names[0]}") holds no table of tickets`, {
         location: { file },

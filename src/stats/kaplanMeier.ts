@@ -248,12 +248,41 @@ export function kmQuantile(curve: KmCurveView, p: number, level = 0.95): KmQuant
   };
 }
 
-/** The estimate of {@link kmQuantile} alone (no confidence curves read); null when not reached. */
+/**
+ * The estimate of {@link kmQuantile} alone (no confidence curves read); null when not reached.
+ * The estimate's CDF, 1 − S, never decreases (each step multiplies S by 1 − d/r ≤ 1, and
+ * rounding keeps the order), so R's rule — the first point whose y (± √ε) reaches p — is a
+ * binary search here, read straight off the curve: the same values as {@link findQuantile} on
+ * the CDF arrays, without building them.
+ */
 export function kmQuantileEstimate(curve: KmCurveView, p: number): number | null {
   checkProbability(p);
   if (curve.n === 0) return null;
-  const c = cdfsOf(curve, 0.95);
-  return findQuantile(c.x, c.yEst, p, curve.maxTime);
+  const k = curve.time.length;
+  // The CDF at point i: x = 0 and y = 0 at i = 0, then each event time and 1 − S there.
+  const y = (i: number): number => (i === 0 ? 0 : 1 - (curve.survival[i - 1] as number));
+  const x = (i: number): number => (i === 0 ? 0 : (curve.time[i - 1] as number));
+  const yLast = y(k);
+  if (yLast < p) return null;
+  /** First point whose y + shift ≥ p (the smallest such value; the first among equal ones). */
+  const pick = (shift: number): number | null => {
+    let lo = 0;
+    let hi = k + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (y(mid) + shift >= p) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo <= k ? lo : null;
+  };
+  const tol = R_TOLERANCE;
+  const i1 = pick(tol);
+  const i2 = pick(-tol);
+  let quant: number | null = i1 === null || i2 === null ? null : (x(i1) + x(i2)) / 2;
+  if (p === 0) quant = 0;
+  // The last distinct value of a non-decreasing y is its last value.
+  if (Math.abs(p - yLast) < tol) quant = i1 === null ? null : (x(i1) + curve.maxTime) / 2;
+  return quant;
 }
 
 /** A group's censoring-aware summary on one metric (what today's resolution summary holds). */

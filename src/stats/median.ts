@@ -34,8 +34,15 @@ export interface MedianSpread {
 export function kmMedianSpread(curve: KmCurveView & { readonly stdErr: Float64Array }): MedianSpread {
   const median = kmQuantileEstimate(curve, 0.5);
   if (median === null || curve.n < 2) return { median, lo: null, hi: null };
-  let k = -1;
-  for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
+  // the last event time ≤ median (times ascend): binary search
+  let lo = 0;
+  let hi = curve.time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((curve.time[mid] as number) <= median) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo - 1;
   const se = k < 0 ? 0 : (curve.stdErr[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
   return {

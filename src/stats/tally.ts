@@ -150,6 +150,121 @@ export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<numbe
   return out;
 }
 
+/**
+ * One metric's tickets sorted once by time (an event before a censoring at the same time):
+ * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order, `index[k]` its
+ * ticket index and `position[i]` where ticket i sits in that order (−1: no usable time). Any
+ * group's tally is then one sequential pass in this order ({@link talliesOfMembers}), with no
+ * sort per group or per like-for-like cell.
+ */
+export interface SortedDurations {
+  readonly keys: Uint32Array;
+  readonly index: Uint32Array;
+  readonly position: Int32Array;
+  /** Group codes by position, −1 between uses ({@link talliesOfMembers}'s scratch). */
+  readonly scratch: Int32Array;
+}
+
+/**
+ * Sorts per-ticket durations once (see {@link SortedDurations}); tickets with a non-finite time
+ * or a NaN status are left out. Null when a time is not a whole number of seconds in 0..2^31−1
+ * (the caller then tallies each group on its own).
+ */
+export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number>): SortedDurations | null {
+  const n = times.length;
+  if (events.length !== n) throw new RangeError(`times (${n}) and events (${events.length}) differ in length`);
+  let valid = 0;
+  for (let i = 0; i < n; i++) {
+    const t = times[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(events[i] as number)) continue;
+    if (!(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) return null;
+    valid++;
+  }
+  let keys = new Uint32Array(valid);
+  let index = new Uint32Array(valid);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const t = times[i] as number;
+    const e = events[i] as number;
+    if (!Number.isFinite(t) || Number.isNaN(e)) continue;
+    keys[k] = t * 2 + (e !== 0 ? 0 : 1);
+    index[k++] = i;
+  }
+  // LSD radix sort of (key, index) pairs by 16-bit digits: stable, so equal keys keep ticket order.
+  let spareKeys = new Uint32Array(valid);
+  let spareIndex = new Uint32Array(valid);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(0x10000);
+    for (let j = 0; j < valid; j++) counts[((keys[j] as number) >>> shift) & 0xffff]!++;
+    if (counts[0] === valid) continue; // every digit 0: already in order for this pass
+    prefixSums(counts);
+    for (let j = 0; j < valid; j++) {
+      const key = keys[j] as number;
+      const at = counts[(key >>> shift) & 0xffff]!++;
+      spareKeys[at] = key;
+      spareIndex[at] = index[j] as number;
+    }
+    [keys, spareKeys] = [spareKeys, keys];
+    [index, spareIndex] = [spareIndex, index];
+  }
+  const position = new Int32Array(n).fill(-1);
+  for (let j = 0; j < valid; j++) position[index[j] as number] = j;
+  return { keys, index, position, scratch: new Int32Array(valid).fill(-1) };
+}
+
+/**
+ * Tallies of the tickets `members` in one sequential pass over durations sorted once, split
+ * into `groups` by `code` (ticket i goes to group code[i]; a negative code leaves it out), or
+ * all in group 0 without `code`. Equal, group by group, to {@link tallyFromSamples} of that
+ * group's tickets. Costs O(members) random writes plus two sequential passes over the sorted
+ * durations, however many groups.
+ */
+export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<number>, code: Int32Array | null, groups: number): Tally[] {
+  const { keys, position, scratch } = sorted;
+  const m = keys.length;
+  for (let j = 0; j < members.length; j++) {
+    const i = members[j] as number;
+    const at = position[i] as number;
+    if (at >= 0) scratch[at] = code ? (code[i] as number) : 0;
+  }
+  try {
+    const last = new Int32Array(groups).fill(-1);
+    const distinct = new Uint32Array(groups);
+    for (let k = 0; k < m; k++) {
+      const g = scratch[k] as number;
+      if (g < 0) continue;
+      const t = (keys[k] as number) >>> 1;
+      if (t !== last[g]) {
+        distinct[g]!++;
+        last[g] = t;
+      }
+    }
+    const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
+    const fill = new Int32Array(groups).fill(-1);
+    last.fill(-1);
+    for (let k = 0; k < m; k++) {
+      const g = scratch[k] as number;
+      if (g < 0) continue;
+      const key = keys[k] as number;
+      const t = key >>> 1;
+      const tally = out[g] as Tally;
+      if (t !== last[g]) {
+        fill[g]!++;
+        tally.times[fill[g] as number] = t;
+        last[g] = t;
+      }
+      if (key & 1) tally.waiting[fill[g] as number]! += 1;
+      else tally.ended[fill[g] as number]! += 1;
+    }
+    return out;
+  } finally {
+    for (let j = 0; j < members.length; j++) {
+      const at = position[members[j] as number] as number;
+      if (at >= 0) scratch[at] = -1;
+    }
+  }
+}
+
 /** Bits needed to write x ≥ 0 (0 for 0). */
 function bitLength(x: number): number {
   let bits = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine, progressReporter } from '../../src/commands/progress.js';
+import { progressLine, progressReporter, progressReporters } from '../../src/commands/progress.js';
 
 describe('the progress line', () => {
   it('shows bytes of total, rows, rows/s and the time left', () => {
@@ -27,5 +27,26 @@ describe('the progress line', () => {
     clock = 1000;
     report(200_000, 'a.csv');
     expect(shown).toEqual(['parity: reading a.csv: 200,000 rows, 200k rows/s']);
+  });
+
+  it('then a line per statistics stage, with the rows and the reading time; nothing for a run under a second', () => {
+    const shown: string[] = [];
+    let clock = 0;
+    const p = progressReporters((line) => shown.push(line), () => clock);
+    clock = 4200; // reading took 4.2 s
+    p.onStage('measure', 1_000_000);
+    clock = 5100;
+    p.onStage('judge', 1_000_000);
+    expect(shown).toEqual([
+      'parity: 1,000,000 rows read in 4 s; measuring: Kaplan–Meier medians per channel and band…',
+      'parity: 1,000,000 rows read in 4 s; judging: comparisons, like-for-like cells, Holm, gates…',
+    ]);
+    const quick: string[] = [];
+    clock = 0;
+    const q = progressReporters((line) => quick.push(line), () => clock);
+    clock = 300;
+    q.onStage('measure', 12);
+    q.onStage('judge', 12);
+    expect(quick).toEqual([]);
   });
 });

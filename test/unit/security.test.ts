@@ -11,7 +11,7 @@ import { isolateHtml } from '../../src/text/bidi.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { neutraliseFormula } from '../../src/render/csvSafe.js';
 import { handlePseudonym, redactFreeText } from '../../src/render/redact.js';
-import { didYouMean, validateConfig } from '../../src/config/load.js';
+import { didYouMean, validateConfig } from '../../src/config/validate.js';
 import { DEFAULT_LIMITS, parseLimitFlag, parseSize, resolveLimits } from '../../src/read/limits.js';
 import { LineReader, jsonDepthExceeded } from '../../src/read/lines.js';
 import { flatten, openJson } from '../../src/read/ndjson.js';

@@ -17,7 +17,7 @@ import { bandsFromEdges, byBand, type FollowerBand } from '../../measure/groups.
 import { splitByStratum, type Strata } from '../../measure/strata.js';
 import { ANSWERED, EXCLUDED } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
-import { spearman, type SpearmanResult } from '../../stats/spearman.js';
+import { midranks, spearman, type SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';
@@ -25,24 +25,6 @@ import { count, num, p } from '../../format.js';
 
 /** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
 export const MIN_RHO = 0.1;
-
-/** Average ranks (1-based) of `values`, ties sharing the mean rank. */
-function midranks(values: Float64Array): Float64Array {
-  const n = values.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (values[a] as number) - (values[b] as number));
-  const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1] as number] === values[order[i] as number]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = rank;
-    i = j + 1;
-  }
-  return ranks;
-}
 
 /**
  * Percentile ranks within cells: for tickets `indices` with values `x` (same order), rank / (m + 1)

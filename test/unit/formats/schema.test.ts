@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaText, starterConfig } from '../../../src/commands/init.js';
-import { validateConfig } from '../../../src/config/load.js';
+import { validateConfig } from '../../../src/config/validate.js';
 import { ROOT } from '../../helpers/exec.js';
 
 describe('parity.schema.json', () => {

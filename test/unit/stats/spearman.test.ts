@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { spearman } from '../../../src/stats/spearman.js';
+import { sampleRankCorrelation } from 'simple-statistics';
+import { midranks, spearman } from '../../../src/stats/spearman.js';
 
 describe('spearman', () => {
   it("Wikipedia's IQ vs TV-hours example: rho = -29/165, p = 0.627188 (t approximation)", () => {
@@ -41,5 +42,26 @@ describe('spearman', () => {
     expect(nan.n).toBe(3);
     expect(nan.rho).toBe(1);
     expect(() => spearman([1, 2], [1])).toThrow(RangeError);
+  });
+
+  it("rho equals simple-statistics' sampleRankCorrelation to the last digit (ranks computed apart, same arithmetic)", () => {
+    let r = 3;
+    const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+    for (let t = 0; t < 100; t++) {
+      const n = 5 + (next() % 400);
+      const x: number[] = [];
+      const y: number[] = [];
+      for (let i = 0; i < n; i++) {
+        x.push(next() % 50); // many ties
+        y.push(next() % (2 + t));
+      }
+      const reference = sampleRankCorrelation(x, y);
+      expect(spearman(x, y).rho).toBe(Math.max(-1, Math.min(1, reference)));
+    }
+  });
+
+  it('midranks: 1-based average ranks, ties share the mean (hand example)', () => {
+    // 30 10 20 10 → sorted 10 10 20 30: the two 10s take ranks 1, 2 → 1.5; 20 → 3; 30 → 4
+    expect(Array.from(midranks(new Float64Array([30, 10, 20, 10])))).toEqual([4, 1.5, 3, 1.5]);
   });
 });

@@ -12,8 +12,8 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sumTallies, talliesByGroup, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
-import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
+import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesOfMembers, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
 import { gehan, gehanStratified, logRank, logRankStratified } from '../../../../src/stats/rankTests.js';
@@ -217,6 +217,77 @@ describe('tally builders', () => {
     }
     expect(() => talliesByGroup([1], [1], [0, 0], 1)).toThrow(RangeError);
     expect(() => talliesByGroup([1], [1], [0], 0)).toThrow(RangeError);
+  });
+
+  it('tallies from durations sorted once equal each group tallied alone; non-whole seconds decline', () => {
+    const check = (s: Sample, group: number[], groups: number): void => {
+      const sorted = sortDurations(s.times, s.events);
+      if (s.times.some((t, i) => Number.isFinite(t) && !Number.isNaN(s.events[i] as number) && !(Number.isInteger(t) && t >= 0 && t <= 2 ** 31 - 1))) {
+        expect(sorted).toBeNull();
+        return;
+      }
+      expect(sorted).not.toBeNull();
+      const codes = Int32Array.from(group, (g) => (Number.isInteger(g) && g < groups ? g : -1));
+      // members: every ticket (codes split them), and again a subset in one group
+      const all = talliesOfMembers(sorted!, Uint32Array.from(s.times, (_, i) => i), codes, groups);
+      const evens = Uint32Array.from(s.times, (_, i) => i).filter((i) => i % 2 === 0);
+      const evenTally = talliesOfMembers(sorted!, evens, null, 1)[0]!;
+      const evenAlone = tallyFromSamples(Array.from(evens, (i) => s.times[i] as number), Array.from(evens, (i) => s.events[i] as number));
+      expect(plain(evenTally.times)).toEqual(plain(evenAlone.times));
+      expect(Array.from(evenTally.ended)).toEqual(Array.from(evenAlone.ended));
+      expect(Array.from(evenTally.waiting)).toEqual(Array.from(evenAlone.waiting));
+      expect(Array.from(sorted!.scratch).every((c) => c === -1)).toBe(true); // scratch left clean
+      for (let g = 0; g < groups; g++) {
+        const mine = s.times.map((_, i) => i).filter((i) => codes[i] === g);
+        const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
+        expect(plain(all[g]!.times)).toEqual(plain(alone.times));
+        expect(Array.from(all[g]!.ended)).toEqual(Array.from(alone.ended));
+        expect(Array.from(all[g]!.waiting)).toEqual(Array.from(alone.waiting));
+      }
+    };
+    fc.assert(
+      fc.property(sample, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 2 ** 30 }), (s, groups, seed) => {
+        let r = seed;
+        const group = s.times.map(() => {
+          r = (r * 1103515245 + 12345) % 2147483648;
+          return (r % (groups + 1)) - 1; // −1 is left out
+        });
+        check(s, group, groups);
+      }),
+      RUNS,
+    );
+    // Times past 2^16 (two radix passes), up to the largest whole-second key, and NaN times left out.
+    let r = 7;
+    const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+    const s: Sample = { times: [], events: [] };
+    const group: number[] = [];
+    for (let i = 0; i < 9000; i++) {
+      s.times.push(i % 997 === 0 ? Number.NaN : i % 1000 === 1 ? 2 ** 31 - 1 : next() % 5_000_000);
+      s.events.push(next() % 3 === 0 ? 0 : 1);
+      group.push(next() % 4);
+    }
+    check(s, group, 4);
+    // A hand-sized case: times 5, 3, 3 (waiting), 5 in group 0 and 4 in group 1.
+    const hand = talliesOfMembers(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, [0, 1, 2, 3, 4], Int32Array.from([0, 0, 0, 1, 0]), 2);
+    expect(Array.from(hand[0]!.times)).toEqual([3, 5]);
+    expect(Array.from(hand[0]!.ended)).toEqual([1, 2]);
+    expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
+    expect(Array.from(hand[1]!.times)).toEqual([4]);
+    expect(sortDurations([1.5], [1])).toBeNull();
+  });
+
+  it("the quantile estimate by binary search equals R's rule on the CDF arrays (kmQuantile)", () => {
+    const ps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1, 1 / 3, 2 / 3];
+    fc.assert(
+      fc.property(sample, fc.double({ min: 0, max: 1, noNaN: true }), (s, extra) => {
+        const curve = kaplanMeier(tallyFromSamples(s.times, s.events));
+        for (const p of [...ps, extra]) expect(kmQuantileEstimate(curve, p), `p = ${p}`).toBe(kmQuantile(curve, p).estimate);
+      }),
+      RUNS,
+    );
+    // Flat at exactly 0.5 to the end: 4 tickets, 2 answered (10, 20), 2 still waiting at 30 →
+    // S = 0.75, 0.5; R's median is the midpoint from 20 to the end of follow-up, (20 + 30) / 2.
+    expect(kmQuantileEstimate(kaplanMeier(tallyFromSamples([10, 20, 30, 30], [1, 1, 0, 0])), 0.5)).toBe(25);
   });
 
   it('drops pairs with a non-finite time or NaN status, as the per-ticket functions do', () => {

@@ -1,0 +1,50 @@
+/**
+ * bin/parity.js starts a tuned child process for a large input (src/launch.ts): the output, the
+ * exit code and the error messages must be exactly those of a run without it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runParity } from '../helpers/exec.js';
+
+describe('the launcher passes everything through', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-launch-e2e-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  // over 16 MiB: 300,000 tickets, two channels; phone answered in 600 s, social in 60 s.
+  const rows = ['ticket_id,channel,created_at,first_response_at'];
+  for (let i = 0; i < 300_000; i++) {
+    const phone = i % 2 === 0;
+    const created = Date.UTC(2026, 0, 1) + i * 60_000;
+    rows.push(`T${i},${phone ? 'phone' : 'twitter'},${new Date(created).toISOString()},${new Date(created + (phone ? 600_000 : 60_000)).toISOString()}`);
+  }
+  const body = rows.join('\n') + '\n';
+  const big = join(dir, 'big.csv');
+  writeFileSync(big, body);
+
+  it('the same JSON and exit code as a run in one process', async () => {
+    expect(body.length).toBeGreaterThanOrEqual(16 * 2 ** 20); // large enough to be launched tuned
+    const args = ['audit', big, '--format', 'json', '--generated-at', '2026-11-28T00:00:00Z', '--fail-on', 'ratio(social,phone).firstResponse.median < 0.5'];
+    const tuned = await runParity(args);
+    const plain = await runParity(args, { env: { PARITY_LAUNCHED: '1' } });
+    expect(tuned.code).toBe(1); // social's median 60 s over phone's 600 s = 0.1 < 0.5: the gate fails
+    expect(tuned.code).toBe(plain.code);
+    expect(tuned.stdout).toBe(plain.stdout);
+    expect(tuned.stderr).toBe(plain.stderr);
+    const report = JSON.parse(tuned.stdout) as { channels: Array<{ channel: string; tickets: number; firstResponse: { median: number } }> };
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+      ['phone', 150_000, 600],
+      ['social', 150_000, 60],
+    ]);
+  });
+
+  it('an input error from the tuned process: exit 2 and its message', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'just,a,header\n' + 'x,y,z\n'.repeat(3_000_000));
+    const run = await runParity(['audit', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^parity: /);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Start-up stays light: what a command loads decides how long `parity --version` or the audit of
+ * a small file takes (timed in `npm run bench`, not here). This asserts which packages load, so a
+ * whole-package import of date-fns or an eager zod or Excel reader shows up as a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, fixture } from '../helpers/exec.js';
+
+function loaded(args: string[]): string[] {
+  const run = spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'helpers', 'loadRegister.mjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return run.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => l.slice('LOADED '.length));
+}
+
+const packageOf = (url: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? null;
+
+describe('start-up loads only what the command needs', () => {
+  it('parity --version: no config schema, no date library, few modules', () => {
+    const urls = loaded(['--version']);
+    const packages = new Set(urls.map(packageOf).filter((p): p is string => p !== null));
+    expect([...packages].sort()).toEqual(['commander']);
+    expect(urls.length).toBeLessThan(25);
+  });
+
+  it('an audit of a small CSV without a config: no zod, no date-fns parser, no Excel reader, no charts', () => {
+    const urls = loaded(['audit', fixture('small.csv'), '--quiet', '--no-config']);
+    const packages = new Set(urls.map(packageOf).filter((p): p is string => p !== null));
+    for (const heavy of ['zod', 'date-fns', 'read-excel-file', '@observablehq/plot', 'linkedom', 'pg', '@clickhouse/client']) {
+      expect(packages.has(heavy), heavy).toBe(false);
+    }
+    expect(urls.length).toBeLessThan(160);
+  });
+
+  it('a config file loads the schema (zod) when there is one to check', () => {
+    const urls = loaded(['audit', fixture('small.csv'), '--quiet', '-c', fixture('gates', 'min5.config.json')]);
+    expect(urls.some((u) => packageOf(u) === 'zod')).toBe(true);
+  });
+});

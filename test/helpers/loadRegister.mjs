@@ -1,0 +1,2 @@
+import { register } from 'node:module';
+register('./loadHooks.mjs', import.meta.url);

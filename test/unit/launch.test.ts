@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LARGE_INPUT_BYTES, wantsTunedHeap } from '../../src/launch.js';
+
+describe('launcher: which runs get a process with a larger young generation', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-launch-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // sparse files: the size without writing the bytes
+  const file = (name: string, size: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, '');
+    truncateSync(path, size);
+    return path;
+  };
+  const big = file('big.csv', LARGE_INPUT_BYTES);
+  const small = file('small.csv', LARGE_INPUT_BYTES - 1);
+  const bigGz = file('big.csv.gz', LARGE_INPUT_BYTES / 4);
+  const smallGz = file('small.csv.gz', LARGE_INPUT_BYTES / 4 - 1);
+
+  it('an input file of 16 MiB or more (a quarter of that gzipped) does; smaller ones do not', () => {
+    expect(wantsTunedHeap(['audit', big], [], {})).toBe(true);
+    expect(wantsTunedHeap(['audit', small], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', bigGz], [], {})).toBe(true);
+    expect(wantsTunedHeap(['audit', smallGz], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', small, big, '--format', 'json'], [], {})).toBe(true);
+  });
+
+  it('never twice, never when node already has the setting, never for options, folders or missing paths', () => {
+    expect(wantsTunedHeap(['audit', big], [], { PARITY_LAUNCHED: '1' })).toBe(false);
+    expect(wantsTunedHeap(['audit', big], ['--max-semi-space-size=32'], {})).toBe(false);
+    expect(wantsTunedHeap(['--version'], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', dir, join(dir, 'missing.csv'), '-'], [], {})).toBe(false);
+  });
+});

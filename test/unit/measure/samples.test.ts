@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { ticketRow } from '../../helpers/tickets.js';
+import { gatherDurations, Samples, type GroupDurations } from '../../../src/measure/sample.js';
+import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
+import { CHANNELS, type Channel } from '../../../src/model.js';
+
+/** 60,000 tickets: large groups take the one pass over durations sorted once, small ones not. */
+function table(): TicketTable {
+  const builder = new TicketTableBuilder();
+  let r = 12345;
+  const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
+  for (let i = 0; i < 60_000; i++) {
+    const channel = (['phone', 'phone', 'email', 'social', 'web'] as Channel[])[next() % 5]!;
+    const answered = next() % 4 !== 0;
+    const resolution = next() % 7 === 0 ? 'excluded' : next() % 3 === 0 ? null : next() % 900_000;
+    builder.add(
+      ticketRow({
+        id: `T${i}`,
+        channel,
+        category: ['Billing', 'Technical', 'Account'][next() % 3]!,
+        priority: next() % 5 === 0 ? null : ['low', 'high'][next() % 2]!,
+        createdAt: 1_700_000_000 + (next() % 100_000),
+        firstResponse: answered ? next() % 200_000 : null,
+        resolution,
+      }),
+    );
+  }
+  return builder.build();
+}
+
+function same(a: GroupDurations, b: GroupDurations): void {
+  expect(a.tickets).toBe(b.tickets);
+  for (const metric of ['firstResponse', 'resolution'] as const) {
+    expect(Array.from(a.samples[metric].times)).toEqual(Array.from(b.samples[metric].times));
+    expect(Array.from(a.samples[metric].ended)).toEqual(Array.from(b.samples[metric].ended));
+    expect(Array.from(a.samples[metric].waiting)).toEqual(Array.from(b.samples[metric].waiting));
+  }
+}
+
+describe('Samples: a group tallied from durations sorted once equals the group gathered alone', () => {
+  const t = table();
+  const asOf = 1_700_200_000;
+  const byChannel = CHANNELS.map((_, c) => Uint32Array.from({ length: t.size }, (_, i) => i).filter((i) => t.channel[i] === c)).filter((g) => g.length > 0);
+  const strata = strataOf(t, ['category', 'priority'])!;
+
+  it('whole groups (phone is ~24k tickets, over the 20k threshold; every channel, and all tickets)', () => {
+    const samples = new Samples(t, asOf);
+    const all = Uint32Array.from({ length: t.size }, (_, i) => i);
+    for (const g of [...byChannel, all]) same(samples.of(g), gatherDurations(t, g, asOf));
+    // Still-waiting tickets wait at their age: a phone ticket not answered is censored at asOf − createdAt.
+    const phone = byChannel[0]!;
+    const waiting = phone.filter((i) => Number.isNaN(t.firstResponse[i]!));
+    const ages = new Set(Array.from(waiting, (i) => asOf - t.createdAt[i]!));
+    const tally = samples.of(phone).samples.firstResponse;
+    let censored = 0;
+    tally.waiting.forEach((w, k) => {
+      if (w > 0) expect(ages.has(tally.times[k]!)).toBe(true);
+      censored += w;
+    });
+    expect(censored).toBe(waiting.length);
+  });
+
+  it('cells of a large group', () => {
+    const samples = new Samples(t, asOf);
+    for (const g of byChannel) {
+      const cells = samples.byCell(g, strata);
+      const alone = splitByStratum(strata, g);
+      expect([...cells.keys()].sort()).toEqual([...alone.keys()].sort());
+      for (const [code, indices] of alone) same(cells.get(code)!, gatherDurations(t, indices, asOf));
+    }
+  });
+});
