@@ -75,6 +75,13 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--quiet', 'no warnings on stderr');
 }
 
+/** --by: the groups of a ticket field compared like channels (audit, report, check, tickets). */
+function withByOptions(cmd: Command): Command {
+  return cmd
+    .option('--by <field>', 'also compare the values of a field like channels: group, category, priority, status or any column header')
+    .option('--by-reference <value>', 'the --by value the others are compared with (default: the largest group)');
+}
+
 /** The exit codes, shown under every command's --help. */
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -149,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
   withGateOptions(
-    withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'table|json|markdown|html|csv|junit'),
+    withByOptions(withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'table|json|markdown|html|csv|junit')),
     'gate: exit 1 when true (repeatable)',
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
@@ -159,11 +166,12 @@ export async function main(argv: string[]): Promise<number> {
       "parity audit export.csv --fail-on 'ratio(phone,social).firstResponse.median > 3'",
       'parity audit jan.csv feb.csv.gz --format json -o audit.json',
       'parity audit export.csv --since 2026-10-01 --rejects rejected.csv --redact',
+      "parity audit export.csv --by group --fail-on 'by(Billing,Support).firstResponse.median > 2'",
     ]))
     .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .action(run(withGateEnv(auditCommand)));
 
-  withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)')
+  withByOptions(withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)'))
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
@@ -177,7 +185,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(run(reportCommand));
 
   withGateOptions(
-    withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)'),
+    withByOptions(withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)')),
     'gate: exit 1 when true (repeatable; at least one gate is required)',
   )
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')
@@ -218,7 +226,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--by <field>', 'also count by group, category, priority or status')
     .action(async (flags: Record<string, unknown>) => run(sqlCommand as never)([], flags as CommonFlags));
 
-  withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)')
+  withByOptions(withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)'))
     .description('one row per ticket with what was measured (durations, answered/resolved, band, loud, jump, SLA): the drill-down')
     .addOption(new Option('--channel <channel>', 'only this channel (canonical or raw value; repeatable or comma-separated)').argParser(collect))
     .option('--unanswered', 'only tickets still waiting for a first response')

@@ -26,6 +26,7 @@ import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeInput } from './load/describe.js';
 import { measure } from './measure/index.js';
 import { createdRange } from './measure/groups.js';
+import { measureBy } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { redactReport } from './render/redact.js';
@@ -55,7 +56,9 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
   requireTickets(dataset);
   const settings = withReference(dataset, given);
   onStage?.('measure', dataset.rowsRead);
-  const measured = measure(dataset.table, dataset.asOf, settings);
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings);
+  const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.samples, settings.groupBy) : null;
+  const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const { from, to } = createdRange(dataset.table);
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -75,6 +78,7 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
     reference: settings.reference,
     channels: measured.channels,
     followerBands: measured.followerBands,
+    ...(by ? { by: by.report } : {}),
     findings: [],
     gates: [],
     distributions: { firstResponse: measured.distributions },

@@ -91,8 +91,30 @@ export interface BandReport extends GroupSummary {
   channels: Partial<Record<Channel, number>>;
 }
 
+/** One value of the --by field: the group summary and the raw comparison with the reference value. */
+export interface ByGroupReport extends GroupSummary {
+  value: string;
+  vsReference: VsReference | null;
+  /** Whether the findings test this group against the reference (false: too few tickets, or the reference itself). */
+  tested: boolean;
+}
+
+/** `--by <field>`: the groups of that field against a reference value (only with --by). */
+export interface ByReport {
+  field: string;
+  /** The value the others are compared with; null when no ticket has a value. */
+  reference: string | null;
+  /** Whether the reference was given (--by-reference, config by.reference) or is the largest group. */
+  referenceChosen: 'given' | 'largest';
+  /** Tickets with no value for the field: in no group. */
+  noValue: number;
+  /** Largest group first. */
+  groups: ByGroupReport[];
+}
+
 export type FindingKind =
   | 'channel-preference'
+  | 'group-preference'
   | 'follower-preference'
   | 'loud-preference'
   | 'channel-jump'
@@ -267,6 +289,8 @@ export interface Report {
   reference: Channel;
   channels: ChannelReport[];
   followerBands: BandReport[];
+  /** --by groups (only with --by). */
+  by?: ByReport;
   findings: Finding[];
   gates: GateResult[];
   /** `parity report`: the period of interest (the main body is its audit). */

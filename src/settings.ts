@@ -24,6 +24,8 @@ export interface MappingSettings {
   sheet: string | number | null;
   /** --decimal / config `decimal`: decimal separator of number columns; null = detected per column. */
   decimal: ',' | '.' | null;
+  /** `--by <header>` when it names a header rather than a canonical field: read into the table by name. */
+  byHeader?: string | null;
 }
 
 /** Loudness cues and journeys (config `loud.*`, `jumpWindowDays`). */
@@ -49,6 +51,18 @@ export interface GateSource {
   key: string | null;
 }
 
+/** `--by <field>`: the groups of a ticket field compared like channels (measure/byGroups.ts). */
+export interface BySettings {
+  /** A canonical field (group, category, priority, status) or, for any other name, a header. */
+  field: string;
+  /** Which table column holds it: a canonical dictionary column, or the header read by name. */
+  column: 'group' | 'category' | 'priority' | 'status' | 'header';
+  /** The value the others are compared with (--by-reference or by.reference); null = the largest group. */
+  reference: string | null;
+  /** Where the reference came from, for messages (`--by-reference`, `by.reference in the config`). */
+  referenceOrigin: string | null;
+}
+
 export interface Settings {
   files: string[];
   mapping: MappingSettings;
@@ -59,6 +73,8 @@ export interface Settings {
   /** Set by the pipeline when it chose the reference itself (no phone tickets): said in input.notes. */
   referenceNote?: string;
   bands: number[];
+  /** --by / config `by`; null = no by groups. (Not `by`: the count table's settings use that name for its own ByField.) */
+  groupBy: BySettings | null;
   /** Epoch seconds, or null = the latest timestamp in the data (resolved once, in loadDataset). */
   asOf: number | null;
   since: number | null;

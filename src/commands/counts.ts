@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { BY_FIELDS, FLAT_COLUMNS, countDataset, flattenCounts, type ByField, type CountTable } from '../measure/counts.js';
 import { countFromEngine } from '../read/engines/count.js';
 import { openEngine, resolveSource, type SourceFlags } from '../read/engines/index.js';
-import { resolveSettings, type CommonFlags } from './options.js';
+import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
 import { enforceStrictDataset } from './strictCounts.js';
@@ -30,8 +30,10 @@ export function byOption(value: string | undefined): ByField | null {
 /** The count table of the source the flags and config name. */
 export async function countSource(files: string[], flags: CountsFlags, ctx: CommandContext): Promise<CountTable> {
   const { config } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings(files, flags, config, ctx.version);
+  // `--by` here is the count table's own (a canonical field); the audit's --by groups are not read
   const by = byOption(flags.by);
+  const { by: _countBy, ...common } = flags;
+  const settings = withoutGroupBy(resolveSettings(files, common, config, ctx.version));
   const source = resolveSource(files, flags, config);
   if (source.kind === 'files') {
     const rejects = flags.rejects ? await openRejects(flags.rejects) : null;

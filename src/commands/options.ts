@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
-import type { Settings } from '../settings.js';
+import type { BySettings, Settings } from '../settings.js';
 import { DEFAULT_LOUD } from '../settings.js';
 import { parseWeeklyHours } from '../measure/clock.js';
 import { slaTargets } from '../measure/sla.js';
@@ -33,6 +33,10 @@ export interface CommonFlags {
   quiet?: boolean;
   inputFormat?: string;
   bands?: string;
+  /** --by <field>: compare the groups of a ticket field like channels. */
+  by?: string;
+  /** --by-reference <value>: the --by group the others are compared with (default the largest). */
+  byReference?: string;
   failOn?: string[];
   baseline?: string;
   allowMissing?: boolean;
@@ -107,6 +111,48 @@ function sheetOption(value: string): string | number {
   return choice;
 }
 
+/** Canonical ticket fields `--by` reads from their own dictionary columns; any other name is a header. */
+export const BY_CANONICAL = ['group', 'category', 'priority', 'status'] as const;
+
+/**
+ * --by / --by-reference over config `by` (a field name, or { field, reference }). `channel` is
+ * refused: channels are what the audit compares anyway. A --by-reference without a field is a
+ * usage error, not silently ignored.
+ */
+export function resolveBy(flags: Pick<CommonFlags, 'by' | 'byReference'>, config: Config): BySettings | null {
+  const configured = typeof config.by === 'string' ? { field: config.by } : config.by;
+  const fieldText = flags.by ?? configured?.field;
+  const referenceText = flags.byReference ?? (flags.by === undefined || flags.by === configured?.field ? configured?.reference : undefined);
+  if (fieldText === undefined) {
+    if (flags.byReference !== undefined) throw new UsageError('--by-reference needs --by <field>', { hint: 'write e.g. --by group --by-reference "Tier 1"' });
+    return null;
+  }
+  const field = fieldText.trim();
+  const where = origin(flags.by !== undefined, '--by', 'by');
+  if (field === '') throw new UsageError(`${where} is empty`, { hint: 'name a field: group, category, priority, status, or a column header' });
+  if (field.toLowerCase() === 'channel') {
+    throw new UsageError(`${where} "channel": channels are what the audit compares already`, { hint: 'choose another field: group, category, priority, status, or a column header' });
+  }
+  const canonical = (BY_CANONICAL as readonly string[]).find((f) => f === field);
+  const reference = referenceText === undefined ? null : referenceText;
+  return {
+    field,
+    column: (canonical as BySettings['column'] | undefined) ?? 'header',
+    reference,
+    referenceOrigin: reference === null ? null : flags.byReference !== undefined ? '--by-reference' : 'by.reference in the config',
+  };
+}
+
+/**
+ * The settings without --by groups, for what reads files but compares no groups (inspect, init,
+ * counts): a config `by` naming a header must not make them read it, or fail when it is absent.
+ */
+export function withoutGroupBy(settings: Settings): Settings {
+  if (settings.groupBy === null) return settings;
+  const { byHeader: _byHeader, ...mapping } = settings.mapping;
+  return { ...settings, groupBy: null, mapping };
+}
+
 /** Where an option's value came from, for messages: the flag, or the config key. */
 function origin(flagGiven: boolean, flag: string, key: string): string {
   return flagGiven ? flag : `${key} in the config`;
@@ -135,6 +181,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     });
   }
   const referenceText = flags.reference ?? config.reference;
+  const by = resolveBy(flags, config);
   // --sheet and --decimal laid over the config's sheet and decimal
   const reading = withReadingFlags(config, flags);
   const flagLimits: Partial<Record<keyof ReadLimits, number>> = {};
@@ -152,11 +199,13 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
       channels: new Map(Object.entries(config.channels ?? {})),
       sheet: reading.sheet ?? null,
       decimal: reading.decimal ?? null,
+      ...(by?.column === 'header' ? { byHeader: by.field } : {}),
     },
     timeZone,
     reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),
     referenceGiven: referenceText !== undefined,
     bands: flags.bands ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
+    groupBy: by,
     asOf: instant('--as-of', 'asOf', flags.asOf),
     since: sinceSeconds,
     until: untilSeconds,

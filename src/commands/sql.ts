@@ -12,7 +12,7 @@ import { TICKET_FIELDS, type TicketField } from '../model.js';
 import { DIALECTS, isDialect } from '../read/engines/dialects.js';
 import { countQuery, type SourceColumn } from '../read/engines/sql.js';
 import { querySpec } from '../read/engines/count.js';
-import { resolveSettings, type CommonFlags } from './options.js';
+import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { byOption } from './counts.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -36,7 +36,9 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
     throw new UsageError(`--dialect ${dialect ? `"${dialect}" ` : ''}is required: one of ${DIALECTS.join(', ')}`);
   }
   const { config } = await loadConfig(flags.config, ctx.cwd);
-  const settings = resolveSettings([], flags, config, ctx.version);
+  // `--by` here is the count query's own (a canonical field); the audit's --by groups are not resolved
+  const { by: _countBy, ...common } = flags;
+  const settings = withoutGroupBy(resolveSettings([], common, config, ctx.version));
   const table = flags.table ?? (flags.query ? undefined : config.source?.table);
   const query = flags.query ?? (flags.table ? undefined : config.source?.query);
   if ((table ? 1 : 0) + (query ? 1 : 0) !== 1) {

@@ -61,6 +61,7 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
       sla,
       loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
       jumpWindowDays: settings.loud.jumpWindowDays,
+      by: settings.groupBy,
     },
     filter,
   );

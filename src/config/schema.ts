@@ -82,6 +82,13 @@ export const configSchema = z.strictObject({
   channels: z.record(z.string(), channel).optional(),
   reference: channel.optional(),
   bands: z.array(z.number().positive()).min(1).optional(),
+  /**
+   * `--by`: compare the groups of a ticket field like channels. A field name (group, category,
+   * priority, status, or any header), or the field with the value the others are compared with.
+   */
+  by: z
+    .union([z.string().min(1), z.strictObject({ field: z.string().min(1), reference: z.string().min(1).optional() })])
+    .optional(),
   gates: z.array(z.string().min(1)).optional(),
   allowMissing: z.boolean().optional(),
   asOf: isoDateOrTime.optional(),

@@ -11,6 +11,7 @@ import { nextBatchOf, type BatchedRecords } from '../read/record.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
+import { headerKey } from './types.js';
 
 /** One opened input. */
 export interface OpenedFile {
@@ -87,6 +88,35 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
   });
 }
 
+/**
+ * The column `--by <header>` names: the header spelled the same ignoring case (then ignoring
+ * spaces and punctuation too). A file without it is an input error that lists its headers. Log
+ * formats (many rows make one ticket) reduce their rows to canonical fields only, so there
+ * `--by` names one of those.
+ */
+export function byColumnOf(header: readonly string[], name: string, logFormat: string | null, file: string): { index: number; header: string } {
+  if (logFormat !== null) {
+    throw new ParityError(`--by "${name}": ${logFormat} makes one ticket of many rows, so --by can only name a canonical field there`, {
+      location: { file, line: 1 },
+      hint: 'use --by group, category, priority or status',
+    });
+  }
+  const wanted = name.trim().toLowerCase();
+  let index = header.findIndex((h) => h.trim().toLowerCase() === wanted);
+  if (index < 0) {
+    const key = headerKey(name);
+    const matches = header.flatMap((h, i) => (key !== '' && headerKey(h) === key ? [i] : []));
+    if (matches.length === 1) index = matches[0] as number;
+  }
+  if (index < 0) {
+    throw new ParityError(`--by "${name}" is not a canonical field (group, category, priority, status) and the file has no such column`, {
+      location: { file, line: 1 },
+      hint: `headers found: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+    });
+  }
+  return { index, header: header[index] as string };
+}
+
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
 export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits, reader?: ReadOptions['reader']): Promise<OpenedFile> {
   const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}), ...(mapping.sheet !== null ? { sheet: mapping.sheet } : {}) });
@@ -95,5 +125,7 @@ export async function openMapped(path: string, mapping: MappingSettings, timeZon
   const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);
   const format = detection.format;
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
-  return { file: source.file, mapping: bound, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}) };
+  const byHeader = mapping.byHeader ?? null;
+  const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
+  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}) };
 }

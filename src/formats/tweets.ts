@@ -5,7 +5,8 @@
  *
  * A ticket is a customer tweet (inbound) that replies to nothing. Its first response is the
  * earliest brand reply (inbound = False) among its `response_tweet_id` list that is in the file;
- * its customer is `author_id`; channel social, public. A conversation has no solved state, so
+ * its customer is `author_id`; channel social, public. Its `group` is the brand that answered
+ * it, or for a tweet not answered, the first brand of the log it @mentions (null when none). A conversation has no solved state, so
  * resolution is not measured.
  *
  * Every row is accounted for (rowsRead = rowsUsed + rowsRejected):
@@ -158,6 +159,21 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     list.push(i);
   }
 
+  // The brands of the log (authors of brand tweets), by lower-cased handle: an unanswered tweet's
+  // brand is the first of them it mentions (`@AppleSupport my phone…`), so it is still in its group.
+  const brands = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const name = inbound[i] ? null : authors.valueOf(authorCode[i] as number);
+    if (name) brands.set(name.toLowerCase(), name);
+  }
+  const mentioned = (text: string | undefined): string | null => {
+    for (const m of (text ?? '').matchAll(/@(\w{1,50})/g)) {
+      const brand = brands.get((m[1] as string).toLowerCase());
+      if (brand) return brand;
+    }
+    return null;
+  };
+
   for (let i = 0; i < n; i++) {
     const r = root[i] as number;
     const line = lines[i] as number;
@@ -207,7 +223,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
         createdAt,
         firstResponseAt: Number.isNaN(first) ? null : first,
         resolvedAt: null,
-        group: brand,
+        group: brand ?? mentioned(texts.get(i)),
         text: texts.get(i) ?? null,
         isPublic: 'true',
       },

@@ -43,6 +43,8 @@ export interface Mapping {
   readonly timeZone: string;
   /** Headers that feed no field. */
   readonly unused: readonly string[];
+  /** The `--by` column when `--by` names a header rather than a canonical field (bound by name in open.ts). */
+  readonly byColumn?: { readonly index: number; readonly header: string } | null;
 }
 
 /** A recognised export format. */

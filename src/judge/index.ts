@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../settings.js';
 import type { Measurement } from '../measure/index.js';
-import type { ChannelReport, Finding, Report } from '../report.js';
+import type { ByReport, ChannelReport, Finding, Report } from '../report.js';
 import { evaluateGates } from './gates/index.js';
 import { computeFindings } from './findings/index.js';
 
@@ -39,11 +39,34 @@ function withVerdicts(channels: readonly ChannelReport[], findings: readonly Fin
   );
 }
 
+/** The same for the --by groups: each group's vsReference carries its group-preference verdicts. */
+function withGroupVerdicts(by: ByReport | undefined, findings: readonly Finding[]): { by?: ByReport } {
+  if (!by) return {};
+  const verdictOf = (value: string, metric: 'firstResponse' | 'resolution'): Finding['verdict'] | null =>
+    findings.find((f) => f.kind === 'group-preference' && f.subject === value && f.against === by.reference && f.metric === metric)?.verdict ?? null;
+  return {
+    by: {
+      ...by,
+      groups: by.groups.map((g) => {
+        if (!g.vsReference || g.value === by.reference) return g;
+        const first = verdictOf(g.value, 'firstResponse');
+        const resolution = verdictOf(g.value, 'resolution');
+        return { ...g, vsReference: { ...g.vsReference, firstResponseVerdict: first, resolutionVerdict: resolution }, tested: first !== null || resolution !== null };
+      }),
+    },
+  };
+}
+
 /** Returns a new report with findings, verdicts and gates; the input report is not changed. */
 export function judge(input: JudgeInput): Report {
   // --- findings (src/judge/findings): preference, like for like, jumps, theatre, data quality ---
   const findings = byImportance(computeFindings(input.report, input.measured, input.settings));
-  const report = { ...input.report, findings, channels: withVerdicts(input.report.channels, findings, input.settings.reference) };
+  const report = {
+    ...input.report,
+    findings,
+    channels: withVerdicts(input.report.channels, findings, input.settings.reference),
+    ...withGroupVerdicts(input.report.by, findings),
+  };
 
   // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
   const gates = evaluateGates({ report, measured: input.measured, settings: input.settings, baseline: input.baseline });

@@ -95,7 +95,9 @@ function newState(opened: OpenedFile): FileState {
 }
 
 /** Profiles every file of a run, folding over the audit's ticket stream. */
-export async function profileFiles(settings: Settings, io: StreamIO): Promise<FileProfile[]> {
+export async function profileFiles(given: Settings, io: StreamIO): Promise<FileProfile[]> {
+  // inspect compares no groups: a --by header (config `by`) is not read, so it cannot fail here
+  const settings = given.mapping.byHeader ? { ...given, mapping: { ...given.mapping, byHeader: null } } : given;
   const states: FileState[] = [];
   let current: FileState | null = null;
   const byFile = new Map<string, FileState>();

@@ -9,6 +9,7 @@ import { CHANNELS, type Channel } from '../model.js';
 import type { TicketTable } from '../normalise/table.js';
 import type { BandReport, ChannelReport, FirstResponseDistribution, VsReference } from '../report.js';
 import { compareRaw, type RawView } from './compare.js';
+import type { ByMeasurement } from './byGroups.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
 import type { Tally } from '../stats/tally.js';
@@ -37,6 +38,8 @@ export interface Measurement {
   followerBands: BandReport[];
   /** Per-channel first-response quantiles of the answered tickets (box plots). */
   distributions: FirstResponseDistribution[];
+  /** --by groups (measure/byGroups.ts), set by the pipeline when --by is given. */
+  by?: ByMeasurement;
 }
 
 /** A raw comparison view as the report's vsReference (verdicts are the judge's, filled in later). */
@@ -56,7 +59,7 @@ export function vsReferenceOf(first: RawView, resolution: RawView): VsReference 
 }
 
 /** The reference against itself: ratio 1 by definition, nothing to test. */
-const SELF: VsReference = {
+export const SELF: VsReference = {
   firstResponseRatio: 1,
   firstResponseRatioCi95: null,
   firstResponseBound: null,

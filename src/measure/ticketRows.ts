@@ -12,6 +12,8 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
+import { byValueReader } from './byGroups.js';
+import type { BySettings } from '../settings.js';
 import { channelJumps, customerTimeline, repeatContacts } from './journeys.js';
 import { slaOutcome, type SlaTargets } from './sla.js';
 import { LOUD_ESCALATED, LOUD_PUBLIC, LOUD_REPEAT, LOUD_SHOUTING, loudness } from '../judge/findings/loud.js';
@@ -47,6 +49,8 @@ export interface TicketListingRow {
   /** SLA outcomes (only when `sla` is configured). */
   slaFirstResponse?: SlaOutcome | null;
   slaResolution?: SlaOutcome | null;
+  /** With --by: the ticket's value of the --by field (null = none). */
+  byValue?: string | null;
   file: string;
   line: number;
 }
@@ -58,6 +62,8 @@ export interface TicketListing {
   asOf: string;
   jumps: boolean;
   sla: boolean;
+  /** The --by field when given: rows carry `byValue`. */
+  by?: string;
   rows: TicketListingRow[];
   /** Tickets in the table before filtering. */
   total: number;
@@ -82,6 +88,8 @@ export interface TicketListingSettings {
   sla: { firstResponse: SlaTargets | null; resolution: SlaTargets | null };
   loud: { repeatContacts: number; repeatWindowDays: number };
   jumpWindowDays: number;
+  /** --by: each row gets the ticket's value of that field (`byValue`). */
+  by?: BySettings | null;
 }
 
 const LOUD_WORDS: Array<[number, string]> = [
@@ -116,6 +124,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
   if (!hasCustomers) notes.push('no customer ids, so channel jumps cannot be found: the jump columns are left out');
   if (!hasSla) notes.push('no sla in the config: the SLA columns are left out');
 
+  const byValue = settings.by ? byValueReader(table, settings.by) : null;
   const rows: TicketListingRow[] = [];
   for (let i = 0; i < table.size; i++) {
     const channel = CHANNELS[table.channel[i] as number] as Channel;
@@ -166,6 +175,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
       row.slaFirstResponse = slaFr;
       row.slaResolution = slaRes;
     }
+    if (byValue) row.byValue = byValue(i);
     rows.push(row);
   }
   return {
@@ -173,6 +183,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
     asOf: new Date(Math.round(settings.asOf * 1000)).toISOString(),
     jumps: hasCustomers,
     sla: hasSla,
+    ...(settings.by ? { by: settings.by.field } : {}),
     rows,
     total: table.size,
     notes,

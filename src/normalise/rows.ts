@@ -24,6 +24,8 @@ export interface RowMapping {
   readonly header: readonly string[];
   readonly bindings: Partial<Record<TicketField, RowBinding>>;
   readonly timeZone: string;
+  /** The `--by` column when it is a header, not a canonical field (formats/open.ts binds it by name). */
+  readonly byColumn?: { readonly index: number; readonly header: string } | null;
   readonly format: {
     readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
     readonly outboundDirections?: readonly string[];
@@ -192,6 +194,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     ? { channel: mapping.format.fixedChannel, known: true }
     : null;
 
+  const byIndex = mapping.byColumn ? mapping.byColumn.index : -1;
   const get = (values: readonly string[], field: TicketField): string => {
     const binding = b[field];
     return binding ? (values[binding.index] ?? '').trim() : '';
@@ -353,6 +356,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         priority,
         category: get(values, 'category') || null,
         group: get(values, 'group') || null,
+        byValue: byIndex >= 0 ? (values[byIndex] ?? '').trim() || null : undefined,
         followers,
         flags,
         file,

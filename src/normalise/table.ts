@@ -73,6 +73,8 @@ export interface TicketRow {
   priority: string | null;
   category: string | null;
   group: string | null;
+  /** The value of the `--by` column when it is not a canonical field (a header bound by name). */
+  byValue?: string | null | undefined;
   followers: number;
   flags: number;
   file: string;
@@ -98,6 +100,8 @@ export interface TicketTable {
   readonly priority: Int32Array;
   readonly category: Int32Array;
   readonly group: Int32Array;
+  /** Codes of the `--by` column that is not a canonical field (present only when one was read). */
+  readonly byValue?: Int32Array;
   readonly flags: Uint8Array;
   readonly fileIndex: Uint16Array;
   readonly line: Uint32Array;
@@ -116,6 +120,8 @@ export interface TicketTable {
     readonly category: Dictionary;
     readonly group: Dictionary;
     readonly file: Dictionary;
+    /** Values of the `byValue` column. */
+    readonly byValue?: Dictionary;
   };
 }
 
@@ -147,7 +153,10 @@ export class TicketTableBuilder {
     category: new Dictionary(),
     group: new Dictionary(),
     file: new Dictionary(),
+    byValue: new Dictionary(),
   };
+  /** Whether any row carried a `--by` header value (the column is built only then). */
+  private hasByValue = false;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -167,6 +176,7 @@ export class TicketTableBuilder {
       priority: new Int32Array(c),
       category: new Int32Array(c),
       group: new Int32Array(c),
+      byValue: new Int32Array(c),
       flags: new Uint8Array(c),
       fileIndex: new Uint16Array(c),
       line: new Uint32Array(c),
@@ -220,6 +230,10 @@ export class TicketTableBuilder {
     c.priority[i] = d.priority.codeOf(row.priority);
     c.category[i] = d.category.codeOf(row.category);
     c.group[i] = d.group.codeOf(row.group);
+    if (row.byValue !== undefined) {
+      this.hasByValue = true;
+      c.byValue[i] = d.byValue.codeOf(row.byValue);
+    } else c.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
@@ -249,6 +263,7 @@ export class TicketTableBuilder {
       priority: c.priority.slice(0, n),
       category: c.category.slice(0, n),
       group: c.group.slice(0, n),
+      ...(this.hasByValue ? { byValue: c.byValue.slice(0, n) } : {}),
       flags: c.flags.slice(0, n),
       fileIndex: c.fileIndex.slice(0, n),
       line: c.line.slice(0, n),

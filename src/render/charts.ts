@@ -145,11 +145,26 @@ export function trendChart(report: Report): string | null {
     periods.map((p) => {
       const c = p.channels.find((x) => x.channel === channel);
       const median = c ? c.firstResponseMedian : null;
-      return { channel, period: p.period, median, title: `${channel}, ${p.period}: median ${formatDuration(c?.firstResponseMedian)} (${c?.answered ?? 0} answered)` };
+      const enough = c ? c.enough : false;
+      const thin = enough ? '' : `; n=${c?.tickets ?? 0}, too few tickets to compare`;
+      return {
+        channel,
+        period: p.period,
+        median,
+        // The line joins only periods with enough tickets: a thin period breaks it (null), so two
+        // comparable periods are never drawn as if the thin one between them were comparable too.
+        joined: enough ? median : null,
+        enough,
+        n: `n=${c?.tickets ?? 0}`,
+        title: `${channel}, ${p.period}: median ${formatDuration(c?.firstResponseMedian)} (${c?.answered ?? 0} answered${thin})`,
+      };
     }),
   );
   const drawn = rows.filter((r) => r.median !== null);
   if (!drawn.length) return null;
+  const solid = drawn.filter((r) => r.enough);
+  // Periods below the minimum sample: hollow points with their n beside them.
+  const hollow = drawn.filter((r) => !r.enough);
   const current = periods.find((p) => p.current)?.period;
   const plot = Plot.plot({
     document: newDocument() as never,
@@ -169,8 +184,14 @@ export function trendChart(report: Report): string | null {
       Plot.gridY({ ticks: durationTicks, stroke: '#000', strokeOpacity: 0.08 }),
       Plot.axisY({ ticks: durationTicks, text: (d: number) => formatDuration(d), label: 'Median first response (log scale)', labelAnchor: 'center', labelOffset: 60 }),
       Plot.axisX({ label: null }),
-      Plot.line(rows, { x: 'period', y: 'median', z: 'channel', stroke: 'channel', strokeWidth: 2 }),
-      Plot.dot(drawn, { x: 'period', y: 'median', fill: 'channel', r: 3.5, title: 'title' }),
+      Plot.line(rows, { x: 'period', y: 'joined', z: 'channel', stroke: 'channel', strokeWidth: 2 }),
+      Plot.dot(solid, { x: 'period', y: 'median', fill: 'channel', r: 3.5, title: 'title' }),
+      ...(hollow.length
+        ? [
+            Plot.dot(hollow, { x: 'period', y: 'median', stroke: 'channel', fill: '#fff', strokeWidth: 1.5, r: 3.5, title: 'title' }),
+            Plot.text(hollow, { x: 'period', y: 'median', text: 'n', fill: 'channel', dy: -9, fontSize: 10 }),
+          ]
+        : []),
       Plot.text(drawn, Plot.selectLast({ x: 'period', y: 'median', z: 'channel', text: 'channel', fill: 'channel', dx: 8, textAnchor: 'start', fontWeight: 600 })),
     ],
   });

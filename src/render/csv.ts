@@ -5,7 +5,8 @@
  * periods carry). The column set is fixed; durations are whole seconds, ratios have three
  * significant digits (what a spreadsheet needs; the JSON report keeps full precision), absent
  * values are empty cells. Every cell goes through csvLine, so text starting with = + - @ is
- * neutralised against formula injection. Renders the Report; computes nothing.
+ * neutralised against formula injection. With --by, two columns more (by_field, by_value) and
+ * one row per by group after the channels. Renders the Report; computes nothing.
  */
 import type { Report } from '../report.js';
 import { csvLine } from './csvSafe.js';
@@ -47,8 +48,13 @@ function ratio(x: number | null | undefined): number | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(3));
 }
 
+/** With --by, two more columns: a group row names its field and value (channel empty), a channel row leaves them empty. */
+export const BY_CSV_COLUMNS = ['by_field', 'by_value'] as const;
+
 export function renderCsv(report: Report): string {
-  const lines = [csvLine([...CSV_COLUMNS])];
+  const by = report.by;
+  const lines = [csvLine(by ? [...CSV_COLUMNS, ...BY_CSV_COLUMNS] : [...CSV_COLUMNS])];
+  const tail: Array<string | null> = by ? [null, null] : [];
   if (report.periods) {
     for (const p of report.periods) {
       for (const c of p.channels) {
@@ -61,6 +67,7 @@ export function renderCsv(report: Report): string {
             c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
             // The trend carries no verdicts; the period of interest's are in the audit rows.
             null, null,
+            ...tail,
           ]),
         );
       }
@@ -77,6 +84,29 @@ export function renderCsv(report: Report): string {
           seconds(c.resolution.median), null, ratio(c.vsReference?.resolutionRatio),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
           seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
+          ...tail,
+        ]),
+      );
+    }
+  }
+  if (by) {
+    // The by groups belong to the audited period: the report's period of interest, or the audit's span.
+    const current = report.periods?.find((p) => p.current);
+    const label = current ? current.period : report.period.from && report.period.to ? `${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}` : 'all';
+    const from = current ? current.from : report.period.from;
+    const to = current ? current.to : report.period.to;
+    const complete = current ? current.complete : true;
+    for (const g of by.groups) {
+      const v = g.vsReference;
+      lines.push(
+        csvLine([
+          label, from, to, 'yes', complete ? 'yes' : 'no', null, by.reference,
+          g.tickets, g.answered, g.resolution.n - g.resolution.resolved,
+          seconds(g.firstResponse.median), null, ratio(v?.firstResponseRatio), null,
+          seconds(g.resolution.median), null, ratio(v?.resolutionRatio),
+          g.firstResponse.bound, g.resolution.bound, v?.firstResponseBound ?? null, v?.resolutionBound ?? null,
+          seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
+          by.field, g.value,
         ]),
       );
     }

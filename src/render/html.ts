@@ -11,7 +11,8 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import type { ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
 import { ratioWithVerdict } from '../format.js';
@@ -179,6 +180,28 @@ function bandTable(report: Report): Markup | null {
 <tbody>${rows}</tbody></table></div>`;
 }
 
+/** The --by section's table: one row per value, largest first; untested groups marked ·. */
+function byTable(report: Report, by: ByReport): Markup {
+  const ref = by.reference ?? 'ref';
+  const rows = by.groups.map((g) => {
+    const isRef = g.value === by.reference;
+    const v = g.vsReference;
+    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${g.value}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
+      num(formatCount(g.tickets)),
+      num(formatShare(g.answeredShare)),
+      withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatInterval(g.firstResponse.ci95)),
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
+      num(formatShare(g.resolvedShare)),
+      withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatInterval(g.resolution.ci95)),
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
+    ]}</tr>`;
+  });
+  return html`<div class="table-wrap"><table>
+<thead><tr><th>${by.field}</th><th class="num">Tickets</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th>vs ${ref}</th><th class="num">Resolved</th><th class="num">Resolution median<span class="change">95% CI</span></th><th>vs ${ref}</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+${byNotes(by, report.settings.minSample, '“not tested”').map((note) => html`<p class="note">${note}</p>`)}`;
+}
+
 function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'firstResponse' | 'resolution'): Markup {
   const channels = trendChannels(periods);
   const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
@@ -244,7 +267,7 @@ ${periods.length ? html`
 <section id="trend">
 <h2>Trend by ${unit}</h2>
 <p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
-${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.`)}
+${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}`)}
 <h3>First response</h3>
 ${trendTable(report, periods, 'firstResponse')}
 <h3>Resolution</h3>
@@ -255,6 +278,11 @@ ${bandsTable ? html`
 <h2>Follower bands</h2>
 ${bandsTable}
 ${figure(bandChart(report), 'Median first response by follower count of the complaining account, with its 95% confidence interval (accounts with an unknown follower count are in the table only).')}
+</section>` : ''}
+${report.by ? html`
+<section id="by">
+<h2>${byTitle(report.by)}</h2>
+${byTable(report, report.by)}
 </section>` : ''}
 
 <section id="findings">

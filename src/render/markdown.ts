@@ -9,10 +9,11 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import type { BandReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
+import { byNotes, byTitle } from './by.js';
 
 // ───────────────────────────── shared prose (plain text) ─────────────────────────────
 
@@ -255,6 +256,25 @@ function bandRows(bands: readonly BandReport[]): string[][] {
   ]);
 }
 
+/** The --by table's rows: one per value, largest first; untested groups marked ·. */
+function byRows(by: ByReport): string[][] {
+  return by.groups.map((g) => {
+    const isRef = g.value === by.reference;
+    const v = g.vsReference;
+    return [
+      isRef ? `**${e(g.value)}** (ref)` : `${e(g.value)}${g.tested ? '' : ' ·'}`,
+      formatCount(g.tickets),
+      formatShare(g.answeredShare),
+      formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
+      formatInterval(g.firstResponse.ci95),
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      formatShare(g.resolvedShare),
+      formatBoundedDuration(g.resolution.median, g.resolution.bound),
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+    ];
+  });
+}
+
 /** Trend table of one metric: a row per period, a column per channel, then the reference gap. */
 function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): string {
   const periods = report.periods ?? [];
@@ -317,6 +337,16 @@ export function renderMarkdown(report: Report): string {
     out.push(`Medians per ${unit}; in brackets the change since the ${unit} before. The gap is ${e(ref)}’s median minus the fastest other channel’s.`, '');
     out.push('### First response', '', trendTable(report, 'firstResponse'), '');
     out.push('### Resolution', '', trendTable(report, 'resolution'), '');
+  }
+
+  if (report.by) {
+    const by = report.by;
+    out.push(`## ${e(byTitle(by))}`, '');
+    if (by.groups.length) {
+      const vs = `vs ${e(by.reference ?? 'ref')}`;
+      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', vs], byRows(by), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'l']), '');
+    }
+    for (const note of byNotes(by, report.settings.minSample)) out.push(e(note), '');
   }
 
   out.push('## Findings', '');

@@ -4,7 +4,8 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { Report, Finding, GateResult } from '../report.js';
+import type { ByReport, Report, Finding, GateResult } from '../report.js';
+import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
 import type { Verdict } from '../report.js';
@@ -167,6 +168,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     if (fittedBands.index > 0) out.push(c.dim(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`));
   }
 
+  if (report.by) out.push('', ...byTable(report, report.by, c, width, options.color));
+
   out.push('');
   out.push(c.bold('Findings'));
   if (report.findings.length === 0) out.push('  (none)');
@@ -204,6 +207,49 @@ export function renderTable(report: Report, options: RenderOptions): string {
     ),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The --by section: one row per value, largest first, fitted to the terminal like the channel table. */
+function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, width: number | undefined, color: boolean): string[] {
+  const out = [c.bold(`${byTitle(by)} (reference: ${by.reference ?? 'none'})`)];
+  if (by.groups.length) {
+    const rows = by.groups.map((g) => {
+      const v = g.vsReference;
+      const isRef = g.value === by.reference;
+      const mark = isRef || g.tested ? '' : ' ·';
+      return {
+        value: isRef ? c.bold(g.value) : `${g.value}${mark}`,
+        tickets: formatCount(g.tickets),
+        answered: formatShare(g.answeredShare),
+        firstCi: withCi(g.firstResponse),
+        first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
+        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+        resolutionCi: withCi(g.resolution),
+        resolution: formatBoundedDuration(g.resolution.median, g.resolution.bound),
+        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+      };
+    });
+    type Row = (typeof rows)[number];
+    const draw = (columns: Array<[string, (x: Row) => string]>): string => {
+      const t = grid(columns.map(([head]) => head), color);
+      for (const x of rows) t.push(columns.map(([, cell]) => cell(x)));
+      return t.toString();
+    };
+    const name: [string, (x: Row) => string] = [by.field, (x) => x.value];
+    const vs = `vs ${by.reference ?? 'ref'}`;
+    const fitted = firstThatFits(
+      [
+        () => draw([name, ['Tickets', (x) => x.tickets], ['Answered', (x) => x.answered], ['First response median (95% CI)', (x) => x.firstCi], [vs, (x) => x.firstVs], ['Resolution median (95% CI)', (x) => x.resolutionCi], [vs, (x) => x.resolutionVs]]),
+        () => draw([name, ['Tickets', (x) => x.tickets], ['First response\nmedian', (x) => x.first], [vs, (x) => x.firstVs], ['Resolution\nmedian', (x) => x.resolution], [vs, (x) => x.resolutionVs]]),
+        () => `${draw([name, ['Tickets', (x) => x.tickets], ['First response\nmedian', (x) => x.first], [vs, (x) => x.firstVs]])}\n${draw([name, ['Resolution\nmedian', (x) => x.resolution], [vs, (x) => x.resolutionVs]])}`,
+      ],
+      width,
+    );
+    out.push(fitted.text);
+    if (fitted.index > 0) out.push(c.dim(wrap('(answered share and 95% CIs hidden to fit the terminal; --wide shows all)', width)));
+  }
+  for (const note of byNotes(by, report.settings.minSample)) out.push(wrap(note, width, '  '));
+  return out;
 }
 
 // --- gates block (owned with src/judge/gates): one line per gate, shared with `parity check` ---

@@ -10,7 +10,7 @@ import { csvLine } from './csvSafe.js';
 
 export type TicketsRenderer = (listing: TicketListing) => string;
 
-/** CSV columns: always these, then jump_from/jump_waited_s with customer ids, then the SLA pair with `sla` configured. */
+/** CSV columns: always these, then jump_from/jump_waited_s with customer ids, the SLA pair with `sla` configured, by_value with --by. */
 export const TICKET_CSV_COLUMNS = [
   'ticket_id', 'customer_id', 'channel', 'channel_raw', 'created', 'status', 'priority', 'category', 'group',
   'answered', 'first_response_s', 'resolved', 'resolution_s', 'age_s', 'followers', 'follower_band', 'loud',
@@ -23,6 +23,7 @@ export function renderTicketsCsv(listing: TicketListing): string {
   const header: string[] = [...TICKET_CSV_COLUMNS];
   if (listing.jumps) header.push('jump_from', 'jump_waited_s');
   if (listing.sla) header.push('sla_first_response', 'sla_resolution');
+  if (listing.by !== undefined) header.push('by_value');
   header.push('file', 'line');
   const lines = [csvLine(header)];
   for (const r of listing.rows) {
@@ -33,6 +34,7 @@ export function renderTicketsCsv(listing: TicketListing): string {
     ];
     if (listing.jumps) cells.push(r.jumpFrom ?? null, seconds(r.jumpWaitedSeconds));
     if (listing.sla) cells.push(r.slaFirstResponse ?? null, r.slaResolution ?? null);
+    if (listing.by !== undefined) cells.push(r.byValue ?? null);
     cells.push(r.file, r.line);
     lines.push(csvLine(cells));
   }

@@ -63,6 +63,47 @@ function checkOneNumber(report: Report, label: string): number {
   return checked;
 }
 
+/** Every --by group: vsReference ratio = the group-preference finding's raw ratio = the by(A,ref) gate. */
+function checkOneNumberBy(report: Report, label: string): number {
+  let checked = 0;
+  const by = report.by;
+  if (!by || by.reference === null) return 0;
+  const quote = (v: string): string => JSON.stringify(v);
+  for (const g of by.groups) {
+    if (g.value === by.reference || !g.vsReference) continue;
+    for (const metric of ['firstResponse', 'resolution'] as const) {
+      const tableRatio = metric === 'firstResponse' ? g.vsReference.firstResponseRatio : g.vsReference.resolutionRatio;
+      const tableBound = metric === 'firstResponse' ? g.vsReference.firstResponseBound : g.vsReference.resolutionBound;
+      const finding = report.findings.find((f) => f.kind === 'group-preference' && f.subject === g.value && f.against === by.reference && f.metric === metric);
+      const raw = finding?.details?.['raw'] as { ratio: number | null; bound: string | null } | undefined;
+      if (raw) {
+        expect(raw.ratio, `${label} ${g.value} ${metric}: finding raw ratio`).toBe(tableRatio);
+        expect(raw.bound, `${label} ${g.value} ${metric}: finding raw bound`).toBe(tableBound);
+      }
+      const gate = evaluateGate(parseGate(`by(${quote(g.value)},${quote(by.reference)}).${metric}.median > 1000000`, { bands: [] }), {
+        report,
+        baseline: null,
+        minSample: 0,
+        allowMissing: false,
+        likeForLike: () => ({ reason: 'unused' }),
+      });
+      if (tableRatio === null) {
+        expect(gate.value, `${label} ${g.value} ${metric}: gate without a ratio`).toBeNull();
+      } else if (gate.evaluated) {
+        expect(Math.abs((gate.value as number) - tableRatio), `${label} ${g.value} ${metric}: gate value`).toBeLessThanOrEqual(1e-9 * Math.max(1, tableRatio));
+        expect(gate.bound ?? null, `${label} ${g.value} ${metric}: gate bound`).toBe(tableBound);
+      } else {
+        expect(tableBound, `${label} ${g.value} ${metric}: ${gate.reason}`).not.toBeNull();
+      }
+      const verdict = metric === 'firstResponse' ? g.vsReference.firstResponseVerdict : g.vsReference.resolutionVerdict;
+      expect(verdict, `${label} ${g.value} ${metric}: verdict`).toBe(finding?.verdict ?? null);
+      expect(g.tested, `${label} ${g.value}: tested`).toBe(report.findings.some((f) => f.kind === 'group-preference' && f.subject === g.value && f.against === by.reference));
+      checked++;
+    }
+  }
+  return checked;
+}
+
 function fixtureFiles(): string[] {
   const root = fixture();
   const out: string[] = [];
@@ -141,8 +182,38 @@ function toCsv(rows: Array<typeof row extends fc.Arbitrary<infer T> ? T : never>
   return `${HEADER}\n${lines.join('\n')}\n`;
 }
 
+describe('--by groups give one number too', () => {
+  it('on the by fixture, by group, category and a header', async () => {
+    let checked = 0;
+    for (const by of ['group', 'category', 'Region', 'priority']) {
+      const report = await auditFiles([fixture('by', 'teams.csv')], { by }, { minSample: 3 });
+      checked += checkOneNumberBy(report, `teams --by ${by}`);
+    }
+    // group: Billing, Sales; category: Software; Region: South, =1+1; priority: low (two metrics each)
+    expect(checked).toBe(12);
+  });
+});
+
 describe('generated exports (fast-check)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parity-one-number-'));
+
+  it('--by category and --by status: the by table, the group finding and the by gate agree', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 5, maxLength: 120 }), fc.constantFrom('category', 'status'), async (rows, by) => {
+        const file = join(dir, 'by.csv');
+        writeFileSync(file, toCsv(rows));
+        let report: Report;
+        try {
+          report = await auditFiles([file], { asOf: '2026-11-15T00:00:00Z', by }, { minSample: 5 });
+        } catch {
+          return;
+        }
+        checkOneNumberBy(report, `generated --by ${by}`);
+        checkOneNumber(report, `generated --by ${by}`);
+      }),
+      { numRuns: 40, seed: 12 },
+    );
+  });
 
   it('table, finding and gate agree; a significant finding never contradicts the table', async () => {
     await fc.assert(

@@ -4,8 +4,8 @@
  * judged (tolerance band + adjusted p + minimum sample, like for like when the data allow) and
  * written as one sentence. Pure: the report and the ticket table in, findings out.
  *
- * Order in the report: channels (with response theatre), follower bands, loudness, channel
- * jumps, data quality.
+ * Order in the report: channels (with response theatre), follower bands, --by groups, loudness,
+ * channel jumps, data quality.
  */
 import type { Settings } from '../../settings.js';
 import type { Measurement } from '../../measure/index.js';
@@ -17,6 +17,7 @@ import type { Deferred, FindingContext } from './context.js';
 import { dataQualityFinding } from './dataQuality.js';
 import { PFamily } from './family.js';
 import { followerFindings } from './followers.js';
+import { groupFindings } from './groups.js';
 import { jumpFindings } from './jumps.js';
 import { loudFindings } from './loud.js';
 
@@ -39,7 +40,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
     jumpWindowDays: settings.loud.jumpWindowDays,
   };
-  const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...loudFindings(ctx), ...jumpFindings(ctx)];
+  const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...groupFindings(ctx, measured.by), ...loudFindings(ctx), ...jumpFindings(ctx)];
   ctx.family.adjust();
   const findings: Finding[] = [];
   for (const build of deferred) {

@@ -152,6 +152,19 @@ function bandGroup(report: Report, band: string, where: string): GroupLike | str
   return found;
 }
 
+/** A --by group of a report: by(A) and by(A,B) read report.by, as ratio(...) reads channels. */
+function byGroup(report: Report, value: string, where: string): GroupLike | string {
+  const by = report.by;
+  if (!by || !Array.isArray(by.groups)) {
+    return where ? `the baseline report has no --by groups` : 'by(...) gates need --by <field> (or "by" in the config)';
+  }
+  const found = by.groups.find((g) => g.value === value);
+  if (found) return found;
+  const values = by.groups.map((g) => g.value);
+  const shown = values.slice(0, 10).join(', ');
+  return `no ${by.field} ${value}${where} (values: ${shown || 'none'}${values.length > 10 ? `, and ${values.length - 10} more` : ''})`;
+}
+
 /**
  * Combines two measured sides into a ratio (a over b) or a gap (a minus b), through the same
  * functions as the measurement (estimate.ts), so `ratio(social,phone)` equals social's
@@ -236,6 +249,21 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       const a = metricOf(ga, subject.metric, subject.a, minSample, where);
       const b = metricOf(gb, subject.metric, subject.b, minSample, where);
       return combine(subject.kind, a, b, metricSpec(subject.metric).unit, subject.b);
+    }
+    case 'by': {
+      const group = byGroup(report, subject.a, where);
+      if (typeof group === 'string') return { ok: false, reason: group };
+      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${subject.a}`, minSample, where);
+    }
+    case 'byRatio': {
+      const ga = byGroup(report, subject.a, where);
+      const gb = byGroup(report, subject.b, where);
+      if (typeof ga === 'string') return { ok: false, reason: ga };
+      if (typeof gb === 'string') return { ok: false, reason: gb };
+      const field = report.by?.field ?? 'by';
+      const a = metricOf(ga, subject.metric, `${field} ${subject.a}`, minSample, where);
+      const b = metricOf(gb, subject.metric, `${field} ${subject.b}`, minSample, where);
+      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${subject.b}`);
     }
     case 'bandRatio': {
       if (isBaseline) return recordedValue(subject, report);

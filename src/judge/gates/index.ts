@@ -12,6 +12,7 @@ import type { Settings } from '../../settings.js';
 import type { GateResult, Report } from '../../report.js';
 import { evaluateGate, type GateContext, type LikeForLike } from './evaluate.js';
 import { parseGate, type Gate } from './parse.js';
+import { UsageError } from '../../errors.js';
 
 export { parseGate, GateSyntaxError, type Gate } from './parse.js';
 export { evaluateGate, type GateContext } from './evaluate.js';
@@ -27,11 +28,19 @@ export interface GateEntry {
  * Parses the gates of a run (`--fail-on` ones first, then the config's). `configFile` names the
  * config in error messages when known.
  */
-export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configFile'>): GateEntry[] {
+export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configFile'> & { groupBy?: Settings['groupBy'] }): GateEntry[] {
   const bands = bandsFromEdges(settings.bands).map((b) => b.label);
   return settings.gates.map(({ text, source, key }) => {
     const origin = key === null ? { file: '--fail-on' } : { file: settings.configFile ?? 'config', column: key };
-    return { gate: parseGate(text, { bands, origin }), source };
+    const gate = parseGate(text, { bands, origin });
+    // by(...) reads the --by groups: without --by it could never be evaluated, so say so before reading.
+    const inner = gate.subject.kind;
+    if ((inner === 'by' || inner === 'byRatio') && settings.groupBy === null) {
+      throw new UsageError(`${key === null ? '--fail-on' : `${settings.configFile ?? 'config'}: ${key}`}: ${gate.text} reads the groups of --by, but no --by field is given`, {
+        hint: 'add --by <field> (group, category, priority, status or a column header), or "by" in the config',
+      });
+    }
+    return { gate, source };
   });
 }
 

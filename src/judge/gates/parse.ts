@@ -15,6 +15,8 @@
  *               | ("ratio" | "gap") "(" channel "," channel ")" "." metric
  *               | "channel" "(" channel ")" "." metric
  *               | "band" "(" band ["," band] ")" "." metric
+ *               | "by" "(" value ["," value] ")" "." metric      --by groups; a value is read up
+ *                                                                 to "," or ")", or written "…"
  *   metric     := ("firstResponse" | "resolution") "." ("median" | "p90")
  *               | "answeredShare" | "resolvedShare"
  *   comparator := ">" | ">=" | "<" | "<="
@@ -57,6 +59,8 @@ export type Subject =
   | { kind: 'channel'; a: Channel; metric: MetricPath }
   | { kind: 'band'; a: string; metric: MetricPath }
   | { kind: 'bandRatio'; a: string; b: string; metric: MetricPath }
+  | { kind: 'by'; a: string; metric: MetricPath }
+  | { kind: 'byRatio'; a: string; b: string; metric: MetricPath }
   | { kind: 'findings' };
 
 export type Comparator = '>' | '>=' | '<' | '<=';
@@ -78,7 +82,7 @@ export interface Gate {
 }
 
 /** Words the parser knows beyond metrics: what the error lists show. */
-const SUBJECT_WORDS = ['ratio(A,B)', 'gap(A,B)', 'channel(A)', 'band(X,Y)', 'band(X)', 'delta(...)', 'findings.significant'];
+const SUBJECT_WORDS = ['ratio(A,B)', 'gap(A,B)', 'channel(A)', 'band(X,Y)', 'band(X)', 'by(A,B)', 'by(A)', 'delta(...)', 'findings.significant'];
 
 /** Where a gate expression came from, for messages (`--fail-on`, `gates[0]` of the config). */
 export interface GateOrigin {
@@ -101,7 +105,7 @@ export class GateSyntaxError extends ParityError {
   }
 }
 
-type TokenKind = 'word' | 'literal' | 'punct' | 'op' | 'band' | 'end';
+type TokenKind = 'word' | 'literal' | 'punct' | 'op' | 'band' | 'value' | 'end';
 
 interface Token {
   kind: TokenKind;
@@ -171,6 +175,29 @@ class Lexer {
     const raw = this.text.slice(start, end);
     return { kind: raw.trim() ? 'band' : 'end', text: raw.trim(), start };
   }
+
+  /**
+   * A --by group value: `"…"` (a JSON string, for values with commas, parentheses or quotes),
+   * else everything up to the next `,` or `)`, trimmed. A bad quoted string is kind 'op'.
+   */
+  value(): Token {
+    this.skipSpace();
+    const start = this.pos;
+    if (this.text[start] === '"') {
+      let end = start + 1;
+      while (end < this.text.length && this.text[end] !== '"') end += this.text[end] === '\\' ? 2 : 1;
+      this.pos = Math.min(end + 1, this.text.length);
+      try {
+        const text = JSON.parse(this.text.slice(start, end + 1)) as unknown;
+        if (typeof text === 'string' && text.trim() !== '') return { kind: 'value', text, start };
+      } catch {
+        // fall through: reported by the parser with a caret here
+      }
+      return { kind: 'op', text: this.text.slice(start, end + 1), start };
+    }
+    const token = this.band();
+    return token.kind === 'band' ? { ...token, kind: 'value' } : token;
+  }
 }
 
 /** Options for parsing: the follower-band labels in force (from the band edges). */
@@ -211,6 +238,13 @@ export function parseGate(source: string, options: ParseOptions): Gate {
     const token = lexer.band();
     if (token.kind !== 'band') fail(token, 'expected a follower band', `bands: ${options.bands.join(', ')}`);
     if (!options.bands.includes(token.text)) fail(token, `unknown follower band "${token.text}"`, `bands: ${options.bands.join(', ')} (set by the band edges, --bands or "bands" in the config)`);
+    return token.text;
+  };
+
+  const groupValue = (): string => {
+    const token = lexer.value();
+    if (token.kind === 'op') fail(token, `${token.text} is not a quoted value`, 'write a value with commas or parentheses as a JSON string, e.g. by("Sales, EMEA",Support)');
+    if (token.kind !== 'value') fail(token, `expected a --by value, found ${describe(token)}`, 'e.g. by(Billing,Support).firstResponse.median > 2');
     return token.text;
   };
 
@@ -276,6 +310,18 @@ export function parseGate(source: string, options: ParseOptions): Gate {
         const close = expect(')', 'after the second band');
         return { subject: { kind: 'bandRatio', a, b, metric: dotMetric(close) }, start: head };
       }
+      case 'by': {
+        expect('(', 'after "by"');
+        const a = groupValue();
+        const sep = lexer.next();
+        if (sep.text === ')') return { subject: { kind: 'by', a, metric: dotMetric(sep) }, start: head };
+        if (sep.text !== ',') fail(sep, `expected "," or ")" after the value, found ${describe(sep)}`);
+        const bStart = lexer.peek();
+        const b = groupValue();
+        if (a === b) fail(bStart, `by(${a},${b}) compares ${a} with itself`);
+        const close = expect(')', 'after the second value');
+        return { subject: { kind: 'byRatio', a, b, metric: dotMetric(close) }, start: head };
+      }
       case 'delta':
         return fail(head, 'delta(...) can only wrap a whole measure once, e.g. delta(gap(phone,social).firstResponse.median) > 30m');
       default:
@@ -332,6 +378,7 @@ export function unitOf(subject: Subject): GateUnit {
       return 'count';
     case 'ratio':
     case 'bandRatio':
+    case 'byRatio':
       return 'ratio';
     default:
       return metricSpec(subject.metric).unit;
@@ -376,6 +423,7 @@ export function describeSubject(subject: Subject): string {
       return 'the number of significant findings';
     case 'ratio':
     case 'bandRatio':
+    case 'byRatio':
       return 'a ratio';
     case 'gap':
       return metricSpec(subject.metric).unit === 'seconds' ? 'a gap between durations' : 'a gap between shares';
@@ -398,5 +446,14 @@ export function subjectText(subject: Subject): string {
       return `band(${subject.a}).${subject.metric}`;
     case 'bandRatio':
       return `band(${subject.a},${subject.b}).${subject.metric}`;
+    case 'by':
+      return `by(${valueText(subject.a)}).${subject.metric}`;
+    case 'byRatio':
+      return `by(${valueText(subject.a)},${valueText(subject.b)}).${subject.metric}`;
   }
+}
+
+/** A --by value as the parser reads it back: bare when it can be, else a JSON string. */
+export function valueText(value: string): string {
+  return /^[^,()"]+$/.test(value) && value.trim() === value ? value : JSON.stringify(value);
 }

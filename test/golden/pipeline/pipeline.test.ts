@@ -33,6 +33,14 @@ const CASES: Array<{ name: string; file: string[]; flags: CommonFlags; config?: 
     flags: { asOf: '2026-11-01T00:00:00Z', failOn: ['ratio(phone,social).firstResponse.median > 3', 'channel(phone).firstResponse.median > 4h'] },
   },
   { name: 'zendesk', file: ['formats', 'zendesk.csv'], flags: { asOf: '2026-07-10T00:00:00Z' }, config: { minSample: 2 } },
+  // --by group on the hand-made teams fixture (medians by hand in test/unit/by.test.ts), with a
+  // by gate and a hostile group value
+  {
+    name: 'by-group',
+    file: ['by', 'teams.csv'],
+    flags: { by: 'group', failOn: ['by(Billing,Support).firstResponse.median > 2'] },
+    config: { minSample: 3 },
+  },
 ];
 
 describe('pipeline goldens', () => {

@@ -1,0 +1,107 @@
+/**
+ * group-preference: every value of the --by field against the reference value, on first
+ * response and on resolution, judged exactly as channels are (compare.ts's raw and like-for-like
+ * views, rules.ts, one Holm family with every other finding).
+ *
+ * Which groups are tested: every group with at least `minSample` tickets, against the reference
+ * only (not all pairs: with 100 brands that would be 4,950 pairs and a Holm family too strict to
+ * find anything). Smaller groups are measured and shown in the by table but not tested; one note
+ * finding names them. Like for like is within category × priority cells, without the by field
+ * itself (--by category compares within priority only).
+ */
+import type { Finding } from '../../report.js';
+import { compareGroups, type Metric } from '../../measure/compare.js';
+import type { ByMeasurement } from '../../measure/byGroups.js';
+import { strataOf } from '../../measure/strata.js';
+import { sizeOf } from '../../measure/sample.js';
+import { count } from '../../format.js';
+import type { Deferred, FindingContext } from './context.js';
+import { mixNote } from './channels.js';
+import { comparisonFinding, noteFinding, register, type Registered } from './sentence.js';
+
+/** Most untested group values a note names before "and N more". */
+const NAMED = 10;
+
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, NAMED).join(', ');
+  return values.length > NAMED ? `${shown} and ${count(values.length - NAMED)} more` : shown;
+}
+
+/** Registers the by-group comparisons; returns the builders of their findings. */
+export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined): Deferred[] {
+  if (!by) return [];
+  const { field } = by;
+  const minSample = ctx.rules.minSample;
+  if (by.groups.length === 0) {
+    return [
+      () =>
+        noteFinding({
+          kind: 'group-preference',
+          subject: field,
+          verdict: 'insufficient-data',
+          rule: `insufficient data: no ticket has a ${field} value`,
+          message: `No ticket has a ${field} value, so there are no ${field} groups to compare.`,
+        }),
+    ];
+  }
+  const refValue = by.values[by.reference] as string;
+  const ref = by.groups[by.reference] as Uint32Array;
+  const others = by.values.map((value, k) => ({ value, indices: by.groups[k] as Uint32Array, k })).filter((g) => g.k !== by.reference);
+  const tested = ref.length >= minSample ? others.filter((g) => g.indices.length >= minSample) : [];
+  const untested = others.filter((g) => !tested.includes(g)).map((g) => g.value);
+  const out: Deferred[] = [];
+
+  if (ref.length < minSample && others.length > 0) {
+    out.push(() =>
+      noteFinding({
+        kind: 'group-preference',
+        subject: refValue,
+        verdict: 'insufficient-data',
+        rule: `insufficient data: the reference ${field} ${refValue} has ${ref.length} tickets, fewer than ${minSample}`,
+        message: `The reference ${field} ${refValue} has only ${count(ref.length)} tickets (at least ${count(minSample)} needed), so no ${field} is tested against it; the groups are measured and shown (choose another with --by-reference).`,
+      }),
+    );
+  } else if (untested.length > 0) {
+    out.push(() =>
+      noteFinding({
+        kind: 'group-preference',
+        subject: field,
+        verdict: 'insufficient-data',
+        count: untested.length,
+        rule: `not tested: fewer than ${minSample} tickets (minSample)`,
+        message: `${count(untested.length)} ${field} value${untested.length === 1 ? ' has' : 's have'} fewer than ${count(minSample)} tickets and ${untested.length === 1 ? 'is' : 'are'} measured and shown but not tested against ${refValue}: ${listed(untested)}.`,
+        details: { untested },
+      }),
+    );
+  }
+  if (others.length === 0) {
+    out.push(() =>
+      noteFinding({
+        kind: 'group-preference',
+        subject: refValue,
+        verdict: 'insufficient-data',
+        rule: `insufficient data: every ticket with a ${field} has the same one`,
+        message: `Every ticket with a ${field} value has ${refValue}: there is no other ${field} to compare with.`,
+      }),
+    );
+  }
+  if (tested.length === 0) return out;
+
+  const strata = strataOf(ctx.table, by.strataFields);
+  // A metric the data do not measure at all (a tweet log has no resolution) is not compared:
+  // "too few tickets" for every group would only be noise.
+  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(ctx.samples.of(ref).samples[metric]).n > 0);
+  const byIsStratum = by.strataFields.length < 2;
+  for (const { value, indices } of tested) {
+    const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${value}`, bPhrase: `tickets of ${field} ${refValue}` };
+    const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(ctx.samples, indices, ref, metric, strata), minSample));
+    out.push(() => {
+      // The mix note names the category or priority that differs most: not the by field itself.
+      const mix = byIsStratum ? '' : mixNote(ctx.table, indices, ref, names.aPhrase, names.bPhrase);
+      return regs.map((reg): Finding =>
+        comparisonFinding('group-preference', value, refValue, names, reg, ctx.family, ctx.rules, { mixNote: mix, details: { field } }),
+      );
+    });
+  }
+  return out;
+}

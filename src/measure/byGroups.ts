@@ -1,0 +1,146 @@
+/**
+ * `--by <field>`: the tickets grouped by the values of one field (a canonical dictionary column
+ * such as group, category, priority, status, or a header read by name), each group measured like
+ * a channel and compared with a reference group through the same comparison engine
+ * (compare.ts). Groups are index arrays into the table, as channels and follower bands are, so
+ * the judge reuses the durations gathered here and a count-table producer can feed the same shape.
+ *
+ * Tickets with no value for the field form no group (they are counted, and the report says how
+ * many). The reference is the value given (--by-reference, config by.reference), else the
+ * largest group. Every group is measured and shown; which are tested is the judge's decision
+ * (judge/findings/groups.ts).
+ */
+import { ParityError } from '../errors.js';
+import type { BySettings } from '../settings.js';
+import type { TicketTable } from '../normalise/table.js';
+import type { ByGroupReport, ByReport } from '../report.js';
+import { compareRaw } from './compare.js';
+import type { Samples } from './sample.js';
+import type { StratumField } from './strata.js';
+import { summarise } from './summary.js';
+import { SELF, vsReferenceOf } from './index.js';
+
+/** The by groups of a table: values, largest group first, each with its ticket indices. */
+export interface ByGrouping {
+  field: string;
+  /** Group values, most tickets first (ties by value). */
+  values: string[];
+  /** Ticket indices of each value (same order as `values`). */
+  groups: Uint32Array[];
+  /** Tickets with no value for the field (in no group). */
+  noValue: number;
+  /** Index into `values` of the reference group; -1 when there are no groups. */
+  reference: number;
+  /** Whether the reference was given (true) or is the largest group (false). */
+  referenceGiven: boolean;
+}
+
+/** The by groups as the measure stage hands them to the judge and the gates. */
+export interface ByMeasurement extends ByGrouping {
+  /** Strata the like-for-like view uses: category × priority without the by field itself. */
+  strataFields: StratumField[];
+}
+
+/** Each ticket's code of the by field (−1 = no value) and the dictionary's values. */
+function columnOf(table: TicketTable, by: BySettings): { codes: Int32Array; values: readonly string[] } {
+  if (by.column === 'header') {
+    const codes = table.byValue ?? new Int32Array(table.size).fill(-1);
+    return { codes, values: table.dictionaries.byValue?.values ?? [] };
+  }
+  return { codes: table[by.column], values: table.dictionaries[by.column].values };
+}
+
+/** Ticket i's value of the by field (null = none): for listings (`parity tickets --by`). */
+export function byValueReader(table: TicketTable, by: BySettings): (i: number) => string | null {
+  const { codes, values } = columnOf(table, by);
+  return (i) => {
+    const code = codes[i] as number;
+    return code < 0 ? null : (values[code] ?? null);
+  };
+}
+
+/** Ticket indices per value of the by field; tickets without a value counted apart. */
+export function groupByField(table: TicketTable, by: BySettings): ByGrouping {
+  const { codes, values: dictionary } = columnOf(table, by);
+  const counts = new Uint32Array(dictionary.length);
+  let noValue = 0;
+  for (let i = 0; i < table.size; i++) {
+    const code = codes[i] as number;
+    if (code < 0) noValue++;
+    else counts[code]!++;
+  }
+  const arrays = Array.from(counts, (n) => new Uint32Array(n));
+  const fill = new Uint32Array(dictionary.length);
+  for (let i = 0; i < table.size; i++) {
+    const code = codes[i] as number;
+    if (code >= 0) (arrays[code] as Uint32Array)[fill[code]!++] = i;
+  }
+  const order = [...counts.keys()]
+    .filter((code) => (counts[code] as number) > 0)
+    .sort((a, b) => (counts[b] as number) - (counts[a] as number) || compareValues(dictionary[a] as string, dictionary[b] as string));
+  const values = order.map((code) => dictionary[code] as string);
+  const groups = order.map((code) => arrays[code] as Uint32Array);
+  return { field: by.field, values, groups, noValue, ...referenceOf(values, by) };
+}
+
+/** Code-point order, the same on every machine (no locale). */
+function compareValues(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The reference group: the value given, matched exactly, else ignoring case when that names one
+ * value; without one, the largest group. A given value the data lack is an error listing values.
+ */
+function referenceOf(values: readonly string[], by: BySettings): { reference: number; referenceGiven: boolean } {
+  if (by.reference === null) return { reference: values.length ? 0 : -1, referenceGiven: false };
+  let index = values.indexOf(by.reference);
+  if (index < 0) {
+    const lower = by.reference.toLowerCase();
+    const matches = values.flatMap((v, i) => (v.toLowerCase() === lower ? [i] : []));
+    if (matches.length === 1) index = matches[0] as number;
+  }
+  if (index < 0) {
+    const shown = values.slice(0, 20).map((v) => JSON.stringify(v)).join(', ');
+    throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" is not a ${by.field} value of any ticket`, {
+      hint: values.length
+        ? `${by.field} values, largest first: ${shown}${values.length > 20 ? `, and ${values.length - 20} more` : ''}`
+        : `no ticket has a ${by.field} value`,
+    });
+  }
+  return { reference: index, referenceGiven: true };
+}
+
+/** The stratum fields of the like-for-like view for a by field: category × priority without itself. */
+export function byStrataFields(by: BySettings): StratumField[] {
+  return (['category', 'priority'] as const).filter((f) => !(by.column === f));
+}
+
+/**
+ * measure for --by: every group's summary and its raw comparison with the reference (the same
+ * engine and estimate as the channel table). Verdicts are filled in by the judge.
+ */
+export function measureBy(table: TicketTable, samples: Samples, by: BySettings): { measurement: ByMeasurement; report: ByReport } {
+  const grouping = groupByField(table, by);
+  const ref = grouping.reference >= 0 ? (grouping.groups[grouping.reference] as Uint32Array) : null;
+  const groups: ByGroupReport[] = grouping.groups.map((indices, k) => ({
+    value: grouping.values[k] as string,
+    ...summarise(samples.of(indices)),
+    vsReference: !ref
+      ? null
+      : k === grouping.reference
+        ? SELF
+        : vsReferenceOf(compareRaw(samples, indices, ref, 'firstResponse'), compareRaw(samples, indices, ref, 'resolution')),
+    tested: false, // the judge says which groups its findings test
+  }));
+  return {
+    measurement: { ...grouping, strataFields: byStrataFields(by) },
+    report: {
+      field: by.field,
+      reference: ref ? (grouping.values[grouping.reference] as string) : null,
+      referenceChosen: grouping.referenceGiven ? 'given' : 'largest',
+      noValue: grouping.noValue,
+      groups,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The trend chart marks periods below the minimum sample: sampleReport's chat has three tickets
+ * in each of its three months (enough: false), so chat is three hollow points, each labelled
+ * n=3, and no line joins them; phone and social (enough) are solid points joined by lines.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadChartKit, trendChart } from '../../../src/render/charts.js';
+import { sampleReport } from './sampleReport.js';
+
+describe('trend chart: thin periods', () => {
+  beforeAll(async () => {
+    await loadChartKit();
+  });
+
+  it('draws them hollow with their n and breaks the line', () => {
+    const svg = trendChart(sampleReport()) as string;
+    expect(svg).not.toBeNull();
+    expect(svg.match(/>n=3</g) ?? []).toHaveLength(3);
+    // one white-filled dot group (the hollow points), three circles in it
+    const hollow = /<g[^>]*fill="#fff"[^>]*>((?:<circle[^>]*>(?:<title>[^<]*<\/title><\/circle>|<\/circle>)?)+)<\/g>/.exec(svg);
+    expect(hollow, svg.slice(0, 400)).not.toBeNull();
+    expect(hollow![1]!.match(/<circle/g)).toHaveLength(3);
+    // lines: one path per joined channel (phone, social); chat, thin everywhere, has none
+    const lineGroup = /<g[^>]*aria-label="line"[^>]*>(.*?)<\/g>/s.exec(svg);
+    expect(lineGroup![1]!.match(/<path/g)).toHaveLength(2);
+  });
+
+  it('a thin period between two comparable ones breaks the line: they are not joined across it', () => {
+    const report = sampleReport();
+    const periods = report.periods!;
+    expect(periods).toHaveLength(3);
+    // social thin in the middle month only
+    periods[1]!.channels = periods[1]!.channels.map((c) => (c.channel === 'social' ? { ...c, enough: false, tickets: 4 } : c));
+    const svg = trendChart(report) as string;
+    expect(svg.match(/>n=4</g) ?? []).toHaveLength(1);
+    const lineGroup = /<g[^>]*aria-label="line"[^>]*>(.*?)<\/g>/s.exec(svg)![1]!;
+    const paths = [...lineGroup.matchAll(/<path[^>]*\bd="([^"]*)"/g)].map((m) => m[1]!);
+    // phone joins three points (two segments); social's two points sit on either side of a gap,
+    // so its path has two separate moves and no segment between them
+    expect(paths).toHaveLength(2);
+    const social = paths.find((d) => (d.match(/M/g) ?? []).length === 2);
+    expect(social, paths.join(' | ')).toBeDefined();
+    expect(social).not.toMatch(/L/);
+  });
+});
