@@ -49,13 +49,17 @@ export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
   return finish(auditDataset(dataset, settings, io.baseline ?? null), settings);
 }
 
-/** measure → judge on a loaded dataset. */
-export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null): Report {
+/**
+ * measure → judge on a loaded dataset. `perTicket` false leaves out the findings that need
+ * single tickets (the follower rank correlation, loudness, channel jumps): the audit a count
+ * table of the same tickets gives, which the exactness tests compare with the engines'.
+ */
+export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, perTicket = true): Report {
   requireTickets(dataset);
   const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
   const input = settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset);
-  return judgeGroups(measure(dataset.table, dataset.asOf, settings), settings, input, { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) }, baseline);
+  return judgeGroups(measure(dataset.table, dataset.asOf, settings, perTicket), settings, input, { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) }, baseline);
 }
 
 /** Where an audit's tickets are when parity does not read them in-process: a count table file, or an engine. */

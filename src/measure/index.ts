@@ -79,8 +79,8 @@ function distribution(channel: Channel, tally: Tally): FirstResponseDistribution
 }
 
 /** measure: every group's summary, and each channel against the reference (from the ticket table). */
-export function measure(table: TicketTable, asOf: number, settings: MeasureSettings): Measurement<ArrayLike<number>, Strata> {
-  return measureGroups(new TicketGroups(table, asOf, settings.bands), settings);
+export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, perTicket = true): Measurement<ArrayLike<number>, Strata> {
+  return measureGroups(new TicketGroups(table, asOf, settings.bands, perTicket), settings);
 }
 
 /** measure, from any producer of groups: every group's summary, each channel against the reference. */

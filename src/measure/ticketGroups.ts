@@ -48,18 +48,26 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   readonly bands: FollowerBand[];
   readonly bandGroups: Uint32Array[];
   readonly strata: Strata | null;
+  /** The tickets for the findings that need them; null when built as a count table would be (see the constructor). */
+  readonly tickets: TicketTable | null;
   private social: Uint32Array[] | null = null;
 
+  /**
+   * `perTicket` false hides the tickets from the judge, so the audit is what the count table of
+   * the same tickets gives (the exactness tests compare the two producers this way).
+   */
   constructor(
-    readonly tickets: TicketTable,
+    readonly table: TicketTable,
     readonly asOf: number,
     bandEdges: readonly number[],
+    perTicket = true,
   ) {
-    this.samples = new Samples(tickets, asOf);
-    this.channels = byChannel(tickets);
+    this.tickets = perTicket ? table : null;
+    this.samples = new Samples(table, asOf);
+    this.channels = byChannel(table);
     this.bands = bandsFromEdges(bandEdges);
-    this.bandGroups = byBand(tickets, this.bands);
-    this.strata = strataOf(tickets, ['category', 'priority']);
+    this.bandGroups = byBand(table, this.bands);
+    this.strata = strataOf(table, ['category', 'priority']);
   }
 
   of(group: ArrayLike<number>): GroupDurations {
@@ -72,7 +80,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
 
   get socialBands(): Uint32Array[] {
     if (!this.social) {
-      const table = this.tickets;
+      const table = this.table;
       const socialCode = CHANNELS.indexOf('social');
       const withFollowers: number[] = [];
       for (let i = 0; i < table.size; i++) {
@@ -85,7 +93,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
 
   bandMix(k: number): Partial<Record<Channel, number>> {
     const counts = new Uint32Array(CHANNELS.length);
-    for (const i of this.bandGroups[k] ?? []) counts[this.tickets.channel[i] as number]!++;
+    for (const i of this.bandGroups[k] ?? []) counts[this.table.channel[i] as number]!++;
     const mix: Partial<Record<Channel, number>> = {};
     CHANNELS.forEach((c, j) => {
       if (counts[j]) mix[c] = counts[j] as number;
@@ -96,23 +104,23 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   /** In the order the band's tickets first show each channel. */
   bandChannels(k: number): Channel[] {
     const present = new Set<Channel>();
-    for (const i of this.bandGroups[k] ?? []) present.add(CHANNELS[this.tickets.channel[i] as number] as Channel);
+    for (const i of this.bandGroups[k] ?? []) present.add(CHANNELS[this.table.channel[i] as number] as Channel);
     return [...present];
   }
 
   bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {
     const keep = new Set(channels.map((c) => CHANNELS.indexOf(c)));
-    const indices = (this.bandGroups[k] ?? new Uint32Array(0)).filter((i) => keep.has(this.tickets.channel[i] as number));
-    return gatherDurations(this.tickets, indices, this.asOf);
+    const indices = (this.bandGroups[k] ?? new Uint32Array(0)).filter((i) => keep.has(this.table.channel[i] as number));
+    return gatherDurations(this.table, indices, this.asOf);
   }
 
   mixNote(a: ArrayLike<number>, b: ArrayLike<number>, aPhrase: string, bPhrase: string): string {
-    return mixNote(this.tickets, a, b, aPhrase, bPhrase);
+    return mixNote(this.table, a, b, aPhrase, bPhrase);
   }
 
   sla(channel: Channel, targets: SlaTargets, metric: Metric): SlaCount | null {
     const indices = this.channels.get(channel);
     if (!indices) return null;
-    return slaSummary(this.tickets, indices, targets, metric, this.tickets.openAge ?? new Float64Array(this.tickets.size));
+    return slaSummary(this.table, indices, targets, metric, this.table.openAge ?? new Float64Array(this.table.size));
   }
 }
