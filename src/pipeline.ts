@@ -18,6 +18,10 @@
  *
  * `periodReport` is the same audit on one period's tickets, plus the trend over the periods
  * before it, measured with the same estimate and comparison engine.
+ *
+ * `auditCounted` / `auditCounts` start from a count table instead of tickets (a `--counts` file,
+ * or DuckDB, Postgres, ClickHouse computing it where the tickets live): the same measure, judge
+ * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers).
  */
 import { ParityError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
