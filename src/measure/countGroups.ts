@@ -53,7 +53,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   readonly strata: CountStrata | null;
   private readonly rows = new Map<CountGroup, CountRow[]>();
   private readonly whole = new Map<CountGroup, GroupDurations>();
-  private readonly cells = new Map<CountGroup, Map<number, GroupDurations>>();
+  private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, GroupDurations>>>();
   /** Values each stratum field takes anywhere in the table (null = no value), sorted. */
   private readonly values: Record<StratumField, Array<string | null>>;
 
@@ -122,7 +122,12 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   }
 
   byCell(group: CountGroup, strata: CountStrata): Map<number, GroupDurations> {
-    let m = this.cells.get(group);
+    let perGroup = this.cells.get(strata);
+    if (!perGroup) {
+      perGroup = new Map();
+      this.cells.set(strata, perGroup);
+    }
+    let m = perGroup.get(group);
     if (!m) {
       const split = new Map<number, CountRow[]>();
       for (const r of this.rowsOf(group)) {
@@ -133,7 +138,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
         else split.set(code, [r]);
       }
       m = new Map([...split].map(([code, rows]) => [code, durationsOf(rows)]));
-      this.cells.set(group, m);
+      perGroup.set(group, m);
     }
     return m;
   }
