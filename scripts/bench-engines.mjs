@@ -34,10 +34,10 @@ function parityRun(command, args) {
   return { seconds, cpu: user + sys, rssMiB: rssKiB / 1024, stdout: r.stdout };
 }
 
-/** `parity counts` (cells of the channel and band dimensions), then `parity audit` of the same source. */
+/** `parity counts` (cells of the channel and band × channel dimensions), then `parity audit` of the same source. */
 function countsRun(args) {
   const counts = parityRun('counts', args);
-  const cells = counts.stdout.split('\n').filter((l) => /^(channel|band),/.test(l)).length;
+  const cells = counts.stdout.split('\n').filter((l) => /^(channel|bandChannel),/.test(l)).length;
   const audit = parityRun('audit', [...args, '--format', 'json']);
   return { seconds: counts.seconds, rssMiB: counts.rssMiB, cells, audit };
 }

@@ -29,7 +29,7 @@ import type { Settings } from './settings.js';
 import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
-import { CountGroups } from './measure/countGroups.js';
+import { bandOf, CountGroups } from './measure/countGroups.js';
 import type { CountTable } from './measure/counts.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
@@ -129,7 +129,7 @@ export function auditCounts(counts: CountTable, given: Settings, source: CountSo
 /** A count table's bands are fixed when it is made: the audit must use the same edges. */
 function requireBands(counts: CountTable, edges: readonly number[], source: CountSource): void {
   const labels = new Set(bandsFromEdges(edges).map((b) => b.label));
-  const foreign = [...new Set(counts.rows.filter((r) => r.dimension === 'band').map((r) => r.group))].filter((g) => !labels.has(g));
+  const foreign = [...new Set(counts.rows.filter((r) => r.dimension === 'bandChannel').map((r) => bandOf(r.group)))].filter((g) => !labels.has(g));
   if (foreign.length === 0) return;
   throw new ParityError(`the count table's follower bands (${foreign.join(', ')}) are not the bands of this audit (${[...labels].join(', ')})`, {
     location: { file: source.files.join(', ') },

@@ -26,7 +26,13 @@ export interface CountStrata extends CellLayout {
   codeOf(category: string | null, priority: string | null): number | undefined;
 }
 
-function groupKey(dimension: CountDimension, group: string): CountGroup {
+/** The band of a `bandChannel` group (`<band> / <channel>`). */
+export function bandOf(group: string): string {
+  const cut = group.lastIndexOf(' / ');
+  return cut < 0 ? group : group.slice(0, cut);
+}
+
+function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
   return `${dimension}\u0000${group}`;
 }
 
@@ -62,11 +68,15 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     bandEdges: readonly number[],
   ) {
     this.asOf = counts.header.asOf;
-    for (const r of counts.rows) {
-      const key = groupKey(r.dimension, r.group);
+    const add = (key: CountGroup, r: CountRow): void => {
       const list = this.rows.get(key);
       if (list) list.push(r);
       else this.rows.set(key, [r]);
+    };
+    for (const r of counts.rows) {
+      add(groupKey(r.dimension, r.group), r);
+      // A band is the sum of its channels: its rows are theirs (a tally adds equal seconds up).
+      if (r.dimension === 'bandChannel') add(groupKey('band', bandOf(r.group)), r);
     }
     const channels = new Map<Channel, CountGroup>();
     for (const c of CHANNELS) {

@@ -1,6 +1,6 @@
 /**
  * The count table: everything the judge's tests need, as counts. For each dimension (channel,
- * follower band, `--by` value) × stratum (category × priority) × metric (first response,
+ * follower band × channel, `--by` value) × stratum (category × priority) × metric (first response,
  * resolution) × whole-second duration: how many tickets ended there (answered / resolved) and
  * how many were still waiting at the as-of time with exactly that age. Kaplan–Meier, Gehan,
  * log-rank and exact quantiles need nothing else, so a database can produce this table where
@@ -26,9 +26,11 @@ export type CountRowMetric = CountMetric | 'tickets';
 /**
  * `bandChannel` crosses follower band and channel (group `<band> / <channel>`, see
  * bandChannelGroup): the follower findings compare social tickets by band, a band's channel mix
- * and `band(A,B)` gates restrict bands to channels, none of which the two margins give.
+ * and `band(A,B)` gates restrict bands to channels. A band's own cells are the sum of its
+ * channels' (countGroups.ts adds them up), so the table has no separate band margin and is no
+ * larger than a channel margin plus a band margin would be.
  */
-export const COUNT_DIMENSIONS = ['channel', 'band', 'bandChannel', 'by'] as const;
+export const COUNT_DIMENSIONS = ['channel', 'bandChannel', 'by'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 /** Fields `--by` can group on in a count table (dictionary-coded text fields). */
 export const BY_FIELDS = ['group', 'category', 'priority', 'status'] as const;
@@ -92,7 +94,7 @@ export function wholeSeconds(seconds: number): number {
   return Math.floor(seconds + 0.5);
 }
 
-const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, band: 1, bandChannel: 2, by: 3 };
+const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, bandChannel: 1, by: 2 };
 const METRIC_ORDER: Record<CountRowMetric, number> = { firstResponse: 0, resolution: 1, tickets: 2 };
 
 function compareText(a: string | null, b: string | null): number {
@@ -158,7 +160,6 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
     const band = (bands[bandIndex(bands, table.followers[i] as number)] ?? bands[bands.length - 1])!.label;
     const groups: Array<[CountDimension, string]> = [
       ['channel', channel],
-      ['band', band],
       ['bandChannel', bandChannelGroup(band, channel)],
     ];
     if (by) groups.push(['by', d[by].valueOf(table[by][i] as number) ?? noValueLabel(by)]);
@@ -358,7 +359,7 @@ export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
       continue;
     }
     if (!(COUNT_DIMENSIONS as readonly string[]).includes(r.dimension)) {
-      throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, band, bandChannel, by, meta or rawChannel`);
+      throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, bandChannel, by, meta or rawChannel`);
     }
     if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution or tickets`);
     if (r.group === null) throw new CountRowError(`${where}: no group`);

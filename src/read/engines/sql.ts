@@ -211,7 +211,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>
     [
-      `SELECT channel, band, bandch, byv, cat, pri, ${d.string(metric)} AS metric,`,
+      `SELECT channel, bandch, byv, cat, pri, ${d.string(metric)} AS metric,`,
       `  ${d.wholeSeconds(`CASE WHEN ${kind} = 'e' THEN ${seconds} ELSE ${age} END`)} AS seconds, ${kind} AS kind`,
       `FROM ${ref(d, 't', t)}`,
       `WHERE ${kind} IS NOT NULL`,
@@ -236,11 +236,9 @@ export function countQuery(spec: CountQuerySpec): string {
 
   const branches = [
     cells('channel', 'channel'),
-    cells('band', 'band'),
     cells('bandChannel', 'bandch'),
     ...(by ? [cells('by', 'byv')] : []),
     ticketCells('channel', 'channel'),
-    ticketCells('band', 'band'),
     ticketCells('bandChannel', 'bandch'),
     ...(by ? [ticketCells('by', 'byv')] : []),
     metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),

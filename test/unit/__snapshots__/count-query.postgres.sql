@@ -38,12 +38,12 @@ t AS (
   WHERE reason IS NULL
 ),
 m AS (
-  SELECT channel, band, bandch, byv, cat, pri, 'firstResponse' AS metric,
+  SELECT channel, bandch, byv, cat, pri, 'firstResponse' AS metric,
     CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, fr_kind AS kind
   FROM t
   WHERE fr_kind IS NOT NULL
   UNION ALL
-  SELECT channel, band, bandch, byv, cat, pri, 'resolution' AS metric,
+  SELECT channel, bandch, byv, cat, pri, 'resolution' AS metric,
     CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, res_kind AS kind
   FROM t
   WHERE res_kind IS NOT NULL
@@ -51,10 +51,6 @@ m AS (
 SELECT CAST('channel' AS TEXT) AS "dimension", CAST(channel AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST(metric AS TEXT) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
 GROUP BY channel, cat, pri, metric, seconds
-UNION ALL
-SELECT CAST('band' AS TEXT) AS "dimension", CAST(band AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST(metric AS TEXT) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
-FROM m
-GROUP BY band, cat, pri, metric, seconds
 UNION ALL
 SELECT CAST('bandChannel' AS TEXT) AS "dimension", CAST(bandch AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST(metric AS TEXT) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
@@ -67,10 +63,6 @@ UNION ALL
 SELECT CAST('channel' AS TEXT) AS "dimension", CAST(channel AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST('tickets' AS TEXT) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM t
 GROUP BY channel, cat, pri
-UNION ALL
-SELECT CAST('band' AS TEXT) AS "dimension", CAST(band AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST('tickets' AS TEXT) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
-FROM t
-GROUP BY band, cat, pri
 UNION ALL
 SELECT CAST('bandChannel' AS TEXT) AS "dimension", CAST(bandch AS TEXT) AS "group", CAST(cat AS TEXT) AS "category", CAST(pri AS TEXT) AS "priority", CAST('tickets' AS TEXT) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM t
