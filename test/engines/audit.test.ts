@@ -2,7 +2,11 @@
 // ClickHouse over two shards) equals the in-process audit of the same file — the findings that
 // need single tickets left out of it, as from any count table — apart from the fields only a
 // file has (FILE_ONLY_FIELDS in test/helpers/exactness.ts, listed in README too).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { runParity } from '../helpers/exec.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadDataset } from '../../src/load/dataset.js';
 import { bandsFromEdges } from '../../src/measure/groups.js';
@@ -75,5 +79,19 @@ describe('each engine audits as parity does in-process', () => {
     expect(notes).toMatch(/loud vs quiet .* not compared from a count table/);
     expect(notes).toMatch(/channel jumps .* not computed from a count table/);
     expect(report.findings.some((f) => f.kind === 'loud-preference' || f.kind === 'channel-jump')).toBe(false);
+  });
+
+  test('the config\'s source: parity audit with no file reads the database it names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-source-'));
+    const config = join(dir, 'parity.config.json');
+    writeFileSync(config, JSON.stringify({ source: { db: PG_URL, table: 'demo' } }));
+    const r = await runParity(['audit', '-c', config, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.input.format).toBe('postgres');
+    const demo = SCENARIOS[0]!;
+    const reference = await inProcess({ ...demo, flags: {} });
+    const strip = (x: Report) => ({ ...(comparable(x) as Report), gates: [], settings: null, tool: null });
+    expect(strip(report)).toEqual(strip(reference));
   });
 });
