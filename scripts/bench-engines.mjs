@@ -42,7 +42,19 @@ function countsRun(args) {
   return { seconds: counts.seconds, rssMiB: counts.rssMiB, cells, audit };
 }
 
-const results = [];
+const results = {
+  header: false,
+  /** Prints each engine's line as soon as it is measured (a long run shows what it has). */
+  push(r) {
+    if (!this.header) {
+      console.log('| engine | tickets | count table (cells) | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
+      console.log('| --- | ---: | ---: | ---: | ---: |');
+      this.header = true;
+    }
+    const a = r.audit;
+    console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} / ${r.rssMiB.toFixed(0)} | ${a.seconds.toFixed(1)} / ${a.cpu.toFixed(1)} / ${a.rssMiB.toFixed(0)} |`);
+  },
+};
 
 if (engines.includes('duckdb')) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -113,11 +125,4 @@ if (engines.includes('clickhouse')) {
   await Promise.all(clients.map((c) => c.close()));
   const r = countsRun(['--db', CH_URL, '--table', 'bench']);
   results.push({ engine: 'clickhouse (2 shards)', rows: N, load: (Date.now() - t0) / 1000 - r.seconds - r.audit.seconds, ...r });
-}
-
-console.log('| engine | tickets | count table (cells) | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const r of results) {
-  const a = r.audit;
-  console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} / ${r.rssMiB.toFixed(0)} | ${a.seconds.toFixed(1)} / ${a.cpu.toFixed(1)} / ${a.rssMiB.toFixed(0)} |`);
 }
