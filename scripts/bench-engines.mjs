@@ -1,5 +1,5 @@
-// Engine bench: the count table of N synthetic tickets computed where they live, and parity's
-// peak memory. `node scripts/bench-engines.mjs [N] [duckdb,postgres,clickhouse]` (default 10M,
+// Engine bench: the count table of N synthetic tickets computed where they live, and the audit
+// of the same source (parity audit on the Parquet file / --db), with parity's CPU and peak memory. `node scripts/bench-engines.mjs [N] [duckdb,postgres,clickhouse]` (default 10M,
 // duckdb and postgres; Postgres and ClickHouse from scripts/services.sh, or PARITY_PG_URL /
 // PARITY_CH_URL / PARITY_CH2_URL). Needs `npm run build`.
 //
@@ -20,18 +20,41 @@ const CH2_URL = process.env.PARITY_CH2_URL ?? 'http://127.0.0.1:18124';
 const AS_OF = '2026-10-28T00:00:00Z';
 const bin = new URL('../bin/parity.js', import.meta.url).pathname;
 
-/** Runs `parity counts …` in a child and reads its peak RSS (GNU time's %M, KiB). */
-function countsRun(args) {
+/**
+ * Runs `parity <command> …` in a child: wall seconds, parity's CPU seconds (user + system) and
+ * peak RSS (GNU time's %U %S %M). The engine's own CPU (a server, or DuckDB's threads inside
+ * parity's process) is in the wall time; DuckDB's is in parity's CPU too.
+ */
+function parityRun(command, args) {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'counts', '--as-of', AS_OF, '--quiet', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, command, '--as-of', AS_OF, '--quiet', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(r.stderr);
-  const rssKiB = Number(r.stderr.trim().split('\n').pop());
-  const rows = r.stdout.split('\n').filter((l) => /^(channel|band),/.test(l)).length;
-  return { seconds, rssMiB: rssKiB / 1024, cells: rows };
+  if (r.status !== 0 && !(command === 'audit' && r.status === 1)) throw new Error(r.stderr);
+  const [user, sys, rssKiB] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + sys, rssMiB: rssKiB / 1024, stdout: r.stdout };
 }
 
-const results = [];
+/** `parity counts` (cells of the channel and band × channel dimensions), then `parity audit` of the same source. */
+function countsRun(args) {
+  const counts = parityRun('counts', args);
+  const cells = counts.stdout.split('\n').filter((l) => /^(channel|bandChannel),/.test(l)).length;
+  const audit = parityRun('audit', [...args, '--format', 'json']);
+  return { seconds: counts.seconds, rssMiB: counts.rssMiB, cells, audit };
+}
+
+const results = {
+  header: false,
+  /** Prints each engine's line as soon as it is measured (a long run shows what it has). */
+  push(r) {
+    if (!this.header) {
+      console.log('| engine | tickets | count table (cells) | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
+      console.log('| --- | ---: | ---: | ---: | ---: |');
+      this.header = true;
+    }
+    const a = r.audit;
+    console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} / ${r.rssMiB.toFixed(0)} | ${a.seconds.toFixed(1)} / ${a.cpu.toFixed(1)} / ${a.rssMiB.toFixed(0)} |`);
+  },
+};
 
 if (engines.includes('duckdb')) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -78,7 +101,7 @@ if (engines.includes('postgres')) {
   await client.query('ANALYZE bench_tickets');
   await client.end();
   const r = countsRun(['--db', PG_URL, '--table', 'bench_tickets']);
-  results.push({ engine: 'postgres', rows: N, load: (Date.now() - t0) / 1000 - r.seconds, ...r });
+  results.push({ engine: 'postgres', rows: N, load: (Date.now() - t0) / 1000 - r.seconds - r.audit.seconds, ...r });
 }
 
 if (engines.includes('clickhouse')) {
@@ -101,9 +124,5 @@ if (engines.includes('clickhouse')) {
   await clients[0].command({ query: `CREATE TABLE bench (${columns}) ENGINE = Distributed(parity_shards, default, bench_local)` });
   await Promise.all(clients.map((c) => c.close()));
   const r = countsRun(['--db', CH_URL, '--table', 'bench']);
-  results.push({ engine: 'clickhouse (2 shards)', rows: N, load: (Date.now() - t0) / 1000 - r.seconds, ...r });
+  results.push({ engine: 'clickhouse (2 shards)', rows: N, load: (Date.now() - t0) / 1000 - r.seconds - r.audit.seconds, ...r });
 }
-
-console.log('| engine | tickets | count table (cells) | parity counts, s | parity peak RSS, MiB |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
-for (const r of results) console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.rssMiB.toFixed(0)} |`);

@@ -94,6 +94,16 @@ function examples(lines: string[]): string {
 }
 
 /** Options of the commands that evaluate gates (audit, check). */
+/** Where the tickets are when parity does not read files in-process (audit, check). */
+function withSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('--counts <file>', 'judge a count table (parity counts, or the result of parity sql\'s query) instead of tickets')
+    .option('--db <url>', 'database: postgresql://… or clickhouse://… (http://host:8123)')
+    .option('--table <name>', 'table of tickets in --db')
+    .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
+    .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)');
+}
+
 function withGateOptions(cmd: Command, failOnHelp: string): Command {
   return cmd
     .addOption(new Option('--fail-on <expression>', failOnHelp).argParser(collect))
@@ -156,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
   withGateOptions(
-    withByOptions(withCommonOptions(program.command('audit').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'table|json|markdown|html|csv|junit')),
+    withByOptions(withSourceOptions(withCommonOptions(program.command('audit').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'table|json|markdown|html|csv|junit'))),
     'gate: exit 1 when true (repeatable)',
   )
     .description('per channel and follower band: first response and resolution, findings, gates')
@@ -185,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(run(reportCommand));
 
   withGateOptions(
-    withByOptions(withCommonOptions(program.command('check').argument('<file...>', 'ticket exports or - for stdin'), 'text|json|junit (default text: gate lines only)')),
+    withByOptions(withSourceOptions(withCommonOptions(program.command('check').argument('[file...]', 'ticket exports, .parquet files or - for stdin'), 'text|json|junit (default text: gate lines only)'))),
     'gate: exit 1 when true (repeatable; at least one gate is required)',
   )
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')

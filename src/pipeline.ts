@@ -18,19 +18,27 @@
  *
  * `periodReport` is the same audit on one period's tickets, plus the trend over the periods
  * before it, measured with the same estimate and comparison engine.
+ *
+ * `auditCounted` / `auditCounts` start from a count table instead of tickets (a `--counts` file,
+ * or DuckDB, Postgres, ClickHouse computing it where the tickets live): the same measure, judge
+ * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers).
  */
 import { ParityError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { Settings } from './settings.js';
 import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
-import { describeInput } from './load/describe.js';
-import { measure } from './measure/index.js';
+import { describeCounts, describeInput } from './load/describe.js';
+import { measure, measureGroups, type Measurement } from './measure/index.js';
+import { bandOf, CountGroups } from './measure/countGroups.js';
+import type { CountTable } from './measure/counts.js';
+import { bandsFromEdges } from './measure/groups.js';
+import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
 import { measureBy } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { redactReport } from './render/redact.js';
-import { SCHEMA_VERSION, type PeriodUnit, type Report } from './report.js';
+import { SCHEMA_VERSION, type ByReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
 
 export type { Dataset, RunIO } from './load/dataset.js';
 export type { Settings } from './settings.js';
@@ -48,24 +56,132 @@ export type StatisticsStage = 'measure' | 'judge';
 /** read → normalise → measure → judge → Report. */
 export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
   const dataset = await loadDataset(settings, io);
-  return finish(auditDataset(dataset, settings, io.baseline ?? null, io.onStage), settings);
+  return finish(auditDataset(dataset, settings, io.baseline ?? null, { onStage: io.onStage }), settings);
+}
+
+/** What auditDataset can be told besides the dataset. */
+export interface AuditOptions {
+  /**
+   * False leaves out the findings that need single tickets (the follower rank correlation,
+   * loudness, channel jumps): the audit a count table of the same tickets gives, which the
+   * exactness tests compare with the engines'.
+   */
+  perTicket?: boolean;
+  onStage?: ((stage: StatisticsStage, rowsRead: number) => void) | undefined;
 }
 
 /** measure → judge on a loaded dataset. */
-export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, onStage?: (stage: StatisticsStage, rowsRead: number) => void): Report {
+export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions = {}): Report {
   requireTickets(dataset);
-  const settings = withReference(dataset, given);
-  onStage?.('measure', dataset.rowsRead);
-  const measuredChannels = measure(dataset.table, dataset.asOf, settings);
-  const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.samples, settings.groupBy) : null;
-  const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
+  const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
+  const input = settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset);
+  options.onStage?.('measure', dataset.rowsRead);
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true);
+  // --by groups: index arrays into the table, sharing the channels' gathered durations
+  const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.groups.samples, settings.groupBy) : null;
+  const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
+  const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
+  return judgeGroups(measured, settings, input, period, baseline, { byReport: by?.report ?? null, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });
+}
+
+/** Where an audit's tickets are when parity does not read them in-process: a count table file, or an engine. */
+export type CountedSource = { kind: 'counts'; file: string } | Exclude<EngineSource, { kind: 'files' }>;
+
+/**
+ * The audit of a count table: read from a file (`--counts`, exported from any engine), or made
+ * where the tickets live (DuckDB for Parquet, Postgres, ClickHouse) so only the count table
+ * reaches parity. Then auditCounts.
+ */
+export async function auditCounted(source: CountedSource, settings: Settings, io: AuditIO): Promise<Report> {
+  const baseline = io.baseline ?? null;
+  // Loaded when used: a file audit never loads the engines or the count-file reader.
+  if (source.kind === 'counts') {
+    const { readCountsFile } = await import('./read/countsFile.js');
+    const counts = await readCountsFile(source.file, io.stdin);
+    return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline);
+  }
+  const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  try {
+    const { counts } = await countFromEngine(connection, sql, settings);
+    return auditCounts(counts, settings, { files: [connection.label], format: source.kind }, baseline);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Where a count table came from, for the report's input section. */
+export interface CountSource {
+  /** What the report names as its input: the count file, the database URL (password masked), the Parquet files. */
+  files: string[];
+  /** `counts` for a count-table file; the engine (`duckdb`, `postgres`, `clickhouse`) otherwise. */
+  format: string;
+}
+
+/**
+ * measure → judge on a count table (`parity audit --counts`, Parquet, `--db`): the same measure
+ * stage, judge, gates and renderers as a file's audit, fed by the count table's groups
+ * (measure/countGroups.ts). What needs single tickets is not computed and the input notes say so.
+ */
+export function auditCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null): Report {
+  const h = counts.header;
+  if (h.tickets === 0) {
+    throw new ParityError('no usable tickets: nothing to audit', {
+      location: { file: source.files.join(', ') },
+      hint: h.rowsRead ? `${h.rowsRejected ?? 0} of ${h.rowsRead} rows rejected (${Object.entries(h.rejected).map(([k, n]) => `${k} ×${n}`).join(', ')})` : 'the source has no rows',
+    });
+  }
+  const tickets = new Map<Channel, number>();
+  for (const v of h.channelValues) tickets.set(v.channel, (tickets.get(v.channel) ?? 0) + v.count);
+  const settings = withReference(tickets, given);
+  requireBands(counts, settings.bands, source);
+  const groups = new CountGroups(counts, settings.bands);
+  const notes = [...h.notes, ...countTableNotes(groups)];
+  if (settings.referenceNote) notes.push(settings.referenceNote);
+  const input = describeCounts(counts, source.files, source.format, notes);
+  const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
+  const report = judgeGroups(measureGroups(groups, settings), settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline);
+  return finish(report, settings);
+}
+
+/** A count table's bands are fixed when it is made: the audit must use the same edges. */
+function requireBands(counts: CountTable, edges: readonly number[], source: CountSource): void {
+  const labels = new Set(bandsFromEdges(edges).map((b) => b.label));
+  const foreign = [...new Set(counts.rows.filter((r) => r.dimension === 'bandChannel').map((r) => bandOf(r.group)))].filter((g) => !labels.has(g));
+  if (foreign.length === 0) return;
+  throw new ParityError(`the count table's follower bands (${foreign.join(', ')}) are not the bands of this audit (${[...labels].join(', ')})`, {
+    location: { file: source.files.join(', ') },
+    hint: 'audit with the --bands (or config bands) the count table was made with',
+  });
+}
+
+/** The findings a count table cannot give, by what the table holds; each goes into input.notes. */
+function countTableNotes(groups: CountGroups): string[] {
+  const notes: string[] = [];
+  if (groups.socialBands.some((g) => groups.of(g).tickets > 0)) {
+    notes.push('follower count vs first response (Spearman rank correlation) is not computed from a count table: it needs each ticket\'s follower count and time; the follower bands are compared');
+  }
+  notes.push('loud vs quiet complainants (public posts, repeat contacts, shouting, escalation tags) are not compared from a count table: it holds no per-ticket text, flags or customers');
+  if (groups.channels.has('social')) notes.push('channel jumps (social tickets opened while another ticket of the customer was open) are not computed from a count table: it holds no customers');
+  return notes;
+}
+
+/** The report of measured groups: the sections every audit has, then the judge. */
+function judgeGroups(
+  measured: Measurement,
+  settings: Settings,
+  input: ReportInput,
+  period: Report['period'],
+  baseline: Report | null,
+  extra: { byReport?: ByReport | null; onJudge?: () => void } = {},
+): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'parity', version: settings.version },
     generatedAt: settings.generatedAt,
-    input: settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset),
-    period: { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) },
+    input,
+    period,
     settings: {
       reference: settings.reference,
       timeZone: settings.timeZone,
@@ -78,13 +194,23 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
     reference: settings.reference,
     channels: measured.channels,
     followerBands: measured.followerBands,
-    ...(by ? { by: by.report } : {}),
+    ...(extra.byReport ? { by: extra.byReport } : {}),
     findings: [],
     gates: [],
     distributions: { firstResponse: measured.distributions },
   };
-  onStage?.('judge', dataset.rowsRead);
+  extra.onJudge?.();
   return judge({ report, measured, settings, baseline });
+}
+
+/** Tickets per channel. */
+function channelTickets(table: Dataset['table']): Map<Channel, number> {
+  const counts = new Map<Channel, number>();
+  for (let i = 0; i < table.size; i++) {
+    const channel = CHANNELS[table.channel[i] as number] as Channel;
+    counts.set(channel, (counts.get(channel) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -92,14 +218,8 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
  * tickets, else the largest channel — a single-channel export (a tweet log) compares what it
  * can instead of asking for a channel it does not have. The report says which was chosen.
  */
-function withReference(dataset: Dataset, settings: Settings): Settings {
+function withReference(counts: ReadonlyMap<Channel, number>, settings: Settings): Settings {
   if (settings.referenceGiven) return settings;
-  const counts = new Map<Channel, number>();
-  const { table } = dataset;
-  for (let i = 0; i < table.size; i++) {
-    const channel = CHANNELS[table.channel[i] as number] as Channel;
-    counts.set(channel, (counts.get(channel) ?? 0) + 1);
-  }
   if (counts.has('phone')) return settings;
   let largest: Channel = settings.reference;
   let most = -1;
@@ -144,7 +264,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   }
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
-  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, io.onStage);
+  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage });
   return finish(
     {
       ...report,

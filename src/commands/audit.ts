@@ -1,9 +1,13 @@
 /**
- * `parity audit <file...>`: flags → settings → pipeline → renderer. Thin on purpose.
+ * `parity audit <file...>` (or `--counts <file>`, Parquet files, `--db <url> --table|--query`):
+ * flags → settings → pipeline → renderer. Thin on purpose.
  */
 import { loadConfig, noteConfigSource } from '../config/load.js';
 import { rowsWarning } from './rowsWarning.js';
-import { audit } from '../pipeline.js';
+import { audit, auditCounted, type CountedSource } from '../pipeline.js';
+import { UsageError } from '../errors.js';
+import type { Config } from '../config/schema.js';
+import { resolveSource, type SourceFlags } from '../read/engines/index.js';
 import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
@@ -12,17 +16,44 @@ import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
 
+/** Where the tickets are: files (default), a count table file, or an engine. */
+export interface SourceOptions extends SourceFlags {
+  /** `--counts <file>`: a count table exported from any engine. */
+  counts?: string;
+}
+
 /** Runs the audit and returns the report (shared with `check`). */
-export async function runAudit(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<Report> {
+export async function runAudit(files: string[], flags: CommonFlags & SourceOptions, ctx: CommandContext): Promise<Report> {
   const loadedConfig = await loadConfig(flags.config, ctx.cwd);
   const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version, loadedConfig.file);
+  const source = countedSource(files, flags, loadedConfig.config);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings);
   // (baseline.ts validates with zod: loaded only when there is a baseline)
   const baseline = flags.baseline ? await (await import('./baseline.js')).loadBaseline(flags.baseline, ctx.cwd) : null;
-  return withReading(flags, settings, ctx, (io) => audit(settings, { ...io, baseline })).catch((error: unknown) => {
+  const run = source
+    ? auditCounted(source, settings, { stdin: ctx.stdin, baseline })
+    : withReading(flags, settings, ctx, (io) => audit(settings, { ...io, baseline }));
+  return run.catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);
   });
+}
+
+/** A count table or an engine when the flags or config name one; null for files read in-process. */
+function countedSource(files: string[], flags: SourceOptions & Pick<CommonFlags, 'rejects' | 'strict'>, config: Config): CountedSource | null {
+  if (flags.counts !== undefined) {
+    if (files.length || flags.db || flags.engine) throw new UsageError('--counts is the whole input: give no files, --db or --engine with it');
+    return { kind: 'counts', file: flags.counts };
+  }
+  const source = resolveSource(files, flags, config);
+  if (source.kind === 'files') {
+    if (files.length === 0) throw new UsageError("missing required argument 'file'", { hint: 'give ticket exports, --counts <file> or --db <url> with --table or --query' });
+    return null;
+  }
+  for (const [flag, given] of [['--rejects', flags.rejects], ['--strict', flags.strict]] as const) {
+    if (given) throw new UsageError(`${flag} reads rows in-process; a ${source.kind} source is counted where it lives`);
+  }
+  return source;
 }
 
 export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -36,7 +67,7 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
 }
 
 /** Flags of the commands that run gates (audit, check). */
-export interface GateFlags extends CommonFlags {
+export interface GateFlags extends CommonFlags, SourceOptions {
   /** `github`: GitHub Actions annotations on stderr (cli.ts sets it under GITHUB_ACTIONS=true). */
   annotations?: string;
   /** `--wide`: the table in full whatever the terminal's width. */

@@ -1,10 +1,11 @@
 /**
  * The report's description of its input: files and formats, row accounting, data quality by
  * kind with an example, raw channel values and where each maps, and notes on what the input
- * cannot measure. A pure function of the dataset.
+ * cannot measure. A pure function of the dataset (or, for an engine's audit, of the count table).
  */
 import { CHANNELS, type Channel } from '../model.js';
 import type { DataQualityEntry, ReportInput } from '../report.js';
+import type { CountTable } from '../measure/counts.js';
 import type { Dataset } from './dataset.js';
 import type { IssueLog } from '../normalise/issues.js';
 
@@ -49,5 +50,40 @@ export function describeInput(dataset: Dataset): ReportInput {
       .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw)),
     channelValues,
     notes: dataset.notes,
+  };
+}
+
+/** Rejection reasons that are deliberate exclusions, not bad data (as normalise/rows.ts rejects them). */
+const EXCLUDED_KINDS = new Set(['outbound', 'outside-period', 'after-as-of']);
+
+/**
+ * The input section of a count table's report. A count table carries rejected rows by reason
+ * and negative durations, without example lines; other data problems (unreadable values,
+ * duplicate ids, notes) are a file's alone. Raw channel values counted under `other` are
+ * listed as unknown (the table does not say whether a vocabulary or the config chose `other`).
+ */
+export function describeCounts(counts: CountTable, files: string[], format: string, notes: string[]): ReportInput {
+  const h = counts.header;
+  const order = { error: 0, excluded: 1, metric: 2, note: 3 } as const;
+  const quality: DataQualityEntry[] = [
+    ...Object.entries(h.rejected).map(([kind, count]) => ({ kind, severity: EXCLUDED_KINDS.has(kind) ? ('excluded' as const) : ('error' as const), count, example: null })),
+    ...(h.negative.firstResponse ? [{ kind: 'negative-first-response', severity: 'metric' as const, count: h.negative.firstResponse, example: null }] : []),
+    ...(h.negative.resolution ? [{ kind: 'negative-resolution', severity: 'metric' as const, count: h.negative.resolution, example: null }] : []),
+  ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
+  const channelValues = h.channelValues
+    .map((v) => ({ raw: v.raw, count: v.count, channel: v.channel }))
+    .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+  return {
+    files,
+    format,
+    formats: [],
+    rowsRead: h.rowsRead ?? h.tickets,
+    rowsUsed: h.rowsUsed ?? h.tickets,
+    rowsRejected: h.rowsRejected ?? 0,
+    tickets: h.tickets,
+    dataQuality: quality,
+    unknownChannels: channelValues.filter((v) => v.channel === 'other').map((v) => ({ raw: v.raw, count: v.count })),
+    channelValues,
+    notes,
   };
 }

@@ -24,8 +24,8 @@
  * group and per cell: O(n log n), no resampling.
  */
 import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
-import { curveOf, sizeOf, type GroupDurations, type Metric, type Samples } from './sample.js';
-import type { Strata } from './strata.js';
+import { curveOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
 import { endedMedian } from '../stats/orderStatistics.js';
 import type { RatioCi } from '../stats/ratioCi.js';
@@ -172,12 +172,12 @@ function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView 
 }
 
 /** The like-for-like view of a against b within `strata`. */
-function adjustedView(
-  samples: Samples,
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
+function adjustedView<G, L extends CellLayout>(
+  samples: GroupSource<G, L>,
+  a: G,
+  b: G,
   metric: Metric,
-  strata: Strata,
+  strata: L,
   rawN: [number, number],
 ): AdjustedView {
   const first = metric === 'firstResponse';
@@ -254,16 +254,17 @@ function adjustedView(
 }
 
 /**
- * Compares the tickets at `a` with those at `b` on `metric` (ratios are a over b; below 1 = a is
- * faster). With `strata`, adds the like-for-like view. Pass the same index arrays again to reuse
- * what `samples` already gathered.
+ * Compares group `a` with group `b` on `metric` (ratios are a over b; below 1 = a is faster).
+ * With `strata`, adds the like-for-like view. Groups come from a GroupSource (source.ts): ticket
+ * index arrays in-process, named groups of a count table; pass the same group again to reuse
+ * what the source already gathered.
  */
-export function compareGroups(samples: Samples, a: ArrayLike<number>, b: ArrayLike<number>, metric: Metric, strata: Strata | null): Comparison {
+export function compareGroups<G, L extends CellLayout>(samples: GroupSource<G, L>, a: G, b: G, metric: Metric, strata: L | null): Comparison {
   const raw = rawView(metric, samples.of(a), samples.of(b));
   return { metric, raw, adjusted: strata ? adjustedView(samples, a, b, metric, strata, raw.n) : null };
 }
 
 /** The raw view only (the channel table, the trend): no strata, no cell work. */
-export function compareRaw(samples: Samples, a: ArrayLike<number>, b: ArrayLike<number>, metric: Metric): RawView {
+export function compareRaw<G>(samples: GroupSource<G, never>, a: G, b: G, metric: Metric): RawView {
   return rawView(metric, samples.of(a), samples.of(b));
 }

@@ -1,6 +1,6 @@
 /**
  * The count table: everything the judge's tests need, as counts. For each dimension (channel,
- * follower band, `--by` value) × stratum (category × priority) × metric (first response,
+ * follower band × channel, `--by` value) × stratum (category × priority) × metric (first response,
  * resolution) × whole-second duration: how many tickets ended there (answered / resolved) and
  * how many were still waiting at the as-of time with exactly that age. Kaplan–Meier, Gehan,
  * log-rank and exact quantiles need nothing else, so a database can produce this table where
@@ -21,20 +21,38 @@ import { bandIndex, bandsFromEdges } from './groups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
-export const COUNT_DIMENSIONS = ['channel', 'band', 'by'] as const;
+/** A cell row's metric: a duration metric, or `tickets` (seconds 0, `ended` = tickets in the cell). */
+export type CountRowMetric = CountMetric | 'tickets';
+/**
+ * `bandChannel` crosses follower band and channel (group `<band> / <channel>`, see
+ * bandChannelGroup): the follower findings compare social tickets by band, a band's channel mix
+ * and `band(A,B)` gates restrict bands to channels. A band's own cells are the sum of its
+ * channels' (countGroups.ts adds them up), so the table has no separate band margin and is no
+ * larger than a channel margin plus a band margin would be.
+ */
+export const COUNT_DIMENSIONS = ['channel', 'bandChannel', 'by'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 /** Fields `--by` can group on in a count table (dictionary-coded text fields). */
 export const BY_FIELDS = ['group', 'category', 'priority', 'status'] as const;
 export type ByField = (typeof BY_FIELDS)[number];
 
-/** One cell of the count table. `category`/`priority` null = the ticket has no value. */
+/** The group of a `bandChannel` row. */
+export function bandChannelGroup(band: string, channel: string): string {
+  return `${band} / ${channel}`;
+}
+
+/**
+ * One cell of the count table. `category`/`priority` null = the ticket has no value. Metric
+ * `tickets` counts every ticket of the group and stratum (seconds 0, waiting 0), including
+ * tickets that take part in neither duration metric.
+ */
 export interface CountRow {
   dimension: CountDimension;
   group: string;
   category: string | null;
   priority: string | null;
-  metric: CountMetric;
-  /** Whole seconds (see the module header for the rounding rule). */
+  metric: CountRowMetric;
+  /** Whole seconds (see the module header for the rounding rule); 0 on `tickets` rows. */
   seconds: number;
   /** Tickets answered (first response) or resolved (resolution) at this duration. */
   ended: number;
@@ -76,8 +94,8 @@ export function wholeSeconds(seconds: number): number {
   return Math.floor(seconds + 0.5);
 }
 
-const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, band: 1, by: 2 };
-const METRIC_ORDER: Record<CountMetric, number> = { firstResponse: 0, resolution: 1 };
+const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, bandChannel: 1, by: 2 };
+const METRIC_ORDER: Record<CountRowMetric, number> = { firstResponse: 0, resolution: 1, tickets: 2 };
 
 function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -126,7 +144,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
   const by = options.by ?? null;
   const cells = new Map<string, CountRow>();
   const measured: Record<CountMetric, number> = { firstResponse: 0, resolution: 0 };
-  const add = (dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountMetric, seconds: number, ended: boolean): void => {
+  const add = (dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric, seconds: number, ended: boolean): void => {
     const key = `${dimension}\u0000${group}\u0000${category ?? '\u0001'}\u0000${priority ?? '\u0001'}\u0000${metric}\u0000${seconds}`;
     let row = cells.get(key);
     if (!row) {
@@ -138,9 +156,11 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
   };
   const d = table.dictionaries;
   for (let i = 0; i < table.size; i++) {
+    const channel = CHANNELS[table.channel[i] as number] ?? 'other';
+    const band = (bands[bandIndex(bands, table.followers[i] as number)] ?? bands[bands.length - 1])!.label;
     const groups: Array<[CountDimension, string]> = [
-      ['channel', CHANNELS[table.channel[i] as number] ?? 'other'],
-      ['band', (bands[bandIndex(bands, table.followers[i] as number)] ?? bands[bands.length - 1])!.label],
+      ['channel', channel],
+      ['bandChannel', bandChannelGroup(band, channel)],
     ];
     if (by) groups.push(['by', d[by].valueOf(table[by][i] as number) ?? noValueLabel(by)]);
     const category = d.category.valueOf(table.category[i] as number);
@@ -157,6 +177,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       measured[metric]++;
       for (const [dimension, group] of groups) add(dimension, group, category, priority, metric, seconds, ended);
     }
+    for (const [dimension, group] of groups) add(dimension, group, category, priority, 'tickets', 0, true);
   }
 
   const rawCounts = new Map<number, { count: number; channel: Channel }>();
@@ -257,6 +278,10 @@ function isMetric(value: string | null): value is CountMetric {
   return value === 'firstResponse' || value === 'resolution';
 }
 
+function isRowMetric(value: string | null): value is CountRowMetric {
+  return isMetric(value) || value === 'tickets';
+}
+
 /**
  * Flat rows → count table. Rows may come in any order; cells with the same key are added up
  * (an engine over two shards may return a cell twice). Throws CountRowError naming the row.
@@ -334,9 +359,9 @@ export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
       continue;
     }
     if (!(COUNT_DIMENSIONS as readonly string[]).includes(r.dimension)) {
-      throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, band, by, meta or rawChannel`);
+      throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, bandChannel, by, meta or rawChannel`);
     }
-    if (!isMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse or resolution`);
+    if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution or tickets`);
     if (r.group === null) throw new CountRowError(`${where}: no group`);
     if (r.seconds === null || !Number.isInteger(r.seconds) || r.seconds < 0) throw new CountRowError(`${where}: seconds must be a whole number ≥ 0`);
     if (!Number.isInteger(r.ended) || !Number.isInteger(r.waiting) || r.ended < 0 || r.waiting < 0) {

@@ -1,21 +1,22 @@
 /**
- * The measure stage: the ticket table in, every group's numbers out — per channel, per
- * follower band, each channel against the reference — all from one gathering of durations
- * (sample.ts), one estimate per group and metric (estimate.ts, summary.ts) and one comparison
- * engine (compare.ts). The judge reuses the same `samples` and groups, so a finding's raw view
- * is the channel table's number, not a second computation of it.
+ * The measure stage: groups in (source.ts: the ticket table's, or a count table's), every
+ * group's numbers out — per channel, per follower band, each channel against the reference —
+ * all from one gathering of durations per group, one estimate per group and metric (estimate.ts,
+ * summary.ts) and one comparison engine (compare.ts). The judge reuses the same groups, so a
+ * finding's raw view is the channel table's number, not a second computation of it.
  */
 import { CHANNELS, type Channel } from '../model.js';
 import type { TicketTable } from '../normalise/table.js';
 import type { BandReport, ChannelReport, FirstResponseDistribution, VsReference } from '../report.js';
 import { compareRaw, type RawView } from './compare.js';
 import type { ByMeasurement } from './byGroups.js';
-import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
 import type { Tally } from '../stats/tally.js';
-import { Samples } from './sample.js';
-import { slaSummary, type SlaTargets } from './sla.js';
+import type { SlaTargets } from './sla.js';
+import type { CellLayout, MeasuredGroups } from './source.js';
+import type { Strata } from './strata.js';
 import { summarise } from './summary.js';
+import { TicketGroups } from './ticketGroups.js';
 
 /** What the measure stage needs from the settings. */
 export interface MeasureSettings {
@@ -24,16 +25,13 @@ export interface MeasureSettings {
   sla: { firstResponse: SlaTargets | null; resolution: SlaTargets | null };
 }
 
-/** The measure stage's hand-off to the judge and the report. */
-export interface Measurement {
-  table: TicketTable;
-  /** Open tickets are censored here (epoch seconds). */
-  asOf: number;
-  /** Gathered durations, shared with the judge (keyed by the group index arrays below). */
-  samples: Samples;
-  channelGroups: ReadonlyMap<Channel, Uint32Array>;
-  bands: FollowerBand[];
-  bandGroups: Uint32Array[];
+/**
+ * The measure stage's hand-off to the judge and the report: the groups (source.ts: from the
+ * ticket table or from a count table) and what was measured of them.
+ */
+export interface Measurement<G = unknown, L extends CellLayout = CellLayout> {
+  /** Every group's durations, shared with the judge. */
+  groups: MeasuredGroups<G, L>;
   channels: ChannelReport[];
   followerBands: BandReport[];
   /** Per-channel first-response quantiles of the answered tickets (box plots). */
@@ -83,25 +81,29 @@ function distribution(channel: Channel, tally: Tally): FirstResponseDistribution
   return { channel, n: answered.n, min: q(0), p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), max: q(1) };
 }
 
-/** measure: every group's summary, and each channel against the reference. */
-export function measure(table: TicketTable, asOf: number, settings: MeasureSettings): Measurement {
-  const samples = new Samples(table, asOf);
-  const channelGroups = byChannel(table);
-  const openAge = table.openAge ?? new Float64Array(table.size);
-  const reference = channelGroups.get(settings.reference) ?? null;
+/** measure: every group's summary, and each channel against the reference (from the ticket table). */
+export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, perTicket = true): Measurement<ArrayLike<number>, Strata> & { groups: TicketGroups } {
+  const groups = new TicketGroups(table, asOf, settings.bands, perTicket);
+  return { ...measureGroups(groups, settings), groups };
+}
+
+/** measure, from any producer of groups: every group's summary, each channel against the reference. */
+export function measureGroups<G, L extends CellLayout>(groups: MeasuredGroups<G, L>, settings: MeasureSettings): Measurement<G, L> {
+  const reference = groups.channels.get(settings.reference) ?? null;
   const { sla } = settings;
   const channels: ChannelReport[] = [];
   const distributions: FirstResponseDistribution[] = [];
   for (const channel of CHANNELS) {
-    const indices = channelGroups.get(channel);
-    if (!indices) continue;
-    const durations = samples.of(indices);
+    const group = groups.channels.get(channel);
+    if (group === undefined) continue;
+    const durations = groups.of(group);
     distributions.push(distribution(channel, durations.samples.firstResponse));
-    const vsReference = !reference
-      ? null
-      : indices === reference
-        ? SELF
-        : vsReferenceOf(compareRaw(samples, indices, reference, 'firstResponse'), compareRaw(samples, indices, reference, 'resolution'));
+    const vsReference =
+      reference === null
+        ? null
+        : group === reference
+          ? SELF
+          : vsReferenceOf(compareRaw(groups, group, reference, 'firstResponse'), compareRaw(groups, group, reference, 'resolution'));
     channels.push({
       channel,
       ...summarise(durations),
@@ -109,23 +111,18 @@ export function measure(table: TicketTable, asOf: number, settings: MeasureSetti
       sla:
         sla.firstResponse || sla.resolution
           ? {
-              firstResponse: sla.firstResponse ? slaSummary(table, indices, sla.firstResponse, 'firstResponse', openAge) : null,
-              resolution: sla.resolution ? slaSummary(table, indices, sla.resolution, 'resolution', openAge) : null,
+              firstResponse: sla.firstResponse ? groups.sla(channel, sla.firstResponse, 'firstResponse') : null,
+              resolution: sla.resolution ? groups.sla(channel, sla.resolution, 'resolution') : null,
             }
           : null,
     });
   }
-  const bands = bandsFromEdges(settings.bands);
-  const bandGroups = byBand(table, bands);
-  const followerBands: BandReport[] = bands.map((band, k) => {
-    const indices = bandGroups[k] as Uint32Array;
-    const counts = new Uint32Array(CHANNELS.length);
-    for (const i of indices) counts[table.channel[i] as number]!++;
-    const mix: Partial<Record<Channel, number>> = {};
-    CHANNELS.forEach((c, j) => {
-      if (counts[j]) mix[c] = counts[j] as number;
-    });
-    return { band: band.label, min: band.min, max: band.max, ...summarise(samples.of(indices)), channels: mix };
-  });
-  return { table, asOf, samples, channelGroups, bands, bandGroups, channels, followerBands, distributions };
+  const followerBands: BandReport[] = groups.bands.map((band, k) => ({
+    band: band.label,
+    min: band.min,
+    max: band.max,
+    ...summarise(groups.of(groups.bandGroups[k] as G)),
+    channels: groups.bandMix(k),
+  }));
+  return { groups, channels, followerBands, distributions };
 }

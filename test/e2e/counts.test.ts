@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { fixture, runParity } from '../helpers/exec.js';
 import { readCountsFile } from '../../src/read/countsFile.js';
 import { Readable } from 'node:stream';
+import type { Report } from '../../src/report.js';
+import { comparable } from '../helpers/exactness.js';
 
 describe('parity counts', () => {
   test('fixtures/small.csv: header facts worked out from the file', async () => {
@@ -100,5 +102,44 @@ describe('parity sql', () => {
     expect((await runParity(['sql', '--dialect', 'oracle', '--table', 't'])).code).toBe(2);
     expect((await runParity(['sql', '--dialect', 'bigquery'])).code).toBe(2);
     expect((await runParity(['sql', '--table', 't'])).code).toBe(2);
+  });
+});
+
+describe('parity audit from a count table or an engine', () => {
+  test('--counts judges what parity counts wrote; Parquet (DuckDB) gives the same audit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const counts = await runParity(['counts', fixture('demo.csv')]);
+    writeFileSync(join(dir, 'demo-counts.csv'), counts.stdout);
+    const [fromCounts, fromParquet, fromFile] = await Promise.all([
+      runParity(['audit', '--counts', join(dir, 'demo-counts.csv'), '--format', 'json']),
+      runParity(['audit', fixture('engines', 'demo.parquet'), '--format', 'json']),
+      runParity(['audit', fixture('demo.csv'), '--format', 'json']),
+    ]);
+    expect([fromCounts.code, fromParquet.code, fromFile.code]).toEqual([0, 0, 0]);
+    const [a, b, file] = [JSON.parse(fromCounts.stdout), JSON.parse(fromParquet.stdout), JSON.parse(fromFile.stdout)] as Report[];
+    expect(a!.input.format).toBe('counts');
+    expect(b!.input.format).toBe('duckdb');
+    expect(comparable(a!)).toEqual(comparable(b!));
+    // the channel table is the file's: demo.csv, 3050 tickets
+    expect(a!.input.tickets).toBe(3050);
+    const medians = (r: Report) => r.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.median, c.vsReference?.firstResponseRatio]);
+    expect(medians(a!)).toEqual(medians(file!));
+    // what a count table cannot give is said, never silently absent
+    expect(a!.input.notes.join('\n')).toMatch(/channel jumps .* not computed from a count table/);
+  });
+
+  test('gates run on a count table: check exits 1 when one fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
+    // demo.csv: phone's median first response (3h 43m) is 7.3× social's (30m 26s)
+    const r = await runParity(['check', '--counts', join(dir, 'c.csv'), '--fail-on', 'ratio(phone,social).firstResponse.median > 3']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('parity check failed');
+  });
+
+  test('no input at all is still a usage error', async () => {
+    const r = await runParity(['audit', '--no-config']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'file'");
   });
 });

@@ -26,7 +26,8 @@ describe('countTicketTable', () => {
   const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, rowsRead: 5, rowsRejected: 1, rejected: { outbound: 1 } });
 
   test('cells: whole seconds rounded half up, waiting tickets at their age, in canonical order', () => {
-    expect(table.rows).toEqual([
+    const durations = table.rows.filter((r) => r.dimension === 'channel' && r.metric !== 'tickets');
+    expect(durations).toEqual([
       cell('channel', 'email', null, null, 'firstResponse', 10, 1, 0), // t3: 9.5 → 10
       cell('channel', 'email', null, 'low', 'firstResponse', 10, 1, 0), // t4: 10.49 → 10
       cell('channel', 'email', null, 'low', 'resolution', 10, 0, 1), // t4 open, age 1000 − 990
@@ -34,13 +35,29 @@ describe('countTicketTable', () => {
       cell('channel', 'phone', 'Billing', 'high', 'firstResponse', 600, 0, 1), // t2, age 1000 − 400
       cell('channel', 'phone', 'Billing', 'high', 'resolution', 100, 1, 0),
       cell('channel', 'phone', 'Billing', 'high', 'resolution', 600, 0, 1),
-      cell('band', '10k-100k', null, null, 'firstResponse', 10, 1, 0), // t3
-      cell('band', '1k-10k', null, 'low', 'firstResponse', 10, 1, 0), // t4
-      cell('band', '1k-10k', null, 'low', 'resolution', 10, 0, 1),
-      cell('band', '<1k', 'Billing', 'high', 'firstResponse', 10, 1, 0), // t1
-      cell('band', '<1k', 'Billing', 'high', 'resolution', 100, 1, 0),
-      cell('band', 'unknown', 'Billing', 'high', 'firstResponse', 600, 0, 1), // t2
-      cell('band', 'unknown', 'Billing', 'high', 'resolution', 600, 0, 1),
+    ]);
+  });
+
+  test('ticket counts per group and stratum, and band × channel cells (no separate band margin)', () => {
+    expect(new Set(table.rows.map((r) => r.dimension))).toEqual(new Set(['channel', 'bandChannel']));
+    // bands: t1 500 → <1k, t2 none → unknown, t3 20 000 → 10k-100k, t4 1 500 → 1k-10k
+    expect(table.rows.filter((r) => r.dimension === 'channel' && r.metric === 'tickets')).toEqual([
+      cell('channel', 'email', null, null, 'tickets', 0, 1, 0), // t3
+      cell('channel', 'email', null, 'low', 'tickets', 0, 1, 0), // t4
+      cell('channel', 'phone', 'Billing', 'high', 'tickets', 0, 2, 0), // t1, t2
+    ]);
+    expect(table.rows.filter((r) => r.dimension === 'bandChannel')).toEqual([
+      cell('bandChannel', '10k-100k / email', null, null, 'firstResponse', 10, 1, 0), // t3 (resolution left out, still a ticket)
+      cell('bandChannel', '10k-100k / email', null, null, 'tickets', 0, 1, 0),
+      cell('bandChannel', '1k-10k / email', null, 'low', 'firstResponse', 10, 1, 0), // t4
+      cell('bandChannel', '1k-10k / email', null, 'low', 'resolution', 10, 0, 1),
+      cell('bandChannel', '1k-10k / email', null, 'low', 'tickets', 0, 1, 0),
+      cell('bandChannel', '<1k / phone', 'Billing', 'high', 'firstResponse', 10, 1, 0), // t1
+      cell('bandChannel', '<1k / phone', 'Billing', 'high', 'resolution', 100, 1, 0),
+      cell('bandChannel', '<1k / phone', 'Billing', 'high', 'tickets', 0, 1, 0),
+      cell('bandChannel', 'unknown / phone', 'Billing', 'high', 'firstResponse', 600, 0, 1), // t2
+      cell('bandChannel', 'unknown / phone', 'Billing', 'high', 'resolution', 600, 0, 1),
+      cell('bandChannel', 'unknown / phone', 'Billing', 'high', 'tickets', 0, 1, 0),
     ]);
   });
 
@@ -73,8 +90,10 @@ describe('countTicketTable', () => {
     expect(byTeam).toEqual([
       cell('by', '(no group)', null, null, 'firstResponse', 5, 1, 0),
       cell('by', '(no group)', null, null, 'resolution', 7, 1, 0),
+      cell('by', '(no group)', null, null, 'tickets', 0, 1, 0),
       cell('by', 'Tier 1', null, null, 'firstResponse', 5, 1, 0),
       cell('by', 'Tier 1', null, null, 'resolution', 7, 1, 0),
+      cell('by', 'Tier 1', null, null, 'tickets', 0, 1, 0),
     ]);
   });
 

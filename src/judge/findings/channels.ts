@@ -5,39 +5,14 @@
  * preference) but not resolved faster (no preference for it on resolution).
  */
 import { CHANNELS, type Channel } from '../../model.js';
-import type { TicketTable } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
 import { boundedSpeed, interval, p, share } from '../../format.js';
 
-/**
- * The category or priority whose share differs most between two groups, as a clause for a
- * case-mix sentence ("; 88% of social tickets are Account vs 25% of phone tickets"); '' when the
- * data have neither field.
- */
-export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<number>, aPhrase: string, bPhrase: string): string {
-  if (a.length === 0 || b.length === 0) return '';
-  let best: { field: 'category' | 'priority'; code: number; sa: number; sb: number } | null = null;
-  for (const field of ['category', 'priority'] as const) {
-    const size = table.dictionaries[field].size;
-    if (size === 0) continue;
-    const ca = new Float64Array(size + 1);
-    const cb = new Float64Array(size + 1);
-    for (let k = 0; k < a.length; k++) ca[(table[field][a[k] as number] as number) + 1]!++;
-    for (let k = 0; k < b.length; k++) cb[(table[field][b[k] as number] as number) + 1]!++;
-    for (let c = 0; c <= size; c++) {
-      const sa = (ca[c] as number) / a.length;
-      const sb = (cb[c] as number) / b.length;
-      if (!best || Math.abs(sa - sb) > Math.abs(best.sa - best.sb)) best = { field, code: c - 1, sa, sb };
-    }
-  }
-  if (!best) return '';
-  const value = table.dictionaries[best.field].valueOf(best.code);
-  const label = value === null ? `without a ${best.field}` : best.field === 'priority' ? `${value} priority` : value;
-  return `; ${share(best.sa)} of ${aPhrase} are ${label} vs ${share(best.sb)} of ${bPhrase}`;
-}
+/** The case-mix clause of two ticket groups (moved to measure/ticketGroups.ts, where both producers of groups have one). */
+export { mixNote } from '../../measure/ticketGroups.js';
 
 /** How a resolution verdict reads after "but resolved …" in a theatre sentence. */
 const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
@@ -99,10 +74,9 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
 
 /** Registers the channel comparisons; returns the builders of their findings. */
 export function channelFindings(ctx: FindingContext): Deferred[] {
-  const { table, reference } = ctx;
-  const groups = ctx.channelGroups;
-  const ref = groups.get(reference);
-  if (!ref) {
+  const { reference, groups } = ctx;
+  const ref = groups.channels.get(reference);
+  if (ref === undefined) {
     return [
       () =>
         noteFinding({
@@ -116,14 +90,14 @@ export function channelFindings(ctx: FindingContext): Deferred[] {
   }
   const out: Deferred[] = [];
   for (const channel of CHANNELS) {
-    const indices = groups.get(channel);
-    if (channel === reference || !indices) continue;
+    const indices = groups.channels.get(channel);
+    if (channel === reference || indices === undefined) continue;
     const names = { a: channel, b: reference, aPhrase: `${channel} tickets`, bPhrase: `${reference} tickets` };
     const regs = (['firstResponse', 'resolution'] as Metric[]).map((metric) =>
-      register(ctx.family, compareGroups(ctx.samples, indices, ref, metric, ctx.strata), ctx.rules.minSample),
+      register(ctx.family, compareGroups(groups, indices, ref, metric, groups.strata), ctx.rules.minSample),
     ) as [Registered, Registered];
     out.push(() => {
-      const mix = mixNote(table, indices, ref, names.aPhrase, names.bPhrase);
+      const mix = groups.mixNote(indices, ref, names.aPhrase, names.bPhrase);
       const [first, resolution] = regs.map((reg) =>
         comparisonFinding('channel-preference', channel, reference, names, reg, ctx.family, ctx.rules, { mixNote: mix }),
       ) as [Finding, Finding];

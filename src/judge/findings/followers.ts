@@ -13,9 +13,10 @@
  * on those, so a band that simply asks easier questions does not make a correlation.
  */
 import { CHANNELS } from '../../model.js';
-import { bandsFromEdges, byBand, type FollowerBand } from '../../measure/groups.js';
+import type { FollowerBand } from '../../measure/groups.js';
+import { sizeOf } from '../../measure/sample.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
-import { ANSWERED, EXCLUDED } from '../../normalise/table.js';
+import { ANSWERED } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { midranks, spearman, type SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
@@ -59,7 +60,7 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
   const pAdj = family.get(hAdj);
   const decisive = adjusted ?? raw;
   const pDecisive = adjusted ? pAdj : pRaw;
-  const like = adjusted && ctx.strata ? ` within the same ${ctx.strata.by.join(' and ')}` : '';
+  const like = adjusted && ctx.groups.strata ? ` within the same ${ctx.groups.strata.by.join(' and ')}` : '';
   const direction = decisive.rho < 0 ? 'more followers go with faster first responses' : 'more followers go with slower first responses';
   const stats = `Spearman rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}${adjusted ? `; overall rho = ${num(raw.rho)}` : ''}`;
   const rawSig = rhoSignificant(raw, pRaw, rules.minSample, rules.alpha);
@@ -106,7 +107,7 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
       view: adjusted ? 'like-for-like' : 'raw',
       raw: { rho: finite(raw.rho), pValue: finite(raw.pValue), pValueAdjusted: pRaw, n: raw.n },
       likeForLike: adjusted
-        ? { rho: finite(adjusted.rho), pValue: finite(adjusted.pValue), pValueAdjusted: pAdj, n: adjusted.n, by: ctx.strata?.by ?? [] }
+        ? { rho: finite(adjusted.rho), pValue: finite(adjusted.pValue), pValueAdjusted: pAdj, n: adjusted.n, by: ctx.groups.strata?.by ?? [] }
         : null,
     },
   };
@@ -114,43 +115,47 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
 
 /** Registers the follower tests; returns the builders of their findings. */
 export function followerFindings(ctx: FindingContext): Deferred[] {
-  const { table } = ctx;
-  const socialCode = CHANNELS.indexOf('social');
-  const withFollowers: number[] = [];
-  for (let i = 0; i < table.size; i++) {
-    if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number)) withFollowers.push(i);
-  }
-  if (withFollowers.length === 0) return [];
+  const { groups } = ctx;
+  const socialBands = groups.socialBands;
+  if (socialBands.every((g) => groups.of(g).tickets === 0)) return [];
   const out: Deferred[] = [];
 
-  // Correlation, on answered tickets.
-  const answered = Uint32Array.from(withFollowers.filter((i) => table.firstResponseState[i] === ANSWERED));
-  const followers = Float64Array.from(answered, (i) => table.followers[i] as number);
-  const seconds = Float64Array.from(answered, (i) => table.firstResponse[i] as number);
-  const raw = spearman(followers, seconds);
-  const adjusted = ctx.strata
-    ? spearman(withinCellPercentiles(ctx.strata, answered, followers), withinCellPercentiles(ctx.strata, answered, seconds))
-    : null;
-  const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
-  const hRaw = ctx.family.add(testable(raw));
-  const hAdj = adjusted ? ctx.family.add(testable(adjusted)) : -1;
-  out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
+  // Correlation, on answered tickets: needs each ticket's follower count and time, so only
+  // in-process (a count table's audit says so in its input notes).
+  const t = ctx.tickets;
+  if (t) {
+    const { table } = t;
+    const socialCode = CHANNELS.indexOf('social');
+    const answered: number[] = [];
+    for (let i = 0; i < table.size; i++) {
+      if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number) && table.firstResponseState[i] === ANSWERED) answered.push(i);
+    }
+    const indices = Uint32Array.from(answered);
+    const followers = Float64Array.from(indices, (i) => table.followers[i] as number);
+    const seconds = Float64Array.from(indices, (i) => table.firstResponse[i] as number);
+    const raw = spearman(followers, seconds);
+    const adjusted = t.strata
+      ? spearman(withinCellPercentiles(t.strata, indices, followers), withinCellPercentiles(t.strata, indices, seconds))
+      : null;
+    const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
+    const hRaw = ctx.family.add(testable(raw));
+    const hAdj = adjusted ? ctx.family.add(testable(adjusted)) : -1;
+    out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
+  }
 
   // Bands against the lowest band with enough tickets in the first-response comparison (answered
   // or still waiting; else the lowest with any).
-  const allBands = bandsFromEdges(ctx.bandEdges);
-  const bands = allBands.slice(0, -1); // without the trailing `unknown` band
-  const groups = byBand(table, allBands, withFollowers).slice(0, bands.length);
-  const compared = (g: Uint32Array): number => g.reduce((a, i) => a + (table.firstResponseState[i] !== EXCLUDED ? 1 : 0), 0);
-  let low = groups.findIndex((g) => compared(g) >= ctx.rules.minSample);
-  if (low < 0) low = groups.findIndex((g) => g.length > 0);
+  const bands = groups.bands.slice(0, -1); // without the trailing `unknown` band
+  const compared = (g: unknown): number => sizeOf(groups.of(g).samples.firstResponse).n;
+  let low = socialBands.findIndex((g) => compared(g) >= ctx.rules.minSample);
+  if (low < 0) low = socialBands.findIndex((g) => groups.of(g).tickets > 0);
   if (low < 0) return out;
   const lowBand = bands[low] as FollowerBand;
-  const lowGroup = groups[low] as Uint32Array;
-  groups.forEach((group, k) => {
-    if (k === low || group.length === 0) return;
+  const lowGroup = socialBands[low];
+  socialBands.forEach((group, k) => {
+    if (k === low || groups.of(group).tickets === 0) return;
     const band = bands[k] as FollowerBand;
-    const reg = register(ctx.family, compareGroups(ctx.samples, group, lowGroup, 'firstResponse', ctx.strata), ctx.rules.minSample);
+    const reg = register(ctx.family, compareGroups(groups, group, lowGroup, 'firstResponse', groups.strata), ctx.rules.minSample);
     const names = {
       a: band.label,
       b: lowBand.label,

@@ -16,7 +16,7 @@ import { strataOf } from '../../measure/strata.js';
 import { sizeOf } from '../../measure/sample.js';
 import { count } from '../../format.js';
 import type { Deferred, FindingContext } from './context.js';
-import { mixNote } from './channels.js';
+import { mixNote, TicketGroups } from '../../measure/ticketGroups.js';
 import { comparisonFinding, noteFinding, register, type Registered } from './sentence.js';
 
 /** Most untested group values a note names before "and N more". */
@@ -29,7 +29,9 @@ function listed(values: readonly string[]): string {
 
 /** Registers the by-group comparisons; returns the builders of their findings. */
 export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined): Deferred[] {
-  if (!by) return [];
+  // --by groups are index arrays into the ticket table (measured in-process only)
+  const tickets = ctx.groups instanceof TicketGroups ? ctx.groups : null;
+  if (!by || !tickets) return [];
   const { field } = by;
   const minSample = ctx.rules.minSample;
   if (by.groups.length === 0) {
@@ -87,17 +89,17 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
   }
   if (tested.length === 0) return out;
 
-  const strata = strataOf(ctx.table, by.strataFields);
+  const strata = strataOf(tickets.table, by.strataFields);
   // A metric the data do not measure at all (a tweet log has no resolution) is not compared:
   // "too few tickets" for every group would only be noise.
-  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(ctx.samples.of(ref).samples[metric]).n > 0);
+  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(tickets.of(ref).samples[metric]).n > 0);
   const byIsStratum = by.strataFields.length < 2;
   for (const { value, indices } of tested) {
     const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${value}`, bPhrase: `tickets of ${field} ${refValue}` };
-    const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(ctx.samples, indices, ref, metric, strata), minSample));
+    const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(tickets, indices, ref, metric, strata), minSample));
     out.push(() => {
       // The mix note names the category or priority that differs most: not the by field itself.
-      const mix = byIsStratum ? '' : mixNote(ctx.table, indices, ref, names.aPhrase, names.bPhrase);
+      const mix = byIsStratum ? '' : mixNote(tickets.table, indices, ref, names.aPhrase, names.bPhrase);
       return regs.map((reg): Finding =>
         comparisonFinding('group-preference', value, refValue, names, reg, ctx.family, ctx.rules, { mixNote: mix, details: { field } }),
       );

@@ -2,7 +2,9 @@
  * Findings: what the audit concludes, each with the evidence behind it. Every module registers
  * its tests into one p-value family first; the family is Holm-adjusted once; then each finding is
  * judged (tolerance band + adjusted p + minimum sample, like for like when the data allow) and
- * written as one sentence. Pure: the report and the ticket table in, findings out.
+ * written as one sentence. Pure: the report and the measured groups in, findings out. From a
+ * count table (no tickets), the follower rank correlation, loudness and channel jumps are not
+ * computed; the audit's input notes say so (pipeline.ts).
  *
  * Order in the report: channels (with response theatre), follower bands, --by groups, loudness,
  * channel jumps, data quality.
@@ -12,6 +14,7 @@ import type { Measurement } from '../../measure/index.js';
 import type { Finding, Report } from '../../report.js';
 import { customerTimeline } from '../../measure/journeys.js';
 import { strataOf } from '../../measure/strata.js';
+import { TicketGroups } from '../../measure/ticketGroups.js';
 import { channelFindings } from './channels.js';
 import type { Deferred, FindingContext } from './context.js';
 import { dataQualityFinding } from './dataQuality.js';
@@ -23,22 +26,21 @@ import { loudFindings } from './loud.js';
 
 /** All findings of a report. */
 export function computeFindings(report: Report, measured: Measurement, settings: Settings): Finding[] {
-  const { table } = measured;
+  const { groups } = measured;
+  const table = groups.tickets;
   const ctx: FindingContext = {
-    table,
     report,
-    asOf: measured.asOf,
     reference: settings.reference,
-    samples: measured.samples,
-    channelGroups: measured.channelGroups,
+    groups,
     rules: { tolerance: settings.tolerance, alpha: settings.alpha, minSample: settings.minSample },
     family: new PFamily(),
-    strata: strataOf(table, ['category', 'priority']),
-    categoryStrata: strataOf(table, ['category']),
-    timeline: customerTimeline(table),
     bandEdges: settings.bands,
     loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
     jumpWindowDays: settings.loud.jumpWindowDays,
+    tickets:
+      table && groups instanceof TicketGroups
+        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: customerTimeline(table) }
+        : null,
   };
   const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...groupFindings(ctx, measured.by), ...loudFindings(ctx), ...jumpFindings(ctx)];
   ctx.family.adjust();

@@ -40,7 +40,9 @@ function answeredWords(answered: number, n: number, median: number | null): stri
 
 /** Registers the jump comparison; returns the builder of the channel-jump finding. */
 export function jumpFindings(ctx: FindingContext): Deferred[] {
-  const { table } = ctx;
+  const t = ctx.tickets;
+  if (!t) return []; // a count table: no customers to follow (input notes say so)
+  const { table } = t;
   const socialCode = CHANNELS.indexOf('social');
   let socialTickets = 0;
   for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode) socialTickets++;
@@ -60,7 +62,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
     ];
   }
 
-  const jumps = channelJumps(table, ctx.timeline, windowDays * 86400, ORIGINS, 'social');
+  const jumps = channelJumps(table, t.timeline, windowDays * 86400, ORIGINS, 'social');
   const n = jumps.jump.length;
   if (n === 0) {
     return [
@@ -82,7 +84,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
   const others: number[] = [];
   for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode && !isJump[i]) others.push(i);
   const reg = others.length
-    ? register(ctx.family, compareGroups(ctx.samples, jumps.jump, Uint32Array.from(others), 'firstResponse', ctx.strata), ctx.rules.minSample)
+    ? register(ctx.family, compareGroups(t.samples, jumps.jump, Uint32Array.from(others), 'firstResponse', t.strata), ctx.rules.minSample)
     : null;
 
   return [

@@ -32,8 +32,10 @@ export function loudness(table: TicketTable, repeat: Uint8Array): Uint8Array {
 
 /** Registers loud-vs-quiet comparisons per channel; returns the builders of their findings. */
 export function loudFindings(ctx: FindingContext): Deferred[] {
-  const { table } = ctx;
-  const repeat = repeatContacts(table, ctx.timeline, ctx.loud.repeatContacts, ctx.loud.repeatWindowDays * 86400);
+  const t = ctx.tickets;
+  if (!t) return []; // a count table: no single tickets to tell loud from quiet (input notes say so)
+  const { table } = t;
+  const repeat = repeatContacts(table, t.timeline, ctx.loud.repeatContacts, ctx.loud.repeatWindowDays * 86400);
   const reasons = loudness(table, repeat);
   const out: Deferred[] = [];
   for (const [channel, indices] of byChannel(table)) {
@@ -53,7 +55,7 @@ export function loudFindings(ctx: FindingContext): Deferred[] {
       if (r & LOUD_ESCALATED) why.escalated++;
     }
     if (loud.length === 0 || quiet.length === 0) continue;
-    const reg = register(ctx.family, compareGroups(ctx.samples, Uint32Array.from(loud), Uint32Array.from(quiet), 'firstResponse', ctx.categoryStrata), ctx.rules.minSample);
+    const reg = register(ctx.family, compareGroups(t.samples, Uint32Array.from(loud), Uint32Array.from(quiet), 'firstResponse', t.categoryStrata), ctx.rules.minSample);
     const names = { a: 'loud', b: 'quiet', aPhrase: `loud ${channel} tickets`, bPhrase: `quiet ${channel} tickets` };
     out.push(() =>
       comparisonFinding('loud-preference', channel, 'quiet', names, reg, ctx.family, ctx.rules, {

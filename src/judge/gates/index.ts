@@ -3,10 +3,9 @@
  * commands call `parseGates` before reading any data, so a typo costs no time), then evaluate
  * them against the finished Report, after the findings, so `findings.significant` sees them.
  */
-import { CHANNELS, type Channel } from '../../model.js';
+import { CHANNELS } from '../../model.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { summarise } from '../../measure/summary.js';
-import { gatherDurations } from '../../measure/sample.js';
 import type { Measurement } from '../../measure/index.js';
 import type { Settings } from '../../settings.js';
 import type { GateResult, Report } from '../../report.js';
@@ -44,30 +43,22 @@ export function parseGates(settings: Pick<Settings, 'gates' | 'bands' | 'configF
   });
 }
 
-/** `band(X,Y)` support: both bands restricted to the channels they share, from the tickets. */
+/** `band(X,Y)` support: both bands restricted to the channels they share, from the measured groups. */
 export function likeForLikeFromMeasurement(measured: Measurement): GateContext['likeForLike'] {
-  const { bands, bandGroups: groups, table, asOf } = measured;
-  const channelsIn = (indices: Uint32Array): Set<Channel> => {
-    const present = new Set<Channel>();
-    for (const i of indices) present.add(CHANNELS[table.channel[i] as number] as Channel);
-    return present;
-  };
+  const { groups } = measured;
+  const { bands } = groups;
   return (a: string, b: string): LikeForLike | { reason: string } => {
-    const ia = groups[bands.findIndex((x) => x.label === a)];
-    const ib = groups[bands.findIndex((x) => x.label === b)];
-    if (!ia || ia.length === 0) return { reason: `no tickets in follower band ${a}` };
-    if (!ib || ib.length === 0) return { reason: `no tickets in follower band ${b}` };
-    const inA = channelsIn(ia);
-    const inB = channelsIn(ib);
-    const shared = CHANNELS.filter((c) => inA.has(c) && inB.has(c));
+    const ka = bands.findIndex((x) => x.label === a);
+    const kb = bands.findIndex((x) => x.label === b);
+    const inA = ka < 0 ? [] : groups.bandChannels(ka);
+    const inB = kb < 0 ? [] : groups.bandChannels(kb);
+    if (inA.length === 0) return { reason: `no tickets in follower band ${a}` };
+    if (inB.length === 0) return { reason: `no tickets in follower band ${b}` };
+    const shared = CHANNELS.filter((c) => inA.includes(c) && inB.includes(c));
     if (shared.length === 0) {
-      return { reason: `follower bands ${a} (${[...inA].join(', ')}) and ${b} (${[...inB].join(', ')}) share no channel, so they cannot be compared like for like` };
+      return { reason: `follower bands ${a} (${inA.join(', ')}) and ${b} (${inB.join(', ')}) share no channel, so they cannot be compared like for like` };
     }
-    const keep = new Set(shared.map((c) => CHANNELS.indexOf(c)));
-    const restrict = (indices: Uint32Array): Uint32Array => indices.filter((i) => keep.has(table.channel[i] as number));
-    const ra = restrict(ia);
-    const rb = restrict(ib);
-    return { a: summarise(gatherDurations(table, ra, asOf)), b: summarise(gatherDurations(table, rb, asOf)), channels: shared };
+    return { a: summarise(groups.bandOnChannels(ka, shared)), b: summarise(groups.bandOnChannels(kb, shared)), channels: shared };
   };
 }
 

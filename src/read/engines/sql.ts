@@ -16,8 +16,9 @@
  * - a precomputed duration column (`first_reply_time_business_minutes`) is used as given.
  *
  * Layers: r (typed values of each record) → c (channel, status, rejection reason) → t (used
- * tickets: band, metric states) → m (one row per ticket × metric) → the union of the cells by
- * dimension and the header facts as `meta` rows. Dialects with CTEs name the layers; ClickHouse
+ * tickets: band, band × channel, metric states) → m (one row per ticket × metric) → the union
+ * of the cells by dimension (durations from m, ticket counts from t) and the header facts as
+ * `meta` rows. Dialects with CTEs name the layers; ClickHouse
  * 18 has none, so the layers are written inline as subqueries.
  */
 import { ParityError } from '../../errors.js';
@@ -193,6 +194,7 @@ export function countQuery(spec: CountQuerySpec): string {
     `  created_s, raw_ch, channel, cat, pri, fr_s, res_s,`,
     `  ${by ? `COALESCE(byv, ${d.string(noValueLabel(by))})` : d.nullText} AS byv,`,
     `  ${band} AS band,`,
+    `  concat(${band}, ${d.string(' / ')}, channel) AS bandch,`,
     `  ${frKind} AS fr_kind,`,
     `  ${resKind} AS res_kind,`,
     `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
@@ -209,7 +211,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>
     [
-      `SELECT channel, band, byv, cat, pri, ${d.string(metric)} AS metric,`,
+      `SELECT channel, bandch, byv, cat, pri, ${d.string(metric)} AS metric,`,
       `  ${d.wholeSeconds(`CASE WHEN ${kind} = 'e' THEN ${seconds} ELSE ${age} END`)} AS seconds, ${kind} AS kind`,
       `FROM ${ref(d, 't', t)}`,
       `WHERE ${kind} IS NOT NULL`,
@@ -225,13 +227,20 @@ export function countQuery(spec: CountQuerySpec): string {
   const cells = (dimension: string, groupColumn: string): string =>
     `${row(d.string(dimension), groupColumn, 'cat', 'pri', 'metric', 'seconds', d.sum(`CASE WHEN kind = 'e' THEN 1 ELSE 0 END`), d.sum(`CASE WHEN kind = 'w' THEN 1 ELSE 0 END`))}\n` +
     `FROM ${ref(d, 'm', m)}\nGROUP BY ${groupColumn}, cat, pri, metric, seconds`;
+  // Every ticket of a group and stratum, whether or not it takes part in a duration metric.
+  const ticketCells = (dimension: string, groupColumn: string): string =>
+    `${row(d.string(dimension), groupColumn, 'cat', 'pri', d.string('tickets'), '0', d.count(), '0')}\n` +
+    `FROM ${ref(d, 't', t)}\nGROUP BY ${groupColumn}, cat, pri`;
   const metaRow = (group: string, fields: { category?: string; metric?: string; seconds?: string; ended?: string }, from: string | null, tail = ''): string =>
     `${row(d.string('meta'), d.string(group), fields.category ?? NULL, NULL, fields.metric ?? NULL, fields.seconds ?? 'NULL', fields.ended ?? '0', '0')}${from ? `\nFROM ${from}` : ''}${tail}`;
 
   const branches = [
     cells('channel', 'channel'),
-    cells('band', 'band'),
+    cells('bandChannel', 'bandch'),
     ...(by ? [cells('by', 'byv')] : []),
+    ticketCells('channel', 'channel'),
+    ticketCells('bandChannel', 'bandch'),
+    ...(by ? [ticketCells('by', 'byv')] : []),
     metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),
     metaRow('rejected', { category: 'reason', ended: d.count() }, ref(d, 'c', c), '\nWHERE reason IS NOT NULL\nGROUP BY reason'),
     metaRow('tickets', { ended: d.count() }, ref(d, 't', t)),

@@ -29,6 +29,7 @@ t AS (
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
     CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -37,12 +38,12 @@ t AS (
   WHERE reason IS NULL
 ),
 m AS (
-  SELECT channel, band, byv, cat, pri, 'firstResponse' AS metric,
+  SELECT channel, bandch, byv, cat, pri, 'firstResponse' AS metric,
     CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, fr_kind AS kind
   FROM t
   WHERE fr_kind IS NOT NULL
   UNION ALL
-  SELECT channel, band, byv, cat, pri, 'resolution' AS metric,
+  SELECT channel, bandch, byv, cat, pri, 'resolution' AS metric,
     CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, res_kind AS kind
   FROM t
   WHERE res_kind IS NOT NULL
@@ -51,13 +52,25 @@ SELECT CAST('channel' AS VARCHAR) AS "dimension", CAST(channel AS VARCHAR) AS "g
 FROM m
 GROUP BY channel, cat, pri, metric, seconds
 UNION ALL
-SELECT CAST('band' AS VARCHAR) AS "dimension", CAST(band AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
+SELECT CAST('bandChannel' AS VARCHAR) AS "dimension", CAST(bandch AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
-GROUP BY band, cat, pri, metric, seconds
+GROUP BY bandch, cat, pri, metric, seconds
 UNION ALL
 SELECT CAST('by' AS VARCHAR) AS "dimension", CAST(byv AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
 GROUP BY byv, cat, pri, metric, seconds
+UNION ALL
+SELECT CAST('channel' AS VARCHAR) AS "dimension", CAST(channel AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM t
+GROUP BY channel, cat, pri
+UNION ALL
+SELECT CAST('bandChannel' AS VARCHAR) AS "dimension", CAST(bandch AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM t
+GROUP BY bandch, cat, pri
+UNION ALL
+SELECT CAST('by' AS VARCHAR) AS "dimension", CAST(byv AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM t
+GROUP BY byv, cat, pri
 UNION ALL
 SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('rows' AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM c

@@ -1,0 +1,126 @@
+/**
+ * The in-process producer of MeasuredGroups (source.ts): groups are ticket index arrays into the
+ * TicketTable, durations gathered once per group by Samples (sample.ts).
+ */
+import { CHANNELS, type Channel } from '../model.js';
+import type { TicketTable } from '../normalise/table.js';
+import { share } from '../format.js';
+import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
+import { gatherDurations, Samples, type GroupDurations, type Metric } from './sample.js';
+import { slaSummary, type SlaCount, type SlaTargets } from './sla.js';
+import { strataOf, type Strata } from './strata.js';
+import type { MeasuredGroups } from './source.js';
+
+/**
+ * The category or priority whose share differs most between two groups of tickets, as a clause
+ * for a case-mix sentence; '' when the data have neither field.
+ */
+export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<number>, aPhrase: string, bPhrase: string): string {
+  if (a.length === 0 || b.length === 0) return '';
+  let best: { field: 'category' | 'priority'; code: number; sa: number; sb: number } | null = null;
+  for (const field of ['category', 'priority'] as const) {
+    const size = table.dictionaries[field].size;
+    if (size === 0) continue;
+    const ca = new Float64Array(size + 1);
+    const cb = new Float64Array(size + 1);
+    for (let k = 0; k < a.length; k++) ca[(table[field][a[k] as number] as number) + 1]!++;
+    for (let k = 0; k < b.length; k++) cb[(table[field][b[k] as number] as number) + 1]!++;
+    for (let c = 0; c <= size; c++) {
+      const sa = (ca[c] as number) / a.length;
+      const sb = (cb[c] as number) / b.length;
+      if (!best || Math.abs(sa - sb) > Math.abs(best.sa - best.sb)) best = { field, code: c - 1, sa, sb };
+    }
+  }
+  if (!best) return '';
+  return mixClause(best.field, table.dictionaries[best.field].valueOf(best.code), best.sa, best.sb, aPhrase, bPhrase);
+}
+
+/** "; 88% of social tickets are Account vs 25% of phone tickets". */
+export function mixClause(field: 'category' | 'priority', value: string | null, sa: number, sb: number, aPhrase: string, bPhrase: string): string {
+  const label = value === null ? `without a ${field}` : field === 'priority' ? `${value} priority` : value;
+  return `; ${share(sa)} of ${aPhrase} are ${label} vs ${share(sb)} of ${bPhrase}`;
+}
+
+/** Groups of the ticket table. */
+export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
+  readonly samples: Samples;
+  readonly channels: ReadonlyMap<Channel, Uint32Array>;
+  readonly bands: FollowerBand[];
+  readonly bandGroups: Uint32Array[];
+  readonly strata: Strata | null;
+  /** The tickets for the findings that need them; null when built as a count table would be (see the constructor). */
+  readonly tickets: TicketTable | null;
+  private social: Uint32Array[] | null = null;
+
+  /**
+   * `perTicket` false hides the tickets from the judge, so the audit is what the count table of
+   * the same tickets gives (the exactness tests compare the two producers this way).
+   */
+  constructor(
+    readonly table: TicketTable,
+    readonly asOf: number,
+    bandEdges: readonly number[],
+    perTicket = true,
+  ) {
+    this.tickets = perTicket ? table : null;
+    this.samples = new Samples(table, asOf);
+    this.channels = byChannel(table);
+    this.bands = bandsFromEdges(bandEdges);
+    this.bandGroups = byBand(table, this.bands);
+    this.strata = strataOf(table, ['category', 'priority']);
+  }
+
+  of(group: ArrayLike<number>): GroupDurations {
+    return this.samples.of(group);
+  }
+
+  byCell(group: ArrayLike<number>, cells: Strata): Map<number, GroupDurations> {
+    return this.samples.byCell(group, cells);
+  }
+
+  get socialBands(): Uint32Array[] {
+    if (!this.social) {
+      const table = this.table;
+      const socialCode = CHANNELS.indexOf('social');
+      const withFollowers: number[] = [];
+      for (let i = 0; i < table.size; i++) {
+        if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number)) withFollowers.push(i);
+      }
+      this.social = byBand(table, this.bands, withFollowers).slice(0, this.bands.length - 1);
+    }
+    return this.social;
+  }
+
+  bandMix(k: number): Partial<Record<Channel, number>> {
+    const counts = new Uint32Array(CHANNELS.length);
+    for (const i of this.bandGroups[k] ?? []) counts[this.table.channel[i] as number]!++;
+    const mix: Partial<Record<Channel, number>> = {};
+    CHANNELS.forEach((c, j) => {
+      if (counts[j]) mix[c] = counts[j] as number;
+    });
+    return mix;
+  }
+
+  /** In the order the band's tickets first show each channel. */
+  bandChannels(k: number): Channel[] {
+    const present = new Set<Channel>();
+    for (const i of this.bandGroups[k] ?? []) present.add(CHANNELS[this.table.channel[i] as number] as Channel);
+    return [...present];
+  }
+
+  bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {
+    const keep = new Set(channels.map((c) => CHANNELS.indexOf(c)));
+    const indices = (this.bandGroups[k] ?? new Uint32Array(0)).filter((i) => keep.has(this.table.channel[i] as number));
+    return gatherDurations(this.table, indices, this.asOf);
+  }
+
+  mixNote(a: ArrayLike<number>, b: ArrayLike<number>, aPhrase: string, bPhrase: string): string {
+    return mixNote(this.table, a, b, aPhrase, bPhrase);
+  }
+
+  sla(channel: Channel, targets: SlaTargets, metric: Metric): SlaCount | null {
+    const indices = this.channels.get(channel);
+    if (!indices) return null;
+    return slaSummary(this.table, indices, targets, metric, this.table.openAge ?? new Float64Array(this.table.size));
+  }
+}

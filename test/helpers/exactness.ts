@@ -1,0 +1,41 @@
+/**
+ * The exactness contract between the two producers of groups (src/measure/source.ts): an audit
+ * from a count table equals the in-process audit of the same tickets — with the findings that
+ * need single tickets left out of both (auditDataset's perTicket = false) — apart from the fields
+ * only a file has. The list is the one README's "Where your tickets live" gives.
+ */
+import type { Report } from '../../src/report.js';
+
+/**
+ * Fields only a file has (left out of the comparison):
+ * - input.files, input.format, input.formats: a file's name, detected format and per-file rows;
+ * - input.dataQuality: a file lists every kind of problem with an example line; a count table
+ *   carries only rejected rows by reason and negative durations, without lines;
+ * - input.unknownChannels: a count table does not say whether `other` came from a vocabulary;
+ * - input.notes: each source notes what it cannot measure;
+ * - the data-quality finding, which reads input.dataQuality.
+ */
+export const FILE_ONLY_FIELDS = ['input.files', 'input.format', 'input.formats', 'input.dataQuality', 'input.unknownChannels', 'input.notes', 'findings[kind=data-quality]'] as const;
+
+/** Findings that need single tickets: in a file's audit only (a count table's input notes name them). */
+export function perTicketFinding(f: Report['findings'][number]): boolean {
+  return f.kind === 'loud-preference' || f.kind === 'channel-jump' || (f.kind === 'follower-preference' && f.subject === 'social');
+}
+
+/**
+ * Numbers to 12 significant digits: the like-for-like view sums cells in the order the producer
+ * meets them (a file's order in-process, label order from a count table), which can move the
+ * last bits of a double and nothing else.
+ */
+function settle(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+  if (Array.isArray(value)) return value.map(settle);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settle(v)]));
+  return value;
+}
+
+/** A report without the file-only fields, numbers settled. */
+export function comparable(report: Report): unknown {
+  const { files: _files, format: _format, formats: _formats, dataQuality: _dq, unknownChannels: _unknown, notes: _notes, ...input } = report.input;
+  return settle({ ...report, input, findings: report.findings.filter((f) => f.kind !== 'data-quality') });
+}

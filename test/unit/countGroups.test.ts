@@ -1,0 +1,73 @@
+// The count-table producer of measured groups, worked out by hand on four tickets (the same four
+// as counts.test.ts).
+import { describe, expect, test } from 'vitest';
+import { TicketTableBuilder } from '../../src/normalise/table.js';
+import { countTicketTable } from '../../src/measure/counts.js';
+import { CountGroups } from '../../src/measure/countGroups.js';
+import { sizeOf } from '../../src/measure/sample.js';
+import { ticketRow } from '../helpers/tickets.js';
+
+// as-of 1000:
+//   t1 phone  created 0    answered after 10   resolved after 100  Billing/high  500 followers
+//   t2 phone  created 400  not answered        open                Billing/high  no followers
+//   t3 email  created 900  answered after 10   resolution unusable (none)        20 000
+//   t4 email  created 990  answered after 10   open                (none)/low    1 500
+function groups(): CountGroups {
+  const b = new TicketTableBuilder();
+  b.add(ticketRow({ id: 't1', channel: 'phone', createdAt: 0, firstResponse: 10, resolution: 100, category: 'Billing', priority: 'high', followers: 500 }));
+  b.add(ticketRow({ id: 't2', channel: 'phone', createdAt: 400, category: 'Billing', priority: 'high' }));
+  b.add(ticketRow({ id: 't3', channel: 'email', createdAt: 900, firstResponse: 10, resolution: 'excluded', followers: 20000 }));
+  b.add(ticketRow({ id: 't4', channel: 'email', createdAt: 990, firstResponse: 10, priority: 'low', followers: 1500 }));
+  return new CountGroups(countTicketTable(b.build(), { bands: [1000, 10000, 100000], asOf: 1000 }), [1000, 10000, 100000]);
+}
+
+describe('CountGroups', () => {
+  const g = groups();
+
+  test('channels, tickets and sizes', () => {
+    expect([...g.channels.keys()]).toEqual(['phone', 'email']);
+    const email = g.of(g.channels.get('email')!);
+    expect(email.tickets).toBe(2); // t3 counts as a ticket though its resolution is left out
+    expect(sizeOf(email.samples.firstResponse)).toEqual({ n: 2, ended: 2 });
+    expect(sizeOf(email.samples.resolution)).toEqual({ n: 1, ended: 0 }); // t4 still open
+    const phone = g.of(g.channels.get('phone')!);
+    expect(sizeOf(phone.samples.firstResponse)).toEqual({ n: 2, ended: 1 });
+  });
+
+  test('cells are labelled as the ticket table labels them, in label order', () => {
+    expect(g.strata?.by).toEqual(['category', 'priority']);
+    expect(g.strata?.labels).toEqual(['(no category) / (no priority)', '(no category) / low', 'Billing / high']);
+    const cells = g.byCell(g.channels.get('email')!, g.strata!);
+    expect([...cells.keys()].sort()).toEqual([0, 1]);
+    expect(cells.get(1)!.tickets).toBe(1); // t4
+  });
+
+  test('bands: the channel mix and social bands', () => {
+    // <1k: t1 (phone); 1k-10k: t4 (email); 10k-100k: t3 (email); unknown: t2 (phone)
+    expect(g.bands.map((b, k) => [b.label, g.bandMix(k)])).toEqual([
+      ['<1k', { phone: 1 }],
+      ['1k-10k', { email: 1 }],
+      ['10k-100k', { email: 1 }],
+      ['100k+', {}],
+      ['unknown', { phone: 1 }],
+    ]);
+    expect(g.socialBands.map((s) => g.of(s).tickets)).toEqual([0, 0, 0, 0]);
+    expect(g.bandOnChannels(0, ['email']).tickets).toBe(0);
+    expect(g.bandOnChannels(0, ['phone', 'email']).tickets).toBe(1);
+  });
+
+  test('SLA from the cells: target by priority, then channel, then default', () => {
+    const targets = new Map([['default', 15], ['high', 5]]);
+    // email: t3, t4 answered after 10 ≤ 15 (default) → 2 met
+    expect(g.sla('email', targets, 'firstResponse')).toEqual({ target: 15, met: 2, breached: 0, notYetDue: 0, attainment: 1 });
+    // phone (high: 5 s): t1 answered after 10 > 5 → breached; t2 waiting 600 > 5 → breached
+    expect(g.sla('phone', targets, 'firstResponse')).toEqual({ target: 15, met: 0, breached: 2, notYetDue: 0, attainment: 0 });
+    // email resolution, default 15: t4 waiting 10 ≤ 15 → not yet due
+    expect(g.sla('email', targets, 'resolution')).toEqual({ target: 15, met: 0, breached: 0, notYetDue: 1, attainment: null });
+  });
+
+  test('case-mix clause from the ticket rows', () => {
+    // category: email none 100% vs phone 0% (no category); Billing 0% vs 100% — tie at 1, the first (no value) wins
+    expect(g.mixNote(g.channels.get('email')!, g.channels.get('phone')!, 'email tickets', 'phone tickets')).toBe('; 100% of email tickets are without a category vs 0% of phone tickets');
+  });
+});
