@@ -23,7 +23,7 @@
  * or DuckDB, Postgres, ClickHouse computing it where the tickets live): the same measure, judge
  * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers).
  */
-import { ParityError } from './errors.js';
+import { ParityError, UsageError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { Settings } from './settings.js';
 import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
@@ -94,6 +94,12 @@ export type CountedSource = { kind: 'counts'; file: string } | Exclude<EngineSou
  * reaches parity. Then auditCounts.
  */
 export async function auditCounted(source: CountedSource, settings: Settings, io: AuditIO): Promise<Report> {
+  if (settings.groupBy) {
+    // Not silently absent: the by section and its findings are measured on tickets only so far.
+    throw new UsageError(`--by ${settings.groupBy.field} is not available when the tickets are audited from a count table (--counts, Parquet, --engine, --db)`, {
+      hint: `audit the export itself for the by section, or see the counts per value with \`parity counts … --by ${settings.groupBy.field}\``,
+    });
+  }
   const baseline = io.baseline ?? null;
   // Loaded when used: a file audit never loads the engines or the count-file reader.
   if (source.kind === 'counts') {

@@ -137,6 +137,15 @@ describe('parity audit from a count table or an engine', () => {
     expect(r.stdout).toContain('parity check failed');
   });
 
+  test('--by with a count table is refused with what to do, not left out silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
+    const r = await runParity(['audit', '--counts', join(dir, 'c.csv'), '--by', 'category']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--by category is not available when the tickets are audited from a count table');
+    expect(r.stderr).toContain('parity counts … --by category');
+  });
+
   test('no input at all is still a usage error', async () => {
     const r = await runParity(['audit', '--no-config']);
     expect(r.code).toBe(2);
