@@ -18,6 +18,47 @@ import { evaluateGate } from '../../src/judge/gates/evaluate.js';
 import { parseGate } from '../../src/judge/gates/parse.js';
 import type { Report } from '../../src/report.js';
 
+type Metric = 'firstResponse' | 'resolution';
+type Finding = Report['findings'][number];
+type VsReference = NonNullable<Report['channels'][number]['vsReference']>;
+
+/**
+ * One comparison's number three ways: the table's vsReference ratio and bound, the finding's raw
+ * view, and the value of `gate` (a ratio or by gate, no sample-size floor) on the same report;
+ * the verdict beside the table's number is the finding's; a significant finding points the way
+ * the table's ratio does.
+ */
+function expectOneNumber(report: Report, what: string, vs: VsReference, metric: Metric, finding: Finding | undefined, gate: string): void {
+  const tableRatio = metric === 'firstResponse' ? vs.firstResponseRatio : vs.resolutionRatio;
+  const tableBound = metric === 'firstResponse' ? vs.firstResponseBound : vs.resolutionBound;
+  const raw = finding?.details?.['raw'] as { ratio: number | null; bound: string | null } | undefined;
+  if (raw) {
+    expect(raw.ratio, `${what}: finding raw ratio`).toBe(tableRatio);
+    expect(raw.bound, `${what}: finding raw bound`).toBe(tableBound);
+  }
+  const result = evaluateGate(parseGate(gate, { bands: [] }), {
+    report,
+    baseline: null,
+    minSample: 0,
+    allowMissing: false,
+    likeForLike: () => ({ reason: 'unused' }),
+  });
+  if (tableRatio === null) {
+    expect(result.value, `${what}: gate without a ratio`).toBeNull();
+  } else if (result.evaluated) {
+    expect(Math.abs((result.value as number) - tableRatio), `${what}: gate value`).toBeLessThanOrEqual(1e-9 * Math.max(1, tableRatio));
+    expect(result.bound ?? null, `${what}: gate bound`).toBe(tableBound);
+  } else {
+    // Only a bound that cannot decide leaves the gate unevaluated.
+    expect(tableBound, `${what}: ${result.reason}`).not.toBeNull();
+  }
+  const verdict = metric === 'firstResponse' ? vs.firstResponseVerdict : vs.resolutionVerdict;
+  expect(verdict, `${what}: verdict`).toBe(finding?.verdict ?? null);
+  if (finding?.significant && tableRatio !== null && finding.effect !== null && tableRatio !== 1) {
+    expect(Math.sign(Math.log(finding.effect)), `${what}: direction`).toBe(Math.sign(Math.log(tableRatio)));
+  }
+}
+
 /** Every channel: vsReference ratio = the finding's raw ratio = the value of the ratio gate. */
 function checkOneNumber(report: Report, label: string): number {
   let checked = 0;
@@ -25,38 +66,8 @@ function checkOneNumber(report: Report, label: string): number {
   for (const c of report.channels) {
     if (c.channel === ref || !c.vsReference) continue;
     for (const metric of ['firstResponse', 'resolution'] as const) {
-      const tableRatio = metric === 'firstResponse' ? c.vsReference.firstResponseRatio : c.vsReference.resolutionRatio;
-      const tableBound = metric === 'firstResponse' ? c.vsReference.firstResponseBound : c.vsReference.resolutionBound;
       const finding = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === c.channel && f.metric === metric);
-      const raw = finding?.details?.['raw'] as { ratio: number | null; bound: string | null } | undefined;
-      if (raw) {
-        expect(raw.ratio, `${label} ${c.channel} ${metric}: finding raw ratio`).toBe(tableRatio);
-        expect(raw.bound, `${label} ${c.channel} ${metric}: finding raw bound`).toBe(tableBound);
-      }
-      // The gate, with no sample-size floor, on the same report.
-      const gate = evaluateGate(parseGate(`ratio(${c.channel},${ref}).${metric}.median > 1000000`, { bands: [] }), {
-        report,
-        baseline: null,
-        minSample: 0,
-        allowMissing: false,
-        likeForLike: () => ({ reason: 'unused' }),
-      });
-      if (tableRatio === null) {
-        expect(gate.value, `${label} ${c.channel} ${metric}: gate without a ratio`).toBeNull();
-      } else if (gate.evaluated) {
-        expect(Math.abs((gate.value as number) - tableRatio), `${label} ${c.channel} ${metric}: gate value`).toBeLessThanOrEqual(1e-9 * Math.max(1, tableRatio));
-        expect(gate.bound ?? null, `${label} ${c.channel} ${metric}: gate bound`).toBe(tableBound);
-      } else {
-        // Only a bound that cannot decide leaves the gate unevaluated.
-        expect(tableBound, `${label} ${c.channel} ${metric}: ${gate.reason}`).not.toBeNull();
-      }
-      // The verdict beside the table's number is the finding's.
-      const verdict = metric === 'firstResponse' ? c.vsReference.firstResponseVerdict : c.vsReference.resolutionVerdict;
-      expect(verdict, `${label} ${c.channel} ${metric}: verdict`).toBe(finding?.verdict ?? null);
-      // A significant finding never points the other way from the table's ratio.
-      if (finding?.significant && tableRatio !== null && finding.effect !== null && tableRatio !== 1) {
-        expect(Math.sign(Math.log(finding.effect)), `${label} ${c.channel} ${metric}: direction`).toBe(Math.sign(Math.log(tableRatio)));
-      }
+      expectOneNumber(report, `${label} ${c.channel} ${metric}`, c.vsReference, metric, finding, `ratio(${c.channel},${ref}).${metric}.median > 1000000`);
       checked++;
     }
   }
@@ -72,31 +83,8 @@ function checkOneNumberBy(report: Report, label: string): number {
   for (const g of by.groups) {
     if (g.value === by.reference || !g.vsReference) continue;
     for (const metric of ['firstResponse', 'resolution'] as const) {
-      const tableRatio = metric === 'firstResponse' ? g.vsReference.firstResponseRatio : g.vsReference.resolutionRatio;
-      const tableBound = metric === 'firstResponse' ? g.vsReference.firstResponseBound : g.vsReference.resolutionBound;
       const finding = report.findings.find((f) => f.kind === 'group-preference' && f.subject === g.value && f.against === by.reference && f.metric === metric);
-      const raw = finding?.details?.['raw'] as { ratio: number | null; bound: string | null } | undefined;
-      if (raw) {
-        expect(raw.ratio, `${label} ${g.value} ${metric}: finding raw ratio`).toBe(tableRatio);
-        expect(raw.bound, `${label} ${g.value} ${metric}: finding raw bound`).toBe(tableBound);
-      }
-      const gate = evaluateGate(parseGate(`by(${quote(g.value)},${quote(by.reference)}).${metric}.median > 1000000`, { bands: [] }), {
-        report,
-        baseline: null,
-        minSample: 0,
-        allowMissing: false,
-        likeForLike: () => ({ reason: 'unused' }),
-      });
-      if (tableRatio === null) {
-        expect(gate.value, `${label} ${g.value} ${metric}: gate without a ratio`).toBeNull();
-      } else if (gate.evaluated) {
-        expect(Math.abs((gate.value as number) - tableRatio), `${label} ${g.value} ${metric}: gate value`).toBeLessThanOrEqual(1e-9 * Math.max(1, tableRatio));
-        expect(gate.bound ?? null, `${label} ${g.value} ${metric}: gate bound`).toBe(tableBound);
-      } else {
-        expect(tableBound, `${label} ${g.value} ${metric}: ${gate.reason}`).not.toBeNull();
-      }
-      const verdict = metric === 'firstResponse' ? g.vsReference.firstResponseVerdict : g.vsReference.resolutionVerdict;
-      expect(verdict, `${label} ${g.value} ${metric}: verdict`).toBe(finding?.verdict ?? null);
+      expectOneNumber(report, `${label} ${g.value} ${metric}`, g.vsReference, metric, finding, `by(${quote(g.value)},${quote(by.reference)}).${metric}.median > 1000000`);
       expect(g.tested, `${label} ${g.value}: tested`).toBe(report.findings.some((f) => f.kind === 'group-preference' && f.subject === g.value && f.against === by.reference));
       checked++;
     }
