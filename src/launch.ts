@@ -27,7 +27,11 @@ const MARK = 'PARITY_LAUNCHED';
 
 /** Whether `args` name an input file large enough to be worth a tuned process. */
 export function wantsTunedHeap(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  if (env[MARK] === '1' || execArgv.some((a) => a.startsWith('--max-semi-space-size'))) return false;
+  if (env[MARK] === '1') return false;
+  // Node's own options decide: a semi-space already chosen, or a debugger (a second process
+  // could not bind the inspector's port).
+  const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
+  if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return false;
   for (const arg of args) {
     if (arg.startsWith('-')) continue;
     let size: number;
@@ -54,14 +58,18 @@ export function runTuned(entry: string, args: readonly string[]): Promise<number
       stdio: 'inherit',
       env: { ...process.env, [MARK]: '1' },
     });
-    // The terminal sends Ctrl-C to the whole process group: the child handles it (temporary
-    // files removed, exit 130); the launcher only waits for it.
-    const ignore = (): void => {};
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, ignore);
+    // A signal to the launcher goes on to the child, which handles it as any run does
+    // (temporary files removed, exit 130/143/129); the launcher then ends as the child did.
+    // (Ctrl-C in a terminal reaches both: the child's handler runs once either way.)
+    const forward = (signal: NodeJS.Signals): void => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const signal of signals) process.on(signal, forward);
     child.on('error', () => resolve(-1));
     child.on('exit', (code, signal) => {
+      for (const s of signals) process.off(s, forward);
       if (signal) {
-        for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.off(s, ignore);
         process.kill(process.pid, signal);
         return;
       }

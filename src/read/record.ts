@@ -44,7 +44,13 @@ function isBatched(records: AsyncIterable<RawRecord>): records is BatchedRecords
 /** The records of `records` in batches: the source's own when it has them, else one record each. */
 export async function* batchesOf(records: AsyncIterable<RawRecord>): AsyncGenerator<readonly RawRecord[]> {
   if (isBatched(records)) {
-    for (let batch = await records.nextBatch(); batch !== null; batch = await records.nextBatch()) yield batch;
+    try {
+      for (let batch = await records.nextBatch(); batch !== null; batch = await records.nextBatch()) yield batch;
+    } finally {
+      // the consumer stopped early (an error, a break): close the source as for-await would
+      const source = records as Partial<AsyncIterator<RawRecord>>;
+      await source.return?.();
+    }
     return;
   }
   for await (const record of records) yield [record];

@@ -2,7 +2,7 @@
  * bin/parity.js starts a tuned child process for a large input (src/launch.ts): the output, the
  * exit code and the error messages must be exactly those of a run without it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,19 @@ describe('the launcher passes everything through', () => {
       ['phone', 150_000, 600],
       ['social', 150_000, 60],
     ]);
+  });
+
+  it('a signal to the launcher stops the run as it stops one in one process: no output written', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/exec.js');
+    const out = join(dir, 'stopped.json');
+    const child = spawn(process.execPath, [BIN, 'audit', big, '--format', 'json', '-o', out], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGTERM'); // to the launcher's process only, as docker stop or a supervisor sends it
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    // parity's handler exits 143 (128 + 15); before it is installed the default action kills the run
+    expect(code === 143 || signal === 'SIGTERM').toBe(true);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an input error from the tuned process: exit 2 and its message', async () => {

@@ -30,6 +30,9 @@ describe('launcher: which runs get a process with a larger young generation', ()
   it('never twice, never when node already has the setting, never for options, folders or missing paths', () => {
     expect(wantsTunedHeap(['audit', big], [], { PARITY_LAUNCHED: '1' })).toBe(false);
     expect(wantsTunedHeap(['audit', big], ['--max-semi-space-size=32'], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000 --max-semi-space-size=32' })).toBe(false);
+    expect(wantsTunedHeap(['audit', big], ['--inspect'], {})).toBe(false); // a second process could not bind the debugger's port
+    expect(wantsTunedHeap(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000' })).toBe(true);
     expect(wantsTunedHeap(['--version'], [], {})).toBe(false);
     expect(wantsTunedHeap(['audit', dir, join(dir, 'missing.csv'), '-'], [], {})).toBe(false);
   });
