@@ -93,25 +93,34 @@ export type CountedSource = { kind: 'counts'; file: string } | Exclude<EngineSou
  * where the tickets live (DuckDB for Parquet, Postgres, ClickHouse) so only the count table
  * reaches parity. Then auditCounts.
  */
-export async function auditCounted(source: CountedSource, settings: Settings, io: AuditIO): Promise<Report> {
-  if (settings.groupBy) {
+export async function auditCounted(source: CountedSource, given: Settings, io: AuditIO): Promise<Report> {
+  let settings = given;
+  const notes: string[] = [];
+  if (given.groupBy) {
+    const { field } = given.groupBy;
+    const canonical = ['group', 'category', 'priority', 'status'].includes(field);
     // Not silently absent: the by section and its findings are measured on tickets only so far.
-    throw new UsageError(`--by ${settings.groupBy.field} is not available when the tickets are audited from a count table (--counts, Parquet, --engine, --db)`, {
-      hint: `audit the export itself for the by section, or see the counts per value with \`parity counts … --by ${settings.groupBy.field}\``,
-    });
+    if (!given.groupBy.fromConfig) {
+      throw new UsageError(`--by ${field} is not available when the tickets are audited from a count table (--counts, Parquet, --engine, --db)`, {
+        hint: canonical ? `audit the export itself for the by section, or see the counts per value with \`parity counts … --by ${field}\`` : 'audit the export itself for the by section',
+      });
+    }
+    // A config's by (meant for file audits) does not block the audit of a count table: it says so.
+    notes.push(`by ${field} in the config is not applied: the audit of a count table has no by groups yet (audit the export itself for them)`);
+    settings = { ...given, groupBy: null };
   }
   const baseline = io.baseline ?? null;
   // Loaded when used: a file audit never loads the engines or the count-file reader.
   if (source.kind === 'counts') {
     const { readCountsFile } = await import('./read/countsFile.js');
     const counts = await readCountsFile(source.file, io.stdin);
-    return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline);
+    return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, notes);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
   try {
     const { counts } = await countFromEngine(connection, sql, settings);
-    return auditCounts(counts, settings, { files: [connection.label], format: source.kind }, baseline);
+    return auditCounts(counts, settings, { files: [connection.label], format: source.kind }, baseline, notes);
   } finally {
     await connection.close();
   }
@@ -130,7 +139,7 @@ export interface CountSource {
  * stage, judge, gates and renderers as a file's audit, fed by the count table's groups
  * (measure/countGroups.ts). What needs single tickets is not computed and the input notes say so.
  */
-export function auditCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null): Report {
+export function auditCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null, sourceNotes: readonly string[] = []): Report {
   const h = counts.header;
   if (h.tickets === 0) {
     throw new ParityError('no usable tickets: nothing to audit', {
@@ -143,7 +152,7 @@ export function auditCounts(counts: CountTable, given: Settings, source: CountSo
   const settings = withReference(tickets, given);
   requireBands(counts, settings.bands, source);
   const groups = new CountGroups(counts, settings.bands);
-  const notes = [...h.notes, ...countTableNotes(groups)];
+  const notes = [...h.notes, ...countTableNotes(groups), ...sourceNotes];
   if (settings.referenceNote) notes.push(settings.referenceNote);
   const input = describeCounts(counts, source.files, source.format, notes);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));

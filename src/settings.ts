@@ -61,6 +61,8 @@ export interface BySettings {
   reference: string | null;
   /** Where the reference came from, for messages (`--by-reference`, `by.reference in the config`). */
   referenceOrigin: string | null;
+  /** True when the field came from the config's `by`, not from --by. */
+  fromConfig: boolean;
 }
 
 export interface Settings {

@@ -140,6 +140,7 @@ export function resolveBy(flags: Pick<CommonFlags, 'by' | 'byReference'>, config
     column: (canonical as BySettings['column'] | undefined) ?? 'header',
     reference,
     referenceOrigin: reference === null ? null : flags.byReference !== undefined ? '--by-reference' : 'by.reference in the config',
+    fromConfig: flags.by === undefined,
   };
 }
 

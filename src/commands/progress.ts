@@ -53,8 +53,8 @@ export function progressReporter(show: (message: string) => void, now: () => num
 
 /** What each statistics stage is doing, as its progress line says. */
 const STAGE_WORDS: Record<'measure' | 'judge', string> = {
-  measure: 'measuring: Kaplan–Meier medians per channel and band',
-  judge: 'judging: comparisons, like-for-like cells, Holm, gates',
+  measure: 'measuring medians',
+  judge: 'judging comparisons',
 };
 
 /**
@@ -77,8 +77,8 @@ export function progressReporters(
       const elapsed = (now() - start) / 1000;
       readSeconds ??= elapsed;
       if (elapsed < QUIET_SECONDS) return;
-      const read = `${rowsRead.toLocaleString('en-US')} rows read in ${duration(readSeconds)}; `;
-      show(`parity: ${read}${STAGE_WORDS[stage]}…`);
+      // short enough for an 80-column terminal: the line is redrawn in place, so it must not wrap
+      show(`parity: ${rowsRead.toLocaleString('en-US')} rows read in ${duration(readSeconds)}; ${STAGE_WORDS[stage]}…`);
     },
   };
 }

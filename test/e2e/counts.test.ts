@@ -146,6 +146,21 @@ describe('parity audit from a count table or an engine', () => {
     expect(r.stderr).toContain('parity counts … --by category');
   });
 
+  test("a config's by does not block a count table's audit: it is not applied, and the report says so", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
+    writeFileSync(join(dir, 'by.json'), JSON.stringify({ by: 'team' }));
+    const r = await runParity(['audit', '--counts', join(dir, 'c.csv'), '-c', join(dir, 'by.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.by).toBeUndefined();
+    expect(report.input.notes).toContain('by team in the config is not applied: the audit of a count table has no by groups yet (audit the export itself for them)');
+    // --by on the command line is refused, and a header (not a count-table field) gets no `parity counts` hint
+    const flag = await runParity(['audit', '--counts', join(dir, 'c.csv'), '--by', 'team']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).not.toContain('parity counts');
+  });
+
   test('no input at all is still a usage error', async () => {
     const r = await runParity(['audit', '--no-config']);
     expect(r.code).toBe(2);
