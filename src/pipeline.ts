@@ -34,10 +34,10 @@ import type { CountTable } from './measure/counts.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
-import { measureBy } from './measure/byGroups.js';
+import { measureBy, renamedBy } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
 import { judge } from './judge/index.js';
-import { redactReport } from './render/redact.js';
+import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
 import { SCHEMA_VERSION, type ByReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
 
 export type { Dataset, RunIO } from './load/dataset.js';
@@ -79,7 +79,9 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
   options.onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true);
   // --by groups: index arrays into the table, sharing the channels' gathered durations
-  const by = settings.groupBy ? measureBy(dataset.table, measuredChannels.groups.samples, settings.groupBy) : null;
+  const measuredBy = settings.groupBy ? measureBy(dataset.table, measuredChannels.groups.samples, settings.groupBy) : null;
+  // --redact on a field that holds customers: the values are pseudonyms before any sentence is made
+  const by = measuredBy && settings.redact && byHoldsCustomers(measuredBy.report.field) ? renamedBy(measuredBy, customerPseudonym) : measuredBy;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
   return judgeGroups(measured, settings, input, period, baseline, { byReport: by?.report ?? null, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });

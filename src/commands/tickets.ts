@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { parseDuration } from '../measure/duration.js';
 import { ticketListing, type TicketFilter, type TicketListing } from '../measure/ticketRows.js';
-import { customerPseudonym } from '../render/redact.js';
+import { byHoldsCustomers, customerPseudonym, redactFreeText } from '../render/redact.js';
 import { ticketsRendererFor } from '../render/tickets.js';
 import { readDataset } from './dataset.js';
 import { resolveSettings, type CommonFlags } from './options.js';
@@ -39,8 +39,17 @@ function filterOf(flags: TicketsFlags, hasSla: boolean): TicketFilter {
   return filter;
 }
 
-function redacted(listing: TicketListing): TicketListing {
-  return { ...listing, rows: listing.rows.map((r) => (r.customerId === null ? r : { ...r, customerId: customerPseudonym(r.customerId) })) };
+function redacted(listing: TicketListing, byField: string | null): TicketListing {
+  // a --by value is a customer id when the field holds customers, else free text (e-mails, @handles)
+  const byValue = (v: string): string => (byField !== null && byHoldsCustomers(byField) ? customerPseudonym(v) : redactFreeText(v));
+  return {
+    ...listing,
+    rows: listing.rows.map((r) => ({
+      ...r,
+      customerId: r.customerId === null ? null : customerPseudonym(r.customerId),
+      ...(r.byValue !== undefined && r.byValue !== null ? { byValue: byValue(r.byValue) } : {}),
+    })),
+  };
 }
 
 export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -68,5 +77,5 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
   for (const note of listing.notes) ctx.warn(note);
   if (listing.clock === 'business') ctx.warn('durations are in business-hours seconds (clock "business")');
   ctx.warn(`${listing.rows.length} of ${listing.total} tickets listed; ages measured to ${listing.asOf}`);
-  return { output: render(settings.redact ? redacted(listing) : listing), exitCode: 0 };
+  return { output: render(settings.redact ? redacted(listing, settings.groupBy?.field ?? null) : listing), exitCode: 0 };
 }

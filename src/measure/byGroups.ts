@@ -144,3 +144,18 @@ export function measureBy(table: TicketTable, samples: Samples, by: BySettings):
     },
   };
 }
+
+/**
+ * The by groups with every value replaced by `pseudonym(value)` (--redact on a field that holds
+ * customers): done before the judge, so no sentence, key or label is ever made of a raw value.
+ */
+export function renamedBy(by: { measurement: ByMeasurement; report: ByReport }, pseudonym: (value: string) => string): { measurement: ByMeasurement; report: ByReport } {
+  return {
+    measurement: { ...by.measurement, values: by.measurement.values.map(pseudonym) },
+    report: {
+      ...by.report,
+      reference: by.report.reference === null ? null : pseudonym(by.report.reference),
+      groups: by.report.groups.map((g) => ({ ...g, value: pseudonym(g.value) })),
+    },
+  };
+}

@@ -122,10 +122,17 @@ function transform(value: Json, key: string | null, idPattern: RegExp | null, kn
   }
   if (isRecord(value)) {
     const out: Record<string, Json> = {};
-    for (const [k, child] of Object.entries(value)) out[k] = transform(child, k, idPattern, known);
+    // Keys can be data too (a finding's per-group counts and medians are keyed by the groups'
+    // names, and a --by value can be an e-mail address): they are redacted like any text.
+    for (const [k, child] of Object.entries(value)) out[redactText(k, idPattern, known)] = transform(child, k, idPattern, known);
     return out;
   }
   return value;
+}
+
+/** A --by field that holds customers (its values are customer ids: pseudonymised wherever they stand). */
+export function byHoldsCustomers(field: string): boolean {
+  return CUSTOMER_COLUMN.test(field);
 }
 
 /**
@@ -136,6 +143,10 @@ export function redactReport(report: Report): Report {
   if (report.redacted) return report;
   const ids = new Set<string>();
   collectIds(report, ids);
+  // --by on the customer column: every group value is a customer id
+  if (report.by && byHoldsCustomers(report.by.field)) {
+    for (const g of report.by.groups) if (g.value !== '' && !PSEUDONYM.test(g.value)) ids.add(g.value);
+  }
   const known = new Map<string, string>();
   for (const id of ids) known.set(id, customerPseudonym(id));
   // Longest first, so `C12` is not replaced inside `C123`; whole tokens only. Very short or short
