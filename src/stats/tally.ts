@@ -217,7 +217,9 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
  * into `groups` by `code` (ticket i goes to group code[i]; a negative code leaves it out), or
  * all in group 0 without `code`. Equal, group by group, to {@link tallyFromSamples} of that
  * group's tickets. Costs O(members) random writes plus two sequential passes over the sorted
- * durations, however many groups.
+ * durations, however many groups. `members` must not list a ticket twice (a ticket is counted
+ * once here, where tallyFromSamples would count a repeated entry twice): every group parity
+ * makes — channels, bands, by values, loud/quiet, cells — is a set.
  */
 export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<number>, code: Int32Array | null, groups: number): Tally[] {
   const { keys, position, scratch } = sorted;
