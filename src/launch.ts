@@ -16,7 +16,7 @@
  * terminal), its exit code is parity's, and a signal that ends it ends the launcher the same way.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 
 /** Semi-space size in MiB for large inputs (the young generation is about three of them). */
 export const SEMI_SPACE_MB = 64;
@@ -33,10 +33,11 @@ export function wantsTunedHeap(args: readonly string[], execArgv: readonly strin
   const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
   if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return false;
   for (const arg of args) {
-    if (arg.startsWith('-')) continue;
+    if (arg.startsWith('-') && arg !== '-') continue;
     let size: number;
     try {
-      const stat = statSync(arg, { throwIfNoEntry: false });
+      // `-` is standard input: redirected from a file (`parity audit - < export.csv`) it has a size
+      const stat = arg === '-' ? fstatSync(0) : statSync(arg, { throwIfNoEntry: false });
       if (!stat?.isFile()) continue;
       size = stat.size;
     } catch {

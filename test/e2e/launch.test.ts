@@ -52,6 +52,24 @@ describe('the launcher passes everything through', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('standard input redirected from a large file reaches the tuned process whole', async () => {
+    const { spawn } = await import('node:child_process');
+    const { openSync, closeSync } = await import('node:fs');
+    const { BIN } = await import('../helpers/exec.js');
+    const fd = openSync(big, 'r');
+    const run = (env: Record<string, string>): Promise<string> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'audit', '-', '--format', 'json', '--generated-at', '2026-11-28T00:00:00Z'], { stdio: [fd, 'pipe', 'ignore'], env: { ...process.env, ...env } });
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));
+        child.on('close', () => resolve(out));
+      });
+    const tuned = await run({});
+    closeSync(fd);
+    const report = JSON.parse(tuned) as { input: { rowsRead: number } };
+    expect(report.input.rowsRead).toBe(300_000); // every row, none read by the launcher first
+  });
+
   it('an input error from the tuned process: exit 2 and its message', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'just,a,header\n' + 'x,y,z\n'.repeat(3_000_000));
