@@ -19,7 +19,7 @@ import { tmpdir, homedir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { rng } from './generate.mjs';
+import { RAW, rng } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? (process.argv[2] ? process.argv[2] : '1e6,5e6,10e6')).split(',').map((s) => Math.round(Number(s)));
@@ -34,13 +34,6 @@ if (!existsSync(join(root, 'dist', 'cli.js'))) {
 const launch = await import(new URL('../dist/launch.js', import.meta.url).href);
 
 // ---------------------------------------------------------------- generation
-const RAW = {
-  phone: ['Phone', 'Phone call (inbound)', 'Voicemail'],
-  email: ['Email', 'Mail'],
-  web: ['Web form', 'Portal'],
-  social: ['Twitter', 'Facebook post', 'Twitter DM', 'Instagram DM'],
-  chat: ['Chat'],
-};
 const MIX = [['phone', 0.35], ['email', 0.3], ['web', 0.15], ['social', 0.15], ['chat', 0.05]];
 const SPEED = { phone: 1, email: 1.4, web: 1.2, social: 0.3, chat: 0.5 };
 const CATEGORIES = ['Billing', 'Technical', 'Account', 'Delivery'];

@@ -7,6 +7,7 @@
 //   npm run fuzz -- --runs 500 --seed 7  # more, another seed
 //
 // A failing input is kept in the OS temp folder and its path printed; exit 1 when any failed.
+import { rng } from './generate.mjs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
@@ -23,18 +24,6 @@ const RUNS = arg('--runs', 200);
 const SEED = arg('--seed', 1);
 const TIME_LIMIT_MS = arg('--time-limit', 30_000);
 const PARALLEL = arg('--parallel', 2);
-
-// A small deterministic PRNG (mulberry32), so a seed reproduces a run.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fixtures(dir) {
   const out = [];
@@ -123,7 +112,7 @@ function problems(r) {
   return found;
 }
 
-const rand = prng(SEED);
+const rand = rng(SEED); // generate.mjs's seeded PRNG: a seed reproduces a run
 const sources = fixtures(join(root, 'fixtures')).sort();
 const work = mkdtempSync(join(tmpdir(), 'parity-fuzz-'));
 const jobs = Array.from({ length: RUNS }, (_, k) => {

@@ -27,5 +27,6 @@ export interface GeneratedExport {
 }
 
 export function rng(seed: number): () => number;
+export const RAW: Record<string, string[]>;
 export function generate(options?: GenerateOptions): GeneratedExport;
 export function toCsv(data: GeneratedExport): string;

@@ -29,7 +29,8 @@ const CATEGORIES = [
 ];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
 const PRIORITY_SPEED = { low: 1.3, normal: 1.0, high: 0.7, urgent: 0.4 };
-const RAW = {
+/** Raw channel values as helpdesks write them, per channel (the bench uses the same ones). */
+export const RAW = {
   phone: ['Phone', 'Phone call (inbound)', 'Voicemail'],
   email: ['Email', 'Mail'],
   web: ['Web form', 'Portal'],

@@ -6,18 +6,10 @@ import { Readable } from 'node:stream';
 import { CsvScanner, scanCsv, type ScanOptions } from '../../../src/read/scan.js';
 import { csvParseRecords, openCsv, type RawRecord } from '../../../src/read/source.js';
 import { ParityError } from '../../../src/errors.js';
+import { rng } from '../../../scripts/generate.mjs';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** generate.mjs's seeded PRNG (mulberry32): a failure can be replayed from its seed. */
+const random = rng;
 
 type Outcome = { records: Array<{ line: number; values: string[] }>; error: { message: string; line: number | undefined; hint: string | undefined } | null };
 
