@@ -1,21 +1,16 @@
 /**
- * A group's median duration from its tally, with the spread the comparisons turn into ratio CIs:
- * the same numbers as firstResponseMedian, kmMedianSpread and kmMedianLogVariance in
- * src/judge/findings/compare.ts, computed from counts.
+ * The spread around a tally's Kaplan–Meier median that the comparisons turn into ratio CIs, from
+ * counts (the per-ticket version is test/reference/median.ts):
  *
  * - Spread (Price & Bonett 2002 carried over to Kaplan–Meier): the Kaplan–Meier median m and the
  *   curve's quantiles at 0.5 ∓ z·se, se = Greenwood se(S) at the last event time ≤ m. Without
  *   censoring these are the order statistics Price–Bonett reads.
  *   var(ln m) = ((ln Q(0.5 + z·se) − ln Q(0.5 − z·se)) / (2z))², quantiles floored at one second.
- * - Median not reached (more than half still waiting at the end of the curve): every true time is
- *   at least the observed one, so the median of the observed times (ended or waiting) is a lower
- *   bound of the true median, and the Price–Bonett order statistic x_(c),
- *   c = round((n+1)/2 − z·√(n/4)) clamped to 1..⌊(n+1)/2⌋, a distribution-free lower confidence
- *   bound of that median.
+ *
+ * A median not reached (a lower bound) is measure/estimate.ts's `medianEstimate`.
  */
 import { zCritical } from './normal.js';
 import { kaplanMeier, kmQuantileEstimate, type KmCurveView } from './kaplanMeier.js';
-import { OrderStatistics } from './orderStatistics.js';
 import type { Tally } from './tally.js';
 
 const Z95 = zCritical(0.95);
@@ -61,27 +56,4 @@ export function kmMedianLogVariance(t: Tally): { median: number | null; variance
   if (median === null || lo === null || hi === null) return { median, variance: null };
   const w = (Math.log(Math.max(hi, 1)) - Math.log(Math.max(lo, 1))) / (2 * Z95);
   return { median, variance: w * w };
-}
-
-/** A group's median time to first response, with the two values around it that set its spread. */
-export interface MedianEstimate {
-  /** The Kaplan–Meier median, or when not reached the median of the observed times (a lower bound); null when empty. */
-  value: number | null;
-  reached: boolean;
-  /** Lower end of the spread (like a 95% CI); null when unknown. */
-  lo: number | null;
-  /** Upper end; null when unknown, always null when the median is not reached. */
-  hi: number | null;
-}
-
-/** The first-response median estimate of a tally: reached, or a lower bound (see the module header). */
-export function firstResponseMedian(t: Tally): MedianEstimate {
-  const curve = kaplanMeier(t);
-  const n = curve.n;
-  if (n === 0) return { value: null, reached: false, lo: null, hi: null };
-  const spread = kmMedianSpread(curve);
-  if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
-  const observed = new OrderStatistics(t, 'all');
-  const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
-  return { value: observed.median(), reached: false, lo: observed.at(c - 1), hi: null };
 }

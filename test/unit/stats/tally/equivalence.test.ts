@@ -15,7 +15,9 @@ import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance 
 import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesOfMembers, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
-import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
+import { kmMedianLogVariance } from '../../../../src/stats/median.js';
+// the median estimate the measure stage uses (Kaplan–Meier, or a lower bound when not reached)
+import { medianEstimate as firstResponseMedian } from '../../../../src/measure/estimate.js';
 import { gehan, gehanStratified, logRank, logRankStratified } from '../../../../src/stats/rankTests.js';
 
 interface Sample {

@@ -10,7 +10,9 @@ import { vanElteren } from '../../../reference/vanElteren.js';
 import { EMPTY_TALLY, endedOnly, sumTallies, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { endedMedian, endedQuantile, endedQuantileCi, OrderStatistics } from '../../../../src/stats/orderStatistics.js';
-import { firstResponseMedian, kmMedianLogVariance } from '../../../../src/stats/median.js';
+import { kmMedianLogVariance } from '../../../../src/stats/median.js';
+// the median estimate the measure stage uses (Kaplan–Meier, or a lower bound when not reached)
+import { medianEstimate as firstResponseMedian } from '../../../../src/measure/estimate.js';
 import { gehan, gehanStratified, logRank, logRankStratified } from '../../../../src/stats/rankTests.js';
 
 const Z = 1.959963984540054;
