@@ -152,14 +152,13 @@ export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<numbe
 
 /**
  * One metric's tickets sorted once by time (an event before a censoring at the same time):
- * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order, `index[k]` its
- * ticket index and `position[i]` where ticket i sits in that order (−1: no usable time). Any
+ * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order and
+ * `position[i]` where ticket i sits in that order (−1: no usable time). Any
  * group's tally is then one sequential pass in this order ({@link talliesOfMembers}), with no
  * sort per group or per like-for-like cell.
  */
 export interface SortedDurations {
   readonly keys: Uint32Array;
-  readonly index: Uint32Array;
   readonly position: Int32Array;
   /** Group codes by position, −1 between uses ({@link talliesOfMembers}'s scratch). */
   readonly scratch: Int32Array;
@@ -209,7 +208,8 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
   }
   const position = new Int32Array(n).fill(-1);
   for (let j = 0; j < valid; j++) position[index[j] as number] = j;
-  return { keys, index, position, scratch: new Int32Array(valid).fill(-1) };
+  // (the ticket order itself is not kept: positions are what a group's pass needs)
+  return { keys, position, scratch: new Int32Array(valid).fill(-1) };
 }
 
 /**
