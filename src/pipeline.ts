@@ -165,7 +165,7 @@ export function auditCounts(counts: CountTable, given: Settings, source: CountSo
 /** A count table's bands are fixed when it is made: the audit must use the same edges. */
 function requireBands(counts: CountTable, edges: readonly number[], source: CountSource): void {
   const labels = new Set(bandsFromEdges(edges).map((b) => b.label));
-  const foreign = [...new Set(counts.rows.filter((r) => r.dimension === 'bandChannel').map((r) => bandOf(r.group)))].filter((g) => !labels.has(g));
+  const foreign = [...new Set(counts.series.filter((s) => s.dimension === 'bandChannel').map((s) => bandOf(s.group)))].filter((g) => !labels.has(g));
   if (foreign.length === 0) return;
   throw new ParityError(`the count table's follower bands (${foreign.join(', ')}) are not the bands of this audit (${[...labels].join(', ')})`, {
     location: { file: source.files.join(', ') },

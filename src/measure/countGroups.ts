@@ -9,13 +9,13 @@
  * table labels them (strata.ts); cell codes follow the labels' order.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { bandChannelGroup, type CountDimension, type CountRow, type CountTable } from './counts.js';
+import { bandChannelGroup, type CountDimension, type CountSeries, type CountTable } from './counts.js';
 import { bandsFromEdges, type FollowerBand } from './groups.js';
 import type { GroupDurations, Metric } from './sample.js';
 import type { SlaCount, SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
-import { tallyOf } from './tally.js';
+import { sumTallies } from '../stats/tally.js';
 import { mixClause } from './ticketGroups.js';
 
 /** A group of a count table: `dimension`, then the group name. */
@@ -32,20 +32,28 @@ export function bandOf(group: string): string {
   return cut < 0 ? group : group.slice(0, cut);
 }
 
+/** The channel of a `bandChannel` group (`<band> / <channel>`). */
+export function channelOf(group: string): string {
+  const cut = group.lastIndexOf(' / ');
+  return cut < 0 ? group : group.slice(cut + 3);
+}
+
 function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
   return `${dimension}\u0000${group}`;
 }
 
-function durationsOf(rows: readonly CountRow[]): GroupDurations {
-  const first: CountRow[] = [];
-  const resolution: CountRow[] = [];
-  let tickets = 0;
-  for (const r of rows) {
-    if (r.metric === 'firstResponse') first.push(r);
-    else if (r.metric === 'resolution') resolution.push(r);
-    else tickets += r.ended;
-  }
-  return { tickets, samples: { firstResponse: tallyOf(first), resolution: tallyOf(resolution) }, curves: {} };
+/** Tickets of `tickets` series (one cell each: seconds 0, ended = tickets). */
+function ticketsIn(series: readonly CountSeries[]): number {
+  let n = 0;
+  for (const s of series) if (s.metric === 'tickets') for (let k = 0; k < s.tally.ended.length; k++) n += s.tally.ended[k] as number;
+  return n;
+}
+
+/** A group's durations from its series: the tallies of each metric added up (one series is used as it is). */
+function durationsOf(series: readonly CountSeries[]): GroupDurations {
+  const first = series.filter((s) => s.metric === 'firstResponse').map((s) => s.tally);
+  const resolution = series.filter((s) => s.metric === 'resolution').map((s) => s.tally);
+  return { tickets: ticketsIn(series), samples: { firstResponse: sumTallies(first), resolution: sumTallies(resolution) }, curves: {} };
 }
 
 /** Groups of a count table. */
@@ -57,7 +65,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   readonly bandGroups: CountGroup[];
   readonly socialBands: CountGroup[];
   readonly strata: CountStrata | null;
-  private readonly rows = new Map<CountGroup, CountRow[]>();
+  private readonly series = new Map<CountGroup, CountSeries[]>();
   private readonly whole = new Map<CountGroup, GroupDurations>();
   private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, GroupDurations>>>();
   /** Values each stratum field takes anywhere in the table (null = no value), sorted. */
@@ -68,15 +76,20 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     bandEdges: readonly number[],
   ) {
     this.asOf = counts.header.asOf;
-    const add = (key: CountGroup, r: CountRow): void => {
-      const list = this.rows.get(key);
-      if (list) list.push(r);
-      else this.rows.set(key, [r]);
+    const add = (key: CountGroup, s: CountSeries): void => {
+      const list = this.series.get(key);
+      if (list) list.push(s);
+      else this.series.set(key, [s]);
     };
-    for (const r of counts.rows) {
-      add(groupKey(r.dimension, r.group), r);
-      // A band is the sum of its channels: its rows are theirs (a tally adds equal seconds up).
-      if (r.dimension === 'bandChannel') add(groupKey('band', bandOf(r.group)), r);
+    // A band is the sum of its channels and a channel the sum of its bands: their series are
+    // the band × channel series (tallies add equal seconds up). A table with `channel` series of
+    // its own (written by hand or by an earlier parity) uses those for the channels.
+    const ownChannels = counts.series.some((s) => s.dimension === 'channel');
+    for (const s of counts.series) {
+      add(groupKey(s.dimension, s.group), s);
+      if (s.dimension !== 'bandChannel') continue;
+      add(groupKey('band', bandOf(s.group)), s);
+      if (!ownChannels) add(groupKey('channel', channelOf(s.group)), s);
     }
     const channels = new Map<Channel, CountGroup>();
     for (const c of CHANNELS) {
@@ -89,8 +102,8 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     this.socialBands = this.bands.slice(0, -1).map((b) => groupKey('bandChannel', bandChannelGroup(b.label, 'social')));
     const seen: Record<StratumField, Set<string | null>> = { category: new Set(), priority: new Set() };
     const pairs = new Map<string, [string | null, string | null]>();
-    for (const r of counts.rows) {
-      if (r.dimension !== 'channel' || r.metric !== 'tickets') continue;
+    for (const r of counts.series) {
+      if (r.dimension !== (ownChannels ? 'channel' : 'bandChannel') || r.metric !== 'tickets') continue;
       seen.category.add(r.category);
       seen.priority.add(r.priority);
       pairs.set(JSON.stringify([r.category, r.priority]), [r.category, r.priority]);
@@ -112,20 +125,18 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     return { by: [...fields], labels, codeOf: (category, priority) => code.get(labelOf(category, priority)) };
   }
 
-  private rowsOf(group: CountGroup): readonly CountRow[] {
-    return this.rows.get(group) ?? [];
+  private seriesOf(group: CountGroup): readonly CountSeries[] {
+    return this.series.get(group) ?? [];
   }
 
   private ticketsOf(group: CountGroup): number {
-    let n = 0;
-    for (const r of this.rowsOf(group)) if (r.metric === 'tickets') n += r.ended;
-    return n;
+    return ticketsIn(this.seriesOf(group));
   }
 
   of(group: CountGroup): GroupDurations {
     let d = this.whole.get(group);
     if (!d) {
-      d = durationsOf(this.rowsOf(group));
+      d = durationsOf(this.seriesOf(group));
       this.whole.set(group, d);
     }
     return d;
@@ -139,15 +150,15 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     }
     let m = perGroup.get(group);
     if (!m) {
-      const split = new Map<number, CountRow[]>();
-      for (const r of this.rowsOf(group)) {
+      const split = new Map<number, CountSeries[]>();
+      for (const r of this.seriesOf(group)) {
         const code = strata.codeOf(r.category, r.priority);
         if (code === undefined) continue;
         const list = split.get(code);
         if (list) list.push(r);
         else split.set(code, [r]);
       }
-      m = new Map([...split].map(([code, rows]) => [code, durationsOf(rows)]));
+      m = new Map([...split].map(([code, series]) => [code, durationsOf(series)]));
       perGroup.set(group, m);
     }
     return m;
@@ -173,7 +184,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {
     const band = this.bands[k];
     if (!band) return durationsOf([]);
-    return durationsOf(channels.flatMap((c) => this.rowsOf(groupKey('bandChannel', bandChannelGroup(band.label, c)))));
+    return durationsOf(channels.flatMap((c) => this.seriesOf(groupKey('bandChannel', bandChannelGroup(band.label, c)))));
   }
 
   /**
@@ -191,7 +202,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       const values = this.values[field].includes(null) ? this.values[field] : [null, ...this.values[field]];
       const count = (group: CountGroup): Map<string | null, number> => {
         const m = new Map<string | null, number>();
-        for (const r of this.rowsOf(group)) if (r.metric === 'tickets') m.set(r[field], (m.get(r[field]) ?? 0) + r.ended);
+        for (const r of this.seriesOf(group)) if (r.metric === 'tickets') m.set(r[field], (m.get(r[field]) ?? 0) + ticketsIn([r]));
         return m;
       };
       const ca = count(a);
@@ -215,19 +226,21 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     let breached = 0;
     let notYetDue = 0;
     let shown: number | null = null;
-    for (const r of this.rowsOf(groupKey('channel', channel))) {
-      if (r.metric !== metric) continue;
-      const priority = r.priority?.toLowerCase();
+    for (const s of this.seriesOf(groupKey('channel', channel))) {
+      if (s.metric !== metric) continue;
+      const priority = s.priority?.toLowerCase();
       const target = (priority !== undefined ? targets.get(priority) : undefined) ?? targets.get(channel) ?? targets.get('default');
       if (target === undefined) continue;
       shown ??= targets.get(channel) ?? targets.get('default') ?? target;
-      if (r.ended) {
-        if (r.seconds <= target) met += r.ended;
-        else breached += r.ended;
-      }
-      if (r.waiting) {
-        if (r.seconds > target) breached += r.waiting;
-        else notYetDue += r.waiting;
+      const { times, ended, waiting } = s.tally;
+      for (let k = 0; k < times.length; k++) {
+        const seconds = times[k] as number;
+        const e = ended[k] as number;
+        const w = waiting[k] as number;
+        if (seconds <= target) met += e;
+        else breached += e;
+        if (seconds > target) breached += w;
+        else notYetDue += w;
       }
     }
     if (shown === null) return null;

@@ -18,6 +18,7 @@ import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
+import { tallyFromRows, type Tally } from '../stats/tally.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
@@ -26,9 +27,10 @@ export type CountRowMetric = CountMetric | 'tickets';
 /**
  * `bandChannel` crosses follower band and channel (group `<band> / <channel>`, see
  * bandChannelGroup): the follower findings compare social tickets by band, a band's channel mix
- * and `band(A,B)` gates restrict bands to channels. A band's own cells are the sum of its
- * channels' (countGroups.ts adds them up), so the table has no separate band margin and is no
- * larger than a channel margin plus a band margin would be.
+ * and `band(A,B)` gates restrict bands to channels. A band's cells are the sum of its channels',
+ * and a channel's the sum of its bands' (countGroups.ts adds them up), so the table has neither
+ * margin and holds each ticket's durations once per dimension. `channel` cells are still read
+ * (a table written by hand or by an earlier parity may have them) and then used as they are.
  */
 export const COUNT_DIMENSIONS = ['channel', 'bandChannel', 'by'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
@@ -84,9 +86,117 @@ export interface CountHeader {
   notes: string[];
 }
 
+/**
+ * The cells of one dimension, group, category, priority and metric: a tally (distinct seconds
+ * ascending, ended and waiting at each). The count table holds its cells this way — three
+ * float64 per distinct duration, no object per cell — so a table of tens of millions of cells
+ * stays a few hundred bytes per thousand tickets; `countRows` lists them as rows.
+ */
+export interface CountSeries {
+  readonly dimension: CountDimension;
+  readonly group: string;
+  readonly category: string | null;
+  readonly priority: string | null;
+  readonly metric: CountRowMetric;
+  readonly tally: Tally;
+}
+
 export interface CountTable {
   header: CountHeader;
-  rows: CountRow[];
+  /** In the canonical order (compareCountRows without the seconds); no empty series. */
+  series: CountSeries[];
+}
+
+/** The cells of a count table as rows, in the canonical order. */
+export function* countRows(table: Pick<CountTable, 'series'>): Generator<CountRow> {
+  for (const s of table.series) {
+    const { times, ended, waiting } = s.tally;
+    for (let k = 0; k < times.length; k++) {
+      yield { dimension: s.dimension, group: s.group, category: s.category, priority: s.priority, metric: s.metric, seconds: times[k] as number, ended: ended[k] as number, waiting: waiting[k] as number };
+    }
+  }
+}
+
+/** How many cells (rows) a count table has. */
+export function countCells(table: Pick<CountTable, 'series'>): number {
+  let n = 0;
+  for (const s of table.series) n += s.tally.times.length;
+  return n;
+}
+
+type SeriesKey = Omit<CountSeries, 'tally'>;
+
+/** Growable columns of one series while it is being filled (any order, repeats allowed). */
+class SeriesColumns {
+  seconds: Float64Array = new Float64Array(16);
+  ended: Float64Array = new Float64Array(16);
+  waiting: Float64Array = new Float64Array(16);
+  size = 0;
+  constructor(readonly key: SeriesKey) {}
+  push(seconds: number, ended: number, waiting: number): void {
+    if (this.size === this.seconds.length) {
+      const grow = (a: Float64Array): Float64Array => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.seconds = grow(this.seconds);
+      this.ended = grow(this.ended);
+      this.waiting = grow(this.waiting);
+    }
+    this.seconds[this.size] = seconds;
+    this.ended[this.size] = ended;
+    this.waiting[this.size] = waiting;
+    this.size++;
+  }
+}
+
+/**
+ * Collects cells series by series — one at a time (`cell`), or a whole series at once as an
+ * engine returns it (`cells`) — and hands over the series as tallies: times sorted, cells of
+ * the same seconds added up (an engine over two shards may return a cell twice), empty cells
+ * dropped. The one place cells become a table, for every producer.
+ */
+export class CountSeriesBuilder {
+  private readonly open = new Map<string, SeriesColumns>();
+  private last: SeriesColumns | null = null;
+  private lastKey = '';
+
+  private columns(dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric): SeriesColumns {
+    const key = `${dimension}\u0000${group}\u0000${category ?? '\u0001'}\u0000${priority ?? '\u0001'}\u0000${metric}`;
+    if (this.last && key === this.lastKey) return this.last;
+    let c = this.open.get(key);
+    if (!c) {
+      c = new SeriesColumns({ dimension, group, category, priority, metric });
+      this.open.set(key, c);
+    }
+    this.last = c;
+    this.lastKey = key;
+    return c;
+  }
+
+  /** One cell: `ended` tickets ended and `waiting` still waited at `seconds`. */
+  cell(dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric, seconds: number, ended: number, waiting: number): void {
+    this.columns(dimension, group, category, priority, metric).push(seconds, ended, waiting);
+  }
+
+  /** Many cells of one series (parallel arrays). */
+  cells(key: SeriesKey, seconds: ArrayLike<number>, ended: ArrayLike<number>, waiting: ArrayLike<number>): void {
+    const c = this.columns(key.dimension, key.group, key.category, key.priority, key.metric);
+    for (let k = 0; k < seconds.length; k++) c.push(seconds[k] as number, ended[k] as number, waiting[k] as number);
+  }
+
+  /** The series in the canonical order, as tallies (empty ones left out). */
+  finish(): CountSeries[] {
+    const out: CountSeries[] = [];
+    for (const c of this.open.values()) {
+      const tally = tallyFromRows(c.seconds.subarray(0, c.size), c.ended.subarray(0, c.size), c.waiting.subarray(0, c.size));
+      if (tally.times.length) out.push({ ...c.key, tally });
+    }
+    this.open.clear();
+    this.last = null;
+    return out.sort(compareSeries);
+  }
 }
 
 /** The one rounding rule for durations: half up to whole seconds. */
@@ -116,6 +226,17 @@ export function compareCountRows(a: CountRow, b: CountRow): number {
   );
 }
 
+/** The canonical series order: dimension, group, category, priority, metric. */
+export function compareSeries(a: SeriesKey, b: SeriesKey): number {
+  return (
+    DIMENSION_ORDER[a.dimension] - DIMENSION_ORDER[b.dimension] ||
+    compareText(a.group, b.group) ||
+    compareText(a.category, b.category) ||
+    compareText(a.priority, b.priority) ||
+    METRIC_ORDER[a.metric] - METRIC_ORDER[b.metric]
+  );
+}
+
 /** What the in-process producer needs besides the ticket table. */
 export interface CountOptions {
   /** Follower band edges (as `--bands`). */
@@ -142,26 +263,16 @@ export function noValueLabel(field: string): string {
 export function countTicketTable(table: TicketTable, options: CountOptions): CountTable {
   const bands = bandsFromEdges(options.bands);
   const by = options.by ?? null;
-  const cells = new Map<string, CountRow>();
+  const cells = new CountSeriesBuilder();
   const measured: Record<CountMetric, number> = { firstResponse: 0, resolution: 0 };
-  const add = (dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric, seconds: number, ended: boolean): void => {
-    const key = `${dimension}\u0000${group}\u0000${category ?? '\u0001'}\u0000${priority ?? '\u0001'}\u0000${metric}\u0000${seconds}`;
-    let row = cells.get(key);
-    if (!row) {
-      row = { dimension, group, category, priority, metric, seconds, ended: 0, waiting: 0 };
-      cells.set(key, row);
-    }
-    if (ended) row.ended++;
-    else row.waiting++;
-  };
+  const add = (dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric, seconds: number, ended: boolean): void =>
+    cells.cell(dimension, group, category, priority, metric, seconds, ended ? 1 : 0, ended ? 0 : 1);
   const d = table.dictionaries;
   for (let i = 0; i < table.size; i++) {
     const channel = CHANNELS[table.channel[i] as number] ?? 'other';
     const band = (bands[bandIndex(bands, table.followers[i] as number)] ?? bands[bands.length - 1])!.label;
-    const groups: Array<[CountDimension, string]> = [
-      ['channel', channel],
-      ['bandChannel', bandChannelGroup(band, channel)],
-    ];
+    // No `channel` cells: a channel is the sum of its band × channel cells (countGroups.ts).
+    const groups: Array<[CountDimension, string]> = [['bandChannel', bandChannelGroup(band, channel)]];
     if (by) groups.push(['by', d[by].valueOf(table[by][i] as number) ?? noValueLabel(by)]);
     const category = d.category.valueOf(table.category[i] as number);
     const priority = d.priority.valueOf(table.priority[i] as number);
@@ -212,7 +323,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       by,
       notes: [...(options.notes ?? [])],
     },
-    rows: [...cells.values()].sort(compareCountRows),
+    series: cells.finish(),
   };
 }
 
@@ -263,11 +374,11 @@ export function flattenCounts(table: CountTable): FlatCountRow[] {
   for (const metric of COUNT_METRICS) out.push(meta('negative', { metric, ended: h.negative[metric] }));
   for (const metric of COUNT_METRICS) out.push(meta('measured', { metric, ended: h.measured[metric] }));
   if (h.by !== null) out.push(meta('by', { category: h.by }));
-  for (const note of h.notes) out.push(meta('note', { category: note }));
+  h.notes.forEach((note, k) => out.push(meta('note', { category: note, seconds: k })));
   for (const v of h.channelValues) {
     out.push({ dimension: 'rawChannel', group: v.raw, category: v.channel, priority: null, metric: null, seconds: null, ended: v.count, waiting: 0 });
   }
-  for (const r of table.rows) out.push({ ...r });
+  for (const r of countRows(table)) out.push(r);
   return out;
 }
 
@@ -283,11 +394,29 @@ function isRowMetric(value: string | null): value is CountRowMetric {
 }
 
 /**
- * Flat rows → count table. Rows may come in any order; cells with the same key are added up
- * (an engine over two shards may return a cell twice). Throws CountRowError naming the row.
+ * Flat rows of one key with many seconds, as an engine returns them grouped (one row per
+ * dimension, group, category, priority and metric, with the seconds, ended and waiting of its
+ * cells as arrays). `seconds[k]` null = the flat row had no seconds (a `meta` row).
  */
-export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
-  const header: CountHeader = {
+export interface FlatCountSeries {
+  dimension: string;
+  group: string | null;
+  category: string | null;
+  priority: string | null;
+  metric: string | null;
+  seconds: ArrayLike<number | null>;
+  ended: ArrayLike<number>;
+  waiting: ArrayLike<number>;
+}
+
+/**
+ * Flat rows → count table, row by row or series by series, so an engine's result can be read
+ * chunk by chunk without holding it whole. Rows may come in any order; cells with the same key
+ * are added up (an engine over two shards may return a cell twice). Throws CountRowError naming
+ * the row (its 1-based position among the rows given).
+ */
+export class CountTableReader {
+  private readonly header: CountHeader = {
     tickets: 0,
     rowsRead: null,
     rowsUsed: null,
@@ -302,100 +431,132 @@ export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
     by: null,
     notes: [],
   };
-  let sawTickets = false;
-  let sawAsOf = false;
-  const cells = new Map<string, CountRow>();
-  const raw = new Map<string, { raw: string; count: number; channel: Channel }>();
-  let index = 0;
-  for (const r of rows) {
-    index++;
-    const where = `row ${index}`;
-    if (r.dimension === 'meta') {
-      switch (r.group) {
-        case 'rows':
-          header.rowsRead = (header.rowsRead ?? 0) + r.ended;
-          break;
-        case 'rejected':
-          header.rejected[r.category ?? 'unknown'] = (header.rejected[r.category ?? 'unknown'] ?? 0) + r.ended;
-          break;
-        case 'tickets':
-          header.tickets += r.ended;
-          sawTickets = true;
-          break;
-        case 'createdFrom':
-          if (r.seconds !== null) header.createdFrom = header.createdFrom === null ? r.seconds : Math.min(header.createdFrom, r.seconds);
-          break;
-        case 'createdTo':
-          if (r.seconds !== null) header.createdTo = header.createdTo === null ? r.seconds : Math.max(header.createdTo, r.seconds);
-          break;
-        case 'asOf':
-          if (r.seconds === null) throw new CountRowError(`${where}: the asOf row has no seconds`);
-          header.asOf = r.seconds;
-          sawAsOf = true;
-          break;
-        case 'negative':
-        case 'measured':
-          if (!isMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse or resolution`);
-          header[r.group][r.metric] += r.ended;
-          break;
-        case 'by':
-          header.by = r.category;
-          break;
-        case 'note':
-          if (r.category) header.notes.push(r.category);
-          break;
-        default:
-          throw new CountRowError(`${where}: unknown meta row "${r.group ?? ''}"`);
+  private sawTickets = false;
+  private sawAsOf = false;
+  /** Notes with their position (`seconds` of a note row; rows without one keep reading order). */
+  private readonly notes: Array<{ at: number; order: number; text: string }> = [];
+  private readonly cells = new CountSeriesBuilder();
+  private readonly raw = new Map<string, { raw: string; count: number; channel: Channel }>();
+  private index = 0;
+
+  /** One flat row. */
+  row(r: FlatCountRow): void {
+    this.index++;
+    if (r.dimension === 'meta' || r.dimension === 'rawChannel') {
+      this.fact(r, `row ${this.index}`);
+      return;
+    }
+    const key = this.cellKey(r, `row ${this.index}`);
+    this.checkCell(r.seconds, r.ended, r.waiting, `row ${this.index}`);
+    if (r.ended === 0 && r.waiting === 0) return;
+    this.cells.cell(key.dimension, key.group, key.category, key.priority, key.metric, r.seconds as number, r.ended, r.waiting);
+  }
+
+  /** Many flat rows of one key (an engine's grouped result). */
+  series(s: FlatCountSeries): void {
+    const n = s.seconds.length;
+    if (s.ended.length !== n || s.waiting.length !== n) throw new CountRowError(`row ${this.index + 1}: seconds, ended and waiting differ in length`);
+    if (s.dimension === 'meta' || s.dimension === 'rawChannel') {
+      for (let k = 0; k < n; k++) {
+        this.row({ dimension: s.dimension, group: s.group, category: s.category, priority: s.priority, metric: s.metric, seconds: s.seconds[k] ?? null, ended: s.ended[k] as number, waiting: s.waiting[k] as number });
       }
-      continue;
+      return;
     }
-    if (r.dimension === 'rawChannel') {
-      const channel = (CHANNELS as readonly string[]).includes(r.category ?? '') ? (r.category as Channel) : null;
-      if (channel === null) throw new CountRowError(`${where}: "${r.category ?? ''}" is not a channel`);
-      const key = `${r.group ?? ''}\u0000${channel}`;
-      const entry = raw.get(key);
-      if (entry) entry.count += r.ended;
-      else raw.set(key, { raw: r.group ?? '', count: r.ended, channel });
-      continue;
+    const first = this.index + 1;
+    const key = this.cellKey(s, `row ${first}`);
+    for (let k = 0; k < n; k++) this.checkCell(s.seconds[k] ?? null, s.ended[k] as number, s.waiting[k] as number, `row ${first + k}`);
+    this.index += n;
+    this.cells.cells(key, s.seconds as ArrayLike<number>, s.ended, s.waiting);
+  }
+
+  /** The table; throws when the rows lack the facts every table has. */
+  finish(): CountTable {
+    const header = this.header;
+    if (!this.sawTickets) throw new CountRowError('no "meta,tickets" row: this is not a count table parity wrote or printed the query for');
+    if (!this.sawAsOf) throw new CountRowError('no "meta,asOf" row: the as-of time is needed to read waiting tickets');
+    const rejectedTotal = Object.values(header.rejected).reduce((a, b) => a + b, 0);
+    if (header.rowsRead !== null) {
+      header.rowsRejected = rejectedTotal;
+      header.rowsUsed = header.rowsRead - rejectedTotal;
     }
+    header.rejected = sortedRecord(header.rejected);
+    header.channelValues = sortChannelValues([...this.raw.values()]);
+    header.notes = this.notes.sort((a, b) => a.at - b.at || a.order - b.order).map((n) => n.text);
+    return { header, series: this.cells.finish() };
+  }
+
+  private cellKey(r: Pick<FlatCountRow, 'dimension' | 'group' | 'category' | 'priority' | 'metric'>, where: string): SeriesKey {
     if (!(COUNT_DIMENSIONS as readonly string[]).includes(r.dimension)) {
       throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, bandChannel, by, meta or rawChannel`);
     }
     if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution or tickets`);
     if (r.group === null) throw new CountRowError(`${where}: no group`);
-    if (r.seconds === null || !Number.isInteger(r.seconds) || r.seconds < 0) throw new CountRowError(`${where}: seconds must be a whole number ≥ 0`);
-    if (!Number.isInteger(r.ended) || !Number.isInteger(r.waiting) || r.ended < 0 || r.waiting < 0) {
+    return { dimension: r.dimension as CountDimension, group: r.group, category: r.category, priority: r.priority, metric: r.metric };
+  }
+
+  private checkCell(seconds: number | null, ended: number, waiting: number, where: string): void {
+    if (seconds === null || !Number.isInteger(seconds) || seconds < 0) throw new CountRowError(`${where}: seconds must be a whole number ≥ 0`);
+    if (!Number.isInteger(ended) || !Number.isInteger(waiting) || ended < 0 || waiting < 0) {
       throw new CountRowError(`${where}: ended and waiting must be whole numbers ≥ 0`);
     }
-    if (r.ended === 0 && r.waiting === 0) continue;
-    const key = `${r.dimension}\u0000${r.group}\u0000${r.category ?? '\u0001'}\u0000${r.priority ?? '\u0001'}\u0000${r.metric}\u0000${r.seconds}`;
-    const cell = cells.get(key);
-    if (cell) {
-      cell.ended += r.ended;
-      cell.waiting += r.waiting;
-    } else {
-      cells.set(key, {
-        dimension: r.dimension as CountDimension,
-        group: r.group,
-        category: r.category,
-        priority: r.priority,
-        metric: r.metric,
-        seconds: r.seconds,
-        ended: r.ended,
-        waiting: r.waiting,
-      });
+  }
+
+  /** A `meta` or `rawChannel` row. */
+  private fact(r: FlatCountRow, where: string): void {
+    const header = this.header;
+    if (r.dimension === 'rawChannel') {
+      const channel = (CHANNELS as readonly string[]).includes(r.category ?? '') ? (r.category as Channel) : null;
+      if (channel === null) throw new CountRowError(`${where}: "${r.category ?? ''}" is not a channel`);
+      const key = `${r.group ?? ''}\u0000${channel}`;
+      const entry = this.raw.get(key);
+      if (entry) entry.count += r.ended;
+      else this.raw.set(key, { raw: r.group ?? '', count: r.ended, channel });
+      return;
+    }
+    switch (r.group) {
+      case 'rows':
+        header.rowsRead = (header.rowsRead ?? 0) + r.ended;
+        break;
+      case 'rejected':
+        header.rejected[r.category ?? 'unknown'] = (header.rejected[r.category ?? 'unknown'] ?? 0) + r.ended;
+        break;
+      case 'tickets':
+        header.tickets += r.ended;
+        this.sawTickets = true;
+        break;
+      case 'createdFrom':
+        if (r.seconds !== null) header.createdFrom = header.createdFrom === null ? r.seconds : Math.min(header.createdFrom, r.seconds);
+        break;
+      case 'createdTo':
+        if (r.seconds !== null) header.createdTo = header.createdTo === null ? r.seconds : Math.max(header.createdTo, r.seconds);
+        break;
+      case 'asOf':
+        if (r.seconds === null) throw new CountRowError(`${where}: the asOf row has no seconds`);
+        header.asOf = r.seconds;
+        this.sawAsOf = true;
+        break;
+      case 'negative':
+      case 'measured':
+        if (!isMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse or resolution`);
+        header[r.group][r.metric] += r.ended;
+        break;
+      case 'by':
+        header.by = r.category;
+        break;
+      case 'note':
+        if (r.category) this.notes.push({ at: r.seconds ?? Number.POSITIVE_INFINITY, order: this.notes.length, text: r.category });
+        break;
+      default:
+        throw new CountRowError(`${where}: unknown meta row "${r.group ?? ''}"`);
     }
   }
-  if (!sawTickets) throw new CountRowError('no "meta,tickets" row: this is not a count table parity wrote or printed the query for');
-  if (!sawAsOf) throw new CountRowError('no "meta,asOf" row: the as-of time is needed to read waiting tickets');
-  const rejectedTotal = Object.values(header.rejected).reduce((a, b) => a + b, 0);
-  if (header.rowsRead !== null) {
-    header.rowsRejected = rejectedTotal;
-    header.rowsUsed = header.rowsRead - rejectedTotal;
-  }
-  header.rejected = sortedRecord(header.rejected);
-  header.channelValues = sortChannelValues([...raw.values()]);
-  return { header, rows: [...cells.values()].sort(compareCountRows) };
+}
+
+/** Flat rows → count table (CountTableReader over all of them). */
+export function unflattenCounts(rows: Iterable<FlatCountRow>): CountTable {
+  const reader = new CountTableReader();
+  for (const r of rows) reader.row(r);
+  return reader.finish();
 }
 
 /** What `countDataset` reads from a loaded dataset (structurally, so measure needs no pipeline import). */

@@ -5,10 +5,10 @@
  * Every problem names its file and line.
  */
 import { ParityError } from '../errors.js';
-import { CountRowError, FLAT_COLUMNS, unflattenCounts, type CountTable, type FlatCountRow } from '../measure/counts.js';
+import { CountRowError, CountTableReader, FLAT_COLUMNS, type CountTable, type FlatCountRow } from '../measure/counts.js';
 import { openCsv } from './source.js';
 import type { Readable } from 'node:stream';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 const TEXT = new Set(['dimension', 'group', 'category', 'priority', 'metric']);
 
@@ -34,12 +34,39 @@ function toRow(record: Record<string, unknown>, where: { file: string; line: num
   };
 }
 
-/** Reads a count table file (CSV or NDJSON, by content). */
+/** The first few kilobytes of a file as text ('' when it cannot be read: the CSV reader says why). */
+async function firstText(path: string): Promise<string> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+      return buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** A reader error at a line: the reader's "row N: " prefix replaced by the location. */
+function atLine(error: unknown, where: { file: string; line?: number }): unknown {
+  if (!(error instanceof CountRowError)) return error;
+  return new ParityError(error.message.replace(/^row \d+: /, ''), { location: where });
+}
+
+/** Reads a count table file (CSV or NDJSON, by content), row by row into the typed table. */
 export async function readCountsFile(path: string, stdin: Readable): Promise<CountTable> {
-  const rows: FlatCountRow[] = [];
-  const lines: number[] = [];
+  const reader = new CountTableReader();
   let file = path;
-  const firstBytes = path === '-' ? '' : (await readFile(path, 'utf8').catch(() => '')).trimStart().slice(0, 1);
+  const add = (record: Record<string, unknown>, line: number): void => {
+    try {
+      reader.row(toRow(record, { file, line }));
+    } catch (error) {
+      throw atLine(error, { file, line });
+    }
+  };
+  const firstBytes = path === '-' ? '' : (await firstText(path)).trimStart().slice(0, 1);
   if (firstBytes === '{') {
     const text = await readFile(path, 'utf8');
     text.split(/\r?\n/).forEach((line, k) => {
@@ -50,9 +77,7 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
       } catch {
         throw new ParityError('not a JSON object', { location: { file, line: k + 1 } });
       }
-      const lower = Object.fromEntries(Object.entries(record).map(([key, v]) => [key.toLowerCase(), v]));
-      rows.push(toRow(lower, { file, line: k + 1 }));
-      lines.push(k + 1);
+      add(Object.fromEntries(Object.entries(record).map(([key, v]) => [key.toLowerCase(), v])), k + 1);
     });
   } else {
     const source = await openCsv(path, stdin);
@@ -65,18 +90,11 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
         hint: `a count table has the columns ${FLAT_COLUMNS.join(',')} (the result of the query \`parity sql\` prints)`,
       });
     }
-    for await (const record of source.records) {
-      const object = Object.fromEntries(header.map((h, k) => [h, record.values[k] ?? '']));
-      rows.push(toRow(object, { file, line: record.line }));
-      lines.push(record.line);
-    }
+    for await (const record of source.records) add(Object.fromEntries(header.map((h, k) => [h, record.values[k] ?? ''])), record.line);
   }
   try {
-    return unflattenCounts(rows);
+    return reader.finish();
   } catch (error) {
-    if (!(error instanceof CountRowError)) throw error;
-    const m = /^row (\d+): (.*)$/.exec(error.message);
-    const line = m ? lines[Number(m[1]) - 1] : undefined;
-    throw new ParityError(m ? (m[2] as string) : error.message, { location: line === undefined ? { file } : { file, line } });
+    throw atLine(error, { file });
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
+import { countCells } from '../../src/measure/counts.js';
 import { referenceCounts, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 
@@ -23,7 +24,7 @@ describe('DuckDB count table equals the in-process one', () => {
     test(s.name, async () => {
       const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
       const { counts } = await duckCounts(s.file, settingsFor(s.file, s.config, s.flags, s.by ?? null));
-      expect(reference.rows.length).toBeGreaterThan(100);
+      expect(countCells(reference)).toBeGreaterThan(100);
       expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
     });
   }

@@ -1,8 +1,9 @@
 // The count table: worked out by hand from four tickets, its flat form, and the tally adapter.
 import { describe, expect, test } from 'vitest';
 import { TicketTableBuilder } from '../../src/normalise/table.js';
-import { countTicketTable, flattenCounts, unflattenCounts, wholeSeconds, CountRowError, type CountRow } from '../../src/measure/counts.js';
-import { tallyOf, talliesOf, stratumKey } from '../../src/measure/tally.js';
+import { countCells, countRows, countTicketTable, flattenCounts, unflattenCounts, wholeSeconds, CountRowError, CountTableReader, type CountRow, type FlatCountRow } from '../../src/measure/counts.js';
+import { CountGroups } from '../../src/measure/countGroups.js';
+import { tallyFromRows } from '../../src/stats/tally.js';
 import { ticketRow } from '../helpers/tickets.js';
 
 // as-of 1000 (epoch seconds):
@@ -25,28 +26,23 @@ const cell = (dimension: CountRow['dimension'], group: string, category: string 
 describe('countTicketTable', () => {
   const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, rowsRead: 5, rowsRejected: 1, rejected: { outbound: 1 } });
 
-  test('cells: whole seconds rounded half up, waiting tickets at their age, in canonical order', () => {
-    const durations = table.rows.filter((r) => r.dimension === 'channel' && r.metric !== 'tickets');
+  test('cells: whole seconds rounded half up, waiting tickets at their age, by band × channel only', () => {
+    expect(new Set([...countRows(table)].map((r) => r.dimension))).toEqual(new Set(['bandChannel']));
+    const durations = [...countRows(table)].filter((r) => r.metric !== 'tickets');
     expect(durations).toEqual([
-      cell('channel', 'email', null, null, 'firstResponse', 10, 1, 0), // t3: 9.5 → 10
-      cell('channel', 'email', null, 'low', 'firstResponse', 10, 1, 0), // t4: 10.49 → 10
-      cell('channel', 'email', null, 'low', 'resolution', 10, 0, 1), // t4 open, age 1000 − 990
-      cell('channel', 'phone', 'Billing', 'high', 'firstResponse', 10, 1, 0),
-      cell('channel', 'phone', 'Billing', 'high', 'firstResponse', 600, 0, 1), // t2, age 1000 − 400
-      cell('channel', 'phone', 'Billing', 'high', 'resolution', 100, 1, 0),
-      cell('channel', 'phone', 'Billing', 'high', 'resolution', 600, 0, 1),
+      cell('bandChannel', '10k-100k / email', null, null, 'firstResponse', 10, 1, 0), // t3: 9.5 → 10
+      cell('bandChannel', '1k-10k / email', null, 'low', 'firstResponse', 10, 1, 0), // t4: 10.49 → 10
+      cell('bandChannel', '1k-10k / email', null, 'low', 'resolution', 10, 0, 1), // t4 open, age 1000 − 990
+      cell('bandChannel', '<1k / phone', 'Billing', 'high', 'firstResponse', 10, 1, 0), // t1
+      cell('bandChannel', '<1k / phone', 'Billing', 'high', 'resolution', 100, 1, 0),
+      cell('bandChannel', 'unknown / phone', 'Billing', 'high', 'firstResponse', 600, 0, 1), // t2, age 1000 − 400
+      cell('bandChannel', 'unknown / phone', 'Billing', 'high', 'resolution', 600, 0, 1),
     ]);
   });
 
-  test('ticket counts per group and stratum, and band × channel cells (no separate band margin)', () => {
-    expect(new Set(table.rows.map((r) => r.dimension))).toEqual(new Set(['channel', 'bandChannel']));
+  test('ticket counts per band × channel and stratum (no band or channel margin)', () => {
     // bands: t1 500 → <1k, t2 none → unknown, t3 20 000 → 10k-100k, t4 1 500 → 1k-10k
-    expect(table.rows.filter((r) => r.dimension === 'channel' && r.metric === 'tickets')).toEqual([
-      cell('channel', 'email', null, null, 'tickets', 0, 1, 0), // t3
-      cell('channel', 'email', null, 'low', 'tickets', 0, 1, 0), // t4
-      cell('channel', 'phone', 'Billing', 'high', 'tickets', 0, 2, 0), // t1, t2
-    ]);
-    expect(table.rows.filter((r) => r.dimension === 'bandChannel')).toEqual([
+    expect([...countRows(table)].filter((r) => r.dimension === 'bandChannel')).toEqual([
       cell('bandChannel', '10k-100k / email', null, null, 'firstResponse', 10, 1, 0), // t3 (resolution left out, still a ticket)
       cell('bandChannel', '10k-100k / email', null, null, 'tickets', 0, 1, 0),
       cell('bandChannel', '1k-10k / email', null, 'low', 'firstResponse', 10, 1, 0), // t4
@@ -86,7 +82,7 @@ describe('countTicketTable', () => {
     const b = new TicketTableBuilder();
     b.add(ticketRow({ id: 'a', channel: 'chat', createdAt: 0, firstResponse: 5, resolution: 7, group: 'Tier 1' }));
     b.add(ticketRow({ id: 'b', channel: 'chat', createdAt: 0, firstResponse: 5, resolution: 7 }));
-    const byTeam = countTicketTable(b.build(), { bands: [1000], asOf: 10, by: 'group' }).rows.filter((r) => r.dimension === 'by');
+    const byTeam = [...countRows(countTicketTable(b.build(), { bands: [1000], asOf: 10, by: 'group' }))].filter((r) => r.dimension === 'by');
     expect(byTeam).toEqual([
       cell('by', '(no group)', null, null, 'firstResponse', 5, 1, 0),
       cell('by', '(no group)', null, null, 'resolution', 7, 1, 0),
@@ -124,35 +120,82 @@ describe('flat form', () => {
     const doubled = unflattenCounts([...flat, ...flat]);
     expect(doubled.header.tickets).toBe(8);
     expect(doubled.header.rowsRead).toBe(10);
-    expect(doubled.rows[0]).toEqual(cell('channel', 'email', null, null, 'firstResponse', 10, 2, 0));
+    expect([...countRows(doubled)][0]).toEqual(cell('bandChannel', '10k-100k / email', null, null, 'firstResponse', 10, 2, 0));
   });
 
   test('a table without its tickets row, or with a bad cell, is refused', () => {
     expect(() => unflattenCounts([])).toThrow(CountRowError);
     const flat = flattenCounts(table);
-    const bad = flat.map((r) => (r.dimension === 'channel' ? { ...r, seconds: -3 } : r));
+    const bad = flat.map((r) => (r.dimension === 'bandChannel' ? { ...r, seconds: -3 } : r));
     expect(() => unflattenCounts(bad)).toThrow(/seconds must be a whole number/);
     expect(() => unflattenCounts([...flat, { ...flat[0]!, dimension: 'planet' }])).toThrow(/dimension "planet"/);
   });
 });
 
-describe('tallies', () => {
-  const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000 });
+describe('grouped (series) reading, as engines return it', () => {
+  const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, rowsRead: 5, rowsRejected: 1, rejected: { outbound: 1 }, notes: ['first note', 'second note'] });
 
-  test('pooled over strata: distinct seconds ascending with ended and waiting', () => {
-    const email = talliesOf(table, 'channel', 'firstResponse').get('email')!;
-    // t3 and t4 both answered at 10 s, in different strata
-    expect([...email.pooled.times]).toEqual([10]);
-    expect([...email.pooled.ended]).toEqual([2]);
-    expect([...email.pooled.waiting]).toEqual([0]);
-    expect(email.strata.size).toBe(2);
-    expect([...email.strata.get(stratumKey(null, 'low'))!.tally.ended]).toEqual([1]);
-    const phone = talliesOf(table, 'channel', 'resolution').get('phone')!;
-    expect({ times: [...phone.pooled.times], ended: [...phone.pooled.ended], waiting: [...phone.pooled.waiting] }).toEqual({ times: [100, 600], ended: [1, 0], waiting: [0, 1] });
+  /** The flat rows grouped by key, in reverse key order, each group's rows reversed (order must not matter). */
+  function grouped(rows: FlatCountRow[]) {
+    const groups = new Map<string, FlatCountRow[]>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.dimension, r.group, r.category, r.priority, r.metric]);
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups.values()].reverse().map((list) => {
+      const rs = [...list].reverse();
+      const r0 = rs[0]!;
+      return { dimension: r0.dimension, group: r0.group, category: r0.category, priority: r0.priority, metric: r0.metric, seconds: rs.map((r) => r.seconds), ended: rs.map((r) => r.ended), waiting: rs.map((r) => r.waiting) };
+    });
+  }
+
+  test('one row per series (meta rows included) reads as the flat rows do; notes keep their order', () => {
+    const reader = new CountTableReader();
+    for (const s of grouped(flattenCounts(table))) reader.series(s);
+    const read = reader.finish();
+    expect(read).toEqual(table);
+    expect(read.header.notes).toEqual(['first note', 'second note']);
   });
 
-  test('tallyOf adds cells at the same second', () => {
-    const t = tallyOf([{ seconds: 30, ended: 1, waiting: 0 }, { seconds: 5, ended: 0, waiting: 2 }, { seconds: 30, ended: 2, waiting: 1 }]);
-    expect({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] }).toEqual({ times: [5, 30], ended: [0, 3], waiting: [2, 1] });
+  test('a series returned by two shards adds up; a bad cell names its row', () => {
+    const reader = new CountTableReader();
+    const key = { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'firstResponse' };
+    reader.series({ ...key, seconds: [10, 4], ended: [1, 0], waiting: [0, 1] });
+    reader.series({ ...key, seconds: [10], ended: [2], waiting: [0] });
+    for (const r of flattenCounts(table).filter((r) => r.dimension === 'meta')) reader.row(r);
+    const read = reader.finish();
+    // seconds 4: 1 waiting; seconds 10: 1 + 2 ended
+    expect([...countRows(read)]).toEqual([cell('channel', 'email', null, null, 'firstResponse', 4, 0, 1), cell('channel', 'email', null, null, 'firstResponse', 10, 3, 0)]);
+    expect(countCells(read)).toBe(2);
+    const bad = new CountTableReader();
+    bad.series({ ...key, seconds: [1], ended: [1], waiting: [0] });
+    expect(() => bad.series({ ...key, seconds: [1, 2.5], ended: [1, 1], waiting: [0, 0] })).toThrow('row 3: seconds must be a whole number');
+  });
+});
+
+describe('channels and bands are sums of band × channel cells', () => {
+  const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000 });
+  const groups = new CountGroups(table, [1000, 10000, 100000]);
+  const plain = (t: { times: Float64Array; ended: Float64Array; waiting: Float64Array }) => ({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] });
+
+  test('a channel pools its bands: distinct seconds ascending with ended and waiting', () => {
+    // email: t3 (10k-100k) and t4 (1k-10k) both answered at 10 s
+    expect(plain(groups.of(groups.channels.get('email')!).samples.firstResponse)).toEqual({ times: [10], ended: [2], waiting: [0] });
+    // phone: t1 resolved at 100 (<1k), t2 still open at 600 (unknown)
+    expect(plain(groups.of(groups.channels.get('phone')!).samples.resolution)).toEqual({ times: [100, 600], ended: [1, 0], waiting: [0, 1] });
+    expect(groups.of(groups.channels.get('phone')!).tickets).toBe(2);
+  });
+
+  test('a table with channel cells of its own uses them for the channels', () => {
+    const flat = flattenCounts(table);
+    const own = unflattenCounts([...flat, { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'firstResponse', seconds: 3, ended: 5, waiting: 0 }, { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'tickets', seconds: 0, ended: 5, waiting: 0 }]);
+    const g = new CountGroups(own, [1000, 10000, 100000]);
+    expect(plain(g.of(g.channels.get('email')!).samples.firstResponse)).toEqual({ times: [3], ended: [5], waiting: [0] });
+    expect(g.channels.has('phone')).toBe(false); // its own channel cells name email only
+  });
+
+  test('tallyFromRows adds cells at the same second', () => {
+    const t = tallyFromRows([30, 5, 30], [1, 0, 2], [0, 2, 1]);
+    expect(plain(t)).toEqual({ times: [5, 30], ended: [0, 3], waiting: [2, 1] });
   });
 });

@@ -7,9 +7,9 @@
  */
 import { createClient } from '@clickhouse/client';
 import { ParityError } from '../../errors.js';
-import type { FlatCountRow } from '../../measure/counts.js';
+import { CountRowError } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
-import { safeUrl, sampleText, toFlatRow, type EngineConnection, type SqlSource } from './connection.js';
+import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
 
 /** `clickhouse://user:pass@host:8123/db` → the HTTP URL the client speaks, and the database. */
 export function clickhouseHttpUrl(url: string): { url: string; database: string | null } {
@@ -38,17 +38,20 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     ...(database ? { database } : {}),
   });
   const label = safeUrl(url);
+  const failed = (error: unknown): ParityError => {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(message + String((error as { code?: string }).code ?? ''));
+    return new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, {
+      location: { file: label },
+      hint: unreachable ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running' : 'check --table / --query and the columns mapping',
+    });
+  };
   const run = async (sql: string): Promise<Array<Record<string, unknown>>> => {
     try {
       const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216' } });
       return await result.json<Record<string, unknown>>();
     } catch (error) {
-      const message = (error as Error).message.split('\n')[0] ?? '';
-      const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(message + String((error as { code?: string }).code ?? ''));
-      throw new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, {
-        location: { file: label },
-        hint: unreachable ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running' : 'check --table / --query and the columns mapping',
-      });
+      throw failed(error);
     }
   };
   return {
@@ -64,8 +67,17 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
       }
       return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))) };
     },
-    async countRows(sql): Promise<FlatCountRow[]> {
-      return (await run(sql)).map(toFlatRow);
+    async countSeries(sql, sink) {
+      // Streamed: rows (one per series) are handed on as they arrive.
+      try {
+        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216' } });
+        for await (const rows of result.stream()) {
+          for (const row of rows) sink(toFlatSeries(row.json<Record<string, unknown>>()));
+        }
+      } catch (error) {
+        if (error instanceof ParityError || error instanceof CountRowError) throw error;
+        throw failed(error);
+      }
     },
     async close() {
       await client.close();

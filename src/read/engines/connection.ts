@@ -4,44 +4,62 @@
  * postgres.ts, clickhouse.ts) implements this over its own client; the count-table logic in
  * count.ts does not know which one it talks to.
  */
-import type { FlatCountRow } from '../../measure/counts.js';
-import type { DialectId } from './dialects.js';
+import type { FlatCountSeries } from '../../measure/counts.js';
+import type { LiveDialectId } from './dialects.js';
 
 /** Where the ticket rows are: a table, or a query whose result is the ticket rows. */
 export type SqlSource = { table: string } | { query: string };
 
 export interface EngineConnection {
-  readonly dialect: DialectId;
+  readonly dialect: LiveDialectId;
   /** How the source is named in messages and in `input.files` (a URL without password, a file). */
   readonly label: string;
   /** Column names of the source and up to `n` rows, every value as text (null = empty). */
   sample(source: SqlSource, n: number): Promise<{ header: string[]; rows: Array<Array<string | null>> }>;
-  /** Runs the count query and returns its rows. */
-  countRows(sql: string): Promise<FlatCountRow[]>;
+  /**
+   * Runs a series query (sql.ts seriesQuery) and hands each result row to `sink` as it arrives,
+   * so that only the typed count table, not the driver's whole result, is held.
+   */
+  countSeries(sql: string, sink: (series: FlatCountSeries) => void): Promise<void>;
   close(): Promise<void>;
-}
-
-function numberOrNull(value: unknown): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const n = typeof value === 'bigint' ? Number(value) : Number(value);
-  return Number.isFinite(n) ? n : null;
 }
 
 function textOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** A driver's result row (any casing of numbers) → a flat count row. */
-export function toFlatRow(row: Record<string, unknown>): FlatCountRow {
+/** An array of numbers from a driver (numbers, numeric strings or bigints); -1 seconds = none. */
+function numbers(value: unknown, seconds: boolean): Float64Array {
+  const items = Array.isArray(value) ? value : [];
+  const out = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const v = items[k];
+    out[k] = v === null || v === undefined ? (seconds ? -1 : 0) : Number(v);
+  }
+  return out;
+}
+
+/** -1 seconds (a `meta` row's missing seconds in the series query) → null. */
+export function secondsOrNull(seconds: Float64Array): ArrayLike<number | null> {
+  for (let k = 0; k < seconds.length; k++) if ((seconds[k] as number) < 0) return Array.from(seconds, (x) => (x < 0 ? null : x));
+  return seconds;
+}
+
+/**
+ * A driver's series row (dimension, group, category, priority, metric, seconds[], ended[],
+ * waiting[], by name or by position) → a flat count series.
+ */
+export function toFlatSeries(row: Record<string, unknown> | unknown[]): FlatCountSeries {
+  const get = (name: string, k: number): unknown => (Array.isArray(row) ? row[k] : row[name]);
   return {
-    dimension: String(row.dimension ?? ''),
-    group: textOrNull(row.group),
-    category: textOrNull(row.category),
-    priority: textOrNull(row.priority),
-    metric: textOrNull(row.metric),
-    seconds: numberOrNull(row.seconds),
-    ended: numberOrNull(row.ended) ?? 0,
-    waiting: numberOrNull(row.waiting) ?? 0,
+    dimension: String(get('dimension', 0) ?? ''),
+    group: textOrNull(get('group', 1)),
+    category: textOrNull(get('category', 2)),
+    priority: textOrNull(get('priority', 3)),
+    metric: textOrNull(get('metric', 4)),
+    seconds: secondsOrNull(numbers(get('seconds', 5), true)),
+    ended: numbers(get('ended', 6), false),
+    waiting: numbers(get('waiting', 7), false),
   };
 }
 

@@ -9,9 +9,9 @@ import type { Settings } from '../../settings.js';
 import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
-import { CountRowError, unflattenCounts, type ByField, type CountTable } from '../../measure/counts.js';
+import { CountRowError, CountTableReader, type ByField, type CountTable } from '../../measure/counts.js';
 import type { EngineConnection, SqlSource } from './connection.js';
-import { countQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
+import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 
 const SAMPLE_ROWS = 500;
@@ -81,13 +81,17 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
   };
 }
 
-/** Runs the count query on a connected engine and returns the count table. */
+/**
+ * Runs the count query on a connected engine and returns the count table (`sql`: the flat count
+ * query, as `parity sql` prints it; the engine runs it grouped into series, sql.ts seriesQuery).
+ */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
   const { mapping } = await mapSource(connection, source, settings);
   const sql = countQuery(querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping));
-  const rows = await connection.countRows(sql);
+  const reader = new CountTableReader();
   try {
-    return { counts: unflattenCounts(rows), sql, mapping };
+    await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
+    return { counts: reader.finish(), sql, mapping };
   } catch (error) {
     if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label } });
     throw error;

@@ -14,6 +14,8 @@ import { ParityError } from '../../errors.js';
 
 export const DIALECTS = ['duckdb', 'postgres', 'clickhouse', 'bigquery', 'snowflake', 'databricks'] as const;
 export type DialectId = (typeof DIALECTS)[number];
+/** The dialects parity connects to itself (for the others it prints the query). */
+export type LiveDialectId = Extract<DialectId, 'duckdb' | 'postgres' | 'clickhouse'>;
 
 export interface Dialect {
   readonly id: DialectId;

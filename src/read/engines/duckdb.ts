@@ -6,9 +6,8 @@
  * absence is a clear message, not a crash.
  */
 import { ParityError } from '../../errors.js';
-import type { FlatCountRow } from '../../measure/counts.js';
 import { dialect } from './dialects.js';
-import { toFlatRow, type EngineConnection, type SqlSource } from './connection.js';
+import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
 
 type DuckModule = typeof import('@duckdb/node-api');
 
@@ -22,6 +21,16 @@ async function loadDuckDB(): Promise<DuckModule> {
   }
 }
 
+/** Row i of a LIST(DOUBLE) column as a Float64Array (NULL elements as 0; the query writes none). */
+function listDoubles(list: InstanceType<DuckModule['DuckDBListVector']>, i: number): Float64Array {
+  const offset = list.getEntryOffset(i);
+  const n = list.getEntryLength(i);
+  const child = list.childVector;
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = (child.getItem(offset + k) as number | null) ?? 0;
+  return out;
+}
+
 /** The DuckDB reader of a file: read_parquet for .parquet, read_csv otherwise. */
 export function fileQuery(path: string): string {
   const d = dialect('duckdb');
@@ -33,11 +42,13 @@ export async function connectDuckDB(label: string, timeZone: string): Promise<En
   const duck = await loadDuckDB();
   const instance = await duck.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  const failed = (error: unknown): ParityError =>
+    new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label }, hint: 'check the file and the columns mapping' });
   const run = async (sql: string) => {
     try {
       return await connection.runAndReadAll(sql);
     } catch (error) {
-      throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label }, hint: 'check the file and the columns mapping' });
+      throw failed(error);
     }
   };
   await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
@@ -52,9 +63,33 @@ export async function connectDuckDB(label: string, timeZone: string): Promise<En
       const rows = reader.getRows().map((row) => row.map((v) => (v === null ? null : String(v))));
       return { header, rows };
     },
-    async countRows(sql): Promise<FlatCountRow[]> {
-      const reader = await run(sql);
-      return reader.getRowObjectsJS().map((row) => toFlatRow(row as Record<string, unknown>));
+    async countSeries(sql, sink) {
+      // Chunk by chunk; the arrays are copied straight out of DuckDB's list vectors.
+      let result: Awaited<ReturnType<typeof connection.stream>>;
+      try {
+        result = await connection.stream(sql);
+      } catch (error) {
+        throw failed(error);
+      }
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
+        try {
+          chunk = await result.fetchChunk();
+        } catch (error) {
+          throw failed(error);
+        }
+        if (!chunk || chunk.rowCount === 0) break;
+        const text = [0, 1, 2, 3, 4].map((k) => chunk.getColumnVector(k));
+        const lists = [5, 6, 7].map((k) => chunk.getColumnVector(k) as InstanceType<DuckModule['DuckDBListVector']>);
+        for (let i = 0; i < chunk.rowCount; i++) {
+          const [seconds, ended, waiting] = lists.map((list) => listDoubles(list, i)) as [Float64Array, Float64Array, Float64Array];
+          const str = (k: number): string | null => {
+            const v = text[k]!.getItem(i);
+            return v === null ? null : String(v);
+          };
+          sink({ dimension: str(0) ?? '', group: str(1), category: str(2), priority: str(3), metric: str(4), seconds: secondsOrNull(seconds), ended, waiting });
+        }
+      }
     },
     async close() {
       connection.closeSync();

@@ -5,9 +5,11 @@
  */
 import pg from 'pg';
 import { ParityError } from '../../errors.js';
-import type { FlatCountRow } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
-import { safeUrl, sampleText, toFlatRow, type EngineConnection, type SqlSource } from './connection.js';
+import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
+
+/** Series fetched per round trip (a series is one group × cell × metric with all its seconds). */
+const FETCH_SERIES = 16;
 
 function fromSql(source: SqlSource): string {
   const d = dialect('postgres');
@@ -41,9 +43,22 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
       const header = result.fields.map((f) => f.name);
       return { header, rows: result.rows.map((row) => header.map((h) => sampleText(row[h]))) };
     },
-    async countRows(sql): Promise<FlatCountRow[]> {
-      const result = await run(sql);
-      return result.rows.map(toFlatRow);
+    async countSeries(sql, sink) {
+      // A cursor, so that the client holds a few series at a time, not the whole result.
+      await run('BEGIN');
+      try {
+        await run(`DECLARE parity_series NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const result = await run(`FETCH ${FETCH_SERIES} FROM parity_series`);
+          for (const row of result.rows) sink(toFlatSeries(row));
+          if (result.rows.length < FETCH_SERIES) break;
+        }
+        await run('CLOSE parity_series');
+        await run('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
     },
     async close() {
       await client.end();

@@ -28,7 +28,7 @@ import { builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../nor
 import { STATUS_VOCABULARY } from '../../normalise/status.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
-import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId } from './dialects.js';
+import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId, type LiveDialectId } from './dialects.js';
 
 /** A mapped column of the source: its name and, for durations, the unit. */
 export interface SourceColumn {
@@ -211,7 +211,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>
     [
-      `SELECT channel, bandch, byv, cat, pri, ${d.string(metric)} AS metric,`,
+      `SELECT bandch, byv, cat, pri, ${d.string(metric)} AS metric,`,
       `  ${d.wholeSeconds(`CASE WHEN ${kind} = 'e' THEN ${seconds} ELSE ${age} END`)} AS seconds, ${kind} AS kind`,
       `FROM ${ref(d, 't', t)}`,
       `WHERE ${kind} IS NOT NULL`,
@@ -235,10 +235,9 @@ export function countQuery(spec: CountQuerySpec): string {
     `${row(d.string('meta'), d.string(group), fields.category ?? NULL, NULL, fields.metric ?? NULL, fields.seconds ?? 'NULL', fields.ended ?? '0', '0')}${from ? `\nFROM ${from}` : ''}${tail}`;
 
   const branches = [
-    cells('channel', 'channel'),
+    // no channel cells: a channel is the sum of its band × channel cells (measure/counts.ts)
     cells('bandChannel', 'bandch'),
     ...(by ? [cells('by', 'byv')] : []),
-    ticketCells('channel', 'channel'),
     ticketCells('bandChannel', 'bandch'),
     ...(by ? [ticketCells('by', 'byv')] : []),
     metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),
@@ -252,7 +251,8 @@ export function countQuery(spec: CountQuerySpec): string {
     metaRow('measured', { metric: d.string('firstResponse'), ended: d.sum(`CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
     metaRow('measured', { metric: d.string('resolution'), ended: d.sum(`CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
     ...(by ? [metaRow('by', { category: d.string(by) }, null)] : []),
-    ...spec.notes.map((note) => metaRow('note', { category: d.string(note) }, null)),
+    // a note's position in `seconds`: grouped results (seriesQuery) do not keep row order
+    ...spec.notes.map((note, k) => metaRow('note', { category: d.string(note), seconds: String(k) }, null)),
     `${row(d.string('rawChannel'), `COALESCE(raw_ch, ${d.string('(empty)')})`, 'channel', NULL, NULL, 'NULL', d.count(), '0')}\nFROM ${ref(d, 't', t)}\nGROUP BY raw_ch, channel`,
   ];
   const body = branches.join('\nUNION ALL\n');
@@ -268,4 +268,30 @@ function indent(text: string): string {
 /** A layer by name (dialects with CTEs) or inline as a subquery (ClickHouse 18). */
 function ref(d: Dialect, name: string, body: string): string {
   return d.ctes ? name : `(\n${indent(body)}\n)`;
+}
+
+/**
+ * The count query grouped into one row per series — dimension, group, category, priority,
+ * metric, then the seconds, ended and waiting of its cells as three arrays of doubles (a `meta`
+ * row's missing seconds as -1) — for the engines parity reads itself: the text columns cross
+ * the wire once per series instead of once per cell, and the reader fills typed arrays
+ * (measure/counts.ts CountTableReader.series) chunk by chunk. Same cells as the flat query;
+ * `parity sql` and `--counts` keep the flat form.
+ */
+export function seriesQuery(flat: string, id: LiveDialectId): string {
+  const d = dialectOf(id);
+  const keys = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => `f.${d.ident(c)}`);
+  const seconds = `f.${d.ident('seconds')}`;
+  const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, -1)` : `f.${d.ident(c)}`);
+  const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
+    if (id === 'clickhouse') return `groupArray(toFloat64(${c === 'seconds' ? `ifNull(${seconds}, -1)` : `f.${d.ident(c)}`}))`;
+    if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
+    return `list(CAST(${column(c)} AS DOUBLE) ORDER BY ${seconds})`;
+  };
+  return [
+    `SELECT ${keys.join(', ')},`,
+    `  ${list('seconds')} AS ${d.ident('seconds')}, ${list('ended')} AS ${d.ident('ended')}, ${list('waiting')} AS ${d.ident('waiting')}`,
+    `FROM (\n${indent(flat.trimEnd())}\n) ${id === 'clickhouse' ? '' : 'AS '}f`,
+    `GROUP BY ${keys.join(', ')}`,
+  ].join('\n');
 }

@@ -38,20 +38,16 @@ t AS (
   WHERE reason IS NULL
 ),
 m AS (
-  SELECT channel, bandch, byv, cat, pri, 'firstResponse' AS metric,
+  SELECT bandch, byv, cat, pri, 'firstResponse' AS metric,
     CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, fr_kind AS kind
   FROM t
   WHERE fr_kind IS NOT NULL
   UNION ALL
-  SELECT channel, bandch, byv, cat, pri, 'resolution' AS metric,
+  SELECT bandch, byv, cat, pri, 'resolution' AS metric,
     CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, res_kind AS kind
   FROM t
   WHERE res_kind IS NOT NULL
 )
-SELECT CAST('channel' AS VARCHAR) AS "dimension", CAST(channel AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
-FROM m
-GROUP BY channel, cat, pri, metric, seconds
-UNION ALL
 SELECT CAST('bandChannel' AS VARCHAR) AS "dimension", CAST(bandch AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
 GROUP BY bandch, cat, pri, metric, seconds
@@ -59,10 +55,6 @@ UNION ALL
 SELECT CAST('by' AS VARCHAR) AS "dimension", CAST(byv AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
 GROUP BY byv, cat, pri, metric, seconds
-UNION ALL
-SELECT CAST('channel' AS VARCHAR) AS "dimension", CAST(channel AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
-FROM t
-GROUP BY channel, cat, pri
 UNION ALL
 SELECT CAST('bandChannel' AS VARCHAR) AS "dimension", CAST(bandch AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM t
@@ -105,7 +97,7 @@ FROM t
 UNION ALL
 SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('by' AS VARCHAR) AS "group", CAST('group' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
-SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('note' AS VARCHAR) AS "group", CAST('business clock: it''s a note' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('note' AS VARCHAR) AS "group", CAST('business clock: it''s a note' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
 SELECT CAST('rawChannel' AS VARCHAR) AS "dimension", CAST(COALESCE(raw_ch, '(empty)') AS VARCHAR) AS "group", CAST(channel AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM t
