@@ -32,8 +32,11 @@ export function wantsTunedHeap(args: readonly string[], execArgv: readonly strin
   // could not bind the inspector's port).
   const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
   if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return false;
+  // Counted where the tickets live (an engine, a count table): parity's heap holds counts only.
+  if (args.some((a) => /^--(engine|db|counts)(=|$)/.test(a))) return false;
   for (const arg of args) {
     if (arg.startsWith('-') && arg !== '-') continue;
+    if (/\.parquet$/i.test(arg)) continue; // read by DuckDB, not by parity's heap
     let size: number;
     try {
       // `-` is standard input: redirected from a file (`parity audit - < export.csv`) it has a size

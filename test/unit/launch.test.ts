@@ -18,6 +18,7 @@ describe('launcher: which runs get a process with a larger young generation', ()
   const small = file('small.csv', LARGE_INPUT_BYTES - 1);
   const bigGz = file('big.csv.gz', LARGE_INPUT_BYTES / 4);
   const smallGz = file('small.csv.gz', LARGE_INPUT_BYTES / 4 - 1);
+  const bigParquet = file('big.parquet', LARGE_INPUT_BYTES * 4);
 
   it('an input file of 16 MiB or more (a quarter of that gzipped) does; smaller ones do not', () => {
     expect(wantsTunedHeap(['audit', big], [], {})).toBe(true);
@@ -35,5 +36,14 @@ describe('launcher: which runs get a process with a larger young generation', ()
     expect(wantsTunedHeap(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000' })).toBe(true);
     expect(wantsTunedHeap(['--version'], [], {})).toBe(false);
     expect(wantsTunedHeap(['audit', dir, join(dir, 'missing.csv'), '-'], [], {})).toBe(false);
+  });
+
+  it('never when the tickets are counted elsewhere: Parquet (DuckDB), --engine, --db, --counts', () => {
+    expect(wantsTunedHeap(['audit', bigParquet], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', big, '--engine', 'duckdb'], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', big, '--engine=duckdb'], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', '--counts', big], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', '--db', 'postgresql://localhost/x', '--table', 't'], [], {})).toBe(false);
+    expect(wantsTunedHeap(['audit', bigParquet, big], [], {})).toBe(true); // the CSV is still read in-process
   });
 });

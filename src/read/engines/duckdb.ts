@@ -5,6 +5,9 @@
  * (a native build per platform): it is imported only when a DuckDB source is used, and its
  * absence is a clear message, not a crash.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ParityError } from '../../errors.js';
 import { dialect } from './dialects.js';
 import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
@@ -40,7 +43,13 @@ export function fileQuery(path: string): string {
 
 export async function connectDuckDB(label: string, timeZone: string): Promise<EngineConnection> {
   const duck = await loadDuckDB();
-  const instance = await duck.DuckDBInstance.create(':memory:');
+  // Row order is never needed (the count table is grouped), and a folder to spill to lets
+  // DuckDB's joins and aggregates of a large file go to disk instead of growing parity's memory.
+  const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
+  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill }).catch(async (error: unknown) => {
+    await rm(spill, { recursive: true, force: true });
+    throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
+  });
   const connection = await instance.connect();
   const failed = (error: unknown): ParityError =>
     new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label }, hint: 'check the file and the columns mapping' });
@@ -94,6 +103,7 @@ export async function connectDuckDB(label: string, timeZone: string): Promise<En
     async close() {
       connection.closeSync();
       instance.closeSync();
+      await rm(spill, { recursive: true, force: true });
     },
   };
 }
