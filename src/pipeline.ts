@@ -36,10 +36,10 @@ import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
-import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
+import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
-import { SCHEMA_VERSION, type ByReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
+import { SCHEMA_VERSION, type ByReport, type PeriodReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
 
 export type { Dataset, RunIO } from './load/dataset.js';
 export type { Settings } from './settings.js';
@@ -156,13 +156,23 @@ export interface CountSource {
  * (measure/countGroups.ts). What needs single tickets is not computed and the input notes say so.
  */
 export function auditCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null, sourceNotes: readonly string[] = []): Report {
+  return finish(judgeCounts(counts, given, source, baseline, sourceNotes), given);
+}
+
+/** A count table needs at least one usable ticket; say why there is none. */
+function requireCountedTickets(counts: CountTable, source: CountSource): void {
   const h = counts.header;
-  if (h.tickets === 0) {
-    throw new ParityError('no usable tickets: nothing to audit', {
-      location: { file: source.files.join(', ') },
-      hint: h.rowsRead ? `${h.rowsRejected ?? 0} of ${h.rowsRead} rows rejected (${Object.entries(h.rejected).map(([k, n]) => `${k} ×${n}`).join(', ')})` : 'the source has no rows',
-    });
-  }
+  if (h.tickets > 0) return;
+  throw new ParityError('no usable tickets: nothing to audit', {
+    location: { file: source.files.join(', ') },
+    hint: h.rowsRead ? `${h.rowsRejected ?? 0} of ${h.rowsRead} rows rejected (${Object.entries(h.rejected).map(([k, n]) => `${k} ×${n}`).join(', ')})` : 'the source has no rows',
+  });
+}
+
+/** auditCounts before the last step (pseudonyms with --redact), for the period report to finish. */
+function judgeCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null, sourceNotes: readonly string[]): Report {
+  const h = counts.header;
+  requireCountedTickets(counts, source);
   const tickets = new Map<Channel, number>();
   for (const v of h.channelValues) tickets.set(v.channel, (tickets.get(v.channel) ?? 0) + v.count);
   const byNotes: string[] = [];
@@ -177,8 +187,7 @@ export function auditCounts(counts: CountTable, given: Settings, source: CountSo
   // --by groups: the count table's `by` dimension, measured and judged as in-process
   const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
-  const report = judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null });
-  return finish(report, settings);
+  return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null });
 }
 
 /**
@@ -297,6 +306,8 @@ export interface PeriodOptions {
   focus: { start: number | null; end: number | null } | null;
   /** How many earlier periods the trend shows. */
   previous: number;
+  /** False leaves the per-ticket findings out of the period's audit (as AuditOptions.perTicket). */
+  perTicket?: boolean;
 }
 
 /**
@@ -320,7 +331,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   }
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
-  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage });
+  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage, perTicket: options.perTicket ?? true });
   return finish(
     {
       ...report,
@@ -341,6 +352,77 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
     },
     settings,
   );
+}
+
+/**
+ * `parity report` where the tickets live (Parquet, `--engine duckdb`, `--db`): the periodReport
+ * of the same tickets, from count tables. One count query over the whole export plans the
+ * periods and fixes the as-of time (as reading the whole export does in-process); then one per
+ * period, with since/until at the period's bounds and that as-of, so open tickets of every
+ * period are censored where the in-process report censors them. The period of interest is
+ * judged by the count-table audit (auditCounts) and every period's channels measured from its
+ * table by the trend's own code (measure/periods.ts). A count-table file (`--counts`) has no
+ * creation times to cut into periods: the report command refuses it.
+ */
+export async function countedPeriodReport(source: Exclude<CountedSource, { kind: 'counts' }>, given: Settings, io: AuditIO, options: PeriodOptions): Promise<Report> {
+  const { settings, notes } = countedBy(given);
+  const [{ openEngine }, { windowCounter }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/periods.js')]);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  try {
+    const count = await windowCounter(connection, sql, settings);
+    const where: CountSource = { files: [connection.label], format: source.kind };
+    const whole = await count({ since: null, until: null, asOf: settings.asOf, by: null });
+    requireCountedTickets(whole, where);
+    const h = whole.header;
+    const asOf = h.asOf;
+    const earliest = h.createdFrom as number;
+    const latest = h.createdTo as number;
+    const plan = planPeriods({ ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf });
+    const focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
+    if (focus.header.tickets === 0) {
+      throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
+        hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
+      });
+    }
+    // The export's rows, as in-process (the whole export is read once): rows read, rejected by
+    // reason and negative durations are the export's; tickets and cells are the period's.
+    const { rowsRead, rowsUsed, rowsRejected, rejected, negative } = h;
+    const focusTable: CountTable = { ...focus, header: { ...focus.header, rowsRead, rowsUsed, rowsRejected, rejected, negative } };
+    const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
+    const report = judgeCounts(focusTable, periodSettings, where, io.baseline ?? null, notes);
+    const previous: CountTable[] = [];
+    for (const span of plan.previous) previous.push(await count({ since: span.start, until: span.end, asOf, by: null }));
+    const spans = [...plan.previous, plan.focus];
+    const periods = withChanges(
+      [...previous, focus].map((table, k) => {
+        const groups = new CountGroups(table, settings.bands);
+        return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
+      }),
+    );
+    const current = periods[periods.length - 1] as PeriodReport;
+    return finish(
+      {
+        ...report,
+        reportPeriod: {
+          unit: options.unit,
+          label: plan.focus.label,
+          custom: plan.focus.custom,
+          from: new Date(plan.focus.start * 1000).toISOString(),
+          to: new Date(plan.focus.end * 1000).toISOString(),
+          timeZone: settings.timeZone,
+          previous: options.previous,
+          tickets: focus.header.tickets,
+          allTickets: h.tickets,
+          open: current.open,
+          complete: asOf >= plan.focus.end,
+        },
+        periods,
+      },
+      settings,
+    );
+  } finally {
+    await connection.close();
+  }
 }
 
 /** The last step every report takes: pseudonyms for customer ids and handles with --redact. */
