@@ -61,7 +61,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const settings = resolveSettings(files, flags, config, ctx.version, loadedConfig.file);
   const source = countedSource(files, flags, config);
   if (source?.kind === 'counts') {
-    throw new UsageError('parity report cuts the tickets into periods by creation time; a count table (--counts) is one table for the whole export, without creation times', {
+    throw new UsageError('a count table (--counts) cannot be cut into periods: it is one table for the whole export, without creation times', {
       hint: `for the same audit as a document: parity audit --counts ${source.file} --format markdown (or html); for the trend, report from where the tickets are (the export, Parquet, --db with --table or --query)`,
     });
   }

@@ -182,6 +182,26 @@ describe('parity audit from a count table or an engine', () => {
     expect(flag.stderr).toContain('--by team: a count table (--counts, Parquet, --engine, --db) has by groups for group, category, priority, status only');
   });
 
+  test('parity report from Parquet: the trend and the report period are the CSV\'s; from --counts: exit 2 with what to do', async () => {
+    const parquet = await runParity(['report', fixture('engines', 'demo.parquet'), '--format', 'json']);
+    const csv = await runParity(['report', fixture('demo.csv'), '--format', 'json']);
+    expect(parquet.code).toBe(0);
+    expect(csv.code).toBe(0);
+    const a = JSON.parse(parquet.stdout) as Report;
+    const b = JSON.parse(csv.stdout) as Report;
+    expect(a.input.format).toBe('duckdb');
+    // demo.csv: September 2026 (October is not complete at the as-of), after July and August
+    expect(a.reportPeriod).toEqual(b.reportPeriod);
+    expect(a.reportPeriod?.label).toBe('2026-09');
+    expect(a.periods).toEqual(b.periods);
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
+    const counts = await runParity(['report', '--counts', join(dir, 'c.csv')]);
+    expect(counts.code).toBe(2);
+    expect(counts.stderr).toContain('a count table (--counts) cannot be cut into periods');
+    expect(counts.stderr).toContain('parity audit --counts');
+  });
+
   test('no input at all is still a usage error', async () => {
     const r = await runParity(['audit', '--no-config']);
     expect(r.code).toBe(2);

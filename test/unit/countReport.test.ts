@@ -51,6 +51,6 @@ describe('parity report from DuckDB equals the in-process report', () => {
 describe('parity report from a count table file', () => {
   test('is refused (exit 2) with what to do instead', async () => {
     const ctx = { cwd: process.cwd(), stdin: Readable.from([]), version: 'test', color: false, columns: undefined, warn: () => {}, progress: () => {} };
-    await expect(runReport([], { counts: 'counts.csv', config: false }, ctx)).rejects.toThrow(/a count table \(--counts\) is one table for the whole export, without creation times/);
+    await expect(runReport([], { counts: 'counts.csv', config: false }, ctx)).rejects.toThrow(/a count table \(--counts\) cannot be cut into periods: it is one table for the whole export, without creation times/);
   });
 });
