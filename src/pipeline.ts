@@ -21,7 +21,9 @@
  *
  * `auditCounted` / `auditCounts` start from a count table instead of tickets (a `--counts` file,
  * or DuckDB, Postgres, ClickHouse computing it where the tickets live): the same measure, judge
- * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers).
+ * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers),
+ * `--by` groups included. `countedPeriodReport` is periodReport where the tickets live: one
+ * count table for the whole export, then one per period.
  */
 import { ParityError, UsageError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
