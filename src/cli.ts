@@ -94,7 +94,7 @@ function examples(lines: string[]): string {
 }
 
 /** Options of the commands that evaluate gates (audit, check). */
-/** Where the tickets are when parity does not read files in-process (audit, check). */
+/** Where the tickets are when parity does not read files in-process (audit, check, report). */
 function withSourceOptions(cmd: Command): Command {
   return cmd
     .option('--counts <file>', 'judge a count table (parity counts, or the result of parity sql\'s query) instead of tickets')
@@ -181,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .action(run(withGateEnv(auditCommand)));
 
-  withByOptions(withCommonOptions(program.command('report').argument('<file...>', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json) or - for stdin'), 'markdown|html|csv|json (default markdown)'))
+  withByOptions(withSourceOptions(withCommonOptions(program.command('report').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'markdown|html|csv|json (default markdown)')))
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
@@ -191,6 +191,7 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', examples([
       'parity report export.csv --month 2026-10 --format html -o 2026-10.html',
       'parity report export.csv --period week --periods 8',
+      'parity report --db postgresql://analyst@db:5432/support --table tickets --format html -o report.html',
     ]))
     .action(run(reportCommand));
 

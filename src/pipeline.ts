@@ -21,24 +21,27 @@
  *
  * `auditCounted` / `auditCounts` start from a count table instead of tickets (a `--counts` file,
  * or DuckDB, Postgres, ClickHouse computing it where the tickets live): the same measure, judge
- * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers).
+ * and renderers, fed by the count table's groups (measure/source.ts: one judge, two producers),
+ * `--by` groups included. `countedPeriodReport` is periodReport where the tickets live: one
+ * count table for the whole export, then one per period.
  */
 import { ParityError, UsageError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
-import type { Settings } from './settings.js';
+import type { BySettings, Settings } from './settings.js';
 import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
-import type { CountTable } from './measure/counts.js';
+import { BY_FIELDS, type ByField, type CountTable } from './measure/counts.js';
+import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
-import { measureBy, renamedBy } from './measure/byGroups.js';
-import { indicesBySpan, isoDate, measurePeriods, openTickets, planPeriods, subsetTable, type PeriodPlanRequest } from './measure/periods.js';
+import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
+import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
-import { SCHEMA_VERSION, type ByReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
+import { SCHEMA_VERSION, type ByReport, type PeriodReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
 
 export type { Dataset, RunIO } from './load/dataset.js';
 export type { Settings } from './settings.js';
@@ -79,12 +82,16 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
   options.onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true);
   // --by groups: index arrays into the table, sharing the channels' gathered durations
-  const measuredBy = settings.groupBy ? measureBy(dataset.table, measuredChannels.groups.samples, settings.groupBy) : null;
-  // --redact on a field that holds customers: the values are pseudonyms before any sentence is made
-  const by = measuredBy && settings.redact && byHoldsCustomers(measuredBy.report.field) ? renamedBy(measuredBy, customerPseudonym) : measuredBy;
+  const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
   return judgeGroups(measured, settings, input, period, baseline, { byReport: by?.report ?? null, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });
+}
+
+/** The --by groups measured from either producer's groups; with --redact on a field that holds customers, the values are pseudonyms before any sentence is made. */
+function measuredBy<G>(groups: MeasuredGroups<G, CellLayout>, grouping: ByGrouping<G>, settings: Settings): { measurement: ByMeasurement<G>; report: ByReport } {
+  const by = measureBy(groups, grouping, settings.groupBy as BySettings);
+  return settings.redact && byHoldsCustomers(by.report.field) ? renamedBy(by, customerPseudonym) : by;
 }
 
 /** Where an audit's tickets are when parity does not read them in-process: a count table file, or an engine. */
@@ -96,21 +103,7 @@ export type CountedSource = { kind: 'counts'; file: string } | Exclude<EngineSou
  * reaches parity. Then auditCounts.
  */
 export async function auditCounted(source: CountedSource, given: Settings, io: AuditIO): Promise<Report> {
-  let settings = given;
-  const notes: string[] = [];
-  if (given.groupBy) {
-    const { field } = given.groupBy;
-    const canonical = ['group', 'category', 'priority', 'status'].includes(field);
-    // Not silently absent: the by section and its findings are measured on tickets only so far.
-    if (!given.groupBy.fromConfig) {
-      throw new UsageError(`--by ${field} is not available when the tickets are audited from a count table (--counts, Parquet, --engine, --db)`, {
-        hint: canonical ? `audit the export itself for the by section, or see the counts per value with \`parity counts … --by ${field}\`` : 'audit the export itself for the by section',
-      });
-    }
-    // A config's by (meant for file audits) does not block the audit of a count table: it says so.
-    notes.push(`by ${field} in the config is not applied: the audit of a count table has no by groups yet (audit the export itself for them)`);
-    settings = { ...given, groupBy: null };
-  }
+  const { settings, notes } = countedBy(given);
   const baseline = io.baseline ?? null;
   // Loaded when used: a file audit never loads the engines or the count-file reader.
   if (source.kind === 'counts') {
@@ -121,11 +114,34 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
   try {
-    const { counts } = await countFromEngine(connection, sql, settings);
+    const { counts } = await countFromEngine(connection, sql, { ...settings, by: countByField(settings) });
     return auditCounts(counts, settings, { files: [connection.label], format: source.kind }, baseline, notes);
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * --by from a count table: the count query and `parity counts` carry a `by` dimension for the
+ * canonical fields only (counts.ts BY_FIELDS). Any other header is refused when given as --by;
+ * a config's by naming one (meant for file audits) does not block the audit: the notes say so.
+ */
+function countedBy(given: Settings): { settings: Settings; notes: string[] } {
+  const by = given.groupBy;
+  if (!by || by.column !== 'header') return { settings: given, notes: [] };
+  const fields = BY_FIELDS.join(', ');
+  if (!by.fromConfig) {
+    throw new UsageError(`--by ${by.field}: a count table (--counts, Parquet, --engine, --db) has by groups for ${fields} only, not for another column`, {
+      hint: `group by one of ${fields}, or audit the export itself to group by the column "${by.field}"`,
+    });
+  }
+  return { settings: { ...given, groupBy: null }, notes: [`by ${by.field} in the config is not applied: a count table has by groups for ${fields} only (audit the export itself to group by another column)`] };
+}
+
+/** The count table's `by` field of the settings (a canonical field; countedBy refused the rest). */
+function countByField(settings: Settings): ByField | null {
+  const column = settings.groupBy?.column;
+  return column && column !== 'header' ? column : null;
 }
 
 /** Where a count table came from, for the report's input section. */
@@ -142,24 +158,58 @@ export interface CountSource {
  * (measure/countGroups.ts). What needs single tickets is not computed and the input notes say so.
  */
 export function auditCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null, sourceNotes: readonly string[] = []): Report {
+  return finish(judgeCounts(counts, given, source, baseline, sourceNotes), given);
+}
+
+/** A count table needs at least one usable ticket; say why there is none. */
+function requireCountedTickets(counts: CountTable, source: CountSource): void {
   const h = counts.header;
-  if (h.tickets === 0) {
-    throw new ParityError('no usable tickets: nothing to audit', {
-      location: { file: source.files.join(', ') },
-      hint: h.rowsRead ? `${h.rowsRejected ?? 0} of ${h.rowsRead} rows rejected (${Object.entries(h.rejected).map(([k, n]) => `${k} ×${n}`).join(', ')})` : 'the source has no rows',
-    });
-  }
+  if (h.tickets > 0) return;
+  throw new ParityError('no usable tickets: nothing to audit', {
+    location: { file: source.files.join(', ') },
+    hint: h.rowsRead ? `${h.rowsRejected ?? 0} of ${h.rowsRead} rows rejected (${Object.entries(h.rejected).map(([k, n]) => `${k} ×${n}`).join(', ')})` : 'the source has no rows',
+  });
+}
+
+/** auditCounts before the last step (pseudonyms with --redact), for the period report to finish. */
+function judgeCounts(counts: CountTable, given: Settings, source: CountSource, baseline: Report | null, sourceNotes: readonly string[]): Report {
+  const h = counts.header;
+  requireCountedTickets(counts, source);
   const tickets = new Map<Channel, number>();
   for (const v of h.channelValues) tickets.set(v.channel, (tickets.get(v.channel) ?? 0) + v.count);
-  const settings = withReference(tickets, given);
+  const byNotes: string[] = [];
+  const settings = withReference(tickets, requireBy(counts, given, source, byNotes));
   requireBands(counts, settings.bands, source);
   const groups = new CountGroups(counts, settings.bands);
-  const notes = [...h.notes, ...countTableNotes(groups), ...sourceNotes];
+  const notes = [...h.notes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
   if (settings.referenceNote) notes.push(settings.referenceNote);
   const input = describeCounts(counts, source.files, source.format, notes);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
-  const report = judgeGroups(measureGroups(groups, settings), settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline);
-  return finish(report, settings);
+  const measuredChannels = measureGroups(groups, settings);
+  // --by groups: the count table's `by` dimension, measured and judged as in-process
+  const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy), settings) : null;
+  const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
+  return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null });
+}
+
+/**
+ * --by needs the count table's `by` rows for that field (`parity counts --by`, `parity sql --by`;
+ * an engine's query is made with them). Without them --by is refused; a config's by is noted
+ * and not applied, as for another column.
+ */
+function requireBy(counts: CountTable, settings: Settings, source: CountSource, notes: string[]): Settings {
+  const by = settings.groupBy;
+  const field = countByField(settings);
+  if (!by || (field !== null && counts.header.by === field)) return settings;
+  const made = counts.header.by === null ? 'without by groups' : `with by groups for ${counts.header.by}`;
+  if (by.fromConfig) {
+    notes.push(`by ${by.field} in the config is not applied: the count table was made ${made} (make it with --by ${by.field} for them)`);
+    return { ...settings, groupBy: null };
+  }
+  throw new ParityError(`--by ${by.field}: the count table was made ${made}`, {
+    location: { file: source.files.join(', ') },
+    hint: field ? `make the count table with --by ${field} (\`parity counts … --by ${field}\`, or \`parity sql … --by ${field}\`)` : `a count table has by groups for ${BY_FIELDS.join(', ')} only`,
+  });
 }
 
 /** A count table's bands are fixed when it is made: the audit must use the same edges. */
@@ -258,6 +308,8 @@ export interface PeriodOptions {
   focus: { start: number | null; end: number | null } | null;
   /** How many earlier periods the trend shows. */
   previous: number;
+  /** False leaves the per-ticket findings out of the period's audit (as AuditOptions.perTicket). */
+  perTicket?: boolean;
 }
 
 /**
@@ -281,7 +333,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   }
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
-  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage });
+  const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage, perTicket: options.perTicket ?? true });
   return finish(
     {
       ...report,
@@ -302,6 +354,77 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
     },
     settings,
   );
+}
+
+/**
+ * `parity report` where the tickets live (Parquet, `--engine duckdb`, `--db`): the periodReport
+ * of the same tickets, from count tables. One count query over the whole export plans the
+ * periods and fixes the as-of time (as reading the whole export does in-process); then one per
+ * period, with since/until at the period's bounds and that as-of, so open tickets of every
+ * period are censored where the in-process report censors them. The period of interest is
+ * judged by the count-table audit (auditCounts) and every period's channels measured from its
+ * table by the trend's own code (measure/periods.ts). A count-table file (`--counts`) has no
+ * creation times to cut into periods: the report command refuses it.
+ */
+export async function countedPeriodReport(source: Exclude<CountedSource, { kind: 'counts' }>, given: Settings, io: AuditIO, options: PeriodOptions): Promise<Report> {
+  const { settings, notes } = countedBy(given);
+  const [{ openEngine }, { windowCounter }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/periods.js')]);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  try {
+    const count = await windowCounter(connection, sql, settings);
+    const where: CountSource = { files: [connection.label], format: source.kind };
+    const whole = await count({ since: null, until: null, asOf: settings.asOf, by: null });
+    requireCountedTickets(whole, where);
+    const h = whole.header;
+    const asOf = h.asOf;
+    const earliest = h.createdFrom as number;
+    const latest = h.createdTo as number;
+    const plan = planPeriods({ ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf });
+    const focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
+    if (focus.header.tickets === 0) {
+      throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
+        hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
+      });
+    }
+    // The export's rows, as in-process (the whole export is read once): rows read, rejected by
+    // reason and negative durations are the export's; tickets and cells are the period's.
+    const { rowsRead, rowsUsed, rowsRejected, rejected, negative } = h;
+    const focusTable: CountTable = { ...focus, header: { ...focus.header, rowsRead, rowsUsed, rowsRejected, rejected, negative } };
+    const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
+    const report = judgeCounts(focusTable, periodSettings, where, io.baseline ?? null, notes);
+    const previous: CountTable[] = [];
+    for (const span of plan.previous) previous.push(await count({ since: span.start, until: span.end, asOf, by: null }));
+    const spans = [...plan.previous, plan.focus];
+    const periods = withChanges(
+      [...previous, focus].map((table, k) => {
+        const groups = new CountGroups(table, settings.bands);
+        return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
+      }),
+    );
+    const current = periods[periods.length - 1] as PeriodReport;
+    return finish(
+      {
+        ...report,
+        reportPeriod: {
+          unit: options.unit,
+          label: plan.focus.label,
+          custom: plan.focus.custom,
+          from: new Date(plan.focus.start * 1000).toISOString(),
+          to: new Date(plan.focus.end * 1000).toISOString(),
+          timeZone: settings.timeZone,
+          previous: options.previous,
+          tickets: focus.header.tickets,
+          allTickets: h.tickets,
+          open: current.open,
+          complete: asOf >= plan.focus.end,
+        },
+        periods,
+      },
+      settings,
+    );
+  } finally {
+    await connection.close();
+  }
 }
 
 /** The last step every report takes: pseudonyms for customer ids and handles with --redact. */

@@ -40,7 +40,7 @@ export async function runAudit(files: string[], flags: CommonFlags & SourceOptio
 }
 
 /** A count table or an engine when the flags or config name one; null for files read in-process. */
-function countedSource(files: string[], flags: SourceOptions & Pick<CommonFlags, 'rejects' | 'strict'>, config: Config): CountedSource | null {
+export function countedSource(files: string[], flags: SourceOptions & Pick<CommonFlags, 'rejects' | 'strict'>, config: Config): CountedSource | null {
   if (flags.counts !== undefined) {
     if (files.length || flags.db || flags.engine) throw new UsageError('--counts is the whole input: give no files, --db or --engine with it');
     return { kind: 'counts', file: flags.counts };

@@ -6,21 +6,27 @@
  * filter the reading), tickets are cut by creation time in the configured time zone, the period
  * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
+ *
+ * Where the tickets live (Parquet, --engine duckdb, --db, config `source`), the same report is
+ * made from one count query per period (pipeline.ts countedPeriodReport). A count-table file
+ * (--counts) is one table for the whole export, without creation times: it is refused, with
+ * what to do instead.
  */
 import { loadConfig, noteConfigSource } from '../config/load.js';
 import { rowsWarning } from './rowsWarning.js';
 import { UsageError } from '../errors.js';
-import { periodReport } from '../pipeline.js';
+import { countedPeriodReport, periodReport } from '../pipeline.js';
 import { loadRenderer } from '../render/index.js';
 import { parseGates } from '../judge/gates/index.js';
 import type { PeriodUnit, Report } from '../report.js';
 import { parseMonth, PERIOD_UNITS } from '../measure/periods.js';
 import { withReading } from './dataset.js';
 import { resolveSettings, type CommonFlags } from './options.js';
+import { countedSource, type SourceOptions } from './audit.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 /** Flags of `parity report` beyond the common ones. */
-export interface ReportFlags extends CommonFlags {
+export interface ReportFlags extends CommonFlags, SourceOptions {
   /** `week` (ISO, Monday start), `month` (default) or `quarter`. */
   period?: string;
   /** `2026-10`: the month of interest. */
@@ -53,6 +59,12 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const loadedConfig = await loadConfig(flags.config, ctx.cwd);
   const { config } = loadedConfig;
   const settings = resolveSettings(files, flags, config, ctx.version, loadedConfig.file);
+  const source = countedSource(files, flags, config);
+  if (source?.kind === 'counts') {
+    throw new UsageError('a count table (--counts) cannot be cut into periods: it is one table for the whole export, without creation times', {
+      hint: `for the same audit as a document: parity audit --counts ${source.file} --format markdown (or html); for the trend, report from where the tickets are (the export, Parquet, --db with --table or --query)`,
+    });
+  }
   parseGates(settings);
   const unit = periodUnit(flags.period ?? config.period);
   const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
@@ -67,7 +79,10 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
     throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10' });
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
-  return withReading(flags, settings, ctx, (io) => periodReport(settings, io, { unit, focus, previous })).catch((error: unknown) => {
+  const run = source
+    ? countedPeriodReport(source, settings, { stdin: ctx.stdin }, { unit, focus, previous })
+    : withReading(flags, settings, ctx, (io) => periodReport(settings, io, { unit, focus, previous }));
+  return run.catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);
   });
 }

@@ -19,7 +19,9 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   const total = COUNT.format(report.input.rowsRead);
   const parts: string[] = [];
   if (badCount > 0) {
-    parts.push(`${COUNT.format(badCount)} of ${total} rows rejected as unusable (see Data quality${rejectsFile ? `; written to ${rejectsFile}` : '; --rejects <file> writes them out'})`);
+    // --rejects reads rows in-process: a count table or an engine (no formats read) has no rows to write
+    const where = rejectsFile ? `; written to ${rejectsFile}` : report.input.formats.length ? '; --rejects <file> writes them out' : '';
+    parts.push(`${COUNT.format(badCount)} of ${total} rows rejected as unusable (see Data quality${where})`);
   }
   if (excludedCount > 0) {
     const kinds = excluded.map((d) => `${d.kind} ×${COUNT.format(d.count)}`).join(', ');

@@ -2,8 +2,10 @@
  * `--by <field>`: the tickets grouped by the values of one field (a canonical dictionary column
  * such as group, category, priority, status, or a header read by name), each group measured like
  * a channel and compared with a reference group through the same comparison engine
- * (compare.ts). Groups are index arrays into the table, as channels and follower bands are, so
- * the judge reuses the durations gathered here and a count-table producer can feed the same shape.
+ * (compare.ts). A group is a handle of the measure stage's groups (source.ts), as channels and
+ * follower bands are: index arrays into the table in-process (groupByField), the `by` dimension's
+ * groups of a count table (groupByCounts), so the judge reuses the durations gathered here and
+ * both producers feed the one judge.
  *
  * Tickets with no value for the field form no group (they are counted, and the report says how
  * many). The reference is the value given (--by-reference, config by.reference), else the
@@ -15,18 +17,20 @@ import type { BySettings } from '../settings.js';
 import type { TicketTable } from '../normalise/table.js';
 import type { ByGroupReport, ByReport } from '../report.js';
 import { compareRaw } from './compare.js';
-import type { Samples } from './sample.js';
+import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
 import { summarise } from './summary.js';
 import { SELF, vsReferenceOf } from './index.js';
 
-/** The by groups of a table: values, largest group first, each with its ticket indices. */
-export interface ByGrouping {
+/** The by groups of a table: values, largest group first, each with its group handle. */
+export interface ByGrouping<G = unknown> {
   field: string;
   /** Group values, most tickets first (ties by value). */
   values: string[];
-  /** Ticket indices of each value (same order as `values`). */
-  groups: Uint32Array[];
+  /** The group of each value (same order as `values`): ticket indices in-process, a count-table group. */
+  groups: G[];
+  /** Tickets of each value (same order as `values`). */
+  sizes: number[];
   /** Tickets with no value for the field (in no group). */
   noValue: number;
   /** Index into `values` of the reference group; -1 when there are no groups. */
@@ -36,7 +40,7 @@ export interface ByGrouping {
 }
 
 /** The by groups as the measure stage hands them to the judge and the gates. */
-export interface ByMeasurement extends ByGrouping {
+export interface ByMeasurement<G = unknown> extends ByGrouping<G> {
   /** Strata the like-for-like view uses: category × priority without the by field itself. */
   strataFields: StratumField[];
 }
@@ -60,7 +64,7 @@ export function byValueReader(table: TicketTable, by: BySettings): (i: number) =
 }
 
 /** Ticket indices per value of the by field; tickets without a value counted apart. */
-export function groupByField(table: TicketTable, by: BySettings): ByGrouping {
+export function groupByField(table: TicketTable, by: BySettings): ByGrouping<Uint32Array> {
   const { codes, values: dictionary } = columnOf(table, by);
   const counts = new Uint32Array(dictionary.length);
   let noValue = 0;
@@ -80,7 +84,18 @@ export function groupByField(table: TicketTable, by: BySettings): ByGrouping {
     .sort((a, b) => (counts[b] as number) - (counts[a] as number) || compareValues(dictionary[a] as string, dictionary[b] as string));
   const values = order.map((code) => dictionary[code] as string);
   const groups = order.map((code) => arrays[code] as Uint32Array);
-  return { field: by.field, values, groups, noValue, ...referenceOf(values, by) };
+  const sizes = order.map((code) => counts[code] as number);
+  return { field: by.field, values, groups, sizes, noValue, ...referenceOf(values, by) };
+}
+
+/**
+ * The by groups of a count table's `by` dimension (countGroups.ts byGroups), ordered as
+ * groupByField orders a table's: most tickets first, ties by value in code-point order.
+ */
+export function groupByCounts<G>(counted: { groups: ReadonlyArray<{ value: string; group: G; tickets: number }>; noValue: number }, by: BySettings): ByGrouping<G> {
+  const ordered = counted.groups.filter((g) => g.tickets > 0).sort((a, b) => b.tickets - a.tickets || compareValues(a.value, b.value));
+  const values = ordered.map((g) => g.value);
+  return { field: by.field, values, groups: ordered.map((g) => g.group), sizes: ordered.map((g) => g.tickets), noValue: counted.noValue, ...referenceOf(values, by) };
 }
 
 /** Code-point order, the same on every machine (no locale). */
@@ -118,26 +133,27 @@ export function byStrataFields(by: BySettings): StratumField[] {
 
 /**
  * measure for --by: every group's summary and its raw comparison with the reference (the same
- * engine and estimate as the channel table). Verdicts are filled in by the judge.
+ * engine and estimate as the channel table), from either producer's groups. Verdicts are filled
+ * in by the judge.
  */
-export function measureBy(table: TicketTable, samples: Samples, by: BySettings): { measurement: ByMeasurement; report: ByReport } {
-  const grouping = groupByField(table, by);
-  const ref = grouping.reference >= 0 ? (grouping.groups[grouping.reference] as Uint32Array) : null;
-  const groups: ByGroupReport[] = grouping.groups.map((indices, k) => ({
+export function measureBy<G>(source: MeasuredGroups<G, CellLayout>, grouping: ByGrouping<G>, by: BySettings): { measurement: ByMeasurement<G>; report: ByReport } {
+  const hasRef = grouping.reference >= 0;
+  const ref = grouping.groups[grouping.reference] as G;
+  const groups: ByGroupReport[] = grouping.groups.map((group, k) => ({
     value: grouping.values[k] as string,
-    ...summarise(samples.of(indices)),
-    vsReference: !ref
+    ...summarise(source.of(group)),
+    vsReference: !hasRef
       ? null
       : k === grouping.reference
         ? SELF
-        : vsReferenceOf(compareRaw(samples, indices, ref, 'firstResponse'), compareRaw(samples, indices, ref, 'resolution')),
+        : vsReferenceOf(compareRaw(source, group, ref, 'firstResponse'), compareRaw(source, group, ref, 'resolution')),
     tested: false, // the judge says which groups its findings test
   }));
   return {
     measurement: { ...grouping, strataFields: byStrataFields(by) },
     report: {
       field: by.field,
-      reference: ref ? (grouping.values[grouping.reference] as string) : null,
+      reference: hasRef ? (grouping.values[grouping.reference] as string) : null,
       referenceChosen: grouping.referenceGiven ? 'given' : 'largest',
       noValue: grouping.noValue,
       groups,
@@ -149,7 +165,7 @@ export function measureBy(table: TicketTable, samples: Samples, by: BySettings):
  * The by groups with every value replaced by `pseudonym(value)` (--redact on a field that holds
  * customers): done before the judge, so no sentence, key or label is ever made of a raw value.
  */
-export function renamedBy(by: { measurement: ByMeasurement; report: ByReport }, pseudonym: (value: string) => string): { measurement: ByMeasurement; report: ByReport } {
+export function renamedBy<G>(by: { measurement: ByMeasurement<G>; report: ByReport }, pseudonym: (value: string) => string): { measurement: ByMeasurement<G>; report: ByReport } {
   return {
     measurement: { ...by.measurement, values: by.measurement.values.map(pseudonym) },
     report: {

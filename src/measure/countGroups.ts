@@ -9,7 +9,7 @@
  * table labels them (strata.ts); cell codes follow the labels' order.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { bandChannelGroup, type CountDimension, type CountSeries, type CountTable } from './counts.js';
+import { bandChannelGroup, noValueLabel, type CountDimension, type CountSeries, type CountTable } from './counts.js';
 import { bandsFromEdges, type FollowerBand } from './groups.js';
 import type { GroupDurations, Metric } from './sample.js';
 import type { SlaCount, SlaTargets } from './sla.js';
@@ -70,6 +70,10 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, GroupDurations>>>();
   /** Values each stratum field takes anywhere in the table (null = no value), sorted. */
   private readonly values: Record<StratumField, Array<string | null>>;
+  /** The (category, priority) pairs with tickets. */
+  private readonly pairs: Array<[string | null, string | null]>;
+  /** Cells of fewer fields than `strata` (strataBy), made once per set of fields. */
+  private readonly layouts = new Map<string, CountStrata | null>();
 
   constructor(
     readonly counts: CountTable,
@@ -110,12 +114,14 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     }
     const sorted = (s: Set<string | null>): Array<string | null> => [...s].sort((x, y) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1));
     this.values = { category: sorted(seen.category), priority: sorted(seen.priority) };
-    this.strata = this.layout([...pairs.values()]);
+    this.pairs = [...pairs.values()];
+    this.strata = this.layout(['category', 'priority']);
   }
 
-  /** Cells of the fields that have a value on some ticket (as strataOf); null below two cells. */
-  private layout(pairs: Array<[string | null, string | null]>): CountStrata | null {
-    const fields = (['category', 'priority'] as const).filter((f) => this.values[f].some((v) => v !== null));
+  /** Cells of the wanted fields that have a value on some ticket (as strataOf); null below two cells. */
+  private layout(wanted: readonly StratumField[]): CountStrata | null {
+    const pairs = this.pairs;
+    const fields = (['category', 'priority'] as const).filter((f) => wanted.includes(f) && this.values[f].some((v) => v !== null));
     if (fields.length === 0) return null;
     const labelOf = (category: string | null, priority: string | null): string =>
       fields.map((f) => (f === 'category' ? category : priority) ?? `(no ${f})`).join(' / ');
@@ -123,6 +129,33 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     if (labels.length < 2) return null;
     const code = new Map(labels.map((l, k) => [l, k]));
     return { by: [...fields], labels, codeOf: (category, priority) => code.get(labelOf(category, priority)) };
+  }
+
+  strataBy(fields: readonly StratumField[]): CountStrata | null {
+    const key = [...fields].sort().join(' ');
+    if (key === 'category priority') return this.strata;
+    if (!this.layouts.has(key)) this.layouts.set(key, this.layout(fields));
+    return this.layouts.get(key) ?? null;
+  }
+
+  /**
+   * The groups of the table's `by` dimension (`--by`; header.by names the field), each with its
+   * tickets, in no particular order (byGroups.ts orders them as in-process). Tickets without a
+   * value are the group the count table labels `(no <field>)`: counted apart, in no group.
+   */
+  byGroups(): { field: string | null; groups: Array<{ value: string; group: CountGroup; tickets: number }>; noValue: number } {
+    const field = this.counts.header.by;
+    const prefix = groupKey('by', '');
+    const groups: Array<{ value: string; group: CountGroup; tickets: number }> = [];
+    let noValue = 0;
+    for (const key of this.series.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const value = key.slice(prefix.length);
+      const tickets = this.ticketsOf(key);
+      if (field !== null && value === noValueLabel(field)) noValue += tickets;
+      else if (tickets > 0) groups.push({ value, group: key, tickets });
+    }
+    return { field, groups, noValue };
   }
 
   private seriesOf(group: CountGroup): readonly CountSeries[] {

@@ -36,8 +36,8 @@ export interface Measurement<G = unknown, L extends CellLayout = CellLayout> {
   followerBands: BandReport[];
   /** Per-channel first-response quantiles of the answered tickets (box plots). */
   distributions: FirstResponseDistribution[];
-  /** --by groups (measure/byGroups.ts), set by the pipeline when --by is given. */
-  by?: ByMeasurement;
+  /** --by groups (measure/byGroups.ts), set by the pipeline when --by is given: handles of `groups`. */
+  by?: ByMeasurement<G>;
 }
 
 /** A raw comparison view as the report's vsReference (verdicts are the judge's, filled in later). */

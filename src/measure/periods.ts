@@ -7,6 +7,10 @@
  *
  * A ticket belongs to the period its creation time falls in (local time in `timeZone`). Tickets
  * still open are censored at the as-of time of the whole export, whatever period they are in.
+ *
+ * A period is measured from its channels' groups (source.ts), so the trend reads either producer:
+ * the period's tickets in-process (measurePeriods), or a count table of the period made where
+ * the tickets live (pipeline.ts, one count query per period).
  */
 import { TZDate } from '@date-fns/tz/date';
 import { CHANNELS, type Channel } from '../model.js';
@@ -15,7 +19,8 @@ import { TextArena } from '../normalise/strings.js';
 import { byChannel } from './groups.js';
 import { compareRaw, medianOf } from './compare.js';
 import { gapOfEstimates, type Bound } from './estimate.js';
-import { Samples, type Metric } from './sample.js';
+import { Samples, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import type { GroupSource } from './source.js';
 import { summarise } from './summary.js';
 import type { PeriodChannel, PeriodReport, PeriodUnit, ReferenceGap } from '../report.js';
 
@@ -195,11 +200,10 @@ export function subsetTable(table: TicketTable, indices: ArrayLike<number>): Tic
   return out as unknown as TicketTable;
 }
 
-/** Tickets of one group still open at the as-of time (their resolution is censored there). */
-function openCount(table: TicketTable, indices: ArrayLike<number>): number {
-  let open = 0;
-  for (let k = 0; k < indices.length; k++) if (table.resolutionState[indices[k] as number] === OPEN) open++;
-  return open;
+/** Tickets of a group still open at the as-of time: its resolutions still waiting (censored there). */
+function openOf(d: GroupDurations): number {
+  const { n, ended } = sizeOf(d.samples.resolution);
+  return n - ended;
 }
 
 function difference(a: number | null, b: number | null | undefined): number | null {
@@ -217,9 +221,9 @@ export interface TrendSettings {
  * served fastest, among channels with at least minSample tickets (a thin channel is shown, not
  * headlined). Bounds travel: a gap or ratio built on a median not reached is a bound.
  */
-function referenceGap(
-  samples: Samples,
-  groups: ReadonlyMap<Channel, Uint32Array>,
+function referenceGap<G>(
+  samples: GroupSource<G, never>,
+  groups: ReadonlyMap<Channel, G>,
   channels: readonly PeriodChannel[],
   settings: TrendSettings,
   metric: Metric,
@@ -235,31 +239,37 @@ function referenceGap(
     if (!best || value < (median(best) as number)) best = c;
   }
   if (!best) return null;
-  const other = groups.get(best.channel) as Uint32Array;
+  const other = groups.get(best.channel) as G;
   const gap = gapOfEstimates(medianOf(samples.of(refIndices), metric), medianOf(samples.of(other), metric));
   if (gap.value === null) return null;
   const view = compareRaw(samples, refIndices, other, metric);
   return { channel: best.channel, gap: gap.value, ratio: view.ratio, bound: gap.bound ?? view.bound ?? null };
 }
 
-/** Per-channel numbers of one period's tickets: the same summaries and comparison engine as the audit. */
-function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpan, current: boolean, settings: TrendSettings, asOf: number): PeriodReport {
-  const sub = subsetTable(table, indices);
-  const groups = byChannel(sub);
-  const samples = new Samples(sub, asOf);
+/**
+ * Per-channel numbers of one period's tickets, from the period's channel groups (either
+ * producer): the same summaries and comparison engine as the audit.
+ */
+export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: GroupSource<G, never>, span: PeriodSpan, current: boolean, settings: TrendSettings, asOf: number): PeriodReport {
   const ref = groups.get(settings.reference);
   const channels: PeriodChannel[] = [];
+  let tickets = 0;
+  let open = 0;
   for (const channel of CHANNELS) {
     const members = groups.get(channel);
-    if (!members) continue;
-    const s = summarise(samples.of(members));
-    const first = ref ? compareRaw(samples, members, ref, 'firstResponse') : null;
-    const resolution = ref ? compareRaw(samples, members, ref, 'resolution') : null;
+    if (members === undefined) continue;
+    const durations = samples.of(members);
+    const s = summarise(durations);
+    const channelOpen = openOf(durations);
+    tickets += durations.tickets;
+    open += channelOpen;
+    const first = ref !== undefined ? compareRaw(samples, members, ref, 'firstResponse') : null;
+    const resolution = ref !== undefined ? compareRaw(samples, members, ref, 'resolution') : null;
     channels.push({
       channel,
-      tickets: members.length,
+      tickets: durations.tickets,
       answered: s.answered,
-      open: openCount(sub, members),
+      open: channelOpen,
       firstResponseMedian: s.firstResponse.median,
       firstResponseBound: s.firstResponse.bound,
       resolutionMedian: s.resolution.median,
@@ -269,7 +279,7 @@ function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpa
       firstResponseRatioBound: first?.bound ?? null,
       resolutionRatio: resolution?.ratio ?? null,
       resolutionRatioBound: resolution?.bound ?? null,
-      enough: members.length >= settings.minSample,
+      enough: durations.tickets >= settings.minSample,
       change: null,
     });
   }
@@ -281,8 +291,8 @@ function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpa
     to: new Date(span.end * 1000).toISOString(),
     current,
     complete: asOf >= span.end,
-    tickets: indices.length,
-    open: openTickets(sub),
+    tickets,
+    open,
     channels,
     referenceGap: {
       firstResponse: first ? { ...first, change: null } : null,
@@ -299,7 +309,20 @@ function measurePeriod(table: TicketTable, indices: Uint32Array, span: PeriodSpa
 export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: TrendSettings, asOf: number): PeriodReport[] {
   const spans = [...plan.previous, plan.focus];
   const indices = indicesBySpan(table, spans);
-  const periods = spans.map((span, k) => measurePeriod(table, indices[k] as Uint32Array, span, k === spans.length - 1, settings, asOf));
+  return withChanges(
+    spans.map((span, k) => {
+      const sub = subsetTable(table, indices[k] as Uint32Array);
+      return measurePeriod(byChannel(sub), new Samples(sub, asOf), span, k === spans.length - 1, settings, asOf);
+    }),
+  );
+}
+
+/**
+ * The periods of a trend, oldest first, each with the change since the period before it (null
+ * for the first, and for a channel or gap absent from either period, or when either value is
+ * only a bound).
+ */
+export function withChanges(periods: PeriodReport[]): PeriodReport[] {
   const exact = (value: number | null, bound: Bound | null): number | null => (bound ? null : value);
   for (let k = 1; k < periods.length; k++) {
     const before = periods[k - 1] as PeriodReport;

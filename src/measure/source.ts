@@ -45,6 +45,12 @@ export interface MeasuredGroups<G = unknown, L extends CellLayout = CellLayout> 
   readonly socialBands: readonly G[];
   /** Category × priority cells; null when the data give fewer than two. */
   readonly strata: L | null;
+  /**
+   * Cells of the given fields only (a `--by category` comparison is like for like within
+   * priority); null when the data give fewer than two. `strataBy(['category', 'priority'])`
+   * is the same cells as `strata`.
+   */
+  strataBy(fields: readonly StratumField[]): L | null;
   /** Tickets of each channel in band k, in CHANNELS order (channels without tickets absent). */
   bandMix(k: number): Partial<Record<Channel, number>>;
   /** The channels with tickets in band k, in the order `band(A,B)` gate messages name them. */

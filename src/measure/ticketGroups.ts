@@ -8,7 +8,7 @@ import { share } from '../format.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
 import { gatherDurations, Samples, type GroupDurations, type Metric } from './sample.js';
 import { slaSummary, type SlaCount, type SlaTargets } from './sla.js';
-import { strataOf, type Strata } from './strata.js';
+import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
 
 /**
@@ -68,6 +68,10 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     this.bands = bandsFromEdges(bandEdges);
     this.bandGroups = byBand(table, this.bands);
     this.strata = strataOf(table, ['category', 'priority']);
+  }
+
+  strataBy(fields: readonly StratumField[]): Strata | null {
+    return fields.length === 2 && fields[0] === 'category' && fields[1] === 'priority' ? this.strata : strataOf(this.table, fields);
   }
 
   of(group: ArrayLike<number>): GroupDurations {

@@ -139,16 +139,35 @@ describe('parity audit from a count table or an engine', () => {
     expect(r.stdout).toContain('parity check failed');
   });
 
-  test('--by with a count table is refused with what to do, not left out silently', async () => {
+  test('--by from a count table made with it: the by section is the file audit\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv'), '--by', 'category'])).stdout);
+    const r = await runParity(['audit', '--counts', join(dir, 'c.csv'), '--by', 'category', '--format', 'json']);
+    const f = await runParity(['audit', fixture('demo.csv'), '--by', 'category', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(f.code).toBe(0);
+    const counted = JSON.parse(r.stdout) as Report;
+    const file = JSON.parse(f.stdout) as Report;
+    // numbers, not verdicts: the file's Holm family also holds the per-ticket findings
+    const numbers = (x: Report) =>
+      x.by?.groups.map((g) => [g.value, g.tickets, g.firstResponse.median, g.resolution.median, g.vsReference?.firstResponseRatio, g.vsReference?.pValue]);
+    expect(counted.by?.field).toBe('category');
+    expect(counted.by?.reference).toBe(file.by?.reference);
+    expect(numbers(counted)).toEqual(numbers(file));
+    expect(counted.by!.groups.length).toBeGreaterThan(1);
+    expect(counted.findings.some((x) => x.kind === 'group-preference')).toBe(true);
+  });
+
+  test('--by with a count table made without it is refused with how to make one, not left out silently', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
     writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
     const r = await runParity(['audit', '--counts', join(dir, 'c.csv'), '--by', 'category']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--by category is not available when the tickets are audited from a count table');
+    expect(r.stderr).toContain('--by category: the count table was made without by groups');
     expect(r.stderr).toContain('parity counts … --by category');
   });
 
-  test("a config's by does not block a count table's audit: it is not applied, and the report says so", async () => {
+  test("a config's by naming a column a count table cannot carry does not block its audit: it is not applied, and the report says so", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
     writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
     writeFileSync(join(dir, 'by.json'), JSON.stringify({ by: 'team' }));
@@ -156,11 +175,33 @@ describe('parity audit from a count table or an engine', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.by).toBeUndefined();
-    expect(report.input.notes).toContain('by team in the config is not applied: the audit of a count table has no by groups yet (audit the export itself for them)');
-    // --by on the command line is refused, and a header (not a count-table field) gets no `parity counts` hint
+    expect(report.input.notes).toContain(
+      'by team in the config is not applied: a count table has by groups for group, category, priority, status only (audit the export itself to group by another column)',
+    );
+    // --by on the command line is refused, naming the fields that work
     const flag = await runParity(['audit', '--counts', join(dir, 'c.csv'), '--by', 'team']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).not.toContain('parity counts');
+    expect(flag.stderr).toContain('--by team: a count table (--counts, Parquet, --engine, --db) has by groups for group, category, priority, status only');
+  });
+
+  test('parity report from Parquet: the trend and the report period are the CSV\'s; from --counts: exit 2 with what to do', async () => {
+    const parquet = await runParity(['report', fixture('engines', 'demo.parquet'), '--format', 'json']);
+    const csv = await runParity(['report', fixture('demo.csv'), '--format', 'json']);
+    expect(parquet.code).toBe(0);
+    expect(csv.code).toBe(0);
+    const a = JSON.parse(parquet.stdout) as Report;
+    const b = JSON.parse(csv.stdout) as Report;
+    expect(a.input.format).toBe('duckdb');
+    // demo.csv: September 2026 (October is not complete at the as-of), after July and August
+    expect(a.reportPeriod).toEqual(b.reportPeriod);
+    expect(a.reportPeriod?.label).toBe('2026-09');
+    expect(a.periods).toEqual(b.periods);
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    writeFileSync(join(dir, 'c.csv'), (await runParity(['counts', fixture('demo.csv')])).stdout);
+    const counts = await runParity(['report', '--counts', join(dir, 'c.csv')]);
+    expect(counts.code).toBe(2);
+    expect(counts.stderr).toContain('a count table (--counts) cannot be cut into periods');
+    expect(counts.stderr).toContain('parity audit --counts');
   });
 
   test('no input at all is still a usage error', async () => {

@@ -15,6 +15,7 @@ import type { Report } from '../../src/report.js';
 import { comparable } from '../helpers/exactness.js';
 import { CH_URL, loadClickHouse, loadPostgres, PG_URL, settingsFor } from './helpers.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
+import type { CommonFlags } from '../../src/commands/options.js';
 
 const GATES = ['ratio(phone,social).firstResponse.median > 3', 'findings.significant > 0'];
 
@@ -22,7 +23,7 @@ const GATES = ['ratio(phone,social).firstResponse.median > 3', 'findings.signifi
 function settingsOf(s: Scenario, file = s.file) {
   const edges = (s.config?.bands as number[] | undefined) ?? [1000, 10000, 100000];
   const [low, next] = bandsFromEdges(edges).map((b) => b.label);
-  return { ...settingsFor(file, s.config, { ...s.flags, failOn: [...GATES, `band(${low},${next}).firstResponse.median > 1.5`] }), by: null };
+  return { ...settingsFor(file, s.config, { ...s.flags, failOn: [...GATES, `band(${low},${next}).firstResponse.median > 1.5`, ...(s.flags?.failOn ?? [])] }), by: null };
 }
 
 async function inProcess(s: Scenario): Promise<Report> {
@@ -93,5 +94,65 @@ describe('each engine audits as parity does in-process', () => {
     const reference = await inProcess({ ...demo, flags: {} });
     const strip = (x: Report) => ({ ...(comparable(x) as Report), gates: [], settings: null, tool: null });
     expect(strip(report)).toEqual(strip(reference));
+  });
+});
+
+/**
+ * --by from each engine: the count query carries the by field's dimension, and the by section,
+ * the group-preference findings (one Holm family with the channel findings) and by(...) gates
+ * equal the in-process audit with --by.
+ */
+const BY_CASES: Array<{ name: string; scenario: Scenario; flags: CommonFlags }> = [
+  {
+    name: '--by group with by gates',
+    scenario: SCENARIOS[1]!,
+    flags: { by: 'group', failOn: ['by(Tier 2,Tier 1).firstResponse.median > 1.2', 'by(Tier 1).resolution.median > 2d'] },
+  },
+  { name: '--by priority --by-reference, config channels, --since/--until/--as-of', scenario: SCENARIOS[2]!, flags: { by: 'priority', byReference: 'low' } },
+  { name: '--by status', scenario: SCENARIOS[1]!, flags: { by: 'status' } },
+  { name: '--by category, precomputed durations', scenario: SCENARIOS[3]!, flags: { by: 'category' } },
+  { name: '--by category, demo export', scenario: SCENARIOS[0]!, flags: { by: 'category' } },
+];
+
+describe('each engine audits --by as parity does in-process', () => {
+  const withBy = (s: Scenario, flags: CommonFlags): Scenario => ({ ...s, flags: { ...s.flags, ...flags, failOn: [...(s.flags?.failOn ?? []), ...(flags.failOn ?? [])] } });
+  for (const c of BY_CASES) {
+    const s = withBy(c.scenario, c.flags);
+    test(`DuckDB: ${c.name}`, async () => {
+      const reference = await inProcess(s);
+      expect(reference.by?.groups.length).toBeGreaterThan(1);
+      const report = await engineAudit(s, { kind: 'duckdb', files: [s.file] });
+      expect(comparable(report)).toEqual(comparable(reference));
+    });
+    test(`Postgres: ${c.name}`, async () => {
+      const report = await engineAudit(s, { kind: 'postgres', url: PG_URL, source: { table: s.table } });
+      expect(comparable(report)).toEqual(comparable(await inProcess(s)));
+    });
+    test(`ClickHouse, Distributed over two shards: ${c.name}`, async () => {
+      const report = await engineAudit(s, { kind: 'clickhouse', url: CH_URL, source: { table: s.table } });
+      expect(comparable(report)).toEqual(comparable(await inProcess(s)));
+    });
+  }
+
+  test('the by gates and group-preference findings are there to compare', async () => {
+    const s = withBy(BY_CASES[0]!.scenario, BY_CASES[0]!.flags);
+    const report = await engineAudit(s, { kind: 'duckdb', files: ['fixtures/engines/mixed.csv'] });
+    expect(report.gates.filter((g) => g.expression.startsWith('by(')).map((g) => g.value === null)).toEqual([false, false]);
+    expect(report.findings.some((f) => f.kind === 'group-preference' && f.verdict !== 'insufficient-data')).toBe(true);
+  });
+
+  test('parity audit --db … --by <column header> is refused (exit 2) naming the fields that work', async () => {
+    const r = await runParity(['audit', '--db', PG_URL, '--table', 'mixed', '--by', 'direction']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--by direction: a count table .* has by groups for group, category, priority, status only/);
+  });
+
+  test('parity audit --db … --by group prints the by section', async () => {
+    const r = await runParity(['audit', '--db', PG_URL, '--table', 'mixed', '--by', 'group', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.by?.field).toBe('group');
+    const reference = await inProcess(withBy(SCENARIOS[1]!, { by: 'group' }));
+    expect(report.by?.groups.map((g) => [g.value, g.tickets])).toEqual(reference.by?.groups.map((g) => [g.value, g.tickets]));
   });
 });

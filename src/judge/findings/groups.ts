@@ -8,15 +8,16 @@
  * find anything). Smaller groups are measured and shown in the by table but not tested; one note
  * finding names them. Like for like is within category × priority cells, without the by field
  * itself (--by category compares within priority only).
+ *
+ * The groups are handles of the measure stage's groups (source.ts), so the same code judges the
+ * by groups of tickets read in-process and of a count table's `by` dimension.
  */
 import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { ByMeasurement } from '../../measure/byGroups.js';
-import { strataOf } from '../../measure/strata.js';
 import { sizeOf } from '../../measure/sample.js';
 import { count } from '../../format.js';
 import type { Deferred, FindingContext } from './context.js';
-import { mixNote, TicketGroups } from '../../measure/ticketGroups.js';
 import { comparisonFinding, noteFinding, register, type Registered } from './sentence.js';
 
 /** Most untested group values a note names before "and N more". */
@@ -29,9 +30,8 @@ function listed(values: readonly string[]): string {
 
 /** Registers the by-group comparisons; returns the builders of their findings. */
 export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined): Deferred[] {
-  // --by groups are index arrays into the ticket table (measured in-process only)
-  const tickets = ctx.groups instanceof TicketGroups ? ctx.groups : null;
-  if (!by || !tickets) return [];
+  if (!by) return [];
+  const source = ctx.groups;
   const { field } = by;
   const minSample = ctx.rules.minSample;
   if (by.groups.length === 0) {
@@ -47,20 +47,21 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
     ];
   }
   const refValue = by.values[by.reference] as string;
-  const ref = by.groups[by.reference] as Uint32Array;
-  const others = by.values.map((value, k) => ({ value, indices: by.groups[k] as Uint32Array, k })).filter((g) => g.k !== by.reference);
-  const tested = ref.length >= minSample ? others.filter((g) => g.indices.length >= minSample) : [];
+  const ref = by.groups[by.reference];
+  const refSize = by.sizes[by.reference] as number;
+  const others = by.values.map((value, k) => ({ value, group: by.groups[k], size: by.sizes[k] as number, k })).filter((g) => g.k !== by.reference);
+  const tested = refSize >= minSample ? others.filter((g) => g.size >= minSample) : [];
   const untested = others.filter((g) => !tested.includes(g)).map((g) => g.value);
   const out: Deferred[] = [];
 
-  if (ref.length < minSample && others.length > 0) {
+  if (refSize < minSample && others.length > 0) {
     out.push(() =>
       noteFinding({
         kind: 'group-preference',
         subject: refValue,
         verdict: 'insufficient-data',
-        rule: `insufficient data: the reference ${field} ${refValue} has ${ref.length} tickets, fewer than ${minSample}`,
-        message: `The reference ${field} ${refValue} has only ${count(ref.length)} tickets (at least ${count(minSample)} needed), so no ${field} is tested against it; the groups are measured and shown (choose another with --by-reference).`,
+        rule: `insufficient data: the reference ${field} ${refValue} has ${refSize} tickets, fewer than ${minSample}`,
+        message: `The reference ${field} ${refValue} has only ${count(refSize)} tickets (at least ${count(minSample)} needed), so no ${field} is tested against it; the groups are measured and shown (choose another with --by-reference).`,
       }),
     );
   } else if (untested.length > 0) {
@@ -89,17 +90,17 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
   }
   if (tested.length === 0) return out;
 
-  const strata = strataOf(tickets.table, by.strataFields);
+  const strata = source.strataBy(by.strataFields);
   // A metric the data do not measure at all (a tweet log has no resolution) is not compared:
   // "too few tickets" for every group would only be noise.
-  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(tickets.of(ref).samples[metric]).n > 0);
+  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(source.of(ref).samples[metric]).n > 0);
   const byIsStratum = by.strataFields.length < 2;
-  for (const { value, indices } of tested) {
+  for (const { value, group } of tested) {
     const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${value}`, bPhrase: `tickets of ${field} ${refValue}` };
-    const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(tickets, indices, ref, metric, strata), minSample));
+    const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(source, group, ref, metric, strata), minSample));
     out.push(() => {
       // The mix note names the category or priority that differs most: not the by field itself.
-      const mix = byIsStratum ? '' : mixNote(tickets.table, indices, ref, names.aPhrase, names.bPhrase);
+      const mix = byIsStratum ? '' : source.mixNote(group, ref, names.aPhrase, names.bPhrase);
       return regs.map((reg): Finding =>
         comparisonFinding('group-preference', value, refValue, names, reg, ctx.family, ctx.rules, { mixNote: mix, details: { field } }),
       );

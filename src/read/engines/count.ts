@@ -88,10 +88,15 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
   const { mapping } = await mapSource(connection, source, settings);
   const sql = countQuery(querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping));
+  return { counts: await runCountQuery(connection, sql), sql, mapping };
+}
+
+/** Runs a flat count query on the engine, grouped into series (sql.ts seriesQuery), into a count table. */
+export async function runCountQuery(connection: EngineConnection, sql: string): Promise<CountTable> {
   const reader = new CountTableReader();
   try {
     await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
-    return { counts: reader.finish(), sql, mapping };
+    return reader.finish();
   } catch (error) {
     if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label } });
     throw error;

@@ -1,0 +1,56 @@
+// `parity report` from DuckDB (in-process, so part of the unit suite; Postgres and ClickHouse are
+// in test/engines/report.test.ts): the period report of a Parquet file, or of a CSV read by
+// DuckDB, equals the in-process period report of the same tickets with the per-ticket findings
+// left out — the period's audit, the trend, the report period — apart from the fields only a
+// file has (test/helpers/exactness.ts). A count-table file cannot be cut into periods: refused.
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
+import { runReport } from '../../src/commands/report.js';
+import type { Config } from '../../src/config/schema.js';
+import { countedPeriodReport, periodReport, type PeriodOptions } from '../../src/pipeline.js';
+import type { Report } from '../../src/report.js';
+import { comparable } from '../helpers/exactness.js';
+
+function settingsOf(file: string, flags: CommonFlags = {}, config: Config = {}) {
+  return { ...resolveSettings([file], flags, config, 'test'), generatedAt: null };
+}
+
+async function both(file: string, options: PeriodOptions, flags: CommonFlags = {}, config: Config = {}, engineFile = file): Promise<{ file: Report; duckdb: Report }> {
+  const io = { stdin: Readable.from([]) };
+  return {
+    file: await periodReport(settingsOf(file, flags, config), io, { ...options, perTicket: false }),
+    duckdb: await countedPeriodReport({ kind: 'duckdb', files: [engineFile] }, settingsOf(engineFile, flags, config), io, options),
+  };
+}
+
+describe('parity report from DuckDB equals the in-process report', () => {
+  test('demo export as Parquet: September 2026 (the latest complete month), with the two months before', async () => {
+    const { file, duckdb } = await both('fixtures/demo.csv', { unit: 'month', focus: null, previous: 12 }, {}, {}, 'fixtures/engines/demo.parquet');
+    expect(comparable(duckdb)).toEqual(comparable(file));
+    // demo.csv by hand: created 2026-07-01 to 2026-10-31; the latest timestamp (the as-of) is
+    // 2026-10-31T23:46:15Z, so October is not complete and September is reported: 745 tickets
+    // created in September, 1,529 in July and August
+    expect(duckdb.reportPeriod?.label).toBe('2026-09');
+    expect(duckdb.reportPeriod?.complete).toBe(true);
+    expect(duckdb.reportPeriod?.tickets).toBe(745);
+    expect(duckdb.reportPeriod?.allTickets).toBe(3050);
+    expect(duckdb.period.asOf).toBe('2026-10-31T23:46:15.000Z');
+    expect(duckdb.periods?.map((p) => p.period)).toEqual(['2026-07', '2026-08', '2026-09']);
+    expect(duckdb.periods?.reduce((n, p) => n + p.tickets, 0)).toBe(1529 + 745);
+  });
+
+  test('mixed export by weeks with --by group, through DuckDB\'s CSV reader', async () => {
+    const { file, duckdb } = await both('fixtures/engines/mixed.csv', { unit: 'week', focus: null, previous: 4 }, { by: 'group' });
+    expect(comparable(duckdb)).toEqual(comparable(file));
+    expect(duckdb.periods).toHaveLength(5);
+    expect(duckdb.by?.groups.length).toBeGreaterThan(1);
+  });
+});
+
+describe('parity report from a count table file', () => {
+  test('is refused (exit 2) with what to do instead', async () => {
+    const ctx = { cwd: process.cwd(), stdin: Readable.from([]), version: 'test', color: false, columns: undefined, warn: () => {}, progress: () => {} };
+    await expect(runReport([], { counts: 'counts.csv', config: false }, ctx)).rejects.toThrow(/a count table \(--counts\) cannot be cut into periods: it is one table for the whole export, without creation times/);
+  });
+});

@@ -1,0 +1,30 @@
+// The stderr line about rows not used: `--rejects` is suggested only where it can run (files read
+// in-process); a count table or an engine source counts its rows where they live.
+import { describe, expect, test } from 'vitest';
+import { rowsWarning } from '../../src/commands/rowsWarning.js';
+import type { Report } from '../../src/report.js';
+
+function reportOf(formats: Report['input']['formats']): Report {
+  return {
+    input: {
+      rowsRead: 1500,
+      formats,
+      dataQuality: [
+        { kind: 'missing-created', severity: 'error', count: 23, example: null },
+        { kind: 'outbound', severity: 'excluded', count: 150, example: null },
+      ],
+    },
+  } as unknown as Report;
+}
+
+describe('rowsWarning', () => {
+  test('files: suggests --rejects, or names the file written', () => {
+    const files = reportOf([{ file: 'x.csv', format: 'generic', rows: 1500 }] as unknown as Report['input']['formats']);
+    expect(rowsWarning(files, undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality; --rejects <file> writes them out); 150 rows excluded on purpose (outbound ×150)');
+    expect(rowsWarning(files, 'r.csv')).toBe('23 of 1,500 rows rejected as unusable (see Data quality; written to r.csv); 150 rows excluded on purpose (outbound ×150)');
+  });
+
+  test('a count table or an engine: no --rejects hint (it reads rows in-process only)', () => {
+    expect(rowsWarning(reportOf([]), undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150)');
+  });
+});
