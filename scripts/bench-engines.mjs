@@ -8,7 +8,8 @@
 // resolutions after 0–10 days; tickets of the last 7 days still open. Generated inside each
 // engine (generate_series / range / numbers), so the load is not what is measured.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,11 +35,15 @@ function parityRun(command, args) {
   return { seconds, cpu: user + sys, rssMiB: rssKiB / 1024, stdout: r.stdout };
 }
 
-/** `parity counts` (cells of the channel and band × channel dimensions), then `parity audit` of the same source. */
-function countsRun(args) {
-  const counts = parityRun('counts', args);
-  const cells = counts.stdout.split('\n').filter((l) => /^(channel|bandChannel),/.test(l)).length;
-  const audit = parityRun('audit', [...args, '--format', 'json']);
+/** `parity counts` into a file (duration cells counted from it), then `parity audit` of the same source. */
+async function countsRun(args) {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-bench-counts-'));
+  const file = join(dir, 'counts.csv');
+  const counts = parityRun('counts', [...args, '-o', file]);
+  let cells = 0;
+  for await (const line of createInterface({ input: createReadStream(file) })) if (/^(channel|bandChannel),/.test(line) && !line.includes(',tickets,')) cells++;
+  rmSync(dir, { recursive: true, force: true });
+  const audit = parityRun('audit', [...args, '--format', 'json', '-o', '/dev/null']);
   return { seconds: counts.seconds, rssMiB: counts.rssMiB, cells, audit };
 }
 
@@ -47,7 +52,7 @@ const results = {
   /** Prints each engine's line as soon as it is measured (a long run shows what it has). */
   push(r) {
     if (!this.header) {
-      console.log('| engine | tickets | count table (cells) | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
+      console.log('| engine | tickets | duration cells | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
       console.log('| --- | ---: | ---: | ---: | ---: |');
       this.header = true;
     }
@@ -76,7 +81,7 @@ if (engines.includes('duckdb')) {
     FROM (SELECT i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(CAST(floor(random() * 300 * 86400) AS BIGINT)) AS created FROM range(${N}) t(i))
   ) TO '${file}' (FORMAT parquet)`);
   c.closeSync();
-  const r = countsRun([file]);
+  const r = await countsRun([file]);
   results.push({ engine: 'duckdb (parquet)', rows: N, load: (Date.now() - t0) / 1000, ...r });
   rmSync(dir, { recursive: true, force: true });
 }
@@ -100,7 +105,7 @@ if (engines.includes('postgres')) {
     FROM (SELECT i, timestamptz '2026-01-01 00:00:00+00' + floor(random() * 300 * 86400) * interval '1 second' AS created FROM generate_series(1, ${N}) i) s`);
   await client.query('ANALYZE bench_tickets');
   await client.end();
-  const r = countsRun(['--db', PG_URL, '--table', 'bench_tickets']);
+  const r = await countsRun(['--db', PG_URL, '--table', 'bench_tickets']);
   results.push({ engine: 'postgres', rows: N, load: (Date.now() - t0) / 1000 - r.seconds - r.audit.seconds, ...r });
 }
 
@@ -123,6 +128,6 @@ if (engines.includes('clickhouse')) {
   await clients[0].command({ query: 'DROP TABLE IF EXISTS bench' });
   await clients[0].command({ query: `CREATE TABLE bench (${columns}) ENGINE = Distributed(parity_shards, default, bench_local)` });
   await Promise.all(clients.map((c) => c.close()));
-  const r = countsRun(['--db', CH_URL, '--table', 'bench']);
+  const r = await countsRun(['--db', CH_URL, '--table', 'bench']);
   results.push({ engine: 'clickhouse (2 shards)', rows: N, load: (Date.now() - t0) / 1000 - r.seconds - r.audit.seconds, ...r });
 }

@@ -275,7 +275,8 @@ export async function main(argv: string[]): Promise<number> {
   if (finished.stderr) process.stderr.write(guardOutput(finished.stderr, { annotations: true }));
   try {
     if (outputFile) await writeAtomic(outputFile, finished.output);
-    else await writeStdout(guardOutput(finished.output, { color: outputColor }));
+    else if (typeof finished.output === 'string') await writeStdout(guardOutput(finished.output, { color: outputColor }));
+    else for (const chunk of finished.output) await writeStdout(guardOutput(chunk, { color: outputColor }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return finished.exitCode;
     if (error instanceof ParityError) return handleError(error);

@@ -19,8 +19,8 @@ export interface CommandContext {
 }
 
 export interface CommandResult {
-  /** The report text for stdout (or for -o). */
-  output: string;
+  /** The report text for stdout (or for -o); a long one as chunks of whole lines, written as they come. */
+  output: string | Iterable<string>;
   /** 0 ok, 1 a gate failed. Usage and input errors are thrown as ParityError (exit 2). */
   exitCode: 0 | 1;
   /** Extra text for stderr, printed before the output whatever --quiet says (CI annotations). */

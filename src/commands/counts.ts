@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
-import { BY_FIELDS, FLAT_COLUMNS, countDataset, flattenCounts, type ByField, type CountTable } from '../measure/counts.js';
+import { BY_FIELDS, FLAT_COLUMNS, countDataset, flatRows, type ByField, type CountTable, type FlatCountRow } from '../measure/counts.js';
 import { countFromEngine } from '../read/engines/count.js';
 import { openEngine, resolveSource, type SourceFlags } from '../read/engines/index.js';
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
@@ -58,20 +58,41 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
   }
 }
 
-/** A count table as CSV (the flat form, header first). */
-export function countsCsv(table: CountTable): string {
-  const rows = flattenCounts(table).map((r) => FLAT_COLUMNS.map((c) => r[c] ?? ''));
-  return stringify([[...FLAT_COLUMNS], ...rows]);
+/** Flat rows per chunk of output (a count table of tens of millions of cells is written in pieces). */
+const CHUNK_ROWS = 10_000;
+
+/** The flat rows of a table in chunks. */
+function* flatChunks(table: CountTable): Generator<FlatCountRow[]> {
+  let chunk: FlatCountRow[] = [];
+  for (const row of flatRows(table)) {
+    chunk.push(row);
+    if (chunk.length === CHUNK_ROWS) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
 }
 
-/** A count table as NDJSON (one flat row per line). */
-export function countsNdjson(table: CountTable): string {
-  return flattenCounts(table).map((r) => `${JSON.stringify(r)}\n`).join('');
+/** A count table as CSV (the flat form, header first), chunk by chunk. */
+export function* countsCsvChunks(table: CountTable): Generator<string> {
+  yield stringify([[...FLAT_COLUMNS]]);
+  for (const rows of flatChunks(table)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => r[c] ?? '')));
+}
+
+/** A count table as CSV (the flat form, header first). */
+export function countsCsv(table: CountTable): string {
+  return [...countsCsvChunks(table)].join('');
+}
+
+/** A count table as NDJSON (one flat row per line), chunk by chunk. */
+export function* countsNdjson(table: CountTable): Generator<string> {
+  for (const rows of flatChunks(table)) yield rows.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
 
 export async function countsCommand(files: string[], flags: CountsFlags, ctx: CommandContext): Promise<CommandResult> {
   const format = flags.format ?? 'csv';
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format "${format}" is not csv or ndjson for counts`);
   const table = await countSource(files, flags, ctx);
-  return { output: format === 'csv' ? countsCsv(table) : countsNdjson(table), exitCode: 0 };
+  return { output: format === 'csv' ? countsCsvChunks(table) : countsNdjson(table), exitCode: 0 };
 }

@@ -361,25 +361,28 @@ function meta(group: string, fields: Partial<FlatCountRow> = {}): FlatCountRow {
 
 /** A count table as flat rows: header facts first (as `meta` and `rawChannel` rows), then cells. */
 export function flattenCounts(table: CountTable): FlatCountRow[] {
+  return [...flatRows(table)];
+}
+
+/** The flat rows of a count table one by one (header facts, then cells), without an array of them all. */
+export function* flatRows(table: CountTable): Generator<FlatCountRow> {
   const h = table.header;
-  const out: FlatCountRow[] = [];
-  if (h.rowsRead !== null) out.push(meta('rows', { ended: h.rowsRead }));
+  if (h.rowsRead !== null) yield meta('rows', { ended: h.rowsRead });
   for (const [reason, count] of Object.entries(h.rejected).sort(([a], [b]) => compareText(a, b))) {
-    out.push(meta('rejected', { category: reason, ended: count }));
+    yield meta('rejected', { category: reason, ended: count });
   }
-  out.push(meta('tickets', { ended: h.tickets }));
-  out.push(meta('createdFrom', { seconds: h.createdFrom }));
-  out.push(meta('createdTo', { seconds: h.createdTo }));
-  out.push(meta('asOf', { seconds: h.asOf }));
-  for (const metric of COUNT_METRICS) out.push(meta('negative', { metric, ended: h.negative[metric] }));
-  for (const metric of COUNT_METRICS) out.push(meta('measured', { metric, ended: h.measured[metric] }));
-  if (h.by !== null) out.push(meta('by', { category: h.by }));
-  h.notes.forEach((note, k) => out.push(meta('note', { category: note, seconds: k })));
+  yield meta('tickets', { ended: h.tickets });
+  yield meta('createdFrom', { seconds: h.createdFrom });
+  yield meta('createdTo', { seconds: h.createdTo });
+  yield meta('asOf', { seconds: h.asOf });
+  for (const metric of COUNT_METRICS) yield meta('negative', { metric, ended: h.negative[metric] });
+  for (const metric of COUNT_METRICS) yield meta('measured', { metric, ended: h.measured[metric] });
+  if (h.by !== null) yield meta('by', { category: h.by });
+  for (const [k, note] of h.notes.entries()) yield meta('note', { category: note, seconds: k });
   for (const v of h.channelValues) {
-    out.push({ dimension: 'rawChannel', group: v.raw, category: v.channel, priority: null, metric: null, seconds: null, ended: v.count, waiting: 0 });
+    yield { dimension: 'rawChannel', group: v.raw, category: v.channel, priority: null, metric: null, seconds: null, ended: v.count, waiting: 0 };
   }
-  for (const r of countRows(table)) out.push(r);
-  return out;
+  yield* countRows(table);
 }
 
 /** Why a flat row cannot be read back (the caller adds file and line). */

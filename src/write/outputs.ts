@@ -153,6 +153,8 @@ export function removeTemporaryFiles(): void {
 /** A file being written: chunks go to a temporary file that `commit` renames into place. */
 export interface AtomicFile {
   write(chunk: string): void;
+  /** Resolves when the chunks written so far have left memory (for long outputs written in pieces). */
+  drained(): Promise<void>;
   /** Finishes the write and puts the file at its final path; ParityError if anything failed. */
   commit(): Promise<void>;
   /** Drops the write: the final path is left as it was. */
@@ -196,6 +198,10 @@ export async function openAtomic(path: string, label: string = path): Promise<At
   return {
     write(chunk) {
       if (!error) stream.write(chunk);
+    },
+    async drained() {
+      if (error || !stream.writableNeedDrain) return;
+      await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
     },
     async commit() {
       if (!stream.writableEnded && !stream.destroyed) stream.end();
@@ -276,9 +282,20 @@ export async function openScratch(near: string, label: string = near): Promise<S
   };
 }
 
-/** Writes `text` to `path` atomically (see the module comment). */
-export async function writeAtomic(path: string, text: string, label: string = path): Promise<void> {
+/** Writes `text` (or its chunks, in order) to `path` atomically (see the module comment). */
+export async function writeAtomic(path: string, text: string | Iterable<string>, label: string = path): Promise<void> {
   const file = await openAtomic(path, label);
-  file.write(text);
+  if (typeof text === 'string') file.write(text);
+  else {
+    try {
+      for (const chunk of text) {
+        file.write(chunk);
+        await file.drained();
+      }
+    } catch (error) {
+      await file.abort();
+      throw error;
+    }
+  }
   await file.commit();
 }
