@@ -23,6 +23,9 @@ export function clickhouseHttpUrl(url: string): { url: string; database: string 
   return { url: http.toString().replace(/\/$/, ''), database };
 }
 
+/** How long one query may take before parity gives up on the server. */
+const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
+
 function fromSql(source: SqlSource): string {
   const d = dialect('clickhouse');
   return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')})`;
@@ -36,6 +39,8 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     username: decodeURIComponent(parsed.username) || 'default',
     password: decodeURIComponent(parsed.password),
     ...(database ? { database } : {}),
+    // the count query scans the whole table: minutes on a large one, not the client's 30 s default
+    request_timeout: REQUEST_TIMEOUT_MS,
   });
   const label = safeUrl(url);
   const failed = (error: unknown): ParityError => {
