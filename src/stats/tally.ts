@@ -425,6 +425,33 @@ function allocate(k: number): { times: Float64Array; ended: Float64Array; waitin
   return { times: new Float64Array(k), ended: new Float64Array(k), waiting: new Float64Array(k) };
 }
 
+/** Index bits of a packed sort key (seconds · 2^22 + index): series up to 4M rows. */
+const PACK_BITS = 22;
+const PACK = 2 ** PACK_BITS;
+
+/**
+ * Sorts row indices by their seconds (a stable order for equal seconds is not needed: equal
+ * seconds are added up). Whole seconds in [0, 2^31) and at most 2^22 rows — what an engine
+ * returns for one series — are packed into one float64 key each and sorted natively, several
+ * times faster than a comparator sort; anything else takes the comparator.
+ */
+function sortBySeconds(order: Uint32Array, seconds: ArrayLike<number>): void {
+  const n = order.length;
+  let packable = n <= PACK;
+  for (let i = 0; i < n && packable; i++) {
+    const t = seconds[i] as number;
+    packable = Number.isInteger(t) && t >= 0 && t < 2 ** 31;
+  }
+  if (!packable) {
+    order.sort((a, b) => (seconds[a] as number) - (seconds[b] as number));
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (seconds[i] as number) * PACK + i;
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % PACK;
+}
+
 /**
  * Tally of count rows in any order, as an engine's GROUP BY returns them: row i says `ended[i]`
  * tickets ended and `waiting[i]` were still waiting at `seconds[i]`. Rows of the same time are
@@ -447,7 +474,7 @@ export function tallyFromRows(seconds: ArrayLike<number>, ended: ArrayLike<numbe
   for (let i = 0; i < n; i++) order[i] = i;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = (seconds[i - 1] as number) <= (seconds[i] as number);
-  if (!sorted) order.sort((a, b) => (seconds[a] as number) - (seconds[b] as number));
+  if (!sorted) sortBySeconds(order, seconds);
   let distinct = 0;
   let last = Number.NaN;
   for (let k = 0; k < n; k++) {

@@ -198,4 +198,15 @@ describe('channels and bands are sums of band × channel cells', () => {
     const t = tallyFromRows([30, 5, 30], [1, 0, 2], [0, 2, 1]);
     expect(plain(t)).toEqual({ times: [5, 30], ended: [0, 3], waiting: [2, 1] });
   });
+
+  test('tallyFromRows sorts a long unsorted series (packed keys) and fractional seconds (comparator) alike', () => {
+    // 0..9999 backwards, each twice (ended once, waiting once): every second once, 1 ended and 1 waiting
+    const n = 10_000;
+    const seconds = [...Array.from({ length: n }, (_, k) => n - 1 - k), ...Array.from({ length: n }, (_, k) => n - 1 - k)];
+    const t = tallyFromRows(seconds, seconds.map((_, k) => (k < n ? 1 : 0)), seconds.map((_, k) => (k < n ? 0 : 1)));
+    expect(t.times.length).toBe(n);
+    expect([t.times[0], t.times[1], t.times[n - 1]]).toEqual([0, 1, n - 1]);
+    expect([...t.ended].every((e) => e === 1) && [...t.waiting].every((w) => w === 1)).toBe(true);
+    expect(plain(tallyFromRows([2.5, 0.5, 2.5], [1, 1, 0], [0, 0, 4]))).toEqual({ times: [0.5, 2.5], ended: [1, 1], waiting: [0, 4] });
+  });
 });

@@ -14,6 +14,9 @@ import { secondsOrNull, type EngineConnection, type SqlSource } from './connecti
 
 type DuckModule = typeof import('@duckdb/node-api');
 
+/** DuckDB's working memory inside parity's process; beyond it, it spills to a temporary folder. */
+const MEMORY_LIMIT = '1GB';
+
 async function loadDuckDB(): Promise<DuckModule> {
   try {
     return await import('@duckdb/node-api');
@@ -43,10 +46,11 @@ export function fileQuery(path: string): string {
 
 export async function connectDuckDB(label: string, timeZone: string): Promise<EngineConnection> {
   const duck = await loadDuckDB();
-  // Row order is never needed (the count table is grouped), and a folder to spill to lets
-  // DuckDB's joins and aggregates of a large file go to disk instead of growing parity's memory.
+  // Row order is never needed (the count table is grouped), and a memory limit with a folder to
+  // spill to sends DuckDB's joins and aggregates of a large file to disk instead of growing
+  // parity's memory (DuckDB's own default is 80% of the machine's).
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
-  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill }).catch(async (error: unknown) => {
+  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: MEMORY_LIMIT }).catch(async (error: unknown) => {
     await rm(spill, { recursive: true, force: true });
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   });

@@ -286,7 +286,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
   const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
     if (id === 'clickhouse') return `groupArray(toFloat64(${c === 'seconds' ? `ifNull(${seconds}, -1)` : `f.${d.ident(c)}`}))`;
     if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
-    return `list(CAST(${column(c)} AS DOUBLE) ORDER BY ${seconds})`;
+    // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
+    return `list(CAST(${column(c)} AS DOUBLE))`;
   };
   return [
     `SELECT ${keys.join(', ')},`,
