@@ -32,7 +32,7 @@ export function bandOf(group: string): string {
   return cut < 0 ? group : group.slice(0, cut);
 }
 
-function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
+export function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
   return `${dimension}\u0000${group}`;
 }
 
@@ -43,7 +43,7 @@ function durationsOf(rows: readonly CountRow[]): GroupDurations {
   for (const r of rows) {
     if (r.metric === 'firstResponse') first.push(r);
     else if (r.metric === 'resolution') resolution.push(r);
-    else tickets += r.ended;
+    else if (r.metric === 'tickets') tickets += r.ended;
   }
   return { tickets, samples: { firstResponse: tallyOf(first), resolution: tallyOf(resolution) }, curves: {} };
 }
