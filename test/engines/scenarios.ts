@@ -29,6 +29,7 @@ export const SCENARIOS: Scenario[] = [
     config: { channels: { Fax: 'email', Letter: 'phone', 'Twitter DM': 'chat' }, bands: [100, 5000] },
     flags: { since: '2026-09-10', until: '2026-10-20', asOf: '2026-10-15T12:00:00Z' },
   },
+  { name: 'channel jumps and repeat contacts', file: 'fixtures/findings/jumps.csv', table: 'jumps' },
   {
     name: 'precomputed business-minute durations',
     file: 'fixtures/engines/durations.csv',
@@ -43,3 +44,6 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+/** Whether ClickHouse's count query computes loudness and channel jumps (journey rows). */
+export const CH_JOURNEYS = false;

@@ -22,6 +22,10 @@ const spec = (d: DialectId): CountQuerySpec => ({
     group: { column: 'group_name' },
     followers: { column: 'follower_count' },
     direction: { column: 'direction' },
+    customerId: { column: 'requester_id' },
+    isPublic: { column: 'is_public' },
+    subject: { column: 'subject' },
+    tags: { column: 'tags' },
   },
   channels: { 'Walk-in': 'other', 'IG DM': 'social', Letter: 'phone' },
   bands: [1000, 10000, 100000],
@@ -30,7 +34,18 @@ const spec = (d: DialectId): CountQuerySpec => ({
   until: null,
   asOf: Date.UTC(2026, 10, 1) / 1000,
   notes: ["business clock: it's a note"],
+  journeys: { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 14, capitalsShare: 0.6, exclamationRun: 3, escalationTags: ['vip', 'escalated', 'Präsident'] },
 });
+
+/**
+ * The query as node-sql-parser can read it: its Postgres, Hive and Snowflake grammars lack window
+ * frames with a numeric offset (`RANGE BETWEEN 604800 PRECEDING AND CURRENT ROW`, the repeat
+ * contacts' window), so that one frame is read as a ROWS frame of the same shape; the RANGE frame
+ * itself runs on DuckDB and Postgres in the engine tests, and BigQuery's grammar takes it as is.
+ */
+function forParser(sql: string, mode: string): string {
+  return mode === 'BigQuery' ? sql : sql.replace(/RANGE BETWEEN (\d+) PRECEDING AND CURRENT ROW/g, 'ROWS BETWEEN $1 PRECEDING AND CURRENT ROW');
+}
 
 // node-sql-parser's name for each dialect (Databricks SQL is HiveQL's descendant).
 const PARSER: Partial<Record<DialectId, string>> = { bigquery: 'BigQuery', snowflake: 'Snowflake', databricks: 'Hive', postgres: 'PostgresQL', duckdb: 'PostgresQL' };
@@ -44,9 +59,9 @@ describe('printed count query', () => {
     if (mode) {
       test(`${d}: parses as ${mode}`, () => {
         const parser = new NodeSqlParser.Parser();
-        expect(() => parser.astify(countQuery(spec(d)), { database: mode })).not.toThrow();
+        expect(() => parser.astify(forParser(countQuery(spec(d)), mode), { database: mode })).not.toThrow();
         // and the parser does reject a broken query (a check that can fail)
-        expect(() => parser.astify(countQuery(spec(d)).replace('GROUP BY', 'GROUP'), { database: mode })).toThrow();
+        expect(() => parser.astify(forParser(countQuery(spec(d)), mode).replace('GROUP BY', 'GROUP'), { database: mode })).toThrow();
       });
     }
   }
@@ -102,7 +117,7 @@ describe('quoting', () => {
       const hostile = { ...spec(d), columns: { ...spec(d).columns, channel: { column: name } }, notes: ["'); DROP TABLE t; --"] };
       const sql = countQuery(hostile);
       const parser = PARSER[d];
-      if (parser) expect(() => new NodeSqlParser.Parser().astify(sql, { database: parser })).not.toThrow();
+      if (parser) expect(() => new NodeSqlParser.Parser().astify(forParser(sql, parser), { database: parser })).not.toThrow();
       expect(sql).toContain(dialect(d).ident(name));
       expect(sql).not.toMatch(/^\s*DROP/m);
     }

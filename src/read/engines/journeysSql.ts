@@ -43,6 +43,9 @@ const TAG_SEPARATORS = '[\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u2
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a';
 const LOWER = 'abcdefghijklmnopqrstuvwxyzk';
 
+/** Every column of the `t` layer a journey row is made of. */
+const RID_ORDER = ['created_s', 'id_txt', 'channel', 'raw_ch', 'cat', 'pri', 'fr_s', 'res_s', 'fr_kind', 'res_kind', 'pub', 'shout', 'esc', 'cap_untested'];
+
 function numberLiteral(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/0+$/, '');
 }
@@ -147,7 +150,9 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
   const jt = [
     `SELECT *,`,
     `  ${contacts} AS contacts,`,
-    `  ROW_NUMBER() OVER (ORDER BY created_s) AS rid,`,
+    // a ticket's number within its customer, ordered by everything the rows are made of, so that
+    // every evaluation of the layer numbers alike (only rows equal in all of it can swap)
+    `  ROW_NUMBER() OVER (PARTITION BY cust ORDER BY ${RID_ORDER.join(', ')}) AS rn,`,
     `  ${chOrder} AS ch_order,`,
     `  ${answeredAt} AS answered_at,`,
     `  ${resolvedAt} AS resolved_at,`,
@@ -157,20 +162,20 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
   ].join('\n');
   const origins = JUMP_ORIGINS.map((c) => d.string(c)).join(', ');
   const jp = [
-    `SELECT s.rid AS jid, s.cust AS cust, s.created_s - o.created_s AS waited, o.channel AS o_channel,`,
+    `SELECT s.rn AS jrn, s.cust AS cust, s.created_s - o.created_s AS waited, o.channel AS o_channel,`,
     `  o.created_s AS created_s, o.fr_kind AS fr_kind, o.fr_s AS fr_s, o.res_kind AS res_kind, o.res_s AS res_s,`,
     `  CASE WHEN o.answered_at IS NOT NULL AND o.answered_at <= s.created_s THEN 0 ELSE 1 END AS unanswered,`,
-    `  ROW_NUMBER() OVER (PARTITION BY s.rid ORDER BY o.created_s, o.ch_order, CASE WHEN o.answered_at IS NULL THEN 1 ELSE 0 END, o.answered_at, CASE WHEN o.resolved_at IS NULL THEN 1 ELSE 0 END, o.resolved_at) AS pick`,
+    `  ROW_NUMBER() OVER (PARTITION BY s.cust, s.rn ORDER BY o.created_s, o.ch_order, CASE WHEN o.answered_at IS NULL THEN 1 ELSE 0 END, o.answered_at, CASE WHEN o.resolved_at IS NULL THEN 1 ELSE 0 END, o.resolved_at) AS pick`,
     `FROM ${ref('jt', jt)} s JOIN ${ref('jt', jt)} o ON o.cust = s.cust`,
     `WHERE s.channel = ${d.string(JUMP_TARGET)} AND o.channel IN (${origins}) AND o.created_s < s.created_s AND o.created_s >= s.created_s - ${JW}`,
     `  AND (o.settled_at IS NULL OR o.settled_at > s.created_s)`,
   ].join('\n');
-  const jo = `SELECT jid, cust, o_channel, unanswered, fr_kind, res_kind, ${d.wholeSeconds('waited')} AS waited_sec, ${frSeconds} AS fr_sec, ${resSeconds} AS res_sec\nFROM ${ref('jp', jp)}\nWHERE pick = 1`;
+  const jo = `SELECT jrn, cust, o_channel, unanswered, fr_kind, res_kind, ${d.wholeSeconds('waited')} AS waited_sec, ${frSeconds} AS fr_sec, ${resSeconds} AS res_sec\nFROM ${ref('jp', jp)}\nWHERE pick = 1`;
   const loudFlag = `CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= ${j.repeatContacts} THEN 1 ELSE 0 END`;
   const jl = [
     `SELECT jt.*, ${loudFlag} AS loud,`,
-    `  CASE WHEN jt.channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN jo.jid IS NULL THEN ${d.string(OTHER_SOCIAL_GROUP)} ELSE ${d.string(JUMP_GROUP)} END) END AS jump_group`,
-    `FROM ${ref('jt', jt)} jt LEFT JOIN ${ref('jo', jo)} jo ON jo.jid = jt.rid`,
+    `  CASE WHEN jt.channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN jo.jrn IS NULL THEN ${d.string(OTHER_SOCIAL_GROUP)} ELSE ${d.string(JUMP_GROUP)} END) END AS jump_group`,
+    `FROM ${ref('jt', jt)} jt LEFT JOIN ${ref('jo', jo)} jo ON jo.cust = jt.cust AND jo.jrn = jt.rn`,
   ].join('\n');
   const endedSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'e' THEN 1 ELSE 0 END`);
   const waitingSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'w' THEN 1 ELSE 0 END`);

@@ -213,7 +213,7 @@ export function countQuery(spec: CountQuerySpec): string {
     `  ${resKind} AS res_kind,`,
     `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
     `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg${journeys ? ',' : ''}`,
-    ...(journeys ? [`  cust, pub, shout, cap_untested, esc`] : []),
+    ...(journeys ? [`  id_txt, cust, pub, shout, cap_untested, esc`] : []),
     `FROM ${ref(d, 'c', c)}`,
     `WHERE reason IS NULL`,
   ].join('\n');
