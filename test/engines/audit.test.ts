@@ -14,10 +14,8 @@ import { bandsFromEdges } from '../../src/measure/groups.js';
 import { auditCounted, auditDataset, type CountedSource } from '../../src/pipeline.js';
 import type { Report } from '../../src/report.js';
 import { comparable } from '../helpers/exactness.js';
-import { countDataset } from '../../src/measure/counts.js';
-import { auditCounts } from '../../src/pipeline.js';
 import { CH_URL, loadClickHouse, loadPostgres, PG_URL, settingsFor } from './helpers.js';
-import { CH_JOURNEYS, SCENARIOS, type Scenario } from './scenarios.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
 
 const GATES = ['ratio(phone,social).firstResponse.median > 3', 'findings.significant > 0'];
 
@@ -32,13 +30,6 @@ async function inProcess(s: Scenario): Promise<Report> {
   const settings = settingsOf(s);
   const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
   return auditDataset(dataset, settings, null, { perTicket: false });
-}
-
-/** The in-process audit as a count table without journey rows gives it (ClickHouse 18's). */
-async function withoutJourneys(s: Scenario): Promise<Report> {
-  const settings = settingsOf(s);
-  const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
-  return auditCounts(countDataset(dataset, { bands: settings.bands }), settings, { files: [s.file], format: 'counts' }, null);
 }
 
 async function engineAudit(s: Scenario, source: CountedSource, file = s.file): Promise<Report> {
@@ -68,7 +59,7 @@ describe('each engine audits as parity does in-process', () => {
     if (s.clickhouse === false) continue;
     test(`ClickHouse, Distributed over two shards: ${s.name}`, async () => {
       const report = await engineAudit(s, { kind: 'clickhouse', url: CH_URL, source: { table: s.table } });
-      expect(comparable(report)).toEqual(comparable(CH_JOURNEYS ? await inProcess(s) : await withoutJourneys(s)));
+      expect(comparable(report)).toEqual(comparable(await inProcess(s)));
     });
   }
 

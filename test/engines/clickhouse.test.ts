@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import { CH_URL, CH2_URL, loadClickHouse, referenceCounts, settingsFor, withoutNotes } from './helpers.js';
-import { CH_JOURNEYS, SCENARIOS } from './scenarios.js';
+import { SCENARIOS } from './scenarios.js';
 
 beforeAll(async () => {
   for (const table of new Set(SCENARIOS.filter((s) => s.clickhouse !== false).map((s) => s.table))) {
@@ -25,8 +25,7 @@ async function chCounts(url: string, table: string, settings: ReturnType<typeof 
 describe('ClickHouse Distributed table over two shards equals the in-process count table', () => {
   for (const s of SCENARIOS.filter((x) => x.clickhouse !== false)) {
     test(s.name, async () => {
-      // ClickHouse 18 has no window functions: no journey rows (its notes say so)
-      const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null, CH_JOURNEYS);
+      const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
       const { counts } = await chCounts(CH_URL, s.table, settingsFor(s.file, s.config, s.flags, s.by ?? null));
       expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
     });

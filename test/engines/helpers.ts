@@ -26,10 +26,10 @@ export function settingsFor(file: string, config: Config = {}, flags: CommonFlag
 }
 
 /** The in-process count table of a file: the reference. */
-export async function referenceCounts(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null, journeys = true): Promise<CountTable> {
+export async function referenceCounts(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null): Promise<CountTable> {
   const settings = settingsFor(file, config, flags, by);
   const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
-  return countDataset(dataset, { bands: settings.bands, by, journeys: journeys ? settings.loud : null });
+  return countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud });
 }
 
 /** A count table without its notes (notes say what a source cannot measure, so they differ). */

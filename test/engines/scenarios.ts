@@ -51,6 +51,3 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
-
-/** Whether ClickHouse's count query computes loudness and channel jumps (journey rows). */
-export const CH_JOURNEYS = false;

@@ -31,7 +31,7 @@ export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, Sou
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
-export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], dialect: DialectId = 'postgres', loud: Settings['loud'] | null = null): string[] {
+export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], loud: Settings['loud'] | null = null): string[] {
   const notes: string[] = [];
   const precomputed = Boolean(columns.firstResponseTime || columns.resolutionTime);
   if (clock.kind === 'business') {
@@ -43,17 +43,14 @@ export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>,
   }
   if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
   if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
-  notes.push(...journeyNotes(columns, dialect, loud));
+  notes.push(...journeyNotes(columns, loud));
   notes.push('repeated ticket ids are not checked for a database source: every row counts');
   return notes;
 }
 
 /** What the query computes of loudness and channel jumps, and what not (never silently absent). */
-export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>, dialect: DialectId, loud: Settings['loud'] | null): string[] {
+export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>, loud: Settings['loud'] | null): string[] {
   if (!loud) return ['loud vs quiet and channel jumps are not computed for this source'];
-  if (dialect === 'clickhouse') {
-    return ['loud vs quiet complainants and channel jumps are not computed for ClickHouse: the query needs window functions per customer, which release 18 lacks'];
-  }
   const cues = ['public posts', 'repeat contacts', 'shouting (runs of "!" anywhere; capitals only on ASCII text)', 'escalation tags and priority'];
   const notes = [`loudness cues computed in the database: ${cues.join(', ')}; channel jumps by customer`];
   const { skipped } = escalationTags(loud.escalationTags);
@@ -91,7 +88,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     since: settings.since,
     until: settings.until,
     asOf: settings.asOf,
-    notes: engineNotes(columns, settings.clock, dialect, settings.loud ?? null),
+    notes: engineNotes(columns, settings.clock, settings.loud ?? null),
     journeys: settings.loud ?? null,
   };
 }

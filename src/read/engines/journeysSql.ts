@@ -170,13 +170,14 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
     `WHERE s.channel = ${d.string(JUMP_TARGET)} AND o.channel IN (${origins}) AND o.created_s < s.created_s AND o.created_s >= s.created_s - ${JW}`,
     `  AND (o.settled_at IS NULL OR o.settled_at > s.created_s)`,
   ].join('\n');
-  const jo = `SELECT jrn, cust, o_channel, unanswered, fr_kind, res_kind, ${d.wholeSeconds('waited')} AS waited_sec, ${frSeconds} AS fr_sec, ${resSeconds} AS res_sec\nFROM ${ref('jp', jp)}\nWHERE pick = 1`;
+  let jo = `SELECT jrn, cust, o_channel, unanswered, fr_kind, res_kind, ${d.wholeSeconds('waited')} AS waited_sec, ${frSeconds} AS fr_sec, ${resSeconds} AS res_sec\nFROM ${ref('jp', jp)}\nWHERE pick = 1`;
   const loudFlag = `CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= ${j.repeatContacts} THEN 1 ELSE 0 END`;
-  const jl = [
+  let jl = [
     `SELECT jt.*, ${loudFlag} AS loud,`,
     `  CASE WHEN jt.channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN jo.jrn IS NULL THEN ${d.string(OTHER_SOCIAL_GROUP)} ELSE ${d.string(JUMP_GROUP)} END) END AS jump_group`,
     `FROM ${ref('jt', jt)} jt LEFT JOIN ${ref('jo', jo)} jo ON jo.cust = jt.cust AND jo.jrn = jt.rn`,
   ].join('\n');
+  if (d.id === 'clickhouse') ({ jl, jo } = clickhouseLayers(x, loudFlag));
   const endedSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'e' THEN 1 ELSE 0 END`);
   const waitingSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'w' THEN 1 ELSE 0 END`);
   const loudGroupExpr = d.concat(`CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END`, 'channel');
@@ -208,6 +209,83 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
     ...journeyMeta(x, JO),
   ];
   return { layers: [['jt', jt], ['jp', jp], ['jo', jo], ['jl', jl]], branches };
+}
+
+/**
+ * ClickHouse 18 (no window functions, no CTEs): each customer's tickets as one array of tuples
+ * (`groupArray`), expanded back to one row per ticket (`ARRAY JOIN`) that carries the customer's
+ * whole array; repeat contacts and the jump origin are then array functions over it (the same
+ * rules as the window and the self-join). Tickets without a customer are each their own group.
+ */
+function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo: string } {
+  const { d, j } = x;
+  const W = numberLiteral(j.repeatWindowDays * 86400);
+  const JW = numberLiteral(j.jumpWindowDays * 86400);
+  const NEVER = '1e300';
+  const chOrder = `CASE ${CHANNELS.map((c, k) => `WHEN channel = ${d.string(c)} THEN ${k}`).join(' ')} ELSE ${CHANNELS.length} END`;
+  const answeredAt = x.hasFirstResponse ? `ifNull(CASE WHEN fr_kind = 'e' THEN created_s + fr_s END, ${NEVER})` : NEVER;
+  const resolvedAt = x.hasResolution ? `ifNull(CASE WHEN res_kind = 'e' THEN created_s + res_s END, ${NEVER})` : NEVER;
+  const settledAt = x.hasResolution ? `ifNull(CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END, ${NEVER})` : NEVER;
+  // the tuple of a ticket: its columns by position
+  const fields: Array<[string, string]> = [
+    ['created_s', 'toFloat64(assumeNotNull(created_s))'],
+    ['channel', 'channel'],
+    ['cat', 'cat'],
+    ['pri', 'pri'],
+    ['fr_kind', 'CAST(fr_kind AS Nullable(String))'],
+    ['fr_s', 'CAST(fr_s AS Nullable(Float64))'],
+    ['res_kind', 'CAST(res_kind AS Nullable(String))'],
+    ['res_s', 'CAST(res_s AS Nullable(Float64))'],
+    ['pub', 'toUInt8(pub)'],
+    ['shout', 'toUInt8(shout)'],
+    ['esc', 'toUInt8(esc)'],
+    ['ch_order', `toUInt8(assumeNotNull(${chOrder}))`],
+    ['answered_at', `toFloat64(assumeNotNull(${answeredAt}))`],
+    ['resolved_at', `toFloat64(assumeNotNull(${resolvedAt}))`],
+    ['settled_at', `toFloat64(assumeNotNull(${settledAt}))`],
+  ];
+  const at = (tuple: string, name: string): string => `tupleElement(${tuple}, ${fields.findIndex(([n]) => n === name) + 1})`;
+  const key = `ifNull(cust, concat('\\0', toString(rowNumberInAllBlocks())))`;
+  const perCustomer = `SELECT ${key} AS ckey, any(cust) AS the_cust, groupArray(tuple(${fields.map(([, e]) => e).join(', ')})) AS arr\nFROM ${x.t}\nGROUP BY ckey`;
+  const origins = JUMP_ORIGINS.map((c) => CHANNELS.indexOf(c)).join(', ');
+  const me = (name: string): string => at('me', name);
+  const c = me('created_s');
+  // candidates: pending phone/email/web tickets of the customer created before, within the window
+  const cand = `arrayFilter(o -> ${at('o', 'ch_order')} IN (${origins}) AND ${at('o', 'created_s')} < ${c} AND ${at('o', 'created_s')} >= ${c} - ${JW} AND ${at('o', 'settled_at')} > ${c}, arr)`;
+  // the first by (created, channel, answered at, resolved at)
+  const narrow = (list: string, name: string): string => `arrayFilter(o -> ${at('o', name)} = arrayReduce('min', arrayMap(o -> ${at('o', name)}, ${list})), ${list})`;
+  const origin = `${narrow(narrow(narrow(narrow('cand', 'created_s'), 'ch_order'), 'answered_at'), 'resolved_at')}[1]`;
+  const ticket = [
+    `SELECT the_cust AS cust, ${fields.map(([name]) => `${me(name)} AS ${name}`).join(', ')},`,
+    `  CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> ${at('o', 'created_s')} >= ${c} - ${W} AND ${at('o', 'created_s')} <= ${c}, arr) END AS contacts,`,
+    `  ${cand} AS cand,`,
+    `  CASE WHEN channel = ${d.string(JUMP_TARGET)} AND cust IS NOT NULL AND length(cand) > 0 THEN 1 ELSE 0 END AS is_jump,`,
+    `  ${origin} AS origin`,
+    `FROM (\n${perCustomer}\n)\nARRAY JOIN arr AS me`,
+  ].join('\n');
+  const age = x.age('created_s');
+  const frSeconds = x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN fr_kind = 'e' THEN fr_s ELSE ${age} END`) : 'NULL';
+  const oAge = x.age(at('origin', 'created_s'));
+  const jl = [
+    `SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,`,
+    `  ${frSeconds} AS fr_sec, ${loudFlag} AS loud,`,
+    `  CASE WHEN channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN is_jump = 1 THEN ${d.string(JUMP_GROUP)} ELSE ${d.string(OTHER_SOCIAL_GROUP)} END) END AS jump_group,`,
+    `  is_jump, origin, created_s`,
+    `FROM (\n${ticket}\n)`,
+  ].join('\n');
+  const oFrKind = at('origin', 'fr_kind');
+  const oResKind = at('origin', 'res_kind');
+  const jo = [
+    `SELECT cust, CASE ${CHANNELS.map((ch, k) => `WHEN ${at('origin', 'ch_order')} = ${k} THEN ${d.string(ch)}`).join(' ')} END AS o_channel,`,
+    `  CASE WHEN ${at('origin', 'answered_at')} <= created_s THEN 0 ELSE 1 END AS unanswered,`,
+    `  ${oFrKind} AS fr_kind, ${oResKind} AS res_kind,`,
+    `  ${d.wholeSeconds(`created_s - ${at('origin', 'created_s')}`)} AS waited_sec,`,
+    `  ${x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN ${oFrKind} = 'e' THEN ${at('origin', 'fr_s')} ELSE ${oAge} END`) : 'NULL'} AS fr_sec,`,
+    `  ${x.hasResolution ? d.wholeSeconds(`CASE WHEN ${oResKind} = 'e' THEN ${at('origin', 'res_s')} ELSE ${oAge} END`) : 'NULL'} AS res_sec`,
+    `FROM (\n${jl}\n)`,
+    `WHERE is_jump = 1`,
+  ].join('\n');
+  return { jl, jo };
 }
 
 function journeyMeta(x: JourneyContext, jo: string): string[] {

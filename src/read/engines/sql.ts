@@ -134,7 +134,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
   const by = spec.by;
-  const journeys = journeysFor(d, spec);
+  const journeys = spec.journeys ?? null;
 
   const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${spec.source.query.replace(/;\s*$/, '')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
   const r = [
@@ -293,11 +293,6 @@ export function countQuery(spec: CountQuerySpec): string {
   return `${header}WITH\n${layers.map(([name, layer]) => `${name} AS (\n${indent(layer)}\n)`).join(',\n')}\n${body}\n`;
 }
 
-/** The journey settings the query computes in this dialect, or null (ClickHouse 18: see journeysSql.ts). */
-function journeysFor(d: Dialect, spec: CountQuerySpec): JourneySpec | null {
-  if (!spec.journeys || d.id === 'clickhouse') return null;
-  return spec.journeys;
-}
 
 function indent(text: string): string {
   return text.replace(/^/gm, '  ');
