@@ -62,9 +62,10 @@ export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
 /** What auditDataset can be told besides the dataset. */
 export interface AuditOptions {
   /**
-   * False leaves out the findings that need single tickets (the follower rank correlation,
-   * loudness, channel jumps): the audit a count table of the same tickets gives, which the
-   * exactness tests compare with the engines'.
+   * False leaves out what needs single tickets (the follower rank correlation, the jump cases
+   * ticket by ticket): the audit a count table of the same tickets gives (loud vs quiet and
+   * channel jumps included, from its journey rows), which the exactness tests compare with the
+   * engines'.
    */
   perTicket?: boolean;
   onStage?: ((stage: StatisticsStage, rowsRead: number) => void) | undefined;

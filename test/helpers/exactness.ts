@@ -1,8 +1,9 @@
 /**
  * The exactness contract between the two producers of groups (src/measure/source.ts): an audit
- * from a count table equals the in-process audit of the same tickets — with the findings that
- * need single tickets left out of both (auditDataset's perTicket = false) — apart from the fields
- * only a file has. The list is the one README's "Where your tickets live" gives.
+ * from a count table equals the in-process audit of the same tickets — with the follower rank
+ * correlation, the one finding that needs single tickets, left out of both (auditDataset's
+ * perTicket = false; loud vs quiet and channel jumps stay in) — apart from the fields only a
+ * file has. The list is the one README's "Where your tickets live" gives.
  */
 import type { Report } from '../../src/report.js';
 

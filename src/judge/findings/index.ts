@@ -3,8 +3,9 @@
  * its tests into one p-value family first; the family is Holm-adjusted once; then each finding is
  * judged (tolerance band + adjusted p + minimum sample, like for like when the data allow) and
  * written as one sentence. Pure: the report and the measured groups in, findings out. From a
- * count table (no tickets), the follower rank correlation, loudness and channel jumps are not
- * computed; the audit's input notes say so (pipeline.ts).
+ * count table (no tickets), the follower rank correlation is not computed; loudness and channel
+ * jumps come from its journey rows when it has them (measure/countJourneys.ts), and the audit's
+ * input notes say what is not computed (pipeline.ts).
  *
  * Order in the report: channels (with response theatre), follower bands, --by groups, loudness,
  * channel jumps, data quality.

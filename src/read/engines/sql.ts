@@ -19,7 +19,8 @@
  * tickets: band, band × channel, metric states) → m (one row per ticket × metric) → the union
  * of the cells by dimension (durations from m, ticket counts from t) and the header facts as
  * `meta` rows. Dialects with CTEs name the layers; ClickHouse
- * 18 has none, so the layers are written inline as subqueries.
+ * 18 has none, so the layers are written inline as subqueries. Loudness and channel jumps add
+ * their own layers and rows (journeysSql.ts) when the spec asks for them.
  */
 import { ParityError } from '../../errors.js';
 import type { Channel, DurationUnit, TicketField } from '../../model.js';
