@@ -40,7 +40,7 @@ t AS (
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
     CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg,
-    cust, pub, shout, cap_untested, esc
+    id_txt, cust, pub, shout, cap_untested, esc
   FROM c
   WHERE reason IS NULL
 ),
@@ -58,7 +58,7 @@ m AS (
 jt AS (
   SELECT *,
     CASE WHEN cust IS NULL THEN 0 ELSE COUNT(*) OVER (PARTITION BY cust ORDER BY created_s RANGE BETWEEN 604800 PRECEDING AND CURRENT ROW) END AS contacts,
-    ROW_NUMBER() OVER (ORDER BY created_s) AS rid,
+    ROW_NUMBER() OVER (PARTITION BY cust ORDER BY created_s, id_txt, channel, raw_ch, cat, pri, fr_s, res_s, fr_kind, res_kind, pub, shout, esc, cap_untested) AS rn,
     CASE channel WHEN 'phone' THEN 0 WHEN 'email' THEN 1 WHEN 'web' THEN 2 WHEN 'social' THEN 3 WHEN 'chat' THEN 4 WHEN 'other' THEN 5 ELSE 6 END AS ch_order,
     CASE WHEN fr_kind = 'e' THEN created_s + fr_s END AS answered_at,
     CASE WHEN res_kind = 'e' THEN created_s + res_s END AS resolved_at,
@@ -67,23 +67,23 @@ jt AS (
   FROM t
 ),
 jp AS (
-  SELECT s.rid AS jid, s.cust AS cust, s.created_s - o.created_s AS waited, o.channel AS o_channel,
+  SELECT s.rn AS jrn, s.cust AS cust, s.created_s - o.created_s AS waited, o.channel AS o_channel,
     o.created_s AS created_s, o.fr_kind AS fr_kind, o.fr_s AS fr_s, o.res_kind AS res_kind, o.res_s AS res_s,
     CASE WHEN o.answered_at IS NOT NULL AND o.answered_at <= s.created_s THEN 0 ELSE 1 END AS unanswered,
-    ROW_NUMBER() OVER (PARTITION BY s.rid ORDER BY o.created_s, o.ch_order, CASE WHEN o.answered_at IS NULL THEN 1 ELSE 0 END, o.answered_at, CASE WHEN o.resolved_at IS NULL THEN 1 ELSE 0 END, o.resolved_at) AS pick
+    ROW_NUMBER() OVER (PARTITION BY s.cust, s.rn ORDER BY o.created_s, o.ch_order, CASE WHEN o.answered_at IS NULL THEN 1 ELSE 0 END, o.answered_at, CASE WHEN o.resolved_at IS NULL THEN 1 ELSE 0 END, o.resolved_at) AS pick
   FROM jt s JOIN jt o ON o.cust = s.cust
   WHERE s.channel = 'social' AND o.channel IN ('phone', 'email', 'web') AND o.created_s < s.created_s AND o.created_s >= s.created_s - 1209600
     AND (o.settled_at IS NULL OR o.settled_at > s.created_s)
 ),
 jo AS (
-  SELECT jid, cust, o_channel, unanswered, fr_kind, res_kind, CAST(FLOOR(waited + 0.5) AS BIGINT) AS waited_sec, CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS fr_sec, CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS res_sec
+  SELECT jrn, cust, o_channel, unanswered, fr_kind, res_kind, CAST(FLOOR(waited + 0.5) AS BIGINT) AS waited_sec, CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS fr_sec, CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS res_sec
   FROM jp
   WHERE pick = 1
 ),
 jl AS (
   SELECT jt.*, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
-    CASE WHEN jt.channel = 'social' THEN (CASE WHEN jo.jid IS NULL THEN 'other' ELSE 'jump' END) END AS jump_group
-  FROM jt jt LEFT JOIN jo jo ON jo.jid = jt.rid
+    CASE WHEN jt.channel = 'social' THEN (CASE WHEN jo.jrn IS NULL THEN 'other' ELSE 'jump' END) END AS jump_group
+  FROM jt jt LEFT JOIN jo jo ON jo.cust = jt.cust AND jo.jrn = jt.rn
 )
 SELECT CAST('channel' AS STRING) AS `dimension`, CAST(channel AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST(metric AS STRING) AS `metric`, CAST(seconds AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM m
