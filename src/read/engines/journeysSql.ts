@@ -177,7 +177,16 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
     `  CASE WHEN jt.channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN jo.jrn IS NULL THEN ${d.string(OTHER_SOCIAL_GROUP)} ELSE ${d.string(JUMP_GROUP)} END) END AS jump_group`,
     `FROM ${ref('jt', jt)} jt LEFT JOIN ${ref('jo', jo)} jo ON jo.cust = jt.cust AND jo.jrn = jt.rn`,
   ].join('\n');
-  if (d.id === 'clickhouse') ({ jl, jo } = clickhouseLayers(x, loudFlag));
+  const hasCustomer = Boolean(x.spec.columns.customerId);
+  if (!hasCustomer) {
+    // no customers: no repeat contacts, no jumps; every social ticket is an other one
+    jl = [
+      `SELECT channel, cat, pri, fr_kind, pub, shout, esc, 0 AS contacts, ${frSeconds} AS fr_sec,`,
+      `  ${loudFlag.replace(` OR contacts >= ${j.repeatContacts}`, '')} AS loud,`,
+      `  CASE WHEN channel = ${d.string(JUMP_TARGET)} THEN ${d.string(OTHER_SOCIAL_GROUP)} END AS jump_group`,
+      `FROM ${x.t}`,
+    ].join('\n');
+  } else if (d.id === 'clickhouse') ({ jl, jo } = clickhouseLayers(x, loudFlag));
   const endedSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'e' THEN 1 ELSE 0 END`);
   const waitingSum = (kind: string): string => d.sum(`CASE WHEN ${kind} = 'w' THEN 1 ELSE 0 END`);
   const loudGroupExpr = d.concat(`CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END`, 'channel');
@@ -198,17 +207,22 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
       (reason) => `${row(d.string('loudReason'), d.concat(d.string(`${reason} / `), 'channel'), NULL, NULL, d.string('tickets'), '0', d.count(), '0')}\nFROM ${JL}\nWHERE ${reasonWhere[reason]}\nGROUP BY channel`,
     ),
     ...cells('jump', 'jump_group', 'jump_group IS NOT NULL'),
-    `${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('waited'), 'waited_sec', d.sum('1 - unanswered'), d.sum('unanswered'))}\nFROM ${JO}\nGROUP BY o_channel, waited_sec`,
-    ...(x.hasFirstResponse
-      ? [`${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('firstResponse'), 'fr_sec', endedSum('fr_kind'), waitingSum('fr_kind'))}\nFROM ${JO}\nWHERE fr_kind IS NOT NULL\nGROUP BY o_channel, fr_sec`]
-      : []),
-    ...(x.hasResolution
-      ? [`${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('resolution'), 'res_sec', endedSum('res_kind'), waitingSum('res_kind'))}\nFROM ${JO}\nWHERE res_kind IS NOT NULL\nGROUP BY o_channel, res_sec`]
-      : []),
-    `${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('tickets'), '0', d.count(), '0')}\nFROM ${JO}\nGROUP BY o_channel`,
-    ...journeyMeta(x, JO),
+    ...(hasCustomer ? jumpOriginBranches() : []),
+    ...journeyMeta(x, hasCustomer ? JO : null),
   ];
-  return { layers: [['jt', jt], ['jp', jp], ['jo', jo], ['jl', jl]], branches };
+  function jumpOriginBranches(): string[] {
+    return [
+      `${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('waited'), 'waited_sec', d.sum('1 - unanswered'), d.sum('unanswered'))}\nFROM ${JO}\nGROUP BY o_channel, waited_sec`,
+      ...(x.hasFirstResponse
+        ? [`${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('firstResponse'), 'fr_sec', endedSum('fr_kind'), waitingSum('fr_kind'))}\nFROM ${JO}\nWHERE fr_kind IS NOT NULL\nGROUP BY o_channel, fr_sec`]
+        : []),
+      ...(x.hasResolution
+        ? [`${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('resolution'), 'res_sec', endedSum('res_kind'), waitingSum('res_kind'))}\nFROM ${JO}\nWHERE res_kind IS NOT NULL\nGROUP BY o_channel, res_sec`]
+        : []),
+      `${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('tickets'), '0', d.count(), '0')}\nFROM ${JO}\nGROUP BY o_channel`,
+    ];
+  }
+  return { layers: hasCustomer ? [['jt', jt], ['jp', jp], ['jo', jo], ['jl', jl]] : [['jl', jl]], branches };
 }
 
 /**
@@ -253,8 +267,10 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
   // candidates: pending phone/email/web tickets of the customer created before, within the window
   const cand = `arrayFilter(o -> ${at('o', 'ch_order')} IN (${origins}) AND ${at('o', 'created_s')} < ${c} AND ${at('o', 'created_s')} >= ${c} - ${JW} AND ${at('o', 'settled_at')} > ${c}, arr)`;
   // the first by (created, channel, answered at, resolved at)
-  const narrow = (list: string, name: string): string => `arrayFilter(o -> ${at('o', name)} = arrayReduce('min', arrayMap(o -> ${at('o', name)}, ${list})), ${list})`;
-  const origin = `${narrow(narrow(narrow(narrow('cand', 'created_s'), 'ch_order'), 'answered_at'), 'resolved_at')}[1]`;
+  // (each step with its own lambda names: ClickHouse 18 confuses equal lambda texts in nested scopes)
+  const narrow = (list: string, name: string, k: number): string =>
+    `arrayFilter(o${k} -> ${at(`o${k}`, name)} = arrayReduce('min', arrayMap(p${k} -> ${at(`p${k}`, name)}, ${list})), ${list})`;
+  const origin = `${narrow(narrow(narrow(narrow('cand', 'created_s', 1), 'ch_order', 2), 'answered_at', 3), 'resolved_at', 4)}[1]`;
   const ticket = [
     `SELECT the_cust AS cust, ${fields.map(([name]) => `${me(name)} AS ${name}`).join(', ')},`,
     `  CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> ${at('o', 'created_s')} >= ${c} - ${W} AND ${at('o', 'created_s')} <= ${c}, arr) END AS contacts,`,
@@ -288,7 +304,7 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
   return { jl, jo };
 }
 
-function journeyMeta(x: JourneyContext, jo: string): string[] {
+function journeyMeta(x: JourneyContext, jo: string | null): string[] {
   const { d, j, row } = x;
   const NULL = d.nullText;
   const meta = (key: string, fields: { seconds?: string; ended?: string }, from: string | null): string =>
@@ -298,7 +314,7 @@ function journeyMeta(x: JourneyContext, jo: string): string[] {
     meta('repeatWindowSeconds', { seconds: numberLiteral(j.repeatWindowDays * 86400) }, null),
     meta('jumpWindowSeconds', { seconds: numberLiteral(j.jumpWindowDays * 86400) }, null),
     meta('customers', { ended: d.sum('CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END') }, x.t),
-    meta('jumpers', { ended: d.int('COUNT(DISTINCT cust)') }, jo),
+    jo ? meta('jumpers', { ended: d.int('COUNT(DISTINCT cust)') }, jo) : meta('jumpers', { ended: '0' }, null),
     meta('capitalsUntested', { ended: d.sum('cap_untested') }, x.t),
   ];
 }
