@@ -1,6 +1,7 @@
 // Loud vs quiet and channel jumps computed by each engine's query (read/engines/journeysSql.ts),
 // checked against values worked out by hand (test/helpers/journeyFixture.ts): window functions
-// per customer for repeat contacts, the self-join for jumps, text expressions for the cues.
+// per customer for repeat contacts, the self-join for jumps, text expressions for the cues
+// (ClickHouse 18: arrays per customer).
 // A database does not test capitals on text beyond ASCII: M's "Ça NE MARCHE PAS" is quiet
 // there and counted as untested, and the audit says so in its notes.
 import { Readable } from 'node:stream';
@@ -10,12 +11,14 @@ import { connectPostgres } from '../../src/read/engines/postgres.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import { auditCounted } from '../../src/pipeline.js';
 import { expectedJourneyCells, journeyCells, LOUD_AS_OF, LOUD_FIXTURE } from '../helpers/journeyFixture.js';
-import { loadPostgres, PG_URL, settingsFor } from './helpers.js';
+import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
+import { CH_URL, loadClickHouse, loadPostgres, PG_URL, settingsFor } from './helpers.js';
 
 const settings = () => settingsFor(LOUD_FIXTURE, {}, { asOf: LOUD_AS_OF });
 
 beforeAll(async () => {
   await loadPostgres('loud', LOUD_FIXTURE);
+  await loadClickHouse('loud', LOUD_FIXTURE);
 });
 
 describe('journey rows from each engine, by hand', () => {
@@ -36,6 +39,17 @@ describe('journey rows from each engine, by hand', () => {
       const { counts } = await countFromEngine(connection, { table: 'loud' }, settings());
       expect(journeyCells(counts.rows)).toEqual(expectedJourneyCells(false));
       expect(counts.header.journeys?.capitalsUntested).toBe(1);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  test('ClickHouse 18, Distributed over two shards (arrays per customer instead of windows)', async () => {
+    const connection = await connectClickHouse(CH_URL);
+    try {
+      const { counts } = await countFromEngine(connection, { table: 'loud' }, settings());
+      expect(journeyCells(counts.rows)).toEqual(expectedJourneyCells(false));
+      expect(counts.header.journeys).toEqual({ repeatContacts: 3, repeatWindowSeconds: 7 * 86400, jumpWindowSeconds: 14 * 86400, customers: 17, jumpers: 2, capitalsUntested: 1 });
     } finally {
       await connection.close();
     }
