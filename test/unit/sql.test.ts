@@ -6,6 +6,8 @@ import NodeSqlParser from 'node-sql-parser';
 import { describe, expect, test } from 'vitest';
 import { countQuery, type CountQuerySpec } from '../../src/read/engines/sql.js';
 import { DIALECTS, dialect, qualifiedName, type DialectId } from '../../src/read/engines/dialects.js';
+import { journeyNotes } from '../../src/read/engines/count.js';
+import { DEFAULT_LOUD } from '../../src/settings.js';
 
 const spec = (d: DialectId): CountQuerySpec => ({
   dialect: d,
@@ -75,6 +77,26 @@ describe('printed count query', () => {
   test('without --as-of, the as-of time is the latest timestamp of the used tickets', () => {
     const sql = countQuery({ ...spec('postgres'), asOf: null });
     expect(sql).toContain('(SELECT MAX(GREATEST(CASE WHEN fr_kind = \'e\' THEN created_s + fr_s ELSE created_s END, CASE WHEN res_kind = \'e\' THEN created_s + res_s ELSE created_s END)) FROM t)');
+  });
+
+  test('loudness and jumps: a window per customer, the first origin by ROW_NUMBER, ASCII-only capitals', () => {
+    const sql = countQuery(spec('postgres'));
+    expect(sql).toContain('COUNT(*) OVER (PARTITION BY cust ORDER BY created_s RANGE BETWEEN 604800 PRECEDING AND CURRENT ROW)');
+    expect(sql).toContain("o.created_s < s.created_s AND o.created_s >= s.created_s - 1209600");
+    expect(sql).toContain('OCTET_LENGTH(');
+    // an escalation tag beyond ASCII is not matched in SQL (the notes say so: count.ts)
+    expect(sql).toContain("' vip '");
+    expect(sql).not.toContain('präsident');
+    expect(journeyNotes(spec('postgres').columns, { ...DEFAULT_LOUD, escalationTags: ['vip', 'Präsident'] })).toContain('escalation tags with letters beyond ASCII are not matched in the database: Präsident');
+  });
+
+  test('without a customer column: no jump layers, no jumpers, no repeat contacts', () => {
+    const { customerId: _c, ...columns } = spec('duckdb').columns;
+    const sql = countQuery({ ...spec('duckdb'), columns });
+    expect(sql).not.toMatch(/^jp AS/m);
+    expect(sql).not.toContain('OVER (PARTITION BY cust');
+    expect(sql).toContain("'jumpers'");
+    expect(journeyNotes(columns, DEFAULT_LOUD)).toContain('no customer column: repeat contacts and channel jumps cannot be found');
   });
 
   test('HH:MM:SS duration columns are refused with a hint', () => {
