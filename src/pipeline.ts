@@ -65,9 +65,10 @@ export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
 /** What auditDataset can be told besides the dataset. */
 export interface AuditOptions {
   /**
-   * False leaves out the findings that need single tickets (the follower rank correlation,
-   * loudness, channel jumps): the audit a count table of the same tickets gives, which the
-   * exactness tests compare with the engines'.
+   * False leaves out what needs single tickets (the follower rank correlation, the jump cases
+   * ticket by ticket): the audit a count table of the same tickets gives (loud vs quiet and
+   * channel jumps included, from its journey rows), which the exactness tests compare with the
+   * engines'.
    */
   perTicket?: boolean;
   onStage?: ((stage: StatisticsStage, rowsRead: number) => void) | undefined;
@@ -180,6 +181,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const byNotes: string[] = [];
   const settings = withReference(tickets, requireBy(counts, given, source, byNotes));
   requireBands(counts, settings.bands, source);
+  requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
   const notes = [...h.notes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
   if (settings.referenceNote) notes.push(settings.referenceNote);
@@ -223,14 +225,40 @@ function requireBands(counts: CountTable, edges: readonly number[], source: Coun
   });
 }
 
+/** A count table's repeat and jump windows are fixed when it is made: the audit must use the same. */
+function requireJourneyRules(counts: CountTable, settings: Settings, source: CountSource): void {
+  const j = counts.header.journeys;
+  if (!j) return;
+  const l = settings.loud;
+  const differ: string[] = [];
+  if (j.repeatContacts !== l.repeatContacts) differ.push(`loud.repeatContacts ${j.repeatContacts} (not ${l.repeatContacts})`);
+  if (j.repeatWindowSeconds !== l.repeatWindowDays * 86400) differ.push(`loud.repeatWindowDays ${j.repeatWindowSeconds / 86400} (not ${l.repeatWindowDays})`);
+  if (j.jumpWindowSeconds !== l.jumpWindowDays * 86400) differ.push(`jumpWindowDays ${j.jumpWindowSeconds / 86400} (not ${l.jumpWindowDays})`);
+  if (differ.length === 0) return;
+  throw new ParityError(`the count table was made with ${differ.join(', ')}`, {
+    location: { file: source.files.join(', ') },
+    hint: 'audit with the settings the count table was made with, or make it again with these',
+  });
+}
+
 /** The findings a count table cannot give, by what the table holds; each goes into input.notes. */
 function countTableNotes(groups: CountGroups): string[] {
   const notes: string[] = [];
   if (groups.socialBands.some((g) => groups.of(g).tickets > 0)) {
     notes.push('follower count vs first response (Spearman rank correlation) is not computed from a count table: it needs each ticket\'s follower count and time; the follower bands are compared');
   }
-  notes.push('loud vs quiet complainants (public posts, repeat contacts, shouting, escalation tags) are not compared from a count table: it holds no per-ticket text, flags or customers');
-  if (groups.channels.has('social')) notes.push('channel jumps (social tickets opened while another ticket of the customer was open) are not computed from a count table: it holds no customers');
+  const journeys = groups.counts.header.journeys;
+  if (!journeys) {
+    notes.push('loud vs quiet complainants (public posts, repeat contacts, shouting, escalation tags) are not compared: the count table has no loud rows (made without a customer column, or by an older parity)');
+    if (groups.channels.has('social')) notes.push('channel jumps (social tickets opened while another ticket of the customer was open) are not computed: the count table has no jump rows');
+    return notes;
+  }
+  if (journeys.capitalsUntested > 0) {
+    notes.push(`shouting by capitals was not tested on ${journeys.capitalsUntested} ticket${journeys.capitalsUntested === 1 ? '' : 's'} whose subject or text has letters beyond ASCII (the source's case rules are not parity's); they are loud only by another cue`);
+  }
+  if (groups.channels.has('social') && journeys.customers > 0) {
+    notes.push('channel jumps: the longest waits are listed ticket by ticket only when the tickets are read in-process; a count table gives the counts, shares and medians');
+  }
   return notes;
 }
 

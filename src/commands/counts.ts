@@ -44,7 +44,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
         ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
       });
       if (flags.strict) enforceStrictDataset(dataset);
-      return countDataset(dataset, { bands: settings.bands, by });
+      return countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud });
     } finally {
       ctx.progress(null);
       await rejects?.close();

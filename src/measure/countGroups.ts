@@ -38,7 +38,7 @@ export function channelOf(group: string): string {
   return cut < 0 ? group : group.slice(cut + 3);
 }
 
-function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
+export function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {
   return `${dimension}\u0000${group}`;
 }
 

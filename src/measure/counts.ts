@@ -19,11 +19,15 @@ import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { tallyFromRows, type Tally } from '../stats/tally.js';
+import { journeyRows, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
-/** A cell row's metric: a duration metric, or `tickets` (seconds 0, `ended` = tickets in the cell). */
-export type CountRowMetric = CountMetric | 'tickets';
+/**
+ * A cell row's metric: a duration metric, or `tickets` (seconds 0, `ended` = tickets in the cell),
+ * or `waited` (`jumpOrigin` rows only: seconds from a jump's origin ticket to the jump ticket).
+ */
+export type CountRowMetric = CountMetric | 'tickets' | 'waited';
 /**
  * `bandChannel` crosses follower band and channel (group `<band> / <channel>`, see
  * bandChannelGroup): the follower findings compare social tickets by band, a band's channel mix
@@ -32,7 +36,9 @@ export type CountRowMetric = CountMetric | 'tickets';
  * margin and holds each ticket's durations once per dimension. `channel` cells are still read
  * (a table written by hand or by an earlier parity may have them) and then used as they are.
  */
-export const COUNT_DIMENSIONS = ['channel', 'bandChannel', 'by'] as const;
+export const COUNT_DIMENSIONS = ['channel', 'bandChannel', 'by', 'loud', 'loudReason', 'jump', 'jumpOrigin'] as const;
+/** The dimensions of loudness and channel jumps (measure/journeyGroups.ts says what each holds). */
+export const JOURNEY_DIMENSIONS = ['loud', 'loudReason', 'jump', 'jumpOrigin'] as const;
 export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 /** Fields `--by` can group on in a count table (dictionary-coded text fields). */
 export const BY_FIELDS = ['group', 'category', 'priority', 'status'] as const;
@@ -84,6 +90,8 @@ export interface CountHeader {
   by: string | null;
   /** What cannot be measured from this source, in words. */
   notes: string[];
+  /** Loudness and channel jumps: the rules and facts (null = the table has no journey rows). */
+  journeys?: JourneyFacts | null;
 }
 
 /**
@@ -204,8 +212,8 @@ export function wholeSeconds(seconds: number): number {
   return Math.floor(seconds + 0.5);
 }
 
-const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, bandChannel: 1, by: 2 };
-const METRIC_ORDER: Record<CountRowMetric, number> = { firstResponse: 0, resolution: 1, tickets: 2 };
+const DIMENSION_ORDER: Record<CountDimension, number> = { channel: 0, bandChannel: 1, by: 2, loud: 3, loudReason: 4, jump: 5, jumpOrigin: 6 };
+const METRIC_ORDER: Record<CountRowMetric, number> = { firstResponse: 0, resolution: 1, tickets: 2, waited: 3 };
 
 function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -249,6 +257,8 @@ export interface CountOptions {
   rejected?: Record<string, number>;
   negative?: Partial<Record<CountMetric, number>>;
   notes?: readonly string[];
+  /** Loudness and channel jumps with these rules (the `loud`, `loudReason`, `jump`, `jumpOrigin` rows). */
+  journeys?: JourneyRules | null;
 }
 
 /** The label of a ticket's `--by` value when it has none (as strata labels say it). */
@@ -290,6 +300,8 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
     }
     for (const [dimension, group] of groups) add(dimension, group, category, priority, 'tickets', 0, true);
   }
+  const ageOf = (i: number): number => wholeSeconds(Math.max(0, table.openAge ? (table.openAge[i] as number) : options.asOf - (table.createdAt[i] as number)));
+  const journeys = options.journeys ? journeyRows(table, options.journeys, wholeSeconds, ageOf, add) : null;
 
   const rawCounts = new Map<number, { count: number; channel: Channel }>();
   let createdFrom = Number.POSITIVE_INFINITY;
@@ -322,6 +334,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       measured,
       by,
       notes: [...(options.notes ?? [])],
+      ...(journeys ? { journeys } : {}),
     },
     series: cells.finish(),
   };
@@ -379,11 +392,17 @@ export function* flatRows(table: CountTable): Generator<FlatCountRow> {
   for (const metric of COUNT_METRICS) yield meta('measured', { metric, ended: h.measured[metric] });
   if (h.by !== null) yield meta('by', { category: h.by });
   for (const [k, note] of h.notes.entries()) yield meta('note', { category: note, seconds: k });
+  if (h.journeys) {
+    for (const key of JOURNEY_FACTS) yield meta('journey', key.endsWith('Seconds') ? { category: key, seconds: h.journeys[key] } : { category: key, ended: h.journeys[key] });
+  }
   for (const v of h.channelValues) {
     yield { dimension: 'rawChannel', group: v.raw, category: v.channel, priority: null, metric: null, seconds: null, ended: v.count, waiting: 0 };
   }
   yield* countRows(table);
 }
+
+/** The `meta,journey` rows, in order: rules as `seconds` (windows) or `ended`, counts as `ended`. */
+export const JOURNEY_FACTS = ['repeatContacts', 'repeatWindowSeconds', 'jumpWindowSeconds', 'customers', 'jumpers', 'capitalsUntested'] as const satisfies ReadonlyArray<keyof JourneyFacts>;
 
 /** Why a flat row cannot be read back (the caller adds file and line). */
 export class CountRowError extends Error {}
@@ -393,7 +412,7 @@ function isMetric(value: string | null): value is CountMetric {
 }
 
 function isRowMetric(value: string | null): value is CountRowMetric {
-  return isMetric(value) || value === 'tickets';
+  return isMetric(value) || value === 'tickets' || value === 'waited';
 }
 
 /**
@@ -490,9 +509,9 @@ export class CountTableReader {
 
   private cellKey(r: Pick<FlatCountRow, 'dimension' | 'group' | 'category' | 'priority' | 'metric'>, where: string): SeriesKey {
     if (!(COUNT_DIMENSIONS as readonly string[]).includes(r.dimension)) {
-      throw new CountRowError(`${where}: dimension "${r.dimension}" is not channel, bandChannel, by, meta or rawChannel`);
+      throw new CountRowError(`${where}: dimension "${r.dimension}" is not ${COUNT_DIMENSIONS.join(', ')}, meta or rawChannel`);
     }
-    if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution or tickets`);
+    if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution, tickets or waited`);
     if (r.group === null) throw new CountRowError(`${where}: no group`);
     return { dimension: r.dimension as CountDimension, group: r.group, category: r.category, priority: r.priority, metric: r.metric };
   }
@@ -549,6 +568,16 @@ export class CountTableReader {
       case 'note':
         if (r.category) this.notes.push({ at: r.seconds ?? Number.POSITIVE_INFINITY, order: this.notes.length, text: r.category });
         break;
+      case 'journey': {
+        const key = JOURNEY_FACTS.find((k) => k === r.category);
+        if (!key) throw new CountRowError(`${where}: unknown journey fact "${r.category ?? ''}"`);
+        header.journeys ??= { repeatContacts: 0, repeatWindowSeconds: 0, jumpWindowSeconds: 0, customers: 0, jumpers: 0, capitalsUntested: 0 };
+        // rules are stated once; counts from two shards add up
+        if (key === 'repeatWindowSeconds' || key === 'jumpWindowSeconds') header.journeys[key] = r.seconds ?? 0;
+        else if (key === 'repeatContacts') header.journeys[key] = r.ended;
+        else header.journeys[key] += r.ended;
+        break;
+      }
       default:
         throw new CountRowError(`${where}: unknown meta row "${r.group ?? ''}"`);
     }
@@ -573,7 +602,7 @@ export interface CountedDataset {
 }
 
 /** The count table of a dataset read in-process (files): the reference for every engine. */
-export function countDataset(dataset: CountedDataset, options: { bands: readonly number[]; by?: ByField | null; notes?: readonly string[] }): CountTable {
+export function countDataset(dataset: CountedDataset, options: { bands: readonly number[]; by?: ByField | null; notes?: readonly string[]; journeys?: JourneyRules | null }): CountTable {
   const rejected: Record<string, number> = {};
   const negative: Record<CountMetric, number> = { firstResponse: 0, resolution: 0 };
   for (const e of dataset.issues.entries()) {
@@ -590,5 +619,6 @@ export function countDataset(dataset: CountedDataset, options: { bands: readonly
     rejected,
     negative,
     notes: [...dataset.notes, ...(options.notes ?? [])],
+    journeys: options.journeys ?? null,
   });
 }

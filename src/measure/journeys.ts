@@ -43,22 +43,30 @@ export function customerTimeline(table: TicketTable): CustomerTimeline {
 
 /**
  * Marks repeat contacts: ticket i is marked when it is at least the `minContacts`-th contact of
- * its customer within `windowSeconds` (counting i and the customer's earlier tickets created no
- * more than the window before it, on any channel). Only the later contacts are marked: what the
- * customer did afterwards cannot make an earlier ticket loud.
+ * its customer within `windowSeconds`: counting i and the customer's tickets created no more than
+ * the window before it, on any channel, tickets opened at the same instant as i included (so
+ * the rule does not depend on the order of rows in a file, and a database computes it with
+ * `COUNT(*) OVER (PARTITION BY customer ORDER BY created RANGE BETWEEN window PRECEDING AND
+ * CURRENT ROW)`, read/engines/journeysSql.ts). Only later contacts are marked: what the customer
+ * did afterwards cannot make an earlier ticket loud.
  */
 export function repeatContacts(table: TicketTable, timeline: CustomerTimeline, minContacts: number, windowSeconds: number): Uint8Array {
   const marked = new Uint8Array(table.size);
   const { order, starts } = timeline;
+  const created = table.createdAt;
   for (let c = 0; c + 1 < starts.length; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
     if (e - s < minContacts) continue;
     let lo = s;
-    for (let k = s; k < e; k++) {
-      const t = table.createdAt[order[k] as number] as number;
-      while ((table.createdAt[order[lo] as number] as number) < t - windowSeconds) lo++;
-      if (k - lo + 1 >= minContacts) marked[order[k] as number] = 1;
+    let k = s;
+    while (k < e) {
+      const t = created[order[k] as number] as number;
+      let runEnd = k;
+      while (runEnd < e && created[order[runEnd] as number] === t) runEnd++;
+      while ((created[order[lo] as number] as number) < t - windowSeconds) lo++;
+      if (runEnd - lo >= minContacts) for (let r = k; r < runEnd; r++) marked[order[r] as number] = 1;
+      k = runEnd;
     }
   }
   return marked;
@@ -89,10 +97,46 @@ function settledAt(table: TicketTable, i: number): number {
 }
 
 /**
+ * The origin among pending tickets created at the same instant as the queue's head: the least by
+ * (channel in CHANNELS order, answered at, resolved at; never = last), so the choice does not
+ * depend on the order of rows in a file and a database makes the same one
+ * (read/engines/journeysSql.ts). Tickets equal on all of these count alike in every number.
+ */
+function originAt(table: TicketTable, queue: readonly number[], head: number, t: number): number {
+  let best = queue[head] as number;
+  const createdBest = table.createdAt[best] as number;
+  for (let q = head + 1; q < queue.length; q++) {
+    const o = queue[q] as number;
+    if (table.createdAt[o] !== createdBest) break;
+    if (settledAt(table, o) <= t) continue;
+    if (originKeyLess(table, o, best)) best = o;
+  }
+  return best;
+}
+
+function answeredAt(table: TicketTable, i: number): number {
+  return table.firstResponseState[i] === ANSWERED ? (table.createdAt[i] as number) + (table.firstResponse[i] as number) : Number.POSITIVE_INFINITY;
+}
+
+function resolvedAt(table: TicketTable, i: number): number {
+  return table.resolutionState[i] === RESOLVED ? (table.createdAt[i] as number) + (table.resolution[i] as number) : Number.POSITIVE_INFINITY;
+}
+
+function originKeyLess(table: TicketTable, a: number, b: number): boolean {
+  const ca = table.channel[a] as number;
+  const cb = table.channel[b] as number;
+  if (ca !== cb) return ca < cb;
+  const fa = answeredAt(table, a);
+  const fb = answeredAt(table, b);
+  if (fa !== fb) return fa < fb;
+  return resolvedAt(table, a) < resolvedAt(table, b);
+}
+
+/**
  * Finds channel jumps: a `to` ticket (social) whose customer has a `from` ticket (phone, email,
  * web) created before it, within `windowSeconds`, and still unresolved when the `to` ticket was
  * opened (or, when its resolution time is unusable, still unanswered). The origin is the oldest
- * such ticket, so `waited` is how long the customer had been waiting. Every qualifying `to`
+ * such ticket (ties: originAt), so `waited` is how long the customer had been waiting. Every qualifying `to`
  * ticket is a jump ticket (a customer who posts twice counts twice).
  *
  * Per customer one pass with a queue of `from` tickets: a ticket leaves the queue for good once it
@@ -137,7 +181,7 @@ export function channelJumps(
           else break;
         }
         if (head === queue.length) continue;
-        const o = queue[head] as number;
+        const o = originAt(table, queue, head, t);
         const createdO = table.createdAt[o] as number;
         jump.push(i);
         origin.push(o);

@@ -6,9 +6,10 @@
  *
  * A group is an opaque handle `G` (ticket indices in-process, a dimension and group name in a
  * count table); `of` gives its durations, `byCell` the same per like-for-like cell (category ×
- * priority). Findings that need single tickets (the follower rank correlation, loudness, channel
- * jumps) read `tickets`, which only the in-process producer has; a count table's audit names
- * each of them in `input.notes` instead.
+ * priority). Loud vs quiet and channel jumps have their own handle on both producers
+ * (journeyGroups.ts, countJourneys.ts). The one finding that needs single tickets (the follower
+ * rank correlation) reads `tickets`, which only the in-process producer has; a count table's
+ * audit names it in `input.notes` instead.
  */
 import type { Channel } from '../model.js';
 import type { TicketTable } from '../normalise/table.js';

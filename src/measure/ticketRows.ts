@@ -6,7 +6,7 @@
  *
  * The per-ticket meanings are the audit's own, from the same functions: durations in the active
  * clock (calendar or business), the age at the as-of time of a ticket still waiting, follower
- * bands (groups.ts), loud cues (judge/findings/loud.ts), channel jumps (journeys.ts) and SLA
+ * bands (groups.ts), loud cues (journeyGroups.ts), channel jumps (journeys.ts) and SLA
  * outcomes (sla.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
@@ -16,7 +16,7 @@ import { byValueReader } from './byGroups.js';
 import type { BySettings } from '../settings.js';
 import { channelJumps, customerTimeline, repeatContacts } from './journeys.js';
 import { slaOutcome, type SlaTargets } from './sla.js';
-import { LOUD_ESCALATED, LOUD_PUBLIC, LOUD_REPEAT, LOUD_SHOUTING, loudness } from '../judge/findings/loud.js';
+import { LOUD_ESCALATED, LOUD_PUBLIC, LOUD_REPEAT, LOUD_SHOUTING, loudness } from './journeyGroups.js';
 
 export type SlaOutcome = 'met' | 'breached' | 'not-yet-due';
 

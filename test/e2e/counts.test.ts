@@ -37,7 +37,10 @@ describe('parity counts', () => {
     expect(parquet.code).toBe(0);
     const withoutNotes = (text: string) => text.split('\n').filter((l) => !l.startsWith('meta,note,')).join('\n');
     expect(withoutNotes(parquet.stdout)).toBe(withoutNotes(csv.stdout));
-    expect(parquet.stdout).toContain('meta,note,repeat contacts and channel jumps are not computed for a database source');
+    expect(parquet.stdout).toContain('meta,note,"loudness cues computed in the database: public posts, repeat contacts');
+    // loud vs quiet and channel jumps travel too: the same rows as the CSV's in-process table
+    expect(parquet.stdout).toMatch(/^loud,loud \/ social,/m);
+    expect(parquet.stdout).toMatch(/^jumpOrigin,/m);
   });
 
   test('NDJSON, and the file reads back', async () => {
@@ -126,8 +129,13 @@ describe('parity audit from a count table or an engine', () => {
     expect(a!.input.tickets).toBe(3050);
     const medians = (r: Report) => r.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.median, c.vsReference?.firstResponseRatio]);
     expect(medians(a!)).toEqual(medians(file!));
-    // what a count table cannot give is said, never silently absent
-    expect(a!.input.notes.join('\n')).toMatch(/channel jumps .* not computed from a count table/);
+    // what a count table cannot give is said, never silently absent: here the jump cases ticket by ticket
+    expect(a!.input.notes.join('\n')).toMatch(/channel jumps: the longest waits are listed ticket by ticket only when the tickets are read in-process/);
+    // loud vs quiet and channel jumps come from the count table's journey rows: the file's numbers
+    const journeys = (r: Report) =>
+      r.findings.filter((f) => f.kind === 'loud-preference' || f.kind === 'channel-jump').map((f) => [f.kind, f.subject, f.count ?? null, f.effect, f.pValue, f.n ?? null]);
+    expect(journeys(a!)).toEqual(journeys(file!));
+    expect(journeys(a!).length).toBeGreaterThan(1);
   });
 
   test('gates run on a count table: check exits 1 when one fails', async () => {

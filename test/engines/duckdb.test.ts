@@ -49,7 +49,7 @@ describe('DuckDB count table equals the in-process one', () => {
     // Columns renamed to hostile names, mapped in the config: same counts.
     const hostile = { ticketId: `id"); DROP TABLE t; --`, channel: `ch'an"nel`, createdAt: 'created at\nnewline' };
     const query = `SELECT ticket_id AS "${hostile.ticketId.replace(/"/g, '""')}", channel AS "${hostile.channel.replace(/"/g, '""')}", ` +
-      `created_at AS "${hostile.createdAt}", first_response_at, resolved_at, status, priority, category, team, follower_count, direction FROM read_csv('fixtures/engines/mixed.csv')`;
+      `created_at AS "${hostile.createdAt}", customer_id, first_response_at, resolved_at, status, priority, category, team, follower_count, direction FROM read_csv('fixtures/engines/mixed.csv')`;
     const config = { columns: hostile };
     const renamed = await duckCounts('fixtures/engines/mixed.csv', settingsFor('fixtures/engines/mixed.csv', config, {}, 'group'), query);
     expect(withoutNotes(renamed.counts)).toEqual(withoutNotes(reference));

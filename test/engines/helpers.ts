@@ -29,7 +29,7 @@ export function settingsFor(file: string, config: Config = {}, flags: CommonFlag
 export async function referenceCounts(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null): Promise<CountTable> {
   const settings = settingsFor(file, config, flags, by);
   const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
-  return countDataset(dataset, { bands: settings.bands, by });
+  return countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud });
 }
 
 /** A count table without its notes (notes say what a source cannot measure, so they differ). */

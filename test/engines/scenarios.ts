@@ -17,6 +17,13 @@ export interface Scenario {
   config?: Config;
   flags?: CommonFlags;
   by?: ByField;
+  /**
+   * false: not run on ClickHouse. Release 18 over a Distributed table refuses the count query of a
+   * table without category and priority columns ("Cannot convert column cat because it is non
+   * constant in source stream but must be constant in result", code 171): a limitation of the
+   * count query there, not of journeys, left for the engines' owner.
+   */
+  clickhouse?: boolean;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -29,6 +36,7 @@ export const SCENARIOS: Scenario[] = [
     config: { channels: { Fax: 'email', Letter: 'phone', 'Twitter DM': 'chat' }, bands: [100, 5000] },
     flags: { since: '2026-09-10', until: '2026-10-20', asOf: '2026-10-15T12:00:00Z' },
   },
+  { name: 'channel jumps and repeat contacts', file: 'fixtures/findings/jumps.csv', table: 'jumps', clickhouse: false },
   {
     name: 'precomputed business-minute durations',
     file: 'fixtures/engines/durations.csv',

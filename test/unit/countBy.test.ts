@@ -58,7 +58,7 @@ async function countTableOf(c: Case, by: ByField | null = c.by): Promise<{ path:
   const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
   const dir = mkdtempSync(join(tmpdir(), 'parity-count-by-'));
   const path = join(dir, 'counts.csv');
-  writeFileSync(path, countsCsv(countDataset(dataset, { bands: settings.bands, by })));
+  writeFileSync(path, countsCsv(countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud })));
   return { path, table: await readCountsFile(path, Readable.from([])) };
 }
 

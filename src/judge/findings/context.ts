@@ -10,6 +10,7 @@ import type { TicketTable } from '../../normalise/table.js';
 import type { Strata } from '../../measure/strata.js';
 import type { CustomerTimeline } from '../../measure/journeys.js';
 import type { CellLayout, MeasuredGroups } from '../../measure/source.js';
+import type { Journeys } from '../../measure/journeyGroups.js';
 import type { Finding, Report } from '../../report.js';
 import type { PFamily } from './family.js';
 import type { Rules } from './rules.js';
@@ -40,6 +41,8 @@ export interface FindingContext {
   jumpWindowDays: number;
   /** null when the groups come from a count table. */
   tickets: TicketData | null;
+  /** Loud vs quiet and channel jumps (from the tickets, or a count table's journey rows); null = not computed. */
+  journeys: Journeys<unknown, CellLayout> | null;
 }
 
 /** Builds a finding after the family has been adjusted. */

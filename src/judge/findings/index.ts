@@ -3,8 +3,9 @@
  * its tests into one p-value family first; the family is Holm-adjusted once; then each finding is
  * judged (tolerance band + adjusted p + minimum sample, like for like when the data allow) and
  * written as one sentence. Pure: the report and the measured groups in, findings out. From a
- * count table (no tickets), the follower rank correlation, loudness and channel jumps are not
- * computed; the audit's input notes say so (pipeline.ts).
+ * count table (no tickets), the follower rank correlation is not computed; loudness and channel
+ * jumps come from its journey rows when it has them (measure/countJourneys.ts), and the audit's
+ * input notes say what is not computed (pipeline.ts).
  *
  * Order in the report: channels (with response theatre), follower bands, --by groups, loudness,
  * channel jumps, data quality.
@@ -15,6 +16,10 @@ import type { Finding, Report } from '../../report.js';
 import { customerTimeline } from '../../measure/journeys.js';
 import { strataOf } from '../../measure/strata.js';
 import { TicketGroups } from '../../measure/ticketGroups.js';
+import { CountGroups } from '../../measure/countGroups.js';
+import { countJourneys } from '../../measure/countJourneys.js';
+import { ticketJourneys, type Journeys } from '../../measure/journeyGroups.js';
+import type { CellLayout } from '../../measure/source.js';
 import { channelFindings } from './channels.js';
 import type { Deferred, FindingContext } from './context.js';
 import { dataQualityFinding } from './dataQuality.js';
@@ -28,6 +33,15 @@ import { loudFindings } from './loud.js';
 export function computeFindings(report: Report, measured: Measurement, settings: Settings): Finding[] {
   const { groups } = measured;
   const table = groups.tickets;
+  // Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
+  // count table with journey rows gives them too; only the jump cases then stay unlisted), or
+  // from a count table's journey rows.
+  const timeline = groups instanceof TicketGroups ? customerTimeline(groups.table) : null;
+  const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
+  let journeys: Journeys<unknown, CellLayout> | null = null;
+  if (timeline && groups instanceof TicketGroups) {
+    journeys = ticketJourneys(groups.table, groups.samples, groups.strata, rules, { timeline, cases: table !== null }) as Journeys<unknown, CellLayout>;
+  } else if (groups instanceof CountGroups) journeys = countJourneys(groups) as Journeys<unknown, CellLayout> | null;
   const ctx: FindingContext = {
     report,
     reference: settings.reference,
@@ -39,8 +53,9 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     jumpWindowDays: settings.loud.jumpWindowDays,
     tickets:
       table && groups instanceof TicketGroups
-        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: customerTimeline(table) }
+        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: timeline ?? customerTimeline(table) }
         : null,
+    journeys,
   };
   const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...groupFindings(ctx, measured.by), ...loudFindings(ctx), ...jumpFindings(ctx)];
   ctx.family.adjust();

@@ -8,10 +8,7 @@
  *
  * Customer ids appear only under keys named `customerId`, where --redact looks for them.
  */
-import { CHANNELS, type Channel } from '../../model.js';
-import { channelJumps } from '../../measure/journeys.js';
-import { medianSorted, sortedCopy } from '../../stats/quantile.js';
-import { ANSWERED, RESOLVED, type TicketTable } from '../../normalise/table.js';
+import { medianSorted } from '../../stats/quantile.js';
 import type { Finding } from '../../report.js';
 import { compareGroups } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
@@ -20,15 +17,6 @@ import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speed
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
-const ORIGINS: readonly Channel[] = ['phone', 'email', 'web'];
-
-function firstResponseOf(table: TicketTable, i: number): number | null {
-  return table.firstResponseState[i] === ANSWERED ? (table.firstResponse[i] as number) : null;
-}
-
-function resolutionOf(table: TicketTable, i: number): number | null {
-  return table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : null;
-}
 
 /** "they were answered in a median 28m", "3 of 4 were answered, in a median 28m", "none was answered yet". */
 function answeredWords(answered: number, n: number, median: number | null): string {
@@ -40,16 +28,14 @@ function answeredWords(answered: number, n: number, median: number | null): stri
 
 /** Registers the jump comparison; returns the builder of the channel-jump finding. */
 export function jumpFindings(ctx: FindingContext): Deferred[] {
-  const t = ctx.tickets;
-  if (!t) return []; // a count table: no customers to follow (input notes say so)
-  const { table } = t;
-  const socialCode = CHANNELS.indexOf('social');
-  let socialTickets = 0;
-  for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode) socialTickets++;
+  const journeys = ctx.journeys;
+  if (!journeys) return []; // not computed by this source (input notes say so)
+  const socialTickets = journeys.socialTickets;
   if (socialTickets === 0) return [];
   const windowDays = ctx.jumpWindowDays;
   const definition = `a social ticket opened within ${windowDays} days after a phone, email or web ticket of the same customer that was still unresolved (or, without a usable resolution time, unanswered) at that moment`;
-  if (table.dictionaries.customer.size === 0) {
+  const jumps = journeys.jumps;
+  if (jumps === 'no-customers') {
     return [
       () =>
         noteFinding({
@@ -62,8 +48,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
     ];
   }
 
-  const jumps = channelJumps(table, t.timeline, windowDays * 86400, ORIGINS, 'social');
-  const n = jumps.jump.length;
+  const n = jumps.jumpTickets;
   if (n === 0) {
     return [
       () =>
@@ -79,47 +64,16 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
     ];
   }
 
-  const isJump = new Uint8Array(table.size);
-  for (const i of jumps.jump) isJump[i] = 1;
-  const others: number[] = [];
-  for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode && !isJump[i]) others.push(i);
-  const reg = others.length
-    ? register(ctx.family, compareGroups(t.samples, jumps.jump, Uint32Array.from(others), 'firstResponse', t.strata), ctx.rules.minSample)
-    : null;
+  const reg = jumps.other !== null ? register(ctx.family, compareGroups(journeys.source, jumps.jump, jumps.other, 'firstResponse', journeys.strata), ctx.rules.minSample) : null;
 
   return [
     () => {
-      const waitedMedian = medianSorted(sortedCopy(jumps.waited));
-      const distinctCustomers = new Set(Array.from(jumps.jump, (i) => table.customer[i] as number)).size;
-      const unansweredAtJump = jumps.unansweredAtJump.reduce((a, b) => a + b, 0);
-      const jumpFirst = sortedCopy(Array.from(jumps.jump, (i) => firstResponseOf(table, i) ?? Number.NaN));
+      const waitedMedian = medianSorted(jumps.waited);
+      const unansweredAtJump = jumps.unansweredAtJump;
+      const jumpFirst = jumps.jumpFirstResponses;
       const jumpFirstMedian = jumpFirst.length ? medianSorted(jumpFirst) : null;
-      const originChannels: Partial<Record<Channel, number>> = {};
-      let originsAnswered = 0;
-      let originsResolved = 0;
-      for (const o of jumps.origin) {
-        const ch = CHANNELS[table.channel[o] as number] as Channel;
-        originChannels[ch] = (originChannels[ch] ?? 0) + 1;
-        if (table.firstResponseState[o] === ANSWERED) originsAnswered++;
-        if (table.resolutionState[o] === RESOLVED) originsResolved++;
-      }
-      const order = Array.from(jumps.waited.keys()).sort((a, b) => (jumps.waited[b] as number) - (jumps.waited[a] as number) || a - b);
-      const cases = order.slice(0, WORST_CASES).map((k) => {
-        const j = jumps.jump[k] as number;
-        const o = jumps.origin[k] as number;
-        return {
-          customerId: table.dictionaries.customer.valueOf(table.customer[j] as number),
-          originTicketId: table.id.get(o),
-          originChannel: CHANNELS[table.channel[o] as number] ?? 'other',
-          jumpTicketId: table.id.get(j),
-          waited: jumps.waited[k] as number,
-          originAnsweredBeforeJump: jumps.unansweredAtJump[k] === 0,
-          originFirstResponse: firstResponseOf(table, o),
-          originResolution: resolutionOf(table, o),
-          jumpFirstResponse: firstResponseOf(table, j),
-          jumpResolution: resolutionOf(table, j),
-        };
-      });
+      const originChannels = jumps.originChannels;
+      const cases = jumps.cases(WORST_CASES);
 
       const judged: Finding | null = reg
         ? comparisonFinding('channel-jump', 'social', 'other social', { a: 'jump', b: 'other social', aPhrase: 'jump tickets', bPhrase: 'other social tickets' }, reg, ctx.family, ctx.rules)
@@ -161,19 +115,20 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
         message,
         details: {
           jumpTickets: n,
-          distinctJumpers: distinctCustomers,
+          distinctJumpers: jumps.distinctJumpers,
           socialTickets,
           shareOfSocial: n / socialTickets,
           windowDays,
           waitedMedian,
           originChannels,
           originsUnansweredAtJump: unansweredAtJump,
-          originsAnsweredByAsOf: originsAnswered,
-          originsResolvedByAsOf: originsResolved,
+          originsAnsweredByAsOf: jumps.originsAnswered,
+          originsResolvedByAsOf: jumps.originsResolved,
           jumpFirstResponseMedian: jumpFirstMedian,
           jumpAnswered: jumpFirst.length,
           comparison: judged?.details ?? null,
-          cases,
+          // ticket by ticket: only when the tickets are read in-process (a count table's audit notes it)
+          ...(cases ? { cases } : {}),
         },
       };
     },

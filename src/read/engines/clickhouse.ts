@@ -53,7 +53,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
   };
   const run = async (sql: string): Promise<Array<Record<string, unknown>>> => {
     try {
-      const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216' } });
+      const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216', max_ast_elements: '10000000', max_expanded_ast_elements: '10000000' } });
       return await result.json<Record<string, unknown>>();
     } catch (error) {
       throw failed(error);

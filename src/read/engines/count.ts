@@ -13,12 +13,13 @@ import { CountRowError, CountTableReader, type ByField, type CountTable } from '
 import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
+import { escalationTags } from './journeysSql.js';
 
 const SAMPLE_ROWS = 500;
 const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
 
 /** The settings a count query depends on (a subset of the pipeline's Settings, plus --by). */
-export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & { by?: ByField | null };
+export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & { by?: ByField | null; loud?: Settings['loud'] };
 
 /** Mapped columns → the query's column list (name and unit of each bound field). */
 export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
@@ -30,7 +31,7 @@ export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, Sou
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
-export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): string[] {
+export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], loud: Settings['loud'] | null = null): string[] {
   const notes: string[] = [];
   const precomputed = Boolean(columns.firstResponseTime || columns.resolutionTime);
   if (clock.kind === 'business') {
@@ -42,9 +43,19 @@ export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>,
   }
   if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
   if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
-  notes.push('repeat contacts and channel jumps are not computed for a database source');
-  if (columns.text || columns.subject || columns.tags) notes.push('loudness cues (capitals, exclamation marks, escalation tags) are not computed for a database source');
+  notes.push(...journeyNotes(columns, loud));
   notes.push('repeated ticket ids are not checked for a database source: every row counts');
+  return notes;
+}
+
+/** What the query computes of loudness and channel jumps, and what not (never silently absent). */
+export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>, loud: Settings['loud'] | null): string[] {
+  if (!loud) return ['loud vs quiet and channel jumps are not computed for this source'];
+  const cues = ['public posts', 'repeat contacts', 'shouting (runs of "!" anywhere; capitals only on ASCII text)', 'escalation tags and priority'];
+  const notes = [`loudness cues computed in the database: ${cues.join(', ')}; channel jumps by customer`];
+  const { skipped } = escalationTags(loud.escalationTags);
+  if (skipped.length) notes.push(`escalation tags with letters beyond ASCII are not matched in the database: ${skipped.join(', ')}`);
+  if (!columns.customerId) notes.push('no customer column: repeat contacts and channel jumps cannot be found');
   return notes;
 }
 
@@ -77,7 +88,8 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     since: settings.since,
     until: settings.until,
     asOf: settings.asOf,
-    notes: engineNotes(columns, settings.clock),
+    notes: engineNotes(columns, settings.clock, settings.loud ?? null),
+    journeys: settings.loud ?? null,
   };
 }
 

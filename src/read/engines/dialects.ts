@@ -46,6 +46,17 @@ export interface Dialect {
   count(): string;
   min(expr: string): string;
   max(expr: string): string;
+  // Text functions of the loudness cues (read/engines/journeysSql.ts):
+  /** Strings joined (no argument is NULL where they are used). */
+  concat(...parts: string[]): string;
+  /** 1-based position of `needle` in `haystack`, 0 when absent. */
+  position(haystack: string, needle: string): string;
+  /** Length in characters. */
+  charLength(expr: string): string;
+  /** Every match of a regular expression (given as text) replaced by `replacement`. */
+  replaceAll(expr: string, pattern: string, replacement?: string): string;
+  /** Whether the text is ASCII throughout (a UTF-8 byte per character). */
+  asciiOnly(expr: string): string;
 }
 
 function refuseNul(text: string, what: string): void {
@@ -105,6 +116,21 @@ const common = {
   max(expr: string): string {
     return `MAX(${expr})`;
   },
+  concat(...parts: string[]): string {
+    return `CONCAT(${parts.join(', ')})`;
+  },
+  position(haystack: string, needle: string): string {
+    return `STRPOS(${haystack}, ${needle})`;
+  },
+  charLength(expr: string): string {
+    return `CHAR_LENGTH(${expr})`;
+  },
+  replaceAll(this: Dialect, expr: string, pattern: string, replacement = ''): string {
+    return `REGEXP_REPLACE(${expr}, ${this.string(pattern)}, ${this.string(replacement)})`;
+  },
+  asciiOnly(expr: string): string {
+    return `OCTET_LENGTH(${expr}) = CHAR_LENGTH(${expr})`;
+  },
 };
 
 const postgres: Dialect = {
@@ -121,6 +147,9 @@ const postgres: Dialect = {
   double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
   nullText: 'CAST(NULL AS TEXT)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
+  replaceAll(expr, pattern, replacement = '') {
+    return `REGEXP_REPLACE(${expr}, ${this.string(pattern)}, ${this.string(replacement)}, 'g')`;
+  },
 };
 
 const duckdb: Dialect = {
@@ -135,6 +164,11 @@ const duckdb: Dialect = {
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
+  replaceAll(expr, pattern, replacement = '') {
+    return `REGEXP_REPLACE(${expr}, ${this.string(pattern)}, ${this.string(replacement)}, 'g')`;
+  },
+  charLength: (expr) => `LENGTH(${expr})`,
+  asciiOnly: (expr) => `STRLEN(${expr}) = LENGTH(${expr})`,
 };
 
 /**
@@ -160,6 +194,13 @@ const clickhouse: Dialect = {
   count: () => 'toNullable(toInt64(count()))',
   min: (expr) => `min(${expr})`,
   max: (expr) => `max(${expr})`,
+  concat: (...parts) => `concat(${parts.join(', ')})`,
+  position: (haystack, needle) => `position(${haystack}, ${needle})`,
+  charLength: (expr) => `lengthUTF8(${expr})`,
+  replaceAll(expr, pattern, replacement = '') {
+    return `replaceRegexpAll(${expr}, ${this.string(pattern)}, ${this.string(replacement)})`;
+  },
+  asciiOnly: (expr) => `length(${expr}) = lengthUTF8(${expr})`,
 };
 
 const bigquery: Dialect = {
@@ -173,6 +214,7 @@ const bigquery: Dialect = {
   int: (expr) => `CAST(${expr} AS INT64)`,
   double: (expr) => `CAST(${expr} AS FLOAT64)`,
   nullText: 'CAST(NULL AS STRING)',
+  asciiOnly: (expr) => `BYTE_LENGTH(${expr}) = CHAR_LENGTH(${expr})`,
 };
 
 const snowflake: Dialect = {
@@ -186,6 +228,8 @@ const snowflake: Dialect = {
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
+  position: (haystack, needle) => `POSITION(${needle}, ${haystack})`,
+  charLength: (expr) => `LENGTH(${expr})`,
 };
 
 const databricks: Dialect = {
@@ -202,6 +246,7 @@ const databricks: Dialect = {
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS STRING)',
+  position: (haystack, needle) => `INSTR(${haystack}, ${needle})`,
 };
 
 const BY_ID: Record<DialectId, Dialect> = { postgres, duckdb, clickhouse, bigquery, snowflake, databricks };

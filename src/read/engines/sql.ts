@@ -19,7 +19,8 @@
  * tickets: band, band × channel, metric states) → m (one row per ticket × metric) → the union
  * of the cells by dimension (durations from m, ticket counts from t) and the header facts as
  * `meta` rows. Dialects with CTEs name the layers; ClickHouse
- * 18 has none, so the layers are written inline as subqueries.
+ * 18 has none, so the layers are written inline as subqueries. Loudness and channel jumps add
+ * their own layers and rows (journeysSql.ts) when the spec asks for them.
  */
 import { ParityError } from '../../errors.js';
 import type { Channel, DurationUnit, TicketField } from '../../model.js';
@@ -29,6 +30,7 @@ import { STATUS_VOCABULARY } from '../../normalise/status.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
 import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId, type LiveDialectId } from './dialects.js';
+import { cueColumns, journeyParts, type JourneySpec } from './journeysSql.js';
 
 /** A mapped column of the source: its name and, for durations, the unit. */
 export interface SourceColumn {
@@ -54,6 +56,8 @@ export interface CountQuerySpec {
   asOf: number | null;
   /** Notes carried into the result as `meta,note` rows. */
   notes: readonly string[];
+  /** Loudness and channel jumps (journeysSql.ts); absent or null = not computed. */
+  journeys?: JourneySpec | null;
 }
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
@@ -131,6 +135,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
   const by = spec.by;
+  const journeys = spec.journeys ?? null;
 
   const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${spec.source.query.replace(/;\s*$/, '')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
   const r = [
@@ -146,7 +151,16 @@ export function countQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${d.double(col('followers') ?? 'NULL')} AS followers`,
+    `  ${d.double(col('followers') ?? 'NULL')} AS followers${journeys ? ',' : ''}`,
+    ...(journeys
+      ? [
+          `  ${textOf('customerId')} AS cust,`,
+          `  ${textOf('isPublic')} AS pub_txt,`,
+          `  ${textOf('subject')} AS subj,`,
+          `  ${textOf('text')} AS txt,`,
+          `  ${textOf('tags')} AS tags_txt`,
+        ]
+      : []),
     `FROM ${source}`,
   ].join('\n');
 
@@ -174,7 +188,8 @@ export function countQuery(spec: CountQuerySpec): string {
     `  id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,`,
     `  ${channel} AS channel,`,
     `  CASE ${reasons.join(' ')} ELSE ${d.nullText} END AS reason,`,
-    `  ${statusClass} AS status_class`,
+    `  ${statusClass} AS status_class${journeys ? ',' : ''}`,
+    ...(journeys ? [`  ${cueColumns(d, spec, journeys).join(', ')}`] : []),
     `FROM ${ref(d, 'r', r)}`,
   ].join('\n');
 
@@ -198,7 +213,8 @@ export function countQuery(spec: CountQuerySpec): string {
     `  ${frKind} AS fr_kind,`,
     `  ${resKind} AS res_kind,`,
     `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
-    `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg`,
+    `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg${journeys ? ',' : ''}`,
+    ...(journeys ? [`  id_txt, cust, pub, shout, cap_untested, esc`] : []),
     `FROM ${ref(d, 'c', c)}`,
     `WHERE reason IS NULL`,
   ].join('\n');
@@ -255,11 +271,29 @@ export function countQuery(spec: CountQuerySpec): string {
     ...spec.notes.map((note, k) => metaRow('note', { category: d.string(note), seconds: String(k) }, null)),
     `${row(d.string('rawChannel'), `COALESCE(raw_ch, ${d.string('(empty)')})`, 'channel', NULL, NULL, 'NULL', d.count(), '0')}\nFROM ${ref(d, 't', t)}\nGROUP BY raw_ch, channel`,
   ];
+  const journeyLayers: Array<[string, string]> = [];
+  if (journeys) {
+    const parts = journeyParts({
+      d,
+      spec,
+      j: journeys,
+      t: ref(d, 't', t),
+      ref: (name, layer) => ref(d, name, layer),
+      row,
+      age: (created) => d.greatest('0', `${asOf} - ${created}`),
+      hasFirstResponse: frSeconds !== null,
+      hasResolution: resSeconds !== null,
+    });
+    branches.push(...parts.branches);
+    journeyLayers.push(...parts.layers);
+  }
   const body = branches.join('\nUNION ALL\n');
   const header = `-- parity count table (${FLAT_COLUMNS.join(', ')}), ${d.id} dialect\n`;
   if (!d.ctes) return `${header}${body}\n`;
-  return `${header}WITH\nr AS (\n${indent(r)}\n),\nc AS (\n${indent(c)}\n),\nt AS (\n${indent(t)}\n),\nm AS (\n${indent(m)}\n)\n${body}\n`;
+  const layers: Array<[string, string]> = [['r', r], ['c', c], ['t', t], ['m', m], ...journeyLayers];
+  return `${header}WITH\n${layers.map(([name, layer]) => `${name} AS (\n${indent(layer)}\n)`).join(',\n')}\n${body}\n`;
 }
+
 
 function indent(text: string): string {
   return text.replace(/^/gm, '  ');

@@ -13,7 +13,12 @@ r AS (
     NULLIF(TRIM(CAST("ticket_type" AS VARCHAR)), '') AS cat,
     NULLIF(TRIM(CAST("priority" AS VARCHAR)), '') AS pri,
     NULLIF(TRIM(CAST("group_name" AS VARCHAR)), '') AS byv,
-    CAST("follower_count" AS DOUBLE) AS followers
+    CAST("follower_count" AS DOUBLE) AS followers,
+    NULLIF(TRIM(CAST("requester_id" AS VARCHAR)), '') AS cust,
+    NULLIF(TRIM(CAST("is_public" AS VARCHAR)), '') AS pub_txt,
+    NULLIF(TRIM(CAST("subject" AS VARCHAR)), '') AS subj,
+    CAST(NULL AS VARCHAR) AS txt,
+    NULLIF(TRIM(CAST("tags" AS VARCHAR)), '') AS tags_txt
   FROM "zendesk"."tickets"
 ),
 c AS (
@@ -21,7 +26,10 @@ c AS (
     id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,
     CASE WHEN ch_key IN ('letter', 'phone', 'phonecall', 'call', 'calls', 'telephone', 'tel', 'voice', 'voicemail', 'ivr', 'inboundcall', 'phonecallinbound', 'callcentre', 'callcenter', 'hotline', 'callback', 'sms', 'textmessage', 'phonecalloutbound', 'outboundcall', 'outboundphone') THEN 'phone' WHEN ch_key IN ('email', 'mail', 'inboundemail', 'emailinbound', 'letterbyemail', 'emails', 'outboundemail', 'emailoutbound') THEN 'email' WHEN ch_key IN ('web', 'webform', 'form', 'contactform', 'portal', 'supportportal', 'customerportal', 'website', 'online', 'selfservice', 'feedbackwidget', 'widget', 'helpcenter', 'webwidget', 'api', 'mobileapp', 'app', 'inapp', 'mobile', 'mobilesdk', 'forum', 'community') THEN 'web' WHEN ch_key IN ('igdm', 'social', 'socialmedia', 'socialnetwork', 'twitter', 'x', 'xtwitter', 'tweet', 'facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'reddit', 'anychannelsocial', 'threads', 'mastodon', 'bluesky', 'twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot', 'twitterdm', 'twitterdirectmessage', 'twitterprivatemessage', 'xdm', 'facebookprivatemessage', 'facebookmessage', 'facebookmessenger', 'messenger', 'instagramdm', 'instagramdirectmessage') THEN 'social' WHEN ch_key IN ('chat', 'livechat', 'webchat', 'messaging', 'whatsapp', 'wechat', 'line', 'telegram', 'nativemessaging', 'conversation', 'bot') THEN 'chat' ELSE 'other' END AS channel,
     CASE WHEN id_txt IS NULL THEN 'missing-id' WHEN created_s IS NULL THEN 'missing-created' WHEN created_s < 1790812800 THEN 'outside-period' WHEN created_s > 1793491200 THEN 'after-as-of' WHEN CASE WHEN ch_key IN ('phonecalloutbound', 'outboundcall', 'outboundphone', 'outboundemail', 'emailoutbound') THEN 1 ELSE 0 END = 1 THEN 'outbound' WHEN dir_txt LIKE 'outbound%' OR dir_txt LIKE 'agent%' OR dir_txt LIKE 'admin%' OR dir_txt LIKE 'outgoing%' THEN 'outbound' ELSE CAST(NULL AS VARCHAR) END AS reason,
-    CASE WHEN status_key IN ('solved', 'resolved', 'closed', 'done', 'completed', 'complete', 'fixed', 'archived', 'cancelled', 'canceled', 'resolvedclosed', 'closedresolved') THEN 'resolved' WHEN status_key IN ('new', 'open', 'opened', 'pending', 'hold', 'onhold', 'inprogress', 'active', 'assigned', 'awaitinguserinfo', 'awaitingcustomer', 'awaiting', 'waiting', 'waitingoncustomer', 'waitingonthirdparty', 'pendingcustomerresponse', 'reopened', 'escalated', 'working', 'unassigned', 'triage', 'snoozed', 'awaitingproblem', 'awaitingvendor', 'awaitingevidence', 'awaitingchange', 'inprocess', 'todo') OR status_key LIKE 'awaiting%' OR status_key LIKE 'waiting%' OR status_key LIKE 'pending%' THEN 'open' ELSE 'unknown' END AS status_class
+    CASE WHEN status_key IN ('solved', 'resolved', 'closed', 'done', 'completed', 'complete', 'fixed', 'archived', 'cancelled', 'canceled', 'resolvedclosed', 'closedresolved') THEN 'resolved' WHEN status_key IN ('new', 'open', 'opened', 'pending', 'hold', 'onhold', 'inprogress', 'active', 'assigned', 'awaitinguserinfo', 'awaitingcustomer', 'awaiting', 'waiting', 'waitingoncustomer', 'waitingonthirdparty', 'pendingcustomerresponse', 'reopened', 'escalated', 'working', 'unassigned', 'triage', 'snoozed', 'awaitingproblem', 'awaitingvendor', 'awaitingevidence', 'awaitingchange', 'inprocess', 'todo') OR status_key LIKE 'awaiting%' OR status_key LIKE 'waiting%' OR status_key LIKE 'pending%' THEN 'open' ELSE 'unknown' END AS status_class,
+    cust, CASE WHEN TRANSLATE(pub_txt, 'ABCDEFGHIJKLMNOPQRSTUVWXYZK', 'abcdefghijklmnopqrstuvwxyzk') IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN TRANSLATE(pub_txt, 'ABCDEFGHIJKLMNOPQRSTUVWXYZK', 'abcdefghijklmnopqrstuvwxyzk') IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (STRPOS(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (STRLEN(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = LENGTH(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (LENGTH(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - LENGTH(REGEXP_REPLACE(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', '', 'g'))) >= 8 AND CAST((LENGTH(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - LENGTH(REGEXP_REPLACE(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', '', 'g'))) AS DOUBLE) / CAST((LENGTH(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - LENGTH(REGEXP_REPLACE(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', '', 'g'))) AS DOUBLE) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (STRPOS(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (STRLEN(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = LENGTH(CONCAT(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN STRPOS(CONCAT(' ', REGEXP_REPLACE(TRANSLATE(COALESCE(tags_txt, ''), 'ABCDEFGHIJKLMNOPQRSTUVWXYZK', 'abcdefghijklmnopqrstuvwxyzk'), '[	
+        -         　﻿,;|]+', ' ', 'g'), ' '), ' vip ') > 0 OR STRPOS(CONCAT(' ', REGEXP_REPLACE(TRANSLATE(COALESCE(tags_txt, ''), 'ABCDEFGHIJKLMNOPQRSTUVWXYZK', 'abcdefghijklmnopqrstuvwxyzk'), '[	
+        -         　﻿,;|]+', ' ', 'g'), ' '), ' escalated ') > 0 OR TRANSLATE(pri, 'ABCDEFGHIJKLMNOPQRSTUVWXYZK', 'abcdefghijklmnopqrstuvwxyzk') IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
   FROM r
 ),
 t AS (
@@ -33,7 +41,8 @@ t AS (
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
-    CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg
+    CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg,
+    id_txt, cust, pub, shout, cap_untested, esc
   FROM c
   WHERE reason IS NULL
 ),
@@ -47,6 +56,36 @@ m AS (
     CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS seconds, res_kind AS kind
   FROM t
   WHERE res_kind IS NOT NULL
+),
+jt AS (
+  SELECT *,
+    CASE WHEN cust IS NULL THEN 0 ELSE COUNT(*) OVER (PARTITION BY cust ORDER BY created_s RANGE BETWEEN 604800 PRECEDING AND CURRENT ROW) END AS contacts,
+    ROW_NUMBER() OVER (PARTITION BY cust ORDER BY created_s, id_txt, channel, raw_ch, cat, pri, fr_s, res_s, fr_kind, res_kind, pub, shout, esc, cap_untested) AS rn,
+    CASE channel WHEN 'phone' THEN 0 WHEN 'email' THEN 1 WHEN 'web' THEN 2 WHEN 'social' THEN 3 WHEN 'chat' THEN 4 WHEN 'other' THEN 5 ELSE 6 END AS ch_order,
+    CASE WHEN fr_kind = 'e' THEN created_s + fr_s END AS answered_at,
+    CASE WHEN res_kind = 'e' THEN created_s + res_s END AS resolved_at,
+    CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN CASE WHEN fr_kind = 'e' THEN created_s + fr_s END END AS settled_at,
+    CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS fr_sec
+  FROM t
+),
+jp AS (
+  SELECT s.rn AS jrn, s.cust AS cust, s.created_s - o.created_s AS waited, o.channel AS o_channel,
+    o.created_s AS created_s, o.fr_kind AS fr_kind, o.fr_s AS fr_s, o.res_kind AS res_kind, o.res_s AS res_s,
+    CASE WHEN o.answered_at IS NOT NULL AND o.answered_at <= s.created_s THEN 0 ELSE 1 END AS unanswered,
+    ROW_NUMBER() OVER (PARTITION BY s.cust, s.rn ORDER BY o.created_s, o.ch_order, CASE WHEN o.answered_at IS NULL THEN 1 ELSE 0 END, o.answered_at, CASE WHEN o.resolved_at IS NULL THEN 1 ELSE 0 END, o.resolved_at) AS pick
+  FROM jt s JOIN jt o ON o.cust = s.cust
+  WHERE s.channel = 'social' AND o.channel IN ('phone', 'email', 'web') AND o.created_s < s.created_s AND o.created_s >= s.created_s - 1209600
+    AND (o.settled_at IS NULL OR o.settled_at > s.created_s)
+),
+jo AS (
+  SELECT jrn, cust, o_channel, unanswered, fr_kind, res_kind, CAST(FLOOR(waited + 0.5) AS BIGINT) AS waited_sec, CAST(FLOOR(CASE WHEN fr_kind = 'e' THEN fr_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS fr_sec, CAST(FLOOR(CASE WHEN res_kind = 'e' THEN res_s ELSE GREATEST(0, 1793491200 - created_s) END + 0.5) AS BIGINT) AS res_sec
+  FROM jp
+  WHERE pick = 1
+),
+jl AS (
+  SELECT jt.*, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
+    CASE WHEN jt.channel = 'social' THEN (CASE WHEN jo.jrn IS NULL THEN 'other' ELSE 'jump' END) END AS jump_group
+  FROM jt jt LEFT JOIN jo jo ON jo.cust = jt.cust AND jo.jrn = jt.rn
 )
 SELECT CAST('bandChannel' AS VARCHAR) AS "dimension", CAST(bandch AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST(metric AS VARCHAR) AS "metric", CAST(seconds AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
 FROM m
@@ -102,3 +141,75 @@ UNION ALL
 SELECT CAST('rawChannel' AS VARCHAR) AS "dimension", CAST(COALESCE(raw_ch, '(empty)') AS VARCHAR) AS "group", CAST(channel AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 FROM t
 GROUP BY raw_ch, channel
+UNION ALL
+SELECT CAST('loud' AS VARCHAR) AS "dimension", CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('firstResponse' AS VARCHAR) AS "metric", CAST(fr_sec AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
+FROM jl
+WHERE fr_kind IS NOT NULL
+GROUP BY CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri, fr_sec
+UNION ALL
+SELECT CAST('loud' AS VARCHAR) AS "dimension", CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+GROUP BY CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri
+UNION ALL
+SELECT CAST('loudReason' AS VARCHAR) AS "dimension", CAST(CONCAT('public / ', channel) AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+WHERE pub = 1
+GROUP BY channel
+UNION ALL
+SELECT CAST('loudReason' AS VARCHAR) AS "dimension", CAST(CONCAT('repeatContact / ', channel) AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+WHERE contacts >= 3
+GROUP BY channel
+UNION ALL
+SELECT CAST('loudReason' AS VARCHAR) AS "dimension", CAST(CONCAT('shouting / ', channel) AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+WHERE shout = 1
+GROUP BY channel
+UNION ALL
+SELECT CAST('loudReason' AS VARCHAR) AS "dimension", CAST(CONCAT('escalated / ', channel) AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+WHERE esc = 1
+GROUP BY channel
+UNION ALL
+SELECT CAST('jump' AS VARCHAR) AS "dimension", CAST(jump_group AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('firstResponse' AS VARCHAR) AS "metric", CAST(fr_sec AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
+FROM jl
+WHERE fr_kind IS NOT NULL AND jump_group IS NOT NULL
+GROUP BY jump_group, cat, pri, fr_sec
+UNION ALL
+SELECT CAST('jump' AS VARCHAR) AS "dimension", CAST(jump_group AS VARCHAR) AS "group", CAST(cat AS VARCHAR) AS "category", CAST(pri AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jl
+WHERE jump_group IS NOT NULL
+GROUP BY jump_group, cat, pri
+UNION ALL
+SELECT CAST('jumpOrigin' AS VARCHAR) AS "dimension", CAST(o_channel AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('waited' AS VARCHAR) AS "metric", CAST(waited_sec AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(1 - unanswered), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(unanswered), 0) AS BIGINT) AS BIGINT) AS "waiting"
+FROM jo
+GROUP BY o_channel, waited_sec
+UNION ALL
+SELECT CAST('jumpOrigin' AS VARCHAR) AS "dimension", CAST(o_channel AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('firstResponse' AS VARCHAR) AS "metric", CAST(fr_sec AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
+FROM jo
+WHERE fr_kind IS NOT NULL
+GROUP BY o_channel, fr_sec
+UNION ALL
+SELECT CAST('jumpOrigin' AS VARCHAR) AS "dimension", CAST(o_channel AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('resolution' AS VARCHAR) AS "metric", CAST(res_sec AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "waiting"
+FROM jo
+WHERE res_kind IS NOT NULL
+GROUP BY o_channel, res_sec
+UNION ALL
+SELECT CAST('jumpOrigin' AS VARCHAR) AS "dimension", CAST(o_channel AS VARCHAR) AS "group", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST('tickets' AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jo
+GROUP BY o_channel
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('repeatContacts' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(3 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('repeatWindowSeconds' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(604800 AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('jumpWindowSeconds' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(1209600 AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('customers' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM t
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('jumpers' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(DISTINCT cust) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM jo
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('journey' AS VARCHAR) AS "group", CAST('capitalsUntested' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COALESCE(SUM(cap_untested), 0) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+FROM t

@@ -1,0 +1,86 @@
+/**
+ * Loud vs quiet and channel jumps read from a count table's journey dimensions (journeyGroups.ts
+ * says what each holds): the same groups, counts and medians the in-process producer gives, so
+ * the loud-preference and channel-jump findings are the same on both. What a count table cannot
+ * carry is the list of jump cases ticket by ticket (`cases` gives null; the audit notes it).
+ */
+import { CHANNELS, type Channel } from '../model.js';
+import { CountGroups, groupKey, type CountGroup, type CountStrata } from './countGroups.js';
+import { countRows, JOURNEY_DIMENSIONS } from './counts.js';
+import { JUMP_GROUP, JUMP_TARGET, LOUD_REASONS, OTHER_SOCIAL_GROUP, loudGroup, loudReasonGroup, type JumpSplit, type Journeys, type LoudSplit, type LoudReason } from './journeyGroups.js';
+
+/** Values with their counts → sorted values (the medians are of these). */
+function expand(pairs: Iterable<[number, number]>): Float64Array {
+  const list = [...pairs].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const out = new Float64Array(list.reduce((a, [, n]) => a + n, 0));
+  let k = 0;
+  for (const [value, n] of list) out.fill(value, k, (k += n));
+  return out;
+}
+
+/** The journeys of a count table; null when the table has no journey rows (made without them). */
+export function countJourneys(groups: CountGroups): Journeys<CountGroup, CountStrata> | null {
+  const facts = groups.counts.header.journeys;
+  if (!facts) return null;
+  // the journey dimensions' cells only (a handful of series beside the channel and band ones)
+  const journeyDimensions: readonly string[] = JOURNEY_DIMENSIONS;
+  const rows = [...countRows({ series: groups.counts.series.filter((s) => journeyDimensions.includes(s.dimension)) })];
+  const tickets = (key: CountGroup): number => groups.of(key).tickets;
+  const reasonTickets = new Map<string, number>();
+  for (const r of rows) if (r.dimension === 'loudReason' && r.metric === 'tickets') reasonTickets.set(r.group, (reasonTickets.get(r.group) ?? 0) + r.ended);
+
+  const loud: Array<LoudSplit<CountGroup>> = [];
+  for (const channel of groups.channels.keys()) {
+    const l = groupKey('loud', loudGroup(true, channel));
+    const q = groupKey('loud', loudGroup(false, channel));
+    const loudTickets = tickets(l);
+    const quietTickets = tickets(q);
+    if (!loudTickets || !quietTickets) continue;
+    const reasons = Object.fromEntries(LOUD_REASONS.map((reason) => [reason, reasonTickets.get(loudReasonGroup(reason, channel)) ?? 0])) as Record<LoudReason, number>;
+    loud.push({ channel, loud: l, quiet: q, loudTickets, quietTickets, reasons });
+  }
+
+  const social = groups.channels.get(JUMP_TARGET);
+  const socialTickets = social ? tickets(social) : 0;
+  let jumps: JumpSplit<CountGroup> | 'no-customers' = 'no-customers';
+  if (facts.customers > 0) {
+    const jump = groupKey('jump', JUMP_GROUP);
+    const other = groupKey('jump', OTHER_SOCIAL_GROUP);
+    const waited = new Map<number, number>();
+    const byOrigin = new Map<Channel, number>();
+    let unansweredAtJump = 0;
+    let originsAnswered = 0;
+    let originsResolved = 0;
+    for (const r of rows) {
+      if (r.dimension !== 'jumpOrigin') continue;
+      if (r.metric === 'waited') {
+        waited.set(r.seconds, (waited.get(r.seconds) ?? 0) + r.ended + r.waiting);
+        unansweredAtJump += r.waiting;
+        const channel = r.group as Channel;
+        byOrigin.set(channel, (byOrigin.get(channel) ?? 0) + r.ended + r.waiting);
+      } else if (r.metric === 'firstResponse') originsAnswered += r.ended;
+      else if (r.metric === 'resolution') originsResolved += r.ended;
+    }
+    const originChannels: Partial<Record<Channel, number>> = {};
+    for (const c of CHANNELS) if (byOrigin.get(c)) originChannels[c] = byOrigin.get(c) as number;
+    const answered = new Map<number, number>();
+    for (const r of rows) {
+      if (r.dimension === 'jump' && r.group === JUMP_GROUP && r.metric === 'firstResponse' && r.ended) answered.set(r.seconds, (answered.get(r.seconds) ?? 0) + r.ended);
+    }
+    jumps = {
+      socialTickets,
+      jumpTickets: tickets(jump),
+      jump,
+      other: tickets(other) ? other : null,
+      distinctJumpers: facts.jumpers,
+      waited: expand(waited),
+      unansweredAtJump,
+      originChannels,
+      originsAnswered,
+      originsResolved,
+      jumpFirstResponses: expand(answered),
+      cases: () => null,
+    };
+  }
+  return { source: groups, strata: groups.strata, categoryStrata: groups.strataBy(['category']), socialTickets, loud, jumps };
+}

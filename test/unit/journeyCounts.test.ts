@@ -1,0 +1,77 @@
+// Loud vs quiet and channel jumps as count-table rows (measure/journeyGroups.ts), worked out by
+// hand on fixtures/engines/loud.csv (test/helpers/journeyFixture.ts says how), and the findings
+// they give read back from the count table equal to the file's.
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { resolveSettings } from '../../src/commands/options.js';
+import { loadDataset } from '../../src/load/dataset.js';
+import { countDataset, countRows, flattenCounts, unflattenCounts } from '../../src/measure/counts.js';
+import { auditCounts, auditDataset } from '../../src/pipeline.js';
+import { comparable } from '../helpers/exactness.js';
+import { expectedJourneyCells, journeyCells, LOUD_AS_OF, LOUD_FIXTURE } from '../helpers/journeyFixture.js';
+import type { Report } from '../../src/report.js';
+
+async function load() {
+  const settings = { ...resolveSettings([LOUD_FIXTURE], { asOf: LOUD_AS_OF }, {}, 'test'), generatedAt: null };
+  const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
+  return { settings, dataset, counts: countDataset(dataset, { bands: settings.bands, journeys: settings.loud }) };
+}
+
+describe('journey rows of the in-process count table, by hand', () => {
+  test('loud, loudReason, jump and jumpOrigin cells', async () => {
+    const { counts } = await load();
+    expect(journeyCells([...countRows(counts)])).toEqual(expectedJourneyCells(true));
+  });
+
+  test('journey facts: the rules, 17 tickets with a customer, 2 customers who jumped', async () => {
+    const { counts } = await load();
+    expect(counts.header.journeys).toEqual({ repeatContacts: 3, repeatWindowSeconds: 7 * 86400, jumpWindowSeconds: 14 * 86400, customers: 17, jumpers: 2, capitalsUntested: 0 });
+  });
+
+  test('the flat form carries them (meta,journey rows) and reads back equal', async () => {
+    const { counts } = await load();
+    const flat = flattenCounts(counts);
+    expect(flat.filter((r) => r.dimension === 'meta' && r.group === 'journey').map((r) => [r.category, r.seconds, r.ended])).toEqual([
+      ['repeatContacts', null, 3],
+      ['repeatWindowSeconds', 604800, 0],
+      ['jumpWindowSeconds', 1209600, 0],
+      ['customers', null, 17],
+      ['jumpers', null, 2],
+      ['capitalsUntested', null, 0],
+    ]);
+    expect(unflattenCounts(flat)).toEqual(counts);
+  });
+
+  test('row order does not matter: the file reversed counts alike', async () => {
+    const { dataset, counts, settings } = await load();
+    const n = dataset.table.size;
+    const { subsetTable } = await import('../../src/measure/periods.js');
+    const reversed = subsetTable(dataset.table, Uint32Array.from({ length: n }, (_, k) => n - 1 - k));
+    const again = countDataset({ ...dataset, table: reversed }, { bands: settings.bands, journeys: settings.loud });
+    expect(journeyCells([...countRows(again)])).toEqual(journeyCells([...countRows(counts)]));
+  });
+});
+
+describe('the findings from the count table are the file\'s', () => {
+  test('loud-preference per channel and channel-jump, same numbers; the jump cases only in the file', async () => {
+    const { settings, dataset, counts } = await load();
+    const file = auditDataset(dataset, settings, null, { perTicket: false });
+    const fromCounts = auditCounts(counts, settings, { files: ['counts.csv'], format: 'counts' }, null);
+    expect(comparable(fromCounts)).toEqual(comparable(file));
+    const jump = fromCounts.findings.find((f) => f.kind === 'channel-jump') as Report['findings'][number];
+    // 2 of 5 social tickets; waited 1 and 5 days: median 3 days; one origin not yet answered
+    expect(jump.count).toBe(2);
+    expect(jump.details).toMatchObject({ jumpTickets: 2, distinctJumpers: 2, socialTickets: 5, waitedMedian: 3 * 86400, originChannels: { phone: 2 }, originsUnansweredAtJump: 1, originsAnsweredByAsOf: 1, originsResolvedByAsOf: 0, jumpAnswered: 2, jumpFirstResponseMedian: 3750 });
+    expect(jump.details).not.toHaveProperty('cases');
+    const withCases = auditDataset(dataset, settings, null).findings.find((f) => f.kind === 'channel-jump');
+    expect((withCases?.details?.['cases'] as unknown[]).length).toBe(2);
+    const social = fromCounts.findings.find((f) => f.kind === 'loud-preference' && f.subject === 'social');
+    expect(social?.details).toMatchObject({ loudTickets: 4, quietTickets: 1, reasons: { public: 1, repeatContact: 2, shouting: 1, escalated: 0 } });
+    expect(fromCounts.input.notes.join('\n')).toMatch(/the longest waits are listed ticket by ticket only when the tickets are read in-process/);
+  });
+
+  test('a count table made with other windows is refused', async () => {
+    const { settings, counts } = await load();
+    expect(() => auditCounts(counts, { ...settings, loud: { ...settings.loud, jumpWindowDays: 7 } }, { files: ['c.csv'], format: 'counts' }, null)).toThrow(/made with jumpWindowDays 14 \(not 7\)/);
+  });
+});
