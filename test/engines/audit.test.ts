@@ -45,6 +45,14 @@ beforeAll(async () => {
   }
 });
 
+
+/** A scenario by name (scenarios.ts may gain scenarios in between). */
+function scenario(name: string): Scenario {
+  const s = SCENARIOS.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  return s;
+}
+
 describe('each engine audits as parity does in-process', () => {
   for (const s of SCENARIOS) {
     test(`DuckDB: ${s.name}`, async () => {
@@ -65,7 +73,7 @@ describe('each engine audits as parity does in-process', () => {
   }
 
   test('DuckDB: the Parquet fixture audits as its CSV, and as the CSV in-process', async () => {
-    const demo = SCENARIOS[0]!;
+    const demo = scenario('demo export');
     const parquet = await engineAudit(demo, { kind: 'duckdb', files: ['fixtures/engines/demo.parquet'] }, 'fixtures/engines/demo.parquet');
     const csv = await engineAudit(demo, { kind: 'duckdb', files: [demo.file] });
     expect({ ...parquet, input: { ...parquet.input, files: [] } }).toEqual({ ...csv, input: { ...csv.input, files: [] } });
@@ -76,7 +84,7 @@ describe('each engine audits as parity does in-process', () => {
   });
 
   test('an engine audit says what it cannot measure', async () => {
-    const report = await engineAudit(SCENARIOS[0]!, { kind: 'duckdb', files: ['fixtures/engines/demo.parquet'] }, 'fixtures/engines/demo.parquet');
+    const report = await engineAudit(scenario('demo export'), { kind: 'duckdb', files: ['fixtures/engines/demo.parquet'] }, 'fixtures/engines/demo.parquet');
     const notes = report.input.notes.join('\n');
     expect(notes).toMatch(/Spearman rank correlation\) is not computed from a count table/);
     expect(notes).toMatch(/loudness cues computed in the database: public posts, repeat contacts, shouting/);
@@ -93,7 +101,7 @@ describe('each engine audits as parity does in-process', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.input.format).toBe('postgres');
-    const demo = SCENARIOS[0]!;
+    const demo = scenario('demo export');
     const reference = await inProcess({ ...demo, flags: {} });
     const strip = (x: Report) => ({ ...(comparable(x) as Report), gates: [], settings: null, tool: null });
     expect(strip(report)).toEqual(strip(reference));
@@ -108,13 +116,13 @@ describe('each engine audits as parity does in-process', () => {
 const BY_CASES: Array<{ name: string; scenario: Scenario; flags: CommonFlags }> = [
   {
     name: '--by group with by gates',
-    scenario: SCENARIOS[1]!,
+    scenario: scenario('strata, open tickets, rejections, --by group'),
     flags: { by: 'group', failOn: ['by(Tier 2,Tier 1).firstResponse.median > 1.2', 'by(Tier 1).resolution.median > 2d'] },
   },
-  { name: '--by priority --by-reference, config channels, --since/--until/--as-of', scenario: SCENARIOS[2]!, flags: { by: 'priority', byReference: 'low' } },
-  { name: '--by status', scenario: SCENARIOS[1]!, flags: { by: 'status' } },
-  { name: '--by category, precomputed durations', scenario: SCENARIOS[3]!, flags: { by: 'category' } },
-  { name: '--by category, demo export', scenario: SCENARIOS[0]!, flags: { by: 'category' } },
+  { name: '--by priority --by-reference, config channels, --since/--until/--as-of', scenario: scenario('config channels, --since/--until/--as-of'), flags: { by: 'priority', byReference: 'low' } },
+  { name: '--by status', scenario: scenario('strata, open tickets, rejections, --by group'), flags: { by: 'status' } },
+  { name: '--by category, precomputed durations', scenario: scenario('precomputed business-minute durations'), flags: { by: 'category' } },
+  { name: '--by category, demo export', scenario: scenario('demo export'), flags: { by: 'category' } },
 ];
 
 describe('each engine audits --by as parity does in-process', () => {
@@ -155,7 +163,7 @@ describe('each engine audits --by as parity does in-process', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.by?.field).toBe('group');
-    const reference = await inProcess(withBy(SCENARIOS[1]!, { by: 'group' }));
+    const reference = await inProcess(withBy(scenario('strata, open tickets, rejections, --by group'), { by: 'group' }));
     expect(report.by?.groups.map((g) => [g.value, g.tickets])).toEqual(reference.by?.groups.map((g) => [g.value, g.tickets]));
   });
 });

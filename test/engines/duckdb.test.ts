@@ -24,7 +24,7 @@ describe('DuckDB count table equals the in-process one', () => {
     test(s.name, async () => {
       const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
       const { counts } = await duckCounts(s.file, settingsFor(s.file, s.config, s.flags, s.by ?? null));
-      expect(countCells(reference)).toBeGreaterThan(100);
+      expect(countCells(reference)).toBeGreaterThan(50); // not a trivial table (the smallest scenario has 75 cells)
       expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
     });
   }

@@ -3,6 +3,7 @@
 // period — equals the in-process period report of the same file (the period's audit with the
 // per-ticket findings left out, as from any count table; the trend; the report period), apart
 // from the fields only a file has (test/helpers/exactness.ts).
+import { JOURNEYS_FAILED_NOTE } from '../../src/read/engines/count.js';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CommonFlags } from '../../src/commands/options.js';
@@ -71,6 +72,9 @@ async function counted(c: ReportCase, source: Exclude<CountedSource, { kind: 'co
   return countedPeriodReport(source, settings, { stdin: Readable.from([]) }, options);
 }
 
+/** The one case where ClickHouse 18 cannot run the journey layers (see read/engines/count.ts runCountSpec). */
+const CLICKHOUSE_JOURNEYS_FAIL = 'four months, --month 2026-09, minSample 3';
+
 beforeAll(async () => {
   for (const table of new Set(CASES.map((c) => c.table))) {
     const file = CASES.find((c) => c.table === table)!.file;
@@ -93,7 +97,17 @@ describe('each engine reports as parity does in-process', () => {
     });
     test(`ClickHouse, Distributed over two shards: ${c.name}`, async () => {
       const report = await counted(c, { kind: 'clickhouse', url: CH_URL, source: { table: c.table } });
-      expect(comparable(report)).toEqual(comparable(await inProcess(c)));
+      const reference = await inProcess(c);
+      if (c.name !== CLICKHOUSE_JOURNEYS_FAIL) {
+        expect(comparable(report)).toEqual(comparable(reference));
+        return;
+      }
+      // ClickHouse 18 fails on the journey layers for this export's September: the report is made
+      // without loud and jump findings, says so, and its channel numbers are still the file's
+      expect(report.input.notes.some((n) => n.startsWith(JOURNEYS_FAILED_NOTE))).toBe(true);
+      expect(report.findings.some((f) => f.kind === 'loud-preference' || f.kind === 'channel-jump')).toBe(false);
+      expect(report.channels).toEqual(reference.channels);
+      expect(report.periods).toEqual(reference.periods);
     });
   }
 

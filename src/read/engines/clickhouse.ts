@@ -5,7 +5,7 @@
  * per query. A Distributed table is queried like any other: the shards aggregate, the
  * initiator merges.
  */
-import { createClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { ParityError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
@@ -26,6 +26,19 @@ export function clickhouseHttpUrl(url: string): { url: string; database: string 
 /** How long one query may take before parity gives up on the server. */
 const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
 
+/**
+ * Every query's settings: the count query (with the journey layers inlined about a dozen times)
+ * is longer and deeper than the defaults allow; progress headers keep a long query's connection
+ * alive through proxies that drop idle ones.
+ */
+const QUERY_SETTINGS = {
+  max_query_size: '16777216',
+  max_ast_elements: '10000000',
+  max_expanded_ast_elements: '10000000',
+  send_progress_in_http_headers: 1,
+  http_headers_progress_interval_ms: '10000',
+} as const;
+
 function fromSql(source: SqlSource): string {
   const d = dialect('clickhouse');
   return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')})`;
@@ -41,6 +54,8 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     ...(database ? { database } : {}),
     // the count query scans the whole table: minutes on a large one, not the client's 30 s default
     request_timeout: REQUEST_TIMEOUT_MS,
+    // the client's own log lines would reach the terminal; parity reports failures itself
+    log: { level: ClickHouseLogLevel.OFF },
   });
   const label = safeUrl(url);
   const failed = (error: unknown): ParityError => {
@@ -53,7 +68,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
   };
   const run = async (sql: string): Promise<Array<Record<string, unknown>>> => {
     try {
-      const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216', max_ast_elements: '10000000', max_expanded_ast_elements: '10000000' } });
+      const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: QUERY_SETTINGS });
       return await result.json<Record<string, unknown>>();
     } catch (error) {
       throw failed(error);
@@ -75,7 +90,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     async countSeries(sql, sink) {
       // Streamed: rows (one per series) are handed on as they arrive.
       try {
-        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { max_query_size: '16777216' } });
+        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: QUERY_SETTINGS });
         for await (const rows of result.stream()) {
           for (const row of rows) sink(toFlatSeries(row.json<Record<string, unknown>>()));
         }

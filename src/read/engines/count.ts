@@ -99,8 +99,28 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
  */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
   const { mapping } = await mapSource(connection, source, settings);
-  const sql = countQuery(querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping));
-  return { counts: await runCountQuery(connection, sql), sql, mapping };
+  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping))), mapping };
+}
+
+/** The note of a count table whose journey layers the server could not run. */
+export const JOURNEYS_FAILED_NOTE = 'loudness, repeat contacts and channel jumps are not computed: ClickHouse failed on their query';
+
+/**
+ * Runs the count query of a spec. ClickHouse 18 fails on the journey layers (loudness, repeat
+ * contacts, channel jumps) for some data ("Size of filter doesn't match size of column", code
+ * 9): the count table is then made without them and says so in a note, rather than no audit.
+ */
+export async function runCountSpec(connection: EngineConnection, spec: CountQuerySpec): Promise<{ counts: CountTable; sql: string }> {
+  const sql = countQuery(spec);
+  try {
+    return { counts: await runCountQuery(connection, sql), sql };
+  } catch (error) {
+    if (!spec.journeys || connection.dialect !== 'clickhouse' || !(error instanceof ParityError) || !/Code: 9\b/.test(error.message)) throw error;
+    const reason = error.message.replace(/^ClickHouse: /, '').replace(/, e\.what\(\).*$/, '');
+    const without: CountQuerySpec = { ...spec, journeys: null, notes: [...spec.notes, `${JOURNEYS_FAILED_NOTE} (${reason})`] };
+    const fallback = countQuery(without);
+    return { counts: await runCountQuery(connection, fallback), sql: fallback };
+  }
 }
 
 /** Runs a flat count query on the engine, grouped into series (sql.ts seriesQuery), into a count table. */

@@ -6,9 +6,8 @@
  * period's table is what `parity counts --since … --until … --as-of …` would return.
  */
 import type { CountTable } from '../../measure/counts.js';
-import { mapSource, querySpec, runCountQuery, sourceColumns, type CountSettings } from './count.js';
+import { mapSource, querySpec, runCountSpec, sourceColumns, type CountSettings } from './count.js';
 import type { EngineConnection, SqlSource } from './connection.js';
-import { countQuery } from './sql.js';
 
 /** What changes from one window's count query to the next. */
 export type CountWindow = Required<Pick<CountSettings, 'since' | 'until' | 'asOf' | 'by'>>;
@@ -18,7 +17,6 @@ export async function windowCounter(connection: EngineConnection, source: SqlSou
   const { mapping } = await mapSource(connection, source, settings);
   const columns = sourceColumns(mapping);
   return async (window) => {
-    const sql = countQuery(querySpec(connection.dialect, source, columns, { ...settings, ...window }, mapping));
-    return runCountQuery(connection, sql);
+    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window }, mapping))).counts;
   };
 }

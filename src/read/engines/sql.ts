@@ -318,7 +318,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
   const seconds = `f.${d.ident('seconds')}`;
   const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, -1)` : `f.${d.ident(c)}`);
   const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
-    if (id === 'clickhouse') return `groupArray(toFloat64(${c === 'seconds' ? `ifNull(${seconds}, -1)` : `f.${d.ident(c)}`}))`;
+    // groupArray skips NULLs: every array element must be there, or the three arrays disagree
+    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? -1 : 0})))`;
     if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;
