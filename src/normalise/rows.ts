@@ -166,6 +166,48 @@ function shoutsJoined(subject: string, text: string, capitalsShare: number, excl
   return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
 }
 
+/**
+ * `shoutsJoined` taken apart for the byte reader (normalise/fields.ts), which counts a plain
+ * ASCII field from its bytes and any other from its decoded text: start, then each of subject
+ * and text in that order, then the verdict. Same counts, same answer.
+ */
+export const shouting = {
+  start(): void {
+    SHOUT.letters = SHOUT.capitals = SHOUT.run = 0;
+  },
+  /** Adds a decoded field; true when an exclamation run already decides. */
+  text(text: string, exclamationRun: number): boolean {
+    SHOUT.run = 0;
+    return countShouting(text, exclamationRun);
+  },
+  /** Adds ASCII bytes `buf[start..end)`; true when an exclamation run already decides. */
+  ascii(buf: Uint8Array, start: number, end: number, exclamationRun: number): boolean {
+    let letters = SHOUT.letters;
+    let capitals = SHOUT.capitals;
+    let run = 0;
+    for (let i = start; i < end; i++) {
+      const c = buf[i] as number;
+      if (c === 33) {
+        run++;
+        if (run >= exclamationRun) return true;
+        continue;
+      }
+      run = 0;
+      if (c >= 65 && c <= 90) {
+        letters++;
+        capitals++;
+      } else if (c >= 97 && c <= 122) letters++;
+    }
+    SHOUT.letters = letters;
+    SHOUT.capitals = capitals;
+    SHOUT.run = run;
+    return false;
+  },
+  verdict(capitalsShare: number): boolean {
+    return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
+  },
+};
+
 function timestampParser(binding: RowBinding, timeZone: string): TimestampParser {
   if (binding.style) return parserFor(binding.style, timeZone, binding.dateFormat);
   // No sample settled the style (the column was empty in the first rows): decide on first use.

@@ -4,7 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { StringTable, TextArena } from './strings.js';
+import { StringTable, type TextArena } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -48,6 +48,10 @@ export class Dictionary {
     else this.small = null;
     return code;
   }
+  /** codeOf the string made of the ASCII bytes `buf[start..end)` (the byte scanner's field), without making it. */
+  codeOfAscii(buf: Uint8Array, start: number, end: number): number {
+    return start === end ? -1 : this.table.internAscii(buf, start, end);
+  }
   valueOf(code: number): string | null {
     return code < 0 || code >= this.table.size ? null : this.table.valueOf(code);
   }
@@ -79,6 +83,44 @@ export interface TicketRow {
   flags: number;
   file: string;
   line: number;
+}
+
+/** Indices of the text columns of a ByteRow. */
+export const TEXT_CUSTOMER = 0, TEXT_STATUS = 1, TEXT_PRIORITY = 2, TEXT_CATEGORY = 3, TEXT_GROUP = 4, TEXT_BY = 5;
+
+/**
+ * One ticket read from bytes (load/stream.ts with normalise/fields.ts): the TicketRow's numbers,
+ * and its text columns as byte ranges of trimmed ASCII (`start[k]` ≥ 0) or, where the bytes are
+ * not plain ASCII, as the decoded, trimmed string (`start[k]` = -1, `text[k]`, null for none).
+ * One instance is reused for every row: no object per ticket.
+ */
+export class ByteRow {
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The ticket id: trimmed ASCII bytes `bytes[idStart..idEnd)` (never empty). */
+  idStart = 0;
+  idEnd = 0;
+  readonly start = new Int32Array(6);
+  readonly end = new Int32Array(6);
+  readonly text: Array<string | null> = [null, null, null, null, null, null];
+  /** Whether the `--by` column (TEXT_BY) is read. */
+  hasBy = false;
+  /** Index into CHANNELS. */
+  channel = 0;
+  rawChannel = '';
+  channelKnown = true;
+  /** 1 public, 0 private, -1 not said. */
+  isPublic = -1;
+  createdAt = 0;
+  firstResponseSeconds = Number.NaN;
+  firstResponseState: FirstResponseState = UNANSWERED;
+  resolutionSeconds = Number.NaN;
+  resolutionState: ResolutionState = OPEN;
+  followers = Number.NaN;
+  flags = 0;
+  file = '';
+  line = 0;
+  /** Latest timestamp of the row (creation, or a response or resolution known by the as-of time). */
+  latest = 0;
 }
 
 /** The columnar ticket store. Index i across all columns is ticket i. */
@@ -140,7 +182,11 @@ const CHANNEL_CODE = new Map<Channel, number>(CHANNELS.map((c, i) => [c, i]));
 export class TicketTableBuilder {
   private n = 0;
   private capacity: number;
-  private readonly ids = new TextArena();
+  /**
+   * Ticket ids by index. The ticket stream checks duplicates in it (load/stream.ts): a new id is
+   * interned there first, and its code is the index its ticket gets.
+   */
+  readonly ids = new StringTable();
   private cols;
   /** The file of the last row and its code (rows come file by file). */
   private lastFile: string | null = null;
@@ -189,22 +235,38 @@ export class TicketTableBuilder {
 
   /** Appends a ticket; returns its index. */
   add(row: TicketRow): number {
-    if (this.n === this.capacity) {
-      this.capacity *= 2;
-      for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-        (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
-      }
-    }
+    if (this.n === this.capacity) this.growColumns();
     const i = this.n++;
-    this.ids.push(row.id);
+    if (this.ids.size === i) this.ids.add(row.id); // not interned by the stream (a caller of its own)
     this.write(i, row);
     return i;
+  }
+
+  /** Appends a ticket read from bytes whose id the stream has interned into `ids`; returns its index. */
+  addBytes(row: ByteRow): number {
+    if (this.n === this.capacity) this.growColumns();
+    const i = this.n++;
+    if (this.ids.size !== this.n) throw new Error(`ticket ${i}'s id is not in the id table`);
+    this.writeBytes(i, row);
+    return i;
+  }
+
+  /** Replaces ticket i with a later row of the same id read from bytes (the last one wins). */
+  replaceBytes(i: number, row: ByteRow): void {
+    this.writeBytes(i, row);
+  }
+
+  private growColumns(): void {
+    this.capacity *= 2;
+    for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
+      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
+    }
   }
 
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
   replace(i: number, row: TicketRow): void {
     // (a later row of the same ticket: the id is the same, only the other columns change)
-    if (!this.ids.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.get(i)}, not ${row.id}`);
+    if (!this.ids.arena.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.valueOf(i)}, not ${row.id}`);
     this.write(i, row);
   }
 
@@ -243,12 +305,52 @@ export class TicketTableBuilder {
     c.line[i] = row.line;
   }
 
+  private writeBytes(i: number, row: ByteRow): void {
+    const c = this.cols;
+    const d = this.dictionaries;
+    const bytes = row.bytes;
+    const start = row.start;
+    const end = row.end;
+    const text = row.text;
+    c.channel[i] = row.channel;
+    c.rawChannel[i] = d.rawChannel.codeOf(row.rawChannel);
+    c.isPublic[i] = row.isPublic;
+    c.createdAt[i] = row.createdAt;
+    c.firstResponse[i] = row.firstResponseSeconds;
+    c.firstResponseState[i] = row.firstResponseState;
+    c.resolution[i] = row.resolutionSeconds;
+    c.resolutionState[i] = row.resolutionState;
+    c.followers[i] = row.followers;
+    let s = start[TEXT_CUSTOMER] as number;
+    c.customer[i] = s >= 0 ? d.customer.codeOfAscii(bytes, s, end[TEXT_CUSTOMER] as number) : d.customer.codeOf(text[TEXT_CUSTOMER]);
+    s = start[TEXT_STATUS] as number;
+    c.status[i] = s >= 0 ? d.status.codeOfAscii(bytes, s, end[TEXT_STATUS] as number) : d.status.codeOf(text[TEXT_STATUS]);
+    s = start[TEXT_PRIORITY] as number;
+    c.priority[i] = s >= 0 ? d.priority.codeOfAscii(bytes, s, end[TEXT_PRIORITY] as number) : d.priority.codeOf(text[TEXT_PRIORITY]);
+    s = start[TEXT_CATEGORY] as number;
+    c.category[i] = s >= 0 ? d.category.codeOfAscii(bytes, s, end[TEXT_CATEGORY] as number) : d.category.codeOf(text[TEXT_CATEGORY]);
+    s = start[TEXT_GROUP] as number;
+    c.group[i] = s >= 0 ? d.group.codeOfAscii(bytes, s, end[TEXT_GROUP] as number) : d.group.codeOf(text[TEXT_GROUP]);
+    if (row.hasBy) {
+      this.hasByValue = true;
+      s = start[TEXT_BY] as number;
+      c.byValue[i] = s >= 0 ? d.byValue.codeOfAscii(bytes, s, end[TEXT_BY] as number) : d.byValue.codeOf(text[TEXT_BY]);
+    } else c.byValue[i] = -1;
+    c.flags[i] = row.flags;
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileCode = d.file.codeOf(row.file);
+    }
+    c.fileIndex[i] = this.lastFileCode;
+    c.line[i] = row.line;
+  }
+
   build(): TicketTable {
     const n = this.n;
     const c = this.cols;
     return {
       size: n,
-      id: this.ids,
+      id: this.ids.arena,
       channel: c.channel.slice(0, n),
       rawChannel: c.rawChannel.slice(0, n),
       isPublic: c.isPublic.slice(0, n),

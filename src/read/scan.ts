@@ -23,7 +23,7 @@
  */
 import { raiseHint } from './limits.js';
 import { ParityError } from '../errors.js';
-import type { BatchedRecords, RawRecord } from './record.js';
+import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch, type FieldBatchedRecords, type RawRecord } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed
@@ -51,10 +51,10 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /** Field kinds, decided while scanning so that decoding is a slice in the common case. */
-const PLAIN = 0; // unquoted: the value is the raw bytes
-const QUOTED = 1; // "…" without doubled quotes: the bytes between the quotes
-const ESCAPED = 2; // "…" with doubled quotes: between the quotes, "" → "
-const ODD = 3; // a quote inside quotes not followed by a delimiter: the rare relaxed case
+const PLAIN = FIELD_PLAIN;
+const QUOTED = FIELD_QUOTED;
+const ESCAPED = FIELD_ESCAPED;
+const ODD = FIELD_ODD;
 
 /**
  * Decodes a field the relaxed way (kind ODD), byte by byte as csv-parse does: the field is
@@ -83,6 +83,102 @@ function decodeOdd(buf: Buffer, start: number, end: number): string {
   return Buffer.from(out).toString('utf8');
 }
 
+/** One field's value from its bytes (`start`..`end`, quotes included), by its kind. */
+function decodeField(buf: Buffer, kind: number, start: number, end: number): string {
+  if (kind === PLAIN) return start === end ? '' : buf.toString('utf8', start, end);
+  if (kind === QUOTED) return buf.toString('utf8', start + 1, end - 1);
+  if (kind === ESCAPED) return buf.toString('utf8', start + 1, end - 1).replaceAll('""', '"');
+  return decodeOdd(buf, start, end);
+}
+
+const NO_BYTES = Buffer.alloc(0);
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** The records of one scanned chunk as field offsets (read/record.ts FieldBatch); reused batch after batch. */
+class ScanBatch implements FieldBatch {
+  bytes: Buffer = NO_BYTES;
+  count = 0;
+  line = new Uint32Array(1024);
+  firstField = new Int32Array(1025);
+  ascii = new Uint8Array(1024);
+  start = new Int32Array(16 * 1024);
+  end = new Int32Array(16 * 1024);
+  kind = new Uint8Array(16 * 1024);
+
+  constructor(readonly file: string) {}
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Appends a record of `n` fields (offsets into `bytes`). */
+  add(bytes: Buffer, line: number, ascii: boolean, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
+    const r = this.count;
+    if (r + 1 >= this.line.length) {
+      this.line = grown(this.line, r + 2);
+      this.ascii = grown(this.ascii, r + 2);
+      this.firstField = grown(this.firstField, r + 3);
+    }
+    const from = r === 0 ? 0 : (this.firstField[r] as number);
+    const to = from + n;
+    if (to > this.start.length) {
+      this.start = grown(this.start, to);
+      this.end = grown(this.end, to);
+      this.kind = grown(this.kind, to);
+    }
+    this.bytes = bytes;
+    this.firstField[r] = from;
+    this.firstField[r + 1] = to;
+    this.line[r] = line;
+    this.ascii[r] = ascii ? 1 : 0;
+    const start = this.start;
+    const end = this.end;
+    const kind = this.kind;
+    for (let f = 0; f < n; f++) {
+      start[from + f] = starts[f] as number;
+      end[from + f] = ends[f] as number;
+      kind[from + f] = kinds[f] as number;
+    }
+    this.count = r + 1;
+  }
+
+  text(f: number): string {
+    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number);
+  }
+
+  record(r: number): RawRecord {
+    const buf = this.bytes;
+    const first = this.firstField[r] as number;
+    const n = (this.firstField[r + 1] as number) - first;
+    const values = new Array<string>(n);
+    const starts = this.start;
+    const ends = this.end;
+    const kinds = this.kind;
+    if (this.ascii[r] === 1) {
+      // One decode per record; byte offsets are character offsets.
+      const from = starts[first] as number;
+      const text = (buf as AsciiBuffer).latin1Slice(from, ends[first + n - 1] as number);
+      for (let f = 0; f < n; f++) {
+        const s = (starts[first + f] as number) - from;
+        const e = (ends[first + f] as number) - from;
+        const kind = kinds[first + f];
+        if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
+        else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
+        else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
+        else values[f] = decodeOdd(buf, s + from, e + from);
+      }
+    } else {
+      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number);
+    }
+    return { file: this.file, line: this.line[r] as number, values };
+  }
+}
+
 /**
  * The synchronous core: feed it byte chunks, then `finish()`; it calls `emit` for every
  * record. Exposed for the differential test and for callers that do their own I/O.
@@ -94,7 +190,9 @@ export class CsvScanner {
   private readonly crlf: boolean;
   private readonly crMode: boolean;
   private readonly maxRecordBytes: number;
-  private readonly emit: (record: RawRecord) => void;
+  private readonly emit: ((record: RawRecord) => void) | null;
+  /** The records scanned and not yet taken. */
+  readonly batch: ScanBatch;
 
   private buf: Buffer = Buffer.alloc(0);
   private len = 0;
@@ -118,14 +216,24 @@ export class CsvScanner {
   private phantomLines = 0;
   private lastLine = 0;
 
-  constructor(options: ScanOptions, emit: (record: RawRecord) => void) {
+  /**
+   * With `emit`, every record is decoded and handed to it as it completes; without, records
+   * collect in `batch` as field offsets until the caller takes them (`takeBatch`).
+   */
+  constructor(options: ScanOptions, emit?: (record: RawRecord) => void) {
     this.file = options.file;
     this.delimiter = options.delimiter.charCodeAt(0);
     this.rd = options.recordDelimiter.charCodeAt(0);
     this.crlf = options.recordDelimiter === '\r\n';
     this.crMode = options.recordDelimiter === '\r';
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-    this.emit = emit;
+    this.emit = emit ?? null;
+    this.batch = new ScanBatch(options.file);
+  }
+
+  /** Empties the batch (the caller is done with its records; the bytes may be reused next). */
+  takeBatch(): void {
+    this.batch.clear();
   }
 
   /** Scans a chunk of bytes, emitting every record it completes. */
@@ -183,36 +291,7 @@ export class CsvScanner {
   }
 
   private endRecord(ascii: boolean): void {
-    const buf = this.buf;
     const n = this.fields;
-    const values = new Array<string>(n);
-    const starts = this.starts;
-    const ends = this.ends;
-    const kinds = this.kinds;
-    if (ascii) {
-      // One decode per record; byte offsets are character offsets.
-      const from = starts[0] as number;
-      const text = (buf as AsciiBuffer).latin1Slice(from, ends[n - 1] as number);
-      for (let f = 0; f < n; f++) {
-        const s = (starts[f] as number) - from;
-        const e = (ends[f] as number) - from;
-        const kind = kinds[f];
-        if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
-        else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
-        else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
-        else values[f] = decodeOdd(buf, s + from, e + from);
-      }
-    } else {
-      for (let f = 0; f < n; f++) {
-        const s = starts[f] as number;
-        const e = ends[f] as number;
-        const kind = kinds[f];
-        if (kind === PLAIN) values[f] = s === e ? '' : buf.toString('utf8', s, e);
-        else if (kind === QUOTED) values[f] = buf.toString('utf8', s + 1, e - 1);
-        else if (kind === ESCAPED) values[f] = buf.toString('utf8', s + 1, e - 1).replaceAll('""', '"');
-        else values[f] = decodeOdd(buf, s, e);
-      }
-    }
     this.fields = 0;
     // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
     // line; physical lines break on LF (on CR in a CR-delimited file). Same correction as source.ts.
@@ -222,7 +301,13 @@ export class CsvScanner {
     const line = Math.max(this.lastLine + 1, end - physical);
     this.lastLine = end;
     this.cr = this.lf = this.crlfPairs = 0;
-    this.emit({ file: this.file, line, values });
+    const batch = this.batch;
+    batch.add(this.buf, line, ascii, this.starts, this.ends, this.kinds, n);
+    if (this.emit !== null) {
+      const record = batch.record(batch.count - 1);
+      batch.clear();
+      this.emit(record);
+    }
   }
 
   private tooLong(): ParityError {
@@ -374,22 +459,21 @@ export class CsvScanner {
 /**
  * Records of a UTF-8 byte stream, header first. Errors (an unclosed quote, a record over the
  * size limit) are ParityErrors with the file and line. A plain iterator over batches rather than
- * an async generator: one promise per record is the cost that remains.
+ * an async generator: one promise per chunk of records, not per record; `nextFields` hands the
+ * chunk undecoded (record.ts FieldBatch) to a consumer that reads the bytes itself.
  */
-export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> & BatchedRecords {
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
   const source: AsyncIterator<Buffer | string> | Iterator<Buffer> =
     Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]();
-  let batch: RawRecord[] = [];
   let at = 0;
   let ended = false;
-  const scanner = new CsvScanner(options, (record) => {
-    batch.push(record);
-  });
+  const scanner = new CsvScanner(options);
+  const batch = scanner.batch;
   const done: IteratorResult<RawRecord> = { value: undefined, done: true };
   async function refill(): Promise<boolean> {
-    batch = [];
+    scanner.takeBatch();
     at = 0;
-    while (batch.length === 0) {
+    while (batch.count === 0) {
       if (ended) return false;
       const next = await source.next();
       if (next.done) {
@@ -402,20 +486,30 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
     }
     return true;
   }
-  const iterator: AsyncIterableIterator<RawRecord> & BatchedRecords = {
+  const rest = (): RawRecord[] => {
+    const out: RawRecord[] = [];
+    for (; at < batch.count; at++) out.push(batch.record(at));
+    return out;
+  };
+  const iterator: AsyncIterableIterator<RawRecord> & FieldBatchedRecords = {
     next(): Promise<IteratorResult<RawRecord>> {
-      if (at < batch.length) return Promise.resolve({ value: batch[at++] as RawRecord, done: false });
-      return refill().then((more) => (more ? { value: batch[at++] as RawRecord, done: false } : done));
+      if (at < batch.count) return Promise.resolve({ value: batch.record(at++), done: false });
+      return refill().then((more) => (more ? { value: batch.record(at++), done: false } : done));
     },
     async nextBatch(): Promise<readonly RawRecord[] | null> {
-      if (at >= batch.length && !(await refill())) return null;
-      const out = at === 0 ? batch : batch.slice(at);
-      at = batch.length;
-      return out;
+      if (at >= batch.count && !(await refill())) return null;
+      return rest();
+    },
+    async nextFields(): Promise<FieldBatch | readonly RawRecord[] | null> {
+      if (at >= batch.count && !(await refill())) return null;
+      if (at > 0) return rest(); // some were taken one by one
+      at = batch.count;
+      return batch;
     },
     async return(): Promise<IteratorResult<RawRecord>> {
       ended = true;
-      batch = [];
+      scanner.takeBatch();
+      at = 0;
       await source.return?.();
       return done;
     },
