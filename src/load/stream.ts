@@ -69,6 +69,15 @@ export function rowContext(settings: Settings): RowContext {
   };
 }
 
+/** Most rows a file is expected to have, judged from its size in bytes and its sample records; 0 when unknown. */
+function estimateRows(opened: OpenedFile): number {
+  const total = opened.position?.().totalBytes ?? null;
+  if (total === null || opened.sample.length === 0) return 0;
+  let bytes = 0; // characters of the sample, a delimiter or line break after each field
+  for (const record of opened.sample) for (const value of record.values) bytes += value.length + 1;
+  return Math.min(Math.ceil((1.02 * total * opened.sample.length) / Math.max(1, bytes)), 1 << 26);
+}
+
 function nanToZero(x: number): number {
   return Number.isNaN(x) ? 0 : x;
 }
@@ -82,8 +91,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // Every ticket id so far: slot k is id k (the table's id column when the sink keeps a table),
   // and where that slot's row was read (for --duplicates last messages).
   const seen = sink.builder?.ids ?? new StringTable();
+  // (kept here only without a table: the table has each ticket's file and line)
   const slotFile: string[] = [];
   const slotLine: number[] = [];
+  const builder = sink.builder;
+  const locationOf = (slot: number): { file: string; line: number } =>
+    builder ? builder.locationOf(slot) : { file: slotFile[slot] as string, line: slotLine[slot] as number };
   const context = rowContext(settings);
   let rowsRead = 0;
   let rowsRejected = 0;
@@ -112,25 +125,30 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` });
         return false;
       }
+      const kept = locationOf(earlier);
       reject({
         kind: 'duplicate-id',
         severity: 'error',
-        file: slotFile[earlier] as string,
-        line: slotLine[earlier] as number,
+        file: kept.file,
+        line: kept.line,
         column: idColumn,
         value: id,
         detail: `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       });
-      slotFile[earlier] = file;
-      slotLine[earlier] = line;
+      if (!builder) {
+        slotFile[earlier] = file;
+        slotLine[earlier] = line;
+      }
       return true;
     };
     const accept = (ticket: TicketRow, file: string, line: number): boolean => {
-      const slot = slotFile.length;
+      const slot = seen.size;
       const earlier = seen.intern(ticket.id);
       if (earlier === slot) {
-        slotFile.push(file);
-        slotLine.push(line);
+        if (!builder) {
+          slotFile.push(file);
+          slotLine.push(line);
+        }
         sink.ticket(ticket, slot, false);
         return true;
       }
@@ -177,13 +195,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           if (result.latest > latest) latest = result.latest;
         }
       };
-      const builder = sink.builder;
       const fromBytes = builder && !sink.record && isFieldBatched(opened.records) ? byteNormaliser(mapping, context) : null;
       if (builder && fromBytes) {
         // The byte scanner's batches: most rows are read from their bytes into one reused
         // ByteRow (normalise/fields.ts); the rest are decoded and read by rows.ts.
         const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
         const row = new ByteRow();
+        builder.reserve(builder.size + estimateRows(opened));
         try {
           for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
             if (Array.isArray(chunk)) {
@@ -205,11 +223,9 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                 normaliseRecord(batch.record(r));
                 continue;
               }
-              const slot = slotFile.length;
+              const slot = seen.size;
               const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
               if (earlier === slot) {
-                slotFile.push(row.file);
-                slotLine.push(row.line);
                 builder.addBytes(row);
               } else {
                 if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;

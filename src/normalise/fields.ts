@@ -10,7 +10,7 @@
  * on a row: either this reader accepts it with exactly the values rows.ts would give, or rows.ts
  * reads it. test/unit/normalise/fields.test.ts holds them together on generated rows.
  */
-import { FIELD_PLAIN, FIELD_QUOTED, type FieldBatch } from '../read/record.js';
+import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch } from '../read/record.js';
 import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
@@ -86,6 +86,24 @@ class ByteCache<T> {
   text(k: number): string {
     return this.texts[k] as string;
   }
+}
+
+/**
+ * Adds field f to the shouting counts (rows.ts `shouting`): from its bytes — quotes aside; a
+ * doubled quote counts like the one quote it stands for, neither a letter nor `!` — or, for the
+ * relaxed odd quoting and bytes that are not valid UTF-8, from its decoded text.
+ */
+function shout(batch: FieldBatch, f: number, asciiRecord: boolean, exclamationRun: number): boolean {
+  const kind = batch.kind[f];
+  let s = batch.start[f] as number;
+  let e = batch.end[f] as number;
+  if (kind !== FIELD_PLAIN) {
+    if (kind === FIELD_ODD) return shouting.text(batch.text(f), exclamationRun);
+    s++;
+    e--;
+  }
+  if (asciiRecord) return shouting.ascii(batch.bytes, s, e, exclamationRun);
+  return shouting.utf8(batch.bytes, s, e, exclamationRun) ?? shouting.text(batch.text(f), exclamationRun);
 }
 
 const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
@@ -327,14 +345,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if (subjectIndex >= 0 || textIndex >= 0) {
       shouting.start();
       let decided = false;
-      if (subjectIndex >= 0) {
-        f = first + subjectIndex;
-        decided = plain(batch, f, ascii) ? shouting.ascii(buf, S, E, exclamationRun) : shouting.text(batch.text(f), exclamationRun);
-      }
-      if (!decided && textIndex >= 0) {
-        f = first + textIndex;
-        decided = plain(batch, f, ascii) ? shouting.ascii(buf, S, E, exclamationRun) : shouting.text(batch.text(f), exclamationRun);
-      }
+      if (subjectIndex >= 0) decided = shout(batch, first + subjectIndex, ascii, exclamationRun);
+      if (!decided && textIndex >= 0) decided = shout(batch, first + textIndex, ascii, exclamationRun);
       if (decided || shouting.verdict(capitalsShare)) flags |= FLAG_SHOUTING;
     }
     if (escalation.size) {

@@ -246,6 +246,14 @@ export class StringTable {
     return this.texts.length;
   }
 
+  /** Makes room for `n` strings in all, so that adding up to that many rehashes nothing. */
+  reserve(n: number): void {
+    if (n * 2 <= this.mask) return;
+    let size = this.mask + 1;
+    while (n * 2 > size - 1) size *= 2;
+    this.resize(size - 1);
+  }
+
   private insert(slot: number, hash: number, code: number): number {
     this.materialised = null;
     this.slots[2 * slot] = code + 1;
@@ -255,8 +263,11 @@ export class StringTable {
   }
 
   private grow(): void {
+    this.resize(this.mask * 2 + 1);
+  }
+
+  private resize(mask: number): void {
     const old = this.slots;
-    const mask = this.mask * 2 + 1;
     const slots = new Int32Array(2 * (mask + 1));
     // From an empty slot on, so that each probe chain is moved in its order (a duplicate added
     // with `add` stays behind the first).
