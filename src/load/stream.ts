@@ -69,13 +69,22 @@ export function rowContext(settings: Settings): RowContext {
   };
 }
 
-/** Most rows a file is expected to have, judged from its size in bytes and its sample records; 0 when unknown. */
-function estimateRows(opened: OpenedFile): number {
+/**
+ * How many rows a file is expected to have and how many distinct customers among them, judged
+ * from its size in bytes and its sample records (both 0 when the size is not known): a little
+ * over rather than under, since the table is trimmed to size in the end.
+ */
+function estimateRows(opened: OpenedFile): { rows: number; customers: number } {
   const total = opened.position?.().totalBytes ?? null;
-  if (total === null || opened.sample.length === 0) return 0;
-  let bytes = 0; // characters of the sample, a delimiter or line break after each field
-  for (const record of opened.sample) for (const value of record.values) bytes += value.length + 1;
-  return Math.min(Math.ceil((1.02 * total * opened.sample.length) / Math.max(1, bytes)), 1 << 26);
+  const sample = opened.sample;
+  if (total === null || sample.length === 0) return { rows: 0, customers: 0 };
+  let bytes = 0; // a delimiter or line break after each field
+  for (const record of sample) for (const value of record.values) bytes += Buffer.byteLength(value) + 1;
+  const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), 1 << 26);
+  const customerIndex = opened.mapping.bindings.customerId?.index;
+  if (customerIndex === undefined) return { rows, customers: 0 };
+  const distinct = new Set(sample.map((record) => (record.values[customerIndex] ?? '').trim()));
+  return { rows, customers: Math.ceil((rows * distinct.size) / sample.length) };
 }
 
 function nanToZero(x: number): number {
@@ -201,7 +210,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // ByteRow (normalise/fields.ts); the rest are decoded and read by rows.ts.
         const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
         const row = new ByteRow();
-        builder.reserve(builder.size + estimateRows(opened));
+        const expected = estimateRows(opened);
+        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers);
         try {
           for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
             if (Array.isArray(chunk)) {

@@ -17,10 +17,9 @@ import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js
 import { classifyStatus, type StatusClass } from './status.js';
 import { isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
 import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
-import { StringTable } from './strings.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
-  TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow,
+  TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
 } from './table.js';
 
 /** Reads record r of a batch into `row`; false when the string normaliser must read it instead. */
@@ -58,36 +57,6 @@ function plain(batch: FieldBatch, f: number, asciiRecord: boolean): boolean {
   return true;
 }
 
-/** Values seen in a low-cardinality column, by their bytes, with what they mean (decided once each). */
-class ByteCache<T> {
-  private readonly keys = new StringTable();
-  private readonly meanings: T[] = [];
-  constructor(private readonly decide: (text: string) => T) {}
-  private readonly texts: string[] = [];
-  /** The key of the ASCII bytes `buf[start..end)` (its meaning decided when first seen). */
-  key(buf: Uint8Array, start: number, end: number): number {
-    const before = this.keys.size;
-    const k = this.keys.internAscii(buf, start, end);
-    if (k === before) {
-      const text = this.keys.valueOf(k);
-      this.texts.push(text);
-      this.meanings.push(this.decide(text));
-    }
-    return k;
-  }
-  /** The meaning of the ASCII bytes `buf[start..end)`. */
-  of(buf: Uint8Array, start: number, end: number): T {
-    return this.meanings[this.key(buf, start, end)] as T;
-  }
-  meaning(k: number): T {
-    return this.meanings[k] as T;
-  }
-  /** Key k's text: the string the decoder would make of those bytes. */
-  text(k: number): string {
-    return this.texts[k] as string;
-  }
-}
-
 /**
  * Adds field f to the shouting counts (rows.ts `shouting`): from its bytes — quotes aside; a
  * doubled quote counts like the one quote it stands for, neither a letter nor `!` — or, for the
@@ -104,6 +73,45 @@ function shout(batch: FieldBatch, f: number, asciiRecord: boolean, exclamationRu
   }
   if (asciiRecord) return shouting.ascii(batch.bytes, s, e, exclamationRun);
   return shouting.utf8(batch.bytes, s, e, exclamationRun) ?? shouting.text(batch.text(f), exclamationRun);
+}
+
+/**
+ * Reads the text column k of a ByteRow from field `index` of the record starting at field
+ * `first` (-1: the column is not bound, no value): as a key of `cache` when one is given and
+ * has room, else as the trimmed byte range, else (not plain ASCII) as the decoded, trimmed
+ * text. Returns the cache key, or -1.
+ */
+function readText(batch: FieldBatch, first: number, index: number, ascii: boolean, row: ByteRow, k: number, cache: ColumnCache<unknown> | null): number {
+  if (index < 0) {
+    row.start[k] = row.end[k] = 0;
+    return -1;
+  }
+  const f = first + index;
+  if (plain(batch, f, ascii)) {
+    if (S !== E && cache !== null) {
+      const key = cache.key(batch.bytes, S, E);
+      if (key >= 0) {
+        row.start[k] = -2;
+        row.key[k] = key;
+        row.cache[k] = cache;
+        return key;
+      }
+    }
+    row.start[k] = S;
+    row.end[k] = E;
+    return -1;
+  }
+  row.start[k] = -1;
+  row.text[k] = batch.text(f).trim() || null;
+  return -1;
+}
+
+/** The value of a ByteRow's text column k read without a cache key: its text, or null for none. */
+function valueText(row: ByteRow, k: number): string | null {
+  const start = row.start[k] as number;
+  if (start === -1) return row.text[k] ?? null;
+  const end = row.end[k] as number;
+  return start === end ? null : (row.bytes as Buffer).toString('latin1', start, end);
 }
 
 const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
@@ -134,14 +142,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const subjectIndex = column('subject');
   const tagsIndex = column('tags');
   const priorityIndex = column('priority');
-  const textColumns: number[] = [];
-  textColumns[TEXT_CUSTOMER] = column('customerId');
-  textColumns[TEXT_STATUS] = statusIndex;
-  textColumns[TEXT_PRIORITY] = priorityIndex;
-  textColumns[TEXT_CATEGORY] = column('category');
-  textColumns[TEXT_GROUP] = column('group');
+  const customerIndex = column('customerId');
+  const categoryIndex = column('category');
+  const groupIndex = column('group');
   const byIndex = mapping.byColumn ? mapping.byColumn.index : -1;
-  textColumns[TEXT_BY] = byIndex;
 
   const zone = mapping.timeZone;
   const stringReader = (binding: RowBinding | undefined): TimestampParser | null =>
@@ -163,10 +167,13 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
   const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
-  const channels = new ByteCache<ChannelMeaning>(resolveChannel);
-  const statuses = new ByteCache<StatusClass>(classifyStatus);
-  const publics = new ByteCache<boolean | null>(parseBoolean);
-  const escalating = new ByteCache<boolean>((priority) => escalation.has(priority.toLowerCase()));
+  const channels = new ColumnCache<ChannelMeaning>(resolveChannel);
+  const statuses = new ColumnCache<StatusClass>(classifyStatus);
+  const publics = new ColumnCache<boolean | null>(parseBoolean);
+  const isEscalation = (priority: string): boolean => escalation.has(priority.toLowerCase());
+  const priorities = new ColumnCache<boolean>(isEscalation);
+  const categories = new ColumnCache<null>(() => null);
+  const groups = new ColumnCache<null>(() => null);
 
   /** The trimmed text of field f the way rows.ts reads it (for the fields not read from bytes). */
   const textOf = (batch: FieldBatch, f: number): string => batch.text(f).trim();
@@ -189,6 +196,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if ((batch.firstField[r + 1] as number) - first !== width) return false; // rows.ts decides on ragged rows
     const ascii = batch.ascii[r] === 1;
     const buf = batch.bytes;
+    row.bytes = buf;
 
     // Ticket id: read from bytes or not at all (the duplicate check keys on them).
     if (!plain(batch, first + idIndex, ascii) || S === E) return false;
@@ -209,11 +217,17 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     f = first + channelIndex;
     let meaning: ChannelMeaning;
     let rawChannel: string;
+    let channelKey = -1;
     if (plain(batch, f, ascii)) {
       if (S === E) return false;
-      const k = channels.key(buf, S, E);
-      meaning = channels.meaning(k);
-      rawChannel = channels.text(k);
+      channelKey = channels.key(buf, S, E);
+      if (channelKey >= 0) {
+        meaning = channels.meaning(channelKey);
+        rawChannel = channels.text(channelKey);
+      } else {
+        rawChannel = (buf as Buffer).toString('latin1', S, E);
+        meaning = resolveChannel(rawChannel);
+      }
     } else {
       rawChannel = textOf(batch, f);
       if (rawChannel === '') return false;
@@ -253,12 +267,9 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
 
     // Status and resolution.
     let statusClass: StatusClass = 'unknown';
-    if (statusIndex >= 0) {
-      f = first + statusIndex;
-      if (plain(batch, f, ascii)) {
-        if (S !== E) statusClass = statuses.of(buf, S, E);
-      } else statusClass = classifyStatus(textOf(batch, f) || null);
-    }
+    const statusKey = readText(batch, first, statusIndex, ascii, row, TEXT_STATUS, statuses);
+    if (statusKey >= 0) statusClass = statuses.meaning(statusKey);
+    else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
     let resolutionSeconds = Number.NaN;
     let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
     let resolvedGiven = false;
@@ -325,7 +336,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       if (plain(batch, f, ascii)) {
         if (S !== E) {
           read = true;
-          given = publics.of(buf, S, E);
+          const key = publics.key(buf, S, E);
+          given = key >= 0 ? publics.meaning(key) : parseBoolean((buf as Buffer).toString('latin1', S, E));
         }
       } else {
         text = textOf(batch, f);
@@ -349,6 +361,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       if (!decided && textIndex >= 0) decided = shout(batch, first + textIndex, ascii, exclamationRun);
       if (decided || shouting.verdict(capitalsShare)) flags |= FLAG_SHOUTING;
     }
+    const priorityKey = readText(batch, first, priorityIndex, ascii, row, TEXT_PRIORITY, priorities);
     if (escalation.size) {
       let escalated = false;
       if (tagsIndex >= 0) {
@@ -356,31 +369,23 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         escalated = tags.split(/[\s,;|]+/).filter(Boolean).some((w) => escalation.has(w));
       }
       if (!escalated && priorityIndex >= 0) {
-        f = first + priorityIndex;
-        if (plain(batch, f, ascii)) escalated = S !== E && escalating.of(buf, S, E);
+        if (priorityKey >= 0) escalated = priorities.meaning(priorityKey);
         else {
-          const priority = textOf(batch, f);
-          escalated = priority !== '' && escalation.has(priority.toLowerCase());
+          const priority = valueText(row, TEXT_PRIORITY);
+          escalated = priority !== null && isEscalation(priority);
         }
       }
       if (escalated) flags |= FLAG_ESCALATED;
     }
 
-    // Text columns: byte ranges (or the decoded string) for the table's dictionaries.
-    row.bytes = buf;
-    for (let k = 0; k < textColumns.length; k++) {
-      const index = textColumns[k] as number;
-      if (index < 0) {
-        row.start[k] = row.end[k] = 0; // not bound: no value
-      } else if (plain(batch, first + index, ascii)) {
-        row.start[k] = S;
-        row.end[k] = E;
-      } else {
-        row.start[k] = -1;
-        row.text[k] = textOf(batch, first + index) || null;
-      }
-    }
+    // The other text columns, for the table's dictionaries.
+    readText(batch, first, customerIndex, ascii, row, TEXT_CUSTOMER, null);
+    readText(batch, first, categoryIndex, ascii, row, TEXT_CATEGORY, categories);
+    readText(batch, first, groupIndex, ascii, row, TEXT_GROUP, groups);
+    readText(batch, first, byIndex, ascii, row, TEXT_BY, null);
     row.hasBy = byIndex >= 0;
+    row.rawChannelKey = channelKey;
+    row.rawChannelCache = channels;
     row.channel = CHANNEL_CODE.get(meaning.channel) ?? CHANNELS.length - 1;
     row.rawChannel = rawChannel;
     row.channelKnown = meaning.known;

@@ -48,6 +48,11 @@ export class Dictionary {
     else this.small = null;
     return code;
   }
+  /** Makes room for `n` strings in all (an estimate), so that the string table is not rehashed on the way. */
+  reserve(n: number): void {
+    if (n > SMALL_MAX) this.small = null;
+    this.table.reserve(n);
+  }
   /** codeOf the string made of the ASCII bytes `buf[start..end)` (the byte scanner's field), without making it. */
   codeOfAscii(buf: Uint8Array, start: number, end: number): number {
     return start === end ? -1 : this.table.internAscii(buf, start, end);
@@ -85,14 +90,72 @@ export interface TicketRow {
   line: number;
 }
 
+/** Values a ColumnCache holds at most; past it, a column's other values are read without it. */
+const COLUMN_CACHE_MAX = 4096;
+
+/**
+ * The values of one low-cardinality column of one file (channel, status, priority, category),
+ * keyed by their ASCII bytes: what each means to the byte reader (decided once per value) and
+ * its code in the table's dictionary (looked up once per value, when a kept ticket first has it,
+ * so codes are given in the same order as from strings). Bounded: `key` answers -1 for a value
+ * that is new once the cache is full, and the caller reads that value without it.
+ */
+export class ColumnCache<T> {
+  private readonly keys = new StringTable();
+  private readonly texts: string[] = [];
+  private readonly meanings: T[] = [];
+  /** Dictionary code + 1 by key; 0 = not looked up yet. */
+  private codes = new Int32Array(64);
+
+  constructor(private readonly decide: (text: string) => T) {}
+
+  /** The key of the ASCII bytes `buf[start..end)` (not empty), or -1 (full). */
+  key(buf: Uint8Array, start: number, end: number): number {
+    const keys = this.keys;
+    const k = keys.size < COLUMN_CACHE_MAX ? keys.internAscii(buf, start, end) : keys.findAscii(buf, start, end);
+    if (k === this.texts.length) {
+      const text = keys.valueOf(k);
+      this.texts.push(text);
+      this.meanings.push(this.decide(text));
+    }
+    return k;
+  }
+
+  /** What value k means (decided from its text). */
+  meaning(k: number): T {
+    return this.meanings[k] as T;
+  }
+
+  /** Value k: the string the decoder makes of those bytes. */
+  text(k: number): string {
+    return this.texts[k] as string;
+  }
+
+  /** Value k's code in `dictionary` (the one dictionary this column's values go into). */
+  code(k: number, dictionary: Dictionary): number {
+    if (k >= this.codes.length) {
+      const next = new Int32Array(Math.max(this.codes.length * 2, k + 1));
+      next.set(this.codes);
+      this.codes = next;
+    }
+    let code = (this.codes[k] as number) - 1;
+    if (code < 0) {
+      code = dictionary.codeOf(this.texts[k]);
+      this.codes[k] = code + 1;
+    }
+    return code;
+  }
+}
+
 /** Indices of the text columns of a ByteRow. */
 export const TEXT_CUSTOMER = 0, TEXT_STATUS = 1, TEXT_PRIORITY = 2, TEXT_CATEGORY = 3, TEXT_GROUP = 4, TEXT_BY = 5;
 
 /**
  * One ticket read from bytes (load/stream.ts with normalise/fields.ts): the TicketRow's numbers,
- * and its text columns as byte ranges of trimmed ASCII (`start[k]` ≥ 0) or, where the bytes are
- * not plain ASCII, as the decoded, trimmed string (`start[k]` = -1, `text[k]`, null for none).
- * One instance is reused for every row: no object per ticket.
+ * and its text columns as byte ranges of trimmed ASCII (`start[k]` ≥ 0), as a key of a column
+ * cache (`start[k]` = -2, `key[k]` in `cache[k]`) or, where the bytes are not plain ASCII, as
+ * the decoded, trimmed string (`start[k]` = -1, `text[k]`, null for none). One instance is
+ * reused for every row: no object per ticket.
  */
 export class ByteRow {
   bytes: Uint8Array = new Uint8Array(0);
@@ -102,6 +165,11 @@ export class ByteRow {
   readonly start = new Int32Array(6);
   readonly end = new Int32Array(6);
   readonly text: Array<string | null> = [null, null, null, null, null, null];
+  readonly key = new Int32Array(6);
+  readonly cache: Array<ColumnCache<unknown> | null> = [null, null, null, null, null, null];
+  /** The raw channel's key in `rawChannelCache`, or -1 (then `rawChannel` is looked up). */
+  rawChannelKey = -1;
+  rawChannelCache: ColumnCache<unknown> | null = null;
   /** Whether the `--by` column (TEXT_BY) is read. */
   hasBy = false;
   /** Index into CHANNELS. */
@@ -257,11 +325,13 @@ export class TicketTableBuilder {
   }
 
   /**
-   * Makes room for `n` tickets in all (an estimate from the file's size): the columns and the id
-   * table are then allocated once instead of doubled and copied as the rows come.
+   * Makes room for `n` tickets in all, `customers` of them distinct customers (estimates from
+   * the file's size): the columns, the id table and the customer dictionary are then allocated
+   * once instead of doubled and copied as the rows come (fresh memory costs its page faults).
    */
-  reserve(n: number): void {
+  reserve(n: number, customers = 0): void {
     this.ids.reserve(n);
+    this.dictionaries.customer.reserve(customers);
     if (n <= this.capacity) return;
     this.capacity = n;
     for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
@@ -321,12 +391,8 @@ export class TicketTableBuilder {
   private writeBytes(i: number, row: ByteRow): void {
     const c = this.cols;
     const d = this.dictionaries;
-    const bytes = row.bytes;
-    const start = row.start;
-    const end = row.end;
-    const text = row.text;
     c.channel[i] = row.channel;
-    c.rawChannel[i] = d.rawChannel.codeOf(row.rawChannel);
+    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as ColumnCache<unknown>).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic;
     c.createdAt[i] = row.createdAt;
     c.firstResponse[i] = row.firstResponseSeconds;
@@ -334,20 +400,14 @@ export class TicketTableBuilder {
     c.resolution[i] = row.resolutionSeconds;
     c.resolutionState[i] = row.resolutionState;
     c.followers[i] = row.followers;
-    let s = start[TEXT_CUSTOMER] as number;
-    c.customer[i] = s >= 0 ? d.customer.codeOfAscii(bytes, s, end[TEXT_CUSTOMER] as number) : d.customer.codeOf(text[TEXT_CUSTOMER]);
-    s = start[TEXT_STATUS] as number;
-    c.status[i] = s >= 0 ? d.status.codeOfAscii(bytes, s, end[TEXT_STATUS] as number) : d.status.codeOf(text[TEXT_STATUS]);
-    s = start[TEXT_PRIORITY] as number;
-    c.priority[i] = s >= 0 ? d.priority.codeOfAscii(bytes, s, end[TEXT_PRIORITY] as number) : d.priority.codeOf(text[TEXT_PRIORITY]);
-    s = start[TEXT_CATEGORY] as number;
-    c.category[i] = s >= 0 ? d.category.codeOfAscii(bytes, s, end[TEXT_CATEGORY] as number) : d.category.codeOf(text[TEXT_CATEGORY]);
-    s = start[TEXT_GROUP] as number;
-    c.group[i] = s >= 0 ? d.group.codeOfAscii(bytes, s, end[TEXT_GROUP] as number) : d.group.codeOf(text[TEXT_GROUP]);
+    c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);
+    c.status[i] = textCode(row, TEXT_STATUS, d.status);
+    c.priority[i] = textCode(row, TEXT_PRIORITY, d.priority);
+    c.category[i] = textCode(row, TEXT_CATEGORY, d.category);
+    c.group[i] = textCode(row, TEXT_GROUP, d.group);
     if (row.hasBy) {
       this.hasByValue = true;
-      s = start[TEXT_BY] as number;
-      c.byValue[i] = s >= 0 ? d.byValue.codeOfAscii(bytes, s, end[TEXT_BY] as number) : d.byValue.codeOf(text[TEXT_BY]);
+      c.byValue[i] = textCode(row, TEXT_BY, d.byValue);
     } else c.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
@@ -361,9 +421,10 @@ export class TicketTableBuilder {
   build(): TicketTable {
     const n = this.n;
     const c = this.cols;
-    // Columns reserved close to size are handed over as they are (a view of the first n; no
-    // copy of every column), others trimmed to size.
-    const tight = this.capacity - n <= n / 16;
+    // Columns reserved close to size are handed over as they are (a view of the first n: no
+    // copy of every column into fresh memory, and a lower peak than the copy would have), others
+    // trimmed to size.
+    const tight = this.capacity <= n * 1.5;
     const fit = <T extends Typed>(column: T): T => (tight ? (column.subarray(0, n) as T) : (column.slice(0, n) as T));
     return {
       size: n,
@@ -389,6 +450,14 @@ export class TicketTableBuilder {
       dictionaries: this.dictionaries,
     };
   }
+}
+
+/** The dictionary code of a ByteRow's text column k. */
+function textCode(row: ByteRow, k: number, dictionary: Dictionary): number {
+  const start = row.start[k] as number;
+  if (start >= 0) return dictionary.codeOfAscii(row.bytes, start, row.end[k] as number);
+  if (start === -1) return dictionary.codeOf(row.text[k]);
+  return (row.cache[k] as ColumnCache<unknown>).code(row.key[k] as number, dictionary);
 }
 
 /** The channel name of ticket i. */

@@ -191,6 +191,8 @@ export class CsvScanner {
   private readonly crMode: boolean;
   private readonly maxRecordBytes: number;
   private readonly emit: ((record: RawRecord) => void) | null;
+  /** 1 for an ASCII byte that means nothing outside quotes (not a delimiter, quote, CR or LF). */
+  private readonly ordinary = new Uint8Array(128).fill(1);
   /** The records scanned and not yet taken. */
   readonly batch: ScanBatch;
 
@@ -228,6 +230,7 @@ export class CsvScanner {
     this.crMode = options.recordDelimiter === '\r';
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.emit = emit ?? null;
+    for (const b of [this.delimiter, this.rd, QUOTE, CR, LF]) if (b < 128) this.ordinary[b] = 0;
     this.batch = new ScanBatch(options.file);
   }
 
@@ -334,9 +337,18 @@ export class CsvScanner {
     }
     let quoting = this.quoting;
     let high = this.high; // OR of the record's bytes: below 0x80 means ASCII
+    const ordinary = this.ordinary;
     while (i < len) {
       const b = buf[i] as number;
       if (quoting) {
+        if (b < 0x80 && b !== QUOTE && b !== LF && b !== CR) {
+          // a run of ASCII bytes that mean nothing inside quotes (ASCII leaves `high` as it is)
+          for (i++; i < len; i++) {
+            const c = buf[i] as number;
+            if (c >= 0x80 || c === QUOTE || c === LF || c === CR) break;
+          }
+          continue;
+        }
         if (b === QUOTE) {
           if (i + 1 >= len) {
             if (!eof) break;
@@ -372,6 +384,14 @@ export class CsvScanner {
         }
         high |= b;
         i++;
+        continue;
+      }
+      if (b < 0x80 && ordinary[b] === 1) {
+        // a run of ASCII bytes that are not the delimiters, a quote or a line break
+        for (i++; i < len; i++) {
+          const c = buf[i] as number;
+          if (c >= 0x80 || ordinary[c] !== 1) break;
+        }
         continue;
       }
       if (b === D) {

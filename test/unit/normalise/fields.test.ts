@@ -164,7 +164,11 @@ describe('the byte reader', () => {
         if (!result.ok) continue;
         expect(result.notes).toEqual([]);
         const t: TicketRow = result.ticket;
-        const text = (k: number): string | null => (row.start[k] as number) >= 0 ? batch.bytes.toString('latin1', row.start[k], row.end[k]) || null : (row.text[k] ?? null);
+        const text = (k: number): string | null => {
+          const start = row.start[k] as number;
+          if (start === -2) return row.cache[k]!.text(row.key[k] as number);
+          return start >= 0 ? batch.bytes.toString('latin1', start, row.end[k]) || null : (row.text[k] ?? null);
+        };
         const got = {
           id: batch.bytes.toString('latin1', row.idStart, row.idEnd),
           customerId: text(TEXT_CUSTOMER),
