@@ -69,6 +69,9 @@ export function rowContext(settings: Settings): RowContext {
   };
 }
 
+/** Rows reserved at most from an estimate (past it the table grows by doubling as before). */
+const MAX_RESERVED_ROWS = 1 << 24;
+
 /**
  * How many rows a file is expected to have and how many distinct customers among them, judged
  * from its size in bytes and its sample records (both 0 when the size is not known): a little
@@ -80,7 +83,7 @@ function estimateRows(opened: OpenedFile): { rows: number; customers: number } {
   if (total === null || sample.length === 0) return { rows: 0, customers: 0 };
   let bytes = 0; // a delimiter or line break after each field
   for (const record of sample) for (const value of record.values) bytes += Buffer.byteLength(value) + 1;
-  const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), 1 << 26);
+  const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), MAX_RESERVED_ROWS);
   const customerIndex = opened.mapping.bindings.customerId?.index;
   if (customerIndex === undefined) return { rows, customers: 0 };
   const distinct = new Set(sample.map((record) => (record.values[customerIndex] ?? '').trim()));
