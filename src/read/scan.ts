@@ -250,29 +250,59 @@ export class CsvScanner {
     this.scan(true);
   }
 
+  /**
+   * Room for at least `size` more bytes after the ones held: the buffer to write them into, at
+   * `length`; then `wrote(n)`. A file is read this way straight into the scanner's buffer,
+   * without a copy of every chunk (source.ts `directFile`).
+   */
+  room(size: number): Buffer {
+    this.compact();
+    this.ensure(size);
+    return this.buf;
+  }
+
+  /** Bytes held (where `room`'s caller writes). */
+  get length(): number {
+    return this.len;
+  }
+
+  /** `n` bytes were written into the buffer at `length`: scans them, emitting every record they complete. */
+  wrote(n: number): void {
+    this.len += n;
+    this.scan(false);
+  }
+
   private append(chunk: Buffer): void {
-    if (this.recordStart > 0) {
-      // Drop finished records; the pending one moves to the front (offsets shift with it).
-      const shift = this.recordStart;
-      this.buf.copyWithin(0, shift, this.len);
-      this.len -= shift;
-      this.pos -= shift;
-      this.fieldStart -= shift;
-      for (let f = 0; f < this.fields; f++) {
-        this.starts[f] = (this.starts[f] as number) - shift;
-        this.ends[f] = (this.ends[f] as number) - shift;
-      }
-      this.recordStart = 0;
+    this.compact();
+    this.ensure(chunk.length);
+    chunk.copy(this.buf, this.len);
+    this.len += chunk.length;
+  }
+
+  /** Drops finished records; the pending one moves to the front (offsets shift with it). */
+  private compact(): void {
+    if (this.recordStart === 0) return;
+    const shift = this.recordStart;
+    this.buf.copyWithin(0, shift, this.len);
+    this.len -= shift;
+    this.pos -= shift;
+    this.fieldStart -= shift;
+    for (let f = 0; f < this.fields; f++) {
+      this.starts[f] = (this.starts[f] as number) - shift;
+      this.ends[f] = (this.ends[f] as number) - shift;
     }
-    if (this.len === 0 && this.buf.length < chunk.length) {
-      this.buf = Buffer.allocUnsafe(Math.max(chunk.length, 64 * 1024));
-    } else if (this.len + chunk.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.len + chunk.length, this.buf.length * 2));
+    this.recordStart = 0;
+  }
+
+  /** Makes the buffer hold at least `size` bytes more than it does. */
+  private ensure(size: number): void {
+    if (this.len === 0 && this.buf.length < size) {
+      this.buf = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+    } else if (this.len + size > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.len + size, this.buf.length * 2));
       this.buf.copy(next, 0, 0, this.len);
       this.buf = next;
     }
-    chunk.copy(this.buf, this.len);
-    this.len += chunk.length;
   }
 
   private pushField(end: number): void {
@@ -476,15 +506,27 @@ export class CsvScanner {
   }
 }
 
+/** A file read straight into a buffer (source.ts `directFile`): bytes written at `offset`, 0 at the end. */
+export interface ByteFiller {
+  fill(target: Buffer, offset: number, length: number): Promise<number>;
+  /** Releases the file (at the end, or when the reader stops early); more calls do nothing. */
+  close(): Promise<void>;
+}
+
+/** Bytes asked of a ByteFiller per read. */
+const FILL_BYTES = 1024 * 1024;
+
 /**
  * Records of a UTF-8 byte stream, header first. Errors (an unclosed quote, a record over the
  * size limit) are ParityErrors with the file and line. A plain iterator over batches rather than
  * an async generator: one promise per chunk of records, not per record; `nextFields` hands the
  * chunk undecoded (record.ts FieldBatch) to a consumer that reads the bytes itself.
  */
-export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
-  const source: AsyncIterator<Buffer | string> | Iterator<Buffer> =
-    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]();
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer> | ByteFiller, options: ScanOptions): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
+  // (an array has a `fill` too: a filler is what is not iterable)
+  const filler = Symbol.asyncIterator in bytes || Symbol.iterator in bytes ? null : bytes;
+  const source: AsyncIterator<Buffer | string> | Iterator<Buffer> | null =
+    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : Symbol.iterator in bytes ? bytes[Symbol.iterator]() : null;
   let at = 0;
   let ended = false;
   const scanner = new CsvScanner(options);
@@ -495,7 +537,16 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
     at = 0;
     while (batch.count === 0) {
       if (ended) return false;
-      const next = await source.next();
+      if (filler !== null) {
+        const read = await filler.fill(scanner.room(FILL_BYTES), scanner.length, FILL_BYTES);
+        if (read === 0) {
+          ended = true;
+          await filler.close();
+          scanner.finish();
+        } else scanner.wrote(read);
+        continue;
+      }
+      const next = await (source as AsyncIterator<Buffer | string> | Iterator<Buffer>).next();
       if (next.done) {
         ended = true;
         scanner.finish();
@@ -530,7 +581,7 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
       ended = true;
       scanner.takeBatch();
       at = 0;
-      await source.return?.();
+      await (filler ? filler.close() : source?.return?.());
       return done;
     },
     [Symbol.asyncIterator]() {
