@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
-import { nextBatchOf, type BatchedRecords } from '../read/record.js';
+import { isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
@@ -52,25 +52,32 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
   }
   // The sample, then the source's own iterator (no generator in between: a promise per record less).
   let at = 0;
-  const rest: AsyncIterableIterator<RawRecord> & BatchedRecords = {
+  const nextBatch = async (): Promise<readonly RawRecord[] | null> => {
+    if (at < sample.length) {
+      const out = sample.slice(at);
+      at = sample.length;
+      return out;
+    }
+    return done ? null : nextBatchOf(records, iterator);
+  };
+  const rest: AsyncIterableIterator<RawRecord> & BatchedRecords & Partial<FieldBatchedRecords> = {
     next: () => {
       if (at < sample.length) return Promise.resolve({ value: sample[at++] as RawRecord, done: false });
       return done ? Promise.resolve({ value: undefined, done: true }) : iterator.next();
     },
-    nextBatch: async () => {
-      if (at < sample.length) {
-        const out = sample.slice(at);
-        at = sample.length;
-        return out;
-      }
-      return done ? null : nextBatchOf(records, iterator);
-    },
+    nextBatch,
     return: async () => {
       await iterator.return?.();
       return { value: undefined, done: true };
     },
     [Symbol.asyncIterator]: () => rest,
   };
+  // The byte scanner's undecoded batches pass through, once the sample is handed on.
+  if (isFieldBatched(records)) {
+    const source = records;
+    rest.nextFields = (): Promise<FieldBatch | readonly RawRecord[] | null> =>
+      at < sample.length || done ? nextBatch() : source.nextFields();
+  }
   return { sample, rest };
 }
 

@@ -59,6 +59,10 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);
         for (const [field, why] of Object.entries(opened.mapping.format.absent ?? {})) notes.add(`${field}: ${why}`);
       },
+      builder,
+      unknownChannel(raw) {
+        unknownRaw.add(raw);
+      },
       ticket(ticket, slot, replaced) {
         if (ticket.channelKnown === false) unknownRaw.add(ticket.rawChannel);
         if (replaced) builder.replace(slot, ticket);

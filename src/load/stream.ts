@@ -7,12 +7,13 @@
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
-import { batchesOf } from '../read/record.js';
-import { IdIndex } from '../normalise/strings.js';
+import { batchesOf, isFieldBatched, type FieldBatchedRecords } from '../read/record.js';
+import { StringTable } from '../normalise/strings.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
 import { rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
-import { OPEN, UNANSWERED, type TicketRow } from '../normalise/table.js';
+import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
+import { byteNormaliser } from '../normalise/fields.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -22,6 +23,14 @@ export interface TicketSink {
   record?(record: RawRecord): void;
   /** A ticket was accepted into slot `slot`; `replaced` when it takes the slot of an earlier row of the same id (--duplicates last). */
   ticket(ticket: TicketRow, slot: number, replaced: boolean): void;
+  /**
+   * The table the tickets go into, when the sink keeps one: rows the byte reader takes
+   * (normalise/fields.ts) are written straight into it, without a TicketRow and without
+   * `ticket()`; its `ids` is the duplicate check's table (ticket k has id k).
+   */
+  builder?: TicketTableBuilder;
+  /** A raw channel value no vocabulary knew, on a row written straight into `builder`. */
+  unknownChannel?(raw: string): void;
   /** A rejected record (severity error or excluded) or a note on a used one. */
   issue(issue: RowIssue): void;
   /** A file is read to its end. */
@@ -60,6 +69,27 @@ export function rowContext(settings: Settings): RowContext {
   };
 }
 
+/** Rows reserved at most from an estimate (past it the table grows by doubling as before). */
+const MAX_RESERVED_ROWS = 1 << 24;
+
+/**
+ * How many rows a file is expected to have and how many distinct customers among them, judged
+ * from its size in bytes and its sample records (both 0 when the size is not known): a little
+ * over rather than under, since the table is trimmed to size in the end.
+ */
+function estimateRows(opened: OpenedFile): { rows: number; customers: number } {
+  const total = opened.position?.().totalBytes ?? null;
+  const sample = opened.sample;
+  if (total === null || sample.length === 0) return { rows: 0, customers: 0 };
+  let bytes = 0; // a delimiter or line break after each field
+  for (const record of sample) for (const value of record.values) bytes += Buffer.byteLength(value) + 1;
+  const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), MAX_RESERVED_ROWS);
+  const customerIndex = opened.mapping.bindings.customerId?.index;
+  if (customerIndex === undefined) return { rows, customers: 0 };
+  const distinct = new Set(sample.map((record) => (record.values[customerIndex] ?? '').trim()));
+  return { rows, customers: Math.ceil((rows * distinct.size) / sample.length) };
+}
+
 function nanToZero(x: number): number {
   return Number.isNaN(x) ? 0 : x;
 }
@@ -70,10 +100,15 @@ function nanToZero(x: number): number {
  * `sink.record`, but no tickets are made of them.
  */
 export async function streamTickets(settings: Settings, io: StreamIO, sink: TicketSink, requireFields: boolean): Promise<StreamTotals> {
-  // Slot of each ticket id, and where that slot's row was read (for --duplicates last messages).
-  const seen = new IdIndex(); // id → slot (a Map's get/set, without a million-entry Map)
+  // Every ticket id so far: slot k is id k (the table's id column when the sink keeps a table),
+  // and where that slot's row was read (for --duplicates last messages).
+  const seen = sink.builder?.ids ?? new StringTable();
+  // (kept here only without a table: the table has each ticket's file and line)
   const slotFile: string[] = [];
   const slotLine: number[] = [];
+  const builder = sink.builder;
+  const locationOf = (slot: number): { file: string; line: number } =>
+    builder ? builder.locationOf(slot) : { file: slotFile[slot] as string, line: slotLine[slot] as number };
   const context = rowContext(settings);
   let rowsRead = 0;
   let rowsRejected = 0;
@@ -96,31 +131,40 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
     const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
     let fileRows = 0;
-    const accept = (ticket: TicketRow, file: string, line: number): boolean => {
-      const earlier = seen.get(ticket.id);
-      if (earlier === undefined) {
-        const slot = slotFile.length;
-        seen.set(ticket.id, slot);
-        slotFile.push(file);
-        slotLine.push(line);
-        sink.ticket(ticket, slot, false);
-        return true;
-      }
+    /** A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is; whether this one is kept. */
+    const duplicate = (id: string, file: string, line: number, earlier: number): boolean => {
       if (!lastWins) {
-        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: ticket.id, detail: `ticket id "${ticket.id}" appeared earlier; the first one is kept` });
+        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` });
         return false;
       }
+      const kept = locationOf(earlier);
       reject({
         kind: 'duplicate-id',
         severity: 'error',
-        file: slotFile[earlier] as string,
-        line: slotLine[earlier] as number,
+        file: kept.file,
+        line: kept.line,
         column: idColumn,
-        value: ticket.id,
-        detail: `ticket id "${ticket.id}" appears again at ${file}:${line}; the last one is kept`,
+        value: id,
+        detail: `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       });
-      slotFile[earlier] = file;
-      slotLine[earlier] = line;
+      if (!builder) {
+        slotFile[earlier] = file;
+        slotLine[earlier] = line;
+      }
+      return true;
+    };
+    const accept = (ticket: TicketRow, file: string, line: number): boolean => {
+      const slot = seen.size;
+      const earlier = seen.intern(ticket.id);
+      if (earlier === slot) {
+        if (!builder) {
+          slotFile.push(file);
+          slotLine.push(line);
+        }
+        sink.ticket(ticket, slot, false);
+        return true;
+      }
+      if (!duplicate(ticket.id, file, line, earlier)) return false;
       sink.ticket(ticket, earlier, true);
       return true;
     };
@@ -151,21 +195,72 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       for await (const record of counted(opened.records)) void record;
     } else {
       const normalise = rowNormaliser(mapping, context);
-      // Batch by batch (one promise per chunk of records, not per record); counted as in `counted`.
-      for await (const batch of batchesOf(opened.records)) {
-        for (const record of batch) {
-          rowsRead++;
-          fileRows++;
-          if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
-          sink.record?.(record);
-          const result = normalise(record);
-          if (!result.ok) {
-            reject(result.issue);
-            continue;
+      /** One record through the string normaliser (rows.ts); already counted. */
+      const normaliseRecord = (record: RawRecord): void => {
+        const result = normalise(record);
+        if (!result.ok) {
+          reject(result.issue);
+          return;
+        }
+        if (accept(result.ticket, record.file, record.line)) {
+          for (const note of result.notes) sink.issue(note);
+          if (result.latest > latest) latest = result.latest;
+        }
+      };
+      const fromBytes = builder && !sink.record && isFieldBatched(opened.records) ? byteNormaliser(mapping, context) : null;
+      if (builder && fromBytes) {
+        // The byte scanner's batches: most rows are read from their bytes into one reused
+        // ByteRow (normalise/fields.ts); the rest are decoded and read by rows.ts.
+        const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
+        const row = new ByteRow();
+        const expected = estimateRows(opened);
+        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers);
+        try {
+          for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
+            if (Array.isArray(chunk)) {
+              for (const record of chunk as readonly RawRecord[]) {
+                rowsRead++;
+                fileRows++;
+                if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+                normaliseRecord(record);
+              }
+              continue;
+            }
+            const batch = chunk as Exclude<typeof chunk, readonly RawRecord[]>;
+            const bytes = batch.bytes;
+            for (let r = 0; r < batch.count; r++) {
+              rowsRead++;
+              fileRows++;
+              if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+              if (!fromBytes(batch, r, row)) {
+                normaliseRecord(batch.record(r));
+                continue;
+              }
+              const slot = seen.size;
+              const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
+              if (earlier === slot) {
+                builder.addBytes(row);
+              } else {
+                if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
+                builder.replaceBytes(earlier, row);
+              }
+              if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
+              if (row.latest > latest) latest = row.latest;
+            }
           }
-          if (accept(result.ticket, record.file, record.line)) {
-            for (const note of result.notes) sink.issue(note);
-            if (result.latest > latest) latest = result.latest;
+        } finally {
+          // the loop stopped early (an error): close the source as for-await would
+          await (records as Partial<AsyncIterator<RawRecord>>).return?.();
+        }
+      } else {
+        // Batch by batch (one promise per chunk of records, not per record); counted as in `counted`.
+        for await (const batch of batchesOf(opened.records)) {
+          for (const record of batch) {
+            rowsRead++;
+            fileRows++;
+            if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+            sink.record?.(record);
+            normaliseRecord(record);
           }
         }
       }

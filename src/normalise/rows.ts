@@ -121,6 +121,25 @@ export function shouts(text: string, capitalsShare: number, exclamationRun: numb
 /** Running counts of `countShouting` (module state: no object per row). */
 const SHOUT = { letters: 0, capitals: 0, run: 0 };
 
+/** Letter classes of code points (0 = not yet decided, 1 = not a letter, 2 = a letter, 3 = a capital), decided once each. */
+let CASE_CLASS: Uint8Array | null = null;
+
+/**
+ * Whether a code point is a letter (its lower and upper case differ) and a capital (it is its
+ * own upper case): the test countShouting applies to every character beyond ASCII.
+ */
+function caseClass(codePoint: number): number {
+  const classes = (CASE_CLASS ??= new Uint8Array(0x110000));
+  let k = classes[codePoint] as number;
+  if (k === 0) {
+    const ch = String.fromCodePoint(codePoint);
+    const upper = ch.toUpperCase();
+    k = ch.toLowerCase() === upper ? 1 : ch === upper ? 3 : 2;
+    classes[codePoint] = k;
+  }
+  return k;
+}
+
 /**
  * Adds `text`'s letters, capitals and exclamation run to SHOUT; true as soon as the run reaches
  * `exclamationRun`. A letter is a character whose lower and upper case differ; ASCII is decided
@@ -143,12 +162,12 @@ function countShouting(text: string, exclamationRun: number): boolean {
       } else if (c >= 97 && c <= 122) letters++;
       continue;
     }
-    const ch = String.fromCodePoint(text.codePointAt(i) as number);
-    if (ch.length === 2) i++;
-    const upper = ch.toUpperCase();
-    if (ch.toLowerCase() !== upper) {
+    const codePoint = text.codePointAt(i) as number;
+    if (codePoint > 0xffff) i++;
+    const k = caseClass(codePoint);
+    if (k > 1) {
       letters++;
-      if (ch === upper) capitals++;
+      if (k === 3) capitals++;
     }
   }
   SHOUT.letters = letters;
@@ -165,6 +184,110 @@ function shoutsJoined(subject: string, text: string, capitalsShare: number, excl
   if (countShouting(text, exclamationRun)) return true;
   return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
 }
+
+/**
+ * `shoutsJoined` taken apart for the byte reader (normalise/fields.ts), which counts a plain
+ * ASCII field from its bytes and any other from its decoded text: start, then each of subject
+ * and text in that order, then the verdict. Same counts, same answer.
+ */
+export const shouting = {
+  start(): void {
+    SHOUT.letters = SHOUT.capitals = SHOUT.run = 0;
+  },
+  /** Adds a decoded field; true when an exclamation run already decides. */
+  text(text: string, exclamationRun: number): boolean {
+    SHOUT.run = 0;
+    return countShouting(text, exclamationRun);
+  },
+  /** Adds ASCII bytes `buf[start..end)`; true when an exclamation run already decides. */
+  ascii(buf: Uint8Array, start: number, end: number, exclamationRun: number): boolean {
+    let letters = SHOUT.letters;
+    let capitals = SHOUT.capitals;
+    let run = 0;
+    for (let i = start; i < end; i++) {
+      const c = buf[i] as number;
+      if (c === 33) {
+        run++;
+        if (run >= exclamationRun) return true;
+        continue;
+      }
+      run = 0;
+      if (c >= 65 && c <= 90) {
+        letters++;
+        capitals++;
+      } else if (c >= 97 && c <= 122) letters++;
+    }
+    SHOUT.letters = letters;
+    SHOUT.capitals = capitals;
+    SHOUT.run = run;
+    return false;
+  },
+  /**
+   * Adds the UTF-8 bytes `buf[start..end)` as their decoded text would be added; true when an
+   * exclamation run decides, null (nothing added) at a byte sequence that is not valid UTF-8,
+   * whose decoding (replacement characters) the caller leaves to the decoder.
+   */
+  utf8(buf: Uint8Array, start: number, end: number, exclamationRun: number): boolean | null {
+    let letters = SHOUT.letters;
+    let capitals = SHOUT.capitals;
+    let run = 0;
+    for (let i = start; i < end; ) {
+      const c = buf[i] as number;
+      if (c < 0x80) {
+        i++;
+        if (c === 33) {
+          run++;
+          if (run >= exclamationRun) return true;
+          continue;
+        }
+        run = 0;
+        if (c >= 65 && c <= 90) {
+          letters++;
+          capitals++;
+        } else if (c >= 97 && c <= 122) letters++;
+        continue;
+      }
+      let codePoint: number;
+      let size: number;
+      let low = 0x80;
+      let high = 0xbf;
+      if (c >= 0xc2 && c <= 0xdf) {
+        codePoint = c & 0x1f;
+        size = 2;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        codePoint = c & 0x0f;
+        size = 3;
+        if (c === 0xe0) low = 0xa0;
+        else if (c === 0xed) high = 0x9f;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        codePoint = c & 0x07;
+        size = 4;
+        if (c === 0xf0) low = 0x90;
+        else if (c === 0xf4) high = 0x8f;
+      } else return null;
+      if (i + size > end) return null;
+      for (let j = 1; j < size; j++) {
+        const next = buf[i + j] as number;
+        if (next < (j === 1 ? low : 0x80) || next > (j === 1 ? high : 0xbf)) return null;
+        codePoint = (codePoint << 6) | (next & 0x3f);
+      }
+      i += size;
+      run = 0;
+      const k = caseClass(codePoint);
+      if (k > 1) {
+        letters++;
+        if (k === 3) capitals++;
+      }
+    }
+    SHOUT.letters = letters;
+    SHOUT.capitals = capitals;
+    SHOUT.run = run;
+    return false;
+  },
+  verdict(capitalsShare: number): boolean {
+    return SHOUT.letters >= 8 && SHOUT.capitals / SHOUT.letters >= capitalsShare;
+  },
+};
 
 function timestampParser(binding: RowBinding, timeZone: string): TimestampParser {
   if (binding.style) return parserFor(binding.style, timeZone, binding.dateFormat);

@@ -4,7 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { StringTable, TextArena } from './strings.js';
+import { StringTable, type TextArena } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -48,6 +48,15 @@ export class Dictionary {
     else this.small = null;
     return code;
   }
+  /** Makes room for `n` strings in all (an estimate), so that the string table is not rehashed on the way. */
+  reserve(n: number): void {
+    if (n > SMALL_MAX) this.small = null;
+    this.table.reserve(n);
+  }
+  /** codeOf the string made of the ASCII bytes `buf[start..end)` (the byte scanner's field), without making it. */
+  codeOfAscii(buf: Uint8Array, start: number, end: number): number {
+    return start === end ? -1 : this.table.internAscii(buf, start, end);
+  }
   valueOf(code: number): string | null {
     return code < 0 || code >= this.table.size ? null : this.table.valueOf(code);
   }
@@ -79,6 +88,107 @@ export interface TicketRow {
   flags: number;
   file: string;
   line: number;
+}
+
+/** Values a ColumnCache holds at most; past it, a column's other values are read without it. */
+const COLUMN_CACHE_MAX = 4096;
+
+/**
+ * The values of one low-cardinality column of one file (channel, status, priority, category),
+ * keyed by their ASCII bytes: what each means to the byte reader (decided once per value) and
+ * its code in the table's dictionary (looked up once per value, when a kept ticket first has it,
+ * so codes are given in the same order as from strings). Bounded: `key` answers -1 for a value
+ * that is new once the cache is full, and the caller reads that value without it.
+ */
+export class ColumnCache<T> {
+  private readonly keys = new StringTable();
+  private readonly texts: string[] = [];
+  private readonly meanings: T[] = [];
+  /** Dictionary code + 1 by key; 0 = not looked up yet. */
+  private codes = new Int32Array(64);
+
+  constructor(private readonly decide: (text: string) => T) {}
+
+  /** The key of the ASCII bytes `buf[start..end)` (not empty), or -1 (full). */
+  key(buf: Uint8Array, start: number, end: number): number {
+    const keys = this.keys;
+    const k = keys.size < COLUMN_CACHE_MAX ? keys.internAscii(buf, start, end) : keys.findAscii(buf, start, end);
+    if (k === this.texts.length) {
+      const text = keys.valueOf(k);
+      this.texts.push(text);
+      this.meanings.push(this.decide(text));
+    }
+    return k;
+  }
+
+  /** What value k means (decided from its text). */
+  meaning(k: number): T {
+    return this.meanings[k] as T;
+  }
+
+  /** Value k: the string the decoder makes of those bytes. */
+  text(k: number): string {
+    return this.texts[k] as string;
+  }
+
+  /** Value k's code in `dictionary` (the one dictionary this column's values go into). */
+  code(k: number, dictionary: Dictionary): number {
+    if (k >= this.codes.length) {
+      const next = new Int32Array(Math.max(this.codes.length * 2, k + 1));
+      next.set(this.codes);
+      this.codes = next;
+    }
+    let code = (this.codes[k] as number) - 1;
+    if (code < 0) {
+      code = dictionary.codeOf(this.texts[k]);
+      this.codes[k] = code + 1;
+    }
+    return code;
+  }
+}
+
+/** Indices of the text columns of a ByteRow. */
+export const TEXT_CUSTOMER = 0, TEXT_STATUS = 1, TEXT_PRIORITY = 2, TEXT_CATEGORY = 3, TEXT_GROUP = 4, TEXT_BY = 5;
+
+/**
+ * One ticket read from bytes (load/stream.ts with normalise/fields.ts): the TicketRow's numbers,
+ * and its text columns as byte ranges of trimmed ASCII (`start[k]` ≥ 0), as a key of a column
+ * cache (`start[k]` = -2, `key[k]` in `cache[k]`) or, where the bytes are not plain ASCII, as
+ * the decoded, trimmed string (`start[k]` = -1, `text[k]`, null for none). One instance is
+ * reused for every row: no object per ticket.
+ */
+export class ByteRow {
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The ticket id: trimmed ASCII bytes `bytes[idStart..idEnd)` (never empty). */
+  idStart = 0;
+  idEnd = 0;
+  readonly start = new Int32Array(6);
+  readonly end = new Int32Array(6);
+  readonly text: Array<string | null> = [null, null, null, null, null, null];
+  readonly key = new Int32Array(6);
+  readonly cache: Array<ColumnCache<unknown> | null> = [null, null, null, null, null, null];
+  /** The raw channel's key in `rawChannelCache`, or -1 (then `rawChannel` is looked up). */
+  rawChannelKey = -1;
+  rawChannelCache: ColumnCache<unknown> | null = null;
+  /** Whether the `--by` column (TEXT_BY) is read. */
+  hasBy = false;
+  /** Index into CHANNELS. */
+  channel = 0;
+  rawChannel = '';
+  channelKnown = true;
+  /** 1 public, 0 private, -1 not said. */
+  isPublic = -1;
+  createdAt = 0;
+  firstResponseSeconds = Number.NaN;
+  firstResponseState: FirstResponseState = UNANSWERED;
+  resolutionSeconds = Number.NaN;
+  resolutionState: ResolutionState = OPEN;
+  followers = Number.NaN;
+  flags = 0;
+  file = '';
+  line = 0;
+  /** Latest timestamp of the row (creation, or a response or resolution known by the as-of time). */
+  latest = 0;
 }
 
 /** The columnar ticket store. Index i across all columns is ticket i. */
@@ -140,7 +250,11 @@ const CHANNEL_CODE = new Map<Channel, number>(CHANNELS.map((c, i) => [c, i]));
 export class TicketTableBuilder {
   private n = 0;
   private capacity: number;
-  private readonly ids = new TextArena();
+  /**
+   * Ticket ids by index. The ticket stream checks duplicates in it (load/stream.ts): a new id is
+   * interned there first, and its code is the index its ticket gets.
+   */
+  readonly ids = new StringTable();
   private cols;
   /** The file of the last row and its code (rows come file by file). */
   private lastFile: string | null = null;
@@ -189,22 +303,53 @@ export class TicketTableBuilder {
 
   /** Appends a ticket; returns its index. */
   add(row: TicketRow): number {
-    if (this.n === this.capacity) {
-      this.capacity *= 2;
-      for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-        (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
-      }
-    }
+    if (this.n === this.capacity) this.growColumns();
     const i = this.n++;
-    this.ids.push(row.id);
+    if (this.ids.size === i) this.ids.add(row.id); // not interned by the stream (a caller of its own)
     this.write(i, row);
     return i;
+  }
+
+  /** Appends a ticket read from bytes whose id the stream has interned into `ids`; returns its index. */
+  addBytes(row: ByteRow): number {
+    if (this.n === this.capacity) this.growColumns();
+    const i = this.n++;
+    if (this.ids.size !== this.n) throw new Error(`ticket ${i}'s id is not in the id table`);
+    this.writeBytes(i, row);
+    return i;
+  }
+
+  /** Replaces ticket i with a later row of the same id read from bytes (the last one wins). */
+  replaceBytes(i: number, row: ByteRow): void {
+    this.writeBytes(i, row);
+  }
+
+  /**
+   * Makes room for `n` tickets in all, `customers` of them distinct customers (estimates from
+   * the file's size): the columns, the id table and the customer dictionary are then allocated
+   * once instead of doubled and copied as the rows come (fresh memory costs its page faults).
+   */
+  reserve(n: number, customers = 0): void {
+    this.ids.reserve(n);
+    this.dictionaries.customer.reserve(customers);
+    if (n <= this.capacity) return;
+    this.capacity = n;
+    for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
+      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], n);
+    }
+  }
+
+  private growColumns(): void {
+    this.capacity *= 2;
+    for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
+      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
+    }
   }
 
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
   replace(i: number, row: TicketRow): void {
     // (a later row of the same ticket: the id is the same, only the other columns change)
-    if (!this.ids.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.get(i)}, not ${row.id}`);
+    if (!this.ids.arena.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.valueOf(i)}, not ${row.id}`);
     this.write(i, row);
   }
 
@@ -243,33 +388,76 @@ export class TicketTableBuilder {
     c.line[i] = row.line;
   }
 
+  private writeBytes(i: number, row: ByteRow): void {
+    const c = this.cols;
+    const d = this.dictionaries;
+    c.channel[i] = row.channel;
+    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as ColumnCache<unknown>).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
+    c.isPublic[i] = row.isPublic;
+    c.createdAt[i] = row.createdAt;
+    c.firstResponse[i] = row.firstResponseSeconds;
+    c.firstResponseState[i] = row.firstResponseState;
+    c.resolution[i] = row.resolutionSeconds;
+    c.resolutionState[i] = row.resolutionState;
+    c.followers[i] = row.followers;
+    c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);
+    c.status[i] = textCode(row, TEXT_STATUS, d.status);
+    c.priority[i] = textCode(row, TEXT_PRIORITY, d.priority);
+    c.category[i] = textCode(row, TEXT_CATEGORY, d.category);
+    c.group[i] = textCode(row, TEXT_GROUP, d.group);
+    if (row.hasBy) {
+      this.hasByValue = true;
+      c.byValue[i] = textCode(row, TEXT_BY, d.byValue);
+    } else c.byValue[i] = -1;
+    c.flags[i] = row.flags;
+    if (row.file !== this.lastFile) {
+      this.lastFile = row.file;
+      this.lastFileCode = d.file.codeOf(row.file);
+    }
+    c.fileIndex[i] = this.lastFileCode;
+    c.line[i] = row.line;
+  }
+
   build(): TicketTable {
     const n = this.n;
     const c = this.cols;
+    // Columns reserved close to size are handed over as they are (a view of the first n: no
+    // copy of every column into fresh memory, and a lower peak than the copy would have), others
+    // trimmed to size.
+    const tight = this.capacity <= n * 1.5;
+    const fit = <T extends Typed>(column: T): T => (tight ? (column.subarray(0, n) as T) : (column.slice(0, n) as T));
     return {
       size: n,
-      id: this.ids,
-      channel: c.channel.slice(0, n),
-      rawChannel: c.rawChannel.slice(0, n),
-      isPublic: c.isPublic.slice(0, n),
-      createdAt: c.createdAt.slice(0, n),
-      firstResponse: c.firstResponse.slice(0, n),
-      firstResponseState: c.firstResponseState.slice(0, n),
-      resolution: c.resolution.slice(0, n),
-      resolutionState: c.resolutionState.slice(0, n),
-      followers: c.followers.slice(0, n),
-      customer: c.customer.slice(0, n),
-      status: c.status.slice(0, n),
-      priority: c.priority.slice(0, n),
-      category: c.category.slice(0, n),
-      group: c.group.slice(0, n),
-      ...(this.hasByValue ? { byValue: c.byValue.slice(0, n) } : {}),
-      flags: c.flags.slice(0, n),
-      fileIndex: c.fileIndex.slice(0, n),
-      line: c.line.slice(0, n),
+      id: this.ids.arena,
+      channel: fit(c.channel),
+      rawChannel: fit(c.rawChannel),
+      isPublic: fit(c.isPublic),
+      createdAt: fit(c.createdAt),
+      firstResponse: fit(c.firstResponse),
+      firstResponseState: fit(c.firstResponseState),
+      resolution: fit(c.resolution),
+      resolutionState: fit(c.resolutionState),
+      followers: fit(c.followers),
+      customer: fit(c.customer),
+      status: fit(c.status),
+      priority: fit(c.priority),
+      category: fit(c.category),
+      group: fit(c.group),
+      ...(this.hasByValue ? { byValue: fit(c.byValue) } : {}),
+      flags: fit(c.flags),
+      fileIndex: fit(c.fileIndex),
+      line: fit(c.line),
       dictionaries: this.dictionaries,
     };
   }
+}
+
+/** The dictionary code of a ByteRow's text column k. */
+function textCode(row: ByteRow, k: number, dictionary: Dictionary): number {
+  const start = row.start[k] as number;
+  if (start >= 0) return dictionary.codeOfAscii(row.bytes, start, row.end[k] as number);
+  if (start === -1) return dictionary.codeOf(row.text[k]);
+  return (row.cache[k] as ColumnCache<unknown>).code(row.key[k] as number, dictionary);
 }
 
 /** The channel name of ticket i. */

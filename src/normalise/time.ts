@@ -125,6 +125,49 @@ function isoFast(text: string, wall: WallClock): number | null | undefined {
   return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
+/** Reads ASCII bytes: epoch seconds, null for an impossible date, undefined for another shape. */
+export type TimestampBytesReader = (buf: Uint8Array, start: number, end: number) => number | null | undefined;
+
+/**
+ * isoFast over the ASCII bytes of a field (the byte scanner's), for an ISO column in `zone`:
+ * the same shapes, the same numbers; undefined for any other text, which the caller then reads
+ * as a string with the column's parser.
+ */
+export function isoBytesReader(zone: string): TimestampBytesReader {
+  const wall = wallClockIn(zone);
+  return (buf, start, end) => {
+    const n = end - start;
+    if (n !== 19 && !(n === 20 && buf[start + 19] === 90)) return undefined;
+    if (buf[start + 4] !== 45 || buf[start + 7] !== 45 || buf[start + 13] !== 58 || buf[start + 16] !== 58) return undefined;
+    const t = buf[start + 10];
+    if (t !== 84 && t !== 32) return undefined;
+    const y = byte4(buf, start);
+    const mo = byte2(buf, start + 5) - 1;
+    const d = byte2(buf, start + 8);
+    const h = byte2(buf, start + 11);
+    const mi = byte2(buf, start + 14);
+    const s = byte2(buf, start + 17);
+    if ((y | mo | d | h | mi | s) < 0) return undefined; // a non-digit
+    if (n === 19) return wall(y, mo, d, h, mi, s);
+    if (y < 100 || mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
+    return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
+  };
+}
+
+/** Two ASCII digit bytes at i as a number, or -1. */
+function byte2(buf: Uint8Array, i: number): number {
+  const a = (buf[i] as number) - 48;
+  const b = (buf[i + 1] as number) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Four ASCII digit bytes at i as a number, or -1. */
+function byte4(buf: Uint8Array, i: number): number {
+  const hi = byte2(buf, i);
+  const lo = byte2(buf, i + 2);
+  return hi < 0 || lo < 0 ? -1 : hi * 100 + lo;
+}
+
 /** Two ASCII digits at i as a number, or -1. */
 function num2(text: string, i: number): number {
   const a = text.charCodeAt(i) - 48;

@@ -41,6 +41,54 @@ function isBatched(records: AsyncIterable<RawRecord>): records is BatchedRecords
   return typeof (records as Partial<BatchedRecords>).nextBatch === 'function';
 }
 
+/**
+ * Records as the byte scanner found them, before any field is decoded: the bytes of a chunk and
+ * where each record's fields start and end in them. Lets a consumer read the few columns it
+ * needs straight from the bytes and make strings only of what it keeps; `record(r)` decodes a
+ * whole record exactly as the string path does. Valid until the source's next batch is asked
+ * for (the bytes are reused).
+ */
+export interface FieldBatch {
+  readonly file: string;
+  /** The bytes the offsets point into. */
+  readonly bytes: Buffer;
+  /** Records in the batch. */
+  readonly count: number;
+  /** Physical line each record starts on. */
+  readonly line: Uint32Array;
+  /** Record r's fields are firstField[r] .. firstField[r + 1] - 1. */
+  readonly firstField: Int32Array;
+  /** Byte offsets of each field, quotes included (a quoted field starts and ends with its quote). */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** How each field is written (see FIELD_* below). */
+  readonly kind: Uint8Array;
+  /** 1 when every byte of record r is ASCII. */
+  readonly ascii: Uint8Array;
+  /** Record r with every field decoded: the same values the string path yields. */
+  record(r: number): RawRecord;
+  /** Field f (an index into start/end/kind) decoded, untrimmed. */
+  text(f: number): string;
+}
+
+/** Field kinds of a FieldBatch. */
+export const FIELD_PLAIN = 0; // unquoted: the value is the raw bytes
+export const FIELD_QUOTED = 1; // "…" without doubled quotes: the bytes between the quotes
+export const FIELD_ESCAPED = 2; // "…" with doubled quotes: between the quotes, "" → "
+export const FIELD_ODD = 3; // a quote inside quotes not followed by a delimiter: the rare relaxed case
+
+/**
+ * A record stream that can hand over undecoded field batches (the byte scanner). Until the
+ * records already decoded (a sample taken for sniffing) are used up, `nextFields` hands those.
+ */
+export interface FieldBatchedRecords extends BatchedRecords {
+  nextFields(): Promise<FieldBatch | readonly RawRecord[] | null>;
+}
+
+export function isFieldBatched(records: AsyncIterable<RawRecord>): records is FieldBatchedRecords {
+  return typeof (records as Partial<FieldBatchedRecords>).nextFields === 'function';
+}
+
 /** The records of `records` in batches: the source's own when it has them, else one record each. */
 export async function* batchesOf(records: AsyncIterable<RawRecord>): AsyncGenerator<readonly RawRecord[]> {
   if (isBatched(records)) {

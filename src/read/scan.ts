@@ -23,7 +23,7 @@
  */
 import { raiseHint } from './limits.js';
 import { ParityError } from '../errors.js';
-import type { BatchedRecords, RawRecord } from './record.js';
+import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch, type FieldBatchedRecords, type RawRecord } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed
@@ -51,10 +51,10 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /** Field kinds, decided while scanning so that decoding is a slice in the common case. */
-const PLAIN = 0; // unquoted: the value is the raw bytes
-const QUOTED = 1; // "…" without doubled quotes: the bytes between the quotes
-const ESCAPED = 2; // "…" with doubled quotes: between the quotes, "" → "
-const ODD = 3; // a quote inside quotes not followed by a delimiter: the rare relaxed case
+const PLAIN = FIELD_PLAIN;
+const QUOTED = FIELD_QUOTED;
+const ESCAPED = FIELD_ESCAPED;
+const ODD = FIELD_ODD;
 
 /**
  * Decodes a field the relaxed way (kind ODD), byte by byte as csv-parse does: the field is
@@ -83,6 +83,102 @@ function decodeOdd(buf: Buffer, start: number, end: number): string {
   return Buffer.from(out).toString('utf8');
 }
 
+/** One field's value from its bytes (`start`..`end`, quotes included), by its kind. */
+function decodeField(buf: Buffer, kind: number, start: number, end: number): string {
+  if (kind === PLAIN) return start === end ? '' : buf.toString('utf8', start, end);
+  if (kind === QUOTED) return buf.toString('utf8', start + 1, end - 1);
+  if (kind === ESCAPED) return buf.toString('utf8', start + 1, end - 1).replaceAll('""', '"');
+  return decodeOdd(buf, start, end);
+}
+
+const NO_BYTES = Buffer.alloc(0);
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** The records of one scanned chunk as field offsets (read/record.ts FieldBatch); reused batch after batch. */
+class ScanBatch implements FieldBatch {
+  bytes: Buffer = NO_BYTES;
+  count = 0;
+  line = new Uint32Array(1024);
+  firstField = new Int32Array(1025);
+  ascii = new Uint8Array(1024);
+  start = new Int32Array(16 * 1024);
+  end = new Int32Array(16 * 1024);
+  kind = new Uint8Array(16 * 1024);
+
+  constructor(readonly file: string) {}
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** Appends a record of `n` fields (offsets into `bytes`). */
+  add(bytes: Buffer, line: number, ascii: boolean, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
+    const r = this.count;
+    if (r + 1 >= this.line.length) {
+      this.line = grown(this.line, r + 2);
+      this.ascii = grown(this.ascii, r + 2);
+      this.firstField = grown(this.firstField, r + 3);
+    }
+    const from = r === 0 ? 0 : (this.firstField[r] as number);
+    const to = from + n;
+    if (to > this.start.length) {
+      this.start = grown(this.start, to);
+      this.end = grown(this.end, to);
+      this.kind = grown(this.kind, to);
+    }
+    this.bytes = bytes;
+    this.firstField[r] = from;
+    this.firstField[r + 1] = to;
+    this.line[r] = line;
+    this.ascii[r] = ascii ? 1 : 0;
+    const start = this.start;
+    const end = this.end;
+    const kind = this.kind;
+    for (let f = 0; f < n; f++) {
+      start[from + f] = starts[f] as number;
+      end[from + f] = ends[f] as number;
+      kind[from + f] = kinds[f] as number;
+    }
+    this.count = r + 1;
+  }
+
+  text(f: number): string {
+    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number);
+  }
+
+  record(r: number): RawRecord {
+    const buf = this.bytes;
+    const first = this.firstField[r] as number;
+    const n = (this.firstField[r + 1] as number) - first;
+    const values = new Array<string>(n);
+    const starts = this.start;
+    const ends = this.end;
+    const kinds = this.kind;
+    if (this.ascii[r] === 1) {
+      // One decode per record; byte offsets are character offsets.
+      const from = starts[first] as number;
+      const text = (buf as AsciiBuffer).latin1Slice(from, ends[first + n - 1] as number);
+      for (let f = 0; f < n; f++) {
+        const s = (starts[first + f] as number) - from;
+        const e = (ends[first + f] as number) - from;
+        const kind = kinds[first + f];
+        if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
+        else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
+        else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
+        else values[f] = decodeOdd(buf, s + from, e + from);
+      }
+    } else {
+      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number);
+    }
+    return { file: this.file, line: this.line[r] as number, values };
+  }
+}
+
 /**
  * The synchronous core: feed it byte chunks, then `finish()`; it calls `emit` for every
  * record. Exposed for the differential test and for callers that do their own I/O.
@@ -94,7 +190,11 @@ export class CsvScanner {
   private readonly crlf: boolean;
   private readonly crMode: boolean;
   private readonly maxRecordBytes: number;
-  private readonly emit: (record: RawRecord) => void;
+  private readonly emit: ((record: RawRecord) => void) | null;
+  /** 1 for an ASCII byte that means nothing outside quotes (not a delimiter, quote, CR or LF). */
+  private readonly ordinary = new Uint8Array(128).fill(1);
+  /** The records scanned and not yet taken. */
+  readonly batch: ScanBatch;
 
   private buf: Buffer = Buffer.alloc(0);
   private len = 0;
@@ -118,14 +218,25 @@ export class CsvScanner {
   private phantomLines = 0;
   private lastLine = 0;
 
-  constructor(options: ScanOptions, emit: (record: RawRecord) => void) {
+  /**
+   * With `emit`, every record is decoded and handed to it as it completes; without, records
+   * collect in `batch` as field offsets until the caller takes them (`takeBatch`).
+   */
+  constructor(options: ScanOptions, emit?: (record: RawRecord) => void) {
     this.file = options.file;
     this.delimiter = options.delimiter.charCodeAt(0);
     this.rd = options.recordDelimiter.charCodeAt(0);
     this.crlf = options.recordDelimiter === '\r\n';
     this.crMode = options.recordDelimiter === '\r';
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-    this.emit = emit;
+    this.emit = emit ?? null;
+    for (const b of [this.delimiter, this.rd, QUOTE, CR, LF]) if (b < 128) this.ordinary[b] = 0;
+    this.batch = new ScanBatch(options.file);
+  }
+
+  /** Empties the batch (the caller is done with its records; the bytes may be reused next). */
+  takeBatch(): void {
+    this.batch.clear();
   }
 
   /** Scans a chunk of bytes, emitting every record it completes. */
@@ -139,29 +250,59 @@ export class CsvScanner {
     this.scan(true);
   }
 
+  /**
+   * Room for at least `size` more bytes after the ones held: the buffer to write them into, at
+   * `length`; then `wrote(n)`. A file is read this way straight into the scanner's buffer,
+   * without a copy of every chunk (source.ts `directFile`).
+   */
+  room(size: number): Buffer {
+    this.compact();
+    this.ensure(size);
+    return this.buf;
+  }
+
+  /** Bytes held (where `room`'s caller writes). */
+  get length(): number {
+    return this.len;
+  }
+
+  /** `n` bytes were written into the buffer at `length`: scans them, emitting every record they complete. */
+  wrote(n: number): void {
+    this.len += n;
+    this.scan(false);
+  }
+
   private append(chunk: Buffer): void {
-    if (this.recordStart > 0) {
-      // Drop finished records; the pending one moves to the front (offsets shift with it).
-      const shift = this.recordStart;
-      this.buf.copyWithin(0, shift, this.len);
-      this.len -= shift;
-      this.pos -= shift;
-      this.fieldStart -= shift;
-      for (let f = 0; f < this.fields; f++) {
-        this.starts[f] = (this.starts[f] as number) - shift;
-        this.ends[f] = (this.ends[f] as number) - shift;
-      }
-      this.recordStart = 0;
+    this.compact();
+    this.ensure(chunk.length);
+    chunk.copy(this.buf, this.len);
+    this.len += chunk.length;
+  }
+
+  /** Drops finished records; the pending one moves to the front (offsets shift with it). */
+  private compact(): void {
+    if (this.recordStart === 0) return;
+    const shift = this.recordStart;
+    this.buf.copyWithin(0, shift, this.len);
+    this.len -= shift;
+    this.pos -= shift;
+    this.fieldStart -= shift;
+    for (let f = 0; f < this.fields; f++) {
+      this.starts[f] = (this.starts[f] as number) - shift;
+      this.ends[f] = (this.ends[f] as number) - shift;
     }
-    if (this.len === 0 && this.buf.length < chunk.length) {
-      this.buf = Buffer.allocUnsafe(Math.max(chunk.length, 64 * 1024));
-    } else if (this.len + chunk.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.len + chunk.length, this.buf.length * 2));
+    this.recordStart = 0;
+  }
+
+  /** Makes the buffer hold at least `size` bytes more than it does. */
+  private ensure(size: number): void {
+    if (this.len === 0 && this.buf.length < size) {
+      this.buf = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+    } else if (this.len + size > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.len + size, this.buf.length * 2));
       this.buf.copy(next, 0, 0, this.len);
       this.buf = next;
     }
-    chunk.copy(this.buf, this.len);
-    this.len += chunk.length;
   }
 
   private pushField(end: number): void {
@@ -183,36 +324,7 @@ export class CsvScanner {
   }
 
   private endRecord(ascii: boolean): void {
-    const buf = this.buf;
     const n = this.fields;
-    const values = new Array<string>(n);
-    const starts = this.starts;
-    const ends = this.ends;
-    const kinds = this.kinds;
-    if (ascii) {
-      // One decode per record; byte offsets are character offsets.
-      const from = starts[0] as number;
-      const text = (buf as AsciiBuffer).latin1Slice(from, ends[n - 1] as number);
-      for (let f = 0; f < n; f++) {
-        const s = (starts[f] as number) - from;
-        const e = (ends[f] as number) - from;
-        const kind = kinds[f];
-        if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
-        else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
-        else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
-        else values[f] = decodeOdd(buf, s + from, e + from);
-      }
-    } else {
-      for (let f = 0; f < n; f++) {
-        const s = starts[f] as number;
-        const e = ends[f] as number;
-        const kind = kinds[f];
-        if (kind === PLAIN) values[f] = s === e ? '' : buf.toString('utf8', s, e);
-        else if (kind === QUOTED) values[f] = buf.toString('utf8', s + 1, e - 1);
-        else if (kind === ESCAPED) values[f] = buf.toString('utf8', s + 1, e - 1).replaceAll('""', '"');
-        else values[f] = decodeOdd(buf, s, e);
-      }
-    }
     this.fields = 0;
     // csv-parse reports the line a record ends on, counting every CR and LF inside fields as a
     // line; physical lines break on LF (on CR in a CR-delimited file). Same correction as source.ts.
@@ -222,7 +334,13 @@ export class CsvScanner {
     const line = Math.max(this.lastLine + 1, end - physical);
     this.lastLine = end;
     this.cr = this.lf = this.crlfPairs = 0;
-    this.emit({ file: this.file, line, values });
+    const batch = this.batch;
+    batch.add(this.buf, line, ascii, this.starts, this.ends, this.kinds, n);
+    if (this.emit !== null) {
+      const record = batch.record(batch.count - 1);
+      batch.clear();
+      this.emit(record);
+    }
   }
 
   private tooLong(): ParityError {
@@ -249,9 +367,18 @@ export class CsvScanner {
     }
     let quoting = this.quoting;
     let high = this.high; // OR of the record's bytes: below 0x80 means ASCII
+    const ordinary = this.ordinary;
     while (i < len) {
       const b = buf[i] as number;
       if (quoting) {
+        if (b < 0x80 && b !== QUOTE && b !== LF && b !== CR) {
+          // a run of ASCII bytes that mean nothing inside quotes (ASCII leaves `high` as it is)
+          for (i++; i < len; i++) {
+            const c = buf[i] as number;
+            if (c >= 0x80 || c === QUOTE || c === LF || c === CR) break;
+          }
+          continue;
+        }
         if (b === QUOTE) {
           if (i + 1 >= len) {
             if (!eof) break;
@@ -287,6 +414,14 @@ export class CsvScanner {
         }
         high |= b;
         i++;
+        continue;
+      }
+      if (b < 0x80 && ordinary[b] === 1) {
+        // a run of ASCII bytes that are not the delimiters, a quote or a line break
+        for (i++; i < len; i++) {
+          const c = buf[i] as number;
+          if (c >= 0x80 || ordinary[c] !== 1) break;
+        }
         continue;
       }
       if (b === D) {
@@ -371,27 +506,47 @@ export class CsvScanner {
   }
 }
 
+/** A file read straight into a buffer (source.ts `directFile`): bytes written at `offset`, 0 at the end. */
+export interface ByteFiller {
+  fill(target: Buffer, offset: number, length: number): Promise<number>;
+  /** Releases the file (at the end, or when the reader stops early); more calls do nothing. */
+  close(): Promise<void>;
+}
+
+/** Bytes asked of a ByteFiller per read. */
+const FILL_BYTES = 1024 * 1024;
+
 /**
  * Records of a UTF-8 byte stream, header first. Errors (an unclosed quote, a record over the
  * size limit) are ParityErrors with the file and line. A plain iterator over batches rather than
- * an async generator: one promise per record is the cost that remains.
+ * an async generator: one promise per chunk of records, not per record; `nextFields` hands the
+ * chunk undecoded (record.ts FieldBatch) to a consumer that reads the bytes itself.
  */
-export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>, options: ScanOptions): AsyncIterableIterator<RawRecord> & BatchedRecords {
-  const source: AsyncIterator<Buffer | string> | Iterator<Buffer> =
-    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]();
-  let batch: RawRecord[] = [];
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer> | ByteFiller, options: ScanOptions): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
+  // (an array has a `fill` too: a filler is what is not iterable)
+  const filler = Symbol.asyncIterator in bytes || Symbol.iterator in bytes ? null : bytes;
+  const source: AsyncIterator<Buffer | string> | Iterator<Buffer> | null =
+    Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : Symbol.iterator in bytes ? bytes[Symbol.iterator]() : null;
   let at = 0;
   let ended = false;
-  const scanner = new CsvScanner(options, (record) => {
-    batch.push(record);
-  });
+  const scanner = new CsvScanner(options);
+  const batch = scanner.batch;
   const done: IteratorResult<RawRecord> = { value: undefined, done: true };
   async function refill(): Promise<boolean> {
-    batch = [];
+    scanner.takeBatch();
     at = 0;
-    while (batch.length === 0) {
+    while (batch.count === 0) {
       if (ended) return false;
-      const next = await source.next();
+      if (filler !== null) {
+        const read = await filler.fill(scanner.room(FILL_BYTES), scanner.length, FILL_BYTES);
+        if (read === 0) {
+          ended = true;
+          await filler.close();
+          scanner.finish();
+        } else scanner.wrote(read);
+        continue;
+      }
+      const next = await (source as AsyncIterator<Buffer | string> | Iterator<Buffer>).next();
       if (next.done) {
         ended = true;
         scanner.finish();
@@ -402,21 +557,31 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
     }
     return true;
   }
-  const iterator: AsyncIterableIterator<RawRecord> & BatchedRecords = {
+  const rest = (): RawRecord[] => {
+    const out: RawRecord[] = [];
+    for (; at < batch.count; at++) out.push(batch.record(at));
+    return out;
+  };
+  const iterator: AsyncIterableIterator<RawRecord> & FieldBatchedRecords = {
     next(): Promise<IteratorResult<RawRecord>> {
-      if (at < batch.length) return Promise.resolve({ value: batch[at++] as RawRecord, done: false });
-      return refill().then((more) => (more ? { value: batch[at++] as RawRecord, done: false } : done));
+      if (at < batch.count) return Promise.resolve({ value: batch.record(at++), done: false });
+      return refill().then((more) => (more ? { value: batch.record(at++), done: false } : done));
     },
     async nextBatch(): Promise<readonly RawRecord[] | null> {
-      if (at >= batch.length && !(await refill())) return null;
-      const out = at === 0 ? batch : batch.slice(at);
-      at = batch.length;
-      return out;
+      if (at >= batch.count && !(await refill())) return null;
+      return rest();
+    },
+    async nextFields(): Promise<FieldBatch | readonly RawRecord[] | null> {
+      if (at >= batch.count && !(await refill())) return null;
+      if (at > 0) return rest(); // some were taken one by one
+      at = batch.count;
+      return batch;
     },
     async return(): Promise<IteratorResult<RawRecord>> {
       ended = true;
-      batch = [];
-      await source.return?.();
+      scanner.takeBatch();
+      at = 0;
+      await (filler ? filler.close() : source?.return?.());
       return done;
     },
     [Symbol.asyncIterator]() {

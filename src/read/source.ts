@@ -6,7 +6,7 @@
  * tested against. Nothing here holds a whole file in memory.
  */
 import { createReadStream, ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { CsvError } from 'csv-parse';
@@ -14,7 +14,7 @@ import type { CsvError } from 'csv-parse';
 type CsvErrorClass = typeof CsvError;
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
-import { scanCsv, type ScanOptions } from './scan.js';
+import { scanCsv, type ByteFiller, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
 import type { CsvSource, RawRecord, TextEncoding } from './record.js';
@@ -127,11 +127,48 @@ async function openBytes(path: string, stdin: Readable): Promise<Readable> {
   if (info.isDirectory()) throw new ParityError('is a directory, not a file', { location: { file: path } });
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   FILE_SIZES.set(stream, info.size);
+  if (info.isFile()) REGULAR_FILES.add(stream);
   return stream;
 }
 
 /** Sizes of the files opened, by stream (for progress). */
 const FILE_SIZES = new WeakMap<Readable, number>();
+/** The streams of regular files (not pipes or devices), which can be read again by position. */
+const REGULAR_FILES = new WeakSet<Readable>();
+
+/**
+ * A regular file read again from its start straight into the byte scanner's buffer, by
+ * position: no copy of every chunk out of a stream's buffer into the scanner's. Read errors are
+ * ParityErrors naming the file.
+ */
+async function directFile(path: string, file: string): Promise<ByteFiller & { readonly bytesRead: number }> {
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw csvFailure(error, file, 1);
+  });
+  let position = 0;
+  let closed = false;
+  const filler: ByteFiller & { readonly bytesRead: number } = {
+    get bytesRead() {
+      return position;
+    },
+    async fill(target, offset, length) {
+      try {
+        const { bytesRead } = await handle.read(target, offset, length, position);
+        position += bytesRead;
+        return bytesRead;
+      } catch (error) {
+        await filler.close();
+        throw csvFailure(error, file, 1);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await handle.close();
+    },
+  };
+  return filler;
+}
 
 /** How far into its bytes a source is: for a file, bytes read of its size (compressed if gzip). */
 function positionOf(stream: Readable): CsvSource['position'] {
@@ -175,7 +212,9 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   const limits = read.limits ?? DEFAULT_LIMITS;
   let bytes = await openBytes(path, stdin);
   bytes.on('error', () => undefined);
-  const position = positionOf(bytes);
+  const original = bytes;
+  let gzipped = false;
+  let position = positionOf(bytes);
   const withPosition = <T extends CsvSource>(source: T): T => (position ? { ...source, position } : source);
   let peeked = await peek(bytes, 8).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
@@ -192,6 +231,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     return openXlsx(path, file, read.sheet, kind === 'xlsx');
   }
   if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
+    gzipped = true;
     const gunzip = createGunzip();
     const guarded = gzipGuard(peeked.stream, gunzip, file, limits);
     peeked.stream.on('error', (e) => gunzip.destroy(e));
@@ -221,8 +261,16 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   if (firstChar === '{' || firstChar === '[') return withPosition(await openJson(file, text, limits));
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes };
-  // The byte scanner reads UTF-8; csv-parse (the reference) reads everything else.
-  const all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options);
+  // The byte scanner reads UTF-8 (a plain file straight into its buffer); csv-parse (the
+  // reference) reads everything else.
+  let all: AsyncIterableIterator<RawRecord>;
+  if (encoding === 'utf-8' && read.reader !== 'csv-parse' && !gzipped && REGULAR_FILES.has(original)) {
+    original.destroy();
+    const direct = await directFile(path, file);
+    const totalBytes = FILE_SIZES.get(original) ?? null;
+    position = () => ({ bytesRead: direct.bytesRead, totalBytes });
+    all = scanCsv(direct, options);
+  } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options);
   const first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   const header = first.value.values.map((h) => h.trim());

@@ -3,6 +3,9 @@
 // the bytes are cut into chunks.
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CsvScanner, scanCsv, type ScanOptions } from '../../../src/read/scan.js';
 import { csvParseRecords, openCsv, type RawRecord } from '../../../src/read/source.js';
 import { ParityError } from '../../../src/errors.js';
@@ -177,5 +180,44 @@ describe('the byte scanner agrees with csv-parse', () => {
       }
       expect(fast).toEqual(reference);
     }
+  });
+
+  it('a file is read straight into the scanner (no stream copy) with the same records as csv-parse, across many reads', async () => {
+    const rand = random(11);
+    const dir = mkdtempSync(join(tmpdir(), 'parity-scan-'));
+    // Files past the 1 MiB read: quoted fields with line breaks and doubled quotes fall across
+    // the reads; CRLF, a BOM and a file without a final line break too.
+    const variants = [
+      { size: 3.5 * 1024 * 1024, eol: '\n', bom: false, last: '\n' },
+      { size: 2.2 * 1024 * 1024, eol: '\r\n', bom: true, last: '' },
+      { size: 300, eol: '\n', bom: false, last: '' },
+    ];
+    for (const [k, v] of variants.entries()) {
+      const lines = ['id,channel,text'];
+      let size = 0;
+      for (let i = 0; size < v.size; i++) {
+        const text = rand() < 0.3 ? `"${'line ""one""\nline two, '.repeat(1 + Math.floor(rand() * 40))}"` : field(rand).replace(/[\r\n]/g, '');
+        const line = `${k}-${i},email,${text}`;
+        lines.push(line);
+        size += line.length + v.eol.length;
+      }
+      const path = join(dir, `f${k}.csv`);
+      writeFileSync(path, `${v.bom ? '\uFEFF' : ''}${lines.join(v.eol)}${v.last}`);
+      const read = async (reader: 'fast' | 'csv-parse'): Promise<Outcome & { header: string[]; position?: unknown }> => {
+        const source = await openCsv(path, stream([]), { reader });
+        const out = await collect(source.records);
+        return { header: source.header, ...out, ...(reader === 'fast' ? { position: source.position?.() } : {}) };
+      };
+      const fast = await read('fast');
+      const reference = await read('csv-parse');
+      expect(fast.error).toBeNull();
+      expect(fast.records).toEqual(reference.records);
+      expect(fast.header).toEqual(reference.header);
+      const bytes = statSync(path).size;
+      expect(fast.position).toEqual({ bytesRead: bytes, totalBytes: bytes });
+    }
+    // A reader stopped early closes the file (the iterator's return).
+    const source = await openCsv(join(dir, 'f0.csv'), stream([]), {});
+    for await (const record of source.records) if (record.line > 10) break;
   });
 });

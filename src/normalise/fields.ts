@@ -1,0 +1,406 @@
+/**
+ * Record → ticket straight from the byte scanner's field offsets (read/record.ts FieldBatch),
+ * for the rows that need nothing but the common case: the bound columns are read from their
+ * bytes (ISO timestamps, digits, trimmed ASCII ranges for ids and dictionary values, the
+ * shouting test), no string is made per field and no object per row (the result is written into
+ * one reused ByteRow). Anything else — a ragged row, a value that would be rejected or noted, a
+ * timestamp in another shape, a field with doubled quotes or non-ASCII bytes where that matters —
+ * is answered "not here", and the caller decodes the record and hands it to the string
+ * normaliser (rows.ts), which stays the one definition of every rule. So the two cannot differ
+ * on a row: either this reader accepts it with exactly the values rows.ts would give, or rows.ts
+ * reads it. test/unit/normalise/fields.test.ts holds them together on generated rows.
+ */
+import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch } from '../read/record.js';
+import type { TicketField } from '../model.js';
+import { CHANNELS } from '../model.js';
+import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
+import { classifyStatus, type StatusClass } from './status.js';
+import { isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
+import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
+import {
+  ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
+  TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
+} from './table.js';
+
+/** Reads record r of a batch into `row`; false when the string normaliser must read it instead. */
+export type ByteNormaliser = (batch: FieldBatch, r: number, row: ByteRow) => boolean;
+
+/** Trimmed range of the last field `plain` accepted (module state: no object per field). */
+let S = 0;
+let E = 0;
+
+/** JavaScript's trim() within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13);
+}
+
+/**
+ * Whether field f is plain ASCII (unquoted, or quoted without doubled quotes): then its trimmed
+ * value is the bytes S..E, exactly what `.trim()` of the decoded string gives. Otherwise the
+ * caller decodes it (non-ASCII whitespace, doubled quotes and the relaxed odd quotes need the
+ * string rules).
+ */
+function plain(batch: FieldBatch, f: number, asciiRecord: boolean): boolean {
+  const kind = batch.kind[f];
+  let s = batch.start[f] as number;
+  let e = batch.end[f] as number;
+  if (kind === FIELD_QUOTED) {
+    s++;
+    e--;
+  } else if (kind !== FIELD_PLAIN) return false;
+  const b = batch.bytes;
+  if (!asciiRecord) for (let j = s; j < e; j++) if ((b[j] as number) >= 0x80) return false;
+  while (s < e && isSpace(b[s] as number)) s++;
+  while (e > s && isSpace(b[e - 1] as number)) e--;
+  S = s;
+  E = e;
+  return true;
+}
+
+/**
+ * Adds field f to the shouting counts (rows.ts `shouting`): from its bytes — quotes aside; a
+ * doubled quote counts like the one quote it stands for, neither a letter nor `!` — or, for the
+ * relaxed odd quoting and bytes that are not valid UTF-8, from its decoded text.
+ */
+function shout(batch: FieldBatch, f: number, asciiRecord: boolean, exclamationRun: number): boolean {
+  const kind = batch.kind[f];
+  let s = batch.start[f] as number;
+  let e = batch.end[f] as number;
+  if (kind !== FIELD_PLAIN) {
+    if (kind === FIELD_ODD) return shouting.text(batch.text(f), exclamationRun);
+    s++;
+    e--;
+  }
+  if (asciiRecord) return shouting.ascii(batch.bytes, s, e, exclamationRun);
+  return shouting.utf8(batch.bytes, s, e, exclamationRun) ?? shouting.text(batch.text(f), exclamationRun);
+}
+
+/**
+ * Reads the text column k of a ByteRow from field `index` of the record starting at field
+ * `first` (-1: the column is not bound, no value): as a key of `cache` when one is given and
+ * has room, else as the trimmed byte range, else (not plain ASCII) as the decoded, trimmed
+ * text. Returns the cache key, or -1.
+ */
+function readText(batch: FieldBatch, first: number, index: number, ascii: boolean, row: ByteRow, k: number, cache: ColumnCache<unknown> | null): number {
+  if (index < 0) {
+    row.start[k] = row.end[k] = 0;
+    return -1;
+  }
+  const f = first + index;
+  if (plain(batch, f, ascii)) {
+    if (S !== E && cache !== null) {
+      const key = cache.key(batch.bytes, S, E);
+      if (key >= 0) {
+        row.start[k] = -2;
+        row.key[k] = key;
+        row.cache[k] = cache;
+        return key;
+      }
+    }
+    row.start[k] = S;
+    row.end[k] = E;
+    return -1;
+  }
+  row.start[k] = -1;
+  row.text[k] = batch.text(f).trim() || null;
+  return -1;
+}
+
+/** The value of a ByteRow's text column k read without a cache key: its text, or null for none. */
+function valueText(row: ByteRow, k: number): string | null {
+  const start = row.start[k] as number;
+  if (start === -1) return row.text[k] ?? null;
+  const end = row.end[k] as number;
+  return start === end ? null : (row.bytes as Buffer).toString('latin1', start, end);
+}
+
+const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
+const OUTBOUND_DIRECTION = /^(outbound|agent|admin|admin_initiated|outgoing)/;
+
+/**
+ * The byte reader for one file's mapping, or null when the mapping needs what only the string
+ * normaliser does (a fixed channel, a timestamp column whose style the first rows did not settle).
+ */
+export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNormaliser | null {
+  const b = mapping.bindings;
+  if (mapping.format.fixedChannel) return null;
+  const timestamps: Array<RowBinding | undefined> = [b.createdAt, b.firstResponseAt, b.resolvedAt];
+  if (timestamps.some((t) => t !== undefined && !t.style)) return null;
+  if (!b.ticketId || !b.createdAt || !b.channel) return null;
+  const width = mapping.header.length;
+  const column = (field: TicketField): number => b[field]?.index ?? -1;
+  const idIndex = b.ticketId.index;
+  const createdIndex = b.createdAt.index;
+  const channelIndex = b.channel.index;
+  const directionIndex = column('direction');
+  const firstIndex = b.firstResponseAt ? b.firstResponseAt.index : column('firstResponseTime');
+  const resolvedIndex = b.resolvedAt ? b.resolvedAt.index : column('resolutionTime');
+  const statusIndex = column('status');
+  const followersIndex = column('followers');
+  const publicIndex = column('isPublic');
+  const textIndex = column('text');
+  const subjectIndex = column('subject');
+  const tagsIndex = column('tags');
+  const priorityIndex = column('priority');
+  const customerIndex = column('customerId');
+  const categoryIndex = column('category');
+  const groupIndex = column('group');
+  const byIndex = mapping.byColumn ? mapping.byColumn.index : -1;
+
+  const zone = mapping.timeZone;
+  const stringReader = (binding: RowBinding | undefined): TimestampParser | null =>
+    binding?.style ? parserFor(binding.style, zone, binding.dateFormat) : null;
+  const byteReader = (binding: RowBinding | undefined): TimestampBytesReader | null => (binding?.style === 'iso' ? isoBytesReader(zone) : null);
+  const created = stringReader(b.createdAt) as TimestampParser;
+  const createdBytes = byteReader(b.createdAt);
+  const firstAt = stringReader(b.firstResponseAt);
+  const firstAtBytes = byteReader(b.firstResponseAt);
+  const resolvedAt = stringReader(b.resolvedAt);
+  const resolvedAtBytes = byteReader(b.resolvedAt);
+  const firstUnit = b.firstResponseTime?.unit ?? 'seconds';
+  const firstNumber = b.firstResponseTime?.number;
+  const resolutionUnit = b.resolutionTime?.unit ?? 'seconds';
+  const resolutionNumber = b.resolutionTime?.number;
+  const followersReading = b.followers?.number;
+  const { since, until, asOf, capitalsShare, exclamationRun } = context;
+
+  const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
+  const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
+  const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
+  const channels = new ColumnCache<ChannelMeaning>(resolveChannel);
+  const statuses = new ColumnCache<StatusClass>(classifyStatus);
+  const publics = new ColumnCache<boolean | null>(parseBoolean);
+  const isEscalation = (priority: string): boolean => escalation.has(priority.toLowerCase());
+  const priorities = new ColumnCache<boolean>(isEscalation);
+  const categories = new ColumnCache<null>(() => null);
+  const groups = new ColumnCache<null>(() => null);
+
+  /** The trimmed text of field f the way rows.ts reads it (for the fields not read from bytes). */
+  const textOf = (batch: FieldBatch, f: number): string => batch.text(f).trim();
+
+  /**
+   * A non-empty timestamp field: epoch seconds or null, as the column's parser reads it; from
+   * the bytes S..E when `text` is null (a plain field), else from the decoded text.
+   */
+  const timeOf = (buf: Uint8Array, text: string | null, bytes: TimestampBytesReader | null, parse: TimestampParser): number | null => {
+    if (text !== null) return parse(text);
+    if (bytes !== null) {
+      const fast = bytes(buf, S, E);
+      if (fast !== undefined) return fast;
+    }
+    return parse((buf as Buffer).toString('latin1', S, E));
+  };
+
+  return (batch, r, row) => {
+    const first = batch.firstField[r] as number;
+    if ((batch.firstField[r + 1] as number) - first !== width) return false; // rows.ts decides on ragged rows
+    const ascii = batch.ascii[r] === 1;
+    const buf = batch.bytes;
+    row.bytes = buf;
+
+    // Ticket id: read from bytes or not at all (the duplicate check keys on them).
+    if (!plain(batch, first + idIndex, ascii) || S === E) return false;
+    row.idStart = S;
+    row.idEnd = E;
+
+    // Creation time; rejections and exclusions are rows.ts's.
+    let f = first + createdIndex;
+    let text = plain(batch, f, ascii) ? null : textOf(batch, f);
+    if (text === null ? S === E : text === '') return false;
+    const createdAt = timeOf(buf, text, createdBytes, created);
+    if (createdAt === null) return false;
+    if (since !== null && createdAt < since) return false;
+    if (until !== null && createdAt >= until) return false;
+    if (asOf !== null && createdAt > asOf) return false;
+
+    // Channel: an empty one is noted by rows.ts; an outbound one excluded there.
+    f = first + channelIndex;
+    let meaning: ChannelMeaning;
+    let rawChannel: string;
+    let channelKey = -1;
+    if (plain(batch, f, ascii)) {
+      if (S === E) return false;
+      channelKey = channels.key(buf, S, E);
+      if (channelKey >= 0) {
+        meaning = channels.meaning(channelKey);
+        rawChannel = channels.text(channelKey);
+      } else {
+        rawChannel = (buf as Buffer).toString('latin1', S, E);
+        meaning = resolveChannel(rawChannel);
+      }
+    } else {
+      rawChannel = textOf(batch, f);
+      if (rawChannel === '') return false;
+      meaning = resolveChannel(rawChannel);
+    }
+    if (meaning.outbound) return false;
+    if (directionIndex >= 0) {
+      const direction = textOf(batch, first + directionIndex).toLowerCase();
+      if (direction && (OUTBOUND_DIRECTION.test(direction) || outboundDirections.has(direction))) return false;
+    }
+    let latest = createdAt;
+
+    // First response: a timestamp or a duration; empty = not answered yet.
+    let firstResponseSeconds = Number.NaN;
+    let firstResponseState: typeof ANSWERED | typeof UNANSWERED = UNANSWERED;
+    if (firstIndex >= 0) {
+      f = first + firstIndex;
+      text = plain(batch, f, ascii) ? null : textOf(batch, f);
+      if (text === null ? S !== E : text !== '') {
+        let seconds: number | null;
+        if (firstAt !== null) {
+          const at = timeOf(buf, text, firstAtBytes, firstAt);
+          seconds = at === null ? null : at - createdAt;
+        } else {
+          seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), firstUnit, firstNumber);
+        }
+        if (seconds === null || seconds < 0) return false; // a note in rows.ts
+        if (asOf !== null && createdAt + seconds > asOf) {
+          // answered after the as-of time: not known then
+        } else {
+          firstResponseSeconds = seconds;
+          firstResponseState = ANSWERED;
+          latest = Math.max(latest, createdAt + seconds);
+        }
+      }
+    }
+
+    // Status and resolution.
+    let statusClass: StatusClass = 'unknown';
+    const statusKey = readText(batch, first, statusIndex, ascii, row, TEXT_STATUS, statuses);
+    if (statusKey >= 0) statusClass = statuses.meaning(statusKey);
+    else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
+    let resolutionSeconds = Number.NaN;
+    let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
+    let resolvedGiven = false;
+    if (resolvedIndex >= 0) {
+      f = first + resolvedIndex;
+      text = plain(batch, f, ascii) ? null : textOf(batch, f);
+      resolvedGiven = text === null ? S !== E : text !== '';
+      if (resolvedGiven) {
+        if (statusClass === 'open') return false; // reopened: a note in rows.ts
+        let seconds: number | null;
+        if (resolvedAt !== null) {
+          const at = timeOf(buf, text, resolvedAtBytes, resolvedAt);
+          seconds = at === null ? null : at - createdAt;
+        } else {
+          seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), resolutionUnit, resolutionNumber);
+        }
+        if (seconds === null || seconds < 0) return false;
+        if (asOf !== null && createdAt + seconds > asOf) {
+          // resolved after the as-of time: still open then
+        } else {
+          if (firstResponseState === ANSWERED && seconds < firstResponseSeconds) return false; // a note in rows.ts
+          resolutionSeconds = seconds;
+          resolutionState = RESOLVED;
+          latest = Math.max(latest, createdAt + seconds);
+        }
+      }
+    }
+    if (!resolvedGiven && statusClass === 'resolved' && resolvedIndex >= 0) return false; // resolved without a time
+
+    let followers = Number.NaN;
+    if (followersIndex >= 0) {
+      f = first + followersIndex;
+      if (plain(batch, f, ascii)) {
+        if (S !== E) {
+          let n = 0;
+          let digits = E - S <= 15;
+          for (let j = S; digits && j < E; j++) {
+            const d = (buf[j] as number) - 48;
+            if (d < 0 || d > 9) digits = false;
+            else n = n * 10 + d;
+          }
+          if (!digits) {
+            const parsed = parseFollowers((buf as Buffer).toString('latin1', S, E), followersReading);
+            if (parsed === null) return false;
+            n = parsed;
+          }
+          followers = n;
+        }
+      } else {
+        text = textOf(batch, f);
+        if (text) {
+          const parsed = parseFollowers(text, followersReading);
+          if (parsed === null) return false;
+          followers = parsed;
+        }
+      }
+    }
+
+    let isPublic: boolean | null = meaning.isPublic ?? null;
+    if (publicIndex >= 0) {
+      f = first + publicIndex;
+      let given: boolean | null = null;
+      let read = false;
+      if (plain(batch, f, ascii)) {
+        if (S !== E) {
+          read = true;
+          const key = publics.key(buf, S, E);
+          given = key >= 0 ? publics.meaning(key) : parseBoolean((buf as Buffer).toString('latin1', S, E));
+        }
+      } else {
+        text = textOf(batch, f);
+        if (text) {
+          read = true;
+          given = parseBoolean(text);
+        }
+      }
+      if (read) {
+        if (given === null) return false; // a note in rows.ts
+        isPublic = given;
+      }
+    }
+
+    // Shouting: subject then text, as rows.ts's shoutsJoined (trimming changes no count).
+    let flags = 0;
+    if (subjectIndex >= 0 || textIndex >= 0) {
+      shouting.start();
+      let decided = false;
+      if (subjectIndex >= 0) decided = shout(batch, first + subjectIndex, ascii, exclamationRun);
+      if (!decided && textIndex >= 0) decided = shout(batch, first + textIndex, ascii, exclamationRun);
+      if (decided || shouting.verdict(capitalsShare)) flags |= FLAG_SHOUTING;
+    }
+    const priorityKey = readText(batch, first, priorityIndex, ascii, row, TEXT_PRIORITY, priorities);
+    if (escalation.size) {
+      let escalated = false;
+      if (tagsIndex >= 0) {
+        const tags = textOf(batch, first + tagsIndex).toLowerCase();
+        escalated = tags.split(/[\s,;|]+/).filter(Boolean).some((w) => escalation.has(w));
+      }
+      if (!escalated && priorityIndex >= 0) {
+        if (priorityKey >= 0) escalated = priorities.meaning(priorityKey);
+        else {
+          const priority = valueText(row, TEXT_PRIORITY);
+          escalated = priority !== null && isEscalation(priority);
+        }
+      }
+      if (escalated) flags |= FLAG_ESCALATED;
+    }
+
+    // The other text columns, for the table's dictionaries.
+    readText(batch, first, customerIndex, ascii, row, TEXT_CUSTOMER, null);
+    readText(batch, first, categoryIndex, ascii, row, TEXT_CATEGORY, categories);
+    readText(batch, first, groupIndex, ascii, row, TEXT_GROUP, groups);
+    readText(batch, first, byIndex, ascii, row, TEXT_BY, null);
+    row.hasBy = byIndex >= 0;
+    row.rawChannelKey = channelKey;
+    row.rawChannelCache = channels;
+    row.channel = CHANNEL_CODE.get(meaning.channel) ?? CHANNELS.length - 1;
+    row.rawChannel = rawChannel;
+    row.channelKnown = meaning.known;
+    row.isPublic = isPublic === null ? -1 : isPublic ? 1 : 0;
+    row.createdAt = createdAt;
+    row.firstResponseSeconds = firstResponseSeconds;
+    row.firstResponseState = firstResponseState;
+    row.resolutionSeconds = resolutionSeconds;
+    row.resolutionState = resolutionState;
+    row.followers = followers;
+    row.flags = flags;
+    row.file = batch.file;
+    row.line = batch.line[r] as number;
+    row.latest = latest;
+    return true;
+  };
+}
+

@@ -1,0 +1,314 @@
+// The byte reader (normalise/fields.ts) against the string normaliser (rows.ts), which defines
+// every rule: on generated rows, each row the byte reader accepts must be one rows.ts accepts
+// without a note and with the same values; a whole load must give the same table, issues and
+// accounting through the byte scanner as through csv-parse (the reference reader, whose records
+// go through rows.ts only). Rows are generated past the 500-row sample, because the sample is
+// always read by rows.ts.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CsvScanner } from '../../../src/read/scan.js';
+import { byteNormaliser } from '../../../src/normalise/fields.js';
+import { rowNormaliser, shouting, type RowContext, type RowMapping } from '../../../src/normalise/rows.js';
+import { ByteRow, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_PRIORITY, TEXT_STATUS, type TicketRow } from '../../../src/normalise/table.js';
+import { isoBytesReader, parserFor } from '../../../src/normalise/time.js';
+import { CHANNELS } from '../../../src/model.js';
+import { loadDataset, type Dataset } from '../../../src/load/dataset.js';
+import { resolveSettings, type CommonFlags } from '../../../src/commands/options.js';
+import { rng } from '../../../scripts/generate.mjs';
+
+const HEADER = ['ticket_id', 'customer_id', 'channel', 'created_at', 'first_response_at', 'resolved_at', 'status', 'priority', 'category', 'follower_count', 'is_public', 'subject', 'tags'];
+
+/** Values per column, tricky ones included: whitespace, quotes, non-ASCII, unreadable, empty. */
+const VALUES: Record<string, string[]> = {
+  customer_id: ['C1', 'C2', 'C3', ' C1 ', '"C2"', '', 'Çé9', '"C""4"', '\u00a0C1'],
+  channel: ['Phone', 'Email', 'Chat', ' chat ', 'Phone call (outbound)', 'Pigeon', '', '"Web, form"', 'Café', 'Twitter DM', '"Instagram ""DM"""'],
+  status: ['solved', 'open', 'new', 'closed', '', 'Weird', ' Solved ', 'pending', 'résolu'],
+  priority: ['low', 'high', 'vip', ' VIP ', '', 'Ürgent', 'escalated'],
+  category: ['Billing', 'Delivery', '', 'Ünïcode', '"A, B"', ' Billing'],
+  follower_count: ['', '', '123', '0012', '1.2k', '1,234', 'abc', '12345678901234567', ' 56 ', '15,6k'],
+  is_public: ['', '', 'true', 'no', 'maybe', ' T ', 'PUBLIC'],
+  subject: ['Where is my order?', 'HELLO THIS IS ANGRY', 'help!!!', 'ok!!', '"Refund, please"', '"He said ""CALL BACK"" NOW"', 'ÀÉÎÕÜ ÇÃO GRÄND', 'ΑΒΓΔΕΖΗΘ calm', '"Line one\nLINE TWO, WITH A COMMA"', 'emoji 😀 ÉÉÉÉÉÉÉÉÉ', '', 'ǅǅǅǅǅǅǅǅǅ', '"odd "quote" here"'],
+  tags: ['', '', 'vip', '"a,b"', 'Escalated', 'x|press'],
+};
+
+const BASE = Date.parse('2026-03-01T00:00:00Z');
+
+function iso(ms: number, shape: number): string {
+  const text = new Date(ms).toISOString().slice(0, 19);
+  if (shape === 0) return `${text}Z`;
+  if (shape === 1) return text; // wall clock in the zone
+  if (shape === 2) return text.replace('T', ' ');
+  if (shape === 3) return `${text}+02:00`;
+  if (shape === 4) return ` ${text}Z `;
+  return `"${text}Z"`;
+}
+
+/** A timestamp `minutes` after `from`; from row 500 on, sometimes unreadable, impossible or empty. */
+function timestamp(rand: () => number, ms: number, messy: boolean): string {
+  if (messy) {
+    const r = rand();
+    if (r < 0.03) return 'garbage';
+    if (r < 0.05) return '2026-02-31T10:00:00Z';
+    if (r < 0.07) return '2026-02-28T24:00:00Z';
+    if (r < 0.08) return '"2026-05-01T10:00:00.5Z"';
+  }
+  return iso(ms, Math.floor(rand() * 6));
+}
+
+function pick(rand: () => number, values: string[]): string {
+  return values[Math.floor(rand() * values.length)] as string;
+}
+
+/** A generated export: clean sample rows (so every column's style is settled), then messier ones. */
+function exportText(seed: number, rows: number): string {
+  const rand = rng(seed);
+  const ids: string[] = [];
+  const lines = [HEADER.join(',')];
+  for (let i = 0; i < rows; i++) {
+    const messy = i >= 500;
+    let id = `T${i}`;
+    const r = rand();
+    if (messy && r < 0.05 && ids.length) id = pick(rand, ids); // a duplicate
+    else if (messy && r < 0.07) id = ` ${id} `;
+    else if (messy && r < 0.08) id = `"${id}"`;
+    else if (messy && r < 0.09) id = '';
+    else if (messy && r < 0.1) id = `Tü${i}`;
+    else if (messy && r < 0.11) id = `"T""${i}"`;
+    ids.push(id);
+    const created = BASE + Math.floor(rand() * 60 * 24 * 60) * 60_000;
+    const first = rand() < 0.2 ? '' : timestamp(rand, created + Math.floor((rand() - 0.05) * 48 * 3600_000), messy);
+    const resolved = rand() < 0.3 ? '' : timestamp(rand, created + Math.floor((rand() - 0.02) * 10 * 86400_000), messy);
+    const values = [
+      id,
+      pick(rand, VALUES.customer_id as string[]),
+      messy ? pick(rand, VALUES.channel as string[]) : 'Email',
+      messy && rand() < 0.02 ? '' : timestamp(rand, created, messy),
+      first,
+      resolved,
+      pick(rand, VALUES.status as string[]),
+      pick(rand, VALUES.priority as string[]),
+      pick(rand, VALUES.category as string[]),
+      messy ? pick(rand, VALUES.follower_count as string[]) : String(Math.floor(rand() * 1000)),
+      messy ? pick(rand, VALUES.is_public as string[]) : 'true',
+      pick(rand, VALUES.subject as string[]),
+      pick(rand, VALUES.tags as string[]),
+    ];
+    if (messy && rand() < 0.01) values.pop(); // ragged
+    if (messy && rand() < 0.01) values.push(''); // an empty field too many: still usable
+    lines.push(values.join(','));
+  }
+  return `${lines.join(rand() < 0.5 ? '\n' : '\r\n')}\n`;
+}
+
+describe('the byte reader', () => {
+  it('accepts a row only with the values rows.ts gives it (generated rows, invalid UTF-8 included)', () => {
+    const mapping: RowMapping = {
+      header: HEADER,
+      timeZone: 'Europe/Berlin',
+      bindings: {
+        ticketId: { index: 0, header: 'ticket_id' },
+        customerId: { index: 1, header: 'customer_id' },
+        channel: { index: 2, header: 'channel' },
+        createdAt: { index: 3, header: 'created_at', style: 'iso' },
+        firstResponseAt: { index: 4, header: 'first_response_at', style: 'iso' },
+        resolvedAt: { index: 5, header: 'resolved_at', style: 'iso' },
+        status: { index: 6, header: 'status' },
+        priority: { index: 7, header: 'priority' },
+        category: { index: 8, header: 'category' },
+        followers: { index: 9, header: 'follower_count' },
+        isPublic: { index: 10, header: 'is_public' },
+        subject: { index: 11, header: 'subject' },
+        tags: { index: 12, header: 'tags' },
+      },
+      format: {},
+    };
+    const context: RowContext = {
+      channels: { Pigeon: 'other' },
+      asOf: (BASE + 50 * 86400_000) / 1000,
+      since: (BASE + 2 * 86400_000) / 1000,
+      until: null,
+      capitalsShare: 0.6,
+      exclamationRun: 3,
+      escalationTags: ['vip', 'escalated', 'press'],
+    };
+    const fast = byteNormaliser(mapping, context);
+    const slow = rowNormaliser(mapping, context);
+    expect(fast).not.toBeNull();
+    let accepted = 0;
+    let declined = 0;
+    for (const seed of [1, 2, 3]) {
+      let bytes = Buffer.from(exportText(seed, 3000));
+      if (seed === 3) {
+        // invalid UTF-8 in some subjects and ids: a lone continuation byte, a cut sequence
+        const text = bytes.toString('latin1').replaceAll('ÀÉÎ', 'À\x80É').replaceAll('T1', 'T\xc31');
+        bytes = Buffer.from(text, 'latin1');
+      }
+      const scanner = new CsvScanner({ file: 'f.csv', delimiter: ',', recordDelimiter: bytes.includes('\r\n') ? '\r\n' : '\n' });
+      scanner.feed(bytes);
+      scanner.finish();
+      const batch = scanner.batch;
+      const row = new ByteRow();
+      for (let r = 1; r < batch.count; r++) {
+        const record = batch.record(r);
+        const result = slow(record);
+        if (!fast!(batch, r, row)) {
+          declined++;
+          continue;
+        }
+        accepted++;
+        expect(result.ok, `line ${record.line}: ${JSON.stringify(record.values)}`).toBe(true);
+        if (!result.ok) continue;
+        expect(result.notes).toEqual([]);
+        const t: TicketRow = result.ticket;
+        const text = (k: number): string | null => {
+          const start = row.start[k] as number;
+          if (start === -2) return row.cache[k]!.text(row.key[k] as number);
+          return start >= 0 ? batch.bytes.toString('latin1', start, row.end[k]) || null : (row.text[k] ?? null);
+        };
+        const got = {
+          id: batch.bytes.toString('latin1', row.idStart, row.idEnd),
+          customerId: text(TEXT_CUSTOMER),
+          channel: CHANNELS[row.channel],
+          rawChannel: row.rawChannel,
+          channelKnown: row.channelKnown,
+          isPublic: row.isPublic === -1 ? null : row.isPublic === 1,
+          createdAt: row.createdAt,
+          firstResponseSeconds: row.firstResponseSeconds,
+          firstResponseState: row.firstResponseState,
+          resolutionSeconds: row.resolutionSeconds,
+          resolutionState: row.resolutionState,
+          status: text(TEXT_STATUS),
+          priority: text(TEXT_PRIORITY),
+          category: text(TEXT_CATEGORY),
+          followers: row.followers,
+          flags: row.flags,
+          file: row.file,
+          line: row.line,
+          latest: row.latest,
+        };
+        expect(got, `line ${record.line}: ${JSON.stringify(record.values)}`).toEqual({
+          id: t.id,
+          customerId: t.customerId,
+          channel: t.channel,
+          rawChannel: t.rawChannel,
+          channelKnown: t.channelKnown,
+          isPublic: t.isPublic,
+          createdAt: t.createdAt,
+          firstResponseSeconds: t.firstResponseSeconds,
+          firstResponseState: t.firstResponseState,
+          resolutionSeconds: t.resolutionSeconds,
+          resolutionState: t.resolutionState,
+          status: t.status,
+          priority: t.priority,
+          category: t.category,
+          followers: t.followers,
+          flags: t.flags,
+          file: t.file,
+          line: t.line,
+          latest: result.latest,
+        });
+      }
+    }
+    // Both paths are exercised: most rows from bytes, the odd ones through rows.ts.
+    expect(accepted).toBeGreaterThan(1000);
+    expect(declined).toBeGreaterThan(1000);
+  });
+
+  const flagSets: CommonFlags[] = [
+    {},
+    { duplicates: 'last' },
+    { asOf: '2026-04-15T00:00:00Z', since: '2026-03-03', tz: 'America/New_York' },
+  ];
+  for (const flags of flagSets) {
+    it(`loads the same table through the byte scanner as through csv-parse (${JSON.stringify(flags)})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'parity-fields-'));
+      for (const seed of [11, 12]) {
+        const file = join(dir, `export-${seed}.csv`);
+        writeFileSync(file, exportText(seed, 2500));
+        const settings = resolveSettings([file], flags, {}, 'test');
+        const stdin = (): Readable => Readable.from([Buffer.alloc(0)]);
+        const fromBytes = await loadDataset(settings, { stdin: stdin() });
+        const reference = await loadDataset(settings, { stdin: stdin(), reader: 'csv-parse' });
+        expect(comparable(fromBytes)).toEqual(comparable(reference));
+        expect(fromBytes.rowsUsed).toBeGreaterThan(1000);
+      }
+    });
+  }
+});
+
+/** Everything a load produces, as plain values. */
+function comparable(d: Dataset): unknown {
+  const t = d.table;
+  const columns = Object.fromEntries(
+    (['channel', 'rawChannel', 'isPublic', 'createdAt', 'firstResponse', 'firstResponseState', 'resolution', 'resolutionState', 'followers', 'customer', 'status', 'priority', 'category', 'group', 'flags', 'fileIndex', 'line', 'openAge'] as const).map((k) => [k, Array.from(t[k] ?? [])]),
+  );
+  const dictionaries = Object.fromEntries(Object.entries(t.dictionaries).map(([k, v]) => [k, v?.values]));
+  return {
+    rowsRead: d.rowsRead,
+    rowsUsed: d.rowsUsed,
+    rowsRejected: d.rowsRejected,
+    latest: d.latest,
+    asOf: d.asOf,
+    ids: t.id.toArray(),
+    columns,
+    dictionaries,
+    issues: JSON.parse(JSON.stringify(d.issues)),
+    unknownChannels: [...d.unknownChannels],
+    notes: d.notes,
+    files: d.files,
+  };
+}
+
+describe('ISO timestamps from bytes', () => {
+  it('read every text exactly as the string parser does, or leave it to it', () => {
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const two = fc.tuple(digit, digit).map((d) => d.join(''));
+    const shaped = fc
+      .tuple(fc.tuple(two, two).map((d) => d.join('')), two, two, fc.constantFrom('T', ' ', 't', 'x'), two, two, two, fc.constantFrom('Z', '', 'z', '+01:00', ' ', 'ZZ'), fc.constantFrom('-', '/'), fc.constantFrom(':', '.'))
+      .map(([y, mo, d, t, h, mi, s, zone, dash, colon]) => `${y}${dash}${mo}${dash}${d}${t}${h}${colon}${mi}:${s}${zone}`);
+    const text = fc.oneof(shaped, fc.string({ maxLength: 22 }));
+    for (const zone of ['UTC', 'Europe/Berlin', 'America/Sao_Paulo']) {
+      const parse = parserFor('iso', zone);
+      const fromBytes = isoBytesReader(zone);
+      fc.assert(
+        fc.property(text, (t) => {
+          const bytes = Buffer.from(t, 'latin1');
+          const got = fromBytes(bytes, 0, bytes.length);
+          if (got !== undefined) expect(got).toBe(parse(t));
+        }),
+        { numRuns: 3000, seed: 20261128 },
+      );
+    }
+    // the common shapes are read from bytes (and by hand: 2026-03-29T02:30 does not exist in Berlin)
+    const utc = isoBytesReader('UTC');
+    const b = Buffer.from('x2026-03-01T00:00:00Zx');
+    expect(utc(b, 1, 21)).toBe(Date.parse('2026-03-01T00:00:00Z') / 1000);
+    expect(utc(Buffer.from('2026-02-29T00:00:00Z'), 0, 20)).toBeNull();
+    expect(utc(Buffer.from('2026-03-01 10:00'), 0, 16)).toBeUndefined();
+  });
+});
+
+describe('shouting from UTF-8 bytes', () => {
+  it('counts as the decoded text does, and declines bytes that are not UTF-8', () => {
+    const verdict = (add: () => boolean | null): [boolean | null, boolean] => {
+      shouting.start();
+      const decided = add();
+      return [decided, decided === true || shouting.verdict(0.6)];
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('!', 'A', 'a', ' ', 'É', 'é', 'ǅ', 'ß', '𝐀', 'Σ', 'ς', '"'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 30 }), (t) => {
+        const bytes = Buffer.from(t, 'utf8');
+        expect(verdict(() => shouting.utf8(bytes, 0, bytes.length, 3))).toEqual(verdict(() => shouting.text(t, 3)));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    shouting.start();
+    expect(shouting.utf8(Buffer.from([0x41, 0x80, 0x41]), 0, 3, 3)).toBeNull();
+    expect(shouting.utf8(Buffer.from([0xed, 0xa0, 0x80]), 0, 3, 3)).toBeNull(); // a surrogate written as UTF-8
+    expect(shouting.utf8(Buffer.from([0xe2, 0x82]), 0, 2, 3)).toBeNull(); // cut short
+  });
+});
