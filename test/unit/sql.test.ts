@@ -145,3 +145,15 @@ describe('quoting', () => {
     }
   });
 });
+
+describe('series rows from an engine', () => {
+  test('a meta row without seconds comes back as null; a creation time before 1970 stays a number', async () => {
+    const { toFlatSeries } = await import('../../src/read/engines/connection.js');
+    const { NO_SECONDS } = await import('../../src/read/engines/sql.js');
+    const createdFrom = toFlatSeries({ dimension: 'meta', group: 'createdFrom', category: null, priority: null, metric: null, seconds: [-86400], ended: [0], waiting: [0] });
+    expect(Array.from(createdFrom.seconds)).toEqual([-86400]); // 1969-12-31
+    const rows = toFlatSeries({ dimension: 'meta', group: 'rows', category: null, priority: null, metric: null, seconds: [NO_SECONDS], ended: ['12'], waiting: [0] });
+    expect(Array.from(rows.seconds)).toEqual([null]);
+    expect(Array.from(rows.ended)).toEqual([12]); // numeric strings (Postgres bigint) read as numbers
+  });
+});

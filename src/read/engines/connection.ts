@@ -6,6 +6,7 @@
  */
 import type { FlatCountSeries } from '../../measure/counts.js';
 import type { LiveDialectId } from './dialects.js';
+import { NO_SECONDS } from './sql.js';
 
 /** Where the ticket rows are: a table, or a query whose result is the ticket rows. */
 export type SqlSource = { table: string } | { query: string };
@@ -28,20 +29,20 @@ function textOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** An array of numbers from a driver (numbers, numeric strings or bigints); -1 seconds = none. */
+/** An array of numbers from a driver (numbers, numeric strings or bigints); NO_SECONDS = none. */
 function numbers(value: unknown, seconds: boolean): Float64Array {
   const items = Array.isArray(value) ? value : [];
   const out = new Float64Array(items.length);
   for (let k = 0; k < items.length; k++) {
     const v = items[k];
-    out[k] = v === null || v === undefined ? (seconds ? -1 : 0) : Number(v);
+    out[k] = v === null || v === undefined ? (seconds ? NO_SECONDS : 0) : Number(v);
   }
   return out;
 }
 
-/** -1 seconds (a `meta` row's missing seconds in the series query) → null. */
+/** NO_SECONDS (a `meta` row's missing seconds in the series query) → null. */
 export function secondsOrNull(seconds: Float64Array): ArrayLike<number | null> {
-  for (let k = 0; k < seconds.length; k++) if ((seconds[k] as number) < 0) return Array.from(seconds, (x) => (x < 0 ? null : x));
+  for (let k = 0; k < seconds.length; k++) if (seconds[k] === NO_SECONDS) return Array.from(seconds, (x) => (x === NO_SECONDS ? null : x));
   return seconds;
 }
 

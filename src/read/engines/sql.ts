@@ -307,19 +307,25 @@ function ref(d: Dialect, name: string, body: string): string {
 /**
  * The count query grouped into one row per series — dimension, group, category, priority,
  * metric, then the seconds, ended and waiting of its cells as three arrays of doubles (a `meta`
- * row's missing seconds as -1) — for the engines parity reads itself: the text columns cross
+ * row's missing seconds as NO_SECONDS) — for the engines parity reads itself: the text columns cross
  * the wire once per series instead of once per cell, and the reader fills typed arrays
  * (measure/counts.ts CountTableReader.series) chunk by chunk. Same cells as the flat query;
  * `parity sql` and `--counts` keep the flat form.
  */
+/**
+ * A flat row's missing seconds in the series query's arrays: far outside any epoch second or
+ * duration (a creation time before 1970 is negative, so -1 would not do), exact in a double.
+ */
+export const NO_SECONDS = -1e15;
+
 export function seriesQuery(flat: string, id: LiveDialectId): string {
   const d = dialectOf(id);
   const keys = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => `f.${d.ident(c)}`);
   const seconds = `f.${d.ident('seconds')}`;
-  const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, -1)` : `f.${d.ident(c)}`);
+  const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, ${NO_SECONDS})` : `f.${d.ident(c)}`);
   const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
     // groupArray skips NULLs: every array element must be there, or the three arrays disagree
-    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? -1 : 0})))`;
+    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? NO_SECONDS : 0})))`;
     if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;
