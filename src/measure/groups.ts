@@ -63,13 +63,21 @@ export function byChannel(table: TicketTable): Map<Channel, Uint32Array> {
 
 /** Ticket indices per follower band (same order as `bands`), optionally restricted to `subset`. */
 export function byBand(table: TicketTable, bands: readonly FollowerBand[], subset?: ArrayLike<number>): Uint32Array[] {
-  const lists: number[][] = bands.map(() => []);
   const n = subset ? subset.length : table.size;
+  const band = new Uint32Array(n);
+  const counts = new Uint32Array(bands.length);
   for (let k = 0; k < n; k++) {
-    const i = subset ? (subset[k] as number) : k;
-    lists[bandIndex(bands, table.followers[i] as number)]!.push(i);
+    const b = bandIndex(bands, table.followers[subset ? (subset[k] as number) : k] as number);
+    band[k] = b;
+    counts[b]!++;
   }
-  return lists.map((l) => Uint32Array.from(l));
+  const out = bands.map((_, b) => new Uint32Array(counts[b] as number));
+  const fill = new Uint32Array(bands.length);
+  for (let k = 0; k < n; k++) {
+    const b = band[k] as number;
+    (out[b] as Uint32Array)[fill[b]!++] = subset ? (subset[k] as number) : k;
+  }
+  return out;
 }
 
 /** Earliest and latest creation time (epoch seconds); infinities for an empty table. */

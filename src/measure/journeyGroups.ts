@@ -148,22 +148,29 @@ export function ticketJourneys(
   const { reasons, jumps } = marks;
   const loud: Array<LoudSplit<Uint32Array>> = [];
   for (const [channel, indices] of byChannel(table)) {
-    const l: number[] = [];
-    const q: number[] = [];
-    const why = reasonCounts();
-    for (const i of indices) {
-      const r = reasons[i] as number;
-      if (r === 0) {
-        q.push(i);
-        continue;
-      }
-      l.push(i);
-      LOUD_REASONS.forEach((reason, k) => {
-        if (r & (1 << k)) why[reason]++;
-      });
+    // counted first, then filled: typed arrays of the right size, no growing lists
+    const perReason = new Uint32Array(LOUD_REASONS.length);
+    let loudCount = 0;
+    for (let k = 0; k < indices.length; k++) {
+      const r = reasons[indices[k] as number] as number;
+      if (r === 0) continue;
+      loudCount++;
+      for (let b = 0; b < LOUD_REASONS.length; b++) if (r & (1 << b)) perReason[b]!++;
     }
-    if (l.length && q.length) loud.push({ channel, loud: Uint32Array.from(l), quiet: Uint32Array.from(q), loudTickets: l.length, quietTickets: q.length, reasons: why });
+    const quietCount = indices.length - loudCount;
+    if (loudCount === 0 || quietCount === 0) continue;
+    const l = new Uint32Array(loudCount);
+    const q = new Uint32Array(quietCount);
+    for (let k = 0, a = 0, b = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
+      if (reasons[i] === 0) q[b++] = i;
+      else l[a++] = i;
+    }
+    const why = reasonCounts();
+    LOUD_REASONS.forEach((reason, b) => (why[reason] = perReason[b] as number));
+    loud.push({ channel, loud: l, quiet: q, loudTickets: loudCount, quietTickets: quietCount, reasons: why });
   }
+  samples.together(loud.flatMap((split) => [split.loud, split.quiet]));
   const socialCode = CHANNELS.indexOf(JUMP_TARGET);
   let socialTickets = 0;
   for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode) socialTickets++;

@@ -18,36 +18,75 @@ export interface Strata {
   labels: string[];
 }
 
+/** Cells already worked out, per table and fields (the channel comparisons, the journeys and the follower test each ask). */
+const made = new WeakMap<TicketTable, Map<string, Strata | null>>();
+
 /**
  * Cells of `by` over the whole table. Fields with no value on any ticket are left out; null
- * when fewer than two cells remain (nothing to stratify by).
+ * when fewer than two cells remain (nothing to stratify by). Worked out once per table and
+ * fields: a table does not change once built.
  */
 export function strataOf(table: TicketTable, by: readonly StratumField[]): Strata | null {
+  let perTable = made.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    made.set(table, perTable);
+  }
+  const key = by.join(',');
+  if (perTable.has(key)) return perTable.get(key) as Strata | null;
+  const strata = cellsOf(table, by);
+  perTable.set(key, strata);
+  return strata;
+}
+
+/** Largest product of dictionary sizes looked up in a flat array rather than a Map (16 MiB of Int32). */
+const FLAT_KEYS = 1 << 22;
+
+function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null {
   const fields = by.filter((field) => {
     const column = table[field];
     for (let i = 0; i < table.size; i++) if ((column[i] as number) >= 0) return true;
     return false;
   });
   if (fields.length === 0) return null;
-  const code = new Int32Array(table.size);
-  const dense = new Map<number, number>();
-  const labels: string[] = [];
+  const n = table.size;
   // A cell key from the dictionary codes (each shifted by one so "no value", −1, becomes 0).
-  const sizes = fields.map((f) => table.dictionaries[f].size + 1);
-  for (let i = 0; i < table.size; i++) {
-    let key = 0;
-    for (let k = 0; k < fields.length; k++) key = key * (sizes[k] as number) + ((table[fields[k] as StratumField][i] as number) + 1);
-    let c = dense.get(key);
-    if (c === undefined) {
-      c = labels.length;
-      dense.set(key, c);
-      labels.push(
-        fields
-          .map((f) => table.dictionaries[f].valueOf(table[f][i] as number) ?? `(no ${f})`)
-          .join(' / '),
-      );
+  const keys = new Float64Array(n);
+  let span = 1;
+  for (const f of fields) {
+    const column = table[f];
+    const size = table.dictionaries[f].size + 1;
+    for (let i = 0; i < n; i++) keys[i] = (keys[i] as number) * size + (column[i] as number) + 1;
+    span *= size;
+  }
+  const code = new Int32Array(n);
+  const labels: string[] = [];
+  const label = (i: number): string =>
+    fields.map((f) => table.dictionaries[f].valueOf(table[f][i] as number) ?? `(no ${f})`).join(' / ');
+  if (span <= FLAT_KEYS) {
+    const dense = new Int32Array(span).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      let c = dense[key] as number;
+      if (c < 0) {
+        c = labels.length;
+        dense[key] = c;
+        labels.push(label(i));
+      }
+      code[i] = c;
     }
-    code[i] = c;
+  } else {
+    const dense = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      let c = dense.get(key);
+      if (c === undefined) {
+        c = labels.length;
+        dense.set(key, c);
+        labels.push(label(i));
+      }
+      code[i] = c;
+    }
   }
   return labels.length < 2 ? null : { by: fields, code, labels };
 }

@@ -21,10 +21,8 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   for (const field of ['category', 'priority'] as const) {
     const size = table.dictionaries[field].size;
     if (size === 0) continue;
-    const ca = new Float64Array(size + 1);
-    const cb = new Float64Array(size + 1);
-    for (let k = 0; k < a.length; k++) ca[(table[field][a[k] as number] as number) + 1]!++;
-    for (let k = 0; k < b.length; k++) cb[(table[field][b[k] as number] as number) + 1]!++;
+    const ca = valueCounts(table, a, field);
+    const cb = valueCounts(table, b, field);
     for (let c = 0; c <= size; c++) {
       const sa = (ca[c] as number) / a.length;
       const sb = (cb[c] as number) / b.length;
@@ -33,6 +31,26 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   }
   if (!best) return '';
   return mixClause(best.field, table.dictionaries[best.field].valueOf(best.code), best.sa, best.sb, aPhrase, bPhrase);
+}
+
+/** Tickets of a group per value of a field, kept per group: the reference channel is in every comparison. */
+const counted = new WeakMap<object, Partial<Record<'category' | 'priority', Float64Array>>>();
+
+/** How many of `group`'s tickets have each value of `field` (index code + 1; 0 = no value). */
+function valueCounts(table: TicketTable, group: ArrayLike<number>, field: 'category' | 'priority'): Float64Array {
+  let memo = counted.get(group as object);
+  if (!memo) {
+    memo = {};
+    counted.set(group as object, memo);
+  }
+  let counts = memo[field];
+  if (!counts) {
+    counts = new Float64Array(table.dictionaries[field].size + 1);
+    const column = table[field];
+    for (let k = 0; k < group.length; k++) counts[(column[group[k] as number] as number) + 1]!++;
+    memo[field] = counts;
+  }
+  return counts;
 }
 
 /** "; 88% of social tickets are Account vs 25% of phone tickets". */
@@ -68,6 +86,8 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     this.bands = bandsFromEdges(bandEdges);
     this.bandGroups = byBand(table, this.bands);
     this.strata = strataOf(table, ['category', 'priority']);
+    this.samples.together([...this.channels.values()]);
+    this.samples.together(this.bandGroups);
   }
 
   strataBy(fields: readonly StratumField[]): Strata | null {
@@ -91,6 +111,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
         if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number)) withFollowers.push(i);
       }
       this.social = byBand(table, this.bands, withFollowers).slice(0, this.bands.length - 1);
+      this.samples.together(this.social);
     }
     return this.social;
   }

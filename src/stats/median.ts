@@ -26,7 +26,7 @@ export interface MedianSpread {
  * Kaplan–Meier median with the two quantiles around it at 0.5 ∓ z·se (see the module header).
  * lo/hi are null where the curve never reaches that quantile, or with fewer than two tickets.
  */
-export function kmMedianSpread(curve: KmCurveView & { readonly stdErr: Float64Array }): MedianSpread {
+export function kmMedianSpread(curve: KmCurveView): MedianSpread {
   const median = kmQuantileEstimate(curve, 0.5);
   if (median === null || curve.n < 2) return { median, lo: null, hi: null };
   // the last event time ≤ median (times ascend): binary search
@@ -38,7 +38,9 @@ export function kmMedianSpread(curve: KmCurveView & { readonly stdErr: Float64Ar
     else hi = mid;
   }
   const k = lo - 1;
-  const se = k < 0 ? 0 : (curve.stdErr[k] as number);
+  // se(S) at t_k: S·se(log S), NaN where S = 0 (the curve's stdErr, one element of it)
+  const sk = k < 0 ? 1 : (curve.survival[k] as number);
+  const se = k < 0 ? 0 : sk === 0 ? Number.NaN : sk * (curve.stdErrLog[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
   return {
     median,

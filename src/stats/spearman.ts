@@ -59,8 +59,44 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): SpearmanRe
   return { rho, pValue: studentTTwoSided(t, n - 2), n, method };
 }
 
-/** Average ranks (1-based) of `values`, ties sharing the mean rank: from one sorted copy, by binary search. */
+/** Index bits of a packed sort key (value · 2^22 + index): up to 4M values. */
+const PACK = 2 ** 22;
+
+/**
+ * Average ranks (1-based) of `values`, ties sharing the mean rank. Whole numbers in [0, 2^31)
+ * (follower counts, whole seconds), up to 4M of them, are packed with their index into one
+ * float64 key each and sorted natively, then ranked run by run; anything else is ranked from one
+ * sorted copy by binary search. Both give the same ranks (whole or half numbers, exact).
+ */
 export function midranks(values: Float64Array): Float64Array {
+  const n = values.length;
+  let packable = n <= PACK;
+  for (let i = 0; i < n && packable; i++) {
+    const v = values[i] as number;
+    packable = Number.isInteger(v) && v >= 0 && v < 2 ** 31;
+  }
+  return packable ? packedMidranks(values) : searchedMidranks(values);
+}
+
+function packedMidranks(values: Float64Array): Float64Array {
+  const n = values.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (values[i] as number) * PACK + i;
+  keys.sort();
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    const v = Math.floor((keys[start] as number) / PACK);
+    let end = start + 1;
+    while (end < n && Math.floor((keys[end] as number) / PACK) === v) end++;
+    const rank = (start + end + 1) / 2; // positions start..end−1: ranks start+1..end
+    for (let k = start; k < end; k++) ranks[(keys[k] as number) % PACK] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+function searchedMidranks(values: Float64Array): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const n = values.length;
   const ranks = new Float64Array(n);

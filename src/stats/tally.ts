@@ -222,13 +222,26 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
  * makes — channels, bands, by values, loud/quiet, cells — is a set.
  */
 export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<number>, code: Int32Array | null, groups: number): Tally[] {
+  return talliesOfGroups(sorted, [members], code, groups);
+}
+
+/**
+ * {@link talliesOfMembers} of several groups that share no ticket, in the same one pass: group
+ * g's tickets go to tally g·cells + code[i] (or g without `code`, cells = 1). Channels, or the
+ * loud and quiet tickets of every channel, are tallied together so, however many there are.
+ */
+export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Tally[] {
   const { keys, position, scratch } = sorted;
   const m = keys.length;
-  for (let j = 0; j < members.length; j++) {
-    const i = members[j] as number;
-    const at = position[i] as number;
-    if (at >= 0) scratch[at] = code ? (code[i] as number) : 0;
-  }
+  const groups = memberLists.length * cells;
+  memberLists.forEach((members, g) => {
+    const base = g * cells;
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j] as number;
+      const at = position[i] as number;
+      if (at >= 0) scratch[at] = base + (code ? (code[i] as number) : 0);
+    }
+  });
   try {
     const last = new Int32Array(groups).fill(-1);
     const distinct = new Uint32Array(groups);
@@ -241,28 +254,43 @@ export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<num
         last[g] = t;
       }
     }
-    const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
-    const fill = new Int32Array(groups).fill(-1);
+    // One block per column for all the groups' tallies (each tally a view of its stretch): the
+    // second pass writes by offset, with no tally object to look up per duration.
+    let total = 0;
+    const offset = new Int32Array(groups);
+    for (let g = 0; g < groups; g++) {
+      offset[g] = total;
+      total += distinct[g] as number;
+    }
+    const times = new Float64Array(total);
+    const ended = new Float64Array(total);
+    const waiting = new Float64Array(total);
+    const at = offset.map((o) => o - 1); // where each group wrote last
     last.fill(-1);
     for (let k = 0; k < m; k++) {
       const g = scratch[k] as number;
       if (g < 0) continue;
       const key = keys[k] as number;
       const t = key >>> 1;
-      const tally = out[g] as Tally;
       if (t !== last[g]) {
-        fill[g]!++;
-        tally.times[fill[g] as number] = t;
+        at[g]!++;
+        times[at[g] as number] = t;
         last[g] = t;
       }
-      if (key & 1) tally.waiting[fill[g] as number]! += 1;
-      else tally.ended[fill[g] as number]! += 1;
+      if (key & 1) waiting[at[g] as number]! += 1;
+      else ended[at[g] as number]! += 1;
     }
-    return out;
+    return Array.from({ length: groups }, (_, g) => {
+      const from = offset[g] as number;
+      const to = from + (distinct[g] as number);
+      return { times: times.subarray(from, to), ended: ended.subarray(from, to), waiting: waiting.subarray(from, to) };
+    });
   } finally {
-    for (let j = 0; j < members.length; j++) {
-      const at = position[members[j] as number] as number;
-      if (at >= 0) scratch[at] = -1;
+    for (const members of memberLists) {
+      for (let j = 0; j < members.length; j++) {
+        const at = position[members[j] as number] as number;
+        if (at >= 0) scratch[at] = -1;
+      }
     }
   }
 }

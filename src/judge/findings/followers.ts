@@ -33,15 +33,15 @@ export const MIN_RHO = 0.1;
  */
 export function withinCellPercentiles(strata: Strata, indices: Uint32Array, x: Float64Array): Float64Array {
   // Position of each ticket in `indices` (tickets appear once), by ticket index.
-  const position = new Map<number, number>();
-  indices.forEach((i, k) => position.set(i, k));
+  const position = new Int32Array(strata.code.length);
+  for (let k = 0; k < indices.length; k++) position[indices[k] as number] = k;
   const out = new Float64Array(x.length).fill(Number.NaN);
   for (const cell of splitByStratum(strata, indices).values()) {
     if (cell.length < MIN_CELL) continue;
-    const where = Uint32Array.from(cell, (i) => position.get(i) as number);
-    const values = Float64Array.from(where, (k) => x[k] as number);
+    const values = new Float64Array(cell.length);
+    for (let r = 0; r < cell.length; r++) values[r] = x[position[cell[r] as number] as number] as number;
     const ranks = midranks(values);
-    where.forEach((k, r) => (out[k] = (ranks[r] as number) / (cell.length + 1)));
+    for (let r = 0; r < cell.length; r++) out[position[cell[r] as number] as number] = (ranks[r] as number) / (cell.length + 1);
   }
   return out;
 }
@@ -126,13 +126,18 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   if (t) {
     const { table } = t;
     const socialCode = CHANNELS.indexOf('social');
-    const answered: number[] = [];
-    for (let i = 0; i < table.size; i++) {
-      if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number) && table.firstResponseState[i] === ANSWERED) answered.push(i);
+    const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number) && table.firstResponseState[i] === ANSWERED;
+    let size = 0;
+    for (let i = 0; i < table.size; i++) if (counted(i)) size++;
+    const indices = new Uint32Array(size);
+    const followers = new Float64Array(size);
+    const seconds = new Float64Array(size);
+    for (let i = 0, k = 0; i < table.size; i++) {
+      if (!counted(i)) continue;
+      indices[k] = i;
+      followers[k] = table.followers[i] as number;
+      seconds[k++] = table.firstResponse[i] as number;
     }
-    const indices = Uint32Array.from(answered);
-    const followers = Float64Array.from(indices, (i) => table.followers[i] as number);
-    const seconds = Float64Array.from(indices, (i) => table.firstResponse[i] as number);
     const raw = spearman(followers, seconds);
     const adjusted = t.strata
       ? spearman(withinCellPercentiles(t.strata, indices, followers), withinCellPercentiles(t.strata, indices, seconds))

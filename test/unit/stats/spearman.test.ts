@@ -64,4 +64,24 @@ describe('spearman', () => {
     // 30 10 20 10 → sorted 10 10 20 30: the two 10s take ranks 1, 2 → 1.5; 20 → 3; 30 → 4
     expect(Array.from(midranks(new Float64Array([30, 10, 20, 10])))).toEqual([4, 1.5, 3, 1.5]);
   });
+
+  it('midranks of fractions and negatives (ranked by search, not by packed keys): hand example', () => {
+    // 0.5 2.5 0.5 1 → sorted 0.5 0.5 1 2.5: ranks 1.5 1.5 3 4
+    expect(Array.from(midranks(new Float64Array([0.5, 2.5, 0.5, 1])))).toEqual([1.5, 4, 1.5, 3]);
+    // −3 7 −3 −3 0 → sorted −3 −3 −3 0 7: the three −3s take ranks 1..3 → 2
+    expect(Array.from(midranks(new Float64Array([-3, 7, -3, -3, 0])))).toEqual([2, 5, 2, 2, 4]);
+  });
+
+  it('midranks: whole numbers (packed keys) rank as the same numbers shifted by ½ (searched), ties included', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (const size of [1, 2, 5, 100, 5000]) {
+      const whole = Float64Array.from({ length: size }, () => next() % (size < 100 ? 3 : 400));
+      const shifted = whole.map((v) => v + 0.5);
+      const ranks = midranks(whole);
+      expect(Array.from(ranks)).toEqual(Array.from(midranks(shifted)));
+      // ranks sum to n(n+1)/2 whatever the ties
+      expect(ranks.reduce((a, b) => a + b, 0)).toBe((size * (size + 1)) / 2);
+    }
+  });
 });
