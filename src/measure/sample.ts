@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { sortDurations, talliesOfGroups, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
+import { sortDurations, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -149,8 +149,9 @@ export class Samples {
     if (todo.length < 2 || !todo.some((g) => this.large(g))) return;
     const cells = strata ? strata.labels.length : 1;
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
-    const first = talliesOfGroups(sorted.firstResponse, todo, strata ? strata.code : null, cells);
-    const resolution = talliesOfGroups(sorted.resolution, todo, strata ? strata.code : null, cells);
+    const codes = ticketCodes(this.table.size, todo, strata ? strata.code : null, cells);
+    const first = talliesByTicket(sorted.firstResponse, codes, todo.length * cells);
+    const resolution = talliesByTicket(sorted.resolution, codes, todo.length * cells);
     todo.forEach((g, k) => {
       if (!strata) {
         this.whole.set(g as object, { tickets: g.length, samples: { firstResponse: first[k] as Tally, resolution: resolution[k] as Tally }, curves: {} });

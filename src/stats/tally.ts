@@ -160,6 +160,8 @@ export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<numbe
 export interface SortedDurations {
   readonly keys: Uint32Array;
   readonly position: Int32Array;
+  /** The ticket at each position (the inverse of `position`). */
+  readonly order: Uint32Array;
   /** Group codes by position, −1 between uses ({@link talliesOfMembers}'s scratch). */
   readonly scratch: Int32Array;
 }
@@ -208,8 +210,7 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
   }
   const position = new Int32Array(n).fill(-1);
   for (let j = 0; j < valid; j++) position[index[j] as number] = j;
-  // (the ticket order itself is not kept: positions are what a group's pass needs)
-  return { keys, position, scratch: new Int32Array(valid).fill(-1) };
+  return { keys, position, order: index, scratch: new Int32Array(valid).fill(-1) };
 }
 
 /**
@@ -231,68 +232,119 @@ export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<num
  * loud and quiet tickets of every channel, are tallied together so, however many there are.
  */
 export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Tally[] {
-  const { keys, position, scratch } = sorted;
-  const m = keys.length;
-  const groups = memberLists.length * cells;
-  memberLists.forEach((members, g) => {
+  let members = 0;
+  for (const list of memberLists) members += list.length;
+  // Many members: each ticket's tally code is written in ticket order and read through the
+  // sorted order once (one random read per duration); few: marked and unmarked where they sit
+  // in the sorted order (two random writes per member).
+  if (members * 4 >= sorted.keys.length) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), memberLists.length * cells);
+  const { position, scratch } = sorted;
+  memberLists.forEach((list, g) => {
     const base = g * cells;
-    for (let j = 0; j < members.length; j++) {
-      const i = members[j] as number;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j] as number;
       const at = position[i] as number;
       if (at >= 0) scratch[at] = base + (code ? (code[i] as number) : 0);
     }
   });
   try {
-    const last = new Int32Array(groups).fill(-1);
-    const distinct = new Uint32Array(groups);
-    for (let k = 0; k < m; k++) {
-      const g = scratch[k] as number;
-      if (g < 0) continue;
-      const t = (keys[k] as number) >>> 1;
-      if (t !== last[g]) {
-        distinct[g]!++;
-        last[g] = t;
-      }
-    }
-    // One block per column for all the groups' tallies (each tally a view of its stretch): the
-    // second pass writes by offset, with no tally object to look up per duration.
-    let total = 0;
-    const offset = new Int32Array(groups);
-    for (let g = 0; g < groups; g++) {
-      offset[g] = total;
-      total += distinct[g] as number;
-    }
-    const times = new Float64Array(total);
-    const ended = new Float64Array(total);
-    const waiting = new Float64Array(total);
-    const at = offset.map((o) => o - 1); // where each group wrote last
-    last.fill(-1);
-    for (let k = 0; k < m; k++) {
-      const g = scratch[k] as number;
-      if (g < 0) continue;
-      const key = keys[k] as number;
-      const t = key >>> 1;
-      if (t !== last[g]) {
-        at[g]!++;
-        times[at[g] as number] = t;
-        last[g] = t;
-      }
-      if (key & 1) waiting[at[g] as number]! += 1;
-      else ended[at[g] as number]! += 1;
-    }
-    return Array.from({ length: groups }, (_, g) => {
-      const from = offset[g] as number;
-      const to = from + (distinct[g] as number);
-      return { times: times.subarray(from, to), ended: ended.subarray(from, to), waiting: waiting.subarray(from, to) };
-    });
+    return countMarked(sorted.keys, scratch, memberLists.length * cells);
   } finally {
-    for (const members of memberLists) {
-      for (let j = 0; j < members.length; j++) {
-        const at = position[members[j] as number] as number;
+    for (const list of memberLists) {
+      for (let j = 0; j < list.length; j++) {
+        const at = position[list[j] as number] as number;
         if (at >= 0) scratch[at] = -1;
       }
     }
   }
+}
+
+/**
+ * Each ticket's tally code (g·cells + code[i] for a ticket of group g, −1 for a ticket in no
+ * group), for {@link talliesByTicket}: one array serves every metric.
+ */
+export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Int32Array {
+  const out = new Int32Array(tickets).fill(-1);
+  memberLists.forEach((list, g) => {
+    const base = g * cells;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j] as number;
+      out[i] = base + (code ? (code[i] as number) : 0);
+    }
+  });
+  return out;
+}
+
+/** Tallies 0..groups−1 of the tickets by their code ({@link ticketCodes}), in one pass over the sorted durations. */
+export function talliesByTicket(sorted: SortedDurations, codes: Int32Array, groups: number): Tally[] {
+  const { keys, order, scratch } = sorted;
+  for (let k = 0; k < keys.length; k++) scratch[k] = codes[order[k] as number] as number;
+  try {
+    return countMarked(keys, scratch, groups);
+  } finally {
+    scratch.fill(-1);
+  }
+}
+
+/**
+ * The tallies of the positions marked with a group code in `marks` (−1: none), sorted keys in
+ * hand. The keys are first moved group by group (a stable counting sort: time order is kept
+ * within a group), so each tally is then made from one sequential run; counting straight into
+ * many groups' arrays at once wrote to three arrays per group in turn, and with 80 groups (ten
+ * groups × cells) that cost twice as much.
+ */
+function countMarked(keys: Uint32Array, marks: Int32Array, groups: number): Tally[] {
+  const m = keys.length;
+  const start = new Uint32Array(groups + 1);
+  for (let k = 0; k < m; k++) {
+    const g = marks[k] as number;
+    if (g >= 0) start[g + 1]!++;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g] as number;
+  const grouped = new Uint32Array(start[groups] as number);
+  const fill = start.slice(0, groups);
+  for (let k = 0; k < m; k++) {
+    const g = marks[k] as number;
+    if (g >= 0) grouped[fill[g]!++] = keys[k] as number;
+  }
+  // distinct times per group, then one block per column (each tally a view of its stretch)
+  const offset = new Uint32Array(groups + 1);
+  for (let g = 0; g < groups; g++) {
+    let distinct = 0;
+    let last = -1;
+    for (let k = start[g] as number, end = start[g + 1] as number; k < end; k++) {
+      const t = (grouped[k] as number) >>> 1;
+      if (t !== last) {
+        distinct++;
+        last = t;
+      }
+    }
+    offset[g + 1] = (offset[g] as number) + distinct;
+  }
+  const total = offset[groups] as number;
+  const times = new Float64Array(total);
+  const ended = new Float64Array(total);
+  const waiting = new Float64Array(total);
+  for (let g = 0; g < groups; g++) {
+    let j = (offset[g] as number) - 1;
+    let last = -1;
+    for (let k = start[g] as number, end = start[g + 1] as number; k < end; k++) {
+      const key = grouped[k] as number;
+      const t = key >>> 1;
+      if (t !== last) {
+        j++;
+        times[j] = t;
+        last = t;
+      }
+      if (key & 1) waiting[j]! += 1;
+      else ended[j]! += 1;
+    }
+  }
+  return Array.from({ length: groups }, (_, g) => {
+    const from = offset[g] as number;
+    const to = offset[g + 1] as number;
+    return { times: times.subarray(from, to), ended: ended.subarray(from, to), waiting: waiting.subarray(from, to) };
+  });
 }
 
 /** Bits needed to write x ≥ 0 (0 for 0). */

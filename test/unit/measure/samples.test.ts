@@ -70,4 +70,18 @@ describe('Samples: a group tallied from durations sorted once equals the group g
       for (const [code, indices] of alone) same(cells.get(code)!, gatherDurations(t, indices, asOf));
     }
   });
+
+  it('groups declared together (one pass for the family): each equals the group gathered alone, whole and by cell', () => {
+    // the channels, and a family of small groups only (each under the 20k threshold: gathered alone)
+    const samples = new Samples(t, asOf);
+    samples.together(byChannel);
+    const thirds = [0, 1, 2].map((k) => Uint32Array.from({ length: t.size }, (_, i) => i).filter((i) => i % 3 === k && i < 30_000));
+    samples.together(thirds);
+    // asked in an order where a small member comes first
+    for (const g of [byChannel[3]!, ...byChannel, ...thirds]) same(samples.of(g), gatherDurations(t, g, asOf));
+    for (const g of [...byChannel].reverse()) {
+      const cells = samples.byCell(g, strata);
+      for (const [code, indices] of splitByStratum(strata, g)) same(cells.get(code)!, gatherDurations(t, indices, asOf));
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesOfMembers, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesByTicket, talliesOfGroups, talliesOfMembers, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -276,6 +276,23 @@ describe('tally builders', () => {
     expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
     expect(Array.from(hand[1]!.times)).toEqual([4]);
     expect(sortDurations([1.5], [1])).toBeNull();
+  });
+
+  it('several disjoint groups tallied in one pass, by cell, dense and sparse (hand-sized)', () => {
+    // tickets 0..4: times 5, 3, 3 (waiting), 4, 5; group A = {0, 2}, B = {1, 3}; cells 0 1 0 1 0.
+    // A·cell0 = t5 ended + t3 waiting; A·cell1 empty; B·cell0 empty; B·cell1 = t3 and t4 ended.
+    const sorted = sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!;
+    const cells = Int32Array.from([0, 1, 0, 1, 0]);
+    const plain = (t: Tally): number[][] => [Array.from(t.times), Array.from(t.ended), Array.from(t.waiting)];
+    const expected = [[[3, 5], [0, 1], [1, 0]], [[], [], []], [[], [], []], [[3, 4], [1, 1], [0, 0]]];
+    // 4 members of 5 durations: codes read through the sorted order
+    expect(talliesOfGroups(sorted, [[0, 2], [1, 3]], cells, 2).map(plain)).toEqual(expected);
+    expect(talliesByTicket(sorted, ticketCodes(5, [[0, 2], [1, 3]], cells, 2), 4).map(plain)).toEqual(expected);
+    // 2 members of 20 durations (0..19 s, all ended): marked where they sit
+    const twenty = sortDurations(Array.from({ length: 20 }, (_, i) => 19 - i), new Array(20).fill(1))!;
+    expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
+    // the scratch is left clean: the same call again gives the same
+    expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
   });
 
   it("the quantile estimate by binary search equals R's rule on the CDF arrays (kmQuantile)", () => {
