@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
-import { checkOutputs, removeTemporaryFiles, writeAtomic, type PlannedInput, type PlannedOutput } from './write/outputs.js';
-import { redactError } from './commands/redactError.js';
+import type { PlannedInput, PlannedOutput } from './write/outputs.js';
 import { DEFAULT_CONFIG_FILE } from './config/file.js';
 import type { CommonFlags } from './commands/options.js';
 import type { CommandContext, CommandResult } from './commands/context.js';
@@ -24,6 +23,15 @@ const checkCommand: CommandRunner = async (...args) => (await import('./commands
 const countsCommand: CommandRunner = async (...args) => (await import('./commands/counts.js')).countsCommand(...args);
 const sqlCommand: CommandRunner = async (...args) => (await import('./commands/sql.js')).sqlCommand(...args);
 const ticketsCommand: CommandRunner = async (...args) => (await import('./commands/tickets.js')).ticketsCommand(...args);
+
+/**
+ * Writing outputs (temporary files, crypto for their names) is loaded by the first command that
+ * runs, not by `parity --version` or `--help`; the signal handlers clean up through it once loaded.
+ */
+let outputsModule: typeof import('./write/outputs.js') | null = null;
+async function outputsOf(): Promise<typeof import('./write/outputs.js')> {
+  return (outputsModule ??= await import('./write/outputs.js'));
+}
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -147,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof flags.config === 'string') inputs.push({ what: 'configuration', path: flags.config });
       else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
       if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
-      await checkOutputs(outputs, inputs, ctxBase.cwd);
+      await (await outputsOf()).checkOutputs(outputs, inputs, ctxBase.cwd);
       outputColor = ctx.color;
       outputFile = options.ownOutput ? undefined : flags.output;
       result = await command(files, flags, ctx);
@@ -267,14 +275,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    return handleError(redactErrors ? redactError(error) : error);
+    return handleError(redactErrors ? (await import('./commands/redactError.js')).redactError(error) : error);
   }
   const finished = result as CommandResult | null;
   if (!finished) return EXIT.ok;
   // Annotations are parity's own workflow commands; their data is escaped where they are made.
   if (finished.stderr) process.stderr.write(guardOutput(finished.stderr, { annotations: true }));
   try {
-    if (outputFile) await writeAtomic(outputFile, finished.output);
+    if (outputFile) await (await outputsOf()).writeAtomic(outputFile, finished.output);
     else if (typeof finished.output === 'string') await writeStdout(guardOutput(finished.output, { color: outputColor }));
     else for (const chunk of finished.output) await writeStdout(guardOutput(chunk, { color: outputColor }));
   } catch (error) {
@@ -311,7 +319,7 @@ function handleError(error: unknown): number {
 // Stopped by a signal: no temporary file is left behind, and no final path was touched.
 for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
-    removeTemporaryFiles();
+    outputsModule?.removeTemporaryFiles();
     process.exit(code);
   });
 }

@@ -15,7 +15,6 @@
  * Only process handling here: the child inherits stdin, stdout and stderr (a terminal stays a
  * terminal), its exit code is parity's, and a signal that ends it ends the launcher the same way.
  */
-import { spawn } from 'node:child_process';
 import { fstatSync, statSync } from 'node:fs';
 
 /** Semi-space size in MiB for large inputs (the young generation is about three of them). */
@@ -56,7 +55,9 @@ export function wantsTunedHeap(args: readonly string[], execArgv: readonly strin
  * Runs parity (`entry`) in a child node with the larger semi-space; resolves with its exit
  * code. A signal that stopped the child is sent on to this process after the child is gone.
  */
-export function runTuned(entry: string, args: readonly string[]): Promise<number> {
+export async function runTuned(entry: string, args: readonly string[]): Promise<number> {
+  // loaded here: `parity --version` and small runs never start a child
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv, entry, ...args], {
       stdio: 'inherit',

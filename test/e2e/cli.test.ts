@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runParity } from '../helpers/exec.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runParity } from '../helpers/exec.js';
 
 describe('the command line', () => {
   it('--help and --version exit 0 on stdout', async () => {
@@ -10,6 +12,13 @@ describe('the command line', () => {
     const version = await runParity(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // the short path (package.json read by bin/) and the program's own flag say the same
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout).toBe(`${pkg.version}\n`);
+    expect((await runParity(['-V'])).stdout).toBe(`${pkg.version}\n`);
+    const viaProgram = await runParity(['--quiet', '--version']);
+    expect(viaProgram.code).toBe(0);
+    expect(viaProgram.stdout).toBe(`${pkg.version}\n`);
   });
 
   it('no command, an unknown command, or a missing file argument is a usage error (exit 2)', async () => {

@@ -19,10 +19,18 @@ function loaded(args: string[]): string[] {
 const packageOf = (url: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? null;
 
 describe('start-up loads only what the command needs', () => {
-  it('parity --version: no config schema, no date library, few modules', () => {
+  it('parity --version answers from package.json: no package, not the program', () => {
     const urls = loaded(['--version']);
+    expect(urls.map(packageOf).filter((p) => p !== null)).toEqual([]);
+    expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(false);
+    expect(urls.length).toBeLessThan(5);
+  });
+
+  it('parity --help: the program and commander only, no command, few modules', () => {
+    const urls = loaded(['--help']);
     const packages = new Set(urls.map(packageOf).filter((p): p is string => p !== null));
     expect([...packages].sort()).toEqual(['commander']);
+    expect(urls.some((u) => u.includes('/dist/commands/audit.js'))).toBe(false);
     expect(urls.length).toBeLessThan(25);
   });
 
