@@ -16,7 +16,13 @@ export interface CustomerTimeline {
   starts: Uint32Array;
 }
 
-/** Groups tickets by customer (counting sort) and sorts each customer's tickets by creation time. */
+/**
+ * Groups tickets by customer and orders each customer's tickets by creation time (ties by row).
+ * When every creation time is a whole second within 2^32 s of the earliest (any real export),
+ * all tickets are put in time order once (a stable radix sort) and then dealt to their customers
+ * in that order (a stable counting sort), two linear passes; otherwise each customer's tickets
+ * are sorted on their own. The same order either way.
+ */
 export function customerTimeline(table: TicketTable): CustomerTimeline {
   const customers = table.dictionaries.customer.size;
   const starts = new Uint32Array(customers + 1);
@@ -27,18 +33,65 @@ export function customerTimeline(table: TicketTable): CustomerTimeline {
   for (let c = 0; c < customers; c++) starts[c + 1]! += starts[c] as number;
   const order = new Uint32Array(starts[customers] as number);
   const fill = starts.slice(0, customers);
+  const byTime = timeOrder(table.createdAt);
+  if (byTime) {
+    for (let k = 0; k < byTime.length; k++) {
+      const i = byTime[k] as number;
+      const c = table.customer[i] as number;
+      if (c >= 0) order[fill[c]!++] = i;
+    }
+    return { order, starts };
+  }
   for (let i = 0; i < table.size; i++) {
     const c = table.customer[i] as number;
     if (c >= 0) order[fill[c]!++] = i;
   }
   const created = table.createdAt;
-  const byTime = (a: number, b: number): number => (created[a] as number) - (created[b] as number) || a - b;
+  const compare = (a: number, b: number): number => (created[a] as number) - (created[b] as number) || a - b;
   for (let c = 0; c < customers; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
-    if (e - s > 1) order.subarray(s, e).sort(byTime);
+    if (e - s > 1) order.subarray(s, e).sort(compare);
   }
   return { order, starts };
+}
+
+/**
+ * Every ticket index ordered by creation time, ties by index (an LSD radix sort of 16-bit digits
+ * of the seconds since the earliest ticket, stable); null when a time is not a whole second or
+ * the span is 2^32 s or more.
+ */
+function timeOrder(created: Float64Array): Uint32Array | null {
+  const n = created.length;
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const t = created[i] as number;
+    if (!Number.isInteger(t)) return null;
+    if (t < min) min = t;
+  }
+  let keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = (created[i] as number) - min;
+    if (d >= 2 ** 32) return null;
+    keys[i] = d;
+  }
+  let index = Uint32Array.from({ length: n }, (_, i) => i);
+  let spareKeys = new Uint32Array(n);
+  let spareIndex = new Uint32Array(n);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(0x10001);
+    for (let j = 0; j < n; j++) counts[(((keys[j] as number) >>> shift) & 0xffff) + 1]!++;
+    for (let b = 0; b < 0x10000; b++) counts[b + 1]! += counts[b] as number;
+    for (let j = 0; j < n; j++) {
+      const key = keys[j] as number;
+      const at = counts[(key >>> shift) & 0xffff]!++;
+      spareKeys[at] = key;
+      spareIndex[at] = index[j] as number;
+    }
+    [keys, spareKeys] = [spareKeys, keys];
+    [index, spareIndex] = [spareIndex, index];
+  }
+  return index;
 }
 
 /**

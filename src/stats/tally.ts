@@ -48,15 +48,23 @@ const RADIX_MIN = 4096;
 /** Largest key time·2 + 1 of the radix path: whole seconds up to 2^31 − 1 fit a Uint32. */
 const RADIX_MAX_TIME = 2 ** 31 - 1;
 
+/** Sizes already counted (a tally does not change once built; the judge asks for a group's size in every comparison it is in). */
+const sized = new WeakMap<Tally, TallySizes>();
+
 /** Sizes of a tally: tickets, ended, still waiting. */
 export function tallySizes(t: Tally): TallySizes {
-  let ended = 0;
-  let waiting = 0;
-  for (let i = 0; i < t.times.length; i++) {
-    ended += t.ended[i] as number;
-    waiting += t.waiting[i] as number;
+  let sizes = sized.get(t);
+  if (!sizes) {
+    let ended = 0;
+    let waiting = 0;
+    for (let i = 0; i < t.times.length; i++) {
+      ended += t.ended[i] as number;
+      waiting += t.waiting[i] as number;
+    }
+    sizes = Object.freeze({ n: ended + waiting, ended, waiting });
+    sized.set(t, sizes);
   }
-  return { n: ended + waiting, ended, waiting };
+  return sizes;
 }
 
 /**
