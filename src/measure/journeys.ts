@@ -75,7 +75,8 @@ function timeOrder(created: Float64Array): Uint32Array | null {
     if (d >= 2 ** 32) return null;
     keys[i] = d;
   }
-  let index = Uint32Array.from({ length: n }, (_, i) => i);
+  let index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
   let spareKeys = new Uint32Array(n);
   let spareIndex = new Uint32Array(n);
   for (const shift of [0, 16]) {
