@@ -12,6 +12,14 @@
  * for the run to take a second or more (16 MiB, about 110k rows). A shebang with `env -S node --max-semi-space-size=…` would be
  * free but fails where `env` has no -S (BusyBox, common in CI images).
  *
+ * The child also asks glibc's allocator for transparent huge pages (`GLIBC_TUNABLES=
+ * glibc.malloc.hugetlb=1`, glibc 2.35 and later; ignored by other C libraries, and by kernels
+ * without them): the statistics stages write hundreds of megabytes of fresh typed arrays (a tally
+ * per group, cell and metric), and with 4 KiB pages that is a page fault per 4 KiB and a TLB miss
+ * on nearly every random access. Measured on 1M generated rows (2-core machine, shared, three
+ * runs each, interleaved): page faults 150k → 27k, user CPU 7.1–8.4 s → 5.2–6.6 s, peak memory
+ * +25 MB. A value the user already gave for that tunable is kept.
+ *
  * Only process handling here: the child inherits stdin, stdout and stderr (a terminal stays a
  * terminal), its exit code is parity's, and a signal that ends it ends the launcher the same way.
  */
@@ -23,6 +31,16 @@ export const SEMI_SPACE_MB = 64;
 export const LARGE_INPUT_BYTES = 16 * 2 ** 20;
 /** Set in the child so it never starts another. */
 const MARK = 'PARITY_LAUNCHED';
+
+/** glibc tunable for the child: huge pages for large allocations (see the header). */
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
+
+/** The child's GLIBC_TUNABLES: the user's own, with huge pages added unless they set that tunable themselves. */
+export function childTunables(given: string | undefined): string {
+  if (!given) return HUGE_PAGES;
+  if (given.split(':').some((t) => t.startsWith('glibc.malloc.hugetlb='))) return given;
+  return `${given}:${HUGE_PAGES}`;
+}
 
 /** Whether `args` name an input file large enough to be worth a tuned process. */
 export function wantsTunedHeap(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
@@ -61,7 +79,7 @@ export async function runTuned(entry: string, args: readonly string[]): Promise<
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv, entry, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, [MARK]: '1' },
+      env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES']) },
     });
     // A signal to the launcher goes on to the child, which handles it as any run does
     // (temporary files removed, exit 130/143/129); the launcher then ends as the child did.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LARGE_INPUT_BYTES, wantsTunedHeap } from '../../src/launch.js';
+import { LARGE_INPUT_BYTES, childTunables, wantsTunedHeap } from '../../src/launch.js';
 
 describe('launcher: which runs get a process with a larger young generation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parity-launch-'));
@@ -45,5 +45,15 @@ describe('launcher: which runs get a process with a larger young generation', ()
     expect(wantsTunedHeap(['audit', '--counts', big], [], {})).toBe(false);
     expect(wantsTunedHeap(['audit', '--db', 'postgresql://localhost/x', '--table', 't'], [], {})).toBe(false);
     expect(wantsTunedHeap(['audit', bigParquet, big], [], {})).toBe(true); // the CSV is still read in-process
+  });
+});
+
+describe('launcher: the tuned process asks glibc for huge pages, keeping what the user set', () => {
+  it('adds glibc.malloc.hugetlb=1 to nothing or to other tunables; a hugetlb setting of the user wins', () => {
+    expect(childTunables(undefined)).toBe('glibc.malloc.hugetlb=1');
+    expect(childTunables('')).toBe('glibc.malloc.hugetlb=1');
+    expect(childTunables('glibc.malloc.arena_max=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
+    expect(childTunables('glibc.malloc.hugetlb=0')).toBe('glibc.malloc.hugetlb=0');
+    expect(childTunables('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2');
   });
 });
