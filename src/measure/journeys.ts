@@ -7,6 +7,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
+import { radixSortPairs } from '../stats/radix.js';
 
 /** Tickets with a customer id, customer by customer, oldest first within a customer. */
 export interface CustomerTimeline {
@@ -69,30 +70,15 @@ function timeOrder(created: Float64Array): Uint32Array | null {
     if (!Number.isInteger(t)) return null;
     if (t < min) min = t;
   }
-  let keys = new Uint32Array(n);
+  const keys = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const d = (created[i] as number) - min;
     if (d >= 2 ** 32) return null;
     keys[i] = d;
   }
-  let index = new Uint32Array(n);
+  const index = new Uint32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
-  let spareKeys = new Uint32Array(n);
-  let spareIndex = new Uint32Array(n);
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(0x10001);
-    for (let j = 0; j < n; j++) counts[(((keys[j] as number) >>> shift) & 0xffff) + 1]!++;
-    for (let b = 0; b < 0x10000; b++) counts[b + 1]! += counts[b] as number;
-    for (let j = 0; j < n; j++) {
-      const key = keys[j] as number;
-      const at = counts[(key >>> shift) & 0xffff]!++;
-      spareKeys[at] = key;
-      spareIndex[at] = index[j] as number;
-    }
-    [keys, spareKeys] = [spareKeys, keys];
-    [index, spareIndex] = [spareIndex, index];
-  }
-  return index;
+  return radixSortPairs(keys, index).payload;
 }
 
 /**

@@ -19,6 +19,7 @@
  * package radix-sorts typed arrays without per-element objects, and the merge into counts is a
  * few lines.
  */
+import { radixSortPairs } from './radix.js';
 
 /**
  * One group's durations on one metric: distinct durations in seconds, strictly ascending, with how
@@ -182,43 +183,44 @@ export interface SortedDurations {
 export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number>): SortedDurations | null {
   const n = times.length;
   if (events.length !== n) throw new RangeError(`times (${n}) and events (${events.length}) differ in length`);
+  const valid = countSortable(times, events);
+  if (valid < 0) return null;
+  const keys = new Uint32Array(valid);
+  const index = new Uint32Array(valid);
+  fillKeys(times, events, keys, index);
+  const sorted = radixSortPairs(keys, index);
+  return { keys: sorted.keys, position: positionsOf(sorted.payload, n), order: sorted.payload, scratch: new Int32Array(valid).fill(-1) };
+}
+
+/** Durations with a usable time and status; −1 when one is not whole seconds in 0..2^31−1. */
+function countSortable(times: ArrayLike<number>, events: ArrayLike<number>): number {
   let valid = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
     if (!Number.isFinite(t) || Number.isNaN(events[i] as number)) continue;
-    if (!(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) return null;
+    if (!(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) return -1;
     valid++;
   }
-  let keys = new Uint32Array(valid);
-  let index = new Uint32Array(valid);
+  return valid;
+}
+
+/** keys: time·2 + (still waiting ? 1 : 0) of each usable duration, index: its ticket. */
+function fillKeys(times: ArrayLike<number>, events: ArrayLike<number>, keys: Uint32Array, index: Uint32Array): void {
   let k = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < times.length; i++) {
     const t = times[i] as number;
     const e = events[i] as number;
     if (!Number.isFinite(t) || Number.isNaN(e)) continue;
     keys[k] = t * 2 + (e !== 0 ? 0 : 1);
     index[k++] = i;
   }
-  // LSD radix sort of (key, index) pairs by 16-bit digits: stable, so equal keys keep ticket order.
-  let spareKeys = new Uint32Array(valid);
-  let spareIndex = new Uint32Array(valid);
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(0x10000);
-    for (let j = 0; j < valid; j++) counts[((keys[j] as number) >>> shift) & 0xffff]!++;
-    if (counts[0] === valid) continue; // every digit 0: already in order for this pass
-    prefixSums(counts);
-    for (let j = 0; j < valid; j++) {
-      const key = keys[j] as number;
-      const at = counts[(key >>> shift) & 0xffff]!++;
-      spareKeys[at] = key;
-      spareIndex[at] = index[j] as number;
-    }
-    [keys, spareKeys] = [spareKeys, keys];
-    [index, spareIndex] = [spareIndex, index];
-  }
-  const position = new Int32Array(n).fill(-1);
-  for (let j = 0; j < valid; j++) position[index[j] as number] = j;
-  return { keys, position, order: index, scratch: new Int32Array(valid).fill(-1) };
+}
+
+/** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
+function positionsOf(order: Uint32Array, tickets: number): Int32Array {
+  const position = new Int32Array(tickets).fill(-1);
+  for (let j = 0; j < order.length; j++) position[order[j] as number] = j;
+  return position;
 }
 
 /**
