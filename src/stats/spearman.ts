@@ -13,6 +13,7 @@
  */
 import { sampleCorrelation } from 'simple-statistics';
 import { studentTTwoSided } from './studentT.js';
+import { radixSortPairs } from './radix.js';
 
 /** Result of {@link spearman}. */
 export interface SpearmanResult {
@@ -65,8 +66,11 @@ const PACK = 2 ** 22;
 /**
  * Average ranks (1-based) of `values`, ties sharing the mean rank. Whole numbers in [0, 2^31)
  * (follower counts, whole seconds), up to 4M of them, are packed with their index into one
- * float64 key each and sorted natively, then ranked run by run; anything else is ranked from one
- * sorted copy by binary search. Both give the same ranks (whole or half numbers, exact).
+ * float64 key each and sorted natively; any other values (fractions such as within-cell
+ * percentiles, negatives) are put in order by a radix sort of their IEEE 754 bit patterns,
+ * which for finite numbers order as the numbers do once the sign is folded in. Both then rank
+ * run by run: O(n) after one sort, where a binary search per value took a cache miss per step.
+ * The ranks are the same either way (whole or half numbers, exact).
  */
 export function midranks(values: Float64Array): Float64Array {
   const n = values.length;
@@ -75,7 +79,7 @@ export function midranks(values: Float64Array): Float64Array {
     const v = values[i] as number;
     packable = Number.isInteger(v) && v >= 0 && v < 2 ** 31;
   }
-  return packable ? packedMidranks(values) : searchedMidranks(values);
+  return packable ? packedMidranks(values) : bitsMidranks(values);
 }
 
 function packedMidranks(values: Float64Array): Float64Array {
@@ -96,28 +100,48 @@ function packedMidranks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-function searchedMidranks(values: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort();
+/** Which 32-bit half of a float64 holds the sign and exponent on this machine (1 on little-endian). */
+const HIGH_HALF = new Uint8Array(new Float64Array([1]).buffer)[7] === 0x3f ? 1 : 0;
+
+/**
+ * Ranks of any numbers without NaN: each value's 64 bits as two 32-bit halves, made to order as
+ * unsigned integers (negative: every bit flipped; positive: the sign bit set; −0 read as +0),
+ * sorted by the low half and then, stably, by the high half.
+ */
+function bitsMidranks(values: Float64Array): Float64Array {
   const n = values.length;
-  const ranks = new Float64Array(n);
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) f[i] = (values[i] as number) + 0; // −0 + 0 = +0
+  const bits = new Uint32Array(f.buffer);
+  const hiAt = HIGH_HALF;
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    // first position holding v, and first position past it
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
+    const h = bits[2 * i + hiAt] as number;
+    const l = bits[2 * i + 1 - hiAt] as number;
+    if (h >>> 31) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
     }
-    let end = lo;
-    hi = n;
-    while (end < hi) {
-      const mid = (end + hi) >>> 1;
-      if ((sorted[mid] as number) <= v) end = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = (lo + end + 1) / 2; // positions lo..end−1 hold v: ranks lo+1..end, mean (lo+1+end)/2
+  }
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  const byLow = radixSortPairs(lo, index).payload;
+  const highs = new Uint32Array(n);
+  for (let k = 0; k < n; k++) highs[k] = hi[byLow[k] as number] as number;
+  const order = radixSortPairs(highs, Uint32Array.from(byLow)).payload;
+  const ranks = new Float64Array(n);
+  let start = 0;
+  while (start < n) {
+    const v = values[order[start] as number] as number;
+    let end = start + 1;
+    while (end < n && values[order[end] as number] === v) end++;
+    const rank = (start + end + 1) / 2;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
+    start = end;
   }
   return ranks;
 }

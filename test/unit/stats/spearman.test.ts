@@ -65,14 +65,41 @@ describe('spearman', () => {
     expect(Array.from(midranks(new Float64Array([30, 10, 20, 10])))).toEqual([4, 1.5, 3, 1.5]);
   });
 
-  it('midranks of fractions and negatives (ranked by search, not by packed keys): hand example', () => {
+  it('midranks of fractions and negatives (ranked by their bits, not by packed keys): hand example', () => {
     // 0.5 2.5 0.5 1 → sorted 0.5 0.5 1 2.5: ranks 1.5 1.5 3 4
     expect(Array.from(midranks(new Float64Array([0.5, 2.5, 0.5, 1])))).toEqual([1.5, 4, 1.5, 3]);
     // −3 7 −3 −3 0 → sorted −3 −3 −3 0 7: the three −3s take ranks 1..3 → 2
     expect(Array.from(midranks(new Float64Array([-3, 7, -3, -3, 0])))).toEqual([2, 5, 2, 2, 4]);
   });
 
-  it('midranks: whole numbers (packed keys) rank as the same numbers shifted by ½ (searched), ties included', () => {
+  it('midranks of negatives, −0 and +0 (one value), tiny and huge magnitudes, infinities: hand example', () => {
+    // sorted: −Infinity, −1e300, −2.5, −1e−300, (−0, 0), 5e−324, 3, 1e300, Infinity
+    const values = new Float64Array([3, -0, -2.5, 1e300, 0, -1e-300, 5e-324, -Infinity, Infinity, -1e300]);
+    expect(Array.from(midranks(values))).toEqual([8, 5.5, 3, 9, 5.5, 4, 7, 1, 10, 2]);
+  });
+
+  it('midranks equal the definition, rank = #smaller + (#equal + 1) / 2, on generated values with ties and signs', () => {
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (const kind of ['fractions', 'whole'] as const) {
+      const values = Float64Array.from({ length: 400 }, () => {
+        const base = next() % 60;
+        return kind === 'whole' ? base : (base - 30) / 7 + (next() % 3 === 0 ? 1e-12 : 0);
+      });
+      const expected = Array.from(values, (v) => {
+        let smaller = 0;
+        let equal = 0;
+        for (const w of values) {
+          if (w < v) smaller++;
+          else if (w === v) equal++;
+        }
+        return smaller + (equal + 1) / 2;
+      });
+      expect(Array.from(midranks(values))).toEqual(expected);
+    }
+  });
+
+  it('midranks: whole numbers (packed keys) rank as the same numbers shifted by ½ (by bits), ties included', () => {
     let seed = 7;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (const size of [1, 2, 5, 100, 5000]) {
