@@ -275,14 +275,17 @@ export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly A
  */
 export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Int32Array {
   const out = new Int32Array(tickets).fill(-1);
-  memberLists.forEach((list, g) => {
-    const base = g * cells;
-    for (let j = 0; j < list.length; j++) {
-      const i = list[j] as number;
-      out[i] = base + (code ? (code[i] as number) : 0);
-    }
-  });
+  memberLists.forEach((list, g) => writeCodes(out, list, g * cells, code));
   return out;
+}
+
+/** out[i] = base + code[i] for each ticket i of `list`; a ticket already given a code means the groups overlap (a bug). */
+function writeCodes(out: Int32Array, list: ArrayLike<number>, base: number, code: Int32Array | null): void {
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j] as number;
+    if ((out[i] as number) >= 0) throw new Error(`ticket ${i} is in two groups tallied together`);
+    out[i] = base + (code ? (code[i] as number) : 0);
+  }
 }
 
 /** Tallies 0..groups−1 of the tickets by their code ({@link ticketCodes}), in one pass over the sorted durations. */

@@ -291,6 +291,8 @@ describe('tally builders', () => {
     // 2 members of 20 durations (0..19 s, all ended): marked where they sit
     const twenty = sortDurations(Array.from({ length: 20 }, (_, i) => 19 - i), new Array(20).fill(1))!;
     expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
+    // groups tallied together must not share a ticket
+    expect(() => ticketCodes(5, [[0, 2], [2, 3]], null, 1)).toThrow(/ticket 2 is in two groups/);
     // the scratch is left clean: the same call again gives the same
     expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
   });
