@@ -95,10 +95,11 @@ export class Samples {
   ) {}
 
   /**
-   * Declares groups that share no ticket (the channels; the loud and quiet tickets of every
-   * channel): the first time one of them is asked for, whole or by cell, those of them that are
-   * large are tallied together in one pass over the sorted durations instead of a pass each.
-   * The tallies are the same either way.
+   * Declares groups that share no ticket (the channels; the follower bands; the loud and quiet
+   * tickets of every channel): the first time one of them is asked for, whole or by cell, while
+   * one of them is large enough for a pass of its own, all of them not yet tallied are tallied
+   * together in one pass over each metric's sorted durations instead of a pass or a sort each.
+   * The tallies are the same either way (test/unit/measure/samples.test.ts).
    */
   together(groups: readonly ArrayLike<number>[]): void {
     for (const g of groups) this.families.set(g as object, groups);
