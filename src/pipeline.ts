@@ -300,11 +300,12 @@ function judgeGroups(
 
 /** Tickets per channel. */
 function channelTickets(table: Dataset['table']): Map<Channel, number> {
+  const perCode = new Float64Array(CHANNELS.length);
+  for (let i = 0; i < table.size; i++) perCode[table.channel[i] as number]!++;
   const counts = new Map<Channel, number>();
-  for (let i = 0; i < table.size; i++) {
-    const channel = CHANNELS[table.channel[i] as number] as Channel;
-    counts.set(channel, (counts.get(channel) ?? 0) + 1);
-  }
+  CHANNELS.forEach((channel, c) => {
+    if ((perCode[c] as number) > 0) counts.set(channel, perCode[c] as number);
+  });
   return counts;
 }
 

@@ -25,16 +25,22 @@ function dataQuality(issues: IssueLog): DataQualityEntry[] {
 
 export function describeInput(dataset: Dataset): ReportInput {
   const { table } = dataset;
-  const rawCounts = new Map<number, number>();
-  const valueChannel = new Map<number, Channel>();
+  // per raw value (dictionary code + 1; 0 = no value): tickets, and the channel the last one went to
+  const values = table.dictionaries.rawChannel.size + 1;
+  const rawCounts = new Float64Array(values);
+  const valueChannel = new Int16Array(values).fill(-1);
   for (let i = 0; i < table.size; i++) {
-    const code = table.rawChannel[i] as number;
-    rawCounts.set(code, (rawCounts.get(code) ?? 0) + 1);
-    valueChannel.set(code, CHANNELS[table.channel[i] as number] as Channel);
+    const at = (table.rawChannel[i] as number) + 1;
+    rawCounts[at]!++;
+    valueChannel[at] = table.channel[i] as number;
   }
-  const channelValues = [...rawCounts.entries()]
-    .map(([code, count]) => ({ raw: table.dictionaries.rawChannel.valueOf(code) ?? '', count, channel: valueChannel.get(code) ?? 'other' }))
-    .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+  const channelValues: ReportInput['channelValues'] = [];
+  for (let at = 0; at < values; at++) {
+    if (rawCounts[at] === 0) continue;
+    const channel = valueChannel[at] as number;
+    channelValues.push({ raw: table.dictionaries.rawChannel.valueOf(at - 1) ?? '', count: rawCounts[at] as number, channel: channel >= 0 ? (CHANNELS[channel] as Channel) : 'other' });
+  }
+  channelValues.sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
   const formatIds = [...new Set(dataset.files.map((f) => f.format))];
   return {
     files: dataset.files.map((f) => f.file),
