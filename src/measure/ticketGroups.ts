@@ -106,10 +106,11 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     if (!this.social) {
       const table = this.table;
       const socialCode = CHANNELS.indexOf('social');
-      const withFollowers: number[] = [];
-      for (let i = 0; i < table.size; i++) {
-        if (table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number)) withFollowers.push(i);
-      }
+      const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number);
+      let size = 0;
+      for (let i = 0; i < table.size; i++) if (counted(i)) size++;
+      const withFollowers = new Uint32Array(size);
+      for (let i = 0, k = 0; i < table.size; i++) if (counted(i)) withFollowers[k++] = i;
       this.social = byBand(table, this.bands, withFollowers).slice(0, this.bands.length - 1);
       this.samples.together(this.social);
     }
