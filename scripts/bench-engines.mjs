@@ -81,7 +81,8 @@ if (engines.includes('duckdb')) {
     FROM (SELECT i, TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(CAST(floor(random() * 300 * 86400) AS BIGINT)) AS created FROM range(${N}) t(i))
   ) TO '${file}' (FORMAT parquet)`);
   c.closeSync();
-  const r = await countsRun([file]);
+  // BENCH_DUCKDB_MEMORY=8GB: DuckDB's working memory inside parity (--duckdb-memory; default 1GB, too little at 50M)
+  const r = await countsRun([file, ...(process.env.BENCH_DUCKDB_MEMORY ? ['--duckdb-memory', process.env.BENCH_DUCKDB_MEMORY] : [])]);
   results.push({ engine: 'duckdb (parquet)', rows: N, load: (Date.now() - t0) / 1000, ...r });
   rmSync(dir, { recursive: true, force: true });
 }

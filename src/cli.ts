@@ -109,7 +109,8 @@ function withSourceOptions(cmd: Command): Command {
     .option('--db <url>', 'database: postgresql://… or clickhouse://… (http://host:8123)')
     .option('--table <name>', 'table of tickets in --db')
     .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
-    .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)');
+    .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
+    .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 8GB (default 1GB)");
 }
 
 function withGateOptions(cmd: Command, failOnHelp: string): Command {
@@ -226,6 +227,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--table <name>', 'table of tickets in --db')
     .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
     .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
+    .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 8GB (default 1GB)")
     .option('--by <field>', 'also count by group, category, priority or status')
     .action(run(countsCommand));
 

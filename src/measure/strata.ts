@@ -54,9 +54,8 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
   const keys = new Float64Array(n);
   let span = 1;
   for (const f of fields) {
-    const column = table[f];
     const size = table.dictionaries[f].size + 1;
-    for (let i = 0; i < n; i++) keys[i] = (keys[i] as number) * size + (column[i] as number) + 1;
+    addDigit(keys, table[f], size);
     span *= size;
   }
   const code = new Int32Array(n);
@@ -64,17 +63,7 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
   const label = (i: number): string =>
     fields.map((f) => table.dictionaries[f].valueOf(table[f][i] as number) ?? `(no ${f})`).join(' / ');
   if (span <= FLAT_KEYS) {
-    const dense = new Int32Array(span).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
-      let c = dense[key] as number;
-      if (c < 0) {
-        c = labels.length;
-        dense[key] = c;
-        labels.push(label(i));
-      }
-      code[i] = c;
-    }
+    numberFlat(keys, code, new Int32Array(span).fill(-1), labels, label);
   } else {
     const dense = new Map<number, number>();
     for (let i = 0; i < n; i++) {
@@ -89,6 +78,30 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
     }
   }
   return labels.length < 2 ? null : { by: fields, code, labels };
+}
+
+/*
+ * The passes over every ticket sit in functions of their own (see src/stats/tally.ts: a long
+ * loop followed by more code deoptimises when it ends).
+ */
+
+/** keys[i] = keys[i] · size + column[i] + 1: one more field in each ticket's cell key. */
+function addDigit(keys: Float64Array, column: Int32Array, size: number): void {
+  for (let i = 0; i < keys.length; i++) keys[i] = (keys[i] as number) * size + (column[i] as number) + 1;
+}
+
+/** code[i]: the cell of keys[i], numbered in order of first appearance through the flat `dense` lookup. */
+function numberFlat(keys: Float64Array, code: Int32Array, dense: Int32Array, labels: string[], label: (i: number) => string): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as number;
+    let c = dense[key] as number;
+    if (c < 0) {
+      c = labels.length;
+      dense[key] = c;
+      labels.push(label(i));
+    }
+    code[i] = c;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { countFromEngine } from '../../src/read/engines/count.js';
 import { countCells } from '../../src/measure/counts.js';
 import { referenceCounts, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
+import { runParity } from '../helpers/exec.js';
 
 async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
   const connection = await connectDuckDB(file, settings.timeZone);
@@ -28,6 +29,16 @@ describe('DuckDB count table equals the in-process one', () => {
       expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
     });
   }
+
+  test('too little working memory is exit 2 naming --duckdb-memory; enough memory audits', async () => {
+    const low = await runParity(['audit', 'fixtures/engines/demo.parquet', '--duckdb-memory', '1MB', '--quiet']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toContain('DuckDB: Out of Memory Error');
+    expect(low.stderr).toContain("DuckDB's working memory (1MB) was not enough for this file: give it more with --duckdb-memory");
+    const enough = await runParity(['audit', 'fixtures/engines/demo.parquet', '--duckdb-memory', '512MiB', '--quiet', '--format', 'json']);
+    expect(enough.code).toBe(0);
+    expect(JSON.parse(enough.stdout).input.rowsRead).toBe(3050);
+  });
 
   test('the Parquet fixture counts as its CSV', async () => {
     const reference = await referenceCounts('fixtures/demo.csv');

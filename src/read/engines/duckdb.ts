@@ -14,9 +14,6 @@ import { secondsOrNull, type EngineConnection, type SqlSource } from './connecti
 
 type DuckModule = typeof import('@duckdb/node-api');
 
-/** DuckDB's working memory inside parity's process; beyond it, it spills to a temporary folder. */
-const MEMORY_LIMIT = '1GB';
-
 async function loadDuckDB(): Promise<DuckModule> {
   try {
     return await import('@duckdb/node-api');
@@ -44,19 +41,32 @@ export function fileQuery(path: string): string {
   return `SELECT * FROM ${reader}(${d.string(path)})`;
 }
 
-export async function connectDuckDB(label: string, timeZone: string): Promise<EngineConnection> {
+/** DuckDB's working memory when not given: enough for 10M tickets (not for 50M: `--duckdb-memory`). */
+export const DUCKDB_MEMORY = '1GB';
+
+/**
+ * `memory`: DuckDB's working memory inside parity's process (`--duckdb-memory`, default 1GB);
+ * beyond it DuckDB spills to a temporary folder where the operation can (a grouped list of a
+ * very large table cannot: that is an out-of-memory error naming the option).
+ */
+export async function connectDuckDB(label: string, timeZone: string, memory = DUCKDB_MEMORY): Promise<EngineConnection> {
   const duck = await loadDuckDB();
   // Row order is never needed (the count table is grouped), and a memory limit with a folder to
   // spill to sends DuckDB's joins and aggregates of a large file to disk instead of growing
   // parity's memory (DuckDB's own default is 80% of the machine's).
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
-  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: MEMORY_LIMIT }).catch(async (error: unknown) => {
+  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
     await rm(spill, { recursive: true, force: true });
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   });
   const connection = await instance.connect();
-  const failed = (error: unknown): ParityError =>
-    new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label }, hint: 'check the file and the columns mapping' });
+  const failed = (error: unknown): ParityError => {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    const hint = /out of memory/i.test(message)
+      ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 8GB`
+      : 'check the file and the columns mapping';
+    return new ParityError(`DuckDB: ${message}`, { location: { file: label }, hint });
+  };
   const run = async (sql: string) => {
     try {
       return await connection.runAndReadAll(sql);

@@ -6,7 +6,7 @@
 import { ParityError, UsageError } from '../../errors.js';
 import type { Config } from '../../config/schema.js';
 import type { EngineConnection, SqlSource } from './connection.js';
-import { connectDuckDB, fileQuery } from './duckdb.js';
+import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -14,11 +14,13 @@ export interface SourceFlags {
   table?: string;
   query?: string;
   engine?: string;
+  /** DuckDB's working memory inside parity's process, e.g. 4GB (default 1GB). */
+  duckdbMemory?: string;
 }
 
 export type EngineSource =
   | { kind: 'files'; files: string[] }
-  | { kind: 'duckdb'; files: string[] }
+  | { kind: 'duckdb'; files: string[]; /** DuckDB's working memory (default DUCKDB_MEMORY). */ memory?: string }
   | { kind: 'postgres' | 'clickhouse'; url: string; source: SqlSource };
 
 /** The kind of database a URL names. */
@@ -51,15 +53,24 @@ export function resolveSource(files: string[], flags: SourceFlags, config: Confi
   if (flags.engine === 'duckdb' || parquet) {
     if (flags.engine === 'parity' && parquet) throw new UsageError('Parquet files are read through DuckDB; drop --engine parity');
     if (files.some((f) => f === '-')) throw new UsageError('DuckDB reads files, not standard input');
-    return { kind: 'duckdb', files };
+    return { kind: 'duckdb', files, memory: duckdbMemory(flags.duckdbMemory) };
   }
+  if (flags.duckdbMemory !== undefined) throw new UsageError('--duckdb-memory is for files read by DuckDB (Parquet, or --engine duckdb)');
   return { kind: 'files', files };
+}
+
+/** `--duckdb-memory`: a size DuckDB understands (a number and KB, MB, GB or TB; KiB, MiB, GiB, TiB). */
+function duckdbMemory(given: string | undefined): string {
+  if (given === undefined) return DUCKDB_MEMORY;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i.exec(given);
+  if (!m || !(Number(m[1]) > 0)) throw new UsageError(`--duckdb-memory "${given}" is not a size`, { hint: 'e.g. --duckdb-memory 4GB' });
+  return `${m[1]}${(m[2] as string).toUpperCase().replace('IB', 'iB')}`;
 }
 
 /** Opens the connection of a database or DuckDB source, with the SQL source to query. */
 export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
-    const connection = await connectDuckDB(source.files.join(', '), timeZone);
+    const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
     const queries = source.files.map((f) => fileQuery(f));
     return { connection, source: { query: queries.join(' UNION ALL BY NAME ') } };
   }

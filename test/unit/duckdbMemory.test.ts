@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSource } from '../../src/read/engines/index.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('--duckdb-memory: DuckDB working memory for files it reads', () => {
+  it('defaults to 1GB; a size in KB…TB or KiB…TiB is passed on with its unit spelled as DuckDB spells it', () => {
+    expect(resolveSource(['t.parquet'], {}, {})).toEqual({ kind: 'duckdb', files: ['t.parquet'], memory: '1GB' });
+    expect(resolveSource(['t.parquet'], { duckdbMemory: '8gb' }, {})).toMatchObject({ memory: '8GB' });
+    expect(resolveSource(['t.csv'], { engine: 'duckdb', duckdbMemory: ' 512 mib ' }, {})).toMatchObject({ memory: '512MiB' });
+    expect(resolveSource(['t.parquet'], { duckdbMemory: '1.5GB' }, {})).toMatchObject({ memory: '1.5GB' });
+  });
+
+  it('anything else is a usage error, and so is the option for a source DuckDB does not read', () => {
+    for (const bad of ['lots', '8', '0GB', '-1GB', '8 GBs', '80%']) {
+      expect(() => resolveSource(['t.parquet'], { duckdbMemory: bad }, {}), bad).toThrow(UsageError);
+    }
+    expect(() => resolveSource(['t.csv'], { duckdbMemory: '8GB' }, {})).toThrow(/--duckdb-memory is for files read by DuckDB/);
+  });
+});
