@@ -72,22 +72,42 @@ export function rowContext(settings: Settings): RowContext {
 /** Rows reserved at most from an estimate (past it the table grows by doubling as before). */
 const MAX_RESERVED_ROWS = 1 << 24;
 
+/** What a file is expected to hold, from its size and its sample records (estimates). */
+interface Expected {
+  rows: number;
+  /** Code units of the ids of those rows together. */
+  idUnits: number;
+  /** Distinct customers among those rows, and the code units of their ids together. */
+  customers: number;
+  customerUnits: number;
+}
+
 /**
  * How many rows a file is expected to have and how many distinct customers among them, judged
- * from its size in bytes and its sample records (both 0 when the size is not known): a little
+ * from its size in bytes and its sample records (all 0 when the size is not known): a little
  * over rather than under, since the table is trimmed to size in the end.
  */
-function estimateRows(opened: OpenedFile): { rows: number; customers: number } {
+function estimateRows(opened: OpenedFile): Expected {
   const total = opened.position?.().totalBytes ?? null;
   const sample = opened.sample;
-  if (total === null || sample.length === 0) return { rows: 0, customers: 0 };
+  const none = { rows: 0, idUnits: 0, customers: 0, customerUnits: 0 };
+  if (total === null || sample.length === 0) return none;
   let bytes = 0; // a delimiter or line break after each field
   for (const record of sample) for (const value of record.values) bytes += Buffer.byteLength(value) + 1;
   const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), MAX_RESERVED_ROWS);
+  /** Mean length of column `index`'s trimmed values in the sample, a little over. */
+  const meanLength = (index: number | undefined): number => {
+    if (index === undefined) return 0;
+    let units = 0;
+    for (const record of sample) units += (record.values[index] ?? '').trim().length;
+    return (1.05 * units) / sample.length;
+  };
+  const idUnits = Math.ceil(rows * meanLength(opened.mapping.bindings.ticketId?.index));
   const customerIndex = opened.mapping.bindings.customerId?.index;
-  if (customerIndex === undefined) return { rows, customers: 0 };
+  if (customerIndex === undefined) return { ...none, rows, idUnits };
   const distinct = new Set(sample.map((record) => (record.values[customerIndex] ?? '').trim()));
-  return { rows, customers: Math.ceil((rows * distinct.size) / sample.length) };
+  const customers = Math.ceil((rows * distinct.size) / sample.length);
+  return { rows, idUnits, customers, customerUnits: Math.ceil(customers * meanLength(customerIndex)) };
 }
 
 function nanToZero(x: number): number {
@@ -214,7 +234,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
         const row = new ByteRow();
         const expected = estimateRows(opened);
-        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers);
+        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
         try {
           for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
             if (Array.isArray(chunk)) {

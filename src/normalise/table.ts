@@ -37,6 +37,10 @@ export class Dictionary {
   get size(): number {
     return this.table.size;
   }
+  /** How many code units its strings hold together. */
+  get units(): number {
+    return this.table.arena.units;
+  }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
     const small = this.small;
@@ -48,10 +52,13 @@ export class Dictionary {
     else this.small = null;
     return code;
   }
-  /** Makes room for `n` strings in all (an estimate), so that the string table is not rehashed on the way. */
-  reserve(n: number): void {
+  /**
+   * Makes room for `n` strings in all, about `units` code units together (estimates), so that
+   * the string table is not rehashed nor its text copied on the way.
+   */
+  reserve(n: number, units = 0): void {
     if (n > SMALL_MAX) this.small = null;
-    this.table.reserve(n);
+    this.table.reserve(n, units);
   }
   /** codeOf the string made of the ASCII bytes `buf[start..end)` (the byte scanner's field), without making it. */
   codeOfAscii(buf: Uint8Array, start: number, end: number): number {
@@ -325,13 +332,14 @@ export class TicketTableBuilder {
   }
 
   /**
-   * Makes room for `n` tickets in all, `customers` of them distinct customers (estimates from
-   * the file's size): the columns, the id table and the customer dictionary are then allocated
-   * once instead of doubled and copied as the rows come (fresh memory costs its page faults).
+   * Makes room for `n` tickets in all, `customers` distinct customers in all, and ids of
+   * `idUnits` and `customerUnits` more code units (estimates from the file's size):
+   * the columns, the id table and the customer dictionary are then allocated once instead of
+   * doubled and copied as the rows come (fresh memory costs its page faults).
    */
-  reserve(n: number, customers = 0): void {
-    this.ids.reserve(n);
-    this.dictionaries.customer.reserve(customers);
+  reserve(n: number, customers = 0, idUnits = 0, customerUnits = 0): void {
+    this.ids.reserve(n, this.ids.arena.units + idUnits);
+    this.dictionaries.customer.reserve(customers, this.dictionaries.customer.units + customerUnits);
     if (n <= this.capacity) return;
     this.capacity = n;
     for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
