@@ -276,8 +276,11 @@ export class TicketTableBuilder {
     file: new Dictionary(),
     byValue: new Dictionary(),
   };
-  /** Whether any row carried a `--by` header value (the column is built only then). */
-  private hasByValue = false;
+  /**
+   * Codes of the `--by` header value, made when the first row carries one (-1 for the rows
+   * before it): without --by, no 4 bytes a ticket of -1s (40 MB at 10M rows).
+   */
+  private byValue: Int32Array | null = null;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -297,7 +300,6 @@ export class TicketTableBuilder {
       priority: new Int32Array(c),
       category: new Int32Array(c),
       group: new Int32Array(c),
-      byValue: new Int32Array(c),
       flags: new Uint8Array(c),
       fileIndex: new Uint16Array(c),
       line: new Uint32Array(c),
@@ -341,17 +343,21 @@ export class TicketTableBuilder {
     this.ids.reserve(n, this.ids.arena.units + idUnits);
     this.dictionaries.customer.reserve(customers, this.dictionaries.customer.units + customerUnits);
     if (n <= this.capacity) return;
-    this.capacity = n;
-    for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], n);
-    }
+    this.growColumns(n);
   }
 
-  private growColumns(): void {
-    this.capacity *= 2;
+  private growColumns(capacity = this.capacity * 2): void {
+    this.capacity = capacity;
     for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
+      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], capacity);
     }
+    if (this.byValue !== null) this.byValue = grow(this.byValue, capacity);
+  }
+
+  /** The `--by` column, made now when no row had a value before (they get -1). */
+  private byColumn(): Int32Array {
+    if (this.byValue === null) this.byValue = new Int32Array(this.capacity).fill(-1, 0, this.n);
+    return this.byValue;
   }
 
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
@@ -383,10 +389,8 @@ export class TicketTableBuilder {
     c.priority[i] = d.priority.codeOf(row.priority);
     c.category[i] = d.category.codeOf(row.category);
     c.group[i] = d.group.codeOf(row.group);
-    if (row.byValue !== undefined) {
-      this.hasByValue = true;
-      c.byValue[i] = d.byValue.codeOf(row.byValue);
-    } else c.byValue[i] = -1;
+    if (row.byValue !== undefined) this.byColumn()[i] = d.byValue.codeOf(row.byValue);
+    else if (this.byValue !== null) this.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
@@ -413,10 +417,8 @@ export class TicketTableBuilder {
     c.priority[i] = textCode(row, TEXT_PRIORITY, d.priority);
     c.category[i] = textCode(row, TEXT_CATEGORY, d.category);
     c.group[i] = textCode(row, TEXT_GROUP, d.group);
-    if (row.hasBy) {
-      this.hasByValue = true;
-      c.byValue[i] = textCode(row, TEXT_BY, d.byValue);
-    } else c.byValue[i] = -1;
+    if (row.hasBy) this.byColumn()[i] = textCode(row, TEXT_BY, d.byValue);
+    else if (this.byValue !== null) this.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
@@ -451,7 +453,7 @@ export class TicketTableBuilder {
       priority: fit(c.priority),
       category: fit(c.category),
       group: fit(c.group),
-      ...(this.hasByValue ? { byValue: fit(c.byValue) } : {}),
+      ...(this.byValue !== null ? { byValue: fit(this.byValue) } : {}),
       flags: fit(c.flags),
       fileIndex: fit(c.fileIndex),
       line: fit(c.line),
