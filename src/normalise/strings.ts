@@ -7,9 +7,9 @@
  * major collection. A value becomes a JavaScript string again only when something reads it.
  *
  * Hand-written because a JavaScript Map is the only built-in, and the difference is the
- * collector's work, not the lookup. On a virtual machine fresh memory costs most: every 4 KiB
- * page touched the first time is a fault (about 25 µs each where the numbers below were taken),
- * so what these tables touch, and where, is what their speed is made of.
+ * collector's work, not the lookup. Where the numbers below were taken (a 2-core virtual
+ * machine) fresh memory costs most: every 4 KiB page touched the first time is a fault of about
+ * 25 µs, so what these tables touch, and where, is what their speed is made of.
  */
 
 /**

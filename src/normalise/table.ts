@@ -201,7 +201,7 @@ export class ByteRow {
 /** The columnar ticket store. Index i across all columns is ticket i. */
 export interface TicketTable {
   readonly size: number;
-  /** Ticket ids (kept as UTF-16 code units, not a string object per ticket: `id.get(i)`). */
+  /** Ticket ids (kept as code units in one arena, not a string object per ticket: `id.get(i)`). */
   readonly id: TextArena;
   readonly channel: Uint8Array;
   readonly rawChannel: Int32Array;
