@@ -13,7 +13,7 @@ import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open
 import { rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
-import { byteNormaliser } from '../normalise/fields.js';
+import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -55,6 +55,14 @@ export interface StreamIO {
 }
 
 const PROGRESS_EVERY = 100_000;
+
+/**
+ * Rows whose customer ids are read ahead together (Dictionary.warmAscii) before the rows are
+ * read one by one, once the customer dictionary holds WARM_FROM_SIZE values (below that it sits
+ * in the cache and reading ahead only costs the hashing).
+ */
+const WARM_ROWS = 256;
+const WARM_FROM_SIZE = 1 << 16;
 
 /** Row-normaliser settings from the resolved options. */
 export function rowContext(settings: Settings): RowContext {
@@ -233,6 +241,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // ByteRow (normalise/fields.ts); the rest are decoded and read by rows.ts.
         const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
         const row = new ByteRow();
+        const customerIndex = b.customerId?.index ?? -1;
+        const customers = builder.dictionaries.customer;
+        const warmStarts = new Int32Array(WARM_ROWS);
+        const warmEnds = new Int32Array(WARM_ROWS);
         const expected = estimateRows(opened);
         builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
         try {
@@ -248,24 +260,30 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             }
             const batch = chunk as Exclude<typeof chunk, readonly RawRecord[]>;
             const bytes = batch.bytes;
-            for (let r = 0; r < batch.count; r++) {
-              rowsRead++;
-              fileRows++;
-              if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
-              if (!fromBytes(batch, r, row)) {
-                normaliseRecord(batch.record(r));
-                continue;
+            for (let from = 0; from < batch.count; from += WARM_ROWS) {
+              const to = Math.min(batch.count, from + WARM_ROWS);
+              if (customerIndex >= 0 && customers.size >= WARM_FROM_SIZE) {
+                customers.warmAscii(bytes, warmStarts, warmEnds, fieldRanges(batch, customerIndex, from, to, warmStarts, warmEnds));
               }
-              const slot = seen.size;
-              const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
-              if (earlier === slot) {
-                builder.addBytes(row);
-              } else {
-                if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
-                builder.replaceBytes(earlier, row);
+              for (let r = from; r < to; r++) {
+                rowsRead++;
+                fileRows++;
+                if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+                if (!fromBytes(batch, r, row)) {
+                  normaliseRecord(batch.record(r));
+                  continue;
+                }
+                const slot = seen.size;
+                const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
+                if (earlier === slot) {
+                  builder.addBytes(row);
+                } else {
+                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
+                  builder.replaceBytes(earlier, row);
+                }
+                if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
+                if (row.latest > latest) latest = row.latest;
               }
-              if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
-              if (row.latest > latest) latest = row.latest;
             }
           }
         } finally {

@@ -150,6 +150,12 @@ export class TextArena {
     return true;
   }
 
+  /** The first code unit of string k (or whatever is held there, for an empty one): warmAscii's read. */
+  firstUnit(k: number): number {
+    const units = this.narrow ?? (this.wide as Uint16Array);
+    return units[this.starts[k] as number] ?? 0;
+  }
+
   /** The strings at `indices`, in that order, as a new arena. */
   subset(indices: ArrayLike<number>): TextArena {
     const out = new TextArena();
@@ -265,6 +271,10 @@ export class StringTable {
   private spread = false;
   /** `values` as last materialised (dropped when a string is added). */
   private materialised: string[] | null = null;
+  /** warmAscii's scratch: the slot each key goes to, then what that slot holds. */
+  private warmSlots = new Int32Array(0);
+  /** What warmAscii read, kept so that the reads are not optimised away. */
+  warmed = 0;
 
   /**
    * The strings by code, as an array (made on demand and kept until the next new string): for
@@ -346,6 +356,30 @@ export class StringTable {
       if (probes === ORDERED_PROBE_LIMIT && !this.spread) return this.spreadOut().internAscii(buf, start, end);
     }
     return this.insert(i, hash, this.texts.pushAscii(buf, start, end));
+  }
+
+  /**
+   * Reads, for the ASCII keys `buf[starts[k]..ends[k])` (k < count), the slot each goes to and
+   * the first unit of the text of the key held there, and changes nothing. Called on the next
+   * few hundred keys before they are looked up one by one: the processor then has those loads
+   * in flight together, instead of one cache miss after another inside each lookup (slot, then
+   * the key's start, then its text). On the 5M-row bench file's customer ids (random numbers,
+   * 2.9M distinct) the lookups took about a third of the time they took cold (README,
+   * Performance). A key range that is not exactly the key warms a slot in vain, nothing worse.
+   */
+  warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
+    if (this.warmSlots.length < count) this.warmSlots = new Int32Array(count);
+    const at = this.warmSlots;
+    const mask = this.mask;
+    for (let k = 0; k < count; k++) at[k] = this.hashAscii(buf, starts[k] as number, ends[k] as number) & mask;
+    const slots = this.slots;
+    for (let k = 0; k < count; k++) at[k] = slots[2 * (at[k] as number)] as number;
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const code = at[k] as number;
+      if (code !== 0) sum += this.texts.firstUnit(code - 1);
+    }
+    this.warmed = sum;
   }
 
   /**

@@ -67,6 +67,10 @@ export class Dictionary {
   valueOf(code: number): string | null {
     return code < 0 || code >= this.table.size ? null : this.table.valueOf(code);
   }
+  /** Reads ahead for the next codeOfAscii of these keys (StringTable.warmAscii); changes nothing. */
+  warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
+    this.table.warmAscii(buf, starts, ends, count);
+  }
 }
 
 /** One ticket as handed from the row normaliser to the table builder. */

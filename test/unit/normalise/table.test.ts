@@ -1,7 +1,10 @@
 // The table builder: room reserved from estimates, the --by column made only when a row has a
-// value. Values worked out by hand.
+// value; reading customer ids ahead. Values worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
+import { StringTable } from '../../../src/normalise/strings.js';
+import { fieldRanges } from '../../../src/normalise/fields.js';
+import { CsvScanner } from '../../../src/read/scan.js';
 import { ticketRow } from '../../helpers/tickets.js';
 
 describe('the ticket table builder', () => {
@@ -42,5 +45,37 @@ describe('the ticket table builder', () => {
     const table = b.build();
     expect([...(table.byValue ?? [])]).toEqual([-1, -1, 0, -1, 1, -1]);
     expect(table.dictionaries.byValue?.values).toEqual(['EU', 'US']);
+  });
+});
+
+describe('reading customer ids ahead', () => {
+  it('finds the trimmed ranges of a column, quotes and spaces off, ragged and empty fields left out', () => {
+    // record 0 is the header; ranges are byte offsets into the whole text
+    const text = 'id,customer\nT1,C7\nT2," C42 "\nT3\nT4,\nT5,"C""9"""\n';
+    const scanner = new CsvScanner({ file: 'f.csv', delimiter: ',', recordDelimiter: '\n' });
+    scanner.feed(Buffer.from(text));
+    scanner.finish();
+    const starts = new Int32Array(8);
+    const ends = new Int32Array(8);
+    const n = fieldRanges(scanner.batch, 1, 1, scanner.batch.count, starts, ends);
+    // C7 at 15..17; " C42 " quoted at 21..28 → C42 at 23..26; T3 has one field; T4's is empty;
+    // "C""9""" (doubled quotes, 39..47) is left as it stands, quotes and all
+    expect(n).toBe(3);
+    expect([...starts.subarray(0, n)]).toEqual([15, 23, 39]);
+    expect([...ends.subarray(0, n)]).toEqual([17, 26, 47]);
+    expect(text.slice(23, 26)).toBe('C42');
+  });
+
+  it('changes no answer of the table, whatever the ranges hold', () => {
+    const table = new StringTable();
+    for (let i = 0; i < 5000; i++) table.intern(`C${i * 3}`);
+    const bytes = Buffer.from('C0,C3,C4,C14997,,zzz');
+    table.warmAscii(bytes, Int32Array.from([0, 3, 6, 9, 16, 17]), Int32Array.from([2, 5, 8, 15, 16, 20]), 6);
+    expect(table.size).toBe(5000);
+    expect(table.findAscii(bytes, 0, 2)).toBe(0); // C0
+    expect(table.findAscii(bytes, 3, 5)).toBe(1); // C3
+    expect(table.findAscii(bytes, 6, 8)).toBe(-1); // C4 is not a multiple of 3
+    expect(table.findAscii(bytes, 9, 15)).toBe(4999); // C14997 = C(4999 × 3)
+    expect(table.internAscii(bytes, 17, 20)).toBe(5000); // zzz, new
   });
 });
