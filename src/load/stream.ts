@@ -13,7 +13,7 @@ import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open
 import { rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
-import { byteNormaliser } from '../normalise/fields.js';
+import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -56,6 +56,14 @@ export interface StreamIO {
 
 const PROGRESS_EVERY = 100_000;
 
+/**
+ * Rows whose customer ids are read ahead together (Dictionary.warmAscii) before the rows are
+ * read one by one, once the customer dictionary holds WARM_FROM_SIZE values (below that it sits
+ * in the cache and reading ahead only costs the hashing).
+ */
+const WARM_ROWS = 256;
+const WARM_FROM_SIZE = 1 << 16;
+
 /** Row-normaliser settings from the resolved options. */
 export function rowContext(settings: Settings): RowContext {
   return {
@@ -72,22 +80,42 @@ export function rowContext(settings: Settings): RowContext {
 /** Rows reserved at most from an estimate (past it the table grows by doubling as before). */
 const MAX_RESERVED_ROWS = 1 << 24;
 
+/** What a file is expected to hold, from its size and its sample records (estimates). */
+interface Expected {
+  rows: number;
+  /** Code units of the ids of those rows together. */
+  idUnits: number;
+  /** Distinct customers among those rows, and the code units of their ids together. */
+  customers: number;
+  customerUnits: number;
+}
+
 /**
  * How many rows a file is expected to have and how many distinct customers among them, judged
- * from its size in bytes and its sample records (both 0 when the size is not known): a little
+ * from its size in bytes and its sample records (all 0 when the size is not known): a little
  * over rather than under, since the table is trimmed to size in the end.
  */
-function estimateRows(opened: OpenedFile): { rows: number; customers: number } {
+function estimateRows(opened: OpenedFile): Expected {
   const total = opened.position?.().totalBytes ?? null;
   const sample = opened.sample;
-  if (total === null || sample.length === 0) return { rows: 0, customers: 0 };
+  const none = { rows: 0, idUnits: 0, customers: 0, customerUnits: 0 };
+  if (total === null || sample.length === 0) return none;
   let bytes = 0; // a delimiter or line break after each field
   for (const record of sample) for (const value of record.values) bytes += Buffer.byteLength(value) + 1;
   const rows = Math.min(Math.ceil((1.05 * total * sample.length) / Math.max(1, bytes)), MAX_RESERVED_ROWS);
+  /** Mean length of column `index`'s trimmed values in the sample, a little over. */
+  const meanLength = (index: number | undefined): number => {
+    if (index === undefined) return 0;
+    let units = 0;
+    for (const record of sample) units += (record.values[index] ?? '').trim().length;
+    return (1.05 * units) / sample.length;
+  };
+  const idUnits = Math.ceil(rows * meanLength(opened.mapping.bindings.ticketId?.index));
   const customerIndex = opened.mapping.bindings.customerId?.index;
-  if (customerIndex === undefined) return { rows, customers: 0 };
+  if (customerIndex === undefined) return { ...none, rows, idUnits };
   const distinct = new Set(sample.map((record) => (record.values[customerIndex] ?? '').trim()));
-  return { rows, customers: Math.ceil((rows * distinct.size) / sample.length) };
+  const customers = Math.ceil((rows * distinct.size) / sample.length);
+  return { rows, idUnits, customers, customerUnits: Math.ceil(customers * meanLength(customerIndex)) };
 }
 
 function nanToZero(x: number): number {
@@ -213,8 +241,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // ByteRow (normalise/fields.ts); the rest are decoded and read by rows.ts.
         const records: FieldBatchedRecords = opened.records as FieldBatchedRecords;
         const row = new ByteRow();
+        const customerIndex = b.customerId?.index ?? -1;
+        const customers = builder.dictionaries.customer;
+        const warmStarts = new Int32Array(WARM_ROWS);
+        const warmEnds = new Int32Array(WARM_ROWS);
         const expected = estimateRows(opened);
-        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers);
+        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
         try {
           for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
             if (Array.isArray(chunk)) {
@@ -228,24 +260,30 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             }
             const batch = chunk as Exclude<typeof chunk, readonly RawRecord[]>;
             const bytes = batch.bytes;
-            for (let r = 0; r < batch.count; r++) {
-              rowsRead++;
-              fileRows++;
-              if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
-              if (!fromBytes(batch, r, row)) {
-                normaliseRecord(batch.record(r));
-                continue;
+            for (let from = 0; from < batch.count; from += WARM_ROWS) {
+              const to = Math.min(batch.count, from + WARM_ROWS);
+              if (customerIndex >= 0 && customers.size >= WARM_FROM_SIZE) {
+                customers.warmAscii(bytes, warmStarts, warmEnds, fieldRanges(batch, customerIndex, from, to, warmStarts, warmEnds));
               }
-              const slot = seen.size;
-              const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
-              if (earlier === slot) {
-                builder.addBytes(row);
-              } else {
-                if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
-                builder.replaceBytes(earlier, row);
+              for (let r = from; r < to; r++) {
+                rowsRead++;
+                fileRows++;
+                if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
+                if (!fromBytes(batch, r, row)) {
+                  normaliseRecord(batch.record(r));
+                  continue;
+                }
+                const slot = seen.size;
+                const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
+                if (earlier === slot) {
+                  builder.addBytes(row);
+                } else {
+                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
+                  builder.replaceBytes(earlier, row);
+                }
+                if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
+                if (row.latest > latest) latest = row.latest;
               }
-              if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
-              if (row.latest > latest) latest = row.latest;
             }
           }
         } finally {

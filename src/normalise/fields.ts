@@ -114,6 +114,34 @@ function valueText(row: ByteRow, k: number): string | null {
   return start === end ? null : (row.bytes as Buffer).toString('latin1', start, end);
 }
 
+/**
+ * The byte ranges of column `index` in records `from`..`to` of a batch, into `starts` and
+ * `ends` (room for to - from); returns how many. For reading ahead (StringTable.warmAscii), so
+ * close enough: quotes and ASCII spaces trimmed as `plain` does, any other field as it stands.
+ */
+export function fieldRanges(batch: FieldBatch, index: number, from: number, to: number, starts: Int32Array, ends: Int32Array): number {
+  const b = batch.bytes;
+  let n = 0;
+  for (let r = from; r < to; r++) {
+    const first = batch.firstField[r] as number;
+    if ((batch.firstField[r + 1] as number) - first <= index) continue;
+    const f = first + index;
+    let s = batch.start[f] as number;
+    let e = batch.end[f] as number;
+    if (batch.kind[f] === FIELD_QUOTED) {
+      s++;
+      e--;
+    }
+    while (s < e && isSpace(b[s] as number)) s++;
+    while (e > s && isSpace(b[e - 1] as number)) e--;
+    if (s === e) continue;
+    starts[n] = s;
+    ends[n] = e;
+    n++;
+  }
+  return n;
+}
+
 const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
 const OUTBOUND_DIRECTION = /^(outbound|agent|admin|admin_initiated|outgoing)/;
 

@@ -37,6 +37,10 @@ export class Dictionary {
   get size(): number {
     return this.table.size;
   }
+  /** How many code units its strings hold together. */
+  get units(): number {
+    return this.table.arena.units;
+  }
   codeOf(value: string | null | undefined): number {
     if (value === null || value === undefined || value === '') return -1;
     const small = this.small;
@@ -48,10 +52,13 @@ export class Dictionary {
     else this.small = null;
     return code;
   }
-  /** Makes room for `n` strings in all (an estimate), so that the string table is not rehashed on the way. */
-  reserve(n: number): void {
+  /**
+   * Makes room for `n` strings in all, about `units` code units together (estimates), so that
+   * the string table is not rehashed nor its text copied on the way.
+   */
+  reserve(n: number, units = 0): void {
     if (n > SMALL_MAX) this.small = null;
-    this.table.reserve(n);
+    this.table.reserve(n, units);
   }
   /** codeOf the string made of the ASCII bytes `buf[start..end)` (the byte scanner's field), without making it. */
   codeOfAscii(buf: Uint8Array, start: number, end: number): number {
@@ -59,6 +66,10 @@ export class Dictionary {
   }
   valueOf(code: number): string | null {
     return code < 0 || code >= this.table.size ? null : this.table.valueOf(code);
+  }
+  /** Reads ahead for the next codeOfAscii of these keys (StringTable.warmAscii); changes nothing. */
+  warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
+    this.table.warmAscii(buf, starts, ends, count);
   }
 }
 
@@ -194,7 +205,7 @@ export class ByteRow {
 /** The columnar ticket store. Index i across all columns is ticket i. */
 export interface TicketTable {
   readonly size: number;
-  /** Ticket ids (kept as UTF-16 code units, not a string object per ticket: `id.get(i)`). */
+  /** Ticket ids (kept as code units in one arena, not a string object per ticket: `id.get(i)`). */
   readonly id: TextArena;
   readonly channel: Uint8Array;
   readonly rawChannel: Int32Array;
@@ -269,8 +280,11 @@ export class TicketTableBuilder {
     file: new Dictionary(),
     byValue: new Dictionary(),
   };
-  /** Whether any row carried a `--by` header value (the column is built only then). */
-  private hasByValue = false;
+  /**
+   * Codes of the `--by` header value, made when the first row carries one (-1 for the rows
+   * before it): without --by, no 4 bytes a ticket of -1s (40 MB at 10M rows).
+   */
+  private byValue: Int32Array | null = null;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -290,7 +304,6 @@ export class TicketTableBuilder {
       priority: new Int32Array(c),
       category: new Int32Array(c),
       group: new Int32Array(c),
-      byValue: new Int32Array(c),
       flags: new Uint8Array(c),
       fileIndex: new Uint16Array(c),
       line: new Uint32Array(c),
@@ -325,25 +338,30 @@ export class TicketTableBuilder {
   }
 
   /**
-   * Makes room for `n` tickets in all, `customers` of them distinct customers (estimates from
-   * the file's size): the columns, the id table and the customer dictionary are then allocated
-   * once instead of doubled and copied as the rows come (fresh memory costs its page faults).
+   * Makes room for `n` tickets in all, `customers` distinct customers in all, and ids of
+   * `idUnits` and `customerUnits` more code units (estimates from the file's size):
+   * the columns, the id table and the customer dictionary are then allocated once instead of
+   * doubled and copied as the rows come (fresh memory costs its page faults).
    */
-  reserve(n: number, customers = 0): void {
-    this.ids.reserve(n);
-    this.dictionaries.customer.reserve(customers);
+  reserve(n: number, customers = 0, idUnits = 0, customerUnits = 0): void {
+    this.ids.reserve(n, this.ids.arena.units + idUnits);
+    this.dictionaries.customer.reserve(customers, this.dictionaries.customer.units + customerUnits);
     if (n <= this.capacity) return;
-    this.capacity = n;
-    for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], n);
-    }
+    this.growColumns(n);
   }
 
-  private growColumns(): void {
-    this.capacity *= 2;
+  private growColumns(capacity = this.capacity * 2): void {
+    this.capacity = capacity;
     for (const key of Object.keys(this.cols) as Array<keyof typeof this.cols>) {
-      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], this.capacity);
+      (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], capacity);
     }
+    if (this.byValue !== null) this.byValue = grow(this.byValue, capacity);
+  }
+
+  /** The `--by` column, made now when no row had a value before (they get -1). */
+  private byColumn(): Int32Array {
+    if (this.byValue === null) this.byValue = new Int32Array(this.capacity).fill(-1, 0, this.n);
+    return this.byValue;
   }
 
   /** Replaces ticket i (a later row of the same ticket, when the last one wins). */
@@ -375,10 +393,8 @@ export class TicketTableBuilder {
     c.priority[i] = d.priority.codeOf(row.priority);
     c.category[i] = d.category.codeOf(row.category);
     c.group[i] = d.group.codeOf(row.group);
-    if (row.byValue !== undefined) {
-      this.hasByValue = true;
-      c.byValue[i] = d.byValue.codeOf(row.byValue);
-    } else c.byValue[i] = -1;
+    if (row.byValue !== undefined) this.byColumn()[i] = d.byValue.codeOf(row.byValue);
+    else if (this.byValue !== null) this.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
@@ -405,10 +421,8 @@ export class TicketTableBuilder {
     c.priority[i] = textCode(row, TEXT_PRIORITY, d.priority);
     c.category[i] = textCode(row, TEXT_CATEGORY, d.category);
     c.group[i] = textCode(row, TEXT_GROUP, d.group);
-    if (row.hasBy) {
-      this.hasByValue = true;
-      c.byValue[i] = textCode(row, TEXT_BY, d.byValue);
-    } else c.byValue[i] = -1;
+    if (row.hasBy) this.byColumn()[i] = textCode(row, TEXT_BY, d.byValue);
+    else if (this.byValue !== null) this.byValue[i] = -1;
     c.flags[i] = row.flags;
     if (row.file !== this.lastFile) {
       this.lastFile = row.file;
@@ -443,7 +457,7 @@ export class TicketTableBuilder {
       priority: fit(c.priority),
       category: fit(c.category),
       group: fit(c.group),
-      ...(this.hasByValue ? { byValue: fit(c.byValue) } : {}),
+      ...(this.byValue !== null ? { byValue: fit(this.byValue) } : {}),
       flags: fit(c.flags),
       fileIndex: fit(c.fileIndex),
       line: fit(c.line),

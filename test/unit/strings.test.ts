@@ -74,7 +74,69 @@ describe('the string table', () => {
   });
 });
 
+describe('the string table placing ids in order', () => {
+  it('keeps ids that differ only in leading zeros apart (same number, same slot)', () => {
+    const table = new StringTable();
+    expect(table.intern('T7')).toBe(0);
+    expect(table.intern('T07')).toBe(1);
+    expect(table.intern('T007')).toBe(2);
+    expect(table.intern('7')).toBe(3);
+    expect(table.find('T07')).toBe(1);
+    expect(table.findAscii(Buffer.from('T007'), 0, 4)).toBe(2);
+    expect(table.find('T0007')).toBe(-1);
+  });
+
+  it('stays exact when the numbers cluster (a power of two apart) and it re-places every key', () => {
+    // 3,000 ids 2^20 apart: placed by number they would all want one slot of a table far
+    // smaller than 2^20, so the table must give up the order and hash them again.
+    const table = new StringTable();
+    for (let i = 0; i < 3000; i++) expect(table.intern(`T${i * 1048576}`)).toBe(i);
+    expect(table.size).toBe(3000);
+    expect(table.find('T0')).toBe(0);
+    expect(table.find(`T${2999 * 1048576}`)).toBe(2999);
+    expect(table.findAscii(Buffer.from('T1048576'), 0, 8)).toBe(1);
+    expect(table.find('T1')).toBe(-1);
+    expect(table.intern('T2097152')).toBe(2); // already there
+    expect(table.size).toBe(3000);
+  });
+
+  it('stays exact when two prefixes run over the same slots, `add` copies included', () => {
+    const table = new StringTable();
+    expect(table.intern('A5')).toBe(0);
+    expect(table.add('A5')).toBe(1); // a second copy, behind the first
+    for (let i = 0; i < 2000; i++) {
+      table.intern(`A${i}`);
+      table.intern(`B${i}`);
+    }
+    // A5 was there first; A0..A1999 and B0..B1999 are 3,999 more keys
+    expect(table.size).toBe(2 + 1999 + 2000);
+    expect(table.find('A5')).toBe(0);
+    expect(table.valueOf(1)).toBe('A5');
+    expect(table.find('B0')).toBe(3);
+    expect(table.find('A1999')).toBe(2 + 2 * 1999 - 1);
+    expect(table.find('B1999')).toBe(2 + 2 * 1999);
+    expect(table.find('C1')).toBe(-1);
+  });
+});
+
 describe('the text arena', () => {
+  it('holds one-byte text until a string needs two bytes a unit, then widens without losing any', () => {
+    const arena = new TextArena();
+    arena.reserve(4, 8); // less room than the text: grows past it
+    expect(arena.push('T1')).toBe(0);
+    expect(arena.pushAscii(Buffer.from('xC42y'), 1, 4)).toBe(1); // "C42"
+    expect(arena.push('déjà ÿ')).toBe(2); // every unit below 256
+    expect(arena.units).toBe(2 + 3 + 6);
+    expect(arena.push('ab€cd')).toBe(3); // € is U+20AC: widens after "ab"
+    expect(arena.pushAscii(Buffer.from('T9'), 0, 2)).toBe(4);
+    expect(arena.toArray()).toEqual(['T1', 'C42', 'déjà ÿ', 'ab€cd', 'T9']);
+    expect(arena.equalsAscii(1, Buffer.from('C42'), 0, 3)).toBe(true);
+    expect(arena.equalsAscii(4, Buffer.from('T9'), 0, 2)).toBe(true);
+    expect(arena.equals(3, 'ab€cd')).toBe(true);
+    expect(arena.equals(3, 'ab€ce')).toBe(false);
+    expect(arena.units).toBe(11 + 5 + 2);
+  });
+
   it('keeps any string exactly (surrogate pairs, lone surrogates, long text) and compares without decoding', () => {
     const arena = new TextArena();
     const texts = ['T1', '', 'Café ☕', '𝒳 and 😀', '\ud800 lone', 'x'.repeat(10_000) + 'é'];

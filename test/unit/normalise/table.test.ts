@@ -1,0 +1,81 @@
+// The table builder: room reserved from estimates, the --by column made only when a row has a
+// value; reading customer ids ahead. Values worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { TicketTableBuilder } from '../../../src/normalise/table.js';
+import { StringTable } from '../../../src/normalise/strings.js';
+import { fieldRanges } from '../../../src/normalise/fields.js';
+import { CsvScanner } from '../../../src/read/scan.js';
+import { ticketRow } from '../../helpers/tickets.js';
+
+describe('the ticket table builder', () => {
+  it('keeps every ticket past a reservation that was too small, ids and customers included', () => {
+    const b = new TicketTableBuilder(4);
+    // room for 3 tickets with 2 customers, 6 + 4 code units: 5 tickets and a wide id come instead
+    b.reserve(3, 2, 6, 4);
+    const rows = [
+      { id: 'T1', customerId: 'C7' },
+      { id: 'T2', customerId: 'C07' },
+      { id: 'T3', customerId: 'C7' },
+      { id: 'Ticket-€4', customerId: 'Ćustomer' },
+      { id: 'T5', customerId: 'C07' },
+    ];
+    rows.forEach((r, k) => expect(b.add(ticketRow({ ...r, channel: 'email', createdAt: 100 * k, line: k + 2 }))).toBe(k));
+    const table = b.build();
+    expect(table.size).toBe(5);
+    expect(table.id.toArray()).toEqual(['T1', 'T2', 'T3', 'Ticket-€4', 'T5']);
+    // customers by first appearance: C7 → 0, C07 → 1, Ćustomer → 2
+    expect([...table.customer]).toEqual([0, 1, 0, 2, 1]);
+    expect(table.dictionaries.customer.values).toEqual(['C7', 'C07', 'Ćustomer']);
+    expect([...table.line]).toEqual([2, 3, 4, 5, 6]);
+    expect([...table.createdAt]).toEqual([0, 100, 200, 300, 400]);
+  });
+
+  it('has no --by column until a row carries a value; the rows before it have none (-1)', () => {
+    const none = new TicketTableBuilder();
+    none.add(ticketRow({ id: 'a', channel: 'chat', createdAt: 0 }));
+    expect(none.build().byValue).toBeUndefined();
+
+    const b = new TicketTableBuilder(2); // grows twice on the way
+    b.add(ticketRow({ id: 'a', channel: 'chat', createdAt: 0 }));
+    b.add(ticketRow({ id: 'b', channel: 'chat', createdAt: 0 }));
+    b.add(ticketRow({ id: 'c', channel: 'chat', createdAt: 0, byValue: 'EU' }));
+    b.add(ticketRow({ id: 'd', channel: 'chat', createdAt: 0, byValue: null }));
+    b.add(ticketRow({ id: 'e', channel: 'chat', createdAt: 0, byValue: 'US' }));
+    b.add(ticketRow({ id: 'f', channel: 'chat', createdAt: 0 }));
+    const table = b.build();
+    expect([...(table.byValue ?? [])]).toEqual([-1, -1, 0, -1, 1, -1]);
+    expect(table.dictionaries.byValue?.values).toEqual(['EU', 'US']);
+  });
+});
+
+describe('reading customer ids ahead', () => {
+  it('finds the trimmed ranges of a column, quotes and spaces off, ragged and empty fields left out', () => {
+    // record 0 is the header; ranges are byte offsets into the whole text
+    const text = 'id,customer\nT1,C7\nT2," C42 "\nT3\nT4,\nT5,"C""9"""\n';
+    const scanner = new CsvScanner({ file: 'f.csv', delimiter: ',', recordDelimiter: '\n' });
+    scanner.feed(Buffer.from(text));
+    scanner.finish();
+    const starts = new Int32Array(8);
+    const ends = new Int32Array(8);
+    const n = fieldRanges(scanner.batch, 1, 1, scanner.batch.count, starts, ends);
+    // C7 at 15..17; " C42 " quoted at 21..28 → C42 at 23..26; T3 has one field; T4's is empty;
+    // "C""9""" (doubled quotes, 39..47) is left as it stands, quotes and all
+    expect(n).toBe(3);
+    expect([...starts.subarray(0, n)]).toEqual([15, 23, 39]);
+    expect([...ends.subarray(0, n)]).toEqual([17, 26, 47]);
+    expect(text.slice(23, 26)).toBe('C42');
+  });
+
+  it('changes no answer of the table, whatever the ranges hold', () => {
+    const table = new StringTable();
+    for (let i = 0; i < 5000; i++) table.intern(`C${i * 3}`);
+    const bytes = Buffer.from('C0,C3,C4,C14997,,zzz');
+    table.warmAscii(bytes, Int32Array.from([0, 3, 6, 9, 16, 17]), Int32Array.from([2, 5, 8, 15, 16, 20]), 6);
+    expect(table.size).toBe(5000);
+    expect(table.findAscii(bytes, 0, 2)).toBe(0); // C0
+    expect(table.findAscii(bytes, 3, 5)).toBe(1); // C3
+    expect(table.findAscii(bytes, 6, 8)).toBe(-1); // C4 is not a multiple of 3
+    expect(table.findAscii(bytes, 9, 15)).toBe(4999); // C14997 = C(4999 × 3)
+    expect(table.internAscii(bytes, 17, 20)).toBe(5000); // zzz, new
+  });
+});
