@@ -127,6 +127,25 @@ export function byColumnOf(header: readonly string[], name: string, logFormat: s
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
 export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits, reader?: ReadOptions['reader']): Promise<OpenedFile> {
   const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}), ...(mapping.sheet !== null ? { sheet: mapping.sheet } : {}) });
+  try {
+    return await mapOpened(source, mapping, timeZone);
+  } catch (error) {
+    await closeRecords(source.records); // the file is not read further: release it now
+    throw error;
+  }
+}
+
+/**
+ * Stops reading `records` early and releases what they read from (a file handle, a stream);
+ * call it whenever an opened file is given up before its last record.
+ */
+export async function closeRecords(records: AsyncIterable<RawRecord>): Promise<void> {
+  const own = records as Partial<AsyncIterator<RawRecord>>;
+  if (typeof own.return === 'function') await own.return();
+  else await records[Symbol.asyncIterator]().return?.();
+}
+
+async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: MappingSettings, timeZone: string): Promise<OpenedFile> {
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, mapping.inputFormat);
   const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);

@@ -9,7 +9,7 @@ import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
 import { batchesOf, isFieldBatched, type FieldBatchedRecords } from '../read/record.js';
 import { StringTable } from '../normalise/strings.js';
-import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
+import { closeRecords, missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
 import { rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
@@ -149,7 +149,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
 
   for (const path of settings.files) {
     const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
-    if (requireFields && opened.missingRequired.length > 0) throw missingFieldsError(opened, settings.configFile);
+    if (requireFields && opened.missingRequired.length > 0) {
+      await closeRecords(opened.records);
+      throw missingFieldsError(opened, settings.configFile);
+    }
     sink.file?.(opened);
     const { mapping } = opened;
     const b = mapping.bindings;

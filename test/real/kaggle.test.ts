@@ -16,7 +16,7 @@ describe.skipIf(!HAS_REAL_DATA)('Kaggle support tickets (no creation time)', () 
     expect(r.stderr).toContain('customer_support_tickets.csv:1: no creation-time column; without a creation time no duration can be measured');
     expect(r.stderr).toContain('columns.createdAt');
     expect(r.stderr).toContain('"First Response Time"');
-    expect(r.stderr.split('\n').length).toBeLessThan(5);
+    expect(r.stderr.split('\n').length, r.stderr).toBeLessThan(5);
   });
 
   it('inspect still shows what was found: 8,469 rows, four channels, the missing column', async () => {
