@@ -2,7 +2,7 @@
  * bin/parity.js starts a tuned child process for a large input (src/launch.ts): the output, the
  * exit code and the error messages must be exactly those of a run without it.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,17 @@ describe('the launcher passes everything through', () => {
     const { spawn } = await import('node:child_process');
     const { BIN } = await import('../helpers/exec.js');
     const out = join(dir, 'stopped.json');
-    const child = spawn(process.execPath, [BIN, 'audit', big, '--format', 'json', '-o', out], { stdio: 'ignore' });
+    // Five times the tickets (ids kept apart), so that the run is surely still going when the
+    // signal comes: the 300k-row file alone audits in about 1.5 s, the moment the signal is sent.
+    const larger = join(dir, 'larger.csv');
+    writeFileSync(larger, body);
+    for (const prefix of ['U', 'V', 'W', 'X']) appendFileSync(larger, body.slice(body.indexOf('\n') + 1).replace(/^T/gm, prefix));
+    const child = spawn(process.execPath, [BIN, 'audit', larger, '--format', 'json', '-o', out], { stdio: 'ignore' });
+    // listened to from the start: a run that ended before the signal must not go unnoticed
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
     await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGTERM'); // to the launcher's process only, as docker stop or a supervisor sends it
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    const [code, signal] = await exited;
     // parity's handler exits 143 (128 + 15); before it is installed the default action kills the run
     expect(code === 143 || signal === 'SIGTERM').toBe(true);
     expect(existsSync(out)).toBe(false);
