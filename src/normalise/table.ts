@@ -395,13 +395,19 @@ export class TicketTableBuilder {
     c.group[i] = d.group.codeOf(row.group);
     if (row.byValue !== undefined) this.byColumn()[i] = d.byValue.codeOf(row.byValue);
     else if (this.byValue !== null) this.byValue[i] = -1;
-    c.flags[i] = row.flags;
-    if (row.file !== this.lastFile) {
-      this.lastFile = row.file;
-      this.lastFileCode = d.file.codeOf(row.file);
+    this.writePlace(i, row.flags, row.file, row.line);
+  }
+
+  /** The ticket's flags and where it was read (both writers). */
+  private writePlace(i: number, flags: number, file: string, line: number): void {
+    const c = this.cols;
+    c.flags[i] = flags;
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastFileCode = this.dictionaries.file.codeOf(file);
     }
     c.fileIndex[i] = this.lastFileCode;
-    c.line[i] = row.line;
+    c.line[i] = line;
   }
 
   private writeBytes(i: number, row: ByteRow): void {
@@ -423,13 +429,7 @@ export class TicketTableBuilder {
     c.group[i] = textCode(row, TEXT_GROUP, d.group);
     if (row.hasBy) this.byColumn()[i] = textCode(row, TEXT_BY, d.byValue);
     else if (this.byValue !== null) this.byValue[i] = -1;
-    c.flags[i] = row.flags;
-    if (row.file !== this.lastFile) {
-      this.lastFile = row.file;
-      this.lastFileCode = d.file.codeOf(row.file);
-    }
-    c.fileIndex[i] = this.lastFileCode;
-    c.line[i] = row.line;
+    this.writePlace(i, row.flags, row.file, row.line);
   }
 
   build(): TicketTable {
