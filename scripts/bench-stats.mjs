@@ -18,7 +18,7 @@ if (!existsSync(`${root}dist/stats/tally.js`)) {
   console.error('bench-stats: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
-const { tallyFromSamples, talliesByGroup, sumTallies, tallySizes } = await import(`${root}dist/stats/tally.js`);
+const { tallyFromSamples, sortDurations, talliesByTicket, sumTallies, tallySizes } = await import(`${root}dist/stats/tally.js`);
 const { kaplanMeier, kmQuantile } = await import(`${root}dist/stats/kaplanMeier.js`);
 const { gehan, gehanStratified, logRank, logRankStratified } = await import(`${root}dist/stats/rankTests.js`);
 
@@ -126,8 +126,8 @@ time(`tally of ${N.toLocaleString('en-US')} durations (radix sort + runs)`, () =
 console.log('\nin-process tallies');
 const samples = time('split 5 channels × 3 strata into cell arrays', cellSamples);
 const cellTallies = time('build 15 cell tallies (sort each cell once)', () => samples.map((s) => tallyFromSamples(s.times, s.events)));
-const byGroup = time('15 cell tallies from one sort of every ticket (talliesByGroup)', () => talliesByGroup(seconds, answered, cell, CELLS));
-if (byGroup.some((t, k) => t.times.length !== cellTallies[k].times.length)) throw new Error('talliesByGroup differs from the per-cell tallies');
+const byGroup = time('15 cell tallies from one sort of every ticket (sortDurations + talliesByTicket)', () => talliesByTicket(sortDurations(seconds, answered), Int32Array.from(cell), CELLS));
+if (byGroup.some((t, k) => t.times.length !== cellTallies[k].times.length)) throw new Error('the one-pass tallies differ from the per-cell tallies');
 const channelTallies = time('5 channel tallies = sums of their cells', () =>
   CHANNELS.map((_, c) => sumTallies(cellTallies.slice(c * STRATA, (c + 1) * STRATA))),
 );

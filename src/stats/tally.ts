@@ -7,8 +7,9 @@
  * returned by a database's GROUP BY.
  *
  * This module owns the builders: from per-ticket arrays (one sort), many groups' tallies from one
- * metric's arrays and a group code (one sort for all), from count rows in any order (rows of one time
- * merged), the sum of tallies (strata merged), the sizes and the ended-only part.
+ * metric's durations sorted once (sortDurations, then one pass for groups that share no ticket),
+ * from count rows in any order (rows of one time merged), the sum of tallies (strata merged), the
+ * sizes and the ended-only part.
  *
  * The per-ticket builders sort with a least-significant-digit radix sort (16-bit digits, one or
  * two passes) when every time is a whole number of seconds below 2^31, which is what parity's
@@ -92,78 +93,10 @@ export function tallyFromSamples(times: ArrayLike<number>, events: ArrayLike<num
 }
 
 /**
- * Tallies of many groups from one metric's per-ticket arrays with one sort: `group[i]` is ticket
- * i's group (0 ≤ code < groups; any other code leaves the ticket out, as do a non-finite time or a
- * NaN status). With whole seconds, the key group·2^b + time·2 + waiting bit (b bits for the
- * largest time key) sorts every group's tickets into one contiguous, time-ordered run, so the
- * groups cost one radix sort of all tickets and one pass, not a split and a sort per group. When
- * the keys do not fit 32 bits (or the times are not whole seconds), each group is split out and
- * tallied on its own. Equal, group by group, to {@link tallyFromSamples} of that group's tickets.
- * @throws RangeError when the inputs differ in length or `groups` is not a positive integer.
- */
-export function talliesByGroup(times: ArrayLike<number>, events: ArrayLike<number>, group: ArrayLike<number>, groups: number): Tally[] {
-  const n = times.length;
-  if (events.length !== n || group.length !== n) {
-    throw new RangeError(`times (${n}), events (${events.length}) and group (${group.length}) differ in length`);
-  }
-  if (!(Number.isInteger(groups) && groups > 0)) throw new RangeError(`groups must be a positive whole number, got ${groups}`);
-  const inGroup = (g: number): boolean => Number.isInteger(g) && g >= 0 && g < groups;
-  let valid = 0;
-  let wholeSeconds = true;
-  let maxTime = 0;
-  for (let i = 0; i < n; i++) {
-    const t = times[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(events[i] as number) || !inGroup(group[i] as number)) continue;
-    valid++;
-    if (!(Number.isInteger(t) && t >= 0 && t <= RADIX_MAX_TIME)) wholeSeconds = false;
-    else if (t > maxTime) maxTime = t;
-  }
-  const keyBits = bitLength(maxTime * 2 + 1);
-  if (!wholeSeconds || keyBits + bitLength(groups - 1) > 32) return talliesGroupByGroup(times, events, group, groups);
-  const scale = 2 ** keyBits;
-  let keys: Uint32Array = new Uint32Array(valid);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const t = times[i] as number;
-    const e = events[i] as number;
-    const g = group[i] as number;
-    if (!Number.isFinite(t) || Number.isNaN(e) || !inGroup(g)) continue;
-    keys[k++] = g * scale + t * 2 + (e !== 0 ? 0 : 1);
-  }
-  if (!isSortedU32(keys)) keys = valid < RADIX_MIN ? keys.sort() : radixSortU32(keys, (groups - 1) * scale + scale - 1);
-  // Distinct times per group, then the runs.
-  const distinct = new Float64Array(groups);
-  let last = -1;
-  for (let i = 0; i < valid; i++) {
-    const key = keys[i] as number;
-    const run = Math.floor(key / 2); // group and time together: a new run is a new (group, time)
-    if (run !== last) distinct[Math.floor(key / scale)]!++;
-    last = run;
-  }
-  const out = Array.from({ length: groups }, (_, g) => allocate(distinct[g] as number));
-  const fill = new Int32Array(groups).fill(-1);
-  last = -1;
-  for (let i = 0; i < valid; i++) {
-    const key = keys[i] as number;
-    const g = Math.floor(key / scale);
-    const tally = out[g] as Tally;
-    const run = Math.floor(key / 2);
-    if (run !== last) {
-      fill[g]!++;
-      tally.times[fill[g] as number] = (key - g * scale) >>> 1;
-      last = run;
-    }
-    if (key & 1) tally.waiting[fill[g] as number]! += 1;
-    else tally.ended[fill[g] as number]! += 1;
-  }
-  return out;
-}
-
-/**
  * One metric's tickets sorted once by time (an event before a censoring at the same time):
  * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order and
  * `position[i]` where ticket i sits in that order (−1: no usable time). Any
- * group's tally is then one sequential pass in this order ({@link talliesOfMembers}), with no
+ * group's tally is then one sequential pass in this order ({@link talliesOfGroups}), with no
  * sort per group or per like-for-like cell.
  */
 export interface SortedDurations {
@@ -171,7 +104,7 @@ export interface SortedDurations {
   readonly position: Int32Array;
   /** The ticket at each position (the inverse of `position`). */
   readonly order: Uint32Array;
-  /** Group codes by position, −1 between uses ({@link talliesOfMembers}'s scratch). */
+  /** Group codes by position, −1 between uses ({@link talliesOfGroups}'s scratch). */
   readonly scratch: Int32Array;
 }
 
@@ -224,22 +157,12 @@ function positionsOf(order: Uint32Array, tickets: number): Int32Array {
 }
 
 /**
- * Tallies of the tickets `members` in one sequential pass over durations sorted once, split
- * into `groups` by `code` (ticket i goes to group code[i]; a negative code leaves it out), or
- * all in group 0 without `code`. Equal, group by group, to {@link tallyFromSamples} of that
- * group's tickets. Costs O(members) random writes plus two sequential passes over the sorted
- * durations, however many groups. `members` must not list a ticket twice (a ticket is counted
- * once here, where tallyFromSamples would count a repeated entry twice): every group parity
- * makes — channels, bands, by values, loud/quiet, cells — is a set.
- */
-export function talliesOfMembers(sorted: SortedDurations, members: ArrayLike<number>, code: Int32Array | null, groups: number): Tally[] {
-  return talliesOfGroups(sorted, [members], code, groups);
-}
-
-/**
- * {@link talliesOfMembers} of several groups that share no ticket, in the same one pass: group
- * g's tickets go to tally g·cells + code[i] (or g without `code`, cells = 1). Channels, or the
- * loud and quiet tickets of every channel, are tallied together so, however many there are.
+ * Tallies of the tickets of `memberLists` (groups that share no ticket) in one sequential pass
+ * over durations sorted once: group g's tickets go to tally g·cells + code[i] (or g without
+ * `code`, cells = 1). Equal, tally by tally, to {@link tallyFromSamples} of those tickets. A
+ * ticket is counted once (a group is a set: channels, bands, --by values, loud/quiet, cells).
+ * Channels, or the loud and quiet tickets of every channel, are tallied together so, however
+ * many there are.
  */
 export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Tally[] {
   let members = 0;
@@ -373,32 +296,6 @@ function writeTallies(keys: Uint32Array, marks: Int32Array, offset: Float64Array
     if (key & 1) waiting[j]! += 1;
     else ended[j]! += 1;
   }
-}
-
-/** Bits needed to write x ≥ 0 (0 for 0). */
-function bitLength(x: number): number {
-  let bits = 0;
-  while (x >= 2 ** bits) bits++;
-  return bits;
-}
-
-/** The fallback of {@link talliesByGroup}: each group's tickets split out and tallied alone. */
-function talliesGroupByGroup(times: ArrayLike<number>, events: ArrayLike<number>, group: ArrayLike<number>, groups: number): Tally[] {
-  const counts = new Float64Array(groups);
-  for (let i = 0; i < times.length; i++) {
-    const g = group[i] as number;
-    if (Number.isInteger(g) && g >= 0 && g < groups) counts[g]!++;
-  }
-  const parts = Array.from({ length: groups }, (_, g) => ({ times: new Float64Array(counts[g] as number), events: new Float64Array(counts[g] as number), size: 0 }));
-  for (let i = 0; i < times.length; i++) {
-    const g = group[i] as number;
-    if (!(Number.isInteger(g) && g >= 0 && g < groups)) continue;
-    const part = parts[g]!;
-    part.times[part.size] = times[i] as number;
-    part.events[part.size] = events[i] as number;
-    part.size++;
-  }
-  return parts.map((p) => tallyFromSamples(p.times, p.events));
 }
 
 /** Whole non-negative seconds: sort the keys time·2 + waiting bit, then count runs. */

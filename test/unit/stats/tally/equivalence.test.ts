@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sortDurations, sumTallies, talliesByGroup, talliesByTicket, talliesOfGroups, talliesOfMembers, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, sortDurations, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -176,51 +176,6 @@ describe('tally builders', () => {
     );
   });
 
-  it('tallies of many groups from one sort equal each group tallied alone (codes out of range left out)', () => {
-    const check = (s: Sample, group: number[], groups: number): void => {
-      const all = talliesByGroup(s.times, s.events, group, groups);
-      expect(all.length).toBe(groups);
-      for (let g = 0; g < groups; g++) {
-        const mine = s.times.map((_, i) => i).filter((i) => group[i] === g);
-        const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
-        expect(plain(all[g]!.times)).toEqual(plain(alone.times));
-        expect(Array.from(all[g]!.ended)).toEqual(Array.from(alone.ended));
-        expect(Array.from(all[g]!.waiting)).toEqual(Array.from(alone.waiting));
-      }
-    };
-    // Small samples (native sort; fractional times take the fallback; 2^31 − 1 with several groups
-    // does not fit 32 bits and takes it too).
-    const withBigTimes = fc.oneof({ weight: 5, arbitrary: sample }, { weight: 1, arbitrary: sample.map((s) => ({ times: s.times.map((t, i) => (i % 2 ? 2 ** 31 - 1 : t)), events: s.events })) });
-    fc.assert(
-      fc.property(withBigTimes, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 2 ** 30 }), (s, groups, seed) => {
-        let r = seed;
-        const group = s.times.map(() => {
-          r = (r * 1103515245 + 12345) % 2147483648;
-          const pick = r % (groups + 2);
-          return pick === groups + 1 ? Number.NaN : pick - 1; // −1, NaN and codes ≥ groups are left out
-        });
-        check(s, group, groups);
-      }),
-      RUNS,
-    );
-    // Thousands of tickets: the radix sort of the packed keys, one and two passes.
-    for (const range of [1000, 5_000_000]) {
-      let r = range;
-      const next = (): number => (r = (r * 1103515245 + 12345) % 2147483648);
-      const n = 9000;
-      const s: Sample = { times: [], events: [] };
-      const group: number[] = [];
-      for (let i = 0; i < n; i++) {
-        s.times.push(next() % range);
-        s.events.push(next() % 3 === 0 ? 0 : 1);
-        group.push(next() % 15);
-      }
-      check(s, group, 15);
-    }
-    expect(() => talliesByGroup([1], [1], [0, 0], 1)).toThrow(RangeError);
-    expect(() => talliesByGroup([1], [1], [0], 0)).toThrow(RangeError);
-  });
-
   it('tallies from durations sorted once equal each group tallied alone; non-whole seconds decline', () => {
     const check = (s: Sample, group: number[], groups: number): void => {
       const sorted = sortDurations(s.times, s.events);
@@ -231,9 +186,9 @@ describe('tally builders', () => {
       expect(sorted).not.toBeNull();
       const codes = Int32Array.from(group, (g) => (Number.isInteger(g) && g < groups ? g : -1));
       // members: every ticket (codes split them), and again a subset in one group
-      const all = talliesOfMembers(sorted!, Uint32Array.from(s.times, (_, i) => i), codes, groups);
+      const all = talliesOfGroups(sorted!, [Uint32Array.from(s.times, (_, i) => i)], codes, groups);
       const evens = Uint32Array.from(s.times, (_, i) => i).filter((i) => i % 2 === 0);
-      const evenTally = talliesOfMembers(sorted!, evens, null, 1)[0]!;
+      const evenTally = talliesOfGroups(sorted!, [evens], null, 1)[0]!;
       const evenAlone = tallyFromSamples(Array.from(evens, (i) => s.times[i] as number), Array.from(evens, (i) => s.events[i] as number));
       expect(plain(evenTally.times)).toEqual(plain(evenAlone.times));
       expect(Array.from(evenTally.ended)).toEqual(Array.from(evenAlone.ended));
@@ -270,7 +225,7 @@ describe('tally builders', () => {
     }
     check(s, group, 4);
     // A hand-sized case: times 5, 3, 3 (waiting), 5 in group 0 and 4 in group 1.
-    const hand = talliesOfMembers(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, [0, 1, 2, 3, 4], Int32Array.from([0, 0, 0, 1, 0]), 2);
+    const hand = talliesOfGroups(sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!, [[0, 1, 2, 3, 4]], Int32Array.from([0, 0, 0, 1, 0]), 2);
     expect(Array.from(hand[0]!.times)).toEqual([3, 5]);
     expect(Array.from(hand[0]!.ended)).toEqual([1, 2]);
     expect(Array.from(hand[0]!.waiting)).toEqual([1, 0]);
