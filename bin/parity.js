@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runTuned, wantsTunedHeap } from '../dist/launch.js';
+import { runTuned, wantsTunedHeap } from '../dist/launch.bundle.js';
 
 const args = process.argv.slice(2);
 // `parity --version` alone answers from package.json without loading the program (start-up
@@ -21,5 +21,5 @@ if (wantsTunedHeap(args, process.execArgv, process.env)) {
   // -1: the tuned process could not be started; run here with the default heap instead
   if (code >= 0) process.exit(code);
 }
-const { main } = await import('../dist/cli.js');
+const { main } = await import('../dist/cli.bundle.js');
 process.exitCode = await main(args);

@@ -9,11 +9,28 @@ import type { Verdict } from './report.js';
 
 export { formatDuration as duration, formatDuration };
 
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** `1,053`. */
+/**
+ * `1,053`: rounded to a whole number (halves away from zero) with a comma every three digits, as
+ * `Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })` writes it (a property test compares
+ * the two). Written out because the first Intl formatter of a process costs ~25 ms of ICU start-up,
+ * a tenth of the small-audit start-up budget.
+ */
 export function count(n: number): string {
-  return INTEGER.format(n);
+  if (Number.isNaN(n)) return 'NaN';
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  if (!Number.isFinite(n)) return `${sign}∞`;
+  const digits = plainDigits(String(Math.round(Math.abs(n))));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return sign + out;
+}
+
+/** The shortest digits of a whole number as JavaScript writes it, `1.5e+21` spelled out (`15` and 20 zeros). */
+function plainDigits(text: string): string {
+  const e = text.indexOf('e+');
+  if (e < 0) return text;
+  const mantissa = text.slice(0, e).replace('.', '');
+  return mantissa.padEnd(Number(text.slice(e + 2)) + 1, '0');
 }
 
 /** A plain ratio: `0.83`, `1.05`, `12.3`. */

@@ -5,8 +5,7 @@
  * ×2,100, outside-period ×162)".
  */
 import type { Report } from '../report.js';
-
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { count } from '../format.js';
 
 /** The warning for a report, or null when every row was used. */
 export function rowsWarning(report: Report, rejectsFile: string | undefined): string | null {
@@ -16,16 +15,16 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   const badCount = bad.reduce((a, d) => a + d.count, 0);
   const excludedCount = excluded.reduce((a, d) => a + d.count, 0);
   if (badCount === 0 && excludedCount === 0) return null;
-  const total = COUNT.format(report.input.rowsRead);
+  const total = count(report.input.rowsRead);
   const parts: string[] = [];
   if (badCount > 0) {
     // --rejects reads rows in-process: a count table or an engine (no formats read) has no rows to write
     const where = rejectsFile ? `; written to ${rejectsFile}` : report.input.formats.length ? '; --rejects <file> writes them out' : '';
-    parts.push(`${COUNT.format(badCount)} of ${total} rows rejected as unusable (see Data quality${where})`);
+    parts.push(`${count(badCount)} of ${total} rows rejected as unusable (see Data quality${where})`);
   }
   if (excludedCount > 0) {
-    const kinds = excluded.map((d) => `${d.kind} ×${COUNT.format(d.count)}`).join(', ');
-    parts.push(`${COUNT.format(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} rows excluded on purpose (${kinds})`);
+    const kinds = excluded.map((d) => `${d.kind} ×${count(d.count)}`).join(', ');
+    parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} rows excluded on purpose (${kinds})`);
   }
   return parts.join('; ');
 }

@@ -12,6 +12,7 @@
 /** Sorts `keys` with `payload` alongside; returns the sorted pair (the given arrays may be reused as scratch). */
 export function radixSortPairs(keys: Uint32Array, payload: Uint32Array): { keys: Uint32Array; payload: Uint32Array } {
   const n = keys.length;
+  if (n < SMALL) return comparatorSort(keys, payload);
   let k = keys;
   let p = payload;
   let spareKeys: Uint32Array = new Uint32Array(n);
@@ -24,6 +25,18 @@ export function radixSortPairs(keys: Uint32Array, payload: Uint32Array): { keys:
     [p, sparePayload] = [sparePayload, p];
   }
   return { keys: k, payload: p };
+}
+
+/**
+ * Below this many keys a comparator sort is quicker than two passes over 65,536 digit counters
+ * (a small file's audit sorted a dozen durations with 0.5 MB of counters, ~8 ms of its start-up).
+ */
+const SMALL = 1024;
+
+/** The same stable order by a comparator sort of positions (equal keys keep their order). */
+function comparatorSort(keys: Uint32Array, payload: Uint32Array): { keys: Uint32Array; payload: Uint32Array } {
+  const order = Array.from(keys.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  return { keys: Uint32Array.from(order, (i) => keys[i] as number), payload: Uint32Array.from(order, (i) => payload[i] as number) };
 }
 
 /** Where each 16-bit digit's keys start; null when every key's digit is 0. */
