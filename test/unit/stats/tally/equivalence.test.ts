@@ -252,6 +252,34 @@ describe('tally builders', () => {
     expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
   });
 
+  it('tally codes: one byte up to 255 groups, 32 bits beyond; both give each group its own tally', () => {
+    // 600 tickets, ticket i: time i mod 7 (seconds), ended unless i mod 5 = 0; group i mod G.
+    const n = 600;
+    const times = Array.from({ length: n }, (_, i) => i % 7);
+    const events = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : 1));
+    const sorted = sortDurations(times, events)!;
+    for (const groups of [3, 255, 256, 300]) {
+      const lists = Array.from({ length: groups }, (_, g) => Array.from({ length: n }, (_, i) => i).filter((i) => i % groups === g));
+      const codes = ticketCodes(n, lists, null, 1);
+      expect(codes instanceof Uint8Array, `${groups} groups`).toBe(groups <= 255);
+      const tallies = talliesByTicket(sorted, codes, groups);
+      // group 1: tickets 1, 1+G, 1+2G, …: by hand from their times and statuses
+      const mine = lists[1]!;
+      const byTime = new Map<number, [number, number]>();
+      for (const i of mine) {
+        const cell = byTime.get(i % 7) ?? [0, 0];
+        cell[i % 5 === 0 ? 1 : 0]++;
+        byTime.set(i % 7, cell);
+      }
+      const keys = [...byTime.keys()].sort((a, b) => a - b);
+      expect(Array.from(tallies[1]!.times), `${groups} groups`).toEqual(keys);
+      expect(Array.from(tallies[1]!.ended)).toEqual(keys.map((t) => byTime.get(t)![0]));
+      expect(Array.from(tallies[1]!.waiting)).toEqual(keys.map((t) => byTime.get(t)![1]));
+      expect(tallies.reduce((a, t) => a + tallySizes(t).n, 0)).toBe(n);
+      expect(() => ticketCodes(n, [lists[0]!, lists[0]!.slice(0, 1)], null, 1)).toThrow(/in two groups/);
+    }
+  });
+
   it("the quantile estimate by binary search equals R's rule on the CDF arrays (kmQuantile)", () => {
     const ps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1, 1 / 3, 2 / 3];
     fc.assert(
