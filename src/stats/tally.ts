@@ -29,10 +29,18 @@ import { radixSortPairs } from './radix.js';
  * to 2^53.
  */
 export interface Tally {
-  readonly times: Float64Array;
-  readonly ended: Float64Array;
-  readonly waiting: Float64Array;
+  readonly times: TallyColumn;
+  readonly ended: TallyColumn;
+  readonly waiting: TallyColumn;
 }
+
+/**
+ * A tally's column: float64 in general (fractional times, counts from a count table of any
+ * size); 32-bit unsigned where every value is known to fit — tallies of whole-second durations
+ * from the sorted pass, whose counts are below the number of tickets in memory. Half the bytes
+ * for the tens of millions of distinct times a judge holds at 5M tickets.
+ */
+export type TallyColumn = Float64Array | Uint32Array;
 
 /** How many tickets a tally holds. */
 export interface TallySizes {
@@ -271,9 +279,10 @@ function readThroughBytes(out: Uint8Array, codes: Uint8Array, order: Uint32Array
 function countMarked(keys: Uint32Array, marks: TallyCodes, groups: number): Tally[] {
   const offset = distinctOffsets(keys, marks, groups);
   const total = offset[groups] as number;
-  const times = new Float64Array(total);
-  const ended = new Float64Array(total);
-  const waiting = new Float64Array(total);
+  // whole seconds below 2^31 and counts below the number of tickets: 32 bits hold them exactly
+  const times = new Uint32Array(total);
+  const ended = new Uint32Array(total);
+  const waiting = new Uint32Array(total);
   writeTallies(keys, marks, offset, times, ended, waiting);
   const out: Tally[] = [];
   for (let g = 0; g < groups; g++) {
@@ -302,7 +311,7 @@ function distinctOffsets(keys: Uint32Array, marks: TallyCodes, groups: number): 
 }
 
 /** Writes every group's tally into the blocks at its offset. */
-function writeTallies(keys: Uint32Array, marks: TallyCodes, offset: Float64Array, times: Float64Array, ended: Float64Array, waiting: Float64Array): void {
+function writeTallies(keys: Uint32Array, marks: TallyCodes, offset: Float64Array, times: Uint32Array, ended: Uint32Array, waiting: Uint32Array): void {
   const groups = offset.length - 1;
   const last = new Float64Array(groups).fill(-1);
   const at = new Float64Array(groups);

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { TicketTableBuilder } from '../../src/normalise/table.js';
 import { countCells, countRows, countTicketTable, flattenCounts, unflattenCounts, wholeSeconds, CountRowError, CountTableReader, type CountRow, type FlatCountRow } from '../../src/measure/counts.js';
 import { CountGroups } from '../../src/measure/countGroups.js';
-import { tallyFromRows } from '../../src/stats/tally.js';
+import { tallyFromRows, type Tally } from '../../src/stats/tally.js';
 import { ticketRow } from '../helpers/tickets.js';
 
 // as-of 1000 (epoch seconds):
@@ -176,7 +176,7 @@ describe('grouped (series) reading, as engines return it', () => {
 describe('channels and bands are sums of band × channel cells', () => {
   const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000 });
   const groups = new CountGroups(table, [1000, 10000, 100000]);
-  const plain = (t: { times: Float64Array; ended: Float64Array; waiting: Float64Array }) => ({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] });
+  const plain = (t: Tally) => ({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] });
 
   test('a channel pools its bands: distinct seconds ascending with ended and waiting', () => {
     // email: t3 (10k-100k) and t4 (1k-10k) both answered at 10 s
