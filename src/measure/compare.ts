@@ -24,10 +24,11 @@
  * group and per cell: O(n log n), no resampling.
  */
 import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
-import { curveOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import { sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
 import { endedMedian } from '../stats/orderStatistics.js';
+import { kaplanMeier } from '../stats/kaplanMeier.js';
 import type { RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
@@ -139,7 +140,9 @@ export function medianOf(d: GroupDurations, metric: Metric): Estimate {
     memo = {};
     estimates.set(d, memo);
   }
-  return (memo[metric] ??= medianEstimate(d.samples[metric], curveOf(d, metric)));
+  // the curve is kept only if summarising the group built it: most medians are of like-for-like
+  // cells, read once, and their curves (24 bytes per distinct event time) would outlive the judge
+  return (memo[metric] ??= medianEstimate(d.samples[metric], d.curves[metric] ?? kaplanMeier(d.samples[metric])));
 }
 
 function testOf(metric: Metric, a: Tally, b: Tally): number | null {
