@@ -112,7 +112,7 @@ if (engines.includes('postgres')) {
 
 if (engines.includes('clickhouse')) {
   const { createClient } = await import('@clickhouse/client');
-  const clients = [createClient({ url: CH_URL }), createClient({ url: CH2_URL })];
+  const clients = [createClient({ url: CH_URL, request_timeout: 3_600_000 }), createClient({ url: CH2_URL, request_timeout: 3_600_000 })];
   const t0 = Date.now();
   const columns = 'ticket_id String, channel String, created_at DateTime, first_response_at Nullable(DateTime), resolved_at Nullable(DateTime), status String, priority String, category String, follower_count Int64';
   for (const [shard, client] of clients.entries()) {
