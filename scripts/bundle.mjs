@@ -8,13 +8,18 @@
 // resolved from node_modules as package.json declares them, and the optional DuckDB stays
 // optional. tsc's per-file output stays in dist/ for the scripts and benches that import one
 // module. Run by `npm run build` after tsc.
+//
+// Chunks are named by a hash of their content, and a build leaves the previous build's chunks
+// in place: a parity process started before a rebuild still finds the chunks it loads later.
+// `node scripts/bundle.mjs --prune` (npm's prepack) removes the chunks this build did not write,
+// so a package holds only its own.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-rmSync(`${dist}chunks`, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { 'cli.bundle': `${dist}cli.js`, 'launch.bundle': `${dist}launch.js` },
   outdir: dist,
   chunkNames: 'chunks/[hash]',
@@ -24,5 +29,10 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
+  metafile: true,
   logLevel: 'warning',
 });
+if (process.argv.includes('--prune')) {
+  const written = new Set(Object.keys(result.metafile.outputs).map((path) => basename(path)));
+  for (const name of readdirSync(`${dist}chunks`)) if (!written.has(name)) rmSync(`${dist}chunks/${name}`);
+}

@@ -25,8 +25,8 @@ import { radixSortPairs } from './radix.js';
 /**
  * One group's durations on one metric: distinct durations in seconds, strictly ascending, with how
  * many tickets ended (answered/resolved) at each and how many were still waiting (censored) at
- * each. An event comes before a censoring at the same time. Counts are float64 so sums stay exact
- * to 2^53.
+ * each. An event comes before a censoring at the same time. Columns are float64 (sums exact to
+ * 2^53) or, for tallies of whole seconds from the sorted pass, 32-bit ({@link TallyColumn}).
  */
 export interface Tally {
   readonly times: TallyColumn;
@@ -202,7 +202,7 @@ export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly A
 
 /**
  * Tally codes, one per ticket or per sorted position: a group code below `groups`, or "none" —
- * 255 in bytes (fewer than 255 groups, the usual case: channels × cells), −1 in 32-bit codes.
+ * 255 in bytes (at most 255 groups, codes 0..254: the usual case, channels × cells), −1 in 32-bit codes.
  * Every reader skips a code by one unsigned test, `code >>> 0 >= groups`, true for both.
  */
 export type TallyCodes = Uint8Array | Int32Array;
@@ -258,7 +258,7 @@ export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, grou
  * (--trace-deopt: "insufficient type feedback") and the next loop starts again in the
  * interpreter. Measured on 1M generated durations: with every loop in one function the first
  * three calls took 130–170 ms each, against ~20 ms once warm. What is left of a pass in a real
- * audit is mostly memory: the tallies are fresh blocks of 24 bytes per distinct time.
+ * audit is mostly memory: the tallies are fresh blocks of 12 bytes per distinct time (32-bit columns).
  */
 
 /** out[k] = codes[order[k]]. */
@@ -272,7 +272,7 @@ function readThroughBytes(out: Uint8Array, codes: Uint8Array, order: Uint32Array
 }
 
 /**
- * The tallies of the positions marked with a group code in `marks` (−1: none), sorted keys in
+ * The tallies of the positions marked with a group code in `marks` (none: 255 in bytes, −1 in 32 bits), sorted keys in
  * hand: the distinct times of each group counted in one pass, then every tally written in a
  * second, into one block per column (each tally a view of its stretch).
  */

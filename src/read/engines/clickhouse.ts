@@ -44,6 +44,24 @@ function fromSql(source: SqlSource): string {
   return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')})`;
 }
 
+/**
+ * A ClickHouse failure as the user reads it: the server's first line, with a hint that names the
+ * fix — the URL when the server cannot be reached; the server's settings when the count query
+ * ran out of the memory a query may use (code 241: 50M tickets on a server with a 3.7 GiB
+ * per-query limit, measured); otherwise the table and the mapping.
+ */
+export function clickhouseFailure(error: unknown, label: string): ParityError {
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(message + String((error as { code?: string }).code ?? ''));
+  const memory = /\bCode: 241\b|MEMORY_LIMIT_EXCEEDED|Memory limit \(for [a-z ]+\) exceeded/i.test(message);
+  const hint = unreachable
+    ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running'
+    : memory
+      ? "the count query needs more memory than the server lets one query use: raise max_memory_usage for parity's user, or let grouping spill to disk with max_bytes_before_external_group_by (ClickHouse settings of that user's profile), or audit a shorter period with --since/--until"
+      : 'check --table / --query and the columns mapping';
+  return new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, { location: { file: label }, hint });
+}
+
 export async function connectClickHouse(url: string): Promise<EngineConnection> {
   const { url: http, database } = clickhouseHttpUrl(url);
   const parsed = new URL(http);
@@ -58,14 +76,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     log: { level: ClickHouseLogLevel.OFF },
   });
   const label = safeUrl(url);
-  const failed = (error: unknown): ParityError => {
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(message + String((error as { code?: string }).code ?? ''));
-    return new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, {
-      location: { file: label },
-      hint: unreachable ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running' : 'check --table / --query and the columns mapping',
-    });
-  };
+  const failed = (error: unknown): ParityError => clickhouseFailure(error, label);
   const run = async (sql: string): Promise<Array<Record<string, unknown>>> => {
     try {
       const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: QUERY_SETTINGS });

@@ -278,6 +278,25 @@ describe('tally builders', () => {
       expect(tallies.reduce((a, t) => a + tallySizes(t).n, 0)).toBe(n);
       expect(() => ticketCodes(n, [lists[0]!, lists[0]!.slice(0, 1)], null, 1)).toThrow(/in two groups/);
     }
+    // the "none" code at the byte boundary: 254, 255 and 256 groups (groups × cells), every third
+    // ticket in no group; each group's tally equals its tickets tallied alone
+    for (const [groups, cells] of [[254, 1], [85, 3], [51, 5], [128, 2]] as const) {
+      const members = Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 !== 0);
+      const lists = Array.from({ length: groups }, (_, g) => members.filter((i) => i % groups === g));
+      const cellOf = Int32Array.from({ length: n }, (_, i) => i % cells);
+      const codes = ticketCodes(n, lists, cellOf, cells);
+      expect(codes instanceof Uint8Array, `${groups} × ${cells}`).toBe(groups * cells <= 255);
+      const tallies = talliesByTicket(sorted, codes, groups * cells);
+      expect(tallies.reduce((a, t) => a + tallySizes(t).n, 0), `${groups} × ${cells}`).toBe(members.length);
+      for (const g of [0, groups - 1]) {
+        for (let c = 0; c < cells; c++) {
+          const mine = lists[g]!.filter((i) => i % cells === c);
+          const alone = tallyFromSamples(mine.map((i) => times[i]!), mine.map((i) => events[i]!));
+          const t = tallies[g * cells + c]!;
+          expect([Array.from(t.times), Array.from(t.ended), Array.from(t.waiting)], `${groups} × ${cells}: group ${g} cell ${c}`).toEqual([Array.from(alone.times), Array.from(alone.ended), Array.from(alone.waiting)]);
+        }
+      }
+    }
   });
 
   it("the quantile estimate by binary search equals R's rule on the CDF arrays (kmQuantile)", () => {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { clickhouseFailure } from '../../src/read/engines/clickhouse.js';
+
+describe('ClickHouse failures name their fix', () => {
+  it('a query over the server\'s memory limit (code 241, as a 50M-ticket count query got it) names the settings', () => {
+    // the server's message, first line as the client reported it
+    const e = new Error('Code: 241, e.displayText() = DB::Exception: Memory limit (for query) exceeded: would use 3.73 GiB (attempt to allocate chunk of 4194304 bytes), maximum: 3.73 GiB, e.what() = DB::Exception\nmore');
+    const failure = clickhouseFailure(e, 'http://127.0.0.1:8123/');
+    expect(failure.message).toBe('ClickHouse: Code: 241, e.displayText() = DB::Exception: Memory limit (for query) exceeded: would use 3.73 GiB (attempt to allocate chunk of 4194304 bytes), maximum: 3.73 GiB, e.what() = DB::Exception');
+    expect(failure.hint).toMatch(/max_memory_usage/);
+    expect(failure.hint).toMatch(/max_bytes_before_external_group_by/);
+    expect(failure.hint).toMatch(/--since\/--until/);
+  });
+
+  it('newer servers name the code MEMORY_LIMIT_EXCEEDED; other errors point at the table and mapping; a refused connection at the URL', () => {
+    expect(clickhouseFailure(new Error('Memory limit (total) exceeded: would use 9.31 GiB (MEMORY_LIMIT_EXCEEDED)'), 'x').hint).toMatch(/max_memory_usage/);
+    const missing = clickhouseFailure(new Error("Code: 60. DB::Exception: Table default.tickets doesn't exist. (UNKNOWN_TABLE)"), 'x');
+    expect(missing.hint).toBe('check --table / --query and the columns mapping');
+    const refused = clickhouseFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' }), 'x');
+    expect(refused.message).toBe('ClickHouse: cannot connect');
+    expect(refused.hint).toMatch(/^check --db/);
+  });
+});
