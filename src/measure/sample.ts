@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { sortDurations, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
+import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -212,29 +212,45 @@ export class Samples {
   private sorted(): Record<Metric, SortedDurations | null> | null {
     if (!this.sortedByMetric) {
       const t = this.table;
-      const n = t.size;
-      const firstTimes = new Float64Array(n).fill(Number.NaN);
-      const firstEnded = new Uint8Array(n);
-      const resTimes = new Float64Array(n).fill(Number.NaN);
-      const resEnded = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const age = Math.max(0, t.openAge ? (t.openAge[i] as number) : this.asOf - (t.createdAt[i] as number));
-        const fs = t.firstResponseState[i];
-        if (fs === ANSWERED) {
-          firstTimes[i] = t.firstResponse[i] as number;
-          firstEnded[i] = 1;
-        } else if (fs === UNANSWERED) firstTimes[i] = age;
-        const rs = t.resolutionState[i];
-        if (rs === RESOLVED) {
-          resTimes[i] = t.resolution[i] as number;
-          resEnded[i] = 1;
-        } else if (rs !== EXCLUDED) resTimes[i] = age;
-      }
-      this.sortedByMetric = { firstResponse: sortDurations(firstTimes, firstEnded), resolution: sortDurations(resTimes, resEnded) };
+      this.sortedByMetric = {
+        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf),
+        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf),
+      };
     }
     const s = this.sortedByMetric;
     return s.firstResponse && s.resolution ? s : null;
   }
+}
+
+/**
+ * One metric's tickets sorted by duration, with the sort keys made straight from the table (the
+ * durations gatherDurations reads: the metric's seconds when it ended, the ticket's age at the
+ * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
+ * second in 0..2^31−1 (groups are then gathered and sorted one by one).
+ */
+function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number): SortedDurations | null {
+  const keys = new Uint32Array(t.size);
+  const index = new Uint32Array(t.size);
+  const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
+  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size);
+}
+
+/** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
+function metricKeys(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
+  const openAge = t.openAge;
+  const created = t.createdAt;
+  let k = 0;
+  for (let i = 0; i < t.size; i++) {
+    const s = state[i];
+    if (s === EXCLUDED) continue;
+    const done = s === ended;
+    const time = done ? (seconds[i] as number) : Math.max(0, openAge ? (openAge[i] as number) : asOf - (created[i] as number));
+    if (!Number.isFinite(time)) continue;
+    if (!(Number.isInteger(time) && time >= 0 && time <= SORTABLE_MAX_TIME)) return -1;
+    keys[k] = time * 2 + (done ? 0 : 1);
+    index[k++] = i;
+  }
+  return k;
 }
 
 /** Groups smaller than this are gathered on their own (a pass over all tickets costs more). */

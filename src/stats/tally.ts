@@ -129,8 +129,20 @@ export function sortDurations(times: ArrayLike<number>, events: ArrayLike<number
   const keys = new Uint32Array(valid);
   const index = new Uint32Array(valid);
   fillKeys(times, events, keys, index);
+  return sortKeyed(keys, index, n);
+}
+
+/** Largest whole second a sort key holds (time·2 + 1 fits a Uint32). */
+export const SORTABLE_MAX_TIME = RADIX_MAX_TIME;
+
+/**
+ * {@link sortDurations} from keys the caller made — `keys[k]` = time·2 + (still waiting ? 1 : 0)
+ * for whole seconds 0..{@link SORTABLE_MAX_TIME}, `index[k]` its ticket among `tickets` — when
+ * the durations come straight from the ticket table (no per-ticket arrays of times made first).
+ */
+export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number): SortedDurations {
   const sorted = radixSortPairs(keys, index);
-  return { keys: sorted.keys, position: positionsOf(sorted.payload, n), order: sorted.payload, scratch: new Int32Array(valid).fill(-1) };
+  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets), order: sorted.payload, scratch: new Int32Array(keys.length).fill(-1) };
 }
 
 /** Durations with a usable time and status; −1 when one is not whole seconds in 0..2^31−1. */

@@ -71,6 +71,18 @@ describe('Samples: a group tallied from durations sorted once equals the group g
     }
   });
 
+  it('durations that are not whole seconds (an as-of time half a second past): no sorted pass, every group gathered alone, same tallies', () => {
+    const half = asOf + 0.5;
+    const samples = new Samples(t, half);
+    const all = Uint32Array.from({ length: t.size }, (_, i) => i);
+    samples.together(byChannel);
+    for (const g of [...byChannel, all]) same(samples.of(g), gatherDurations(t, g, half));
+    // a waiting ticket's age is fractional: the tally holds it as it is
+    const tally = samples.of(all).samples.firstResponse;
+    expect(Array.from(tally.times).some((x) => x % 1 === 0.5)).toBe(true);
+    for (const [code, indices] of splitByStratum(strata, byChannel[0]!)) same(samples.byCell(byChannel[0]!, strata).get(code)!, gatherDurations(t, indices, half));
+  });
+
   it('groups declared together (one pass for the family): each equals the group gathered alone, whole and by cell', () => {
     // the channels, and a family of small groups only (each under the 20k threshold: gathered alone)
     const samples = new Samples(t, asOf);
