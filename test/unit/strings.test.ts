@@ -74,6 +74,29 @@ describe('the string table', () => {
   });
 });
 
+describe('the string table without its index (dropIndex)', () => {
+  it('answers the same codes after letting go of its slots, in both placements, `add` copies included', () => {
+    for (const spread of [false, true]) {
+      const table = new StringTable();
+      // ids 2^20 apart make the table give up placing in order (spread); T0…T4999 stay in order
+      for (let i = 0; i < 5000; i++) table.intern(spread ? `T${i * 1048576}` : `T${i}`);
+      const key = (i: number): string => (spread ? `T${i * 1048576}` : `T${i}`);
+      expect(table.add(key(7))).toBe(5000); // a second copy of code 7's string
+      table.dropIndex();
+      expect(table.size).toBe(5001);
+      expect(table.valueOf(4999)).toBe(key(4999)); // strings by code need no index
+      expect(table.find(key(7))).toBe(7); // the first copy still answers
+      for (let i = 0; i < 5000; i += 97) expect(table.find(key(i)), `${spread} ${i}`).toBe(i);
+      expect(table.findAscii(Buffer.from(key(12)), 0, key(12).length)).toBe(12);
+      expect(table.find('X1')).toBe(-1);
+      expect(table.intern('X1')).toBe(5001); // a new string after the drop: the next code
+      table.dropIndex();
+      expect(table.internAscii(Buffer.from('X1'), 0, 2)).toBe(5001);
+      expect(table.intern(key(4999))).toBe(4999);
+    }
+  });
+});
+
 describe('the string table placing ids in order', () => {
   it('keeps ids that differ only in leading zeros apart (same number, same slot)', () => {
     const table = new StringTable();
