@@ -127,12 +127,10 @@ function nanToZero(x: number): number {
  * as-of time (the censoring time of a still-open ticket).
  */
 function applyClock(table: TicketTable, settings: Settings, asOf: number): TicketTable {
-  const openAge = new Float64Array(table.size);
   const clock = settings.clock;
-  if (clock.kind === 'calendar') {
-    for (let i = 0; i < table.size; i++) openAge[i] = asOf - (table.createdAt[i] as number);
-    return { ...table, openAge, clock: 'calendar' };
-  }
+  // calendar time: a ticket's age is as-of − created, read from createdAt where needed (openAges)
+  if (clock.kind === 'calendar') return { ...table, clock: 'calendar' };
+  const openAge = new Float64Array(table.size);
   let from = asOf;
   let to = asOf;
   for (let i = 0; i < table.size; i++) {

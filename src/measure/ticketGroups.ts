@@ -3,7 +3,7 @@
  * TicketTable, durations gathered once per group by Samples (sample.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
-import type { TicketTable } from '../normalise/table.js';
+import { openAges, type TicketTable } from '../normalise/table.js';
 import { share } from '../format.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
 import { gatherDurations, Samples, type GroupDurations, type Metric } from './sample.js';
@@ -147,6 +147,6 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   sla(channel: Channel, targets: SlaTargets, metric: Metric): SlaCount | null {
     const indices = this.channels.get(channel);
     if (!indices) return null;
-    return slaSummary(this.table, indices, targets, metric, this.table.openAge ?? new Float64Array(this.table.size));
+    return slaSummary(this.table, indices, targets, metric, openAges(this.table, this.asOf));
   }
 }

@@ -10,7 +10,7 @@
  * outcomes (sla.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, openAges, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { byValueReader } from './byGroups.js';
 import type { BySettings } from '../settings.js';
@@ -105,7 +105,7 @@ function stateOf(state: number, done: number): boolean | null {
 
 /** The rows of `table` that pass `filter`, in the order they were read. */
 export function ticketListing(table: TicketTable, settings: TicketListingSettings, filter: TicketFilter = {}): TicketListing {
-  const openAge = table.openAge ?? new Float64Array(table.size);
+  const openAge = openAges(table, settings.asOf);
   const bands = bandsFromEdges(settings.bands);
   const timeline = customerTimeline(table);
   const repeat = repeatContacts(table, timeline, settings.loud.repeatContacts, settings.loud.repeatWindowDays * 86400);

@@ -77,6 +77,24 @@ export class Dictionary {
   }
 }
 
+/** Calendar ages made for a table without a business-clock column, one array per table and as-of time. */
+const calendarAges = new WeakMap<TicketTable, { asOf: number; ages: Float64Array }>();
+
+/**
+ * Every ticket's age at `asOf` in the table's clock, as a column: the business-clock column when
+ * there is one, otherwise as-of − created, made when first asked for (SLA counts, the ticket
+ * listing) — an audit without them keeps no column of ages (8 bytes a ticket).
+ */
+export function openAges(table: TicketTable, asOf: number): Float64Array {
+  if (table.openAge) return table.openAge;
+  const made = calendarAges.get(table);
+  if (made && made.asOf === asOf) return made.ages;
+  const ages = new Float64Array(table.size);
+  for (let i = 0; i < table.size; i++) ages[i] = asOf - (table.createdAt[i] as number);
+  calendarAges.set(table, { asOf, ages });
+  return ages;
+}
+
 /** One ticket as handed from the row normaliser to the table builder. */
 export interface TicketRow {
   id: string;
@@ -231,8 +249,9 @@ export interface TicketTable {
   readonly fileIndex: Uint16Array;
   readonly line: Uint32Array;
   /**
-   * Seconds from creation to the as-of time in the active clock (the censoring time of a still
-   * open ticket). Set once the as-of time is known (pipeline.loadDataset).
+   * Seconds from creation to the as-of time in the business clock (the censoring time of a still
+   * open ticket), set by pipeline.loadDataset for that clock. In calendar time (no column) a
+   * ticket's age is as-of − created: {@link openAges} gives either as a column.
    */
   readonly openAge?: Float64Array;
   /** Which clock the durations are in. */
