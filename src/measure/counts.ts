@@ -16,7 +16,7 @@
  */
 import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
-import { ANSWERED, RESOLVED, UNANSWERED, OPEN, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { tallyFromRows, type Tally } from '../stats/tally.js';
 import { journeyRows, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
@@ -280,7 +280,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
   const d = table.dictionaries;
   for (let i = 0; i < table.size; i++) {
     const channel = CHANNELS[table.channel[i] as number] ?? 'other';
-    const band = (bands[bandIndex(bands, table.followers[i] as number)] ?? bands[bands.length - 1])!.label;
+    const band = (bands[bandIndex(bands, followersOf(table, i))] ?? bands[bands.length - 1])!.label;
     // No `channel` cells: a channel is the sum of its band × channel cells (countGroups.ts).
     const groups: Array<[CountDimension, string]> = [['bandChannel', bandChannelGroup(band, channel)]];
     if (by) groups.push(['by', d[by].valueOf(table[by][i] as number) ?? noValueLabel(by)]);

@@ -2,7 +2,7 @@
  * Grouping tickets: by channel and by follower band. A group is a list of ticket indices.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import type { TicketTable } from '../normalise/table.js';
+import { followersOf, type TicketTable } from '../normalise/table.js';
 
 /** A follower band: `min` ≤ followers < `max` (max null = no upper bound). */
 export interface FollowerBand {
@@ -67,7 +67,7 @@ export function byBand(table: TicketTable, bands: readonly FollowerBand[], subse
   const band = new Uint32Array(n);
   const counts = new Uint32Array(bands.length);
   for (let k = 0; k < n; k++) {
-    const b = bandIndex(bands, table.followers[subset ? (subset[k] as number) : k] as number);
+    const b = bandIndex(bands, followersOf(table, subset ? (subset[k] as number) : k));
     band[k] = b;
     counts[b]!++;
   }

@@ -3,7 +3,7 @@
  * TicketTable, durations gathered once per group by Samples (sample.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { openAges, type TicketTable } from '../normalise/table.js';
+import { followersOf, openAges, type TicketTable } from '../normalise/table.js';
 import { share } from '../format.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
 import { gatherDurations, Samples, type GroupDurations, type Metric } from './sample.js';
@@ -106,7 +106,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     if (!this.social) {
       const table = this.table;
       const socialCode = CHANNELS.indexOf('social');
-      const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number);
+      const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(followersOf(table, i));
       let size = 0;
       for (let i = 0; i < table.size; i++) if (counted(i)) size++;
       const withFollowers = new Uint32Array(size);

@@ -10,7 +10,7 @@
  * outcomes (sla.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, openAges, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, followersOf, openAges, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { byValueReader } from './byGroups.js';
 import type { BySettings } from '../settings.js';
@@ -143,7 +143,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
       const waited = frState === ANSWERED ? firstResponse : frState === UNANSWERED ? (openAge[i] as number) : null;
       if (waited === null || !(waited > filter.waitedOverSeconds)) continue;
     }
-    const followers = table.followers[i] as number;
+    const followers = followersOf(table, i);
     const reasons = loudReasons[i] as number;
     const row: TicketListingRow = {
       ticketId: table.id.get(i),

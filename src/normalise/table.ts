@@ -77,6 +77,12 @@ export class Dictionary {
   }
 }
 
+/** Ticket i's follower count; NaN when it has none (or no ticket has one: no column). */
+export function followersOf(table: TicketTable, i: number): number {
+  const f = table.followers;
+  return f === null ? Number.NaN : (f[i] as number);
+}
+
 /** Calendar ages made for a table without a business-clock column, one array per table and as-of time. */
 const calendarAges = new WeakMap<TicketTable, { asOf: number; ages: Float64Array }>();
 
@@ -237,7 +243,8 @@ export interface TicketTable {
   readonly firstResponseState: Uint8Array;
   readonly resolution: Float64Array;
   readonly resolutionState: Uint8Array;
-  readonly followers: Float64Array;
+  /** Follower counts (NaN: none); null when no ticket has one (most helpdesk exports): 8 bytes a ticket saved. */
+  readonly followers: Float64Array | null;
   readonly customer: Int32Array;
   readonly status: Int32Array;
   readonly priority: Int32Array;
@@ -308,6 +315,8 @@ export class TicketTableBuilder {
    * before it): without --by, no 4 bytes a ticket of -1s (40 MB at 10M rows).
    */
   private byValue: Int32Array | null = null;
+  /** Follower counts, made when the first row carries one (NaN for the rows before it). */
+  private followers: Float64Array | null = null;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -321,7 +330,6 @@ export class TicketTableBuilder {
       firstResponseState: new Uint8Array(c),
       resolution: new Float64Array(c),
       resolutionState: new Uint8Array(c),
-      followers: new Float64Array(c),
       customer: new Int32Array(c),
       status: new Int32Array(c),
       priority: new Int32Array(c),
@@ -379,6 +387,13 @@ export class TicketTableBuilder {
       (this.cols as Record<string, Typed>)[key] = grow(this.cols[key], capacity);
     }
     if (this.byValue !== null) this.byValue = grow(this.byValue, capacity);
+    if (this.followers !== null) this.followers = grow(this.followers, capacity);
+  }
+
+  /** A ticket's follower count (NaN: none), into the column made on the first count. */
+  private writeFollowers(i: number, followers: number): void {
+    if (!Number.isNaN(followers)) (this.followers ??= new Float64Array(this.capacity).fill(Number.NaN))[i] = followers;
+    else if (this.followers !== null) this.followers[i] = Number.NaN;
   }
 
   /** The `--by` column, made now when no row had a value before (they get -1). */
@@ -410,7 +425,7 @@ export class TicketTableBuilder {
     c.firstResponseState[i] = row.firstResponseState;
     c.resolution[i] = row.resolutionSeconds;
     c.resolutionState[i] = row.resolutionState;
-    c.followers[i] = row.followers;
+    this.writeFollowers(i, row.followers);
     c.customer[i] = d.customer.codeOf(row.customerId);
     c.status[i] = d.status.codeOf(row.status);
     c.priority[i] = d.priority.codeOf(row.priority);
@@ -444,7 +459,7 @@ export class TicketTableBuilder {
     c.firstResponseState[i] = row.firstResponseState;
     c.resolution[i] = row.resolutionSeconds;
     c.resolutionState[i] = row.resolutionState;
-    c.followers[i] = row.followers;
+    this.writeFollowers(i, row.followers);
     c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);
     c.status[i] = textCode(row, TEXT_STATUS, d.status);
     c.priority[i] = textCode(row, TEXT_PRIORITY, d.priority);
@@ -477,7 +492,7 @@ export class TicketTableBuilder {
       firstResponseState: fit(c.firstResponseState),
       resolution: fit(c.resolution),
       resolutionState: fit(c.resolutionState),
-      followers: fit(c.followers),
+      followers: this.followers ? fit(this.followers) : null,
       customer: fit(c.customer),
       status: fit(c.status),
       priority: fit(c.priority),

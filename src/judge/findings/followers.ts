@@ -16,7 +16,7 @@ import { CHANNELS } from '../../model.js';
 import type { FollowerBand } from '../../measure/groups.js';
 import { sizeOf } from '../../measure/sample.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
-import { ANSWERED } from '../../normalise/table.js';
+import { ANSWERED, followersOf } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
 import { midranks, spearman, type SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
@@ -126,7 +126,7 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   if (t) {
     const { table } = t;
     const socialCode = CHANNELS.indexOf('social');
-    const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(table.followers[i] as number) && table.firstResponseState[i] === ANSWERED;
+    const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(followersOf(table, i)) && table.firstResponseState[i] === ANSWERED;
     let size = 0;
     for (let i = 0; i < table.size; i++) if (counted(i)) size++;
     const indices = new Uint32Array(size);
@@ -135,7 +135,7 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
     for (let i = 0, k = 0; i < table.size; i++) {
       if (!counted(i)) continue;
       indices[k] = i;
-      followers[k] = table.followers[i] as number;
+      followers[k] = followersOf(table, i);
       seconds[k++] = table.firstResponse[i] as number;
     }
     const raw = spearman(followers, seconds);

@@ -1,7 +1,7 @@
 // The table builder: room reserved from estimates, the --by column made only when a row has a
 // value; reading customer ids ahead. Values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { TicketTableBuilder } from '../../../src/normalise/table.js';
+import { TicketTableBuilder, followersOf } from '../../../src/normalise/table.js';
 import { StringTable } from '../../../src/normalise/strings.js';
 import { fieldRanges } from '../../../src/normalise/fields.js';
 import { CsvScanner } from '../../../src/read/scan.js';
@@ -45,6 +45,25 @@ describe('the ticket table builder', () => {
     const table = b.build();
     expect([...(table.byValue ?? [])]).toEqual([-1, -1, 0, -1, 1, -1]);
     expect(table.dictionaries.byValue?.values).toEqual(['EU', 'US']);
+  });
+
+  it('has no follower column until a row carries a count; rows without one read NaN, a later row of the same ticket included', () => {
+    const none = new TicketTableBuilder();
+    none.add(ticketRow({ id: 'a', channel: 'social', createdAt: 0 }));
+    const empty = none.build();
+    expect(empty.followers).toBeNull();
+    expect(followersOf(empty, 0)).toBeNaN();
+
+    const b = new TicketTableBuilder(2); // grows twice on the way
+    b.add(ticketRow({ id: 'a', channel: 'social', createdAt: 0 }));
+    b.add(ticketRow({ id: 'b', channel: 'social', createdAt: 0 }));
+    const c = b.add(ticketRow({ id: 'c', channel: 'social', createdAt: 0, followers: 150_000 }));
+    b.add(ticketRow({ id: 'd', channel: 'social', createdAt: 0 }));
+    b.add(ticketRow({ id: 'e', channel: 'social', createdAt: 0, followers: 0 }));
+    b.replace(c, ticketRow({ id: 'c', channel: 'social', createdAt: 5 })); // the later row has no count
+    const table = b.build();
+    expect(Array.from({ length: 5 }, (_, i) => followersOf(table, i))).toEqual([NaN, NaN, NaN, NaN, 0]);
+    expect(table.followers?.length).toBe(5);
   });
 });
 
