@@ -129,7 +129,9 @@ export async function main(argv: string[]): Promise<number> {
 
   let redactErrors = false;
   let outputColor = false;
-  const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>, options: { ownOutput?: boolean } = {}) =>
+  // `plain`: a command whose output never carries colour (CSV, SQL, the ticket listing, a config):
+  // every escape sequence in it comes from the data and is shown escaped, colour codes included.
+  const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>, options: { ownOutput?: boolean; plain?: boolean } = {}) =>
     async (files: string[], flags: CommonFlags & { out?: string; baseline?: string }): Promise<void> => {
       const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
       const toTty = !flags.output && Boolean(process.stdout.isTTY);
@@ -157,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
       else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
       if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
       await (await outputsOf()).checkOutputs(outputs, inputs, ctxBase.cwd);
-      outputColor = ctx.color;
+      outputColor = ctx.color && !options.plain;
       outputFile = options.ownOutput ? undefined : flags.output;
       result = await command(files, flags, ctx);
     };
@@ -229,7 +231,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
     .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 8GB (default 1GB)")
     .option('--by <field>', 'also count by group, category, priority or status')
-    .action(run(countsCommand));
+    .action(run(countsCommand, { plain: true }));
 
   program
     .command('sql')
@@ -245,7 +247,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tz <zone>', 'IANA time zone of --since/--until/--as-of without an offset (default UTC)')
     .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
     .option('--by <field>', 'also count by group, category, priority or status')
-    .action(async (flags: Record<string, unknown>) => run(sqlCommand as never)([], flags as CommonFlags));
+    .action(async (flags: Record<string, unknown>) => run(sqlCommand as never, { plain: true })([], flags as CommonFlags));
 
   withByOptions(withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)'))
     .description('one row per ticket with what was measured (durations, answered/resolved, band, loud, jump, SLA): the drill-down')
@@ -254,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--open', 'only tickets not resolved yet')
     .option('--breached', 'only tickets that breached an SLA target (needs sla in the config)')
     .option('--waited-over <duration>', 'only tickets that waited longer than this for a first response (e.g. 3d, 4h)')
-    .action(run(ticketsCommand));
+    .action(run(ticketsCommand, { plain: true }));
 
   program
     .command('init')
@@ -272,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--decimal <separator>', 'decimal separator of number columns, , or . (written as decimal)')
     .option('--quiet', 'no notes on stderr')
     .addHelpText('after', examples(['parity init export.csv', 'parity init export.csv -o other.config.json', 'parity init export.csv -o -']))
-    .action(run(initCommand, { ownOutput: true }));
+    .action(run(initCommand, { ownOutput: true, plain: true }));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -61,7 +61,12 @@ export function parseInstant(text: string, flag: string, zone: string, endOfDay 
     throw new UsageError(`${flag} "${text}" is not a date`, { hint: `write it like 2026-10-01 or 2026-10-01T12:00:00Z` });
   }
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
-  return endOfDay && dateOnly ? value + 86400 : value;
+  if (!endOfDay || !dateOnly) return value;
+  // the end of a day is the start of the next one in the zone: 23 or 25 hours on a DST change
+  const [y, m, d] = t.split('-').map(Number) as [number, number, number];
+  const next = new Date(0);
+  next.setUTCFullYear(y, m - 1, d + 1);
+  return parserFor('iso', zone)(next.toISOString().slice(0, 10)) ?? value + 86400;
 }
 
 /** `--bands 500,5000,50000` → [500, 5000, 50000]. */

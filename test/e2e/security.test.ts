@@ -64,6 +64,17 @@ describe('terminal and CI command injection', () => {
     expectClean(colour);
   });
 
+  it('colour codes in the data reach no terminal through the ticket listing or a count table, colour on', async () => {
+    const d = dir();
+    const file = write(d, 'sgr.csv', 'ticket_id,channel,created_at,category\nT1,Phone,2026-10-01T09:00:00Z,\u001b[8mhidden\u001b[0m\n');
+    for (const command of ['tickets', 'counts']) {
+      const r = await runParity([command, file], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).not.toContain('\u001b');
+      expect(r.stdout, command).toContain('\\u001b[8mhidden\\u001b[0m');
+    }
+  });
+
   it('a GFM autolink in a channel value carries no markup; mentions do not ping', async () => {
     const d = dir();
     const file = write(d, 'md.csv', 'ticket_id,channel,created_at\nT1,"see http://evil.example/<img src=x onerror=alert(1)> @octocat",2026-10-01T09:00:00Z\nT2,phone,2026-10-01T09:00:00Z\n');
