@@ -14,6 +14,7 @@ import { loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
 import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { redactFreeText } from '../render/redact.js';
 
 export interface CountsFlags extends CommonFlags, SourceFlags {
   by?: string;
@@ -27,8 +28,8 @@ export function byOption(value: string | undefined): ByField | null {
   return value as ByField;
 }
 
-/** The count table of the source the flags and config name. */
-export async function countSource(files: string[], flags: CountsFlags, ctx: CommandContext): Promise<CountTable> {
+/** The count table of the source the flags and config name, and whether it is to be redacted (--redact or config). */
+export async function countSource(files: string[], flags: CountsFlags, ctx: CommandContext): Promise<{ table: CountTable; redact: boolean }> {
   const { config } = await loadConfig(flags.config, ctx.cwd);
   // `--by` here is the count table's own (a canonical field); the audit's --by groups are not read
   const by = byOption(flags.by);
@@ -44,7 +45,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
         ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
       });
       if (flags.strict) enforceStrictDataset(dataset);
-      return countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud });
+      return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud }), redact: settings.redact };
     } finally {
       ctx.progress(null);
       await rejects?.close();
@@ -52,7 +53,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
   }
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
   try {
-    return (await countFromEngine(connection, sql, { ...settings, by })).counts;
+    return { table: (await countFromEngine(connection, sql, { ...settings, by })).counts, redact: settings.redact };
   } finally {
     await connection.close();
   }
@@ -61,11 +62,20 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
 /** Flat rows per chunk of output (a count table of tens of millions of cells is written in pieces). */
 const CHUNK_ROWS = 10_000;
 
+/**
+ * A flat row with e-mail addresses and @handles in its text replaced by stable pseudonyms
+ * (--redact, as the audit's outputs): group, category and priority values, and note texts.
+ */
+function redactedRow(r: FlatCountRow): FlatCountRow {
+  const text = (v: string | null): string | null => (v === null ? null : redactFreeText(v));
+  return { ...r, group: text(r.group), category: text(r.category), priority: text(r.priority) };
+}
+
 /** The flat rows of a table in chunks. */
-function* flatChunks(table: CountTable): Generator<FlatCountRow[]> {
+function* flatChunks(table: CountTable, redact: boolean): Generator<FlatCountRow[]> {
   let chunk: FlatCountRow[] = [];
   for (const row of flatRows(table)) {
-    chunk.push(row);
+    chunk.push(redact ? redactedRow(row) : row);
     if (chunk.length === CHUNK_ROWS) {
       yield chunk;
       chunk = [];
@@ -75,9 +85,9 @@ function* flatChunks(table: CountTable): Generator<FlatCountRow[]> {
 }
 
 /** A count table as CSV (the flat form, header first), chunk by chunk. */
-export function* countsCsvChunks(table: CountTable): Generator<string> {
+export function* countsCsvChunks(table: CountTable, redact = false): Generator<string> {
   yield stringify([[...FLAT_COLUMNS]]);
-  for (const rows of flatChunks(table)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => r[c] ?? '')));
+  for (const rows of flatChunks(table, redact)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => r[c] ?? '')));
 }
 
 /** A count table as CSV (the flat form, header first). */
@@ -86,13 +96,13 @@ export function countsCsv(table: CountTable): string {
 }
 
 /** A count table as NDJSON (one flat row per line), chunk by chunk. */
-export function* countsNdjson(table: CountTable): Generator<string> {
-  for (const rows of flatChunks(table)) yield rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+export function* countsNdjson(table: CountTable, redact = false): Generator<string> {
+  for (const rows of flatChunks(table, redact)) yield rows.map((r) => `${JSON.stringify(r)}\n`).join('');
 }
 
 export async function countsCommand(files: string[], flags: CountsFlags, ctx: CommandContext): Promise<CommandResult> {
   const format = flags.format ?? 'csv';
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format "${format}" is not csv or ndjson for counts`);
-  const table = await countSource(files, flags, ctx);
-  return { output: format === 'csv' ? countsCsvChunks(table) : countsNdjson(table), exitCode: 0 };
+  const { table, redact } = await countSource(files, flags, ctx);
+  return { output: format === 'csv' ? countsCsvChunks(table, redact) : countsNdjson(table, redact), exitCode: 0 };
 }

@@ -47,6 +47,12 @@ function redacted(listing: TicketListing, byField: string | null): TicketListing
     rows: listing.rows.map((r) => ({
       ...r,
       customerId: r.customerId === null ? null : customerPseudonym(r.customerId),
+      // e-mail addresses and @handles in the text columns, as the audit's outputs redact them
+      rawChannel: redactFreeText(r.rawChannel),
+      status: r.status === null ? null : redactFreeText(r.status),
+      priority: r.priority === null ? null : redactFreeText(r.priority),
+      category: r.category === null ? null : redactFreeText(r.category),
+      group: r.group === null ? null : redactFreeText(r.group),
       ...(r.byValue !== undefined && r.byValue !== null ? { byValue: byValue(r.byValue) } : {}),
     })),
   };

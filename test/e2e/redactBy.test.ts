@@ -52,6 +52,18 @@ describe('--redact covers --by values', () => {
     expect(markdown.stdout).toMatch(/customer-[0-9a-f]{8}/);
   });
 
+  it('parity tickets and parity counts: addresses and @handles in channel, category, priority and group values are redacted as the audit redacts them', async () => {
+    const f = join(dir, 'text.csv');
+    writeFileSync(f, 'ticket_id,customer_id,channel,created_at,category,priority,group\nT1,alice@example.com,bob@example.com,2026-10-01T09:00:00Z,carol@example.com,@dave,team @erin\n');
+    for (const args of [['tickets', f], ['counts', f], ['counts', f, '--format', 'ndjson']]) {
+      const plain = await runParity(args);
+      expect(plain.stdout, args.join(' ')).toMatch(/carol@example\.com/); // the value is there without --redact
+      const r = await runParity([...args, '--redact']);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(/alice@|bob@|carol@|@dave|@erin/);
+    }
+  });
+
   it('parity tickets --by: the by value is pseudonymised', async () => {
     const r = await runParity(['tickets', file, '--by', 'customer_email', '--redact']);
     expect(r.code).toBe(0);
