@@ -442,8 +442,12 @@ export class StringTable {
     this.dropped = false;
     let size = 2048;
     while (this.texts.length * 2 > size - 1) size *= 2;
-    const mask = size - 1;
-    const slots = new Int32Array(2 * size);
+    this.placeAll(size - 1);
+  }
+
+  /** Every string placed again by the current hash into fresh slots under `mask`, in code order (a duplicate added with `add` stays behind the first). */
+  private placeAll(mask: number): void {
+    const slots = new Int32Array(2 * (mask + 1));
     for (let code = 0; code < this.texts.length; code++) {
       const hash = this.hash(this.texts.get(code));
       let i = hash & mask;
@@ -472,17 +476,8 @@ export class StringTable {
    * (a duplicate added with `add` stays behind the first). Returns the table, to retry on.
    */
   private spreadOut(): this {
-    this.spread = true;
-    const mask = this.mask;
-    const slots = new Int32Array(2 * (mask + 1));
-    for (let code = 0; code < this.texts.length; code++) {
-      const hash = hashOf(this.texts.get(code));
-      let i = hash & mask;
-      while (slots[2 * i] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = code + 1;
-      slots[2 * i + 1] = hash;
-    }
-    this.slots = slots;
+    this.spread = true; // this.hash is hashOf from here on
+    this.placeAll(this.mask);
     return this;
   }
 
