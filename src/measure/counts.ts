@@ -16,7 +16,7 @@
  */
 import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
-import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { tallyFromRows, type Tally } from '../stats/tally.js';
 import { journeyRows, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
@@ -286,7 +286,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
     if (by) groups.push(['by', d[by].valueOf(table[by][i] as number) ?? noValueLabel(by)]);
     const category = d.category.valueOf(table.category[i] as number);
     const priority = d.priority.valueOf(table.priority[i] as number);
-    const age = wholeSeconds(Math.max(0, table.openAge ? (table.openAge[i] as number) : options.asOf - (table.createdAt[i] as number)));
+    const age = wholeSeconds(waitingAge(table, i, options.asOf));
     const metrics: Array<[CountMetric, number, boolean]> = [];
     const fr = table.firstResponseState[i];
     if (fr === ANSWERED) metrics.push(['firstResponse', wholeSeconds(table.firstResponse[i] as number), true]);
@@ -300,7 +300,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
     }
     for (const [dimension, group] of groups) add(dimension, group, category, priority, 'tickets', 0, true);
   }
-  const ageOf = (i: number): number => wholeSeconds(Math.max(0, table.openAge ? (table.openAge[i] as number) : options.asOf - (table.createdAt[i] as number)));
+  const ageOf = (i: number): number => wholeSeconds(waitingAge(table, i, options.asOf));
   const journeys = options.journeys ? journeyRows(table, options.journeys, wholeSeconds, ageOf, add) : null;
 
   const rawCounts = new Map<number, { count: number; channel: Channel }>();

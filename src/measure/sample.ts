@@ -9,7 +9,7 @@
  * an engine's GROUP BY returns, so every statistic downstream reads counts, not tickets. Groups
  * are index lists into the ticket table; nothing copies tickets.
  */
-import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
@@ -53,7 +53,7 @@ export function gatherDurations(table: TicketTable, indices: ArrayLike<number>, 
   const resEnded = new Uint8Array(resolution);
   let f = 0;
   let r = 0;
-  const ageOf = (i: number): number => Math.max(0, table.openAge ? (table.openAge[i] as number) : asOf - (table.createdAt[i] as number));
+  const ageOf = (i: number): number => waitingAge(table, i, asOf);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     const fs = table.firstResponseState[i];
@@ -237,14 +237,12 @@ function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, 
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
 function metricKeys(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
-  const openAge = t.openAge;
-  const created = t.createdAt;
   let k = 0;
   for (let i = 0; i < t.size; i++) {
     const s = state[i];
     if (s === EXCLUDED) continue;
     const done = s === ended;
-    const time = done ? (seconds[i] as number) : Math.max(0, openAge ? (openAge[i] as number) : asOf - (created[i] as number));
+    const time = done ? (seconds[i] as number) : waitingAge(t, i, asOf);
     if (!Number.isFinite(time)) continue;
     if (!(Number.isInteger(time) && time >= 0 && time <= SORTABLE_MAX_TIME)) return -1;
     keys[k] = time * 2 + (done ? 0 : 1);

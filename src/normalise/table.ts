@@ -83,6 +83,16 @@ export function followersOf(table: TicketTable, i: number): number {
   return f === null ? Number.NaN : (f[i] as number);
 }
 
+/**
+ * Ticket i's age at `asOf` in the table's clock, never below 0: where a ticket still waiting is
+ * censored (the business-clock column when there is one, otherwise as-of − created). The one
+ * definition every tally, count table and journey reads.
+ */
+export function waitingAge(table: TicketTable, i: number, asOf: number): number {
+  const ages = table.openAge;
+  return Math.max(0, ages ? (ages[i] as number) : asOf - (table.createdAt[i] as number));
+}
+
 /** Calendar ages made for a table without a business-clock column, one array per table and as-of time. */
 const calendarAges = new WeakMap<TicketTable, { asOf: number; ages: Float64Array }>();
 
