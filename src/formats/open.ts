@@ -7,7 +7,8 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
-import { isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
+import { isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type RecodedRows } from '../read/record.js';
+import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
 import { bindColumns, columnsHint, type Mapping } from './bind.js';
@@ -26,6 +27,19 @@ export interface OpenedFile {
   missingRequired: RequiredField[];
   /** How far into its bytes the reader is (files only), for progress. */
   position?: CsvSource['position'];
+  /** Records that were not valid UTF-8 and were read as Windows-1252 (a UTF-8 file), filled in as it is read. */
+  recoded?: RecodedRows;
+}
+
+/**
+ * The note for a UTF-8 file with records that were not UTF-8 (each read as Windows-1252), or
+ * null when every record was: said by the audit and by inspect.
+ */
+export function recodedNote(opened: OpenedFile): string | null {
+  const rows = opened.recoded?.rows ?? 0;
+  if (rows === 0) return null;
+  const what = rows === 1 ? 'row is' : 'rows are';
+  return `${opened.file}: ${count(rows)} ${what} not valid UTF-8 (the first on line ${count(opened.recoded!.firstLine)}) although the file starts as UTF-8; ${rows === 1 ? 'it was' : 'they were'} read as Windows-1252, one character per byte. Check those rows' text, or save the file as UTF-8`;
 }
 
 const SAMPLE_ROWS = 500;
@@ -153,5 +167,5 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}) };
+  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}) };
 }

@@ -11,6 +11,7 @@ import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
+import { recodedNote } from '../formats/open.js';
 import { EXCLUDED, TicketTableBuilder, type TicketTable } from '../normalise/table.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
@@ -76,6 +77,8 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         const { mapping } = opened;
         files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead });
         fileMeasures.set(opened.file, measures);
+        const recoded = recodedNote(opened);
+        if (recoded) notes.add(recoded);
         if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
         if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
       },

@@ -56,14 +56,22 @@ const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
 
-/** Offset minutes from `+0100`, `-05:00`, `Z`. */
+/** Offset minutes from `+0100`, `-05:00`, `Z`; NaN for an offset no clock has (`+25:00`, `+05:99`). */
 function offsetMinutes(text: string): number {
   if (text === 'Z' || text === 'z' || text === 'UTC') return 0;
   const sign = text[0] === '-' ? -1 : 1;
   const digits = text.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  if (hours > 23 || minutes > 59) return NaN;
   return sign * (hours * 60 + minutes);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `mo` (0–11) of year `y`, proleptic Gregorian. */
+function daysInMonth(y: number, mo: number): number {
+  return mo === 1 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (DAYS_IN_MONTH[mo] as number);
 }
 
 /** Converts wall-clock fields read in a zone to epoch seconds; null for impossible dates. */
@@ -83,13 +91,11 @@ export function wallClockIn(zone: string): WallClock {
     return off;
   };
   return (y, mo, d, h, mi, s) => {
-    if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
-    const wall = Date.UTC(y, mo, d, h, mi, s);
-    // Up to the 28th, before 24:00 and without a leap second nothing can roll over: no check.
-    if (d > 28 || h > 23 || s > 59) {
-      const check = new Date(wall);
-      if (check.getUTCDate() !== d || check.getUTCMonth() !== mo) return null; // 31/02
-    }
+    // 31/02 is no date; 24:00:00 is the end of a day (ISO 8601), the next day's 00:00; a leap
+    // second (:60) is the next minute's first, as POSIX time counts it.
+    if (mo < 0 || mo > 11 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || s > 60 || (h === 24 && mi + s > 0)) return null;
+    // calendar arithmetic, not Date.UTC (which reads years below 100 as 19xx)
+    const wall = (daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
     if (utc) return wall / 1000;
     let guess = wall - offsetAt(wall) * 60_000;
     const second = offsetAt(guess);
@@ -120,9 +126,8 @@ function isoFast(text: string, wall: WallClock): number | null | undefined {
   const s = num2(text, 17);
   if ((y | mo | d | h | mi | s) < 0) return undefined; // a non-digit
   if (n === 19) return wall(y, mo, d, h, mi, s);
-  // UTC: plain calendar arithmetic where nothing can roll over (Date.UTC reads years below 100
-  // as 19xx, so those go through it too); the same number Date.UTC gives.
-  if (y < 100 || mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
+  // UTC: plain calendar arithmetic where nothing can roll over; the rest is checked by utcWall.
+  if (mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
   return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
@@ -150,7 +155,7 @@ export function isoBytesReader(zone: string): TimestampBytesReader {
     const s = byte2(buf, start + 17);
     if ((y | mo | d | h | mi | s) < 0) return undefined; // a non-digit
     if (n === 19) return wall(y, mo, d, h, mi, s);
-    if (y < 100 || mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
+    if (mo > 11 || d < 1 || d > 28 || h > 23 || mi > 59 || s > 59) return utcWall(y, mo, d, h, mi, s);
     return daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s;
   };
 }
@@ -215,7 +220,8 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
         if (m[8]) {
           const base = utcWall(y, mo, d, h, mi, s);
-          return base === null ? null : base - offsetMinutes(m[8]) * 60 + fraction;
+          const offset = offsetMinutes(m[8]);
+          return base === null || Number.isNaN(offset) ? null : base - offset * 60 + fraction;
         }
         const local = wall(y, mo, d, h, mi, s);
         return local === null ? null : local + fraction;
@@ -227,7 +233,8 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         const mo = MONTHS[(m[1] as string).toLowerCase()];
         if (mo === undefined) return null;
         const base = utcWall(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
-        return base === null ? null : base - offsetMinutes(m[6] as string) * 60;
+        const offset = offsetMinutes(m[6] as string);
+        return base === null || Number.isNaN(offset) ? null : base - offset * 60;
       };
     case 'mdy':
     case 'dmy':

@@ -51,6 +51,50 @@ export function recordsOf(value: Json): { objects: JsonObject[]; arrayIndex: num
   return { objects: [unwrap(value)], arrayIndex: null };
 }
 
+/** A number JSON.parse would not keep exactly: 16 or more digits in a row, or a 3-digit exponent. */
+const LONG_NUMBER = /\d{16}|[eE][+-]?\d{3}/;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
+/**
+ * JSON text with every number that a double cannot hold written as a string of its digits:
+ * an integer beyond 2^53 (ticket ids from 64-bit keys, which JSON.parse would round so that two
+ * tickets became one) and a number beyond the double range (which would read "Infinity").
+ * Returns the text itself when no number is that long (the common case, tested with one regex).
+ */
+export function exactNumbers(text: string): string {
+  if (!LONG_NUMBER.test(text)) return text;
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) {
+      inString = true;
+      continue;
+    }
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (!((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d)) break;
+    }
+    const token = text.slice(i, j);
+    const value = Number(token);
+    if (JSON_NUMBER.test(token) && (!Number.isFinite(value) || (JSON_INTEGER.test(token) && !Number.isSafeInteger(value)))) {
+      out += `${text.slice(last, i)}"${token}"`;
+      last = j;
+    }
+    i = j - 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 /**
  * `{"via": {"channel": "web"}, "tags": ["a", "b"]}` → `{"via.channel": "web", "tags": "a, b"}`.
  * Iterative (an explicit stack), so nesting depth is bounded by `limits.maxJsonDepth`, not by
@@ -174,7 +218,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     if (!text) continue;
     let value: Json | undefined;
     try {
-      value = JSON.parse(text) as Json;
+      value = JSON.parse(exactNumbers(text)) as Json;
     } catch {
       whole = [next.replace(/^\uFEFF/, '')];
     }
@@ -201,7 +245,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     checkDepth(text, file, firstLine, limits);
     let value: Json;
     try {
-      value = JSON.parse(text) as Json;
+      value = JSON.parse(exactNumbers(text)) as Json;
     } catch (error) {
       throw parseError(file, lineNo, error);
     }
@@ -224,7 +268,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       if (!text) continue;
       let value: Json;
       try {
-        value = JSON.parse(text) as Json;
+        value = JSON.parse(exactNumbers(text)) as Json;
       } catch (error) {
         throw parseError(file, lineNo, error);
       }

@@ -19,8 +19,21 @@ export interface CsvSource {
   /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
   readonly encoding?: TextEncoding;
   readonly records: AsyncIterable<RawRecord>;
+  /** Records read as Windows-1252 because they were not valid UTF-8 (a UTF-8 file only). */
+  readonly recoded?: RecodedRows;
   /** Bytes read so far and the total when known (a file; not standard input), for progress. */
   readonly position?: () => { bytesRead: number; totalBytes: number | null };
+}
+
+/**
+ * Records that were not valid UTF-8 in a file read as UTF-8 (its first 64 KiB were): each was
+ * read as Windows-1252, one character per byte, and counted here for a note. Filled in by the
+ * reader as it goes.
+ */
+export interface RecodedRows {
+  rows: number;
+  /** Physical line of the first such record (0 while there is none). */
+  firstLine: number;
 }
 
 /** Encodings spreadsheet tools write CSV in. */
@@ -63,7 +76,7 @@ export interface FieldBatch {
   readonly end: Int32Array;
   /** How each field is written (see FIELD_* below). */
   readonly kind: Uint8Array;
-  /** 1 when every byte of record r is ASCII. */
+  /** 1 when every byte of record r is ASCII, 2 when it is not valid UTF-8 (read as Windows-1252), else 0. */
   readonly ascii: Uint8Array;
   /** Record r with every field decoded: the same values the string path yields. */
   record(r: number): RawRecord;

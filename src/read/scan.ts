@@ -19,11 +19,16 @@
  *   or the end closes the field; a quote followed by anything else is kept, with the opening
  *   quote put back in front, and the rest of the field is read unquoted;
  * - a record delimiter is exactly the sniffed one (in a CRLF file a bare LF is field content);
- * - a line with nothing on it is skipped; a line of one `""` is a record of one empty field.
+ * - a line with nothing on it is skipped; a line of one `""` is a record of one empty field;
+ * - a quote inside quotes followed by a NUL byte closes the field (csv-parse takes the NUL for the
+ *   end of its buffer) and the bytes after it are the field's.
+ * A record that is not valid UTF-8 (the file's first 64 KiB were) is decoded as Windows-1252,
+ * one character per byte, and counted (ScanOptions.recoded); the csv-parse path does the same.
  */
+import { isUtf8 } from 'node:buffer';
 import { raiseHint } from './limits.js';
 import { ParityError } from '../errors.js';
-import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch, type FieldBatchedRecords, type RawRecord } from './record.js';
+import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch, type FieldBatchedRecords, type RawRecord, type RecodedRows } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed
@@ -41,12 +46,15 @@ export interface ScanOptions {
   readonly recordDelimiter: '\n' | '\r\n' | '\r';
   /** Longest record in bytes; default DEFAULT_MAX_RECORD_BYTES. */
   readonly maxRecordBytes?: number;
+  /** Counts the records that were not valid UTF-8 and were read as Windows-1252 (record.ts). */
+  readonly recoded?: RecodedRows;
 }
 
 /** Node's Buffer has a latin1 decoder without the argument checks of toString. */
 type AsciiBuffer = Buffer & { latin1Slice(start: number, end: number): string };
 
 const QUOTE = 0x22;
+const NUL = 0x00;
 const CR = 0x0d;
 const LF = 0x0a;
 
@@ -56,11 +64,20 @@ const QUOTED = FIELD_QUOTED;
 const ESCAPED = FIELD_ESCAPED;
 const ODD = FIELD_ODD;
 
+/** Bytes of a record that is not valid UTF-8 (record.ts RecodedRows): one character per byte. */
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** Bytes `start`..`end` as text: UTF-8, or Windows-1252 for a record that is not valid UTF-8. */
+function textOf(buf: Buffer, start: number, end: number, recoded: boolean): string {
+  return recoded ? WINDOWS_1252.decode(buf.subarray(start, end)) : buf.toString('utf8', start, end);
+}
+
 /**
  * Decodes a field the relaxed way (kind ODD), byte by byte as csv-parse does: the field is
- * quoted, and some quote inside it was neither doubled nor closing.
+ * quoted, and some quote inside it was neither doubled nor closing (or was followed by a NUL
+ * byte, which csv-parse takes for the end of its buffer and so for a closing quote).
  */
-function decodeOdd(buf: Buffer, start: number, end: number): string {
+function decodeOdd(buf: Buffer, start: number, end: number, recoded: boolean): string {
   const out: number[] = [];
   let quoting = true;
   for (let i = start + 1; i < end; i++) {
@@ -69,7 +86,7 @@ function decodeOdd(buf: Buffer, start: number, end: number): string {
       if (i + 1 < end && buf[i + 1] === QUOTE) {
         out.push(QUOTE);
         i++;
-      } else if (i + 1 === end) {
+      } else if (i + 1 === end || buf[i + 1] === NUL) {
         quoting = false; // the closing quote
       } else {
         quoting = false;
@@ -80,16 +97,20 @@ function decodeOdd(buf: Buffer, start: number, end: number): string {
       out.push(b);
     }
   }
-  return Buffer.from(out).toString('utf8');
+  const bytes = Buffer.from(out);
+  return textOf(bytes, 0, bytes.length, recoded);
 }
 
 /** One field's value from its bytes (`start`..`end`, quotes included), by its kind. */
-function decodeField(buf: Buffer, kind: number, start: number, end: number): string {
-  if (kind === PLAIN) return start === end ? '' : buf.toString('utf8', start, end);
-  if (kind === QUOTED) return buf.toString('utf8', start + 1, end - 1);
-  if (kind === ESCAPED) return buf.toString('utf8', start + 1, end - 1).replaceAll('""', '"');
-  return decodeOdd(buf, start, end);
+function decodeField(buf: Buffer, kind: number, start: number, end: number, recoded: boolean): string {
+  if (kind === PLAIN) return start === end ? '' : textOf(buf, start, end, recoded);
+  if (kind === QUOTED) return textOf(buf, start + 1, end - 1, recoded);
+  if (kind === ESCAPED) return textOf(buf, start + 1, end - 1, recoded).replaceAll('""', '"');
+  return decodeOdd(buf, start, end, recoded);
 }
+
+/** Record text kinds in FieldBatch.ascii: 1 ASCII, 0 UTF-8, RECODED not UTF-8 (read as Windows-1252). */
+const RECODED = 2;
 
 const NO_BYTES = Buffer.alloc(0);
 
@@ -112,12 +133,16 @@ class ScanBatch implements FieldBatch {
 
   constructor(readonly file: string) {}
 
+  /** Records of this batch read as Windows-1252 (`ascii` RECODED). */
+  recoded = 0;
+
   clear(): void {
     this.count = 0;
+    this.recoded = 0;
   }
 
-  /** Appends a record of `n` fields (offsets into `bytes`). */
-  add(bytes: Buffer, line: number, ascii: boolean, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
+  /** Appends a record of `n` fields (offsets into `bytes`); `text` is its kind (1 ASCII, 0 UTF-8, RECODED). */
+  add(bytes: Buffer, line: number, text: number, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
     const r = this.count;
     if (r + 1 >= this.line.length) {
       this.line = grown(this.line, r + 2);
@@ -135,7 +160,8 @@ class ScanBatch implements FieldBatch {
     this.firstField[r] = from;
     this.firstField[r + 1] = to;
     this.line[r] = line;
-    this.ascii[r] = ascii ? 1 : 0;
+    this.ascii[r] = text;
+    if (text === RECODED) this.recoded++;
     const start = this.start;
     const end = this.end;
     const kind = this.kind;
@@ -148,7 +174,19 @@ class ScanBatch implements FieldBatch {
   }
 
   text(f: number): string {
-    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number);
+    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number, this.recoded > 0 && this.ascii[this.recordOf(f)] === RECODED);
+  }
+
+  /** The record field `f` belongs to (a search; asked only when some record is recoded). */
+  private recordOf(f: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.firstField[mid] as number) <= f) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   record(r: number): RawRecord {
@@ -170,10 +208,11 @@ class ScanBatch implements FieldBatch {
         if (kind === PLAIN) values[f] = s === e ? '' : text.slice(s, e);
         else if (kind === QUOTED) values[f] = text.slice(s + 1, e - 1);
         else if (kind === ESCAPED) values[f] = text.slice(s + 1, e - 1).replaceAll('""', '"');
-        else values[f] = decodeOdd(buf, s + from, e + from);
+        else values[f] = decodeOdd(buf, s + from, e + from, false);
       }
     } else {
-      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number);
+      const recoded = this.ascii[r] === RECODED;
+      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number, recoded);
     }
     return { file: this.file, line: this.line[r] as number, values };
   }
@@ -191,6 +230,7 @@ export class CsvScanner {
   private readonly crMode: boolean;
   private readonly maxRecordBytes: number;
   private readonly emit: ((record: RawRecord) => void) | null;
+  private readonly recoded: RecodedRows | null;
   /** 1 for an ASCII byte that means nothing outside quotes (not a delimiter, quote, CR or LF). */
   private readonly ordinary = new Uint8Array(128).fill(1);
   /** The records scanned and not yet taken. */
@@ -230,6 +270,7 @@ export class CsvScanner {
     this.crMode = options.recordDelimiter === '\r';
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.emit = emit ?? null;
+    this.recoded = options.recoded ?? null;
     for (const b of [this.delimiter, this.rd, QUOTE, CR, LF]) if (b < 128) this.ordinary[b] = 0;
     this.batch = new ScanBatch(options.file);
   }
@@ -334,8 +375,17 @@ export class CsvScanner {
     const line = Math.max(this.lastLine + 1, end - physical);
     this.lastLine = end;
     this.cr = this.lf = this.crlfPairs = 0;
+    let text = ascii ? 1 : 0;
+    // A record that is not valid UTF-8 in a file whose head is (a Windows-1252 export whose
+    // first 64 KiB are ASCII, a corrupted byte): read as Windows-1252, one character per byte,
+    // so no byte is lost, and counted for a note. Delimiters and quotes are ASCII, so the record
+    // is valid exactly when each of its fields is.
+    if (!ascii && !isUtf8(this.buf.subarray(this.starts[0] as number, this.ends[n - 1] as number))) {
+      text = RECODED;
+      if (this.recoded !== null && this.recoded.rows++ === 0) this.recoded.firstLine = line;
+    }
     const batch = this.batch;
-    batch.add(this.buf, line, ascii, this.starts, this.ends, this.kinds, n);
+    batch.add(this.buf, line, text, this.starts, this.ends, this.kinds, n);
     if (this.emit !== null) {
       const record = batch.record(batch.count - 1);
       batch.clear();
@@ -390,6 +440,14 @@ export class CsvScanner {
           if (n === QUOTE) {
             if (this.kind === QUOTED) this.kind = ESCAPED;
             i += 2;
+            continue;
+          }
+          if (n === NUL) {
+            // csv-parse takes a NUL for the end of its buffer: the quote closes, and the bytes
+            // after it are read on as the field's (decodeOdd)
+            quoting = false;
+            this.kind = ODD;
+            i++;
             continue;
           }
           let closes = n === D;

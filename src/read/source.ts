@@ -5,6 +5,7 @@
  * scanner (scan.ts), anything else through csv-parse, which is also the reference the scanner is
  * tested against. Nothing here holds a whole file in memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -17,7 +18,7 @@ import { openJson } from './ndjson.js';
 import { scanCsv, type ByteFiller, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
-import type { CsvSource, RawRecord, TextEncoding } from './record.js';
+import type { CsvSource, RawRecord, RecodedRows, TextEncoding } from './record.js';
 import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
 export type { CsvSource, RawRecord, TextEncoding } from './record.js';
@@ -260,7 +261,8 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
   if (firstChar === '{' || firstChar === '[') return withPosition(await openJson(file, text, limits));
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
-  const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes };
+  const recoded: RecodedRows = { rows: 0, firstLine: 0 };
+  const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes, recoded };
   // The byte scanner reads UTF-8 (a plain file straight into its buffer); csv-parse (the
   // reference) reads everything else.
   let all: AsyncIterableIterator<RawRecord>;
@@ -270,34 +272,72 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     const totalBytes = FILE_SIZES.get(original) ?? null;
     position = () => ({ bytesRead: direct.bytesRead, totalBytes });
     all = scanCsv(direct, options);
-  } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options);
+  } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options, encoding === 'utf-8');
   const first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   const header = first.value.values.map((h) => h.trim());
-  return withPosition({ file, header, delimiter, encoding, records: all });
+  return withPosition({ file, header, delimiter, encoding, records: all, ...(encoding === 'utf-8' ? { recoded } : {}) });
+}
+
+/**
+ * A csv-parse record read from UTF-8 bytes as latin1 (one character per byte) decoded as the
+ * byte scanner decodes it: UTF-8, or Windows-1252 when the record is not valid UTF-8.
+ */
+function decodedRecord(values: string[], line: number, recoded: RecodedRows | undefined): string[] {
+  let high = false;
+  for (const value of values) if (/[^\x00-\x7f]/.test(value)) high = true;
+  if (!high) return values;
+  const bytes = values.map((value) => Buffer.from(value, 'latin1'));
+  if (bytes.every((b) => isUtf8(b))) return bytes.map((b) => b.toString('utf8'));
+  if (recoded && recoded.rows++ === 0) recoded.firstLine = line;
+  return bytes.map((b) => WINDOWS_1252.decode(b));
+}
+
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+/** A byte stream without its UTF-8 byte-order mark. */
+async function* withoutBom(bytes: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const part of bytes) {
+    const chunk = typeof part === 'string' ? Buffer.from(part) : part;
+    if (head === null) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < 3) continue;
+    yield head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+    head = null;
+  }
+  if (head !== null && head.length > 0) yield head;
 }
 
 /**
  * Records (header first) through csv-parse: the reference reader, and the one for text that is
  * not UTF-8. Errors surface as ParityError with a line.
  */
-export async function* csvParseRecords(text: Readable, options: ScanOptions): AsyncGenerator<RawRecord> {
+export async function* csvParseRecords(text: Readable, options: ScanOptions, utf8Bytes = false): AsyncGenerator<RawRecord> {
   const { file, delimiter, recordDelimiter } = options;
   // Loaded only for the fallback: the byte scanner reads UTF-8 without it.
   const { parse, CsvError } = await import('csv-parse');
   const parser = parse({
     delimiter,
     record_delimiter: recordDelimiter,
-    bom: true,
+    // (csv-parse would switch to UTF-8 on a BOM: bytes read as latin1 lose theirs first)
+    bom: !utf8Bytes,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
+    // UTF-8 bytes are parsed one character per byte and decoded per record as the scanner does
+    // (a record that is not valid UTF-8 is read as Windows-1252); record sizes are then bytes.
+    ...(utf8Bytes ? { encoding: 'latin1' as const } : {}),
     // bounded memory: a file without line breaks (a gzip bomb, /dev/zero) stops here
     max_record_size: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes,
   });
-  text.on('error', (e) => parser.destroy(e));
-  text.pipe(parser);
+  const input = utf8Bytes ? Readable.from(withoutBom(text), { objectMode: false }) : text;
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
   let lastLine = 0;
   let phantomLines = 0;
@@ -331,6 +371,6 @@ export async function* csvParseRecords(text: Readable, options: ScanOptions): As
     const end = info.lines - phantomLines;
     const line = Math.max(lastLine + 1, end - physical);
     lastLine = end;
-    yield { file, line, values: record };
+    yield { file, line, values: utf8Bytes ? decodedRecord(record, line, options.recoded) : record };
   }
 }

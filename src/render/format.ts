@@ -2,6 +2,8 @@
  * Text formatting shared by the renderers: the project-wide number formats (src/format.ts) plus
  * the dates only renderers show. Formatting only: every number shown is already in the Report.
  */
+import { formatCount } from '../format.js';
+
 export {
   formatBoundedDuration, formatCount, formatDuration, formatInterval, formatP, formatRatio, formatShare, speedWords,
 } from '../format.js';
@@ -14,4 +16,25 @@ export function formatInstant(iso: string | null | undefined): string {
 
 export function formatDate(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '—';
+}
+
+/**
+ * How many values of a long list (channel values, unknown channel values) a human-readable
+ * output shows: a file with a million distinct values must not print a million lines. The
+ * JSON report keeps every value.
+ */
+export const SHOWN_VALUES = 20;
+
+/** The first `limit` values of a list sorted by count, and how many values and tickets are left out. */
+export function firstValues<T extends { count: number }>(values: readonly T[], limit = SHOWN_VALUES): { shown: readonly T[]; more: number; moreCount: number } {
+  if (values.length <= limit) return { shown: values, more: 0, moreCount: 0 };
+  let moreCount = 0;
+  for (let k = limit; k < values.length; k++) moreCount += values[k]!.count;
+  return { shown: values.slice(0, limit), more: values.length - limit, moreCount };
+}
+
+/** `… and 3 more values (12 tickets)`, or '' when nothing was left out. */
+export function moreValues(more: number, moreCount: number, noun = 'tickets'): string {
+  if (more === 0) return '';
+  return `${more === 1 ? '1 more value' : `${formatCount(more)} more values`} (${formatCount(moreCount)} ${noun})`;
 }

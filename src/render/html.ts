@@ -14,7 +14,7 @@ import { isolateHtml } from '../text/bidi.js';
 import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords } from './format.js';
 import { ratioWithVerdict } from '../format.js';
 import {
   exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
@@ -240,6 +240,8 @@ function dataQualityRows(entries: readonly DataQualityEntry[]): Markup[] {
 export function renderHtml(report: Report): string {
   const title = reportTitle(report);
   const input = report.input;
+  const channelValues = firstValues(input.channelValues);
+  const unknown = firstValues(input.unknownChannels);
   const periods = report.periods ?? [];
   const unit = unitName(report).toLowerCase();
   const bandsTable = bandTable(report);
@@ -302,8 +304,8 @@ ${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g
 <h2>Data quality</h2>
 <p>${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected${input.files.length ? html` (${input.files.map((f, k) => html`${k ? ', ' : ''}<span class="mono">${f}</span>`)})` : ''}.</p>
 ${input.dataQuality.length ? html`<div class="table-wrap"><table><thead><tr><th>Severity</th><th>Problem</th><th class="num">Rows</th><th>Example</th></tr></thead><tbody>${dataQualityRows(input.dataQuality)}</tbody></table></div>` : html`<p>No problems found in the rows.</p>`}
-${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read${report.reportPeriod ? ` (tickets of ${periodName(report.reportPeriod.label)})` : ''}.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${input.channelValues.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>` : ''}
-${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${input.unknownChannels.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.raw}</span> (${formatCount(u.count)})`)}. Map them with <code>channels</code> in the configuration.</p>` : ''}
+${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read${report.reportPeriod ? ` (tickets of ${periodName(report.reportPeriod.label)})` : ''}.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${channelValues.shown.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>${channelValues.more ? html`<p class="note">And ${moreValues(channelValues.more, channelValues.moreCount)}: the JSON report lists them all.</p>` : ''}` : ''}
+${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${unknown.shown.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.raw}</span> (${formatCount(u.count)})`)}${unknown.more ? `, and ${moreValues(unknown.more, unknown.moreCount)}` : ''}. Map them with <code>channels</code> in the configuration.</p>` : ''}
 ${input.notes.length ? html`<ul>${input.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </section>
 

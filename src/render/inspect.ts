@@ -1,7 +1,7 @@
 /** Renders `parity inspect` profiles as text or JSON. Formatting only. */
 import { Chalk } from 'chalk';
 import type { FileProfile } from '../load/profile.js';
-import { formatCount } from './format.js';
+import { firstValues, formatCount, moreValues } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export function renderInspectJson(profiles: FileProfile[]): string {
@@ -69,12 +69,14 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);
     if (p.channelValues.length) {
       out.push('  channel values:');
-      for (const v of p.channelValues) {
+      const values = firstValues(p.channelValues);
+      for (const v of values.shown) {
         const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
           .filter(Boolean)
           .join(', ');
         out.push(`    ${JSON.stringify(v.raw).padEnd(28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
       }
+      if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }
     if (p.createdRange.from) out.push(`  created: ${p.createdRange.from} to ${p.createdRange.to}`);
     for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${JSON.stringify(s.column)}): ${s.style ?? 'not recognised; set dateFormat'}`);

@@ -10,7 +10,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
-import { formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords } from './format.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords } from './format.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
@@ -377,11 +377,15 @@ export function renderMarkdown(report: Report): string {
   }
   if (input.channelValues.length) {
     out.push(`Channel values in the export and how they were read${report.reportPeriod ? ` (tickets of ${e(periodName(report.reportPeriod.label))})` : ''}:`, '');
-    out.push(table(['Value', 'Channel', 'Tickets'], input.channelValues.map((v) => [e(v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
+    const values = firstValues(input.channelValues);
+    out.push(table(['Value', 'Channel', 'Tickets'], values.shown.map((v) => [e(v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
+    if (values.more) out.push('', `And ${moreValues(values.more, values.moreCount)}: the JSON report lists them all.`);
     out.push('');
   }
   if (input.unknownChannels.length) {
-    out.push(`Unknown channel values read as other: ${input.unknownChannels.map((u) => `${e(u.raw)} (${formatCount(u.count)})`).join(', ')}. Map them with "channels" in the configuration.`, '');
+    const unknown = firstValues(input.unknownChannels);
+    const rest = unknown.more ? `, and ${moreValues(unknown.more, unknown.moreCount)}` : '';
+    out.push(`Unknown channel values read as other: ${unknown.shown.map((u) => `${e(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}. Map them with "channels" in the configuration.`, '');
   }
   for (const note of input.notes) out.push(`- Note: ${e(note)}`);
   if (input.notes.length) out.push('');

@@ -13,7 +13,7 @@ import { gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
-  formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, speedWords,
+  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -190,8 +190,10 @@ export function renderTable(report: Report, options: RenderOptions): string {
     out.push(wrap(`${dq.kind} ×${formatCount(dq.count)}${where}`, width, `  ${dq.severity.padEnd(8)} `));
   }
   if (input.unknownChannels.length) {
+    const { shown, more, moreCount } = firstValues(input.unknownChannels);
+    const rest = more ? `, and ${moreValues(more, moreCount)}: the JSON report lists them all` : '';
     out.push(
-      wrap(`Unknown channel values mapped to other: ${input.unknownChannels.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}; map them with "channels" in the config.`, width, '  '),
+      wrap(`Unknown channel values mapped to other: ${shown.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}; map them with "channels" in the config.`, width, '  '),
     );
   }
   for (const note of input.notes) out.push(wrap(note, width, '  note: '));

@@ -61,6 +61,51 @@ describe('parity audit (end to end)', () => {
     expect(json(gz.stdout).channels).toEqual(plain.channels);
   });
 
+  it('a row that is not UTF-8 after a UTF-8 start is read as Windows-1252 and said in a note', async () => {
+    // 2,000 ASCII rows (~80 KiB: past the 64 KiB the encoding is sniffed on), then one row whose
+    // category is "Facturación" in Windows-1252 (ó = 0xF3)
+    const rows = ['ticket_id,channel,created_at,category'];
+    for (let i = 0; i < 2000; i++) rows.push(`T${i},email,2026-10-01T09:00:00Z,Billing`);
+    const head = Buffer.from(`${rows.join('\n')}\n`);
+    expect(head.length).toBeGreaterThan(64 * 1024);
+    const path = join(tmp, 'mixed-encoding.csv');
+    writeFileSync(path, Buffer.concat([head, Buffer.from('X1,phone,2026-10-01T10:00:00Z,Facturaci'), Buffer.from([0xf3]), Buffer.from('n\n')]));
+    const audit = await runParity(['audit', path, '--format', 'json', ...AS_OF]);
+    expect(audit.code).toBe(0);
+    const report = json(audit.stdout);
+    expect(report.input.rowsUsed).toBe(2001);
+    expect(report.input.notes).toContain(
+      `${path}: 1 row is not valid UTF-8 (the first on line 2,002) although the file starts as UTF-8; it was read as Windows-1252, one character per byte. Check those rows' text, or save the file as UTF-8`,
+    );
+    const listed = json((await runParity(['tickets', path, '--format', 'json'])).stdout);
+    expect(listed.tickets.find((t: any) => t.ticketId === 'X1').category).toBe('Facturación');
+  });
+
+  it('a long list of channel values is cut to the 20 most frequent, saying how many more, in every human-readable output', async () => {
+    // "alpha" on 3 rows, then 24 values on one row each: 25 unknown values; the 20 shown are alpha
+    // and zz01..zz19 (count, then name); left out: zz20..zz24, 5 values on 5 tickets
+    const rows = ['ticket_id,channel,created_at'];
+    for (let i = 0; i < 3; i++) rows.push(`A${i},alpha,2026-10-01T09:00:00Z`);
+    for (let k = 1; k <= 24; k++) rows.push(`Z${k},zz${String(k).padStart(2, '0')},2026-10-01T09:00:00Z`);
+    const path = join(tmp, 'many-channels.csv');
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    const table = (await runParity(['audit', path, ...AS_OF])).stdout.replace(/\s+/g, ' ');
+    expect(table).toContain('"zz19" (1), and 5 more values (5 tickets): the JSON report lists them all; map them with "channels" in the config.');
+    expect(table).not.toContain('zz20');
+    const markdown = (await runParity(['audit', path, '--format', 'markdown', ...AS_OF])).stdout;
+    expect(markdown).toContain('zz19 (1), and 5 more values (5 tickets). Map them');
+    expect(markdown).toContain('And 5 more values (5 tickets): the JSON report lists them all.');
+    expect(markdown).not.toContain('zz20');
+    const html = (await runParity(['audit', path, '--format', 'html', ...AS_OF])).stdout;
+    expect(html).toContain('And 5 more values (5 tickets): the JSON report lists them all.');
+    expect(html).not.toContain('zz20');
+    const report = json((await runParity(['audit', path, '--format', 'json', ...AS_OF])).stdout);
+    expect(report.input.unknownChannels).toHaveLength(25);
+    const inspect = (await runParity(['inspect', path])).stdout;
+    expect(inspect).toContain('and 5 more values (5 rows): --format json lists them all');
+    expect(inspect).not.toContain('zz20');
+  });
+
   it('several files are one audit', async () => {
     const r = await runParity(['audit', fixture('small.csv'), fixture('bad', 'negative-durations.csv'), '--format', 'json', ...AS_OF]);
     expect(r.code).toBe(0);

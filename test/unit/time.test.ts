@@ -25,7 +25,8 @@ describe('timestamp parsing', () => {
     // + 1 s = the 29th, which exists in 2024 and not in 2026
     expect(iso('2024-02-29T00:00:00Z')).toBe(1_709_164_800);
     expect(iso('2026-02-29T00:00:00Z')).toBeNull();
-    expect(iso('2026-02-28T24:00:00Z')).toBeNull();
+    // 24:00 ends the 28th: the 1st of March
+    expect(iso('2026-02-28T24:00:00Z')).toBe(1_772_323_200);
     expect(iso('2026-13-01T00:00:00Z')).toBeNull();
     // 1969-12-31T23:59:59Z is one second before the epoch
     expect(iso('1969-12-31T23:59:59Z')).toBe(-1);
@@ -47,6 +48,33 @@ describe('timestamp parsing', () => {
     expect(parserFor('iso', 'UTC')('2026-02-31T09:00:00Z')).toBeNull();
     expect(parserFor('dmy', 'UTC')('31/02/2026 10:00')).toBeNull();
     expect(parserFor('iso', 'UTC')('yesterday')).toBeNull();
+  });
+
+  it('reads years below 100 as written, 24:00 as the end of a day, a leap second as the next minute; rejects offsets no clock has', () => {
+    const utc = parserFor('iso', 'UTC');
+    // year 26, not 1926 (Date.UTC's two-digit-year rule); reference via setUTCFullYear
+    expect(utc('0026-10-01T00:00:00Z')).toBe(new Date(0).setUTCFullYear(26, 9, 1) / 1000);
+    expect(utc('0026-10-01 00:00:00')).toBe(new Date(0).setUTCFullYear(26, 9, 1) / 1000);
+    expect(wallClockIn('Europe/Berlin')(2026, 9, 1, 0, 0, 0)).toBe(at('2026-09-30T22:00:00Z'));
+    // ISO 8601: 24:00:00 ends the day (the next one's 00:00), nothing past it
+    expect(utc('2026-10-01T24:00:00Z')).toBe(at('2026-10-02T00:00:00Z'));
+    expect(utc('2026-12-31T24:00:00Z')).toBe(at('2027-01-01T00:00:00Z'));
+    expect(utc('2026-10-01T24:00:01Z')).toBeNull();
+    expect(utc('2026-10-01T24:01')).toBeNull();
+    // leap days: 1900 and 2026 have none, 2000 and 2028 do
+    expect(utc('2026-02-29T10:00:00Z')).toBeNull();
+    expect(utc('1900-02-29T10:00:00Z')).toBeNull();
+    expect(utc('2000-02-29T10:00:00Z')).toBe(at('2000-02-29T10:00:00Z'));
+    expect(utc('2028-02-29 10:00:00')).toBe(at('2028-02-29T10:00:00Z'));
+    // 23:59:60 (the leap second of 31 Dec 2016) is counted as POSIX time counts it
+    expect(utc('2016-12-31T23:59:60Z')).toBe(at('2017-01-01T00:00:00Z'));
+    // offsets: up to ±23:59; minutes past 59 or hours past 23 are no offset
+    expect(utc('2026-10-01T09:00:00+23:59')).toBe(at('2026-09-30T09:01:00Z'));
+    expect(utc('2026-10-01T09:00:00+05:99')).toBeNull();
+    expect(utc('2026-10-01T09:00:00+25:00')).toBeNull();
+    expect(utc('2026-10-01T09:00:00-2400')).toBeNull();
+    expect(parserFor('twitter', 'UTC')('Tue Oct 31 22:10:47 +0960 2017')).toBeNull();
+    expect(parserFor('twitter', 'UTC')('Tue Oct 31 22:10:47 -0530 2017')).toBe(at('2017-11-01T03:40:47Z'));
   });
 
   it('reads Twitter, US and day-first styles', () => {

@@ -1,7 +1,7 @@
 /** The JSON reader: NDJSON lines, arrays and API pages become flat records with line numbers. */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { flatten, openJson, recordsOf } from '../../../src/read/ndjson.js';
+import { exactNumbers, flatten, openJson, recordsOf } from '../../../src/read/ndjson.js';
 import { openCsv } from '../../../src/read/source.js';
 
 async function readAll(text: string): Promise<{ header: string[]; records: Array<{ line: number; values: string[] }> }> {
@@ -25,6 +25,33 @@ describe('flatten and recordsOf', () => {
     expect(page.arrayIndex).toBe(0);
     // A ticket that merely has an array of objects stays one record.
     expect(recordsOf({ id: 1, via: { channel: 'web' }, comments: [{ id: 3 }] }).objects).toHaveLength(1);
+  });
+});
+
+describe('numbers a double cannot hold', () => {
+  it('ids beyond 2^53 keep every digit (two tickets stay two), numbers beyond the double range stay as written', async () => {
+    // 2^53 = 9007199254740992: one more is the first integer a double cannot hold
+    const { records } = await readAll(
+      '{"id":12345678901234567890,"n":9007199254740993}\n{"id":12345678901234567891,"n":9007199254740992}\n{"id":-98765432109876543210,"n":1e400}\n',
+    );
+    expect(records.map((r) => r.values)).toEqual([
+      ['12345678901234567890', '9007199254740993'],
+      ['12345678901234567891', '9007199254740992'],
+      ['-98765432109876543210', '1e400'],
+    ]);
+    // a whole JSON document (an array) too
+    const doc = await readAll('[{"id":12345678901234567890},{"id":12345678901234567891}]');
+    expect(doc.records.map((r) => r.values)).toEqual([['12345678901234567890'], ['12345678901234567891']]);
+  });
+
+  it('leaves strings, short numbers and invalid text alone', () => {
+    expect(exactNumbers('{"a":1,"b":2.5}')).toBe('{"a":1,"b":2.5}');
+    // digits inside a string (with an escaped quote before them) are text already
+    expect(exactNumbers('{"a":"x\\"12345678901234567890","b":12345678901234567890}')).toBe('{"a":"x\\"12345678901234567890","b":"12345678901234567890"}');
+    // a long number with a fraction is a double as written (not an id)
+    expect(exactNumbers('[12345678901234567.5]')).toBe('[12345678901234567.5]');
+    // not a JSON number: left for JSON.parse to reject
+    expect(exactNumbers('[01234567890123456789]')).toBe('[01234567890123456789]');
   });
 });
 

@@ -14,7 +14,11 @@ import { rng } from '../../../scripts/generate.mjs';
 /** generate.mjs's seeded PRNG (mulberry32): a failure can be replayed from its seed. */
 const random = rng;
 
-type Outcome = { records: Array<{ line: number; values: string[] }>; error: { message: string; line: number | undefined; hint: string | undefined } | null };
+type Outcome = {
+  records: Array<{ line: number; values: string[] }>;
+  error: { message: string; line: number | undefined; hint: string | undefined } | null;
+  recoded?: { rows: number; firstLine: number };
+};
 
 async function collect(records: AsyncIterable<RawRecord>): Promise<Outcome> {
   const out: Outcome = { records: [], error: null };
@@ -42,14 +46,22 @@ const stream = (parts: Buffer[]): Readable => Readable.from(parts, { objectMode:
 
 async function both(bytes: Buffer, options: ScanOptions, rand: () => number): Promise<{ fast: Outcome; reference: Outcome }> {
   const parts = chunks(bytes, rand);
-  const fast = await collect(scanCsv(parts, options));
-  const reference = await collect(csvParseRecords(stream([bytes]), options));
+  // each reader counts the records it read as Windows-1252 (not valid UTF-8)
+  const fastRecoded = { rows: 0, firstLine: 0 };
+  const referenceRecoded = { rows: 0, firstLine: 0 };
+  const fast = await collect(scanCsv(parts, { ...options, recoded: fastRecoded }));
+  const reference = await collect(csvParseRecords(stream([bytes]), { ...options, recoded: referenceRecoded }, true));
   if (reference.error) reference.records = []; // csv-parse may drop records buffered before an error
   if (fast.error) fast.records = [];
+  else {
+    fast.recoded = fastRecoded;
+    reference.recoded = referenceRecoded;
+  }
   return { fast, reference };
 }
 
-const PIECES = ['a', 'b', 'x y', 'Zürich', '€', '日本', '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ' ', '!!!', 'ABC'];
+// NUL after a closing quote is a csv-parse quirk the scanner copies (it closes the quote)
+const PIECES = ['a', 'b', 'x y', 'Zürich', '€', '日本', '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ' ', '!!!', 'ABC', '\0', '"\0'];
 
 /** A field: plain, quoted, quoted with doubled quotes and line breaks, or deliberately odd. */
 function field(rand: () => number): string {
@@ -115,6 +127,52 @@ describe('the byte scanner agrees with csv-parse', () => {
       // line 7 is empty and skipped
       { line: 8, values: ['5', ''] },
     ]);
+  });
+
+  it('a NUL after a closing quote closes it, as in csv-parse (which takes NUL for the end of its buffer)', async () => {
+    const text = 'id,x\n"T1"\0,2\n"T""2"\0x,3\n"T3"a,4\n';
+    const fast = await collect(scanCsv([Buffer.from(text)], { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }));
+    expect(fast.records).toEqual([
+      { line: 1, values: ['id', 'x'] },
+      { line: 2, values: ['T1\0', '2'] },
+      // the bytes after the NUL are the field's; no opening quote put back
+      { line: 3, values: ['T"2\0x', '3'] },
+      // any other byte after the quote: kept, the opening quote put back
+      { line: 4, values: ['"T3"a', '4'] },
+    ]);
+  });
+
+  it('a record that is not UTF-8 after a UTF-8 head is read as Windows-1252 and counted, by either reader and either way in', async () => {
+    // 70 KiB of ASCII rows (the encoding is sniffed on the first 64 KiB), then "Café" in
+    // Windows-1252 (é = 0xE9), then "Zürich" in UTF-8, then 0x81 (a byte Windows-1252 leaves
+    // undefined: U+0081, kept)
+    const head = ['id,channel,text'];
+    for (let i = 0; i < 2000; i++) head.push(`a${i},email,plain ascii text for padding`);
+    const lines = head.length;
+    const bytes = Buffer.concat([
+      Buffer.from(head.join('\n') + '\n'),
+      Buffer.from('b1,email,"Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\nb2,email,Zürich\nb3,email,x'),
+      Buffer.from([0x81]),
+      Buffer.from('y\n'),
+    ]);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const dir = mkdtempSync(join(tmpdir(), 'parity-1252-'));
+    const path = join(dir, 'mixed.csv');
+    writeFileSync(path, bytes);
+    const expected = [
+      { line: lines + 1, values: ['b1', 'email', 'Café'] },
+      { line: lines + 2, values: ['b2', 'email', 'Zürich'] },
+      { line: lines + 3, values: ['b3', 'email', 'x\u0081y'] },
+    ];
+    for (const [reader, input] of [['fast', path], ['csv-parse', path], ['fast', '-'], ['csv-parse', '-']] as const) {
+      const source = await openCsv(input, stream(chunks(bytes, random(3))), { reader });
+      const out = await collect(source.records);
+      expect(out.records.slice(-3), `${reader} ${input}`).toEqual(expected);
+      expect(source.encoding).toBe('utf-8');
+      expect(source.recoded, `${reader} ${input}`).toEqual({ rows: 2, firstLine: lines + 1 });
+    }
   });
 
   it('a quoted field straddling every chunk boundary, and a file shorter than one chunk', async () => {
