@@ -4,6 +4,7 @@
  * same table from two sources means the same audit. Thin: flags → source → count table.
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseReversibly } from '../text/csvSafe.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { BY_FIELDS, FLAT_COLUMNS, countDataset, flatRows, type ByField, type CountTable, type FlatCountRow } from '../measure/counts.js';
@@ -87,7 +88,9 @@ function* flatChunks(table: CountTable, redact: boolean): Generator<FlatCountRow
 /** A count table as CSV (the flat form, header first), chunk by chunk. */
 export function* countsCsvChunks(table: CountTable, redact = false): Generator<string> {
   yield stringify([[...FLAT_COLUMNS]]);
-  for (const rows of flatChunks(table, redact)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => r[c] ?? '')));
+  // Cells a spreadsheet would run as formulas (group and category names are the data's) get an
+  // apostrophe that `parity audit --counts` takes off again (text/csvSafe.ts).
+  for (const rows of flatChunks(table, redact)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => neutraliseReversibly(String(r[c] ?? '')))));
 }
 
 /** A count table as CSV (the flat form, header first). */

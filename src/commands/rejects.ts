@@ -12,7 +12,7 @@
  */
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';
-import { csvLine } from '../render/csvSafe.js';
+import { csvLine } from '../text/csvSafe.js';
 import { customerPseudonym, redactFreeText } from '../render/redact.js';
 import { openAtomic, openScratch, type AtomicFile, type ScratchFile } from '../write/outputs.js';
 import { createReadStream } from 'node:fs';

@@ -7,6 +7,7 @@
 import { ParityError } from '../errors.js';
 import { CountRowError, CountTableReader, FLAT_COLUMNS, type CountTable, type FlatCountRow } from '../measure/counts.js';
 import { openCsv } from './source.js';
+import { restoreCell } from '../text/csvSafe.js';
 import type { Readable } from 'node:stream';
 import { open, readFile } from 'node:fs/promises';
 
@@ -90,7 +91,8 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
         hint: `a count table has the columns ${FLAT_COLUMNS.join(',')} (the result of the query \`parity sql\` prints)`,
       });
     }
-    for await (const record of source.records) add(Object.fromEntries(header.map((h, k) => [h, record.values[k] ?? ''])), record.line);
+    // (a cell parity counts neutralised for spreadsheets is read as the value it was given)
+    for await (const record of source.records) add(Object.fromEntries(header.map((h, k) => [h, restoreCell(record.values[k] ?? '')])), record.line);
   }
   try {
     return reader.finish();

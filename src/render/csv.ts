@@ -9,7 +9,7 @@
  * one row per by group after the channels. Renders the Report; computes nothing.
  */
 import type { Report } from '../report.js';
-import { csvLine } from './csvSafe.js';
+import { csvLine } from '../text/csvSafe.js';
 
 export const CSV_COLUMNS = [
   'period',

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { TicketListing, TicketListingRow } from '../measure/ticketRows.js';
-import { csvLine } from './csvSafe.js';
+import { csvLine } from '../text/csvSafe.js';
 
 export type TicketsRenderer = (listing: TicketListing) => string;
 

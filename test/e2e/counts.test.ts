@@ -110,6 +110,40 @@ describe('parity sql', () => {
   });
 });
 
+describe('a count table CSV opened in a spreadsheet', () => {
+  test('category and group names that start like formulas are neutralised, and --counts reads them back as they were', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-formula-'));
+    const rows = ['ticket_id,channel,created_at,first_response_at,category,priority'];
+    const categories = ['=HYPERLINK("http://x","y")', "'=quoted", '@SUM(A1)', 'Billing'];
+    let k = 0;
+    for (const category of categories) {
+      for (const channel of ['phone', 'social']) {
+        for (let i = 0; i < 3; i++) rows.push(`T${k++},${channel},2026-10-01T09:00:00Z,2026-10-01T1${i}:00:00Z,"${category.replace(/"/g, '""')}",normal`);
+      }
+    }
+    const path = join(dir, 'formulas.csv');
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    const counts = await runParity(['counts', path]);
+    expect(counts.code).toBe(0);
+    const lines = counts.stdout.split('\n');
+    // every data cell starting with = or @ (after the CSV quoting) carries the apostrophe
+    expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://x"",""y"")"`))).toBe(true);
+    expect(lines.some((l) => l.includes(",''=quoted,"))).toBe(true);
+    expect(lines.some((l) => l.includes(",'@SUM(A1),"))).toBe(true);
+    expect(lines.some((l) => /(^|,)[=@]/.test(l))).toBe(false);
+    writeFileSync(join(dir, 'counts.csv'), counts.stdout);
+    const table = await readCountsFile(join(dir, 'counts.csv'), Readable.from([]));
+    const read = new Set([...countRows(table)].map((r) => r.category).filter((c) => c !== null));
+    for (const category of categories) expect(read.has(category), category).toBe(true);
+    const [fromCounts, fromFile] = await Promise.all([
+      runParity(['audit', '--counts', join(dir, 'counts.csv'), '--format', 'json']),
+      runParity(['audit', path, '--format', 'json']),
+    ]);
+    const cells = (r: Report) => r.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median]);
+    expect(cells(JSON.parse(fromCounts.stdout))).toEqual(cells(JSON.parse(fromFile.stdout)));
+  });
+});
+
 describe('parity audit from a count table or an engine', () => {
   test('--counts judges what parity counts wrote; Parquet (DuckDB) gives the same audit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));

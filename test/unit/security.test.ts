@@ -9,7 +9,7 @@ import { escapeJsonText, guardOutput, safeMessage, sanitiseDeep, sanitiseText } 
 import { defuseMarkdown } from '../../src/text/markdownSafe.js';
 import { isolateHtml } from '../../src/text/bidi.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
-import { neutraliseFormula } from '../../src/render/csvSafe.js';
+import { neutraliseFormula, neutraliseReversibly, restoreCell } from '../../src/text/csvSafe.js';
 import { handlePseudonym, redactFreeText } from '../../src/render/redact.js';
 import { didYouMean, validateConfig } from '../../src/config/validate.js';
 import { DEFAULT_LIMITS, parseLimitFlag, parseSize, resolveLimits } from '../../src/read/limits.js';
@@ -83,6 +83,18 @@ describe('formula neutralising', () => {
     expect(neutraliseFormula('\n=1+1')).toBe("'\n=1+1");
     expect(neutraliseFormula('-3.5')).toBe('-3.5');
     expect(neutraliseFormula('plain')).toBe('plain');
+  });
+
+  it('the reversible form (count tables) neutralises the same cells and reads back exactly what was written', () => {
+    expect(neutraliseReversibly('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    expect(neutraliseReversibly('-3.5')).toBe('-3.5');
+    expect(neutraliseReversibly('Billing')).toBe('Billing');
+    // an apostrophe of the data's own before a trigger gets one more, so reading back removes only ours
+    expect(neutraliseReversibly("'=x")).toBe("''=x");
+    expect(neutraliseReversibly("'plain")).toBe("'plain");
+    for (const value of ['=1+1', "'=1+1", "''@x", ' =x', '\n-x', '-3.5', "'-3.5", "'", "''", 'plain', "'plain", '＝x', '']) {
+      expect(restoreCell(neutraliseReversibly(value)), value).toBe(value);
+    }
   });
 });
 

@@ -16,6 +16,21 @@ export function neutraliseFormula(cell: string): string {
 /** Optional leading whitespace (any, including line breaks and NBSP), then a formula trigger. */
 const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@＝＋－＠\t\r]/;
 
+/**
+ * A text cell of a CSV that parity reads back (a count table): neutralised like any other, and
+ * also when it starts with apostrophes before a formula trigger, so that {@link restoreCell}
+ * gives back exactly the value written (`'=x` is written `''=x`). Plain numbers stay as they are.
+ */
+export function neutraliseReversibly(cell: string): string {
+  if (cell === '' || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return cell;
+  return FORMULA_START.test(cell.replace(/^'+/, '')) ? `'${cell}` : cell;
+}
+
+/** The value {@link neutraliseReversibly} was given: one apostrophe fewer where it added one. */
+export function restoreCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.replace(/^'+/, '')) ? cell.slice(1) : cell;
+}
+
 /** One CSV line (with newline) of safe cells. */
 export function csvLine(cells: ReadonlyArray<string | number | null>): string {
   return stringify([cells.map((c) => (c === null ? '' : neutraliseFormula(String(c))))]);
