@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickhouseFailure } from '../../src/read/engines/clickhouse.js';
+import { clickhouseFailure, spillSettings } from '../../src/read/engines/clickhouse.js';
 
 describe('ClickHouse failures name their fix', () => {
   it('a query over the server\'s memory limit (code 241, as a 50M-ticket count query got it) names the settings', () => {
@@ -19,5 +19,19 @@ describe('ClickHouse failures name their fix', () => {
     const refused = clickhouseFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' }), 'x');
     expect(refused.message).toBe('ClickHouse: cannot connect');
     expect(refused.hint).toMatch(/^check --db/);
+  });
+
+  it('the count query spills grouping and sorting to disk at half the per-query limit, unless the profile chose a threshold or there is no limit', () => {
+    const settings = (entries: Array<[string, string]>) => spillSettings(new Map(entries));
+    // 4,000,000,000 bytes (the test servers' profile): spill at 2,000,000,000
+    expect(settings([['max_memory_usage', '4000000000'], ['max_bytes_before_external_group_by', '0'], ['max_bytes_before_external_sort', '0']])).toEqual({
+      max_bytes_before_external_group_by: '2000000000',
+      max_bytes_before_external_sort: '2000000000',
+    });
+    // a threshold of the profile's own stays; an odd limit rounds down
+    expect(settings([['max_memory_usage', '3'], ['max_bytes_before_external_group_by', '1000'], ['max_bytes_before_external_sort', '0']])).toEqual({ max_bytes_before_external_sort: '1' });
+    // no limit (0) or no answer: nothing set
+    expect(settings([['max_memory_usage', '0']])).toEqual({});
+    expect(settings([])).toEqual({});
   });
 });
