@@ -29,17 +29,24 @@ export interface OpenedFile {
   position?: CsvSource['position'];
   /** Records that were not valid UTF-8 and were read as Windows-1252 (a UTF-8 file), filled in as it is read. */
   recoded?: RecodedRows;
+  /** JSON lines with a U+FFFD (bytes that were not valid UTF-8), filled in as it is read. */
+  replaced?: RecodedRows;
 }
 
 /**
- * The note for a UTF-8 file with records that were not UTF-8 (each read as Windows-1252), or
- * null when every record was: said by the audit and by inspect.
+ * The note for a UTF-8 file with values that were not UTF-8 (each read as Windows-1252), or
+ * null when every value was: said by the audit and by inspect.
  */
 export function recodedNote(opened: OpenedFile): string | null {
+  const lines = opened.replaced?.rows ?? 0;
+  if (lines > 0) {
+    const what = lines === 1 ? 'line holds' : 'lines hold';
+    return `${opened.file}: ${count(lines)} ${what} bytes that are not valid UTF-8 (the first: line ${count(opened.replaced!.firstLine)}), read as the replacement character �; JSON is UTF-8: convert the file to UTF-8 and audit it again`;
+  }
   const rows = opened.recoded?.rows ?? 0;
   if (rows === 0) return null;
-  const what = rows === 1 ? 'row is' : 'rows are';
-  return `${opened.file}: ${count(rows)} ${what} not valid UTF-8 (the first on line ${count(opened.recoded!.firstLine)}) although the file starts as UTF-8; ${rows === 1 ? 'it was' : 'they were'} read as Windows-1252, one character per byte. Check those rows' text, or save the file as UTF-8`;
+  const what = rows === 1 ? 'row has' : 'rows have';
+  return `${opened.file}: ${count(rows)} ${what} values that are not valid UTF-8 (the first on line ${count(opened.recoded!.firstLine)}) although the file starts as UTF-8; those values were read as Windows-1252, one character per byte. Check them, or save the file as UTF-8`;
 }
 
 const SAMPLE_ROWS = 500;
@@ -167,5 +174,5 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}) };
+  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}) };
 }

@@ -10,7 +10,7 @@
  * on a row: either this reader accepts it with exactly the values rows.ts would give, or rows.ts
  * reads it. test/unit/normalise/fields.test.ts holds them together on generated rows.
  */
-import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch } from '../read/record.js';
+import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch } from '../read/record.js';
 import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
@@ -63,11 +63,12 @@ function plain(batch: FieldBatch, f: number, asciiRecord: boolean): boolean {
  * relaxed odd quoting and bytes that are not valid UTF-8, from its decoded text.
  */
 function shout(batch: FieldBatch, f: number, asciiRecord: boolean, exclamationRun: number): boolean {
-  const kind = batch.kind[f];
+  const kind = batch.kind[f] as number;
   let s = batch.start[f] as number;
   let e = batch.end[f] as number;
   if (kind !== FIELD_PLAIN) {
-    if (kind === FIELD_ODD) return shouting.text(batch.text(f), exclamationRun);
+    // the relaxed odd quoting, and bytes read as Windows-1252 (FIELD_RECODED): from the text
+    if (kind === FIELD_ODD || (kind & FIELD_RECODED) !== 0) return shouting.text(batch.text(f), exclamationRun);
     s++;
     e--;
   }

@@ -67,6 +67,9 @@ function offsetMinutes(text: string): number {
   return sign * (hours * 60 + minutes);
 }
 
+/** 10000-01-01T00:00:00Z in milliseconds. */
+const YEAR_10000 = 253_402_300_800_000;
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in month `mo` (0–11) of year `y`, proleptic Gregorian. */
@@ -96,6 +99,7 @@ export function wallClockIn(zone: string): WallClock {
     if (mo < 0 || mo > 11 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || s > 60 || (h === 24 && mi + s > 0)) return null;
     // calendar arithmetic, not Date.UTC (which reads years below 100 as 19xx)
     const wall = (daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
+    if (wall >= YEAR_10000) return null; // 9999-12-31T24:00: a year no 4-digit timestamp can write
     if (utc) return wall / 1000;
     let guess = wall - offsetAt(wall) * 60_000;
     const second = offsetAt(guess);
@@ -218,6 +222,7 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
         const y = Number(m[1]), mo = Number(m[2]) - 1, d = Number(m[3]);
         const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
+        if (h === 24 && fraction > 0) return null; // nothing comes after 24:00:00
         if (m[8]) {
           const base = utcWall(y, mo, d, h, mi, s);
           const offset = offsetMinutes(m[8]);

@@ -11,7 +11,7 @@
  */
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
-import type { CsvSource, RawRecord } from './record.js';
+import type { CsvSource, RawRecord, RecodedRows } from './record.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
 import { LineReader, jsonDepthExceeded } from './lines.js';
 
@@ -56,40 +56,64 @@ const LONG_NUMBER = /\d{16}|[eE][+-]?\d{3}/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
 
+/** Whether JSON.parse would change the number `token` (a valid JSON number): an integer beyond 2^53, or beyond the double range either way. */
+function inexact(token: string): boolean {
+  const value = Number(token);
+  if (!Number.isFinite(value)) return true; // 1e400
+  if (value === 0) return /[1-9]/.test(token.replace(/[eE].*$/, '')); // 1e-400 is not 0
+  return JSON_INTEGER.test(token) && !Number.isSafeInteger(value);
+}
+
 /**
- * JSON text with every number that a double cannot hold written as a string of its digits:
- * an integer beyond 2^53 (ticket ids from 64-bit keys, which JSON.parse would round so that two
- * tickets became one) and a number beyond the double range (which would read "Infinity").
- * Returns the text itself when no number is that long (the common case, tested with one regex).
+ * JSON text with the numbers JSON.parse would change written as strings of their digits: an
+ * integer beyond 2^53 (ticket ids from 64-bit keys, which JSON.parse would round so that two
+ * tickets became one) and a number beyond the double range (1e400, which would read "Infinity",
+ * and 1e-400, which would read 0). A number with a fraction or an exponent within the range is a
+ * measurement and stays a double. Only values are touched (after `:` or inside an array): text
+ * that is not JSON stays as it is, for JSON.parse to reject. Returns the text itself when no
+ * number is that long (the common case, tested with one regex).
  */
 export function exactNumbers(text: string): string {
   if (!LONG_NUMBER.test(text)) return text;
   let out = '';
   let last = 0;
   let inString = false;
+  // containers open around the current position ('{' or '['), and the last significant character
+  const open: number[] = [];
+  let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c) i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
+      else if (c === 0x22) {
+        inString = false;
+        previous = 0x22;
+      }
       continue;
     }
     if (c === 0x22) {
       inString = true;
       continue;
     }
-    if (c !== 0x2d && (c < 0x30 || c > 0x39)) continue;
+    if (c === 0x7b || c === 0x5b) open.push(c);
+    else if (c === 0x7d || c === 0x5d) open.pop();
+    if (c !== 0x2d && (c < 0x30 || c > 0x39)) {
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) previous = c;
+      continue;
+    }
     let j = i + 1;
     for (; j < text.length; j++) {
       const d = text.charCodeAt(j);
       if (!((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d)) break;
     }
     const token = text.slice(i, j);
-    const value = Number(token);
-    if (JSON_NUMBER.test(token) && (!Number.isFinite(value) || (JSON_INTEGER.test(token) && !Number.isSafeInteger(value)))) {
+    // a value: after a key's colon, or an element of an array (after its [ or a comma)
+    const value = previous === 0x3a || (open[open.length - 1] === 0x5b && (previous === 0x5b || previous === 0x2c));
+    if (value && JSON_NUMBER.test(token) && inexact(token)) {
       out += `${text.slice(last, i)}"${token}"`;
       last = j;
     }
+    previous = 0x30;
     i = j - 1;
   }
   return last === 0 ? text : out + text.slice(last);
@@ -200,6 +224,12 @@ function checkDepth(text: string, file: string, firstLine: number, limits: ReadL
 /** Opens a JSON or NDJSON stream as records (the caller has sniffed `{` or `[`). */
 export async function openJson(file: string, stream: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
   const lines = new LineReader(stream, file);
+  // JSON is UTF-8: bytes that are not (a Windows-1252 export) read as U+FFFD; the lines that hold
+  // one are counted for a note rather than passed over in silence
+  const replaced: RecodedRows = { rows: 0, firstLine: 0 };
+  const replacedIn = (text: string, line: number): void => {
+    if (text.includes('\uFFFD') && replaced.rows++ === 0) replaced.firstLine = line;
+  };
   const pending: Flat[] = [];
   let lineNo = 0;
   let whole: string[] | null = null;
@@ -214,6 +244,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       break;
     }
     lineNo++;
+    replacedIn(next, lineNo);
     const text = (lineNo === 1 ? next.replace(/^\uFEFF/, '') : next).trim();
     if (!text) continue;
     let value: Json | undefined;
@@ -236,6 +267,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       const next = await lines.next(limits.maxJsonBytes - size + 1, lineNo + 1, () => limitError(file, firstLine, limits, true));
       if (next === null) break;
       lineNo++;
+      replacedIn(next, lineNo);
       size += next.length + 1;
       if (size > limits.maxJsonBytes) throw limitError(file, firstLine, limits, true);
       whole.push(next);
@@ -264,6 +296,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       const next = await lines.next(limits.maxRecordBytes, lineNo + 1, () => limitError(file, lineNo + 1, limits, false));
       if (next === null) return null;
       lineNo++;
+      replacedIn(next, lineNo);
       const text = next.trim();
       if (!text) continue;
       let value: Json;
@@ -305,5 +338,5 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       for (const r of more) yield toRecord(r);
     }
   }
-  return { file, header, delimiter: 'json', records: records() };
+  return { file, header, delimiter: 'json', records: records(), replaced };
 }

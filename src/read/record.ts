@@ -19,16 +19,18 @@ export interface CsvSource {
   /** The text encoding the bytes were read in (`utf-8` unless the bytes said otherwise). */
   readonly encoding?: TextEncoding;
   readonly records: AsyncIterable<RawRecord>;
-  /** Records read as Windows-1252 because they were not valid UTF-8 (a UTF-8 file only). */
+  /** Records with a value read as Windows-1252 because it was not valid UTF-8 (a UTF-8 file only). */
   readonly recoded?: RecodedRows;
+  /** JSON lines with a U+FFFD: bytes that were not valid UTF-8 (or the character itself). */
+  readonly replaced?: RecodedRows;
   /** Bytes read so far and the total when known (a file; not standard input), for progress. */
   readonly position?: () => { bytesRead: number; totalBytes: number | null };
 }
 
 /**
- * Records that were not valid UTF-8 in a file read as UTF-8 (its first 64 KiB were): each was
- * read as Windows-1252, one character per byte, and counted here for a note. Filled in by the
- * reader as it goes.
+ * Records with a value that is not valid UTF-8 in a file read as UTF-8 (its first 64 KiB were):
+ * each such value was read as Windows-1252, one character per byte, and its record counted here
+ * for a note. Filled in by the reader as it goes.
  */
 export interface RecodedRows {
   rows: number;
@@ -76,7 +78,7 @@ export interface FieldBatch {
   readonly end: Int32Array;
   /** How each field is written (see FIELD_* below). */
   readonly kind: Uint8Array;
-  /** 1 when every byte of record r is ASCII, 2 when it is not valid UTF-8 (read as Windows-1252), else 0. */
+  /** 1 when every byte of record r is ASCII. */
   readonly ascii: Uint8Array;
   /** Record r with every field decoded: the same values the string path yields. */
   record(r: number): RawRecord;
@@ -89,6 +91,8 @@ export const FIELD_PLAIN = 0; // unquoted: the value is the raw bytes
 export const FIELD_QUOTED = 1; // "…" without doubled quotes: the bytes between the quotes
 export const FIELD_ESCAPED = 2; // "…" with doubled quotes: between the quotes, "" → "
 export const FIELD_ODD = 3; // a quote inside quotes not followed by a delimiter: the rare relaxed case
+/** Added to a field's kind when its bytes are not valid UTF-8: its value is read as Windows-1252. */
+export const FIELD_RECODED = 4;
 
 /**
  * A record stream that can hand over undecoded field batches (the byte scanner). Until the

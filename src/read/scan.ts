@@ -22,13 +22,14 @@
  * - a line with nothing on it is skipped; a line of one `""` is a record of one empty field;
  * - a quote inside quotes followed by a NUL byte closes the field (csv-parse takes the NUL for the
  *   end of its buffer) and the bytes after it are the field's.
- * A record that is not valid UTF-8 (the file's first 64 KiB were) is decoded as Windows-1252,
- * one character per byte, and counted (ScanOptions.recoded); the csv-parse path does the same.
+ * A field that is not valid UTF-8 (the file's first 64 KiB were) is decoded as Windows-1252, one
+ * character per byte, and its record counted (ScanOptions.recoded); the csv-parse path does the same.
  */
 import { isUtf8 } from 'node:buffer';
 import { raiseHint } from './limits.js';
+import { decodeWindows1252 } from './windows1252.js';
 import { ParityError } from '../errors.js';
-import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, type FieldBatch, type FieldBatchedRecords, type RawRecord, type RecodedRows } from './record.js';
+import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch, type FieldBatchedRecords, type RawRecord, type RecodedRows } from './record.js';
 
 /**
  * Longest record (in bytes) the scanner holds before giving up with a location: an unclosed
@@ -64,12 +65,9 @@ const QUOTED = FIELD_QUOTED;
 const ESCAPED = FIELD_ESCAPED;
 const ODD = FIELD_ODD;
 
-/** Bytes of a record that is not valid UTF-8 (record.ts RecodedRows): one character per byte. */
-const WINDOWS_1252 = new TextDecoder('windows-1252');
-
-/** Bytes `start`..`end` as text: UTF-8, or Windows-1252 for a record that is not valid UTF-8. */
+/** Bytes `start`..`end` as text: UTF-8, or Windows-1252 for a field that is not valid UTF-8. */
 function textOf(buf: Buffer, start: number, end: number, recoded: boolean): string {
-  return recoded ? WINDOWS_1252.decode(buf.subarray(start, end)) : buf.toString('utf8', start, end);
+  return recoded ? decodeWindows1252(buf, start, end) : buf.toString('utf8', start, end);
 }
 
 /**
@@ -101,16 +99,16 @@ function decodeOdd(buf: Buffer, start: number, end: number, recoded: boolean): s
   return textOf(bytes, 0, bytes.length, recoded);
 }
 
-/** One field's value from its bytes (`start`..`end`, quotes included), by its kind. */
-function decodeField(buf: Buffer, kind: number, start: number, end: number, recoded: boolean): string {
+/** One field's value from its bytes (`start`..`end`, quotes included), by its kind (FIELD_RECODED: read as Windows-1252). */
+function decodeField(buf: Buffer, kindBits: number, start: number, end: number): string {
+  const recoded = (kindBits & FIELD_RECODED) !== 0;
+  const kind = kindBits & ~FIELD_RECODED;
   if (kind === PLAIN) return start === end ? '' : textOf(buf, start, end, recoded);
   if (kind === QUOTED) return textOf(buf, start + 1, end - 1, recoded);
   if (kind === ESCAPED) return textOf(buf, start + 1, end - 1, recoded).replaceAll('""', '"');
   return decodeOdd(buf, start, end, recoded);
 }
 
-/** Record text kinds in FieldBatch.ascii: 1 ASCII, 0 UTF-8, RECODED not UTF-8 (read as Windows-1252). */
-const RECODED = 2;
 
 const NO_BYTES = Buffer.alloc(0);
 
@@ -133,16 +131,12 @@ class ScanBatch implements FieldBatch {
 
   constructor(readonly file: string) {}
 
-  /** Records of this batch read as Windows-1252 (`ascii` RECODED). */
-  recoded = 0;
-
   clear(): void {
     this.count = 0;
-    this.recoded = 0;
   }
 
-  /** Appends a record of `n` fields (offsets into `bytes`); `text` is its kind (1 ASCII, 0 UTF-8, RECODED). */
-  add(bytes: Buffer, line: number, text: number, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
+  /** Appends a record of `n` fields (offsets into `bytes`). */
+  add(bytes: Buffer, line: number, ascii: boolean, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
     const r = this.count;
     if (r + 1 >= this.line.length) {
       this.line = grown(this.line, r + 2);
@@ -160,8 +154,7 @@ class ScanBatch implements FieldBatch {
     this.firstField[r] = from;
     this.firstField[r + 1] = to;
     this.line[r] = line;
-    this.ascii[r] = text;
-    if (text === RECODED) this.recoded++;
+    this.ascii[r] = ascii ? 1 : 0;
     const start = this.start;
     const end = this.end;
     const kind = this.kind;
@@ -174,19 +167,7 @@ class ScanBatch implements FieldBatch {
   }
 
   text(f: number): string {
-    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number, this.recoded > 0 && this.ascii[this.recordOf(f)] === RECODED);
-  }
-
-  /** The record field `f` belongs to (a search; asked only when some record is recoded). */
-  private recordOf(f: number): number {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.firstField[mid] as number) <= f) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return decodeField(this.bytes, this.kind[f] as number, this.start[f] as number, this.end[f] as number);
   }
 
   record(r: number): RawRecord {
@@ -211,8 +192,7 @@ class ScanBatch implements FieldBatch {
         else values[f] = decodeOdd(buf, s + from, e + from, false);
       }
     } else {
-      const recoded = this.ascii[r] === RECODED;
-      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number, recoded);
+      for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number);
     }
     return { file: this.file, line: this.line[r] as number, values };
   }
@@ -375,22 +355,32 @@ export class CsvScanner {
     const line = Math.max(this.lastLine + 1, end - physical);
     this.lastLine = end;
     this.cr = this.lf = this.crlfPairs = 0;
-    let text = ascii ? 1 : 0;
-    // A record that is not valid UTF-8 in a file whose head is (a Windows-1252 export whose
-    // first 64 KiB are ASCII, a corrupted byte): read as Windows-1252, one character per byte,
-    // so no byte is lost, and counted for a note. Delimiters and quotes are ASCII, so the record
-    // is valid exactly when each of its fields is.
-    if (!ascii && !isUtf8(this.buf.subarray(this.starts[0] as number, this.ends[n - 1] as number))) {
-      text = RECODED;
-      if (this.recoded !== null && this.recoded.rows++ === 0) this.recoded.firstLine = line;
-    }
+    // A field that is not valid UTF-8 in a file whose head is (a Windows-1252 export whose first
+    // 64 KiB are ASCII, a stray byte): read as Windows-1252, one character per byte, so no byte
+    // is lost, and its row counted for a note; the row's other fields stay UTF-8. (A field's
+    // quotes are ASCII: its bytes are valid exactly when its value's are.)
+    if (!ascii) this.recode(n, line);
     const batch = this.batch;
-    batch.add(this.buf, line, text, this.starts, this.ends, this.kinds, n);
+    batch.add(this.buf, line, ascii, this.starts, this.ends, this.kinds, n);
     if (this.emit !== null) {
       const record = batch.record(batch.count - 1);
       batch.clear();
       this.emit(record);
     }
+  }
+
+  /** Marks the record's fields that are not valid UTF-8 (FIELD_RECODED) and counts the record if any is. */
+  private recode(n: number, line: number): void {
+    let any = false;
+    for (let f = 0; f < n; f++) {
+      const start = this.starts[f] as number;
+      const end = this.ends[f] as number;
+      if (end > start && !isUtf8(this.buf.subarray(start, end))) {
+        this.kinds[f] = (this.kinds[f] as number) | FIELD_RECODED;
+        any = true;
+      }
+    }
+    if (any && this.recoded !== null && this.recoded.rows++ === 0) this.recoded.firstLine = line;
   }
 
   private tooLong(): ParityError {

@@ -18,6 +18,7 @@ import { openJson } from './ndjson.js';
 import { scanCsv, type ByteFiller, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
+import { decodeWindows1252 } from './windows1252.js';
 import type { CsvSource, RawRecord, RecodedRows, TextEncoding } from './record.js';
 import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
@@ -259,7 +260,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return withPosition(await openJson(file, text, limits));
+  if (firstChar === '{' || firstChar === '[') return withPosition({ ...(await openJson(file, text, limits)), encoding });
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const recoded: RecodedRows = { rows: 0, firstLine: 0 };
   const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes, recoded };
@@ -281,19 +282,20 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
 
 /**
  * A csv-parse record read from UTF-8 bytes as latin1 (one character per byte) decoded as the
- * byte scanner decodes it: UTF-8, or Windows-1252 when the record is not valid UTF-8.
+ * byte scanner decodes it: each value UTF-8, or Windows-1252 when it is not valid UTF-8.
  */
 function decodedRecord(values: string[], line: number, recoded: RecodedRows | undefined): string[] {
-  let high = false;
-  for (const value of values) if (/[^\x00-\x7f]/.test(value)) high = true;
-  if (!high) return values;
-  const bytes = values.map((value) => Buffer.from(value, 'latin1'));
-  if (bytes.every((b) => isUtf8(b))) return bytes.map((b) => b.toString('utf8'));
-  if (recoded && recoded.rows++ === 0) recoded.firstLine = line;
-  return bytes.map((b) => WINDOWS_1252.decode(b));
+  let any = false;
+  const out = values.map((value) => {
+    if (!/[^\x00-\x7f]/.test(value)) return value;
+    const bytes = Buffer.from(value, 'latin1');
+    if (isUtf8(bytes)) return bytes.toString('utf8');
+    any = true;
+    return decodeWindows1252(bytes);
+  });
+  if (any && recoded && recoded.rows++ === 0) recoded.firstLine = line;
+  return out;
 }
-
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 /** A byte stream without its UTF-8 byte-order mark. */
 async function* withoutBom(bytes: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
@@ -329,8 +331,8 @@ export async function* csvParseRecords(text: Readable, options: ScanOptions, utf
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
-    // UTF-8 bytes are parsed one character per byte and decoded per record as the scanner does
-    // (a record that is not valid UTF-8 is read as Windows-1252); record sizes are then bytes.
+    // UTF-8 bytes are parsed one character per byte and decoded value by value as the scanner
+    // does (a value that is not valid UTF-8 is read as Windows-1252); record sizes are then bytes.
     ...(utf8Bytes ? { encoding: 'latin1' as const } : {}),
     // bounded memory: a file without line breaks (a gzip bomb, /dev/zero) stops here
     max_record_size: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes,

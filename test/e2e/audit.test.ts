@@ -61,7 +61,7 @@ describe('parity audit (end to end)', () => {
     expect(json(gz.stdout).channels).toEqual(plain.channels);
   });
 
-  it('a row that is not UTF-8 after a UTF-8 start is read as Windows-1252 and said in a note', async () => {
+  it('a value that is not UTF-8 after a UTF-8 start is read as Windows-1252 and said in a note', async () => {
     // 2,000 ASCII rows (~80 KiB: past the 64 KiB the encoding is sniffed on), then one row whose
     // category is "Facturación" in Windows-1252 (ó = 0xF3)
     const rows = ['ticket_id,channel,created_at,category'];
@@ -75,10 +75,30 @@ describe('parity audit (end to end)', () => {
     const report = json(audit.stdout);
     expect(report.input.rowsUsed).toBe(2001);
     expect(report.input.notes).toContain(
-      `${path}: 1 row is not valid UTF-8 (the first on line 2,002) although the file starts as UTF-8; it was read as Windows-1252, one character per byte. Check those rows' text, or save the file as UTF-8`,
+      `${path}: 1 row has values that are not valid UTF-8 (the first on line 2,002) although the file starts as UTF-8; those values were read as Windows-1252, one character per byte. Check them, or save the file as UTF-8`,
     );
     const listed = json((await runParity(['tickets', path, '--format', 'json'])).stdout);
     expect(listed.tickets.find((t: any) => t.ticketId === 'X1').category).toBe('Facturación');
+  });
+
+  it('a row with one value that is not UTF-8 keeps its other values UTF-8, and reads alike wherever it is in the file', async () => {
+    // the same row early (read by the string path with the sniffed sample) and late (past the
+    // first 1 MiB read, from its bytes): customer "Zoë" in UTF-8, subject "it’s" with a Windows-1252
+    // apostrophe (0x92), text "éééééééééé" in UTF-8 (lower case: not shouting)
+    const row = (id: string) => Buffer.concat([Buffer.from(`${id},Zoë,email,2026-10-01T09:00:00Z,it`), Buffer.from([0x92]), Buffer.from('s broken,éééééééééé\n')]);
+    const pad = (from: number, n: number) => Buffer.from(Array.from({ length: n }, (_, i) => `P${from + i},c${i},email,2026-10-01T09:00:00Z,plain subject,plain text\n`).join(''));
+    const bytes = Buffer.concat([Buffer.from('ticket_id,customer_id,channel,created_at,subject,text\n'), pad(0, 1600), row('EARLY'), pad(1600, 25000), row('LATE')]);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024 + 100_000);
+    const path = join(tmp, 'mixed-fields.csv');
+    writeFileSync(path, bytes);
+    const listed = json((await runParity(['tickets', path, '--format', 'json'])).stdout);
+    const early = listed.tickets.find((t: any) => t.ticketId === 'EARLY');
+    const late = listed.tickets.find((t: any) => t.ticketId === 'LATE');
+    expect(early.customerId).toBe('Zoë');
+    expect(early.loud).toEqual([]);
+    expect({ ...late, ticketId: 'EARLY', line: early.line }).toEqual(early);
+    const report = json((await runParity(['audit', path, '--format', 'json', ...AS_OF])).stdout);
+    expect(report.input.notes.find((n: string) => n.includes('not valid UTF-8'))).toMatch(/: 2 rows have values that are not valid UTF-8 \(the first on line 1,602\)/);
   });
 
   it('a long list of channel values is cut to the 20 most frequent, saying how many more, in every human-readable output', async () => {

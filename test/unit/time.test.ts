@@ -61,6 +61,11 @@ describe('timestamp parsing', () => {
     expect(utc('2026-12-31T24:00:00Z')).toBe(at('2027-01-01T00:00:00Z'));
     expect(utc('2026-10-01T24:00:01Z')).toBeNull();
     expect(utc('2026-10-01T24:01')).toBeNull();
+    expect(utc('2026-03-01T24:00:00.5Z')).toBeNull();
+    expect(utc('2026-03-01T24:00:00.000Z')).toBe(at('2026-03-02T00:00:00Z'));
+    // 9999-12-31T24:00 would be the year 10000; the last second of 9999 is there (253,402,300,799)
+    expect(utc('9999-12-31T24:00:00Z')).toBeNull();
+    expect(utc('9999-12-31T23:59:59Z')).toBe(253_402_300_799);
     // leap days: 1900 and 2026 have none, 2000 and 2028 do
     expect(utc('2026-02-29T10:00:00Z')).toBeNull();
     expect(utc('1900-02-29T10:00:00Z')).toBeNull();

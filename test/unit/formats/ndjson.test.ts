@@ -28,6 +28,17 @@ describe('flatten and recordsOf', () => {
   });
 });
 
+describe('bytes that are not UTF-8', () => {
+  it('read as U+FFFD (JSON is UTF-8) and counted by line for a note, never passed over', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"id":1,"c":"ok"}\n{"id":2,"c":"Zo'), Buffer.from([0xeb]), Buffer.from('"}\n{"id":3,"c":"x"}\n{"id":4,"c":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const source = await openJson('t.json', Readable.from([bytes]));
+    const values = [];
+    for await (const r of source.records) values.push(r.values);
+    expect(values).toEqual([['1', 'ok'], ['2', 'Zo\uFFFD'], ['3', 'x'], ['4', '\uFFFD']]);
+    expect(source.replaced).toEqual({ rows: 2, firstLine: 2 });
+  });
+});
+
 describe('numbers a double cannot hold', () => {
   it('ids beyond 2^53 keep every digit (two tickets stay two), numbers beyond the double range stay as written', async () => {
     // 2^53 = 9007199254740992: one more is the first integer a double cannot hold
@@ -52,6 +63,14 @@ describe('numbers a double cannot hold', () => {
     expect(exactNumbers('[12345678901234567.5]')).toBe('[12345678901234567.5]');
     // not a JSON number: left for JSON.parse to reject
     expect(exactNumbers('[01234567890123456789]')).toBe('[01234567890123456789]');
+    // a number where a key belongs is no value: invalid JSON stays invalid
+    expect(exactNumbers('{12345678901234567890: "x"}')).toBe('{12345678901234567890: "x"}');
+    expect(exactNumbers('{"a":1, 99999999999999999999:2}')).toBe('{"a":1, 99999999999999999999:2}');
+    expect(() => JSON.parse(exactNumbers('{"a":1, 99999999999999999999:2}'))).toThrow();
+    // values in arrays inside objects inside arrays, after a string, after a nested array
+    expect(exactNumbers('[{"a":[1, 12345678901234567890]}, [2], 12345678901234567891]')).toBe('[{"a":[1, "12345678901234567890"]}, [2], "12345678901234567891"]');
+    // below the double range: 1e-400 would read 0; 0e-500 is 0
+    expect(exactNumbers('{"a":1e-400,"b":0e-500}')).toBe('{"a":"1e-400","b":0e-500}');
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CsvScanner, scanCsv, type ScanOptions } from '../../../src/read/scan.js';
 import { csvParseRecords, openCsv, type RawRecord } from '../../../src/read/source.js';
 import { ParityError } from '../../../src/errors.js';
+import { decodeWindows1252 } from '../../../src/read/windows1252.js';
 import { rng } from '../../../scripts/generate.mjs';
 
 /** generate.mjs's seeded PRNG (mulberry32): a failure can be replayed from its seed. */
@@ -142,7 +143,15 @@ describe('the byte scanner agrees with csv-parse', () => {
     ]);
   });
 
-  it('a record that is not UTF-8 after a UTF-8 head is read as Windows-1252 and counted, by either reader and either way in', async () => {
+  it('Windows-1252 bytes read one character per byte, as the WHATWG decoder reads them when streaming', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, b) => b);
+    // (Node 20's TextDecoder reads Latin-1 instead when not streaming: only its streaming form is a reference)
+    expect(decodeWindows1252(all)).toBe(new TextDecoder('windows-1252').decode(all, { stream: true }));
+    expect(decodeWindows1252(Buffer.from([0x80, 0x92, 0x9c, 0x81, 0xe9]))).toBe('€’œ\u0081é');
+    expect(decodeWindows1252(Buffer.from('xxAéyy', 'latin1'), 2, 4)).toBe('Aé');
+  });
+
+  it('a value that is not UTF-8 after a UTF-8 head is read as Windows-1252 and its row counted, by either reader and either way in', async () => {
     // 70 KiB of ASCII rows (the encoding is sniffed on the first 64 KiB), then "Café" in
     // Windows-1252 (é = 0xE9), then "Zürich" in UTF-8, then 0x81 (a byte Windows-1252 leaves
     // undefined: U+0081, kept)
@@ -155,7 +164,9 @@ describe('the byte scanner agrees with csv-parse', () => {
       Buffer.from([0xe9]),
       Buffer.from('"\nb2,email,Zürich\nb3,email,x'),
       Buffer.from([0x81]),
-      Buffer.from('y\n'),
+      Buffer.from('y\nb4,Zoë,it'),
+      Buffer.from([0x92]),
+      Buffer.from('s\n'),
     ]);
     expect(bytes.length).toBeGreaterThan(64 * 1024);
     const dir = mkdtempSync(join(tmpdir(), 'parity-1252-'));
@@ -165,13 +176,15 @@ describe('the byte scanner agrees with csv-parse', () => {
       { line: lines + 1, values: ['b1', 'email', 'Café'] },
       { line: lines + 2, values: ['b2', 'email', 'Zürich'] },
       { line: lines + 3, values: ['b3', 'email', 'x\u0081y'] },
+      // one value in Windows-1252 (0x92 is ’): the row's UTF-8 values stay UTF-8
+      { line: lines + 4, values: ['b4', 'Zoë', 'it’s'] },
     ];
     for (const [reader, input] of [['fast', path], ['csv-parse', path], ['fast', '-'], ['csv-parse', '-']] as const) {
       const source = await openCsv(input, stream(chunks(bytes, random(3))), { reader });
       const out = await collect(source.records);
-      expect(out.records.slice(-3), `${reader} ${input}`).toEqual(expected);
+      expect(out.records.slice(-4), `${reader} ${input}`).toEqual(expected);
       expect(source.encoding).toBe('utf-8');
-      expect(source.recoded, `${reader} ${input}`).toEqual({ rows: 2, firstLine: lines + 1 });
+      expect(source.recoded, `${reader} ${input}`).toEqual({ rows: 3, firstLine: lines + 1 });
     }
   });
 
