@@ -358,7 +358,8 @@ function fromKeys(times: ArrayLike<number>, events: ArrayLike<number>, valid: nu
   if (!isSortedU32(keys)) keys = valid < RADIX_MIN ? keys.sort() : radixSortU32(keys, maxTime * 2 + 1);
   let distinct = 0;
   for (let i = 0; i < valid; i++) if (i === 0 || (keys[i] as number) >>> 1 !== (keys[i - 1] as number) >>> 1) distinct++;
-  const out = allocate(distinct);
+  // whole seconds below 2^31, at most `valid` tickets a time
+  const out = allocate(distinct, true);
   let j = -1;
   let last = -1;
   for (let i = 0; i < valid; i++) {
@@ -473,8 +474,22 @@ function mergeRuns(ev: Float64Array, cen: Float64Array): Tally {
   return out;
 }
 
-function allocate(k: number): { times: Float64Array; ended: Float64Array; waiting: Float64Array } {
+/**
+ * Columns for `k` distinct times: 32-bit unsigned when the caller knows every time is a whole
+ * second below 2^32 and every count below 2^32 (12 bytes a time instead of 24: the judge of an
+ * engine's count table holds tens of millions of them), else float64.
+ */
+function allocate(k: number, narrow = false): { times: TallyColumn; ended: TallyColumn; waiting: TallyColumn } {
+  if (narrow) return { times: new Uint32Array(k), ended: new Uint32Array(k), waiting: new Uint32Array(k) };
   return { times: new Float64Array(k), ended: new Float64Array(k), waiting: new Float64Array(k) };
+}
+
+/** Largest value a 32-bit tally column holds. */
+const U32_MAX = 2 ** 32 - 1;
+
+/** Whether a tally's columns are all 32-bit (whole seconds, counts that fit). */
+function narrowTally(t: Tally): boolean {
+  return t.times instanceof Uint32Array && t.ended instanceof Uint32Array && t.waiting instanceof Uint32Array;
 }
 
 /** Index bits of a packed sort key (seconds · 2^22 + index): series up to 4M rows. */
@@ -529,13 +544,19 @@ export function tallyFromRows(seconds: ArrayLike<number>, ended: ArrayLike<numbe
   if (!sorted) sortBySeconds(order, seconds);
   let distinct = 0;
   let last = Number.NaN;
+  let total = 0;
+  let whole = true;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    if ((ended[i] as number) + (waiting[i] as number) === 0) continue;
-    if (seconds[i] !== last) distinct++;
-    last = seconds[i] as number;
+    const count = (ended[i] as number) + (waiting[i] as number);
+    if (count === 0) continue;
+    total += count;
+    const t = seconds[i] as number;
+    if (!(Number.isInteger(t) && t >= 0 && t <= U32_MAX) || Object.is(t, -0)) whole = false;
+    if (t !== last) distinct++;
+    last = t;
   }
-  const out = allocate(distinct);
+  const out = allocate(distinct, whole && total <= U32_MAX);
   let j = -1;
   last = Number.NaN;
   for (let k = 0; k < n; k++) {
@@ -565,7 +586,7 @@ function mergeTwo(x: Tally, y: Tally): Tally {
     if (b <= a) j++;
     distinct++;
   }
-  const out = allocate(distinct);
+  const out = allocate(distinct, narrowTally(x) && narrowTally(y) && tallySizes(x).n + tallySizes(y).n <= U32_MAX);
   i = 0;
   j = 0;
   for (let k = 0; k < distinct; k++) {
@@ -608,7 +629,7 @@ export function sumTallies(tallies: readonly Tally[]): Tally {
 export function endedOnly(t: Tally): Tally {
   let distinct = 0;
   for (let i = 0; i < t.times.length; i++) if ((t.ended[i] as number) > 0) distinct++;
-  const out = allocate(distinct);
+  const out = allocate(distinct, narrowTally(t));
   let j = 0;
   for (let i = 0; i < t.times.length; i++) {
     const d = t.ended[i] as number;

@@ -199,6 +199,40 @@ describe('channels and bands are sums of band × channel cells', () => {
     expect(plain(t)).toEqual({ times: [5, 30], ended: [0, 3], waiting: [2, 1] });
   });
 
+  test('whole seconds and counts below 2^32 are held in 32-bit columns (half the bytes), anything else in float64, with the same numbers', () => {
+    const whole = tallyFromRows([30, 5, 30], [1, 0, 2], [0, 2, 1]);
+    expect([whole.times, whole.ended, whole.waiting].every((c) => c instanceof Uint32Array)).toBe(true);
+    // a fraction, a negative time, −0, a total of 2^32 tickets: float64
+    for (const [seconds, ended, waiting] of [
+      [[0.5, 2], [1, 1], [0, 0]],
+      [[-3, 2], [1, 1], [0, 0]],
+      [[-0, 2], [1, 1], [0, 0]],
+      [[1, 2], [2 ** 31, 2 ** 31], [0, 0]],
+    ] as Array<[number[], number[], number[]]>) {
+      const t = tallyFromRows(seconds, ended, waiting);
+      expect(t.times instanceof Float64Array, String(seconds)).toBe(true);
+      expect([...t.ended], String(seconds)).toEqual(ended);
+    }
+    // 2^32 − 1 still fits: 2^31 + (2^31 − 1)
+    expect(tallyFromRows([1, 2], [2 ** 31, 2 ** 31 - 1], [0, 0]).ended instanceof Uint32Array).toBe(true);
+    // the series a count table reader builds (whole seconds): 32-bit until a count does not fit, then float64
+    const reader = new CountTableReader();
+    const base = { dimension: 'bandChannel', group: 'unknown / phone', category: null, priority: null } as const;
+    reader.row({ ...base, metric: 'firstResponse', seconds: 10, ended: 1, waiting: 0 });
+    reader.row({ ...base, metric: 'firstResponse', seconds: 20, ended: 0, waiting: 3 });
+    reader.row({ ...base, metric: 'resolution', seconds: 10, ended: 1, waiting: 0 });
+    reader.row({ ...base, metric: 'resolution', seconds: 20, ended: 0, waiting: 2 ** 32 });
+    reader.row({ ...base, metric: 'tickets', seconds: 0, ended: 2 ** 32 + 1, waiting: 0 });
+    reader.row({ dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 2 ** 32 + 1, waiting: 0 });
+    reader.row({ dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1000, ended: 0, waiting: 0 });
+    const table = reader.finish();
+    const series = (metric: string) => table.series.find((x) => x.metric === metric)!.tally;
+    expect(series('firstResponse').times instanceof Uint32Array).toBe(true);
+    expect(plain(series('firstResponse'))).toEqual({ times: [10, 20], ended: [1, 0], waiting: [0, 3] });
+    expect(series('resolution').times instanceof Float64Array).toBe(true);
+    expect(plain(series('resolution'))).toEqual({ times: [10, 20], ended: [1, 0], waiting: [0, 2 ** 32] });
+  });
+
   test('tallyFromRows sorts a long unsorted series (packed keys) and fractional seconds (comparator) alike', () => {
     // 0..9999 backwards, each twice (ended once, waiting once): every second once, 1 ended and 1 waiting
     const n = 10_000;
