@@ -371,6 +371,8 @@ export class CsvScanner {
 
   /** Marks the record's fields that are not valid UTF-8 (FIELD_RECODED) and counts the record if any is. */
   private recode(n: number, line: number): void {
+    // one check of the whole record first (the common case: valid), then field by field
+    if (isUtf8(this.buf.subarray(this.starts[0] as number, this.ends[n - 1] as number))) return;
     let any = false;
     for (let f = 0; f < n; f++) {
       const start = this.starts[f] as number;
