@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseReversibly } from '../text/csvSafe.js';
+import { NEUTRALISED_MARKER } from '../read/countsFile.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { BY_FIELDS, FLAT_COLUMNS, countDataset, flatRows, type ByField, type CountTable, type FlatCountRow } from '../measure/counts.js';
@@ -89,7 +90,9 @@ function* flatChunks(table: CountTable, redact: boolean): Generator<FlatCountRow
 export function* countsCsvChunks(table: CountTable, redact = false): Generator<string> {
   yield stringify([[...FLAT_COLUMNS]]);
   // Cells a spreadsheet would run as formulas (group and category names are the data's) get an
-  // apostrophe that `parity audit --counts` takes off again (text/csvSafe.ts).
+  // apostrophe that `parity audit --counts` takes off again (text/csvSafe.ts) — only in a file
+  // that says so in its first row, so that a table exported from an engine is read as it is.
+  yield stringify([FLAT_COLUMNS.map((c) => NEUTRALISED_MARKER[c] ?? '')]);
   for (const rows of flatChunks(table, redact)) yield stringify(rows.map((r) => FLAT_COLUMNS.map((c) => neutraliseReversibly(String(r[c] ?? '')))));
 }
 

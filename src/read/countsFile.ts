@@ -13,10 +13,29 @@ import { open, readFile } from 'node:fs/promises';
 
 const TEXT = new Set(['dimension', 'group', 'category', 'priority', 'metric']);
 
+/**
+ * The first row of a count table CSV that `parity counts` wrote: its cells that start like
+ * spreadsheet formulas carry an apostrophe to take off (text/csvSafe.ts). A table exported from
+ * an engine has no such row, and its values are read as they are.
+ */
+export const NEUTRALISED_MARKER: Partial<Record<(typeof FLAT_COLUMNS)[number], string>> = {
+  dimension: 'meta',
+  group: 'csv',
+  category: 'formula-like cells start with an added apostrophe',
+  ended: '0',
+  waiting: '0',
+};
+
+function isMarker(values: readonly string[], header: readonly string[]): boolean {
+  return header.every((h, k) => (NEUTRALISED_MARKER[h as (typeof FLAT_COLUMNS)[number]] ?? '') === (values[k] ?? '').trim() || !(FLAT_COLUMNS as readonly string[]).includes(h));
+}
+
 function cell(column: string, value: unknown, where: { file: string; line: number }): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (TEXT.has(column)) return String(value);
-  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  const text = String(value).trim();
+  // decimal only: Number() would also read 0x10, 0b11, 1_0 (no) and Infinity
+  const n = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
   return n;
 }
@@ -91,8 +110,20 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
         hint: `a count table has the columns ${FLAT_COLUMNS.join(',')} (the result of the query \`parity sql\` prints)`,
       });
     }
-    // (a cell parity counts neutralised for spreadsheets is read as the value it was given)
-    for await (const record of source.records) add(Object.fromEntries(header.map((h, k) => [h, restoreCell(record.values[k] ?? '')])), record.line);
+    // A file parity counts wrote starts with the marker row: its cells neutralised for
+    // spreadsheets are read as the values they were given.
+    let restore = false;
+    let first = true;
+    for await (const record of source.records) {
+      if (first) {
+        first = false;
+        if (isMarker(record.values, header)) {
+          restore = true;
+          continue;
+        }
+      }
+      add(Object.fromEntries(header.map((h, k) => [h, restore ? restoreCell(record.values[k] ?? '') : (record.values[k] ?? '')])), record.line);
+    }
   }
   try {
     return reader.finish();

@@ -14,6 +14,15 @@ export class LineReader {
   /** Text after the last line returned, not yet searched past `searched`. */
   private rest = '';
   private ended = false;
+  /**
+   * A second, fatal decoder that only checks: whether the chunk `rest` came from, and whether any
+   * chunk the last line came from, held bytes that are not valid UTF-8 (the text decoder turns
+   * them into U+FFFD, which a valid file may hold as itself).
+   */
+  private check = new TextDecoder('utf-8', { fatal: true });
+  private restInvalid = false;
+  /** Whether a chunk the line last returned came from held bytes that are not valid UTF-8. */
+  lastLineInvalid = false;
 
   constructor(stream: Readable, readonly file: string) {
     this.iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
@@ -29,12 +38,14 @@ export class LineReader {
     let length = 0;
     let chunk = this.rest;
     this.rest = '';
+    let invalid = this.restInvalid;
     for (;;) {
       const at = chunk.indexOf('\n');
       if (at >= 0) {
         if (length + at > limit) throw tooLong();
         parts.push(chunk.slice(0, at));
         this.rest = chunk.slice(at + 1);
+        this.lastLineInvalid = invalid;
         const line = parts.length === 1 ? (parts[0] as string) : parts.join('');
         return line.endsWith('\r') ? line.slice(0, -1) : line;
       }
@@ -45,6 +56,7 @@ export class LineReader {
       }
       if (this.ended) {
         if (length === 0) return null;
+        this.lastLineInvalid = invalid;
         const line = parts.join('');
         return line.endsWith('\r') ? line.slice(0, -1) : line;
       }
@@ -52,9 +64,27 @@ export class LineReader {
       if (next.done) {
         this.ended = true;
         chunk = this.decoder.end();
+        this.restInvalid = this.checked(undefined);
+      } else if (typeof next.value === 'string') {
+        chunk = next.value;
+        this.restInvalid = false;
       } else {
-        chunk = typeof next.value === 'string' ? next.value : this.decoder.write(next.value);
+        chunk = this.decoder.write(next.value);
+        this.restInvalid = this.checked(next.value);
       }
+      invalid ||= this.restInvalid;
+    }
+  }
+
+  /** Whether `bytes` (undefined: the end of the input) hold bytes that are not valid UTF-8, carried over chunk boundaries. */
+  private checked(bytes: Buffer | undefined): boolean {
+    try {
+      if (bytes === undefined) this.check.decode();
+      else this.check.decode(bytes, { stream: true });
+      return false;
+    } catch {
+      this.check = new TextDecoder('utf-8', { fatal: true });
+      return true;
     }
   }
 }

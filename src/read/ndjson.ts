@@ -225,10 +225,11 @@ function checkDepth(text: string, file: string, firstLine: number, limits: ReadL
 export async function openJson(file: string, stream: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
   const lines = new LineReader(stream, file);
   // JSON is UTF-8: bytes that are not (a Windows-1252 export) read as U+FFFD; the lines that hold
-  // one are counted for a note rather than passed over in silence
+  // one are counted for a note rather than passed over in silence (a U+FFFD of the data's own, in
+  // a part of the file without such bytes, is not)
   const replaced: RecodedRows = { rows: 0, firstLine: 0 };
   const replacedIn = (text: string, line: number): void => {
-    if (text.includes('\uFFFD') && replaced.rows++ === 0) replaced.firstLine = line;
+    if (lines.lastLineInvalid && text.includes('\uFFFD') && replaced.rows++ === 0) replaced.firstLine = line;
   };
   const pending: Flat[] = [];
   let lineNo = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickhouseFailure, spillSettings } from '../../src/read/engines/clickhouse.js';
+import { clickhouseFailure, refusedSetting, spillSettings } from '../../src/read/engines/clickhouse.js';
 
 describe('ClickHouse failures name their fix', () => {
   it('a query over the server\'s memory limit (code 241, as a 50M-ticket count query got it) names the settings', () => {
@@ -33,5 +33,12 @@ describe('ClickHouse failures name their fix', () => {
     // no limit (0) or no answer: nothing set
     expect(settings([['max_memory_usage', '0']])).toEqual({});
     expect(settings([])).toEqual({});
+  });
+
+  it('a server that refuses a setting parity chose is asked again without it (constraint, read-only profile); other errors are not', () => {
+    expect(refusedSetting(new Error("Code: 452. DB::Exception: Setting max_bytes_before_external_group_by should not be changed. (SETTING_CONSTRAINT_VIOLATION)"))).toBe(true);
+    expect(refusedSetting(new Error('Code: 164, e.displayText() = DB::Exception: Cannot modify \'max_bytes_before_external_sort\' setting in readonly mode'))).toBe(true);
+    expect(refusedSetting(new Error('Code: 241, e.displayText() = DB::Exception: Memory limit (for query) exceeded'))).toBe(false);
+    expect(refusedSetting(new Error("Code: 60. DB::Exception: Table default.tickets doesn't exist. (UNKNOWN_TABLE)"))).toBe(false);
   });
 });

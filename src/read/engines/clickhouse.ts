@@ -60,6 +60,12 @@ export function spillSettings(current: ReadonlyMap<string, string>): Record<stri
   return out;
 }
 
+/** Whether the server refused a setting parity chose (a profile's constraint, a read-only user). */
+export function refusedSetting(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\bCode: (164|452)\b|SETTING_CONSTRAINT_VIOLATION|READONLY|should not be (changed|greater|less)|Cannot modify '/i.test(message);
+}
+
 function fromSql(source: SqlSource): string {
   const d = dialect('clickhouse');
   return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')})`;
@@ -120,13 +126,32 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
       return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))) };
     },
     async countSeries(sql, sink) {
-      const current = await run(`SELECT name, value FROM system.settings WHERE name IN (${MEMORY_SETTINGS.map((n) => `'${n}'`).join(', ')})`);
-      const spill = spillSettings(new Map(current.map((r) => [String(r.name), String(r.value)])));
-      // Streamed: rows (one per series) are handed on as they arrive.
+      // The spill thresholds are a help, never a requirement: a server that will not show its
+      // settings, or whose profile forbids changing them, runs the query as it did without them.
+      let spill: Record<string, string> = {};
       try {
-        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { ...QUERY_SETTINGS, ...spill } });
+        const current = await run(`SELECT name, value FROM system.settings WHERE name IN (${MEMORY_SETTINGS.map((n) => `'${n}'`).join(', ')})`);
+        spill = spillSettings(new Map(current.map((r) => [String(r.name), String(r.value)])));
+      } catch {
+        spill = {};
+      }
+      let delivered = false;
+      const query = async (settings: Record<string, string>): Promise<void> => {
+        // Streamed: rows (one per series) are handed on as they arrive.
+        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { ...QUERY_SETTINGS, ...settings } });
         for await (const rows of result.stream()) {
-          for (const row of rows) sink(toFlatSeries(row.json<Record<string, unknown>>()));
+          for (const row of rows) {
+            delivered = true;
+            sink(toFlatSeries(row.json<Record<string, unknown>>()));
+          }
+        }
+      };
+      try {
+        try {
+          await query(spill);
+        } catch (error) {
+          if (delivered || Object.keys(spill).length === 0 || !refusedSetting(error)) throw error;
+          await query({});
         }
       } catch (error) {
         if (error instanceof ParityError || error instanceof CountRowError) throw error;

@@ -37,6 +37,14 @@ describe('bytes that are not UTF-8', () => {
     expect(values).toEqual([['1', 'ok'], ['2', 'Zo\uFFFD'], ['3', 'x'], ['4', '\uFFFD']]);
     expect(source.replaced).toEqual({ rows: 2, firstLine: 2 });
   });
+
+  it('a replacement character the file itself holds (valid UTF-8: EF BF BD) is data, not a note', async () => {
+    const source = await openJson('t.json', Readable.from([Buffer.from('{"id":1,"c":"broken \uFFFD earlier"}\n{"id":2,"c":"ok"}\n')]));
+    const values = [];
+    for await (const r of source.records) values.push(r.values);
+    expect(values).toEqual([['1', 'broken \uFFFD earlier'], ['2', 'ok']]);
+    expect(source.replaced).toEqual({ rows: 0, firstLine: 0 });
+  });
 });
 
 describe('numbers a double cannot hold', () => {
