@@ -1,6 +1,7 @@
 /**
  * Text formatting shared by the renderers: the project-wide number formats (src/format.ts) plus
- * the dates only renderers show. Formatting only: every number shown is already in the Report.
+ * the dates only renderers show. Formatting only: every number shown is already in the Report,
+ * or (firstValues) how many of a Report list's values and tickets a cut-short list leaves out.
  */
 import { formatCount } from '../format.js';
 
