@@ -73,6 +73,9 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         issues.add(issue);
         if (isRejection(issue)) io.onReject?.(issue);
       },
+      retract(issue) {
+        issues.retract(issue);
+      },
       fileDone(opened, rowsRead, measures) {
         const { mapping } = opened;
         files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead });

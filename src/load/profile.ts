@@ -156,6 +156,9 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
       issue(issue) {
         (byFile.get(issue.file) ?? (current as FileState | null))?.issues.add(issue);
       },
+      retract(issue) {
+        (byFile.get(issue.file) ?? (current as FileState | null))?.issues.retract(issue);
+      },
     },
     false,
   );

@@ -33,6 +33,11 @@ export interface TicketSink {
   unknownChannel?(raw: string): void;
   /** A rejected record (severity error or excluded) or a note on a used one. */
   issue(issue: RowIssue): void;
+  /**
+   * A note given earlier on a row that is no longer used: a later row of the same id took its
+   * place (--duplicates last), and the earlier row is rejected as a duplicate instead.
+   */
+  retract?(issue: RowIssue): void;
   /** A file is read to its end. */
   fileDone?(opened: OpenedFile, rowsRead: number, measures: { firstResponse: boolean; resolution: boolean }): void;
 }
@@ -146,6 +151,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     rowsRejected++;
     sink.issue(issue);
   };
+  // --duplicates last: the notes of each slot's row, taken back when a later row replaces it
+  const slotNotes = new Map<number, readonly RowIssue[]>();
+  const replaceNotes = (slot: number, notes: readonly RowIssue[]): void => {
+    for (const note of slotNotes.get(slot) ?? []) sink.retract?.(note);
+    if (notes.length) slotNotes.set(slot, notes);
+    else slotNotes.delete(slot);
+  };
 
   for (const path of settings.files) {
     const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
@@ -184,7 +196,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       }
       return true;
     };
-    const accept = (ticket: TicketRow, file: string, line: number): boolean => {
+    const accept = (ticket: TicketRow, file: string, line: number, notes: readonly RowIssue[] = []): boolean => {
       const slot = seen.size;
       const earlier = seen.intern(ticket.id);
       if (earlier === slot) {
@@ -192,10 +204,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           slotFile.push(file);
           slotLine.push(line);
         }
+        if (lastWins && notes.length) slotNotes.set(slot, notes);
         sink.ticket(ticket, slot, false);
         return true;
       }
       if (!duplicate(ticket.id, file, line, earlier)) return false;
+      replaceNotes(earlier, notes);
       sink.ticket(ticket, earlier, true);
       return true;
     };
@@ -233,7 +247,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           reject(result.issue);
           return;
         }
-        if (accept(result.ticket, record.file, record.line)) {
+        if (accept(result.ticket, record.file, record.line, result.notes)) {
           for (const note of result.notes) sink.issue(note);
           if (result.latest > latest) latest = result.latest;
         }
@@ -282,6 +296,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   builder.addBytes(row);
                 } else {
                   if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
+                  replaceNotes(earlier, []); // (a row read from its bytes has no notes)
                   builder.replaceBytes(earlier, row);
                 }
                 if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);

@@ -38,6 +38,16 @@ export class IssueLog {
     if (entry) entry.count++;
     else this.byKind.set(issue.kind, { severity: issue.severity, count: 1, example: issue });
   }
+  /**
+   * Takes back an issue added earlier (a note on a row that a later row of the same id
+   * replaced). The kind's example stays the first one seen, even when it is this row's: it still
+   * shows what the problem looks like.
+   */
+  retract(issue: RowIssue): void {
+    const entry = this.byKind.get(issue.kind);
+    if (!entry) return;
+    if (--entry.count <= 0) this.byKind.delete(issue.kind);
+  }
   entries(): Array<{ kind: string; severity: Severity; count: number; example: RowIssue }> {
     return [...this.byKind.entries()].map(([kind, e]) => ({ kind, ...e }));
   }

@@ -258,6 +258,34 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect((await runParity(['audit', fixture('bad', 'duplicate-ids.csv'), '--duplicates', 'newest'])).code).toBe(2);
   });
 
+  it('--duplicates last takes back the notes of the row it replaces (that row is rejected, not used)', async () => {
+    // X1 at line 2 is answered before it was created (a metric note) and is replaced by X1 at
+    // line 4; X3 at line 5 has the same note and stays
+    const path = join(tmp, 'dup-notes.csv');
+    writeFileSync(
+      path,
+      [
+        'ticket_id,channel,created_at,first_response_at',
+        'X1,phone,2026-10-01T09:00:00Z,2026-10-01T08:00:00Z',
+        'X2,email,2026-10-01T09:00:00Z,2026-10-01T10:30:00Z',
+        'X1,phone,2026-10-01T09:00:00Z,2026-10-01T18:00:00Z',
+        'X3,phone,2026-10-01T09:00:00Z,2026-10-01T07:00:00Z',
+        '',
+      ].join('\n'),
+    );
+    const quality = async (...flags: string[]) => {
+      const report = json((await runParity(['audit', path, '--format', 'json', ...AS_OF, ...flags])).stdout);
+      return Object.fromEntries(report.input.dataQuality.map((q: any) => [q.kind, q.count]));
+    };
+    // first (default): line 4 is the duplicate; both notes stand (lines 2 and 5 are used)
+    expect(await quality()).toEqual({ 'duplicate-id': 1, 'negative-first-response': 2 });
+    // last: line 2 is the duplicate, and its note goes with it
+    expect(await quality('--duplicates', 'last')).toEqual({ 'duplicate-id': 1, 'negative-first-response': 1 });
+    // a replaced row's only note of its kind: the kind is gone
+    writeFileSync(path, ['ticket_id,channel,created_at,first_response_at', 'X1,phone,2026-10-01T09:00:00Z,2026-10-01T08:00:00Z', 'X1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z', ''].join('\n'));
+    expect(await quality('--duplicates', 'last')).toEqual({ 'duplicate-id': 1 });
+  });
+
   it('unknown channel values go to other and are listed', async () => {
     const r = await runParity(['audit', fixture('bad', 'unknown-channels.csv')]);
     expect(r.code).toBe(0);
