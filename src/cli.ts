@@ -2,7 +2,7 @@
  * The command-line program. The only module that touches `process`: it parses flags with
  * commander, runs a command, prints the result, and sets the exit code from one table.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, fstatSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParityError, UsageError, locationPrefix } from './errors.js';
@@ -42,6 +42,16 @@ function version(): string {
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
+  }
+}
+
+/** Standard input's file when it is redirected from one, else null (a terminal, a pipe). */
+function stdinStats(): Stats | null {
+  try {
+    const stats = fstatSync(0);
+    return stats.isFile() ? stats : null;
+  } catch {
+    return null;
   }
 }
 
@@ -154,13 +164,15 @@ export async function main(argv: string[]): Promise<number> {
       if (options.ownOutput) outputs.push({ option: '-o/--output', path: target ?? DEFAULT_CONFIG_FILE });
       else if (flags.output) outputs.push({ option: '-o/--output', path: flags.output });
       if (flags.rejects) outputs.push({ option: '--rejects', path: flags.rejects });
-      const inputs: PlannedInput[] = files.map((f) => ({ what: 'input', path: f }));
+      if (flags.output === '') throw new UsageError('-o/--output needs a file name', { hint: 'give a file, or leave -o out (or give -o -) for standard output' });
+      const inputs: PlannedInput[] = files.map((f) => ({ what: 'input', path: f, ...(f === '-' ? { stats: stdinStats() } : {}) }));
       if (typeof flags.config === 'string') inputs.push({ what: 'configuration', path: flags.config });
       else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
       if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
       await (await outputsOf()).checkOutputs(outputs, inputs, ctxBase.cwd);
       outputColor = ctx.color && !options.plain;
-      outputFile = options.ownOutput ? undefined : flags.output;
+      // -o - is standard output, as - is standard input
+      outputFile = options.ownOutput || flags.output === '-' ? undefined : flags.output;
       result = await command(files, flags, ctx);
     };
 

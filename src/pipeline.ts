@@ -462,7 +462,7 @@ function finish(report: Report, settings: Settings): Report {
 }
 
 /** An audit needs at least one usable ticket; say why there is none. */
-function requireTickets(dataset: Dataset): void {
+export function requireTickets(dataset: Dataset): void {
   if (dataset.table.size > 0) return;
   const top = dataset.issues.entries().sort((a, b) => b.count - a.count)[0];
   throw new ParityError('no usable tickets: nothing to audit', {

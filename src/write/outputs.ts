@@ -37,6 +37,8 @@ export interface PlannedOutput {
 export interface PlannedInput {
   what: string;
   path: string;
+  /** For `-` (standard input): its file when redirected from one (`parity audit - < export.csv`). */
+  stats?: Stats | null;
 }
 
 interface Identity {
@@ -97,7 +99,10 @@ export function writeReason(error: unknown): string {
 export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly PlannedInput[], cwd: string): Promise<void> {
   const abs = (p: string): string => (isAbsolute(p) ? p : join(cwd, p));
   const seen: Array<{ output: PlannedOutput; id: Identity }> = [];
-  const inputIds = inputs.filter((i) => i.path !== '-').map((i) => ({ input: i, id: identify(abs(i.path)) }));
+  // standard input redirected from a file is that file (by device and inode); a pipe is nothing to protect
+  const inputIds = inputs
+    .filter((i) => i.path !== '-' || i.stats?.isFile())
+    .map((i) => ({ input: i, id: i.path === '-' ? { stats: i.stats ?? null, real: '' } : identify(abs(i.path)) }));
   for (const output of outputs) {
     if (output.path === '-' || output.path === '') continue;
     const path = abs(output.path);
@@ -109,7 +114,8 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     if (replaceable) {
       for (const { input, id: inputId } of inputIds) {
         if (sameFile(id, inputId)) {
-          throw new ParityError(`${output.option} ${output.path} is the same file as the ${input.what} ${input.path}: writing it would destroy the ${input.what}`, {
+          const what = input.path === '-' ? `${input.what} (standard input)` : `${input.what} ${input.path}`;
+          throw new ParityError(`${output.option} ${output.path} is the same file as the ${what}: writing it would destroy the ${input.what}`, {
             hint: `choose another file for ${output.option}`,
           });
         }

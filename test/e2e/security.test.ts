@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -108,6 +108,41 @@ describe('outputs never clobber inputs', () => {
       expect(r.stderr).toMatch(/is the same file as the input .*e\.csv: writing it would destroy the input/);
       expect(readFileSync(file).equals(before)).toBe(true);
     }
+  });
+
+  it('standard input redirected from the export counts as that file; -o - is standard output, -o "" a usage error', async () => {
+    const d = dir();
+    const file = write(d, 'e.csv', readFileSync(fixture('small.csv')));
+    const before = readFileSync(file);
+    // `parity audit - -o e.csv < e.csv`: standard input is a file descriptor on e.csv itself
+    const redirected = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+      new Promise((done) => {
+        const fd = openSync(file, 'r');
+        const child = spawn(process.execPath, [BIN, 'audit', '-', ...args], { cwd: d, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout?.on('data', (c) => (stdout += c));
+        child.stderr?.on('data', (c) => (stderr += c));
+        child.on('close', (code) => {
+          closeSync(fd);
+          done({ code, stdout, stderr });
+        });
+      });
+    for (const args of [['-o', 'e.csv'], ['--rejects', 'e.csv']]) {
+      const r = await redirected(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is the same file as the input (standard input): writing it would destroy the input');
+      expect(readFileSync(file).equals(before)).toBe(true);
+    }
+    // another file from the same redirect is fine, and -o - writes to standard output (no file "-")
+    expect((await redirected(['-o', 'report.txt'])).code).toBe(0);
+    const toStdout = await redirected(['-o', '-', '--format', 'json']);
+    expect(toStdout.code).toBe(0);
+    expect(JSON.parse(toStdout.stdout).schemaVersion).toBe(2);
+    expect(existsSync(join(d, '-'))).toBe(false);
+    const empty = await runParity(['audit', file, '-o', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('parity: -o/--output needs a file name');
   });
 
   it('the config and a symlinked input count too; -o and --rejects must differ', async () => {

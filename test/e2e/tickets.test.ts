@@ -82,6 +82,14 @@ describe('parity tickets', () => {
     expect(badDuration.code).toBe(2);
   });
 
+  it('no usable ticket is an input error (exit 2) saying why, as for audit, not an empty list dated 1970', async () => {
+    const r = await runParity(['tickets', fixture('bad', 'header-only.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no usable tickets: nothing to audit');
+    expect(r.stderr).not.toContain('1970');
+    expect(r.stdout).toBe('');
+  });
+
   it('lists exactly the tickets the audit counts, channel by channel', async () => {
     const demo = fixture('demo.csv');
     const [audit, list] = await Promise.all([runParity(['audit', demo, '--format', 'json']), runParity(['tickets', demo, '--format', 'ndjson'])]);
