@@ -18,7 +18,7 @@ import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
-import { tallyFromRows, type Tally } from '../stats/tally.js';
+import { fitsU32, tallyFromRows, type Tally } from '../stats/tally.js';
 import { journeyRows, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
@@ -161,11 +161,6 @@ class SeriesColumns {
     this.ended = copy(this.ended);
     this.waiting = copy(this.waiting);
   }
-}
-
-/** A whole number a 32-bit column holds as it is (not −0, not fractional, not negative). */
-function fitsU32(v: number): boolean {
-  return Number.isInteger(v) && v >= 0 && v <= 4294967295 && !Object.is(v, -0);
 }
 
 /**

@@ -34,7 +34,7 @@ function cell(column: string, value: unknown, where: { file: string; line: numbe
   if (value === null || value === undefined || value === '') return null;
   if (TEXT.has(column)) return String(value);
   const text = String(value).trim();
-  // decimal only: Number() would also read 0x10, 0b11, 1_0 (no) and Infinity
+  // decimal only: Number() would also read 0x10, 0b11, 0o7 and Infinity
   const n = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
   return n;

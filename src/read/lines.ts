@@ -4,6 +4,7 @@
  * 600 MB (and then more than V8's longest string); here a line over its limit is an error as
  * soon as the limit is passed, holding no more than the limit in memory.
  */
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 
@@ -15,11 +16,12 @@ export class LineReader {
   private rest = '';
   private ended = false;
   /**
-   * A second, fatal decoder that only checks: whether the chunk `rest` came from, and whether any
-   * chunk the last line came from, held bytes that are not valid UTF-8 (the text decoder turns
-   * them into U+FFFD, which a valid file may hold as itself).
+   * Whether the chunk `rest` came from, and any chunk the last line came from, held bytes that
+   * are not valid UTF-8 (the decoder turns them into U+FFFD, which a valid file may hold as
+   * itself). Checked with isUtf8 per chunk, a character cut by the chunk's end carried over
+   * (`carry`): a fatal TextDecoder beside the reading one cost 69 ms per 100 MB against 6 ms.
    */
-  private check = new TextDecoder('utf-8', { fatal: true });
+  private carry: Buffer = Buffer.alloc(0);
   private restInvalid = false;
   /** Whether a chunk the line last returned came from held bytes that are not valid UTF-8. */
   lastLineInvalid = false;
@@ -76,16 +78,21 @@ export class LineReader {
     }
   }
 
-  /** Whether `bytes` (undefined: the end of the input) hold bytes that are not valid UTF-8, carried over chunk boundaries. */
+  /** Whether `bytes` (undefined: the end of the input) hold bytes that are not valid UTF-8. */
   private checked(bytes: Buffer | undefined): boolean {
-    try {
-      if (bytes === undefined) this.check.decode();
-      else this.check.decode(bytes, { stream: true });
-      return false;
-    } catch {
-      this.check = new TextDecoder('utf-8', { fatal: true });
-      return true;
+    if (bytes === undefined) return this.carry.length > 0; // a character cut short by the end
+    // the last character, when the chunk ends inside it, waits for the next chunk
+    let cut = bytes.length;
+    for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+      const b = bytes[bytes.length - k] as number;
+      if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+      const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      if (size > k) cut = bytes.length - k;
+      break;
     }
+    const whole = this.carry.length > 0 ? Buffer.concat([this.carry, bytes.subarray(0, cut)]) : bytes.subarray(0, cut);
+    this.carry = Buffer.from(bytes.subarray(cut)); // a copy: the stream may reuse its chunk
+    return !isUtf8(whole);
   }
 }
 

@@ -487,6 +487,11 @@ function allocate(k: number, narrow = false): { times: TallyColumn; ended: Tally
 /** Largest value a 32-bit tally column holds. */
 const U32_MAX = 2 ** 32 - 1;
 
+/** A whole number a 32-bit tally column holds as it is (not −0, not fractional, not negative). */
+export function fitsU32(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= U32_MAX && !Object.is(v, -0);
+}
+
 /** Whether a tally's columns are all 32-bit (whole seconds, counts that fit). */
 function narrowTally(t: Tally): boolean {
   return t.times instanceof Uint32Array && t.ended instanceof Uint32Array && t.waiting instanceof Uint32Array;
@@ -552,7 +557,7 @@ export function tallyFromRows(seconds: ArrayLike<number>, ended: ArrayLike<numbe
     if (count === 0) continue;
     total += count;
     const t = seconds[i] as number;
-    if (!(Number.isInteger(t) && t >= 0 && t <= U32_MAX) || Object.is(t, -0)) whole = false;
+    if (!fitsU32(t)) whole = false;
     if (t !== last) distinct++;
     last = t;
   }

@@ -38,6 +38,22 @@ describe('bytes that are not UTF-8', () => {
     expect(source.replaced).toEqual({ rows: 2, firstLine: 2 });
   });
 
+  it('a character cut by a chunk boundary is valid; a bad byte, or a character cut short by the end, is not', async () => {
+    const text = Buffer.from('{"id":1,"c":"日本"}\n{"id":2,"c":"Zoë"}\n');
+    // every cut of the bytes into two chunks, the 3-byte 日 and 2-byte ë among them: no note
+    for (let cut = 1; cut < text.length; cut++) {
+      const source = await openJson('t.json', Readable.from([text.subarray(0, cut), text.subarray(cut)]));
+      for await (const r of source.records) void r;
+      expect(source.replaced, `cut at ${cut}`).toEqual({ rows: 0, firstLine: 0 });
+    }
+    // 0xFF in the second chunk, and a last line that ends inside a character
+    const bad = await openJson('t.json', Readable.from([Buffer.from('{"id":1,"c":"ok"}\n{"id":2,"c":"x'), Buffer.from([0xff]), Buffer.from('"}\n{"id":3,"c":"'), Buffer.from([0xe6, 0x97]), Buffer.from('"}')]));
+    const values = [];
+    for await (const r of bad.records) values.push(r.values);
+    expect(values).toEqual([['1', 'ok'], ['2', 'x\uFFFD'], ['3', '\uFFFD']]);
+    expect(bad.replaced).toEqual({ rows: 2, firstLine: 2 });
+  });
+
   it('a replacement character the file itself holds (valid UTF-8: EF BF BD) is data, not a note', async () => {
     const source = await openJson('t.json', Readable.from([Buffer.from('{"id":1,"c":"broken \uFFFD earlier"}\n{"id":2,"c":"ok"}\n')]));
     const values = [];
