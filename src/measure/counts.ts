@@ -383,6 +383,12 @@ export function flattenCounts(table: CountTable): FlatCountRow[] {
 
 /** The flat rows of a count table one by one (header facts, then cells), without an array of them all. */
 export function* flatRows(table: CountTable): Generator<FlatCountRow> {
+  yield* headerRows(table);
+  yield* countRows(table);
+}
+
+/** The header facts of a count table as flat rows (`meta` and `rawChannel`), in the order {@link flatRows} writes them. */
+export function* headerRows(table: CountTable): Generator<FlatCountRow> {
   const h = table.header;
   if (h.rowsRead !== null) yield meta('rows', { ended: h.rowsRead });
   for (const [reason, count] of Object.entries(h.rejected).sort(([a], [b]) => compareText(a, b))) {
@@ -402,7 +408,6 @@ export function* flatRows(table: CountTable): Generator<FlatCountRow> {
   for (const v of h.channelValues) {
     yield { dimension: 'rawChannel', group: v.raw, category: v.channel, priority: null, metric: null, seconds: null, ended: v.count, waiting: 0 };
   }
-  yield* countRows(table);
 }
 
 /** The `meta,journey` rows, in order: rules as `seconds` (windows) or `ended`, counts as `ended`. */

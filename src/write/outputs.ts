@@ -27,6 +27,22 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ParityError } from '../errors.js';
 
+/**
+ * Resolves when `stream` emits `event` or 'error', whichever comes first, and takes the other
+ * listener off again: racing two bare `once` calls left an 'error' listener behind at every
+ * drain, and a long output written in pieces hit Node's listener-leak warning on stderr.
+ */
+async function eventOrError(stream: WriteStream, event: 'open' | 'drain'): Promise<void> {
+  const stop = new AbortController();
+  try {
+    await Promise.race([once(stream, event, { signal: stop.signal }), once(stream, 'error', { signal: stop.signal })]);
+  } catch {
+    // the error itself is recorded by the stream's own 'error' handler
+  } finally {
+    stop.abort();
+  }
+}
+
 /** One file the run will write, with the option that named it (for messages). */
 export interface PlannedOutput {
   option: string;
@@ -191,7 +207,7 @@ export async function openAtomic(path: string, label: string = path): Promise<At
   stream.on('error', (e) => {
     error ??= e;
   });
-  await Promise.race([once(stream, 'open'), once(stream, 'error')]).catch(() => undefined);
+  await eventOrError(stream, 'open');
   const cleanup = async (): Promise<void> => {
     if (!temp) return;
     await rm(temp, { force: true }).catch(() => undefined);
@@ -207,7 +223,7 @@ export async function openAtomic(path: string, label: string = path): Promise<At
     },
     async drained() {
       if (error || !stream.writableNeedDrain) return;
-      await Promise.race([once(stream, 'drain'), once(stream, 'error')]).catch(() => undefined);
+      await eventOrError(stream, 'drain');
     },
     async commit() {
       if (!stream.writableEnded && !stream.destroyed) stream.end();
@@ -261,7 +277,7 @@ export async function openScratch(near: string, label: string = near): Promise<S
   stream.on('error', (e) => {
     error ??= e;
   });
-  await Promise.race([once(stream, 'open'), once(stream, 'error')]).catch(() => undefined);
+  await eventOrError(stream, 'open');
   const discard = async (): Promise<void> => {
     stream.destroy();
     await rm(temp, { force: true }).catch(() => undefined);

@@ -22,6 +22,25 @@ describe('writeAtomic with chunks', () => {
     expect(lines[2999]).toBe(`2998,${'x'.repeat(100)}`);
   });
 
+  test('writing many chunks that each wait for the disk leaves no listener behind (no leak warning)', async () => {
+    const path = join(dir, 'long.csv');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    // 64 chunks of 1 MiB: every write fills the stream's buffer, so every chunk waits for 'drain'
+    function* chunks() {
+      for (let k = 0; k < 64; k++) yield 'y'.repeat(1 << 20);
+    }
+    try {
+      await writeAtomic(path, chunks());
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(readFileSync(path).length).toBe(64 << 20);
+    expect(warnings).toEqual([]);
+  });
+
   test('a failing producer leaves the earlier file as it was and no temporary file', async () => {
     const path = join(dir, 'kept.csv');
     writeFileSync(path, 'before\n');

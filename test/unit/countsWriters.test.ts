@@ -1,0 +1,84 @@
+// The count table's CSV and NDJSON writers (parity counts) write each series' text once and its
+// cells by hand; their bytes must equal what csv-stringify and JSON.stringify make of the flat
+// rows (independent references), for text that needs quoting, formula guards or redaction.
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, test } from 'vitest';
+import { countsCsv, countsCsvChunks, countsNdjson } from '../../src/commands/counts.js';
+import { flattenCounts, unflattenCounts, type FlatCountRow } from '../../src/measure/counts.js';
+import { neutraliseReversibly } from '../../src/text/csvSafe.js';
+import { redactFreeText } from '../../src/render/redact.js';
+
+const HOSTILE = ['=1+1', 'a,b', 'say "hi"', 'line\nbreak', "'=x", '-3', '+', ' @sum', 'cr\rhere', 'plain', '＝cmd', 'ana@example.com'];
+
+function row(group: string, category: string | null, priority: string | null, seconds: number, ended: number, waiting: number, metric: FlatCountRow['metric'] = 'firstResponse'): FlatCountRow {
+  return { dimension: 'bandChannel', group, category, priority, metric, seconds, ended, waiting };
+}
+
+/** A table with hostile group/category/priority text, and counts past 32 bits. */
+function hostileTable() {
+  const rows: FlatCountRow[] = [
+    { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 40, waiting: 0 },
+    { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
+    { dimension: 'meta', group: 'note', category: 'a note, with "quotes" and =formula', priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
+  ];
+  HOSTILE.forEach((text, k) => {
+    rows.push(row(`<1k / ${text}`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 5 + k, 1, 0));
+    rows.push(row(`<1k / ${text}`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 4_294_967_296 + k, 2, 1));
+    rows.push(row(`<1k / ${text}`, text, null, 0, 3, 0, 'tickets'));
+  });
+  return unflattenCounts(rows);
+}
+
+describe('count table writers', () => {
+  const table = hostileTable();
+
+  test('CSV: the same bytes as csv-stringify of the flat rows, every cell through the reversible formula guard', () => {
+    const flat = flattenCounts(table);
+    const columns = ['dimension', 'group', 'category', 'priority', 'metric', 'seconds', 'ended', 'waiting'] as const;
+    const expected =
+      'dimension,group,category,priority,metric,seconds,ended,waiting\n' +
+      'meta,csv,formula-like cells start with an added apostrophe,,,,0,0\n' +
+      stringify(flat.map((r) => columns.map((c) => neutraliseReversibly(String(r[c] ?? '')))));
+    const written = countsCsv(table);
+    expect(written).toBe(expected);
+    // spot checks by hand: quoted and guarded text, a count past 32 bits
+    expect(written).toContain(`bandChannel,<1k / =1+1,'=1+1,"a,b",firstResponse,5,1,0\n`);
+    expect(written).toContain(`bandChannel,"<1k / line\nbreak","line\nbreak",''=x,firstResponse,8,1,0\n`);
+    expect(written).toContain(`bandChannel,<1k / cr\rhere,"cr\rhere",plain,firstResponse,13,1,0\n`.replace('<1k / cr\rhere', '"<1k / cr\rhere"'));
+    expect(written).toContain(`bandChannel,<1k / =1+1,'=1+1,"a,b",firstResponse,4294967296,2,1\n`);
+  });
+
+  test('NDJSON: one JSON.stringify of each flat row per line', () => {
+    const expected = flattenCounts(table).map((r) => `${JSON.stringify(r)}\n`).join('');
+    expect([...countsNdjson(table)].join('')).toBe(expected);
+  });
+
+  test('redacted: group, category and priority text pseudonymised in both forms, as the row-by-row path did', () => {
+    const redacted = flattenCounts(table).map((r) => ({
+      ...r,
+      group: r.group === null ? null : redactFreeText(r.group),
+      category: r.category === null ? null : redactFreeText(r.category),
+      priority: r.priority === null ? null : redactFreeText(r.priority),
+    }));
+    expect([...countsNdjson(table, true)].join('')).toBe(redacted.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const csv = [...countsCsvChunks(table, true)].join('');
+    expect(csv).not.toContain('ana@example.com');
+    expect(csv.split('\n').length).toBe(countsCsv(table).split('\n').length);
+  });
+
+  test('a table of more than one chunk (10,000 cells a chunk) is written whole, in order', () => {
+    const rows: FlatCountRow[] = [
+      { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 25_000, waiting: 0 },
+      { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
+    ];
+    for (let k = 0; k < 25_000; k++) rows.push(row('<1k / phone', 'Billing', 'high', k, 1, 0));
+    const big = unflattenCounts(rows);
+    const chunks = [...countsCsvChunks(big)];
+    expect(chunks.length).toBeGreaterThan(3);
+    const lines = chunks.join('').split('\n');
+    const first = lines.indexOf('bandChannel,<1k / phone,Billing,high,firstResponse,0,1,0');
+    expect(lines.slice(first, first + 3)).toEqual(['bandChannel,<1k / phone,Billing,high,firstResponse,0,1,0', 'bandChannel,<1k / phone,Billing,high,firstResponse,1,1,0', 'bandChannel,<1k / phone,Billing,high,firstResponse,2,1,0']);
+    expect(lines.length - 1 - first).toBe(25_000); // every cell once, after the header facts
+    expect(lines[lines.length - 2]).toBe('bandChannel,<1k / phone,Billing,high,firstResponse,24999,1,0');
+  });
+});
