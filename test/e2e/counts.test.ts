@@ -1,5 +1,5 @@
 // `parity counts` and `parity sql` as a user runs them (the built binary).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -101,6 +101,22 @@ describe('parity sql', () => {
     expect(r.stdout).toContain('(CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s');
     // --since 2026-10-01 = 1790812800
     expect(r.stdout).toContain("WHEN created_s < 1790812800 THEN 'outside-period'");
+  });
+
+  // The tag separators' pattern holds a vertical tab, a form feed, U+2028…: written raw, the
+  // output guard printed them as visible escapes and the query on standard output was not the
+  // one parity runs (DuckDB: "invalid escape sequence: \u").
+  test('the query printed on standard output is byte for byte the one written with -o, with nothing unprintable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sql-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'id', channel: 'via', createdAt: 'created', tags: 'tags', subject: 'subject' } }));
+    for (const d of ['duckdb', 'postgres', 'clickhouse', 'bigquery', 'snowflake', 'databricks']) {
+      const printed = await runParity(['sql', '--dialect', d, '--table', 't'], { cwd: dir });
+      expect(printed.code).toBe(0);
+      expect(await runParity(['sql', '--dialect', d, '--table', 't', '-o', `${d}.sql`], { cwd: dir })).toMatchObject({ code: 0 });
+      expect(printed.stdout).toBe(readFileSync(join(dir, `${d}.sql`), 'utf8'));
+      expect(printed.stdout).not.toMatch(/[\u000b\u000c\u2028\u2029]/);
+      expect(printed.stdout).toContain(' vip ');
+    }
   });
 
   test('an unknown dialect or no table exits 2', async () => {

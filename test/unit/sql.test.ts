@@ -117,10 +117,23 @@ describe('quoting', () => {
 
   test('string literals', () => {
     const value = "O'Brien\\\n";
-    expect(dialect('duckdb').string(value)).toBe("'O''Brien\\\n'");
+    expect(dialect('duckdb').string(value)).toBe("('O''Brien\\' || chr(10))");
+    expect(dialect('duckdb').string("O'Brien")).toBe("'O''Brien'");
     expect(dialect('postgres').string("O'Brien")).toBe("'O''Brien'");
     expect(dialect('postgres').string(value)).toBe("E'O\\'Brien\\\\\\n'");
     for (const d of ['clickhouse', 'bigquery', 'snowflake', 'databricks'] as const) expect(dialect(d).string(value)).toBe("'O\\'Brien\\\\\\n'");
+  });
+
+  // Unprintable characters (here a vertical tab and U+2028, both in the tag separators' pattern)
+  // are written in each dialect's escape syntax: the output guard would otherwise print them as
+  // visible escapes, and the printed query would not be the one parity runs.
+  test('unprintable characters are escaped the way each dialect reads them', () => {
+    const value = 'a\u000bb\u2028c';
+    expect(dialect('duckdb').string(value)).toBe("('a' || chr(11) || 'b' || chr(8232) || 'c')");
+    expect(dialect('postgres').string(value)).toBe("E'a\\u000bb\\u2028c'");
+    expect(dialect('clickhouse').string(value)).toBe("'a\\x0Bb\\xE2\\x80\\xA8c'");
+    for (const d of ['bigquery', 'snowflake', 'databricks'] as const) expect(dialect(d).string(value)).toBe("'a\\u000bb\\u2028c'");
+    for (const d of DIALECTS) expect(dialect(d).string(value)).not.toMatch(/[\u0000-\u001f\u2028]/);
   });
 
   test('NUL is refused, table names split on dots', () => {

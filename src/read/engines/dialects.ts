@@ -69,21 +69,61 @@ function doubleQuoted(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** Standard string literal: only the quote is special. */
+/**
+ * Characters no literal holds as they are: C0 and C1 controls (tab and line breaks included), the
+ * line and paragraph separators, bidirectional controls and the byte-order mark. The guard on
+ * parity's output writes them as visible `\u` escapes (text/sanitise.ts), which turned a printed
+ * query into one that no engine accepts (the tag separators' pattern holds \v, \f, U+2028, …);
+ * a literal writes them in the dialect's own escape syntax instead, so the same text means the
+ * same value and prints safely.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
+
+/** `\u2028`-style escape (BigQuery, Snowflake, Databricks, Postgres E'' strings). */
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** `\xE2\x80\xA8`: the character's UTF-8 bytes (ClickHouse, whose strings are bytes). */
+function byteEscapes(ch: string): string {
+  return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/** Standard string literal: only the quote is special (the caller has checked there is nothing unprintable). */
 function standardString(value: string): string {
   refuseNul(value, 'a value');
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Backslash-escaping string literal (ClickHouse, BigQuery, Snowflake, Databricks). */
-function backslashString(value: string): string {
+/**
+ * DuckDB: a standard literal, and an unprintable character as `chr(code)` joined to its
+ * neighbours (DuckDB's `chr` takes any Unicode code point; its literals have no escapes).
+ */
+function duckdbString(value: string): string {
+  if (!UNPRINTABLE.test(value)) return standardString(value);
+  refuseNul(value, 'a value');
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of value.matchAll(UNPRINTABLE_ALL)) {
+    if (m.index > last) parts.push(standardString(value.slice(last, m.index)));
+    parts.push(`chr(${(m[0] as string).charCodeAt(0)})`);
+    last = m.index + 1;
+  }
+  if (last < value.length) parts.push(standardString(value.slice(last)));
+  return `(${parts.join(' || ')})`;
+}
+
+/**
+ * Backslash-escaping string literal (ClickHouse, BigQuery, Snowflake, Databricks, Postgres E''):
+ * the backslash, the quote, and every unprintable character escaped (`escape`: the dialect's form).
+ */
+function backslashString(value: string, escape: (ch: string) => string = unicodeEscape): string {
   refuseNul(value, 'a value');
   return `'${value
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')}'`;
+    .replace(UNPRINTABLE_ALL, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : escape(ch)))}'`;
 }
 
 function backtickBackslash(name: string): string {
@@ -139,8 +179,8 @@ const postgres: Dialect = {
   ctes: true,
   ident: doubleQuoted,
   // E'' strings escape backslashes, so the literal means the same whatever
-  // standard_conforming_strings says.
-  string: (value) => (value.includes('\\') ? `E${backslashString(value)}` : standardString(value)),
+  // standard_conforming_strings says; they also write the unprintable characters (\\u2028).
+  string: (value) => (value.includes('\\') || UNPRINTABLE.test(value) ? `E${backslashString(value)}` : standardString(value)),
   epochSeconds: (expr) => `EXTRACT(EPOCH FROM CAST(${expr} AS TIMESTAMPTZ))`,
   text: (expr) => `CAST(${expr} AS TEXT)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
@@ -157,7 +197,7 @@ const duckdb: Dialect = {
   id: 'duckdb',
   ctes: true,
   ident: doubleQuoted,
-  string: standardString,
+  string: duckdbString,
   epochSeconds: (expr) => `(EPOCH_US(CAST(${expr} AS TIMESTAMPTZ)) / 1000000.0)`,
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
@@ -180,7 +220,7 @@ const clickhouse: Dialect = {
   id: 'clickhouse',
   ctes: false,
   ident: backtickBackslash,
-  string: backslashString,
+  string: (value) => backslashString(value, byteEscapes),
   epochSeconds: (expr) => `toFloat64(toUnixTimestamp(${expr}))`,
   text: (expr) => `toNullable(toString(${expr}))`,
   int: (expr) => `toNullable(toInt64(${expr}))`,
