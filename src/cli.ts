@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
   // `plain`: a command whose output never carries colour (CSV, SQL, the ticket listing, a config):
   // every escape sequence in it comes from the data and is shown escaped, colour codes included.
   const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>, options: { ownOutput?: boolean; plain?: boolean } = {}) =>
-    async (files: string[], flags: CommonFlags & { out?: string; baseline?: string }): Promise<void> => {
+    async (files: string[], flags: CommonFlags & { out?: string; baseline?: string; counts?: string }): Promise<void> => {
       const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
       const toTty = !flags.output && Boolean(process.stdout.isTTY);
       redactErrors = flags.redact === true;
@@ -169,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof flags.config === 'string') inputs.push({ what: 'configuration', path: flags.config });
       else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
       if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
+      if (typeof flags.counts === 'string') inputs.push({ what: 'count table', path: flags.counts, ...(flags.counts === '-' ? { stats: stdinStats() } : {}) });
       await (await outputsOf()).checkOutputs(outputs, inputs, ctxBase.cwd);
       outputColor = ctx.color && !options.plain;
       // -o - is standard output, as - is standard input

@@ -110,6 +110,9 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
   if (source.kind === 'counts') {
     const { readCountsFile } = await import('./read/countsFile.js');
     const counts = await readCountsFile(source.file, io.stdin);
+    // since/until/as-of from a config (the flags are refused by the command): fixed when the table was made
+    const fixed = (['since', 'until', 'asOf'] as const).filter((k) => settings[k] !== null);
+    if (fixed.length) notes.push(`${fixed.map((k) => (k === 'asOf' ? 'as-of' : k)).join(', ')} in the config ${fixed.length > 1 ? 'are' : 'is'} not applied: a count table's period and as-of time were fixed when it was made`);
     return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, notes);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);

@@ -1,5 +1,5 @@
 // `parity counts` and `parity sql` as a user runs them (the built binary).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -88,6 +88,42 @@ describe('parity counts', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot connect to Postgres');
     expect(r.stderr).not.toContain('secret');
+  });
+});
+
+describe('parity audit --counts: what acts on rows is refused, the table is protected', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-counts-in-'));
+  const table = join(dir, 'small.counts.csv');
+
+  test('-o naming the count table itself exits 2 and leaves it as it was', async () => {
+    expect((await runParity(['counts', fixture('small.csv'), '-o', table])).code).toBe(0);
+    const before = readFileSync(table, 'utf8');
+    for (const command of [['audit', '--counts', table, '--format', 'json', '-o', table], ['check', '--counts', table, '--format', 'junit', '-o', table]]) {
+      const r = await runParity(command);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('same file');
+      expect(readFileSync(table, 'utf8')).toBe(before);
+    }
+  });
+
+  test('--since, --until, --as-of, --strict and --rejects with --counts exit 2 saying why; a config\'s as-of is noted as not applied', async () => {
+    expect((await runParity(['counts', fixture('small.csv'), '-o', table])).code).toBe(0);
+    for (const [flag, value] of [['--since', '2026-10-02'], ['--until', '2026-10-02'], ['--as-of', '2026-10-05']] as const) {
+      const r = await runParity(['audit', '--counts', table, flag, value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${flag} cannot be applied to a count table`);
+    }
+    expect((await runParity(['audit', '--counts', table, '--strict'])).code).toBe(2);
+    const rejects = join(dir, 'rejects.csv');
+    expect((await runParity(['audit', '--counts', table, '--rejects', rejects])).code).toBe(2);
+    expect(existsSync(rejects)).toBe(false);
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ asOf: '2026-10-05T00:00:00Z' }));
+    const r = await runParity(['audit', '--counts', table, '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.input.notes).toContain("as-of in the config is not applied: a count table's period and as-of time were fixed when it was made");
+    // the table's own as-of (the latest timestamp of small.csv, 2026-10-04T09:00Z) stays
+    expect(report.period.asOf).toBe('2026-10-04T09:00:00.000Z');
   });
 });
 
