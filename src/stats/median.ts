@@ -37,10 +37,15 @@ export function kmMedianSpread(curve: KmCurveView): MedianSpread {
     if ((curve.time[mid] as number) <= median) lo = mid + 1;
     else hi = mid;
   }
-  const k = lo - 1;
-  // se(S) at t_k: S·se(log S), NaN where S = 0 (the curve's stdErr, one element of it)
-  const sk = k < 0 ? 1 : (curve.survival[k] as number);
-  const se = k < 0 ? 0 : sk === 0 ? Number.NaN : sk * (curve.stdErrLog[k] as number);
+  // se(S) at t_k: S·se(log S). Where the curve falls to 0 at the median's step (every ticket
+  // still there ended at that very duration: 40 tickets all answered in exactly one hour)
+  // Greenwood's se is 0·∞, undefined; the step before it is read instead (no step before it:
+  // se 0). Without censoring that gives the classic distribution-free CI, whose order
+  // statistics all equal the tied duration (it gave no CI at all, which turned a 12× gap
+  // into "no preference").
+  let k = lo - 1;
+  while (k >= 0 && (curve.survival[k] as number) === 0) k--;
+  const se = k < 0 ? 0 : (curve.survival[k] as number) * (curve.stdErrLog[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
   return {
     median,

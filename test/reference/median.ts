@@ -21,9 +21,10 @@ const Z95 = zCritical(0.95);
 export function kmMedianSpread(curve: KmCurve): { median: number | null; lo: number | null; hi: number | null } {
   const median = kmQuantile(curve, 0.5).estimate;
   if (median === null || curve.n < 2) return { median, lo: null, hi: null };
-  // Greenwood se of S at the median: the step at the last event time ≤ median.
+  // Greenwood se of S at the median: the step at the last event time ≤ median where S > 0
+  // (where S falls to 0 at that step its se is undefined; none before: se 0).
   let k = -1;
-  for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) k = j;
+  for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) if ((curve.survival[j] as number) > 0) k = j;
   const se = k < 0 ? 0 : (curve.stdErr[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
   return {

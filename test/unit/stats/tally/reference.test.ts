@@ -172,6 +172,22 @@ describe('first-response median estimate on tallies', () => {
     expect(kmMedianLogVariance(tally({ times: [10, 20, 30, 40, 50], events: [1, 1, 1, 0, 0] }))).toEqual({ median: 30, variance: null });
   });
 
+  it('every ticket tied at the median: the distribution-free CI is that duration (not undefined)', () => {
+    // 40 tickets all answered in exactly 3600 s: every order statistic is 3600, so the classic CI
+    // of the median is [3600, 3600] and var(ln m) = 0. The curve falls from 1 to 0 at 3600, where
+    // Greenwood's se(S) is 0·∞; there is no earlier step, so se = 0.
+    expect(firstResponseMedian(allEnded(new Array(40).fill(3600)))).toEqual({ value: 3600, reached: true, lo: 3600, hi: 3600 });
+    expect(kmMedianLogVariance(allEnded(new Array(40).fill(3600)))).toEqual({ median: 3600, variance: 0 });
+    // 1800 once, 3600 × 39: median 3600 (S(1800) = 39/40 > .5). S falls to 0 at 3600, so the step
+    // at 1800 is read: se = (39/40)·√(1/(40·39)) = 0.024685; quantiles at .5 ∓ 1.96·se = .4516,
+    // .5484: F reaches both only at 3600 (F(1800) = 1/40).
+    expect(firstResponseMedian(allEnded([1800, ...new Array(39).fill(3600)]))).toEqual({ value: 3600, reached: true, lo: 3600, hi: 3600 });
+    // Control, unchanged by the rule: 10, 20, 30, 30. S(20) = .5 exactly, so the median is the
+    // midpoint (20 + 30)/2 = 25 (R's survfit); the last step ≤ 25 is 20 (S = .5 > 0):
+    // se = .5·√(1/12 + 1/6) = .25 → quantiles at .01 and .99 → 10, 30.
+    expect(firstResponseMedian(allEnded([10, 20, 30, 30]))).toEqual({ value: 25, reached: true, lo: 10, hi: 30 });
+  });
+
   it('median not reached: the median of the observed times, lower end x(1)', () => {
     // Answered at 10 and 20, waiting after 100, 200, 300: S stays at 3/5. Median of 10 20 100 200 300
     // = 100; Price–Bonett c = round(3 − 1.96·√1.25) = 1 → 10.
