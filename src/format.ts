@@ -148,6 +148,16 @@ export function formatInterval(ci: Interval | null | undefined, f: (x: number | 
   return `${lo === null ? 'NA' : f(lo)}–${hi === null ? 'NA' : f(hi)}`;
 }
 
+/**
+ * A median's 95% CI as every table writes it: `28m–36m`, `18s–NA`; for a median not reached (a
+ * lower bound) only the lower end exists, `≥ 8d 5h` (never `8d 5h–NA`); "—" when there is none.
+ */
+export function formatMedianCi(ci: Interval | null | undefined, bound: Bound | null | undefined): string {
+  if (bound !== 'lower') return formatInterval(ci);
+  const lo = ci?.[0];
+  return lo === null || lo === undefined ? DASH : `≥ ${formatDuration(lo)}`;
+}
+
 /** A duration that may be only a bound: `≥ 9d 21h` for a lower bound. */
 export function formatBoundedDuration(seconds: number | null | undefined, bound: Bound | null | undefined): string {
   if (seconds === null || seconds === undefined) return DASH;

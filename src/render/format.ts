@@ -6,7 +6,7 @@
 import { formatCount } from '../format.js';
 
 export {
-  formatBoundedDuration, formatCount, formatDuration, formatInterval, formatP, formatRatio, formatShare, speedWords,
+  formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, speedWords,
 } from '../format.js';
 
 /** `2026-10-31 14:05 UTC` from an ISO string. */

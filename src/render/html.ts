@@ -14,7 +14,8 @@ import { isolateHtml } from '../text/bidi.js';
 import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords } from './format.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords } from './format.js';
+import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict } from '../format.js';
 import {
   exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
@@ -149,12 +150,12 @@ function channelTable(report: Report): Markup {
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? html`<span class="change">reference</span>` : ''}</td>${[
       num(formatCount(c.tickets)),
       num(formatShare(c.answeredShare)),
-      withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatInterval(c.firstResponse.ci95)),
+      withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound)),
       num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
       num(formatDuration(c.firstResponse.answeredMedian)),
       num(formatShare(c.resolvedShare)),
-      withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatInterval(c.resolution.ci95)),
+      withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatMedianCi(c.resolution.ci95, c.resolution.bound)),
       num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
     ]}</tr>`;
@@ -170,7 +171,7 @@ function bandTable(report: Report): Markup | null {
   const rows = bands.map(
     (b) => html`<tr><td>${b.band}</td>${num(formatCount(b.tickets))}<td>${Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')}</td>${[
       num(formatShare(b.answeredShare)),
-      withCi(formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound), formatInterval(b.firstResponse.ci95)),
+      withCi(formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound), formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound)),
       num(formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound)),
       num(formatBoundedDuration(b.resolution.median, b.resolution.bound)),
     ]}</tr>`,
@@ -189,10 +190,10 @@ function byTable(report: Report, by: ByReport): Markup {
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${g.value}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
       num(formatCount(g.tickets)),
       num(formatShare(g.answeredShare)),
-      withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatInterval(g.firstResponse.ci95)),
+      withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
       num(formatShare(g.resolvedShare)),
-      withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatInterval(g.resolution.ci95)),
+      withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatMedianCi(g.resolution.ci95, g.resolution.bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
     ]}</tr>`;
   });
@@ -295,8 +296,8 @@ ${report.gates.length ? html`
 <section id="gates">
 <h2>Gates</h2>
 <p>${failed.length ? `${failed.length} of ${report.gates.length} gates failed.` : `All ${report.gates.length} gates passed.`}</p>
-<div class="table-wrap"><table><thead><tr><th>Result</th><th>Gate</th><th class="num">Value</th><th>Reason</th></tr></thead><tbody>
-${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g.passed ? 'pass' : 'FAIL'}</td><td class="mono">${g.expression}</td>${num(g.value === null ? 'n/a' : String(+g.value.toFixed(4)))}<td>${g.reason ?? ''}</td></tr>`)}
+<div class="table-wrap"><table><thead><tr><th>Result</th><th>Gate</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>
+${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g.passed ? 'pass' : 'FAIL'}</td><td class="mono">${g.expression}</td><td>${gateMessage(g)}</td><td>${gateDetail(g) ?? ''}</td></tr>`)}
 </tbody></table></div>
 </section>` : ''}
 

@@ -75,6 +75,14 @@ export function gateMessage(g: GateResult): string {
   return `value ${bound}${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)}`;
 }
 
+/**
+ * The numbers behind an evaluated gate's value (`chat at least 10d 2h … (n=40)`), as the table,
+ * Markdown and HTML show them; null for a gate not evaluated, whose message says why instead.
+ */
+export function gateDetail(g: GateResult): string | null {
+  return g.detail && !(g.evaluated === false || (g.value === null && g.reason)) ? g.detail : null;
+}
+
 const COMPARATOR_WORDS = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' } as const;
 
 function gateCase(g: GateResult): string[] {

@@ -10,7 +10,8 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords } from './format.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords } from './format.js';
+import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
@@ -86,11 +87,10 @@ export function summarySentences(report: Report): string[] {
     out.push(
       `${report.reference} (the reference) waited ${durationWords(ref.firstResponse.median, ref.firstResponse.bound)} for a first response and ${durationWords(ref.resolution.median, ref.resolution.bound)} for resolution (medians, counting tickets not yet answered or resolved as still waiting).`,
     );
-    for (const c of report.channels) {
-      if (c.channel === report.reference || !c.vsReference) continue;
-      const sentence = channelSentence(c, report.reference);
-      if (sentence) out.push(sentence);
-    }
+  }
+  // Every channel gets its sentence: the one without a ratio is often the worst served.
+  for (const c of report.channels) {
+    if (c.channel !== report.reference) out.push(channelSentence(c, report.reference, ref));
   }
   const significant = report.findings.filter((f) => f.significant);
   if (report.findings.length === 0) out.push('No findings were produced.');
@@ -133,13 +133,25 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
 
 /**
  * One channel against the reference on first response, with the finding's verdict: a gap is
- * only called a gap when the findings call it significant.
+ * only called a gap when the findings call it significant. A channel without a ratio is still
+ * described: its median (or bound) and why there is no ratio, read from the medians' bounds as
+ * the ratio itself was (measure/estimate.ts: no ratio without both medians, nor of two lower bounds).
  */
-export function channelSentence(c: ChannelReport, reference: string): string | null {
+export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null): string {
   const v = c.vsReference;
-  if (!v || v.firstResponseRatio === null) return null;
+  const mine = c.firstResponse;
+  if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
+  const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
+  if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
+  if (v.firstResponseRatio === null) {
+    const theirs = ref.firstResponse;
+    if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
+    if (mine.bound === 'lower' && theirs.bound === 'lower') {
+      return `${head}; no ratio to ${reference}: more than half of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known.`;
+    }
+    return `${head}; no ratio to ${reference} can be estimated.`;
+  }
   const words = speedWords(v.firstResponseRatio, v.firstResponseBound);
-  const head = `${c.channel}: first response ${durationWords(c.firstResponse.median, c.firstResponse.bound)}`;
   switch (v.firstResponseVerdict) {
     case 'preference':
       return `${head}, ${words} than ${reference} (significant).`;
@@ -231,7 +243,7 @@ function channelRows(report: Report): string[][] {
       formatCount(c.tickets),
       formatShare(c.answeredShare),
       formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
-      formatInterval(c.firstResponse.ci95),
+      formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound),
       formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
       formatDuration(c.firstResponse.answeredMedian),
@@ -250,7 +262,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
     e(Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')),
     formatShare(b.answeredShare),
     formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound),
-    formatInterval(b.firstResponse.ci95),
+    formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound),
     formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
     formatBoundedDuration(b.resolution.median, b.resolution.bound),
   ]);
@@ -266,7 +278,7 @@ function byRows(by: ByReport): string[][] {
       formatCount(g.tickets),
       formatShare(g.answeredShare),
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
-      formatInterval(g.firstResponse.ci95),
+      formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
       formatShare(g.resolvedShare),
       formatBoundedDuration(g.resolution.median, g.resolution.bound),
@@ -361,8 +373,8 @@ export function renderMarkdown(report: Report): string {
     out.push('## Gates', '');
     out.push(
       table(
-        ['Result', 'Gate', 'Value', 'Reason'],
-        report.gates.map((g) => [g.passed ? 'pass' : '**FAIL**', e(g.expression), g.value === null ? 'n/a' : String(+g.value.toFixed(4)), e(g.reason ?? '')]),
+        ['Result', 'Gate', 'Outcome', 'Detail'],
+        report.gates.map((g) => [g.passed ? 'pass' : '**FAIL**', e(g.expression), e(gateMessage(g)), e(gateDetail(g) ?? '')]),
       ),
     );
     out.push('');

@@ -9,11 +9,11 @@ import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
 import type { Verdict } from '../report.js';
-import { gateMessage } from './junit.js';
+import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
-  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatInterval, formatShare, moreValues, speedWords,
+  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -28,8 +28,8 @@ function grid(head: string[], color: boolean): Table.Table {
 /** `3h 29m (3h 10m–3h 45m)`, `≥ 9d 21h (≥ 3d 2h)` for a median not reached, or `—` when there is none. */
 function withCi(summary: MetricSummary): string {
   if (summary.median === null) return '—';
-  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower')}${summary.ci95?.[0] != null ? ` (≥ ${formatDuration(summary.ci95[0])})` : ''}`;
-  return `${formatDuration(summary.median)} (${formatInterval(summary.ci95)})`;
+  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower')}${summary.ci95?.[0] != null ? ` (${formatMedianCi(summary.ci95, 'lower')})` : ''}`;
+  return `${formatDuration(summary.median)} (${formatMedianCi(summary.ci95, summary.bound)})`;
 }
 
 /** `7.3× faster !`: the ratio with its verdict's mark. */
@@ -264,7 +264,8 @@ function gateNotEvaluated(g: GateResult): boolean {
 export function gateLine(g: GateResult, c: InstanceType<typeof Chalk>): string {
   const missing = gateNotEvaluated(g);
   const mark = !g.passed ? c.red('FAIL') : missing ? c.yellow('PASS') : c.green('PASS');
-  const detail = g.detail && !missing ? c.dim(` [${g.detail}]`) : '';
+  const numbers = gateDetail(g);
+  const detail = numbers ? c.dim(` [${numbers}]`) : '';
   return `${mark}  ${g.expression}: ${gateMessage(g)}${detail}`;
 }
 

@@ -200,6 +200,20 @@ describe('CI outputs', () => {
     expect(run.stdout).toContain('<failure message="value 4 is above 3" type="gate">');
   });
 
+  it('Markdown and HTML write each gate as the terminal line does: the gap as a duration, the numbers behind it', async () => {
+    const gates = ['--fail-on', RATIO, '--fail-on', 'gap(phone,social).firstResponse.median > 2h'];
+    const md = await runParity(['audit', g('wide.csv'), ...MIN5, ...gates, '--format', 'markdown']);
+    expect(md.code).toBe(1);
+    // ratio 120m / 30m = 4 > 3 fails; gap 120m − 30m = 90m = 1h 30m (5400 s) is not above 2h
+    expect(md.stdout).toContain('| **FAIL** | ratio(phone,social).firstResponse.median &gt; 3 | value 4 is above 3 | phone 2h (n=5) over social 30m (n=5) |');
+    expect(md.stdout).toContain('| pass | gap(phone,social).firstResponse.median &gt; 2h | value 1h 30m is not above 2h | phone 2h (n=5) minus social 30m (n=5) |');
+    expect(md.stdout).not.toContain('5400');
+    const html = await runParity(['audit', g('wide.csv'), ...MIN5, ...gates, '--format', 'html']);
+    expect(html.code).toBe(1);
+    expect(html.stdout).toContain('<td>value 1h 30m is not above 2h</td><td>phone 2h (n=5) minus social 30m (n=5)</td>');
+    expect(html.stdout).not.toContain('>5400<');
+  });
+
   it('GitHub annotations go to stderr under GITHUB_ACTIONS=true; stdout stays the JSON report', async () => {
     const run = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', RATIO, '--format', 'json'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(run.code).toBe(1);
