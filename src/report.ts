@@ -45,11 +45,16 @@ export interface ReportInput {
 }
 
 export interface SlaSummary {
+  /** The channel's own target, or the default. */
   target: number;
   met: number;
   breached: number;
   notYetDue: number;
   attainment: number | null;
+  /** Tickets judged against their priority's own target instead, per priority (config key, lower case). */
+  priorityTargets: Array<{ priority: string; target: number; tickets: number }>;
+  /** Tickets judged against `target`. */
+  targetTickets: number;
 }
 
 /**

@@ -12,7 +12,7 @@ import { CHANNELS, type Channel } from '../model.js';
 import { bandChannelGroup, noValueLabel, type CountDimension, type CountSeries, type CountTable } from './counts.js';
 import { bandsFromEdges, type FollowerBand } from './groups.js';
 import type { GroupDurations, Metric } from './sample.js';
-import type { SlaCount, SlaTargets } from './sla.js';
+import { SlaCounter, type SlaCount, type SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
 import { sumTallies } from '../stats/tally.js';
@@ -255,28 +255,25 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
    * breached, within it = not yet due. The target shown is the channel's or the default.
    */
   sla(channel: Channel, targets: SlaTargets, metric: Metric): SlaCount | null {
-    let met = 0;
-    let breached = 0;
-    let notYetDue = 0;
-    let shown: number | null = null;
+    const counter = new SlaCounter(targets, channel);
     for (const s of this.seriesOf(groupKey('channel', channel))) {
       if (s.metric !== metric) continue;
-      const priority = s.priority?.toLowerCase();
-      const target = (priority !== undefined ? targets.get(priority) : undefined) ?? targets.get(channel) ?? targets.get('default');
+      const target = counter.targetFor(s.priority);
       if (target === undefined) continue;
-      shown ??= targets.get(channel) ?? targets.get('default') ?? target;
       const { times, ended, waiting } = s.tally;
+      let tickets = 0;
       for (let k = 0; k < times.length; k++) {
         const seconds = times[k] as number;
         const e = ended[k] as number;
         const w = waiting[k] as number;
-        if (seconds <= target) met += e;
-        else breached += e;
-        if (seconds > target) breached += w;
-        else notYetDue += w;
+        tickets += e + w;
+        if (seconds <= target) counter.met += e;
+        else counter.breached += e;
+        if (seconds > target) counter.breached += w;
+        else counter.notYetDue += w;
       }
+      counter.judged(s.priority, tickets);
     }
-    if (shown === null) return null;
-    return { target: shown, met, breached, notYetDue, attainment: met + breached ? met / (met + breached) : null };
+    return counter.result();
   }
 }

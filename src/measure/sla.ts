@@ -9,11 +9,75 @@ import { parseDuration } from './duration.js';
 import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
 
 export interface SlaCount {
+  /** The channel's own target, or the default: what applies to the channel's tickets without a priority target. */
   target: number;
   met: number;
   breached: number;
   notYetDue: number;
   attainment: number | null;
+  /**
+   * Tickets judged against their priority's target instead (`"urgent": "30m"`), per priority
+   * (the config's key, lower case), in key order; empty when none. Without it the one target
+   * shown hid the one half the tickets were judged against.
+   */
+  priorityTargets: Array<{ priority: string; target: number; tickets: number }>;
+  /** Tickets judged against `target` (the rest were judged against their priority's). */
+  targetTickets: number;
+}
+
+/**
+ * Adds up SLA outcomes and which target each ticket was judged against, the same way for
+ * tickets one by one (slaSummary) and for a count table's cells (countGroups.ts).
+ */
+export class SlaCounter {
+  met = 0;
+  breached = 0;
+  notYetDue = 0;
+  private shown: number | null = null;
+  private targetTickets = 0;
+  private readonly byPriority = new Map<string, { target: number; tickets: number }>();
+
+  constructor(
+    private readonly targets: SlaTargets,
+    private readonly channel: string,
+  ) {}
+
+  /**
+   * The target for a ticket (or cell) of `priority` (any case; null = none), or undefined when
+   * no target applies; `tickets` of them are then counted against it by the caller.
+   */
+  targetFor(priority: string | null | undefined): number | undefined {
+    const key = priority?.toLowerCase();
+    const own = key !== undefined ? this.targets.get(key) : undefined;
+    const target = own ?? this.targets.get(this.channel) ?? this.targets.get('default');
+    if (target === undefined) return undefined;
+    this.shown ??= this.targets.get(this.channel) ?? this.targets.get('default') ?? target;
+    return target;
+  }
+
+  /** Records `tickets` judged against the target of `priority` (after targetFor gave one). */
+  judged(priority: string | null | undefined, tickets: number): void {
+    const key = priority?.toLowerCase();
+    const own = key !== undefined ? this.targets.get(key) : undefined;
+    if (own === undefined || key === undefined) {
+      this.targetTickets += tickets;
+      return;
+    }
+    const entry = this.byPriority.get(key);
+    if (entry) entry.tickets += tickets;
+    else this.byPriority.set(key, { target: own, tickets });
+  }
+
+  /** The summary, or null when no ticket had a target. */
+  result(): SlaCount | null {
+    if (this.shown === null) return null;
+    const priorityTargets = [...this.byPriority]
+      .filter(([, v]) => v.tickets > 0)
+      .map(([priority, v]) => ({ priority, target: v.target, tickets: v.tickets }))
+      .sort((a, b) => (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
+    const { met, breached, notYetDue } = this;
+    return { target: this.shown, met, breached, notYetDue, attainment: met + breached ? met / (met + breached) : null, priorityTargets, targetTickets: this.targetTickets };
+  }
 }
 
 /** Targets by lower-cased key (channel, priority or `default`), in seconds. */
@@ -58,7 +122,8 @@ export function slaOutcome(
 
 /**
  * SLA counts for the tickets at `indices` on one metric. `target` of the summary is the
- * channel's own (or default) target, for display; per-ticket priority targets still apply.
+ * channel's own (or default) target; tickets of a priority with a target of its own are judged
+ * against it and counted in `priorityTargets`.
  */
 export function slaSummary(
   table: TicketTable,
@@ -66,22 +131,19 @@ export function slaSummary(
   targets: SlaTargets,
   metric: 'firstResponse' | 'resolution',
   openAge: Float64Array,
+  channel: string,
 ): SlaCount | null {
-  let met = 0;
-  let breached = 0;
-  let notYetDue = 0;
-  let shown: number | null = null;
+  const counter = new SlaCounter(targets, channel);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
-    const target = slaTargetOf(table, i, targets);
-    if (target === undefined) continue;
-    const channel = CHANNELS[table.channel[i] as number] as string;
-    shown ??= targets.get(channel) ?? targets.get('default') ?? target;
+    const priority = table.dictionaries.priority.valueOf(table.priority[i] as number);
+    if (counter.targetFor(priority) === undefined) continue;
     const outcome = slaOutcome(table, i, targets, metric, openAge);
-    if (outcome === 'met') met++;
-    else if (outcome === 'breached') breached++;
-    else if (outcome === 'not-yet-due') notYetDue++;
+    if (outcome === null) continue;
+    counter.judged(priority, 1);
+    if (outcome === 'met') counter.met++;
+    else if (outcome === 'breached') counter.breached++;
+    else counter.notYetDue++;
   }
-  if (shown === null) return null;
-  return { target: shown, met, breached, notYetDue, attainment: met + breached ? met / (met + breached) : null };
+  return counter.result();
 }

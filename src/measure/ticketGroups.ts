@@ -147,6 +147,6 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   sla(channel: Channel, targets: SlaTargets, metric: Metric): SlaCount | null {
     const indices = this.channels.get(channel);
     if (!indices) return null;
-    return slaSummary(this.table, indices, targets, metric, openAges(this.table, this.asOf));
+    return slaSummary(this.table, indices, targets, metric, openAges(this.table, this.asOf), channel);
   }
 }

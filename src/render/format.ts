@@ -3,7 +3,8 @@
  * the dates only renderers show. Formatting only: every number shown is already in the Report,
  * or (firstValues) how many of a Report list's values and tickets a cut-short list leaves out.
  */
-import { formatCount } from '../format.js';
+import { formatCount, formatDuration } from '../format.js';
+import type { Report, SlaSummary } from '../report.js';
 
 export {
   formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, speedWords,
@@ -38,4 +39,20 @@ export function firstValues<T extends { count: number }>(values: readonly T[], l
 export function moreValues(more: number, moreCount: number, noun = 'tickets'): string {
   if (more === 0) return '';
   return `${more === 1 ? '1 more value' : `${formatCount(more)} more values`} (${formatCount(moreCount)} ${noun})`;
+}
+
+/**
+ * An SLA target cell: the channel's (or default) target, then each priority target some of
+ * its tickets were judged against with how many (`4h; urgent 30m (4)`); the channel's target
+ * is left out when no ticket was judged against it.
+ */
+export function formatSlaTarget(s: SlaSummary | null | undefined): string {
+  if (!s) return '—';
+  const own = s.priorityTargets.map((p) => `${p.priority} ${formatDuration(p.target)} (${formatCount(p.tickets)})`);
+  return [...(s.targetTickets > 0 || own.length === 0 ? [formatDuration(s.target)] : []), ...own].join('; ');
+}
+
+/** The SLA section's title: what the durations are measured in. */
+export function slaTitle(report: Report): string {
+  return `SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`;
 }

@@ -11,10 +11,10 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
+import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords } from './format.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict } from '../format.js';
 import {
@@ -165,6 +165,23 @@ function channelTable(report: Report): Markup {
 <tbody>${rows}</tbody></table></div>`;
 }
 
+/** SLA attainment per channel (config `sla`), as the terminal's table; null without targets. */
+function slaTable(report: Report): Markup | null {
+  if (!report.channels.some((ch) => ch.sla)) return null;
+  const cells = (s: SlaSummary | null | undefined): Markup[] => [
+    html`<td>${formatSlaTarget(s)}</td>`,
+    num(formatCount(s?.met)),
+    num(formatCount(s?.breached)),
+    num(formatCount(s?.notYetDue)),
+    num(formatShare(s?.attainment)),
+  ];
+  const rows = report.channels.map((ch) => html`<tr><td>${swatch(ch.channel)}${ch.channel}</td>${[...cells(ch.sla?.firstResponse), ...cells(ch.sla?.resolution)]}</tr>`);
+  const counts = html`<th class="num">Met</th><th class="num">Breached</th><th class="num">Not yet due</th><th class="num">Attainment</th>`;
+  return html`<div class="table-wrap"><table>
+<thead><tr><th>Channel</th><th>First response target</th>${counts}<th>Resolution target</th>${counts}</tr></thead>
+<tbody>${rows}</tbody></table></div>`;
+}
+
 function bandTable(report: Report): Markup | null {
   const bands = report.followerBands.filter((b) => b.tickets > 0);
   if (!bands.some((b) => b.band !== 'unknown')) return null;
@@ -246,6 +263,7 @@ export function renderHtml(report: Report): string {
   const periods = report.periods ?? [];
   const unit = unitName(report).toLowerCase();
   const bandsTable = bandTable(report);
+  const sla = slaTable(report);
   const failed = report.gates.filter((g) => !g.passed);
 
   const body = html`<main>
@@ -266,6 +284,11 @@ ${tiles(report)}
 ${channelTable(report)}
 ${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}: box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, dots at the fastest and slowest, thick tick at the median (log scale).`)}
 </section>
+${sla ? html`
+<section id="sla">
+<h2>${slaTitle(report)}</h2>
+${sla}
+</section>` : ''}
 ${periods.length ? html`
 <section id="trend">
 <h2>Trend by ${unit}</h2>

@@ -9,8 +9,8 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report } from '../report.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords } from './format.js';
+import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
+import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
@@ -335,6 +335,20 @@ export function renderMarkdown(report: Report): string {
     ),
   );
   out.push('');
+
+  if (report.channels.some((ch) => ch.sla)) {
+    out.push(`## ${e(slaTitle(report))}`, '');
+    const cells = (s: SlaSummary | null | undefined): string[] => [e(formatSlaTarget(s)), formatCount(s?.met), formatCount(s?.breached), formatCount(s?.notYetDue), formatShare(s?.attainment)];
+    const counts = ['Met', 'Breached', 'Not yet due', 'Attainment'];
+    out.push(
+      table(
+        ['Channel', 'First response target', ...counts, 'Resolution target', ...counts],
+        report.channels.map((ch) => [e(ch.channel), ...cells(ch.sla?.firstResponse), ...cells(ch.sla?.resolution)]),
+        ['l', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r'],
+      ),
+    );
+    out.push('');
+  }
 
   const bands = report.followerBands.filter((b) => b.tickets > 0);
   if (bands.some((b) => b.band !== 'unknown')) {

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { ByReport, Report, Finding, GateResult } from '../report.js';
+import type { ByReport, Report, Finding, GateResult, SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
@@ -13,7 +13,7 @@ import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
-  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, moreValues, speedWords,
+  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -116,10 +116,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
 
   if (report.channels.some((ch) => ch.sla)) {
     out.push('');
-    out.push(c.bold(`SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`));
-    const slaCells = (s: { target: number; met: number; breached: number; notYetDue: number; attainment: number | null } | null | undefined): string[] => [
-      s ? formatDuration(s.target) : '—', formatCount(s?.met), formatCount(s?.breached), formatCount(s?.notYetDue), formatShare(s?.attainment),
-    ];
+    out.push(c.bold(slaTitle(report)));
+    const slaCells = (s: SlaSummary | null | undefined): string[] => [formatSlaTarget(s), formatCount(s?.met), formatCount(s?.breached), formatCount(s?.notYetDue), formatShare(s?.attainment)];
     const slaGrid = (heads: string[], row: (ch: (typeof report.channels)[number]) => string[]): string => {
       const st = grid(heads, options.color);
       for (const ch of report.channels) st.push([ch.channel, ...row(ch)]);

@@ -14,6 +14,9 @@
  * median is halfway to the next event): July e-mail 2d 3d 4d + one open → 3.5d; September phone
  * 1d 2d 3d 4d → 2.5d; October phone 1d 2d + one open → 2d (2/3, 1/3: the open one is censored).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runParity } from '../helpers/exec.js';
 import type { PeriodReport, Report } from '../../src/report.js';
@@ -215,6 +218,26 @@ describe('parity audit in the document formats', () => {
     // all of it: phone 13 tickets, first responses 30 60 60 60 90 90 100 120 140 150 180 180 210: the 7th, 100 min;
     // one still open (R032, no resolution time)
     expect(lines[1]?.split(',').slice(5, 11)).toEqual(['phone', 'phone', '13', '13', '1', '6000']);
+  });
+});
+
+describe('SLA attainment in every document', () => {
+  // fixtures/small.csv as of 2026-10-10 (worked out in test/unit/clock.test.ts): phone first
+  // response P1 1h, P2 2h met (default 2h), P3 high (its own 5h) 3h met, P4 4h breached, P5 never
+  // answered: breached → 3 met, 2 breached, 60%; resolution 2d: 2 met, 3 breached, 40%.
+  const config = { sla: { firstResponse: { default: '2h', email: '1h', high: '5h' }, resolution: { default: '2d' } } };
+  it('the terminal, Markdown and HTML show the same table, with the priority target some tickets were judged against', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sla-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify(config));
+    const args = ['audit', fixture('small.csv'), '--as-of', '2026-10-10T00:00:00Z'];
+    const table = await runParity(args, { cwd: dir });
+    expect(table.stdout).toMatch(/│ phone\s+│ 2h; high 5h \(1\)\s+│ 3\s+│ 2\s+│ 0\s+│ 60%\s+│ 2d\s+│ 2\s+│ 3\s+│ 0\s+│ 40%/);
+    const md = await runParity([...args, '--format', 'markdown'], { cwd: dir });
+    expect(md.stdout).toContain('## SLA attainment\n');
+    expect(md.stdout).toContain('| phone | 2h; high 5h (1) | 3 | 2 | 0 | 60% | 2d | 2 | 3 | 0 | 40% |');
+    const html = await runParity([...args, '--format', 'html'], { cwd: dir });
+    expect(html.stdout).toContain('<section id="sla">');
+    expect(html.stdout).toMatch(/phone<\/td><td>2h; high 5h \(1\)<\/td><td class="num">3<\/td><td class="num">2<\/td><td class="num">0<\/td><td class="num">60%<\/td>/);
   });
 });
 

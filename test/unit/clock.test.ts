@@ -80,12 +80,13 @@ describe('SLA attainment', () => {
     });
     const phone = report.channels.find((c) => c.channel === 'phone')!;
     // P1 1h met, P2 2h met (at the target), P3 (high: 5h) 3h met, P4 4h breached, P5 unanswered for 8d 15h: breached
-    expect(phone.sla?.firstResponse).toEqual({ target: 7200, met: 3, breached: 2, notYetDue: 0, attainment: 0.6 });
-    // resolution 2d: P1 1d met, P2 2d met, P4 3d breached, P3 and P5 open for 8d 15h: breached
-    expect(phone.sla?.resolution).toEqual({ target: 172800, met: 2, breached: 3, notYetDue: 0, attainment: 0.4 });
+    // P3 is judged against its priority's 5h, the other four against the default 2h: shown as such
+    expect(phone.sla?.firstResponse).toEqual({ target: 7200, met: 3, breached: 2, notYetDue: 0, attainment: 0.6, priorityTargets: [{ priority: 'high', target: 18000, tickets: 1 }], targetTickets: 4 });
+    // resolution 2d: P1 1d met, P2 2d met, P4 3d breached, P3 and P5 open for 8d 15h: breached (no priority target)
+    expect(phone.sla?.resolution).toEqual({ target: 172800, met: 2, breached: 3, notYetDue: 0, attainment: 0.4, priorityTargets: [], targetTickets: 5 });
     const email = report.channels.find((c) => c.channel === 'email')!;
     // E1 30m met (1h), E2 90m breached (1h), E3 high → 5h: 4h met
-    expect(email.sla?.firstResponse).toMatchObject({ target: 3600, met: 2, breached: 1 });
+    expect(email.sla?.firstResponse).toMatchObject({ target: 3600, met: 2, breached: 1, priorityTargets: [{ priority: 'high', target: 18000, tickets: 1 }], targetTickets: 2 });
     expect(email.sla?.firstResponse?.attainment).toBeCloseTo(2 / 3, 10);
   });
 

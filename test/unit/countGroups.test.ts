@@ -59,11 +59,13 @@ describe('CountGroups', () => {
   test('SLA from the cells: target by priority, then channel, then default', () => {
     const targets = new Map([['default', 15], ['high', 5]]);
     // email: t3, t4 answered after 10 ≤ 15 (default) → 2 met
-    expect(g.sla('email', targets, 'firstResponse')).toEqual({ target: 15, met: 2, breached: 0, notYetDue: 0, attainment: 1 });
-    // phone (high: 5 s): t1 answered after 10 > 5 → breached; t2 waiting 600 > 5 → breached
-    expect(g.sla('phone', targets, 'firstResponse')).toEqual({ target: 15, met: 0, breached: 2, notYetDue: 0, attainment: 0 });
+    expect(g.sla('email', targets, 'firstResponse')).toEqual({ target: 15, met: 2, breached: 0, notYetDue: 0, attainment: 1, priorityTargets: [], targetTickets: 2 });
+    // phone (high: 5 s): t1 answered after 10 > 5 → breached; t2 waiting 600 > 5 → breached; both
+    // judged against high's 5 s, none against the 15 s shown as the channel's target
+    expect(g.sla('phone', targets, 'firstResponse')).toEqual({ target: 15, met: 0, breached: 2, notYetDue: 0, attainment: 0, priorityTargets: [{ priority: 'high', target: 5, tickets: 2 }], targetTickets: 0 });
     // email resolution, default 15: t4 waiting 10 ≤ 15 → not yet due
-    expect(g.sla('email', targets, 'resolution')).toEqual({ target: 15, met: 0, breached: 0, notYetDue: 1, attainment: null });
+    // (t3's resolution is left out: no outcome, not counted)
+    expect(g.sla('email', targets, 'resolution')).toEqual({ target: 15, met: 0, breached: 0, notYetDue: 1, attainment: null, priorityTargets: [], targetTickets: 1 });
   });
 
   test('case-mix clause from the ticket rows', () => {
