@@ -133,7 +133,7 @@ function withGateOptions(cmd: Command, failOnHelp: string): Command {
 
 /** Runs the program; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version() };
+  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version(), now: () => Date.now() };
   let result: CommandResult | null = null;
   let outputFile: string | undefined;
 

@@ -16,6 +16,8 @@ export interface CommandContext {
   warn(message: string): void;
   /** Progress for long reads; shown only on a terminal (a no-op otherwise). */
   progress(message: string | null): void;
+  /** The clock (epoch milliseconds): the time of the run, unless --generated-at gives it. Absent: not known. */
+  now?: () => number;
 }
 
 export interface CommandResult {

@@ -13,6 +13,7 @@ import { openEngine, resolveSource, type SourceFlags } from '../read/engines/ind
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
+import { runTime } from './dataset.js';
 import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { redactFreeText } from '../render/redact.js';
@@ -38,17 +39,22 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
   const settings = withoutGroupBy(resolveSettings(files, common, config, ctx.version));
   const source = resolveSource(files, flags, config);
   if (source.kind === 'files') {
-    const rejects = flags.rejects ? await openRejects(flags.rejects) : null;
+    const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
+    const warnings: string[] = [];
+    const now = runTime(settings, ctx);
     try {
       const dataset = await loadDataset(settings, {
         stdin: ctx.stdin,
         onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
-        ...(rejects ? { onReject: (issue) => rejects.write(issue) } : {}),
+        onWarning: (message) => warnings.push(message),
+        ...(now !== undefined ? { now } : {}),
+        ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
       if (flags.strict) enforceStrictDataset(dataset);
       return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud }), redact: settings.redact };
     } finally {
       ctx.progress(null);
+      for (const warning of warnings) ctx.warn(warning);
       await rejects?.close();
     }
   }

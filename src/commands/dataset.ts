@@ -25,10 +25,22 @@ export function enforceStrict(report: Pick<Report, 'input'>): void {
   });
 }
 
-/** Runs `run` with the reading side channels of a command (progress, --rejects), then applies --strict. */
+/**
+ * The time of the run (epoch seconds) for the reading side channels: --generated-at when given
+ * (the time the report says it was made; tests set it), else the CLI's clock.
+ */
+export function runTime(settings: Pick<Settings, 'generatedAt'>, ctx: Pick<CommandContext, 'now'>): number | undefined {
+  if (settings.generatedAt !== null) return Date.parse(settings.generatedAt) / 1000;
+  return ctx.now ? ctx.now() / 1000 : undefined;
+}
+
+/**
+ * Runs `run` with the reading side channels of a command (progress, --rejects, the time of the
+ * run, warnings for stderr), then applies --strict.
+ */
 export async function withReading<T extends Pick<Report, 'input'>>(
   flags: { rejects?: string; strict?: boolean },
-  settings: { redact: boolean },
+  settings: Pick<Settings, 'redact' | 'generatedAt'>,
   ctx: CommandContext,
   run: (io: AuditIO) => Promise<T>,
 ): Promise<T> {
@@ -36,11 +48,16 @@ export async function withReading<T extends Pick<Report, 'input'>>(
     const rejects = flags.rejects ? await openRejects(flags.rejects, { redact: settings.redact }) : null;
     let report: T;
     const progress = progressReporters((line) => ctx.progress(line));
+    // said once the progress line is gone
+    const warnings: string[] = [];
+    const now = runTime(settings, ctx);
     try {
       report = await run({
         stdin: ctx.stdin,
         onProgress: progress.onProgress,
         onStage: progress.onStage,
+        onWarning: (message) => warnings.push(message),
+        ...(now !== undefined ? { now } : {}),
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
     } catch (error) {
@@ -49,6 +66,7 @@ export async function withReading<T extends Pick<Report, 'input'>>(
     } finally {
       ctx.progress(null);
     }
+    for (const warning of warnings) ctx.warn(warning);
     await rejects?.close();
     if (flags.strict) enforceStrict(report);
     return report;

@@ -8,7 +8,9 @@
  * read before a later file added columns end early, which readers fill with empty cells. Cells
  * are formula-neutralised; with --redact the customer column is replaced by its pseudonym and
  * e-mail addresses and @handles in every cell by theirs. The file appears at its path only when
- * the run has read everything (written to a temporary file, then renamed).
+ * the run has read everything (written to a temporary file, then renamed). Rows in reading
+ * order, except the rows that a later row of the same id replaced (--duplicates last): their
+ * files are read again for their values after the last file, so they come last.
  */
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';
@@ -41,15 +43,17 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
   }
   const union: string[] = [];
   const unionKeys = new Map<string, number>();
-  let positions: number[] = [];
-  let customerColumn: string | null = null;
+  // each file's columns' places in the union and its customer column (a row that a later file's
+  // row replaced, --duplicates last, is written after the last file is opened)
+  const filesSeen = new Map<string, { positions: number[]; customerColumn: string | null }>();
+  let current: { positions: number[]; customerColumn: string | null } = { positions: [], customerColumn: null };
   const redact = options.redact === true;
   const cell = (text: string): string => (redact ? redactFreeText(text) : text);
 
   return {
-    file(_file, header, customer) {
+    file(file, header, customer) {
       const occurrences = new Map<string, number>();
-      positions = header.map((name) => {
+      const positions = header.map((name) => {
         const k = (occurrences.get(name) ?? 0) + 1;
         occurrences.set(name, k);
         const key = `${k}\u0000${name}`;
@@ -61,10 +65,12 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
         }
         return at;
       });
-      customerColumn = customer;
+      current = { positions, customerColumn: customer };
+      filesSeen.set(file, current);
     },
     write(issue) {
       const own: string[] = new Array<string>(union.length).fill('');
+      const { positions, customerColumn } = filesSeen.get(issue.file) ?? current;
       (issue.values ?? []).forEach((v, i) => {
         const at = positions[i];
         if (at === undefined) return;

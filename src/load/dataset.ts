@@ -13,12 +13,20 @@ import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { recodedNote } from '../formats/open.js';
 import { EXCLUDED, TicketTableBuilder, type TicketTable } from '../normalise/table.js';
+import { formatDuration } from '../measure/duration.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
 export interface RunIO extends StreamIO {
   onReject?: (issue: RowIssue) => void;
   /** Called when a file is opened, before its rows (the --rejects file takes its columns from it). */
   onFile?: (file: string, header: readonly string[], customerColumn: string | null) => void;
+  /**
+   * The time of the run (epoch seconds): an as-of time taken from the data that lies after it is
+   * noted (futureAsOfNote). Absent: not checked.
+   */
+  now?: number;
+  /** A note of the report that is also for standard error (the command prints it once the read is done). */
+  onWarning?: (message: string) => void;
 }
 
 /** Everything read and normalised: the ticket table and the accounting. */
@@ -69,10 +77,11 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         if (replaced) builder.replace(slot, ticket);
         else builder.add(ticket);
       },
-      issue(issue) {
+      issue(issue, later) {
         issues.add(issue);
-        if (isRejection(issue)) io.onReject?.(issue);
+        if (isRejection(issue) && !later) io.onReject?.(issue);
       },
+      ...(io.onReject ? { rejectedLater: io.onReject } : {}),
       retract(issue) {
         issues.retract(issue);
       },
@@ -89,7 +98,13 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     true,
   );
   const asOf = settings.asOf ?? totals.latest ?? 0;
-  const table = applyClock(withoutUnmeasured(builder.build(), fileMeasures), settings, asOf);
+  const built = builder.build();
+  if (settings.asOf === null && totals.latest !== null && totals.latestAt !== null && io.now !== undefined && totals.latest > io.now) {
+    const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt, io.now);
+    notes.add(note);
+    io.onWarning?.(note);
+  }
+  const table = applyClock(withoutUnmeasured(built, fileMeasures), settings, asOf);
   return {
     table,
     files,
@@ -103,6 +118,46 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     unknownChannels: countUnknown(table, unknownRaw),
     notes: [...notes],
   };
+}
+
+/** Epoch seconds as ISO 8601 in UTC, without milliseconds when they are 0. */
+function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The note for an as-of time taken from the data (no --as-of) that lies after the time of the
+ * run: one timestamp in the future (a mistyped year, a wrong time zone) makes every ticket still
+ * open look that old. Names the row, the column and the time it holds, and the fix. The as-of
+ * rule itself is not changed.
+ */
+function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number }, now: number): string {
+  // the ticket that row became (none when a later row of its id replaced it, --duplicates last)
+  const fileCode = table.dictionaries.file.values.indexOf(at.file);
+  let i = -1;
+  for (let k = 0; k < table.size && fileCode >= 0; k++) {
+    if (table.fileIndex[k] === fileCode && table.line[k] === at.line) {
+      i = k;
+      break;
+    }
+  }
+  const b = mappings.find((m) => m.file === at.file)?.mapping.bindings ?? {};
+  // the column it is in: a timestamp column, or a duration column (the time is creation + duration)
+  let column = '';
+  if (i >= 0) {
+    const created = table.createdAt[i] as number;
+    const first = table.firstResponse[i] as number;
+    const resolution = table.resolution[i] as number;
+    const duration = (header: string, seconds: number): string => `${header}: ${formatDuration(seconds)} after creation`;
+    if (created === latest) column = b.createdAt?.header ?? 'creation time';
+    else if (created + first === latest) column = b.firstResponseTime && !b.firstResponseAt ? duration(b.firstResponseTime.header, first) : (b.firstResponseAt?.header ?? 'first response');
+    else if (created + resolution === latest) column = b.resolutionTime && !b.resolvedAt ? duration(b.resolutionTime.header, resolution) : (b.resolvedAt?.header ?? 'resolution');
+  }
+  return (
+    `the as-of time is the latest timestamp in the data, ${isoSeconds(latest)} (${at.file}:${at.line}${column ? `, ${column}` : ''}), ` +
+    `which is after the time of this run (${isoSeconds(Math.floor(now))}): every ticket still open is measured to it. ` +
+    'Fix that row, or give --as-of the time the export was taken'
+  );
 }
 
 /**

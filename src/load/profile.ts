@@ -119,6 +119,7 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         const st = current as FileState | null;
         if (!st) return;
         st.rows++;
+        if (record.rejected) return; // no fields (a JSON value that is not an object)
         const b = st.opened.mapping.bindings;
         // Logs count channel values per ticket (below); exports per row.
         if (b.channel && !st.opened.mapping.format.reduce) {

@@ -10,7 +10,7 @@ import type { RawRecord, ReadOptions } from '../read/source.js';
 import { batchesOf, isFieldBatched, type FieldBatchedRecords } from '../read/record.js';
 import { StringTable } from '../normalise/strings.js';
 import { closeRecords, missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
-import { rowNormaliser, type RowContext } from '../normalise/rows.js';
+import { readerRejection, rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
@@ -31,8 +31,19 @@ export interface TicketSink {
   builder?: TicketTableBuilder;
   /** A raw channel value no vocabulary knew, on a row written straight into `builder`. */
   unknownChannel?(raw: string): void;
-  /** A rejected record (severity error or excluded) or a note on a used one. */
-  issue(issue: RowIssue): void;
+  /**
+   * A rejected record (severity error or excluded) or a note on a used one. `later`: the
+   * rejection comes again with the row's values through `rejectedLater` (count it here only).
+   */
+  issue(issue: RowIssue, later?: boolean): void;
+  /**
+   * Given when rejected rows are wanted with their values (a --rejects file): a duplicate the
+   * byte reader finds is then decoded for them, and a row that a later row of the same id
+   * replaces (--duplicates last), whose values are gone by then, comes to `issue` without them
+   * (`later` set) and here with them after the last file, from a second read of its file. A row
+   * of standard input, which cannot be read twice, comes here without.
+   */
+  rejectedLater?(issue: RowIssue): void;
   /**
    * A note given earlier on a row that is no longer used: a later row of the same id took its
    * place (--duplicates last), and the earlier row is rejected as a duplicate instead.
@@ -48,6 +59,8 @@ export interface StreamTotals {
   rowsRejected: number;
   /** Latest timestamp seen in the used tickets (epoch seconds), or null. */
   latest: number | null;
+  /** The row that timestamp is on (a log ticket's own line), or null. */
+  latestAt: { file: string; line: number } | null;
 }
 
 /** Where standard input comes from, and optional progress reporting. */
@@ -146,10 +159,16 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   let rowsRead = 0;
   let rowsRejected = 0;
   let latest = Number.NEGATIVE_INFINITY;
+  let latestFile: string | null = null;
+  let latestLine = 0;
+  const keepValues = sink.rejectedLater !== undefined;
+  // --duplicates last with keepValues: the rejections of replaced rows by file (as opened) and line, and each file's path
+  const replacedRows = new Map<string, Map<number, RowIssue>>();
+  const pathOf = new Map<string, string>();
 
-  const reject = (issue: RowIssue): void => {
+  const reject = (issue: RowIssue, later = false): void => {
     rowsRejected++;
-    sink.issue(issue);
+    sink.issue(issue, later);
   };
   // --duplicates last: the notes of each slot's row, taken back when a later row replaces it
   const slotNotes = new Map<number, readonly RowIssue[]>();
@@ -166,6 +185,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       throw missingFieldsError(opened, settings.configFile);
     }
     sink.file?.(opened);
+    pathOf.set(opened.file, path);
     const { mapping } = opened;
     const b = mapping.bindings;
     // Which metrics this file can measure: a bound column, or (for logs) any ticket that has it.
@@ -174,14 +194,18 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
     const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
     let fileRows = 0;
-    /** A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is; whether this one is kept. */
-    const duplicate = (id: string, file: string, line: number, earlier: number): boolean => {
+    /**
+     * A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is;
+     * whether this one is kept. `values`: this row's fields (for --rejects), or how to decode them.
+     */
+    const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[])): boolean => {
       if (!lastWins) {
-        reject({ kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` });
+        const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` };
+        reject(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
         return false;
       }
       const kept = locationOf(earlier);
-      reject({
+      const issue: RowIssue = {
         kind: 'duplicate-id',
         severity: 'error',
         file: kept.file,
@@ -189,14 +213,21 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         column: idColumn,
         value: id,
         detail: `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
-      });
+      };
+      // the earlier row's values are gone: its file is read again for them after the last file
+      if (keepValues) {
+        let lines = replacedRows.get(kept.file);
+        if (!lines) replacedRows.set(kept.file, (lines = new Map()));
+        lines.set(kept.line, issue);
+      }
+      reject(issue, keepValues);
       if (!builder) {
         slotFile[earlier] = file;
         slotLine[earlier] = line;
       }
       return true;
     };
-    const accept = (ticket: TicketRow, file: string, line: number, notes: readonly RowIssue[] = []): boolean => {
+    const accept = (ticket: TicketRow, file: string, line: number, notes: readonly RowIssue[] = [], values?: readonly string[]): boolean => {
       const slot = seen.size;
       const earlier = seen.intern(ticket.id);
       if (earlier === slot) {
@@ -208,7 +239,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         sink.ticket(ticket, slot, false);
         return true;
       }
-      if (!duplicate(ticket.id, file, line, earlier)) return false;
+      if (!duplicate(ticket.id, file, line, earlier, values)) return false;
       replaceNotes(earlier, notes);
       sink.ticket(ticket, earlier, true);
       return true;
@@ -219,7 +250,9 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         fileRows++;
         if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
         sink.record?.(record);
-        yield record;
+        // a record its reader marked as no row: rejected here, as the row normaliser would
+        if (record.rejected) reject(readerRejection(record, record.rejected));
+        else yield record;
       }
     };
     if (mapping.format.reduce) {
@@ -230,7 +263,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         } else if (!accept(out.ticket, out.ticket.file, out.ticket.line)) {
           rowsRejected += out.usedRows - 1;
         } else {
-          latest = Math.max(latest, out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds)));
+          const last = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
+          if (last > latest) {
+            latest = last;
+            latestFile = out.ticket.file;
+            latestLine = out.ticket.line;
+          }
           if (out.ticket.firstResponseState !== UNANSWERED) measures.firstResponse = true;
           if (out.ticket.resolutionState !== OPEN) measures.resolution = true;
         }
@@ -247,9 +285,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           reject(result.issue);
           return;
         }
-        if (accept(result.ticket, record.file, record.line, result.notes)) {
+        if (accept(result.ticket, record.file, record.line, result.notes, record.values)) {
           for (const note of result.notes) sink.issue(note);
-          if (result.latest > latest) latest = result.latest;
+          if (result.latest > latest) {
+            latest = result.latest;
+            latestFile = record.file;
+            latestLine = record.line;
+          }
         }
       };
       const fromBytes = builder && !sink.record && isFieldBatched(opened.records) ? byteNormaliser(mapping, context) : null;
@@ -295,12 +337,16 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                 if (earlier === slot) {
                   builder.addBytes(row);
                 } else {
-                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier)) continue;
+                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier, () => batch.record(r).values)) continue;
                   replaceNotes(earlier, []); // (a row read from its bytes has no notes)
                   builder.replaceBytes(earlier, row);
                 }
                 if (!row.channelKnown) sink.unknownChannel?.(row.rawChannel);
-                if (row.latest > latest) latest = row.latest;
+                if (row.latest > latest) {
+                  latest = row.latest;
+                  latestFile = row.file;
+                  latestLine = row.line;
+                }
               }
             }
           }
@@ -323,5 +369,45 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     }
     sink.fileDone?.(opened, fileRows, measures);
   }
-  return { rowsRead, rowsRejected, latest: Number.isFinite(latest) ? latest : null };
+  for (const [file, lines] of replacedRows) await readReplaced(settings, io, pathOf.get(file) ?? file, lines, sink.rejectedLater!);
+  return { rowsRead, rowsRejected, latest: Number.isFinite(latest) ? latest : null, latestAt: latestFile === null ? null : { file: latestFile, line: latestLine } };
+}
+
+/**
+ * The rejections of rows that later rows of the same id replaced (--duplicates last), with the
+ * rows' own values: their file is read once more (the same reader, so the same lines) and each
+ * rejection handed to `out` with its row's values, in the file's order. Standard input cannot be
+ * read twice: its rows are handed on without values, as is a row the file no longer has.
+ */
+async function readReplaced(settings: Settings, io: StreamIO, path: string, lines: Map<number, RowIssue>, out: (issue: RowIssue) => void): Promise<void> {
+  if (path !== '-') {
+    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
+    const found = (line: number, values: readonly string[]): void => {
+      const issue = lines.get(line) as RowIssue;
+      lines.delete(line);
+      out({ ...issue, values });
+    };
+    try {
+      if (isFieldBatched(opened.records)) {
+        // undecoded batches: only the rows wanted are decoded
+        const records = opened.records;
+        for (let chunk = await records.nextFields(); chunk !== null && lines.size > 0; chunk = await records.nextFields()) {
+          if (Array.isArray(chunk)) {
+            for (const record of chunk as readonly RawRecord[]) if (lines.has(record.line)) found(record.line, record.values);
+            continue;
+          }
+          const batch = chunk as Exclude<typeof chunk, readonly RawRecord[]>;
+          for (let r = 0; r < batch.count; r++) if (lines.has(batch.line[r] as number)) found(batch.line[r] as number, batch.record(r).values);
+        }
+      } else {
+        for await (const batch of batchesOf(opened.records)) {
+          for (const record of batch) if (lines.has(record.line)) found(record.line, record.values);
+          if (lines.size === 0) break;
+        }
+      }
+    } finally {
+      await closeRecords(opened.records);
+    }
+  }
+  for (const issue of lines.values()) out(issue);
 }

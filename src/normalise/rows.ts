@@ -303,6 +303,19 @@ function timestampParser(binding: RowBinding, timeZone: string): TimestampParser
   };
 }
 
+/**
+ * The rejection of a record its reader marked as no row (a JSON value that is not an object):
+ * the log formats' reduce, which reads records without this normaliser, rejects it the same way.
+ */
+export function readerRejection(record: RawRecord, rejected: NonNullable<RawRecord['rejected']>): RowIssue {
+  return { kind: rejected.kind, severity: 'error', file: record.file, line: record.line, value: rejected.value, detail: rejected.detail, values: record.values };
+}
+
+/** Fields written as one CSV fragment: comma-separated, quoted where a field holds a comma, quote or line break. */
+function csvFields(fields: readonly string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+}
+
 /** Builds the per-record normaliser for one file's mapping. */
 export function rowNormaliser(mapping: RowMapping, context: RowContext): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
@@ -338,10 +351,12 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
 
   return (record, times) => {
     const { file, line, values } = record;
+    if (record.rejected) return { ok: false, issue: readerRejection(record, record.rejected) };
     if (values.length !== width) {
       const extra = values.slice(width);
       if (values.length < width || extra.some((v) => v.trim() !== '')) {
-        return reject(record, 'ragged-row', `expected ${width} fields, found ${values.length}`);
+        // the fields beyond the header have no column: they are the issue's value (--rejects shows them)
+        return reject(record, 'ragged-row', `expected ${width} fields, found ${values.length}`, undefined, extra.length ? csvFields(extra) : undefined);
       }
     }
     const id = get(values, 'ticketId');

@@ -4,7 +4,9 @@
  * "next_page": ...}`, one per line or one per file). Each object becomes one record in the same
  * shape as a CSV row: nested objects are flattened to dotted keys (`via.channel`,
  * `statistics.first_admin_reply_at`), arrays of plain values are joined with ", ", and the header
- * is the union of the keys of the first records, in the order first seen.
+ * is the union of the keys of the first records, in the order first seen. A record that is not an
+ * object (`42`, `"text"`, `null`, `[1, 2]` on an NDJSON line or in the array) is handed on too,
+ * marked `rejected` for the normaliser to reject with its line, so none is dropped unseen.
  *
  * NDJSON streams line by line; a whole-file JSON document (an array or a page) is read whole, so
  * very large exports should be NDJSON.
@@ -32,23 +34,32 @@ function isObject(value: Json | undefined): value is JsonObject {
  * The records inside one parsed JSON value, with the index of the array property (among the
  * value's array properties) they came from, for line numbers: an array is its elements; a page
  * is the elements of its record list; `{"ticket": {...}}` is the inner object; anything else is
- * itself.
+ * itself. A record that is not an object (`42`, `"text"`, `null`, `[1, 2]`) is returned as it is,
+ * for the reader to hand on as a record that cannot be a row.
  */
-export function recordsOf(value: Json): { objects: JsonObject[]; arrayIndex: number | null } {
-  const unwrap = (o: JsonObject): JsonObject => {
+export function recordsOf(value: Json): { records: Json[]; arrayIndex: number | null } {
+  const unwrap = (o: Json): Json => {
+    if (!isObject(o)) return o;
     const keys = Object.keys(o);
     const only = keys.length === 1 ? o[keys[0] as string] : undefined;
     return isObject(only) ? only : o;
   };
-  if (Array.isArray(value)) return { objects: value.filter(isObject).map(unwrap), arrayIndex: null };
-  if (!isObject(value)) return { objects: [], arrayIndex: null };
+  if (Array.isArray(value)) return { records: value.map(unwrap), arrayIndex: null };
+  if (!isObject(value)) return { records: [value], arrayIndex: null };
   const arrays = Object.entries(value).filter(([, v]) => Array.isArray(v)) as Array<[string, Json[]]>;
   const lists = arrays.filter(([, v]) => v.length > 0 && v.every(isObject));
   const named = LIST_KEYS.map((k) => lists.find(([key]) => key.toLowerCase() === k)).find((x) => x !== undefined);
   const scalarsOnly = Object.values(value).every((v) => !isObject(v));
   const list = named ?? (lists.length === 1 && scalarsOnly ? lists[0] : undefined);
-  if (list) return { objects: list[1].filter(isObject).map(unwrap), arrayIndex: arrays.indexOf(list) };
-  return { objects: [unwrap(value)], arrayIndex: null };
+  if (list) return { records: list[1].map(unwrap), arrayIndex: arrays.indexOf(list) };
+  return { records: [unwrap(value)], arrayIndex: null };
+}
+
+/** What a JSON value that is not an object is, for the reason it cannot be a record. */
+function kindOf(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : `a boolean (${String(value)})`;
 }
 
 /** A number JSON.parse would not keep exactly: 16 or more digits in a row, or a 3-digit exponent. */
@@ -146,7 +157,9 @@ export function flatten(object: JsonObject, prefix = '', out: Map<string, string
 
 interface Flat {
   line: number;
-  fields: Map<string, string>;
+  /** The record's fields; null for a value that is not an object (then `rejected` says why). */
+  fields: Map<string, string> | null;
+  rejected?: RawRecord['rejected'];
 }
 
 /** A line or document beyond its limit. */
@@ -166,12 +179,17 @@ function parseError(file: string, line: number, error: unknown): ParityError {
   });
 }
 
-/** Lines where the elements of the root's arrays start: [k] = the k-th array property (or the root array). */
+/**
+ * Lines where the elements of the root's arrays start: [k] = the k-th array property (or the
+ * root array). Every element counts, objects and plain values alike (`[{…}, 5, "x"]`: three).
+ */
 function elementLines(text: string): number[][] {
   const out: number[][] = [];
   const stack: Array<{ kind: '{' | '['; lines: number[] | null }> = [];
   let line = 1;
   let inString = false;
+  // an element of the innermost tracked array may start at the next significant character
+  let elementDue = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
@@ -183,19 +201,39 @@ function elementLines(text: string): number[][] {
       else if (c === 34) inString = false;
       continue;
     }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (elementDue && c !== 93) stack[stack.length - 1]?.lines?.push(line);
+    elementDue = false;
     if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      const parent = stack[stack.length - 1];
-      if (parent?.kind === '[' && parent.lines) parent.lines.push(line);
       // Record element lines for the root array and for arrays directly inside the root object.
       const depth = stack.length;
       const tracked = c === 91 && (depth === 0 || (depth === 1 && stack[0]?.kind === '{'));
       const lines = tracked ? [] : null;
       if (lines) out.push(lines);
       stack.push({ kind: c === 123 ? '{' : '[', lines });
+      elementDue = lines !== null;
     } else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) elementDue = stack[stack.length - 1]?.lines != null;
   }
   return out;
+}
+
+/** One record: an object's fields, or a value that is not an object, rejected with what it is. */
+function flatOf(value: Json, file: string, line: number): Flat {
+  if (isObject(value)) return { line, fields: flat(value, file, line) };
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(file, line);
+    throw error;
+  }
+  return { line, fields: null, rejected: { kind: 'not-an-object', detail: `a JSON record must be an object {…}; this is ${kindOf(value)}`, value: text } };
+}
+
+function tooDeep(file: string, line: number): ParityError {
+  return new ParityError('a record is nested too deeply to be read', { location: { file, line }, hint: 'lower limits.maxJsonDepth, or flatten the export before reading it' });
 }
 
 /** Flattens a record, turning a stack overflow (nesting raised far beyond the default) into an input error. */
@@ -203,9 +241,7 @@ function flat(o: JsonObject, file: string, line: number): Map<string, string> {
   try {
     return flatten(o);
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new ParityError('a record is nested too deeply to be read', { location: { file, line }, hint: 'lower limits.maxJsonDepth, or flatten the export before reading it' });
-    }
+    if (error instanceof RangeError) throw tooDeep(file, line);
     throw error;
   }
 }
@@ -256,7 +292,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     }
     if (value !== undefined) {
       checkDepth(text, file, lineNo, limits);
-      for (const o of recordsOf(value).objects) pending.push({ line: lineNo, fields: flat(o, file, lineNo) });
+      for (const v of recordsOf(value).records) pending.push(flatOf(v, file, lineNo));
     }
     break;
   }
@@ -282,11 +318,11 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     } catch (error) {
       throw parseError(file, lineNo, error);
     }
-    const { objects, arrayIndex } = recordsOf(value);
+    const { records, arrayIndex } = recordsOf(value);
     const starts = elementLines(text)[arrayIndex ?? 0] ?? [];
-    objects.forEach((o, k) => {
+    records.forEach((v, k) => {
       const line = firstLine - 1 + (starts[k] ?? 1);
-      pending.push({ line, fields: flat(o, file, line) });
+      pending.push(flatOf(v, file, line));
     });
     done = true;
   }
@@ -307,7 +343,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
         throw parseError(file, lineNo, error);
       }
       checkDepth(text, file, lineNo, limits);
-      return recordsOf(value).objects.map((o) => ({ line: lineNo, fields: flat(o, file, lineNo) }));
+      return recordsOf(value).records.map((v) => flatOf(v, file, lineNo));
     }
   }
   while (!done && pending.length < HEADER_SAMPLE) {
@@ -319,6 +355,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
   const header: string[] = [];
   const seen = new Set<string>();
   for (const r of pending) {
+    if (r.fields === null) continue;
     for (const key of r.fields.keys()) {
       if (!seen.has(key)) {
         seen.add(key);
@@ -327,7 +364,11 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     }
   }
   if (header.length === 0) throw new ParityError('the JSON holds no objects: nothing to read', { location: { file } });
-  const toRecord = (r: Flat): RawRecord => ({ file, line: r.line, values: header.map((h) => r.fields.get(h) ?? '') });
+  const toRecord = (r: Flat): RawRecord => {
+    const fields = r.fields;
+    // (a value that is not an object has no fields: the normaliser rejects it with `rejected`)
+    return fields === null ? { file, line: r.line, values: [], rejected: r.rejected } : { file, line: r.line, values: header.map((h) => fields.get(h) ?? '') };
+  };
 
   async function* records(): AsyncGenerator<RawRecord> {
     for (const r of pending) yield toRecord(r);

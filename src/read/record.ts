@@ -9,6 +9,11 @@ export interface RawRecord {
   readonly file: string;
   readonly line: number;
   readonly values: string[];
+  /**
+   * Set by a reader for a record it read that cannot be a row (a JSON value that is not an
+   * object; `values` is then empty): the normaliser rejects it with this reason.
+   */
+  readonly rejected?: { readonly kind: string; readonly detail: string; readonly value: string } | undefined;
 }
 
 /** An opened delimited file: its header and a one-shot stream of the records after it. */

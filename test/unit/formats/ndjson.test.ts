@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { exactNumbers, flatten, openJson, recordsOf } from '../../../src/read/ndjson.js';
 import { openCsv } from '../../../src/read/source.js';
+import type { RawRecord } from '../../../src/read/record.js';
 
-async function readAll(text: string): Promise<{ header: string[]; records: Array<{ line: number; values: string[] }> }> {
+async function readAll(text: string): Promise<{ header: string[]; records: Array<{ line: number; values: string[]; rejected?: RawRecord['rejected'] }> }> {
   const source = await openJson('t.json', Readable.from([Buffer.from(text)]));
   const records = [];
-  for await (const r of source.records) records.push({ line: r.line, values: r.values });
+  for await (const r of source.records) records.push({ line: r.line, values: r.values, ...(r.rejected ? { rejected: r.rejected } : {}) });
   return { header: source.header, records };
 }
 
@@ -18,13 +19,20 @@ describe('flatten and recordsOf', () => {
   });
 
   it('unwraps {"ticket": {...}}, arrays and pages', () => {
-    expect(recordsOf({ ticket: { id: 1 } }).objects).toEqual([{ id: 1 }]);
-    expect(recordsOf([{ id: 1 }, { ticket: { id: 2 } }]).objects).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(recordsOf({ ticket: { id: 1 } }).records).toEqual([{ id: 1 }]);
+    expect(recordsOf([{ id: 1 }, { ticket: { id: 2 } }]).records).toEqual([{ id: 1 }, { id: 2 }]);
     const page = recordsOf({ count: 2, tickets: [{ id: 1 }, { id: 2 }], users: [{ id: 9 }], end_of_stream: true });
-    expect(page.objects).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(page.records).toEqual([{ id: 1 }, { id: 2 }]);
     expect(page.arrayIndex).toBe(0);
     // A ticket that merely has an array of objects stays one record.
-    expect(recordsOf({ id: 1, via: { channel: 'web' }, comments: [{ id: 3 }] }).objects).toHaveLength(1);
+    expect(recordsOf({ id: 1, via: { channel: 'web' }, comments: [{ id: 3 }] }).records).toHaveLength(1);
+  });
+
+  it('values that are not objects are records too (for the normaliser to reject), never dropped', () => {
+    // an array's elements are its records, whatever they are; a lone value is one record
+    expect(recordsOf([{ id: 1 }, 5, 'x', [1], null, { ticket: { id: 2 } }]).records).toEqual([{ id: 1 }, 5, 'x', [1], null, { id: 2 }]);
+    expect(recordsOf(42).records).toEqual([42]);
+    expect(recordsOf(null).records).toEqual([null]);
   });
 });
 
@@ -123,6 +131,42 @@ describe('openJson', () => {
     expect(header).toEqual(['id']);
     // "users" is the first array property, "tickets" the second: elements start on lines 4 and 5.
     expect(records.map((r) => r.line)).toEqual([4, 5]);
+  });
+
+  it('an NDJSON line that is not an object is a record marked rejected, with its line and what it is', async () => {
+    // lines 2–5 hold no object: [1,2] is two records (an array's elements are records, as
+    // [{…},{…}] is two), "str", 42 and null one each; the header is the objects' keys only
+    const { header, records } = await readAll('{"id":1,"c":"phone"}\n[1,2]\n"str"\n42\nnull\n{"id":3,"c":"email"}\n');
+    expect(header).toEqual(['id', 'c']);
+    const what = (value: string, kind: string) => ({ kind: 'not-an-object', detail: `a JSON record must be an object {…}; this is ${kind}`, value });
+    expect(records).toEqual([
+      { line: 1, values: ['1', 'phone'] },
+      { line: 2, values: [], rejected: what('1', 'a number') },
+      { line: 2, values: [], rejected: what('2', 'a number') },
+      { line: 3, values: [], rejected: what('"str"', 'a string') },
+      { line: 4, values: [], rejected: what('42', 'a number') },
+      { line: 5, values: [], rejected: what('null', 'null') },
+      { line: 6, values: ['3', 'email'] },
+    ]);
+  });
+
+  it('a pretty-printed array: a plain value or a nested array keeps the line it starts on too', async () => {
+    // elements start on lines 2 ({id 1}), 3 (5), 4 ("x, y"), 5 ([1, {…}] over lines 5–7), 8 (true), 9 ({id 2})
+    const text = '[\n  {"id": 1},\n  5,\n  "x, y",\n  [1,\n   {"id": 9}\n  ],\n  true,\n  {"id": 2}\n]\n';
+    const { records } = await readAll(text);
+    expect(records.map((r) => [r.line, r.values, r.rejected?.value ?? null])).toEqual([
+      [2, ['1'], null],
+      [3, [], '5'],
+      [4, [], '"x, y"'],
+      [5, [], '[1,{"id":9}]'],
+      [8, [], 'true'],
+      [9, ['2'], null],
+    ]);
+    expect(records[4]?.rejected?.detail).toBe('a JSON record must be an object {…}; this is a boolean (true)');
+  });
+
+  it('a JSON of no object at all is an input error, as before', async () => {
+    await expect(readAll('[1, 2]\n')).rejects.toThrow('the JSON holds no objects: nothing to read');
   });
 
   it('a broken line is an input error naming the line', async () => {

@@ -1,0 +1,251 @@
+/**
+ * What is read and said about it, end to end: JSON records that are not objects, the rows the
+ * --rejects file holds (duplicates, ragged rows), and an as-of time from the data that lies after
+ * the time of the run. Expected values are worked out from the inputs written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'parity-reading-'));
+
+function json(stdout: string): any {
+  return JSON.parse(stdout);
+}
+
+function write(name: string, lines: string[]): string {
+  const path = join(tmp, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+/** The rejects file's lines after its header. */
+function rejectRows(path: string): string[] {
+  return readFileSync(path, 'utf8').trim().split('\n').slice(1);
+}
+
+const NOT_AN_OBJECT = 'not-an-object: a JSON record must be an object {…}; this is';
+
+describe('JSON records that are not objects are read and rejected, never dropped', () => {
+  // lines 1 and 6 are tickets; line 2 is an array of two numbers (an array's elements are
+  // records, as [{…}, {…}] is two tickets), lines 3–5 one value each: 2 + 2 + 3 = 7 records read,
+  // the 5 that are not objects rejected
+  const ndjson = write('values.ndjson', [
+    '{"id":1,"channel":"phone","created_at":"2026-10-01T10:00:00Z"}',
+    '[1,2]',
+    '"str"',
+    '42',
+    'null',
+    '{"id":3,"channel":"email","created_at":"2026-10-02T10:00:00Z"}',
+  ]);
+
+  it('NDJSON: counted in rowsRead and rowsRejected, listed in data quality with the line', async () => {
+    const r = await runParity(['audit', ndjson, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.input).toMatchObject({ rowsRead: 7, rowsUsed: 2, rowsRejected: 5, tickets: 2 });
+    expect(report.input.dataQuality).toEqual([
+      {
+        kind: 'not-an-object',
+        severity: 'error',
+        count: 5,
+        example: { file: ndjson, line: 2, column: null, value: '1', detail: 'a JSON record must be an object {…}; this is a number' },
+      },
+    ]);
+    expect(r.stderr).toContain('5 of 7 rows rejected as unusable');
+  });
+
+  it('--strict fails on them as on any rejected row', async () => {
+    const r = await runParity(['audit', ndjson, '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${ndjson}:2: a JSON record must be an object {…}; this is a number (--strict: 5 rows rejected)`);
+  });
+
+  it('--rejects writes each with its line and the value as JSON (no columns of its own)', async () => {
+    const out = join(tmp, 'values.rejects.csv');
+    expect((await runParity(['audit', ndjson, '--rejects', out])).code).toBe(0);
+    // the export's columns are the objects' keys: id, channel, created_at (all empty here)
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('file,line,column,value,reason,id,channel,created_at');
+    expect(rejectRows(out)).toEqual([
+      `${ndjson},2,,1,${NOT_AN_OBJECT} a number,,,`,
+      `${ndjson},2,,2,${NOT_AN_OBJECT} a number,,,`,
+      `${ndjson},3,,"""str""",${NOT_AN_OBJECT} a string,,,`,
+      `${ndjson},4,,42,${NOT_AN_OBJECT} a number,,,`,
+      `${ndjson},5,,null,${NOT_AN_OBJECT} null,,,`,
+    ]);
+  });
+
+  it('a JSON array: each element that is not an object is rejected at the line it starts on', async () => {
+    // elements start on lines 2 (ticket 1), 3 (5), 4 ("x"), 5 ([1]), 6 (ticket 2)
+    const doc = write('values.json', [
+      '[',
+      '  {"id":1,"channel":"phone","created_at":"2026-10-01T10:00:00Z"},',
+      '  5,',
+      '  "x",',
+      '  [1],',
+      '  {"id":2,"channel":"phone","created_at":"2026-10-01T11:00:00Z"}',
+      ']',
+    ]);
+    const out = join(tmp, 'array.rejects.csv');
+    const r = await runParity(['audit', doc, '--format', 'json', '--rejects', out]);
+    expect(json(r.stdout).input).toMatchObject({ rowsRead: 5, rowsUsed: 2, rowsRejected: 3 });
+    expect(rejectRows(out)).toEqual([
+      `${doc},3,,5,${NOT_AN_OBJECT} a number,,,`,
+      `${doc},4,,"""x""",${NOT_AN_OBJECT} a string,,,`,
+      `${doc},5,,[1],${NOT_AN_OBJECT} an array,,,`,
+    ]);
+  });
+});
+
+describe('--rejects: the rejected row\'s own columns follow its reason', () => {
+  const DUPLICATES = fixture('bad', 'duplicate-ids.csv');
+
+  it('a duplicate id (the first is kept): the later row, as it is in the file', async () => {
+    const out = join(tmp, 'dup-first.csv');
+    expect((await runParity(['audit', DUPLICATES, '--rejects', out])).code).toBe(0);
+    // line 4 of the fixture: X1,phone,2026-10-01T09:00:00Z,2026-10-01T18:00:00Z,
+    expect(rejectRows(out)).toEqual([`${DUPLICATES},4,ticket_id,X1,"duplicate-id: ticket id ""X1"" appeared earlier; the first one is kept",X1,phone,2026-10-01T09:00:00Z,2026-10-01T18:00:00Z,`]);
+  });
+
+  it('--duplicates last: the replaced earlier row, read again for its values', async () => {
+    const out = join(tmp, 'dup-last.csv');
+    expect((await runParity(['audit', DUPLICATES, '--duplicates', 'last', '--rejects', out])).code).toBe(0);
+    // line 2 of the fixture: X1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,
+    expect(rejectRows(out)).toEqual([
+      `${DUPLICATES},2,ticket_id,X1,"duplicate-id: ticket id ""X1"" appears again at ${DUPLICATES}:4; the last one is kept",X1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,`,
+    ]);
+  });
+
+  it('--duplicates last across files with different columns: the replaced row under its own file\'s columns', async () => {
+    const october = write('october.csv', ['ticket_id,channel,created_at', 'A1,phone,2026-10-01T09:00:00Z', 'A2,email,2026-10-02T09:00:00Z']);
+    // the newer export has its columns in another order, and one more
+    const november = write('november.csv', ['created_at,ticket_id,first_response_at,channel', '2026-10-01T09:00:00Z,A1,2026-10-01T11:00:00Z,phone']);
+    const out = join(tmp, 'dup-files.csv');
+    expect((await runParity(['audit', october, november, '--duplicates', 'last', '--rejects', out])).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    // the union of the headers in the order first seen
+    expect(lines[0]).toBe('file,line,column,value,reason,ticket_id,channel,created_at,first_response_at');
+    expect(lines.slice(1)).toEqual([
+      `${october},2,ticket_id,A1,"duplicate-id: ticket id ""A1"" appears again at ${november}:2; the last one is kept",A1,phone,2026-10-01T09:00:00Z,`,
+    ]);
+  });
+
+  it('--duplicates last on standard input, which cannot be read twice: the replaced row without its values', async () => {
+    const out = join(tmp, 'dup-stdin.csv');
+    const r = await runParity(['audit', '-', '--duplicates', 'last', '--rejects', out], { stdin: readFileSync(DUPLICATES) });
+    expect(r.code).toBe(0);
+    expect(rejectRows(out)).toEqual([`<stdin>,2,ticket_id,X1,"duplicate-id: ticket id ""X1"" appears again at <stdin>:4; the last one is kept",,,,,`]);
+  });
+
+  it('past the first read of the file (rows read from their bytes): the same rows with the same values', async () => {
+    // The sample and the rest of the first 1 MiB read are decoded and read by rows.ts; later rows
+    // by the byte reader. 30,000 rows of 54–58 bytes (1.6 MB): T1..T30000 on lines 2..30001,
+    // then T1 again on line 30002 and T25000 again on line 30003, both well past 1 MiB.
+    const rows = ['ticket_id,channel,created_at,first_response_at'];
+    for (let k = 1; k <= 30_000; k++) rows.push(`T${k},phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z`);
+    rows.push('T1,email,2026-10-02T09:00:00Z,2026-10-02T10:00:00Z', 'T25000,chat,2026-10-03T09:00:00Z,');
+    const path = write('dup-big.csv', rows);
+    const first = join(tmp, 'dup-big-first.csv');
+    const r = await runParity(['audit', path, '--format', 'json', '--rejects', first]);
+    expect(json(r.stdout).input).toMatchObject({ rowsRead: 30_002, rowsUsed: 30_000, rowsRejected: 2 });
+    expect(rejectRows(first)).toEqual([
+      `${path},30002,ticket_id,T1,"duplicate-id: ticket id ""T1"" appeared earlier; the first one is kept",T1,email,2026-10-02T09:00:00Z,2026-10-02T10:00:00Z`,
+      `${path},30003,ticket_id,T25000,"duplicate-id: ticket id ""T25000"" appeared earlier; the first one is kept",T25000,chat,2026-10-03T09:00:00Z,`,
+    ]);
+    // last: the rows replaced are lines 2 (in the sample) and 25001 (past the first 1 MiB: the
+    // second read takes it from its bytes too)
+    const last = join(tmp, 'dup-big-last.csv');
+    expect((await runParity(['audit', path, '--duplicates', 'last', '--rejects', last])).code).toBe(0);
+    expect(rejectRows(last)).toEqual([
+      `${path},2,ticket_id,T1,"duplicate-id: ticket id ""T1"" appears again at ${path}:30002; the last one is kept",T1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z`,
+      `${path},25001,ticket_id,T25000,"duplicate-id: ticket id ""T25000"" appears again at ${path}:30003; the last one is kept",T25000,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z`,
+    ]);
+  });
+
+  it('parity counts --rejects writes the same rows, own columns included', async () => {
+    const out = join(tmp, 'dup-counts.csv');
+    expect((await runParity(['counts', DUPLICATES, '--rejects', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('file,line,column,value,reason,ticket_id,channel,created_at,first_response_at,resolved_at');
+    expect(rejectRows(out)).toEqual([`${DUPLICATES},4,ticket_id,X1,"duplicate-id: ticket id ""X1"" appeared earlier; the first one is kept",X1,phone,2026-10-01T09:00:00Z,2026-10-01T18:00:00Z,`]);
+  });
+
+  it('a ragged row: the fields beyond the header are its value (as CSV), its own columns follow', async () => {
+    // 3 columns; line 3 has one field more, line 4 two more (the second holding a comma)
+    const path = write('ragged-extra.csv', [
+      'ticket_id,channel,created_at',
+      'R1,phone,2026-10-01T09:00:00Z',
+      'R2,phone,2026-10-01T09:00:00Z,extra',
+      'R3,email,2026-10-01T09:00:00Z,a,"b,c"',
+    ]);
+    const out = join(tmp, 'ragged-extra.rejects.csv');
+    const r = await runParity(['audit', path, '--format', 'json', '--rejects', out]);
+    expect(json(r.stdout).input.dataQuality[0]).toMatchObject({ kind: 'ragged-row', count: 2, example: { line: 3, value: 'extra', detail: 'expected 3 fields, found 4' } });
+    // the value a,"b,c" is one CSV cell: quoted, its quotes doubled
+    expect(rejectRows(out)).toEqual([
+      `${path},3,,extra,"ragged-row: expected 3 fields, found 4",R2,phone,2026-10-01T09:00:00Z`,
+      `${path},4,,"a,""b,c""","ragged-row: expected 3 fields, found 5",R3,email,2026-10-01T09:00:00Z`,
+    ]);
+  });
+});
+
+describe('an as-of time from the data after the time of the run is said, not passed over', () => {
+  // one resolution typed with the year 2099: the latest timestamp, so the default as-of time
+  const path = write('future.csv', [
+    'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+    'F1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,2026-10-02T09:00:00Z,solved',
+    'F2,chat,2026-10-03T09:00:00Z,,,open',
+    'F3,email,2026-10-05T10:00:00Z,2026-10-05T11:00:00Z,2099-10-05T11:00:00Z,solved',
+  ]);
+  const note = (file: string, line: number, run: string) =>
+    `the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z (${file}:${line}, resolved_at), which is after the time of this run (${run}): every ticket still open is measured to it. Fix that row, or give --as-of the time the export was taken`;
+
+  it('a note in the report and on stderr naming the row, the column and the fix; the as-of rule unchanged', async () => {
+    const r = await runParity(['audit', path, '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.period.asOf).toBe('2099-10-05T11:00:00.000Z');
+    expect(report.input.notes).toContain(note(path, 4, '2026-11-01T00:00:00Z'));
+    expect(r.stderr).toContain(`parity: ${note(path, 4, '2026-11-01T00:00:00Z')}\n`);
+  });
+
+  it('shown by the table and by the report document', async () => {
+    const table = await runParity(['audit', path, '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(table.stdout).toContain('note: the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z');
+    const markdown = await runParity(['report', path, '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(markdown.stdout).toContain('- Note: the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z');
+    expect(markdown.stderr).toContain(`parity: ${note(path, 4, '2026-11-01T00:00:00Z')}\n`);
+  });
+
+  it('no note with --as-of, or when the run is later than the data', async () => {
+    for (const flags of [['--as-of', '2026-10-10T00:00:00Z'], ['--generated-at', '2099-10-05T11:00:00Z']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z', ...flags]);
+      expect(json(r.stdout).input.notes.some((n: string) => n.startsWith('the as-of time'))).toBe(false);
+      expect(r.stderr).not.toContain('the as-of time');
+    }
+  });
+
+  it('parity tickets and parity counts say it on stderr too (measured against the clock: 2099 is later)', async () => {
+    const prefix = `parity: the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z (${path}:4, resolved_at), which is after the time of this run (`;
+    for (const command of ['tickets', 'counts']) {
+      const r = await runParity([command, path]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(prefix);
+    }
+  });
+
+  it('past the first read of the file (rows read from their bytes): the row is named all the same', async () => {
+    // 30,000 tickets answered and resolved in October (about 3 MB; rows past the first 1 MiB are
+    // read from their bytes); line 25,000 resolved in 2099
+    const rows = ['ticket_id,channel,created_at,first_response_at,resolved_at,status'];
+    for (let k = 1; k <= 30_000; k++) {
+      const resolved = k === 24_999 ? '2099-10-05T11:00:00Z' : '2026-10-02T09:00:00Z';
+      rows.push(`B${k},${k % 2 ? 'phone' : 'chat'},2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,${resolved},solved`);
+    }
+    const big = write('future-big.csv', rows);
+    const r = await runParity(['audit', big, '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(json(r.stdout).input.notes).toContain(note(big, 25_000, '2026-11-01T00:00:00Z'));
+  });
+});
