@@ -113,7 +113,7 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
     // since/until/as-of from a config (the flags are refused by the command): fixed when the table was made
     const fixed = (['since', 'until', 'asOf'] as const).filter((k) => settings[k] !== null);
     if (fixed.length) notes.push(`${fixed.map((k) => (k === 'asOf' ? 'as-of' : k)).join(', ')} in the config ${fixed.length > 1 ? 'are' : 'is'} not applied: a count table's period and as-of time were fixed when it was made`);
-    return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, notes);
+    return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, [...notes, ...clockNotes(counts, settings)]);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
@@ -146,6 +146,24 @@ function countedBy(given: Settings): { settings: Settings; notes: string[] } {
 function countByField(settings: Settings): ByField | null {
   const column = settings.groupBy?.column;
   return column && column !== 'header' ? column : null;
+}
+
+/**
+ * A count table's durations are in the clock it was made with (header.clock, `meta,clock`): the
+ * report says that clock, whatever the settings say. A table that does not say (an older
+ * parity's, or the result of `parity sql`'s query) is read in the settings' clock, as before.
+ */
+function countClock(counts: CountTable, settings: Settings): Report['settings']['clock'] {
+  return counts.header.clock ?? settings.clock.kind;
+}
+
+/**
+ * The settings ask for business hours and a count-table file says calendar time: the notes say
+ * the business clock is not applied (an engine's table says so in its own notes).
+ */
+function clockNotes(counts: CountTable, settings: Settings): string[] {
+  if (counts.header.clock !== 'calendar' || settings.clock.kind !== 'business') return [];
+  return ['business clock in the config is not applied: the count table was made in calendar time (make it with the business clock for business hours)'];
 }
 
 /** Where a count table came from, for the report's input section. */
@@ -194,7 +212,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   // --by groups: the count table's `by` dimension, measured and judged as in-process
   const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
-  return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null });
+  return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null, clock: countClock(counts, settings) });
 }
 
 /**
@@ -272,7 +290,7 @@ function judgeGroups(
   input: ReportInput,
   period: Report['period'],
   baseline: Report | null,
-  extra: { byReport?: ByReport | null; onJudge?: () => void } = {},
+  extra: { byReport?: ByReport | null; onJudge?: () => void; clock?: Report['settings']['clock'] } = {},
 ): Report {
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -283,7 +301,7 @@ function judgeGroups(
     settings: {
       reference: settings.reference,
       timeZone: settings.timeZone,
-      clock: settings.clock.kind,
+      clock: extra.clock ?? settings.clock.kind,
       bands: [...settings.bands],
       tolerance: settings.tolerance,
       alpha: settings.alpha,

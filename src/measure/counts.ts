@@ -19,7 +19,7 @@ import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { fitsU32, tallyFromRows, type Tally } from '../stats/tally.js';
-import { journeyRows, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
+import { journeyRows, JUMP_GROUP, JUMP_TARGET, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
@@ -68,6 +68,9 @@ export interface CountRow {
   waiting: number;
 }
 
+/** Which clock a count table's durations are in. */
+export type CountClock = 'calendar' | 'business';
+
 /** Facts about the tickets behind a count table. Times are epoch seconds, whole. */
 export interface CountHeader {
   tickets: number;
@@ -88,6 +91,13 @@ export interface CountHeader {
   measured: Record<CountMetric, number>;
   /** The `--by` field, when the table has `by` rows. */
   by: string | null;
+  /**
+   * The clock the durations are in (`meta,clock`): the in-process producer's table clock, or
+   * the one parity sets on an engine's table (read/engines/count.ts engineClock; the query does
+   * not write it). Null = the table does not say (made by an older parity, or by running
+   * `parity sql`'s query yourself): the audit's own clock applies.
+   */
+  clock: CountClock | null;
   /** What cannot be measured from this source, in words. */
   notes: string[];
   /** Loudness and channel jumps: the rules and facts (null = the table has no journey rows). */
@@ -337,6 +347,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       negative: { firstResponse: options.negative?.firstResponse ?? 0, resolution: options.negative?.resolution ?? 0 },
       measured,
       by,
+      clock: table.clock ?? 'calendar',
       notes: [...(options.notes ?? [])],
       ...(journeys ? { journeys } : {}),
     },
@@ -401,6 +412,7 @@ export function* headerRows(table: CountTable): Generator<FlatCountRow> {
   for (const metric of COUNT_METRICS) yield meta('negative', { metric, ended: h.negative[metric] });
   for (const metric of COUNT_METRICS) yield meta('measured', { metric, ended: h.measured[metric] });
   if (h.by !== null) yield meta('by', { category: h.by });
+  if (h.clock !== null) yield meta('clock', { category: h.clock });
   for (const [k, note] of h.notes.entries()) yield meta('note', { category: note, seconds: k });
   if (h.journeys) {
     for (const key of JOURNEY_FACTS) yield meta('journey', key.endsWith('Seconds') ? { category: key, seconds: h.journeys[key] } : { category: key, ended: h.journeys[key] });
@@ -413,8 +425,27 @@ export function* headerRows(table: CountTable): Generator<FlatCountRow> {
 /** The `meta,journey` rows, in order: rules as `seconds` (windows) or `ended`, counts as `ended`. */
 export const JOURNEY_FACTS = ['repeatContacts', 'repeatWindowSeconds', 'jumpWindowSeconds', 'customers', 'jumpers', 'capitalsUntested'] as const satisfies ReadonlyArray<keyof JourneyFacts>;
 
-/** Why a flat row cannot be read back (the caller adds file and line). */
-export class CountRowError extends Error {}
+/** Why a flat row or a table cannot be read back (the caller adds file and line), and what to do. */
+export class CountRowError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The largest count or duration (in seconds) a count table may hold, and the largest its counts
+ * may add up to: up to 2^53 − 1 a double holds every whole number, so every sum of cells, every
+ * rank and every at-risk count the statistics form from them stays exact.
+ */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+/** The latest (and, negated, the earliest) time a count table's header may name, in epoch seconds: the range of a JavaScript date. */
+const MAX_TIME = 8.64e12;
+/** The hint of a table whose parts disagree. */
+const INCOMPLETE_HINT =
+  'a whole count table counts every ticket once in each dimension; one cut short, or with rows lost or edited, cannot be audited: write it again with `parity counts`, or save the whole result of the query `parity sql` prints';
 
 function isMetric(value: string | null): value is CountMetric {
   return value === 'firstResponse' || value === 'resolution';
@@ -444,7 +475,8 @@ export interface FlatCountSeries {
  * Flat rows → count table, row by row or series by series, so an engine's result can be read
  * chunk by chunk without holding it whole. Rows may come in any order; cells with the same key
  * are added up (an engine over two shards may return a cell twice). Throws CountRowError naming
- * the row (its 1-based position among the rows given).
+ * the row (its 1-based position among the rows given): a cell that is not whole seconds and
+ * counts, or beyond MAX_COUNT; and, at the end, a table whose parts disagree (checkWhole).
  */
 export class CountTableReader {
   private readonly header: CountHeader = {
@@ -460,10 +492,14 @@ export class CountTableReader {
     negative: { firstResponse: 0, resolution: 0 },
     measured: { firstResponse: 0, resolution: 0 },
     by: null,
+    clock: null,
     notes: [],
   };
   private sawTickets = false;
   private sawAsOf = false;
+  private readonly sawMeasured: Record<CountMetric, boolean> = { firstResponse: false, resolution: false };
+  /** The cells' ended and waiting counts so far, added up (at most MAX_COUNT). */
+  private total = 0;
   /** Notes with their position (`seconds` of a note row; rows without one keep reading order). */
   private readonly notes: Array<{ at: number; order: number; text: string }> = [];
   private readonly cells = new CountSeriesBuilder();
@@ -500,7 +536,7 @@ export class CountTableReader {
     this.cells.cells(key, s.seconds as ArrayLike<number>, s.ended, s.waiting);
   }
 
-  /** The table; throws when the rows lack the facts every table has. */
+  /** The table; throws when the rows lack the facts every table has, or its parts disagree (checkWhole). */
   finish(): CountTable {
     const header = this.header;
     if (!this.sawTickets) throw new CountRowError('no "meta,tickets" row: this is not a count table parity wrote or printed the query for');
@@ -513,7 +549,9 @@ export class CountTableReader {
     header.rejected = sortedRecord(header.rejected);
     header.channelValues = sortChannelValues([...this.raw.values()]);
     header.notes = this.notes.sort((a, b) => a.at - b.at || a.order - b.order).map((n) => n.text);
-    return { header, series: this.cells.finish() };
+    const series = this.cells.finish();
+    checkWhole(header, series, this.sawMeasured);
+    return { header, series };
   }
 
   private cellKey(r: Pick<FlatCountRow, 'dimension' | 'group' | 'category' | 'priority' | 'metric'>, where: string): SeriesKey {
@@ -530,11 +568,21 @@ export class CountTableReader {
     if (!Number.isInteger(ended) || !Number.isInteger(waiting) || ended < 0 || waiting < 0) {
       throw new CountRowError(`${where}: ended and waiting must be whole numbers ≥ 0`);
     }
+    if (seconds > MAX_COUNT) throw tooLarge(where, 'seconds', seconds);
+    if (ended > MAX_COUNT) throw tooLarge(where, 'ended', ended);
+    if (waiting > MAX_COUNT) throw tooLarge(where, 'waiting', waiting);
+    this.total += ended + waiting;
+    if (this.total > MAX_COUNT) {
+      throw new CountRowError(`${where}: the table's ended and waiting counts add up to more than ${MAX_COUNT} (2^53 − 1) here, beyond what parity adds up exactly`, 'a count table holds each ticket a few times; no export has that many tickets: check the table');
+    }
   }
 
   /** A `meta` or `rawChannel` row. */
   private fact(r: FlatCountRow, where: string): void {
     const header = this.header;
+    // every count a header row holds is in `ended`
+    if (!Number.isInteger(r.ended) || r.ended < 0) throw new CountRowError(`${where}: ended must be a whole number ≥ 0`);
+    if (r.ended > MAX_COUNT) throw tooLarge(where, 'ended', r.ended);
     if (r.dimension === 'rawChannel') {
       const channel = (CHANNELS as readonly string[]).includes(r.category ?? '') ? (r.category as Channel) : null;
       if (channel === null) throw new CountRowError(`${where}: "${r.category ?? ''}" is not a channel`);
@@ -556,13 +604,16 @@ export class CountTableReader {
         this.sawTickets = true;
         break;
       case 'createdFrom':
+        checkTime(r, where);
         if (r.seconds !== null) header.createdFrom = header.createdFrom === null ? r.seconds : Math.min(header.createdFrom, r.seconds);
         break;
       case 'createdTo':
+        checkTime(r, where);
         if (r.seconds !== null) header.createdTo = header.createdTo === null ? r.seconds : Math.max(header.createdTo, r.seconds);
         break;
       case 'asOf':
         if (r.seconds === null) throw new CountRowError(`${where}: the asOf row has no seconds`);
+        checkTime(r, where);
         header.asOf = r.seconds;
         this.sawAsOf = true;
         break;
@@ -570,10 +621,18 @@ export class CountTableReader {
       case 'measured':
         if (!isMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse or resolution`);
         header[r.group][r.metric] += r.ended;
+        if (r.group === 'measured') this.sawMeasured[r.metric] = true;
         break;
       case 'by':
         header.by = r.category;
         break;
+      case 'clock': {
+        const clock = r.category === 'calendar' || r.category === 'business' ? r.category : null;
+        if (clock === null) throw new CountRowError(`${where}: clock "${r.category ?? ''}" is not calendar or business`);
+        if (header.clock !== null && header.clock !== clock) throw new CountRowError(`${where}: clock ${clock}, but an earlier row says ${header.clock}`);
+        header.clock = clock;
+        break;
+      }
       case 'note':
         if (r.category) this.notes.push({ at: r.seconds ?? Number.POSITIVE_INFINITY, order: this.notes.length, text: r.category });
         break;
@@ -590,6 +649,86 @@ export class CountTableReader {
       default:
         throw new CountRowError(`${where}: unknown meta row "${r.group ?? ''}"`);
     }
+  }
+}
+
+/** A count or duration beyond MAX_COUNT. */
+function tooLarge(where: string, column: string, value: number): CountRowError {
+  return new CountRowError(`${where}: ${column} ${value} is above ${MAX_COUNT} (2^53 − 1), beyond what parity computes with exactly`, `a ${column === 'seconds' ? 'duration' : 'count'} that large is not one a count table holds: check the table`);
+}
+
+/** A header time (createdFrom, createdTo, asOf) must be a date. */
+function checkTime(r: FlatCountRow, where: string): void {
+  if (r.seconds !== null && Math.abs(r.seconds) > MAX_TIME) {
+    throw new CountRowError(`${where}: ${r.group} ${r.seconds} is not a time (epoch seconds from −${MAX_TIME} to ${MAX_TIME})`);
+  }
+}
+
+/** The tickets (`tickets` rows) or measured durations (ended + waiting) of a series. */
+function seriesCount(s: CountSeries): number {
+  const { ended, waiting } = s.tally;
+  let n = 0;
+  for (let k = 0; k < ended.length; k++) n += (ended[k] as number) + (waiting[k] as number);
+  return n;
+}
+
+/**
+ * A table's parts must agree, or it is not whole (cut short, or rows lost or edited on the way):
+ * every ticket is in the `tickets` rows of each of the channel dimension (`channel` rows of a
+ * table's own, else `bandChannel`; an older table with both is checked on both), `by` (when the
+ * table names a by field) and `loud` (when it has journey facts) once, so each adds up to
+ * `meta,tickets`; their duration cells add up to `meta,measured` of each metric (loud: first
+ * response only), when the table has those rows; the raw channel values' counts add up to the
+ * tickets too; `jump` holds the social tickets and `jumpOrigin` one row per jump ticket. Sums
+ * are exact: the reader bounds the table's counts to MAX_COUNT. Throws CountRowError.
+ */
+function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeasured: Readonly<Record<CountMetric, boolean>>): void {
+  const tickets = new Map<string, number>();
+  const durations = new Map<string, number>();
+  const present = new Set<string>();
+  let social = 0;
+  let jumps = 0;
+  const ownChannels = series.some((s) => s.dimension === 'channel');
+  for (const s of series) {
+    present.add(s.dimension);
+    const n = seriesCount(s);
+    if (s.metric !== 'tickets') {
+      durations.set(`${s.dimension} ${s.metric}`, (durations.get(`${s.dimension} ${s.metric}`) ?? 0) + n);
+      continue;
+    }
+    tickets.set(s.dimension, (tickets.get(s.dimension) ?? 0) + n);
+    if (s.dimension === (ownChannels ? 'channel' : 'bandChannel') && (ownChannels ? s.group === JUMP_TARGET : s.group.endsWith(` / ${JUMP_TARGET}`))) social += n;
+    if (s.dimension === 'jump' && s.group === JUMP_GROUP) jumps += n;
+  }
+  const fail = (what: string): never => {
+    throw new CountRowError(`the count table is not whole: ${what}`, INCOMPLETE_HINT);
+  };
+  const complete: CountDimension[] = [];
+  if (ownChannels) complete.push('channel');
+  if (present.has('bandChannel') || !ownChannels) complete.push('bandChannel');
+  if (header.by !== null || present.has('by')) complete.push('by');
+  const journeys = Boolean(header.journeys) || JOURNEY_DIMENSIONS.some((d) => present.has(d));
+  if (journeys) complete.push('loud');
+  for (const dimension of complete) {
+    const n = tickets.get(dimension) ?? 0;
+    if (n !== header.tickets) fail(`its "meta,tickets" row says ${header.tickets} tickets, but its ${dimension} rows of metric tickets hold ${n}`);
+  }
+  for (const dimension of complete) {
+    for (const metric of COUNT_METRICS) {
+      if (!sawMeasured[metric] || (dimension === 'loud' && metric !== 'firstResponse')) continue;
+      const n = durations.get(`${dimension} ${metric}`) ?? 0;
+      if (n !== header.measured[metric]) fail(`its "meta,measured" row for ${metric} says ${header.measured[metric]} tickets, but its ${dimension} ${metric} rows hold ${n} (ended and waiting)`);
+    }
+  }
+  if (journeys) {
+    const inJump = tickets.get('jump') ?? 0;
+    if (inJump !== social) fail(`its jump rows of metric tickets hold ${inJump} tickets, but its ${JUMP_TARGET} tickets are ${social}`);
+    const origins = tickets.get('jumpOrigin') ?? 0;
+    if (origins !== jumps) fail(`its jumpOrigin rows of metric tickets hold ${origins} jumps, but its jump rows ${jumps}`);
+  }
+  if (header.channelValues.length) {
+    const raw = header.channelValues.reduce((a, v) => a + v.count, 0);
+    if (raw !== header.tickets) fail(`its rawChannel rows count ${raw} tickets, but its "meta,tickets" row ${header.tickets}`);
   }
 }
 

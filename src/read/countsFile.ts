@@ -72,7 +72,7 @@ async function firstText(path: string): Promise<string> {
 /** A reader error at a line: the reader's "row N: " prefix replaced by the location. */
 function atLine(error: unknown, where: { file: string; line?: number }): unknown {
   if (!(error instanceof CountRowError)) return error;
-  return new ParityError(error.message.replace(/^row \d+: /, ''), { location: where });
+  return new ParityError(error.message.replace(/^row \d+: /, ''), { location: where, ...(error.hint ? { hint: error.hint } : {}) });
 }
 
 /** Reads a count table file (CSV or NDJSON, by content), row by row into the typed table. */

@@ -311,3 +311,76 @@ describe('parity audit from a count table or an engine', () => {
     expect(r.stderr).toContain("missing required argument 'file'");
   });
 });
+
+describe('a count table read back: whole, within bounds, in the clock it was made with', () => {
+  test('a table cut short is exit 2 naming the file, not a PASS: cut after its header rows, or before its phone rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const lines = (await runParity(['counts', fixture('small.csv')])).stdout.split('\n');
+    const head = join(dir, 'head.csv');
+    writeFileSync(head, `${lines.slice(0, lines.findIndex((l) => l.startsWith('bandChannel,'))).join('\n')}\n`);
+    const check = await runParity(['check', '--counts', head, '--fail-on', 'findings.significant > 0']);
+    expect(check.code).toBe(2);
+    expect(check.stdout).not.toContain('PASS');
+    // small.csv: 11 tickets
+    expect(check.stderr).toContain(`parity: ${head}: the count table is not whole: its "meta,tickets" row says 11 tickets, but its bandChannel rows of metric tickets hold 0`);
+    expect(check.stderr).toContain('write it again with `parity counts`');
+    // the band × channel rows come in order (social, email, other, phone): cut before phone's,
+    // S1, S2, E1, E2, E3 and O1 are left, 6 of the 11 tickets
+    const half = join(dir, 'half.csv');
+    writeFileSync(half, `${lines.slice(0, lines.findIndex((l) => l.startsWith('bandChannel,unknown / phone,'))).join('\n')}\n`);
+    const audit = await runParity(['audit', '--counts', half]);
+    expect(audit.code).toBe(2);
+    expect(audit.stdout).toBe('');
+    expect(audit.stderr).toContain(`parity: ${half}: the count table is not whole: its "meta,tickets" row says 11 tickets, but its bandChannel rows of metric tickets hold 6`);
+  });
+
+  test('a count of 1e300 is an input error at its file and line, not an internal error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const lines = (await runParity(['counts', fixture('small.csv')])).stdout.split('\n');
+    const at = lines.indexOf('bandChannel,unknown / other,Other,low,firstResponse,3600,1,0'); // O1, answered after 1 h
+    lines[at] = 'bandChannel,unknown / other,Other,low,firstResponse,3600,1e300,0';
+    const file = join(dir, 'huge.csv');
+    writeFileSync(file, lines.join('\n'));
+    const r = await runParity(['audit', '--counts', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`parity: ${file}:${at + 1}: ended 1e+300 is above 9007199254740991 (2^53 − 1)`);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  test('a table made on the business clock is audited as business hours, without the config; one without a clock row as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    // Mon–Fri 09:00–17:00 UTC. T1 (phone): Fri 2026-10-02 16:00 → Mon 10:00 = 1 h + 1 h = 7200 s of business hours
+    // (237600 s, 66 h, on the calendar); T2 (email): Mon 09:00 → 12:00 = 10800 s on both clocks
+    writeFileSync(join(dir, 'biz.csv'), 'ticket_id,channel,created_at,first_response_at\nT1,phone,2026-10-02T16:00:00Z,2026-10-05T10:00:00Z\nT2,email,2026-10-05T09:00:00Z,2026-10-05T12:00:00Z\n');
+    writeFileSync(join(dir, 'biz.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] } }));
+    const made = await runParity(['counts', join(dir, 'biz.csv'), '-c', join(dir, 'biz.json'), '-o', join(dir, 'bz.counts.csv')]);
+    expect(made.code).toBe(0);
+    const text = readFileSync(join(dir, 'bz.counts.csv'), 'utf8');
+    expect(text).toContain('\nmeta,clock,business,,,,0,0\n');
+    const medians = (r: Report) => r.channels.map((c) => [c.channel, c.firstResponse.median]);
+    const json = await runParity(['audit', '--counts', join(dir, 'bz.counts.csv'), '--format', 'json', '--no-config']);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report.settings.clock).toBe('business');
+    expect(medians(report)).toEqual([['phone', 7200], ['email', 10800]]);
+    const table = await runParity(['audit', '--counts', join(dir, 'bz.counts.csv'), '--no-config']);
+    expect(table.stdout).toContain('Durations are business-hours time.');
+    // a table without the row (an older parity's, or the result of `parity sql`'s query) does not say: the audit's clock, calendar by default
+    writeFileSync(join(dir, 'noclock.csv'), text.replace('meta,clock,business,,,,0,0\n', ''));
+    const older = JSON.parse((await runParity(['audit', '--counts', join(dir, 'noclock.csv'), '--format', 'json', '--no-config'])).stdout) as Report;
+    expect(older.settings.clock).toBe('calendar');
+    // a calendar table audited with the business config: calendar, and the notes say the config's clock is not applied
+    await runParity(['counts', join(dir, 'biz.csv'), '-o', join(dir, 'cal.counts.csv'), '--no-config']);
+    const cal = JSON.parse((await runParity(['audit', '--counts', join(dir, 'cal.counts.csv'), '-c', join(dir, 'biz.json'), '--format', 'json'])).stdout) as Report;
+    expect(cal.settings.clock).toBe('calendar');
+    expect(medians(cal)).toEqual([['phone', 237600], ['email', 10800]]);
+    expect(cal.input.notes).toContain('business clock in the config is not applied: the count table was made in calendar time (make it with the business clock for business hours)');
+    // DuckDB cannot count business hours without duration columns: calendar time, and the report says so (its footer did not)
+    const duck = await runParity(['audit', join(dir, 'biz.csv'), '--engine', 'duckdb', '-c', join(dir, 'biz.json'), '--format', 'json']);
+    expect(duck.code).toBe(0);
+    const engine = JSON.parse(duck.stdout) as Report;
+    expect(engine.settings.clock).toBe('calendar');
+    expect(medians(engine)).toEqual([['phone', 237600], ['email', 10800]]);
+    expect((await runParity(['counts', join(dir, 'biz.csv'), '--engine', 'duckdb', '-c', join(dir, 'biz.json')])).stdout).toContain('\nmeta,clock,calendar,,,,0,0\n');
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { TicketTableBuilder } from '../../src/normalise/table.js';
 import { countCells, countRows, countTicketTable, flattenCounts, unflattenCounts, wholeSeconds, CountRowError, CountTableReader, type CountRow, type FlatCountRow } from '../../src/measure/counts.js';
-import { CountGroups } from '../../src/measure/countGroups.js';
+import { CountGroups, groupKey as groupKeyOf } from '../../src/measure/countGroups.js';
 import { tallyFromRows, type Tally } from '../../src/stats/tally.js';
 import { ticketRow } from '../helpers/tickets.js';
 
@@ -74,6 +74,7 @@ describe('countTicketTable', () => {
       negative: { firstResponse: 0, resolution: 0 },
       measured: { firstResponse: 4, resolution: 3 }, // t3's resolution is left out
       by: null,
+      clock: 'calendar', // a ticket table without a clock of its own is in calendar time
       notes: [],
     });
   });
@@ -132,6 +133,95 @@ describe('flat form', () => {
   });
 });
 
+describe('a table that is not whole, or holds numbers beyond 2^53 − 1, is refused', () => {
+  // fourTickets: 4 tickets, one in each band × channel tickets row; first response measured on
+  // all 4, resolution on 3 (t3's left out); raw channel values phone ×2, email ×2
+  const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, rowsRead: 5, rowsRejected: 1, rejected: { outbound: 1 } });
+  const flat = flattenCounts(table);
+  const without = (drop: (r: FlatCountRow) => boolean) => flat.filter((r) => !drop(r));
+
+  test('cut after its header rows: no ticket in its cells', () => {
+    expect(() => unflattenCounts(without((r) => r.dimension === 'bandChannel'))).toThrow('the count table is not whole: its "meta,tickets" row says 4 tickets, but its bandChannel rows of metric tickets hold 0');
+  });
+
+  test('a ticket\'s rows lost: 3 of 4 tickets', () => {
+    // t2 is the only ticket of unknown / phone
+    expect(() => unflattenCounts(without((r) => r.group === 'unknown / phone'))).toThrow('says 4 tickets, but its bandChannel rows of metric tickets hold 3');
+  });
+
+  test('a duration cell lost: the metric holds fewer tickets than meta,measured says', () => {
+    // t1's first response (<1k / phone, 10 s): 3 of 4 first responses left
+    expect(() => unflattenCounts(without((r) => r.group === '<1k / phone' && r.metric === 'firstResponse'))).toThrow(
+      'its "meta,measured" row for firstResponse says 4 tickets, but its bandChannel firstResponse rows hold 3 (ended and waiting)',
+    );
+    // t4's resolution, still open at 10 s: 2 of 3 resolutions left
+    expect(() => unflattenCounts(without((r) => r.group === '1k-10k / email' && r.metric === 'resolution'))).toThrow('for resolution says 3 tickets, but its bandChannel resolution rows hold 2');
+    // a table without meta,measured rows (written by hand) is not checked on them
+    expect(unflattenCounts(without((r) => r.group === 'measured' || (r.group === '<1k / phone' && r.metric === 'firstResponse'))).header.tickets).toBe(4);
+  });
+
+  test('a raw channel value lost', () => {
+    expect(() => unflattenCounts(without((r) => r.dimension === 'rawChannel' && r.group === 'email'))).toThrow('its rawChannel rows count 2 tickets, but its "meta,tickets" row 4');
+  });
+
+  test('--by: every ticket is in one by group, "(no …)" included', () => {
+    // by category: Billing (t1, t2) and (no category) (t3, t4)
+    const byFlat = flattenCounts(countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, by: 'category' }));
+    expect(() => unflattenCounts(byFlat.filter((r) => !(r.dimension === 'by' && r.group === '(no category)')))).toThrow('says 4 tickets, but its by rows of metric tickets hold 2');
+    // meta,by names the field: its rows cannot be missing altogether
+    expect(() => unflattenCounts(byFlat.filter((r) => r.dimension !== 'by'))).toThrow('says 4 tickets, but its by rows of metric tickets hold 0');
+  });
+
+  test('an older table with channel rows next to its band × channel rows is checked on both', () => {
+    // the four tickets' channel cells by hand: phone t1 (10 s, resolved 100 s), t2 (waiting 600 s, both); email t3 (10 s), t4 (10 s, open at 10 s)
+    const ch = (group: string, category: string | null, priority: string | null, metric: CountRow['metric'], seconds: number, ended: number, waiting: number): FlatCountRow => ({ dimension: 'channel', group, category, priority, metric, seconds, ended, waiting });
+    const channelRows = [
+      ch('phone', 'Billing', 'high', 'firstResponse', 10, 1, 0),
+      ch('phone', 'Billing', 'high', 'firstResponse', 600, 0, 1),
+      ch('phone', 'Billing', 'high', 'resolution', 100, 1, 0),
+      ch('phone', 'Billing', 'high', 'resolution', 600, 0, 1),
+      ch('phone', 'Billing', 'high', 'tickets', 0, 2, 0),
+      ch('email', null, null, 'firstResponse', 10, 1, 0),
+      ch('email', null, null, 'tickets', 0, 1, 0),
+      ch('email', null, 'low', 'firstResponse', 10, 1, 0),
+      ch('email', null, 'low', 'resolution', 10, 0, 1),
+      ch('email', null, 'low', 'tickets', 0, 1, 0),
+    ];
+    const older = unflattenCounts([...flat, ...channelRows]);
+    expect(new CountGroups(older, [1000, 10000, 100000]).of(groupKeyOf('channel', 'phone')).tickets).toBe(2);
+    expect(() => unflattenCounts([...flat, ...channelRows.filter((r) => !(r.group === 'phone' && r.metric === 'tickets'))])).toThrow('says 4 tickets, but its channel rows of metric tickets hold 2');
+    expect(() => unflattenCounts([...without((r) => r.group === 'unknown / phone'), ...channelRows])).toThrow('says 4 tickets, but its bandChannel rows of metric tickets hold 3');
+  });
+
+  test('counts and durations above 2^53 − 1 (Number.MAX_SAFE_INTEGER), and times that are not dates, name their row', () => {
+    const key = { dimension: 'bandChannel', group: 'unknown / phone', category: null, priority: null } as const;
+    const meta = (group: string, fields: Partial<FlatCountRow>): FlatCountRow => ({ dimension: 'meta', group, category: null, priority: null, metric: null, seconds: null, ended: 0, waiting: 0, ...fields });
+    const one = (row: FlatCountRow) => () => new CountTableReader().row(row);
+    expect(one({ ...key, metric: 'firstResponse', seconds: 269, ended: 1e300, waiting: 0 })).toThrow('row 1: ended 1e+300 is above 9007199254740991 (2^53 − 1)');
+    expect(one({ ...key, metric: 'firstResponse', seconds: 269, ended: 0, waiting: 2 ** 53 })).toThrow('row 1: waiting 9007199254740992 is above 9007199254740991');
+    expect(one({ ...key, metric: 'firstResponse', seconds: 1e300, ended: 1, waiting: 0 })).toThrow('row 1: seconds 1e+300 is above 9007199254740991');
+    expect(one({ ...key, metric: 'firstResponse', seconds: 269, ended: 2 ** 53 - 1, waiting: 0 })).not.toThrow();
+    // two cells of 2^52 each: 2^53 together, one more than a double holds every whole number up to
+    const reader = new CountTableReader();
+    reader.row({ ...key, metric: 'firstResponse', seconds: 1, ended: 2 ** 52, waiting: 0 });
+    expect(() => reader.row({ ...key, metric: 'firstResponse', seconds: 2, ended: 2 ** 52, waiting: 0 })).toThrow("row 2: the table's ended and waiting counts add up to more than 9007199254740991");
+    expect(one(meta('tickets', { ended: 1e300 }))).toThrow('row 1: ended 1e+300 is above 9007199254740991');
+    expect(one(meta('tickets', { ended: -685 }))).toThrow('row 1: ended must be a whole number ≥ 0');
+    expect(one(meta('asOf', { seconds: 1e300 }))).toThrow('row 1: asOf 1e+300 is not a time');
+    expect(one(meta('createdFrom', { seconds: -1e300 }))).toThrow('row 1: createdFrom -1e+300 is not a time');
+    // the last second a JavaScript date holds: 8.64e12 s after 1970 (year 275760)
+    expect(one(meta('asOf', { seconds: 8.64e12 }))).not.toThrow();
+  });
+
+  test('the clock travels as a meta,clock row; a table without one does not say', () => {
+    expect(flat.filter((r) => r.group === 'clock')).toEqual([{ dimension: 'meta', group: 'clock', category: 'calendar', priority: null, metric: null, seconds: null, ended: 0, waiting: 0 }]);
+    const business = unflattenCounts(flat.map((r) => (r.group === 'clock' ? { ...r, category: 'business' } : r)));
+    expect(business.header.clock).toBe('business');
+    expect(unflattenCounts(without((r) => r.group === 'clock')).header.clock).toBeNull();
+    expect(() => unflattenCounts(flat.map((r) => (r.group === 'clock' ? { ...r, category: 'sundial' } : r)))).toThrow('clock "sundial" is not calendar or business');
+  });
+});
+
 describe('grouped (series) reading, as engines return it', () => {
   const table = countTicketTable(fourTickets(), { bands: [1000, 10000, 100000], asOf: 1000, rowsRead: 5, rowsRejected: 1, rejected: { outbound: 1 }, notes: ['first note', 'second note'] });
 
@@ -162,11 +252,13 @@ describe('grouped (series) reading, as engines return it', () => {
     const key = { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'firstResponse' };
     reader.series({ ...key, seconds: [10, 4], ended: [1, 0], waiting: [0, 1] });
     reader.series({ ...key, seconds: [10], ended: [2], waiting: [0] });
-    for (const r of flattenCounts(table).filter((r) => r.dimension === 'meta')) reader.row(r);
+    // the table is whole: its 4 tickets (1 waiting + 3 answered) in the channel's tickets row and meta,tickets
+    reader.series({ ...key, metric: 'tickets', seconds: [0], ended: [4], waiting: [0] });
+    for (const r of flattenCounts(table).filter((r) => r.dimension === 'meta' && (r.group === 'tickets' || r.group === 'asOf'))) reader.row(r);
     const read = reader.finish();
     // seconds 4: 1 waiting; seconds 10: 1 + 2 ended
-    expect([...countRows(read)]).toEqual([cell('channel', 'email', null, null, 'firstResponse', 4, 0, 1), cell('channel', 'email', null, null, 'firstResponse', 10, 3, 0)]);
-    expect(countCells(read)).toBe(2);
+    expect([...countRows(read)].filter((r) => r.metric === 'firstResponse')).toEqual([cell('channel', 'email', null, null, 'firstResponse', 4, 0, 1), cell('channel', 'email', null, null, 'firstResponse', 10, 3, 0)]);
+    expect(countCells(read)).toBe(3);
     const bad = new CountTableReader();
     bad.series({ ...key, seconds: [1], ended: [1], waiting: [0] });
     expect(() => bad.series({ ...key, seconds: [1, 2.5], ended: [1, 1], waiting: [0, 0] })).toThrow('row 3: seconds must be a whole number');
@@ -188,9 +280,16 @@ describe('channels and bands are sums of band × channel cells', () => {
 
   test('a table with channel cells of its own uses them for the channels', () => {
     const flat = flattenCounts(table);
-    const own = unflattenCounts([...flat, { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'firstResponse', seconds: 3, ended: 5, waiting: 0 }, { dimension: 'channel', group: 'email', category: null, priority: null, metric: 'tickets', seconds: 0, ended: 5, waiting: 0 }]);
+    // channel cells holding the table's 4 tickets, 4 first responses and 3 resolutions (meta,tickets and meta,measured), all as email
+    const email = { dimension: 'channel', group: 'email', category: null, priority: null } as const;
+    const own = unflattenCounts([
+      ...flat,
+      { ...email, metric: 'firstResponse', seconds: 3, ended: 4, waiting: 0 },
+      { ...email, metric: 'resolution', seconds: 7, ended: 3, waiting: 0 },
+      { ...email, metric: 'tickets', seconds: 0, ended: 4, waiting: 0 },
+    ]);
     const g = new CountGroups(own, [1000, 10000, 100000]);
-    expect(plain(g.of(g.channels.get('email')!).samples.firstResponse)).toEqual({ times: [3], ended: [5], waiting: [0] });
+    expect(plain(g.of(g.channels.get('email')!).samples.firstResponse)).toEqual({ times: [3], ended: [4], waiting: [0] });
     expect(g.channels.has('phone')).toBe(false); // its own channel cells name email only
   });
 

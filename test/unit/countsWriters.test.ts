@@ -17,7 +17,8 @@ function row(group: string, category: string | null, priority: string | null, se
 /** A table with hostile group/category/priority text, and counts past 32 bits. */
 function hostileTable() {
   const rows: FlatCountRow[] = [
-    { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 40, waiting: 0 },
+    // a whole table: 12 texts × 3 tickets
+    { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 36, waiting: 0 },
     { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
     { dimension: 'meta', group: 'note', category: 'a note, with "quotes" and =formula', priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
   ];
@@ -72,13 +73,15 @@ describe('count table writers', () => {
       { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
     ];
     for (let k = 0; k < 25_000; k++) rows.push(row('<1k / phone', 'Billing', 'high', k, 1, 0));
+    rows.push(row('<1k / phone', 'Billing', 'high', 0, 25_000, 0, 'tickets')); // a whole table: its 25,000 tickets
     const big = unflattenCounts(rows);
     const chunks = [...countsCsvChunks(big)];
     expect(chunks.length).toBeGreaterThan(3);
     const lines = chunks.join('').split('\n');
     const first = lines.indexOf('bandChannel,<1k / phone,Billing,high,firstResponse,0,1,0');
     expect(lines.slice(first, first + 3)).toEqual(['bandChannel,<1k / phone,Billing,high,firstResponse,0,1,0', 'bandChannel,<1k / phone,Billing,high,firstResponse,1,1,0', 'bandChannel,<1k / phone,Billing,high,firstResponse,2,1,0']);
-    expect(lines.length - 1 - first).toBe(25_000); // every cell once, after the header facts
-    expect(lines[lines.length - 2]).toBe('bandChannel,<1k / phone,Billing,high,firstResponse,24999,1,0');
+    expect(lines.length - 1 - first).toBe(25_001); // every cell once, after the header facts, then the tickets row
+    expect(lines[lines.length - 3]).toBe('bandChannel,<1k / phone,Billing,high,firstResponse,24999,1,0');
+    expect(lines[lines.length - 2]).toBe('bandChannel,<1k / phone,Billing,high,tickets,0,25000,0');
   });
 });

@@ -42,6 +42,15 @@ describe('journey rows of the in-process count table, by hand', () => {
     expect(unflattenCounts(flat)).toEqual(counts);
   });
 
+  test('a table whose journey rows are cut short is not whole', async () => {
+    // 18 tickets, one in each loud row; 5 social tickets (C3, E3, K1, P1, R2) in the jump rows, 2 of them jumps (C3, E3)
+    const flat = flattenCounts((await load()).counts);
+    expect(() => unflattenCounts(flat.filter((r) => r.dimension !== 'jumpOrigin'))).toThrow('its jumpOrigin rows of metric tickets hold 0 jumps, but its jump rows 2');
+    expect(() => unflattenCounts(flat.filter((r) => !(r.dimension === 'jump' && r.group === 'other')))).toThrow('its jump rows of metric tickets hold 2 tickets, but its social tickets are 5');
+    // O1, the only loud phone ticket (priority Escalated)
+    expect(() => unflattenCounts(flat.filter((r) => !(r.dimension === 'loud' && r.group === 'loud / phone')))).toThrow('says 18 tickets, but its loud rows of metric tickets hold 17');
+  });
+
   test('row order does not matter: the file reversed counts alike', async () => {
     const { dataset, counts, settings } = await load();
     const n = dataset.table.size;

@@ -9,7 +9,7 @@ import type { Settings } from '../../settings.js';
 import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
-import { CountRowError, CountTableReader, type ByField, type CountTable } from '../../measure/counts.js';
+import { CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
@@ -28,6 +28,17 @@ export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, Sou
     out[field] = b.unit ? { column: b.header, unit: b.unit } : { column: b.header };
   }
   return out;
+}
+
+/**
+ * The clock of an engine's count table. Parity sets it on the table (`meta,clock` when written
+ * out), not the query, so the query and its result stay as they were: business only when the
+ * settings ask for it and mapped duration columns give the durations (a database cannot count
+ * business hours: without them it measures calendar time, and with them the waiting time of
+ * open tickets stays calendar time, as engineNotes says); calendar otherwise.
+ */
+export function engineClock(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): CountClock {
+  return clock.kind === 'business' && Boolean(columns.firstResponseTime || columns.resolutionTime) ? 'business' : 'calendar';
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
@@ -99,27 +110,30 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
  */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
   const { mapping } = await mapSource(connection, source, settings);
-  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, sourceColumns(mapping), settings, mapping))), mapping };
+  const columns = sourceColumns(mapping);
+  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping), engineClock(columns, settings.clock))), mapping };
 }
 
 /** The note of a count table whose journey layers the server could not run. */
 export const JOURNEYS_FAILED_NOTE = 'loudness, repeat contacts and channel jumps are not computed: ClickHouse failed on their query';
 
 /**
- * Runs the count query of a spec. ClickHouse 18 fails on the journey layers (loudness, repeat
- * contacts, channel jumps) for some data ("Size of filter doesn't match size of column", code
- * 9): the count table is then made without them and says so in a note, rather than no audit.
+ * Runs the count query of a spec; the table's clock is `clock` (engineClock). ClickHouse 18
+ * fails on the journey layers (loudness, repeat contacts, channel jumps) for some data ("Size of
+ * filter doesn't match size of column", code 9): the count table is then made without them and
+ * says so in a note, rather than no audit.
  */
-export async function runCountSpec(connection: EngineConnection, spec: CountQuerySpec): Promise<{ counts: CountTable; sql: string }> {
+export async function runCountSpec(connection: EngineConnection, spec: CountQuerySpec, clock: CountClock): Promise<{ counts: CountTable; sql: string }> {
   const sql = countQuery(spec);
+  const clocked = (counts: CountTable): CountTable => ({ ...counts, header: { ...counts.header, clock } });
   try {
-    return { counts: await runCountQuery(connection, sql), sql };
+    return { counts: clocked(await runCountQuery(connection, sql)), sql };
   } catch (error) {
     if (!spec.journeys || connection.dialect !== 'clickhouse' || !(error instanceof ParityError) || !/Code: 9\b/.test(error.message)) throw error;
     const reason = error.message.replace(/^ClickHouse: /, '').replace(/, e\.what\(\).*$/, '');
     const without: CountQuerySpec = { ...spec, journeys: null, notes: [...spec.notes, `${JOURNEYS_FAILED_NOTE} (${reason})`] };
     const fallback = countQuery(without);
-    return { counts: await runCountQuery(connection, fallback), sql: fallback };
+    return { counts: clocked(await runCountQuery(connection, fallback)), sql: fallback };
   }
 }
 
@@ -130,7 +144,8 @@ export async function runCountQuery(connection: EngineConnection, sql: string): 
     await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
     return reader.finish();
   } catch (error) {
-    if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label } });
+    // the table parity's own query returned: a problem with it is parity's, not the data's
+    if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label }, hint: 'please report this with the command you ran' });
     throw error;
   }
 }
