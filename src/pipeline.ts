@@ -37,6 +37,7 @@ import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
+import { openingHours } from './measure/clock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
@@ -284,6 +285,9 @@ function judgeGroups(
       reference: settings.reference,
       timeZone: settings.timeZone,
       clock: settings.clock.kind,
+      ...(settings.clock.kind === 'business'
+        ? { businessHours: { timeZone: settings.clock.timeZone, open: openingHours(settings.clock.schedule), holidays: [...settings.clock.holidays] } }
+        : {}),
       bands: [...settings.bands],
       tolerance: settings.tolerance,
       alpha: settings.alpha,
