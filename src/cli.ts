@@ -111,7 +111,6 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n${EXIT_CODES_HELP}`;
 }
 
-/** Options of the commands that evaluate gates (audit, check). */
 /** Where the tickets are when parity does not read files in-process (audit, check, report). */
 function withSourceOptions(cmd: Command): Command {
   return cmd
@@ -123,12 +122,17 @@ function withSourceOptions(cmd: Command): Command {
     .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 8GB (default 1GB)");
 }
 
+/** Gates: --fail-on, --baseline, --allow-missing (audit, check, report). */
 function withGateOptions(cmd: Command, failOnHelp: string): Command {
   return cmd
     .addOption(new Option('--fail-on <expression>', failOnHelp).argParser(collect))
     .option('--baseline <report.json>', 'earlier JSON report for delta(...) gates')
-    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing')
-    .option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none');
+    .option('--allow-missing', 'a gate that cannot be evaluated passes instead of failing');
+}
+
+/** GitHub Actions annotations of the gate results (audit, check). */
+function withAnnotationOption(cmd: Command): Command {
+  return cmd.option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none');
 }
 
 /** Runs the program; resolves to the exit code. Never throws. */
@@ -189,10 +193,10 @@ export async function main(argv: string[]): Promise<number> {
   const withGateEnv = (command: typeof auditCommand) => (files: string[], flags: CommonFlags & { annotations?: string }, ctx: CommandContext) =>
     command(files, { ...flags, ...(flags.annotations === undefined && underActions ? { annotations: 'github' } : {}) }, ctx);
 
-  withGateOptions(
+  withAnnotationOption(withGateOptions(
     withByOptions(withSourceOptions(withCommonOptions(program.command('audit').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'table|json|markdown|html|csv|junit'))),
     'gate: exit 1 when true (repeatable)',
-  )
+  ))
     .description('per channel and follower band: first response and resolution, findings, gates')
     .option('--generated-at <time>', 'ISO time written into markdown/html/json output (default: none, so output is stable)', isoInstant)
     .addHelpText('after', examples([
@@ -205,7 +209,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .action(run(withGateEnv(auditCommand)));
 
-  withByOptions(withSourceOptions(withCommonOptions(program.command('report').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'markdown|html|csv|json (default markdown)')))
+  withGateOptions(
+    withByOptions(withSourceOptions(withCommonOptions(program.command('report').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'markdown|html|csv|json (default markdown)'))),
+    'gate on the period of interest: exit 1 when true (repeatable)',
+  )
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
@@ -215,14 +222,15 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', examples([
       'parity report export.csv --month 2026-10 --format html -o 2026-10.html',
       'parity report export.csv --period week --periods 8',
+      'parity report export.csv -c parity.config.json --baseline last-month.json --format json -o this-month.json',
       'parity report --db postgresql://analyst@db:5432/support --table tickets --format html -o report.html',
     ]))
     .action(run(reportCommand));
 
-  withGateOptions(
+  withAnnotationOption(withGateOptions(
     withByOptions(withSourceOptions(withCommonOptions(program.command('check').argument('[file...]', 'ticket exports, .parquet files or - for stdin'), 'text|json|junit (default text: gate lines only)'))),
     'gate: exit 1 when true (repeatable; at least one gate is required)',
-  )
+  ))
     .description('the audit for CI: prints only the gate results; exit 1 when a gate fails')
     .addHelpText('after', examples([
       "parity check export.csv --fail-on 'ratio(phone,social).firstResponse.median > 3'",

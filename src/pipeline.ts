@@ -37,6 +37,7 @@ import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
+import { openingHours } from './measure/clock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
@@ -302,6 +303,10 @@ function judgeGroups(
       reference: settings.reference,
       timeZone: settings.timeZone,
       clock: extra.clock ?? settings.clock.kind,
+      // the opening hours when the durations are in them (a baseline made under other hours is not comparable)
+      ...((extra.clock ?? settings.clock.kind) === 'business' && settings.clock.kind === 'business'
+        ? { businessHours: { timeZone: settings.clock.timeZone, open: openingHours(settings.clock.schedule), holidays: [...settings.clock.holidays] } }
+        : {}),
       bands: [...settings.bands],
       tolerance: settings.tolerance,
       alpha: settings.alpha,

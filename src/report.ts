@@ -286,6 +286,8 @@ export interface Report {
     reference: Channel;
     timeZone: string;
     clock: 'calendar' | 'business';
+    /** With the business clock: the hours counted (measure/clock.ts openingHours), their zone and holidays. */
+    businessHours?: { timeZone: string; open: string[]; holidays: string[] };
     bands: number[];
     tolerance: { low: number; high: number };
     alpha: number;

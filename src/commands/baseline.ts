@@ -1,10 +1,10 @@
 /**
- * `--baseline <report.json>`: loads an earlier `parity audit --format json` report for
- * `delta(...)` gates. Checked before any data is read: a file that is not JSON, not a parity
- * report, or of another schemaVersion is an input error (exit 2) naming the file. Only the parts
- * gates read are validated, loosely (passthrough), so a report from a newer parity with more
- * fields of the same schemaVersion, or a hand-written baseline with only the channels it needs,
- * still loads.
+ * `--baseline <report.json>`: loads an earlier `parity audit --format json` (or `parity report
+ * --format json`) report for `delta(...)` gates. Checked before any data is read: a file that is
+ * not JSON, not a parity report, or of another schemaVersion is an input error (exit 2) naming
+ * the file. Only the parts gates read are validated, loosely (passthrough), so a report from a
+ * newer parity with more fields of the same schemaVersion, or a hand-written baseline with only
+ * the channels it needs, still loads.
  *
  * A schemaVersion 1 report is refused, with how to regenerate it: its first-response medians
  * were of the answered tickets only, so a delta against this version's medians (which count the
@@ -38,10 +38,24 @@ const group = {
   resolution: durationSummary.nullable().optional(),
 };
 
+// What a delta gate compares to tell whether the baseline was measured as this run is (gates/evaluate.ts notComparable).
+const settings = z.looseObject({
+  reference: z.string().optional(),
+  clock: z.string().optional(),
+  businessHours: z.looseObject({ timeZone: z.string(), open: z.array(z.string()), holidays: z.array(z.string()) }).optional(),
+  bands: z.array(z.number()).optional(),
+  tolerance: z.looseObject({ low: z.number(), high: z.number() }).optional(),
+  alpha: z.number().optional(),
+  minSample: z.number().optional(),
+});
+
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  period: z.looseObject({ to: z.string().nullable().optional() }).optional(),
+  settings: settings.optional(),
   channels: z.array(z.looseObject({ channel: z.string(), ...group })),
-  followerBands: z.array(z.looseObject({ band: z.string(), ...group })).optional(),
+  followerBands: z.array(z.looseObject({ band: z.string(), min: nullableNumber.optional(), max: nullableNumber.optional(), ...group })).optional(),
+  by: z.looseObject({ field: z.string(), reference: z.string().nullable().optional() }).optional(),
   findings: z.array(z.looseObject({ significant: z.boolean().optional(), kind: z.string().optional(), subject: z.string().optional() })).optional(),
   gates: z
     .array(z.looseObject({ expression: z.string().optional(), subject: z.string().optional(), current: nullableNumber.optional(), bound: bound.optional() }))

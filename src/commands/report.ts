@@ -6,6 +6,9 @@
  * filter the reading), tickets are cut by creation time in the configured time zone, the period
  * of interest is audited like `parity audit` would (findings, gates), and the earlier periods
  * give the trend. Open tickets of every period are censored at the as-of time of the export.
+ * Gates (--fail-on, config `gates`) read the period of interest; `delta(...)` compares it with
+ * `--baseline`, an earlier report (a `parity report --format json` of an earlier period, or an
+ * audit's JSON), as `parity audit` does.
  *
  * Where the tickets live (Parquet, --engine duckdb, --db, config `source`), the same report is
  * made from one count query per period (pipeline.ts countedPeriodReport). A count-table file
@@ -65,7 +68,9 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
       hint: `for the same audit as a document: parity audit --counts ${source.file} --format markdown (or html); for the trend, report from where the tickets are (the export, Parquet, --db with --table or --query)`,
     });
   }
+  // gates: a typo or an unusable baseline fails before any data is read, as in `parity audit`
   parseGates(settings);
+  const baseline = flags.baseline ? await (await import('./baseline.js')).loadBaseline(flags.baseline, ctx.cwd) : null;
   const unit = periodUnit(flags.period ?? config.period);
   const previous = previousCount(flags.periods ?? (config.periods === undefined ? undefined : String(config.periods)));
   if (flags.month !== undefined && (settings.since !== null || settings.until !== null)) {
@@ -80,8 +85,8 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
   const run = source
-    ? countedPeriodReport(source, settings, { stdin: ctx.stdin }, { unit, focus, previous })
-    : withReading(flags, settings, ctx, (io) => periodReport(settings, io, { unit, focus, previous }));
+    ? countedPeriodReport(source, settings, { stdin: ctx.stdin, baseline }, { unit, focus, previous })
+    : withReading(flags, settings, ctx, (io) => periodReport(settings, { ...io, baseline }, { unit, focus, previous }));
   return run.catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);
   });

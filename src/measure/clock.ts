@@ -37,6 +37,28 @@ export function parseWeeklyHours(lines: readonly string[]): WeeklySchedule {
   return schedule;
 }
 
+/**
+ * A schedule written back as `businessHours.open` lines, Monday first, consecutive days with the
+ * same hours on one line (`["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]`): the same schedule gives
+ * the same lines however the config spelt it. Recorded in the report's settings, so a delta
+ * gate can tell whether its baseline counted the same hours.
+ */
+export function openingHours(schedule: WeeklySchedule): string[] {
+  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const key = (d: number): string => (schedule[d] ?? []).map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(' ');
+  const lines: string[] = [];
+  for (let k = 0; k < order.length; ) {
+    let end = k;
+    while (end + 1 < order.length && key(order[end + 1] as number) === key(order[k] as number)) end++;
+    const first = order[k] as number;
+    const days = end === k ? DAYS[first] : `${DAYS[first]}-${DAYS[order[end] as number]}`;
+    for (const hours of key(first).split(' ').filter(Boolean)) lines.push(`${days} ${hours}`);
+    k = end + 1;
+  }
+  return lines;
+}
+
 /** Open seconds between instants, for one schedule, zone and holiday list, over a span. */
 export class BusinessCalendar {
   /** UTC start (epoch s) of each local day in the span. */

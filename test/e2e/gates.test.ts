@@ -10,6 +10,9 @@
  *   ratio(phone,social) = 60 / 30 = 2
  * Five answered tickets per channel, so the runs use min5.config.json (minSample 5).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { fixture, runParity } from '../helpers/exec.js';
@@ -99,6 +102,106 @@ describe('delta gates against --baseline', () => {
     const missing = await runParity(['audit', g('wide.csv'), '--baseline', g('no-such-report.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`parity: ${g('no-such-report.json')}: cannot read the baseline report: no such file`);
+  });
+});
+
+describe('delta gates against a baseline measured differently', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-baseline-'));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  // Ten phone tickets with a group and a category (first response in minutes):
+  //   group A: 10 20 30 40 50 → median 30m    group B: 60 70 80 90 100 → median 80m    by(A,B) = 30/80 = 0.375
+  //   category A: 10 20 80 90 100 → median 80m    category B: 30 40 50 60 70 → median 50m    by(A,B) = 80/50 = 1.6
+  const minutes = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+  const categories = ['A', 'A', 'B', 'B', 'B', 'B', 'B', 'A', 'A', 'A'];
+  const byCsv = file(
+    'by.csv',
+    ['ticket_id,channel,created_at,first_response_at,group,category']
+      .concat(minutes.map((m, i) => `G${i},phone,2026-09-01T08:00:00Z,${new Date(Date.parse('2026-09-01T08:00:00Z') + m * 60_000).toISOString()},${i < 5 ? 'A' : 'B'},${categories[i]}`))
+      .join('\n'),
+  );
+  const BY = 'delta(by(A,B).firstResponse.median) > 0.5';
+
+  it('by(...) over another --by field is not evaluated (a group ratio is not a category ratio)', async () => {
+    const baseline = join(dir, 'by-group.json');
+    expect((await runParity(['audit', byCsv, ...MIN5, '--by', 'group', '--format', 'json', '-o', baseline])).code).toBe(0);
+    // compared, the change would be 1.6 − 0.375 = 1.225 > 0.5: a failure made of two different questions
+    const run = await runParity(['check', byCsv, ...MIN5, '--by', 'category', '--baseline', baseline, '--fail-on', BY, '--format', 'json']);
+    expect(run.code).toBe(1);
+    expect(json(run.stdout).gates[0]).toMatchObject({
+      value: null,
+      passed: false,
+      evaluated: false,
+      current: 1.6,
+      baseline: null,
+      reason: "the baseline report was measured differently (--by field group in the baseline, category now), so their difference is not a change in service: make the baseline again with this run's settings",
+    });
+    // --allow-missing lets it through, the reason still shown
+    const through = await runParity(['check', byCsv, ...MIN5, '--by', 'category', '--baseline', baseline, '--fail-on', BY, '--allow-missing']);
+    expect(through.code).toBe(0);
+    expect(through.stdout).toContain('not evaluated: the baseline report was measured differently (--by field group in the baseline, category now)');
+    // the same field in the baseline is compared: 1.6 − 1.6 = 0
+    const same = join(dir, 'by-category.json');
+    await runParity(['audit', byCsv, ...MIN5, '--by', 'category', '--format', 'json', '-o', same]);
+    const compared = await runParity(['check', byCsv, ...MIN5, '--by', 'category', '--baseline', same, '--fail-on', BY, '--format', 'json']);
+    expect(compared.code).toBe(0);
+    expect(json(compared.stdout).gates[0]).toMatchObject({ value: 0, passed: true, evaluated: true, current: 1.6, baseline: 1.6 });
+  });
+
+  // Five phone tickets created on Friday 2026-09-04 16:00Z and answered on Monday 10:00Z, five
+  // e-mails created on Monday 09:00Z and answered at 12:00Z.
+  //   calendar: phone 66h, email 3h: gap(phone,email) = 63h
+  //   business hours Mon–Fri 09:00–17:00 UTC: phone 1h on Friday + 1h on Monday = 2h, email 3h: gap −1h
+  const clockCsv = file(
+    'clock.csv',
+    ['ticket_id,channel,created_at,first_response_at']
+      .concat([1, 2, 3, 4, 5].map((k) => `P${k},phone,2026-09-04T16:00:00Z,2026-09-07T10:00:00Z`))
+      .concat([1, 2, 3, 4, 5].map((k) => `E${k},email,2026-09-07T09:00:00Z,2026-09-07T12:00:00Z`))
+      .join('\n'),
+  );
+  const calendar = file('calendar.config.json', JSON.stringify({ minSample: 5 }));
+  const business = file('business.config.json', JSON.stringify({ minSample: 5, clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] } }));
+  const GAP = 'delta(gap(phone,email).firstResponse.median) > 30m';
+  const SHARE = 'delta(channel(phone).answeredShare) < -10%';
+
+  it('durations on another clock are not evaluated; shares, which no clock changes, are', async () => {
+    const baseline = join(dir, 'calendar.json');
+    expect((await runParity(['audit', clockCsv, '-c', calendar, '--format', 'json', '-o', baseline])).code).toBe(0);
+    // compared, the change would be −1h − 63h = −64h: a pass made of two clocks
+    const run = await runParity(['check', clockCsv, '-c', business, '--baseline', baseline, '--fail-on', GAP, '--fail-on', SHARE, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const [gap, share] = json(run.stdout).gates;
+    expect(gap).toMatchObject({ value: null, passed: false, evaluated: false, current: -3600 });
+    expect(gap?.reason).toBe(
+      "the baseline report was measured differently (durations counted in calendar time in the baseline, business hours Mon-Fri 09:00-17:00 (UTC) now), so their difference is not a change in service: make the baseline again with this run's settings",
+    );
+    // answered share 5/5 = 1 then and now: change 0
+    expect(share).toMatchObject({ value: 0, passed: true, evaluated: true, current: 1, baseline: 1 });
+    // other opening hours are another clock too: Mon–Fri 08:00–18:00 gives phone 1h + 2h = 3h
+    const longer = file('longer.config.json', JSON.stringify({ minSample: 5, clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 08:00-18:00'] } }));
+    const businessBaseline = join(dir, 'business.json');
+    await runParity(['audit', clockCsv, '-c', business, '--format', 'json', '-o', businessBaseline]);
+    const hours = await runParity(['check', clockCsv, '-c', longer, '--baseline', businessBaseline, '--fail-on', GAP]);
+    expect(hours.code).toBe(1);
+    expect(hours.stdout).toContain('not evaluated: the baseline report was measured differently (durations counted in business hours Mon-Fri 09:00-17:00 (UTC) in the baseline, business hours Mon-Fri 08:00-18:00 (UTC) now)');
+    // the same business hours are compared: −1h − (−1h) = 0
+    const same = await runParity(['check', clockCsv, '-c', business, '--baseline', businessBaseline, '--fail-on', GAP, '--format', 'json']);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout).gates[0]).toMatchObject({ value: 0, evaluated: true, current: -3600, baseline: -3600 });
+  });
+
+  it('findings.significant judged against another reference channel is not evaluated', async () => {
+    const baseline = join(dir, 'reference-phone.json');
+    await runParity(['audit', g('wide.csv'), ...MIN5, '--format', 'json', '-o', baseline]);
+    const run = await runParity(['check', g('wide.csv'), ...MIN5, '--reference', 'email', '--baseline', baseline, '--fail-on', 'delta(findings.significant) > 0']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('not evaluated: the baseline report was measured differently (reference channel phone in the baseline, email now)');
+    // a ratio names both its channels: the reference does not change it (4 then and now)
+    const ratio = await runParity(['check', g('wide.csv'), ...MIN5, '--reference', 'email', '--baseline', baseline, '--fail-on', 'delta(ratio(phone,social).firstResponse.median) > 0', '--format', 'json']);
+    expect(json(ratio.stdout).gates[0]).toMatchObject({ value: 0, evaluated: true, current: 4, baseline: 4 });
   });
 });
 

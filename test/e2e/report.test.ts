@@ -14,7 +14,7 @@
  * median is halfway to the next event): July e-mail 2d 3d 4d + one open → 3.5d; September phone
  * 1d 2d 3d 4d → 2.5d; October phone 1d 2d + one open → 2d (2/3, 1/3: the open one is censored).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -198,6 +198,61 @@ describe('parity report: month over month on four months', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stdout).toBe('');
     }
+  });
+});
+
+describe('parity report: gates and --baseline on the period of interest', () => {
+  // Gates read the period of interest. The gap email − phone of first-response medians:
+  //   September: email 120 240 480 → 240m, phone 60 100 140 180 → (100+140)/2 = 120m: gap 120m = 7200 s
+  //   October:   email 100 200 300 → 200m, phone 30 60 90 → 60m: gap 140m = 8400 s
+  //   (the whole export would give email 300m − phone 100m = 200m: not what a report's gate reads)
+  // so October against September's report: change 8400 − 7200 = 1200 s = 20m.
+  // Three or four tickets a channel a month: the config lowers minSample to 3.
+  const dir = mkdtempSync(join(tmpdir(), 'parity-report-gates-'));
+  const config = join(dir, 'parity.config.json');
+  writeFileSync(config, JSON.stringify({ minSample: 3, gates: ['delta(gap(email,phone).firstResponse.median) > 30m'] }));
+  const september = join(dir, '2026-09.json');
+  const october = join(dir, '2026-10.json');
+  const run = (...args: string[]) => runParity(['report', FILE, ...AS_OF, '-c', config, ...args]);
+
+  it("evaluates the config's delta gate against last month's report", async () => {
+    // September's own report has no baseline: its delta gate is not evaluated (exit 1), the JSON is written
+    expect((await run('--month', '2026-09', '--format', 'json', '-o', september)).code).toBe(1);
+    const r = await run('--baseline', september, '--format', 'json', '-o', october);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(october, 'utf8')) as Report;
+    expect(report.reportPeriod?.label).toBe('2026-10');
+    expect(report.gates[0]).toMatchObject({ value: 1200, threshold: 1800, passed: true, evaluated: true, current: 8400, baseline: 7200 });
+    // --fail-on adds a gate as for audit: 20m is above 15m
+    const strict = await run('--baseline', september, '--fail-on', 'delta(gap(email,phone).firstResponse.median) > 15m');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('| **FAIL** | delta(gap(email,phone).firstResponse.median) &gt; 15m | change 20m is above 15m (2h 20m now, 2h in the baseline) |');
+  });
+
+  it('--allow-missing lets a delta gate without a baseline through, with its reason', async () => {
+    const r = await run('--allow-missing', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).gates[0]).toMatchObject({ passed: true, evaluated: false, reason: 'delta(...) needs an earlier report: pass --baseline <report.json>' });
+  });
+
+  it('a baseline of a later period is not compared: September against October would run backwards', async () => {
+    // October's report (as the first test writes it), made here again so this test stands alone
+    await run('--format', 'json', '-o', october);
+    const r = await run('--month', '2026-09', '--baseline', october, '--format', 'json');
+    expect(r.code).toBe(1);
+    // the last tickets: R038 created 2026-10-22 10:00 in October, R023 2026-09-22 10:00 in September
+    expect((JSON.parse(r.stdout) as Report).gates[0]).toMatchObject({
+      evaluated: false,
+      passed: false,
+      reason: 'the baseline report is not earlier than this run: its tickets were created up to 2026-10-22T10:00:00.000Z, this run\'s up to 2026-09-22T10:00:00.000Z; delta(...) is the change since an earlier report',
+    });
+  });
+
+  it('an unusable baseline is exit 2 before any data is read, as for audit', async () => {
+    const r = await runParity(['report', fixture('no-such-export.csv'), '--baseline', fixture('gates', 'baseline-v3.json'), '--fail-on', 'delta(gap(email,phone).firstResponse.median) > 30m']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the baseline report has schemaVersion 3; this parity reads schemaVersion 2');
   });
 });
 

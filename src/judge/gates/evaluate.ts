@@ -3,8 +3,9 @@
  *
  * A gate is a FAILURE condition: `ratio(phone,social).firstResponse.median > 3` fails when the
  * ratio is above 3. A gate that cannot be evaluated — channel absent, fewer than `minSample`
- * tickets behind a metric, a median not reached, no baseline value — fails with its reason
- * unless `--allow-missing`, so CI is never green because nothing was measured.
+ * tickets behind a metric, a median not reached, no baseline value, a baseline measured
+ * differently or not earlier (notComparable) — fails with its reason unless `--allow-missing`,
+ * so CI is never green because nothing was measured.
  *
  * Sample sizes: first-response metrics need `minSample` answered tickets in each group,
  * resolution metrics `minSample` tickets in the Kaplan–Meier estimate, shares `minSample`
@@ -291,6 +292,85 @@ function recordedValue(subject: Subject, baseline: Report): Measured {
   };
 }
 
+/** The settings a baseline records, read loosely: a hand-written baseline may have none of them. */
+type RecordedSettings = Partial<Report['settings']>;
+
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function clockText(settings: RecordedSettings): string {
+  const hours = settings.businessHours;
+  if (settings.clock === 'business') return hours ? `business hours ${hours.open.join(', ')} (${hours.timeZone})` : 'business hours';
+  return settings.clock === 'calendar' ? 'calendar time' : `the ${settings.clock} clock`;
+}
+
+function rangeText(band: { min?: unknown; max?: unknown }): string {
+  return band.max === null ? `${String(band.min)} followers or more` : `${String(band.min ?? 0)} to ${String(band.max)} followers`;
+}
+
+/**
+ * Why the baseline's value of a subject does not answer the same question as this run's, or null.
+ * A delta is a change in service only when both values were measured the same way: durations on
+ * the same clock (the same business hours, time zone and holidays), by(...) over the same --by
+ * field, a follower band over the same range, and a count of significant findings judged with the
+ * same reference channel, --by field and reference, bands, tolerance, alpha and minSample. What a
+ * subject does not depend on is not compared (shares do not depend on the clock, a ratio of two
+ * named channels not on the reference channel; the time zone only reads timestamps written
+ * without an offset). A setting the baseline does not record (a hand-written baseline) is taken
+ * as comparable. The baseline must also be earlier: a report whose tickets run later than this
+ * run's would turn the change around.
+ */
+function notComparable(subject: Subject, now: Report, then: Report): string | null {
+  const was: RecordedSettings = typeof then.settings === 'object' && then.settings !== null ? then.settings : {};
+  const is = now.settings;
+  const differences: string[] = [];
+  const differ = (what: string, before: string, after: string): void => {
+    differences.push(`${what} ${before} in the baseline, ${after} now`);
+  };
+  const durations = subject.kind === 'findings' || !subject.metric.endsWith('Share');
+  if (durations && typeof was.clock === 'string') {
+    // an older baseline records no business hours: the clock alone is compared then
+    const hours = was.clock === 'business' && is.clock === 'business' && was.businessHours && is.businessHours ? ([was.businessHours, is.businessHours] as const) : null;
+    if (was.clock !== is.clock || (hours && (hours[0].timeZone !== hours[1].timeZone || !sameList(hours[0].open, hours[1].open)))) {
+      differ('durations counted in', clockText(was), clockText(is));
+    }
+    if (hours && !sameList(hours[0].holidays, hours[1].holidays)) differ('holidays', hours[0].holidays.join(', ') || 'none', hours[1].holidays.join(', ') || 'none');
+  }
+  if ((subject.kind === 'by' || subject.kind === 'byRatio') && then.by && now.by && then.by.field !== now.by.field) {
+    differ('--by field', then.by.field, now.by.field);
+  }
+  if (subject.kind === 'band' || subject.kind === 'bandRatio') {
+    for (const label of subject.kind === 'band' ? [subject.a] : [subject.a, subject.b]) {
+      const before = Array.isArray(then.followerBands) ? then.followerBands.find((b) => b.band === label) : undefined;
+      const after = now.followerBands.find((b) => b.band === label);
+      if (before && after && 'min' in before && 'max' in before && (before.min !== after.min || before.max !== after.max)) {
+        differ(`follower band ${label}`, rangeText(before), rangeText(after));
+      }
+    }
+  }
+  if (subject.kind === 'findings' && was.reference !== undefined) {
+    if (was.reference !== is.reference) differ('reference channel', was.reference, is.reference);
+    const byText = (by: Report['by']): string => (by ? `${by.field} (reference ${by.reference ?? 'none'})` : 'none');
+    if (byText(then.by) !== byText(now.by)) differ('--by', byText(then.by), byText(now.by));
+    if (was.bands !== undefined && !sameList(was.bands, is.bands)) differ('follower band edges', was.bands.join(','), is.bands.join(','));
+    if (was.tolerance !== undefined && (was.tolerance.low !== is.tolerance.low || was.tolerance.high !== is.tolerance.high)) {
+      differ('tolerance', `${was.tolerance.low}–${was.tolerance.high}`, `${is.tolerance.low}–${is.tolerance.high}`);
+    }
+    if (was.alpha !== undefined && was.alpha !== is.alpha) differ('alpha', String(was.alpha), String(is.alpha));
+    if (was.minSample !== undefined && was.minSample !== is.minSample) differ('minSample', String(was.minSample), String(is.minSample));
+  }
+  if (differences.length > 0) {
+    return `the baseline report was measured differently (${differences.join('; ')}), so their difference is not a change in service: make the baseline again with this run's settings`;
+  }
+  const thenTo = Date.parse(String(then.period?.to));
+  const nowTo = Date.parse(String(now.period?.to));
+  if (Number.isFinite(thenTo) && Number.isFinite(nowTo) && thenTo > nowTo) {
+    return `the baseline report is not earlier than this run: its tickets were created up to ${then.period.to}, this run's up to ${now.period.to}; delta(...) is the change since an earlier report`;
+  }
+  return null;
+}
+
 /** Evaluates one gate. `source` says where it was given (`--fail-on`, `config gates[0]`). */
 export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): GateResult {
   const subject = subjectText(gate.subject);
@@ -320,6 +400,8 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   let baselineValue: number | undefined;
   if (gate.delta) {
     if (!ctx.baseline) return missing('delta(...) needs an earlier report: pass --baseline <report.json>', now.value, { baseline: null, detail: now.detail });
+    const differs = notComparable(gate.subject, ctx.report, ctx.baseline);
+    if (differs) return missing(differs, now.value, { baseline: null, detail: now.detail });
     const then = measure(gate.subject, ctx.baseline, ctx, true);
     if (!then.ok) return missing(then.reason, now.value, { baseline: null, detail: now.detail });
     baselineValue = then.value;

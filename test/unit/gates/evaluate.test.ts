@@ -211,6 +211,57 @@ describe('delta gates against a baseline report', () => {
   });
 });
 
+describe('delta gates against a baseline measured differently', () => {
+  // The same numbers then as now (phone 2h, social 30m: every change would be 0); only how they were measured differs.
+  const like = (settings: Partial<Report['settings']>, extra: Partial<Report> = {}): Report => ({ ...handReport({ channels: current.channels, followerBands: current.followerBands, findings: current.findings }), ...extra, settings: { ...current.settings, ...settings } });
+  const business = { timeZone: 'Europe/London', open: ['Mon-Fri 09:00-17:00'], holidays: ['2026-12-25'] };
+  const now = (settings: Partial<Report['settings']>, extra: Partial<Report> = {}) => ({ report: like(settings, extra) });
+
+  it('durations: another clock, other hours or other holidays are not compared; shares are', () => {
+    const onBusiness = now({ clock: 'business', businessHours: business });
+    // measured alike, or by a hand-written baseline without settings (taken as written): compared, change 0
+    expect(run('delta(gap(phone,social).firstResponse.median) > 0', { ...onBusiness, baseline: like({ clock: 'business', businessHours: business }) })).toMatchObject({ value: 0, evaluated: true });
+    const { settings: _settings, ...bare } = like({});
+    expect(run('delta(gap(phone,social).firstResponse.median) > 0', { ...onBusiness, baseline: bare as Report })).toMatchObject({ value: 0, evaluated: true });
+    expect(run('delta(channel(phone).firstResponse.median) > 0', { ...onBusiness, baseline: like({}) }).reason).toBe(
+      "the baseline report was measured differently (durations counted in calendar time in the baseline, business hours Mon-Fri 09:00-17:00 (Europe/London) now), so their difference is not a change in service: make the baseline again with this run's settings",
+    );
+    const otherZone = like({ clock: 'business', businessHours: { ...business, timeZone: 'UTC' } });
+    expect(run('delta(channel(phone).firstResponse.p90) > 0', { ...onBusiness, baseline: otherZone }).reason).toContain(
+      '(durations counted in business hours Mon-Fri 09:00-17:00 (UTC) in the baseline, business hours Mon-Fri 09:00-17:00 (Europe/London) now)',
+    );
+    const otherHolidays = like({ clock: 'business', businessHours: { ...business, holidays: [] } });
+    expect(run('delta(channel(phone).resolution.median) > 0', { ...onBusiness, baseline: otherHolidays }).reason).toContain('(holidays none in the baseline, 2026-12-25 now)');
+    // answered share: 40/50 = 0.8 then and now, whatever the clock
+    expect(run('delta(channel(phone).answeredShare) < 0', { ...onBusiness, baseline: like({}) })).toMatchObject({ value: 0, evaluated: true });
+    // a business baseline from before business hours were recorded: the clock alone is compared
+    expect(run('delta(channel(phone).firstResponse.median) > 0', { ...onBusiness, baseline: like({ clock: 'business' }) })).toMatchObject({ value: 0, evaluated: true });
+  });
+
+  it('band(...) over a band of another range is not compared', () => {
+    // labels round edges to two decimals of a thousand: --bands 100400 and --bands 100404 both name their top band "100.4k+"
+    const top = (min: number) => ({ followerBands: [{ ...(current.followerBands[0] as Report['followerBands'][number]), band: '100.4k+', min, max: null }] });
+    const topGate = parseGate('delta(band(100.4k+).firstResponse.median) > 0', { bands: ['<100.4k', '100.4k+', 'unknown'] });
+    const result = evaluateGate(topGate, context({ ...now({}, top(100400)), baseline: like({}, top(100404)) }));
+    expect(result).toMatchObject({ evaluated: false, passed: false });
+    expect(result.reason).toContain('(follower band 100.4k+ 100404 followers or more in the baseline, 100400 followers or more now)');
+    // the same range: 1200 s then and now
+    expect(evaluateGate(topGate, context({ ...now({}, top(100400)), baseline: like({}, top(100400)) }))).toMatchObject({ value: 0, evaluated: true, current: 1200 });
+  });
+
+  it('findings.significant judged with other rules is not compared', () => {
+    const gateText = 'delta(findings.significant) > 0';
+    expect(run(gateText, { baseline: like({ alpha: 0.1, minSample: 20 }) }).reason).toContain('(alpha 0.1 in the baseline, 0.05 now; minSample 20 in the baseline, 30 now)');
+    expect(run(gateText, { baseline: like({ tolerance: { low: 0.9, high: 1.1 }, bands: [5000] }) }).reason).toContain(
+      '(follower band edges 5000 in the baseline, 1000,10000,100000 now; tolerance 0.9–1.1 in the baseline, 0.8–1.25 now)',
+    );
+    const by = { field: 'group', reference: 'Tier 1', referenceChosen: 'largest' as const, noValue: 0, groups: [] };
+    expect(run(gateText, { baseline: like({}, { by }) }).reason).toContain('(--by group (reference Tier 1) in the baseline, none now)');
+    // 2 significant findings then and now
+    expect(run(gateText, { baseline: like({}) })).toMatchObject({ value: 0, evaluated: true, current: 2 });
+  });
+});
+
 describe('comparison tolerance', () => {
   it('treats values within 1e-9 (relative) as equal', () => {
     // 0.1 + 0.2 = 0.30000000000000004 is not above 0.3
