@@ -32,7 +32,7 @@ import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
-import { BY_FIELDS, type ByField, type CountTable } from './measure/counts.js';
+import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, type ByField, type CountTable } from './measure/counts.js';
 import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
@@ -201,11 +201,12 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const tickets = new Map<Channel, number>();
   for (const v of h.channelValues) tickets.set(v.channel, (tickets.get(v.channel) ?? 0) + v.count);
   const byNotes: string[] = [];
-  const settings = withReference(tickets, requireBy(counts, given, source, byNotes));
+  const clockNotes: string[] = [];
+  const settings = countedClock(counts, withReference(tickets, requireBy(counts, given, source, byNotes)), clockNotes);
   requireBands(counts, settings.bands, source);
   requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
-  const notes = [...h.notes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
+  const notes = [...h.notes, ...clockNotes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
   if (settings.referenceNote) notes.push(settings.referenceNote);
   const input = describeCounts(counts, source.files, source.format, notes);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
@@ -214,6 +215,23 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null, clock: countClock(counts, settings) });
+}
+
+/**
+ * The clock of a count table's durations: the configured one, unless the table says they are
+ * calendar time (its meta,clock row, or made by an engine under the business clock without
+ * duration columns: CALENDAR_FALLBACK_NOTE). Then the whole report is in calendar time — its settings, so every
+ * renderer says so — and SLA attainment is not computed: business-hour targets judged against
+ * calendar durations would answer another question.
+ */
+function countedClock(counts: CountTable, settings: Settings, notes: string[]): Settings {
+  // the table's own clock (meta,clock); a table without it made by an engine says so in its notes
+  const tableClock = counts.header.clock ?? (counts.header.notes.includes(CALENDAR_FALLBACK_NOTE) ? 'calendar' : null);
+  if (settings.clock.kind !== 'business' || tableClock !== 'calendar') return settings;
+  if (settings.sla.firstResponse || settings.sla.resolution) {
+    notes.push('SLA attainment is not computed: its targets are in business hours and this source\'s durations are calendar time (set "clock": "calendar" to judge the targets in calendar time, or map business-time duration columns)');
+  }
+  return { ...settings, clock: { kind: 'calendar' }, sla: { firstResponse: null, resolution: null } };
 }
 
 /**

@@ -206,7 +206,7 @@ export interface PeriodChannel {
   resolutionRatioBound: Bound | null;
   /** Whether the period has at least minSample tickets of this channel (fewer: shown, not compared as if comparable). */
   enough: boolean;
-  /** This period minus the previous one; null when the channel is absent from either. */
+  /** This period minus the previous one; null when the channel is absent from either, or has too few tickets (`enough` false) in this one. */
   change: { firstResponseMedian: number | null; resolutionMedian: number | null; firstResponseRatio: number | null } | null;
 }
 

@@ -44,6 +44,16 @@ export type CountDimension = (typeof COUNT_DIMENSIONS)[number];
 export const BY_FIELDS = ['group', 'category', 'priority', 'status'] as const;
 export type ByField = (typeof BY_FIELDS)[number];
 
+/**
+ * The note a count table made by an engine carries when the business clock is configured but its
+ * durations are calendar time (timestamps subtracted: a database cannot count business hours;
+ * read/engines/count.ts writes it). The judge reads it as the table's clock (pipeline.ts
+ * judgeCounts): a table without it is in the configured clock (in-process, or duration columns
+ * used as given).
+ */
+export const CALENDAR_FALLBACK_NOTE =
+  'business clock: not available for a database source without precomputed duration columns (e.g. first_reply_time_business_minutes); calendar time is used';
+
 /** The group of a `bandChannel` row. */
 export function bandChannelGroup(band: string, channel: string): string {
   return `${band} / ${channel}`;

@@ -303,8 +303,9 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
 
 /**
  * The trend of a plan: one PeriodReport per period, oldest first, ending with the period of
- * interest; each with the change since the period before it (null for the first, and for a
- * channel or gap absent from either period, or when either value is only a bound).
+ * interest; each with the change since the period before it (null for the first, for a
+ * channel or gap absent from either period, for a channel with too few tickets in the period,
+ * or when either value is only a bound).
  */
 export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: TrendSettings, asOf: number): PeriodReport[] {
   const spans = [...plan.previous, plan.focus];
@@ -319,8 +320,9 @@ export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: T
 
 /**
  * The periods of a trend, oldest first, each with the change since the period before it (null
- * for the first, and for a channel or gap absent from either period, or when either value is
- * only a bound).
+ * for the first, for a channel or gap absent from either period, for a channel with fewer than
+ * minSample tickets in the period — `enough` false, shown as "too few" — or when either value
+ * is only a bound). Every renderer shows these changes as they are.
  */
 export function withChanges(periods: PeriodReport[]): PeriodReport[] {
   const exact = (value: number | null, bound: Bound | null): number | null => (bound ? null : value);
@@ -329,7 +331,8 @@ export function withChanges(periods: PeriodReport[]): PeriodReport[] {
     const now = periods[k] as PeriodReport;
     for (const c of now.channels) {
       const prior = before.channels.find((p) => p.channel === c.channel);
-      if (!prior) continue;
+      // a channel with too few tickets in the period is shown, not compared: no change either
+      if (!prior || !c.enough) continue;
       c.change = {
         firstResponseMedian: difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)),
         resolutionMedian: difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)),

@@ -1,8 +1,9 @@
 /**
  * `--format csv`: the per-period, per-channel numbers for spreadsheets, one row per period and
  * channel. `parity report` writes its trend (the last period is the period of interest);
- * `parity audit` writes one period, the audit's (without the changes, which only the report's
- * periods carry). The column set is fixed; durations are whole seconds, ratios have three
+ * `parity audit` writes one period, the audit's (without the changes and the `too_few` flag,
+ * which only the report's periods carry: a trend row with too few tickets has no change). The
+ * column set is fixed; durations are whole seconds, ratios have three
  * significant digits (what a spreadsheet needs; the JSON report keeps full precision), absent
  * values are empty cells. Every cell goes through csvLine, so text starting with = + - @ is
  * neutralised against formula injection. With --by, two columns more (by_field, by_value) and
@@ -36,6 +37,7 @@ export const CSV_COLUMNS = [
   'answered_median_s',
   'first_response_verdict',
   'resolution_verdict',
+  'too_few',
 ] as const;
 
 /** Durations: whole seconds. */
@@ -67,6 +69,7 @@ export function renderCsv(report: Report): string {
             c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
             // The trend carries no verdicts; the period of interest's are in the audit rows.
             null, null,
+            c.enough ? 'no' : 'yes',
             ...tail,
           ]),
         );
@@ -84,6 +87,8 @@ export function renderCsv(report: Report): string {
           seconds(c.resolution.median), null, ratio(c.vsReference?.resolutionRatio),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
           seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
+          // an audit's channels are judged by their verdicts (insufficient-data), not by the trend's rule
+          null,
           ...tail,
         ]),
       );
@@ -106,6 +111,7 @@ export function renderCsv(report: Report): string {
           seconds(g.resolution.median), null, ratio(v?.resolutionRatio),
           g.firstResponse.bound, g.resolution.bound, v?.firstResponseBound ?? null, v?.resolutionBound ?? null,
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
+          null,
           by.field, g.value,
         ]),
       );

@@ -18,7 +18,7 @@ import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDura
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict } from '../format.js';
 import {
-  exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, METHOD_NOTE, periodName, reportTitle, scopeSentence, signedDuration,
+  exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, methodNote, periodName, reportTitle, scopeSentence, signedDuration,
   summarySentences, trendChannels, unitName,
 } from './markdown.js';
 
@@ -230,7 +230,7 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       if (!pc) return num('—');
       const change = pc.change?.[key];
       const bound = metric === 'firstResponse' ? pc.firstResponseBound : pc.resolutionBound;
-      return html`<td class="num${pc.enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined && pc.enough ? html` <span class="change">${signedDuration(change)}</span>` : ''}${pc.enough ? '' : html` <span class="change">n=${formatCount(pc.tickets)}, too few</span>`}</td>`;
+      return html`<td class="num${pc.enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${pc.enough ? '' : html` <span class="change">n=${formatCount(pc.tickets)}, too few</span>`}</td>`;
     });
     return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
@@ -334,7 +334,7 @@ ${input.notes.length ? html`<ul>${input.notes.map((n) => html`<li>${n}</li>`)}</
 </section>
 
 <footer>
-<p>${METHOD_NOTE}</p>
+<p>${methodNote(report)}</p>
 <p>Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}. ${generatedLine(report)}</p>
 </footer>
 </main>`;

@@ -9,7 +9,7 @@ import type { Settings } from '../../settings.js';
 import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
-import { CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
+import { CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
@@ -38,25 +38,60 @@ export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, Sou
  * open tickets stays calendar time, as engineNotes says); calendar otherwise.
  */
 export function engineClock(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): CountClock {
-  return clock.kind === 'business' && Boolean(columns.firstResponseTime || columns.resolutionTime) ? 'business' : 'calendar';
+  // the same rule as the note the table carries (a timestamp wins over a duration column)
+  return clock.kind === 'business' && businessClockNote(columns, clock) !== CALENDAR_FALLBACK_NOTE ? 'business' : 'calendar';
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
 export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], loud: Settings['loud'] | null = null): string[] {
   const notes: string[] = [];
-  const precomputed = Boolean(columns.firstResponseTime || columns.resolutionTime);
-  if (clock.kind === 'business') {
-    notes.push(
-      precomputed
-        ? 'business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time'
-        : 'business clock: not available for a database source without precomputed duration columns (e.g. first_reply_time_business_minutes); calendar time is used',
-    );
-  }
+  const clockNote = businessClockNote(columns, clock);
+  if (clockNote) notes.push(clockNote);
   if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
   if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
   notes.push(...journeyNotes(columns, loud));
   notes.push('repeated ticket ids are not checked for a database source: every row counts');
   return notes;
+}
+
+/**
+ * Where the query takes a metric's durations from (sql.ts: a timestamp wins over a duration
+ * column): a timestamp minus the creation time, which is calendar time, or a duration column,
+ * used as given.
+ */
+function durationSource(columns: Partial<Record<TicketField, SourceColumn>>, at: TicketField, time: TicketField): 'timestamp' | 'duration' | null {
+  return columns[at] ? 'timestamp' : columns[time] ? 'duration' : null;
+}
+
+const DURATION_FIELDS = {
+  firstResponse: { name: 'first response', time: 'firstResponseTime', example: 'first_reply_time_business_minutes' },
+  resolution: { name: 'resolution', time: 'resolutionTime', example: 'full_resolution_business_minutes' },
+} as const;
+
+/**
+ * The clock of an engine source's durations under the business clock, as the note the count
+ * table carries (null under the calendar clock). A database cannot count business hours: with
+ * no metric from a duration column the durations are calendar time (CALENDAR_FALLBACK_NOTE, which
+ * the judge reads as the report's clock: pipeline.ts judgeCounts); with every measured metric
+ * from one they are the business time given. One metric of each would be two clocks in one
+ * report, so it is refused.
+ */
+export function businessClockNote(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): string | null {
+  if (clock.kind !== 'business') return null;
+  const sources = {
+    firstResponse: durationSource(columns, 'firstResponseAt', 'firstResponseTime'),
+    resolution: durationSource(columns, 'resolvedAt', 'resolutionTime'),
+  };
+  const given = (['firstResponse', 'resolution'] as const).filter((m) => sources[m] === 'duration');
+  const timed = (['firstResponse', 'resolution'] as const).filter((m) => sources[m] === 'timestamp');
+  if (given.length === 0) return CALENDAR_FALLBACK_NOTE;
+  if (timed.length === 0) return 'business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time';
+  const g = DURATION_FIELDS[given[0] as keyof typeof DURATION_FIELDS];
+  const t = DURATION_FIELDS[timed[0] as keyof typeof DURATION_FIELDS];
+  throw new ParityError(
+    `clock is "business", but a database source measures ${t.name} from timestamps, in calendar time, while ${g.name} is the duration column "${columns[g.time]?.column ?? ''}" used as given: one report cannot be in both clocks`,
+    { hint: `map columns.${t.time} to a business-time duration column as well (e.g. ${t.example}), or set "clock": "calendar"` },
+  );
 }
 
 /** What the query computes of loudness and channel jumps, and what not (never silently absent). */

@@ -86,12 +86,15 @@ describe('renderCsv', () => {
     const lines = renderCsv(sampleReport()).trimEnd().split('\n');
     expect(lines[0]).toBe(
       'period,from,to,current,complete,channel,reference,tickets,answered,open,first_response_median_s,first_response_median_change_s,first_response_ratio,first_response_ratio_change,resolution_median_s,resolution_median_change_s,resolution_ratio,' +
-        'first_response_median_bound,resolution_median_bound,first_response_ratio_bound,resolution_ratio_bound,answered_median_s,first_response_verdict,resolution_verdict',
+        'first_response_median_bound,resolution_median_bound,first_response_ratio_bound,resolution_ratio_bound,answered_median_s,first_response_verdict,resolution_verdict,too_few',
     );
     // three months × phone, social, chat
     expect(lines).toHaveLength(1 + 3 * 3);
     // October social: 30 minutes = 1800 s, 15 minutes less than September's 45 = −900 s; 1800 / 7200 = 0.25
-    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,,');
+    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,,,no');
+    // October chat: three tickets, marked too few in the report (enough: false): the flag says so
+    // and, as in the report, there is no change; 600 / 7200 = 0.0833
+    expect(lines[9]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,chat,phone,3,3,0,600,,0.0833,,86400,,0.5,,,,,600,,,yes');
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
@@ -109,7 +112,8 @@ describe('renderCsv', () => {
     const lines = renderCsv(audit).trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     // social: 20 tickets, 19 resolved → 1 open; answered-only median 0.9 × 1800 = 1620 s
-    expect(lines[3]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,1,1800,,0.25,,172800,,1,,,,,1620,preference,within-tolerance');
+    // (too_few is the trend's flag: empty on audit rows, whose verdicts judge the channel)
+    expect(lines[3]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,1,1800,,0.25,,172800,,1,,,,,1620,preference,within-tolerance,');
     // email: more than half never answered, so its median is a lower bound, and so is its ratio
     expect(lines[2]).toContain(',email,phone,30,10,1,259200,,36,,259200,,1,lower,,lower,,32400,no-preference,within-tolerance');
   });
@@ -123,6 +127,6 @@ describe('renderCsv', () => {
     const lines = renderCsv(audit).trimEnd().split('\n');
     // 1800.4999 → 1800; 172799.5 → 172800; 1/3 → 0.333; 12.3456 → 12.3
     expect(lines[2]?.split(',').slice(10, 17)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
-    for (const line of lines) expect(line.split(',')).toHaveLength(24);
+    for (const line of lines) expect(line.split(',')).toHaveLength(25);
   });
 });

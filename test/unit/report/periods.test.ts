@@ -204,6 +204,17 @@ describe('measurePeriods', () => {
     expect(october?.referenceGap.firstResponse).toBeNull();
   });
 
+  it('gives no change to a channel with too few tickets in the period: shown as too few, not compared', () => {
+    // minSample 2: July has 3 phone tickets (enough), August 1 (too few). With minSample 1 the
+    // change of August's phone is 90 − 120 = −30 minutes (above); here it is not computed, so
+    // the JSON, the CSV and the Markdown/HTML trend all show none. October's 2 social tickets
+    // are enough, but September had none: no change either.
+    const [, august, , october] = measurePeriods(t, plan, { reference: 'phone', minSample: 2 }, AS_OF);
+    const phone = august?.channels.find((c) => c.channel === 'phone');
+    expect(phone).toMatchObject({ tickets: 1, enough: false, firstResponseMedian: 90 * MIN, change: null });
+    expect(october?.channels.map((c) => [c.channel, c.enough, c.change])).toEqual([['phone', false, null], ['social', true, null]]);
+  });
+
   it('counts a phone ticket never answered as still waiting: the median becomes a bound', () => {
     // Three phone tickets, two never answered (ages 10 and 20 days at the as-of time), one at 60
     // minutes. Kaplan–Meier: S(60m) = 2/3 and then only censorings, so the median is not reached;

@@ -1,0 +1,152 @@
+// The business clock where the tickets live (DuckDB in-process; Postgres and ClickHouse write the
+// same query and notes): a database subtracts timestamps, which is calendar time, or reads a
+// duration column as given. The report's settings — so every renderer — and its SLA section say
+// which clock the durations are in, from the count table itself, whether the engine is queried
+// directly or its count table is read back from a file.
+//
+// fixtures/engines/business.csv by hand, business hours Mon–Fri 09:00–17:00 UTC (7 September 2026
+// is a Monday):
+//
+//   ticket    created       first response  calendar  business        resolved    calendar  business       given (FR, R minutes)
+//   B1 phone  Mon 7 16:00   Tue 10:00       18h       1h + 1h = 2h    Tue 16:00   24h       1h + 7h = 8h    120, 480
+//   B2 phone  Tue 8 09:00   Tue 10:00       1h        1h              Tue 12:00   3h        3h              60, 180
+//   B3 email  Fri 11 16:30  Mon 09:30       65h       30m + 30m = 1h  Mon 17:00   72h 30m   30m + 8h        60, 510
+//   B4 email  Wed 9 09:00   Wed 11:00       2h        2h              Wed 13:00   4h        4h              120, 240
+//
+// Two tickets a channel, both answered and resolved: the Kaplan–Meier curve is 1/2 from the first
+// time to the second, so the median is R's midpoint of the two.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { resolveSettings } from '../../src/commands/options.js';
+import { countsCsv } from '../../src/commands/counts.js';
+import type { Config } from '../../src/config/schema.js';
+import { CALENDAR_FALLBACK_NOTE } from '../../src/measure/counts.js';
+import { audit, auditCounted, auditCounts, countedPeriodReport } from '../../src/pipeline.js';
+import { readCountsFile } from '../../src/read/countsFile.js';
+import { countFromEngine } from '../../src/read/engines/count.js';
+import { openEngine } from '../../src/read/engines/index.js';
+import { loadRenderer } from '../../src/render/index.js';
+import type { Report } from '../../src/report.js';
+
+const FILE = 'fixtures/engines/business.csv';
+const HOUR = 3600;
+const BUSINESS: Config = {
+  clock: 'business',
+  businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] },
+  sla: { firstResponse: { default: '4h' }, resolution: { default: '8h' } },
+};
+const GIVEN: Config = {
+  ...BUSINESS,
+  columns: {
+    firstResponseTime: { column: 'first_reply_time_business_minutes', unit: 'minutes' },
+    resolutionTime: { column: 'full_resolution_business_minutes', unit: 'minutes' },
+  },
+};
+const io = { stdin: Readable.from([]) };
+
+function settingsOf(config: Config) {
+  return { ...resolveSettings([FILE], {}, config, 'test'), generatedAt: null };
+}
+
+const duckdb = { kind: 'duckdb' as const, files: [FILE] };
+
+function median(report: Report, channel: string): number | null | undefined {
+  return report.channels.find((c) => c.channel === channel)?.firstResponse.median;
+}
+
+async function rendered(report: Report): Promise<{ table: string; markdown: string; html: string }> {
+  const [table, markdown, html] = await Promise.all((['table', 'markdown', 'html'] as const).map((f) => loadRenderer(f, 'audit')));
+  return { table: table!(report, { color: false }), markdown: markdown!(report, { color: false }), html: html!(report, { color: false }) };
+}
+
+/** What a report says about its clock and SLA attainment, in every renderer. */
+async function expectCalendarWithoutSla(report: Report): Promise<void> {
+  expect(report.settings.clock).toBe('calendar');
+  expect(report.channels.map((c) => c.sla)).toEqual([null, null]);
+  expect(report.input.notes).toContain(CALENDAR_FALLBACK_NOTE);
+  expect(report.input.notes.some((n) => n.startsWith('SLA attainment is not computed: its targets are in business hours and this source\'s durations are calendar time'))).toBe(true);
+  const { table, markdown, html } = await rendered(report);
+  expect(table).toContain('Durations are calendar time.');
+  expect(table).not.toContain('SLA attainment (business hours)');
+  expect(table).not.toContain('business-hours time');
+  for (const text of [markdown, html]) {
+    expect(text).toContain('Durations are calendar time.');
+    expect(text).not.toContain('business hours.');
+  }
+}
+
+describe('business clock from an engine without duration columns: the report is in calendar time', () => {
+  test('DuckDB over the CSV: calendar medians, settings and every renderer say calendar, SLA not computed', async () => {
+    const report = await auditCounted(duckdb, settingsOf(BUSINESS), io);
+    // phone (1h + 18h) / 2 = 9h 30m; email (2h + 65h) / 2 = 33h 30m: calendar time
+    expect(median(report, 'phone')).toBe(9.5 * HOUR);
+    expect(median(report, 'email')).toBe(33.5 * HOUR);
+    await expectCalendarWithoutSla(report);
+  });
+
+  test('the same file in-process is in business time, with SLA attainment (the targets\' own clock)', async () => {
+    const report = await audit(settingsOf(BUSINESS), io);
+    expect(report.settings.clock).toBe('business');
+    // phone (1h + 2h) / 2 = 1h 30m; email (1h + 2h) / 2 = 1h 30m
+    expect(median(report, 'phone')).toBe(1.5 * HOUR);
+    expect(median(report, 'email')).toBe(1.5 * HOUR);
+    // resolution within 8h: phone 8h and 3h met; email 8h 30m breached, 4h met
+    expect(report.channels.map((c) => [c.channel, c.sla?.resolution?.met, c.sla?.resolution?.breached])).toEqual([['phone', 2, 0], ['email', 1, 1]]);
+  });
+
+  test('its count table read back from a file (parity audit --counts) says the same', async () => {
+    const settings = settingsOf(BUSINESS);
+    const { connection, source } = await openEngine(duckdb, settings.timeZone);
+    let csv: string;
+    try {
+      csv = countsCsv((await countFromEngine(connection, source, settings)).counts);
+    } finally {
+      await connection.close();
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-engine-clock-')), 'counts.csv');
+    writeFileSync(path, csv);
+    const report = auditCounts(await readCountsFile(path, Readable.from([])), settings, { files: [path], format: 'counts' }, null);
+    expect(median(report, 'phone')).toBe(9.5 * HOUR);
+    await expectCalendarWithoutSla(report);
+  });
+
+  test('parity report through DuckDB: the period\'s audit is in calendar time too', async () => {
+    const report = await countedPeriodReport(duckdb, settingsOf(BUSINESS), io, { unit: 'month', focus: null, previous: 12 });
+    expect(report.reportPeriod?.label).toBe('2026-09');
+    expect(median(report, 'email')).toBe(33.5 * HOUR);
+    await expectCalendarWithoutSla(report);
+  });
+});
+
+describe('business clock from an engine with business-time duration columns: used as given, the report is in business time', () => {
+  test('medians and SLA attainment from the given minutes, labelled business hours', async () => {
+    const report = await auditCounted(duckdb, settingsOf(GIVEN), io);
+    expect(report.settings.clock).toBe('business');
+    // phone (60 + 120) / 2 = 90 minutes; email (60 + 120) / 2 = 90 minutes
+    expect(median(report, 'phone')).toBe(1.5 * HOUR);
+    expect(median(report, 'email')).toBe(1.5 * HOUR);
+    // first response within 4h: all four; resolution within 8h = 480 minutes: phone 480 and 180
+    // met, email 510 breached and 240 met
+    expect(report.channels.map((c) => [c.channel, c.sla?.firstResponse?.met, c.sla?.firstResponse?.breached, c.sla?.resolution?.met, c.sla?.resolution?.breached, c.sla?.resolution?.attainment])).toEqual([
+      ['phone', 2, 0, 2, 0, 1],
+      ['email', 2, 0, 1, 1, 0.5],
+    ]);
+    expect(report.input.notes).toContain('business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time');
+    expect(report.input.notes).not.toContain(CALENDAR_FALLBACK_NOTE);
+    const { table, markdown } = await rendered(report);
+    expect(table).toContain('SLA attainment (business hours)');
+    expect(table).toContain('Durations are business-hours time.');
+    expect(markdown).toContain('Durations are business-hours time.');
+  });
+
+  test('one metric given, the other from timestamps: two clocks in one report, refused with what to map', async () => {
+    // first response from the given minutes; resolution from resolved_at (bound by its name)
+    const mixed: Config = { ...BUSINESS, columns: { firstResponseTime: { column: 'first_reply_time_business_minutes', unit: 'minutes' } } };
+    await expect(auditCounted(duckdb, settingsOf(mixed), io)).rejects.toThrow(
+      'clock is "business", but a database source measures resolution from timestamps, in calendar time, while first response is the duration column "first_reply_time_business_minutes" used as given: one report cannot be in both clocks',
+    );
+  });
+});
