@@ -126,6 +126,23 @@ export function didYouMean(key: string, known: readonly string[]): string | null
 }
 
 /** Validates an already-parsed config object; `file` is only used in messages. */
+/**
+ * `parity init` maps channel values no vocabulary knows to "other" next to a `<EDIT: …>` key to
+ * delete once they are checked. Left in place, that key matched no value and the audit ran with
+ * the unchecked guesses: it stops instead, as every other placeholder does (a column named
+ * `<EDIT…` is not in the file).
+ */
+function refuseEditPlaceholder(data: Record<string, unknown>, file: string): void {
+  const channels = data.channels;
+  if (!channels || typeof channels !== 'object') return;
+  const placeholder = Object.keys(channels).find((k) => k.startsWith('<EDIT'));
+  if (placeholder === undefined) return;
+  throw new ParityError(`channels: the placeholder "${placeholder}" is still in the configuration`, {
+    location: { file },
+    hint: 'check the channel values mapped to "other" above it (map each to phone, email, web, social, chat or other), then delete the placeholder line',
+  });
+}
+
 export function validateConfig(raw: unknown, file: string): Config {
   const result = configSchema.safeParse(raw);
   if (result.success) {
@@ -138,6 +155,7 @@ export function validateConfig(raw: unknown, file: string): Config {
         parsedParent[last] = ownMap(rawMap as Record<string, unknown>, parsedParent[last] as Record<string, unknown>, value, file, path);
       }
     }
+    refuseEditPlaceholder(data, file);
     return data as Config;
   }
   const lines = result.error.issues.map(deepestIssue).map((issue) => {

@@ -33,6 +33,11 @@ describe('parity init, then audit', () => {
       const config = JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'));
       expect(config.$schema).toBe('./node_modules/parity-audit/parity.schema.json');
       expect(config.columns.ticketId).toBeTruthy();
+      // The user checks the channel values init could not place and deletes its placeholder line.
+      if (config.channels) {
+        for (const key of Object.keys(config.channels)) if (key.startsWith('<EDIT')) delete config.channels[key];
+        writeFileSync(join(dir, 'parity.config.json'), JSON.stringify(config));
+      }
       // The default ./parity.config.json is picked up by audit run in the same directory.
       const configured = await runParity(['audit', fixture('formats', name), '--format', 'json', ...AS_OF], { cwd: dir });
       expect(configured.code, configured.stderr).toBe(0);
@@ -58,6 +63,21 @@ describe('parity init, then audit', () => {
     expect(config.timeZone).toBe('UTC');
     const berlin = JSON.parse((await runParity(['init', fixture('formats', 'zoho.csv'), '-o', '-', '--tz', 'Europe/Berlin'])).stdout);
     expect(berlin.timeZone).toBe('Europe/Berlin');
+  });
+
+  it('the channels placeholder left in place stops audit (exit 2) until the line is deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const file = fixture('formats', 'zoho.csv');
+    expect((await runParity(['init', file], { cwd: dir })).code).toBe(0);
+    const refused = await runParity(['audit', file], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('channels: the placeholder "<EDIT: map the values above');
+    expect(refused.stderr).toContain('then delete the placeholder line');
+    const path = join(dir, 'parity.config.json');
+    const config = JSON.parse(readFileSync(path, 'utf8'));
+    for (const key of Object.keys(config.channels)) if (key.startsWith('<EDIT')) delete config.channels[key];
+    writeFileSync(path, JSON.stringify(config));
+    expect((await runParity(['audit', file], { cwd: dir })).code).toBe(0);
   });
 
   it('an unknown layout gets placeholders that audit refuses by name until edited', async () => {
