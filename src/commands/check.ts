@@ -25,8 +25,17 @@ export function renderCheck(unsafe: Report, color: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What parity check prints: gate lines (text), the report as JSON, or JUnit XML for CI. */
+const CHECK_FORMATS = ['text', 'json', 'junit'];
+
 export async function checkCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
   const format = flags.format ?? 'text';
+  // check prints gate results; a document of the whole audit is `parity audit --format …`
+  if (!CHECK_FORMATS.includes(format)) {
+    throw new UsageError(`--format "${format}" is not a format of parity check: ${CHECK_FORMATS.join(', ')}`, {
+      hint: `for the whole audit as ${format}, run parity audit --format ${format} with the same --fail-on (its exit code is the same)`,
+    });
+  }
   const render = format === 'text' ? null : await loadRenderer(format, 'check');
   const annotations = annotationMode(flags.annotations);
   const configGates = (await loadConfig(flags.config, ctx.cwd)).config.gates ?? [];

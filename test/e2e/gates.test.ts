@@ -41,6 +41,14 @@ describe('ratio gate', () => {
     expect(run.stdout).toContain('PASS  ratio(phone,social).firstResponse.median > 3: value 2 is not above 3 [phone 1h (n=5) over social 30m (n=5)]');
   });
 
+  it('parity check prints gate results only: a document format is a usage error naming parity audit', async () => {
+    const run = await runParity(['check', g('wide.csv'), ...MIN5, '--fail-on', RATIO, '--format', 'markdown']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format "markdown" is not a format of parity check: text, json, junit');
+    expect(run.stderr).toContain('parity audit --format markdown');
+    expect(run.stdout).toBe('');
+  });
+
   it('JSON has gates[] with value, threshold, passed and reason', async () => {
     const run = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', RATIO, '--fail-on', 'gap(phone,social).firstResponse.median > 2h', '--format', 'json']);
     expect(run.code).toBe(1);
