@@ -173,6 +173,25 @@ function originKeyLess(table: TicketTable, a: number, b: number): boolean {
 }
 
 /**
+ * 1 for each customer with at least one ticket on `channelCode`: one pass in ticket order, so
+ * that the walk over timelines skips the customers who cannot jump (no social ticket; most of
+ * them) without reading their tickets' times scattered through the table (measured on 5M
+ * tickets, 2.85M customers: see README, Performance).
+ */
+function customersWith(table: TicketTable, channelCode: number, customers: number): Uint8Array {
+  const out = new Uint8Array(customers);
+  const channel = table.channel;
+  const customer = table.customer;
+  for (let i = 0; i < table.size; i++) {
+    if (channel[i] === channelCode) {
+      const c = customer[i] as number;
+      if (c >= 0) out[c] = 1;
+    }
+  }
+  return out;
+}
+
+/**
  * Finds channel jumps: a `to` ticket (social) whose customer has a `from` ticket (phone, email,
  * web) created before it, within `windowSeconds`, and still unresolved when the `to` ticket was
  * opened (or, when its resolution time is unusable, still unanswered). The origin is the oldest
@@ -198,11 +217,12 @@ export function channelJumps(
   const waited: number[] = [];
   const unanswered: number[] = [];
   const { order, starts } = timeline;
+  const withTarget = customersWith(table, toCode, starts.length - 1);
   const queue: number[] = [];
   for (let c = 0; c + 1 < starts.length; c++) {
     const s = starts[c] as number;
     const e = starts[c + 1] as number;
-    if (e - s < 2) continue;
+    if (e - s < 2 || withTarget[c] === 0) continue;
     queue.length = 0;
     let head = 0;
     let k = s;

@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
+import { SORTABLE_MAX_TIME, sharedScratch, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -212,9 +212,11 @@ export class Samples {
   private sorted(): Record<Metric, SortedDurations | null> | null {
     if (!this.sortedByMetric) {
       const t = this.table;
+      // one scratch for both metrics (each pass leaves it as it found it)
+      const scratch = sharedScratch(t.size);
       this.sortedByMetric = {
-        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf),
-        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf),
+        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, scratch),
+        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, scratch),
       };
     }
     const s = this.sortedByMetric;
@@ -228,11 +230,11 @@ export class Samples {
  * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
-function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number): SortedDurations | null {
+function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, scratch: Int32Array): SortedDurations | null {
   const keys = new Uint32Array(t.size);
   const index = new Uint32Array(t.size);
   const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
-  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size);
+  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, scratch);
 }
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
