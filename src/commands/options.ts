@@ -210,7 +210,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     timeZone,
     reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),
     referenceGiven: referenceText !== undefined,
-    bands: flags.bands ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
+    bands: flags.bands !== undefined ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
     groupBy: by,
     asOf: instant('--as-of', 'asOf', flags.asOf),
     since: sinceSeconds,

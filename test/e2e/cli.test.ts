@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runParity } from '../helpers/exec.js';
+import { fixture, ROOT, runParity } from '../helpers/exec.js';
 
 describe('the command line', () => {
   it('--help and --version exit 0 on stdout', async () => {
@@ -29,6 +29,12 @@ describe('the command line', () => {
     const missing = await runParity(['audit']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("missing required argument 'file'");
+  });
+
+  it('--bands given empty is a usage error, not the default bands in silence', async () => {
+    const empty = await runParity(['audit', fixture('small.csv'), '--bands', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--bands "" is not a list of positive numbers');
   });
 
   it('a closed pipe ends quietly', async () => {
