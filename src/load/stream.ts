@@ -4,6 +4,7 @@
  * reason. `audit` (through loadDataset) and `inspect` fold over this same stream, so they
  * cannot disagree on which rows were read, used or rejected.
  */
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
@@ -163,7 +164,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   let latestLine = 0;
   const keepValues = sink.rejectedLater !== undefined;
   // --duplicates last with keepValues: the rejections of replaced rows by file (as opened) and line, and each file's path
-  const replacedRows = new Map<string, Map<number, RowIssue>>();
+  const replacedRows = new Map<string, Map<number, RowIssue[]>>();
   const pathOf = new Map<string, string>();
 
   const reject = (issue: RowIssue, later = false): void => {
@@ -218,7 +219,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       if (keepValues) {
         let lines = replacedRows.get(kept.file);
         if (!lines) replacedRows.set(kept.file, (lines = new Map()));
-        lines.set(kept.line, issue);
+        // (a JSON line can hold several replaced records: every one is kept)
+        const atLine = lines.get(kept.line);
+        if (atLine) atLine.push(issue);
+        else lines.set(kept.line, [issue]);
       }
       reject(issue, keepValues);
       if (!builder) {
@@ -373,19 +377,35 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   return { rowsRead, rowsRejected, latest: Number.isFinite(latest) ? latest : null, latestAt: latestFile === null ? null : { file: latestFile, line: latestLine } };
 }
 
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The rejections of rows that later rows of the same id replaced (--duplicates last), with the
  * rows' own values: their file is read once more (the same reader, so the same lines) and each
  * rejection handed to `out` with its row's values, in the file's order. Standard input cannot be
  * read twice: its rows are handed on without values, as is a row the file no longer has.
  */
-async function readReplaced(settings: Settings, io: StreamIO, path: string, lines: Map<number, RowIssue>, out: (issue: RowIssue) => void): Promise<void> {
-  if (path !== '-') {
+async function readReplaced(settings: Settings, io: StreamIO, path: string, lines: Map<number, RowIssue[]>, out: (issue: RowIssue) => void): Promise<void> {
+  // Only a regular file can be read twice (a pipe, a FIFO or /dev/fd/N would hang or be empty),
+  // and only a file of one record a line says by its line which record it was (a JSON line can
+  // hold a whole page of tickets): the others' rejections go on without their values.
+  if (path !== '-' && isRegularFile(path)) {
     const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
+    if (opened.replaced) {
+      // a JSON source (it counts its lines of bad bytes): records are not one a line
+      await closeRecords(opened.records);
+      for (const issues of lines.values()) for (const issue of issues) out(issue);
+      return;
+    }
     const found = (line: number, values: readonly string[]): void => {
-      const issue = lines.get(line) as RowIssue;
+      for (const issue of lines.get(line) as RowIssue[]) out({ ...issue, values });
       lines.delete(line);
-      out({ ...issue, values });
     };
     try {
       if (isFieldBatched(opened.records)) {
@@ -409,5 +429,5 @@ async function readReplaced(settings: Settings, io: StreamIO, path: string, line
       await closeRecords(opened.records);
     }
   }
-  for (const issue of lines.values()) out(issue);
+  for (const issues of lines.values()) for (const issue of issues) out(issue);
 }

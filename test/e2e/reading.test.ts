@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runParity } from '../helpers/exec.js';
@@ -189,6 +190,34 @@ describe('--rejects: the rejected row\'s own columns follow its reason', () => {
       `${path},4,,"a,""b,c""","ragged-row: expected 3 fields, found 5",R3,email,2026-10-01T09:00:00Z`,
     ]);
   });
+});
+
+describe('--duplicates last --rejects on inputs that cannot be read twice by line', () => {
+  it('a JSON line holding several replaced records: every one is rejected (without values), none lost', async () => {
+    // one line each: [D1, D2] then [D2, D1]; the later file replaces both: 4 read, 2 rejected
+    const a = join(tmp, 'page1.json');
+    const b = join(tmp, 'page2.json');
+    writeFileSync(a, '[{"id":"D1","channel":"phone","created_at":"2026-10-01T10:00:00Z"},{"id":"D2","channel":"email","created_at":"2026-10-01T11:00:00Z"}]\n');
+    writeFileSync(b, '[{"id":"D2","channel":"email","created_at":"2026-10-01T11:00:00Z"},{"id":"D1","channel":"phone","created_at":"2026-10-01T10:00:00Z"}]\n');
+    const out = join(tmp, 'pages.rejects.csv');
+    const r = await runParity(['audit', a, b, '--duplicates', 'last', '--rejects', out, '--format', 'json', '--as-of', '2026-10-02T00:00:00Z']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).input).toMatchObject({ rowsRead: 4, rowsRejected: 2 });
+    expect(rejectRows(out).map((row) => row.split(',').slice(0, 4).join(','))).toEqual([`${a},1,id,D2`, `${a},1,id,D1`]);
+  });
+
+  it('a FIFO is not read a second time (it would wait for ever): its replaced rows go without values', async () => {
+    const fifo = join(tmp, 'first.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const later = join(tmp, 'later.csv');
+    writeFileSync(later, 'ticket_id,channel,created_at\nA1,email,2026-10-01T10:00:00Z\n');
+    const writer = spawn('sh', ['-c', `printf 'ticket_id,channel,created_at\\nA1,phone,2026-10-01T10:00:00Z\\n' > '${fifo}'`]);
+    const out = join(tmp, 'fifo.rejects.csv');
+    const r = await runParity(['audit', fifo, later, '--duplicates', 'last', '--rejects', out, '--as-of', '2026-10-02T00:00:00Z']);
+    writer.kill();
+    expect(r.code).toBe(0);
+    expect(rejectRows(out)).toEqual([`${fifo},2,ticket_id,A1,"duplicate-id: ticket id ""A1"" appears again at ${later}:2; the last one is kept",,,`]);
+  }, 20_000);
 });
 
 describe('an as-of time from the data after the time of the run is said, not passed over', () => {
