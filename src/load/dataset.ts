@@ -100,7 +100,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   const asOf = settings.asOf ?? totals.latest ?? 0;
   const built = builder.build();
   if (settings.asOf === null && totals.latest !== null && totals.latestAt !== null && io.now !== undefined && totals.latest > io.now) {
-    const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt, io.now);
+    const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt);
     notes.add(note);
     io.onWarning?.(note);
   }
@@ -131,7 +131,7 @@ function isoSeconds(seconds: number): string {
  * open look that old. Names the row, the column and the time it holds, and the fix. The as-of
  * rule itself is not changed.
  */
-function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number }, now: number): string {
+function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number }): string {
   // the ticket that row became (none when a later row of its id replaced it, --duplicates last)
   const fileCode = table.dictionaries.file.values.indexOf(at.file);
   let i = -1;
@@ -155,7 +155,8 @@ function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], lates
   }
   return (
     `the as-of time is the latest timestamp in the data, ${isoSeconds(latest)} (${at.file}:${at.line}${column ? `, ${column}` : ''}), ` +
-    `which is after the time of this run (${isoSeconds(Math.floor(now))}): every ticket still open is measured to it. ` +
+    // the run's time itself is not written: the report would change with the clock (--generated-at keeps outputs stable)
+    'which is after the time of this run: every ticket still open is measured to it. ' +
     'Fix that row, or give --as-of the time the export was taken'
   );
 }
