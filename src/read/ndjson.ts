@@ -48,7 +48,10 @@ export function recordsOf(value: Json): { records: Json[]; arrayIndex: number | 
   if (!isObject(value)) return { records: [value], arrayIndex: null };
   const arrays = Object.entries(value).filter(([, v]) => Array.isArray(v)) as Array<[string, Json[]]>;
   const lists = arrays.filter(([, v]) => v.length > 0 && v.every(isObject));
-  const named = LIST_KEYS.map((k) => lists.find(([key]) => key.toLowerCase() === k)).find((x) => x !== undefined);
+  // a page's own list (`tickets`, `results`, …) is the records even with a stray value that is
+  // not an object: that value is then rejected with its line, not the page read as one record
+  const pageLists = arrays.filter(([, v]) => v.some(isObject));
+  const named = LIST_KEYS.map((k) => pageLists.find(([key]) => key.toLowerCase() === k)).find((x) => x !== undefined);
   const scalarsOnly = Object.values(value).every((v) => !isObject(v));
   const list = named ?? (lists.length === 1 && scalarsOnly ? lists[0] : undefined);
   if (list) return { records: list[1].map(unwrap), arrayIndex: arrays.indexOf(list) };

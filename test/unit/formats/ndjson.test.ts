@@ -32,6 +32,10 @@ describe('flatten and recordsOf', () => {
     // an array's elements are its records, whatever they are; a lone value is one record
     expect(recordsOf([{ id: 1 }, 5, 'x', [1], null, { ticket: { id: 2 } }]).records).toEqual([{ id: 1 }, 5, 'x', [1], null, { id: 2 }]);
     expect(recordsOf(42).records).toEqual([42]);
+    // a page's own list with a stray value: its records, the value among them (not the page as one record)
+    expect(recordsOf({ tickets: [{ id: 'N1' }, 5, { id: 'N2' }], next_page: null }).records).toEqual([{ id: 'N1' }, 5, { id: 'N2' }]);
+    // an unnamed list with a stray value stays a field of one record, as before
+    expect(recordsOf({ id: 1, parts: [{ id: 3 }, 5] }).records).toHaveLength(1);
     expect(recordsOf(null).records).toEqual([null]);
   });
 });
