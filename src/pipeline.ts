@@ -227,6 +227,13 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
 function countedClock(counts: CountTable, settings: Settings, notes: string[]): Settings {
   // the table's own clock (meta,clock); a table without it made by an engine says so in its notes
   const tableClock = counts.header.clock ?? (counts.header.notes.includes(CALENDAR_FALLBACK_NOTE) ? 'calendar' : null);
+  if (settings.clock.kind === 'calendar' && tableClock === 'business') {
+    // the mirror case: targets meant in calendar time, durations in business hours
+    if (settings.sla.firstResponse || settings.sla.resolution) {
+      notes.push('SLA attainment is not computed: its targets are in calendar time (the configuration has no business clock) and this count table\'s durations are in business hours (audit it with the business clock it was made with)');
+    }
+    return { ...settings, sla: { firstResponse: null, resolution: null } };
+  }
   if (settings.clock.kind !== 'business' || tableClock !== 'calendar') return settings;
   if (settings.sla.firstResponse || settings.sla.resolution) {
     notes.push('SLA attainment is not computed: its targets are in business hours and this source\'s durations are calendar time (set "clock": "calendar" to judge the targets in calendar time, or map business-time duration columns)');

@@ -127,6 +127,23 @@ describe('parity audit --counts: what acts on rows is refused, the table is prot
   });
 });
 
+describe('a count table in business hours audited with a calendar configuration', () => {
+  test('leaves SLA attainment out with a note (calendar targets against business durations), as the mirror case does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-clock-'));
+    writeFileSync(join(dir, 'business.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] } }));
+    writeFileSync(join(dir, 'calendar-sla.json'), JSON.stringify({ sla: { firstResponse: { default: '1h' } } }));
+    const table = join(dir, 'business.counts.csv');
+    expect((await runParity(['counts', fixture('engines', 'business.csv'), '-c', join(dir, 'business.json'), '-o', table])).code).toBe(0);
+    expect(readFileSync(table, 'utf8')).toContain('meta,clock,business');
+    const r = await runParity(['audit', '--counts', table, '-c', join(dir, 'calendar-sla.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.settings.clock).toBe('business');
+    expect(report.channels.every((c) => c.sla === null)).toBe(true);
+    expect(report.input.notes.some((n) => n.startsWith('SLA attainment is not computed: its targets are in calendar time'))).toBe(true);
+  });
+});
+
 describe('parity sql', () => {
   test('prints the query for a dialect with the mapped columns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-sql-'));
