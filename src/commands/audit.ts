@@ -11,7 +11,7 @@ import { resolveSource, type SourceFlags } from '../read/engines/index.js';
 import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
-import { withReading } from './dataset.js';
+import { engineIO, withReading } from './dataset.js';
 import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -32,7 +32,7 @@ export async function runAudit(files: string[], flags: CommonFlags & SourceOptio
   // (baseline.ts validates with zod: loaded only when there is a baseline)
   const baseline = flags.baseline ? await (await import('./baseline.js')).loadBaseline(flags.baseline, ctx.cwd) : null;
   const run = source
-    ? auditCounted(source, settings, { stdin: ctx.stdin, baseline })
+    ? auditCounted(source, settings, engineIO(settings, ctx, baseline))
     : withReading(flags, settings, ctx, (io) => audit(settings, { ...io, baseline }));
   return run.catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);

@@ -35,6 +35,15 @@ export function runTime(settings: Pick<Settings, 'generatedAt'>, ctx: Pick<Comma
 }
 
 /**
+ * The side channels of an audit counted where the tickets live: the time of the run (an as-of
+ * time from the data after it is said, pipeline.ts) and warnings straight to stderr.
+ */
+export function engineIO(settings: Pick<Settings, 'generatedAt'>, ctx: CommandContext, baseline: Report | null): AuditIO {
+  const now = runTime(settings, ctx);
+  return { stdin: ctx.stdin, baseline, onWarning: (message) => ctx.warn(message), ...(now !== undefined ? { now } : {}) };
+}
+
+/**
  * Runs `run` with the reading side channels of a command (progress, --rejects, the time of the
  * run, warnings for stderr), then applies --strict.
  */

@@ -23,7 +23,7 @@ import { loadRenderer } from '../render/index.js';
 import { parseGates } from '../judge/gates/index.js';
 import type { PeriodUnit, Report } from '../report.js';
 import { parseMonth, PERIOD_UNITS } from '../measure/periods.js';
-import { withReading } from './dataset.js';
+import { engineIO, withReading } from './dataset.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import { countedSource, type SourceOptions } from './audit.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -85,7 +85,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
   const run = source
-    ? countedPeriodReport(source, settings, { stdin: ctx.stdin, baseline }, { unit, focus, previous })
+    ? countedPeriodReport(source, settings, engineIO(settings, ctx, baseline), { unit, focus, previous })
     : withReading(flags, settings, ctx, (io) => periodReport(settings, { ...io, baseline }, { unit, focus, previous }));
   return run.catch((error: unknown) => {
     throw noteConfigSource(error, loadedConfig);

@@ -257,6 +257,16 @@ describe('an as-of time from the data after the time of the run is said, not pas
     }
   });
 
+  it('counted where the tickets live (DuckDB): said too, without the row an engine cannot name', async () => {
+    const r = await runParity(['audit', path, '--engine', 'duckdb', '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(r.code).toBe(0);
+    const engineNote = 'the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken';
+    expect(json(r.stdout).input.notes).toContain(engineNote);
+    expect(r.stderr).toContain(`parity: ${engineNote}`);
+    const fixed = await runParity(['audit', path, '--engine', 'duckdb', '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z', '--as-of', '2026-10-10T00:00:00Z']);
+    expect(json(fixed.stdout).input.notes.some((n: string) => n.startsWith('the as-of time'))).toBe(false);
+  }, 30_000);
+
   it('parity tickets and parity counts say it on stderr too (measured against the clock: 2099 is later)', async () => {
     const prefix = `parity: the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z (${path}:4, resolved_at), which is after the time of this run: every ticket still open`;
     for (const command of ['tickets', 'counts']) {
