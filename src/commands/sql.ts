@@ -5,6 +5,7 @@
  * created_at); everything else that shapes the audit (channels, bands, --since/--until/--as-of,
  * --by) is written into the query. Its result, saved as CSV, is what `parity audit --counts` reads.
  */
+import { guardChanges } from '../text/sanitise.js';
 import { loadConfig } from '../config/load.js';
 import type { ColumnRef } from '../config/schema.js';
 import { UsageError } from '../errors.js';
@@ -57,5 +58,15 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
     ...mapped,
     `-- Save the result as CSV and judge it with: parity audit --counts <file.csv>`,
   ].join('\n');
-  return { output: `${preface}\n${countQuery(spec)}`, exitCode: 0 };
+  const sql = countQuery(spec);
+  // String literals escape what a terminal cannot show (dialects.ts); a quoted name cannot in
+  // every dialect, and the output guard would print it escaped: a query that names another
+  // column than the one parity runs. Such a query goes to a file only.
+  if (guardChanges(sql) && (flags.output === undefined || flags.output === '-')) {
+    throw new UsageError('the query names a column or table with a control character (a line break or tab in a header, say), which standard output cannot show as it is', {
+      hint: 'write it to a file: parity sql … -o query.sql (or rename the column)',
+    });
+  }
+  return { output: `${preface}\n${sql}`, exitCode: 0 };
 }
+

@@ -77,6 +77,14 @@ function deep(value: unknown): unknown {
  * workflow command) pushed one space to the right unless `annotations` says these are
  * parity's own.
  */
+/** Whether guardOutput would change `text` (it holds a character it writes as a visible escape; line breaks and tabs aside). */
+export function guardChanges(text: string): boolean {
+  UNSAFE_BUT_LINES.lastIndex = 0;
+  const found = UNSAFE_BUT_LINES.test(text);
+  UNSAFE_BUT_LINES.lastIndex = 0;
+  return found;
+}
+
 export function guardOutput(text: string, options: { color?: boolean; annotations?: boolean } = {}): string {
   let out = '';
   let last = 0;

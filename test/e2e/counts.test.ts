@@ -172,6 +172,17 @@ describe('parity sql', () => {
     }
   });
 
+  test('a column name with a control character (an Excel header with a line break) is written with -o, refused on standard output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sql-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'id', channel: 'via', createdAt: 'created', firstResponseAt: 'First reply\r\ntime' } }));
+    const printed = await runParity(['sql', '--dialect', 'duckdb', '--table', 't'], { cwd: dir });
+    expect(printed.code).toBe(2);
+    expect(printed.stderr).toContain('standard output cannot show as it is');
+    expect(printed.stderr).toContain('-o query.sql');
+    expect((await runParity(['sql', '--dialect', 'duckdb', '--table', 't', '-o', 'q.sql'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'q.sql'), 'utf8')).toContain('CAST("First reply\r');
+  });
+
   test('an unknown dialect or no table exits 2', async () => {
     expect((await runParity(['sql', '--dialect', 'oracle', '--table', 't'])).code).toBe(2);
     expect((await runParity(['sql', '--dialect', 'bigquery'])).code).toBe(2);
