@@ -109,7 +109,11 @@ export function slaOutcome(
   openAge: Float64Array,
 ): 'met' | 'breached' | 'not-yet-due' | null {
   const target = slaTargetOf(table, i, targets);
-  if (target === undefined) return null;
+  return target === undefined ? null : outcomeAgainst(table, i, target, metric, openAge);
+}
+
+/** Ticket i's outcome against `target` (found already), or null when the metric is left out. */
+function outcomeAgainst(table: TicketTable, i: number, target: number, metric: 'firstResponse' | 'resolution', openAge: Float64Array): 'met' | 'breached' | 'not-yet-due' | null {
   const state = metric === 'firstResponse' ? table.firstResponseState[i] : table.resolutionState[i];
   if (state === EXCLUDED) return null;
   const done = metric === 'firstResponse' ? state === ANSWERED : state === RESOLVED;
@@ -137,8 +141,10 @@ export function slaSummary(
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     const priority = table.dictionaries.priority.valueOf(table.priority[i] as number);
-    if (counter.targetFor(priority) === undefined) continue;
-    const outcome = slaOutcome(table, i, targets, metric, openAge);
+    // the target found once a ticket (it was looked up again for the outcome)
+    const target = counter.targetFor(priority);
+    if (target === undefined) continue;
+    const outcome = outcomeAgainst(table, i, target, metric, openAge);
     if (outcome === null) continue;
     counter.judged(priority, 1);
     if (outcome === 'met') counter.met++;
