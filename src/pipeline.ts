@@ -28,7 +28,7 @@
 import { ParityError, UsageError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { BySettings, Settings } from './settings.js';
-import { loadDataset, type Dataset, type RunIO } from './load/dataset.js';
+import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
@@ -38,6 +38,7 @@ import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import { createdRange } from './measure/groups.js';
 import { openingHours } from './measure/clock.js';
+import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
@@ -127,17 +128,6 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
 }
 
 /**
- * An engine's as-of time taken from the data (no --as-of) after the time of the run: said, as a
- * file's audit says it (load/dataset.ts; an engine cannot name the row). Told on stderr too.
- */
-function futureAsOf(asOf: number, settings: Settings, io: AuditIO): string[] {
-  if (settings.asOf !== null || io.now === undefined || !(asOf > io.now)) return [];
-  const note = `the as-of time is the latest timestamp in the data, ${new Date(asOf * 1000).toISOString().replace('.000Z', 'Z')}, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken`;
-  io.onWarning?.(note);
-  return [note];
-}
-
-/**
  * --by from a count table: the count query and `parity counts` carry a `by` dimension for the
  * canonical fields only (counts.ts BY_FIELDS). Any other header is refused when given as --by;
  * a config's by naming one (meant for file audits) does not block the audit: the notes say so.
@@ -214,6 +204,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const byNotes: string[] = [];
   const clockNotes: string[] = [];
   const settings = countedClock(counts, withReference(tickets, requireBy(counts, given, source, byNotes)), clockNotes);
+  counts = waitingInClock(counts, settings, clockNotes);
   requireBands(counts, settings.bands, source);
   requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
@@ -250,6 +241,18 @@ function countedClock(counts: CountTable, settings: Settings, notes: string[]): 
     notes.push('SLA attainment is not computed: its targets are in business hours and this source\'s durations are calendar time (set "clock": "calendar" to judge the targets in calendar time, or map business-time duration columns)');
   }
   return { ...settings, clock: { kind: 'calendar' }, sla: { firstResponse: null, resolution: null } };
+}
+
+/**
+ * A table whose open tickets' ages are calendar time under business-time durations (an engine's,
+ * `meta,waitingClock`): converted with the configured opening hours, as in-process; without a
+ * business clock in the settings they stay calendar time, and a note says so.
+ */
+function waitingInClock(counts: CountTable, settings: Settings, notes: string[]): CountTable {
+  if (counts.header.waitingClock !== 'calendar' || countClock(counts, settings) !== 'business') return counts;
+  if (settings.clock.kind === 'business') return businessWaiting(counts, settings.clock);
+  notes.push('the waiting time of open tickets is calendar time: the configuration has no business hours to count it in (audit with the business clock this table was made with)');
+  return counts;
 }
 
 /**
@@ -488,7 +491,8 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
     const spans = [...plan.previous, plan.focus];
     const periods = withChanges(
       [...previous, focus].map((table, k) => {
-        const groups = new CountGroups(table, settings.bands);
+        // the open tickets' ages in the report's clock, as judgeCounts has them (one computation)
+        const groups = new CountGroups(waitingInClock(table, settings, []), settings.bands);
         return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
       }),
     );

@@ -40,12 +40,24 @@ export async function runAudit(files: string[], flags: CommonFlags & SourceOptio
 }
 
 /** A count table or an engine when the flags or config name one; null for files read in-process. */
-export function countedSource(files: string[], flags: SourceOptions & Pick<CommonFlags, 'rejects' | 'strict' | 'since' | 'until' | 'asOf'>, config: Config): CountedSource | null {
+export function countedSource(
+  files: string[],
+  flags: SourceOptions & Pick<CommonFlags, 'rejects' | 'strict' | 'since' | 'until' | 'asOf' | 'duplicates' | 'decimal' | 'inputFormat' | 'sheet'>,
+  config: Config,
+): CountedSource | null {
   if (flags.counts !== undefined) {
     if (files.length || flags.db || flags.engine) throw new UsageError('--counts is the whole input: give no files, --db or --engine with it');
     // A count table is made with its period and as-of time (and its rows read and rejected
     // then): options that act on rows cannot act on it, and must not look as if they had.
-    for (const [flag, given] of [['--rejects', flags.rejects], ['--strict', flags.strict]] as const) {
+    const reading = [
+      ['--rejects', flags.rejects],
+      ['--strict', flags.strict],
+      ['--duplicates', flags.duplicates],
+      ['--decimal', flags.decimal],
+      ['--input-format', flags.inputFormat],
+      ['--sheet', flags.sheet],
+    ] as const;
+    for (const [flag, given] of reading) {
       if (given) throw new UsageError(`${flag} reads rows in-process; a count table's rows were read when it was made`, { hint: `give ${flag} to parity counts when making the table` });
     }
     for (const [flag, given] of [['--since', flags.since], ['--until', flags.until], ['--as-of', flags.asOf]] as const) {

@@ -11,7 +11,7 @@ import { BY_FIELDS, FLAT_COLUMNS, countDataset, headerRows, type ByField, type C
 import { countFromEngine } from '../read/engines/count.js';
 import { openEngine, resolveSource, type SourceFlags } from '../read/engines/index.js';
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
-import { loadDataset } from '../load/dataset.js';
+import { futureAsOf, loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
 import { runTime } from './dataset.js';
 import { enforceStrictDataset } from './strictCounts.js';
@@ -59,10 +59,16 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
     }
   }
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  const warnings: string[] = [];
+  const now = runTime(settings, ctx);
   try {
-    return { table: (await countFromEngine(connection, sql, { ...settings, by })).counts, redact: settings.redact };
+    const { counts } = await countFromEngine(connection, sql, { ...settings, by });
+    // an as-of time from the data after the run: in the table's notes and on stderr, as the audit says it
+    const future = futureAsOf(counts.header.asOf, settings, { ...(now !== undefined ? { now } : {}), onWarning: (message) => warnings.push(message) });
+    return { table: future.length ? { ...counts, header: { ...counts.header, notes: [...counts.header.notes, ...future] } } : counts, redact: settings.redact };
   } finally {
     await connection.close();
+    for (const warning of warnings) ctx.warn(warning);
   }
 }
 

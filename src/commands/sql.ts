@@ -13,6 +13,7 @@ import { TICKET_FIELDS, type TicketField } from '../model.js';
 import { DIALECTS, isDialect } from '../read/engines/dialects.js';
 import { countQuery, type SourceColumn } from '../read/engines/sql.js';
 import { querySpec } from '../read/engines/count.js';
+import { durationClockFromHeader } from '../formats/bind.js';
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { byOption } from './counts.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -26,9 +27,13 @@ export interface SqlFlags extends CommonFlags {
 
 const DEFAULT_COLUMNS: Partial<Record<TicketField, string>> = { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at' };
 
-function sourceColumn(ref: ColumnRef): SourceColumn {
-  if (typeof ref === 'string') return { column: ref };
-  return ref.unit ? { column: ref.column, unit: ref.unit as NonNullable<SourceColumn['unit']> } : { column: ref.column };
+function sourceColumn(field: TicketField, ref: ColumnRef): SourceColumn {
+  const { column, unit, clock } = typeof ref === 'string' ? { column: ref, unit: undefined, clock: undefined } : ref;
+  const out: SourceColumn = { column, ...(unit ? { unit: unit as NonNullable<SourceColumn['unit']> } : {}) };
+  if (field !== 'firstResponseTime' && field !== 'resolutionTime') return out;
+  // a duration column's clock: configured, else the header's word (as formats/bind.ts), else calendar
+  const named = clock ?? durationClockFromHeader(column);
+  return named ? { ...out, clock: named } : { ...out, clock: 'calendar', clockAssumed: true };
 }
 
 export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -48,11 +53,11 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
   const columns: Partial<Record<TicketField, SourceColumn>> = {};
   for (const field of TICKET_FIELDS) {
     const ref = config.columns?.[field];
-    if (ref) columns[field] = sourceColumn(ref);
+    if (ref) columns[field] = sourceColumn(field, ref);
     else if (DEFAULT_COLUMNS[field]) columns[field] = { column: DEFAULT_COLUMNS[field] as string };
   }
   const spec = querySpec(dialect, table ? { table } : { query: query as string }, columns, { ...settings, by: byOption(flags.by) });
-  const mapped = Object.entries(columns).map(([field, c]) => `--   ${field}: ${JSON.stringify(c.column)}${c.unit ? ` (${c.unit})` : ''}`);
+  const mapped = Object.entries(columns).map(([field, c]) => `--   ${field}: ${JSON.stringify(c.column)}${c.unit ? ` (${c.unit}${c.clock === 'business' ? ', business time' : ''})` : ''}`);
   const preface = [
     `-- Columns (map others with "columns" in parity.config.json):`,
     ...mapped,

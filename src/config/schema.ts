@@ -46,6 +46,9 @@ const columnRef = z.union([
       .transform((u) => (u === 'HH:MM:SS' ? 'hms' : u))
       .optional(),
     format: dateFormatText.optional(),
+    // The clock a duration column counts in: business time is used as given under the business
+    // clock; calendar time is converted to it (formats/bind.ts durationClockFromHeader decides when unset).
+    clock: z.enum(['calendar', 'business']).optional(),
   }),
 ]);
 
@@ -54,7 +57,14 @@ const columns = z.strictObject(
     (typeof TICKET_FIELDS)[number],
     z.ZodOptional<typeof columnRef>
   >,
-);
+).superRefine((cols, ctx) => {
+  // a clock belongs to a duration; a timestamp is a moment, in no clock
+  for (const [field, ref] of Object.entries(cols)) {
+    if (ref && typeof ref === 'object' && ref.clock !== undefined && field !== 'firstResponseTime' && field !== 'resolutionTime') {
+      ctx.addIssue({ code: 'custom', path: [field, 'clock'], message: 'only a duration column (firstResponseTime, resolutionTime) has a clock' });
+    }
+  }
+});
 
 const isoDateOrTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), {
   message: 'not a date; write it like 2026-10-01 or 2026-10-01T12:00:00Z',

@@ -43,10 +43,22 @@ export function unitFromHeader(header: string): DurationUnit | null {
   return null;
 }
 
+/**
+ * The clock a duration header names, if any: dbt's `first_reply_time_business_minutes`,
+ * Zendesk's `… within business hours` and `metric_set.reply_time_in_minutes.business` count open
+ * hours only; `….calendar` counts every hour.
+ */
+export function durationClockFromHeader(header: string): 'calendar' | 'business' | null {
+  const words = header.toLowerCase().split(/[^a-z]+/);
+  if (words.includes('business')) return 'business';
+  if (words.includes('calendar')) return 'calendar';
+  return null;
+}
+
 const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
-function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined } {
+function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined; clock?: 'calendar' | 'business' | undefined } {
   return typeof ref === 'string' ? { column: ref } : ref;
 }
 
@@ -97,7 +109,7 @@ export function bindColumns(
   for (const field of TICKET_FIELDS) {
     const ref = configured[field];
     if (ref === undefined) continue;
-    const { column, unit, format: columnFormat } = refColumn(ref);
+    const { column, unit, format: columnFormat, clock } = refColumn(ref);
     const index = findColumn(header, column);
     if (index < 0) {
       throw new ParityError(`columns.${field} names "${column}", but the file has no such column`, {
@@ -107,6 +119,7 @@ export function bindColumns(
     }
     const b: { -readonly [K in keyof FieldBinding]: FieldBinding[K] } = { field, index, header: header[index] ?? column, source: 'config' };
     if (unit) b.unit = unit;
+    if (clock) b.clock = clock;
     if (columnFormat) b.dateFormat = columnFormat;
     bindings[field] = b;
     taken.add(index);
@@ -171,6 +184,14 @@ export function bindColumns(
     else if (allHms) bindings[field] = { ...b, unit: 'hms' };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
+  }
+
+  // Duration clocks: configured, else named by the header, else calendar (said as assumed).
+  for (const field of DURATION_FIELDS) {
+    const b = bindings[field];
+    if (!b || b.clock) continue;
+    const fromHeader = durationClockFromHeader(b.header);
+    bindings[field] = fromHeader ? { ...b, clock: fromHeader } : { ...b, clock: 'calendar', clockAssumed: true };
   }
 
   // Decimal separators of number columns (a `12,5` column is not read as 125).

@@ -30,7 +30,7 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
 };
 
 /** What a log reduce yields (see FormatDef.reduce). */
-export type LogOutput = { ticket: TicketRow; usedRows: number } | { issue: RowIssue };
+export type LogOutput = { ticket: TicketRow; lines: readonly number[] } | { issue: RowIssue };
 
 /**
  * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
@@ -75,7 +75,7 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
 export function* settle(result: RowResult, lines: readonly number[], what: string): Generator<LogOutput> {
   if (result.ok) {
     for (const note of result.notes) yield { issue: note };
-    yield { ticket: result.ticket, usedRows: lines.length };
+    yield { ticket: result.ticket, lines };
     return;
   }
   // The synthetic record's values are not the file's: leave them out of --rejects.

@@ -27,6 +27,12 @@ export interface FieldBinding {
   /** Duration columns: the unit, and whether it was only assumed. */
   readonly unit?: DurationUnit;
   readonly unitAssumed?: boolean;
+  /**
+   * Duration columns: the clock the durations count in (config `clock`, else the header's word
+   * "business" or "calendar", else calendar), and whether it was only assumed.
+   */
+  readonly clock?: 'calendar' | 'business';
+  readonly clockAssumed?: boolean;
   /** Timestamp columns: the style detected (or `custom` for dateFormat). */
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
@@ -83,12 +89,12 @@ export interface FormatDef {
   /**
    * For logs where many rows make one ticket (tweet conversations, event logs): consume every
    * record and yield tickets and issues. Every record must end up in exactly one ticket or
-   * one issue (rowsRead = rowsUsed + rowsRejected); `usedRows` on a yielded ticket says how
-   * many records it consumed.
+   * one issue (rowsRead = rowsUsed + rowsRejected); `lines` on a yielded ticket are the lines of
+   * the records it consumed, its own line first.
    */
   reduce?(
     records: AsyncIterable<RawRecord>,
     mapping: Mapping,
     context: RowContext,
-  ): AsyncIterable<{ ticket: TicketRow; usedRows: number } | { issue: RowIssue }>;
+  ): AsyncIterable<{ ticket: TicketRow; lines: readonly number[] } | { issue: RowIssue }>;
 }

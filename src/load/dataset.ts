@@ -14,6 +14,7 @@ import { streamTickets, type StreamIO } from './stream.js';
 import { recodedNote } from '../formats/open.js';
 import { EXCLUDED, TicketTableBuilder, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
+import { bindingColumns, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
 export interface RunIO extends StreamIO {
@@ -63,6 +64,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     {
       file(opened) {
         io.onFile?.(opened.file, opened.mapping.header, opened.mapping.bindings.customerId?.header ?? null);
+        checkDurationClocks(bindingColumns(opened.mapping.bindings), settings.clock.kind, opened.file);
         mappings.push({ file: opened.file, mapping: opened.mapping });
         for (const note of opened.mapping.format.notes ?? []) notes.add(note);
         if (opened.encoding !== 'utf-8') notes.add(`${opened.file} is not UTF-8; it was read as ${opened.encoding}`);
@@ -104,7 +106,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     notes.add(note);
     io.onWarning?.(note);
   }
-  const table = applyClock(withoutUnmeasured(built, fileMeasures), settings, asOf);
+  const table = applyClock(withoutUnmeasured(built, fileMeasures), settings, asOf, mappings);
   return {
     table,
     files,
@@ -118,6 +120,17 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     unknownChannels: countUnknown(table, unknownRaw),
     notes: [...notes],
   };
+}
+
+/**
+ * An engine's as-of time taken from the data (no --as-of) after the time of the run: said, as a
+ * file's audit says it (load/dataset.ts; an engine cannot name the row). Told on stderr too.
+ */
+export function futureAsOf(asOf: number, settings: Pick<Settings, 'asOf'>, io: Pick<RunIO, 'now' | 'onWarning'>): string[] {
+  if (settings.asOf !== null || io.now === undefined || !(asOf > io.now)) return [];
+  const note = `the as-of time is the latest timestamp in the data, ${new Date(asOf * 1000).toISOString().replace('.000Z', 'Z')}, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken`;
+  io.onWarning?.(note);
+  return [note];
 }
 
 /** Epoch seconds as ISO 8601 in UTC, without milliseconds when they are 0. */
@@ -186,12 +199,20 @@ function nanToZero(x: number): number {
 
 /**
  * Puts the table's durations in the configured clock and records each ticket's age at the
- * as-of time (the censoring time of a still-open ticket).
+ * as-of time (the censoring time of a still-open ticket). Durations from timestamps and from
+ * calendar-time duration columns are converted; a business-time duration column's are already
+ * in business hours and are kept as given (measure/durationClocks.ts, the engines' rule too).
  */
-function applyClock(table: TicketTable, settings: Settings, asOf: number): TicketTable {
+function applyClock(table: TicketTable, settings: Settings, asOf: number, mappings: Dataset['mappings']): TicketTable {
   const clock = settings.clock;
   // calendar time: a ticket's age is as-of − created, read from createdAt where needed (openAges)
   if (clock.kind === 'calendar') return { ...table, clock: 'calendar' };
+  // per file code: whether each metric's durations are business time already
+  const files = table.dictionaries.file.values;
+  const given = files.map((file) => {
+    const columns = bindingColumns(mappings.find((m) => m.file === file)?.mapping.bindings ?? {});
+    return { firstResponse: metricSource(columns, 'firstResponse') === 'business column', resolution: metricSource(columns, 'resolution') === 'business column' };
+  });
   const openAge = new Float64Array(table.size);
   let from = asOf;
   let to = asOf;
@@ -207,8 +228,9 @@ function applyClock(table: TicketTable, settings: Settings, asOf: number): Ticke
     const c = table.createdAt[i] as number;
     const f = table.firstResponse[i] as number;
     const r = table.resolution[i] as number;
-    firstResponse[i] = Number.isNaN(f) ? f : calendar.between(c, c + f);
-    resolution[i] = Number.isNaN(r) ? r : calendar.between(c, c + r);
+    const g = given[table.fileIndex[i] as number];
+    firstResponse[i] = Number.isNaN(f) || g?.firstResponse ? f : calendar.between(c, c + f);
+    resolution[i] = Number.isNaN(r) || g?.resolution ? r : calendar.between(c, c + r);
     openAge[i] = calendar.between(c, asOf);
   }
   return { ...table, firstResponse, resolution, openAge, clock: 'business' };

@@ -194,7 +194,9 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     header: [...mapping.header],
     mapping: TICKET_FIELDS.map((field) => {
       const binding = b[field];
-      const detail = binding?.unit ? `unit ${binding.unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}` : binding?.style ? STYLE_LABELS[binding.style] : null;
+      // a duration's clock is said when it is not the assumed calendar time
+      const clock = binding?.clock && !binding.clockAssumed ? `, ${binding.clock} time` : '';
+      const detail = binding?.unit ? `unit ${binding.unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}${clock}` : binding?.style ? STYLE_LABELS[binding.style] : null;
       return { field, column: binding?.header ?? null, source: binding?.source ?? null, detail };
     }),
     missingRequired,

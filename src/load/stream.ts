@@ -265,7 +265,11 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           if (isRejection(out.issue)) reject(out.issue);
           else sink.issue(out.issue);
         } else if (!accept(out.ticket, out.ticket.file, out.ticket.line)) {
-          rowsRejected += out.usedRows - 1;
+          // the ticket's other records go with it, each rejected with its own line
+          const id = out.ticket.id;
+          for (const line of out.lines.slice(1)) {
+            reject({ kind: 'duplicate-id', severity: 'error', file: out.ticket.file, line, column: idColumn, value: id, detail: `part of ticket "${id}", rejected at line ${out.ticket.line}: its id appeared earlier` });
+          }
         } else {
           const last = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
           if (last > latest) {

@@ -54,6 +54,12 @@ export type ByField = (typeof BY_FIELDS)[number];
 export const CALENDAR_FALLBACK_NOTE =
   'business clock: not available for a database source without precomputed duration columns (e.g. first_reply_time_business_minutes); calendar time is used';
 
+/**
+ * The note of an engine's count table whose durations are business-time duration columns, used
+ * as given (the waiting time of its open tickets is calendar time: `meta,waitingClock`).
+ */
+export const BUSINESS_GIVEN_NOTE = 'business clock: the mapped business-time duration columns are used as given';
+
 /** The group of a `bandChannel` row. */
 export function bandChannelGroup(band: string, channel: string): string {
   return `${band} / ${channel}`;
@@ -108,6 +114,13 @@ export interface CountHeader {
    * `parity sql`'s query yourself): the audit's own clock applies.
    */
   clock: CountClock | null;
+  /**
+   * The clock of the waiting time of tickets still open (`meta,waitingClock`), when it is not
+   * `clock`: an engine's business-time table (duration columns given in business hours) ages its
+   * open tickets in calendar time, as-of − created; the judge converts them with the configured
+   * opening hours (measure/waitingClock.ts). Absent = the durations' clock.
+   */
+  waitingClock?: CountClock;
   /** What cannot be measured from this source, in words. */
   notes: string[];
   /** Loudness and channel jumps: the rules and facts (null = the table has no journey rows). */
@@ -423,6 +436,7 @@ export function* headerRows(table: CountTable): Generator<FlatCountRow> {
   for (const metric of COUNT_METRICS) yield meta('measured', { metric, ended: h.measured[metric] });
   if (h.by !== null) yield meta('by', { category: h.by });
   if (h.clock !== null) yield meta('clock', { category: h.clock });
+  if (h.waitingClock !== undefined) yield meta('waitingClock', { category: h.waitingClock });
   for (const [k, note] of h.notes.entries()) yield meta('note', { category: note, seconds: k });
   if (h.journeys) {
     for (const key of JOURNEY_FACTS) yield meta('journey', key.endsWith('Seconds') ? { category: key, seconds: h.journeys[key] } : { category: key, ended: h.journeys[key] });
@@ -641,6 +655,12 @@ export class CountTableReader {
         if (clock === null) throw new CountRowError(`${where}: clock "${r.category ?? ''}" is not calendar or business`);
         if (header.clock !== null && header.clock !== clock) throw new CountRowError(`${where}: clock ${clock}, but an earlier row says ${header.clock}`);
         header.clock = clock;
+        break;
+      }
+      case 'waitingClock': {
+        const clock = r.category === 'calendar' || r.category === 'business' ? r.category : null;
+        if (clock === null) throw new CountRowError(`${where}: waitingClock "${r.category ?? ''}" is not calendar or business`);
+        header.waitingClock = clock;
         break;
       }
       case 'note':

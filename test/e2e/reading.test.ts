@@ -276,6 +276,16 @@ describe('an as-of time from the data after the time of the run is said, not pas
     }
   });
 
+  it('parity counts keeps it in the table\'s notes, in-process and from DuckDB (stderr too)', async () => {
+    const engineNote = 'the as-of time is the latest timestamp in the data, 2099-10-05T11:00:00Z, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken';
+    for (const [flags, text] of [[[], note(path, 4, '')], [['--engine', 'duckdb'], engineNote]] as Array<[string[], string]>) {
+      const r = await runParity(['counts', path, ...flags]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`meta,note,"${text}",`);
+      expect(r.stderr).toContain(`parity: ${text}`);
+    }
+  }, 30_000);
+
   it('past the first read of the file (rows read from their bytes): the row is named all the same', async () => {
     // 30,000 tickets answered and resolved in October (about 3 MB; rows past the first 1 MiB are
     // read from their bytes); line 25,000 resolved in 2099

@@ -15,6 +15,7 @@ import { resolveSettings, type CommonFlags } from '../../src/commands/options.js
 import { loadDataset } from '../../src/load/dataset.js';
 import { countDataset, type ByField, type CountTable } from '../../src/measure/counts.js';
 import type { CountSettings } from '../../src/read/engines/count.js';
+import { businessWaiting } from '../../src/measure/waitingClock.js';
 
 export const PG_URL = process.env.PARITY_PG_URL ?? 'postgresql://postgres@127.0.0.1:54329/postgres';
 export const CH_URL = process.env.PARITY_CH_URL ?? 'http://127.0.0.1:18123';
@@ -30,6 +31,15 @@ export async function referenceCounts(file: string, config: Config = {}, flags: 
   const settings = settingsFor(file, config, flags, by);
   const dataset = await loadDataset(settings, { stdin: Readable.from([]) });
   return countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud });
+}
+
+/**
+ * An engine's count table as the judge reads it: with business-time duration columns its open
+ * tickets' ages come back as calendar time (`meta,waitingClock`), converted with the opening
+ * hours (measure/waitingClock.ts) before anything is measured. The in-process table is already so.
+ */
+export function asJudged(table: CountTable, settings: Pick<CountSettings, 'clock'>): CountTable {
+  return table.header.waitingClock === 'calendar' && settings.clock.kind === 'business' ? businessWaiting(table, settings.clock) : table;
 }
 
 /** A count table without its notes (notes say what a source cannot measure, so they differ). */

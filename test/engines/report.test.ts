@@ -44,6 +44,9 @@ const CASES: ReportCase[] = [
     unit: 'week',
     previous: 3,
     config: {
+      // the columns count business minutes: audited in the business clock, used as given
+      clock: 'business',
+      businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] },
       columns: {
         channel: 'via_channel',
         category: 'ticket_type',

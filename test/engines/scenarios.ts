@@ -42,6 +42,9 @@ export const SCENARIOS: Scenario[] = [
     file: 'fixtures/engines/durations.csv',
     table: 'durations',
     config: {
+      // the columns count business minutes: audited in the business clock, used as given
+      clock: 'business',
+      businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] },
       columns: {
         channel: 'via_channel',
         category: 'ticket_type',

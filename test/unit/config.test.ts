@@ -38,6 +38,14 @@ describe('config validation', () => {
     expect(config.columns?.firstResponseTime).toEqual({ column: 'frt', unit: 'hms' });
   });
 
+  it('takes a duration column\'s clock, and refuses one on a timestamp column', () => {
+    const config = validateConfig({ columns: { resolutionTime: { column: 'r', unit: 'minutes', clock: 'business' } } }, 'parity.config.json');
+    expect(config.columns?.resolutionTime).toEqual({ column: 'r', unit: 'minutes', clock: 'business' });
+    const message = problem({ columns: { createdAt: { column: 'created', clock: 'business' } } });
+    expect(message).toContain('columns.createdAt.clock');
+    expect(message).toContain('only a duration column (firstResponseTime, resolutionTime) has a clock');
+  });
+
   it('names unknown keys with their path', () => {
     expect(problem({ colums: {} })).toBe('invalid configuration: unknown key "colums" (did you mean "columns"?)');
     expect(problem({ columns: { createdOn: 'x' } })).toBe('invalid configuration: unknown key "columns.createdOn" (did you mean "columns.createdAt"?)');

@@ -15,7 +15,7 @@
 //
 // Two tickets a channel, both answered and resolved: the Kaplan–Meier curve is 1/2 from the first
 // time to the second, so the median is R's midpoint of the two.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,13 +23,14 @@ import { describe, expect, test } from 'vitest';
 import { resolveSettings } from '../../src/commands/options.js';
 import { countsCsv } from '../../src/commands/counts.js';
 import type { Config } from '../../src/config/schema.js';
-import { CALENDAR_FALLBACK_NOTE } from '../../src/measure/counts.js';
+import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE } from '../../src/measure/counts.js';
 import { audit, auditCounted, auditCounts, countedPeriodReport } from '../../src/pipeline.js';
 import { readCountsFile } from '../../src/read/countsFile.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import { openEngine } from '../../src/read/engines/index.js';
 import { loadRenderer } from '../../src/render/index.js';
 import type { Report } from '../../src/report.js';
+import { durationClockFromHeader } from '../../src/formats/bind.js';
 
 const FILE = 'fixtures/engines/business.csv';
 const HOUR = 3600;
@@ -134,7 +135,7 @@ describe('business clock from an engine with business-time duration columns: use
       ['phone', 2, 0, 2, 0, 1],
       ['email', 2, 0, 1, 1, 0.5],
     ]);
-    expect(report.input.notes).toContain('business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time');
+    expect(report.input.notes).toContain(BUSINESS_GIVEN_NOTE);
     expect(report.input.notes).not.toContain(CALENDAR_FALLBACK_NOTE);
     const { table, markdown } = await rendered(report);
     expect(table).toContain('SLA attainment (business hours)');
@@ -146,7 +147,100 @@ describe('business clock from an engine with business-time duration columns: use
     // first response from the given minutes; resolution from resolved_at (bound by its name)
     const mixed: Config = { ...BUSINESS, columns: { firstResponseTime: { column: 'first_reply_time_business_minutes', unit: 'minutes' } } };
     await expect(auditCounted(duckdb, settingsOf(mixed), io)).rejects.toThrow(
-      'clock is "business", but a database source measures resolution from timestamps, in calendar time, while first response is the duration column "first_reply_time_business_minutes" used as given: one report cannot be in both clocks',
+      'clock is "business", but a database source measures resolution from timestamps, in calendar time, while first response is the business-time duration column "first_reply_time_business_minutes" used as given: one report cannot be in both clocks',
     );
+  });
+});
+
+// A duration column counts in its own clock (config `clock`, else its header's word "business" or
+// "calendar", else calendar), and both producers read it the same way: business minutes are used
+// as given, never converted a second time; calendar minutes are converted in-process and are
+// calendar time where the tickets live (a database cannot count open hours).
+describe('a duration column\'s own clock, read alike by both producers', () => {
+  test('business-time columns in-process are used as given, as DuckDB uses them (not converted twice)', async () => {
+    const file = await audit(settingsOf(GIVEN), io);
+    const engine = await auditCounted(duckdb, settingsOf(GIVEN), io);
+    for (const report of [file, engine]) {
+      expect(report.settings.clock).toBe('business');
+      // first response: phone (60 + 120) / 2 = 90 min, email (60 + 120) / 2 = 90 min;
+      // resolution: phone (480 + 180) / 2 = 330 min, email (510 + 240) / 2 = 375 min
+      expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.median])).toEqual([
+        ['phone', 90 * 60, 330 * 60],
+        ['email', 90 * 60, 375 * 60],
+      ]);
+      expect(report.channels.map((c) => [c.channel, c.sla?.resolution?.met, c.sla?.resolution?.breached])).toEqual([['phone', 2, 0], ['email', 1, 1]]);
+    }
+  });
+
+  test('an open ticket waits in business hours from an engine too: its calendar age is converted with the opening hours', async () => {
+    // B5 phone, created Fri 11 Sep 16:00, not answered by the as-of time Mon 14 Sep 10:00: 66h of
+    // calendar time, 1h (Fri 16–17) + 1h (Mon 9–10) = 2h of business time. First response within
+    // 4h: B1 (120 min) and B2 (60 min) met; B5 has waited 2h, not yet due (66h would breach it).
+    const dir = mkdtempSync(join(tmpdir(), 'parity-waiting-clock-'));
+    const path = join(dir, 'open.csv');
+    writeFileSync(path, `${readFileSync(FILE, 'utf8').trimEnd()}\nB5,phone,2026-09-11T16:00:00Z,,,,\n`);
+    const flags = { asOf: '2026-09-14T10:00:00Z' };
+    const settings = { ...resolveSettings([path], flags, GIVEN, 'test'), generatedAt: null };
+    const file = await audit(settings, io);
+    const engine = await auditCounted({ kind: 'duckdb', files: [path] }, settings, io);
+    for (const report of [file, engine]) {
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      expect([phone?.sla?.firstResponse?.met, phone?.sla?.firstResponse?.breached, phone?.sla?.firstResponse?.notYetDue]).toEqual([2, 0, 1]);
+      // first response: 1h ended, then 2h ended and B5 waiting at 2h: S = 2/3 · 1/2 = 1/3 from 2h
+      expect(phone?.firstResponse.median).toBe(2 * HOUR);
+    }
+    expect(engine.input.notes).toContain(BUSINESS_GIVEN_NOTE);
+
+    // the engine's count table says its open tickets' ages are calendar time (meta,waitingClock);
+    // read back without business hours they stay so, and a note says it
+    const { connection, source } = await openEngine({ kind: 'duckdb', files: [path] }, settings.timeZone);
+    let csv: string;
+    try {
+      csv = countsCsv((await countFromEngine(connection, source, settings)).counts);
+    } finally {
+      await connection.close();
+    }
+    expect(csv).toContain('meta,waitingClock,calendar');
+    const countsPath = join(dir, 'counts.csv');
+    writeFileSync(countsPath, csv);
+    const readBack = auditCounts(await readCountsFile(countsPath, Readable.from([])), settings, { files: [countsPath], format: 'counts' }, null);
+    expect(readBack.channels.find((c) => c.channel === 'phone')?.sla?.firstResponse?.notYetDue).toBe(1);
+    const calendar = { ...resolveSettings([path], flags, { columns: GIVEN.columns }, 'test'), generatedAt: null };
+    const noHours = auditCounts(await readCountsFile(countsPath, Readable.from([])), calendar, { files: [countsPath], format: 'counts' }, null);
+    expect(noHours.input.notes).toContain('the waiting time of open tickets is calendar time: the configuration has no business hours to count it in (audit with the business clock this table was made with)');
+  });
+
+  test('a column mapped with "clock": "calendar" is converted in-process and calendar time from DuckDB', async () => {
+    const calendarColumns: Config = {
+      ...BUSINESS,
+      columns: {
+        firstResponseTime: { column: 'first_reply_time_business_minutes', unit: 'minutes', clock: 'calendar' },
+        resolutionTime: { column: 'full_resolution_business_minutes', unit: 'minutes', clock: 'calendar' },
+      },
+    };
+    // in-process, created + minutes in business hours: B1 Mon 16:00 + 2h → 1h; B2 Tue 09:00 + 1h →
+    // 1h; B3 Fri 16:30 + 1h → 30 min; B4 Wed 09:00 + 2h → 2h. Phone 1h, email (30 + 120) / 2 = 75 min
+    const file = await audit(settingsOf(calendarColumns), io);
+    expect(file.settings.clock).toBe('business');
+    expect([median(file, 'phone'), median(file, 'email')]).toEqual([HOUR, 75 * 60]);
+    // DuckDB cannot convert: calendar time, as for timestamps (phone 90 min, email 90 min)
+    const engine = await auditCounted(duckdb, settingsOf(calendarColumns), io);
+    expect([median(engine, 'phone'), median(engine, 'email')]).toEqual([90 * 60, 90 * 60]);
+    await expectCalendarWithoutSla(engine);
+  });
+
+  test('business-time columns under the calendar clock are refused by both, naming the column and the fixes', async () => {
+    const calendar: Config = { columns: GIVEN.columns };
+    const message = 'columns.firstResponseTime "first_reply_time_business_minutes" counts business time, but the clock is "calendar": its durations would be reported as calendar time';
+    await expect(audit(settingsOf(calendar), io)).rejects.toThrow(message);
+    await expect(auditCounted(duckdb, settingsOf(calendar), io)).rejects.toThrow(message);
+  });
+
+  test('the clock a header names', () => {
+    expect(durationClockFromHeader('first_reply_time_business_minutes')).toBe('business');
+    expect(durationClockFromHeader('First reply time in minutes within business hours')).toBe('business');
+    expect(durationClockFromHeader('metric_set.reply_time_in_minutes.calendar')).toBe('calendar');
+    expect(durationClockFromHeader('First reply time in minutes')).toBeNull();
+    expect(durationClockFromHeader('businessunit_minutes')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // (npm run test:engines); ClickHouse has no parser on npm and is checked there on a live server.
 import NodeSqlParser from 'node-sql-parser';
 import { describe, expect, test } from 'vitest';
-import { countQuery, type CountQuerySpec } from '../../src/read/engines/sql.js';
+import { countQuery, seriesQuery, type CountQuerySpec } from '../../src/read/engines/sql.js';
 import { DIALECTS, dialect, qualifiedName, type DialectId } from '../../src/read/engines/dialects.js';
 import { journeyNotes } from '../../src/read/engines/count.js';
 import { DEFAULT_LOUD } from '../../src/settings.js';
@@ -35,6 +35,7 @@ const spec = (d: DialectId): CountQuerySpec => ({
   since: Date.UTC(2026, 9, 1) / 1000,
   until: null,
   asOf: Date.UTC(2026, 10, 1) / 1000,
+  clock: 'business',
   notes: ["business clock: it's a note"],
   journeys: { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 14, capitalsShare: 0.6, exclamationRun: 3, escalationTags: ['vip', 'escalated', 'Präsident'] },
 });
@@ -156,6 +157,48 @@ describe('quoting', () => {
       expect(sql).toContain(dialect(d).ident(name));
       expect(sql).not.toMatch(/^\s*DROP/m);
     }
+  });
+});
+
+// The layout indents each layer (a space pair after every line break); a line break inside a
+// quoted name or inside the user's --query (a string literal spanning lines) is theirs: indenting
+// it made another name (the engine: "column not found") or another literal (a silent filter).
+describe('line breaks that belong to a name or to the user\'s query', () => {
+  test('are kept as they are, in every dialect, through the flat and the series query', () => {
+    const query = "SELECT * FROM t WHERE note <> 'a\nb'\r\n  AND x = 1";
+    for (const d of DIALECTS) {
+      const named = { ...spec(d), columns: { ...spec(d).columns, firstResponseAt: { column: 'First reply\r\ntime' } } };
+      const sql = countQuery({ ...named, source: { query } });
+      expect(sql).toContain(dialect(d).ident('First reply\r\ntime'));
+      expect(sql).toContain(`(${query})`);
+      if (d === 'duckdb' || d === 'postgres' || d === 'clickhouse') {
+        const series = seriesQuery(sql, d);
+        expect(series).toContain(dialect(d).ident('First reply\r\ntime'));
+        expect(series).toContain(`(${query})`);
+      }
+    }
+  });
+
+  test('DuckDB runs the query on a header with a line break and measures what the file audit measures', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { Readable } = await import('node:stream');
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    const { audit, auditCounted } = await import('../../src/pipeline.js');
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-sql-break-')), 'break.csv');
+    // answered after 1h and 3h: median (1h + 3h) / 2 = 2h
+    writeFileSync(path, 'ticket_id,channel,created_at,"First reply\ntime"\nA,phone,2026-09-07T10:00:00Z,2026-09-07T11:00:00Z\nB,phone,2026-09-07T10:00:00Z,2026-09-07T13:00:00Z\n');
+    const settings = { ...resolveSettings([path], {}, { columns: { firstResponseAt: 'First reply\ntime' } }, 'test'), generatedAt: null };
+    const io = { stdin: Readable.from([]) };
+    for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+      expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 7200]]);
+    }
+  });
+
+  test('a name holding the characters that stand in for them while the query is built is refused', () => {
+    const named = { ...spec('duckdb'), columns: { ...spec('duckdb').columns, category: { column: 'type\uE000' } } };
+    expect(() => countQuery(named)).toThrow('holds a private-use character (U+E000–U+E003)');
   });
 });
 

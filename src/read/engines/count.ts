@@ -9,11 +9,12 @@ import type { Settings } from '../../settings.js';
 import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
-import { CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
+import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
+import { DURATION_METRICS, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
 
 const SAMPLE_ROWS = 500;
 const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
@@ -25,7 +26,7 @@ export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'a
 export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
   const out: Partial<Record<TicketField, SourceColumn>> = {};
   for (const [field, b] of Object.entries(mapping.bindings) as Array<[TicketField, NonNullable<Mapping['bindings'][TicketField]>]>) {
-    out[field] = b.unit ? { column: b.header, unit: b.unit } : { column: b.header };
+    out[field] = { column: b.header, ...(b.unit ? { unit: b.unit } : {}), ...(b.clock ? { clock: b.clock } : {}), ...(b.clockAssumed ? { clockAssumed: true } : {}) };
   }
   return out;
 }
@@ -55,42 +56,30 @@ export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>,
 }
 
 /**
- * Where the query takes a metric's durations from (sql.ts: a timestamp wins over a duration
- * column): a timestamp minus the creation time, which is calendar time, or a duration column,
- * used as given.
- */
-function durationSource(columns: Partial<Record<TicketField, SourceColumn>>, at: TicketField, time: TicketField): 'timestamp' | 'duration' | null {
-  return columns[at] ? 'timestamp' : columns[time] ? 'duration' : null;
-}
-
-const DURATION_FIELDS = {
-  firstResponse: { name: 'first response', time: 'firstResponseTime', example: 'first_reply_time_business_minutes' },
-  resolution: { name: 'resolution', time: 'resolutionTime', example: 'full_resolution_business_minutes' },
-} as const;
-
-/**
  * The clock of an engine source's durations under the business clock, as the note the count
- * table carries (null under the calendar clock). A database cannot count business hours: with
- * no metric from a duration column the durations are calendar time (CALENDAR_FALLBACK_NOTE, which
- * the judge reads as the report's clock: pipeline.ts judgeCounts); with every measured metric
- * from one they are the business time given. One metric of each would be two clocks in one
+ * table carries (null under the calendar clock, where business-time duration columns are
+ * refused as in-process: measure/durationClocks.ts). A database cannot count business hours:
+ * timestamps and calendar-time duration columns give calendar time (CALENDAR_FALLBACK_NOTE,
+ * which the judge reads as the report's clock: pipeline.ts judgeCounts); business-time duration
+ * columns give the business time as given. One metric of each would be two clocks in one
  * report, so it is refused.
  */
 export function businessClockNote(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock']): string | null {
+  checkDurationClocks(columns, clock.kind);
   if (clock.kind !== 'business') return null;
-  const sources = {
-    firstResponse: durationSource(columns, 'firstResponseAt', 'firstResponseTime'),
-    resolution: durationSource(columns, 'resolvedAt', 'resolutionTime'),
-  };
-  const given = (['firstResponse', 'resolution'] as const).filter((m) => sources[m] === 'duration');
-  const timed = (['firstResponse', 'resolution'] as const).filter((m) => sources[m] === 'timestamp');
+  const given = DURATION_METRICS.filter((m) => metricSource(columns, m) === 'business column');
+  const converted = DURATION_METRICS.filter((m) => {
+    const source = metricSource(columns, m);
+    return source === 'timestamp' || source === 'calendar column';
+  });
   if (given.length === 0) return CALENDAR_FALLBACK_NOTE;
-  if (timed.length === 0) return 'business clock: the mapped duration columns are used as given; the waiting time of open tickets is calendar time';
-  const g = DURATION_FIELDS[given[0] as keyof typeof DURATION_FIELDS];
-  const t = DURATION_FIELDS[timed[0] as keyof typeof DURATION_FIELDS];
+  if (converted.length === 0) return BUSINESS_GIVEN_NOTE;
+  const g = given[0] as DurationMetric;
+  const t = converted[0] as DurationMetric;
+  const how = metricSource(columns, t) === 'timestamp' ? 'from timestamps' : `from the calendar-time duration column "${durationColumn(columns, t)}"`;
   throw new ParityError(
-    `clock is "business", but a database source measures ${t.name} from timestamps, in calendar time, while ${g.name} is the duration column "${columns[g.time]?.column ?? ''}" used as given: one report cannot be in both clocks`,
-    { hint: `map columns.${t.time} to a business-time duration column as well (e.g. ${t.example}), or set "clock": "calendar"` },
+    `clock is "business", but a database source measures ${metricName(t)} ${how}, in calendar time, while ${metricName(g)} is the business-time duration column "${durationColumn(columns, g)}" used as given: one report cannot be in both clocks`,
+    { hint: `map columns.${durationField(t)} to a business-time duration column as well (e.g. ${businessExample(t)}), set "clock": "calendar", or read the file in-process (without --engine), which converts calendar time to business hours` },
   );
 }
 
@@ -134,6 +123,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     since: settings.since,
     until: settings.until,
     asOf: settings.asOf,
+    clock: engineClock(columns, settings.clock),
     notes: engineNotes(columns, settings.clock, settings.loud ?? null),
     journeys: settings.loud ?? null,
   };
@@ -146,29 +136,28 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
   const { mapping } = await mapSource(connection, source, settings);
   const columns = sourceColumns(mapping);
-  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping), engineClock(columns, settings.clock))), mapping };
+  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping))), mapping };
 }
 
 /** The note of a count table whose journey layers the server could not run. */
 export const JOURNEYS_FAILED_NOTE = 'loudness, repeat contacts and channel jumps are not computed: ClickHouse failed on their query';
 
 /**
- * Runs the count query of a spec; the table's clock is `clock` (engineClock). ClickHouse 18
+ * Runs the count query of a spec (its `meta,clock` row is the table's clock). ClickHouse 18
  * fails on the journey layers (loudness, repeat contacts, channel jumps) for some data ("Size of
  * filter doesn't match size of column", code 9): the count table is then made without them and
  * says so in a note, rather than no audit.
  */
-export async function runCountSpec(connection: EngineConnection, spec: CountQuerySpec, clock: CountClock): Promise<{ counts: CountTable; sql: string }> {
+export async function runCountSpec(connection: EngineConnection, spec: CountQuerySpec): Promise<{ counts: CountTable; sql: string }> {
   const sql = countQuery(spec);
-  const clocked = (counts: CountTable): CountTable => ({ ...counts, header: { ...counts.header, clock } });
   try {
-    return { counts: clocked(await runCountQuery(connection, sql)), sql };
+    return { counts: await runCountQuery(connection, sql), sql };
   } catch (error) {
     if (!spec.journeys || connection.dialect !== 'clickhouse' || !(error instanceof ParityError) || !/Code: 9\b/.test(error.message)) throw error;
     const reason = error.message.replace(/^ClickHouse: /, '').replace(/, e\.what\(\).*$/, '');
     const without: CountQuerySpec = { ...spec, journeys: null, notes: [...spec.notes, `${JOURNEYS_FAILED_NOTE} (${reason})`] };
     const fallback = countQuery(without);
-    return { counts: clocked(await runCountQuery(connection, fallback)), sql: fallback };
+    return { counts: await runCountQuery(connection, fallback), sql: fallback };
   }
 }
 

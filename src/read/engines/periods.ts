@@ -6,7 +6,7 @@
  * period's table is what `parity counts --since … --until … --as-of …` would return.
  */
 import type { CountTable } from '../../measure/counts.js';
-import { engineClock, mapSource, querySpec, runCountSpec, sourceColumns, type CountSettings } from './count.js';
+import { mapSource, querySpec, runCountSpec, sourceColumns, type CountSettings } from './count.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 
 /** What changes from one window's count query to the next. */
@@ -17,6 +17,6 @@ export async function windowCounter(connection: EngineConnection, source: SqlSou
   const { mapping } = await mapSource(connection, source, settings);
   const columns = sourceColumns(mapping);
   return async (window) => {
-    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window }, mapping), engineClock(columns, settings.clock))).counts;
+    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window }, mapping))).counts;
   };
 }

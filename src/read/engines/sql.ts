@@ -36,6 +36,9 @@ import { cueColumns, journeyParts, type JourneySpec } from './journeysSql.js';
 export interface SourceColumn {
   column: string;
   unit?: DurationUnit;
+  /** Duration columns: the clock they count in (measure/durationClocks.ts); the query reads them as given. */
+  clock?: 'calendar' | 'business';
+  clockAssumed?: boolean;
 }
 
 /** Everything the count query depends on. Times are epoch seconds. */
@@ -54,6 +57,8 @@ export interface CountQuerySpec {
   since: number | null;
   until: number | null;
   asOf: number | null;
+  /** The clock of the durations the query gives (count.ts engineClock), carried as the `meta,clock` row. */
+  clock: 'calendar' | 'business';
   /** Notes carried into the result as `meta,note` rows. */
   notes: readonly string[];
   /** Loudness and channel jumps (journeysSql.ts); absent or null = not computed. */
@@ -100,9 +105,42 @@ function channelCase(d: Dialect, key: string, spec: CountQuerySpec): { channel: 
   return { channel, outbound };
 }
 
+/**
+ * Line breaks inside a quoted name or the user's --query are theirs, not the layout's: while the
+ * query is built they stand as private-use characters, so indenting a layer (which inserts spaces
+ * after every line break) cannot change a name or a string literal of the user's query; restored
+ * at the end. A name or query already holding those characters is refused (it could not be told
+ * apart). String literals never hold a raw break (dialects.ts escapes them).
+ */
+const BREAKS = /[\n\r\u2028\u2029]/g;
+const STAND_INS = /[\uE000-\uE003]/g;
+const HAS_STAND_IN = /[\uE000-\uE003]/;
+const STAND_IN: Record<string, string> = { '\n': '\uE000', '\r': '\uE001', '\u2028': '\uE002', '\u2029': '\uE003' };
+const BREAK_OF: Record<string, string> = Object.fromEntries(Object.entries(STAND_IN).map(([k, v]) => [v, k]));
+
+function protectBreaks(text: string, what: string): string {
+  if (HAS_STAND_IN.test(text)) {
+    throw new ParityError(`${what} holds a private-use character (U+E000–U+E003) that parity's query builder reserves`, { hint: 'rename the column, or remove the character from the query' });
+  }
+  return text.replace(BREAKS, (c) => STAND_IN[c] as string);
+}
+
+function restoreBreaks(text: string): string {
+  return text.replace(STAND_INS, (c) => BREAK_OF[c] as string);
+}
+
+/** The dialect with its names' line breaks protected while a query is built. */
+function building(d: Dialect): Dialect {
+  return { ...d, ident: (name: string) => protectBreaks(d.ident(name), `the name "${name}"`) };
+}
+
 /** Builds the count query. */
 export function countQuery(spec: CountQuerySpec): string {
-  const d = dialectOf(spec.dialect);
+  return restoreBreaks(buildCountQuery(spec));
+}
+
+function buildCountQuery(spec: CountQuerySpec): string {
+  const d = building(dialectOf(spec.dialect));
   const col = (field: TicketField): string | null => {
     const c = spec.columns[field];
     return c ? d.ident(c.column) : null;
@@ -137,7 +175,7 @@ export function countQuery(spec: CountQuerySpec): string {
   const by = spec.by;
   const journeys = spec.journeys ?? null;
 
-  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${spec.source.query.replace(/;\s*$/, '')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
+  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${protectBreaks(spec.source.query.replace(/;\s*$/, ''), 'the --query')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
   const r = [
     `SELECT`,
     `  ${textOf('ticketId')} AS id_txt,`,
@@ -267,6 +305,9 @@ export function countQuery(spec: CountQuerySpec): string {
     metaRow('measured', { metric: d.string('firstResponse'), ended: d.sum(`CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
     metaRow('measured', { metric: d.string('resolution'), ended: d.sum(`CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
     ...(by ? [metaRow('by', { category: d.string(by) }, null)] : []),
+    metaRow('clock', { category: d.string(spec.clock) }, null),
+    // business durations given as columns; the ages of open tickets are as-of − created, calendar time
+    ...(spec.clock === 'business' ? [metaRow('waitingClock', { category: d.string('calendar') }, null)] : []),
     // a note's position in `seconds`: grouped results (seriesQuery) do not keep row order
     ...spec.notes.map((note, k) => metaRow('note', { category: d.string(note), seconds: String(k) }, null)),
     `${row(d.string('rawChannel'), `COALESCE(raw_ch, ${d.string('(empty)')})`, 'channel', NULL, NULL, 'NULL', d.count(), '0')}\nFROM ${ref(d, 't', t)}\nGROUP BY raw_ch, channel`,
@@ -333,7 +374,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
   return [
     `SELECT ${keys.join(', ')},`,
     `  ${list('seconds')} AS ${d.ident('seconds')}, ${list('ended')} AS ${d.ident('ended')}, ${list('waiting')} AS ${d.ident('waiting')}`,
-    `FROM (\n${indent(flat.trimEnd())}\n) ${id === 'clickhouse' ? '' : 'AS '}f`,
+    // not indented: a line break inside a quoted name or the user's query is part of it
+    `FROM (\n${flat.trimEnd()}\n) ${id === 'clickhouse' ? '' : 'AS '}f`,
     `GROUP BY ${keys.join(', ')}`,
   ].join('\n');
 }

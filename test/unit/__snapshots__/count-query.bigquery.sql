@@ -134,6 +134,10 @@ FROM t
 UNION ALL
 SELECT CAST('meta' AS STRING) AS `dimension`, CAST('by' AS STRING) AS `group`, CAST('group' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS INT64) AS `seconds`, CAST(0 AS INT64) AS `ended`, CAST(0 AS INT64) AS `waiting`
 UNION ALL
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('clock' AS STRING) AS `group`, CAST('business' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS INT64) AS `seconds`, CAST(0 AS INT64) AS `ended`, CAST(0 AS INT64) AS `waiting`
+UNION ALL
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('waitingClock' AS STRING) AS `group`, CAST('calendar' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS INT64) AS `seconds`, CAST(0 AS INT64) AS `ended`, CAST(0 AS INT64) AS `waiting`
+UNION ALL
 SELECT CAST('meta' AS STRING) AS `dimension`, CAST('note' AS STRING) AS `group`, CAST('business clock: it\'s a note' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(0 AS INT64) AS `seconds`, CAST(0 AS INT64) AS `ended`, CAST(0 AS INT64) AS `waiting`
 UNION ALL
 SELECT CAST('rawChannel' AS STRING) AS `dimension`, CAST(COALESCE(raw_ch, '(empty)') AS STRING) AS `group`, CAST(channel AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS INT64) AS `seconds`, CAST(CAST(COUNT(*) AS INT64) AS INT64) AS `ended`, CAST(0 AS INT64) AS `waiting`

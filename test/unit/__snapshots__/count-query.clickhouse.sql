@@ -657,6 +657,10 @@ FROM (
 UNION ALL
 SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('by')) AS `group`, toNullable(toString('group')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('clock')) AS `group`, toNullable(toString('business')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+UNION ALL
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('waitingClock')) AS `group`, toNullable(toString('calendar')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+UNION ALL
 SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('note')) AS `group`, toNullable(toString('business clock: it\'s a note')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
 SELECT toNullable(toString('rawChannel')) AS `dimension`, toNullable(toString(COALESCE(raw_ch, '(empty)'))) AS `group`, toNullable(toString(channel)) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`

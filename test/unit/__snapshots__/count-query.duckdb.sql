@@ -134,6 +134,10 @@ FROM t
 UNION ALL
 SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('by' AS VARCHAR) AS "group", CAST('group' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('clock' AS VARCHAR) AS "group", CAST('business' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
+SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('waitingClock' AS VARCHAR) AS "group", CAST('calendar' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
 SELECT CAST('meta' AS VARCHAR) AS "dimension", CAST('note' AS VARCHAR) AS "group", CAST('business clock: it''s a note' AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
 SELECT CAST('rawChannel' AS VARCHAR) AS "dimension", CAST(COALESCE(raw_ch, '(empty)') AS VARCHAR) AS "group", CAST(channel AS VARCHAR) AS "category", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "priority", CAST(CAST(NULL AS VARCHAR) AS VARCHAR) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"

@@ -134,6 +134,10 @@ FROM t
 UNION ALL
 SELECT CAST('meta' AS TEXT) AS "dimension", CAST('by' AS TEXT) AS "group", CAST('group' AS TEXT) AS "category", CAST(CAST(NULL AS TEXT) AS TEXT) AS "priority", CAST(CAST(NULL AS TEXT) AS TEXT) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
+SELECT CAST('meta' AS TEXT) AS "dimension", CAST('clock' AS TEXT) AS "group", CAST('business' AS TEXT) AS "category", CAST(CAST(NULL AS TEXT) AS TEXT) AS "priority", CAST(CAST(NULL AS TEXT) AS TEXT) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
+SELECT CAST('meta' AS TEXT) AS "dimension", CAST('waitingClock' AS TEXT) AS "group", CAST('calendar' AS TEXT) AS "category", CAST(CAST(NULL AS TEXT) AS TEXT) AS "priority", CAST(CAST(NULL AS TEXT) AS TEXT) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
+UNION ALL
 SELECT CAST('meta' AS TEXT) AS "dimension", CAST('note' AS TEXT) AS "group", CAST('business clock: it''s a note' AS TEXT) AS "category", CAST(CAST(NULL AS TEXT) AS TEXT) AS "priority", CAST(CAST(NULL AS TEXT) AS TEXT) AS "metric", CAST(0 AS BIGINT) AS "seconds", CAST(0 AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"
 UNION ALL
 SELECT CAST('rawChannel' AS TEXT) AS "dimension", CAST(COALESCE(raw_ch, '(empty)') AS TEXT) AS "group", CAST(channel AS TEXT) AS "category", CAST(CAST(NULL AS TEXT) AS TEXT) AS "priority", CAST(CAST(NULL AS TEXT) AS TEXT) AS "metric", CAST(NULL AS BIGINT) AS "seconds", CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS "ended", CAST(0 AS BIGINT) AS "waiting"

@@ -74,6 +74,17 @@ describe('ServiceNow event log', () => {
     expect(numbers(shuffled)).toEqual(numbers(plain));
   });
 
+  it('an incident again in a second file is rejected with every one of its events, each at its own line', async () => {
+    // the fixture again under another name: its 4 incidents (14 events) are duplicates, every
+    // event rejected as duplicate-id with its line (the ticket's own line, and its other events)
+    const again = join(tmp, 'servicenow-again.csv');
+    writeFileSync(again, readFileSync(fixture('formats', 'servicenow.csv')));
+    const report = await auditFiles([fixture('formats', 'servicenow.csv'), again], AS_OF);
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([28, 14, 14]);
+    expect(report.channels.reduce((a, c) => a + c.tickets, 0)).toBe(4);
+    expect(report.input.dataQuality.map((q) => [q.kind, q.count])).toEqual([['duplicate-id', 14]]);
+  });
+
   it('"?" reads as empty: INC0000102 (resolved_at "?") is resolved at its closed_at', async () => {
     const report = await auditFiles([fixture('formats', 'servicenow.csv')], AS_OF);
     const email = report.channels.find((c) => c.channel === 'email');
