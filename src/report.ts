@@ -206,7 +206,7 @@ export interface PeriodChannel {
   resolutionRatioBound: Bound | null;
   /** Whether the period has at least minSample tickets of this channel (fewer: shown, not compared as if comparable). */
   enough: boolean;
-  /** This period minus the previous one; null when the channel is absent from either, or has too few tickets (`enough` false) in this one. */
+  /** This period minus the previous one; null when the channel is absent from either, or has too few tickets (`enough` false) in either. */
   change: { firstResponseMedian: number | null; resolutionMedian: number | null; firstResponseRatio: number | null } | null;
 }
 
@@ -221,7 +221,7 @@ export interface ReferenceGap {
   ratio: number | null;
   /** Set when a median is only a bound, so the gap and ratio are bounds too. */
   bound: Bound | null;
-  /** This period's gap minus the previous period's (null for the first, or when absent there). */
+  /** This period's gap minus the previous period's (null for the first, when absent there, or when that gap named another channel). */
   change: number | null;
 }
 

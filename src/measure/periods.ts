@@ -331,8 +331,9 @@ export function withChanges(periods: PeriodReport[]): PeriodReport[] {
     const now = periods[k] as PeriodReport;
     for (const c of now.channels) {
       const prior = before.channels.find((p) => p.channel === c.channel);
-      // a channel with too few tickets in the period is shown, not compared: no change either
-      if (!prior || !c.enough) continue;
+      // a channel with too few tickets in the period (or in the one before) is shown, not
+      // compared: no change either (a change from a handful of tickets is noise)
+      if (!prior || !c.enough || !prior.enough) continue;
       c.change = {
         firstResponseMedian: difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)),
         resolutionMedian: difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)),
@@ -342,7 +343,8 @@ export function withChanges(periods: PeriodReport[]): PeriodReport[] {
     for (const metric of ['firstResponse', 'resolution'] as const) {
       const gap = now.referenceGap[metric];
       const prior = before.referenceGap[metric];
-      if (gap && !gap.bound && prior && !prior.bound) gap.change = gap.gap - prior.gap;
+      // the same two channels in both periods: a gap to another fastest channel is another question
+      if (gap && !gap.bound && prior && !prior.bound && prior.channel === gap.channel) gap.change = gap.gap - prior.gap;
     }
   }
   return periods;

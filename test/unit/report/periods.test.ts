@@ -215,6 +215,35 @@ describe('measurePeriods', () => {
     expect(october?.channels.map((c) => [c.channel, c.enough, c.change])).toEqual([['phone', false, null], ['social', true, null]]);
   });
 
+  it('gives no change after a period with too few tickets, nor a gap change when the fastest channel is another', () => {
+    // minSample 2. July: phone 1 ticket (60 min, too few), social 10 and 20 min (enough, median
+    // 15 by the midpoint rule). August: phone 30 and 50 min (enough, median 40), chat 4 and 6 min
+    // (median 5), social 10 and 20 (median 15). August phone's change would be 40 − 60 = −20 min
+    // against one July ticket: not given. July has no gap (phone too few); with minSample 1 July's
+    // gap is to social (60 − 15 = 45) and August's to chat (40 − 5 = 35): another pair, no change.
+    const specs: Spec[] = [
+      { channel: 'phone', created: '2026-07-06T10:00:00Z', firstMinutes: 60, resolutionDays: 1 },
+      { channel: 'social', created: '2026-07-07T10:00:00Z', firstMinutes: 10, resolutionDays: 1 },
+      { channel: 'social', created: '2026-07-08T10:00:00Z', firstMinutes: 20, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-08-03T10:00:00Z', firstMinutes: 30, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-08-04T10:00:00Z', firstMinutes: 50, resolutionDays: 1 },
+      { channel: 'chat', created: '2026-08-05T10:00:00Z', firstMinutes: 4, resolutionDays: 1 },
+      { channel: 'chat', created: '2026-08-06T10:00:00Z', firstMinutes: 6, resolutionDays: 1 },
+      { channel: 'social', created: '2026-08-07T10:00:00Z', firstMinutes: 10, resolutionDays: 1 },
+      { channel: 'social', created: '2026-08-08T10:00:00Z', firstMinutes: 20, resolutionDays: 1 },
+    ];
+    const two = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 12, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-08-08T10:00:00Z') });
+    const [july, august] = measurePeriods(table(specs), two, { reference: 'phone', minSample: 2 }, AS_OF);
+    expect(july?.channels.map((c) => [c.channel, c.enough])).toEqual([['phone', false], ['social', true]]);
+    const phone = august?.channels.find((c) => c.channel === 'phone');
+    expect([phone?.enough, phone?.firstResponseMedian, phone?.change]).toEqual([true, 40 * MIN, null]);
+    // social is enough in both: 15 − 15 = 0
+    expect(august?.channels.find((c) => c.channel === 'social')?.change?.firstResponseMedian).toBe(0);
+    const [july1, august1] = measurePeriods(table(specs), two, { reference: 'phone', minSample: 1 }, AS_OF);
+    expect([july1?.referenceGap.firstResponse?.channel, july1?.referenceGap.firstResponse?.gap]).toEqual(['social', 45 * MIN]);
+    expect(august1?.referenceGap.firstResponse).toMatchObject({ channel: 'chat', gap: 35 * MIN, change: null });
+  });
+
   it('counts a phone ticket never answered as still waiting: the median becomes a bound', () => {
     // Three phone tickets, two never answered (ages 10 and 20 days at the as-of time), one at 60
     // minutes. Kaplan–Meier: S(60m) = 2/3 and then only censorings, so the median is not reached;
