@@ -32,7 +32,7 @@ import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/datase
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
-import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, type ByField, type CountTable } from './measure/counts.js';
+import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, LEGACY_CALENDAR_FALLBACK_NOTE, type ByField, type CountTable } from './measure/counts.js';
 import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
@@ -115,6 +115,8 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
     // since/until/as-of from a config (the flags are refused by the command): fixed when the table was made
     const fixed = (['since', 'until', 'asOf'] as const).filter((k) => settings[k] !== null);
     if (fixed.length) notes.push(`${fixed.map((k) => (k === 'asOf' ? 'as-of' : k)).join(', ')} in the config ${fixed.length > 1 ? 'are' : 'is'} not applied: a count table's period and as-of time were fixed when it was made`);
+    // (the --duplicates flag is refused by the command; the config's rule is said not to apply)
+    if (settings.duplicates === 'last') notes.push('duplicates "last" in the config is not applied: a count table\'s rows (and which of a repeated id was kept) were read when it was made');
     return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, [...notes, ...clockNotes(counts, settings)]);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
@@ -204,7 +206,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const byNotes: string[] = [];
   const clockNotes: string[] = [];
   const settings = countedClock(counts, withReference(tickets, requireBy(counts, given, source, byNotes)), clockNotes);
-  counts = waitingInClock(counts, settings, clockNotes);
+  counts = waitingInClock(counts, settings);
   requireBands(counts, settings.bands, source);
   requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
@@ -228,7 +230,9 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
  */
 function countedClock(counts: CountTable, settings: Settings, notes: string[]): Settings {
   // the table's own clock (meta,clock); a table without it made by an engine says so in its notes
-  const tableClock = counts.header.clock ?? (counts.header.notes.includes(CALENDAR_FALLBACK_NOTE) ? 'calendar' : null);
+  // (a table of an earlier parity carries the note's earlier wording)
+  const fellBack = counts.header.notes.includes(CALENDAR_FALLBACK_NOTE) || counts.header.notes.includes(LEGACY_CALENDAR_FALLBACK_NOTE);
+  const tableClock = counts.header.clock ?? (fellBack ? 'calendar' : null);
   if (settings.clock.kind === 'calendar' && tableClock === 'business') {
     // the mirror case: targets meant in calendar time, durations in business hours
     if (settings.sla.firstResponse || settings.sla.resolution) {
@@ -246,13 +250,15 @@ function countedClock(counts: CountTable, settings: Settings, notes: string[]): 
 /**
  * A table whose open tickets' ages are calendar time under business-time durations (an engine's,
  * `meta,waitingClock`): converted with the configured opening hours, as in-process; without a
- * business clock in the settings they stay calendar time, and a note says so.
+ * business clock in the settings it is refused (exit 2).
  */
-function waitingInClock(counts: CountTable, settings: Settings, notes: string[]): CountTable {
+function waitingInClock(counts: CountTable, settings: Settings): CountTable {
   if (counts.header.waitingClock !== 'calendar' || countClock(counts, settings) !== 'business') return counts;
   if (settings.clock.kind === 'business') return businessWaiting(counts, settings.clock);
-  notes.push('the waiting time of open tickets is calendar time: the configuration has no business hours to count it in (audit with the business clock this table was made with)');
-  return counts;
+  // business durations beside calendar ages would be one report in two clocks
+  throw new ParityError('this count table\'s durations are business time (duration columns given in business hours) and its open tickets\' ages are calendar time: they can only be put in one clock with the opening hours', {
+    hint: 'audit it with the business clock it was made with: "clock": "business" and "businessHours" in the config',
+  });
 }
 
 /**
@@ -492,7 +498,7 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
     const periods = withChanges(
       [...previous, focus].map((table, k) => {
         // the open tickets' ages in the report's clock, as judgeCounts has them (one computation)
-        const groups = new CountGroups(waitingInClock(table, settings, []), settings.bands);
+        const groups = new CountGroups(waitingInClock(table, settings), settings.bands);
         return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
       }),
     );

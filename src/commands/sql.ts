@@ -13,7 +13,7 @@ import { TICKET_FIELDS, type TicketField } from '../model.js';
 import { DIALECTS, isDialect } from '../read/engines/dialects.js';
 import { countQuery, type SourceColumn } from '../read/engines/sql.js';
 import { querySpec } from '../read/engines/count.js';
-import { durationClockFromHeader } from '../formats/bind.js';
+import { durationClockFromHeader, unitFromHeader } from '../formats/bind.js';
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { byOption } from './counts.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -29,8 +29,10 @@ const DEFAULT_COLUMNS: Partial<Record<TicketField, string>> = { ticketId: 'ticke
 
 function sourceColumn(field: TicketField, ref: ColumnRef): SourceColumn {
   const { column, unit, clock } = typeof ref === 'string' ? { column: ref, unit: undefined, clock: undefined } : ref;
-  const out: SourceColumn = { column, ...(unit ? { unit: unit as NonNullable<SourceColumn['unit']> } : {}) };
-  if (field !== 'firstResponseTime' && field !== 'resolutionTime') return out;
+  if (field !== 'firstResponseTime' && field !== 'resolutionTime') return { column };
+  // a duration's unit: configured, else the header's (as formats/bind.ts), else seconds
+  const given = (unit as SourceColumn['unit'] | undefined) ?? unitFromHeader(column) ?? 'seconds';
+  const out: SourceColumn = { column, unit: given };
   // a duration column's clock: configured, else the header's word (as formats/bind.ts), else calendar
   const named = clock ?? durationClockFromHeader(column);
   return named ? { ...out, clock: named } : { ...out, clock: 'calendar', clockAssumed: true };

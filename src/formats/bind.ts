@@ -49,9 +49,11 @@ export function unitFromHeader(header: string): DurationUnit | null {
  * hours only; `….calendar` counts every hour.
  */
 export function durationClockFromHeader(header: string): 'calendar' | 'business' | null {
-  const words = header.toLowerCase().split(/[^a-z]+/);
-  if (words.includes('business')) return 'business';
-  if (words.includes('calendar')) return 'calendar';
+  // anywhere in the name: snake_case, camelCase (FirstReplyTimeBusinessMinutes) and run-together
+  // words alike (only duration columns are asked, where "business" means opening hours)
+  const h = header.toLowerCase();
+  if (h.includes('business')) return 'business';
+  if (h.includes('calendar')) return 'calendar';
   return null;
 }
 
@@ -190,8 +192,10 @@ export function bindColumns(
   for (const field of DURATION_FIELDS) {
     const b = bindings[field];
     if (!b || b.clock) continue;
-    const fromHeader = durationClockFromHeader(b.header);
-    bindings[field] = fromHeader ? { ...b, clock: fromHeader } : { ...b, clock: 'calendar', clockAssumed: true };
+    // the header's own word first (Zendesk exports both clocks side by side), then the format's
+    const formatColumn = (format.synonyms[field] ?? []).some((name) => headerKey(name) === headerKey(b.header));
+    const named = durationClockFromHeader(b.header) ?? (formatColumn ? (format.durationClocks?.[field] ?? null) : null);
+    bindings[field] = named ? { ...b, clock: named } : { ...b, clock: 'calendar', clockAssumed: true };
   }
 
   // Decimal separators of number columns (a `12,5` column is not read as 125).

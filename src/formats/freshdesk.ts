@@ -32,6 +32,8 @@ export const freshdesk: FormatDef = {
     tags: ['Tags'],
   },
   durationUnits: { firstResponseTime: 'hms', resolutionTime: 'hms' },
+  // Freshdesk counts them in the helpdesk's business hours
+  durationClocks: { firstResponseTime: 'business', resolutionTime: 'business' },
   channels: {
     Email: { channel: 'email' },
     Portal: { channel: 'web' },
@@ -48,6 +50,6 @@ export const freshdesk: FormatDef = {
   },
   notes: [
     'Freshdesk "Outbound Email" tickets are started by an agent: excluded from response metrics (rows counted as excluded)',
-    'Freshdesk "(in hrs)" durations are business hours: the timestamps (Initial response time, Resolved time) are read instead',
+    'Freshdesk "(in hrs)" durations are business hours: the timestamps (Initial response time, Resolved time) are read where the export has them',
   ],
 };

@@ -68,6 +68,8 @@ export interface FormatDef {
   readonly synonyms: Partial<Record<TicketField, readonly string[]>>;
   /** Units of duration columns this format writes. */
   readonly durationUnits?: Partial<Record<'firstResponseTime' | 'resolutionTime', DurationUnit>>;
+  /** The clock of the format's duration columns when their header does not name one (default calendar). */
+  readonly durationClocks?: Partial<Record<'firstResponseTime' | 'resolutionTime', 'calendar' | 'business'>>;
   /** The format's own channel vocabulary (raw value → meaning), on top of the built-in one. */
   readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
   /** Every ticket of this format is on this channel (e.g. a tweet log is all `social`). */

@@ -12,9 +12,9 @@ import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { recodedNote } from '../formats/open.js';
-import { EXCLUDED, TicketTableBuilder, type TicketTable } from '../normalise/table.js';
+import { EXCLUDED, TicketTableBuilder, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
-import { bindingColumns, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
+import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
 export interface RunIO extends StreamIO {
@@ -107,6 +107,8 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     io.onWarning?.(note);
   }
   const table = applyClock(withoutUnmeasured(built, fileMeasures), settings, asOf, mappings);
+  const asOfNote = businessAsOfNote(mappings.map((m) => bindingColumns(m.mapping.bindings)), settings.clock.kind, settings.asOf !== null);
+  if (asOfNote) notes.add(asOfNote);
   return {
     table,
     files,
@@ -229,11 +231,11 @@ function applyClock(table: TicketTable, settings: Settings, asOf: number, mappin
     const f = table.firstResponse[i] as number;
     const r = table.resolution[i] as number;
     const g = given[table.fileIndex[i] as number];
-    firstResponse[i] = Number.isNaN(f) || g?.firstResponse ? f : calendar.between(c, c + f);
-    resolution[i] = Number.isNaN(r) || g?.resolution ? r : calendar.between(c, c + r);
-    openAge[i] = calendar.between(c, asOf);
+    firstResponse[i] = Number.isNaN(f) || g?.firstResponse ? f : whole(calendar.between(c, c + f));
+    resolution[i] = Number.isNaN(r) || g?.resolution ? r : whole(calendar.between(c, c + r));
+    openAge[i] = whole(calendar.between(c, asOf));
   }
-  return { ...table, firstResponse, resolution, openAge, clock: 'business' };
+  return { ...table, firstResponse, resolution, openAge, clock: 'business', instantFirstResponse: table.firstResponse, instantResolution: table.resolution };
 }
 
 /** Tickets per raw channel value that no vocabulary knew (counted on the final table). */

@@ -259,26 +259,32 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         else yield record;
       }
     };
+    // what a log's tickets measure: known from any ticket it makes (a duplicate one included)
+    const markMeasures = (ticket: TicketRow): void => {
+      if (ticket.firstResponseState !== UNANSWERED) measures.firstResponse = true;
+      if (ticket.resolutionState !== OPEN) measures.resolution = true;
+    };
     if (mapping.format.reduce) {
       for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
         if ('issue' in out) {
           if (isRejection(out.issue)) reject(out.issue);
           else sink.issue(out.issue);
-        } else if (!accept(out.ticket, out.ticket.file, out.ticket.line)) {
-          // the ticket's other records go with it, each rejected with its own line
-          const id = out.ticket.id;
-          for (const line of out.lines.slice(1)) {
-            reject({ kind: 'duplicate-id', severity: 'error', file: out.ticket.file, line, column: idColumn, value: id, detail: `part of ticket "${id}", rejected at line ${out.ticket.line}: its id appeared earlier` });
-          }
         } else {
-          const last = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
-          if (last > latest) {
-            latest = last;
-            latestFile = out.ticket.file;
-            latestLine = out.ticket.line;
+          markMeasures(out.ticket);
+          if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
+            const last = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
+            if (last > latest) {
+              latest = last;
+              latestFile = out.ticket.file;
+              latestLine = out.ticket.line;
+            }
+          } else {
+            // the ticket's other records go with it, each rejected with its own line
+            const id = out.ticket.id;
+            for (const line of out.lines.slice(1)) {
+              reject({ kind: 'duplicate-id', severity: 'error', file: out.ticket.file, line, column: idColumn, value: id, detail: `part of ticket "${id}", rejected at line ${out.ticket.line}: its id appeared earlier` });
+            }
           }
-          if (out.ticket.firstResponseState !== UNANSWERED) measures.firstResponse = true;
-          if (out.ticket.resolutionState !== OPEN) measures.resolution = true;
         }
       }
     } else if (opened.missingRequired.length > 0) {

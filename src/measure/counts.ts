@@ -51,8 +51,10 @@ export type ByField = (typeof BY_FIELDS)[number];
  * judgeCounts): a table without it is in the configured clock (in-process, or duration columns
  * used as given).
  */
-export const CALENDAR_FALLBACK_NOTE =
+export const LEGACY_CALENDAR_FALLBACK_NOTE =
   'business clock: not available for a database source without precomputed duration columns (e.g. first_reply_time_business_minutes); calendar time is used';
+export const CALENDAR_FALLBACK_NOTE =
+  'business clock: not available for a database source without business-time duration columns (e.g. first_reply_time_business_minutes); calendar time is used';
 
 /**
  * The note of an engine's count table whose durations are business-time duration columns, used

@@ -96,3 +96,19 @@ export function checkDurationClocks(columns: MetricColumns, clock: 'calendar' | 
     );
   }
 }
+
+/**
+ * The note for an explicit as-of time with business-time duration columns used as given (both
+ * producers): the instant of such an answer is not known (business time skips closed hours, so
+ * it came later than creation + the duration), and whether it came before the as-of time is
+ * judged from creation + the duration, as for a calendar duration.
+ */
+export const BUSINESS_AS_OF_NOTE =
+  'as-of time given with business-time duration columns: an answer or resolution counts as before it when creation + its business-time duration is, but its real time is later (business time skips closed hours), so some that came after the as-of time count as before it; give the time the export was taken, or map timestamps';
+
+/** BUSINESS_AS_OF_NOTE when it applies to these sources' columns, else null. */
+export function businessAsOfNote(sources: readonly MetricColumns[], clock: 'calendar' | 'business', asOfGiven: boolean): string | null {
+  if (!asOfGiven || clock !== 'business') return null;
+  const given = sources.some((columns) => DURATION_METRICS.some((m) => metricSource(columns, m) === 'business column'));
+  return given ? BUSINESS_AS_OF_NOTE : null;
+}

@@ -128,10 +128,10 @@ export interface ChannelJumps {
 function settledAt(table: TicketTable, i: number): number {
   const created = table.createdAt[i] as number;
   const state = table.resolutionState[i];
-  if (state === RESOLVED) return created + (table.resolution[i] as number);
+  if (state === RESOLVED) return created + ((table.instantResolution ?? table.resolution)[i] as number);
   if (state === EXCLUDED) {
     // Resolution time unusable: the first response is the only evidence that the ticket moved.
-    return table.firstResponseState[i] === ANSWERED ? created + (table.firstResponse[i] as number) : Number.POSITIVE_INFINITY;
+    return table.firstResponseState[i] === ANSWERED ? created + ((table.instantFirstResponse ?? table.firstResponse)[i] as number) : Number.POSITIVE_INFINITY;
   }
   return Number.POSITIVE_INFINITY;
 }
@@ -155,11 +155,11 @@ function originAt(table: TicketTable, queue: readonly number[], head: number, t:
 }
 
 function answeredAt(table: TicketTable, i: number): number {
-  return table.firstResponseState[i] === ANSWERED ? (table.createdAt[i] as number) + (table.firstResponse[i] as number) : Number.POSITIVE_INFINITY;
+  return table.firstResponseState[i] === ANSWERED ? (table.createdAt[i] as number) + ((table.instantFirstResponse ?? table.firstResponse)[i] as number) : Number.POSITIVE_INFINITY;
 }
 
 function resolvedAt(table: TicketTable, i: number): number {
-  return table.resolutionState[i] === RESOLVED ? (table.createdAt[i] as number) + (table.resolution[i] as number) : Number.POSITIVE_INFINITY;
+  return table.resolutionState[i] === RESOLVED ? (table.createdAt[i] as number) + ((table.instantResolution ?? table.resolution)[i] as number) : Number.POSITIVE_INFINITY;
 }
 
 function originKeyLess(table: TicketTable, a: number, b: number): boolean {
@@ -246,7 +246,7 @@ export function channelJumps(
         jump.push(i);
         origin.push(o);
         waited.push(t - createdO);
-        const answeredBy = table.firstResponseState[o] === ANSWERED ? createdO + (table.firstResponse[o] as number) : Number.POSITIVE_INFINITY;
+        const answeredBy = table.firstResponseState[o] === ANSWERED ? createdO + ((table.instantFirstResponse ?? table.firstResponse)[o] as number) : Number.POSITIVE_INFINITY;
         unanswered.push(answeredBy > t ? 1 : 0);
       }
       for (let r = k; r < runEnd; r++) {

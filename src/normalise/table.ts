@@ -106,9 +106,19 @@ export function openAges(table: TicketTable, asOf: number): Float64Array {
   const made = calendarAges.get(table);
   if (made && made.asOf === asOf) return made.ages;
   const ages = new Float64Array(table.size);
-  for (let i = 0; i < table.size; i++) ages[i] = asOf - (table.createdAt[i] as number);
+  for (let i = 0; i < table.size; i++) ages[i] = whole(asOf - (table.createdAt[i] as number));
   calendarAges.set(table, { asOf, ages });
   return ages;
+}
+
+/**
+ * Durations and ages are kept in whole seconds, rounded half up (`floor(x + 0.5)`, NaN kept):
+ * the count query rounds so (read/engines/sql.ts), and every number of a report — medians, the
+ * plain median of answered tickets, SLA met or breached — is then the same from either producer
+ * when timestamps carry fractions of a second.
+ */
+export function whole(seconds: number): number {
+  return Math.floor(seconds + 0.5);
 }
 
 /** One ticket as handed from the row normaliser to the table builder. */
@@ -273,6 +283,14 @@ export interface TicketTable {
   readonly openAge?: Float64Array;
   /** Which clock the durations are in. */
   readonly clock?: 'calendar' | 'business';
+  /**
+   * Under the business clock, the durations before they were put in it (set by applyClock): an
+   * answer's or resolution's instant is creation + this, which channel jumps read (whether an
+   * earlier ticket was still waiting when the customer turned to another channel is a question
+   * of instants, not of opening hours). Absent: `firstResponse`/`resolution` are that already.
+   */
+  readonly instantFirstResponse?: Float64Array;
+  readonly instantResolution?: Float64Array;
   readonly dictionaries: {
     readonly rawChannel: Dictionary;
     readonly customer: Dictionary;
@@ -431,9 +449,9 @@ export class TicketTableBuilder {
     c.rawChannel[i] = d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic === null ? -1 : row.isPublic ? 1 : 0;
     c.createdAt[i] = row.createdAt;
-    c.firstResponse[i] = row.firstResponseSeconds;
+    c.firstResponse[i] = whole(row.firstResponseSeconds);
     c.firstResponseState[i] = row.firstResponseState;
-    c.resolution[i] = row.resolutionSeconds;
+    c.resolution[i] = whole(row.resolutionSeconds);
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
     c.customer[i] = d.customer.codeOf(row.customerId);
@@ -465,9 +483,9 @@ export class TicketTableBuilder {
     c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as ColumnCache<unknown>).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic;
     c.createdAt[i] = row.createdAt;
-    c.firstResponse[i] = row.firstResponseSeconds;
+    c.firstResponse[i] = whole(row.firstResponseSeconds);
     c.firstResponseState[i] = row.firstResponseState;
-    c.resolution[i] = row.resolutionSeconds;
+    c.resolution[i] = whole(row.resolutionSeconds);
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
     c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);

@@ -128,6 +128,11 @@ describe('parity audit --counts: what acts on rows is refused, the table is prot
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;
     expect(report.input.notes).toContain("as-of in the config is not applied: a count table's period and as-of time were fixed when it was made");
+    // a config's duplicates rule (the flag exits 2 above) is said not to apply either
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ duplicates: 'last' }));
+    const dup = JSON.parse((await runParity(['audit', '--counts', table, '--format', 'json'], { cwd: dir })).stdout) as Report;
+    expect(dup.input.notes).toContain('duplicates "last" in the config is not applied: a count table\'s rows (and which of a repeated id was kept) were read when it was made');
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ asOf: '2026-10-05T00:00:00Z' }));
     // the table's own as-of (the latest timestamp of small.csv, 2026-10-04T09:00Z) stays
     expect(report.period.asOf).toBe('2026-10-04T09:00:00.000Z');
   });
@@ -158,6 +163,13 @@ describe('parity sql', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('FROM "support"."tickets"');
     expect(r.stdout).toContain('(CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s');
+    // a business clock and its waiting ages are written into the query's result
+    expect(r.stdout).toContain(`CAST('clock' AS VARCHAR) AS "group", CAST('business' AS VARCHAR) AS "category"`);
+    expect(r.stdout).toContain(`CAST('waitingClock' AS VARCHAR) AS "group", CAST('calendar' AS VARCHAR) AS "category"`);
+    // without a unit in the config, the header's (minutes) as in-process, not seconds
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] }, columns: { ticketId: 'id', channel: 'via', createdAt: 'created', firstResponseTime: 'first_reply_time_business_minutes' } }));
+    const headerUnit = await runParity(['sql', '--dialect', 'snowflake', '--table', 'support.tickets'], { cwd: dir });
+    expect(headerUnit.stdout).toContain('(CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s');
     // --since 2026-10-01 = 1790812800
     expect(r.stdout).toContain("WHEN created_s < 1790812800 THEN 'outside-period'");
   });

@@ -24,6 +24,7 @@ import { resolveSettings } from '../../src/commands/options.js';
 import { countsCsv } from '../../src/commands/counts.js';
 import type { Config } from '../../src/config/schema.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE } from '../../src/measure/counts.js';
+import { BUSINESS_AS_OF_NOTE } from '../../src/measure/durationClocks.js';
 import { audit, auditCounted, auditCounts, countedPeriodReport } from '../../src/pipeline.js';
 import { readCountsFile } from '../../src/read/countsFile.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
@@ -149,6 +150,9 @@ describe('business clock from an engine with business-time duration columns: use
     await expect(auditCounted(duckdb, settingsOf(mixed), io)).rejects.toThrow(
       'clock is "business", but a database source measures resolution from timestamps, in calendar time, while first response is the business-time duration column "first_reply_time_business_minutes" used as given: one report cannot be in both clocks',
     );
+    // the hint's way to calendar time does not lead to the refusal of business columns under it
+    const error = (await auditCounted(duckdb, settingsOf(mixed), io).catch((e: unknown) => e)) as { hint?: string };
+    expect(error.hint).toContain('map columns.firstResponseTime to a timestamp or a calendar-time column instead and set "clock": "calendar"');
   });
 });
 
@@ -205,9 +209,12 @@ describe('a duration column\'s own clock, read alike by both producers', () => {
     writeFileSync(countsPath, csv);
     const readBack = auditCounts(await readCountsFile(countsPath, Readable.from([])), settings, { files: [countsPath], format: 'counts' }, null);
     expect(readBack.channels.find((c) => c.channel === 'phone')?.sla?.firstResponse?.notYetDue).toBe(1);
-    const calendar = { ...resolveSettings([path], flags, { columns: GIVEN.columns }, 'test'), generatedAt: null };
-    const noHours = auditCounts(await readCountsFile(countsPath, Readable.from([])), calendar, { files: [countsPath], format: 'counts' }, null);
-    expect(noHours.input.notes).toContain('the waiting time of open tickets is calendar time: the configuration has no business hours to count it in (audit with the business clock this table was made with)');
+    // without the business clock its ages cannot be put in business hours: refused (two clocks)
+    const calendar = { ...resolveSettings([path], flags, {}, 'test'), generatedAt: null };
+    const table = await readCountsFile(countsPath, Readable.from([]));
+    expect(() => auditCounts(table, calendar, { files: [countsPath], format: 'counts' }, null)).toThrow(
+      "this count table's durations are business time (duration columns given in business hours) and its open tickets' ages are calendar time",
+    );
   });
 
   test('a column mapped with "clock": "calendar" is converted in-process and calendar time from DuckDB', async () => {
@@ -236,11 +243,68 @@ describe('a duration column\'s own clock, read alike by both producers', () => {
     await expect(auditCounted(duckdb, settingsOf(calendar), io)).rejects.toThrow(message);
   });
 
+  test('a format that knows its durations count business hours (Freshdesk "(in hrs)") is read so', async () => {
+    // no timestamps but the "(in hrs)" columns: 01:00:00 and 02:00:00 on e-mail, used as given
+    // under the business clock (median 1h 30m, not converted a second time); refused under the
+    // calendar clock, as any business-time column
+    const dir = mkdtempSync(join(tmpdir(), 'parity-freshdesk-hrs-'));
+    const path = join(dir, 'freshdesk.csv');
+    writeFileSync(path, [
+      'Ticket ID,Subject,Status,Priority,Source,Type,Group,Agent,Created time,First response time (in hrs),Resolution time (in hrs),Contact ID',
+      '1,a,Closed,Low,Email,Question,Orders,Ana,2026-09-11 16:00:00,01:00:00,03:00:00,501',
+      '2,b,Closed,Low,Email,Question,Orders,Ana,2026-09-11 16:30:00,02:00:00,05:00:00,502',
+    ].join('\n'));
+    const business = { ...resolveSettings([path], {}, { clock: 'business', businessHours: BUSINESS.businessHours }, 'test'), generatedAt: null };
+    const report = await audit(business, io);
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.median])).toEqual([['email', 1.5 * HOUR, 4 * HOUR]]);
+    const calendar = { ...resolveSettings([path], {}, {}, 'test'), generatedAt: null };
+    await expect(audit(calendar, io)).rejects.toThrow('columns.firstResponseTime "First response time (in hrs)" counts business time, but the clock is "calendar"');
+  });
+
   test('the clock a header names', () => {
     expect(durationClockFromHeader('first_reply_time_business_minutes')).toBe('business');
     expect(durationClockFromHeader('First reply time in minutes within business hours')).toBe('business');
     expect(durationClockFromHeader('metric_set.reply_time_in_minutes.calendar')).toBe('calendar');
     expect(durationClockFromHeader('First reply time in minutes')).toBeNull();
-    expect(durationClockFromHeader('businessunit_minutes')).toBeNull();
+    // camelCase and run-together names too
+    expect(durationClockFromHeader('FirstReplyTimeBusinessMinutes')).toBe('business');
+    expect(durationClockFromHeader('fullresolutionbusinessminutes')).toBe('business');
+    expect(durationClockFromHeader('ReplyTimeCalendarMinutes')).toBe('calendar');
+  });
+});
+
+describe('business-time columns and the instants they cannot give', () => {
+  test('an explicit as-of time is noted by both producers (an answer after it may count as before it)', async () => {
+    const flags = { asOf: '2026-09-14T10:00:00Z' };
+    const settings = { ...resolveSettings([FILE], flags, GIVEN, 'test'), generatedAt: null };
+    for (const report of [await audit(settings, io), await auditCounted(duckdb, settings, io)]) {
+      expect(report.input.notes).toContain(BUSINESS_AS_OF_NOTE);
+    }
+    // without --as-of (the latest time in the data) there is nothing to say
+    for (const report of [await audit(settingsOf(GIVEN), io), await auditCounted(duckdb, settingsOf(GIVEN), io)]) {
+      expect(report.input.notes).not.toContain(BUSINESS_AS_OF_NOTE);
+    }
+  });
+
+  test('channel jumps read instants under the business clock: the same jump as in calendar time', async () => {
+    // C1 e-mails Fri 11 Sep 14:00 (answered Mon 08:00) and tweets Sat 10:00 while it waits: a
+    // jump after 20h. In business hours (Mon–Fri 09–17 UTC) the e-mail's first response is 3h
+    // (Fri 14–17); created + 3h is Fri 17:00, before the tweet, which hid the jump.
+    const dir = mkdtempSync(join(tmpdir(), 'parity-jump-clock-'));
+    const path = join(dir, 'jump.csv');
+    writeFileSync(path, [
+      'ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status',
+      'E1,C1,email,2026-09-11T14:00:00Z,2026-09-14T08:00:00Z,2026-09-14T10:00:00Z,solved',
+      'S1,C1,twitter,2026-09-12T10:00:00Z,2026-09-12T10:30:00Z,2026-09-12T11:00:00Z,solved',
+      'S2,C3,twitter,2026-09-09T07:00:00Z,2026-09-09T08:00:00Z,2026-09-09T09:00:00Z,solved',
+    ].join('\n'));
+    const jumps = (report: Report) => {
+      const finding = report.findings.find((f) => f.details && 'jumpTickets' in f.details);
+      const d = finding?.details as { jumpTickets: number; waitedMedian: number; originsUnansweredAtJump: number } | undefined;
+      return [d?.jumpTickets, d?.waitedMedian, d?.originsUnansweredAtJump];
+    };
+    const settings = (config: Config) => ({ ...resolveSettings([path], {}, config, 'test'), generatedAt: null });
+    expect(jumps(await audit(settings({}), io))).toEqual([1, 20 * HOUR, 1]);
+    expect(jumps(await audit(settings({ clock: 'business', businessHours: BUSINESS.businessHours }), io))).toEqual([1, 20 * HOUR, 1]);
   });
 });

@@ -68,7 +68,7 @@ export function refusedSetting(error: unknown): boolean {
 
 function fromSql(source: SqlSource): string {
   const d = dialect('clickhouse');
-  return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')})`;
+  return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')}\n)`;
 }
 
 /**
@@ -120,7 +120,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
       const rows = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
       let header = rows[0] ? Object.keys(rows[0]) : [];
       if (!rows.length) {
-        const described = await run(`DESCRIBE TABLE ${'table' in source ? fromSql(source) : `(${source.query})`}`);
+        const described = await run(`DESCRIBE TABLE ${'table' in source ? fromSql(source) : `(${source.query}\n)`}`);
         header = described.map((r) => String(r.name));
       }
       return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))) };

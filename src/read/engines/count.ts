@@ -14,13 +14,18 @@ import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
-import { DURATION_METRICS, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
+import { DURATION_METRICS, businessAsOfNote, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
 
 const SAMPLE_ROWS = 500;
 const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
 
 /** The settings a count query depends on (a subset of the pipeline's Settings, plus --by). */
-export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & { by?: ByField | null; loud?: Settings['loud'] };
+export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'asOf' | 'since' | 'until' | 'clock'> & {
+  by?: ByField | null;
+  loud?: Settings['loud'];
+  /** Whether the user gave the as-of time (a report's periods carry the export's own; default: asOf set). */
+  asOfGiven?: boolean;
+};
 
 /** Mapped columns → the query's column list (name and unit of each bound field). */
 export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
@@ -44,10 +49,12 @@ export function engineClock(columns: Partial<Record<TicketField, SourceColumn>>,
 }
 
 /** What a database source cannot measure that a file can, given the mapped columns. */
-export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], loud: Settings['loud'] | null = null): string[] {
+export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>, clock: Settings['clock'], loud: Settings['loud'] | null = null, asOfGiven = false): string[] {
   const notes: string[] = [];
   const clockNote = businessClockNote(columns, clock);
   if (clockNote) notes.push(clockNote);
+  const asOfNote = businessAsOfNote([columns], clock.kind, asOfGiven);
+  if (asOfNote) notes.push(asOfNote);
   if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
   if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
   notes.push(...journeyNotes(columns, loud));
@@ -79,7 +86,12 @@ export function businessClockNote(columns: Partial<Record<TicketField, SourceCol
   const how = metricSource(columns, t) === 'timestamp' ? 'from timestamps' : `from the calendar-time duration column "${durationColumn(columns, t)}"`;
   throw new ParityError(
     `clock is "business", but a database source measures ${metricName(t)} ${how}, in calendar time, while ${metricName(g)} is the business-time duration column "${durationColumn(columns, g)}" used as given: one report cannot be in both clocks`,
-    { hint: `map columns.${durationField(t)} to a business-time duration column as well (e.g. ${businessExample(t)}), set "clock": "calendar", or read the file in-process (without --engine), which converts calendar time to business hours` },
+    {
+      hint:
+        `map columns.${durationField(t)} to a business-time duration column as well (e.g. ${businessExample(t)}); ` +
+        `or, for a report in calendar time, map columns.${durationField(g)} to a timestamp or a calendar-time column instead and set "clock": "calendar"; ` +
+        'a CSV file can also be audited without --engine, which converts calendar time to business hours',
+    },
   );
 }
 
@@ -99,6 +111,14 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
   const { header, rows } = await connection.sample(source, SAMPLE_ROWS);
   const detection = detectFormat(header, settings.mapping.inputFormat);
   const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
+  // a log makes one ticket of many rows (a conversation, an incident's events): the count query
+  // counts rows as tickets, so it would count every event as a ticket
+  if (mapping.format.reduce) {
+    throw new ParityError(`${mapping.format.label}: many rows make one ticket, which a database source cannot assemble (every row would count as a ticket)`, {
+      location: { file: connection.label },
+      hint: 'audit the export as a file, without --engine; a table of one row per ticket can be read with --input-format generic and its columns mapped',
+    });
+  }
   const missing = REQUIRED.filter((f) => !mapping.bindings[f]);
   if (missing.length) {
     throw new ParityError(`no ${missing.join(', ')} column in the source`, {
@@ -124,7 +144,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     until: settings.until,
     asOf: settings.asOf,
     clock: engineClock(columns, settings.clock),
-    notes: engineNotes(columns, settings.clock, settings.loud ?? null),
+    notes: engineNotes(columns, settings.clock, settings.loud ?? null, settings.asOfGiven ?? settings.asOf !== null),
     journeys: settings.loud ?? null,
   };
 }

@@ -76,7 +76,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   };
   await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
   const fromSql = (source: SqlSource): string =>
-    'table' in source ? source.table.split('.').map((p) => dialect('duckdb').ident(p)).join('.') : `(${source.query}) AS parity_source`;
+    'table' in source ? source.table.split('.').map((p) => dialect('duckdb').ident(p)).join('.') : `(${source.query}\n) AS parity_source`;
   return {
     dialect: 'duckdb',
     label,

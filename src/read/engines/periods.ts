@@ -17,6 +17,6 @@ export async function windowCounter(connection: EngineConnection, source: SqlSou
   const { mapping } = await mapSource(connection, source, settings);
   const columns = sourceColumns(mapping);
   return async (window) => {
-    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window }, mapping))).counts;
+    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window, asOfGiven: settings.asOf !== null }, mapping))).counts;
   };
 }

@@ -13,7 +13,7 @@ const FETCH_SERIES = 16;
 
 function fromSql(source: SqlSource): string {
   const d = dialect('postgres');
-  return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')}) AS parity_source`;
+  return 'table' in source ? qualifiedName(d, source.table) : `(${source.query.replace(/;\s*$/, '')}\n) AS parity_source`;
 }
 
 export async function connectPostgres(url: string, timeZone: string): Promise<EngineConnection> {

@@ -109,29 +109,26 @@ function channelCase(d: Dialect, key: string, spec: CountQuerySpec): { channel: 
  * Line breaks inside a quoted name or the user's --query are theirs, not the layout's: while the
  * query is built they stand as private-use characters, so indenting a layer (which inserts spaces
  * after every line break) cannot change a name or a string literal of the user's query; restored
- * at the end. A name or query already holding those characters is refused (it could not be told
- * apart). String literals never hold a raw break (dialects.ts escapes them).
+ * at the end. The encoding is one-to-one: a private-use character of the stand-ins' range that is
+ * already in a name, a literal or the query is written with an escape character before it and
+ * restored as itself. String literals never hold a raw break (dialects.ts escapes them), but go
+ * through the same encoding so that their text comes back as it was.
  */
-const BREAKS = /[\n\r\u2028\u2029]/g;
-const STAND_INS = /[\uE000-\uE003]/g;
-const HAS_STAND_IN = /[\uE000-\uE003]/;
+const ESCAPE = '\uE004';
 const STAND_IN: Record<string, string> = { '\n': '\uE000', '\r': '\uE001', '\u2028': '\uE002', '\u2029': '\uE003' };
 const BREAK_OF: Record<string, string> = Object.fromEntries(Object.entries(STAND_IN).map(([k, v]) => [v, k]));
 
-function protectBreaks(text: string, what: string): string {
-  if (HAS_STAND_IN.test(text)) {
-    throw new ParityError(`${what} holds a private-use character (U+E000–U+E003) that parity's query builder reserves`, { hint: 'rename the column, or remove the character from the query' });
-  }
-  return text.replace(BREAKS, (c) => STAND_IN[c] as string);
+function protectBreaks(text: string): string {
+  return text.replace(/[\n\r\u2028\u2029\uE000-\uE004]/g, (c) => STAND_IN[c] ?? `${ESCAPE}${c}`);
 }
 
 function restoreBreaks(text: string): string {
-  return text.replace(STAND_INS, (c) => BREAK_OF[c] as string);
+  return text.replace(/\uE004([\s\S])|[\uE000-\uE003]/g, (stand, escaped: string | undefined) => escaped ?? (BREAK_OF[stand] as string));
 }
 
-/** The dialect with its names' line breaks protected while a query is built. */
+/** The dialect with its names' and literals' line breaks protected while a query is built. */
 function building(d: Dialect): Dialect {
-  return { ...d, ident: (name: string) => protectBreaks(d.ident(name), `the name "${name}"`) };
+  return { ...d, ident: (name: string) => protectBreaks(d.ident(name)), string: (value: string) => protectBreaks(d.string(value)) };
 }
 
 /** Builds the count query. */
@@ -175,7 +172,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const by = spec.by;
   const journeys = spec.journeys ?? null;
 
-  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${protectBreaks(spec.source.query.replace(/;\s*$/, ''), 'the --query')}) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
+  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${protectBreaks(spec.source.query.replace(/;\s*$/, ''))}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
   const r = [
     `SELECT`,
     `  ${textOf('ticketId')} AS id_txt,`,

@@ -83,6 +83,19 @@ describe('ServiceNow event log', () => {
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([28, 14, 14]);
     expect(report.channels.reduce((a, c) => a + c.tickets, 0)).toBe(4);
     expect(report.input.dataQuality.map((q) => [q.kind, q.count])).toEqual([['duplicate-id', 14]]);
+    // its tickets were duplicates, not unmeasurable: no note says the file lacks the metrics
+    expect(report.input.notes.filter((n) => n.startsWith(again))).toEqual([]);
+  });
+
+  it('is refused where the tickets live: a count query would count every event as a ticket', async () => {
+    const { resolveSettings } = await import('../../../src/commands/options.js');
+    const { auditCounted } = await import('../../../src/pipeline.js');
+    const { Readable } = await import('node:stream');
+    const file = fixture('formats', 'servicenow.csv');
+    const settings = resolveSettings([file], AS_OF, {}, 'test');
+    await expect(auditCounted({ kind: 'duckdb', files: [file] }, settings, { stdin: Readable.from([]) })).rejects.toThrow(
+      'many rows make one ticket, which a database source cannot assemble (every row would count as a ticket)',
+    );
   });
 
   it('"?" reads as empty: INC0000102 (resolved_at "?") is resolved at its closed_at', async () => {

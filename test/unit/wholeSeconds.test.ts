@@ -1,0 +1,35 @@
+// Durations and ages in whole seconds, rounded half up, from either producer: timestamps with
+// fractions of a second gave the in-process audit other numbers than the count query, which
+// rounds (a plain median of 2.4 s against 2 s; a ticket 4h 0.4s old breached a 4h target in one
+// and not the other).
+//
+// By hand: phone answered after 0.6 s, 2.4 s and 3.4 s → whole seconds 1, 2, 3: median 2 (the
+// unrounded median would be 2.4). Email E1 created 10:00:00, still waiting at the as-of time
+// 14:00:00.4: 14400.4 s → 14400 s, not past the 4h target (not yet due); E2 answered in 30 s.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { expect, test } from 'vitest';
+import { resolveSettings } from '../../src/commands/options.js';
+import { audit, auditCounted } from '../../src/pipeline.js';
+
+test('fractions of a second: the same whole-second numbers in-process and from DuckDB', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'parity-whole-seconds-')), 'fractions.csv');
+  writeFileSync(path, [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:00.600Z',
+    'P2,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:02.400Z',
+    'P3,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:03.400Z',
+    'E1,email,2026-09-14T10:00:00.000Z,',
+    'E2,email,2026-09-14T10:00:00.000Z,2026-09-14T10:00:30.000Z',
+  ].join('\n'));
+  const settings = { ...resolveSettings([path], { asOf: '2026-09-14T14:00:00.400Z' }, { sla: { firstResponse: { default: '4h' } } }, 'test'), generatedAt: null };
+  const io = { stdin: Readable.from([]) };
+  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    const email = report.channels.find((c) => c.channel === 'email');
+    expect([phone?.firstResponse.median, phone?.firstResponse.answeredMedian]).toEqual([2, 2]);
+    expect([email?.sla?.firstResponse?.met, email?.sla?.firstResponse?.breached, email?.sla?.firstResponse?.notYetDue]).toEqual([1, 0, 1]);
+  }
+});
