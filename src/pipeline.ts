@@ -123,6 +123,8 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
   const { connection, source: sql } = await openEngine(source, settings.timeZone);
   try {
     const { counts } = await countFromEngine(connection, sql, { ...settings, by: countByField(settings) });
+    // (the --duplicates flag is refused with an engine; the config's rule is said not to apply)
+    if (settings.duplicates === 'last') notes.push('duplicates "last" in the config is not applied: a database source counts every row of a repeated id');
     return auditCounts(counts, settings, { files: [connection.label], format: source.kind }, baseline, [...notes, ...futureAsOf(counts.header.asOf, settings, io)]);
   } finally {
     await connection.close();
@@ -501,6 +503,7 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
         const groups = new CountGroups(waitingInClock(table, settings), settings.bands);
         return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
       }),
+      settings.reference,
     );
     const current = periods[periods.length - 1] as PeriodReport;
     return finish(

@@ -165,6 +165,10 @@ function origin(flagGiven: boolean, flag: string, key: string): string {
 }
 
 /** Resolves the settings of a run. `version` is the tool version for the report. */
+function wholeInstant(seconds: number | null): number | null {
+  return seconds === null ? null : Math.floor(seconds + 0.5);
+}
+
 export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string, configFile: string | null = null): Settings {
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
   checkTimeZone(timeZone, flags.tz ? '--tz' : 'timeZone in the config');
@@ -212,7 +216,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     referenceGiven: referenceText !== undefined,
     bands: flags.bands !== undefined ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
     groupBy: by,
-    asOf: instant('--as-of', 'asOf', flags.asOf),
+    // the as-of time in whole seconds (rounded half up), as every age measured to it
+    asOf: wholeInstant(instant('--as-of', 'asOf', flags.asOf)),
     since: sinceSeconds,
     until: untilSeconds,
     tolerance,

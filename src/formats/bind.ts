@@ -224,6 +224,21 @@ export function bindColumns(
     bindings[field] = { ...b, style: detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone) };
   }
 
+  // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both
+  // day-first. Columns read in different orders (an ambiguous one defaulting to month-first) take
+  // the order all their values together allow, when one does.
+  const ordered = TIMESTAMP_FIELDS.filter((f) => {
+    const style = bindings[f]?.style;
+    return style === 'mdy' || style === 'dmy' || style === 'dmy-dash';
+  });
+  if (new Set(ordered.map((f) => bindings[f]?.style)).size > 1) {
+    const all = ordered.flatMap((f) => columnSamples(samples, (bindings[f] as FieldBinding).index).slice(0, 500));
+    const joint = detectStyle(all, timeZone);
+    if (joint === 'mdy' || joint === 'dmy' || joint === 'dmy-dash') {
+      for (const f of ordered) bindings[f] = { ...(bindings[f] as FieldBinding), style: joint };
+    }
+  }
+
   const used = new Set(Object.values(bindings).map((b) => b.index));
   return {
     format,

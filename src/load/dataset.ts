@@ -99,7 +99,8 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     },
     true,
   );
-  const asOf = settings.asOf ?? totals.latest ?? 0;
+  // whole seconds (rounded half up), as the count query's as-of: every age is measured to it
+  const asOf = whole(settings.asOf ?? totals.latest ?? 0);
   const built = builder.build();
   if (settings.asOf === null && totals.latest !== null && totals.latestAt !== null && io.now !== undefined && totals.latest > io.now) {
     const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt);

@@ -6,7 +6,7 @@
  * O(n log n) over the typed arrays with no per-ticket objects.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, whole, type TicketTable } from '../normalise/table.js';
 import { radixSortPairs } from '../stats/radix.js';
 
 /** Tickets with a customer id, customer by customer, oldest first within a customer. */
@@ -245,7 +245,7 @@ export function channelJumps(
         const createdO = table.createdAt[o] as number;
         jump.push(i);
         origin.push(o);
-        waited.push(t - createdO);
+        waited.push(whole(t - createdO));
         const answeredBy = table.firstResponseState[o] === ANSWERED ? createdO + ((table.instantFirstResponse ?? table.firstResponse)[o] as number) : Number.POSITIVE_INFINITY;
         unanswered.push(answeredBy > t ? 1 : 0);
       }

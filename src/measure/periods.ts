@@ -315,6 +315,7 @@ export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: T
       const sub = subsetTable(table, indices[k] as Uint32Array);
       return measurePeriod(byChannel(sub), new Samples(sub, asOf), span, k === spans.length - 1, settings, asOf);
     }),
+    settings.reference,
   );
 }
 
@@ -324,11 +325,14 @@ export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: T
  * minSample tickets in the period — `enough` false, shown as "too few" — or when either value
  * is only a bound). Every renderer shows these changes as they are.
  */
-export function withChanges(periods: PeriodReport[]): PeriodReport[] {
+export function withChanges(periods: PeriodReport[], reference: Channel): PeriodReport[] {
   const exact = (value: number | null, bound: Bound | null): number | null => (bound ? null : value);
+  const referenceEnough = (p: PeriodReport): boolean => p.channels.some((c) => c.channel === reference && c.enough);
   for (let k = 1; k < periods.length; k++) {
     const before = periods[k - 1] as PeriodReport;
     const now = periods[k] as PeriodReport;
+    // a ratio's change needs its reference with enough tickets in both periods, as its own channel
+    const ratios = referenceEnough(before) && referenceEnough(now);
     for (const c of now.channels) {
       const prior = before.channels.find((p) => p.channel === c.channel);
       // a channel with too few tickets in the period (or in the one before) is shown, not
@@ -337,7 +341,7 @@ export function withChanges(periods: PeriodReport[]): PeriodReport[] {
       c.change = {
         firstResponseMedian: difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)),
         resolutionMedian: difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)),
-        firstResponseRatio: difference(exact(c.firstResponseRatio, c.firstResponseRatioBound), exact(prior.firstResponseRatio, prior.firstResponseRatioBound)),
+        firstResponseRatio: ratios ? difference(exact(c.firstResponseRatio, c.firstResponseRatioBound), exact(prior.firstResponseRatio, prior.firstResponseRatioBound)) : null,
       };
     }
     for (const metric of ['firstResponse', 'resolution'] as const) {

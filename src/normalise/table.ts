@@ -90,7 +90,7 @@ export function followersOf(table: TicketTable, i: number): number {
  */
 export function waitingAge(table: TicketTable, i: number, asOf: number): number {
   const ages = table.openAge;
-  return Math.max(0, ages ? (ages[i] as number) : asOf - (table.createdAt[i] as number));
+  return Math.max(0, ages ? (ages[i] as number) : whole(asOf - (table.createdAt[i] as number)));
 }
 
 /** Calendar ages made for a table without a business-clock column, one array per table and as-of time. */

@@ -101,12 +101,25 @@ export function wallClockIn(zone: string): WallClock {
     const wall = (daysFromCivil(y, mo + 1, d) * 86400 + h * 3600 + mi * 60 + s) * 1000;
     if (wall >= YEAR_10000) return null; // 9999-12-31T24:00: a year no 4-digit timestamp can write
     if (utc) return wall / 1000;
-    let guess = wall - offsetAt(wall) * 60_000;
-    const second = offsetAt(guess);
-    guess = wall - second * 60_000;
-    return guess / 1000;
+    // The offsets in force six hours either side (no zone changes twice within that). On a change
+    // of clocks, a local time that occurs twice (clocks going back) is the second, in the later
+    // offset, and one that does not exist (clocks going forward) is read with the offset before
+    // the change (02:30 → 03:30 summer time): ICU's rule, which DuckDB follows, and Postgres'.
+    const probe = wall - offsetAt(wall) * 60_000;
+    const before = offsetAt(probe - SIX_HOURS);
+    const after = offsetAt(probe + SIX_HOURS);
+    const early = wall - before * 60_000;
+    if (before === after) return early / 1000;
+    const late = wall - after * 60_000;
+    const earlyHolds = offsetAt(early) === before;
+    const lateHolds = offsetAt(late) === after;
+    if (earlyHolds && lateHolds) return Math.max(early, late) / 1000;
+    if (lateHolds) return late / 1000;
+    return early / 1000;
   };
 }
+
+const SIX_HOURS = 6 * 3600_000;
 
 /** The UTC converter, built once (times with an offset are read through it). */
 const utcWall = wallClockIn('UTC');

@@ -282,7 +282,7 @@ ${tiles(report)}
 <section id="channels">
 <h2>Channels</h2>
 ${channelTable(report)}
-${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}: box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, dots at the fastest and slowest, thick tick at the median (log scale).`)}
+${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}: answered tickets only (the tables' medians count the ones still waiting): box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, dots at the fastest and slowest, thick tick at the median (log scale).`)}
 </section>
 ${sla ? html`
 <section id="sla">

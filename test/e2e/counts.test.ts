@@ -431,3 +431,22 @@ describe('a count table read back: whole, within bounds, in the clock it was mad
     expect((await runParity(['counts', join(dir, 'biz.csv'), '--engine', 'duckdb', '-c', join(dir, 'biz.json')])).stdout).toContain('\nmeta,clock,calendar,,,,0,0\n');
   });
 });
+
+describe('--engine duckdb over files', () => {
+  test('files with other columns are refused (read as one table under the first file\'s mapping), and --duplicates too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-files-'));
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'ticket_id,channel,created_at,first_response_at\nA1,phone,2026-09-14T10:00:00Z,2026-09-14T10:10:00Z\n');
+    // b has no first_response_at: its tickets would have been read as never answered
+    writeFileSync(b, 'ticket_id,channel,created_at\nB1,phone,2026-09-14T11:00:00Z\n');
+    const other = await runParity(['audit', a, b, '--engine', 'duckdb']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`--engine duckdb reads the files as one table, but ${b} has other columns than ${a}: no "first_response_at"`);
+    const dup = await runParity(['audit', a, '--engine', 'duckdb', '--duplicates', 'last']);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('--duplicates is a rule of parity\'s own reading');
+    // the same files in-process: each mapped from its own header
+    expect((await runParity(['audit', a, b])).code).toBe(0);
+  }, 30_000);
+});

@@ -11,7 +11,10 @@ describe('findings on fixtures/findings/jumps.csv (worked out by hand)', () => {
   // (from A1, waited 2d and 3d), C3 (from C1, 4d), F2 (from F1, 12h) → 4 of 10 social tickets;
   // waited median (2d + 3d)/2 = 2d 12h = 216000 s; A2, A3, F2 came while the origin was still
   // unanswered (3 of 4 = 75%); the answered jump tickets (A2, A3, C3; F2 is unanswered) took
-  // 14m 24s, 28m 48s, 2h 24m → 28m 48s. The comparison counts unanswered tickets as still waiting:
+  // 14m 24s, 28m 48s, 2h 24m → 28m 48s (details.jumpFirstResponseMedian). The sentence's median
+  // counts F2 as still waiting (its age at the as-of time 16 Oct, 14d 12h): Kaplan–Meier S = 3/4
+  // after 14m 24s, 1/2 from 28m 48s to 2h 24m, so the median is the midpoint (28m 48s + 2h 24m) / 2
+  // = 1h 26m 24s, written 1h 26m. The comparison counts unanswered tickets as still waiting too:
   // 4 jump tickets vs the 6 other social tickets (B2 answered; D2, E1, F3, G2, N1 not).
   it('counts the jumps and the wait', async () => {
     const r = await runParity(['audit', fixture('findings', 'jumps.csv'), '--format', 'json']);
@@ -28,7 +31,7 @@ describe('findings on fixtures/findings/jumps.csv (worked out by hand)', () => {
       ['F', 'F2', 'F1', 0.5 * 86400],
     ]);
     expect(jump.message).toBe(
-      '4 social tickets (40% of social) came from customers who went public after waiting a median 2d 12h on an open phone, email or web ticket (phone 3, web 1; 75% not yet answered); on social 3 of 4 were answered, in a median 28m 48s, too few to compare with other social tickets (n = 4 vs 6; at least 30 per group needed).',
+      '4 social tickets (40% of social) came from customers who went public after waiting a median 2d 12h on an open phone, email or web ticket (phone 3, web 1; 75% not yet answered); on social 3 of 4 were answered, a median first response of 1h 26m (counting the ones still waiting), too few to compare with other social tickets (n = 4 vs 6; at least 30 per group needed).',
     );
   });
 

@@ -44,6 +44,25 @@ describe('timestamp parsing', () => {
     expect(ny(2026, 6, 1, 8, 0, 0)).toBe(at('2026-07-01T12:00:00Z'));
   });
 
+  it('on a change of clocks: a time that does not exist moves forward, a time that occurs twice is the second (ICU, DuckDB, Postgres)', () => {
+    const ny = wallClockIn('America/New_York');
+    // 8 March 2026, 02:00 EST → 03:00 EDT: 02:30 does not exist; read with EST (the offset before
+    // the change), 02:30 − (−5h) = 07:30Z, which is 03:30 EDT
+    expect(ny(2026, 2, 8, 2, 30, 0)).toBe(at('2026-03-08T07:30:00Z'));
+    expect(ny(2026, 2, 8, 1, 59, 0)).toBe(at('2026-03-08T06:59:00Z'));
+    expect(ny(2026, 2, 8, 3, 0, 0)).toBe(at('2026-03-08T07:00:00Z'));
+    // 1 November 2026, 02:00 EDT → 01:00 EST: 01:30 occurs at 05:30Z (EDT) and 06:30Z (EST): the second
+    expect(ny(2026, 10, 1, 1, 30, 0)).toBe(at('2026-11-01T06:30:00Z'));
+    expect(ny(2026, 10, 1, 0, 59, 0)).toBe(at('2026-11-01T04:59:00Z'));
+    expect(ny(2026, 10, 1, 2, 0, 0)).toBe(at('2026-11-01T07:00:00Z'));
+    const berlin = wallClockIn('Europe/Berlin');
+    // 29 March 2026 02:00 CET → 03:00 CEST: 02:30 → 01:30Z; 25 October 02:30 twice → 01:30Z (CET)
+    expect(berlin(2026, 2, 29, 2, 30, 0)).toBe(at('2026-03-29T01:30:00Z'));
+    expect(berlin(2026, 9, 25, 2, 30, 0)).toBe(at('2026-10-25T01:30:00Z'));
+    // Lord Howe moves by 30 minutes (02:00 +10:30 → 02:30 +11:00 on 4 October 2026): 02:15 → 15:45Z
+    expect(wallClockIn('Australia/Lord_Howe')(2026, 9, 4, 2, 15, 0)).toBe(at('2026-10-03T15:45:00Z'));
+  });
+
   it('rejects impossible dates instead of rolling them over', () => {
     expect(parserFor('iso', 'UTC')('2026-02-31T09:00:00Z')).toBeNull();
     expect(parserFor('dmy', 'UTC')('31/02/2026 10:00')).toBeNull();

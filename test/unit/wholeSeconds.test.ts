@@ -33,3 +33,41 @@ test('fractions of a second: the same whole-second numbers in-process and from D
     expect([email?.sla?.firstResponse?.met, email?.sla?.firstResponse?.breached, email?.sla?.firstResponse?.notYetDue]).toEqual([1, 0, 1]);
   }
 });
+
+test('a default as-of time with a fraction is whole seconds too: ages and jump waits agree with DuckDB', async () => {
+  // P1–P3 never answered, created 00:00:00, 00:00:01, 00:00:02; the latest time in the data is a
+  // resolution at 00:10:00.700, so the as-of time is 00:10:01 (rounded half up) and the ages are
+  // 601, 600 and 599 s: the first-response median is not reached, a bound of 600 s
+  const path = join(mkdtempSync(join(tmpdir(), 'parity-whole-as-of-')), 'as-of.csv');
+  writeFileSync(path, [
+    'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+    'P1,phone,2026-09-14T00:00:00Z,,,open',
+    'P2,phone,2026-09-14T00:00:01Z,,,open',
+    'P3,phone,2026-09-14T00:00:02Z,,,open',
+    'E1,email,2026-09-14T00:00:00Z,2026-09-14T00:05:00Z,2026-09-14T00:10:00.700Z,solved',
+  ].join('\n'));
+  const settings = { ...resolveSettings([path], {}, { minSample: 1 }, 'test'), generatedAt: null };
+  const io = { stdin: Readable.from([]) };
+  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+    expect(report.period.asOf).toBe('2026-09-14T00:10:01.000Z');
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    expect([phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([600, 'lower']);
+  }
+});
+
+test('local times on a change of clocks are read alike in-process and by DuckDB', async () => {
+  // New York: 02:30 on 8 March does not exist (read as 03:30 EDT), 01:30 on 1 November occurs
+  // twice (the second, EST). Phone 02:30 → 03:30 EDT, answered 04:00 EDT: 30 min; email 00:30 EDT,
+  // answered 01:30 EST: 2h
+  const path = join(mkdtempSync(join(tmpdir(), 'parity-dst-')), 'dst.csv');
+  writeFileSync(path, [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,phone,2026-03-08 02:30:00,2026-03-08 04:00:00',
+    'E1,email,2026-11-01 00:30:00,2026-11-01 01:30:00',
+  ].join('\n'));
+  const settings = { ...resolveSettings([path], { tz: 'America/New_York' }, { minSample: 1 }, 'test'), generatedAt: null };
+  const io = { stdin: Readable.from([]) };
+  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 1800], ['email', 7200]]);
+  }
+});

@@ -9,7 +9,7 @@ import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
-import { boundedSpeed, interval, p, share } from '../../format.js';
+import { boundedSpeed, interval, oneSided, p, share } from '../../format.js';
 
 /** The case-mix clause of two ticket groups (moved to measure/ticketGroups.ts, where both producers of groups have one). */
 export { mixNote } from '../../measure/ticketGroups.js';
@@ -44,11 +44,17 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
   if (resolution.verdict === 'preference' && resolution.effect < 1) return null;
   const r = resolution.effect;
   const bound = effectBound(resolution);
-  const survives = r >= 1 ? 0 : Math.max(0, Math.min(1, Math.log(r) / Math.log(first.effect)));
+  // a share of two ratios is a number only when both are: a bound (a median not reached) leaves
+  // it open, unless resolution is no faster at all (then none survives, whatever the bounds)
+  const bounded = bound !== null || effectBound(first) !== null;
+  const noneSurvives = r >= 1 && (bound === null || bound === 'lower');
+  const survives = noneSurvives ? 0 : bounded ? null : Math.max(0, Math.min(1, Math.log(r) / Math.log(first.effect)));
   const survivalText =
-    r >= 1
+    survives === 0
       ? 'none of the reply advantage survives to resolution'
-      : `about ${share(survives)} of the reply advantage survives to resolution`;
+      : survives === null
+        ? 'how much of the reply advantage survives to resolution cannot be said (a median is only a bound)'
+        : `about ${share(survives)} of the reply advantage survives to resolution`;
   const words = RESOLVED_WORDS[resolution.verdict] ?? resolution.verdict;
   return {
     kind: 'response-theatre',
@@ -63,7 +69,7 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
     pValueAdjusted: null,
     ...(resolution.n ? { n: resolution.n } : {}),
     rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
-    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound)} (${words}; 95% CI ${interval(resolution.effectCi95 ?? null)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
+    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null) : interval(resolution.effectCi95 ?? null)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
       firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), verdict: first.verdict, pValueAdjusted: first.pValueAdjusted ?? null },
       resolution: { ratio: r, ci95: resolution.effectCi95 ?? null, bound, verdict: resolution.verdict, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },

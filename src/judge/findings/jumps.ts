@@ -10,7 +10,8 @@
  */
 import { medianSorted } from '../../stats/quantile.js';
 import type { Finding } from '../../report.js';
-import { compareGroups } from '../../measure/compare.js';
+import { compareGroups, medianOf } from '../../measure/compare.js';
+import type { Estimate } from '../../measure/estimate.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
 import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from '../../format.js';
@@ -18,12 +19,17 @@ import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speed
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
 
-/** "they were answered in a median 28m", "3 of 4 were answered, in a median 28m", "none was answered yet". */
-function answeredWords(answered: number, n: number, median: number | null): string {
-  if (answered === 0 || median === null) return 'none was answered yet';
-  const inMedian = `in a median ${duration(median)}`;
-  if (answered === n) return `${n === 1 ? 'it was' : 'they were'} answered ${inMedian}`;
-  return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered, ${inMedian}`;
+/**
+ * "they were answered in a median 28m", "3 of 4 were answered; a median first response of at
+ * least 23h 50m", "none was answered yet": the median is the group's Kaplan–Meier one, the tickets
+ * not answered counted as still waiting (the number every other output gives), a bound when it is
+ * not reached.
+ */
+function answeredWords(answered: number, n: number, median: Estimate): string {
+  if (answered === 0 || median.value === null) return 'none was answered yet';
+  const value = `${median.reached ? '' : 'at least '}${duration(median.value)}`;
+  if (answered === n) return `${n === 1 ? 'it was' : 'they were'} answered in a median ${value}`;
+  return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered, a median first response of ${value} (counting the ones still waiting)`;
 }
 
 /** Registers the jump comparison; returns the builder of the channel-jump finding. */
@@ -97,7 +103,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');
       const message =
         `${count(n)} social ticket${n === 1 ? '' : 's'} (${share(n / socialTickets)} of social) came from customers who went public after waiting a median ${duration(waitedMedian)} on an open phone, email or web ticket` +
-        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social ${answeredWords(jumpFirst.length, n, jumpFirstMedian)}, ${served}.`;
+        ` (${origins}; ${share(unansweredAtJump / n)} not yet answered); on social ${answeredWords(jumpFirst.length, n, medianOf(journeys.source.of(jumps.jump), 'firstResponse'))}, ${served}.`;
       return {
         kind: 'channel-jump',
         subject: 'social',

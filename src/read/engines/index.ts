@@ -16,6 +16,8 @@ export interface SourceFlags {
   engine?: string;
   /** DuckDB's working memory inside parity's process, e.g. 4GB (default 1GB). */
   duckdbMemory?: string;
+  /** --duplicates: a rule of parity's own reading, refused for a database source. */
+  duplicates?: string;
 }
 
 export type EngineSource =
@@ -35,6 +37,16 @@ export function databaseKind(url: string): 'postgres' | 'clickhouse' {
 
 /** Files, flags and config → where the tickets are. */
 export function resolveSource(files: string[], flags: SourceFlags, config: Config): EngineSource {
+  const source = sourceOf(files, flags, config);
+  if (source.kind !== 'files' && flags.duplicates !== undefined) {
+    throw new UsageError('--duplicates is a rule of parity\'s own reading: a database source (Parquet, --engine duckdb, --db) counts every row of a repeated id', {
+      hint: 'audit the files without --engine to settle repeated ids, or remove the repeats where the tickets live',
+    });
+  }
+  return source;
+}
+
+function sourceOf(files: string[], flags: SourceFlags, config: Config): EngineSource {
   const db = flags.db ?? (files.length === 0 ? config.source?.db : undefined);
   if (db) {
     if (files.length) throw new UsageError('give either files or --db, not both');
@@ -67,11 +79,39 @@ function duckdbMemory(given: string | undefined): string {
   return `${m[1]}${(m[2] as string).toUpperCase().replace('IB', 'iB')}`;
 }
 
+/**
+ * Several files read by DuckDB are one table (UNION ALL BY NAME), mapped once from the first
+ * file's columns: files with other columns would be read under a mapping made for another
+ * header (a missing first-response column read as never answered). Refused, naming the columns.
+ */
+async function sameColumns(connection: EngineConnection, files: readonly string[], queries: readonly string[]): Promise<void> {
+  if (files.length < 2) return;
+  const first = new Set((await connection.sample({ query: queries[0] as string }, 1)).header);
+  for (let k = 1; k < files.length; k++) {
+    const header = (await connection.sample({ query: queries[k] as string }, 1)).header;
+    const missing = [...first].filter((c) => !header.includes(c));
+    const extra = header.filter((c) => !first.has(c));
+    if (missing.length || extra.length) {
+      const say = (names: string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+      throw new ParityError(`--engine duckdb reads the files as one table, but ${files[k]} has other columns than ${files[0]}${missing.length ? `: no ${say(missing)}` : ''}${extra.length ? `${missing.length ? ';' : ':'} ${say(extra)} besides` : ''}`, {
+        location: { file: files[k] as string },
+        hint: 'audit them without --engine (each file is mapped from its own header), or give the files the same columns',
+      });
+    }
+  }
+}
+
 /** Opens the connection of a database or DuckDB source, with the SQL source to query. */
 export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
     const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
     const queries = source.files.map((f) => fileQuery(f));
+    try {
+      await sameColumns(connection, source.files, queries);
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
     return { connection, source: { query: queries.join(' UNION ALL BY NAME ') } };
   }
   if (source.kind === 'postgres') {

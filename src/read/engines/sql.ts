@@ -186,7 +186,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${d.double(col('followers') ?? 'NULL')} AS followers${journeys ? ',' : ''}`,
+    // whole followers, rounded half up as in-process (999.5 is 1000, in the 1k band)
+    `  ${col('followers') ? d.double(d.wholeSeconds(d.double(col('followers') as string))) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,
@@ -257,7 +258,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process).
   const frEnd = frSeconds ? `CASE WHEN fr_kind = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s';
   const resEnd = resSeconds ? `CASE WHEN res_kind = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s';
-  const asOf = spec.asOf !== null ? numberLiteral(spec.asOf) : `(SELECT ${d.max(d.greatest(frEnd, resEnd))} FROM ${ref(d, 't', t)})`;
+  // whole seconds (rounded half up), as in-process: every age is measured to it
+  const asOf = spec.asOf !== null ? numberLiteral(Math.floor(spec.asOf + 0.5)) : `(SELECT ${d.wholeSeconds(d.max(d.greatest(frEnd, resEnd)))} FROM ${ref(d, 't', t)})`;
 
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>

@@ -13,7 +13,7 @@ r AS (
     NULLIF(TRIM(CAST(`ticket_type` AS STRING)), '') AS cat,
     NULLIF(TRIM(CAST(`priority` AS STRING)), '') AS pri,
     NULLIF(TRIM(CAST(`group_name` AS STRING)), '') AS byv,
-    CAST(`follower_count` AS DOUBLE) AS followers,
+    CAST(CAST(FLOOR(CAST(`follower_count` AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
     NULLIF(TRIM(CAST(`requester_id` AS STRING)), '') AS cust,
     NULLIF(TRIM(CAST(`is_public` AS STRING)), '') AS pub_txt,
     NULLIF(TRIM(CAST(`subject` AS STRING)), '') AS subj,

@@ -13,7 +13,7 @@ r AS (
     NULLIF(TRIM(CAST("ticket_type" AS VARCHAR)), '') AS cat,
     NULLIF(TRIM(CAST("priority" AS VARCHAR)), '') AS pri,
     NULLIF(TRIM(CAST("group_name" AS VARCHAR)), '') AS byv,
-    CAST("follower_count" AS DOUBLE) AS followers,
+    CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
     NULLIF(TRIM(CAST("requester_id" AS VARCHAR)), '') AS cust,
     NULLIF(TRIM(CAST("is_public" AS VARCHAR)), '') AS pub_txt,
     NULLIF(TRIM(CAST("subject" AS VARCHAR)), '') AS subj,

@@ -13,7 +13,7 @@ r AS (
     NULLIF(TRIM(CAST("ticket_type" AS TEXT)), '') AS cat,
     NULLIF(TRIM(CAST("priority" AS TEXT)), '') AS pri,
     NULLIF(TRIM(CAST("group_name" AS TEXT)), '') AS byv,
-    CAST("follower_count" AS DOUBLE PRECISION) AS followers,
+    CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE PRECISION) + 0.5) AS BIGINT) AS DOUBLE PRECISION) AS followers,
     NULLIF(TRIM(CAST("requester_id" AS TEXT)), '') AS cust,
     NULLIF(TRIM(CAST("is_public" AS TEXT)), '') AS pub_txt,
     NULLIF(TRIM(CAST("subject" AS TEXT)), '') AS subj,

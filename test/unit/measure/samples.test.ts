@@ -71,16 +71,19 @@ describe('Samples: a group tallied from durations sorted once equals the group g
     }
   });
 
-  it('durations that are not whole seconds (an as-of time half a second past): no sorted pass, every group gathered alone, same tallies', () => {
-    const half = asOf + 0.5;
-    const samples = new Samples(t, half);
-    const all = Uint32Array.from({ length: t.size }, (_, i) => i);
+  it('durations that are not whole seconds (a table not made by the builder, which rounds): no sorted pass, every group gathered alone, same tallies', () => {
+    // every 7th answered ticket half a second later
+    let answered = 0;
+    const firstResponse = Float64Array.from(t.firstResponse, (x) => (!Number.isNaN(x) && answered++ % 7 === 0 ? x + 0.5 : x));
+    const halves: TicketTable = { ...t, firstResponse };
+    const samples = new Samples(halves, asOf);
+    const all = Uint32Array.from({ length: halves.size }, (_, i) => i);
     samples.together(byChannel);
-    for (const g of [...byChannel, all]) same(samples.of(g), gatherDurations(t, g, half));
-    // a waiting ticket's age is fractional: the tally holds it as it is
+    for (const g of [...byChannel, all]) same(samples.of(g), gatherDurations(halves, g, asOf));
+    // the tally holds the fractional durations as they are
     const tally = samples.of(all).samples.firstResponse;
     expect(Array.from(tally.times).some((x) => x % 1 === 0.5)).toBe(true);
-    for (const [code, indices] of splitByStratum(strata, byChannel[0]!)) same(samples.byCell(byChannel[0]!, strata).get(code)!, gatherDurations(t, indices, half));
+    for (const [code, indices] of splitByStratum(strata, byChannel[0]!)) same(samples.byCell(byChannel[0]!, strata).get(code)!, gatherDurations(halves, indices, asOf));
   });
 
   it('groups declared together (one pass for the family): each equals the group gathered alone, whole and by cell', () => {

@@ -237,8 +237,10 @@ describe('measurePeriods', () => {
     expect(july?.channels.map((c) => [c.channel, c.enough])).toEqual([['phone', false], ['social', true]]);
     const phone = august?.channels.find((c) => c.channel === 'phone');
     expect([phone?.enough, phone?.firstResponseMedian, phone?.change]).toEqual([true, 40 * MIN, null]);
-    // social is enough in both: 15 − 15 = 0
-    expect(august?.channels.find((c) => c.channel === 'social')?.change?.firstResponseMedian).toBe(0);
+    // social is enough in both: 15 − 15 = 0; its ratio to phone has no change, phone (the
+    // reference) having too few tickets in July
+    const social = august?.channels.find((c) => c.channel === 'social');
+    expect([social?.change?.firstResponseMedian, social?.change?.firstResponseRatio]).toEqual([0, null]);
     const [july1, august1] = measurePeriods(table(specs), two, { reference: 'phone', minSample: 1 }, AS_OF);
     expect([july1?.referenceGap.firstResponse?.channel, july1?.referenceGap.firstResponse?.gap]).toEqual(['social', 45 * MIN]);
     expect(august1?.referenceGap.firstResponse).toMatchObject({ channel: 'chat', gap: 35 * MIN, change: null });
