@@ -263,8 +263,11 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     const channelOpen = openOf(durations);
     tickets += durations.tickets;
     open += channelOpen;
-    const first = ref !== undefined ? compareRaw(samples, members, ref, 'firstResponse') : null;
-    const resolution = ref !== undefined ? compareRaw(samples, members, ref, 'resolution') : null;
+    // the reference against itself is 1 by definition, as the audit's table has it (measure/index.ts
+    // SELF), also when its median is only a bound (a comparison of two bounds would give none)
+    const self = channel === settings.reference;
+    const first = self ? { ratio: 1, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'firstResponse') : null;
+    const resolution = self ? { ratio: 1, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'resolution') : null;
     channels.push({
       channel,
       tickets: durations.tickets,

@@ -261,6 +261,8 @@ describe('measurePeriods', () => {
     const [july] = measurePeriods(table(specs), one, { reference: 'phone', minSample: 1 }, asOf);
     const phone = july?.channels.find((c) => c.channel === 'phone');
     expect(phone).toMatchObject({ firstResponseMedian: 10 * DAY, firstResponseBound: 'lower', answeredMedian: 60 * MIN });
+    // the reference against itself is 1, as in the audit's table, bound or not
+    expect([phone?.firstResponseRatio, phone?.firstResponseRatioBound, phone?.resolutionRatio, phone?.resolutionRatioBound]).toEqual([1, null, 1, null]);
     // social's 30 minutes over phone's "at least 10 days": at most 30m/10d, an upper bound.
     const social = july?.channels.find((c) => c.channel === 'social');
     expect(social?.firstResponseRatio).toBeCloseTo(1800 / 864000, 12);
