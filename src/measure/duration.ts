@@ -32,6 +32,9 @@ export function formatDuration(seconds: number | null | undefined): string {
   const [bigName, bigSize] = units[first] as [string, number];
   const [smallName, smallSize] = units[first + 1] as [string, number];
   s = Math.round(s / smallSize) * smallSize;
+  // rounded up into the next unit (86,370 s is a day, not "24h")
+  const above = units[first - 1];
+  if (above && s >= above[1]) return formatDuration(seconds < 0 ? -s : s);
   const big = Math.floor(s / bigSize);
   const small = Math.round((s - big * bigSize) / smallSize);
   return small ? `${sign}${big}${bigName} ${small}${smallName}` : `${sign}${big}${bigName}`;

@@ -72,6 +72,12 @@ describe('values', () => {
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(86400 + 4 * 3600)).toBe('1d 4h');
     expect(formatDuration(3600)).toBe('1h');
+    // rounded into the next unit: 23h 59m 30s is a day (not "24h"), 59m 59.6s an hour (not "60m")
+    expect(formatDuration(86370)).toBe('1d');
+    expect(formatDuration(86399)).toBe('1d');
+    expect(formatDuration(3599.6)).toBe('1h');
+    expect(formatDuration(-86399)).toBe('-1d');
+    expect(formatDuration(86369)).toBe('23h 59m');
     expect(formatDuration(null)).toBe('—');
   });
 });
