@@ -185,7 +185,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       await closeRecords(opened.records);
       throw missingFieldsError(opened, settings.configFile);
     }
-    sink.file?.(opened);
+    try {
+      sink.file?.(opened);
+    } catch (error) {
+      // a sink that refuses the file's mapping (load/dataset.ts: a duration column's clock) closes it first
+      await closeRecords(opened.records);
+      throw error;
+    }
     pathOf.set(opened.file, path);
     const { mapping } = opened;
     const b = mapping.bindings;

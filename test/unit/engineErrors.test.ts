@@ -42,3 +42,17 @@ describe('ClickHouse failures name their fix', () => {
     expect(refusedSetting(new Error("Code: 60. DB::Exception: Table default.tickets doesn't exist. (UNKNOWN_TABLE)"))).toBe(false);
   });
 });
+
+describe('what the count query cannot read is refused before it runs, naming the column and a value', () => {
+  it('US dates, Unix times and numbers with thousands separators (read in-process) are named, not DuckDB errors', async () => {
+    const { Readable } = await import('node:stream');
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    const { auditCounted } = await import('../../src/pipeline.js');
+    const { fixture } = await import('../helpers/exec.js');
+    const io = { stdin: Readable.from([]) };
+    const run = (file: string) => auditCounted({ kind: 'duckdb', files: [file] }, resolveSettings([file], {}, {}, 'test'), io);
+    await expect(run(fixture('formats', 'salesforce.csv'))).rejects.toThrow('column "Date/Time Opened" holds timestamps written like "07/01/2026 12:02 AM" (US month/day/year');
+    await expect(run(fixture('formats', 'intercom.csv'))).rejects.toThrow('column "created_at" holds timestamps written like "1782867600" (Unix seconds), which the database query cannot read');
+    await expect(run(fixture('small.csv'))).rejects.toThrow('column "follower_count" holds "150,000", which the database query cannot read as a number');
+  });
+});

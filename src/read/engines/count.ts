@@ -14,6 +14,7 @@ import type { EngineConnection, SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
+import { STYLE_LABELS } from '../../normalise/time.js';
 import { DURATION_METRICS, businessAsOfNote, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
 
 const SAMPLE_ROWS = 500;
@@ -119,6 +120,7 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
       hint: 'audit the export as a file, without --engine; a table of one row per ticket can be read with --input-format generic and its columns mapped',
     });
   }
+  readableByQuery(mapping, rows, connection.label);
   const missing = REQUIRED.filter((f) => !mapping.bindings[f]);
   if (missing.length) {
     throw new ParityError(`no ${missing.join(', ')} column in the source`, {
@@ -127,6 +129,34 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
     });
   }
   return { mapping, header };
+}
+
+const QUERY_TIMESTAMPS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
+const QUERY_NUMBERS: readonly TicketField[] = ['firstResponseTime', 'resolutionTime', 'followers'];
+const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
+
+/**
+ * What the count query can read, said before it runs: it casts timestamps as ISO 8601 (or the
+ * database's timestamp type) and numbers as plain digits, so a column parity reads in-process in
+ * another way (US or day-first dates, Unix times, `150,000`, `12,5`, `1.2k`) would fail inside
+ * the database with its own message, or be misread. Refused here naming the column and a value.
+ */
+function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<string | null>>, label: string): void {
+  const inProcess = 'or, for a file, audit it without --engine: parity reads it itself';
+  for (const field of QUERY_TIMESTAMPS) {
+    const b = mapping.bindings[field];
+    if (!b || !b.style || b.style === 'iso') continue;
+    const example = rows.map((r) => r[b.index]).find((v) => v && v.trim()) ?? '';
+    throw new ParityError(`column "${b.header}" holds timestamps written like ${JSON.stringify(example)} (${STYLE_LABELS[b.style]}), which the database query cannot read`, { location: { file: label }, hint: `store it as a timestamp type (or ISO 8601 text) where the tickets live, ${inProcess}` });
+  }
+  for (const field of QUERY_NUMBERS) {
+    const b = mapping.bindings[field];
+    if (!b || b.unit === 'hms') continue; // refused by the query builder with its own message
+    const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN_NUMBER.test(v));
+    if (odd !== undefined) {
+      throw new ParityError(`column "${b.header}" holds ${JSON.stringify(odd)}, which the database query cannot read as a number`, { location: { file: label }, hint: `store plain numbers (digits, a decimal point) where the tickets live, ${inProcess}` });
+    }
+  }
 }
 
 /** The count query spec for a mapped source. */
