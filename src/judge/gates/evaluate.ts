@@ -128,13 +128,15 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
     const boundNote = bound ? ` (a lower bound: more than ${share} still ${still})` : '';
     return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v)}${boundNote}${n === null ? '' : ` (n=${n})`}` };
   }
-  const tickets = num(group.tickets);
-  if (tickets !== null && tickets < minSample) {
-    return { ok: false, reason: `${name} has ${tickets} ticket${tickets === 1 ? '' : 's'}${where}; a share gate needs at least ${minSample} (minSample)` };
+  // the share's own denominator: the tickets that take part in the metric (a negative duration
+  // leaves one out), as the share itself is counted (measure/summary.ts)
+  const denominator = num(metric === 'answeredShare' ? group.firstResponse?.n : group.resolution?.n) ?? num(group.tickets);
+  if (denominator !== null && denominator < minSample) {
+    return { ok: false, reason: `${name} has ${denominator} ticket${denominator === 1 ? '' : 's'}${where} in its ${spec.label}; a share gate needs at least ${minSample} (minSample)` };
   }
   const v = num(metric === 'answeredShare' ? group.answeredShare : group.resolvedShare);
   if (v === null) return { ok: false, reason: `${name} has no ${spec.label}${where}` };
-  return { ok: true, value: v, bound: null, detail: `${name} ${formatGateValue(v, 'share')}${tickets === null ? '' : ` (n=${tickets})`}` };
+  return { ok: true, value: v, bound: null, detail: `${name} ${formatGateValue(v, 'share')}${denominator === null ? '' : ` (n=${denominator})`}` };
 }
 
 function channelGroup(report: Report, channel: Channel, where: string): GroupLike | string {

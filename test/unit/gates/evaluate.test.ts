@@ -83,6 +83,17 @@ describe('gate evaluation against a hand-built report', () => {
     expect(run('band(100k+).firstResponse.median > 30m')).toMatchObject({ value: 1200, passed: true });
   });
 
+  it('a share counts the tickets it is a share of (a negative first response leaves one out), in n and for minSample', () => {
+    // 4 phone tickets, 3 with a usable first response (one answered "before" creation), 2 answered: 2/3
+    const report = handReport({ channels: [channel('phone', { tickets: 4, answered: 2, answeredShare: 2 / 3, firstResponse: { n: 3, median: 600, p90: 900 } })] });
+    const share = evaluateGate(gate('channel(phone).answeredShare < 90%'), context({ report, minSample: 3 }), '--fail-on');
+    expect(share).toMatchObject({ passed: false, evaluated: true });
+    expect(share.detail).toBe('phone 66.7% (n=3)');
+    const tooFew = evaluateGate(gate('channel(phone).answeredShare < 90%'), context({ report, minSample: 4, allowMissing: true }), '--fail-on');
+    expect(tooFew.evaluated).toBe(false);
+    expect(tooFew.reason).toBe('phone has 3 tickets in its answered share; a share gate needs at least 4 (minSample)');
+  });
+
   it('counts significant findings', () => {
     // social and chat are significant; email is not: 2
     expect(run('findings.significant > 0')).toMatchObject({ value: 2, passed: false, unit: 'count', subject: 'findings.significant' });
