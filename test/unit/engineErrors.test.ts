@@ -55,4 +55,15 @@ describe('what the count query cannot read is refused before it runs, naming the
     await expect(run(fixture('formats', 'intercom.csv'))).rejects.toThrow('column "created_at" holds timestamps written like "1782867600" (Unix seconds), which the database query cannot read');
     await expect(run(fixture('small.csv'))).rejects.toThrow('column "follower_count" holds "150,000", which the database query cannot read as a number');
   });
+
+  it('a file that is not UTF-8 (read in-process) is named before DuckDB fails on it', async () => {
+    const { Readable } = await import('node:stream');
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    const { auditCounted } = await import('../../src/pipeline.js');
+    const { fixture } = await import('../helpers/exec.js');
+    const io = { stdin: Readable.from([]) };
+    const run = (file: string) => auditCounted({ kind: 'duckdb', files: [file] }, resolveSettings([file], {}, {}, 'test'), io);
+    await expect(run(fixture('utf16le.tsv'))).rejects.toThrow('utf16le.tsv is UTF-16: DuckDB reads UTF-8 only');
+    await expect(run(fixture('windows-1252.csv'))).rejects.toThrow('windows-1252.csv is not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows): DuckDB reads UTF-8 only');
+  });
 });

@@ -3,7 +3,9 @@
  * file with --engine duckdb), Postgres or ClickHouse (--db URL with --table or --query, or the
  * config's `source`). Decided once from flags and config; connections are opened here.
  */
+import { open } from 'node:fs/promises';
 import { ParityError, UsageError } from '../../errors.js';
+import { sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
@@ -101,9 +103,40 @@ async function sameColumns(connection: EngineConnection, files: readonly string[
   }
 }
 
+/**
+ * DuckDB's CSV reader reads UTF-8 only; parity reads UTF-16 and Windows-1252 itself (read/
+ * source.ts sniffEncoding). A text file whose head is not UTF-8 is refused before DuckDB fails
+ * on it with its own message (a non-UTF-8 byte further in still reaches DuckDB's).
+ */
+async function requireUtf8(file: string): Promise<void> {
+  if (/\.parquet$/i.test(file)) return;
+  let head: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return; // not readable here: DuckDB says why, naming the file
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) return; // gzip: DuckDB decompresses it itself
+  // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
+  const encoding = sniffEncoding(head);
+  if (encoding === 'utf-8') return;
+  throw new ParityError(`${file} is ${encoding === 'utf-16le' ? 'UTF-16' : 'not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows)'}: DuckDB reads UTF-8 only`, {
+    location: { file },
+    hint: 'audit it without --engine (parity reads it), or save it as "CSV UTF-8"',
+  });
+}
+
 /** Opens the connection of a database or DuckDB source, with the SQL source to query. */
 export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
+    for (const file of source.files) await requireUtf8(file);
     const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
     const queries = source.files.map((f) => fileQuery(f));
     try {
