@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clickhouseFailure, refusedSetting, spillSettings } from '../../src/read/engines/clickhouse.js';
+import { fixture } from '../helpers/exec.js';
 
 describe('ClickHouse failures name their fix', () => {
   it('a query over the server\'s memory limit (code 241, as a 50M-ticket count query got it) names the settings', () => {
@@ -43,27 +44,23 @@ describe('ClickHouse failures name their fix', () => {
   });
 });
 
+/** An audit of a file through DuckDB, with the settings the command line would resolve. */
+async function throughDuckdb(file: string) {
+  const { Readable } = await import('node:stream');
+  const { resolveSettings } = await import('../../src/commands/options.js');
+  const { auditCounted } = await import('../../src/pipeline.js');
+  return auditCounted({ kind: 'duckdb', files: [file] }, resolveSettings([file], {}, {}, 'test'), { stdin: Readable.from([]) });
+}
+
 describe('what the count query cannot read is refused before it runs, naming the column and a value', () => {
   it('US dates, Unix times and numbers with thousands separators (read in-process) are named, not DuckDB errors', async () => {
-    const { Readable } = await import('node:stream');
-    const { resolveSettings } = await import('../../src/commands/options.js');
-    const { auditCounted } = await import('../../src/pipeline.js');
-    const { fixture } = await import('../helpers/exec.js');
-    const io = { stdin: Readable.from([]) };
-    const run = (file: string) => auditCounted({ kind: 'duckdb', files: [file] }, resolveSettings([file], {}, {}, 'test'), io);
-    await expect(run(fixture('formats', 'salesforce.csv'))).rejects.toThrow('column "Date/Time Opened" holds timestamps written like "07/01/2026 12:02 AM" (US month/day/year');
-    await expect(run(fixture('formats', 'intercom.csv'))).rejects.toThrow('column "created_at" holds timestamps written like "1782867600" (Unix seconds), which the database query cannot read');
-    await expect(run(fixture('small.csv'))).rejects.toThrow('column "follower_count" holds "150,000", which the database query cannot read as a number');
+    await expect(throughDuckdb(fixture('formats', 'salesforce.csv'))).rejects.toThrow('column "Date/Time Opened" holds timestamps written like "07/01/2026 12:02 AM" (US month/day/year');
+    await expect(throughDuckdb(fixture('formats', 'intercom.csv'))).rejects.toThrow('column "created_at" holds timestamps written like "1782867600" (Unix seconds), which the database query cannot read');
+    await expect(throughDuckdb(fixture('small.csv'))).rejects.toThrow('column "follower_count" holds "150,000", which the database query cannot read as a number');
   });
 
   it('a file that is not UTF-8 (read in-process) is named before DuckDB fails on it', async () => {
-    const { Readable } = await import('node:stream');
-    const { resolveSettings } = await import('../../src/commands/options.js');
-    const { auditCounted } = await import('../../src/pipeline.js');
-    const { fixture } = await import('../helpers/exec.js');
-    const io = { stdin: Readable.from([]) };
-    const run = (file: string) => auditCounted({ kind: 'duckdb', files: [file] }, resolveSettings([file], {}, {}, 'test'), io);
-    await expect(run(fixture('utf16le.tsv'))).rejects.toThrow('utf16le.tsv is UTF-16: DuckDB reads UTF-8 only');
-    await expect(run(fixture('windows-1252.csv'))).rejects.toThrow('windows-1252.csv is not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows): DuckDB reads UTF-8 only');
+    await expect(throughDuckdb(fixture('utf16le.tsv'))).rejects.toThrow('utf16le.tsv is UTF-16: DuckDB reads UTF-8 only');
+    await expect(throughDuckdb(fixture('windows-1252.csv'))).rejects.toThrow('windows-1252.csv is not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows): DuckDB reads UTF-8 only');
   });
 });
