@@ -3,6 +3,8 @@
  * stdout, stderr and the exit code. The e2e suites build once in globalSetup.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -37,4 +39,11 @@ export function runParity(args: string[], options: { cwd?: string; stdin?: strin
 /** Path of a fixture. */
 export function fixture(...parts: string[]): string {
   return join(ROOT, 'fixtures', ...parts);
+}
+
+/** A CSV written to a fresh temporary folder from its lines (header first); returns its path. */
+export function tempCsv(name: string, lines: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'parity-test-')), name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
 }

@@ -32,6 +32,7 @@ import { openEngine } from '../../src/read/engines/index.js';
 import { loadRenderer } from '../../src/render/index.js';
 import type { Report } from '../../src/report.js';
 import { durationClockFromHeader } from '../../src/formats/bind.js';
+import { tempCsv } from '../helpers/exec.js';
 
 const FILE = 'fixtures/engines/business.csv';
 const HOUR = 3600;
@@ -247,13 +248,11 @@ describe('a duration column\'s own clock, read alike by both producers', () => {
     // no timestamps but the "(in hrs)" columns: 01:00:00 and 02:00:00 on e-mail, used as given
     // under the business clock (median 1h 30m, not converted a second time); refused under the
     // calendar clock, as any business-time column
-    const dir = mkdtempSync(join(tmpdir(), 'parity-freshdesk-hrs-'));
-    const path = join(dir, 'freshdesk.csv');
-    writeFileSync(path, [
+    const path = tempCsv('freshdesk.csv', [
       'Ticket ID,Subject,Status,Priority,Source,Type,Group,Agent,Created time,First response time (in hrs),Resolution time (in hrs),Contact ID',
       '1,a,Closed,Low,Email,Question,Orders,Ana,2026-09-11 16:00:00,01:00:00,03:00:00,501',
       '2,b,Closed,Low,Email,Question,Orders,Ana,2026-09-11 16:30:00,02:00:00,05:00:00,502',
-    ].join('\n'));
+    ]);
     const business = { ...resolveSettings([path], {}, { clock: 'business', businessHours: BUSINESS.businessHours }, 'test'), generatedAt: null };
     const report = await audit(business, io);
     expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.median])).toEqual([['email', 1.5 * HOUR, 4 * HOUR]]);
@@ -290,14 +289,12 @@ describe('business-time columns and the instants they cannot give', () => {
     // C1 e-mails Fri 11 Sep 14:00 (answered Mon 08:00) and tweets Sat 10:00 while it waits: a
     // jump after 20h. In business hours (Mon–Fri 09–17 UTC) the e-mail's first response is 3h
     // (Fri 14–17); created + 3h is Fri 17:00, before the tweet, which hid the jump.
-    const dir = mkdtempSync(join(tmpdir(), 'parity-jump-clock-'));
-    const path = join(dir, 'jump.csv');
-    writeFileSync(path, [
+    const path = tempCsv('jump.csv', [
       'ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status',
       'E1,C1,email,2026-09-11T14:00:00Z,2026-09-14T08:00:00Z,2026-09-14T10:00:00Z,solved',
       'S1,C1,twitter,2026-09-12T10:00:00Z,2026-09-12T10:30:00Z,2026-09-12T11:00:00Z,solved',
       'S2,C3,twitter,2026-09-09T07:00:00Z,2026-09-09T08:00:00Z,2026-09-09T09:00:00Z,solved',
-    ].join('\n'));
+    ]);
     const jumps = (report: Report) => {
       const finding = report.findings.find((f) => f.details && 'jumpTickets' in f.details);
       const d = finding?.details as { jumpTickets: number; waitedMedian: number; originsUnansweredAtJump: number } | undefined;

@@ -1,32 +1,24 @@
 // Durations and ages in whole seconds, rounded half up, from either producer: timestamps with
 // fractions of a second gave the in-process audit other numbers than the count query, which
 // rounds (a plain median of 2.4 s against 2 s; a ticket 4h 0.4s old breached a 4h target in one
-// and not the other).
-//
-// By hand: phone answered after 0.6 s, 2.4 s and 3.4 s → whole seconds 1, 2, 3: median 2 (the
-// unrounded median would be 2.4). Email E1 created 10:00:00, still waiting at the as-of time
-// 14:00:00.4: 14400.4 s → 14400 s, not past the 4h target (not yet due); E2 answered in 30 s.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
+// and not the other). Local times on a change of clocks are read alike too.
 import { expect, test } from 'vitest';
-import { resolveSettings } from '../../src/commands/options.js';
-import { audit, auditCounted } from '../../src/pipeline.js';
+import { bothProducers } from '../helpers/audit.js';
+import { tempCsv } from '../helpers/exec.js';
 
 test('fractions of a second: the same whole-second numbers in-process and from DuckDB', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'parity-whole-seconds-')), 'fractions.csv');
-  writeFileSync(path, [
+  // By hand: phone answered after 0.6 s, 2.4 s and 3.4 s → whole seconds 1, 2, 3: median 2 (the
+  // unrounded median would be 2.4). Email E1 created 10:00:00, still waiting at the as-of time
+  // 14:00:00.4: 14400.4 s → 14400 s, not past the 4h target (not yet due); E2 answered in 30 s.
+  const path = tempCsv('fractions.csv', [
     'ticket_id,channel,created_at,first_response_at',
     'P1,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:00.600Z',
     'P2,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:02.400Z',
     'P3,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:03.400Z',
     'E1,email,2026-09-14T10:00:00.000Z,',
     'E2,email,2026-09-14T10:00:00.000Z,2026-09-14T10:00:30.000Z',
-  ].join('\n'));
-  const settings = { ...resolveSettings([path], { asOf: '2026-09-14T14:00:00.400Z' }, { sla: { firstResponse: { default: '4h' } } }, 'test'), generatedAt: null };
-  const io = { stdin: Readable.from([]) };
-  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+  ]);
+  for (const report of await bothProducers([path], { asOf: '2026-09-14T14:00:00.400Z' }, { sla: { firstResponse: { default: '4h' } } })) {
     const phone = report.channels.find((c) => c.channel === 'phone');
     const email = report.channels.find((c) => c.channel === 'email');
     expect([phone?.firstResponse.median, phone?.firstResponse.answeredMedian]).toEqual([2, 2]);
@@ -34,21 +26,18 @@ test('fractions of a second: the same whole-second numbers in-process and from D
   }
 });
 
-test('a default as-of time with a fraction is whole seconds too: ages and jump waits agree with DuckDB', async () => {
+test('a default as-of time with a fraction is whole seconds too: ages agree with DuckDB', async () => {
   // P1–P3 never answered, created 00:00:00, 00:00:01, 00:00:02; the latest time in the data is a
   // resolution at 00:10:00.700, so the as-of time is 00:10:01 (rounded half up) and the ages are
   // 601, 600 and 599 s: the first-response median is not reached, a bound of 600 s
-  const path = join(mkdtempSync(join(tmpdir(), 'parity-whole-as-of-')), 'as-of.csv');
-  writeFileSync(path, [
+  const path = tempCsv('as-of.csv', [
     'ticket_id,channel,created_at,first_response_at,resolved_at,status',
     'P1,phone,2026-09-14T00:00:00Z,,,open',
     'P2,phone,2026-09-14T00:00:01Z,,,open',
     'P3,phone,2026-09-14T00:00:02Z,,,open',
     'E1,email,2026-09-14T00:00:00Z,2026-09-14T00:05:00Z,2026-09-14T00:10:00.700Z,solved',
-  ].join('\n'));
-  const settings = { ...resolveSettings([path], {}, { minSample: 1 }, 'test'), generatedAt: null };
-  const io = { stdin: Readable.from([]) };
-  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+  ]);
+  for (const report of await bothProducers([path], {}, { minSample: 1 })) {
     expect(report.period.asOf).toBe('2026-09-14T00:10:01.000Z');
     const phone = report.channels.find((c) => c.channel === 'phone');
     expect([phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([600, 'lower']);
@@ -59,15 +48,12 @@ test('local times on a change of clocks are read alike in-process and by DuckDB'
   // New York: 02:30 on 8 March does not exist (read as 03:30 EDT), 01:30 on 1 November occurs
   // twice (the second, EST). Phone 02:30 → 03:30 EDT, answered 04:00 EDT: 30 min; email 00:30 EDT,
   // answered 01:30 EST: 2h
-  const path = join(mkdtempSync(join(tmpdir(), 'parity-dst-')), 'dst.csv');
-  writeFileSync(path, [
+  const path = tempCsv('dst.csv', [
     'ticket_id,channel,created_at,first_response_at',
     'P1,phone,2026-03-08 02:30:00,2026-03-08 04:00:00',
     'E1,email,2026-11-01 00:30:00,2026-11-01 01:30:00',
-  ].join('\n'));
-  const settings = { ...resolveSettings([path], { tz: 'America/New_York' }, { minSample: 1 }, 'test'), generatedAt: null };
-  const io = { stdin: Readable.from([]) };
-  for (const report of [await audit(settings, io), await auditCounted({ kind: 'duckdb', files: [path] }, settings, io)]) {
+  ]);
+  for (const report of await bothProducers([path], { tz: 'America/New_York' }, { minSample: 1 })) {
     expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 1800], ['email', 7200]]);
   }
 });
