@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const result = await build({
-  entryPoints: { 'cli.bundle': `${dist}cli.js`, 'launch.bundle': `${dist}launch.js` },
+  entryPoints: { 'cli.bundle': `${dist}cli.js`, 'launch.bundle': `${dist}launch.js`, 'readWorker.bundle': `${dist}load/readWorker.js` },
   outdir: dist,
   chunkNames: 'chunks/[hash]',
   bundle: true,

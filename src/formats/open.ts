@@ -98,6 +98,11 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
     const source = records;
     rest.nextFields = (): Promise<FieldBatch | readonly RawRecord[] | null> =>
       at < sample.length || done ? nextBatch() : source.nextFields();
+    // another reader may take over once the sample is handed on (load/readAhead.ts)
+    if (source.handOff) {
+      const handOff = source.handOff.bind(source);
+      rest.handOff = () => (at < sample.length || done ? Promise.resolve(null) : handOff());
+    }
   }
   return { sample, rest };
 }

@@ -8,13 +8,14 @@ import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
-import { batchesOf, isFieldBatched, type FieldBatchedRecords } from '../read/record.js';
+import { batchesOf, isFieldBatched, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
 import { StringTable } from '../normalise/strings.js';
 import { closeRecords, missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
 import { readerRejection, rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
+import { ReadAhead, wantsReadAhead } from './readAhead.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -326,8 +327,29 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const warmEnds = new Int32Array(WARM_ROWS);
         const expected = estimateRows(opened);
         builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
+        // A large file is read on by a worker once the sample is handed on (load/readAhead.ts):
+        // the same rows from the same reader, this thread keeping the order-dependent part.
+        let take = fromBytes;
+        let readAhead: ReadAhead | null = null;
+        let offerHandOff = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) && ReadAhead.available();
+        /** The next chunk: from the scanner here, or (once it could hand over, between two chunks) from the worker. */
+        const nextChunk = async (): Promise<FieldBatch | readonly RawRecord[] | null> => {
+          if (readAhead !== null) return readAhead.next();
+          if (offerHandOff) {
+            const handOff = await records.handOff!(); // null while the sample is still being handed on
+            if (handOff !== null) {
+              offerHandOff = false;
+              const reader = await ReadAhead.start(handOff, opened.file, mapping, context, opened.recoded);
+              readAhead = reader;
+              // a batch the worker did not read (it was ahead) is read here, as before the hand-over
+              take = (batch, r, into) => (reader.decoded ? reader.fill(r, into) : fromBytes(batch, r, into));
+              return reader.next();
+            }
+          }
+          return records.nextFields();
+        };
         try {
-          for (let chunk = await records.nextFields(); chunk !== null; chunk = await records.nextFields()) {
+          for (let chunk = await nextChunk(); chunk !== null; chunk = await nextChunk()) {
             if (Array.isArray(chunk)) {
               for (const record of chunk as readonly RawRecord[]) {
                 rowsRead++;
@@ -348,7 +370,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                 rowsRead++;
                 fileRows++;
                 if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
-                if (!fromBytes(batch, r, row)) {
+                if (!take(batch, r, row)) {
                   normaliseRecord(batch.record(r));
                   continue;
                 }
@@ -372,6 +394,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           }
         } finally {
           // the loop stopped early (an error): close the source as for-await would
+          await (readAhead as ReadAhead | null)?.close(); // (set inside nextChunk)
           await (records as Partial<AsyncIterator<RawRecord>>).return?.();
         }
       } else {

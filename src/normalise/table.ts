@@ -159,7 +159,18 @@ const COLUMN_CACHE_MAX = 4096;
  * so codes are given in the same order as from strings). Bounded: `key` answers -1 for a value
  * that is new once the cache is full, and the caller reads that value without it.
  */
-export class ColumnCache<T> {
+/**
+ * Keys of one text column mapped to a dictionary's codes: a ColumnCache, or its mirror on the
+ * main thread when a reading worker made the keys (load/readAhead.ts).
+ */
+export interface KeyedTexts {
+  /** Value k's code in `dictionary`. */
+  code(k: number, dictionary: Dictionary): number;
+  /** Value k's text. */
+  text(k: number): string;
+}
+
+export class ColumnCache<T> implements KeyedTexts {
   private readonly keys = new StringTable();
   private readonly texts: string[] = [];
   private readonly meanings: T[] = [];
@@ -178,6 +189,11 @@ export class ColumnCache<T> {
       this.meanings.push(this.decide(text));
     }
     return k;
+  }
+
+  /** How many values it holds (keys 0 .. size - 1). */
+  get size(): number {
+    return this.texts.length;
   }
 
   /** What value k means (decided from its text). */
@@ -225,10 +241,10 @@ export class ByteRow {
   readonly end = new Int32Array(6);
   readonly text: Array<string | null> = [null, null, null, null, null, null];
   readonly key = new Int32Array(6);
-  readonly cache: Array<ColumnCache<unknown> | null> = [null, null, null, null, null, null];
+  readonly cache: Array<KeyedTexts | null> = [null, null, null, null, null, null];
   /** The raw channel's key in `rawChannelCache`, or -1 (then `rawChannel` is looked up). */
   rawChannelKey = -1;
-  rawChannelCache: ColumnCache<unknown> | null = null;
+  rawChannelCache: KeyedTexts | null = null;
   /** Whether the `--by` column (TEXT_BY) is read. */
   hasBy = false;
   /** Index into CHANNELS. */
@@ -480,7 +496,7 @@ export class TicketTableBuilder {
     const c = this.cols;
     const d = this.dictionaries;
     c.channel[i] = row.channel;
-    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as ColumnCache<unknown>).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
+    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as KeyedTexts).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic;
     c.createdAt[i] = row.createdAt;
     c.firstResponse[i] = whole(row.firstResponseSeconds);
@@ -540,7 +556,7 @@ function textCode(row: ByteRow, k: number, dictionary: Dictionary): number {
   const start = row.start[k] as number;
   if (start >= 0) return dictionary.codeOfAscii(row.bytes, start, row.end[k] as number);
   if (start === -1) return dictionary.codeOf(row.text[k]);
-  return (row.cache[k] as ColumnCache<unknown>).code(row.key[k] as number, dictionary);
+  return (row.cache[k] as KeyedTexts).code(row.key[k] as number, dictionary);
 }
 
 /** The channel name of ticket i. */

@@ -105,6 +105,11 @@ export const FIELD_RECODED = 4;
  */
 export interface FieldBatchedRecords extends BatchedRecords {
   nextFields(): Promise<FieldBatch | readonly RawRecord[] | null>;
+  /**
+   * Ends this reading and says where another reader of the same file takes over (read/scan.ts
+   * ScanHandOff), or null when it cannot (not a regular file read directly, or already ended).
+   */
+  handOff?(): Promise<import('./scan.js').ScanHandOff | null>;
 }
 
 export function isFieldBatched(records: AsyncIterable<RawRecord>): records is FieldBatchedRecords {

@@ -198,6 +198,30 @@ class ScanBatch implements FieldBatch {
   }
 }
 
+/** The arrays of a FieldBatch (a reading worker sends them; read/record.ts FieldBatch). */
+export interface FieldArrays {
+  readonly line: Uint32Array<ArrayBuffer>;
+  readonly firstField: Int32Array<ArrayBuffer>;
+  readonly start: Int32Array<ArrayBuffer>;
+  readonly end: Int32Array<ArrayBuffer>;
+  readonly kind: Uint8Array<ArrayBuffer>;
+  readonly ascii: Uint8Array<ArrayBuffer>;
+}
+
+/** A FieldBatch over arrays made elsewhere (a reading worker's scan of `bytes`): decodes as the scanner's own. */
+export function fieldBatchOf(file: string, bytes: Buffer, count: number, arrays: FieldArrays): FieldBatch {
+  const batch = new ScanBatch(file);
+  batch.bytes = bytes;
+  batch.count = count;
+  batch.line = arrays.line;
+  batch.firstField = arrays.firstField;
+  batch.start = arrays.start;
+  batch.end = arrays.end;
+  batch.kind = arrays.kind;
+  batch.ascii = arrays.ascii;
+  return batch;
+}
+
 /**
  * The synchronous core: feed it byte chunks, then `finish()`; it calls `emit` for every
  * record. Exposed for the differential test and for callers that do their own I/O.
@@ -556,11 +580,35 @@ export class CsvScanner {
   }
 }
 
+/** Whether record r of a batch has a field read as Windows-1252 (not valid UTF-8). */
+export function isRecoded(batch: FieldBatch, r: number): boolean {
+  if (batch.ascii[r] === 1) return false;
+  for (let f = batch.firstField[r] as number; f < (batch.firstField[r + 1] as number); f++) if (((batch.kind[f] as number) & FIELD_RECODED) !== 0) return true;
+  return false;
+}
+
 /** A file read straight into a buffer (source.ts `directFile`): bytes written at `offset`, 0 at the end. */
 export interface ByteFiller {
   fill(target: Buffer, offset: number, length: number): Promise<number>;
   /** Releases the file (at the end, or when the reader stops early); more calls do nothing. */
   close(): Promise<void>;
+  /** The file's path, when another reader may open it again (a regular file). */
+  readonly path?: string;
+  /** Bytes read so far by whoever reads on (a reading worker), for the progress line. */
+  report?(bytesRead: number): void;
+}
+
+/**
+ * Where a scan can be taken over by another reader of the same file (load/readAhead.ts): its
+ * path, how it is delimited, and how many records (the header included) were handed out, which
+ * the new reader skips. Its records are the same, in the same order, with the same lines.
+ */
+export interface ScanHandOff {
+  readonly path: string;
+  readonly options: Omit<ScanOptions, 'recoded'>;
+  readonly skip: number;
+  /** Tells the progress line how far the new reader is. */
+  report(bytesRead: number): void;
 }
 
 /** Bytes asked of a ByteFiller per read. */
@@ -579,10 +627,13 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
     Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : Symbol.iterator in bytes ? bytes[Symbol.iterator]() : null;
   let at = 0;
   let ended = false;
+  /** Records in the batches before the current one (the header included). */
+  let before = 0;
   const scanner = new CsvScanner(options);
   const batch = scanner.batch;
   const done: IteratorResult<RawRecord> = { value: undefined, done: true };
   async function refill(): Promise<boolean> {
+    before += batch.count;
     scanner.takeBatch();
     at = 0;
     while (batch.count === 0) {
@@ -626,6 +677,22 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
       if (at > 0) return rest(); // some were taken one by one
       at = batch.count;
       return batch;
+    },
+    async handOff(): Promise<ScanHandOff | null> {
+      if (ended || filler === null || filler.path === undefined) return null;
+      const path = filler.path;
+      // the records scanned but not handed out are the new reader's: their UTF-8 notes too
+      if (options.recoded) {
+        for (let r = at; r < batch.count; r++) if (isRecoded(batch, r)) options.recoded.rows--;
+        if (options.recoded.rows === 0) options.recoded.firstLine = 0;
+      }
+      const skip = before + at;
+      ended = true;
+      scanner.takeBatch();
+      at = 0;
+      await filler.close();
+      const { recoded: _recoded, ...rest } = options;
+      return { path, options: rest, skip, report: (n) => filler.report?.(n) };
     },
     async return(): Promise<IteratorResult<RawRecord>> {
       ended = true;

@@ -150,8 +150,12 @@ async function directFile(path: string, file: string): Promise<ByteFiller & { re
   let position = 0;
   let closed = false;
   const filler: ByteFiller & { readonly bytesRead: number } = {
+    path,
     get bytesRead() {
       return position;
+    },
+    report(bytesRead) {
+      position = bytesRead;
     },
     async fill(target, offset, length) {
       try {

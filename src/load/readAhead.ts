@@ -1,0 +1,329 @@
+/**
+ * Reading on a second thread: a worker (load/readWorker.ts) scans a large CSV file and reads
+ * each row from its bytes (normalise/fields.ts) while this thread does what must stay in order on
+ * one thread — the duplicate check against every earlier id, the dictionaries' codes (given in
+ * order of first appearance), the table's columns, the rejections and notes.
+ *
+ * Why: on a 2-core machine reading a large export is about half of an audit, and half of the
+ * reading (finding field boundaries, parsing timestamps, the shouting test, the channel,
+ * status and priority look-ups) needs nothing that other rows decide. A pipeline keeps every
+ * rule where it is: the worker runs the same scanner and the same byte reader as the one-thread
+ * path, rows it cannot read are decoded here and go through the string normaliser (rows.ts) as
+ * they would without it, and every record keeps its line. Measured numbers: README, Performance.
+ *
+ * How: the main thread reads the file's head itself (header, sample, format detection), then
+ * hands the file over (read/scan.ts ScanHandOff): the worker scans it again from the start and
+ * skips the records already handed out (rescanning a megabyte costs a few milliseconds and no
+ * scanner state has to cross). It sends a batch per megabyte read: the bytes and field offsets
+ * (so that any row can still be decoded here), and per row what the byte reader found, or that
+ * it found nothing. Texts the worker's column caches learn are sent with the first batch that
+ * uses them, and mirrored here (MirrorTexts). At most CREDITS batches are in flight, so memory
+ * stays bounded when this thread is the slower one.
+ *
+ * Used for a regular UTF-8 file of READ_AHEAD_BYTES or more read by the byte scanner into a
+ * table; `PARITY_READ_AHEAD=never` turns it off, `always` uses it for any such file (tests).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { ParityError, type Location } from '../errors.js';
+import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
+import type { FieldBatch, RecodedRows } from '../read/record.js';
+import type { RowContext, RowMapping } from '../normalise/rows.js';
+import { Dictionary, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type KeyedTexts } from '../normalise/table.js';
+
+/**
+ * Files from this size on are read with a worker: it costs a thread's start (~40 ms, its
+ * modules loaded again) and pays from a few hundred thousand rows on.
+ */
+export const READ_AHEAD_BYTES = 16 * 2 ** 20;
+
+/** Batches the worker may have sent and this thread not yet read. */
+export const CREDITS = 4;
+
+/** Text columns of a ByteRow (normalise/table.ts TEXT_*) and the raw channel (RAW_CHANNEL). */
+const TEXT_COLUMNS = 6;
+export const RAW_CHANNEL = 6;
+/** The columns whose values the byte reader keys in a cache: their texts are mirrored here. */
+export const CACHED_COLUMNS = [TEXT_STATUS, TEXT_PRIORITY, TEXT_CATEGORY, TEXT_GROUP, RAW_CHANNEL] as const;
+
+/** What the worker is given. */
+export interface ReadAheadJob {
+  readonly path: string;
+  readonly file: string;
+  readonly options: ScanHandOff['options'];
+  readonly skip: number;
+  readonly mapping: RowMapping;
+  readonly context: RowContext;
+  /** Int32 [credits, stop]: batches it may still send; 1 when it is to stop. */
+  readonly control: SharedArrayBuffer;
+  /** Where the main thread sends each batch's arrays back, to be filled again. */
+  readonly back: MessagePort;
+}
+
+/**
+ * The arrays of one batch: the bytes and field offsets the worker scanned (read/scan.ts
+ * FieldArrays) and, per row, what the byte reader found (see ByteRow); `taken[r]` is 0 when it
+ * found nothing. Sent to the main thread and back, to be filled again: on the machines measured,
+ * memory touched for the first time costs more than the reading itself (a page fault per 4 KiB),
+ * and a new set per batch made the worker slower than reading on one thread.
+ */
+export interface BatchArrays extends FieldArrays {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly taken: Uint8Array<ArrayBuffer>;
+  readonly idStart: Int32Array<ArrayBuffer>;
+  readonly idEnd: Int32Array<ArrayBuffer>;
+  /** createdAt, firstResponseSeconds, resolutionSeconds, followers, latest: 5 a row. */
+  readonly times: Float64Array<ArrayBuffer>;
+  /** firstResponseState, resolutionState, channel, flags, channelKnown, isPublic + 1: 6 a row. */
+  readonly small: Uint8Array<ArrayBuffer>;
+  readonly rawChannelKey: Int32Array<ArrayBuffer>;
+  /** ByteRow start, end and key of each text column: TEXT_COLUMNS a row. */
+  readonly textStart: Int32Array<ArrayBuffer>;
+  readonly textEnd: Int32Array<ArrayBuffer>;
+  readonly textKey: Int32Array<ArrayBuffer>;
+}
+
+/** Every buffer of a BatchArrays (to transfer it). */
+export function buffersOf(arrays: BatchArrays): ArrayBuffer[] {
+  return Object.values(arrays).map((a: Uint8Array<ArrayBuffer>) => a.buffer);
+}
+
+/** What the worker sends. */
+export type ReadAheadMessage =
+  | {
+      readonly type: 'batch';
+      readonly bytesRead: number;
+      /** Records in the batch, and the bytes of `arrays.bytes` they use. */
+      readonly count: number;
+      readonly byteLength: number;
+      /** Whether the worker read the rows (else the main thread reads them from the bytes itself). */
+      readonly decoded: boolean;
+      readonly arrays: BatchArrays;
+      /** [row, column, text]: a text column read as a string (start -1), or the raw channel (RAW_CHANNEL) when not keyed. */
+      readonly strings: ReadonlyArray<readonly [number, number, string | null]>;
+      /** Texts new to each cached column's cache (CACHED_COLUMNS order), keys from where the last batch ended. */
+      readonly texts: readonly (readonly string[])[];
+      /** Records of this batch with a field read as Windows-1252, and the first one's line (0: none). */
+      readonly recodedRows: number;
+      readonly recodedFirstLine: number;
+    }
+  | { readonly type: 'done'; readonly bytesRead: number }
+  | { readonly type: 'error'; readonly message: string; readonly location?: Location; readonly hint?: string; readonly internal: boolean };
+
+/** The worker's keys of one column and their codes in this thread's dictionary. */
+class MirrorTexts implements KeyedTexts {
+  readonly texts: string[] = [];
+  private codes = new Int32Array(64);
+
+  code(k: number, dictionary: Dictionary): number {
+    if (k >= this.codes.length) {
+      const next = new Int32Array(Math.max(this.codes.length * 2, k + 1));
+      next.set(this.codes);
+      this.codes = next;
+    }
+    let code = (this.codes[k] as number) - 1;
+    if (code < 0) {
+      code = dictionary.codeOf(this.texts[k] as string);
+      this.codes[k] = code + 1;
+    }
+    return code;
+  }
+
+  text(k: number): string {
+    return this.texts[k] as string;
+  }
+}
+
+/** Where the worker's bundle is (built by `npm run build`), from wherever this module runs: a bundle chunk, tsc's output or the sources under a test runner. */
+function workerPath(): string | null {
+  const here = import.meta.url;
+  const dist = here.lastIndexOf('/dist/');
+  const base = dist >= 0 ? here.slice(0, dist + 1) : here.slice(0, Math.max(0, here.lastIndexOf('/src/') + 1));
+  if (!base) return null;
+  const path = fileURLToPath(new URL('dist/readWorker.bundle.js', base));
+  return existsSync(path) ? path : null;
+}
+
+/** Whether a file of `totalBytes` is read with a worker (PARITY_READ_AHEAD: never, always, or by size). */
+export function wantsReadAhead(totalBytes: number | null, env: NodeJS.ProcessEnv = process.env): boolean {
+  const said = env['PARITY_READ_AHEAD'];
+  if (said === 'never') return false;
+  if (said === 'always') return true;
+  return totalBytes !== null && totalBytes >= READ_AHEAD_BYTES;
+}
+
+/** A worker reading a file on: its batches in order, each row filled into a ByteRow on request. */
+export class ReadAhead {
+  private readonly queue: ReadAheadMessage[] = [];
+  private wake: (() => void) | null = null;
+  private readonly control: Int32Array;
+  private readonly mirrors: MirrorTexts[] = CACHED_COLUMNS.map(() => new MirrorTexts());
+  /** The mirror of each text column (null: not keyed) and of the raw channel. */
+  private readonly mirrorOf: Array<MirrorTexts | null> = Array.from({ length: TEXT_COLUMNS + 1 }, () => null);
+  private rows: BatchArrays | null = null;
+  private lines = new Uint32Array(0);
+  /** Whether the worker read the current batch's rows (see `fill`). */
+  decoded = false;
+  /** Whether the worker said it is done (then its exit is no failure). */
+  private finished = false;
+  private bytes: Buffer = Buffer.alloc(0);
+  private strings = new Map<number, string | null>();
+  private closed = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    control: SharedArrayBuffer,
+    private readonly back: MessagePort,
+    private readonly file: string,
+    private readonly handOff: ScanHandOff,
+    private readonly recoded: RecodedRows | undefined,
+    private readonly hasBy: boolean,
+  ) {
+    this.control = new Int32Array(control);
+    CACHED_COLUMNS.forEach((column, i) => (this.mirrorOf[column] = this.mirrors[i] as MirrorTexts));
+    worker.on('message', (message: ReadAheadMessage) => this.push(message));
+    worker.on('error', (error: Error) => this.push({ type: 'error', message: error.message, internal: true }));
+    worker.on('exit', (code) => {
+      if (!this.closed && !this.finished) this.push({ type: 'error', message: `the reading thread stopped (exit code ${code})`, internal: true });
+    });
+  }
+
+  /** Whether there is a worker to start (the program was built with one: `npm run build`). */
+  static available(): boolean {
+    return workerPath() !== null;
+  }
+
+  /** Starts a worker reading on from `handOff` (see {@link available}). */
+  static async start(handOff: ScanHandOff, file: string, mapping: RowMapping, context: RowContext, recoded: RecodedRows | undefined): Promise<ReadAhead> {
+    const path = workerPath();
+    if (path === null) throw new Error('the reading worker is not built (npm run build)');
+    const { MessageChannel, Worker } = await import('node:worker_threads');
+    const control = new SharedArrayBuffer(8);
+    const { port1, port2 } = new MessageChannel();
+    new Int32Array(control)[0] = CREDITS;
+    // only what the byte reader uses, as plain data (a format's functions do not cross threads)
+    const plain: RowMapping = {
+      header: mapping.header,
+      bindings: mapping.bindings,
+      timeZone: mapping.timeZone,
+      byColumn: mapping.byColumn ?? null,
+      format: {
+        ...(mapping.format.channels ? { channels: mapping.format.channels } : {}),
+        ...(mapping.format.outboundDirections ? { outboundDirections: mapping.format.outboundDirections } : {}),
+        ...(mapping.format.fixedChannel ? { fixedChannel: mapping.format.fixedChannel } : {}),
+      },
+    };
+    const job: ReadAheadJob = { path: handOff.path, file, options: handOff.options, skip: handOff.skip, mapping: plain, context, control, back: port2 };
+    // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
+    const worker = new Worker(path, { workerData: job, transferList: [port2], execArgv: [] });
+    return new ReadAhead(worker, control, port1, file, handOff, recoded, (mapping.byColumn ?? null) !== null);
+  }
+
+  private push(message: ReadAheadMessage): void {
+    if (message.type === 'done') this.finished = true;
+    this.queue.push(message);
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async take(): Promise<ReadAheadMessage> {
+    while (this.queue.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    return this.queue.shift() as ReadAheadMessage;
+  }
+
+  /** The next batch of records (the previous one is done with), or null at the end of the file. */
+  async next(): Promise<FieldBatch | null> {
+    if (this.rows !== null) {
+      // done with the last batch: its arrays go back to be filled again, then one more may come
+      const arrays = this.rows;
+      this.rows = null;
+      this.back.postMessage(arrays, buffersOf(arrays));
+      Atomics.add(this.control, 0, 1);
+      Atomics.notify(this.control, 0);
+    }
+    const message = await this.take();
+    if (message.type === 'done') {
+      this.handOff.report(message.bytesRead);
+      this.closed = true;
+      this.back.close();
+      return null;
+    }
+    if (message.type === 'error') {
+      await this.close();
+      if (message.internal) throw new Error(`reading ${this.file}: ${message.message}`);
+      throw new ParityError(message.message, { ...(message.location ? { location: message.location } : {}), ...(message.hint ? { hint: message.hint } : {}) });
+    }
+    this.handOff.report(message.bytesRead);
+    message.texts.forEach((texts, i) => (this.mirrors[i] as MirrorTexts).texts.push(...texts));
+    if (this.recoded && message.recodedRows > 0) {
+      if (this.recoded.rows === 0) this.recoded.firstLine = message.recodedFirstLine;
+      this.recoded.rows += message.recodedRows;
+    }
+    const arrays = message.arrays;
+    this.rows = arrays;
+    this.decoded = message.decoded;
+    this.lines = arrays.line;
+    this.bytes = Buffer.from(arrays.bytes.buffer, 0, message.byteLength);
+    this.strings.clear();
+    for (const [r, column, text] of message.strings) this.strings.set(r * (TEXT_COLUMNS + 1) + column, text);
+    return fieldBatchOf(this.file, this.bytes, message.count, arrays);
+  }
+
+  /**
+   * Row r of the current batch as the byte reader read it, into `row`; false when it did not
+   * (the caller decodes it). Only for a batch the worker read (`decoded`): the caller reads the
+   * others' rows with its own byte reader.
+   */
+  fill(r: number, row: ByteRow): boolean {
+    const d = this.rows as BatchArrays;
+    if (d.taken[r] === 0) return false;
+    row.bytes = this.bytes;
+    row.idStart = d.idStart[r] as number;
+    row.idEnd = d.idEnd[r] as number;
+    const t = r * 5;
+    row.createdAt = d.times[t] as number;
+    row.firstResponseSeconds = d.times[t + 1] as number;
+    row.resolutionSeconds = d.times[t + 2] as number;
+    row.followers = d.times[t + 3] as number;
+    row.latest = d.times[t + 4] as number;
+    const s = r * 6;
+    row.firstResponseState = d.small[s] as ByteRow['firstResponseState'];
+    row.resolutionState = d.small[s + 1] as ByteRow['resolutionState'];
+    row.channel = d.small[s + 2] as number;
+    row.flags = d.small[s + 3] as number;
+    row.channelKnown = d.small[s + 4] === 1;
+    row.isPublic = (d.small[s + 5] as number) - 1;
+    for (let k = 0; k < TEXT_COLUMNS; k++) {
+      const at = r * TEXT_COLUMNS + k;
+      const start = d.textStart[at] as number;
+      row.start[k] = start;
+      row.end[k] = d.textEnd[at] as number;
+      if (start === -2) {
+        row.key[k] = d.textKey[at] as number;
+        row.cache[k] = this.mirrorOf[k] as MirrorTexts;
+      } else if (start === -1) row.text[k] = this.strings.get(r * (TEXT_COLUMNS + 1) + k) ?? null;
+    }
+    row.hasBy = this.hasBy;
+    const rawKey = d.rawChannelKey[r] as number;
+    row.rawChannelKey = rawKey;
+    const rawMirror = this.mirrorOf[RAW_CHANNEL] as MirrorTexts;
+    row.rawChannelCache = rawMirror;
+    row.rawChannel = rawKey >= 0 ? rawMirror.text(rawKey) : ((this.strings.get(r * (TEXT_COLUMNS + 1) + RAW_CHANNEL) as string | undefined) ?? '');
+    row.file = this.file;
+    row.line = this.lines[r] as number;
+    return true;
+  }
+
+  /** Stops the worker (the reading ended early, or it failed). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.control, 1, 1);
+    Atomics.add(this.control, 0, 1);
+    Atomics.notify(this.control, 0);
+    this.back.close();
+    await this.worker.terminate();
+  }
+}

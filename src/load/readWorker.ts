@@ -1,0 +1,205 @@
+/**
+ * The reading worker (started by load/readAhead.ts, which explains why and how): scans a CSV
+ * file with the byte scanner, skips the records the main thread already handed out, reads
+ * every other row from its bytes with the byte reader (normalise/fields.ts), and sends a batch
+ * per megabyte read. Nothing here decides a rule: a row the byte reader does not take is sent
+ * as "not read", with its bytes, for the main thread's string normaliser.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { ParityError } from '../errors.js';
+import { CsvScanner, isRecoded } from '../read/scan.js';
+import type { FieldBatch } from '../read/record.js';
+import { byteNormaliser } from '../normalise/fields.js';
+import { ByteRow, type ColumnCache } from '../normalise/table.js';
+import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, type BatchArrays, type ReadAheadJob, type ReadAheadMessage } from './readAhead.js';
+
+/** Bytes read per batch. */
+const READ_BYTES = 1024 * 1024;
+const TEXT_COLUMNS = 6;
+
+/** Index into CACHED_COLUMNS of each text column (-1: its values are not keyed). */
+const cacheOf = Int8Array.from({ length: TEXT_COLUMNS }, (_, k) => CACHED_COLUMNS.indexOf(k as (typeof CACHED_COLUMNS)[number]));
+
+const job = workerData as ReadAheadJob;
+const port = parentPort;
+const control = new Int32Array(job.control);
+
+function post(message: ReadAheadMessage, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+/** Waits until the main thread may take another batch; false when it asked the worker to stop. */
+function credit(): boolean {
+  for (;;) {
+    if (Atomics.load(control, 1) === 1) return false;
+    const credits = Atomics.load(control, 0);
+    if (credits > 0) {
+      if (Atomics.compareExchange(control, 0, credits, credits - 1) === credits) return true;
+      continue;
+    }
+    Atomics.wait(control, 0, credits);
+  }
+}
+
+function run(): void {
+  const fromBytes = byteNormaliser(job.mapping, job.context);
+  if (fromBytes === null) throw new Error('the byte reader does not read this mapping');
+  const scanner = new CsvScanner({ ...job.options, file: job.file });
+  const batch = scanner.batch;
+  const row = new ByteRow();
+  /** The cache each keyed column's values went to (the byte reader has one per column) and how many of its texts were sent. */
+  const caches: Array<ColumnCache<unknown> | null> = CACHED_COLUMNS.map(() => null);
+  const sent = CACHED_COLUMNS.map(() => 0);
+  let scanned = 0;
+  let position = 0;
+
+  /** Arrays the main thread sent back, to be filled again. */
+  const free: BatchArrays[] = [];
+  /** Arrays with room for `rows` records of `fields` fields in `bytes` bytes: one sent back, or new (a quarter over). */
+  const arraysFor = (rows: number, fields: number, bytes: number): BatchArrays => {
+    for (let m = receiveMessageOnPort(job.back); m !== undefined; m = receiveMessageOnPort(job.back)) free.push(m.message as BatchArrays);
+    const fits = free.findIndex((a) => a.taken.length >= rows && a.start.length >= fields && a.bytes.length >= bytes);
+    if (fits >= 0) return free.splice(fits, 1)[0] as BatchArrays;
+    free.pop(); // too small for this batch: let it go
+    const R = Math.ceil(rows * 1.25) + 16;
+    const F = Math.ceil(fields * 1.25) + 16;
+    return {
+      bytes: new Uint8Array(Math.ceil(bytes * 1.25) + 4096),
+      line: new Uint32Array(R),
+      firstField: new Int32Array(R + 1),
+      ascii: new Uint8Array(R),
+      start: new Int32Array(F),
+      end: new Int32Array(F),
+      kind: new Uint8Array(F),
+      taken: new Uint8Array(R),
+      idStart: new Int32Array(R),
+      idEnd: new Int32Array(R),
+      times: new Float64Array(5 * R),
+      small: new Uint8Array(6 * R),
+      rawChannelKey: new Int32Array(R),
+      textStart: new Int32Array(TEXT_COLUMNS * R),
+      textEnd: new Int32Array(TEXT_COLUMNS * R),
+      textKey: new Int32Array(TEXT_COLUMNS * R),
+    };
+  };
+
+  /** Sends the scanned batch's records after the skipped ones; false when told to stop. */
+  const send = (): boolean => {
+    const count = batch.count;
+    const from = Math.max(0, Math.min(count, job.skip - scanned));
+    scanned += count;
+    if (from < count) {
+      // All batches sent are taken (the main thread waits for the next): this one goes
+      // undecoded and the main thread reads its rows itself, so neither thread waits long.
+      const decode = Atomics.load(control, 0) < CREDITS;
+      if (!credit()) return false;
+      const message = encode(batch, from, count - from, decode);
+      post(message, buffersOf(message.arrays));
+    }
+    scanner.takeBatch();
+    return true;
+  };
+
+  const encode = (b: FieldBatch, from: number, n: number, decode: boolean): Extract<ReadAheadMessage, { type: 'batch' }> => {
+    const f0 = b.firstField[from] as number;
+    const f1 = b.firstField[from + n] as number;
+    const byteLength = b.end[f1 - 1] as number;
+    const a = arraysFor(n, f1 - f0, byteLength);
+    a.bytes.set(b.bytes.subarray(0, byteLength));
+    for (let r = 0; r <= n; r++) a.firstField[r] = (b.firstField[from + r] as number) - f0;
+    a.line.set(b.line.subarray(from, from + n));
+    a.ascii.set(b.ascii.subarray(from, from + n));
+    a.start.set(b.start.subarray(f0, f1));
+    a.end.set(b.end.subarray(f0, f1));
+    a.kind.set(b.kind.subarray(f0, f1));
+    a.taken.fill(0, 0, n);
+    const strings: Array<[number, number, string | null]> = [];
+    let recodedRows = 0;
+    let recodedFirstLine = 0;
+    for (let i = 0; i < n; i++) {
+      const r = from + i;
+      if (isRecoded(b, r) && recodedRows++ === 0) recodedFirstLine = b.line[r] as number;
+      if (!decode || !fromBytes(b, r, row)) continue;
+      a.taken[i] = 1;
+      a.idStart[i] = row.idStart;
+      a.idEnd[i] = row.idEnd;
+      const t = 5 * i;
+      a.times[t] = row.createdAt;
+      a.times[t + 1] = row.firstResponseSeconds;
+      a.times[t + 2] = row.resolutionSeconds;
+      a.times[t + 3] = row.followers;
+      a.times[t + 4] = row.latest;
+      const s = 6 * i;
+      a.small[s] = row.firstResponseState;
+      a.small[s + 1] = row.resolutionState;
+      a.small[s + 2] = row.channel;
+      a.small[s + 3] = row.flags;
+      a.small[s + 4] = row.channelKnown ? 1 : 0;
+      a.small[s + 5] = row.isPublic + 1;
+      for (let k = 0; k < TEXT_COLUMNS; k++) {
+        const at = TEXT_COLUMNS * i + k;
+        const start = row.start[k] as number;
+        a.textStart[at] = start;
+        a.textEnd[at] = row.end[k] as number;
+        if (start === -2) {
+          a.textKey[at] = row.key[k] as number;
+          const c = cacheOf[k] as number;
+          if (c < 0) throw new Error(`text column ${k} keyed without a mirror`);
+          caches[c] ??= row.cache[k] as ColumnCache<unknown>;
+        } else if (start === -1) strings.push([i, k, row.text[k] ?? null]);
+      }
+      a.rawChannelKey[i] = row.rawChannelKey;
+      if (row.rawChannelKey >= 0) caches[CACHED_COLUMNS.length - 1] ??= row.rawChannelCache as ColumnCache<unknown>;
+      else strings.push([i, RAW_CHANNEL, row.rawChannel]);
+    }
+    // the texts the caches learnt since the last batch, for the main thread's mirrors
+    const texts = caches.map((cache, c) => {
+      if (cache === null) return [];
+      const out: string[] = [];
+      for (let k = sent[c] as number; k < cache.size; k++) out.push(cache.text(k));
+      sent[c] = cache.size;
+      return out;
+    });
+    return { type: 'batch', bytesRead: position, count: n, byteLength, decoded: decode, arrays: a, strings, texts, recodedRows, recodedFirstLine };
+  };
+
+  let fd: number;
+  try {
+    fd = openSync(job.path, 'r');
+  } catch (error) {
+    throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
+  }
+  try {
+    for (;;) {
+      const target = scanner.room(READ_BYTES);
+      let read: number;
+      try {
+        read = readSync(fd, target, scanner.length, READ_BYTES, position);
+      } catch (error) {
+        throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
+      }
+      if (read === 0) {
+        scanner.finish();
+        if (!send()) return;
+        break;
+      }
+      position += read;
+      scanner.wrote(read);
+      if (!send()) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  post({ type: 'done', bytesRead: position });
+}
+
+try {
+  run();
+} catch (error) {
+  if (error instanceof ParityError) {
+    post({ type: 'error', message: error.message, ...(error.location ? { location: error.location } : {}), ...(error.hint ? { hint: error.hint } : {}), internal: false });
+  } else {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), internal: true });
+  }
+}
