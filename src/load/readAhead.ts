@@ -33,13 +33,16 @@ import type { RowContext, RowMapping } from '../normalise/rows.js';
 import { Dictionary, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type KeyedTexts } from '../normalise/table.js';
 
 /**
- * Files from this size on are read with a worker: it costs a thread's start (~40 ms, its
- * modules loaded again) and pays from a few hundred thousand rows on.
+ * Files from this size on are read with a worker. Below it the worker costs more than it saves
+ * (2-core machine, the bench's export, read and normalised, three runs each: 28 MB 0.62-0.70 s
+ * on one thread, 0.83-1.06 s with the worker; 56 MB even; 84 MB 1.30-1.71 s and 1.18-1.39 s;
+ * 141 MB 1.80-1.84 s and 1.50-1.58 s): a thread's start (~80 ms, more while this thread is busy
+ * faulting in fresh memory), the worker's code starting cold, the first megabytes read twice.
  */
-export const READ_AHEAD_BYTES = 16 * 2 ** 20;
+export const READ_AHEAD_BYTES = 64 * 2 ** 20;
 
 /** Batches the worker may have sent and this thread not yet read. */
-export const CREDITS = 4;
+export const CREDITS = 6;
 
 /** Text columns of a ByteRow (normalise/table.ts TEXT_*) and the raw channel (RAW_CHANNEL). */
 const TEXT_COLUMNS = 6;
@@ -47,7 +50,7 @@ export const RAW_CHANNEL = 6;
 /** The columns whose values the byte reader keys in a cache: their texts are mirrored here. */
 export const CACHED_COLUMNS = [TEXT_STATUS, TEXT_PRIORITY, TEXT_CATEGORY, TEXT_GROUP, RAW_CHANNEL] as const;
 
-/** What the worker is given. */
+/** The worker's job, sent once the file is handed over. */
 export interface ReadAheadJob {
   readonly path: string;
   readonly file: string;
@@ -55,6 +58,10 @@ export interface ReadAheadJob {
   readonly skip: number;
   readonly mapping: RowMapping;
   readonly context: RowContext;
+}
+
+/** What the worker is started with (before its job). */
+export interface ReadAheadStart {
   /** Int32 [credits, stop]: batches it may still send; 1 when it is to stop. */
   readonly control: SharedArrayBuffer;
   /** Where the main thread sends each batch's arrays back, to be filled again. */
@@ -171,14 +178,16 @@ export class ReadAhead {
   private strings = new Map<number, string | null>();
   private closed = false;
 
+  /** Set by {@link begin}: the file read, where it was handed over, its UTF-8 notes, whether it has a `--by` column. */
+  private file = '';
+  private handOff: ScanHandOff | null = null;
+  private recoded: RecodedRows | undefined = undefined;
+  private hasBy = false;
+
   private constructor(
     private readonly worker: Worker,
     control: SharedArrayBuffer,
     private readonly back: MessagePort,
-    private readonly file: string,
-    private readonly handOff: ScanHandOff,
-    private readonly recoded: RecodedRows | undefined,
-    private readonly hasBy: boolean,
   ) {
     this.control = new Int32Array(control);
     CACHED_COLUMNS.forEach((column, i) => (this.mirrorOf[column] = this.mirrors[i] as MirrorTexts));
@@ -194,14 +203,29 @@ export class ReadAhead {
     return workerPath() !== null;
   }
 
-  /** Starts a worker reading on from `handOff` (see {@link available}). */
-  static async start(handOff: ScanHandOff, file: string, mapping: RowMapping, context: RowContext, recoded: RecodedRows | undefined): Promise<ReadAhead> {
+  /**
+   * Starts a worker (see {@link available}): it loads its modules and waits for {@link begin}.
+   * (Letting this thread read on until the worker had loaded saved nothing measurable.)
+   */
+  static async prepare(): Promise<ReadAhead> {
     const path = workerPath();
     if (path === null) throw new Error('the reading worker is not built (npm run build)');
     const { MessageChannel, Worker } = await import('node:worker_threads');
     const control = new SharedArrayBuffer(8);
-    const { port1, port2 } = new MessageChannel();
     new Int32Array(control)[0] = CREDITS;
+    const { port1, port2 } = new MessageChannel();
+    const start: ReadAheadStart = { control, back: port2 };
+    // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
+    const worker = new Worker(path, { workerData: start, transferList: [port2], execArgv: [] });
+    return new ReadAhead(worker, control, port1);
+  }
+
+  /** Hands the file over to the worker at `handOff`; its batches then come from {@link next}. */
+  begin(handOff: ScanHandOff, file: string, mapping: RowMapping, context: RowContext, recoded: RecodedRows | undefined): void {
+    this.handOff = handOff;
+    this.file = file;
+    this.recoded = recoded;
+    this.hasBy = (mapping.byColumn ?? null) !== null;
     // only what the byte reader uses, as plain data (a format's functions do not cross threads)
     const plain: RowMapping = {
       header: mapping.header,
@@ -214,10 +238,8 @@ export class ReadAhead {
         ...(mapping.format.fixedChannel ? { fixedChannel: mapping.format.fixedChannel } : {}),
       },
     };
-    const job: ReadAheadJob = { path: handOff.path, file, options: handOff.options, skip: handOff.skip, mapping: plain, context, control, back: port2 };
-    // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
-    const worker = new Worker(path, { workerData: job, transferList: [port2], execArgv: [] });
-    return new ReadAhead(worker, control, port1, file, handOff, recoded, (mapping.byColumn ?? null) !== null);
+    const job: ReadAheadJob = { path: handOff.path, file, options: handOff.options, skip: handOff.skip, mapping: plain, context };
+    this.worker.postMessage(job);
   }
 
   private push(message: ReadAheadMessage): void {
@@ -245,7 +267,7 @@ export class ReadAhead {
     }
     const message = await this.take();
     if (message.type === 'done') {
-      this.handOff.report(message.bytesRead);
+      this.handOff?.report(message.bytesRead);
       this.closed = true;
       this.back.close();
       return null;
@@ -255,7 +277,7 @@ export class ReadAhead {
       if (message.internal) throw new Error(`reading ${this.file}: ${message.message}`);
       throw new ParityError(message.message, { ...(message.location ? { location: message.location } : {}), ...(message.hint ? { hint: message.hint } : {}) });
     }
-    this.handOff.report(message.bytesRead);
+    this.handOff?.report(message.bytesRead);
     message.texts.forEach((texts, i) => (this.mirrors[i] as MirrorTexts).texts.push(...texts));
     if (this.recoded && message.recodedRows > 0) {
       if (this.recoded.rows === 0) this.recoded.firstLine = message.recodedFirstLine;

@@ -12,7 +12,7 @@ import { CsvScanner, isRecoded } from '../read/scan.js';
 import type { FieldBatch } from '../read/record.js';
 import { byteNormaliser } from '../normalise/fields.js';
 import { ByteRow, type ColumnCache } from '../normalise/table.js';
-import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, type BatchArrays, type ReadAheadJob, type ReadAheadMessage } from './readAhead.js';
+import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
 
 /** Bytes read per batch. */
 const READ_BYTES = 1024 * 1024;
@@ -21,9 +21,9 @@ const TEXT_COLUMNS = 6;
 /** Index into CACHED_COLUMNS of each text column (-1: its values are not keyed). */
 const cacheOf = Int8Array.from({ length: TEXT_COLUMNS }, (_, k) => CACHED_COLUMNS.indexOf(k as (typeof CACHED_COLUMNS)[number]));
 
-const job = workerData as ReadAheadJob;
+const start = workerData as ReadAheadStart;
 const port = parentPort;
-const control = new Int32Array(job.control);
+const control = new Int32Array(start.control);
 
 function post(message: ReadAheadMessage, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
@@ -42,7 +42,7 @@ function credit(): boolean {
   }
 }
 
-function run(): void {
+function run(job: ReadAheadJob): void {
   const fromBytes = byteNormaliser(job.mapping, job.context);
   if (fromBytes === null) throw new Error('the byte reader does not read this mapping');
   const scanner = new CsvScanner({ ...job.options, file: job.file });
@@ -58,7 +58,7 @@ function run(): void {
   const free: BatchArrays[] = [];
   /** Arrays with room for `rows` records of `fields` fields in `bytes` bytes: one sent back, or new (a quarter over). */
   const arraysFor = (rows: number, fields: number, bytes: number): BatchArrays => {
-    for (let m = receiveMessageOnPort(job.back); m !== undefined; m = receiveMessageOnPort(job.back)) free.push(m.message as BatchArrays);
+    for (let m = receiveMessageOnPort(start.back); m !== undefined; m = receiveMessageOnPort(start.back)) free.push(m.message as BatchArrays);
     const fits = free.findIndex((a) => a.taken.length >= rows && a.start.length >= fields && a.bytes.length >= bytes);
     if (fits >= 0) return free.splice(fits, 1)[0] as BatchArrays;
     free.pop(); // too small for this batch: let it go
@@ -90,9 +90,12 @@ function run(): void {
     const from = Math.max(0, Math.min(count, job.skip - scanned));
     scanned += count;
     if (from < count) {
-      // All batches sent are taken (the main thread waits for the next): this one goes
-      // undecoded and the main thread reads its rows itself, so neither thread waits long.
-      const decode = Atomics.load(control, 0) < CREDITS;
+      // The worker reads a batch's rows only while the main thread has at least half the
+      // batches in flight still to do; otherwise it sends the batch as scanned and the main
+      // thread reads the rows itself, so that neither thread waits for the other for long
+      // (5M rows, 2-core machine: read and normalise 7.6 s on one thread; with the worker,
+      // reading every batch 5.9-6.9 s, this rule 4.7-5.1 s).
+      const decode = Atomics.load(control, 0) <= CREDITS / 2;
       if (!credit()) return false;
       const message = encode(batch, from, count - from, decode);
       post(message, buffersOf(message.arrays));
@@ -194,12 +197,16 @@ function run(): void {
   post({ type: 'done', bytesRead: position });
 }
 
-try {
-  run();
-} catch (error) {
-  if (error instanceof ParityError) {
-    post({ type: 'error', message: error.message, ...(error.location ? { location: error.location } : {}), ...(error.hint ? { hint: error.hint } : {}), internal: false });
-  } else {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), internal: true });
+// Loaded: wait for the job.
+port?.once('message', (job: ReadAheadJob) => {
+  try {
+    run(job);
+  } catch (error) {
+    if (error instanceof ParityError) {
+      post({ type: 'error', message: error.message, ...(error.location ? { location: error.location } : {}), ...(error.hint ? { hint: error.hint } : {}), internal: false });
+    } else {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error), internal: true });
+    }
   }
-}
+  port.close();
+});

@@ -330,20 +330,21 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // A large file is read on by a worker once the sample is handed on (load/readAhead.ts):
         // the same rows from the same reader, this thread keeping the order-dependent part.
         let take = fromBytes;
-        let readAhead: ReadAhead | null = null;
-        let offerHandOff = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) && ReadAhead.available();
-        /** The next chunk: from the scanner here, or (once it could hand over, between two chunks) from the worker. */
+        // A large file is read on by a worker (load/readAhead.ts) once the sample is handed on:
+        // the same rows from the same byte reader, this thread keeping the order-dependent part.
+        const worker = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) && ReadAhead.available() ? await ReadAhead.prepare() : null;
+        let handedOver = false;
+        /** The next chunk: from the scanner here, or (once handed over, between two chunks) from the worker. */
         const nextChunk = async (): Promise<FieldBatch | readonly RawRecord[] | null> => {
-          if (readAhead !== null) return readAhead.next();
-          if (offerHandOff) {
+          if (handedOver) return (worker as ReadAhead).next();
+          if (worker !== null) {
             const handOff = await records.handOff!(); // null while the sample is still being handed on
             if (handOff !== null) {
-              offerHandOff = false;
-              const reader = await ReadAhead.start(handOff, opened.file, mapping, context, opened.recoded);
-              readAhead = reader;
+              handedOver = true;
+              worker.begin(handOff, opened.file, mapping, context, opened.recoded);
               // a batch the worker did not read (it was ahead) is read here, as before the hand-over
-              take = (batch, r, into) => (reader.decoded ? reader.fill(r, into) : fromBytes(batch, r, into));
-              return reader.next();
+              take = (batch, r, into) => (worker.decoded ? worker.fill(r, into) : fromBytes(batch, r, into));
+              return worker.next();
             }
           }
           return records.nextFields();
@@ -394,7 +395,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           }
         } finally {
           // the loop stopped early (an error): close the source as for-await would
-          await (readAhead as ReadAhead | null)?.close(); // (set inside nextChunk)
+          await worker?.close();
           await (records as Partial<AsyncIterator<RawRecord>>).return?.();
         }
       } else {

@@ -94,16 +94,16 @@ interface Outcome {
 
 async function run(files: string[], mode: 'always' | 'never', flags: CommonFlags = {}): Promise<Outcome> {
   process.env['PARITY_READ_AHEAD'] = mode;
-  const start = vi.spyOn(ReadAhead, 'start');
+  const begin = vi.spyOn(ReadAhead.prototype, 'begin');
   const rejected: RowIssue[] = [];
   try {
     const settings = { ...resolveSettings(files, flags, {}, 'test'), generatedAt: null };
     const report = await audit(settings, { stdin: Readable.from([]), onReject: (issue) => rejected.push(issue) });
-    return { report, rejected, error: null, workers: start.mock.calls.length };
+    return { report, rejected, error: null, workers: begin.mock.calls.length };
   } catch (error) {
-    return { report: null, rejected, error: String(error) + JSON.stringify((error as { location?: unknown }).location ?? null), workers: start.mock.calls.length };
+    return { report: null, rejected, error: String(error) + JSON.stringify((error as { location?: unknown }).location ?? null), workers: begin.mock.calls.length };
   } finally {
-    start.mockRestore();
+    begin.mockRestore();
   }
 }
 
