@@ -21,11 +21,10 @@
  * stays bounded when this thread is the slower one.
  *
  * Used for a regular UTF-8 file of READ_AHEAD_BYTES or more read by the byte scanner into a
- * table; `PARITY_READ_AHEAD=never` turns it off, `always` uses it for any such file (tests).
+ * table (`PARITY_WORKERS`: threads.ts).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { wantsWorker, workerBundle } from '../threads.js';
 import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RecodedRows } from '../read/record.js';
@@ -142,22 +141,9 @@ class MirrorTexts implements KeyedTexts {
   }
 }
 
-/** Where the worker's bundle is (built by `npm run build`), from wherever this module runs: a bundle chunk, tsc's output or the sources under a test runner. */
-function workerPath(): string | null {
-  const here = import.meta.url;
-  const dist = here.lastIndexOf('/dist/');
-  const base = dist >= 0 ? here.slice(0, dist + 1) : here.slice(0, Math.max(0, here.lastIndexOf('/src/') + 1));
-  if (!base) return null;
-  const path = fileURLToPath(new URL('dist/readWorker.bundle.js', base));
-  return existsSync(path) ? path : null;
-}
-
-/** Whether a file of `totalBytes` is read with a worker (PARITY_READ_AHEAD: never, always, or by size). */
+/** Whether a file of `totalBytes` is read with a worker (threads.ts `wantsWorker`). */
 export function wantsReadAhead(totalBytes: number | null, env: NodeJS.ProcessEnv = process.env): boolean {
-  const said = env['PARITY_READ_AHEAD'];
-  if (said === 'never') return false;
-  if (said === 'always') return true;
-  return totalBytes !== null && totalBytes >= READ_AHEAD_BYTES;
+  return wantsWorker(totalBytes !== null && totalBytes >= READ_AHEAD_BYTES, env);
 }
 
 /** A worker reading a file on: its batches in order, each row filled into a ByteRow on request. */
@@ -200,7 +186,7 @@ export class ReadAhead {
 
   /** Whether there is a worker to start (the program was built with one: `npm run build`). */
   static available(): boolean {
-    return workerPath() !== null;
+    return workerBundle('readWorker') !== null;
   }
 
   /**
@@ -208,7 +194,7 @@ export class ReadAhead {
    * (Letting this thread read on until the worker had loaded saved nothing measurable.)
    */
   static async prepare(): Promise<ReadAhead> {
-    const path = workerPath();
+    const path = workerBundle('readWorker');
     if (path === null) throw new Error('the reading worker is not built (npm run build)');
     const { MessageChannel, Worker } = await import('node:worker_threads');
     const control = new SharedArrayBuffer(8);

@@ -19,7 +19,7 @@ import type { RowIssue } from '../../../src/normalise/issues.js';
 const dir = mkdtempSync(join(tmpdir(), 'parity-read-ahead-'));
 afterAll(() => (process.env["KEEP"] ? undefined : rmSync(dir, { recursive: true, force: true })));
 afterEach(() => {
-  delete process.env['PARITY_READ_AHEAD'];
+  delete process.env['PARITY_WORKERS'];
   vi.restoreAllMocks();
 });
 
@@ -93,7 +93,7 @@ interface Outcome {
 }
 
 async function run(files: string[], mode: 'always' | 'never', flags: CommonFlags = {}): Promise<Outcome> {
-  process.env['PARITY_READ_AHEAD'] = mode;
+  process.env['PARITY_WORKERS'] = mode;
   const begin = vi.spyOn(ReadAhead.prototype, 'begin');
   const rejected: RowIssue[] = [];
   try {
