@@ -3,12 +3,23 @@
  * the dates only renderers show. Formatting only: every number shown is already in the Report,
  * or (firstValues) how many of a Report list's values and tickets a cut-short list leaves out.
  */
-import { formatCount, formatDuration } from '../format.js';
+import { formatCount, formatDuration, formatShare } from '../format.js';
 import type { Report, SlaSummary } from '../report.js';
 
 export {
   formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, speedWords,
 } from '../format.js';
+
+/**
+ * A group's answered share: `67%`, or `67% of 3` when it is of fewer tickets than the group has
+ * (a ticket whose first response cannot be measured — a negative time, noted under data
+ * quality — is in the group but not in the share), so that the cell beside "Tickets 4" reads
+ * right.
+ */
+export function formatAnsweredShare(group: { readonly tickets: number; readonly answeredShare: number | null; readonly firstResponse: { readonly n: number } }): string {
+  const share = formatShare(group.answeredShare);
+  return group.answeredShare !== null && group.firstResponse.n !== group.tickets ? `${share} of ${formatCount(group.firstResponse.n)}` : share;
+}
 
 /** `2026-10-31 14:05 UTC` from an ISO string. */
 export function formatInstant(iso: string | null | undefined): string {

@@ -14,7 +14,7 @@ import { isolateHtml } from '../text/bidi.js';
 import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict } from '../format.js';
 import {
@@ -149,7 +149,7 @@ function channelTable(report: Report): Markup {
     const v = c.vsReference;
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? html`<span class="change">reference</span>` : ''}</td>${[
       num(formatCount(c.tickets)),
-      num(formatShare(c.answeredShare)),
+      num(formatAnsweredShare(c)),
       withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound)),
       num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
@@ -187,7 +187,7 @@ function bandTable(report: Report): Markup | null {
   if (!bands.some((b) => b.band !== 'unknown')) return null;
   const rows = bands.map(
     (b) => html`<tr><td>${b.band}</td>${num(formatCount(b.tickets))}<td>${Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')}</td>${[
-      num(formatShare(b.answeredShare)),
+      num(formatAnsweredShare(b)),
       withCi(formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound), formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound)),
       num(formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound)),
       num(formatBoundedDuration(b.resolution.median, b.resolution.bound)),
@@ -206,7 +206,7 @@ function byTable(report: Report, by: ByReport): Markup {
     const v = g.vsReference;
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${g.value}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
       num(formatCount(g.tickets)),
-      num(formatShare(g.answeredShare)),
+      num(formatAnsweredShare(g)),
       withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
       num(formatShare(g.resolvedShare)),

@@ -10,7 +10,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
-import { firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
@@ -243,7 +243,7 @@ function channelRows(report: Report): string[][] {
     return [
       isRef ? `**${e(c.channel)}** (ref)` : e(c.channel),
       formatCount(c.tickets),
-      formatShare(c.answeredShare),
+      formatAnsweredShare(c),
       formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
       formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound),
       formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
@@ -262,7 +262,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
     e(b.band),
     formatCount(b.tickets),
     e(Object.entries(b.channels).map(([ch, n]) => `${ch} ${formatCount(n)}`).join(', ')),
-    formatShare(b.answeredShare),
+    formatAnsweredShare(b),
     formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound),
     formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound),
     formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
@@ -278,7 +278,7 @@ function byRows(by: ByReport): string[][] {
     return [
       isRef ? `**${e(g.value)}** (ref)` : `${e(g.value)}${g.tested ? '' : ' ·'}`,
       formatCount(g.tickets),
-      formatShare(g.answeredShare),
+      formatAnsweredShare(g),
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
       formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',

@@ -13,7 +13,7 @@ import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
-  firstValues, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
+  firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -67,7 +67,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
     return {
       channel: isRef ? c.bold(ch.channel) : ch.channel,
       tickets: formatCount(ch.tickets),
-      answered: formatShare(ch.answeredShare),
+      answered: formatAnsweredShare(ch),
       firstCi: withCi(ch.firstResponse),
       first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
@@ -155,8 +155,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
         const resolution = ci ? withCi(b.resolution) : formatBoundedDuration(b.resolution.median, b.resolution.bound);
         bt.push(
           full
-            ? [b.band, formatCount(b.tickets), mix, formatShare(b.answeredShare), first, formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound), resolution]
-            : [b.band, formatCount(b.tickets), formatShare(b.answeredShare), first, resolution],
+            ? [b.band, formatCount(b.tickets), mix, formatAnsweredShare(b), first, formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound), resolution]
+            : [b.band, formatCount(b.tickets), formatAnsweredShare(b), first, resolution],
         );
       }
       return bt.toString();
@@ -220,7 +220,7 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
       return {
         value: isRef ? c.bold(g.value) : `${g.value}${mark}`,
         tickets: formatCount(g.tickets),
-        answered: formatShare(g.answeredShare),
+        answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
         first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
         firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
