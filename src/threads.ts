@@ -7,10 +7,11 @@
  * test runner, which runs the built worker). Without a build there is no worker and everything
  * runs on one thread, with the same results.
  *
- * `PARITY_WORKERS=never` keeps everything on one thread; `always` uses the workers whatever the
- * size (the tests compare the two); anything else lets the size decide.
+ * `PARITY_WORKERS=never` (or 0, off, false) keeps everything on one thread; `always` uses the
+ * workers whatever the size (the tests compare the two); anything else lets the size decide.
+ * A process limited in address space (`ulimit -v`) never starts one (workersPossible).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Path of the bundled worker `name` (`readWorker`), or null when the program was not built with it. */
@@ -26,8 +27,29 @@ export function workerBundle(name: string): string | null {
 
 /** Whether work of this size goes to a worker: `large` says whether it is large enough to pay for one. */
 export function wantsWorker(large: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  const said = env['PARITY_WORKERS'];
-  if (said === 'never') return false;
+  const said = (env['PARITY_WORKERS'] ?? '').trim().toLowerCase();
+  if (said === 'never' || said === '0' || said === 'off' || said === 'false') return false;
   if (said === 'always') return true;
   return large;
+}
+
+let possible: boolean | null = null;
+
+/**
+ * Whether this process can afford a worker: not under a limit on its address space (`ulimit -v`),
+ * where a second V8 heap cannot reserve its memory and the process dies with a fatal error that
+ * nothing can catch. Read once from /proc (Linux); elsewhere assumed.
+ */
+export function workersPossible(): boolean {
+  if (possible !== null) return possible;
+  possible = true;
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max address space'));
+    if (line && !/\bunlimited\b/.test(line.slice('Max address space'.length).trim().split(/\s+/)[0] ?? '')) possible = false;
+  } catch {
+    // no /proc: assume no such limit
+  }
+  return possible;
 }

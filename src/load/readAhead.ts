@@ -12,7 +12,8 @@
  * they would without it, and every record keeps its line. Measured numbers: README, Performance.
  *
  * How: the main thread reads the file's head itself (header, sample, format detection), then
- * hands the file over (read/scan.ts ScanHandOff): the worker scans it again from the start and
+ * hands the open file over (read/scan.ts ScanHandOff: its descriptor, not its path, so a file
+ * renamed over or deleted meanwhile cannot be read instead): the worker scans it from the start and
  * skips the records already handed out (rescanning a megabyte costs a few milliseconds and no
  * scanner state has to cross). It sends a batch per megabyte read: the bytes and field offsets
  * (so that any row can still be decoded here), and per row what the byte reader found, or that
@@ -24,7 +25,7 @@
  * table (`PARITY_WORKERS`: threads.ts).
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { wantsWorker, workerBundle } from '../threads.js';
+import { wantsWorker, workerBundle, workersPossible } from '../threads.js';
 import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RecodedRows } from '../read/record.js';
@@ -51,7 +52,8 @@ export const CACHED_COLUMNS = [TEXT_STATUS, TEXT_PRIORITY, TEXT_CATEGORY, TEXT_G
 
 /** The worker's job, sent once the file is handed over. */
 export interface ReadAheadJob {
-  readonly path: string;
+  /** The main thread's open descriptor of the file (read by position; closed by the main thread). */
+  readonly fd: number;
   readonly file: string;
   readonly options: ScanHandOff['options'];
   readonly skip: number;
@@ -184,18 +186,15 @@ export class ReadAhead {
     });
   }
 
-  /** Whether there is a worker to start (the program was built with one: `npm run build`). */
-  static available(): boolean {
-    return workerBundle('readWorker') !== null;
-  }
-
   /**
-   * Starts a worker (see {@link available}): it loads its modules and waits for {@link begin}.
-   * (Letting this thread read on until the worker had loaded saved nothing measurable.)
+   * Starts a worker: it loads its modules and waits for {@link begin}. Throws when there is no
+   * worker to start (not built, or threads.ts says the process cannot afford one, or the
+   * system refuses a thread): the caller then reads on one thread. (Letting this thread read on
+   * until the worker had loaded saved nothing measurable.)
    */
   static async prepare(): Promise<ReadAhead> {
-    const path = workerBundle('readWorker');
-    if (path === null) throw new Error('the reading worker is not built (npm run build)');
+    const path = workersPossible() ? workerBundle('readWorker') : null;
+    if (path === null) throw new Error('no reading worker');
     const { MessageChannel, Worker } = await import('node:worker_threads');
     const control = new SharedArrayBuffer(8);
     new Int32Array(control)[0] = CREDITS;
@@ -224,7 +223,7 @@ export class ReadAhead {
         ...(mapping.format.fixedChannel ? { fixedChannel: mapping.format.fixedChannel } : {}),
       },
     };
-    const job: ReadAheadJob = { path: handOff.path, file, options: handOff.options, skip: handOff.skip, mapping: plain, context };
+    const job: ReadAheadJob = { fd: handOff.fd, file, options: handOff.options, skip: handOff.skip, mapping: plain, context };
     this.worker.postMessage(job);
   }
 
@@ -251,6 +250,9 @@ export class ReadAhead {
       Atomics.add(this.control, 0, 1);
       Atomics.notify(this.control, 0);
     }
+    // One turn of the event loop per batch: the worker's messages would otherwise be handed over
+    // one after another without one, and a signal (Ctrl-C) waits unread until the end of the run.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const message = await this.take();
     if (message.type === 'done') {
       this.handOff?.report(message.bytesRead);

@@ -5,7 +5,7 @@
  * per megabyte read. Nothing here decides a rule: a row the byte reader does not take is sent
  * as "not read", with its bytes, for the main thread's string normaliser.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ParityError } from '../errors.js';
 import { CsvScanner, isRecoded } from '../read/scan.js';
@@ -167,32 +167,24 @@ function run(job: ReadAheadJob): void {
     return { type: 'batch', bytesRead: position, count: n, byteLength, decoded: decode, arrays: a, strings, texts, recodedRows, recodedFirstLine };
   };
 
-  let fd: number;
-  try {
-    fd = openSync(job.path, 'r');
-  } catch (error) {
-    throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
-  }
-  try {
-    for (;;) {
-      const target = scanner.room(READ_BYTES);
-      let read: number;
-      try {
-        read = readSync(fd, target, scanner.length, READ_BYTES, position);
-      } catch (error) {
-        throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
-      }
-      if (read === 0) {
-        scanner.finish();
-        if (!send()) return;
-        break;
-      }
-      position += read;
-      scanner.wrote(read);
-      if (!send()) return;
+  // the main thread's open file (not the path opened again), read by position; it closes it
+  const fd = job.fd;
+  for (;;) {
+    const target = scanner.room(READ_BYTES);
+    let read: number;
+    try {
+      read = readSync(fd, target, scanner.length, READ_BYTES, position);
+    } catch (error) {
+      throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
     }
-  } finally {
-    closeSync(fd);
+    if (read === 0) {
+      scanner.finish();
+      if (!send()) return;
+      break;
+    }
+    position += read;
+    scanner.wrote(read);
+    if (!send()) return;
   }
   post({ type: 'done', bytesRead: position });
 }

@@ -327,12 +327,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const warmEnds = new Int32Array(WARM_ROWS);
         const expected = estimateRows(opened);
         builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
-        // A large file is read on by a worker once the sample is handed on (load/readAhead.ts):
-        // the same rows from the same reader, this thread keeping the order-dependent part.
+        /** Reads row r of a batch from its bytes (the worker's reading of it, once handed over). */
         let take = fromBytes;
         // A large file is read on by a worker (load/readAhead.ts) once the sample is handed on:
         // the same rows from the same byte reader, this thread keeping the order-dependent part.
-        const worker = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) && ReadAhead.available() ? await ReadAhead.prepare() : null;
+        // A worker that cannot be started (a limit on threads) leaves the file to this thread.
+        const worker = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) ? await ReadAhead.prepare().catch(() => null) : null;
         let handedOver = false;
         /** The next chunk: from the scanner here, or (once handed over, between two chunks) from the worker. */
         const nextChunk = async (): Promise<FieldBatch | readonly RawRecord[] | null> => {

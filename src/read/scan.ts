@@ -122,14 +122,25 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numb
 class ScanBatch implements FieldBatch {
   bytes: Buffer = NO_BYTES;
   count = 0;
-  line = new Uint32Array(1024);
-  firstField = new Int32Array(1025);
-  ascii = new Uint8Array(1024);
-  start = new Int32Array(16 * 1024);
-  end = new Int32Array(16 * 1024);
-  kind = new Uint8Array(16 * 1024);
+  line: Uint32Array<ArrayBuffer>;
+  firstField: Int32Array<ArrayBuffer>;
+  ascii: Uint8Array<ArrayBuffer>;
+  start: Int32Array<ArrayBuffer>;
+  end: Int32Array<ArrayBuffer>;
+  kind: Uint8Array<ArrayBuffer>;
 
-  constructor(readonly file: string) {}
+  /** `arrays`: offsets made elsewhere (fieldBatchOf); else room for a first chunk of records. */
+  constructor(
+    readonly file: string,
+    arrays?: FieldArrays,
+  ) {
+    this.line = arrays?.line ?? new Uint32Array(1024);
+    this.firstField = arrays?.firstField ?? new Int32Array(1025);
+    this.ascii = arrays?.ascii ?? new Uint8Array(1024);
+    this.start = arrays?.start ?? new Int32Array(16 * 1024);
+    this.end = arrays?.end ?? new Int32Array(16 * 1024);
+    this.kind = arrays?.kind ?? new Uint8Array(16 * 1024);
+  }
 
   clear(): void {
     this.count = 0;
@@ -210,15 +221,9 @@ export interface FieldArrays {
 
 /** A FieldBatch over arrays made elsewhere (a reading worker's scan of `bytes`): decodes as the scanner's own. */
 export function fieldBatchOf(file: string, bytes: Buffer, count: number, arrays: FieldArrays): FieldBatch {
-  const batch = new ScanBatch(file);
+  const batch = new ScanBatch(file, arrays);
   batch.bytes = bytes;
   batch.count = count;
-  batch.line = arrays.line;
-  batch.firstField = arrays.firstField;
-  batch.start = arrays.start;
-  batch.end = arrays.end;
-  batch.kind = arrays.kind;
-  batch.ascii = arrays.ascii;
   return batch;
 }
 
@@ -592,19 +597,24 @@ export interface ByteFiller {
   fill(target: Buffer, offset: number, length: number): Promise<number>;
   /** Releases the file (at the end, or when the reader stops early); more calls do nothing. */
   close(): Promise<void>;
-  /** The file's path, when another reader may open it again (a regular file). */
-  readonly path?: string;
+  /**
+   * The open file's descriptor, when another reader (a worker thread of this process) may read
+   * it by position too: a regular file. The same open file, not the path opened again — a file
+   * renamed over or deleted meanwhile would be another file, or none.
+   */
+  readonly fd?: number;
   /** Bytes read so far by whoever reads on (a reading worker), for the progress line. */
   report?(bytesRead: number): void;
 }
 
 /**
- * Where a scan can be taken over by another reader of the same file (load/readAhead.ts): its
- * path, how it is delimited, and how many records (the header included) were handed out, which
- * the new reader skips. Its records are the same, in the same order, with the same lines.
+ * Where a scan can be taken over by another reader of the same open file (load/readAhead.ts):
+ * its descriptor (still open: it is closed when the records are, after the other reader is
+ * done), how it is delimited, and how many records (the header included) were handed out,
+ * which the new reader skips. Its records are the same, in the same order, with the same lines.
  */
 export interface ScanHandOff {
-  readonly path: string;
+  readonly fd: number;
   readonly options: Omit<ScanOptions, 'recoded'>;
   readonly skip: number;
   /** Tells the progress line how far the new reader is. */
@@ -679,20 +689,20 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
       return batch;
     },
     async handOff(): Promise<ScanHandOff | null> {
-      if (ended || filler === null || filler.path === undefined) return null;
-      const path = filler.path;
+      if (ended || filler === null || filler.fd === undefined) return null;
+      const fd = filler.fd;
       // the records scanned but not handed out are the new reader's: their UTF-8 notes too
       if (options.recoded) {
         for (let r = at; r < batch.count; r++) if (isRecoded(batch, r)) options.recoded.rows--;
         if (options.recoded.rows === 0) options.recoded.firstLine = 0;
       }
       const skip = before + at;
+      // this reader stops here; the file stays open for the new one until `return()`
       ended = true;
       scanner.takeBatch();
       at = 0;
-      await filler.close();
       const { recoded: _recoded, ...rest } = options;
-      return { path, options: rest, skip, report: (n) => filler.report?.(n) };
+      return { fd, options: rest, skip, report: (n) => filler.report?.(n) };
     },
     async return(): Promise<IteratorResult<RawRecord>> {
       ended = true;

@@ -150,7 +150,7 @@ async function directFile(path: string, file: string): Promise<ByteFiller & { re
   let position = 0;
   let closed = false;
   const filler: ByteFiller & { readonly bytesRead: number } = {
-    path,
+    fd: handle.fd,
     get bytesRead() {
       return position;
     },
