@@ -30,7 +30,7 @@ import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RecodedRows } from '../read/record.js';
 import type { RowContext, RowMapping } from '../normalise/rows.js';
-import { Dictionary, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type KeyedTexts } from '../normalise/table.js';
+import { TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type Dictionary, type KeyedTexts } from '../normalise/table.js';
 
 /**
  * Files from this size on are read with a worker. Below it the worker costs more than it saves
@@ -45,7 +45,7 @@ export const READ_AHEAD_BYTES = 64 * 2 ** 20;
 export const CREDITS = 6;
 
 /** Text columns of a ByteRow (normalise/table.ts TEXT_*) and the raw channel (RAW_CHANNEL). */
-const TEXT_COLUMNS = 6;
+export const TEXT_COLUMNS = 6;
 export const RAW_CHANNEL = 6;
 /** The columns whose values the byte reader keys in a cache: their texts are mirrored here. */
 export const CACHED_COLUMNS = [TEXT_STATUS, TEXT_PRIORITY, TEXT_CATEGORY, TEXT_GROUP, RAW_CHANNEL] as const;

@@ -12,11 +12,10 @@ import { CsvScanner, isRecoded } from '../read/scan.js';
 import type { FieldBatch } from '../read/record.js';
 import { byteNormaliser } from '../normalise/fields.js';
 import { ByteRow, type ColumnCache } from '../normalise/table.js';
-import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
+import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
 
 /** Bytes read per batch. */
 const READ_BYTES = 1024 * 1024;
-const TEXT_COLUMNS = 6;
 
 /** Index into CACHED_COLUMNS of each text column (-1: its values are not keyed). */
 const cacheOf = Int8Array.from({ length: TEXT_COLUMNS }, (_, k) => CACHED_COLUMNS.indexOf(k as (typeof CACHED_COLUMNS)[number]));
