@@ -146,34 +146,30 @@ class ScanBatch implements FieldBatch {
     this.count = 0;
   }
 
-  /** Appends a record of `n` fields (offsets into `bytes`). */
-  add(bytes: Buffer, line: number, ascii: boolean, starts: Int32Array, ends: Int32Array, kinds: Uint8Array, n: number): void {
+  /** Room for field offsets up to index `size` - 1 (the scanner writes a record's fields here as it finds them). */
+  roomForFields(size: number): void {
+    if (size <= this.start.length) return;
+    this.start = grown(this.start, size);
+    this.end = grown(this.end, size);
+    this.kind = grown(this.kind, size);
+  }
+
+  /**
+   * Ends a record whose `n` fields the scanner wrote at `from` (the field count so far): no
+   * copy of its offsets, only where it starts and ends, its line and whether it is ASCII.
+   */
+  commit(bytes: Buffer, line: number, ascii: boolean, from: number, n: number): void {
     const r = this.count;
     if (r + 1 >= this.line.length) {
       this.line = grown(this.line, r + 2);
       this.ascii = grown(this.ascii, r + 2);
       this.firstField = grown(this.firstField, r + 3);
     }
-    const from = r === 0 ? 0 : (this.firstField[r] as number);
-    const to = from + n;
-    if (to > this.start.length) {
-      this.start = grown(this.start, to);
-      this.end = grown(this.end, to);
-      this.kind = grown(this.kind, to);
-    }
     this.bytes = bytes;
     this.firstField[r] = from;
-    this.firstField[r + 1] = to;
+    this.firstField[r + 1] = from + n;
     this.line[r] = line;
     this.ascii[r] = ascii ? 1 : 0;
-    const start = this.start;
-    const end = this.end;
-    const kind = this.kind;
-    for (let f = 0; f < n; f++) {
-      start[from + f] = starts[f] as number;
-      end[from + f] = ends[f] as number;
-      kind[from + f] = kinds[f] as number;
-    }
     this.count = r + 1;
   }
 
@@ -254,10 +250,9 @@ export class CsvScanner {
   private high = 0;
   private kind = PLAIN;
   private bomChecked = false;
-  // Field boundaries of the record being scanned (absolute offsets into buf).
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private kinds = new Uint8Array(64);
+  // The record being scanned: its fields so far are written straight into the batch (absolute
+  // offsets into buf) from index `base`, the batch's field count (no copy when it ends).
+  private base = 0;
   private fields = 0;
   // Line accounting, mirroring csv-parse's `info.lines` and source.ts's correction of it.
   private lineEvents = 0; // CR/LF bytes in fields + record delimiters (csv-parse counts these)
@@ -286,7 +281,16 @@ export class CsvScanner {
 
   /** Empties the batch (the caller is done with its records; the bytes may be reused next). */
   takeBatch(): void {
-    this.batch.clear();
+    const batch = this.batch;
+    // the record being scanned moves to the front of the emptied batch
+    if (this.fields > 0 && this.base > 0) {
+      const to = this.base + this.fields;
+      batch.start.copyWithin(0, this.base, to);
+      batch.end.copyWithin(0, this.base, to);
+      batch.kind.copyWithin(0, this.base, to);
+    }
+    this.base = 0;
+    batch.clear();
   }
 
   /** Scans a chunk of bytes, emitting every record it completes. */
@@ -337,9 +341,11 @@ export class CsvScanner {
     this.len -= shift;
     this.pos -= shift;
     this.fieldStart -= shift;
-    for (let f = 0; f < this.fields; f++) {
-      this.starts[f] = (this.starts[f] as number) - shift;
-      this.ends[f] = (this.ends[f] as number) - shift;
+    // (the batch is empty here — its records were taken — but for the record being scanned)
+    const { start, end } = this.batch;
+    for (let f = this.base; f < this.base + this.fields; f++) {
+      start[f] = (start[f] as number) - shift;
+      end[f] = (end[f] as number) - shift;
     }
     this.recordStart = 0;
   }
@@ -356,19 +362,12 @@ export class CsvScanner {
   }
 
   private pushField(end: number): void {
-    if (this.fields === this.starts.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const next = new (a.constructor as new (n: number) => T)(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-      this.kinds = grow(this.kinds);
-    }
-    this.starts[this.fields] = this.fieldStart;
-    this.ends[this.fields] = end;
-    this.kinds[this.fields] = this.kind;
+    const at = this.base + this.fields;
+    const batch = this.batch;
+    if (at >= batch.start.length) batch.roomForFields(at + 1);
+    batch.start[at] = this.fieldStart;
+    batch.end[at] = end;
+    batch.kind[at] = this.kind;
     this.fields++;
     this.kind = PLAIN;
   }
@@ -390,24 +389,28 @@ export class CsvScanner {
     // quotes are ASCII: its bytes are valid exactly when its value's are.)
     if (!ascii) this.recode(n, line);
     const batch = this.batch;
-    batch.add(this.buf, line, ascii, this.starts, this.ends, this.kinds, n);
+    batch.commit(this.buf, line, ascii, this.base, n);
+    this.base += n;
     if (this.emit !== null) {
       const record = batch.record(batch.count - 1);
       batch.clear();
+      this.base = 0;
       this.emit(record);
     }
   }
 
   /** Marks the record's fields that are not valid UTF-8 (FIELD_RECODED) and counts the record if any is. */
   private recode(n: number, line: number): void {
+    const { start, end, kind } = this.batch;
+    const from = this.base;
     // one check of the whole record first (the common case: valid), then field by field
-    if (isUtf8(this.buf.subarray(this.starts[0] as number, this.ends[n - 1] as number))) return;
+    if (isUtf8(this.buf.subarray(start[from] as number, end[from + n - 1] as number))) return;
     let any = false;
-    for (let f = 0; f < n; f++) {
-      const start = this.starts[f] as number;
-      const end = this.ends[f] as number;
-      if (end > start && !isUtf8(this.buf.subarray(start, end))) {
-        this.kinds[f] = (this.kinds[f] as number) | FIELD_RECODED;
+    for (let f = from; f < from + n; f++) {
+      const s = start[f] as number;
+      const e = end[f] as number;
+      if (e > s && !isUtf8(this.buf.subarray(s, e))) {
+        kind[f] = (kind[f] as number) | FIELD_RECODED;
         any = true;
       }
     }
