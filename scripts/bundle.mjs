@@ -1,5 +1,6 @@
 // The program as bin/parity.js loads it: dist/cli.js and dist/launch.js (tsc's output, one module
-// per source file) bundled by esbuild into dist/cli.bundle.js and dist/launch.bundle.js, with the
+// per source file) bundled by esbuild into dist/cli.bundle.js and dist/launch.bundle.js (and the
+// reading worker, dist/readWorker.bundle.js, on its own), with the
 // modules loaded on demand (commands, renderers, engines, charts) split into dist/chunks/.
 //
 // Why: Node's ES-module loader spends about a millisecond per module resolving, reading and
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const result = await build({
-  entryPoints: { 'cli.bundle': `${dist}cli.js`, 'launch.bundle': `${dist}launch.js`, 'readWorker.bundle': `${dist}load/readWorker.js` },
+  entryPoints: { 'cli.bundle': `${dist}cli.js`, 'launch.bundle': `${dist}launch.js` },
   outdir: dist,
   chunkNames: 'chunks/[hash]',
   bundle: true,
@@ -30,6 +31,18 @@ const result = await build({
   target: 'node20',
   packages: 'external',
   metafile: true,
+  logLevel: 'warning',
+});
+// The reading worker (src/load/readWorker.ts) in one file of its own: sharing chunks with the
+// program would split the program's own code into more chunks (more modules for every run to load).
+await build({
+  entryPoints: { 'readWorker.bundle': `${dist}load/readWorker.js` },
+  outdir: dist,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
   logLevel: 'warning',
 });
 if (process.argv.includes('--prune')) {

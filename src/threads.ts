@@ -33,6 +33,20 @@ export function wantsWorker(large: boolean, env: NodeJS.ProcessEnv = process.env
   return large;
 }
 
+/**
+ * Files from this size on are read with a worker. Below it the worker costs more than it saves
+ * (2-core machine, the bench's export, read and normalised, three runs each: 28 MB 0.62-0.70 s
+ * on one thread, 0.83-1.06 s with the worker; 56 MB even; 84 MB 1.30-1.71 s and 1.18-1.39 s;
+ * 141 MB 1.80-1.84 s and 1.50-1.58 s): a thread's start (~80 ms, more while this thread is busy
+ * faulting in fresh memory), the worker's code starting cold, the first megabytes read twice.
+ */
+export const READ_AHEAD_BYTES = 64 * 2 ** 20;
+
+/** Whether a file of `totalBytes` is read with a worker (load/readAhead.ts). */
+export function wantsReadAhead(totalBytes: number | null, env: NodeJS.ProcessEnv = process.env): boolean {
+  return wantsWorker(totalBytes !== null && totalBytes >= READ_AHEAD_BYTES, env);
+}
+
 let possible: boolean | null = null;
 
 /**

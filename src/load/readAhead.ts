@@ -21,25 +21,16 @@
  * uses them, and mirrored here (MirrorTexts). At most CREDITS batches are in flight, so memory
  * stays bounded when this thread is the slower one.
  *
- * Used for a regular UTF-8 file of READ_AHEAD_BYTES or more read by the byte scanner into a
- * table (`PARITY_WORKERS`: threads.ts).
+ * Used for a regular UTF-8 file of threads.ts READ_AHEAD_BYTES or more read by the byte scanner into a
+ * table (threads.ts `wantsReadAhead`; loaded only then).
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { wantsWorker, workerBundle, workersPossible } from '../threads.js';
+import { workerBundle, workersPossible } from '../threads.js';
 import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RecodedRows } from '../read/record.js';
 import type { RowContext, RowMapping } from '../normalise/rows.js';
 import { TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type Dictionary, type KeyedTexts } from '../normalise/table.js';
-
-/**
- * Files from this size on are read with a worker. Below it the worker costs more than it saves
- * (2-core machine, the bench's export, read and normalised, three runs each: 28 MB 0.62-0.70 s
- * on one thread, 0.83-1.06 s with the worker; 56 MB even; 84 MB 1.30-1.71 s and 1.18-1.39 s;
- * 141 MB 1.80-1.84 s and 1.50-1.58 s): a thread's start (~80 ms, more while this thread is busy
- * faulting in fresh memory), the worker's code starting cold, the first megabytes read twice.
- */
-export const READ_AHEAD_BYTES = 64 * 2 ** 20;
 
 /** Batches the worker may have sent and this thread not yet read. */
 export const CREDITS = 6;
@@ -141,11 +132,6 @@ class MirrorTexts implements KeyedTexts {
   text(k: number): string {
     return this.texts[k] as string;
   }
-}
-
-/** Whether a file of `totalBytes` is read with a worker (threads.ts `wantsWorker`). */
-export function wantsReadAhead(totalBytes: number | null, env: NodeJS.ProcessEnv = process.env): boolean {
-  return wantsWorker(totalBytes !== null && totalBytes >= READ_AHEAD_BYTES, env);
 }
 
 /** A worker reading a file on: its batches in order, each row filled into a ByteRow on request. */

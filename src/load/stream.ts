@@ -15,7 +15,8 @@ import { readerRejection, rowNormaliser, type RowContext } from '../normalise/ro
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
-import { ReadAhead, wantsReadAhead } from './readAhead.js';
+import type { ReadAhead } from './readAhead.js';
+import { wantsReadAhead } from '../threads.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -332,7 +333,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // A large file is read on by a worker (load/readAhead.ts) once the sample is handed on:
         // the same rows from the same byte reader, this thread keeping the order-dependent part.
         // A worker that cannot be started (a limit on threads) leaves the file to this thread.
-        const worker = records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null) ? await ReadAhead.prepare().catch(() => null) : null;
+        const worker =
+          records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null)
+            ? await import('./readAhead.js').then(({ ReadAhead }) => ReadAhead.prepare()).catch(() => null)
+            : null;
         let handedOver = false;
         /** The next chunk: from the scanner here, or (once handed over, between two chunks) from the worker. */
         const nextChunk = async (): Promise<FieldBatch | readonly RawRecord[] | null> => {
