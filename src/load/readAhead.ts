@@ -18,7 +18,7 @@
  * scanner state has to cross). It sends a batch per megabyte read: the bytes and field offsets
  * (so that any row can still be decoded here), and per row what the byte reader found, or that
  * it found nothing. Texts the worker's column caches learn are sent with the first batch that
- * uses them, and mirrored here (MirrorTexts). At most CREDITS batches are in flight, so memory
+ * uses them, and mirrored here (KeyedValues). At most CREDITS batches are in flight, so memory
  * stays bounded when this thread is the slower one.
  *
  * Used for a regular UTF-8 file of threads.ts READ_AHEAD_BYTES or more read by the byte scanner into a
@@ -30,7 +30,7 @@ import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RecodedRows } from '../read/record.js';
 import type { RowContext, RowMapping } from '../normalise/rows.js';
-import { TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow, type Dictionary, type KeyedTexts } from '../normalise/table.js';
+import { KeyedValues, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow } from '../normalise/table.js';
 
 /** Batches the worker may have sent and this thread not yet read. */
 export const CREDITS = 6;
@@ -110,38 +110,14 @@ export type ReadAheadMessage =
   | { readonly type: 'done'; readonly bytesRead: number }
   | { readonly type: 'error'; readonly message: string; readonly location?: Location; readonly hint?: string; readonly internal: boolean };
 
-/** The worker's keys of one column and their codes in this thread's dictionary. */
-class MirrorTexts implements KeyedTexts {
-  readonly texts: string[] = [];
-  private codes = new Int32Array(64);
-
-  code(k: number, dictionary: Dictionary): number {
-    if (k >= this.codes.length) {
-      const next = new Int32Array(Math.max(this.codes.length * 2, k + 1));
-      next.set(this.codes);
-      this.codes = next;
-    }
-    let code = (this.codes[k] as number) - 1;
-    if (code < 0) {
-      code = dictionary.codeOf(this.texts[k] as string);
-      this.codes[k] = code + 1;
-    }
-    return code;
-  }
-
-  text(k: number): string {
-    return this.texts[k] as string;
-  }
-}
-
 /** A worker reading a file on: its batches in order, each row filled into a ByteRow on request. */
 export class ReadAhead {
   private readonly queue: ReadAheadMessage[] = [];
   private wake: (() => void) | null = null;
   private readonly control: Int32Array;
-  private readonly mirrors: MirrorTexts[] = CACHED_COLUMNS.map(() => new MirrorTexts());
+  private readonly mirrors: KeyedValues[] = CACHED_COLUMNS.map(() => new KeyedValues());
   /** The mirror of each text column (null: not keyed) and of the raw channel. */
-  private readonly mirrorOf: Array<MirrorTexts | null> = Array.from({ length: TEXT_COLUMNS + 1 }, () => null);
+  private readonly mirrorOf: Array<KeyedValues | null> = Array.from({ length: TEXT_COLUMNS + 1 }, () => null);
   private rows: BatchArrays | null = null;
   private lines = new Uint32Array(0);
   /** Whether the worker read the current batch's rows (see `fill`). */
@@ -164,7 +140,7 @@ export class ReadAhead {
     private readonly back: MessagePort,
   ) {
     this.control = new Int32Array(control);
-    CACHED_COLUMNS.forEach((column, i) => (this.mirrorOf[column] = this.mirrors[i] as MirrorTexts));
+    CACHED_COLUMNS.forEach((column, i) => (this.mirrorOf[column] = this.mirrors[i] as KeyedValues));
     worker.on('message', (message: ReadAheadMessage) => this.push(message));
     worker.on('error', (error: Error) => this.push({ type: 'error', message: error.message, internal: true }));
     worker.on('exit', (code) => {
@@ -252,7 +228,7 @@ export class ReadAhead {
       throw new ParityError(message.message, { ...(message.location ? { location: message.location } : {}), ...(message.hint ? { hint: message.hint } : {}) });
     }
     this.handOff?.report(message.bytesRead);
-    message.texts.forEach((texts, i) => (this.mirrors[i] as MirrorTexts).texts.push(...texts));
+    message.texts.forEach((texts, i) => (this.mirrors[i] as KeyedValues).add(texts));
     if (this.recoded && message.recodedRows > 0) {
       if (this.recoded.rows === 0) this.recoded.firstLine = message.recodedFirstLine;
       this.recoded.rows += message.recodedRows;
@@ -298,13 +274,13 @@ export class ReadAhead {
       row.end[k] = d.textEnd[at] as number;
       if (start === -2) {
         row.key[k] = d.textKey[at] as number;
-        row.cache[k] = this.mirrorOf[k] as MirrorTexts;
+        row.cache[k] = this.mirrorOf[k] as KeyedValues;
       } else if (start === -1) row.text[k] = this.strings.get(r * (TEXT_COLUMNS + 1) + k) ?? null;
     }
     row.hasBy = this.hasBy;
     const rawKey = d.rawChannelKey[r] as number;
     row.rawChannelKey = rawKey;
-    const rawMirror = this.mirrorOf[RAW_CHANNEL] as MirrorTexts;
+    const rawMirror = this.mirrorOf[RAW_CHANNEL] as KeyedValues;
     row.rawChannelCache = rawMirror;
     row.rawChannel = rawKey >= 0 ? rawMirror.text(rawKey) : ((this.strings.get(r * (TEXT_COLUMNS + 1) + RAW_CHANNEL) as string | undefined) ?? '');
     row.file = this.file;

@@ -170,38 +170,27 @@ export interface KeyedTexts {
   text(k: number): string;
 }
 
-export class ColumnCache<T> implements KeyedTexts {
-  private readonly keys = new StringTable();
-  private readonly texts: string[] = [];
-  private readonly meanings: T[] = [];
+/**
+ * Texts numbered 0, 1, 2, … (keys) and each one's code in a dictionary, looked up once: a
+ * column's values as the byte reader keys them (ColumnCache), or as a reading worker keyed them
+ * (load/readAhead.ts keeps their texts here as they come).
+ */
+export class KeyedValues implements KeyedTexts {
+  protected readonly texts: string[] = [];
   /** Dictionary code + 1 by key; 0 = not looked up yet. */
   private codes = new Int32Array(64);
-
-  constructor(private readonly decide: (text: string) => T) {}
-
-  /** The key of the ASCII bytes `buf[start..end)` (not empty), or -1 (full). */
-  key(buf: Uint8Array, start: number, end: number): number {
-    const keys = this.keys;
-    const k = keys.size < COLUMN_CACHE_MAX ? keys.internAscii(buf, start, end) : keys.findAscii(buf, start, end);
-    if (k === this.texts.length) {
-      const text = keys.valueOf(k);
-      this.texts.push(text);
-      this.meanings.push(this.decide(text));
-    }
-    return k;
-  }
 
   /** How many values it holds (keys 0 .. size - 1). */
   get size(): number {
     return this.texts.length;
   }
 
-  /** What value k means (decided from its text). */
-  meaning(k: number): T {
-    return this.meanings[k] as T;
+  /** Adds texts under the next keys. */
+  add(texts: readonly string[]): void {
+    for (const text of texts) this.texts.push(text);
   }
 
-  /** Value k: the string the decoder makes of those bytes. */
+  /** Value k's text. */
   text(k: number): string {
     return this.texts[k] as string;
   }
@@ -215,10 +204,36 @@ export class ColumnCache<T> implements KeyedTexts {
     }
     let code = (this.codes[k] as number) - 1;
     if (code < 0) {
-      code = dictionary.codeOf(this.texts[k]);
+      code = dictionary.codeOf(this.texts[k] as string);
       this.codes[k] = code + 1;
     }
     return code;
+  }
+}
+
+export class ColumnCache<T> extends KeyedValues {
+  private readonly keys = new StringTable();
+  private readonly meanings: T[] = [];
+
+  constructor(private readonly decide: (text: string) => T) {
+    super();
+  }
+
+  /** The key of the ASCII bytes `buf[start..end)` (not empty), or -1 (full). */
+  key(buf: Uint8Array, start: number, end: number): number {
+    const keys = this.keys;
+    const k = keys.size < COLUMN_CACHE_MAX ? keys.internAscii(buf, start, end) : keys.findAscii(buf, start, end);
+    if (k === this.texts.length) {
+      const text = keys.valueOf(k);
+      this.texts.push(text);
+      this.meanings.push(this.decide(text));
+    }
+    return k;
+  }
+
+  /** What value k means (decided from its text). */
+  meaning(k: number): T {
+    return this.meanings[k] as T;
   }
 }
 
