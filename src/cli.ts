@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
+import { workerUse } from './threads.js';
 import type { PlannedInput, PlannedOutput } from './write/outputs.js';
 import { DEFAULT_CONFIG_FILE } from './config/file.js';
 import type { CommonFlags } from './commands/options.js';
@@ -137,7 +138,7 @@ function withAnnotationOption(cmd: Command): Command {
 
 /** Runs the program; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version(), now: () => Date.now() };
+  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version(), now: () => Date.now(), workers: workerUse(process.env['PARITY_WORKERS']) };
   let result: CommandResult | null = null;
   let outputFile: string | undefined;
 

@@ -8,7 +8,10 @@
  * runs on one thread, with the same results.
  *
  * `PARITY_WORKERS=never` (or 0, off, false) keeps everything on one thread; `always` uses the
- * workers whatever the size (the tests compare the two); anything else lets the size decide.
+ * workers whatever the size and has them do all their work (the reading worker reads every row
+ * it sends, rather than balancing with the main thread): the tests compare it with `never`;
+ * anything else lets the size decide.
+ * cli.ts reads it (workerUse) and hands it on in the command context; nothing here reads process.
  * A process limited in address space (`ulimit -v`) never starts one (workersPossible).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,12 +28,14 @@ export function workerBundle(name: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Whether work of this size goes to a worker: `large` says whether it is large enough to pay for one. */
-export function wantsWorker(large: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  const said = (env['PARITY_WORKERS'] ?? '').trim().toLowerCase();
-  if (said === 'never' || said === '0' || said === 'off' || said === 'false') return false;
-  if (said === 'always') return true;
-  return large;
+/** Whether workers are used: by the size of the work (auto), never, or always (tests). */
+export type WorkerUse = 'auto' | 'never' | 'always';
+
+/** PARITY_WORKERS's value (cli.ts reads it) as a WorkerUse: never (or 0, off, false), always, else auto. */
+export function workerUse(said: string | undefined): WorkerUse {
+  const value = (said ?? '').trim().toLowerCase();
+  if (value === 'never' || value === '0' || value === 'off' || value === 'false') return 'never';
+  return value === 'always' ? 'always' : 'auto';
 }
 
 /**
@@ -43,8 +48,9 @@ export function wantsWorker(large: boolean, env: NodeJS.ProcessEnv = process.env
 export const READ_AHEAD_BYTES = 64 * 2 ** 20;
 
 /** Whether a file of `totalBytes` is read with a worker (load/readAhead.ts). */
-export function wantsReadAhead(totalBytes: number | null, env: NodeJS.ProcessEnv = process.env): boolean {
-  return wantsWorker(totalBytes !== null && totalBytes >= READ_AHEAD_BYTES, env);
+export function wantsReadAhead(totalBytes: number | null, use: WorkerUse): boolean {
+  if (use !== 'auto') return use === 'always';
+  return totalBytes !== null && totalBytes >= READ_AHEAD_BYTES;
 }
 
 let possible: boolean | null = null;

@@ -3,6 +3,7 @@
  * passes standard input, the working directory and a warning sink, and prints the result.
  */
 import type { Readable } from 'node:stream';
+import type { WorkerUse } from '../threads.js';
 
 export interface CommandContext {
   cwd: string;
@@ -16,6 +17,8 @@ export interface CommandContext {
   warn(message: string): void;
   /** Progress for long reads; shown only on a terminal (a no-op otherwise). */
   progress(message: string | null): void;
+  /** Whether a large input is read with a worker thread (PARITY_WORKERS; default by size). */
+  workers?: WorkerUse;
   /** The clock (epoch milliseconds): the time of the run, unless --generated-at gives it. Absent: not known. */
   now?: () => number;
 }

@@ -45,6 +45,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
     try {
       const dataset = await loadDataset(settings, {
         stdin: ctx.stdin,
+        ...(ctx.workers ? { workers: ctx.workers } : {}),
         onProgress: (rows, file) => ctx.progress(`parity: ${rows.toLocaleString('en-US')} rows read from ${file}…`),
         onWarning: (message) => warnings.push(message),
         ...(now !== undefined ? { now } : {}),

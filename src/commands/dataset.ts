@@ -63,6 +63,7 @@ export async function withReading<T extends Pick<Report, 'input'>>(
     try {
       report = await run({
         stdin: ctx.stdin,
+        ...(ctx.workers ? { workers: ctx.workers } : {}),
         onProgress: progress.onProgress,
         onStage: progress.onStage,
         onWarning: (message) => warnings.push(message),

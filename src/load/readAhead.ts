@@ -48,6 +48,8 @@ export interface ReadAheadJob {
   readonly file: string;
   readonly options: ScanHandOff['options'];
   readonly skip: number;
+  /** Read every batch's rows in the worker, whatever the balance (PARITY_WORKERS=always: what the tests compare). */
+  readonly decodeAll: boolean;
   readonly mapping: RowMapping;
   readonly context: RowContext;
 }
@@ -110,6 +112,85 @@ export type ReadAheadMessage =
   | { readonly type: 'done'; readonly bytesRead: number }
   | { readonly type: 'error'; readonly message: string; readonly location?: Location; readonly hint?: string; readonly internal: boolean };
 
+/** Index into CACHED_COLUMNS of each text column (-1: its values are not keyed). */
+const CACHE_OF = Int8Array.from({ length: TEXT_COLUMNS }, (_, k) => CACHED_COLUMNS.indexOf(k as (typeof CACHED_COLUMNS)[number]));
+
+// A row's place in a batch's arrays: packRow (the worker) and unpackRow (this thread) are the
+// one definition of the layout, side by side. The file, line, bytes and `hasBy` are the batch's.
+
+/**
+ * Row i of `row` (read by the byte reader) into the batch's arrays. Texts read as strings go to
+ * `strings`; a keyed column's cache is noted in `caches` (CACHED_COLUMNS order), whose new texts
+ * go with the batch.
+ */
+export function packRow(a: BatchArrays, i: number, row: ByteRow, strings: Array<[number, number, string | null]>, caches: Array<KeyedValues | null>): void {
+  a.taken[i] = 1;
+  a.idStart[i] = row.idStart;
+  a.idEnd[i] = row.idEnd;
+  const t = 5 * i;
+  a.times[t] = row.createdAt;
+  a.times[t + 1] = row.firstResponseSeconds;
+  a.times[t + 2] = row.resolutionSeconds;
+  a.times[t + 3] = row.followers;
+  a.times[t + 4] = row.latest;
+  const s = 6 * i;
+  a.small[s] = row.firstResponseState;
+  a.small[s + 1] = row.resolutionState;
+  a.small[s + 2] = row.channel;
+  a.small[s + 3] = row.flags;
+  a.small[s + 4] = row.channelKnown ? 1 : 0;
+  a.small[s + 5] = row.isPublic + 1;
+  for (let k = 0; k < TEXT_COLUMNS; k++) {
+    const at = TEXT_COLUMNS * i + k;
+    const start = row.start[k] as number;
+    a.textStart[at] = start;
+    a.textEnd[at] = row.end[k] as number;
+    if (start === -2) {
+      a.textKey[at] = row.key[k] as number;
+      const c = CACHE_OF[k] as number;
+      if (c < 0) throw new Error(`text column ${k} keyed without a mirror`);
+      caches[c] ??= row.cache[k] as KeyedValues;
+    } else if (start === -1) strings.push([i, k, row.text[k] ?? null]);
+  }
+  a.rawChannelKey[i] = row.rawChannelKey;
+  if (row.rawChannelKey >= 0) caches[CACHED_COLUMNS.length - 1] ??= row.rawChannelCache as KeyedValues;
+  else strings.push([i, RAW_CHANNEL, row.rawChannel]);
+}
+
+/** Row r of a batch's arrays into `row`, keyed texts read through `mirrorOf` (per text column, then the raw channel). */
+function unpackRow(d: BatchArrays, r: number, row: ByteRow, mirrorOf: ReadonlyArray<KeyedValues | null>, strings: ReadonlyMap<number, string | null>): void {
+  row.idStart = d.idStart[r] as number;
+  row.idEnd = d.idEnd[r] as number;
+  const t = r * 5;
+  row.createdAt = d.times[t] as number;
+  row.firstResponseSeconds = d.times[t + 1] as number;
+  row.resolutionSeconds = d.times[t + 2] as number;
+  row.followers = d.times[t + 3] as number;
+  row.latest = d.times[t + 4] as number;
+  const s = r * 6;
+  row.firstResponseState = d.small[s] as ByteRow['firstResponseState'];
+  row.resolutionState = d.small[s + 1] as ByteRow['resolutionState'];
+  row.channel = d.small[s + 2] as number;
+  row.flags = d.small[s + 3] as number;
+  row.channelKnown = d.small[s + 4] === 1;
+  row.isPublic = (d.small[s + 5] as number) - 1;
+  for (let k = 0; k < TEXT_COLUMNS; k++) {
+    const at = r * TEXT_COLUMNS + k;
+    const start = d.textStart[at] as number;
+    row.start[k] = start;
+    row.end[k] = d.textEnd[at] as number;
+    if (start === -2) {
+      row.key[k] = d.textKey[at] as number;
+      row.cache[k] = mirrorOf[k] as KeyedValues;
+    } else if (start === -1) row.text[k] = strings.get(r * (TEXT_COLUMNS + 1) + k) ?? null;
+  }
+  const rawKey = d.rawChannelKey[r] as number;
+  const rawMirror = mirrorOf[RAW_CHANNEL] as KeyedValues;
+  row.rawChannelKey = rawKey;
+  row.rawChannelCache = rawMirror;
+  row.rawChannel = rawKey >= 0 ? rawMirror.text(rawKey) : ((strings.get(r * (TEXT_COLUMNS + 1) + RAW_CHANNEL) as string | undefined) ?? '');
+}
+
 /** A worker reading a file on: its batches in order, each row filled into a ByteRow on request. */
 export class ReadAhead {
   private readonly queue: ReadAheadMessage[] = [];
@@ -168,7 +249,7 @@ export class ReadAhead {
   }
 
   /** Hands the file over to the worker at `handOff`; its batches then come from {@link next}. */
-  begin(handOff: ScanHandOff, file: string, mapping: RowMapping, context: RowContext, recoded: RecodedRows | undefined): void {
+  begin(handOff: ScanHandOff, file: string, mapping: RowMapping, context: RowContext, recoded: RecodedRows | undefined, decodeAll = false): void {
     this.handOff = handOff;
     this.file = file;
     this.recoded = recoded;
@@ -185,7 +266,7 @@ export class ReadAhead {
         ...(mapping.format.fixedChannel ? { fixedChannel: mapping.format.fixedChannel } : {}),
       },
     };
-    const job: ReadAheadJob = { fd: handOff.fd, file, options: handOff.options, skip: handOff.skip, mapping: plain, context };
+    const job: ReadAheadJob = { fd: handOff.fd, file, options: handOff.options, skip: handOff.skip, decodeAll, mapping: plain, context };
     this.worker.postMessage(job);
   }
 
@@ -251,42 +332,14 @@ export class ReadAhead {
   fill(r: number, row: ByteRow): boolean {
     const d = this.rows as BatchArrays;
     if (d.taken[r] === 0) return false;
+    unpackRow(d, r, row, this.mirrorOf, this.strings);
     row.bytes = this.bytes;
-    row.idStart = d.idStart[r] as number;
-    row.idEnd = d.idEnd[r] as number;
-    const t = r * 5;
-    row.createdAt = d.times[t] as number;
-    row.firstResponseSeconds = d.times[t + 1] as number;
-    row.resolutionSeconds = d.times[t + 2] as number;
-    row.followers = d.times[t + 3] as number;
-    row.latest = d.times[t + 4] as number;
-    const s = r * 6;
-    row.firstResponseState = d.small[s] as ByteRow['firstResponseState'];
-    row.resolutionState = d.small[s + 1] as ByteRow['resolutionState'];
-    row.channel = d.small[s + 2] as number;
-    row.flags = d.small[s + 3] as number;
-    row.channelKnown = d.small[s + 4] === 1;
-    row.isPublic = (d.small[s + 5] as number) - 1;
-    for (let k = 0; k < TEXT_COLUMNS; k++) {
-      const at = r * TEXT_COLUMNS + k;
-      const start = d.textStart[at] as number;
-      row.start[k] = start;
-      row.end[k] = d.textEnd[at] as number;
-      if (start === -2) {
-        row.key[k] = d.textKey[at] as number;
-        row.cache[k] = this.mirrorOf[k] as KeyedValues;
-      } else if (start === -1) row.text[k] = this.strings.get(r * (TEXT_COLUMNS + 1) + k) ?? null;
-    }
     row.hasBy = this.hasBy;
-    const rawKey = d.rawChannelKey[r] as number;
-    row.rawChannelKey = rawKey;
-    const rawMirror = this.mirrorOf[RAW_CHANNEL] as KeyedValues;
-    row.rawChannelCache = rawMirror;
-    row.rawChannel = rawKey >= 0 ? rawMirror.text(rawKey) : ((this.strings.get(r * (TEXT_COLUMNS + 1) + RAW_CHANNEL) as string | undefined) ?? '');
     row.file = this.file;
     row.line = this.lines[r] as number;
     return true;
   }
+
 
   /** Stops the worker (the reading ended early, or it failed). */
   async close(): Promise<void> {

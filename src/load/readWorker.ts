@@ -11,14 +11,11 @@ import { ParityError } from '../errors.js';
 import { CsvScanner, isRecoded } from '../read/scan.js';
 import type { FieldBatch } from '../read/record.js';
 import { byteNormaliser } from '../normalise/fields.js';
-import { ByteRow, type ColumnCache } from '../normalise/table.js';
-import { buffersOf, CACHED_COLUMNS, CREDITS, RAW_CHANNEL, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
+import { ByteRow, type KeyedValues } from '../normalise/table.js';
+import { buffersOf, CACHED_COLUMNS, CREDITS, packRow, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
 
 /** Bytes read per batch. */
 const READ_BYTES = 1024 * 1024;
-
-/** Index into CACHED_COLUMNS of each text column (-1: its values are not keyed). */
-const cacheOf = Int8Array.from({ length: TEXT_COLUMNS }, (_, k) => CACHED_COLUMNS.indexOf(k as (typeof CACHED_COLUMNS)[number]));
 
 const start = workerData as ReadAheadStart;
 const port = parentPort;
@@ -48,7 +45,7 @@ function run(job: ReadAheadJob): void {
   const batch = scanner.batch;
   const row = new ByteRow();
   /** The cache each keyed column's values went to (the byte reader has one per column) and how many of its texts were sent. */
-  const caches: Array<ColumnCache<unknown> | null> = CACHED_COLUMNS.map(() => null);
+  const caches: Array<KeyedValues | null> = CACHED_COLUMNS.map(() => null);
   const sent = CACHED_COLUMNS.map(() => 0);
   let scanned = 0;
   let position = 0;
@@ -94,7 +91,7 @@ function run(job: ReadAheadJob): void {
       // thread reads the rows itself, so that neither thread waits for the other for long
       // (5M rows, 2-core machine: read and normalise 7.6 s on one thread; with the worker,
       // reading every batch 5.9-6.9 s, this rule 4.7-5.1 s).
-      const decode = Atomics.load(control, 0) <= CREDITS / 2;
+      const decode = job.decodeAll || Atomics.load(control, 0) <= CREDITS / 2;
       if (!credit()) return false;
       const message = encode(batch, from, count - from, decode);
       post(message, buffersOf(message.arrays));
@@ -123,37 +120,7 @@ function run(job: ReadAheadJob): void {
       const r = from + i;
       if (isRecoded(b, r) && recodedRows++ === 0) recodedFirstLine = b.line[r] as number;
       if (!decode || !fromBytes(b, r, row)) continue;
-      a.taken[i] = 1;
-      a.idStart[i] = row.idStart;
-      a.idEnd[i] = row.idEnd;
-      const t = 5 * i;
-      a.times[t] = row.createdAt;
-      a.times[t + 1] = row.firstResponseSeconds;
-      a.times[t + 2] = row.resolutionSeconds;
-      a.times[t + 3] = row.followers;
-      a.times[t + 4] = row.latest;
-      const s = 6 * i;
-      a.small[s] = row.firstResponseState;
-      a.small[s + 1] = row.resolutionState;
-      a.small[s + 2] = row.channel;
-      a.small[s + 3] = row.flags;
-      a.small[s + 4] = row.channelKnown ? 1 : 0;
-      a.small[s + 5] = row.isPublic + 1;
-      for (let k = 0; k < TEXT_COLUMNS; k++) {
-        const at = TEXT_COLUMNS * i + k;
-        const start = row.start[k] as number;
-        a.textStart[at] = start;
-        a.textEnd[at] = row.end[k] as number;
-        if (start === -2) {
-          a.textKey[at] = row.key[k] as number;
-          const c = cacheOf[k] as number;
-          if (c < 0) throw new Error(`text column ${k} keyed without a mirror`);
-          caches[c] ??= row.cache[k] as ColumnCache<unknown>;
-        } else if (start === -1) strings.push([i, k, row.text[k] ?? null]);
-      }
-      a.rawChannelKey[i] = row.rawChannelKey;
-      if (row.rawChannelKey >= 0) caches[CACHED_COLUMNS.length - 1] ??= row.rawChannelCache as ColumnCache<unknown>;
-      else strings.push([i, RAW_CHANNEL, row.rawChannel]);
+      packRow(a, i, row, strings, caches);
     }
     // the texts the caches learnt since the last batch, for the main thread's mirrors
     const texts = caches.map((cache, c) => {

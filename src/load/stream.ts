@@ -16,7 +16,7 @@ import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
 import type { ReadAhead } from './readAhead.js';
-import { wantsReadAhead } from '../threads.js';
+import { wantsReadAhead, type WorkerUse } from '../threads.js';
 
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
@@ -73,6 +73,8 @@ export interface StreamIO {
   reader?: ReadOptions['reader'];
   /** Called every PROGRESS_EVERY rows read (for a progress line on a terminal), with the bytes read when known. */
   onProgress?: (rowsRead: number, file: string, position?: { bytesRead: number; totalBytes: number | null }) => void;
+  /** Whether a large file is read with a worker (threads.ts; default by size). */
+  workers?: WorkerUse;
 }
 
 const PROGRESS_EVERY = 100_000;
@@ -334,7 +336,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         // the same rows from the same byte reader, this thread keeping the order-dependent part.
         // A worker that cannot be started (a limit on threads) leaves the file to this thread.
         const worker =
-          records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null)
+          records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null, io.workers ?? 'auto')
             ? await import('./readAhead.js').then(({ ReadAhead }) => ReadAhead.prepare()).catch(() => null)
             : null;
         let handedOver = false;
@@ -345,7 +347,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             const handOff = await records.handOff!(); // null while the sample is still being handed on
             if (handOff !== null) {
               handedOver = true;
-              worker.begin(handOff, opened.file, mapping, context, opened.recoded);
+              // (always: every row read by the worker, so that the tests compare its reading)
+              worker.begin(handOff, opened.file, mapping, context, opened.recoded, io.workers === 'always');
               // a batch the worker did not read (it was ahead) is read here, as before the hand-over
               take = (batch, r, into) => (worker.decoded ? worker.fill(r, into) : fromBytes(batch, r, into));
               return worker.next();

@@ -153,29 +153,11 @@ export interface TicketRow {
 const COLUMN_CACHE_MAX = 4096;
 
 /**
- * The values of one low-cardinality column of one file (channel, status, priority, category),
- * keyed by their ASCII bytes: what each means to the byte reader (decided once per value) and
- * its code in the table's dictionary (looked up once per value, when a kept ticket first has it,
- * so codes are given in the same order as from strings). Bounded: `key` answers -1 for a value
- * that is new once the cache is full, and the caller reads that value without it.
- */
-/**
- * Keys of one text column mapped to a dictionary's codes: a ColumnCache, or its mirror on the
- * main thread when a reading worker made the keys (load/readAhead.ts).
- */
-export interface KeyedTexts {
-  /** Value k's code in `dictionary`. */
-  code(k: number, dictionary: Dictionary): number;
-  /** Value k's text. */
-  text(k: number): string;
-}
-
-/**
  * Texts numbered 0, 1, 2, … (keys) and each one's code in a dictionary, looked up once: a
  * column's values as the byte reader keys them (ColumnCache), or as a reading worker keyed them
  * (load/readAhead.ts keeps their texts here as they come).
  */
-export class KeyedValues implements KeyedTexts {
+export class KeyedValues {
   protected readonly texts: string[] = [];
   /** Dictionary code + 1 by key; 0 = not looked up yet. */
   private codes = new Int32Array(64);
@@ -211,6 +193,13 @@ export class KeyedValues implements KeyedTexts {
   }
 }
 
+/**
+ * The values of one low-cardinality column of one file (channel, status, priority, category),
+ * keyed by their ASCII bytes: what each means to the byte reader (decided once per value) and
+ * its code in the table's dictionary (looked up once per value, when a kept ticket first has it,
+ * so codes are given in the same order as from strings). Bounded: `key` answers -1 for a value
+ * that is new once the cache is full, and the caller reads that value without it.
+ */
 export class ColumnCache<T> extends KeyedValues {
   private readonly keys = new StringTable();
   private readonly meanings: T[] = [];
@@ -256,10 +245,10 @@ export class ByteRow {
   readonly end = new Int32Array(6);
   readonly text: Array<string | null> = [null, null, null, null, null, null];
   readonly key = new Int32Array(6);
-  readonly cache: Array<KeyedTexts | null> = [null, null, null, null, null, null];
+  readonly cache: Array<KeyedValues | null> = [null, null, null, null, null, null];
   /** The raw channel's key in `rawChannelCache`, or -1 (then `rawChannel` is looked up). */
   rawChannelKey = -1;
-  rawChannelCache: KeyedTexts | null = null;
+  rawChannelCache: KeyedValues | null = null;
   /** Whether the `--by` column (TEXT_BY) is read. */
   hasBy = false;
   /** Index into CHANNELS. */
@@ -511,7 +500,7 @@ export class TicketTableBuilder {
     const c = this.cols;
     const d = this.dictionaries;
     c.channel[i] = row.channel;
-    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as KeyedTexts).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
+    c.rawChannel[i] = row.rawChannelKey >= 0 ? (row.rawChannelCache as KeyedValues).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel);
     c.isPublic[i] = row.isPublic;
     c.createdAt[i] = row.createdAt;
     c.firstResponse[i] = whole(row.firstResponseSeconds);
@@ -571,7 +560,7 @@ function textCode(row: ByteRow, k: number, dictionary: Dictionary): number {
   const start = row.start[k] as number;
   if (start >= 0) return dictionary.codeOfAscii(row.bytes, start, row.end[k] as number);
   if (start === -1) return dictionary.codeOf(row.text[k]);
-  return (row.cache[k] as KeyedTexts).code(row.key[k] as number, dictionary);
+  return (row.cache[k] as KeyedValues).code(row.key[k] as number, dictionary);
 }
 
 /** The channel name of ticket i. */

@@ -6,10 +6,10 @@
  */
 import { ParityError } from '../errors.js';
 import { CountRowError, CountTableReader, FLAT_COLUMNS, type CountTable, type FlatCountRow } from '../measure/counts.js';
-import { openCsv } from './source.js';
+import { fileHead, openCsv } from './source.js';
 import { restoreCell } from '../text/csvSafe.js';
 import type { Readable } from 'node:stream';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 
 const TEXT = new Set(['dimension', 'group', 'category', 'priority', 'metric']);
 
@@ -56,17 +56,7 @@ function toRow(record: Record<string, unknown>, where: { file: string; line: num
 
 /** The first few kilobytes of a file as text ('' when it cannot be read: the CSV reader says why). */
 async function firstText(path: string): Promise<string> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return '';
-  }
+  return (await fileHead(path, 4096))?.toString('utf8') ?? '';
 }
 
 /** A reader error at a line: the reader's "row N: " prefix replaced by the location. */

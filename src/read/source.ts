@@ -117,6 +117,24 @@ export function sniffDelimiters(head: string): { delimiter: string; recordDelimi
   return { delimiter, recordDelimiter };
 }
 
+/**
+ * The first `bytes` bytes of a file (fewer when it is shorter), or null when it cannot be read
+ * here (the reader that opens it next says why). For a look at a file before it is read.
+ */
+export async function fileHead(path: string, bytes: number): Promise<Buffer | null> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /** A readable for `path`, or standard input for `-`. */
 async function openBytes(path: string, stdin: Readable): Promise<Readable> {
   if (path === '-') return stdin;

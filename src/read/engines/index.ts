@@ -3,9 +3,8 @@
  * file with --engine duckdb), Postgres or ClickHouse (--db URL with --table or --query, or the
  * config's `source`). Decided once from flags and config; connections are opened here.
  */
-import { open } from 'node:fs/promises';
 import { ParityError, UsageError } from '../../errors.js';
-import { sniffEncoding } from '../source.js';
+import { fileHead, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
@@ -110,19 +109,8 @@ async function sameColumns(connection: EngineConnection, files: readonly string[
  */
 async function requireUtf8(file: string): Promise<void> {
   if (/\.parquet$/i.test(file)) return;
-  let head: Buffer;
-  try {
-    const handle = await open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return; // not readable here: DuckDB says why, naming the file
-  }
+  const head = await fileHead(file, 64 * 1024);
+  if (head === null) return; // not readable here: DuckDB says why, naming the file
   if (head[0] === 0x1f && head[1] === 0x8b) return; // gzip: DuckDB decompresses it itself
   // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
   const encoding = sniffEncoding(head);

@@ -17,11 +17,8 @@ import { ReadAhead } from '../../../src/load/readAhead.js';
 import type { RowIssue } from '../../../src/normalise/issues.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-read-ahead-'));
-afterAll(() => (process.env["KEEP"] ? undefined : rmSync(dir, { recursive: true, force: true })));
-afterEach(() => {
-  delete process.env['PARITY_WORKERS'];
-  vi.restoreAllMocks();
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -93,12 +90,11 @@ interface Outcome {
 }
 
 async function run(files: string[], mode: 'always' | 'never', flags: CommonFlags = {}): Promise<Outcome> {
-  process.env['PARITY_WORKERS'] = mode;
   const begin = vi.spyOn(ReadAhead.prototype, 'begin');
   const rejected: RowIssue[] = [];
   try {
     const settings = { ...resolveSettings(files, flags, {}, 'test'), generatedAt: null };
-    const report = await audit(settings, { stdin: Readable.from([]), onReject: (issue) => rejected.push(issue) });
+    const report = await audit(settings, { stdin: Readable.from([]), workers: mode, onReject: (issue) => rejected.push(issue) });
     return { report, rejected, error: null, workers: begin.mock.calls.length };
   } catch (error) {
     return { report: null, rejected, error: String(error) + JSON.stringify((error as { location?: unknown }).location ?? null), workers: begin.mock.calls.length };
