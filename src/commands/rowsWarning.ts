@@ -2,7 +2,8 @@
  * The stderr line about rows not used: rows rejected as bad data and rows excluded on purpose
  * (outside --since/--until, agent-initiated) are different things and are counted apart, with
  * thousands separators: "12 of 3,050 rows rejected as unusable …; 2,262 excluded (outbound
- * ×2,100, outside-period ×162)".
+ * ×2,100, outside-period ×162)". A database source's rows that repeat a ticket id are counted,
+ * not rejected: they get a part of their own.
  */
 import type { Report } from '../report.js';
 import { count } from '../format.js';
@@ -14,7 +15,9 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   const excluded = entries.filter((d) => d.severity === 'excluded');
   const badCount = bad.reduce((a, d) => a + d.count, 0);
   const excludedCount = excluded.reduce((a, d) => a + d.count, 0);
-  if (badCount === 0 && excludedCount === 0) return null;
+  // a database source counts a repeated id's every row (load/describe.ts repeatedIdsNote)
+  const repeated = entries.find((d) => d.kind === 'repeated-id')?.count ?? 0;
+  if (badCount === 0 && excludedCount === 0 && repeated === 0) return null;
   const total = count(report.input.rowsRead);
   const parts: string[] = [];
   if (badCount > 0) {
@@ -25,6 +28,10 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   if (excludedCount > 0) {
     const kinds = excluded.map((d) => `${d.kind} ×${count(d.count)}`).join(', ');
     parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} rows excluded on purpose (${kinds})`);
+  }
+  if (repeated > 0) {
+    const what = repeated === 1 ? 'row repeats a ticket id and was counted as a ticket of its own' : 'rows repeat a ticket id and were counted as tickets of their own';
+    parts.push(`${count(repeated)} ${what} (see the notes)`);
   }
   return parts.join('; ');
 }

@@ -3,6 +3,7 @@
  * kind with an example, raw channel values and where each maps, and notes on what the input
  * cannot measure. A pure function of the dataset (or, for an engine's audit, of the count table).
  */
+import { count } from '../format.js';
 import { CHANNELS, type Channel } from '../model.js';
 import type { DataQualityEntry, ReportInput } from '../report.js';
 import type { CountTable } from '../measure/counts.js';
@@ -75,6 +76,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     ...Object.entries(h.rejected).map(([kind, count]) => ({ kind, severity: EXCLUDED_KINDS.has(kind) ? ('excluded' as const) : ('error' as const), count, example: null })),
     ...(h.negative.firstResponse ? [{ kind: 'negative-first-response', severity: 'metric' as const, count: h.negative.firstResponse, example: null }] : []),
     ...(h.negative.resolution ? [{ kind: 'negative-resolution', severity: 'metric' as const, count: h.negative.resolution, example: null }] : []),
+    ...(h.repeatedIds ? [{ kind: 'repeated-id', severity: 'note' as const, count: h.repeatedIds, example: null }] : []),
   ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
   const channelValues = h.channelValues
     .map((v) => ({ raw: v.raw, count: v.count, channel: v.channel }))
@@ -90,6 +92,15 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     dataQuality: quality,
     unknownChannels: channelValues.filter((v) => v.channel === 'other').map((v) => ({ raw: v.raw, count: v.count })),
     channelValues,
-    notes,
+    notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds)] : notes,
   };
+}
+
+/**
+ * What a count table's repeated ids mean: each of those rows was counted as a ticket of its
+ * own (parity's own reading keeps the first row of an id and rejects the rest). A join that
+ * repeats a ticket per event or per tag, or exports loaded twice, do this.
+ */
+export function repeatedIdsNote(rows: number): string {
+  return `${count(rows)} ${rows === 1 ? 'row repeats a ticket id' : 'rows repeat a ticket id'} already counted, and each was counted as a ticket: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); remove the repeats where the tickets live, or audit the export file without --engine, which keeps the first row of an id`;
 }

@@ -123,6 +123,12 @@ export interface CountHeader {
    * opening hours (measure/waitingClock.ts). Absent = the durations' clock.
    */
   waitingClock?: CountClock;
+  /**
+   * Used records whose ticket id an earlier used record has, each counted as a ticket (an
+   * engine's count query, `meta,repeatedIds`: a table has no file order to keep the first by;
+   * parity's own reading rejects them as duplicate-id). Absent = none, or not known.
+   */
+  repeatedIds?: number;
   /** What cannot be measured from this source, in words. */
   notes: string[];
   /** Loudness and channel jumps: the rules and facts (null = the table has no journey rows). */
@@ -359,6 +365,8 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
   return {
     header: {
       tickets: table.size,
+      // a table's ids are distinct: parity's own reading rejects a repeat (duplicate-id)
+      repeatedIds: 0,
       rowsRead,
       rowsUsed: rowsRead !== null && rowsRejected !== null ? rowsRead - rowsRejected : null,
       rowsRejected,
@@ -431,6 +439,7 @@ export function* headerRows(table: CountTable): Generator<FlatCountRow> {
     yield meta('rejected', { category: reason, ended: count });
   }
   yield meta('tickets', { ended: h.tickets });
+  if (h.repeatedIds !== undefined) yield meta('repeatedIds', { ended: h.repeatedIds });
   yield meta('createdFrom', { seconds: h.createdFrom });
   yield meta('createdTo', { seconds: h.createdTo });
   yield meta('asOf', { seconds: h.asOf });
@@ -628,6 +637,10 @@ export class CountTableReader {
       case 'tickets':
         header.tickets += r.ended;
         this.sawTickets = true;
+        break;
+      case 'repeatedIds':
+        // tables read together add up (an id repeated across them is counted by neither)
+        header.repeatedIds = (header.repeatedIds ?? 0) + r.ended;
         break;
       case 'createdFrom':
         checkTime(r, where);

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
-import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, settingsFor, withoutNotes } from './helpers.js';
+import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 
 beforeAll(async () => {
@@ -13,10 +13,10 @@ beforeAll(async () => {
   }
 });
 
-async function chCounts(url: string, table: string, settings: ReturnType<typeof settingsFor>) {
+async function chCounts(url: string, table: string | { query: string }, settings: ReturnType<typeof settingsFor>) {
   const connection = await connectClickHouse(url);
   try {
-    return await countFromEngine(connection, { table }, settings);
+    return await countFromEngine(connection, typeof table === 'string' ? { table } : table, settings);
   } finally {
     await connection.close();
   }
@@ -38,5 +38,11 @@ describe('ClickHouse Distributed table over two shards equals the in-process cou
     // demo.csv has 3050 tickets, split alternately: 1525 on each shard
     expect([one.counts.header.tickets, two.counts.header.tickets]).toEqual([1525, 1525]);
     expect((await chCounts(CH_URL, 'demo', settings)).counts.header.tickets).toBe(3050);
+  });
+
+  test('rows that repeat a used ticket id are counted, and how many there are is said (an id repeated across the shards too)', async () => {
+    const { counts } = await chCounts(CH_URL, { query: repeatsQuery('demo') }, settingsFor('fixtures/demo.csv'));
+    const h = counts.header;
+    expect({ rowsRead: h.rowsRead, rejected: h.rejected, tickets: h.tickets, repeatedIds: h.repeatedIds }).toEqual(REPEATS);
   });
 });

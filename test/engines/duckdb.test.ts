@@ -1,13 +1,13 @@
 // DuckDB in-process: each fixture read by DuckDB's CSV reader gives the in-process count table,
 // the Parquet fixture gives its CSV's, and hostile names cannot change the query.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import { countCells } from '../../src/measure/counts.js';
-import { asJudged, referenceCounts, settingsFor, withoutNotes } from './helpers.js';
+import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 import { runParity } from '../helpers/exec.js';
 
@@ -48,6 +48,32 @@ describe('DuckDB count table equals the in-process one', () => {
     // demo.csv: 3050 tickets, none rejected
     expect(counts.header.tickets).toBe(3050);
     expect(counts.header.rowsRead).toBe(3050);
+  });
+
+  test('rows that repeat a used ticket id are counted, and how many there are is said', async () => {
+    const { counts } = await duckCounts('fixtures/demo.csv', settingsFor('fixtures/demo.csv'), repeatsQuery(`read_csv('fixtures/demo.csv')`));
+    const h = counts.header;
+    expect({ rowsRead: h.rowsRead, rejected: h.rejected, tickets: h.tickets, repeatedIds: h.repeatedIds }).toEqual(REPEATS);
+  });
+
+  test('an export with repeated ids through --engine duckdb: the report and stderr say the repeats were counted', async () => {
+    // demo.csv with its 157 Chat rows appended again (cut -d, -f3 | sort | uniq -c)
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'twice.csv');
+    const lines = readFileSync('fixtures/demo.csv', 'utf8').trimEnd().split('\n');
+    const chat = lines.filter((l) => l.split(',')[2] === 'Chat');
+    expect(chat).toHaveLength(157);
+    writeFileSync(file, [...lines, ...chat].join('\n') + '\n');
+    const engine = await runParity(['audit', file, '--engine', 'duckdb', '--format', 'json']);
+    expect(engine.code).toBe(0);
+    const input = JSON.parse(engine.stdout).input;
+    expect(input.tickets).toBe(3207);
+    expect(input.dataQuality).toContainEqual({ kind: 'repeated-id', severity: 'note', count: 157, example: null });
+    expect(input.notes).toContainEqual(expect.stringMatching(/^157 rows repeat a ticket id already counted, and each was counted as a ticket/));
+    expect(engine.stderr).toContain('157 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+    // parity's own reading keeps the first row of each id
+    const own = await runParity(['audit', file, '--format', 'json']);
+    expect(JSON.parse(own.stdout).input).toMatchObject({ tickets: 3050, rowsRejected: 157 });
   });
 
   test('a file path, table and column names with quotes stay names', async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { connectPostgres } from '../../src/read/engines/postgres.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import type { SqlSource } from '../../src/read/engines/connection.js';
-import { loadPostgres, PG_URL, asJudged, referenceCounts, settingsFor, withoutNotes } from './helpers.js';
+import { loadPostgres, PG_URL, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 
 const HOSTILE_TABLE = `tick"ets; DROP TABLE demo; --`;
@@ -39,6 +39,12 @@ describe('Postgres count table equals the in-process one', () => {
     const reference = await referenceCounts('fixtures/demo.csv');
     const { counts } = await pgCounts({ query: 'SELECT * FROM demo WHERE ticket_id IS NOT NULL;' }, settingsFor('fixtures/demo.csv'));
     expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+  });
+
+  test('rows that repeat a used ticket id are counted, and how many there are is said', async () => {
+    const { counts } = await pgCounts({ query: repeatsQuery('demo') }, settingsFor('fixtures/demo.csv'));
+    const h = counts.header;
+    expect({ rowsRead: h.rowsRead, rejected: h.rejected, tickets: h.tickets, repeatedIds: h.repeatedIds }).toEqual(REPEATS);
   });
 
   test('a hostile table name and column names stay names', async () => {

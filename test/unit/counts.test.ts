@@ -60,6 +60,7 @@ describe('countTicketTable', () => {
   test('header', () => {
     expect(table.header).toEqual({
       tickets: 4,
+      repeatedIds: 0, // the ticket table's ids are distinct
       rowsRead: 5,
       rowsUsed: 4,
       rowsRejected: 1,
@@ -108,10 +109,11 @@ describe('flat form', () => {
 
   test('header facts are meta rows', () => {
     const flat = flattenCounts(table);
-    expect(flat.slice(0, 4)).toEqual([
+    expect(flat.slice(0, 5)).toEqual([
       { dimension: 'meta', group: 'rows', category: null, priority: null, metric: null, seconds: null, ended: 5, waiting: 0 },
       { dimension: 'meta', group: 'rejected', category: 'outbound', priority: null, metric: null, seconds: null, ended: 1, waiting: 0 },
       { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 4, waiting: 0 },
+      { dimension: 'meta', group: 'repeatedIds', category: null, priority: null, metric: null, seconds: null, ended: 0, waiting: 0 },
       { dimension: 'meta', group: 'createdFrom', category: null, priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
     ]);
   });

@@ -27,4 +27,12 @@ describe('rowsWarning', () => {
   test('a count table or an engine: no --rejects hint (it reads rows in-process only)', () => {
     expect(rowsWarning(reportOf([]), undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150)');
   });
+
+  test("an engine source's rows repeating a ticket id were counted: said on their own, alone or after the rest", () => {
+    const repeated = (count: number, others: boolean): Report =>
+      ({ input: { rowsRead: 4000, formats: [], dataQuality: [...(others ? reportOf([]).input.dataQuality : []), { kind: 'repeated-id', severity: 'note', count, example: null }] } }) as unknown as Report;
+    expect(rowsWarning(repeated(1234, false), undefined)).toBe('1,234 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+    expect(rowsWarning(repeated(1, false), undefined)).toBe('1 row repeats a ticket id and was counted as a ticket of its own (see the notes)');
+    expect(rowsWarning(repeated(7, true), undefined)).toBe('23 of 4,000 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150); 7 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+  });
 });

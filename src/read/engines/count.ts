@@ -59,7 +59,6 @@ export function engineNotes(columns: Partial<Record<TicketField, SourceColumn>>,
   if (!columns.firstResponseAt && !columns.firstResponseTime) notes.push('no first-response column, so first response is not measured');
   if (!columns.resolvedAt && !columns.resolutionTime) notes.push('no resolution column, so resolution is not measured');
   notes.push(...journeyNotes(columns, loud));
-  notes.push('repeated ticket ids are not checked for a database source: every row counts');
   return notes;
 }
 

@@ -13,7 +13,9 @@
  * - the as-of time is --as-of or the latest timestamp among the used tickets (created,
  *   answered, resolved), and a waiting ticket's age is measured to it;
  * - durations are rounded half up to whole seconds (floor(x + 0.5)), as in-process;
- * - a precomputed duration column (`first_reply_time_business_minutes`) is used as given.
+ * - a precomputed duration column (`first_reply_time_business_minutes`) is used as given;
+ * - a used record whose id an earlier used record has is counted, not rejected (a table has no
+ *   file order to keep the first by): how many there are is the `meta,repeatedIds` row.
  *
  * Layers: r (typed values of each record) → c (channel, status, rejection reason) → t (used
  * tickets: band, band × channel, metric states) → m (one row per ticket × metric) → the union
@@ -249,8 +251,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${frKind} AS fr_kind,`,
     `  ${resKind} AS res_kind,`,
     `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
-    `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg${journeys ? ',' : ''}`,
-    ...(journeys ? [`  id_txt, cust, pub, shout, cap_untested, esc`] : []),
+    `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg,`,
+    `  id_txt${journeys ? ', cust, pub, shout, cap_untested, esc' : ''}`,
     `FROM ${ref(d, 'c', c)}`,
     `WHERE reason IS NULL`,
   ].join('\n');
@@ -296,6 +298,9 @@ function buildCountQuery(spec: CountQuerySpec): string {
     metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),
     metaRow('rejected', { category: 'reason', ended: d.count() }, ref(d, 'c', c), '\nWHERE reason IS NOT NULL\nGROUP BY reason'),
     metaRow('tickets', { ended: d.count() }, ref(d, 't', t)),
+    // used rows whose id an earlier used row has: counted each (a query has no file order to keep
+    // the first by, as parity's own reading does), so the report says how many (describe.ts)
+    metaRow('repeatedIds', { ended: d.sum(`n - 1`) }, `(\n${indent(`SELECT ${d.count()} AS n\nFROM ${ref(d, 't', t)}\nGROUP BY id_txt\nHAVING ${d.count()} > 1`)}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_repeats')}`),
     metaRow('createdFrom', { seconds: d.wholeSeconds(d.min('created_s')) }, ref(d, 't', t)),
     metaRow('createdTo', { seconds: d.wholeSeconds(d.max('created_s')) }, ref(d, 't', t)),
     metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
