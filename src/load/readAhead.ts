@@ -27,8 +27,8 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { workerBundle, workersPossible } from '../threads.js';
 import { ParityError, type Location } from '../errors.js';
-import { fieldBatchOf, type FieldArrays, type ScanHandOff } from '../read/scan.js';
-import type { FieldBatch, RecodedRows } from '../read/record.js';
+import { fieldBatchOf, isRecoded, SkippingScan, type FieldArrays, type ScanHandOff } from '../read/scan.js';
+import type { FieldBatch, RawRecord, RecodedRows } from '../read/record.js';
 import type { RowContext, RowMapping } from '../normalise/rows.js';
 import { KeyedValues, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow } from '../normalise/table.js';
 
@@ -208,6 +208,10 @@ export class ReadAhead {
   private bytes: Buffer = Buffer.alloc(0);
   private strings = new Map<number, string | null>();
   private closed = false;
+  /** Records of the batches handed out so far (where this thread reads on if the worker fails). */
+  private handed = 0;
+  /** This thread's own scan of the file, once the worker failed (see {@link next}). */
+  private local: SkippingScan | null = null;
 
   /** Set by {@link begin}: the file read, where it was handed over, its UTF-8 notes, whether it has a `--by` column. */
   private file = '';
@@ -283,8 +287,13 @@ export class ReadAhead {
     return this.queue.shift() as ReadAheadMessage;
   }
 
-  /** The next batch of records (the previous one is done with), or null at the end of the file. */
-  async next(): Promise<FieldBatch | null> {
+  /**
+   * The next batch of records (the previous one is done with), or null at the end of the file.
+   * Records this thread read itself after the worker failed come as scanned (`decoded` false),
+   * or as records where a batch starts with some already handed out.
+   */
+  async next(): Promise<FieldBatch | readonly RawRecord[] | null> {
+    if (this.local !== null) return this.readOn(this.local);
     if (this.rows !== null) {
       // done with the last batch: its arrays go back to be filled again, then one more may come
       const arrays = this.rows;
@@ -305,10 +314,19 @@ export class ReadAhead {
     }
     if (message.type === 'error') {
       await this.close();
+      // The worker failed (a thread that stopped, ran out of its memory, or a fault of parity's):
+      // this thread reads on from the first record not handed out, as it would have alone. An
+      // error of the input (ParityError: an unclosed quote, a record too large, a read that
+      // failed) is the input's, and is the run's error as it would be on one thread.
+      if (message.internal && this.handOff !== null) {
+        this.local = new SkippingScan(this.handOff.fd, this.handOff.options, this.file, this.handOff.skip + this.handed);
+        return this.readOn(this.local);
+      }
       if (message.internal) throw new Error(`reading ${this.file}: ${message.message}`);
       throw new ParityError(message.message, { ...(message.location ? { location: message.location } : {}), ...(message.hint ? { hint: message.hint } : {}) });
     }
     this.handOff?.report(message.bytesRead);
+    this.handed += message.count;
     message.texts.forEach((texts, i) => (this.mirrors[i] as KeyedValues).add(texts));
     if (this.recoded && message.recodedRows > 0) {
       if (this.recoded.rows === 0) this.recoded.firstLine = message.recodedFirstLine;
@@ -322,6 +340,25 @@ export class ReadAhead {
     this.strings.clear();
     for (const [r, column, text] of message.strings) this.strings.set(r * (TEXT_COLUMNS + 1) + column, text);
     return fieldBatchOf(this.file, this.bytes, message.count, arrays);
+  }
+
+  /** The next records of this thread's own scan (the worker failed): a batch as scanned, or its records past those handed out. */
+  private async readOn(scan: SkippingScan): Promise<FieldBatch | readonly RawRecord[] | null> {
+    this.decoded = false;
+    await new Promise<void>((resolve) => setImmediate(resolve)); // a turn per batch, as above
+    const next = scan.next();
+    if (next === null) return null;
+    this.handOff?.report(scan.position);
+    const { batch, from } = next;
+    if (this.recoded) {
+      for (let r = from; r < batch.count; r++) {
+        if (isRecoded(batch, r) && this.recoded.rows++ === 0) this.recoded.firstLine = batch.line[r] as number;
+      }
+    }
+    if (from === 0) return batch;
+    const records: RawRecord[] = [];
+    for (let r = from; r < batch.count; r++) records.push(batch.record(r));
+    return records;
   }
 
   /**

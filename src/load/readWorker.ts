@@ -5,17 +5,13 @@
  * per megabyte read. Nothing here decides a rule: a row the byte reader does not take is sent
  * as "not read", with its bytes, for the main thread's string normaliser.
  */
-import { readSync } from 'node:fs';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ParityError } from '../errors.js';
-import { CsvScanner, isRecoded } from '../read/scan.js';
+import { isRecoded, SkippingScan } from '../read/scan.js';
 import type { FieldBatch } from '../read/record.js';
 import { byteNormaliser } from '../normalise/fields.js';
 import { ByteRow, type KeyedValues } from '../normalise/table.js';
 import { buffersOf, CACHED_COLUMNS, CREDITS, packRow, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
-
-/** Bytes read per batch. */
-const READ_BYTES = 1024 * 1024;
 
 const start = workerData as ReadAheadStart;
 const port = parentPort;
@@ -41,14 +37,10 @@ function credit(): boolean {
 function run(job: ReadAheadJob): void {
   const fromBytes = byteNormaliser(job.mapping, job.context);
   if (fromBytes === null) throw new Error('the byte reader does not read this mapping');
-  const scanner = new CsvScanner({ ...job.options, file: job.file });
-  const batch = scanner.batch;
   const row = new ByteRow();
   /** The cache each keyed column's values went to (the byte reader has one per column) and how many of its texts were sent. */
   const caches: Array<KeyedValues | null> = CACHED_COLUMNS.map(() => null);
   const sent = CACHED_COLUMNS.map(() => 0);
-  let scanned = 0;
-  let position = 0;
 
   /** Arrays the main thread sent back, to be filled again. */
   const free: BatchArrays[] = [];
@@ -80,27 +72,21 @@ function run(job: ReadAheadJob): void {
     };
   };
 
-  /** Sends the scanned batch's records after the skipped ones; false when told to stop. */
-  const send = (): boolean => {
-    const count = batch.count;
-    const from = Math.max(0, Math.min(count, job.skip - scanned));
-    scanned += count;
-    if (from < count) {
-      // The worker reads a batch's rows only while the main thread has at least half the
-      // batches in flight still to do; otherwise it sends the batch as scanned and the main
-      // thread reads the rows itself, so that neither thread waits for the other for long
-      // (5M rows, 2-core machine: read and normalise 7.6 s on one thread; with the worker,
-      // reading every batch 5.9-6.9 s, this rule 4.7-5.1 s).
-      const decode = job.decodeAll || Atomics.load(control, 0) <= CREDITS / 2;
-      if (!credit()) return false;
-      const message = encode(batch, from, count - from, decode);
-      post(message, buffersOf(message.arrays));
-    }
-    scanner.takeBatch();
+  /** Sends a batch's records from `from` on; false when told to stop. */
+  const send = (batch: FieldBatch, from: number, position: number): boolean => {
+    // The worker reads a batch's rows only while the main thread has at least half the
+    // batches in flight still to do; otherwise it sends the batch as scanned and the main
+    // thread reads the rows itself, so that neither thread waits for the other for long
+    // (5M rows, 2-core machine: read and normalise 7.6 s on one thread; with the worker,
+    // reading every batch 5.9-6.9 s, this rule 4.7-5.1 s).
+    const decode = job.decodeAll || Atomics.load(control, 0) <= CREDITS / 2;
+    if (!credit()) return false;
+    const message = encode(batch, from, batch.count - from, decode, position);
+    post(message, buffersOf(message.arrays));
     return true;
   };
 
-  const encode = (b: FieldBatch, from: number, n: number, decode: boolean): Extract<ReadAheadMessage, { type: 'batch' }> => {
+  const encode = (b: FieldBatch, from: number, n: number, decode: boolean, position: number): Extract<ReadAheadMessage, { type: 'batch' }> => {
     const f0 = b.firstField[from] as number;
     const f1 = b.firstField[from + n] as number;
     const byteLength = b.end[f1 - 1] as number;
@@ -134,25 +120,11 @@ function run(job: ReadAheadJob): void {
   };
 
   // the main thread's open file (not the path opened again), read by position; it closes it
-  const fd = job.fd;
-  for (;;) {
-    const target = scanner.room(READ_BYTES);
-    let read: number;
-    try {
-      read = readSync(fd, target, scanner.length, READ_BYTES, position);
-    } catch (error) {
-      throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: job.file } });
-    }
-    if (read === 0) {
-      scanner.finish();
-      if (!send()) return;
-      break;
-    }
-    position += read;
-    scanner.wrote(read);
-    if (!send()) return;
+  const scan = new SkippingScan(job.fd, job.options, job.file, job.skip);
+  for (let next = scan.next(); next !== null; next = scan.next()) {
+    if (!send(next.batch, next.from, scan.position)) return;
   }
-  post({ type: 'done', bytesRead: position });
+  post({ type: 'done', bytesRead: scan.position });
 }
 
 // Loaded: wait for the job.

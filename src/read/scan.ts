@@ -26,6 +26,7 @@
  * character per byte, and its record counted (ScanOptions.recoded); the csv-parse path does the same.
  */
 import { isUtf8 } from 'node:buffer';
+import { readSync } from 'node:fs';
 import { raiseHint } from './limits.js';
 import { decodeWindows1252 } from './windows1252.js';
 import { ParityError } from '../errors.js';
@@ -622,6 +623,64 @@ export interface ScanHandOff {
   readonly skip: number;
   /** Tells the progress line how far the new reader is. */
   report(bytesRead: number): void;
+}
+
+/** Bytes read per batch by a SkippingScan. */
+export const SKIPPING_READ_BYTES = 1024 * 1024;
+
+/**
+ * A handed-over file read on from its start by position (ScanHandOff: the same open file), the
+ * records already handed out passed over, batch by batch: what a reading worker does
+ * (load/readWorker.ts), and what the main thread does when that worker fails
+ * (load/readAhead.ts). Rescanning the skipped records costs a few milliseconds a megabyte and
+ * needs no scanner state from the first reader.
+ */
+export class SkippingScan {
+  private readonly scanner: CsvScanner;
+  /** Bytes read so far. */
+  position = 0;
+  /** Records in the batches before the current one (the header included). */
+  private scanned = 0;
+  private ended = false;
+
+  constructor(
+    private readonly fd: number,
+    options: Omit<ScanOptions, 'recoded'>,
+    private readonly file: string,
+    private readonly skip: number,
+  ) {
+    this.scanner = new CsvScanner({ ...options, file });
+  }
+
+  /**
+   * The next batch that holds records past the skipped ones, and the first such record's index
+   * in it (the caller is done with the previous batch: its arrays are reused); null at the end.
+   */
+  next(): { batch: FieldBatch; from: number } | null {
+    const scanner = this.scanner;
+    const batch = scanner.batch;
+    for (;;) {
+      this.scanned += batch.count;
+      scanner.takeBatch();
+      if (this.ended) return null;
+      const target = scanner.room(SKIPPING_READ_BYTES);
+      let read: number;
+      try {
+        read = readSync(this.fd, target, scanner.length, SKIPPING_READ_BYTES, this.position);
+      } catch (error) {
+        throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: this.file } });
+      }
+      if (read === 0) {
+        this.ended = true;
+        scanner.finish();
+      } else {
+        this.position += read;
+        scanner.wrote(read);
+      }
+      const from = Math.max(0, this.skip - this.scanned);
+      if (from < batch.count) return { batch, from };
+    }
+  }
 }
 
 /** Bytes asked of a ByteFiller per read. */

@@ -95,6 +95,39 @@ if (isMainThread) {
     }
   });
 
+  it('the worker failing part-way (its thread stops, or a fault of its own): this thread reads on, same report', () => {
+    const alone = run(['audit', big, '--format', 'json'], { PARITY_WORKERS: 'never' });
+    // in the worker, before it sent anything (this thread then reads on from inside the batch
+    // where it handed over) or after three batches: its thread exits (at that read of the file),
+    // or a fault of parity's own is thrown (sending that batch fails)
+    for (const kind of ['exit', 'fault']) for (const sent of [0, 3]) {
+      const name = `${kind} after ${sent} batches`;
+      const preload = join(dir, `fail-${kind}-${sent}.mjs`);
+      const failure =
+        kind === 'exit'
+          ? `const fs = createRequire(import.meta.url)('node:fs');
+  const readSync = fs.readSync;
+  fs.readSync = function (...a) { if (a[4] === ${sent} * 1048576) process.exit(3); return readSync.apply(this, a); };
+  syncBuiltinESMExports();`
+          : `const post = MessagePort.prototype.postMessage;
+  let n = 0;
+  MessagePort.prototype.postMessage = function (...a) { if (++n === ${sent + 1}) throw new TypeError('a fault'); return post.apply(this, a); };`;
+      writeFileSync(
+        preload,
+        `import { isMainThread, MessagePort } from 'node:worker_threads';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+if (!isMainThread) {
+  ${failure}
+}
+`,
+      );
+      const failed = run(['audit', big, '--format', 'json'], { NODE_OPTIONS: `--import ${preload}` });
+      expect(failed.status, `${name}: ${failed.stderr}`).toBe(0);
+      expect(failed.stderr).toBe('');
+      expect(failed.stdout).toBe(alone.stdout);
+    }
+  });
+
   it('a system that refuses a thread: read on one thread, same report', () => {
     const preload = join(dir, 'nothread.mjs');
     writeFileSync(
