@@ -197,3 +197,49 @@ export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound 
   const words = speedWords(ratio, bound);
   return verdict && words !== DASH ? `${words} (${VERDICT_WORDS[verdict]})` : words;
 }
+
+/** What a gate's numbers are (judge/gates/parse.ts GateUnit). */
+export type GateNumberUnit = 'seconds' | 'share' | 'ratio' | 'count';
+
+/** A gate's number in its unit: `2h 14m`, `79.6%`, `1.234`, `12`; `n/a` for none. */
+export function gateValue(value: number | null | undefined, unit: GateNumberUnit | undefined, digits = 0): string {
+  if (value === null || value === undefined) return 'n/a';
+  switch (unit) {
+    case 'seconds':
+      return digits === 0 ? formatDuration(value) : exactDuration(value, digits - 1);
+    case 'share':
+      return `${+(value * 100).toFixed(1 + digits)}%`;
+    default:
+      return String(+value.toFixed(3 + digits));
+  }
+}
+
+/**
+ * Two numbers a gate compares (value and threshold, or now and baseline), each written as
+ * {@link gateValue} does, with more digits where that form would print different numbers
+ * alike: a share of 79.96% failing `< 80%` reads `79.96%` and `80%`, not `80%` twice; a
+ * median of 2h 0m 20s against `2h` reads `2h 0m 20s`.
+ */
+export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined): [string, string] {
+  for (let digits = 0; ; digits++) {
+    const pair: [string, string] = [gateValue(a, unit, digits), gateValue(b, unit, digits)];
+    if (a === null || a === undefined || b === null || b === undefined || a === b || pair[0] !== pair[1] || digits === 8) return pair;
+  }
+}
+
+/** Every unit from days down to seconds (`2h 0m 20s`, `1d 0h 0m 5s`), seconds with `decimals` places (trailing zeros dropped). */
+function exactDuration(seconds: number, decimals: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  const total = Math.abs(seconds);
+  const whole = Math.floor(total);
+  const parts: string[] = [];
+  let rest = whole;
+  for (const [name, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+    if (parts.length > 0 || rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${name}`);
+      rest %= size;
+    }
+  }
+  parts.push(`${+(rest + (total - whole)).toFixed(decimals)}s`);
+  return sign + parts.join(' ');
+}

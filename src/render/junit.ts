@@ -14,7 +14,7 @@
  * finding messages can contain ticket-derived text, which is hostile.
  */
 import type { Finding, GateResult, Report } from '../report.js';
-import { formatDuration } from './format.js';
+import { gateValues } from './format.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -47,18 +47,6 @@ function attrs(pairs: Array<[string, string | number]>): string {
   return pairs.map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`).join('');
 }
 
-/** A gate's number in words: durations as `2h 30m`, shares as percent, ratios as decimals. */
-export function gateNumber(value: number | null | undefined, unit: GateResult['unit']): string {
-  if (value === null || value === undefined) return 'n/a';
-  switch (unit) {
-    case 'seconds':
-      return formatDuration(value);
-    case 'share':
-      return `${+(value * 100).toFixed(1)}%`;
-    default:
-      return String(+value.toFixed(3));
-  }
-}
 
 /** One line saying why a gate failed or was skipped. Shared with the annotations. */
 export function gateMessage(g: GateResult): string {
@@ -69,10 +57,13 @@ export function gateMessage(g: GateResult): string {
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
     const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
-    return `change ${changeBound}${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)} (${gateNumber(g.current, g.unit)} now, ${gateNumber(g.baseline, g.unit)} in the baseline)`;
+    const [change, threshold] = gateValues(g.value, g.threshold, g.unit);
+    const [now, before] = gateValues(g.current, g.baseline, g.unit);
+    return `change ${changeBound}${change} ${holds} ${threshold} (${now} now, ${before} in the baseline)`;
   }
   const bound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
-  return `value ${bound}${gateNumber(g.value, g.unit)} ${holds} ${gateNumber(g.threshold, g.unit)}`;
+  const [value, threshold] = gateValues(g.value, g.threshold, g.unit);
+  return `value ${bound}${value} ${holds} ${threshold}`;
 }
 
 /**

@@ -21,6 +21,7 @@ import type { Channel } from '../../model.js';
 import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { formatDuration } from '../../measure/duration.js';
+import { gateValue, gateValues } from '../../format.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
 
@@ -62,19 +63,6 @@ export function conditionHolds(value: number, comparator: Comparator, threshold:
   }
 }
 
-/** A value in words for details and messages. */
-export function formatGateValue(value: number, unit: GateUnit): string {
-  switch (unit) {
-    case 'seconds':
-      return formatDuration(value);
-    case 'share':
-      return `${+(value * 100).toFixed(1)}%`;
-    case 'count':
-      return String(value);
-    case 'ratio':
-      return String(+value.toFixed(3));
-  }
-}
 
 /** A group's numbers as far as a (possibly hand-written or older) report has them. */
 interface MetricLike {
@@ -136,7 +124,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
   }
   const v = num(metric === 'answeredShare' ? group.answeredShare : group.resolvedShare);
   if (v === null) return { ok: false, reason: `${name} has no ${spec.label}${where}` };
-  return { ok: true, value: v, bound: null, detail: `${name} ${formatGateValue(v, 'share')}${denominator === null ? '' : ` (n=${denominator})`}` };
+  return { ok: true, value: v, bound: null, detail: `${name} ${gateValue(v, 'share')}${denominator === null ? '' : ` (n=${denominator})`}` };
 }
 
 function channelGroup(report: Report, channel: Channel, where: string): GroupLike | string {
@@ -182,7 +170,7 @@ function combine(kind: 'ratio' | 'gap', a: Measured, b: Measured, unit: GateUnit
   }
   if (unit === 'share' || unit === 'count' || (a.bound === null && b.bound === null && kind === 'gap')) {
     if (kind === 'gap') return { ok: true, value: a.value - b.value, bound: null, detail: `${a.detail} minus ${b.detail}` };
-    if (b.value === 0) return { ok: false, reason: `${bName}'s value is ${formatGateValue(0, unit)}: a ratio over it is undefined` };
+    if (b.value === 0) return { ok: false, reason: `${bName}'s value is ${gateValue(0, unit)}: a ratio over it is undefined` };
     return { ok: true, value: a.value / b.value, bound: null, detail: `${a.detail} over ${b.detail}` };
   }
   const ea = estimateOf(a.value, a.bound, a.ci95);
@@ -415,7 +403,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   const holds = decide(value, bound ?? null, gate.comparator, gate.threshold);
   if (holds === null) {
     return missing(
-      `the value is only a bound (${boundWord(bound ?? null)}${formatGateValue(value, gate.unit)}: ${detail}), which does not decide whether it is ${gate.comparator} ${formatGateValue(gate.threshold, gate.unit)}`,
+      `the value is only a bound (${boundWord(bound ?? null)}${gateValues(value, gate.threshold, gate.unit)[0]}: ${detail}), which does not decide whether it is ${gate.comparator} ${gateValues(value, gate.threshold, gate.unit)[1]}`,
       now.value,
       { ...(baselineValue === undefined ? {} : { baseline: baselineValue }), detail },
     );

@@ -28,6 +28,7 @@
 import { ParityError } from '../../errors.js';
 import { CHANNELS, isChannel, type Channel } from '../../model.js';
 import { parseDuration } from '../../measure/duration.js';
+import type { GateNumberUnit } from '../../format.js';
 
 /** A metric a gate can read, as data: what it is called, where it sits and what unit it has. */
 export interface MetricSpec {
@@ -65,8 +66,8 @@ export type Subject =
 
 export type Comparator = '>' | '>=' | '<' | '<=';
 
-/** The unit of a gate's value: a plain ratio, seconds, a share (0..1) or a count. */
-export type GateUnit = 'ratio' | 'seconds' | 'share' | 'count';
+/** The unit of a gate's value: a plain ratio, seconds, a share (0..1) or a count (written by src/format.ts gateValue). */
+export type GateUnit = GateNumberUnit;
 
 /** A parsed gate. The gate FAILS when `measure comparator threshold` is true. */
 export interface Gate {

@@ -1,0 +1,48 @@
+// A gate's value and threshold are written so that two different numbers never read alike: a
+// share of 79.96% failing `< 80%` used to read "value 80% is below 80%". Expected strings are
+// worked by hand from the numbers.
+import { describe, expect, test } from 'vitest';
+import { gateValue, gateValues } from '../../../src/format.js';
+import { gateMessage } from '../../../src/render/junit.js';
+import type { GateResult } from '../../../src/report.js';
+
+describe('gateValues', () => {
+  test('in the usual form when that tells the numbers apart', () => {
+    expect(gateValues(0.7512, 0.8, 'share')).toEqual(['75.1%', '80%']);
+    expect(gateValues(9000, 7200, 'seconds')).toEqual(['2h 30m', '2h']);
+    expect(gateValues(3.25, 3, 'ratio')).toEqual(['3.25', '3']);
+    expect(gateValues(12, 10, 'count')).toEqual(['12', '10']);
+  });
+
+  test('with more digits when the usual form would print different numbers alike', () => {
+    // 1999 of 2500 answered: 79.96%, which one decimal rounds to 80.0%
+    expect(gateValues(1999 / 2500, 0.8, 'share')).toEqual(['79.96%', '80%']);
+    // 1.50004 to three decimals is 1.500, to four 1.5000: five tell it from 1.5
+    expect(gateValues(1.50004, 1.5, 'ratio')).toEqual(['1.50004', '1.5']);
+    // 7,220 s rounds to 2h (two units, to the minute); every unit down to the second
+    expect(gateValues(7220, 7200, 'seconds')).toEqual(['2h 0m 20s', '2h 0m 0s']);
+    // a day and 5 s against a day; a negative gap of 30.4 s against 30 s below zero
+    expect(gateValues(86405, 86400, 'seconds')).toEqual(['1d 0h 0m 5s', '1d 0h 0m 0s']);
+    expect(gateValues(-30.4, -30, 'seconds')).toEqual(['-30.4s', '-30s']);
+  });
+
+  test('equal numbers and missing ones as they are', () => {
+    expect(gateValues(0.5, 0.5, 'share')).toEqual(['50%', '50%']);
+    expect(gateValues(null, 0.5, 'share')).toEqual(['n/a', '50%']);
+    expect(gateValue(undefined, 'ratio')).toBe('n/a');
+  });
+});
+
+describe('the gate message', () => {
+  const gate = (fields: Partial<GateResult>): GateResult =>
+    ({ expression: 'share(social).answered < 80%', passed: false, evaluated: true, value: 0.7996, threshold: 0.8, comparator: '<', unit: 'share', bound: null, reason: null, ...fields }) as GateResult;
+
+  test('a failing share just below its threshold', () => {
+    expect(gateMessage(gate({}))).toBe('value 79.96% is below 80%');
+  });
+
+  test('a change against the baseline: change and threshold, now and before, each pair told apart (now and before already differ at three decimals)', () => {
+    const g = gate({ comparator: '>', value: 0.30004, threshold: 0.3, current: 1.80004, baseline: 1.5, unit: 'ratio' });
+    expect(gateMessage(g)).toBe('change 0.30004 is above 0.3 (1.8 now, 1.5 in the baseline)');
+  });
+});
