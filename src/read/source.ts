@@ -135,6 +135,85 @@ export async function fileHead(path: string, bytes: number): Promise<Buffer | nu
   }
 }
 
+/**
+ * The line (1-based: LFs before it + 1) of a file's first byte that is not valid UTF-8, or null
+ * when the file is all UTF-8 or cannot be read here. For an error that says where: DuckDB stops
+ * at such a byte and counts records, not lines (engines/index.ts).
+ */
+export async function firstInvalidUtf8Line(path: string): Promise<number | null> {
+  const CHUNK = 4 * 2 ** 20;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(CHUNK + 4);
+    let carry = 0; // bytes of a sequence cut at the end of the last chunk, moved to the front
+    let lines = 1;
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, carry, CHUNK, position);
+      position += bytesRead;
+      const length = carry + bytesRead;
+      const end = bytesRead === 0 ? length : completeUtf8End(buf, length);
+      const bad = isUtf8(buf.subarray(0, end)) ? -1 : firstInvalidUtf8(buf, end);
+      const upTo = bad < 0 ? end : bad;
+      for (let at = buf.indexOf(0x0a, 0); at >= 0 && at < upTo; at = buf.indexOf(0x0a, at + 1)) lines++;
+      if (bad >= 0) return lines;
+      if (bytesRead === 0) return carry > 0 ? lines : null; // a sequence cut by the end of the file
+      buf.copy(buf, 0, end, length);
+      carry = length - end;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where the last complete UTF-8 sequence of `buf[0, length)` ends (before a lead byte whose sequence is cut). */
+function completeUtf8End(buf: Buffer, length: number): number {
+  for (let k = length - 1; k >= Math.max(0, length - 3); k--) {
+    const b = buf[k] as number;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length - k < need ? k : length;
+  }
+  return length;
+}
+
+/** The offset of the first byte of `buf[0, end)` that does not start or continue a valid UTF-8 sequence (WHATWG rules, as isUtf8), or `end`. */
+function firstInvalidUtf8(buf: Buffer, end: number): number {
+  let i = 0;
+  while (i < end) {
+    const b = buf[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // the allowed range of the second byte, and how many bytes the sequence has
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 3;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 4;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + n > end) return i;
+    const second = buf[i + 1] as number;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) if (((buf[i + k] as number) & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return end;
+}
+
 /** A readable for `path`, or standard input for `-`. */
 async function openBytes(path: string, stdin: Readable): Promise<Readable> {
   if (path === '-') return stdin;

@@ -76,6 +76,22 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(JSON.parse(own.stdout).input).toMatchObject({ tickets: 3050, rowsRejected: 157 });
   });
 
+  test('bytes that are not UTF-8 past the first 64 KiB: exit 2 naming the file and its line (DuckDB counts records)', async () => {
+    // demo.csv (about 300 KB, one ticket a line, no quoted line breaks) with "question" on
+    // line 3,000 spelt with a Windows-1252 ó (0xF3); the in-process audit reads it
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'late-1252.csv');
+    const lines = readFileSync('fixtures/demo.csv').toString('latin1').split('\n');
+    expect(lines[2999]).toContain('question');
+    lines[2999] = lines[2999]!.replace('question', 'questi\u00f3n');
+    writeFileSync(file, Buffer.from(lines.join('\n'), 'latin1'));
+    const engine = await runParity(['audit', file, '--engine', 'duckdb']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain(`${file}:3000: this line holds bytes that are not UTF-8`);
+    expect(engine.stderr).toContain('audit it without --engine (parity reads it), or save it as "CSV UTF-8"');
+    expect((await runParity(['audit', file, '--format', 'json'])).code).toBe(0);
+  });
+
   test('a file path, table and column names with quotes stay names', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
     const file = join(dir, `it's "odd"; --.csv`);

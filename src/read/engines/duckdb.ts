@@ -61,10 +61,16 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   });
   const connection = await instance.connect();
   const failed = (error: unknown): ParityError => {
-    const message = (error as Error).message.split('\n')[0] ?? '';
+    const full = (error as Error).message;
+    // the first line only (the rest quotes rows of the file and DuckDB's settings); a file that
+    // is not UTF-8 further on says so there (engines/index.ts locatingUtf8 finds the line)
+    const unicode = /invalid unicode/i.test(full);
+    const message = `${full.split('\n')[0] ?? ''}${unicode ? ' (invalid unicode: not UTF-8)' : ''}`;
     const hint = /out of memory/i.test(message)
       ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 8GB`
-      : 'check the file and the columns mapping';
+      : unicode
+        ? 'the file is not UTF-8 throughout: audit it without --engine (parity reads it), or save it as "CSV UTF-8"'
+        : 'check the file and the columns mapping';
     return new ParityError(`DuckDB: ${message}`, { location: { file: label }, hint });
   };
   const run = async (sql: string) => {

@@ -4,7 +4,7 @@
  * config's `source`). Decided once from flags and config; connections are opened here.
  */
 import { ParityError, UsageError } from '../../errors.js';
-import { fileHead, sniffEncoding } from '../source.js';
+import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
@@ -115,10 +115,37 @@ async function requireUtf8(file: string): Promise<void> {
   // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-8') return;
-  throw new ParityError(`${file} is ${encoding === 'utf-16le' ? 'UTF-16' : 'not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows)'}: DuckDB reads UTF-8 only`, {
-    location: { file },
+  throw notUtf8(file, null, encoding === 'utf-16le' ? 'UTF-16' : 'not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows)');
+}
+
+function notUtf8(file: string, line: number | null, what: string): ParityError {
+  return new ParityError(`${line === null ? `${file} is ` : 'this line holds '}${what}: DuckDB reads UTF-8 only`, {
+    location: line === null ? { file } : { file, line },
     hint: 'audit it without --engine (parity reads it), or save it as "CSV UTF-8"',
   });
+}
+
+/**
+ * A file that starts as UTF-8 (requireUtf8 looks at its first 64 KiB) may hold other bytes
+ * further on: DuckDB stops there, counting records rather than lines, and its message quotes a
+ * neighbouring row. The error names the file and line instead, found here.
+ */
+function locatingUtf8(connection: EngineConnection, files: readonly string[]): EngineConnection {
+  const locate = async (error: unknown): Promise<never> => {
+    if (!(error instanceof ParityError) || !/invalid unicode/i.test(error.message)) throw error;
+    for (const file of files) {
+      const head = await fileHead(file, 2);
+      if (head === null || (head[0] === 0x1f && head[1] === 0x8b)) continue; // gzip: DuckDB's message stands
+      const line = await firstInvalidUtf8Line(file);
+      if (line !== null) throw notUtf8(file, line, 'bytes that are not UTF-8 (from a file saved as Windows-1252, as Excel writes "CSV" on Western Windows, or joined from files in two encodings)');
+    }
+    throw error;
+  };
+  return {
+    ...connection,
+    sample: (source, n) => connection.sample(source, n).catch(locate),
+    countSeries: (sql, sink) => connection.countSeries(sql, sink).catch(locate),
+  };
 }
 
 /** Opens the connection of a database or DuckDB source, with the SQL source to query. */
@@ -133,7 +160,7 @@ export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }
       await connection.close();
       throw error;
     }
-    return { connection, source: { query: queries.join(' UNION ALL BY NAME ') } };
+    return { connection: locatingUtf8(connection, source.files), source: { query: queries.join(' UNION ALL BY NAME ') } };
   }
   if (source.kind === 'postgres') {
     const { connectPostgres } = await import('./postgres.js');
