@@ -7,7 +7,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { ANSWERED, EXCLUDED, RESOLVED, whole, type TicketTable } from '../normalise/table.js';
-import { radixSortPairs } from '../stats/radix.js';
+import { radixSortPairs, radixSortTriples } from '../stats/radix.js';
 
 /** Tickets with a customer id, customer by customer, oldest first within a customer. */
 export interface CustomerTimeline {
@@ -20,13 +20,21 @@ export interface CustomerTimeline {
 /**
  * Groups tickets by customer and orders each customer's tickets by creation time (ties by row).
  * When every creation time is a whole second within 2^32 s of the earliest (any real export),
- * all tickets are put in time order once (a stable radix sort) and then dealt to their customers
- * in that order (a stable counting sort), two linear passes; otherwise each customer's tickets
- * are sorted on their own. The same order either way.
+ * the tickets with a customer are radix-sorted by time, carrying their customer, then (stably)
+ * by customer: four linear passes whose writes go to 65,536 buckets at a time. (Dealing the
+ * time-ordered tickets to their customers by a counting sort — one bucket per customer, millions
+ * of them — cost a cache miss or three per ticket: 1.8 s of a 5M-row audit, against 0.3 s.)
+ * Otherwise each customer's tickets are sorted on their own. The same order either way.
  */
 export function customerTimeline(table: TicketTable): CustomerTimeline {
   const customers = table.dictionaries.customer.size;
   const starts = new Uint32Array(customers + 1);
+  const byTime = timeOrder(table);
+  if (byTime) {
+    const { keys, payload } = radixSortPairs(byTime.customers, byTime.tickets, byTime.scratch);
+    countStarts(keys, starts);
+    return { order: payload, starts };
+  }
   for (let i = 0; i < table.size; i++) {
     const c = table.customer[i] as number;
     if (c >= 0) starts[c + 1]!++;
@@ -34,15 +42,6 @@ export function customerTimeline(table: TicketTable): CustomerTimeline {
   for (let c = 0; c < customers; c++) starts[c + 1]! += starts[c] as number;
   const order = new Uint32Array(starts[customers] as number);
   const fill = starts.slice(0, customers);
-  const byTime = timeOrder(table.createdAt);
-  if (byTime) {
-    for (let k = 0; k < byTime.length; k++) {
-      const i = byTime[k] as number;
-      const c = table.customer[i] as number;
-      if (c >= 0) order[fill[c]!++] = i;
-    }
-    return { order, starts };
-  }
   for (let i = 0; i < table.size; i++) {
     const c = table.customer[i] as number;
     if (c >= 0) order[fill[c]!++] = i;
@@ -57,28 +56,44 @@ export function customerTimeline(table: TicketTable): CustomerTimeline {
   return { order, starts };
 }
 
+/** Start offsets from customer codes in ascending order: customer c's tickets are [starts[c], starts[c + 1]). */
+function countStarts(sortedCustomers: Uint32Array, starts: Uint32Array): void {
+  for (let k = 0; k < sortedCustomers.length; k++) starts[(sortedCustomers[k] as number) + 1]!++;
+  for (let c = 1; c < starts.length; c++) starts[c]! += starts[c - 1] as number;
+}
+
 /**
- * Every ticket index ordered by creation time, ties by index (an LSD radix sort of 16-bit digits
- * of the seconds since the earliest ticket, stable); null when a time is not a whole second or
- * the span is 2^32 s or more.
+ * The tickets with a customer ordered by creation time, ties by index (an LSD radix sort of
+ * 16-bit digits of the seconds since the earliest ticket, stable), with their customers in the
+ * same order; null when a time is not a whole second or the span is 2^32 s or more.
  */
-function timeOrder(created: Float64Array): Uint32Array | null {
-  const n = created.length;
+function timeOrder(table: TicketTable): { tickets: Uint32Array; customers: Uint32Array; scratch: [Uint32Array, Uint32Array] } | null {
+  const created = table.createdAt;
+  const customer = table.customer;
+  const n = table.size;
   let min = Number.POSITIVE_INFINITY;
+  let m = 0;
   for (let i = 0; i < n; i++) {
+    if ((customer[i] as number) < 0) continue;
     const t = created[i] as number;
     if (!Number.isInteger(t)) return null;
     if (t < min) min = t;
+    m++;
   }
-  const keys = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  const keys = new Uint32Array(m);
+  const tickets = new Uint32Array(m);
+  const customers = new Uint32Array(m);
+  for (let i = 0, k = 0; i < n; i++) {
+    const c = customer[i] as number;
+    if (c < 0) continue;
     const d = (created[i] as number) - min;
     if (d >= 2 ** 32) return null;
-    keys[i] = d;
+    keys[k] = d;
+    tickets[k] = i;
+    customers[k++] = c;
   }
-  const index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) index[i] = i;
-  return radixSortPairs(keys, index).payload;
+  const sorted = radixSortTriples(keys, tickets, customers);
+  return { tickets: sorted.payload, customers: sorted.extra, scratch: sorted.scratch };
 }
 
 /**

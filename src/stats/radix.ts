@@ -9,14 +9,17 @@
  * run, restarting the next loop in the interpreter (see tally.ts).
  */
 
-/** Sorts `keys` with `payload` alongside; returns the sorted pair (the given arrays may be reused as scratch). */
-export function radixSortPairs(keys: Uint32Array, payload: Uint32Array): { keys: Uint32Array; payload: Uint32Array } {
+/**
+ * Sorts `keys` with `payload` alongside; returns the sorted pair (the given arrays may be reused
+ * as scratch, and so may `scratch`: two arrays of at least `keys.length` the caller is done with).
+ */
+export function radixSortPairs(keys: Uint32Array, payload: Uint32Array, scratch?: readonly [Uint32Array, Uint32Array]): { keys: Uint32Array; payload: Uint32Array } {
   const n = keys.length;
   if (n < SMALL) return comparatorSort(keys, payload);
   let k = keys;
   let p = payload;
-  let spareKeys: Uint32Array = new Uint32Array(n);
-  let sparePayload: Uint32Array = new Uint32Array(n);
+  let spareKeys: Uint32Array = scratch ? scratch[0].subarray(0, n) : new Uint32Array(n);
+  let sparePayload: Uint32Array = scratch ? scratch[1].subarray(0, n) : new Uint32Array(n);
   for (const shift of [0, 16]) {
     const counts = digitStarts(k, shift);
     if (counts === null) continue; // every digit 0: already in order for this pass
@@ -25,6 +28,39 @@ export function radixSortPairs(keys: Uint32Array, payload: Uint32Array): { keys:
     [p, sparePayload] = [sparePayload, p];
   }
   return { keys: k, payload: p };
+}
+
+/**
+ * radixSortPairs with a second payload carried along (a ticket's customer, sorted by time, then
+ * sorted by customer: journeys.ts), so that the next sort's keys need no random reads by index.
+ * `scratch`: two arrays of `keys.length` the sort no longer needs, for the next sort.
+ */
+export function radixSortTriples(keys: Uint32Array, payload: Uint32Array, extra: Uint32Array): { keys: Uint32Array; payload: Uint32Array; extra: Uint32Array; scratch: [Uint32Array, Uint32Array] } {
+  const n = keys.length;
+  if (n < SMALL) {
+    const order = Array.from(keys.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+    return {
+      keys: Uint32Array.from(order, (i) => keys[i] as number),
+      payload: Uint32Array.from(order, (i) => payload[i] as number),
+      extra: Uint32Array.from(order, (i) => extra[i] as number),
+      scratch: [keys, payload],
+    };
+  }
+  let k = keys;
+  let p = payload;
+  let e = extra;
+  let spareKeys: Uint32Array = new Uint32Array(n);
+  let sparePayload: Uint32Array = new Uint32Array(n);
+  let spareExtra: Uint32Array = new Uint32Array(n);
+  for (const shift of [0, 16]) {
+    const counts = digitStarts(k, shift);
+    if (counts === null) continue;
+    scatter3(k, p, e, spareKeys, sparePayload, spareExtra, counts, shift);
+    [k, spareKeys] = [spareKeys, k];
+    [p, sparePayload] = [sparePayload, p];
+    [e, spareExtra] = [spareExtra, e];
+  }
+  return { keys: k, payload: p, extra: e, scratch: [spareKeys, sparePayload] };
 }
 
 /**
@@ -59,5 +95,15 @@ function scatter(keys: Uint32Array, payload: Uint32Array, outKeys: Uint32Array, 
     const at = starts[(key >>> shift) & 0xffff]!++;
     outKeys[at] = key;
     outPayload[at] = payload[j] as number;
+  }
+}
+
+function scatter3(keys: Uint32Array, payload: Uint32Array, extra: Uint32Array, outKeys: Uint32Array, outPayload: Uint32Array, outExtra: Uint32Array, starts: Uint32Array, shift: number): void {
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j] as number;
+    const at = starts[(key >>> shift) & 0xffff]!++;
+    outKeys[at] = key;
+    outPayload[at] = payload[j] as number;
+    outExtra[at] = extra[j] as number;
   }
 }
