@@ -36,6 +36,7 @@ import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, LEGACY_CALENDAR_FALLBACK_NOTE, type 
 import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
+import type { CountingProgress } from './read/engines/connection.js';
 import { createdRange } from './measure/groups.js';
 import { openingHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
@@ -53,6 +54,8 @@ export interface AuditIO extends RunIO {
   baseline?: Report | null;
   /** Told when a statistics stage starts after reading, with the rows read (a progress line on a terminal). */
   onStage?: (stage: StatisticsStage, rowsRead: number) => void;
+  /** Told of each count query where the tickets live: its start, the cells received, its end (a progress line on a terminal). */
+  onCounting?: CountingProgress;
 }
 
 /** The stages after reading, as a progress line names them. */
@@ -120,7 +123,7 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
     return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, [...notes, ...clockNotes(counts, settings)]);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
-  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone, io.onCounting);
   try {
     const { counts } = await countFromEngine(connection, sql, { ...settings, by: countByField(settings) });
     // (the --duplicates flag is refused with an engine; the config's rule is said not to apply)
@@ -471,7 +474,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
 export async function countedPeriodReport(source: Exclude<CountedSource, { kind: 'counts' }>, given: Settings, io: AuditIO, options: PeriodOptions): Promise<Report> {
   const { settings, notes } = countedBy(given);
   const [{ openEngine }, { windowCounter }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/periods.js')]);
-  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone, io.onCounting);
   try {
     const count = await windowCounter(connection, sql, settings);
     const where: CountSource = { files: [connection.label], format: source.kind };

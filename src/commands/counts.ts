@@ -14,6 +14,7 @@ import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js'
 import { futureAsOf, loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
 import { runTime } from './dataset.js';
+import { countingReporter } from './progress.js';
 import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { redactFreeText } from '../render/redact.js';
@@ -59,7 +60,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
       await rejects?.close();
     }
   }
-  const { connection, source: sql } = await openEngine(source, settings.timeZone);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)));
   const warnings: string[] = [];
   const now = runTime(settings, ctx);
   try {

@@ -9,7 +9,7 @@ import { loadDataset, type Dataset } from '../load/dataset.js';
 import { describeInput } from '../load/describe.js';
 import type { Report } from '../report.js';
 import { openRejects } from './rejects.js';
-import { progressReporters } from './progress.js';
+import { countingReporter, progressReporters } from './progress.js';
 import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
@@ -40,7 +40,7 @@ export function runTime(settings: Pick<Settings, 'generatedAt'>, ctx: Pick<Comma
  */
 export function engineIO(settings: Pick<Settings, 'generatedAt'>, ctx: CommandContext, baseline: Report | null): AuditIO {
   const now = runTime(settings, ctx);
-  return { stdin: ctx.stdin, baseline, onWarning: (message) => ctx.warn(message), ...(now !== undefined ? { now } : {}) };
+  return { stdin: ctx.stdin, baseline, onWarning: (message) => ctx.warn(message), onCounting: countingReporter((line) => ctx.progress(line)), ...(now !== undefined ? { now } : {}) };
 }
 
 /**

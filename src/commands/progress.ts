@@ -82,3 +82,57 @@ export function progressReporters(
     },
   };
 }
+
+/**
+ * The progress line of a count query where the tickets live: `parity: counting in
+ * postgresql://…/support: 3 min so far, 1,234,567 cells received`; null during its first second.
+ */
+export function countingLine(source: string, elapsedSeconds: number, cells: number): string | null {
+  if (elapsedSeconds < QUIET_SECONDS) return null;
+  return `parity: counting in ${source}: ${duration(elapsedSeconds)} so far${cells > 0 ? `, ${cells.toLocaleString('en-US')} cells received` : ''}`;
+}
+
+/** Calls `tick` every `ms` until the returned function is called (a timer that does not keep the process alive). */
+export type Every = (tick: () => void, ms: number) => () => void;
+
+const everyInterval: Every = (tick, ms) => {
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+/**
+ * Progress of count queries (read/engines/connection.ts CountingProgress) as a line redrawn
+ * every second through `show`, and cleared (`show(null)`) when a query ends.
+ */
+export function countingReporter(show: (message: string | null) => void, now: () => number = () => performance.now(), every: Every = everyInterval): {
+  start(source: string): void;
+  cells(received: number): void;
+  stop(): void;
+} {
+  let source = '';
+  let started = 0;
+  let cells = 0;
+  let cancel: (() => void) | null = null;
+  const draw = (): void => {
+    const line = countingLine(source, (now() - started) / 1000, cells);
+    if (line) show(line);
+  };
+  return {
+    start(name) {
+      cancel?.();
+      source = name;
+      started = now();
+      cells = 0;
+      cancel = every(draw, 1000);
+    },
+    cells(received) {
+      cells = received;
+    },
+    stop() {
+      cancel?.();
+      cancel = null;
+      show(null);
+    },
+  };
+}

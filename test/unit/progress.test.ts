@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine, progressReporter, progressReporters } from '../../src/commands/progress.js';
+import { countingLine, countingReporter, progressLine, progressReporter, progressReporters } from '../../src/commands/progress.js';
+import { reportingProgress, type EngineConnection } from '../../src/read/engines/connection.js';
 
 describe('the progress line', () => {
   it('shows bytes of total, rows, rows/s and the time left', () => {
@@ -56,5 +57,64 @@ describe('the progress line', () => {
     q.onStage('measure', 12);
     q.onStage('judge', 12);
     expect(quick).toEqual([]);
+  });
+});
+
+describe('the progress line of a count query where the tickets live', () => {
+  it('says the source, the time so far and the cells received', () => {
+    expect(countingLine('postgresql://parity@db/support', 45.2, 0)).toBe('parity: counting in postgresql://parity@db/support: 45 s so far');
+    // 200 s is shown in minutes (3 min, rounded)
+    expect(countingLine('tickets.parquet', 200, 1_234_567)).toBe('parity: counting in tickets.parquet: 3 min so far, 1,234,567 cells received');
+    expect(countingLine('tickets.parquet', 0.5, 0)).toBeNull();
+  });
+
+  it('is redrawn every second while the query runs and cleared when it ends', () => {
+    const shown: Array<string | null> = [];
+    let clock = 0;
+    let tick: (() => void) | null = null;
+    let period = 0;
+    const progress = countingReporter((line) => shown.push(line), () => clock, (f, ms) => {
+      tick = f;
+      period = ms;
+      return () => (tick = null);
+    });
+    progress.start('http://ch:8123/');
+    expect(period).toBe(1000);
+    clock = 800;
+    tick!(); // under a second: nothing
+    clock = 2000;
+    tick!();
+    progress.cells(40_000);
+    clock = 3000;
+    tick!();
+    progress.stop();
+    expect(tick).toBeNull(); // the timer is cancelled
+    expect(shown).toEqual(['parity: counting in http://ch:8123/: 2 s so far', 'parity: counting in http://ch:8123/: 3 s so far, 40,000 cells received', null]);
+  });
+
+  it('an engine connection reports each count query: its start, cells as series arrive, its end, also when it fails', async () => {
+    const events: string[] = [];
+    const progress = { start: (s: string) => events.push(`start ${s}`), cells: (n: number) => events.push(`cells ${n}`), stop: () => events.push('stop') };
+    const series = (n: number) => ({ dimension: 'bandChannel', group: 'g', category: null, priority: null, metric: 'firstResponse', seconds: new Float64Array(n), ended: new Float64Array(n), waiting: new Float64Array(n) });
+    let fail = false;
+    const connection: EngineConnection = {
+      dialect: 'duckdb',
+      label: 'x.parquet',
+      sample: async () => ({ header: [], rows: [] }),
+      countSeries: async (_sql, sink) => {
+        sink(series(3));
+        if (fail) throw new Error('server gone');
+        sink(series(4));
+      },
+      close: async () => {},
+    };
+    const got: number[] = [];
+    await reportingProgress(connection, progress).countSeries('q', (s) => got.push(s.seconds.length));
+    expect(got).toEqual([3, 4]);
+    expect(events).toEqual(['start x.parquet', 'cells 3', 'cells 7', 'stop']);
+    events.length = 0;
+    fail = true;
+    await expect(reportingProgress(connection, progress).countSeries('q', () => {})).rejects.toThrow('server gone');
+    expect(events).toEqual(['start x.parquet', 'cells 3', 'stop']);
   });
 });

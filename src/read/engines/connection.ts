@@ -25,6 +25,37 @@ export interface EngineConnection {
   close(): Promise<void>;
 }
 
+/**
+ * What a long count query tells a progress line: that it started (and on which source), the
+ * cells received so far as the series arrive, that it ended. A query of tens of millions of
+ * tickets keeps a server busy for minutes before its first series comes back.
+ */
+export interface CountingProgress {
+  start(source: string): void;
+  cells(received: number): void;
+  stop(): void;
+}
+
+/** The connection with each count query reported to `progress`. */
+export function reportingProgress(connection: EngineConnection, progress: CountingProgress): EngineConnection {
+  return {
+    ...connection,
+    async countSeries(sql, sink) {
+      progress.start(connection.label);
+      let cells = 0;
+      try {
+        await connection.countSeries(sql, (series) => {
+          cells += series.seconds.length;
+          progress.cells(cells);
+          sink(series);
+        });
+      } finally {
+        progress.stop();
+      }
+    },
+  };
+}
+
 function textOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }

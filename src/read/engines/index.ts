@@ -6,7 +6,7 @@
 import { ParityError, UsageError } from '../../errors.js';
 import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
-import type { EngineConnection, SqlSource } from './connection.js';
+import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
 import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
 
 /** Flags that choose a source. */
@@ -148,8 +148,20 @@ function locatingUtf8(connection: EngineConnection, files: readonly string[]): E
   };
 }
 
-/** Opens the connection of a database or DuckDB source, with the SQL source to query. */
-export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
+/**
+ * Opens the connection of a database or DuckDB source, with the SQL source to query; with
+ * `progress`, each count query on it reports there (a progress line).
+ */
+export async function openEngine(
+  source: Exclude<EngineSource, { kind: 'files' }>,
+  timeZone: string,
+  progress?: CountingProgress,
+): Promise<{ connection: EngineConnection; source: SqlSource }> {
+  const opened = await openSource(source, timeZone);
+  return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
+}
+
+async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
     for (const file of source.files) await requireUtf8(file);
     const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
