@@ -221,25 +221,39 @@ export function gateValue(value: number | null | undefined, unit: GateNumberUnit
  * median of 2h 0m 20s against `2h` reads `2h 0m 20s`.
  */
 export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined): [string, string] {
-  for (let digits = 0; ; digits++) {
-    const pair: [string, string] = [gateValue(a, unit, digits), gateValue(b, unit, digits)];
-    if (a === null || a === undefined || b === null || b === undefined || a === b || pair[0] !== pair[1] || digits === 8) return pair;
-  }
+  const digits = gateDigits([[a, b]], unit);
+  return [gateValue(a, unit, digits), gateValue(b, unit, digits)];
 }
 
-/** Every unit from days down to seconds (`2h 0m 20s`, `1d 0h 0m 5s`), seconds with `decimals` places (trailing zeros dropped). */
+/**
+ * The digits (for {@link gateValue}) that tell apart each pair of different numbers: the fewest
+ * that do for every pair, so that numbers read together (a change and its threshold beside the
+ * values now and in the baseline) are written alike and their arithmetic reads right.
+ */
+export function gateDigits(pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>, unit: GateNumberUnit | undefined): number {
+  let digits = 0;
+  for (const [a, b] of pairs) {
+    if (a === null || a === undefined || b === null || b === undefined || a === b) continue;
+    while (digits < 8 && gateValue(a, unit, digits) === gateValue(b, unit, digits)) digits++;
+  }
+  return digits;
+}
+
+/** Every unit from days down to seconds (`2h 0m 20s`, `1d 0h 0m 5s`), seconds with `decimals` places (trailing zeros dropped), rounded once as a whole (59.6 s is `1m 0s` at no decimals, never `60s`). */
 function exactDuration(seconds: number, decimals: number): string {
   const sign = seconds < 0 ? '-' : '';
-  const total = Math.abs(seconds);
-  const whole = Math.floor(total);
+  const scale = 10 ** decimals;
+  const scaled = Math.round(Math.abs(seconds) * scale);
+  let rest = Math.floor(scaled / scale);
+  const fraction = scaled - rest * scale;
   const parts: string[] = [];
-  let rest = whole;
   for (const [name, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
     if (parts.length > 0 || rest >= size) {
       parts.push(`${Math.floor(rest / size)}${name}`);
       rest %= size;
     }
   }
-  parts.push(`${+(rest + (total - whole)).toFixed(decimals)}s`);
-  return sign + parts.join(' ');
+  const decimalsText = fraction > 0 ? `.${String(fraction).padStart(decimals, '0').replace(/0+$/, '')}` : '';
+  parts.push(`${rest}${decimalsText}s`);
+  return (scaled === 0 ? '' : sign) + parts.join(' ');
 }

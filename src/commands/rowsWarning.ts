@@ -27,7 +27,7 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   }
   if (excludedCount > 0) {
     const kinds = excluded.map((d) => `${d.kind} ×${count(d.count)}`).join(', ');
-    parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} rows excluded on purpose (${kinds})`);
+    parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} ${excludedCount === 1 && badCount > 0 ? 'row' : 'rows'} excluded on purpose (${kinds})`);
   }
   if (repeated > 0) {
     const what = repeated === 1 ? 'row repeats a ticket id and was counted as a ticket of its own' : 'rows repeat a ticket id and were counted as tickets of their own';

@@ -92,15 +92,18 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     dataQuality: quality,
     unknownChannels: channelValues.filter((v) => v.channel === 'other').map((v) => ({ raw: v.raw, count: v.count })),
     channelValues,
-    notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds)] : notes,
+    notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds, format === 'duckdb' && files.some((f) => !/\.parquet$/i.test(f)))] : notes,
   };
 }
 
 /**
  * What a count table's repeated ids mean: each of those rows was counted as a ticket of its
  * own (parity's own reading keeps the first row of an id and rejects the rest). A join that
- * repeats a ticket per event or per tag, or exports loaded twice, do this.
+ * repeats a ticket per event or per tag, or exports loaded twice, do this. `csv`: the source is a
+ * CSV file read by DuckDB, which parity can also read itself.
  */
-export function repeatedIdsNote(rows: number): string {
-  return `${count(rows)} ${rows === 1 ? 'row repeats a ticket id' : 'rows repeat a ticket id'} already counted, and each was counted as a ticket: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); remove the repeats where the tickets live, or audit the export file without --engine, which keeps the first row of an id`;
+export function repeatedIdsNote(rows: number, csv: boolean): string {
+  const what = rows === 1 ? 'row repeats a ticket id already counted, and was counted as a ticket too' : 'rows repeat a ticket id already counted, and each was counted as a ticket';
+  const fix = csv ? 'remove the repeats, or audit the CSV file without --engine, which keeps the first row of an id' : 'remove the repeats where the tickets live (a query can select each ticket once)';
+  return `${count(rows)} ${what}: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); ${fix}`;
 }

@@ -345,10 +345,14 @@ export class ReadAhead {
   /** The next records of this thread's own scan (the worker failed): a batch as scanned, or its records past those handed out. */
   private async readOn(scan: SkippingScan): Promise<FieldBatch | readonly RawRecord[] | null> {
     this.decoded = false;
-    await new Promise<void>((resolve) => setImmediate(resolve)); // a turn per batch, as above
-    const next = scan.next();
-    if (next === null) return null;
-    this.handOff?.report(scan.position);
+    let next: ReturnType<SkippingScan['next']>;
+    do {
+      // a turn of the event loop per read, as above, also while the records handed out are skipped
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      next = scan.next();
+      if (next === null) return null;
+      this.handOff?.report(scan.position);
+    } while (next.from >= next.batch.count);
     const { batch, from } = next;
     if (this.recoded) {
       for (let r = from; r < batch.count; r++) {

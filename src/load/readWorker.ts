@@ -122,7 +122,7 @@ function run(job: ReadAheadJob): void {
   // the main thread's open file (not the path opened again), read by position; it closes it
   const scan = new SkippingScan(job.fd, job.options, job.file, job.skip);
   for (let next = scan.next(); next !== null; next = scan.next()) {
-    if (!send(next.batch, next.from, scan.position)) return;
+    if (next.from < next.batch.count && !send(next.batch, next.from, scan.position)) return;
   }
   post({ type: 'done', bytesRead: scan.position });
 }

@@ -653,33 +653,32 @@ export class SkippingScan {
   }
 
   /**
-   * The next batch that holds records past the skipped ones, and the first such record's index
-   * in it (the caller is done with the previous batch: its arrays are reused); null at the end.
+   * The records of the next read (up to SKIPPING_READ_BYTES): the batch, and the index in it of
+   * the first record past the skipped ones — `batch.count` or more when it holds none — so that a
+   * caller on the main thread can turn the event loop between reads while it skips (the caller is
+   * done with the previous batch: its arrays are reused); null at the end.
    */
   next(): { batch: FieldBatch; from: number } | null {
     const scanner = this.scanner;
     const batch = scanner.batch;
-    for (;;) {
-      this.scanned += batch.count;
-      scanner.takeBatch();
-      if (this.ended) return null;
-      const target = scanner.room(SKIPPING_READ_BYTES);
-      let read: number;
-      try {
-        read = readSync(this.fd, target, scanner.length, SKIPPING_READ_BYTES, this.position);
-      } catch (error) {
-        throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: this.file } });
-      }
-      if (read === 0) {
-        this.ended = true;
-        scanner.finish();
-      } else {
-        this.position += read;
-        scanner.wrote(read);
-      }
-      const from = Math.max(0, this.skip - this.scanned);
-      if (from < batch.count) return { batch, from };
+    this.scanned += batch.count;
+    scanner.takeBatch();
+    if (this.ended) return null;
+    const target = scanner.room(SKIPPING_READ_BYTES);
+    let read: number;
+    try {
+      read = readSync(this.fd, target, scanner.length, SKIPPING_READ_BYTES, this.position);
+    } catch (error) {
+      throw new ParityError(`cannot read: ${(error as Error).message}`, { location: { file: this.file } });
     }
+    if (read === 0) {
+      this.ended = true;
+      scanner.finish();
+    } else {
+      this.position += read;
+      scanner.wrote(read);
+    }
+    return { batch, from: Math.max(0, this.skip - this.scanned) };
   }
 }
 

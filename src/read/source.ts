@@ -136,9 +136,10 @@ export async function fileHead(path: string, bytes: number): Promise<Buffer | nu
 }
 
 /**
- * The line (1-based: LFs before it + 1) of a file's first byte that is not valid UTF-8, or null
- * when the file is all UTF-8 or cannot be read here. For an error that says where: DuckDB stops
- * at such a byte and counts records, not lines (engines/index.ts).
+ * The line of a file's first byte that is not valid UTF-8, numbered as parity numbers lines (1 +
+ * the line breaks before it: LF, CRLF or a bare CR), or null when the file is all UTF-8 or cannot
+ * be read here. For an error that says where: DuckDB stops at such a byte and counts records,
+ * not lines (engines/index.ts).
  */
 export async function firstInvalidUtf8Line(path: string): Promise<number | null> {
   const CHUNK = 4 * 2 ** 20;
@@ -153,6 +154,7 @@ export async function firstInvalidUtf8Line(path: string): Promise<number | null>
     let carry = 0; // bytes of a sequence cut at the end of the last chunk, moved to the front
     let lines = 1;
     let position = 0;
+    let afterCr = false; // the last byte counted was a CR (an LF first in the next chunk is its CRLF)
     for (;;) {
       const { bytesRead } = await handle.read(buf, carry, CHUNK, position);
       position += bytesRead;
@@ -160,7 +162,9 @@ export async function firstInvalidUtf8Line(path: string): Promise<number | null>
       const end = bytesRead === 0 ? length : completeUtf8End(buf, length);
       const bad = isUtf8(buf.subarray(0, end)) ? -1 : firstInvalidUtf8(buf, end);
       const upTo = bad < 0 ? end : bad;
-      for (let at = buf.indexOf(0x0a, 0); at >= 0 && at < upTo; at = buf.indexOf(0x0a, at + 1)) lines++;
+      const counted = lineBreaks(buf, upTo, afterCr);
+      lines += counted.breaks;
+      afterCr = counted.afterCr;
       if (bad >= 0) return lines;
       if (bytesRead === 0) return carry > 0 ? lines : null; // a sequence cut by the end of the file
       buf.copy(buf, 0, end, length);
@@ -169,6 +173,23 @@ export async function firstInvalidUtf8Line(path: string): Promise<number | null>
   } finally {
     await handle.close();
   }
+}
+
+/** Line breaks in `buf[0, end)` (LF, CRLF, a bare CR; an LF first after a CR that ended the last chunk is that CR's), and whether it ends with a CR. */
+function lineBreaks(buf: Buffer, end: number, afterCr: boolean): { breaks: number; afterCr: boolean } {
+  let breaks = 0;
+  let cr = afterCr;
+  for (let k = 0; k < end; k++) {
+    const b = buf[k] as number;
+    if (b === 0x0a) {
+      if (!cr) breaks++;
+      cr = false;
+    } else if (b === 0x0d) {
+      breaks++;
+      cr = true;
+    } else cr = false;
+  }
+  return { breaks, afterCr: cr };
 }
 
 /** Where the last complete UTF-8 sequence of `buf[0, length)` ends (before a lead byte whose sequence is cut). */

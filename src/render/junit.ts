@@ -14,7 +14,7 @@
  * finding messages can contain ticket-derived text, which is hostile.
  */
 import type { Finding, GateResult, Report } from '../report.js';
-import { gateValues } from './format.js';
+import { gateDigits, gateValue, gateValues } from './format.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -57,8 +57,9 @@ export function gateMessage(g: GateResult): string {
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
     const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
-    const [change, threshold] = gateValues(g.value, g.threshold, g.unit);
-    const [now, before] = gateValues(g.current, g.baseline, g.unit);
+    // one number of digits for all four, so that now − baseline reads as the change does
+    const digits = gateDigits([[g.value, g.threshold], [g.current, g.baseline]], g.unit);
+    const [change, threshold, now, before] = [g.value, g.threshold, g.current, g.baseline].map((x) => gateValue(x, g.unit, digits));
     return `change ${changeBound}${change} ${holds} ${threshold} (${now} now, ${before} in the baseline)`;
   }
   const bound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';

@@ -76,6 +76,21 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(JSON.parse(own.stdout).input).toMatchObject({ tickets: 3050, rowsRejected: 157 });
   });
 
+  test('ids that look like numbers stay text, as parity reads them: no false repeats', async () => {
+    // 1.0 and 1, 2.50 and 2.5, 1e1 and 10 are six ids; two 20-digit ids one apart are two (as
+    // numbers they would be one double); DuckDB used to type the column as a number
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'numeric-ids.csv');
+    const ids = ['1.0', '1', '2.50', '2.5', '1e1', '10', '12345678901234567890', '12345678901234567891'];
+    writeFileSync(file, ['ticket_id,channel,created_at,first_response_at,status', ...ids.map((id) => `${id},Phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,open`)].join('\n') + '\n');
+    const engine = await runParity(['audit', file, '--engine', 'duckdb', '--format', 'json']);
+    expect(engine.code).toBe(0);
+    const input = JSON.parse(engine.stdout).input;
+    expect(input.tickets).toBe(8);
+    expect(input.dataQuality.filter((d: { kind: string }) => d.kind === 'repeated-id')).toEqual([]);
+    expect(engine.stderr).not.toContain('repeat');
+  });
+
   test('bytes that are not UTF-8 past the first 64 KiB: exit 2 naming the file and its line (DuckDB counts records)', async () => {
     // demo.csv (about 300 KB, one ticket a line, no quoted line breaks) with "question" on
     // line 3,000 spelt with a Windows-1252 ó (0xF3); the in-process audit reads it
@@ -90,6 +105,26 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(engine.stderr).toContain(`${file}:3000: this line holds bytes that are not UTF-8`);
     expect(engine.stderr).toContain('audit it without --engine (parity reads it), or save it as "CSV UTF-8"');
     expect((await runParity(['audit', file, '--format', 'json'])).code).toBe(0);
+    // beside a Parquet file (DuckDB's own binary format, never looked through as text) the CSV is named
+    const mixed = await runParity(['audit', 'fixtures/engines/demo.parquet', file, '--engine', 'duckdb']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain(`${file}:3000: this line holds bytes that are not UTF-8`);
+  });
+
+  test('a CSV error that is not about UTF-8 keeps the record number DuckDB gives, whatever the rows it quotes say', async () => {
+    // all UTF-8: demo.csv's rows eight times (24,400 rows, past the 20,480 DuckDB samples to
+    // sniff the layout), and line 24,000 has a field too many whose text mimics DuckDB's UTF-8 message
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'ragged.csv');
+    const [header, ...rows] = readFileSync('fixtures/demo.csv', 'utf8').trimEnd().split('\n');
+    const lines = [header, ...Array.from({ length: 8 }, () => rows).flat()];
+    expect(lines).toHaveLength(24_401);
+    lines[23999] = `${lines[23999]},"Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded."`;
+    writeFileSync(file, lines.join('\n') + '\n');
+    const engine = await runParity(['audit', file, '--engine', 'duckdb']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain(`${file}: DuckDB: Invalid Input Error: CSV Error on Line: 24000`);
+    expect(engine.stderr).not.toContain('not UTF-8');
   });
 
   test('a file path, table and column names with quotes stay names', async () => {

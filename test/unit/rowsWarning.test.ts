@@ -2,6 +2,7 @@
 // in-process); a count table or an engine source counts its rows where they live.
 import { describe, expect, test } from 'vitest';
 import { rowsWarning } from '../../src/commands/rowsWarning.js';
+import { repeatedIdsNote } from '../../src/load/describe.js';
 import type { Report } from '../../src/report.js';
 
 function reportOf(formats: Report['input']['formats']): Report {
@@ -34,5 +35,20 @@ describe('rowsWarning', () => {
     expect(rowsWarning(repeated(1234, false), undefined)).toBe('1,234 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
     expect(rowsWarning(repeated(1, false), undefined)).toBe('1 row repeats a ticket id and was counted as a ticket of its own (see the notes)');
     expect(rowsWarning(repeated(7, true), undefined)).toBe('23 of 4,000 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150); 7 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+  });
+});
+
+describe('wording of one row', () => {
+  test('one excluded row after rejected ones is "1 row"', () => {
+    const report = { input: { rowsRead: 10, formats: [], dataQuality: [
+      { kind: 'missing-created', severity: 'error', count: 2, example: null },
+      { kind: 'outbound', severity: 'excluded', count: 1, example: null },
+    ] } } as unknown as Report;
+    expect(rowsWarning(report, undefined)).toBe('2 of 10 rows rejected as unusable (see Data quality); 1 row excluded on purpose (outbound ×1)');
+  });
+
+  test("the repeated-id note: one row or many, and the fix that fits the source", () => {
+    expect(repeatedIdsNote(1, false)).toBe('1 row repeats a ticket id already counted, and was counted as a ticket too: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); remove the repeats where the tickets live (a query can select each ticket once)');
+    expect(repeatedIdsNote(1500, true)).toBe('1,500 rows repeat a ticket id already counted, and each was counted as a ticket: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); remove the repeats, or audit the CSV file without --engine, which keeps the first row of an id');
   });
 });

@@ -34,11 +34,15 @@ function listDoubles(list: InstanceType<DuckModule['DuckDBListVector']>, i: numb
   return out;
 }
 
-/** The DuckDB reader of a file: read_parquet for .parquet, read_csv otherwise. */
+/**
+ * The DuckDB reader of a file: read_parquet for .parquet, read_csv otherwise — every CSV column
+ * read as text, as parity reads a file: DuckDB would otherwise guess a column's type from a sample,
+ * and ids that look like numbers would be compared as numbers (`1.0` and `1` one ticket, 20-digit
+ * ids rounded into each other). The count query casts what it measures itself.
+ */
 export function fileQuery(path: string): string {
   const d = dialect('duckdb');
-  const reader = /\.parquet$/i.test(path) ? 'read_parquet' : 'read_csv';
-  return `SELECT * FROM ${reader}(${d.string(path)})`;
+  return /\.parquet$/i.test(path) ? `SELECT * FROM read_parquet(${d.string(path)})` : `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true)`;
 }
 
 /** DuckDB's working memory when not given: enough for 10M tickets (not for 50M: `--duckdb-memory`). */
@@ -61,15 +65,13 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   });
   const connection = await instance.connect();
   const failed = (error: unknown): ParityError => {
-    const full = (error as Error).message;
-    // the first line only (the rest quotes rows of the file and DuckDB's settings); a file that
-    // is not UTF-8 further on says so there (engines/index.ts locatingUtf8 finds the line)
-    const unicode = /invalid unicode/i.test(full);
-    const message = `${full.split('\n')[0] ?? ''}${unicode ? ' (invalid unicode: not UTF-8)' : ''}`;
+    // the first line only: the rest quotes rows of the file (the data's text) and DuckDB's
+    // settings (engines/index.ts locatingUtf8 names the line of a byte that is not UTF-8)
+    const message = (error as Error).message.split('\n')[0] ?? '';
     const hint = /out of memory/i.test(message)
       ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 8GB`
-      : unicode
-        ? 'the file is not UTF-8 throughout: audit it without --engine (parity reads it), or save it as "CSV UTF-8"'
+      : /CSV Error/.test(message)
+        ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
         : 'check the file and the columns mapping';
     return new ParityError(`DuckDB: ${message}`, { location: { file: label }, hint });
   };

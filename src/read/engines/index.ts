@@ -127,20 +127,27 @@ function notUtf8(file: string, line: number | null, what: string): ParityError {
 
 /**
  * A file that starts as UTF-8 (requireUtf8 looks at its first 64 KiB) may hold other bytes
- * further on: DuckDB stops there, counting records rather than lines, and its message quotes a
- * neighbouring row. The error names the file and line instead, found here.
+ * further on: DuckDB stops there with an input error, counting records rather than lines, and
+ * its message quotes a neighbouring row. On DuckDB's input errors (told by its own first line,
+ * never by the rows it quotes, which are the data's and could say anything) the CSV files are
+ * looked through for such a byte, and the error names the file and its line when there is one;
+ * otherwise DuckDB's error stands.
  */
+async function locateUtf8(error: unknown, files: readonly string[]): Promise<never> {
+  if (!(error instanceof ParityError) || !error.message.startsWith('DuckDB: Invalid Input Error:')) throw error;
+  for (const file of files) {
+    if (/\.parquet$/i.test(file)) continue; // read by DuckDB's Parquet reader, not as text
+    const head = await fileHead(file, 2);
+    if (head === null || (head[0] === 0x1f && head[1] === 0x8b)) continue; // gzip: DuckDB's message stands
+    const line = await firstInvalidUtf8Line(file);
+    if (line !== null) throw notUtf8(file, line, 'bytes that are not UTF-8 (from a file saved as Windows-1252, as Excel writes "CSV" on Western Windows, or joined from files in two encodings)');
+  }
+  throw error;
+}
+
+/** The connection with its queries' errors through {@link locateUtf8}. */
 function locatingUtf8(connection: EngineConnection, files: readonly string[]): EngineConnection {
-  const locate = async (error: unknown): Promise<never> => {
-    if (!(error instanceof ParityError) || !/invalid unicode/i.test(error.message)) throw error;
-    for (const file of files) {
-      const head = await fileHead(file, 2);
-      if (head === null || (head[0] === 0x1f && head[1] === 0x8b)) continue; // gzip: DuckDB's message stands
-      const line = await firstInvalidUtf8Line(file);
-      if (line !== null) throw notUtf8(file, line, 'bytes that are not UTF-8 (from a file saved as Windows-1252, as Excel writes "CSV" on Western Windows, or joined from files in two encodings)');
-    }
-    throw error;
-  };
+  const locate = (error: unknown): Promise<never> => locateUtf8(error, files);
   return {
     ...connection,
     sample: (source, n) => connection.sample(source, n).catch(locate),
@@ -167,7 +174,7 @@ async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, time
     const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
     const queries = source.files.map((f) => fileQuery(f));
     try {
-      await sameColumns(connection, source.files, queries);
+      await sameColumns(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
     } catch (error) {
       await connection.close();
       throw error;

@@ -26,6 +26,14 @@ describe('gateValues', () => {
     expect(gateValues(-30.4, -30, 'seconds')).toEqual(['-30.4s', '-30s']);
   });
 
+  test('seconds are rounded once, as a whole: a half second short of a minute never reads 60s', () => {
+    // a Kaplan–Meier median halfway between 7,199 s and 7,200 s against 2h: whole seconds round
+    // it up to 2h 0m 0s, so one decimal: 1h 59m 59.5s
+    expect(gateValues(7199.5, 7200, 'seconds')).toEqual(['1h 59m 59.5s', '2h 0m 0s']);
+    expect(gateValues(59.6, 60, 'seconds')).toEqual(['59.6s', '1m 0s']);
+    expect(gateValues(86399.7, 86400, 'seconds')).toEqual(['23h 59m 59.7s', '1d 0h 0m 0s']);
+  });
+
   test('equal numbers and missing ones as they are', () => {
     expect(gateValues(0.5, 0.5, 'share')).toEqual(['50%', '50%']);
     expect(gateValues(null, 0.5, 'share')).toEqual(['n/a', '50%']);
@@ -41,8 +49,8 @@ describe('the gate message', () => {
     expect(gateMessage(gate({}))).toBe('value 79.96% is below 80%');
   });
 
-  test('a change against the baseline: change and threshold, now and before, each pair told apart (now and before already differ at three decimals)', () => {
+  test('a change against the baseline: all four numbers with the digits that tell the change from its threshold, so that now − baseline reads as the change', () => {
     const g = gate({ comparator: '>', value: 0.30004, threshold: 0.3, current: 1.80004, baseline: 1.5, unit: 'ratio' });
-    expect(gateMessage(g)).toBe('change 0.30004 is above 0.3 (1.8 now, 1.5 in the baseline)');
+    expect(gateMessage(g)).toBe('change 0.30004 is above 0.3 (1.80004 now, 1.5 in the baseline)');
   });
 });

@@ -52,6 +52,17 @@ describe('firstInvalidUtf8Line', () => {
     expect(await firstInvalidUtf8Line(file('split-bad.csv', body, '€\nz\n', [0xff], '\n'))).toBe(lines + 3);
   });
 
+  test('lines as parity numbers them: CRLF is one break, a bare CR is one (a file of CR line ends), also when a CRLF is split across two reads', async () => {
+    expect(await firstInvalidUtf8Line(file('crlf.csv', 'id\r\n1\r\n', [0xe9], '\r\n'))).toBe(3);
+    expect(await firstInvalidUtf8Line(file('cr.csv', 'id\r1\r2\r', [0xe9], '\r'))).toBe(4);
+    // L CRLF lines of 65 bytes, a filler line whose CR is the last byte of the first 4 MiB read
+    // and whose LF is the first of the next: the bad byte is on line L + 2 (not L + 3)
+    const L = Math.floor((4 * 2 ** 20 - 1) / 65);
+    const body = ('y'.repeat(63) + '\r\n').repeat(L) + 'y'.repeat(4 * 2 ** 20 - 1 - 65 * L);
+    expect(Buffer.byteLength(body)).toBe(4 * 2 ** 20 - 1);
+    expect(await firstInvalidUtf8Line(file('crlf-split.csv', body, '\r\n', [0xff], '\r\n'))).toBe(L + 2);
+  });
+
   test('a file that cannot be read: null (the reader that opens it next says why)', async () => {
     expect(await firstInvalidUtf8Line(join(dir, 'missing.csv'))).toBeNull();
   });
