@@ -2,6 +2,7 @@
 //   fixtures/engines/mixed.csv       categories, priorities, teams, followers, open and unanswered
 //                                    tickets, negative durations, outbound and unusable rows
 //   fixtures/engines/durations.csv   precomputed business-minute duration columns (dbt style)
+//   fixtures/engines/padded.csv      values padded with whitespace that JavaScript trims (NBSP, tab, …)
 //   fixtures/engines/demo.parquet    fixtures/demo.csv written by DuckDB (COPY … TO … parquet)
 // The Parquet file needs @duckdb/node-api (an optional dependency of parity).
 import { writeFileSync } from 'node:fs';
@@ -60,6 +61,22 @@ for (let i = 0; i < 600; i++) {
 writeFileSync(new URL('../fixtures/engines/durations.csv', import.meta.url),
   csv(['ticket_id', 'via_channel', 'created_at', 'first_reply_time_business_minutes', 'full_resolution_time_business_minutes', 'status', 'priority', 'ticket_type'], durations));
 
+// Values padded with whitespace JavaScript's trim() removes and plain SQL TRIM does not (tab,
+// no-break space, ideographic and em spaces, the byte-order mark, line and paragraph separators):
+// parity reads `\u00a0Billing\t` as `Billing`, and every engine's count query must too.
+state = 20261129;
+const WHITE = ['\t', '\u00a0', '\u3000', '\u2003', '\ufeff', '\u2028', '\u202f', ' ', '\u000b'];
+const pad = (v) => (random() < 0.5 ? pick(WHITE) : '') + v + (random() < 0.5 ? pick(WHITE) + (random() < 0.3 ? pick(WHITE) : '') : '');
+const padded = [];
+for (let i = 0; i < 400; i++) {
+  const created = start + Math.floor(random() * 20 * 86400);
+  const first = random() < 0.9 ? iso(created + Math.floor(random() * 2 * 86400)) : '';
+  const solved = random() < 0.7;
+  padded.push([pad(`P${i}`), pad(`C${Math.floor(random() * 120)}`), pad(pick(['Phone', 'Email', 'Web form', 'Twitter', 'Live chat'])), iso(created), first, solved ? iso(created + Math.floor(random() * 9 * 86400)) : '', pad(solved ? 'solved' : 'open'), pad(pick(['low', 'normal', 'high'])), pad(pick(['Billing', 'Technical', 'Account']))]);
+}
+writeFileSync(new URL('../fixtures/engines/padded.csv', import.meta.url),
+  csv(['ticket_id', 'customer_id', 'channel', 'created_at', 'first_response_at', 'resolved_at', 'status', 'priority', 'category'], padded));
+
 try {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
@@ -72,4 +89,4 @@ try {
 } catch (error) {
   console.error(`demo.parquet not written (needs @duckdb/node-api): ${error.message}`);
 }
-console.log(`fixtures/engines: mixed.csv ${mixed.length} rows, durations.csv ${durations.length} rows`);
+console.log(`fixtures/engines: mixed.csv ${mixed.length} rows, durations.csv ${durations.length} rows, padded.csv ${padded.length} rows`);

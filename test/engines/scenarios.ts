@@ -37,6 +37,9 @@ export const SCENARIOS: Scenario[] = [
     flags: { since: '2026-09-10', until: '2026-10-20', asOf: '2026-10-15T12:00:00Z' },
   },
   { name: 'channel jumps and repeat contacts', file: 'fixtures/findings/jumps.csv', table: 'jumps', clickhouse: false },
+  // ids, customers, channels, statuses, categories and priorities padded with tabs, no-break and
+  // ideographic spaces, byte-order marks, …: trimmed as JavaScript trims them, or strata and ids split
+  { name: 'values padded with whitespace JavaScript trims', file: 'fixtures/engines/padded.csv', table: 'padded' },
   {
     name: 'precomputed business-minute durations',
     file: 'fixtures/engines/durations.csv',

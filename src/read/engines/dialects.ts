@@ -33,8 +33,10 @@ export interface Dialect {
   double(expr: string): string;
   /** NULL of text type. */
   readonly nullText: string;
-  /** Trim, then NULL when empty. */
+  /** Trim the whitespace JavaScript's trim() removes (WHITESPACE), then NULL when empty. */
   blankToNull(expr: string): string;
+  /** `text` without WHITESPACE at either end. */
+  trimWhite(text: string): string;
   /** Lower case, letters and digits only (the vocabulary key). */
   key(expr: string): string;
   /** Greater of two values. */
@@ -131,9 +133,21 @@ function backtickBackslash(name: string): string {
   return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
 }
 
+/**
+ * What JavaScript's trim() removes, as parity trims every value it reads: the ASCII white space
+ * (tab, line feed, vertical tab, form feed, carriage return, space) and Unicode's (no-break space,
+ * the Ogham space mark, en to hair spaces, line and paragraph separators, narrow no-break, medium
+ * mathematical and ideographic spaces, the byte-order mark). SQL's plain TRIM removes spaces only,
+ * so `Billing\u00a0` or a tab before an id would be other values than parity's.
+ */
+export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 const common = {
   blankToNull(this: Dialect, expr: string): string {
-    return `NULLIF(TRIM(${this.text(expr)}), '')`;
+    return `NULLIF(${this.trimWhite(this.text(expr))}, '')`;
+  },
+  trimWhite(this: Dialect, text: string): string {
+    return `TRIM(${text}, ${this.string(WHITESPACE)})`;
   },
   key(expr: string): string {
     return `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '')`;
@@ -186,6 +200,9 @@ const postgres: Dialect = {
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
   nullText: 'CAST(NULL AS TEXT)',
+  trimWhite(text) {
+    return `BTRIM(${text}, ${this.string(WHITESPACE)})`;
+  },
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
   replaceAll(expr, pattern, replacement = '') {
     return `REGEXP_REPLACE(${expr}, ${this.string(pattern)}, ${this.string(replacement)}, 'g')`;
@@ -226,7 +243,13 @@ const clickhouse: Dialect = {
   int: (expr) => `toNullable(toInt64(${expr}))`,
   double: (expr) => `toNullable(toFloat64(${expr}))`,
   nullText: 'CAST(NULL AS Nullable(String))',
-  blankToNull: (expr) => `nullIf(replaceRegexpAll(toString(${expr}), '^[[:space:]]+|[[:space:]]+$', ''), '')`,
+  blankToNull(expr) {
+    return `nullIf(${this.trimWhite(`toString(${expr})`)}, '')`;
+  },
+  // (release 18 has no trimBoth with a set of characters: a pattern of them, written literally)
+  trimWhite(text) {
+    return `replaceRegexpAll(${text}, ${this.string(`^[${WHITESPACE}]+|[${WHITESPACE}]+$`)}, '')`;
+  },
   key: (expr) => `replaceRegexpAll(lower(${expr}), '[^a-z0-9]', '')`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   wholeSeconds: (expr) => `toNullable(toInt64(floor(${expr} + 0.5)))`,
@@ -286,6 +309,9 @@ const databricks: Dialect = {
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS STRING)',
+  trimWhite(text) {
+    return `BTRIM(${text}, ${this.string(WHITESPACE)})`;
+  },
   position: (haystack, needle) => `INSTR(${haystack}, ${needle})`,
 };
 

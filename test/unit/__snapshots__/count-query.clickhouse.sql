@@ -23,23 +23,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -69,23 +69,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -119,23 +119,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -165,23 +165,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -212,23 +212,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -257,23 +257,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -291,23 +291,23 @@ FROM (
     cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
   FROM (
     SELECT
-      nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+      nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
       toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-      nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-      LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+      nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+      LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
       (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
       (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-      nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-      nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-      nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+      nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+      nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+      nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
       toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-      nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-      nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-      nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+      nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+      nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+      nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
       CAST(NULL AS Nullable(String)) AS txt,
-      nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+      nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
     FROM `zendesk`.`tickets`
   )
 )
@@ -322,23 +322,23 @@ FROM (
     cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
   FROM (
     SELECT
-      nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+      nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
       toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-      nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-      LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+      nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+      LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
       (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
       (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-      nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-      nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-      nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+      replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+      nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+      nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+      nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
       toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-      nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-      nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-      nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+      nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+      nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+      nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
       CAST(NULL AS Nullable(String)) AS txt,
-      nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+      nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
     FROM `zendesk`.`tickets`
   )
 )
@@ -366,23 +366,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -412,23 +412,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -459,23 +459,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -503,23 +503,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -549,23 +549,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -593,23 +593,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -637,23 +637,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -681,23 +681,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -733,23 +733,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -791,23 +791,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -855,23 +855,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -918,23 +918,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -982,23 +982,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1046,23 +1046,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1110,23 +1110,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1174,23 +1174,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1238,23 +1238,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1309,23 +1309,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1381,23 +1381,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1454,23 +1454,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1527,23 +1527,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1585,23 +1585,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )
@@ -1649,23 +1649,23 @@ FROM (
         cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
       FROM (
         SELECT
-          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+          nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
           toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-          nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+          nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+          LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
           (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
           (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-          nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-          nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+          replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+          nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+          nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+          nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
           toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-          nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-          nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-          nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+          nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+          nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+          nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
           CAST(NULL AS Nullable(String)) AS txt,
-          nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+          nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
     )
@@ -1700,23 +1700,23 @@ FROM (
       cust, CASE WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('true', 't', 'yes', 'y', '1', 'public') THEN 1 WHEN lower(replaceAll(pub_txt, 'K', 'k')) IN ('false', 'f', 'no', 'n', '0', 'private') THEN 0 ELSE CASE WHEN ch_key IN ('twitterpublic', 'publictweet', 'twittermention', 'tweetmention', 'facebookpost', 'facebookcomment', 'facebookmention', 'facebookwall', 'instagramcomment', 'instagrammention', 'instagramadcomment', 'facebookreview', 'facebookrecommendations', 'review', 'appstorereview', 'trustpilot') THEN 1 ELSE 0 END END AS pub, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0 OR (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) AND (lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))) >= 8 AND toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Z]', ''))))) / toNullable(toFloat64((lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) - lengthUTF8(replaceRegexpAll(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '[A-Za-z]', ''))))) >= 0.6)) THEN 1 ELSE 0 END AS shout, CASE WHEN (subj IS NOT NULL OR txt IS NOT NULL) AND NOT (position(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')), '!!!') > 0) AND NOT (length(concat(COALESCE(subj, ''), ' ', COALESCE(txt, ''))) = lengthUTF8(concat(COALESCE(subj, ''), ' ', COALESCE(txt, '')))) THEN 1 ELSE 0 END AS cap_untested, CASE WHEN position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' vip ') > 0 OR position(concat(' ', replaceRegexpAll(lower(replaceAll(COALESCE(tags_txt, ''), 'K', 'k')), '[\t\n\x0B\x0C\r    - \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF,;|]+', ' '), ' '), ' escalated ') > 0 OR lower(replaceAll(pri, 'K', 'k')) IN ('vip', 'escalated') THEN 1 ELSE 0 END AS esc
     FROM (
       SELECT
-        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS id_txt,
+        nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS id_txt,
         toFloat64(toUnixTimestamp(`created_at`)) AS created_s,
-        nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS raw_ch,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
-        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[[:space:]]+|[[:space:]]+$', ''), '')) AS dir_txt,
+        nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS raw_ch,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`via_channel`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS ch_key,
+        LOWER(nullIf(replaceRegexpAll(toString(`direction`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS dir_txt,
         (toNullable(toFloat64(`first_reply_time_business_minutes`)) * 60) AS fr_s,
         (toFloat64(toUnixTimestamp(`solved_at`)) - toFloat64(toUnixTimestamp(`created_at`))) AS res_s,
-        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[[:space:]]+|[[:space:]]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
-        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cat,
-        nullIf(replaceRegexpAll(toString(`priority`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pri,
-        nullIf(replaceRegexpAll(toString(`group_name`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS byv,
+        replaceRegexpAll(lower(nullIf(replaceRegexpAll(toString(`status`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')), '[^a-z0-9]', '') AS status_key,
+        nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
+        nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
+        nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
         toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
-        nullIf(replaceRegexpAll(toString(`requester_id`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS cust,
-        nullIf(replaceRegexpAll(toString(`is_public`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS pub_txt,
-        nullIf(replaceRegexpAll(toString(`subject`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS subj,
+        nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
+        nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
+        nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
         CAST(NULL AS Nullable(String)) AS txt,
-        nullIf(replaceRegexpAll(toString(`tags`), '^[[:space:]]+|[[:space:]]+$', ''), '') AS tags_txt
+        nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
   )

@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST(`ticket_id` AS STRING)), '') AS id_txt,
+    NULLIF(BTRIM(CAST(`ticket_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
     (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 1000000) AS created_s,
-    NULLIF(TRIM(CAST(`via_channel` AS STRING)), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST(`via_channel` AS STRING)), '')), '[^a-z0-9]', '') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST(`direction` AS STRING)), '')) AS dir_txt,
+    NULLIF(BTRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
+    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS ch_key,
+    LOWER(NULLIF(BTRIM(CAST(`direction` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
     (CAST(`first_reply_time_business_minutes` AS DOUBLE) * 60) AS fr_s,
     ((UNIX_MICROS(CAST(`solved_at` AS TIMESTAMP)) / 1000000) - (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 1000000)) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST(`status` AS STRING)), '')), '[^a-z0-9]', '') AS status_key,
-    NULLIF(TRIM(CAST(`ticket_type` AS STRING)), '') AS cat,
-    NULLIF(TRIM(CAST(`priority` AS STRING)), '') AS pri,
-    NULLIF(TRIM(CAST(`group_name` AS STRING)), '') AS byv,
+    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST(`status` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS status_key,
+    NULLIF(BTRIM(CAST(`ticket_type` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
+    NULLIF(BTRIM(CAST(`priority` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
+    NULLIF(BTRIM(CAST(`group_name` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
     CAST(CAST(FLOOR(CAST(`follower_count` AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
-    NULLIF(TRIM(CAST(`requester_id` AS STRING)), '') AS cust,
-    NULLIF(TRIM(CAST(`is_public` AS STRING)), '') AS pub_txt,
-    NULLIF(TRIM(CAST(`subject` AS STRING)), '') AS subj,
+    NULLIF(BTRIM(CAST(`requester_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
+    NULLIF(BTRIM(CAST(`is_public` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
+    NULLIF(BTRIM(CAST(`subject` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
     CAST(NULL AS STRING) AS txt,
-    NULLIF(TRIM(CAST(`tags` AS STRING)), '') AS tags_txt
+    NULLIF(BTRIM(CAST(`tags` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
   FROM `zendesk`.`tickets`
 ),
 c AS (

@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST("ticket_id" AS VARCHAR)), '') AS id_txt,
+    NULLIF(TRIM(CAST("ticket_id" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS id_txt,
     (EPOCH_US(CAST("created_at" AS TIMESTAMPTZ)) / 1000000.0) AS created_s,
-    NULLIF(TRIM(CAST("via_channel" AS VARCHAR)), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("via_channel" AS VARCHAR)), '')), '[^a-z0-9]', '', 'g') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST("direction" AS VARCHAR)), '')) AS dir_txt,
+    NULLIF(TRIM(CAST("via_channel" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS raw_ch,
+    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("via_channel" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '')), '[^a-z0-9]', '', 'g') AS ch_key,
+    LOWER(NULLIF(TRIM(CAST("direction" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '')) AS dir_txt,
     (CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s,
     ((EPOCH_US(CAST("solved_at" AS TIMESTAMPTZ)) / 1000000.0) - (EPOCH_US(CAST("created_at" AS TIMESTAMPTZ)) / 1000000.0)) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR)), '')), '[^a-z0-9]', '', 'g') AS status_key,
-    NULLIF(TRIM(CAST("ticket_type" AS VARCHAR)), '') AS cat,
-    NULLIF(TRIM(CAST("priority" AS VARCHAR)), '') AS pri,
-    NULLIF(TRIM(CAST("group_name" AS VARCHAR)), '') AS byv,
+    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '')), '[^a-z0-9]', '', 'g') AS status_key,
+    NULLIF(TRIM(CAST("ticket_type" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS cat,
+    NULLIF(TRIM(CAST("priority" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS pri,
+    NULLIF(TRIM(CAST("group_name" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS byv,
     CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
-    NULLIF(TRIM(CAST("requester_id" AS VARCHAR)), '') AS cust,
-    NULLIF(TRIM(CAST("is_public" AS VARCHAR)), '') AS pub_txt,
-    NULLIF(TRIM(CAST("subject" AS VARCHAR)), '') AS subj,
+    NULLIF(TRIM(CAST("requester_id" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS cust,
+    NULLIF(TRIM(CAST("is_public" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS pub_txt,
+    NULLIF(TRIM(CAST("subject" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS subj,
     CAST(NULL AS VARCHAR) AS txt,
-    NULLIF(TRIM(CAST("tags" AS VARCHAR)), '') AS tags_txt
+    NULLIF(TRIM(CAST("tags" AS VARCHAR), (' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || '             ' || chr(8232) || chr(8233) || '  　' || chr(65279))), '') AS tags_txt
   FROM "zendesk"."tickets"
 ),
 c AS (

@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST("ticket_id" AS TEXT)), '') AS id_txt,
+    NULLIF(BTRIM(CAST("ticket_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
     EXTRACT(EPOCH FROM CAST("created_at" AS TIMESTAMPTZ)) AS created_s,
-    NULLIF(TRIM(CAST("via_channel" AS TEXT)), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("via_channel" AS TEXT)), '')), '[^a-z0-9]', '', 'g') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST("direction" AS TEXT)), '')) AS dir_txt,
+    NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
+    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '', 'g') AS ch_key,
+    LOWER(NULLIF(BTRIM(CAST("direction" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
     (CAST("first_reply_time_business_minutes" AS DOUBLE PRECISION) * 60) AS fr_s,
     (EXTRACT(EPOCH FROM CAST("solved_at" AS TIMESTAMPTZ)) - EXTRACT(EPOCH FROM CAST("created_at" AS TIMESTAMPTZ))) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("status" AS TEXT)), '')), '[^a-z0-9]', '', 'g') AS status_key,
-    NULLIF(TRIM(CAST("ticket_type" AS TEXT)), '') AS cat,
-    NULLIF(TRIM(CAST("priority" AS TEXT)), '') AS pri,
-    NULLIF(TRIM(CAST("group_name" AS TEXT)), '') AS byv,
+    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST("status" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '', 'g') AS status_key,
+    NULLIF(BTRIM(CAST("ticket_type" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
+    NULLIF(BTRIM(CAST("priority" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
+    NULLIF(BTRIM(CAST("group_name" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
     CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE PRECISION) + 0.5) AS BIGINT) AS DOUBLE PRECISION) AS followers,
-    NULLIF(TRIM(CAST("requester_id" AS TEXT)), '') AS cust,
-    NULLIF(TRIM(CAST("is_public" AS TEXT)), '') AS pub_txt,
-    NULLIF(TRIM(CAST("subject" AS TEXT)), '') AS subj,
+    NULLIF(BTRIM(CAST("requester_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
+    NULLIF(BTRIM(CAST("is_public" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
+    NULLIF(BTRIM(CAST("subject" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
     CAST(NULL AS TEXT) AS txt,
-    NULLIF(TRIM(CAST("tags" AS TEXT)), '') AS tags_txt
+    NULLIF(BTRIM(CAST("tags" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
   FROM "zendesk"."tickets"
 ),
 c AS (

@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST("ticket_id" AS VARCHAR)), '') AS id_txt,
+    NULLIF(TRIM(CAST("ticket_id" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
     (DATE_PART(EPOCH_MICROSECOND, CAST("created_at" AS TIMESTAMP_TZ)) / 1000000) AS created_s,
-    NULLIF(TRIM(CAST("via_channel" AS VARCHAR)), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("via_channel" AS VARCHAR)), '')), '[^a-z0-9]', '') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST("direction" AS VARCHAR)), '')) AS dir_txt,
+    NULLIF(TRIM(CAST("via_channel" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
+    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("via_channel" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS ch_key,
+    LOWER(NULLIF(TRIM(CAST("direction" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
     (CAST("first_reply_time_business_minutes" AS DOUBLE) * 60) AS fr_s,
     ((DATE_PART(EPOCH_MICROSECOND, CAST("solved_at" AS TIMESTAMP_TZ)) / 1000000) - (DATE_PART(EPOCH_MICROSECOND, CAST("created_at" AS TIMESTAMP_TZ)) / 1000000)) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR)), '')), '[^a-z0-9]', '') AS status_key,
-    NULLIF(TRIM(CAST("ticket_type" AS VARCHAR)), '') AS cat,
-    NULLIF(TRIM(CAST("priority" AS VARCHAR)), '') AS pri,
-    NULLIF(TRIM(CAST("group_name" AS VARCHAR)), '') AS byv,
+    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("status" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS status_key,
+    NULLIF(TRIM(CAST("ticket_type" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
+    NULLIF(TRIM(CAST("priority" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
+    NULLIF(TRIM(CAST("group_name" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
     CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
-    NULLIF(TRIM(CAST("requester_id" AS VARCHAR)), '') AS cust,
-    NULLIF(TRIM(CAST("is_public" AS VARCHAR)), '') AS pub_txt,
-    NULLIF(TRIM(CAST("subject" AS VARCHAR)), '') AS subj,
+    NULLIF(TRIM(CAST("requester_id" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
+    NULLIF(TRIM(CAST("is_public" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
+    NULLIF(TRIM(CAST("subject" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
     CAST(NULL AS VARCHAR) AS txt,
-    NULLIF(TRIM(CAST("tags" AS VARCHAR)), '') AS tags_txt
+    NULLIF(TRIM(CAST("tags" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
   FROM "zendesk"."tickets"
 ),
 c AS (
