@@ -85,11 +85,20 @@ export function progressReporters(
 
 /**
  * The progress line of a count query where the tickets live: `parity: counting in
- * postgresql://…/support: 3 min so far, 1,234,567 cells received`; null during its first second.
+ * …ouse.example.com/support: 3 min, 1,234,567 cells so far`; null during its first second.
  */
 export function countingLine(source: string, elapsedSeconds: number, cells: number): string | null {
   if (elapsedSeconds < QUIET_SECONDS) return null;
-  return `parity: counting in ${source}: ${duration(elapsedSeconds)} so far${cells > 0 ? `, ${cells.toLocaleString('en-US')} cells received` : ''}`;
+  return `parity: counting in ${shortSource(source)}: ${duration(elapsedSeconds)}${cells > 0 ? `, ${cells.toLocaleString('en-US')} cells` : ''} so far`;
+}
+
+/** Characters of a source's name the counting line shows: the line is redrawn in place and must not wrap on an 80-column terminal. */
+const SOURCE_CHARS = 28;
+
+/** A source's name cut to its last SOURCE_CHARS characters (the file or table end of it), `…` before. */
+function shortSource(source: string): string {
+  const chars = [...source];
+  return chars.length <= SOURCE_CHARS ? source : `…${chars.slice(chars.length - SOURCE_CHARS + 1).join('')}`;
 }
 
 /** Calls `tick` every `ms` until the returned function is called (a timer that does not keep the process alive). */

@@ -41,7 +41,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     const channel = valueChannel[at] as number;
     channelValues.push({ raw: table.dictionaries.rawChannel.valueOf(at - 1) ?? '', count: rawCounts[at] as number, channel: channel >= 0 ? (CHANNELS[channel] as Channel) : 'other' });
   }
-  channelValues.sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+  channelValues.sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw)));
   const formatIds = [...new Set(dataset.files.map((f) => f.format))];
   return {
     files: dataset.files.map((f) => f.file),
@@ -54,7 +54,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     dataQuality: dataQuality(dataset.issues),
     unknownChannels: [...dataset.unknownChannels.entries()]
       .map(([raw, count]) => ({ raw, count }))
-      .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw)),
+      .sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw))),
     channelValues,
     notes: dataset.notes,
   };
@@ -80,7 +80,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
   ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
   const channelValues = h.channelValues
     .map((v) => ({ raw: v.raw, count: v.count, channel: v.channel }))
-    .sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+    .sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw)));
   return {
     files,
     format,
@@ -92,7 +92,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     dataQuality: quality,
     unknownChannels: channelValues.filter((v) => v.channel === 'other').map((v) => ({ raw: v.raw, count: v.count })),
     channelValues,
-    notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds, format === 'duckdb' && files.some((f) => !/\.parquet$/i.test(f)))] : notes,
+    notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds, format === 'duckdb' && files.every((f) => !/\.parquet$/i.test(f)))] : notes,
   };
 }
 
@@ -106,4 +106,9 @@ export function repeatedIdsNote(rows: number, csv: boolean): string {
   const what = rows === 1 ? 'row repeats a ticket id already counted, and was counted as a ticket too' : 'rows repeat a ticket id already counted, and each was counted as a ticket';
   const fix = csv ? 'remove the repeats, or audit the CSV file without --engine, which keeps the first row of an id' : 'remove the repeats where the tickets live (a query can select each ticket once)';
   return `${count(rows)} ${what}: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); ${fix}`;
+}
+
+/** Code-unit order: the tie-break after localeCompare, which takes some distinct texts (a zero-width space, a soft hyphen) as equal, so that two producers of the same values list them alike. */
+function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -532,6 +532,8 @@ export class CountTableReader {
   };
   private sawTickets = false;
   private sawAsOf = false;
+  /** Where an asOf row without seconds was (allowed only in a table of no tickets). */
+  private asOfMissing: string | null = null;
   private readonly sawMeasured: Record<CountMetric, boolean> = { firstResponse: false, resolution: false };
   /** The cells' ended and waiting counts so far, added up (at most MAX_COUNT). */
   private total = 0;
@@ -576,6 +578,7 @@ export class CountTableReader {
     const header = this.header;
     if (!this.sawTickets) throw new CountRowError('no "meta,tickets" row: this is not a count table parity wrote or printed the query for');
     if (!this.sawAsOf) throw new CountRowError('no "meta,asOf" row: the as-of time is needed to read waiting tickets');
+    if (this.asOfMissing !== null && header.tickets > 0) throw new CountRowError(`${this.asOfMissing}: the asOf row has no seconds`);
     const rejectedTotal = Object.values(header.rejected).reduce((a, b) => a + b, 0);
     if (header.rowsRead !== null) {
       header.rowsRejected = rejectedTotal;
@@ -651,7 +654,13 @@ export class CountTableReader {
         if (r.seconds !== null) header.createdTo = header.createdTo === null ? r.seconds : Math.max(header.createdTo, r.seconds);
         break;
       case 'asOf':
-        if (r.seconds === null) throw new CountRowError(`${where}: the asOf row has no seconds`);
+        // none when no ticket was used (the latest of no timestamps): the table then has no
+        // tickets, which the audit says in words (finish refuses a table with tickets and none)
+        if (r.seconds === null) {
+          this.asOfMissing = where;
+          this.sawAsOf = true;
+          break;
+        }
         checkTime(r, where);
         header.asOf = r.seconds;
         this.sawAsOf = true;

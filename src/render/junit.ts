@@ -57,8 +57,9 @@ export function gateMessage(g: GateResult): string {
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
     const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
-    // one number of digits for all four, so that now − baseline reads as the change does
-    const digits = gateDigits([[g.value, g.threshold], [g.current, g.baseline]], g.unit);
+    // one number of digits for all four, so that now − baseline reads as the change does;
+    // durations in whole units down to the second (2h 15m − 2h would not read as 14m 50s)
+    const digits = Math.max(gateDigits([[g.value, g.threshold], [g.current, g.baseline]], g.unit), g.unit === 'seconds' ? 1 : 0);
     const [change, threshold, now, before] = [g.value, g.threshold, g.current, g.baseline].map((x) => gateValue(x, g.unit, digits));
     return `change ${changeBound}${change} ${holds} ${threshold} (${now} now, ${before} in the baseline)`;
   }

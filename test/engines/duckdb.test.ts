@@ -123,8 +123,33 @@ describe('DuckDB count table equals the in-process one', () => {
     writeFileSync(file, lines.join('\n') + '\n');
     const engine = await runParity(['audit', file, '--engine', 'duckdb']);
     expect(engine.code).toBe(2);
-    expect(engine.stderr).toContain(`${file}: DuckDB: Invalid Input Error: CSV Error on Line: 24000`);
+    expect(engine.stderr).toContain(`${file}: DuckDB: Invalid Input Error: CSV Error on Line: 24000 (expected 12 columns, found 13)`);
     expect(engine.stderr).not.toContain('not UTF-8');
+    // with a byte that is not UTF-8 further on (line 24,300), the error is still the one DuckDB stopped at
+    expect(lines[24299]).toContain('question');
+    lines[24299] = lines[24299]!.replace('question', 'questi\u00f3n');
+    writeFileSync(file, Buffer.from(lines.join('\n') + '\n', 'latin1'));
+    const both = await runParity(['audit', file, '--engine', 'duckdb']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('CSV Error on Line: 24000 (expected 12 columns, found 13)');
+    expect(both.stderr).not.toContain('not UTF-8');
+  });
+
+  test('a source with no usable ticket: "no usable tickets", as in-process; follower counts written with an exponent are refused before the query, as parity does not read them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    // one row, its id a no-break space: missing-id, nothing left
+    const none = join(dir, 'none.csv');
+    writeFileSync(none, 'ticket_id,channel,created_at\n\u00a0,Phone,2026-10-01T09:00:00Z\n');
+    for (const args of [[none, '--engine', 'duckdb'], [none]]) {
+      const r = await runParity(['audit', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('no usable tickets: nothing to audit');
+    }
+    const exponent = join(dir, 'exponent.csv');
+    writeFileSync(exponent, 'ticket_id,channel,created_at,follower_count\nT1,Twitter,2026-10-01T09:00:00Z,1.994e3\n');
+    const refused = await runParity(['audit', exponent, '--engine', 'duckdb']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('column "follower_count" holds "1.994e3", which the database query cannot read as a number');
   });
 
   test('a file path, table and column names with quotes stay names', async () => {

@@ -215,6 +215,15 @@ describe('a table that is not whole, or holds numbers beyond 2^53 − 1, is refu
     expect(one(meta('asOf', { seconds: 8.64e12 }))).not.toThrow();
   });
 
+  test('an asOf row without seconds (no ticket used: the latest of no timestamps) is read only in a table of no tickets', () => {
+    const meta = (group: string, fields: Partial<FlatCountRow> = {}): FlatCountRow => ({ dimension: 'meta', group, category: null, priority: null, metric: null, seconds: null, ended: 0, waiting: 0, ...fields });
+    const empty = unflattenCounts([meta('rows', { ended: 1 }), meta('rejected', { category: 'missing-id', ended: 1 }), meta('tickets', { ended: 0 }), meta('asOf')]);
+    expect(empty.header.tickets).toBe(0);
+    expect(empty.header.rowsRejected).toBe(1);
+    const withTickets = [...flattenCounts(table)].map((r) => (r.dimension === 'meta' && r.group === 'asOf' ? { ...r, seconds: null } : r));
+    expect(() => unflattenCounts(withTickets)).toThrow(/the asOf row has no seconds/);
+  });
+
   test('the clock travels as a meta,clock row; a table without one does not say', () => {
     expect(flat.filter((r) => r.group === 'clock')).toEqual([{ dimension: 'meta', group: 'clock', category: 'calendar', priority: null, metric: null, seconds: null, ended: 0, waiting: 0 }]);
     const business = unflattenCounts(flat.map((r) => (r.group === 'clock' ? { ...r, category: 'business' } : r)));

@@ -62,10 +62,18 @@ describe('the progress line', () => {
 
 describe('the progress line of a count query where the tickets live', () => {
   it('says the source, the time so far and the cells received', () => {
-    expect(countingLine('postgresql://parity@db/support', 45.2, 0)).toBe('parity: counting in postgresql://parity@db/support: 45 s so far');
+    expect(countingLine('postgresql://db/support', 45.2, 0)).toBe('parity: counting in postgresql://db/support: 45 s so far');
     // 200 s is shown in minutes (3 min, rounded)
-    expect(countingLine('tickets.parquet', 200, 1_234_567)).toBe('parity: counting in tickets.parquet: 3 min so far, 1,234,567 cells received');
+    expect(countingLine('tickets.parquet', 200, 1_234_567)).toBe('parity: counting in tickets.parquet: 3 min, 1,234,567 cells so far');
     expect(countingLine('tickets.parquet', 0.5, 0)).toBeNull();
+  });
+
+  it('a long source is cut to its last 28 characters, so that the line does not wrap on 80 columns', () => {
+    const url = 'postgresql://analyst@warehouse.example.com:5432/support?application_name=parity';
+    const line = countingLine(url, 200, 12_345_678) as string;
+    // the last 27 characters: "port?application_name=parity"[1..] — counted: "ort?" 4 + "application_name=parity" 23
+    expect(line).toBe('parity: counting in …ort?application_name=parity: 3 min, 12,345,678 cells so far');
+    expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('is redrawn every second while the query runs and cleared when it ends', () => {
@@ -89,7 +97,7 @@ describe('the progress line of a count query where the tickets live', () => {
     tick!();
     progress.stop();
     expect(tick).toBeNull(); // the timer is cancelled
-    expect(shown).toEqual(['parity: counting in http://ch:8123/: 2 s so far', 'parity: counting in http://ch:8123/: 3 s so far, 40,000 cells received', null]);
+    expect(shown).toEqual(['parity: counting in http://ch:8123/: 2 s so far', 'parity: counting in http://ch:8123/: 3 s, 40,000 cells so far', null]);
   });
 
   it('an engine connection reports each count query: its start, cells as series arrive, its end, also when it fails', async () => {

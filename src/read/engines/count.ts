@@ -132,7 +132,8 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
 
 const QUERY_TIMESTAMPS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 const QUERY_NUMBERS: readonly TicketField[] = ['firstResponseTime', 'resolutionTime', 'followers'];
-const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?([eE][-+]?\d+)?\s*$/;
+// (no exponent: parity's own reading does not take `1.994e3` as a follower count either)
+const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /**
  * What the count query can read, said before it runs: it casts timestamps as ISO 8601 (or the

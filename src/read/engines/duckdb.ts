@@ -35,6 +35,29 @@ function listDoubles(list: InstanceType<DuckModule['DuckDBListVector']>, i: numb
 }
 
 /**
+ * DuckDB's reason for a CSV error, as a fixed text of parity's (digits at most from DuckDB's):
+ * its message quotes the row ("Original Line: …", the data's text, which may span lines and
+ * say anything), then the reason; the last reason found is DuckDB's own (a quoted row comes
+ * before it). Null when none is known.
+ */
+export function csvErrorReason(message: string): string | null {
+  const reasons: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+    [/Invalid unicode \(byte sequence mismatch\) detected/g, () => NOT_UTF8_REASON],
+    [/Expected Number of Columns: (\d+) Found: (\d+)/g, (m) => `expected ${m[1]} columns, found ${m[2]}`],
+    [/Value with unterminated quote found/g, () => 'a quote that is never closed'],
+    [/Maximum line size of (\d+) bytes exceeded/g, (m) => `a line over ${m[1]} bytes`],
+  ];
+  let best: { at: number; text: string } | null = null;
+  for (const [pattern, text] of reasons) {
+    for (const m of message.matchAll(pattern)) if (best === null || (m.index ?? 0) > best.at) best = { at: m.index ?? 0, text: text(m) };
+  }
+  return best?.text ?? null;
+}
+
+/** The reason csvErrorReason gives a file that is not UTF-8 (engines/index.ts looks for the line then). */
+export const NOT_UTF8_REASON = 'bytes that are not UTF-8';
+
+/**
  * The DuckDB reader of a file: read_parquet for .parquet, read_csv otherwise — every CSV column
  * read as text, as parity reads a file: DuckDB would otherwise guess a column's type from a sample,
  * and ids that look like numbers would be compared as numbers (`1.0` and `1` one ticket, 20-digit
@@ -65,9 +88,12 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   });
   const connection = await instance.connect();
   const failed = (error: unknown): ParityError => {
-    // the first line only: the rest quotes rows of the file (the data's text) and DuckDB's
-    // settings (engines/index.ts locatingUtf8 names the line of a byte that is not UTF-8)
-    const message = (error as Error).message.split('\n')[0] ?? '';
+    // the first line, and the reason of a CSV error in parity's words: the rest quotes rows of
+    // the file (the data's text) and DuckDB's settings (engines/index.ts locatingUtf8 names the
+    // line of a byte that is not UTF-8)
+    const full = (error as Error).message;
+    const reason = csvErrorReason(full);
+    const message = `${full.split('\n')[0] ?? ''}${reason ? ` (${reason})` : ''}`;
     const hint = /out of memory/i.test(message)
       ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 8GB`
       : /CSV Error/.test(message)

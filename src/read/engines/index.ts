@@ -7,7 +7,7 @@ import { ParityError, UsageError } from '../../errors.js';
 import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
-import { connectDuckDB, DUCKDB_MEMORY, fileQuery } from './duckdb.js';
+import { connectDuckDB, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -128,13 +128,13 @@ function notUtf8(file: string, line: number | null, what: string): ParityError {
 /**
  * A file that starts as UTF-8 (requireUtf8 looks at its first 64 KiB) may hold other bytes
  * further on: DuckDB stops there with an input error, counting records rather than lines, and
- * its message quotes a neighbouring row. On DuckDB's input errors (told by its own first line,
- * never by the rows it quotes, which are the data's and could say anything) the CSV files are
- * looked through for such a byte, and the error names the file and its line when there is one;
- * otherwise DuckDB's error stands.
+ * its message quotes a neighbouring row. When DuckDB's reason is that (duckdb.ts
+ * csvErrorReason: its last reason, after any quoted row) the CSV files are looked through for
+ * such a byte, and the error names the file and its line when there is one; otherwise DuckDB's
+ * error stands (gzip files, or bytes parity does not find).
  */
 async function locateUtf8(error: unknown, files: readonly string[]): Promise<never> {
-  if (!(error instanceof ParityError) || !error.message.startsWith('DuckDB: Invalid Input Error:')) throw error;
+  if (!(error instanceof ParityError) || !error.message.startsWith('DuckDB: Invalid Input Error:') || !error.message.endsWith(`(${NOT_UTF8_REASON})`)) throw error;
   for (const file of files) {
     if (/\.parquet$/i.test(file)) continue; // read by DuckDB's Parquet reader, not as text
     const head = await fileHead(file, 2);

@@ -49,6 +49,12 @@ describe('the gate message', () => {
     expect(gateMessage(gate({}))).toBe('value 79.96% is below 80%');
   });
 
+  test('a duration change against the baseline: every number down to the second, so that now − baseline reads as the change', () => {
+    // 1h 59m 50s then 2h 14m 40s: 14m 50s more (2h 15m − 2h would read 15m)
+    const g = gate({ expression: 'delta(channel(email).firstResponse.median) > 10m', comparator: '>', value: 890, threshold: 600, current: 8080, baseline: 7190, unit: 'seconds' });
+    expect(gateMessage(g)).toBe('change 14m 50s is above 10m 0s (2h 14m 40s now, 1h 59m 50s in the baseline)');
+  });
+
   test('a change against the baseline: all four numbers with the digits that tell the change from its threshold, so that now − baseline reads as the change', () => {
     const g = gate({ comparator: '>', value: 0.30004, threshold: 0.3, current: 1.80004, baseline: 1.5, unit: 'ratio' });
     expect(gateMessage(g)).toBe('change 0.30004 is above 0.3 (1.80004 now, 1.5 in the baseline)');
