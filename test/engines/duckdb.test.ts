@@ -76,6 +76,25 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(JSON.parse(own.stdout).input).toMatchObject({ tickets: 3050, rowsRejected: 157 });
   });
 
+  test('a CSV read as text: blank and padded timestamps and follower counts read as parity reads them (a cell of one space failed the query)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'blank-cells.csv');
+    const rows = ['ticket_id,channel,created_at,first_response_at,resolved_at,status,follower_count'];
+    for (let i = 0; i < 60; i++) {
+      const pad = ['', ' ', '\t', '\u00a0', '\u3000'][i % 5] as string;
+      const created = i % 17 === 0 ? ' ' : `${pad}2026-07-${String(1 + (i % 20)).padStart(2, '0')}T0${i % 10}:00:00Z${pad}`;
+      const first = i % 7 === 0 ? pad : `2026-07-${String(1 + (i % 20)).padStart(2, '0')}T1${i % 10}:30:00Z${pad}`;
+      const followers = i % 3 === 0 ? pad : `${pad}${(i * 997) % 200000}${pad}`;
+      rows.push(`T${i},${i % 2 ? 'Twitter' : 'Phone'},${created},${first},,open,${followers}`);
+    }
+    writeFileSync(file, rows.join('\n') + '\n');
+    const reference = await referenceCounts(file);
+    // 4 rows (i = 0, 17, 34, 51) have a blank creation time: missing-created in both
+    expect(reference.header.rejected).toEqual({ 'missing-created': 4 });
+    const { counts } = await duckCounts(file, settingsFor(file));
+    expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+  });
+
   test('ids that look like numbers stay text, as parity reads them: no false repeats', async () => {
     // 1.0 and 1, 2.50 and 2.5, 1e1 and 10 are six ids; two 20-digit ids one apart are two (as
     // numbers they would be one double); DuckDB used to type the column as a number

@@ -209,16 +209,31 @@ const postgres: Dialect = {
   },
 };
 
+/**
+ * DuckDB: a value cast to `type`, and when it is text (a CSV read by DuckDB: every column is
+ * text, duckdb.ts fileQuery), trimmed of WHITESPACE first and empty = NULL, as parity reads a
+ * blank or padded timestamp or number in-process (a cell of one space failed the whole query).
+ * `typeof` of a column is a constant, so DuckDB keeps one branch: a typed column (Parquet) pays
+ * nothing.
+ */
+function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE'): string {
+  return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN CAST(${d.blankToNull(expr)} AS ${type}) ELSE CAST(${expr} AS ${type}) END`;
+}
+
 const duckdb: Dialect = {
   ...common,
   id: 'duckdb',
   ctes: true,
   ident: doubleQuoted,
   string: duckdbString,
-  epochSeconds: (expr) => `(EPOCH_US(CAST(${expr} AS TIMESTAMPTZ)) / 1000000.0)`,
+  epochSeconds(expr) {
+    return `(EPOCH_US(${fromText(this, expr, 'TIMESTAMPTZ')}) / 1000000.0)`;
+  },
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
-  double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  double(expr) {
+    return fromText(this, expr, 'DOUBLE');
+  },
   nullText: 'CAST(NULL AS VARCHAR)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
   replaceAll(expr, pattern, replacement = '') {
