@@ -3,7 +3,7 @@
  * every renderer use these functions, so a ratio reads `1.5×` or `1.50×` in one way only, and
  * "as fast" means the same thing in the table as in a sentence.
  */
-import { formatDuration } from './measure/duration.js';
+import { formatDuration, parseDuration } from './measure/duration.js';
 import type { Bound, Interval } from './measure/estimate.js';
 import type { Verdict } from './report.js';
 
@@ -237,6 +237,11 @@ export function gateDigits(pairs: ReadonlyArray<readonly [number | null | undefi
     while (digits < 8 && gateValue(a, unit, digits) === gateValue(b, unit, digits)) digits++;
   }
   return digits;
+}
+
+/** Whether the short form of a duration (`2h 14m`, two units) is its exact value in whole seconds, so that sums and differences of such forms read right. */
+export function durationShownExactly(seconds: number): boolean {
+  return parseDuration(formatDuration(Math.abs(seconds)).replace(/ /g, '')) === Math.abs(seconds);
 }
 
 /** Every unit from days down to seconds (`2h 0m 20s`, `1d 0h 0m 5s`), seconds with `decimals` places (trailing zeros dropped), rounded once as a whole (59.6 s is `1m 0s` at no decimals, never `60s`). */

@@ -53,6 +53,9 @@ describe('the gate message', () => {
     // 1h 59m 50s then 2h 14m 40s: 14m 50s more (2h 15m − 2h would read 15m)
     const g = gate({ expression: 'delta(channel(email).firstResponse.median) > 10m', comparator: '>', value: 890, threshold: 600, current: 8080, baseline: 7190, unit: 'seconds' });
     expect(gateMessage(g)).toBe('change 14m 50s is above 10m 0s (2h 14m 40s now, 1h 59m 50s in the baseline)');
+    // whole minutes and hours, each short form exact: kept short
+    const round = gate({ comparator: '>', value: 1200, threshold: 900, current: 8400, baseline: 7200, unit: 'seconds' });
+    expect(gateMessage(round)).toBe('change 20m is above 15m (2h 20m now, 2h in the baseline)');
   });
 
   test('a change against the baseline: all four numbers with the digits that tell the change from its threshold, so that now − baseline reads as the change', () => {
