@@ -239,8 +239,21 @@ export function gateDigits(pairs: ReadonlyArray<readonly [number | null | undefi
   return digits;
 }
 
+/**
+ * A delta gate's four numbers — the change, its threshold, the value now and in the baseline —
+ * with one number of digits, so that now − baseline reads as the change does: the digits that
+ * tell each pair apart, and for durations every unit down to the second when a short form rounds
+ * (`2h 15m` − `2h` does not read as `14m 50s`; whole minutes and hours stay short).
+ */
+export function gateChangeValues(change: number | null | undefined, threshold: number | null | undefined, now: number | null | undefined, before: number | null | undefined, unit: GateNumberUnit | undefined): [string, string, string, string] {
+  const four = [change, threshold, now, before];
+  const rounded = unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
+  const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit), rounded ? 1 : 0);
+  return four.map((x) => gateValue(x, unit, digits)) as [string, string, string, string];
+}
+
 /** Whether the short form of a duration (`2h 14m`, two units) is its exact value in whole seconds, so that sums and differences of such forms read right. */
-export function durationShownExactly(seconds: number): boolean {
+function durationShownExactly(seconds: number): boolean {
   return parseDuration(formatDuration(Math.abs(seconds)).replace(/ /g, '')) === Math.abs(seconds);
 }
 

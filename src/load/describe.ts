@@ -41,7 +41,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     const channel = valueChannel[at] as number;
     channelValues.push({ raw: table.dictionaries.rawChannel.valueOf(at - 1) ?? '', count: rawCounts[at] as number, channel: channel >= 0 ? (CHANNELS[channel] as Channel) : 'other' });
   }
-  channelValues.sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw)));
+  channelValues.sort(byCountThenValue);
   const formatIds = [...new Set(dataset.files.map((f) => f.format))];
   return {
     files: dataset.files.map((f) => f.file),
@@ -54,7 +54,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     dataQuality: dataQuality(dataset.issues),
     unknownChannels: [...dataset.unknownChannels.entries()]
       .map(([raw, count]) => ({ raw, count }))
-      .sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw))),
+      .sort(byCountThenValue),
     channelValues,
     notes: dataset.notes,
   };
@@ -80,7 +80,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
   ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
   const channelValues = h.channelValues
     .map((v) => ({ raw: v.raw, count: v.count, channel: v.channel }))
-    .sort((a, b) => b.count - a.count || (a.raw.localeCompare(b.raw) || codeUnitOrder(a.raw, b.raw)));
+    .sort(byCountThenValue);
   return {
     files,
     format,
@@ -108,7 +108,11 @@ export function repeatedIdsNote(rows: number, csv: boolean): string {
   return `${count(rows)} ${what}: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); ${fix}`;
 }
 
-/** Code-unit order: the tie-break after localeCompare, which takes some distinct texts (a zero-width space, a soft hyphen) as equal, so that two producers of the same values list them alike. */
-function codeUnitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Raw values, most tickets first, then by value: localeCompare, then code-unit order for the
+ * distinct texts it takes as equal (a zero-width space, a soft hyphen), so that two producers
+ * of the same values (a file read in-process, an engine's count table) list them alike.
+ */
+function byCountThenValue(a: { raw: string; count: number }, b: { raw: string; count: number }): number {
+  return b.count - a.count || a.raw.localeCompare(b.raw) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0);
 }

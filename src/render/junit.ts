@@ -14,7 +14,7 @@
  * finding messages can contain ticket-derived text, which is hostile.
  */
 import type { Finding, GateResult, Report } from '../report.js';
-import { durationShownExactly, gateDigits, gateValue, gateValues } from './format.js';
+import { gateChangeValues, gateValues } from './format.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -47,7 +47,6 @@ function attrs(pairs: Array<[string, string | number]>): string {
   return pairs.map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`).join('');
 }
 
-
 /** One line saying why a gate failed or was skipped. Shared with the annotations. */
 export function gateMessage(g: GateResult): string {
   if (g.evaluated === false || (g.value === null && g.reason)) {
@@ -57,12 +56,7 @@ export function gateMessage(g: GateResult): string {
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
     const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
-    // one number of digits for all four, so that now − baseline reads as the change does;
-    // durations down to the second when a short form rounds (2h 15m − 2h does not read as 14m 50s)
-    const four = [g.value, g.threshold, g.current, g.baseline];
-    const rounded = g.unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
-    const digits = Math.max(gateDigits([[g.value, g.threshold], [g.current, g.baseline]], g.unit), rounded ? 1 : 0);
-    const [change, threshold, now, before] = [g.value, g.threshold, g.current, g.baseline].map((x) => gateValue(x, g.unit, digits));
+    const [change, threshold, now, before] = gateChangeValues(g.value, g.threshold, g.current, g.baseline, g.unit);
     return `change ${changeBound}${change} ${holds} ${threshold} (${now} now, ${before} in the baseline)`;
   }
   const bound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';

@@ -63,7 +63,6 @@ export function conditionHolds(value: number, comparator: Comparator, threshold:
   }
 }
 
-
 /** A group's numbers as far as a (possibly hand-written or older) report has them. */
 interface MetricLike {
   n?: number;
@@ -402,8 +401,9 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   }
   const holds = decide(value, bound ?? null, gate.comparator, gate.threshold);
   if (holds === null) {
+    const [shown, threshold] = gateValues(value, gate.threshold, gate.unit);
     return missing(
-      `the value is only a bound (${boundWord(bound ?? null)}${gateValues(value, gate.threshold, gate.unit)[0]}: ${detail}), which does not decide whether it is ${gate.comparator} ${gateValues(value, gate.threshold, gate.unit)[1]}`,
+      `the value is only a bound (${boundWord(bound ?? null)}${shown}: ${detail}), which does not decide whether it is ${gate.comparator} ${threshold}`,
       now.value,
       { ...(baselineValue === undefined ? {} : { baseline: baselineValue }), detail },
     );

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ParityError } from '../../errors.js';
+import { ParityError, type Location } from '../../errors.js';
 import { dialect } from './dialects.js';
 import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
 
@@ -57,6 +57,17 @@ export function csvErrorReason(message: string): string | null {
 /** The reason csvErrorReason gives a file that is not UTF-8 (engines/index.ts looks for the line then). */
 export const NOT_UTF8_REASON = 'bytes that are not UTF-8';
 
+/** An error DuckDB raised, with the reason of a CSV error (csvErrorReason) for callers to act on, not to parse the message for. */
+export class DuckDBError extends ParityError {
+  constructor(
+    message: string,
+    options: { location?: Location; hint?: string },
+    readonly reason: string | null,
+  ) {
+    super(message, options);
+  }
+}
+
 /**
  * The DuckDB reader of a file: read_parquet for .parquet, read_csv otherwise — every CSV column
  * read as text, as parity reads a file: DuckDB would otherwise guess a column's type from a sample,
@@ -99,7 +110,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       : /CSV Error/.test(message)
         ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
         : 'check the file and the columns mapping';
-    return new ParityError(`DuckDB: ${message}`, { location: { file: label }, hint });
+    return new DuckDBError(`DuckDB: ${message}`, { location: { file: label }, hint }, reason);
   };
   const run = async (sql: string) => {
     try {

@@ -7,7 +7,7 @@ import { ParityError, UsageError } from '../../errors.js';
 import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
-import { connectDuckDB, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
+import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -134,7 +134,7 @@ function notUtf8(file: string, line: number | null, what: string): ParityError {
  * error stands (gzip files, or bytes parity does not find).
  */
 async function locateUtf8(error: unknown, files: readonly string[]): Promise<never> {
-  if (!(error instanceof ParityError) || !error.message.startsWith('DuckDB: Invalid Input Error:') || !error.message.endsWith(`(${NOT_UTF8_REASON})`)) throw error;
+  if (!(error instanceof DuckDBError) || error.reason !== NOT_UTF8_REASON) throw error;
   for (const file of files) {
     if (/\.parquet$/i.test(file)) continue; // read by DuckDB's Parquet reader, not as text
     const head = await fileHead(file, 2);
