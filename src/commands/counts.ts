@@ -18,6 +18,7 @@ import { countingReporter } from './progress.js';
 import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { redactFreeText } from '../render/redact.js';
+import { PackedReader } from '../stats/packedTally.js';
 
 export interface CountsFlags extends CommonFlags, SourceFlags {
   by?: string;
@@ -123,9 +124,8 @@ function* lineChunks(
   const text = redact ? redactText : (v: string | null) => v;
   for (const s of table.series) {
     const cell = cells(s, text);
-    const { times, ended, waiting } = s.tally;
-    for (let k = 0; k < times.length; k++) {
-      chunk += cell(times[k] as number, ended[k] as number, waiting[k] as number);
+    for (const r = new PackedReader(s.packed); r.next(); ) {
+      chunk += cell(r.time, r.ended, r.waiting);
       if (++rows === CHUNK_ROWS) {
         yield chunk;
         chunk = '';

@@ -15,7 +15,8 @@ import type { GroupDurations, Metric } from './sample.js';
 import { SlaCounter, type SlaCount, type SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
-import { sumTallies } from '../stats/tally.js';
+import { EMPTY_PACKED, PackedReader, sumPacked, type PackedTally } from '../stats/packedTally.js';
+import type { Tally } from '../stats/tally.js';
 import { mixClause } from './ticketGroups.js';
 
 /** A group of a count table: `dimension`, then the group name. */
@@ -45,16 +46,50 @@ export function groupKey(dimension: CountDimension | 'band', group: string): Cou
 /** Tickets of `tickets` series (one cell each: seconds 0, ended = tickets). */
 function ticketsIn(series: readonly CountSeries[]): number {
   let n = 0;
-  for (const s of series) if (s.metric === 'tickets') for (let k = 0; k < s.tally.ended.length; k++) n += s.tally.ended[k] as number;
+  for (const s of series) if (s.metric === 'tickets') n += s.packed.ended;
   return n;
 }
 
-/** A group's durations from its series: the tallies of each metric added up (one series is used as it is). */
-function durationsOf(series: readonly CountSeries[]): GroupDurations {
-  const first = series.filter((s) => s.metric === 'firstResponse').map((s) => s.tally);
-  const resolution = series.filter((s) => s.metric === 'resolution').map((s) => s.tally);
-  return { tickets: ticketsIn(series), samples: { firstResponse: sumTallies(first), resolution: sumTallies(resolution) }, curves: {} };
+/** A group's durations, packed: its tickets and each metric's tally (the sum of its series'). */
+interface PackedDurations {
+  tickets: number;
+  firstResponse: PackedTally;
+  resolution: PackedTally;
 }
+
+/** A group's durations from its series: the tallies of each metric added up, packed (one series is used as it is). */
+function packedOf(series: readonly CountSeries[]): PackedDurations {
+  const first = series.filter((s) => s.metric === 'firstResponse').map((s) => s.packed);
+  const resolution = series.filter((s) => s.metric === 'resolution').map((s) => s.packed);
+  return { tickets: ticketsIn(series), firstResponse: sumPacked(first), resolution: sumPacked(resolution) };
+}
+
+/**
+ * The judge's view of packed durations: each metric's tally unpacked when a statistic first
+ * reads it and kept with this object, which the judge lets go after its comparison (CountGroups
+ * keeps only the packed sums).
+ */
+function unpacked(d: PackedDurations): GroupDurations {
+  let first: Tally | null = null;
+  let resolution: Tally | null = null;
+  return {
+    tickets: d.tickets,
+    samples: {
+      get firstResponse(): Tally {
+        return (first ??= d.firstResponse.unpack());
+      },
+      get resolution(): Tally {
+        return (resolution ??= d.resolution.unpack());
+      },
+    },
+    curves: {},
+  };
+}
+
+const NO_DURATIONS: PackedDurations = { tickets: 0, firstResponse: EMPTY_PACKED, resolution: EMPTY_PACKED };
+
+/** How many groups {@link CountGroups.of} keeps unpacked. */
+const KEPT_VIEWS = 4;
 
 /** Groups of a count table. */
 export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
@@ -66,8 +101,12 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   readonly socialBands: CountGroup[];
   readonly strata: CountStrata | null;
   private readonly series = new Map<CountGroup, CountSeries[]>();
-  private readonly whole = new Map<CountGroup, GroupDurations>();
-  private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, GroupDurations>>>();
+  /** Groups' durations, packed (their sums are made once). */
+  private readonly whole = new Map<CountGroup, PackedDurations>();
+  /** The groups a summary or a finding reads more than once, unpacked (see {@link of}). */
+  private readonly views = new Map<CountGroup, GroupDurations>();
+  /** Groups' durations cell by cell, packed. */
+  private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, PackedDurations>>>();
   /** Values each stratum field takes anywhere in the table (null = no value), sorted. */
   private readonly values: Record<StratumField, Array<string | null>>;
   /** The (category, priority) pairs with tickets. */
@@ -166,15 +205,34 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     return ticketsIn(this.seriesOf(group));
   }
 
-  of(group: CountGroup): GroupDurations {
+  private packedWhole(group: CountGroup): PackedDurations {
     let d = this.whole.get(group);
     if (!d) {
-      d = durationsOf(this.seriesOf(group));
+      d = packedOf(this.seriesOf(group));
       this.whole.set(group, d);
     }
     return d;
   }
 
+  /**
+   * A group's durations. The last few groups asked for stay unpacked (a group is summarised,
+   * then compared with each other group: its curve and median are made once), the rest are
+   * unpacked again when asked for: memory holds the packed table and sums, not every group's
+   * tallies at 12 bytes a distinct time.
+   */
+  of(group: CountGroup): GroupDurations {
+    let d = this.views.get(group);
+    if (d) {
+      this.views.delete(group);
+    } else {
+      d = unpacked(this.packedWhole(group));
+      if (this.views.size >= KEPT_VIEWS) this.views.delete(this.views.keys().next().value as CountGroup);
+    }
+    this.views.set(group, d);
+    return d;
+  }
+
+  /** A group's durations cell by cell: sums kept packed, each cell unpacked when read (the map is the caller's). */
   byCell(group: CountGroup, strata: CountStrata): Map<number, GroupDurations> {
     let perGroup = this.cells.get(strata);
     if (!perGroup) {
@@ -191,10 +249,10 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
         if (list) list.push(r);
         else split.set(code, [r]);
       }
-      m = new Map([...split].map(([code, series]) => [code, durationsOf(series)]));
+      m = new Map([...split].map(([code, series]) => [code, packedOf(series)]));
       perGroup.set(group, m);
     }
-    return m;
+    return new Map([...m].map(([code, d]) => [code, unpacked(d)]));
   }
 
   /** Tickets of each channel in band k, from the band × channel rows. */
@@ -216,8 +274,8 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
 
   bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {
     const band = this.bands[k];
-    if (!band) return durationsOf([]);
-    return durationsOf(channels.flatMap((c) => this.seriesOf(groupKey('bandChannel', bandChannelGroup(band.label, c)))));
+    if (!band) return unpacked(NO_DURATIONS);
+    return unpacked(packedOf(channels.flatMap((c) => this.seriesOf(groupKey('bandChannel', bandChannelGroup(band.label, c))))));
   }
 
   /**
@@ -260,12 +318,11 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       if (s.metric !== metric) continue;
       const target = counter.targetFor(s.priority);
       if (target === undefined) continue;
-      const { times, ended, waiting } = s.tally;
       let tickets = 0;
-      for (let k = 0; k < times.length; k++) {
-        const seconds = times[k] as number;
-        const e = ended[k] as number;
-        const w = waiting[k] as number;
+      for (const r = new PackedReader(s.packed); r.next(); ) {
+        const seconds = r.time;
+        const e = r.ended;
+        const w = r.waiting;
         tickets += e + w;
         if (seconds <= target) counter.met += e;
         else counter.breached += e;

@@ -6,7 +6,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { CountGroups, groupKey, type CountGroup, type CountStrata } from './countGroups.js';
-import { countRows, JOURNEY_DIMENSIONS } from './counts.js';
+import { PackedReader } from '../stats/packedTally.js';
 import { JUMP_GROUP, JUMP_TARGET, LOUD_REASONS, OTHER_SOCIAL_GROUP, loudGroup, loudReasonGroup, type JumpSplit, type Journeys, type LoudSplit, type LoudReason } from './journeyGroups.js';
 
 /** Values with their counts → sorted values (the medians are of these). */
@@ -22,12 +22,12 @@ function expand(pairs: Iterable<[number, number]>): Float64Array {
 export function countJourneys(groups: CountGroups): Journeys<CountGroup, CountStrata> | null {
   const facts = groups.counts.header.journeys;
   if (!facts) return null;
-  // the journey dimensions' cells only (a handful of series beside the channel and band ones)
-  const journeyDimensions: readonly string[] = JOURNEY_DIMENSIONS;
-  const rows = [...countRows({ series: groups.counts.series.filter((s) => journeyDimensions.includes(s.dimension)) })];
+  // the journey dimensions' series, read cell by cell where cells are needed (a loud dimension
+  // has a cell per distinct duration: millions at 10M tickets, never made into row objects)
+  const series = groups.counts.series;
   const tickets = (key: CountGroup): number => groups.of(key).tickets;
   const reasonTickets = new Map<string, number>();
-  for (const r of rows) if (r.dimension === 'loudReason' && r.metric === 'tickets') reasonTickets.set(r.group, (reasonTickets.get(r.group) ?? 0) + r.ended);
+  for (const s of series) if (s.dimension === 'loudReason' && s.metric === 'tickets') reasonTickets.set(s.group, (reasonTickets.get(s.group) ?? 0) + s.packed.ended);
 
   const loud: Array<LoudSplit<CountGroup>> = [];
   for (const channel of groups.channels.keys()) {
@@ -51,21 +51,22 @@ export function countJourneys(groups: CountGroups): Journeys<CountGroup, CountSt
     let unansweredAtJump = 0;
     let originsAnswered = 0;
     let originsResolved = 0;
-    for (const r of rows) {
-      if (r.dimension !== 'jumpOrigin') continue;
-      if (r.metric === 'waited') {
-        waited.set(r.seconds, (waited.get(r.seconds) ?? 0) + r.ended + r.waiting);
-        unansweredAtJump += r.waiting;
-        const channel = r.group as Channel;
-        byOrigin.set(channel, (byOrigin.get(channel) ?? 0) + r.ended + r.waiting);
-      } else if (r.metric === 'firstResponse') originsAnswered += r.ended;
-      else if (r.metric === 'resolution') originsResolved += r.ended;
+    for (const s of series) {
+      if (s.dimension !== 'jumpOrigin') continue;
+      if (s.metric === 'waited') {
+        for (const r = new PackedReader(s.packed); r.next(); ) waited.set(r.time, (waited.get(r.time) ?? 0) + r.ended + r.waiting);
+        unansweredAtJump += s.packed.waiting;
+        const channel = s.group as Channel;
+        byOrigin.set(channel, (byOrigin.get(channel) ?? 0) + s.packed.ended + s.packed.waiting);
+      } else if (s.metric === 'firstResponse') originsAnswered += s.packed.ended;
+      else if (s.metric === 'resolution') originsResolved += s.packed.ended;
     }
     const originChannels: Partial<Record<Channel, number>> = {};
     for (const c of CHANNELS) if (byOrigin.get(c)) originChannels[c] = byOrigin.get(c) as number;
     const answered = new Map<number, number>();
-    for (const r of rows) {
-      if (r.dimension === 'jump' && r.group === JUMP_GROUP && r.metric === 'firstResponse' && r.ended) answered.set(r.seconds, (answered.get(r.seconds) ?? 0) + r.ended);
+    for (const s of series) {
+      if (s.dimension !== 'jump' || s.group !== JUMP_GROUP || s.metric !== 'firstResponse') continue;
+      for (const r = new PackedReader(s.packed); r.next(); ) if (r.ended) answered.set(r.time, (answered.get(r.time) ?? 0) + r.ended);
     }
     jumps = {
       socialTickets,

@@ -18,7 +18,8 @@ import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
-import { fitsU32, tallyFromRows, type Tally } from '../stats/tally.js';
+import { tallyFromRows } from '../stats/tally.js';
+import { PackedReader, PackedWriter, packTally, type PackedTally } from '../stats/packedTally.js';
 import { journeyRows, JUMP_GROUP, JUMP_TARGET, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
@@ -137,9 +138,9 @@ export interface CountHeader {
 
 /**
  * The cells of one dimension, group, category, priority and metric: a tally (distinct seconds
- * ascending, ended and waiting at each). The count table holds its cells this way — three
- * float64 per distinct duration, no object per cell — so a table of tens of millions of cells
- * stays a few hundred bytes per thousand tickets; `countRows` lists them as rows.
+ * ascending, ended and waiting at each), packed (stats/packedTally.ts: about a byte a cell), so
+ * a table of tens of millions of cells stays tens of megabytes; `countRows` lists them as rows,
+ * `packed.unpack()` gives the tally a statistic reads.
  */
 export interface CountSeries {
   readonly dimension: CountDimension;
@@ -147,7 +148,7 @@ export interface CountSeries {
   readonly category: string | null;
   readonly priority: string | null;
   readonly metric: CountRowMetric;
-  readonly tally: Tally;
+  readonly packed: PackedTally;
 }
 
 export interface CountTable {
@@ -159,9 +160,9 @@ export interface CountTable {
 /** The cells of a count table as rows, in the canonical order. */
 export function* countRows(table: Pick<CountTable, 'series'>): Generator<CountRow> {
   for (const s of table.series) {
-    const { times, ended, waiting } = s.tally;
-    for (let k = 0; k < times.length; k++) {
-      yield { dimension: s.dimension, group: s.group, category: s.category, priority: s.priority, metric: s.metric, seconds: times[k] as number, ended: ended[k] as number, waiting: waiting[k] as number };
+    const r = new PackedReader(s.packed);
+    while (r.next()) {
+      yield { dimension: s.dimension, group: s.group, category: s.category, priority: s.priority, metric: s.metric, seconds: r.time, ended: r.ended, waiting: r.waiting };
     }
   }
 }
@@ -169,62 +170,147 @@ export function* countRows(table: Pick<CountTable, 'series'>): Generator<CountRo
 /** How many cells (rows) a count table has. */
 export function countCells(table: Pick<CountTable, 'series'>): number {
   let n = 0;
-  for (const s of table.series) n += s.tally.times.length;
+  for (const s of table.series) n += s.packed.cells;
   return n;
 }
 
-type SeriesKey = Omit<CountSeries, 'tally'>;
+type SeriesKey = Omit<CountSeries, 'packed'>;
 
-/** Growable columns of one series while it is being filled (any order, repeats allowed). */
-class SeriesColumns {
-  // 32-bit while every value is a whole number below 2^32 (an engine's cells: whole seconds and
-  // counts), 12 bytes a cell instead of 24; float64 from the first value that is not
-  seconds: Uint32Array | Float64Array = new Uint32Array(16);
-  ended: Uint32Array | Float64Array = new Uint32Array(16);
-  waiting: Uint32Array | Float64Array = new Uint32Array(16);
-  size = 0;
+/** Largest time kept in a series' byte buffer while it is filled (its steps, doubled by zig-zag, stay exact). */
+const BUFFER_MAX_TIME = 2 ** 51;
+
+/** Whole numbers a series' byte buffer holds: times to {@link BUFFER_MAX_TIME}, counts to MAX_COUNT. */
+function bufferable(seconds: number, ended: number, waiting: number): boolean {
+  return (
+    Number.isInteger(seconds) && seconds >= 0 && seconds <= BUFFER_MAX_TIME && !Object.is(seconds, -0) &&
+    Number.isInteger(ended) && ended >= 0 && ended <= MAX_COUNT && Number.isInteger(waiting) && waiting >= 0 && waiting <= MAX_COUNT
+  );
+}
+
+/**
+ * One series' cells while it is being filled (any order, repeats allowed): varints in a byte
+ * buffer (the time as a zig-zag step from the cell before, then ended and waiting; about three
+ * bytes a cell), so that reading a table of tens of millions of cells never holds them at 12 or
+ * 24 bytes each; from the first value the buffer cannot hold (a fractional or negative time of
+ * an in-process table), float64 columns.
+ */
+class SeriesCells {
+  private bytes = new Uint8Array(32);
+  private size = 0;
+  private last = 0;
+  /** Cells so far. */
+  count = 0;
+  /** Whether the times so far never fall (the cells are then packed as they come, equal times added up). */
+  private rising = true;
+  /** The cells as columns, once a value did not fit the buffer. */
+  private columns: { seconds: number[]; ended: number[]; waiting: number[] } | null = null;
   constructor(readonly key: SeriesKey) {}
+
   push(seconds: number, ended: number, waiting: number): void {
-    if (this.size === this.seconds.length) this.resize(this.seconds instanceof Uint32Array, this.size * 2);
-    if (this.seconds instanceof Uint32Array && !(fitsU32(seconds) && fitsU32(ended) && fitsU32(waiting))) this.resize(false, this.seconds.length);
-    this.seconds[this.size] = seconds;
-    this.ended[this.size] = ended;
-    this.waiting[this.size] = waiting;
-    this.size++;
+    if (this.columns) {
+      this.columns.seconds.push(seconds);
+      this.columns.ended.push(ended);
+      this.columns.waiting.push(waiting);
+      this.count++;
+      return;
+    }
+    if (!bufferable(seconds, ended, waiting)) {
+      this.columns = this.decode();
+      this.push(seconds, ended, waiting);
+      return;
+    }
+    if (this.size + 24 > this.bytes.length) {
+      const next = new Uint8Array(this.bytes.length * 2);
+      next.set(this.bytes.subarray(0, this.size));
+      this.bytes = next;
+    }
+    const step = seconds - this.last;
+    // (an equal time is still in order: the packed writer adds it to the cell before)
+    if (step < 0) this.rising = false;
+    this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
+    this.varint(ended);
+    this.varint(waiting);
+    this.last = seconds;
+    this.count++;
   }
-  private resize(narrow: boolean, length: number): void {
-    const copy = (a: Uint32Array | Float64Array): Uint32Array | Float64Array => {
-      const b = narrow ? new Uint32Array(length) : new Float64Array(length);
-      b.set(a.subarray(0, this.size));
-      return b;
+
+  private varint(v: number): void {
+    const b = this.bytes;
+    while (v >= 0x80) {
+      b[this.size++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    b[this.size++] = v;
+  }
+
+  /** Calls `cell` for every cell in the order pushed. */
+  private each(cell: (seconds: number, ended: number, waiting: number) => void): void {
+    const b = this.bytes;
+    let at = 0;
+    const varint = (): number => {
+      let v = 0;
+      let scale = 1;
+      for (;;) {
+        const x = b[at++] as number;
+        v += (x & 0x7f) * scale;
+        if (x < 0x80) return v;
+        scale *= 0x80;
+      }
     };
-    this.seconds = copy(this.seconds);
-    this.ended = copy(this.ended);
-    this.waiting = copy(this.waiting);
+    let time = 0;
+    while (at < this.size) {
+      const z = varint();
+      time += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      cell(time, varint(), varint());
+    }
+  }
+
+  private decode(): { seconds: number[]; ended: number[]; waiting: number[] } {
+    const out = { seconds: [] as number[], ended: [] as number[], waiting: [] as number[] };
+    this.each((t, e, w) => {
+      out.seconds.push(t);
+      out.ended.push(e);
+      out.waiting.push(w);
+    });
+    this.bytes = new Uint8Array(0);
+    this.size = 0;
+    return out;
+  }
+
+  /** The series as a packed tally: times sorted, cells of the same seconds added up, empty cells left out. */
+  finish(): PackedTally {
+    if (!this.columns && this.rising) {
+      const w = new PackedWriter(this.count + 8);
+      this.each((t, e, wait) => w.cell(t, e, wait));
+      return w.finish();
+    }
+    const c = this.columns ?? this.decode();
+    this.columns = null;
+    return packTally(tallyFromRows(c.seconds, c.ended, c.waiting));
   }
 }
 
 /**
  * Collects cells series by series — one at a time (`cell`), or a whole series at once as an
- * engine returns it (`cells`) — and hands over the series as tallies: times sorted, cells of
- * the same seconds added up (an engine over two shards may return a cell twice), empty cells
+ * engine returns it (`cells`) — and hands over the series as packed tallies: times sorted, cells
+ * of the same seconds added up (an engine over two shards may return a cell twice), empty cells
  * dropped. The one place cells become a table, for every producer.
  */
 export class CountSeriesBuilder {
-  private readonly open = new Map<string, SeriesColumns>();
-  private last: SeriesColumns | null = null;
-  private lastKey = '';
+  private readonly open = new Map<string, SeriesCells>();
+  private last: SeriesCells | null = null;
 
-  private columns(dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric): SeriesColumns {
+  private columns(dimension: CountDimension, group: string, category: string | null, priority: string | null, metric: CountRowMetric): SeriesCells {
+    // rows of one series mostly come together: the series before is found without a key
+    const last = this.last;
+    if (last && last.key.dimension === dimension && last.key.group === group && last.key.category === category && last.key.priority === priority && last.key.metric === metric) return last;
     const key = `${dimension}\u0000${group}\u0000${category ?? '\u0001'}\u0000${priority ?? '\u0001'}\u0000${metric}`;
-    if (this.last && key === this.lastKey) return this.last;
     let c = this.open.get(key);
     if (!c) {
-      c = new SeriesColumns({ dimension, group, category, priority, metric });
+      c = new SeriesCells({ dimension, group, category, priority, metric });
       this.open.set(key, c);
     }
     this.last = c;
-    this.lastKey = key;
     return c;
   }
 
@@ -239,14 +325,14 @@ export class CountSeriesBuilder {
     for (let k = 0; k < seconds.length; k++) c.push(seconds[k] as number, ended[k] as number, waiting[k] as number);
   }
 
-  /** The series in the canonical order, as tallies (empty ones left out). */
+  /** The series in the canonical order, packed (empty ones left out); each series' buffer is let go once packed. */
   finish(): CountSeries[] {
     const out: CountSeries[] = [];
-    for (const c of this.open.values()) {
-      const tally = tallyFromRows(c.seconds.subarray(0, c.size), c.ended.subarray(0, c.size), c.waiting.subarray(0, c.size));
-      if (tally.times.length) out.push({ ...c.key, tally });
+    for (const [key, c] of this.open) {
+      const packed = c.finish();
+      this.open.delete(key);
+      if (packed.cells) out.push({ ...c.key, packed });
     }
-    this.open.clear();
     this.last = null;
     return out.sort(compareSeries);
   }
@@ -720,10 +806,7 @@ function checkTime(r: FlatCountRow, where: string): void {
 
 /** The tickets (`tickets` rows) or measured durations (ended + waiting) of a series. */
 function seriesCount(s: CountSeries): number {
-  const { ended, waiting } = s.tally;
-  let n = 0;
-  for (let k = 0; k < ended.length; k++) n += (ended[k] as number) + (waiting[k] as number);
-  return n;
+  return s.packed.ended + s.packed.waiting;
 }
 
 /**

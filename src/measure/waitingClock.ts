@@ -13,6 +13,7 @@ import type { CountSeries, CountTable } from './counts.js';
 import { BusinessCalendar } from './clock.js';
 import type { ClockSettings } from '../settings.js';
 import type { Tally, TallyColumn } from '../stats/tally.js';
+import { packTally } from '../stats/packedTally.js';
 
 type BusinessClock = Extract<ClockSettings, { kind: 'business' }>;
 
@@ -22,7 +23,7 @@ export function businessWaiting(counts: CountTable, clock: BusinessClock): Count
   let oldest = 0;
   for (const s of counts.series) {
     if (!ages(s)) continue;
-    const t = s.tally;
+    const t = s.packed.unpack();
     for (let i = t.times.length - 1; i >= 0; i--) {
       if ((t.waiting[i] as number) > 0) {
         oldest = Math.max(oldest, t.times[i] as number);
@@ -33,7 +34,7 @@ export function businessWaiting(counts: CountTable, clock: BusinessClock): Count
   const calendar = new BusinessCalendar(clock.schedule, clock.timeZone, clock.holidays, asOf - oldest, asOf);
   const business = (age: number): number => Math.floor(calendar.between(asOf - age, asOf) + 0.5);
   const { waitingClock: _calendar, ...header } = counts.header;
-  return { ...counts, header, series: counts.series.map((s) => (ages(s) ? { ...s, tally: converted(s.tally, business) } : s)) };
+  return { ...counts, header, series: counts.series.map((s) => (ages(s) ? { ...s, packed: packTally(converted(s.packed.unpack(), business)) } : s)) };
 }
 
 /** Series whose waiting entries are ages of open tickets (the duration metrics; not jump waits). */

@@ -33,9 +33,30 @@ function isMarker(values: readonly string[], header: readonly string[]): boolean
 function cell(column: string, value: unknown, where: { file: string; line: number }): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (TEXT.has(column)) return String(value);
-  const text = String(value).trim();
+  return numberCell(column, value, where);
+}
+
+/** A number column's value: plain digits read straight (nearly every cell of a count table), anything else as decimal text. */
+function numberCell(column: string, value: unknown, where: { file: string; line: number }): number | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
+    return value;
+  }
+  const text = String(value);
+  if (text === '') return null;
+  if (text.length <= 15) {
+    let n = 0;
+    let k = 0;
+    for (; k < text.length; k++) {
+      const c = text.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      n = n * 10 + c;
+    }
+    if (k === text.length) return n;
+  }
+  const trimmed = text.trim();
   // decimal only: Number() would also read 0x10, 0b11, 0o7 and Infinity
-  const n = typeof value === 'number' ? value : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isFinite(n)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
   return n;
 }
@@ -51,6 +72,32 @@ function toRow(record: Record<string, unknown>, where: { file: string; line: num
     seconds: get('seconds') as number | null,
     ended: (get('ended') as number | null) ?? 0,
     waiting: (get('waiting') as number | null) ?? 0,
+  };
+}
+
+/**
+ * A CSV record as a flat row, by the columns' positions (`at`: the index of each flat column in
+ * the header); `restore` takes off the apostrophe `parity counts` put before formula-like text.
+ */
+function csvRow(values: readonly string[], at: Readonly<Record<(typeof FLAT_COLUMNS)[number], number>>, restore: boolean, where: { file: string; line: number }): FlatCountRow {
+  const text = (c: (typeof FLAT_COLUMNS)[number]): string | null => {
+    const v = values[at[c]] ?? '';
+    if (v === '') return null;
+    return restore ? restoreCell(v) : v;
+  };
+  const number = (c: (typeof FLAT_COLUMNS)[number]): number | null => {
+    const v = values[at[c]] ?? '';
+    return v === '' ? null : numberCell(c, restore ? restoreCell(v) : v, where);
+  };
+  return {
+    dimension: text('dimension') ?? '',
+    group: text('group'),
+    category: text('category'),
+    priority: text('priority'),
+    metric: text('metric'),
+    seconds: number('seconds'),
+    ended: number('ended') ?? 0,
+    waiting: number('waiting') ?? 0,
   };
 }
 
@@ -102,6 +149,8 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
     }
     // A file parity counts wrote starts with the marker row: its cells neutralised for
     // spreadsheets are read as the values they were given.
+    // (a column named twice: the last one is read, as a record keyed by name would have it)
+    const at = Object.fromEntries(FLAT_COLUMNS.map((c) => [c, header.lastIndexOf(c)])) as Record<(typeof FLAT_COLUMNS)[number], number>;
     let restore = false;
     let first = true;
     for await (const record of source.records) {
@@ -112,7 +161,12 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
           continue;
         }
       }
-      add(Object.fromEntries(header.map((h, k) => [h, restore ? restoreCell(record.values[k] ?? '') : (record.values[k] ?? '')])), record.line);
+      const where = { file, line: record.line };
+      try {
+        reader.row(csvRow(record.values, at, restore, where));
+      } catch (error) {
+        throw atLine(error, where);
+      }
     }
   }
   try {

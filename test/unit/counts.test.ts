@@ -336,7 +336,7 @@ describe('channels and bands are sums of band × channel cells', () => {
     reader.row({ dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 2 ** 32 + 1, waiting: 0 });
     reader.row({ dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1000, ended: 0, waiting: 0 });
     const table = reader.finish();
-    const series = (metric: string) => table.series.find((x) => x.metric === metric)!.tally;
+    const series = (metric: string) => table.series.find((x) => x.metric === metric)!.packed.unpack();
     expect(series('firstResponse').times instanceof Uint32Array).toBe(true);
     expect(plain(series('firstResponse'))).toEqual({ times: [10, 20], ended: [1, 0], waiting: [0, 3] });
     expect(series('resolution').times instanceof Float64Array).toBe(true);

@@ -1,0 +1,132 @@
+/**
+ * Packed tallies (src/stats/packedTally.ts) hold exactly the cells they were given: the byte
+ * layout is checked on hand-written cells, round trips and sums on random tallies against the
+ * plain tally functions, and the values the encoding does not cover are kept as they are.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EMPTY_PACKED, PackedReader, PackedWriter, packTally, sumPacked } from '../../../../src/stats/packedTally.js';
+import { sumTallies, tallyFromRows, type Tally } from '../../../../src/stats/tally.js';
+import { CountSeriesBuilder } from '../../../../src/measure/counts.js';
+
+const plain = (t: Tally) => ({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] });
+
+/** A tally from [time, ended, waiting] cells (times ascending, distinct). */
+const tally = (cells: Array<[number, number, number]>): Tally => tallyFromRows(cells.map((c) => c[0]), cells.map((c) => c[1]), cells.map((c) => c[2]));
+
+describe('packed tally', () => {
+  it('writes a cell of a step 1–16, ended ≤ 3 and waiting ≤ 1 as one byte, anything else as an escape and three varints', () => {
+    const w = new PackedWriter();
+    w.cell(5, 1, 0); // step 5 from 0: (4 << 3) | (1 << 1) | 0 = 34
+    w.cell(21, 3, 1); // step 16: (15 << 3) | 6 | 1 = 127
+    w.cell(22, 0, 1); // step 1: 0 | 0 | 1 = 1
+    w.cell(39, 1, 0); // step 17: escape, 17, 1, 0
+    w.cell(40, 4, 0); // ended 4: escape, 1, 4, 0
+    w.cell(40 + 300, 1, 2); // step 300 = 0b10_0101100: 0xac 0x02; waiting 2: escape
+    const p = w.finish();
+    expect([...p.bytes]).toEqual([34, 127, 1, 0x80, 17, 1, 0, 0x80, 1, 4, 0, 0x80, 0xac, 0x02, 1, 2]);
+    expect([p.cells, p.ended, p.waiting, p.last]).toEqual([6, 10, 4, 340]);
+    expect(plain(p.unpack())).toEqual({ times: [5, 21, 22, 39, 40, 340], ended: [1, 3, 0, 1, 4, 1], waiting: [0, 1, 1, 0, 0, 2] });
+  });
+
+  it('a first time of 0 is an escape (a step of 0); equal times add up; empty cells are left out; times going back are refused', () => {
+    const w = new PackedWriter();
+    w.cell(0, 1, 0);
+    w.cell(0, 1, 1);
+    w.cell(3, 0, 0);
+    w.cell(7, 1, 0);
+    const p = w.finish();
+    expect([...p.bytes]).toEqual([0x80, 0, 2, 1, (6 << 3) | 2]);
+    expect(plain(p.unpack())).toEqual({ times: [0, 7], ended: [2, 1], waiting: [1, 0] });
+    const back = new PackedWriter();
+    back.cell(10, 1, 0);
+    expect(() => back.cell(9, 1, 0)).toThrow(RangeError);
+  });
+
+  it('holds whole numbers up to 2^53 − 1 exactly, and unpacks to float64 columns beyond 32 bits (32-bit otherwise)', () => {
+    const big = Number.MAX_SAFE_INTEGER;
+    const t = tally([
+      [1, 2 ** 32, 0],
+      [2 ** 40 + 1, 1, 0],
+      [big, 0, 3],
+    ]);
+    const p = packTally(t);
+    expect(p.raw).toBeNull();
+    const back = p.unpack();
+    expect(back.times instanceof Float64Array).toBe(true);
+    expect(plain(back)).toEqual({ times: [1, 2 ** 40 + 1, big], ended: [2 ** 32, 1, 0], waiting: [0, 0, 3] });
+    expect(packTally(tally([[10, 1, 0]])).unpack().times instanceof Uint32Array).toBe(true);
+    // ended + waiting over 2^32 − 1: the counts do not fit 32 bits together
+    expect(packTally(tally([[1, 2 ** 31, 0], [2, 2 ** 31, 0]])).unpack().ended instanceof Float64Array).toBe(true);
+  });
+
+  it('keeps a tally with fractional or negative times as it is', () => {
+    const t = tally([
+      [-2, 1, 0],
+      [0.5, 0, 1],
+    ]);
+    const p = packTally(t);
+    expect(p.raw).toBe(t);
+    expect([p.cells, p.ended, p.waiting]).toEqual([2, 1, 1]);
+    const r = new PackedReader(p);
+    const cells: number[][] = [];
+    while (r.next()) cells.push([r.time, r.ended, r.waiting]);
+    expect(cells).toEqual([
+      [-2, 1, 0],
+      [0.5, 0, 1],
+    ]);
+    // summed with a packed one: through the tallies
+    expect(plain(sumPacked([p, packTally(tally([[0.5, 2, 0], [3, 1, 0]]))]).unpack())).toEqual({ times: [-2, 0.5, 3], ended: [1, 2, 1], waiting: [0, 1, 0] });
+  });
+
+  const cellsArb = fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 ** 34 })), fc.nat(6), fc.nat(2)), { maxLength: 60 });
+
+  it('round trip: unpack(pack(t)) is t, on random tallies (small steps, large times, counts up to 6)', () => {
+    fc.assert(
+      fc.property(cellsArb, (cells) => {
+        const t = tallyFromRows(cells.map((c) => c[0]), cells.map((c) => c[1]), cells.map((c) => c[2]));
+        const p = packTally(t);
+        expect(plain(p.unpack())).toEqual(plain(t));
+        expect(p.cells).toBe(t.times.length);
+      }),
+    );
+  });
+
+  it('sumPacked of packed tallies is sumTallies of the tallies (a k-way merge), for 0 to 7 of them', () => {
+    fc.assert(
+      fc.property(fc.array(cellsArb, { maxLength: 7 }), (lists) => {
+        const tallies = lists.map((cells) => tallyFromRows(cells.map((c) => c[0]), cells.map((c) => c[1]), cells.map((c) => c[2])));
+        const sum = sumPacked(tallies.map(packTally));
+        expect(plain(sum.unpack())).toEqual(plain(sumTallies(tallies)));
+      }),
+    );
+    expect(sumPacked([])).toBe(EMPTY_PACKED);
+  });
+});
+
+describe('count series builder', () => {
+  const key = { dimension: 'bandChannel', group: 'unknown / phone', category: null, priority: null, metric: 'firstResponse' } as const;
+
+  it('cells in any order, repeated, empty or beyond what its buffer holds come out as one sorted, summed series', () => {
+    const b = new CountSeriesBuilder();
+    b.cells(key, [30, 10, 30, 20, 10], [1, 1, 0, 0, 2], [0, 0, 1, 0, 0]);
+    b.cell(key.dimension, key.group, null, null, 'resolution', 5, 1, 0);
+    b.cell(key.dimension, key.group, null, null, 'resolution', 6, 0, 1);
+    // a fractional time turns the series' buffer into columns; the cells before are kept
+    b.cell(key.dimension, key.group, null, null, 'resolution', 5.5, 1, 0);
+    b.cell(key.dimension, key.group, null, null, 'resolution', 5, 2, 0);
+    const series = b.finish();
+    expect(series.map((s) => s.metric)).toEqual(['firstResponse', 'resolution']);
+    expect(plain(series[0]!.packed.unpack())).toEqual({ times: [10, 30], ended: [3, 1], waiting: [0, 1] });
+    expect(plain(series[1]!.packed.unpack())).toEqual({ times: [5, 5.5, 6], ended: [3, 1, 0], waiting: [0, 0, 1] });
+  });
+
+  it('a series given in rising order is packed as it comes (no sort); an empty one is left out', () => {
+    const b = new CountSeriesBuilder();
+    b.cells(key, [2, 3, 2 ** 40], [1, 0, 5], [0, 1, 0]);
+    b.cells({ ...key, metric: 'resolution' }, [4], [0], [0]);
+    const series = b.finish();
+    expect(series).toHaveLength(1);
+    expect(plain(series[0]!.packed.unpack())).toEqual({ times: [2, 3, 2 ** 40], ended: [1, 0, 5], waiting: [0, 1, 0] });
+  });
+});
