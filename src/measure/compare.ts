@@ -206,7 +206,16 @@ function adjustedView<G, L extends CellLayout>(
     used++;
     n[0] += na;
     n[1] += nb;
-    pairs.push({ a: ma.samples[metric], b: mb.samples[metric] });
+    // read when the stratified test comes to this cell: a count table's cells are unpacked then
+    // and let go after (countGroups.ts), not all held at once
+    pairs.push({
+      get a() {
+        return ma.samples[metric];
+      },
+      get b() {
+        return mb.samples[metric];
+      },
+    });
     const ci = ratioOfEstimates(medianOf(ma, metric), medianOf(mb, metric));
     cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
     const v = logVariance(ci);

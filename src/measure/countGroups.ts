@@ -65,11 +65,28 @@ function packedOf(series: readonly CountSeries[]): PackedDurations {
 }
 
 /**
- * The judge's view of packed durations: each metric's tally unpacked when a statistic first
- * reads it and kept with this object, which the judge lets go after its comparison (CountGroups
- * keeps only the packed sums).
+ * The judge's view of packed durations: each metric's tally unpacked when a statistic reads it.
+ * `keep`: kept with this object once unpacked (a group's whole durations, which a summary reads
+ * many times); otherwise unpacked again at every read and let go after it — a like-for-like
+ * cell is read by one comparison, a few times, and a comparison reads its cells one after another,
+ * so only the cell in hand is unpacked (at 50M tickets a channel's cells hold millions of distinct
+ * times: 12 bytes each unpacked, all of them at once would be the judge's largest allocation).
  */
-function unpacked(d: PackedDurations): GroupDurations {
+function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
+  if (!keep) {
+    return {
+      tickets: d.tickets,
+      samples: {
+        get firstResponse(): Tally {
+          return d.firstResponse.unpack();
+        },
+        get resolution(): Tally {
+          return d.resolution.unpack();
+        },
+      },
+      curves: {},
+    };
+  }
   let first: Tally | null = null;
   let resolution: Tally | null = null;
   return {
@@ -89,7 +106,7 @@ function unpacked(d: PackedDurations): GroupDurations {
 const NO_DURATIONS: PackedDurations = { tickets: 0, firstResponse: EMPTY_PACKED, resolution: EMPTY_PACKED };
 
 /** How many groups {@link CountGroups.of} keeps unpacked. */
-const KEPT_VIEWS = 4;
+const KEPT_VIEWS = 2;
 
 /** Groups of a count table. */
 export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
@@ -225,14 +242,14 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     if (d) {
       this.views.delete(group);
     } else {
-      d = unpacked(this.packedWhole(group));
+      d = unpacked(this.packedWhole(group), true);
       if (this.views.size >= KEPT_VIEWS) this.views.delete(this.views.keys().next().value as CountGroup);
     }
     this.views.set(group, d);
     return d;
   }
 
-  /** A group's durations cell by cell: sums kept packed, each cell unpacked when read (the map is the caller's). */
+  /** A group's durations cell by cell: sums kept packed, a cell unpacked at each read (the map is the caller's). */
   byCell(group: CountGroup, strata: CountStrata): Map<number, GroupDurations> {
     let perGroup = this.cells.get(strata);
     if (!perGroup) {
@@ -252,7 +269,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       m = new Map([...split].map(([code, series]) => [code, packedOf(series)]));
       perGroup.set(group, m);
     }
-    return new Map([...m].map(([code, d]) => [code, unpacked(d)]));
+    return new Map([...m].map(([code, d]) => [code, unpacked(d, false)]));
   }
 
   /** Tickets of each channel in band k, from the band × channel rows. */
@@ -274,8 +291,8 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
 
   bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {
     const band = this.bands[k];
-    if (!band) return unpacked(NO_DURATIONS);
-    return unpacked(packedOf(channels.flatMap((c) => this.seriesOf(groupKey('bandChannel', bandChannelGroup(band.label, c))))));
+    if (!band) return unpacked(NO_DURATIONS, true);
+    return unpacked(packedOf(channels.flatMap((c) => this.seriesOf(groupKey('bandChannel', bandChannelGroup(band.label, c))))), true);
   }
 
   /**

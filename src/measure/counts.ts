@@ -188,20 +188,21 @@ function bufferable(seconds: number, ended: number, waiting: number): boolean {
 }
 
 /**
- * One series' cells while it is being filled (any order, repeats allowed): varints in a byte
+ * One series' cells while it is being filled (any order, repeats allowed). While the times come
+ * in order (a count table parity wrote, a series an engine returned sorted) they are packed as
+ * they come (about 1.8 bytes a cell); from the first time that goes back, varints in a byte
  * buffer (the time as a zig-zag step from the cell before, then ended and waiting; about three
- * bytes a cell), so that reading a table of tens of millions of cells never holds them at 12 or
- * 24 bytes each; from the first value the buffer cannot hold (a fractional or negative time of
- * an in-process table), float64 columns.
+ * bytes a cell), sorted when the series is finished; from the first value neither holds (a
+ * fractional or negative time of an in-process table), columns. Reading a table of tens of
+ * millions of cells so never holds them at 12 or 24 bytes each.
  */
 class SeriesCells {
-  private bytes = new Uint8Array(32);
+  /** The cells packed so far, while their times have not gone back. */
+  private writer: PackedWriter | null = new PackedWriter(16);
+  private writerLast = -1;
+  private bytes = new Uint8Array(0);
   private size = 0;
   private last = 0;
-  /** Cells so far. */
-  count = 0;
-  /** Whether the times so far never fall (the cells are then packed as they come, equal times added up). */
-  private rising = true;
   /** The cells as columns, once a value did not fit the buffer. */
   private columns: { seconds: number[]; ended: number[]; waiting: number[] } | null = null;
   constructor(readonly key: SeriesKey) {}
@@ -211,7 +212,6 @@ class SeriesCells {
       this.columns.seconds.push(seconds);
       this.columns.ended.push(ended);
       this.columns.waiting.push(waiting);
-      this.count++;
       return;
     }
     if (!bufferable(seconds, ended, waiting)) {
@@ -219,19 +219,32 @@ class SeriesCells {
       this.push(seconds, ended, waiting);
       return;
     }
+    if (this.writer) {
+      if (seconds >= this.writerLast) {
+        // (an equal time is added to the cell before by the writer)
+        this.writer.cell(seconds, ended, waiting);
+        this.writerLast = seconds;
+        return;
+      }
+      // a time going back: the cells so far into the buffer, sorted at the end
+      const packed = this.writer.finish();
+      this.writer = null;
+      for (const r = new PackedReader(packed); r.next(); ) this.buffer(r.time, r.ended, r.waiting);
+    }
+    this.buffer(seconds, ended, waiting);
+  }
+
+  private buffer(seconds: number, ended: number, waiting: number): void {
     if (this.size + 24 > this.bytes.length) {
-      const next = new Uint8Array(this.bytes.length * 2);
+      const next = new Uint8Array(Math.max(64, this.bytes.length * 2));
       next.set(this.bytes.subarray(0, this.size));
       this.bytes = next;
     }
     const step = seconds - this.last;
-    // (an equal time is still in order: the packed writer adds it to the cell before)
-    if (step < 0) this.rising = false;
     this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
     this.varint(ended);
     this.varint(waiting);
     this.last = seconds;
-    this.count++;
   }
 
   private varint(v: number): void {
@@ -243,8 +256,19 @@ class SeriesCells {
     b[this.size++] = v;
   }
 
-  /** Calls `cell` for every cell in the order pushed. */
-  private each(cell: (seconds: number, ended: number, waiting: number) => void): void {
+  /** The cells so far as columns (from the writer or the buffer), letting go of both. */
+  private decode(): { seconds: number[]; ended: number[]; waiting: number[] } {
+    const out = { seconds: [] as number[], ended: [] as number[], waiting: [] as number[] };
+    const cell = (t: number, e: number, w: number): void => {
+      out.seconds.push(t);
+      out.ended.push(e);
+      out.waiting.push(w);
+    };
+    if (this.writer) {
+      for (const r = new PackedReader(this.writer.finish()); r.next(); ) cell(r.time, r.ended, r.waiting);
+      this.writer = null;
+      return out;
+    }
     const b = this.bytes;
     let at = 0;
     const varint = (): number => {
@@ -263,15 +287,6 @@ class SeriesCells {
       time += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
       cell(time, varint(), varint());
     }
-  }
-
-  private decode(): { seconds: number[]; ended: number[]; waiting: number[] } {
-    const out = { seconds: [] as number[], ended: [] as number[], waiting: [] as number[] };
-    this.each((t, e, w) => {
-      out.seconds.push(t);
-      out.ended.push(e);
-      out.waiting.push(w);
-    });
     this.bytes = new Uint8Array(0);
     this.size = 0;
     return out;
@@ -279,10 +294,10 @@ class SeriesCells {
 
   /** The series as a packed tally: times sorted, cells of the same seconds added up, empty cells left out. */
   finish(): PackedTally {
-    if (!this.columns && this.rising) {
-      const w = new PackedWriter(this.count + 8);
-      this.each((t, e, wait) => w.cell(t, e, wait));
-      return w.finish();
+    if (this.writer) {
+      const packed = this.writer.finish();
+      this.writer = null;
+      return packed;
     }
     const c = this.columns ?? this.decode();
     this.columns = null;
@@ -319,9 +334,23 @@ export class CountSeriesBuilder {
     this.columns(dimension, group, category, priority, metric).push(seconds, ended, waiting);
   }
 
-  /** Many cells of one series (parallel arrays). */
+  /**
+   * Many cells of one series (parallel arrays, any order: an engine's list aggregate is not
+   * sorted). Sorted here first when they are whole numbers, so that they are packed as they come.
+   */
   cells(key: SeriesKey, seconds: ArrayLike<number>, ended: ArrayLike<number>, waiting: ArrayLike<number>): void {
     const c = this.columns(key.dimension, key.group, key.category, key.priority, key.metric);
+    let rising = true;
+    let whole = true;
+    for (let k = 0; k < seconds.length && whole; k++) {
+      whole = bufferable(seconds[k] as number, ended[k] as number, waiting[k] as number);
+      if (k > 0 && (seconds[k] as number) < (seconds[k - 1] as number)) rising = false;
+    }
+    if (!rising && whole) {
+      const t = tallyFromRows(seconds, ended, waiting);
+      for (let k = 0; k < t.times.length; k++) c.push(t.times[k] as number, t.ended[k] as number, t.waiting[k] as number);
+      return;
+    }
     for (let k = 0; k < seconds.length; k++) c.push(seconds[k] as number, ended[k] as number, waiting[k] as number);
   }
 

@@ -121,6 +121,12 @@ describe('count series builder', () => {
     expect(plain(series[1]!.packed.unpack())).toEqual({ times: [5, 5.5, 6], ended: [3, 1, 0], waiting: [0, 0, 1] });
   });
 
+  it('cells given one by one whose time goes back (packed so far, then buffered) are sorted and summed at the end', () => {
+    const b = new CountSeriesBuilder();
+    for (const [t, e, w] of [[10, 1, 0], [20, 0, 1], [20, 2, 0], [15, 1, 0], [20, 1, 0], [2 ** 45, 0, 7], [3, 0, 1]] as const) b.cell(key.dimension, key.group, null, null, 'firstResponse', t, e, w);
+    expect(plain(b.finish()[0]!.packed.unpack())).toEqual({ times: [3, 10, 15, 20, 2 ** 45], ended: [0, 1, 1, 3, 0], waiting: [1, 0, 0, 1, 7] });
+  });
+
   it('a series given in rising order is packed as it comes (no sort); an empty one is left out', () => {
     const b = new CountSeriesBuilder();
     b.cells(key, [2, 3, 2 ** 40], [1, 0, 5], [0, 1, 0]);
