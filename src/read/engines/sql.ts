@@ -75,6 +75,19 @@ function numberLiteral(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/0+$/, '');
 }
 
+/**
+ * A follower count as parity reads one (normalise/rows.ts parseFollowers): whole, rounded half up
+ * (999.5 is 1000, in the 1k band), and none (NULL, band `unknown`) when written with a minus
+ * sign, which parity does not read as a count: `-5`, and also `-0.4` and `-0`, which round to 0
+ * and would otherwise land in the lowest band. A typed column's -0.0 is written `-0` as text;
+ * the text is looked at only for a value of 0.
+ */
+function followersOf(d: Dialect, column: string): string {
+  const value = d.double(column);
+  const minus = `${d.trimWhite(d.text(column))} LIKE ${d.string('-%')}`;
+  return `CASE WHEN ${value} < 0 OR (${value} = 0 AND ${minus}) THEN ${d.double('NULL')} ELSE ${d.double(d.wholeSeconds(value))} END`;
+}
+
 /** CASE over the vocabulary key: config first, then the format's vocabulary, then built-in. */
 function channelCase(d: Dialect, key: string, spec: CountQuerySpec): { channel: string; outbound: string } {
   const channelOfKey = new Map<string, Channel>();
@@ -188,8 +201,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    // whole followers, rounded half up as in-process (999.5 is 1000, in the 1k band)
-    `  ${col('followers') ? d.double(d.wholeSeconds(d.double(col('followers') as string))) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
+    `  ${col('followers') ? followersOf(d, col('followers') as string) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,
@@ -241,7 +253,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     .filter((b) => b.max !== null)
     .map((b) => `WHEN followers < ${numberLiteral(b.max as number)} THEN ${d.string(b.label)}`);
   const lastBand = bands[bands.length - 2]?.label ?? 'unknown';
-  const band = `CASE WHEN followers IS NULL OR followers < 0 THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
+  // (no follower count, or one parity does not read: followersOf)
+  const band = `CASE WHEN followers IS NULL THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
   const t = [
     `SELECT`,
     `  created_s, raw_ch, channel, cat, pri, fr_s, res_s,`,
