@@ -1,7 +1,8 @@
 /**
  * Engine tests' helpers: the in-process reference count table of a fixture, and loaders that
  * put a fixture CSV into Postgres and into two ClickHouse shards as typed tables (timestamps
- * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them.
+ * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them
+ * (or with the column types a test gives, e.g. all text, as a table loaded from a CSV holds them).
  * Servers come from scripts/services.sh; their URLs from PARITY_PG_URL / PARITY_CH_URL /
  * PARITY_CH2_URL (defaults: the ports that script uses).
  */

@@ -27,6 +27,14 @@ export interface Dialect {
   string(value: string): string;
   /** A timestamp expression → epoch seconds (possibly fractional). */
   epochSeconds(expr: string): string;
+  /**
+   * A column of a text type holding ISO 8601 timestamps → epoch seconds: trimmed of WHITESPACE,
+   * blank = NULL, as parity reads a file's cell; `timeZone` for a time without an offset where
+   * the session's zone does not apply (ClickHouse).
+   */
+  timeFromText(expr: string, timeZone: string): string;
+  /** A column of a text type holding plain numbers → floating point: trimmed, blank = NULL. */
+  numberFromText(expr: string): string;
   /** Cast to text / whole number / floating point. */
   text(expr: string): string;
   int(expr: string): string;
@@ -143,6 +151,12 @@ function backtickBackslash(name: string): string {
 export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const common = {
+  timeFromText(this: Dialect, expr: string): string {
+    return this.epochSeconds(this.blankToNull(expr));
+  },
+  numberFromText(this: Dialect, expr: string): string {
+    return this.double(this.blankToNull(expr));
+  },
   blankToNull(this: Dialect, expr: string): string {
     return `NULLIF(${this.trimWhite(this.text(expr))}, '')`;
   },
@@ -254,6 +268,21 @@ const clickhouse: Dialect = {
   ident: backtickBackslash,
   string: (value) => backslashString(value, byteEscapes),
   epochSeconds: (expr) => `toFloat64(toUnixTimestamp(${expr}))`,
+  // Release 18 reads text as a DateTime only in its own layout, in the server's zone: ISO 8601
+  // (T, Z, offsets, minutes without seconds) is read by parseDateTimeBestEffort in --tz, which
+  // drops a fraction of a second (DateTime is whole seconds), so the fraction is added back;
+  // a lower-case z, which it does not take, is read as Z.
+  timeFromText(expr, timeZone) {
+    const t = this.blankToNull(expr);
+    const zoned = `replaceRegexpOne(${t}, 'z$', 'Z')`;
+    const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
+    return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction})`;
+  },
+  // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept apart
+  numberFromText(expr) {
+    const t = this.blankToNull(expr);
+    return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(ifNull(${t}, '0'))) END`;
+  },
   text: (expr) => `toNullable(toString(${expr}))`,
   int: (expr) => `toNullable(toInt64(${expr}))`,
   double: (expr) => `toNullable(toFloat64(${expr}))`,

@@ -41,6 +41,12 @@ export interface SourceColumn {
   /** Duration columns: the clock they count in (measure/durationClocks.ts); the query reads them as given. */
   clock?: 'calendar' | 'business';
   clockAssumed?: boolean;
+  /**
+   * The column is of a text type (the engine's sample says so: count.ts sourceColumns): its times
+   * and numbers are trimmed of WHITESPACE and blank = none before the cast, as parity reads a
+   * file's cell (a blank or padded cell failed the query). A typed column is cast as it is.
+   */
+  text?: boolean;
 }
 
 /** Everything the count query depends on. Times are epoch seconds. */
@@ -54,6 +60,8 @@ export interface CountQuerySpec {
   /** A format's channel vocabulary (raw value → meaning), when a format is named. */
   formatVocabulary?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
   outboundDirections?: readonly string[];
+  /** IANA zone of text timestamps without an offset (ClickHouse's text reading; the other engines read the session's). Default UTC. */
+  timeZone?: string;
   bands: readonly number[];
   by: ByField | null;
   since: number | null;
@@ -82,8 +90,7 @@ function numberLiteral(x: number): string {
  * and would otherwise land in the lowest band. A typed column's -0.0 is written `-0` as text;
  * the text is looked at only for a value of 0.
  */
-function followersOf(d: Dialect, column: string): string {
-  const value = d.double(column);
+function followersOf(d: Dialect, column: string, value: string): string {
   const minus = `${d.trimWhite(d.text(column))} LIKE ${d.string('-%')}`;
   return `CASE WHEN ${value} < 0 OR (${value} = 0 AND ${minus}) THEN ${d.double('NULL')} ELSE ${d.double(d.wholeSeconds(value))} END`;
 }
@@ -161,6 +168,12 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const c = col(field);
     return c ? d.blankToNull(c) : d.nullText;
   };
+  // a time or number: from a column of a text type trimmed, blank = none; a typed column as it is
+  const timeOf = (field: TicketField): string => {
+    const c = spec.columns[field] as SourceColumn;
+    return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC') : d.epochSeconds(d.ident(c.column));
+  };
+  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column)) : d.double(d.ident(c.column)));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
@@ -169,8 +182,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
 
   // durations in seconds: a timestamp minus the creation time, or a duration column in its unit
   const duration = (atField: TicketField, timeField: TicketField): string | null => {
-    const at = col(atField);
-    if (at) return `(${d.epochSeconds(at)} - ${d.epochSeconds(col('createdAt') as string)})`;
+    if (spec.columns[atField]) return `(${timeOf(atField)} - ${timeOf('createdAt')})`;
     const time = spec.columns[timeField];
     if (!time) return null;
     const unit = time.unit ?? 'seconds';
@@ -180,7 +192,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
       });
     }
     const factor = UNIT_SECONDS[unit];
-    return factor === 1 ? d.double(d.ident(time.column)) : `(${d.double(d.ident(time.column))} * ${numberLiteral(factor)})`;
+    return factor === 1 ? numberOf(time) : `(${numberOf(time)} * ${numberLiteral(factor)})`;
   };
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
@@ -191,7 +203,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const r = [
     `SELECT`,
     `  ${textOf('ticketId')} AS id_txt,`,
-    `  ${d.epochSeconds(col('createdAt') as string)} AS created_s,`,
+    `  ${timeOf('createdAt')} AS created_s,`,
     `  ${textOf('channel')} AS raw_ch,`,
     `  ${d.key(textOf('channel'))} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
@@ -201,7 +213,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${col('followers') ? followersOf(d, col('followers') as string) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
+    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,
