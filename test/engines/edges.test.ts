@@ -141,3 +141,41 @@ describe('a table of text columns: blank and padded times and numbers are trimme
     });
   }
 });
+
+describe('ISO 8601 timestamps in every shape parity reads, read alike by every engine', () => {
+  // each creation time is 10:00:00 UTC written another way (normalise/time.ts ISO), answered at
+  // 11:00:00Z: every first response is 3600 s. DuckDB failed inside the query on minutes without
+  // seconds with a zone, a space or UTC before it, z, a leap second and a decimal comma;
+  // Postgres on the comma; ClickHouse on z and the comma (and on every ISO text, before)
+  const created = [
+    '2026-07-01T10:00Z',
+    '2026-07-01T12:00+02:00',
+    '2026-07-01T12:00+0200',
+    '2026-07-01T10:00:00 Z',
+    '2026-07-01T10:00:00UTC',
+    '2026-07-01T10:00:00z',
+    '2026-07-01T05:00:00 -05:00',
+    '2026-07-01 10:00',
+    // a leap second is the next minute's first
+    '2026-07-01T09:59:60Z',
+    // 10:00:00.4 → 11:00 = 3599.6 s, 3600 rounded half up
+    '"2026-07-01T10:00:00,4Z"',
+  ];
+  const lines = [HEADER, ...created.map((c, i) => `S${i},Phone,${c},2026-07-01T11:00:00Z,open,General,normal,`)];
+  // a date with a zone and no time is its midnight: answered at 01:00, 3600 s
+  lines.push('S10,Phone,2026-07-01Z,2026-07-01T01:00:00Z,open,General,normal,');
+  const expected = { rejected: {}, tickets: 11, cells: Array.from({ length: 11 }, () => 'phone 3600 ended') };
+  const facts = (counts: CountTable) => ({ rejected: counts.header.rejected, tickets: counts.header.tickets, cells: firstResponseCells(counts) });
+
+  test('in-process (the reference)', async () => {
+    expect(facts(await referenceCounts(csvFile('shapes', lines)))).toEqual(expected);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('shapes', lines);
+      const counts = await engineCounts(engine, file, 'edge_shapes', () => 'text');
+      expect(facts(counts)).toEqual(expected);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});

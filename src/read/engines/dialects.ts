@@ -210,6 +210,11 @@ const postgres: Dialect = {
   // standard_conforming_strings says; they also write the unprintable characters (\\u2028).
   string: (value) => (value.includes('\\') || UNPRINTABLE.test(value) ? `E${backslashString(value)}` : standardString(value)),
   epochSeconds: (expr) => `EXTRACT(EPOCH FROM CAST(${expr} AS TIMESTAMPTZ))`,
+  // Postgres reads every ISO 8601 shape parity reads but a decimal comma (`10:00:00,5`); an ISO
+  // timestamp has no other comma (other styles are refused before the query: count.ts)
+  timeFromText(expr) {
+    return this.epochSeconds(`REPLACE(${this.blankToNull(expr)}, ',', '.')`);
+  },
   text: (expr) => `CAST(${expr} AS TEXT)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
@@ -231,7 +236,32 @@ const postgres: Dialect = {
  * nothing.
  */
 function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE'): string {
-  return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN CAST(${d.blankToNull(expr)} AS ${type}) ELSE CAST(${expr} AS ${type}) END`;
+  const text = d.blankToNull(expr);
+  const cast = type === 'TIMESTAMPTZ' ? duckdbIsoTime(d, text) : `CAST(${text} AS DOUBLE)`;
+  return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN ${cast} ELSE CAST(${expr} AS ${type}) END`;
+}
+
+/** An ISO 8601 date and a time to the minute (normalise/time.ts ISO), as the patterns below start. */
+const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}';
+
+/**
+ * DuckDB: ISO 8601 text as parity reads it (normalise/time.ts ISO). DuckDB's cast takes the common
+ * shapes; the ones it refuses are rewritten into one it takes — a date with a zone and no time,
+ * minutes without seconds (`10:00Z` → `10:00:00Z`), a decimal comma, `z`, `UTC` or a space before the zone, a leap second
+ * (`:60`, read as the next minute's first, as in-process). Only a value the plain cast cannot read
+ * (TRY_CAST NULL) goes through the rewrite; what it still cannot read fails with DuckDB's message.
+ */
+function duckdbIsoTime(d: Dialect, text: string): string {
+  const replace = (expr: string, pattern: string, replacement: string): string => `regexp_replace(${expr}, ${d.string(pattern)}, ${d.string(replacement)})`;
+  const ZONE = '([zZ]|UTC|[+-]\\d{2}(:?\\d{2})?)';
+  let rewritten = replace(text, `^(\\d{4}-\\d{1,2}-\\d{1,2})(\\s*${ZONE})$`, '\\1 00:00:00\\2');
+  rewritten = replace(rewritten, `^(${ISO_MINUTE})(\\s*${ZONE}?)$`, '\\1:00\\2');
+  rewritten = replace(rewritten, ':(\\d{2}),(\\d+)', ':\\1.\\2');
+  rewritten = replace(rewritten, '\\s*([zZ]|UTC)$', '+00:00');
+  rewritten = replace(rewritten, '\\s+([+-]\\d{2}(:?\\d{2})?)$', '\\1');
+  rewritten = replace(rewritten, `^(${ISO_MINUTE}):60`, '\\1:59');
+  const leap = `CASE WHEN regexp_matches(${text}, ${d.string(`^${ISO_MINUTE}:60`)}) THEN INTERVAL '1 second' ELSE INTERVAL '0 seconds' END`;
+  return `COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), CAST(${rewritten} AS TIMESTAMPTZ) + ${leap})`;
 }
 
 const duckdb: Dialect = {
@@ -271,10 +301,10 @@ const clickhouse: Dialect = {
   // Release 18 reads text as a DateTime only in its own layout, in the server's zone: ISO 8601
   // (T, Z, offsets, minutes without seconds) is read by parseDateTimeBestEffort in --tz, which
   // drops a fraction of a second (DateTime is whole seconds), so the fraction is added back;
-  // a lower-case z, which it does not take, is read as Z.
+  // a lower-case z and a decimal comma, which it does not take, are read as Z and a point.
   timeFromText(expr, timeZone) {
     const t = this.blankToNull(expr);
-    const zoned = `replaceRegexpOne(${t}, 'z$', 'Z')`;
+    const zoned = `replaceRegexpOne(replaceOne(${t}, ',', '.'), 'z$', 'Z')`;
     const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
     return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction})`;
   },
