@@ -11,6 +11,7 @@ import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import type { EngineConnection, SqlSource } from '../../src/read/engines/connection.js';
 import type { CountTable } from '../../src/measure/counts.js';
+import { runParity } from '../helpers/exec.js';
 import { CH_URL, PG_URL, columnType, loadClickHouse, loadPostgres, referenceCounts, settingsFor, withoutNotes, type ColumnType } from './helpers.js';
 
 const ENGINES = ['duckdb', 'postgres', 'clickhouse'] as const;
@@ -178,4 +179,41 @@ describe('ISO 8601 timestamps in every shape parity reads, read alike by every e
       expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
     });
   }
+});
+
+describe("the report's period keeps fractions of a second, as in-process", () => {
+  // first and last creation 09:00:00.400 and 12:00:00.600 (the count table rounded them to 09:00:00
+  // and 12:00:01); the as-of time stays whole seconds in both: 12:00:00.6 rounded half up, 12:00:01
+  const lines = [
+    HEADER,
+    'F1,Phone,2026-07-01T10:00:00.123Z,2026-07-01T11:00:00.700Z,open,General,normal,',
+    'F2,Phone,2026-07-01T12:00:00.600Z,,open,General,normal,',
+    'F3,Email,2026-07-01T09:00:00.400Z,2026-07-01T09:30:00Z,open,General,normal,',
+  ];
+  const from = Date.UTC(2026, 6, 1, 9, 0, 0, 400) / 1000;
+  const to = Date.UTC(2026, 6, 1, 12, 0, 0, 600) / 1000;
+  const asOf = Date.UTC(2026, 6, 1, 12, 0, 1) / 1000;
+
+  test('in-process (the reference)', async () => {
+    const h = (await referenceCounts(csvFile('fractions', lines))).header;
+    expect([h.createdFrom, h.createdTo, h.asOf]).toEqual([from, to, asOf]);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const h = (await engineCounts(engine, csvFile('fractions', lines), 'edge_fractions', () => 'text')).header;
+      // to the microsecond (the databases' timestamps)
+      expect(h.createdFrom).toBeCloseTo(from, 6);
+      expect(h.createdTo).toBeCloseTo(to, 6);
+      expect(h.asOf).toBe(asOf);
+    });
+  }
+  test('the JSON report: the same period from --engine duckdb and from parity itself', async () => {
+    const file = csvFile('fractions', lines);
+    const period = { from: '2026-07-01T09:00:00.400Z', to: '2026-07-01T12:00:00.600Z', asOf: '2026-07-01T12:00:01.000Z' };
+    for (const args of [[file], [file, '--engine', 'duckdb']]) {
+      const r = await runParity(['audit', ...args, '--format', 'json', '--no-config']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).period).toEqual(period);
+    }
+  });
 });

@@ -39,6 +39,8 @@ export interface Dialect {
   text(expr: string): string;
   int(expr: string): string;
   double(expr: string): string;
+  /** Cast of a number (never text) to floating point. */
+  float(expr: string): string;
   /** NULL of text type. */
   readonly nullText: string;
   /** Trim the whitespace JavaScript's trim() removes (WHITESPACE), then NULL when empty. */
@@ -151,6 +153,9 @@ function backtickBackslash(name: string): string {
 export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const common = {
+  float(this: Dialect, expr: string): string {
+    return this.double(expr);
+  },
   timeFromText(this: Dialect, expr: string): string {
     return this.epochSeconds(this.blankToNull(expr));
   },
@@ -278,6 +283,7 @@ const duckdb: Dialect = {
   double(expr) {
     return fromText(this, expr, 'DOUBLE');
   },
+  float: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
   replaceAll(expr, pattern, replacement = '') {

@@ -301,7 +301,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // The select list every branch of the final union shares, with types made explicit.
   const row = (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string): string =>
     `SELECT ${d.text(dimension)} AS ${d.ident('dimension')}, ${d.text(group)} AS ${d.ident('group')}, ${d.text(category)} AS ${d.ident('category')}, ` +
-    `${d.text(priority)} AS ${d.ident('priority')}, ${d.text(metric)} AS ${d.ident('metric')}, ${d.int(seconds)} AS ${d.ident('seconds')}, ` +
+    `${d.text(priority)} AS ${d.ident('priority')}, ${d.text(metric)} AS ${d.ident('metric')}, ${d.float(seconds)} AS ${d.ident('seconds')}, ` +
     `${d.int(ended)} AS ${d.ident('ended')}, ${d.int(waiting)} AS ${d.ident('waiting')}`;
   const NULL = d.nullText;
   const cells = (dimension: string, groupColumn: string): string =>
@@ -326,8 +326,10 @@ function buildCountQuery(spec: CountQuerySpec): string {
     // used rows whose id an earlier used row has: counted each (a query has no file order to keep
     // the first by, as parity's own reading does), so the report says how many (describe.ts)
     metaRow('repeatedIds', { ended: d.sum(`n - 1`) }, `(\n${indent(`SELECT ${d.count()} AS n\nFROM ${ref(d, 't', t)}\nGROUP BY id_txt\nHAVING ${d.count()} > 1`)}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_repeats')}`),
-    metaRow('createdFrom', { seconds: d.wholeSeconds(d.min('created_s')) }, ref(d, 't', t)),
-    metaRow('createdTo', { seconds: d.wholeSeconds(d.max('created_s')) }, ref(d, 't', t)),
+    // the first and last creation times as they are, fractions of a second included, as the
+    // in-process report's period (measure/counts.ts): a time, not a duration (seconds is a double)
+    metaRow('createdFrom', { seconds: d.min('created_s') }, ref(d, 't', t)),
+    metaRow('createdTo', { seconds: d.max('created_s') }, ref(d, 't', t)),
     metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
     metaRow('negative', { metric: d.string('firstResponse'), ended: d.sum('fr_neg') }, ref(d, 't', t)),
     metaRow('negative', { metric: d.string('resolution'), ended: d.sum('res_neg') }, ref(d, 't', t)),
@@ -395,7 +397,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
   const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, ${NO_SECONDS})` : `f.${d.ident(c)}`);
   const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
     // groupArray skips NULLs: every array element must be there, or the three arrays disagree
-    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? NO_SECONDS : 0})))`;
+    // (seconds is a Float64 column: its stand-in a Float64 too, release 18 has no common type of Float64 and Int64)
+    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? `toFloat64(${NO_SECONDS})` : 0})))`;
     if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;
