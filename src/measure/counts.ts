@@ -486,8 +486,9 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       rowsUsed: rowsRead !== null && rowsRejected !== null ? rowsRead - rowsRejected : null,
       rowsRejected,
       rejected: sortedRecord(options.rejected ?? {}),
-      createdFrom: table.size ? wholeSeconds(createdFrom) : null,
-      createdTo: table.size ? wholeSeconds(createdTo) : null,
+      // as they are, fractions of a second included: the report's period (not a duration)
+      createdFrom: table.size ? createdFrom : null,
+      createdTo: table.size ? createdTo : null,
       asOf: wholeSeconds(options.asOf),
       channelValues: sortChannelValues(
         [...rawCounts.entries()].map(([code, e]) => ({ raw: d.rawChannel.valueOf(code) ?? '', count: e.count, channel: e.channel })),

@@ -1,7 +1,8 @@
 /**
  * Engine tests' helpers: the in-process reference count table of a fixture, and loaders that
  * put a fixture CSV into Postgres and into two ClickHouse shards as typed tables (timestamps
- * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them.
+ * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them
+ * (or with the column types a test gives, e.g. all text, as a table loaded from a CSV holds them).
  * Servers come from scripts/services.sh; their URLs from PARITY_PG_URL / PARITY_CH_URL /
  * PARITY_CH2_URL (defaults: the ports that script uses).
  */
@@ -47,7 +48,7 @@ export function withoutNotes(table: CountTable): CountTable {
   return { ...table, header: { ...table.header, notes: [] } };
 }
 
-type ColumnType = 'timestamp' | 'integer' | 'double' | 'text';
+export type ColumnType = 'timestamp' | 'integer' | 'double' | 'text';
 
 /** The column type a fixture header stands for. */
 export function columnType(header: string): ColumnType {
@@ -73,7 +74,7 @@ function typed(type: ColumnType, value: string | undefined): string | number | n
 const PG_TYPES: Record<ColumnType, string> = { timestamp: 'TIMESTAMPTZ', integer: 'BIGINT', double: 'DOUBLE PRECISION', text: 'TEXT' };
 
 /** Creates `table` in Postgres from a fixture, with `rename` applied to column names. */
-export async function loadPostgres(table: string, file: string, rename: Record<string, string> = {}): Promise<void> {
+export async function loadPostgres(table: string, file: string, rename: Record<string, string> = {}, typeOf: (header: string) => ColumnType = columnType): Promise<void> {
   const { header, rows } = readFixture(file);
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
@@ -81,12 +82,12 @@ export async function loadPostgres(table: string, file: string, rename: Record<s
     const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
     const names = header.map((h) => rename[h] ?? h);
     await client.query(`DROP TABLE IF EXISTS ${q(table)}`);
-    await client.query(`CREATE TABLE ${q(table)} (${names.map((n, k) => `${q(n)} ${PG_TYPES[columnType(header[k] as string)]}`).join(', ')})`);
+    await client.query(`CREATE TABLE ${q(table)} (${names.map((n, k) => `${q(n)} ${PG_TYPES[typeOf(header[k] as string)]}`).join(', ')})`);
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
       const values: unknown[] = [];
       const tuples = batch.map((row) => `(${header.map((h, k) => {
-        values.push(typed(columnType(h), row[k]));
+        values.push(typed(typeOf(h), row[k]));
         return `$${values.length}`;
       }).join(', ')})`);
       await client.query(`INSERT INTO ${q(table)} VALUES ${tuples.join(', ')}`, values);
@@ -108,11 +109,11 @@ function clickhouseTime(value: string | number | null): string | number | null {
  * Loads a fixture into ClickHouse as two shards: `<table>_local` on each server (rows split
  * alternately) and `<table>`, a Distributed table over both, on the first server.
  */
-export async function loadClickHouse(table: string, file: string): Promise<void> {
+export async function loadClickHouse(table: string, file: string, typeOf: (header: string) => ColumnType = columnType): Promise<void> {
   const { header, rows } = readFixture(file);
   const clients = [createClient({ url: CH_URL }), createClient({ url: CH2_URL })];
   try {
-    const columns = header.map((h) => `\`${h}\` ${CH_TYPES[columnType(h)]}`).join(', ');
+    const columns = header.map((h) => `\`${h}\` ${CH_TYPES[typeOf(h)]}`).join(', ');
     for (const client of clients) {
       await client.command({ query: `DROP TABLE IF EXISTS ${table}_local` });
       await client.command({ query: `CREATE TABLE ${table}_local (${columns}) ENGINE = Memory` });
@@ -124,7 +125,7 @@ export async function loadClickHouse(table: string, file: string): Promise<void>
       const values = rows
         .filter((_, i) => i % 2 === shard)
         .map((row) => Object.fromEntries(header.map((h, k) => {
-          const type = columnType(h);
+          const type = typeOf(h);
           const v = typed(type, row[k]);
           return [h, type === 'timestamp' ? clickhouseTime(v) : v];
         })));

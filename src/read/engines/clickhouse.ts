@@ -116,14 +116,13 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     dialect: 'clickhouse',
     label,
     async sample(source, n) {
-      // JSONCompact keeps the column names and order even when the source is empty.
+      // DESCRIBE gives the column names and order even when the source is empty, and their types:
+      // a String column's times and numbers are read trimmed, blank = none (sql.ts)
       const rows = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
-      let header = rows[0] ? Object.keys(rows[0]) : [];
-      if (!rows.length) {
-        const described = await run(`DESCRIBE TABLE ${'table' in source ? fromSql(source) : `(${source.query}\n)`}`);
-        header = described.map((r) => String(r.name));
-      }
-      return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))) };
+      const described = await run(`DESCRIBE TABLE ${'table' in source ? fromSql(source) : `(${source.query.replace(/;\s*$/, '')}\n)`}`);
+      const header = described.map((r) => String(r.name));
+      const text = described.map((r) => /\bString\b|\bFixedString\(/.test(String(r.type)));
+      return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))), text };
     },
     async countSeries(sql, sink) {
       // The spill thresholds are a help, never a requirement: a server that will not show its

@@ -8,6 +8,13 @@ import type { FlatCountSeries } from '../../measure/counts.js';
 import type { LiveDialectId } from './dialects.js';
 import { NO_SECONDS } from './sql.js';
 
+/** What `EngineConnection.sample` returns. */
+export interface SourceSample {
+  header: string[];
+  rows: Array<Array<string | null>>;
+  text?: boolean[];
+}
+
 /** Where the ticket rows are: a table, or a query whose result is the ticket rows. */
 export type SqlSource = { table: string } | { query: string };
 
@@ -15,8 +22,13 @@ export interface EngineConnection {
   readonly dialect: LiveDialectId;
   /** How the source is named in messages and in `input.files` (a URL without password, a file). */
   readonly label: string;
-  /** Column names of the source and up to `n` rows, every value as text (null = empty). */
-  sample(source: SqlSource, n: number): Promise<{ header: string[]; rows: Array<Array<string | null>> }>;
+  /**
+   * Column names of the source and up to `n` rows, every value as text (null = empty); `text`,
+   * where the engine says, whether each column is of a text type (sql.ts reads a time or number
+   * from text trimmed, blank = none; a typed column as it is). DuckDB does not say: its query
+   * tells text from a typed column itself (dialects.ts fromText).
+   */
+  sample(source: SqlSource, n: number): Promise<SourceSample>;
   /**
    * Runs a series query (sql.ts seriesQuery) and hands each result row to `sink` as it arrives,
    * so that only the typed count table, not the driver's whole result, is held.

@@ -28,11 +28,14 @@ export type CountSettings = Pick<Settings, 'mapping' | 'timeZone' | 'bands' | 'a
   asOfGiven?: boolean;
 };
 
-/** Mapped columns → the query's column list (name and unit of each bound field). */
-export function sourceColumns(mapping: Mapping): Partial<Record<TicketField, SourceColumn>> {
+/**
+ * Mapped columns → the query's column list (name and unit of each bound field; `text`: the names
+ * of the source's columns of a text type, whose times and numbers the query reads trimmed).
+ */
+export function sourceColumns(mapping: Mapping, text: ReadonlySet<string> = new Set()): Partial<Record<TicketField, SourceColumn>> {
   const out: Partial<Record<TicketField, SourceColumn>> = {};
   for (const [field, b] of Object.entries(mapping.bindings) as Array<[TicketField, NonNullable<Mapping['bindings'][TicketField]>]>) {
-    out[field] = { column: b.header, ...(b.unit ? { unit: b.unit } : {}), ...(b.clock ? { clock: b.clock } : {}), ...(b.clockAssumed ? { clockAssumed: true } : {}) };
+    out[field] = { column: b.header, ...(b.unit ? { unit: b.unit } : {}), ...(b.clock ? { clock: b.clock } : {}), ...(b.clockAssumed ? { clockAssumed: true } : {}), ...(text.has(b.header) ? { text: true } : {}) };
   }
   return out;
 }
@@ -106,9 +109,13 @@ export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>
   return notes;
 }
 
-/** Maps a database source's columns from a sample, as a file's header is mapped. */
-export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; header: string[] }> {
-  const { header, rows } = await connection.sample(source, SAMPLE_ROWS);
+/**
+ * Maps a database source's columns from a sample, as a file's header is mapped; `text`: the
+ * columns the engine says are of a text type (sourceColumns).
+ */
+export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; header: string[]; text: Set<string> }> {
+  const { header, rows, text: isText } = await connection.sample(source, SAMPLE_ROWS);
+  const text = new Set(header.filter((_, k) => isText?.[k] === true));
   const detection = detectFormat(header, settings.mapping.inputFormat);
   const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
   // a log makes one ticket of many rows (a conversation, an incident's events): the count query
@@ -127,7 +134,7 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
       hint: `columns found: ${header.map((h) => JSON.stringify(h)).join(', ')}; map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json`,
     });
   }
-  return { mapping, header };
+  return { mapping, header, text };
 }
 
 const QUERY_TIMESTAMPS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
@@ -168,6 +175,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     channels: Object.fromEntries(settings.mapping.channels),
     ...(mapping?.format.channels ? { formatVocabulary: mapping.format.channels } : {}),
     ...(mapping?.format.outboundDirections ? { outboundDirections: mapping.format.outboundDirections } : {}),
+    timeZone: settings.timeZone,
     bands: settings.bands,
     by: settings.by ?? null,
     since: settings.since,
@@ -184,8 +192,8 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
  * query, as `parity sql` prints it; the engine runs it grouped into series, sql.ts seriesQuery).
  */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
-  const { mapping } = await mapSource(connection, source, settings);
-  const columns = sourceColumns(mapping);
+  const { mapping, text } = await mapSource(connection, source, settings);
+  const columns = sourceColumns(mapping, text);
   return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping))), mapping };
 }
 

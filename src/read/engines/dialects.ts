@@ -27,10 +27,20 @@ export interface Dialect {
   string(value: string): string;
   /** A timestamp expression → epoch seconds (possibly fractional). */
   epochSeconds(expr: string): string;
+  /**
+   * A column of a text type holding ISO 8601 timestamps → epoch seconds: trimmed of WHITESPACE,
+   * blank = NULL, as parity reads a file's cell; `timeZone` for a time without an offset where
+   * the session's zone does not apply (ClickHouse).
+   */
+  timeFromText(expr: string, timeZone: string): string;
+  /** A column of a text type holding plain numbers → floating point: trimmed, blank = NULL. */
+  numberFromText(expr: string): string;
   /** Cast to text / whole number / floating point. */
   text(expr: string): string;
   int(expr: string): string;
   double(expr: string): string;
+  /** Cast of a number (never text) to floating point. */
+  float(expr: string): string;
   /** NULL of text type. */
   readonly nullText: string;
   /** Trim the whitespace JavaScript's trim() removes (WHITESPACE), then NULL when empty. */
@@ -143,6 +153,15 @@ function backtickBackslash(name: string): string {
 export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 const common = {
+  float(this: Dialect, expr: string): string {
+    return this.double(expr);
+  },
+  timeFromText(this: Dialect, expr: string): string {
+    return this.epochSeconds(this.blankToNull(expr));
+  },
+  numberFromText(this: Dialect, expr: string): string {
+    return this.double(this.blankToNull(expr));
+  },
   blankToNull(this: Dialect, expr: string): string {
     return `NULLIF(${this.trimWhite(this.text(expr))}, '')`;
   },
@@ -196,6 +215,11 @@ const postgres: Dialect = {
   // standard_conforming_strings says; they also write the unprintable characters (\\u2028).
   string: (value) => (value.includes('\\') || UNPRINTABLE.test(value) ? `E${backslashString(value)}` : standardString(value)),
   epochSeconds: (expr) => `EXTRACT(EPOCH FROM CAST(${expr} AS TIMESTAMPTZ))`,
+  // Postgres reads every ISO 8601 shape parity reads but a decimal comma (`10:00:00,5`); an ISO
+  // timestamp has no other comma (other styles are refused before the query: count.ts)
+  timeFromText(expr) {
+    return this.epochSeconds(`REPLACE(${this.blankToNull(expr)}, ',', '.')`);
+  },
   text: (expr) => `CAST(${expr} AS TEXT)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
@@ -217,7 +241,32 @@ const postgres: Dialect = {
  * nothing.
  */
 function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE'): string {
-  return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN CAST(${d.blankToNull(expr)} AS ${type}) ELSE CAST(${expr} AS ${type}) END`;
+  const text = d.blankToNull(expr);
+  const cast = type === 'TIMESTAMPTZ' ? duckdbIsoTime(d, text) : `CAST(${text} AS DOUBLE)`;
+  return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN ${cast} ELSE CAST(${expr} AS ${type}) END`;
+}
+
+/** An ISO 8601 date and a time to the minute (normalise/time.ts ISO), as the patterns below start. */
+const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}';
+
+/**
+ * DuckDB: ISO 8601 text as parity reads it (normalise/time.ts ISO). DuckDB's cast takes the common
+ * shapes; the ones it refuses are rewritten into one it takes — a date with a zone and no time,
+ * minutes without seconds (`10:00Z` → `10:00:00Z`), a decimal comma, `z`, `UTC` or a space before the zone, a leap second
+ * (`:60`, read as the next minute's first, as in-process). Only a value the plain cast cannot read
+ * (TRY_CAST NULL) goes through the rewrite; what it still cannot read fails with DuckDB's message.
+ */
+function duckdbIsoTime(d: Dialect, text: string): string {
+  const replace = (expr: string, pattern: string, replacement: string): string => `regexp_replace(${expr}, ${d.string(pattern)}, ${d.string(replacement)})`;
+  const ZONE = '([zZ]|UTC|[+-]\\d{2}(:?\\d{2})?)';
+  let rewritten = replace(text, `^(\\d{4}-\\d{1,2}-\\d{1,2})(\\s*${ZONE})$`, '\\1 00:00:00\\2');
+  rewritten = replace(rewritten, `^(${ISO_MINUTE})(\\s*${ZONE}?)$`, '\\1:00\\2');
+  rewritten = replace(rewritten, ':(\\d{2}),(\\d+)', ':\\1.\\2');
+  rewritten = replace(rewritten, '\\s*([zZ]|UTC)$', '+00:00');
+  rewritten = replace(rewritten, '\\s+([+-]\\d{2}(:?\\d{2})?)$', '\\1');
+  rewritten = replace(rewritten, `^(${ISO_MINUTE}):60`, '\\1:59');
+  const leap = `CASE WHEN regexp_matches(${text}, ${d.string(`^${ISO_MINUTE}:60`)}) THEN INTERVAL '1 second' ELSE INTERVAL '0 seconds' END`;
+  return `COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), CAST(${rewritten} AS TIMESTAMPTZ) + ${leap})`;
 }
 
 const duckdb: Dialect = {
@@ -234,6 +283,7 @@ const duckdb: Dialect = {
   double(expr) {
     return fromText(this, expr, 'DOUBLE');
   },
+  float: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
   replaceAll(expr, pattern, replacement = '') {
@@ -254,6 +304,21 @@ const clickhouse: Dialect = {
   ident: backtickBackslash,
   string: (value) => backslashString(value, byteEscapes),
   epochSeconds: (expr) => `toFloat64(toUnixTimestamp(${expr}))`,
+  // Release 18 reads text as a DateTime only in its own layout, in the server's zone: ISO 8601
+  // (T, Z, offsets, minutes without seconds) is read by parseDateTimeBestEffort in --tz, which
+  // drops a fraction of a second (DateTime is whole seconds), so the fraction is added back;
+  // a lower-case z and a decimal comma, which it does not take, are read as Z and a point.
+  timeFromText(expr, timeZone) {
+    const t = this.blankToNull(expr);
+    const zoned = `replaceRegexpOne(replaceOne(${t}, ',', '.'), 'z$', 'Z')`;
+    const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
+    return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction})`;
+  },
+  // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept apart
+  numberFromText(expr) {
+    const t = this.blankToNull(expr);
+    return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(ifNull(${t}, '0'))) END`;
+  },
   text: (expr) => `toNullable(toString(${expr}))`,
   int: (expr) => `toNullable(toInt64(${expr}))`,
   double: (expr) => `toNullable(toFloat64(${expr}))`,

@@ -14,8 +14,8 @@ export type CountWindow = Required<Pick<CountSettings, 'since' | 'until' | 'asOf
 
 /** Maps the source once; the returned function runs the count query of one window. */
 export async function windowCounter(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<(window: CountWindow) => Promise<CountTable>> {
-  const { mapping } = await mapSource(connection, source, settings);
-  const columns = sourceColumns(mapping);
+  const { mapping, text } = await mapSource(connection, source, settings);
+  const columns = sourceColumns(mapping, text);
   return async (window) => {
     return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window, asOfGiven: settings.asOf !== null }, mapping))).counts;
   };

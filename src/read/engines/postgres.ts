@@ -8,6 +8,12 @@ import { ParityError } from '../../errors.js';
 import { dialect, qualifiedName } from './dialects.js';
 import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
 
+/**
+ * Postgres' text types (pg_type oids: text, varchar, bpchar, name): a time or number in one is read
+ * trimmed, blank = none (sql.ts), as parity reads a file's cell; a timestamp or number column as it is.
+ */
+const TEXT_TYPES = new Set([25, 1043, 1042, 19]);
+
 /** Series fetched per round trip (a series is one group × cell × metric with all its seconds). */
 const FETCH_SERIES = 16;
 
@@ -41,7 +47,7 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
     async sample(source, n) {
       const result = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
       const header = result.fields.map((f) => f.name);
-      return { header, rows: result.rows.map((row) => header.map((h) => sampleText(row[h]))) };
+      return { header, rows: result.rows.map((row) => header.map((h) => sampleText(row[h]))), text: result.fields.map((f) => TEXT_TYPES.has(f.dataTypeID)) };
     },
     async countSeries(sql, sink) {
       // A cursor, so that the client holds a few series at a time, not the whole result.

@@ -41,6 +41,12 @@ export interface SourceColumn {
   /** Duration columns: the clock they count in (measure/durationClocks.ts); the query reads them as given. */
   clock?: 'calendar' | 'business';
   clockAssumed?: boolean;
+  /**
+   * The column is of a text type (the engine's sample says so: count.ts sourceColumns): its times
+   * and numbers are trimmed of WHITESPACE and blank = none before the cast, as parity reads a
+   * file's cell (a blank or padded cell failed the query). A typed column is cast as it is.
+   */
+  text?: boolean;
 }
 
 /** Everything the count query depends on. Times are epoch seconds. */
@@ -54,6 +60,8 @@ export interface CountQuerySpec {
   /** A format's channel vocabulary (raw value → meaning), when a format is named. */
   formatVocabulary?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
   outboundDirections?: readonly string[];
+  /** IANA zone of text timestamps without an offset (ClickHouse's text reading; the other engines read the session's). Default UTC. */
+  timeZone?: string;
   bands: readonly number[];
   by: ByField | null;
   since: number | null;
@@ -73,6 +81,18 @@ const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1,
 function numberLiteral(x: number): string {
   if (!Number.isFinite(x)) throw new ParityError(`cannot write ${x} into SQL`);
   return Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/0+$/, '');
+}
+
+/**
+ * A follower count as parity reads one (normalise/rows.ts parseFollowers): whole, rounded half up
+ * (999.5 is 1000, in the 1k band), and none (NULL, band `unknown`) when written with a minus
+ * sign, which parity does not read as a count: `-5`, and also `-0.4` and `-0`, which round to 0
+ * and would otherwise land in the lowest band. A typed column's -0.0 is written `-0` as text;
+ * the text is looked at only for a value of 0.
+ */
+function followersOf(d: Dialect, column: string, value: string): string {
+  const minus = `${d.trimWhite(d.text(column))} LIKE ${d.string('-%')}`;
+  return `CASE WHEN ${value} < 0 OR (${value} = 0 AND ${minus}) THEN ${d.double('NULL')} ELSE ${d.double(d.wholeSeconds(value))} END`;
 }
 
 /** CASE over the vocabulary key: config first, then the format's vocabulary, then built-in. */
@@ -148,6 +168,12 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const c = col(field);
     return c ? d.blankToNull(c) : d.nullText;
   };
+  // a time or number: from a column of a text type trimmed, blank = none; a typed column as it is
+  const timeOf = (field: TicketField): string => {
+    const c = spec.columns[field] as SourceColumn;
+    return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC') : d.epochSeconds(d.ident(c.column));
+  };
+  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column)) : d.double(d.ident(c.column)));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
@@ -156,8 +182,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
 
   // durations in seconds: a timestamp minus the creation time, or a duration column in its unit
   const duration = (atField: TicketField, timeField: TicketField): string | null => {
-    const at = col(atField);
-    if (at) return `(${d.epochSeconds(at)} - ${d.epochSeconds(col('createdAt') as string)})`;
+    if (spec.columns[atField]) return `(${timeOf(atField)} - ${timeOf('createdAt')})`;
     const time = spec.columns[timeField];
     if (!time) return null;
     const unit = time.unit ?? 'seconds';
@@ -167,7 +192,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
       });
     }
     const factor = UNIT_SECONDS[unit];
-    return factor === 1 ? d.double(d.ident(time.column)) : `(${d.double(d.ident(time.column))} * ${numberLiteral(factor)})`;
+    return factor === 1 ? numberOf(time) : `(${numberOf(time)} * ${numberLiteral(factor)})`;
   };
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
@@ -178,7 +203,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const r = [
     `SELECT`,
     `  ${textOf('ticketId')} AS id_txt,`,
-    `  ${d.epochSeconds(col('createdAt') as string)} AS created_s,`,
+    `  ${timeOf('createdAt')} AS created_s,`,
     `  ${textOf('channel')} AS raw_ch,`,
     `  ${d.key(textOf('channel'))} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
@@ -188,8 +213,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    // whole followers, rounded half up as in-process (999.5 is 1000, in the 1k band)
-    `  ${col('followers') ? d.double(d.wholeSeconds(d.double(col('followers') as string))) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
+    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,
@@ -241,7 +265,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     .filter((b) => b.max !== null)
     .map((b) => `WHEN followers < ${numberLiteral(b.max as number)} THEN ${d.string(b.label)}`);
   const lastBand = bands[bands.length - 2]?.label ?? 'unknown';
-  const band = `CASE WHEN followers IS NULL OR followers < 0 THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
+  // (no follower count, or one parity does not read: followersOf)
+  const band = `CASE WHEN followers IS NULL THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
   const t = [
     `SELECT`,
     `  created_s, raw_ch, channel, cat, pri, fr_s, res_s,`,
@@ -276,7 +301,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // The select list every branch of the final union shares, with types made explicit.
   const row = (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string): string =>
     `SELECT ${d.text(dimension)} AS ${d.ident('dimension')}, ${d.text(group)} AS ${d.ident('group')}, ${d.text(category)} AS ${d.ident('category')}, ` +
-    `${d.text(priority)} AS ${d.ident('priority')}, ${d.text(metric)} AS ${d.ident('metric')}, ${d.int(seconds)} AS ${d.ident('seconds')}, ` +
+    `${d.text(priority)} AS ${d.ident('priority')}, ${d.text(metric)} AS ${d.ident('metric')}, ${d.float(seconds)} AS ${d.ident('seconds')}, ` +
     `${d.int(ended)} AS ${d.ident('ended')}, ${d.int(waiting)} AS ${d.ident('waiting')}`;
   const NULL = d.nullText;
   const cells = (dimension: string, groupColumn: string): string =>
@@ -301,8 +326,10 @@ function buildCountQuery(spec: CountQuerySpec): string {
     // used rows whose id an earlier used row has: counted each (a query has no file order to keep
     // the first by, as parity's own reading does), so the report says how many (describe.ts)
     metaRow('repeatedIds', { ended: d.sum(`n - 1`) }, `(\n${indent(`SELECT ${d.count()} AS n\nFROM ${ref(d, 't', t)}\nGROUP BY id_txt\nHAVING ${d.count()} > 1`)}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_repeats')}`),
-    metaRow('createdFrom', { seconds: d.wholeSeconds(d.min('created_s')) }, ref(d, 't', t)),
-    metaRow('createdTo', { seconds: d.wholeSeconds(d.max('created_s')) }, ref(d, 't', t)),
+    // the first and last creation times as they are, fractions of a second included, as the
+    // in-process report's period (measure/counts.ts): a time, not a duration (seconds is a double)
+    metaRow('createdFrom', { seconds: d.min('created_s') }, ref(d, 't', t)),
+    metaRow('createdTo', { seconds: d.max('created_s') }, ref(d, 't', t)),
     metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
     metaRow('negative', { metric: d.string('firstResponse'), ended: d.sum('fr_neg') }, ref(d, 't', t)),
     metaRow('negative', { metric: d.string('resolution'), ended: d.sum('res_neg') }, ref(d, 't', t)),
@@ -370,7 +397,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
   const column = (c: 'seconds' | 'ended' | 'waiting'): string => (c === 'seconds' ? `COALESCE(${seconds}, ${NO_SECONDS})` : `f.${d.ident(c)}`);
   const list = (c: 'seconds' | 'ended' | 'waiting'): string => {
     // groupArray skips NULLs: every array element must be there, or the three arrays disagree
-    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? NO_SECONDS : 0})))`;
+    // (seconds is a Float64 column: its stand-in a Float64 too, release 18 has no common type of Float64 and Int64)
+    if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? `toFloat64(${NO_SECONDS})` : 0})))`;
     if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;

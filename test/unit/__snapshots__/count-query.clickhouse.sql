@@ -1,5 +1,5 @@
 -- parity count table (dimension, group, category, priority, metric, seconds, ended, waiting), clickhouse dialect
-SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toInt64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT bandch, byv, cat, pri, 'firstResponse' AS metric,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS seconds, fr_kind AS kind
@@ -7,8 +7,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -34,7 +34,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -53,8 +53,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -80,7 +80,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -95,7 +95,7 @@ FROM (
 )
 GROUP BY bandch, cat, pri, metric, seconds
 UNION ALL
-SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toInt64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT bandch, byv, cat, pri, 'firstResponse' AS metric,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS seconds, fr_kind AS kind
@@ -103,8 +103,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -130,7 +130,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -149,8 +149,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -176,7 +176,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -191,13 +191,13 @@ FROM (
 )
 GROUP BY byv, cat, pri, metric, seconds
 UNION ALL
-SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -223,7 +223,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -236,13 +236,13 @@ FROM (
 )
 GROUP BY bandch, cat, pri
 UNION ALL
-SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -268,7 +268,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -281,7 +281,7 @@ FROM (
 )
 GROUP BY byv, cat, pri
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('rows')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('rows')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,
@@ -302,7 +302,7 @@ FROM (
       nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
       nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
       nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-      toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+      CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
       nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
       nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
       nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -312,7 +312,7 @@ FROM (
   )
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('rejected')) AS `group`, toNullable(toString(reason)) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('rejected')) AS `group`, toNullable(toString(reason)) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,
@@ -333,7 +333,7 @@ FROM (
       nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
       nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
       nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-      toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+      CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
       nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
       nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
       nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -345,13 +345,13 @@ FROM (
 WHERE reason IS NOT NULL
 GROUP BY reason
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('tickets')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('tickets')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -377,7 +377,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -389,15 +389,15 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('repeatedIds')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(n - 1))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('repeatedIds')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(n - 1))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT toNullable(toInt64(count())) AS n
   FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -423,7 +423,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -438,13 +438,13 @@ FROM (
   HAVING toNullable(toInt64(count())) > 1
 ) `parity_repeats`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('createdFrom')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(toNullable(toInt64(floor(min(created_s) + 0.5))))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('createdFrom')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(min(created_s))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -470,7 +470,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -482,13 +482,13 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('createdTo')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(toNullable(toInt64(floor(max(created_s) + 0.5))))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('createdTo')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(max(created_s))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -514,7 +514,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -526,15 +526,15 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('asOf')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(toNullable(toInt64(floor(1793491200 + 0.5))))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('asOf')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(toNullable(toInt64(floor(1793491200 + 0.5))))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(fr_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(fr_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -560,7 +560,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -572,13 +572,13 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(res_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(res_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -604,7 +604,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -616,13 +616,13 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -648,7 +648,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -660,13 +660,13 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -692,7 +692,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -704,21 +704,21 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('by')) AS `group`, toNullable(toString('group')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('by')) AS `group`, toNullable(toString('group')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('clock')) AS `group`, toNullable(toString('business')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('clock')) AS `group`, toNullable(toString('business')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('waitingClock')) AS `group`, toNullable(toString('calendar')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('waitingClock')) AS `group`, toNullable(toString('calendar')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('note')) AS `group`, toNullable(toString('business clock: it\'s a note')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('note')) AS `group`, toNullable(toString('business clock: it\'s a note')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('rawChannel')) AS `dimension`, toNullable(toString(COALESCE(raw_ch, '(empty)'))) AS `group`, toNullable(toString(channel)) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('rawChannel')) AS `dimension`, toNullable(toString(COALESCE(raw_ch, '(empty)'))) AS `group`, toNullable(toString(channel)) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -744,7 +744,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -757,7 +757,7 @@ FROM (
 )
 GROUP BY raw_ch, channel
 UNION ALL
-SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toInt64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -775,8 +775,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -802,7 +802,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -821,7 +821,7 @@ FROM (
 WHERE fr_kind IS NOT NULL
 GROUP BY concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri, fr_sec
 UNION ALL
-SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -839,8 +839,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -866,7 +866,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -884,7 +884,7 @@ FROM (
 )
 GROUP BY concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri
 UNION ALL
-SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('public / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('public / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -902,8 +902,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -929,7 +929,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -948,7 +948,7 @@ FROM (
 WHERE pub = 1
 GROUP BY channel
 UNION ALL
-SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('repeatContact / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('repeatContact / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -966,8 +966,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -993,7 +993,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1012,7 +1012,7 @@ FROM (
 WHERE contacts >= 3
 GROUP BY channel
 UNION ALL
-SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('shouting / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('shouting / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1030,8 +1030,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1057,7 +1057,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1076,7 +1076,7 @@ FROM (
 WHERE shout = 1
 GROUP BY channel
 UNION ALL
-SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('escalated / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('loudReason')) AS `dimension`, toNullable(toString(concat('escalated / ', channel))) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1094,8 +1094,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1121,7 +1121,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1140,7 +1140,7 @@ FROM (
 WHERE esc = 1
 GROUP BY channel
 UNION ALL
-SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toInt64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1158,8 +1158,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1185,7 +1185,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1204,7 +1204,7 @@ FROM (
 WHERE fr_kind IS NOT NULL AND jump_group IS NOT NULL
 GROUP BY jump_group, cat, pri, fr_sec
 UNION ALL
-SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1222,8 +1222,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1249,7 +1249,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1268,7 +1268,7 @@ FROM (
 WHERE jump_group IS NOT NULL
 GROUP BY jump_group, cat, pri
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('waited')) AS `metric`, toNullable(toInt64(waited_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(1 - unanswered))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(unanswered))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('waited')) AS `metric`, toNullable(toFloat64(waited_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(1 - unanswered))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(unanswered))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1293,8 +1293,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1320,7 +1320,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1340,7 +1340,7 @@ FROM (
 )
 GROUP BY o_channel, waited_sec
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toInt64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1365,8 +1365,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1392,7 +1392,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1413,7 +1413,7 @@ FROM (
 WHERE fr_kind IS NOT NULL
 GROUP BY o_channel, fr_sec
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toInt64(res_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(res_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1438,8 +1438,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1465,7 +1465,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1486,7 +1486,7 @@ FROM (
 WHERE res_kind IS NOT NULL
 GROUP BY o_channel, res_sec
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toInt64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('tickets')) AS `metric`, toNullable(toFloat64(0)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(count())))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1511,8 +1511,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1538,7 +1538,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1558,19 +1558,19 @@ FROM (
 )
 GROUP BY o_channel
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('repeatContacts')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(3)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('repeatContacts')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(3)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('repeatWindowSeconds')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(604800)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('repeatWindowSeconds')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(604800)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('jumpWindowSeconds')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(1209600)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('jumpWindowSeconds')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(1209600)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('customers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('customers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1596,7 +1596,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1608,7 +1608,7 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('jumpers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(COUNT(DISTINCT cust))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('jumpers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(COUNT(DISTINCT cust))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1633,8 +1633,8 @@ FROM (
     SELECT
       created_s, raw_ch, channel, cat, pri, fr_s, res_s,
       COALESCE(byv, '(no group)') AS byv,
-      CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-      concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+      CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+      concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
       CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
       CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
       CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1660,7 +1660,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
           nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
           nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-          toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+          CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
@@ -1679,13 +1679,13 @@ FROM (
   WHERE is_jump = 1
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('capitalsUntested')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toInt64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(cap_untested))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('capitalsUntested')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(cap_untested))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -1711,7 +1711,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`ticket_type`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cat,
         nullIf(replaceRegexpAll(toString(`priority`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pri,
         nullIf(replaceRegexpAll(toString(`group_name`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS byv,
-        toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) AS followers,
+        CASE WHEN toNullable(toFloat64(`follower_count`)) < 0 OR (toNullable(toFloat64(`follower_count`)) = 0 AND replaceRegexpAll(toNullable(toString(`follower_count`)), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', '') LIKE '-%') THEN toNullable(toFloat64(NULL)) ELSE toNullable(toFloat64(toNullable(toInt64(floor(toNullable(toFloat64(`follower_count`)) + 0.5))))) END AS followers,
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,

@@ -13,7 +13,7 @@ r AS (
     NULLIF(BTRIM(CAST(`ticket_type` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
     NULLIF(BTRIM(CAST(`priority` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
     NULLIF(BTRIM(CAST(`group_name` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
-    CAST(CAST(FLOOR(CAST(`follower_count` AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) AS followers,
+    CASE WHEN CAST(`follower_count` AS DOUBLE) < 0 OR (CAST(`follower_count` AS DOUBLE) = 0 AND BTRIM(CAST(`follower_count` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff') LIKE '-%') THEN CAST(NULL AS DOUBLE) ELSE CAST(CAST(FLOOR(CAST(`follower_count` AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) END AS followers,
     NULLIF(BTRIM(CAST(`requester_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
     NULLIF(BTRIM(CAST(`is_public` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
     NULLIF(BTRIM(CAST(`subject` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
@@ -34,8 +34,8 @@ t AS (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
     COALESCE(byv, '(no group)') AS byv,
-    CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
-    concat(CASE WHEN followers IS NULL OR followers < 0 THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
+    CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END AS band,
+    concat(CASE WHEN followers IS NULL THEN 'unknown' WHEN followers < 1000 THEN '<1k' WHEN followers < 10000 THEN '1k-10k' WHEN followers < 100000 THEN '10k-100k' ELSE '100k+' END, ' / ', channel) AS bandch,
     CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL WHEN created_s + fr_s > 1793491200 THEN 'w' ELSE 'e' END AS fr_kind,
     CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL WHEN created_s + res_s > 1793491200 THEN 'w' ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END AS res_kind,
     CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,
@@ -85,34 +85,34 @@ jl AS (
     CASE WHEN jt.channel = 'social' THEN (CASE WHEN jo.jrn IS NULL THEN 'other' ELSE 'jump' END) END AS jump_group
   FROM jt jt LEFT JOIN jo jo ON jo.cust = jt.cust AND jo.jrn = jt.rn
 )
-SELECT CAST('bandChannel' AS STRING) AS `dimension`, CAST(bandch AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST(metric AS STRING) AS `metric`, CAST(seconds AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('bandChannel' AS STRING) AS `dimension`, CAST(bandch AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST(metric AS STRING) AS `metric`, CAST(seconds AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM m
 GROUP BY bandch, cat, pri, metric, seconds
 UNION ALL
-SELECT CAST('by' AS STRING) AS `dimension`, CAST(byv AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST(metric AS STRING) AS `metric`, CAST(seconds AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('by' AS STRING) AS `dimension`, CAST(byv AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST(metric AS STRING) AS `metric`, CAST(seconds AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM m
 GROUP BY byv, cat, pri, metric, seconds
 UNION ALL
-SELECT CAST('bandChannel' AS STRING) AS `dimension`, CAST(bandch AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('bandChannel' AS STRING) AS `dimension`, CAST(bandch AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 GROUP BY bandch, cat, pri
 UNION ALL
-SELECT CAST('by' AS STRING) AS `dimension`, CAST(byv AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('by' AS STRING) AS `dimension`, CAST(byv AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 GROUP BY byv, cat, pri
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('rows' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('rows' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM c
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('rejected' AS STRING) AS `group`, CAST(reason AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('rejected' AS STRING) AS `group`, CAST(reason AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM c
 WHERE reason IS NOT NULL
 GROUP BY reason
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('tickets' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('tickets' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('repeatedIds' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(n - 1), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('repeatedIds' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(n - 1), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM (
   SELECT CAST(COUNT(*) AS BIGINT) AS n
   FROM t
@@ -120,106 +120,106 @@ FROM (
   HAVING CAST(COUNT(*) AS BIGINT) > 1
 ) AS `parity_repeats`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('createdFrom' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(CAST(FLOOR(MIN(created_s) + 0.5) AS BIGINT) AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('createdFrom' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(MIN(created_s) AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('createdTo' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(CAST(FLOOR(MAX(created_s) + 0.5) AS BIGINT) AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('createdTo' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(MAX(created_s) AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('asOf' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(CAST(FLOOR(1793491200 + 0.5) AS BIGINT) AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('asOf' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(CAST(FLOOR(1793491200 + 0.5) AS BIGINT) AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('negative' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(fr_neg), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('negative' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(fr_neg), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('negative' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(res_neg), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('negative' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(res_neg), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('measured' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('measured' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('measured' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('measured' AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('by' AS STRING) AS `group`, CAST('group' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('by' AS STRING) AS `group`, CAST('group' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('clock' AS STRING) AS `group`, CAST('business' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('clock' AS STRING) AS `group`, CAST('business' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('waitingClock' AS STRING) AS `group`, CAST('calendar' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('waitingClock' AS STRING) AS `group`, CAST('calendar' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('note' AS STRING) AS `group`, CAST('business clock: it\'s a note' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('note' AS STRING) AS `group`, CAST('business clock: it\'s a note' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('rawChannel' AS STRING) AS `dimension`, CAST(COALESCE(raw_ch, '(empty)') AS STRING) AS `group`, CAST(channel AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('rawChannel' AS STRING) AS `dimension`, CAST(COALESCE(raw_ch, '(empty)') AS STRING) AS `group`, CAST(channel AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 GROUP BY raw_ch, channel
 UNION ALL
-SELECT CAST('loud' AS STRING) AS `dimension`, CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('loud' AS STRING) AS `dimension`, CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM jl
 WHERE fr_kind IS NOT NULL
 GROUP BY CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri, fr_sec
 UNION ALL
-SELECT CAST('loud' AS STRING) AS `dimension`, CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('loud' AS STRING) AS `dimension`, CAST(CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel) AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 GROUP BY CONCAT(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel), cat, pri
 UNION ALL
-SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('public / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('public / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 WHERE pub = 1
 GROUP BY channel
 UNION ALL
-SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('repeatContact / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('repeatContact / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 WHERE contacts >= 3
 GROUP BY channel
 UNION ALL
-SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('shouting / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('shouting / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 WHERE shout = 1
 GROUP BY channel
 UNION ALL
-SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('escalated / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('loudReason' AS STRING) AS `dimension`, CAST(CONCAT('escalated / ', channel) AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 WHERE esc = 1
 GROUP BY channel
 UNION ALL
-SELECT CAST('jump' AS STRING) AS `dimension`, CAST(jump_group AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('jump' AS STRING) AS `dimension`, CAST(jump_group AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM jl
 WHERE fr_kind IS NOT NULL AND jump_group IS NOT NULL
 GROUP BY jump_group, cat, pri, fr_sec
 UNION ALL
-SELECT CAST('jump' AS STRING) AS `dimension`, CAST(jump_group AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('jump' AS STRING) AS `dimension`, CAST(jump_group AS STRING) AS `group`, CAST(cat AS STRING) AS `category`, CAST(pri AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jl
 WHERE jump_group IS NOT NULL
 GROUP BY jump_group, cat, pri
 UNION ALL
-SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('waited' AS STRING) AS `metric`, CAST(waited_sec AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(1 - unanswered), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(unanswered), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('waited' AS STRING) AS `metric`, CAST(waited_sec AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(1 - unanswered), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(unanswered), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM jo
 GROUP BY o_channel, waited_sec
 UNION ALL
-SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('firstResponse' AS STRING) AS `metric`, CAST(fr_sec AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM jo
 WHERE fr_kind IS NOT NULL
 GROUP BY o_channel, fr_sec
 UNION ALL
-SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(res_sec AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
+SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('resolution' AS STRING) AS `metric`, CAST(res_sec AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(CAST(COALESCE(SUM(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `waiting`
 FROM jo
 WHERE res_kind IS NOT NULL
 GROUP BY o_channel, res_sec
 UNION ALL
-SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS BIGINT) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('jumpOrigin' AS STRING) AS `dimension`, CAST(o_channel AS STRING) AS `group`, CAST(CAST(NULL AS STRING) AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST('tickets' AS STRING) AS `metric`, CAST(0 AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(*) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jo
 GROUP BY o_channel
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('repeatContacts' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(3 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('repeatContacts' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(3 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('repeatWindowSeconds' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(604800 AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('repeatWindowSeconds' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(604800 AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('jumpWindowSeconds' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(1209600 AS BIGINT) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('jumpWindowSeconds' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(1209600 AS DOUBLE) AS `seconds`, CAST(0 AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('customers' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('customers' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('jumpers' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COUNT(DISTINCT cust) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('jumpers' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COUNT(DISTINCT cust) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM jo
 UNION ALL
-SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('capitalsUntested' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS BIGINT) AS `seconds`, CAST(CAST(COALESCE(SUM(cap_untested), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
+SELECT CAST('meta' AS STRING) AS `dimension`, CAST('journey' AS STRING) AS `group`, CAST('capitalsUntested' AS STRING) AS `category`, CAST(CAST(NULL AS STRING) AS STRING) AS `priority`, CAST(CAST(NULL AS STRING) AS STRING) AS `metric`, CAST(NULL AS DOUBLE) AS `seconds`, CAST(CAST(COALESCE(SUM(cap_untested), 0) AS BIGINT) AS BIGINT) AS `ended`, CAST(0 AS BIGINT) AS `waiting`
 FROM t

@@ -1,0 +1,219 @@
+// Values at the edges of what parity reads in-process, read the same way by every engine: a CSV
+// through DuckDB (every column text), and the same rows as a table in Postgres and in ClickHouse
+// (two shards), with the columns a test names held as text, as a table loaded from a CSV holds them.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
+import { connectPostgres } from '../../src/read/engines/postgres.js';
+import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
+import { countFromEngine } from '../../src/read/engines/count.js';
+import type { EngineConnection, SqlSource } from '../../src/read/engines/connection.js';
+import type { CountTable } from '../../src/measure/counts.js';
+import { runParity } from '../helpers/exec.js';
+import { CH_URL, PG_URL, columnType, loadClickHouse, loadPostgres, referenceCounts, settingsFor, withoutNotes, type ColumnType } from './helpers.js';
+
+const ENGINES = ['duckdb', 'postgres', 'clickhouse'] as const;
+type Engine = (typeof ENGINES)[number];
+
+/**
+ * The columns of these tests' files. Category and priority are there because ClickHouse 18 over a
+ * Distributed table refuses the count query of a table without them (scenarios.ts).
+ */
+const HEADER = 'ticket_id,channel,created_at,first_response_at,status,category,priority,followers';
+
+/** Writes `lines` as a CSV in a temporary folder. */
+function csvFile(name: string, lines: readonly string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'parity-edges-')), `${name}.csv`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/**
+ * The count table of a CSV from one engine: DuckDB reads the file; Postgres and ClickHouse get a
+ * table `table` with the columns `typeOf` says (default: the fixtures' types, timestamps typed).
+ */
+async function engineCounts(engine: Engine, file: string, table: string, typeOf: (header: string) => ColumnType = columnType): Promise<CountTable> {
+  const settings = settingsFor(file);
+  let connection: EngineConnection;
+  let source: SqlSource = { table };
+  if (engine === 'duckdb') {
+    connection = await connectDuckDB(file, settings.timeZone);
+    source = { query: fileQuery(file) };
+  } else if (engine === 'postgres') {
+    await loadPostgres(table, file, {}, typeOf);
+    connection = await connectPostgres(PG_URL, settings.timeZone);
+  } else {
+    await loadClickHouse(table, file, typeOf);
+    connection = await connectClickHouse(CH_URL);
+  }
+  try {
+    return (await countFromEngine(connection, source, settings)).counts;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Tickets per follower band (the bandChannel dimension's `tickets` series, summed over channels). */
+function bandTickets(counts: CountTable): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of counts.series) {
+    if (s.dimension !== 'bandChannel' || s.metric !== 'tickets') continue;
+    const band = s.group.slice(0, s.group.indexOf(' / '));
+    for (let k = 0; k < s.tally.ended.length; k++) out[band] = (out[band] ?? 0) + (s.tally.ended[k] as number);
+  }
+  return out;
+}
+
+describe('follower counts with a minus sign are no count (band unknown), as in-process', () => {
+  // parity reads no follower count with a minus sign (normalise/rows.ts parseFollowers): -5, -7, -0.4
+  // and -0 are unknown; 0 and 0.4 (rounded half up to 0) are <1k, 999.5 (1000) is 1k-10k
+  const values = ['-0', '-5', '-0.4', '0', '0.4', '999.5', '12', '-7'];
+  const lines = [HEADER];
+  values.forEach((v, i) => lines.push(`T${i},Twitter,2026-07-01T10:00:00Z,2026-07-01T1${i}:30:00Z,open,General,normal,${v}`));
+  const expected = { '<1k': 3, '1k-10k': 1, unknown: 4 };
+
+  test('in-process (the reference)', async () => {
+    expect(bandTickets(await referenceCounts(csvFile('followers', lines)))).toEqual(expected);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('followers', lines);
+      // a text column, as a CSV loaded into a table holds it (an integer column has no -0 or -0.4)
+      const counts = await engineCounts(engine, file, 'edge_followers', (h) => (h === 'followers' ? 'text' : columnType(h)));
+      expect(bandTickets(counts)).toEqual(expected);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+/** First-response cells as `channel seconds ended|waiting`, one a ticket, sorted as text. */
+function firstResponseCells(counts: CountTable): string[] {
+  const out: string[] = [];
+  for (const s of counts.series) {
+    if (s.dimension !== 'bandChannel' || s.metric !== 'firstResponse') continue;
+    const channel = s.group.slice(s.group.indexOf(' / ') + 3);
+    const { times, ended, waiting } = s.tally;
+    for (let k = 0; k < times.length; k++) {
+      for (let e = 0; e < (ended[k] as number); e++) out.push(`${channel} ${times[k]} ended`);
+      for (let w = 0; w < (waiting[k] as number); w++) out.push(`${channel} ${times[k]} waiting`);
+    }
+  }
+  return out.sort();
+}
+
+describe('a table of text columns: blank and padded times and numbers are trimmed, blank = none, as in-process', () => {
+  // Postgres and ClickHouse cast a text column as it was: a blank cell failed the query, and
+  // ClickHouse read no ISO 8601 text at all (T, Z); fractions of a second are kept
+  const lines = [
+    HEADER,
+    // first response 10:00 → 10:10 = 600 s; 1500 followers (1k-10k)
+    'A1,Phone, 2026-07-01T10:00:00Z ,2026-07-01T10:10:00Z\t,open,General,normal, 1500 ',
+    // no first response (empty) and no follower count: waiting, unknown
+    'A2,Phone,2026-07-01T11:00:00Z,,open,General,normal,',
+    // a first response of one space and followers of a no-break space: none, as empty
+    'A3,Phone,2026-07-01T12:00:00Z, ,open,General,normal,\u00a0',
+    // a creation time of one space: missing-created, rejected
+    'A4,Phone, ,2026-07-01T12:00:00Z,open,General,normal,',
+    // 13:00:00.600 → 13:00:02 = 1.4 s, 1 s (2 s if the fraction were dropped); 20 followers (<1k)
+    'A5,Twitter,\u30002026-07-01T13:00:00.600Z,2026-07-01T13:00:02Z,open,General,normal,\t20\t',
+    // 14:00 → 15:00 = 3600 s; -0 is no follower count (unknown)
+    'A6,Twitter,2026-07-01T14:00:00Z,\u00a02026-07-01T15:00:00Z\u00a0,open,General,normal,-0',
+  ];
+  // as-of: the latest time, A6's answer at 15:00; A2 waits 15:00 − 11:00 = 14400 s, A3 10800 s
+  const expected = {
+    rejected: { 'missing-created': 1 },
+    tickets: 5,
+    cells: ['phone 10800 waiting', 'phone 14400 waiting', 'phone 600 ended', 'social 1 ended', 'social 3600 ended'],
+    bands: { '<1k': 1, '1k-10k': 1, unknown: 3 },
+  };
+  const facts = (counts: CountTable) => ({ rejected: counts.header.rejected, tickets: counts.header.tickets, cells: firstResponseCells(counts), bands: bandTickets(counts) });
+
+  test('in-process (the reference)', async () => {
+    expect(facts(await referenceCounts(csvFile('blank', lines)))).toEqual(expected);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('blank', lines);
+      const counts = await engineCounts(engine, file, 'edge_blank', () => 'text');
+      expect(facts(counts)).toEqual(expected);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+describe('ISO 8601 timestamps in every shape parity reads, read alike by every engine', () => {
+  // each creation time is 10:00:00 UTC written another way (normalise/time.ts ISO), answered at
+  // 11:00:00Z: every first response is 3600 s. DuckDB failed inside the query on minutes without
+  // seconds with a zone, a space or UTC before it, z, a leap second and a decimal comma;
+  // Postgres on the comma; ClickHouse on z and the comma (and on every ISO text, before)
+  const created = [
+    '2026-07-01T10:00Z',
+    '2026-07-01T12:00+02:00',
+    '2026-07-01T12:00+0200',
+    '2026-07-01T10:00:00 Z',
+    '2026-07-01T10:00:00UTC',
+    '2026-07-01T10:00:00z',
+    '2026-07-01T05:00:00 -05:00',
+    '2026-07-01 10:00',
+    // a leap second is the next minute's first
+    '2026-07-01T09:59:60Z',
+    // 10:00:00.4 → 11:00 = 3599.6 s, 3600 rounded half up
+    '"2026-07-01T10:00:00,4Z"',
+  ];
+  const lines = [HEADER, ...created.map((c, i) => `S${i},Phone,${c},2026-07-01T11:00:00Z,open,General,normal,`)];
+  // a date with a zone and no time is its midnight: answered at 01:00, 3600 s
+  lines.push('S10,Phone,2026-07-01Z,2026-07-01T01:00:00Z,open,General,normal,');
+  const expected = { rejected: {}, tickets: 11, cells: Array.from({ length: 11 }, () => 'phone 3600 ended') };
+  const facts = (counts: CountTable) => ({ rejected: counts.header.rejected, tickets: counts.header.tickets, cells: firstResponseCells(counts) });
+
+  test('in-process (the reference)', async () => {
+    expect(facts(await referenceCounts(csvFile('shapes', lines)))).toEqual(expected);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('shapes', lines);
+      const counts = await engineCounts(engine, file, 'edge_shapes', () => 'text');
+      expect(facts(counts)).toEqual(expected);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+describe("the report's period keeps fractions of a second, as in-process", () => {
+  // first and last creation 09:00:00.400 and 12:00:00.600 (the count table rounded them to 09:00:00
+  // and 12:00:01); the as-of time stays whole seconds in both: 12:00:00.6 rounded half up, 12:00:01
+  const lines = [
+    HEADER,
+    'F1,Phone,2026-07-01T10:00:00.123Z,2026-07-01T11:00:00.700Z,open,General,normal,',
+    'F2,Phone,2026-07-01T12:00:00.600Z,,open,General,normal,',
+    'F3,Email,2026-07-01T09:00:00.400Z,2026-07-01T09:30:00Z,open,General,normal,',
+  ];
+  const from = Date.UTC(2026, 6, 1, 9, 0, 0, 400) / 1000;
+  const to = Date.UTC(2026, 6, 1, 12, 0, 0, 600) / 1000;
+  const asOf = Date.UTC(2026, 6, 1, 12, 0, 1) / 1000;
+
+  test('in-process (the reference)', async () => {
+    const h = (await referenceCounts(csvFile('fractions', lines))).header;
+    expect([h.createdFrom, h.createdTo, h.asOf]).toEqual([from, to, asOf]);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const h = (await engineCounts(engine, csvFile('fractions', lines), 'edge_fractions', () => 'text')).header;
+      // to the microsecond (the databases' timestamps)
+      expect(h.createdFrom).toBeCloseTo(from, 6);
+      expect(h.createdTo).toBeCloseTo(to, 6);
+      expect(h.asOf).toBe(asOf);
+    });
+  }
+  test('the JSON report: the same period from --engine duckdb and from parity itself', async () => {
+    const file = csvFile('fractions', lines);
+    const period = { from: '2026-07-01T09:00:00.400Z', to: '2026-07-01T12:00:00.600Z', asOf: '2026-07-01T12:00:01.000Z' };
+    for (const args of [[file], [file, '--engine', 'duckdb']]) {
+      const r = await runParity(['audit', ...args, '--format', 'json', '--no-config']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).period).toEqual(period);
+    }
+  });
+});
