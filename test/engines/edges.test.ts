@@ -61,7 +61,7 @@ function bandTickets(counts: CountTable): Record<string, number> {
   for (const s of counts.series) {
     if (s.dimension !== 'bandChannel' || s.metric !== 'tickets') continue;
     const band = s.group.slice(0, s.group.indexOf(' / '));
-    for (let k = 0; k < s.tally.ended.length; k++) out[band] = (out[band] ?? 0) + (s.tally.ended[k] as number);
+    out[band] = (out[band] ?? 0) + s.packed.ended;
   }
   return out;
 }
@@ -94,7 +94,7 @@ function firstResponseCells(counts: CountTable): string[] {
   for (const s of counts.series) {
     if (s.dimension !== 'bandChannel' || s.metric !== 'firstResponse') continue;
     const channel = s.group.slice(s.group.indexOf(' / ') + 3);
-    const { times, ended, waiting } = s.tally;
+    const { times, ended, waiting } = s.packed.unpack();
     for (let k = 0; k < times.length; k++) {
       for (let e = 0; e < (ended[k] as number); e++) out.push(`${channel} ${times[k]} ended`);
       for (let w = 0; w < (waiting[k] as number); w++) out.push(`${channel} ${times[k]} waiting`);
