@@ -105,6 +105,9 @@ function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
 
 const NO_DURATIONS: PackedDurations = { tickets: 0, firstResponse: EMPTY_PACKED, resolution: EMPTY_PACKED };
 
+/** Bytes of packed cell sums {@link CountGroups.byCell} keeps (the groups used last). */
+const CELL_SUMS_BYTES = 24 * 2 ** 20;
+
 /** How many groups {@link CountGroups.of} keeps unpacked. */
 const KEPT_VIEWS = 2;
 
@@ -122,8 +125,9 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   private readonly whole = new Map<CountGroup, PackedDurations>();
   /** The groups a summary or a finding reads more than once, unpacked (see {@link of}). */
   private readonly views = new Map<CountGroup, GroupDurations>();
-  /** Groups' durations cell by cell, packed. */
-  private readonly cells = new Map<CountStrata, Map<CountGroup, Map<number, PackedDurations>>>();
+  /** Groups' durations cell by cell, packed: the ones used last, within CELL_SUMS_BYTES (see {@link byCell}). */
+  private readonly cells = new Map<string, { sums: Map<number, PackedDurations>; bytes: number }>();
+  private cellBytes = 0;
   /** Values each stratum field takes anywhere in the table (null = no value), sorted. */
   private readonly values: Record<StratumField, Array<string | null>>;
   /** The (category, priority) pairs with tickets. */
@@ -131,10 +135,17 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   /** Cells of fewer fields than `strata` (strataBy), made once per set of fields. */
   private readonly layouts = new Map<string, CountStrata | null>();
 
+  private readonly cellSumsBytes: number;
+  private readonly keptViews: number;
+
+  /** `limits`: what is kept between calls (defaults CELL_SUMS_BYTES and KEPT_VIEWS; the tests set 0 to read everything afresh). */
   constructor(
     readonly counts: CountTable,
     bandEdges: readonly number[],
+    limits: { cellSumsBytes?: number; keptViews?: number } = {},
   ) {
+    this.cellSumsBytes = limits.cellSumsBytes ?? CELL_SUMS_BYTES;
+    this.keptViews = limits.keptViews ?? KEPT_VIEWS;
     this.asOf = counts.header.asOf;
     const add = (key: CountGroup, s: CountSeries): void => {
       const list = this.series.get(key);
@@ -243,21 +254,28 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       this.views.delete(group);
     } else {
       d = unpacked(this.packedWhole(group), true);
-      if (this.views.size >= KEPT_VIEWS) this.views.delete(this.views.keys().next().value as CountGroup);
     }
     this.views.set(group, d);
+    for (const old of this.views.keys()) {
+      if (this.views.size <= this.keptViews) break;
+      this.views.delete(old);
+    }
     return d;
   }
 
-  /** A group's durations cell by cell: sums kept packed, a cell unpacked at each read (the map is the caller's). */
+  /**
+   * A group's durations cell by cell: each cell the sum of the group's series in it, packed, and
+   * unpacked at each read (the map is the caller's). The sums of the groups used last are kept,
+   * up to CELL_SUMS_BYTES; older ones are summed again when asked for. A group's cells are
+   * nearly as large as its share of the table (at 50M tickets 48 MB for every group's, beside a
+   * 70 MB table), and a comparison reads two groups' at a time.
+   */
   byCell(group: CountGroup, strata: CountStrata): Map<number, GroupDurations> {
-    let perGroup = this.cells.get(strata);
-    if (!perGroup) {
-      perGroup = new Map();
-      this.cells.set(strata, perGroup);
-    }
-    let m = perGroup.get(group);
-    if (!m) {
+    const key = `${strata.by.join(' ')}\u0000${group}`;
+    let entry = this.cells.get(key);
+    if (entry) {
+      this.cells.delete(key);
+    } else {
       const split = new Map<number, CountSeries[]>();
       for (const r of this.seriesOf(group)) {
         const code = strata.codeOf(r.category, r.priority);
@@ -266,10 +284,19 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
         if (list) list.push(r);
         else split.set(code, [r]);
       }
-      m = new Map([...split].map(([code, series]) => [code, packedOf(series)]));
-      perGroup.set(group, m);
+      const sums = new Map([...split].map(([code, series]) => [code, packedOf(series)]));
+      let bytes = 0;
+      for (const d of sums.values()) bytes += d.firstResponse.byteLength + d.resolution.byteLength;
+      entry = { sums, bytes };
+      this.cellBytes += bytes;
     }
-    return new Map([...m].map(([code, d]) => [code, unpacked(d, false)]));
+    this.cells.set(key, entry);
+    for (const [old, e] of this.cells) {
+      if (this.cellBytes <= this.cellSumsBytes || old === key) break;
+      this.cells.delete(old);
+      this.cellBytes -= e.bytes;
+    }
+    return new Map([...entry.sums].map(([code, d]) => [code, unpacked(d, false)]));
   }
 
   /** Tickets of each channel in band k, from the band × channel rows. */

@@ -11,6 +11,10 @@
  *   - a byte below 0x80 is a whole cell: time step (b >> 3) + 1 (1–16), ended (b >> 1) & 3,
  *     waiting b & 1 — what nearly every cell of a table of many tickets is (durations a few
  *     seconds apart, one or two tickets at each);
+ *   - a byte from 0x81 to 0xfe and the byte after it are a cell: v = b − 0x81, time step
+ *     (v >> 1) + 1 (1–63), waiting v & 1, ended the second byte (0–255) — the sums of many
+ *     cells (a channel's tally over its bands and strata: 50M tickets gave a few to a few dozen
+ *     tickets at each second);
  *   - 0x80 starts a cell of three varints (7 bits a byte, low first, up to 2^53): the time step,
  *     ended, waiting.
  * Values that are not whole numbers from 0 to 2^53 − 1 (fractional or negative times a tally of
@@ -22,6 +26,8 @@
 import { EMPTY_TALLY, tallyFromRows, type Tally, type TallyColumn } from './tally.js';
 
 const ESCAPE = 0x80;
+/** The first byte of a two-byte cell (0x81–0xfe). */
+const TWO = 0x81;
 const U32_MAX = 2 ** 32 - 1;
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -102,7 +108,10 @@ export class PackedWriter {
     const e = this.e;
     const w = this.w;
     if (step >= 1 && step <= 16 && e <= 3 && w <= 1) this.bytes.byte(((step - 1) << 3) | (e << 1) | w);
-    else {
+    else if (step >= 1 && step <= 63 && e <= 255 && w <= 1) {
+      this.bytes.byte(TWO + (((step - 1) << 1) | w));
+      this.bytes.byte(e);
+    } else {
       this.bytes.byte(ESCAPE);
       this.bytes.varint(step);
       this.bytes.varint(e);
@@ -147,6 +156,13 @@ export class PackedReader {
       this.time += (b >> 3) + 1;
       this.ended = (b >> 1) & 3;
       this.waiting = b & 1;
+      return true;
+    }
+    if (b > ESCAPE) {
+      const v = b - TWO;
+      this.time += (v >> 1) + 1;
+      this.waiting = v & 1;
+      this.ended = bytes[this.at++] as number;
       return true;
     }
     this.time += this.varint(bytes);

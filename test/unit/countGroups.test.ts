@@ -73,3 +73,51 @@ describe('CountGroups', () => {
     expect(g.mixNote(g.channels.get('email')!, g.channels.get('phone')!, 'email tickets', 'phone tickets')).toBe('; 100% of email tickets are without a category vs 0% of phone tickets');
   });
 });
+
+describe('CountGroups keeps few sums unpacked and few cell sums, and reads the same numbers afresh', () => {
+  // six tickets over two channels and two cells; the same calls on groups that keep nothing
+  // between calls (limits 0) and on the default must read the same tallies, in any order
+  function table() {
+    const b = new TicketTableBuilder();
+    b.add(ticketRow({ id: 'a', channel: 'phone', createdAt: 0, firstResponse: 30, resolution: 300, category: 'Billing' }));
+    b.add(ticketRow({ id: 'b', channel: 'phone', createdAt: 100, firstResponse: 20, category: 'Tech' }));
+    b.add(ticketRow({ id: 'c', channel: 'phone', createdAt: 200, category: 'Tech' }));
+    b.add(ticketRow({ id: 'd', channel: 'email', createdAt: 300, firstResponse: 5, resolution: 50, category: 'Billing' }));
+    b.add(ticketRow({ id: 'e', channel: 'email', createdAt: 400, firstResponse: 5, category: 'Billing' }));
+    b.add(ticketRow({ id: 'f', channel: 'chat', createdAt: 500, firstResponse: 1, category: 'Tech' }));
+    return countTicketTable(b.build(), { bands: [1000], asOf: 1000 });
+  }
+  const plain = (t: { times: ArrayLike<number>; ended: ArrayLike<number>; waiting: ArrayLike<number> }) => ({ times: Array.from(t.times), ended: Array.from(t.ended), waiting: Array.from(t.waiting) });
+  const read = (g: CountGroups, channel: string) => {
+    const key = g.channels.get(channel as never)!;
+    const cells = g.byCell(key, g.strata!);
+    return {
+      whole: [g.of(key).tickets, plain(g.of(key).samples.firstResponse), plain(g.of(key).samples.resolution)],
+      cells: [...cells].map(([code, d]) => [code, d.tickets, plain(d.samples.firstResponse), plain(d.samples.resolution)]),
+    };
+  };
+
+  test('phone by hand, then every channel twice over in an order that evicts, equal to the default', () => {
+    const fresh = new CountGroups(table(), [1000], { cellSumsBytes: 0, keptViews: 0 });
+    const kept = new CountGroups(table(), [1000]);
+    // phone: first responses 20 and 30 answered, c waiting since 200 (age 800); resolution 300
+    // resolved, b and c open (ages 900, 800); cells Billing = 0 (a), Tech = 1 (b, c)
+    expect(read(fresh, 'phone')).toEqual({
+      whole: [3, { times: [20, 30, 800], ended: [1, 1, 0], waiting: [0, 0, 1] }, { times: [300, 800, 900], ended: [1, 0, 0], waiting: [0, 1, 1] }],
+      cells: [
+        [0, 1, { times: [30], ended: [1], waiting: [0] }, { times: [300], ended: [1], waiting: [0] }],
+        [1, 2, { times: [20, 800], ended: [1, 0], waiting: [0, 1] }, { times: [800, 900], ended: [0, 0], waiting: [1, 1] }],
+      ],
+    });
+    // each read equals the first read of a new CountGroups (nothing cached yet)
+    for (const channel of ['phone', 'email', 'chat', 'email', 'phone', 'chat', 'phone']) {
+      const first = read(new CountGroups(table(), [1000]), channel);
+      expect(read(fresh, channel)).toEqual(first);
+      expect(read(kept, channel)).toEqual(first);
+    }
+    // the default keeps the group last asked for; limits 0 unpack it again
+    const phone = kept.channels.get('phone')!;
+    expect(kept.of(phone)).toBe(kept.of(phone));
+    expect(fresh.of(fresh.channels.get('phone')!)).not.toBe(fresh.of(fresh.channels.get('phone')!));
+  });
+});

@@ -15,18 +15,21 @@ const plain = (t: Tally) => ({ times: [...t.times], ended: [...t.ended], waiting
 const tally = (cells: Array<[number, number, number]>): Tally => tallyFromRows(cells.map((c) => c[0]), cells.map((c) => c[1]), cells.map((c) => c[2]));
 
 describe('packed tally', () => {
-  it('writes a cell of a step 1–16, ended ≤ 3 and waiting ≤ 1 as one byte, anything else as an escape and three varints', () => {
+  it('writes a cell of a step 1–16, ended ≤ 3 and waiting ≤ 1 as one byte, of a step ≤ 63, ended ≤ 255 and waiting ≤ 1 as two, anything else as an escape and three varints', () => {
     const w = new PackedWriter();
     w.cell(5, 1, 0); // step 5 from 0: (4 << 3) | (1 << 1) | 0 = 34
     w.cell(21, 3, 1); // step 16: (15 << 3) | 6 | 1 = 127
     w.cell(22, 0, 1); // step 1: 0 | 0 | 1 = 1
-    w.cell(39, 1, 0); // step 17: escape, 17, 1, 0
-    w.cell(40, 4, 0); // ended 4: escape, 1, 4, 0
-    w.cell(40 + 300, 1, 2); // step 300 = 0b10_0101100: 0xac 0x02; waiting 2: escape
+    w.cell(39, 1, 0); // step 17: two bytes, 0x81 + (16 << 1 | 0) = 161, then ended 1
+    w.cell(40, 4, 1); // ended 4: 0x81 + (0 << 1 | 1) = 130, then 4
+    w.cell(103, 255, 0); // step 63, ended 255: 0x81 + (62 << 1) = 253, then 255
+    w.cell(167, 1, 0); // step 64: escape, 64, 1, 0
+    w.cell(168, 256, 0); // ended 256 = 0b10_0000000: escape, 1, 0x80 0x02, 0
+    w.cell(168 + 300, 1, 2); // step 300 = 0b10_0101100: 0xac 0x02; waiting 2: escape
     const p = w.finish();
-    expect([...p.bytes]).toEqual([34, 127, 1, 0x80, 17, 1, 0, 0x80, 1, 4, 0, 0x80, 0xac, 0x02, 1, 2]);
-    expect([p.cells, p.ended, p.waiting, p.last]).toEqual([6, 10, 4, 340]);
-    expect(plain(p.unpack())).toEqual({ times: [5, 21, 22, 39, 40, 340], ended: [1, 3, 0, 1, 4, 1], waiting: [0, 1, 1, 0, 0, 2] });
+    expect([...p.bytes]).toEqual([34, 127, 1, 161, 1, 130, 4, 253, 255, 0x80, 64, 1, 0, 0x80, 1, 0x80, 0x02, 0, 0x80, 0xac, 0x02, 1, 2]);
+    expect([p.cells, p.ended, p.waiting, p.last]).toEqual([9, 522, 5, 468]);
+    expect(plain(p.unpack())).toEqual({ times: [5, 21, 22, 39, 40, 103, 167, 168, 468], ended: [1, 3, 0, 1, 4, 255, 1, 256, 1], waiting: [0, 1, 1, 0, 1, 0, 0, 0, 2] });
   });
 
   it('a first time of 0 is an escape (a step of 0); equal times add up; empty cells are left out; times going back are refused', () => {
