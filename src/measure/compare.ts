@@ -142,7 +142,9 @@ export function medianOf(d: GroupDurations, metric: Metric): Estimate {
   }
   // the curve is kept only if summarising the group built it: most medians are of like-for-like
   // cells, read once, and their curves (24 bytes per distinct event time) would outlive the judge
-  return (memo[metric] ??= medianEstimate(d.samples[metric], d.curves[metric] ?? kaplanMeier(d.samples[metric])));
+  if (memo[metric]) return memo[metric];
+  const sample = d.samples[metric]; // read once: a count table's cell is unpacked at each read
+  return (memo[metric] = medianEstimate(sample, d.curves[metric] ?? kaplanMeier(sample)));
 }
 
 function testOf(metric: Metric, a: Tally, b: Tally): number | null {

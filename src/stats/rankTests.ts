@@ -112,14 +112,16 @@ export function gehanStratified(strata: readonly TallyPair[], opts: { weighting?
   let used = 0;
   let skipped = 0;
   for (const s of strata) {
-    const na = tallySizes(s.a).n;
-    const nb = tallySizes(s.b).n;
+    // each side read once (a count table's cells are unpacked when read: measure/countGroups.ts)
+    const { a, b } = s;
+    const na = tallySizes(a).n;
+    const nb = tallySizes(b).n;
     if (na === 0 || nb === 0) {
       skipped++;
       continue;
     }
     const N = na + nb;
-    const r = gehanStratum(s.a, s.b, N);
+    const r = gehanStratum(a, b, N);
     const w = weighting === 'van-elteren' ? 1 / (N + 1) : 1;
     statistic += w * r.W;
     variance += w * w * ((na * nb) / (N * (N - 1))) * r.sumU2;
@@ -226,8 +228,9 @@ export function logRankStratified(strata: readonly TallyPair[]): LogRankResult {
   const sum: LogRankSums = { oA: 0, eA: 0, oB: 0, eB: 0, v: 0 };
   let used = 0;
   for (const s of strata) {
-    const A = tallySizes(s.a);
-    const B = tallySizes(s.b);
+    const { a, b } = s;
+    const A = tallySizes(a);
+    const B = tallySizes(b);
     if (A.n === 0 || B.n === 0) {
       sum.oA += A.ended;
       sum.eA += A.ended;
@@ -235,7 +238,7 @@ export function logRankStratified(strata: readonly TallyPair[]): LogRankResult {
       sum.eB += B.ended;
       continue;
     }
-    logRankStratum(s.a, s.b, A.n, B.n, sum);
+    logRankStratum(a, b, A.n, B.n, sum);
     used++;
   }
   const base = { observedA: sum.oA, expectedA: sum.eA, observedB: sum.oB, expectedB: sum.eB, variance: sum.v, strataUsed: used };
