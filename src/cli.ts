@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
+import { StatusLine } from './text/statusLine.js';
 import { workerUse } from './threads.js';
 import type { PlannedInput, PlannedOutput } from './write/outputs.js';
 import { DEFAULT_CONFIG_FILE } from './config/file.js';
@@ -33,6 +34,9 @@ let outputsModule: typeof import('./write/outputs.js') | null = null;
 async function outputsOf(): Promise<typeof import('./write/outputs.js')> {
   return (outputsModule ??= await import('./write/outputs.js'));
 }
+
+/** The progress line on standard error, cleared before a warning, an error or the end on a signal. */
+const status = new StatusLine((text) => process.stderr.write(text), () => Boolean(process.stderr.isTTY));
 
 /** The exit-code table (contract): 0 ok, 1 a gate failed, 2 usage/config/input error. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2 } as const;
@@ -156,11 +160,11 @@ export async function main(argv: string[]): Promise<number> {
         color: colorWanted && (toTty || Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
         columns: toTty && process.stdout.columns ? process.stdout.columns : undefined,
         warn: (message) => {
-          if (!flags.quiet) process.stderr.write(`parity: ${sanitiseText(message)}\n`);
+          if (!flags.quiet) status.line(`parity: ${sanitiseText(message)}\n`);
         },
         progress: (message) => {
-          if (flags.quiet || !process.stderr.isTTY) return;
-          process.stderr.write(message === null ? '\r\u001b[K' : `\r\u001b[K${sanitiseText(message)}`);
+          if (flags.quiet) return;
+          status.show(message === null ? null : sanitiseText(message));
         },
       };
       // Outputs never overwrite inputs, and cannot-write fails before the long read.
@@ -306,6 +310,7 @@ export async function main(argv: string[]): Promise<number> {
   const finished = result as CommandResult | null;
   if (!finished) return EXIT.ok;
   // Annotations are parity's own workflow commands; their data is escaped where they are made.
+  status.clear();
   if (finished.stderr) process.stderr.write(guardOutput(finished.stderr, { annotations: true }));
   try {
     if (outputFile) await (await outputsOf()).writeAtomic(outputFile, finished.output);
@@ -326,6 +331,7 @@ function writeStdout(text: string): Promise<void> {
 }
 
 function handleError(error: unknown): number {
+  status.clear();
   if (error instanceof CommanderError) {
     // --help and --version exit 0; help shown because something was missing is a usage error.
     if (error.exitCode === 0) return EXIT.ok;
@@ -345,6 +351,7 @@ function handleError(error: unknown): number {
 // Stopped by a signal: no temporary file is left behind, and no final path was touched.
 for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
+    status.clear();
     outputsModule?.removeTemporaryFiles();
     process.exit(code);
   });
