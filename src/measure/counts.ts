@@ -190,11 +190,11 @@ function bufferable(seconds: number, ended: number, waiting: number): boolean {
 /**
  * One series' cells while it is being filled (any order, repeats allowed). While the times come
  * in order (a count table parity wrote, a series an engine returned sorted) they are packed as
- * they come (about 1.8 bytes a cell); from the first time that goes back, varints in a byte
+ * they come (about 1.7 bytes a cell); from the first time that goes back, varints in a byte
  * buffer (the time as a zig-zag step from the cell before, then ended and waiting; about three
- * bytes a cell), sorted when the series is finished; from the first value neither holds (a
- * fractional or negative time of an in-process table), columns. Reading a table of tens of
- * millions of cells so never holds them at 12 or 24 bytes each.
+ * bytes a cell), unpacked and sorted when the series is finished (one series at a time); from
+ * the first value neither holds (a fractional or negative time of an in-process table), columns.
+ * Reading a table of tens of millions of cells so never holds them all at 12 or 24 bytes each.
  */
 class SeriesCells {
   /** The cells packed so far, while their times have not gone back. */
@@ -892,6 +892,17 @@ function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeas
     if (inJump !== social) fail(`its jump rows of metric tickets hold ${inJump} tickets, but its ${JUMP_TARGET} tickets are ${social}`);
     const origins = tickets.get('jumpOrigin') ?? 0;
     if (origins !== jumps) fail(`its jumpOrigin rows of metric tickets hold ${origins} jumps, but its jump rows ${jumps}`);
+    // a jump ticket has one first response and one resolution, a jump one wait: a cell count
+    // above its group's tickets is an edited table (the jump findings list the waits one by one)
+    const keyTickets = new Map<string, number>();
+    const key = (s: CountSeries): string => JSON.stringify([s.dimension, s.group, s.category, s.priority]);
+    for (const s of series) if ((s.dimension === 'jump' || s.dimension === 'jumpOrigin') && s.metric === 'tickets') keyTickets.set(key(s), (keyTickets.get(key(s)) ?? 0) + seriesCount(s));
+    for (const s of series) {
+      if ((s.dimension !== 'jump' && s.dimension !== 'jumpOrigin') || s.metric === 'tickets') continue;
+      const n = seriesCount(s);
+      const of = keyTickets.get(key(s)) ?? 0;
+      if (n > of) fail(`its ${s.dimension} rows of group "${s.group}" and metric ${s.metric} hold ${n} ${s.dimension === 'jump' ? 'tickets' : 'jumps'}, but its tickets rows of that group ${of}`);
+    }
   }
   if (header.channelValues.length) {
     const raw = header.channelValues.reduce((a, v) => a + v.count, 0);

@@ -42,6 +42,18 @@ describe('journey rows of the in-process count table, by hand', () => {
     expect(unflattenCounts(flat)).toEqual(counts);
   });
 
+  test('a jump cell counting more tickets than its group has is not whole (an edited table; it was an internal error)', async () => {
+    // journeyFixture.ts: group jump holds C3 and E3 (first responses 7200 and 300, one ticket
+    // each; tickets 2); their origins, both phone, waited 1 day (answered) and 5 days (not; tickets 2)
+    const flat = flattenCounts((await load()).counts);
+    const jumpFirst = flat.findIndex((r) => r.dimension === 'jump' && r.group === 'jump' && r.metric === 'firstResponse');
+    expect(() => unflattenCounts(flat.map((r, k) => (k === jumpFirst ? { ...r, ended: 2 ** 32 } : r)))).toThrow(
+      `its jump rows of group "jump" and metric firstResponse hold ${2 ** 32 + 1} tickets, but its tickets rows of that group 2`,
+    );
+    const wait = flat.findIndex((r) => r.dimension === 'jumpOrigin' && r.metric === 'waited' && r.ended === 1);
+    expect(() => unflattenCounts(flat.map((r, k) => (k === wait ? { ...r, ended: 3 } : r)))).toThrow('its jumpOrigin rows of group "phone" and metric waited hold 4 jumps, but its tickets rows of that group 2');
+  });
+
   test('a table whose journey rows are cut short is not whole', async () => {
     // 18 tickets, one in each loud row; 5 social tickets (C3, E3, K1, P1, R2) in the jump rows, 2 of them jumps (C3, E3)
     const flat = flattenCounts((await load()).counts);
