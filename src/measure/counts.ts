@@ -19,7 +19,7 @@ import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { tallyFromRows } from '../stats/tally.js';
-import { PackedReader, PackedWriter, packTally, type PackedTally } from '../stats/packedTally.js';
+import { ByteBuffer, ByteCursor, PackedReader, PackedWriter, packTally, type PackedTally } from '../stats/packedTally.js';
 import { journeyRows, JUMP_GROUP, JUMP_TARGET, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
@@ -200,8 +200,8 @@ class SeriesCells {
   /** The cells packed so far, while their times have not gone back. */
   private writer: PackedWriter | null = new PackedWriter(16);
   private writerLast = -1;
-  private bytes = new Uint8Array(0);
-  private size = 0;
+  /** The cells as zig-zag time steps, ended and waiting, once a time went back (null before). */
+  private bytes: ByteBuffer | null = null;
   private last = 0;
   /** The cells as columns, once a value did not fit the buffer. */
   private columns: { seconds: number[]; ended: number[]; waiting: number[] } | null = null;
@@ -235,25 +235,12 @@ class SeriesCells {
   }
 
   private buffer(seconds: number, ended: number, waiting: number): void {
-    if (this.size + 24 > this.bytes.length) {
-      const next = new Uint8Array(Math.max(64, this.bytes.length * 2));
-      next.set(this.bytes.subarray(0, this.size));
-      this.bytes = next;
-    }
+    const b = (this.bytes ??= new ByteBuffer(64));
     const step = seconds - this.last;
-    this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
-    this.varint(ended);
-    this.varint(waiting);
+    b.varint(step >= 0 ? step * 2 : -step * 2 - 1);
+    b.varint(ended);
+    b.varint(waiting);
     this.last = seconds;
-  }
-
-  private varint(v: number): void {
-    const b = this.bytes;
-    while (v >= 0x80) {
-      b[this.size++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    b[this.size++] = v;
   }
 
   /** The cells so far as columns (from the writer or the buffer), letting go of both. */
@@ -269,26 +256,16 @@ class SeriesCells {
       this.writer = null;
       return out;
     }
-    const b = this.bytes;
-    let at = 0;
-    const varint = (): number => {
-      let v = 0;
-      let scale = 1;
-      for (;;) {
-        const x = b[at++] as number;
-        v += (x & 0x7f) * scale;
-        if (x < 0x80) return v;
-        scale *= 0x80;
+    if (this.bytes) {
+      const c = new ByteCursor(this.bytes.buffer.subarray(0, this.bytes.size));
+      let time = 0;
+      while (c.at < c.bytes.length) {
+        const z = c.varint();
+        time += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+        cell(time, c.varint(), c.varint());
       }
-    };
-    let time = 0;
-    while (at < this.size) {
-      const z = varint();
-      time += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      cell(time, varint(), varint());
+      this.bytes = null;
     }
-    this.bytes = new Uint8Array(0);
-    this.size = 0;
     return out;
   }
 

@@ -37,8 +37,8 @@ function packable(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= MAX && !Object.is(v, -0);
 }
 
-/** Growable bytes. */
-class Bytes {
+/** Growable bytes with varints (7 bits a byte, low first; whole numbers up to 2^53 − 1). */
+export class ByteBuffer {
   buffer: Uint8Array;
   size = 0;
   constructor(capacity = 64) {
@@ -46,7 +46,7 @@ class Bytes {
   }
   room(n: number): void {
     if (this.size + n <= this.buffer.length) return;
-    let capacity = this.buffer.length * 2;
+    let capacity = Math.max(16, this.buffer.length * 2);
     while (capacity < this.size + n) capacity *= 2;
     const next = new Uint8Array(capacity);
     next.set(this.buffer.subarray(0, this.size));
@@ -70,12 +70,34 @@ class Bytes {
   }
 }
 
+/** Reads bytes from `at` on: single bytes and the varints {@link ByteBuffer} writes. */
+export class ByteCursor {
+  at = 0;
+  constructor(readonly bytes: Uint8Array) {}
+  byte(): number {
+    return this.bytes[this.at++] as number;
+  }
+  varint(): number {
+    const bytes = this.bytes;
+    let b = bytes[this.at++] as number;
+    if (b < 0x80) return b;
+    let v = b & 0x7f;
+    let scale = 0x80;
+    for (;;) {
+      b = bytes[this.at++] as number;
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) return v;
+      scale *= 0x80;
+    }
+  }
+}
+
 /**
  * Writes a packed tally cell by cell, times strictly ascending (a time equal to the last one is
  * added to it). Every value must be a whole number from 0 to 2^53 − 1.
  */
 export class PackedWriter {
-  private readonly bytes: Bytes;
+  private readonly bytes: ByteBuffer;
   private last = 0;
   private cells = 0;
   private ended = 0;
@@ -86,7 +108,7 @@ export class PackedWriter {
   private w = 0;
 
   constructor(capacity = 64) {
-    this.bytes = new Bytes(capacity);
+    this.bytes = new ByteBuffer(capacity);
   }
 
   cell(time: number, ended: number, waiting: number): void {
@@ -136,9 +158,11 @@ export class PackedReader {
   time = 0;
   ended = 0;
   waiting = 0;
-  private at = 0;
+  private readonly cursor: ByteCursor;
   private k = 0;
-  constructor(private readonly packed: PackedTally) {}
+  constructor(private readonly packed: PackedTally) {
+    this.cursor = new ByteCursor(packed.bytes);
+  }
 
   /** Moves to the next cell; false after the last. */
   next(): boolean {
@@ -151,8 +175,8 @@ export class PackedReader {
       this.waiting = p.raw.waiting[this.k - 1] as number;
       return true;
     }
-    const bytes = p.bytes;
-    const b = bytes[this.at++] as number;
+    const c = this.cursor;
+    const b = c.byte();
     if (b < ESCAPE) {
       this.time += (b >> 3) + 1;
       this.ended = (b >> 1) & 3;
@@ -163,26 +187,13 @@ export class PackedReader {
       const v = b - TWO;
       this.time += (v >> 1) + 1;
       this.waiting = v & 1;
-      this.ended = bytes[this.at++] as number;
+      this.ended = c.byte();
       return true;
     }
-    this.time += this.varint(bytes);
-    this.ended = this.varint(bytes);
-    this.waiting = this.varint(bytes);
+    this.time += c.varint();
+    this.ended = c.varint();
+    this.waiting = c.varint();
     return true;
-  }
-
-  private varint(bytes: Uint8Array): number {
-    let b = bytes[this.at++] as number;
-    if (b < 0x80) return b;
-    let v = b & 0x7f;
-    let scale = 0x80;
-    for (;;) {
-      b = bytes[this.at++] as number;
-      v += (b & 0x7f) * scale;
-      if (b < 0x80) return v;
-      scale *= 0x80;
-    }
   }
 }
 
