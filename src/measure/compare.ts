@@ -24,7 +24,7 @@
  * group and per cell: O(n log n), no resampling.
  */
 import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
-import { sizeOf, type GroupDurations, type Metric } from './sample.js';
+import { groupSize, sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
 import { endedMedian } from '../stats/orderStatistics.js';
@@ -199,8 +199,8 @@ function adjustedView<G, L extends CellLayout>(
   for (const code of [...codes].sort((x, y) => x - y)) {
     const ma = cellsA.get(code);
     const mb = cellsB.get(code);
-    const na = ma ? sizeOf(ma.samples[metric]).n : 0;
-    const nb = mb ? sizeOf(mb.samples[metric]).n : 0;
+    const na = ma ? groupSize(ma, metric).n : 0;
+    const nb = mb ? groupSize(mb, metric).n : 0;
     if (!ma || !mb || na < MIN_CELL || nb < MIN_CELL) {
       if (na > 0 || nb > 0) skipped++;
       continue;

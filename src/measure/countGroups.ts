@@ -73,9 +73,14 @@ function packedOf(series: readonly CountSeries[]): PackedDurations {
  * times: 12 bytes each unpacked, all of them at once would be the judge's largest allocation).
  */
 function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
+  const sizes = {
+    firstResponse: { n: d.firstResponse.ended + d.firstResponse.waiting, ended: d.firstResponse.ended },
+    resolution: { n: d.resolution.ended + d.resolution.waiting, ended: d.resolution.ended },
+  };
   if (!keep) {
     return {
       tickets: d.tickets,
+      sizes,
       samples: {
         get firstResponse(): Tally {
           return d.firstResponse.unpack();
@@ -91,6 +96,7 @@ function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
   let resolution: Tally | null = null;
   return {
     tickets: d.tickets,
+    sizes,
     samples: {
       get firstResponse(): Tally {
         return (first ??= d.firstResponse.unpack());

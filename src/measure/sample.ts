@@ -25,6 +25,8 @@ export interface GroupDurations {
   samples: Record<Metric, Tally>;
   /** Kaplan–Meier curves, built on first use and kept: a group is in many comparisons. */
   readonly curves: Partial<Record<Metric, KmCurve>>;
+  /** Sizes known without reading the samples (a count table's packed sums carry them). */
+  readonly sizes?: Record<Metric, { n: number; ended: number }>;
 }
 
 /** The group's Kaplan–Meier curve on `metric` (built once). */
@@ -36,6 +38,11 @@ export function curveOf(d: GroupDurations, metric: Metric): KmCurve {
 export function sizeOf(t: Tally): { n: number; ended: number } {
   const s = tallySizes(t);
   return { n: s.n, ended: s.ended };
+}
+
+/** A group's size on `metric`: its known sizes, else counted from its sample. */
+export function groupSize(d: GroupDurations, metric: Metric): { n: number; ended: number } {
+  return d.sizes?.[metric] ?? sizeOf(d.samples[metric]);
 }
 
 /** Gathers the durations of the tickets at `indices`, censoring at each ticket's age at the as-of time. */
