@@ -110,10 +110,11 @@ export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>
 }
 
 /**
- * Maps a database source's columns from a sample, as a file's header is mapped; `text`: the
- * columns the engine says are of a text type (sourceColumns).
+ * Maps a database source's columns from a sample, as a file's header is mapped, and gives the
+ * query's column list (sourceColumns: the columns the engine says are of a text type are read
+ * trimmed).
  */
-export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; header: string[]; text: Set<string> }> {
+export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; columns: Partial<Record<TicketField, SourceColumn>> }> {
   const { header, rows, text: isText } = await connection.sample(source, SAMPLE_ROWS);
   const text = new Set(header.filter((_, k) => isText?.[k] === true));
   const detection = detectFormat(header, settings.mapping.inputFormat);
@@ -134,7 +135,7 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
       hint: `columns found: ${header.map((h) => JSON.stringify(h)).join(', ')}; map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json`,
     });
   }
-  return { mapping, header, text };
+  return { mapping, columns: sourceColumns(mapping, text) };
 }
 
 const QUERY_TIMESTAMPS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
@@ -192,8 +193,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
  * query, as `parity sql` prints it; the engine runs it grouped into series, sql.ts seriesQuery).
  */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
-  const { mapping, text } = await mapSource(connection, source, settings);
-  const columns = sourceColumns(mapping, text);
+  const { mapping, columns } = await mapSource(connection, source, settings);
   return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping))), mapping };
 }
 

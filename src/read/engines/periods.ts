@@ -6,7 +6,7 @@
  * period's table is what `parity counts --since … --until … --as-of …` would return.
  */
 import type { CountTable } from '../../measure/counts.js';
-import { mapSource, querySpec, runCountSpec, sourceColumns, type CountSettings } from './count.js';
+import { mapSource, querySpec, runCountSpec, type CountSettings } from './count.js';
 import type { EngineConnection, SqlSource } from './connection.js';
 
 /** What changes from one window's count query to the next. */
@@ -14,8 +14,7 @@ export type CountWindow = Required<Pick<CountSettings, 'since' | 'until' | 'asOf
 
 /** Maps the source once; the returned function runs the count query of one window. */
 export async function windowCounter(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<(window: CountWindow) => Promise<CountTable>> {
-  const { mapping, text } = await mapSource(connection, source, settings);
-  const columns = sourceColumns(mapping, text);
+  const { mapping, columns } = await mapSource(connection, source, settings);
   return async (window) => {
     return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window, asOfGiven: settings.asOf !== null }, mapping))).counts;
   };
