@@ -15,8 +15,8 @@ import type { GroupDurations, Metric } from './sample.js';
 import { SlaCounter, type SlaCount, type SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
-import { EMPTY_PACKED, PackedReader, sumPacked, type PackedTally } from '../stats/packedTally.js';
-import type { Tally } from '../stats/tally.js';
+import { PackedReader, sumPacked } from '../stats/packedTally.js';
+import { KEPT_VIEWS, NO_DURATIONS, packedBytes, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
 import { mixClause } from './ticketGroups.js';
 
 /** A group of a count table: `dimension`, then the group name. */
@@ -50,13 +50,6 @@ function ticketsIn(series: readonly CountSeries[]): number {
   return n;
 }
 
-/** A group's durations, packed: its tickets and each metric's tally (the sum of its series'). */
-interface PackedDurations {
-  tickets: number;
-  firstResponse: PackedTally;
-  resolution: PackedTally;
-}
-
 /** A group's durations from its series: the tallies of each metric added up, packed (one series is used as it is). */
 function packedOf(series: readonly CountSeries[]): PackedDurations {
   const first = series.filter((s) => s.metric === 'firstResponse').map((s) => s.packed);
@@ -64,58 +57,8 @@ function packedOf(series: readonly CountSeries[]): PackedDurations {
   return { tickets: ticketsIn(series), firstResponse: sumPacked(first), resolution: sumPacked(resolution) };
 }
 
-/**
- * The judge's view of packed durations: each metric's tally unpacked when a statistic reads it.
- * `keep`: kept with this object once unpacked (a group's whole durations, which a summary reads
- * many times); otherwise unpacked again at every read and let go after it — a like-for-like
- * cell is read by one comparison, a few times, and a comparison reads its cells one after another,
- * so only the cell in hand is unpacked (at 50M tickets a channel's cells hold millions of distinct
- * times: 12 bytes each unpacked, all of them at once would be the judge's largest allocation).
- */
-function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
-  const sizes = {
-    firstResponse: { n: d.firstResponse.ended + d.firstResponse.waiting, ended: d.firstResponse.ended },
-    resolution: { n: d.resolution.ended + d.resolution.waiting, ended: d.resolution.ended },
-  };
-  if (!keep) {
-    return {
-      tickets: d.tickets,
-      sizes,
-      samples: {
-        get firstResponse(): Tally {
-          return d.firstResponse.unpack();
-        },
-        get resolution(): Tally {
-          return d.resolution.unpack();
-        },
-      },
-      curves: {},
-    };
-  }
-  let first: Tally | null = null;
-  let resolution: Tally | null = null;
-  return {
-    tickets: d.tickets,
-    sizes,
-    samples: {
-      get firstResponse(): Tally {
-        return (first ??= d.firstResponse.unpack());
-      },
-      get resolution(): Tally {
-        return (resolution ??= d.resolution.unpack());
-      },
-    },
-    curves: {},
-  };
-}
-
-const NO_DURATIONS: PackedDurations = { tickets: 0, firstResponse: EMPTY_PACKED, resolution: EMPTY_PACKED };
-
 /** Bytes of packed cell sums {@link CountGroups.byCell} keeps (the groups used last). */
 const CELL_SUMS_BYTES = 24 * 2 ** 20;
-
-/** How many groups {@link CountGroups.of} keeps unpacked. */
-const KEPT_VIEWS = 2;
 
 /** Groups of a count table. */
 export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
@@ -130,7 +73,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   /** Groups' durations, packed (their sums are made once). */
   private readonly whole = new Map<CountGroup, PackedDurations>();
   /** The groups a summary or a finding reads more than once, unpacked (see {@link of}). */
-  private readonly views = new Map<CountGroup, GroupDurations>();
+  private readonly views: RecentViews<CountGroup>;
   /** Groups' durations cell by cell, packed: the ones used last, within CELL_SUMS_BYTES (see {@link byCell}). */
   private readonly cells = new Map<string, { sums: Map<number, PackedDurations>; bytes: number }>();
   private cellBytes = 0;
@@ -142,7 +85,6 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
   private readonly layouts = new Map<string, CountStrata | null>();
 
   private readonly cellSumsBytes: number;
-  private readonly keptViews: number;
 
   /** `limits`: what is kept between calls (defaults CELL_SUMS_BYTES and KEPT_VIEWS; the tests set 0 to read everything afresh). */
   constructor(
@@ -151,7 +93,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     limits: { cellSumsBytes?: number; keptViews?: number } = {},
   ) {
     this.cellSumsBytes = limits.cellSumsBytes ?? CELL_SUMS_BYTES;
-    this.keptViews = limits.keptViews ?? KEPT_VIEWS;
+    this.views = new RecentViews(limits.keptViews ?? KEPT_VIEWS);
     this.asOf = counts.header.asOf;
     const add = (key: CountGroup, s: CountSeries): void => {
       const list = this.series.get(key);
@@ -255,18 +197,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
    * tallies at 12 bytes a distinct time.
    */
   of(group: CountGroup): GroupDurations {
-    let d = this.views.get(group);
-    if (d) {
-      this.views.delete(group);
-    } else {
-      d = unpacked(this.packedWhole(group), true);
-    }
-    this.views.set(group, d);
-    for (const old of this.views.keys()) {
-      if (this.views.size <= this.keptViews) break;
-      this.views.delete(old);
-    }
-    return d;
+    return this.views.get(group, () => this.packedWhole(group));
   }
 
   /**
@@ -292,7 +223,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       }
       const sums = new Map([...split].map(([code, series]) => [code, packedOf(series)]));
       let bytes = 0;
-      for (const d of sums.values()) bytes += d.firstResponse.byteLength + d.resolution.byteLength;
+      for (const d of sums.values()) bytes += packedBytes(d);
       entry = { sums, bytes };
       this.cellBytes += bytes;
     }

@@ -13,6 +13,7 @@ import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable 
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { SORTABLE_MAX_TIME, sharedScratch, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
+import { packDurations, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
 
 export type Metric = 'firstResponse' | 'resolution';
 export const METRICS: readonly Metric[] = ['firstResponse', 'resolution'];
@@ -85,11 +86,15 @@ export function gatherDurations(table: TicketTable, indices: ArrayLike<number>, 
  * The durations of ticket groups, gathered once per group (and once per group and cell) however
  * many comparisons use them: the reference channel is compared with every other channel on two
  * metrics, so without this its half-million tickets would be gathered and sorted twenty times.
- * Groups are keyed by their index array's identity.
+ * Groups are keyed by their index array's identity. What was gathered is kept packed and read
+ * through views as a count table's groups are (packedDurations.ts): the last groups asked for
+ * stay unpacked, a cell is unpacked at each read.
  */
 export class Samples {
-  private readonly whole = new WeakMap<object, GroupDurations>();
-  private readonly cells = new WeakMap<object, Map<Strata, Map<number, GroupDurations>>>();
+  private readonly whole = new WeakMap<object, PackedDurations>();
+  private readonly cells = new WeakMap<object, Map<Strata, Map<number, PackedDurations>>>();
+  /** The whole durations of the groups asked for last, unpacked. */
+  private readonly views = new RecentViews<object>();
   /** Each metric's tickets sorted once by duration (null: not whole seconds, gather per group). */
   private sortedByMetric: Record<Metric, SortedDurations | null> | undefined;
   /** Groups declared together ({@link together}), by each member's identity. */
@@ -114,6 +119,10 @@ export class Samples {
 
   /** The group's durations. */
   of(indices: ArrayLike<number>): GroupDurations {
+    return this.views.get(indices as object, () => this.packedWhole(indices));
+  }
+
+  private packedWhole(indices: ArrayLike<number>): PackedDurations {
     let m = this.whole.get(indices as object);
     if (!m) {
       this.passFamily(indices, null);
@@ -123,7 +132,7 @@ export class Samples {
     return m;
   }
 
-  /** The group's durations cell by cell. */
+  /** The group's durations cell by cell (each cell unpacked at every read; the map is the caller's). */
   byCell(indices: ArrayLike<number>, strata: Strata): Map<number, GroupDurations> {
     let m = this.perStrata(indices).get(strata);
     if (!m) {
@@ -131,10 +140,10 @@ export class Samples {
       m = this.perStrata(indices).get(strata) ?? this.gatherCells(indices, strata);
       this.perStrata(indices).set(strata, m);
     }
-    return m;
+    return new Map([...m].map(([code, d]) => [code, unpacked(d, false)]));
   }
 
-  private perStrata(indices: ArrayLike<number>): Map<Strata, Map<number, GroupDurations>> {
+  private perStrata(indices: ArrayLike<number>): Map<Strata, Map<number, PackedDurations>> {
     let perStrata = this.cells.get(indices as object);
     if (!perStrata) {
       perStrata = new Map();
@@ -162,16 +171,16 @@ export class Samples {
     const resolution = talliesByTicket(sorted.resolution, codes, todo.length * cells);
     todo.forEach((g, k) => {
       if (!strata) {
-        this.whole.set(g as object, { tickets: g.length, samples: { firstResponse: first[k] as Tally, resolution: resolution[k] as Tally }, curves: {} });
+        this.whole.set(g as object, packDurations(g.length, first[k] as Tally, resolution[k] as Tally));
         return;
       }
       const sizes = new Uint32Array(cells);
       for (let j = 0; j < g.length; j++) sizes[strata.code[g[j] as number] as number]!++;
-      const out = new Map<number, GroupDurations>();
+      const out = new Map<number, PackedDurations>();
       for (let c = 0; c < cells; c++) {
         if (sizes[c] === 0) continue;
         const at = k * cells + c;
-        out.set(c, { tickets: sizes[c] as number, samples: { firstResponse: first[at] as Tally, resolution: resolution[at] as Tally }, curves: {} });
+        out.set(c, packDurations(sizes[c] as number, first[at] as Tally, resolution[at] as Tally));
       }
       this.perStrata(g).set(strata, out);
     });
@@ -186,16 +195,16 @@ export class Samples {
     return indices.length >= SORTED_MIN && indices.length * 8 >= this.table.size && this.sorted() !== null;
   }
 
-  private gather(indices: ArrayLike<number>): GroupDurations {
-    if (!this.large(indices)) return gatherDurations(this.table, indices, this.asOf);
+  private gather(indices: ArrayLike<number>): PackedDurations {
+    if (!this.large(indices)) return packed(gatherDurations(this.table, indices, this.asOf));
     const [first, resolution] = this.pass(indices, null, 1);
-    return { tickets: indices.length, samples: { firstResponse: first[0] as Tally, resolution: resolution[0] as Tally }, curves: {} };
+    return packDurations(indices.length, first[0] as Tally, resolution[0] as Tally);
   }
 
-  private gatherCells(indices: ArrayLike<number>, strata: Strata): Map<number, GroupDurations> {
-    const out = new Map<number, GroupDurations>();
+  private gatherCells(indices: ArrayLike<number>, strata: Strata): Map<number, PackedDurations> {
+    const out = new Map<number, PackedDurations>();
     if (!this.large(indices)) {
-      for (const [code, cell] of splitByStratum(strata, indices)) out.set(code, gatherDurations(this.table, cell, this.asOf));
+      for (const [code, cell] of splitByStratum(strata, indices)) out.set(code, packed(gatherDurations(this.table, cell, this.asOf)));
       return out;
     }
     const cells = strata.labels.length;
@@ -204,7 +213,7 @@ export class Samples {
     const [first, resolution] = this.pass(indices, strata.code, cells);
     for (let c = 0; c < cells; c++) {
       if (sizes[c] === 0) continue;
-      out.set(c, { tickets: sizes[c] as number, samples: { firstResponse: first[c] as Tally, resolution: resolution[c] as Tally }, curves: {} });
+      out.set(c, packDurations(sizes[c] as number, first[c] as Tally, resolution[c] as Tally));
     }
     return out;
   }
@@ -258,6 +267,11 @@ function metricKeys(t: TicketTable, seconds: Float64Array, state: Uint8Array, en
     index[k++] = i;
   }
   return k;
+}
+
+/** Gathered durations, packed. */
+function packed(d: GroupDurations): PackedDurations {
+  return packDurations(d.tickets, d.samples.firstResponse, d.samples.resolution);
 }
 
 /** Groups smaller than this are gathered on their own (a pass over all tickets costs more). */

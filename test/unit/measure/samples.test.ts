@@ -99,4 +99,28 @@ describe('Samples: a group tallied from durations sorted once equals the group g
       for (const [code, indices] of splitByStratum(strata, g)) same(cells.get(code)!, gatherDurations(t, indices, asOf));
     }
   });
+
+  it('what is kept: the two groups asked for last stay unpacked (their curves with them); a cell is unpacked at each read, its size known without it', () => {
+    const samples = new Samples(t, asOf);
+    samples.together(byChannel);
+    const [a, b, c] = byChannel as [Uint32Array, Uint32Array, Uint32Array];
+    const first = samples.of(a);
+    expect(samples.of(a)).toBe(first);
+    samples.of(b);
+    expect(samples.of(a)).toBe(first); // a and b are the last two
+    samples.of(b);
+    samples.of(c);
+    const again = samples.of(a); // b and c came after it: made again from the packed tallies
+    expect(again).not.toBe(first);
+    same(again, first);
+    same(again, gatherDurations(t, a, asOf));
+    const [code, indices] = [...splitByStratum(strata, a)][0]!;
+    const cell = samples.byCell(a, strata).get(code)!;
+    expect(cell.samples.firstResponse).not.toBe(cell.samples.firstResponse);
+    const alone = gatherDurations(t, indices, asOf);
+    same(cell, alone);
+    const ended = Array.from(alone.samples.firstResponse.ended).reduce((x, y) => x + y, 0);
+    const waiting = Array.from(alone.samples.firstResponse.waiting).reduce((x, y) => x + y, 0);
+    expect(cell.sizes?.firstResponse).toEqual({ n: ended + waiting, ended });
+  });
 });
