@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { SORTABLE_MAX_TIME, sharedScratch, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SortedDurations, type Tally } from '../stats/tally.js';
+import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
 import { packDurations, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
 
@@ -228,11 +228,11 @@ export class Samples {
   private sorted(): Record<Metric, SortedDurations | null> | null {
     if (!this.sortedByMetric) {
       const t = this.table;
-      // one scratch for both metrics (each pass leaves it as it found it)
-      const scratch = sharedScratch(t.size);
+      // one scratch of byte marks for both metrics (each pass writes what it reads)
+      const marks: SharedMarks = { bytes: null };
       this.sortedByMetric = {
-        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, scratch),
-        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, scratch),
+        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, marks),
+        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, marks),
       };
     }
     const s = this.sortedByMetric;
@@ -246,11 +246,11 @@ export class Samples {
  * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
-function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, scratch: Int32Array): SortedDurations | null {
+function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
   const keys = new Uint32Array(t.size);
   const index = new Uint32Array(t.size);
   const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
-  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, scratch);
+  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, marks);
 }
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */

@@ -103,17 +103,33 @@ export function tallyFromSamples(times: ArrayLike<number>, events: ArrayLike<num
 /**
  * One metric's tickets sorted once by time (an event before a censoring at the same time):
  * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order and
- * `position[i]` where ticket i sits in that order (−1: no usable time). Any
- * group's tally is then one sequential pass in this order ({@link talliesOfGroups}), with no
- * sort per group or per like-for-like cell.
+ * `position[i]` where ticket i sits in that order (−1: no usable time). Any group's tally is
+ * then one sequential pass in this order ({@link talliesOfGroups}), with no sort per group or
+ * per like-for-like cell. Eight bytes a ticket, held while the judge runs (the sorted order
+ * itself is not kept: a pass writes each ticket's group code where the ticket sits); the group
+ * codes by position are a scratch the metrics share ({@link SharedMarks}).
  */
 export interface SortedDurations {
   readonly keys: Uint32Array;
   readonly position: Int32Array;
-  /** The ticket at each position (the inverse of `position`). */
-  readonly order: Uint32Array;
-  /** Group codes by position, −1 between uses ({@link talliesOfGroups}'s scratch). */
-  readonly scratch: Int32Array;
+  /** Group codes by position, one byte each ({@link talliesOfGroups}), shared by the metrics of the same tickets. */
+  readonly marks: SharedMarks;
+}
+
+/**
+ * A scratch of one-byte group codes by sorted position that the sorted metrics of the same
+ * tickets share (each pass writes every position it reads): one byte a ticket, once.
+ */
+export interface SharedMarks {
+  bytes: Uint8Array | null;
+}
+
+/** The shared byte marks, long enough for `n` positions. */
+function byteMarks(sorted: SortedDurations): Uint8Array {
+  const n = sorted.position.length;
+  let marks = sorted.marks.bytes;
+  if (!marks || marks.length < n) sorted.marks.bytes = marks = new Uint8Array(n);
+  return marks;
 }
 
 /**
@@ -140,19 +156,16 @@ export const SORTABLE_MAX_TIME = RADIX_MAX_TIME;
  * for whole seconds 0..{@link SORTABLE_MAX_TIME}, `index[k]` its ticket among `tickets` — when
  * the durations come straight from the ticket table (no per-ticket arrays of times made first).
  */
-export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, scratch?: Int32Array): SortedDurations {
+export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, marks: SharedMarks = { bytes: null }): SortedDurations {
   const sorted = radixSortPairs(keys, index);
-  if (scratch && scratch.length < keys.length) throw new RangeError('a shared scratch must be as long as the keys');
-  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets), order: sorted.payload, scratch: scratch ?? new Int32Array(keys.length).fill(-1) };
+  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets), marks };
 }
 
-/**
- * A scratch of group codes that several sorted metrics of the same tickets can share (each pass
- * leaves it all −1 again, and every reader stops at its own keys' length): 4 bytes a ticket
- * once instead of once per metric, and the byte marks with it ({@link talliesByTicket}).
- */
-export function sharedScratch(tickets: number): Int32Array {
-  return new Int32Array(tickets).fill(-1);
+/** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
+function positionsOf(order: Uint32Array, tickets: number): Int32Array {
+  const position = new Int32Array(tickets).fill(-1);
+  for (let j = 0; j < order.length; j++) position[order[j] as number] = j;
+  return position;
 }
 
 /** Durations with a usable time and status; −1 when one is not whole seconds in 0..2^31−1. */
@@ -179,13 +192,6 @@ function fillKeys(times: ArrayLike<number>, events: ArrayLike<number>, keys: Uin
   }
 }
 
-/** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
-function positionsOf(order: Uint32Array, tickets: number): Int32Array {
-  const position = new Int32Array(tickets).fill(-1);
-  for (let j = 0; j < order.length; j++) position[order[j] as number] = j;
-  return position;
-}
-
 /**
  * Tallies of the tickets of `memberLists` (groups that share no ticket) in one sequential pass
  * over durations sorted once: group g's tickets go to tally g·cells + code[i] (or g without
@@ -197,29 +203,23 @@ function positionsOf(order: Uint32Array, tickets: number): Int32Array {
 export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Tally[] {
   let members = 0;
   for (const list of memberLists) members += list.length;
-  // Many members: each ticket's tally code is written in ticket order and read through the
-  // sorted order once (one random read per duration); few: marked and unmarked where they sit
-  // in the sorted order (two random writes per member).
-  if (members * 4 >= sorted.keys.length) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), memberLists.length * cells);
-  const { position, scratch } = sorted;
+  const groups = memberLists.length * cells;
+  // Many members (or more than 255 groups): each ticket's tally code is written in ticket order
+  // and then where the ticket sits ({@link talliesByTicket}); few: only the members are marked
+  // where they sit, on marks cleared first.
+  if (members * 4 >= sorted.keys.length || groups > BYTE_GROUPS) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), groups);
+  const { position } = sorted;
+  const marks = byteMarks(sorted);
+  marks.fill(255, 0, sorted.keys.length);
   memberLists.forEach((list, g) => {
     const base = g * cells;
     for (let j = 0; j < list.length; j++) {
       const i = list[j] as number;
       const at = position[i] as number;
-      if (at >= 0) scratch[at] = base + (code ? (code[i] as number) : 0);
+      if (at >= 0) marks[at] = base + (code ? (code[i] as number) : 0);
     }
   });
-  try {
-    return countMarked(sorted.keys, scratch, memberLists.length * cells);
-  } finally {
-    for (const list of memberLists) {
-      for (let j = 0; j < list.length; j++) {
-        const at = position[list[j] as number] as number;
-        if (at >= 0) scratch[at] = -1;
-      }
-    }
-  }
+  return countMarked(sorted.keys, marks, groups);
 }
 
 /**
@@ -254,26 +254,21 @@ function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code
 }
 
 /**
- * Scratch of byte codes by sorted position, one per scratch (shared by the metrics that share
- * it: every position is written before it is read).
+ * Tallies 0..groups−1 of the tickets by their code ({@link ticketCodes}), in one pass over the
+ * sorted durations: every ticket with a usable time writes its code where it sits (every
+ * position is written), then the keys are counted in order.
  */
-const byteMarks = new WeakMap<Int32Array, Uint8Array>();
-
-/** Tallies 0..groups−1 of the tickets by their code ({@link ticketCodes}), in one pass over the sorted durations. */
 export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, groups: number): Tally[] {
-  const { keys, order, scratch } = sorted;
+  const { keys, position } = sorted;
   if (codes instanceof Uint8Array) {
-    let marks = byteMarks.get(scratch);
-    if (!marks) byteMarks.set(scratch, (marks = new Uint8Array(scratch.length)));
-    readThroughBytes(marks, codes, order);
+    const marks = byteMarks(sorted);
+    placeBytes(marks, codes, position);
     return countMarked(keys, marks, groups);
   }
-  readThrough(scratch, codes, order);
-  try {
-    return countMarked(keys, scratch, groups);
-  } finally {
-    scratch.fill(-1);
-  }
+  // more than 255 groups (a rare layout): 32-bit codes by position for this pass only
+  const marks = new Int32Array(keys.length);
+  place(marks, codes, position);
+  return countMarked(keys, marks, groups);
 }
 
 /*
@@ -286,14 +281,20 @@ export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, grou
  * audit is mostly memory: the tallies are fresh blocks of 12 bytes per distinct time (32-bit columns).
  */
 
-/** out[k] = codes[order[k]]. */
-function readThrough(out: Int32Array, codes: Int32Array, order: Uint32Array): void {
-  for (let k = 0; k < order.length; k++) out[k] = codes[order[k] as number] as number;
+/** out[position[i]] = codes[i] for every ticket with a position. */
+function place(out: Int32Array, codes: Int32Array, position: Int32Array): void {
+  for (let i = 0; i < position.length; i++) {
+    const at = position[i] as number;
+    if (at >= 0) out[at] = codes[i] as number;
+  }
 }
 
 /** The same in bytes (a function of its own: each loop sees one array type). */
-function readThroughBytes(out: Uint8Array, codes: Uint8Array, order: Uint32Array): void {
-  for (let k = 0; k < order.length; k++) out[k] = codes[order[k] as number] as number;
+function placeBytes(out: Uint8Array, codes: Uint8Array, position: Int32Array): void {
+  for (let i = 0; i < position.length; i++) {
+    const at = position[i] as number;
+    if (at >= 0) out[at] = codes[i] as number;
+  }
 }
 
 /**
