@@ -49,11 +49,15 @@ describe('launcher: which runs get a process with a larger young generation', ()
 });
 
 describe('launcher: the tuned process asks glibc for huge pages, keeping what the user set', () => {
-  it('adds glibc.malloc.hugetlb=1 to nothing or to other tunables; a hugetlb setting of the user wins', () => {
-    expect(childTunables(undefined)).toBe('glibc.malloc.hugetlb=1');
-    expect(childTunables('')).toBe('glibc.malloc.hugetlb=1');
-    expect(childTunables('glibc.malloc.arena_max=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
-    expect(childTunables('glibc.malloc.hugetlb=0')).toBe('glibc.malloc.hugetlb=0');
-    expect(childTunables('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2');
+  it('adds huge pages and fixed mmap and trim thresholds to nothing or to other tunables; a setting of the user wins', () => {
+    const ours = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072';
+    expect(childTunables(undefined)).toBe(ours);
+    expect(childTunables('')).toBe(ours);
+    expect(childTunables('glibc.malloc.arena_max=2')).toBe(`glibc.malloc.arena_max=2:${ours}`);
+    expect(childTunables('glibc.malloc.hugetlb=0')).toBe('glibc.malloc.hugetlb=0:glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072');
+    expect(childTunables('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2')).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2:glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072');
+    expect(childTunables('glibc.malloc.mmap_threshold=4096:glibc.malloc.trim_threshold=0')).toBe('glibc.malloc.mmap_threshold=4096:glibc.malloc.trim_threshold=0:glibc.malloc.hugetlb=1');
+    // a prefix of a name is another tunable
+    expect(childTunables('glibc.malloc.hugetlb_x=1')).toBe(`glibc.malloc.hugetlb_x=1:${ours}`);
   });
 });
