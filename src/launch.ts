@@ -43,10 +43,21 @@ const MARK = 'PARITY_LAUNCHED';
  */
 const CHILD_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=131072', 'glibc.malloc.trim_threshold=131072'];
 
-/** The child's GLIBC_TUNABLES: the user's own, with each of CHILD_TUNABLES added unless they set that tunable themselves. */
-export function childTunables(given: string | undefined): string {
+/** The environment variables glibc also reads for a tunable (a tunable in GLIBC_TUNABLES would override them). */
+const ENV_ALIASES: Record<string, string> = {
+  'glibc.malloc.mmap_threshold': 'MALLOC_MMAP_THRESHOLD_',
+  'glibc.malloc.trim_threshold': 'MALLOC_TRIM_THRESHOLD_',
+};
+
+/**
+ * The child's GLIBC_TUNABLES: the user's own, with each of CHILD_TUNABLES added unless they set
+ * that tunable themselves — in GLIBC_TUNABLES or through glibc's older variable for it
+ * (`MALLOC_TRIM_THRESHOLD_=0`), which a tunable of ours would silently override.
+ */
+export function childTunables(given: string | undefined, env: NodeJS.ProcessEnv = {}): string {
   const own = given ? given.split(':').filter((t) => t !== '') : [];
   const set = new Set(own.map((t) => t.split('=')[0]));
+  for (const [name, variable] of Object.entries(ENV_ALIASES)) if (env[variable] !== undefined) set.add(name);
   return [...own, ...CHILD_TUNABLES.filter((t) => !set.has(t.split('=')[0]))].join(':');
 }
 
@@ -87,7 +98,7 @@ export async function runTuned(entry: string, args: readonly string[]): Promise<
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv, entry, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES']) },
+      env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES'], process.env) },
     });
     // A signal to the launcher goes on to the child, which handles it as any run does
     // (temporary files removed, exit 130/143/129); the launcher then ends as the child did.

@@ -59,5 +59,8 @@ describe('launcher: the tuned process asks glibc for huge pages, keeping what th
     expect(childTunables('glibc.malloc.mmap_threshold=4096:glibc.malloc.trim_threshold=0')).toBe('glibc.malloc.mmap_threshold=4096:glibc.malloc.trim_threshold=0:glibc.malloc.hugetlb=1');
     // a prefix of a name is another tunable
     expect(childTunables('glibc.malloc.hugetlb_x=1')).toBe(`glibc.malloc.hugetlb_x=1:${ours}`);
+    // glibc's older variables for the thresholds are the user's setting too (a tunable would override them)
+    expect(childTunables(undefined, { MALLOC_TRIM_THRESHOLD_: '0' })).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072');
+    expect(childTunables('glibc.malloc.arena_max=2', { MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_TRIM_THRESHOLD_: '0' })).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
   });
 });

@@ -14,7 +14,7 @@
  */
 import { CHANNELS } from '../../model.js';
 import type { FollowerBand } from '../../measure/groups.js';
-import { sizeOf } from '../../measure/sample.js';
+import { groupSize } from '../../measure/sample.js';
 import { splitByStratum, type Strata } from '../../measure/strata.js';
 import { ANSWERED, followersOf } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
@@ -151,7 +151,7 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   // Bands against the lowest band with enough tickets in the first-response comparison (answered
   // or still waiting; else the lowest with any).
   const bands = groups.bands.slice(0, -1); // without the trailing `unknown` band
-  const compared = (g: unknown): number => sizeOf(groups.of(g).samples.firstResponse).n;
+  const compared = (g: unknown): number => groupSize(groups.of(g), 'firstResponse').n;
   let low = socialBands.findIndex((g) => compared(g) >= ctx.rules.minSample);
   if (low < 0) low = socialBands.findIndex((g) => groups.of(g).tickets > 0);
   if (low < 0) return out;

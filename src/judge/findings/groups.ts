@@ -15,7 +15,7 @@
 import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { ByMeasurement } from '../../measure/byGroups.js';
-import { sizeOf } from '../../measure/sample.js';
+import { groupSize } from '../../measure/sample.js';
 import { count } from '../../format.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, noteFinding, register, type Registered } from './sentence.js';
@@ -93,7 +93,7 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
   const strata = source.strataBy(by.strataFields);
   // A metric the data do not measure at all (a tweet log has no resolution) is not compared:
   // "too few tickets" for every group would only be noise.
-  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => sizeOf(source.of(ref).samples[metric]).n > 0);
+  const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => groupSize(source.of(ref), metric).n > 0);
   const byIsStratum = by.strataFields.length < 2;
   for (const { value, group } of tested) {
     const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${value}`, bPhrase: `tickets of ${field} ${refValue}` };

@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sortDurations, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, sortDurations, sortKeyed, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -193,8 +193,6 @@ describe('tally builders', () => {
       expect(plain(evenTally.times)).toEqual(plain(evenAlone.times));
       expect(Array.from(evenTally.ended)).toEqual(Array.from(evenAlone.ended));
       expect(Array.from(evenTally.waiting)).toEqual(Array.from(evenAlone.waiting));
-      // a pass leaves nothing that changes the next (the marks are shared by the passes)
-      expect(plain(talliesOfGroups(sorted!, [evens], null, 1)[0]!.times)).toEqual(plain(evenAlone.times));
       for (let g = 0; g < groups; g++) {
         const mine = s.times.map((_, i) => i).filter((i) => codes[i] === g);
         const alone = tallyFromSamples(mine.map((i) => s.times[i] as number), mine.map((i) => s.events[i] as number));
@@ -249,8 +247,28 @@ describe('tally builders', () => {
     expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
     // groups tallied together must not share a ticket
     expect(() => ticketCodes(5, [[0, 2], [2, 3]], null, 1)).toThrow(/ticket 2 is in two groups/);
-    // the marks the pass before left do not count: the same call again gives the same
-    expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
+  });
+
+  it('two metrics of the same tickets share their byte marks: what one pass leaves never counts in the next, on either metric', () => {
+    // 30 tickets. Metric A: ticket i ended at i s (30 keys). Metric B: tickets 10..29 ended at
+    // 29 − i s (20 keys; tickets 0..9 have no time). One marks holder for both, as Samples has.
+    const marks: SharedMarks = { bytes: null };
+    const a = sortKeyed(Uint32Array.from({ length: 30 }, (_, i) => i * 2), Uint32Array.from({ length: 30 }, (_, i) => i), 30, marks);
+    const b = sortKeyed(Uint32Array.from({ length: 20 }, (_, k) => (29 - (k + 10)) * 2), Uint32Array.from({ length: 20 }, (_, k) => k + 10), 30, marks);
+    const plain = (t: Tally): number[][] => [Array.from(t.times), Array.from(t.ended), Array.from(t.waiting)];
+    // every ticket of A in one group, split by parity of the ticket (a pass over all positions: codes 0 and 1 everywhere)
+    const parity = Int32Array.from({ length: 30 }, (_, i) => i % 2);
+    const split = talliesOfGroups(a, [Uint32Array.from({ length: 30 }, (_, i) => i)], parity, 2).map(plain);
+    expect(split[0]![0]).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28]);
+    expect(split[1]![0]).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29]);
+    // then one ticket of B (1 member of 20 keys: only it is marked): ticket 15 ended at 14 s, nothing else
+    expect(talliesOfGroups(b, [[15]], null, 1).map(plain)).toEqual([[[14], [1], [0]]]);
+    // and B's tickets 10..19 in one pass over every position (tickets 20..29 in no group): 19 − k s for k = 0..9 → 10..19 s
+    expect(talliesOfGroups(b, [Uint32Array.from({ length: 10 }, (_, k) => k + 10)], null, 1).map(plain)).toEqual([
+      [Array.from({ length: 10 }, (_, k) => 10 + k), new Array(10).fill(1), new Array(10).fill(0)],
+    ]);
+    // back to A with two members: tickets 3 and 25
+    expect(talliesOfGroups(a, [[3, 25]], null, 1).map(plain)).toEqual([[[3, 25], [1, 1], [0, 0]]]);
   });
 
   it('tally codes: one byte up to 255 groups, 32 bits beyond; both give each group its own tally', () => {
