@@ -119,12 +119,15 @@ function child(script, env = {}, nodeArgs = []) {
 const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, ...extra }) + '\\n');`;
 
 /**
- * The node options bin/parity.js's launcher would start parity with for this file (a larger
- * young generation for large inputs, src/launch.ts): the stages run in-process here so that
- * their own CPU time and peak memory can be read, so they get the same options directly.
+ * The node options and allocator tunables bin/parity.js's launcher would start parity with for
+ * this file (a larger young generation and glibc's huge pages and fixed thresholds for large
+ * inputs, src/launch.ts): the stages run in-process here so that their own CPU time and peak
+ * memory can be read, so they get the same settings directly.
  */
 function tuned(file) {
-  return launch.wantsTunedHeap([file], [], {}) ? [`--max-semi-space-size=${launch.SEMI_SPACE_MB}`] : [];
+  return launch.wantsTunedHeap([file], [], {})
+    ? { args: [`--max-semi-space-size=${launch.SEMI_SPACE_MB}`], env: { GLIBC_TUNABLES: launch.childTunables(process.env.GLIBC_TUNABLES, process.env) } }
+    : { args: [], env: {} };
 }
 
 function readNormalise(file) {
@@ -137,7 +140,7 @@ function readNormalise(file) {
     const ms = performance.now() - t0;
     const extra = { rows: dataset.rowsRead };
     ${usage}
-  `, {}, tuned(file));
+  `, tuned(file).env, tuned(file).args);
 }
 
 function audit(file) {
@@ -148,7 +151,7 @@ function audit(file) {
     const ms = performance.now() - t0;
     const extra = { code };
     ${usage}
-  `, {}, tuned(file));
+  `, tuned(file).env, tuned(file).args);
 }
 
 /** Installs @duckdb/node-api into a cache folder on first use; returns its folder, or null. */
