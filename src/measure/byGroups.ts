@@ -14,7 +14,7 @@
  */
 import { ParityError } from '../errors.js';
 import type { BySettings } from '../settings.js';
-import type { TicketTable } from '../normalise/table.js';
+import type { CodeColumn, TicketTable } from '../normalise/table.js';
 import type { ByGroupReport, ByReport } from '../report.js';
 import { compareRaw } from './compare.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
@@ -46,7 +46,7 @@ export interface ByMeasurement<G = unknown> extends ByGrouping<G> {
 }
 
 /** Each ticket's code of the by field (−1 = no value) and the dictionary's values. */
-function columnOf(table: TicketTable, by: BySettings): { codes: Int32Array; values: readonly string[] } {
+function columnOf(table: TicketTable, by: BySettings): { codes: CodeColumn; values: readonly string[] } {
   if (by.column === 'header') {
     const codes = table.byValue ?? new Int32Array(table.size).fill(-1);
     return { codes, values: table.dictionaries.byValue?.values ?? [] };

@@ -3,7 +3,7 @@
  * can compare two groups within tickets of the same kind and combine the cells (Van Elteren,
  * stratified log-rank). One pass over the dictionary codes; no per-ticket objects.
  */
-import type { TicketTable } from '../normalise/table.js';
+import type { CodeColumn, TicketTable } from '../normalise/table.js';
 
 /** Which ticket fields define a cell. */
 export type StratumField = 'category' | 'priority';
@@ -86,7 +86,7 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
  */
 
 /** keys[i] = keys[i] · size + column[i] + 1: one more field in each ticket's cell key. */
-function addDigit(keys: Float64Array, column: Int32Array, size: number): void {
+function addDigit(keys: Float64Array, column: CodeColumn, size: number): void {
   for (let i = 0; i < keys.length; i++) keys[i] = (keys[i] as number) * size + (column[i] as number) + 1;
 }
 

@@ -1,0 +1,68 @@
+// Dictionary code columns start at one byte a ticket and widen as the dictionary grows
+// (normalise/table.ts CodeColumn): every ticket keeps its own value, through the row writer and
+// through the byte reader (a file read by the scanner). Expected values are the rows as written.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { loadDataset } from '../../../src/load/dataset.js';
+import { resolveSettings } from '../../../src/commands/options.js';
+import { ticketRow } from '../../helpers/tickets.js';
+
+/** Ticket i's value of a code column, read back through its dictionary. */
+function valueOf(table: TicketTable, field: 'status' | 'priority' | 'category' | 'group' | 'rawChannel', i: number): string | null {
+  return table.dictionaries[field].valueOf(table[field][i] as number);
+}
+
+describe('dictionary code columns', () => {
+  it('one byte while codes are below 128, two below 32,768, four beyond; every value kept across each widening', () => {
+    const b = new TicketTableBuilder(16); // grows as rows come, widened columns included
+    const n = 33_000;
+    // category: 5 values (stays one byte); priority: 200 values, every 7th ticket none (two bytes);
+    // group: a new value per ticket (four bytes from the 32,768th)
+    for (let i = 0; i < n; i++) {
+      b.add(ticketRow({ id: `T${i}`, channel: 'email', createdAt: i, category: `C${i % 5}`, priority: i % 7 === 0 ? null : `P${i % 200}`, group: `G${i}` }));
+    }
+    const t = b.build();
+    expect(t.category).toBeInstanceOf(Int8Array);
+    expect(t.priority).toBeInstanceOf(Int16Array);
+    expect(t.group).toBeInstanceOf(Int32Array);
+    for (const i of [0, 1, 6, 7, 127, 128, 199, 200, 32_767, 32_768, n - 1]) {
+      expect(valueOf(t, 'category', i)).toBe(`C${i % 5}`);
+      expect(valueOf(t, 'priority', i)).toBe(i % 7 === 0 ? null : `P${i % 200}`);
+      expect(valueOf(t, 'group', i)).toBe(`G${i}`);
+    }
+    // every ticket, not only the ones around the widenings
+    let wrong = 0;
+    for (let i = 0; i < n; i++) if (valueOf(t, 'group', i) !== `G${i}` || valueOf(t, 'priority', i) !== (i % 7 === 0 ? null : `P${i % 200}`)) wrong++;
+    expect(wrong).toBe(0);
+    expect(t.priority[0]).toBe(-1); // none
+  });
+
+  it('a file read from its bytes: 300 categories and 40,000 groups, each ticket with its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-codes-'));
+    const file = join(dir, 'export.csv');
+    const n = 40_000;
+    const lines = ['ticket_id,channel,created_at,first_response_at,status,priority,category,group'];
+    for (let i = 0; i < n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(`T${i},${i % 3 ? 'email' : 'phone'},2026-03-${day}T10:00:00Z,2026-03-${day}T11:00:00Z,${i % 2 ? 'open' : 'solved'},${i % 11 === 0 ? '' : 'high'},Cat ${i % 300},Team ${i}`);
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const settings = resolveSettings([file], {}, {}, 'test');
+    const { table } = await loadDataset(settings, { stdin: Readable.from([Buffer.alloc(0)]) });
+    expect(table.size).toBe(n);
+    expect(table.category).toBeInstanceOf(Int16Array);
+    expect(table.group).toBeInstanceOf(Int32Array);
+    let wrong = 0;
+    for (let i = 0; i < n; i++) {
+      if (valueOf(table, 'category', i) !== `Cat ${i % 300}`) wrong++;
+      if (valueOf(table, 'group', i) !== `Team ${i}`) wrong++;
+      if (valueOf(table, 'priority', i) !== (i % 11 === 0 ? null : 'high')) wrong++;
+      if (valueOf(table, 'rawChannel', i) !== (i % 3 ? 'email' : 'phone')) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+});
