@@ -219,7 +219,7 @@ export class Samples {
   }
 
   /** Both metrics' tallies of `indices`, split by `code` (or one group), in one pass each. */
-  private pass(indices: ArrayLike<number>, code: Int32Array | null, groups: number): [Tally[], Tally[]] {
+  private pass(indices: ArrayLike<number>, code: ArrayLike<number> | null, groups: number): [Tally[], Tally[]] {
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
     return [talliesOfGroups(sorted.firstResponse, [indices], code, groups), talliesOfGroups(sorted.resolution, [indices], code, groups)];
   }

@@ -12,8 +12,8 @@ export type StratumField = 'category' | 'priority';
 export interface Strata {
   /** Fields the cells are made of, in label order. */
   by: StratumField[];
-  /** Cell code of ticket i. */
-  code: Int32Array;
+  /** Cell code of ticket i (one byte a ticket up to 256 possible cells, two up to 65,536). */
+  code: CellCodes;
   /** Label of each cell, e.g. `Billing / high`; a missing value reads `(no category)`. */
   labels: string[];
 }
@@ -39,6 +39,9 @@ export function strataOf(table: TicketTable, by: readonly StratumField[]): Strat
   return strata;
 }
 
+/** Cell codes of the tickets: the narrowest unsigned array their number allows (`Int32Array` beyond 65,536). */
+export type CellCodes = Uint8Array | Uint16Array | Int32Array;
+
 /** Largest product of dictionary sizes looked up in a flat array rather than a Map (16 MiB of Int32). */
 const FLAT_KEYS = 1 << 22;
 
@@ -58,7 +61,8 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
     addDigit(keys, table[f], size);
     span *= size;
   }
-  const code = new Int32Array(n);
+  // the cells are at most the product of the fields' dictionary sizes: codes in as few bytes as that allows
+  const code: CellCodes = span <= 256 ? new Uint8Array(n) : span <= 65_536 ? new Uint16Array(n) : new Int32Array(n);
   const labels: string[] = [];
   const label = (i: number): string =>
     fields.map((f) => table.dictionaries[f].valueOf(table[f][i] as number) ?? `(no ${f})`).join(' / ');
@@ -91,7 +95,7 @@ function addDigit(keys: Float64Array, column: CodeColumn, size: number): void {
 }
 
 /** code[i]: the cell of keys[i], numbered in order of first appearance through the flat `dense` lookup. */
-function numberFlat(keys: Float64Array, code: Int32Array, dense: Int32Array, labels: string[], label: (i: number) => string): void {
+function numberFlat(keys: Float64Array, code: CellCodes, dense: Int32Array, labels: string[], label: (i: number) => string): void {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as number;
     let c = dense[key] as number;

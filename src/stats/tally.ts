@@ -200,7 +200,7 @@ function fillKeys(times: ArrayLike<number>, events: ArrayLike<number>, keys: Uin
  * Channels, or the loud and quiet tickets of every channel, are tallied together so, however
  * many there are.
  */
-export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): Tally[] {
+export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): Tally[] {
   let members = 0;
   for (const list of memberLists) members += list.length;
   const groups = memberLists.length * cells;
@@ -238,14 +238,14 @@ const BYTE_GROUPS = 255;
  * groups fit: reading the codes through the sorted order is a random read per ticket, and 5M
  * codes in 5 MB stay in the cache where 20 MB do not (0.12–0.18 s → 0.03 s a pass, measured).
  */
-export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: Int32Array | null, cells: number): TallyCodes {
+export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): TallyCodes {
   const out = memberLists.length * cells <= BYTE_GROUPS ? new Uint8Array(tickets).fill(255) : new Int32Array(tickets).fill(-1);
   memberLists.forEach((list, g) => writeCodes(out, list, g * cells, code, memberLists.length * cells));
   return out;
 }
 
 /** out[i] = base + code[i] for each ticket i of `list`; a ticket already given a code means the groups overlap (a bug). */
-function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code: Int32Array | null, groups: number): void {
+function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code: ArrayLike<number> | null, groups: number): void {
   for (let j = 0; j < list.length; j++) {
     const i = list[j] as number;
     if ((out[i] as number) >>> 0 < groups) throw new Error(`ticket ${i} is in two groups tallied together`);

@@ -10,6 +10,7 @@ import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/tab
 import { loadDataset } from '../../../src/load/dataset.js';
 import { resolveSettings } from '../../../src/commands/options.js';
 import { ticketRow } from '../../helpers/tickets.js';
+import { strataOf } from '../../../src/measure/strata.js';
 
 /** Ticket i's value of a code column, read back through its dictionary. */
 function valueOf(table: TicketTable, field: 'status' | 'priority' | 'category' | 'group' | 'rawChannel', i: number): string | null {
@@ -64,5 +65,26 @@ describe('dictionary code columns', () => {
       if (valueOf(table, 'rawChannel', i) !== (i % 3 ? 'email' : 'phone')) wrong++;
     }
     expect(wrong).toBe(0);
+  });
+
+  it('like-for-like cell codes take one byte up to 256 possible cells, two up to 65,536: each ticket in the cell its label names', () => {
+    // (categories + 1) × (priorities + 1) possible cells, "no value" counted: 15 × 17 = 255; 300 × 17 = 5,100; 300 × 300 = 90,000
+    for (const [categories, priorities, kind] of [
+      [14, 16, Uint8Array],
+      [299, 16, Uint16Array],
+      [299, 299, Int32Array],
+    ] as const) {
+      const b = new TicketTableBuilder();
+      const n = 3000;
+      const cat = (i: number): string => `C${i % categories}`;
+      const pri = (i: number): string | null => (i % 13 === 0 ? null : `P${(i * 7) % priorities}`);
+      // every category and priority appears (the dictionaries hold them all), each ticket has its pair
+      for (let i = 0; i < n; i++) b.add(ticketRow({ id: `T${i}`, channel: 'email', createdAt: i, category: cat(i), priority: pri(i) }));
+      const strata = strataOf(b.build(), ['category', 'priority'])!;
+      expect(strata.code).toBeInstanceOf(kind);
+      let wrong = 0;
+      for (let i = 0; i < n; i++) if (strata.labels[strata.code[i] as number] !== `${cat(i)} / ${pri(i) ?? '(no priority)'}`) wrong++;
+      expect(wrong).toBe(0);
+    }
   });
 });
