@@ -21,9 +21,11 @@
  * +25 MB. And it fixes the allocator's mmap and trim thresholds at 128 KiB: glibc raises its
  * mmap threshold to the size of each large block freed (up to 32 MiB), after which the judge's
  * typed arrays of a few MiB come from the heap and what is freed there is kept, not returned —
- * peak RSS measured at 10M rows 1,751–1,774 → 1,562–1,569 MiB, at 5M 966 → 882 MiB, CPU the same
- * within the noise (two runs each, interleaved). A value the user already gave for any of these
- * tunables is kept.
+ * peak RSS measured at 10M rows 1,751–1,774 → 1,562–1,569 MiB, at 5M 966 → 882 MiB. It costs
+ * system time (a freed block is unmapped, a new one faulted in): at 10M, on the later version,
+ * 1,412–1,487 → 1,365–1,371 MiB for 1.5–2.4 s more system time, CPU 48.4–48.5 → 49.7–56.6 s
+ * (two runs each, interleaved). A value the user already gave for any of these tunables is kept
+ * (set them to take the time back).
  *
  * Only process handling here: the child inherits stdin, stdout and stderr (a terminal stays a
  * terminal), its exit code is parity's, and a signal that ends it ends the launcher the same way.
