@@ -464,7 +464,6 @@ export class TicketTableBuilder {
     if (this.followers !== null) this.followers = grow(this.followers, capacity);
   }
 
-  /** A ticket's follower count (NaN: none), into the column made on the first count. */
   /** Code `code` into code column `name` at ticket i, widening the column when it does not fit. */
   private setCode(name: CodeColumnName, i: number, code: number): void {
     let column = this.cols[name];
@@ -475,6 +474,7 @@ export class TicketTableBuilder {
     column[i] = code;
   }
 
+  /** A ticket's follower count (NaN: none), into the column made on the first count. */
   private writeFollowers(i: number, followers: number): void {
     if (!Number.isNaN(followers)) (this.followers ??= new Float64Array(this.capacity).fill(Number.NaN))[i] = followers;
     else if (this.followers !== null) this.followers[i] = Number.NaN;
