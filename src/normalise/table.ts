@@ -279,8 +279,7 @@ export class ByteRow {
 export type CodeColumn = Int8Array | Int16Array | Int32Array;
 
 /** The columns of dictionary codes that start at one byte a ticket. */
-const CODE_COLUMNS = ['rawChannel', 'status', 'priority', 'category', 'group'] as const;
-type CodeColumnName = (typeof CODE_COLUMNS)[number];
+type CodeColumnName = 'rawChannel' | 'status' | 'priority' | 'category' | 'group';
 
 /** The largest code a code column holds. */
 function codeLimit(column: CodeColumn): number {
