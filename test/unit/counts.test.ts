@@ -5,6 +5,10 @@ import { countCells, countRows, countTicketTable, flattenCounts, unflattenCounts
 import { CountGroups, groupKey as groupKeyOf } from '../../src/measure/countGroups.js';
 import { tallyFromRows, type Tally } from '../../src/stats/tally.js';
 import { ticketRow } from '../helpers/tickets.js';
+import { ParityError } from '../../src/errors.js';
+import type { EngineConnection } from '../../src/read/engines/connection.js';
+import { runCountQuery } from '../../src/read/engines/count.js';
+import { transientClickHouse } from '../../src/read/engines/clickhouse.js';
 
 // as-of 1000 (epoch seconds):
 //   t1 phone  created 0      answered after 10     resolved after 100   Billing/high  500 followers
@@ -273,6 +277,44 @@ describe('grouped (series) reading, as engines return it', () => {
     const bad = new CountTableReader();
     bad.series({ ...key, seconds: [1], ended: [1], waiting: [0] });
     expect(() => bad.series({ ...key, seconds: [1, 2.5], ended: [1, 1], waiting: [0, 0] })).toThrow('row 3: seconds must be a whole number');
+  });
+
+  test('a count query that fails with a fault the server does not repeat is run again into a new table; other failures are not', async () => {
+    const series = grouped(flattenCounts(table));
+    const drain = new ParityError('ClickHouse: Code: 49, e.displayText() = DB::Exception: Cannot drain connections: cancel first., e.what() = DB::Exception');
+    /** A ClickHouse-like connection whose first `failures` runs deliver half the series, then fail with `error`. */
+    const flaky = (failures: number, error: Error) => {
+      let runs = 0;
+      const connection: EngineConnection = {
+        dialect: 'clickhouse',
+        label: 'http://127.0.0.1:8123/',
+        sample: () => Promise.reject(new Error('not used')),
+        async countSeries(_sql, sink) {
+          runs++;
+          const failing = runs <= failures;
+          for (const s of failing ? series.slice(0, Math.ceil(series.length / 2)) : series) sink(s);
+          if (failing) throw error;
+        },
+        retryable: transientClickHouse,
+        close: () => Promise.resolve(),
+      };
+      return { connection, runs: () => runs };
+    };
+    // twice the drain fault, then the whole table: the same table as one clean run (the half the
+    // failed runs delivered is not counted again; t1–t4 are 4 tickets, not 8 or 12)
+    const twice = flaky(2, drain);
+    const read = await runCountQuery(twice.connection, 'SELECT 1');
+    expect(twice.runs()).toBe(3);
+    expect(read).toEqual(table);
+    expect(read.header.tickets).toBe(4);
+    // a third fault in a row is the user's to see
+    const thrice = flaky(3, drain);
+    await expect(runCountQuery(thrice.connection, 'SELECT 1')).rejects.toThrow('Cannot drain connections');
+    expect(thrice.runs()).toBe(3);
+    // a missing table is not run again
+    const missing = flaky(1, new ParityError("ClickHouse: Code: 60. DB::Exception: Table default.tickets doesn't exist"));
+    await expect(runCountQuery(missing.connection, 'SELECT 1')).rejects.toThrow("doesn't exist");
+    expect(missing.runs()).toBe(1);
   });
 });
 

@@ -9,7 +9,7 @@ import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { ParityError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
-import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
+import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
 
 /** `clickhouse://user:pass@host:8123/db` → the HTTP URL the client speaks, and the database. */
 export function clickhouseHttpUrl(url: string): { url: string; database: string | null } {
@@ -72,6 +72,17 @@ function fromSql(source: SqlSource): string {
 }
 
 /**
+ * Whether a ClickHouse failure is a fault of the server that running the same query again does
+ * not repeat: "Cannot drain connections: cancel first" (code 49, a logical error) is a race in
+ * the Distributed engine's end of a query, fixed upstream in 2023 (ClickHouse pull request
+ * 52585); ClickHouse 18 gives it now and then on a query that succeeds when run again.
+ */
+export function transientClickHouse(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Cannot drain connections/i.test(message);
+}
+
+/**
  * A ClickHouse failure as the user reads it: the server's first line, with a hint that names the
  * fix — the URL when the server cannot be reached; the server's settings when the count query
  * ran out of the memory a query may use (code 241: 50M tickets on a server with a 3.7 GiB
@@ -105,11 +116,14 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
   const label = safeUrl(url);
   const failed = (error: unknown): ParityError => clickhouseFailure(error, label);
   const run = async (sql: string): Promise<Array<Record<string, unknown>>> => {
-    try {
-      const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: QUERY_SETTINGS });
-      return await result.json<Record<string, unknown>>();
-    } catch (error) {
-      throw failed(error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: QUERY_SETTINGS });
+        return await result.json<Record<string, unknown>>();
+      } catch (error) {
+        if (attempt < QUERY_ATTEMPTS && transientClickHouse(error)) continue;
+        throw failed(error);
+      }
     }
   };
   return {
@@ -157,6 +171,8 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
         throw failed(error);
       }
     },
+    // the count query is run again by its caller (count.ts), which starts a new table
+    retryable: transientClickHouse,
     async close() {
       await client.close();
     },

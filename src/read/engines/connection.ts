@@ -34,8 +34,16 @@ export interface EngineConnection {
    * so that only the typed count table, not the driver's whole result, is held.
    */
   countSeries(sql: string, sink: (series: FlatCountSeries) => void): Promise<void>;
+  /**
+   * Whether a failed query may be run again from its start: a fault of the server that the same
+   * query does not repeat. None when absent.
+   */
+  readonly retryable?: (error: unknown) => boolean;
   close(): Promise<void>;
 }
+
+/** How many times a query that failed with a retryable fault is run in all. */
+export const QUERY_ATTEMPTS = 3;
 
 /**
  * What a long count query tells a progress line: that it started (and on which source), the

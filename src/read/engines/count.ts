@@ -10,7 +10,7 @@ import type { TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
-import type { EngineConnection, SqlSource } from './connection.js';
+import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
 import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
@@ -221,13 +221,17 @@ export async function runCountSpec(connection: EngineConnection, spec: CountQuer
 
 /** Runs a flat count query on the engine, grouped into series (sql.ts seriesQuery), into a count table. */
 export async function runCountQuery(connection: EngineConnection, sql: string): Promise<CountTable> {
-  const reader = new CountTableReader();
-  try {
-    await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
-    return reader.finish();
-  } catch (error) {
-    // the table parity's own query returned: a problem with it is parity's, not the data's
-    if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label }, hint: 'please report this with the command you ran' });
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    // a query run again starts a new table: the series the failed one delivered are dropped
+    const reader = new CountTableReader();
+    try {
+      await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
+      return reader.finish();
+    } catch (error) {
+      // the table parity's own query returned: a problem with it is parity's, not the data's
+      if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label }, hint: 'please report this with the command you ran' });
+      if (attempt < QUERY_ATTEMPTS && connection.retryable?.(error)) continue;
+      throw error;
+    }
   }
 }
