@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runTuned, wantsTunedHeap } from '../dist/launch.bundle.js';
+import { runTuned, tuningFor } from '../dist/launch.bundle.js';
 
 const args = process.argv.slice(2);
 // `parity --version` alone answers from package.json without loading the program (start-up
@@ -16,8 +16,9 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   process.exit(0);
 }
-if (wantsTunedHeap(args, process.execArgv, process.env)) {
-  const code = await runTuned(fileURLToPath(import.meta.url), args);
+const tuning = tuningFor(args, process.execArgv, process.env);
+if (tuning) {
+  const code = await runTuned(fileURLToPath(import.meta.url), args, tuning);
   // -1: the tuned process could not be started; run here with the default heap instead
   if (code >= 0) process.exit(code);
 }

@@ -125,8 +125,9 @@ const usage = `process.stderr.write(JSON.stringify({ ms, maxRssMb: process.resou
  * memory can be read, so they get the same settings directly.
  */
 function tuned(file) {
-  return launch.wantsTunedHeap([file], [], {})
-    ? { args: [`--max-semi-space-size=${launch.SEMI_SPACE_MB}`], env: { GLIBC_TUNABLES: launch.childTunables(process.env.GLIBC_TUNABLES, process.env) } }
+  const tuning = launch.tuningFor([file], [], {});
+  return tuning
+    ? { args: launch.childNodeOptions(tuning), env: { GLIBC_TUNABLES: launch.childTunables(process.env.GLIBC_TUNABLES, process.env, tuning) } }
     : { args: [], env: {} };
 }
 

@@ -27,6 +27,11 @@
  * (two runs each, interleaved). A value the user already gave for any of these tunables is kept
  * (set them to take the time back).
  *
+ * A run that counts where the tickets live (`--db`, `--engine`, Parquet, a large `--counts`
+ * file) gets a child too, with Node's default heap and only the two thresholds: what it holds is
+ * packed counts, and the freed stream buffers glibc kept were a sixth of its peak (see
+ * COUNT_TUNABLES).
+ *
  * Only process handling here: the child inherits stdin, stdout and stderr (a terminal stays a
  * terminal), its exit code is parity's, and a signal that ends it ends the launcher the same way.
  */
@@ -44,6 +49,20 @@ const MARK = 'PARITY_LAUNCHED';
  * allocations always mapped and returned to the system when freed.
  */
 const CHILD_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=131072', 'glibc.malloc.trim_threshold=131072'];
+/**
+ * A run that counts elsewhere gets the thresholds only: its peak is a few hundred MiB of packed
+ * counts, read while the stream's buffers come and go; without fixed thresholds glibc kept
+ * ~50 MiB of freed blocks (`parity audit --counts` of a 50M-ticket table); huge pages would add
+ * back what they cost in memory, with little to save in page faults.
+ */
+const COUNT_TUNABLES = CHILD_TUNABLES.filter((t) => !t.startsWith('glibc.malloc.hugetlb='));
+
+/**
+ * How a run is tuned: `tickets` — an export read into parity's heap, the larger young generation
+ * and every tunable; `counts` — counted where the tickets live (an engine, Parquet, a count table
+ * file), default heap and the allocator's thresholds; null — run here as it is.
+ */
+export type Tuning = 'tickets' | 'counts';
 
 /** The environment variables glibc also reads for a tunable (a tunable in GLIBC_TUNABLES would override them). */
 const ENV_ALIASES: Record<string, string> = {
@@ -56,51 +75,73 @@ const ENV_ALIASES: Record<string, string> = {
  * that tunable themselves — in GLIBC_TUNABLES or through glibc's older variable for it
  * (`MALLOC_TRIM_THRESHOLD_=0`), which a tunable of ours would silently override.
  */
-export function childTunables(given: string | undefined, env: NodeJS.ProcessEnv = {}): string {
+export function childTunables(given: string | undefined, env: NodeJS.ProcessEnv = {}, tuning: Tuning = 'tickets'): string {
   const own = given ? given.split(':').filter((t) => t !== '') : [];
   const set = new Set(own.map((t) => t.split('=')[0]));
   for (const [name, variable] of Object.entries(ENV_ALIASES)) if (env[variable] !== undefined) set.add(name);
-  return [...own, ...CHILD_TUNABLES.filter((t) => !set.has(t.split('=')[0]))].join(':');
+  return [...own, ...(tuning === 'tickets' ? CHILD_TUNABLES : COUNT_TUNABLES).filter((t) => !set.has(t.split('=')[0]))].join(':');
 }
 
-/** Whether `args` name an input file large enough to be worth a tuned process. */
-export function wantsTunedHeap(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  if (env[MARK] === '1') return false;
-  // Node's own options decide: a semi-space already chosen, or a debugger (a second process
-  // could not bind the inspector's port).
-  const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
-  if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return false;
-  // Counted where the tickets live (an engine, a count table): parity's heap holds counts only.
-  if (args.some((a) => /^--(engine|db|counts)(=|$)/.test(a))) return false;
-  for (const arg of args) {
-    if (arg.startsWith('-') && arg !== '-') continue;
-    if (/\.parquet$/i.test(arg)) continue; // read by DuckDB, not by parity's heap
-    let size: number;
-    try {
-      // `-` is standard input: redirected from a file (`parity audit - < export.csv`) it has a size
-      const stat = arg === '-' ? fstatSync(0) : statSync(arg, { throwIfNoEntry: false });
-      if (!stat?.isFile()) continue;
-      size = stat.size;
-    } catch {
-      continue; // not a path we can look at: the command itself will say what is wrong
-    }
-    const limit = /\.gz$/i.test(arg) ? LARGE_INPUT_BYTES / 4 : LARGE_INPUT_BYTES;
-    if (size >= limit) return true;
+/** Whether `path` is a file of at least LARGE_INPUT_BYTES (a quarter of that gzipped); `-` is standard input. */
+function largeFile(path: string): boolean {
+  try {
+    // `-` is standard input: redirected from a file (`parity audit - < export.csv`) it has a size
+    const stat = path === '-' ? fstatSync(0) : statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return false;
+    return stat.size >= (/\.gz$/i.test(path) ? LARGE_INPUT_BYTES / 4 : LARGE_INPUT_BYTES);
+  } catch {
+    return false; // not a path we can look at: the command itself will say what is wrong
   }
-  return false;
 }
 
 /**
- * Runs parity (`entry`) in a child node with the larger semi-space; resolves with its exit
- * code. A signal that stopped the child is sent on to this process after the child is gone.
+ * How `args` want to be run ({@link Tuning}): an input file large enough to take a second or
+ * more of reading gets a tuned process; so does a run counted where the tickets live (`--db`,
+ * `--engine`, a Parquet file: the size of its count table is known only at the end, and a
+ * process start is small beside a query) and a large `--counts` file.
  */
-export async function runTuned(entry: string, args: readonly string[]): Promise<number> {
+export function tuningFor(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): Tuning | null {
+  if (env[MARK] === '1') return null;
+  // Node's own options decide: a semi-space already chosen, or a debugger (a second process
+  // could not bind the inspector's port).
+  const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
+  if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return null;
+  // Counted where the tickets live (an engine, a count table): parity's heap holds counts only.
+  if (args.some((a) => /^--(engine|db)(=|$)/.test(a))) return 'counts';
+  const at = args.findIndex((a) => /^--counts(=|$)/.test(a));
+  if (at >= 0) {
+    const given = args[at] as string;
+    const path = given.includes('=') ? given.slice(given.indexOf('=') + 1) : args[at + 1];
+    return path !== undefined && largeFile(path) ? 'counts' : null;
+  }
+  let parquet = false;
+  for (const arg of args) {
+    if (arg.startsWith('-') && arg !== '-') continue;
+    if (/\.parquet$/i.test(arg)) {
+      parquet = true; // read by DuckDB, not by parity's heap
+      continue;
+    }
+    if (largeFile(arg)) return 'tickets';
+  }
+  return parquet ? 'counts' : null;
+}
+
+/** The node options of a tuned child. */
+export function childNodeOptions(tuning: Tuning): string[] {
+  return tuning === 'tickets' ? [`--max-semi-space-size=${SEMI_SPACE_MB}`] : [];
+}
+
+/**
+ * Runs parity (`entry`) in a child node tuned as `tuning` says; resolves with its exit code. A
+ * signal that stopped the child is sent on to this process after the child is gone.
+ */
+export async function runTuned(entry: string, args: readonly string[], tuning: Tuning = 'tickets'): Promise<number> {
   // loaded here: `parity --version` and small runs never start a child
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-semi-space-size=${SEMI_SPACE_MB}`, ...process.execArgv, entry, ...args], {
+    const child = spawn(process.execPath, [...childNodeOptions(tuning), ...process.execArgv, entry, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES'], process.env) },
+      env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES'], process.env, tuning) },
     });
     // A signal to the launcher goes on to the child, which handles it as any run does
     // (temporary files removed, exit 130/143/129); the launcher then ends as the child did.

@@ -23,12 +23,11 @@
  * Unadjusted p-values; the findings put every p-value into one Holm family. Costs one sort per
  * group and per cell: O(n log n), no resampling.
  */
-import { boundOf, medianEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
-import { groupSize, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import { boundOf, ratioOfEstimates, type Bound, type BoundedRatio, type Interval } from './estimate.js';
+import { groupSize, medianOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
 import { endedMedian } from '../stats/orderStatistics.js';
-import { kaplanMeier } from '../stats/kaplanMeier.js';
 import type { RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
@@ -128,23 +127,6 @@ function logVariance(r: BoundedRatio): number | null {
   else if (hi !== null) w = (hi - Math.log(r.ratio)) / Z95;
   else return null;
   return w * w;
-}
-
-/** Memo of median estimates per group and metric (a group is in many comparisons). */
-const estimates = new WeakMap<GroupDurations, Partial<Record<Metric, Estimate>>>();
-
-/** A group's median estimate on `metric` (estimate.ts), worked out once. */
-export function medianOf(d: GroupDurations, metric: Metric): Estimate {
-  let memo = estimates.get(d);
-  if (!memo) {
-    memo = {};
-    estimates.set(d, memo);
-  }
-  // the curve is kept only if summarising the group built it: most medians are of like-for-like
-  // cells, read once, and their curves (24 bytes per distinct event time) would outlive the judge
-  if (memo[metric]) return memo[metric];
-  const sample = d.samples[metric]; // read once: a count table's cell is unpacked at each read
-  return (memo[metric] = medianEstimate(sample, d.curves[metric] ?? kaplanMeier(sample)));
 }
 
 function testOf(metric: Metric, a: Tally, b: Tally): number | null {

@@ -59,7 +59,6 @@ export function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
           return d.resolution.unpack();
         },
       },
-      curves: {},
     };
   }
   let first: Tally | null = null;
@@ -75,7 +74,6 @@ export function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
         return (resolution ??= d.resolution.unpack());
       },
     },
-    curves: {},
   };
 }
 

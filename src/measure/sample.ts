@@ -13,6 +13,7 @@ import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable 
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
+import { medianEstimate, type Estimate } from './estimate.js';
 import { packDurations, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
 
 export type Metric = 'firstResponse' | 'resolution';
@@ -24,15 +25,30 @@ export interface GroupDurations {
   tickets: number;
   /** Per metric: ended and still-waiting tickets per distinct duration. */
   samples: Record<Metric, Tally>;
-  /** Kaplan–Meier curves, built on first use and kept: a group is in many comparisons. */
-  readonly curves: Partial<Record<Metric, KmCurve>>;
   /** Sizes known without reading the samples (a count table's packed sums carry them). */
   readonly sizes?: Record<Metric, { n: number; ended: number }>;
 }
 
-/** The group's Kaplan–Meier curve on `metric` (built once). */
-export function curveOf(d: GroupDurations, metric: Metric): KmCurve {
-  return (d.curves[metric] ??= kaplanMeier(d.samples[metric]));
+/** Median estimates per group and metric, worked out once: a group is in many comparisons. */
+const medians = new WeakMap<GroupDurations, Partial<Record<Metric, Estimate>>>();
+
+/**
+ * A group's median estimate on `metric`, worked out once. `given`: the sample and its curve a
+ * caller has in hand (the summary, which reads p90 off the same curve). Curves are not kept:
+ * at 20 bytes a distinct event time they were a quarter of the judge's memory on a 50M-ticket
+ * count table, and nothing reads a group's curve again once its median and p90 are known.
+ */
+export function medianOf(d: GroupDurations, metric: Metric, given?: { sample: Tally; curve: KmCurve }): Estimate {
+  let memo = medians.get(d);
+  if (!memo) {
+    memo = {};
+    medians.set(d, memo);
+  }
+  const known = memo[metric];
+  if (known) return known;
+  // read once: a count table's cell is unpacked at each read
+  const sample = given?.sample ?? d.samples[metric];
+  return (memo[metric] = medianEstimate(sample, given?.curve ?? kaplanMeier(sample)));
 }
 
 /** Tickets in a tally (ended + still waiting), and how many ended. */
@@ -78,7 +94,6 @@ export function gatherDurations(table: TicketTable, indices: ArrayLike<number>, 
   return {
     tickets: indices.length,
     samples: { firstResponse: tallyFromSamples(firstTimes, firstEnded), resolution: tallyFromSamples(resTimes, resEnded) },
-    curves: {},
   };
 }
 

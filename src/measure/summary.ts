@@ -6,9 +6,10 @@
  * show), labelled as such. One function per group, fed by the same gathered durations the
  * comparisons use, so a summary and a comparison can never disagree.
  */
-import { boundOf, medianEstimate, quantileEstimate, type Bound, type Interval } from './estimate.js';
+import { boundOf, quantileEstimate, type Bound, type Interval } from './estimate.js';
+import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { endedMedian } from '../stats/orderStatistics.js';
-import { curveOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import { medianOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
 
 export type { Interval } from './estimate.js';
 
@@ -54,8 +55,8 @@ export function summariseMetric(d: GroupDurations, metric: Metric): MetricSummar
   const sample = d.samples[metric];
   const { n } = sizeOf(sample);
   if (n === 0) return { n: 0, median: null, bound: null, p90: null, p90Bound: null, ci95: null, method: 'kaplan-meier' };
-  const curve = curveOf(d, metric);
-  const median = medianEstimate(sample, curve);
+  const curve = kaplanMeier(sample);
+  const median = medianOf(d, metric, { sample, curve });
   const p90 = quantileEstimate(sample, 0.9, curve);
   return {
     n,

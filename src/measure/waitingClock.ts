@@ -60,7 +60,7 @@ function converted(t: Tally, map: (age: number) => number): Tally {
   const times = [...merged.keys()].sort((a, b) => a - b);
   // the columns' own types (a business age is whole and never above its calendar age: it fits)
   const column = (like: TallyColumn, values: (time: number) => number): TallyColumn =>
-    like instanceof Uint32Array ? Uint32Array.from(times, values) : Float64Array.from(times, values);
+    like instanceof Float64Array ? Float64Array.from(times, values) : Uint32Array.from(times, values);
   return {
     times: column(t.times, (time) => time),
     ended: column(t.ended, (time) => (merged.get(time) as { ended: number }).ended),

@@ -26,8 +26,8 @@ export interface KmCurve {
   totalEvents: number;
   /** Largest observed time, ended or waiting (NaN when n = 0). */
   maxTime: number;
-  /** Distinct times with at least one event, ascending. */
-  time: Float64Array;
+  /** Distinct times with at least one event, ascending (32-bit when the tally's times are). */
+  time: Float64Array | Uint32Array;
   /** Number at risk just before each event time (those waiting at that time count as at risk). */
   nRisk: Float64Array;
   /** Number of events at each event time. */
@@ -61,7 +61,7 @@ export function kaplanMeier(t: Tally): KmCurve {
     totalEvents += d;
     if (d > 0) k++;
   }
-  const time = new Float64Array(k);
+  const time = t.times instanceof Uint32Array ? new Uint32Array(k) : new Float64Array(k);
   const survival = new Float64Array(k);
   const stdErrLog = new Float64Array(k);
   let s = 1;
@@ -95,7 +95,7 @@ class Curve implements KmCurve {
     readonly n: number,
     readonly totalEvents: number,
     readonly maxTime: number,
-    readonly time: Float64Array,
+    readonly time: Float64Array | Uint32Array,
     readonly survival: Float64Array,
     readonly stdErrLog: Float64Array,
   ) {}

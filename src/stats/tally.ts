@@ -38,9 +38,11 @@ export interface Tally {
  * A tally's column: float64 in general (fractional times, counts from a count table of any
  * size); 32-bit unsigned where every value is known to fit — tallies of whole-second durations
  * from the sorted pass, whose counts are below the number of tickets in memory. Half the bytes
- * for the tens of millions of distinct times a judge holds at 5M tickets.
+ * for the tens of millions of distinct times a judge holds at 5M tickets. A packed tally
+ * unpacks its counts into 8 or 16 bits when its largest count fits (packedTally.ts); a column
+ * is only read after it is made, and a tally built from others is 32-bit or float64.
  */
-export type TallyColumn = Float64Array | Uint32Array;
+export type TallyColumn = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** How many tickets a tally holds. */
 export interface TallySizes {
@@ -506,9 +508,9 @@ export function fitsU32(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= U32_MAX && !Object.is(v, -0);
 }
 
-/** Whether a tally's columns are all 32-bit (whole seconds, counts that fit). */
+/** Whether a tally's columns are all whole numbers of 32 bits or fewer (whole seconds, counts that fit). */
 function narrowTally(t: Tally): boolean {
-  return t.times instanceof Uint32Array && t.ended instanceof Uint32Array && t.waiting instanceof Uint32Array;
+  return !(t.times instanceof Float64Array) && !(t.ended instanceof Float64Array) && !(t.waiting instanceof Float64Array);
 }
 
 /** Index bits of a packed sort key (seconds · 2^22 + index): series up to 4M rows. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LARGE_INPUT_BYTES, childTunables, wantsTunedHeap } from '../../src/launch.js';
+import { LARGE_INPUT_BYTES, childNodeOptions, childTunables, tuningFor } from '../../src/launch.js';
 
 describe('launcher: which runs get a process with a larger young generation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parity-launch-'));
@@ -21,30 +21,36 @@ describe('launcher: which runs get a process with a larger young generation', ()
   const bigParquet = file('big.parquet', LARGE_INPUT_BYTES * 4);
 
   it('an input file of 16 MiB or more (a quarter of that gzipped) does; smaller ones do not', () => {
-    expect(wantsTunedHeap(['audit', big], [], {})).toBe(true);
-    expect(wantsTunedHeap(['audit', small], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', bigGz], [], {})).toBe(true);
-    expect(wantsTunedHeap(['audit', smallGz], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', small, big, '--format', 'json'], [], {})).toBe(true);
+    expect(tuningFor(['audit', big], [], {})).toBe('tickets');
+    expect(tuningFor(['audit', small], [], {})).toBe(null);
+    expect(tuningFor(['audit', bigGz], [], {})).toBe('tickets');
+    expect(tuningFor(['audit', smallGz], [], {})).toBe(null);
+    expect(tuningFor(['audit', small, big, '--format', 'json'], [], {})).toBe('tickets');
   });
 
   it('never twice, never when node already has the setting, never for options, folders or missing paths', () => {
-    expect(wantsTunedHeap(['audit', big], [], { PARITY_LAUNCHED: '1' })).toBe(false);
-    expect(wantsTunedHeap(['audit', big], ['--max-semi-space-size=32'], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000 --max-semi-space-size=32' })).toBe(false);
-    expect(wantsTunedHeap(['audit', big], ['--inspect'], {})).toBe(false); // a second process could not bind the debugger's port
-    expect(wantsTunedHeap(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000' })).toBe(true);
-    expect(wantsTunedHeap(['--version'], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', dir, join(dir, 'missing.csv'), '-'], [], {})).toBe(false);
+    expect(tuningFor(['audit', big], [], { PARITY_LAUNCHED: '1' })).toBe(null);
+    expect(tuningFor(['audit', big], ['--max-semi-space-size=32'], {})).toBe(null);
+    expect(tuningFor(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000 --max-semi-space-size=32' })).toBe(null);
+    expect(tuningFor(['audit', big], ['--inspect'], {})).toBe(null); // a second process could not bind the debugger's port
+    expect(tuningFor(['audit', '--db', 'postgresql://localhost/x', '--table', 't'], ['--inspect'], {})).toBe(null);
+    expect(tuningFor(['audit', big], [], { NODE_OPTIONS: '--max-old-space-size=8000' })).toBe('tickets');
+    expect(tuningFor(['--version'], [], {})).toBe(null);
+    expect(tuningFor(['audit', dir, join(dir, 'missing.csv'), '-'], [], {})).toBe(null);
   });
 
-  it('never when the tickets are counted elsewhere: Parquet (DuckDB), --engine, --db, --counts', () => {
-    expect(wantsTunedHeap(['audit', bigParquet], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', big, '--engine', 'duckdb'], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', big, '--engine=duckdb'], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', '--counts', big], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', '--db', 'postgresql://localhost/x', '--table', 't'], [], {})).toBe(false);
-    expect(wantsTunedHeap(['audit', bigParquet, big], [], {})).toBe(true); // the CSV is still read in-process
+  it('counted where the tickets live (Parquet, --engine, --db, a large --counts file): the allocator thresholds, not the young generation', () => {
+    expect(tuningFor(['audit', bigParquet], [], {})).toBe('counts');
+    expect(tuningFor(['audit', big, '--engine', 'duckdb'], [], {})).toBe('counts');
+    expect(tuningFor(['audit', big, '--engine=duckdb'], [], {})).toBe('counts');
+    expect(tuningFor(['audit', '--db', 'postgresql://localhost/x', '--table', 't'], [], {})).toBe('counts');
+    expect(tuningFor(['audit', '--counts', big], [], {})).toBe('counts');
+    expect(tuningFor(['audit', `--counts=${big}`], [], {})).toBe('counts');
+    expect(tuningFor(['audit', '--counts', small], [], {})).toBe(null);
+    expect(tuningFor(['audit', '--counts'], [], {})).toBe(null); // the command says what is missing
+    expect(tuningFor(['audit', bigParquet, big], [], {})).toBe('tickets'); // the CSV is still read in-process
+    expect(childNodeOptions('tickets')).toEqual(['--max-semi-space-size=64']);
+    expect(childNodeOptions('counts')).toEqual([]);
   });
 });
 
@@ -62,5 +68,11 @@ describe('launcher: the tuned process asks glibc for huge pages, keeping what th
     // glibc's older variables for the thresholds are the user's setting too (a tunable would override them)
     expect(childTunables(undefined, { MALLOC_TRIM_THRESHOLD_: '0' })).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072');
     expect(childTunables('glibc.malloc.arena_max=2', { MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_TRIM_THRESHOLD_: '0' })).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
+  });
+
+  it('a run that counts elsewhere gets the thresholds without huge pages, the user\'s settings still first', () => {
+    expect(childTunables(undefined, {}, 'counts')).toBe('glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072');
+    expect(childTunables('glibc.malloc.hugetlb=1', {}, 'counts')).toBe('glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072');
+    expect(childTunables(undefined, { MALLOC_MMAP_THRESHOLD_: '65536' }, 'counts')).toBe('glibc.malloc.trim_threshold=131072');
   });
 });

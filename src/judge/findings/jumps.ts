@@ -10,7 +10,8 @@
  */
 import { medianSorted } from '../../stats/quantile.js';
 import type { Finding } from '../../report.js';
-import { compareGroups, medianOf } from '../../measure/compare.js';
+import { compareGroups } from '../../measure/compare.js';
+import { medianOf } from '../../measure/sample.js';
 import type { Estimate } from '../../measure/estimate.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';

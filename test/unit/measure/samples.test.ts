@@ -100,7 +100,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
     }
   });
 
-  it('what is kept: the two groups asked for last stay unpacked (their curves with them); a cell is unpacked at each read, its size known without it', () => {
+  it('what is kept: the two groups asked for last stay unpacked; a cell is unpacked at each read, its size known without it', () => {
     const samples = new Samples(t, asOf);
     samples.together(byChannel);
     const [a, b, c] = byChannel as [Uint32Array, Uint32Array, Uint32Array];

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { EMPTY_PACKED, PackedReader, PackedWriter, packTally, sumPacked } from '../../../../src/stats/packedTally.js';
 import { sumTallies, tallyFromRows, type Tally } from '../../../../src/stats/tally.js';
 import { CountSeriesBuilder } from '../../../../src/measure/counts.js';
+import { kaplanMeier } from '../../../../src/stats/kaplanMeier.js';
 
 const plain = (t: Tally) => ({ times: [...t.times], ended: [...t.ended], waiting: [...t.waiting] });
 
@@ -61,6 +62,30 @@ describe('packed tally', () => {
     expect(packTally(tally([[10, 1, 0]])).unpack().times instanceof Uint32Array).toBe(true);
     // ended + waiting over 2^32 − 1: the counts do not fit 32 bits together
     expect(packTally(tally([[1, 2 ** 31, 0], [2, 2 ** 31, 0]])).unpack().ended instanceof Float64Array).toBe(true);
+  });
+
+  it('unpacks each count column in the fewest bits its largest count needs (8, 16 or 32); sums and curves of them are exact', () => {
+    const t = packTally(tally([[1, 255, 1], [2, 1, 256], [3, 2, 0]])).unpack();
+    expect(t.times).toBeInstanceOf(Uint32Array);
+    expect(t.ended).toBeInstanceOf(Uint8Array); // largest 255
+    expect(t.waiting).toBeInstanceOf(Uint16Array); // largest 256
+    expect(plain(t)).toEqual({ times: [1, 2, 3], ended: [255, 1, 2], waiting: [1, 256, 0] });
+    const wide = packTally(tally([[1, 65_536, 0], [2, 1, 65_535]])).unpack();
+    expect(wide.ended).toBeInstanceOf(Uint32Array);
+    expect(wide.waiting).toBeInstanceOf(Uint16Array);
+    expect(plain(wide)).toEqual({ times: [1, 2], ended: [65_536, 1], waiting: [0, 65_535] });
+    // two 8-bit columns added: 255 + 255 = 510 in a column of its own
+    const twice = sumTallies([t, t]);
+    expect(plain(twice)).toEqual({ times: [1, 2, 3], ended: [510, 2, 4], waiting: [2, 512, 0] });
+    // Kaplan–Meier on the narrow columns, by hand: 258 ended + 257 waiting = 515 at risk at 1 s,
+    // 255 end: S = 260/515; 515 − 255 − 1 = 259 at risk at 2 s, 1 ends: S = 260/515 · 258/259;
+    // 259 − 1 − 256 = 2 at risk at 3 s, both end: S = 0
+    const curve = kaplanMeier(t);
+    expect(curve.time).toBeInstanceOf(Uint32Array);
+    expect([...curve.time]).toEqual([1, 2, 3]);
+    expect(curve.survival[0]).toBeCloseTo(260 / 515, 15);
+    expect(curve.survival[1]).toBeCloseTo((260 / 515) * (258 / 259), 15);
+    expect(curve.survival[2]).toBe(0);
   });
 
   it('keeps a tally with fractional or negative times as it is', () => {
