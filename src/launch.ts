@@ -27,8 +27,8 @@
  * (two runs each, interleaved). A value the user already gave for any of these tunables is kept
  * (set them to take the time back).
  *
- * A run that counts where the tickets live (`--db`, `--engine`, Parquet, a large `--counts`
- * file) gets a child too, with Node's default heap and only the two thresholds: what it holds is
+ * A run that counts where the tickets live (`--db`, `--engine duckdb`, Parquet, a large
+ * `--counts` file) gets a child too, on Linux, with Node's default heap and only the two thresholds: what it holds is
  * packed counts, and the freed stream buffers glibc kept were a sixth of its peak (see
  * COUNT_TUNABLES).
  *
@@ -96,9 +96,10 @@ function largeFile(path: string): boolean {
 
 /**
  * How `args` want to be run ({@link Tuning}): an input file large enough to take a second or
- * more of reading gets a tuned process; so does a run counted where the tickets live (`--db`,
- * `--engine`, a Parquet file: the size of its count table is known only at the end, and a
- * process start is small beside a query) and a large `--counts` file.
+ * more of reading gets a tuned process; so does, on Linux (the thresholds are glibc's), a run
+ * counted where the tickets live (`--db`, `--engine duckdb`, a Parquet file: the size of its
+ * count table is known only at the end, and a process start is small beside a query) and a
+ * large `--counts` file. A database named only in the config file is not seen here.
  */
 export function tuningFor(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): Tuning | null {
   if (env[MARK] === '1') return null;
@@ -106,13 +107,14 @@ export function tuningFor(args: readonly string[], execArgv: readonly string[], 
   // could not bind the inspector's port).
   const nodeOptions = [...execArgv, ...(env['NODE_OPTIONS'] ?? '').split(/\s+/)];
   if (nodeOptions.some((a) => a.startsWith('--max-semi-space-size') || a.startsWith('--inspect'))) return null;
-  // Counted where the tickets live (an engine, a count table): parity's heap holds counts only.
-  if (args.some((a) => /^--(engine|db)(=|$)/.test(a))) return 'counts';
+  // Counted where the tickets live (a database, DuckDB, a count table): parity's heap holds
+  // counts only. The thresholds are glibc's: elsewhere such a run stays in this process.
+  const counted = (tuning: Tuning | null): Tuning | null => (process.platform === 'linux' ? tuning : null);
+  if (args.some((a) => /^--db(=|$)/.test(a)) || optionValue(args, '--engine') === 'duckdb') return counted('counts');
   const at = args.findIndex((a) => /^--counts(=|$)/.test(a));
   if (at >= 0) {
-    const given = args[at] as string;
-    const path = given.includes('=') ? given.slice(given.indexOf('=') + 1) : args[at + 1];
-    return path !== undefined && largeFile(path) ? 'counts' : null;
+    const path = optionValue(args, '--counts');
+    return counted(path !== undefined && largeFile(path) ? 'counts' : null);
   }
   let parquet = false;
   for (const arg of args) {
@@ -123,7 +125,17 @@ export function tuningFor(args: readonly string[], execArgv: readonly string[], 
     }
     if (largeFile(arg)) return 'tickets';
   }
-  return parquet ? 'counts' : null;
+  return counted(parquet ? 'counts' : null);
+}
+
+/** The value of an option given as `--name value` or `--name=value` (the first one). */
+function optionValue(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === name) return args[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
 }
 
 /** The node options of a tuned child. */

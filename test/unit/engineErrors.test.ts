@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickhouseFailure, refusedSetting, spillSettings } from '../../src/read/engines/clickhouse.js';
+import { clickhouseFailure, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
 import { fixture } from '../helpers/exec.js';
 
 describe('ClickHouse failures name their fix', () => {
@@ -34,6 +34,24 @@ describe('ClickHouse failures name their fix', () => {
     // no limit (0) or no answer: nothing set
     expect(settings([['max_memory_usage', '0']])).toEqual({});
     expect(settings([])).toEqual({});
+  });
+
+  it("an exception the server writes into a result already under way (after a progress header) is the query's error, with its code", () => {
+    expect(resultRow('{"dimension":"meta","seconds":[1]}\n')).toEqual({ dimension: 'meta', seconds: [1] });
+    const drain = 'Code: 49, e.displayText() = DB::Exception: Cannot drain connections: cancel first., e.what() = DB::Exception';
+    let thrown: unknown;
+    try {
+      resultRow(`${drain}\n`);
+    } catch (error) {
+      thrown = error;
+    }
+    const failure = clickhouseFailure(thrown, 'http://127.0.0.1:8123/');
+    expect(failure.message).toBe(`ClickHouse: ${drain}`);
+    expect(transientClickHouse(failure)).toBe(true); // run again (count.ts)
+    expect(() => resultRow('Code: 241. DB::Exception: Memory limit (for query) exceeded')).toThrow('Code: 241. DB::Exception: Memory limit (for query) exceeded');
+    // a line that is neither stays a JSON error
+    expect(() => resultRow('Codex')).toThrow(SyntaxError);
+    expect(transientClickHouse(new Error("Code: 60. DB::Exception: Table default.tickets doesn't exist"))).toBe(false);
   });
 
   it('a server that refuses a setting parity chose is asked again without it (constraint, read-only profile); other errors are not', () => {

@@ -49,6 +49,8 @@ describe('launcher: which runs get a process with a larger young generation', ()
     expect(tuningFor(['audit', '--counts', small], [], {})).toBe(null);
     expect(tuningFor(['audit', '--counts'], [], {})).toBe(null); // the command says what is missing
     expect(tuningFor(['audit', bigParquet, big], [], {})).toBe('tickets'); // the CSV is still read in-process
+    expect(tuningFor(['audit', big, '--engine', 'parity'], [], {})).toBe('tickets'); // read in-process
+    expect(tuningFor(['audit', small, '--engine=parity'], [], {})).toBe(null);
     expect(childNodeOptions('tickets')).toEqual(['--max-semi-space-size=64']);
     expect(childNodeOptions('counts')).toEqual([]);
   });
