@@ -221,17 +221,30 @@ export async function runCountSpec(connection: EngineConnection, spec: CountQuer
 
 /** Runs a flat count query on the engine, grouped into series (sql.ts seriesQuery), into a count table. */
 export async function runCountQuery(connection: EngineConnection, sql: string): Promise<CountTable> {
+  const faults: string[] = [];
   for (let attempt = 1; ; attempt++) {
     // a query run again starts a new table: the series the failed one delivered are dropped
     const reader = new CountTableReader();
     try {
       await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
-      return reader.finish();
+      const table = reader.finish();
+      // said where the user reads the run's notes: the time it took was that of several queries
+      if (faults.length > 0) table.header.notes.push(retriedNote(faults));
+      return table;
     } catch (error) {
       // the table parity's own query returned: a problem with it is parity's, not the data's
       if (error instanceof CountRowError) throw new ParityError(`the engine's count table: ${error.message}`, { location: { file: connection.label }, hint: 'please report this with the command you ran' });
-      if (attempt < QUERY_ATTEMPTS && connection.retryable?.(error)) continue;
+      if (attempt < QUERY_ATTEMPTS && connection.retryable?.(error)) {
+        faults.push(error instanceof Error ? error.message : String(error));
+        continue;
+      }
       throw error;
     }
   }
+}
+
+/** The note of a count query that was run again after a fault of the server. */
+export function retriedNote(faults: readonly string[]): string {
+  const first = (faults[0] ?? '').replace(/, e\.what\(\).*$/, '');
+  return `the count query was run ${faults.length + 1} times: the server failed ${faults.length === 1 ? 'once' : `${faults.length} times`} with a fault it does not repeat (${first}); the counts are those of the last run alone`;
 }
