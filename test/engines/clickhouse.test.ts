@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
+import { seriesQuery } from '../../src/read/engines/sql.js';
+import type { FlatCountSeries } from '../../src/measure/counts.js';
 import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 
@@ -44,5 +46,26 @@ describe('ClickHouse Distributed table over two shards equals the in-process cou
     const { counts } = await chCounts(CH_URL, { query: repeatsQuery('demo') }, settingsFor('fixtures/demo.csv'));
     const h = counts.header;
     expect({ rowsRead: h.rowsRead, rejected: h.rejected, tickets: h.tickets, repeatedIds: h.repeatedIds }).toEqual(REPEATS);
+  });
+});
+
+describe('ClickHouse returns each series sorted by seconds', () => {
+  test('the three arrays by the same key, so the reader packs the series as it comes', async () => {
+    // 1,000 cells: n = 0…999 at seconds (7919·n) mod 1000 — every second once, in scrambled order
+    // (7919 and 1000 share no factor) — with n mod 3 ended and 1 waiting
+    const flat = "SELECT 'channel' AS `dimension`, 'email' AS `group`, CAST(NULL AS Nullable(String)) AS `category`, CAST(NULL AS Nullable(String)) AS `priority`, 'firstResponse' AS `metric`, toFloat64((number * 7919) % 1000) AS `seconds`, toFloat64(number % 3) AS `ended`, toFloat64(1) AS `waiting` FROM system.numbers LIMIT 1000";
+    const connection = await connectClickHouse(CH_URL);
+    const got: FlatCountSeries[] = [];
+    try {
+      await connection.countSeries(seriesQuery(flat, 'clickhouse'), (series) => got.push(series));
+    } finally {
+      await connection.close();
+    }
+    expect(got.length).toBe(1);
+    const { seconds, ended, waiting } = got[0]!;
+    expect(Array.from(seconds)).toEqual(Array.from({ length: 1000 }, (_, k) => k));
+    // the n at each second s: 7919·n ≡ s (mod 1000), n = 679·s mod 1000 (7919·679 = 5,377,001 ≡ 1)
+    expect(Array.from(ended)).toEqual(Array.from({ length: 1000 }, (_, s) => ((679 * s) % 1000) % 3));
+    expect(Array.from(waiting)).toEqual(Array.from({ length: 1000 }, () => 1));
   });
 });

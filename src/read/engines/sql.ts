@@ -403,11 +403,29 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;
   };
+  if (id === 'clickhouse') {
+    // Sorted by seconds on the server, the three arrays by the same key: the reader packs a
+    // series whose times rise as it comes, where an unsorted one is buffered until the end
+    // (about 3 bytes a cell: 100 MB of a 50M-ticket table's 35M cells). In a query of its own
+    // around the grouping: ClickHouse resolves a column named as an output alias to the alias.
+    const names = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => d.ident(c));
+    return [
+      `SELECT ${names.join(', ')},`,
+      `  arraySort(parity_s) AS ${d.ident('seconds')}, arraySort((v, k) -> k, parity_e, parity_s) AS ${d.ident('ended')}, arraySort((v, k) -> k, parity_w, parity_s) AS ${d.ident('waiting')}`,
+      'FROM (',
+      `SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')},`,
+      `  ${list('seconds')} AS parity_s, ${list('ended')} AS parity_e, ${list('waiting')} AS parity_w`,
+      // not indented: a line break inside a quoted name or the user's query is part of it
+      `FROM (\n${flat.trimEnd()}\n) f`,
+      `GROUP BY ${keys.join(', ')}`,
+      ')',
+    ].join('\n');
+  }
   return [
     `SELECT ${keys.join(', ')},`,
     `  ${list('seconds')} AS ${d.ident('seconds')}, ${list('ended')} AS ${d.ident('ended')}, ${list('waiting')} AS ${d.ident('waiting')}`,
     // not indented: a line break inside a quoted name or the user's query is part of it
-    `FROM (\n${flat.trimEnd()}\n) ${id === 'clickhouse' ? '' : 'AS '}f`,
+    `FROM (\n${flat.trimEnd()}\n) AS f`,
     `GROUP BY ${keys.join(', ')}`,
   ].join('\n');
 }
