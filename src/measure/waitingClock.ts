@@ -12,7 +12,7 @@
 import type { CountSeries, CountTable } from './counts.js';
 import { BusinessCalendar } from './clock.js';
 import type { ClockSettings } from '../settings.js';
-import type { Tally, TallyColumn } from '../stats/tally.js';
+import { isWholeColumn, type Tally, type TallyColumn } from '../stats/tally.js';
 import { packTally } from '../stats/packedTally.js';
 
 type BusinessClock = Extract<ClockSettings, { kind: 'business' }>;
@@ -60,7 +60,7 @@ function converted(t: Tally, map: (age: number) => number): Tally {
   const times = [...merged.keys()].sort((a, b) => a - b);
   // the columns' own types (a business age is whole and never above its calendar age: it fits)
   const column = (like: TallyColumn, values: (time: number) => number): TallyColumn =>
-    like instanceof Float64Array ? Float64Array.from(times, values) : Uint32Array.from(times, values);
+    isWholeColumn(like) ? Uint32Array.from(times, values) : Float64Array.from(times, values);
   return {
     times: column(t.times, (time) => time),
     ended: column(t.ended, (time) => (merged.get(time) as { ended: number }).ended),

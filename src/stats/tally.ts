@@ -508,9 +508,17 @@ export function fitsU32(v: number): boolean {
   return Number.isInteger(v) && v >= 0 && v <= U32_MAX && !Object.is(v, -0);
 }
 
+/**
+ * Whether a column holds whole numbers of 32 bits or fewer by its type (an unsigned typed array).
+ * Asked positively: anything else (float64, or a plain array a caller built) may hold fractions.
+ */
+export function isWholeColumn(column: ArrayLike<number>): boolean {
+  return column instanceof Uint32Array || column instanceof Uint16Array || column instanceof Uint8Array;
+}
+
 /** Whether a tally's columns are all whole numbers of 32 bits or fewer (whole seconds, counts that fit). */
 function narrowTally(t: Tally): boolean {
-  return !(t.times instanceof Float64Array) && !(t.ended instanceof Float64Array) && !(t.waiting instanceof Float64Array);
+  return isWholeColumn(t.times) && isWholeColumn(t.ended) && isWholeColumn(t.waiting);
 }
 
 /** Index bits of a packed sort key (seconds · 2^22 + index): series up to 4M rows. */

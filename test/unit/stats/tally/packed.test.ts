@@ -77,6 +77,10 @@ describe('packed tally', () => {
     // two 8-bit columns added: 255 + 255 = 510 in a column of its own
     const twice = sumTallies([t, t]);
     expect(plain(twice)).toEqual({ times: [1, 2, 3], ended: [510, 2, 4], waiting: [2, 512, 0] });
+    // a narrow tally added to one of plain arrays (fractional times) stays exact: float64, not 32-bit
+    const plainArrays = { times: [1.5], ended: [1], waiting: [0] } as unknown as Tally;
+    const mixed = sumTallies([packTally(tally([[1, 1, 0], [2, 0, 1]])).unpack(), plainArrays]);
+    expect(plain(mixed)).toEqual({ times: [1, 1.5, 2], ended: [1, 1, 0], waiting: [0, 0, 1] });
     // Kaplan–Meier on the narrow columns, by hand: 258 ended + 257 waiting = 515 at risk at 1 s,
     // 255 end: S = 260/515; 515 − 255 − 1 = 259 at risk at 2 s, 1 ends: S = 260/515 · 258/259;
     // 259 − 1 − 256 = 2 at risk at 3 s, both end: S = 0
