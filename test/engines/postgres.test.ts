@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { connectPostgres } from '../../src/read/engines/postgres.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
+import { seriesQuery } from '../../src/read/engines/sql.js';
+import type { FlatCountSeries } from '../../src/measure/counts.js';
 import type { SqlSource } from '../../src/read/engines/connection.js';
 import { loadPostgres, PG_URL, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
@@ -52,5 +54,26 @@ describe('Postgres count table equals the in-process one', () => {
     const config = { columns: { channel: `ch'an"nel`, ticketId: 'id\\x' } };
     const { counts } = await pgCounts({ table: HOSTILE_TABLE }, settingsFor('fixtures/engines/mixed.csv', config, {}, 'group'));
     expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+  });
+});
+
+describe('Postgres returns each series sorted by seconds, in rows of at most 16,384 cells', () => {
+  test('the three arrays by the same key, and the rows of one series in order', async () => {
+    // 40,000 cells: n = 0…39,999 at seconds (7919·n) mod 40,000 — every second once, in scrambled
+    // order — with n mod 3 ended and 1 waiting
+    const flat = `SELECT 'channel' AS "dimension", 'email' AS "group", CAST(NULL AS text) AS "category", CAST(NULL AS text) AS "priority", 'firstResponse' AS "metric", CAST((n * 7919) % 40000 AS double precision) AS "seconds", CAST(n % 3 AS double precision) AS "ended", CAST(1 AS double precision) AS "waiting" FROM generate_series(0, 39999) AS n`;
+    const connection = await connectPostgres(PG_URL, 'UTC');
+    const got: FlatCountSeries[] = [];
+    try {
+      await connection.countSeries(seriesQuery(flat, 'postgres'), (series) => got.push(series));
+    } finally {
+      await connection.close();
+    }
+    // 40,000 = 16,384 + 16,384 + 7,232
+    expect(got.map((s) => [s.group, s.seconds.length])).toEqual([['email', 16384], ['email', 16384], ['email', 7232]]);
+    expect(got.flatMap((s) => Array.from(s.seconds))).toEqual(Array.from({ length: 40000 }, (_, k) => k));
+    // the n at each second s: n = 17,679·s mod 40,000 (7919·17,679 = 140,000,001 ≡ 1)
+    expect(got.flatMap((s) => Array.from(s.ended))).toEqual(Array.from({ length: 40000 }, (_, s) => ((17679 * s) % 40000) % 3));
+    expect(got.flatMap((s) => Array.from(s.waiting))).toEqual(Array.from({ length: 40000 }, () => 1));
   });
 });

@@ -377,19 +377,29 @@ function ref(d: Dialect, name: string, body: string): string {
 }
 
 /**
- * The count query grouped into one row per series — dimension, group, category, priority,
- * metric, then the seconds, ended and waiting of its cells as three arrays of doubles (a `meta`
- * row's missing seconds as NO_SECONDS) — for the engines parity reads itself: the text columns cross
- * the wire once per series instead of once per cell, and the reader fills typed arrays
- * (measure/counts.ts CountTableReader.series) chunk by chunk. Same cells as the flat query;
- * `parity sql` and `--counts` keep the flat form.
+ * Cells in one row of the series query (Postgres and ClickHouse). A whole channel of a 50M-ticket
+ * table is millions of cells: as one row its text (about 14 bytes a cell) and the arrays the driver
+ * parses it into were most of parity's memory while the result streamed in (measured: 108 MB of
+ * JavaScript heap at the peak of a 50M ClickHouse audit). Cut at 16,384 cells a row is about
+ * 230 kB of text, and the series' rows arrive in order, so the reader still packs it as it comes.
  */
+export const SERIES_ROW_CELLS = 16384;
+
 /**
  * A flat row's missing seconds in the series query's arrays: far outside any epoch second or
  * duration (a creation time before 1970 is negative, so -1 would not do), exact in a double.
  */
 export const NO_SECONDS = -1e15;
 
+/**
+ * The count query grouped into series — dimension, group, category, priority, metric, then the
+ * seconds, ended and waiting of its cells as three arrays of doubles (a `meta` row's missing
+ * seconds as NO_SECONDS) — for the engines parity reads itself: the text columns cross the wire
+ * once per series (per SERIES_ROW_CELLS cells in Postgres and ClickHouse, which return each series
+ * sorted by seconds) instead of once per cell, and the reader fills typed arrays
+ * (measure/counts.ts CountTableReader.series) chunk by chunk. Same cells as the flat query;
+ * `parity sql` and `--counts` keep the flat form.
+ */
 export function seriesQuery(flat: string, id: LiveDialectId): string {
   const d = dialectOf(id);
   const keys = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => `f.${d.ident(c)}`);
@@ -403,22 +413,46 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
     // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
     return `list(CAST(${column(c)} AS DOUBLE))`;
   };
+  const names = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => d.ident(c));
+  const n = SERIES_ROW_CELLS;
   if (id === 'clickhouse') {
     // Sorted by seconds on the server, the three arrays by the same key: the reader packs a
     // series whose times rise as it comes, where an unsorted one is buffered until the end
     // (about 3 bytes a cell: 100 MB of a 50M-ticket table's 35M cells). In a query of its own
     // around the grouping: ClickHouse resolves a column named as an output alias to the alias.
-    const names = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => d.ident(c));
+    // Then cut into rows of SERIES_ROW_CELLS cells, in order (ARRAY JOIN keeps a row's elements
+    // together and in order; release 18 has no three-argument range()).
+    const slice = (a: string, out: string): string => `arraySlice(${a}, parity_i, ${n}) AS ${d.ident(out)}`;
     return [
+      `SELECT ${names.join(', ')}, ${slice('parity_s', 'seconds')}, ${slice('parity_e', 'ended')}, ${slice('parity_w', 'waiting')}`,
+      'FROM (',
       `SELECT ${names.join(', ')},`,
-      `  arraySort(parity_s) AS ${d.ident('seconds')}, arraySort((v, k) -> k, parity_e, parity_s) AS ${d.ident('ended')}, arraySort((v, k) -> k, parity_w, parity_s) AS ${d.ident('waiting')}`,
+      '  arraySort(parity_s0) AS parity_s, arraySort((v, k) -> k, parity_e0, parity_s0) AS parity_e, arraySort((v, k) -> k, parity_w0, parity_s0) AS parity_w',
       'FROM (',
       `SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')},`,
-      `  ${list('seconds')} AS parity_s, ${list('ended')} AS parity_e, ${list('waiting')} AS parity_w`,
+      `  ${list('seconds')} AS parity_s0, ${list('ended')} AS parity_e0, ${list('waiting')} AS parity_w0`,
       // not indented: a line break inside a quoted name or the user's query is part of it
       `FROM (\n${flat.trimEnd()}\n) f`,
       `GROUP BY ${keys.join(', ')}`,
       ')',
+      ')',
+      `ARRAY JOIN arrayMap(x -> x * ${n} + 1, range(toUInt64(intDiv(length(parity_s) + ${n - 1}, ${n})))) AS parity_i`,
+    ].join('\n');
+  }
+  if (id === 'postgres') {
+    // Sorted by array_agg's ORDER BY, then cut into rows of SERIES_ROW_CELLS cells in order.
+    const slice = (a: string, out: string): string => `g.${a}[parity_i:parity_i + ${n - 1}] AS ${d.ident(out)}`;
+    return [
+      `SELECT ${names.map((c) => `g.${c}`).join(', ')}, ${slice('parity_s', 'seconds')}, ${slice('parity_e', 'ended')}, ${slice('parity_w', 'waiting')}`,
+      'FROM (',
+      `SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')},`,
+      `  ${list('seconds')} AS parity_s, ${list('ended')} AS parity_e, ${list('waiting')} AS parity_w`,
+      // not indented: a line break inside a quoted name or the user's query is part of it
+      `FROM (\n${flat.trimEnd()}\n) AS f`,
+      `GROUP BY ${keys.join(', ')}`,
+      // (no ORDER BY: a series' rows come together and in order from the lateral join; were they
+      // not, the reader would buffer the series and sort it, the same cells)
+      `) AS g CROSS JOIN LATERAL generate_series(1, cardinality(g.parity_s), ${n}) AS parity_i`,
     ].join('\n');
   }
   return [
