@@ -4,7 +4,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
-import { seriesQuery } from '../../src/read/engines/sql.js';
 import type { FlatCountSeries } from '../../src/measure/counts.js';
 import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
@@ -57,7 +56,7 @@ describe('ClickHouse returns each series sorted by seconds, in rows of at most 1
     const connection = await connectClickHouse(CH_URL);
     const got: FlatCountSeries[] = [];
     try {
-      await connection.countSeries(seriesQuery(flat, 'clickhouse'), (series) => got.push(series));
+      await connection.countSeries(flat, (series) => got.push(series));
     } finally {
       await connection.close();
     }

@@ -1,12 +1,13 @@
 // DuckDB in-process: each fixture read by DuckDB's CSV reader gives the in-process count table,
 // the Parquet fixture gives its CSV's, and hostile names cannot change the query.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
-import { countCells } from '../../src/measure/counts.js';
+import { countCells, type FlatCountSeries } from '../../src/measure/counts.js';
 import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 import { runParity } from '../helpers/exec.js';
@@ -186,5 +187,49 @@ describe('DuckDB count table equals the in-process one', () => {
     const config = { columns: hostile };
     const renamed = await duckCounts('fixtures/engines/mixed.csv', settingsFor('fixtures/engines/mixed.csv', config, {}, 'group'), query);
     expect(withoutNotes(renamed.counts)).toEqual(withoutNotes(reference));
+  });
+});
+
+describe('DuckDB hands the count table on sorted, series by series', () => {
+  test('each series in pieces that come together, its times rising, across DuckDB\'s chunks of 2,048 rows', async () => {
+    // email: n = 0…2,999 at seconds (7919·n) mod 3,000; phone: m = 0…1,999 at (7919·m) mod 2,000 —
+    // every second once each, scrambled — with n mod 3 (m mod 3) ended and 1 waiting; and a meta
+    // row without seconds
+    const flat = `SELECT 'channel' AS "dimension", CASE WHEN n < 3000 THEN 'email' ELSE 'phone' END AS "group", CAST(NULL AS VARCHAR) AS "category", CAST(NULL AS VARCHAR) AS "priority", 'firstResponse' AS "metric",
+      CAST(CASE WHEN n < 3000 THEN (n * 7919) % 3000 ELSE ((n - 3000) * 7919) % 2000 END AS DOUBLE) AS "seconds", CAST(n % 3 AS BIGINT) AS "ended", CAST(1 AS BIGINT) AS "waiting" FROM range(5000) AS r(n)
+      UNION ALL SELECT 'meta', 'asOf', NULL, NULL, NULL, NULL, 0, 0`;
+    const connection = await connectDuckDB('sorted', 'UTC');
+    const got: FlatCountSeries[] = [];
+    try {
+      await connection.countSeries(flat, (series) => got.push(series));
+    } finally {
+      await connection.close();
+    }
+    // the pieces of one series come one after another
+    const order = got.map((s) => s.group).filter((g, k, all) => k === 0 || all[k - 1] !== g);
+    expect([...order].sort()).toEqual(['asOf', 'email', 'phone']);
+    const of = (group: string) => got.filter((s) => s.group === group);
+    expect(of('email').length).toBeGreaterThan(1); // 5,001 rows are three chunks: a series crosses one
+    expect(of('email').flatMap((s) => Array.from(s.seconds))).toEqual(Array.from({ length: 3000 }, (_, k) => k));
+    expect(of('phone').flatMap((s) => Array.from(s.seconds))).toEqual(Array.from({ length: 2000 }, (_, k) => k));
+    // the n at second s: 7919·n ≡ s, n = 1,679·s (7919·1,679 = 13,296,001 ≡ 1 mod 3,000 and mod 2,000)
+    expect(of('email').flatMap((s) => Array.from(s.ended))).toEqual(Array.from({ length: 3000 }, (_, s) => ((1679 * s) % 3000) % 3));
+    expect(of('phone').flatMap((s) => Array.from(s.ended))).toEqual(Array.from({ length: 2000 }, (_, s) => ((1679 * s) % 2000) % 3));
+    expect(got.flatMap((s) => Array.from(s.waiting)).filter((w) => w !== 1)).toEqual([0]);
+    expect(of('asOf').map((s) => [s.dimension, Array.from(s.seconds), Array.from(s.ended)])).toEqual([['meta', [null], [0]]]);
+  });
+
+  test('a run that exits on a signal takes DuckDB\'s spill folder with it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
+    // the connection is opened and never closed: the process leaves as cli.ts does on SIGINT
+    const script = `const { connectDuckDB } = await import(${JSON.stringify(join(process.cwd(), 'dist/read/engines/duckdb.js'))});
+      await connectDuckDB('x', 'UTC');
+      const { readdirSync } = await import('node:fs');
+      process.stdout.write(String(readdirSync(${JSON.stringify(dir)}).length));
+      process.exit(130);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: dir }, encoding: 'utf8' });
+    expect(run.status).toBe(130);
+    expect(run.stdout).toBe('1'); // the folder was there while the connection was open
+    expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { connectPostgres } from '../../src/read/engines/postgres.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
-import { seriesQuery } from '../../src/read/engines/sql.js';
 import type { FlatCountSeries } from '../../src/measure/counts.js';
 import type { SqlSource } from '../../src/read/engines/connection.js';
 import { loadPostgres, PG_URL, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
@@ -65,7 +64,7 @@ describe('Postgres returns each series sorted by seconds, in rows of at most 16,
     const connection = await connectPostgres(PG_URL, 'UTC');
     const got: FlatCountSeries[] = [];
     try {
-      await connection.countSeries(seriesQuery(flat, 'postgres'), (series) => got.push(series));
+      await connection.countSeries(flat, (series) => got.push(series));
     } finally {
       await connection.close();
     }

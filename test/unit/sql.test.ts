@@ -180,7 +180,7 @@ describe('line breaks that belong to a name or to the user\'s query', () => {
       expect(sql).toContain(dialect(d).ident('First reply\r\ntime'));
       // (the closing parenthesis on a line of its own: a query may end in a line comment)
       expect(sql).toMatch(new RegExp(`\\(${escape(query)}\\n *\\)`));
-      if (d === 'duckdb' || d === 'postgres' || d === 'clickhouse') {
+      if (d === 'postgres' || d === 'clickhouse') {
         const series = seriesQuery(sql, d);
         expect(series).toContain(dialect(d).ident('First reply\r\ntime'));
         expect(series).toMatch(new RegExp(`\\(${escape(query)}\\n *\\)`));

@@ -9,6 +9,7 @@ import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { ParityError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
+import { seriesQuery } from './sql.js';
 import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
 
 /** `clickhouse://user:pass@host:8123/db` → the HTTP URL the client speaks, and the database. */
@@ -166,7 +167,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
       let delivered = false;
       const query = async (settings: Record<string, string>): Promise<void> => {
         // Streamed: rows (one per series) are handed on as they arrive.
-        const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: { ...QUERY_SETTINGS, ...settings } });
+        const result = await client.query({ query: seriesQuery(sql, 'clickhouse'), format: 'JSONEachRow', clickhouse_settings: { ...QUERY_SETTINGS, ...settings } });
         for await (const rows of result.stream()) {
           for (const row of rows) {
             delivered = true;

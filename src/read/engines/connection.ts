@@ -30,8 +30,10 @@ export interface EngineConnection {
    */
   sample(source: SqlSource, n: number): Promise<SourceSample>;
   /**
-   * Runs a series query (sql.ts seriesQuery) and hands each result row to `sink` as it arrives,
-   * so that only the typed count table, not the driver's whole result, is held.
+   * Runs a flat count query (sql.ts countQuery), grouped into series the engine's way — Postgres
+   * and ClickHouse as arrays (sql.ts seriesQuery), DuckDB sorted (duckdb.ts sortedSeries) — and
+   * hands the series to `sink` piece by piece as they arrive, each series' pieces together and
+   * its times rising, so that only the packed count table, not the driver's whole result, is held.
    */
   countSeries(sql: string, sink: (series: FlatCountSeries) => void): Promise<void>;
   /**

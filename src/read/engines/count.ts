@@ -11,7 +11,7 @@ import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
-import { countQuery, seriesQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
+import { countQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import type { DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
 import { STYLE_LABELS } from '../../normalise/time.js';
@@ -226,7 +226,7 @@ export async function runCountQuery(connection: EngineConnection, sql: string): 
     // a query run again starts a new table: the series the failed one delivered are dropped
     const reader = new CountTableReader();
     try {
-      await connection.countSeries(seriesQuery(sql, connection.dialect), (series) => reader.series(series));
+      await connection.countSeries(sql, (series) => reader.series(series));
       const table = reader.finish();
       // said where the user reads the run's notes: the time it took was that of several queries
       if (faults.length > 0) table.header.notes.push(retriedNote(faults));

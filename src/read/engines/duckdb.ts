@@ -5,12 +5,15 @@
  * (a native build per platform): it is imported only when a DuckDB source is used, and its
  * absence is a clear message, not a crash.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParityError, type Location } from '../../errors.js';
 import { dialect } from './dialects.js';
 import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
+import { NO_SECONDS } from './sql.js';
+import type { FlatCountSeries } from '../../measure/counts.js';
 
 type DuckModule = typeof import('@duckdb/node-api');
 
@@ -22,16 +25,6 @@ async function loadDuckDB(): Promise<DuckModule> {
       hint: 'install it next to parity: npm install @duckdb/node-api',
     });
   }
-}
-
-/** Row i of a LIST(DOUBLE) column as a Float64Array (NULL elements as 0; the query writes none). */
-function listDoubles(list: InstanceType<DuckModule['DuckDBListVector']>, i: number): Float64Array {
-  const offset = list.getEntryOffset(i);
-  const n = list.getEntryLength(i);
-  const child = list.childVector;
-  const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = (child.getItem(offset + k) as number | null) ?? 0;
-  return out;
 }
 
 /**
@@ -97,6 +90,9 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     await rm(spill, { recursive: true, force: true });
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   });
+  // A run stopped by a signal leaves through process.exit (cli.ts): the spilled gigabytes go too.
+  const removeSpill = (): void => rmSync(spill, { recursive: true, force: true });
+  process.on('exit', removeSpill);
   const connection = await instance.connect();
   const failed = (error: unknown): ParityError => {
     // the first line, and the reason of a CSV error in parity's words: the rest quotes rows of
@@ -131,38 +127,82 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       const rows = reader.getRows().map((row) => row.map((v) => (v === null ? null : String(v))));
       return { header, rows };
     },
-    async countSeries(sql, sink) {
-      // Chunk by chunk; the arrays are copied straight out of DuckDB's list vectors.
-      let result: Awaited<ReturnType<typeof connection.stream>>;
-      try {
-        result = await connection.stream(sql);
-      } catch (error) {
-        throw failed(error);
-      }
-      for (;;) {
-        let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
-        try {
-          chunk = await result.fetchChunk();
-        } catch (error) {
-          throw failed(error);
-        }
-        if (!chunk || chunk.rowCount === 0) break;
-        const text = [0, 1, 2, 3, 4].map((k) => chunk.getColumnVector(k));
-        const lists = [5, 6, 7].map((k) => chunk.getColumnVector(k) as InstanceType<DuckModule['DuckDBListVector']>);
-        for (let i = 0; i < chunk.rowCount; i++) {
-          const [seconds, ended, waiting] = lists.map((list) => listDoubles(list, i)) as [Float64Array, Float64Array, Float64Array];
-          const str = (k: number): string | null => {
-            const v = text[k]!.getItem(i);
-            return v === null ? null : String(v);
-          };
-          sink({ dimension: str(0) ?? '', group: str(1), category: str(2), priority: str(3), metric: str(4), seconds: secondsOrNull(seconds), ended, waiting });
-        }
-      }
+    async countSeries(flat, sink) {
+      await sortedSeries(connection, flat, sink, failed);
     },
     async close() {
       connection.closeSync();
       instance.closeSync();
+      process.off('exit', removeSpill);
       await rm(spill, { recursive: true, force: true });
     },
   };
+}
+
+type DuckConnection = Awaited<ReturnType<InstanceType<DuckModule['DuckDBInstance']>['connect']>>;
+
+/** The columns that name a series in the flat count query. */
+const SERIES_KEYS = ['dimension', 'group', 'category', 'priority', 'metric'] as const;
+
+/**
+ * The count table by sorting, not by lists: the flat count query into a temporary table, its
+ * series (dimension, group, category, priority, metric) numbered in a small one, then its cells
+ * streamed ordered by series and seconds, four numbers a row. DuckDB spills each step to its
+ * temporary folder beyond its memory limit — a grouped list cannot be spilled, so a 50M-ticket
+ * table (36M cells) needed about 8 GB of DuckDB's memory that way — and the reader packs each
+ * series as it comes, its times rising.
+ */
+async function sortedSeries(connection: DuckConnection, flat: string, sink: (series: FlatCountSeries) => void, failed: (error: unknown) => Error): Promise<void> {
+  const d = dialect('duckdb');
+  const keys = SERIES_KEYS.map((k) => d.ident(k));
+  const run = async (sql: string) => {
+    try {
+      return await connection.runAndReadAll(sql);
+    } catch (error) {
+      throw failed(error);
+    }
+  };
+  try {
+    // (a line break before the closing parenthesis: the query may end in a line comment)
+    await run(`CREATE OR REPLACE TEMP TABLE parity_cells AS SELECT * FROM (\n${flat.trimEnd()}\n)`);
+    await run(`CREATE OR REPLACE TEMP TABLE parity_series AS SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS parity_id, * FROM (SELECT DISTINCT ${keys.join(', ')} FROM parity_cells)`);
+    const named = (await run(`SELECT parity_id, ${keys.join(', ')} FROM parity_series ORDER BY parity_id`)).getRows();
+    const series = named.map((row) => row.slice(1).map((v) => (v === null ? null : String(v))));
+    const on = keys.map((k) => `c.${k} IS NOT DISTINCT FROM s.${k}`).join(' AND ');
+    let result: Awaited<ReturnType<typeof connection.stream>>;
+    try {
+      result = await connection.stream(
+        `SELECT s.parity_id, CAST(COALESCE(c.${d.ident('seconds')}, ${NO_SECONDS}) AS DOUBLE), CAST(c.${d.ident('ended')} AS DOUBLE), CAST(c.${d.ident('waiting')} AS DOUBLE) FROM parity_cells c JOIN parity_series s ON ${on} ORDER BY s.parity_id, 2`,
+      );
+    } catch (error) {
+      throw failed(error);
+    }
+    for (;;) {
+      let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
+      try {
+        chunk = await result.fetchChunk();
+      } catch (error) {
+        throw failed(error);
+      }
+      if (!chunk || chunk.rowCount === 0) break;
+      const [id, seconds, ended, waiting] = [0, 1, 2, 3].map((k) => chunk.getColumnVector(k));
+      const n = chunk.rowCount;
+      for (let from = 0; from < n; ) {
+        const current = id!.getItem(from) as number;
+        let to = from + 1;
+        while (to < n && (id!.getItem(to) as number) === current) to++;
+        const take = (v: typeof seconds): Float64Array => {
+          const out = new Float64Array(to - from);
+          for (let k = from; k < to; k++) out[k - from] = v!.getItem(k) as number;
+          return out;
+        };
+        const key = series[current]!;
+        sink({ dimension: key[0] ?? '', group: key[1] ?? null, category: key[2] ?? null, priority: key[3] ?? null, metric: key[4] ?? null, seconds: secondsOrNull(take(seconds)), ended: take(ended), waiting: take(waiting) });
+        from = to;
+      }
+    }
+  } finally {
+    await connection.run('DROP TABLE IF EXISTS parity_cells').catch(() => undefined);
+    await connection.run('DROP TABLE IF EXISTS parity_series').catch(() => undefined);
+  }
 }

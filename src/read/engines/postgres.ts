@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { ParityError } from '../../errors.js';
 import { dialect, qualifiedName } from './dialects.js';
+import { seriesQuery } from './sql.js';
 import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
 
 /**
@@ -53,7 +54,7 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
       // A cursor, so that the client holds a few series at a time, not the whole result.
       await run('BEGIN');
       try {
-        await run(`DECLARE parity_series NO SCROLL CURSOR FOR ${sql}`);
+        await run(`DECLARE parity_series NO SCROLL CURSOR FOR ${seriesQuery(sql, 'postgres')}`);
         for (;;) {
           const result = await run(`FETCH ${FETCH_SERIES} FROM parity_series`);
           for (const row of result.rows) sink(toFlatSeries(row));

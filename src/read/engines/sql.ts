@@ -31,7 +31,7 @@ import { builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../nor
 import { STATUS_VOCABULARY } from '../../normalise/status.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
-import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId, type LiveDialectId } from './dialects.js';
+import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId } from './dialects.js';
 import { cueColumns, journeyParts, type JourneySpec } from './journeysSql.js';
 
 /** A mapped column of the source: its name and, for durations, the unit. */
@@ -394,13 +394,13 @@ export const NO_SECONDS = -1e15;
 /**
  * The count query grouped into series — dimension, group, category, priority, metric, then the
  * seconds, ended and waiting of its cells as three arrays of doubles (a `meta` row's missing
- * seconds as NO_SECONDS) — for the engines parity reads itself: the text columns cross the wire
- * once per series (per SERIES_ROW_CELLS cells in Postgres and ClickHouse, which return each series
- * sorted by seconds) instead of once per cell, and the reader fills typed arrays
- * (measure/counts.ts CountTableReader.series) chunk by chunk. Same cells as the flat query;
- * `parity sql` and `--counts` keep the flat form.
+ * seconds as NO_SECONDS), sorted by seconds and cut into rows of SERIES_ROW_CELLS cells — for the
+ * servers parity reads itself (Postgres, ClickHouse; DuckDB sorts instead, duckdb.ts
+ * sortedSeries): the text columns cross the wire once per row of cells instead of once per cell,
+ * and the reader packs each series as it comes (measure/counts.ts CountTableReader.series). Same
+ * cells as the flat query; `parity sql` and `--counts` keep the flat form.
  */
-export function seriesQuery(flat: string, id: LiveDialectId): string {
+export function seriesQuery(flat: string, id: 'postgres' | 'clickhouse'): string {
   const d = dialectOf(id);
   const keys = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => `f.${d.ident(c)}`);
   const seconds = `f.${d.ident('seconds')}`;
@@ -409,9 +409,7 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
     // groupArray skips NULLs: every array element must be there, or the three arrays disagree
     // (seconds is a Float64 column: its stand-in a Float64 too, release 18 has no common type of Float64 and Int64)
     if (id === 'clickhouse') return `groupArray(toFloat64(ifNull(f.${d.ident(c)}, ${c === 'seconds' ? `toFloat64(${NO_SECONDS})` : 0})))`;
-    if (id === 'postgres') return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
-    // unordered: DuckDB can spill an unordered list aggregate to disk, not an ordered one
-    return `list(CAST(${column(c)} AS DOUBLE))`;
+    return `array_agg(CAST(${column(c)} AS DOUBLE PRECISION) ORDER BY ${seconds})`;
   };
   const names = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => d.ident(c));
   const n = SERIES_ROW_CELLS;
@@ -439,8 +437,8 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
       `ARRAY JOIN arrayMap(x -> x * ${n} + 1, range(toUInt64(intDiv(length(parity_s) + ${n - 1}, ${n})))) AS parity_i`,
     ].join('\n');
   }
-  if (id === 'postgres') {
-    // Sorted by array_agg's ORDER BY, then cut into rows of SERIES_ROW_CELLS cells in order.
+  {
+    // Postgres: sorted by array_agg's ORDER BY, then cut into rows of SERIES_ROW_CELLS cells in order.
     const slice = (a: string, out: string): string => `g.${a}[parity_i:parity_i + ${n - 1}] AS ${d.ident(out)}`;
     return [
       `SELECT ${names.map((c) => `g.${c}`).join(', ')}, ${slice('parity_s', 'seconds')}, ${slice('parity_e', 'ended')}, ${slice('parity_w', 'waiting')}`,
@@ -455,11 +453,4 @@ export function seriesQuery(flat: string, id: LiveDialectId): string {
       `) AS g CROSS JOIN LATERAL generate_series(1, cardinality(g.parity_s), ${n}) AS parity_i`,
     ].join('\n');
   }
-  return [
-    `SELECT ${keys.join(', ')},`,
-    `  ${list('seconds')} AS ${d.ident('seconds')}, ${list('ended')} AS ${d.ident('ended')}, ${list('waiting')} AS ${d.ident('waiting')}`,
-    // not indented: a line break inside a quoted name or the user's query is part of it
-    `FROM (\n${flat.trimEnd()}\n) AS f`,
-    `GROUP BY ${keys.join(', ')}`,
-  ].join('\n');
 }
