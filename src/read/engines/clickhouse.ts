@@ -166,7 +166,7 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
       }
       let delivered = false;
       const query = async (settings: Record<string, string>): Promise<void> => {
-        // Streamed: rows (one per series) are handed on as they arrive.
+        // Streamed: rows (a piece of a series each, sql.ts seriesQuery) are handed on as they arrive.
         const result = await client.query({ query: seriesQuery(sql, 'clickhouse'), format: 'JSONEachRow', clickhouse_settings: { ...QUERY_SETTINGS, ...settings } });
         for await (const rows of result.stream()) {
           for (const row of rows) {

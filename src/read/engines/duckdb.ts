@@ -72,28 +72,41 @@ export function fileQuery(path: string): string {
   return /\.parquet$/i.test(path) ? `SELECT * FROM read_parquet(${d.string(path)})` : `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true)`;
 }
 
-/** DuckDB's working memory when not given: enough for 10M tickets (not for 50M: `--duckdb-memory`). */
+/** DuckDB's working memory when not given (measured enough: 10M tickets in 256MB, 50M in 512MB). */
 export const DUCKDB_MEMORY = '1GB';
 
 /**
  * `memory`: DuckDB's working memory inside parity's process (`--duckdb-memory`, default 1GB);
- * beyond it DuckDB spills to a temporary folder where the operation can (a grouped list of a
- * very large table cannot: that is an out-of-memory error naming the option).
+ * beyond it DuckDB spills to a temporary folder (every step of the count query can: sortedSeries);
+ * what still does not fit is an out-of-memory error naming the option.
  */
 export async function connectDuckDB(label: string, timeZone: string, memory = DUCKDB_MEMORY): Promise<EngineConnection> {
   const duck = await loadDuckDB();
-  // Row order is never needed (the count table is grouped), and a memory limit with a folder to
-  // spill to sends DuckDB's joins and aggregates of a large file to disk instead of growing
+  // Insertion order is never needed (the count table is grouped; the one order parity reads is
+  // an ORDER BY's), and a memory limit with a folder to spill to sends DuckDB's joins and aggregates of a large file to disk instead of growing
   // parity's memory (DuckDB's own default is 80% of the machine's).
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
   const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
     await rm(spill, { recursive: true, force: true });
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   });
-  // A run stopped by a signal leaves through process.exit (cli.ts): the spilled gigabytes go too.
-  const removeSpill = (): void => rmSync(spill, { recursive: true, force: true });
+  // A run stopped by a signal leaves through process.exit (cli.ts): the spilled gigabytes go too
+  // (quietly: nothing more can be done while leaving).
+  const removeSpill = (): void => {
+    try {
+      rmSync(spill, { recursive: true, force: true });
+    } catch {
+      // a file still held open (Windows) stays
+    }
+  };
   process.on('exit', removeSpill);
-  const connection = await instance.connect();
+  const abandon = async (error: unknown): Promise<never> => {
+    instance.closeSync();
+    process.off('exit', removeSpill);
+    await rm(spill, { recursive: true, force: true }).catch(() => undefined);
+    throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
+  };
+  const connection = await instance.connect().catch(abandon);
   const failed = (error: unknown): ParityError => {
     // the first line, and the reason of a CSV error in parity's words: the rest quotes rows of
     // the file (the data's text) and DuckDB's settings (engines/index.ts locatingUtf8 names the
@@ -115,7 +128,15 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       throw failed(error);
     }
   };
-  await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
+  try {
+    await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
+  } catch (error) {
+    connection.closeSync();
+    instance.closeSync();
+    process.off('exit', removeSpill);
+    await rm(spill, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
   const fromSql = (source: SqlSource): string =>
     'table' in source ? source.table.split('.').map((p) => dialect('duckdb').ident(p)).join('.') : `(${source.query}\n) AS parity_source`;
   return {

@@ -15,8 +15,8 @@ import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSourc
  */
 const TEXT_TYPES = new Set([25, 1043, 1042, 19]);
 
-/** Series fetched per round trip (a series is one group × cell × metric with all its seconds). */
-const FETCH_SERIES = 16;
+/** Rows fetched per round trip (a row is up to 16,384 cells of one series: sql.ts SERIES_ROW_CELLS). */
+const FETCH_ROWS = 16;
 
 function fromSql(source: SqlSource): string {
   const d = dialect('postgres');
@@ -56,9 +56,9 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
       try {
         await run(`DECLARE parity_series NO SCROLL CURSOR FOR ${seriesQuery(sql, 'postgres')}`);
         for (;;) {
-          const result = await run(`FETCH ${FETCH_SERIES} FROM parity_series`);
+          const result = await run(`FETCH ${FETCH_ROWS} FROM parity_series`);
           for (const row of result.rows) sink(toFlatSeries(row));
-          if (result.rows.length < FETCH_SERIES) break;
+          if (result.rows.length < FETCH_ROWS) break;
         }
         await run('CLOSE parity_series');
         await run('COMMIT');

@@ -377,11 +377,13 @@ function ref(d: Dialect, name: string, body: string): string {
 }
 
 /**
- * Cells in one row of the series query (Postgres and ClickHouse). A whole channel of a 50M-ticket
- * table is millions of cells: as one row its text (about 14 bytes a cell) and the arrays the driver
- * parses it into were most of parity's memory while the result streamed in (measured: 108 MB of
- * JavaScript heap at the peak of a 50M ClickHouse audit). Cut at 16,384 cells a row is about
- * 230 kB of text, and the series' rows arrive in order, so the reader still packs it as it comes.
+ * Cells in one row of the series query at most: Postgres cuts a series every 16,384 cells,
+ * ClickHouse every 16,384 seconds of duration (whole seconds: as many cells at most). A whole
+ * channel of a 50M-ticket table is millions of cells: as one row its text (about 14 bytes a cell)
+ * and the arrays the driver parses it into were most of parity's memory while the result streamed
+ * in (measured: 108 MB of JavaScript heap at the peak of a 50M ClickHouse audit). Cut, a row is at
+ * most about 230 kB of text, and a series' rows arrive in order, so the reader still packs it as
+ * it comes.
  */
 export const SERIES_ROW_CELLS = 16384;
 
@@ -414,27 +416,26 @@ export function seriesQuery(flat: string, id: 'postgres' | 'clickhouse'): string
   const names = ['dimension', 'group', 'category', 'priority', 'metric'].map((c) => d.ident(c));
   const n = SERIES_ROW_CELLS;
   if (id === 'clickhouse') {
-    // Sorted by seconds on the server, the three arrays by the same key: the reader packs a
-    // series whose times rise as it comes, where an unsorted one is buffered until the end
-    // (about 3 bytes a cell: 100 MB of a 50M-ticket table's 35M cells). In a query of its own
-    // around the grouping: ClickHouse resolves a column named as an output alias to the alias.
-    // Then cut into rows of SERIES_ROW_CELLS cells, in order (ARRAY JOIN keeps a row's elements
-    // together and in order; release 18 has no three-argument range()).
-    const slice = (a: string, out: string): string => `arraySlice(${a}, parity_i, ${n}) AS ${d.ident(out)}`;
+    // A series in pieces of SERIES_ROW_CELLS seconds (durations are whole seconds, so at most that
+    // many cells a piece), grouped straight from the flat rows: a whole series is never one array
+    // on the server either (slicing one with ARRAY JOIN copies it into every piece, and ClickHouse
+    // 18 has no window functions to number the cells). Each piece sorted by seconds, the three
+    // arrays by the same key, and the pieces in order of series and seconds: the reader packs a
+    // series as it comes, where an unsorted one is buffered until the end (about 3 bytes a cell).
+    // In a query of its own around the grouping: ClickHouse resolves a column named as an output
+    // alias to the alias.
+    const piece = `intDiv(toInt64(ifNull(${seconds}, toFloat64(${NO_SECONDS}))), ${n})`;
     return [
-      `SELECT ${names.join(', ')}, ${slice('parity_s', 'seconds')}, ${slice('parity_e', 'ended')}, ${slice('parity_w', 'waiting')}`,
-      'FROM (',
       `SELECT ${names.join(', ')},`,
-      '  arraySort(parity_s0) AS parity_s, arraySort((v, k) -> k, parity_e0, parity_s0) AS parity_e, arraySort((v, k) -> k, parity_w0, parity_s0) AS parity_w',
+      `  arraySort(parity_s) AS ${d.ident('seconds')}, arraySort((v, k) -> k, parity_e, parity_s) AS ${d.ident('ended')}, arraySort((v, k) -> k, parity_w, parity_s) AS ${d.ident('waiting')}`,
       'FROM (',
-      `SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')},`,
-      `  ${list('seconds')} AS parity_s0, ${list('ended')} AS parity_e0, ${list('waiting')} AS parity_w0`,
+      `SELECT ${keys.map((k, i) => `${k} AS ${names[i]}`).join(', ')}, ${piece} AS parity_p,`,
+      `  ${list('seconds')} AS parity_s, ${list('ended')} AS parity_e, ${list('waiting')} AS parity_w`,
       // not indented: a line break inside a quoted name or the user's query is part of it
       `FROM (\n${flat.trimEnd()}\n) f`,
-      `GROUP BY ${keys.join(', ')}`,
+      `GROUP BY ${keys.join(', ')}, parity_p`,
       ')',
-      ')',
-      `ARRAY JOIN arrayMap(x -> x * ${n} + 1, range(toUInt64(intDiv(length(parity_s) + ${n - 1}, ${n})))) AS parity_i`,
+      `ORDER BY ${names.join(', ')}, parity_p`,
     ].join('\n');
   }
   {
