@@ -83,8 +83,9 @@ export const DUCKDB_MEMORY = '1GB';
 export async function connectDuckDB(label: string, timeZone: string, memory = DUCKDB_MEMORY): Promise<EngineConnection> {
   const duck = await loadDuckDB();
   // Insertion order is never needed (the count table is grouped; the one order parity reads is
-  // an ORDER BY's), and a memory limit with a folder to spill to sends DuckDB's joins and aggregates of a large file to disk instead of growing
-  // parity's memory (DuckDB's own default is 80% of the machine's).
+  // an ORDER BY's), and a memory limit with a folder to spill to sends DuckDB's joins, aggregates
+  // and sorts of a large file to disk instead of growing parity's memory (DuckDB's own default is
+  // 80% of the machine's).
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
   const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
     await rm(spill, { recursive: true, force: true });
