@@ -9,6 +9,7 @@ import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
 import { StatusLine } from './text/statusLine.js';
 import { workerUse } from './threads.js';
+import { removeTemporaries } from './temporaries.js';
 import type { PlannedInput, PlannedOutput } from './write/outputs.js';
 import { DEFAULT_CONFIG_FILE } from './config/file.js';
 import type { CommonFlags } from './commands/options.js';
@@ -348,11 +349,11 @@ function handleError(error: unknown): number {
   return EXIT.error;
 }
 
-// Stopped by a signal: no temporary file is left behind, and no final path was touched.
+// Stopped by a signal: no temporary file or folder is left behind, and no final path was touched.
 for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
     status.clear();
-    outputsModule?.removeTemporaryFiles();
+    removeTemporaries();
     process.exit(code);
   });
 }

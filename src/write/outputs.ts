@@ -11,14 +11,14 @@
  *   the final path only once everything was written, so a reader (a CI job picking up the
  *   report) sees the old file or the whole new one, never a truncated one. A device or pipe
  *   (`/dev/stdout`, `/dev/null`) cannot be replaced by renaming and is written directly.
- * - Temporary files still open are listed, so that the CLI can delete them when it is stopped
- *   by a signal (`removeTemporaryFiles`).
+ * - Temporary files still open are held in temporaries.ts, so that the CLI deletes them when it
+ *   is stopped by a signal.
  *
  * Hand-written rather than write-file-atomic: that package covers the one-shot write but not a
  * stream written while the export is read (the rejects file), nor the device case, and the
  * rename itself is three lines of node:fs.
  */
-import { createWriteStream, realpathSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { access, chmod, constants, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ParityError } from '../errors.js';
+import { holdTemporary, releaseTemporary } from '../temporaries.js';
 
 /**
  * Resolves when `stream` emits `event` or 'error', whichever comes first, and takes the other
@@ -158,20 +159,6 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
   }
 }
 
-const temporaries = new Set<string>();
-
-/** Deletes the temporary files of writes still under way (on SIGTERM/SIGINT). Synchronous. */
-export function removeTemporaryFiles(): void {
-  for (const path of temporaries) {
-    try {
-      rmSync(path, { force: true });
-    } catch {
-      // nothing more can be done while stopping
-    }
-  }
-  temporaries.clear();
-}
-
 /** A file being written: chunks go to a temporary file that `commit` renames into place. */
 export interface AtomicFile {
   write(chunk: string): void;
@@ -201,7 +188,7 @@ export async function openAtomic(path: string, label: string = path): Promise<At
     // a new file
   }
   const temp = direct ? null : join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  if (temp) temporaries.add(temp);
+  if (temp) holdTemporary(temp);
   const stream: WriteStream = createWriteStream(temp ?? target, temp ? { flags: 'wx', mode: 0o666 } : { flags: 'w' });
   let error: unknown = null;
   stream.on('error', (e) => {
@@ -211,7 +198,7 @@ export async function openAtomic(path: string, label: string = path): Promise<At
   const cleanup = async (): Promise<void> => {
     if (!temp) return;
     await rm(temp, { force: true }).catch(() => undefined);
-    temporaries.delete(temp);
+    releaseTemporary(temp);
   };
   if (error) {
     await cleanup();
@@ -237,7 +224,7 @@ export async function openAtomic(path: string, label: string = path): Promise<At
           // the replaced file keeps its permissions
           if (mode !== null) await chmod(temp, mode);
           await rename(temp, target);
-          temporaries.delete(temp);
+          releaseTemporary(temp);
         } catch (e) {
           await cleanup();
           throw failure(label, e);
@@ -271,7 +258,7 @@ export async function openScratch(near: string, label: string = near): Promise<S
     // a new file: its folder
   }
   const temp = join(folder, `.${basename(near)}.${randomBytes(6).toString('hex')}.tmp`);
-  temporaries.add(temp);
+  holdTemporary(temp);
   const stream = createWriteStream(temp, { flags: 'wx' });
   let error: unknown = null;
   stream.on('error', (e) => {
@@ -281,7 +268,7 @@ export async function openScratch(near: string, label: string = near): Promise<S
   const discard = async (): Promise<void> => {
     stream.destroy();
     await rm(temp, { force: true }).catch(() => undefined);
-    temporaries.delete(temp);
+    releaseTemporary(temp);
   };
   if (error) {
     await discard();

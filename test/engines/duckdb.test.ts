@@ -1,7 +1,7 @@
 // DuckDB in-process: each fixture read by DuckDB's CSV reader gives the in-process count table,
 // the Parquet fixture gives its CSV's, and hostile names cannot change the query.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -10,7 +10,7 @@ import { countFromEngine } from '../../src/read/engines/count.js';
 import { countCells, type FlatCountSeries } from '../../src/measure/counts.js';
 import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
-import { runParity } from '../helpers/exec.js';
+import { BIN, runParity } from '../helpers/exec.js';
 
 async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
   const connection = await connectDuckDB(file, settings.timeZone);
@@ -219,17 +219,29 @@ describe('DuckDB hands the count table on sorted, series by series', () => {
     expect(of('asOf').map((s) => [s.dimension, Array.from(s.seconds), Array.from(s.ended)])).toEqual([['meta', [null], [0]]]);
   });
 
-  test('a run that exits on a signal takes DuckDB\'s spill folder with it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
-    // the connection is opened and never closed: the process leaves as cli.ts does on SIGINT
-    const script = `const { connectDuckDB } = await import(${JSON.stringify(join(process.cwd(), 'dist/read/engines/duckdb.js'))});
-      await connectDuckDB('x', 'UTC');
-      const { readdirSync } = await import('node:fs');
-      process.stdout.write(String(readdirSync(${JSON.stringify(dir)}).length));
-      process.exit(130);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TMPDIR: dir }, encoding: 'utf8' });
-    expect(run.status).toBe(130);
-    expect(run.stdout).toBe('1'); // the folder was there while the connection was open
-    expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
+  test('a run stopped by SIGTERM takes DuckDB\'s spill folder with it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'parity-duck-data-'));
+    const temp = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
+    const rows = ['ticket_id,channel,created_at,first_response_at'];
+    for (let k = 0; k < 600_000; k++) rows.push(`T${k},${k % 2 ? 'phone' : 'email'},2026-10-01T09:00:00Z,2026-10-01T${String(10 + (k % 10)).padStart(2, '0')}:00:00Z`);
+    const file = join(data, 'big.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    let seen = false;
+    const code = await new Promise<number | string>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', '/dev/null'], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
+      // stop it once DuckDB's folder exists (made when DuckDB opens, before the count query)
+      const poll = setInterval(() => {
+        if (readdirSync(temp).some((f) => f.startsWith('parity-duckdb-'))) {
+          seen = true;
+          clearInterval(poll);
+          child.kill('SIGTERM');
+        }
+      }, 10);
+      child.on('close', () => clearInterval(poll));
+      child.on('close', (c, signal) => resolve(c ?? signal ?? -1));
+    });
+    expect(seen).toBe(true);
+    expect(code).toBe(143);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@
  * (a native build per platform): it is imported only when a DuckDB source is used, and its
  * absence is a clear message, not a crash.
  */
-import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParityError, type Location } from '../../errors.js';
+import { holdTemporary, releaseTemporary } from '../../temporaries.js';
 import { dialect } from './dialects.js';
 import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
 import { NO_SECONDS } from './sql.js';
@@ -87,24 +87,17 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   // and sorts of a large file to disk instead of growing parity's memory (DuckDB's own default is
   // 80% of the machine's).
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
+  // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes
+  holdTemporary(spill);
   const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
     await rm(spill, { recursive: true, force: true });
+    releaseTemporary(spill);
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   });
-  // A run stopped by a signal leaves through process.exit (cli.ts): the spilled gigabytes go too
-  // (quietly: nothing more can be done while leaving).
-  const removeSpill = (): void => {
-    try {
-      rmSync(spill, { recursive: true, force: true });
-    } catch {
-      // a file still held open (Windows) stays
-    }
-  };
-  process.on('exit', removeSpill);
   const abandon = async (error: unknown): Promise<never> => {
     instance.closeSync();
-    process.off('exit', removeSpill);
     await rm(spill, { recursive: true, force: true }).catch(() => undefined);
+    releaseTemporary(spill);
     throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   };
   const connection = await instance.connect().catch(abandon);
@@ -134,8 +127,8 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   } catch (error) {
     connection.closeSync();
     instance.closeSync();
-    process.off('exit', removeSpill);
     await rm(spill, { recursive: true, force: true }).catch(() => undefined);
+    releaseTemporary(spill);
     throw error;
   }
   const fromSql = (source: SqlSource): string =>
@@ -150,13 +143,13 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       return { header, rows };
     },
     async countSeries(flat, sink) {
-      await sortedSeries(connection, flat, sink, failed);
+      await sortedSeries(connection, run, flat, sink, failed);
     },
     async close() {
       connection.closeSync();
       instance.closeSync();
-      process.off('exit', removeSpill);
       await rm(spill, { recursive: true, force: true });
+      releaseTemporary(spill);
     },
   };
 }
@@ -174,16 +167,15 @@ const SERIES_KEYS = ['dimension', 'group', 'category', 'priority', 'metric'] as 
  * table (36M cells) needed about 8 GB of DuckDB's memory that way — and the reader packs each
  * series as it comes, its times rising.
  */
-async function sortedSeries(connection: DuckConnection, flat: string, sink: (series: FlatCountSeries) => void, failed: (error: unknown) => Error): Promise<void> {
+async function sortedSeries(
+  connection: DuckConnection,
+  run: (sql: string) => ReturnType<DuckConnection['runAndReadAll']>,
+  flat: string,
+  sink: (series: FlatCountSeries) => void,
+  failed: (error: unknown) => Error,
+): Promise<void> {
   const d = dialect('duckdb');
   const keys = SERIES_KEYS.map((k) => d.ident(k));
-  const run = async (sql: string) => {
-    try {
-      return await connection.runAndReadAll(sql);
-    } catch (error) {
-      throw failed(error);
-    }
-  };
   try {
     // (a line break before the closing parenthesis: the query may end in a line comment)
     await run(`CREATE OR REPLACE TEMP TABLE parity_cells AS SELECT * FROM (\n${flat.trimEnd()}\n)`);
