@@ -7,6 +7,7 @@
  * PARITY_CH2_URL (defaults: the ports that script uses).
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
@@ -152,3 +153,17 @@ export function repeatsQuery(from: string): string {
 
 /** The header facts repeatsQuery's rows give (see there). */
 export const REPEATS = { rowsRead: 3450, rejected: { outbound: 243 }, tickets: 3207, repeatedIds: 157 };
+
+/**
+ * The series an engine returned for a flat query of 40,000 cells of one series — n = 0…39,999 at seconds
+ * (7919·n) mod 40,000, every second once in scrambled order (7919 is a prime dividing neither 2
+ * nor 5), n mod 3 ended and 1 waiting — as the reader must get them: rows of 16,384, 16,384 and
+ * 7,232 cells in order, the counts at each second worked out by hand: n = 17,679·s mod 40,000
+ * (7919·17,679 = 140,000,001 ≡ 1).
+ */
+export function expectScrambledSeries(got: ReadonlyArray<{ group: string | null; seconds: ArrayLike<number | null>; ended: ArrayLike<number>; waiting: ArrayLike<number> }>): void {
+  expect(got.map((s) => [s.group, s.seconds.length])).toEqual([['email', 16384], ['email', 16384], ['email', 7232]]);
+  expect(got.flatMap((s) => Array.from(s.seconds))).toEqual(Array.from({ length: 40000 }, (_, k) => k));
+  expect(got.flatMap((s) => Array.from(s.ended))).toEqual(Array.from({ length: 40000 }, (_, s) => ((17679 * s) % 40000) % 3));
+  expect(got.flatMap((s) => Array.from(s.waiting))).toEqual(Array.from({ length: 40000 }, () => 1));
+}

@@ -89,18 +89,25 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
   // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes
   holdTemporary(spill);
-  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
-    await rm(spill, { recursive: true, force: true });
-    releaseTemporary(spill);
-    throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
-  });
-  const abandon = async (error: unknown): Promise<never> => {
-    instance.closeSync();
+  const removeSpill = async (): Promise<void> => {
     await rm(spill, { recursive: true, force: true }).catch(() => undefined);
     releaseTemporary(spill);
-    throw new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
   };
-  const connection = await instance.connect().catch(abandon);
+  const notOpened = (error: unknown): ParityError => new ParityError(`DuckDB: ${(error as Error).message.split('\n')[0]}`, { location: { file: label } });
+  const instance = await duck.DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false', temp_directory: spill, memory_limit: memory }).catch(async (error: unknown) => {
+    await removeSpill();
+    throw notOpened(error);
+  });
+  const connection = await instance.connect().catch(async (error: unknown) => {
+    instance.closeSync();
+    await removeSpill();
+    throw notOpened(error);
+  });
+  const close = async (): Promise<void> => {
+    connection.closeSync();
+    instance.closeSync();
+    await removeSpill();
+  };
   const failed = (error: unknown): ParityError => {
     // the first line, and the reason of a CSV error in parity's words: the rest quotes rows of
     // the file (the data's text) and DuckDB's settings (engines/index.ts locatingUtf8 names the
@@ -125,10 +132,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   try {
     await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
   } catch (error) {
-    connection.closeSync();
-    instance.closeSync();
-    await rm(spill, { recursive: true, force: true }).catch(() => undefined);
-    releaseTemporary(spill);
+    await close();
     throw error;
   }
   const fromSql = (source: SqlSource): string =>
@@ -145,12 +149,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     async countSeries(flat, sink) {
       await sortedSeries(connection, run, flat, sink, failed);
     },
-    async close() {
-      connection.closeSync();
-      instance.closeSync();
-      await rm(spill, { recursive: true, force: true });
-      releaseTemporary(spill);
-    },
+    close,
   };
 }
 
