@@ -12,7 +12,7 @@ import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { recodedNote } from '../formats/open.js';
-import { EXCLUDED, TicketTableBuilder, whole, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, secondsColumn, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
 import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
@@ -162,8 +162,8 @@ function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], lates
   let column = '';
   if (i >= 0) {
     const created = table.createdAt[i] as number;
-    const first = table.firstResponse[i] as number;
-    const resolution = table.resolution[i] as number;
+    const first = table.firstResponseState[i] === ANSWERED ? (table.firstResponse[i] as number) : Number.NaN;
+    const resolution = table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : Number.NaN;
     const duration = (header: string, seconds: number): string => `${header}: ${formatDuration(seconds)} after creation`;
     if (created === latest) column = b.createdAt?.header ?? 'creation time';
     else if (created + first === latest) column = b.firstResponseTime && !b.firstResponseAt ? duration(b.firstResponseTime.header, first) : (b.firstResponseAt?.header ?? 'first response');
@@ -217,25 +217,24 @@ function applyClock(table: TicketTable, settings: Settings, asOf: number, mappin
     return { firstResponse: metricSource(columns, 'firstResponse') === 'business column', resolution: metricSource(columns, 'resolution') === 'business column' };
   });
   const openAge = new Float64Array(table.size);
+  // a duration exists where its state says so (a SecondsColumn holds 0 or NaN elsewhere)
+  const first = (i: number): number => (table.firstResponseState[i] === ANSWERED ? (table.firstResponse[i] as number) : Number.NaN);
+  const res = (i: number): number => (table.resolutionState[i] === RESOLVED ? (table.resolution[i] as number) : Number.NaN);
   let from = asOf;
   let to = asOf;
   for (let i = 0; i < table.size; i++) {
     const c = table.createdAt[i] as number;
     from = Math.min(from, c);
-    to = Math.max(to, c + nanToZero(table.firstResponse[i] as number), c + nanToZero(table.resolution[i] as number));
+    to = Math.max(to, c + nanToZero(first(i)), c + nanToZero(res(i)));
   }
   const calendar = new BusinessCalendar(clock.schedule, clock.timeZone, clock.holidays, from, to);
-  const firstResponse = new Float64Array(table.size);
-  const resolution = new Float64Array(table.size);
-  for (let i = 0; i < table.size; i++) {
+  const inBusinessTime = (i: number, seconds: number, given: boolean | undefined): number => {
     const c = table.createdAt[i] as number;
-    const f = table.firstResponse[i] as number;
-    const r = table.resolution[i] as number;
-    const g = given[table.fileIndex[i] as number];
-    firstResponse[i] = Number.isNaN(f) || g?.firstResponse ? f : whole(calendar.between(c, c + f));
-    resolution[i] = Number.isNaN(r) || g?.resolution ? r : whole(calendar.between(c, c + r));
-    openAge[i] = whole(calendar.between(c, asOf));
-  }
+    return Number.isNaN(seconds) || given ? seconds : whole(calendar.between(c, c + seconds));
+  };
+  const firstResponse = secondsColumn(table.size, (i) => inBusinessTime(i, first(i), given[table.fileIndex[i] as number]?.firstResponse));
+  const resolution = secondsColumn(table.size, (i) => inBusinessTime(i, res(i), given[table.fileIndex[i] as number]?.resolution));
+  for (let i = 0; i < table.size; i++) openAge[i] = whole(calendar.between(table.createdAt[i] as number, asOf));
   return { ...table, firstResponse, resolution, openAge, clock: 'business', instantFirstResponse: table.firstResponse, instantResolution: table.resolution };
 }
 

@@ -9,7 +9,7 @@
  * an engine's GROUP BY returns, so every statistic downstream reads counts, not tickets. Groups
  * are index lists into the ticket table; nothing copies tickets.
  */
-import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type SecondsColumn, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally } from '../stats/tally.js';
 import { splitByStratum, type Strata } from './strata.js';
@@ -261,7 +261,7 @@ export class Samples {
  * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
-function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
+function sortedMetric(t: TicketTable, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
   const keys = new Uint32Array(t.size);
   const index = new Uint32Array(t.size);
   const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
@@ -269,7 +269,7 @@ function sortedMetric(t: TicketTable, seconds: Float64Array, state: Uint8Array, 
 }
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
-function metricKeys(t: TicketTable, seconds: Float64Array, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
+function metricKeys(t: TicketTable, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
   let k = 0;
   for (let i = 0; i < t.size; i++) {
     const s = state[i];

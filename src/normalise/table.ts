@@ -80,7 +80,10 @@ export class Dictionary {
 /** Ticket i's follower count; NaN when it has none (or no ticket has one: no column). */
 export function followersOf(table: TicketTable, i: number): number {
   const f = table.followers;
-  return f === null ? Number.NaN : (f[i] as number);
+  if (f === null) return Number.NaN;
+  const v = f[i] as number;
+  // a 32-bit column holds count + 1, 0 for none (FollowerColumn)
+  return f.BYTES_PER_ELEMENT === 4 ? (v === 0 ? Number.NaN : v - 1) : v;
 }
 
 /**
@@ -293,6 +296,49 @@ function widened(column: CodeColumn, code: number): CodeColumn {
   return next;
 }
 
+/**
+ * A column of whole seconds (first response, resolution): 4 bytes a ticket, widened to float64
+ * when a duration does not fit 32 bits (136 years; a mistyped year). A ticket's value is read only
+ * where its state says there is one (ANSWERED, RESOLVED): a ticket without one holds 0 in the
+ * 32-bit column and NaN once widened. 8 bytes a ticket less than float64: 160 MB at 10M tickets
+ * for the two metrics.
+ */
+export type SecondsColumn = Uint32Array | Float64Array;
+
+/**
+ * Follower counts: a count c is held as c + 1 in 32 bits (0: none), widened to float64 (NaN:
+ * none) when a count is not a whole number below 2^32 − 1. Read through followersOf.
+ */
+export type FollowerColumn = Uint32Array | Float64Array;
+
+/** Whether whole seconds `v` (not NaN) fit a 32-bit SecondsColumn. */
+function fitsSeconds(v: number): boolean {
+  return v >= 0 && v <= 0xffffffff;
+}
+
+/** The column as float64, its values kept (0 for a value a 32-bit column did not hold stays 0; NaN marks none from here on). */
+function widenedSeconds(column: SecondsColumn): Float64Array {
+  return column instanceof Float64Array ? column : Float64Array.from(column);
+}
+
+/**
+ * A SecondsColumn of `n` tickets holding `value(i)` (NaN: none): 32-bit unless a value does
+ * not fit, then float64. For columns made whole after reading (the business clock).
+ */
+export function secondsColumn(n: number, value: (i: number) => number): SecondsColumn {
+  let out: SecondsColumn = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = value(i);
+    if (Number.isNaN(v)) {
+      if (out instanceof Float64Array) out[i] = Number.NaN;
+      continue;
+    }
+    if (out instanceof Uint32Array && !fitsSeconds(v)) out = widenedSeconds(out);
+    out[i] = v;
+  }
+  return out;
+}
+
 /** The columnar ticket store. Index i across all columns is ticket i. */
 export interface TicketTable {
   readonly size: number;
@@ -302,12 +348,12 @@ export interface TicketTable {
   readonly rawChannel: CodeColumn;
   readonly isPublic: Int8Array;
   readonly createdAt: Float64Array;
-  readonly firstResponse: Float64Array;
+  readonly firstResponse: SecondsColumn;
   readonly firstResponseState: Uint8Array;
-  readonly resolution: Float64Array;
+  readonly resolution: SecondsColumn;
   readonly resolutionState: Uint8Array;
   /** Follower counts (NaN: none); null when no ticket has one (most helpdesk exports): 8 bytes a ticket saved. */
-  readonly followers: Float64Array | null;
+  readonly followers: FollowerColumn | null;
   readonly customer: Int32Array;
   readonly status: CodeColumn;
   readonly priority: CodeColumn;
@@ -332,8 +378,8 @@ export interface TicketTable {
    * earlier ticket was still waiting when the customer turned to another channel is a question
    * of instants, not of opening hours). Absent: `firstResponse`/`resolution` are that already.
    */
-  readonly instantFirstResponse?: Float64Array;
-  readonly instantResolution?: Float64Array;
+  readonly instantFirstResponse?: SecondsColumn;
+  readonly instantResolution?: SecondsColumn;
   readonly dictionaries: {
     readonly rawChannel: Dictionary;
     readonly customer: Dictionary;
@@ -388,8 +434,8 @@ export class TicketTableBuilder {
    * before it): without --by, no 4 bytes a ticket of -1s (40 MB at 10M rows).
    */
   private byValue: Int32Array | null = null;
-  /** Follower counts, made when the first row carries one (NaN for the rows before it). */
-  private followers: Float64Array | null = null;
+  /** Follower counts (FollowerColumn), made when the first row carries one (none for the rows before it). */
+  private followers: FollowerColumn | null = null;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -399,9 +445,9 @@ export class TicketTableBuilder {
       rawChannel: new Int8Array(c) as CodeColumn,
       isPublic: new Int8Array(c),
       createdAt: new Float64Array(c),
-      firstResponse: new Float64Array(c),
+      firstResponse: new Uint32Array(c) as SecondsColumn,
       firstResponseState: new Uint8Array(c),
-      resolution: new Float64Array(c),
+      resolution: new Uint32Array(c) as SecondsColumn,
       resolutionState: new Uint8Array(c),
       customer: new Int32Array(c),
       status: new Int8Array(c) as CodeColumn,
@@ -475,8 +521,34 @@ export class TicketTableBuilder {
 
   /** A ticket's follower count (NaN: none), into the column made on the first count. */
   private writeFollowers(i: number, followers: number): void {
-    if (!Number.isNaN(followers)) (this.followers ??= new Float64Array(this.capacity).fill(Number.NaN))[i] = followers;
-    else if (this.followers !== null) this.followers[i] = Number.NaN;
+    let column = this.followers;
+    if (Number.isNaN(followers)) {
+      if (column !== null) column[i] = column instanceof Uint32Array ? 0 : Number.NaN;
+      return;
+    }
+    column ??= this.followers = new Uint32Array(this.capacity);
+    if (column instanceof Uint32Array) {
+      if (Number.isInteger(followers) && followers >= 0 && followers < 0xffffffff) {
+        column[i] = followers + 1;
+        return;
+      }
+      // a count 32 bits cannot hold: float64 from here on (counts as they are, NaN for none)
+      const wide = new Float64Array(column.length);
+      for (let k = 0; k < this.n; k++) wide[k] = column[k] === 0 ? Number.NaN : (column[k] as number) - 1;
+      column = this.followers = wide;
+    }
+    column[i] = followers;
+  }
+
+  /** Whole seconds (NaN: none) into a SecondsColumn, widening it when the value does not fit. */
+  private setSeconds(name: 'firstResponse' | 'resolution', i: number, seconds: number): void {
+    let column = this.cols[name];
+    if (Number.isNaN(seconds)) {
+      column[i] = column instanceof Uint32Array ? 0 : Number.NaN;
+      return;
+    }
+    if (column instanceof Uint32Array && !fitsSeconds(seconds)) column = this.cols[name] = widenedSeconds(column);
+    column[i] = seconds;
   }
 
   /** The `--by` column, made now when no row had a value before (they get -1). */
@@ -504,9 +576,9 @@ export class TicketTableBuilder {
     this.setCode('rawChannel', i, d.rawChannel.codeOf(row.rawChannel));
     c.isPublic[i] = row.isPublic === null ? -1 : row.isPublic ? 1 : 0;
     c.createdAt[i] = row.createdAt;
-    c.firstResponse[i] = whole(row.firstResponseSeconds);
+    this.setSeconds('firstResponse', i, whole(row.firstResponseSeconds));
     c.firstResponseState[i] = row.firstResponseState;
-    c.resolution[i] = whole(row.resolutionSeconds);
+    this.setSeconds('resolution', i, whole(row.resolutionSeconds));
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
     c.customer[i] = d.customer.codeOf(row.customerId);
@@ -538,9 +610,9 @@ export class TicketTableBuilder {
     this.setCode('rawChannel', i, row.rawChannelKey >= 0 ? (row.rawChannelCache as KeyedValues).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel));
     c.isPublic[i] = row.isPublic;
     c.createdAt[i] = row.createdAt;
-    c.firstResponse[i] = whole(row.firstResponseSeconds);
+    this.setSeconds('firstResponse', i, whole(row.firstResponseSeconds));
     c.firstResponseState[i] = row.firstResponseState;
-    c.resolution[i] = whole(row.resolutionSeconds);
+    this.setSeconds('resolution', i, whole(row.resolutionSeconds));
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
     c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);

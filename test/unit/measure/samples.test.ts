@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { gatherDurations, Samples, type GroupDurations } from '../../../src/measure/sample.js';
 import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
@@ -50,7 +50,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
     for (const g of [...byChannel, all]) same(samples.of(g), gatherDurations(t, g, asOf));
     // Still-waiting tickets wait at their age: a phone ticket not answered is censored at asOf − createdAt.
     const phone = byChannel[0]!;
-    const waiting = phone.filter((i) => Number.isNaN(t.firstResponse[i]!));
+    const waiting = phone.filter((i) => t.firstResponseState[i] === UNANSWERED);
     const ages = new Set(Array.from(waiting, (i) => asOf - t.createdAt[i]!));
     const tally = samples.of(phone).samples.firstResponse;
     let censored = 0;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { ANSWERED, RESOLVED, TicketTableBuilder, followersOf, secondsColumn, type TicketTable } from '../../../src/normalise/table.js';
 import { loadDataset } from '../../../src/load/dataset.js';
 import { resolveSettings } from '../../../src/commands/options.js';
 import { ticketRow } from '../../helpers/tickets.js';
@@ -86,5 +86,59 @@ describe('dictionary code columns', () => {
       for (let i = 0; i < n; i++) if (strata.labels[strata.code[i] as number] !== `${cat(i)} / ${pri(i) ?? '(no priority)'}`) wrong++;
       expect(wrong).toBe(0);
     }
+  });
+
+  it('durations take 4 bytes a ticket up to 2^32 − 1 seconds (136 years), then 8; every value kept across the widening', () => {
+    const b = new TicketTableBuilder(16);
+    const n = 5000;
+    // answered after i × 61 s; resolved after i × 3,600 s, except ticket 4,000, resolved 150 years
+    // (4,733,640,000 s, a mistyped year) after creation; every 3rd still open, every 5th not answered
+    const year150 = 150 * 365.25 * 86_400;
+    const first = (i: number): number | null => (i % 5 === 0 ? null : i * 61);
+    const resolution = (i: number): number | null => (i === 4000 ? year150 : i % 3 === 0 ? null : i * 3600);
+    for (let i = 0; i < n; i++) b.add(ticketRow({ id: `T${i}`, channel: 'email', createdAt: 1_700_000_000 + i, firstResponse: first(i), resolution: resolution(i) }));
+    const t = b.build();
+    expect(t.firstResponse).toBeInstanceOf(Uint32Array);
+    expect(t.resolution).toBeInstanceOf(Float64Array);
+    let wrong = 0;
+    for (let i = 0; i < n; i++) {
+      const f = first(i);
+      const r = resolution(i);
+      if ((t.firstResponseState[i] === ANSWERED) !== (f !== null) || (f !== null && t.firstResponse[i] !== f)) wrong++;
+      if ((t.resolutionState[i] === RESOLVED) !== (r !== null) || (r !== null && t.resolution[i] !== r)) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(t.resolution[4000]).toBe(4_733_640_000);
+    expect(t.resolution[3998]).toBe(3998 * 3600); // written before the widening
+  });
+
+  it('follower counts take 4 bytes a ticket while whole and below 2^32 − 1, then 8; none stays none', () => {
+    for (const [odd, kind] of [
+      [null, Uint32Array],
+      [2.5, Float64Array], // a count that is not whole (as written in the export)
+      [4_294_967_295, Float64Array], // 2^32 − 1: one more than the 32-bit column holds as count + 1
+    ] as const) {
+      const b = new TicketTableBuilder(16);
+      const n = 3000;
+      // no count on the first 100 tickets (the column is made at the first count), then every 4th without
+      const count = (i: number): number => (i === 2500 && odd !== null ? odd : i < 100 || i % 4 === 0 ? Number.NaN : i * 1000);
+      for (let i = 0; i < n; i++) b.add(ticketRow({ id: `T${i}`, channel: 'social', createdAt: i, followers: count(i) }));
+      const t = b.build();
+      expect(t.followers).toBeInstanceOf(kind);
+      let wrong = 0;
+      for (let i = 0; i < n; i++) if (!Object.is(followersOf(t, i), count(i))) wrong++;
+      expect(wrong).toBe(0);
+      expect(followersOf(t, 0)).toBeNaN();
+      expect(followersOf(t, 101)).toBe(101_000);
+    }
+  });
+
+  it('a duration column made after reading (the business clock) is 32-bit unless a value does not fit', () => {
+    const narrow = secondsColumn(3, (i) => [7, Number.NaN, 4_294_967_295][i]!);
+    expect(narrow).toBeInstanceOf(Uint32Array);
+    expect(Array.from(narrow)).toEqual([7, 0, 4_294_967_295]); // none: 0 (the state says so)
+    const wide = secondsColumn(4, (i) => [7, Number.NaN, 4_294_967_296, Number.NaN][i]!);
+    expect(wide).toBeInstanceOf(Float64Array);
+    expect(Array.from(wide)).toEqual([7, 0, 4_294_967_296, Number.NaN]);
   });
 });
