@@ -311,6 +311,13 @@ export type SecondsColumn = Uint32Array | Float64Array;
  */
 export type FollowerColumn = Uint32Array | Float64Array;
 
+/**
+ * Creation times (epoch seconds): 4 bytes a ticket while every time is a whole second from 1970
+ * to 2106 (exports give seconds), widened to float64 at the first that is not (a fraction of a
+ * second, a time before 1970). Read as any typed array: `column[i]` is the time.
+ */
+export type TimeColumn = Uint32Array | Float64Array;
+
 /** Whether whole seconds `v` (not NaN) fit a 32-bit SecondsColumn. */
 function fitsSeconds(v: number): boolean {
   return v >= 0 && v <= 0xffffffff;
@@ -347,7 +354,7 @@ export interface TicketTable {
   readonly channel: Uint8Array;
   readonly rawChannel: CodeColumn;
   readonly isPublic: Int8Array;
-  readonly createdAt: Float64Array;
+  readonly createdAt: TimeColumn;
   readonly firstResponse: SecondsColumn;
   readonly firstResponseState: Uint8Array;
   readonly resolution: SecondsColumn;
@@ -444,7 +451,7 @@ export class TicketTableBuilder {
       channel: new Uint8Array(c),
       rawChannel: new Int8Array(c) as CodeColumn,
       isPublic: new Int8Array(c),
-      createdAt: new Float64Array(c),
+      createdAt: new Uint32Array(c) as TimeColumn,
       firstResponse: new Uint32Array(c) as SecondsColumn,
       firstResponseState: new Uint8Array(c),
       resolution: new Uint32Array(c) as SecondsColumn,
@@ -540,6 +547,13 @@ export class TicketTableBuilder {
     column[i] = followers;
   }
 
+  /** A creation time into the TimeColumn, widening it when the time is not a whole second in 32 bits. */
+  private setCreated(i: number, at: number): void {
+    let column = this.cols.createdAt;
+    if (column instanceof Uint32Array && !(Number.isInteger(at) && fitsSeconds(at))) column = this.cols.createdAt = Float64Array.from(column);
+    column[i] = at;
+  }
+
   /** Whole seconds (NaN: none) into a SecondsColumn, widening it when the value does not fit. */
   private setSeconds(name: 'firstResponse' | 'resolution', i: number, seconds: number): void {
     let column = this.cols[name];
@@ -575,7 +589,7 @@ export class TicketTableBuilder {
     c.channel[i] = CHANNEL_CODE.get(row.channel) ?? CHANNELS.length - 1;
     this.setCode('rawChannel', i, d.rawChannel.codeOf(row.rawChannel));
     c.isPublic[i] = row.isPublic === null ? -1 : row.isPublic ? 1 : 0;
-    c.createdAt[i] = row.createdAt;
+    this.setCreated(i, row.createdAt);
     this.setSeconds('firstResponse', i, whole(row.firstResponseSeconds));
     c.firstResponseState[i] = row.firstResponseState;
     this.setSeconds('resolution', i, whole(row.resolutionSeconds));
@@ -609,7 +623,7 @@ export class TicketTableBuilder {
     c.channel[i] = row.channel;
     this.setCode('rawChannel', i, row.rawChannelKey >= 0 ? (row.rawChannelCache as KeyedValues).code(row.rawChannelKey, d.rawChannel) : d.rawChannel.codeOf(row.rawChannel));
     c.isPublic[i] = row.isPublic;
-    c.createdAt[i] = row.createdAt;
+    this.setCreated(i, row.createdAt);
     this.setSeconds('firstResponse', i, whole(row.firstResponseSeconds));
     c.firstResponseState[i] = row.firstResponseState;
     this.setSeconds('resolution', i, whole(row.resolutionSeconds));

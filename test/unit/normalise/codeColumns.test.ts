@@ -141,4 +141,23 @@ describe('dictionary code columns', () => {
     expect(wide).toBeInstanceOf(Float64Array);
     expect(Array.from(wide)).toEqual([7, 0, 4_294_967_296, Number.NaN]);
   });
+
+  it('creation times take 4 bytes a ticket while whole seconds from 1970 to 2106, then 8; every time kept across the widening', () => {
+    for (const [odd, kind] of [
+      [null, Uint32Array],
+      [1_700_000_000.25, Float64Array], // a quarter of a second
+      [-86_400, Float64Array], // 31 December 1969
+      [4_294_967_296, Float64Array], // 2106-02-07T06:28:16Z, one second past 32 bits
+    ] as const) {
+      const b = new TicketTableBuilder(16);
+      const n = 2000;
+      const at = (i: number): number => (i === 1500 && odd !== null ? odd : 1_700_000_000 + i * 37);
+      for (let i = 0; i < n; i++) b.add(ticketRow({ id: `T${i}`, channel: 'email', createdAt: at(i) }));
+      const t = b.build();
+      expect(t.createdAt).toBeInstanceOf(kind);
+      let wrong = 0;
+      for (let i = 0; i < n; i++) if (t.createdAt[i] !== at(i)) wrong++;
+      expect(wrong).toBe(0);
+    }
+  });
 });
