@@ -53,22 +53,23 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
   });
   if (fields.length === 0) return null;
   const n = table.size;
-  // A cell key from the dictionary codes (each shifted by one so "no value", −1, becomes 0).
-  const keys = new Float64Array(n);
-  let span = 1;
-  for (const f of fields) {
-    const size = table.dictionaries[f].size + 1;
-    addDigit(keys, table[f], size);
-    span *= size;
-  }
+  // A cell key from the dictionary codes (each shifted by one so "no value", −1, becomes 0):
+  // key = (((c1 + 1) · size2 + c2 + 1) · size3 + …), at most the product of the sizes.
+  const sizes = fields.map((f) => table.dictionaries[f].size + 1);
+  const span = sizes.reduce((a, b) => a * b, 1);
   // the cells are at most the product of the fields' dictionary sizes: codes in as few bytes as that allows
   const code: CellCodes = span <= 256 ? new Uint8Array(n) : span <= 65_536 ? new Uint16Array(n) : new Int32Array(n);
   const labels: string[] = [];
   const label = (i: number): string =>
     fields.map((f) => table.dictionaries[f].valueOf(table[f][i] as number) ?? `(no ${f})`).join(' / ');
-  if (span <= FLAT_KEYS) {
-    numberFlat(keys, code, new Int32Array(span).fill(-1), labels, label);
+  if (span <= FLAT_KEYS && fields.length <= 2) {
+    // each ticket's key made as it is read (no column of keys, 8 bytes a ticket) and looked up flat
+    const dense = new Int32Array(span).fill(-1);
+    if (fields.length === 1) numberOne(table[fields[0]!], code, dense, labels, label);
+    else numberTwo(table[fields[0]!], table[fields[1]!], sizes[1]!, code, dense, labels, label);
   } else {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < fields.length; k++) addDigit(keys, table[fields[k]!], sizes[k]!);
     const dense = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const key = keys[i] as number;
@@ -94,18 +95,25 @@ function addDigit(keys: Float64Array, column: CodeColumn, size: number): void {
   for (let i = 0; i < keys.length; i++) keys[i] = (keys[i] as number) * size + (column[i] as number) + 1;
 }
 
-/** code[i]: the cell of keys[i], numbered in order of first appearance through the flat `dense` lookup. */
-function numberFlat(keys: Float64Array, code: CellCodes, dense: Int32Array, labels: string[], label: (i: number) => string): void {
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as number;
-    let c = dense[key] as number;
-    if (c < 0) {
-      c = labels.length;
-      dense[key] = c;
-      labels.push(label(i));
-    }
-    code[i] = c;
+/** code[i]: the cell of the one-field key column[i] + 1, numbered in order of first appearance through the flat `dense` lookup. */
+function numberOne(column: CodeColumn, code: CellCodes, dense: Int32Array, labels: string[], label: (i: number) => string): void {
+  for (let i = 0; i < code.length; i++) code[i] = cellOf(dense, (column[i] as number) + 1, i, labels, label);
+}
+
+/** numberOne of the two-field key (a[i] + 1) · bSize + b[i] + 1. */
+function numberTwo(a: CodeColumn, b: CodeColumn, bSize: number, code: CellCodes, dense: Int32Array, labels: string[], label: (i: number) => string): void {
+  for (let i = 0; i < code.length; i++) code[i] = cellOf(dense, ((a[i] as number) + 1) * bSize + (b[i] as number) + 1, i, labels, label);
+}
+
+/** The cell numbered for `key` (ticket i's), numbering it now when it is new. */
+function cellOf(dense: Int32Array, key: number, i: number, labels: string[], label: (i: number) => string): number {
+  let c = dense[key] as number;
+  if (c < 0) {
+    c = labels.length;
+    dense[key] = c;
+    labels.push(label(i));
   }
+  return c;
 }
 
 /**

@@ -10,6 +10,7 @@ import { gatherDurations, Samples, type GroupDurations, type Metric } from './sa
 import { slaSummary, type SlaCount, type SlaTargets } from './sla.js';
 import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
+import { customerTimeline, type CustomerTimeline } from './journeys.js';
 
 /**
  * The category or priority whose share differs most between two groups of tickets, as a clause
@@ -68,6 +69,8 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   readonly strata: Strata | null;
   /** The tickets for the findings that need them; null when built as a count table would be (see the constructor). */
   readonly tickets: TicketTable | null;
+  /** Every customer's tickets in time order (loudness, channel jumps, the findings that list tickets). */
+  readonly timeline: CustomerTimeline;
   private social: Uint32Array[] | null = null;
 
   /**
@@ -81,6 +84,11 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     perTicket = true,
   ) {
     this.tickets = perTicket ? table : null;
+    // First, before anything else here or the durations sorted once: the timeline's sort needs
+    // 24 bytes a ticket while it runs (240 MB at 10M tickets), which then no longer comes on
+    // top of the sorted durations and group arrays; what it keeps (4 bytes a ticket) the
+    // findings read anyway.
+    this.timeline = customerTimeline(table);
     this.samples = new Samples(table, asOf);
     this.channels = byChannel(table);
     this.bands = bandsFromEdges(bandEdges);

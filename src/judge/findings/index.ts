@@ -13,7 +13,6 @@
 import type { Settings } from '../../settings.js';
 import type { Measurement } from '../../measure/index.js';
 import type { Finding, Report } from '../../report.js';
-import { customerTimeline } from '../../measure/journeys.js';
 import { strataOf } from '../../measure/strata.js';
 import { TicketGroups } from '../../measure/ticketGroups.js';
 import { CountGroups } from '../../measure/countGroups.js';
@@ -36,7 +35,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
   // Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
   // count table with journey rows gives them too; only the jump cases then stay unlisted), or
   // from a count table's journey rows.
-  const timeline = groups instanceof TicketGroups ? customerTimeline(groups.table) : null;
+  const timeline = groups instanceof TicketGroups ? groups.timeline : null;
   const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
   let journeys: Journeys<unknown, CellLayout> | null = null;
   if (timeline && groups instanceof TicketGroups) {
@@ -53,7 +52,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     jumpWindowDays: settings.loud.jumpWindowDays,
     tickets:
       table && groups instanceof TicketGroups
-        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: timeline ?? customerTimeline(table) }
+        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: groups.timeline }
         : null,
     journeys,
   };
