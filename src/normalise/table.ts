@@ -300,7 +300,7 @@ function widened(column: CodeColumn, code: number): CodeColumn {
  * A column of whole seconds (first response, resolution): 4 bytes a ticket, widened to float64
  * when a duration does not fit 32 bits (136 years; a mistyped year). A ticket's value is read only
  * where its state says there is one (ANSWERED, RESOLVED): a ticket without one holds 0 in the
- * 32-bit column and NaN once widened. 8 bytes a ticket less than float64: 160 MB at 10M tickets
+ * 32-bit column, and 0 or NaN once widened (0 for the tickets written before the widening). 8 bytes a ticket less than float64: 160 MB at 10M tickets
  * for the two metrics.
  */
 export type SecondsColumn = Uint32Array | Float64Array;
@@ -359,7 +359,7 @@ export interface TicketTable {
   readonly firstResponseState: Uint8Array;
   readonly resolution: SecondsColumn;
   readonly resolutionState: Uint8Array;
-  /** Follower counts (NaN: none); null when no ticket has one (most helpdesk exports): 8 bytes a ticket saved. */
+  /** Follower counts (FollowerColumn: read them through followersOf, NaN for none); null when no ticket has one (most helpdesk exports). */
   readonly followers: FollowerColumn | null;
   readonly customer: Int32Array;
   readonly status: CodeColumn;

@@ -36,7 +36,7 @@ describe('DuckDB count table equals the in-process one', () => {
     const low = await runParity(['audit', 'fixtures/engines/demo.parquet', '--duckdb-memory', '1MB', '--quiet']);
     expect(low.code).toBe(2);
     expect(low.stderr).toContain('DuckDB: Out of Memory Error');
-    expect(low.stderr).toContain("DuckDB's working memory (1MB) was not enough for this file: give it more with --duckdb-memory");
+    expect(low.stderr).toContain("DuckDB's working memory (1MB) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 2MB");
     const enough = await runParity(['audit', 'fixtures/engines/demo.parquet', '--duckdb-memory', '512MiB', '--quiet', '--format', 'json']);
     expect(enough.code).toBe(0);
     expect(JSON.parse(enough.stdout).input.rowsRead).toBe(3050);

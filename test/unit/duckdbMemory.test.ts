@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSource } from '../../src/read/engines/index.js';
+import { twice } from '../../src/read/engines/duckdb.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('--duckdb-memory: DuckDB working memory for files it reads', () => {
@@ -15,5 +16,11 @@ describe('--duckdb-memory: DuckDB working memory for files it reads', () => {
       expect(() => resolveSource(['t.parquet'], { duckdbMemory: bad }, {}), bad).toThrow(UsageError);
     }
     expect(() => resolveSource(['t.csv'], { duckdbMemory: '8GB' }, {})).toThrow(/--duckdb-memory is for files read by DuckDB/);
+  });
+
+  it('the out-of-memory hint suggests twice the size that was not enough, in its unit', () => {
+    expect(twice('1GB')).toBe('2GB');
+    expect(twice('512MiB')).toBe('1024MiB');
+    expect(twice('1.5GB')).toBe('3GB');
   });
 });

@@ -75,6 +75,12 @@ export function fileQuery(path: string): string {
 /** DuckDB's working memory when not given (measured enough: 10M tickets in 256MB, 50M in 512MB). */
 export const DUCKDB_MEMORY = '1GB';
 
+/** Twice a working-memory size as --duckdb-memory takes it (`512MB` → `1024MB`); the size as given when it is not a number and a unit. */
+export function twice(memory: string): string {
+  const m = /^(\d+(?:\.\d+)?)([A-Za-z]+)$/.exec(memory);
+  return m ? `${Number(m[1]) * 2}${m[2]}` : memory;
+}
+
 /**
  * `memory`: DuckDB's working memory inside parity's process (`--duckdb-memory`, default 1GB);
  * beyond it DuckDB spills to a temporary folder (every step of the count query can: sortedSeries);
@@ -116,7 +122,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     const reason = csvErrorReason(full);
     const message = `${full.split('\n')[0] ?? ''}${reason ? ` (${reason})` : ''}`;
     const hint = /out of memory/i.test(message)
-      ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory 8GB`
+      ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory ${twice(memory)}`
       : /CSV Error/.test(message)
         ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
         : 'check the file and the columns mapping';

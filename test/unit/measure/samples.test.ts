@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
+import { ANSWERED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { gatherDurations, Samples, type GroupDurations } from '../../../src/measure/sample.js';
 import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
@@ -74,7 +74,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
   it('durations that are not whole seconds (a table not made by the builder, which rounds): no sorted pass, every group gathered alone, same tallies', () => {
     // every 7th answered ticket half a second later
     let answered = 0;
-    const firstResponse = Float64Array.from(t.firstResponse, (x) => (!Number.isNaN(x) && answered++ % 7 === 0 ? x + 0.5 : x));
+    const firstResponse = Float64Array.from(t.firstResponse, (x, i) => (t.firstResponseState[i] === ANSWERED && answered++ % 7 === 0 ? x + 0.5 : x));
     const halves: TicketTable = { ...t, firstResponse };
     const samples = new Samples(halves, asOf);
     const all = Uint32Array.from({ length: halves.size }, (_, i) => i);
