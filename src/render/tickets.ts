@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.js';
 import type { TicketListing, TicketListingRow } from '../measure/ticketRows.js';
 import { csvLine } from '../text/csvSafe.js';
+import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export type TicketsRenderer = (listing: TicketListing) => string;
 
@@ -50,17 +51,23 @@ export function renderTicketsNdjson(listing: TicketListing): string {
   return listing.rows.map((r: TicketListingRow) => `${JSON.stringify(r)}\n`).join('');
 }
 
-export const TICKETS_RENDERERS: Record<string, TicketsRenderer> = {
-  csv: renderTicketsCsv,
-  json: renderTicketsJson,
-  ndjson: renderTicketsNdjson,
-};
+/**
+ * The formats by name. As for a report (render/index.ts), whether written to standard output or
+ * to a file with -o: CSV shows the data's control and bidirectional characters as visible
+ * escapes; JSON and NDJSON keep the data and write those characters as `\u` escapes. A Map,
+ * so a name from the command line (`toString`) is never looked up on an object's prototype.
+ */
+export const TICKETS_RENDERERS: ReadonlyMap<string, TicketsRenderer> = new Map<string, TicketsRenderer>([
+  ['csv', (listing) => renderTicketsCsv(sanitiseDeep(listing))],
+  ['json', (listing) => escapeJsonText(renderTicketsJson(listing))],
+  ['ndjson', (listing) => escapeJsonText(renderTicketsNdjson(listing))],
+]);
 
 /** The renderer for `parity tickets --format`, or a usage error naming the choices. */
 export function ticketsRendererFor(format: string): TicketsRenderer {
-  const renderer = TICKETS_RENDERERS[format];
+  const renderer = TICKETS_RENDERERS.get(format);
   if (!renderer) {
-    throw new UsageError(`--format ${format} is not available for tickets`, { hint: `choose one of: ${Object.keys(TICKETS_RENDERERS).join(', ')}` });
+    throw new UsageError(`--format ${format} is not available for tickets`, { hint: `choose one of: ${[...TICKETS_RENDERERS.keys()].join(', ')}` });
   }
   return renderer;
 }

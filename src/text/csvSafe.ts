@@ -33,5 +33,8 @@ export function restoreCell(cell: string): string {
 
 /** One CSV line (with newline) of safe cells. */
 export function csvLine(cells: ReadonlyArray<string | number | null>): string {
-  return stringify([cells.map((c) => (c === null ? '' : neutraliseFormula(String(c))))]);
+  // a cell that starts with `::` is quoted: a row whose first cell is data (a ticket id) then
+  // cannot start a line with a workflow command (`::error::…`) when the file is shown in a CI
+  // log; read as CSV, the value is the same
+  return stringify([cells.map((c) => (c === null ? '' : neutraliseFormula(String(c))))], { quoted_match: /^::/ });
 }

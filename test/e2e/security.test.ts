@@ -75,6 +75,35 @@ describe('terminal and CI command injection', () => {
     }
   });
 
+  it('the ticket listing written with -o is as clean as on standard output: escapes shown, no line starts with ::', async () => {
+    const d = dir();
+    // a workflow command as a ticket id (the listing's first column), a colour code and a
+    // right-to-left override in the category, a line break in the status
+    const file = write(d, 'ids.csv', 'ticket_id,channel,created_at,category,status\n::error::pwned,phone,2026-10-01T09:00:00Z,"\u001b[31mred\u202e",open\nT2,email,2026-10-01T10:00:00Z,billing,"new\n::warning::x"\n');
+    for (const format of ['csv', 'json', 'ndjson']) {
+      const out = join(d, `t.${format}`);
+      const r = await runParity(['tickets', file, '--format', format, '-o', out]);
+      expect(r.code, format).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text, format).not.toMatch(CONTROL);
+      expect(text.split('\n').filter((l) => l.startsWith('::')), format).toEqual([]);
+    }
+    const csv = parse(readFileSync(join(d, 't.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(csv.map((row) => [row['ticket_id'], row['category'], row['status']])).toEqual([
+      ['::error::pwned', '\\u001b[31mred\\u202e', 'open'],
+      ['T2', 'billing', 'new\\n::warning::x'],
+    ]);
+    // JSON keeps the data: the escapes are JSON's own
+    const rows = (JSON.parse(readFileSync(join(d, 't.json'), 'utf8')) as { tickets: Array<{ ticketId: string; category: string }> }).tickets;
+    expect(rows[0]).toMatchObject({ ticketId: '::error::pwned', category: '\u001b[31mred\u202e' });
+  });
+
+  it('parity tickets --format toString is a usage error, not a name looked up on an object', async () => {
+    const r = await runParity(['tickets', fixture('small.csv'), '--format', 'toString']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format toString is not available for tickets');
+  });
+
   it('a GFM autolink in a channel value carries no markup; mentions do not ping', async () => {
     const d = dir();
     const file = write(d, 'md.csv', 'ticket_id,channel,created_at\nT1,"see http://evil.example/<img src=x onerror=alert(1)> @octocat",2026-10-01T09:00:00Z\nT2,phone,2026-10-01T09:00:00Z\n');
