@@ -15,7 +15,7 @@ import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, type StatusClass } from './status.js';
-import { isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
+import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
 import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
@@ -237,7 +237,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     let text = plain(batch, f, ascii) ? null : textOf(batch, f);
     if (text === null ? S === E : text === '') return false;
     const createdAt = timeOf(buf, text, createdBytes, created);
-    if (createdAt === null) return false;
+    if (createdAt === null || !inCalendar(createdAt)) return false; // rejected by rows.ts
     if (since !== null && createdAt < since) return false;
     if (until !== null && createdAt >= until) return false;
     if (asOf !== null && createdAt > asOf) return false;
@@ -283,7 +283,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         } else {
           seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), firstUnit, firstNumber);
         }
-        if (seconds === null || seconds < 0) return false; // a note in rows.ts
+        if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false; // a note in rows.ts
         if (asOf !== null && createdAt + seconds > asOf) {
           // answered after the as-of time: not known then
         } else {
@@ -315,7 +315,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         } else {
           seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), resolutionUnit, resolutionNumber);
         }
-        if (seconds === null || seconds < 0) return false;
+        if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false;
         if (asOf !== null && createdAt + seconds > asOf) {
           // resolved after the as-of time: still open then
         } else {

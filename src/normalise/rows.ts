@@ -6,7 +6,7 @@
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { parserFor, type TimestampParser, type TimestampStyle, detectStyle } from './time.js';
+import { parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar } from './time.js';
 import { classifyStatus } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
@@ -365,6 +365,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
+    if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
     if (context.since !== null && createdAt < context.since) return reject(record, 'outside-period', 'created before --since', 'createdAt', createdText, 'excluded');
     if (context.until !== null && createdAt >= context.until) return reject(record, 'outside-period', 'created on or after --until', 'createdAt', createdText, 'excluded');
     if (context.asOf !== null && createdAt > context.asOf) return reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
@@ -400,6 +401,9 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
+      } else if (!inCalendar(createdAt + seconds)) {
+        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `"${firstText}" puts the first response after the year 9999; left out of first response`, field, firstText));
+        firstResponseState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         firstResponseState = UNANSWERED; // answered after the as-of time: not known then
       } else {
@@ -429,6 +433,9 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));
+        resolutionState = EXCLUDED;
+      } else if (!inCalendar(createdAt + seconds)) {
+        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `"${resolvedText}" puts the resolution after the year 9999; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (context.asOf !== null && createdAt + seconds > context.asOf) {
         resolutionState = OPEN;

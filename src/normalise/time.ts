@@ -36,6 +36,20 @@ export const STYLE_LABELS: Record<TimestampStyle, string> = {
 };
 
 /** Throws a ParityError unless `zone` is an IANA zone name (or UTC offset) the runtime knows. */
+/**
+ * The times parity reads: from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z (epoch seconds), the
+ * years ISO 8601 writes with four digits. A creation time outside them (a microsecond count in a
+ * seconds column, a mistyped year 58431) is not a time of the export; nor is a reply or a
+ * resolution a duration puts there. Beyond year 275760 JavaScript cannot even write the date.
+ */
+export const FIRST_TIME = -62_135_596_800;
+export const LAST_TIME = 253_402_300_799;
+
+/** Whether epoch seconds `t` lie in the years parity reads ({@link FIRST_TIME}..{@link LAST_TIME}). */
+export function inCalendar(t: number): boolean {
+  return t >= FIRST_TIME && t <= LAST_TIME;
+}
+
 export function checkTimeZone(zone: string, where: string): void {
   if (zone === 'UTC') return; // the default: known everywhere, and no Intl start-up (~20 ms) for it
   try {
