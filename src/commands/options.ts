@@ -164,10 +164,16 @@ function origin(flagGiven: boolean, flag: string, key: string): string {
   return flagGiven ? flag : `${key} in the config`;
 }
 
-/** Resolves the settings of a run. `version` is the tool version for the report. */
-function wholeInstant(seconds: number | null): number | null {
-  return seconds === null ? null : Math.floor(seconds + 0.5);
+/**
+ * The as-of time in whole seconds, rounded up: whatever happened at or before the given instant
+ * has happened by it, and `--as-of` at the data's latest timestamp reads the data as the default
+ * (that timestamp, rounded up too: load/dataset.ts) does.
+ */
+function asOfSecond(seconds: number | null): number | null {
+  return seconds === null ? null : Math.ceil(seconds);
 }
+
+/** Resolves the settings of a run. `version` is the tool version for the report. */
 
 export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string, configFile: string | null = null): Settings {
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
@@ -216,8 +222,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     referenceGiven: referenceText !== undefined,
     bands: flags.bands !== undefined ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
     groupBy: by,
-    // the as-of time in whole seconds (rounded half up), as every age measured to it
-    asOf: wholeInstant(instant('--as-of', 'asOf', flags.asOf)),
+    // the as-of time in whole seconds (rounded up), as every age measured to it
+    asOf: asOfSecond(instant('--as-of', 'asOf', flags.asOf)),
     since: sinceSeconds,
     until: untilSeconds,
     tolerance,

@@ -99,8 +99,9 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     },
     true,
   );
-  // whole seconds (rounded half up), as the count query's as-of: every age is measured to it
-  const asOf = whole(settings.asOf ?? totals.latest ?? 0);
+  // whole seconds, rounded up as the count query's as-of and --as-of are (no time of the data lies
+  // after it): every age is measured to it
+  const asOf = settings.asOf ?? Math.ceil(totals.latest ?? 0);
   const built = builder.build();
   if (settings.asOf === null && totals.latest !== null && totals.latestAt !== null && io.now !== undefined && totals.latest > io.now) {
     const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt);

@@ -78,9 +78,10 @@ describe('printed count query', () => {
     expect(sql).toContain('FROM (\n');
   });
 
-  test('without --as-of, the as-of time is the latest timestamp of the used tickets, in whole seconds', () => {
+  test('without --as-of, the as-of time is the latest timestamp of the used tickets, rounded up to whole seconds', () => {
     const sql = countQuery({ ...spec('postgres'), asOf: null });
-    expect(sql).toContain('(SELECT CAST(FLOOR(MAX(GREATEST(CASE WHEN fr_kind = \'e\' THEN created_s + fr_s ELSE created_s END, CASE WHEN res_kind = \'e\' THEN created_s + res_s ELSE created_s END)) + 0.5) AS BIGINT) FROM t)');
+    // rounded up: no time of the data lies after it
+    expect(sql).toContain('(SELECT CAST(CEIL(MAX(GREATEST(CASE WHEN fr_kind = \'e\' THEN created_s + fr_s ELSE created_s END, CASE WHEN res_kind = \'e\' THEN created_s + res_s ELSE created_s END))) AS BIGINT) FROM t)');
   });
 
   test('loudness and jumps: a window per customer, the first origin by ROW_NUMBER, ASCII-only capitals', () => {

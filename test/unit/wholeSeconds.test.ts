@@ -1,4 +1,4 @@
-// Durations and ages in whole seconds, rounded half up, from either producer: timestamps with
+// Durations and ages in whole seconds, rounded half up (the as-of time rounded up), from either producer: timestamps with
 // fractions of a second gave the in-process audit other numbers than the count query, which
 // rounds (a plain median of 2.4 s against 2 s; a ticket 4h 0.4s old breached a 4h target in one
 // and not the other). Local times on a change of clocks are read alike too.
@@ -9,7 +9,8 @@ import { tempCsv } from '../helpers/exec.js';
 test('fractions of a second: the same whole-second numbers in-process and from DuckDB', async () => {
   // By hand: phone answered after 0.6 s, 2.4 s and 3.4 s → whole seconds 1, 2, 3: median 2 (the
   // unrounded median would be 2.4). Email E1 created 10:00:00, still waiting at the as-of time
-  // 14:00:00.4: 14400.4 s → 14400 s, not past the 4h target (not yet due); E2 answered in 30 s.
+  // 14:00:00.4, which is rounded up to 14:00:01 (--as-of, like the default, in whole seconds
+  // rounded up): 14401 s, past the 4h target (breached); E2 answered in 30 s (met).
   const path = tempCsv('fractions.csv', [
     'ticket_id,channel,created_at,first_response_at',
     'P1,phone,2026-09-14T10:00:00.000Z,2026-09-14T10:00:00.600Z',
@@ -22,13 +23,13 @@ test('fractions of a second: the same whole-second numbers in-process and from D
     const phone = report.channels.find((c) => c.channel === 'phone');
     const email = report.channels.find((c) => c.channel === 'email');
     expect([phone?.firstResponse.median, phone?.firstResponse.answeredMedian]).toEqual([2, 2]);
-    expect([email?.sla?.firstResponse?.met, email?.sla?.firstResponse?.breached, email?.sla?.firstResponse?.notYetDue]).toEqual([1, 0, 1]);
+    expect([email?.sla?.firstResponse?.met, email?.sla?.firstResponse?.breached, email?.sla?.firstResponse?.notYetDue]).toEqual([1, 1, 0]);
   }
 });
 
 test('a default as-of time with a fraction is whole seconds too: ages agree with DuckDB', async () => {
   // P1–P3 never answered, created 00:00:00, 00:00:01, 00:00:02; the latest time in the data is a
-  // resolution at 00:10:00.700, so the as-of time is 00:10:01 (rounded half up) and the ages are
+  // resolution at 00:10:00.700, so the as-of time is 00:10:01 (rounded up) and the ages are
   // 601, 600 and 599 s: the first-response median is not reached, a bound of 600 s
   const path = tempCsv('as-of.csv', [
     'ticket_id,channel,created_at,first_response_at,resolved_at,status',
@@ -41,6 +42,27 @@ test('a default as-of time with a fraction is whole seconds too: ages agree with
     expect(report.period.asOf).toBe('2026-09-14T00:10:01.000Z');
     const phone = report.channels.find((c) => c.channel === 'phone');
     expect([phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([600, 'lower']);
+  }
+});
+
+test('the data\'s latest time given as --as-of reads the data as the default does', async () => {
+  // By hand: the latest time is E3's creation, 00:00:00.400 on 2 November; the as-of time is
+  // 00:00:01 either way (rounded up). Nothing lies after it: E3 is kept (waiting 1 s after
+  // rounding 0.6 s), E2's reply at 00:00:00.300 counts (answered after 14h 0.3 s → 50400 s),
+  // P1 answered after 1h. (Rounded half up, the as-of time would have been 00:00:00 and
+  // --as-of would have left E3 out and E2 unanswered, unlike the default.)
+  const path = tempCsv('as-of-latest.csv', [
+    'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+    'P1,phone,2026-11-01T10:00:00Z,2026-11-01T11:00:00Z,,open',
+    'E2,email,2026-11-01T10:00:00Z,2026-11-02T00:00:00.300Z,,open',
+    'E3,email,2026-11-02T00:00:00.400Z,,,open',
+  ]);
+  const reports = [...(await bothProducers([path], {}, { minSample: 1 })), ...(await bothProducers([path], { asOf: '2026-11-02T00:00:00.400Z' }, { minSample: 1 }))];
+  for (const report of reports) {
+    expect(report.period.asOf).toBe('2026-11-02T00:00:01.000Z');
+    expect([report.input.rowsUsed, report.input.rowsRejected]).toEqual([3, 0]);
+    const email = report.channels.find((c) => c.channel === 'email');
+    expect([email?.tickets, email?.answered, email?.firstResponse.answeredMedian]).toEqual([2, 1, 50400]);
   }
 });
 

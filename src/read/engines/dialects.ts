@@ -53,6 +53,8 @@ export interface Dialect {
   greatest(a: string, b: string): string;
   /** Round half up to a whole number (the count table's rule). */
   wholeSeconds(expr: string): string;
+  /** Round up to a whole number (the as-of time taken from the data: no time of the data lies after it). */
+  ceilSeconds(expr: string): string;
   /** Sum of a 0/1 expression as a whole number (0 for no rows). */
   sum(expr: string): string;
   count(): string;
@@ -176,6 +178,9 @@ const common = {
   },
   wholeSeconds(this: Dialect, expr: string): string {
     return this.int(`FLOOR(${expr} + 0.5)`);
+  },
+  ceilSeconds(this: Dialect, expr: string): string {
+    return this.int(`CEIL(${expr})`);
   },
   sum(this: Dialect, expr: string): string {
     return this.int(`COALESCE(SUM(${expr}), 0)`);
@@ -333,6 +338,7 @@ const clickhouse: Dialect = {
   key: (expr) => `replaceRegexpAll(lower(${expr}), '[^a-z0-9]', '')`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   wholeSeconds: (expr) => `toNullable(toInt64(floor(${expr} + 0.5)))`,
+  ceilSeconds: (expr) => `toNullable(toInt64(ceil(${expr})))`,
   sum: (expr) => `toNullable(toInt64(sum(${expr})))`,
   count: () => 'toNullable(toInt64(count()))',
   min: (expr) => `min(${expr})`,

@@ -286,7 +286,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const frEnd = frSeconds ? `CASE WHEN fr_kind = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s';
   const resEnd = resSeconds ? `CASE WHEN res_kind = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s';
   // whole seconds (rounded half up), as in-process: every age is measured to it
-  const asOf = spec.asOf !== null ? numberLiteral(Math.floor(spec.asOf + 0.5)) : `(SELECT ${d.wholeSeconds(d.max(d.greatest(frEnd, resEnd)))} FROM ${ref(d, 't', t)})`;
+  const asOf = spec.asOf !== null ? numberLiteral(Math.ceil(spec.asOf)) : `(SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd, resEnd)))} FROM ${ref(d, 't', t)})`;
 
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>
