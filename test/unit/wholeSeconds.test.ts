@@ -66,6 +66,24 @@ test('the data\'s latest time given as --as-of reads the data as the default doe
   }
 });
 
+test('a duration that puts a resolution after the year 9999 is left out of resolution by both producers', async () => {
+  // By hand: R1–R3 resolved after 10, 20 and 30 minutes; R4's 144,000,000,000 minutes
+  // (8.64e12 s) would end past the year 9999, so it is left out of resolution: 3 resolved,
+  // median 20 min = 1200 s; the as-of time is R3's resolution, 00:30:00 (not R4's)
+  const path = tempCsv('past-9999.csv', [
+    'ticket_id,channel,created_at,resolution_minutes,status',
+    'R1,phone,2026-09-14T00:00:00Z,10,solved',
+    'R2,phone,2026-09-14T00:00:00Z,20,solved',
+    'R3,phone,2026-09-14T00:00:00Z,30,solved',
+    'R4,phone,2026-09-14T00:00:00Z,144000000000,solved',
+  ]);
+  for (const report of await bothProducers([path], {}, { minSample: 1 })) {
+    expect(report.period.asOf).toBe('2026-09-14T00:30:00.000Z');
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    expect([phone?.tickets, phone?.resolution.resolved, phone?.resolution.n, phone?.resolution.median]).toEqual([4, 3, 3, 1200]);
+  }
+});
+
 test('local times on a change of clocks are read alike in-process and by DuckDB', async () => {
   // New York: 02:30 on 8 March does not exist (read as 03:30 EDT), 01:30 on 1 November occurs
   // twice (the second, EST). Phone 02:30 → 03:30 EDT, answered 04:00 EDT: 30 min; email 00:30 EDT,

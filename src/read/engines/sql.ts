@@ -29,6 +29,7 @@ import type { Channel, DurationUnit, TicketField } from '../../model.js';
 import { CHANNELS } from '../../model.js';
 import { builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
 import { STATUS_VOCABULARY } from '../../normalise/status.js';
+import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
 import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId } from './dialects.js';
@@ -233,6 +234,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const reasons = [
     `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,
     `WHEN created_s IS NULL THEN ${d.string('missing-created')}`,
+    // outside the years 1 to 9999, as in-process (normalise/time.ts inCalendar)
+    `WHEN created_s < ${numberLiteral(FIRST_TIME)} OR created_s > ${numberLiteral(LAST_TIME)} THEN ${d.string('bad-created')}`,
     ...(spec.since !== null ? [`WHEN created_s < ${numberLiteral(spec.since)} THEN ${d.string('outside-period')}`] : []),
     ...(spec.until !== null ? [`WHEN created_s >= ${numberLiteral(spec.until)} THEN ${d.string('outside-period')}`] : []),
     ...(spec.asOf !== null ? [`WHEN created_s > ${numberLiteral(spec.asOf)} THEN ${d.string('after-as-of')}`] : []),
@@ -256,9 +259,11 @@ function buildCountQuery(spec: CountQuerySpec): string {
   ].join('\n');
 
   const afterAsOf = (seconds: string): string => (spec.asOf !== null ? `WHEN created_s + ${seconds} > ${numberLiteral(spec.asOf)} THEN 'w' ` : '');
-  const frKind = frSeconds ? `CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL ${afterAsOf('fr_s')}ELSE 'e' END` : 'NULL';
+  // a duration that puts the reply or resolution after the year 9999 is left out, as in-process
+  const pastCalendar = (seconds: string): string => `WHEN created_s + ${seconds} > ${numberLiteral(LAST_TIME)} THEN NULL `;
+  const frKind = frSeconds ? `CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL ${pastCalendar('fr_s')}${afterAsOf('fr_s')}ELSE 'e' END` : 'NULL';
   const resKind = resSeconds
-    ? `CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL ${afterAsOf('res_s')}ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END`
+    ? `CASE WHEN res_s IS NOT NULL AND status_class <> 'open' THEN (CASE WHEN res_s < 0 THEN NULL ${pastCalendar('res_s')}${afterAsOf('res_s')}ELSE 'e' END) WHEN res_s IS NOT NULL THEN 'w' WHEN status_class = 'resolved' THEN NULL ELSE 'w' END`
     : 'NULL';
   const bands = bandsFromEdges(spec.bands);
   const bandWhens = bands
