@@ -21,7 +21,10 @@ export function parseWeeklyHours(lines: readonly string[]): WeeklySchedule {
     if (!m) throw new ParityError(`businessHours.open: cannot read "${line}"`, { hint: 'write opening hours like "Mon-Fri 09:00-17:00"' });
     const start = Number(m[2]) * 60 + Number(m[3]);
     const end = Number(m[4]) * 60 + Number(m[5]);
-    if (end <= start || end > 24 * 60) throw new ParityError(`businessHours.open: "${line}" closes before it opens`);
+    if (Number(m[3]) > 59 || Number(m[5]) > 59 || start >= 24 * 60 || end > 24 * 60) {
+      throw new ParityError(`businessHours.open: "${line}" is not a time of day`, { hint: 'hours run from 00:00 to 24:00 ("Mon-Sun 00:00-24:00" is open all day)' });
+    }
+    if (end <= start) throw new ParityError(`businessHours.open: "${line}" closes before it opens`);
     for (const part of (m[1] as string).split(',')) {
       const [from, to] = part.split('-');
       const a = DAYS.indexOf(from ?? '');
@@ -33,8 +36,17 @@ export function parseWeeklyHours(lines: readonly string[]): WeeklySchedule {
       }
     }
   }
-  for (const day of schedule) day.sort((x, y) => x[0] - y[0]);
-  return schedule;
+  // ranges that overlap or touch are one (a minute open under two lines is open once)
+  return schedule.map((day) => {
+    day.sort((x, y) => x[0] - y[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [a, b] of day) {
+      const last = merged[merged.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    return merged;
+  });
 }
 
 /**
@@ -90,7 +102,9 @@ export class BusinessCalendar {
       const flat = new Float64Array(open.length * 2);
       open.forEach(([a, b], j) => {
         const from = wall(y, mo, d, Math.floor(a / 60), a % 60, 0) as number;
-        const to = b === 24 * 60 ? (wall(y, mo, d + 1, 0, 0, 0) ?? from) : (wall(y, mo, d, Math.floor(b / 60), b % 60, 0) as number);
+        // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
+        const next = new Date(Date.UTC(y, mo, d + 1));
+        const to = b === 24 * 60 ? (wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) ?? from) : (wall(y, mo, d, Math.floor(b / 60), b % 60, 0) as number);
         flat[2 * j] = from;
         flat[2 * j + 1] = to;
         total += Math.max(0, to - from);

@@ -44,6 +44,36 @@ describe('business-hours clock', () => {
     expect(() => parseWeeklyHours(['Mon-Fri 17:00-09:00'])).toThrow('closes before it opens');
   });
 
+  it('open until 24:00 counts to the next midnight on every day, the last of a month and of a year too', () => {
+    // open all day, every day, in UTC and in Berlin: a day is 86,400 s whatever the date
+    for (const zone of ['UTC', 'Europe/Berlin']) {
+      const allDay = new BusinessCalendar(parseWeeklyHours(['Mon-Sun 00:00-24:00']), zone, [], at('2026-01-01T00:00:00Z'), at('2027-01-02T00:00:00Z'));
+      let wrong = 0;
+      // 24 hours from noon UTC, every day of 2026: open all the time, so 86,400 s each (across
+      // Berlin's changes of clocks too: the local days are 23 and 25 h, the 24 hours are 24)
+      for (let day = 0; day < 365; day++) {
+        const from = at('2026-01-01T12:00:00Z') + day * 86_400;
+        if (allDay.between(from, from + 86_400) !== 86_400) wrong++;
+      }
+      expect(wrong, zone).toBe(0);
+    }
+    // evenings to midnight: 31 January 18:00 → 1 February 18:00 is the 6 h of 31 January
+    const evenings = new BusinessCalendar(parseWeeklyHours(['Mon-Sun 18:00-24:00']), 'UTC', [], at('2026-01-01T00:00:00Z'), at('2026-03-01T00:00:00Z'));
+    expect(evenings.between(at('2026-01-31T18:00:00Z'), at('2026-02-01T18:00:00Z'))).toBe(6 * 3600);
+  });
+
+  it('opening ranges that overlap or touch are open once; hours past 24:00 are not a time of day', () => {
+    const schedule = parseWeeklyHours(['Mon-Sun 09:00-17:00', 'Mon-Sun 12:00-18:00', 'Sat 10:00-12:00', 'Sun 18:00-19:00']);
+    expect(schedule[1]).toEqual([[540, 1080]]); // Monday 09:00-18:00
+    expect(schedule[6]).toEqual([[540, 1080]]); // Saturday: 10:00-12:00 lies inside
+    expect(schedule[0]).toEqual([[540, 1140]]); // Sunday: 18:00-19:00 touches 18:00
+    const overlap = new BusinessCalendar(schedule, 'UTC', [], at('2026-10-01T00:00:00Z'), at('2026-10-10T00:00:00Z'));
+    // Mon 5 Oct 00:00 → Tue 6 Oct 00:00: 9 h, not 8 h + 6 h
+    expect(overlap.between(at('2026-10-05T00:00:00Z'), at('2026-10-06T00:00:00Z'))).toBe(9 * 3600);
+    expect(() => parseWeeklyHours(['Mon-Fri 09:00-25:00'])).toThrow('is not a time of day');
+    expect(() => parseWeeklyHours(['Mon-Fri 09:60-17:00'])).toThrow('is not a time of day');
+  });
+
   it('applies to the whole audit: durations and open-ticket ages in business time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-clock-'));
     const file = join(dir, 'week.csv');
