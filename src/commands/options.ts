@@ -79,6 +79,11 @@ export function parseBands(text: string): number[] {
   return edges;
 }
 
+/** Band edges ascending, each once (`10000,1000,1000` → `1000,10000`). */
+function bandEdges(edges: readonly number[]): number[] {
+  return [...new Set(edges)].sort((a, b) => a - b);
+}
+
 function channelOption(value: string, flag: string): Channel {
   if (!isChannel(value)) {
     throw new UsageError(`${flag} "${value}" is not a channel`, { hint: 'choose one of phone, email, web, social, chat, other' });
@@ -220,7 +225,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     timeZone,
     reference: channelOption(referenceText ?? 'phone', flags.reference ? '--reference' : 'reference in the config'),
     referenceGiven: referenceText !== undefined,
-    bands: flags.bands !== undefined ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES]),
+    // in order, each once, as the bands are measured: the report records the same edges however they were written
+    bands: bandEdges(flags.bands !== undefined ? parseBands(flags.bands) : (config.bands ?? [...DEFAULT_BAND_EDGES])),
     groupBy: by,
     // the as-of time in whole seconds (rounded up), as every age measured to it
     asOf: asOfSecond(instant('--as-of', 'asOf', flags.asOf)),
