@@ -9,7 +9,7 @@
  * table labels them (strata.ts); cell codes follow the labels' order.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { bandChannelGroup, noValueLabel, type CountDimension, type CountSeries, type CountTable } from './counts.js';
+import { bandChannelGroup, channelPart, noValueLabel, type CountDimension, type CountSeries, type CountTable } from './counts.js';
 import { bandsFromEdges, type FollowerBand } from './groups.js';
 import type { GroupDurations, Metric } from './sample.js';
 import { SlaCounter, type SlaCount, type SlaTargets } from './sla.js';
@@ -35,8 +35,7 @@ export function bandOf(group: string): string {
 
 /** The channel of a `bandChannel` group (`<band> / <channel>`). */
 export function channelOf(group: string): string {
-  const cut = group.lastIndexOf(' / ');
-  return cut < 0 ? group : group.slice(cut + 3);
+  return channelPart(group);
 }
 
 export function groupKey(dimension: CountDimension | 'band', group: string): CountGroup {

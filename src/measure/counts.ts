@@ -63,6 +63,12 @@ export const CALENDAR_FALLBACK_NOTE =
  */
 export const BUSINESS_GIVEN_NOTE = 'business clock: the mapped business-time duration columns are used as given';
 
+/** The channel of a `bandChannel` group (`<band> / <channel>`; the whole group without the separator). */
+export function channelPart(group: string): string {
+  const cut = group.lastIndexOf(' / ');
+  return cut < 0 ? group : group.slice(cut + 3);
+}
+
 /** The group of a `bandChannel` row. */
 export function bandChannelGroup(band: string, channel: string): string {
   return `${band} / ${channel}`;
@@ -691,6 +697,12 @@ export class CountTableReader {
     }
     if (!isRowMetric(r.metric)) throw new CountRowError(`${where}: metric "${r.metric ?? ''}" is not firstResponse, resolution, tickets or waited`);
     if (r.group === null) throw new CountRowError(`${where}: no group`);
+    // a group that names a channel names one of parity's: a channel spelt otherwise ("Phone",
+    // "fax") would match no group the judge asks for, and its tickets would go unseen
+    const named = r.dimension === 'channel' ? r.group : r.dimension === 'bandChannel' ? channelPart(r.group) : null;
+    if (named !== null && !(CHANNELS as readonly string[]).includes(named)) {
+      throw new CountRowError(`${where}: "${r.group}" names no channel parity knows ("${named}")`, `channels are ${CHANNELS.join(', ')}, written in lower case; a raw value goes in a rawChannel row`);
+    }
     return { dimension: r.dimension as CountDimension, group: r.group, category: r.category, priority: r.priority, metric: r.metric };
   }
 

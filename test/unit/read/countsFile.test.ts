@@ -52,4 +52,16 @@ describe('count table file: number cells', () => {
     expect((error as ParityError).message).toBe(message);
     expect((error as ParityError).location).toMatchObject({ line: 7, column: 'seconds' });
   });
+
+  test.each([
+    ['bandChannel,unknown / Phone', '"unknown / Phone" names no channel parity knows ("Phone")'],
+    ['bandChannel,unknown / fax', '"unknown / fax" names no channel parity knows ("fax")'],
+    ['bandChannel,unknown / __proto__', '"unknown / __proto__" names no channel parity knows ("__proto__")'],
+    ['channel,Phone', '"Phone" names no channel parity knows ("Phone")'],
+  ])('a group %j that names a channel parity does not know is refused at its line (its tickets would go unseen)', async (group, message) => {
+    const error = await read([`${group},,,tickets,0,3,0`]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParityError);
+    expect((error as ParityError).message).toContain(message);
+    expect((error as ParityError).location).toMatchObject({ line: 7 });
+  });
 });
