@@ -139,6 +139,14 @@ function failure(error: unknown, excel: Excel, file: string, sheet: SheetChoice 
     return new ParityError(`the workbook is damaged: ${error.message}`, { location: { file } });
   }
   if (error instanceof InvalidInputError) return unsupportedWorkbook(file, 'zip');
+  // the reader stopping on a part it expected (a sheet without <sheetData>, written by a tool
+  // other than a spreadsheet): said in parity's words, not the reader's internal message
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return new ParityError('the workbook cannot be read: a sheet lacks parts a spreadsheet writes', {
+      location: { file },
+      hint: 'open it in Excel or LibreOffice and save it again, or export the sheet as CSV',
+    });
+  }
   return new ParityError(`cannot read the workbook: ${(error as Error).message}`, { location: { file } });
 }
 

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { cellText, dateCellText, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
@@ -89,6 +92,18 @@ describe('reading a workbook', () => {
     const error = await openXlsx(fixture('xlsx', 'two-sheets.xlsx'), 'two-sheets.xlsx').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParityError);
     expect((error as ParityError).hint).toContain('1 "About", 2 "Tickets"');
+  });
+
+  it('a sheet without the parts a spreadsheet writes (no sheetData) is an error in parity\'s words, not the reader\'s', async () => {
+    // the Zendesk fixture with its sheet replaced by an empty <worksheet/>
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx')));
+    parts['xl/worksheets/sheet1.xml'] = strToU8('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-xlsx-')), 'bare.xlsx');
+    writeFileSync(path, zipSync(parts));
+    const error = await openXlsx(path, 'bare.xlsx').then((source) => all(source.records)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParityError);
+    expect((error as ParityError).message).toBe('the workbook cannot be read: a sheet lacks parts a spreadsheet writes');
+    expect((error as ParityError).hint).toContain('save it again, or export the sheet as CSV');
   });
 
   it('never reads workbook bytes as CSV: a workbook on standard input is a clear error', async () => {
