@@ -364,6 +364,11 @@ export function parseGate(source: string, options: ParseOptions): Gate {
   const thresholdChoices = unit === 'seconds' ? 'write a duration such as 45s, 30m, 2h, 1d or 1h30m' : unit === 'share' ? 'write a fraction such as 0.9 or a percentage such as 90%' : 'write a number such as 3 or 0.5';
   if (literal.kind !== 'literal') fail(literal, `expected a threshold after "${comparator}", found ${describe(literal)}`, thresholdChoices);
   const threshold = sign * readThreshold(literal, unit, parsed, delta, fail, thresholdChoices);
+  // only a change or a gap can be below zero: a gate on anything else against a negative
+  // threshold could never fail (or never pass)
+  if (sign < 0 && !delta && parsed.kind !== 'gap') {
+    fail(literal, `${describeSubject(parsed)} is never below zero: a negative threshold fits only a change (delta(…)) or a gap`, thresholdChoices);
+  }
 
   const rest = lexer.next();
   if (rest.kind !== 'end') {

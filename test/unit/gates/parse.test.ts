@@ -171,6 +171,12 @@ describe('gate parser: errors put a caret under the bad token', () => {
     expect(syntaxError('gap(phone,social).firstResponse.median > 30').message).toBe('a gap between durations is a duration: give the threshold a unit');
     expect(syntaxError('delta(gap(phone,social).firstResponse.median) > 30').message).toBe('a change in a gap between durations is a duration: give the threshold a unit');
     expect(syntaxError('ratio(phone,social).firstResponse.median > 30%').message).toMatch(/a percentage only fits a share/);
+    // a share, a median, a ratio or a count is never below zero: such a gate could never fail
+    expect(syntaxError('channel(social).answeredShare < -5%').message).toMatch(/is never below zero: a negative threshold fits only a change \(delta\(…\)\) or a gap/);
+    expect(syntaxError('ratio(phone,social).firstResponse.median > -1').message).toMatch(/^a ratio is never below zero/);
+    expect(syntaxError('findings.significant < -1').message).toMatch(/^the number of significant findings is never below zero/);
+    // a change may be negative
+    expect(parse('delta(channel(social).answeredShare) < -5%').threshold).toBeCloseTo(-0.05, 12);
   });
 
   it('a channel compared with itself', () => {
