@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
+import { vocabularyKey } from '../normalise/channel.js';
 import type { BySettings, Settings } from '../settings.js';
 import { DEFAULT_LOUD } from '../settings.js';
 import { parseWeeklyHours } from '../measure/clock.js';
@@ -77,6 +78,26 @@ export function parseBands(text: string): number[] {
     throw new UsageError(`--bands "${text}" is not a list of positive numbers`, { hint: 'write it like --bands 1000,10000,100000' });
   }
   return edges;
+}
+
+/**
+ * The config's channel mappings. A value is matched case and punctuation aside (`Phone`,
+ * `phone`, `PHONE!` are one value): two keys that are one value but map to different channels
+ * are an error, not the last one silently winning.
+ */
+function channelMappings(channels: Readonly<Record<string, Channel>>): Map<string, Channel> {
+  const seen = new Map<string, [string, Channel]>();
+  for (const [raw, channel] of Object.entries(channels)) {
+    const key = vocabularyKey(raw);
+    const earlier = seen.get(key);
+    if (earlier && earlier[1] !== channel) {
+      throw new UsageError(`channels in the config: "${earlier[0]}" and "${raw}" are one value to parity (case and punctuation aside), mapped to ${earlier[1]} and ${channel}`, {
+        hint: 'keep one of them',
+      });
+    }
+    seen.set(key, [raw, channel]);
+  }
+  return new Map(Object.entries(channels));
 }
 
 /** Band edges ascending, each once (`10000,1000,1000` → `1000,10000`). */
@@ -217,7 +238,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
       inputFormat: flags.inputFormat ?? config.format ?? null,
       columns: config.columns ?? {},
       dateFormat: config.dateFormat ?? null,
-      channels: new Map(Object.entries(config.channels ?? {})),
+      channels: channelMappings(config.channels ?? {}),
       sheet: reading.sheet ?? null,
       decimal: reading.decimal ?? null,
       ...(by?.column === 'header' ? { byHeader: by.field } : {}),

@@ -109,7 +109,15 @@ export const configSchema = z.strictObject({
     .strictObject({
       timeZone: z.string().min(1).optional(),
       open: z.array(weeklyHours).min(1),
-      holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write holidays as YYYY-MM-DD')).optional(),
+      holidays: z
+        .array(
+          z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'write holidays as YYYY-MM-DD')
+            // a date of the calendar (2026-02-30 is not one: it would close no day)
+            .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: (issue) => `"${String(issue.input)}" is not a date of the calendar` }),
+        )
+        .optional(),
     })
     .optional(),
   sla: z

@@ -60,3 +60,21 @@ describe('config validation', () => {
     expect(problem({ columns: { firstResponseTime: { column: 'frt', unit: 'fortnights' } } })).toMatch(/columns\.firstResponseTime\.unit/);
   });
 });
+
+describe('config values that would be read silently otherwise', () => {
+  it('a holiday that is not a date of the calendar is refused, naming it', () => {
+    const hours = (holidays: string[]): unknown => ({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'], holidays } });
+    expect(problem(hours(['2026-12-25', '2026-02-30']))).toContain('businessHours.holidays[1]: "2026-02-30" is not a date of the calendar');
+    expect(problem(hours(['2026-13-01']))).toContain('"2026-13-01" is not a date of the calendar');
+    expect(() => validateConfig(hours(['2028-02-29', '2026-12-31']), 'parity.config.json')).not.toThrow(); // a leap day
+  });
+
+  it('two channel keys that are one value to parity (case and punctuation aside) may not map to different channels', async () => {
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    expect(() => resolveSettings(['x.csv'], {}, { channels: { Phone: 'email', phone: 'chat' } }, 'test')).toThrow(
+      'channels in the config: "Phone" and "phone" are one value to parity (case and punctuation aside), mapped to email and chat',
+    );
+    // the same channel twice is harmless
+    expect(resolveSettings(['x.csv'], {}, { channels: { Phone: 'email', 'PHONE!': 'email' } }, 'test').mapping.channels.size).toBe(2);
+  });
+});
