@@ -678,6 +678,15 @@ export class CountTableReader {
     if (!this.sawTickets) throw new CountRowError('no "meta,tickets" row: this is not a count table parity wrote or printed the query for');
     if (!this.sawAsOf) throw new CountRowError('no "meta,asOf" row: the as-of time is needed to read waiting tickets');
     if (this.asOfMissing !== null && header.tickets > 0) throw new CountRowError(`${this.asOfMissing}: the asOf row has no seconds`);
+    // the period runs forwards and ends by the as-of time (a table rounded the as-of time half
+    // up before November 2026: up to half a second before the last creation)
+    const { createdFrom, createdTo, asOf } = header;
+    if (createdFrom !== null && createdTo !== null && createdFrom > createdTo) {
+      throw new CountRowError(`its "meta,createdFrom" row (${createdFrom}) is after its "meta,createdTo" row (${createdTo})`, INCOMPLETE_HINT);
+    }
+    if (createdTo !== null && header.tickets > 0 && createdTo > asOf + 0.5) {
+      throw new CountRowError(`its "meta,asOf" row (${asOf}) is before the last ticket was created (${createdTo}): every ticket is created by the as-of time`, INCOMPLETE_HINT);
+    }
     const rejectedTotal = Object.values(header.rejected).reduce((a, b) => a + b, 0);
     if (header.rowsRead !== null) {
       header.rowsRejected = rejectedTotal;

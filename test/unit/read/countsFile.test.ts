@@ -64,4 +64,13 @@ describe('count table file: number cells', () => {
     expect((error as ParityError).message).toContain(message);
     expect((error as ParityError).location).toMatchObject({ line: 7 });
   });
+
+  test('a period that runs backwards, or ends after the as-of time, is refused (the as-of time is 1000 here)', async () => {
+    const message = async (cells: string[]): Promise<string> => ((await read(cells).catch((e: unknown) => e)) as Error).message;
+    expect(await message(['meta,createdFrom,,,,900,0,0', 'meta,createdTo,,,,800,0,0'])).toContain('its "meta,createdFrom" row (900) is after its "meta,createdTo" row (800)');
+    expect(await message(['meta,createdFrom,,,,500,0,0', 'meta,createdTo,,,,2000,0,0'])).toContain('its "meta,asOf" row (1000) is before the last ticket was created (2000)');
+    // half a second after the as-of time is a table that rounded the as-of time half up: read
+    const rows = await read(['meta,createdFrom,,,,500,0,0', 'meta,createdTo,,,,1000.4,0,0', 'bandChannel,unknown / phone,,,firstResponse,60,3,0']);
+    expect(rows).toEqual([{ seconds: 60, ended: 3, waiting: 0 }]);
+  });
 });
