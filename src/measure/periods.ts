@@ -13,6 +13,7 @@
  * the tickets live (pipeline.ts, one count query per period).
  */
 import { TZDate } from '@date-fns/tz/date';
+import { ParityError } from '../errors.js';
 import { CHANNELS, type Channel } from '../model.js';
 import { OPEN, type TicketTable } from '../normalise/table.js';
 import { TextArena } from '../normalise/strings.js';
@@ -142,6 +143,12 @@ export function planPeriods(options: PeriodPlanRequest): PeriodPlan {
   } else {
     const start = options.focus.start ?? options.earliestCreated;
     const end = options.focus.end ?? Math.floor(options.latestCreated) + 1;
+    if (end <= start) {
+      // --since after the data's last ticket, or --until before its first: a period that runs backwards
+      throw new ParityError(`the period ${isoDate(start, zone)} to ${isoDate(end - 1, zone)} runs backwards: it holds no ticket`, {
+        hint: `the data has tickets created ${isoDate(options.earliestCreated, zone)} to ${isoDate(options.latestCreated, zone)} (${zone}); choose a period in that range`,
+      });
+    }
     const whole = periodContaining(unit, start, zone);
     focus = whole.start === start && whole.end === end
       ? { ...whole, custom: false }

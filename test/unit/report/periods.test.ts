@@ -88,6 +88,11 @@ describe('planPeriods', () => {
     expect(planPeriods({ ...oneMonth, focus: null, previous: 12, asOf: at('2026-10-23T00:00:00Z') }).focus.label).toBe('2026-10');
   });
 
+  it('a period that runs backwards (--since after the last ticket) is an error naming it and the data\'s range', () => {
+    expect(() => planPeriods({ ...base, focus: { start: at('2030-01-01T00:00:00Z'), end: null }, previous: 12 })).toThrow('the period 2030-01-01 to 2026-10-22 runs backwards: it holds no ticket');
+    expect(() => planPeriods({ ...base, focus: { start: at('2026-08-01T00:00:00Z'), end: at('2026-08-01T00:00:00Z') }, previous: 12 })).toThrow(/runs backwards/);
+  });
+
   it('keeps at most --periods earlier periods', () => {
     expect(planPeriods({ ...base, focus: null, previous: 2 }).previous.map((p) => p.label)).toEqual(['2026-08', '2026-09']);
     expect(planPeriods({ ...base, focus: null, previous: 0 }).previous).toEqual([]);
