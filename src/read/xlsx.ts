@@ -84,6 +84,8 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * before 1900 (serials below 1) are times or durations: "H:MM:SS".
  */
 export function dateCellText(date: Date): string {
+  // a date-formatted cell holding no number (`<v>NaN</v>`): what it holds, for the reader to refuse
+  if (Number.isNaN(date.getTime())) return 'NaN';
   const ms = Math.round(date.getTime() / 1000) * 1000;
   if (ms < FIRST_DAY) {
     const seconds = Math.round((ms - SERIAL_ZERO) / 1000);

@@ -30,6 +30,8 @@ describe('Excel cells as text', () => {
     expect(dateCellText(new Date(Date.UTC(2026, 6, 1, 9, 59, 59, 999)))).toBe('2026-07-01T10:00:00');
     expect(dateCellText(new Date(Date.UTC(2026, 6, 1, 10, 0, 0, 400)))).toBe('2026-07-01T10:00:00');
     expect(dateCellText(new Date(Date.UTC(2026, 0, 31)))).toBe('2026-01-31T00:00:00');
+    // a date-formatted cell holding no number: read as the text NaN (a bad date), not 0NaN-NaN-…
+    expect(dateCellText(new Date(Number.NaN))).toBe('NaN');
   });
 
   it('writes a cell below one day (a time or duration) as hours:minutes:seconds', () => {
