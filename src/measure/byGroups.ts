@@ -117,7 +117,7 @@ function referenceOf(values: readonly string[], by: BySettings): { reference: nu
   }
   if (index < 0) {
     const shown = values.slice(0, 20).map((v) => JSON.stringify(v)).join(', ');
-    throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" is not a ${by.field} value of any ticket`, {
+    throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" is not a ${by.field} value of any ticket audited (a report audits the tickets of its period)`, {
       hint: values.length
         ? `${by.field} values, largest first: ${shown}${values.length > 20 ? `, and ${values.length - 20} more` : ''}`
         : `no ticket has a ${by.field} value`,
