@@ -23,9 +23,11 @@ function hostileTable() {
     { dimension: 'meta', group: 'note', category: 'a note, with "quotes" and =formula', priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
   ];
   HOSTILE.forEach((text, k) => {
-    rows.push(row(`<1k / ${text}`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 5 + k, 1, 0));
-    rows.push(row(`<1k / ${text}`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 4_294_967_296 + k, 2, 1));
-    rows.push(row(`<1k / ${text}`, text, null, 0, 3, 0, 'tickets'));
+    // the hostile text as the band of a group (its channel is one parity knows: a count table
+    // naming another channel is refused), as the category and as the priority
+    rows.push(row(`${text} / phone`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 5 + k, 1, 0));
+    rows.push(row(`${text} / phone`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 4_294_967_296 + k, 2, 1));
+    rows.push(row(`${text} / phone`, text, null, 0, 3, 0, 'tickets'));
   });
   return unflattenCounts(rows);
 }
@@ -43,10 +45,10 @@ describe('count table writers', () => {
     const written = countsCsv(table);
     expect(written).toBe(expected);
     // spot checks by hand: quoted and guarded text, a count past 32 bits
-    expect(written).toContain(`bandChannel,<1k / =1+1,'=1+1,"a,b",firstResponse,5,1,0\n`);
-    expect(written).toContain(`bandChannel,"<1k / line\nbreak","line\nbreak",''=x,firstResponse,8,1,0\n`);
-    expect(written).toContain(`bandChannel,<1k / cr\rhere,"cr\rhere",plain,firstResponse,13,1,0\n`.replace('<1k / cr\rhere', '"<1k / cr\rhere"'));
-    expect(written).toContain(`bandChannel,<1k / =1+1,'=1+1,"a,b",firstResponse,4294967296,2,1\n`);
+    expect(written).toContain(`bandChannel,'=1+1 / phone,'=1+1,"a,b",firstResponse,5,1,0\n`);
+    expect(written).toContain(`bandChannel,"line\nbreak / phone","line\nbreak",''=x,firstResponse,8,1,0\n`);
+    expect(written).toContain(`bandChannel,"cr\rhere / phone","cr\rhere",plain,firstResponse,13,1,0\n`);
+    expect(written).toContain(`bandChannel,'=1+1 / phone,'=1+1,"a,b",firstResponse,4294967296,2,1\n`);
   });
 
   test('NDJSON: one JSON.stringify of each flat row per line', () => {
