@@ -5,7 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { isChannel, type Channel } from '../model.js';
-import { DEFAULT_BAND_EDGES } from '../measure/groups.js';
+import { DEFAULT_BAND_EDGES, bandEdges } from '../measure/groups.js';
 import { checkTimeZone, parserFor } from '../normalise/time.js';
 import { vocabularyKey } from '../normalise/channel.js';
 import type { BySettings, Settings } from '../settings.js';
@@ -98,11 +98,6 @@ function channelMappings(channels: Readonly<Record<string, Channel>>): Map<strin
     seen.set(key, [raw, channel]);
   }
   return new Map(Object.entries(channels));
-}
-
-/** Band edges ascending, each once (`10000,1000,1000` → `1000,10000`). */
-function bandEdges(edges: readonly number[]): number[] {
-  return [...new Set(edges)].sort((a, b) => a - b);
 }
 
 function channelOption(value: string, flag: string): Channel {

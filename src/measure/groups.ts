@@ -20,9 +20,14 @@ function compact(n: number): string {
   return String(n);
 }
 
+/** Band edges as they are measured: ascending, each once (`10000,1000,1000` → `1000,10000`). */
+export function bandEdges(edges: readonly number[]): number[] {
+  return [...new Set(edges)].sort((a, b) => a - b);
+}
+
 /** Bands from edges: `<1k`, `1k-10k`, `10k-100k`, `100k+`, then `unknown`. */
 export function bandsFromEdges(edges: readonly number[]): FollowerBand[] {
-  const sorted = [...new Set(edges)].sort((a, b) => a - b);
+  const sorted = bandEdges(edges);
   const bands: FollowerBand[] = [];
   sorted.forEach((edge, k) => {
     const lower = k === 0 ? null : (sorted[k - 1] as number);
