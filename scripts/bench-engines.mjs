@@ -7,8 +7,8 @@
 // first responses after an exponential wait (mean 1–5 h by channel), 3% never answered;
 // resolutions after 0–10 days; tickets of the last 7 days still open. Generated inside each
 // engine (generate_series / range / numbers), so the load is not what is measured.
-import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,29 +22,77 @@ const AS_OF = '2026-10-28T00:00:00Z';
 const bin = new URL('../bin/parity.js', import.meta.url).pathname;
 
 /**
- * Runs `parity <command> …` in a child: wall seconds, parity's CPU seconds (user + system) and
- * peak RSS (GNU time's %U %S %M). The engine's own CPU (a server, or DuckDB's threads inside
- * parity's process) is in the wall time; DuckDB's is in parity's CPU too.
+ * Runs `parity <command> …` in a child: wall seconds, CPU seconds (user + system of parity and
+ * DuckDB's process, GNU time's %U %S) and peak RSS per process: `rssMiB`, parity's own (the
+ * launcher's child that judges, the largest of parity's processes), and `duckdbMiB`, DuckDB's
+ * process beside it (src/read/engines/duckdbProcess.ts; 0 for the servers). Each process's
+ * high-water mark (VmHWM) is read from /proc every 100 ms while it runs; GNU time's %M alone
+ * would give the largest of them, whichever that is.
  */
-function parityRun(command, args) {
+async function parityRun(command, args) {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, command, '--as-of', AS_OF, '--quiet', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, command, '--as-of', AS_OF, '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  const peaks = { parity: 0, duckdb: 0 };
+  const sample = () => {
+    for (const [pid, hwm] of descendants(child.pid)) {
+      const role = hwm.cmd.includes('duckdbHost') ? 'duckdb' : hwm.cmd.includes('parity') ? 'parity' : null;
+      if (role) peaks[role] = Math.max(peaks[role], hwm.kib);
+      void pid;
+    }
+  };
+  const timer = setInterval(sample, 100);
+  const status = await new Promise((done) => child.on('close', (code) => done(code)));
+  clearInterval(timer);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0 && !(command === 'audit' && r.status === 1)) throw new Error(r.stderr);
-  const [user, sys, rssKiB] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { seconds, cpu: user + sys, rssMiB: rssKiB / 1024, stdout: r.stdout };
+  if (status !== 0 && !(command === 'audit' && status === 1)) throw new Error(stderr);
+  const [user, sys] = stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + sys, rssMiB: peaks.parity / 1024, duckdbMiB: peaks.duckdb / 1024, stdout };
+}
+
+/** The processes below `root` (from /proc), each with its command line and VmHWM in KiB. */
+function descendants(root) {
+  const parent = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [];
+  const below = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) if (below.has(ppid) && !below.has(pid)) (below.add(pid), (grew = true));
+  }
+  for (const pid of below) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      out.push([pid, { kib, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') }]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }
 
 /** `parity counts` into a file (duration cells counted from it), then `parity audit` of the same source. */
 async function countsRun(args) {
   const dir = mkdtempSync(join(tmpdir(), 'parity-bench-counts-'));
   const file = join(dir, 'counts.csv');
-  const counts = parityRun('counts', [...args, '-o', file]);
+  const counts = await parityRun('counts', [...args, '-o', file]);
   let cells = 0;
   for await (const line of createInterface({ input: createReadStream(file) })) if (/^(channel|bandChannel),/.test(line) && !line.includes(',tickets,')) cells++;
   rmSync(dir, { recursive: true, force: true });
-  const audit = parityRun('audit', [...args, '--format', 'json', '-o', '/dev/null']);
-  return { seconds: counts.seconds, rssMiB: counts.rssMiB, cells, audit };
+  const audit = await parityRun('audit', [...args, '--format', 'json', '-o', '/dev/null']);
+  return { seconds: counts.seconds, rssMiB: counts.rssMiB, duckdbMiB: counts.duckdbMiB, cells, audit };
 }
 
 const results = {
@@ -52,12 +100,13 @@ const results = {
   /** Prints each engine's line as soon as it is measured (a long run shows what it has). */
   push(r) {
     if (!this.header) {
-      console.log('| engine | tickets | duration cells | parity counts: wall s / peak RSS MiB | parity audit: wall s / parity CPU s / peak RSS MiB |');
+      console.log("| engine | tickets | duration cells | parity counts: wall s / peak RSS MiB (DuckDB's process) | parity audit: wall s / CPU s / peak RSS MiB (DuckDB's process) |");
       console.log('| --- | ---: | ---: | ---: | ---: |');
       this.header = true;
     }
     const a = r.audit;
-    console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} / ${r.rssMiB.toFixed(0)} | ${a.seconds.toFixed(1)} / ${a.cpu.toFixed(1)} / ${a.rssMiB.toFixed(0)} |`);
+    const duck = (mib) => (mib > 0 ? ` (${mib.toFixed(0)})` : '');
+    console.log(`| ${r.engine} | ${r.rows.toLocaleString('en-US')} | ${r.cells.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} / ${r.rssMiB.toFixed(0)}${duck(r.duckdbMiB)} | ${a.seconds.toFixed(1)} / ${a.cpu.toFixed(1)} / ${a.rssMiB.toFixed(0)}${duck(a.duckdbMiB)} |`);
   },
 };
 

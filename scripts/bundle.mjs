@@ -33,10 +33,11 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// The reading worker (src/load/readWorker.ts) in one file of its own: sharing chunks with the
-// program would split the program's own code into more chunks (more modules for every run to load).
+// The reading worker (src/load/readWorker.ts) and DuckDB's process (src/read/engines/duckdbHost.ts),
+// each in one file of its own: sharing chunks with the program would split the program's own code
+// into more chunks (more modules for every run to load).
 await build({
-  entryPoints: { 'readWorker.bundle': `${dist}load/readWorker.js` },
+  entryPoints: { 'readWorker.bundle': `${dist}load/readWorker.js`, 'duckdbHost.bundle': `${dist}read/engines/duckdbHost.js` },
   outdir: dist,
   bundle: true,
   format: 'esm',

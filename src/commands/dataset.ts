@@ -40,7 +40,7 @@ export function runTime(settings: Pick<Settings, 'generatedAt'>, ctx: Pick<Comma
  */
 export function engineIO(settings: Pick<Settings, 'generatedAt'>, ctx: CommandContext, baseline: Report | null): AuditIO {
   const now = runTime(settings, ctx);
-  return { stdin: ctx.stdin, baseline, onWarning: (message) => ctx.warn(message), onCounting: countingReporter((line) => ctx.progress(line)), ...(now !== undefined ? { now } : {}) };
+  return { stdin: ctx.stdin, baseline, onWarning: (message) => ctx.warn(message), onCounting: countingReporter((line) => ctx.progress(line)), ...(ctx.workers ? { workers: ctx.workers } : {}), ...(now !== undefined ? { now } : {}) };
 }
 
 /**

@@ -5,7 +5,9 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
+import { connectDuckDB, DuckDBError, fileQuery } from '../../src/read/engines/duckdb.js';
+import { connectDuckDBAside } from '../../src/read/engines/duckdbProcess.js';
+import { ParityError } from '../../src/errors.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import { countCells, type FlatCountSeries } from '../../src/measure/counts.js';
 import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
@@ -243,5 +245,132 @@ describe('DuckDB hands the count table on sorted, series by series', () => {
     expect(seen).toBe(true);
     expect(code).toBe(143);
     expect(readdirSync(temp)).toEqual([]);
+    // and DuckDB's process (started by parity's, itself the launcher's child) is gone with it
+    const left = () =>
+      readdirSync('/proc').filter((name) => {
+        try {
+          return /^\d+$/.test(name) && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('duckdbHost.bundle.js') && readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`);
+        } catch {
+          return false;
+        }
+      });
+    // (a process stopped by SIGKILL may take a moment to be reaped)
+    for (let k = 0; k < 30 && left().length; k++) await new Promise((done) => setTimeout(done, 100));
+    expect(left()).toEqual([]);
+  });
+});
+
+describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, DuckDB's memory outside parity's", () => {
+  /** Processes started by this one running DuckDB's host, with the TMPDIR each was given. */
+  function hosts(): Array<{ pid: number; tmp: string | null }> {
+    const out: Array<{ pid: number; tmp: string | null }> = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid !== process.pid || !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('duckdbHost.bundle.js')) continue;
+        const tmp = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').find((e) => e.startsWith('TMPDIR='));
+        out.push({ pid: Number(name), tmp: tmp ? tmp.slice('TMPDIR='.length) : null });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return out;
+  }
+
+  /** Runs `body` with os.tmpdir() a fresh folder (DuckDB's spill folder is made there). */
+  async function inTemp<T>(body: (temp: string) => Promise<T>): Promise<T> {
+    const temp = mkdtempSync(join(tmpdir(), 'parity-duck-aside-'));
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = temp;
+    try {
+      return await body(temp);
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+  }
+
+  test('every scenario counts as in-process, from a process that exists while the connection is open and is gone, with its spill folder, after close', async () => {
+    for (const s of SCENARIOS) {
+      await inTemp(async (temp) => {
+        const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
+        const settings = settingsFor(s.file, s.config, s.flags, s.by ?? null);
+        const connection = await connectDuckDBAside(s.file, settings.timeZone);
+        let counts;
+        try {
+          expect(hosts().filter((h) => h.tmp === temp), s.name).toHaveLength(1);
+          expect(readdirSync(temp).filter((f) => f.startsWith('parity-duckdb-')), s.name).toHaveLength(1);
+          ({ counts } = await countFromEngine(connection, { query: fileQuery(s.file) }, settings));
+        } finally {
+          await connection.close();
+        }
+        expect(withoutNotes(asJudged(counts, settings)), s.name).toEqual(withoutNotes(reference));
+        expect(hosts().filter((h) => h.tmp === temp), s.name).toEqual([]);
+        expect(readdirSync(temp), s.name).toEqual([]);
+      });
+    }
+  });
+
+  test("DuckDB's errors arrive as parity's (class, message, where, hint, DuckDB's reason), and the connection answers on", async () => {
+    const connection = await connectDuckDBAside('fixtures/demo.csv', 'UTC');
+    try {
+      const error = await connection.countSeries('SELECT * FROM parity_no_such_table', () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DuckDBError);
+      expect((error as DuckDBError).message).toMatch(/^DuckDB: Catalog Error: Table with name parity_no_such_table does not exist!/);
+      expect((error as DuckDBError).location).toEqual({ file: 'fixtures/demo.csv' });
+      expect((error as DuckDBError).hint).toBe('check the file and the columns mapping');
+      expect((error as DuckDBError).reason).toBeNull();
+      const sample = await connection.sample({ query: fileQuery('fixtures/demo.csv') }, 2);
+      expect(sample.header.slice(0, 3)).toEqual(['ticket_id', 'customer_id', 'channel']);
+      expect(sample.rows).toHaveLength(2);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  test("DuckDB's process killed mid-query: the query fails with parity's error naming --duckdb-memory, and the spill folder goes at close", async () => {
+    await inTemp(async (temp) => {
+      const connection = await connectDuckDBAside('slow', 'UTC', '256MB');
+      const [host] = hosts().filter((h) => h.tmp === temp);
+      expect(host).toBeDefined();
+      // a grouping of 2·10^9 rows: seconds of DuckDB's time, killed after 300 ms
+      const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+      setTimeout(() => process.kill(host!.pid, 'SIGKILL'), 300);
+      const error = await connection.countSeries(slow, () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ParityError);
+      expect((error as ParityError).message).toBe("DuckDB's process was stopped by SIGKILL before it answered");
+      expect((error as ParityError).hint).toBe('the system stops a process that takes more memory than there is: give DuckDB less working memory than 256MB (--duckdb-memory) so that it spills to disk sooner, or free memory');
+      // asked again: the same error at once
+      await expect(connection.sample({ query: 'SELECT 1' }, 1)).rejects.toThrow("DuckDB's process was stopped by SIGKILL before it answered");
+      await connection.close();
+      expect(readdirSync(temp)).toEqual([]);
+    });
+  });
+
+  test('without a built host DuckDB runs in parity\'s process, with the same counts; PARITY_WORKERS=never asks for that and the report is the same', async () => {
+    const reference = await referenceCounts('fixtures/demo.csv');
+    const settings = settingsFor('fixtures/demo.csv');
+    const before = hosts().length;
+    const connection = await connectDuckDBAside('fixtures/demo.csv', 'UTC', '1GB', null);
+    try {
+      expect(hosts()).toHaveLength(before);
+      const { counts } = await countFromEngine(connection, { query: fileQuery('fixtures/demo.csv') }, settings);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+    } finally {
+      await connection.close();
+    }
+    const aside = await runParity(['audit', 'fixtures/engines/demo.parquet', '--format', 'json']);
+    const inside = await runParity(['audit', 'fixtures/engines/demo.parquet', '--format', 'json'], { env: { PARITY_WORKERS: 'never' } });
+    expect(aside.code).toBe(0);
+    expect(inside.code).toBe(0);
+    const report = (out: string) => {
+      const r = JSON.parse(out);
+      delete r.generatedAt;
+      return r;
+    };
+    expect(report(aside.stdout)).toEqual(report(inside.stdout));
+    expect(JSON.parse(aside.stdout).input.rowsRead).toBe(3050);
   });
 });

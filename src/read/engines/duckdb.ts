@@ -1,7 +1,9 @@
 /**
- * DuckDB in-process, for Parquet files (and CSV with --engine duckdb): the file is read by
- * DuckDB's own readers and only the count table reaches JavaScript, so parity's memory is
- * bounded by the count table, not by the rows. `@duckdb/node-api` is an optional dependency
+ * DuckDB for Parquet files (and CSV with --engine duckdb): the file is read by DuckDB's own
+ * readers and only the count table reaches JavaScript. This module runs DuckDB in the process
+ * that loads it: DuckDB's own process (duckdbHost.ts, started by duckdbProcess.ts, so that
+ * DuckDB's working memory is not parity's), or parity's process when no other can be started
+ * (PARITY_WORKERS=never). `@duckdb/node-api` is an optional dependency
  * (a native build per platform): it is imported only when a DuckDB source is used, and its
  * absence is a clear message, not a crash.
  */
@@ -81,21 +83,35 @@ export function twice(memory: string): string {
   return m ? `${Number(m[1]) * 2}${m[2]}` : memory;
 }
 
+/** How DuckDB's own process (duckdbHost.ts) runs a connection; nothing given in parity's process. */
+export interface DuckDBOptions {
+  /** The folder DuckDB spills to, made and removed by the caller (default: one of its own, removed by close). */
+  spill?: string;
+  /**
+   * Called after each chunk of the count table is handed to the sink: a promise to wait for
+   * before the next chunk is fetched (the host waits while its messages to parity are unsent).
+   */
+  pace?: () => Promise<void> | undefined;
+}
+
 /**
- * `memory`: DuckDB's working memory inside parity's process (`--duckdb-memory`, default 1GB);
+ * `memory`: DuckDB's working memory (in parity's process, or in DuckDB's own: duckdbProcess.ts) (`--duckdb-memory`, default 1GB);
  * beyond it DuckDB spills to a temporary folder (every step of the count query can: sortedSeries);
  * what still does not fit is an out-of-memory error naming the option.
  */
-export async function connectDuckDB(label: string, timeZone: string, memory = DUCKDB_MEMORY): Promise<EngineConnection> {
+export async function connectDuckDB(label: string, timeZone: string, memory = DUCKDB_MEMORY, options: DuckDBOptions = {}): Promise<EngineConnection> {
   const duck = await loadDuckDB();
   // Insertion order is never needed (the count table is grouped; the one order parity reads is
   // an ORDER BY's), and a memory limit with a folder to spill to sends DuckDB's joins, aggregates
   // and sorts of a large file to disk instead of growing parity's memory (DuckDB's own default is
   // 80% of the machine's).
-  const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
-  // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes
-  holdTemporary(spill);
+  const own = options.spill === undefined;
+  const spill = options.spill ?? (await mkdtemp(join(tmpdir(), 'parity-duckdb-')));
+  // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes (a
+  // folder given in options is its giver's to remove: duckdbProcess.ts)
+  if (own) holdTemporary(spill);
   const removeSpill = async (): Promise<void> => {
+    if (!own) return;
     await rm(spill, { recursive: true, force: true }).catch(() => undefined);
     releaseTemporary(spill);
   };
@@ -153,7 +169,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       return { header, rows };
     },
     async countSeries(flat, sink) {
-      await sortedSeries(connection, run, flat, sink, failed);
+      await sortedSeries(connection, run, flat, sink, failed, options.pace);
     },
     close,
   };
@@ -178,6 +194,7 @@ async function sortedSeries(
   flat: string,
   sink: (series: FlatCountSeries) => void,
   failed: (error: unknown) => Error,
+  pace?: () => Promise<void> | undefined,
 ): Promise<void> {
   const d = dialect('duckdb');
   const keys = SERIES_KEYS.map((k) => d.ident(k));
@@ -219,6 +236,8 @@ async function sortedSeries(
         sink({ dimension: key[0] ?? '', group: key[1] ?? null, category: key[2] ?? null, priority: key[3] ?? null, metric: key[4] ?? null, seconds: secondsOrNull(take(seconds)), ended: take(ended), waiting: take(waiting) });
         from = to;
       }
+      const wait = pace?.();
+      if (wait) await wait;
     }
   } finally {
     await connection.run('DROP TABLE IF EXISTS parity_cells').catch(() => undefined);

@@ -8,6 +8,8 @@ import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
 import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
+import { connectDuckDBAside } from './duckdbProcess.js';
+import type { WorkerUse } from '../../threads.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -163,15 +165,18 @@ export async function openEngine(
   source: Exclude<EngineSource, { kind: 'files' }>,
   timeZone: string,
   progress?: CountingProgress,
+  workers: WorkerUse = 'auto',
 ): Promise<{ connection: EngineConnection; source: SqlSource }> {
-  const opened = await openSource(source, timeZone);
+  const opened = await openSource(source, timeZone, workers);
   return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
 }
 
-async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string): Promise<{ connection: EngineConnection; source: SqlSource }> {
+async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
     for (const file of source.files) await requireUtf8(file);
-    const connection = await connectDuckDB(source.files.join(', '), timeZone, source.memory);
+    // DuckDB in a process of its own (duckdbProcess.ts), unless PARITY_WORKERS=never
+    const label = source.files.join(', ');
+    const connection = workers === 'never' ? await connectDuckDB(label, timeZone, source.memory) : await connectDuckDBAside(label, timeZone, source.memory);
     const queries = source.files.map((f) => fileQuery(f));
     try {
       await sameColumns(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
