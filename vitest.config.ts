@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     globalSetup: ['test/helpers/build.ts'],
     include: ['test/**/*.test.ts'],
-    exclude: ['test/real/**', 'test/engines/**'],
+    exclude: ['test/real/**', 'test/engines/**', 'test/warehouses/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
