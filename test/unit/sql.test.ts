@@ -5,7 +5,7 @@
 import NodeSqlParser from 'node-sql-parser';
 import { describe, expect, test } from 'vitest';
 import { countQuery, seriesQuery, type CountQuerySpec } from '../../src/read/engines/sql.js';
-import { DIALECTS, dialect, qualifiedName, type DialectId } from '../../src/read/engines/dialects.js';
+import { DIALECTS, dialect, qualifiedName, snowflakeIdent, type DialectId } from '../../src/read/engines/dialects.js';
 import { journeyNotes } from '../../src/read/engines/count.js';
 import { DEFAULT_LOUD } from '../../src/settings.js';
 
@@ -233,5 +233,23 @@ describe('series rows from an engine', () => {
     const rows = toFlatSeries({ dimension: 'meta', group: 'rows', category: null, priority: null, metric: null, seconds: [NO_SECONDS], ended: ['12'], waiting: [0] });
     expect(Array.from(rows.seconds)).toEqual([null]);
     expect(Array.from(rows.ended)).toEqual([12]); // numeric strings (Postgres bigint) read as numbers
+  });
+});
+
+describe('Snowflake names, matched as Snowflake matches them', () => {
+  test('a name that could be unquoted is upper-cased (Snowflake stores unquoted names so); one that could not, or given in double quotes, is exact', () => {
+    expect(snowflakeIdent('created_at')).toBe('"CREATED_AT"');
+    expect(snowflakeIdent('_x$1')).toBe('"_X$1"');
+    expect(snowflakeIdent('group')).toBe('"GROUP"'); // a keyword: quoted, so still a name
+    expect(snowflakeIdent('Created At')).toBe('"Created At"');
+    expect(snowflakeIdent('1st_reply')).toBe('"1st_reply"');
+    expect(snowflakeIdent('réponse')).toBe('"réponse"');
+    expect(snowflakeIdent('via-channel')).toBe('"via-channel"');
+    expect(snowflakeIdent('"created_at"')).toBe('"created_at"');
+    expect(snowflakeIdent('"a""b"')).toBe('"a""b"');
+    // a lone quote is part of the name, not quoting
+    expect(snowflakeIdent('a"b')).toBe('"a""b"');
+    expect(snowflakeIdent('"')).toBe('""""');
+    expect(dialect('snowflake').ident('ticket_id')).toBe('"TICKET_ID"');
   });
 });

@@ -84,6 +84,20 @@ function doubleQuoted(name: string): string {
 }
 
 /**
+ * Snowflake's identifiers as Snowflake resolves them: an unquoted name is stored upper-case, so
+ * a name that could be written unquoted (a letter or _, then letters, digits, _ or $) is
+ * matched upper-cased — `created_at` finds the column CREATED_AT, as `SELECT created_at` would,
+ * and a Fivetran or dbt table's columns are upper-case. A name that could only be written in
+ * quotes (a space, a hyphen, a letter beyond ASCII) is matched exactly, and so is one given in
+ * double quotes (`"created_at"` for a column made lower-case with quotes). Always written
+ * quoted, so that no name is read as a keyword.
+ */
+export function snowflakeIdent(name: string): string {
+  if (/^"(?:[^"]|"")*"$/.test(name)) return doubleQuoted(name.slice(1, -1).replace(/""/g, '"'));
+  return doubleQuoted(/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? name.toUpperCase() : name);
+}
+
+/**
  * Characters no literal holds as they are: C0 and C1 controls (tab and line breaks included), the
  * line and paragraph separators, bidirectional controls and the byte-order mark. The guard on
  * parity's output writes them as visible `\u` escapes (text/sanitise.ts), which turned a printed
@@ -370,7 +384,7 @@ const snowflake: Dialect = {
   ...common,
   id: 'snowflake',
   ctes: true,
-  ident: doubleQuoted,
+  ident: snowflakeIdent,
   string: backslashString,
   epochSeconds: (expr) => `(DATE_PART(EPOCH_MICROSECOND, CAST(${expr} AS TIMESTAMP_TZ)) / 1000000)`,
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
