@@ -37,7 +37,8 @@ export function removeTemporaries(): void {
   processes.clear();
   for (const path of held) {
     try {
-      rmSync(path, { recursive: true, force: true });
+      // (retried: a process just stopped above may have been creating a file there)
+      rmSync(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
     } catch {
       // nothing more can be done while stopping (a file still open on Windows stays)
     }

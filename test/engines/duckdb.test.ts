@@ -12,7 +12,7 @@ import { countFromEngine } from '../../src/read/engines/count.js';
 import { countCells, type FlatCountSeries } from '../../src/measure/counts.js';
 import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
-import { BIN, runParity } from '../helpers/exec.js';
+import { BIN, ROOT, runParity } from '../helpers/exec.js';
 
 async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
   const connection = await connectDuckDB(file, settings.timeZone);
@@ -347,6 +347,69 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
       await connection.close();
       expect(readdirSync(temp)).toEqual([]);
     });
+  });
+
+  test("parity's process killed (no handler of its own runs): DuckDB's process ends and removes the spill folder itself", async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'parity-duck-aside-'));
+    const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+    // parity's side in a process of its own (tsc's output of the module), counting until killed
+    const script = `import('${join(ROOT, 'dist', 'read', 'engines', 'duckdbProcess.js')}').then(async ({ connectDuckDBAside }) => { const c = await connectDuckDBAside('slow', 'UTC', '256MB'); process.stdout.write('open\\n'); await c.countSeries(${JSON.stringify(slow)}, () => undefined); })`;
+    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: temp } });
+    await new Promise<void>((ready) => parent.stdout.on('data', () => ready()));
+    expect(readdirSync(temp).filter((f) => f.startsWith('parity-duckdb-'))).toHaveLength(1);
+    const host = () =>
+      readdirSync('/proc').filter((name) => {
+        try {
+          return /^\d+$/.test(name) && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('duckdbHost.bundle.js') && readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`);
+        } catch {
+          return false;
+        }
+      });
+    const pids = host();
+    expect(pids).toHaveLength(1);
+    // gone: no such process, or a zombie (it has ended; nobody has reaped it yet)
+    const running = () =>
+      pids.filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+        } catch {
+          return false;
+        }
+      });
+    parent.kill('SIGKILL');
+    for (let k = 0; k < 50 && (running().length || readdirSync(temp).length); k++) await new Promise((done) => setTimeout(done, 100));
+    expect(running()).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
+  test("a host that cannot even load: DuckDB in parity's process instead, same counts; NODE_OPTIONS does not reach DuckDB's process", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-host-'));
+    const broken = join(dir, 'broken.mjs');
+    writeFileSync(broken, "throw new Error('cannot load');\n");
+    const reference = await referenceCounts('fixtures/demo.csv');
+    const fallback = await connectDuckDBAside('fixtures/demo.csv', 'UTC', '1GB', broken);
+    try {
+      const { counts } = await countFromEngine(fallback, { query: fileQuery('fixtures/demo.csv') }, settingsFor('fixtures/demo.csv'));
+      expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
+    } finally {
+      await fallback.close();
+    }
+    // a --require hook in NODE_OPTIONS would write its mark in each process it runs in
+    const mark = join(dir, 'mark');
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(hook, `require('node:fs').appendFileSync(${JSON.stringify(mark)}, 'ran\\n');\n`);
+    const before = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = `--require ${hook}`;
+    try {
+      const connection = await connectDuckDBAside('fixtures/demo.csv', 'UTC');
+      expect((await connection.sample({ query: fileQuery('fixtures/demo.csv') }, 1)).rows).toHaveLength(1);
+      await connection.close();
+    } finally {
+      if (before === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = before;
+    }
+    expect(readdirSync(dir).sort()).toEqual(['broken.mjs', 'hook.cjs']);
   });
 
   test('without a built host DuckDB runs in parity\'s process, with the same counts; PARITY_WORKERS=never asks for that and the report is the same', async () => {

@@ -18,10 +18,12 @@ describe('BigQuery', () => {
     });
     expect(page).toEqual({ done: true, columns: ['dimension', 'seconds', 'ended'], rows: [['channel', '3600', '2'], ['meta', null, '0']], pageToken: 'tok' });
   });
-  it('not complete yet: nothing read, more to ask; the last page has no token; errors are thrown', () => {
+  it('not complete yet: nothing read, more to ask; the last page has no token; a complete job with errors and no result is thrown', () => {
     expect(bigqueryPage({ jobComplete: false, jobReference: { projectId: 'p', jobId: 'j' } })).toEqual({ done: false, columns: null, rows: [], pageToken: null });
     expect(bigqueryPage({ jobComplete: true, rows: [{ f: [{ v: '1' }] }] })).toEqual({ done: true, columns: null, rows: [['1']], pageToken: null });
-    expect(() => bigqueryPage({ errors: [{ message: 'Syntax error: Unexpected keyword RANGE at [12:3]' }] })).toThrow('BigQuery: Syntax error: Unexpected keyword RANGE at [12:3]');
+    expect(() => bigqueryPage({ jobComplete: true, errors: [{ message: 'Syntax error: Unexpected keyword RANGE at [12:3]' }] })).toThrow('BigQuery: Syntax error: Unexpected keyword RANGE at [12:3]');
+    // errors beside a result are warnings of a job that succeeded (the API's own words)
+    expect(bigqueryPage({ jobComplete: true, errors: [{ message: 'a warning' }], schema: { fields: [{ name: 'a' }] }, rows: [{ f: [{ v: '1' }] }] })).toMatchObject({ done: true, rows: [['1']] });
   });
 });
 

@@ -9,6 +9,7 @@
  * The parsers of each API's result (bigqueryPage, snowflakePage, databricksPage) are pure and
  * unit-tested (test/unit/warehouseResults.test.ts) on results shaped as each API documents them.
  */
+import { snowflakeIdent } from '../../src/read/engines/dialects.js';
 
 export type Warehouse = 'bigquery' | 'snowflake' | 'databricks';
 export const WAREHOUSES: readonly Warehouse[] = ['bigquery', 'snowflake', 'databricks'];
@@ -77,8 +78,10 @@ interface BigQueryResponse {
 
 /** One page of a BigQuery query result: its columns (when the schema is given), rows, and whether more is to come. */
 export function bigqueryPage(body: BigQueryResponse): { done: boolean; columns: string[] | null; rows: Array<Array<string | null>>; pageToken: string | null } {
-  if (body.errors?.length) throw new Error(`BigQuery: ${body.errors.map((e) => e.message).join('; ')}`);
+  // `errors` may hold warnings of a job that succeeded (the API says so); a failed query is an
+  // HTTP error (call() throws it), or a complete job with no result to read
   if (!body.jobComplete) return { done: false, columns: null, rows: [], pageToken: null };
+  if (body.errors?.length && !body.schema && !body.rows) throw new Error(`BigQuery: ${body.errors.map((e) => e.message).join('; ')}`);
   return {
     done: true,
     columns: body.schema ? body.schema.fields.map((f) => f.name) : null,
@@ -104,7 +107,7 @@ function bigquery(env: NodeJS.ProcessEnv): WarehouseClient {
         const page = bigqueryPage(body as BigQueryResponse);
         if (page.done) {
           columns = page.columns ?? columns;
-          rows.push(...page.rows);
+          for (const row of page.rows) rows.push(row);
           if (page.pageToken === null) return { columns, rows };
         } else if (Date.now() - started > DEADLINE_MS) {
           throw new Error('BigQuery: the query did not finish in 10 minutes');
@@ -149,7 +152,8 @@ function snowflake(env: NodeJS.ProcessEnv): WarehouseClient {
     'content-type': 'application/json',
     accept: 'application/json',
   };
-  const q = (part: string) => `"${part.replace(/"/g, '""')}"`;
+  // as parity quotes a Snowflake name (upper-cased where an unquoted name would be)
+  const q = (part: string) => snowflakeIdent(part);
   return {
     tableName: (name) => ({ sql: [env['PARITY_SNOWFLAKE_DATABASE'] as string, env['PARITY_SNOWFLAKE_SCHEMA'] as string, name].map(q).join('.'), plain: [env['PARITY_SNOWFLAKE_DATABASE'] as string, env['PARITY_SNOWFLAKE_SCHEMA'] as string, name].join('.') }),
     async run(sql) {
@@ -166,7 +170,7 @@ function snowflake(env: NodeJS.ProcessEnv): WarehouseClient {
           const rows = [...page.rows];
           for (let p = 1; p < page.partitions; p++) {
             const part = await call(`${base}/${handle}?partition=${p}`, { method: 'GET', headers });
-            rows.push(...((part.body as SnowflakeResponse).data ?? []).map((r) => r.map(text)));
+            for (const row of (part.body as SnowflakeResponse).data ?? []) rows.push(row.map(text));
           }
           return { columns: page.columns, rows };
         }
@@ -222,7 +226,7 @@ function databricks(env: NodeJS.ProcessEnv): WarehouseClient {
           const rows = [...page.rows];
           for (let next = page.next; next !== null; ) {
             const chunk = (await call(`${base}/${id}/result/chunks/${next}`, { method: 'GET', headers })).body as DatabricksResponse['result'];
-            rows.push(...(chunk?.data_array ?? []).map((r) => r.map(text)));
+            for (const row of chunk?.data_array ?? []) rows.push(row.map(text));
             next = chunk?.next_chunk_index ?? null;
           }
           return { columns: page.columns, rows };

@@ -5,7 +5,7 @@
  * prints run there, its result saved as CSV and audited with `parity audit --counts`; returns that
  * audit and the in-process audit of the file, to be compared (test/helpers/exactness.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -56,7 +56,8 @@ function literal(warehouse: FlowDialect, type: ColumnType, value: string | undef
   if (value.trim() === '') return 'NULL';
   if (type !== 'timestamp') return String(Number(value));
   const iso = new Date(value).toISOString(); // the fixture's times are ISO with Z: UTC
-  if (warehouse === 'snowflake') return `TO_TIMESTAMP_TZ(${dialect(warehouse).string(iso)})`;
+  // (an explicit format: an account's TIMESTAMP_INPUT_FORMAT may not be AUTO)
+  if (warehouse === 'snowflake') return `TO_TIMESTAMP_TZ(${dialect(warehouse).string(`${iso.slice(0, 10)} ${iso.slice(11, 23)} +00:00`)}, 'YYYY-MM-DD HH24:MI:SS.FF3 TZH:TZM')`;
   return `CAST(${dialect(warehouse).string(iso)} AS ${TYPES[warehouse].timestamp})`;
 }
 
@@ -76,9 +77,10 @@ async function loadTable(warehouse: FlowDialect, db: WarehouseClient, table: str
  */
 export async function throughWarehouse(warehouse: FlowDialect, db: WarehouseClient): Promise<{ fromWarehouse: Report; reference: Report; rows: number }> {
   const table = db.tableName(`parity_live_${process.pid}_${Date.now()}`);
+  let dir: string | null = null;
   try {
     await loadTable(warehouse, db, table.sql);
-    const dir = mkdtempSync(join(tmpdir(), 'parity-warehouse-'));
+    dir = mkdtempSync(join(tmpdir(), 'parity-warehouse-'));
     writeFileSync(join(dir, 'parity.config.json'), JSON.stringify(CONFIG));
     const printed = await runParity(['sql', '--dialect', warehouse, '--table', table.plain, '-o', 'count.sql'], { cwd: dir });
     if (printed.code !== 0) throw new Error(`parity sql: ${printed.stderr}`);
@@ -93,5 +95,6 @@ export async function throughWarehouse(warehouse: FlowDialect, db: WarehouseClie
     return { fromWarehouse, reference, rows: result.rows.length };
   } finally {
     await db.run(`DROP TABLE IF EXISTS ${table.sql}`).catch(() => undefined);
+    if (dir !== null) rmSync(dir, { recursive: true, force: true });
   }
 }

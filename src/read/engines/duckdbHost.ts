@@ -9,6 +9,7 @@
  * It stops when parity's process lets go of the channel (its close, its exit, or its death):
  * it never outlives the run. Bundled by `npm run build` as dist/duckdbHost.bundle.js.
  */
+import { rmSync } from 'node:fs';
 import type { EngineConnection } from './connection.js';
 import { connectDuckDB } from './duckdb.js';
 import { sendable, type HostReply, type HostRequest } from './duckdbProtocol.js';
@@ -19,6 +20,8 @@ import { fitsU32 } from '../../stats/tally.js';
 const BACKLOG = 8;
 
 let connection: EngineConnection | null = null;
+/** DuckDB's spill folder (made by parity's process), removed here when parity's process goes without removing it. */
+let spill: string | null = null;
 let unsent = 0;
 let resume: (() => void) | null = null;
 
@@ -74,6 +77,7 @@ async function answer(request: HostRequest): Promise<void> {
   const { id } = request;
   try {
     if (request.op === 'open') {
+      spill = request.spill;
       connection = await connectDuckDB(request.label, request.timeZone, request.memory, { spill: request.spill, pace });
       send({ id, type: 'done' });
     } else if (request.op === 'sample') {
@@ -103,6 +107,15 @@ process.on('message', (request: HostRequest) => {
 // removes the spill folder); this one ends when parity's does, not before it with an error of its own.
 process.on('SIGINT', () => undefined);
 process.on('disconnect', () => {
-  // parity is done (or gone): DuckDB's files are closed by the process's end; its spill folder is parity's to remove
-  process.exit(0);
+  // parity is done (or gone: a crash, SIGKILL, the system's out-of-memory killer, which no
+  // handler of parity's sees): the spill folder goes here too, parity's close removes it as well
+  try {
+    if (spill !== null) rmSync(spill, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  } catch {
+    // parity's process removes it when it can
+  }
+  // Not process.exit(): the C library's exit waits in DuckDB's destructors for a query still
+  // running on DuckDB's threads (seen: a minute of CPU after parity was gone). Nothing here needs
+  // an orderly end — DuckDB's only files were in the spill folder.
+  process.kill(process.pid, 'SIGKILL');
 });

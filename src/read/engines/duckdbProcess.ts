@@ -36,14 +36,18 @@ export async function connectDuckDBAside(label: string, timeZone: string, memory
   // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes
   holdTemporary(spill);
   const removeSpill = async (): Promise<void> => {
-    await rm(spill, { recursive: true, force: true }).catch(() => undefined);
+    // (retried: DuckDB's process, just stopped, may have been creating a file there)
+    await rm(spill, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 }).catch(() => undefined);
     releaseTemporary(spill);
   };
   let child: ChildProcess;
   try {
-    // no node options of parity's (the launcher's larger young generation is for reading rows);
-    // stdout and stderr not inherited: nothing of DuckDB's reaches the terminal except as parity says it
-    child = fork(host, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    // no node options of parity's (the launcher's larger young generation is for reading rows),
+    // nor NODE_OPTIONS (an --inspect there would clash on the debugger's port or wait for a
+    // debugger; a --require hook would run again); stdout and stderr not inherited: nothing of
+    // DuckDB's reaches the terminal except as parity says it
+    const { NODE_OPTIONS: _options, ...env } = process.env;
+    child = fork(host, [], { serialization: 'advanced', execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
   } catch {
     await removeSpill();
     return connectDuckDB(label, timeZone, memory);
@@ -54,8 +58,10 @@ export async function connectDuckDBAside(label: string, timeZone: string, memory
   } catch (error) {
     await channel.end();
     await removeSpill();
-    // the process never started (the system refused it): DuckDB in parity's process instead
-    if (error instanceof NotStarted) return connectDuckDB(label, timeZone, memory);
+    // the process never started (the system refused it), or ended before it could answer at all
+    // (its code could not be loaded): DuckDB in parity's process instead, which says DuckDB's own
+    // error if there is one. A signal (a crash inside DuckDB) or DuckDB's error is the run's.
+    if (error instanceof NotStarted || (error instanceof Stopped && error.signal === null)) return connectDuckDB(label, timeZone, memory);
     throw error;
   }
   return {
@@ -77,6 +83,17 @@ export async function connectDuckDBAside(label: string, timeZone: string, memory
 /** The process could not be started at all (fork's 'error' before it ran). */
 class NotStarted extends Error {}
 
+/** DuckDB's process ended while parity waited for it (the message says how, and what to do). */
+class Stopped extends ParityError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly signal: NodeJS.Signals | null,
+  ) {
+    super(message, { hint });
+  }
+}
+
 interface Pending {
   id: number;
   resolve: (reply: Extract<HostReply, { type: 'done' }>) => void;
@@ -90,6 +107,8 @@ class Channel {
   private pending: Pending | null = null;
   private gone: Error | null = null;
   private started = false;
+  /** Set by end(): the process's exit is then parity's doing, not a failure to report. */
+  private closing = false;
   private readonly exited: Promise<void>;
 
   constructor(
@@ -111,7 +130,7 @@ class Channel {
     this.exited = new Promise((done) => {
       child.on('exit', (code, signal) => {
         releaseProcess(child);
-        this.fail(stopped(code, signal, this.memory));
+        this.fail(this.closing ? new Error("DuckDB's process was closed") : stopped(code, signal, this.memory));
         done();
       });
     });
@@ -123,7 +142,12 @@ class Channel {
     const id = ++this.next;
     return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject, sink };
-      this.child.send({ ...request, id } as HostRequest);
+      try {
+        this.child.send({ ...request, id } as HostRequest);
+      } catch (error) {
+        this.pending = null;
+        reject(error as Error);
+      }
     });
   }
 
@@ -156,6 +180,7 @@ class Channel {
 
   /** Lets DuckDB's process go (it exits when the channel closes) and waits for it to be gone. */
   async end(): Promise<void> {
+    this.closing = true;
     if (this.started && this.child.exitCode === null && this.child.signalCode === null) {
       if (this.child.connected) this.child.disconnect();
       // a process that does not go within a few seconds (DuckDB busy in native code) is stopped
@@ -170,12 +195,14 @@ class Channel {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** DuckDB's process ended while parity waited for it. */
-function stopped(code: number | null, signal: NodeJS.Signals | null, memory: string): ParityError {
+function stopped(code: number | null, signal: NodeJS.Signals | null, memory: string): Stopped {
   const how = signal ? `was stopped by ${signal}` : `stopped (exit code ${code ?? 'unknown'})`;
   const killed = signal === 'SIGKILL';
-  return new ParityError(`DuckDB's process ${how} before it answered`, {
-    hint: killed
+  return new Stopped(
+    `DuckDB's process ${how} before it answered`,
+    killed
       ? `the system stops a process that takes more memory than there is: give DuckDB less working memory than ${memory} (--duckdb-memory) so that it spills to disk sooner, or free memory`
       : 'run it again; if it stops again, run it with PARITY_WORKERS=never (DuckDB in parity\'s process) to see DuckDB\'s own error',
-  });
+    signal,
+  );
 }
