@@ -347,6 +347,18 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
       await connection.close();
       expect(readdirSync(temp)).toEqual([]);
     });
+    // SIGTERM to DuckDB's process alone (not to parity's, whose handler would end the run): the
+    // error comes a moment later, with the hint to run again
+    await inTemp(async (temp) => {
+      const connection = await connectDuckDBAside('slow', 'UTC', '256MB');
+      const [host] = hosts().filter((h) => h.tmp === temp);
+      const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+      setTimeout(() => process.kill(host!.pid, 'SIGTERM'), 300);
+      const error = await connection.countSeries(slow, () => undefined).catch((e: unknown) => e);
+      expect(error).toMatchObject({ message: "DuckDB's process was stopped by SIGTERM before it answered", hint: "run it again; if it stops again, run it with PARITY_WORKERS=never (DuckDB in parity's process) to see DuckDB's own error" });
+      await connection.close();
+      expect(readdirSync(temp)).toEqual([]);
+    });
   });
 
   test("parity's process killed (no handler of its own runs): DuckDB's process ends and removes the spill folder itself", async () => {

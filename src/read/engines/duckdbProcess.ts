@@ -130,7 +130,12 @@ class Channel {
     this.exited = new Promise((done) => {
       child.on('exit', (code, signal) => {
         releaseProcess(child);
-        this.fail(this.closing ? new Error("DuckDB's process was closed") : stopped(code, signal, this.memory));
+        const error = this.closing ? new Error("DuckDB's process was closed") : stopped(code, signal, this.memory);
+        // A signal a terminal or a supervisor sends to the whole process group (SIGTERM, SIGHUP)
+        // reaches parity's process too: its own handler ends the run as a stop (exit 143, 129),
+        // so the failure waits a moment instead of racing it with an error message.
+        if (!this.closing && (signal === 'SIGTERM' || signal === 'SIGHUP')) setTimeout(() => this.fail(error), 250);
+        else this.fail(error);
         done();
       });
     });
@@ -181,6 +186,8 @@ class Channel {
   /** Lets DuckDB's process go (it exits when the channel closes) and waits for it to be gone. */
   async end(): Promise<void> {
     this.closing = true;
+    // a process the system refused still has the channel fork opened for it
+    if (!this.started && this.child.connected) this.child.disconnect();
     if (this.started && this.child.exitCode === null && this.child.signalCode === null) {
       if (this.child.connected) this.child.disconnect();
       // a process that does not go within a few seconds (DuckDB busy in native code) is stopped
