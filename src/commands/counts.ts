@@ -7,6 +7,7 @@ import { neutraliseReversibly } from '../text/csvSafe.js';
 import { NEUTRALISED_MARKER } from '../read/countsFile.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
+import { count } from '../format.js';
 import { BY_FIELDS, FLAT_COLUMNS, countDataset, headerRows, type ByField, type CountSeries, type CountTable, type FlatCountRow } from '../measure/counts.js';
 import { countFromEngine } from '../read/engines/count.js';
 import { openEngine, resolveSource, type SourceFlags } from '../read/engines/index.js';
@@ -181,5 +182,24 @@ export async function countsCommand(files: string[], flags: CountsFlags, ctx: Co
   const format = flags.format ?? 'csv';
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format "${format}" is not csv or ndjson for counts`);
   const { table, redact } = await countSource(files, flags, ctx);
+  const empty = emptyTableWarning(table);
+  if (empty) ctx.warn(empty);
   return { output: format === 'csv' ? countsCsvChunks(table, redact) : countsNdjson(table, redact), exitCode: 0 };
+}
+
+/**
+ * A count table without a usable ticket is still a count table (a day or a period with no
+ * tickets; its rows say why the rows read were rejected), so it is written and the run exits 0 —
+ * but an audit of it would stop with "no usable tickets", and when rows were read it is most
+ * often a mapping the export does not fit: said on stderr, with the reasons. Null otherwise.
+ */
+export function emptyTableWarning(table: CountTable): string | null {
+  const h = table.header;
+  if (h.tickets > 0) return null;
+  if (!h.rowsRead) return 'the count table holds no ticket: the source has no rows (an audit of it would stop with "no usable tickets")';
+  const reasons = Object.entries(h.rejected)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([kind, n]) => `${kind} ×${count(n)}`)
+    .join(', ');
+  return `the count table holds no ticket: all ${count(h.rowsRead)} rows read were rejected${reasons ? ` (${reasons})` : ''}; an audit of it would stop with "no usable tickets" — run \`parity inspect\` on the export to check the mapping`;
 }

@@ -11,6 +11,24 @@ import type { Report } from '../../src/report.js';
 import { comparable } from '../helpers/exactness.js';
 
 describe('parity counts', () => {
+  test('a table without a usable ticket is written (exit 0), and stderr says why there is none and what an audit of it would do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-empty-'));
+    // three rows: a creation time that is no date, one missing, one not a time either
+    writeFileSync(join(dir, 'bad.csv'), 'ticket_id,channel,created_at\nT1,Phone,notadate\nT2,Email,\nT3,Chat,yesterday\n');
+    const bad = await runParity(['counts', 'bad.csv'], { cwd: dir });
+    expect(bad.code).toBe(0);
+    expect(bad.stdout).toContain('meta,tickets,,,,,0,0');
+    expect(bad.stdout).toContain('meta,rejected,bad-created,,,,2,0');
+    expect(bad.stderr).toContain('the count table holds no ticket: all 3 rows read were rejected (bad-created ×2, missing-created ×1); an audit of it would stop with "no usable tickets" — run `parity inspect` on the export to check the mapping');
+    expect((await runParity(['counts', 'bad.csv', '--quiet'], { cwd: dir })).stderr).toBe('');
+    writeFileSync(join(dir, 'header.csv'), 'ticket_id,channel,created_at\n');
+    const none = await runParity(['counts', 'header.csv'], { cwd: dir });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('the count table holds no ticket: the source has no rows');
+    // a table with tickets says nothing of the kind
+    expect((await runParity(['counts', fixture('demo.csv')])).stderr).not.toContain('holds no ticket');
+  });
+
   test('fixtures/small.csv: header facts worked out from the file', async () => {
     const r = await runParity(['counts', fixture('small.csv')]);
     expect(r.code).toBe(0);
