@@ -125,7 +125,7 @@ function withSourceOptions(cmd: Command): Command {
     .option('--table <name>', 'table of tickets in --db')
     .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
     .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
-    .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 4GB (default 1GB)");
+    .option('--duckdb-memory <size>', "DuckDB's working memory (in its own process beside parity's), e.g. 4GB (default 1GB)");
 }
 
 /** Gates: --fail-on, --baseline, --allow-missing (audit, check, report). */
@@ -256,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--table <name>', 'table of tickets in --db')
     .option('--query <sql>', 'query whose rows are the tickets, instead of --table')
     .option('--engine <engine>', 'duckdb: read the files with DuckDB (Parquet always is)')
-    .option('--duckdb-memory <size>', "DuckDB's working memory inside parity, e.g. 4GB (default 1GB)")
+    .option('--duckdb-memory <size>', "DuckDB's working memory (in its own process beside parity's), e.g. 4GB (default 1GB)")
     .option('--by <field>', 'also count by group, category, priority or status')
     .action(run(countsCommand, { plain: true }));
 

@@ -17,7 +17,7 @@ export interface SourceFlags {
   table?: string;
   query?: string;
   engine?: string;
-  /** DuckDB's working memory inside parity's process, e.g. 4GB (default 1GB). */
+  /** DuckDB's working memory (in DuckDB's own process: duckdbProcess.ts), e.g. 4GB (default 1GB). */
   duckdbMemory?: string;
   /** --duplicates: a rule of parity's own reading, refused for a database source. */
   duplicates?: string;
