@@ -358,6 +358,20 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]
   });
 }
 
+// Started by the launcher (launch.ts runTuned) with a channel to it: the launcher gone without
+// passing a signal on (SIGKILL, `timeout -s KILL`, the out-of-memory killer) ends this run too,
+// its temporary files and DuckDB's process with it — nothing outlives the process the user
+// started. The channel alone does not keep this process running.
+if (process.channel) {
+  process.channel.unref();
+  process.on('disconnect', () => {
+    status.clear();
+    removeTemporaries();
+    // not process.exit(): with DuckDB in this process, exit waits for a running query
+    process.kill(process.pid, 'SIGKILL');
+  });
+}
+
 // A closed pipe (`parity audit x.csv | head`) ends quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);

@@ -152,7 +152,8 @@ export async function runTuned(entry: string, args: readonly string[], tuning: T
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...childNodeOptions(tuning), ...process.execArgv, entry, ...args], {
-      stdio: 'inherit',
+      // a channel that closes when the launcher goes, however it goes: the child then ends too (cli.ts)
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, [MARK]: '1', GLIBC_TUNABLES: childTunables(process.env['GLIBC_TUNABLES'], process.env, tuning) },
     });
     // A signal to the launcher goes on to the child, which handles it as any run does

@@ -201,5 +201,7 @@ export function emptyTableWarning(table: CountTable): string | null {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([kind, n]) => `${kind} ×${count(n)}`)
     .join(', ');
-  return `the count table holds no ticket: all ${count(h.rowsRead)} rows read were rejected${reasons ? ` (${reasons})` : ''}; an audit of it would stop with "no usable tickets" — run \`parity inspect\` on the export to check the mapping`;
+  const kinds = Object.keys(h.rejected);
+  const what = kinds.length > 0 && kinds.every((k) => k === 'outside-period') ? 'check --since and --until (or the config\'s since/until) against the export\'s dates' : 'run `parity inspect` on the export to check the mapping';
+  return `the count table holds no ticket: all ${count(h.rowsRead)} rows read were rejected${reasons ? ` (${reasons})` : ''}; an audit of it would stop with "no usable tickets" — ${what}`;
 }

@@ -25,6 +25,10 @@ describe('parity counts', () => {
     const none = await runParity(['counts', 'header.csv'], { cwd: dir });
     expect(none.code).toBe(0);
     expect(none.stderr).toContain('the count table holds no ticket: the source has no rows');
+    // every row outside the period: the period is what to check (demo.csv is July–October 2026)
+    const late = await runParity(['counts', fixture('demo.csv'), '--since', '2030-01-01']);
+    expect(late.code).toBe(0);
+    expect(late.stderr).toContain('the count table holds no ticket: all 3,050 rows read were rejected (outside-period ×3,050); an audit of it would stop with "no usable tickets" — check --since and --until (or the config\'s since/until) against the export\'s dates');
     // a table with tickets says nothing of the kind
     expect((await runParity(['counts', fixture('demo.csv')])).stderr).not.toContain('holds no ticket');
   });

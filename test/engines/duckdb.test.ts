@@ -395,6 +395,34 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
     expect(readdirSync(temp)).toEqual([]);
   });
 
+  test('the launcher killed (SIGKILL: no handler runs): the run it started, DuckDB\'s process and the spill folder go with it', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'parity-duck-data-'));
+    const temp = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
+    const rows = ['ticket_id,channel,created_at,first_response_at'];
+    for (let k = 0; k < 600_000; k++) rows.push(`T${k},${k % 2 ? 'phone' : 'email'},2026-10-01T09:00:00Z,2026-10-01T${String(10 + (k % 10)).padStart(2, '0')}:00:00Z`);
+    const file = join(data, 'big.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    // every process of this run carries TMPDIR=temp: the launcher, parity's run, DuckDB's process
+    const ours = () =>
+      readdirSync('/proc').filter((name) => {
+        try {
+          if (!/^\d+$/.test(name) || !readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`)) return false;
+          const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+        } catch {
+          return false;
+        }
+      });
+    const launcher = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', join(data, 'out.json')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
+    for (let k = 0; k < 200 && !readdirSync(temp).some((f) => f.startsWith('parity-duckdb-')); k++) await new Promise((done) => setTimeout(done, 25));
+    expect(ours().length).toBe(3);
+    launcher.kill('SIGKILL');
+    // within 1.5 s (the run itself would go on for seconds more: 600,000 rows through DuckDB)
+    for (let k = 0; k < 15 && (ours().length || readdirSync(temp).length); k++) await new Promise((done) => setTimeout(done, 100));
+    expect(ours()).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
   test("a host that cannot even load: DuckDB in parity's process instead, same counts; NODE_OPTIONS does not reach DuckDB's process", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-duck-host-'));
     const broken = join(dir, 'broken.mjs');

@@ -251,5 +251,17 @@ describe('Snowflake names, matched as Snowflake matches them', () => {
     expect(snowflakeIdent('a"b')).toBe('"a""b"');
     expect(snowflakeIdent('"')).toBe('""""');
     expect(dialect('snowflake').ident('ticket_id')).toBe('"TICKET_ID"');
+    // an empty quoted name is refused, as an empty one is
+    expect(() => snowflakeIdent('""')).toThrow('a Snowflake name in double quotes is empty ("")');
+  });
+
+  test('a table name part in double quotes keeps its dots', () => {
+    const sf = dialect('snowflake');
+    expect(qualifiedName(sf, '"My.DB".public.tickets')).toBe('"My.DB"."PUBLIC"."TICKETS"');
+    expect(qualifiedName(sf, '"a.b"')).toBe('"a.b"');
+    expect(qualifiedName(sf, 'analytics.support.tickets')).toBe('"ANALYTICS"."SUPPORT"."TICKETS"');
+    expect(qualifiedName(dialect('postgres'), 'support.tickets')).toBe('"support"."tickets"');
+    expect(() => qualifiedName(sf, 'a..b')).toThrow('has an empty part');
+    expect(() => qualifiedName(sf, '"".tickets')).toThrow('is empty');
   });
 });

@@ -93,7 +93,11 @@ function doubleQuoted(name: string): string {
  * quoted, so that no name is read as a keyword.
  */
 export function snowflakeIdent(name: string): string {
-  if (/^"(?:[^"]|"")*"$/.test(name)) return doubleQuoted(name.slice(1, -1).replace(/""/g, '"'));
+  if (/^"(?:[^"]|"")*"$/.test(name)) {
+    const exact = name.slice(1, -1).replace(/""/g, '"');
+    if (exact === '') throw new ParityError('a Snowflake name in double quotes is empty ("")', { hint: 'give the table or column its name' });
+    return doubleQuoted(exact);
+  }
   return doubleQuoted(/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name) ? name.toUpperCase() : name);
 }
 
@@ -427,7 +431,10 @@ export function dialect(id: DialectId): Dialect {
 
 /** A table name as written (`support.tickets`) → quoted parts (`"support"."tickets"`). */
 export function qualifiedName(d: Dialect, name: string): string {
-  const parts = name.split('.');
+  // a part in double quotes keeps its dots ("My.DB".public.tickets: three parts)
+  const quoted = name.match(/"(?:[^"]|"")*"|[^.]+|(?<=^|\.)(?=\.|$)/g) ?? [''];
+  // (anything the pattern does not take apart cleanly, such as "a"b, is split at every dot as before)
+  const parts = quoted.join('.') === name ? quoted : name.split('.');
   if (parts.some((p) => p === '')) {
     throw new ParityError(`table name "${name}" has an empty part`, { hint: 'write it like tickets or support.tickets' });
   }

@@ -83,6 +83,19 @@ export function twice(memory: string): string {
   return m ? `${Number(m[1]) * 2}${m[2]}` : memory;
 }
 
+/** A fresh folder for DuckDB to spill to, in the temporary folder; a clear error when none can be made there. */
+export async function spillFolder(): Promise<string> {
+  const base = tmpdir();
+  try {
+    return await mkdtemp(join(base, 'parity-duckdb-'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ParityError(`cannot make DuckDB's temporary folder in ${base} (${code ?? (error as Error).message})`, {
+      hint: 'set TMPDIR to a folder that exists and can be written, with room for what DuckDB spills',
+    });
+  }
+}
+
 /** How DuckDB's own process (duckdbHost.ts) runs a connection; nothing given in parity's process. */
 export interface DuckDBOptions {
   /** The folder DuckDB spills to, made and removed by the caller (default: one of its own, removed by close). */
@@ -106,7 +119,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
   // and sorts of a large file to disk instead of growing parity's memory (DuckDB's own default is
   // 80% of the machine's).
   const own = options.spill === undefined;
-  const spill = options.spill ?? (await mkdtemp(join(tmpdir(), 'parity-duckdb-')));
+  const spill = options.spill ?? (await spillFolder());
   // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes (a
   // folder given in options is its giver's to remove: duckdbProcess.ts)
   if (own) holdTemporary(spill);

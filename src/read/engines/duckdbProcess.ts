@@ -18,21 +18,19 @@
  * (duckdb.ts); `PARITY_WORKERS=never` asks for that too.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { ParityError } from '../../errors.js';
 import { holdProcess, holdTemporary, releaseProcess, releaseTemporary } from '../../temporaries.js';
 import { workerBundle } from '../../threads.js';
 import type { FlatCountSeries } from '../../measure/counts.js';
 import type { EngineConnection, SourceSample } from './connection.js';
-import { connectDuckDB, DUCKDB_MEMORY } from './duckdb.js';
+import { connectDuckDB, DUCKDB_MEMORY, spillFolder } from './duckdb.js';
 import { received, type HostReply, type HostRequest } from './duckdbProtocol.js';
 
 /** DuckDB in its own process (in parity's when none can be started: the header). */
 export async function connectDuckDBAside(label: string, timeZone: string, memory = DUCKDB_MEMORY, host = workerBundle('duckdbHost')): Promise<EngineConnection> {
   if (host === null) return connectDuckDB(label, timeZone, memory);
-  const spill = await mkdtemp(join(tmpdir(), 'parity-duckdb-'));
+  const spill = await spillFolder();
   // removed by close(), or by the CLI when a signal stops the run: it may hold gigabytes
   holdTemporary(spill);
   const removeSpill = async (): Promise<void> => {

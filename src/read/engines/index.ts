@@ -3,6 +3,7 @@
  * file with --engine duckdb), Postgres or ClickHouse (--db URL with --table or --query, or the
  * config's `source`). Decided once from flags and config; connections are opened here.
  */
+import { statSync } from 'node:fs';
 import { ParityError, UsageError } from '../../errors.js';
 import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
 import type { Config } from '../../config/schema.js';
@@ -109,6 +110,32 @@ async function sameColumns(connection: EngineConnection, files: readonly string[
  * source.ts sniffEncoding). A text file whose head is not UTF-8 is refused before DuckDB fails
  * on it with its own message (a non-UTF-8 byte further in still reaches DuckDB's).
  */
+/**
+ * DuckDB reads `*`, `?` and `[` in a path as a pattern (other files matched too, the output
+ * among them), and a URL (`http://`, `s3://`) as something to download, installing an extension
+ * from the network to do it. parity gives DuckDB only a file that is there, named as it is:
+ * anything else is refused before DuckDB sees it.
+ */
+export function requireLocalFile(file: string): void {
+  if (/[*?[]/.test(file)) {
+    throw new ParityError('DuckDB would read "*", "?" and "[" in this path as a pattern, and read other files too', {
+      location: { file },
+      hint: /\.parquet$/i.test(file) ? 'rename the file' : 'rename the file, or audit it without --engine (parity reads it)',
+    });
+  }
+  let directory: boolean;
+  try {
+    directory = statSync(file).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ParityError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? 'unreadable'})`, {
+      location: { file },
+      hint: 'check the path (DuckDB reads local files only, not URLs)',
+    });
+  }
+  if (directory) throw new ParityError('a folder, not a file', { location: { file }, hint: 'name the files in it' });
+}
+
 async function requireUtf8(file: string): Promise<void> {
   if (/\.parquet$/i.test(file)) return;
   const head = await fileHead(file, 64 * 1024);
@@ -173,6 +200,7 @@ export async function openEngine(
 
 async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
+    for (const file of source.files) requireLocalFile(file);
     for (const file of source.files) await requireUtf8(file);
     // DuckDB in a process of its own (duckdbProcess.ts), unless PARITY_WORKERS=never
     const label = source.files.join(', ');
