@@ -143,7 +143,15 @@ function withAnnotationOption(cmd: Command): Command {
 
 /** Runs the program; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const ctxBase = { cwd: process.cwd(), stdin: process.stdin, version: version(), now: () => Date.now(), workers: workerUse(process.env['PARITY_WORKERS']) };
+  let cwd: string;
+  try {
+    cwd = process.cwd();
+  } catch {
+    // the working folder was removed (or cannot be read) after the shell entered it
+    process.stderr.write("parity: the current folder no longer exists (or cannot be read)\n  cd to a folder that exists and run it again\n");
+    return EXIT.error;
+  }
+  const ctxBase = { cwd, stdin: process.stdin, version: version(), now: () => Date.now(), workers: workerUse(process.env['PARITY_WORKERS']) };
   let result: CommandResult | null = null;
   let outputFile: string | undefined;
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixture, ROOT, runParity } from '../helpers/exec.js';
+import { BIN, fixture, ROOT, runParity } from '../helpers/exec.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 describe('the command line', () => {
   it('--help and --version exit 0 on stdout', async () => {
@@ -52,5 +55,22 @@ describe('the command line', () => {
       });
     });
     expect(code).toBe(0);
+  });
+});
+
+describe('a working folder removed under the shell', () => {
+  it('exit 2 with what to do, no stack trace', () => {
+    const base = mkdtempSync(join(tmpdir(), 'parity-gone-'));
+    const run = (input: string) => {
+      try {
+        execFileSync('sh', ['-c', `mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" audit "$2"`, process.execPath, BIN, input], { cwd: base, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        return { code: 0, stderr: '' };
+      } catch (error) {
+        const e = error as { status: number; stderr: string };
+        return { code: e.status, stderr: e.stderr };
+      }
+    };
+    const r = run(fixture('demo.csv'));
+    expect(r).toEqual({ code: 2, stderr: 'parity: the current folder no longer exists (or cannot be read)\n  cd to a folder that exists and run it again\n' });
   });
 });
