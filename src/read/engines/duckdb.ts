@@ -22,9 +22,20 @@ type DuckModule = typeof import('@duckdb/node-api');
 async function loadDuckDB(): Promise<DuckModule> {
   try {
     return await import('@duckdb/node-api');
-  } catch {
-    throw new ParityError('reading Parquet (or --engine duckdb) needs DuckDB, which is not installed', {
-      hint: 'install it next to parity: npm install @duckdb/node-api',
+  } catch (error) {
+    // (the innermost error: a loader or test runner may wrap the one the import met)
+    let e = error as NodeJS.ErrnoException;
+    while (e?.cause instanceof Error) e = e.cause as NodeJS.ErrnoException;
+    // not installed — or installed but its native library cannot be loaded (another platform's
+    // build, a limit on the address space): said as what it is, the loader's first line with it
+    const missing = e?.code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (package|module)/.test(e?.message ?? '');
+    if (missing) {
+      throw new ParityError('reading Parquet (or --engine duckdb) needs DuckDB, which is not installed', {
+        hint: 'install it next to parity: npm install @duckdb/node-api',
+      });
+    }
+    throw new ParityError(`DuckDB is installed but could not be loaded: ${(e?.message ?? String(error)).split('\n')[0]}`, {
+      hint: 'reinstall it for this platform (npm install @duckdb/node-api), and check limits on memory such as ulimit -v',
     });
   }
 }
