@@ -369,8 +369,10 @@ for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]
 // Started by the launcher (launch.ts runTuned) with a channel to it: the launcher gone without
 // passing a signal on (SIGKILL, `timeout -s KILL`, the out-of-memory killer) ends this run too,
 // its temporary files and DuckDB's process with it — nothing outlives the process the user
-// started. The channel alone does not keep this process running.
-if (process.channel) {
+// started. The channel alone does not keep this process running. Only in the launcher's child
+// (PARITY_LAUNCHED, launch.ts): a process started by anything else with a channel of its own
+// (a test runner's worker) keeps it as it is.
+if (process.channel && process.env['PARITY_LAUNCHED'] === '1') {
   process.channel.unref();
   process.on('disconnect', () => {
     status.clear();
