@@ -14,6 +14,24 @@ import { asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutN
 import { SCENARIOS } from './scenarios.js';
 import { BIN, ROOT, runParity } from '../helpers/exec.js';
 
+/**
+ * Processes running now (not ended, not zombies awaiting their parent) that were started with
+ * TMPDIR=`temp` — each test gives its run a temporary folder of its own — and, with `command`,
+ * whose command line holds it.
+ */
+function runningWith(temp: string, command?: string): string[] {
+  return readdirSync('/proc').filter((name) => {
+    try {
+      if (!/^\d+$/.test(name) || !readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`)) return false;
+      if (command !== undefined && !readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(command)) return false;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+}
+
 async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
   const connection = await connectDuckDB(file, settings.timeZone);
   try {
@@ -246,14 +264,7 @@ describe('DuckDB hands the count table on sorted, series by series', () => {
     expect(code).toBe(143);
     expect(readdirSync(temp)).toEqual([]);
     // and DuckDB's process (started by parity's, itself the launcher's child) is gone with it
-    const left = () =>
-      readdirSync('/proc').filter((name) => {
-        try {
-          return /^\d+$/.test(name) && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('duckdbHost.bundle.js') && readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`);
-        } catch {
-          return false;
-        }
-      });
+    const left = () => runningWith(temp, 'duckdbHost.bundle.js');
     // (a process stopped by SIGKILL may take a moment to be reaped)
     for (let k = 0; k < 30 && left().length; k++) await new Promise((done) => setTimeout(done, 100));
     expect(left()).toEqual([]);
@@ -369,26 +380,8 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
     const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: temp } });
     await new Promise<void>((ready) => parent.stdout.on('data', () => ready()));
     expect(readdirSync(temp).filter((f) => f.startsWith('parity-duckdb-'))).toHaveLength(1);
-    const host = () =>
-      readdirSync('/proc').filter((name) => {
-        try {
-          return /^\d+$/.test(name) && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('duckdbHost.bundle.js') && readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`);
-        } catch {
-          return false;
-        }
-      });
-    const pids = host();
-    expect(pids).toHaveLength(1);
-    // gone: no such process, or a zombie (it has ended; nobody has reaped it yet)
-    const running = () =>
-      pids.filter((pid) => {
-        try {
-          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-          return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-        } catch {
-          return false;
-        }
-      });
+    expect(runningWith(temp, 'duckdbHost.bundle.js')).toHaveLength(1);
+    const running = () => runningWith(temp, 'duckdbHost.bundle.js');
     parent.kill('SIGKILL');
     for (let k = 0; k < 50 && (running().length || readdirSync(temp).length); k++) await new Promise((done) => setTimeout(done, 100));
     expect(running()).toEqual([]);
@@ -403,16 +396,7 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
     const file = join(data, 'big.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
     // every process of this run carries TMPDIR=temp: the launcher, parity's run, DuckDB's process
-    const ours = () =>
-      readdirSync('/proc').filter((name) => {
-        try {
-          if (!/^\d+$/.test(name) || !readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`TMPDIR=${temp}`)) return false;
-          const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-          return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-        } catch {
-          return false;
-        }
-      });
+    const ours = () => runningWith(temp);
     const launcher = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', join(data, 'out.json')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
     for (let k = 0; k < 200 && !readdirSync(temp).some((f) => f.startsWith('parity-duckdb-')); k++) await new Promise((done) => setTimeout(done, 25));
     expect(ours().length).toBe(3);
