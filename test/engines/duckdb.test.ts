@@ -398,7 +398,8 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
     // every process of this run carries TMPDIR=temp: the launcher, parity's run, DuckDB's process
     const ours = () => runningWith(temp);
     const launcher = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', join(data, 'out.json')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
-    for (let k = 0; k < 200 && !readdirSync(temp).some((f) => f.startsWith('parity-duckdb-')); k++) await new Promise((done) => setTimeout(done, 25));
+    // the spill folder is made just before DuckDB's process is started: wait for all three
+    for (let k = 0; k < 400 && ours().length < 3; k++) await new Promise((done) => setTimeout(done, 25));
     expect(ours().length).toBe(3);
     launcher.kill('SIGKILL');
     // within 1.5 s (the run itself would go on for seconds more: 600,000 rows through DuckDB)
