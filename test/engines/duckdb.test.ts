@@ -32,6 +32,18 @@ function runningWith(temp: string, command?: string): string[] {
   });
 }
 
+/** A count query that keeps DuckDB busy for seconds (a grouping of 2·10^9 rows): killed part-way in the tests. */
+const SLOW_COUNT = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+
+/** An export of 600,000 tickets in `dir` (big.csv): seconds of DuckDB's time, so a run can be stopped part-way. */
+function bigExport(dir: string): string {
+  const rows = ['ticket_id,channel,created_at,first_response_at'];
+  for (let k = 0; k < 600_000; k++) rows.push(`T${k},${k % 2 ? 'phone' : 'email'},2026-10-01T09:00:00Z,2026-10-01T${String(10 + (k % 10)).padStart(2, '0')}:00:00Z`);
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
+}
+
 async function duckCounts(file: string, settings: ReturnType<typeof settingsFor>, query = fileQuery(file)) {
   const connection = await connectDuckDB(file, settings.timeZone);
   try {
@@ -242,10 +254,7 @@ describe('DuckDB hands the count table on sorted, series by series', () => {
   test('a run stopped by SIGTERM takes DuckDB\'s spill folder with it', async () => {
     const data = mkdtempSync(join(tmpdir(), 'parity-duck-data-'));
     const temp = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
-    const rows = ['ticket_id,channel,created_at,first_response_at'];
-    for (let k = 0; k < 600_000; k++) rows.push(`T${k},${k % 2 ? 'phone' : 'email'},2026-10-01T09:00:00Z,2026-10-01T${String(10 + (k % 10)).padStart(2, '0')}:00:00Z`);
-    const file = join(data, 'big.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
+    const file = bigExport(data);
     let seen = false;
     const code = await new Promise<number | string>((resolve) => {
       const child = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', '/dev/null'], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
@@ -347,7 +356,7 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
       const [host] = hosts().filter((h) => h.tmp === temp);
       expect(host).toBeDefined();
       // a grouping of 2·10^9 rows: seconds of DuckDB's time, killed after 300 ms
-      const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+      const slow = SLOW_COUNT;
       setTimeout(() => process.kill(host!.pid, 'SIGKILL'), 300);
       const error = await connection.countSeries(slow, () => undefined).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ParityError);
@@ -363,7 +372,7 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
     await inTemp(async (temp) => {
       const connection = await connectDuckDBAside('slow', 'UTC', '256MB');
       const [host] = hosts().filter((h) => h.tmp === temp);
-      const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+      const slow = SLOW_COUNT;
       setTimeout(() => process.kill(host!.pid, 'SIGTERM'), 300);
       const error = await connection.countSeries(slow, () => undefined).catch((e: unknown) => e);
       expect(error).toMatchObject({ message: "DuckDB's process was stopped by SIGTERM before it answered", hint: "run it again; if it stops again, run it with PARITY_WORKERS=never (DuckDB in parity's process) to see DuckDB's own error" });
@@ -374,7 +383,7 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
 
   test("parity's process killed (no handler of its own runs): DuckDB's process ends and removes the spill folder itself", async () => {
     const temp = mkdtempSync(join(tmpdir(), 'parity-duck-aside-'));
-    const slow = `SELECT 'channel' AS "dimension", 'email' AS "group", NULL AS "category", NULL AS "priority", 'firstResponse' AS "metric", CAST(n % 100000 AS DOUBLE) AS "seconds", COUNT(*) AS "ended", 0 AS "waiting" FROM range(2000000000) AS r(n) GROUP BY n % 100000`;
+    const slow = SLOW_COUNT;
     // parity's side in a process of its own (tsc's output of the module), counting until killed
     const script = `import('${join(ROOT, 'dist', 'read', 'engines', 'duckdbProcess.js')}').then(async ({ connectDuckDBAside }) => { const c = await connectDuckDBAside('slow', 'UTC', '256MB'); process.stdout.write('open\\n'); await c.countSeries(${JSON.stringify(slow)}, () => undefined); })`;
     const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TMPDIR: temp } });
@@ -391,10 +400,7 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
   test('the launcher killed (SIGKILL: no handler runs): the run it started, DuckDB\'s process and the spill folder go with it', async () => {
     const data = mkdtempSync(join(tmpdir(), 'parity-duck-data-'));
     const temp = mkdtempSync(join(tmpdir(), 'parity-duck-spill-'));
-    const rows = ['ticket_id,channel,created_at,first_response_at'];
-    for (let k = 0; k < 600_000; k++) rows.push(`T${k},${k % 2 ? 'phone' : 'email'},2026-10-01T09:00:00Z,2026-10-01T${String(10 + (k % 10)).padStart(2, '0')}:00:00Z`);
-    const file = join(data, 'big.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
+    const file = bigExport(data);
     // every process of this run carries TMPDIR=temp: the launcher, parity's run, DuckDB's process
     const ours = () => runningWith(temp);
     const launcher = spawn(process.execPath, [BIN, 'audit', file, '--engine', 'duckdb', '--format', 'json', '-o', join(data, 'out.json')], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
