@@ -24,7 +24,16 @@
  * it: a sheet is bounded (1,048,576 rows), so that is acceptable; CSV stays the route for
  * exports larger than memory. The library is loaded only when a workbook is opened, so reading a
  * CSV never loads it.
+ *
+ * Error cells (`#VALUE!`, `#N/A`, `#DIV/0!`: a formula that failed) the library reads as empty,
+ * with no option to keep them. Empty is a wrong answer here: an empty first-response cell is a
+ * ticket still waiting, where the same sheet saved as CSV holds `#VALUE!`, a bad time, and the
+ * row is rejected with that value. So the sheet's XML is read once more for its error cells
+ * (fflate, the zip library read-excel-file itself uses; a regular expression over the `<c>`
+ * elements of a sheet that has any `t="e"`), and each is given back its text. A sheet without
+ * error cells costs one more inflate of its XML and a byte search.
  */
+import { readFile } from 'node:fs/promises';
 import type * as ExcelLibrary from 'read-excel-file/node';
 import { ParityError } from '../errors.js';
 import type { CsvSource, RawRecord } from './source.js';
@@ -174,6 +183,7 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   } catch (error) {
     throw failure(error, excel, file, sheet, byName);
   }
+  withErrorCells(rows, await errorCells(path, sheet ?? 1));
   const isEmpty = (row: readonly unknown[]): boolean => row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
   // A title above the table ("Zendesk export") is a row with one cell: skip to the first row that
   // looks like a header (two or more cells), as a person would.
@@ -210,4 +220,132 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
     }
   }
   return { file, header, delimiter: 'xlsx', records: records() };
+}
+
+/** An error cell of a sheet: its 1-based row and column, and the error Excel shows (`#N/A`). */
+export interface ErrorCell {
+  row: number;
+  column: number;
+  text: string;
+}
+
+const decoder = new TextDecoder();
+
+/** XML text with its five entities (and numeric references) read. */
+function xmlText(text: string): string {
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (hex || dec) {
+      const code = Number.parseInt((hex ?? dec) as string, hex ? 16 : 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'];
+  });
+}
+
+/** An attribute of an element's attribute text (`r="B5" t="e"`), or null. */
+function attribute(attributes: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return m ? xmlText(m[1] ?? m[2] ?? '') : null;
+}
+
+/** "B5" → row 5, column 2; null for anything else. */
+export function cellReference(reference: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(reference.trim());
+  if (!m) return null;
+  let column = 0;
+  for (const letter of (m[1] as string).toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}
+
+/** The zip part a workbook relationship's target names (relative to `xl/`, or absolute). */
+function partPath(target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const out: string[] = [];
+  for (const piece of path.split('/')) {
+    if (piece === '..') out.pop();
+    else if (piece !== '.' && piece !== '') out.push(piece);
+  }
+  return out.join('/');
+}
+
+/**
+ * The error cells of the workbook's sheet `sheet` (a name, or its position from 1), in the
+ * sheet's XML: `<c r="B5" t="e"><f>…</f><v>#N/A</v></c>`. Empty when the sheet has none, or
+ * when its part cannot be found (the library has then already said what is wrong).
+ */
+export async function errorCells(path: string, sheet: SheetChoice): Promise<ErrorCell[]> {
+  const { unzipSync } = await import('fflate');
+  const zip = new Uint8Array(await readFile(path));
+  const names = (file: string): boolean => file === 'xl/workbook.xml' || file === 'xl/_rels/workbook.xml.rels';
+  let book: Record<string, Uint8Array>;
+  try {
+    book = unzipSync(zip, { filter: (f) => names(f.name) });
+  } catch {
+    return [];
+  }
+  const workbook = decoder.decode(book['xl/workbook.xml'] ?? new Uint8Array());
+  const rels = decoder.decode(book['xl/_rels/workbook.xml.rels'] ?? new Uint8Array());
+  const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => m[1] as string);
+  const chosen = typeof sheet === 'number' ? sheets[sheet - 1] : sheets.find((a) => attribute(a, 'name') === sheet);
+  const id = chosen === undefined ? null : attribute(chosen, '(?:\\w+:)?id');
+  if (id === null) return [];
+  const relation = [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)].map((m) => m[1] as string).find((a) => attribute(a, 'Id') === id);
+  const target = relation === undefined ? null : attribute(relation, 'Target');
+  if (target === null) return [];
+  const part = partPath(target);
+  let xml: Uint8Array | undefined;
+  try {
+    xml = unzipSync(zip, { filter: (f) => f.name === part })[part];
+  } catch {
+    return [];
+  }
+  if (!xml || !hasErrorType(xml)) return [];
+  return errorCellsOf(decoder.decode(xml));
+}
+
+/** Whether the sheet's bytes hold `t="e"` or `t='e'` anywhere (most sheets: no, and nothing more is read). */
+function hasErrorType(xml: Uint8Array): boolean {
+  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  return buffer.includes('t="e"') || buffer.includes("t='e'");
+}
+
+/**
+ * The error cells of a sheet's XML text. A cell's place is its `r` ("B5"); a writer may leave
+ * `r` out, and the place is then the one after the previous cell (rows likewise).
+ */
+export function errorCellsOf(xml: string): ErrorCell[] {
+  const out: ErrorCell[] = [];
+  const tag = /<(?:\w+:)?(row|c)\b([^>]*?)(\/)?>/g;
+  let row = 0;
+  let column = 0;
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    const attributes = m[2] as string;
+    const r = attribute(attributes, 'r');
+    if (m[1] === 'row') {
+      const n = r === null ? Number.NaN : Number(r);
+      row = Number.isInteger(n) && n > 0 ? n : row + 1;
+      column = 0;
+      continue;
+    }
+    const at = r === null ? null : cellReference(r);
+    column = at ? at.column : column + 1;
+    if (at) row = at.row;
+    if (m[3] === '/' || attribute(attributes, 't') !== 'e') continue;
+    const end = /<\/(?:\w+:)?c\s*>/g;
+    end.lastIndex = tag.lastIndex;
+    const close = end.exec(xml);
+    const value = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v\s*>/.exec(xml.slice(tag.lastIndex, close ? close.index : xml.length));
+    if (value && row > 0) out.push({ row, column, text: xmlText(value[1] as string) });
+  }
+  return out;
+}
+
+/** Gives each error cell its text back in the rows the library read (where it left the cell empty). */
+export function withErrorCells(rows: unknown[][], cells: readonly ErrorCell[]): void {
+  for (const { row, column, text } of cells) {
+    while (rows.length < row) rows.push([]);
+    const values = rows[row - 1] as unknown[];
+    while (values.length < column) values.push(null);
+    if (values[column - 1] === null || values[column - 1] === undefined) values[column - 1] = text;
+  }
 }

@@ -3,7 +3,8 @@
  * fixtures/formats/zendesk.csv (times as real date cells, numbers as number cells) audits to the
  * same report as the CSV; inspect and init read it; what parity cannot read is a clear error.
  */
-import { mkdtempSync, readFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, copyFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +82,30 @@ describe('parity audit on an .xlsx workbook', () => {
     // the written config alone reads the right sheet again
     const audit = await runParity(['audit', fixture('xlsx', 'two-sheets.xlsx'), '-c', join(dir, 'parity.config.json'), '--format', 'json']);
     expect(audit.code).toBe(0);
+  });
+
+  it('reads an error cell (#DIV/0!) as its text, as the CSV saved from the sheet holds it: a bad time, not a ticket still waiting', async () => {
+    // ticket 101's "First reply time in minutes" (O2, 30) becomes a formula that failed
+    const parts = unzipSync(readFileSync(XLSX));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    expect(sheet).toContain('<c r="O2"><v>30</v></c>');
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('<c r="O2"><v>30</v></c>', '<c r="O2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'));
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-error-'));
+    writeFileSync(join(dir, 'errors.xlsx'), zipSync(parts));
+    writeFileSync(join(dir, 'errors.csv'), readFileSync(CSV, 'utf8').replace(/^(101,.*,0,1,)30,30,180,180$/m, '$1#DIV/0!,30,180,180'));
+    const fromXlsx = await runParity(['audit', join(dir, 'errors.xlsx'), '--tz', 'Europe/Berlin', '--format', 'json']);
+    const fromCsv = await runParity(['audit', join(dir, 'errors.csv'), '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(fromXlsx.code).toBe(0);
+    expect(withoutFileNames(fromXlsx.stdout, join(dir, 'errors.xlsx'))).toBe(withoutFileNames(fromCsv.stdout, join(dir, 'errors.csv')));
+    const report = JSON.parse(fromXlsx.stdout) as {
+      input: { dataQuality: Array<{ kind: string; count: number; example: { line: number; column: string; value: string } }> };
+      channels: Array<{ channel: string; firstResponse: { n: number; median: number } }>;
+    };
+    // sheet row 2, the column's header, the error as Excel shows it
+    expect(report.input.dataQuality.find((q) => q.kind === 'bad-first-response')).toMatchObject({ count: 1, example: { line: 2, column: 'First reply time in minutes', value: '#DIV/0!' } });
+    // email: 101 (30 min), 102 (90), 103 (60) by Mail; 101 is left out of first response, not
+    // counted as still waiting: n 2, and the median of 60 and 90 minutes is where the curve sits
+    // at one half, between them (R survfit): 75 min = 4500 s
+    expect(report.channels.find((c) => c.channel === 'email')?.firstResponse).toMatchObject({ n: 2, median: 4500 });
   });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { cellText, dateCellText, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, workbookKind } from '../../src/read/xlsx.js';
+import { cellReference, cellText, dateCellText, errorCells, errorCellsOf, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
@@ -113,5 +113,58 @@ describe('reading a workbook', () => {
     await expect(openCsv('-', Readable.from([bytes]))).rejects.toThrow(/standard input holds an Excel workbook/);
     const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     await expect(openCsv('-', Readable.from([ole2]))).rejects.toThrow(/legacy Excel/);
+  });
+});
+
+describe('error cells (#N/A, #VALUE!): the text Excel shows, not empty', () => {
+  it('reads cell references: column letters base 26 from A = 1', () => {
+    expect(cellReference('B5')).toEqual({ row: 5, column: 2 });
+    // AA = 26 + 1; XFD (Excel's last column) = 24·676 + 6·26 + 4 = 16384
+    expect(cellReference('AA10')).toEqual({ row: 10, column: 27 });
+    expect(cellReference('XFD1048576')).toEqual({ row: 1048576, column: 16384 });
+    expect(cellReference('$C$7')).toEqual({ row: 7, column: 3 });
+    expect(cellReference('5B')).toBeNull();
+  });
+
+  it('finds error cells by r, by their place when r is left out, with a namespace prefix, and reads entities', () => {
+    const xml =
+      '<worksheet><sheetData>' +
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' +
+      // no r on the row or the cells: row 3, columns 1 and 2
+      "<row><c><v>7</v></c><c t='e'><v>#N/A</v></c></row>" +
+      // an error cell without a value (nothing to give back), and a prefixed one with an entity
+      '<x:row r="9"><x:c r="D9" t="e"/><x:c r="E9" t="e"><x:v>#REF&amp;!</x:v></x:c></x:row>' +
+      '</sheetData></worksheet>';
+    expect(errorCellsOf(xml)).toEqual([
+      { row: 2, column: 3, text: '#DIV/0!' },
+      { row: 3, column: 2, text: '#N/A' },
+      { row: 9, column: 5, text: '#REF&!' },
+    ]);
+  });
+
+  it('puts them into the rows read, where the reader left the cell empty, growing rows as needed', () => {
+    const rows: unknown[][] = [['Id', 'Created'], [101, null]];
+    withErrorCells(rows, [
+      { row: 2, column: 2, text: '#VALUE!' },
+      { row: 4, column: 3, text: '#N/A' },
+      // a cell that holds a value keeps it
+      { row: 1, column: 1, text: '#NAME?' },
+    ]);
+    expect(rows).toEqual([['Id', 'Created'], [101, '#VALUE!'], [], [null, null, '#N/A']]);
+  });
+
+  it('reads them from the chosen sheet of a workbook (by name or position), and none from a sheet without any', async () => {
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'two-sheets.xlsx')));
+    const sheet2 = new TextDecoder().decode(parts['xl/worksheets/sheet2.xml']);
+    parts['xl/worksheets/sheet2.xml'] = strToU8(sheet2.replace('<c r="A4"><v>101</v></c>', '<c r="A4" t="e"><v>#N/A</v></c>'));
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-xlsx-')), 'errors.xlsx');
+    writeFileSync(path, zipSync(parts));
+    expect(await errorCells(path, 'Tickets')).toEqual([{ row: 4, column: 1, text: '#N/A' }]);
+    expect(await errorCells(path, 2)).toEqual([{ row: 4, column: 1, text: '#N/A' }]);
+    expect(await errorCells(path, 1)).toEqual([]);
+    expect(await errorCells(path, 'Nope')).toEqual([]);
+    const records = await all((await openXlsx(path, 'errors.xlsx', 'Tickets')).records);
+    expect(records[0]).toMatchObject({ line: 4 });
+    expect(records[0]?.values[0]).toBe('#N/A');
   });
 });
