@@ -326,6 +326,27 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, csvError
 
 
 
+/** Parquet's magic "PAR1", how every Parquet file starts (and ends). */
+export function isParquet(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
+}
+
+/**
+ * A Parquet file reached a command that reads text (tickets, inspect, init, or audit of a file
+ * not named .parquet): its bytes are never read as CSV.
+ */
+function parquetAsText(file: string): ParityError {
+  const named = /\.parquet$/i.test(file);
+  return new ParityError('the file is Parquet, which parity reads only through DuckDB, counted where it is (parity audit, parity counts)', {
+    location: { file },
+    hint: file === '<stdin>'
+      ? 'save it as a file named .parquet and audit that with parity audit'
+      : named
+      ? 'audit it with parity audit (or count it with parity counts); to list or inspect its rows, write it out as CSV first (in DuckDB: COPY (FROM \'file.parquet\') TO \'file.csv\')'
+      : 'name it with the .parquet extension and audit it with parity audit; to list or inspect its rows, write it out as CSV first (in DuckDB: COPY (FROM \'file.parquet\') TO \'file.csv\')',
+  });
+}
+
 /**
  * Opens `path` (or `-`) as a delimited file, a JSON export or an Excel workbook (read/xlsx.ts).
  * Throws ParityError for a missing or empty file; record-level CSV errors surface from the
@@ -353,6 +374,10 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     if (path !== '-') bytes.destroy();
     if (path === '-') throw unsupportedWorkbook(file, 'stdin');
     return openXlsx(path, file, read.sheet, kind === 'xlsx');
+  }
+  if (isParquet(peeked.head)) {
+    if (path !== '-') bytes.destroy();
+    throw parquetAsText(file);
   }
   if (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b) {
     gzipped = true;

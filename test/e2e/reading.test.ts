@@ -299,3 +299,32 @@ describe('an as-of time from the data after the time of the run is said, not pas
     expect(json(r.stdout).input.notes).toContain(note(big, 25_000, '2026-11-01T00:00:00Z'));
   });
 });
+
+describe('a Parquet file reaching a command that reads text is refused, never read as CSV', () => {
+  const parquet = fixture('engines', 'demo.parquet');
+
+  it('tickets, inspect and init: exit 2, the file named, the way to audit or list it; no config written', async () => {
+    const dir = mkdtempSync(join(tmp, 'parquet-'));
+    for (const args of [['tickets', parquet], ['inspect', parquet], ['init', parquet, '-o', join(dir, 'parity.config.json')]]) {
+      const result = await runParity(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${parquet}: the file is Parquet, which parity reads only through DuckDB`);
+      expect(result.stderr).toContain('audit it with parity audit');
+      // none of the file's bytes reach the terminal as "headers found"
+      expect(result.stderr).not.toContain('PAR1');
+    }
+    expect(() => readFileSync(join(dir, 'parity.config.json'))).toThrow();
+  });
+
+  it('audit of Parquet bytes under another name, or on standard input: said, with the name it needs', async () => {
+    const renamed = join(tmp, 'demo.data');
+    writeFileSync(renamed, readFileSync(parquet));
+    const byName = await runParity(['audit', renamed]);
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toContain('name it with the .parquet extension');
+    const stdin = await runParity(['audit', '-'], { stdin: readFileSync(parquet) });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('<stdin>: the file is Parquet');
+    expect(stdin.stderr).toContain('save it as a file named .parquet');
+  });
+});
