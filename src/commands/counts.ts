@@ -62,7 +62,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
       await rejects?.close();
     }
   }
-  const { connection, source: sql } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)), ctx.workers);
+  const { connection, source: sql } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)), ctx.workers, settings.limits.maxRecordBytes);
   const warnings: string[] = [];
   const now = runTime(settings, ctx);
   try {

@@ -74,6 +74,28 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(JSON.parse(enough.stdout).input.rowsRead).toBe(3050);
   });
 
+  test("a ticket text longer than DuckDB's own 2 MB line bound reads as in parity's own reader; one over --max-record-bytes fails in both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'long-text.csv');
+    // ticket 2's subject is 3,000,000 characters, with a comma and doubled quotes in it
+    const long = `"${'x'.repeat(1_500_000)}, ""quoted"" ${'y'.repeat(1_499_990)}"`;
+    writeFileSync(file, `ticket_id,channel,created_at,first_response_at,subject\nT1,phone,2026-07-01T09:00:00Z,2026-07-01T10:00:00Z,short\nT2,email,2026-07-01T09:00:00Z,2026-07-01T11:00:00Z,${long}\nT3,email,2026-07-01T09:30:00Z,,short\n`);
+    const engine = await runParity(['audit', file, '--engine', 'duckdb', '--format', 'json']);
+    const own = await runParity(['audit', file, '--format', 'json']);
+    expect(engine.code).toBe(0);
+    const channels = (out: string) => (JSON.parse(out) as { channels: Array<{ channel: string; n: number; firstResponse: { n: number; median: number | null } }> }).channels;
+    expect(channels(engine.stdout)).toEqual(channels(own.stdout));
+    // three tickets; email: T2 answered after 2 h, T3 still waiting (2 h at the as-of time 11:00, the latest time)
+    expect(channels(engine.stdout).find((c) => c.channel === 'email')?.firstResponse).toMatchObject({ n: 2 });
+    expect((JSON.parse(engine.stdout) as { input: { tickets: number } }).input.tickets).toBe(3);
+    const bounded = await runParity(['audit', file, '--engine', 'duckdb', '--max-record-bytes', '1MiB']);
+    expect(bounded.code).toBe(2);
+    expect(bounded.stderr).toContain('a line over 1048576 bytes');
+    const boundedOwn = await runParity(['audit', file, '--max-record-bytes', '1MiB']);
+    expect(boundedOwn.code).toBe(2);
+    expect(boundedOwn.stderr).toContain('a record is larger than 1,048,576 bytes');
+  });
+
   test('the Parquet fixture counts as its CSV', async () => {
     const reference = await referenceCounts('fixtures/demo.csv');
     const { counts } = await duckCounts('fixtures/engines/demo.parquet', settingsFor('fixtures/engines/demo.parquet'));

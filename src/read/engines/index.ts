@@ -11,6 +11,7 @@ import { reportingProgress, type CountingProgress, type EngineConnection, type S
 import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
 import { connectDuckDBAside } from './duckdbProcess.js';
 import type { WorkerUse } from '../../threads.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -193,19 +194,21 @@ export async function openEngine(
   timeZone: string,
   progress?: CountingProgress,
   workers: WorkerUse = 'auto',
+  /** The longest CSV record DuckDB is to read (settings.limits.maxRecordBytes: the bound of parity's own reader). */
+  maxRecordBytes: number = DEFAULT_LIMITS.maxRecordBytes,
 ): Promise<{ connection: EngineConnection; source: SqlSource }> {
-  const opened = await openSource(source, timeZone, workers);
+  const opened = await openSource(source, timeZone, workers, maxRecordBytes);
   return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
 }
 
-async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse): Promise<{ connection: EngineConnection; source: SqlSource }> {
+async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse, maxRecordBytes: number): Promise<{ connection: EngineConnection; source: SqlSource }> {
   if (source.kind === 'duckdb') {
     for (const file of source.files) requireLocalFile(file);
     for (const file of source.files) await requireUtf8(file);
     // DuckDB in a process of its own (duckdbProcess.ts), unless PARITY_WORKERS=never
     const label = source.files.join(', ');
     const connection = workers === 'never' ? await connectDuckDB(label, timeZone, source.memory) : await connectDuckDBAside(label, timeZone, source.memory);
-    const queries = source.files.map((f) => fileQuery(f));
+    const queries = source.files.map((f) => fileQuery(f, maxRecordBytes));
     try {
       await sameColumns(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
     } catch (error) {
