@@ -43,6 +43,20 @@ export function packedBytes(d: PackedDurations): number {
  * unpacking (sample.ts groupSize).
  */
 export function unpacked(d: PackedDurations, keep: boolean): GroupDurations {
+  if (!keep) {
+    // one view per packed cell, so what is worked out of it once (its medians: sample.ts
+    // medianOf, keyed by the view) is not worked out again by the next comparison reading it
+    let view = cellViews.get(d);
+    if (!view) cellViews.set(d, (view = view_(d, false)));
+    return view;
+  }
+  return view_(d, true);
+}
+
+/** Views of packed cells made so far (the view holds no unpacked tally: getters unpack at each read). */
+const cellViews = new WeakMap<PackedDurations, GroupDurations>();
+
+function view_(d: PackedDurations, keep: boolean): GroupDurations {
   const sizes = {
     firstResponse: { n: d.firstResponse.ended + d.firstResponse.waiting, ended: d.firstResponse.ended },
     resolution: { n: d.resolution.ended + d.resolution.waiting, ended: d.resolution.ended },
