@@ -383,6 +383,8 @@ describe("DuckDB in a process of its own (duckdbProcess.ts): the same answers, D
       const error = await connection.countSeries(slow, () => undefined).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ParityError);
       expect((error as ParityError).message).toBe("DuckDB's process was stopped by SIGKILL before it answered");
+      // the files DuckDB was reading (the connection's label), as every input error names its file
+      expect((error as ParityError).location).toEqual({ file: 'slow' });
       expect((error as ParityError).hint).toBe('the system stops a process that takes more memory than there is: give DuckDB less working memory than 256MB (--duckdb-memory) so that it spills to disk sooner, or free memory');
       // asked again: the same error at once
       await expect(connection.sample({ query: 'SELECT 1' }, 1)).rejects.toThrow("DuckDB's process was stopped by SIGKILL before it answered");

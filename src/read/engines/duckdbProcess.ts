@@ -50,7 +50,7 @@ export async function connectDuckDBAside(label: string, timeZone: string, memory
     await removeSpill();
     return connectDuckDB(label, timeZone, memory);
   }
-  const channel = new Channel(child, memory);
+  const channel = new Channel(child, memory, label);
   try {
     await channel.ask({ op: 'open', label, timeZone, memory, spill });
   } catch (error) {
@@ -87,8 +87,9 @@ class Stopped extends ParityError {
     message: string,
     hint: string,
     readonly signal: NodeJS.Signals | null,
+    file: string,
   ) {
-    super(message, { hint });
+    super(message, { hint, location: { file } });
   }
 }
 
@@ -112,6 +113,8 @@ class Channel {
   constructor(
     private readonly child: ChildProcess,
     private readonly memory: string,
+    /** The files DuckDB reads, named by the error when its process stops. */
+    private readonly label: string,
   ) {
     // stopped first when a signal stops the run (temporaries.ts), then its spill folder removed
     holdProcess(child);
@@ -128,7 +131,7 @@ class Channel {
     this.exited = new Promise((done) => {
       child.on('exit', (code, signal) => {
         releaseProcess(child);
-        const error = this.closing ? new Error("DuckDB's process was closed") : stopped(code, signal, this.memory);
+        const error = this.closing ? new Error("DuckDB's process was closed") : stopped(code, signal, this.memory, this.label);
         // A signal a terminal or a supervisor sends to the whole process group (SIGTERM, SIGHUP)
         // reaches parity's process too: its own handler ends the run as a stop (exit 143, 129),
         // so the failure waits a moment instead of racing it with an error message.
@@ -200,7 +203,7 @@ class Channel {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** DuckDB's process ended while parity waited for it. */
-function stopped(code: number | null, signal: NodeJS.Signals | null, memory: string): Stopped {
+function stopped(code: number | null, signal: NodeJS.Signals | null, memory: string, file: string): Stopped {
   const how = signal ? `was stopped by ${signal}` : `stopped (exit code ${code ?? 'unknown'})`;
   const killed = signal === 'SIGKILL';
   return new Stopped(
@@ -209,5 +212,6 @@ function stopped(code: number | null, signal: NodeJS.Signals | null, memory: str
       ? `the system stops a process that takes more memory than there is: give DuckDB less working memory than ${memory} (--duckdb-memory) so that it spills to disk sooner, or free memory`
       : 'run it again; if it stops again, run it with PARITY_WORKERS=never (DuckDB in parity\'s process) to see DuckDB\'s own error',
     signal,
+    file,
   );
 }
