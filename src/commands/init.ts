@@ -15,6 +15,7 @@ import { ParityError } from '../errors.js';
 import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '../model.js';
 import { FORMATS } from '../formats/index.js';
 import { profileFiles, type FileProfile } from '../load/profile.js';
+import { escapeJsonText } from '../text/sanitise.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -150,7 +151,10 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   // --sheet and --decimal read this export: the config must keep saying so.
   const { sheet, decimal } = settings.mapping;
   const starter = sheet !== null || decimal !== null ? { ...detected.config, ...(sheet !== null ? { sheet } : {}), ...(decimal !== null ? { decimal } : {}) } : detected.config;
-  const text = `${JSON.stringify(starter, null, 2)}\n`;
+  // Channel values come from the data: the characters JSON leaves raw (C1 controls, U+2028/2029,
+  // bidi controls) are written as \u escapes, as in the JSON report, so the file shows them and
+  // still reads back as the same values.
+  const text = escapeJsonText(`${JSON.stringify(starter, null, 2)}\n`);
   if (path) {
     await writeAtomic(path, text, target);
     const what = profiles[0] ? `format ${profiles[0].format.id}, detected in ${profiles.map((p) => p.file).join(', ')}` : 'blank starter';

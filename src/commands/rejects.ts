@@ -10,7 +10,9 @@
  * e-mail addresses and @handles in every cell by theirs. The file appears at its path only when
  * the run has read everything (written to a temporary file, then renamed). Rows in reading
  * order, except the rows that a later row of the same id replaced (--duplicates last): their
- * files are read again for their values after the last file, so they come last.
+ * files are read again for their values after the last file, so they come last. An event log
+ * (tweets, ServiceNow) rejects most of its rows once the whole file is reduced: its file is read
+ * again for their values then, so they follow that file's other rejected rows, in line order.
  */
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';

@@ -78,7 +78,8 @@ export function* settle(result: RowResult, lines: readonly number[], what: strin
     yield { ticket: result.ticket, lines };
     return;
   }
-  // The synthetic record's values are not the file's: leave them out of --rejects.
+  // The synthetic record's values are not the file's: leave them out, and --rejects takes each
+  // line's own values from a second read of the file (load/stream.ts).
   const { values: _values, ...rest } = result.issue;
   yield { issue: rest };
   for (const line of lines.slice(1)) yield { issue: { ...rest, line, detail: `part of ${what}: ${rest.detail}` } };

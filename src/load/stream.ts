@@ -43,8 +43,10 @@ export interface TicketSink {
    * Given when rejected rows are wanted with their values (a --rejects file): a duplicate the
    * byte reader finds is then decoded for them, and a row that a later row of the same id
    * replaces (--duplicates last), whose values are gone by then, comes to `issue` without them
-   * (`later` set) and here with them after the last file, from a second read of its file. A row
-   * of standard input, which cannot be read twice, comes here without.
+   * (`later` set) and here with them after the last file, from a second read of its file; so
+   * does a rejected row of an event log (tweets, ServiceNow), whose reducer keeps no row's
+   * values, once its file is reduced. A row of standard input, which cannot be read twice,
+   * comes here without.
    */
   rejectedLater?(issue: RowIssue): void;
   /**
@@ -204,6 +206,22 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     const idColumn = b.ticketId?.header ?? 'ticketId';
     // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
     const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
+    // A log's rejections are mostly settled once its whole file is read (a ticket is many rows),
+    // and the reducer keeps only the few columns it needs, not each row's values: with
+    // keepValues those rejections wait here by line, and the file is read once more for them
+    // when its reduce is done, as a replaced row's file is (readReplaced).
+    const logRejections = keepValues && mapping.format.reduce ? new Map<number, RowIssue[]>() : null;
+    /** A rejected row of this file: handed on now, or (a log row without its values) after the second read. */
+    const rejectRow = (issue: RowIssue): void => {
+      if (logRejections === null || issue.values !== undefined) {
+        reject(issue);
+        return;
+      }
+      const atLine = logRejections.get(issue.line);
+      if (atLine) atLine.push(issue);
+      else logRejections.set(issue.line, [issue]);
+      reject(issue, true);
+    };
     let fileRows = 0;
     /**
      * A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is;
@@ -212,7 +230,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[])): boolean => {
       if (!lastWins) {
         const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` };
-        reject(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
+        rejectRow(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
         return false;
       }
       const kept = locationOf(earlier);
@@ -277,7 +295,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     if (mapping.format.reduce) {
       for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
         if ('issue' in out) {
-          if (isRejection(out.issue)) reject(out.issue);
+          if (isRejection(out.issue)) rejectRow(out.issue);
           else sink.issue(out.issue);
         } else {
           markMeasures(out.ticket);
@@ -292,11 +310,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             // the ticket's other records go with it, each rejected with its own line
             const id = out.ticket.id;
             for (const line of out.lines.slice(1)) {
-              reject({ kind: 'duplicate-id', severity: 'error', file: out.ticket.file, line, column: idColumn, value: id, detail: `part of ticket "${id}", rejected at line ${out.ticket.line}: its id appeared earlier` });
+              rejectRow({ kind: 'duplicate-id', severity: 'error', file: out.ticket.file, line, column: idColumn, value: id, detail: `part of ticket "${id}", rejected at line ${out.ticket.line}: its id appeared earlier` });
             }
           }
         }
       }
+      if (logRejections !== null && logRejections.size > 0) await readReplaced(settings, io, path, logRejections, sink.rejectedLater!);
     } else if (opened.missingRequired.length > 0) {
       // inspect on a file that cannot be audited: count its records, make no tickets.
       for await (const record of counted(opened.records)) void record;
@@ -433,10 +452,11 @@ function isRegularFile(path: string): boolean {
 }
 
 /**
- * The rejections of rows that later rows of the same id replaced (--duplicates last), with the
- * rows' own values: their file is read once more (the same reader, so the same lines) and each
- * rejection handed to `out` with its row's values, in the file's order. Standard input cannot be
- * read twice: its rows are handed on without values, as is a row the file no longer has.
+ * The rejections of rows whose values were not kept (rows that later rows of the same id
+ * replaced, --duplicates last; an event log's rows), with the rows' own values: their file is
+ * read once more (the same reader, so the same lines) and each rejection handed to `out` with
+ * its row's values, in the file's order. Standard input cannot be read twice: its rows are
+ * handed on without values, as is a row the file no longer has.
  */
 async function readReplaced(settings: Settings, io: StreamIO, path: string, lines: Map<number, RowIssue[]>, out: (issue: RowIssue) => void): Promise<void> {
   // Only a regular file can be read twice (a pipe, a FIFO or /dev/fd/N would hang or be empty),

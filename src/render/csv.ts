@@ -3,6 +3,7 @@
  * channel. `parity report` writes its trend (the last period is the period of interest);
  * `parity audit` writes one period, the audit's (without the changes and the `too_few` flag,
  * which only the report's periods carry: a trend row with too few tickets has no change). The
+ * verdicts are the audit's: on every audit row, and on the report's period of interest. The
  * column set is fixed; durations are whole seconds, ratios have three
  * significant digits (what a spreadsheet needs; the JSON report keeps full precision), absent
  * values are empty cells. Every cell goes through csvLine, so text starting with = + - @ is
@@ -58,8 +59,12 @@ export function renderCsv(report: Report): string {
   const lines = [csvLine(by ? [...CSV_COLUMNS, ...BY_CSV_COLUMNS] : [...CSV_COLUMNS])];
   const tail: Array<string | null> = by ? [null, null] : [];
   if (report.periods) {
+    // The period of interest is the report's audit (its main body): its rows carry that audit's
+    // verdicts, the ones the JSON, Markdown and HTML show; the earlier periods are trend only.
+    const judged = new Map(report.channels.map((c) => [c.channel, c.vsReference]));
     for (const p of report.periods) {
       for (const c of p.channels) {
+        const verdicts = p.current ? judged.get(c.channel) : undefined;
         lines.push(
           csvLine([
             p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', c.channel, report.reference,
@@ -67,8 +72,7 @@ export function renderCsv(report: Report): string {
             seconds(c.firstResponseMedian), seconds(c.change?.firstResponseMedian), ratio(c.firstResponseRatio), ratio(c.change?.firstResponseRatio),
             seconds(c.resolutionMedian), seconds(c.change?.resolutionMedian), ratio(c.resolutionRatio),
             c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
-            // The trend carries no verdicts; the period of interest's are in the audit rows.
-            null, null,
+            verdicts?.firstResponseVerdict ?? null, verdicts?.resolutionVerdict ?? null,
             c.enough ? 'no' : 'yes',
             ...tail,
           ]),

@@ -112,6 +112,26 @@ describe('parity init, then audit', () => {
     expect(r.stderr).toContain('dateFormat: the timestamps in "created_at" were not recognised');
   });
 
+  it('channel values with C1, line-separator and bidi controls are written escaped to the file, as to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const file = join(dir, 'hostile-channels.csv');
+    // three channel values no vocabulary knows: "Pigeon" + U+009B (CSI, a C1 control), "Pager" +
+    // U+2028 (line separator) + "x", U+202E (right-to-left override) + "liame"
+    writeFileSync(file, 'ticket_id,channel,created_at\n1,Phone,2026-07-01T09:00:00Z\n2,Pigeon\u009b,2026-07-01T10:00:00Z\n3,Pager\u2028x,2026-07-01T11:00:00Z\n4,\u202eliame,2026-07-01T12:00:00Z\n');
+    const r = await runParity(['init', file, '-o', 'parity.config.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'parity.config.json'), 'utf8');
+    expect(text).not.toMatch(/[\u0080-\u009f\u2028\u2029\u202a-\u202e]/);
+    // each as a JSON \u escape (the keys sorted by code unit: Pa, Pi, U+202E)
+    expect(text).toContain('"channels": {\n    "Pager\\u2028x": "other",\n    "Pigeon\\u009b": "other",\n    "\\u202eliame": "other",');
+    // the escapes read back as the values themselves, so the mapping still matches the data
+    expect(Object.keys(JSON.parse(text).channels).slice(0, 3)).toEqual(['Pager\u2028x', 'Pigeon\u009b', '\u202eliame']);
+    // the same text as `init -o -` writes to stdout
+    const stdout = await runParity(['init', file, '-o', '-'], { cwd: dir });
+    expect(stdout.code, stdout.stderr).toBe(0);
+    expect(text).toBe(stdout.stdout);
+  });
+
   it('refuses to overwrite without --force; -o chooses the path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
     writeFileSync(join(dir, 'parity.config.json'), '{"reference": "email"}\n');

@@ -166,6 +166,56 @@ describe('--rejects: the rejected row\'s own columns follow its reason', () => {
     ]);
   });
 
+  it('a tweet log: each rejected tweet with its own columns, though its conversation is settled after the read', async () => {
+    const path = write('tweets-rejected.csv', [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,501,True,Wed Jul 01 09:00:00 +0000 2026,help please,2,', // line 2: a ticket, answered by tweet 2
+      '2,BrandCo,False,Wed Jul 01 09:20:00 +0000 2026,on it,,1', // line 3: used with it
+      '3,502,True,Wed Jul 01 10:00:00 +0000 2026,still waiting,,49', // line 4: tweet 49 is not in the file
+      '4,BrandCo,False,Wed Jul 01 11:00:00 +0000 2026,Big sale!,5,', // line 5: a brand tweet replying to nothing
+      '5,503,True,Wed Jul 01 11:10:00 +0000 2026,=1+1,,4', // line 6: in the conversation of line 5
+      '6,504,True,someday,hello?,7,', // line 7: a ticket whose date cannot be read
+      '7,BrandCo,False,Wed Jul 01 12:30:00 +0000 2026,hi,,6', // line 8: its reply, rejected with it
+    ]);
+    const out = join(tmp, 'tweets-rejected.rejects.csv');
+    const r = await runParity(['audit', path, '--format', 'json', '--rejects', out]);
+    expect(r.code).toBe(0);
+    // 7 tweets: lines 2 and 3 are ticket 1, the other five rejected
+    expect(json(r.stdout).input).toMatchObject({ rowsRead: 7, rowsUsed: 2, rowsRejected: 5 });
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('file,line,column,value,reason,tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id');
+    // each line's own seven fields, as in the file (=1+1 neutralised as a formula)
+    expect(lines.slice(1)).toEqual([
+      `${path},4,in_response_to_tweet_id,49,"orphan-reply: replies to tweet 49, which is not in the file: its conversation began outside this export",3,502,True,Wed Jul 01 10:00:00 +0000 2026,still waiting,,49`,
+      `${path},5,inbound,False,"outbound: brand tweet 4 replies to nothing: agent-initiated, nobody was waiting",4,BrandCo,False,Wed Jul 01 11:00:00 +0000 2026,Big sale!,5,`,
+      `${path},6,inbound,False,outbound: part of a conversation started by brand tweet 4,5,503,True,Wed Jul 01 11:10:00 +0000 2026,'=1+1,,4`,
+      `${path},7,created_at,,bad-created: cannot read the date of tweet 6,6,504,True,someday,hello?,7,`,
+      `${path},8,created_at,,bad-created: part of conversation 6: cannot read the date of tweet 6,7,BrandCo,False,Wed Jul 01 12:30:00 +0000 2026,hi,,6`,
+    ]);
+  });
+
+  it('a ServiceNow event log: each event of a rejected incident with its own columns', async () => {
+    const path = write('servicenow-rejected.csv', [
+      'number,incident_state,sys_mod_count,caller_id,opened_at,sys_updated_at,contact_type,priority,resolved_at,closed_at',
+      'INC1,New,0,Caller 1,01-07-2026 09:00,01-07-2026 09:05,Phone,3 - Moderate,?,?',
+      'INC1,Resolved,1,Caller 1,01-07-2026 09:00,01-07-2026 12:00,Phone,3 - Moderate,01-07-2026 12:00,?',
+      // incident INC2's opened_at cannot be read: both its events (lines 4 and 5) are rejected
+      'INC2,New,0,Caller 2,yesterday,01-07-2026 10:05,Email,2 - High,?,?',
+      'INC2,Active,1,Caller 2,yesterday,01-07-2026 10:30,Email,2 - High,?,?',
+    ]);
+    const out = join(tmp, 'servicenow-rejected.rejects.csv');
+    const r = await runParity(['audit', path, '--format', 'json', '--rejects', out]);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).input).toMatchObject({ format: 'servicenow', rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('file,line,column,value,reason,number,incident_state,sys_mod_count,caller_id,opened_at,sys_updated_at,contact_type,priority,resolved_at,closed_at');
+    // the events as read ("?" included)
+    expect(lines.slice(1)).toEqual([
+      `${path},4,opened_at,yesterday,"bad-created: cannot read date ""yesterday""",INC2,New,0,Caller 2,yesterday,01-07-2026 10:05,Email,2 - High,?,?`,
+      `${path},5,opened_at,yesterday,"bad-created: part of incident INC2: cannot read date ""yesterday""",INC2,Active,1,Caller 2,yesterday,01-07-2026 10:30,Email,2 - High,?,?`,
+    ]);
+  });
+
   it('parity counts --rejects writes the same rows, own columns included', async () => {
     const out = join(tmp, 'dup-counts.csv');
     expect((await runParity(['counts', DUPLICATES, '--rejects', out])).code).toBe(0);

@@ -270,6 +270,55 @@ describe('parity report: gates and --baseline on the period of interest', () => 
   });
 });
 
+describe('parity report --format csv: the period of interest carries the report\'s verdicts', () => {
+  // September: three phone and three e-mail tickets (trend only). October, the period of
+  // interest: day d = 1..8 at 10:00 one phone ticket answered after 10 + d minutes and one
+  // e-mail ticket after 480 + d minutes, both resolved after 20 + d hours.
+  //   phone first response 11..18 min → median (14 + 15) / 2 = 14.5 min = 870 s
+  //   email first response 481..488 min → median 484.5 min = 29070 s; ratio 29070 / 870 = 33.41…
+  //   resolution 21..28 h for both → median 24.5 h = 88200 s; ratio 1
+  // A 33× slower first response with no overlap at all is a preference; an identical resolution
+  // is within the tolerance.
+  const dir = mkdtempSync(join(tmpdir(), 'parity-report-csv-'));
+  const file = join(dir, 'two-months.csv');
+  const iso = (month: number, day: number, minutes: number) => new Date(Date.UTC(2026, month - 1, day, 10, minutes)).toISOString().replace('.000Z', 'Z');
+  const rows = ['ticket_id,channel,created_at,first_response_at,resolved_at,status'];
+  for (let d = 1; d <= 3; d++) {
+    rows.push(`S${d}P,phone,${iso(9, d, 0)},${iso(9, d, 60)},${iso(9, d, 24 * 60)},solved`);
+    rows.push(`S${d}E,email,${iso(9, d, 0)},${iso(9, d, 240)},${iso(9, d, 24 * 60)},solved`);
+  }
+  for (let d = 1; d <= 8; d++) {
+    rows.push(`O${d}P,phone,${iso(10, d, 0)},${iso(10, d, 10 + d)},${iso(10, d, (20 + d) * 60)},solved`);
+    rows.push(`O${d}E,email,${iso(10, d, 0)},${iso(10, d, 480 + d)},${iso(10, d, (20 + d) * 60)},solved`);
+  }
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const args = ['report', file, ...AS_OF, '-c', fixture('report', 'min3.config.json')];
+
+  it('the same verdicts as the JSON report of the same input; the trend rows have none', async () => {
+    const json = await runParity([...args, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    const email = report.channels.find((c) => c.channel === 'email');
+    expect(email?.vsReference).toMatchObject({ firstResponseVerdict: 'preference', resolutionVerdict: 'within-tolerance' });
+    const csv = await runParity([...args, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const [header, ...lines] = csv.stdout.trimEnd().split('\n').map((l) => l.split(','));
+    const at = (name: string) => header!.indexOf(name);
+    const row = (period: string, name: string) => lines.find((l) => l[at('period')] === period && l[at('channel')] === name)!;
+    const october = row('2026-10', 'email');
+    expect(october[at('current')]).toBe('yes');
+    expect([october[at('first_response_median_s')], october[at('first_response_ratio')], october[at('resolution_median_s')], october[at('resolution_ratio')]]).toEqual(['29070', '33.4', '88200', '1']);
+    for (const c of report.channels) {
+      const line = row('2026-10', c.channel);
+      expect([line[at('first_response_verdict')], line[at('resolution_verdict')]]).toEqual([c.vsReference?.firstResponseVerdict ?? '', c.vsReference?.resolutionVerdict ?? '']);
+    }
+    expect([october[at('first_response_verdict')], october[at('resolution_verdict')]]).toEqual(['preference', 'within-tolerance']);
+    // September is trend only: it was not judged
+    const september = row('2026-09', 'email');
+    expect([september[at('current')], september[at('first_response_verdict')], september[at('resolution_verdict')]]).toEqual(['no', '', '']);
+  });
+});
+
 describe('parity audit in the document formats', () => {
   it('writes Markdown, HTML with charts, and CSV for the whole range', async () => {
     const md = await runParity(['audit', FILE, '--format', 'markdown']);

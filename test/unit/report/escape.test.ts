@@ -90,10 +90,15 @@ describe('renderCsv', () => {
     );
     // three months × phone, social, chat
     expect(lines).toHaveLength(1 + 3 * 3);
-    // October social: 30 minutes = 1800 s, 15 minutes less than September's 45 = −900 s; 1800 / 7200 = 0.25
-    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,,,no');
+    // October social: 30 minutes = 1800 s, 15 minutes less than September's 45 = −900 s; 1800 / 7200 = 0.25;
+    // October is the period of interest, so its row carries the report's verdicts for social
+    // (sampleReport's channels: first response 'preference', resolution 'within-tolerance')
+    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,preference,within-tolerance,no');
+    // September is trend only: no verdicts
+    expect(lines[5]).toBe('2026-09,2026-09-01T00:00:00.000Z,2026-10-01T00:00:00.000Z,no,yes,social,phone,20,20,0,2700,-900,0.3,,172800,0,1,,,,,2700,,,no');
     // October chat: three tickets, marked too few in the report (enough: false): the flag says so
-    // and, as in the report, there is no change; 600 / 7200 = 0.0833
+    // and, as in the report, there is no change; 600 / 7200 = 0.0833; not among the report's
+    // judged channels, so no verdicts
     expect(lines[9]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,chat,phone,3,3,0,600,,0.0833,,86400,,0.5,,,,,600,,,yes');
   });
 
