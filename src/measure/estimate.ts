@@ -8,10 +8,14 @@
  * the rest quickly would look fast.
  *
  * - median and p90 are Kaplan–Meier quantiles of that sample;
- * - a quantile the curve never reaches (more than half, or more than a tenth, of the group still
+ * - a quantile the curve never reaches (half or more, or a tenth or more, of the group still
  *   waiting at the end of the curve) is reported as a LOWER BOUND: the same quantile of the
  *   observed times (answer time or wait so far), since every true time is at least the observed
- *   one ("at least half of these tickets waited 9d 21h");
+ *   one ("at least half of these tickets waited 9d 21h"). Exactly half still waiting counts as
+ *   not reached ({@link endsAt}): the curve then ends flat at one half, and R's midpoint of that
+ *   flat and the last wait is no more than a bound of the tickets' median (their true times lie
+ *   beyond the waits); and whether a product of 30 factors lands on 0.5 or a hair above it
+ *   must not decide whether a median is a number or a bound;
  * - the median's 95% CI reads the curve at 0.5 ∓ z·se, se the Greenwood standard error of S at
  *   the median (the Price–Bonett idea carried over to Kaplan–Meier: with nothing censored it
  *   reads the order statistics around the sample median). Not reached, its lower end is the
@@ -25,7 +29,7 @@
  * The channel table, the JSON, the gates, the report's cards and trend, and the findings' raw
  * view all take their numbers from these functions, so they cannot disagree.
  */
-import { kaplanMeier, kmQuantileEstimate, type KmCurve } from '../stats/kaplanMeier.js';
+import { kaplanMeier, kmQuantileEstimate, R_TOLERANCE, type KmCurve } from '../stats/kaplanMeier.js';
 import { kmMedianSpread, kmMedianLogVariance } from '../stats/median.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
 import { ratioCiFromIntervals, type RatioCi } from '../stats/ratioCi.js';
@@ -62,12 +66,23 @@ export function boundOf(e: Estimate): Bound | null {
   return e.value !== null && !e.reached ? 'lower' : null;
 }
 
+/**
+ * Whether the curve ends at quantile `p` (within R's tolerance): exactly that share of the group
+ * answered (resolved) at the last event and the rest still waiting after it. The quantile is then
+ * not settled by the data, and is read as not reached (a lower bound).
+ */
+export function endsAt(curve: KmCurve, p: number): boolean {
+  const k = curve.time.length;
+  const last = k === 0 ? 0 : 1 - (curve.survival[k - 1] as number);
+  return Math.abs(last - p) < R_TOLERANCE;
+}
+
 /** Median estimate of a tally (see the module header). */
 export function medianEstimate(sample: Tally, curve: KmCurve = kaplanMeier(sample)): Estimate {
   const n = curve.n;
   if (n === 0) return { value: null, reached: false, lo: null, hi: null };
   const spread = kmMedianSpread(curve);
-  if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
+  if (spread.median !== null && !endsAt(curve, 0.5)) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
   const observed = new OrderStatistics(sample, 'all');
   const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
   return { value: observed.median(), reached: false, lo: observed.at(c - 1), hi: null };
@@ -77,7 +92,7 @@ export function medianEstimate(sample: Tally, curve: KmCurve = kaplanMeier(sampl
 export function quantileEstimate(sample: Tally, p: number, curve: KmCurve = kaplanMeier(sample)): Estimate {
   if (curve.n === 0) return { value: null, reached: false, lo: null, hi: null };
   const q = kmQuantileEstimate(curve, p);
-  if (q !== null) return { value: q, reached: true, lo: null, hi: null };
+  if (q !== null && !endsAt(curve, p)) return { value: q, reached: true, lo: null, hi: null };
   return { value: new OrderStatistics(sample, 'all').quantile(p), reached: false, lo: null, hi: null };
 }
 

@@ -166,7 +166,7 @@ export function kmSurvivalAt(curve: KmCurveView, t: number): number {
 }
 
 /** R's default tolerance in `quantile.survfit`: sqrt(.Machine$double.eps). */
-const R_TOLERANCE = Math.sqrt(Number.EPSILON);
+export const R_TOLERANCE = Math.sqrt(Number.EPSILON);
 
 /** Same value in R's duplicated() sense (NaN equals NaN). */
 function sameValue(a: number, b: number): boolean {

@@ -50,7 +50,7 @@ export function kmMedianLogVariance(times: ArrayLike<number>, events: ArrayLike<
 /** A group's median time to first response, with the two values around it that set its spread. */
 export interface MedianEstimate {
   /**
-   * The Kaplan–Meier median; when it is not reached (more than half still waiting at the end of
+   * The Kaplan–Meier median; when it is not reached (half or more still waiting at the end of
    * the curve), the median of the observed times, a lower bound. null for an empty group.
    */
   value: number | null;
@@ -71,8 +71,13 @@ export interface MedianEstimate {
 export function firstResponseMedian(sample: CensoredSample): MedianEstimate {
   const n = sample.times.length;
   if (n === 0) return { value: null, reached: false, lo: null, hi: null };
-  const spread = kmMedianSpread(kaplanMeier(sample.times, sample.events));
-  if (spread.median !== null) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
+  const curve = kaplanMeier(sample.times, sample.events);
+  const spread = kmMedianSpread(curve);
+  // a curve that ends at one half (within R's √ε: exactly half still waiting after the last
+  // answer) has R's midpoint to the last wait, which the data do not settle: not reached
+  const last = curve.survival.length ? (curve.survival[curve.survival.length - 1] as number) : 1;
+  const endsAtHalf = Math.abs(last - 0.5) < Math.sqrt(Number.EPSILON);
+  if (spread.median !== null && !endsAtHalf) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
   const sorted = sample.times as Float64Array;
   const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
   return { value: medianSorted(sorted), reached: false, lo: sorted[c - 1] as number, hi: null };
