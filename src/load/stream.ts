@@ -326,6 +326,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const result = normalise(record);
         if (!result.ok) {
           reject(result.issue);
+          // a row outside the period: the export is still at least as old as its times
+          if (result.latest !== undefined && result.latest > latest) {
+            latest = result.latest;
+            latestFile = record.file;
+            latestLine = record.line;
+          }
           return;
         }
         if (accept(result.ticket, record.file, record.line, result.notes, record.values)) {

@@ -70,7 +70,12 @@ export interface RowContext {
 /** Result of one record: a ticket with notes, or a rejection. */
 export type RowResult =
   | { ok: true; ticket: TicketRow; notes: RowIssue[]; latest: number }
-  | { ok: false; issue: RowIssue };
+  | {
+      ok: false;
+      issue: RowIssue;
+      /** A row outside --since/--until that would be used otherwise: its latest time (the default as-of time is the export's latest). */
+      latest?: number;
+    };
 
 /** Shared by every row without notes (most rows): never pushed to. */
 const NO_NOTES: RowIssue[] = [];
@@ -366,16 +371,21 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
     if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
-    if (context.since !== null && createdAt < context.since) return reject(record, 'outside-period', 'created before --since', 'createdAt', createdText, 'excluded');
-    if (context.until !== null && createdAt >= context.until) return reject(record, 'outside-period', 'created on or after --until', 'createdAt', createdText, 'excluded');
+    // A row outside --since/--until is excluded, but read to its end first when no --as-of is
+    // given: its times still say how old the export is, and the default as-of time is the
+    // latest timestamp of the export, not of the period (as a report's is: one as-of for every
+    // period). An agent-initiated row would not be used in any period, and says nothing.
+    const outside = context.since !== null && createdAt < context.since ? 'created before --since' : context.until !== null && createdAt >= context.until ? 'created on or after --until' : null;
+    const outsidePeriod = (): RowResult => reject(record, 'outside-period', outside as string, 'createdAt', createdText, 'excluded');
+    if (outside !== null && context.asOf !== null) return outsidePeriod();
     if (context.asOf !== null && createdAt > context.asOf) return reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
 
     const rawChannel = fixed ? (b.channel ? get(values, 'channel') || mapping.format.fixedChannel! : mapping.format.fixedChannel!) : get(values, 'channel');
     const meaning = fixed ?? resolveChannel(rawChannel);
-    if (meaning.outbound) return reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
+    if (meaning.outbound) return outside !== null ? outsidePeriod() : reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
     const direction = get(values, 'direction').toLowerCase();
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
-      return reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
+      return outside !== null ? outsidePeriod() : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
 
     let notes: RowIssue[] = NO_NOTES;
@@ -481,6 +491,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       if (words.some((w) => escalation.has(w)) || (priority && escalation.has(priority.toLowerCase()))) flags |= FLAG_ESCALATED;
     }
 
+    if (outside !== null) return { ...outsidePeriod(), latest };
     return {
       ok: true,
       latest,

@@ -2,7 +2,7 @@
  * The fixtures every engine must count exactly as parity does in-process: the demo export;
  * an export with categories, priorities, teams, followers, open and unanswered tickets,
  * negative durations, outbound and unusable rows (with --by group, and with config channels
- * plus --since/--until/--as-of); and a dbt-style export with precomputed business-minute
+ * plus --since/--until/--as-of, and --since/--until alone); and a dbt-style export with precomputed business-minute
  * durations mapped in the config.
  */
 import type { Config } from '../../src/config/schema.js';
@@ -35,6 +35,13 @@ export const SCENARIOS: Scenario[] = [
     table: 'mixed',
     config: { channels: { Fax: 'email', Letter: 'phone', 'Twitter DM': 'chat' }, bands: [100, 5000] },
     flags: { since: '2026-09-10', until: '2026-10-20', asOf: '2026-10-15T12:00:00Z' },
+  },
+  {
+    // no --as-of: the default is the export's latest time (2026-11-17), not the period's (2026-10-19)
+    name: '--since/--until without --as-of',
+    file: 'fixtures/engines/mixed.csv',
+    table: 'mixed',
+    flags: { since: '2026-09-10', until: '2026-10-01' },
   },
   { name: 'channel jumps and repeat contacts', file: 'fixtures/findings/jumps.csv', table: 'jumps', clickhouse: false },
   // ids, customers, channels, statuses, categories and priorities padded with tabs, no-break and

@@ -79,9 +79,20 @@ describe('printed count query', () => {
   });
 
   test('without --as-of, the as-of time is the latest timestamp of the used tickets, rounded up to whole seconds', () => {
-    const sql = countQuery({ ...spec('postgres'), asOf: null });
+    const sql = countQuery({ ...spec('postgres'), asOf: null, since: null, until: null });
     // rounded up: no time of the data lies after it
     expect(sql).toContain('(SELECT CAST(CEIL(MAX(GREATEST(CASE WHEN fr_kind = \'e\' THEN created_s + fr_s ELSE created_s END, CASE WHEN res_kind = \'e\' THEN created_s + res_s ELSE created_s END))) AS BIGINT) FROM t)');
+    expect(sql).not.toContain('outbound_row');
+  });
+
+  test('with --since/--until and no --as-of, the rows only the period leaves out count too: a period does not make the export younger', () => {
+    const sql = countQuery({ ...spec('postgres'), asOf: null });
+    // read from c, before the period's filter: the used rows and the outside-period rows that are not agent-initiated
+    expect(sql).toContain("FROM c WHERE reason IS NULL OR (reason = 'outside-period' AND outbound_row = 0))");
+    expect(sql).toMatch(/CASE WHEN \(CASE WHEN fr_s IS NULL THEN 'w' WHEN fr_s < 0 THEN NULL .*ELSE 'e' END\) = 'e' THEN created_s \+ fr_s ELSE created_s END/);
+    expect(sql).toContain('THEN 1 ELSE 0 END AS outbound_row,');
+    // with --as-of, none of it
+    expect(countQuery(spec('postgres'))).not.toContain('outbound_row');
   });
 
   test('loudness and jumps: a window per customer, the first origin by ROW_NUMBER, ASCII-only capitals', () => {

@@ -253,6 +253,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,`,
     `  ${channel} AS channel,`,
     `  CASE ${reasons.join(' ')} ELSE ${d.nullText} END AS reason,`,
+    ...(spec.asOf === null && (spec.since !== null || spec.until !== null) ? [`  CASE WHEN ${outbound} = 1 OR ${directions.join(' OR ')} THEN 1 ELSE 0 END AS outbound_row,`] : []),
     `  ${statusClass} AS status_class${journeys ? ',' : ''}`,
     ...(journeys ? [`  ${cueColumns(d, spec, journeys).join(', ')}`] : []),
     `FROM ${ref(d, 'r', r)}`,
@@ -287,11 +288,18 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `WHERE reason IS NULL`,
   ].join('\n');
 
-  // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process).
-  const frEnd = frSeconds ? `CASE WHEN fr_kind = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s';
-  const resEnd = resSeconds ? `CASE WHEN res_kind = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s';
+  // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process),
+  // and, with --since/--until, among the rows only the period leaves out: the export is as old
+  // as its latest time, whatever the period (as in-process: normalise/rows.ts). Those are read
+  // from the rows before the period's filter, with the same kinds (no --as-of here).
+  const frEnd = (kind: string): string => (frSeconds ? `CASE WHEN ${kind} = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s');
+  const resEnd = (kind: string): string => (resSeconds ? `CASE WHEN ${kind} = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s');
+  const period = spec.since !== null || spec.until !== null;
+  const latest = period
+    ? `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd(`(${frKind})`), resEnd(`(${resKind})`))))} FROM ${ref(d, 'c', c)} WHERE reason IS NULL OR (reason = ${d.string('outside-period')} AND outbound_row = 0)`
+    : `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd('fr_kind'), resEnd('res_kind'))))} FROM ${ref(d, 't', t)}`;
   // whole seconds (rounded half up), as in-process: every age is measured to it
-  const asOf = spec.asOf !== null ? numberLiteral(Math.ceil(spec.asOf)) : `(SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd, resEnd)))} FROM ${ref(d, 't', t)})`;
+  const asOf = spec.asOf !== null ? numberLiteral(Math.ceil(spec.asOf)) : `(${latest})`;
 
   const age = d.greatest('0', `${asOf} - created_s`);
   const metricRows = (metric: string, seconds: string, kind: string): string =>

@@ -1,0 +1,64 @@
+/**
+ * One export, one as-of time: a customer nobody answered has waited at least as long as the
+ * export is old, whichever period an audit looks at. `audit --since/--until`, `check` and the
+ * monthly report measure the same month to the same as-of time (the export's latest timestamp),
+ * so they give one number and one gate result. Expected values worked out by hand below.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runParity } from '../helpers/exec.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-asof-'));
+const file = join(dir, 'since.csv');
+// September: three phone tickets, two never answered; October: one social ticket answered 10 min
+// after it came in, the export's latest time (2026-10-20T00:10Z)
+writeFileSync(
+  file,
+  [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,phone,2026-09-10T00:00:00Z,',
+    'P2,phone,2026-09-10T00:00:00Z,',
+    'P3,phone,2026-09-10T00:00:00Z,2026-09-10T01:00:00Z',
+    'S1,social,2026-10-20T00:00:00Z,2026-10-20T00:10:00Z',
+  ].join('\n') + '\n',
+);
+
+interface Json {
+  period: { asOf: string };
+  channels: Array<{ channel: string; firstResponse: { median: number | null; bound: string | null } }>;
+}
+
+describe('the default as-of time is the export\'s, not the period\'s', () => {
+  it('audit --since/--until: P1 and P2 have waited 40 days 10 minutes, as in the report of the same month', async () => {
+    const audit = await runParity(['audit', file, '--since', '2026-09-01', '--until', '2026-10-01', '--format', 'json']);
+    expect(audit.code).toBe(0);
+    const report = JSON.parse(audit.stdout) as Json;
+    expect(report.period.asOf).toBe('2026-10-20T00:10:00.000Z');
+    // phone: answered after 1 h, and two waits of 2026-09-10 → 2026-10-20T00:10 = 40 d 10 min =
+    // 3,456,600 s; more than half still waiting: the median of the observed times (1 h, 40 d 10 min,
+    // 40 d 10 min) is 3,456,600 s, a lower bound
+    expect(report.channels).toEqual([expect.objectContaining({ channel: 'phone', firstResponse: expect.objectContaining({ median: 3_456_600, bound: 'lower' }) })]);
+  });
+
+  it('a gate on the month gives the same result from check --since/--until as from the report of the month', async () => {
+    // three tickets are enough here (minSample 3); a gate that cannot be evaluated passes (--allow-missing)
+    const gate = ['-c', fixture('report', 'min3.config.json'), '--allow-missing', '--fail-on', 'channel(phone).firstResponse.median > 7d'];
+    const check = await runParity(['check', file, '--since', '2026-09-01', '--until', '2026-10-01', ...gate]);
+    const report = await runParity(['report', file, '--month', '2026-09', '--format', 'json', ...gate]);
+    // at least 40 days is more than 7 days: failed in both (before, check measured to 01:00 on
+    // 10 September, "≥ 1h", a bound that says nothing of 7 days: not evaluated, and passed)
+    expect(check.code).toBe(1);
+    expect(report.code).toBe(1);
+    expect(check.stdout).toContain('FAIL');
+  });
+
+  it('an explicit --as-of still decides: the same month measured to 1 October', async () => {
+    const audit = await runParity(['audit', file, '--since', '2026-09-01', '--until', '2026-10-01', '--as-of', '2026-10-01T00:00:00Z', '--format', 'json']);
+    const report = JSON.parse(audit.stdout) as Json;
+    expect(report.period.asOf).toBe('2026-10-01T00:00:00.000Z');
+    // 2026-09-10 → 2026-10-01 = 21 days = 1,814,400 s
+    expect(report.channels[0]?.firstResponse).toMatchObject({ median: 1_814_400, bound: 'lower' });
+  });
+});
