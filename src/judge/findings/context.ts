@@ -35,7 +35,14 @@ export interface FindingContext {
   /** Every group's durations, shared by every comparison (and with the measure stage). */
   groups: MeasuredGroups<unknown, CellLayout>;
   rules: Rules;
+  /** The report's family: every test a count table of the same tickets makes too. */
   family: PFamily;
+  /**
+   * The tests only single tickets allow (the follower rank correlation), Holm-adjusted among
+   * themselves: in the report's family they made its size, and so every adjusted p-value and at
+   * the margin a verdict, depend on whether the tickets or their count table were audited.
+   */
+  ticketFamily: PFamily;
   bandEdges: number[];
   loud: { repeatContacts: number; repeatWindowDays: number };
   jumpWindowDays: number;

@@ -55,7 +55,7 @@ function finite(x: number): number | null {
 }
 
 function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: SpearmanResult | null, hRaw: number, hAdj: number): Finding {
-  const { rules, family } = ctx;
+  const { rules, ticketFamily: family } = ctx;
   const pRaw = family.get(hRaw);
   const pAdj = family.get(hAdj);
   const decisive = adjusted ?? raw;
@@ -143,8 +143,9 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
       ? spearman(withinCellPercentiles(t.strata, indices, followers), withinCellPercentiles(t.strata, indices, seconds))
       : null;
     const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
-    const hRaw = ctx.family.add(testable(raw));
-    const hAdj = adjusted ? ctx.family.add(testable(adjusted)) : -1;
+    // (a family of their own: context.ts ticketFamily)
+    const hRaw = ctx.ticketFamily.add(testable(raw));
+    const hAdj = adjusted ? ctx.ticketFamily.add(testable(adjusted)) : -1;
     out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
   }
 

@@ -1,6 +1,9 @@
 /**
  * Findings: what the audit concludes, each with the evidence behind it. Every module registers
- * its tests into one p-value family first; the family is Holm-adjusted once; then each finding is
+ * its tests into the report's p-value family first (the follower rank correlation, which only
+ * single tickets allow, into a family of its own: context.ts ticketFamily, so that a count table
+ * of the same tickets gives the same adjusted p-values and verdicts); the families are
+ * Holm-adjusted once; then each finding is
  * judged (tolerance band + adjusted p + minimum sample, like for like when the data allow) and
  * written as one sentence. Pure: the report and the measured groups in, findings out. From a
  * count table (no tickets), the follower rank correlation is not computed; loudness and channel
@@ -47,6 +50,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     groups,
     rules: { tolerance: settings.tolerance, alpha: settings.alpha, minSample: settings.minSample },
     family: new PFamily(),
+    ticketFamily: new PFamily(),
     bandEdges: settings.bands,
     loud: { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays },
     jumpWindowDays: settings.loud.jumpWindowDays,
@@ -58,6 +62,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
   };
   const deferred: Deferred[] = [...channelFindings(ctx), ...followerFindings(ctx), ...groupFindings(ctx, measured.by), ...loudFindings(ctx), ...jumpFindings(ctx)];
   ctx.family.adjust();
+  ctx.ticketFamily.adjust();
   const findings: Finding[] = [];
   for (const build of deferred) {
     const built = build();
@@ -68,7 +73,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
   const quality = dataQualityFinding(report);
   if (quality) findings.push(quality);
   for (const f of findings) {
-    if (f.details && f.pValue !== null) f.details['holmFamilySize'] = ctx.family.size;
+    if (f.details && f.pValue !== null) f.details['holmFamilySize'] = f.details['test'] === 'spearman' ? ctx.ticketFamily.size : ctx.family.size;
   }
   return findings;
 }
