@@ -88,8 +88,20 @@ export function speedInterval(ratio: number, ci: Interval | null): string {
  */
 export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | undefined): string {
   if (!bound) return speed(ratio);
-  const atLeast = bound === 'lower' ? ratio > 1 : ratio < 1;
+  // a ratio that reads 1.00×: an upper bound of a over b says a is no slower (at least as fast),
+  // a lower bound that a is no faster (at most as fast), whichever side of 1 the digits fall
+  const atLeast = speed(ratio) === 'as fast' ? bound === 'upper' : bound === 'lower' ? ratio > 1 : ratio < 1;
   return `${atLeast ? 'at least' : 'at most'} ${speed(ratio)}`;
+}
+
+/**
+ * A comparison with `other` in words: `7.3× faster than phone tickets`, `at least 4.1× slower
+ * than …`; a ratio that reads 1.00× is `as fast as …`, and as a bound `at least as fast as …`
+ * (an upper bound of a over b: a is no slower) or `at most as fast as …` (a lower bound), never
+ * "at most as fast than".
+ */
+export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undefined, other: string): string {
+  return `${boundedSpeed(ratio, bound)} ${speed(ratio) === 'as fast' ? 'as' : 'than'} ${other}`;
 }
 
 /**
@@ -98,8 +110,9 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
  */
 export function speedBound(ci: Interval | null): string {
   const [lo, hi] = ci ?? [null, null];
-  if (lo !== null && hi === null) return lo > 1 ? `at least ${speed(lo)}` : lo === 1 ? 'no faster' : `at most ${speed(lo)}`;
-  if (hi !== null && lo === null) return hi < 1 ? `at least ${speed(hi)}` : hi === 1 ? 'no slower' : `at most ${speed(hi)}`;
+  // an end that reads 1.00× says no faster (a lower end) or no slower (an upper end), whichever side of 1 it is
+  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : lo > 1 ? `at least ${speed(lo)}` : `at most ${speed(lo)}`;
+  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : hi < 1 ? `at least ${speed(hi)}` : `at most ${speed(hi)}`;
   return 'NA';
 }
 

@@ -21,6 +21,12 @@ export function formatAnsweredShare(group: { readonly tickets: number; readonly 
   return group.answeredShare !== null && group.firstResponse.n !== group.tickets ? `${share} of ${formatCount(group.firstResponse.n)}` : share;
 }
 
+/** A group's resolved share, likewise: `33% of 3` beside "Tickets 4" when one ticket's resolution cannot be measured. */
+export function formatResolvedShare(group: { readonly tickets: number; readonly resolvedShare: number | null; readonly resolution: { readonly n: number } }): string {
+  const share = formatShare(group.resolvedShare);
+  return group.resolvedShare !== null && group.resolution.n !== group.tickets ? `${share} of ${formatCount(group.resolution.n)}` : share;
+}
+
 /** `2026-10-31 14:05 UTC` from an ISO string. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '—';

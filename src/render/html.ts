@@ -14,7 +14,7 @@ import { isolateHtml } from '../text/bidi.js';
 import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict } from '../format.js';
 import {
@@ -154,7 +154,7 @@ function channelTable(report: Report): Markup {
       num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
       num(formatDuration(c.firstResponse.answeredMedian)),
-      num(formatShare(c.resolvedShare)),
+      num(formatResolvedShare(c)),
       withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatMedianCi(c.resolution.ci95, c.resolution.bound)),
       num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
@@ -209,7 +209,7 @@ function byTable(report: Report, by: ByReport): Markup {
       num(formatAnsweredShare(g)),
       withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
-      num(formatShare(g.resolvedShare)),
+      num(formatResolvedShare(g)),
       withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatMedianCi(g.resolution.ci95, g.resolution.bound)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
     ]}</tr>`;

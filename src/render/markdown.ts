@@ -10,9 +10,9 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
-import { firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
-import { ratioWithVerdict, VERDICT_WORDS } from '../format.js';
+import { ratioWithVerdict, speedThan, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
 
@@ -85,7 +85,7 @@ export function summarySentences(report: Report): string[] {
   if (!ref) out.push(`There are no ${report.reference} tickets in this period, so no channel could be compared with the reference.`);
   else {
     out.push(
-      `${report.reference} (the reference) waited ${durationWords(ref.firstResponse.median, ref.firstResponse.bound)} for a first response and ${durationWords(ref.resolution.median, ref.resolution.bound)} for resolution (medians, counting tickets not yet answered or resolved as still waiting).`,
+      referenceSentence(report.reference, ref),
     );
   }
   // Every channel gets its sentence: the one without a ratio is often the worst served.
@@ -126,6 +126,21 @@ export function summarySentences(report: Report): string[] {
   return out;
 }
 
+/**
+ * How long the reference waited, on each metric it has a median for; a metric without one is said
+ * to be unmeasured (never "no measurable time", which reads as none at all).
+ */
+function referenceSentence(reference: string, ref: ChannelReport): string {
+  const waited = [
+    ref.firstResponse.median === null ? null : `${durationWords(ref.firstResponse.median, ref.firstResponse.bound)} for a first response`,
+    ref.resolution.median === null ? null : `${durationWords(ref.resolution.median, ref.resolution.bound)} for resolution`,
+  ].filter((w): w is string => w !== null);
+  const missing = [ref.firstResponse.median === null ? 'first-response' : null, ref.resolution.median === null ? 'resolution' : null].filter((w): w is string => w !== null);
+  const none = missing.length ? ` No ${reference} ticket has a measurable ${missing.join(' or ')} time.` : '';
+  if (!waited.length) return none.trim();
+  return `${reference} (the reference) waited ${waited.join(' and ')} (medians, counting tickets not yet answered or resolved as still waiting).${none}`;
+}
+
 /** A median in words: `3h 43m`, `at least 9d 21h` when it is only a lower bound. */
 export function durationWords(seconds: number | null, bound: Bound | null): string {
   return seconds === null ? 'no measurable time' : `${bound === 'lower' ? 'at least ' : ''}${formatDuration(seconds)}`;
@@ -152,19 +167,20 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     return `${head}; no ratio to ${reference} can be estimated.`;
   }
   const words = speedWords(v.firstResponseRatio, v.firstResponseBound);
+  const than = speedThan(v.firstResponseRatio, v.firstResponseBound, reference);
   switch (v.firstResponseVerdict) {
     case 'preference':
-      return `${head}, ${words} than ${reference} (significant).`;
+      return `${head}, ${than} (significant).`;
     case 'within-tolerance':
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':
-      return `${head}, ${words} than ${reference} overall, but not like for like: the gap comes from the mix of tickets.`;
+      return `${head}, ${than} overall, but not like for like: the gap comes from the mix of tickets.`;
     case 'insufficient-data':
-      return `${head}, ${words} than ${reference}, but too few tickets to judge.`;
+      return `${head}, ${than}, but too few tickets to judge.`;
     case 'no-preference':
-      return `${head}, ${words} than ${reference}, but not conclusive.`;
+      return `${head}, ${than}, but not conclusive.`;
     default:
-      return `${head}, ${words} than ${reference}.`;
+      return `${head}, ${than}.`;
   }
 }
 
@@ -249,7 +265,7 @@ function channelRows(report: Report): string[][] {
       formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
       formatDuration(c.firstResponse.answeredMedian),
-      formatShare(c.resolvedShare),
+      formatResolvedShare(c),
       formatBoundedDuration(c.resolution.median, c.resolution.bound),
       formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
@@ -282,7 +298,7 @@ function byRows(by: ByReport): string[][] {
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
       formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
-      formatShare(g.resolvedShare),
+      formatResolvedShare(g),
       formatBoundedDuration(g.resolution.median, g.resolution.bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
     ];

@@ -13,7 +13,7 @@ import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
-  firstValues, formatAnsweredShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
+  firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -73,7 +73,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
       firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
       answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
-      resolved: formatShare(ch.resolvedShare),
+      resolved: formatResolvedShare(ch),
       resolutionCi: withCi(ch.resolution),
       resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
       resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),

@@ -13,7 +13,7 @@ import type { Finding, FindingKind } from '../../report.js';
 import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, judgeComparison, type Rules } from './rules.js';
-import { boundedSpeed, count, duration, num, p, share, speedBound, speedInterval } from '../../format.js';
+import { count, duration, num, p, share, speedBound, speedInterval, speedThan } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -126,17 +126,17 @@ export function comparisonFinding(
   switch (j.verdict) {
     case 'preference': {
       const ci = decisive.bound ? speedBound(decisive.ci95) : speedInterval(ratio as number, decisive.ci95);
-      message = `${names.aPhrase} are ${verb} ${boundedSpeed(ratio as number, decisive.bound)} than ${names.bPhrase}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     }
     case 'case-mix':
-      message = `${names.aPhrase} are ${verb} ${boundedSpeed(c.raw.ratio as number, c.raw.bound)} than ${names.bPhrase} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio)} (95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
+      message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio)} (95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':
       message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio)}, inside the tolerance ${num(rules.tolerance.low)}–${num(rules.tolerance.high)} (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     case 'no-preference':
-      message = `No preference shown: ${names.aPhrase} are ${verb} ${boundedSpeed(ratio as number, decisive.bound)} than ${names.bPhrase}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message = `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;

@@ -1,0 +1,45 @@
+/**
+ * Words that must not mislead, end to end: a share beside the group's tickets says what it is a
+ * share of, and a metric without a median is said to be unmeasured, never "no measurable time"
+ * (which reads as none at all). Found by an independent attack; values by hand below.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runParity } from '../helpers/exec.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-words-'));
+
+describe('shares and missing metrics in the words of every table', () => {
+  it('a resolution left out (negative) makes "Resolved 67% of 3" beside 4 tickets, as "Answered 100% of 3" does', async () => {
+    // P2 resolved an hour before it was created and P4 answered ten minutes before: each left out
+    // of that metric. First response: P1, P2, P3 answered (3 of 3). Resolution: P1 and P4 resolved,
+    // P3 open: 2 of 3.
+    const file = join(dir, 'negative.csv');
+    writeFileSync(
+      file,
+      [
+        'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+        'P1,phone,2026-10-01T00:00:00Z,2026-10-01T00:10:00Z,2026-10-01T01:00:00Z,solved',
+        'P2,phone,2026-10-01T00:00:00Z,2026-10-01T00:20:00Z,2026-09-30T23:00:00Z,solved',
+        'P3,phone,2026-10-01T00:00:00Z,2026-10-01T00:30:00Z,,open',
+        'P4,phone,2026-10-01T00:00:00Z,2026-09-30T23:50:00Z,2026-10-01T02:00:00Z,solved',
+      ].join('\n') + '\n',
+    );
+    for (const format of ['table', 'markdown', 'html']) {
+      const out = (await runParity(['audit', file, '--format', format])).stdout;
+      expect(out, format).toContain('100% of 3');
+      expect(out, format).toContain('67% of 3');
+      expect(out, format).not.toMatch(/\b67%(?! of 3)/);
+    }
+  });
+
+  it('an export without resolution: the reference "waited 10m for a first response", and no resolution time is said to be unmeasured', async () => {
+    const file = join(dir, 'no-resolution.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\nP1,phone,2026-10-01T00:00:00Z,2026-10-01T00:10:00Z\n');
+    const md = (await runParity(['audit', file, '--format', 'markdown'])).stdout;
+    expect(md).toContain('- phone (the reference) waited 10m for a first response (medians, counting tickets not yet answered or resolved as still waiting). No phone ticket has a measurable resolution time.');
+    expect(md).not.toContain('no measurable time');
+  });
+});
