@@ -38,7 +38,7 @@ import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import type { CountingProgress } from './read/engines/connection.js';
 import { createdRange } from './measure/groups.js';
-import { openingHours } from './measure/clock.js';
+import { parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
@@ -210,7 +210,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   for (const v of h.channelValues) tickets.set(v.channel, (tickets.get(v.channel) ?? 0) + v.count);
   const byNotes: string[] = [];
   const clockNotes: string[] = [];
-  const settings = countedClock(counts, withReference(tickets, requireBy(counts, given, source, byNotes)), clockNotes);
+  const settings = countedHours(counts, countedClock(counts, withReference(tickets, requireBy(counts, given, source, byNotes)), clockNotes), source, clockNotes);
   counts = waitingInClock(counts, settings);
   requireBands(counts, settings.bands, source);
   requireJourneyRules(counts, settings, source);
@@ -250,6 +250,30 @@ function countedClock(counts: CountTable, settings: Settings, notes: string[]): 
     notes.push('SLA attainment is not computed: its targets are in business hours and this source\'s durations are calendar time (set "clock": "calendar" to judge the targets in calendar time, or map business-time duration columns)');
   }
   return { ...settings, clock: { kind: 'calendar' }, sla: { firstResponse: null, resolution: null } };
+}
+
+/**
+ * A business-clock table's durations are in the opening hours it was made with (`meta,
+ * businessHours`): an audit configured with other hours is refused (its numbers would be read as
+ * hours they were not counted in, and a delta gate against a baseline of those hours would call
+ * the difference a change in service); one without a business clock reads the table in its own
+ * hours, and the report says which.
+ */
+function countedHours(counts: CountTable, settings: Settings, source: CountSource, notes: string[]): Settings {
+  const made = counts.header.businessHours;
+  if (!made || countClock(counts, settings) !== 'business') return settings;
+  const text = (h: { timeZone: string; open: readonly string[]; holidays: readonly string[] }): string =>
+    `${h.open.join(', ') || 'never open'} (${h.timeZone})${h.holidays.length ? `, holidays ${h.holidays.join(', ')}` : ''}`;
+  if (settings.clock.kind === 'business') {
+    const now = recordedHours(settings.clock);
+    if (sameHours(made, now)) return settings;
+    throw new ParityError(`the count table's durations are in the business hours it was made with, ${text(made)}, not in this audit's, ${text(now)}`, {
+      location: { file: source.files.join(', ') },
+      hint: 'audit it with the businessHours it was made with, or make the count table again with these (parity counts -c <config>)',
+    });
+  }
+  notes.push(`durations are in the business hours the count table was made with: ${text(made)}`);
+  return { ...settings, clock: { kind: 'business', schedule: parseWeeklyHours(made.open), timeZone: made.timeZone, holidays: [...made.holidays] } };
 }
 
 /**
@@ -355,7 +379,7 @@ function judgeGroups(
       clock: extra.clock ?? settings.clock.kind,
       // the opening hours when the durations are in them (a baseline made under other hours is not comparable)
       ...((extra.clock ?? settings.clock.kind) === 'business' && settings.clock.kind === 'business'
-        ? { businessHours: { timeZone: settings.clock.timeZone, open: openingHours(settings.clock.schedule), holidays: [...settings.clock.holidays] } }
+        ? { businessHours: recordedHours(settings.clock) }
         : {}),
       bands: [...settings.bands],
       tolerance: settings.tolerance,

@@ -20,6 +20,7 @@ import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { redactFreeText } from '../render/redact.js';
 import { PackedReader } from '../stats/packedTally.js';
+import { recordedHours } from '../measure/clock.js';
 
 export interface CountsFlags extends CommonFlags, SourceFlags {
   by?: string;
@@ -55,7 +56,9 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
       if (flags.strict) enforceStrictDataset(dataset);
-      return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud }), redact: settings.redact };
+      // a business-clock table records its hours: an audit of it under others is refused (pipeline.ts)
+      const businessHours = settings.clock.kind === 'business' ? recordedHours(settings.clock) : null;
+      return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud, businessHours }), redact: settings.redact };
     } finally {
       ctx.progress(null);
       for (const warning of warnings) ctx.warn(warning);

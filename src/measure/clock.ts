@@ -71,6 +71,24 @@ export function openingHours(schedule: WeeklySchedule): string[] {
   return lines;
 }
 
+/** Opening hours as a report's settings and a count table record them: `openingHours` lines, the zone, the holidays. */
+export interface RecordedHours {
+  timeZone: string;
+  open: string[];
+  holidays: string[];
+}
+
+/** The record of a business clock's hours (the same hours give the same record however the config spelt them). */
+export function recordedHours(clock: { schedule: WeeklySchedule; timeZone: string; holidays: readonly string[] }): RecordedHours {
+  return { timeZone: clock.timeZone, open: openingHours(clock.schedule), holidays: [...clock.holidays] };
+}
+
+/** Whether two records of opening hours are the same hours. */
+export function sameHours(a: RecordedHours, b: RecordedHours): boolean {
+  const same = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a.timeZone === b.timeZone && same(a.open, b.open) && same([...a.holidays].sort(), [...b.holidays].sort());
+}
+
 /** Open seconds between instants, for one schedule, zone and holiday list, over a span. */
 export class BusinessCalendar {
   /** UTC start (epoch s) of each local day in the span. */

@@ -18,6 +18,7 @@ import type { Channel } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { ANSWERED, RESOLVED, UNANSWERED, OPEN, followersOf, waitingAge, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
+import type { RecordedHours } from './clock.js';
 import { tallyFromRows } from '../stats/tally.js';
 import { ByteBuffer, ByteCursor, PackedReader, PackedWriter, packTally, type PackedTally } from '../stats/packedTally.js';
 import { journeyRows, JUMP_GROUP, JUMP_TARGET, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
@@ -130,6 +131,13 @@ export interface CountHeader {
    * opening hours (measure/waitingClock.ts). Absent = the durations' clock.
    */
   waitingClock?: CountClock;
+  /**
+   * The opening hours a business-clock table was made with (`meta,businessHours`, written by
+   * parity's own producer): its durations, and its open tickets' ages, are in these hours, and an
+   * audit under other hours would relabel them. Absent = not recorded (an engine's table, whose
+   * business durations are the source's own columns, or an older parity's).
+   */
+  businessHours?: RecordedHours;
   /**
    * Used records whose ticket id an earlier used record has, each counted as a ticket (an
    * engine's count query, `meta,repeatedIds`: a table has no file order to keep the first by;
@@ -402,6 +410,8 @@ export interface CountOptions {
   notes?: readonly string[];
   /** Loudness and channel jumps with these rules (the `loud`, `loudReason`, `jump`, `jumpOrigin` rows). */
   journeys?: JourneyRules | null;
+  /** The opening hours of a business-clock table (`meta,businessHours`). */
+  businessHours?: RecordedHours | null;
 }
 
 /** The label of a ticket's `--by` value when it has none (as strata labels say it). */
@@ -480,6 +490,7 @@ export function countTicketTable(table: TicketTable, options: CountOptions): Cou
       measured,
       by,
       clock: table.clock ?? 'calendar',
+      ...(table.clock === 'business' && options.businessHours ? { businessHours: options.businessHours } : {}),
       notes: [...(options.notes ?? [])],
       ...(journeys ? { journeys } : {}),
     },
@@ -547,6 +558,7 @@ export function* headerRows(table: CountTable): Generator<FlatCountRow> {
   if (h.by !== null) yield meta('by', { category: h.by });
   if (h.clock !== null) yield meta('clock', { category: h.clock });
   if (h.waitingClock !== undefined) yield meta('waitingClock', { category: h.waitingClock });
+  if (h.businessHours) yield meta('businessHours', { category: JSON.stringify(h.businessHours) });
   for (const [k, note] of h.notes.entries()) yield meta('note', { category: note, seconds: k });
   if (h.journeys) {
     for (const key of JOURNEY_FACTS) yield meta('journey', key.endsWith('Seconds') ? { category: key, seconds: h.journeys[key] } : { category: key, ended: h.journeys[key] });
@@ -795,6 +807,10 @@ export class CountTableReader {
         header.clock = clock;
         break;
       }
+      case 'businessHours': {
+        header.businessHours = recordedHours(r.category, where);
+        break;
+      }
       case 'waitingClock': {
         const clock = r.category === 'calendar' || r.category === 'business' ? r.category : null;
         if (clock === null) throw new CountRowError(`${where}: waitingClock "${r.category ?? ''}" is not calendar or business`);
@@ -925,8 +941,27 @@ export interface CountedDataset {
   issues: { entries(): Array<{ kind: string; severity: string; count: number }> };
 }
 
+/** A `meta,businessHours` row's hours (JSON of {@link RecordedHours}), or an error naming the row. */
+function recordedHours(text: string | null, where: string): RecordedHours {
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? '');
+  } catch {
+    value = null;
+  }
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === 'string');
+  const v = value as Partial<RecordedHours> | null;
+  if (!v || typeof v !== 'object' || typeof v.timeZone !== 'string' || !strings(v.open) || !strings(v.holidays)) {
+    throw new CountRowError(`${where}: businessHours is not {"timeZone": …, "open": […], "holidays": […]}`);
+  }
+  return { timeZone: v.timeZone, open: [...v.open], holidays: [...v.holidays] };
+}
+
 /** The count table of a dataset read in-process (files): the reference for every engine. */
-export function countDataset(dataset: CountedDataset, options: { bands: readonly number[]; by?: ByField | null; notes?: readonly string[]; journeys?: JourneyRules | null }): CountTable {
+export function countDataset(
+  dataset: CountedDataset,
+  options: { bands: readonly number[]; by?: ByField | null; notes?: readonly string[]; journeys?: JourneyRules | null; businessHours?: RecordedHours | null },
+): CountTable {
   const rejected: Record<string, number> = {};
   const negative: Record<CountMetric, number> = { firstResponse: 0, resolution: 0 };
   for (const e of dataset.issues.entries()) {
@@ -944,5 +979,6 @@ export function countDataset(dataset: CountedDataset, options: { bands: readonly
     negative,
     notes: [...dataset.notes, ...(options.notes ?? [])],
     journeys: options.journeys ?? null,
+    businessHours: options.businessHours ?? null,
   });
 }

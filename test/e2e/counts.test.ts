@@ -473,3 +473,39 @@ describe('--engine duckdb over files', () => {
     expect((await runParity(['audit', a, b])).code).toBe(0);
   }, 30_000);
 });
+
+describe('a business-clock count table carries its opening hours', () => {
+  // one phone ticket, Monday 5 October 2026: created 07:00Z, answered 10:00Z. Open 09:00–17:00 it
+  // waited one open hour (09:00–10:00); open 08:00–17:00, two
+  const dir = mkdtempSync(join(tmpdir(), 'parity-counts-hours-'));
+  writeFileSync(join(dir, 'one.csv'), 'ticket_id,channel,created_at,first_response_at\nP1,phone,2026-10-05T07:00:00Z,2026-10-05T10:00:00Z\n');
+  writeFileSync(join(dir, 'nine.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] } }));
+  writeFileSync(join(dir, 'eight.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 08:00-17:00'] } }));
+
+  test('written as meta,businessHours; the same hours audit it, other hours are refused, none read it in its own', async () => {
+    const made = await runParity(['counts', 'one.csv', '-c', 'nine.json', '-o', 'nine.csv'], { cwd: dir });
+    expect(made.code).toBe(0);
+    expect(readFileSync(join(dir, 'nine.csv'), 'utf8')).toContain('meta,businessHours,"{""timeZone"":""UTC"",""open"":[""Mon-Fri 09:00-17:00""],""holidays"":[]}",,,,0,0');
+    const same = await runParity(['audit', '--counts', 'nine.csv', '-c', 'nine.json', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(same.stdout) as Report).channels[0]?.firstResponse.median).toBe(3600);
+    // the in-process audit under 08:00–17:00 says 2 h: the table's 1 h must not be read as that
+    const other = await runParity(['audit', '--counts', 'nine.csv', '-c', 'eight.json', '--format', 'json'], { cwd: dir });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain("nine.csv: the count table's durations are in the business hours it was made with, Mon-Fri 09:00-17:00 (UTC), not in this audit's, Mon-Fri 08:00-17:00 (UTC)");
+    expect(JSON.parse((await runParity(['audit', 'one.csv', '-c', 'eight.json', '--format', 'json'], { cwd: dir })).stdout).channels[0].firstResponse.median).toBe(7200);
+    // no config: the table's own hours, in the report's settings (a delta gate compares them)
+    const none = JSON.parse((await runParity(['audit', '--counts', 'nine.csv', '--no-config', '--format', 'json'], { cwd: dir })).stdout) as Report;
+    expect(none.settings).toMatchObject({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'], holidays: [] } });
+    expect(none.channels[0]?.firstResponse.median).toBe(3600);
+    expect(none.input.notes).toContain('durations are in the business hours the count table was made with: Mon-Fri 09:00-17:00 (UTC)');
+  });
+
+  test('a businessHours row that is not the hours is an error at its line', async () => {
+    const made = await runParity(['counts', 'one.csv', '-c', 'nine.json'], { cwd: dir });
+    const table = made.stdout.replace(/meta,businessHours,"[^\n]*",,,,0,0/, 'meta,businessHours,nine to five,,,,0,0');
+    writeFileSync(join(dir, 'broken.csv'), table);
+    const r = await runParity(['audit', '--counts', 'broken.csv', '--no-config'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('businessHours is not {"timeZone": …, "open": […], "holidays": […]}');
+  });
+});
