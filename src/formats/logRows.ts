@@ -30,7 +30,7 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
 };
 
 /** What a log reduce yields (see FormatDef.reduce). */
-export type LogOutput = { ticket: TicketRow; lines: readonly number[] } | { issue: RowIssue };
+export type LogOutput = { ticket: TicketRow; lines: readonly number[]; latest?: number } | { issue: RowIssue };
 
 /**
  * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
@@ -69,13 +69,13 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
 
 /**
  * Yields the outcome of one reduced ticket that consumed the records at `lines` (the first is
- * the ticket's own line): the ticket with its notes, or one rejection per consumed record, so
- * every record is counted once.
+ * the ticket's own line): the ticket with its notes (and `latest`, the latest time among its
+ * records), or one rejection per consumed record, so every record is counted once.
  */
-export function* settle(result: RowResult, lines: readonly number[], what: string): Generator<LogOutput> {
+export function* settle(result: RowResult, lines: readonly number[], what: string, latest?: number): Generator<LogOutput> {
   if (result.ok) {
     for (const note of result.notes) yield { issue: note };
-    yield { ticket: result.ticket, lines };
+    yield latest !== undefined && Number.isFinite(latest) ? { ticket: result.ticket, lines, latest } : { ticket: result.ticket, lines };
     return;
   }
   // The synthetic record's values are not the file's: leave them out, and --rejects takes each

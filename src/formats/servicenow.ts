@@ -39,6 +39,8 @@ interface Incident {
   group: string;
   /** Earliest update out of New (epoch seconds), NaN when none. */
   acknowledged: number;
+  /** Latest update time of any of its events (epoch seconds), −∞ when none. */
+  latest: number;
 }
 
 const MISSING = new Set(['?', '']);
@@ -89,7 +91,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     if (!incident) {
       incident = {
         line: record.line, lines: [], opened: '', caller: '', contact: '', lastAt: Number.NEGATIVE_INFINITY, lastMod: -1,
-        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN,
+        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, latest: Number.NEGATIVE_INFINITY,
       };
       incidents.set(number, incident);
     }
@@ -101,6 +103,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     // Without sys_updated_at (a one-row-per-incident export) file order decides.
     const updatedAt = col.updated >= 0 ? time(get(col.updated)) : Number.NaN;
     const order = Number.isNaN(updatedAt) ? incident.lines.length : updatedAt;
+    if (updatedAt > incident.latest) incident.latest = updatedAt;
     const mod = col.mod >= 0 ? Number(get(col.mod)) || 0 : incident.lines.length;
     if (order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod)) {
       incident.lastAt = order;
@@ -149,7 +152,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       file,
       incident.line,
     );
-    yield* settle(result, incident.lines, what);
+    yield* settle(result, incident.lines, what, incident.latest);
   }
 }
 
@@ -173,6 +176,9 @@ export const servicenow: FormatDef = {
     group: ['assignment_group'],
   },
   missingValues: ['?'],
+  // with update times, first response (the first update out of New) is measured whether or not
+  // any incident has been answered yet
+  measures: (mapping) => ({ firstResponse: columnIndex(mapping.header, ['sys_updated_at']) >= 0 }),
   logColumns: {
     sys_updated_at: 'orders the events; the first update out of New is the first response',
     sys_mod_count: 'orders events updated in the same minute',

@@ -230,7 +230,10 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       fileName,
       line,
     );
-    yield* settle(result, rowLines, `conversation ${ids[i]}`);
+    // the conversation's latest tweet (a customer's follow-up after the answer included)
+    let latest = createdAt;
+    for (const m of members.get(i) ?? []) if ((created[m] as number) > latest) latest = created[m] as number;
+    yield* settle(result, rowLines, `conversation ${ids[i]}`, latest);
   }
 }
 
@@ -238,6 +241,9 @@ export const tweets: FormatDef = {
   id: 'tweets',
   label: 'tweet conversation log',
   recordNoun: 'tweet',
+  // replies are found by response_tweet_id, a column every tweet log has: a log in which no
+  // customer was answered yet measures first response (all still waiting), it is not unmeasured
+  measures: () => ({ firstResponse: true }),
   detect: (keys) =>
     signature(keys, ['tweet_id', 'author_id', 'inbound', 'created_at'], ['response_tweet_id', 'in_response_to_tweet_id', 'text']),
   synonyms: {

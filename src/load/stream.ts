@@ -202,7 +202,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     const { mapping } = opened;
     const b = mapping.bindings;
     // Which metrics this file can measure: a bound column, or (for logs) any ticket that has it.
-    const measures = { firstResponse: Boolean(b.firstResponseAt || b.firstResponseTime), resolution: Boolean(b.resolvedAt || b.resolutionTime) };
+    const declared = mapping.format.measures?.(mapping) ?? {};
+    const measures = { firstResponse: Boolean(b.firstResponseAt || b.firstResponseTime || declared.firstResponse), resolution: Boolean(b.resolvedAt || b.resolutionTime || declared.resolution) };
     const idColumn = b.ticketId?.header ?? 'ticketId';
     // Logs reduce many rows to one ticket, so a later duplicate cannot take the earlier one's rows.
     const lastWins = settings.duplicates === 'last' && !mapping.format.reduce;
@@ -300,7 +301,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         } else {
           markMeasures(out.ticket);
           if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
-            const last = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
+            // the ticket's own times, and any later record of it (a follow-up, an update)
+            const last = Math.max(out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds)), out.latest ?? Number.NEGATIVE_INFINITY);
             if (last > latest) {
               latest = last;
               latestFile = out.ticket.file;
