@@ -30,7 +30,18 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
 };
 
 /** What a log reduce yields (see FormatDef.reduce). */
-export type LogOutput = { ticket: TicketRow; lines: readonly number[]; latest?: number } | { issue: RowIssue };
+/** The latest time among a reduced ticket's records, and the line that holds it. */
+export interface LogLatest {
+  at: number;
+  line: number;
+}
+
+/**
+ * What a log reduce yields: a ticket (with `latest`, the latest time among its records), or an
+ * issue; a ticket rejected only for lying outside --since/--until carries `latest` on its first
+ * issue too (the default as-of time is the export's latest timestamp, not the period's).
+ */
+export type LogOutput = { ticket: TicketRow; lines: readonly number[]; latest?: LogLatest } | { issue: RowIssue; latest?: LogLatest };
 
 /**
  * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
@@ -72,16 +83,21 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
  * the ticket's own line): the ticket with its notes (and `latest`, the latest time among its
  * records), or one rejection per consumed record, so every record is counted once.
  */
-export function* settle(result: RowResult, lines: readonly number[], what: string, latest?: number): Generator<LogOutput> {
+export function* settle(result: RowResult, lines: readonly number[], what: string, latest?: LogLatest): Generator<LogOutput> {
+  const known = latest !== undefined && Number.isFinite(latest.at) ? latest : undefined;
   if (result.ok) {
     for (const note of result.notes) yield { issue: note };
-    yield latest !== undefined && Number.isFinite(latest) ? { ticket: result.ticket, lines, latest } : { ticket: result.ticket, lines };
+    yield known ? { ticket: result.ticket, lines, latest: known } : { ticket: result.ticket, lines };
     return;
   }
   // The synthetic record's values are not the file's: leave them out, and --rejects takes each
   // line's own values from a second read of the file (load/stream.ts).
   const { values: _values, ...rest } = result.issue;
-  yield { issue: rest };
+  // outside the period: the ticket's own latest time (rows.ts), or a later record's
+  if (result.latest !== undefined) {
+    const own: LogLatest = { at: result.latest, line: lines[0] ?? rest.line };
+    yield { issue: rest, latest: known && known.at > own.at ? known : own };
+  } else yield { issue: rest };
   for (const line of lines.slice(1)) yield { issue: { ...rest, line, detail: `part of ${what}: ${rest.detail}` } };
 }
 

@@ -39,8 +39,9 @@ interface Incident {
   group: string;
   /** Earliest update out of New (epoch seconds), NaN when none. */
   acknowledged: number;
-  /** Latest update time of any of its events (epoch seconds), −∞ when none. */
+  /** Latest update time of any of its events (epoch seconds), −∞ when none, and its line. */
   latest: number;
+  latestLine: number;
 }
 
 const MISSING = new Set(['?', '']);
@@ -91,7 +92,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     if (!incident) {
       incident = {
         line: record.line, lines: [], opened: '', caller: '', contact: '', lastAt: Number.NEGATIVE_INFINITY, lastMod: -1,
-        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, latest: Number.NEGATIVE_INFINITY,
+        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, latest: Number.NEGATIVE_INFINITY, latestLine: record.line,
       };
       incidents.set(number, incident);
     }
@@ -103,7 +104,10 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     // Without sys_updated_at (a one-row-per-incident export) file order decides.
     const updatedAt = col.updated >= 0 ? time(get(col.updated)) : Number.NaN;
     const order = Number.isNaN(updatedAt) ? incident.lines.length : updatedAt;
-    if (updatedAt > incident.latest) incident.latest = updatedAt;
+    if (updatedAt > incident.latest) {
+      incident.latest = updatedAt;
+      incident.latestLine = record.line;
+    }
     const mod = col.mod >= 0 ? Number(get(col.mod)) || 0 : incident.lines.length;
     if (order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod)) {
       incident.lastAt = order;
@@ -152,7 +156,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       file,
       incident.line,
     );
-    yield* settle(result, incident.lines, what, incident.latest);
+    yield* settle(result, incident.lines, what, { at: incident.latest, line: incident.latestLine });
   }
 }
 

@@ -231,8 +231,13 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       line,
     );
     // the conversation's latest tweet (a customer's follow-up after the answer included)
-    let latest = createdAt;
-    for (const m of members.get(i) ?? []) if ((created[m] as number) > latest) latest = created[m] as number;
+    const latest = { at: createdAt, line };
+    for (const m of members.get(i) ?? []) {
+      if ((created[m] as number) > latest.at) {
+        latest.at = created[m] as number;
+        latest.line = lines[m] as number;
+      }
+    }
     yield* settle(result, rowLines, `conversation ${ids[i]}`, latest);
   }
 }

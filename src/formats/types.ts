@@ -92,15 +92,15 @@ export interface FormatDef {
    * For logs where many rows make one ticket (tweet conversations, event logs): consume every
    * record and yield tickets and issues. Every record must end up in exactly one ticket or
    * one issue (rowsRead = rowsUsed + rowsRejected); `lines` on a yielded ticket are the lines of
-   * the records it consumed, its own line first, and `latest` the latest time among them (a
-   * follow-up, an update after the answer: the export is at least that old, and the default
-   * as-of time is the latest timestamp in the data).
+   * the records it consumed, its own line first, and `latest` the latest time among them and its
+   * line (a follow-up, an update after the answer: the export is at least that old, and the
+   * default as-of time is the latest timestamp in the data; formats/logRows.ts LogOutput).
    */
   reduce?(
     records: AsyncIterable<RawRecord>,
     mapping: Mapping,
     context: RowContext,
-  ): AsyncIterable<{ ticket: TicketRow; lines: readonly number[]; latest?: number } | { issue: RowIssue }>;
+  ): AsyncIterable<{ ticket: TicketRow; lines: readonly number[]; latest?: { at: number; line: number } } | { issue: RowIssue; latest?: { at: number; line: number } }>;
   /**
    * Log formats: which metrics the log can measure by its layout, whatever its tickets say (a
    * ServiceNow log with update times measures first response even when no incident has left New

@@ -298,15 +298,23 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         if ('issue' in out) {
           if (isRejection(out.issue)) rejectRow(out.issue);
           else sink.issue(out.issue);
+          // a ticket outside the period: the export is still at least as old as its records
+          if (out.latest && out.latest.at > latest) {
+            latest = out.latest.at;
+            latestFile = out.issue.file;
+            latestLine = out.latest.line;
+          }
         } else {
           markMeasures(out.ticket);
           if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
-            // the ticket's own times, and any later record of it (a follow-up, an update)
-            const last = Math.max(out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds)), out.latest ?? Number.NEGATIVE_INFINITY);
+            // the ticket's own times, and any later record of it (a follow-up, an update), named by its line
+            const own = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
+            const later = out.latest && out.latest.at > own ? out.latest : null;
+            const last = later ? later.at : own;
             if (last > latest) {
               latest = last;
               latestFile = out.ticket.file;
-              latestLine = out.ticket.line;
+              latestLine = later ? later.line : out.ticket.line;
             }
           } else {
             // the ticket's other records go with it, each rejected with its own line

@@ -162,7 +162,7 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
     if (mine.bound === 'lower' && theirs.bound === 'lower') {
-      return `${head}; no ratio to ${reference}: more than half of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known.`;
+      return `${head}; no ratio to ${reference}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known.`;
     }
     return `${head}; no ratio to ${reference} can be estimated.`;
   }

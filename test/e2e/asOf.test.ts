@@ -61,4 +61,26 @@ describe('the default as-of time is the export\'s, not the period\'s', () => {
     // 2026-09-10 → 2026-10-01 = 21 days = 1,814,400 s
     expect(report.channels[0]?.firstResponse).toMatchObject({ median: 1_814_400, bound: 'lower' });
   });
+
+  it('an event log likewise: a conversation outside the period still dates the export (a tweet log of September audited with the October one in the file)', async () => {
+    const log = join(dir, 'tweets.csv');
+    writeFileSync(
+      log,
+      [
+        'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+        '1,501,True,Thu Sep 10 15:00:00 +0000 2026,@BrandCo my order never arrived,,',
+        '2,502,True,Thu Sep 10 15:00:00 +0000 2026,@BrandCo hello,3,',
+        '3,BrandCo,False,Thu Sep 10 16:00:00 +0000 2026,@502 hi,,2',
+        '4,503,True,Tue Oct 20 15:00:00 +0000 2026,@BrandCo help,5,',
+        '5,BrandCo,False,Tue Oct 20 15:10:00 +0000 2026,@503 ok,,4',
+      ].join('\n') + '\n',
+    );
+    const audit = await runParity(['audit', log, '--since', '2026-09-01', '--until', '2026-10-01', '--format', 'json']);
+    const report = JSON.parse(audit.stdout) as Json;
+    // the October conversation's answer, 2026-10-20T15:10Z, as the report of September measures to
+    expect(report.period.asOf).toBe('2026-10-20T15:10:00.000Z');
+    // September: tweet 2 answered after 1 h; tweet 1 unanswered, waiting 2026-09-10T15:00 → 10-20T15:10 =
+    // 40 d 10 min = 3,456,600 s: half still waiting, a lower bound, (3,600 + 3,456,600) / 2 = 1,730,100 s
+    expect(report.channels[0]?.firstResponse).toMatchObject({ median: 1_730_100, bound: 'lower' });
+  });
 });

@@ -91,6 +91,8 @@ describe('DuckDB count table equals the in-process one', () => {
     const bounded = await runParity(['audit', file, '--engine', 'duckdb', '--max-record-bytes', '1MiB']);
     expect(bounded.code).toBe(2);
     expect(bounded.stderr).toContain('a line over 1048576 bytes');
+    // raised the way parity's own bound is
+    expect(bounded.stderr).toContain('the limit is 1 MiB; if the file is genuine, raise it with --max-record-bytes <size>');
     const boundedOwn = await runParity(['audit', file, '--max-record-bytes', '1MiB']);
     expect(boundedOwn.code).toBe(2);
     expect(boundedOwn.stderr).toContain('a record is larger than 1,048,576 bytes');

@@ -216,8 +216,8 @@ function noRatio(c: Comparison): string {
   const reached = c.raw.mediansReached;
   if (!reached[0] && !reached[1]) {
     return c.metric === 'firstResponse'
-      ? 'in both groups more than half of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'
-      : 'in both groups more than half of the tickets are still open as far as the data reach, so neither median resolution time is known';
+      ? 'in both groups half or more of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'
+      : 'in both groups half or more of the tickets are still open as far as the data reach, so neither median resolution time is known';
   }
   return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
 }

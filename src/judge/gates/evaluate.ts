@@ -112,7 +112,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
     const bound = boundOrNull(stat === 'p90' ? m?.p90Bound : m?.bound);
     const still = part === 'firstResponse' ? 'unanswered' : 'open';
     const share = stat === 'p90' ? 'a tenth' : 'half';
-    const boundNote = bound ? ` (a lower bound: more than ${share} still ${still})` : '';
+    const boundNote = bound ? ` (a lower bound: ${share} or more still ${still})` : '';
     return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v)}${boundNote}${n === null ? '' : ` (n=${n})`}` };
   }
   // the share's own denominator: the tickets that take part in the metric (a negative duration

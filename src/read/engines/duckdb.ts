@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParityError, type Location } from '../../errors.js';
-import { DEFAULT_LIMITS } from '../limits.js';
+import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { holdTemporary, releaseTemporary } from '../../temporaries.js';
 import { dialect } from './dialects.js';
 import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
@@ -168,8 +168,12 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     const full = (error as Error).message;
     const reason = csvErrorReason(full);
     const message = `${full.split('\n')[0] ?? ''}${reason ? ` (${reason})` : ''}`;
+    const longLine = /Maximum line size of (\d+) bytes exceeded/.exec(full);
     const hint = /out of memory/i.test(message)
       ? `DuckDB's working memory (${memory}) was not enough for this file: give it more with --duckdb-memory, e.g. --duckdb-memory ${twice(memory)}`
+      : longLine
+        ? // the bound is parity's own record bound (fileQuery): raised the same way
+          `a record longer than that is refused by parity's own reader too: ${raiseHint('maxRecordBytes', Number(longLine[1]))}`
       : /CSV Error/.test(message)
         ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
         : 'check the file and the columns mapping';

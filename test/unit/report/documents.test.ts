@@ -138,11 +138,11 @@ describe('the summary names every channel', () => {
     const md = summary(renderMarkdown(r));
     expect(md).toContain('- phone (the reference) waited at least 9d for a first response');
     expect(md).toContain(
-      '- chat: first response at least 12d; no ratio to phone: more than half of the tickets of both chat and phone are still unanswered as far as the data reach, so neither median is known.',
+      '- chat: first response at least 12d; no ratio to phone: half or more of the tickets of both chat and phone are still unanswered as far as the data reach, so neither median is known.',
     );
     expect(md).toContain('- web: no ticket has a measurable first-response time, so there is nothing to compare with phone.');
     const html = renderHtml(r);
-    expect(html).toContain('<li>chat: first response at least 12d; no ratio to phone: more than half of the tickets of both chat and phone are still unanswered as far as the data reach, so neither median is known.</li>');
+    expect(html).toContain('<li>chat: first response at least 12d; no ratio to phone: half or more of the tickets of both chat and phone are still unanswered as far as the data reach, so neither median is known.</li>');
     expect(html).toContain('<li>web: no ticket has a measurable first-response time, so there is nothing to compare with phone.</li>');
   });
 
