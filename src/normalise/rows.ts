@@ -354,6 +354,40 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     issue: issue(record, kind, severity, detail, field, value),
   });
 
+  /**
+   * The latest time of a row --since/--until leave out: its creation, its first response and its
+   * resolution where the rules of a used row would count them (a readable, non-negative time in
+   * the calendar; a resolution only with a status that is not open). No --as-of here.
+   */
+  /** Whether a status is open (classifyStatus), worked out once per distinct status. */
+  const openStatuses = new Map<string, boolean>();
+  const statusOpen = (status: string): boolean => {
+    let open = openStatuses.get(status);
+    if (open === undefined) openStatuses.set(status, (open = classifyStatus(status || null) === 'open'));
+    return open;
+  };
+  const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): number => {
+    let latest = createdAt;
+    const end = (seconds: number | null): void => {
+      if (seconds !== null && seconds >= 0 && inCalendar(createdAt + seconds)) latest = Math.max(latest, createdAt + seconds);
+    };
+    const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
+    if (firstText) {
+      if (b.firstResponseAt) {
+        const at = times ? times.firstResponseAt : firstAt!(firstText);
+        end(at === null ? null : at - createdAt);
+      } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number));
+    }
+    const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
+    if (resolvedText && !statusOpen(get(values, 'status'))) {
+      if (b.resolvedAt) {
+        const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
+        end(at === null ? null : at - createdAt);
+      } else end(parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number));
+    }
+    return latest;
+  };
+
   return (record, times) => {
     const { file, line, values } = record;
     if (record.rejected) return { ok: false, issue: readerRejection(record, record.rejected) };
@@ -387,6 +421,10 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
       return outside !== null ? outsidePeriod() : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
+
+    // outside the period: only its latest time is wanted (the default as-of time), an answer or
+    // a resolution as the rules below count them, and nothing else is read of it
+    if (outside !== null) return { ok: false, issue: issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText), latest: leftLatest(values, createdAt, times) };
 
     let notes: RowIssue[] = NO_NOTES;
     let latest = createdAt;
@@ -491,7 +529,6 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       if (words.some((w) => escalation.has(w)) || (priority && escalation.has(priority.toLowerCase()))) flags |= FLAG_ESCALATED;
     }
 
-    if (outside !== null) return { ...outsidePeriod(), latest };
     return {
       ok: true,
       latest,
