@@ -56,37 +56,35 @@ describe('ServiceNow event logs', () => {
   });
 });
 
+/**
+ * A tweet log in `dir`: customer 501's tweet 1 (15:00) answered by tweet 2 (15:30), customer
+ * 502's tweet 3 (16:00) unanswered, and 501's follow-up tweet 4 (line 5), created at `followUp`.
+ */
+function tweetLog(name: string, followUp: string): string {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,501,True,Wed Jul 01 15:00:00 +0000 2026,@BrandCo my order never arrived,2,',
+      '2,BrandCo,False,Wed Jul 01 15:30:00 +0000 2026,@501 Sorry! DM us,4,1',
+      '3,502,True,Wed Jul 01 16:00:00 +0000 2026,@BrandCo hello?,,',
+      `4,501,True,${followUp},@BrandCo done,,2`,
+    ].join('\n') + '\n',
+  );
+  return file;
+}
+
 describe('tweet conversation logs', () => {
   it("a customer's follow-up after the answer is the export's latest time: tweet 4 at 16:01", async () => {
-    const file = join(dir, 'tweets.csv');
-    writeFileSync(
-      file,
-      [
-        'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
-        '1,501,True,Wed Jul 01 15:00:00 +0000 2026,@BrandCo my order never arrived,2,',
-        '2,BrandCo,False,Wed Jul 01 15:30:00 +0000 2026,@501 Sorry! DM us,4,1',
-        '3,502,True,Wed Jul 01 16:00:00 +0000 2026,@BrandCo hello?,,',
-        '4,501,True,Wed Jul 01 16:01:00 +0000 2026,@BrandCo done,,2',
-      ].join('\n') + '\n',
-    );
-    const r = await audit(file, 'tweets');
+    const r = await audit(tweetLog('tweets.csv', 'Wed Jul 01 16:01:00 +0000 2026'), 'tweets');
     expect(r.period.asOf).toBe('2026-07-01T16:01:00.000Z');
     // conversation 1 answered after 30 min; tweet 3 unanswered, waiting 60 s at 16:01
     expect(r.channels[0]?.firstResponse.n).toBe(2);
   });
 
   it('a mistyped year in a follow-up is named at its own line, where the as-of note sends the user to fix it', async () => {
-    const file = join(dir, 'future.csv');
-    writeFileSync(
-      file,
-      [
-        'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
-        '1,501,True,Wed Jul 01 15:00:00 +0000 2026,@BrandCo my order never arrived,2,',
-        '2,BrandCo,False,Wed Jul 01 15:30:00 +0000 2026,@501 Sorry! DM us,4,1',
-        '3,502,True,Wed Jul 01 16:00:00 +0000 2026,@BrandCo hello?,,',
-        '4,501,True,Sat Jul 01 16:01:00 +0000 2062,@BrandCo done,,2',
-      ].join('\n') + '\n',
-    );
+    const file = tweetLog('future.csv', 'Sat Jul 01 16:01:00 +0000 2062');
     const r = await runParity(['audit', file, '--input-format', 'tweets', '--format', 'json']);
     // tweet 4 is on line 5 (the header is line 1)
     expect(r.stderr).toContain(`the as-of time is the latest timestamp in the data, 2062-07-01T16:01:00Z (${file}:5`);
