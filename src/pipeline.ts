@@ -38,7 +38,7 @@ import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import type { CountingProgress } from './read/engines/connection.js';
 import { createdRange } from './measure/groups.js';
-import { parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
+import { hoursText, parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
@@ -262,17 +262,15 @@ function countedClock(counts: CountTable, settings: Settings, notes: string[]): 
 function countedHours(counts: CountTable, settings: Settings, source: CountSource, notes: string[]): Settings {
   const made = counts.header.businessHours;
   if (!made || countClock(counts, settings) !== 'business') return settings;
-  const text = (h: { timeZone: string; open: readonly string[]; holidays: readonly string[] }): string =>
-    `${h.open.join(', ') || 'never open'} (${h.timeZone})${h.holidays.length ? `, holidays ${h.holidays.join(', ')}` : ''}`;
   if (settings.clock.kind === 'business') {
     const now = recordedHours(settings.clock);
     if (sameHours(made, now)) return settings;
-    throw new ParityError(`the count table's durations are in the business hours it was made with, ${text(made)}, not in this audit's, ${text(now)}`, {
+    throw new ParityError(`the count table's durations are in the business hours it was made with, ${hoursText(made)}, not in this audit's, ${hoursText(now)}`, {
       location: { file: source.files.join(', ') },
       hint: 'audit it with the businessHours it was made with, or make the count table again with these (parity counts -c <config>)',
     });
   }
-  notes.push(`durations are in the business hours the count table was made with: ${text(made)}`);
+  notes.push(`durations are in the business hours the count table was made with: ${hoursText(made)}`);
   return { ...settings, clock: { kind: 'business', schedule: parseWeeklyHours(made.open), timeZone: made.timeZone, holidays: [...made.holidays] } };
 }
 

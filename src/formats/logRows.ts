@@ -29,7 +29,6 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
   resolvedAt: number | null;
 };
 
-/** What a log reduce yields (see FormatDef.reduce). */
 /** The latest time among a reduced ticket's records, and the line that holds it. */
 export interface LogLatest {
   at: number;
@@ -37,7 +36,7 @@ export interface LogLatest {
 }
 
 /**
- * What a log reduce yields: a ticket (with `latest`, the latest time among its records), or an
+ * What a log reduce yields (FormatDef.reduce): a ticket (with `latest`, the latest time among its records), or an
  * issue; a ticket rejected only for lying outside --since/--until carries `latest` on its first
  * issue too (the default as-of time is the export's latest timestamp, not the period's).
  */

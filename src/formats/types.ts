@@ -7,8 +7,7 @@ import type { NumberReading } from '../normalise/decimal.js';
 import type { Channel, DurationUnit, TicketField } from '../model.js';
 import type { ChannelMeaning } from '../normalise/channel.js';
 import type { RawRecord } from '../read/record.js';
-import type { TicketRow } from '../normalise/table.js';
-import type { RowIssue } from '../normalise/issues.js';
+import type { LogOutput } from './logRows.js';
 import type { TimestampStyle } from '../normalise/time.js';
 import type { RowContext } from '../normalise/rows.js';
 
@@ -100,7 +99,7 @@ export interface FormatDef {
     records: AsyncIterable<RawRecord>,
     mapping: Mapping,
     context: RowContext,
-  ): AsyncIterable<{ ticket: TicketRow; lines: readonly number[]; latest?: { at: number; line: number } } | { issue: RowIssue; latest?: { at: number; line: number } }>;
+  ): AsyncIterable<LogOutput>;
   /**
    * Log formats: which metrics the log can measure by its layout, whatever its tickets say (a
    * ServiceNow log with update times measures first response even when no incident has left New

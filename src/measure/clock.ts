@@ -83,6 +83,11 @@ export function recordedHours(clock: { schedule: WeeklySchedule; timeZone: strin
   return { timeZone: clock.timeZone, open: openingHours(clock.schedule), holidays: [...clock.holidays] };
 }
 
+/** Recorded hours in words: `Mon-Fri 09:00-17:00 (UTC)`, with the holidays when there are any. */
+export function hoursText(h: RecordedHours): string {
+  return `${h.open.join(', ') || 'never open'} (${h.timeZone})${h.holidays.length ? `, holidays ${h.holidays.join(', ')}` : ''}`;
+}
+
 /** Whether two records of opening hours are the same hours. */
 export function sameHours(a: RecordedHours, b: RecordedHours): boolean {
   const same = (x: readonly string[], y: readonly string[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);

@@ -808,7 +808,7 @@ export class CountTableReader {
         break;
       }
       case 'businessHours': {
-        header.businessHours = recordedHours(r.category, where);
+        header.businessHours = hoursOfRow(r.category, where);
         break;
       }
       case 'waitingClock': {
@@ -942,7 +942,7 @@ export interface CountedDataset {
 }
 
 /** A `meta,businessHours` row's hours (JSON of {@link RecordedHours}), or an error naming the row. */
-function recordedHours(text: string | null, where: string): RecordedHours {
+function hoursOfRow(text: string | null, where: string): RecordedHours {
   let value: unknown;
   try {
     value = JSON.parse(text ?? '');

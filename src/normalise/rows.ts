@@ -354,11 +354,6 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     issue: issue(record, kind, severity, detail, field, value),
   });
 
-  /**
-   * The latest time of a row --since/--until leave out: its creation, its first response and its
-   * resolution where the rules of a used row would count them (a readable, non-negative time in
-   * the calendar; a resolution only with a status that is not open). No --as-of here.
-   */
   /** Whether a status is open (classifyStatus), worked out once per distinct status. */
   const openStatuses = new Map<string, boolean>();
   const statusOpen = (status: string): boolean => {
@@ -366,6 +361,11 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (open === undefined) openStatuses.set(status, (open = classifyStatus(status || null) === 'open'));
     return open;
   };
+  /**
+   * The latest time of a row --since/--until leave out: its creation, its first response and its
+   * resolution where the rules of a used row would count them (a readable, non-negative time in
+   * the calendar; a resolution only with a status that is not open). No --as-of here.
+   */
   const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): number => {
     let latest = createdAt;
     const end = (seconds: number | null): void => {
@@ -405,21 +405,20 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
     if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
-    // A row outside --since/--until is excluded, but read to its end first when no --as-of is
-    // given: its times still say how old the export is, and the default as-of time is the
-    // latest timestamp of the export, not of the period (as a report's is: one as-of for every
-    // period). An agent-initiated row would not be used in any period, and says nothing.
+    // A row outside --since/--until is excluded, but its times are read first when no --as-of is
+    // given (leftLatest): they still say how old the export is, and the default as-of time is
+    // the latest timestamp of the export, not of the period (as a report's is: one as-of for
+    // every period). An agent-initiated row would not be used in any period, and says nothing.
     const outside = context.since !== null && createdAt < context.since ? 'created before --since' : context.until !== null && createdAt >= context.until ? 'created on or after --until' : null;
-    const outsidePeriod = (): RowResult => reject(record, 'outside-period', outside as string, 'createdAt', createdText, 'excluded');
-    if (outside !== null && context.asOf !== null) return outsidePeriod();
+    if (outside !== null && context.asOf !== null) return reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded');
     if (context.asOf !== null && createdAt > context.asOf) return reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
 
     const rawChannel = fixed ? (b.channel ? get(values, 'channel') || mapping.format.fixedChannel! : mapping.format.fixedChannel!) : get(values, 'channel');
     const meaning = fixed ?? resolveChannel(rawChannel);
-    if (meaning.outbound) return outside !== null ? outsidePeriod() : reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
+    if (meaning.outbound) return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
     const direction = get(values, 'direction').toLowerCase();
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
-      return outside !== null ? outsidePeriod() : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
+      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
 
     // outside the period: only its latest time is wanted (the default as-of time), an answer or

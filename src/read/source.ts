@@ -336,14 +336,15 @@ export function isParquet(head: Uint8Array): boolean {
  * not named .parquet): its bytes are never read as CSV.
  */
 function parquetAsText(file: string): ParityError {
-  const named = /\.parquet$/i.test(file);
+  const asCsv = "to list or inspect its rows, write it out as CSV first (in DuckDB: COPY (FROM 'file.parquet') TO 'file.csv')";
   return new ParityError('the file is Parquet, which parity reads only through DuckDB, counted where it is (parity audit, parity counts)', {
     location: { file },
-    hint: file === '<stdin>'
-      ? 'save it as a file named .parquet and audit that with parity audit'
-      : named
-      ? 'audit it with parity audit (or count it with parity counts); to list or inspect its rows, write it out as CSV first (in DuckDB: COPY (FROM \'file.parquet\') TO \'file.csv\')'
-      : 'name it with the .parquet extension and audit it with parity audit; to list or inspect its rows, write it out as CSV first (in DuckDB: COPY (FROM \'file.parquet\') TO \'file.csv\')',
+    hint:
+      file === '<stdin>'
+        ? 'save it as a file named .parquet and audit that with parity audit'
+        : /\.parquet$/i.test(file)
+          ? `audit it with parity audit (or count it with parity counts); ${asCsv}`
+          : `name it with the .parquet extension and audit it with parity audit; ${asCsv}`,
   });
 }
 

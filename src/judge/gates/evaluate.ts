@@ -21,6 +21,7 @@ import type { Channel } from '../../model.js';
 import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { formatDuration } from '../../measure/duration.js';
+import { hoursText } from '../../measure/clock.js';
 import { gateValue, gateValues } from '../../format.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
@@ -290,7 +291,7 @@ function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | und
 
 function clockText(settings: RecordedSettings): string {
   const hours = settings.businessHours;
-  if (settings.clock === 'business') return hours ? `business hours ${hours.open.join(', ')} (${hours.timeZone})` : 'business hours';
+  if (settings.clock === 'business') return hours ? `business hours ${hoursText({ ...hours, holidays: [] })}` : 'business hours';
   return settings.clock === 'calendar' ? 'calendar time' : `the ${settings.clock} clock`;
 }
 
