@@ -1,6 +1,7 @@
 // The program as bin/parity.js loads it: dist/cli.js and dist/launch.js (tsc's output, one module
 // per source file) bundled by esbuild into dist/cli.bundle.js and dist/launch.bundle.js (and the
-// reading worker, dist/readWorker.bundle.js, on its own), with the
+// reading worker, dist/readWorker.bundle.js, and the statistics helper, dist/helperWorker.bundle.js,
+// each on its own), with the
 // modules loaded on demand (commands, renderers, engines, charts) split into dist/chunks/.
 //
 // Why: Node's ES-module loader spends about a millisecond per module resolving, reading and
@@ -33,11 +34,16 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
-// The reading worker (src/load/readWorker.ts) and DuckDB's process (src/read/engines/duckdbHost.ts),
+// The reading worker (src/load/readWorker.ts), the statistics helper (src/measure/helperWorker.ts)
+// and DuckDB's process (src/read/engines/duckdbHost.ts),
 // each in one file of its own: sharing chunks with the program would split the program's own code
 // into more chunks (more modules for every run to load).
 await build({
-  entryPoints: { 'readWorker.bundle': `${dist}load/readWorker.js`, 'duckdbHost.bundle': `${dist}read/engines/duckdbHost.js` },
+  entryPoints: {
+    'readWorker.bundle': `${dist}load/readWorker.js`,
+    'helperWorker.bundle': `${dist}measure/helperWorker.js`,
+    'duckdbHost.bundle': `${dist}read/engines/duckdbHost.js`,
+  },
   outdir: dist,
   bundle: true,
   format: 'esm',

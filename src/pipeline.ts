@@ -9,7 +9,9 @@
  *     │             (every row used or rejected with a reason; the as-of time resolved here)
  *     ▼
  *   measure ─────── measure/ one estimate per group and metric (Kaplan–Meier, unanswered and open
- *     │             tickets counted as still waiting) and one comparison engine (compare.ts)
+ *     │             tickets counted as still waiting) and one comparison engine (compare.ts);
+ *     │             on a large table a helper thread meanwhile orders each customer's tickets and
+ *     │             ranks the follower counts (measure/helper.ts), awaited before judge
  *     ▼
  *   judge ───────── judge/ findings (tolerance band, Holm, like for like), verdicts onto the
  *     │             numbers they judge, gates
@@ -31,6 +33,7 @@ import type { BySettings, Settings } from './settings.js';
 import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
+import type { TicketGroups } from './measure/ticketGroups.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
 import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, LEGACY_CALENDAR_FALLBACK_NOTE, type ByField, type CountTable } from './measure/counts.js';
 import type { CellLayout, MeasuredGroups } from './measure/source.js';
@@ -43,6 +46,9 @@ import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
+import { startHelper, wantsHelper } from './measure/helper.js';
+import { strataOf } from './measure/strata.js';
+import type { WorkerUse } from './threads.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
 import { SCHEMA_VERSION, type ByReport, type PeriodReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
 
@@ -64,7 +70,7 @@ export type StatisticsStage = 'measure' | 'judge';
 /** read → normalise → measure → judge → Report. */
 export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
   const dataset = await loadDataset(settings, io);
-  return finish(auditDataset(dataset, settings, io.baseline ?? null, { onStage: io.onStage }), settings);
+  return finish(await auditHelped(dataset, settings, io.baseline ?? null, { onStage: io.onStage }, io.workers ?? 'auto'), settings);
 }
 
 /** What auditDataset can be told besides the dataset. */
@@ -81,17 +87,59 @@ export interface AuditOptions {
 
 /** measure → judge on a loaded dataset. */
 export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions = {}): Report {
+  return judgeDataset(measureDataset(dataset, given, options, false), dataset, baseline, options);
+}
+
+/**
+ * auditDataset with the statistics helper thread beside the measure stage on a large table
+ * (measure/helper.ts): the same report, sooner on two cores. What the helper works out (the
+ * customer timeline, the follower correlation) is awaited between measure and judge.
+ */
+async function auditHelped(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions, workers: WorkerUse): Promise<Report> {
+  requireTickets(dataset);
+  const table = dataset.table;
+  const helper = wantsHelper(table.size, workers) ? await startHelper(table, strataOf(table, ['category', 'priority'])) : null;
+  if (helper === null) return auditDataset(dataset, given, baseline, options);
+  let measured: MeasuredDataset;
+  try {
+    measured = measureDataset(dataset, given, options, true);
+  } catch (error) {
+    helper.stop();
+    throw error;
+  }
+  measured.groups.adopt(await helper.done);
+  return judgeDataset(measured, dataset, baseline, options);
+}
+
+/** What auditDataset's measure stage hands its judge stage. */
+interface MeasuredDataset {
+  /** The settings with the reference channel the data allow. */
+  settings: Settings;
+  input: ReportInput;
+  period: Report['period'];
+  measured: Measurement;
+  groups: TicketGroups;
+  byReport: ByReport | null;
+}
+
+/** The measure stage of auditDataset (`helped`: the helper thread works out what TicketGroups.adopt takes). */
+function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions, helped: boolean): MeasuredDataset {
   requireTickets(dataset);
   const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
   const input = settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset);
   options.onStage?.('measure', dataset.rowsRead);
-  const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true);
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true, helped);
   // --by groups: index arrays into the table, sharing the channels' gathered durations
   const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
-  return judgeGroups(measured, settings, input, period, baseline, { byReport: by?.report ?? null, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });
+  return { settings, input, period, measured, groups: measuredChannels.groups, byReport: by?.report ?? null };
+}
+
+/** The judge stage of auditDataset. */
+function judgeDataset(step: MeasuredDataset, dataset: Dataset, baseline: Report | null, options: AuditOptions): Report {
+  return judgeGroups(step.measured, step.settings, step.input, step.period, baseline, { byReport: step.byReport, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });
 }
 
 /** The --by groups measured from either producer's groups; with --redact on a field that holds customers, the values are pseudonyms before any sentence is made. */

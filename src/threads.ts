@@ -1,6 +1,7 @@
 /**
- * The second thread: parity reads a large CSV with a worker thread (load/readAhead.ts). Here:
- * where a worker's code is, and whether to use one.
+ * The second thread: parity reads a large CSV with a worker thread (load/readAhead.ts), and
+ * measures a large table with a helper thread beside it (measure/helper.ts). Here: where a
+ * worker's code is, and whether to use one.
  *
  * Workers are bundled by `npm run build` (scripts/bundle.mjs: dist/<name>.bundle.js); the path
  * is found from wherever this module runs (a bundle chunk, tsc's output, or the sources under a
@@ -10,7 +11,7 @@
  * `PARITY_WORKERS=never` (or 0, off, false) keeps everything on one thread; `always` uses the
  * workers whatever the size and has them do all their work (the reading worker reads every row
  * it sends, rather than balancing with the main thread): the tests compare it with `never`;
- * anything else lets the size decide.
+ * anything else lets the size decide (READ_AHEAD_BYTES below, measure/helper.ts HELPER_TICKETS).
  * cli.ts reads it (workerUse) and hands it on in the command context; nothing here reads process.
  * A process limited in address space (`ulimit -v`) never starts one (workersPossible).
  */

@@ -31,15 +31,11 @@ import { endedMedian } from '../stats/orderStatistics.js';
 import type { RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
+import { MIN_CELL } from './strata.js';
 
 export type { Bound, Metric };
+export { MIN_CELL };
 
-/**
- * Fewest tickets of each group a cell needs to enter the like-for-like view. Five is where the
- * Price–Bonett spread (read from the sample's extremes at this size) still covers about 95%:
- * [x_(1), x_(5)] covers the median with probability 1 − 2/2⁵ = 0.94; with three it is 0.75.
- */
-export const MIN_CELL = 5;
 /** Most cells listed in a finding's details (largest first). */
 export const MAX_CELLS_SHOWN = 50;
 

@@ -82,8 +82,8 @@ function distribution(channel: Channel, tally: Tally): FirstResponseDistribution
 }
 
 /** measure: every group's summary, and each channel against the reference (from the ticket table). */
-export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, perTicket = true): Measurement<ArrayLike<number>, Strata> & { groups: TicketGroups } {
-  const groups = new TicketGroups(table, asOf, settings.bands, perTicket);
+export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, perTicket = true, helped = false): Measurement<ArrayLike<number>, Strata> & { groups: TicketGroups } {
+  const groups = new TicketGroups(table, asOf, settings.bands, perTicket, helped);
   return { ...measureGroups(groups, settings), groups };
 }
 

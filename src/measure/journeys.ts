@@ -6,7 +6,7 @@
  * O(n log n) over the typed arrays with no per-ticket objects.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { ANSWERED, EXCLUDED, RESOLVED, whole, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, whole, type TicketTable, type TimeColumn } from '../normalise/table.js';
 import { radixSortPairs, radixSortTriples } from '../stats/radix.js';
 
 /** Tickets with a customer id, customer by customer, oldest first within a customer. */
@@ -27,26 +27,34 @@ export interface CustomerTimeline {
  * Otherwise each customer's tickets are sorted on their own. The same order either way.
  */
 export function customerTimeline(table: TicketTable): CustomerTimeline {
-  const customers = table.dictionaries.customer.size;
+  return timelineOf(table.customer.subarray(0, table.size), table.createdAt.subarray(0, table.size), table.dictionaries.customer.size);
+}
+
+/**
+ * customerTimeline from the two columns it reads (each ticket's customer code, -1 for none, and
+ * creation time) and the number of customers: what the statistics helper thread is handed
+ * (measure/helper.ts).
+ */
+export function timelineOf(customer: Int32Array, created: TimeColumn, customers: number): CustomerTimeline {
+  const n = customer.length;
   const starts = new Uint32Array(customers + 1);
-  const byTime = timeOrder(table);
+  const byTime = timeOrder(customer, created);
   if (byTime) {
     const { keys, payload } = radixSortPairs(byTime.customers, byTime.tickets, byTime.scratch);
     countStarts(keys, starts);
     return { order: payload, starts };
   }
-  for (let i = 0; i < table.size; i++) {
-    const c = table.customer[i] as number;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i] as number;
     if (c >= 0) starts[c + 1]!++;
   }
   for (let c = 0; c < customers; c++) starts[c + 1]! += starts[c] as number;
   const order = new Uint32Array(starts[customers] as number);
   const fill = starts.slice(0, customers);
-  for (let i = 0; i < table.size; i++) {
-    const c = table.customer[i] as number;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i] as number;
     if (c >= 0) order[fill[c]!++] = i;
   }
-  const created = table.createdAt;
   const compare = (a: number, b: number): number => (created[a] as number) - (created[b] as number) || a - b;
   for (let c = 0; c < customers; c++) {
     const s = starts[c] as number;
@@ -67,10 +75,8 @@ function countStarts(sortedCustomers: Uint32Array, starts: Uint32Array): void {
  * 16-bit digits of the seconds since the earliest ticket, stable), with their customers in the
  * same order; null when a time is not a whole second or the span is 2^32 s or more.
  */
-function timeOrder(table: TicketTable): { tickets: Uint32Array; customers: Uint32Array; scratch: [Uint32Array, Uint32Array] } | null {
-  const created = table.createdAt;
-  const customer = table.customer;
-  const n = table.size;
+function timeOrder(customer: Int32Array, created: TimeColumn): { tickets: Uint32Array; customers: Uint32Array; scratch: [Uint32Array, Uint32Array] } | null {
+  const n = customer.length;
   let min = Number.POSITIVE_INFINITY;
   let m = 0;
   for (let i = 0; i < n; i++) {

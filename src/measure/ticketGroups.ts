@@ -11,6 +11,7 @@ import { slaSummary, type SlaCount, type SlaTargets } from './sla.js';
 import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
 import { customerTimeline, type CustomerTimeline } from './journeys.js';
+import { correlationInput, followerCorrelation, type FollowerCorrelation } from './rankCorrelation.js';
 
 /**
  * The category or priority whose share differs most between two groups of tickets, as a clause
@@ -69,26 +70,29 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   readonly strata: Strata | null;
   /** The tickets for the findings that need them; null when built as a count table would be (see the constructor). */
   readonly tickets: TicketTable | null;
-  /** Every customer's tickets in time order (loudness, channel jumps, the findings that list tickets). */
-  readonly timeline: CustomerTimeline;
   private social: Uint32Array[] | null = null;
+  private ordered: CustomerTimeline | null = null;
+  private correlation: FollowerCorrelation | null = null;
 
   /**
    * `perTicket` false hides the tickets from the judge, so the audit is what the count table of
-   * the same tickets gives (the exactness tests compare the two producers this way).
+   * the same tickets gives (the exactness tests compare the two producers this way). `helped`:
+   * the statistics helper thread works out the timeline and the follower correlation meanwhile
+   * (measure/helper.ts), handed over by {@link adopt}; without it they are worked out here.
    */
   constructor(
     readonly table: TicketTable,
     readonly asOf: number,
     bandEdges: readonly number[],
     perTicket = true,
+    helped = false,
   ) {
     this.tickets = perTicket ? table : null;
     // First, before anything else here or the durations sorted once: the timeline's sort needs
     // 24 bytes a ticket while it runs (240 MB at 10M tickets), which then no longer comes on
     // top of the sorted durations and group arrays; what it keeps (4 bytes a ticket) the
     // findings read anyway.
-    this.timeline = customerTimeline(table);
+    if (!helped) this.ordered = customerTimeline(table);
     this.samples = new Samples(table, asOf);
     this.channels = byChannel(table);
     this.bands = bandsFromEdges(bandEdges);
@@ -96,6 +100,22 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     this.strata = strataOf(table, ['category', 'priority']);
     this.samples.together([...this.channels.values()]);
     this.samples.together(this.bandGroups);
+  }
+
+  /** Every customer's tickets in time order (loudness, channel jumps, the findings that list tickets). */
+  get timeline(): CustomerTimeline {
+    return (this.ordered ??= customerTimeline(this.table));
+  }
+
+  /** The follower rank correlation's rho and p, raw and like for like (judge/findings/followers.ts). */
+  followerCorrelation(): FollowerCorrelation {
+    return (this.correlation ??= followerCorrelation(correlationInput(this.table, this.strata)));
+  }
+
+  /** What the helper thread worked out for these tickets (measure/helper.ts); what it could not is worked out here when read. */
+  adopt(done: { timeline: CustomerTimeline | null; correlation: FollowerCorrelation | null }): void {
+    this.ordered ??= done.timeline;
+    this.correlation ??= done.correlation;
   }
 
   strataBy(fields: readonly StratumField[]): Strata | null {

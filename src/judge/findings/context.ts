@@ -9,6 +9,7 @@ import type { Channel } from '../../model.js';
 import type { TicketTable } from '../../normalise/table.js';
 import type { Strata } from '../../measure/strata.js';
 import type { CustomerTimeline } from '../../measure/journeys.js';
+import type { FollowerCorrelation } from '../../measure/rankCorrelation.js';
 import type { CellLayout, MeasuredGroups } from '../../measure/source.js';
 import type { Journeys } from '../../measure/journeyGroups.js';
 import type { Finding, Report } from '../../report.js';
@@ -27,6 +28,8 @@ export interface TicketData {
   categoryStrata: Strata | null;
   /** Tickets with a customer id, by customer and time (repeat contacts, channel jumps). */
   timeline: CustomerTimeline;
+  /** The follower rank correlation's numbers (measure/rankCorrelation.ts), worked out when first asked. */
+  correlation: () => FollowerCorrelation;
 }
 
 export interface FindingContext {

@@ -10,15 +10,14 @@
  *
  * With category/priority cells the correlation is taken like for like too: each ticket's follower
  * count and response time become percentile ranks within its cell, and Spearman's rho is computed
- * on those, so a band that simply asks easier questions does not make a correlation.
+ * on those, so a band that simply asks easier questions does not make a correlation. The rho and
+ * p-values are measured in measure/rankCorrelation.ts (on the statistics helper thread for a
+ * large table); the family, verdict and sentence are decided here.
  */
-import { CHANNELS } from '../../model.js';
 import type { FollowerBand } from '../../measure/groups.js';
 import { groupSize } from '../../measure/sample.js';
-import { splitByStratum, type Strata } from '../../measure/strata.js';
-import { ANSWERED, followersOf } from '../../normalise/table.js';
 import type { Finding } from '../../report.js';
-import { midranks, spearman, type SpearmanResult } from '../../stats/spearman.js';
+import type { SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';
@@ -26,25 +25,6 @@ import { count, num, p } from '../../format.js';
 
 /** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
 export const MIN_RHO = 0.1;
-
-/**
- * Percentile ranks within cells: for tickets `indices` with values `x` (same order), rank / (m + 1)
- * inside each cell of m tickets; NaN for cells with fewer than MIN_CELL tickets (dropped by spearman).
- */
-export function withinCellPercentiles(strata: Strata, indices: Uint32Array, x: Float64Array): Float64Array {
-  // Position of each ticket in `indices` (tickets appear once), by ticket index.
-  const position = new Int32Array(strata.code.length);
-  for (let k = 0; k < indices.length; k++) position[indices[k] as number] = k;
-  const out = new Float64Array(x.length).fill(Number.NaN);
-  for (const cell of splitByStratum(strata, indices).values()) {
-    if (cell.length < MIN_CELL) continue;
-    const values = new Float64Array(cell.length);
-    for (let r = 0; r < cell.length; r++) values[r] = x[position[cell[r] as number] as number] as number;
-    const ranks = midranks(values);
-    for (let r = 0; r < cell.length; r++) out[position[cell[r] as number] as number] = (ranks[r] as number) / (cell.length + 1);
-  }
-  return out;
-}
 
 function rhoSignificant(r: SpearmanResult, pAdjusted: number | null, minSample: number, alpha: number): boolean {
   return r.n >= minSample && Number.isFinite(r.rho) && Math.abs(r.rho) >= MIN_RHO && pAdjusted !== null && pAdjusted < alpha;
@@ -124,24 +104,7 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   // in-process (a count table's audit says so in its input notes).
   const t = ctx.tickets;
   if (t) {
-    const { table } = t;
-    const socialCode = CHANNELS.indexOf('social');
-    const counted = (i: number): boolean => table.channel[i] === socialCode && !Number.isNaN(followersOf(table, i)) && table.firstResponseState[i] === ANSWERED;
-    let size = 0;
-    for (let i = 0; i < table.size; i++) if (counted(i)) size++;
-    const indices = new Uint32Array(size);
-    const followers = new Float64Array(size);
-    const seconds = new Float64Array(size);
-    for (let i = 0, k = 0; i < table.size; i++) {
-      if (!counted(i)) continue;
-      indices[k] = i;
-      followers[k] = followersOf(table, i);
-      seconds[k++] = table.firstResponse[i] as number;
-    }
-    const raw = spearman(followers, seconds);
-    const adjusted = t.strata
-      ? spearman(withinCellPercentiles(t.strata, indices, followers), withinCellPercentiles(t.strata, indices, seconds))
-      : null;
+    const { raw, adjusted } = t.correlation();
     const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
     // (a family of their own: context.ts ticketFamily)
     const hRaw = ctx.ticketFamily.add(testable(raw));

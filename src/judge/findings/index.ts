@@ -56,7 +56,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     jumpWindowDays: settings.loud.jumpWindowDays,
     tickets:
       table && groups instanceof TicketGroups
-        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: groups.timeline }
+        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: groups.timeline, correlation: () => groups.followerCorrelation() }
         : null,
     journeys,
   };

@@ -1,0 +1,101 @@
+/**
+ * The statistics helper thread: while this thread measures a large table (the durations sorted,
+ * every group and cell tallied), a worker (measure/helperWorker.ts) works out two things the
+ * judge reads later and that need only a few columns: every customer's tickets in time order
+ * (journeys.ts timelineOf: repeat contacts, channel jumps) and the follower rank correlation
+ * (rankCorrelation.ts). On a 2-core machine the second core is otherwise idle after reading.
+ *
+ * Nothing is decided here: the worker runs the same functions on copies of the same columns, so
+ * the numbers are the ones this thread would work out (the tests compare whole reports with and
+ * without the helper). A helper that cannot start, fails or stops is not an error: what it did
+ * not hand back is worked out on this thread when the judge reads it (TicketGroups).
+ *
+ * Used from pipeline.ts's audit for tables of HELPER_TICKETS or more (PARITY_WORKERS=always:
+ * any size; never: none). The pipeline awaits the results between measure and judge, so no
+ * thread ever blocks on another.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { TicketTable } from '../normalise/table.js';
+import { workerBundle, workersPossible, type WorkerUse } from '../threads.js';
+import type { CustomerTimeline } from './journeys.js';
+import { correlationInput, type CorrelationInput, type FollowerCorrelation } from './rankCorrelation.js';
+import type { Strata } from './strata.js';
+
+/** Tables from this size on are measured with the helper (below it a thread's start costs more than it saves). */
+export const HELPER_TICKETS = 500_000;
+
+/** A job for the helper thread. */
+export type HelperJob =
+  | { readonly kind: 'timeline'; readonly customer: Int32Array; readonly created: Uint32Array | Float64Array; readonly customers: number }
+  | { readonly kind: 'correlation'; readonly input: CorrelationInput };
+
+/** What the helper hands back for each job, in the order they were sent. */
+export type HelperAnswer =
+  | { readonly kind: 'timeline'; readonly value: CustomerTimeline }
+  | { readonly kind: 'correlation'; readonly value: FollowerCorrelation }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What the helper worked out (null: not, to be worked out on this thread). */
+export interface Helped {
+  timeline: CustomerTimeline | null;
+  correlation: FollowerCorrelation | null;
+}
+
+/** Whether a table of `tickets` is measured with the helper. */
+export function wantsHelper(tickets: number, use: WorkerUse): boolean {
+  if (use !== 'auto') return use === 'always';
+  return tickets >= HELPER_TICKETS;
+}
+
+/**
+ * Starts the helper on `table`'s timeline and follower correlation (`strata`: the table's
+ * category × priority cells); null when there is no helper to start (not built, or the process
+ * cannot afford a thread). The columns are copied to the worker: this thread goes on with them.
+ */
+export async function startHelper(table: TicketTable, strata: Strata | null): Promise<Helper | null> {
+  const path = workersPossible() ? workerBundle('helperWorker') : null;
+  if (path === null) return null;
+  let worker: Worker;
+  try {
+    const { Worker } = await import('node:worker_threads');
+    // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
+    worker = new Worker(path, { execArgv: [] });
+  } catch {
+    return null;
+  }
+  const jobs: HelperJob[] = [
+    { kind: 'timeline', customer: table.customer.slice(0, table.size), created: table.createdAt.slice(0, table.size), customers: table.dictionaries.customer.size },
+    { kind: 'correlation', input: correlationInput(table, strata) },
+  ];
+  const done = new Promise<Helped>((resolve) => {
+    const helped: Helped = { timeline: null, correlation: null };
+    let answers = 0;
+    const finish = (): void => {
+      resolve(helped);
+      void worker.terminate();
+    };
+    worker.on('message', (answer: HelperAnswer) => {
+      if (answer.kind === 'timeline') helped.timeline = answer.value;
+      else if (answer.kind === 'correlation') helped.correlation = answer.value;
+      if (answer.kind === 'failed' || ++answers === jobs.length) finish();
+    });
+    // a helper that fails or stops: what it did not hand back is worked out on this thread
+    worker.on('error', finish);
+    worker.on('exit', finish);
+  });
+  for (const job of jobs) worker.postMessage(job, transferOf(job));
+  return { done, stop: () => void worker.terminate() };
+}
+
+/** A started helper: what it works out, once it is done; `stop` lets it go unawaited (the audit failed). */
+export interface Helper {
+  done: Promise<Helped>;
+  stop(): void;
+}
+
+/** The buffers of a job's copies (handed over, not copied again). */
+function transferOf(job: HelperJob): ArrayBuffer[] {
+  if (job.kind === 'timeline') return [job.customer.buffer as ArrayBuffer, job.created.buffer as ArrayBuffer];
+  const { followers, seconds, cells } = job.input;
+  return [followers.buffer as ArrayBuffer, seconds.buffer as ArrayBuffer, ...(cells ? [cells.code.buffer as ArrayBuffer] : [])];
+}

@@ -1,0 +1,147 @@
+/**
+ * The statistics helper thread (measure/helper.ts) changes no number: an audit with it (workers
+ * `always`) is the audit without it (`never`), on a generated export that has what the helper
+ * works out — customers with repeat contacts and channel jumps (the timeline) and social tickets
+ * with follower counts in category × priority cells (the follower correlation, raw and like for
+ * like). A helper that stops before answering leaves its work to the main thread, with the same
+ * report. The within-cell percentile ranks the correlation reads are worked by hand.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Worker, type Transferable } from 'node:worker_threads';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { audit } from '../../../src/pipeline.js';
+import { resolveSettings } from '../../../src/commands/options.js';
+import { TicketGroups } from '../../../src/measure/ticketGroups.js';
+import { followerCorrelation, withinCellPercentiles } from '../../../src/measure/rankCorrelation.js';
+import type { Finding, Report } from '../../../src/report.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-helper-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+/** mulberry32, seeded. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An export of `rows` tickets: 600 customers coming back on any channel, social tickets with follower counts. */
+function exportFile(rows: number, seed: number): string {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const base = Date.UTC(2026, 5, 1) / 1000;
+  const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+  const lines = ['ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,priority,category,follower_count,subject'];
+  for (let i = 0; i < rows; i++) {
+    const channel = pick(['phone', 'email', 'web', 'chat', 'twitter', 'twitter']);
+    const created = base + Math.floor(rnd() * 90 * 86400);
+    const social = channel === 'twitter';
+    const followers = social && rnd() < 0.9 ? String(Math.floor(Math.exp(rnd() * 12))) : '';
+    // social answered faster the more followers (so the correlation has a sign to find)
+    const speed = social ? 3600 * (1 + 20 / (1 + Number(followers || 0) / 100)) : 3600 * (2 + rnd() * 30);
+    const answered = rnd() < 0.92;
+    const resolved = answered && rnd() < 0.85;
+    lines.push(
+      [
+        `T${i}`,
+        rnd() < 0.05 ? '' : `C${Math.floor(rnd() * 600)}`,
+        channel,
+        iso(created),
+        answered ? iso(created + Math.floor(speed * (0.5 + rnd()))) : '',
+        resolved ? iso(created + Math.floor(speed * 2 + rnd() * 5 * 86400)) : '',
+        resolved ? 'solved' : 'open',
+        pick(['low', 'normal', 'urgent']),
+        pick(['billing', 'delivery', 'account']),
+        followers,
+        rnd() < 0.05 ? 'WHY IS NOBODY ANSWERING!!!' : 'help please',
+      ].join(','),
+    );
+  }
+  const path = join(dir, `export-${seed}.csv`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+async function run(file: string, workers: 'always' | 'never'): Promise<Report> {
+  const settings = { ...resolveSettings([file], {}, {}, 'test'), generatedAt: null };
+  return audit(settings, { stdin: Readable.from([]), workers });
+}
+
+const spearmanOf = (report: Report): Finding | undefined => report.findings.find((f) => f.details?.['test'] === 'spearman');
+
+describe('the statistics helper thread', () => {
+  it('works out the timeline and the follower correlation: the report is the one made without it', async () => {
+    const file = exportFile(6000, 11);
+    const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
+    const alone = await run(file, 'never');
+    expect(adopt).not.toHaveBeenCalled();
+    const helped = await run(file, 'always');
+    expect(adopt).toHaveBeenCalledTimes(1);
+    const given = adopt.mock.calls[0]![0];
+    expect(given.timeline).not.toBeNull();
+    expect(given.correlation?.adjusted).not.toBeNull();
+    expect(helped).toEqual(alone);
+    // the export did exercise both: a like-for-like correlation, loudness and channel jumps
+    const rho = spearmanOf(helped)!;
+    expect((rho.details!['likeForLike'] as { n: number }).n).toBeGreaterThan(1000);
+    expect(helped.findings.some((f) => f.kind === 'loud-preference')).toBe(true);
+    expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
+  });
+
+  it('a helper that stops before answering: the main thread works it out, the same report', async () => {
+    const file = exportFile(3000, 12);
+    const alone = await run(file, 'never');
+    const post = Worker.prototype.postMessage;
+    // the helper's jobs (not the reading worker's) never arrive: it is stopped instead
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+      if (typeof message === 'object' && message !== null && 'kind' in message) {
+        void this.terminate();
+        return;
+      }
+      post.call(this, message, transfer);
+    });
+    const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
+    const helped = await run(file, 'always');
+    expect(adopt).toHaveBeenCalledTimes(1);
+    expect(adopt.mock.calls[0]![0]).toEqual({ timeline: null, correlation: null });
+    expect(helped).toEqual(alone);
+  });
+});
+
+describe('within-cell percentile ranks (by hand)', () => {
+  it('rank / (m + 1) inside each cell of at least 5; NaN in smaller cells', () => {
+    // cell 0: 10, 30, 20, 20, 50 → ranks 1, 4, 2.5, 2.5, 5 of m = 5 → / 6
+    // cell 1: 5, 4, 3, 2, 1 → ranks 5, 4, 3, 2, 1 → / 6
+    // cell 2: two values, below the 5 a cell needs → NaN
+    const cells = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 2, 2];
+    const x = Float64Array.from([10, 5, 30, 4, 20, 3, 20, 2, 50, 1, 7, 8]);
+    const out = Array.from(withinCellPercentiles(cells, 3, x));
+    const expected = [1, 5, 4, 4, 2.5, 3, 2.5, 2, 5, 1].map((r) => r / 6);
+    out.slice(0, 10).forEach((v, k) => expect(v).toBeCloseTo(expected[k]!, 12));
+    expect(out.slice(10).every(Number.isNaN)).toBe(true);
+  });
+
+  it('like for like reads the relation inside the cells, not across them', () => {
+    // Two cells of 5. Inside each, the more followers the faster the answer; across cells the
+    // big accounts sit in the slow cell. Raw, the cells win (rho > 0); like for like, the
+    // percentile ranks are 1/6..5/6 in both cells with seconds reversed: exactly -1.
+    const followers = Float64Array.from([1, 2, 3, 4, 5, 101, 102, 103, 104, 105]);
+    const seconds = Float64Array.from([50, 40, 30, 20, 10, 500, 400, 300, 200, 100]);
+    const code = Uint8Array.from([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    const { raw, adjusted } = followerCorrelation({ followers, seconds, cells: { code, count: 2 } });
+    // raw: ranks of followers 1..10; of seconds 5,4,3,2,1,10,9,8,7,6: d = -4,-2,0,2,4,-4,-2,0,2,4,
+    // Σd² = 2·(16+4+0+4+16) = 80; rho = 1 − 6·80/(10·99) = 1 − 480/990 = 0.515151…
+    expect(raw.rho).toBeCloseTo(1 - 480 / 990, 12);
+    expect(adjusted!.rho).toBeCloseTo(-1, 12);
+    expect(adjusted!.n).toBe(10);
+  });
+});
