@@ -50,7 +50,8 @@ export function wantsHelper(tickets: number, use: WorkerUse): boolean {
 /**
  * Starts the helper on `table`'s timeline and follower correlation (`strata`: the table's
  * category × priority cells); null when there is no helper to start (not built, or the process
- * cannot afford a thread). The columns are copied to the worker: this thread goes on with them.
+ * cannot afford a thread). The worker reads the table's columns where they are when they are in
+ * shared memory, else copies; this thread goes on with them (neither writes them any more).
  */
 export async function startHelper(table: TicketTable, strata: Strata | null): Promise<Helper | null> {
   const path = workersPossible() ? workerBundle('helperWorker') : null;
@@ -64,7 +65,7 @@ export async function startHelper(table: TicketTable, strata: Strata | null): Pr
     return null;
   }
   const jobs: HelperJob[] = [
-    { kind: 'timeline', customer: table.customer.slice(0, table.size), created: table.createdAt.slice(0, table.size), customers: table.dictionaries.customer.size },
+    { kind: 'timeline', customer: shared(table.customer, table.size), created: shared(table.createdAt, table.size), customers: table.dictionaries.customer.size },
     { kind: 'correlation', input: correlationInput(table, strata) },
   ];
   const done = new Promise<Helped>((resolve) => {
@@ -93,9 +94,16 @@ export interface Helper {
   stop(): void;
 }
 
-/** The buffers of a job's copies (handed over, not copied again). */
+/**
+ * The first `n` values of a column, as the worker can read them: the column itself when it is
+ * in shared memory (the table builder's, normalise/table.ts), else a copy.
+ */
+function shared<T extends Int32Array | Uint32Array | Float64Array>(column: T, n: number): T {
+  return (column.buffer instanceof SharedArrayBuffer ? column.subarray(0, n) : column.slice(0, n)) as T;
+}
+
+/** The buffers of a job's copies (handed over, not copied again); shared memory is shared, not handed over. */
 function transferOf(job: HelperJob): ArrayBuffer[] {
-  if (job.kind === 'timeline') return [job.customer.buffer as ArrayBuffer, job.created.buffer as ArrayBuffer];
-  const { followers, seconds, cells } = job.input;
-  return [followers.buffer as ArrayBuffer, seconds.buffer as ArrayBuffer, ...(cells ? [cells.code.buffer as ArrayBuffer] : [])];
+  const arrays = job.kind === 'timeline' ? [job.customer, job.created] : [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])];
+  return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

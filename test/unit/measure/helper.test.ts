@@ -35,7 +35,7 @@ function random(seed: number): () => number {
 }
 
 /** An export of `rows` tickets: 600 customers coming back on any channel, social tickets with follower counts. */
-function exportFile(rows: number, seed: number): string {
+function exportFile(rows: number, seed: number, fractions = false): string {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const base = Date.UTC(2026, 5, 1) / 1000;
@@ -43,7 +43,8 @@ function exportFile(rows: number, seed: number): string {
   const lines = ['ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,priority,category,follower_count,subject'];
   for (let i = 0; i < rows; i++) {
     const channel = pick(['phone', 'email', 'web', 'chat', 'twitter', 'twitter']);
-    const created = base + Math.floor(rnd() * 90 * 86400);
+    // (fractions: a creation time with milliseconds now and then, so the table keeps float64 times)
+    const created = base + Math.floor(rnd() * 90 * 86400) + (fractions && rnd() < 0.1 ? 0.25 : 0);
     const social = channel === 'twitter';
     const followers = social && rnd() < 0.9 ? String(Math.floor(Math.exp(rnd() * 12))) : '';
     // social answered faster the more followers (so the correlation has a sign to find)
@@ -66,7 +67,7 @@ function exportFile(rows: number, seed: number): string {
       ].join(','),
     );
   }
-  const path = join(dir, `export-${seed}.csv`);
+  const path = join(dir, `export-${seed}${fractions ? '-fractions' : ''}.csv`);
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
@@ -94,6 +95,16 @@ describe('the statistics helper thread', () => {
     const rho = spearmanOf(helped)!;
     expect((rho.details!['likeForLike'] as { n: number }).n).toBeGreaterThan(1000);
     expect(helped.findings.some((f) => f.kind === 'loud-preference')).toBe(true);
+    expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
+  });
+
+  it('creation times with fractions of a second (a column the worker gets a copy of, the timeline sorted per customer): the same report', async () => {
+    const file = exportFile(4000, 13, true);
+    const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
+    const alone = await run(file, 'never');
+    const helped = await run(file, 'always');
+    expect(adopt.mock.calls[0]![0].timeline).not.toBeNull();
+    expect(helped).toEqual(alone);
     expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
   });
 
