@@ -10,8 +10,8 @@
  *     ▼
  *   measure ─────── measure/ one estimate per group and metric (Kaplan–Meier, unanswered and open
  *     │             tickets counted as still waiting) and one comparison engine (compare.ts);
- *     │             on a large table a helper thread meanwhile orders each customer's tickets and
- *     │             ranks the follower counts (measure/helper.ts), awaited before judge
+ *     │             on a large table a helper thread meanwhile works out the customer journeys
+ *     │             and the follower ranks (measure/helper.ts), awaited before judge
  *     ▼
  *   judge ───────── judge/ findings (tolerance band, Holm, like for like), verdicts onto the
  *     │             numbers they judge, gates
@@ -93,12 +93,14 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
 /**
  * auditDataset with the statistics helper thread beside the measure stage on a large table
  * (measure/helper.ts): the same report, sooner on two cores. What the helper works out (the
- * customer timeline, the follower correlation) is awaited between measure and judge.
+ * customer journeys, the follower correlation) is awaited between measure and judge.
  */
 async function auditHelped(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions, workers: WorkerUse): Promise<Report> {
   requireTickets(dataset);
   const table = dataset.table;
-  const helper = wantsHelper(table.size, workers) ? await startHelper(table, strataOf(table, ['category', 'priority'])) : null;
+  const { loud } = given;
+  const rules = { repeatContacts: loud.repeatContacts, repeatWindowDays: loud.repeatWindowDays, jumpWindowDays: loud.jumpWindowDays };
+  const helper = wantsHelper(table.size, workers) ? await startHelper(table, strataOf(table, ['category', 'priority']), rules) : null;
   if (helper === null) return auditDataset(dataset, given, baseline, options);
   let measured: MeasuredDataset;
   try {

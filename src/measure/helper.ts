@@ -1,9 +1,10 @@
 /**
  * The statistics helper thread: while this thread measures a large table (the durations sorted,
  * every group and cell tallied), a worker (measure/helperWorker.ts) works out two things the
- * judge reads later and that need only a few columns: every customer's tickets in time order
- * (journeys.ts timelineOf: repeat contacts, channel jumps) and the follower rank correlation
- * (rankCorrelation.ts). On a 2-core machine the second core is otherwise idle after reading.
+ * judge reads later and that need only a few columns: the customer journeys (every customer's
+ * tickets in time order, then repeat contacts, loudness and channel jumps: journeys.ts,
+ * journeyGroups.ts journeyMarks) and the follower rank correlation (rankCorrelation.ts). On a
+ * 2-core machine the second core is otherwise idle after reading.
  *
  * Nothing is decided here: the worker runs the same functions on copies of the same columns, so
  * the numbers are the ones this thread would work out (the tests compare whole reports with and
@@ -17,7 +18,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { TicketTable } from '../normalise/table.js';
 import { workerBundle, workersPossible, type WorkerUse } from '../threads.js';
-import type { CustomerTimeline } from './journeys.js';
+import type { JourneyColumns } from './journeys.js';
+import type { JourneyMarks, JourneyRules } from './journeyGroups.js';
 import { correlationInput, type CorrelationInput, type FollowerCorrelation } from './rankCorrelation.js';
 import type { Strata } from './strata.js';
 
@@ -26,18 +28,24 @@ export const HELPER_TICKETS = 500_000;
 
 /** A job for the helper thread. */
 export type HelperJob =
-  | { readonly kind: 'timeline'; readonly customer: Int32Array; readonly created: Uint32Array | Float64Array; readonly customers: number }
+  | { readonly kind: 'journeys'; readonly columns: JourneyColumns; readonly customers: number; readonly rules: JourneyRules }
   | { readonly kind: 'correlation'; readonly input: CorrelationInput };
 
 /** What the helper hands back for each job, in the order they were sent. */
 export type HelperAnswer =
-  | { readonly kind: 'timeline'; readonly value: CustomerTimeline }
+  | { readonly kind: 'journeys'; readonly value: JourneyMarks }
   | { readonly kind: 'correlation'; readonly value: FollowerCorrelation }
   | { readonly kind: 'failed'; readonly message: string };
 
+/** The journeys the helper worked out, and the rules they were worked out under. */
+export interface HelpedJourneys {
+  rules: JourneyRules;
+  marks: JourneyMarks;
+}
+
 /** What the helper worked out (null: not, to be worked out on this thread). */
 export interface Helped {
-  timeline: CustomerTimeline | null;
+  journeys: HelpedJourneys | null;
   correlation: FollowerCorrelation | null;
 }
 
@@ -53,7 +61,7 @@ export function wantsHelper(tickets: number, use: WorkerUse): boolean {
  * cannot afford a thread). The worker reads the table's columns where they are when they are in
  * shared memory, else copies; this thread goes on with them (neither writes them any more).
  */
-export async function startHelper(table: TicketTable, strata: Strata | null): Promise<Helper | null> {
+export async function startHelper(table: TicketTable, strata: Strata | null, rules: JourneyRules): Promise<Helper | null> {
   const path = workersPossible() ? workerBundle('helperWorker') : null;
   if (path === null) return null;
   let worker: Worker;
@@ -65,18 +73,18 @@ export async function startHelper(table: TicketTable, strata: Strata | null): Pr
     return null;
   }
   const jobs: HelperJob[] = [
-    { kind: 'timeline', customer: shared(table.customer, table.size), created: shared(table.createdAt, table.size), customers: table.dictionaries.customer.size },
+    { kind: 'journeys', columns: journeyColumns(table), customers: table.dictionaries.customer.size, rules: { ...rules } },
     { kind: 'correlation', input: correlationInput(table, strata) },
   ];
   const done = new Promise<Helped>((resolve) => {
-    const helped: Helped = { timeline: null, correlation: null };
+    const helped: Helped = { journeys: null, correlation: null };
     let answers = 0;
     const finish = (): void => {
       resolve(helped);
       void worker.terminate();
     };
     worker.on('message', (answer: HelperAnswer) => {
-      if (answer.kind === 'timeline') helped.timeline = answer.value;
+      if (answer.kind === 'journeys') helped.journeys = { rules, marks: answer.value };
       else if (answer.kind === 'correlation') helped.correlation = answer.value;
       if (answer.kind === 'failed' || ++answers === jobs.length) finish();
     });
@@ -94,16 +102,40 @@ export interface Helper {
   stop(): void;
 }
 
+type Column = Uint8Array | Int8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
+
 /**
  * The first `n` values of a column, as the worker can read them: the column itself when it is
  * in shared memory (the table builder's, normalise/table.ts), else a copy.
  */
-function shared<T extends Int32Array | Uint32Array | Float64Array>(column: T, n: number): T {
+function shared<T extends Column>(column: T, n: number): T {
   return (column.buffer instanceof SharedArrayBuffer ? column.subarray(0, n) : column.slice(0, n)) as T;
+}
+
+/** The columns the journeys read, for the worker. */
+function journeyColumns(table: TicketTable): JourneyColumns {
+  const n = table.size;
+  return {
+    size: n,
+    createdAt: shared(table.createdAt, n),
+    channel: shared(table.channel, n),
+    customer: shared(table.customer, n),
+    isPublic: shared(table.isPublic, n),
+    flags: shared(table.flags, n),
+    firstResponseState: shared(table.firstResponseState, n),
+    firstResponse: shared(table.firstResponse, n),
+    resolutionState: shared(table.resolutionState, n),
+    resolution: shared(table.resolution, n),
+    ...(table.instantFirstResponse ? { instantFirstResponse: shared(table.instantFirstResponse, n) } : {}),
+    ...(table.instantResolution ? { instantResolution: shared(table.instantResolution, n) } : {}),
+  };
 }
 
 /** The buffers of a job's copies (handed over, not copied again); shared memory is shared, not handed over. */
 function transferOf(job: HelperJob): ArrayBuffer[] {
-  const arrays = job.kind === 'timeline' ? [job.customer, job.created] : [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])];
+  const arrays: ArrayBufferView[] =
+    job.kind === 'journeys'
+      ? Object.values(job.columns as object).filter((v): v is ArrayBufferView => ArrayBuffer.isView(v))
+      : [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])];
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

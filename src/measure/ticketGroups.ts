@@ -12,6 +12,8 @@ import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
 import { customerTimeline, type CustomerTimeline } from './journeys.js';
 import { correlationInput, followerCorrelation, type FollowerCorrelation } from './rankCorrelation.js';
+import { journeyMarks, sameRules, type JourneyMarks, type JourneyRules } from './journeyGroups.js';
+import type { Helped, HelpedJourneys } from './helper.js';
 
 /**
  * The category or priority whose share differs most between two groups of tickets, as a clause
@@ -73,12 +75,15 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   private social: Uint32Array[] | null = null;
   private ordered: CustomerTimeline | null = null;
   private correlation: FollowerCorrelation | null = null;
+  /** The helper thread's journeys, with the rules it worked them out under. */
+  private journeys: HelpedJourneys | null = null;
 
   /**
    * `perTicket` false hides the tickets from the judge, so the audit is what the count table of
    * the same tickets gives (the exactness tests compare the two producers this way). `helped`:
-   * the statistics helper thread works out the timeline and the follower correlation meanwhile
-   * (measure/helper.ts), handed over by {@link adopt}; without it they are worked out here.
+   * the statistics helper thread works out the customer journeys and the follower correlation
+   * meanwhile (measure/helper.ts), handed over by {@link adopt}; without it they are worked out
+   * here.
    */
   constructor(
     readonly table: TicketTable,
@@ -107,14 +112,24 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     return (this.ordered ??= customerTimeline(this.table));
   }
 
+  /** Loudness and channel jumps of every ticket under `rules` (the loud and jump findings). */
+  journeyMarks(rules: JourneyRules): JourneyMarks {
+    const helped = this.journeys;
+    if (helped !== null && sameRules(helped.rules, rules)) return helped.marks;
+    return journeyMarks(this.table, rules, this.timeline);
+  }
+
   /** The follower rank correlation's rho and p, raw and like for like (judge/findings/followers.ts). */
   followerCorrelation(): FollowerCorrelation {
     return (this.correlation ??= followerCorrelation(correlationInput(this.table, this.strata)));
   }
 
   /** What the helper thread worked out for these tickets (measure/helper.ts); what it could not is worked out here when read. */
-  adopt(done: { timeline: CustomerTimeline | null; correlation: FollowerCorrelation | null }): void {
-    this.ordered ??= done.timeline;
+  adopt(done: Helped): void {
+    if (done.journeys !== null) {
+      this.journeys = done.journeys;
+      this.ordered ??= done.journeys.marks.timeline;
+    }
     this.correlation ??= done.correlation;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The statistics helper thread (measure/helper.ts) changes no number: an audit with it (workers
  * `always`) is the audit without it (`never`), on a generated export that has what the helper
- * works out — customers with repeat contacts and channel jumps (the timeline) and social tickets
+ * works out — customers with repeat contacts and channel jumps (the journeys) and social tickets
  * with follower counts in category × priority cells (the follower correlation, raw and like for
  * like). A helper that stops before answering leaves its work to the main thread, with the same
  * report. The within-cell percentile ranks the correlation reads are worked by hand.
@@ -16,6 +16,9 @@ import { audit } from '../../../src/pipeline.js';
 import { resolveSettings } from '../../../src/commands/options.js';
 import { TicketGroups } from '../../../src/measure/ticketGroups.js';
 import { followerCorrelation, withinCellPercentiles } from '../../../src/measure/rankCorrelation.js';
+import { journeyMarks } from '../../../src/measure/journeyGroups.js';
+import { TicketTableBuilder } from '../../../src/normalise/table.js';
+import { ticketRow } from '../../helpers/tickets.js';
 import type { Finding, Report } from '../../../src/report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-helper-'));
@@ -80,7 +83,7 @@ async function run(file: string, workers: 'always' | 'never'): Promise<Report> {
 const spearmanOf = (report: Report): Finding | undefined => report.findings.find((f) => f.details?.['test'] === 'spearman');
 
 describe('the statistics helper thread', () => {
-  it('works out the timeline and the follower correlation: the report is the one made without it', async () => {
+  it('works out the customer journeys and the follower correlation: the report is the one made without it', async () => {
     const file = exportFile(6000, 11);
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const alone = await run(file, 'never');
@@ -88,7 +91,7 @@ describe('the statistics helper thread', () => {
     const helped = await run(file, 'always');
     expect(adopt).toHaveBeenCalledTimes(1);
     const given = adopt.mock.calls[0]![0];
-    expect(given.timeline).not.toBeNull();
+    expect(given.journeys?.marks.jumps.jump.length).toBeGreaterThan(0);
     expect(given.correlation?.adjusted).not.toBeNull();
     expect(helped).toEqual(alone);
     // the export did exercise both: a like-for-like correlation, loudness and channel jumps
@@ -103,7 +106,7 @@ describe('the statistics helper thread', () => {
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const alone = await run(file, 'never');
     const helped = await run(file, 'always');
-    expect(adopt.mock.calls[0]![0].timeline).not.toBeNull();
+    expect(adopt.mock.calls[0]![0].journeys).not.toBeNull();
     expect(helped).toEqual(alone);
     expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
   });
@@ -123,8 +126,27 @@ describe('the statistics helper thread', () => {
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const helped = await run(file, 'always');
     expect(adopt).toHaveBeenCalledTimes(1);
-    expect(adopt.mock.calls[0]![0]).toEqual({ timeline: null, correlation: null });
+    expect(adopt.mock.calls[0]![0]).toEqual({ journeys: null, correlation: null });
     expect(helped).toEqual(alone);
+  });
+});
+
+describe('journeys handed over', () => {
+  it('are used only under the rules they were worked out with', () => {
+    // customer C1: phone on day 0 (never answered), social on day 1 — a jump within 14 days, not within 0.5
+    const builder = new TicketTableBuilder();
+    builder.add(ticketRow({ id: 'A', customerId: 'C1', channel: 'phone', createdAt: 0, line: 2 }));
+    builder.add(ticketRow({ id: 'B', customerId: 'C1', channel: 'social', createdAt: 86400, firstResponse: 60, line: 3 }));
+    const table = builder.build();
+    const groups = new TicketGroups(table, 2 * 86400, [], true, true);
+    const rules = { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 14 };
+    const marks = journeyMarks(table, rules, groups.timeline);
+    groups.adopt({ journeys: { rules, marks }, correlation: null });
+    expect(groups.journeyMarks({ ...rules })).toBe(marks);
+    expect(Array.from(marks.jumps.jump)).toEqual([1]);
+    const other = groups.journeyMarks({ ...rules, jumpWindowDays: 0.5 });
+    expect(other).not.toBe(marks);
+    expect(Array.from(other.jumps.jump)).toEqual([]);
   });
 });
 
