@@ -10,8 +10,8 @@
  *     ▼
  *   measure ─────── measure/ one estimate per group and metric (Kaplan–Meier, unanswered and open
  *     │             tickets counted as still waiting) and one comparison engine (compare.ts);
- *     │             on a large table a helper thread meanwhile works out the customer journeys
- *     │             and the follower ranks (measure/helper.ts), awaited before judge
+ *     │             on a large table a helper thread meanwhile orders each customer's tickets
+ *     │             and ranks the follower counts (measure/helper.ts), awaited before judge
  *     ▼
  *   judge ───────── judge/ findings (tolerance band, Holm, like for like), verdicts onto the
  *     │             numbers they judge, gates
@@ -47,7 +47,6 @@ import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, typ
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, subsetTable, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { startHelper, wantsHelper } from './measure/helper.js';
-import { strataOf } from './measure/strata.js';
 import type { WorkerUse } from './threads.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
 import { SCHEMA_VERSION, type ByReport, type PeriodReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
@@ -93,14 +92,11 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
 /**
  * auditDataset with the statistics helper thread beside the measure stage on a large table
  * (measure/helper.ts): the same report, sooner on two cores. What the helper works out (the
- * customer journeys, the follower correlation) is awaited between measure and judge.
+ * customer timeline, the follower correlation) is awaited between measure and judge.
  */
 async function auditHelped(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions, workers: WorkerUse): Promise<Report> {
-  requireTickets(dataset);
   const table = dataset.table;
-  const { loud } = given;
-  const rules = { repeatContacts: loud.repeatContacts, repeatWindowDays: loud.repeatWindowDays, jumpWindowDays: loud.jumpWindowDays };
-  const helper = wantsHelper(table.size, workers) ? await startHelper(table, strataOf(table, ['category', 'priority']), rules) : null;
+  const helper = table.size > 0 && wantsHelper(table.size, workers) ? await startHelper(table) : null;
   if (helper === null) return auditDataset(dataset, given, baseline, options);
   let measured: MeasuredDataset;
   try {
@@ -131,7 +127,7 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
   const { from, to } = createdRange(dataset.table);
   const input = settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset);
   options.onStage?.('measure', dataset.rowsRead);
-  const measuredChannels = measure(dataset.table, dataset.asOf, settings, options.perTicket ?? true, helped);
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped });
   // --by groups: index arrays into the table, sharing the channels' gathered durations
   const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;

@@ -6,7 +6,6 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { timelineOf } from './journeys.js';
-import { journeyMarks } from './journeyGroups.js';
 import { followerCorrelation } from './rankCorrelation.js';
 import type { HelperAnswer, HelperJob } from './helper.js';
 
@@ -16,12 +15,10 @@ port?.on('message', (job: HelperJob) => {
   let answer: HelperAnswer;
   let transfer: ArrayBuffer[] = [];
   try {
-    if (job.kind === 'journeys') {
-      const { columns } = job;
-      const value = journeyMarks(columns, job.rules, timelineOf(columns.customer, columns.createdAt, job.customers));
-      answer = { kind: 'journeys', value };
-      const { timeline, reasons, jumps } = value;
-      transfer = [timeline.order, timeline.starts, reasons, jumps.jump, jumps.origin, jumps.waited, jumps.unansweredAtJump].map((a) => a.buffer as ArrayBuffer);
+    if (job.kind === 'timeline') {
+      const value = timelineOf(job.customer, job.created, job.customers);
+      answer = { kind: 'timeline', value };
+      transfer = [value.order.buffer as ArrayBuffer, value.starts.buffer as ArrayBuffer];
     } else {
       answer = { kind: 'correlation', value: followerCorrelation(job.input) };
     }

@@ -16,7 +16,7 @@ import type { SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { Strata } from './strata.js';
 import { summarise } from './summary.js';
-import { TicketGroups } from './ticketGroups.js';
+import { TicketGroups, type TicketGroupOptions } from './ticketGroups.js';
 
 /** What the measure stage needs from the settings. */
 export interface MeasureSettings {
@@ -82,8 +82,8 @@ function distribution(channel: Channel, tally: Tally): FirstResponseDistribution
 }
 
 /** measure: every group's summary, and each channel against the reference (from the ticket table). */
-export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, perTicket = true, helped = false): Measurement<ArrayLike<number>, Strata> & { groups: TicketGroups } {
-  const groups = new TicketGroups(table, asOf, settings.bands, perTicket, helped);
+export function measure(table: TicketTable, asOf: number, settings: MeasureSettings, options: TicketGroupOptions = {}): Measurement<ArrayLike<number>, Strata> & { groups: TicketGroups } {
+  const groups = new TicketGroups(table, asOf, settings.bands, options);
   return { ...measureGroups(groups, settings), groups };
 }
 

@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../model.js';
 import { ANSWERED, EXCLUDED, FLAG_ESCALATED, FLAG_SHOUTING, OPEN, RESOLVED, UNANSWERED, type TicketTable } from '../normalise/table.js';
 import { sortedCopy } from '../stats/quantile.js';
 import { byChannel } from './groups.js';
-import { channelJumps, customerTimeline, repeatContacts, type ChannelJumps, type CustomerTimeline, type JourneyColumns } from './journeys.js';
+import { channelJumps, customerTimeline, repeatContacts, type ChannelJumps, type CustomerTimeline } from './journeys.js';
 import type { Samples } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { strataOf, type Strata } from './strata.js';
@@ -34,11 +34,6 @@ export interface JourneyRules {
   repeatContacts: number;
   repeatWindowDays: number;
   jumpWindowDays: number;
-}
-
-/** Whether two sets of journey rules are the same. */
-export function sameRules(a: JourneyRules, b: JourneyRules): boolean {
-  return a.repeatContacts === b.repeatContacts && a.repeatWindowDays === b.repeatWindowDays && a.jumpWindowDays === b.jumpWindowDays;
 }
 
 /** Count-table group names. */
@@ -112,7 +107,7 @@ export interface Journeys<G, L extends CellLayout> {
 }
 
 /** Loudness reasons of every ticket (0 = quiet). */
-export function loudness(table: JourneyColumns, repeat: Uint8Array): Uint8Array {
+export function loudness(table: TicketTable, repeat: Uint8Array): Uint8Array {
   const out = new Uint8Array(table.size);
   for (let i = 0; i < table.size; i++) {
     const f = table.flags[i] as number;
@@ -132,8 +127,7 @@ export interface JourneyMarks {
   jumps: ChannelJumps;
 }
 
-/** Loudness and jumps of the tickets whose timeline is `timeline`, under `rules` (either thread: measure/helper.ts). */
-export function journeyMarks(table: JourneyColumns, rules: JourneyRules, timeline: CustomerTimeline): JourneyMarks {
+export function journeyMarks(table: TicketTable, rules: JourneyRules, timeline: CustomerTimeline = customerTimeline(table)): JourneyMarks {
   const repeat = repeatContacts(table, timeline, rules.repeatContacts, rules.repeatWindowDays * 86400);
   return { timeline, reasons: loudness(table, repeat), jumps: channelJumps(table, timeline, rules.jumpWindowDays * 86400, JUMP_ORIGINS, JUMP_TARGET) };
 }
@@ -148,9 +142,9 @@ export function ticketJourneys(
   samples: Samples,
   strata: Strata | null,
   rules: JourneyRules,
-  options: { marks?: JourneyMarks; cases?: boolean } = {},
+  options: { timeline?: CustomerTimeline; cases?: boolean } = {},
 ): Journeys<Uint32Array, Strata> {
-  const marks = options.marks ?? journeyMarks(table, rules, customerTimeline(table));
+  const marks = journeyMarks(table, rules, options.timeline);
   const { reasons, jumps } = marks;
   const loud: Array<LoudSplit<Uint32Array>> = [];
   for (const [channel, indices] of byChannel(table)) {
@@ -286,7 +280,7 @@ export function journeyRows(
   ageOf: (i: number) => number,
   add: AddCell,
 ): JourneyFacts {
-  const { reasons, jumps } = journeyMarks(table, rules, customerTimeline(table));
+  const { reasons, jumps } = journeyMarks(table, rules);
   const d = table.dictionaries;
   const socialCode = CHANNELS.indexOf(JUMP_TARGET);
   const isJump = new Uint8Array(table.size);

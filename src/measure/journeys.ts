@@ -9,15 +9,6 @@ import { CHANNELS, type Channel } from '../model.js';
 import { ANSWERED, EXCLUDED, RESOLVED, whole, type TicketTable, type TimeColumn } from '../normalise/table.js';
 import { radixSortPairs, radixSortTriples } from '../stats/radix.js';
 
-/**
- * The columns of a ticket table the journeys read: what the statistics helper thread is handed
- * (measure/helper.ts) to work out the journeys beside the main thread.
- */
-export type JourneyColumns = Pick<
-  TicketTable,
-  'size' | 'createdAt' | 'channel' | 'customer' | 'isPublic' | 'flags' | 'firstResponseState' | 'firstResponse' | 'resolutionState' | 'resolution' | 'instantFirstResponse' | 'instantResolution'
->;
-
 /** Tickets with a customer id, customer by customer, oldest first within a customer. */
 export interface CustomerTimeline {
   /** Ticket indices; customer k's tickets are order[starts[k] .. starts[k+1]). */
@@ -120,7 +111,7 @@ function timeOrder(customer: Int32Array, created: TimeColumn): { tickets: Uint32
  * CURRENT ROW)`, read/engines/journeysSql.ts). Only later contacts are marked: what the customer
  * did afterwards cannot make an earlier ticket loud.
  */
-export function repeatContacts(table: JourneyColumns, timeline: CustomerTimeline, minContacts: number, windowSeconds: number): Uint8Array {
+export function repeatContacts(table: TicketTable, timeline: CustomerTimeline, minContacts: number, windowSeconds: number): Uint8Array {
   const marked = new Uint8Array(table.size);
   const { order, starts } = timeline;
   const created = table.createdAt;
@@ -155,7 +146,7 @@ export interface ChannelJumps {
 }
 
 /** When a ticket stopped being pending (epoch s): resolved, or answered when resolution is unusable. */
-function settledAt(table: JourneyColumns, i: number): number {
+function settledAt(table: TicketTable, i: number): number {
   const created = table.createdAt[i] as number;
   const state = table.resolutionState[i];
   if (state === RESOLVED) return created + ((table.instantResolution ?? table.resolution)[i] as number);
@@ -172,7 +163,7 @@ function settledAt(table: JourneyColumns, i: number): number {
  * depend on the order of rows in a file and a database makes the same one
  * (read/engines/journeysSql.ts). Tickets equal on all of these count alike in every number.
  */
-function originAt(table: JourneyColumns, queue: readonly number[], head: number, t: number): number {
+function originAt(table: TicketTable, queue: readonly number[], head: number, t: number): number {
   let best = queue[head] as number;
   const createdBest = table.createdAt[best] as number;
   for (let q = head + 1; q < queue.length; q++) {
@@ -184,15 +175,15 @@ function originAt(table: JourneyColumns, queue: readonly number[], head: number,
   return best;
 }
 
-function answeredAt(table: JourneyColumns, i: number): number {
+function answeredAt(table: TicketTable, i: number): number {
   return table.firstResponseState[i] === ANSWERED ? (table.createdAt[i] as number) + ((table.instantFirstResponse ?? table.firstResponse)[i] as number) : Number.POSITIVE_INFINITY;
 }
 
-function resolvedAt(table: JourneyColumns, i: number): number {
+function resolvedAt(table: TicketTable, i: number): number {
   return table.resolutionState[i] === RESOLVED ? (table.createdAt[i] as number) + ((table.instantResolution ?? table.resolution)[i] as number) : Number.POSITIVE_INFINITY;
 }
 
-function originKeyLess(table: JourneyColumns, a: number, b: number): boolean {
+function originKeyLess(table: TicketTable, a: number, b: number): boolean {
   const ca = table.channel[a] as number;
   const cb = table.channel[b] as number;
   if (ca !== cb) return ca < cb;
@@ -208,7 +199,7 @@ function originKeyLess(table: JourneyColumns, a: number, b: number): boolean {
  * them) without reading their tickets' times scattered through the table (measured on 5M
  * tickets, 2.85M customers: see README, Performance).
  */
-function customersWith(table: JourneyColumns, channelCode: number, customers: number): Uint8Array {
+function customersWith(table: TicketTable, channelCode: number, customers: number): Uint8Array {
   const out = new Uint8Array(customers);
   const channel = table.channel;
   const customer = table.customer;
@@ -233,7 +224,7 @@ function customersWith(table: JourneyColumns, channelCode: number, customers: nu
  * walk is linear after the sort.
  */
 export function channelJumps(
-  table: JourneyColumns,
+  table: TicketTable,
   timeline: CustomerTimeline,
   windowSeconds: number,
   from: readonly Channel[] = ['phone', 'email', 'web'],

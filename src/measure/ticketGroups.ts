@@ -12,8 +12,7 @@ import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
 import { customerTimeline, type CustomerTimeline } from './journeys.js';
 import { correlationInput, followerCorrelation, type FollowerCorrelation } from './rankCorrelation.js';
-import { journeyMarks, sameRules, type JourneyMarks, type JourneyRules } from './journeyGroups.js';
-import type { Helped, HelpedJourneys } from './helper.js';
+import type { Helped } from './helper.js';
 
 /**
  * The category or priority whose share differs most between two groups of tickets, as a clause
@@ -63,6 +62,21 @@ export function mixClause(field: 'category' | 'priority', value: string | null, 
   return `; ${share(sa)} of ${aPhrase} are ${label} vs ${share(sb)} of ${bPhrase}`;
 }
 
+/** How TicketGroups are made. */
+export interface TicketGroupOptions {
+  /**
+   * False hides the tickets from the judge, so the audit is what the count table of the same
+   * tickets gives (the exactness tests compare the two producers this way). Default true.
+   */
+  perTicket?: boolean;
+  /**
+   * The statistics helper thread works out the customer timeline and the follower correlation
+   * meanwhile (measure/helper.ts), handed over by {@link TicketGroups.adopt}; without it they are
+   * worked out here.
+   */
+  helped?: boolean;
+}
+
 /** Groups of the ticket table. */
 export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   readonly samples: Samples;
@@ -75,29 +89,20 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
   private social: Uint32Array[] | null = null;
   private ordered: CustomerTimeline | null = null;
   private correlation: FollowerCorrelation | null = null;
-  /** The helper thread's journeys, with the rules it worked them out under. */
-  private journeys: HelpedJourneys | null = null;
 
-  /**
-   * `perTicket` false hides the tickets from the judge, so the audit is what the count table of
-   * the same tickets gives (the exactness tests compare the two producers this way). `helped`:
-   * the statistics helper thread works out the customer journeys and the follower correlation
-   * meanwhile (measure/helper.ts), handed over by {@link adopt}; without it they are worked out
-   * here.
-   */
   constructor(
     readonly table: TicketTable,
     readonly asOf: number,
     bandEdges: readonly number[],
-    perTicket = true,
-    helped = false,
+    options: TicketGroupOptions = {},
   ) {
-    this.tickets = perTicket ? table : null;
+    this.tickets = (options.perTicket ?? true) ? table : null;
     // First, before anything else here or the durations sorted once: the timeline's sort needs
     // 24 bytes a ticket while it runs (240 MB at 10M tickets), which then no longer comes on
     // top of the sorted durations and group arrays; what it keeps (4 bytes a ticket) the
-    // findings read anyway.
-    if (!helped) this.ordered = customerTimeline(table);
+    // findings read anyway. (A helper that fails leaves it to be made when the judge reads it,
+    // on top of them: a higher peak, on a path that is not meant to be taken.)
+    if (!options.helped) this.ordered = customerTimeline(table);
     this.samples = new Samples(table, asOf);
     this.channels = byChannel(table);
     this.bands = bandsFromEdges(bandEdges);
@@ -112,13 +117,6 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     return (this.ordered ??= customerTimeline(this.table));
   }
 
-  /** Loudness and channel jumps of every ticket under `rules` (the loud and jump findings). */
-  journeyMarks(rules: JourneyRules): JourneyMarks {
-    const helped = this.journeys;
-    if (helped !== null && sameRules(helped.rules, rules)) return helped.marks;
-    return journeyMarks(this.table, rules, this.timeline);
-  }
-
   /** The follower rank correlation's rho and p, raw and like for like (judge/findings/followers.ts). */
   followerCorrelation(): FollowerCorrelation {
     return (this.correlation ??= followerCorrelation(correlationInput(this.table, this.strata)));
@@ -126,11 +124,9 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
 
   /** What the helper thread worked out for these tickets (measure/helper.ts); what it could not is worked out here when read. */
   adopt(done: Helped): void {
-    if (done.journeys !== null) {
-      this.journeys = done.journeys;
-      this.ordered ??= done.journeys.marks.timeline;
-    }
-    this.correlation ??= done.correlation;
+    this.ordered ??= done.timeline;
+    // (worked out in these groups' cells: strataOf gives one Strata per table and fields)
+    if (done.correlation !== null && done.correlation.strata === this.strata) this.correlation ??= done.correlation.value;
   }
 
   strataBy(fields: readonly StratumField[]): Strata | null {

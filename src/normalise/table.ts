@@ -402,6 +402,15 @@ export interface TicketTable {
 
 type Typed = Uint8Array | Int8Array | Int16Array | Int32Array | Uint32Array | Uint16Array | Float64Array;
 
+/** The first n values of a column in a new array of that size; a column in shared memory stays shared (`slice` would not). */
+function trimmed<T extends Typed>(column: T, n: number): T {
+  if (!(column.buffer instanceof SharedArrayBuffer)) return column.slice(0, n) as T;
+  const Ctor = column.constructor as new (buffer: SharedArrayBuffer) => T;
+  const next = new Ctor(new SharedArrayBuffer(n * column.BYTES_PER_ELEMENT));
+  next.set(column.subarray(0, n));
+  return next;
+}
+
 /** The array grown to `capacity` (values kept); a column in shared memory stays shared. */
 function grow<T extends Typed>(array: T, capacity: number): T {
   const Ctor = array.constructor as new (lengthOrBuffer: number | SharedArrayBuffer) => T;
@@ -448,24 +457,23 @@ export class TicketTableBuilder {
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
     const c = initialCapacity;
-    // The columns the customer journeys read are in shared memory: the statistics helper thread
-    // reads them where they are (measure/helper.ts) instead of a copy of 21 bytes a ticket.
-    const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes * c);
     this.cols = {
-      channel: new Uint8Array(shared(1)),
+      channel: new Uint8Array(c),
       rawChannel: new Int8Array(c) as CodeColumn,
-      isPublic: new Int8Array(shared(1)),
-      createdAt: new Uint32Array(shared(4)) as TimeColumn,
-      firstResponse: new Uint32Array(shared(4)) as SecondsColumn,
-      firstResponseState: new Uint8Array(shared(1)),
-      resolution: new Uint32Array(shared(4)) as SecondsColumn,
-      resolutionState: new Uint8Array(shared(1)),
-      customer: new Int32Array(shared(4)),
+      isPublic: new Int8Array(c),
+      // (shared memory: the statistics helper thread reads the customer timeline's two columns
+      // where they are, measure/helper.ts, instead of a copy of 8 bytes a ticket)
+      createdAt: new Uint32Array(new SharedArrayBuffer(4 * c)) as TimeColumn,
+      firstResponse: new Uint32Array(c) as SecondsColumn,
+      firstResponseState: new Uint8Array(c),
+      resolution: new Uint32Array(c) as SecondsColumn,
+      resolutionState: new Uint8Array(c),
+      customer: new Int32Array(new SharedArrayBuffer(4 * c)),
       status: new Int8Array(c) as CodeColumn,
       priority: new Int8Array(c) as CodeColumn,
       category: new Int8Array(c) as CodeColumn,
       group: new Int8Array(c) as CodeColumn,
-      flags: new Uint8Array(shared(1)),
+      flags: new Uint8Array(c),
       fileIndex: new Uint16Array(c),
       line: new Uint32Array(c),
     };
@@ -650,7 +658,7 @@ export class TicketTableBuilder {
     // copy of every column into fresh memory, and a lower peak than the copy would have), others
     // trimmed to size.
     const tight = this.capacity <= n * 1.5;
-    const fit = <T extends Typed>(column: T): T => (tight ? (column.subarray(0, n) as T) : (column.slice(0, n) as T));
+    const fit = <T extends Typed>(column: T): T => (tight ? (column.subarray(0, n) as T) : trimmed(column, n));
     // No more customers come: their ids are read by code from here on (journeys, the tickets
     // listed), never looked up, so the hash index goes (128 MB at 5M tickets).
     this.dictionaries.customer.dropIndex();

@@ -38,10 +38,11 @@ export function computeFindings(report: Report, measured: Measurement, settings:
   // Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
   // count table with journey rows gives them too; only the jump cases then stay unlisted), or
   // from a count table's journey rows.
+  const timeline = groups instanceof TicketGroups ? groups.timeline : null;
   const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
   let journeys: Journeys<unknown, CellLayout> | null = null;
-  if (groups instanceof TicketGroups) {
-    journeys = ticketJourneys(groups.table, groups.samples, groups.strata, rules, { marks: groups.journeyMarks(rules), cases: table !== null }) as Journeys<unknown, CellLayout>;
+  if (timeline && groups instanceof TicketGroups) {
+    journeys = ticketJourneys(groups.table, groups.samples, groups.strata, rules, { timeline, cases: table !== null }) as Journeys<unknown, CellLayout>;
   } else if (groups instanceof CountGroups) journeys = countJourneys(groups) as Journeys<unknown, CellLayout> | null;
   const ctx: FindingContext = {
     report,

@@ -1,10 +1,10 @@
 /**
  * The statistics helper thread (measure/helper.ts) changes no number: an audit with it (workers
  * `always`) is the audit without it (`never`), on a generated export that has what the helper
- * works out — customers with repeat contacts and channel jumps (the journeys) and social tickets
+ * works out — customers with repeat contacts and channel jumps (the timeline they walk) and social tickets
  * with follower counts in category × priority cells (the follower correlation, raw and like for
  * like). A helper that stops before answering leaves its work to the main thread, with the same
- * report. The within-cell percentile ranks the correlation reads are worked by hand.
+ * report. The two columns the helper reads in place stay in shared memory. The within-cell percentile ranks the correlation reads are worked by hand.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,9 +14,9 @@ import { Worker, type Transferable } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { audit } from '../../../src/pipeline.js';
 import { resolveSettings } from '../../../src/commands/options.js';
+import { validateConfig } from '../../../src/config/validate.js';
 import { TicketGroups } from '../../../src/measure/ticketGroups.js';
 import { followerCorrelation, withinCellPercentiles } from '../../../src/measure/rankCorrelation.js';
-import { journeyMarks } from '../../../src/measure/journeyGroups.js';
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import type { Finding, Report } from '../../../src/report.js';
@@ -75,30 +75,50 @@ function exportFile(rows: number, seed: number, fractions = false): string {
   return path;
 }
 
-async function run(file: string, workers: 'always' | 'never'): Promise<Report> {
-  const settings = { ...resolveSettings([file], {}, {}, 'test'), generatedAt: null };
-  return audit(settings, { stdin: Readable.from([]), workers });
+/** The audit's JSON report (what the promise is about: the same bytes with and without the helper). */
+async function run(file: string, workers: 'always' | 'never', config: unknown = {}): Promise<string> {
+  const settings = { ...resolveSettings([file], {}, validateConfig(config, 'test config'), 'test'), generatedAt: null };
+  return JSON.stringify(await audit(settings, { stdin: Readable.from([]), workers }));
 }
 
 const spearmanOf = (report: Report): Finding | undefined => report.findings.find((f) => f.details?.['test'] === 'spearman');
+const kinds = (json: string): string[] => (JSON.parse(json) as Report).findings.map((f) => f.kind);
 
 describe('the statistics helper thread', () => {
-  it('works out the customer journeys and the follower correlation: the report is the one made without it', async () => {
+  it('works out the customer timeline and the follower correlation: the report is the one made without it', async () => {
     const file = exportFile(6000, 11);
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const alone = await run(file, 'never');
     expect(adopt).not.toHaveBeenCalled();
+    const correlation = vi.spyOn(TicketGroups.prototype, 'followerCorrelation');
+    const timeline = vi.spyOn(TicketGroups.prototype, 'timeline', 'get');
     const helped = await run(file, 'always');
     expect(adopt).toHaveBeenCalledTimes(1);
     const given = adopt.mock.calls[0]![0];
-    expect(given.journeys?.marks.jumps.jump.length).toBeGreaterThan(0);
-    expect(given.correlation?.adjusted).not.toBeNull();
-    expect(helped).toEqual(alone);
+    expect(given.failure).toBeNull();
+    expect(given.timeline?.order.length).toBeGreaterThan(5000);
+    expect(given.correlation?.value.adjusted).not.toBeNull();
+    // what the helper handed over is what the judge read (not worked out again)
+    expect(timeline.mock.results[0]!.value).toBe(given.timeline);
+    expect(correlation.mock.results[0]!.value).toBe(given.correlation!.value);
+    expect(helped).toBe(alone);
     // the export did exercise both: a like-for-like correlation, loudness and channel jumps
-    const rho = spearmanOf(helped)!;
+    const rho = spearmanOf(JSON.parse(helped) as Report)!;
     expect((rho.details!['likeForLike'] as { n: number }).n).toBeGreaterThan(1000);
-    expect(helped.findings.some((f) => f.kind === 'loud-preference')).toBe(true);
-    expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
+    expect(kinds(helped)).toContain('loud-preference');
+    expect(kinds(helped)).toContain('channel-jump');
+  });
+
+  it('in business hours, under loudness rules of a config: the same report', async () => {
+    const file = exportFile(5000, 14);
+    const config = { clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] }, loud: { repeatContacts: 2, repeatWindowDays: 30 }, jumpWindowDays: 3 };
+    const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
+    const alone = await run(file, 'never', config);
+    const helped = await run(file, 'always', config);
+    expect(adopt.mock.calls[0]![0].failure).toBeNull();
+    expect((JSON.parse(helped) as Report).settings.clock).toBe('business');
+    expect(helped).toBe(alone);
+    expect(kinds(helped)).toContain('channel-jump');
   });
 
   it('creation times with fractions of a second (a column the worker gets a copy of, the timeline sorted per customer): the same report', async () => {
@@ -106,9 +126,9 @@ describe('the statistics helper thread', () => {
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const alone = await run(file, 'never');
     const helped = await run(file, 'always');
-    expect(adopt.mock.calls[0]![0].journeys).not.toBeNull();
-    expect(helped).toEqual(alone);
-    expect(helped.findings.some((f) => f.kind === 'channel-jump')).toBe(true);
+    expect(adopt.mock.calls[0]![0].timeline).not.toBeNull();
+    expect(helped).toBe(alone);
+    expect(kinds(helped)).toContain('channel-jump');
   });
 
   it('a helper that stops before answering: the main thread works it out, the same report', async () => {
@@ -126,27 +146,21 @@ describe('the statistics helper thread', () => {
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const helped = await run(file, 'always');
     expect(adopt).toHaveBeenCalledTimes(1);
-    expect(adopt.mock.calls[0]![0]).toEqual({ journeys: null, correlation: null });
-    expect(helped).toEqual(alone);
+    expect(adopt.mock.calls[0]![0]).toEqual({ timeline: null, correlation: null, failure: expect.stringMatching(/^the thread stopped/) });
+    expect(helped).toBe(alone);
   });
 });
 
-describe('journeys handed over', () => {
-  it('are used only under the rules they were worked out with', () => {
-    // customer C1: phone on day 0 (never answered), social on day 1 — a jump within 14 days, not within 0.5
-    const builder = new TicketTableBuilder();
-    builder.add(ticketRow({ id: 'A', customerId: 'C1', channel: 'phone', createdAt: 0, line: 2 }));
-    builder.add(ticketRow({ id: 'B', customerId: 'C1', channel: 'social', createdAt: 86400, firstResponse: 60, line: 3 }));
+describe('the columns the helper reads where they are', () => {
+  it('stay in shared memory when the table is trimmed to size, with their values', () => {
+    const builder = new TicketTableBuilder(1024); // room for 1,024: three rows are trimmed, not viewed
+    [0, 60, 120].forEach((at, k) => builder.add(ticketRow({ id: `T${k}`, customerId: `C${k % 2}`, channel: 'phone', createdAt: 1_700_000_000 + at, line: k + 2 })));
     const table = builder.build();
-    const groups = new TicketGroups(table, 2 * 86400, [], true, true);
-    const rules = { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 14 };
-    const marks = journeyMarks(table, rules, groups.timeline);
-    groups.adopt({ journeys: { rules, marks }, correlation: null });
-    expect(groups.journeyMarks({ ...rules })).toBe(marks);
-    expect(Array.from(marks.jumps.jump)).toEqual([1]);
-    const other = groups.journeyMarks({ ...rules, jumpWindowDays: 0.5 });
-    expect(other).not.toBe(marks);
-    expect(Array.from(other.jumps.jump)).toEqual([]);
+    expect(table.customer.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(table.createdAt.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Array.from(table.customer)).toEqual([0, 1, 0]);
+    expect(Array.from(table.createdAt)).toEqual([1_700_000_000, 1_700_000_060, 1_700_000_120]);
+    expect(table.customer.buffer.byteLength).toBe(12);
   });
 });
 
