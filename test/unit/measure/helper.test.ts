@@ -20,26 +20,15 @@ import { followerCorrelation, withinCellPercentiles } from '../../../src/measure
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import type { Finding, Report } from '../../../src/report.js';
+import { rng } from '../../../scripts/generate.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-helper-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-/** mulberry32, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An export of `rows` tickets: 600 customers coming back on any channel, social tickets with follower counts. */
 function exportFile(rows: number, seed: number, fractions = false): string {
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const base = Date.UTC(2026, 5, 1) / 1000;
   const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');

@@ -15,22 +15,11 @@ import { audit } from '../../../src/pipeline.js';
 import { resolveSettings, type CommonFlags } from '../../../src/commands/options.js';
 import { ReadAhead } from '../../../src/load/readAhead.js';
 import type { RowIssue } from '../../../src/normalise/issues.js';
+import { rng } from '../../../scripts/generate.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-read-ahead-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Shape {
   rows: number;
@@ -43,7 +32,7 @@ interface Shape {
 
 /** A generated export with every kind of row the two readers must agree on. */
 function exportFile(name: string, shape: Shape): string {
-  const rnd = random(shape.seed);
+  const rnd = rng(shape.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const eol = shape.crlf ? '\r\n' : '\n';
   const parts: Buffer[] = [];
