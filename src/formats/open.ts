@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
-import { isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type RecodedRows } from '../read/record.js';
+import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
@@ -161,15 +161,6 @@ export async function openMapped(path: string, mapping: MappingSettings, timeZon
   }
 }
 
-/**
- * Stops reading `records` early and releases what they read from (a file handle, a stream);
- * call it whenever an opened file is given up before its last record.
- */
-export async function closeRecords(records: AsyncIterable<RawRecord>): Promise<void> {
-  const own = records as Partial<AsyncIterator<RawRecord>>;
-  if (typeof own.return === 'function') await own.return();
-  else await records[Symbol.asyncIterator]().return?.();
-}
 
 async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: MappingSettings, timeZone: string): Promise<OpenedFile> {
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);

@@ -7,6 +7,7 @@
 import { ParityError } from '../errors.js';
 import { CountRowError, CountTableReader, FLAT_COLUMNS, type CountTable, type FlatCountRow } from '../measure/counts.js';
 import { fileHead, openCsv } from './source.js';
+import { closeRecords } from './record.js';
 import { restoreCell } from '../text/csvSafe.js';
 import type { Readable } from 'node:stream';
 import { readFile } from 'node:fs/promises';
@@ -117,6 +118,7 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
     const header = source.header.map((h) => h.trim().toLowerCase());
     const missing = FLAT_COLUMNS.filter((c) => !header.includes(c));
     if (missing.length) {
+      await closeRecords(source.records); // not read further: the file is let go now, not when collected
       throw new ParityError(`not a count table: no ${missing.join(', ')} column`, {
         location: { file, line: 1 },
         hint: `a count table has the columns ${FLAT_COLUMNS.join(',')} (the result of the query \`parity sql\` prints)`,

@@ -137,3 +137,13 @@ export async function nextBatchOf(records: AsyncIterable<RawRecord>, iterator: A
   const next = await iterator.next();
   return next.done ? null : [next.value];
 }
+
+/**
+ * Stops reading `records` early and releases what they read from (a file handle, a stream);
+ * call it whenever an opened file is given up before its last record.
+ */
+export async function closeRecords(records: AsyncIterable<RawRecord>): Promise<void> {
+  const own = records as Partial<AsyncIterator<RawRecord>>;
+  if (typeof own.return === 'function') await own.return();
+  else await records[Symbol.asyncIterator]().return?.();
+}

@@ -1,5 +1,5 @@
 // `parity counts` and `parity sql` as a user runs them (the built binary).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -89,6 +89,22 @@ describe('parity counts', () => {
     await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/seconds: "ten" is not a number/);
     writeFileSync(file, 'dimension,group\nmeta,tickets\n');
     await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/not a count table: no category/);
+  });
+
+  // (the process's open files, as Linux lists them: where CI runs)
+  test.runIf(existsSync('/proc/self/fd'))('a file that is not a count table is let go at once, not left open for the collector to close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
+    const file = join(dir, 'tickets.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at\nT1,phone,2026-10-01T09:00:00Z\n');
+    const openFiles = (): string[] => readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return [readlinkSync(`/proc/self/fd/${fd}`)];
+      } catch {
+        return []; // (the listing's own descriptor, gone by now)
+      }
+    });
+    await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/not a count table: no dimension, group, category/);
+    expect(openFiles()).not.toContain(file);
   });
 
   test('usage errors exit 2', async () => {
