@@ -1,8 +1,8 @@
 // The program as bin/parity.js loads it: dist/cli.js and dist/launch.js (tsc's output, one module
 // per source file) bundled by esbuild into dist/cli.bundle.js and dist/launch.bundle.js (and the
 // reading worker, dist/readWorker.bundle.js, and the statistics helper, dist/helperWorker.bundle.js,
-// each on its own), with the
-// modules loaded on demand (commands, renderers, engines, charts) split into dist/chunks/.
+// each on its own), with the modules loaded on demand (commands, renderers, engines, charts) split
+// into dist/chunks/.
 //
 // Why: Node's ES-module loader spends about a millisecond per module resolving, reading and
 // linking it, and an audit of a small file loaded ~110 of parity's own modules: ~80 ms of its
@@ -35,9 +35,9 @@ const result = await build({
   logLevel: 'warning',
 });
 // The reading worker (src/load/readWorker.ts), the statistics helper (src/measure/helperWorker.ts)
-// and DuckDB's process (src/read/engines/duckdbHost.ts),
-// each in one file of its own: sharing chunks with the program would split the program's own code
-// into more chunks (more modules for every run to load).
+// and DuckDB's process (src/read/engines/duckdbHost.ts), each in one file of its own: sharing
+// chunks with the program would split the program's own code into more chunks (more modules for
+// every run to load).
 await build({
   entryPoints: {
     'readWorker.bundle': `${dist}load/readWorker.js`,

@@ -161,7 +161,6 @@ export async function openMapped(path: string, mapping: MappingSettings, timeZon
   }
 }
 
-
 async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: MappingSettings, timeZone: string): Promise<OpenedFile> {
   const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
   const detection = detectFormat(source.header, mapping.inputFormat);

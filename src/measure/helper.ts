@@ -27,8 +27,8 @@ import { strataOf, type Strata } from './strata.js';
 
 /**
  * Tables from this size on are measured with the helper. The 1M bench export: 4.63–5.01 s →
- * 4.26–4.72 s with it (three runs each, interleaved); at 300k rows the difference was within the runs' spread (a thread's
- * start and the copies against a few tenths of a second of work).
+ * 4.26–4.72 s with it (three runs each, interleaved); at 300k rows the difference was within
+ * the runs' spread (a thread's start and the copies against a few tenths of a second of work).
  */
 export const HELPER_TICKETS = 500_000;
 

@@ -402,19 +402,22 @@ export interface TicketTable {
 
 type Typed = Uint8Array | Int8Array | Int16Array | Int32Array | Uint32Array | Uint16Array | Float64Array;
 
-/** The first n values of a column in a new array of that size; a column in shared memory stays shared (`slice` would not). */
+/** A new array of `column`'s type for `length` values, in shared memory when `column` is (the helper thread reads those, measure/helper.ts). */
+function like<T extends Typed>(column: T, length: number): T {
+  const Ctor = column.constructor as new (lengthOrBuffer: number | SharedArrayBuffer) => T;
+  return column.buffer instanceof SharedArrayBuffer ? new Ctor(new SharedArrayBuffer(length * column.BYTES_PER_ELEMENT)) : new Ctor(length);
+}
+
+/** The first n values of a column in an array of that size (`slice`, but a column in shared memory stays shared). */
 function trimmed<T extends Typed>(column: T, n: number): T {
-  if (!(column.buffer instanceof SharedArrayBuffer)) return column.slice(0, n) as T;
-  const Ctor = column.constructor as new (buffer: SharedArrayBuffer) => T;
-  const next = new Ctor(new SharedArrayBuffer(n * column.BYTES_PER_ELEMENT));
+  const next = like(column, n);
   next.set(column.subarray(0, n));
   return next;
 }
 
-/** The array grown to `capacity` (values kept); a column in shared memory stays shared. */
+/** The array grown to `capacity` (values kept). */
 function grow<T extends Typed>(array: T, capacity: number): T {
-  const Ctor = array.constructor as new (lengthOrBuffer: number | SharedArrayBuffer) => T;
-  const next = array.buffer instanceof SharedArrayBuffer ? new Ctor(new SharedArrayBuffer(capacity * array.BYTES_PER_ELEMENT)) : new Ctor(capacity);
+  const next = like(array, capacity);
   next.set(array);
   return next;
 }
