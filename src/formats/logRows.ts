@@ -38,9 +38,13 @@ export interface LogLatest {
 /**
  * What a log reduce yields (FormatDef.reduce): a ticket (with `latest`, the latest time among its records), or an
  * issue; a ticket rejected only for lying outside --since/--until carries `latest` on its first
- * issue too (the default as-of time is the export's latest timestamp, not the period's).
+ * issue too (the default as-of time is the export's latest timestamp, not the period's), and
+ * its id on the issue of each of its records (`outside`; `part` on all but the first), since
+ * ids are settled before the period (load/stream.ts).
  */
-export type LogOutput = { ticket: TicketRow; lines: readonly number[]; latest?: LogLatest } | { issue: RowIssue; latest?: LogLatest };
+export type LogOutput =
+  | { ticket: TicketRow; lines: readonly number[]; latest?: LogLatest }
+  | { issue: RowIssue; latest?: LogLatest; outside?: { id: string; part: boolean } };
 
 /**
  * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
@@ -92,12 +96,17 @@ export function* settle(result: RowResult, lines: readonly number[], what: strin
   // The synthetic record's values are not the file's: leave them out, and --rejects takes each
   // line's own values from a second read of the file (load/stream.ts).
   const { values: _values, ...rest } = result.issue;
+  const id = result.outsideId;
   // outside the period: the ticket's own latest time (rows.ts), or a later record's
   if (result.latest !== undefined) {
     const own: LogLatest = { at: result.latest, line: lines[0] ?? rest.line };
-    yield { issue: rest, latest: known && known.at > own.at ? known : own };
-  } else yield { issue: rest };
-  for (const line of lines.slice(1)) yield { issue: { ...rest, line, detail: `part of ${what}: ${rest.detail}` } };
+    const at = known && known.at > own.at ? known : own;
+    yield id !== undefined ? { issue: rest, latest: at, outside: { id, part: false } } : { issue: rest, latest: at };
+  } else yield id !== undefined ? { issue: rest, outside: { id, part: false } } : { issue: rest };
+  for (const line of lines.slice(1)) {
+    const issue = { ...rest, line, detail: `part of ${what}: ${rest.detail}` };
+    yield id !== undefined ? { issue, outside: { id, part: true } } : { issue };
+  }
 }
 
 /** Column index of the first header (by headerKey) among `names`, or -1. */

@@ -12,7 +12,7 @@ import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { recodedNote } from '../formats/open.js';
-import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, secondsColumn, whole, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
 import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
@@ -102,7 +102,8 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   // whole seconds, rounded up as the count query's as-of and --as-of are (no time of the data lies
   // after it): every age is measured to it
   const asOf = settings.asOf ?? Math.ceil(totals.latest ?? 0);
-  const built = builder.build();
+  // (--duplicates last: a ticket whose last row lies outside --since/--until is not in the period)
+  const built = withoutSlots(builder.build(), totals.dropped);
   if (settings.asOf === null && totals.latest !== null && totals.latestAt !== null && io.now !== undefined && totals.latest > io.now) {
     const note = futureAsOfNote(built, mappings, totals.latest, totals.latestAt);
     notes.add(note);
@@ -176,6 +177,17 @@ function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], lates
     'which is after the time of this run: every ticket still open is measured to it. ' +
     'Fix that row, or give --as-of the time the export was taken'
   );
+}
+
+/** The table without the tickets at `slots` (ascending). */
+function withoutSlots(table: TicketTable, slots: readonly number[]): TicketTable {
+  if (slots.length === 0) return table;
+  const keep = new Uint32Array(table.size - slots.length);
+  for (let i = 0, k = 0, s = 0; i < table.size; i++) {
+    if (slots[s] === i) s++;
+    else keep[k++] = i;
+  }
+  return subsetTable(table, keep);
 }
 
 /**

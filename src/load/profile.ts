@@ -103,9 +103,18 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
   const byFile = new Map<string, FileState>();
   // Per ticket slot: the file it counts in and whether it was answered / resolved, so a later row
   // that takes the slot (--duplicates last) moves the counts instead of adding to them.
-  const slotState: FileState[] = [];
+  // (undefined: the slot's ticket left the period, sink.drop)
+  const slotState: Array<FileState | undefined> = [];
   const slotAnswered: boolean[] = [];
   const slotResolved: boolean[] = [];
+  /** Takes the ticket in `slot` out of its file's counts. */
+  const uncount = (slot: number): void => {
+    const before = slotState[slot];
+    if (!before) return;
+    before.usable--;
+    if (slotAnswered[slot]) before.answered--;
+    if (slotResolved[slot]) before.resolved--;
+  };
   await streamTickets(
     settings,
     io,
@@ -139,12 +148,7 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         const st = byFile.get(ticket.file) ?? (current as FileState | null);
         if (!st) return;
         if (st.opened.mapping.format.reduce) st.rawCounts.set(ticket.rawChannel, (st.rawCounts.get(ticket.rawChannel) ?? 0) + 1);
-        if (replaced) {
-          const before = slotState[slot] as FileState;
-          before.usable--;
-          if (slotAnswered[slot]) before.answered--;
-          if (slotResolved[slot]) before.resolved--;
-        }
+        if (replaced) uncount(slot);
         slotState[slot] = st;
         slotAnswered[slot] = ticket.firstResponseState === ANSWERED;
         slotResolved[slot] = ticket.resolutionState === RESOLVED;
@@ -153,6 +157,10 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         if (slotResolved[slot]) st.resolved++;
         st.from = Math.min(st.from, ticket.createdAt);
         st.to = Math.max(st.to, ticket.createdAt);
+      },
+      drop(slot) {
+        uncount(slot);
+        slotState[slot] = undefined;
       },
       issue(issue) {
         (byFile.get(issue.file) ?? (current as FileState | null))?.issues.add(issue);

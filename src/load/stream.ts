@@ -27,6 +27,12 @@ export interface TicketSink {
   /** A ticket was accepted into slot `slot`; `replaced` when it takes the slot of an earlier row of the same id (--duplicates last). */
   ticket(ticket: TicketRow, slot: number, replaced: boolean): void;
   /**
+   * The ticket in slot `slot` left the period (--duplicates last: a later row of its id lies
+   * outside --since/--until); a later `ticket(…, slot, true)` may bring it back. (A table's
+   * slots still left at the end are also in the stream's totals, `dropped`.)
+   */
+  drop?(slot: number): void;
+  /**
    * The table the tickets go into, when the sink keeps one: rows the byte reader takes
    * (normalise/fields.ts) are written straight into it, without a TicketRow and without
    * `ticket()`; its `ids` is the duplicate check's table (ticket k has id k).
@@ -66,6 +72,11 @@ export interface StreamTotals {
   latest: number | null;
   /** The row that timestamp is on (a log ticket's own line), or null. */
   latestAt: { file: string; line: number } | null;
+  /**
+   * Slots whose ticket is not in the period after all (--duplicates last): a later row of the
+   * same id lay outside --since/--until, and was kept there. Ascending; the table leaves them out.
+   */
+  dropped: number[];
 }
 
 /** Where standard input comes from, and optional progress reporting. */
@@ -172,6 +183,14 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // --duplicates last with keepValues: the rejections of replaced rows by file (as opened) and line, and each file's path
   const replacedRows = new Map<string, Map<number, RowIssue[]>>();
   const pathOf = new Map<string, string>();
+  // --since/--until: ids are settled before the period, as a report settles them over the
+  // whole export before it cuts its periods, so that both keep the same tickets of a period.
+  // The first row of an id decides (--duplicates first): `outside` holds the ids whose first
+  // row lay outside the period, and a row of the period with one of them is its duplicate.
+  // The last row decides (--duplicates last): a ticket whose latest row lies outside leaves
+  // the period (`dropped`) until a later row of the period takes its slot again.
+  const outside = context.since !== null || context.until !== null ? new StringTable() : null;
+  const dropped = new Set<number>();
 
   const reject = (issue: RowIssue, later = false): void => {
     rowsRejected++;
@@ -228,9 +247,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      * A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is;
      * whether this one is kept. `values`: this row's fields (for --rejects), or how to decode them.
      */
-    const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[])): boolean => {
+    const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[]), period: 'first outside' | 'last outside' | null = null): boolean => {
       if (!lastWins) {
-        const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail: `ticket id "${id}" appeared earlier; the first one is kept` };
+        const detail =
+          period === 'first outside'
+            ? `ticket id "${id}" appeared earlier, on a row created outside --since/--until; the first one is kept, so the ticket is not in the period`
+            : `ticket id "${id}" appeared earlier; the first one is kept`;
+        const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail };
         rejectRow(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
         return false;
       }
@@ -242,7 +265,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         line: kept.line,
         column: idColumn,
         value: id,
-        detail: `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
+        detail:
+          period === 'last outside'
+            ? `ticket id "${id}" appears again at ${file}:${line}, on a row created outside --since/--until; the last one is kept, so the ticket is not in the period`
+            : `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       };
       // the earlier row's values are gone: its file is read again for them after the last file
       if (keepValues) {
@@ -261,8 +287,18 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       return true;
     };
     const accept = (ticket: TicketRow, file: string, line: number, notes: readonly RowIssue[] = [], values?: readonly string[]): boolean => {
+      // (checked before the id takes a slot: a row of the period whose id first came outside it)
+      if (!lastWins && outside !== null && outside.size > 0 && outside.find(ticket.id) >= 0) return duplicate(ticket.id, file, line, -1, values, 'first outside');
       const slot = seen.size;
       const earlier = seen.intern(ticket.id);
+      if (dropped.has(earlier)) {
+        // (--duplicates last) the ticket's latest row so far lay outside the period and was
+        // rejected as such: this row of the period takes its slot, and the ticket is back
+        dropped.delete(earlier);
+        takeSlot(earlier, file, line, notes);
+        sink.ticket(ticket, earlier, true);
+        return true;
+      }
       if (earlier === slot) {
         if (!builder) {
           slotFile.push(file);
@@ -275,6 +311,35 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       if (!duplicate(ticket.id, file, line, earlier, values)) return false;
       replaceNotes(earlier, notes);
       sink.ticket(ticket, earlier, true);
+      return true;
+    };
+    /** A slot's row is now the one at file:line (with its notes): the earlier row was rejected already. */
+    const takeSlot = (slot: number, file: string, line: number, notes: readonly RowIssue[]): void => {
+      replaceNotes(slot, notes);
+      if (!builder) {
+        slotFile[slot] = file;
+        slotLine[slot] = line;
+      }
+    };
+    /**
+     * A row outside --since/--until that would be a ticket (`issue` its rejection as such):
+     * rejected as outside the period, or as a duplicate of an earlier row of its id, the same
+     * row a whole export's reading would reject as one; a ticket of the period whose latest row
+     * this is (--duplicates last) leaves the period. Whether the row is kept (outside the
+     * period: its times count for the default as-of time, as a kept row's do).
+     */
+    const outsideRow = (id: string, issue: RowIssue, values?: readonly string[]): boolean => {
+      const earlier = seen.find(id);
+      if (!lastWins) {
+        if (earlier >= 0 || (outside as StringTable).find(id) >= 0) return duplicate(id, issue.file, issue.line, earlier, values);
+        (outside as StringTable).intern(id);
+      } else if (earlier >= 0 && !dropped.has(earlier)) {
+        duplicate(id, issue.file, issue.line, earlier, values, 'last outside');
+        takeSlot(earlier, issue.file, issue.line, []);
+        dropped.add(earlier);
+        sink.drop?.(earlier);
+      }
+      reject(issue);
       return true;
     };
     const counted = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
@@ -294,9 +359,20 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       if (ticket.resolutionState !== OPEN) measures.resolution = true;
     };
     if (mapping.format.reduce) {
+      // whether the ticket outside the period whose records are being rejected is a duplicate
+      let outsideDuplicate = false;
       for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
         if ('issue' in out) {
-          if (isRejection(out.issue)) rejectRow(out.issue);
+          if (out.outside && outside !== null) {
+            // (a log's duplicates: the first one is kept; every record of the ticket goes with it)
+            const { id, part } = out.outside;
+            if (!part) {
+              outsideDuplicate = seen.find(id) >= 0 || outside.find(id) >= 0;
+              if (!outsideDuplicate) outside.intern(id);
+            }
+            rejectRow(outsideDuplicate ? { ...out.issue, kind: 'duplicate-id', severity: 'error', column: idColumn, value: id, detail: `${part ? `part of ticket "${id}": ` : ''}ticket id "${id}" appeared earlier; the first one is kept` } : out.issue);
+            if (outsideDuplicate) continue;
+          } else if (isRejection(out.issue)) rejectRow(out.issue);
           else sink.issue(out.issue);
           // a ticket outside the period: the export is still at least as old as its records
           if (out.latest && out.latest.at > latest) {
@@ -335,7 +411,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       const normaliseRecord = (record: RawRecord): void => {
         const result = normalise(record);
         if (!result.ok) {
-          reject(result.issue);
+          if (result.outsideId === undefined) reject(result.issue);
+          else if (!outsideRow(result.outsideId, result.issue, record.values)) return;
           // a row outside the period: the export is still at least as old as its times
           if (result.latest !== undefined && result.latest > latest) {
             latest = result.latest;
@@ -417,10 +494,23 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   normaliseRecord(batch.record(r));
                   continue;
                 }
+                if (!lastWins && outside !== null && outside.size > 0) {
+                  // (as accept: a row of the period whose id first came outside it)
+                  const first = outside.findAscii(bytes, row.idStart, row.idEnd);
+                  if (first >= 0) {
+                    duplicate(outside.valueOf(first), row.file, row.line, -1, () => batch.record(r).values, 'first outside');
+                    continue;
+                  }
+                }
                 const slot = seen.size;
                 const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
                 if (earlier === slot) {
                   builder.addBytes(row);
+                } else if (dropped.has(earlier)) {
+                  // (as accept: the ticket's latest row so far lay outside the period)
+                  dropped.delete(earlier);
+                  takeSlot(earlier, row.file, row.line, []);
+                  builder.replaceBytes(earlier, row);
                 } else {
                   if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier, () => batch.record(r).values)) continue;
                   replaceNotes(earlier, []); // (a row read from its bytes has no notes)
@@ -456,7 +546,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     sink.fileDone?.(opened, fileRows, measures);
   }
   for (const [file, lines] of replacedRows) await readReplaced(settings, io, pathOf.get(file) ?? file, lines, sink.rejectedLater!);
-  return { rowsRead, rowsRejected, latest: Number.isFinite(latest) ? latest : null, latestAt: latestFile === null ? null : { file: latestFile, line: latestLine } };
+  return {
+    rowsRead,
+    rowsRejected,
+    latest: Number.isFinite(latest) ? latest : null,
+    latestAt: latestFile === null ? null : { file: latestFile, line: latestLine },
+    dropped: [...dropped].sort((a, b) => a - b),
+  };
 }
 
 function isRegularFile(path: string): boolean {

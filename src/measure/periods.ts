@@ -15,8 +15,7 @@
 import { TZDate } from '@date-fns/tz/date';
 import { ParityError } from '../errors.js';
 import { CHANNELS, type Channel } from '../model.js';
-import { OPEN, type TicketTable } from '../normalise/table.js';
-import { TextArena } from '../normalise/strings.js';
+import { OPEN, subsetTable, type TicketTable } from '../normalise/table.js';
 import { byChannel } from './groups.js';
 import { compareRaw } from './compare.js';
 import { gapOfEstimates, type Bound } from './estimate.js';
@@ -181,30 +180,6 @@ export function indicesBySpan(table: TicketTable, spans: readonly PeriodSpan[]):
     });
   }
   return lists.map((l) => Uint32Array.from(l));
-}
-
-/**
- * The tickets at `indices` as a table of their own: every column is cut the same way, and the
- * dictionaries are shared, so codes keep their meaning. Generic over the columns so a column
- * added to the table is carried along.
- */
-export function subsetTable(table: TicketTable, indices: ArrayLike<number>): TicketTable {
-  const n = indices.length;
-  const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(table) as Array<[string, unknown]>) {
-    if (key === 'size') out[key] = n;
-    else if (ArrayBuffer.isView(column) && !(column instanceof DataView)) {
-      const source = column as unknown as { [k: number]: number; constructor: new (length: number) => { [k: number]: number } };
-      const copy = new source.constructor(n);
-      for (let k = 0; k < n; k++) copy[k] = source[indices[k] as number] as number;
-      out[key] = copy;
-    } else if (column instanceof TextArena) {
-      out[key] = column.subset(indices);
-    } else if (Array.isArray(column)) {
-      out[key] = Array.from({ length: n }, (_, k) => column[indices[k] as number] as unknown);
-    } else out[key] = column;
-  }
-  return out as unknown as TicketTable;
 }
 
 /** Tickets of a group still open at the as-of time: its resolutions still waiting (censored there). */

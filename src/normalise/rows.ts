@@ -73,8 +73,14 @@ export type RowResult =
   | {
       ok: false;
       issue: RowIssue;
-      /** A row outside --since/--until that would be used otherwise: its latest time (the default as-of time is the export's latest). */
+      /** A row outside --since/--until that would be used otherwise: its latest time (the default as-of time is the export's latest; none with --as-of). */
       latest?: number;
+      /**
+       * A row outside --since/--until that would be used otherwise: its ticket id. Ids are
+       * settled before the period (load/stream.ts), as a report reads the whole export: a row
+       * of the period whose id first came outside it is a duplicate, not a ticket of its own.
+       */
+      outsideId?: string;
     };
 
 /** Shared by every row without notes (most rows): never pushed to. */
@@ -408,10 +414,13 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     // A row outside --since/--until is excluded, but its times are read first when no --as-of is
     // given (leftLatest): they still say how old the export is, and the default as-of time is
     // the latest timestamp of the export, not of the period (as a report's is: one as-of for
-    // every period). An agent-initiated row would not be used in any period, and says nothing.
+    // every period). Its id still takes part in the duplicate check (outsideId). An
+    // agent-initiated row would not be used in any period, and says nothing.
     const outside = context.since !== null && createdAt < context.since ? 'created before --since' : context.until !== null && createdAt >= context.until ? 'created on or after --until' : null;
-    if (outside !== null && context.asOf !== null) return reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded');
-    if (context.asOf !== null && createdAt > context.asOf) return reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
+    if (context.asOf !== null && createdAt > context.asOf) {
+      // (a row after --as-of is no ticket in any period: outside this one, it is excluded as such)
+      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'after-as-of', 'created after --as-of', 'createdAt', createdText, 'excluded');
+    }
 
     const rawChannel = fixed ? (b.channel ? get(values, 'channel') || mapping.format.fixedChannel! : mapping.format.fixedChannel!) : get(values, 'channel');
     const meaning = fixed ?? resolveChannel(rawChannel);
@@ -421,9 +430,13 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
 
-    // outside the period: only its latest time is wanted (the default as-of time), an answer or
-    // a resolution as the rules below count them, and nothing else is read of it
-    if (outside !== null) return { ok: false, issue: issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText), latest: leftLatest(values, createdAt, times) };
+    // outside the period: only its id (for the duplicate check) and its latest time are wanted
+    // (the default as-of time: an answer or a resolution as the rules below count them; none
+    // with --as-of), and nothing else is read of it
+    if (outside !== null) {
+      const left = issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText);
+      return context.asOf !== null ? { ok: false, issue: left, outsideId: id } : { ok: false, issue: left, latest: leftLatest(values, createdAt, times), outsideId: id };
+    }
 
     let notes: RowIssue[] = NO_NOTES;
     let latest = createdAt;

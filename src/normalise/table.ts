@@ -4,7 +4,7 @@
  * Built once by the normaliser, then only read by measure and judge.
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { StringTable, type TextArena } from './strings.js';
+import { StringTable, TextArena } from './strings.js';
 
 /** First-response and resolution states. */
 export const ANSWERED = 1, UNANSWERED = 0, EXCLUDED = 2;
@@ -702,4 +702,28 @@ function textCode(row: ByteRow, k: number, dictionary: Dictionary): number {
 /** The channel name of ticket i. */
 export function channelOf(table: TicketTable, i: number): Channel {
   return CHANNELS[table.channel[i] ?? 5] ?? 'other';
+}
+
+/**
+ * The tickets at `indices` as a table of their own: every column is cut the same way, and the
+ * dictionaries are shared, so codes keep their meaning. Generic over the columns so a column
+ * added to the table is carried along.
+ */
+export function subsetTable(table: TicketTable, indices: ArrayLike<number>): TicketTable {
+  const n = indices.length;
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(table) as Array<[string, unknown]>) {
+    if (key === 'size') out[key] = n;
+    else if (ArrayBuffer.isView(column) && !(column instanceof DataView)) {
+      const source = column as unknown as { [k: number]: number; constructor: new (length: number) => { [k: number]: number } };
+      const copy = new source.constructor(n);
+      for (let k = 0; k < n; k++) copy[k] = source[indices[k] as number] as number;
+      out[key] = copy;
+    } else if (column instanceof TextArena) {
+      out[key] = column.subset(indices);
+    } else if (Array.isArray(column)) {
+      out[key] = Array.from({ length: n }, (_, k) => column[indices[k] as number] as unknown);
+    } else out[key] = column;
+  }
+  return out as unknown as TicketTable;
 }

@@ -66,7 +66,7 @@ describe('journey rows of the in-process count table, by hand', () => {
   test('row order does not matter: the file reversed counts alike', async () => {
     const { dataset, counts, settings } = await load();
     const n = dataset.table.size;
-    const { subsetTable } = await import('../../src/measure/periods.js');
+    const { subsetTable } = await import('../../src/normalise/table.js');
     const reversed = subsetTable(dataset.table, Uint32Array.from({ length: n }, (_, k) => n - 1 - k));
     const again = countDataset({ ...dataset, table: reversed }, { bands: settings.bands, journeys: settings.loud });
     expect(journeyCells([...countRows(again)])).toEqual(journeyCells([...countRows(counts)]));

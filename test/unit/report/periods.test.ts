@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '../../../src/measure/index.js';
 import {
-  measurePeriods, parseMonth, periodContaining, planPeriods, subsetTable,
+  measurePeriods, parseMonth, periodContaining, planPeriods,
 } from '../../../src/measure/periods.js';
-import { OPEN, RESOLVED, TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
+import { OPEN, RESOLVED, subsetTable, TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import type { Channel } from '../../../src/model.js';
 
