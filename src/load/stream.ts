@@ -291,9 +291,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       if (!lastWins && outside !== null && outside.size > 0 && outside.find(ticket.id) >= 0) return duplicate(ticket.id, file, line, -1, values, 'first outside');
       const slot = seen.size;
       const earlier = seen.intern(ticket.id);
-      if (dropped.has(earlier)) {
+      if (lastWins && dropped.has(earlier)) {
         // (--duplicates last) the ticket's latest row so far lay outside the period and was
         // rejected as such: this row of the period takes its slot, and the ticket is back
+        // (an event log's ticket, whose first row wins, is that row's duplicate below)
         dropped.delete(earlier);
         takeSlot(earlier, file, line, notes);
         sink.ticket(ticket, earlier, true);
@@ -330,10 +331,14 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      */
     const outsideRow = (id: string, issue: RowIssue, values?: readonly string[]): boolean => {
       const earlier = seen.find(id);
+      const ids = outside as StringTable;
+      const size = ids.size;
       if (!lastWins) {
-        if (earlier >= 0 || (outside as StringTable).find(id) >= 0) return duplicate(id, issue.file, issue.line, earlier, values);
-        (outside as StringTable).intern(id);
-      } else if (earlier >= 0 && !dropped.has(earlier)) {
+        if (earlier >= 0 || ids.intern(id) < size) return duplicate(id, issue.file, issue.line, earlier, values);
+      } else if (earlier < 0) {
+        // (kept for an event log read after this file: its tickets' first row wins)
+        ids.intern(id);
+      } else if (!dropped.has(earlier)) {
         duplicate(id, issue.file, issue.line, earlier, values, 'last outside');
         takeSlot(earlier, issue.file, issue.line, []);
         dropped.add(earlier);
@@ -506,7 +511,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                 const earlier = seen.internAscii(bytes, row.idStart, row.idEnd);
                 if (earlier === slot) {
                   builder.addBytes(row);
-                } else if (dropped.has(earlier)) {
+                } else if (lastWins && dropped.has(earlier)) {
                   // (as accept: the ticket's latest row so far lay outside the period)
                   dropped.delete(earlier);
                   takeSlot(earlier, row.file, row.line, []);

@@ -173,8 +173,24 @@ describe('an event log: an incident opened before the period in one file and aga
     expect((await periodReportOf([july, june])).channels).toEqual(report.channels);
   });
 
-  async function periodReportOf(files: string[]): Promise<Report> {
-    const settings = { ...resolveSettings(files, { asOf: '2026-07-31T00:00:00Z' }, {}, 'test'), generatedAt: null };
+  // An export read with --duplicates last before the log, whose incidents' first row still wins:
+  // INC1 is the export's ticket of 30 June (alone, or after a row of July it replaced), so the
+  // log's INC1 of July is its duplicate, as the report of July finds
+  const exportJune = tempCsv('export-june.csv', [HEADER, row(2, 'INC1', '2026-06-30T09:00:00Z', 1)]);
+  const exportJulyJune = tempCsv('export-july-june.csv', [HEADER, row(2, 'INC1', '2026-07-05T09:00:00Z', 1), row(3, 'INC1', '2026-06-30T09:00:00Z', 1)]);
+  for (const [name, first] of [['alone', exportJune], ['after a row of July it replaced', exportJulyJune]] as const) {
+    test(`an export with --duplicates last before the log, INC1 of June ${name}: the log's INC1 of July is a duplicate`, async () => {
+      const flags = { since: '2026-07-01', until: '2026-08-01', asOf: '2026-07-31T00:00:00Z', duplicates: 'last' } as const;
+      const { report, rejected } = await auditOf([first, july], flags);
+      expect(phone(report)?.tickets).toBe(1);
+      expect(phone(report)?.firstResponse.median).toBe(3 * 3600);
+      expect(rejected.filter((r) => r.startsWith('duplicate-id')).length).toBe(name === 'alone' ? 3 : 4);
+      expect((await periodReportOf([first, july], 'last')).channels).toEqual(report.channels);
+    });
+  }
+
+  async function periodReportOf(files: string[], duplicates: 'first' | 'last' = 'first'): Promise<Report> {
+    const settings = { ...resolveSettings(files, { asOf: '2026-07-31T00:00:00Z', duplicates }, {}, 'test'), generatedAt: null };
     const start = Date.parse('2026-07-01T00:00:00Z') / 1000;
     return periodReport(settings, { stdin: Readable.from([]) }, { unit: 'month', focus: { start, end: Date.parse('2026-08-01T00:00:00Z') / 1000 }, previous: 0 });
   }
