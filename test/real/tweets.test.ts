@@ -159,3 +159,31 @@ describe.skipIf(!HAS_REAL_DATA)('--by group on the tweet log (the brand)', () =>
     expect(report.by.groups.filter((g: any) => !g.tested && g.value !== 'ChipotleTweets')).toHaveLength(small);
   });
 });
+
+describe.skipIf(!HAS_REAL_DATA)('one period, one number (real data)', () => {
+  // `audit --since/--until` of a month and `report --month` of it settle ticket ids and the
+  // as-of time the same way, so their channels are the same numbers
+  it('the tweet log: audit of November 2017 = the report of November 2017', async () => {
+    const file = realFile(DIR, 'twcs_first5000.csv');
+    const audit = await runParity(['audit', file, '--since', '2017-11-01', '--until', '2017-11-30', '--format', 'json']);
+    const report = await runParity(['report', file, '--month', '2017-11', '--format', 'json']);
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(report.code, report.stderr).toBe(0);
+    const [a, r] = [JSON.parse(audit.stdout), JSON.parse(report.stdout)];
+    expect(r.reportPeriod.tickets).toBe(a.input.tickets);
+    expect(a.channels).toEqual(r.channels);
+    expect(a.period.asOf).toBe(r.period.asOf);
+  });
+
+  it('the ServiceNow log: audit of March 2016 = the report of March 2016', async () => {
+    const file = realFile('uci-incident-event-log', 'incident_event_log_subset.csv');
+    const audit = await runParity(['audit', file, '--since', '2016-03-01', '--until', '2016-03-31', '--format', 'json']);
+    const report = await runParity(['report', file, '--month', '2016-03', '--format', 'json']);
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(report.code, report.stderr).toBe(0);
+    const [a, r] = [JSON.parse(audit.stdout), JSON.parse(report.stdout)];
+    expect(r.reportPeriod.tickets).toBe(a.input.tickets);
+    expect(a.channels).toEqual(r.channels);
+    expect(a.period.asOf).toBe(r.period.asOf);
+  });
+});
