@@ -191,6 +191,9 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // the period (`dropped`) until a later row of the period takes its slot again.
   const outside = context.since !== null || context.until !== null ? new StringTable() : null;
   const dropped = new Set<number>();
+  // --duplicates last: the other records of an event log's ticket, by slot (its own line is the
+  // slot's), rejected with it when a later export's row of the same id takes the slot
+  const slotRest = new Map<number, readonly number[]>();
 
   const reject = (issue: RowIssue, later = false): void => {
     rowsRejected++;
@@ -270,16 +273,21 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             ? `ticket id "${id}" appears again at ${file}:${line}, on a row created outside --since/--until; the last one is kept, so the ticket is not in the period`
             : `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       };
-      // the earlier row's values are gone: its file is read again for them after the last file
-      if (keepValues) {
-        let lines = replacedRows.get(kept.file);
-        if (!lines) replacedRows.set(kept.file, (lines = new Map()));
-        // (a JSON line can hold several replaced records: every one is kept)
-        const atLine = lines.get(kept.line);
-        if (atLine) atLine.push(issue);
-        else lines.set(kept.line, [issue]);
+      // a log's ticket: each of its other records goes with it, rejected at its own line
+      const rest = slotRest.get(earlier) ?? [];
+      slotRest.delete(earlier);
+      for (const replaced of [issue, ...rest.map((at) => ({ ...issue, line: at, detail: `part of ticket "${id}", rejected at line ${kept.line}: ${issue.detail}` }))]) {
+        // the earlier row's values are gone: its file is read again for them after the last file
+        if (keepValues) {
+          let lines = replacedRows.get(kept.file);
+          if (!lines) replacedRows.set(kept.file, (lines = new Map()));
+          // (a JSON line can hold several replaced records: every one is kept)
+          const atLine = lines.get(replaced.line);
+          if (atLine) atLine.push(replaced);
+          else lines.set(replaced.line, [replaced]);
+        }
+        reject(replaced, keepValues);
       }
-      reject(issue, keepValues);
       if (!builder) {
         slotFile[earlier] = file;
         slotLine[earlier] = line;
@@ -388,6 +396,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         } else {
           markMeasures(out.ticket);
           if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
+            if (settings.duplicates === 'last' && out.lines.length > 1) slotRest.set(seen.find(out.ticket.id), out.lines.slice(1));
             // the ticket's own times, and any later record of it (a follow-up, an update), named by its line
             const own = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
             const later = out.latest && out.latest.at > own ? out.latest : null;

@@ -189,6 +189,23 @@ describe('an event log: an incident opened before the period in one file and aga
     });
   }
 
+  test('no window: an export row that replaces an incident of the log (--duplicates last) takes every record of the incident with it', async () => {
+    // July's file: INC1's three records at lines 2–4, INC2's at 5–7; the export's INC1 replaces INC1
+    const replacing = tempCsv('export-inc1.csv', [HEADER, row(2, 'INC1', '2026-07-02T09:00:00Z', 1)]);
+    const settings = { ...resolveSettings([july, replacing], { asOf: '2026-07-31T00:00:00Z', duplicates: 'last' }, {}, 'test'), generatedAt: null };
+    const rejected: Array<{ line: number; detail: string; values: readonly string[] | undefined }> = [];
+    const report = await audit(settings, { stdin: Readable.from([]), onReject: (issue) => rejected.push({ line: issue.line, detail: issue.detail, values: issue.values }) });
+    expect(report.input.rowsRead).toBe(7);
+    expect(report.input.rowsRejected).toBe(3);
+    expect(report.input.rowsUsed).toBe(4);
+    expect(rejected.map((r) => r.line).sort()).toEqual([2, 3, 4]);
+    expect(rejected.find((r) => r.line === 4)?.detail).toBe(`part of ticket "INC1", rejected at line 2: ticket id "INC1" appears again at ${replacing}:2; the last one is kept`);
+    // each with its own record's values, read again from the log
+    expect(rejected.find((r) => r.line === 3)?.values?.[1]).toBe('Active');
+    // INC1 from the export (answered after 1 h) and INC2 (3 h)
+    expect(phone(report)?.tickets).toBe(2);
+  });
+
   async function periodReportOf(files: string[], duplicates: 'first' | 'last' = 'first'): Promise<Report> {
     const settings = { ...resolveSettings(files, { asOf: '2026-07-31T00:00:00Z', duplicates }, {}, 'test'), generatedAt: null };
     const start = Date.parse('2026-07-01T00:00:00Z') / 1000;
