@@ -339,13 +339,11 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      */
     const outsideRow = (id: string, issue: RowIssue, values?: readonly string[]): boolean => {
       const earlier = seen.find(id);
-      const ids = outside as StringTable;
-      const size = ids.size;
       if (!lastWins) {
-        if (earlier >= 0 || ids.intern(id) < size) return duplicate(id, issue.file, issue.line, earlier, values);
+        if (cameBefore(id, earlier)) return duplicate(id, issue.file, issue.line, earlier, values);
       } else if (earlier < 0) {
         // (kept for an event log read after this file: its tickets' first row wins)
-        ids.intern(id);
+        (outside as StringTable).intern(id);
       } else if (!dropped.has(earlier)) {
         duplicate(id, issue.file, issue.line, earlier, values, 'last outside');
         takeSlot(earlier, issue.file, issue.line, []);
@@ -354,6 +352,16 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       }
       reject(issue);
       return true;
+    };
+    /**
+     * (The first row of an id wins) whether a row outside the period, of `id` (`earlier` its slot
+     * in the period, or −1), is a duplicate: its id came before, in the period or outside it.
+     * Otherwise the id is kept, for the rows of the period that come after it.
+     */
+    const cameBefore = (id: string, earlier: number): boolean => {
+      const ids = outside as StringTable;
+      const size = ids.size;
+      return earlier >= 0 || ids.intern(id) < size;
     };
     const counted = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
       for await (const record of records) {
@@ -379,10 +387,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           if (out.outside && outside !== null) {
             // (a log's duplicates: the first one is kept; every record of the ticket goes with it)
             const { id, part } = out.outside;
-            if (!part) {
-              outsideDuplicate = seen.find(id) >= 0 || outside.find(id) >= 0;
-              if (!outsideDuplicate) outside.intern(id);
-            }
+            if (!part) outsideDuplicate = cameBefore(id, seen.find(id));
             rejectRow(outsideDuplicate ? { ...out.issue, kind: 'duplicate-id', severity: 'error', column: idColumn, value: id, detail: `${part ? `part of ticket "${id}": ` : ''}ticket id "${id}" appeared earlier; the first one is kept` } : out.issue);
             if (outsideDuplicate) continue;
           } else if (isRejection(out.issue)) rejectRow(out.issue);
