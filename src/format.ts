@@ -73,14 +73,19 @@ export function speed(ratio: number): string {
 
 /**
  * A ratio CI in the units of `speed(ratio)`: for a faster group the bounds are inverted
- * (0.11–0.16 → 6.1×–9.0×). Missing bounds read NA.
+ * (0.11–0.16 → 6.1×–9.0×). A CI with one end is written as that end (`at least 2.9× slower`),
+ * one with neither `not estimable`.
  */
 export function speedInterval(ratio: number, ci: Interval | null): string {
-  if (!ci) return 'NA';
+  if (!ci || (ci[0] === null && ci[1] === null)) return NOT_ESTIMABLE;
   const [lo, hi] = ci;
-  if (ratio < 1) return `${times(hi === null ? null : 1 / hi)}–${times(lo === null || lo === 0 ? null : 1 / lo)}`;
+  if (lo === null || hi === null) return speedBound(ci);
+  if (ratio < 1) return `${times(1 / hi)}–${times(lo === 0 ? null : 1 / lo)}`;
   return `${times(lo)}–${times(hi)}`;
 }
+
+/** What a CI without either end reads in a sentence. */
+const NOT_ESTIMABLE = 'not estimable';
 
 /**
  * A ratio that is only a bound (a median not reached) as speed words: `at least 4.1× slower`,
@@ -106,28 +111,32 @@ export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undef
 
 /**
  * The one end of a one-sided ratio CI (a bounded ratio) in speed words: `at least 2.9× slower`,
- * `at least 3.3× faster`, `at most 1.2× slower`; NA without either end.
+ * `at least 3.3× faster`, `at most 1.2× slower`; `not estimable` without either end.
  */
 export function speedBound(ci: Interval | null): string {
   const [lo, hi] = ci ?? [null, null];
   // an end that reads 1.00× says no faster (a lower end) or no slower (an upper end), whichever side of 1 it is
   if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : lo > 1 ? `at least ${speed(lo)}` : `at most ${speed(lo)}`;
   if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : hi < 1 ? `at least ${speed(hi)}` : `at most ${speed(hi)}`;
-  return 'NA';
+  return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci);
 }
 
 /** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45`. */
 export function oneSided(ci: Interval | null): string {
-  if (!ci) return 'NA';
+  if (!ci) return NOT_ESTIMABLE;
   const [lo, hi] = ci;
   if (lo !== null && hi === null) return `at least ${num(lo)}`;
   if (hi !== null && lo === null) return `at most ${num(hi)}`;
   return interval(ci);
 }
 
-/** A ratio CI as plain ratios: `0.92–1.19`. */
+/**
+ * A ratio CI as plain ratios: `0.92–1.19`; with one end only that end (`at least 2.10`, never
+ * `2.10–NA`), with neither `not estimable`.
+ */
 export function interval(ci: Interval | null): string {
-  if (!ci) return 'NA';
+  if (!ci || (ci[0] === null && ci[1] === null)) return NOT_ESTIMABLE;
+  if (ci[0] === null || ci[1] === null) return oneSided(ci);
   return `${num(ci[0])}–${num(ci[1])}`;
 }
 
@@ -154,16 +163,23 @@ export function formatP(value: number | null | undefined): string {
   return p(value).replace(/^p = /, '').replace(/^p < /, '<');
 }
 
-/** `28m–36m`, `18s–NA`. */
+/**
+ * `28m–36m`; a CI with one end only that end, `≥ 18s` (the upper end not estimable: too many
+ * still waiting) or `≤ 2h`, never `18s–NA`; "—" with neither.
+ */
 export function formatInterval(ci: Interval | null | undefined, f: (x: number | null) => string = formatDuration): string {
   if (!ci) return DASH;
   const [lo, hi] = ci;
-  return `${lo === null ? 'NA' : f(lo)}–${hi === null ? 'NA' : f(hi)}`;
+  if (lo === null && hi === null) return DASH;
+  if (hi === null) return `≥ ${f(lo)}`;
+  if (lo === null) return `≤ ${f(hi)}`;
+  return `${f(lo)}–${f(hi)}`;
 }
 
 /**
- * A median's 95% CI as every table writes it: `28m–36m`, `18s–NA`; for a median not reached (a
- * lower bound) only the lower end exists, `≥ 8d 5h` (never `8d 5h–NA`); "—" when there is none.
+ * A median's 95% CI as every table writes it: `28m–36m`, `≥ 18s` with no upper end; for a median
+ * not reached (a lower bound) only the lower end exists, `≥ 8d 5h` (never `8d 5h–NA`); "—" when
+ * there is none.
  */
 export function formatMedianCi(ci: Interval | null | undefined, bound: Bound | null | undefined): string {
   if (bound !== 'lower') return formatInterval(ci);

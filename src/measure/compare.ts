@@ -89,6 +89,11 @@ export interface AdjustedView extends View {
   cells: CellRatio[];
   /** Fields the cells are made of. */
   by: string[];
+  /**
+   * Set when some cells' ratios are lower bounds and others' upper bounds (medians not reached
+   * on both sides): no like-for-like ratio can be said, only the stratified test.
+   */
+  opposingBounds?: true;
 }
 
 export interface Comparison {
@@ -109,20 +114,22 @@ function finite(p: number): number | null {
 }
 
 /**
- * Log-scale variance of a ratio from its 95% CI: from both ends when there are two, else from
- * the one end there is (a one-sided CI of a bounded ratio); null without either.
+ * Log-scale variances of a ratio below and above its estimate, from its 95% CI: both from the
+ * two ends together when there are two (the CI is symmetric on the log scale), else each side
+ * from its own end (a one-sided CI: a bounded ratio, or a median whose spread is known on one
+ * side only); null for a side without an end.
  */
-function logVariance(r: BoundedRatio): number | null {
-  if (r.ratio === null || !(r.ratio > 0)) return null;
+function logVariances(r: BoundedRatio): { down: number | null; up: number | null } {
+  if (r.ratio === null || !(r.ratio > 0)) return { down: null, up: null };
+  const l = Math.log(r.ratio);
   const lo = r.lo !== null && r.lo > 0 ? Math.log(r.lo) : null;
   const hi = r.hi !== null && r.hi > 0 ? Math.log(r.hi) : null;
-  let w: number;
-  if (lo !== null && hi !== null) w = (hi - lo) / (2 * Z95);
-  else if (!r.bound) return null;
-  else if (lo !== null) w = (Math.log(r.ratio) - lo) / Z95;
-  else if (hi !== null) w = (hi - Math.log(r.ratio)) / Z95;
-  else return null;
-  return w * w;
+  if (lo !== null && hi !== null) {
+    const w = (hi - lo) / (2 * Z95);
+    return { down: w * w, up: w * w };
+  }
+  const square = (w: number | null): number | null => (w === null ? null : w * w);
+  return { down: square(lo === null ? null : (l - lo) / Z95), up: square(hi === null ? null : (hi - l) / Z95) };
 }
 
 function testOf(metric: Metric, a: Tally, b: Tally): number | null {
@@ -168,8 +175,8 @@ function adjustedView<G, L extends CellLayout>(
   const cellsB = samples.byCell(b, strata);
   const pairs: TallyPair[] = [];
   const cells: CellRatio[] = [];
-  // Each cell's ln ratio, variance and weight; pooled once the bounds are known.
-  const pooled: Array<{ l: number; v: number; w: number; bound: Bound | undefined }> = [];
+  // Each cell's ln ratio, variances below and above it, and weight; pooled once the bounds are known.
+  const pooled: Array<{ l: number; down: number | null; up: number | null; w: number; bound: Bound | undefined }> = [];
   let used = 0;
   let skipped = 0;
   const n: [number, number] = [0, 0];
@@ -198,34 +205,40 @@ function adjustedView<G, L extends CellLayout>(
     });
     const ci = ratioOfEstimates(medianOf(ma, metric), medianOf(mb, metric));
     cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
-    const v = logVariance(ci);
-    if (ci.ratio !== null && ci.ratio > 0 && v !== null) {
+    if (ci.ratio !== null && ci.ratio > 0) {
       // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
-      pooled.push({ l: Math.log(ci.ratio), v, w: (na * nb) / (na + nb), bound: ci.bound });
+      // Every cell with a ratio enters the effect, whatever its CI: a cell left out for a missing
+      // CI end would leave its tickets (often the ones still waiting) out of the one number.
+      pooled.push({ l: Math.log(ci.ratio), ...logVariances(ci), w: (na * nb) / (na + nb), bound: ci.bound });
     }
   }
   // Bounds of one direction pool into a bound of that direction (a weighted mean of lower bounds
-  // and estimates is a lower bound of the weighted mean); with both directions present, nothing
-  // can be said of the bounded cells' sum, so only the cells with both medians enter the effect.
+  // and estimates is a lower bound of the weighted mean). With both directions present nothing
+  // can be said of the weighted mean either way: there is no like-for-like ratio (the stratified
+  // test still runs), rather than one made of the cells that happen to have both medians.
   const lower = pooled.some((c) => c.bound === 'lower');
   const upper = pooled.some((c) => c.bound === 'upper');
+  const opposingBounds = lower && upper;
   const bound: Bound | undefined = lower && !upper ? 'lower' : upper && !lower ? 'upper' : undefined;
-  const entering = lower && upper ? pooled.filter((c) => c.bound === undefined) : pooled;
   let sumW = 0;
   let sumWL = 0;
-  let sumW2V = 0;
-  for (const c of entering) {
+  let sumW2Down: number | null = 0;
+  let sumW2Up: number | null = 0;
+  for (const c of opposingBounds ? [] : pooled) {
     sumW += c.w;
     sumWL += c.w * c.l;
-    sumW2V += c.w * c.w * c.v;
+    // a CI end needs that side's spread in every cell
+    sumW2Down = sumW2Down === null || c.down === null ? null : sumW2Down + c.w * c.w * c.down;
+    sumW2Up = sumW2Up === null || c.up === null ? null : sumW2Up + c.w * c.w * c.up;
   }
   let ratio: number | null = null;
   let ci95: Interval | null = null;
   if (sumW > 0) {
     const l = sumWL / sumW;
-    const half = (Z95 * Math.sqrt(sumW2V)) / sumW;
+    const end = (sumW2: number | null, sign: number): number | null => (sumW2 === null ? null : Math.exp(l + (sign * Z95 * Math.sqrt(sumW2)) / sumW));
     ratio = Math.exp(l);
-    ci95 = [bound === 'upper' ? null : Math.exp(l - half), bound === 'lower' ? null : Math.exp(l + half)];
+    ci95 = [bound === 'upper' ? null : end(sumW2Down, -1), bound === 'lower' ? null : end(sumW2Up, 1)];
+    if (ci95[0] === null && ci95[1] === null) ci95 = null;
   }
   let pValue: number | null = null;
   if (used > 0) pValue = finite(first ? gehanStratified(pairs).pValue : logRankStratified(pairs).pValue);
@@ -237,6 +250,7 @@ function adjustedView<G, L extends CellLayout>(
     n,
     test: first ? 'stratified-gehan' : 'stratified-log-rank',
     ...(ratio !== null && bound ? { bound } : {}),
+    ...(opposingBounds ? { opposingBounds: true as const } : {}),
     strataUsed: used,
     strataSkipped: skipped,
     coverage: [rawN[0] ? n[0] / rawN[0] : 0, rawN[1] ? n[1] / rawN[1] : 0],

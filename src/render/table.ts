@@ -39,11 +39,15 @@ function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | nu
   return mark && words !== '—' ? `${words} ${mark}` : words;
 }
 
+/**
+ * A finding's mark: its verdict's, as the table's "vs" cells and their legend write it (one
+ * meaning per mark on the screen); `*` for a data-quality warning, `·` for a note.
+ */
 function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
   if (f.significant) return c.red('!');
-  if (f.verdict === 'insufficient-data') return c.yellow('?');
-  if (f.kind === 'data-quality') return c.yellow('~');
-  return c.green('·');
+  if (f.kind === 'data-quality') return c.yellow('*');
+  const mark = VERDICT_MARKS[f.verdict] || '·';
+  return f.verdict === 'insufficient-data' || f.verdict === 'no-preference' ? c.yellow(mark) : c.green(mark);
 }
 
 export function renderTable(report: Report, options: RenderOptions): string {

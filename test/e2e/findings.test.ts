@@ -50,7 +50,7 @@ describe('findings on the demo export', () => {
     expect(r.code).toBe(0);
     const block = r.stdout.split('\nFindings\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(block.length).toBeGreaterThan(5);
-    for (const line of block) expect(line).toMatch(/^ {2}[!·?~] [A-Z0-9].*\.$/);
+    for (const line of block) expect(line).toMatch(/^ {2}[!·?~=…*] [A-Z0-9].*\.$/);
     // The demo plants social first response at 0.15× phone's and leaves resolution alone.
     expect(block.find((l) => l.startsWith('  ! Social tickets are answered'))).toMatch(/faster than phone tickets with the same category and priority \(like for like in \d+ cells: 95% CI [\d.]+×–[\d.]+×, Holm p < 0\.0001, n = [\d,]+ vs [\d,]+; overall median time to first response \d.* vs \d.*, counting unanswered tickets as still waiting\)\.$/);
     // Response theatre is a reading of two findings, not a test of its own: a note, not "!".

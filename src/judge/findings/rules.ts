@@ -2,6 +2,8 @@
  * The rule every comparison finding is judged by (the Aequitas method plus a significance test):
  *
  * - fewer than `minSample` tickets in either group → `insufficient-data` (neither pass nor fail);
+ * - tickets enough but no ratio of medians (both medians not reached, or like-for-like cells
+ *   bounded in opposite directions) or no test → `no-preference`: nothing shown either way;
  * - `preference` (significant) only when the whole 95% CI of the ratio of medians lies outside
  *   the tolerance band (default 0.80–1.25) AND the Holm-adjusted p < alpha;
  * - when the data have strata (category and/or priority), the like-for-like view decides; the
@@ -102,11 +104,21 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
   const cells = c.adjusted?.strataUsed;
   const test = testName(decisive, cells);
   const rawSignificant = viewSignificant(c.raw, adj.raw, rules);
-  if (!enough(decisive, rules) || decisive.ratio === null || decisive.pValue === null) {
-    const why = !enough(decisive, rules)
-      ? `fewer than ${rules.minSample} tickets in a group${c.adjusted ? ' within comparable cells' : ''} (n = ${decisive.n[0]} vs ${decisive.n[1]})`
-      : 'ratio or test not computable';
+  if (!enough(decisive, rules)) {
+    const why = `fewer than ${rules.minSample} tickets in a group${c.adjusted ? ' within comparable cells' : ''} (n = ${decisive.n[0]} vs ${decisive.n[1]})`;
     return { verdict: 'insufficient-data', significant: false, view, rule: `insufficient data: ${why}`, rawSignificant };
+  }
+  if (decisive.ratio === null || decisive.pValue === null) {
+    // Tickets enough, but no ratio of medians (both medians not reached; like for like, cells
+    // bounded in opposite directions) or no test (no spread at all): not a lack of tickets, and
+    // not shown either way.
+    const why =
+      decisive.ratio === null
+        ? c.adjusted?.opposingBounds
+          ? 'like for like, some cells are bounded one way and others the other way (medians not reached), so no ratio of medians can be estimated'
+          : 'no ratio of medians can be estimated (medians not reached)'
+        : 'the test cannot be computed (no spread in the times)';
+    return { verdict: 'no-preference', significant: false, view, rule: `no preference shown: ${why} (${test}${decisive.pValue === null ? '' : `, Holm ${p(pDecisive)}`})`, rawSignificant };
   }
   if (viewSignificant(decisive, pDecisive, rules)) {
     return {

@@ -136,15 +136,15 @@ export function comparisonFinding(
       message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio)}, inside the tolerance ${num(rules.tolerance.low)}–${num(rules.tolerance.high)} (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     case 'no-preference':
-      message = `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message =
+        ratio === null
+          ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${cellsText}${pDecisive === null ? '' : `Holm ${p(pDecisive)}, `}${nText}${tail}).`
+          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;
       const cellN = c.adjusted ? `, of which ${count(c.adjusted.n[0])} vs ${count(c.adjusted.n[1])} in cells with at least ${MIN_CELL} of each` : '';
-      message =
-        decisive.ratio === null && enoughTickets(decisive, rules)
-          ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${rawN}${cellN}).`
-          : `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
+      message = `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
     }
   }
   const viewDetails = (v: View, pValueAdjusted: number | null): Record<string, unknown> => ({
@@ -207,12 +207,13 @@ export function comparisonFinding(
   };
 }
 
-function enoughTickets(view: View, rules: Rules): boolean {
-  return view.n[0] >= rules.minSample && view.n[1] >= rules.minSample;
-}
-
 /** Why there is no ratio of medians although there are tickets enough. */
 function noRatio(c: Comparison): string {
+  if (c.adjusted?.opposingBounds) {
+    return c.metric === 'firstResponse'
+      ? 'in some comparable cells one group is slower and in others the other, each with half or more of a group still unanswered, so no single ratio of medians can be estimated'
+      : 'in some comparable cells one group is slower and in others the other, each with half or more of a group still open, so no single ratio of medians can be estimated';
+  }
   const reached = c.raw.mediansReached;
   if (!reached[0] && !reached[1]) {
     return c.metric === 'firstResponse'

@@ -10,6 +10,7 @@ const kmMedianLogVariance = (times: number[], events: number[]) => kmMedianLogVa
 const firstResponseMedian = (s: { times: number[]; events: number[] }) => medianEstimate(tallyFromSamples(s.times, s.events));
 import { Samples } from '../../../src/measure/sample.js';
 import { PFamily } from '../../../src/judge/findings/family.js';
+import { judgeComparison } from '../../../src/judge/findings/rules.js';
 import type { Channel } from '../../../src/model.js';
 
 const Z = 1.959963984540054;
@@ -188,6 +189,87 @@ describe('first response with unanswered tickets (censored at their age)', () =>
     expect(c.raw.mediansReached).toEqual([false, false]);
     expect(c.raw.ratio).toBeNull();
     expect(c.raw.ci95).toBeNull();
+  });
+});
+
+describe('like for like: every cell with a ratio counts (found by an independent review)', () => {
+  const all = (t: { size: number }) => Uint32Array.from({ length: t.size }, (_, i) => i);
+
+  it('a cell whose median is known but whose CI has one end enters the effect (it was left out)', () => {
+    // Billing: email answered at 10 20 30 s, two still waiting at 40 and 50 s (as-of 1000):
+    //   Kaplan–Meier S = .8 .6 .4 → median 30, reached; Greenwood se at 30 = .4·√(1/20 + 1/12 + 1/6)
+    //   = .2191; F reaches .0706 at 10 (lower end), never .9294 (no upper end).
+    //   phone answered at 20 40 60 80 100: median 60, ends 20 and 100.
+    //   ratio 0.5; lower end: email's spread below (ln 30 − ln 10)/z = 0.560528, phone's above
+    //   (ln 100 − ln 20)/(2z) = 0.410579, hypot 0.694813 → exp(ln 0.5 − 1.959964·0.694813) = 0.128099;
+    //   no upper end (email's spread above is unknown).
+    // Technical: both answered at 100 200 300 400 500: ratio 1, log spread (ln 5/(2z))·√2 = 0.580645 each way.
+    // Pooled, weights 2.5 each: ln ratio (ln 0.5 + 0)/2 → 0.707107. Below: Billing
+    //   ((−0.693147 − ln 0.128099)/z)² = 0.482765, Technical 0.337149; √(6.25·0.819914)/5 = 0.452746;
+    //   lo = exp(−0.346574 − 1.959964·0.452746) = 0.291144. Above: Billing has no spread → no upper end.
+    // (Leaving Billing out, as before, gave Technical alone: ratio 1, CI 0.320–3.121.)
+    const builder = new TicketTableBuilder();
+    const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
+      builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt, firstResponse: seconds }));
+    };
+    for (const s of [10, 20, 30]) add('email', 'Billing', s);
+    for (const age of [40, 50]) add('email', 'Billing', null, 1000 - age);
+    for (const s of [20, 40, 60, 80, 100]) add('phone', 'Billing', s);
+    for (const s of [100, 200, 300, 400, 500]) add('email', 'Technical', s);
+    for (const s of [100, 200, 300, 400, 500]) add('phone', 'Technical', s);
+    const table = builder.build();
+    const email = all(table).filter((i) => table.channel[i] === 1);
+    const phone = all(table).filter((i) => table.channel[i] === 0);
+    const adj = compareGroups(new Samples(table, 1000), email, phone, 'firstResponse', strataOf(table, ['category'])).adjusted!;
+    const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
+    expect(billing.ratio).toBeCloseTo(0.5, 12);
+    expect(billing.bound).toBeUndefined();
+    expect(billing.ci95![0]).toBeCloseTo(0.128099, 5);
+    expect(billing.ci95![1]).toBeNull();
+    expect(adj.ratio).toBeCloseTo(0.707107, 5);
+    expect(adj.bound).toBeUndefined();
+    expect(adj.ci95![0]).toBeCloseTo(0.291144, 5);
+    expect(adj.ci95![1]).toBeNull();
+  });
+
+  // Billing: phone leaves three of five waiting (email/phone at most 0.3, as above);
+  // Technical: the mirror, email leaves three of five waiting (email/phone at least 100/30).
+  const builder = new TicketTableBuilder();
+  const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
+    builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt, firstResponse: seconds }));
+  };
+  for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
+  for (const s of [10, 20]) add('phone', 'Billing', s);
+  for (const age of [100, 200, 300]) add('phone', 'Billing', null, 1000 - age);
+  for (const s of [10, 20]) add('email', 'Technical', s);
+  for (const age of [100, 200, 300]) add('email', 'Technical', null, 1000 - age);
+  for (const s of [10, 20, 30, 40, 50]) add('phone', 'Technical', s);
+  const table = builder.build();
+  const email = all(table).filter((i) => table.channel[i] === 1);
+  const phone = all(table).filter((i) => table.channel[i] === 0);
+  const c = compareGroups(new Samples(table, 1000), email, phone, 'firstResponse', strataOf(table, ['category']));
+
+  it('cells bounded in opposite directions give no like-for-like ratio, only the stratified test', () => {
+    const adj = c.adjusted!;
+    expect(adj.cells.find((x) => x.stratum === 'Billing')!.bound).toBe('upper');
+    expect(adj.cells.find((x) => x.stratum === 'Technical')!.bound).toBe('lower');
+    expect(adj.cells.find((x) => x.stratum === 'Technical')!.ratio).toBeCloseTo(100 / 30, 12);
+    expect(adj.opposingBounds).toBe(true);
+    expect(adj.ratio).toBeNull();
+    expect(adj.ci95).toBeNull();
+    expect(adj.bound).toBeUndefined();
+    // Stratified Gehan: Billing W = −9 (above), Technical the mirror W = +9, each Var 88.3333 and
+    // Van Elteren weight 1/11: statistic 0, p = 1.
+    expect(adj.pValue).toBeCloseTo(1, 12);
+    expect(adj.n).toEqual([10, 10]);
+  });
+
+  it('which the judge calls not conclusive, not too few tickets nor case mix', () => {
+    const j = judgeComparison(c, { raw: c.raw.pValue, adjusted: c.adjusted!.pValue }, { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 5 });
+    expect(j.verdict).toBe('no-preference');
+    expect(j.significant).toBe(false);
+    expect(j.view).toBe('like-for-like');
+    expect(j.rule).toMatch(/^no preference shown: like for like, some cells are bounded one way and others the other way/);
   });
 });
 

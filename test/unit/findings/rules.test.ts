@@ -36,6 +36,13 @@ describe('the tolerance band (Aequitas) and significance', () => {
     expect(judgeComparison(only(raw(0.9, [0.88, 0.92])), { raw: 0.0001, adjusted: null }, rules)).toMatchObject({ verdict: 'within-tolerance', significant: false });
   });
 
+  it('tickets enough but no ratio (both medians not reached): not conclusive, not "too few"', () => {
+    const none: RawView = { ratio: null, ci95: null, pValue: 0.2, n: [400, 500], test: 'gehan', medians: [90000, 80000], mediansReached: [false, false], ended: [100, 120] };
+    const j = judgeComparison(only(none), { raw: 0.2, adjusted: null }, rules);
+    expect(j).toMatchObject({ verdict: 'no-preference', significant: false, view: 'raw' });
+    expect(j.rule).toMatch(/^no preference shown: no ratio of medians can be estimated/);
+  });
+
   it('below the minimum sample: insufficient-data, never pass or fail', () => {
     expect(judgeComparison(only(raw(0.2, [0.1, 0.3], [29, 500])), { raw: 0.0001, adjusted: null }, rules)).toMatchObject({ verdict: 'insufficient-data', significant: false });
   });
