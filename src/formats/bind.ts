@@ -8,7 +8,7 @@ import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
-import { detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal } from '../normalise/decimal.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
@@ -221,7 +221,8 @@ export function bindColumns(
         continue;
       }
     }
-    bindings[field] = { ...b, style: detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone) };
+    const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
+    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values) ? { orderGuessed: true } : {}) };
   }
 
   // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both
@@ -235,7 +236,20 @@ export function bindColumns(
     const all = ordered.flatMap((f) => columnSamples(samples, (bindings[f] as FieldBinding).index).slice(0, 500));
     const joint = detectStyle(all, timeZone);
     if (joint === 'mdy' || joint === 'dmy' || joint === 'dmy-dash') {
-      for (const f of ordered) bindings[f] = { ...(bindings[f] as FieldBinding), style: joint };
+      const guessed = !dateOrderSettled(all);
+      for (const f of ordered) {
+        const { orderGuessed: _, ...rest } = bindings[f] as FieldBinding;
+        bindings[f] = { ...rest, style: joint, ...(guessed ? { orderGuessed: true } : {}) };
+      }
+    }
+  }
+  // one column that settles the order settles it for the file's other columns read that way
+  const settled = new Set(ordered.filter((f) => !bindings[f]?.orderGuessed).map((f) => bindings[f]?.style));
+  for (const f of ordered) {
+    const binding = bindings[f] as FieldBinding;
+    if (binding.orderGuessed && settled.has(binding.style)) {
+      const { orderGuessed: _, ...rest } = binding;
+      bindings[f] = rest;
     }
   }
 
@@ -249,6 +263,9 @@ export function bindColumns(
     unused: header.filter((_, i) => !used.has(i)),
   };
 }
+
+/** Date styles whose day and month order a value may leave open (`03/04/2026`). */
+const ORDERED = new Set<TimestampStyle | null>(['mdy', 'dmy', 'dmy-dash']);
 
 /** When no style reads every sample: the one reading most of them (the rest become row issues). */
 function bestPartialStyle(values: readonly string[], timeZone: string): TimestampStyle | null {

@@ -35,6 +35,12 @@ export interface FieldBinding {
   /** Timestamp columns: the style detected (or `custom` for dateFormat). */
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
+  /**
+   * Slash, dash or dot dates whose order no sampled value settled (no part over 12): the order
+   * in `style` is only the default, and a later value that reads only the other way stops the
+   * run (rows.ts), since every date before it may have been misread.
+   */
+  readonly orderGuessed?: boolean;
   /** Number columns (durations, followers): how their decimals are written (normalise/decimal.ts). */
   readonly number?: NumberReading;
 }

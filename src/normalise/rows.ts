@@ -6,7 +6,8 @@
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar } from './time.js';
+import { parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
+import { ParityError } from '../errors.js';
 import { classifyStatus } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
@@ -40,6 +41,8 @@ export interface RowBinding {
   readonly unit?: DurationUnit;
   readonly style?: TimestampStyle | null;
   readonly dateFormat?: string;
+  /** Dates whose order (day or month first) no sampled value settled (FieldBinding.orderGuessed). */
+  readonly orderGuessed?: boolean;
   /** Number columns (durations, followers): how their decimals are written (decimal.ts). */
   readonly number?: NumberReading;
 }
@@ -327,6 +330,36 @@ function csvFields(fields: readonly string[]): string {
   return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
 }
 
+/**
+ * Stops the run at a date that reads only in the order its column was not given: the order came
+ * from the default (no sampled value had a part over 12), so every date before it may have been
+ * read the wrong way round (`01/03` as 3 January) — a silent error in every duration, not a row
+ * to reject.
+ */
+function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text: string): void {
+  if (!binding?.orderGuessed) return;
+  const needs = otherDateOrder(binding.style, text);
+  if (needs === null) return;
+  const taken = needs === 'day-first' ? 'month-first (MM/DD)' : 'day-first (DD/MM)';
+  throw new ParityError(
+    `"${text}" can only be ${needs === 'day-first' ? 'day-first (DD/MM)' : 'month-first (MM/DD)'}, but the column was read ${taken} because no date in its first rows has a day over 12: every date in it may have been read the wrong way round`,
+    {
+      location: { file: record.file, line: record.line, column: binding.header },
+      hint: `say the order in the config, e.g. "dateFormat": "${dateFormatLike(text, needs)}" (date-fns tokens), and run again`,
+    },
+  );
+}
+
+/** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */
+function dateFormatLike(text: string, order: 'day-first' | 'month-first'): string {
+  const m = /^\s*\d{1,2}([/.-])\d{1,2}\1(\d{2,4})(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?)?/.exec(text);
+  if (!m) return order === 'day-first' ? 'dd/MM/yyyy HH:mm' : 'MM/dd/yyyy HH:mm';
+  const sep = m[1] as string;
+  const date = order === 'day-first' ? `dd${sep}MM${sep}${m[2]?.length === 2 ? 'yy' : 'yyyy'}` : `MM${sep}dd${sep}${m[2]?.length === 2 ? 'yy' : 'yyyy'}`;
+  if (m[3] === undefined) return date;
+  return `${date}${m[3].includes(',') ? ',' : ''} ${m[5] ? 'h' : 'HH'}:mm${m[4] ? ':ss' : ''}${m[5] ? ' a' : ''}`;
+}
+
 /** Builds the per-record normaliser for one file's mapping. */
 export function rowNormaliser(mapping: RowMapping, context: RowContext): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
@@ -409,7 +442,10 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const createdText = get(values, 'createdAt');
     if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
-    if (createdAt === null) return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
+    if (createdAt === null) {
+      checkDateOrder(record, b.createdAt, createdText);
+      return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
+    }
     if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
     // A row outside --since/--until is excluded, but its times are read first when no --as-of is
     // given (leftLatest): they still say how old the export is, and the default as-of time is
@@ -456,6 +492,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
+        checkDateOrder(record, b.firstResponseAt, firstText);
         notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
@@ -489,6 +526,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number);
       }
       if (seconds === null) {
+        checkDateOrder(record, b.resolvedAt, resolvedText);
         notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {

@@ -317,6 +317,33 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
 }
 
 /**
+ * Whether slash or dash dates settle their order: some value's first part is over 12 (day-first)
+ * or its second (month-first). Without one, `03/04/2026` could be either, and the order taken
+ * is only the default (month-first with slashes, day-first with dashes).
+ */
+export function dateOrderSettled(samples: readonly string[]): boolean {
+  for (const s of samples) {
+    const m = SLASH.exec(s.trim());
+    if (m && (Number(m[1]) > 12 || Number(m[3]) > 12)) return true;
+  }
+  return false;
+}
+
+/**
+ * A date `text` that cannot be read in a column's date `style` but reads in the other order
+ * (`13/03/2026` in a month-first column): the order it needs, else null.
+ */
+export function otherDateOrder(style: TimestampStyle | null | undefined, text: string): 'day-first' | 'month-first' | null {
+  if (style !== 'mdy' && style !== 'dmy' && style !== 'dmy-dash') return null;
+  const m = SLASH.exec(text.trim());
+  if (!m || m[2] !== (style === 'dmy-dash' ? '-' : '/')) return null;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  if (style === 'mdy') return a > 12 && a <= 31 && b >= 1 && b <= 12 ? 'day-first' : null;
+  return b > 12 && b <= 31 && a >= 1 && a <= 12 ? 'month-first' : null;
+}
+
+/**
  * The style of a column, from sample values: the first style that reads every non-empty sample.
  * Slash dates are month-first unless some sample's first part is over 12 (then day-first).
  * Returns null when no style reads them all.

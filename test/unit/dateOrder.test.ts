@@ -5,6 +5,7 @@
 import { expect, test } from 'vitest';
 import { auditFiles } from '../helpers/audit.js';
 import { tempCsv } from '../helpers/exec.js';
+import { ParityError } from '../../src/errors.js';
 
 test('an ambiguous date column takes the order another column of the file proves', async () => {
   const path = tempCsv('dates.csv', [
@@ -17,4 +18,47 @@ test('an ambiguous date column takes the order another column of the file proves
   expect(report.input.dataQuality).toEqual([]);
   // phone: 1h and 8d, median the midpoint (S = 1/2 between them): (3600 + 691200) / 2
   expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', (3600 + 8 * 86400) / 2], ['email', 1800]]);
+});
+
+// A column whose first rows leave the order open (no day over 12) is read month-first by default.
+// A later date that can only be day-first means every date before it may have been read the wrong
+// way round (01/03 as 3 January, a 2-hour reply as 30 days: found by an independent review), so the
+// run stops, naming the file, line, column and value, and the dateFormat that says the order.
+function ambiguousThen(rows: number, last: string): { path: string; line: number } {
+  const lines = ['ticket_id,channel,created_at,first_response_at'];
+  for (let i = 0; i < rows; i++) lines.push(`A${i},phone,01/03/2026 23:00,02/03/2026 01:00`);
+  lines.push(last);
+  return { path: tempCsv('ambiguous.csv', lines), line: lines.length };
+}
+
+test('a date that reads only the other way than the default order stops the run, with its place and the fix', async () => {
+  const { path, line } = ambiguousThen(600, 'B1,email,13/03/2026 23:00,14/03/2026 01:00');
+  const error = await auditFiles([path]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ParityError);
+  const e = error as ParityError;
+  expect(e.location).toEqual({ file: path, line, column: 'created_at' });
+  expect(e.message).toBe('"13/03/2026 23:00" can only be day-first (DD/MM), but the column was read month-first (MM/DD) because no date in its first rows has a day over 12: every date in it may have been read the wrong way round');
+  expect(e.hint).toBe('say the order in the config, e.g. "dateFormat": "dd/MM/yyyy HH:mm" (date-fns tokens), and run again');
+});
+
+test('past the first read of the file (rows read from their bytes, a first response), the same stop', async () => {
+  // 20,000 rows of 48 bytes: past the sample and the first MiB, so the row is read from its bytes
+  const { path, line } = ambiguousThen(20_000, 'B1,email,03/03/2026 23:00,30/03/26 1:05 PM');
+  const error = await auditFiles([path]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ParityError);
+  expect((error as ParityError).location).toEqual({ file: path, line, column: 'first_response_at' });
+  expect((error as ParityError).hint).toBe('say the order in the config, e.g. "dateFormat": "dd/MM/yy h:mm a" (date-fns tokens), and run again');
+});
+
+test('with the order said by dateFormat, or settled by a day over 12, a date the other way is only a bad row', async () => {
+  const { path } = ambiguousThen(600, 'B1,email,13/03/2026 23:00,14/03/2026 01:00');
+  // day-first said: every row reads, 01/03 23:00 → 02/03 01:00 is 2 hours
+  const said = await auditFiles([path], {}, { dateFormat: 'dd/MM/yyyy HH:mm' });
+  expect(said.input.rowsRejected).toBe(0);
+  expect(said.channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(7200);
+  // month-first settled by 12/25 in the first rows: 13/03 is a row that cannot be read
+  const settled = tempCsv('settled.csv', ['ticket_id,channel,created_at,first_response_at', 'S1,phone,12/25/2026 10:00,12/25/2026 11:00', 'S2,phone,13/03/2026 10:00,13/03/2026 11:00']);
+  const report = await auditFiles([settled], {}, { minSample: 1 });
+  expect(report.input.rowsRejected).toBe(1);
+  expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(3600);
 });
