@@ -32,7 +32,7 @@ import { CHANNELS, type Channel } from './model.js';
 import type { BySettings, Settings } from './settings.js';
 import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
-import { subsetTable } from './normalise/table.js';
+import { subsetTable, type TicketTable } from './normalise/table.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import type { TicketGroups } from './measure/ticketGroups.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
@@ -498,8 +498,16 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   const { table, asOf } = dataset;
   const { from: earliest, to: latest } = createdRange(table);
   const request: PeriodPlanRequest = { ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf };
-  const plan = planPeriods(request);
-  const [focusIndices] = indicesBySpan(table, [plan.focus]);
+  let plan = planPeriods(request);
+  let [focusIndices] = indicesBySpan(table, [plan.focus]);
+  if (!options.focus && focusIndices?.length === 0) {
+    // the latest complete period had no tickets: the latest complete period that has some
+    const before = latestCreatedBefore(table, plan.focus.start);
+    if (before !== null) {
+      plan = planPeriods({ ...request, latestCreated: before });
+      [focusIndices] = indicesBySpan(table, [plan.focus]);
+    }
+  }
   if (!focusIndices || focusIndices.length === 0) {
     throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
       hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
@@ -530,6 +538,16 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   );
 }
 
+/** The latest creation time before `end` (epoch seconds), null when no ticket was created before it. */
+function latestCreatedBefore(table: TicketTable, end: number): number | null {
+  let latest = -Infinity;
+  for (let i = 0; i < table.size; i++) {
+    const at = table.createdAt[i] as number;
+    if (at < end && at > latest) latest = at;
+  }
+  return latest === -Infinity ? null : latest;
+}
+
 /**
  * `parity report` where the tickets live (Parquet, `--engine duckdb`, `--db`): the periodReport
  * of the same tickets, from count tables. One count query over the whole export plans the
@@ -553,8 +571,17 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
     const asOf = h.asOf;
     const earliest = h.createdFrom as number;
     const latest = h.createdTo as number;
-    const plan = planPeriods({ ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf });
-    const focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
+    const request: PeriodPlanRequest = { ...options, timeZone: settings.timeZone, earliestCreated: earliest, latestCreated: latest, asOf };
+    let plan = planPeriods(request);
+    let focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
+    if (!options.focus && focus.header.tickets === 0) {
+      // the latest complete period had no tickets: the latest complete period that has some (as periodReport)
+      const before = (await count({ since: null, until: plan.focus.start, asOf, by: null })).header.createdTo;
+      if (before !== null && before !== undefined) {
+        plan = planPeriods({ ...request, latestCreated: before });
+        focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
+      }
+    }
     if (focus.header.tickets === 0) {
       throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
         hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,

@@ -11,6 +11,7 @@ import type { Config } from '../../src/config/schema.js';
 import { countedPeriodReport, periodReport, type PeriodOptions } from '../../src/pipeline.js';
 import type { Report } from '../../src/report.js';
 import { comparable } from '../helpers/exactness.js';
+import { tempCsv } from '../helpers/exec.js';
 
 function settingsOf(file: string, flags: CommonFlags = {}, config: Config = {}) {
   return { ...resolveSettings([file], flags, config, 'test'), generatedAt: null };
@@ -46,6 +47,31 @@ describe('parity report from DuckDB equals the in-process report', () => {
     expect(duckdb.periods).toHaveLength(5);
     expect(duckdb.by?.groups.length).toBeGreaterThan(1);
   });
+});
+
+test('the default period skips a complete month without tickets to the latest one with some, in-process and through DuckDB alike', async () => {
+  // September and October: five phone and five email tickets each; no ticket in November; one on
+  // 10 December, whose answer (the latest time, so the as-of) leaves December incomplete. The
+  // latest complete month with tickets is October (November, the month before December, has none:
+  // it was reported as an error, "no tickets were created in 2026-11"; found by an independent review).
+  const lines = ['ticket_id,channel,created_at,first_response_at'];
+  for (const month of ['09', '10']) {
+    for (let i = 1; i <= 5; i++) {
+      lines.push(`P${month}${i},phone,2026-${month}-0${i}T10:00:00Z,2026-${month}-0${i}T11:00:00Z`);
+      lines.push(`E${month}${i},email,2026-${month}-0${i}T10:00:00Z,2026-${month}-0${i}T10:30:00Z`);
+    }
+  }
+  lines.push('D1,phone,2026-12-10T10:00:00Z,2026-12-10T12:00:00Z');
+  const path = tempCsv('gap.csv', lines);
+  const { file, duckdb } = await both(path, { unit: 'month', focus: null, previous: 12 });
+  expect(comparable(duckdb)).toEqual(comparable(file));
+  expect(file.reportPeriod?.label).toBe('2026-10');
+  expect(file.reportPeriod?.complete).toBe(true);
+  expect(file.reportPeriod?.tickets).toBe(10);
+  expect(file.period.asOf).toBe('2026-12-10T12:00:00.000Z');
+  expect(file.periods?.map((p) => [p.period, p.tickets])).toEqual([['2026-09', 10], ['2026-10', 10]]);
+  // October by hand: phone 1h each, email 30m each
+  expect(file.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 3600], ['email', 1800]]);
 });
 
 describe('parity report from a count table file', () => {
