@@ -27,7 +27,20 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
   createdAt: number;
   firstResponseAt: number | null;
   resolvedAt: number | null;
+  /**
+   * A record that could have decided a metric but whose time cannot be read (a brand reply, an
+   * update out of New): the metric is not known, so it is left out with a note at that record
+   * (`bad-first-response`, `bad-resolution`), never taken as "not answered yet" or "still open".
+   */
+  unreadable?: Partial<Record<'firstResponseAt' | 'resolvedAt', UnreadableTime>>;
 };
+
+/** A record's time that cannot be read: its text, line and column. */
+export interface UnreadableTime {
+  text: string;
+  line: number;
+  column: string;
+}
 
 /** The latest time among a reduced ticket's records, and the line that holds it. */
 export interface LogLatest {
@@ -63,13 +76,17 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
   // Times go over as numbers; their text is only what messages show (empty = none).
   const usable = (t: number | null): t is number => t !== null && Number.isFinite(t) && t >= 0;
   const time = (t: number | null): string => (usable(t) ? String(t) : '');
-  return (ticket, file, line) =>
-    normalise(
+  // an unreadable time goes over as its text with no parsed time: the row normaliser's own note
+  const unreadable = (ticket: LogTicket, f: 'firstResponseAt' | 'resolvedAt'): UnreadableTime | undefined => (usable(ticket[f]) ? undefined : ticket.unreadable?.[f]);
+  return (ticket, file, line) => {
+    const result = normalise(
       {
         file,
         line,
         values: SYNTHETIC_FIELDS.map((f) => {
-          if (f === 'createdAt' || f === 'firstResponseAt' || f === 'resolvedAt') return time(ticket[f]);
+          // (any text the parse is not given: the value the note shows is the record's own, below)
+          if (f === 'firstResponseAt' || f === 'resolvedAt') return unreadable(ticket, f) ? 'unreadable' : time(ticket[f]);
+          if (f === 'createdAt') return time(ticket[f]);
           return ticket[f] ?? '';
         }),
       },
@@ -79,6 +96,17 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
         resolvedAt: usable(ticket.resolvedAt) ? ticket.resolvedAt : null,
       },
     );
+    if (!result.ok || ticket.unreadable === undefined) return result;
+    // the note names the record that holds the time, not the ticket's first one
+    const at: Partial<Record<string, UnreadableTime | undefined>> = { 'bad-first-response': unreadable(ticket, 'firstResponseAt'), 'bad-resolution': unreadable(ticket, 'resolvedAt') };
+    const notes = result.notes.map((note) => {
+      const where = at[note.kind];
+      if (!where) return note;
+      const metric = note.kind === 'bad-first-response' ? 'first response' : 'resolution';
+      return { ...note, line: where.line, column: where.column, value: where.text, detail: where.text ? `cannot read "${where.text}"; left out of ${metric}` : `no time given; left out of ${metric}` };
+    });
+    return { ...result, notes };
+  };
 }
 
 /**

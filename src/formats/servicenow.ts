@@ -19,7 +19,7 @@ import { classifyStatus } from '../normalise/status.js';
 import { vocabularyKey } from '../normalise/channel.js';
 import type { Mapping } from './bind.js';
 import { signature } from './signature.js';
-import { columnIndex, logTicketNormaliser, requireColumn, settle, type LogOutput } from './logRows.js';
+import { columnIndex, logTicketNormaliser, requireColumn, settle, type LogOutput, type UnreadableTime } from './logRows.js';
 import type { FormatDef } from './types.js';
 
 interface Incident {
@@ -39,6 +39,10 @@ interface Incident {
   group: string;
   /** Earliest update out of New (epoch seconds), NaN when none. */
   acknowledged: number;
+  /** The first update out of New whose time cannot be read: it may have been the first response. */
+  unreadableAck: UnreadableTime | null;
+  /** The line of the latest event so far (where its resolved_at is read). */
+  lastLine: number;
   /** Latest update time of any of its events (epoch seconds), −∞ when none, and its line. */
   latest: number;
   latestLine: number;
@@ -92,7 +96,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     if (!incident) {
       incident = {
         line: record.line, lines: [], opened: '', caller: '', contact: '', lastAt: Number.NEGATIVE_INFINITY, lastMod: -1,
-        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, latest: Number.NEGATIVE_INFINITY, latestLine: record.line,
+        state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, unreadableAck: null, lastLine: record.line, latest: Number.NEGATIVE_INFINITY, latestLine: record.line,
       };
       incidents.set(number, incident);
     }
@@ -102,7 +106,8 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     incident.contact ||= get(col.contact);
     const state = get(col.state);
     // Without sys_updated_at (a one-row-per-incident export) file order decides.
-    const updatedAt = col.updated >= 0 ? time(get(col.updated)) : Number.NaN;
+    const updatedText = col.updated >= 0 ? get(col.updated) : '';
+    const updatedAt = updatedText ? time(updatedText) : Number.NaN;
     const order = Number.isNaN(updatedAt) ? incident.lines.length : updatedAt;
     if (updatedAt > incident.latest) {
       incident.latest = updatedAt;
@@ -112,6 +117,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     if (order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod)) {
       incident.lastAt = order;
       incident.lastMod = mod;
+      incident.lastLine = record.line;
       incident.state = state;
       incident.resolved = get(col.resolved);
       incident.closed = get(col.closed);
@@ -119,8 +125,9 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       incident.category = get(col.category) || incident.category;
       incident.group = get(col.group) || incident.group;
     }
-    if (state && vocabularyKey(state) !== 'new' && !Number.isNaN(updatedAt) && !(updatedAt >= incident.acknowledged)) {
-      incident.acknowledged = updatedAt;
+    if (state && vocabularyKey(state) !== 'new') {
+      if (!Number.isNaN(updatedAt) && !(updatedAt >= incident.acknowledged)) incident.acknowledged = updatedAt;
+      else if (updatedText && Number.isNaN(updatedAt)) incident.unreadableAck ??= { text: updatedText, line: record.line, column: mapping.header[col.updated] ?? 'sys_updated_at' };
     }
   }
 
@@ -140,14 +147,20 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     const finished = classifyStatus(incident.state) !== 'open';
     const resolvedText = incident.resolved || incident.closed;
     const resolvedAt = finished && resolvedText ? time(resolvedText) : Number.NaN;
+    // an update out of New at a time that cannot be read may have been the first one: unknown
+    const ack = incident.unreadableAck;
+    const unreadableResolution = finished && resolvedText && Number.isNaN(resolvedAt)
+      ? { text: resolvedText, line: incident.lastLine, column: mapping.header[(incident.resolved ? col?.resolved : col?.closed) ?? -1] ?? 'resolved_at' }
+      : null;
     const result = normalise(
       {
         ticketId: number,
         customerId: incident.caller || null,
         channel: incident.contact,
         createdAt: created,
-        firstResponseAt: Number.isNaN(incident.acknowledged) ? null : incident.acknowledged,
+        firstResponseAt: ack !== null || Number.isNaN(incident.acknowledged) ? null : incident.acknowledged,
         resolvedAt: Number.isNaN(resolvedAt) ? null : resolvedAt,
+        ...(ack !== null || unreadableResolution !== null ? { unreadable: { ...(ack ? { firstResponseAt: ack } : {}), ...(unreadableResolution ? { resolvedAt: unreadableResolution } : {}) } } : {}),
         status: incident.state || null,
         priority: incident.priority || null,
         category: incident.category || null,

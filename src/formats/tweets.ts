@@ -25,7 +25,7 @@ import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.
 import { Dictionary } from '../normalise/table.js';
 import type { Mapping } from './bind.js';
 import { signature } from './signature.js';
-import { logTicketNormaliser, requireColumn, settle, type LogOutput } from './logRows.js';
+import { logTicketNormaliser, requireColumn, settle, type LogOutput, type UnreadableTime } from './logRows.js';
 import type { FormatDef } from './types.js';
 
 /** `3.0` → `3` (pandas writes integer ids of a column with gaps as floats). */
@@ -65,6 +65,8 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   const lines: number[] = [];
   const ids: string[] = [];
   const created: number[] = [];
+  /** The text of each tweet whose time cannot be read (empty when it has none). */
+  const unreadableCreated = new Map<number, string>();
   const inbound: boolean[] = [];
   const parents: string[] = [];
   const authors = new Dictionary();
@@ -97,7 +99,9 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     index.set(key, slot);
     ids.push(id);
     lines.push(record.line);
-    created.push(createdText && parse ? (parse(createdText) ?? Number.NaN) : Number.NaN);
+    const at = createdText && parse ? (parse(createdText) ?? Number.NaN) : Number.NaN;
+    created.push(at);
+    if (Number.isNaN(at)) unreadableCreated.set(slot, createdText);
     const isInbound = parseBoolean(v[col.inbound] ?? '') === true;
     inbound.push(isInbound);
     const parent = tweetId(v[col.parent]);
@@ -196,11 +200,16 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     // First response: the earliest brand reply listed in response_tweet_id that is in the file.
     let first = Number.NaN;
     let brand: string | null = null;
+    // a brand reply whose time cannot be read may have been the first: the first response is then not known
+    let unreadable: UnreadableTime | null = null;
     for (const part of (responses.get(i) ?? '').split(',')) {
       const reply = index.get(idKey(tweetId(part)));
       if (reply === undefined || inbound[reply]) continue;
       const at = created[reply] as number;
-      if (Number.isNaN(at)) continue;
+      if (Number.isNaN(at)) {
+        unreadable ??= { text: unreadableCreated.get(reply) ?? '', line: lines[reply] as number, column: mapping.header[col.created] ?? 'created_at' };
+        continue;
+      }
       if (Number.isNaN(first) || at < first) {
         first = at;
         brand = authors.valueOf(authorCode[reply] as number);
@@ -209,7 +218,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     const createdAt = created[i] as number;
     if (Number.isNaN(createdAt)) {
       yield* settle(
-        { ok: false, issue: { kind: 'bad-created', severity: 'error', file: fileName, line, column: mapping.header[col.created] ?? 'created_at', value: '', detail: `cannot read the date of tweet ${ids[i]}` } },
+        { ok: false, issue: { kind: 'bad-created', severity: 'error', file: fileName, line, column: mapping.header[col.created] ?? 'created_at', value: unreadableCreated.get(i) ?? '', detail: `cannot read the date of tweet ${ids[i]}` } },
         rowLines,
         `conversation ${ids[i]}`,
       );
@@ -221,8 +230,9 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
         customerId: authors.valueOf(authorCode[i] as number),
         channel: 'Twitter',
         createdAt,
-        firstResponseAt: Number.isNaN(first) ? null : first,
+        firstResponseAt: unreadable !== null || Number.isNaN(first) ? null : first,
         resolvedAt: null,
+        ...(unreadable !== null ? { unreadable: { firstResponseAt: unreadable } } : {}),
         group: brand ?? mentioned(texts.get(i)),
         text: texts.get(i) ?? null,
         isPublic: 'true',

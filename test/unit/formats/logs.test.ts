@@ -106,3 +106,48 @@ describe('ServiceNow event log', () => {
     expect(report.input.dataQuality).toEqual([]);
   });
 });
+
+// A record that could be the first response but whose time cannot be read leaves the first
+// response unknown: left out with a note at that record, never counted as "not answered yet"
+// (it was: the ticket showed as waiting, and nothing in the data quality said why; found by an
+// independent review).
+describe('an unreadable time in a log is said, not taken for "no answer"', () => {
+  it('tweets: a brand reply whose created_at cannot be read', async () => {
+    const path = join(tmp, 'unreadable-tweets.csv');
+    writeFileSync(path, [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '10,501,True,Wed Jul 01 09:00:00 +0000 2026,help,11,',
+      '11,Brand,False,garbage,reply,,10',
+      '20,502,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
+      '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
+    ].join('\n') + '\n');
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    // ticket 20 answered in 1h; ticket 10's first response left out (not waiting): 1 of 1 answered
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([4, 4, 0]);
+    expect(numbers(report)).toEqual([['social', 2, 1, 3600, 0, null]]);
+    expect(report.input.dataQuality).toEqual([
+      { kind: 'bad-first-response', severity: 'metric', count: 1, example: { file: path, line: 3, column: 'created_at', value: 'garbage', detail: 'cannot read "garbage"; left out of first response' } },
+    ]);
+  });
+
+  it('ServiceNow: an update out of New whose sys_updated_at cannot be read', async () => {
+    const head = 'number,incident_state,active,sys_mod_count,opened_at,sys_updated_at,contact_type,caller_id,resolved_at,closed_at';
+    const path = join(tmp, 'unreadable-servicenow.csv');
+    writeFileSync(path, [
+      head,
+      'INC1,New,TRUE,0,01-07-2026 09:00,01-07-2026 09:00,Phone,Caller 1,?,?',
+      'INC1,Active,TRUE,1,01-07-2026 09:00,31-06-2026 09:30,Phone,Caller 1,?,?',
+      'INC2,New,TRUE,0,01-07-2026 09:00,01-07-2026 09:00,Phone,Caller 2,?,?',
+      'INC2,Active,TRUE,1,01-07-2026 09:00,01-07-2026 09:20,Phone,Caller 2,?,?',
+    ].join('\n') + '\n');
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    // INC2 acknowledged after 20 minutes; INC1's first response left out (31 June is no date).
+    // Neither resolved: both still open at the as-of time, 09:20 (the latest time that reads), 20
+    // minutes old, so the resolution median is not reached: at least 1200 s.
+    expect(numbers(report)).toEqual([['phone', 2, 1, 1200, 0, 1200]]);
+    expect(report.channels[0]?.resolution.bound).toBe('lower');
+    expect(report.input.dataQuality).toEqual([
+      { kind: 'bad-first-response', severity: 'metric', count: 1, example: { file: path, line: 3, column: 'sys_updated_at', value: '31-06-2026 09:30', detail: 'cannot read "31-06-2026 09:30"; left out of first response' } },
+    ]);
+  });
+});
