@@ -201,7 +201,9 @@ export interface TrendSettings {
 /**
  * The reference gap of one metric: the reference's median minus that of the other channel
  * served fastest, among channels with at least minSample tickets (a thin channel is shown, not
- * headlined). Bounds travel: a gap or ratio built on a median not reached is a bound.
+ * headlined) whose median was reached (a median not reached is at least its value: a channel
+ * that answered nobody is never "the fastest"). Bounds travel: a gap or ratio built on the
+ * reference's median not reached is a bound.
  */
 function referenceGap<G>(
   samples: GroupSource<G, never>,
@@ -214,10 +216,12 @@ function referenceGap<G>(
   const ref = channels.find((c) => c.channel === settings.reference);
   if (!refIndices || !ref || !ref.enough) return null;
   const median = (c: PeriodChannel): number | null => (metric === 'firstResponse' ? c.firstResponseMedian : c.resolutionMedian);
+  // a median not reached is only a lower bound: such a channel cannot be said to be the fastest
+  const bounded = (c: PeriodChannel): boolean => Boolean(metric === 'firstResponse' ? c.firstResponseBound : c.resolutionBound);
   let best: PeriodChannel | null = null;
   for (const c of channels) {
     const value = median(c);
-    if (c.channel === settings.reference || value === null || !c.enough) continue;
+    if (c.channel === settings.reference || value === null || !c.enough || bounded(c)) continue;
     if (!best || value < (median(best) as number)) best = c;
   }
   if (!best) return null;

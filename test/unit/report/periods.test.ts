@@ -251,6 +251,27 @@ describe('measurePeriods', () => {
     expect(august1?.referenceGap.firstResponse).toMatchObject({ channel: 'chat', gap: 35 * MIN, change: null });
   });
 
+  it('never names a channel whose median is not reached "the fastest" (found by an independent review)', () => {
+    // July, as-of 1 August: phone 60 and 120 min (median 90 by the midpoint rule); chat two
+    // tickets never answered, created 31 July 23:50 and 23:40 (waiting 10 and 20 min: median not
+    // reached, at least 15 min by the midpoint, a lower bound below social's); social 30 and 50
+    // min (median 40). The fastest channel is social (a known 40 min), not chat: gap 90 − 40 = 50.
+    const asOf = at('2026-08-01T00:00:00Z');
+    const specs: Spec[] = [
+      { channel: 'phone', created: '2026-07-06T10:00:00Z', firstMinutes: 60, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-07-07T10:00:00Z', firstMinutes: 120, resolutionDays: 1 },
+      { channel: 'chat', created: '2026-07-31T23:50:00Z', firstMinutes: null, resolutionDays: null },
+      { channel: 'chat', created: '2026-07-31T23:40:00Z', firstMinutes: null, resolutionDays: null },
+      { channel: 'social', created: '2026-07-08T10:00:00Z', firstMinutes: 30, resolutionDays: 1 },
+      { channel: 'social', created: '2026-07-09T10:00:00Z', firstMinutes: 50, resolutionDays: 1 },
+    ];
+    const one = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 12, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-07-31T23:50:00Z') });
+    const [july] = measurePeriods(table(specs), one, { reference: 'phone', minSample: 1 }, asOf);
+    const chat = july?.channels.find((c) => c.channel === 'chat');
+    expect([chat?.firstResponseMedian, chat?.firstResponseBound]).toEqual([15 * MIN, 'lower']);
+    expect(july?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 50 * MIN, ratio: 90 / 40, bound: null, change: null });
+  });
+
   it('counts a phone ticket never answered as still waiting: the median becomes a bound', () => {
     // Three phone tickets, two never answered (ages 10 and 20 days at the as-of time), one at 60
     // minutes. Kaplan–Meier: S(60m) = 2/3 and then only censorings, so the median is not reached;
