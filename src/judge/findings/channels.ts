@@ -71,6 +71,8 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
     rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
     message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null) : interval(resolution.effectCi95 ?? null)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
+      // the finding's effect is the resolution ratio: its bound travels with it, as every comparison finding's does
+      effectBound: bound,
       firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), verdict: first.verdict, pValueAdjusted: first.pValueAdjusted ?? null },
       resolution: { ratio: r, ci95: resolution.effectCi95 ?? null, bound, verdict: resolution.verdict, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },
       advantageSurviving: survives,

@@ -39,6 +39,10 @@ describe('response theatre: the share of the advantage that survives', () => {
     const resolutionBound = theatre('social', 'phone', finding('firstResponse', 'preference', 0.25, null, [0.2, 0.3]), finding('resolution', 'no-preference', 0.6, 'upper', [null, 1.7]));
     expect(resolutionBound?.details?.['advantageSurviving']).toBeNull();
     expect(resolutionBound?.message).toContain('95% CI at most 1.70');
+    // the finding's effect is that resolution ratio: its bound travels with it (every renderer
+    // reads details.effectBound; the Markdown evidence wrote "3.1× faster" for "at least")
+    expect(resolutionBound?.details?.['effectBound']).toBe('upper');
+    expect(theatre('social', 'phone', finding('firstResponse', 'preference', 0.25, null, [0.2, 0.3]), finding('resolution', 'no-preference', 0.5, null, [0.3, 1.1]))?.details?.['effectBound']).toBeNull();
   });
 
   it('resolution no faster (at least 1.2×): none survives, bound or not', () => {
