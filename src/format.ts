@@ -237,10 +237,16 @@ export function gateValue(value: number | null | undefined, unit: GateNumberUnit
     case 'seconds':
       return digits === 0 ? formatDuration(value) : exactDuration(value, digits - 1);
     case 'share':
-      return `${+(value * 100).toFixed(1 + digits)}%`;
+      return `${fixedOrSignificant(value * 100, 1 + digits)}%`;
     default:
-      return String(+value.toFixed(3 + digits));
+      return String(fixedOrSignificant(value, 3 + digits));
   }
+}
+
+/** `x` to `places` decimals, or to two significant digits where that would write a value that is not 0 as 0 (a ratio of 0.000022, never "0"). */
+function fixedOrSignificant(x: number, places: number): number {
+  const fixed = +x.toFixed(places);
+  return fixed === 0 && x !== 0 ? +x.toPrecision(2) : fixed;
 }
 
 /**

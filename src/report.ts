@@ -175,6 +175,10 @@ export interface GateResult {
   current?: number | null;
   /** delta gates: the subject's value in the baseline report. */
   baseline?: number | null;
+  /** delta gates: set when the value in this run (`current`) is only a bound. */
+  currentBound?: Bound | null;
+  /** delta gates: set when the baseline's value is only a bound. */
+  baselineBound?: Bound | null;
   /** The numbers behind the value, in words ("phone 2h (n=40) over social 30m (n=35)"). */
   detail?: string | null;
   /** Where the gate was given: `--fail-on` or `config gates[0]`. */

@@ -55,13 +55,17 @@ export function gateMessage(g: GateResult): string {
   const words = COMPARATOR_WORDS[g.comparator ?? '>'];
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
-    const changeBound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
+    const changeBound = boundWords(g.bound);
     const [change, threshold, now, before] = gateChangeValues(g.value, g.threshold, g.current, g.baseline, g.unit);
-    return `change ${changeBound}${change} ${holds} ${threshold} (${now} now, ${before} in the baseline)`;
+    return `change ${changeBound}${change} ${holds} ${threshold} (${boundWords(g.currentBound)}${now} now, ${boundWords(g.baselineBound)}${before} in the baseline)`;
   }
-  const bound = g.bound === 'lower' ? 'at least ' : g.bound === 'upper' ? 'at most ' : '';
   const [value, threshold] = gateValues(g.value, g.threshold, g.unit);
-  return `value ${bound}${value} ${holds} ${threshold}`;
+  return `value ${boundWords(g.bound)}${value} ${holds} ${threshold}`;
+}
+
+/** `at least ` / `at most ` before a value that is only a bound. */
+function boundWords(bound: GateResult['bound']): string {
+  return bound === 'lower' ? 'at least ' : bound === 'upper' ? 'at most ' : '';
 }
 
 /**

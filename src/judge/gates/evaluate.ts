@@ -388,6 +388,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   let bound: Bound | null | undefined = now.bound;
   let detail = now.detail;
   let baselineValue: number | undefined;
+  let baselineBound: Bound | null | undefined;
   if (gate.delta) {
     if (!ctx.baseline) return missing('delta(...) needs an earlier report: pass --baseline <report.json>', now.value, { baseline: null, detail: now.detail });
     const differs = notComparable(gate.subject, ctx.report, ctx.baseline);
@@ -395,6 +396,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
     const then = measure(gate.subject, ctx.baseline, ctx, true);
     if (!then.ok) return missing(then.reason, now.value, { baseline: null, detail: now.detail });
     baselineValue = then.value;
+    baselineBound = then.bound;
     value = now.value - then.value;
     bound = differenceBound(now.bound, then.bound);
     detail = `now: ${now.detail}; baseline: ${then.detail}`;
@@ -417,7 +419,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
     evaluated: true,
     bound: bound ?? null,
     current: now.value,
-    ...(baselineValue === undefined ? {} : { baseline: baselineValue }),
+    ...(baselineValue === undefined ? {} : { baseline: baselineValue, currentBound: now.bound ?? null, baselineBound: baselineBound ?? null }),
     detail,
   };
 }

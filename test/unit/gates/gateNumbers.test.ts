@@ -62,4 +62,17 @@ describe('the gate message', () => {
     const g = gate({ comparator: '>', value: 0.30004, threshold: 0.3, current: 1.80004, baseline: 1.5, unit: 'ratio' });
     expect(gateMessage(g)).toBe('change 0.30004 is above 0.3 (1.80004 now, 1.5 in the baseline)');
   });
+
+  test('a bound travels with every number it is: the value now and in the baseline say "at least" too (found by an independent review)', () => {
+    // now at least 31d 22h 7m 54s (a median not reached), baseline 18h 4m 0s: change at least 31d 4h 3m 54s
+    const g = gate({ comparator: '>', value: 2693034, threshold: 0, current: 2758074, baseline: 65040, unit: 'seconds', bound: 'lower', currentBound: 'lower', baselineBound: null });
+    expect(gateMessage(g)).toBe('change at least 31d 4h 3m 54s is above 0s (at least 31d 22h 7m 54s now, 18h 4m 0s in the baseline)');
+  });
+
+  test('a value that is not 0 never reads as 0', () => {
+    // chat answered in 0 s (floored to 1 s) against phone's 12h 37m: ratio 1/45,420 = 0.000022
+    expect(gateMessage(gate({ comparator: '<', value: 1 / 45420, threshold: 0.001, unit: 'ratio', bound: 'upper' }))).toBe('value at most 0.000022 is below 0.001');
+    expect(gateValue(0.00000004, 'share')).toBe('0.000004%');
+  });
 });
+
