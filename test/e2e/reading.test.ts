@@ -189,8 +189,8 @@ describe('--rejects: the rejected row\'s own columns follow its reason', () => {
       `${path},4,in_response_to_tweet_id,49,"orphan-reply: replies to tweet 49, which is not in the file: its conversation began outside this export",3,502,True,Wed Jul 01 10:00:00 +0000 2026,still waiting,,49`,
       `${path},5,inbound,False,"outbound: brand tweet 4 replies to nothing: agent-initiated, nobody was waiting",4,BrandCo,False,Wed Jul 01 11:00:00 +0000 2026,Big sale!,5,`,
       `${path},6,inbound,False,outbound: part of a conversation started by brand tweet 4,5,503,True,Wed Jul 01 11:10:00 +0000 2026,'=1+1,,4`,
-      `${path},7,created_at,,bad-created: cannot read the date of tweet 6,6,504,True,someday,hello?,7,`,
-      `${path},8,created_at,,bad-created: part of conversation 6: cannot read the date of tweet 6,7,BrandCo,False,Wed Jul 01 12:30:00 +0000 2026,hi,,6`,
+      `${path},7,created_at,someday,bad-created: cannot read the date of tweet 6,6,504,True,someday,hello?,7,`,
+      `${path},8,created_at,someday,bad-created: part of conversation 6: cannot read the date of tweet 6,7,BrandCo,False,Wed Jul 01 12:30:00 +0000 2026,hi,,6`,
     ]);
   });
 
