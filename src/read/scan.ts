@@ -45,6 +45,11 @@ export interface ScanOptions {
   readonly file: string;
   /** One-byte field delimiter: `,`, `;` or tab. */
   readonly delimiter: string;
+  /**
+   * `\n` and `\r\n` both mean "a record ends at LF or CRLF", whichever the file's first line
+   * had (a file joined from exports of two systems, or lines appended to a Windows export, has
+   * both); `\r` a file of CR line ends (a bare LF is then field content).
+   */
   readonly recordDelimiter: '\n' | '\r\n' | '\r';
   /** Longest record in bytes; default DEFAULT_MAX_RECORD_BYTES. */
   readonly maxRecordBytes?: number;
@@ -270,9 +275,11 @@ export class CsvScanner {
   constructor(options: ScanOptions, emit?: (record: RawRecord) => void) {
     this.file = options.file;
     this.delimiter = options.delimiter.charCodeAt(0);
-    this.rd = options.recordDelimiter.charCodeAt(0);
-    this.crlf = options.recordDelimiter === '\r\n';
+    // LF or CRLF (any file but a CR one): a CR ends a record when an LF follows it (crlf), an LF
+    // on its own does too (below); in a CR file a CR does
     this.crMode = options.recordDelimiter === '\r';
+    this.rd = CR;
+    this.crlf = !this.crMode;
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.emit = emit ?? null;
     this.recoded = options.recoded ?? null;
@@ -475,7 +482,7 @@ export class CsvScanner {
             i++;
             continue;
           }
-          let closes = n === D;
+          let closes = n === D || (crlf && n === LF);
           if (!closes && n === RD) {
             if (!crlf) closes = true;
             else if (i + 2 >= len) {
@@ -539,6 +546,14 @@ export class CsvScanner {
         quoting = true;
         this.kind = QUOTED;
         i++;
+        continue;
+      }
+      if (b === LF && crlf) {
+        // an LF on its own ends a record as a CRLF does
+        this.endLine(i, high);
+        high = 0;
+        i++;
+        this.recordStart = this.fieldStart = i;
         continue;
       }
       if (b === LF) {

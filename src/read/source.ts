@@ -472,7 +472,8 @@ export async function* csvParseRecords(text: Readable, options: ScanOptions, utf
   const { parse, CsvError } = await import('csv-parse');
   const parser = parse({
     delimiter,
-    record_delimiter: recordDelimiter,
+    // LF and CRLF alike, as the scanner (ScanOptions.recordDelimiter)
+    record_delimiter: recordDelimiter === '\r' ? '\r' : ['\r\n', '\n'],
     // (csv-parse would switch to UTF-8 on a BOM: bytes read as latin1 lose theirs first)
     bom: !utf8Bytes,
     relax_column_count: true,

@@ -130,6 +130,28 @@ describe('the byte scanner agrees with csv-parse', () => {
     ]);
   });
 
+  it('LF and CRLF line ends mixed in one file end records alike, whichever came first (found by an independent review)', async () => {
+    // a Windows export with lines appended by a Unix tool, and the other way round; a quoted last
+    // field before either; an LF inside quotes stays in the value; a bare CR stays a character
+    const windowsFirst = 'id,text\r\n1,a\r\n2,"q"\n3,b\n4,"x\ny"\r\n5,c\rd\n';
+    const unixFirst = 'id,text\n1,a\n2,"q"\r\n3,b\r\n4,"x\ny"\n5,c\rd\r\n';
+    const expected = [
+      { line: 1, values: ['id', 'text'] },
+      { line: 2, values: ['1', 'a'] },
+      { line: 3, values: ['2', 'q'] },
+      { line: 4, values: ['3', 'b'] },
+      { line: 5, values: ['4', 'x\ny'] },
+      { line: 7, values: ['5', 'c\rd'] },
+    ];
+    for (const [text, recordDelimiter] of [[windowsFirst, '\r\n'], [unixFirst, '\n']] as const) {
+      const rand = random(7);
+      const { fast, reference } = await both(Buffer.from(text), { file: 'f.csv', delimiter: ',', recordDelimiter }, rand);
+      expect(fast.error).toBeNull();
+      expect(fast.records).toEqual(expected);
+      expect(reference.records).toEqual(expected);
+    }
+  });
+
   it('a NUL after a closing quote closes it, as in csv-parse (which takes NUL for the end of its buffer)', async () => {
     const text = 'id,x\n"T1"\0,2\n"T""2"\0x,3\n"T3"a,4\n';
     const fast = await collect(scanCsv([Buffer.from(text)], { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }));
