@@ -222,6 +222,7 @@ export function bindColumns(
       }
     }
     const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
+    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header);
     bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values) ? { orderGuessed: true } : {}) };
   }
 
@@ -262,6 +263,28 @@ export function bindColumns(
     timeZone,
     unused: header.filter((_, i) => !used.has(i)),
   };
+}
+
+/** Unix seconds before this (3 March 1973) are no ticket's time: numbers that small are something else. */
+const EARLIEST_EPOCH_SECONDS = 1e8;
+
+/**
+ * A timestamp column of plain numbers is read as Unix seconds; when every sampled one falls
+ * before 1973 they are not (spreadsheet serial dates, `45000.04` = 15 March 2023 00:57, saved
+ * to CSV as numbers, would be read as a few hours into 1970 and every duration shrunk 86,400
+ * times): refused, naming the column, a value and what to do, rather than read silently wrong.
+ */
+function refuseEarlyEpoch(values: readonly string[], file: string, column: string): void {
+  const numbers = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (numbers.length === 0 || !numbers.every((v) => Number(v) < EARLIEST_EPOCH_SECONDS)) return;
+  const example = numbers[0] as string;
+  const serial = Number(example) > 0 && Number(example) < 2958466;
+  throw new ParityError(`holds numbers like "${example}", which as Unix seconds would all fall before 1973${serial ? ', and look like spreadsheet serial dates (days since 1899)' : ''}`, {
+    location: { file, column },
+    hint: serial
+      ? 'save the sheet as .xlsx (parity reads serial dates from a workbook) or format the column as dates before saving it as CSV'
+      : 'export the times as dates (ISO 8601) or as Unix seconds, or map another column with "columns" in parity.config.json',
+  });
 }
 
 /** Date styles whose day and month order a value may leave open (`03/04/2026`). */

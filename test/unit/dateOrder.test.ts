@@ -62,3 +62,19 @@ test('with the order said by dateFormat, or settled by a day over 12, a date the
   expect(report.input.rowsRejected).toBe(1);
   expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(3600);
 });
+
+// Spreadsheet serial dates saved to CSV as numbers (45000.04 = 15 March 2023 00:57) read as
+// Unix seconds would be a few hours into 1970, every duration 86,400 times too short: refused,
+// with what to do (found by an independent review). Unix seconds of 1973 on are read as before.
+test('numbers that as Unix seconds would all fall before 1973 are refused, naming serial dates', async () => {
+  const path = tempCsv('serial.csv', ['ticket_id,channel,created_at,first_response_at', 'X1,phone,45000,45000.04', 'X2,email,45001.5,45001.6']);
+  const error = await auditFiles([path]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ParityError);
+  expect((error as ParityError).location).toEqual({ file: path, column: 'created_at' });
+  expect((error as ParityError).message).toBe('holds numbers like "45000", which as Unix seconds would all fall before 1973, and look like spreadsheet serial dates (days since 1899)');
+  // 100,000,000 s is 3 March 1973 09:46:40 UTC: read, a reply 30 minutes later
+  const epoch = tempCsv('epoch.csv', ['ticket_id,channel,created_at,first_response_at', 'E1,phone,100000000,100001800']);
+  const report = await auditFiles([epoch], {}, { minSample: 1 });
+  expect(report.period.from).toBe('1973-03-03T09:46:40.000Z');
+  expect(report.channels[0]?.firstResponse.median).toBe(1800);
+});
