@@ -40,12 +40,35 @@ export interface ReadOptions {
  */
 export function sniffEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  // UTF-16LE saved without its byte-order mark: ASCII text with a NUL after every byte
+  if (zeroPattern(head) === 'utf-16le') return 'utf-16le';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1252';
   }
+}
+
+/**
+ * The encoding a head's NUL bytes give away, for text mostly ASCII: UTF-16 (a NUL beside every
+ * character, after it little-endian, before it big-endian) or UTF-32 (three NULs a character);
+ * null when they follow no such pattern (UTF-8 text has no NUL; a stray one is its field's).
+ */
+export function zeroPattern(head: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32' | null {
+  const n = Math.min(head.length, 4096) & ~3;
+  if (n < 8) return null;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (head[i] === 0) zeros[i & 3]!++;
+  const quarter = n / 4;
+  const share = (k: number): number => (zeros[k] as number) / quarter;
+  // UTF-32: three of every four bytes NUL (little- or big-endian), a byte-order mark or not
+  if ([0, 1, 2, 3].filter((k) => share(k) >= 0.8).length === 3) return 'utf-32';
+  const even = (share(0) + share(2)) / 2;
+  const odd = (share(1) + share(3)) / 2;
+  if (odd >= 0.4 && even <= 0.05) return 'utf-16le';
+  if (even >= 0.4 && odd <= 0.05) return 'utf-16be';
+  return null;
 }
 
 /** Re-decodes a byte stream to UTF-8 text chunks. */
@@ -392,7 +415,13 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   peeked = await peek(bytes, PEEK_BYTES).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
-  if (peeked.head[0] === 0xfe && peeked.head[1] === 0xff) {
+  const zeros = zeroPattern(peeked.head);
+  const h = peeked.head;
+  const utf32Bom = (h[0] === 0xff && h[1] === 0xfe && h[2] === 0x00 && h[3] === 0x00) || (h[0] === 0x00 && h[1] === 0x00 && h[2] === 0xfe && h[3] === 0xff);
+  if (zeros === 'utf-32' || utf32Bom) {
+    throw new ParityError('the file is UTF-32, which parity does not read', { location: { file }, hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV' });
+  }
+  if ((peeked.head[0] === 0xfe && peeked.head[1] === 0xff) || zeros === 'utf-16be') {
     throw new ParityError('the file is UTF-16 big-endian, which parity does not read', {
       location: { file },
       hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV',

@@ -60,6 +60,18 @@ describe('reading delimited text', () => {
     expect((await readAll(Buffer.from(text))).records[0]?.values).toEqual(['1', 'Café €5']);
   });
 
+  it('UTF-16LE saved without its byte-order mark is read as UTF-16LE; UTF-16BE and UTF-32 are refused naming the fix (found by an independent review)', async () => {
+    const text = 'id,text\n1,Café €5\n';
+    // no BOM: a NUL after every ASCII byte (it was read as UTF-8, every value full of NULs)
+    expect((await readAll(Buffer.from(text, 'utf16le'))).records[0]?.values).toEqual(['1', 'Café €5']);
+    const swapped = Buffer.from(text, 'utf16le').swap16();
+    await expect(readAll(swapped)).rejects.toThrow('the file is UTF-16 big-endian, which parity does not read');
+    const utf32 = Buffer.alloc(text.length * 4);
+    for (let i = 0; i < text.length; i++) utf32.writeUInt32LE(text.codePointAt(i) as number, i * 4);
+    await expect(readAll(utf32)).rejects.toThrow('the file is UTF-32, which parity does not read');
+    await expect(readAll(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32]))).rejects.toThrow('the file is UTF-32, which parity does not read');
+  });
+
   it('an empty input is an error naming the file', async () => {
     await expect(readAll('')).rejects.toThrow('the file is empty');
     await expect(readAll('\n\n')).rejects.toThrow('the file is empty');
