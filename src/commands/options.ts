@@ -197,8 +197,12 @@ function asOfSecond(seconds: number | null): number | null {
 /** Resolves the settings of a run. `version` is the tool version for the report. */
 
 export function resolveSettings(files: string[], flags: CommonFlags, config: Config, version: string, configFile: string | null = null): Settings {
+  if (files.filter((f) => f === '-').length > 1) {
+    // standard input can be read once: the second "-" would be an empty file
+    throw new UsageError('standard input (-) is named more than once', { hint: 'name - once; give the other inputs as files' });
+  }
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
-  checkTimeZone(timeZone, flags.tz ? '--tz' : 'timeZone in the config');
+  checkTimeZone(timeZone, flags.tz !== undefined ? '--tz' : 'timeZone in the config');
   const instant = (flag: string, key: 'since' | 'until' | 'asOf', given: string | undefined, endOfDay = false): number | null => {
     const text = given ?? config[key];
     return text ? parseInstant(text, origin(given !== undefined, flag, key), timeZone, endOfDay) : null;

@@ -35,11 +35,13 @@ export type LogTicket = Partial<Record<Exclude<SyntheticField, 'createdAt' | 'fi
   unreadable?: Partial<Record<'firstResponseAt' | 'resolvedAt', UnreadableTime>>;
 };
 
-/** A record's time that cannot be read: its text, line and column. */
+/** A record's time that cannot be read: its text, line and column (and why, when not the time itself). */
 export interface UnreadableTime {
   text: string;
   line: number;
   column: string;
+  /** The note's words before "; left out of …", when they are not `cannot read "<text>"`. */
+  why?: string;
 }
 
 /** The latest time among a reduced ticket's records, and the line that holds it. */
@@ -103,7 +105,8 @@ export function logTicketNormaliser(mapping: Mapping, context: RowContext): (tic
       const where = at[note.kind];
       if (!where) return note;
       const metric = note.kind === 'bad-first-response' ? 'first response' : 'resolution';
-      return { ...note, line: where.line, column: where.column, value: where.text, detail: where.text ? `cannot read "${where.text}"; left out of ${metric}` : `no time given; left out of ${metric}` };
+      const why = where.why ?? (where.text ? `cannot read "${where.text}"` : 'no time given');
+      return { ...note, line: where.line, column: where.column, value: where.text, detail: `${why}; left out of ${metric}` };
     });
     return { ...result, notes };
   };

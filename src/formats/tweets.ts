@@ -67,7 +67,9 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   const created: number[] = [];
   /** The text of each tweet whose time cannot be read (empty when it has none). */
   const unreadableCreated = new Map<number, string>();
-  const inbound: boolean[] = [];
+  const inbound: Array<boolean | null> = [];
+  /** The inbound text of each tweet whose author side it does not say (neither True nor False). */
+  const unknownInbound = new Map<number, string>();
   const parents: string[] = [];
   const authors = new Dictionary();
   const authorCode: number[] = [];
@@ -102,8 +104,10 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     const at = createdText && parse ? (parse(createdText) ?? Number.NaN) : Number.NaN;
     created.push(at);
     if (Number.isNaN(at)) unreadableCreated.set(slot, createdText);
-    const isInbound = parseBoolean(v[col.inbound] ?? '') === true;
+    // true: a customer's tweet, false: the brand's; null: neither written (said, never guessed)
+    const isInbound = parseBoolean(v[col.inbound] ?? '');
     inbound.push(isInbound);
+    if (isInbound === null) unknownInbound.set(slot, (v[col.inbound] ?? '').trim());
     const parent = tweetId(v[col.parent]);
     parents.push(parent);
     authorCode.push(authors.codeOf((v[col.author] ?? '').trim()));
@@ -191,9 +195,18 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     }
     if (r !== i) continue; // counted with its ticket below
     const rowLines = [line, ...(members.get(i) ?? []).map((m) => lines[m] as number)];
+    if (inbound[i] === null) {
+      const value = unknownInbound.get(i) ?? '';
+      yield* settle(
+        { ok: false, issue: { kind: 'bad-inbound', severity: 'error', file: fileName, line, column: mapping.header[col.inbound] ?? 'inbound', value, detail: `inbound ${value ? `"${value}"` : 'empty'} is neither True nor False: whether the customer or the brand wrote tweet ${ids[i]} is not known` } },
+        rowLines,
+        `conversation ${ids[i]}`,
+      );
+      continue;
+    }
     if (!inbound[i]) {
       for (const l of rowLines) {
-        yield { issue: { kind: 'outbound', severity: 'excluded', file: fileName, line: l, column: mapping.header[col.inbound] ?? 'inbound', value: 'False', detail: l === line ? `brand tweet ${ids[i]} replies to nothing: agent-initiated, nobody was waiting` : `part of a conversation started by brand tweet ${ids[i]}` } };
+        yield { issue: { kind: 'outbound', severity: 'excluded', file: fileName, line: l, column: mapping.header[col.inbound] ?? 'inbound', value: unknownInbound.get(i) ?? 'False', detail: l === line ? `brand tweet ${ids[i]} replies to nothing: agent-initiated, nobody was waiting` : `part of a conversation started by brand tweet ${ids[i]}` } };
       }
       continue;
     }
@@ -204,7 +217,13 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     let unreadable: UnreadableTime | null = null;
     for (const part of (responses.get(i) ?? '').split(',')) {
       const reply = index.get(idKey(tweetId(part)));
-      if (reply === undefined || inbound[reply]) continue;
+      if (reply === undefined || inbound[reply] === true) continue;
+      if (inbound[reply] === null) {
+        // a reply whose author side is not said may have been the brand's first: not known
+        const text = unknownInbound.get(reply) ?? '';
+        unreadable ??= { text, line: lines[reply] as number, column: mapping.header[col.inbound] ?? 'inbound', why: `reply ${ids[reply]} has inbound ${text ? `"${text}"` : 'empty'}, neither True nor False, so whether the brand answered with it is not known` };
+        continue;
+      }
       const at = created[reply] as number;
       if (Number.isNaN(at)) {
         unreadable ??= { text: unreadableCreated.get(reply) ?? '', line: lines[reply] as number, column: mapping.header[col.created] ?? 'created_at' };

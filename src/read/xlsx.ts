@@ -147,7 +147,11 @@ function failure(error: unknown, excel: Excel, file: string, sheet: SheetChoice 
       const what = m[3] === 'VALUE_MISSING' ? 'a cell has no stored value (a formula saved without its result?)' : `a cell cannot be read (${m[3]})`;
       return new ParityError(what, { location: { file, line: Number(m[1]), column: `column ${m[2]}` }, hint: 'open the workbook in Excel, let it recalculate, and save it again' });
     }
-    return new ParityError(`the workbook is damaged: ${error.message}`, { location: { file } });
+    // a zip without a workbook's parts (a .docx, any zip named .xlsx) lands here too
+    return new ParityError(`the workbook is damaged: ${error.message}`, {
+      location: { file },
+      hint: 'open it in Excel and save it again as .xlsx (or save the sheet as CSV); if it is not a workbook, give the export itself',
+    });
   }
   if (error instanceof InvalidInputError) return unsupportedWorkbook(file, 'zip');
   // the reader stopping on a part it expected (a sheet without <sheetData>, written by a tool

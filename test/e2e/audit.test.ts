@@ -182,6 +182,11 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
   it('a bad option value', async () => {
     expect((await runParity(['audit', fixture('small.csv'), '--reference', 'fax'])).stderr).toContain('--reference "fax" is not a channel');
     expect((await runParity(['audit', fixture('small.csv'), '--tz', 'Mars/Olympus'])).stderr).toContain('unknown time zone "Mars/Olympus"');
+    // an empty --tz is the flag's, not the config's (there is none)
+    expect((await runParity(['audit', fixture('small.csv'), '--tz', ''])).stderr).toBe('parity: unknown time zone ""\n  --tz: use an IANA name such as Europe/Berlin, America/New_York or UTC\n');
+    // standard input can be read once (the second "-" read as an empty file before)
+    const twice = await runParity(['audit', '-', '-'], { stdin: readFileSync(fixture('small.csv')) });
+    expect([twice.code, twice.stderr]).toEqual([2, 'parity: standard input (-) is named more than once\n  name - once; give the other inputs as files\n']);
     expect((await runParity(['audit', fixture('small.csv'), '--since', 'last week'])).code).toBe(2);
     expect((await runParity(['audit', fixture('small.csv'), '--format', 'pdf'])).stderr).toContain('--format pdf is not available');
   });

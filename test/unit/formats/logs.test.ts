@@ -151,3 +151,33 @@ describe('an unreadable time in a log is said, not taken for "no answer"', () =>
     ]);
   });
 });
+
+// inbound neither True nor False (empty): whether the customer or the brand wrote the tweet is not
+// known. It was taken as a brand tweet ("outbound", its value shown as False though the cell was
+// empty; found by an independent review). A conversation it starts is rejected as bad-inbound;
+// a reply of unknown side leaves its ticket's first response unknown.
+describe('a tweet whose inbound is neither True nor False is said, never guessed', () => {
+  it('rejects the conversation it starts, and makes a first response it may be unknown', async () => {
+    const path = join(tmp, 'inbound-tweets.csv');
+    writeFileSync(path, [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '501,506,,Wed Jul 01 09:00:00 +0000 2026,empty inbound,,',
+      '10,501,True,Wed Jul 01 09:00:00 +0000 2026,help,11,',
+      '11,Brand,,Wed Jul 01 09:05:00 +0000 2026,reply of unknown side,,10',
+      '20,502,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
+      '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
+    ].join('\n') + '\n');
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 4, 1]);
+    // ticket 20 answered in 1h; ticket 10's first response left out
+    expect(numbers(report)).toEqual([['social', 2, 1, 3600, 0, null]]);
+    expect(report.input.dataQuality).toEqual([
+      { kind: 'bad-inbound', severity: 'error', count: 1, example: { file: path, line: 2, column: 'inbound', value: '', detail: 'inbound empty is neither True nor False: whether the customer or the brand wrote tweet 501 is not known' } },
+      {
+        kind: 'bad-first-response', severity: 'metric', count: 1,
+        example: { file: path, line: 4, column: 'inbound', value: '', detail: 'reply 11 has inbound empty, neither True nor False, so whether the brand answered with it is not known; left out of first response' },
+      },
+    ]);
+  });
+});
+
