@@ -7,6 +7,7 @@
 import type { Settings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import type { Mapping } from '../formats/bind.js';
+import { headerKey } from '../formats/types.js';
 import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
@@ -49,6 +50,22 @@ export interface Dataset {
 }
 
 /** read → normalise: every file into one ticket table. */
+
+/**
+ * A column read for a field whose header the file has more than once (two "channel" columns):
+ * the first is read, and the note says which, rather than choosing silently.
+ */
+function repeatedHeaders(file: string, mapping: Mapping): string[] {
+  const out: string[] = [];
+  for (const binding of Object.values(mapping.bindings)) {
+    if (!binding) continue;
+    const key = headerKey(binding.header);
+    const same = mapping.header.flatMap((h, i) => (headerKey(h) === key ? [i + 1] : []));
+    if (same.length > 1) out.push(`${file}: ${same.length} columns are named "${binding.header}" (columns ${same.join(', ')}); column ${binding.index + 1} is read as ${binding.field}`);
+  }
+  return out;
+}
+
 export async function loadDataset(settings: Settings, io: RunIO): Promise<Dataset> {
   if (settings.files.length === 0) throw new ParityError('no input files given', { hint: 'pass one or more files, or - for standard input' });
   const builder = new TicketTableBuilder();
@@ -95,6 +112,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         if (recoded) notes.add(recoded);
         if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
         if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
+        for (const note of repeatedHeaders(opened.file, mapping)) notes.add(note);
       },
     },
     true,

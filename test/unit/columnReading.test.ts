@@ -1,3 +1,5 @@
+// How a column is read: the date order, numbers that are no Unix time, a header named twice.
+//
 // One date order per file: only first_response_at has a day above 12 (13/04), so the file is
 // day-first, created_at too. Read month-first, P1's 03/04 would be created on 4 March and
 // answered on 3 April (30 days), and P2's and E1's answers would come "before" their creation.
@@ -77,4 +79,13 @@ test('numbers that as Unix seconds would all fall before 1973 are refused, namin
   const report = await auditFiles([epoch], {}, { minSample: 1 });
   expect(report.period.from).toBe('1973-03-03T09:46:40.000Z');
   expect(report.channels[0]?.firstResponse.median).toBe(1800);
+});
+
+// Two columns with the same name: the first is read, and a note says so (it was chosen silently;
+// found by an independent review).
+test('a field read from a header the file has twice is named in a note', async () => {
+  const path = tempCsv('twice.csv', ['ticket_id,channel,created_at,Channel,first_response_at', 'H1,phone,2026-07-01T00:00:00Z,email,2026-07-01T01:00:00Z']);
+  const report = await auditFiles([path], {}, { minSample: 1 });
+  expect(report.channels.map((c) => c.channel)).toEqual(['phone']);
+  expect(report.input.notes).toContain(`${path}: 2 columns are named "channel" (columns 2, 4); column 2 is read as channel`);
 });
