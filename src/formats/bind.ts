@@ -222,8 +222,8 @@ export function bindColumns(
       }
     }
     const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
-    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header);
-    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values) ? { orderGuessed: true } : {}) };
+    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field);
+    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values, timeZone) ? { orderGuessed: true } : {}) };
   }
 
   // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both
@@ -237,7 +237,7 @@ export function bindColumns(
     const all = ordered.flatMap((f) => columnSamples(samples, (bindings[f] as FieldBinding).index).slice(0, 500));
     const joint = detectStyle(all, timeZone);
     if (joint === 'mdy' || joint === 'dmy' || joint === 'dmy-dash') {
-      const guessed = !dateOrderSettled(all);
+      const guessed = !dateOrderSettled(all, timeZone);
       for (const f of ordered) {
         const { orderGuessed: _, ...rest } = bindings[f] as FieldBinding;
         bindings[f] = { ...rest, style: joint, ...(guessed ? { orderGuessed: true } : {}) };
@@ -270,20 +270,26 @@ const EARLIEST_EPOCH_SECONDS = 1e8;
 
 /**
  * A timestamp column of plain numbers is read as Unix seconds; when every sampled one falls
- * before 1973 they are not (spreadsheet serial dates, `45000.04` = 15 March 2023 00:57, saved
- * to CSV as numbers, would be read as a few hours into 1970 and every duration shrunk 86,400
- * times): refused, naming the column, a value and what to do, rather than read silently wrong.
+ * before 1973 they are not: spreadsheet serial dates saved to CSV as numbers (`45000.04` = 15
+ * March 2023 00:57, every duration shrunk 86,400 times), or durations in a column taken for
+ * times (`3600`). Refused, naming the column, a value and what to do, rather than read silently
+ * wrong.
  */
-function refuseEarlyEpoch(values: readonly string[], file: string, column: string): void {
+function refuseEarlyEpoch(values: readonly string[], file: string, column: string, field: TicketField): void {
   const numbers = values.map((v) => v.trim()).filter((v) => v !== '');
   if (numbers.length === 0 || !numbers.every((v) => Number(v) < EARLIEST_EPOCH_SECONDS)) return;
   const example = numbers[0] as string;
-  const serial = Number(example) > 0 && Number(example) < 2958466;
-  throw new ParityError(`holds numbers like "${example}", which as Unix seconds would all fall before 1973${serial ? ', and look like spreadsheet serial dates (days since 1899)' : ''}`, {
+  // 20,000 to 80,000 days after 30 December 1899: 1954 to 2119
+  const serial = numbers.every((v) => Number(v) >= 20000 && Number(v) <= 80000);
+  const duration = field === 'firstResponseAt' ? 'firstResponseTime' : field === 'resolvedAt' ? 'resolutionTime' : null;
+  const what = serial ? ', and look like spreadsheet serial dates (days since 1899)' : duration ? ', and may be durations' : '';
+  throw new ParityError(`holds numbers like "${example}", which as Unix seconds would all fall before 1973${what}`, {
     location: { file, column },
     hint: serial
       ? 'save the sheet as .xlsx (parity reads serial dates from a workbook) or format the column as dates before saving it as CSV'
-      : 'export the times as dates (ISO 8601) or as Unix seconds, or map another column with "columns" in parity.config.json',
+      : duration
+        ? `if they are durations, map the column in the config: "columns": { "${duration}": { "column": ${JSON.stringify(column)}, "unit": "seconds" } } (or "minutes", "hours")`
+        : 'export the times as dates (ISO 8601) or as Unix seconds, or say how they are written with "dateFormat" in the config',
   });
 }
 

@@ -171,7 +171,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   // brand is the first of them it mentions (`@AppleSupport my phone…`), so it is still in its group.
   const brands = new Map<string, string>();
   for (let i = 0; i < n; i++) {
-    const name = inbound[i] ? null : authors.valueOf(authorCode[i] as number);
+    const name = inbound[i] === false ? authors.valueOf(authorCode[i] as number) : null;
     if (name) brands.set(name.toLowerCase(), name);
   }
   const mentioned = (text: string | undefined): string | null => {

@@ -331,21 +331,23 @@ function csvFields(fields: readonly string[]): string {
 }
 
 /**
- * Stops the run at a date that reads only in the order its column was not given: the order came
- * from the default (no sampled value had a part over 12), so every date before it may have been
- * read the wrong way round (`01/03` as 3 January) — a silent error in every duration, not a row
- * to reject.
+ * Stops the run at a date that is valid only in the order its column was not given: the order
+ * came from the default (no sampled value had a part over 12), so either the column is the other
+ * way round and every date before it may have been misread (`01/03` as 3 January) — a silent
+ * error in every duration, not a row to reject — or this one value is a mistake. Which, only the
+ * user can say: the message names both and the dateFormat for each.
  */
-function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text: string): void {
+function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text: string, zone: string): void {
   if (!binding?.orderGuessed) return;
-  const needs = otherDateOrder(binding.style, text);
+  const needs = otherDateOrder(binding.style, text, zone);
   if (needs === null) return;
   const taken = needs === 'day-first' ? 'month-first (MM/DD)' : 'day-first (DD/MM)';
+  const other = needs === 'day-first' ? 'month-first' : 'day-first';
   throw new ParityError(
-    `"${text}" can only be ${needs === 'day-first' ? 'day-first (DD/MM)' : 'month-first (MM/DD)'}, but the column was read ${taken} because no date in its first rows has a day over 12: every date in it may have been read the wrong way round`,
+    `"${text}" is a date only ${needs === 'day-first' ? 'day-first (DD/MM)' : 'month-first (MM/DD)'}, but the column was read ${taken} because no date in its first rows has a day over 12: either the column is ${needs} and every date in it may have been read the wrong way round, or this value is a mistake`,
     {
       location: { file: record.file, line: record.line, column: binding.header },
-      hint: `say the order in the config, e.g. "dateFormat": "${dateFormatLike(text, needs)}" (date-fns tokens), and run again`,
+      hint: `say the order in the config: "dateFormat": "${dateFormatLike(text, needs)}" if the export is ${needs}, or "${dateFormatLike(text, other)}" if it is ${other} (this row is then rejected); then run again`,
     },
   );
 }
@@ -443,7 +445,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) {
-      checkDateOrder(record, b.createdAt, createdText);
+      checkDateOrder(record, b.createdAt, createdText, mapping.timeZone);
       return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
     }
     if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
@@ -492,7 +494,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
-        checkDateOrder(record, b.firstResponseAt, firstText);
+        checkDateOrder(record, b.firstResponseAt, firstText, mapping.timeZone);
         notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
@@ -526,7 +528,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         seconds = parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number);
       }
       if (seconds === null) {
-        checkDateOrder(record, b.resolvedAt, resolvedText);
+        checkDateOrder(record, b.resolvedAt, resolvedText, mapping.timeZone);
         notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {

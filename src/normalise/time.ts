@@ -306,7 +306,9 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
       const { parse: parseWithFormat } = load('date-fns/parse') as typeof import('date-fns/parse');
       const { isValid } = load('date-fns/isValid') as typeof import('date-fns/isValid');
       const { tz } = load('@date-fns/tz/tz') as typeof import('@date-fns/tz/tz');
-      const reference = new Date(0);
+      // the reference date places a two-digit year (`yy`) within 50 years of it: 2000 reads `26`
+      // as 2026, as the built-in styles do (year2), where 1970 read it as 1926
+      const reference = new Date(Date.UTC(2000, 0, 1));
       const inZone = tz(zone);
       return (text) => {
         const date = parseWithFormat(text, dateFormat, reference, { in: inZone });
@@ -317,30 +319,46 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
 }
 
 /**
- * Whether slash or dash dates settle their order: some value's first part is over 12 (day-first)
- * or its second (month-first). Without one, `03/04/2026` could be either, and the order taken
+ * Whether slash or dash dates settle their order: some value reads only one way — a part over
+ * 12 (`13/04/2026` is day-first, `04/13/2026` month-first) in a date that is valid that way
+ * (`31/31/2026` settles nothing). Without one, `03/04/2026` could be either, and the order taken
  * is only the default (month-first with slashes, day-first with dashes).
  */
-export function dateOrderSettled(samples: readonly string[]): boolean {
+export function dateOrderSettled(samples: readonly string[], zone: string): boolean {
   for (const s of samples) {
-    const m = SLASH.exec(s.trim());
-    if (m && (Number(m[1]) > 12 || Number(m[3]) > 12)) return true;
+    const text = s.trim();
+    const m = SLASH.exec(text);
+    if (!m || (m[2] !== '/' && m[2] !== '-')) continue;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if ((a > 12 && readsInOrder(text, 'day-first', zone)) || (b > 12 && readsInOrder(text, 'month-first', zone))) return true;
   }
   return false;
 }
 
+/** Whether a slash or dash date reads as a valid date in `order`. */
+function readsInOrder(text: string, order: 'day-first' | 'month-first', zone: string): boolean {
+  const m = SLASH.exec(text);
+  if (!m) return false;
+  if (m[2] === '/') return parserFor(order === 'day-first' ? 'dmy' : 'mdy', zone)(text) !== null;
+  if (m[2] !== '-') return false;
+  // dashes: only a day-first parser, so a month-first date is read with its first two parts swapped
+  const swapped = order === 'day-first' ? text : `${m[3]}-${m[1]}${text.slice((m[1] as string).length + 1 + (m[3] as string).length)}`;
+  return parserFor('dmy-dash', zone)(swapped) !== null;
+}
+
 /**
- * A date `text` that cannot be read in a column's date `style` but reads in the other order
- * (`13/03/2026` in a month-first column): the order it needs, else null.
+ * A date `text` that cannot be read in a column's date `style` but is a valid date in the other
+ * order (`13/03/2026` in a month-first column; not `31/02/2026`, a date in neither): the order
+ * it needs, else null.
  */
-export function otherDateOrder(style: TimestampStyle | null | undefined, text: string): 'day-first' | 'month-first' | null {
+export function otherDateOrder(style: TimestampStyle | null | undefined, text: string, zone: string): 'day-first' | 'month-first' | null {
   if (style !== 'mdy' && style !== 'dmy' && style !== 'dmy-dash') return null;
-  const m = SLASH.exec(text.trim());
+  const t = text.trim();
+  const m = SLASH.exec(t);
   if (!m || m[2] !== (style === 'dmy-dash' ? '-' : '/')) return null;
-  const a = Number(m[1]);
-  const b = Number(m[3]);
-  if (style === 'mdy') return a > 12 && a <= 31 && b >= 1 && b <= 12 ? 'day-first' : null;
-  return b > 12 && b <= 31 && a >= 1 && a <= 12 ? 'month-first' : null;
+  const other = style === 'mdy' ? 'day-first' : 'month-first';
+  return readsInOrder(t, other, zone) ? other : null;
 }
 
 /**

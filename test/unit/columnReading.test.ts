@@ -39,8 +39,30 @@ test('a date that reads only the other way than the default order stops the run,
   expect(error).toBeInstanceOf(ParityError);
   const e = error as ParityError;
   expect(e.location).toEqual({ file: path, line, column: 'created_at' });
-  expect(e.message).toBe('"13/03/2026 23:00" can only be day-first (DD/MM), but the column was read month-first (MM/DD) because no date in its first rows has a day over 12: every date in it may have been read the wrong way round');
-  expect(e.hint).toBe('say the order in the config, e.g. "dateFormat": "dd/MM/yyyy HH:mm" (date-fns tokens), and run again');
+  expect(e.message).toBe('"13/03/2026 23:00" is a date only day-first (DD/MM), but the column was read month-first (MM/DD) because no date in its first rows has a day over 12: either the column is day-first and every date in it may have been read the wrong way round, or this value is a mistake');
+  expect(e.hint).toBe('say the order in the config: "dateFormat": "dd/MM/yyyy HH:mm" if the export is day-first, or "MM/dd/yyyy HH:mm" if it is month-first (this row is then rejected); then run again');
+});
+
+test('a value that is a date in neither order is only a bad row, and a sampled one settles nothing (found by a review)', async () => {
+  // 31/02 is no date day-first either: rejected, the run goes on
+  const { path } = ambiguousThen(600, 'B1,email,31/02/2026 23:00,14/03/2026 01:00');
+  const report = await auditFiles([path]);
+  expect(report.input.rowsRejected).toBe(1);
+  expect(report.input.dataQuality[0]?.kind).toBe('bad-created');
+  // 31/31/2026 among the sampled values proves no order: a later 13/03/2026 still stops the run
+  const lines = ['ticket_id,channel,created_at,first_response_at', 'G1,phone,01/03/2026 23:00,31/31/2026 01:00'];
+  for (let i = 0; i < 600; i++) lines.push(`A${i},phone,01/03/2026 23:00,02/03/2026 01:00`);
+  lines.push('B1,email,13/03/2026 23:00,14/03/2026 01:00');
+  const error = await auditFiles([tempCsv('garbage.csv', lines)]).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ParityError);
+  expect((error as ParityError).location?.line).toBe(lines.length);
+});
+
+test('following the hint reads the dates: a two-digit year in dateFormat is this century (26 is 2026, not 1926)', async () => {
+  const path = tempCsv('yy.csv', ['ticket_id,channel,created_at,first_response_at', 'Y1,phone,13/10/26 09:00,13/10/26 11:30']);
+  const report = await auditFiles([path], {}, { minSample: 1, dateFormat: 'dd/MM/yy HH:mm' });
+  expect(report.period.from).toBe('2026-10-13T09:00:00.000Z');
+  expect(report.channels[0]?.firstResponse.median).toBe(9000);
 });
 
 test('past the first read of the file (rows read from their bytes, a first response), the same stop', async () => {
@@ -49,7 +71,7 @@ test('past the first read of the file (rows read from their bytes, a first respo
   const error = await auditFiles([path]).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ParityError);
   expect((error as ParityError).location).toEqual({ file: path, line, column: 'first_response_at' });
-  expect((error as ParityError).hint).toBe('say the order in the config, e.g. "dateFormat": "dd/MM/yy h:mm a" (date-fns tokens), and run again');
+  expect((error as ParityError).hint).toBe('say the order in the config: "dateFormat": "dd/MM/yy h:mm a" if the export is day-first, or "MM/dd/yy h:mm a" if it is month-first (this row is then rejected); then run again');
 });
 
 test('with the order said by dateFormat, or settled by a day over 12, a date the other way is only a bad row', async () => {
@@ -74,6 +96,11 @@ test('numbers that as Unix seconds would all fall before 1973 are refused, namin
   expect(error).toBeInstanceOf(ParityError);
   expect((error as ParityError).location).toEqual({ file: path, column: 'created_at' });
   expect((error as ParityError).message).toBe('holds numbers like "45000", which as Unix seconds would all fall before 1973, and look like spreadsheet serial dates (days since 1899)');
+  // durations in a column taken for times: said so, with the mapping that reads them
+  const durations = tempCsv('durations.csv', ['ticket_id,channel,created_at,first response', 'D1,phone,2026-07-01T00:00:00Z,3600']);
+  const duration = await auditFiles([durations]).catch((e: unknown) => e);
+  expect((duration as ParityError).message).toBe('holds numbers like "3600", which as Unix seconds would all fall before 1973, and may be durations');
+  expect((duration as ParityError).hint).toBe('if they are durations, map the column in the config: "columns": { "firstResponseTime": { "column": "first response", "unit": "seconds" } } (or "minutes", "hours")');
   // 100,000,000 s is 3 March 1973 09:46:40 UTC: read, a reply 30 minutes later
   const epoch = tempCsv('epoch.csv', ['ticket_id,channel,created_at,first_response_at', 'E1,phone,100000000,100001800']);
   const report = await auditFiles([epoch], {}, { minSample: 1 });

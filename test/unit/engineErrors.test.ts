@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clickhouseFailure, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
 import { fixture } from '../helpers/exec.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('ClickHouse failures name their fix', () => {
   it('a query over the server\'s memory limit (code 241, as a 50M-ticket count query got it) names the settings', () => {
@@ -80,5 +83,19 @@ describe('what the count query cannot read is refused before it runs, naming the
   it('a file that is not UTF-8 (read in-process) is named before DuckDB fails on it', async () => {
     await expect(throughDuckdb(fixture('utf16le.tsv'))).rejects.toThrow('utf16le.tsv is UTF-16: DuckDB reads UTF-8 only');
     await expect(throughDuckdb(fixture('windows-1252.csv'))).rejects.toThrow('windows-1252.csv is not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows): DuckDB reads UTF-8 only');
+    // without a byte-order mark too (their NULs are valid UTF-8 byte by byte; found by a review)
+    const dir = mkdtempSync(join(tmpdir(), 'parity-enc-'));
+    const text = 'ticket_id,channel,created_at\nT1,phone,2026-07-01T00:00:00Z\n';
+    const le = join(dir, 'le.csv');
+    writeFileSync(le, Buffer.from(text, 'utf16le'));
+    await expect(throughDuckdb(le)).rejects.toThrow('le.csv is UTF-16: DuckDB reads UTF-8 only');
+    const be = join(dir, 'be.csv');
+    writeFileSync(be, Buffer.from(text, 'utf16le').swap16());
+    await expect(throughDuckdb(be)).rejects.toThrow('be.csv is UTF-16 big-endian: DuckDB reads UTF-8 only');
+    const wide = Buffer.alloc(text.length * 4);
+    for (let i = 0; i < text.length; i++) wide.writeUInt32LE(text.charCodeAt(i), i * 4);
+    const u32 = join(dir, 'u32.csv');
+    writeFileSync(u32, Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), wide]));
+    await expect(throughDuckdb(u32)).rejects.toThrow('u32.csv is UTF-32: DuckDB reads UTF-8 only');
   });
 });

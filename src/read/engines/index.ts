@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { ParityError, UsageError } from '../../errors.js';
-import { fileHead, firstInvalidUtf8Line, sniffEncoding } from '../source.js';
+import { fileHead, firstInvalidUtf8Line, sniffEncoding, zeroPattern } from '../source.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
 import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
@@ -143,6 +143,11 @@ async function requireUtf8(file: string): Promise<void> {
   if (head === null) return; // not readable here: DuckDB says why, naming the file
   if (head[0] === 0x1f && head[1] === 0x8b) return; // gzip: DuckDB decompresses it itself
   // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
+  // UTF-16 and UTF-32 without a byte-order mark are valid UTF-8 byte by byte: told by their NULs
+  const zeros = zeroPattern(head);
+  const utf32Bom = (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
+  if (zeros === 'utf-32' || utf32Bom) throw notUtf8(file, null, 'UTF-32');
+  if (zeros === 'utf-16be' || (head[0] === 0xfe && head[1] === 0xff)) throw notUtf8(file, null, 'UTF-16 big-endian');
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-8') return;
   throw notUtf8(file, null, encoding === 'utf-16le' ? 'UTF-16' : 'not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows)');

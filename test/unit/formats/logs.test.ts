@@ -179,5 +179,19 @@ describe('a tweet whose inbound is neither True nor False is said, never guessed
       },
     ]);
   });
-});
 
+  it('an author of unknown side is no brand: a ticket that mentions them is in no brand\'s group', async () => {
+    const path = join(tmp, 'inbound-brand.csv');
+    writeFileSync(path, [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '501,bob,,Wed Jul 01 09:00:00 +0000 2026,hello,,',
+      '30,carol,True,Wed Jul 01 09:00:00 +0000 2026,@bob any news,,',
+      '20,dave,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
+      '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
+    ].join('\n') + '\n');
+    const report = await auditFiles([path], { by: 'group' }, { minSample: 1 });
+    // ticket 20 is Brand's (it answered); ticket 30 is unanswered and mentions bob, no brand
+    expect(report.by?.groups.map((g) => [g.value, g.tickets])).toEqual([['Brand', 1]]);
+    expect(report.by?.noValue).toBe(1);
+  });
+});
