@@ -83,6 +83,11 @@ export interface AdjustedView extends View {
   strataUsed: number;
   /** Cells of the raw groups left out for having too few tickets of one group. */
   strataSkipped: number;
+  /**
+   * Cells used whose ratio cannot be said (both groups' medians not reached: most of both still
+   * waiting): they count in the stratified test, not in the pooled ratio, and the finding says so.
+   */
+  strataWithoutRatio: number;
   /** Share of each group's tickets (of the raw view) inside the cells used. */
   coverage: [number, number];
   /** Per-cell ratios, largest cells first, at most MAX_CELLS_SHOWN. */
@@ -179,6 +184,8 @@ function adjustedView<G, L extends CellLayout>(
   const pooled: Array<{ l: number; down: number | null; up: number | null; w: number; bound: Bound | undefined }> = [];
   let used = 0;
   let skipped = 0;
+  // cells used whose ratio cannot be said (both medians not reached): in the test, not the effect
+  let unrated = 0;
   const n: [number, number] = [0, 0];
   const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
   for (const code of [...codes].sort((x, y) => x - y)) {
@@ -205,7 +212,8 @@ function adjustedView<G, L extends CellLayout>(
     });
     const ci = ratioOfEstimates(medianOf(ma, metric), medianOf(mb, metric));
     cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
-    if (ci.ratio !== null && ci.ratio > 0) {
+    if (ci.ratio === null) unrated++;
+    else if (ci.ratio > 0) {
       // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
       // Every cell with a ratio enters the effect, whatever its CI: a cell left out for a missing
       // CI end would leave its tickets (often the ones still waiting) out of the one number.
@@ -253,6 +261,7 @@ function adjustedView<G, L extends CellLayout>(
     ...(opposingBounds ? { opposingBounds: true as const } : {}),
     strataUsed: used,
     strataSkipped: skipped,
+    strataWithoutRatio: unrated,
     coverage: [rawN[0] ? n[0] / rawN[0] : 0, rawN[1] ? n[1] / rawN[1] : 0],
     cells: cells.slice(0, MAX_CELLS_SHOWN),
     by: [...strata.by],

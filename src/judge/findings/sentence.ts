@@ -119,7 +119,10 @@ export function comparisonFinding(
   const medians = mediansText(c.metric, c.raw);
   const nText = `n = ${count(decisive.n[0])} vs ${count(decisive.n[1])}`;
   const like = c.adjusted ? ` with the same ${byWords(c.adjusted.by)}` : '';
-  const cellsText = c.adjusted ? `like for like in ${c.adjusted.strataUsed} cell${c.adjusted.strataUsed === 1 ? '' : 's'}: ` : '';
+  const unrated = c.adjusted?.strataWithoutRatio ?? 0;
+  const cellsText = c.adjusted
+    ? `like for like in ${c.adjusted.strataUsed} cell${c.adjusted.strataUsed === 1 ? '' : 's'}${unrated ? `, ${unrated} of them without a ratio (both medians not reached)` : ''}: `
+    : '';
   const tail = `; ${c.adjusted ? 'overall ' : ''}${medians}`;
   const ratio = decisive.ratio;
   let message: string;
@@ -192,6 +195,7 @@ export function comparisonFinding(
             by: c.adjusted.by,
             strataUsed: c.adjusted.strataUsed,
             strataSkipped: c.adjusted.strataSkipped,
+            strataWithoutRatio: c.adjusted.strataWithoutRatio,
             coverage: pair(c.adjusted.coverage),
             strata: c.adjusted.cells.map((cell) => ({
               stratum: cell.stratum,

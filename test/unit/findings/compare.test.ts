@@ -264,6 +264,27 @@ describe('like for like: every cell with a ratio counts (found by an independent
     expect(adj.n).toEqual([10, 10]);
   });
 
+  it('a cell where neither median is reached has no ratio: in the test, not the effect, and counted as such', () => {
+    // Billing: both channels answer 10 and 20 s and leave three waiting (100, 200, 300 s): neither
+    // median reached, no ratio. Technical: email 100…500 s (median 300), phone 200…1000 s (600): 0.5.
+    const b = new TicketTableBuilder();
+    const put = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
+      b.add(ticketRow({ id: `T${b.size}`, channel, category, createdAt, firstResponse: seconds }));
+    };
+    for (const channel of ['email', 'phone'] as const) {
+      for (const s of [10, 20]) put(channel, 'Billing', s);
+      for (const age of [100, 200, 300]) put(channel, 'Billing', null, 1000 - age);
+    }
+    for (const s of [100, 200, 300, 400, 500]) put('email', 'Technical', s);
+    for (const s of [200, 400, 600, 800, 1000]) put('phone', 'Technical', s);
+    const t = b.build();
+    const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
+    expect([adj.strataUsed, adj.strataWithoutRatio]).toEqual([2, 1]);
+    expect(adj.cells.find((x) => x.stratum === 'Billing')!.ratio).toBeNull();
+    expect(adj.ratio).toBeCloseTo(0.5, 12);
+    expect(adj.n).toEqual([10, 10]);
+  });
+
   it('which the judge calls not conclusive, not too few tickets nor case mix', () => {
     const j = judgeComparison(c, { raw: c.raw.pValue, adjusted: c.adjusted!.pValue }, { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 5 });
     expect(j.verdict).toBe('no-preference');

@@ -9,7 +9,7 @@ function raw(ratio: number, ci: [number, number], n: [number, number] = [100, 10
 }
 
 function adjusted(ratio: number, ci: [number, number], n: [number, number] = [100, 100], pValue = 0.001): AdjustedView {
-  return { ratio, ci95: ci, pValue, n, test: 'stratified-gehan', strataUsed: 4, strataSkipped: 0, coverage: [1, 1], cells: [], by: ['category', 'priority'] };
+  return { ratio, ci95: ci, pValue, n, test: 'stratified-gehan', strataUsed: 4, strataSkipped: 0, strataWithoutRatio: 0, coverage: [1, 1], cells: [], by: ['category', 'priority'] };
 }
 
 const only = (r: RawView): Comparison => ({ metric: 'firstResponse', raw: r, adjusted: null });
