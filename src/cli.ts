@@ -224,12 +224,12 @@ export async function main(argv: string[]): Promise<number> {
     .action(run(withGateEnv(auditCommand)));
 
   withGateOptions(
-    withByOptions(withSourceOptions(withCommonOptions(program.command('report').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'markdown|html|csv|json (default markdown)'))),
+    withByOptions(withSourceOptions(withCommonOptions(program.command('report').argument('[file...]', 'ticket exports (.csv, .tsv, .csv.gz, .xlsx, .json, .parquet) or - for stdin'), 'markdown|html|csv|json|table|junit (default markdown)'))),
     'gate on the period of interest: exit 1 when true (repeatable)',
   )
     .description('the audit of one period (month by default) with the trend over earlier periods, as a document')
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
-    .option('--month <yyyy-mm>', 'the month to report on (default: the latest month in the data)')
+    .option('--month <yyyy-mm>', 'the month to report on (default: the latest complete month with tickets)')
     .option('--periods <n>', 'earlier periods shown in the trend (default 12)')
     .option('--generated-at <time>', 'ISO time written into the report (default: none, so output is stable)', isoInstant)
     .addHelpText('after', '\n--since/--until choose the period of interest (they do not filter what is read); the trend is made of the whole periods before it.')

@@ -130,7 +130,7 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
   options.onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped });
   // --by groups: index arrays into the table, sharing the channels' gathered durations
-  const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy), settings) : null;
+  const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
   return { settings, input, period, measured, groups: measuredChannels.groups, byReport: by?.report ?? null };
@@ -139,6 +139,11 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
 /** The judge stage of auditDataset. */
 function judgeDataset(step: MeasuredDataset, dataset: Dataset, baseline: Report | null, options: AuditOptions): Report {
   return judgeGroups(step.measured, step.settings, step.input, step.period, baseline, { byReport: step.byReport, onJudge: () => options.onStage?.('judge', dataset.rowsRead) });
+}
+
+/** How the report shows a --by value: a customer's pseudonym with --redact on a field that holds customers (renamedBy), else as it is. */
+function byShownAs(settings: Settings): (value: string) => string {
+  return settings.redact && settings.groupBy && byHoldsCustomers(settings.groupBy.field) ? customerPseudonym : (value) => value;
 }
 
 /** The --by groups measured from either producer's groups; with --redact on a field that holds customers, the values are pseudonyms before any sentence is made. */
@@ -268,7 +273,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
   const measuredChannels = measureGroups(groups, settings);
   // --by groups: the count table's `by` dimension, measured and judged as in-process
-  const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy), settings) : null;
+  const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null, clock: countClock(counts, settings) });
 }

@@ -16,6 +16,7 @@
  * what to do instead.
  */
 import { loadConfig, noteConfigSource } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import { rowsWarning } from './rowsWarning.js';
 import { UsageError } from '../errors.js';
 import { countedPeriodReport, periodReport } from '../pipeline.js';
@@ -57,10 +58,20 @@ function previousCount(text: string | undefined): number {
   return n;
 }
 
+/** The config without the keys that choose the period of interest (since, until, period): --month chooses it. */
+function withoutConfigPeriod(config: Config): Config {
+  const { since: _since, until: _until, period: _period, ...rest } = config;
+  return rest;
+}
+
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
 export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
   const loadedConfig = await loadConfig(flags.config, ctx.cwd);
-  const { config } = loadedConfig;
+  const givenConfig = loadedConfig.config;
+  // --month is a flag, and flags win: a period the config chooses (since/until, period) gives way
+  // to it; only another flag choosing the period too is a contradiction (below)
+  const monthFlag = flags.month !== undefined;
+  const config = monthFlag ? withoutConfigPeriod(givenConfig) : givenConfig;
   const settings = resolveSettings(files, flags, config, ctx.version, loadedConfig.file);
   const source = countedSource(files, flags, config);
   if (source?.kind === 'counts') {
@@ -81,7 +92,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   }
   const month = flags.month !== undefined ? parseMonth(flags.month, settings.timeZone) : null;
   if (flags.month !== undefined && !month) {
-    throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10' });
+    throw new UsageError(`--month "${flags.month}" is not a month`, { hint: 'write it like --month 2026-10 (a year from 1000 on)' });
   }
   const focus = month ? { start: month.start, end: month.end } : settings.since !== null || settings.until !== null ? { start: settings.since, end: settings.until } : null;
   const run = source

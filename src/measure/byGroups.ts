@@ -64,7 +64,7 @@ export function byValueReader(table: TicketTable, by: BySettings): (i: number) =
 }
 
 /** Ticket indices per value of the by field; tickets without a value counted apart. */
-export function groupByField(table: TicketTable, by: BySettings): ByGrouping<Uint32Array> {
+export function groupByField(table: TicketTable, by: BySettings, shownAs: (value: string) => string = same): ByGrouping<Uint32Array> {
   const { codes, values: dictionary } = columnOf(table, by);
   const counts = new Uint32Array(dictionary.length);
   let noValue = 0;
@@ -85,17 +85,17 @@ export function groupByField(table: TicketTable, by: BySettings): ByGrouping<Uin
   const values = order.map((code) => dictionary[code] as string);
   const groups = order.map((code) => arrays[code] as Uint32Array);
   const sizes = order.map((code) => counts[code] as number);
-  return { field: by.field, values, groups, sizes, noValue, ...referenceOf(values, by) };
+  return { field: by.field, values, groups, sizes, noValue, ...referenceOf(values, by, shownAs) };
 }
 
 /**
  * The by groups of a count table's `by` dimension (countGroups.ts byGroups), ordered as
  * groupByField orders a table's: most tickets first, ties by value in code-point order.
  */
-export function groupByCounts<G>(counted: { groups: ReadonlyArray<{ value: string; group: G; tickets: number }>; noValue: number }, by: BySettings): ByGrouping<G> {
+export function groupByCounts<G>(counted: { groups: ReadonlyArray<{ value: string; group: G; tickets: number }>; noValue: number }, by: BySettings, shownAs: (value: string) => string = same): ByGrouping<G> {
   const ordered = counted.groups.filter((g) => g.tickets > 0).sort((a, b) => b.tickets - a.tickets || compareValues(a.value, b.value));
   const values = ordered.map((g) => g.value);
-  return { field: by.field, values, groups: ordered.map((g) => g.group), sizes: ordered.map((g) => g.tickets), noValue: counted.noValue, ...referenceOf(values, by) };
+  return { field: by.field, values, groups: ordered.map((g) => g.group), sizes: ordered.map((g) => g.tickets), noValue: counted.noValue, ...referenceOf(values, by, shownAs) };
 }
 
 /** Code-point order, the same on every machine (no locale). */
@@ -103,20 +103,27 @@ function compareValues(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A value as it is (no pseudonym). */
+const same = (value: string): string => value;
+
 /**
- * The reference group: the value given, matched exactly, else ignoring case when that names one
- * value; without one, the largest group. A given value the data lack is an error listing values.
+ * The reference group: the value given, matched exactly or as the report shows it (`shownAs`: a
+ * customer's pseudonym under --redact, so what the report prints is what --by-reference takes),
+ * else ignoring case when that names one value; without one, the largest group. A given value the
+ * data lack is an error listing the values as the report shows them.
  */
-function referenceOf(values: readonly string[], by: BySettings): { reference: number; referenceGiven: boolean } {
+function referenceOf(values: readonly string[], by: BySettings, shownAs: (value: string) => string): { reference: number; referenceGiven: boolean } {
   if (by.reference === null) return { reference: values.length ? 0 : -1, referenceGiven: false };
   let index = values.indexOf(by.reference);
+  // a value as the report shows it (a customer's pseudonym under --redact)
+  if (index < 0) index = values.findIndex((v) => shownAs(v) === by.reference);
   if (index < 0) {
     const lower = by.reference.toLowerCase();
-    const matches = values.flatMap((v, i) => (v.toLowerCase() === lower ? [i] : []));
+    const matches = values.flatMap((v, i) => (v.toLowerCase() === lower || shownAs(v).toLowerCase() === lower ? [i] : []));
     if (matches.length === 1) index = matches[0] as number;
   }
   if (index < 0) {
-    const shown = values.slice(0, 20).map((v) => JSON.stringify(v)).join(', ');
+    const shown = values.slice(0, 20).map((v) => JSON.stringify(shownAs(v))).join(', ');
     throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" is not a ${by.field} value of any ticket audited (a report audits the tickets of its period)`, {
       hint: values.length
         ? `${by.field} values, largest first: ${shown}${values.length > 20 ? `, and ${values.length - 20} more` : ''}`

@@ -92,7 +92,8 @@ export function parseMonth(text: string, zone: string): PeriodSpan | null {
   if (!m) return null;
   const year = Number(m[1]);
   const month = Number(m[2]) - 1;
-  if (month < 0 || month > 11) return null;
+  // (years before 1000: JavaScript's dates read a year below 100 as 19xx, so 0099-05 would be May 1999)
+  if (month < 0 || month > 11 || year < 1000) return null;
   return periodContaining('month', localMidnight(zone, year, month, 1), zone);
 }
 

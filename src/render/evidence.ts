@@ -84,10 +84,10 @@ function likeForLikeWords(v: Dict, metric: Finding['metric']): Pair[] {
   const by = Array.isArray(v['by']) ? (v['by'] as string[]).join(' and ') : 'category and priority';
   const used = numberOr(v['strataUsed']);
   const coverage = pairs(v['coverage'], shareOf);
-  out.push([
-    'like for like',
-    `${used === null ? '' : `${count(used)} cells of the same ${by}`}${coverage ? ` (covering ${coverage} of the tickets)` : ''}: ${viewWords(v, metric)}`,
-  ]);
+  const unrated = numberOr(v['strataWithoutRatio']);
+  // (a correlation's like-for-like view has no cells to count: its words alone)
+  const where = `${used === null ? '' : `${count(used)} cells of the same ${by}`}${unrated ? `, ${count(unrated)} of them without a ratio (both medians not reached)` : ''}${coverage ? ` (covering ${coverage} of the tickets)` : ''}`;
+  out.push(['like for like', where ? `${where}: ${viewWords(v, metric)}` : viewWords(v, metric)]);
   const cells = Array.isArray(v['strata']) ? (v['strata'] as Dict[]) : [];
   if (cells.length) {
     const shown = cells.slice(0, 5).map((c) => `${String(c['stratum'])}: ${ratioWords(c['ratio'], c['bound'])} (tickets ${pairs(c['n'], countOf) ?? '—'})`);

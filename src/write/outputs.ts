@@ -98,7 +98,8 @@ export function writeReason(error: unknown): string {
     EPERM: 'operation not permitted',
     EROFS: 'the file system is read-only',
     EISDIR: 'it is a directory',
-    ENOENT: 'the folder does not exist',
+    // (also a folder that takes no new files, such as /proc: the output is written to a new file beside it first)
+    ENOENT: 'the folder does not exist or takes no new files',
     ENOTDIR: 'a part of the path is not a folder',
     EDQUOT: 'disk quota exceeded',
     EFBIG: 'the file is too large',

@@ -4,7 +4,8 @@
  * read the diff of the goldens before committing them.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runParity } from '../helpers/exec.js';
 
@@ -59,4 +60,15 @@ describe('parity inspect (golden files)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--format html is not available for inspect');
   });
+
+  it('the event-order line names the field that is missing, not always the creation time (found by a review)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-'));
+    const path = join(dir, 'no-id.csv');
+    writeFileSync(path, 'Contact Method,Opened,First Reply,Closed\nPhone,10/1/2026 9:00 AM,10/1/2026 10:00 AM,10/1/2026 9:30 AM\n');
+    const r = await runParity(['inspect', path, '--no-config']);
+    // the row is answered at 10:00 and closed at 9:30: resolved before its first response
+    expect(r.stdout).toContain('  without ticketId no duration can be measured; of 1 rows with both a first-response and a resolution time, 1 resolve before the first response');
+    expect(r.stdout).not.toContain('without a creation time no duration');
+  });
 });
+

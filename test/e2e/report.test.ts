@@ -198,6 +198,8 @@ describe('parity report: month over month on four months', () => {
   it('refuses what it cannot do, with exit 2 and a hint', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--month', '2026-13'], /--month "2026-13" is not a month/],
+      // a year below 100 was read as 19xx (0099-05 as May 1999; found by a review)
+      [['--month', '0099-05'], /--month "0099-05" is not a month/],
       [['--month', '2026-12'], /no tickets were created in 2026-12[\s\S]*2026-07-06 to 2026-10-22/],
       [['--month', '2026-10', '--since', '2026-10-01'], /--month and --since\/--until/],
       [['--month', '2026-10', '--period', 'week'], /--month picks a month/],
@@ -211,6 +213,24 @@ describe('parity report: month over month on four months', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('parity report: flags win over the config', () => {
+  it('--month chooses the period though the config has since/until or a period (found by a review)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-report-flags-'));
+    const window = join(dir, 'window.json');
+    writeFileSync(window, JSON.stringify({ since: '2026-09-01', until: '2026-09-30' }));
+    const weekly = join(dir, 'weekly.json');
+    writeFileSync(weekly, JSON.stringify({ period: 'week' }));
+    const plain = await runParity(['report', FILE, '--month', '2026-10', '--format', 'json', '--no-config', ...AS_OF]);
+    for (const config of [window, weekly]) {
+      const r = await runParity(['report', FILE, '--month', '2026-10', '--format', 'json', '-c', config, ...AS_OF]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const report = JSON.parse(r.stdout) as Report;
+      expect([report.reportPeriod?.label, report.reportPeriod?.unit]).toEqual(['2026-10', 'month']);
+      expect(report.channels).toEqual((JSON.parse(plain.stdout) as Report).channels);
     }
   });
 });

@@ -13,6 +13,10 @@ import { fixture, runParity } from '../helpers/exec.js';
 import { loadRenderer } from '../../src/render/index.js';
 import { parseGate, subjectText } from '../../src/judge/gates/parse.js';
 import type { Finding, Report } from '../../src/report.js';
+import { customerPseudonym } from '../../src/render/redact.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const TEAMS = fixture('by', 'teams.csv');
 const MIN = 60;
@@ -156,6 +160,24 @@ describe('by gates', () => {
     expect(median!.passed).toBe(false); // 30m > 20m holds: the gate fails
     expect(small!.evaluated).toBe(false);
     expect(small!.reason).toMatch(/1 ticket .*at least 3 \(minSample\)/);
+  });
+
+  it('a by gate names a group as --by-reference does: as written, or the one value equal ignoring case (found by a review)', async () => {
+    const report = await auditFiles([TEAMS], { by: 'group', failOn: ['by(billing,SUPPORT).firstResponse.median > 2'] }, { minSample: 3 });
+    expect(report.gates[0]!.value).toBeCloseTo(3, 12); // Billing 90m / Support 30m, as above
+  });
+
+  it('--redact on a customer column: --by-reference takes the pseudonym the report shows, and its error lists pseudonyms (found by a review)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-by-')), 'customers.csv');
+    const rows = ['ticket_id,channel,created_at,first_response_at,customer_id'];
+    for (let i = 0; i < 6; i++) rows.push(`T${i},${i % 2 ? 'email' : 'phone'},2026-10-01T00:00:00Z,2026-10-01T0${i}:10:00Z,${i < 4 ? 'ann@example.com' : 'bob@example.com'}`);
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    const plain = await auditFiles([path], { by: 'customer_id', redact: true }, { minSample: 1 });
+    const [ann, bob] = plain.by!.groups.map((g) => g.value);
+    expect([ann, bob]).toEqual([customerPseudonym('ann@example.com'), customerPseudonym('bob@example.com')]);
+    const chosen = await auditFiles([path], { by: 'customer_id', redact: true, byReference: bob as string }, { minSample: 1 });
+    expect(chosen.by!.reference).toBe(bob);
+    await expect(auditFiles([path], { by: 'customer_id', redact: true, byReference: 'nobody' })).rejects.toThrow(expect.objectContaining({ hint: `customer_id values, largest first: "${ann}", "${bob}"` }));
   });
 
   it('a by gate without --by is a usage error before any reading', async () => {

@@ -149,7 +149,10 @@ function byGroup(report: Report, value: string, where: string): GroupLike | stri
   if (!by || !Array.isArray(by.groups)) {
     return where ? `the baseline report has no --by groups` : 'by(...) gates need --by <field> (or "by" in the config)';
   }
-  const found = by.groups.find((g) => g.value === value);
+  // as --by-reference matches: the value as written, else the one value equal to it ignoring case
+  const lower = value.toLowerCase();
+  const alike = by.groups.filter((g) => g.value.toLowerCase() === lower);
+  const found = by.groups.find((g) => g.value === value) ?? (alike.length === 1 ? alike[0] : undefined);
   if (found) return found;
   const values = by.groups.map((g) => g.value);
   const shown = values.slice(0, 10).join(', ');

@@ -1,0 +1,28 @@
+// The evidence under a finding (Markdown, HTML): each line a label and its words, none empty.
+import { describe, expect, it } from 'vitest';
+import { findingEvidence } from '../../../src/render/evidence.js';
+import type { Finding } from '../../../src/report.js';
+
+describe('finding evidence', () => {
+  it('a correlation\'s like-for-like view has no cells to count: its words alone, never ": rho" (found by a review)', () => {
+    const f = {
+      kind: 'follower-preference', subject: 'social', metric: 'firstResponse', significant: true, verdict: 'preference', effect: -0.22, effectCi95: [-0.3, -0.14],
+      pValue: 0.0001, pValueAdjusted: 0.0002, n: { social: 300 }, rule: 'r', message: 'm',
+      details: { likeForLike: { rho: -0.22, ci95: [-0.3, -0.14], pValue: 0.0001, pValueAdjusted: 0.0002, n: 300 } },
+    } as unknown as Finding;
+    const line = findingEvidence(f).find(([label]) => label === 'like for like');
+    expect(line).toBeDefined();
+    expect(line![1]).not.toMatch(/^:/);
+    expect(line![1]).toMatch(/^rho -0\.22/);
+  });
+
+  it('cells without a ratio are said with the cells', () => {
+    const f = {
+      kind: 'channel-preference', subject: 'email', against: 'phone', metric: 'firstResponse', significant: false, verdict: 'no-preference', effect: 0.5, effectCi95: [0.2, 1.3],
+      pValue: 0.2, pValueAdjusted: 0.4, n: { email: 40, phone: 40 }, rule: 'r', message: 'm',
+      details: { view: 'like-for-like', likeForLike: { ratio: 0.5, ci95: [0.2, 1.3], bound: null, pValue: 0.2, pValueAdjusted: 0.4, n: { email: 40, phone: 40 }, test: 'stratified-gehan', by: ['category'], strataUsed: 3, strataSkipped: 0, strataWithoutRatio: 1, coverage: { email: 1, phone: 1 }, strata: [] } },
+    } as unknown as Finding;
+    const line = findingEvidence(f).find(([label]) => label === 'like for like');
+    expect(line![1]).toMatch(/^3 cells of the same category, 1 of them without a ratio \(both medians not reached\) \(covering email 100%, phone 100% of the tickets\): 2\.0× faster; /);
+  });
+});
