@@ -120,9 +120,13 @@ function finite(p: number): number | null {
 
 /**
  * Log-scale variances of a ratio below and above its estimate, from its 95% CI: both from the
- * two ends together when there are two (the CI is symmetric on the log scale), else each side
- * from its own end (a one-sided CI: a bounded ratio, or a median whose spread is known on one
- * side only); null for a side without an end.
+ * two ends together when there are two (the CI is symmetric on the log scale). With one end: a
+ * ratio that is a bound (a median not reached) has a spread on its one side only, the other
+ * being the bound's own direction; an estimate whose CI lacks an end (too many still waiting
+ * past a median to read its upper quantile, where R writes NA) is given the spread of the end it
+ * has on both sides, an approximation that keeps its tickets in the effect and its CI two-sided,
+ * rather than one small cell's missing end leaving the whole pooled CI open. Null for a side
+ * without a spread.
  */
 function logVariances(r: BoundedRatio): { down: number | null; up: number | null } {
   if (r.ratio === null || !(r.ratio > 0)) return { down: null, up: null };
@@ -134,7 +138,10 @@ function logVariances(r: BoundedRatio): { down: number | null; up: number | null
     return { down: w * w, up: w * w };
   }
   const square = (w: number | null): number | null => (w === null ? null : w * w);
-  return { down: square(lo === null ? null : (l - lo) / Z95), up: square(hi === null ? null : (hi - l) / Z95) };
+  const down = square(lo === null ? null : (l - lo) / Z95);
+  const up = square(hi === null ? null : (hi - l) / Z95);
+  if (r.bound) return { down, up };
+  return { down: down ?? up, up: up ?? down };
 }
 
 function testOf(metric: Metric, a: Tally, b: Tally): number | null {

@@ -195,7 +195,7 @@ describe('first response with unanswered tickets (censored at their age)', () =>
 describe('like for like: every cell with a ratio counts (found by an independent review)', () => {
   const all = (t: { size: number }) => Uint32Array.from({ length: t.size }, (_, i) => i);
 
-  it('a cell whose median is known but whose CI has one end enters the effect (it was left out)', () => {
+  it('a cell whose median is known but whose CI has one end enters the effect, its spread taken for both sides (it was left out)', () => {
     // Billing: email answered at 10 20 30 s, two still waiting at 40 and 50 s (as-of 1000):
     //   Kaplan–Meier S = .8 .6 .4 → median 30, reached; Greenwood se at 30 = .4·√(1/20 + 1/12 + 1/6)
     //   = .2191; F reaches .0706 at 10 (lower end), never .9294 (no upper end).
@@ -206,7 +206,9 @@ describe('like for like: every cell with a ratio counts (found by an independent
     // Technical: both answered at 100 200 300 400 500: ratio 1, log spread (ln 5/(2z))·√2 = 0.580645 each way.
     // Pooled, weights 2.5 each: ln ratio (ln 0.5 + 0)/2 → 0.707107. Below: Billing
     //   ((−0.693147 − ln 0.128099)/z)² = 0.482765, Technical 0.337149; √(6.25·0.819914)/5 = 0.452746;
-    //   lo = exp(−0.346574 − 1.959964·0.452746) = 0.291144. Above: Billing has no spread → no upper end.
+    //   lo = exp(−0.346574 − 1.959964·0.452746) = 0.291144. Above: Billing's ratio is an estimate,
+    //   not a bound, so the spread of the end it has serves for both sides: the same 0.452746,
+    //   hi = exp(−0.346574 + 0.887366) = 1.717366.
     // (Leaving Billing out, as before, gave Technical alone: ratio 1, CI 0.320–3.121.)
     const builder = new TicketTableBuilder();
     const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
@@ -229,7 +231,7 @@ describe('like for like: every cell with a ratio counts (found by an independent
     expect(adj.ratio).toBeCloseTo(0.707107, 5);
     expect(adj.bound).toBeUndefined();
     expect(adj.ci95![0]).toBeCloseTo(0.291144, 5);
-    expect(adj.ci95![1]).toBeNull();
+    expect(adj.ci95![1]).toBeCloseTo(1.717366, 5);
   });
 
   // Billing: phone leaves three of five waiting (email/phone at most 0.3, as above);
