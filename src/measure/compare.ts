@@ -235,6 +235,13 @@ function adjustedView<G, L extends CellLayout>(
   const upper = pooled.some((c) => c.bound === 'upper');
   const opposingBounds = lower && upper;
   const bound: Bound | undefined = lower && !upper ? 'lower' : upper && !lower ? 'upper' : undefined;
+  // A cell with a ratio but no spread on a side (a bound whose CI has no end either, both
+  // medians' spreads unknown) stays in the effect and takes the widest spread any cell has on
+  // that side: no cell is taken as surer than the least sure one measured. A side no cell has a
+  // spread for has no CI end.
+  const widest = (side: 'down' | 'up'): number | null => pooled.reduce<number | null>((m, c) => (c[side] === null ? m : Math.max(m ?? 0, c[side] as number)), null);
+  const widestDown = widest('down');
+  const widestUp = widest('up');
   let sumW = 0;
   let sumWL = 0;
   let sumW2Down: number | null = 0;
@@ -242,9 +249,10 @@ function adjustedView<G, L extends CellLayout>(
   for (const c of opposingBounds ? [] : pooled) {
     sumW += c.w;
     sumWL += c.w * c.l;
-    // a CI end needs that side's spread in every cell
-    sumW2Down = sumW2Down === null || c.down === null ? null : sumW2Down + c.w * c.w * c.down;
-    sumW2Up = sumW2Up === null || c.up === null ? null : sumW2Up + c.w * c.w * c.up;
+    const down = c.down ?? widestDown;
+    const up = c.up ?? widestUp;
+    sumW2Down = sumW2Down === null || down === null ? null : sumW2Down + c.w * c.w * down;
+    sumW2Up = sumW2Up === null || up === null ? null : sumW2Up + c.w * c.w * up;
   }
   let ratio: number | null = null;
   let ci95: Interval | null = null;

@@ -234,6 +234,34 @@ describe('like for like: every cell with a ratio counts (found by an independent
     expect(adj.ci95![1]).toBeCloseTo(1.717366, 5);
   });
 
+  it('a bounded cell with no spread at all takes the widest spread another cell has (no cell surer than the least sure)', () => {
+    // Billing: email answered at 10 20 30 s, two waiting (40, 50 s): median 30, no upper end;
+    // phone answered at 10 and 20 s, three waiting (100, 200, 300 s): not reached, at least 100.
+    // email/phone is at most 0.3, and its upper end needs email's spread above, which is unknown.
+    // Technical: identical samples, ratio 1, log-ratio variance 2·(ln 5/(2z))² = 0.337149.
+    // Pooled: at most exp((ln 0.3 + 0)/2) = 0.547723; above, Billing takes Technical's 0.337149:
+    // se = √(6.25·0.674299)/5 = 0.410578, hi = exp(−0.601986 + 1.959964·0.410578) = 1.224745.
+    // (Without it the pooled CI had no end and a 60%-unanswered phone channel went unjudged.)
+    const b = new TicketTableBuilder();
+    const put = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
+      b.add(ticketRow({ id: `T${b.size}`, channel, category, createdAt, firstResponse: seconds }));
+    };
+    for (const s of [10, 20, 30]) put('email', 'Billing', s);
+    for (const age of [40, 50]) put('email', 'Billing', null, 1000 - age);
+    for (const s of [10, 20]) put('phone', 'Billing', s);
+    for (const age of [100, 200, 300]) put('phone', 'Billing', null, 1000 - age);
+    for (const channel of ['email', 'phone'] as const) for (const s of [100, 200, 300, 400, 500]) put(channel, 'Technical', s);
+    const t = b.build();
+    const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
+    const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
+    expect([billing.bound, billing.ci95]).toEqual(['upper', [null, null]]);
+    expect(billing.ratio).toBeCloseTo(0.3, 12);
+    expect(adj.bound).toBe('upper');
+    expect(adj.ratio).toBeCloseTo(0.547723, 5);
+    expect(adj.ci95![0]).toBeNull();
+    expect(adj.ci95![1]).toBeCloseTo(1.224745, 5);
+  });
+
   // Billing: phone leaves three of five waiting (email/phone at most 0.3, as above);
   // Technical: the mirror, email leaves three of five waiting (email/phone at least 100/30).
   const builder = new TicketTableBuilder();
