@@ -32,7 +32,7 @@ import { CHANNELS, type Channel } from './model.js';
 import type { BySettings, Settings } from './settings.js';
 import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
-import { subsetTable, type TicketTable } from './normalise/table.js';
+import { subsetTable } from './normalise/table.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import type { TicketGroups } from './measure/ticketGroups.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
@@ -41,7 +41,7 @@ import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
 import type { EngineSource } from './read/engines/index.js';
 import type { CountingProgress } from './read/engines/connection.js';
-import { createdRange } from './measure/groups.js';
+import { createdRange, latestCreatedBefore } from './measure/groups.js';
 import { hoursText, parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
@@ -541,16 +541,6 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
     },
     settings,
   );
-}
-
-/** The latest creation time before `end` (epoch seconds), null when no ticket was created before it. */
-function latestCreatedBefore(table: TicketTable, end: number): number | null {
-  let latest = -Infinity;
-  for (let i = 0; i < table.size; i++) {
-    const at = table.createdAt[i] as number;
-    if (at < end && at > latest) latest = at;
-  }
-  return latest === -Infinity ? null : latest;
 }
 
 /**

@@ -96,3 +96,13 @@ export function createdRange(table: TicketTable): { from: number; to: number } {
   }
   return { from, to };
 }
+
+/** The latest creation time before `end` (epoch seconds), null when no ticket was created before it. */
+export function latestCreatedBefore(table: TicketTable, end: number): number | null {
+  let latest = -Infinity;
+  for (let i = 0; i < table.size; i++) {
+    const at = table.createdAt[i] as number;
+    if (at < end && at > latest) latest = at;
+  }
+  return latest === -Infinity ? null : latest;
+}

@@ -52,10 +52,13 @@ export function sniffEncoding(head: Buffer): TextEncoding {
 
 /**
  * The encoding a head's NUL bytes give away, for text mostly ASCII: UTF-16 (a NUL beside every
- * character, after it little-endian, before it big-endian) or UTF-32 (three NULs a character);
- * null when they follow no such pattern (UTF-8 text has no NUL; a stray one is its field's).
+ * character, after it little-endian, before it big-endian) or UTF-32 (three NULs a character, or
+ * its byte-order mark); null when they follow no such pattern (UTF-8 text has no NUL; a stray one
+ * is its field's).
  */
 export function zeroPattern(head: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32' | null {
+  // a UTF-32 byte-order mark, little- or big-endian (FF FE alone is UTF-16LE's)
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)) return 'utf-32';
   const n = Math.min(head.length, 4096) & ~3;
   if (n < 8) return null;
   const zeros = [0, 0, 0, 0];
@@ -416,9 +419,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     throw csvFailure(error, file, 1);
   });
   const zeros = zeroPattern(peeked.head);
-  const h = peeked.head;
-  const utf32Bom = (h[0] === 0xff && h[1] === 0xfe && h[2] === 0x00 && h[3] === 0x00) || (h[0] === 0x00 && h[1] === 0x00 && h[2] === 0xfe && h[3] === 0xff);
-  if (zeros === 'utf-32' || utf32Bom) {
+  if (zeros === 'utf-32') {
     throw new ParityError('the file is UTF-32, which parity does not read', { location: { file }, hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV' });
   }
   if ((peeked.head[0] === 0xfe && peeked.head[1] === 0xff) || zeros === 'utf-16be') {

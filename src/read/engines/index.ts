@@ -145,8 +145,7 @@ async function requireUtf8(file: string): Promise<void> {
   // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
   // UTF-16 and UTF-32 without a byte-order mark are valid UTF-8 byte by byte: told by their NULs
   const zeros = zeroPattern(head);
-  const utf32Bom = (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
-  if (zeros === 'utf-32' || utf32Bom) throw notUtf8(file, null, 'UTF-32');
+  if (zeros === 'utf-32') throw notUtf8(file, null, 'UTF-32');
   if (zeros === 'utf-16be' || (head[0] === 0xfe && head[1] === 0xff)) throw notUtf8(file, null, 'UTF-16 big-endian');
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-8') return;
