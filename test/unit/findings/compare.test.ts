@@ -192,6 +192,16 @@ describe('first response with unanswered tickets (censored at their age)', () =>
   });
 });
 
+/**
+ * A table of first responses by channel and category: `put(channel, category, seconds)` for an
+ * answered ticket created at 0, `put(channel, category, null, createdAt)` for one still waiting.
+ */
+function tableOf(fill: (put: (channel: Channel, category: string, seconds: number | null, createdAt?: number) => void) => void) {
+  const b = new TicketTableBuilder();
+  fill((channel, category, seconds, createdAt = 0) => b.add(ticketRow({ id: `T${b.size}`, channel, category, createdAt, firstResponse: seconds })));
+  return b.build();
+}
+
 describe('like for like: every cell with a ratio counts (found by an independent review)', () => {
   const all = (t: { size: number }) => Uint32Array.from({ length: t.size }, (_, i) => i);
 
@@ -210,16 +220,13 @@ describe('like for like: every cell with a ratio counts (found by an independent
     //   not a bound, so the spread of the end it has serves for both sides: the same 0.452746,
     //   hi = exp(−0.346574 + 0.887366) = 1.717366.
     // (Leaving Billing out, as before, gave Technical alone: ratio 1, CI 0.320–3.121.)
-    const builder = new TicketTableBuilder();
-    const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
-      builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt, firstResponse: seconds }));
-    };
-    for (const s of [10, 20, 30]) add('email', 'Billing', s);
-    for (const age of [40, 50]) add('email', 'Billing', null, 1000 - age);
-    for (const s of [20, 40, 60, 80, 100]) add('phone', 'Billing', s);
-    for (const s of [100, 200, 300, 400, 500]) add('email', 'Technical', s);
-    for (const s of [100, 200, 300, 400, 500]) add('phone', 'Technical', s);
-    const table = builder.build();
+    const table = tableOf((put) => {
+      for (const s of [10, 20, 30]) put('email', 'Billing', s);
+      for (const age of [40, 50]) put('email', 'Billing', null, 1000 - age);
+      for (const s of [20, 40, 60, 80, 100]) put('phone', 'Billing', s);
+      for (const s of [100, 200, 300, 400, 500]) put('email', 'Technical', s);
+      for (const s of [100, 200, 300, 400, 500]) put('phone', 'Technical', s);
+    });
     const email = all(table).filter((i) => table.channel[i] === 1);
     const phone = all(table).filter((i) => table.channel[i] === 0);
     const adj = compareGroups(new Samples(table, 1000), email, phone, 'firstResponse', strataOf(table, ['category'])).adjusted!;
@@ -242,16 +249,13 @@ describe('like for like: every cell with a ratio counts (found by an independent
     // Pooled: at most exp((ln 0.3 + 0)/2) = 0.547723; above, Billing takes Technical's 0.337149:
     // se = √(6.25·0.674299)/5 = 0.410578, hi = exp(−0.601986 + 1.959964·0.410578) = 1.224745.
     // (Without it the pooled CI had no end and a 60%-unanswered phone channel went unjudged.)
-    const b = new TicketTableBuilder();
-    const put = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
-      b.add(ticketRow({ id: `T${b.size}`, channel, category, createdAt, firstResponse: seconds }));
-    };
-    for (const s of [10, 20, 30]) put('email', 'Billing', s);
-    for (const age of [40, 50]) put('email', 'Billing', null, 1000 - age);
-    for (const s of [10, 20]) put('phone', 'Billing', s);
-    for (const age of [100, 200, 300]) put('phone', 'Billing', null, 1000 - age);
-    for (const channel of ['email', 'phone'] as const) for (const s of [100, 200, 300, 400, 500]) put(channel, 'Technical', s);
-    const t = b.build();
+    const t = tableOf((put) => {
+      for (const s of [10, 20, 30]) put('email', 'Billing', s);
+      for (const age of [40, 50]) put('email', 'Billing', null, 1000 - age);
+      for (const s of [10, 20]) put('phone', 'Billing', s);
+      for (const age of [100, 200, 300]) put('phone', 'Billing', null, 1000 - age);
+      for (const channel of ['email', 'phone'] as const) for (const s of [100, 200, 300, 400, 500]) put(channel, 'Technical', s);
+    });
     const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
     const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
     expect([billing.bound, billing.ci95]).toEqual(['upper', [null, null]]);
@@ -264,17 +268,14 @@ describe('like for like: every cell with a ratio counts (found by an independent
 
   // Billing: phone leaves three of five waiting (email/phone at most 0.3, as above);
   // Technical: the mirror, email leaves three of five waiting (email/phone at least 100/30).
-  const builder = new TicketTableBuilder();
-  const add = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
-    builder.add(ticketRow({ id: `T${builder.size}`, channel, category, createdAt, firstResponse: seconds }));
-  };
-  for (const s of [10, 20, 30, 40, 50]) add('email', 'Billing', s);
-  for (const s of [10, 20]) add('phone', 'Billing', s);
-  for (const age of [100, 200, 300]) add('phone', 'Billing', null, 1000 - age);
-  for (const s of [10, 20]) add('email', 'Technical', s);
-  for (const age of [100, 200, 300]) add('email', 'Technical', null, 1000 - age);
-  for (const s of [10, 20, 30, 40, 50]) add('phone', 'Technical', s);
-  const table = builder.build();
+  const table = tableOf((put) => {
+    for (const s of [10, 20, 30, 40, 50]) put('email', 'Billing', s);
+    for (const s of [10, 20]) put('phone', 'Billing', s);
+    for (const age of [100, 200, 300]) put('phone', 'Billing', null, 1000 - age);
+    for (const s of [10, 20]) put('email', 'Technical', s);
+    for (const age of [100, 200, 300]) put('email', 'Technical', null, 1000 - age);
+    for (const s of [10, 20, 30, 40, 50]) put('phone', 'Technical', s);
+  });
   const email = all(table).filter((i) => table.channel[i] === 1);
   const phone = all(table).filter((i) => table.channel[i] === 0);
   const c = compareGroups(new Samples(table, 1000), email, phone, 'firstResponse', strataOf(table, ['category']));
@@ -297,17 +298,14 @@ describe('like for like: every cell with a ratio counts (found by an independent
   it('a cell where neither median is reached has no ratio: in the test, not the effect, and counted as such', () => {
     // Billing: both channels answer 10 and 20 s and leave three waiting (100, 200, 300 s): neither
     // median reached, no ratio. Technical: email 100…500 s (median 300), phone 200…1000 s (600): 0.5.
-    const b = new TicketTableBuilder();
-    const put = (channel: Channel, category: string, seconds: number | null, createdAt = 0): void => {
-      b.add(ticketRow({ id: `T${b.size}`, channel, category, createdAt, firstResponse: seconds }));
-    };
-    for (const channel of ['email', 'phone'] as const) {
-      for (const s of [10, 20]) put(channel, 'Billing', s);
-      for (const age of [100, 200, 300]) put(channel, 'Billing', null, 1000 - age);
-    }
-    for (const s of [100, 200, 300, 400, 500]) put('email', 'Technical', s);
-    for (const s of [200, 400, 600, 800, 1000]) put('phone', 'Technical', s);
-    const t = b.build();
+    const t = tableOf((put) => {
+      for (const channel of ['email', 'phone'] as const) {
+        for (const s of [10, 20]) put(channel, 'Billing', s);
+        for (const age of [100, 200, 300]) put(channel, 'Billing', null, 1000 - age);
+      }
+      for (const s of [100, 200, 300, 400, 500]) put('email', 'Technical', s);
+      for (const s of [200, 400, 600, 800, 1000]) put('phone', 'Technical', s);
+    });
     const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
     expect([adj.strataUsed, adj.strataWithoutRatio]).toEqual([2, 1]);
     expect(adj.cells.find((x) => x.stratum === 'Billing')!.ratio).toBeNull();
