@@ -12,6 +12,13 @@ import { fixture } from '../../helpers/exec.js';
 const tmp = mkdtempSync(join(tmpdir(), 'parity-logs-'));
 const AS_OF = { asOf: '2026-07-10T00:00:00Z' };
 
+/** A log file of these lines in the test folder. */
+function logFile(name: string, lines: readonly string[]): string {
+  const path = join(tmp, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
 /** The fixture with its data rows in a different (deterministic) order. */
 function reordered(file: string): string {
   const [header, ...rows] = readFileSync(fixture('formats', file), 'utf8').trimEnd().split('\n');
@@ -113,14 +120,13 @@ describe('ServiceNow event log', () => {
 // independent review).
 describe('an unreadable time in a log is said, not taken for "no answer"', () => {
   it('tweets: a brand reply whose created_at cannot be read', async () => {
-    const path = join(tmp, 'unreadable-tweets.csv');
-    writeFileSync(path, [
+    const path = logFile('unreadable-tweets.csv', [
       'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
       '10,501,True,Wed Jul 01 09:00:00 +0000 2026,help,11,',
       '11,Brand,False,garbage,reply,,10',
       '20,502,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
       '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
-    ].join('\n') + '\n');
+    ]);
     const report = await auditFiles([path], {}, { minSample: 1 });
     // ticket 20 answered in 1h; ticket 10's first response left out (not waiting): 1 of 1 answered
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([4, 4, 0]);
@@ -132,14 +138,13 @@ describe('an unreadable time in a log is said, not taken for "no answer"', () =>
 
   it('ServiceNow: an update out of New whose sys_updated_at cannot be read', async () => {
     const head = 'number,incident_state,active,sys_mod_count,opened_at,sys_updated_at,contact_type,caller_id,resolved_at,closed_at';
-    const path = join(tmp, 'unreadable-servicenow.csv');
-    writeFileSync(path, [
+    const path = logFile('unreadable-servicenow.csv', [
       head,
       'INC1,New,TRUE,0,01-07-2026 09:00,01-07-2026 09:00,Phone,Caller 1,?,?',
       'INC1,Active,TRUE,1,01-07-2026 09:00,31-06-2026 09:30,Phone,Caller 1,?,?',
       'INC2,New,TRUE,0,01-07-2026 09:00,01-07-2026 09:00,Phone,Caller 2,?,?',
       'INC2,Active,TRUE,1,01-07-2026 09:00,01-07-2026 09:20,Phone,Caller 2,?,?',
-    ].join('\n') + '\n');
+    ]);
     const report = await auditFiles([path], {}, { minSample: 1 });
     // INC2 acknowledged after 20 minutes; INC1's first response left out (31 June is no date).
     // Neither resolved: both still open at the as-of time, 09:20 (the latest time that reads), 20
@@ -158,15 +163,14 @@ describe('an unreadable time in a log is said, not taken for "no answer"', () =>
 // a reply of unknown side leaves its ticket's first response unknown.
 describe('a tweet whose inbound is neither True nor False is said, never guessed', () => {
   it('rejects the conversation it starts, and makes a first response it may be unknown', async () => {
-    const path = join(tmp, 'inbound-tweets.csv');
-    writeFileSync(path, [
+    const path = logFile('inbound-tweets.csv', [
       'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
       '501,506,,Wed Jul 01 09:00:00 +0000 2026,empty inbound,,',
       '10,501,True,Wed Jul 01 09:00:00 +0000 2026,help,11,',
       '11,Brand,,Wed Jul 01 09:05:00 +0000 2026,reply of unknown side,,10',
       '20,502,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
       '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
-    ].join('\n') + '\n');
+    ]);
     const report = await auditFiles([path], {}, { minSample: 1 });
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 4, 1]);
     // ticket 20 answered in 1h; ticket 10's first response left out
@@ -181,14 +185,13 @@ describe('a tweet whose inbound is neither True nor False is said, never guessed
   });
 
   it('an author of unknown side is no brand: a ticket that mentions them is in no brand\'s group', async () => {
-    const path = join(tmp, 'inbound-brand.csv');
-    writeFileSync(path, [
+    const path = logFile('inbound-brand.csv', [
       'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
       '501,bob,,Wed Jul 01 09:00:00 +0000 2026,hello,,',
       '30,carol,True,Wed Jul 01 09:00:00 +0000 2026,@bob any news,,',
       '20,dave,True,Wed Jul 01 09:00:00 +0000 2026,help,21,',
       '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
-    ].join('\n') + '\n');
+    ]);
     const report = await auditFiles([path], { by: 'group' }, { minSample: 1 });
     // ticket 20 is Brand's (it answered); ticket 30 is unanswered and mentions bob, no brand
     expect(report.by?.groups.map((g) => [g.value, g.tickets])).toEqual([['Brand', 1]]);
