@@ -10,7 +10,7 @@
  * CI: [x_(l), x_(u)] with the equal-tailed binomial ranks of quantileCiRanks.
  * A lookup is a binary search over running counts: O(log distinct) after an O(distinct) pass.
  */
-import { quantileCiRanks } from './quantile.js';
+import { interpolate, quantileCiRanks } from './quantile.js';
 import type { Tally } from './tally.js';
 
 /** Which tickets of a tally are the sample: the ended ones, or every observed time. */
@@ -62,8 +62,7 @@ export class OrderStatistics {
     if (lo >= n - 1) return a;
     const frac = h - lo;
     if (frac === 0) return a;
-    const b = this.at(lo + 1);
-    return a + frac * (b - a);
+    return interpolate(a, this.at(lo + 1), frac);
   }
 
   /** Sample median (as medianSorted): middle value, or the mean of the two middle values; NaN when empty. */

@@ -35,9 +35,20 @@ function checkProbability(p: number): void {
 }
 
 /**
+ * a + frac·(b − a), type 7's interpolation, to the microsecond: (n − 1)·p is seldom exact in
+ * binary (7 values at p = 0.9 between 100 and 200 gave 140.00000000000003), and a duration of
+ * whole seconds shown or stored as such is arithmetic noise, not precision. Values of 10⁹ or more
+ * are left as they are (a microsecond is below their last bit of precision).
+ */
+export function interpolate(a: number, b: number, frac: number): number {
+  const v = a + frac * (b - a);
+  return Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
+}
+
+/**
  * Quantile of an ascending-sorted sample by R's default definition (type 7):
  * with h = (n − 1)·p, linear interpolation between x[⌊h⌋] and x[⌊h⌋ + 1]
- * (0-based). NaN for an empty sample. Throws RangeError unless 0 ≤ p ≤ 1.
+ * (0-based; {@link interpolate}). NaN for an empty sample. Throws RangeError unless 0 ≤ p ≤ 1.
  */
 export function quantileSorted(sorted: Float64Array, p: number): number {
   checkProbability(p);
@@ -49,8 +60,7 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   if (lo >= n - 1) return sorted[n - 1] as number;
   const frac = h - lo;
   if (frac === 0) return a;
-  const b = sorted[lo + 1] as number;
-  return a + frac * (b - a);
+  return interpolate(a, sorted[lo + 1] as number, frac);
 }
 
 /**

@@ -33,6 +33,15 @@ describe('quantileSorted (R type 7)', () => {
     expect(quantileSorted(s, 0.9)).toBeCloseTo(3.7, 12);
     expect(quantileSorted(s, 1)).toBe(4);
   });
+  it('interpolates to the microsecond: no binary noise from (n − 1)·p in a duration', () => {
+    // R: quantile(c(0, 0, 0, 0, 0, 100, 200), .9) = 140 (h = 6·0.9 = 5.4: 100 + 0.4·100);
+    // in plain double arithmetic 5.4 − 5 is 0.40000000000000036 and the value 140.00000000000003.
+    expect(quantileSorted(new Float64Array([0, 0, 0, 0, 0, 100, 200]), 0.9)).toBe(140);
+    // quantile(c(rep(0, 7), 3600, 7200), .9) = 4320 (h = 7.2: 3600 + 0.2·3600), not 4320.000000000001
+    expect(quantileSorted(new Float64Array([0, 0, 0, 0, 0, 0, 0, 3600, 7200]), 0.9)).toBe(4320);
+    // a fraction of a second stays: quantile(c(1, 2), .25) = 1.25
+    expect(quantileSorted(new Float64Array([1, 2]), 0.25)).toBe(1.25);
+  });
   it('edge cases', () => {
     expect(quantileSorted(new Float64Array(0), 0.5)).toBeNaN();
     expect(quantileSorted(new Float64Array([7]), 0.3)).toBe(7);

@@ -137,6 +137,14 @@ describe('plain quantiles of the ended on tallies', () => {
     expect(() => endedQuantile(t, 1.5)).toThrow(RangeError);
   });
 
+  it('interpolated quantiles carry no binary noise: R quantile(c(0, 0, 0, 0, 0, 100, 200), .9) = 140', () => {
+    // h = 6·0.9 = 5.4 → 100 + 0.4·(200 − 100); plain double arithmetic gives 140.00000000000003
+    expect(endedQuantile(allEnded([0, 0, 0, 0, 0, 100, 200]), 0.9)).toBe(140);
+    // every observed time, as a median or p90 not reached reads them: 2 answered, 5 still waiting
+    const mixed = tally({ times: [0, 0, 0, 0, 0, 100, 200], events: [1, 1, 0, 0, 0, 0, 0] });
+    expect(new OrderStatistics(mixed, 'all').quantile(0.9)).toBe(140);
+  });
+
   it('order-statistic CIs: n = 10 median [x(2), x(9)]; n = 20 p90 [x(15), NA]; n = 5 none at 95%, [x(1), x(5)] at 90%', () => {
     // Bin(10, .5): P(B ≤ 1) = 11/1024 ≤ .025 < P(B ≤ 2) = 56/1024 → l = 2, u = 9.
     expect(endedQuantileCi(allEnded([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]), 0.5)).toEqual({ lo: 20, hi: 90 });
