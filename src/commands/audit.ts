@@ -84,7 +84,7 @@ export async function auditCommand(files: string[], flags: GateFlags, ctx: Comma
   const render = await loadRenderer(flags.format ?? 'table', 'audit');
   const annotations = annotationMode(flags.annotations);
   const report = await runAudit(files, flags, ctx);
-  const warning = rowsWarning(report, flags.rejects);
+  const warning = rowsWarning(report.input, flags.rejects);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color, width: flags.wide ? undefined : ctx.columns }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };

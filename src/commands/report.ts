@@ -106,7 +106,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'markdown', 'report');
   const report = await runReport(files, flags, ctx);
-  const warning = rowsWarning(report, flags.rejects);
+  const warning = rowsWarning(report.input, flags.rejects);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };

@@ -3,14 +3,18 @@
  * (outside --since/--until, agent-initiated) are different things and are counted apart, with
  * thousands separators: "12 of 3,050 rows rejected as unusable …; 2,262 excluded (outbound
  * ×2,100, outside-period ×162)". A database source's rows that repeat a ticket id are counted,
- * not rejected: they get a part of their own.
+ * not rejected: they get a part of their own. `parity tickets` says the same of the rows it does
+ * not list (it has no Data quality section to point to).
  */
-import type { Report } from '../report.js';
+import type { ReportInput } from '../report.js';
 import { count } from '../format.js';
 
-/** The warning for a report, or null when every row was used. */
-export function rowsWarning(report: Report, rejectsFile: string | undefined): string | null {
-  const entries = report.input.dataQuality;
+/**
+ * The warning for a report's input (`listing`: for `parity tickets`, whose rows not used are
+ * not listed), or null when every row was used.
+ */
+export function rowsWarning(input: Pick<ReportInput, 'dataQuality' | 'rowsRead' | 'formats'>, rejectsFile: string | undefined, listing = false): string | null {
+  const entries = input.dataQuality;
   const bad = entries.filter((d) => d.severity === 'error');
   const excluded = entries.filter((d) => d.severity === 'excluded');
   const badCount = bad.reduce((a, d) => a + d.count, 0);
@@ -18,16 +22,17 @@ export function rowsWarning(report: Report, rejectsFile: string | undefined): st
   // a database source counts a repeated id's every row (load/describe.ts repeatedIdsNote)
   const repeated = entries.find((d) => d.kind === 'repeated-id')?.count ?? 0;
   if (badCount === 0 && excludedCount === 0 && repeated === 0) return null;
-  const total = count(report.input.rowsRead);
+  const total = count(input.rowsRead);
   const parts: string[] = [];
   if (badCount > 0) {
     // --rejects reads rows in-process: a count table or an engine (no formats read) has no rows to write
-    const where = rejectsFile ? `; written to ${rejectsFile}` : report.input.formats.length ? '; --rejects <file> writes them out' : '';
-    parts.push(`${count(badCount)} of ${total} rows rejected as unusable (see Data quality${where})`);
+    const written = rejectsFile ? `written to ${rejectsFile}` : input.formats.length ? '--rejects <file> writes them out' : '';
+    const where = listing ? (written ? `, not listed (${written})` : ', not listed') : ` (see Data quality${written ? `; ${written}` : ''})`;
+    parts.push(`${count(badCount)} of ${total} rows rejected as unusable${where}`);
   }
   if (excludedCount > 0) {
     const kinds = excluded.map((d) => `${d.kind} ×${count(d.count)}`).join(', ');
-    parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} ${excludedCount === 1 && badCount > 0 ? 'row' : 'rows'} excluded on purpose (${kinds})`);
+    parts.push(`${count(excludedCount)}${badCount > 0 ? '' : ` of ${total}`} ${excludedCount === 1 && badCount > 0 ? 'row' : 'rows'} excluded on purpose (${kinds})${listing ? ', not listed' : ''}`);
   }
   if (repeated > 0) {
     const what = repeated === 1 ? 'row repeats a ticket id and was counted as a ticket of its own' : 'rows repeat a ticket id and were counted as tickets of their own';

@@ -11,6 +11,8 @@ import { ticketListing, type TicketFilter, type TicketListing } from '../measure
 import { byHoldsCustomers, customerPseudonym, redactFreeText } from '../render/redact.js';
 import { ticketsRendererFor } from '../render/tickets.js';
 import { readDataset } from './dataset.js';
+import { rowsWarning } from './rowsWarning.js';
+import { describeInput } from '../load/describe.js';
 import { requireTickets } from '../pipeline.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
@@ -68,9 +70,9 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
   const dataset = await readDataset(settings, flags, ctx);
   // as audit: no usable ticket is an input error (exit 2) saying why, not an empty list
   requireTickets(dataset);
-  if (dataset.rowsRejected > 0) {
-    ctx.warn(`${dataset.rowsRejected} of ${dataset.rowsRead} rows rejected, not listed${flags.rejects ? ` (written to ${flags.rejects})` : ' (--rejects <file> writes them out)'}`);
-  }
+  // as audit counts them: rows rejected as unusable apart from rows excluded on purpose (--since)
+  const notListed = rowsWarning(describeInput(dataset), flags.rejects, true);
+  if (notListed !== null) ctx.warn(notListed);
   const listing = ticketListing(
     dataset.table,
     {

@@ -21,20 +21,28 @@ function reportOf(formats: Report['input']['formats']): Report {
 describe('rowsWarning', () => {
   test('files: suggests --rejects, or names the file written', () => {
     const files = reportOf([{ file: 'x.csv', format: 'generic', rows: 1500 }] as unknown as Report['input']['formats']);
-    expect(rowsWarning(files, undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality; --rejects <file> writes them out); 150 rows excluded on purpose (outbound ×150)');
-    expect(rowsWarning(files, 'r.csv')).toBe('23 of 1,500 rows rejected as unusable (see Data quality; written to r.csv); 150 rows excluded on purpose (outbound ×150)');
+    expect(rowsWarning(files.input, undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality; --rejects <file> writes them out); 150 rows excluded on purpose (outbound ×150)');
+    expect(rowsWarning(files.input, 'r.csv')).toBe('23 of 1,500 rows rejected as unusable (see Data quality; written to r.csv); 150 rows excluded on purpose (outbound ×150)');
+  });
+
+  test('parity tickets: the rows not listed, rejected apart from excluded on purpose (it has no Data quality section)', () => {
+    const files = reportOf([{ file: 'x.csv', format: 'generic', rows: 1500 }] as unknown as Report['input']['formats']);
+    expect(rowsWarning(files.input, undefined, true)).toBe('23 of 1,500 rows rejected as unusable, not listed (--rejects <file> writes them out); 150 rows excluded on purpose (outbound ×150), not listed');
+    expect(rowsWarning(files.input, 'r.csv', true)).toBe('23 of 1,500 rows rejected as unusable, not listed (written to r.csv); 150 rows excluded on purpose (outbound ×150), not listed');
+    const onlyExcluded = { rowsRead: 3050, formats: files.input.formats, dataQuality: [{ kind: 'outside-period', severity: 'excluded', count: 2638, example: null }] } as unknown as Report['input'];
+    expect(rowsWarning(onlyExcluded, undefined, true)).toBe('2,638 of 3,050 rows excluded on purpose (outside-period ×2,638), not listed');
   });
 
   test('a count table or an engine: no --rejects hint (it reads rows in-process only)', () => {
-    expect(rowsWarning(reportOf([]), undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150)');
+    expect(rowsWarning(reportOf([]).input, undefined)).toBe('23 of 1,500 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150)');
   });
 
   test("an engine source's rows repeating a ticket id were counted: said on their own, alone or after the rest", () => {
     const repeated = (count: number, others: boolean): Report =>
       ({ input: { rowsRead: 4000, formats: [], dataQuality: [...(others ? reportOf([]).input.dataQuality : []), { kind: 'repeated-id', severity: 'note', count, example: null }] } }) as unknown as Report;
-    expect(rowsWarning(repeated(1234, false), undefined)).toBe('1,234 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
-    expect(rowsWarning(repeated(1, false), undefined)).toBe('1 row repeats a ticket id and was counted as a ticket of its own (see the notes)');
-    expect(rowsWarning(repeated(7, true), undefined)).toBe('23 of 4,000 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150); 7 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+    expect(rowsWarning(repeated(1234, false).input, undefined)).toBe('1,234 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
+    expect(rowsWarning(repeated(1, false).input, undefined)).toBe('1 row repeats a ticket id and was counted as a ticket of its own (see the notes)');
+    expect(rowsWarning(repeated(7, true).input, undefined)).toBe('23 of 4,000 rows rejected as unusable (see Data quality); 150 rows excluded on purpose (outbound ×150); 7 rows repeat a ticket id and were counted as tickets of their own (see the notes)');
   });
 });
 
@@ -44,7 +52,7 @@ describe('wording of one row', () => {
       { kind: 'missing-created', severity: 'error', count: 2, example: null },
       { kind: 'outbound', severity: 'excluded', count: 1, example: null },
     ] } } as unknown as Report;
-    expect(rowsWarning(report, undefined)).toBe('2 of 10 rows rejected as unusable (see Data quality); 1 row excluded on purpose (outbound ×1)');
+    expect(rowsWarning(report.input, undefined)).toBe('2 of 10 rows rejected as unusable (see Data quality); 1 row excluded on purpose (outbound ×1)');
   });
 
   test("the repeated-id note: one row or many, and the fix that fits the source", () => {
