@@ -380,7 +380,9 @@ export function detectStyle(samples: readonly string[], zone: string): Timestamp
     if (sep === '.') candidates.push('dmy-dot');
   }
   if (values.every((v) => DIGITS.test(v))) {
-    const big = values.every((v) => v.length >= 12);
+    // By size, not by length: 10¹¹ seconds is the year 5138, 10¹¹ milliseconds 1973. A length
+    // read `1792888200.5` and pandas' `1792888200.0` (a float column with blanks) as milliseconds.
+    const big = values.every((v) => Number(v) >= 1e11);
     candidates.push(big ? 'epoch-ms' : 'epoch-seconds');
   }
   for (const style of candidates) {

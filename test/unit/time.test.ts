@@ -125,6 +125,12 @@ describe('timestamp parsing', () => {
     expect(detectStyle(['03/04/2026 10:00', '25/04/2026 10:00'], 'UTC')).toBe('dmy');
     expect(detectStyle(['03/04/2026 10:00', '04/25/2026 10:00'], 'UTC')).toBe('mdy');
     expect(detectStyle(['29-02-2016 01:16'], 'UTC')).toBe('dmy-dash');
+    // Unix seconds or milliseconds by size: 13 digits are milliseconds, 10 digits with a
+    // fraction (or pandas' float `.0`) still seconds — 1792888200.5 s is 2026-10-25T00:30:00.5Z
+    expect(detectStyle(['1792888200000', '1792891800500'], 'UTC')).toBe('epoch-ms');
+    expect(detectStyle(['1792888200.5', '1792891800.0'], 'UTC')).toBe('epoch-seconds');
+    expect(detectStyle(['1792888200', '1792891800.75'], 'UTC')).toBe('epoch-seconds');
+    expect(parserFor('epoch-seconds', 'UTC')('1792888200.5')).toBe(at('2026-10-25T00:30:00.500Z'));
     expect(detectStyle(['', '  '], 'UTC')).toBeNull();
     expect(detectStyle(['soon'], 'UTC')).toBeNull();
   });
