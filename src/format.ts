@@ -3,11 +3,21 @@
  * every renderer use these functions, so a ratio reads `1.5×` or `1.50×` in one way only, and
  * "as fast" means the same thing in the table as in a sentence.
  */
-import { formatDuration, parseDuration } from './measure/duration.js';
+import { formatDuration, parseDuration, roundTo, type Rounding } from './measure/duration.js';
 import type { Bound, Interval } from './measure/estimate.js';
 import type { Verdict } from './report.js';
 
-export { formatDuration as duration, formatDuration };
+export { formatDuration as duration, formatDuration, type Rounding };
+
+/** x with `places` decimals, rounded to the nearest (as toFixed) or in direction `r` (a bound). */
+function fixed(x: number, places: number, r: Rounding): string {
+  return r === 'nearest' ? x.toFixed(places) : roundTo(x, 10 ** -places, r).toFixed(places);
+}
+
+/** The bound's direction of rounding: a lower bound ("at least") rounds down, an upper one up. */
+export function roundingOf(bound: Bound | null | undefined): Rounding {
+  return bound === 'lower' ? 'down' : bound === 'upper' ? 'up' : 'nearest';
+}
 
 /**
  * `1,053`: rounded to a whole number (halves away from zero) with a comma every three digits, as
@@ -33,18 +43,21 @@ function plainDigits(text: string): string {
   return mantissa.padEnd(Number(text.slice(e + 2)) + 1, '0');
 }
 
-/** A plain ratio: `0.83`, `1.05`, `12.3`. */
-export function num(x: number | null): string {
+/** A plain ratio: `0.83`, `1.05`, `12.3` (rounded in direction `r` for a bound: at least 2.96 is `2.96`, 2.999 `2.99`). */
+export function num(x: number | null, r: Rounding = 'nearest'): string {
   if (x === null || !Number.isFinite(x)) return 'NA';
-  return Number(x.toFixed(2)) >= 10 ? x.toFixed(1) : x.toFixed(2);
+  return Number(fixed(x, 2, r)) >= 10 ? fixed(x, 1, r) : fixed(x, 2, r);
 }
 
-/** A multiple: `1.64×`, `7.8×`, `12×` (precision chosen by the rounded value: 9.96 reads `10×`). */
-export function times(x: number | null): string {
+/**
+ * A multiple: `1.64×`, `7.8×`, `12×` (precision chosen by the rounded value: 9.96 reads `10×`);
+ * rounded in direction `r` for a bound ("at least 2.96×" is `2.9×`, never `3.0×`).
+ */
+export function times(x: number | null, r: Rounding = 'nearest'): string {
   if (x === null || !Number.isFinite(x)) return 'NA';
-  if (Number(x.toFixed(1)) >= 10) return `${x.toFixed(0)}×`;
-  if (Number(x.toFixed(2)) >= 2) return `${x.toFixed(1)}×`;
-  return `${x.toFixed(2)}×`;
+  if (Number(fixed(x, 1, r)) >= 10) return `${fixed(x, 0, r)}×`;
+  if (Number(fixed(x, 2, r)) >= 2) return `${fixed(x, 1, r)}×`;
+  return `${fixed(x, 2, r)}×`;
 }
 
 /** `p < 0.0001`, `p = 0.012`, `p = 1`. */
@@ -63,12 +76,18 @@ export function share(x: number): string {
 
 /**
  * A ratio below 1 as "k× faster", above 1 as "k× slower"; "as fast" when the multiple would
- * read 1.00× either way.
+ * read 1.00× either way. `r`: the direction the multiple k is rounded in (a bound's: "at least
+ * k×" rounds k down).
  */
-export function speed(ratio: number): string {
+export function speed(ratio: number, r: Rounding = 'nearest'): string {
   if (times(ratio < 1 ? 1 / ratio : ratio) === '1.00×') return 'as fast';
-  if (ratio < 1) return `${times(1 / ratio)} faster`;
-  return `${times(ratio)} slower`;
+  if (ratio < 1) return `${times(1 / ratio, r)} faster`;
+  return `${times(ratio, r)} slower`;
+}
+
+/** `at least ${speed}` or `at most ${speed}`, the multiple rounded so that the words stay true. */
+function boundWords(atLeast: boolean, ratio: number): string {
+  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio, atLeast ? 'down' : 'up')}`;
 }
 
 /**
@@ -96,7 +115,7 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
   // a ratio that reads 1.00×: an upper bound of a over b says a is no slower (at least as fast),
   // a lower bound that a is no faster (at most as fast), whichever side of 1 the digits fall
   const atLeast = speed(ratio) === 'as fast' ? bound === 'upper' : bound === 'lower' ? ratio > 1 : ratio < 1;
-  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio)}`;
+  return boundWords(atLeast, ratio);
 }
 
 /**
@@ -116,8 +135,8 @@ export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undef
 export function speedBound(ci: Interval | null): string {
   const [lo, hi] = ci ?? [null, null];
   // an end that reads 1.00× says no faster (a lower end) or no slower (an upper end), whichever side of 1 it is
-  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : lo > 1 ? `at least ${speed(lo)}` : `at most ${speed(lo)}`;
-  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : hi < 1 ? `at least ${speed(hi)}` : `at most ${speed(hi)}`;
+  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : boundWords(lo > 1, lo);
+  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : boundWords(hi < 1, hi);
   return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci);
 }
 
@@ -125,8 +144,8 @@ export function speedBound(ci: Interval | null): string {
 export function oneSided(ci: Interval | null): string {
   if (!ci) return NOT_ESTIMABLE;
   const [lo, hi] = ci;
-  if (lo !== null && hi === null) return `at least ${num(lo)}`;
-  if (hi !== null && lo === null) return `at most ${num(hi)}`;
+  if (lo !== null && hi === null) return `at least ${num(lo, 'down')}`;
+  if (hi !== null && lo === null) return `at most ${num(hi, 'up')}`;
   return interval(ci);
 }
 
@@ -167,12 +186,12 @@ export function formatP(value: number | null | undefined): string {
  * `28m–36m`; a CI with one end only that end, `≥ 18s` (the upper end not estimable: too many
  * still waiting) or `≤ 2h`, never `18s–NA`; "—" with neither.
  */
-export function formatInterval(ci: Interval | null | undefined, f: (x: number | null) => string = formatDuration): string {
+export function formatInterval(ci: Interval | null | undefined, f: (x: number | null, r?: Rounding) => string = formatDuration): string {
   if (!ci) return DASH;
   const [lo, hi] = ci;
   if (lo === null && hi === null) return DASH;
-  if (hi === null) return `≥ ${f(lo)}`;
-  if (lo === null) return `≤ ${f(hi)}`;
+  if (hi === null) return `≥ ${f(lo, 'down')}`;
+  if (lo === null) return `≤ ${f(hi, 'up')}`;
   return `${f(lo)}–${f(hi)}`;
 }
 
@@ -184,13 +203,19 @@ export function formatInterval(ci: Interval | null | undefined, f: (x: number | 
 export function formatMedianCi(ci: Interval | null | undefined, bound: Bound | null | undefined): string {
   if (bound !== 'lower') return formatInterval(ci);
   const lo = ci?.[0];
-  return lo === null || lo === undefined ? DASH : `≥ ${formatDuration(lo)}`;
+  return lo === null || lo === undefined ? DASH : `≥ ${formatDuration(lo, 'down')}`;
 }
 
-/** A duration that may be only a bound: `≥ 9d 21h` for a lower bound. */
+/** A duration that may be only a bound: `≥ 9d 21h` for a lower bound (rounded down: {@link Rounding}). */
 export function formatBoundedDuration(seconds: number | null | undefined, bound: Bound | null | undefined): string {
   if (seconds === null || seconds === undefined) return DASH;
-  return `${bound === 'lower' ? '≥ ' : bound === 'upper' ? '≤ ' : ''}${formatDuration(seconds)}`;
+  return `${bound === 'lower' ? '≥ ' : bound === 'upper' ? '≤ ' : ''}${formatDuration(seconds, roundingOf(bound))}`;
+}
+
+/** A duration that may be only a bound, in words: `at least 9d 21h`, `at most 2h` (rounded so that the words stay true). */
+export function boundedDurationWords(seconds: number | null | undefined, bound: Bound | null | undefined): string {
+  if (seconds === null || seconds === undefined) return DASH;
+  return `${bound === 'lower' ? 'at least ' : bound === 'upper' ? 'at most ' : ''}${formatDuration(seconds, roundingOf(bound))}`;
 }
 
 /** Speed words for a ratio of medians that may be a bound: `7.3× faster`, `at least 4.1× slower`; "—" when absent. */

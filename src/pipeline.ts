@@ -126,7 +126,8 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
   requireTickets(dataset);
   const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
-  const input = settings.referenceNote ? { ...describeInput(dataset), notes: [...dataset.notes, settings.referenceNote] } : describeInput(dataset);
+  const settingNotes = [...(settings.configNotes ?? []), ...(settings.referenceNote ? [settings.referenceNote] : [])];
+  const input = settingNotes.length ? { ...describeInput(dataset), notes: [...dataset.notes, ...settingNotes] } : describeInput(dataset);
   options.onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped });
   // --by groups: index arrays into the table, sharing the channels' gathered durations
@@ -268,6 +269,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
   const notes = [...h.notes, ...clockNotes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
+  notes.push(...(settings.configNotes ?? []));
   if (settings.referenceNote) notes.push(settings.referenceNote);
   const input = describeCounts(counts, source.files, source.format, notes);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));

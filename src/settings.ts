@@ -74,6 +74,8 @@ export interface Settings {
   referenceGiven: boolean;
   /** Set by the pipeline when it chose the reference itself (no phone tickets): said in input.notes. */
   referenceNote?: string;
+  /** What the configuration sets that this run does not apply, said in input.notes (businessHours without the business clock). */
+  configNotes?: readonly string[];
   bands: number[];
   /** --by / config `by`; null = no by groups. (Not `by`: the count table's settings use that name for its own ByField.) */
   groupBy: BySettings | null;

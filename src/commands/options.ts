@@ -267,11 +267,15 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
         ? {
             kind: 'business',
             schedule: parseWeeklyHours(config.businessHours.open),
-            timeZone: config.businessHours.timeZone ?? config.timeZone ?? 'UTC',
+            // hours without a zone of their own are in the run's zone: --tz, else the config's, else UTC
+            timeZone: config.businessHours.timeZone ?? timeZone,
             holidays: config.businessHours.holidays ?? [],
           }
         : { kind: 'calendar' },
     sla: { firstResponse: slaTargets(config.sla?.firstResponse), resolution: slaTargets(config.sla?.resolution) },
+    ...(config.businessHours && !business
+      ? { configNotes: [`the config has businessHours, but clock is "calendar"${config.clock === undefined ? ' (the default)' : ''}: every duration and SLA is in calendar time and the hours are not applied; set "clock": "business" to measure in them`] }
+      : {}),
     loud: {
       capitalsShare: loud.capitalsShare ?? DEFAULT_LOUD.capitalsShare,
       exclamationRun: loud.exclamationRun ?? DEFAULT_LOUD.exclamationRun,

@@ -16,11 +16,29 @@ export function parseDuration(text: string): number | null {
   return total;
 }
 
-/** `2h 14m`, `3d 4h`, `45s`, `0s`; `—` for null. At most two units, rounded to the smaller. */
-export function formatDuration(seconds: number | null | undefined): string {
+/**
+ * Which way a shown number is rounded: to the nearest, or down or up for a bound — "at least
+ * 5d 3h 30m" shown in two units is `≥ 5d 3h`, never `≥ 5d 4h`, which would claim more than the
+ * data show (an "at most" rounds up).
+ */
+export type Rounding = 'nearest' | 'down' | 'up';
+
+/** x rounded to a multiple of `unit` in direction `r` (a hair of float error is no step). */
+export function roundTo(x: number, unit: number, r: Rounding): number {
+  const q = x / unit;
+  return unit * (r === 'down' ? Math.floor(q + 1e-9) : r === 'up' ? Math.ceil(q - 1e-9) : Math.round(q));
+}
+
+/**
+ * `2h 14m`, `3d 4h`, `45s`, `0s`; `—` for null. At most two units, rounded to the smaller (to the
+ * nearest, or in direction `round` for a bound: see {@link Rounding}).
+ */
+export function formatDuration(seconds: number | null | undefined, round: Rounding = 'nearest'): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
   const sign = seconds < 0 ? '-' : '';
-  let s = Math.round(Math.abs(seconds));
+  // the magnitude is rounded: down in value is up in magnitude for a negative duration
+  const r: Rounding = seconds >= 0 || round === 'nearest' ? round : round === 'down' ? 'up' : 'down';
+  let s = roundTo(Math.abs(seconds), 1, r);
   if (s < 60) return `${sign}${s}s`;
   const units: Array<[string, number]> = [
     ['d', 86400],
@@ -31,7 +49,7 @@ export function formatDuration(seconds: number | null | undefined): string {
   const first = units.findIndex(([, size]) => s >= size);
   const [bigName, bigSize] = units[first] as [string, number];
   const [smallName, smallSize] = units[first + 1] as [string, number];
-  s = Math.round(s / smallSize) * smallSize;
+  s = roundTo(s, smallSize, r);
   // rounded up into the next unit (86,370 s is a day, not "24h")
   const above = units[first - 1];
   if (above && s >= above[1]) return formatDuration(seconds < 0 ? -s : s);

@@ -47,8 +47,7 @@ export class SlaCounter {
    * no target applies; `tickets` of them are then counted against it by the caller.
    */
   targetFor(priority: string | null | undefined): number | undefined {
-    const key = priority?.toLowerCase();
-    const own = key !== undefined ? this.targets.get(key) : undefined;
+    const own = priorityTarget(this.targets, priority);
     const target = own ?? this.targets.get(this.channel) ?? this.targets.get('default');
     if (target === undefined) return undefined;
     this.shown ??= this.targets.get(this.channel) ?? this.targets.get('default') ?? target;
@@ -58,7 +57,7 @@ export class SlaCounter {
   /** Records `tickets` judged against the target of `priority` (after targetFor gave one). */
   judged(priority: string | null | undefined, tickets: number): void {
     const key = priority?.toLowerCase();
-    const own = key !== undefined ? this.targets.get(key) : undefined;
+    const own = priorityTarget(this.targets, priority);
     if (own === undefined || key === undefined) {
       this.targetTickets += tickets;
       return;
@@ -93,11 +92,23 @@ export function slaTargets(spec: Readonly<Record<string, string | number>> | und
   return out.size ? out : null;
 }
 
+/**
+ * The target a priority value has of its own (any case), or undefined. A key is a priority's
+ * only when it is no channel and not `default`: a ticket whose priority is literally "Default"
+ * (or "Email") falls back to its channel's target, as a priority without a target does, instead
+ * of taking the fallback's (or another channel's) as if it were its own.
+ */
+export function priorityTarget(targets: SlaTargets, priority: string | null | undefined): number | undefined {
+  const key = priority?.toLowerCase();
+  if (key === undefined || key === 'default' || (CHANNELS as readonly string[]).includes(key)) return undefined;
+  return targets.get(key);
+}
+
 /** The target that applies to ticket i: by priority, then channel, then `default`. */
 export function slaTargetOf(table: TicketTable, i: number, targets: SlaTargets): number | undefined {
   const channel = CHANNELS[table.channel[i] as number] as string;
-  const priority = table.dictionaries.priority.valueOf(table.priority[i] as number)?.toLowerCase();
-  return (priority !== undefined ? targets.get(priority) : undefined) ?? targets.get(channel) ?? targets.get('default');
+  const priority = table.dictionaries.priority.valueOf(table.priority[i] as number);
+  return priorityTarget(targets, priority) ?? targets.get(channel) ?? targets.get('default');
 }
 
 /** One ticket's SLA outcome on one metric, or null when no target applies or the metric is left out. */

@@ -13,7 +13,7 @@
  */
 import type { Channel } from '../model.js';
 import type { Report } from '../report.js';
-import { formatDuration } from './format.js';
+import { boundedDurationWords, formatBoundedDuration, formatCount, formatDuration, formatMedianCi } from './format.js';
 
 type PlotModule = typeof import('@observablehq/plot');
 type ParseHtml = (typeof import('linkedom'))['parseHTML'];
@@ -145,26 +145,30 @@ export function trendChart(report: Report): string | null {
     periods.map((p) => {
       const c = p.channels.find((x) => x.channel === channel);
       const median = c ? c.firstResponseMedian : null;
+      const bound = c?.firstResponseBound ?? null;
       const enough = c ? c.enough : false;
       const thin = enough ? '' : `; n=${c?.tickets ?? 0}, too few tickets to compare`;
       return {
         channel,
         period: p.period,
         median,
-        // The line joins only periods with enough tickets: a thin period breaks it (null), so two
-        // comparable periods are never drawn as if the thin one between them were comparable too.
-        joined: enough ? median : null,
+        // The line joins only periods with enough tickets and a median reached: a thin period or
+        // a bound breaks it (null), so that neither is drawn as if it were a value like the others.
+        joined: enough && !bound ? median : null,
         enough,
+        bound,
         n: `n=${c?.tickets ?? 0}`,
-        title: `${channel}, ${p.period}: median ${formatDuration(c?.firstResponseMedian)} (${c?.answered ?? 0} answered${thin})`,
+        title: `${channel}, ${p.period}: median ${boundedDurationWords(c?.firstResponseMedian, bound)} (${c?.answered ?? 0} answered${thin})`,
       };
     }),
   );
   const drawn = rows.filter((r) => r.median !== null);
   if (!drawn.length) return null;
-  const solid = drawn.filter((r) => r.enough);
+  const solid = drawn.filter((r) => r.enough && !r.bound);
   // Periods below the minimum sample: hollow points with their n beside them.
-  const hollow = drawn.filter((r) => !r.enough);
+  const hollow = drawn.filter((r) => !r.enough && !r.bound);
+  // Medians not reached (at least this long): upward triangles, the value only a floor.
+  const bounds = drawn.filter((r) => r.bound);
   const current = periods.find((p) => p.current)?.period;
   const plot = Plot.plot({
     document: newDocument() as never,
@@ -192,6 +196,12 @@ export function trendChart(report: Report): string | null {
             Plot.text(hollow, { x: 'period', y: 'median', text: 'n', fill: 'channel', dy: -9, fontSize: 10 }),
           ]
         : []),
+      ...(bounds.length
+        ? [
+            Plot.dot(bounds, { x: 'period', y: 'median', symbol: 'triangle', stroke: 'channel', fill: '#fff', strokeWidth: 1.5, r: 4.5, title: 'title' }),
+            Plot.text(bounds, { x: 'period', y: 'median', text: (r: { enough: boolean; n: string }) => (r.enough ? '≥' : `≥ ${r.n}`), fill: 'channel', dy: -11, fontSize: 11, fontWeight: 600 }),
+          ]
+        : []),
       Plot.text(drawn, Plot.selectLast({ x: 'period', y: 'median', z: 'channel', text: 'channel', fill: 'channel', dx: 8, textAnchor: 'start', fontWeight: 600 })),
     ],
   });
@@ -207,10 +217,12 @@ export function bandChart(report: Report): string | null {
   const data = bands.map((b) => ({
     band: b.band,
     median: b.firstResponse.median,
+    bound: b.firstResponse.bound,
     lo: b.firstResponse.ci95?.[0] ?? null,
     hi: b.firstResponse.ci95?.[1] ?? null,
-    label: formatDuration(b.firstResponse.median),
-    title: `${b.band} followers: median ${formatDuration(b.firstResponse.median)} (95% CI ${formatDuration(b.firstResponse.ci95?.[0])}–${formatDuration(b.firstResponse.ci95?.[1])}), ${b.firstResponse.n} answered`,
+    // a median not reached is a floor, said as one, as in every table
+    label: formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound),
+    title: `${b.band} followers: median ${boundedDurationWords(b.firstResponse.median, b.firstResponse.bound)} (95% CI ${formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound)}), ${formatCount(b.answered)} of ${formatCount(b.firstResponse.n)} answered`,
   }));
   const plot = Plot.plot({
     document: newDocument() as never,
@@ -226,7 +238,9 @@ export function bandChart(report: Report): string | null {
     marks: [
       Plot.gridX({ ticks: linearDurationTicks, stroke: '#000', strokeOpacity: 0.08 }),
       Plot.axisX({ ticks: linearDurationTicks, text: (d: number) => formatDuration(d), label: 'Median first response →', labelAnchor: 'center', labelOffset: 36 }),
-      Plot.barX(data, { y: 'band', x: 'median', fill: '#6b8fd6', insetTop: 6, insetBottom: 6, title: 'title' }),
+      // a median not reached: a pale bar with a dashed edge, its label `≥ …` (the value only a floor)
+      Plot.barX(data.filter((d) => !d.bound), { y: 'band', x: 'median', fill: '#6b8fd6', insetTop: 6, insetBottom: 6, title: 'title' }),
+      Plot.barX(data.filter((d) => d.bound), { y: 'band', x: 'median', fill: '#d3dcf2', stroke: '#6b8fd6', strokeDasharray: '4 3', insetTop: 6, insetBottom: 6, title: 'title' }),
       Plot.ruleY(data.filter((d) => d.lo !== null && d.hi !== null), { y: 'band', x1: 'lo', x2: 'hi', stroke: '#333', strokeWidth: 1.5 }),
       Plot.text(data, { y: 'band', x: 'median', text: 'label', dx: 6, dy: -10, textAnchor: 'start', fill: '#333', fontWeight: 600 }),
       Plot.ruleX([0]),

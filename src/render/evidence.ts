@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, share, speedBound, speedInterval, VERDICT_WORDS } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, share, speedBound, speedInterval, VERDICT_WORDS, type Rounding } from '../format.js';
 import type { Interval } from '../measure/estimate.js';
 
 type Pair = [string, string];
@@ -47,7 +47,7 @@ function pairs(x: unknown, f: (v: unknown) => string): string | null {
 
 const countOf = (v: unknown): string => (numberOr(v) === null ? '—' : count(v as number));
 const shareOf = (v: unknown): string => (numberOr(v) === null ? '—' : share(v as number));
-const durationOf = (v: unknown): string => (numberOr(v) === null ? '—' : duration(v as number));
+const durationOf = (v: unknown, r: Rounding = 'nearest'): string => (numberOr(v) === null ? '—' : duration(v as number, r));
 
 /** One comparison view (raw or like for like) in a sentence. */
 function viewWords(v: Dict, metric: Finding['metric']): string {
@@ -64,13 +64,13 @@ function viewWords(v: Dict, metric: Finding['metric']): string {
   if (isDict(medians)) {
     parts.push(
       `medians ${Object.entries(medians)
-        .map(([k, m]) => `${k} ${reached[k] === false ? 'at least ' : ''}${durationOf(m)}`)
+        .map(([k, m]) => `${k} ${reached[k] === false ? `at least ${durationOf(m, 'down')}` : durationOf(m)}`)
         .join(' vs ')}`,
     );
   }
   const answeredShare = v['answeredShare'] ?? v['resolvedShare'];
   if (isDict(answeredShare)) parts.push(`${v['answeredShare'] ? 'answered' : 'resolved'} ${pairs(answeredShare, shareOf)}`);
-  if (isDict(v['answeredMedians']) && metric === 'firstResponse') parts.push(`answered-only medians ${pairs(v['answeredMedians'], durationOf)}`);
+  if (isDict(v['answeredMedians']) && metric === 'firstResponse') parts.push(`answered-only medians ${pairs(v['answeredMedians'], (m) => durationOf(m))}`);
   const pv = numberOr(v['pValueAdjusted']) ?? numberOr(v['pValue']);
   if (pv !== null) parts.push(`${v['pValueAdjusted'] !== undefined && v['pValueAdjusted'] !== null ? 'Holm ' : ''}${p(pv)}`);
   if (isDict(v['n'])) parts.push(`tickets ${pairs(v['n'], countOf)}`);
@@ -145,7 +145,9 @@ export function findingEvidence(f: Finding): Pair[] {
   out.push(['verdict', f.kind === 'response-theatre' && f.verdict === 'info' ? 'response theatre' : f.significant ? 'significant preference' : VERDICT_WORDS[f.verdict]]);
   if (f.metric) out.push(['measured', METRIC_WORDS[f.metric]]);
   if (f.effect !== null) {
-    out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect)})`]);
+    // a data-quality finding's effect is the share of rows with a problem, not a ratio
+    if (f.kind === 'data-quality') out.push(['effect', `${share(f.effect)} of rows read have a data problem`]);
+    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect)})`]);
   }
   if (f.effectCi95) {
     const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound']);

@@ -7,7 +7,7 @@ import { formatCount, formatDuration, formatShare } from '../format.js';
 import type { Report, SlaSummary } from '../report.js';
 
 export {
-  formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, gateChangeValues, gateValues, speedWords,
+  boundedDurationWords, formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, gateChangeValues, gateValues, speedWords,
 } from '../format.js';
 
 /**

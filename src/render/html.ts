@@ -232,7 +232,7 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       const bound = metric === 'firstResponse' ? pc.firstResponseBound : pc.resolutionBound;
       return html`<td class="num${pc.enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${pc.enough ? '' : html` <span class="change">n=${formatCount(pc.tickets)}, too few</span>`}</td>`;
     });
-    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
   return html`<div class="table-wrap"><table>
 <thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">Open</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
@@ -293,7 +293,7 @@ ${periods.length ? html`
 <section id="trend">
 <h2>Trend by ${unit}</h2>
 <p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
-${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}`)}
+${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
 <h3>First response</h3>
 ${trendTable(report, periods, 'firstResponse')}
 <h3>Resolution</h3>
@@ -303,7 +303,7 @@ ${bandsTable ? html`
 <section id="bands">
 <h2>Follower bands</h2>
 ${bandsTable}
-${figure(bandChart(report), 'Median first response by follower count of the complaining account, with its 95% confidence interval (accounts with an unknown follower count are in the table only).')}
+${figure(bandChart(report), `Median first response by follower count of the complaining account, with its 95% confidence interval (accounts with an unknown follower count are in the table only).${report.followerBands.some((b) => b.band !== 'unknown' && b.firstResponse.bound && b.firstResponse.median !== null) ? ' Pale bars marked ≥ are medians not reached: at least that long.' : ''}`)}
 </section>` : ''}
 ${report.by ? html`
 <section id="by">

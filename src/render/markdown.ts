@@ -10,9 +10,9 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
-import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { boundedDurationWords, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
-import { ratioWithVerdict, speedThan, VERDICT_WORDS } from '../format.js';
+import { ratioWithVerdict, roundingOf, speedThan, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
 
@@ -42,9 +42,11 @@ export function signedDuration(x: number | null | undefined): string {
 }
 
 /** A duration that may be negative, with a proper minus sign: `1h 5m`, `−15s`. */
-export function gapDuration(x: number | null | undefined): string {
+export function gapDuration(x: number | null | undefined, bound: Bound | null = null): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return x < 0 && Math.round(x) !== 0 ? `−${formatDuration(-x)}` : formatDuration(Math.abs(x));
+  // a bound's digits stay true to it: "≥" rounds the gap down, "≤" up (of the value, whatever its sign)
+  const r = roundingOf(bound);
+  return x < 0 && Math.round(x) !== 0 ? `−${formatDuration(-x, r === 'down' ? 'up' : r === 'up' ? 'down' : r)}` : formatDuration(Math.abs(x), r);
 }
 
 /** `+0.12`, `−0.30` for a change in a ratio. */
@@ -90,7 +92,7 @@ export function summarySentences(report: Report): string[] {
   }
   // Every channel gets its sentence: the one without a ratio is often the worst served.
   for (const c of report.channels) {
-    if (c.channel !== report.reference) out.push(channelSentence(c, report.reference, ref));
+    if (c.channel !== report.reference) out.push(channelSentence(c, report.reference, ref, report.settings.tolerance));
   }
   const significant = report.findings.filter((f) => f.significant);
   if (report.findings.length === 0) out.push('No findings were produced.');
@@ -143,7 +145,7 @@ function referenceSentence(reference: string, ref: ChannelReport): string {
 
 /** A median in words: `3h 43m`, `at least 9d 21h` when it is only a lower bound. */
 export function durationWords(seconds: number | null, bound: Bound | null): string {
-  return seconds === null ? 'no measurable time' : `${bound === 'lower' ? 'at least ' : ''}${formatDuration(seconds)}`;
+  return seconds === null ? 'no measurable time' : boundedDurationWords(seconds, bound === 'lower' ? bound : null);
 }
 
 /**
@@ -152,7 +154,7 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
  * described: its median (or bound) and why there is no ratio, read from the medians' bounds as
  * the ratio itself was (measure/estimate.ts: no ratio without both medians, nor of two lower bounds).
  */
-export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null): string {
+export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null, tolerance: { low: number; high: number } | null = null): string {
   const v = c.vsReference;
   const mine = c.firstResponse;
   if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
@@ -172,6 +174,11 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     case 'preference':
       return `${head}, ${than} (significant).`;
     case 'within-tolerance':
+      // the verdict reads the like-for-like ratio when there is one: a raw ratio outside the band
+      // (1.43× slower) is not "within the tolerance band" itself, so the sentence says which is
+      if (tolerance && (v.firstResponseRatio < tolerance.low || v.firstResponseRatio > tolerance.high)) {
+        return `${head}, about as fast as ${reference} like for like (${words} overall, within the tolerance band once tickets of the same kind are compared; see the findings).`;
+      }
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':
       return `${head}, ${than} overall, but not like for like: the gap comes from the mix of tickets.`;
@@ -327,7 +334,7 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       formatCount(p.tickets),
       formatCount(p.open),
       ...cells,
-      gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap)} (${e(gap.channel)})` : '—',
+      gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${e(gap.channel)})` : '—',
       gap ? signedDuration(gap.change) : '—',
     ];
   });

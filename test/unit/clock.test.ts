@@ -103,6 +103,31 @@ describe('business-hours clock', () => {
   });
 });
 
+describe('the zone of business hours', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-hours-'));
+  const file = join(dir, 'local.csv');
+  // Monday 5 October 2026, local times without an offset: created 08:00, answered 10:00
+  writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\nI1,email,2026-10-05 08:00,2026-10-05 10:00\n');
+  const open = { open: ['Mon-Fri 09:00-17:00'] };
+
+  it('hours without a timeZone of their own are in --tz, as in the config\'s timeZone: open 09:00–10:00 Berlin time is 1h', async () => {
+    const byFlag = await auditFiles([file], { tz: 'Europe/Berlin' }, { clock: 'business', businessHours: open });
+    const byConfig = await auditFiles([file], {}, { clock: 'business', timeZone: 'Europe/Berlin', businessHours: open });
+    expect(byFlag.channels[0]!.firstResponse.median).toBe(3600);
+    expect(byConfig.channels[0]!.firstResponse.median).toBe(3600);
+    // (the hours had been read in UTC under --tz: 06:00–08:00 UTC is closed all along, 0 s)
+  });
+
+  it('businessHours without "clock": "business" are not applied, and the notes say so', async () => {
+    const report = await auditFiles([file], {}, { businessHours: { timeZone: 'UTC', ...open } });
+    expect(report.settings.clock).toBe('calendar');
+    expect(report.channels[0]!.firstResponse.median).toBe(7200);
+    expect(report.input.notes).toContain(
+      'the config has businessHours, but clock is "calendar" (the default): every duration and SLA is in calendar time and the hours are not applied; set "clock": "business" to measure in them',
+    );
+  });
+});
+
 describe('SLA attainment', () => {
   it('priority beats channel beats default; waiting past the target is a breach', async () => {
     const report = await auditFiles([fixture('small.csv')], { asOf: '2026-10-10T00:00:00Z' }, {
@@ -118,6 +143,25 @@ describe('SLA attainment', () => {
     // E1 30m met (1h), E2 90m breached (1h), E3 high → 5h: 4h met
     expect(email.sla?.firstResponse).toMatchObject({ target: 3600, met: 2, breached: 1, priorityTargets: [{ priority: 'high', target: 18000, tickets: 1 }], targetTickets: 2 });
     expect(email.sla?.firstResponse?.attainment).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('a priority literally named "Default" (or a channel\'s name) has no target of its own: the channel\'s applies', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sla-'));
+    const file = join(dir, 'default-priority.csv');
+    // E and F answered after 1h 30m; E's priority is "Default", F's "normal", G's "Email"
+    writeFileSync(
+      file,
+      [
+        'ticket_id,channel,created_at,first_response_at,priority',
+        'E,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Default',
+        'F,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,normal',
+        'G,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Email',
+      ].join('\n') + '\n',
+    );
+    const report = await auditFiles([file], { asOf: '2026-10-02T00:00:00Z' }, { sla: { firstResponse: { default: '1h', email: '2h' } } });
+    const email = report.channels.find((c) => c.channel === 'email')!;
+    // all three against email's 2h: 1h 30m each is met (E had been judged against the 1h default and breached)
+    expect(email.sla?.firstResponse).toEqual({ target: 7200, met: 3, breached: 0, notYetDue: 0, attainment: 1, priorityTargets: [], targetTickets: 3 });
   });
 
   it('no sla config, no sla numbers', async () => {

@@ -4,7 +4,7 @@
  * a over b: a is no slower), not which side of 1 the digits fall; and "as fast" takes "as".
  */
 import { describe, expect, it } from 'vitest';
-import { boundedSpeed, speedBound, speedThan } from '../../src/format.js';
+import { boundedDurationWords, boundedSpeed, formatBoundedDuration, formatDuration, formatInterval, formatMedianCi, oneSided, speedBound, speedThan } from '../../src/format.js';
 
 describe('a ratio that reads 1.00× as a bound', () => {
   it('an upper bound (b not reached: a/b ≤ 1.001) is at least as fast; a lower bound at most as fast', () => {
@@ -31,5 +31,46 @@ describe('a ratio that reads 1.00× as a bound', () => {
     expect(speedBound([2.9, null])).toBe('at least 2.9× slower');
     // 1 / 0.3 = 3.33…
     expect(speedBound([null, 0.3])).toBe('at least 3.3× faster');
+  });
+});
+
+describe('a bound is rounded so that its words stay true', () => {
+  it('at least rounds the multiple down, at most up: a/b ≥ 2.96 is at least 2.9× slower, never 3.0×', () => {
+    expect(boundedSpeed(2.96, 'lower')).toBe('at least 2.9× slower');
+    expect(boundedSpeed(2.96, null)).toBe('3.0× slower');
+    // a/b ≤ 1/2.96: b is at least 2.96 times a, so a is at least 2.9× faster
+    expect(boundedSpeed(1 / 2.96, 'upper')).toBe('at least 2.9× faster');
+    // a/b ≤ 1.504 is at most 1.51× slower (up), a/b ≥ 1/1.504 at most 1.51× faster
+    expect(boundedSpeed(1.504, 'upper')).toBe('at most 1.51× slower');
+    expect(boundedSpeed(1 / 1.504, 'lower')).toBe('at most 1.51× faster');
+    // 9.96 reads 10× to the nearest; as a lower bound 9.9×; 101.7 as a lower bound 101×
+    expect(boundedSpeed(9.96, 'lower')).toBe('at least 9.9× slower');
+    expect(boundedSpeed(101.7, 'lower')).toBe('at least 101× slower');
+    // an exact value is not pushed a step down by float error: 4.1 stays 4.1
+    expect(boundedSpeed(4.1, 'lower')).toBe('at least 4.1× slower');
+  });
+
+  it("a one-sided CI's end: at least rounds down, at most up", () => {
+    expect(speedBound([2.96, null])).toBe('at least 2.9× slower');
+    expect(speedBound([null, 1 / 2.96])).toBe('at least 2.9× faster');
+    expect(speedBound([null, 6.34])).toBe('at most 6.4× slower');
+    expect(oneSided([0.005, null])).toBe('at least 0.00');
+    expect(oneSided([null, 0.0041])).toBe('at most 0.01');
+    expect(oneSided([2.967, null])).toBe('at least 2.96');
+  });
+
+  it('a duration that is a bound: ≥ rounds down, ≤ up (444,600 s = 5d 3h 30m is ≥ 5d 3h, not ≥ 5d 4h)', () => {
+    expect(formatBoundedDuration(444600, 'lower')).toBe('≥ 5d 3h');
+    expect(formatBoundedDuration(444600, null)).toBe('5d 4h');
+    expect(formatBoundedDuration(444600, 'upper')).toBe('≤ 5d 4h');
+    expect(boundedDurationWords(29600, 'lower')).toBe('at least 8h 13m');
+    expect(boundedDurationWords(86399, 'lower')).toBe('at least 23h 59m');
+    expect(boundedDurationWords(86399, null)).toBe('1d');
+    expect(formatMedianCi([3599.9, null], 'lower')).toBe('≥ 59m 59s');
+    expect(formatInterval([90, null])).toBe('≥ 1m 30s');
+    expect(formatInterval([null, 5430])).toBe('≤ 1h 31m');
+    // a negative duration's magnitude rounds the other way: at least −1h 30m 30s is at least −1h 31m
+    expect(formatDuration(-5430, 'down')).toBe('-1h 31m');
+    expect(formatDuration(-5430, 'up')).toBe('-1h 30m');
   });
 });

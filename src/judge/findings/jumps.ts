@@ -15,7 +15,7 @@ import { medianOf } from '../../measure/sample.js';
 import type { Estimate } from '../../measure/estimate.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
-import { boundedSpeed, count, duration, interval, num, oneSided, p, share, speedBound, speedInterval } from '../../format.js';
+import { boundedSpeed, count, duration, interval, num, oneSided, p, roundingOf, share, speedBound, speedInterval } from '../../format.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
@@ -28,7 +28,7 @@ export const WORST_CASES = 10;
  */
 function answeredWords(answered: number, n: number, median: Estimate): string {
   if (answered === 0 || median.value === null) return 'none was answered yet';
-  const value = `${median.reached ? '' : 'at least '}${duration(median.value)}`;
+  const value = median.reached ? duration(median.value) : `at least ${duration(median.value, 'down')}`;
   if (answered === n) return `${n === 1 ? 'it was' : 'they were'} answered in a median ${value}`;
   return `${count(answered)} of ${count(n)} ${answered === 1 ? 'was' : 'were'} answered, a median first response of ${value} (counting the ones still waiting)`;
 }
@@ -98,7 +98,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       } else {
         const bound = judged ? effectBound(judged) : null;
         const word = verdict === 'case-mix' ? 'a gap explained by case mix' : verdict === 'within-tolerance' ? 'about as fast as other social tickets' : 'no preference shown against other social tickets';
-        const ratioWords = bound ? `${bound === 'lower' ? 'at least' : 'at most'} ${num(effect)}` : num(effect);
+        const ratioWords = bound ? `${bound === 'lower' ? 'at least' : 'at most'} ${num(effect, roundingOf(bound))}` : num(effect);
         served = `${word} (ratio ${ratioWords}, 95% CI ${bound ? oneSided(ci) : interval(ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       }
       const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');

@@ -20,7 +20,7 @@
 import type { Interval } from '../../measure/summary.js';
 import type { Verdict } from '../../report.js';
 import type { Comparison, View } from '../../measure/compare.js';
-import { interval, num, oneSided, p } from '../../format.js';
+import { interval, num, oneSided, p, roundingOf } from '../../format.js';
 
 /** The judging settings (from Settings). */
 export interface Rules {
@@ -137,7 +137,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         verdict: 'case-mix',
         significant: false,
         view,
-        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
+        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio, roundingOf(c.raw.bound))}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
         rawSignificant,
       };
     }
@@ -150,7 +150,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
     significant: false,
     view,
     rule: decisive.bound
-      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${num(decisive.ratio)} (a median not reached), but the 95% CI (${ciText(decisive)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
+      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${num(decisive.ratio, roundingOf(decisive.bound))} (a median not reached), but the 95% CI (${ciText(decisive)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
       : `no preference shown: ratio ${num(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
     rawSignificant,
   };

@@ -85,7 +85,7 @@ const STILL: Record<Metric, { clause: string; share: string }> = {
  * when there are any and the answered shares only when they differ.
  */
 function mediansText(metric: Metric, raw: RawView): string {
-  const one = (k: 0 | 1): string => `${!raw.mediansReached[k] ? 'at least ' : ''}${duration(raw.medians[k])}`;
+  const one = (k: 0 | 1): string => (raw.mediansReached[k] ? duration(raw.medians[k]) : `at least ${duration(raw.medians[k], 'down')}`);
   let text = `${MEDIAN[metric]} ${one(0)} vs ${one(1)}`;
   const shares = endedShares(raw);
   if (shares && (shares[0] < 1 || shares[1] < 1)) {

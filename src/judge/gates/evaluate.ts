@@ -22,7 +22,7 @@ import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { formatDuration } from '../../measure/duration.js';
 import { hoursText } from '../../measure/clock.js';
-import { gateValue, gateValues } from '../../format.js';
+import { gateValue, gateValues, roundingOf } from '../../format.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
 
@@ -114,7 +114,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
     const still = part === 'firstResponse' ? 'unanswered' : 'open';
     const share = stat === 'p90' ? 'a tenth' : 'half';
     const boundNote = bound ? ` (a lower bound: ${share} or more still ${still})` : '';
-    return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v)}${boundNote}${n === null ? '' : ` (n=${n})`}` };
+    return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v, roundingOf(bound))}${boundNote}${n === null ? '' : ` (n=${n})`}` };
   }
   // the share's own denominator: the tickets that take part in the metric (a negative duration
   // leaves one out), as the share itself is counted (measure/summary.ts)

@@ -25,4 +25,12 @@ describe('finding evidence', () => {
     const line = findingEvidence(f).find(([label]) => label === 'like for like');
     expect(line![1]).toMatch(/^3 cells of the same category, 1 of them without a ratio \(both medians not reached\) \(covering email 100%, phone 100% of the tickets\): 2\.0× faster; /);
   });
+
+  it("a data-quality finding's effect is the share of rows with a problem (1 of 4), not a ratio of medians", () => {
+    const f = {
+      kind: 'data-quality', subject: 'input', significant: false, verdict: 'info', effect: 0.25, pValue: null, count: 1, rule: 'r', message: 'm',
+      details: { rowsRead: 4, rejected: 0, leftOutOfMetric: 1 },
+    } as unknown as Finding;
+    expect(findingEvidence(f).find(([label]) => label === 'effect')).toEqual(['effect', '25% of rows read have a data problem']);
+  });
 });

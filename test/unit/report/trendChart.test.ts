@@ -43,3 +43,29 @@ describe('trend chart: thin periods', () => {
     expect(social).not.toMatch(/L/);
   });
 });
+
+describe('trend chart: medians not reached', () => {
+  beforeAll(async () => {
+    await loadChartKit();
+  });
+
+  it('are triangles marked ≥, "at least" in their tooltip, and not joined to the line', () => {
+    const report = sampleReport();
+    const periods = report.periods!;
+    // social's median in the middle month is only a lower bound: at least 45m (2,700 s)
+    periods[1]!.channels = periods[1]!.channels.map((c) => (c.channel === 'social' ? { ...c, firstResponseBound: 'lower' as const } : c));
+    const svg = trendChart(report) as string;
+    expect(svg).toContain('<title>social, 2026-09: median at least 45m (');
+    // phone's and social's reached medians keep their plain tooltips
+    expect(svg).toContain('<title>social, 2026-10: median 30m (');
+    // one triangle (a symbol path, not a circle) and one ≥ beside it
+    const whiteDots = [...svg.matchAll(/<g[^>]*fill="#fff"[^>]*aria-label="dot"[^>]*>(.*?)<\/g>/gs)].map((m) => m[1]!);
+    // chat's three hollow circles, and social's one triangle
+    expect(whiteDots.map((g) => [(g.match(/<circle/g) ?? []).length, (g.match(/<path/g) ?? []).length])).toEqual([[3, 0], [0, 1]]);
+    expect(svg.match(/>≥</g) ?? []).toHaveLength(1);
+    // social's line is broken at the bound: two separate points, no segment
+    const lineGroup = /<g[^>]*aria-label="line"[^>]*>(.*?)<\/g>/s.exec(svg)![1]!;
+    const paths = [...lineGroup.matchAll(/<path[^>]*\bd="([^"]*)"/g)].map((m) => m[1]!);
+    expect(paths.find((d) => (d.match(/M/g) ?? []).length === 2 && !/L/.test(d)), paths.join(' | ')).toBeDefined();
+  });
+});
