@@ -25,6 +25,21 @@ describe('normal distribution', () => {
     expect(normalCdf(Number.NaN)).toBeNaN();
   });
 
+  it('the far tail keeps its digits (R: pnorm(z, lower.tail = FALSE)); a p-value is never 0 for a finite z below 38', () => {
+    // pnorm(5, lower = F) = 2.866515718791939e-07; pnorm(10, lower = F) = 7.619853024160527e-24;
+    // pnorm(20, lower = F) = 2.753624118606233e-89 (1 − erf gave 0 from z ≈ 9)
+    expect(normalSf(5) / 2.866515718791939e-7).toBeCloseTo(1, 12);
+    expect(normalSf(10) / 7.619853024160527e-24).toBeCloseTo(1, 12);
+    expect(normalSf(20) / 2.753624118606233e-89).toBeCloseTo(1, 12);
+    // 2 · pnorm(14.33, lower = F) = 2 · 7.106030179374749e-47
+    expect(pTwoSided(-14.33) / (2 * 7.106030179374749e-47)).toBeCloseTo(1, 10);
+    expect(pTwoSided(30)).toBeGreaterThan(0);
+    // pnorm(3, lower = F) = 0.001349898031630095, either side of where the tail takes over
+    expect(normalSf(3)).toBeCloseTo(0.001349898031630095, 12);
+    expect(normalSf(2.999999)).toBeCloseTo(0.0013499024634851552, 7);
+    expect(normalSf(-5)).toBeCloseTo(0.9999997133484281, 15);
+  });
+
   it('normalSf is the upper tail', () => {
     expect(normalSf(1)).toBeCloseTo(1 - 0.8413447, 6);
     expect(normalSf(-1.959964)).toBeCloseTo(0.975, 6);
