@@ -12,6 +12,7 @@
  */
 import type { Report } from '../report.js';
 import { csvLine } from '../text/csvSafe.js';
+import { formatDate } from './format.js';
 
 export const CSV_COLUMNS = [
   'period',
@@ -80,7 +81,9 @@ export function renderCsv(report: Report): string {
       }
     }
   } else {
-    const label = report.period.from && report.period.to ? `${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}` : 'all';
+    // the dates in the run's zone, as every other output shows them (from/to stay instants)
+    const zone = report.settings.timeZone;
+    const label = report.period.from && report.period.to ? `${formatDate(report.period.from, zone)} to ${formatDate(report.period.to, zone)}` : 'all';
     for (const c of report.channels) {
       lines.push(
         csvLine([

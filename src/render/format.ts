@@ -3,6 +3,7 @@
  * the dates only renderers show. Formatting only: every number shown is already in the Report,
  * or (firstValues) how many of a Report list's values and tickets a cut-short list leaves out.
  */
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { formatCount, formatDuration, formatShare } from '../format.js';
 import type { Report, SlaSummary } from '../report.js';
 
@@ -33,8 +34,18 @@ export function formatInstant(iso: string | null | undefined): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : '—';
+/**
+ * The calendar date of an instant in `zone` (the run's --tz or timeZone; UTC by default): a
+ * report on November in Berlin starts 2026-11-01, though its first instant is 31 October 23:00
+ * UTC. Only the date is shown, so the zone is the one the periods were cut in.
+ */
+export function formatDate(iso: string | null | undefined, zone = 'UTC'): string {
+  if (!iso) return '—';
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT') return iso.slice(0, 10);
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
+  // tzOffset: the zone's offset from UTC at that instant, in minutes
+  return new Date(at.getTime() + tzOffset(zone, at) * 60_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -72,4 +83,9 @@ export function formatSlaTarget(s: SlaSummary | null | undefined): string {
 /** The SLA section's title: what the durations are measured in. */
 export function slaTitle(report: Report): string {
   return `SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`;
+}
+
+/** ` (dates in Europe/Berlin)` beside dates shown in a zone other than UTC; '' in UTC. */
+export function zoneNote(zone: string): string {
+  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' ? '' : ` (dates in ${zone})`;
 }

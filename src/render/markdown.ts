@@ -10,7 +10,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
-import { boundedDurationWords, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords } from './format.js';
+import { boundedDurationWords, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
@@ -61,7 +61,7 @@ export function reportTitle(report: Report): string {
   const rp = report.reportPeriod;
   if (!rp) return 'Service parity audit';
   const caveats = [
-    ...(rp.complete ? [] : [`partial: data to ${formatDate(report.period.asOf)}`]),
+    ...(rp.complete ? [] : [`partial: data to ${formatDate(report.period.asOf, rp.timeZone)}`]),
     ...(rp.tickets < report.settings.minSample ? [`only ${formatCount(rp.tickets)} tickets`] : []),
   ];
   return `Service parity report: ${periodName(rp.label)}${caveats.length ? ` (${caveats.join('; ')})` : ''}`;
@@ -72,12 +72,14 @@ export function scopeSentence(report: Report): string {
   const rp = report.reportPeriod;
   const files = report.input.files.length === 1 ? (report.input.files[0] as string) : `${report.input.files.length} files`;
   if (rp) {
-    const last = formatDate(new Date(Date.parse(rp.to) - 1000).toISOString());
+    // dates in the zone the periods were cut in (the period's last second is the last day's)
+    const zone = rp.timeZone;
+    const last = formatDate(new Date(Date.parse(rp.to) - 1000).toISOString(), zone);
     // The period's bounds, and when its tickets were actually created (a month may hold two days of data).
-    const seen = report.period.from && report.period.to ? `; the first created ${formatDate(report.period.from)}, the last ${formatDate(report.period.to)}` : '';
-    return `${formatCount(rp.tickets)} tickets in the period ${formatDate(rp.from)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
+    const seen = report.period.from && report.period.to ? `; the first created ${formatDate(report.period.from, zone)}, the last ${formatDate(report.period.to, zone)}` : '';
+    return `${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period ${formatDate(rp.from, zone)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
   }
-  return `${formatCount(report.input.tickets)} tickets from ${files} (${report.input.format}), created ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; reference channel ${report.reference}.`;
+  return `${formatCount(report.input.tickets)} tickets from ${files} (${report.input.format}), created ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; reference channel ${report.reference}.`;
 }
 
 /** The headline sentences: how each channel compares, findings, trend, censoring, gates. */

@@ -14,6 +14,7 @@ import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import {
   firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
+  zoneNote,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
 
@@ -58,7 +59,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} rows)`;
   out.push(c.bold(wrap(`parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`, options.width)));
   out.push(
-    wrap(`Period ${formatDate(report.period.from)} to ${formatDate(report.period.to)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`, options.width),
+    wrap(`Period ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`, options.width),
   );
   out.push('');
 

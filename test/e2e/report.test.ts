@@ -381,7 +381,8 @@ describe('SLA attainment in every document', () => {
 
 describe('hostile text', () => {
   it('never becomes markup in the HTML report', async () => {
-    const r = await runParity(['report', fixture('report', 'hostile.csv'), '--format', 'html']);
+    // October: the month of the hostile rows (the default, the latest complete month, is September)
+    const r = await runParity(['report', fixture('report', 'hostile.csv'), '--month', '2026-10', '--format', 'html']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/<script|<img/i);
     expect(r.stdout).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
@@ -389,10 +390,31 @@ describe('hostile text', () => {
   });
 
   it('never becomes markup in the Markdown report', async () => {
-    const r = await runParity(['report', fixture('report', 'hostile.csv')]);
+    const r = await runParity(['report', fixture('report', 'hostile.csv'), '--month', '2026-10']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/</);
     // entities, not backslashes: a GFM autolink would swallow a backslash escape
     expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('unknown channel values of the period', () => {
+  it("are counted over the period's tickets, as the channel table above them is (Pigeon: 1 in May, not the export's 2)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-unknown-'));
+    const file = join(dir, 'unk.csv');
+    writeFileSync(
+      file,
+      [
+        'ticket_id,channel,created_at,first_response_at',
+        'A,Pigeon,2026-04-10T10:00:00Z,2026-04-10T11:00:00Z',
+        'B,Pigeon,2026-05-10T10:00:00Z,2026-05-10T11:00:00Z',
+        'C,Phone,2026-05-11T10:00:00Z,2026-05-11T12:00:00Z',
+      ].join('\n') + '\n',
+    );
+    const r = await runParity(['report', file, '--month', '2026-05', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.input.channelValues.filter((v) => v.raw === 'Pigeon')).toEqual([{ raw: 'Pigeon', count: 1, channel: 'other' }]);
+    expect(report.input.unknownChannels).toEqual([{ raw: 'Pigeon', count: 1 }]);
   });
 });

@@ -147,7 +147,12 @@ export function comparisonFinding(
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;
       const cellN = c.adjusted ? `, of which ${count(c.adjusted.n[0])} vs ${count(c.adjusted.n[1])} in cells with at least ${MIN_CELL} of each` : '';
-      message = `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
+      // neither group has a single measurable time (an export without resolution times): not a
+      // matter of too few tickets, so the finding says what is missing rather than ask for more
+      message =
+        c.raw.n[0] === 0 && c.raw.n[1] === 0
+          ? `No ${c.metric === 'firstResponse' ? 'first-response' : 'resolution'} comparison of ${names.aPhrase} with ${names.bPhrase}: neither has a ticket with a measurable ${c.metric === 'firstResponse' ? 'first-response' : 'resolution'} time (see the notes).`
+          : `Too few tickets to judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like} (${rawN}${cellN}; at least ${count(rules.minSample)} per group needed).`;
     }
   }
   const viewDetails = (v: View, pValueAdjusted: number | null): Record<string, unknown> => ({
