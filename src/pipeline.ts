@@ -48,6 +48,7 @@ import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, typ
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { startHelper, wantsHelper } from './measure/helper.js';
+import { unusedSlaNotes } from './measure/sla.js';
 import type { WorkerUse } from './threads.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
 import { SCHEMA_VERSION, type ByReport, type PeriodReport, type PeriodUnit, type Report, type ReportInput } from './report.js';
@@ -126,10 +127,10 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
   requireTickets(dataset);
   const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
-  const settingNotes = [...(settings.configNotes ?? []), ...(settings.referenceNote ? [settings.referenceNote] : [])];
-  const input = settingNotes.length ? { ...describeInput(dataset), notes: [...dataset.notes, ...settingNotes] } : describeInput(dataset);
   options.onStage?.('measure', dataset.rowsRead);
   const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped });
+  const settingNotes = [...(settings.configNotes ?? []), ...(settings.referenceNote ? [settings.referenceNote] : []), ...unusedSlaNotes(settings.sla, measuredChannels.channels)];
+  const input = settingNotes.length ? { ...describeInput(dataset), notes: [...dataset.notes, ...settingNotes] } : describeInput(dataset);
   // --by groups: index arrays into the table, sharing the channels' gathered durations
   const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
@@ -271,9 +272,10 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   const notes = [...h.notes, ...clockNotes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
   notes.push(...(settings.configNotes ?? []));
   if (settings.referenceNote) notes.push(settings.referenceNote);
-  const input = describeCounts(counts, source.files, source.format, notes);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
   const measuredChannels = measureGroups(groups, settings);
+  notes.push(...unusedSlaNotes(settings.sla, measuredChannels.channels));
+  const input = describeCounts(counts, source.files, source.format, notes);
   // --by groups: the count table's `by` dimension, measured and judged as in-process
   const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;

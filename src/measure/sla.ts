@@ -79,6 +79,29 @@ export class SlaCounter {
   }
 }
 
+/**
+ * Notes for SLA keys no ticket was judged against that name no channel and are not `default`:
+ * a priority no ticket has, or a typo (`"emial": "2h"`), which would otherwise change every SLA
+ * count without a trace. A channel's key without tickets of that channel is no note (a config
+ * shared by exports that lack a channel is not wrong).
+ */
+export function unusedSlaNotes(
+  sla: { readonly firstResponse: SlaTargets | null; readonly resolution: SlaTargets | null },
+  channels: ReadonlyArray<{ readonly sla: { readonly firstResponse: SlaCount | null; readonly resolution: SlaCount | null } | null }>,
+): string[] {
+  const notes: string[] = [];
+  for (const metric of ['firstResponse', 'resolution'] as const) {
+    const targets = sla[metric];
+    if (!targets) continue;
+    const used = new Set(channels.flatMap((c) => c.sla?.[metric]?.priorityTargets.map((p) => p.priority) ?? []));
+    for (const key of targets.keys()) {
+      if (key === 'default' || (CHANNELS as readonly string[]).includes(key) || used.has(key)) continue;
+      notes.push(`sla.${metric} "${key}" is no channel (${CHANNELS.join(', ')}) and no ticket's priority here, so no ticket was judged against it: check its spelling`);
+    }
+  }
+  return notes;
+}
+
 /** Targets by lower-cased key (channel, priority or `default`), in seconds. */
 export type SlaTargets = ReadonlyMap<string, number>;
 

@@ -164,6 +164,18 @@ describe('SLA attainment', () => {
     expect(email.sla?.firstResponse).toEqual({ target: 7200, met: 3, breached: 0, notYetDue: 0, attainment: 1, priorityTargets: [], targetTickets: 3 });
   });
 
+  it('an SLA key that names no channel and no ticket\'s priority (a typo) is said in the notes; used keys are not', async () => {
+    const report = await auditFiles([fixture('small.csv')], { asOf: '2026-10-10T00:00:00Z' }, {
+      sla: { firstResponse: { default: '2h', Mail: '4h', emial: '2h', high: '5h', chat: '1h' } },
+    });
+    const slaNotes = report.input.notes.filter((n) => n.startsWith('sla.'));
+    // "high" judged P3 and E3; "chat" names a channel; "default" is the fallback: no note for them
+    expect(slaNotes).toEqual([
+      'sla.firstResponse "mail" is no channel (phone, email, web, social, chat, other) and no ticket\'s priority here, so no ticket was judged against it: check its spelling',
+      'sla.firstResponse "emial" is no channel (phone, email, web, social, chat, other) and no ticket\'s priority here, so no ticket was judged against it: check its spelling',
+    ]);
+  });
+
   it('no sla config, no sla numbers', async () => {
     const report = await auditFiles([fixture('small.csv')], { asOf: '2026-10-10T00:00:00Z' });
     expect(report.channels[0]?.sla).toBeNull();
