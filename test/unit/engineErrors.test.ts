@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clickhouseFailure, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
 import { fixture } from '../helpers/exec.js';
+import { unreadableValueHint } from '../../src/read/engines/connection.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,5 +98,23 @@ describe('what the count query cannot read is refused before it runs, naming the
     const u32 = join(dir, 'u32.csv');
     writeFileSync(u32, Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), wide]));
     await expect(throughDuckdb(u32)).rejects.toThrow('u32.csv is UTF-32: DuckDB reads UTF-8 only');
+  });
+});
+
+describe('a count query that stops at an unreadable value', () => {
+  it('gets a hint about the value past the sample, not about the mapping (messages as the servers write them)', () => {
+    const stops = [
+      'date/time field value out of range: "2026-02-31T10:00:00Z"',
+      'bigint out of range',
+      'invalid input syntax for type double precision: "abc"',
+      "Conversion Error: Type DOUBLE with value nan can't be cast because the value is out of range for the destination type INT64",
+      'Conversion Error: timestamp field value out of range: "2026-02-31 10:00:00", expected format is (YYYY-MM-DD HH:MM:SS[.US][±HH:MM| ZONE])',
+      "Code: 6, e.displayText() = DB::Exception: Cannot parse string '2026-10-01T10:00:00Z' as UInt32",
+    ];
+    for (const message of stops) expect(unreadableValueHint(message), message).toMatch(/^a value in the data cannot be read as a time or number/);
+    // other failures keep the engine's own hint
+    for (const message of ['relation "attack_x" does not exist', "Code: 60, e.displayText() = DB::Exception: Table default.x doesn't exist", 'Code: 241, Memory limit (for query) exceeded']) {
+      expect(unreadableValueHint(message), message).toBeNull();
+    }
   });
 });

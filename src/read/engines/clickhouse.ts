@@ -10,7 +10,7 @@ import { ParityError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
 import { dialect, qualifiedName } from './dialects.js';
 import { seriesQuery } from './sql.js';
-import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
+import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 
 /** `clickhouse://user:pass@host:8123/db` → the HTTP URL the client speaks, and the database. */
 export function clickhouseHttpUrl(url: string): { url: string; database: string | null } {
@@ -109,7 +109,7 @@ export function clickhouseFailure(error: unknown, label: string): ParityError {
     ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running'
     : memory
       ? "the count query needs more memory than the server lets one query use (parity already lets grouping and sorting spill to disk at half of it): raise max_memory_usage for parity's user, or lower max_bytes_before_external_group_by in that user's profile, or audit a shorter period with --since/--until"
-      : 'check --table / --query and the columns mapping';
+      : (unreadableValueHint(message) ?? 'check --table / --query and the columns mapping');
   return new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, { location: { file: label }, hint });
 }
 

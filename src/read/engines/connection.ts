@@ -134,3 +134,16 @@ export function safeUrl(url: string): string {
     return url.replace(/:[^:@/]*@/, ':***@');
   }
 }
+
+/**
+ * The hint for a count query that stopped at a value the database could not read as a time or a
+ * number (Postgres "date/time field value out of range", "invalid input syntax", "bigint out of
+ * range"; DuckDB "Conversion Error", "can't be cast", "out of range"; ClickHouse "Cannot parse",
+ * "Cannot convert"): parity checks the mapping on a sample of the first rows, and in-process it
+ * rejects such a row or leaves the value out with its line, but a query stops at it. Null for
+ * any other failure (the engine's own hint applies).
+ */
+export function unreadableValueHint(message: string): string | null {
+  if (!/out of range|invalid input syntax|conversion error|can't be cast|could not convert|cannot parse|cannot convert string|Code: (6|27|41|69|70|72)\b/i.test(message)) return null;
+  return 'a value in the data cannot be read as a time or number (the message quotes it): parity checks the columns on a sample of the first rows, and a query stops at the first bad value past them, where a file read in-process rejects that row (or leaves the value out) and goes on; correct the value where the tickets live, or audit an export of them without --engine / --db to see every such row with its line';
+}

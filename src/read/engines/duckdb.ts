@@ -14,7 +14,7 @@ import { ParityError, type Location } from '../../errors.js';
 import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { holdTemporary, releaseTemporary } from '../../temporaries.js';
 import { dialect } from './dialects.js';
-import { secondsOrNull, type EngineConnection, type SqlSource } from './connection.js';
+import { secondsOrNull, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 import { NO_SECONDS } from './sql.js';
 import type { FlatCountSeries } from '../../measure/counts.js';
 
@@ -176,7 +176,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
           `a record longer than that is refused by parity's own reader too: ${raiseHint('maxRecordBytes', Number(longLine[1]))}`
       : /CSV Error/.test(message)
         ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
-        : 'check the file and the columns mapping';
+        : (unreadableValueHint(message) ?? 'check the file and the columns mapping');
     return new DuckDBError(`DuckDB: ${message}`, { location: { file: label }, hint }, reason);
   };
   const run = async (sql: string) => {

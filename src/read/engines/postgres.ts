@@ -7,7 +7,7 @@ import pg from 'pg';
 import { ParityError } from '../../errors.js';
 import { dialect, qualifiedName } from './dialects.js';
 import { seriesQuery } from './sql.js';
-import { safeUrl, sampleText, toFlatSeries, type EngineConnection, type SqlSource } from './connection.js';
+import { safeUrl, sampleText, toFlatSeries, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 
 /**
  * Postgres' text types (pg_type oids: text, varchar, bpchar, name): a time or number in one is read
@@ -39,7 +39,8 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
     try {
       return await client.query<T>(sql);
     } catch (error) {
-      throw new ParityError(`Postgres: ${(error as Error).message}`, { location: { file: safeUrl(url) }, hint: 'check --table / --query and the columns mapping' });
+      const message = (error as Error).message;
+      throw new ParityError(`Postgres: ${message}`, { location: { file: safeUrl(url) }, hint: unreadableValueHint(message) ?? 'check --table / --query and the columns mapping' });
     }
   };
   return {
