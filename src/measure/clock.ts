@@ -6,7 +6,8 @@
  * not a walk over the days it spans (a million open tickets stay cheap).
  */
 import { ParityError } from '../errors.js';
-import { wallClockIn, checkTimeZone } from '../normalise/time.js';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { wallClockIn, checkTimeZone, type WallClock } from '../normalise/time.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -94,6 +95,31 @@ export function sameHours(a: RecordedHours, b: RecordedHours): boolean {
   return a.timeZone === b.timeZone && same(a.open, b.open) && same([...a.holidays].sort(), [...b.holidays].sort());
 }
 
+/**
+ * The instant an opening or closing time (minutes after local midnight) falls on. A wall time the
+ * clocks skip (02:30 on a night they go from 02:00 to 03:00) is the change itself: hours open
+ * 00:00–02:30 close when the clocks jump, after 2 hours, not at 03:30 summer time, the moment
+ * after that a ticket's timestamp in the gap is read as (it counted 2h 30m, more than 00:00–03:00
+ * gave, and 02:00–02:30 counted 30 minutes of a half hour that never was). Clocks change on a
+ * quarter hour in every zone, so the change is found among the quarter hours of the gap.
+ */
+function boundaryAt(wall: WallClock, zone: string, y: number, mo: number, d: number, minutes: number): number {
+  const t = wall(y, mo, d, Math.floor(minutes / 60), minutes % 60, 0) as number;
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT') return t; // no clock changes (and no time-zone data loaded)
+  const asked = Date.UTC(y, mo, d, Math.floor(minutes / 60), minutes % 60);
+  const ms = t * 1000;
+  const shown = ms + tzOffset(zone, new Date(ms)) * 60_000;
+  if (shown <= asked) return t; // the wall time exists (or repeats: the second one is taken)
+  // skipped: the clocks changed within the gap's length before t
+  const startOffset = tzOffset(zone, new Date(ms - (shown - asked)));
+  for (let q = Math.ceil((ms - (shown - asked)) / QUARTER_HOUR) * QUARTER_HOUR; q <= ms; q += QUARTER_HOUR) {
+    if (tzOffset(zone, new Date(q)) !== startOffset) return q / 1000;
+  }
+  return t;
+}
+
+const QUARTER_HOUR = 900_000;
+
 /** Open seconds between instants, for one schedule, zone and holiday list, over a span. */
 export class BusinessCalendar {
   /** UTC start (epoch s) of each local day in the span. */
@@ -124,10 +150,10 @@ export class BusinessCalendar {
       const open = holidaySet.has(iso) ? [] : (schedule[date.getUTCDay()] ?? []);
       const flat = new Float64Array(open.length * 2);
       open.forEach(([a, b], j) => {
-        const from = wall(y, mo, d, Math.floor(a / 60), a % 60, 0) as number;
+        const from = boundaryAt(wall, zone, y, mo, d, a);
         // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
         const next = new Date(Date.UTC(y, mo, d + 1));
-        const to = b === 24 * 60 ? (wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) ?? from) : (wall(y, mo, d, Math.floor(b / 60), b % 60, 0) as number);
+        const to = b === 24 * 60 ? (wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) ?? from) : boundaryAt(wall, zone, y, mo, d, b);
         flat[2 * j] = from;
         flat[2 * j + 1] = to;
         total += Math.max(0, to - from);

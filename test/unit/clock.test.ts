@@ -103,6 +103,29 @@ describe('business-hours clock', () => {
   });
 });
 
+describe('opening hours across a change of clocks', () => {
+  // New York, Sunday 8 March 2026: clocks go from 02:00 EST to 03:00 EDT (07:00 UTC)
+  const from = at('2026-03-07T12:00:00Z');
+  const to = at('2026-03-09T12:00:00Z');
+  const open = (hours: string): number => new BusinessCalendar(parseWeeklyHours([hours]), 'America/New_York', [], from, to).between(from, to);
+
+  it('a boundary the clocks skip is the change itself: 00:00–02:30 is open 2h (00:00–02:00 EST), 02:00–02:30 not at all', () => {
+    expect(open('Sun 00:00-03:00')).toBe(7200);
+    expect(open('Sun 00:00-02:30')).toBe(7200);
+    expect(open('Sun 02:00-02:30')).toBe(0);
+    expect(open('Sun 02:00-03:00')).toBe(0);
+    // 02:30–04:00: from the change (03:00 EDT) to 04:00 EDT, 1h
+    expect(open('Sun 02:30-04:00')).toBe(3600);
+  });
+
+  it('in a zone that changes at midnight, a day opening at 00:00 opens at the change (Santiago, 6 September 2026: 00:00 → 01:00)', () => {
+    const f = at('2026-09-05T12:00:00Z');
+    const t = at('2026-09-07T12:00:00Z');
+    // Sunday 6 September opens when the clocks jump to 01:00 (04:00 UTC) and closes at 12:00 (15:00 UTC): 11h
+    expect(new BusinessCalendar(parseWeeklyHours(['Sun 00:00-12:00']), 'America/Santiago', [], f, t).between(f, t)).toBe(11 * 3600);
+  });
+});
+
 describe('the zone of business hours', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parity-hours-'));
   const file = join(dir, 'local.csv');
