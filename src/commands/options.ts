@@ -202,7 +202,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     throw new UsageError('standard input (-) is named more than once', { hint: 'name - once; give the other inputs as files' });
   }
   const timeZone = flags.tz ?? config.timeZone ?? 'UTC';
-  checkTimeZone(timeZone, flags.tz !== undefined ? '--tz' : 'timeZone in the config');
+  checkTimeZone(timeZone, flags.tz !== undefined ? '--tz' : 'timeZone in the config', flags.tz !== undefined ? null : configFile);
   const instant = (flag: string, key: 'since' | 'until' | 'asOf', given: string | undefined, endOfDay = false): number | null => {
     const text = given ?? config[key];
     return text ? parseInstant(text, origin(given !== undefined, flag, key), timeZone, endOfDay) : null;
@@ -216,6 +216,8 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
   const loud = config.loud ?? {};
   const configGates = config.gates ?? [];
   const business = config.clock === 'business';
+  // the hours' own zone, checked here to name the configuration (the clock would find it later)
+  if (business && config.businessHours?.timeZone !== undefined) checkTimeZone(config.businessHours.timeZone, 'businessHours.timeZone in the config', configFile);
   if (business && !config.businessHours) {
     throw new UsageError('clock is "business" but no businessHours are configured', {
       hint: 'add "businessHours": { "timeZone": "Europe/London", "open": ["Mon-Fri 09:00-17:00"] } to the config',
@@ -266,10 +268,12 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
       business && config.businessHours
         ? {
             kind: 'business',
-            schedule: parseWeeklyHours(config.businessHours.open),
+            schedule: parseWeeklyHours(config.businessHours.open, configFile),
             // hours without a zone of their own are in the run's zone: --tz, else the config's, else UTC
             timeZone: config.businessHours.timeZone ?? timeZone,
-            holidays: config.businessHours.holidays ?? [],
+            // each date once: a date listed twice is one holiday (a count table records the list, and
+            // its hours must read back the same as the config's)
+            holidays: [...new Set(config.businessHours.holidays ?? [])],
           }
         : { kind: 'calendar' },
     sla: { firstResponse: slaTargets(config.sla?.firstResponse), resolution: slaTargets(config.sla?.resolution) },

@@ -14,23 +14,29 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** Open intervals per weekday (0 = Sunday), minutes from local midnight. */
 export type WeeklySchedule = Array<Array<[number, number]>>;
 
-/** Parses `["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]`. */
-export function parseWeeklyHours(lines: readonly string[]): WeeklySchedule {
+/** Parses `["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]`; `file`: the configuration they come from, named in an error. */
+export function parseWeeklyHours(lines: readonly string[], file: string | null = null): WeeklySchedule {
   const schedule: WeeklySchedule = DAYS.map(() => []);
+  const where = file ? { location: { file } } : {};
   for (const line of lines) {
     const m = /^([A-Za-z,-]+) (\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(line.trim());
-    if (!m) throw new ParityError(`businessHours.open: cannot read "${line}"`, { hint: 'write opening hours like "Mon-Fri 09:00-17:00"' });
+    if (!m) throw new ParityError(`businessHours.open: cannot read "${line}"`, { ...where, hint: 'write opening hours like "Mon-Fri 09:00-17:00"' });
     const start = Number(m[2]) * 60 + Number(m[3]);
     const end = Number(m[4]) * 60 + Number(m[5]);
     if (Number(m[3]) > 59 || Number(m[5]) > 59 || start >= 24 * 60 || end > 24 * 60) {
-      throw new ParityError(`businessHours.open: "${line}" is not a time of day`, { hint: 'hours run from 00:00 to 24:00 ("Mon-Sun 00:00-24:00" is open all day)' });
+      throw new ParityError(`businessHours.open: "${line}" is not a time of day`, { ...where, hint: 'hours run from 00:00 to 24:00 ("Mon-Sun 00:00-24:00" is open all day)' });
     }
-    if (end <= start) throw new ParityError(`businessHours.open: "${line}" closes before it opens`);
+    if (end <= start) {
+      throw new ParityError(`businessHours.open: "${line}" closes before it opens`, {
+        ...where,
+        hint: 'a range lies within one day: write an overnight shift as two, e.g. "Mon-Fri 22:00-24:00" and "Tue-Sat 00:00-06:00"',
+      });
+    }
     for (const part of (m[1] as string).split(',')) {
       const [from, to] = part.split('-');
       const a = DAYS.indexOf(from ?? '');
       const b = to === undefined ? a : DAYS.indexOf(to);
-      if (a < 0 || b < 0) throw new ParityError(`businessHours.open: unknown day in "${line}"`, { hint: `days are ${DAYS.join(', ')}` });
+      if (a < 0 || b < 0) throw new ParityError(`businessHours.open: unknown day in "${line}"`, { ...where, hint: `days are ${DAYS.join(', ')}` });
       for (let d = a; ; d = (d + 1) % 7) {
         schedule[d]!.push([start, end]);
         if (d === b) break;

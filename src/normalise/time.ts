@@ -50,12 +50,13 @@ export function inCalendar(t: number): boolean {
   return t >= FIRST_TIME && t <= LAST_TIME;
 }
 
-export function checkTimeZone(zone: string, where: string): void {
+export function checkTimeZone(zone: string, where: string, file: string | null = null): void {
   if (zone === 'UTC') return; // the default: known everywhere, and no Intl start-up (~20 ms) for it
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
     throw new ParityError(`unknown time zone "${zone}"`, {
+      ...(file ? { location: { file } } : {}),
       hint: `${where}: use an IANA name such as Europe/Berlin, America/New_York or UTC`,
     });
   }

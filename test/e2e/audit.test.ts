@@ -179,6 +179,20 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect(r.stderr).toContain("unknown option '--frobnicate'");
   });
 
+  it('bad business hours name the configuration, and an overnight range how to write it', async () => {
+    const zone = join(tmp, 'hours-zone.json');
+    writeFileSync(zone, JSON.stringify({ clock: 'business', businessHours: { timeZone: '+02:00', open: ['Mon-Fri 09:00-17:00'] } }));
+    const z = await runParity(['audit', fixture('small.csv'), '-c', zone]);
+    expect([z.code, z.stderr]).toEqual([2, `parity: ${zone}: unknown time zone "+02:00"\n  businessHours.timeZone in the config: use an IANA name such as Europe/Berlin, America/New_York or UTC\n`]);
+    const night = join(tmp, 'hours-night.json');
+    writeFileSync(night, JSON.stringify({ clock: 'business', businessHours: { open: ['Mon-Fri 22:00-06:00'] } }));
+    const n = await runParity(['audit', fixture('small.csv'), '-c', night]);
+    expect([n.code, n.stderr]).toEqual([
+      2,
+      `parity: ${night}: businessHours.open: "Mon-Fri 22:00-06:00" closes before it opens\n  a range lies within one day: write an overnight shift as two, e.g. "Mon-Fri 22:00-24:00" and "Tue-Sat 00:00-06:00"\n`,
+    ]);
+  });
+
   it('a bad option value', async () => {
     expect((await runParity(['audit', fixture('small.csv'), '--reference', 'fax'])).stderr).toContain('--reference "fax" is not a channel');
     expect((await runParity(['audit', fixture('small.csv'), '--tz', 'Mars/Olympus'])).stderr).toContain('unknown time zone "Mars/Olympus"');

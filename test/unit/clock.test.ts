@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BusinessCalendar, parseWeeklyHours } from '../../src/measure/clock.js';
 import { auditFiles } from '../helpers/audit.js';
+import { resolveSettings } from '../../src/commands/options.js';
 import { fixture } from '../helpers/exec.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
@@ -123,6 +124,13 @@ describe('opening hours across a change of clocks', () => {
     const t = at('2026-09-07T12:00:00Z');
     // Sunday 6 September opens when the clocks jump to 01:00 (04:00 UTC) and closes at 12:00 (15:00 UTC): 11h
     expect(new BusinessCalendar(parseWeeklyHours(['Sun 00:00-12:00']), 'America/Santiago', [], f, t).between(f, t)).toBe(11 * 3600);
+  });
+});
+
+describe('holidays', () => {
+  it('a date listed twice is one holiday (a count table made with the hours reads them back the same)', () => {
+    const settings = resolveSettings(['x.csv'], {}, { clock: 'business', businessHours: { open: ['Mon-Fri 09:00-17:00'], holidays: ['2026-10-26', '2026-12-25', '2026-10-26'] } }, 'test');
+    expect(settings.clock).toMatchObject({ kind: 'business', holidays: ['2026-10-26', '2026-12-25'] });
   });
 });
 
