@@ -12,6 +12,7 @@ import type { Verdict } from '../report.js';
 import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
+import { reportTitle } from './markdown.js';
 import {
   firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
   zoneNote,
@@ -57,7 +58,12 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const input = report.input;
   const files = input.files.length === 1 ? input.files[0] : `${input.files.length} files`;
   const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} rows)`;
-  out.push(c.bold(wrap(`parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`, options.width)));
+  // a report's table is about its period: its title, and the period's tickets of the export's
+  const rp = report.reportPeriod;
+  const title = rp
+    ? `${reportTitle(report)} — ${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period, of ${formatCount(rp.allTickets)} from ${files} (${input.format})`
+    : `parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`;
+  out.push(c.bold(wrap(title, options.width)));
   out.push(
     wrap(`Period ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`, options.width),
   );

@@ -65,7 +65,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
           verdict: 'info',
           count: 0,
           rule: `channel jump: ${definition}`,
-          message: `No channel jumps: no customer opened a social ticket within ${windowDays} days while a phone, email or web ticket of theirs was still open (${count(socialTickets)} social tickets).`,
+          message: `No channel jumps: no customer opened a social ticket within ${windowDays} days while a phone, email or web ticket of theirs was still open (${count(socialTickets)} social ticket${socialTickets === 1 ? '' : 's'}).`,
           details: { jumpTickets: 0, socialTickets, windowDays, cases: [] },
         }),
     ];
