@@ -139,10 +139,16 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     if (fields.length === 0) return null;
     const labelOf = (category: string | null, priority: string | null): string =>
       fields.map((f) => (f === 'category' ? category : priority) ?? `(no ${f})`).join(' / ');
-    const labels = [...new Set(pairs.map(([c, p]) => labelOf(c, p)))].sort();
-    if (labels.length < 2) return null;
-    const code = new Map(labels.map((l, k) => [l, k]));
-    return { by: [...fields], labels, codeOf: (category, priority) => code.get(labelOf(category, priority)) };
+    // A cell is its values, as in-process (strata.ts keys dictionary codes), not its label: the
+    // pairs (`Billing / high`, `low`) and (`Billing`, `high / low`), or a category spelled
+    // `(no category)` beside tickets without one, are two cells with one label each.
+    const keyOf = (category: string | null, priority: string | null): string => JSON.stringify(fields.map((f) => (f === 'category' ? category : priority)));
+    const cells = new Map<string, string>();
+    for (const [c, p] of pairs) cells.set(keyOf(c, p), labelOf(c, p));
+    const ordered = [...cells].sort(([ka, la], [kb, lb]) => (la < lb ? -1 : la > lb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0));
+    if (ordered.length < 2) return null;
+    const code = new Map(ordered.map(([key], k) => [key, k]));
+    return { by: [...fields], labels: ordered.map(([, label]) => label), codeOf: (category, priority) => code.get(keyOf(category, priority)) };
   }
 
   strataBy(fields: readonly StratumField[]): CountStrata | null {

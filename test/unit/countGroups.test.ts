@@ -121,3 +121,20 @@ describe('CountGroups keeps few sums unpacked and few cell sums, and reads the s
     expect(fresh.of(fresh.channels.get('phone')!)).not.toBe(fresh.of(fresh.channels.get('phone')!));
   });
 });
+
+describe('cells are values, not labels', () => {
+  test('(Billing / high, low) and (Billing, high / low) are two cells, as in-process, though their labels read the same', () => {
+    const b = new TicketTableBuilder();
+    b.add(ticketRow({ id: 'a', channel: 'phone', createdAt: 0, firstResponse: 10, category: 'Billing / high', priority: 'low' }));
+    b.add(ticketRow({ id: 'b', channel: 'phone', createdAt: 0, firstResponse: 20, category: 'Billing', priority: 'high / low' }));
+    b.add(ticketRow({ id: 'c', channel: 'email', createdAt: 0, firstResponse: 30, category: '(no category)', priority: 'low' }));
+    b.add(ticketRow({ id: 'd', channel: 'email', createdAt: 0, firstResponse: 40, priority: 'low' }));
+    const g = new CountGroups(countTicketTable(b.build(), { bands: [1000], asOf: 1000 }), [1000]);
+    // four cells (labels in order; two pairs of them read alike)
+    expect(g.strata?.labels).toEqual(['(no category) / low', '(no category) / low', 'Billing / high / low', 'Billing / high / low']);
+    expect(new Set([g.strata!.codeOf('Billing / high', 'low'), g.strata!.codeOf('Billing', 'high / low')]).size).toBe(2);
+    expect(new Set([g.strata!.codeOf('(no category)', 'low'), g.strata!.codeOf(null, 'low')]).size).toBe(2);
+    // each phone ticket in a cell of its own
+    expect([...g.byCell(g.channels.get('phone')!, g.strata!).values()].map((d) => d.tickets)).toEqual([1, 1]);
+  });
+});
