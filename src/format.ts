@@ -87,6 +87,9 @@ export function speed(ratio: number, r: Rounding = 'nearest'): string {
 
 /** `at least ${speed}` or `at most ${speed}`, the multiple rounded so that the words stay true. */
 function boundWords(atLeast: boolean, ratio: number): string {
+  // a multiple that rounds to 1.00× its bound's way says only "no faster" or "no slower"
+  // (a/b ≥ 1.006 is at most as fast, never "at least 1.00× slower")
+  if (times(ratio < 1 ? 1 / ratio : ratio, atLeast ? 'down' : 'up') === '1.00×') return ratio > 1 === atLeast ? 'at most as fast' : 'at least as fast';
   return `${atLeast ? 'at least' : 'at most'} ${speed(ratio, atLeast ? 'down' : 'up')}`;
 }
 
@@ -114,8 +117,8 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
   if (!bound) return speed(ratio);
   // a ratio that reads 1.00×: an upper bound of a over b says a is no slower (at least as fast),
   // a lower bound that a is no faster (at most as fast), whichever side of 1 the digits fall
-  const atLeast = speed(ratio) === 'as fast' ? bound === 'upper' : bound === 'lower' ? ratio > 1 : ratio < 1;
-  return boundWords(atLeast, ratio);
+  if (speed(ratio) === 'as fast') return bound === 'upper' ? 'at least as fast' : 'at most as fast';
+  return boundWords(bound === 'lower' ? ratio > 1 : ratio < 1, ratio);
 }
 
 /**
@@ -125,7 +128,8 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
  * "at most as fast than".
  */
 export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undefined, other: string): string {
-  return `${boundedSpeed(ratio, bound)} ${speed(ratio) === 'as fast' ? 'as' : 'than'} ${other}`;
+  const words = boundedSpeed(ratio, bound);
+  return `${words} ${words.endsWith('as fast') ? 'as' : 'than'} ${other}`;
 }
 
 /**
@@ -135,8 +139,10 @@ export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undef
 export function speedBound(ci: Interval | null): string {
   const [lo, hi] = ci ?? [null, null];
   // an end that reads 1.00× says no faster (a lower end) or no slower (an upper end), whichever side of 1 it is
-  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : boundWords(lo > 1, lo);
-  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : boundWords(hi < 1, hi);
+  // (an end whose multiple rounds to 1.00× its way reads the same: no faster, no slower)
+  const end = (words: string): string => (words === 'at most as fast' ? 'no faster' : words === 'at least as fast' ? 'no slower' : words);
+  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : end(boundWords(lo > 1, lo));
+  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : end(boundWords(hi < 1, hi));
   return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci);
 }
 
@@ -256,22 +262,24 @@ export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound 
 export type GateNumberUnit = 'seconds' | 'share' | 'ratio' | 'count';
 
 /** A gate's number in its unit: `2h 14m`, `79.6%`, `1.234`, `12`; `n/a` for none. */
-export function gateValue(value: number | null | undefined, unit: GateNumberUnit | undefined, digits = 0): string {
+export function gateValue(value: number | null | undefined, unit: GateNumberUnit | undefined, digits = 0, r: Rounding = 'nearest'): string {
   if (value === null || value === undefined) return 'n/a';
   switch (unit) {
     case 'seconds':
-      return digits === 0 ? formatDuration(value) : exactDuration(value, digits - 1);
+      return digits === 0 ? formatDuration(value, r) : exactDuration(value, digits - 1, r);
     case 'share':
-      return `${fixedOrSignificant(value * 100, 1 + digits)}%`;
+      return `${fixedOrSignificant(value * 100, 1 + digits, r)}%`;
     default:
-      return String(fixedOrSignificant(value, 3 + digits));
+      return String(fixedOrSignificant(value, 3 + digits, r));
   }
 }
 
-/** `x` to `places` decimals, or to two significant digits where that would write a value that is not 0 as 0 (a ratio of 0.000022, never "0"). */
-function fixedOrSignificant(x: number, places: number): number {
-  const fixed = +x.toFixed(places);
-  return fixed === 0 && x !== 0 ? +x.toPrecision(2) : fixed;
+/** `x` to `places` decimals (in direction `r` for a bound), or to two significant digits where that would write a value that is not 0 as 0 (a ratio of 0.000022, never "0"). */
+function fixedOrSignificant(x: number, places: number, r: Rounding = 'nearest'): number {
+  // a bound below the last place: its significant digits (rounding 0.000022 up to 0.001 says little)
+  if (r !== 'nearest' && x !== 0 && Math.abs(x) < 10 ** -places) return +x.toPrecision(2);
+  const rounded = +fixed(x, places, r);
+  return rounded === 0 && x !== 0 ? +x.toPrecision(2) : rounded;
 }
 
 /**
@@ -280,9 +288,10 @@ function fixedOrSignificant(x: number, places: number): number {
  * alike: a share of 79.96% failing `< 80%` reads `79.96%` and `80%`, not `80%` twice; a
  * median of 2h 0m 20s against `2h` reads `2h 0m 20s`.
  */
-export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined): [string, string] {
+export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined, ra: Rounding = 'nearest'): [string, string] {
   const digits = gateDigits([[a, b]], unit);
-  return [gateValue(a, unit, digits), gateValue(b, unit, digits)];
+  // `ra`: the first number's rounding when it is a bound (the threshold is exact as written)
+  return [gateValue(a, unit, digits, ra), gateValue(b, unit, digits)];
 }
 
 /**
@@ -305,11 +314,20 @@ export function gateDigits(pairs: ReadonlyArray<readonly [number | null | undefi
  * tell each pair apart, and for durations every unit down to the second when a short form rounds
  * (`2h 15m` − `2h` does not read as `14m 50s`; whole minutes and hours stay short).
  */
-export function gateChangeValues(change: number | null | undefined, threshold: number | null | undefined, now: number | null | undefined, before: number | null | undefined, unit: GateNumberUnit | undefined): [string, string, string, string] {
+export function gateChangeValues(
+  change: number | null | undefined,
+  threshold: number | null | undefined,
+  now: number | null | undefined,
+  before: number | null | undefined,
+  unit: GateNumberUnit | undefined,
+  /** The rounding of the change, the value now and in the baseline, each by its own bound (the threshold is exact). */
+  rounding: { change?: Rounding; now?: Rounding; before?: Rounding } = {},
+): [string, string, string, string] {
   const four = [change, threshold, now, before];
   const rounded = unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
   const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit), rounded ? 1 : 0);
-  return four.map((x) => gateValue(x, unit, digits)) as [string, string, string, string];
+  const ways: Rounding[] = [rounding.change ?? 'nearest', 'nearest', rounding.now ?? 'nearest', rounding.before ?? 'nearest'];
+  return four.map((x, k) => gateValue(x, unit, digits, ways[k])) as [string, string, string, string];
 }
 
 /** Whether the short form of a duration (`2h 14m`, two units) is its exact value in whole seconds, so that sums and differences of such forms read right. */
@@ -318,10 +336,12 @@ function durationShownExactly(seconds: number): boolean {
 }
 
 /** Every unit from days down to seconds (`2h 0m 20s`, `1d 0h 0m 5s`), seconds with `decimals` places (trailing zeros dropped), rounded once as a whole (59.6 s is `1m 0s` at no decimals, never `60s`). */
-function exactDuration(seconds: number, decimals: number): string {
+function exactDuration(seconds: number, decimals: number, r: Rounding = 'nearest'): string {
   const sign = seconds < 0 ? '-' : '';
   const scale = 10 ** decimals;
-  const scaled = Math.round(Math.abs(seconds) * scale);
+  // a bound's last digit rounded its way (of the value: a negative one's magnitude the other way)
+  const way: Rounding = seconds >= 0 || r === 'nearest' ? r : r === 'down' ? 'up' : 'down';
+  const scaled = roundTo(Math.abs(seconds) * scale, 1, way);
   let rest = Math.floor(scaled / scale);
   const fraction = scaled - rest * scale;
   const parts: string[] = [];

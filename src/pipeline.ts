@@ -270,7 +270,9 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   requireJourneyRules(counts, settings, source);
   const groups = new CountGroups(counts, settings.bands);
   const notes = [...h.notes, ...clockNotes, ...countTableNotes(groups), ...sourceNotes, ...byNotes];
-  notes.push(...(settings.configNotes ?? []));
+  // (a table made under the business clock is measured in its own hours whatever the config's
+  // clock says, and says so in its own note: then the config's hours are not "left unapplied")
+  if (countClock(counts, settings) !== 'business') notes.push(...(settings.configNotes ?? []));
   if (settings.referenceNote) notes.push(settings.referenceNote);
   const at = (seconds: number | null): string | null => (seconds === null ? null : iso(seconds));
   const measuredChannels = measureGroups(groups, settings);

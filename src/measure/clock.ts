@@ -155,11 +155,16 @@ export class BusinessCalendar {
       const iso = `${y}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       const open = holidaySet.has(iso) ? [] : (schedule[date.getUTCDay()] ?? []);
       const flat = new Float64Array(open.length * 2);
+      // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
+      const next = new Date(Date.UTC(y, mo, d + 1));
+      const nextStart = open.length ? wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) : null;
+      // a day of 24 hours has no skipped time: its boundaries are read as they are (the look for a
+      // change of clocks costs two time-zone look-ups a boundary, ~5× the calendar's build)
+      const at = (minutes: number): number =>
+        nextStart !== null && nextStart - start === 86400 ? (wall(y, mo, d, Math.floor(minutes / 60), minutes % 60, 0) as number) : boundaryAt(wall, zone, y, mo, d, minutes);
       open.forEach(([a, b], j) => {
-        const from = boundaryAt(wall, zone, y, mo, d, a);
-        // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
-        const next = new Date(Date.UTC(y, mo, d + 1));
-        const to = b === 24 * 60 ? (wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) ?? from) : boundaryAt(wall, zone, y, mo, d, b);
+        const from = at(a);
+        const to = b === 24 * 60 ? (nextStart ?? from) : at(b);
         flat[2 * j] = from;
         flat[2 * j + 1] = to;
         total += Math.max(0, to - from);

@@ -81,9 +81,7 @@ export function renderCsv(report: Report): string {
       }
     }
   } else {
-    // the dates in the run's zone, as every other output shows them (from/to stay instants)
-    const zone = report.settings.timeZone;
-    const label = report.period.from && report.period.to ? `${formatDate(report.period.from, zone)} to ${formatDate(report.period.to, zone)}` : 'all';
+    const label = auditLabel(report);
     for (const c of report.channels) {
       lines.push(
         csvLine([
@@ -104,7 +102,7 @@ export function renderCsv(report: Report): string {
   if (by) {
     // The by groups belong to the audited period: the report's period of interest, or the audit's span.
     const current = report.periods?.find((p) => p.current);
-    const label = current ? current.period : report.period.from && report.period.to ? `${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}` : 'all';
+    const label = current ? current.period : auditLabel(report);
     const from = current ? current.from : report.period.from;
     const to = current ? current.to : report.period.to;
     const complete = current ? current.complete : true;
@@ -125,4 +123,10 @@ export function renderCsv(report: Report): string {
     }
   }
   return lines.join('');
+}
+
+/** An audit's period label: its first and last creation dates in the run's zone, as every other output shows them (from/to stay instants). */
+function auditLabel(report: Report): string {
+  const zone = report.settings.timeZone;
+  return report.period.from && report.period.to ? `${formatDate(report.period.from, zone)} to ${formatDate(report.period.to, zone)}` : 'all';
 }

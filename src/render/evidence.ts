@@ -5,7 +5,8 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, share, speedBound, speedInterval, VERDICT_WORDS, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Rounding } from '../format.js';
+import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
 type Pair = [string, string];
@@ -119,8 +120,11 @@ const KNOWN: Record<string, [label: string, format: (v: unknown) => string | nul
 };
 
 /** A ratio as a plain number with two significant digits below 0.1 (0.0026), else as `num`. */
-function plainRatio(x: number): string {
-  return x > 0 && x < 0.1 ? x.toPrecision(2) : num(x);
+function plainRatio(x: number, r: Rounding = 'nearest'): string {
+  if (!(x > 0 && x < 0.1)) return num(x, r);
+  // two significant digits, in the bound's direction: 0.0137 at least is 0.013, at most 0.014
+  const scale = 10 ** (1 - Math.floor(Math.log10(x)));
+  return r === 'nearest' ? x.toPrecision(2) : String(roundTo(x * scale, 1, r) / scale);
 }
 
 /** `holmFamilySize` → `holm family size`. */
@@ -146,8 +150,8 @@ export function findingEvidence(f: Finding): Pair[] {
   if (f.metric) out.push(['measured', METRIC_WORDS[f.metric]]);
   if (f.effect !== null) {
     // a data-quality finding's effect is the share of rows with a problem, not a ratio
-    if (f.kind === 'data-quality') out.push(['effect', `${share(f.effect)} of rows read have a data problem`]);
-    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect)})`]);
+    if (f.kind === 'data-quality') out.push(['effect', `data problems (rows rejected and values left out) come to ${share(f.effect)} of the rows read`]);
+    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])))})`]);
   }
   if (f.effectCi95) {
     const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound']);

@@ -41,7 +41,7 @@ export function formatInstant(iso: string | null | undefined): string {
  */
 export function formatDate(iso: string | null | undefined, zone = 'UTC'): string {
   if (!iso) return '—';
-  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT') return iso.slice(0, 10);
+  if (isUtc(zone)) return iso.slice(0, 10);
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
   // tzOffset: the zone's offset from UTC at that instant, in minutes
@@ -87,5 +87,10 @@ export function slaTitle(report: Report): string {
 
 /** ` (dates in Europe/Berlin)` beside dates shown in a zone other than UTC; '' in UTC. */
 export function zoneNote(zone: string): string {
-  return zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT' ? '' : ` (dates in ${zone})`;
+  return isUtc(zone) ? '' : ` (dates in ${zone})`;
+}
+
+/** Whether a zone is UTC by one of its names (`--tz utc` is accepted as written). */
+function isUtc(zone: string): boolean {
+  return /^(etc\/)?(utc|gmt|uct|zulu)$/i.test(zone);
 }

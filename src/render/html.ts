@@ -293,7 +293,7 @@ ${periods.length ? html`
 <section id="trend">
 <h2>Trend by ${unit}</h2>
 <p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
-${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
+${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && !c.firstResponseBound && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
 <h3>First response</h3>
 ${trendTable(report, periods, 'firstResponse')}
 <h3>Resolution</h3>

@@ -15,6 +15,7 @@
  */
 import type { Finding, GateResult, Report } from '../report.js';
 import { gateChangeValues, gateValues } from './format.js';
+import { roundingOf } from '../format.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -56,10 +57,10 @@ export function gateMessage(g: GateResult): string {
   const holds = g.passed ? `is not ${words}` : `is ${words}`;
   if (g.baseline !== undefined && g.baseline !== null) {
     const changeBound = boundWords(g.bound);
-    const [change, threshold, now, before] = gateChangeValues(g.value, g.threshold, g.current, g.baseline, g.unit);
+    const [change, threshold, now, before] = gateChangeValues(g.value, g.threshold, g.current, g.baseline, g.unit, { change: roundingOf(g.bound), now: roundingOf(g.currentBound), before: roundingOf(g.baselineBound) });
     return `change ${changeBound}${change} ${holds} ${threshold} (${boundWords(g.currentBound)}${now} now, ${boundWords(g.baselineBound)}${before} in the baseline)`;
   }
-  const [value, threshold] = gateValues(g.value, g.threshold, g.unit);
+  const [value, threshold] = gateValues(g.value, g.threshold, g.unit, roundingOf(g.bound));
   return `value ${boundWords(g.bound)}${value} ${holds} ${threshold}`;
 }
 

@@ -179,6 +179,16 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect(r.stderr).toContain("unknown option '--frobnicate'");
   });
 
+  it('--format csv labels every row, channel and --by alike, with the dates of --tz (found by a review: --by rows kept UTC)', async () => {
+    const file = join(tmp, 'berlin.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_at,category\nA,phone,2026-10-31T23:30:00Z,2026-11-01T00:30:00Z,Billing\nB,email,2026-11-30T23:30:00Z,2026-12-01T00:30:00Z,Billing\n');
+    const r = await runParity(['audit', file, '--tz', 'Europe/Berlin', '--format', 'csv', '--by', 'category']);
+    expect(r.code).toBe(0);
+    const labels = new Set(r.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[0]));
+    // 23:30 UTC on 31 October and 30 November is 00:30 on 1 November and 1 December in Berlin
+    expect([...labels]).toEqual(['2026-11-01 to 2026-12-01']);
+  });
+
   it('bad business hours name the configuration, and an overnight range how to write it', async () => {
     const zone = join(tmp, 'hours-zone.json');
     writeFileSync(zone, JSON.stringify({ clock: 'business', businessHours: { timeZone: '+02:00', open: ['Mon-Fri 09:00-17:00'] } }));

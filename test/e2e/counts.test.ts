@@ -525,3 +525,22 @@ describe('a business-clock count table carries its opening hours', () => {
     expect(r.stderr).toContain('businessHours is not {"timeZone": …, "open": […], "holidays": […]}');
   });
 });
+
+describe('a business-hours count table audited with a config whose clock is not set', () => {
+  test("is measured in the table's hours, and no note says the config's hours are not applied (found by a review)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-clock-'));
+    const hours = { timeZone: 'Europe/Berlin', open: ['Mon-Fri 09:00-17:00'] };
+    const business = join(dir, 'business.json');
+    const unset = join(dir, 'unset.json');
+    writeFileSync(business, JSON.stringify({ clock: 'business', businessHours: hours }));
+    writeFileSync(unset, JSON.stringify({ businessHours: hours }));
+    const table = join(dir, 'counts.csv');
+    const made = await runParity(['counts', fixture('small.csv'), '-c', business, '-o', table]);
+    expect(made.code).toBe(0);
+    const r = await runParity(['audit', '--counts', table, '-c', unset, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { settings: { clock: string }; input: { notes: string[] } };
+    expect(report.settings.clock).toBe('business');
+    expect(report.input.notes.filter((n) => n.includes('the hours are not applied'))).toEqual([]);
+  });
+});

@@ -74,3 +74,13 @@ describe('a bound is rounded so that its words stay true', () => {
     expect(formatDuration(-5430, 'up')).toBe('-1h 30m');
   });
 });
+
+describe('a bound whose multiple rounds to 1.00× its own way', () => {
+  it('says no faster / no slower, never "at least 1.00× slower" (found by a review)', () => {
+    // a/b ≥ 1.006: a is at most as fast as b; a/b ≤ 0.995: a is at least as fast
+    expect(speedThan(1.006, 'lower', 'phone')).toBe('at most as fast as phone');
+    expect(speedThan(0.995, 'upper', 'phone')).toBe('at least as fast as phone');
+    expect(speedBound([1.006, null])).toBe('no faster');
+    expect(speedBound([null, 0.995])).toBe('no slower');
+  });
+});

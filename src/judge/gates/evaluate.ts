@@ -407,7 +407,7 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
   }
   const holds = decide(value, bound ?? null, gate.comparator, gate.threshold);
   if (holds === null) {
-    const [shown, threshold] = gateValues(value, gate.threshold, gate.unit);
+    const [shown, threshold] = gateValues(value, gate.threshold, gate.unit, roundingOf(bound ?? null));
     return missing(
       `the value is only a bound (${boundWord(bound ?? null)}${shown}: ${detail}), which does not decide whether it is ${gate.comparator} ${threshold}`,
       now.value,

@@ -74,5 +74,18 @@ describe('the gate message', () => {
     expect(gateMessage(gate({ comparator: '<', value: 1 / 45420, threshold: 0.001, unit: 'ratio', bound: 'upper' }))).toBe('value at most 0.000022 is below 0.001');
     expect(gateValue(0.00000004, 'share')).toBe('0.000004%');
   });
-});
 
+  test('a bound is rounded its way in the gate line, as in the tables: at least 5d 3h 30m is "at least 5d 3h", at least 61.754 "at least 61.75"', () => {
+    // 444,600 s = 5d 3h 30m, only a lower bound, against > 1d (found by a review: it read "at least 5d 4h")
+    const g = gate({ expression: 'channel(email).firstResponse.median > 1d', comparator: '>', value: 444600, threshold: 86400, unit: 'seconds', bound: 'lower' });
+    expect(gateMessage(g)).toBe('value at least 5d 3h is above 1d');
+    // a ratio of at least 61.7546 to three places: 61.754, not 61.755
+    const r = gate({ expression: 'ratio(email,phone).firstResponse.median > 2', comparator: '>', value: 61.7546, threshold: 2, unit: 'ratio', bound: 'lower' });
+    expect(gateMessage(r)).toBe('value at least 61.754 is above 2');
+    // an upper bound rounds up: at most 1h 29m 30s is at most 1h 30m
+    const u = gate({ expression: 'channel(email).firstResponse.median < 2h', comparator: '<', value: 5370, threshold: 7200, unit: 'seconds', bound: 'upper' });
+    expect(gateMessage(u)).toBe('value at most 1h 30m is below 2h');
+    // an exact value keeps rounding to the nearest
+    expect(gateMessage(gate({ comparator: '>', value: 444600, threshold: 86400, unit: 'seconds', bound: null }))).toBe('value 5d 4h is above 1d');
+  });
+});

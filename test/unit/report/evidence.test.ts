@@ -31,6 +31,14 @@ describe('finding evidence', () => {
       kind: 'data-quality', subject: 'input', significant: false, verdict: 'info', effect: 0.25, pValue: null, count: 1, rule: 'r', message: 'm',
       details: { rowsRead: 4, rejected: 0, leftOutOfMetric: 1 },
     } as unknown as Finding;
-    expect(findingEvidence(f).find(([label]) => label === 'effect')).toEqual(['effect', '25% of rows read have a data problem']);
+    expect(findingEvidence(f).find(([label]) => label === 'effect')).toEqual(['effect', 'data problems (rows rejected and values left out) come to 25% of the rows read']);
+  });
+
+  it("a bounded effect's plain ratio is rounded its way, as the rule beside it (at least 61.754: 61.7, not 61.8)", () => {
+    const f = {
+      kind: 'channel-preference', subject: 'email', against: 'phone', metric: 'firstResponse', significant: false, verdict: 'no-preference', effect: 61.754, effectCi95: [1.2, null],
+      pValue: 0.2, pValueAdjusted: 0.4, n: { email: 3, phone: 3 }, rule: 'r', message: 'm', details: { effectBound: 'lower' },
+    } as unknown as Finding;
+    expect(findingEvidence(f).find(([label]) => label === 'effect')).toEqual(['effect', 'at least 61× slower (ratio of medians 61.7)']);
   });
 });
