@@ -7,7 +7,7 @@
  */
 import { ParityError } from '../errors.js';
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { wallClockIn, checkTimeZone, type WallClock } from '../normalise/time.js';
+import { isUtcZone, wallClockIn, checkTimeZone, type WallClock } from '../normalise/time.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -111,7 +111,7 @@ export function sameHours(a: RecordedHours, b: RecordedHours): boolean {
  */
 function boundaryAt(wall: WallClock, zone: string, y: number, mo: number, d: number, minutes: number): number {
   const t = wall(y, mo, d, Math.floor(minutes / 60), minutes % 60, 0) as number;
-  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT') return t; // no clock changes (and no time-zone data loaded)
+  if (isUtcZone(zone)) return t; // no clock changes (and no time-zone data loaded)
   const asked = Date.UTC(y, mo, d, Math.floor(minutes / 60), minutes % 60);
   const ms = t * 1000;
   const shown = ms + tzOffset(zone, new Date(ms)) * 60_000;

@@ -96,8 +96,13 @@ function daysInMonth(y: number, mo: number): number {
 export type WallClock = (y: number, mo: number, d: number, h: number, mi: number, s: number) => number | null;
 
 /** A converter from wall-clock fields in `zone` to epoch seconds, with a cached offset lookup. */
+/** Whether a zone is UTC by one of its names, in any case (`--tz utc` is accepted as written): no clock changes, no time-zone data to load. */
+export function isUtcZone(zone: string): boolean {
+  return /^(etc\/)?(utc|gmt|uct|zulu|universal)$/i.test(zone);
+}
+
 export function wallClockIn(zone: string): WallClock {
-  const utc = zone === 'UTC' || zone === 'Etc/UTC' || zone === 'GMT';
+  const utc = isUtcZone(zone);
   const cache = new Map<number, number>();
   const offsetAt = (ms: number): number => {
     const key = Math.floor(ms / 900_000);

@@ -4,6 +4,7 @@
  * or (firstValues) how many of a Report list's values and tickets a cut-short list leaves out.
  */
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { isUtcZone } from '../normalise/time.js';
 import { formatCount, formatDuration, formatShare } from '../format.js';
 import type { Report, SlaSummary } from '../report.js';
 
@@ -41,7 +42,7 @@ export function formatInstant(iso: string | null | undefined): string {
  */
 export function formatDate(iso: string | null | undefined, zone = 'UTC'): string {
   if (!iso) return '—';
-  if (isUtc(zone)) return iso.slice(0, 10);
+  if (isUtcZone(zone)) return iso.slice(0, 10);
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso.slice(0, 10);
   // tzOffset: the zone's offset from UTC at that instant, in minutes
@@ -87,10 +88,5 @@ export function slaTitle(report: Report): string {
 
 /** ` (dates in Europe/Berlin)` beside dates shown in a zone other than UTC; '' in UTC. */
 export function zoneNote(zone: string): string {
-  return isUtc(zone) ? '' : ` (dates in ${zone})`;
-}
-
-/** Whether a zone is UTC by one of its names (`--tz utc` is accepted as written). */
-function isUtc(zone: string): boolean {
-  return /^(etc\/)?(utc|gmt|uct|zulu)$/i.test(zone);
+  return isUtcZone(zone) ? '' : ` (dates in ${zone})`;
 }

@@ -3,7 +3,7 @@
  * in Berlin starts on the 1st there, though its first instant is the 31st in UTC.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../src/render/format.js';
+import { formatDate, zoneNote } from '../../../src/render/format.js';
 import { scopeSentence } from '../../../src/render/markdown.js';
 import { sampleReport } from './sampleReport.js';
 
@@ -15,6 +15,9 @@ describe('dates in the run\'s zone', () => {
     // summer time: 2026-10-24T22:30Z is 00:30 on the 25th in Berlin (CEST, +2h)
     expect(formatDate('2026-10-24T22:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25');
     expect(formatDate(null, 'Europe/Berlin')).toBe('—');
+    // UTC by any of its names, in any case: no "(dates in utc)" note (found by a review)
+    expect(['UTC', 'utc', 'Etc/UTC', 'GMT', 'Zulu'].map(zoneNote)).toEqual(['', '', '', '', '']);
+    expect(zoneNote('Europe/Berlin')).toBe(' (dates in Europe/Berlin)');
   });
 
   it("a report's scope names the period's dates in the zone it was cut in: November in Berlin is 1 to 30 November", () => {
