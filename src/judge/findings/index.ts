@@ -73,7 +73,11 @@ export function computeFindings(report: Report, measured: Measurement, settings:
   const quality = dataQualityFinding(report);
   if (quality) findings.push(quality);
   for (const f of findings) {
-    if (f.details && f.pValue !== null) f.details['holmFamilySize'] = f.details['test'] === 'spearman' ? ctx.ticketFamily.size : ctx.family.size;
+    // a finding any of whose views' p-values was adjusted in the family (the raw view's too, when
+    // the like-for-like view had no cell to test and the finding itself has no p)
+    const raw = f.details?.['raw'] as { pValueAdjusted?: number | null } | undefined;
+    const tested = f.pValue !== null || (raw?.pValueAdjusted !== null && raw?.pValueAdjusted !== undefined);
+    if (f.details && tested) f.details['holmFamilySize'] = f.details['test'] === 'spearman' ? ctx.ticketFamily.size : ctx.family.size;
   }
   return findings;
 }
