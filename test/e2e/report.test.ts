@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runParity } from '../helpers/exec.js';
+import { fixture, runParity, tempCsv } from '../helpers/exec.js';
 import type { PeriodReport, Report } from '../../src/report.js';
 
 const FILE = fixture('report', 'four-months.csv');
@@ -400,17 +400,12 @@ describe('hostile text', () => {
 
 describe('unknown channel values of the period', () => {
   it("are counted over the period's tickets, as the channel table above them is (Pigeon: 1 in May, not the export's 2)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parity-unknown-'));
-    const file = join(dir, 'unk.csv');
-    writeFileSync(
-      file,
-      [
-        'ticket_id,channel,created_at,first_response_at',
-        'A,Pigeon,2026-04-10T10:00:00Z,2026-04-10T11:00:00Z',
-        'B,Pigeon,2026-05-10T10:00:00Z,2026-05-10T11:00:00Z',
-        'C,Phone,2026-05-11T10:00:00Z,2026-05-11T12:00:00Z',
-      ].join('\n') + '\n',
-    );
+    const file = tempCsv('unk.csv', [
+      'ticket_id,channel,created_at,first_response_at',
+      'A,Pigeon,2026-04-10T10:00:00Z,2026-04-10T11:00:00Z',
+      'B,Pigeon,2026-05-10T10:00:00Z,2026-05-10T11:00:00Z',
+      'C,Phone,2026-05-11T10:00:00Z,2026-05-11T12:00:00Z',
+    ]);
     const r = await runParity(['report', file, '--month', '2026-05', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as Report;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BusinessCalendar, parseWeeklyHours } from '../../src/measure/clock.js';
 import { auditFiles } from '../helpers/audit.js';
 import { resolveSettings } from '../../src/commands/options.js';
-import { fixture } from '../helpers/exec.js';
+import { fixture, tempCsv } from '../helpers/exec.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -135,10 +135,8 @@ describe('holidays', () => {
 });
 
 describe('the zone of business hours', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'parity-hours-'));
-  const file = join(dir, 'local.csv');
   // Monday 5 October 2026, local times without an offset: created 08:00, answered 10:00
-  writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\nI1,email,2026-10-05 08:00,2026-10-05 10:00\n');
+  const file = tempCsv('local.csv', ['ticket_id,channel,created_at,first_response_at', 'I1,email,2026-10-05 08:00,2026-10-05 10:00']);
   const open = { open: ['Mon-Fri 09:00-17:00'] };
 
   it('hours without a timeZone of their own are in --tz, as in the config\'s timeZone: open 09:00–10:00 Berlin time is 1h', async () => {
@@ -177,18 +175,13 @@ describe('SLA attainment', () => {
   });
 
   it('a priority literally named "Default" (or a channel\'s name) has no target of its own: the channel\'s applies', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parity-sla-'));
-    const file = join(dir, 'default-priority.csv');
-    // E and F answered after 1h 30m; E's priority is "Default", F's "normal", G's "Email"
-    writeFileSync(
-      file,
-      [
-        'ticket_id,channel,created_at,first_response_at,priority',
-        'E,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Default',
-        'F,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,normal',
-        'G,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Email',
-      ].join('\n') + '\n',
-    );
+    // E, F and G answered after 1h 30m; E's priority is "Default", F's "normal", G's "Email"
+    const file = tempCsv('default-priority.csv', [
+      'ticket_id,channel,created_at,first_response_at,priority',
+      'E,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Default',
+      'F,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,normal',
+      'G,email,2026-10-01T00:00:00Z,2026-10-01T01:30:00Z,Email',
+    ]);
     const report = await auditFiles([file], { asOf: '2026-10-02T00:00:00Z' }, { sla: { firstResponse: { default: '1h', email: '2h' } } });
     const email = report.channels.find((c) => c.channel === 'email')!;
     // all three against email's 2h: 1h 30m each is met (E had been judged against the 1h default and breached)

@@ -2,26 +2,19 @@
  * An export without resolution times: the resolution comparison says what is missing, not that
  * there are too few tickets (n = 0 vs 0 is no sample size to ask more of).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../helpers/audit.js';
+import { tempCsv } from '../../helpers/exec.js';
 
 describe('a metric the export does not carry', () => {
   it('no resolution column: "No resolution comparison …", not "Too few tickets (n = 0 vs 0)"', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parity-nometric-'));
-    const file = join(dir, 'first-only.csv');
-    writeFileSync(
-      file,
-      [
-        'ticket_id,channel,created_at,first_response_at',
-        'A,Phone,2026-05-04T10:00:00Z,2026-05-04T11:00:00Z',
-        'B,Phone,2026-05-05T10:00:00Z,2026-05-05T13:00:00Z',
-        'C,Email,2026-05-06T10:00:00Z,2026-05-06T14:00:00Z',
-        'D,Email,2026-05-07T10:00:00Z,2026-05-07T16:00:00Z',
-      ].join('\n') + '\n',
-    );
+    const file = tempCsv('first-only.csv', [
+      'ticket_id,channel,created_at,first_response_at',
+      'A,Phone,2026-05-04T10:00:00Z,2026-05-04T11:00:00Z',
+      'B,Phone,2026-05-05T10:00:00Z,2026-05-05T13:00:00Z',
+      'C,Email,2026-05-06T10:00:00Z,2026-05-06T14:00:00Z',
+      'D,Email,2026-05-07T10:00:00Z,2026-05-07T16:00:00Z',
+    ]);
     const report = await auditFiles([file], {}, { minSample: 1 });
     const resolution = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === 'email' && f.metric === 'resolution');
     expect(resolution?.verdict).toBe('insufficient-data');
