@@ -70,6 +70,11 @@ describe('Markdown and HTML', () => {
   it('HTML isolates right-to-left data in <bdi>, leaves other text as it is', () => {
     expect(isolateHtml('שלום 30%')).toBe('<bdi>שלום 30%</bdi>');
     expect(isolateHtml('social 30%')).toBe('social 30%');
+    // in a sentence each right-to-left run alone, the numbers around it outside (found by the report attack)
+    expect(isolateHtml('medians שלום עולם 1h vs abc 1h')).toBe('medians <bdi>שלום עולם</bdi> 1h vs abc 1h');
+    expect(isolateHtml('groups مرحبا 123 3, abc 3')).toBe('groups <bdi>مرحبا</bdi> 123 3, abc 3');
+    // an entity is no Latin word: a value with one is still isolated whole
+    expect(isolateHtml('שלום &amp; 30%')).toBe('<bdi>שלום &amp; 30%</bdi>');
   });
 });
 
