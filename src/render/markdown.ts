@@ -44,9 +44,10 @@ export function signedDuration(x: number | null | undefined): string {
 /** A duration that may be negative, with a proper minus sign: `1h 5m`, `−15s`. */
 export function gapDuration(x: number | null | undefined, bound: Bound | null = null): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  // a bound's digits stay true to it: "≥" rounds the gap down, "≤" up (of the value, whatever its sign)
-  const r = roundingOf(bound);
-  return x < 0 && Math.round(x) !== 0 ? `−${formatDuration(-x, r === 'down' ? 'up' : r === 'up' ? 'down' : r)}` : formatDuration(Math.abs(x), r);
+  // a bound's digits stay true to it: "≥" rounds the gap down, "≤" up (formatDuration rounds a
+  // negative value's magnitude the other way itself); a proper minus sign
+  const text = formatDuration(Math.round(x) === 0 ? Math.abs(x) : x, roundingOf(bound));
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
 /** `+0.12`, `−0.30` for a change in a ratio. */
@@ -94,7 +95,10 @@ export function summarySentences(report: Report): string[] {
   }
   // Every channel gets its sentence: the one without a ratio is often the worst served.
   for (const c of report.channels) {
-    if (c.channel !== report.reference) out.push(channelSentence(c, report.reference, ref, report.settings.tolerance));
+    if (c.channel !== report.reference) {
+      const judged = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === c.channel && f.metric === 'firstResponse') ?? null;
+      out.push(channelSentence(c, report.reference, ref, judged));
+    }
   }
   const significant = report.findings.filter((f) => f.significant);
   if (report.findings.length === 0) out.push('No findings were produced.');
@@ -156,7 +160,7 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
  * described: its median (or bound) and why there is no ratio, read from the medians' bounds as
  * the ratio itself was (measure/estimate.ts: no ratio without both medians, nor of two lower bounds).
  */
-export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null, tolerance: { low: number; high: number } | null = null): string {
+export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null, judged: Finding | null = null): string {
   const v = c.vsReference;
   const mine = c.firstResponse;
   if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
@@ -176,10 +180,10 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     case 'preference':
       return `${head}, ${than} (significant).`;
     case 'within-tolerance':
-      // the verdict reads the like-for-like ratio when there is one: a raw ratio outside the band
-      // (1.43× slower) is not "within the tolerance band" itself, so the sentence says which is
-      if (tolerance && (v.firstResponseRatio < tolerance.low || v.firstResponseRatio > tolerance.high)) {
-        return `${head}, about as fast as ${reference} like for like (${words} overall, within the tolerance band once tickets of the same kind are compared; see the findings).`;
+      // the judge decided on the like-for-like ratio when there is one (the finding's effect): the
+      // raw ratio (1.43× slower) is not itself "within the tolerance band", so both are named
+      if (judged?.details?.['view'] === 'like-for-like' && judged.effect !== null && speedWords(judged.effect) !== words) {
+        return `${head}, about as fast as ${reference} like for like (${speedWords(judged.effect)} within the tolerance band once tickets of the same kind are compared, ${words} overall).`;
       }
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':
