@@ -165,7 +165,10 @@ describe('ISO 8601 timestamps in every shape parity reads, read alike by every e
   const lines = [HEADER, ...created.map((c, i) => `S${i},Phone,${c},2026-07-01T11:00:00Z,open,General,normal,`)];
   // a date with a zone and no time is its midnight: answered at 01:00, 3600 s
   lines.push('S10,Phone,2026-07-01Z,2026-07-01T01:00:00Z,open,General,normal,');
-  const expected = { rejected: {}, tickets: 11, cells: Array.from({ length: 11 }, () => 'phone 3600 ended') };
+  // 24:00 is the next day's 00:00 (answered 01:00); one-digit month, day and hour (09:00 → 10:00)
+  lines.push('S11,Phone,2026-06-30T24:00Z,2026-07-01T01:00:00Z,open,General,normal,');
+  lines.push('S12,Phone,2026-7-1 9:00Z,2026-07-01T10:00:00Z,open,General,normal,');
+  const expected = { rejected: {}, tickets: 13, cells: Array.from({ length: 13 }, () => 'phone 3600 ended') };
   const facts = (counts: CountTable) => ({ rejected: counts.header.rejected, tickets: counts.header.tickets, cells: firstResponseCells(counts) });
 
   test('in-process (the reference)', async () => {
@@ -177,6 +180,89 @@ describe('ISO 8601 timestamps in every shape parity reads, read alike by every e
       const counts = await engineCounts(engine, file, 'edge_shapes', () => 'text');
       expect(facts(counts)).toEqual(expected);
       expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+describe('channel and status words with accents or full-width letters are matched as in-process', () => {
+  // parity's key decomposes letters before it keeps a–z and 0–9 (normalise/channel.ts): Téléphone
+  // is telephone (phone), ＥＭＡＩＬ email, ＳＯＬＶＥＤ resolved, Ｏｐｅｎ open. SQL's lower case
+  // and [^a-z0-9] made them tlphone (other), nothing (other), nothing (unknown status)
+  const lines = [
+    HEADER,
+    // phone, answered in 600 s, resolved (a resolved status with no resolution time: left out of resolution)
+    'K1,Téléphone,2026-07-01T10:00:00Z,2026-07-01T10:10:00Z,ＳＯＬＶＥＤ,General,normal,',
+    // email, answered in 1200 s, open
+    'K2,ＥＭＡＩＬ,2026-07-01T11:00:00Z,2026-07-01T11:20:00Z,Ｏｐｅｎ,General,normal,',
+    // phone (ASCII), answered in 1800 s
+    'K3,phone,2026-07-01T12:00:00Z,2026-07-01T12:30:00Z,open,General,normal,',
+    // a word beyond ASCII that is no channel stays other
+    'K4,Télécopie,2026-07-01T13:00:00Z,2026-07-01T13:40:00Z,open,General,normal,',
+  ];
+  const expected = ['email 1200 ended', 'other 2400 ended', 'phone 1800 ended', 'phone 600 ended'];
+
+  test('in-process (the reference)', async () => {
+    expect(firstResponseCells(await referenceCounts(csvFile('accents', lines)))).toEqual(expected);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('accents', lines);
+      const counts = await engineCounts(engine, file, 'edge_accents', () => 'text');
+      expect(firstResponseCells(counts)).toEqual(expected);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+describe('text parity does not read as a time or a number, past the sample, stops the query with the value and its column', () => {
+  // Each engine reads more as a time or number than parity does in-process: Postgres `now` and
+  // `epoch`, DuckDB zone names, `infinity` and `+25:00`, ClickHouse rolls 31 September over to
+  // 1 October, and Postgres and DuckDB read `1e3` and `NaN` as numbers. Read, they would be other
+  // numbers than the file audit's (which rejects the row, or leaves the value out); past the 500
+  // rows parity samples, the query now stops at them, as at a value the engine cannot read.
+  // 1,200 good rows first: ClickHouse's two shards hold 600 each, so no sample reaches the last row.
+  const good = Array.from({ length: 1200 }, (_, i) => `G${i},Email,2026-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,General,normal,10`);
+  const cases: Array<{ value: string; column: 'created_at' | 'followers' }> = [
+    { value: 'now', column: 'created_at' },
+    { value: 'epoch', column: 'created_at' },
+    { value: 'infinity', column: 'created_at' },
+    { value: '2026-09-31T10:00:00Z', column: 'created_at' },
+    { value: '2026-02-29T10:00:00Z', column: 'created_at' },
+    { value: '2026-10-06T10:00:00+25:00', column: 'created_at' },
+    { value: '2026-10-06 10:00:00 America/New_York', column: 'created_at' },
+    { value: '2026-10-06T10:61:00Z', column: 'created_at' },
+    { value: '1e3', column: 'followers' },
+    { value: 'NaN', column: 'followers' },
+    { value: 'inf', column: 'followers' },
+  ];
+  const row = (c: (typeof cases)[number]): string =>
+    c.column === 'created_at' ? `BAD,Email,${c.value},2026-10-07T11:00:00Z,open,General,normal,10` : `BAD,Email,2026-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,General,normal,${c.value}`;
+  // the message parity makes the engine quote; a day the month does not have (31 September,
+  // 29 February 2026) Postgres and DuckDB refuse with their own message, quoting the value too
+  const quoted = (c: (typeof cases)[number]): string => (c.column === 'created_at' ? `unreadable as an ISO 8601 time (column created_at): ${c.value}` : `unreadable as a plain number (column followers): ${c.value}`);
+  const ownRefusal = (engine: Engine, c: (typeof cases)[number]): boolean => engine !== 'clickhouse' && /-(09-31|02-29)T/.test(c.value);
+
+  test('in-process reads none of them: the row is rejected, or the follower count left out (the reference)', async () => {
+    for (const c of cases) {
+      const counts = await referenceCounts(csvFile('stops', [HEADER, ...good, row(c)]));
+      if (c.column === 'created_at') {
+        expect([counts.header.tickets, counts.header.rejected], c.value).toEqual([1200, { 'bad-created': 1 }]);
+      } else {
+        expect([counts.header.tickets, bandTickets(counts).unknown], c.value).toEqual([1201, 1]);
+      }
+    }
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      for (const [k, c] of cases.entries()) {
+        const file = csvFile('stops', [HEADER, ...good, row(c)]);
+        const failure = await engineCounts(engine, file, `edge_stop_${k}`, () => 'text').then(
+          () => null,
+          (error: Error & { hint?: string }) => ({ message: error.message, hint: error.hint }),
+        );
+        expect(failure?.message, c.value).toContain(ownRefusal(engine, c) ? c.value.slice(0, 19) : quoted(c));
+        expect(failure?.hint, c.value).toMatch(/^a value in the data cannot be read as a time or number/);
+      }
     });
   }
 });

@@ -11,8 +11,9 @@ import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
-import { countQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
-import type { DialectId } from './dialects.js';
+import { countQuery, KEYED_FIELDS, valuesBeyondAsciiQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
+import { vocabularyKey } from '../../normalise/channel.js';
+import { PLAIN_NUMBER, type DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
 import { STYLE_LABELS } from '../../normalise/time.js';
 import { DURATION_METRICS, businessAsOfNote, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
@@ -114,7 +115,7 @@ export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>
  * query's column list (sourceColumns: the columns the engine says are of a text type are read
  * trimmed).
  */
-export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ mapping: Mapping; columns: Partial<Record<TicketField, SourceColumn>> }> {
+export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<MappedSource> {
   const { header, rows, text: isText } = await connection.sample(source, SAMPLE_ROWS);
   const text = new Set(header.filter((_, k) => isText?.[k] === true));
   const detection = detectFormat(header, settings.mapping.inputFormat);
@@ -135,13 +136,50 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
       hint: `columns found: ${header.map((h) => JSON.stringify(h)).join(', ')}; map them with ${missing.map((f) => `columns.${f}`).join(', ')} in parity.config.json`,
     });
   }
-  return { mapping, columns: sourceColumns(mapping, text) };
+  const columns = sourceColumns(mapping, text);
+  return { mapping, columns, ...(await ownKeys(connection, source, columns)) };
+}
+
+/** A database source mapped: its columns, and parity's keys of its channel and status values beyond ASCII. */
+export interface MappedSource {
+  mapping: Mapping;
+  columns: Partial<Record<TicketField, SourceColumn>>;
+  keys: NonNullable<CountQuerySpec['keys']>;
+  /** Said when a column had more values beyond ASCII than are keyed. */
+  keyNotes: string[];
+}
+
+/** Values beyond ASCII keyed by parity per column; a column with more keeps SQL's keys for the rest (a note says so). */
+export const OWN_KEYS_LIMIT = 500;
+
+/**
+ * Parity's own vocabulary keys for the channel and status values beyond ASCII the source holds
+ * (sql.ts CountQuerySpec.keys says why), found by one DISTINCT query per column: a channel or
+ * status column holds a handful of values. A value holding NUL (which no literal can hold) keeps SQL's key.
+ */
+async function ownKeys(connection: EngineConnection, source: SqlSource, columns: Partial<Record<TicketField, SourceColumn>>): Promise<Pick<MappedSource, 'keys' | 'keyNotes'>> {
+  const keys: MappedSource['keys'] = {};
+  const keyNotes: string[] = [];
+  for (const field of KEYED_FIELDS) {
+    const column = columns[field]?.column;
+    if (column === undefined) continue;
+    const { rows } = await connection.sample({ query: valuesBeyondAsciiQuery(connection.dialect, source, column, OWN_KEYS_LIMIT + 1) }, OWN_KEYS_LIMIT + 1);
+    const values = rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string' && !v.includes('\u0000'));
+    if (values.length > OWN_KEYS_LIMIT) {
+      keyNotes.push(`column "${column}" holds more than ${OWN_KEYS_LIMIT} distinct ${field} values with letters beyond ASCII: ${OWN_KEYS_LIMIT} of them are matched as parity matches them in-process (accents and full-width letters decomposed), the rest by the database's lower case, which drops such letters`);
+    }
+    const own: Record<string, string> = {};
+    for (const v of values.slice(0, OWN_KEYS_LIMIT)) own[v] = vocabularyKey(v);
+    if (values.length) keys[field] = own;
+  }
+  return { keys, keyNotes };
 }
 
 const QUERY_TIMESTAMPS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 const QUERY_NUMBERS: readonly TicketField[] = ['firstResponseTime', 'resolutionTime', 'followers'];
-// (no exponent: parity's own reading does not take `1.994e3` as a follower count either)
-const PLAIN_NUMBER = /^\s*-?\d+(\.\d+)?\s*$/;
+// (no exponent: parity's own reading does not take `1.994e3` as a follower count either; the
+// query holds every value past the sample to the same rule: dialects.ts PLAIN_NUMBER)
+const PLAIN = new RegExp(PLAIN_NUMBER);
 
 /**
  * What the count query can read, said before it runs: it casts timestamps as ISO 8601 (or the
@@ -160,7 +198,7 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
   for (const field of QUERY_NUMBERS) {
     const b = mapping.bindings[field];
     if (!b || b.unit === 'hms') continue; // refused by the query builder with its own message
-    const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN_NUMBER.test(v));
+    const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN.test(v.trim()));
     if (odd !== undefined) {
       throw new ParityError(`column "${b.header}" holds ${JSON.stringify(odd)}, which the database query cannot read as a number`, { location: { file: label }, hint: `store plain numbers (digits, a decimal point) where the tickets live, ${inProcess}` });
     }
@@ -168,7 +206,7 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
 }
 
 /** The count query spec for a mapped source. */
-export function querySpec(dialect: DialectId, source: SqlSource, columns: Partial<Record<TicketField, SourceColumn>>, settings: CountSettings, mapping?: Mapping): CountQuerySpec {
+export function querySpec(dialect: DialectId, source: SqlSource, columns: Partial<Record<TicketField, SourceColumn>>, settings: CountSettings, mapping?: Mapping, own?: Pick<MappedSource, 'keys' | 'keyNotes'>): CountQuerySpec {
   return {
     dialect,
     source,
@@ -183,8 +221,9 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     until: settings.until,
     asOf: settings.asOf,
     clock: engineClock(columns, settings.clock),
-    notes: engineNotes(columns, settings.clock, settings.loud ?? null, settings.asOfGiven ?? settings.asOf !== null),
+    notes: [...engineNotes(columns, settings.clock, settings.loud ?? null, settings.asOfGiven ?? settings.asOf !== null), ...(own?.keyNotes ?? [])],
     journeys: settings.loud ?? null,
+    ...(own ? { keys: own.keys } : {}),
   };
 }
 
@@ -193,8 +232,8 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
  * query, as `parity sql` prints it; the engine runs it grouped into series, sql.ts seriesQuery).
  */
 export async function countFromEngine(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<{ counts: CountTable; sql: string; mapping: Mapping }> {
-  const { mapping, columns } = await mapSource(connection, source, settings);
-  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, columns, settings, mapping))), mapping };
+  const mapped = await mapSource(connection, source, settings);
+  return { ...(await runCountSpec(connection, querySpec(connection.dialect, source, mapped.columns, settings, mapped.mapping, mapped))), mapping: mapped.mapping };
 }
 
 /** The note of a count table whose journey layers the server could not run. */

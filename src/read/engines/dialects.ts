@@ -25,20 +25,27 @@ export interface Dialect {
   ident(name: string): string;
   /** A string literal. */
   string(value: string): string;
-  /** A timestamp expression → epoch seconds (possibly fractional). */
-  epochSeconds(expr: string): string;
+  /**
+   * A timestamp expression → epoch seconds (possibly fractional). `column`: the source column it
+   * reads, for a dialect that learns only in the query whether the column is text (DuckDB).
+   */
+  epochSeconds(expr: string, column?: string): string;
   /**
    * A column of a text type holding ISO 8601 timestamps → epoch seconds: trimmed of WHITESPACE,
    * blank = NULL, as parity reads a file's cell; `timeZone` for a time without an offset where
-   * the session's zone does not apply (ClickHouse).
+   * the session's zone does not apply (ClickHouse). A value that is not ISO 8601 as parity reads
+   * it ({@link ISO_TIME}) stops the query, its message quoting the value and `column`.
    */
-  timeFromText(expr: string, timeZone: string): string;
-  /** A column of a text type holding plain numbers → floating point: trimmed, blank = NULL. */
-  numberFromText(expr: string): string;
+  timeFromText(expr: string, timeZone: string, column: string): string;
+  /** A column of a text type holding plain numbers ({@link PLAIN_NUMBER}) → floating point: trimmed, blank = NULL; any other value stops the query. */
+  numberFromText(expr: string, column: string): string;
+  /** Whether text matches a regular expression (RE2 / POSIX syntax common to the engines; NULL for NULL). */
+  matches(text: string, pattern: string): string;
   /** Cast to text / whole number / floating point. */
   text(expr: string): string;
   int(expr: string): string;
-  double(expr: string): string;
+  /** Cast to floating point (`column` as for epochSeconds). */
+  double(expr: string, column?: string): string;
   /** Cast of a number (never text) to floating point. */
   float(expr: string): string;
   /** NULL of text type. */
@@ -172,15 +179,55 @@ function backtickBackslash(name: string): string {
  */
 export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
+/**
+ * ISO 8601 text exactly as parity reads it in-process (normalise/time.ts: the ISO pattern, with
+ * the ranges wallClockIn and offsetMinutes hold it to: month 1–12, day 1–31, hour 0–23 or 24:00
+ * for the day's end, a leap second :60, an offset below ±24:00), for a value already trimmed.
+ * Each engine's own reading of a time is wider than parity's — Postgres takes `now`, `epoch` and
+ * US dates, DuckDB zone names and `+25:00`, ClickHouse's parseDateTimeBestEffort rolls
+ * `2026-09-31` over to 1 October — so the count query reads a text time only when it matches this,
+ * and stops at any other value ({@link unreadable}), as it stops at a value the engine cannot
+ * read: a value read differently from in-process would be a different number. The days of a
+ * month are left to Postgres' and DuckDB's casts, which refuse 31 September; ClickHouse checks
+ * them itself (clickhouseCalendar).
+ */
+export const ISO_TIME =
+  '^\\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01])([T ](([01]?\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)([.,]\\d+)?)?|24:00(:00([.,]\\d+)?)?))?\\s*(Z|z|UTC|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?$';
+
+/** A number as the count query reads it from text (count.ts checks the sample against the same rule): digits, a minus sign, a decimal point. */
+export const PLAIN_NUMBER = '^-?\\d+(\\.\\d+)?$';
+
+/**
+ * What a value the query refuses is turned into: text no engine reads as a time or a number, so
+ * the engine's cast stops the query with a message that quotes it (Postgres "invalid input
+ * syntax …", DuckDB "Conversion Error …", ClickHouse "Cannot parse string …"), the column named.
+ */
+export function unreadable(d: Dialect, what: 'time' | 'number', column: string, text: string): string {
+  const label = what === 'time' ? `unreadable as an ISO 8601 time (column ${column}): ` : `unreadable as a plain number (column ${column}): `;
+  return d.concat(d.string(label), text);
+}
+
+/**
+ * `read(text)` when `text` (trimmed, NULL when blank) matches `pattern` or is NULL, else `fail`
+ * of {@link unreadable}'s text (by default `read`): the conversion that stops the query. For the
+ * dialects whose CASE evaluates only the branch a row takes (all but ClickHouse).
+ */
+function guarded(d: Dialect, text: string, pattern: string, what: 'time' | 'number', column: string, read: (text: string) => string, fail: (text: string) => string = read): string {
+  return `CASE WHEN ${text} IS NULL OR ${d.matches(text, pattern)} THEN ${read(text)} ELSE ${fail(unreadable(d, what, column, text))} END`;
+}
+
 const common = {
   float(this: Dialect, expr: string): string {
     return this.double(expr);
   },
-  timeFromText(this: Dialect, expr: string): string {
-    return this.epochSeconds(this.blankToNull(expr));
+  timeFromText(this: Dialect, expr: string, _timeZone: string, column: string): string {
+    return guarded(this, this.blankToNull(expr), ISO_TIME, 'time', column, (t) => this.epochSeconds(t));
   },
-  numberFromText(this: Dialect, expr: string): string {
-    return this.double(this.blankToNull(expr));
+  numberFromText(this: Dialect, expr: string, column: string): string {
+    return guarded(this, this.blankToNull(expr), PLAIN_NUMBER, 'number', column, (t) => this.double(t));
+  },
+  matches(this: Dialect, text: string, pattern: string): string {
+    return `REGEXP_CONTAINS(${text}, ${this.string(pattern)})`;
   },
   blankToNull(this: Dialect, expr: string): string {
     return `NULLIF(${this.trimWhite(this.text(expr))}, '')`;
@@ -240,8 +287,11 @@ const postgres: Dialect = {
   epochSeconds: (expr) => `EXTRACT(EPOCH FROM CAST(${expr} AS TIMESTAMPTZ))`,
   // Postgres reads every ISO 8601 shape parity reads but a decimal comma (`10:00:00,5`); an ISO
   // timestamp has no other comma (other styles are refused before the query: count.ts)
-  timeFromText(expr) {
-    return this.epochSeconds(`REPLACE(${this.blankToNull(expr)}, ',', '.')`);
+  timeFromText(expr, _timeZone, column) {
+    return guarded(this, this.blankToNull(expr), ISO_TIME, 'time', column, (t) => this.epochSeconds(`REPLACE(${t}, ',', '.')`), (t) => this.epochSeconds(t));
+  },
+  matches(text, pattern) {
+    return `(${text} ~ ${this.string(pattern)})`;
   },
   text: (expr) => `CAST(${expr} AS TEXT)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
@@ -263,9 +313,16 @@ const postgres: Dialect = {
  * `typeof` of a column is a constant, so DuckDB keeps one branch: a typed column (Parquet) pays
  * nothing.
  */
-function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE'): string {
+function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', column: string | undefined): string {
   const text = d.blankToNull(expr);
-  const cast = type === 'TIMESTAMPTZ' ? duckdbIsoTime(d, text) : `CAST(${text} AS DOUBLE)`;
+  const cast =
+    column === undefined
+      ? type === 'TIMESTAMPTZ'
+        ? duckdbIsoTime(d, text)
+        : `CAST(${text} AS DOUBLE)`
+      : type === 'TIMESTAMPTZ'
+        ? guarded(d, text, ISO_TIME, 'time', column, (t) => duckdbIsoTime(d, t), (t) => `CAST(${t} AS TIMESTAMPTZ)`)
+        : guarded(d, text, PLAIN_NUMBER, 'number', column, (t) => `CAST(${t} AS DOUBLE)`);
   return `CASE WHEN typeof(${expr}) = 'VARCHAR' THEN ${cast} ELSE CAST(${expr} AS ${type}) END`;
 }
 
@@ -298,13 +355,25 @@ const duckdb: Dialect = {
   ctes: true,
   ident: doubleQuoted,
   string: duckdbString,
-  epochSeconds(expr) {
-    return `(EPOCH_US(${fromText(this, expr, 'TIMESTAMPTZ')}) / 1000000.0)`;
+  // A column's values are text or not only in the query (a CSV is read with every column text,
+  // a Parquet file typed: duckdb.ts's sample casts to text): a source column's text is guarded
+  // there (ISO_TIME, PLAIN_NUMBER), a typed column read as it is.
+  epochSeconds(expr, column) {
+    return `(EPOCH_US(${fromText(this, expr, 'TIMESTAMPTZ', column)}) / 1000000.0)`;
+  },
+  timeFromText(expr, _timeZone, column) {
+    return this.epochSeconds(this.blankToNull(expr), column);
+  },
+  numberFromText(expr, column) {
+    return this.double(this.blankToNull(expr), column);
+  },
+  matches(text, pattern) {
+    return `regexp_matches(${text}, ${this.string(pattern)})`;
   },
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
-  double(expr) {
-    return fromText(this, expr, 'DOUBLE');
+  double(expr, column) {
+    return fromText(this, expr, 'DOUBLE', column);
   },
   float: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
@@ -315,6 +384,20 @@ const duckdb: Dialect = {
   charLength: (expr) => `LENGTH(${expr})`,
   asciiOnly: (expr) => `STRLEN(${expr}) = LENGTH(${expr})`,
 };
+
+/**
+ * ClickHouse: whether an ISO date's day exists in its month, and its year in 1970–2105 (a
+ * DateTime holds no other: parseDateTimeBestEffort reads 1960 as 1970 without a word), for a
+ * text that matched ISO_TIME (any other gives false or a meaningless true: it is refused anyway).
+ */
+function clickhouseCalendar(text: string): string {
+  const part = (pattern: string): string => `toUInt32OrZero(extract(${text}, ${backslashString(pattern, byteEscapes)}))`;
+  const y = part('^(\\d{4})');
+  const m = part('^\\d{4}-(\\d{1,2})');
+  const d = part('^\\d{4}-\\d{1,2}-(\\d{1,2})');
+  const leap = `(${y} % 4 = 0 AND (${y} % 100 != 0 OR ${y} % 400 = 0))`;
+  return `(${d} <= arrayElement([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], ${m}) + (${m} = 2 AND ${leap}) AND ${y} >= 1970 AND ${y} <= 2105)`;
+}
 
 /**
  * ClickHouse, down to release 18.16 (the one Debian ships): no common table expressions (so
@@ -331,16 +414,30 @@ const clickhouse: Dialect = {
   // (T, Z, offsets, minutes without seconds) is read by parseDateTimeBestEffort in --tz, which
   // drops a fraction of a second (DateTime is whole seconds), so the fraction is added back;
   // a lower-case z and a decimal comma, which it does not take, are read as Z and a point.
-  timeFromText(expr, timeZone) {
+  //
+  // ClickHouse evaluates every branch of `if` and CASE on every row, so a value the query
+  // refuses (ISO_TIME, and the days of its month: clickhouseCalendar) is not a branch that
+  // fails: the parser is given a harmless time in its place, and a conversion that fails only
+  // then (toFloat64 of the unreadable text, 0 otherwise) is added, its message quoting the value.
+  timeFromText(expr, timeZone, column) {
     const t = this.blankToNull(expr);
-    const zoned = `replaceRegexpOne(replaceOne(${t}, ',', '.'), 'z$', 'Z')`;
+    const probe = `ifNull(${t}, '2000-01-01')`;
+    const ok = `(${this.matches(probe, ISO_TIME)} AND ${clickhouseCalendar(probe)})`;
+    const zoned = `replaceRegexpOne(replaceOne(if(${ok}, ${t}, '2000-01-01'), ',', '.'), 'z$', 'Z')`;
     const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
-    return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction})`;
+    const stop = `toFloat64(if(${ok}, '0', ${unreadable(this, 'time', column, probe)}))`;
+    return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction} + ${stop})`;
   },
-  // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept apart
-  numberFromText(expr) {
+  // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept
+  // apart; a value not a plain number is turned into text that stops the query (see above)
+  numberFromText(expr, column) {
     const t = this.blankToNull(expr);
-    return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(ifNull(${t}, '0'))) END`;
+    const probe = `ifNull(${t}, '0')`;
+    const read = `if(${this.matches(probe, PLAIN_NUMBER)}, ${probe}, ${unreadable(this, 'number', column, probe)})`;
+    return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(${read})) END`;
+  },
+  matches(text, pattern) {
+    return `match(${text}, ${this.string(pattern)})`;
   },
   text: (expr) => `toNullable(toString(${expr}))`,
   int: (expr) => `toNullable(toInt64(${expr}))`,
@@ -397,6 +494,9 @@ const snowflake: Dialect = {
   nullText: 'CAST(NULL AS VARCHAR)',
   position: (haystack, needle) => `POSITION(${needle}, ${haystack})`,
   charLength: (expr) => `LENGTH(${expr})`,
+  matches(text, pattern) {
+    return `REGEXP_LIKE(${text}, ${this.string(pattern)})`;
+  },
 };
 
 const databricks: Dialect = {
@@ -417,6 +517,9 @@ const databricks: Dialect = {
     return `BTRIM(${text}, ${this.string(WHITESPACE)})`;
   },
   position: (haystack, needle) => `INSTR(${haystack}, ${needle})`,
+  matches(text, pattern) {
+    return `(${text} RLIKE ${this.string(pattern)})`;
+  },
 };
 
 const BY_ID: Record<DialectId, Dialect> = { postgres, duckdb, clickhouse, bigquery, snowflake, databricks };

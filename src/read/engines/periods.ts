@@ -14,8 +14,8 @@ export type CountWindow = Required<Pick<CountSettings, 'since' | 'until' | 'asOf
 
 /** Maps the source once; the returned function runs the count query of one window. */
 export async function windowCounter(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<(window: CountWindow) => Promise<CountTable>> {
-  const { mapping, columns } = await mapSource(connection, source, settings);
+  const mapped = await mapSource(connection, source, settings);
   return async (window) => {
-    return (await runCountSpec(connection, querySpec(connection.dialect, source, columns, { ...settings, ...window, asOfGiven: settings.asOf !== null }, mapping))).counts;
+    return (await runCountSpec(connection, querySpec(connection.dialect, source, mapped.columns, { ...settings, ...window, asOfGiven: settings.asOf !== null }, mapped.mapping, mapped))).counts;
   };
 }

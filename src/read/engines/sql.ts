@@ -74,7 +74,19 @@ export interface CountQuerySpec {
   notes: readonly string[];
   /** Loudness and channel jumps (journeysSql.ts); absent or null = not computed. */
   journeys?: JourneySpec | null;
+  /**
+   * Keys parity works out itself (normalise/channel.ts vocabularyKey) for the channel and status
+   * values beyond ASCII the source holds (count.ts ownKeys): trimmed value → key. SQL keys a value
+   * by lower case and letters and digits only, which drops an accented or full-width letter
+   * (`Téléphone` → `tlphone`, `ＯＰＥＮ` → ``) where parity's key decomposes it first
+   * (`telephone`, `open`); these values are keyed by parity's key instead.
+   */
+  keys?: Partial<Record<KeyedField, Readonly<Record<string, string>>>>;
 }
+
+/** The text columns the query keys (looked up in a vocabulary). */
+export type KeyedField = 'channel' | 'status';
+export const KEYED_FIELDS: readonly KeyedField[] = ['channel', 'status'];
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
@@ -154,6 +166,22 @@ function building(d: Dialect): Dialect {
   return { ...d, ident: (name: string) => protectBreaks(d.ident(name)), string: (value: string) => protectBreaks(d.string(value)) };
 }
 
+/** The source as a FROM item: a table's qualified name, or the user's query as a subquery. */
+function sourceSql(d: Dialect, source: CountQuerySpec['source'], protect: (text: string) => string = (text) => text): string {
+  if ('table' in source) return qualifiedName(d, source.table);
+  return `(${protect(source.query.replace(/;\s*$/, ''))}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
+}
+
+/**
+ * The distinct values beyond ASCII of a text column (trimmed, blank = none), which the count
+ * query keys by parity's own key (CountQuerySpec.keys); the first `limit` of them.
+ */
+export function valuesBeyondAsciiQuery(dialect: DialectId, source: CountQuerySpec['source'], column: string, limit: number): string {
+  const d = dialectOf(dialect);
+  const value = d.blankToNull(d.ident(column));
+  return `SELECT DISTINCT ${value} AS ${d.ident('value')} FROM ${sourceSql(d, source)} WHERE ${value} IS NOT NULL AND NOT (${d.asciiOnly(value)}) LIMIT ${Math.floor(limit)}`;
+}
+
 /** Builds the count query. */
 export function countQuery(spec: CountQuerySpec): string {
   return restoreBreaks(buildCountQuery(spec));
@@ -172,9 +200,18 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // a time or number: from a column of a text type trimmed, blank = none; a typed column as it is
   const timeOf = (field: TicketField): string => {
     const c = spec.columns[field] as SourceColumn;
-    return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC') : d.epochSeconds(d.ident(c.column));
+    return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC', c.column) : d.epochSeconds(d.ident(c.column), c.column);
   };
-  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column)) : d.double(d.ident(c.column)));
+  // a vocabulary key: SQL's, or parity's own for the values beyond ASCII it was given (spec.keys)
+  const keyOf = (field: KeyedField): string => {
+    const text = textOf(field);
+    const valuesOf = new Map<string, string[]>();
+    for (const [value, key] of Object.entries(spec.keys?.[field] ?? {})) valuesOf.set(key, [...(valuesOf.get(key) ?? []), value]);
+    if (valuesOf.size === 0) return d.key(text);
+    const whens = [...valuesOf].map(([key, values]) => `WHEN ${text} IN (${values.map((v) => d.string(v)).join(', ')}) THEN ${d.string(key)}`);
+    return `CASE ${whens.join(' ')} ELSE ${d.key(text)} END`;
+  };
+  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column), c.column) : d.double(d.ident(c.column), c.column));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
@@ -200,17 +237,17 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const by = spec.by;
   const journeys = spec.journeys ?? null;
 
-  const source = 'table' in spec.source ? qualifiedName(d, spec.source.table) : `(${protectBreaks(spec.source.query.replace(/;\s*$/, ''))}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_source')}`;
+  const source = sourceSql(d, spec.source, protectBreaks);
   const r = [
     `SELECT`,
     `  ${textOf('ticketId')} AS id_txt,`,
     `  ${timeOf('createdAt')} AS created_s,`,
     `  ${textOf('channel')} AS raw_ch,`,
-    `  ${d.key(textOf('channel'))} AS ch_key,`,
+    `  ${keyOf('channel')} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
     `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
     `  ${resSeconds ?? d.double('NULL')} AS res_s,`,
-    `  ${d.key(textOf('status'))} AS status_key,`,
+    `  ${keyOf('status')} AS status_key,`,
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
