@@ -190,11 +190,11 @@ function bandTable(report: Report): Markup | null {
       num(formatAnsweredShare(b)),
       withCi(formatBoundedDuration(b.firstResponse.median, b.firstResponse.bound), formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound)),
       num(formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound)),
-      num(formatBoundedDuration(b.resolution.median, b.resolution.bound)),
+      withCi(formatBoundedDuration(b.resolution.median, b.resolution.bound), formatMedianCi(b.resolution.ci95, b.resolution.bound)),
     ]}</tr>`,
   );
   return html`<div class="table-wrap"><table>
-<thead><tr><th>Followers</th><th class="num">Tickets</th><th>Channels</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th class="num">Resolution median</th></tr></thead>
+<thead><tr><th>Followers</th><th class="num">Tickets</th><th>Channels</th><th class="num">Answered</th><th class="num">First response median<span class="change">95% CI</span></th><th class="num">p90</th><th class="num">Resolution median<span class="change">95% CI</span></th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 

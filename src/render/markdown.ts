@@ -280,6 +280,7 @@ function channelRows(report: Report): string[][] {
       formatDuration(c.firstResponse.answeredMedian),
       formatResolvedShare(c),
       formatBoundedDuration(c.resolution.median, c.resolution.bound),
+      formatMedianCi(c.resolution.ci95, c.resolution.bound),
       formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
     ];
@@ -296,6 +297,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
     formatMedianCi(b.firstResponse.ci95, b.firstResponse.bound),
     formatBoundedDuration(b.firstResponse.p90, b.firstResponse.p90Bound),
     formatBoundedDuration(b.resolution.median, b.resolution.bound),
+    formatMedianCi(b.resolution.ci95, b.resolution.bound),
   ]);
 }
 
@@ -313,6 +315,7 @@ function byRows(by: ByReport): string[][] {
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
       formatResolvedShare(g),
       formatBoundedDuration(g.resolution.median, g.resolution.bound),
+      formatMedianCi(g.resolution.ci95, g.resolution.bound),
       isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
     ];
   });
@@ -360,9 +363,9 @@ export function renderMarkdown(report: Report): string {
   out.push('## Channels', '');
   out.push(
     table(
-      ['Channel', 'Tickets', 'Answered', 'First response median', '95% CI', 'p90', `vs ${e(ref)}`, 'Answered-only median', 'Resolved', 'Resolution median', 'p90', `vs ${e(ref)}`],
+      ['Channel', 'Tickets', 'Answered', 'First response median', '95% CI', 'p90', `vs ${e(ref)}`, 'Answered-only median', 'Resolved', 'Resolution median', '95% CI', 'p90', `vs ${e(ref)}`],
       channelRows(report),
-      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'l'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
   );
   out.push('');
@@ -384,7 +387,7 @@ export function renderMarkdown(report: Report): string {
   const bands = report.followerBands.filter((b) => b.tickets > 0);
   if (bands.some((b) => b.band !== 'unknown')) {
     out.push('## Follower bands', '');
-    out.push(table(['Band', 'Tickets', 'Channels', 'Answered', 'First response median', '95% CI', 'p90', 'Resolution median'], bandRows(bands), ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r']));
+    out.push(table(['Band', 'Tickets', 'Channels', 'Answered', 'First response median', '95% CI', 'p90', 'Resolution median', '95% CI'], bandRows(bands), ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r']));
     out.push('');
   }
 
@@ -401,7 +404,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${e(byTitle(by))}`, '');
     if (by.groups.length) {
       const vs = `vs ${e(by.reference ?? 'ref')}`;
-      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', vs], byRows(by), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'l']), '');
+      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(by), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
     }
     for (const note of byNotes(by, report.settings.minSample)) out.push(e(note), '');
   }

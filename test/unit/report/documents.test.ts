@@ -121,6 +121,14 @@ describe('a median not reached: its CI has only a lower end', () => {
     expect(renderTable(r, { color: false })).toContain('≥ 12d (≥ 9d)');
   });
 
+  it('Markdown gives resolution its CI as the table does, in the channel table', () => {
+    const md = renderMarkdown(r);
+    expect(md).toContain('| Resolved | Resolution median | 95% CI | p90 | vs phone |');
+    // phone resolved 40 of 40 in a median 3h (2h–4h), p90 3h; chat none, at least 12d (at least 9d)
+    expect(md).toMatch(/^\| \*\*phone\*\* \(ref\) \|.*\| 100% \| 3h \| 2h–4h \| 3h \| ref \|$/m);
+    expect(md).toMatch(/^\| chat \|.*\| 0% \| ≥ 12d \| ≥ 9d \| ≥ 12d \| [^|]+ \|$/m);
+  });
+
   it('HTML writes ≥ 9d below the median, for first response and resolution', () => {
     const html = renderHtml(r);
     expect(html).toContain('<td class="num">≥ 12d<span class="change">≥ 9d</span></td>');
