@@ -9,7 +9,7 @@ import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, repeatsQuer
 import { SCENARIOS } from './scenarios.js';
 
 beforeAll(async () => {
-  for (const table of new Set(SCENARIOS.filter((s) => s.clickhouse !== false).map((s) => s.table))) {
+  for (const table of new Set(SCENARIOS.map((s) => s.table))) {
     await loadClickHouse(table, SCENARIOS.find((s) => s.table === table)!.file);
   }
 });
@@ -24,7 +24,7 @@ async function chCounts(url: string, table: string | { query: string }, settings
 }
 
 describe('ClickHouse Distributed table over two shards equals the in-process count table', () => {
-  for (const s of SCENARIOS.filter((x) => x.clickhouse !== false)) {
+  for (const s of SCENARIOS) {
     test(s.name, async () => {
       const reference = await referenceCounts(s.file, s.config, s.flags, s.by ?? null);
       const settings = settingsFor(s.file, s.config, s.flags, s.by ?? null);

@@ -17,10 +17,7 @@ import { CH_URL, PG_URL, columnType, loadClickHouse, loadPostgres, referenceCoun
 const ENGINES = ['duckdb', 'postgres', 'clickhouse'] as const;
 type Engine = (typeof ENGINES)[number];
 
-/**
- * The columns of these tests' files. Category and priority are there because ClickHouse 18 over a
- * Distributed table refuses the count query of a table without them (scenarios.ts).
- */
+/** The columns of these tests' files. */
 const HEADER = 'ticket_id,channel,created_at,first_response_at,status,category,priority,followers';
 
 /** Writes `lines` as a CSV in a temporary folder. */

@@ -193,9 +193,15 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const c = spec.columns[field];
     return c ? d.ident(c.column) : null;
   };
+  // No column: NULL text. ClickHouse 18 over a Distributed table refuses a constant NULL here
+  // ("Cannot convert column cat because it is non constant in source stream but must be constant
+  // in result", code 171: the shards send it materialised): there it is a NULL made from the
+  // ticket id, a value of every row (nullIf(x, x) is NULL whatever x is).
+  const idColumn = col('ticketId');
+  const missingText = d.id === 'clickhouse' && idColumn !== null ? `nullIf(${d.blankToNull(idColumn)}, ${d.blankToNull(idColumn)})` : d.nullText;
   const textOf = (field: TicketField): string => {
     const c = col(field);
-    return c ? d.blankToNull(c) : d.nullText;
+    return c ? d.blankToNull(c) : missingText;
   };
   // a time or number: from a column of a text type trimmed, blank = none; a typed column as it is
   const timeOf = (field: TicketField): string => {
