@@ -159,10 +159,11 @@ export function resolveBy(flags: Pick<CommonFlags, 'by' | 'byReference'>, config
   if (field.toLowerCase() === 'channel') {
     throw new UsageError(`${where} "channel": channels are what the audit compares already`, { hint: 'choose another field: group, category, priority, status, or a column header' });
   }
-  const canonical = (BY_CANONICAL as readonly string[]).find((f) => f === field);
+  // a canonical field in any case (`--by Category`), as headers are matched ignoring case
+  const canonical = (BY_CANONICAL as readonly string[]).find((f) => f === field.toLowerCase());
   const reference = referenceText === undefined ? null : referenceText;
   return {
-    field,
+    field: canonical ?? field,
     column: (canonical as BySettings['column'] | undefined) ?? 'header',
     reference,
     referenceOrigin: reference === null ? null : flags.byReference !== undefined ? '--by-reference' : 'by.reference in the config',

@@ -37,6 +37,12 @@ export interface ByGrouping<G = unknown> {
   reference: number;
   /** Whether the reference was given (true) or is the largest group (false). */
   referenceGiven: boolean;
+  /**
+   * Stratum fields that hold the by column's value on every ticket: the same column read twice
+   * (`--by type` where `type` is the file's category column). Left out of the like-for-like
+   * strata as the by field itself is, or every cell would hold one group and nothing be judged.
+   */
+  sameAs?: StratumField[];
 }
 
 /** The by groups as the measure stage hands them to the judge and the gates. */
@@ -85,7 +91,32 @@ export function groupByField(table: TicketTable, by: BySettings, shownAs: (value
   const values = order.map((code) => dictionary[code] as string);
   const groups = order.map((code) => arrays[code] as Uint32Array);
   const sizes = order.map((code) => counts[code] as number);
-  return { field: by.field, values, groups, sizes, noValue, ...referenceOf(values, by, shownAs) };
+  const sameAs = by.column === 'header' ? sameAsBy(table, codes, dictionary) : [];
+  return { field: by.field, values, groups, sizes, noValue, ...referenceOf(values, by, shownAs), ...(sameAs.length ? { sameAs } : {}) };
+}
+
+/** The stratum fields whose value is the by column's (`codes` into `values`) on every ticket, no value where it has none. */
+function sameAsBy(table: TicketTable, codes: CodeColumn, values: readonly string[]): StratumField[] {
+  return (['category', 'priority'] as const).filter((field) => {
+    const other = table[field];
+    const otherValues = table.dictionaries[field].values;
+    // the field's code for each by code, once seen (−2: not yet)
+    const seen = new Int32Array(values.length).fill(-2);
+    for (let i = 0; i < table.size; i++) {
+      const c = codes[i] as number;
+      const o = other[i] as number;
+      if (c < 0 || o < 0) {
+        if (c !== o && !(c < 0 && o < 0)) return false;
+        continue;
+      }
+      const known = seen[c] as number;
+      if (known === -2) {
+        if (values[c] !== otherValues[o]) return false;
+        seen[c] = o;
+      } else if (known !== o) return false;
+    }
+    return true;
+  });
 }
 
 /**
@@ -134,8 +165,8 @@ function referenceOf(values: readonly string[], by: BySettings, shownAs: (value:
 }
 
 /** The stratum fields of the like-for-like view for a by field: category × priority without itself. */
-export function byStrataFields(by: BySettings): StratumField[] {
-  return (['category', 'priority'] as const).filter((f) => !(by.column === f));
+export function byStrataFields(by: BySettings, sameAs: readonly StratumField[] = []): StratumField[] {
+  return (['category', 'priority'] as const).filter((f) => !(by.column === f) && !sameAs.includes(f));
 }
 
 /**
@@ -157,7 +188,7 @@ export function measureBy<G>(source: MeasuredGroups<G, CellLayout>, grouping: By
     tested: false, // the judge says which groups its findings test
   }));
   return {
-    measurement: { ...grouping, strataFields: byStrataFields(by) },
+    measurement: { ...grouping, strataFields: byStrataFields(by, grouping.sameAs) },
     report: {
       field: by.field,
       reference: hasRef ? (grouping.values[grouping.reference] as string) : null,

@@ -9,12 +9,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../helpers/audit.js';
-import { fixture, runParity } from '../helpers/exec.js';
+import { fixture, runParity, tempCsv } from '../helpers/exec.js';
 import { loadRenderer } from '../../src/render/index.js';
 import { parseGate, subjectText } from '../../src/judge/gates/parse.js';
 import type { Finding, Report } from '../../src/report.js';
 import { customerPseudonym } from '../../src/render/redact.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -120,6 +120,39 @@ describe('--by category stratifies by priority only', () => {
     const first = groupFinding(report, 'Software', 'firstResponse');
     expect((first.details!['raw'] as { ratio: number }).ratio).toBeCloseTo(0.75, 12);
     expect((first.details!['likeForLike'] as { by: string[] }).by).toEqual(['priority']);
+  });
+});
+
+describe('--by names the category column however it is written (found by an attack)', () => {
+  // `--by Category` was read as a header, and `--by type` (the file's category column under a
+  // name parity maps to category) too: the like-for-like cells were then category × priority,
+  // the by field itself among them, so every cell held one group and nothing was judged
+  const expected = async (): Promise<unknown> => {
+    const r = await auditFiles([TEAMS], { by: 'category' }, { minSample: 3 });
+    return [r.by, (groupFinding(r, 'Software', 'firstResponse').details!['likeForLike'] as { by: string[] }).by];
+  };
+
+  it('--by Category and --by CATEGORY are --by category', async () => {
+    const want = await expected();
+    for (const spelling of ['Category', 'CATEGORY']) {
+      const r = await auditFiles([TEAMS], { by: spelling }, { minSample: 3 });
+      expect([r.by, (groupFinding(r, 'Software', 'firstResponse').details!['likeForLike'] as { by: string[] }).by], spelling).toEqual(want);
+    }
+  });
+
+  it('--by type, where type is the category column, compares within priorities only', async () => {
+    const lines = readFileSync(TEAMS, 'utf8').trimEnd().split('\n');
+    lines[0] = (lines[0] as string).replace(',category,', ',type,');
+    const file = tempCsv('teams-type', lines);
+    const r = await auditFiles([file], { by: 'type' }, { minSample: 3 });
+    const first = groupFinding(r, 'Software', 'firstResponse');
+    // as --by category: Software 30m against Hardware 40m, ratio 0.75, cells by priority alone
+    expect((first.details!['raw'] as { ratio: number }).ratio).toBeCloseTo(0.75, 12);
+    expect((first.details!['likeForLike'] as { by: string[] }).by).toEqual(['priority']);
+    expect(r.by!.groups.map((g) => [g.value, g.tickets])).toEqual([
+      ['Hardware', 6],
+      ['Software', 4],
+    ]);
   });
 });
 
