@@ -9,9 +9,11 @@
  * true/false, and date cells (Excel serial numbers, 1900 or 1904 date system, rounded to the
  * second: serials are binary fractions, so 10:00 is stored as 09:59:59.9999) as a wall-clock
  * time without offset ("2026-07-01T10:00:00"): a workbook stores no time zone, so the configured
- * zone (`--tz`, `timeZone`) says what the time means, as for a CSV time without offset. A date
- * cell below one day (a time-of-day or duration cell, "0:30:00") becomes "0:30:00", which the
- * duration columns read as hours:minutes:seconds.
+ * zone (`--tz`, `timeZone`) says what the time means, as for a CSV time without offset. A time
+ * or duration cell (a number format without year or day: `[h]:mm:ss`, `h:mm`; isDurationFormat)
+ * becomes hours:minutes:seconds of any length ("49:00:00"), which the duration columns read,
+ * whatever the date system: the library reads it as a date, so the sheet's XML gives it back
+ * (below, with the error cells). A date cell below one day becomes "0:30:00" too.
  *
  * Library: read-excel-file. Compared (2026): exceljs has a streaming reader but its last release
  * is years old and it pulls in archiver, unzipper, tmp, uuid and more; SheetJS's `xlsx` package
@@ -226,11 +228,16 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   return { file, header, delimiter: 'xlsx', records: records() };
 }
 
-/** An error cell of a sheet: its 1-based row and column, and the error Excel shows (`#N/A`). */
+/**
+ * A cell of a sheet the library does not read as a CSV would hold it: its 1-based row and column,
+ * and its text — the error Excel shows (`#N/A`, where the library leaves the cell empty), or a
+ * time or duration cell's hours:minutes:seconds (`replaces`: where the library made a date).
+ */
 export interface ErrorCell {
   row: number;
   column: number;
   text: string;
+  replaces?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -280,7 +287,7 @@ function partPath(target: string): string {
 export async function errorCells(path: string, sheet: SheetChoice): Promise<ErrorCell[]> {
   const { unzipSync } = await import('fflate');
   const zip = new Uint8Array(await readFile(path));
-  const names = (file: string): boolean => file === 'xl/workbook.xml' || file === 'xl/_rels/workbook.xml.rels';
+  const names = (file: string): boolean => file === 'xl/workbook.xml' || file === 'xl/_rels/workbook.xml.rels' || file === 'xl/styles.xml';
   let book: Record<string, Uint8Array>;
   try {
     book = unzipSync(zip, { filter: (f) => names(f.name) });
@@ -303,8 +310,52 @@ export async function errorCells(path: string, sheet: SheetChoice): Promise<Erro
   } catch {
     return [];
   }
-  if (!xml || !hasErrorType(xml)) return [];
-  return errorCellsOf(decoder.decode(xml));
+  const durations = durationStyles(decoder.decode(book['xl/styles.xml'] ?? new Uint8Array()));
+  if (!xml || (!hasErrorType(xml) && durations.size === 0)) return [];
+  return errorCellsOf(decoder.decode(xml), durations);
+}
+
+/** Built-in number formats (no numFmt entry) that show a time, not a date: h:mm AM/PM … [h]:mm:ss, mm:ss.0. */
+const BUILT_IN_TIMES = new Set([18, 19, 20, 21, 45, 46, 47]);
+
+/**
+ * Whether an Excel number format shows a time or a duration rather than a date: elapsed time
+ * (`[h]:mm:ss`, `[mm]:ss`), or hours, minutes and seconds without a year, day or era.
+ * read-excel-file reads such a cell as a date like any other: a duration of two days or more
+ * became 1900-01-01 and was rejected, and in a workbook of the 1904 date system every duration
+ * was a date in 1904 (found by an attack).
+ */
+export function isDurationFormat(code: string): boolean {
+  const section = (code.toLowerCase().replace(/\\./g, ' ').split(';')[0] ?? '').replace(/"[^"]*"/g, ' ');
+  if (/\[(h+|m+|s+)\]/.test(section)) return true;
+  const plain = section.replace(/\[[^\]]*\]/g, '');
+  return /[hs]/.test(plain) && !/[yde]/.test(plain);
+}
+
+/** The indices of the workbook's cell styles (`s` of a cell) whose number format shows a time or duration. */
+export function durationStyles(styles: string): Set<number> {
+  const formats = new Map<number, string>();
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
+    const id = Number(attribute(m[1] as string, 'numFmtId'));
+    const code = attribute(m[1] as string, 'formatCode');
+    if (Number.isInteger(id) && code !== null) formats.set(id, code);
+  }
+  const out = new Set<number>();
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs\s*>/.exec(styles);
+  if (!xfs) return out;
+  [...(xfs[1] as string).matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
+    const id = Number(attribute(m[1] as string, 'numFmtId') ?? '0');
+    const code = formats.get(id);
+    if (code !== undefined ? isDurationFormat(code) : BUILT_IN_TIMES.has(id)) out.add(index);
+  });
+  return out;
+}
+
+/** A serial number of days as the duration text a CSV would hold: "49:00:00" (whole seconds; a minus sign before). */
+export function durationText(days: number): string {
+  const total = Math.round(Math.abs(days) * 86400);
+  const sign = days < 0 && total > 0 ? '-' : '';
+  return `${sign}${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
 }
 
 /** Whether the sheet's bytes hold `t="e"` or `t='e'` anywhere (most sheets: no, and nothing more is read). */
@@ -317,7 +368,7 @@ function hasErrorType(xml: Uint8Array): boolean {
  * The error cells of a sheet's XML text. A cell's place is its `r` ("B5"); a writer may leave
  * `r` out, and the place is then the one after the previous cell (rows likewise).
  */
-export function errorCellsOf(xml: string): ErrorCell[] {
+export function errorCellsOf(xml: string, durations: ReadonlySet<number> = new Set()): ErrorCell[] {
   const out: ErrorCell[] = [];
   const tag = /<(?:\w+:)?(row|c)\b([^>]*?)(\/)?>/g;
   let row = 0;
@@ -334,22 +385,32 @@ export function errorCellsOf(xml: string): ErrorCell[] {
     const at = r === null ? null : cellReference(r);
     column = at ? at.column : column + 1;
     if (at) row = at.row;
-    if (m[3] === '/' || attribute(attributes, 't') !== 'e') continue;
+    if (m[3] === '/') continue;
+    const type = attribute(attributes, 't');
+    const error = type === 'e';
+    // a number (no type, or n) in a time or duration style
+    const duration = !error && durations.size > 0 && (type === null || type === 'n') && durations.has(Number(attribute(attributes, 's') ?? '0'));
+    if (!error && !duration) continue;
     const end = /<\/(?:\w+:)?c\s*>/g;
     end.lastIndex = tag.lastIndex;
     const close = end.exec(xml);
     const value = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v\s*>/.exec(xml.slice(tag.lastIndex, close ? close.index : xml.length));
-    if (value && row > 0) out.push({ row, column, text: xmlText(value[1] as string) });
+    if (!value || row <= 0) continue;
+    if (error) out.push({ row, column, text: xmlText(value[1] as string) });
+    else {
+      const days = Number(xmlText(value[1] as string).trim());
+      if (Number.isFinite(days)) out.push({ row, column, text: durationText(days), replaces: true });
+    }
   }
   return out;
 }
 
 /** Gives each error cell its text back in the rows the library read (where it left the cell empty). */
 export function withErrorCells(rows: unknown[][], cells: readonly ErrorCell[]): void {
-  for (const { row, column, text } of cells) {
+  for (const { row, column, text, replaces } of cells) {
     while (rows.length < row) rows.push([]);
     const values = rows[row - 1] as unknown[];
     while (values.length < column) values.push(null);
-    if (values[column - 1] === null || values[column - 1] === undefined) values[column - 1] = text;
+    if (replaces || values[column - 1] === null || values[column - 1] === undefined) values[column - 1] = text;
   }
 }

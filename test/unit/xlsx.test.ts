@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { cellReference, cellText, dateCellText, errorCells, errorCellsOf, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
+import { cellReference, cellText, dateCellText, durationStyles, durationText, errorCells, errorCellsOf, excelSerial, isDurationFormat, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
@@ -166,5 +166,52 @@ describe('error cells (#N/A, #VALUE!): the text Excel shows, not empty', () => {
     const records = await all((await openXlsx(path, 'errors.xlsx', 'Tickets')).records);
     expect(records[0]).toMatchObject({ line: 4 });
     expect(records[0]?.values[0]).toBe('#N/A');
+  });
+});
+
+describe('time and duration cells are hours:minutes:seconds, whatever their length and the date system (found by an attack)', () => {
+  it('tells a time or duration number format from a date one', () => {
+    for (const code of ['[h]:mm:ss', '[mm]:ss', '[ss]', 'h:mm', 'hh:mm:ss', 'h:mm AM/PM', '[$-409]h:mm:ss;@', 'mm:ss.0']) expect(isDurationFormat(code), code).toBe(true);
+    for (const code of ['yyyy\\-mm\\-dd\\ hh:mm:ss', 'm/d/yyyy', 'dd/mm/yyyy hh:mm', 'mmm', 'mmmm yyyy', '0.00', '#,##0', '"h"0', 'General']) expect(isDurationFormat(code), code).toBe(false);
+  });
+
+  it('finds the cell styles with such a format: a custom one, and the built-in ones without a numFmt entry (20 h:mm, 46 [h]:mm:ss)', () => {
+    const styles = '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="[h]:mm:ss"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="46"/></cellStyleXfs>' +
+      '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/><xf numFmtId="165" applyNumberFormat="1"><alignment/></xf><xf numFmtId="20"/><xf numFmtId="46"/></cellXfs></styleSheet>';
+    expect([...durationStyles(styles)]).toEqual([3, 4, 5]);
+  });
+
+  it('writes days as hours: 49 h is 49:00:00, not a date in 1900', () => {
+    expect(durationText(49 / 24)).toBe('49:00:00');
+    expect(durationText(0.5)).toBe('12:00:00');
+    // 1 day 1 min 30 s = 86490 s; a serial is a binary fraction, rounded to the second
+    expect(durationText(86490 / 86400)).toBe('24:01:30');
+    expect(durationText(-1 / 24)).toBe('-1:00:00');
+  });
+
+  it('reads a [h]:mm:ss cell of 49 h as 49:00:00, in the 1900 and the 1904 date systems', async () => {
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx')));
+    const decode = (name: string): string => new TextDecoder().decode(parts[name]);
+    parts['xl/styles.xml'] = strToU8(
+      decode('xl/styles.xml')
+        .replace('<numFmts count="1">', '<numFmts count="2"><numFmt numFmtId="165" formatCode="[h]:mm:ss"/>')
+        .replace('<cellXfs count="3">', '<cellXfs count="4">')
+        .replace('</cellXfs>', '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'),
+    );
+    // K2 (a date cell, 2026-07-01 12:00) becomes 49 hours in the new style
+    parts['xl/worksheets/sheet1.xml'] = strToU8(decode('xl/worksheets/sheet1.xml').replace('<c r="K2" s="2"><v>46204.5</v></c>', '<c r="K2" s="3"><v>2.0416666666666665</v></c>'));
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-'));
+    const book1900 = join(dir, 'durations.xlsx');
+    writeFileSync(book1900, zipSync(parts));
+    parts['xl/workbook.xml'] = strToU8(decode('xl/workbook.xml').replace('<sheets>', '<workbookPr date1904="1"/><sheets>'));
+    const book1904 = join(dir, 'durations-1904.xlsx');
+    writeFileSync(book1904, zipSync(parts));
+    for (const path of [book1900, book1904]) {
+      const records = await all((await openXlsx(path, 'durations.xlsx')).records);
+      expect(records[0]?.values[10], path).toBe('49:00:00');
+      // the date cells beside it stay dates (L2, the same serial in the date style)
+      expect(records[0]?.values[11], path).toMatch(/^\d{4}-\d{2}-\d{2}T12:00:00$/);
+    }
   });
 });
