@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
-import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type RecodedRows } from '../read/record.js';
+import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
@@ -31,6 +31,22 @@ export interface OpenedFile {
   recoded?: RecodedRows;
   /** JSON lines with a U+FFFD (bytes that were not valid UTF-8), filled in as it is read. */
   replaced?: RecodedRows;
+  /** JSON on standard input: keys first seen after the header was made (not read), filled in as it is read. */
+  lateKeys?: LateKeys;
+}
+
+/** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
+export function readNotes(opened: OpenedFile): string[] {
+  return [recodedNote(opened), lateKeysNote(opened)].filter((n): n is string => n !== null);
+}
+
+/** The note for JSON on standard input with keys first seen after the records its header was made from. */
+function lateKeysNote(opened: OpenedFile): string | null {
+  const late = opened.lateKeys;
+  if (!late || late.keys.length === 0) return null;
+  const named = late.keys.map((k) => JSON.stringify(k)).join(', ');
+  const more = late.more ? ` and ${count(late.more)} more` : '';
+  return `${opened.file}: JSON keys first seen after the first 1,000 records (from line ${count(late.firstLine)}) were not read: ${named}${more}; standard input cannot be read twice for them: save the export to a file and audit that (every key of a file is read)`;
 }
 
 /**
@@ -169,5 +185,5 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}) };
+  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}) };
 }

@@ -12,7 +12,7 @@ import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
-import { recodedNote } from '../formats/open.js';
+import { readNotes } from '../formats/open.js';
 import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
 import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
@@ -108,8 +108,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         const { mapping } = opened;
         files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead });
         fileMeasures.set(opened.file, measures);
-        const recoded = recodedNote(opened);
-        if (recoded) notes.add(recoded);
+        for (const note of readNotes(opened)) notes.add(note);
         if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
         if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
         for (const note of repeatedHeaders(opened.file, mapping)) notes.add(note);

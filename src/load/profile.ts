@@ -9,7 +9,7 @@ import { TICKET_FIELDS, type Channel, type TicketField } from '../model.js';
 import type { Settings } from '../settings.js';
 import { detectFormat } from '../formats/index.js';
 import { columnsHint } from '../formats/bind.js';
-import { recodedNote, type OpenedFile } from '../formats/open.js';
+import { readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
 import { IssueLog } from '../normalise/issues.js';
@@ -233,6 +233,6 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     answered: normalised ? st.answered : null,
     resolved: normalised ? st.resolved : null,
     ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
-    notes: [...(format.notes ?? []), ...[recodedNote(opened)].filter((n): n is string => n !== null)],
+    notes: [...(format.notes ?? []), ...readNotes(opened)],
   };
 }

@@ -13,11 +13,17 @@
  */
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
-import type { CsvSource, RawRecord, RecodedRows } from './record.js';
+import type { CsvSource, LateKeys, RawRecord, RecodedRows } from './record.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
 import { LineReader, jsonDepthExceeded } from './lines.js';
 
-/** How many records settle the header (keys first seen later are not read). */
+/**
+ * How many records are read before the header is made. The header is the union of the keys of
+ * every record: of a file, the rest of it is read once more for its keys first (an exporter
+ * leaves out a key whose value is null, so `first_response_at` may appear first on line 5,000);
+ * of standard input, which cannot be read twice, the keys of these first records, and a key
+ * first seen later is named in a note (CsvSource.lateKeys), never passed over in silence.
+ */
 const HEADER_SAMPLE = 1000;
 
 /** Keys of API pages that hold the records, most likely first. */
@@ -260,8 +266,12 @@ function checkDepth(text: string, file: string, firstLine: number, limits: ReadL
   }
 }
 
-/** Opens a JSON or NDJSON stream as records (the caller has sniffed `{` or `[`). */
-export async function openJson(file: string, stream: Readable, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
+/**
+ * Opens a JSON or NDJSON stream as records (the caller has sniffed `{` or `[`). `reopen`: the
+ * same text from its start again (a file; null for standard input), for the keys of the
+ * records past the header sample.
+ */
+export async function openJson(file: string, stream: Readable, limits: ReadLimits = DEFAULT_LIMITS, reopen: (() => Readable) | null = null): Promise<CsvSource> {
   const lines = new LineReader(stream, file);
   // JSON is UTF-8: bytes that are not (a Windows-1252 export) read as U+FFFD; the lines that hold
   // one are counted for a note rather than passed over in silence (a U+FFFD of the data's own, in
@@ -366,9 +376,28 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       }
     }
   }
+  if (!done && reopen !== null) {
+    for (const key of await laterKeys(reopen(), file, lineNo, limits)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        header.push(key);
+      }
+    }
+  }
   if (header.length === 0) throw new ParityError('the JSON holds no objects: nothing to read', { location: { file } });
+  const lateKeys: LateKeys = { keys: [], firstLine: 0 };
   const toRecord = (r: Flat): RawRecord => {
     const fields = r.fields;
+    if (fields !== null && fields.size > 0 && !done) {
+      // (standard input: a key the header sample did not have is not read, and is said)
+      for (const key of fields.keys()) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (lateKeys.keys.length === 0) lateKeys.firstLine = r.line;
+        if (lateKeys.keys.length < LATE_KEYS_NAMED) lateKeys.keys.push(key);
+        else lateKeys.more = (lateKeys.more ?? 0) + 1;
+      }
+    }
     // (a value that is not an object has no fields: the normaliser rejects it with `rejected`)
     return fields === null ? { file, line: r.line, values: [], rejected: r.rejected } : { file, line: r.line, values: header.map((h) => fields.get(h) ?? '') };
   };
@@ -383,5 +412,43 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       for (const r of more) yield toRecord(r);
     }
   }
-  return { file, header, delimiter: 'json', records: records(), replaced };
+  return { file, header, delimiter: 'json', records: records(), replaced, lateKeys };
+}
+
+/** Late keys named in a note; more are counted. */
+const LATE_KEYS_NAMED = 10;
+
+/**
+ * The keys, in order first seen, of the NDJSON records after line `skip` of `stream` (the
+ * flattened keys, as the header holds them). A line that is not JSON is passed over here: the
+ * reading proper stops at it with its line.
+ */
+async function laterKeys(stream: Readable, file: string, skip: number, limits: ReadLimits): Promise<string[]> {
+  const lines = new LineReader(stream, file);
+  const keys = new Set<string>();
+  let lineNo = 0;
+  try {
+    for (;;) {
+      const next = await lines.next(limits.maxRecordBytes, lineNo + 1, () => limitError(file, lineNo + 1, limits, false));
+      if (next === null) break;
+      if (++lineNo <= skip) continue;
+      const text = next.trim();
+      if (!text) continue;
+      let value: Json;
+      try {
+        value = JSON.parse(exactNumbers(text)) as Json;
+      } catch {
+        continue;
+      }
+      for (const v of recordsOf(value).records) {
+        const fields = flatOf(v, file, lineNo).fields;
+        if (fields) for (const key of fields.keys()) keys.add(key);
+      }
+    }
+  } catch {
+    // (a line beyond the limits: the reading proper stops there with its message)
+  } finally {
+    stream.destroy();
+  }
+  return [...keys];
 }

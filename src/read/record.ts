@@ -30,6 +30,15 @@ export interface CsvSource {
   readonly replaced?: RecodedRows;
   /** Bytes read so far and the total when known (a file; not standard input), for progress. */
   readonly position?: () => { bytesRead: number; totalBytes: number | null };
+  /** JSON on standard input: keys first seen after the records the header was made from (not read), filled in as it is read. */
+  readonly lateKeys?: LateKeys;
+}
+
+/** Keys a JSON reader met after its header was made: the first few, how many more, the line of the first. */
+export interface LateKeys {
+  keys: string[];
+  more?: number;
+  firstLine: number;
 }
 
 /**

@@ -438,7 +438,23 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   }
   // JSON exports (NDJSON, arrays, API pages) start with { or [; CSV never does.
   const firstChar = headText.replace(/^\uFEFF/, '').trimStart()[0];
-  if (firstChar === '{' || firstChar === '[') return withPosition({ ...(await openJson(file, text, limits)), encoding });
+  if (firstChar === '{' || firstChar === '[') {
+    // a regular file is read once more for the keys past the header sample (ndjson.ts); a pipe cannot be
+    const reopen = path !== '-' && REGULAR_FILES.has(original)
+      ? (): Readable => {
+          const raw = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+          raw.on('error', () => undefined);
+          let again: Readable = raw;
+          if (gzipped) {
+            const gunzip = createGunzip();
+            raw.on('error', (e) => gunzip.destroy(e));
+            again = gzipGuard(raw, gunzip, file, limits);
+          }
+          return encoding === 'utf-8' ? again : decodeStream(again, encoding);
+        }
+      : null;
+    return withPosition({ ...(await openJson(file, text, limits, reopen)), encoding });
+  }
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const recoded: RecodedRows = { rows: 0, firstLine: 0 };
   const options: ScanOptions = { file, delimiter, recordDelimiter: recordDelimiter as ScanOptions['recordDelimiter'], maxRecordBytes: limits.maxRecordBytes, recoded };

@@ -1,8 +1,13 @@
 /** The JSON reader: NDJSON lines, arrays and API pages become flat records with line numbers. */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { exactNumbers, flatten, openJson, recordsOf } from '../../../src/read/ndjson.js';
 import { openCsv } from '../../../src/read/source.js';
+import { auditFiles } from '../../helpers/audit.js';
 import type { RawRecord } from '../../../src/read/record.js';
 
 async function readAll(text: string): Promise<{ header: string[]; records: Array<{ line: number; values: string[]; rejected?: RawRecord['rejected'] }> }> {
@@ -186,5 +191,51 @@ describe('openJson', () => {
   it('openCsv hands JSON to the JSON reader by its first byte (after a BOM and spaces)', async () => {
     const source = await openCsv('-', Readable.from([Buffer.from('\uFEFF  {"id": 1, "via": {"channel": "email"}}\n')]));
     expect(source.header).toEqual(['id', 'via.channel']);
+  });
+});
+
+describe('a key first seen after the records the header is made from (found by an attack)', () => {
+  // 1,000 unanswered tickets without first_response_at (an exporter leaves out a null), then one
+  // answered: the key first appears on line 1,001
+  const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `T${i}`, channel: 'email', created_at: '2026-10-01T00:00:00Z' }));
+  lines.push(JSON.stringify({ id: 'LATE', channel: 'email', created_at: '2026-10-01T00:00:00Z', first_response_at: '2026-10-01T01:00:00Z', priority: 'high' }));
+  const text = `${lines.join('\n')}\n`;
+
+  it('a file is read once more for its keys: the header has every key, and the late record its values', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-late-')), 'late.ndjson');
+    writeFileSync(file, text);
+    const source = await openCsv(file, Readable.from([]));
+    expect(source.header).toEqual(['id', 'channel', 'created_at', 'first_response_at', 'priority']);
+    const records: RawRecord[] = [];
+    for await (const r of source.records) records.push(r);
+    expect(records).toHaveLength(1001);
+    expect(records[1000]).toMatchObject({ line: 1001, values: ['LATE', 'email', '2026-10-01T00:00:00Z', '2026-10-01T01:00:00Z', 'high'] });
+    expect(records[0]?.values).toEqual(['T0', 'email', '2026-10-01T00:00:00Z', '', '']);
+    expect(source.lateKeys?.keys).toEqual([]);
+  });
+
+  it('the same file gzipped is read once more too', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-late-')), 'late.ndjson.gz');
+    writeFileSync(file, gzipSync(text));
+    expect((await openCsv(file, Readable.from([]))).header).toEqual(['id', 'channel', 'created_at', 'first_response_at', 'priority']);
+  });
+
+  it('standard input cannot be read twice: the late keys are named with the line of the first, for a note', async () => {
+    const source = await openCsv('-', Readable.from([Buffer.from(text)]));
+    expect(source.header).toEqual(['id', 'channel', 'created_at']);
+    for await (const _ of source.records) void _;
+    expect(source.lateKeys).toEqual({ keys: ['first_response_at', 'priority'], firstLine: 1001 });
+  });
+
+  it('the audit says so in its notes, and a file audits the answered ticket', async () => {
+    const piped = await auditFiles(['-'], {}, {}, text);
+    expect(piped.input.notes).toContain(
+      '<stdin>: JSON keys first seen after the first 1,000 records (from line 1,001) were not read: "first_response_at", "priority"; standard input cannot be read twice for them: save the export to a file and audit that (every key of a file is read)',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-late-')), 'late.ndjson');
+    writeFileSync(file, text);
+    const read = await auditFiles([file]);
+    expect(read.channels.map((c) => [c.channel, c.tickets, c.answered])).toEqual([['email', 1001, 1]]);
+    expect(read.input.notes.some((n) => n.includes('were not read'))).toBe(false);
   });
 });
