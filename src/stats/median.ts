@@ -47,10 +47,15 @@ export function kmMedianSpread(curve: KmCurveView): MedianSpread {
   while (k >= 0 && (curve.survival[k] as number) === 0) k--;
   const se = k < 0 ? 0 : (curve.survival[k] as number) * (curve.stdErrLog[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
+  // A share beyond 0 or 1 is an end the data cannot place (the order statistic of rank
+  // round((n+1)/2 ∓ 1.96·√n/2) below 1 or above n: two or three tickets): no end, not the
+  // quantile at 0 (0 s, a time no ticket had) nor at 1 (found by an attack).
+  const down = 0.5 - Z95 * se;
+  const up = 0.5 + Z95 * se;
   return {
     median,
-    lo: kmQuantileEstimate(curve, Math.max(0, 0.5 - Z95 * se)),
-    hi: kmQuantileEstimate(curve, Math.min(1, 0.5 + Z95 * se)),
+    lo: down <= 0 ? null : kmQuantileEstimate(curve, down),
+    hi: up > 1 ? null : kmQuantileEstimate(curve, up),
   };
 }
 

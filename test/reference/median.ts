@@ -27,10 +27,14 @@ export function kmMedianSpread(curve: KmCurve): { median: number | null; lo: num
   for (let j = 0; j < curve.time.length && (curve.time[j] as number) <= median; j++) if ((curve.survival[j] as number) > 0) k = j;
   const se = k < 0 ? 0 : (curve.stdErr[k] as number);
   if (!Number.isFinite(se)) return { median, lo: null, hi: null };
+  // 0.5 ∓ z·se beyond 0 or 1: the rank round((n+1)/2 ∓ z·√n/2) is below 1 or above n (two or
+  // three tickets), and no order statistic is that end: none
+  const down = 0.5 - Z95 * se;
+  const up = 0.5 + Z95 * se;
   return {
     median,
-    lo: kmQuantile(curve, Math.max(0, 0.5 - Z95 * se)).estimate,
-    hi: kmQuantile(curve, Math.min(1, 0.5 + Z95 * se)).estimate,
+    lo: down <= 0 ? null : kmQuantile(curve, down).estimate,
+    hi: up > 1 ? null : kmQuantile(curve, up).estimate,
   };
 }
 

@@ -67,3 +67,21 @@ describe('exactly half still waiting: the median is a lower bound, for every gro
     expect(p90.value).toBeCloseTo(9612, 6);
   });
 });
+
+describe('the CI of a median has no end the data cannot place (found by an attack)', () => {
+  const MIN = 60;
+  const answered = (...minutes: number[]) => tallyFromSamples(Float64Array.from(minutes.map((m) => m * MIN)), new Uint8Array(minutes.length).fill(1));
+
+  it('three tickets (60, 90, 120 min): no end at all, not 0s–2h', () => {
+    // S(60) = 2/3, Greenwood se = 2/3·√(1/(3·2)) = 0.2722; 0.5 ∓ 1.96·0.2722 = −0.034 and 1.034,
+    // beyond 0 and 1: ranks round(2 ∓ 1.70) = 0 and 4 of 3 tickets
+    expect(medianEstimate(answered(60, 90, 120))).toEqual({ value: 90 * MIN, reached: true, lo: null, hi: null });
+    expect(medianEstimate(answered(60, 120)).lo).toBeNull();
+  });
+
+  it('five tickets (10 … 50 min): the order statistics of ranks 1 and 5', () => {
+    // S(20) = 3/5, se = 3/5·√(1/(5·4) + 1/(4·3)) = 0.2191; 0.5 ∓ 0.4294 = 0.0706 and 0.9294:
+    // the first times the curve has fallen that far, 10 and 50 min (ranks round(3 ∓ 2.19) = 1, 5)
+    expect(medianEstimate(answered(10, 20, 30, 40, 50))).toEqual({ value: 30 * MIN, reached: true, lo: 10 * MIN, hi: 50 * MIN });
+  });
+});
