@@ -36,6 +36,11 @@ export interface ReportInput {
   /** Tickets audited (equals rowsUsed for ticket exports; fewer for logs, where many rows make one ticket). */
   tickets: number;
   dataQuality: DataQualityEntry[];
+  /**
+   * Rows used with at least one value left out of a metric (the `metric` entries of dataQuality
+   * count values: a row may have two). Absent when none, and for a count table, which counts values only.
+   */
+  rowsWithValuesLeftOut?: number;
   /** Raw channel values not in any vocabulary, mapped to `other`. */
   unknownChannels: Array<{ raw: string; count: number }>;
   /** Raw channel values seen, with where each maps. */

@@ -52,6 +52,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     rowsRejected: dataset.rowsRejected,
     tickets: table.size,
     dataQuality: dataQuality(dataset.issues),
+    ...(dataset.issues.metricRows > 0 ? { rowsWithValuesLeftOut: dataset.issues.metricRows } : {}),
     // counted over this table, as channelValues are: a report's period lists the unknown values
     // of its own tickets (with the whole export's counts it disagreed with the table above it)
     unknownChannels: channelValues.filter((v) => dataset.unknownChannels.has(v.raw)).map((v) => ({ raw: v.raw, count: v.count })),

@@ -33,10 +33,22 @@ export function isRejection(issue: RowIssue): boolean {
 /** Counts by kind with the first example, for the report. */
 export class IssueLog {
   private readonly byKind = new Map<string, { severity: Severity; count: number; example: RowIssue }>();
+  /**
+   * Rows used with at least one value left out of a metric (a row's notes are added one after
+   * another, so a row is told by its file and line changing): a row with a negative first
+   * response and a negative resolution is one row, two values.
+   */
+  metricRows = 0;
+  private lastMetric = { file: '', line: -1 };
+  private lastRetracted = { file: '', line: -1 };
   add(issue: RowIssue): void {
     const entry = this.byKind.get(issue.kind);
     if (entry) entry.count++;
     else this.byKind.set(issue.kind, { severity: issue.severity, count: 1, example: issue });
+    if (issue.severity === 'metric' && !sameRow(this.lastMetric, issue)) {
+      this.metricRows++;
+      this.lastMetric = { file: issue.file, line: issue.line };
+    }
   }
   /**
    * Takes back an issue added earlier (a note on a row that a later row of the same id
@@ -47,6 +59,11 @@ export class IssueLog {
     const entry = this.byKind.get(issue.kind);
     if (!entry) return;
     if (--entry.count <= 0) this.byKind.delete(issue.kind);
+    // (a replaced row's notes are taken back one after another too)
+    if (issue.severity === 'metric' && !sameRow(this.lastRetracted, issue)) {
+      this.metricRows--;
+      this.lastRetracted = { file: issue.file, line: issue.line };
+    }
   }
   entries(): Array<{ kind: string; severity: Severity; count: number; example: RowIssue }> {
     return [...this.byKind.entries()].map(([kind, e]) => ({ kind, ...e }));
@@ -54,4 +71,8 @@ export class IssueLog {
   count(kind: string): number {
     return this.byKind.get(kind)?.count ?? 0;
   }
+}
+
+function sameRow(a: { file: string; line: number }, issue: RowIssue): boolean {
+  return a.line === issue.line && a.file === issue.file;
 }

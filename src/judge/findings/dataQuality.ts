@@ -17,7 +17,10 @@ export function dataQualityFinding(report: Report): Finding | null {
   const rejected = problems.filter((d) => d.severity === 'error').reduce((a, d) => a + d.count, 0);
   const leftOut = problems.filter((d) => d.severity === 'metric').reduce((a, d) => a + d.count, 0);
   const total = rejected + leftOut;
-  const fraction = total / input.rowsRead;
+  // rows, not values: a row with two values left out is one row (a count table counts values
+  // only: at most the rows it used)
+  const leftOutRows = input.rowsWithValuesLeftOut ?? Math.min(leftOut, Math.max(0, input.rowsRead - rejected));
+  const fraction = (rejected + leftOutRows) / input.rowsRead;
   if (fraction <= MATERIAL_SHARE) return null;
   const kinds = problems
     .slice()
@@ -32,7 +35,7 @@ export function dataQualityFinding(report: Report): Finding | null {
     effect: fraction,
     count: total,
     rule: `data quality: rows rejected for bad data plus values left out of a metric exceed ${share(MATERIAL_SHARE)} of rows read`,
-    message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} value${leftOut === 1 ? '' : 's'} left out of a metric, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
-    details: { rowsRead: input.rowsRead, rejected, leftOutOfMetric: leftOut, kinds: problems.map((d) => ({ kind: d.kind, severity: d.severity, count: d.count })) },
+    message: `${share(fraction)} of rows read have data problems (${count(rejected)} rejected, ${count(leftOut)} value${leftOut === 1 ? '' : 's'} left out of a metric${leftOutRows !== leftOut ? ` in ${count(leftOutRows)} row${leftOutRows === 1 ? '' : 's'}` : ''}, of ${count(input.rowsRead)} rows; most often ${kinds}): see Data quality before trusting the numbers.`,
+    details: { rowsRead: input.rowsRead, rejected, leftOutOfMetric: leftOut, rowsWithValuesLeftOut: leftOutRows, kinds: problems.map((d) => ({ kind: d.kind, severity: d.severity, count: d.count })) },
   });
 }

@@ -143,3 +143,32 @@ describe('data quality', async () => {
     expect(dq.message).toMatch(/^5\.0% of rows read have data problems \(5 rejected, 0 values left out of a metric, of 100 rows/);
   });
 });
+
+describe('data quality counts rows, not values (found by an attack)', () => {
+  // 3 rows; N1 and N2 answered and resolved a day before they were created: two values left out
+  // each, four values in two rows: 2 of 3 rows = 67%, not 4 of 3 = 133%
+  const rows = [
+    'ticket_id,channel,created_at,first_response_at,resolved_at',
+    'N1,email,2026-10-02T00:00:00Z,2026-10-01T00:00:00Z,2026-10-01T00:00:00Z',
+    'N2,email,2026-10-02T00:00:00Z,2026-10-01T00:00:00Z,2026-10-01T00:00:00Z',
+    'N3,email,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,2026-10-01T02:00:00Z',
+  ];
+
+  it('two values left out of one row are one row', async () => {
+    const report = await auditFiles(['-'], {}, {}, rows.join('\n'));
+    expect(report.input.rowsWithValuesLeftOut).toBe(2);
+    const dq = report.findings.find((f) => f.kind === 'data-quality')!;
+    expect(dq.effect).toBeCloseTo(2 / 3, 12);
+    expect(dq.message).toMatch(/^67% of rows read have data problems \(0 rejected, 4 values left out of a metric in 2 rows, of 3 rows;/);
+  });
+
+  it('a row replaced by a later one of its id (--duplicates last) takes its values back', async () => {
+    // N1 again, answered and resolved after creation: only N2 is left with problems, 1 of 3 tickets (4 rows read)
+    const report = await auditFiles(['-'], { duplicates: 'last' }, {}, [...rows, 'N1,email,2026-10-02T00:00:00Z,2026-10-02T01:00:00Z,2026-10-02T02:00:00Z'].join('\n'));
+    expect(report.input.rowsWithValuesLeftOut).toBe(1);
+    expect(report.input.dataQuality.filter((d) => d.severity === 'metric').map((d) => [d.kind, d.count])).toEqual([
+      ['negative-first-response', 1],
+      ['negative-resolution', 1],
+    ]);
+  });
+});
