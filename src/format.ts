@@ -289,7 +289,7 @@ function fixedOrSignificant(x: number, places: number, r: Rounding = 'nearest'):
  * median of 2h 0m 20s against `2h` reads `2h 0m 20s`.
  */
 export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined, ra: Rounding = 'nearest'): [string, string] {
-  const digits = gateDigits([[a, b]], unit);
+  const digits = gateDigits([[a, b]], unit, [[ra, 'nearest']]);
   // `ra`: the first number's rounding when it is a bound (the threshold is exact as written)
   return [gateValue(a, unit, digits, ra), gateValue(b, unit, digits)];
 }
@@ -299,13 +299,36 @@ export function gateValues(a: number | null | undefined, b: number | null | unde
  * that do for every pair, so that numbers read together (a change and its threshold beside the
  * values now and in the baseline) are written alike and their arithmetic reads right.
  */
-export function gateDigits(pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>, unit: GateNumberUnit | undefined): number {
+export function gateDigits(
+  pairs: ReadonlyArray<readonly [number | null | undefined, number | null | undefined]>,
+  unit: GateNumberUnit | undefined,
+  /** Each pair's roundings (a bound rounds its own way): different numbers must not print alike, nor equal ones differently. */
+  roundings: ReadonlyArray<readonly [Rounding, Rounding]> = [],
+): number {
   let digits = 0;
-  for (const [a, b] of pairs) {
-    if (a === null || a === undefined || b === null || b === undefined || a === b) continue;
-    while (digits < 8 && gateValue(a, unit, digits) === gateValue(b, unit, digits)) digits++;
-  }
+  pairs.forEach(([a, b], k) => {
+    if (a === null || a === undefined || b === null || b === undefined) return;
+    const [ra, rb] = roundings[k] ?? ['nearest', 'nearest'];
+    // misleading: equal numbers written differently, or different ones written alike or the
+    // wrong way round (a bound rounded down below a threshold rounded up: "at least 8.6011 is
+    // above 8.6012")
+    const misleads = (): boolean => {
+      const [ta, tb] = [gateValue(a, unit, digits, ra), gateValue(b, unit, digits, rb)];
+      if (a === b) return ta !== tb;
+      const [sa, sb] = [shownNumber(ta, unit), shownNumber(tb, unit)];
+      return ta === tb || (sa !== null && sb !== null && Math.sign(sa - sb) !== Math.sign(a - b));
+    };
+    while (digits < 8 && misleads()) digits++;
+  });
   return digits;
+}
+
+/** The number a gateValue text shows (seconds, a share, a ratio or count), or null. */
+function shownNumber(text: string, unit: GateNumberUnit | undefined): number | null {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const value = unit === 'seconds' ? parseDuration(body) : unit === 'share' ? Number(body.replace(/%$/, '')) / 100 : Number(body);
+  return value === null || !Number.isFinite(value) ? null : negative ? -value : value;
 }
 
 /**
@@ -324,9 +347,9 @@ export function gateChangeValues(
   rounding: { change?: Rounding; now?: Rounding; before?: Rounding } = {},
 ): [string, string, string, string] {
   const four = [change, threshold, now, before];
-  const rounded = unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
-  const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit), rounded ? 1 : 0);
   const ways: Rounding[] = [rounding.change ?? 'nearest', 'nearest', rounding.now ?? 'nearest', rounding.before ?? 'nearest'];
+  const rounded = unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
+  const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit, [[ways[0] as Rounding, 'nearest'], [ways[2] as Rounding, ways[3] as Rounding]]), rounded ? 1 : 0);
   return four.map((x, k) => gateValue(x, unit, digits, ways[k])) as [string, string, string, string];
 }
 

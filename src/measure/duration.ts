@@ -26,7 +26,9 @@ export type Rounding = 'nearest' | 'down' | 'up';
 /** x rounded to a multiple of `unit` in direction `r` (a hair of float error is no step). */
 export function roundTo(x: number, unit: number, r: Rounding): number {
   const q = x / unit;
-  return unit * (r === 'down' ? Math.floor(q + 1e-9) : r === 'up' ? Math.ceil(q - 1e-9) : Math.round(q));
+  // the hair is relative too: 8.60115607 in steps of 1e-8 is 860115606.99999988 in floating point
+  const hair = Math.max(1e-9, Math.abs(q) * 1e-12);
+  return unit * (r === 'down' ? Math.floor(q + hair) : r === 'up' ? Math.ceil(q - hair) : Math.round(q));
 }
 
 /**

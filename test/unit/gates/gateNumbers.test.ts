@@ -34,6 +34,16 @@ describe('gateValues', () => {
     expect(gateValues(86399.7, 86400, 'seconds')).toEqual(['23h 59m 59.7s', '1d 0h 0m 0s']);
   });
 
+  test('a bound, rounded its own way, is told from its threshold the right way round (found by an attack)', () => {
+    // at least 2d 1h 36m (178,560 s) against 2d 1h 20m: rounded down to two units both read 2d 1h
+    expect(gateValues(178560, 178560 - 16 * 60, 'seconds', 'down')).toEqual(['2d 1h 36m 0s', '2d 1h 20m 0s']);
+    // against itself: 2d 1h (down) and 2d 2h (nearest) read as different numbers, "at least 2d 1h is at or above 2d 2h"
+    expect(gateValues(178560, 178560, 'seconds', 'down')).toEqual(['2d 1h 36m 0s', '2d 1h 36m 0s']);
+    // at least 8.60115607 against 8.601156: down to four places 8.6011, the threshold to the
+    // nearest 8.6012, "at least 8.6011 is above 8.6012"; every digit it takes, eight places
+    expect(gateValues(8.60115607, 8.601156, 'ratio', 'down')).toEqual(['8.60115607', '8.601156']);
+  });
+
   test('equal numbers and missing ones as they are', () => {
     expect(gateValues(0.5, 0.5, 'share')).toEqual(['50%', '50%']);
     expect(gateValues(null, 0.5, 'share')).toEqual(['n/a', '50%']);
