@@ -222,7 +222,7 @@ export function bindColumns(
       }
     }
     const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
-    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field);
+    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field, delimiter === 'xlsx');
     bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values, timeZone) ? { orderGuessed: true } : {}) };
   }
 
@@ -275,7 +275,7 @@ const EARLIEST_EPOCH_SECONDS = 1e8;
  * times (`3600`). Refused, naming the column, a value and what to do, rather than read silently
  * wrong.
  */
-function refuseEarlyEpoch(values: readonly string[], file: string, column: string, field: TicketField): void {
+function refuseEarlyEpoch(values: readonly string[], file: string, column: string, field: TicketField, workbook = false): void {
   const numbers = values.map((v) => v.trim()).filter((v) => v !== '');
   if (numbers.length === 0 || !numbers.every((v) => Number(v) < EARLIEST_EPOCH_SECONDS)) return;
   const example = numbers[0] as string;
@@ -286,7 +286,9 @@ function refuseEarlyEpoch(values: readonly string[], file: string, column: strin
   throw new ParityError(`holds numbers like "${example}", which as Unix seconds would all fall before 1973${what}`, {
     location: { file, column },
     hint: serial
-      ? 'save the sheet as .xlsx (parity reads serial dates from a workbook) or format the column as dates before saving it as CSV'
+      ? workbook
+        ? 'the workbook holds them as plain numbers: format the column as dates in it (Format Cells, Date) and save it, then parity reads them as dates'
+        : 'save the sheet as .xlsx (parity reads serial dates from a workbook) or format the column as dates before saving it as CSV'
       : duration
         ? `if they are durations, map the column in the config: "columns": { "${duration}": { "column": ${JSON.stringify(column)}, "unit": "seconds" } } (or "minutes", "hours")`
         : 'export the times as dates (ISO 8601) or as Unix seconds, or say how they are written with "dateFormat" in the config',

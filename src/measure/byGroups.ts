@@ -145,13 +145,21 @@ const same = (value: string): string => value;
  */
 function referenceOf(values: readonly string[], by: BySettings, shownAs: (value: string) => string): { reference: number; referenceGiven: boolean } {
   if (by.reference === null) return { reference: values.length ? 0 : -1, referenceGiven: false };
-  let index = values.indexOf(by.reference);
+  // values are read trimmed: so is the reference (" high" is high)
+  const wanted = by.reference.trim();
+  let index = values.indexOf(wanted);
   // a value as the report shows it (a customer's pseudonym under --redact)
-  if (index < 0) index = values.findIndex((v) => shownAs(v) === by.reference);
+  if (index < 0) index = values.findIndex((v) => shownAs(v) === wanted);
+  let alike: number[] = [];
   if (index < 0) {
-    const lower = by.reference.toLowerCase();
-    const matches = values.flatMap((v, i) => (v.toLowerCase() === lower || shownAs(v).toLowerCase() === lower ? [i] : []));
-    if (matches.length === 1) index = matches[0] as number;
+    const lower = wanted.toLowerCase();
+    alike = values.flatMap((v, i) => (v.toLowerCase() === lower || shownAs(v).toLowerCase() === lower ? [i] : []));
+    if (alike.length === 1) index = alike[0] as number;
+  }
+  if (index < 0 && alike.length > 1) {
+    throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" matches ${alike.length} ${by.field} values that differ only in case`, {
+      hint: `write one of them exactly: ${alike.map((i) => JSON.stringify(shownAs(values[i] as string))).join(', ')}`,
+    });
   }
   if (index < 0) {
     const shown = values.slice(0, 20).map((v) => JSON.stringify(shownAs(v))).join(', ');

@@ -100,6 +100,23 @@ describe('--by group', () => {
     await expect(auditFiles([TEAMS], { by: 'group', byReference: 'Nobody' }, { minSample: 3 })).rejects.toThrow(/"Nobody" is not a group value of any ticket audited \(a report audits the tickets of its period\)/);
   });
 
+  it('--by-reference is trimmed as values are, and one matching two values by case alone is ambiguous, not absent (found by an attack)', async () => {
+    const report = await auditFiles([TEAMS], { by: 'group', byReference: ' billing ' }, { minSample: 3 });
+    expect(report.by!.reference).toBe('Billing');
+    const file = tempCsv('cases', [
+      'ticket_id,channel,created_at,first_response_at,priority',
+      'A,email,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,high',
+      'B,email,2026-10-01T00:00:00Z,2026-10-01T02:00:00Z,HIGH',
+      'C,email,2026-10-01T00:00:00Z,2026-10-01T03:00:00Z,low',
+    ]);
+    const failure = await auditFiles([file], { by: 'priority', byReference: 'High' }).then(
+      () => null,
+      (error: Error & { hint?: string }) => error,
+    );
+    expect(failure?.message).toBe('--by-reference "High" matches 2 priority values that differ only in case');
+    expect(failure?.hint).toBe('write one of them exactly: "HIGH", "high"');
+  });
+
   it('config by { field, reference } works like the flags', async () => {
     const report = await auditFiles([TEAMS], {}, { minSample: 3, by: { field: 'group', reference: 'Billing' } });
     expect(report.by!.reference).toBe('Billing');

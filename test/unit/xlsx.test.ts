@@ -12,6 +12,7 @@ import { cellReference, cellText, dateCellText, durationStyles, durationText, er
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
+import { auditFiles } from '../helpers/audit.js';
 
 async function all(records: AsyncIterable<RawRecord>): Promise<RawRecord[]> {
   const out: RawRecord[] = [];
@@ -213,5 +214,21 @@ describe('time and duration cells are hours:minutes:seconds, whatever their leng
       // the date cells beside it stay dates (L2, the same serial in the date style)
       expect(records[0]?.values[11], path).toMatch(/^\d{4}-\d{2}-\d{2}T12:00:00$/);
     }
+  });
+});
+
+describe('serial dates held as plain numbers in a workbook (found by an attack)', () => {
+  it('are refused with the fix for a workbook, not "save the sheet as .xlsx"', async () => {
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx')));
+    // the created_at column (J) in the General style: 46204.375 and the like, plain numbers
+    parts['xl/worksheets/sheet1.xml'] = strToU8(new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']).replace(/<c r="(J\d+)" s="1">/g, '<c r="$1">'));
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-xlsx-')), 'general.xlsx');
+    writeFileSync(path, zipSync(parts));
+    const failure = await auditFiles([path]).then(
+      () => null,
+      (error: ParityError) => error,
+    );
+    expect(failure?.message).toMatch(/holds numbers like "46204\.375", which as Unix seconds would all fall before 1973, and look like spreadsheet serial dates/);
+    expect(failure?.hint).toBe('the workbook holds them as plain numbers: format the column as dates in it (Format Cells, Date) and save it, then parity reads them as dates');
   });
 });
