@@ -59,6 +59,6 @@ function settle(value: unknown): unknown {
 
 /** A report without the file-only fields, numbers settled. */
 export function comparable(report: Report): unknown {
-  const { files: _files, format: _format, formats: _formats, dataQuality: _dq, unknownChannels: _unknown, notes: _notes, ...input } = report.input;
+  const { files: _files, format: _format, formats: _formats, dataQuality: _dq, rowsWithValuesLeftOut: _rows, unknownChannels: _unknown, notes: _notes, ...input } = report.input;
   return settle({ ...report, input, findings: report.findings.filter((f) => f.kind !== 'data-quality').map(withoutFileOnly) });
 }

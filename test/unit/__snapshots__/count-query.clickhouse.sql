@@ -38,7 +38,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -84,7 +84,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -134,7 +134,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -180,7 +180,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -227,7 +227,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -272,7 +272,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -306,7 +306,7 @@ FROM (
       nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
       nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
       nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-      CAST(NULL AS Nullable(String)) AS txt,
+      nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
       nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
     FROM `zendesk`.`tickets`
   )
@@ -337,7 +337,7 @@ FROM (
       nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
       nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
       nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-      CAST(NULL AS Nullable(String)) AS txt,
+      nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
       nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
     FROM `zendesk`.`tickets`
   )
@@ -381,7 +381,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -427,7 +427,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -474,7 +474,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -518,7 +518,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -564,7 +564,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -608,7 +608,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -652,7 +652,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -696,7 +696,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -748,7 +748,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -806,7 +806,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -870,7 +870,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -933,7 +933,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -997,7 +997,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1061,7 +1061,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1125,7 +1125,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1189,7 +1189,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1253,7 +1253,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1324,7 +1324,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1396,7 +1396,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1469,7 +1469,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1542,7 +1542,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1600,7 +1600,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
@@ -1664,7 +1664,7 @@ FROM (
           nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
           nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
           nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-          CAST(NULL AS Nullable(String)) AS txt,
+          nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
           nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
         FROM `zendesk`.`tickets`
       )
@@ -1715,7 +1715,7 @@ FROM (
         nullIf(replaceRegexpAll(toString(`requester_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS cust,
         nullIf(replaceRegexpAll(toString(`is_public`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS pub_txt,
         nullIf(replaceRegexpAll(toString(`subject`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS subj,
-        CAST(NULL AS Nullable(String)) AS txt,
+        nullIf(nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), ''), nullIf(replaceRegexpAll(toString(`ticket_id`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '')) AS txt,
         nullIf(replaceRegexpAll(toString(`tags`), '^[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+|[ \t\n\x0B\x0C\r             \xE2\x80\xA8\xE2\x80\xA9  　\xEF\xBB\xBF]+$', ''), '') AS tags_txt
       FROM `zendesk`.`tickets`
     )
