@@ -67,9 +67,13 @@ export class SlaCounter {
     else this.byPriority.set(key, { target: own, tickets });
   }
 
-  /** The summary, or null when no ticket had a target. */
+  /**
+   * The summary, or null when no ticket had a target, or none was judged against one (the
+   * metric is measured for none of them: a file without first-response times shows no
+   * first-response target met 0 times and breached 0 times, but no first-response SLA).
+   */
   result(): SlaCount | null {
-    if (this.shown === null) return null;
+    if (this.shown === null || this.met + this.breached + this.notYetDue === 0) return null;
     const priorityTargets = [...this.byPriority]
       .filter(([, v]) => v.tickets > 0)
       .map(([priority, v]) => ({ priority, target: v.target, tickets: v.tickets }))
