@@ -96,13 +96,13 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         if (replaced) builder.replace(slot, ticket);
         else builder.add(ticket);
       },
-      issue(issue, later) {
-        issues.add(issue);
+      issue(issue, later, row) {
+        issues.add(issue, row);
         if (isRejection(issue) && !later) io.onReject?.(issue);
       },
       ...(io.onReject ? { rejectedLater: io.onReject } : {}),
-      retract(issue) {
-        issues.retract(issue);
+      retract(issue, row) {
+        issues.retract(issue, row);
       },
       fileDone(opened, rowsRead, measures) {
         const { mapping } = opened;

@@ -18,6 +18,12 @@ import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
 import type { ReadAhead } from './readAhead.js';
 import { wantsReadAhead, type WorkerUse } from '../threads.js';
 
+/**
+ * The notes of one used row, given with each of them (issue, retract): a row is told by this
+ * array, not by its file and line, which several JSON records can share.
+ */
+export type RowNotes = readonly RowIssue[];
+
 /** What a consumer of the stream is told, in reading order. */
 export interface TicketSink {
   /** A file was opened and its header bound (before any of its records). */
@@ -44,7 +50,7 @@ export interface TicketSink {
    * A rejected record (severity error or excluded) or a note on a used one. `later`: the
    * rejection comes again with the row's values through `rejectedLater` (count it here only).
    */
-  issue(issue: RowIssue, later?: boolean): void;
+  issue(issue: RowIssue, later?: boolean, row?: RowNotes): void;
   /**
    * Given when rejected rows are wanted with their values (a --rejects file): a duplicate the
    * byte reader finds is then decoded for them, and a row that a later row of the same id
@@ -59,7 +65,7 @@ export interface TicketSink {
    * A note given earlier on a row that is no longer used: a later row of the same id took its
    * place (--duplicates last), and the earlier row is rejected as a duplicate instead.
    */
-  retract?(issue: RowIssue): void;
+  retract?(issue: RowIssue, row?: RowNotes): void;
   /** A file is read to its end. */
   fileDone?(opened: OpenedFile, rowsRead: number, measures: { firstResponse: boolean; resolution: boolean }): void;
 }
@@ -202,7 +208,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // --duplicates last: the notes of each slot's row, taken back when a later row replaces it
   const slotNotes = new Map<number, readonly RowIssue[]>();
   const replaceNotes = (slot: number, notes: readonly RowIssue[]): void => {
-    for (const note of slotNotes.get(slot) ?? []) sink.retract?.(note);
+    const earlier = slotNotes.get(slot) ?? [];
+    for (const note of earlier) sink.retract?.(note, earlier);
     if (notes.length) slotNotes.set(slot, notes);
     else slotNotes.delete(slot);
   };
@@ -441,7 +448,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           return;
         }
         if (accept(result.ticket, record.file, record.line, result.notes, record.values)) {
-          for (const note of result.notes) sink.issue(note);
+          for (const note of result.notes) sink.issue(note, false, result.notes);
           if (result.latest > latest) {
             latest = result.latest;
             latestFile = record.file;

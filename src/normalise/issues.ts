@@ -34,36 +34,37 @@ export function isRejection(issue: RowIssue): boolean {
 export class IssueLog {
   private readonly byKind = new Map<string, { severity: Severity; count: number; example: RowIssue }>();
   /**
-   * Rows used with at least one value left out of a metric (a row's notes are added one after
-   * another, so a row is told by its file and line changing): a row with a negative first
-   * response and a negative resolution is one row, two values.
+   * Rows used with at least one value left out of a metric: a row with a negative first response
+   * and a negative resolution is one row, two values. A row's notes come one after another, with
+   * the row (its notes' array: several JSON records can share a file's line) or, without it,
+   * told by file and line.
    */
   metricRows = 0;
-  private lastMetric = { file: '', line: -1 };
-  private lastRetracted = { file: '', line: -1 };
-  add(issue: RowIssue): void {
+  private lastMetric: object | null = null;
+  private lastRetracted: object | null = null;
+  add(issue: RowIssue, row?: readonly RowIssue[]): void {
     const entry = this.byKind.get(issue.kind);
     if (entry) entry.count++;
     else this.byKind.set(issue.kind, { severity: issue.severity, count: 1, example: issue });
-    if (issue.severity === 'metric' && !sameRow(this.lastMetric, issue)) {
-      this.metricRows++;
-      this.lastMetric = { file: issue.file, line: issue.line };
-    }
+    if (issue.severity !== 'metric') return;
+    const key = rowKey(issue, row, this.lastMetric);
+    if (key !== this.lastMetric) this.metricRows++;
+    this.lastMetric = key;
   }
   /**
    * Takes back an issue added earlier (a note on a row that a later row of the same id
    * replaced). The kind's example stays the first one seen, even when it is this row's: it still
    * shows what the problem looks like.
    */
-  retract(issue: RowIssue): void {
+  retract(issue: RowIssue, row?: readonly RowIssue[]): void {
     const entry = this.byKind.get(issue.kind);
     if (!entry) return;
     if (--entry.count <= 0) this.byKind.delete(issue.kind);
     // (a replaced row's notes are taken back one after another too)
-    if (issue.severity === 'metric' && !sameRow(this.lastRetracted, issue)) {
-      this.metricRows--;
-      this.lastRetracted = { file: issue.file, line: issue.line };
-    }
+    if (issue.severity !== 'metric') return;
+    const key = rowKey(issue, row, this.lastRetracted);
+    if (key !== this.lastRetracted) this.metricRows--;
+    this.lastRetracted = key;
   }
   entries(): Array<{ kind: string; severity: Severity; count: number; example: RowIssue }> {
     return [...this.byKind.entries()].map(([kind, e]) => ({ kind, ...e }));
@@ -73,6 +74,9 @@ export class IssueLog {
   }
 }
 
-function sameRow(a: { file: string; line: number }, issue: RowIssue): boolean {
-  return a.line === issue.line && a.file === issue.file;
+/** The row an issue belongs to: its notes' array, else its file and line (`last` again when it is the same). */
+function rowKey(issue: RowIssue, row: readonly RowIssue[] | undefined, last: object | null): object {
+  if (row !== undefined) return row;
+  const place = last as { file?: string; line?: number } | null;
+  return place !== null && !Array.isArray(place) && place.file === issue.file && place.line === issue.line ? place : { file: issue.file, line: issue.line };
 }

@@ -162,6 +162,18 @@ describe('data quality counts rows, not values (found by an attack)', () => {
     expect(dq.message).toMatch(/^67% of rows read have data problems \(0 rejected, 4 values left out of a metric in 2 rows, of 3 rows;/);
   });
 
+  it('JSON records sharing a line (a minified array) are rows of their own (found by a review)', async () => {
+    const record = (id: string, created: string, answered: string) => ({ ticket_id: id, channel: 'email', created_at: created, first_response_at: answered, resolved_at: answered });
+    const json = JSON.stringify([
+      record('N1', '2026-10-02T00:00:00Z', '2026-10-01T00:00:00Z'),
+      record('N2', '2026-10-02T00:00:00Z', '2026-10-01T00:00:00Z'),
+      record('N3', '2026-10-01T00:00:00Z', '2026-10-01T01:00:00Z'),
+    ]);
+    const report = await auditFiles(['-'], {}, {}, json);
+    expect(report.input.rowsWithValuesLeftOut).toBe(2);
+    expect(report.findings.find((f) => f.kind === 'data-quality')!.effect).toBeCloseTo(2 / 3, 12);
+  });
+
   it('a row replaced by a later one of its id (--duplicates last) takes its values back', async () => {
     // N1 again, answered and resolved after creation: only N2 is left with problems, 1 of 3 tickets (4 rows read)
     const report = await auditFiles(['-'], { duplicates: 'last' }, {}, [...rows, 'N1,email,2026-10-02T00:00:00Z,2026-10-02T01:00:00Z,2026-10-02T02:00:00Z'].join('\n'));
