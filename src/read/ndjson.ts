@@ -376,16 +376,19 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       }
     }
   }
+  let added = 0;
   if (!done && reopen !== null) {
     for (const key of await laterKeys(reopen(), file, lineNo, limits)) {
-      if (!seen.has(key)) {
-        seen.add(key);
-        header.push(key);
-      }
+      // (a record of keys of its own each, ids as keys: the header would grow with the file,
+      // and every record is written out to its width; keys past the cap are said, not read)
+      if (seen.has(key) || added >= LATER_KEYS_MAX) continue;
+      seen.add(key);
+      header.push(key);
+      added++;
     }
   }
   if (header.length === 0) throw new ParityError('the JSON holds no objects: nothing to read', { location: { file } });
-  const lateKeys: LateKeys = { keys: [], firstLine: 0 };
+  const lateKeys: LateKeys = { keys: [], firstLine: 0, why: reopen === null ? 'stdin' : 'many' };
   const toRecord = (r: Flat): RawRecord => {
     const fields = r.fields;
     if (fields !== null && fields.size > 0 && !done) {
@@ -417,6 +420,8 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
 
 /** Late keys named in a note; more are counted. */
 const LATE_KEYS_NAMED = 10;
+/** Keys a file's second pass adds to the header at most (beyond those of the first records). */
+export const LATER_KEYS_MAX = 1000;
 
 /**
  * The keys, in order first seen, of the NDJSON records after line `skip` of `stream` (the

@@ -30,7 +30,7 @@ export interface CsvSource {
   readonly replaced?: RecodedRows;
   /** Bytes read so far and the total when known (a file; not standard input), for progress. */
   readonly position?: () => { bytesRead: number; totalBytes: number | null };
-  /** JSON on standard input: keys first seen after the records the header was made from (not read), filled in as it is read. */
+  /** JSON keys not read: first seen after the records the header was made from (standard input), or past the header's cap (a file); filled in as it is read. */
   readonly lateKeys?: LateKeys;
 }
 
@@ -39,6 +39,8 @@ export interface LateKeys {
   keys: string[];
   more?: number;
   firstLine: number;
+  /** Why they were not read: standard input cannot be read twice; a file had more than the header takes. */
+  why: 'stdin' | 'many';
 }
 
 /**

@@ -224,7 +224,22 @@ describe('a key first seen after the records the header is made from (found by a
     const source = await openCsv('-', Readable.from([Buffer.from(text)]));
     expect(source.header).toEqual(['id', 'channel', 'created_at']);
     for await (const _ of source.records) void _;
-    expect(source.lateKeys).toEqual({ keys: ['first_response_at', 'priority'], firstLine: 1001 });
+    expect(source.lateKeys).toEqual({ keys: ['first_response_at', 'priority'], firstLine: 1001, why: 'stdin' });
+  });
+
+  it('a file takes at most 1,000 keys first seen later, and says which it did not read (found by a review)', async () => {
+    // 1,200 records past the first 1,000, each with a key of its own (k0 … k1199): the header
+    // would grow with the file, and every record is written out to its width
+    const many = [...lines.slice(0, 1000), ...Array.from({ length: 1200 }, (_, i) => JSON.stringify({ id: `M${i}`, channel: 'email', created_at: '2026-10-01T00:00:00Z', [`k${i}`]: 'x' }))];
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-late-')), 'many.ndjson');
+    writeFileSync(file, `${many.join('\n')}\n`);
+    const source = await openCsv(file, Readable.from([]));
+    expect(source.header).toHaveLength(3 + 1000);
+    expect(source.header.slice(0, 5)).toEqual(['id', 'channel', 'created_at', 'k0', 'k1']);
+    expect(source.header.at(-1)).toBe('k999');
+    for await (const _ of source.records) void _;
+    // k1000 is on line 2,001; ten are named, 190 more counted
+    expect(source.lateKeys).toEqual({ keys: Array.from({ length: 10 }, (_, i) => `k${1000 + i}`), more: 190, firstLine: 2001, why: 'many' });
   });
 
   it('the audit says so in its notes, and a file audits the answered ticket', async () => {
