@@ -315,8 +315,8 @@ export async function errorCells(path: string, sheet: SheetChoice): Promise<Erro
   return errorCellsOf(decoder.decode(xml), durations);
 }
 
-/** Built-in number formats (no numFmt entry) that show a time, not a date: h:mm AM/PM … [h]:mm:ss, mm:ss.0. */
-const BUILT_IN_TIMES = new Set([18, 19, 20, 21, 45, 46, 47]);
+/** Built-in number formats (no numFmt entry) that show a time, not a date: h:mm AM/PM … mm:ss.0, and [h]:mm:ss (46) elapsed. */
+const BUILT_IN_TIMES = new Map<number, 'elapsed' | 'time'>([[18, 'time'], [19, 'time'], [20, 'time'], [21, 'time'], [45, 'time'], [46, 'elapsed'], [47, 'time']]);
 
 /**
  * Whether an Excel number format shows a time or a duration rather than a date: elapsed time
@@ -326,27 +326,37 @@ const BUILT_IN_TIMES = new Set([18, 19, 20, 21, 45, 46, 47]);
  * was a date in 1904 (found by an attack).
  */
 export function isDurationFormat(code: string): boolean {
-  const section = (code.toLowerCase().replace(/\\./g, ' ').split(';')[0] ?? '').replace(/"[^"]*"/g, ' ');
-  if (/\[(h+|m+|s+)\]/.test(section)) return true;
-  const plain = section.replace(/\[[^\]]*\]/g, '');
-  return /[hs]/.test(plain) && !/[yde]/.test(plain);
+  return durationFormatKind(code) !== null;
 }
 
-/** The indices of the workbook's cell styles (`s` of a cell) whose number format shows a time or duration. */
-export function durationStyles(styles: string): Set<number> {
+/**
+ * `elapsed` for elapsed time (`[h]:mm:ss`: a duration of any length), `time` for a time of day
+ * (`h:mm`: a duration below a day; a serial of a day or more is a date and time shown as its
+ * time, and stays a date), null for any other format.
+ */
+export function durationFormatKind(code: string): 'elapsed' | 'time' | null {
+  const section = (code.toLowerCase().replace(/\\./g, ' ').split(';')[0] ?? '').replace(/"[^"]*"/g, ' ');
+  if (/\[(h+|m+|s+)\]/.test(section)) return 'elapsed';
+  const plain = section.replace(/\[[^\]]*\]/g, '');
+  return /[hs]/.test(plain) && !/[yde]/.test(plain) ? 'time' : null;
+}
+
+/** The workbook's cell styles (`s` of a cell) whose number format shows a time or duration, by index, with their kind. */
+export function durationStyles(styles: string): Map<number, 'elapsed' | 'time'> {
   const formats = new Map<number, string>();
   for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b([^>]*?)\/?>/g)) {
     const id = Number(attribute(m[1] as string, 'numFmtId'));
     const code = attribute(m[1] as string, 'formatCode');
     if (Number.isInteger(id) && code !== null) formats.set(id, code);
   }
-  const out = new Set<number>();
+  const out = new Map<number, 'elapsed' | 'time'>();
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs\s*>/.exec(styles);
   if (!xfs) return out;
   [...(xfs[1] as string).matchAll(/<(?:\w+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
     const id = Number(attribute(m[1] as string, 'numFmtId') ?? '0');
     const code = formats.get(id);
-    if (code !== undefined ? isDurationFormat(code) : BUILT_IN_TIMES.has(id)) out.add(index);
+    const kind = code !== undefined ? durationFormatKind(code) : (BUILT_IN_TIMES.get(id) ?? null);
+    if (kind !== null) out.set(index, kind);
   });
   return out;
 }
@@ -368,7 +378,7 @@ function hasErrorType(xml: Uint8Array): boolean {
  * The error cells of a sheet's XML text. A cell's place is its `r` ("B5"); a writer may leave
  * `r` out, and the place is then the one after the previous cell (rows likewise).
  */
-export function errorCellsOf(xml: string, durations: ReadonlySet<number> = new Set()): ErrorCell[] {
+export function errorCellsOf(xml: string, durations: ReadonlyMap<number, 'elapsed' | 'time'> = new Map()): ErrorCell[] {
   const out: ErrorCell[] = [];
   const tag = /<(?:\w+:)?(row|c)\b([^>]*?)(\/)?>/g;
   let row = 0;
@@ -389,7 +399,8 @@ export function errorCellsOf(xml: string, durations: ReadonlySet<number> = new S
     const type = attribute(attributes, 't');
     const error = type === 'e';
     // a number (no type, or n) in a time or duration style
-    const duration = !error && durations.size > 0 && (type === null || type === 'n') && durations.has(Number(attribute(attributes, 's') ?? '0'));
+    const kind = !error && durations.size > 0 && (type === null || type === 'n') ? durations.get(Number(attribute(attributes, 's') ?? '0')) : undefined;
+    const duration = kind !== undefined;
     if (!error && !duration) continue;
     const end = /<\/(?:\w+:)?c\s*>/g;
     end.lastIndex = tag.lastIndex;
@@ -399,7 +410,8 @@ export function errorCellsOf(xml: string, durations: ReadonlySet<number> = new S
     if (error) out.push({ row, column, text: xmlText(value[1] as string) });
     else {
       const days = Number(xmlText(value[1] as string).trim());
-      if (Number.isFinite(days)) out.push({ row, column, text: durationText(days), replaces: true });
+      // a time of day's format on a serial of a day or more: a date and time, the library's date
+      if (Number.isFinite(days) && (kind === 'elapsed' || (days >= 0 && days < 1))) out.push({ row, column, text: durationText(days), replaces: true });
     }
   }
   return out;

@@ -180,7 +180,12 @@ describe('time and duration cells are hours:minutes:seconds, whatever their leng
     const styles = '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="165" formatCode="[h]:mm:ss"/></numFmts>' +
       '<cellStyleXfs count="1"><xf numFmtId="46"/></cellStyleXfs>' +
       '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/><xf numFmtId="165" applyNumberFormat="1"><alignment/></xf><xf numFmtId="20"/><xf numFmtId="46"/></cellXfs></styleSheet>';
-    expect([...durationStyles(styles)]).toEqual([3, 4, 5]);
+    // [h]:mm:ss is elapsed time (any length); h:mm a time of day (a duration below a day)
+    expect([...durationStyles(styles)]).toEqual([
+      [3, 'elapsed'],
+      [4, 'time'],
+      [5, 'elapsed'],
+    ]);
   });
 
   it('writes days as hours: 49 h is 49:00:00, not a date in 1900', () => {
@@ -196,12 +201,19 @@ describe('time and duration cells are hours:minutes:seconds, whatever their leng
     const decode = (name: string): string => new TextDecoder().decode(parts[name]);
     parts['xl/styles.xml'] = strToU8(
       decode('xl/styles.xml')
-        .replace('<numFmts count="1">', '<numFmts count="2"><numFmt numFmtId="165" formatCode="[h]:mm:ss"/>')
-        .replace('<cellXfs count="3">', '<cellXfs count="4">')
-        .replace('</cellXfs>', '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'),
+        .replace('<numFmts count="1">', '<numFmts count="3"><numFmt numFmtId="165" formatCode="[h]:mm:ss"/><numFmt numFmtId="166" formatCode="hh:mm"/>')
+        .replace('<cellXfs count="3">', '<cellXfs count="5">')
+        .replace('</cellXfs>', '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'),
     );
-    // K2 (a date cell, 2026-07-01 12:00) becomes 49 hours in the new style
-    parts['xl/worksheets/sheet1.xml'] = strToU8(decode('xl/worksheets/sheet1.xml').replace('<c r="K2" s="2"><v>46204.5</v></c>', '<c r="K2" s="3"><v>2.0416666666666665</v></c>'));
+    // K2 (a date cell, 2026-07-01 12:00) becomes 49 hours in the new style; L2, the same date,
+    // is shown as its time (hh:mm) and stays a date (found by a review: it became 1108900:00:00);
+    // M2 0.5 in hh:mm is a time of day, 12:00:00
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      decode('xl/worksheets/sheet1.xml')
+        .replace('<c r="K2" s="2"><v>46204.5</v></c>', '<c r="K2" s="3"><v>2.0416666666666665</v></c>')
+        .replace('<c r="L2" s="2"><v>46204.5</v></c>', '<c r="L2" s="4"><v>46204.5</v></c>')
+        .replace('<c r="M2"><v>0</v></c>', '<c r="M2" s="4"><v>0.5</v></c>'),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-'));
     const book1900 = join(dir, 'durations.xlsx');
     writeFileSync(book1900, zipSync(parts));
@@ -211,8 +223,9 @@ describe('time and duration cells are hours:minutes:seconds, whatever their leng
     for (const path of [book1900, book1904]) {
       const records = await all((await openXlsx(path, 'durations.xlsx')).records);
       expect(records[0]?.values[10], path).toBe('49:00:00');
-      // the date cells beside it stay dates (L2, the same serial in the date style)
+      // L2, a date and time in a time-of-day format, stays a date (in either date system's year)
       expect(records[0]?.values[11], path).toMatch(/^\d{4}-\d{2}-\d{2}T12:00:00$/);
+      expect(records[0]?.values[12], path).toBe('12:00:00');
     }
   });
 });
