@@ -179,7 +179,8 @@ function sourceSql(d: Dialect, source: CountQuerySpec['source'], protect: (text:
 export function valuesBeyondAsciiQuery(dialect: DialectId, source: CountQuerySpec['source'], column: string, limit: number): string {
   const d = dialectOf(dialect);
   const value = d.blankToNull(d.ident(column));
-  return `SELECT DISTINCT ${value} AS ${d.ident('value')} FROM ${sourceSql(d, source)} WHERE ${value} IS NOT NULL AND NOT (${d.asciiOnly(value)}) LIMIT ${Math.floor(limit)}`;
+  // (an alias no column is likely to have: ClickHouse refuses an alias that is a column's name used inside it)
+  return `SELECT DISTINCT ${value} AS ${d.ident('parity_value_beyond_ascii')} FROM ${sourceSql(d, source)} WHERE ${value} IS NOT NULL AND NOT (${d.asciiOnly(value)}) LIMIT ${Math.floor(limit)}`;
 }
 
 /** Builds the count query. */
