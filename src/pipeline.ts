@@ -47,6 +47,7 @@ import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
+import { parseGates } from './judge/gates/index.js';
 import { startHelper, wantsHelper } from './measure/helper.js';
 import { unusedSlaNotes } from './measure/sla.js';
 import type { WorkerUse } from './threads.js';
@@ -200,6 +201,13 @@ function countedBy(given: Settings): { settings: Settings; notes: string[] } {
   if (!by.fromConfig) {
     throw new UsageError(`--by ${by.field}: a count table (--counts, Parquet, --engine, --db) has by groups for ${fields} only, not for another column`, {
       hint: `group by one of ${fields}, or audit the export itself to group by the column "${by.field}"`,
+    });
+  }
+  // a by(...) gate reads those groups: said here, not "no --by field is given" after dropping it
+  const byGate = parseGates(given).find((g) => g.gate.subject.kind === 'by' || g.gate.subject.kind === 'byRatio');
+  if (byGate) {
+    throw new UsageError(`by ${by.field} in the config cannot be applied to a count table (--counts, Parquet, --engine, --db), which has by groups for ${fields} only, and the gate ${byGate.gate.text} reads its groups`, {
+      hint: `audit the export itself to group by the column "${by.field}", or group by one of ${fields} with --by`,
     });
   }
   return { settings: { ...given, groupBy: null }, notes: [`by ${by.field} in the config is not applied: a count table has by groups for ${fields} only (audit the export itself to group by another column)`] };

@@ -176,6 +176,19 @@ describe('parity audit --counts: what acts on rows is refused, the table is prot
   });
 });
 
+describe('a config grouping by a plain column, audited from a count table (found by an attack)', () => {
+  test('with a by(...) gate: exit 2 saying the count table cannot group by that column, not that no --by is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-by-'));
+    const table = join(dir, 'small.counts.csv');
+    expect((await runParity(['counts', fixture('small.csv'), '-o', table])).code).toBe(0);
+    writeFileSync(join(dir, 'by-agent.json'), JSON.stringify({ by: { field: 'agent' }, gates: ['by(ann,bob).firstResponse.median > 2'] }));
+    const r = await runParity(['audit', '--counts', table, '-c', join(dir, 'by-agent.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('by agent in the config cannot be applied to a count table (--counts, Parquet, --engine, --db), which has by groups for group, category, priority, status only, and the gate by(ann,bob).firstResponse.median > 2 reads its groups');
+    expect(r.stderr).not.toContain('no --by field is given');
+  });
+});
+
 describe('a count table in business hours audited with a calendar configuration', () => {
   test('leaves SLA attainment out with a note (calendar targets against business durations), as the mirror case does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-counts-clock-'));
