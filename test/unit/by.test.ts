@@ -230,6 +230,12 @@ describe('by gates', () => {
     await expect(auditFiles([path], { by: 'customer_id', redact: true, byReference: 'nobody' })).rejects.toThrow(expect.objectContaining({ hint: `customer_id values, largest first: "${ann}", "${bob}"` }));
   });
 
+  it('an unquoted value with a comma reads as two groups, and the error says how to write it (found by an attack)', () => {
+    expect(() => parseGate('delta(by(Sales, EMEA).answeredShare) < -5%', { bands: [] })).toThrow(
+      'a percentage only fits a share (answeredShare, resolvedShare), not a change in a ratio; by(Sales,EMEA) compares the group "Sales" with the group "EMEA": a value with a comma is written as a JSON string, by("Sales, EMEA")',
+    );
+  });
+
   it('a by gate without --by is a usage error before any reading', async () => {
     await expect(auditFiles([TEAMS], { failOn: ['by(A,B).firstResponse.median > 2'] })).rejects.toThrow(/no --by field is given/);
   });

@@ -410,7 +410,11 @@ function readThreshold(
     return n;
   }
   if (/^(\d+(\.\d+)?|\.\d+)%$/.test(text)) {
-    if (unit !== 'share') fail(token, `a percentage only fits a share (answeredShare, resolvedShare), not ${what}`, choices);
+    if (unit !== 'share') {
+      // by(Sales, EMEA).answeredShare: one value with a comma, written unquoted, reads as two groups
+      const comma = subject.kind === 'byRatio' ? `; by(${subject.a},${subject.b}) compares the group "${subject.a}" with the group "${subject.b}": a value with a comma is written as a JSON string, by(${JSON.stringify(`${subject.a}, ${subject.b}`)})` : '';
+      fail(token, `a percentage only fits a share (answeredShare, resolvedShare), not ${what}${comma}`, choices);
+    }
     const pct = Number(text.slice(0, -1));
     if (!Number.isFinite(pct) || pct > 100) fail(token, `${text.length > 24 ? `${text.slice(0, 20)}…` : text} is not a percentage from 0% to 100%`, choices);
     return pct / 100;
