@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
-import { LATER_KEYS_MAX } from '../read/ndjson.js';
+import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
 import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
@@ -48,9 +48,9 @@ function lateKeysNote(opened: OpenedFile): string | null {
   const named = late.keys.map((k) => JSON.stringify(k)).join(', ');
   const more = late.more ? ` and ${count(late.more)} more` : '';
   if (late.why === 'many') {
-    return `${opened.file}: more than ${count(LATER_KEYS_MAX)} JSON keys first appear after the first 1,000 records; the first ${count(LATER_KEYS_MAX)} are read, these are not (from line ${count(late.firstLine)}): ${named}${more}`;
+    return `${opened.file}: more than ${count(LATER_KEYS_MAX)} JSON keys first appear after the first ${count(HEADER_SAMPLE)} records; the first ${count(LATER_KEYS_MAX)} are read, these are not (from line ${count(late.firstLine)}): ${named}${more}`;
   }
-  return `${opened.file}: JSON keys first seen after the first 1,000 records (from line ${count(late.firstLine)}) were not read: ${named}${more}; standard input cannot be read twice for them: save the export to a file and audit that (every key of a file is read)`;
+  return `${opened.file}: JSON keys first seen after the first ${count(HEADER_SAMPLE)} records (from line ${count(late.firstLine)}) were not read: ${named}${more}; standard input cannot be read twice for them: save the export to a file and audit that (every key of a file is read)`;
 }
 
 /**

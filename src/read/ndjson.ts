@@ -24,7 +24,7 @@ import { LineReader, jsonDepthExceeded } from './lines.js';
  * of standard input, which cannot be read twice, the keys of these first records, and a key
  * first seen later is named in a note (CsvSource.lateKeys), never passed over in silence.
  */
-const HEADER_SAMPLE = 1000;
+export const HEADER_SAMPLE = 1000;
 
 /** Keys of API pages that hold the records, most likely first. */
 const LIST_KEYS = ['tickets', 'conversations', 'results', 'data', 'records', 'items', 'cases', 'incidents', 'objects', 'rows'];
@@ -389,9 +389,11 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
   }
   if (header.length === 0) throw new ParityError('the JSON holds no objects: nothing to read', { location: { file } });
   const lateKeys: LateKeys = { keys: [], firstLine: 0, why: reopen === null ? 'stdin' : 'many' };
+  // a record can hold a key the header lacks only from standard input, or past the file pass's cap
+  const watchKeys = !done && (reopen === null || added >= LATER_KEYS_MAX);
   const toRecord = (r: Flat): RawRecord => {
     const fields = r.fields;
-    if (fields !== null && fields.size > 0 && !done) {
+    if (watchKeys && fields !== null && fields.size > 0) {
       // (standard input: a key the header sample did not have is not read, and is said)
       for (const key of fields.keys()) {
         if (seen.has(key)) continue;

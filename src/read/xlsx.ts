@@ -10,7 +10,7 @@
  * second: serials are binary fractions, so 10:00 is stored as 09:59:59.9999) as a wall-clock
  * time without offset ("2026-07-01T10:00:00"): a workbook stores no time zone, so the configured
  * zone (`--tz`, `timeZone`) says what the time means, as for a CSV time without offset. A time
- * or duration cell (a number format without year or day: `[h]:mm:ss`, `h:mm`; isDurationFormat)
+ * or duration cell (a number format without year or day: `[h]:mm:ss`, `h:mm`; durationFormatKind)
  * becomes hours:minutes:seconds of any length ("49:00:00"), which the duration columns read,
  * whatever the date system: the library reads it as a date, so the sheet's XML gives it back
  * (below, with the error cells). A date cell below one day becomes "0:30:00" too.
@@ -319,20 +319,12 @@ export async function errorCells(path: string, sheet: SheetChoice): Promise<Erro
 const BUILT_IN_TIMES = new Map<number, 'elapsed' | 'time'>([[18, 'time'], [19, 'time'], [20, 'time'], [21, 'time'], [45, 'time'], [46, 'elapsed'], [47, 'time']]);
 
 /**
- * Whether an Excel number format shows a time or a duration rather than a date: elapsed time
- * (`[h]:mm:ss`, `[mm]:ss`), or hours, minutes and seconds without a year, day or era.
- * read-excel-file reads such a cell as a date like any other: a duration of two days or more
- * became 1900-01-01 and was rejected, and in a workbook of the 1904 date system every duration
- * was a date in 1904 (found by an attack).
- */
-export function isDurationFormat(code: string): boolean {
-  return durationFormatKind(code) !== null;
-}
-
-/**
- * `elapsed` for elapsed time (`[h]:mm:ss`: a duration of any length), `time` for a time of day
- * (`h:mm`: a duration below a day; a serial of a day or more is a date and time shown as its
- * time, and stays a date), null for any other format.
+ * What an Excel number format shows: `elapsed` time (`[h]:mm:ss`, `[mm]:ss`: a duration of any
+ * length), a `time` of day (hours, minutes, seconds without a year, day or era, `h:mm`: a
+ * duration below a day; a serial of a day or more is a date and time shown as its time, and stays
+ * a date), or null for anything else. read-excel-file reads both kinds as dates: a duration of two
+ * days or more became 1900-01-01 and was rejected, and in a workbook of the 1904 date system
+ * every duration was a date in 1904 (found by an attack).
  */
 export function durationFormatKind(code: string): 'elapsed' | 'time' | null {
   const section = (code.toLowerCase().replace(/\\./g, ' ').split(';')[0] ?? '').replace(/"[^"]*"/g, ' ');

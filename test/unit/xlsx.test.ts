@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { cellReference, cellText, dateCellText, durationStyles, durationText, errorCells, errorCellsOf, excelSerial, isDurationFormat, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
+import { cellReference, cellText, dateCellText, durationStyles, durationText, errorCells, errorCellsOf, durationFormatKind, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
@@ -172,8 +172,9 @@ describe('error cells (#N/A, #VALUE!): the text Excel shows, not empty', () => {
 
 describe('time and duration cells are hours:minutes:seconds, whatever their length and the date system (found by an attack)', () => {
   it('tells a time or duration number format from a date one', () => {
-    for (const code of ['[h]:mm:ss', '[mm]:ss', '[ss]', 'h:mm', 'hh:mm:ss', 'h:mm AM/PM', '[$-409]h:mm:ss;@', 'mm:ss.0']) expect(isDurationFormat(code), code).toBe(true);
-    for (const code of ['yyyy\\-mm\\-dd\\ hh:mm:ss', 'm/d/yyyy', 'dd/mm/yyyy hh:mm', 'mmm', 'mmmm yyyy', '0.00', '#,##0', '"h"0', 'General']) expect(isDurationFormat(code), code).toBe(false);
+    for (const code of ['[h]:mm:ss', '[mm]:ss', '[ss]']) expect(durationFormatKind(code), code).toBe('elapsed');
+    for (const code of ['h:mm', 'hh:mm:ss', 'h:mm AM/PM', '[$-409]h:mm:ss;@', 'mm:ss.0']) expect(durationFormatKind(code), code).toBe('time');
+    for (const code of ['yyyy\\-mm\\-dd\\ hh:mm:ss', 'm/d/yyyy', 'dd/mm/yyyy hh:mm', 'mmm', 'mmmm yyyy', '0.00', '#,##0', '"h"0', 'General']) expect(durationFormatKind(code), code).toBeNull();
   });
 
   it('finds the cell styles with such a format: a custom one, and the built-in ones without a numFmt entry (20 h:mm, 46 [h]:mm:ss)', () => {
