@@ -192,7 +192,7 @@ export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u
  * them itself (clickhouseCalendar).
  */
 export const ISO_TIME =
-  '^\\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01])([T ](([01]?\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)([.,]\\d+)?)?|24:00(:00([.,]\\d+)?)?))?\\s*(Z|z|UTC|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?$';
+  '^\\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01])([T ](([01]?\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)([.,]\\d+)?)?|24:00(:00([.,]0+)?)?))?\\s*(Z|z|UTC|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?$';
 
 /** A number as the count query reads it from text (count.ts checks the sample against the same rule): digits, a minus sign, a decimal point. */
 export const PLAIN_NUMBER = '^-?\\d+(\\.\\d+)?$';
