@@ -11,10 +11,11 @@
  *   measure ─────── measure/ one estimate per group and metric (Kaplan–Meier, unanswered and open
  *     │             tickets counted as still waiting) and one comparison engine (compare.ts);
  *     │             on a large table a helper thread meanwhile orders each customer's tickets
- *     │             and ranks the follower counts (measure/helper.ts), awaited before judge
+ *     │             and ranks the follower counts (measure/helper.ts), awaited before judge,
+ *     │             and tallies resolution while this thread tallies first response
  *     ▼
  *   judge ───────── judge/ findings (tolerance band, Holm, like for like), verdicts onto the
- *     │             numbers they judge, gates
+ *     │             numbers they judge, gates (the helper still tallying beside it, stopped after)
  *     ▼
  *   Report ──────── render/ table, json, markdown, html, csv, junit: pure functions of the Report
  *
@@ -48,7 +49,7 @@ import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, typ
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { parseGates } from './judge/gates/index.js';
-import { startHelper, wantsHelper } from './measure/helper.js';
+import { startHelper, wantsHelper, type Helper } from './measure/helper.js';
 import { unusedSlaNotes } from './measure/sla.js';
 import type { WorkerUse } from './threads.js';
 import { byHoldsCustomers, customerPseudonym, redactReport } from './render/redact.js';
@@ -89,7 +90,7 @@ export interface AuditOptions {
 
 /** measure → judge on a loaded dataset. */
 export function auditDataset(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions = {}): Report {
-  return judgeDataset(measureDataset(dataset, given, options, false), dataset, baseline, options);
+  return judgeDataset(measureDataset(dataset, given, options, null), dataset, baseline, options);
 }
 
 /**
@@ -99,17 +100,15 @@ export function auditDataset(dataset: Dataset, given: Settings, baseline: Report
  */
 async function auditHelped(dataset: Dataset, given: Settings, baseline: Report | null, options: AuditOptions, workers: WorkerUse): Promise<Report> {
   const table = dataset.table;
-  const helper = table.size > 0 && wantsHelper(table.size, workers) ? await startHelper(table) : null;
+  const helper = table.size > 0 && wantsHelper(table.size, workers) ? await startHelper(table, dataset.asOf) : null;
   if (helper === null) return auditDataset(dataset, given, baseline, options);
-  let measured: MeasuredDataset;
   try {
-    measured = measureDataset(dataset, given, options, true);
-  } catch (error) {
+    const measured = measureDataset(dataset, given, options, helper);
+    measured.groups.adopt(await helper.done);
+    return judgeDataset(measured, dataset, baseline, options);
+  } finally {
     helper.stop();
-    throw error;
   }
-  measured.groups.adopt(await helper.done);
-  return judgeDataset(measured, dataset, baseline, options);
 }
 
 /** What auditDataset's measure stage hands its judge stage. */
@@ -123,13 +122,13 @@ interface MeasuredDataset {
   byReport: ByReport | null;
 }
 
-/** The measure stage of auditDataset (`helped`: the helper thread works out what TicketGroups.adopt takes). */
-function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions, helped: boolean): MeasuredDataset {
+/** The measure stage of auditDataset (`helper`: the helper thread works out what TicketGroups.adopt takes, and tallies resolution meanwhile). */
+function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions, helper: Helper | null): MeasuredDataset {
   requireTickets(dataset);
   const settings = withReference(channelTickets(dataset.table), given);
   const { from, to } = createdRange(dataset.table);
   options.onStage?.('measure', dataset.rowsRead);
-  const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped });
+  const measuredChannels = measure(dataset.table, dataset.asOf, settings, { perTicket: options.perTicket ?? true, helped: helper !== null, twin: helper?.twin ?? null });
   const settingNotes = [...(settings.configNotes ?? []), ...(settings.referenceNote ? [settings.referenceNote] : []), ...unusedSlaNotes(settings.sla, measuredChannels.channels)];
   const input = settingNotes.length ? { ...describeInput(dataset), notes: [...dataset.notes, ...settingNotes] } : describeInput(dataset);
   // --by groups: index arrays into the table, sharing the channels' gathered durations

@@ -15,14 +15,26 @@
  * says why.
  *
  * Used from pipeline.ts's audit for tables of HELPER_TICKETS or more (PARITY_WORKERS=always:
- * any size; never: none). The pipeline awaits the results between measure and judge: this
- * thread waits for the helper only there, and never blocks its event loop.
+ * any size; never: none). The pipeline awaits the results between measure and judge.
+ *
+ * Its second job is resolution's half of every tally pass (sample.ts Samples, through
+ * {@link HelperTwin}): it sorts the resolution durations while this thread sorts first
+ * response's, keeps them in shared memory, and, whenever this thread tallies groups (the
+ * channels, their like-for-like cells, the follower bands, the loud and quiet tickets), tallies
+ * resolution while this thread tallies first response. Those answers are awaited in the middle of
+ * synchronous code, so they come on a port of their own, read with receiveMessageOnPort while
+ * this thread waits on a shared counter (Atomics.wait) the helper raises after each answer; the
+ * helper is only asked when it has nothing else to do. An answer that does not come within
+ * {@link twinDeadline} (the helper stopped or failed) is given up: the pass is made here, and the
+ * helper is not asked again.
  */
-import type { Worker } from 'node:worker_threads';
-import type { TicketTable, TimeColumn } from '../normalise/table.js';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { RESOLVED, type SecondsColumn, type TicketTable, type TimeColumn } from '../normalise/table.js';
+import type { Tally, TallyCodes } from '../stats/tally.js';
 import { workerBundle, workersPossible, type WorkerUse } from '../threads.js';
 import type { CustomerTimeline } from './journeys.js';
 import { correlationInput, type CorrelationInput, type FollowerCorrelation } from './rankCorrelation.js';
+import type { ResolutionTwin } from './sample.js';
 import { strataOf, type Strata } from './strata.js';
 
 /**
@@ -32,16 +44,45 @@ import { strataOf, type Strata } from './strata.js';
  */
 export const HELPER_TICKETS = 500_000;
 
-/** A job for the helper thread. */
+/** A job for the helper thread: answered on its parent port (the first two) or on the twin's port (sort, pass). */
 export type HelperJob =
   | { readonly kind: 'timeline'; readonly customer: Int32Array; readonly created: TimeColumn; readonly customers: number }
-  | { readonly kind: 'correlation'; readonly input: CorrelationInput };
+  | { readonly kind: 'correlation'; readonly input: CorrelationInput }
+  | { readonly kind: 'sort'; readonly ages: TwinAges; readonly seconds: SecondsColumn; readonly state: Uint8Array; readonly resolved: number; readonly asOf: number }
+  | { readonly kind: 'pass'; readonly codes: TallyCodes; readonly groups: number };
 
-/** What the helper hands back for each job, in the order they were sent. */
+/** The columns a waiting age is read from (sample.ts TableAges), as the helper gets them. */
+export interface TwinAges {
+  readonly size: number;
+  readonly createdAt: TimeColumn;
+  readonly openAge?: Float64Array;
+}
+
+/** What the helper hands back for each timeline or correlation job, in the order they were sent. */
 export type HelperAnswer =
   | { readonly kind: 'timeline'; readonly value: CustomerTimeline }
   | { readonly kind: 'correlation'; readonly value: FollowerCorrelation }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** What the helper hands back for a sort or a pass, on the twin's port. */
+export type TwinAnswer =
+  | { readonly kind: 'sorted'; readonly keys: Uint32Array; readonly position: Int32Array }
+  | { readonly kind: 'unsortable' }
+  | { readonly kind: 'tallies'; readonly tallies: Tally[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What the helper is started with. */
+export interface HelperStart {
+  /** The port the twin's answers go to. */
+  readonly twinPort: MessagePort;
+  /** Int32 [twin answers sent, timeline and correlation jobs done, started]. */
+  readonly control: SharedArrayBuffer;
+}
+
+/** Slots of the helper's shared counters (HelperStart.control). */
+export const TWIN_ANSWERS = 0;
+export const JOBS_DONE = 1;
+export const STARTED = 2;
 
 /** What the helper worked out (null: not, to be worked out on this thread), and what for. */
 export interface Helped {
@@ -52,9 +93,10 @@ export interface Helped {
   failure: string | null;
 }
 
-/** A started helper: what it works out, once it is done; `stop` lets it go unawaited (the audit failed). */
+/** A started helper: what it works out, once it is done; the resolution twin of the table's Samples; `stop` ends it (after the judge, or when the audit failed). */
 export interface Helper {
   done: Promise<Helped>;
+  twin: ResolutionTwin | null;
   stop(): void;
 }
 
@@ -69,32 +111,40 @@ export function wantsHelper(tickets: number, use: WorkerUse): boolean {
  * priority cells); null when there is none to start (not built, the process cannot afford a
  * thread, the system refuses one, or its columns cannot be copied).
  */
-export async function startHelper(table: TicketTable): Promise<Helper | null> {
+export async function startHelper(table: TicketTable, asOf: number): Promise<Helper | null> {
   const path = workersPossible() ? workerBundle('helperWorker') : null;
   if (path === null) return null;
   const strata = strataOf(table, ['category', 'priority']);
   const n = table.size;
   let jobs: HelperJob[];
+  let sort: HelperJob;
   try {
+    // first the sort, which this thread is about to wait for
+    const ages: TwinAges = { size: n, createdAt: forWorker(table.createdAt, n), ...(table.openAge ? { openAge: forWorker(table.openAge, n) } : {}) };
+    sort = { kind: 'sort', ages, seconds: forWorker(table.resolution, n), state: forWorker(table.resolutionState, n), resolved: RESOLVED, asOf };
     jobs = [
+      // (a copy of their own: each job's copies are handed over with it)
       { kind: 'timeline', customer: forWorker(table.customer, n), created: forWorker(table.createdAt, n), customers: table.dictionaries.customer.size },
       { kind: 'correlation', input: correlationInput(table, strata) },
     ];
   } catch {
     return null; // (no memory for the copies: this thread works it out later, as without a helper)
   }
-  const { Worker } = await import('node:worker_threads');
+  const { Worker, MessageChannel, receiveMessageOnPort } = await import('node:worker_threads');
   let worker: Worker | null = null;
   try {
+    const { port1, port2 } = new MessageChannel();
+    const control = new SharedArrayBuffer(3 * 4);
+    const start: HelperStart = { twinPort: port2, control };
     // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
-    const started = (worker = new Worker(path, { execArgv: [] }));
+    const started = (worker = new Worker(path, { execArgv: [], workerData: start, transferList: [port2], }));
+    const twin = new HelperTwin(started, port1, new Int32Array(control), jobs.length, twinDeadline(n), receiveMessageOnPort);
     const done = new Promise<Helped>((resolve) => {
       const helped: Helped = { timeline: null, correlation: null, failure: null };
       let answers = 0;
       const finish = (failure: string | null): void => {
         if (failure !== null && answers < jobs.length) helped.failure ??= failure;
         resolve(helped);
-        void started.terminate();
       };
       started.on('message', (answer: HelperAnswer) => {
         if (answer.kind === 'timeline') helped.timeline = answer.value;
@@ -104,11 +154,24 @@ export async function startHelper(table: TicketTable): Promise<Helper | null> {
       });
       // a helper that fails or stops: what it did not hand back is worked out on this thread
       started.on('messageerror', (error: Error) => finish(`an answer could not be read: ${error.message}`));
-      started.on('error', (error: Error) => finish(`the thread failed: ${error.message}`));
-      started.on('exit', (code: number) => finish(`the thread stopped (exit code ${code})`));
+      started.on('error', (error: Error) => {
+        twin.lost();
+        finish(`the thread failed: ${error.message}`);
+      });
+      started.on('exit', (code: number) => {
+        twin.lost();
+        finish(`the thread stopped (exit code ${code})`);
+      });
     });
-    for (const job of jobs) started.postMessage(job, transferOf(job));
-    return { done, stop: () => void started.terminate() };
+    for (const job of [sort, ...jobs]) started.postMessage(job, transferOf(job));
+    return {
+      done,
+      twin,
+      stop: () => {
+        twin.stop();
+        void started.terminate();
+      },
+    };
   } catch {
     // a thread the system refuses, or a job it cannot be sent
     void worker?.terminate();
@@ -116,17 +179,114 @@ export async function startHelper(table: TicketTable): Promise<Helper | null> {
   }
 }
 
+/** How long this thread waits for the helper to start before it sorts resolution itself (a thread starts in tens of milliseconds). */
+const START_WAIT_MS = 1_000;
+
+/**
+ * How long this thread waits for one answer of the twin before giving it up, in milliseconds:
+ * 2 s and 5 µs a ticket, several times what a sort or a pass takes (about 0.1–0.2 µs a ticket
+ * measured at 5M), so only a helper that stopped, failed or was starved of the CPU meets it. A
+ * stopped helper cannot be seen from synchronous code (its exit is an event), so this bounds
+ * the time one costs; the numbers never depend on it.
+ */
+export function twinDeadline(tickets: number): number {
+  return 2_000 + tickets / 200;
+}
+
+/** The helper's side of Samples' tallies (sample.ts ResolutionTwin; the module header says how). */
+export class HelperTwin implements ResolutionTwin {
+  /** Resolution's durations as the helper sorted them: not yet asked; undefined: they did not come. */
+  private sortedThere: { keys: Uint32Array; position: Int32Array } | null | undefined | 'pending' = 'pending';
+  private gone = false;
+  /** Passes the helper made (the tests read it). */
+  passes = 0;
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly port: MessagePort,
+    private readonly control: Int32Array,
+    /** Timeline and correlation jobs sent: the helper is free once it has done them. */
+    private readonly jobs: number,
+    private readonly deadlineMs: number,
+    private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
+  ) {}
+
+  sorted(): { keys: Uint32Array; position: Int32Array } | null | undefined {
+    if (this.sortedThere !== 'pending') return this.sortedThere;
+    // a helper that has not started within a second (its script cannot load, or the system
+    // starves it) is not waited for
+    Atomics.wait(this.control, STARTED, 0, START_WAIT_MS);
+    const answer = Atomics.load(this.control, STARTED) === 1 ? this.answer() : null;
+    if (answer?.kind === 'sorted') return (this.sortedThere = { keys: answer.keys, position: answer.position });
+    if (answer?.kind === 'unsortable') return (this.sortedThere = null);
+    this.gone = true;
+    return (this.sortedThere = undefined);
+  }
+
+  free(): boolean {
+    return !this.gone && this.sortedThere !== 'pending' && this.sortedThere !== undefined && this.sortedThere !== null && Atomics.load(this.control, JOBS_DONE) === this.jobs;
+  }
+
+  start(codes: TallyCodes, groups: number): void {
+    const job: HelperJob = { kind: 'pass', codes, groups };
+    try {
+      this.worker.postMessage(job);
+    } catch {
+      this.gone = true;
+    }
+  }
+
+  finish(): Tally[] | null {
+    const answer = this.gone ? null : this.answer();
+    if (answer?.kind !== 'tallies') {
+      this.gone = true;
+      return null;
+    }
+    this.passes++;
+    return answer.tallies;
+  }
+
+  /** The helper is known to have stopped (its exit seen between two synchronous stretches): not waited for again. */
+  lost(): void {
+    this.gone = true;
+  }
+
+  stop(): void {
+    this.gone = true;
+    this.port.close();
+  }
+
+  /** The next answer on the twin's port, waited for up to the deadline; null when none came. */
+  private answer(): TwinAnswer | null {
+    const until = performance.now() + this.deadlineMs;
+    for (;;) {
+      const seen = Atomics.load(this.control, TWIN_ANSWERS);
+      const got = this.receive(this.port);
+      if (got !== undefined) return got.message as TwinAnswer;
+      const left = until - performance.now();
+      if (left <= 0) return null;
+      Atomics.wait(this.control, TWIN_ANSWERS, seen, left);
+    }
+  }
+}
+
 /**
  * The first `n` values of a column, as the worker reads them: the column itself when it is in
  * shared memory (the table builder's, normalise/table.ts), else a copy of them.
  */
-function forWorker<T extends Int32Array | Uint32Array | Float64Array>(column: T, n: number): T {
+function forWorker<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(column: T, n: number): T {
   return (column.buffer instanceof SharedArrayBuffer ? column.subarray(0, n) : column.slice(0, n)) as T;
 }
 
 /** The buffers of a job's copies (handed over, not copied again); shared memory is shared, not handed over. */
 function transferOf(job: HelperJob): ArrayBuffer[] {
   const arrays: ArrayBufferView[] =
-    job.kind === 'timeline' ? [job.customer, job.created] : [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])];
+    job.kind === 'timeline'
+      ? [job.customer, job.created]
+      : job.kind === 'sort'
+        ? [job.ages.createdAt, ...(job.ages.openAge ? [job.ages.openAge] : []), job.seconds, job.state]
+        : job.kind === 'correlation'
+          ? [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])]
+          : [];
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

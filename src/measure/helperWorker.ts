@@ -3,15 +3,64 @@
  * each job it is sent with the same function this thread's caller would run, and hands the
  * result back with its arrays (transferred, not copied). A job that fails is answered `failed`,
  * and its caller works it out itself.
+ *
+ * The timeline and the correlation are answered on the parent port (awaited there); the sort
+ * and the passes of resolution's tallies on the twin's port, each answer followed by a raised
+ * counter the main thread waits on (it waits in synchronous code: measure/helper.ts HelperTwin).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { timelineOf } from './journeys.js';
 import { followerCorrelation } from './rankCorrelation.js';
-import type { HelperAnswer, HelperJob } from './helper.js';
+import { sortedMetric } from './sample.js';
+import { talliesByTicket, type SortedDurations } from '../stats/tally.js';
+import { JOBS_DONE, STARTED, TWIN_ANSWERS, type HelperAnswer, type HelperJob, type HelperStart, type TwinAnswer } from './helper.js';
 
 const port = parentPort;
+const start = workerData as HelperStart;
+const control = new Int32Array(start.control);
+Atomics.store(control, STARTED, 1);
+Atomics.notify(control, STARTED);
+
+/** Resolution's durations as sorted here, in shared memory (the main thread reads the same). */
+let sorted: SortedDurations | null = null;
+
+/** Sends a twin answer and raises the counter the main thread waits on. */
+function answerTwin(answer: TwinAnswer, transfer: ArrayBuffer[] = []): void {
+  start.twinPort.postMessage(answer, transfer);
+  Atomics.add(control, TWIN_ANSWERS, 1);
+  Atomics.notify(control, TWIN_ANSWERS);
+}
+
+/** The typed array's values in shared memory (the main thread reads them where they are). */
+function shared<T extends Uint32Array | Int32Array>(array: T): T {
+  const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const out = new Ctor(new SharedArrayBuffer(array.byteLength));
+  out.set(array);
+  return out;
+}
+
+function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
+  try {
+    if (job.kind === 'sort') {
+      const here = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null });
+      if (here === null) return answerTwin({ kind: 'unsortable' });
+      sorted = { keys: shared(here.keys), position: shared(here.position), marks: here.marks };
+      return answerTwin({ kind: 'sorted', keys: sorted.keys, position: sorted.position });
+    }
+    if (sorted === null) throw new Error('a pass before the sort');
+    // (the tallies are views of three blocks: handed over whole, and packed on the main thread,
+    // which packs faster than this thread does while both run)
+    const tallies = talliesByTicket(sorted, job.codes, job.groups);
+    const transfer = new Set<ArrayBuffer>();
+    for (const t of tallies) for (const column of [t.times, t.ended, t.waiting]) if (column.buffer instanceof ArrayBuffer) transfer.add(column.buffer);
+    answerTwin({ kind: 'tallies', tallies }, [...transfer]);
+  } catch (error) {
+    answerTwin({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 port?.on('message', (job: HelperJob) => {
+  if (job.kind === 'sort' || job.kind === 'pass') return twinJob(job);
   let answer: HelperAnswer;
   let transfer: ArrayBuffer[] = [];
   try {
@@ -26,4 +75,5 @@ port?.on('message', (job: HelperJob) => {
     answer = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(answer, transfer);
+  Atomics.add(control, JOBS_DONE, 1);
 });

@@ -11,7 +11,8 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type SecondsColumn, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally } from '../stats/tally.js';
+import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally, type TallyCodes } from '../stats/tally.js';
+import { packTally, type PackedTally } from '../stats/packedTally.js';
 import { splitByStratum, type Strata } from './strata.js';
 import { medianEstimate, type Estimate } from './estimate.js';
 import { packDurations, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
@@ -27,6 +28,24 @@ export interface GroupDurations {
   samples: Record<Metric, Tally>;
   /** Sizes known without reading the samples (a count table's packed sums carry them). */
   readonly sizes?: Record<Metric, { n: number; ended: number }>;
+}
+
+/**
+ * The statistics helper thread's side of the tallies (measure/helper.ts): it sorts the
+ * resolution durations of the table while this thread sorts first response's, and tallies them
+ * in each pass while this thread tallies first response (the same functions on the same
+ * columns: the same tallies). Every method answers "not there" rather than fail; the pass is then
+ * made here, as without a helper.
+ */
+export interface ResolutionTwin {
+  /** Resolution's durations sorted there, in shared memory; null: not sortable (as sortedMetric's null); undefined: not there (sort here). */
+  sorted(): { keys: Uint32Array; position: Int32Array } | null | undefined;
+  /** Whether a pass can be started there now (the helper is free and has the durations sorted). */
+  free(): boolean;
+  /** Starts resolution's tallies of `codes` (in shared memory) over `groups` there. */
+  start(codes: TallyCodes, groups: number): void;
+  /** The tallies started last; null when they did not come (tally here: the twin is not asked again). */
+  finish(): Tally[] | null;
 }
 
 /** Median estimates per group and metric, worked out once: a group is in many comparisons. */
@@ -119,6 +138,8 @@ export class Samples {
     readonly table: TicketTable,
     /** Open tickets are censored here (epoch seconds). */
     readonly asOf: number,
+    /** The helper thread that sorts and tallies resolution meanwhile (measure/helper.ts): for this table and as-of time; null: none. */
+    private twin: ResolutionTwin | null = null,
   ) {}
 
   /**
@@ -180,13 +201,12 @@ export class Samples {
     const todo = family.filter((g) => g.length > 0 && (strata ? !this.perStrata(g).has(strata) : !this.whole.has(g as object)));
     if (todo.length < 2 || !todo.some((g) => this.large(g))) return;
     const cells = strata ? strata.labels.length : 1;
-    const sorted = this.sorted() as Record<Metric, SortedDurations>;
-    const codes = ticketCodes(this.table.size, todo, strata ? strata.code : null, cells);
-    const first = talliesByTicket(sorted.firstResponse, codes, todo.length * cells);
-    const resolution = talliesByTicket(sorted.resolution, codes, todo.length * cells);
+    this.sorted();
+    const codes = ticketCodes(this.table.size, todo, strata ? strata.code : null, cells, this.twin !== null);
+    const [first, resolution] = this.tallied(codes, todo.length * cells);
     todo.forEach((g, k) => {
       if (!strata) {
-        this.whole.set(g as object, packDurations(g.length, first[k] as Tally, resolution[k] as Tally));
+        this.whole.set(g as object, { tickets: g.length, firstResponse: first[k] as PackedTally, resolution: resolution[k] as PackedTally });
         return;
       }
       const sizes = new Uint32Array(cells);
@@ -195,7 +215,7 @@ export class Samples {
       for (let c = 0; c < cells; c++) {
         if (sizes[c] === 0) continue;
         const at = k * cells + c;
-        out.set(c, packDurations(sizes[c] as number, first[at] as Tally, resolution[at] as Tally));
+        out.set(c, { tickets: sizes[c] as number, firstResponse: first[at] as PackedTally, resolution: resolution[at] as PackedTally });
       }
       this.perStrata(g).set(strata, out);
     });
@@ -213,7 +233,7 @@ export class Samples {
   private gather(indices: ArrayLike<number>): PackedDurations {
     if (!this.large(indices)) return packed(gatherDurations(this.table, indices, this.asOf));
     const [first, resolution] = this.pass(indices, null, 1);
-    return packDurations(indices.length, first[0] as Tally, resolution[0] as Tally);
+    return { tickets: indices.length, firstResponse: first[0] as PackedTally, resolution: resolution[0] as PackedTally };
   }
 
   private gatherCells(indices: ArrayLike<number>, strata: Strata): Map<number, PackedDurations> {
@@ -228,15 +248,31 @@ export class Samples {
     const [first, resolution] = this.pass(indices, strata.code, cells);
     for (let c = 0; c < cells; c++) {
       if (sizes[c] === 0) continue;
-      out.set(c, packDurations(sizes[c] as number, first[c] as Tally, resolution[c] as Tally));
+      out.set(c, { tickets: sizes[c] as number, firstResponse: first[c] as PackedTally, resolution: resolution[c] as PackedTally });
     }
     return out;
   }
 
-  /** Both metrics' tallies of `indices`, split by `code` (or one group), in one pass each. */
-  private pass(indices: ArrayLike<number>, code: ArrayLike<number> | null, groups: number): [Tally[], Tally[]] {
+  /** Both metrics' tallies of `indices`, split by `code` (or one group), in one pass each, packed. */
+  private pass(indices: ArrayLike<number>, code: ArrayLike<number> | null, groups: number): [PackedTally[], PackedTally[]] {
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
-    return [talliesOfGroups(sorted.firstResponse, [indices], code, groups), talliesOfGroups(sorted.resolution, [indices], code, groups)];
+    if (this.twin?.free()) return this.tallied(ticketCodes(this.table.size, [indices], code, groups, true), groups);
+    return [talliesOfGroups(sorted.firstResponse, [indices], code, groups).map(packTally), talliesOfGroups(sorted.resolution, [indices], code, groups).map(packTally)];
+  }
+
+  /**
+   * Both metrics' tallies of the groups `codes` marks, packed, in one pass each over the sorted
+   * durations: resolution's on the helper thread meanwhile when it is free (codes in shared
+   * memory), else here.
+   */
+  private tallied(codes: TallyCodes, groups: number): [PackedTally[], PackedTally[]] {
+    const sorted = this.sorted() as Record<Metric, SortedDurations>;
+    const twin = this.twin !== null && codes.buffer instanceof SharedArrayBuffer && this.twin.free() ? this.twin : null;
+    twin?.start(codes, groups);
+    const first = talliesByTicket(sorted.firstResponse, codes, groups).map(packTally);
+    const there = twin ? twin.finish() : null;
+    if (twin && there === null) this.twin = null; // (it did not answer: not asked again)
+    return [first, (there ?? talliesByTicket(sorted.resolution, codes, groups)).map(packTally)];
   }
 
   /** Every ticket's durations on each metric, as gatherDurations reads them, sorted once. */
@@ -245,10 +281,12 @@ export class Samples {
       const t = this.table;
       // one scratch of byte marks for both metrics (each pass writes what it reads)
       const marks: SharedMarks = { bytes: null };
-      this.sortedByMetric = {
-        firstResponse: sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, marks),
-        resolution: sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, marks),
-      };
+      const firstResponse = sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, marks);
+      // resolution's, sorted on the helper thread meanwhile when there is one
+      const there = this.twin?.sorted();
+      if (there === undefined) this.twin = null;
+      const resolution = there === undefined ? sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, marks) : there && { ...there, marks };
+      this.sortedByMetric = { firstResponse, resolution };
     }
     const s = this.sortedByMetric;
     return s.firstResponse && s.resolution ? s : null;
@@ -261,7 +299,7 @@ export class Samples {
  * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
-function sortedMetric(t: TicketTable, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
+export function sortedMetric(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
   const keys = new Uint32Array(t.size);
   const index = new Uint32Array(t.size);
   const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
@@ -269,7 +307,7 @@ function sortedMetric(t: TicketTable, seconds: SecondsColumn, state: Uint8Array,
 }
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
-function metricKeys(t: TicketTable, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
+function metricKeys(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
   let k = 0;
   for (let i = 0; i < t.size; i++) {
     const s = state[i];
@@ -283,6 +321,9 @@ function metricKeys(t: TicketTable, seconds: SecondsColumn, state: Uint8Array, e
   }
   return k;
 }
+
+/** The columns a ticket's waiting age is read from (normalise/table.ts waitingAge), and the tickets. */
+export type TableAges = Pick<TicketTable, 'size' | 'createdAt' | 'openAge'>;
 
 /** Gathered durations, packed. */
 function packed(d: GroupDurations): PackedDurations {

@@ -6,7 +6,7 @@ import { CHANNELS, type Channel } from '../model.js';
 import { followersOf, openAges, type TicketTable } from '../normalise/table.js';
 import { share } from '../format.js';
 import { bandsFromEdges, byBand, byChannel, type FollowerBand } from './groups.js';
-import { gatherDurations, Samples, type GroupDurations, type Metric } from './sample.js';
+import { gatherDurations, Samples, type GroupDurations, type Metric, type ResolutionTwin } from './sample.js';
 import { slaSummary, type SlaCount, type SlaTargets } from './sla.js';
 import { strataOf, type Strata, type StratumField } from './strata.js';
 import type { MeasuredGroups } from './source.js';
@@ -75,6 +75,8 @@ export interface TicketGroupOptions {
    * worked out here.
    */
   helped?: boolean;
+  /** The helper thread's side of the tallies, for this table and as-of time (sample.ts ResolutionTwin). */
+  twin?: ResolutionTwin | null;
 }
 
 /** Groups of the ticket table. */
@@ -103,7 +105,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     // findings read anyway. (A helper that fails leaves it to be made when the judge reads it,
     // on top of them: a higher peak, on a path that is not meant to be taken.)
     if (!options.helped) this.ordered = customerTimeline(table);
-    this.samples = new Samples(table, asOf);
+    this.samples = new Samples(table, asOf, options.twin ?? null);
     this.channels = byChannel(table);
     this.bands = bandsFromEdges(bandEdges);
     this.bandGroups = byBand(table, this.bands);

@@ -91,7 +91,7 @@ export function followersOf(table: TicketTable, i: number): number {
  * censored (the business-clock column when there is one, otherwise as-of − created). The one
  * definition every tally, count table and journey reads.
  */
-export function waitingAge(table: TicketTable, i: number, asOf: number): number {
+export function waitingAge(table: Pick<TicketTable, 'openAge' | 'createdAt'>, i: number, asOf: number): number {
   const ages = table.openAge;
   return Math.max(0, ages ? (ages[i] as number) : whole(asOf - (table.createdAt[i] as number)));
 }
@@ -469,8 +469,9 @@ export class TicketTableBuilder {
       createdAt: new Uint32Array(new SharedArrayBuffer(4 * c)) as TimeColumn,
       firstResponse: new Uint32Array(c) as SecondsColumn,
       firstResponseState: new Uint8Array(c),
-      resolution: new Uint32Array(c) as SecondsColumn,
-      resolutionState: new Uint8Array(c),
+      // (so are resolution's: the helper sorts and tallies them while this thread does first response's)
+      resolution: new Uint32Array(new SharedArrayBuffer(4 * c)) as SecondsColumn,
+      resolutionState: new Uint8Array(new SharedArrayBuffer(c)),
       customer: new Int32Array(new SharedArrayBuffer(4 * c)),
       status: new Int8Array(c) as CodeColumn,
       priority: new Int8Array(c) as CodeColumn,

@@ -240,8 +240,10 @@ const BYTE_GROUPS = 255;
  * groups fit: reading the codes through the sorted order is a random read per ticket, and 5M
  * codes in 5 MB stay in the cache where 20 MB do not (0.12–0.18 s → 0.03 s a pass, measured).
  */
-export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): TallyCodes {
-  const out = memberLists.length * cells <= BYTE_GROUPS ? new Uint8Array(tickets).fill(255) : new Int32Array(tickets).fill(-1);
+export function ticketCodes(tickets: number, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number, shared = false): TallyCodes {
+  // (shared: in shared memory, for a pass on the statistics helper thread too, measure/helper.ts)
+  const bytes = (length: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(length) : new ArrayBuffer(length));
+  const out = memberLists.length * cells <= BYTE_GROUPS ? new Uint8Array(bytes(tickets)).fill(255) : new Int32Array(bytes(4 * tickets)).fill(-1);
   memberLists.forEach((list, g) => writeCodes(out, list, g * cells, code, memberLists.length * cells));
   return out;
 }

@@ -10,12 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type Transferable } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { audit } from '../../../src/pipeline.js';
 import { resolveSettings } from '../../../src/commands/options.js';
 import { validateConfig } from '../../../src/config/validate.js';
 import { TicketGroups } from '../../../src/measure/ticketGroups.js';
+import { HelperTwin, twinDeadline } from '../../../src/measure/helper.js';
 import { followerCorrelation, withinCellPercentiles } from '../../../src/measure/rankCorrelation.js';
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
@@ -137,6 +138,91 @@ describe('the statistics helper thread', () => {
     expect(adopt).toHaveBeenCalledTimes(1);
     expect(adopt.mock.calls[0]![0]).toEqual({ timeline: null, correlation: null, failure: expect.stringMatching(/^the thread stopped/) });
     expect(helped).toBe(alone);
+  });
+});
+
+describe('the helper tallying resolution beside this thread (HelperTwin)', () => {
+  // 70,000 tickets: Twitter (a third) is over the 20,000 a group needs for the passes over
+  // durations sorted once, so the channels, their cells, the bands and the loud and quiet
+  // tickets are tallied in passes, resolution's half of each on the helper
+  it('sorts and tallies resolution there: the report is the one made without it', async () => {
+    const file = exportFile(70_000, 21);
+    const alone = await run(file, 'never');
+    const finish = vi.spyOn(HelperTwin.prototype, 'finish');
+    const sorted = vi.spyOn(HelperTwin.prototype, 'sorted');
+    const helped = await run(file, 'always');
+    expect(sorted.mock.results[0]!.value).toMatchObject({ keys: expect.any(Uint32Array) });
+    expect((sorted.mock.results[0]!.value as { keys: Uint32Array }).keys.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const answered = finish.mock.results.filter((r) => Array.isArray(r.value)).length;
+    expect(answered).toBeGreaterThanOrEqual(3);
+    expect(finish.mock.results.every((r) => Array.isArray(r.value))).toBe(true);
+    expect(helped).toBe(alone);
+    expect(kinds(helped)).toContain('loud-preference');
+  });
+
+  it('a helper that stops while this thread waits for a pass: the pass is made here, the same report', async () => {
+    const file = exportFile(70_000, 22);
+    const alone = await run(file, 'never');
+    const post = Worker.prototype.postMessage;
+    // the first pass never arrives: the helper is stopped instead
+    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+      if (typeof message === 'object' && message !== null && (message as { kind?: string }).kind === 'pass') {
+        void this.terminate();
+        return;
+      }
+      post.call(this, message, transfer);
+    });
+    const finish = vi.spyOn(HelperTwin.prototype, 'finish');
+    const started = performance.now();
+    const helped = await run(file, 'always');
+    expect(finish.mock.results.map((r) => r.value)).toEqual([null]); // asked once, then not again
+    expect(helped).toBe(alone);
+    // it cost at most the deadline (and the audit itself)
+    expect(performance.now() - started).toBeLessThan(twinDeadline(70_000) + 20_000);
+  });
+
+  it('the protocol on its own: an answer is read as soon as it is sent; none within the deadline is given up', () => {
+    const { port1, port2 } = new MessageChannel();
+    const control = new Int32Array(new SharedArrayBuffer(12));
+    const sent: unknown[] = [];
+    const worker = { postMessage: (m: unknown) => sent.push(m) } as unknown as Worker;
+    const twin = new HelperTwin(worker, port1, control, 2, 50, receiveMessageOnPort);
+    Atomics.store(control, 2, 1); // started
+    const keys = new Uint32Array(new SharedArrayBuffer(8));
+    port2.postMessage({ kind: 'sorted', keys, position: new Int32Array(new SharedArrayBuffer(8)) });
+    Atomics.add(control, 0, 1);
+    expect(twin.sorted()?.keys).toBeInstanceOf(Uint32Array);
+    // not free while the timeline and correlation jobs are not done
+    expect(twin.free()).toBe(false);
+    Atomics.store(control, 1, 2);
+    expect(twin.free()).toBe(true);
+    const codes = new Uint8Array(new SharedArrayBuffer(4));
+    twin.start(codes, 3);
+    expect(sent).toEqual([{ kind: 'pass', codes, groups: 3 }]);
+    const tally = { times: Uint32Array.of(5), ended: Uint32Array.of(1), waiting: Uint32Array.of(0) };
+    port2.postMessage({ kind: 'tallies', tallies: [tally] });
+    Atomics.add(control, 0, 1);
+    expect(twin.finish()).toEqual([tally]);
+    expect(twin.passes).toBe(1);
+    // no answer: given up after the deadline (50 ms here), and not asked again
+    twin.start(codes, 3);
+    const t0 = performance.now();
+    expect(twin.finish()).toBeNull();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
+    expect(twin.free()).toBe(false);
+    twin.stop();
+    port2.close();
+  });
+
+  it('a helper that never starts: resolution is sorted here after a second at most', () => {
+    const { port1 } = new MessageChannel();
+    const control = new Int32Array(new SharedArrayBuffer(12));
+    const twin = new HelperTwin({ postMessage: () => {} } as unknown as Worker, port1, control, 0, 60_000, receiveMessageOnPort);
+    const t0 = performance.now();
+    expect(twin.sorted()).toBeUndefined();
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(twin.free()).toBe(false);
+    twin.stop();
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWERED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
-import { gatherDurations, Samples, type GroupDurations } from '../../../src/measure/sample.js';
+import { gatherDurations, Samples, sortedMetric, type GroupDurations, type ResolutionTwin } from '../../../src/measure/sample.js';
+import { talliesByTicket, type SortedDurations, type Tally, type TallyCodes } from '../../../src/stats/tally.js';
+import { RESOLVED } from '../../../src/normalise/table.js';
 import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
 import { CHANNELS, type Channel } from '../../../src/model.js';
 
@@ -122,5 +124,79 @@ describe('Samples: a group tallied from durations sorted once equals the group g
     const ended = Array.from(alone.samples.firstResponse.ended).reduce((x, y) => x + y, 0);
     const waiting = Array.from(alone.samples.firstResponse.waiting).reduce((x, y) => x + y, 0);
     expect(cell.sizes?.firstResponse).toEqual({ n: ended + waiting, ended });
+  });
+
+  /**
+   * A twin on this thread (the helper thread's side, measure/helper.ts, without the thread): it
+   * sorts resolution as the helper does and answers each pass, or stops answering after `answers`
+   * passes (a helper that stopped). `corrupt` makes its answers wrong by one ticket, so a test can
+   * see they are the ones used.
+   */
+  function fakeTwin(answers = Infinity, corrupt = false): ResolutionTwin & { asked: number; refused: number } {
+    let sorted: SortedDurations | null = null;
+    let codes: TallyCodes | null = null;
+    let groups = 0;
+    const twin = {
+      asked: 0,
+      refused: 0,
+      sorted() {
+        sorted = sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, asOf, { bytes: null });
+        return sorted && { keys: sorted.keys, position: sorted.position };
+      },
+      free: () => true,
+      start(c: TallyCodes, g: number) {
+        expect(c.buffer).toBeInstanceOf(SharedArrayBuffer);
+        codes = c;
+        groups = g;
+      },
+      finish(): Tally[] | null {
+        twin.asked++;
+        if (twin.asked > answers) {
+          twin.refused++;
+          return null;
+        }
+        const out = talliesByTicket(sorted!, codes!, groups);
+        if (corrupt) for (const tally of out) if (tally.ended.length > 0) tally.ended[0]! += 1;
+        return out;
+      },
+    };
+    return twin;
+  }
+
+  it('with a twin tallying resolution (what the helper thread does): whole groups and cells equal the groups gathered alone, and its answers are the ones used', () => {
+    const twin = fakeTwin();
+    const samples = new Samples(t, asOf, twin);
+    samples.together(byChannel);
+    for (const g of byChannel) same(samples.of(g), gatherDurations(t, g, asOf));
+    for (const g of byChannel) for (const [code, indices] of splitByStratum(strata, g)) same(samples.byCell(g, strata).get(code)!, gatherDurations(t, indices, asOf));
+    // one pass for the channels whole, one for their cells
+    expect(twin.asked).toBe(2);
+    // a twin whose answers are off by one ticket: the tallies read are its (first response's are this thread's)
+    const wrong = new Samples(t, asOf, fakeTwin(Infinity, true));
+    wrong.together(byChannel);
+    const phone = byChannel[0]!;
+    const alone = gatherDurations(t, phone, asOf).samples;
+    const ended = (tally: Tally): number => Array.from(tally.ended).reduce((x, y) => x + y, 0);
+    expect(ended(wrong.of(phone).samples.resolution)).toBe(ended(alone.resolution) + 1);
+    expect(ended(wrong.of(phone).samples.firstResponse)).toBe(ended(alone.firstResponse));
+  });
+
+  it('a twin that stops answering: the pass is made here, with the same tallies, and the twin is not asked again', () => {
+    const twin = fakeTwin(1);
+    const samples = new Samples(t, asOf, twin);
+    samples.together(byChannel);
+    for (const g of byChannel) same(samples.of(g), gatherDurations(t, g, asOf)); // answered
+    for (const g of byChannel) for (const [code, indices] of splitByStratum(strata, g)) same(samples.byCell(g, strata).get(code)!, gatherDurations(t, indices, asOf)); // refused
+    const all = Uint32Array.from({ length: t.size }, (_, i) => i);
+    same(samples.of(all), gatherDurations(t, all, asOf));
+    expect(twin.refused).toBe(1);
+    expect(twin.asked).toBe(2);
+  });
+
+  it('a twin whose sort did not come: resolution is sorted here, the twin not asked', () => {
+    const twin = { ...fakeTwin(), sorted: () => undefined, finish: () => expect.unreachable('asked after its sort did not come') };
+    const samples = new Samples(t, asOf, twin);
+    samples.together(byChannel);
+    for (const g of byChannel) same(samples.of(g), gatherDurations(t, g, asOf));
   });
 });
