@@ -10,7 +10,10 @@
  * million-row export in about 4.6 s on a 2-core machine, two object copies per record included,
  * and 3.0 s without `info`; papaparse 1.5 s, udsv 0.55 s, and none of them reports the physical
  * line a record starts on. This scanner reads the same file in well under a second (see the
- * Performance section of the README for the measured numbers).
+ * Performance section of the README for the measured numbers). The bytes that mean nothing to
+ * it (all but the delimiter, quotes, line breaks and non-ASCII bytes) it skips without a look:
+ * a WebAssembly SIMD function lists where the others are (read/specialBytes.ts), and its own
+ * byte loop does where that is not available; both are held to csv-parse by the same test.
  *
  * The semantics copied from csv-parse with `relax_quotes`, `relax_column_count` and
  * `skip_empty_lines` (quirks included, because line numbers and values must match):
@@ -29,6 +32,7 @@ import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { raiseHint } from './limits.js';
 import { decodeWindows1252 } from './windows1252.js';
+import { specialBytes, type SpecialBytes } from './specialBytes.js';
 import { ParityError } from '../errors.js';
 import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch, type FieldBatchedRecords, type RawRecord, type RecodedRows } from './record.js';
 
@@ -117,6 +121,7 @@ function decodeField(buf: Buffer, kindBits: number, start: number, end: number):
 
 
 const NO_BYTES = Buffer.alloc(0);
+const NO_POSITIONS = new Uint32Array(0);
 
 function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
   const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
@@ -267,12 +272,22 @@ export class CsvScanner {
   private crlfPairs = 0;
   private phantomLines = 0;
   private lastLine = 0;
+  /** The block indexed: bytes `indexed`..`indexedTo` of the buffer, `specials` positions, the next one to read `at`. */
+  private indexed = 0;
+  private indexedTo = 0;
+  private specials = 0;
+  private at = 0;
 
   /**
    * With `emit`, every record is decoded and handed to it as it completes; without, records
    * collect in `batch` as field offsets until the caller takes them (`takeBatch`).
    */
-  constructor(options: ScanOptions, emit?: (record: RawRecord) => void) {
+  constructor(
+    options: ScanOptions,
+    emit?: (record: RawRecord) => void,
+    /** The special bytes' index (read/specialBytes.ts; null: the byte loop, where it is not available, and in the tests). */
+    private readonly special: SpecialBytes | null = specialBytes(),
+  ) {
     this.file = options.file;
     this.delimiter = options.delimiter.charCodeAt(0);
     // LF or CRLF (any file but a CR one): a CR ends a record when an LF follows it (crlf), an LF
@@ -450,11 +465,45 @@ export class CsvScanner {
     let quoting = this.quoting;
     let high = this.high; // OR of the record's bytes: below 0x80 means ASCII
     const ordinary = this.ordinary;
+    // the special bytes' positions (read/specialBytes.ts) are indexed afresh in each call: the
+    // buffer may have moved since the last
+    this.indexed = this.indexedTo = i;
+    this.specials = this.at = 0;
+    const special = this.special;
+    const positions = special?.positions ?? NO_POSITIONS;
+    // (the block in locals: read at every special byte)
+    let indexed = i;
+    let count = 0;
+    let k = 0;
+    // The record's field state in locals too (written at every field), put back in the object
+    // around each record's end (`endLine`) and when the scan stops (inline, not in closures:
+    // a closure would move these locals to the heap).
+    let fieldStart = this.fieldStart;
+    let kind = this.kind;
+    let fields = this.fields;
+    let base = this.base;
+    let starts = this.batch.start;
+    let ends = this.batch.end;
+    let kinds = this.batch.kind;
     while (i < len) {
       const b = buf[i] as number;
       if (quoting) {
         if (b < 0x80 && b !== QUOTE && b !== LF && b !== CR) {
-          // a run of ASCII bytes that mean nothing inside quotes (ASCII leaves `high` as it is)
+          // a run of ASCII bytes that mean nothing inside quotes (ASCII leaves `high` as it is;
+          // the index also stops at a delimiter, which comes back here)
+          if (special !== null) {
+            const target = i + 1 - indexed;
+            while (k < count && (positions[k] as number) < target) k++;
+            if (k < count) {
+              i = indexed + (positions[k] as number);
+              continue;
+            }
+            i = this.indexFrom(special, buf, i + 1, len);
+            indexed = this.indexed;
+            count = this.specials;
+            k = this.at;
+            continue;
+          }
           for (i++; i < len; i++) {
             const c = buf[i] as number;
             if (c >= 0x80 || c === QUOTE || c === LF || c === CR) break;
@@ -470,7 +519,7 @@ export class CsvScanner {
           }
           const n = buf[i + 1] as number;
           if (n === QUOTE) {
-            if (this.kind === QUOTED) this.kind = ESCAPED;
+            if (kind === QUOTED) kind = ESCAPED;
             i += 2;
             continue;
           }
@@ -478,7 +527,7 @@ export class CsvScanner {
             // csv-parse takes a NUL for the end of its buffer: the quote closes, and the bytes
             // after it are read on as the field's (decodeOdd)
             quoting = false;
-            this.kind = ODD;
+            kind = ODD;
             i++;
             continue;
           }
@@ -490,7 +539,7 @@ export class CsvScanner {
             } else closes = buf[i + 2] === LF;
           }
           quoting = false;
-          if (!closes) this.kind = ODD;
+          if (!closes) kind = ODD;
           i++;
           continue;
         }
@@ -508,6 +557,19 @@ export class CsvScanner {
       }
       if (b < 0x80 && ordinary[b] === 1) {
         // a run of ASCII bytes that are not the delimiters, a quote or a line break
+        if (special !== null) {
+          const target = i + 1 - indexed;
+          while (k < count && (positions[k] as number) < target) k++;
+          if (k < count) {
+            i = indexed + (positions[k] as number);
+            continue;
+          }
+          i = this.indexFrom(special, buf, i + 1, len);
+          indexed = this.indexed;
+          count = this.specials;
+          k = this.at;
+          continue;
+        }
         for (i++; i < len; i++) {
           const c = buf[i] as number;
           if (c >= 0x80 || ordinary[c] !== 1) break;
@@ -515,8 +577,20 @@ export class CsvScanner {
         continue;
       }
       if (b === D) {
-        this.pushField(i);
-        this.fieldStart = ++i;
+        // (pushField, in locals)
+        const at = base + fields;
+        if (at >= starts.length) {
+          this.batch.roomForFields(at + 1);
+          starts = this.batch.start;
+          ends = this.batch.end;
+          kinds = this.batch.kind;
+        }
+        starts[at] = fieldStart;
+        ends[at] = i;
+        kinds[at] = kind;
+        fields++;
+        kind = PLAIN;
+        fieldStart = ++i;
         continue;
       }
       if (b === RD) {
@@ -524,10 +598,20 @@ export class CsvScanner {
           if (i + 1 >= len) {
             if (!eof) break;
           } else if (buf[i + 1] === LF) {
+            this.fieldStart = fieldStart;
+            this.kind = kind;
+            this.fields = fields;
             this.endLine(i, high);
             high = 0;
             i += 2;
             this.recordStart = this.fieldStart = i;
+            fieldStart = this.fieldStart;
+            kind = this.kind;
+            fields = this.fields;
+            base = this.base;
+            starts = this.batch.start;
+            ends = this.batch.end;
+            kinds = this.batch.kind;
             continue;
           }
           // A bare CR in a CRLF file is field content.
@@ -536,24 +620,44 @@ export class CsvScanner {
           i++;
           continue;
         }
+        this.fieldStart = fieldStart;
+        this.kind = kind;
+        this.fields = fields;
         this.endLine(i, high);
         high = 0;
         i++;
         this.recordStart = this.fieldStart = i;
+        fieldStart = this.fieldStart;
+        kind = this.kind;
+        fields = this.fields;
+        base = this.base;
+        starts = this.batch.start;
+        ends = this.batch.end;
+        kinds = this.batch.kind;
         continue;
       }
-      if (b === QUOTE && i === this.fieldStart) {
+      if (b === QUOTE && i === fieldStart) {
         quoting = true;
-        this.kind = QUOTED;
+        kind = QUOTED;
         i++;
         continue;
       }
       if (b === LF && crlf) {
         // an LF on its own ends a record as a CRLF does
+        this.fieldStart = fieldStart;
+        this.kind = kind;
+        this.fields = fields;
         this.endLine(i, high);
         high = 0;
         i++;
         this.recordStart = this.fieldStart = i;
+        fieldStart = this.fieldStart;
+        kind = this.kind;
+        fields = this.fields;
+        base = this.base;
+        starts = this.batch.start;
+        ends = this.batch.end;
+        kinds = this.batch.kind;
         continue;
       }
       if (b === LF) {
@@ -566,6 +670,9 @@ export class CsvScanner {
       high |= b;
       i++;
     }
+    this.fieldStart = fieldStart;
+    this.kind = kind;
+    this.fields = fields;
     this.quoting = quoting;
     this.high = high;
     this.pos = i;
@@ -588,6 +695,28 @@ export class CsvScanner {
       this.pushField(i);
       this.endRecord(high < 0x80);
       this.recordStart = this.fieldStart = i;
+    }
+  }
+
+  /**
+   * The first position from `from` on (below `len`) whose byte is special (read/specialBytes.ts:
+   * the delimiter, a quote, CR, LF, or 0x80 or more), else `len`, when the block indexed has no
+   * more: the next blocks are indexed until one has (the scan reads the block from `at` on).
+   */
+  private indexFrom(special: SpecialBytes, buf: Buffer, from: number, len: number): number {
+    for (;;) {
+      if (this.indexedTo >= len) {
+        this.specials = this.at = 0;
+        this.indexed = this.indexedTo = len;
+        return len;
+      }
+      const start = Math.max(from, this.indexedTo);
+      const end = Math.min(len, start + special.block);
+      this.specials = special.index(buf, start, end, this.delimiter);
+      this.indexed = start;
+      this.indexedTo = end;
+      this.at = 0;
+      if (this.specials > 0) return start + (special.positions[0] as number);
     }
   }
 
@@ -706,7 +835,7 @@ const FILL_BYTES = 1024 * 1024;
  * an async generator: one promise per chunk of records, not per record; `nextFields` hands the
  * chunk undecoded (record.ts FieldBatch) to a consumer that reads the bytes itself.
  */
-export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer> | ByteFiller, options: ScanOptions): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
+export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer> | ByteFiller, options: ScanOptions, special: SpecialBytes | null = specialBytes()): AsyncIterableIterator<RawRecord> & FieldBatchedRecords {
   // (an array has a `fill` too: a filler is what is not iterable)
   const filler = Symbol.asyncIterator in bytes || Symbol.iterator in bytes ? null : bytes;
   const source: AsyncIterator<Buffer | string> | Iterator<Buffer> | null =
@@ -715,7 +844,7 @@ export function scanCsv(bytes: AsyncIterable<Buffer | string> | Iterable<Buffer>
   let ended = false;
   /** Records in the batches before the current one (the header included). */
   let before = 0;
-  const scanner = new CsvScanner(options);
+  const scanner = new CsvScanner(options, undefined, special);
   const batch = scanner.batch;
   const done: IteratorResult<RawRecord> = { value: undefined, done: true };
   async function refill(): Promise<boolean> {

@@ -7,6 +7,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvScanner, scanCsv, type ScanOptions } from '../../../src/read/scan.js';
+import { specialBytes, specialBytesOf, type SpecialBytes } from '../../../src/read/specialBytes.js';
 import { csvParseRecords, openCsv, type RawRecord } from '../../../src/read/source.js';
 import { ParityError } from '../../../src/errors.js';
 import { decodeWindows1252 } from '../../../src/read/windows1252.js';
@@ -45,12 +46,34 @@ function chunks(bytes: Buffer, rand: () => number): Buffer[] {
 
 const stream = (parts: Buffer[]): Readable => Readable.from(parts, { objectMode: false });
 
-async function both(bytes: Buffer, options: ScanOptions, rand: () => number): Promise<{ fast: Outcome; reference: Outcome }> {
+/**
+ * How the scanner skips the bytes that mean nothing to it: the index of special bytes
+ * (read/specialBytes.ts) in its blocks of 64 KiB, in blocks of a few bytes (so that records cross
+ * their boundaries), or its own byte loop (where WebAssembly SIMD is not available).
+ */
+const SKIPPING: ReadonlyArray<{ name: string; special: (seed: number) => SpecialBytes | null }> = [
+  { name: 'index, 64 KiB blocks', special: () => specialBytes() },
+  { name: 'index, blocks of 1–23 bytes', special: (seed) => specialBytesOf(1 + (seed % 23)) },
+  { name: 'byte loop', special: () => null },
+];
+
+it('WebAssembly SIMD is there to index the special bytes (Node 20): the index is what the scanner uses', () => {
+  expect(specialBytes()).not.toBeNull();
+  // delimiter, quote, CR, LF and bytes of 0x80 or more; nothing else
+  const bytes = Buffer.from('ab;"c""d"\te\r\nf\u00e9,g\n');
+  const index = specialBytes()!;
+  const n = index.index(bytes, 0, bytes.length, ';'.charCodeAt(0));
+  const expected = [...bytes].flatMap((b, i) => (b === 0x3b || b === 0x22 || b === 0x0d || b === 0x0a || b >= 0x80 ? [i] : []));
+  expect(Array.from(index.positions.subarray(0, n))).toEqual(expected);
+  expect(expected).toEqual([2, 3, 5, 6, 8, 11, 12, 14, 15, 18]);
+});
+
+async function both(bytes: Buffer, options: ScanOptions, rand: () => number, special: SpecialBytes | null = specialBytes()): Promise<{ fast: Outcome; reference: Outcome }> {
   const parts = chunks(bytes, rand);
   // each reader counts the records it read as Windows-1252 (not valid UTF-8)
   const fastRecoded = { rows: 0, firstLine: 0 };
   const referenceRecoded = { rows: 0, firstLine: 0 };
-  const fast = await collect(scanCsv(parts, { ...options, recoded: fastRecoded }));
+  const fast = await collect(scanCsv(parts, { ...options, recoded: fastRecoded }, special));
   const reference = await collect(csvParseRecords(stream([bytes]), { ...options, recoded: referenceRecoded }, true));
   if (reference.error) reference.records = []; // csv-parse may drop records buffered before an error
   if (fast.error) fast.records = [];
@@ -100,18 +123,47 @@ function generateCsv(rand: () => number, delimiter: string, recordDelimiter: str
 }
 
 describe('the byte scanner agrees with csv-parse', () => {
-  it('on 2,000 generated files: records, values, line numbers and errors', async () => {
+  it('on 2,000 generated files: records, values, line numbers and errors, whichever way the scanner skips bytes', async () => {
     let errors = 0;
     for (let seed = 1; seed <= 2000; seed++) {
       const rand = random(seed);
       const delimiter = [',', ';', '\t'][seed % 3] as string;
       const recordDelimiter = (['\n', '\r\n', '\r'] as const)[Math.floor(seed / 3) % 3]!;
+      const skipping = SKIPPING[Math.floor(seed / 9) % 3]!;
       const bytes = generateCsv(rand, delimiter, recordDelimiter);
-      const { fast, reference } = await both(bytes, { file: 'x.csv', delimiter, recordDelimiter }, rand);
+      const { fast, reference } = await both(bytes, { file: 'x.csv', delimiter, recordDelimiter }, rand, skipping.special(seed));
       if (reference.error) errors++;
-      expect({ seed, ...fast }).toEqual({ seed, ...reference });
+      expect({ seed, skipping: skipping.name, ...fast }).toEqual({ seed, skipping: skipping.name, ...reference });
     }
     expect(errors).toBeGreaterThan(10); // the generator does reach unclosed quotes
+  });
+
+  it('a file read in large pieces, across the 64 KiB blocks of the index and small ones: the same records as csv-parse', async () => {
+    // generated files joined until over 200 KB, read in pieces of up to 100 KB (a scan of each
+    // piece indexes several blocks, and records and quoted fields cross their boundaries)
+    for (const delimiter of [',', ';']) {
+      const rand = random(delimiter.charCodeAt(0));
+      const parts: Buffer[] = [Buffer.from(`a${delimiter}b${delimiter}c\n`)];
+      let size = 0;
+      while (size < 200_000) {
+        const row = ['x', '"quoted, with ""doubled"" quotes\nand a line break"', 'Zürich €', ''][Math.floor(rand() * 4)]!;
+        const line = `${Math.floor(rand() * 1e6)}${delimiter}${row}${delimiter}${'y'.repeat(Math.floor(rand() * 300))}\n`;
+        parts.push(Buffer.from(line));
+        size += line.length;
+      }
+      const bytes = Buffer.concat(parts);
+      const pieces: Buffer[] = [];
+      for (let i = 0; i < bytes.length; ) {
+        const n = 1 + Math.floor(rand() * 100_000);
+        pieces.push(bytes.subarray(i, i + n));
+        i += n;
+      }
+      const reference = await collect(csvParseRecords(stream([bytes]), { file: 'x.csv', delimiter, recordDelimiter: '\n' }, true));
+      expect(reference.records.length).toBeGreaterThan(1000);
+      for (const special of [specialBytes(), specialBytesOf(4096), specialBytesOf(5), null]) {
+        expect(await collect(scanCsv(pieces, { file: 'x.csv', delimiter, recordDelimiter: '\n' }, special))).toEqual(reference);
+      }
+    }
   });
 
   it('cases worked by hand: doubled quotes, a quote kept after a closing quote, CRLF in quotes', async () => {
@@ -220,7 +272,9 @@ describe('the byte scanner agrees with csv-parse', () => {
     const bytes = Buffer.from(text);
     for (let cut = 1; cut < bytes.length; cut++) {
       const parts = [bytes.subarray(0, cut), bytes.subarray(cut)];
-      expect((await collect(scanCsv(parts, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }))).records).toEqual(expected);
+      for (const special of [specialBytes(), specialBytesOf(1 + (cut % 5)), null]) {
+        expect((await collect(scanCsv(parts, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }, special))).records).toEqual(expected);
+      }
     }
     const oneByte = Array.from(bytes, (b) => Buffer.from([b]));
     expect((await collect(scanCsv(oneByte, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }))).records).toEqual(expected);
