@@ -264,6 +264,7 @@ export const EMPTY_PACKED = new PackedTally(new Uint8Array(0), null, 0, 0, 0, 0)
 export function packTally(t: Tally): PackedTally {
   const n = t.times.length;
   if (n === 0) return EMPTY_PACKED;
+  if (unsigned(t.times) && unsigned(t.ended) && unsigned(t.waiting)) return packUnsigned(t.times, t.ended, t.waiting);
   let ok = true;
   for (let i = 0; i < n && ok; i++) ok = packable(t.times[i] as number) && packable(t.ended[i] as number) && packable(t.waiting[i] as number);
   if (!ok) {
@@ -278,6 +279,89 @@ export function packTally(t: Tally): PackedTally {
   const w = new PackedWriter(n + 8);
   for (let i = 0; i < n; i++) w.cell(t.times[i] as number, t.ended[i] as number, t.waiting[i] as number);
   return w.finish();
+}
+
+/** A column of unsigned integers below 2^32 (every value packable). */
+function unsigned(column: TallyColumn): boolean {
+  return column instanceof Uint32Array || column instanceof Uint16Array || column instanceof Uint8Array;
+}
+
+/**
+ * {@link packTally} of a tally of unsigned integer columns (what every pass over sorted durations
+ * makes): the bytes and sizes PackedWriter gives for the same cells, in one loop with no call
+ * per cell or byte (a quarter of the time, measured on the 5M bench's tallies). The encoding
+ * rules are PackedWriter's; the tests hold the two to the same bytes.
+ */
+function packUnsigned(times: TallyColumn, ended: TallyColumn, waiting: TallyColumn): PackedTally {
+  const n = times.length;
+  let out = new Uint8Array(n + 32);
+  let size = 0;
+  let last = 0;
+  let cells = 0;
+  let sumEnded = 0;
+  let sumWaiting = 0;
+  let maxEnded = 0;
+  let maxWaiting = 0;
+  // the pending cell (written when a later time comes, so equal times add up)
+  let time = -1;
+  let e = 0;
+  let w = 0;
+  for (let i = 0; i <= n; i++) {
+    let t = 0;
+    let ce = 0;
+    let cw = 0;
+    if (i < n) {
+      ce = ended[i] as number;
+      cw = waiting[i] as number;
+      if (ce === 0 && cw === 0) continue;
+      t = times[i] as number;
+      if (t === time) {
+        e += ce;
+        w += cw;
+        continue;
+      }
+      if (t < time) throw new RangeError(`packed tally: time ${t} after ${time}`);
+    }
+    if (time >= 0) {
+      if (size + 32 > out.length) {
+        const next = new Uint8Array(out.length * 2);
+        next.set(out.subarray(0, size));
+        out = next;
+      }
+      const step = time - last;
+      if (step >= 1 && step <= 16 && e <= 3 && w <= 1) out[size++] = ((step - 1) << 3) | (e << 1) | w;
+      else if (step >= 1 && step <= 63 && e <= 255 && w <= 1) {
+        out[size++] = TWO + (((step - 1) << 1) | w);
+        out[size++] = e;
+      } else {
+        out[size++] = ESCAPE;
+        size = varintAt(out, size, step);
+        size = varintAt(out, size, e);
+        size = varintAt(out, size, w);
+      }
+      last = time;
+      cells++;
+      sumEnded += e;
+      sumWaiting += w;
+      if (e > maxEnded) maxEnded = e;
+      if (w > maxWaiting) maxWaiting = w;
+    }
+    time = t;
+    e = ce;
+    w = cw;
+  }
+  const bytes = out.length === size ? out : out.slice(0, size);
+  return new PackedTally(bytes, null, cells, sumEnded, sumWaiting, last, maxEnded, maxWaiting);
+}
+
+/** ByteBuffer.varint into `out` at `at` (room made by the caller); the position after it. */
+function varintAt(out: Uint8Array, at: number, v: number): number {
+  while (v >= 0x80) {
+    out[at++] = (v % 0x80) | 0x80;
+    v = Math.floor(v / 0x80);
+  }
+  out[at++] = v;
+  return at;
 }
 
 /**

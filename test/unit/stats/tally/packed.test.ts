@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_PACKED, PackedReader, PackedWriter, packTally, sumPacked } from '../../../../src/stats/packedTally.js';
+import { EMPTY_PACKED, PackedReader, PackedWriter, packTally, sumPacked, type PackedTally } from '../../../../src/stats/packedTally.js';
 import { sumTallies, tallyFromRows, type Tally } from '../../../../src/stats/tally.js';
 import { CountSeriesBuilder } from '../../../../src/measure/counts.js';
 import { kaplanMeier } from '../../../../src/stats/kaplanMeier.js';
@@ -122,6 +122,37 @@ describe('packed tally', () => {
         expect(p.cells).toBe(t.times.length);
       }),
     );
+  });
+
+  it('a tally of unsigned integer columns (what a pass makes) is packed to the bytes and sizes PackedWriter gives, cell by cell', () => {
+    const viaWriter = (t: Tally): PackedTally => {
+      if (t.times.length === 0) return EMPTY_PACKED;
+      const w = new PackedWriter(4);
+      for (let i = 0; i < t.times.length; i++) w.cell(t.times[i]!, t.ended[i]!, t.waiting[i]!);
+      return w.finish();
+    };
+    const fields = (p: PackedTally) => ({ bytes: [...p.bytes], raw: p.raw, cells: p.cells, ended: p.ended, waiting: p.waiting, last: p.last, maxEnded: p.maxEnded, maxWaiting: p.maxWaiting });
+    // steps around 1, 16, 17, 63, 64 and large; counts around 3, 4, 255, 256 and beyond; empty and repeated times
+    const step = fc.oneof(fc.constantFrom(0, 1, 15, 16, 17, 62, 63, 64, 127, 128, 300), fc.integer({ min: 0, max: 2 ** 20 }));
+    const count = fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 254, 255, 256, 70_000), fc.nat(9));
+    const column = fc.constantFrom('u32', 'u16', 'u8');
+    // (a count too large for the column wraps: either way both packers get the same column)
+    const columnOf = (kind: string, values: number[]) => (kind === 'u32' ? Uint32Array.from(values) : kind === 'u16' ? Uint16Array.from(values) : Uint8Array.from(values));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(step, count, count), { maxLength: 80 }), fc.tuple(column, column), (cells, [Ended, Waiting]) => {
+        let at = 0;
+        const times = Uint32Array.from(cells, ([s]) => (at += s));
+        const ended = columnOf(Ended, cells.map(([, e]) => e));
+        const waiting = columnOf(Waiting, cells.map(([, , w]) => w));
+        const t = { times, ended, waiting };
+        expect(fields(packTally(t))).toEqual(fields(viaWriter(t)));
+      }),
+    );
+    // hand-worked: the first time 0 is an escape, an equal time adds up, an empty cell is left out
+    const p = packTally({ times: Uint32Array.of(0, 0, 3, 7), ended: Uint32Array.of(1, 1, 0, 1), waiting: Uint8Array.of(0, 1, 0, 0) });
+    expect([...p.bytes]).toEqual([0x80, 0, 2, 1, (6 << 3) | 2]);
+    expect([p.cells, p.ended, p.waiting, p.last, p.maxEnded, p.maxWaiting]).toEqual([2, 3, 1, 7, 2, 1]);
+    expect(() => packTally({ times: Uint32Array.of(10, 9), ended: Uint32Array.of(1, 1), waiting: Uint32Array.of(0, 0) })).toThrow(RangeError);
   });
 
   it('sumPacked of packed tallies is sumTallies of the tallies (a k-way merge), for 0 to 7 of them', () => {
