@@ -242,13 +242,54 @@ export class PackedTally {
     const times: TallyColumn = narrow ? new Uint32Array(n) : new Float64Array(n);
     const ended = narrow ? countColumn(n, this.maxEnded) : new Float64Array(n);
     const waiting = narrow ? countColumn(n, this.maxWaiting) : new Float64Array(n);
-    const r = new PackedReader(this);
-    for (let k = 0; r.next(); k++) {
-      times[k] = r.time;
-      ended[k] = r.ended;
-      waiting[k] = r.waiting;
-    }
+    decodeCells(this.bytes, n, times, ended, waiting);
     return { times, ended, waiting };
+  }
+}
+
+/** Where {@link escapedValue} stopped reading. */
+let escapedAt = 0;
+
+/** A varint of `bytes` at `at` (ByteCursor.varint); where it ends is left in escapedAt. */
+function escapedValue(bytes: Uint8Array, at: number): number {
+  let b = bytes[at++] as number;
+  let v = b & 0x7f;
+  let scale = 0x80;
+  while (b >= 0x80) {
+    b = bytes[at++] as number;
+    v += (b & 0x7f) * scale;
+    scale *= 0x80;
+  }
+  escapedAt = at;
+  return v;
+}
+
+/**
+ * The `n` cells of packed bytes into the columns: PackedReader's decoding in one loop, with no
+ * call per cell (every statistic that reads a group or cell unpacks it: a fifth of the judge's
+ * time went to the reader's calls at 5M tickets). The round-trip tests hold it to the writer.
+ */
+function decodeCells(bytes: Uint8Array, n: number, times: TallyColumn, ended: TallyColumn, waiting: TallyColumn): void {
+  let at = 0;
+  let time = 0;
+  for (let k = 0; k < n; k++) {
+    const b = bytes[at++] as number;
+    if (b < ESCAPE) {
+      time += (b >> 3) + 1;
+      ended[k] = (b >> 1) & 3;
+      waiting[k] = b & 1;
+    } else if (b > ESCAPE) {
+      const v = b - TWO;
+      time += (v >> 1) + 1;
+      waiting[k] = v & 1;
+      ended[k] = bytes[at++] as number;
+    } else {
+      time += escapedValue(bytes, at);
+      ended[k] = escapedValue(bytes, escapedAt);
+      waiting[k] = escapedValue(bytes, escapedAt);
+      at = escapedAt;
+    }
+    times[k] = time;
   }
 }
 
