@@ -31,20 +31,11 @@ function answerTwin(answer: TwinAnswer, transfer: ArrayBuffer[] = []): void {
   Atomics.notify(control, TWIN_ANSWERS);
 }
 
-/** The typed array's values in shared memory (the main thread reads them where they are). */
-function shared<T extends Uint32Array | Int32Array>(array: T): T {
-  const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(array.byteLength));
-  out.set(array);
-  return out;
-}
-
 function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
   try {
     if (job.kind === 'sort') {
-      const here = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null });
-      if (here === null) return answerTwin({ kind: 'unsortable' });
-      sorted = { keys: shared(here.keys), position: shared(here.position), marks: here.marks };
+      sorted = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null }, true);
+      if (sorted === null) return answerTwin({ kind: 'unsortable' });
       return answerTwin({ kind: 'sorted', keys: sorted.keys, position: sorted.position });
     }
     if (sorted === null) throw new Error('a pass before the sort');

@@ -299,11 +299,12 @@ export class Samples {
  * as-of time while still waiting, nothing when excluded); null when a duration is not a whole
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
-export function sortedMetric(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks): SortedDurations | null {
-  const keys = new Uint32Array(t.size);
-  const index = new Uint32Array(t.size);
+export function sortedMetric(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks, shared = false): SortedDurations | null {
+  // (shared: sorted in shared memory, for both threads: the statistics helper's sort, helper.ts)
+  const keys = shared ? new Uint32Array(new SharedArrayBuffer(4 * t.size)) : new Uint32Array(t.size);
+  const index = shared ? new Uint32Array(new SharedArrayBuffer(4 * t.size)) : new Uint32Array(t.size);
   const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
-  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, marks);
+  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, marks, shared);
 }
 
 /** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */

@@ -158,14 +158,18 @@ export const SORTABLE_MAX_TIME = RADIX_MAX_TIME;
  * for whole seconds 0..{@link SORTABLE_MAX_TIME}, `index[k]` its ticket among `tickets` — when
  * the durations come straight from the ticket table (no per-ticket arrays of times made first).
  */
-export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, marks: SharedMarks = { bytes: null }): SortedDurations {
-  const sorted = radixSortPairs(keys, index);
-  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets), marks };
+export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, marks: SharedMarks = { bytes: null }, shared = false): SortedDurations {
+  // shared: keys and index are in shared memory, and so are the scratch, the sorted keys and the
+  // positions (the statistics helper sorts for both threads, measure/helper.ts: no copy after)
+  const n = keys.length;
+  const scratch = shared ? ([new Uint32Array(new SharedArrayBuffer(4 * n)), new Uint32Array(new SharedArrayBuffer(4 * n))] as const) : undefined;
+  const sorted = radixSortPairs(keys, index, scratch);
+  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets, shared), marks };
 }
 
 /** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
-function positionsOf(order: Uint32Array, tickets: number): Int32Array {
-  const position = new Int32Array(tickets).fill(-1);
+function positionsOf(order: Uint32Array, tickets: number, shared: boolean): Int32Array {
+  const position = (shared ? new Int32Array(new SharedArrayBuffer(4 * tickets)) : new Int32Array(tickets)).fill(-1);
   for (let j = 0; j < order.length; j++) position[order[j] as number] = j;
   return position;
 }
