@@ -49,7 +49,7 @@ export type HelperJob =
   | { readonly kind: 'timeline'; readonly customer: Int32Array; readonly created: TimeColumn; readonly customers: number }
   | { readonly kind: 'correlation'; readonly input: CorrelationInput }
   | { readonly kind: 'sort'; readonly ages: TwinAges; readonly seconds: SecondsColumn; readonly state: Uint8Array; readonly resolved: number; readonly asOf: number }
-  | { readonly kind: 'pass'; readonly codes: TallyCodes; readonly groups: number };
+  | { readonly kind: 'pass'; readonly id: number; readonly codes: TallyCodes; readonly groups: number };
 
 /** The columns a waiting age is read from (sample.ts TableAges), as the helper gets them. */
 export interface TwinAges {
@@ -64,12 +64,16 @@ export type HelperAnswer =
   | { readonly kind: 'correlation'; readonly value: FollowerCorrelation }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** What the helper hands back for a sort or a pass, on the twin's port. */
-export type TwinAnswer =
+/** What the helper hands back for a sort or a pass, on the twin's port, with the request's number (the sort's: SORT_ID). */
+export type TwinAnswer = { readonly id: number } & (
   | { readonly kind: 'sorted'; readonly keys: Uint32Array; readonly position: Int32Array }
   | { readonly kind: 'unsortable' }
   | { readonly kind: 'tallies'; readonly tallies: Tally[] }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly message: string }
+);
+
+/** The number of the sort's answer (passes are numbered from 1). */
+export const SORT_ID = 0;
 
 /** What the helper is started with. */
 export interface HelperStart {
@@ -137,7 +141,7 @@ export async function startHelper(table: TicketTable, asOf: number): Promise<Hel
     const control = new SharedArrayBuffer(3 * 4);
     const start: HelperStart = { twinPort: port2, control };
     // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
-    const started = (worker = new Worker(path, { execArgv: [], workerData: start, transferList: [port2], }));
+    const started = (worker = new Worker(path, { execArgv: [], workerData: start, transferList: [port2] }));
     const twin = new HelperTwin(started, port1, new Int32Array(control), jobs.length, twinDeadline(n), receiveMessageOnPort);
     const done = new Promise<Helped>((resolve) => {
       const helped: Helped = { timeline: null, correlation: null, failure: null };
@@ -180,17 +184,18 @@ export async function startHelper(table: TicketTable, asOf: number): Promise<Hel
 }
 
 /** How long this thread waits for the helper to start before it sorts resolution itself (a thread starts in tens of milliseconds). */
-const START_WAIT_MS = 1_000;
+const START_WAIT_MS = 2_000;
 
 /**
  * How long this thread waits for one answer of the twin before giving it up, in milliseconds:
- * 2 s and 5 µs a ticket, several times what a sort or a pass takes (about 0.1–0.2 µs a ticket
+ * 2 s and 1 µs a ticket, several times what a sort or a pass takes (about 0.1–0.2 µs a ticket
  * measured at 5M), so only a helper that stopped, failed or was starved of the CPU meets it. A
  * stopped helper cannot be seen from synchronous code (its exit is an event), so this bounds
- * the time one costs; the numbers never depend on it.
+ * the time one costs (7 s at 5M tickets, once: it is not asked again); the numbers never depend
+ * on it.
  */
 export function twinDeadline(tickets: number): number {
-  return 2_000 + tickets / 200;
+  return 2_000 + tickets / 1_000;
 }
 
 /** The helper's side of Samples' tallies (sample.ts ResolutionTwin; the module header says how). */
@@ -198,6 +203,8 @@ export class HelperTwin implements ResolutionTwin {
   /** Resolution's durations as the helper sorted them: not yet asked; undefined: they did not come. */
   private sortedThere: { keys: Uint32Array; position: Int32Array } | null | undefined | 'pending' = 'pending';
   private gone = false;
+  /** The last pass asked for (its answer carries the number; the sort's is SORT_ID). */
+  private asked = SORT_ID;
   /** Passes the helper made (the tests read it). */
   passes = 0;
 
@@ -213,10 +220,11 @@ export class HelperTwin implements ResolutionTwin {
 
   sorted(): { keys: Uint32Array; position: Int32Array } | null | undefined {
     if (this.sortedThere !== 'pending') return this.sortedThere;
+    if (this.gone) return (this.sortedThere = undefined); // (its exit was seen: not waited for)
     // a helper that has not started within a second (its script cannot load, or the system
     // starves it) is not waited for
     Atomics.wait(this.control, STARTED, 0, START_WAIT_MS);
-    const answer = Atomics.load(this.control, STARTED) === 1 ? this.answer() : null;
+    const answer = Atomics.load(this.control, STARTED) === 1 ? this.answer(SORT_ID) : null;
     if (answer?.kind === 'sorted') return (this.sortedThere = { keys: answer.keys, position: answer.position });
     if (answer?.kind === 'unsortable') return (this.sortedThere = null);
     this.gone = true;
@@ -228,7 +236,7 @@ export class HelperTwin implements ResolutionTwin {
   }
 
   start(codes: TallyCodes, groups: number): void {
-    const job: HelperJob = { kind: 'pass', codes, groups };
+    const job: HelperJob = { kind: 'pass', id: ++this.asked, codes, groups };
     try {
       this.worker.postMessage(job);
     } catch {
@@ -237,7 +245,7 @@ export class HelperTwin implements ResolutionTwin {
   }
 
   finish(): Tally[] | null {
-    const answer = this.gone ? null : this.answer();
+    const answer = this.gone ? null : this.answer(this.asked);
     if (answer?.kind !== 'tallies') {
       this.gone = true;
       return null;
@@ -256,13 +264,20 @@ export class HelperTwin implements ResolutionTwin {
     this.port.close();
   }
 
-  /** The next answer on the twin's port, waited for up to the deadline; null when none came. */
-  private answer(): TwinAnswer | null {
+  /**
+   * The answer to request `id` on the twin's port, waited for up to the deadline (an answer to an
+   * earlier request, one this thread gave up on, is passed over); null when none came.
+   */
+  private answer(id: number): TwinAnswer | null {
     const until = performance.now() + this.deadlineMs;
     for (;;) {
       const seen = Atomics.load(this.control, TWIN_ANSWERS);
       const got = this.receive(this.port);
-      if (got !== undefined) return got.message as TwinAnswer;
+      if (got !== undefined) {
+        const answer = got.message as TwinAnswer;
+        if (answer.id === id) return answer;
+        continue;
+      }
       const left = until - performance.now();
       if (left <= 0) return null;
       Atomics.wait(this.control, TWIN_ANSWERS, seen, left);

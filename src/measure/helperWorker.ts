@@ -13,7 +13,7 @@ import { timelineOf } from './journeys.js';
 import { followerCorrelation } from './rankCorrelation.js';
 import { sortedMetric } from './sample.js';
 import { talliesByTicket, type SortedDurations } from '../stats/tally.js';
-import { JOBS_DONE, STARTED, TWIN_ANSWERS, type HelperAnswer, type HelperJob, type HelperStart, type TwinAnswer } from './helper.js';
+import { JOBS_DONE, SORT_ID, STARTED, TWIN_ANSWERS, type HelperAnswer, type HelperJob, type HelperStart, type TwinAnswer } from './helper.js';
 
 const port = parentPort;
 const start = workerData as HelperStart;
@@ -21,7 +21,7 @@ const control = new Int32Array(start.control);
 Atomics.store(control, STARTED, 1);
 Atomics.notify(control, STARTED);
 
-/** Resolution's durations as sorted here, in shared memory (the main thread reads the same). */
+/** Resolution's durations as sorted here (in shared memory when there are 1,024 or more). */
 let sorted: SortedDurations | null = null;
 
 /** Sends a twin answer and raises the counter the main thread waits on. */
@@ -34,9 +34,11 @@ function answerTwin(answer: TwinAnswer, transfer: ArrayBuffer[] = []): void {
 function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
   try {
     if (job.kind === 'sort') {
+      // (in shared memory: the main thread reads the same arrays; a table of under 1,024
+      // durations is sorted into plain arrays, which the answer then copies)
       sorted = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null }, true);
-      if (sorted === null) return answerTwin({ kind: 'unsortable' });
-      return answerTwin({ kind: 'sorted', keys: sorted.keys, position: sorted.position });
+      if (sorted === null) return answerTwin({ id: SORT_ID, kind: 'unsortable' });
+      return answerTwin({ id: SORT_ID, kind: 'sorted', keys: sorted.keys, position: sorted.position });
     }
     if (sorted === null) throw new Error('a pass before the sort');
     // (the tallies are views of three blocks: handed over whole, and packed on the main thread,
@@ -44,9 +46,9 @@ function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
     const tallies = talliesByTicket(sorted, job.codes, job.groups);
     const transfer = new Set<ArrayBuffer>();
     for (const t of tallies) for (const column of [t.times, t.ended, t.waiting]) if (column.buffer instanceof ArrayBuffer) transfer.add(column.buffer);
-    answerTwin({ kind: 'tallies', tallies }, [...transfer]);
+    answerTwin({ id: job.id, kind: 'tallies', tallies }, [...transfer]);
   } catch (error) {
-    answerTwin({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    answerTwin({ id: job.kind === 'sort' ? SORT_ID : job.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 }
 

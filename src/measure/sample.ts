@@ -282,7 +282,9 @@ export class Samples {
       // one scratch of byte marks for both metrics (each pass writes what it reads)
       const marks: SharedMarks = { bytes: null };
       const firstResponse = sortedMetric(t, t.firstResponse, t.firstResponseState, ANSWERED, this.asOf, marks);
-      // resolution's, sorted on the helper thread meanwhile when there is one
+      // resolution's, sorted on the helper thread meanwhile when there is one (not waited for
+      // when first response's cannot be sorted: no pass is made then)
+      if (firstResponse === null) this.twin = null;
       const there = this.twin?.sorted();
       if (there === undefined) this.twin = null;
       const resolution = there === undefined ? sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, this.asOf, marks) : there && { ...there, marks };

@@ -153,9 +153,9 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     const helped = await run(file, 'always');
     expect(sorted.mock.results[0]!.value).toMatchObject({ keys: expect.any(Uint32Array) });
     expect((sorted.mock.results[0]!.value as { keys: Uint32Array }).keys.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // (a pass the helper is too slow for, on a loaded machine, would be made here: the same report)
     const answered = finish.mock.results.filter((r) => Array.isArray(r.value)).length;
     expect(answered).toBeGreaterThanOrEqual(3);
-    expect(finish.mock.results.every((r) => Array.isArray(r.value))).toBe(true);
     expect(helped).toBe(alone);
     expect(kinds(helped)).toContain('loud-preference');
   });
@@ -189,7 +189,7 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     const twin = new HelperTwin(worker, port1, control, 2, 50, receiveMessageOnPort);
     Atomics.store(control, 2, 1); // started
     const keys = new Uint32Array(new SharedArrayBuffer(8));
-    port2.postMessage({ kind: 'sorted', keys, position: new Int32Array(new SharedArrayBuffer(8)) });
+    port2.postMessage({ id: 0, kind: 'sorted', keys, position: new Int32Array(new SharedArrayBuffer(8)) });
     Atomics.add(control, 0, 1);
     expect(twin.sorted()?.keys).toBeInstanceOf(Uint32Array);
     // not free while the timeline and correlation jobs are not done
@@ -198,10 +198,12 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     expect(twin.free()).toBe(true);
     const codes = new Uint8Array(new SharedArrayBuffer(4));
     twin.start(codes, 3);
-    expect(sent).toEqual([{ kind: 'pass', codes, groups: 3 }]);
+    expect(sent).toEqual([{ kind: 'pass', id: 1, codes, groups: 3 }]);
     const tally = { times: Uint32Array.of(5), ended: Uint32Array.of(1), waiting: Uint32Array.of(0) };
-    port2.postMessage({ kind: 'tallies', tallies: [tally] });
-    Atomics.add(control, 0, 1);
+    // an answer to another request (one given up on) is passed over, not taken for this one
+    port2.postMessage({ id: 7, kind: 'tallies', tallies: [] });
+    port2.postMessage({ id: 1, kind: 'tallies', tallies: [tally] });
+    Atomics.add(control, 0, 2);
     expect(twin.finish()).toEqual([tally]);
     expect(twin.passes).toBe(1);
     // no answer: given up after the deadline (50 ms here), and not asked again
@@ -214,15 +216,23 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     port2.close();
   });
 
-  it('a helper that never starts: resolution is sorted here after a second at most', () => {
+  it('a helper that never starts: resolution is sorted here after two seconds at most; one seen to stop: not waited for at all', () => {
     const { port1 } = new MessageChannel();
     const control = new Int32Array(new SharedArrayBuffer(12));
     const twin = new HelperTwin({ postMessage: () => {} } as unknown as Worker, port1, control, 0, 60_000, receiveMessageOnPort);
     const t0 = performance.now();
     expect(twin.sorted()).toBeUndefined();
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(performance.now() - t0).toBeLessThan(6_000);
     expect(twin.free()).toBe(false);
     twin.stop();
+    const started = new Int32Array(new SharedArrayBuffer(12));
+    Atomics.store(started, 2, 1);
+    const lost = new HelperTwin({ postMessage: () => {} } as unknown as Worker, new MessageChannel().port1, started, 0, 60_000, receiveMessageOnPort);
+    lost.lost(); // its exit was seen (between measure and judge)
+    const t1 = performance.now();
+    expect(lost.sorted()).toBeUndefined();
+    expect(performance.now() - t1).toBeLessThan(500);
+    lost.stop();
   });
 });
 
