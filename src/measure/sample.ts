@@ -201,6 +201,7 @@ export class Samples {
     const todo = family.filter((g) => g.length > 0 && (strata ? !this.perStrata(g).has(strata) : !this.whole.has(g as object)));
     if (todo.length < 2 || !todo.some((g) => this.large(g))) return;
     const cells = strata ? strata.labels.length : 1;
+    // sorted first: it settles whether the helper thread takes part (the codes are then made in shared memory)
     this.sorted();
     const codes = ticketCodes(this.table.size, todo, strata ? strata.code : null, cells, this.twin !== null);
     const [first, resolution] = this.tallied(codes, todo.length * cells);

@@ -484,42 +484,41 @@ export class CsvScanner {
     let indexed = i;
     let count = 0;
     let k = 0;
-    // The record's field state in locals too (written at every field), put back in the object
-    // around each record's end (`endLine`) and when the scan stops (inline, not in closures:
-    // a closure would move these locals to the heap).
-    let fieldStart = this.fieldStart;
-    let kind = this.kind;
-    let fields = this.fields;
-    let base = this.base;
-    let starts = this.batch.start;
-    let ends = this.batch.end;
-    let kinds = this.batch.kind;
     while (i < len) {
       const b = buf[i] as number;
-      if (quoting) {
-        if (b < 0x80 && b !== QUOTE && b !== LF && b !== CR) {
-          // a run of ASCII bytes that mean nothing inside quotes (ASCII leaves `high` as it is;
-          // the index also stops at a delimiter, which comes back here)
-          if (special !== null) {
-            const target = i + 1 - indexed;
-            while (k < count && (positions[k] as number) < target) k++;
-            if (k < count) {
-              i = indexed + (positions[k] as number);
-              continue;
-            }
-            i = this.indexFrom(special, buf, i + 1, len);
-            indexed = this.indexed;
-            count = this.specials;
-            k = this.at;
-            if (count * DENSE > this.indexedTo - indexed) special = null;
+      // A run of ASCII bytes that mean nothing here: outside quotes, all but the delimiters, a
+      // quote and the line breaks; inside quotes, all but a quote and the line breaks. (ASCII
+      // leaves `high` as it is.) Skipped to the next special byte by the index — which also
+      // stops at a delimiter inside quotes, which comes back here — or by the byte loop.
+      if (b < 0x80 && (quoting ? b !== QUOTE && b !== LF && b !== CR : ordinary[b] === 1)) {
+        if (special !== null) {
+          const target = i + 1 - indexed;
+          while (k < count && (positions[k] as number) < target) k++;
+          if (k < count) {
+            i = indexed + (positions[k] as number);
             continue;
           }
+          i = this.indexFrom(special, buf, i + 1, len);
+          indexed = this.indexed;
+          count = this.specials;
+          k = this.at;
+          if (count * DENSE > this.indexedTo - indexed) special = null;
+          continue;
+        }
+        if (quoting) {
           for (i++; i < len; i++) {
             const c = buf[i] as number;
             if (c >= 0x80 || c === QUOTE || c === LF || c === CR) break;
           }
-          continue;
+        } else {
+          for (i++; i < len; i++) {
+            const c = buf[i] as number;
+            if (c >= 0x80 || ordinary[c] !== 1) break;
+          }
         }
+        continue;
+      }
+      if (quoting) {
         if (b === QUOTE) {
           if (i + 1 >= len) {
             if (!eof) break;
@@ -529,7 +528,7 @@ export class CsvScanner {
           }
           const n = buf[i + 1] as number;
           if (n === QUOTE) {
-            if (kind === QUOTED) kind = ESCAPED;
+            if (this.kind === QUOTED) this.kind = ESCAPED;
             i += 2;
             continue;
           }
@@ -537,7 +536,7 @@ export class CsvScanner {
             // csv-parse takes a NUL for the end of its buffer: the quote closes, and the bytes
             // after it are read on as the field's (decodeOdd)
             quoting = false;
-            kind = ODD;
+            this.kind = ODD;
             i++;
             continue;
           }
@@ -549,7 +548,7 @@ export class CsvScanner {
             } else closes = buf[i + 2] === LF;
           }
           quoting = false;
-          if (!closes) kind = ODD;
+          if (!closes) this.kind = ODD;
           i++;
           continue;
         }
@@ -565,46 +564,9 @@ export class CsvScanner {
         i++;
         continue;
       }
-      if (b < 0x80 && ordinary[b] === 1) {
-        // a run of ASCII bytes that are not the delimiters, a quote or a line break (the jump
-        // to the next special byte is written out here and in the quoted branch above on
-        // purpose: as a method it read and wrote the index's state through the object at every
-        // special byte, and scanning took a third longer)
-        if (special !== null) {
-          const target = i + 1 - indexed;
-          while (k < count && (positions[k] as number) < target) k++;
-          if (k < count) {
-            i = indexed + (positions[k] as number);
-            continue;
-          }
-          i = this.indexFrom(special, buf, i + 1, len);
-          indexed = this.indexed;
-          count = this.specials;
-          k = this.at;
-          if (count * DENSE > this.indexedTo - indexed) special = null;
-          continue;
-        }
-        for (i++; i < len; i++) {
-          const c = buf[i] as number;
-          if (c >= 0x80 || ordinary[c] !== 1) break;
-        }
-        continue;
-      }
       if (b === D) {
-        // (pushField, in locals)
-        const at = base + fields;
-        if (at >= starts.length) {
-          this.batch.roomForFields(at + 1);
-          starts = this.batch.start;
-          ends = this.batch.end;
-          kinds = this.batch.kind;
-        }
-        starts[at] = fieldStart;
-        ends[at] = i;
-        kinds[at] = kind;
-        fields++;
-        kind = PLAIN;
-        fieldStart = ++i;
+        this.pushField(i);
+        this.fieldStart = ++i;
         continue;
       }
       if (b === RD) {
@@ -612,20 +574,10 @@ export class CsvScanner {
           if (i + 1 >= len) {
             if (!eof) break;
           } else if (buf[i + 1] === LF) {
-            this.fieldStart = fieldStart;
-            this.kind = kind;
-            this.fields = fields;
             this.endLine(i, high);
             high = 0;
             i += 2;
             this.recordStart = this.fieldStart = i;
-            fieldStart = this.fieldStart;
-            kind = this.kind;
-            fields = this.fields;
-            base = this.base;
-            starts = this.batch.start;
-            ends = this.batch.end;
-            kinds = this.batch.kind;
             continue;
           }
           // A bare CR in a CRLF file is field content.
@@ -634,44 +586,24 @@ export class CsvScanner {
           i++;
           continue;
         }
-        this.fieldStart = fieldStart;
-        this.kind = kind;
-        this.fields = fields;
         this.endLine(i, high);
         high = 0;
         i++;
         this.recordStart = this.fieldStart = i;
-        fieldStart = this.fieldStart;
-        kind = this.kind;
-        fields = this.fields;
-        base = this.base;
-        starts = this.batch.start;
-        ends = this.batch.end;
-        kinds = this.batch.kind;
         continue;
       }
-      if (b === QUOTE && i === fieldStart) {
+      if (b === QUOTE && i === this.fieldStart) {
         quoting = true;
-        kind = QUOTED;
+        this.kind = QUOTED;
         i++;
         continue;
       }
       if (b === LF && crlf) {
         // an LF on its own ends a record as a CRLF does
-        this.fieldStart = fieldStart;
-        this.kind = kind;
-        this.fields = fields;
         this.endLine(i, high);
         high = 0;
         i++;
         this.recordStart = this.fieldStart = i;
-        fieldStart = this.fieldStart;
-        kind = this.kind;
-        fields = this.fields;
-        base = this.base;
-        starts = this.batch.start;
-        ends = this.batch.end;
-        kinds = this.batch.kind;
         continue;
       }
       if (b === LF) {
@@ -684,9 +616,6 @@ export class CsvScanner {
       high |= b;
       i++;
     }
-    this.fieldStart = fieldStart;
-    this.kind = kind;
-    this.fields = fields;
     this.quoting = quoting;
     this.high = high;
     this.pos = i;

@@ -71,6 +71,19 @@ async function run(file: string, workers: 'always' | 'never', config: unknown = 
   return JSON.stringify(await audit(settings, { stdin: Readable.from([]), workers }));
 }
 
+/** Stops the helper thread instead of sending it a job whose kind `stops` picks (the reading worker's messages have no kind: they go through). */
+function stopHelperWhenSent(stops: (kind: string) => boolean): void {
+  const post = Worker.prototype.postMessage;
+  vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+    const kind = typeof message === 'object' && message !== null ? (message as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string' && stops(kind)) {
+      void this.terminate();
+      return;
+    }
+    post.call(this, message, transfer);
+  });
+}
+
 const spearmanOf = (report: Report): Finding | undefined => report.findings.find((f) => f.details?.['test'] === 'spearman');
 const kinds = (json: string): string[] => (JSON.parse(json) as Report).findings.map((f) => f.kind);
 
@@ -124,15 +137,8 @@ describe('the statistics helper thread', () => {
   it('a helper that stops before answering: the main thread works it out, the same report', async () => {
     const file = exportFile(3000, 12);
     const alone = await run(file, 'never');
-    const post = Worker.prototype.postMessage;
     // the helper's jobs (not the reading worker's) never arrive: it is stopped instead
-    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
-      if (typeof message === 'object' && message !== null && 'kind' in message) {
-        void this.terminate();
-        return;
-      }
-      post.call(this, message, transfer);
-    });
+    stopHelperWhenSent(() => true);
     const adopt = vi.spyOn(TicketGroups.prototype, 'adopt');
     const helped = await run(file, 'always');
     expect(adopt).toHaveBeenCalledTimes(1);
@@ -163,15 +169,8 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
   it('a helper that stops while this thread waits for a pass: the pass is made here, the same report', async () => {
     const file = exportFile(70_000, 22);
     const alone = await run(file, 'never');
-    const post = Worker.prototype.postMessage;
     // the first pass never arrives: the helper is stopped instead
-    vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
-      if (typeof message === 'object' && message !== null && (message as { kind?: string }).kind === 'pass') {
-        void this.terminate();
-        return;
-      }
-      post.call(this, message, transfer);
-    });
+    stopHelperWhenSent((kind) => kind === 'pass');
     const finish = vi.spyOn(HelperTwin.prototype, 'finish');
     const started = performance.now();
     const helped = await run(file, 'always');
