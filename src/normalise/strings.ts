@@ -12,12 +12,154 @@
  * 25 µs, so what these tables touch, and where, is what their speed is made of.
  */
 
+/** Digits a numbered key's number has at most (below 10^9: an exact small integer, 4 bytes). */
+const NUMBERED_DIGITS = 9;
+/** Code units a numbered key's prefix has at most. */
+const NUMBERED_PREFIX = 64;
+
+/**
+ * The shape every string of a numbered arena has: one prefix, then 1 to NUMBERED_DIGITS
+ * decimal digits ending the string (`T1041`, `C350157`, `48213`, `INC0010001`), written either
+ * without leading zeros (`width` 0) or always with `width` digits (zeros in front). A string of
+ * this shape is known by its number alone, and written back exactly: `prefix + number`, padded.
+ */
+class NumberedForm {
+  /** The prefix's code units (compared with ASCII bytes unit by unit). */
+  private readonly units: Uint16Array;
+  /**
+   * While `width` is 0: how many digits every string so far has, or −1 when they differ. A
+   * string with leading zeros of that many digits then turns the form to that fixed width
+   * (every earlier string has that many digits and no leading zero, so each is still written
+   * back exactly).
+   */
+  private sameWidth: number;
+
+  private constructor(readonly prefix: string, public width: number, digits: number) {
+    this.units = Uint16Array.from(prefix, (c) => c.charCodeAt(0));
+    this.sameWidth = width === 0 ? digits : -1;
+  }
+
+  /** The form `text` has, or null when it is not a prefix and a number. */
+  static of(text: string): NumberedForm | null {
+    let d = text.length;
+    while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
+    const digits = text.length - d;
+    if (digits === 0 || digits > NUMBERED_DIGITS || d > NUMBERED_PREFIX) return null;
+    return new NumberedForm(text.slice(0, d), digits > 1 && text.charCodeAt(d) === 48 ? digits : 0, digits);
+  }
+
+  /** The number of `text` when it has this form, else −1. */
+  numberOf(text: string): number {
+    const p = this.units.length;
+    const digits = text.length - p;
+    if (!this.digitsFit(digits, text.charCodeAt(p))) return -1;
+    for (let i = 0; i < p; i++) if (text.charCodeAt(i) !== this.units[i]) return -1;
+    let n = 0;
+    for (let i = p; i < text.length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n;
+  }
+
+  /** numberOf the string whose code units are the ASCII bytes `buf[start..end)`. */
+  numberOfAscii(buf: Uint8Array, start: number, end: number): number {
+    const p = this.units.length;
+    const digits = end - start - p;
+    if (!this.digitsFit(digits, buf[start + p] as number)) return -1;
+    for (let i = 0; i < p; i++) if (buf[start + i] !== this.units[i]) return -1;
+    let n = 0;
+    for (let i = start + p; i < end; i++) {
+      const digit = (buf[i] as number) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n;
+  }
+
+  /** Whether `digits` digits starting with unit `first` are written as this form writes them. */
+  private digitsFit(digits: number, first: number): boolean {
+    if (digits < 1 || digits > NUMBERED_DIGITS) return false;
+    if (this.width !== 0) return digits === this.width;
+    return digits === 1 || first !== 48;
+  }
+
+  /**
+   * numberOf for a string being added. One with leading zeros, where the form has none, turns
+   * the form to a fixed width when every string so far has that many digits (each of them is
+   * then still written back as it was); else −1.
+   */
+  admit(text: string): number {
+    const n = this.numberOf(text);
+    if (n >= 0 || !this.mayFix(text.length - this.units.length)) return n;
+    return this.fixed(this.numberOf(text));
+  }
+
+  /** admit of the string whose code units are the ASCII bytes `buf[start..end)`. */
+  admitAscii(buf: Uint8Array, start: number, end: number): number {
+    const n = this.numberOfAscii(buf, start, end);
+    if (n >= 0 || !this.mayFix(end - start - this.units.length)) return n;
+    return this.fixed(this.numberOfAscii(buf, start, end));
+  }
+
+  /** Whether a string of `digits` digits could fix the width (it is tried at that width). */
+  private mayFix(digits: number): boolean {
+    if (this.width !== 0 || this.sameWidth < 2 || digits !== this.sameWidth) return false;
+    this.width = digits;
+    return true;
+  }
+
+  /** n read at the width just tried: kept when it fits, else the form goes back to no fixed width. */
+  private fixed(n: number): number {
+    if (n < 0) this.width = 0;
+    return n;
+  }
+
+  /** Notes that a string of number n was added (whether all have one number of digits so far). */
+  added(n: number): void {
+    if (this.width === 0 && this.sameWidth !== -1 && digitsOf(n) !== this.sameWidth) this.sameWidth = -1;
+  }
+
+  /** The string of number n. */
+  text(n: number): string {
+    const digits = String(n);
+    return this.width === 0 ? this.prefix + digits : this.prefix + digits.padStart(this.width, '0');
+  }
+
+  /** How many code units the string of number n has. */
+  length(n: number): number {
+    return this.units.length + (this.width !== 0 ? this.width : digitsOf(n));
+  }
+}
+
+/** How many decimal digits n (a whole number ≥ 0) has. */
+function digitsOf(n: number): number {
+  let digits = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    digits++;
+  }
+  return digits;
+}
+
+function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+
 /**
  * Strings stored one after another as code units, numbered 0, 1, 2, … in the order they were
  * added. No object per string. Exact for any string (lone surrogates included): the units are
  * held one byte each while every unit is below 256 (ticket and customer ids are ASCII: half
  * the memory, and the page faults and cache misses that come with it), and two bytes each from
  * the first string that needs it on (the bytes held so far widened once).
+ *
+ * Numbered strings are kept smaller still. Ids are mostly a prefix and a running number
+ * (`T1041`, `C350157`, `48213`, `INC0010001`): while every string added has the first one's
+ * prefix and its way of writing the number (NumberedForm), the arena holds only the numbers,
+ * 4 bytes a string instead of its units and its start (a ticket id of the bench file took 12
+ * bytes: 125 MB at 10M tickets). The first string that has another form turns the arena to
+ * units, every string held so far written out once.
  */
 export class TextArena {
   /** The units while all are below 256 (null once widened). */
@@ -27,6 +169,15 @@ export class TextArena {
   /** starts[k] .. starts[k + 1] are string k's units. */
   private starts = new Int32Array(1 << 10);
   private count = 0;
+  /** While every string is numbered: their form, and string k's number is numbers[k]. */
+  private form: NumberedForm | null = null;
+  private numbers = new Uint32Array(0);
+  /** Code units of the numbered strings together. */
+  private numberedUnits = 0;
+  /** What `reserve` asked for before the first string settled the form (or after, while numbered). */
+  private wanted = { strings: 0, units: 0 };
+  /** Whether the first string has settled how strings are held. */
+  private settled = false;
 
   /** How many strings it holds. */
   get length(): number {
@@ -35,7 +186,17 @@ export class TextArena {
 
   /** How many code units its strings hold together. */
   get units(): number {
-    return this.starts[this.count] as number;
+    return this.form !== null ? this.numberedUnits : (this.starts[this.count] as number);
+  }
+
+  /** The form of the numbered strings held, while every string is one (else null): StringTable's index by number reads it. */
+  get numbered(): NumberedForm | null {
+    return this.form;
+  }
+
+  /** String k's number (only while numbered). */
+  numberAt(k: number): number {
+    return this.numbers[k] as number;
   }
 
   /**
@@ -44,11 +205,55 @@ export class TextArena {
    * over, into memory that is new each time.
    */
   reserve(strings: number, units: number): void {
+    if (this.count === 0 || this.form !== null) {
+      // (the first string settles how strings are held: only then is the room made)
+      this.wanted = { strings: Math.max(this.wanted.strings, strings), units: Math.max(this.wanted.units, units) };
+      if (this.form !== null && strings > this.numbers.length) this.numbers = grownTo(this.numbers, strings, this.count);
+      return;
+    }
+    this.reserveUnits(strings, units);
+  }
+
+  private reserveUnits(strings: number, units: number): void {
     if (strings + 1 > this.starts.length) this.starts = grownTo(this.starts, strings + 1);
     const held = this.starts[this.count] as number;
     if (this.narrow !== null) {
       if (units > this.narrow.length) this.narrow = grownTo(this.narrow, units, held);
     } else if (this.wide !== null && units > this.wide.length) this.wide = grownTo(this.wide, units, held);
+  }
+
+  /**
+   * Settles how strings are held, from the first one: by number when it is numbered, else as
+   * units (with the room asked for so far).
+   */
+  private settle(first: string): void {
+    this.settled = true;
+    this.form = NumberedForm.of(first);
+    if (this.form !== null) this.numbers = new Uint32Array(Math.max(1 << 10, this.wanted.strings));
+    else this.reserveUnits(this.wanted.strings, this.wanted.units);
+  }
+
+  /** Adds the string of number n of the numbered form (a number its admit gave); returns its number in the arena. */
+  pushNumber(n: number, form = this.form as NumberedForm): number {
+    const k = this.count;
+    if (k === this.numbers.length) this.numbers = grownTo(this.numbers, k * 2, k);
+    this.numbers[k] = n;
+    this.numberedUnits += form.length(n);
+    form.added(n);
+    this.count = k + 1;
+    return k;
+  }
+
+  /** From numbers to units (once: the first string of another form), every string held written out. */
+  private unnumber(): void {
+    const form = this.form as NumberedForm;
+    const numbers = this.numbers;
+    const n = this.count;
+    this.form = null;
+    this.numbers = new Uint32Array(0);
+    this.count = 0;
+    this.reserveUnits(Math.max(this.wanted.strings, n + 1), Math.max(this.wanted.units, this.numberedUnits));
+    for (let k = 0; k < n; k++) this.push(form.text(numbers[k] as number));
   }
 
   /** Room for string k's start and end, and units up to `stop`. */
@@ -77,6 +282,13 @@ export class TextArena {
 
   /** Adds `text`; returns its number. */
   push(text: string): number {
+    if (!this.settled) this.settle(text);
+    const form = this.form;
+    if (form !== null) {
+      const n = form.admit(text);
+      if (n >= 0) return this.pushNumber(n, form);
+      this.unnumber();
+    }
     const k = this.count;
     const at = this.starts[k] as number;
     const end = at + text.length;
@@ -105,6 +317,13 @@ export class TextArena {
 
   /** Adds the ASCII bytes `buf[start..end)` as a string (each byte one code unit); returns its number. */
   pushAscii(buf: Uint8Array, start: number, end: number): number {
+    if (!this.settled) this.settle(asciiText(buf, start, end));
+    const form = this.form;
+    if (form !== null) {
+      const n = form.admitAscii(buf, start, end);
+      if (n >= 0) return this.pushNumber(n, form);
+      this.unnumber();
+    }
     const k = this.count;
     const at = this.starts[k] as number;
     const stop = at + end - start;
@@ -119,6 +338,7 @@ export class TextArena {
   /** String k. */
   get(k: number): string {
     if (!(k >= 0 && k < this.count)) throw new RangeError(`no string ${k} (holds ${this.count})`);
+    if (this.form !== null) return this.form.text(this.numbers[k] as number);
     const from = this.starts[k] as number;
     const to = this.starts[k + 1] as number;
     const units = this.narrow ?? (this.wide as Uint16Array);
@@ -134,6 +354,7 @@ export class TextArena {
 
   /** Whether string k equals `text`, without making a string of it. */
   equals(k: number, text: string): boolean {
+    if (this.form !== null) return this.form.numberOf(text) === this.numbers[k];
     const from = this.starts[k] as number;
     if ((this.starts[k + 1] as number) - from !== text.length) return false;
     const units = this.narrow ?? (this.wide as Uint16Array);
@@ -143,6 +364,7 @@ export class TextArena {
 
   /** Whether string k equals the ASCII bytes `buf[start..end)`. */
   equalsAscii(k: number, buf: Uint8Array, start: number, end: number): boolean {
+    if (this.form !== null) return this.form.numberOfAscii(buf, start, end) === this.numbers[k];
     const from = this.starts[k] as number;
     if ((this.starts[k + 1] as number) - from !== end - start) return false;
     const units = this.narrow ?? (this.wide as Uint16Array);
@@ -152,6 +374,7 @@ export class TextArena {
 
   /** The first code unit of string k (or whatever is held there, for an empty one): warmAscii's read. */
   firstUnit(k: number): number {
+    if (this.form !== null) return this.numbers[k] as number;
     const units = this.narrow ?? (this.wide as Uint16Array);
     return units[this.starts[k] as number] ?? 0;
   }
@@ -169,8 +392,15 @@ export class TextArena {
   }
 }
 
+/** The string whose code units are the ASCII bytes `buf[start..end)`. */
+function asciiText(buf: Uint8Array, start: number, end: number): string {
+  let out = '';
+  for (let j = start; j < end; j++) out += String.fromCharCode(buf[j] as number);
+  return out;
+}
+
 /** A copy of `array` `size` long, its first `keep` elements (all by default) carried over. */
-function grownTo<T extends Uint8Array | Uint16Array | Int32Array>(array: T, size: number, keep = array.length): T {
+function grownTo<T extends Uint8Array | Uint16Array | Int32Array | Uint32Array>(array: T, size: number, keep = array.length): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array.subarray(0, keep));
   return next;
@@ -234,6 +464,76 @@ function orderedHashOfAscii(buf: Uint8Array, start: number, end: number): number
   return (mix(h) + number) | 0;
 }
 
+/** The slot mask of a table made for `n` strings (at most half its slots taken). */
+function slotMask(n: number): number {
+  let size = 2048;
+  while (n * 2 > size - 1) size *= 2;
+  return size - 1;
+}
+
+/** An index by number has at most this many entries per string expected, plus NUMBER_INDEX_SLACK. */
+const NUMBER_INDEX_DENSITY = 4;
+const NUMBER_INDEX_SLACK = 1 << 16;
+
+/**
+ * Codes by number, for a table whose strings are all numbered (NumberedForm): entry n − base
+ * holds the code + 1 of the string of number n (0: none). While the numbers lie close enough
+ * together (within NUMBER_INDEX_DENSITY entries a string), a lookup is one read: no hash, no
+ * probe, no text compared. Grows by doubling, towards the side a new number lies on (an export
+ * listed newest first has its ids in descending order).
+ */
+class NumberIndex {
+  private base = 0;
+  private codes = new Int32Array(0);
+
+  /** The code of the string of number n, or −1 (n = −1: a string not numbered, never held). */
+  find(n: number): number {
+    const at = n - this.base;
+    return at >= 0 && at < this.codes.length ? (this.codes[at] as number) - 1 : -1;
+  }
+
+  /**
+   * Files `code` under number n unless a code is there already (a copy added with `add` stays
+   * behind the first). False, and nothing changed, when covering n would take more entries
+   * than the density allows for `strings` strings.
+   */
+  place(n: number, code: number, strings: number): boolean {
+    let at = n - this.base;
+    if (at < 0 || at >= this.codes.length) {
+      if (!this.cover(n, strings)) return false;
+      at = n - this.base;
+    }
+    if (this.codes[at] === 0) this.codes[at] = code + 1;
+    return true;
+  }
+
+  /** Grows the entries to cover n; false when that passes the density limit. */
+  private cover(n: number, strings: number): boolean {
+    const limit = NUMBER_INDEX_DENSITY * strings + NUMBER_INDEX_SLACK;
+    const length = this.codes.length;
+    const lo = length === 0 ? n : Math.min(this.base, n);
+    const hi = length === 0 ? n : Math.max(this.base + length - 1, n);
+    if (hi - lo + 1 > limit) return false;
+    const size = Math.min(limit, Math.max(hi - lo + 1, 2 * length, strings, 1024));
+    const base = length === 0 ? Math.max(0, n - (size >> 1)) : n < this.base ? Math.max(0, hi - size + 1) : this.base;
+    const codes = new Int32Array(size);
+    if (length > 0) codes.set(this.codes, this.base - base);
+    this.codes = codes;
+    this.base = base;
+    return true;
+  }
+
+  /** Reads the entries of the numbers of these keys (StringTable.warmAscii); returns a sum of what it read. */
+  warm(form: NumberedForm, buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number {
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const at = form.numberOfAscii(buf, starts[k] as number, ends[k] as number) - this.base;
+      if (at >= 0 && at < this.codes.length) sum += this.codes[at] as number;
+    }
+    return sum;
+  }
+}
+
 /**
  * Probes past which a table placing keys in order gives that up (a sign that its keys cluster:
  * numbers a power of two apart, or the runs of two prefixes overlapping).
@@ -261,6 +561,10 @@ const ORDERED_PROBE_LIMIT = 48;
  * that do not suit it (a probe longer than ORDERED_PROBE_LIMIT) make the table re-place every
  * key by the mixed hash (hashOf) once and for good, so the worst case is the plain hashed
  * table plus one rehash.
+ *
+ * While every key is numbered (TextArena holds only the numbers) and the numbers lie close
+ * together, the table needs no slots at all: a NumberIndex finds a key by its number. A key of
+ * another form, or a number too far from the others, moves every key into the slots once.
  */
 export class StringTable {
   private readonly texts = new TextArena();
@@ -277,6 +581,10 @@ export class StringTable {
   warmed = 0;
   /** Whether the slots were let go ({@link dropIndex}): made again on the next lookup. */
   private dropped = false;
+  /** The index by number, while the keys are numbered and close together (then the slots are unused); else null. */
+  private byNumber: NumberIndex | null = null;
+  /** How many strings {@link reserve} said to expect (the slots are sized for them once the first key shows they are needed). */
+  private expected = 0;
 
   /**
    * The strings by code, as an array (made on demand and kept until the next new string): for
@@ -307,6 +615,7 @@ export class StringTable {
   /** The code of `text`, or -1 when it is not in the table. */
   find(text: string): number {
     if (this.dropped) this.reindex();
+    if (this.byNumber !== null) return this.byNumber.find((this.texts.numbered as NumberedForm).numberOf(text));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hash(text);
@@ -321,6 +630,7 @@ export class StringTable {
   /** The code of the string made of the ASCII bytes `buf[start..end)`, or -1. */
   findAscii(buf: Uint8Array, start: number, end: number): number {
     if (this.dropped) this.reindex();
+    if (this.byNumber !== null) return this.byNumber.find((this.texts.numbered as NumberedForm).numberOfAscii(buf, start, end));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hashAscii(buf, start, end);
@@ -335,6 +645,15 @@ export class StringTable {
   /** The code of `text`, adding it when new (a new code is `size - 1` afterwards). */
   intern(text: string): number {
     if (this.dropped) this.reindex();
+    const index = this.byNumber;
+    if (index !== null) {
+      const form = this.texts.numbered as NumberedForm;
+      const known = index.find(form.numberOf(text));
+      if (known >= 0) return known;
+      const n = form.admit(text);
+      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
+      this.leaveNumbers();
+    } else if (this.texts.length === 0) return this.first(this.texts.push(text));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hash(text);
@@ -351,6 +670,15 @@ export class StringTable {
   /** intern of the string made of the ASCII bytes `buf[start..end)`. */
   internAscii(buf: Uint8Array, start: number, end: number): number {
     if (this.dropped) this.reindex();
+    const index = this.byNumber;
+    if (index !== null) {
+      const form = this.texts.numbered as NumberedForm;
+      const known = index.find(form.numberOfAscii(buf, start, end));
+      if (known >= 0) return known;
+      const n = form.admitAscii(buf, start, end);
+      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
+      this.leaveNumbers();
+    } else if (this.texts.length === 0) return this.first(this.texts.pushAscii(buf, start, end));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hashAscii(buf, start, end);
@@ -377,6 +705,10 @@ export class StringTable {
    */
   warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
     if (this.dropped) this.reindex();
+    if (this.byNumber !== null) {
+      this.warmed = this.byNumber.warm(this.texts.numbered as NumberedForm, buf, starts, ends, count);
+      return;
+    }
     if (this.warmSlots.length < count) this.warmSlots = new Int32Array(count);
     const at = this.warmSlots;
     const mask = this.mask;
@@ -397,6 +729,11 @@ export class StringTable {
    */
   add(text: string): number {
     if (this.dropped) this.reindex();
+    if (this.byNumber !== null) {
+      const n = (this.texts.numbered as NumberedForm).admit(text);
+      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
+      this.leaveNumbers();
+    } else if (this.texts.length === 0) return this.first(this.texts.push(text));
     const hash = this.hash(text);
     const slots = this.slots;
     const mask = this.mask;
@@ -418,8 +755,10 @@ export class StringTable {
    */
   reserve(n: number, units = 0): void {
     if (this.dropped) this.reindex();
+    this.expected = Math.max(this.expected, n);
     this.texts.reserve(n, units);
-    if (n * 2 <= this.mask) return;
+    // (no slots yet while the first key may still make them unneeded, nor with the index by number)
+    if (this.byNumber !== null || this.texts.length === 0 || n * 2 <= this.mask) return;
     let size = this.mask + 1;
     while (n * 2 > size - 1) size *= 2;
     this.resize(size - 1);
@@ -433,6 +772,7 @@ export class StringTable {
   dropIndex(): void {
     if (this.dropped) return;
     this.dropped = true;
+    this.byNumber = null;
     this.slots = new Int32Array(2);
     this.mask = 0;
     this.warmSlots = new Int32Array(0);
@@ -440,9 +780,41 @@ export class StringTable {
 
   private reindex(): void {
     this.dropped = false;
-    let size = 2048;
-    while (this.texts.length * 2 > size - 1) size *= 2;
-    this.placeAll(size - 1);
+    const n = this.texts.length;
+    if (this.texts.numbered !== null && n > 0) {
+      const index = new NumberIndex();
+      let placed = true;
+      for (let code = 0; code < n && placed; code++) placed = index.place(this.texts.numberAt(code), code, n);
+      if (placed) {
+        this.byNumber = index;
+        return;
+      }
+    }
+    this.placeAll(slotMask(n));
+  }
+
+  /** After the first key was added as `code` (0): indexed by number when it is numbered, else in the slots. */
+  private first(code: number): number {
+    this.materialised = null;
+    if (this.texts.numbered === null) {
+      this.leaveNumbers();
+      return code;
+    }
+    this.byNumber = new NumberIndex();
+    return this.placeNumber(this.texts.numberAt(code), code);
+  }
+
+  /** Files the key just added as `code`, number n, in the index by number (every key to the slots when it lies too far). */
+  private placeNumber(n: number, code: number): number {
+    this.materialised = null;
+    if (!(this.byNumber as NumberIndex).place(n, code, Math.max(code + 1, this.expected))) this.leaveNumbers();
+    return code;
+  }
+
+  /** From the index by number (or none) to the slots: every key placed there, sized for the keys expected. */
+  private leaveNumbers(): void {
+    this.byNumber = null;
+    this.placeAll(slotMask(Math.max(this.texts.length, this.expected)));
   }
 
   /** Every string placed again by the current hash into fresh slots under `mask`, in code order (a duplicate added with `add` stays behind the first). */
