@@ -276,8 +276,16 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
 function recordedValue(subject: Subject, baseline: Report): Measured {
   const text = subjectText(subject);
   const gates = Array.isArray(baseline.gates) ? baseline.gates : [];
+  // (a gate on the subject that had no value then: its own reason says why, e.g. too few tickets)
+  let unmeasured: { expression: unknown; reason: unknown } | null = null;
   for (const g of gates) {
-    if (g && g.subject === text && num(g.current) !== null) return { ok: true, value: g.current as number, bound: boundOrNull(g.bound), detail: `recorded by the baseline run's gate ${g.expression}` };
+    if (!g || g.subject !== text) continue;
+    if (num(g.current) !== null) return { ok: true, value: g.current as number, bound: boundOrNull(g.bound), detail: `recorded by the baseline run's gate ${g.expression}` };
+    unmeasured ??= g;
+  }
+  if (unmeasured !== null) {
+    const why = typeof unmeasured.reason === 'string' && unmeasured.reason !== '' ? `: ${unmeasured.reason}` : '';
+    return { ok: false, reason: `the baseline run's gate ${String(unmeasured.expression)} had no value for ${text}${why}` };
   }
   return {
     ok: false,

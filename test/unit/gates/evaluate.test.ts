@@ -202,6 +202,12 @@ describe('delta gates against a baseline report', () => {
     expect(result.passed).toBe(false);
     const none = run('delta(band(100k+,1k-10k).firstResponse.p90) > 0', { baseline });
     expect(none.reason).toMatch(/^the baseline report has no like-for-like value for band\(100k\+,1k-10k\)\.firstResponse\.p90/);
+ 
+    // the baseline run had a gate on the subject, but too few tickets then to give it a value
+    const thin: Report = { ...baseline, gates: [...(baseline.gates ?? []), { expression: 'band(100k+,1k-10k).firstResponse.p90 < 0.2', value: null, threshold: 0.2, passed: false, evaluated: false, reason: 'too few tickets in band 100k+ (n = 4; at least 30 needed)', subject: 'band(100k+,1k-10k).firstResponse.p90', current: null }] };
+    expect(run('delta(band(100k+,1k-10k).firstResponse.p90) > 0', { baseline: thin }).reason).toBe(
+      "the baseline run's gate band(100k+,1k-10k).firstResponse.p90 < 0.2 had no value for band(100k+,1k-10k).firstResponse.p90: too few tickets in band 100k+ (n = 4; at least 30 needed)",
+    );
   });
 
   it('no baseline, or a baseline without the metric, is not evaluated', () => {
