@@ -12,13 +12,16 @@
  * 25 µs, so what these tables touch, and where, is what their speed is made of.
  */
 
-/** Digits a numbered key's number has at most (below 10^9: an exact small integer, 4 bytes). */
-const NUMBERED_DIGITS = 9;
+/**
+ * Trailing digits read as an id's number, at most: below 10^9, an exact small integer that fits
+ * 4 bytes (NumberedForm) and keeps a sum with a 32-bit hash an int32 (orderedHashOf).
+ */
+const NUMBER_DIGITS = 9;
 /** Code units a numbered key's prefix has at most. */
 const NUMBERED_PREFIX = 64;
 
 /**
- * The shape every string of a numbered arena has: one prefix, then 1 to NUMBERED_DIGITS
+ * The shape every string of a numbered arena has: one prefix, then 1 to NUMBER_DIGITS
  * decimal digits ending the string (`T1041`, `C350157`, `48213`, `INC0010001`), written either
  * without leading zeros (`width` 0) or always with `width` digits (zeros in front). A string of
  * this shape is known by its number alone, and written back exactly: `prefix + number`, padded.
@@ -34,9 +37,19 @@ class NumberedForm {
    */
   private sameWidth: number;
 
-  private constructor(readonly prefix: string, public width: number, digits: number) {
-    this.units = Uint16Array.from(prefix, (c) => c.charCodeAt(0));
+  /** 0: numbers written without leading zeros; else how many digits every number is written with. */
+  private fixedWidth: number;
+
+  private constructor(readonly prefix: string, width: number, digits: number) {
+    // (code unit by code unit: a character beyond the BMP is two)
+    this.units = Uint16Array.from({ length: prefix.length }, (_, i) => prefix.charCodeAt(i));
+    this.fixedWidth = width;
     this.sameWidth = width === 0 ? digits : -1;
+  }
+
+  /** 0: numbers written without leading zeros; else how many digits every number is written with. */
+  get width(): number {
+    return this.fixedWidth;
   }
 
   /** The form `text` has, or null when it is not a prefix and a number. */
@@ -44,7 +57,7 @@ class NumberedForm {
     let d = text.length;
     while (d > 0 && isDigit(text.charCodeAt(d - 1))) d--;
     const digits = text.length - d;
-    if (digits === 0 || digits > NUMBERED_DIGITS || d > NUMBERED_PREFIX) return null;
+    if (digits === 0 || digits > NUMBER_DIGITS || d > NUMBERED_PREFIX) return null;
     return new NumberedForm(text.slice(0, d), digits > 1 && text.charCodeAt(d) === 48 ? digits : 0, digits);
   }
 
@@ -80,8 +93,8 @@ class NumberedForm {
 
   /** Whether `digits` digits starting with unit `first` are written as this form writes them. */
   private digitsFit(digits: number, first: number): boolean {
-    if (digits < 1 || digits > NUMBERED_DIGITS) return false;
-    if (this.width !== 0) return digits === this.width;
+    if (digits < 1 || digits > NUMBER_DIGITS) return false;
+    if (this.fixedWidth !== 0) return digits === this.fixedWidth;
     return digits === 1 || first !== 48;
   }
 
@@ -92,44 +105,44 @@ class NumberedForm {
    */
   admit(text: string): number {
     const n = this.numberOf(text);
-    if (n >= 0 || !this.mayFix(text.length - this.units.length)) return n;
-    return this.fixed(this.numberOf(text));
+    if (n >= 0 || !this.widthToTry(text.length - this.units.length)) return n;
+    this.fixedWidth = this.sameWidth;
+    return this.keptIf(this.numberOf(text));
   }
 
   /** admit of the string whose code units are the ASCII bytes `buf[start..end)`. */
   admitAscii(buf: Uint8Array, start: number, end: number): number {
     const n = this.numberOfAscii(buf, start, end);
-    if (n >= 0 || !this.mayFix(end - start - this.units.length)) return n;
-    return this.fixed(this.numberOfAscii(buf, start, end));
+    if (n >= 0 || !this.widthToTry(end - start - this.units.length)) return n;
+    this.fixedWidth = this.sameWidth;
+    return this.keptIf(this.numberOfAscii(buf, start, end));
   }
 
-  /** Whether a string of `digits` digits could fix the width (it is tried at that width). */
-  private mayFix(digits: number): boolean {
-    if (this.width !== 0 || this.sameWidth < 2 || digits !== this.sameWidth) return false;
-    this.width = digits;
-    return true;
+  /** Whether a string of `digits` digits that does not fit may fit at a fixed width: every string so far has that many (two or more). */
+  private widthToTry(digits: number): boolean {
+    return this.fixedWidth === 0 && this.sameWidth >= 2 && digits === this.sameWidth;
   }
 
-  /** n read at the width just tried: kept when it fits, else the form goes back to no fixed width. */
-  private fixed(n: number): number {
-    if (n < 0) this.width = 0;
+  /** n, read at the fixed width being tried: the width is kept when n fits it, else given up. */
+  private keptIf(n: number): number {
+    if (n < 0) this.fixedWidth = 0;
     return n;
   }
 
   /** Notes that a string of number n was added (whether all have one number of digits so far). */
   added(n: number): void {
-    if (this.width === 0 && this.sameWidth !== -1 && digitsOf(n) !== this.sameWidth) this.sameWidth = -1;
+    if (this.fixedWidth === 0 && this.sameWidth !== -1 && digitsOf(n) !== this.sameWidth) this.sameWidth = -1;
   }
 
   /** The string of number n. */
   text(n: number): string {
     const digits = String(n);
-    return this.width === 0 ? this.prefix + digits : this.prefix + digits.padStart(this.width, '0');
+    return this.fixedWidth === 0 ? this.prefix + digits : this.prefix + digits.padStart(this.fixedWidth, '0');
   }
 
   /** How many code units the string of number n has. */
   length(n: number): number {
-    return this.units.length + (this.width !== 0 ? this.width : digitsOf(n));
+    return this.units.length + (this.fixedWidth !== 0 ? this.fixedWidth : digitsOf(n));
   }
 }
 
@@ -233,8 +246,10 @@ export class TextArena {
     else this.reserveUnits(this.wanted.strings, this.wanted.units);
   }
 
-  /** Adds the string of number n of the numbered form (a number its admit gave); returns its number in the arena. */
-  pushNumber(n: number, form = this.form as NumberedForm): number {
+  /** Adds the string of number n of the numbered form (a number its `admit` gave); returns its number in the arena. */
+  pushNumber(n: number): number {
+    const form = this.form;
+    if (form === null) throw new Error('a number added to an arena that holds units');
     const k = this.count;
     if (k === this.numbers.length) this.numbers = grownTo(this.numbers, k * 2, k);
     this.numbers[k] = n;
@@ -244,9 +259,13 @@ export class TextArena {
     return k;
   }
 
-  /** From numbers to units (once: the first string of another form), every string held written out. */
-  private unnumber(): void {
-    const form = this.form as NumberedForm;
+  /**
+   * Holds every string as units from here on (what the first string of another form does): each
+   * string held is written out once. Nothing changes when the arena holds units already.
+   */
+  toUnits(): void {
+    const form = this.form;
+    if (form === null) return;
     const numbers = this.numbers;
     const n = this.count;
     this.form = null;
@@ -286,8 +305,8 @@ export class TextArena {
     const form = this.form;
     if (form !== null) {
       const n = form.admit(text);
-      if (n >= 0) return this.pushNumber(n, form);
-      this.unnumber();
+      if (n >= 0) return this.pushNumber(n);
+      this.toUnits();
     }
     const k = this.count;
     const at = this.starts[k] as number;
@@ -321,8 +340,8 @@ export class TextArena {
     const form = this.form;
     if (form !== null) {
       const n = form.admitAscii(buf, start, end);
-      if (n >= 0) return this.pushNumber(n, form);
-      this.unnumber();
+      if (n >= 0) return this.pushNumber(n);
+      this.toUnits();
     }
     const k = this.count;
     const at = this.starts[k] as number;
@@ -372,7 +391,7 @@ export class TextArena {
     return true;
   }
 
-  /** The first code unit of string k (or whatever is held there, for an empty one): warmAscii's read. */
+  /** What warmAscii reads of string k: its first code unit (or whatever is held there, for an empty one), its number while numbered. */
   firstUnit(k: number): number {
     if (this.form !== null) return this.numbers[k] as number;
     const units = this.narrow ?? (this.wide as Uint16Array);
@@ -427,9 +446,6 @@ function mix(h: number): number {
   return h | 0;
 }
 
-/** Trailing digits read as the running number of an id (at most nine: the sum stays an int32). */
-const NUMBER_DIGITS = 9;
-
 /**
  * Where a key is placed while a table keeps ids in order: the hash of everything before its
  * trailing digits (at most NUMBER_DIGITS) plus the number those digits make. `T1041` and
@@ -478,9 +494,10 @@ const NUMBER_INDEX_SLACK = 1 << 16;
 /**
  * Codes by number, for a table whose strings are all numbered (NumberedForm): entry n − base
  * holds the code + 1 of the string of number n (0: none). While the numbers lie close enough
- * together (within NUMBER_INDEX_DENSITY entries a string), a lookup is one read: no hash, no
- * probe, no text compared. Grows by doubling, towards the side a new number lies on (an export
- * listed newest first has its ids in descending order).
+ * together (they span at most NUMBER_INDEX_DENSITY entries a string expected, plus
+ * NUMBER_INDEX_SLACK), a lookup is one read: no hash, no probe, no text compared. Grows by
+ * doubling, towards the side a new number lies on (an export listed newest first has its ids
+ * in descending order).
  */
 class NumberIndex {
   private base = 0;
@@ -507,15 +524,33 @@ class NumberIndex {
     return true;
   }
 
-  /** Grows the entries to cover n; false when that passes the density limit. */
+  /** Entries an index for `strings` strings may span: more, and the keys go to the slots. */
+  static limit(strings: number): number {
+    return NUMBER_INDEX_DENSITY * strings + NUMBER_INDEX_SLACK;
+  }
+
+  /** An index whose entries cover the numbers lo..hi already (no growth while they come). */
+  static covering(lo: number, hi: number): NumberIndex {
+    const index = new NumberIndex();
+    index.base = lo;
+    index.codes = new Int32Array(hi - lo + 1);
+    return index;
+  }
+
+  /**
+   * Grows the entries to cover n; false when the numbers would span more than the limit. The
+   * limit decides only that: the entries at least double (up to twice the limit), so numbers a
+   * few apart do not make a copy every few thousand keys.
+   */
   private cover(n: number, strings: number): boolean {
-    const limit = NUMBER_INDEX_DENSITY * strings + NUMBER_INDEX_SLACK;
+    const limit = NumberIndex.limit(strings);
     const length = this.codes.length;
     const lo = length === 0 ? n : Math.min(this.base, n);
     const hi = length === 0 ? n : Math.max(this.base + length - 1, n);
     if (hi - lo + 1 > limit) return false;
-    const size = Math.min(limit, Math.max(hi - lo + 1, 2 * length, strings, 1024));
-    const base = length === 0 ? Math.max(0, n - (size >> 1)) : n < this.base ? Math.max(0, hi - size + 1) : this.base;
+    const size = Math.min(2 * limit, Math.max(hi - lo + 1, 2 * length, strings, 1024));
+    // the first number near the front (ids mostly run upwards), later room on the side n lies on
+    const base = length === 0 ? Math.max(0, n - (size >> 3)) : n < this.base ? Math.max(0, hi - size + 1) : this.base;
     const codes = new Int32Array(size);
     if (length > 0) codes.set(this.codes, this.base - base);
     this.codes = codes;
@@ -615,7 +650,8 @@ export class StringTable {
   /** The code of `text`, or -1 when it is not in the table. */
   find(text: string): number {
     if (this.dropped) this.reindex();
-    if (this.byNumber !== null) return this.byNumber.find((this.texts.numbered as NumberedForm).numberOf(text));
+    const form = this.numberedForm();
+    if (form !== null) return (this.byNumber as NumberIndex).find(form.numberOf(text));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hash(text);
@@ -630,7 +666,8 @@ export class StringTable {
   /** The code of the string made of the ASCII bytes `buf[start..end)`, or -1. */
   findAscii(buf: Uint8Array, start: number, end: number): number {
     if (this.dropped) this.reindex();
-    if (this.byNumber !== null) return this.byNumber.find((this.texts.numbered as NumberedForm).numberOfAscii(buf, start, end));
+    const form = this.numberedForm();
+    if (form !== null) return (this.byNumber as NumberIndex).find(form.numberOfAscii(buf, start, end));
     const slots = this.slots;
     const mask = this.mask;
     const hash = this.hashAscii(buf, start, end);
@@ -645,14 +682,12 @@ export class StringTable {
   /** The code of `text`, adding it when new (a new code is `size - 1` afterwards). */
   intern(text: string): number {
     if (this.dropped) this.reindex();
-    const index = this.byNumber;
-    if (index !== null) {
-      const form = this.texts.numbered as NumberedForm;
-      const known = index.find(form.numberOf(text));
+    const form = this.numberedForm();
+    if (form !== null) {
+      const known = (this.byNumber as NumberIndex).find(form.numberOf(text));
       if (known >= 0) return known;
-      const n = form.admit(text);
-      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
-      this.leaveNumbers();
+      const code = this.addNumber(form.admit(text));
+      if (code >= 0) return code;
     } else if (this.texts.length === 0) return this.first(this.texts.push(text));
     const slots = this.slots;
     const mask = this.mask;
@@ -670,14 +705,12 @@ export class StringTable {
   /** intern of the string made of the ASCII bytes `buf[start..end)`. */
   internAscii(buf: Uint8Array, start: number, end: number): number {
     if (this.dropped) this.reindex();
-    const index = this.byNumber;
-    if (index !== null) {
-      const form = this.texts.numbered as NumberedForm;
-      const known = index.find(form.numberOfAscii(buf, start, end));
+    const form = this.numberedForm();
+    if (form !== null) {
+      const known = (this.byNumber as NumberIndex).find(form.numberOfAscii(buf, start, end));
       if (known >= 0) return known;
-      const n = form.admitAscii(buf, start, end);
-      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
-      this.leaveNumbers();
+      const code = this.addNumber(form.admitAscii(buf, start, end));
+      if (code >= 0) return code;
     } else if (this.texts.length === 0) return this.first(this.texts.pushAscii(buf, start, end));
     const slots = this.slots;
     const mask = this.mask;
@@ -705,8 +738,9 @@ export class StringTable {
    */
   warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
     if (this.dropped) this.reindex();
-    if (this.byNumber !== null) {
-      this.warmed = this.byNumber.warm(this.texts.numbered as NumberedForm, buf, starts, ends, count);
+    const form = this.numberedForm();
+    if (form !== null) {
+      this.warmed = (this.byNumber as NumberIndex).warm(form, buf, starts, ends, count);
       return;
     }
     if (this.warmSlots.length < count) this.warmSlots = new Int32Array(count);
@@ -729,10 +763,10 @@ export class StringTable {
    */
   add(text: string): number {
     if (this.dropped) this.reindex();
-    if (this.byNumber !== null) {
-      const n = (this.texts.numbered as NumberedForm).admit(text);
-      if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
-      this.leaveNumbers();
+    const form = this.numberedForm();
+    if (form !== null) {
+      const code = this.addNumber(form.admit(text));
+      if (code >= 0) return code;
     } else if (this.texts.length === 0) return this.first(this.texts.push(text));
     const hash = this.hash(text);
     const slots = this.slots;
@@ -757,11 +791,10 @@ export class StringTable {
     if (this.dropped) this.reindex();
     this.expected = Math.max(this.expected, n);
     this.texts.reserve(n, units);
-    // (no slots yet while the first key may still make them unneeded, nor with the index by number)
+    // (the slots are not grown while the first key may still make them unneeded, nor while the
+    // index by number is used: they are sized for `expected` when they are needed)
     if (this.byNumber !== null || this.texts.length === 0 || n * 2 <= this.mask) return;
-    let size = this.mask + 1;
-    while (n * 2 > size - 1) size *= 2;
-    this.resize(size - 1);
+    this.resize(slotMask(n));
   }
 
   /**
@@ -782,15 +815,44 @@ export class StringTable {
     this.dropped = false;
     const n = this.texts.length;
     if (this.texts.numbered !== null && n > 0) {
-      const index = new NumberIndex();
-      let placed = true;
-      for (let code = 0; code < n && placed; code++) placed = index.place(this.texts.numberAt(code), code, n);
-      if (placed) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = -1;
+      for (let code = 0; code < n; code++) {
+        const number = this.texts.numberAt(code);
+        if (number < lo) lo = number;
+        if (number > hi) hi = number;
+      }
+      if (hi - lo + 1 <= NumberIndex.limit(Math.max(n, this.expected))) {
+        const index = NumberIndex.covering(lo, hi);
+        for (let code = 0; code < n; code++) index.place(this.texts.numberAt(code), code, n);
         this.byNumber = index;
         return;
       }
     }
     this.placeAll(slotMask(n));
+  }
+
+  /**
+   * The arena's numbered form while the index by number is in use, else null. (Should the arena
+   * have been given a string of another form past this table, the keys go to the slots now.)
+   */
+  private numberedForm(): NumberedForm | null {
+    if (this.byNumber === null) return null;
+    const form = this.texts.numbered;
+    if (form === null) this.leaveNumbers();
+    return form;
+  }
+
+  /**
+   * Adds the key of number n (what the form's `admit` gave) to the arena and the index, and
+   * returns its code; n = −1 (a key of another form): every key goes to the units and the slots,
+   * and −1 tells the caller to go on there.
+   */
+  private addNumber(n: number): number {
+    if (n >= 0) return this.placeNumber(n, this.texts.pushNumber(n));
+    this.texts.toUnits();
+    this.leaveNumbers();
+    return -1;
   }
 
   /** After the first key was added as `code` (0): indexed by number when it is numbered, else in the slots. */
@@ -811,7 +873,7 @@ export class StringTable {
     return code;
   }
 
-  /** From the index by number (or none) to the slots: every key placed there, sized for the keys expected. */
+  /** To the slots (from the index by number, or from no index yet: the first key): every key placed there, sized for the keys expected. */
   private leaveNumbers(): void {
     this.byNumber = null;
     this.placeAll(slotMask(Math.max(this.texts.length, this.expected)));

@@ -73,6 +73,12 @@ describe('the text arena holding numbered strings by number', () => {
       expect(arena.numbered, first).toBeNull();
       expect(arena.get(0)).toBe(first);
     }
+    // a prefix beyond the basic plane (two code units a character) is kept unit by unit
+    const astral = new TextArena();
+    for (const id of ['😀-1', '😀-22']) astral.push(id);
+    expect(astral.numbered?.prefix).toBe('😀-');
+    expect(astral.toArray()).toEqual(['😀-1', '😀-22']);
+    expect(astral.equals(1, '😀-22')).toBe(true);
     const nine = new TextArena();
     nine.push('123456789');
     expect(nine.numbered?.prefix).toBe('');
@@ -90,7 +96,9 @@ describe('the string table finding numbered keys by number', () => {
   it('numbers ids given newest first (descending) and finds each by its bytes or text', () => {
     const table = new StringTable();
     table.reserve(1000);
-    for (let k = 0; k < 100_000; k++) expect(table.intern(`T${100_000 - k}`)).toBe(k);
+    const wrong: number[] = [];
+    for (let k = 0; k < 100_000; k++) if (table.intern(`T${100_000 - k}`) !== k) wrong.push(k);
+    expect(wrong).toEqual([]);
     expect(table.find('T100000')).toBe(0);
     expect(table.find('T1')).toBe(99_999);
     expect(table.findAscii(...ascii('T50000'))).toBe(50_000);
@@ -137,6 +145,62 @@ describe('the string table finding numbered keys by number', () => {
     expect(table.findAscii(buf, 0, 3)).toBe(1);
     expect(table.intern('C20')).toBe(11);
     expect(table.values).toEqual(['C10', 'C11', 'C12', 'C13', 'C14', 'C15', 'C16', 'C17', 'C18', 'C19', 'C15', 'C20']);
+  });
+
+  it('gives every key the code a plain map gives it when thousands of numbers run up, down and far apart', () => {
+    // runs of numbers a few apart (the index grows, at its front too), far jumps (past its
+    // density limit: every key to the slots), dropIndex (the index made again from the numbers)
+    const run = fc.record({ from: fc.constantFrom(0, 70_000, 500_000_000), step: fc.integer({ min: 1, max: 9 }), count: fc.integer({ min: 1, max: 6000 }), down: fc.boolean() });
+    const op = fc.oneof(
+      run.map((r) => ({ kind: 'run' as const, ...r })),
+      fc.record({ kind: fc.constantFrom('drop' as const, 'reserve' as const, 'far' as const, 'add' as const), at: fc.nat(999_999_999) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
+        const table = new StringTable();
+        const codes = new Map<string, number>();
+        const all: string[] = [];
+        // (codes compared once at the end: an expect per key would be most of the test's time)
+        const got: number[] = [];
+        const want: number[] = [];
+        const intern = (k: string, bytes: boolean): void => {
+          if (!codes.has(k)) {
+            codes.set(k, all.length);
+            all.push(k);
+          }
+          want.push(codes.get(k) as number);
+          got.push(bytes ? table.internAscii(...ascii(k)) : table.intern(k));
+        };
+        for (const o of ops) {
+          if (o.kind === 'run') {
+            for (let j = 0; j < o.count; j++) intern(`T${o.from + (o.down ? o.count - 1 - j : j) * o.step}`, j % 2 === 0);
+          } else if (o.kind === 'far') intern(`T${o.at}`, false);
+          else if (o.kind === 'add') {
+            const k = all.length > 0 ? (all[o.at % all.length] as string) : `T${o.at}`;
+            if (!codes.has(k)) codes.set(k, all.length);
+            all.push(k);
+            want.push(all.length - 1);
+            got.push(table.add(k));
+          } else if (o.kind === 'drop') table.dropIndex();
+          else table.reserve(all.length + (o.at % 5000), 0);
+        }
+        expect(got).toEqual(want);
+        expect(table.size).toBe(all.length);
+        const found = [...codes.keys()].map((k) => table.find(k));
+        expect(found).toEqual([...codes.values()]);
+        expect(table.find('T1000000000')).toBe(-1);
+        expect(table.values).toEqual(all);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+
+  it('stays consistent should its arena be given a string past it', () => {
+    const table = new StringTable();
+    expect(table.intern('T1')).toBe(0);
+    table.arena.push('x');
+    expect(table.find('T1')).toBe(0);
+    expect(table.intern('T2')).toBe(2);
   });
 
   it('gives every key the code a plain map gives it, whatever the mix of forms and operations', () => {
