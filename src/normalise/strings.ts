@@ -37,7 +37,7 @@ class NumberedForm {
    */
   private sameWidth: number;
 
-  /** 0: numbers written without leading zeros; else how many digits every number is written with. */
+  /** What `width` answers (changed only by admit). */
   private fixedWidth: number;
 
   private constructor(readonly prefix: string, width: number, digits: number) {
@@ -684,9 +684,11 @@ export class StringTable {
     if (this.dropped) this.reindex();
     const form = this.numberedForm();
     if (form !== null) {
-      const known = (this.byNumber as NumberIndex).find(form.numberOf(text));
+      // (a number not found is a new key; a key of no number may still fit once the width is fixed)
+      const n = form.numberOf(text);
+      const known = (this.byNumber as NumberIndex).find(n);
       if (known >= 0) return known;
-      const code = this.addNumber(form.admit(text));
+      const code = this.addNumber(n >= 0 ? n : form.admit(text));
       if (code >= 0) return code;
     } else if (this.texts.length === 0) return this.first(this.texts.push(text));
     const slots = this.slots;
@@ -707,9 +709,10 @@ export class StringTable {
     if (this.dropped) this.reindex();
     const form = this.numberedForm();
     if (form !== null) {
-      const known = (this.byNumber as NumberIndex).find(form.numberOfAscii(buf, start, end));
+      const n = form.numberOfAscii(buf, start, end);
+      const known = (this.byNumber as NumberIndex).find(n);
       if (known >= 0) return known;
-      const code = this.addNumber(form.admitAscii(buf, start, end));
+      const code = this.addNumber(n >= 0 ? n : form.admitAscii(buf, start, end));
       if (code >= 0) return code;
     } else if (this.texts.length === 0) return this.first(this.texts.pushAscii(buf, start, end));
     const slots = this.slots;
