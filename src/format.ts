@@ -252,10 +252,14 @@ export const VERDICT_MARKS: Record<Verdict, string> = {
 
 export const VERDICT_LEGEND = '! significant preference, = within tolerance, ? not conclusive, ~ case mix, … too few tickets to judge (see Findings)';
 
-/** A ratio cell with its verdict: `7.3× faster (significant)`, `at least 4.1× slower (not conclusive)`. */
+/**
+ * A ratio cell with its verdict: `7.3× faster (significant)`, `at least 4.1× slower (not
+ * conclusive)`; without a ratio, only a verdict reached like for like (`— (significant)`), as
+ * the terminal table marks it.
+ */
 export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null): string {
   const words = speedWords(ratio, bound);
-  return verdict && words !== DASH ? `${words} (${VERDICT_WORDS[verdict]})` : words;
+  return verdict && (words !== DASH || verdict === 'preference' || verdict === 'case-mix') ? `${words} (${VERDICT_WORDS[verdict]})` : words;
 }
 
 /** What a gate's numbers are (judge/gates/parse.ts GateUnit). */

@@ -213,9 +213,27 @@ export interface PeriodChannel {
   firstResponseRatioBound: Bound | null;
   resolutionRatio: number | null;
   resolutionRatioBound: Bound | null;
-  /** Whether the period has at least minSample tickets of this channel (fewer: shown, not compared as if comparable). */
+  /**
+   * Tickets in each metric's estimate (answered or resolved, plus still waiting): the `n` the
+   * gates and findings count. A ticket whose duration is left out (answered before it was
+   * created) is one of the channel's tickets but in neither estimate's n; a metric the export
+   * does not measure has n 0.
+   */
+  firstResponseN: number;
+  resolutionN: number;
+  /**
+   * Whether each metric has at least minSample tickets in its estimate — the rule the gates and
+   * findings apply — so the trend compares what they would (fewer: shown as "too few", no change).
+   */
+  firstResponseEnough: boolean;
+  resolutionEnough: boolean;
+  /** Every metric measured here (n above 0) has enough tickets: the CSV's `too_few` is its opposite. */
   enough: boolean;
-  /** This period minus the previous one; null when the channel is absent from either, or has too few tickets (`enough` false) in either. */
+  /**
+   * This period minus the previous one; null when the channel is absent from either period or
+   * has too few tickets on both metrics. Each field is null when its metric (for the ratio, also
+   * the reference's first response) has too few tickets in either period, or is only a bound.
+   */
   change: { firstResponseMedian: number | null; resolutionMedian: number | null; firstResponseRatio: number | null } | null;
 }
 

@@ -215,14 +215,15 @@ function referenceGap<G>(
 ): Omit<ReferenceGap, 'change'> | null {
   const refIndices = groups.get(settings.reference);
   const ref = channels.find((c) => c.channel === settings.reference);
-  if (!refIndices || !ref || !ref.enough) return null;
+  const enough = (c: PeriodChannel): boolean => (metric === 'firstResponse' ? c.firstResponseEnough : c.resolutionEnough);
+  if (!refIndices || !ref || !enough(ref)) return null;
   const median = (c: PeriodChannel): number | null => (metric === 'firstResponse' ? c.firstResponseMedian : c.resolutionMedian);
   // a median not reached is only a lower bound: such a channel cannot be said to be the fastest
   const bounded = (c: PeriodChannel): boolean => Boolean(metric === 'firstResponse' ? c.firstResponseBound : c.resolutionBound);
   let best: PeriodChannel | null = null;
   for (const c of channels) {
     const value = median(c);
-    if (c.channel === settings.reference || value === null || !c.enough || bounded(c)) continue;
+    if (c.channel === settings.reference || value === null || !enough(c) || bounded(c)) continue;
     if (!best || value < (median(best) as number)) best = c;
   }
   if (!best) return null;
@@ -231,6 +232,17 @@ function referenceGap<G>(
   if (gap.value === null) return null;
   const view = compareRaw(samples, refIndices, other, metric);
   return { channel: best.channel, gap: gap.value, ratio: view.ratio, bound: gap.bound ?? view.bound ?? null };
+}
+
+/**
+ * The sample-size rule of the gates and findings (a metric's n, not the channel's tickets), per
+ * metric, and whether every metric measured (n above 0) meets it.
+ */
+export function enoughOf(firstResponseN: number, resolutionN: number, minSample: number): Pick<PeriodChannel, 'firstResponseEnough' | 'resolutionEnough' | 'enough'> {
+  const firstResponseEnough = firstResponseN >= minSample;
+  const resolutionEnough = resolutionN >= minSample;
+  const enough = (firstResponseN > 0 || resolutionN > 0) && (firstResponseN === 0 || firstResponseEnough) && (resolutionN === 0 || resolutionEnough);
+  return { firstResponseEnough, resolutionEnough, enough };
 }
 
 /**
@@ -269,7 +281,9 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
       firstResponseRatioBound: first?.bound ?? null,
       resolutionRatio: resolution?.ratio ?? null,
       resolutionRatioBound: resolution?.bound ?? null,
-      enough: durations.tickets >= settings.minSample,
+      firstResponseN: s.firstResponse.n,
+      resolutionN: s.resolution.n,
+      ...enoughOf(s.firstResponse.n, s.resolution.n, settings.minSample),
       change: null,
     });
   }
@@ -317,7 +331,7 @@ export function measurePeriods(table: TicketTable, plan: PeriodPlan, settings: T
  */
 export function withChanges(periods: PeriodReport[], reference: Channel): PeriodReport[] {
   const exact = (value: number | null, bound: Bound | null): number | null => (bound ? null : value);
-  const referenceEnough = (p: PeriodReport): boolean => p.channels.some((c) => c.channel === reference && c.enough);
+  const referenceEnough = (p: PeriodReport): boolean => p.channels.some((c) => c.channel === reference && c.firstResponseEnough);
   for (let k = 1; k < periods.length; k++) {
     const before = periods[k - 1] as PeriodReport;
     const now = periods[k] as PeriodReport;
@@ -325,13 +339,17 @@ export function withChanges(periods: PeriodReport[], reference: Channel): Period
     const ratios = referenceEnough(before) && referenceEnough(now);
     for (const c of now.channels) {
       const prior = before.channels.find((p) => p.channel === c.channel);
-      // a channel with too few tickets in the period (or in the one before) is shown, not
-      // compared: no change either (a change from a handful of tickets is noise)
-      if (!prior || !c.enough || !prior.enough) continue;
+      // a metric with too few tickets in the period (or in the one before) is shown, not
+      // compared: no change either (a change from a handful of tickets is noise), by the
+      // gates' and findings' count, the metric's n
+      if (!prior) continue;
+      const first = c.firstResponseEnough && prior.firstResponseEnough;
+      const resolution = c.resolutionEnough && prior.resolutionEnough;
+      if (!first && !resolution) continue;
       c.change = {
-        firstResponseMedian: difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)),
-        resolutionMedian: difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)),
-        firstResponseRatio: ratios ? difference(exact(c.firstResponseRatio, c.firstResponseRatioBound), exact(prior.firstResponseRatio, prior.firstResponseRatioBound)) : null,
+        firstResponseMedian: first ? difference(exact(c.firstResponseMedian, c.firstResponseBound), exact(prior.firstResponseMedian, prior.firstResponseBound)) : null,
+        resolutionMedian: resolution ? difference(exact(c.resolutionMedian, c.resolutionBound), exact(prior.resolutionMedian, prior.resolutionBound)) : null,
+        firstResponseRatio: first && ratios ? difference(exact(c.firstResponseRatio, c.firstResponseRatioBound), exact(prior.firstResponseRatio, prior.firstResponseRatioBound)) : null,
       };
     }
     for (const metric of ['firstResponse', 'resolution'] as const) {

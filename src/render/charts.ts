@@ -146,8 +146,9 @@ export function trendChart(report: Report): string | null {
       const c = p.channels.find((x) => x.channel === channel);
       const median = c ? c.firstResponseMedian : null;
       const bound = c?.firstResponseBound ?? null;
-      const enough = c ? c.enough : false;
-      const thin = enough ? '' : `; n=${c?.tickets ?? 0}, too few tickets to compare`;
+      // (first response's own count, as the gates count it)
+      const enough = c ? c.firstResponseEnough : false;
+      const thin = enough ? '' : `; n=${c?.firstResponseN ?? 0}, too few tickets to compare`;
       return {
         channel,
         period: p.period,
@@ -157,7 +158,7 @@ export function trendChart(report: Report): string | null {
         joined: enough && !bound ? median : null,
         enough,
         bound,
-        n: `n=${c?.tickets ?? 0}`,
+        n: `n=${c?.firstResponseN ?? 0}`,
         title: `${channel}, ${p.period}: median ${boundedDurationWords(c?.firstResponseMedian, bound)} (${c?.answered ?? 0} answered${thin})`,
       };
     }),

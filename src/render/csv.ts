@@ -13,6 +13,9 @@
 import type { Report } from '../report.js';
 import { csvLine } from '../text/csvSafe.js';
 import { formatDate } from './format.js';
+import { roundingOf } from '../format.js';
+import { roundTo } from '../measure/duration.js';
+import type { Bound } from '../measure/estimate.js';
 
 export const CSV_COLUMNS = [
   'period',
@@ -42,14 +45,22 @@ export const CSV_COLUMNS = [
   'too_few',
 ] as const;
 
-/** Durations: whole seconds. */
-function seconds(x: number | null | undefined): number | null {
-  return x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x);
+/**
+ * Durations: whole seconds; a bound rounded its way (at least 1,286,938.5 s is 1286938, at most
+ * 99.2 s is 100), so a cell never claims more than the data show — the `*_bound` column beside it
+ * says which way it is one.
+ */
+function seconds(x: number | null | undefined, bound: Bound | null = null): number | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : roundTo(x, 1, roundingOf(bound));
 }
 
-/** Ratios: three significant digits (0.128, 2.57, 12.3). */
-function ratio(x: number | null | undefined): number | null {
-  return x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(3));
+/** Ratios: three significant digits (0.128, 2.57, 12.3), a bound rounded its way (at most 0.045923 is 0.0460). */
+function ratio(x: number | null | undefined, bound: Bound | null = null): number | null {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const r = roundingOf(bound);
+  if (r === 'nearest' || x === 0) return Number(x.toPrecision(3));
+  // (toPrecision after: the multiple of the step without its float noise, 0.046 not 0.046000000000000006)
+  return Number(roundTo(x, 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2), r).toPrecision(3));
 }
 
 /** With --by, two more columns: a group row names its field and value (channel empty), a channel row leaves them empty. */
@@ -70,8 +81,8 @@ export function renderCsv(report: Report): string {
           csvLine([
             p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', c.channel, report.reference,
             c.tickets, c.answered, c.open,
-            seconds(c.firstResponseMedian), seconds(c.change?.firstResponseMedian), ratio(c.firstResponseRatio), ratio(c.change?.firstResponseRatio),
-            seconds(c.resolutionMedian), seconds(c.change?.resolutionMedian), ratio(c.resolutionRatio),
+            seconds(c.firstResponseMedian, c.firstResponseBound), seconds(c.change?.firstResponseMedian), ratio(c.firstResponseRatio, c.firstResponseRatioBound), ratio(c.change?.firstResponseRatio),
+            seconds(c.resolutionMedian, c.resolutionBound), seconds(c.change?.resolutionMedian), ratio(c.resolutionRatio, c.resolutionRatioBound),
             c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
             verdicts?.firstResponseVerdict ?? null, verdicts?.resolutionVerdict ?? null,
             c.enough ? 'no' : 'yes',
@@ -88,8 +99,8 @@ export function renderCsv(report: Report): string {
           label, report.period.from, report.period.to, 'yes', 'yes', c.channel, report.reference,
           // open = the resolution estimate's tickets that are not resolved (n counts resolved + still open)
           c.tickets, c.answered, c.resolution.n - c.resolution.resolved,
-          seconds(c.firstResponse.median), null, ratio(c.vsReference?.firstResponseRatio), null,
-          seconds(c.resolution.median), null, ratio(c.vsReference?.resolutionRatio),
+          seconds(c.firstResponse.median, c.firstResponse.bound), null, ratio(c.vsReference?.firstResponseRatio, c.vsReference?.firstResponseBound), null,
+          seconds(c.resolution.median, c.resolution.bound), null, ratio(c.vsReference?.resolutionRatio, c.vsReference?.resolutionBound),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
           seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
           // an audit's channels are judged by their verdicts (insufficient-data), not by the trend's rule
@@ -112,8 +123,8 @@ export function renderCsv(report: Report): string {
         csvLine([
           label, from, to, 'yes', complete ? 'yes' : 'no', null, by.reference,
           g.tickets, g.answered, g.resolution.n - g.resolution.resolved,
-          seconds(g.firstResponse.median), null, ratio(v?.firstResponseRatio), null,
-          seconds(g.resolution.median), null, ratio(v?.resolutionRatio),
+          seconds(g.firstResponse.median, g.firstResponse.bound), null, ratio(v?.firstResponseRatio, v?.firstResponseBound), null,
+          seconds(g.resolution.median, g.resolution.bound), null, ratio(v?.resolutionRatio, v?.resolutionBound),
           g.firstResponse.bound, g.resolution.bound, v?.firstResponseBound ?? null, v?.resolutionBound ?? null,
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
           null,

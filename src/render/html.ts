@@ -11,7 +11,8 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import type { ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
+import type { ByReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
+import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -114,17 +115,25 @@ function tile(label: string, value: string, tone: '' | 'bad' | 'good' = ''): Mar
 function tiles(report: Report): Markup {
   const ref = report.channels.find((c) => c.channel === report.reference);
   // The headline gap is the largest one the findings call significant; a gap they call too
-  // small, not conclusive or within tolerance is never a headline.
-  const judged = report.channels.filter((c) => c.channel !== report.reference && c.vsReference?.firstResponseVerdict === 'preference' && c.vsReference.firstResponseRatio);
-  let widest = judged[0];
-  const gapOf = (c: ChannelReport): number => Math.abs(Math.log(c.vsReference?.firstResponseRatio as number));
-  for (const c of judged) if (gapOf(c) > gapOf(widest as ChannelReport)) widest = c;
+  // small, not conclusive or within tolerance is never a headline. Its number is the table's raw
+  // ratio when the verdict beside that is the preference; when the preference holds only like
+  // for like (no raw ratio, both medians not reached; or the raw ratio pointing the other way,
+  // case mix), the finding's own number, said to be like for like.
+  const headlines = report.channels.flatMap((c) => {
+    const v = c.vsReference;
+    if (c.channel === report.reference || !v) return [];
+    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
+    const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === 'firstResponse' && x.significant);
+    const b = f?.details?.['effectBound'];
+    return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: b === 'lower' || b === 'upper' ? (b as Bound) : null, alike: true }] : [];
+  });
+  let widest = headlines[0];
+  for (const h of headlines) if (Math.abs(Math.log(h.ratio)) > Math.abs(Math.log((widest as (typeof headlines)[number]).ratio))) widest = h;
   const significant = report.findings.filter((f) => f.significant).length;
   const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
   if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound)));
-  if (widest?.vsReference) {
-    const v = widest.vsReference;
-    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant)`, speedWords(v.firstResponseRatio, v.firstResponseBound), 'bad'));
+  if (widest) {
+    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.alike ? ', like for like' : ''})`, speedWords(widest.ratio, widest.bound), 'bad'));
   } else if (ref) out.push(tile(`first response vs ${report.reference}`, 'no significant gap'));
   out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));
   if (report.reportPeriod) out.push(tile('Still open at as-of', formatCount(report.reportPeriod.open)));
@@ -230,7 +239,10 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       if (!pc) return num('—');
       const change = pc.change?.[key];
       const bound = metric === 'firstResponse' ? pc.firstResponseBound : pc.resolutionBound;
-      return html`<td class="num${pc.enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${pc.enough ? '' : html` <span class="change">n=${formatCount(pc.tickets)}, too few</span>`}</td>`;
+      // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
+      const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
+      const n = metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN;
+      return html`<td class="num${enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${enough ? '' : html` <span class="change">n=${formatCount(n)}, too few</span>`}</td>`;
     });
     return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
@@ -293,7 +305,7 @@ ${periods.length ? html`
 <section id="trend">
 <h2>Trend by ${unit}</h2>
 <p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
-${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.enough && !c.firstResponseBound && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
+${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.firstResponseEnough && !c.firstResponseBound && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets measured (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
 <h3>First response</h3>
 ${trendTable(report, periods, 'firstResponse')}
 <h3>Resolution</h3>

@@ -16,6 +16,7 @@
 import type { Finding, GateResult, Report } from '../report.js';
 import { gateChangeValues, gateValues } from './format.js';
 import { roundingOf } from '../format.js';
+import { findingEvidence } from './evidence.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
 // eslint-disable-next-line no-control-regex
@@ -101,7 +102,8 @@ function findingCase(f: Finding, failing: boolean): string[] {
   const name = `${f.kind}: ${f.subject}`;
   const open = `    <testcase${attrs([['classname', `parity.findings.${f.kind}`], ['name', name], ['time', 0]])}>`;
   const facts = [
-    f.effect === null ? null : `effect ${+f.effect.toFixed(4)}`,
+    // (the evidence's words: a bound says "at least"/"at most" and is rounded its way; a ratio far from 1 keeps its digits)
+    f.effect === null ? null : `effect ${findingEvidence(f).find(([key]) => key === 'effect')?.[1] ?? ''}`,
     f.pValue === null ? null : `p ${pText(f.pValue)}`,
     f.pValueAdjusted === null || f.pValueAdjusted === undefined ? null : `adjusted p ${pText(f.pValueAdjusted)}`,
     f.rule ? `rule: ${f.rule}` : null,

@@ -154,6 +154,12 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
   return seconds === null ? 'no measurable time' : boundedDurationWords(seconds, bound === 'lower' ? bound : null);
 }
 
+/** Which way a finding's effect is only a bound (its `details.effectBound`), or null. */
+function findingBound(f: Finding): Bound | null {
+  const b = f.details?.['effectBound'];
+  return b === 'lower' || b === 'upper' ? b : null;
+}
+
 /**
  * One channel against the reference on first response, with the finding's verdict: a gap is
  * only called a gap when the findings call it significant. A channel without a ratio is still
@@ -166,13 +172,15 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
   if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
   const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
   if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
+  // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
+  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, findingBound(judged), reference)} like for like (significant)` : null;
   if (v.firstResponseRatio === null) {
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
     if (mine.bound === 'lower' && theirs.bound === 'lower') {
-      return `${head}; no ratio to ${reference}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known.`;
+      return `${head}; no ratio to ${reference}${alike ? ' overall' : ''}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known${alike ? `; but ${alike}` : ''}.`;
     }
-    return `${head}; no ratio to ${reference} can be estimated.`;
+    return `${head}; no ratio to ${reference} can be estimated${alike ? ` overall; but ${alike}` : ''}.`;
   }
   const words = speedWords(v.firstResponseRatio, v.firstResponseBound);
   const than = speedThan(v.firstResponseRatio, v.firstResponseBound, reference);
@@ -187,6 +195,7 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
       }
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':
+      if (alike) return `${head}, ${than} overall, but ${alike}: the mix of tickets turns the gap around.`;
       return `${head}, ${than} overall, but not like for like: the gap comes from the mix of tickets.`;
     case 'insufficient-data':
       return `${head}, ${than}, but too few tickets to judge.`;
@@ -334,7 +343,9 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       const pc = p.channels.find((x) => x.channel === c);
       if (!pc) return '—';
       const change = pc.change?.[key];
-      const thin = pc.enough ? '' : ` (n=${formatCount(pc.tickets)}, too few)`;
+      // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
+      const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
+      const thin = enough ? '' : ` (n=${formatCount(metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN)}, too few)`;
       return `${formatBoundedDuration(pc[key], pc[boundKey])}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}${thin}`;
     });
     const gap = p.referenceGap[metric];

@@ -34,11 +34,15 @@ function withCi(summary: MetricSummary): string {
   return `${formatDuration(summary.median)} (${formatMedianCi(summary.ci95, summary.bound)})`;
 }
 
-/** `7.3× faster !`: the ratio with its verdict's mark. */
+/**
+ * `7.3× faster !`: the ratio with its verdict's mark. Without a ratio only a verdict the
+ * findings reached like for like is marked (`— !`: no ratio overall, both medians not reached,
+ * but a significant preference within comparable cells): a cell never hides a preference.
+ */
 function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null): string {
   const words = speedWords(ratio, bound);
   const mark = verdict ? VERDICT_MARKS[verdict] : '';
-  return mark && words !== '—' ? `${words} ${mark}` : words;
+  return mark && (words !== '—' || verdict === 'preference' || verdict === 'case-mix') ? `${words} ${mark}` : words;
 }
 
 /**
@@ -117,7 +121,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     () => stacked([FIRST_CI, firstVs], [RES_CI, resVs]),
     () => stacked([FIRST, firstVs], [RES, resVs]),
   ];
-  const HIDDEN = ['', 'p90 hidden', '', 'p90 hidden', 'p90 and 95% CIs hidden'];
+  // (each layout's note names every column it leaves out)
+  const HIDDEN = ['', 'p90 hidden', '', 'p90 and answered-only median hidden', 'p90, CIs and answered-only median hidden'];
   const fitted = firstThatFits(layouts, width);
   out.push(fitted.text);
   if (HIDDEN[fitted.index]) out.push(c.dim(`(${HIDDEN[fitted.index]} to fit the terminal; --wide shows all)`));

@@ -54,8 +54,13 @@ function expectOneNumber(report: Report, what: string, vs: VsReference, metric: 
   }
   const verdict = metric === 'firstResponse' ? vs.firstResponseVerdict : vs.resolutionVerdict;
   expect(verdict, `${what}: verdict`).toBe(finding?.verdict ?? null);
-  if (finding?.significant && tableRatio !== null && finding.effect !== null && tableRatio !== 1) {
-    expect(Math.sign(Math.log(finding.effect)), `${what}: direction`).toBe(Math.sign(Math.log(tableRatio)));
+  // (a bound says which way only when it points away from 1: at least 3× slower, at most 0.5)
+  const certain = tableRatio !== null && (tableBound === null || (tableBound === 'lower' ? tableRatio >= 1 : tableRatio <= 1));
+  if (finding?.significant && certain && tableRatio !== null && finding.effect !== null && tableRatio !== 1 && finding.effect !== 1) {
+    // a significant preference marked beside the table's ratio points its way; one that points
+    // the other way (Simpson's paradox: like for like one way, overall the other) is marked case mix
+    const same = Math.sign(Math.log(finding.effect)) === Math.sign(Math.log(tableRatio));
+    expect(finding.verdict, `${what}: a significant finding's mark beside a ratio ${same ? 'pointing its way' : 'pointing the other way'}`).toBe(same ? 'preference' : 'case-mix');
   }
 }
 

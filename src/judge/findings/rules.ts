@@ -8,7 +8,9 @@
  *   the tolerance band (default 0.80–1.25) AND the Holm-adjusted p < alpha;
  * - when the data have strata (category and/or priority), the like-for-like view decides; the
  *   raw view is reported beside it. A raw gap that would have been significant but shrinks by at
- *   least half (on the log scale) and stops being significant like for like is `case-mix`;
+ *   least half (on the log scale) and stops being significant like for like is `case-mix`; a
+ *   like-for-like preference whose raw ratio points the other way (Simpson's paradox) is
+ *   `case-mix` too, and significant: the preference is real, the raw gap beside it is the mix;
  * - otherwise `within-tolerance` when the ratio itself lies inside the band, else
  *   `no-preference` (a gap is possible but not shown).
  *
@@ -79,6 +81,15 @@ function gapAtLeast(view: View): boolean {
   return view.bound === 'lower' ? view.ratio >= 1 : view.ratio <= 1;
 }
 
+/**
+ * Whether the raw view points the other way from the decisive one: its ratio on the other side
+ * of 1 for certain (a bound only when it points away from 1), neither of them 1.
+ */
+function reversed(raw: View, decisive: View): boolean {
+  if (raw.ratio === null || decisive.ratio === null || raw.ratio === 1 || decisive.ratio === 1 || !gapAtLeast(raw)) return false;
+  return raw.ratio > 1 !== decisive.ratio > 1;
+}
+
 /** Human name of a view's test. */
 export function testName(view: View, cells?: number): string {
   switch (view.test) {
@@ -121,6 +132,19 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
     return { verdict: 'no-preference', significant: false, view, rule: `no preference shown: ${why} (${test}${decisive.pValue === null ? '' : `, Holm ${p(pDecisive)}`})`, rawSignificant };
   }
   if (viewSignificant(decisive, pDecisive, rules)) {
+    if (c.adjusted && reversed(c.raw, decisive)) {
+      // Simpson's paradox: like for like one group is served faster, overall the other. The
+      // preference is real (significant, counted by findings.significant), but the raw ratio
+      // every table shows points the other way, so the verdict beside it is `case-mix`, never a
+      // `preference` mark on a number that says the opposite.
+      return {
+        verdict: 'case-mix',
+        significant: true,
+        view,
+        rule: `preference, reversed by case mix: like for like the 95% CI ${ciText(decisive)} is wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test}), while the raw ratio ${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio as number, roundingOf(c.raw.bound))} points the other way: the mix of ${c.adjusted.by.join(' and ')} turns the gap around`,
+        rawSignificant,
+      };
+    }
     return {
       verdict: 'preference',
       significant: true,

@@ -133,6 +133,12 @@ export function comparisonFinding(
       break;
     }
     case 'case-mix':
+      if (j.significant) {
+        // reversed: like for like the one way (significant), overall the other
+        const ci = decisive.bound ? speedBound(decisive.ci95) : speedInterval(ratio as number, decisive.ci95);
+        message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
+        break;
+      }
       message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio)} (95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':

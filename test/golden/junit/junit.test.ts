@@ -102,6 +102,20 @@ describe('--format junit', () => {
     expect(hostile.failure['@_message']).toBe('Customer wrote "<script>alert(1)</script>" & ]]> \uFFFD\uFFFD it\'s\nurgent 😡');
   });
 
+  it("a finding's effect is said as the evidence says it: a bound with its word, rounded its way, never 0", () => {
+    const bounded = (effect: number): Report => {
+      const r = handReport({ channels: [], findings: [{ ...finding('social', true, 'social answered faster'), effect, details: { effectBound: 'upper' } }] });
+      return r;
+    };
+    // 1 / 0.00000426 = 234,741.8: at least 234,741× faster (a lower bound on the speed-up, rounded down);
+    // the ratio at most 0.0000043 (two significant digits, rounded up), not the 0 that four decimals gave
+    const tiny = parser.parse(renderJunit(bounded(4.26e-6))).testsuites.testsuite[1].testcase[0]['system-out'];
+    expect(tiny).toBe('social answered faster\neffect at least 234741× faster (ratio of medians 0.0000043); p 0.001');
+    // 1 / 0.11775 = 8.49: at least 8.4× faster, the ratio at most 0.12 (not 0.1177, below the bound)
+    const near = parser.parse(renderJunit(bounded(0.11775))).testsuites.testsuite[1].testcase[0]['system-out'];
+    expect(near).toBe('social answered faster\neffect at least 8.4× faster (ratio of medians 0.12); p 0.001');
+  });
+
   it('an empty report is still a valid document', () => {
     const xml = renderJunit(handReport({ channels: [] }));
     expect(XMLValidator.validate(xml)).toBe(true);

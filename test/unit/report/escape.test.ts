@@ -134,4 +134,18 @@ describe('renderCsv', () => {
     expect(lines[2]?.split(',').slice(10, 17)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
     for (const line of lines) expect(line.split(',')).toHaveLength(25);
   });
+
+  it('rounds a bound its way, never claiming more than the data show (found by an independent review)', () => {
+    const { periods: _p, reportPeriod: _r, ...audit } = sampleReport();
+    const social = audit.channels[1]!;
+    // at least 1,286,938.5 s: 1286938 (to the nearest would be 1286939, more than known); at
+    // most 99.2 s would be 100. Ratios: at least 2.9999 is 2.99 (not 3); at most 0.045923 is
+    // 0.0460 (not 0.0459, below the bound)
+    social.firstResponse = { ...social.firstResponse, median: 1286938.5, bound: 'lower' };
+    social.resolution = { ...social.resolution, median: 99.2, bound: 'upper' as never };
+    social.vsReference = { ...social.vsReference!, firstResponseRatio: 2.9999, firstResponseBound: 'lower', resolutionRatio: 0.045923, resolutionBound: 'upper' };
+    const cells = renderCsv(audit).trimEnd().split('\n')[2]!.split(',');
+    expect(cells.slice(10, 17)).toEqual(['1286938', '', '2.99', '', '100', '', '0.046']);
+    expect(cells.slice(17, 21)).toEqual(['lower', 'upper', 'lower', 'upper']);
+  });
 });

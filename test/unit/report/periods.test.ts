@@ -220,6 +220,40 @@ describe('measurePeriods', () => {
     expect(october?.channels.map((c) => [c.channel, c.enough, c.change])).toEqual([['phone', false, null], ['social', true, null]]);
   });
 
+  it("counts a metric's own tickets, as the gates and findings do: a duration left out is not one (found by an independent review)", () => {
+    // minSample 2. July: phone 60 and 120 min (median 90), resolved in 1 and 2 days; social 10 and
+    // 20 min (median 15), one resolved in 1 day, the other's resolution left out (a bad value):
+    // social has 2 tickets but 1 in its resolution estimate. August: phone 30 and 50 min (median
+    // 40), social 10 and 30 min (median 20), every resolution measured.
+    const rows: Array<[Channel, string, number, number | 'excluded']> = [
+      ['phone', '2026-07-06T10:00:00Z', 60, DAY],
+      ['phone', '2026-07-07T10:00:00Z', 120, 2 * DAY],
+      ['social', '2026-07-08T10:00:00Z', 10, DAY],
+      ['social', '2026-07-09T10:00:00Z', 20, 'excluded'],
+      ['phone', '2026-08-03T10:00:00Z', 30, DAY],
+      ['phone', '2026-08-04T10:00:00Z', 50, DAY],
+      ['social', '2026-08-05T10:00:00Z', 10, DAY],
+      ['social', '2026-08-06T10:00:00Z', 30, 3 * DAY],
+    ];
+    const builder = new TicketTableBuilder();
+    rows.forEach(([channel, created, first, resolution], k) => {
+      builder.add(ticketRow({ id: `T${k + 1}`, customerId: `C${k + 1}`, channel, createdAt: at(created), firstResponse: first * MIN, resolution, line: k + 2 }));
+    });
+    const two = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 12, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-08-06T10:00:00Z') });
+    const [july, august] = measurePeriods(builder.build(), two, { reference: 'phone', minSample: 2 }, AS_OF);
+    const julySocial = july?.channels.find((c) => c.channel === 'social');
+    expect(julySocial).toMatchObject({ tickets: 2, firstResponseN: 2, resolutionN: 1, firstResponseEnough: true, resolutionEnough: false, enough: false });
+    // July's resolution gap has no other channel with enough resolved tickets; first response: 90 − 15 = 75
+    expect(july?.referenceGap.resolution).toBeNull();
+    expect(july?.referenceGap.firstResponse?.gap).toBe(75 * MIN);
+    // August social: first response 20 − 15 = +5 min, its ratio 20/40 − 15/90 = 1/3; no resolution
+    // change (July's one measurable resolution is too few, as a resolution gate would say)
+    const change = august?.channels.find((c) => c.channel === 'social')?.change;
+    expect(change?.firstResponseMedian).toBe(5 * MIN);
+    expect(change?.firstResponseRatio).toBeCloseTo(20 / 40 - 15 / 90, 12);
+    expect(change?.resolutionMedian).toBeNull();
+  });
+
   it('gives no change after a period with too few tickets, nor a gap change when the fastest channel is another', () => {
     // minSample 2. July: phone 1 ticket (60 min, too few), social 10 and 20 min (enough, median
     // 15 by the midpoint rule). August: phone 30 and 50 min (enough, median 40), chat 4 and 6 min

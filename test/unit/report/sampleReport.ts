@@ -62,7 +62,12 @@ function first(n: number, median: number, p90: number, ci95: [number, number]): 
   return { n, median, bound: null, p90, p90Bound: null, ci95, answeredMedian: median, method: 'kaplan-meier' };
 }
 
-const exact = { firstResponseBound: null, resolutionBound: null, firstResponseRatioBound: null, resolutionRatioBound: null, enough: true } as const;
+const exact = { firstResponseBound: null, resolutionBound: null, firstResponseRatioBound: null, resolutionRatioBound: null, enough: true, firstResponseEnough: true, resolutionEnough: true } as const;
+
+/** Every ticket in both estimates (no duration left out). */
+function measured(n: number): { tickets: number; firstResponseN: number; resolutionN: number } {
+  return { tickets: n, firstResponseN: n, resolutionN: n };
+}
 
 function period(label: string, from: string, to: string, current: boolean, phone: number, social: number, change: { phone: number; social: number; gap: number } | null): PeriodReport {
   return {
@@ -74,10 +79,10 @@ function period(label: string, from: string, to: string, current: boolean, phone
     tickets: 50,
     open: current ? 2 : 0,
     channels: [
-      { ...exact, channel: 'phone', tickets: 30, answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
-      { ...exact, channel: 'social', tickets: 20, answered: 20, open: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
+      { ...exact, channel: 'phone', ...measured(30), answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
+      { ...exact, channel: 'social', ...measured(20), answered: 20, open: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
       // chat: three tickets a month, below minSample: shown, marked, never headlined
-      { ...exact, channel: 'chat', tickets: 3, answered: 3, open: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, change: null },
+      { ...exact, channel: 'chat', ...measured(3), answered: 3, open: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, firstResponseEnough: false, resolutionEnough: false, change: null },
     ],
     referenceGap: {
       firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, bound: null, change: change ? change.gap : null },

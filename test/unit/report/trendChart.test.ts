@@ -30,7 +30,7 @@ describe('trend chart: thin periods', () => {
     const periods = report.periods!;
     expect(periods).toHaveLength(3);
     // social thin in the middle month only
-    periods[1]!.channels = periods[1]!.channels.map((c) => (c.channel === 'social' ? { ...c, enough: false, tickets: 4 } : c));
+    periods[1]!.channels = periods[1]!.channels.map((c) => (c.channel === 'social' ? { ...c, enough: false, firstResponseEnough: false, resolutionEnough: false, tickets: 4, firstResponseN: 4, resolutionN: 4 } : c));
     const svg = trendChart(report) as string;
     expect(svg.match(/>n=4</g) ?? []).toHaveLength(1);
     const lineGroup = /<g[^>]*aria-label="line"[^>]*>(.*?)<\/g>/s.exec(svg)![1]!;
