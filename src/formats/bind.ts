@@ -140,14 +140,19 @@ export function bindColumns(
     // A field the format says it lacks (or whose twin it lacks) is not guessed from generic names.
     const absent = format.absent?.[field] !== undefined || (twin !== undefined && format.absent?.[twin] !== undefined);
     const names = [...(format.synonyms[field] ?? []), ...(absent ? [] : GENERIC_SYNONYMS[field])];
+    // The first name the header has, unless it is empty in every sample row while a later one
+    // has values: a JSON export where one record says `"via": null` has a flat `via` column
+    // beside `via.channel`, and the empty one must not stand in for the one that is filled.
+    const found: number[] = [];
     for (const name of names) {
       const key = headerKey(name);
-      const index = keys.findIndex((k, i) => k === key && !taken.has(i));
-      if (index >= 0) {
-        bindings[field] = { field, index, header: header[index] ?? name, source: 'format' };
-        taken.add(index);
-        break;
-      }
+      const index = keys.findIndex((k, i) => k === key && !taken.has(i) && !found.includes(i));
+      if (index >= 0) found.push(index);
+    }
+    const index = found.find((i) => columnSamples(samples, i).length > 0) ?? found[0];
+    if (index !== undefined) {
+      bindings[field] = { field, index, header: header[index] ?? field, source: 'format' };
+      taken.add(index);
     }
   }
 
@@ -157,7 +162,8 @@ export function bindColumns(
     if (atB && atB.source === 'format' && !bindings[time]) {
       const values = columnSamples(samples, atB.index).slice(0, 200);
       const style = detectStyle(values, timeZone);
-      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && unitFromHeader(atB.header)) {
+      // (HH:MM:SS says it is a duration by itself: "First Response Time" holding 01:30:00)
+      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => HMS.test(v)))) {
         bindings[time] = { ...atB, field: time };
         delete bindings[at];
       }

@@ -245,6 +245,11 @@ function year2(y: number, text: string): number {
   return text.length === 2 ? 2000 + y : y;
 }
 
+/** A Unix time of either unit in seconds: 10¹¹ or more is milliseconds (10¹¹ s is the year 5138, 10¹¹ ms 1973). */
+function epochSeconds(n: number): number {
+  return n >= 1e11 ? n / 1000 : n;
+}
+
 /** A parser for one style: text → epoch seconds, or null when the text is not in that style. */
 export type TimestampParser = (text: string) => number | null;
 
@@ -302,9 +307,10 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
       };
     }
     case 'epoch-seconds':
-      return (text) => (DIGITS.test(text) ? Number(text) : null);
     case 'epoch-ms':
-      return (text) => (DIGITS.test(text) ? Number(text) / 1000 : null);
+      // told apart by size, value by value (README): 10¹¹ or more is milliseconds — 10¹¹ seconds
+      // would be the year 5138 — so a column mixing both reads each as what it is
+      return (text) => (DIGITS.test(text) ? epochSeconds(Number(text)) : null);
     case 'custom': {
       if (!dateFormat) throw new ParityError('a custom timestamp style needs dateFormat');
       // date-fns's format parser is ~70 modules: loaded (synchronously) only for a dateFormat.

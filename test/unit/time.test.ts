@@ -112,6 +112,18 @@ describe('timestamp parsing', () => {
     expect(parserFor('epoch-ms', 'UTC')('1790000000500')).toBe(1790000000.5);
   });
 
+  it('tells Unix seconds from milliseconds by size value by value: 10¹¹ or more is milliseconds (found by an independent review)', () => {
+    // a column settled as seconds still reads 1790000000000 as the millisecond time it is
+    // (as seconds it is the year 58,692 and was rejected), and 10¹¹ as 1973-03-03T09:46:40Z
+    for (const style of ['epoch-seconds', 'epoch-ms'] as const) {
+      const parse = parserFor(style, 'UTC');
+      expect(parse('1790000000')).toBe(1790000000);
+      expect(parse('1790000000000')).toBe(1790000000);
+      expect(parse('100000000000')).toBe(at('1973-03-03T09:46:40Z'));
+      expect(parse('99999999999')).toBe(99999999999);
+    }
+  });
+
   it('reads a configured date-fns format in the configured zone', () => {
     const custom = parserFor('custom', 'Europe/Berlin', 'd.M.yyyy HH:mm');
     expect(custom('1.7.2026 12:00')).toBe(at('2026-07-01T10:00:00Z'));

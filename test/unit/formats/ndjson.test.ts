@@ -254,3 +254,29 @@ describe('a key first seen after the records the header is made from (found by a
     expect(read.input.notes.some((n) => n.includes('were not read'))).toBe(false);
   });
 });
+
+describe('a column empty in every sample row does not stand in for a filled one (found by an independent review)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-bind-'));
+
+  it('a Zendesk record with "via": null leaves the channel read from via.channel', async () => {
+    // 40 tickets, odd ids email, even ids voice (phone), and one whose via is null: the flat
+    // `via` column it adds is empty on every other record and must not be the channel column
+    const lines = Array.from({ length: 40 }, (_, k) =>
+      JSON.stringify({ ticket: { id: k + 1, via: { channel: (k + 1) % 2 ? 'email' : 'voice' }, created_at: '2026-10-01T09:00:00Z', status: 'open' } }),
+    );
+    lines.push(JSON.stringify({ ticket: { id: 99, via: null, created_at: '2026-10-01T09:00:00Z' } }));
+    const file = join(dir, 'zd.ndjson');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const report = await auditFiles([file]);
+    expect(Object.fromEntries(report.channels.map((c) => [c.channel, c.tickets]))).toMatchObject({ phone: 20, email: 20 });
+  });
+
+  it('a "First Response Time" column of HH:MM:SS is read as a duration, whatever its header says', async () => {
+    const file = join(dir, 'frt.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,First Response Time\n1,phone,2026-10-01T09:00:00Z,01:30:00\n2,email,2026-10-01T09:00:00Z,00:10:00\n');
+    const report = await auditFiles([file]);
+    // 1:30:00 = 5,400 s; 0:10:00 = 600 s
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 5400], ['email', 600]]);
+    expect(report.input.rowsRejected).toBe(0);
+  });
+});
