@@ -10,8 +10,23 @@ export function neutraliseFormula(cell: string): string {
   if (cell === '' || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return cell;
   // Spreadsheets skip leading blanks and line breaks, and read the full-width ＝＋－＠ as their
   // ASCII twins; a cell that starts like a formula after those is one.
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return defuseCommands(FORMULA_START.test(cell) ? `'${cell}` : cell);
 }
+
+/**
+ * A line inside a cell (after a line break, a multi-line cell's text is a line of the file of
+ * its own) that would start with `::`, a CI workflow command (`::error::…`) when the file is
+ * shown in a CI log, gets an apostrophe before it (after any blanks), as a formula does; one that
+ * already has apostrophes there gets one more, so {@link restoreCell} can take exactly one away.
+ */
+function defuseCommands(cell: string): string {
+  return cell.includes('::') ? cell.replace(LINE_COMMAND, "$1$2'$3::") : cell;
+}
+
+/** A line break, blanks, apostrophes, then `::`. */
+const LINE_COMMAND = /(\r\n|\r|\n)([ \t\u00a0]*)('*)::/g;
+/** The same with the apostrophe {@link defuseCommands} added. */
+const DEFUSED_COMMAND = /(\r\n|\r|\n)([ \t\u00a0]*)'('*)::/g;
 
 /** Optional leading whitespace (any, including line breaks and NBSP), then a formula trigger. */
 const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@＝＋－＠\t\r]/;
@@ -23,12 +38,13 @@ const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@＝＋－＠\t\r]/;
  */
 export function neutraliseReversibly(cell: string): string {
   if (cell === '' || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) return cell;
-  return FORMULA_START.test(cell.replace(/^'+/, '')) ? `'${cell}` : cell;
+  return defuseCommands(FORMULA_START.test(cell.replace(/^'+/, '')) ? `'${cell}` : cell);
 }
 
 /** The value {@link neutraliseReversibly} was given: one apostrophe fewer where it added one. */
 export function restoreCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.replace(/^'+/, '')) ? cell.slice(1) : cell;
+  const lines = cell.includes('::') ? cell.replace(DEFUSED_COMMAND, '$1$2$3::') : cell;
+  return lines.startsWith("'") && FORMULA_START.test(lines.replace(/^'+/, '')) ? lines.slice(1) : lines;
 }
 
 /** One CSV line (with newline) of safe cells. */

@@ -97,8 +97,20 @@ describe('formula neutralising', () => {
     // an apostrophe of the data's own before a trigger gets one more, so reading back removes only ours
     expect(neutraliseReversibly("'=x")).toBe("''=x");
     expect(neutraliseReversibly("'plain")).toBe("'plain");
-    for (const value of ['=1+1', "'=1+1", "''@x", ' =x', '\n-x', '-3.5', "'-3.5", "'", "''", 'plain', "'plain", '＝x', '']) {
+    for (const value of ['=1+1', "'=1+1", "''@x", ' =x', '\n-x', '-3.5', "'-3.5", "'", "''", 'plain', "'plain", '＝x', '', 'x\n::error::y', "x\r\n  '::w", "a::b\n::c\r::d", '=x\n::y']) {
       expect(restoreCell(neutraliseReversibly(value)), value).toBe(value);
+    }
+  });
+
+  it('no line of a multi-line cell starts with a CI workflow command (found by an independent attack)', () => {
+    // a line break inside a cell starts a line of the file: `::error …` there would be run by a
+    // CI runner showing the file; an apostrophe goes before it, as before a formula
+    expect(neutraliseFormula('x\n::error title=pwned::owned')).toBe("x\n'::error title=pwned::owned");
+    expect(neutraliseFormula('x\r\n  ::warning::y')).toBe("x\r\n  '::warning::y");
+    expect(neutraliseFormula('a::b')).toBe('a::b');
+    expect(neutraliseReversibly("x\n'::y")).toBe("x\n''::y");
+    for (const cell of [neutraliseFormula('x\n::error::a\r::b\r\n\t::c'), neutraliseReversibly('x\n::error::a')]) {
+      for (const line of cell.split(/\r\n|\r|\n/)) expect(line.trimStart().startsWith('::'), JSON.stringify(cell)).toBe(false);
     }
   });
 });
