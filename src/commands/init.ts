@@ -117,7 +117,8 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     }
   }
   if (unknown.size) {
-    const channels: Record<string, string> = {};
+    // (no prototype: a channel value `__proto__` is a key like any other, not the object's prototype)
+    const channels: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const raw of [...unknown.keys()].sort()) channels[raw] = 'other';
     channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, then delete this line`)] = 'other';
     config.channels = channels;

@@ -663,6 +663,7 @@ export class CountTableReader {
     }
     const key = this.cellKey(r, `row ${this.index}`);
     this.checkCell(r.seconds, r.ended, r.waiting, `row ${this.index}`);
+    if (key.metric === 'tickets') checkTicketsCell(r.seconds, r.waiting, `row ${this.index}`);
     if (r.ended === 0 && r.waiting === 0) return;
     this.cells.cell(key.dimension, key.group, key.category, key.priority, key.metric, r.seconds as number, r.ended, r.waiting);
   }
@@ -679,7 +680,10 @@ export class CountTableReader {
     }
     const first = this.index + 1;
     const key = this.cellKey(s, `row ${first}`);
-    for (let k = 0; k < n; k++) this.checkCell(s.seconds[k] ?? null, s.ended[k] as number, s.waiting[k] as number, `row ${first + k}`);
+    for (let k = 0; k < n; k++) {
+      this.checkCell(s.seconds[k] ?? null, s.ended[k] as number, s.waiting[k] as number, `row ${first + k}`);
+      if (key.metric === 'tickets') checkTicketsCell(s.seconds[k] ?? null, s.waiting[k] as number, `row ${first + k}`);
+    }
     this.index += n;
     this.cells.cells(key, s.seconds as ArrayLike<number>, s.ended, s.waiting);
   }
@@ -849,6 +853,17 @@ function checkTime(r: FlatCountRow, where: string): void {
 }
 
 /** The tickets (`tickets` rows) or measured durations (ended + waiting) of a series. */
+/**
+ * A `tickets` row holds its count in `ended`, at 0 seconds, with no waiting: every producer
+ * writes it so and every reader reads `ended`, so a count moved to `waiting` (a table edited on
+ * the way) would pass the sums and lose the tickets from their group.
+ */
+function checkTicketsCell(seconds: number | null, waiting: number, where: string): void {
+  if (seconds !== 0 || waiting !== 0) {
+    throw new CountRowError(`${where}: a tickets row holds its count in ended, with seconds and waiting 0 (here seconds ${seconds ?? 'empty'}, waiting ${waiting})`, INCOMPLETE_HINT);
+  }
+}
+
 function seriesCount(s: CountSeries): number {
   return s.packed.ended + s.packed.waiting;
 }

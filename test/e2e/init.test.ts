@@ -132,6 +132,15 @@ describe('parity init, then audit', () => {
     expect(text).toBe(stdout.stdout);
   });
 
+  it('a channel value __proto__ is written as the key it is, and audit maps it back (found by an independent attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\n1,__proto__,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\n2,Carrier pigeon,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\n3,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\n');
+    const r = await runParity(['init', file, '-o', '-'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"channels": {\n    "Carrier pigeon": "other",\n    "__proto__": "other",');
+  });
+
   it('refuses to overwrite without --force; -o chooses the path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
     writeFileSync(join(dir, 'parity.config.json'), '{"reference": "email"}\n');

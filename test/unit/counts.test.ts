@@ -166,6 +166,15 @@ describe('a table that is not whole, or holds numbers beyond 2^53 − 1, is refu
     expect(unflattenCounts(without((r) => r.group === 'measured' || (r.group === '<1k / phone' && r.metric === 'firstResponse'))).header.tickets).toBe(4);
   });
 
+  test("a tickets row's count moved from ended to waiting (found by an independent attack)", () => {
+    // the sums of ended + waiting still agree, but every reader counts a group's tickets from
+    // ended: unknown / phone's one ticket (t2) would vanish from its channel
+    const edited = flat.map((r) => (r.group === 'unknown / phone' && r.metric === 'tickets' ? { ...r, ended: 0, waiting: 1 } : r));
+    expect(() => unflattenCounts(edited)).toThrow('a tickets row holds its count in ended, with seconds and waiting 0 (here seconds 0, waiting 1)');
+    const timed = flat.map((r) => (r.group === 'unknown / phone' && r.metric === 'tickets' ? { ...r, seconds: 60 } : r));
+    expect(() => unflattenCounts(timed)).toThrow('(here seconds 60, waiting 0)');
+  });
+
   test('a raw channel value lost', () => {
     expect(() => unflattenCounts(without((r) => r.dimension === 'rawChannel' && r.group === 'email'))).toThrow('its rawChannel rows count 2 tickets, but its "meta,tickets" row 4');
   });
