@@ -28,7 +28,8 @@ export const gorgias: FormatDef = {
     tags: ['tags'],
     direction: ['from_agent'],
   },
-  outboundDirections: ['true'],
+  // from_agent is a boolean: every way of writing true (as parseBoolean reads one) is agent-initiated
+  outboundDirections: ['true', 't', 'yes', 'y', '1'],
   channels: {
     email: { channel: 'email' },
     chat: { channel: 'chat' },

@@ -242,7 +242,9 @@ function daysFromCivil(year: number, month: number, day: number): number {
 }
 
 function year2(y: number, text: string): number {
-  return text.length === 2 ? 2000 + y : y;
+  // within 50 years of 2000, as date-fns reads `yy` with the reference date a dateFormat gets:
+  // 00–49 are 2000–2049, 50–99 are 1950–1999 (one reading of `15/10/99` with or without one)
+  return text.length === 2 ? (y < 50 ? 2000 + y : 1900 + y) : y;
 }
 
 /** A Unix time of either unit in seconds: 10¹¹ or more is milliseconds (10¹¹ s is the year 5138, 10¹¹ ms 1973). */

@@ -112,6 +112,17 @@ describe('timestamp parsing', () => {
     expect(parserFor('epoch-ms', 'UTC')('1790000000500')).toBe(1790000000.5);
   });
 
+  it('reads a two-digit year within 50 years of 2000, with or without a dateFormat (found by an independent attack)', () => {
+    // 26 is 2026, 49 is 2049, 50 is 1950, 99 is 1999: the built-in style as date-fns reads `yy`
+    expect(parserFor('dmy', 'UTC')('15/10/26 10:00')).toBe(at('2026-10-15T10:00:00Z'));
+    expect(parserFor('dmy', 'UTC')('15/10/49 10:00')).toBe(at('2049-10-15T10:00:00Z'));
+    expect(parserFor('dmy', 'UTC')('15/10/50 10:00')).toBe(at('1950-10-15T10:00:00Z'));
+    expect(parserFor('dmy', 'UTC')('15/10/99 10:00')).toBe(at('1999-10-15T10:00:00Z'));
+    for (const yy of ['26', '49', '50', '99']) {
+      expect(parserFor('custom', 'UTC', 'dd/MM/yy HH:mm')(`15/10/${yy} 10:00`), yy).toBe(parserFor('dmy', 'UTC')(`15/10/${yy} 10:00`));
+    }
+  });
+
   it('tells Unix seconds from milliseconds by size value by value: 10¹¹ or more is milliseconds (found by an independent review)', () => {
     // a column settled as seconds still reads 1790000000000 as the millisecond time it is
     // (as seconds it is the year 58,692 and was rejected), and 10¹¹ as 1973-03-03T09:46:40Z
