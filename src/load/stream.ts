@@ -10,6 +10,7 @@ import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
 import { batchesOf, closeRecords, isFieldBatched, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
 import { StringTable } from '../normalise/strings.js';
+import { AuditDateOrder } from '../formats/dateOrder.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
 import { readerRejection, rowNormaliser, type RowContext } from '../normalise/rows.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
@@ -214,8 +215,17 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     else slotNotes.delete(slot);
   };
 
+  // one date order for the whole audit (formats/dateOrder.ts)
+  const dateOrder = new AuditDateOrder();
   for (const path of settings.files) {
-    const opened = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
+    const unaligned = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
+    let opened: typeof unaligned;
+    try {
+      opened = { ...unaligned, mapping: dateOrder.align(unaligned.mapping, unaligned.file) };
+    } catch (error) {
+      await closeRecords(unaligned.records);
+      throw error;
+    }
     if (requireFields && opened.missingRequired.length > 0) {
       await closeRecords(opened.records);
       throw missingFieldsError(opened, settings.configFile);

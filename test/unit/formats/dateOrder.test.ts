@@ -1,0 +1,48 @@
+/**
+ * One date order for the whole audit (formats/dateOrder.ts; found by an independent attack:
+ * `03/04/2026` was 3 April in one file and 4 March in the next). Expected dates from the calendar.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditFiles } from '../../helpers/audit.js';
+
+const HEAD = 'ticket_id,channel,created_at,first_response_at';
+const dir = mkdtempSync(join(tmpdir(), 'parity-date-order-'));
+function file(name: string, rows: string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${[HEAD, ...rows].join('\n')}\n`);
+  return path;
+}
+
+// settles day-first: 13/04 has a day over 12
+const settledDayFirst = file('settled.csv', ['B1,phone,13/04/2026 09:00,13/04/2026 10:00', 'B2,phone,03/04/2026 09:00,03/04/2026 10:00']);
+// settles nothing: every part 12 or under (read month-first when alone)
+const ambiguous = file('ambiguous.csv', ['A1,phone,03/04/2026 09:00,03/04/2026 10:00', 'A2,phone,05/06/2026 09:00,05/06/2026 11:00']);
+
+describe('one date order for the whole audit', () => {
+  it('alone, a file that settles nothing is read month-first (the default): 05/06/2026 is 6 May', async () => {
+    const report = await auditFiles([ambiguous]);
+    expect([report.period.from, report.period.to]).toEqual(['2026-03-04T09:00:00.000Z', '2026-05-06T09:00:00.000Z']);
+  });
+
+  it('after a file that settled day-first, it is read day-first too: 03/04/2026 is 3 April in both', async () => {
+    const report = await auditFiles([settledDayFirst, ambiguous]);
+    // B2 and A1 (03/04) are 3 April, B1 13 April, A2 (05/06) 5 June
+    expect([report.period.from, report.period.to]).toEqual(['2026-04-03T09:00:00.000Z', '2026-06-05T09:00:00.000Z']);
+    expect(report.input.rowsRejected).toBe(0);
+  });
+
+  it('a file that settles the order against an earlier guess stops the run, naming both files', async () => {
+    await expect(auditFiles([ambiguous, settledDayFirst])).rejects.toThrow(
+      /settled\.csv writes its dates day-first \(DD\/MM\) \(column created_at\), but .*ambiguous\.csv was read month-first \(MM\/DD\) because no date in its first rows has a part over 12/,
+    );
+  });
+
+  it('two files that each settle their own order keep them (each proven by its values)', async () => {
+    const monthFirst = file('month-first.csv', ['C1,phone,04/13/2026 09:00,04/13/2026 10:00', 'C2,phone,04/14/2026 09:00,04/14/2026 10:00']);
+    const report = await auditFiles([settledDayFirst, monthFirst]);
+    expect([report.period.from, report.period.to]).toEqual(['2026-04-03T09:00:00.000Z', '2026-04-14T09:00:00.000Z']);
+  });
+});
