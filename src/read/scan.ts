@@ -626,13 +626,7 @@ export class CsvScanner {
     // byte; any other line break at the end was a record delimiter, already counted.
     const last = buf[len - 1];
     if (last === CR || last === LF) this.lineEvents--;
-    if (quoting) {
-      const line = 1 + this.lineEvents;
-      throw new ParityError(`Quote Not Closed: the parsing is finished with an opening quote at line ${line}`, {
-        location: { file: this.file, line },
-        hint: 'a quoted field is never closed; check for a stray " in the row',
-      });
-    }
+    if (quoting) throw quoteNotClosed(this.file, this.lastLine);
     // The last record, when the input does not end with a record delimiter.
     if (i > this.recordStart || this.fields > 0) {
       this.pushField(i);
@@ -674,6 +668,19 @@ export class CsvScanner {
     } // else an empty line, skipped
     this.lineEvents++;
   }
+}
+
+/**
+ * A quoted field the file ends inside: located where its record starts, the line after the last
+ * whole record (`lastLine`, physical lines) — where the stray quote is, not the end of the file
+ * that csv-parse's own message names. The scanner and the csv-parse reader (source.ts) both
+ * say it so.
+ */
+export function quoteNotClosed(file: string, lastLine: number): ParityError {
+  return new ParityError(`a quoted field from this line on is never closed: the file ends inside it`, {
+    location: { file, line: lastLine + 1 },
+    hint: 'check this row for a stray " (a quote inside a quoted value is written twice: "")',
+  });
 }
 
 /** Whether record r of a batch has a field read as Windows-1252 (not valid UTF-8). */

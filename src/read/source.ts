@@ -15,7 +15,7 @@ import type { CsvError } from 'csv-parse';
 type CsvErrorClass = typeof CsvError;
 import { ParityError } from '../errors.js';
 import { openJson } from './ndjson.js';
-import { scanCsv, type ByteFiller, type ScanOptions } from './scan.js';
+import { quoteNotClosed, scanCsv, type ByteFiller, type ScanOptions } from './scan.js';
 import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
 import { decodeWindows1252 } from './windows1252.js';
@@ -334,6 +334,8 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, csvError
       hint: raiseHint('maxRecordBytes', limits.maxRecordBytes),
     });
   }
+  // (fallbackLine: the line after the last whole record, where the unclosed one starts)
+  if (csvError && error instanceof csvError && error.code === 'CSV_QUOTE_NOT_CLOSED') return quoteNotClosed(file, fallbackLine - 1);
   if (csvError && error instanceof csvError) {
     const line = (error as CsvError & { lines?: number }).lines ?? fallbackLine;
     const hint =

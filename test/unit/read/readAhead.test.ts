@@ -125,6 +125,6 @@ describe('reading with a worker = reading on one thread', () => {
   it('a quote never closed at the end: the same error at the same line', async () => {
     const file = exportFile('unclosed.csv', { rows: 10_000, seed: 4, unclosed: true });
     const out = await expectSame([file]);
-    expect(out.error).toMatch(/Quote Not Closed/);
+    expect(out.error).toMatch(/a quoted field from this line on is never closed/);
   });
 });

@@ -280,15 +280,18 @@ describe('the byte scanner agrees with csv-parse', () => {
     expect((await collect(scanCsv(oneByte, { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }))).records).toEqual(expected);
   });
 
-  it('an unclosed quote is an error at the line csv-parse names', async () => {
+  it('an unclosed quote is an error at the line its record starts, not where the file ends (found by an independent attack)', async () => {
+    // lines: 1 header, 2 "1,ok", 3 the record whose quote never closes, 4 "more", 5 empty
     const text = 'id,text\n1,ok\n2,"never closed\nmore\n';
     const fast = await collect(scanCsv([Buffer.from(text)], { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }));
-    // csv-parse counts 4 line breaks before the end but checks before counting the final one
     expect(fast.error).toEqual({
-      message: 'Quote Not Closed: the parsing is finished with an opening quote at line 4',
-      line: 4,
-      hint: 'a quoted field is never closed; check for a stray " in the row',
+      message: 'a quoted field from this line on is never closed: the file ends inside it',
+      line: 3,
+      hint: 'check this row for a stray " (a quote inside a quoted value is written twice: "")',
     });
+    // in the header itself: line 1
+    const head = await collect(scanCsv([Buffer.from('id,"text\n1,ok\n')], { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' }));
+    expect(head.error?.line).toBe(1);
   });
 
   it('a record longer than the limit fails with its line instead of filling memory', () => {
