@@ -30,7 +30,8 @@ const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
  * response ratio). Resolution not measurable → no claim, a note says why.
  */
 export function theatre(channel: Channel, reference: Channel, first: Finding, resolution: Finding): Finding | null {
-  if (first.verdict !== 'preference' || first.effect === null || first.effect >= 1) return null;
+  // (significant: a preference, or one like for like that the raw ratio reverses — case mix)
+  if (!first.significant || first.effect === null || first.effect >= 1) return null;
   const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first))} than ${reference} tickets`;
   if (resolution.verdict === 'insufficient-data' || resolution.effect === null) {
     return noteFinding({
@@ -41,7 +42,7 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
       message: `${capitalise(channel)} tickets are ${firstWords}; whether they are also resolved faster cannot be judged (${resolution.rule ?? 'no resolution comparison'}), so no response-theatre claim is made.`,
     });
   }
-  if (resolution.verdict === 'preference' && resolution.effect < 1) return null;
+  if (resolution.significant && resolution.effect < 1) return null;
   const r = resolution.effect;
   const bound = effectBound(resolution);
   // a share of two ratios is a number only when both are: a bound (a median not reached) leaves
@@ -55,7 +56,8 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
       : survives === null
         ? 'how much of the reply advantage survives to resolution cannot be said (a median is only a bound)'
         : `about ${share(survives)} of the reply advantage survives to resolution`;
-  const words = RESOLVED_WORDS[resolution.verdict] ?? resolution.verdict;
+  // (a significant one is slower here, like for like even when the raw ratio says otherwise)
+  const words = resolution.significant ? RESOLVED_WORDS.preference : (RESOLVED_WORDS[resolution.verdict] ?? resolution.verdict);
   return {
     kind: 'response-theatre',
     subject: channel,

@@ -92,7 +92,8 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       let served: string;
       if (verdict === 'insufficient-data' || effect === null) {
         served = `too few to compare with other social tickets (${nPart}; at least ${count(ctx.rules.minSample)} per group needed)`;
-      } else if (verdict === 'preference') {
+      } else if (judged?.significant) {
+        // a preference, or one like for like that the raw ratio reverses (case mix): its own number
         const bound = judged ? effectBound(judged) : null;
         served = `${boundedSpeed(effect, bound)} than other social tickets (95% CI ${bound ? speedBound(ci) : speedInterval(effect, ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       } else {

@@ -50,4 +50,17 @@ describe('response theatre: the share of the advantage that survives', () => {
     expect(t?.details?.['advantageSurviving']).toBe(0);
     expect(t?.message).toContain('none of the reply advantage survives to resolution');
   });
+
+  it('a first-response preference found like for like but reversed overall (case mix, significant) is still a reply advantage', () => {
+    // social answered 4× faster like for like (the raw ratio pointing the other way): theatre when
+    // resolution is not faster; ln 0.5 / ln 0.25 = 50%
+    const reversed = { ...finding('firstResponse', 'case-mix', 0.25, null, [0.2, 0.3]), significant: true };
+    const t = theatre('social', 'phone', reversed, finding('resolution', 'no-preference', 0.5, null, [0.3, 1.1]));
+    expect(t?.details?.['advantageSurviving']).toBeCloseTo(0.5, 12);
+    // a case-mix verdict that is not significant is no reply advantage
+    expect(theatre('social', 'phone', finding('firstResponse', 'case-mix', 0.25, null, [0.2, 0.3]), finding('resolution', 'no-preference', 0.5, null, [0.3, 1.1]))).toBeNull();
+    // resolution significantly slower like for like (reversed overall): said as significantly slower
+    const slower = { ...finding('resolution', 'case-mix', 1.5, null, [1.3, 1.8]), significant: true };
+    expect(theatre('social', 'phone', finding('firstResponse', 'preference', 0.25, null, [0.2, 0.3]), slower)?.message).toContain('(significantly slower;');
+  });
 });
