@@ -6,7 +6,7 @@
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
+import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
 import { ParityError } from '../errors.js';
 import { classifyStatus } from './status.js';
 import {
@@ -446,7 +446,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null) {
       checkDateOrder(record, b.createdAt, createdText, mapping.timeZone);
-      return reject(record, 'bad-created', `cannot read date "${createdText}"`, 'createdAt', createdText);
+      return reject(record, 'bad-created', epochMismatch(b.createdAt?.style, createdText) ?? `cannot read date "${createdText}"`, 'createdAt', createdText);
     }
     if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
     // A row outside --since/--until is excluded, but its times are read first when no --as-of is
@@ -495,7 +495,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
         checkDateOrder(record, b.firstResponseAt, firstText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `cannot read "${firstText}"; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `${epochMismatch(b.firstResponseAt?.style, firstText) ?? `cannot read "${firstText}"`}; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
@@ -529,7 +529,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
       if (seconds === null) {
         checkDateOrder(record, b.resolvedAt, resolvedText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `cannot read "${resolvedText}"; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `${epochMismatch(b.resolvedAt?.style, resolvedText) ?? `cannot read "${resolvedText}"`}; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));

@@ -247,9 +247,20 @@ function year2(y: number, text: string): number {
   return text.length === 2 ? (y < 50 ? 2000 + y : 1900 + y) : y;
 }
 
-/** A Unix time of either unit in seconds: 10¹¹ or more is milliseconds (10¹¹ s is the year 5138, 10¹¹ ms 1973). */
-function epochSeconds(n: number): number {
-  return n >= 1e11 ? n / 1000 : n;
+/** Unix times from this size on are milliseconds (10¹¹ s is the year 5138, 10¹¹ ms 1973). */
+const EPOCH_MS_FROM = 1e11;
+
+/**
+ * Why a number is not read in a column of Unix seconds or milliseconds: it is of the other size
+ * (a millisecond count among seconds, or the other way); null when that is not the reason.
+ */
+export function epochMismatch(style: TimestampStyle | null | undefined, text: string): string | null {
+  const t = text.trim();
+  if (!DIGITS.test(t)) return null;
+  const big = Number(t) >= EPOCH_MS_FROM;
+  if (style === 'epoch-seconds' && big) return `"${t}" is 10¹¹ or more, a count of milliseconds, in a column of Unix seconds`;
+  if (style === 'epoch-ms' && !big) return `"${t}" is below 10¹¹, a count of seconds, in a column of Unix milliseconds`;
+  return null;
 }
 
 /** A parser for one style: text → epoch seconds, or null when the text is not in that style. */
@@ -308,11 +319,15 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         return wall(year2(Number(m[4]), m[4] as string), month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
       };
     }
+    // Told apart by size (README): 10¹¹ or more is milliseconds — as seconds it would be the
+    // year 5138 or later — and below that seconds. A value of the other size in the column is not
+    // read (epochMismatch says why): read in its own unit, one stray count in a seconds column
+    // (13 digits, the year 2286) would become the export's latest time, and so the as-of time
+    // every open ticket is measured to.
     case 'epoch-seconds':
+      return (text) => (DIGITS.test(text) && Number(text) < EPOCH_MS_FROM ? Number(text) : null);
     case 'epoch-ms':
-      // told apart by size, value by value (README): 10¹¹ or more is milliseconds — 10¹¹ seconds
-      // would be the year 5138 — so a column mixing both reads each as what it is
-      return (text) => (DIGITS.test(text) ? epochSeconds(Number(text)) : null);
+      return (text) => (DIGITS.test(text) && Number(text) >= EPOCH_MS_FROM ? Number(text) / 1000 : null);
     case 'custom': {
       if (!dateFormat) throw new ParityError('a custom timestamp style needs dateFormat');
       // date-fns's format parser is ~70 modules: loaded (synchronously) only for a dateFormat.

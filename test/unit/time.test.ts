@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectStyle, parserFor, wallClockIn } from '../../src/normalise/time.js';
+import { detectStyle, epochMismatch, parserFor, wallClockIn } from '../../src/normalise/time.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -123,16 +123,17 @@ describe('timestamp parsing', () => {
     }
   });
 
-  it('tells Unix seconds from milliseconds by size value by value: 10¹¹ or more is milliseconds (found by an independent review)', () => {
-    // a column settled as seconds still reads 1790000000000 as the millisecond time it is
-    // (as seconds it is the year 58,692 and was rejected), and 10¹¹ as 1973-03-03T09:46:40Z
-    for (const style of ['epoch-seconds', 'epoch-ms'] as const) {
-      const parse = parserFor(style, 'UTC');
-      expect(parse('1790000000')).toBe(1790000000);
-      expect(parse('1790000000000')).toBe(1790000000);
-      expect(parse('100000000000')).toBe(at('1973-03-03T09:46:40Z'));
-      expect(parse('99999999999')).toBe(99999999999);
-    }
+  it('tells Unix seconds from milliseconds by size: a value of the other size is not read, and says why (found by an independent attack)', () => {
+    // 10¹¹ or more is milliseconds: in a column of seconds 1790000000000 is a millisecond count
+    // (read as seconds it is the year 58,692; 10¹¹ itself the year 5138, which would become the
+    // export's latest time and so its as-of time); in a column of milliseconds 1790000000 is seconds
+    const seconds = parserFor('epoch-seconds', 'UTC');
+    const ms = parserFor('epoch-ms', 'UTC');
+    expect([seconds('1790000000'), seconds('99999999999'), seconds('100000000000'), seconds('1790000000000')]).toEqual([1790000000, 99999999999, null, null]);
+    expect([ms('1790000000000'), ms('100000000000'), ms('99999999999')]).toEqual([1790000000, at('1973-03-03T09:46:40Z'), null]);
+    expect(epochMismatch('epoch-seconds', '1790000000000')).toBe('"1790000000000" is 10¹¹ or more, a count of milliseconds, in a column of Unix seconds');
+    expect(epochMismatch('epoch-ms', ' 1790000000 ')).toBe('"1790000000" is below 10¹¹, a count of seconds, in a column of Unix milliseconds');
+    expect([epochMismatch('epoch-seconds', '1790000000'), epochMismatch('iso', '1790000000000'), epochMismatch('epoch-seconds', 'soon')]).toEqual([null, null, null]);
   });
 
   it('reads a configured date-fns format in the configured zone', () => {

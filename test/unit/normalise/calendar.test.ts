@@ -39,12 +39,14 @@ describe('the years parity reads', () => {
   const odd = [10, 55_000];
 
   for (const at of odd) {
-    it(`a creation time after the year 9999 (a microsecond count in a seconds column) rejects its row, naming the value (row ${at})`, async () => {
+    it(`a count too large for a seconds column (a millisecond count by its size; as seconds, after the year 9999) rejects its row, naming the value and why (row ${at})`, async () => {
+      // 13 digits is 10¹¹ or more: milliseconds by the size rule, not read in a column of seconds;
+      // read as milliseconds (the year 2286) it would have become the as-of time of every open ticket
       const d = await load(file((i) => (i === at ? { created: '9999999999999' } : null)));
       expect([d.rowsRead, d.rowsUsed, d.rowsRejected]).toEqual([rows, rows - 1, 1]);
       const [entry] = d.issues.entries();
       expect(entry?.kind).toBe('bad-created');
-      expect([entry?.example.line, entry?.example.column, entry?.example.value, entry?.example.detail]).toEqual([at + 2, 'created_at', '9999999999999', 'date "9999999999999" is not in the years 1 to 9999']);
+      expect([entry?.example.line, entry?.example.column, entry?.example.value, entry?.example.detail]).toEqual([at + 2, 'created_at', '9999999999999', '"9999999999999" is 10¹¹ or more, a count of milliseconds, in a column of Unix seconds']);
       // the latest time, and so the as-of time, is the data's: the last row resolved 600 minutes after creation
       expect(d.asOf).toBe(created(rows - 1) + 600 * 60);
     });
