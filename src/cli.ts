@@ -382,9 +382,13 @@ if (process.channel && process.env['PARITY_LAUNCHED'] === '1') {
   });
 }
 
-// A closed pipe (`parity audit x.csv | head`) ends quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT.ok);
-});
+// A closed pipe (`parity audit x.csv | head`) ends quietly, with the run's own exit code: the
+// output nobody reads is not written, but a failed gate still fails the job (`… | head` under
+// `set -o pipefail`), and the files a run writes (-o, --rejects) are still written. A write to
+// the closed pipe fails (writeStdout: the run ends there); the stream's error is handled here, so
+// it is no uncaught exception. The same for stderr (`2>&1 >/dev/null | true`): a note nobody
+// reads does not change the result.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 
 export { UsageError };

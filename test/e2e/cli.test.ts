@@ -56,6 +56,32 @@ describe('the command line', () => {
     });
     expect(code).toBe(0);
   });
+
+  it("a closed pipe keeps the run's exit code, and a closed stderr changes nothing (found by an independent attack)", async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'parity-pipes-'));
+    const run = (args: string[], close: 'stdout' | 'stderr'): Promise<{ code: number; stderr: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
+        let stderr = '';
+        if (close === 'stdout') {
+          child.stdout.destroy();
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        } else {
+          child.stderr.destroy();
+          child.stdout.resume();
+        }
+        child.on('close', (c) => resolve({ code: c ?? -1, stderr }));
+      });
+    // a gate that fails (demo.csv has significant findings): `… | head` under pipefail stays red
+    const gate = await run(['audit', fixture('demo.csv'), '--format', 'json', '--fail-on', 'findings.significant > 0'], 'stdout');
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).not.toContain('EPIPE');
+    // notes on a closed stderr (--since warns): the run ends as it would, its -o file written
+    const quiet = await run(['audit', fixture('demo.csv'), '--since', '2026-10-01', '--format', 'json', '-o', 'out.json'], 'stderr');
+    expect(quiet.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).schemaVersion).toBe(2);
+  });
 });
 
 describe('a working folder removed under the shell', () => {
