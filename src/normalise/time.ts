@@ -338,10 +338,18 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
       // the reference date places a two-digit year (`yy`) within 50 years of it: 2000 reads `26`
       // as 2026, as the built-in styles do (year2), where 1970 read it as 1926
       const reference = new Date(Date.UTC(2000, 0, 1));
-      const inZone = tz(zone);
+      // A format with an offset or an epoch token (X, x, O, t, T outside quotes) names its own
+      // instant. Any other gives a wall-clock time: read in UTC, its fields are put in the zone
+      // by the same converter as every built-in style, so a time of the repeated hour is the
+      // second one (standard time) and one in the skipped hour the moment after, on any
+      // machine (date-fns in a zone's context read the repeated hour by the machine's own zone).
+      const absolute = /[XxOtT]/.test(dateFormat.replace(/'[^']*'/g, ''));
+      const inZone = tz(absolute ? zone : 'UTC');
       return (text) => {
         const date = parseWithFormat(text, dateFormat, reference, { in: inZone });
-        return isValid(date) ? date.getTime() / 1000 : null;
+        if (!isValid(date)) return null;
+        if (absolute) return date.getTime() / 1000;
+        return wall(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds() + date.getUTCMilliseconds() / 1000);
       };
     }
   }

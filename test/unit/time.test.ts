@@ -112,6 +112,26 @@ describe('timestamp parsing', () => {
     expect(parserFor('epoch-ms', 'UTC')('1790000000500')).toBe(1790000000.5);
   });
 
+  it("reads a dateFormat's repeated and skipped local hours as the built-in styles do, whatever the machine's zone (found by an independent attack)", () => {
+    // New York, 1 November 2026: 01:30 happens twice (EDT, then EST); the second is 06:30Z. 8
+    // March 2026: 02:30 does not exist (clocks go 02:00 → 03:00); the moment after is 03:30 EDT, 07:30Z.
+    const saved = process.env['TZ'];
+    try {
+      for (const machine of ['UTC', 'America/Chicago', 'Asia/Kolkata']) {
+        process.env['TZ'] = machine;
+        const custom = parserFor('custom', 'America/New_York', 'MM/dd/yyyy HH:mm');
+        expect(custom('11/01/2026 01:30'), machine).toBe(at('2026-11-01T06:30:00Z'));
+        expect(custom('03/08/2026 02:30'), machine).toBe(at('2026-03-08T07:30:00Z'));
+        expect(custom('11/01/2026 01:30'), machine).toBe(parserFor('mdy', 'America/New_York')('11/01/2026 01:30'));
+      }
+      // a format with its own offset names its instant
+      expect(parserFor('custom', 'America/New_York', "yyyy-MM-dd'T'HH:mmXXX")('2026-11-01T01:30-04:00')).toBe(at('2026-11-01T05:30:00Z'));
+    } finally {
+      if (saved === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = saved;
+    }
+  });
+
   it('reads a two-digit year within 50 years of 2000, with or without a dateFormat (found by an independent attack)', () => {
     // 26 is 2026, 49 is 2049, 50 is 1950, 99 is 1999: the built-in style as date-fns reads `yy`
     expect(parserFor('dmy', 'UTC')('15/10/26 10:00')).toBe(at('2026-10-15T10:00:00Z'));
