@@ -55,7 +55,7 @@ const baselineSchema = z.looseObject({
   settings: settings.optional(),
   channels: z.array(z.looseObject({ channel: z.string(), ...group })),
   followerBands: z.array(z.looseObject({ band: z.string(), min: nullableNumber.optional(), max: nullableNumber.optional(), ...group })).optional(),
-  by: z.looseObject({ field: z.string(), reference: z.string().nullable().optional() }).optional(),
+  by: z.looseObject({ field: z.string(), reference: z.string().nullable().optional(), groups: z.array(z.looseObject({ value: z.string(), ...group })).optional() }).optional(),
   findings: z.array(z.looseObject({ significant: z.boolean().optional(), kind: z.string().optional(), subject: z.string().optional() })).optional(),
   gates: z
     .array(z.looseObject({ expression: z.string().optional(), subject: z.string().optional(), current: nullableNumber.optional(), bound: bound.optional() }))

@@ -107,6 +107,17 @@ describe('delta gates against --baseline', () => {
     const csv = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', DELTA, '--baseline', g('wide.csv')]);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain(`parity: ${g('wide.csv')}: the baseline is not a parity report: not valid JSON`);
+    // a by group that is not an object with a value (found by an independent attack: an internal error)
+    const report = JSON.parse((await runParity(['audit', g('wide.csv'), ...MIN5, '--format', 'json'])).stdout);
+    const dir = mkdtempSync(join(tmpdir(), 'parity-bad-baseline-'));
+    for (const groups of [[null], [{ value: 5 }]]) {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, JSON.stringify({ ...report, by: { field: 'category', reference: null, groups } }));
+      const run = await runParity(['audit', g('wide.csv'), ...MIN5, '--by', 'category', '--fail-on', 'delta(by(Billing).answeredShare) > 5%', '--baseline', bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`parity: ${bad}: the baseline is not a parity report: by.groups[0]`);
+      expect(run.stderr).not.toContain('internal error');
+    }
     const missing = await runParity(['audit', g('wide.csv'), '--baseline', g('no-such-report.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`parity: ${g('no-such-report.json')}: cannot read the baseline report: no such file`);
