@@ -148,7 +148,9 @@ export const BY_CANONICAL = ['group', 'category', 'priority', 'status'] as const
 export function resolveBy(flags: Pick<CommonFlags, 'by' | 'byReference'>, config: Config): BySettings | null {
   const configured = typeof config.by === 'string' ? { field: config.by } : config.by;
   const fieldText = flags.by ?? configured?.field;
-  const referenceText = flags.byReference ?? (flags.by === undefined || flags.by === configured?.field ? configured?.reference : undefined);
+  // the config's reference holds when --by names its field, in any case (`--by Category` is `category`, as fields and headers are matched)
+  const sameField = (a: string, b: string | undefined): boolean => b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  const referenceText = flags.byReference ?? (flags.by === undefined || sameField(flags.by, configured?.field) ? configured?.reference : undefined);
   if (fieldText === undefined) {
     if (flags.byReference !== undefined) throw new UsageError('--by-reference needs --by <field>', { hint: 'write e.g. --by group --by-reference "Tier 1"' });
     return null;

@@ -100,6 +100,16 @@ describe('--by group', () => {
     await expect(auditFiles([TEAMS], { by: 'group', byReference: 'Nobody' }, { minSample: 3 })).rejects.toThrow(/"Nobody" is not a group value of any ticket audited \(a report audits the tickets of its period\)/);
   });
 
+  it("the config's by.reference holds when --by names its field in another case (found by an independent attack)", async () => {
+    for (const by of ['group', 'Group', ' GROUP ']) {
+      const report = await auditFiles([TEAMS], { by }, { minSample: 3, by: { field: 'group', reference: 'Billing' } });
+      expect([report.by!.reference, report.by!.referenceChosen], by).toEqual(['Billing', 'given']);
+    }
+    // another field: the config's reference is not its
+    const other = await auditFiles([TEAMS], { by: 'category' }, { minSample: 3, by: { field: 'group', reference: 'Billing' } });
+    expect(other.by!.referenceChosen).toBe('largest');
+  });
+
   it('--by-reference is trimmed as values are, and one matching two values by case alone is ambiguous, not absent (found by an attack)', async () => {
     const report = await auditFiles([TEAMS], { by: 'group', byReference: ' billing ' }, { minSample: 3 });
     expect(report.by!.reference).toBe('Billing');
