@@ -70,6 +70,17 @@ export function parseInstant(text: string, flag: string, zone: string, endOfDay 
   return parserFor('iso', zone)(next.toISOString().slice(0, 10)) ?? value + 86400;
 }
 
+/**
+ * --generated-at as written into the document: as given when it names its offset (`Z`,
+ * `+02:00`), else read in the run's zone, as --as-of is, and written in UTC — not read by the
+ * machine's own zone, which made the same command's output differ from one machine to another.
+ */
+function generatedAtOf(text: string, zone: string): string {
+  const seconds = parseInstant(text, '--generated-at', zone);
+  const t = text.trim();
+  return /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) && t.includes('T') ? t : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** `--bands 500,5000,50000` → [500, 5000, 50000]. */
 export function parseBands(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
@@ -294,7 +305,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
     // validated here, so a bad value in the config is a usage error before any file is opened
     limits: resolveLimits(config.limits, flagLimits),
     configFile,
-    generatedAt: flags.generatedAt ?? null,
+    generatedAt: flags.generatedAt === undefined ? null : generatedAtOf(flags.generatedAt, timeZone),
     version,
   };
 }

@@ -78,3 +78,14 @@ describe('config values that would be read silently otherwise', () => {
     expect(resolveSettings(['x.csv'], {}, { channels: { Phone: 'email', 'PHONE!': 'email' } }, 'test').mapping.channels.size).toBe(2);
   });
 });
+
+describe('--generated-at (found by an independent attack: read in the machine zone)', () => {
+  it('without an offset is read in the run zone, as --as-of is, and written in UTC; with one it is written as given', async () => {
+    const { resolveSettings } = await import('../../src/commands/options.js');
+    // 06:00 in Tokyo (UTC+9, no summer time) is 21:00 UTC the day before
+    expect(resolveSettings(['x.csv'], { generatedAt: '2026-11-01T06:00', tz: 'Asia/Tokyo' }, {}, 'test').generatedAt).toBe('2026-10-31T21:00:00Z');
+    expect(resolveSettings(['x.csv'], { generatedAt: '2026-11-01T06:00' }, {}, 'test').generatedAt).toBe('2026-11-01T06:00:00Z');
+    expect(resolveSettings(['x.csv'], { generatedAt: '2026-11-01T06:00:00+02:00', tz: 'Asia/Tokyo' }, {}, 'test').generatedAt).toBe('2026-11-01T06:00:00+02:00');
+    expect(() => resolveSettings(['x.csv'], { generatedAt: 'yesterday' }, {}, 'test')).toThrow('--generated-at "yesterday" is not a date');
+  });
+});
