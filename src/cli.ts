@@ -142,6 +142,13 @@ function withAnnotationOption(cmd: Command): Command {
 }
 
 /** Runs the program; resolves to the exit code. Never throws. */
+/** Whether the arguments (before a `--`) name a config file and --no-config both. */
+function configAndNoConfig(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  return args.includes('--no-config') && args.some((a) => a === '-c' || a === '--config' || a.startsWith('--config=') || /^-c[^-]/.test(a));
+}
+
 export async function main(argv: string[]): Promise<number> {
   let cwd: string;
   try {
@@ -161,6 +168,9 @@ export async function main(argv: string[]): Promise<number> {
   // every escape sequence in it comes from the data and is shown escaped, colour codes included.
   const run = (command: (files: string[], flags: CommonFlags, ctx: CommandContext) => Promise<CommandResult>, options: { ownOutput?: boolean; plain?: boolean } = {}) =>
     async (files: string[], flags: CommonFlags & { out?: string; baseline?: string; counts?: string }): Promise<void> => {
+      // -c and --no-config set one option, the later winning: `-c team.json --no-config` would
+      // read no config in silence, the other order the file. Either way one of them is ignored.
+      if (configAndNoConfig(argv)) throw new UsageError('-c and --no-config given together: one of them would be ignored', { hint: '-c <file> reads that file only; --no-config reads no configuration (not ./parity.config.json either)' });
       const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
       const toTty = !flags.output && Boolean(process.stdout.isTTY);
       redactErrors = flags.redact === true;

@@ -1,7 +1,7 @@
 /**
- * One date order for the whole audit. A file's slash or dash dates are read in the order its
- * values settle (a part over 12: `13/04/2026` is day-first), or, when none does, in the default
- * order (month-first with slashes, day-first with dashes), marked as guessed (bind.ts). Several
+ * One date order for the whole audit. A file's slash dates are read in the order its values
+ * settle (a part over 12: `13/04/2026` is day-first), or, when none does, in the default order
+ * (month-first), marked as guessed (bind.ts). Several
  * files are one audit, so the same text must not be two dates in it:
  *
  * - a file whose order is only guessed takes the order an earlier file of the audit settled;
@@ -21,17 +21,20 @@ type DateOrder = 'day-first' | 'month-first';
 
 const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 
-/** The order of a slash or dash style; null for a style whose order is not in question. */
+/**
+ * The order of a slash style; null for any other. Dash dates (`01-07-2026`) are read day-first
+ * only (parity has no month-first dash style), and dot dates are day-first: their order is not
+ * in question, and a slash file's order says nothing of theirs.
+ */
 function orderOf(style: TimestampStyle | null | undefined): DateOrder | null {
   if (style === 'mdy') return 'month-first';
-  if (style === 'dmy' || style === 'dmy-dash') return 'day-first';
+  if (style === 'dmy') return 'day-first';
   return null;
 }
 
-/** A guessed style read in `order` instead (a guessed `mdy` has slashes, a guessed `dmy-dash` dashes: bind.ts's defaults). */
-function styled(style: TimestampStyle, order: DateOrder): TimestampStyle {
-  if (order === 'day-first') return style === 'mdy' ? 'dmy' : style;
-  return style === 'dmy-dash' || style === 'dmy' ? 'mdy' : style;
+/** The slash style of `order`. */
+function styled(order: DateOrder): TimestampStyle {
+  return order === 'day-first' ? 'dmy' : 'mdy';
 }
 
 interface Seen {
@@ -66,7 +69,7 @@ export class AuditDateOrder {
       // is then only a row that cannot be read, as after the first rows of one file)
       const { orderGuessed: _, ...rest } = b;
       bindings ??= { ...mapping.bindings };
-      bindings[field] = { ...rest, style: styled(b.style as TimestampStyle, this.settled.order) };
+      bindings[field] = { ...rest, style: styled(this.settled.order) };
     }
     return bindings === null ? mapping : { ...mapping, bindings };
   }

@@ -40,3 +40,19 @@ describe('config keys that mirror flags', () => {
     expect(flagged.reportPeriod.unit).toBe('month');
   });
 });
+
+describe('-c and --no-config together (found by an independent attack: the later one won in silence)', () => {
+  it('is a usage error in either order, naming both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-config-both-'));
+    const config = join(dir, 'team.json');
+    writeFileSync(config, JSON.stringify({ timeZone: 'Europe/Berlin' }));
+    for (const args of [['-c', config, '--no-config'], ['--no-config', '-c', config], [`--config=${config}`, '--no-config']]) {
+      const run = await runParity(['audit', fixture('small.csv'), ...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('parity: -c and --no-config given together: one of them would be ignored');
+    }
+    // each alone is fine
+    expect((await runParity(['audit', fixture('small.csv'), '--no-config', '--quiet'])).code).toBe(0);
+    expect((await runParity(['audit', fixture('small.csv'), '-c', config, '--quiet'])).code).toBe(0);
+  });
+});

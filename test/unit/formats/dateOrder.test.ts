@@ -45,4 +45,13 @@ describe('one date order for the whole audit', () => {
     const report = await auditFiles([settledDayFirst, monthFirst]);
     expect([report.period.from, report.period.to]).toEqual(['2026-04-03T09:00:00.000Z', '2026-04-14T09:00:00.000Z']);
   });
+
+  it('dash dates are day-first whatever a slash file settled: they are read, not rejected (found by a second attack)', async () => {
+    const us = file('us.csv', ['U1,phone,07/13/2026 09:00,07/13/2026 10:00']);
+    const dash = file('dash.csv', ['D1,phone,01-07-2026 09:00,01-07-2026 10:00', 'D2,email,03-07-2026 09:00,04-07-2026 09:00']);
+    const report = await auditFiles([us, dash]);
+    // U1 13 July (month-first, settled); D1 1 July and D2 3 July (day-first dashes)
+    expect([report.input.rowsRead, report.input.rowsRejected]).toEqual([3, 0]);
+    expect([report.period.from, report.period.to]).toEqual(['2026-07-01T09:00:00.000Z', '2026-07-13T09:00:00.000Z']);
+  });
 });
