@@ -23,6 +23,8 @@ import { columnIndex, logTicketNormaliser, requireColumn, settle, type LogOutput
 import type { FormatDef } from './types.js';
 
 interface Incident {
+  /** Whether the last event so far has a readable sys_updated_at (else the update count places events). */
+  lastTimed: boolean;
   line: number;
   lines: number[];
   opened: string;
@@ -95,6 +97,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     let incident = incidents.get(number);
     if (!incident) {
       incident = {
+        lastTimed: true,
         line: record.line, lines: [], opened: '', caller: '', contact: '', lastAt: Number.NEGATIVE_INFINITY, lastMod: -1,
         state: '', resolved: '', closed: '', priority: '', category: '', group: '', acknowledged: Number.NaN, unreadableAck: null, lastLine: record.line, latest: Number.NEGATIVE_INFINITY, latestLine: record.line,
       };
@@ -113,8 +116,17 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       incident.latest = updatedAt;
       incident.latestLine = record.line;
     }
-    const mod = col.mod >= 0 ? Number(get(col.mod)) || 0 : incident.lines.length;
-    if (order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod)) {
+    // (without a sys_updated_at column, a one-row-per-incident export, file order decides)
+    const mod = col.mod >= 0 && col.updated >= 0 ? Number(get(col.mod)) || 0 : incident.lines.length;
+    // The last event by sys_updated_at, then sys_mod_count; an event without a readable time
+    // is placed by its update count (it is not the first of all), and one after --as-of has not
+    // happened yet when the export is taken then (a reopen at 12:00 does not undo a resolution
+    // at 10:00 seen at 11:00).
+    const timed = !Number.isNaN(updatedAt) && incident.lastTimed;
+    const later = timed ? order > incident.lastAt || (order === incident.lastAt && mod >= incident.lastMod) : mod >= incident.lastMod;
+    const happened = context.asOf === null || Number.isNaN(updatedAt) || updatedAt <= context.asOf;
+    if (happened && later) {
+      incident.lastTimed = !Number.isNaN(updatedAt);
       incident.lastAt = order;
       incident.lastMod = mod;
       incident.lastLine = record.line;
@@ -126,8 +138,12 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       incident.group = get(col.group) || incident.group;
     }
     if (state && vocabularyKey(state) !== 'new') {
-      if (!Number.isNaN(updatedAt) && !(updatedAt >= incident.acknowledged)) incident.acknowledged = updatedAt;
-      else if (updatedText && Number.isNaN(updatedAt)) incident.unreadableAck ??= { text: updatedText, line: record.line, column: mapping.header[col.updated] ?? 'sys_updated_at' };
+      if (!Number.isNaN(updatedAt)) {
+        if (!(updatedAt >= incident.acknowledged)) incident.acknowledged = updatedAt;
+      } else if (col.updated >= 0) {
+        // an update out of New whose time is missing (`?`) or cannot be read may have been the first: unknown, never "not answered yet"
+        incident.unreadableAck ??= { text: (v[col.updated] ?? '').trim(), line: record.line, column: mapping.header[col.updated] ?? 'sys_updated_at' };
+      }
     }
   }
 
@@ -144,7 +160,8 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
       );
       continue;
     }
-    const finished = classifyStatus(incident.state) !== 'open';
+    // resolved only when the last event says so: a state missing (`?`) or of no known word is not an ending
+    const finished = classifyStatus(incident.state) === 'resolved';
     const resolvedText = incident.resolved || incident.closed;
     const resolvedAt = finished && resolvedText ? time(resolvedText) : Number.NaN;
     // an update out of New at a time that cannot be read may have been the first one: unknown

@@ -157,6 +157,52 @@ describe('an unreadable time in a log is said, not taken for "no answer"', () =>
   });
 });
 
+// Found by an independent attack: the last event's state decided "resolved" when it was merely not
+// an open word (`?`, `-100`); an event without a time came first of all; events after --as-of
+// still decided the state.
+describe('ServiceNow: which event is last, and what it says', () => {
+  const head = 'number,incident_state,sys_mod_count,opened_at,sys_updated_at,contact_type,resolved_at,closed_at';
+  const resolutionOf = async (lines: string[], flags: { asOf?: string } = {}) => {
+    const report = await auditFiles([logFile(`sn-${lines.length}-${flags.asOf ?? 'none'}-${lines[1]?.slice(0, 4)}.csv`, [head, ...lines])], flags, { minSample: 1 });
+    const c = report.channels[0];
+    return { resolved: c?.resolution.resolved, median: c?.resolution.median, answered: c?.answered, first: c?.firstResponse.median, quality: report.input.dataQuality.map((q) => [q.kind, q.count]) };
+  };
+
+  it('a last event of a missing or unknown state is no resolution', async () => {
+    for (const state of ['?', '-100', 'Teleported']) {
+      const r = await resolutionOf(['INC1,New,0,01-07-2026 09:00,01-07-2026 09:00,Phone,?,?', `INC1,${state},1,01-07-2026 09:00,01-07-2026 11:00,Phone,01-07-2026 11:00,?`]);
+      expect(r.resolved, state).toBe(0);
+    }
+    // Resolved and Closed are
+    const closed = await resolutionOf(['INC1,New,0,01-07-2026 09:00,01-07-2026 09:00,Phone,?,?', 'INC1,Closed,1,01-07-2026 09:00,01-07-2026 11:00,Phone,01-07-2026 11:00,?']);
+    expect([closed.resolved, closed.median]).toEqual([1, 7200]);
+  });
+
+  it('an update without a time is placed by its update count, and its acknowledgement is unknown, not "no answer"', async () => {
+    // Active (count 1) and Resolved (count 2) without sys_updated_at: Resolved is the last event,
+    // resolved at 12:00 (3 h); the update out of New has no time: first response left out, said
+    const r = await resolutionOf([
+      'INC1,New,0,01-07-2026 09:00,01-07-2026 09:00,Phone,?,?',
+      'INC1,Active,1,01-07-2026 09:00,?,Phone,?,?',
+      'INC1,Resolved,2,01-07-2026 09:00,?,Phone,01-07-2026 12:00,?',
+    ]);
+    expect([r.resolved, r.median, r.answered]).toEqual([1, 3 * 3600, 0]);
+    expect(r.quality).toEqual([['bad-first-response', 1]]);
+  });
+
+  it('an event after --as-of has not happened yet: a reopen at 12:00 does not undo a resolution at 10:00 seen at 11:00', async () => {
+    const r = await resolutionOf(
+      [
+        'INC1,New,0,01-07-2026 09:00,01-07-2026 09:00,Phone,?,?',
+        'INC1,Resolved,1,01-07-2026 09:00,01-07-2026 10:00,Phone,01-07-2026 10:00,?',
+        'INC1,Active,2,01-07-2026 09:00,01-07-2026 12:00,Phone,?,?',
+      ],
+      { asOf: '2026-07-01T11:00:00Z' },
+    );
+    expect([r.resolved, r.median, r.first]).toEqual([1, 3600, 3600]);
+  });
+});
+
 // inbound neither True nor False (empty): whether the customer or the brand wrote the tweet is not
 // known. It was taken as a brand tweet ("outbound", its value shown as False though the cell was
 // empty; found by an independent review). A conversation it starts is rejected as bad-inbound;
