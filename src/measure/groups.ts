@@ -15,9 +15,16 @@ export const DEFAULT_BAND_EDGES: readonly number[] = [1000, 10000, 100000];
 
 /** `1000` → `1k`, `1500` → `1.5k`, `2000000` → `2M`. */
 function compact(n: number): string {
-  if (n >= 1e6) return `${+(n / 1e6).toFixed(2)}M`;
-  if (n >= 1e3) return `${+(n / 1e3).toFixed(2)}k`;
+  // short only when exact to two decimals: 1500 is 1.5k, but 1001 stays 1001 — `--bands
+  // 1000,1001` would otherwise make two bands labelled alike, and gates find a band by its label
+  if (n >= 1e6 && exact(n / 1e6)) return `${+(n / 1e6).toFixed(2)}M`;
+  if (n >= 1e3 && exact(n / 1e3)) return `${+(n / 1e3).toFixed(2)}k`;
   return String(n);
+}
+
+/** Whether x has at most two decimals (a hair of float error aside). */
+function exact(x: number): boolean {
+  return Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
 }
 
 /** Band edges as they are measured: ascending, each once (`10000,1000,1000` → `1000,10000`). */
