@@ -527,9 +527,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
     }
   }
   if (!focusIndices || focusIndices.length === 0) {
-    throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
-      hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
-    });
+    throw new ParityError(`no tickets were created in ${plan.focus.label}`, { hint: noTicketsHint(plan.focus, earliest, latest, settings.timeZone) });
   }
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
@@ -591,9 +589,7 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
       }
     }
     if (focus.header.tickets === 0) {
-      throw new ParityError(`no tickets were created in ${plan.focus.label}`, {
-        hint: `the data has tickets created ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}); choose a period in that range`,
-      });
+      throw new ParityError(`no tickets were created in ${plan.focus.label}`, { hint: noTicketsHint(plan.focus, earliest, latest, settings.timeZone) });
     }
     // The export's rows, as in-process (the whole export is read once): rows read, rejected by
     // reason and negative durations are the export's; tickets and cells are the period's.
@@ -659,4 +655,13 @@ export function requireTickets(dataset: Dataset): void {
 
 function iso(seconds: number): string | null {
   return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)).toISOString() : null;
+}
+
+/**
+ * What to do about a period without tickets: choose one in the data's range, or, when the
+ * period lies inside that range (a month nobody wrote in), one of the periods that have tickets.
+ */
+function noTicketsHint(focus: { start: number; end: number }, earliest: number, latest: number, zone: string): string {
+  const range = `the data has tickets created ${isoDate(earliest, zone)} to ${isoDate(latest, zone)} (${zone})`;
+  return focus.start <= latest && focus.end > earliest ? `${range}, but none in this period; choose a period that has some` : `${range}; choose a period in that range`;
 }

@@ -75,6 +75,12 @@ export function renderCsv(report: Report): string {
     // verdicts, the ones the JSON, Markdown and HTML show; the earlier periods are trend only.
     const judged = new Map(report.channels.map((c) => [c.channel, c.vsReference]));
     for (const p of report.periods) {
+      if (p.channels.length === 0) {
+        // a period without tickets between others is a row too (no channel, 0 tickets), as the
+        // Markdown and HTML trend and the JSON show it: a gap in the series is not a missing row
+        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 11).fill(null), 'yes', ...tail]));
+        continue;
+      }
       for (const c of p.channels) {
         const verdicts = p.current ? judged.get(c.channel) : undefined;
         lines.push(

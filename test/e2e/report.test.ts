@@ -413,3 +413,30 @@ describe('unknown channel values of the period', () => {
     expect(report.input.unknownChannels).toEqual([{ raw: 'Pigeon', count: 1 }]);
   });
 });
+
+describe('a month without tickets between months with some (found by an independent attack)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-gap-month-'));
+  const file = join(dir, 'gap.csv');
+  // July and September, nothing in August
+  writeFileSync(
+    file,
+    [
+      'ticket_id,channel,created_at,first_response_at',
+      ...['2026-07-06', '2026-07-07', '2026-09-07', '2026-09-08'].flatMap((d, k) => [`P${k},phone,${d}T09:00:00Z,${d}T10:00:00Z`, `S${k},social,${d}T09:00:00Z,${d}T09:30:00Z`]),
+    ].join('\n') + '\n',
+  );
+
+  it('is a row of the CSV trend, as the Markdown and JSON show it', async () => {
+    const run = await runParity(['report', file, '--month', '2026-09', '--format', 'csv']);
+    expect(run.code, run.stderr).toBe(0);
+    const august = run.stdout.split('\n').filter((l) => l.startsWith('2026-08,'));
+    expect(august).toEqual(['2026-08,2026-08-01T00:00:00.000Z,2026-09-01T00:00:00.000Z,no,yes,,phone,0,0,0,,,,,,,,,,,,,,,yes']);
+  });
+
+  it('asked for, it is refused with a hint that does not send you back into the range it is in', async () => {
+    const run = await runParity(['report', file, '--month', '2026-08']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no tickets were created in 2026-08');
+    expect(run.stderr).toContain('the data has tickets created 2026-07-06 to 2026-09-08 (UTC), but none in this period; choose a period that has some');
+  });
+});
