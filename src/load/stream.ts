@@ -399,6 +399,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     if (mapping.format.reduce) {
       // whether the ticket outside the period whose records are being rejected is a duplicate
       let outsideDuplicate = false;
+      // a ticket's notes come just before it (logRows.ts settle): given only when the ticket is
+      // kept, as a row's are, and with --duplicates last kept with its slot, to be taken back
+      // when a later export's row of the same id replaces it
+      let pending: RowIssue[] = [];
       for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
         if ('issue' in out) {
           if (out.outside && outside !== null) {
@@ -408,7 +412,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             rejectRow(outsideDuplicate ? { ...out.issue, kind: 'duplicate-id', severity: 'error', column: idColumn, value: id, detail: `${part ? `part of ticket "${id}": ` : ''}ticket id "${id}" appeared earlier; the first one is kept` } : out.issue);
             if (outsideDuplicate) continue;
           } else if (isRejection(out.issue)) rejectRow(out.issue);
-          else sink.issue(out.issue);
+          else pending.push(out.issue);
           // a ticket outside the period: the export is still at least as old as its records
           if (out.latest && out.latest.at > latest) {
             latest = out.latest.at;
@@ -416,8 +420,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             latestLine = out.latest.line;
           }
         } else {
+          const notes = pending;
+          pending = [];
           markMeasures(out.ticket);
           if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
+            for (const note of notes) sink.issue(note, false, notes);
+            if (settings.duplicates === 'last' && notes.length) slotNotes.set(seen.find(out.ticket.id), notes);
             if (settings.duplicates === 'last' && out.lines.length > 1) slotRest.set(seen.find(out.ticket.id), out.lines.slice(1));
             // the ticket's own times, and any later record of it (a follow-up, an update), named by its line
             const own = out.ticket.createdAt + Math.max(nanToZero(out.ticket.firstResponseSeconds), nanToZero(out.ticket.resolutionSeconds));
@@ -437,6 +445,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           }
         }
       }
+      // (notes no ticket followed: given as they are)
+      for (const note of pending) sink.issue(note);
       if (logRejections !== null && logRejections.size > 0) await readReplaced(settings, io, path, logRejections, sink.rejectedLater!);
     } else if (opened.missingRequired.length > 0) {
       // inspect on a file that cannot be audited: count its records, make no tickets.

@@ -63,7 +63,7 @@ export function reportTitle(report: Report): string {
   if (!rp) return 'Service parity audit';
   const caveats = [
     ...(rp.complete ? [] : [`partial: data to ${formatDate(report.period.asOf, rp.timeZone)}`]),
-    ...(rp.tickets < report.settings.minSample ? [`only ${formatCount(rp.tickets)} tickets`] : []),
+    ...(rp.tickets < report.settings.minSample ? [`only ${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'}`] : []),
   ];
   return `Service parity report: ${periodName(rp.label)}${caveats.length ? ` (${caveats.join('; ')})` : ''}`;
 }

@@ -203,6 +203,25 @@ describe('ServiceNow: which event is last, and what it says', () => {
   });
 });
 
+describe("a log ticket's notes go with it (found by an independent attack)", () => {
+  it('--duplicates last: an export row replacing a log ticket takes back the notes the log ticket had', async () => {
+    // INC1's update out of New is an hour before it was opened: a negative first response, noted;
+    // then inc.csv's row of INC1 replaces the whole incident, and the note with it
+    const log = logFile('noted-servicenow.csv', [
+      'number,incident_state,sys_mod_count,opened_at,sys_updated_at,contact_type,resolved_at,closed_at',
+      'INC1,New,0,01-07-2026 09:00,01-07-2026 09:00,Phone,?,?',
+      'INC1,Active,1,01-07-2026 09:00,01-07-2026 08:00,Phone,?,?',
+    ]);
+    const alone = await auditFiles([log], {}, { minSample: 1 });
+    expect(alone.input.dataQuality.map((q) => [q.kind, q.count])).toEqual([['negative-first-response', 1]]);
+    const csv = logFile('replacing.csv', ['number,channel,created_at,first_response_at', 'INC1,phone,2026-07-01T09:00:00Z,2026-07-01T09:30:00Z']);
+    const report = await auditFiles([log, csv], { duplicates: 'last' }, { minSample: 1 });
+    // the incident's two event rows are rejected as duplicates; the one ticket is the CSV's (30 min)
+    expect(report.input.dataQuality.map((q) => [q.kind, q.count])).toEqual([['duplicate-id', 2]]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 1, 1800]]);
+  });
+});
+
 // inbound neither True nor False (empty): whether the customer or the brand wrote the tweet is not
 // known. It was taken as a brand tweet ("outbound", its value shown as False though the cell was
 // empty; found by an independent review). A conversation it starts is rejected as bad-inbound;
