@@ -216,10 +216,13 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   let width = headerRow.length;
   while (width > 0 && cellText(headerRow[width - 1]).trim() === '') width--;
   const header = headerRow.slice(0, width).map((v) => cellText(v).trim());
+  // A blank row below the header is a row of empty values, read and then rejected (no ticket
+  // id), as the same sheet saved as CSV reads its `,,,`: a workbook audits to the CSV's numbers.
+  // (The library gives the rows up to the last one with a cell; Excel's CSV may go on with empty
+  // formatted rows, which it then rejects: the one difference left, said in the README.)
   async function* records(): AsyncGenerator<RawRecord> {
     for (let i = headerIndex + 1; i < rows.length; i++) {
       const row = rows[i] as unknown[];
-      if (isEmpty(row)) continue;
       let end = row.length;
       while (end > width && cellText(row[end - 1]) === '') end--;
       yield { file, line: i + 1, values: row.slice(0, Math.max(end, width)).map(cellText) };

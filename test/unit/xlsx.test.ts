@@ -231,6 +231,25 @@ describe('time and duration cells are hours:minutes:seconds, whatever their leng
   });
 });
 
+describe('a blank row below the header (found by an independent attack: the workbook skipped it, its CSV rejected it)', () => {
+  it('is a row read and rejected for its missing id, at its sheet row, as the CSV of the sheet reads its `,,,`', async () => {
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx')));
+    const sheet = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
+    // row 3 (ticket 102) emptied in place: the row is there, its cells are not
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace(/<row r="3"[^>]*>.*?<\/row>/s, '<row r="3"></row>'));
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-xlsx-blank-')), 'blank-row.xlsx');
+    writeFileSync(path, zipSync(parts));
+    const plain = await auditFiles([fixture('xlsx', 'zendesk.xlsx')]);
+    const blank = await auditFiles([path]);
+    // as many rows read; one more rejected (row 3, no ticket id); one ticket fewer
+    expect(blank.input.rowsRead).toBe(plain.input.rowsRead);
+    expect(blank.input.rowsRejected).toBe(plain.input.rowsRejected + 1);
+    expect(blank.input.tickets).toBe(plain.input.tickets - 1);
+    const missing = blank.input.dataQuality.find((q) => q.kind === 'missing-id');
+    expect([missing?.count, missing?.example?.line, missing?.example?.detail]).toEqual([1, 3, "no ticket id"]);
+  });
+});
+
 describe('serial dates held as plain numbers in a workbook (found by an attack)', () => {
   it('are refused with the fix for a workbook, not "save the sheet as .xlsx"', async () => {
     const parts = unzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx')));
