@@ -142,6 +142,20 @@ function withAnnotationOption(cmd: Command): Command {
 }
 
 /** Runs the program; resolves to the exit code. Never throws. */
+/** Options that name one file: each given twice is a usage error (repeatedFileOption). */
+const FILE_OPTIONS: ReadonlyArray<readonly [string, ...string[]]> = [['-c', '--config'], ['-o', '--output', '--out'], ['--counts'], ['--baseline'], ['--rejects']];
+
+/** The first option of one file that the arguments (before a `--`) give twice, as written; null when none is. */
+function repeatedFileOption(argv: readonly string[]): string | null {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  for (const names of FILE_OPTIONS) {
+    const given = args.filter((a) => names.some((n) => a === n || a.startsWith(`${n}=`) || (n.length === 2 && a.startsWith(n) && a.length > 2 && !a.startsWith('--'))));
+    if (given.length > 1) return names[names.length > 1 && names[0].length === 2 ? 1 : 0] as string;
+  }
+  return null;
+}
+
 /** Whether the arguments (before a `--`) name a config file and --no-config both. */
 function configAndNoConfig(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
@@ -171,6 +185,10 @@ export async function main(argv: string[]): Promise<number> {
       // -c and --no-config set one option, the later winning: `-c team.json --no-config` would
       // read no config in silence, the other order the file. Either way one of them is ignored.
       if (configAndNoConfig(argv)) throw new UsageError('-c and --no-config given together: one of them would be ignored', { hint: '-c <file> reads that file only; --no-config reads no configuration (not ./parity.config.json either)' });
+      // an option of one file given twice keeps the last in silence: the first is then neither
+      // read nor protected from -o (`--counts a.csv --counts b.csv -o a.csv` overwrote a.csv)
+      const repeated = repeatedFileOption(argv);
+      if (repeated) throw new UsageError(`${repeated} given twice: it takes one file, and the other would be ignored in silence`, { hint: `give ${repeated} once` });
       const colorWanted = flags.color !== false && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
       const toTty = !flags.output && Boolean(process.stdout.isTTY);
       redactErrors = flags.redact === true;

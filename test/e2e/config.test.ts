@@ -1,6 +1,6 @@
 /** Anything a flag sets can be set in the config file, and flags win. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture, runParity } from '../helpers/exec.js';
@@ -54,5 +54,26 @@ describe('-c and --no-config together (found by an independent attack: the later
     // each alone is fine
     expect((await runParity(['audit', fixture('small.csv'), '--no-config', '--quiet'])).code).toBe(0);
     expect((await runParity(['audit', fixture('small.csv'), '-c', config, '--quiet'])).code).toBe(0);
+  });
+});
+
+describe('an option of one file given twice (found by an independent attack: the first was ignored, then overwritten by -o)', () => {
+  it('is a usage error, and no file is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-twice-'));
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, '{}');
+    writeFileSync(b, '{}');
+    for (const [args, named] of [
+      [['-c', a, '-c', b], '--config'],
+      [['-o', join(dir, 'x.json'), `--output=${join(dir, 'y.json')}`], '--output'],
+      [['--baseline', a, '--baseline', b, '-o', a], '--baseline'],
+      [['--rejects', join(dir, 'r1.csv'), '--rejects', join(dir, 'r2.csv')], '--rejects'],
+    ] as const) {
+      const run = await runParity(['audit', fixture('small.csv'), ...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain(`parity: ${named} given twice: it takes one file`);
+    }
+    expect(readFileSync(a, 'utf8')).toBe('{}');
   });
 });
