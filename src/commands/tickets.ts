@@ -49,6 +49,10 @@ function redacted(listing: TicketListing, byField: string | null): TicketListing
     ...listing,
     rows: listing.rows.map((r) => ({
       ...r,
+      // a ticket id is free text to redaction, as in the audit's jump cases and the rejects file
+      // (an export keyed by the sender's address: `alice@corp.com`)
+      ticketId: redactFreeText(r.ticketId),
+      ...(r.jumpFrom !== undefined && r.jumpFrom !== null ? { jumpFrom: redactFreeText(r.jumpFrom) } : {}),
       customerId: r.customerId === null ? null : customerPseudonym(r.customerId),
       // e-mail addresses and @handles in the text columns, as the audit's outputs redact them
       rawChannel: redactFreeText(r.rawChannel),

@@ -71,6 +71,23 @@ describe('parity tickets', () => {
     expect(new Set(customers).size).toBe(4);
   });
 
+  it('--redact also covers ticket ids holding an address or a handle, and the jump origin (found by an independent attack)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-tickets-redact-')), 'ids.csv');
+    // c1 writes by e-mail (its ticket id is the sender's address), then on social a day later
+    // while still unanswered: a jump whose origin is that address
+    writeFileSync(file, 'ticket_id,customer_id,channel,created_at,first_response_at\nalice@corp.com,c1,Email,2026-10-01T09:00:00Z,\n@bobhandle,c1,Twitter,2026-10-02T09:00:00Z,2026-10-02T09:10:00Z\n');
+    const run = await runParity(['tickets', file, '--redact']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('alice');
+    expect(run.stdout).not.toContain('bobhandle');
+    const list = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(list.map((r) => r.ticket_id)).toEqual([expect.stringMatching(/^email-[0-9a-f]{8}$/), expect.stringMatching(/^'?@handle-[0-9a-f]{8}$/)]);
+    expect(list[1]?.jump_from).toBe(list[0]?.ticket_id);
+  });
+
   it('leaves out the SLA columns without sla, and refuses --breached then', async () => {
     const plain = await runParity(['tickets', FILE]);
     expect(plain.stdout.split('\n')[0]).not.toContain('sla_');
