@@ -72,9 +72,19 @@ function toRow(value: (column: (typeof FLAT_COLUMNS)[number]) => unknown, where:
     priority: get('priority') as string | null,
     metric: get('metric') as string | null,
     seconds: get('seconds') as number | null,
-    ended: (get('ended') as number | null) ?? 0,
-    waiting: (get('waiting') as number | null) ?? 0,
+    ended: count('ended', get('ended'), where),
+    waiting: count('waiting', get('waiting'), where),
   };
+}
+
+/**
+ * An ended or waiting count: never empty — every row parity writes, and every row of the query
+ * `parity sql` prints, has both (0 for none), so an empty one is a row cut short or edited, not
+ * a zero (a table cut inside its last row read on as if whole).
+ */
+function count(column: 'ended' | 'waiting', value: string | number | null, where: { file: string; line: number }): number {
+  if (value === null) throw new ParityError(`no count: every row of a count table has its ended and waiting counts (0 for none)`, { location: { ...where, column }, hint: 'a row cut short or edited: write the table again with parity counts, or save the whole result of the query parity sql prints' });
+  return value as number;
 }
 
 /** The first few kilobytes of a file as text ('' when it cannot be read: the CSV reader says why). */

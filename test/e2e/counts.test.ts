@@ -557,3 +557,19 @@ describe('a business-hours count table audited with a config whose clock is not 
     expect(report.input.notes.filter((n) => n.includes('the hours are not applied'))).toEqual([]);
   });
 });
+
+describe('a count table cut inside its last row (found by an independent attack: empty counts read as 0)', () => {
+  test('is refused naming the row and the empty count, not audited as a smaller table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-cut-'));
+    const whole = await runParity(['counts', fixture('small.csv')]);
+    expect(whole.code).toBe(0);
+    const lines = whole.stdout.trimEnd().split('\n');
+    // the last row without its last two cells' digits: `…,<seconds>,` then nothing
+    const last = lines[lines.length - 1] as string;
+    const cut = last.split(',').slice(0, 6).join(',') + ',';
+    writeFileSync(join(dir, 'cut.csv'), `${[...lines.slice(0, -1), cut].join('\n')}\n`);
+    const run = await runParity(['audit', '--counts', join(dir, 'cut.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cut.csv:${lines.length}: ended: no count: every row of a count table has its ended and waiting counts (0 for none)`);
+  });
+});
