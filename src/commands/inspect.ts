@@ -10,6 +10,10 @@ import type { CommandContext, CommandResult } from './context.js';
 
 export async function inspectCommand(files: string[], flags: CommonFlags, ctx: CommandContext): Promise<CommandResult> {
   const format = flags.format ?? 'table';
+  // (common options inspect has no use for: refused, not ignored in silence)
+  for (const [given, name] of [[flags.strict, '--strict'], [flags.rejects, '--rejects']] as const) {
+    if (given !== undefined && given !== false) throw new UsageError(`${name} is not an option of inspect: it shows how the rows are read and counts the rejected ones, whatever their number`, { hint: `parity audit <file> ${name === '--strict' ? '--strict' : '--rejects rejected.csv'} does that` });
+  }
   if (format !== 'table' && format !== 'json') {
     throw new UsageError(`--format ${format} is not available for inspect`, { hint: 'choose table or json' });
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, runParity } from '../helpers/exec.js';
+import { fixture, ROOT, runParity } from '../helpers/exec.js';
 
 const GOLDEN = join(ROOT, 'test', 'golden', 'inspect');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -72,3 +72,14 @@ describe('parity inspect (golden files)', () => {
   });
 });
 
+
+describe('inspect and the options it has no use for (found by an independent attack: accepted and ignored)', () => {
+  it('--strict and --rejects are usage errors naming the command that does it', async () => {
+    const strict = await runParity(['inspect', fixture('small.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('parity: --strict is not an option of inspect');
+    const rejects = await runParity(['inspect', fixture('small.csv'), '--rejects', 'r.csv']);
+    expect(rejects.code).toBe(2);
+    expect(rejects.stderr).toContain('parity audit <file> --rejects rejected.csv does that');
+  });
+});
