@@ -921,17 +921,24 @@ function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeas
     if (inJump !== social) fail(`its jump rows of metric tickets hold ${inJump} tickets, but its ${JUMP_TARGET} tickets are ${social}`);
     const origins = tickets.get('jumpOrigin') ?? 0;
     if (origins !== jumps) fail(`its jumpOrigin rows of metric tickets hold ${origins} jumps, but its jump rows ${jumps}`);
-    // a jump ticket has one first response and one resolution, a jump one wait: a cell count
-    // above its group's tickets is an edited table (the jump findings list the waits one by one)
-    const keyTickets = new Map<string, number>();
-    const key = (s: CountSeries): string => JSON.stringify([s.dimension, s.group, s.category, s.priority]);
-    for (const s of series) if ((s.dimension === 'jump' || s.dimension === 'jumpOrigin') && s.metric === 'tickets') keyTickets.set(key(s), (keyTickets.get(key(s)) ?? 0) + seriesCount(s));
-    for (const s of series) {
-      if ((s.dimension !== 'jump' && s.dimension !== 'jumpOrigin') || s.metric === 'tickets') continue;
-      const n = seriesCount(s);
-      const of = keyTickets.get(key(s)) ?? 0;
-      if (n > of) fail(`its ${s.dimension} rows of group "${s.group}" and metric ${s.metric} hold ${n} ${s.dimension === 'jump' ? 'tickets' : 'jumps'}, but its tickets rows of that group ${of}`);
-    }
+  }
+  // A ticket has one first response and one resolution in its cell, a jump one wait: a cell
+  // holding more durations than its tickets is an edited table (a duration row moved to another
+  // group keeps every sum, and gave that group more answers than tickets). Checked in every
+  // dimension that has tickets rows.
+  const keyTickets = new Map<string, number>();
+  const key = (s: CountSeries): string => JSON.stringify([s.dimension, s.group, s.category, s.priority]);
+  const counted = new Set<string>();
+  for (const s of series) {
+    if (s.metric !== 'tickets') continue;
+    counted.add(s.dimension);
+    keyTickets.set(key(s), (keyTickets.get(key(s)) ?? 0) + seriesCount(s));
+  }
+  for (const s of series) {
+    if (s.metric === 'tickets' || !counted.has(s.dimension)) continue;
+    const n = seriesCount(s);
+    const of = keyTickets.get(key(s)) ?? 0;
+    if (n > of) fail(`its ${s.dimension} rows of group "${s.group}"${s.category !== null || s.priority !== null ? ` (${[s.category, s.priority].filter((x) => x !== null).join(', ')})` : ''} and metric ${s.metric} hold ${n} ${s.dimension === 'jumpOrigin' ? 'jumps' : 'tickets'}, but its tickets rows of that group ${of}`);
   }
   if (header.channelValues.length) {
     const raw = header.channelValues.reduce((a, v) => a + v.count, 0);

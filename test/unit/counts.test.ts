@@ -175,6 +175,17 @@ describe('a table that is not whole, or holds numbers beyond 2^53 − 1, is refu
     expect(() => unflattenCounts(timed)).toThrow('(here seconds 60, waiting 0)');
   });
 
+  test("a duration row moved to another group: every sum kept, the group's answers above its tickets (found by an independent attack)", () => {
+    // fourTickets: t2 is unknown / phone's only ticket (first response measured); moving that
+    // cell to 1k-10k / email (one ticket, t4, already answered) gives that group two first
+    // responses for one ticket
+    const t2 = flat.find((r) => r.group === 'unknown / phone' && r.metric === 'firstResponse');
+    const t4 = flat.find((r) => r.group === '1k-10k / email' && r.metric === 'tickets');
+    expect(t2 && t4).toBeTruthy();
+    const moved = flat.map((r) => (r === t2 ? { ...r, group: '1k-10k / email', category: t4!.category, priority: t4!.priority } : r));
+    expect(() => unflattenCounts(moved)).toThrow(/its bandChannel rows of group "1k-10k \/ email".* and metric firstResponse hold 2 tickets, but its tickets rows of that group 1/);
+  });
+
   test('a raw channel value lost', () => {
     expect(() => unflattenCounts(without((r) => r.dimension === 'rawChannel' && r.group === 'email'))).toThrow('its rawChannel rows count 2 tickets, but its "meta,tickets" row 4');
   });

@@ -48,7 +48,7 @@ describe('journey rows of the in-process count table, by hand', () => {
     const flat = flattenCounts((await load()).counts);
     const jumpFirst = flat.findIndex((r) => r.dimension === 'jump' && r.group === 'jump' && r.metric === 'firstResponse');
     expect(() => unflattenCounts(flat.map((r, k) => (k === jumpFirst ? { ...r, ended: 2 ** 32 } : r)))).toThrow(
-      `its jump rows of group "jump" and metric firstResponse hold ${2 ** 32 + 1} tickets, but its tickets rows of that group 2`,
+      `its jump rows of group "jump" (General) and metric firstResponse hold ${2 ** 32 + 1} tickets, but its tickets rows of that group 2`,
     );
     const wait = flat.findIndex((r) => r.dimension === 'jumpOrigin' && r.metric === 'waited' && r.ended === 1);
     expect(() => unflattenCounts(flat.map((r, k) => (k === wait ? { ...r, ended: 3 } : r)))).toThrow('its jumpOrigin rows of group "phone" and metric waited hold 4 jumps, but its tickets rows of that group 2');
