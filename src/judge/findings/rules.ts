@@ -8,7 +8,8 @@
  *   the tolerance band (default 0.80–1.25) AND the Holm-adjusted p < alpha;
  * - when the data have strata (category and/or priority), the like-for-like view decides; the
  *   raw view is reported beside it. A raw gap that would have been significant but shrinks by at
- *   least half (on the log scale) and stops being significant like for like is `case-mix`; a
+ *   least half (on the log scale), or into the tolerance band, and stops being significant like
+ *   for like is `case-mix`; a
  *   like-for-like preference whose raw ratio points the other way (Simpson's paradox) is
  *   `case-mix` too, and significant: the preference is real, the raw gap beside it is the mix;
  * - otherwise `within-tolerance` when the ratio itself lies inside the band, else
@@ -157,11 +158,14 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
     const rawGap = Math.abs(Math.log(c.raw.ratio));
     const adjGap = Math.abs(Math.log(decisive.ratio));
     if (adjGap <= rawGap / 2 || insideBand(decisive.ratio, rules.tolerance)) {
+      // (two ways to it, said as they are: at least half the gap gone, or less than half gone
+      // but what is left inside the tolerance band; found by an independent check of the text)
+      const why = adjGap <= rawGap / 2 ? 'at least half of it comes from the mix' : `what is left lies inside the tolerance ${band}: the gap beyond it comes from the mix`;
       return {
         verdict: 'case-mix',
         significant: false,
         view,
-        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio, roundingOf(c.raw.bound))}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): at least half of it comes from the mix of ${c.adjusted.by.join(' and ')}`,
+        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio, roundingOf(c.raw.bound))}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): ${why} of ${c.adjusted.by.join(' and ')}`,
         rawSignificant,
       };
     }

@@ -69,6 +69,19 @@ describe('like for like decides when strata exist', () => {
     expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.01 }, rules)).toMatchObject({ verdict: 'insufficient-data', significant: false });
   });
 
+  it('case mix says which way it was reached: half the gap gone, or what is left inside the band (found by an independent check)', () => {
+    // raw 0.708: ln = −0.345; like for like 0.8385: ln = −0.176, 51% of the gap left (less than
+    // half gone), but 0.8385 lies inside 0.80–1.25: case mix, said as inside the band
+    const band: Comparison = { metric: 'firstResponse', raw: raw(0.708, [0.628, 0.798]), adjusted: adjusted(0.8385, [0.75, 0.94]) };
+    const inside = judgeComparison(band, { raw: 0.0001, adjusted: 0.3 }, rules);
+    expect(inside.verdict).toBe('case-mix');
+    expect(inside.rule).toContain('what is left lies inside the tolerance 0.80–1.25: the gap beyond it comes from the mix of category and priority');
+    expect(inside.rule).not.toContain('at least half');
+    // raw 0.4 (ln −0.92), like for like 0.97 (ln −0.03): more than half gone
+    const half = judgeComparison({ metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.97, [0.85, 1.1]) }, { raw: 0.0001, adjusted: 0.6 }, rules);
+    expect(half.rule).toContain('at least half of it comes from the mix of category and priority');
+  });
+
   it('a raw gap only partly explained (less than half on the log scale) is not called case mix', () => {
     // raw ln 0.4 = −0.92; like for like ln 0.6 = −0.51 (more than half remains) but not significant.
     const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.6, [0.3, 1.2]) };
