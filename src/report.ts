@@ -336,3 +336,12 @@ export interface Report {
   /** Whether customer ids and handles were replaced by pseudonyms (--redact). */
   redacted?: boolean;
 }
+
+/**
+ * Whether a comparison finding's effect is only a bound (`details.effectBound`: a median not
+ * reached), and which way: the judge writes it, every renderer that gives the effect reads it.
+ */
+export function effectBound(f: Finding): 'lower' | 'upper' | null {
+  const b = f.details?.['effectBound'];
+  return b === 'lower' || b === 'upper' ? b : null;
+}

@@ -11,8 +11,7 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import type { ByReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
-import type { Bound } from '../measure/estimate.js';
+import { effectBound, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -124,8 +123,7 @@ function tiles(report: Report): Markup {
     if (c.channel === report.reference || !v) return [];
     if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
     const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === 'firstResponse' && x.significant);
-    const b = f?.details?.['effectBound'];
-    return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: b === 'lower' || b === 'upper' ? (b as Bound) : null, alike: true }] : [];
+    return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: effectBound(f), alike: true }] : [];
   });
   let widest = headlines[0];
   for (const h of headlines) if (Math.abs(Math.log(h.ratio)) > Math.abs(Math.log((widest as (typeof headlines)[number]).ratio))) widest = h;

@@ -9,7 +9,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import type { BandReport, ByReport, ChannelReport, DataQualityEntry, Finding, PeriodReport, Report, SlaSummary } from '../report.js';
+import { effectBound, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, VERDICT_WORDS } from '../format.js';
@@ -154,12 +154,6 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
   return seconds === null ? 'no measurable time' : boundedDurationWords(seconds, bound === 'lower' ? bound : null);
 }
 
-/** Which way a finding's effect is only a bound (its `details.effectBound`), or null. */
-function findingBound(f: Finding): Bound | null {
-  const b = f.details?.['effectBound'];
-  return b === 'lower' || b === 'upper' ? b : null;
-}
-
 /**
  * One channel against the reference on first response, with the finding's verdict: a gap is
  * only called a gap when the findings call it significant. A channel without a ratio is still
@@ -173,7 +167,7 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
   const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
   if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
   // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
-  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, findingBound(judged), reference)} like for like (significant)` : null;
+  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference)} like for like (significant)` : null;
   if (v.firstResponseRatio === null) {
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;

@@ -238,11 +238,8 @@ function noRatio(c: Comparison): string {
   return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
 }
 
-/** Whether a comparison finding's effect is only a bound (`details.effectBound`), and which way. */
-export function effectBound(f: Finding): 'lower' | 'upper' | null {
-  const b = f.details?.['effectBound'];
-  return b === 'lower' || b === 'upper' ? b : null;
-}
+/** Whether a comparison finding's effect is only a bound (report.ts, where renderers read it too). */
+export { effectBound } from '../../report.js';
 
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
