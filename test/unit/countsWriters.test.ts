@@ -17,8 +17,8 @@ function row(group: string, category: string | null, priority: string | null, se
 /** A table with hostile group/category/priority text, and counts past 32 bits. */
 function hostileTable() {
   const rows: FlatCountRow[] = [
-    // a whole table: 12 texts × 3 tickets
-    { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 36, waiting: 0 },
+    // a whole table: 12 texts × 4 tickets (each cell's durations, 1 + 2 + 1, within its tickets)
+    { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 48, waiting: 0 },
     { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
     { dimension: 'meta', group: 'note', category: 'a note, with "quotes" and =formula', priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
   ];
@@ -27,7 +27,7 @@ function hostileTable() {
     // naming another channel is refused), as the category and as the priority
     rows.push(row(`${text} / phone`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 5 + k, 1, 0));
     rows.push(row(`${text} / phone`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 4_294_967_296 + k, 2, 1));
-    rows.push(row(`${text} / phone`, text, null, 0, 3, 0, 'tickets'));
+    rows.push(row(`${text} / phone`, text, HOSTILE[(k + 1) % HOSTILE.length] as string, 0, 4, 0, 'tickets'));
   });
   return unflattenCounts(rows);
 }
