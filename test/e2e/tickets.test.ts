@@ -88,6 +88,15 @@ describe('parity tickets', () => {
     expect(list[1]?.jump_from).toBe(list[0]?.ticket_id);
   });
 
+  it('a --channel value no ticket has is said on stderr, not only an empty list (found by an independent attack)', async () => {
+    const run = await runParity(['tickets', FILE, '-c', CONFIG, '--channel', 'phnoe,email']);
+    expect(run.code).toBe(0);
+    // drilldown.csv's channels: phone (T1), email (T2, T4), social (T3), chat (T5)
+    expect(run.stderr).toContain('parity: --channel "phnoe" is no channel and no raw channel value of any ticket (channels present: phone, email, social, chat)');
+    expect(run.stderr).not.toContain('"email" is no channel');
+    expect(ids(parse(run.stdout, { columns: true }) as Array<Record<string, string>>)).toEqual(['T2', 'T4']);
+  });
+
   it('leaves out the SLA columns without sla, and refuses --breached then', async () => {
     const plain = await runParity(['tickets', FILE]);
     expect(plain.stdout.split('\n')[0]).not.toContain('sla_');
