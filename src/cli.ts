@@ -141,28 +141,40 @@ function withAnnotationOption(cmd: Command): Command {
   return cmd.option('--annotations <mode>', 'github: GitHub Actions annotations on stderr (default under GITHUB_ACTIONS=true), or none');
 }
 
-/** Runs the program; resolves to the exit code. Never throws. */
-/** Options that name one file: each given twice is a usage error (repeatedFileOption). */
-const FILE_OPTIONS: ReadonlyArray<readonly [string, ...string[]]> = [['-c', '--config'], ['-o', '--output', '--out'], ['--counts'], ['--baseline'], ['--rejects']];
+/** The arguments before a `--` (after it, every word is a file name). */
+function optionWords(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
 
-/** The first option of one file that the arguments (before a `--`) give twice, as written; null when none is. */
+/** Whether `word` gives option `name` (`-c x`, `-cx`, `--config x`, `--config=x`). */
+function gives(word: string, name: string): boolean {
+  return word === name || word.startsWith(`${name}=`) || (!name.startsWith('--') && word.startsWith(name) && !word.startsWith('--'));
+}
+
+/** Options that name one file, each with the name said in an error: given twice, a usage error. */
+const FILE_OPTIONS: ReadonlyArray<{ readonly said: string; readonly names: readonly string[] }> = [
+  { said: '--config', names: ['-c', '--config'] },
+  { said: '--output', names: ['-o', '--output', '--out'] },
+  { said: '--counts', names: ['--counts'] },
+  { said: '--baseline', names: ['--baseline'] },
+  { said: '--rejects', names: ['--rejects'] },
+];
+
+/** The first option of one file the arguments give twice; null when none is. */
 function repeatedFileOption(argv: readonly string[]): string | null {
-  const end = argv.indexOf('--');
-  const args = end < 0 ? argv : argv.slice(0, end);
-  for (const names of FILE_OPTIONS) {
-    const given = args.filter((a) => names.some((n) => a === n || a.startsWith(`${n}=`) || (n.length === 2 && a.startsWith(n) && a.length > 2 && !a.startsWith('--'))));
-    if (given.length > 1) return names[names.length > 1 && names[0].length === 2 ? 1 : 0] as string;
-  }
-  return null;
+  const words = optionWords(argv);
+  const twice = FILE_OPTIONS.find(({ names }) => words.filter((w) => names.some((n) => gives(w, n))).length > 1);
+  return twice?.said ?? null;
 }
 
-/** Whether the arguments (before a `--`) name a config file and --no-config both. */
+/** Whether the arguments name a config file and --no-config both. */
 function configAndNoConfig(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  const args = end < 0 ? argv : argv.slice(0, end);
-  return args.includes('--no-config') && args.some((a) => a === '-c' || a === '--config' || a.startsWith('--config=') || /^-c[^-]/.test(a));
+  const words = optionWords(argv);
+  return words.includes('--no-config') && words.some((w) => gives(w, '-c') || gives(w, '--config'));
 }
 
+/** Runs the program; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
   let cwd: string;
   try {

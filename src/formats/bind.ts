@@ -15,7 +15,8 @@ import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './ty
 
 export type { FieldBinding, Mapping } from './types.js';
 
-const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
+/** The fields read as timestamps (their style detected per column; formats/dateOrder.ts aligns their order across files). */
+export const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 const DURATION_FIELDS = ['firstResponseTime', 'resolutionTime'] as const;
 const TWIN: Partial<Record<TicketField, TicketField>> = {
   firstResponseAt: 'firstResponseTime',

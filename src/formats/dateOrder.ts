@@ -15,11 +15,10 @@
 import { ParityError } from '../errors.js';
 import type { TimestampStyle } from '../normalise/time.js';
 import type { FieldBinding, Mapping } from './types.js';
+import { TIMESTAMP_FIELDS } from './bind.js';
 import type { TicketField } from '../model.js';
 
 type DateOrder = 'day-first' | 'month-first';
-
-const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
 
 /**
  * The order of a slash style; null for any other. Dash dates (`01-07-2026`) are read day-first
