@@ -21,7 +21,7 @@ import { bandIndex, bandsFromEdges } from './groups.js';
 import type { RecordedHours } from './clock.js';
 import { tallyFromRows } from '../stats/tally.js';
 import { ByteBuffer, ByteCursor, PackedReader, PackedWriter, packTally, type PackedTally } from '../stats/packedTally.js';
-import { journeyRows, JUMP_GROUP, JUMP_TARGET, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
+import { journeyRows, JUMP_GROUP, JUMP_TARGET, LOUD_REASONS, type JourneyFacts, type JourneyRules } from './journeyGroups.js';
 
 export const COUNT_METRICS = ['firstResponse', 'resolution'] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
@@ -940,9 +940,41 @@ function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeas
     const of = keyTickets.get(key(s)) ?? 0;
     if (n > of) fail(`its ${s.dimension} rows of group "${s.group}"${s.category !== null || s.priority !== null ? ` (${[s.category, s.priority].filter((x) => x !== null).join(', ')})` : ''} and metric ${s.metric} hold ${n} ${s.dimension === 'jumpOrigin' ? 'jumps' : 'tickets'}, but its tickets rows of that group ${of}`);
   }
-  if (header.channelValues.length) {
-    const raw = header.channelValues.reduce((a, v) => a + v.count, 0);
-    if (raw !== header.tickets) fail(`its rawChannel rows count ${raw} tickets, but its "meta,tickets" row ${header.tickets}`);
+  // Every table parity writes, and every result of the query, names the raw channel values
+  // its tickets had (the audit's channel note is made from them): none is rows lost.
+  const raw = header.channelValues.reduce((a, v) => a + v.count, 0);
+  if (raw !== header.tickets) fail(`its rawChannel rows count ${raw} tickets, but its "meta,tickets" row ${header.tickets}`);
+  if (journeys) checkReasons(keyTickets, fail);
+}
+
+/**
+ * Each loud ticket is loud for one reason or more, each counted in a `loudReason` row of its
+ * channel: per channel, no reason holds more tickets than are loud, and the reasons together
+ * hold at least as many (a table whose reason rows were lost or edited reports reasons that
+ * explain nothing).
+ */
+function checkReasons(keyTickets: ReadonlyMap<string, number>, fail: (what: string) => never): void {
+  const loud = new Map<string, number>();
+  const reasons = new Map<string, { sum: number; max: number; reason: string }>();
+  for (const [k, n] of keyTickets) {
+    const [dimension, group] = JSON.parse(k) as [string, string];
+    if (dimension === 'loud' && group.startsWith('loud / ')) loud.set(group.slice('loud / '.length), (loud.get(group.slice('loud / '.length)) ?? 0) + n);
+    if (dimension !== 'loudReason') continue;
+    const cut = group.indexOf(' / ');
+    const reason = group.slice(0, cut);
+    const channel = group.slice(cut + 3);
+    if (cut < 0 || !(LOUD_REASONS as readonly string[]).includes(reason)) fail(`its loudReason group "${group}" is not a reason (${LOUD_REASONS.join(', ')}) and a channel`);
+    const r = reasons.get(channel) ?? { sum: 0, max: 0, reason };
+    r.sum += n;
+    if (n > r.max) Object.assign(r, { max: n, reason });
+    reasons.set(channel, r);
+  }
+  for (const channel of new Set([...loud.keys(), ...reasons.keys()])) {
+    const n = loud.get(channel) ?? 0;
+    const r = reasons.get(channel) ?? { sum: 0, max: 0, reason: '' };
+    const tickets = (k: number): string => `${k} loud ${channel} ticket${k === 1 ? '' : 's'}`;
+    if (r.max > n) fail(`its loudReason rows count ${tickets(r.max)} for ${r.reason}, but its loud rows hold ${tickets(n)}`);
+    if (r.sum < n) fail(`its loud rows hold ${tickets(n)}, but its loudReason rows give a reason for ${r.sum} (each loud ticket has one or more)`);
   }
 }
 

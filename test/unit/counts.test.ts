@@ -188,6 +188,8 @@ describe('a table that is not whole, or holds numbers beyond 2^53 − 1, is refu
 
   test('a raw channel value lost', () => {
     expect(() => unflattenCounts(without((r) => r.dimension === 'rawChannel' && r.group === 'email'))).toThrow('its rawChannel rows count 2 tickets, but its "meta,tickets" row 4');
+    // every one of them (found by an independent attack: it passed, and the audit's channel note then said nothing was read)
+    expect(() => unflattenCounts(without((r) => r.dimension === 'rawChannel'))).toThrow('its rawChannel rows count 0 tickets, but its "meta,tickets" row 4');
   });
 
   test('--by: every ticket is in one by group, "(no …)" included', () => {
@@ -290,6 +292,7 @@ describe('grouped (series) reading, as engines return it', () => {
     // the table is whole: its 4 tickets (1 waiting + 3 answered) in the channel's tickets row and meta,tickets
     reader.series({ ...key, metric: 'tickets', seconds: [0], ended: [4], waiting: [0] });
     for (const r of flattenCounts(table).filter((r) => r.dimension === 'meta' && (r.group === 'tickets' || r.group === 'asOf'))) reader.row(r);
+    reader.row({ dimension: 'rawChannel', group: 'E-mail', category: 'email', priority: null, metric: null, seconds: null, ended: 4, waiting: 0 });
     const read = reader.finish();
     // seconds 4: 1 waiting; seconds 10: 1 + 2 ended
     expect([...countRows(read)].filter((r) => r.metric === 'firstResponse')).toEqual([cell('channel', 'email', null, null, 'firstResponse', 4, 0, 1), cell('channel', 'email', null, null, 'firstResponse', 10, 3, 0)]);
@@ -402,6 +405,7 @@ describe('channels and bands are sums of band × channel cells', () => {
     reader.row({ ...base, metric: 'tickets', seconds: 0, ended: 2 ** 32 + 1, waiting: 0 });
     reader.row({ dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 2 ** 32 + 1, waiting: 0 });
     reader.row({ dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1000, ended: 0, waiting: 0 });
+    reader.row({ dimension: 'rawChannel', group: 'Phone', category: 'phone', priority: null, metric: null, seconds: null, ended: 2 ** 32 + 1, waiting: 0 });
     const table = reader.finish();
     const series = (metric: string) => table.series.find((x) => x.metric === metric)!.packed.unpack();
     expect(series('firstResponse').times instanceof Uint32Array).toBe(true);

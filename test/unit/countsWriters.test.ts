@@ -21,6 +21,8 @@ function hostileTable() {
     { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 48, waiting: 0 },
     { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
     { dimension: 'meta', group: 'note', category: 'a note, with "quotes" and =formula', priority: null, metric: null, seconds: 0, ended: 0, waiting: 0 },
+    // the raw channel value the 48 tickets had, itself hostile
+    { dimension: 'rawChannel', group: '=HYPERLINK("x")', category: 'phone', priority: null, metric: null, seconds: null, ended: 48, waiting: 0 },
   ];
   HOSTILE.forEach((text, k) => {
     // the hostile text as the band of a group (its channel is one parity knows: a count table
@@ -49,6 +51,7 @@ describe('count table writers', () => {
     expect(written).toContain(`bandChannel,"line\nbreak / phone","line\nbreak",''=x,firstResponse,8,1,0\n`);
     expect(written).toContain(`bandChannel,"cr\rhere / phone","cr\rhere",plain,firstResponse,13,1,0\n`);
     expect(written).toContain(`bandChannel,'=1+1 / phone,'=1+1,"a,b",firstResponse,4294967296,2,1\n`);
+    expect(written).toContain(`rawChannel,"'=HYPERLINK(""x"")",phone,,,,48,0\n`);
   });
 
   test('NDJSON: one JSON.stringify of each flat row per line', () => {
@@ -73,6 +76,7 @@ describe('count table writers', () => {
     const rows: FlatCountRow[] = [
       { dimension: 'meta', group: 'tickets', category: null, priority: null, metric: null, seconds: null, ended: 25_000, waiting: 0 },
       { dimension: 'meta', group: 'asOf', category: null, priority: null, metric: null, seconds: 1_790_000_000, ended: 0, waiting: 0 },
+      { dimension: 'rawChannel', group: 'Phone', category: 'phone', priority: null, metric: null, seconds: null, ended: 25_000, waiting: 0 },
     ];
     for (let k = 0; k < 25_000; k++) rows.push(row('<1k / phone', 'Billing', 'high', k, 1, 0));
     rows.push(row('<1k / phone', 'Billing', 'high', 0, 25_000, 0, 'tickets')); // a whole table: its 25,000 tickets

@@ -63,6 +63,21 @@ describe('journey rows of the in-process count table, by hand', () => {
     expect(() => unflattenCounts(flat.filter((r) => !(r.dimension === 'loud' && r.group === 'loud / phone')))).toThrow('says 18 tickets, but its loud rows of metric tickets hold 17');
   });
 
+  test("a table whose loud tickets' reasons were lost or edited is not whole (found by an independent attack)", async () => {
+    // by hand from the cells above: loud phone 1 (O1, escalated); loud email 3 (L1, Q1, M1:
+    // public 1, shouting 2); loud social 4 (public 1, repeatContact 2, shouting 1)
+    const flat = flattenCounts((await load()).counts);
+    expect(() => unflattenCounts(flat.filter((r) => r.dimension !== 'loudReason'))).toThrow(/its loud rows hold \d+ loud \w+ tickets?, but its loudReason rows give a reason for 0/);
+    expect(() => unflattenCounts(flat.filter((r) => !(r.dimension === 'loudReason' && r.group === 'escalated / phone')))).toThrow(
+      'its loud rows hold 1 loud phone ticket, but its loudReason rows give a reason for 0 (each loud ticket has one or more)',
+    );
+    const edit = (group: string, change: Partial<(typeof flat)[number]>) => flat.map((r) => (r.dimension === 'loudReason' && r.group === group ? { ...r, ...change } : r));
+    expect(() => unflattenCounts(edit('shouting / email', { ended: 4 }))).toThrow('its loudReason rows count 4 loud email tickets for shouting, but its loud rows hold 3 loud email tickets');
+    expect(() => unflattenCounts(edit('shouting / email', { group: 'yelling / email' }))).toThrow('its loudReason group "yelling / email" is not a reason');
+    // social: reasons 1 + 2 + 1 for 4 loud tickets; repeatContact's 2 taken away leaves 2 for 4
+    expect(() => unflattenCounts(edit('repeatContact / social', { ended: 0 }))).toThrow('its loud rows hold 4 loud social tickets, but its loudReason rows give a reason for 2');
+  });
+
   test('row order does not matter: the file reversed counts alike', async () => {
     const { dataset, counts, settings } = await load();
     const n = dataset.table.size;

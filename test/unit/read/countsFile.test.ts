@@ -18,7 +18,7 @@ const META = ['meta,tickets,,,,,3,0', 'meta,asOf,,,,1000,0,0', 'meta,measured,,,
 async function read(cells: string[]): Promise<{ seconds: number; ended: number; waiting: number }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'parity-counts-file-'));
   const path = join(dir, 'counts.csv');
-  writeFileSync(path, [HEADER, ...META, 'bandChannel,unknown / phone,,,tickets,0,3,0', ...cells].join('\n') + '\n');
+  writeFileSync(path, [HEADER, ...META, 'rawChannel,Phone,phone,,,,3,0', 'bandChannel,unknown / phone,,,tickets,0,3,0', ...cells].join('\n') + '\n');
   const table = await readCountsFile(path, Readable.from([]));
   return [...countRows(table)].filter((r) => r.metric === 'firstResponse').map((r) => ({ seconds: r.seconds, ended: r.ended, waiting: r.waiting }));
 }
@@ -50,7 +50,7 @@ describe('count table file: number cells', () => {
     const error = await read([`bandChannel,unknown / phone,,,firstResponse,${value},3,0`]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParityError);
     expect((error as ParityError).message).toBe(message);
-    expect((error as ParityError).location).toMatchObject({ line: 7, column: 'seconds' });
+    expect((error as ParityError).location).toMatchObject({ line: 8, column: 'seconds' });
   });
 
   test.each([
@@ -62,7 +62,7 @@ describe('count table file: number cells', () => {
     const error = await read([`${group},,,tickets,0,3,0`]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParityError);
     expect((error as ParityError).message).toContain(message);
-    expect((error as ParityError).location).toMatchObject({ line: 7 });
+    expect((error as ParityError).location).toMatchObject({ line: 8 });
   });
 
   test('a period that runs backwards, or ends after the as-of time, is refused (the as-of time is 1000 here)', async () => {
