@@ -532,6 +532,9 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
   const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage, perTicket: options.perTicket ?? true });
+  // The trend's ratios and gaps are against the reference the period's audit chose (a period
+  // without phone tickets compares with its largest channel): one reference in every part.
+  const trend: Settings = { ...settings, reference: report.reference };
   return finish(
     {
       ...report,
@@ -548,7 +551,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
         open: openTickets(periodTable),
         complete: asOf >= plan.focus.end,
       },
-      periods: measurePeriods(table, plan, settings, asOf),
+      periods: measurePeriods(table, plan, trend, asOf),
     },
     settings,
   );
@@ -600,13 +603,15 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
     const previous: CountTable[] = [];
     for (const span of plan.previous) previous.push(await count({ since: span.start, until: span.end, asOf, by: null }));
     const spans = [...plan.previous, plan.focus];
+    // against the reference the period's audit chose, as periodReport
+    const trend: Settings = { ...settings, reference: report.reference };
     const periods = withChanges(
       [...previous, focus].map((table, k) => {
         // the open tickets' ages in the report's clock, as judgeCounts has them (one computation)
         const groups = new CountGroups(waitingInClock(table, settings), settings.bands);
-        return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, settings, asOf);
+        return measurePeriod(groups.channels, groups, spans[k] as PeriodSpan, k === spans.length - 1, trend, asOf);
       }),
-      settings.reference,
+      trend.reference,
     );
     const current = periods[periods.length - 1] as PeriodReport;
     return finish(

@@ -74,6 +74,40 @@ test('the default period skips a complete month without tickets to the latest on
   expect(file.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 3600], ['email', 1800]]);
 });
 
+test('a period of interest without phone tickets: the trend is against the reference its audit chose, in-process and through DuckDB alike (found by an independent attack)', async () => {
+  // UTC weeks. 2026-W53 (28 Dec – 4 Jan): phone answered in 1h and 2h, email in 30m. 2027-W01:
+  // email only (10m, 20m), so the audit's reference is email, the largest channel there. W02 holds
+  // a phone ticket answered at 16:00 on 11 January, the latest time: W02 is not complete, W01 is
+  // reported. The trend's W53 by hand against email: phone's median (3,600 + 7,200) / 2 = 5,400 s,
+  // ratio 5,400 / 1,800 = 3; email 1; the gap email − phone = 1,800 − 5,400 = −3,600 s (phone
+  // waits longer), ratio email over phone 1,800 / 5,400 = 1/3. It was measured against phone
+  // (ratios 1 and 1/3, gap +3,600 labelled email) under a header naming email.
+  const path = tempCsv('nophone.csv', [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,phone,2026-12-28T15:00:00Z,2026-12-28T16:00:00Z',
+    'P2,phone,2027-01-01T04:30:00Z,2027-01-01T06:30:00Z',
+    'E1,email,2027-01-03T10:00:00Z,2027-01-03T10:30:00Z',
+    'E2,email,2027-01-05T15:00:00Z,2027-01-05T15:10:00Z',
+    'E3,email,2027-01-06T10:00:00Z,2027-01-06T10:20:00Z',
+    'P3,phone,2027-01-11T15:00:00Z,2027-01-11T16:00:00Z',
+  ]);
+  const { file, duckdb } = await both(path, { unit: 'week', focus: null, previous: 1 }, {}, { minSample: 1 });
+  expect(comparable(duckdb)).toEqual(comparable(file));
+  expect(file.reportPeriod?.label).toBe('2027-W01');
+  expect(file.reference).toBe('email');
+  const [w53, w01] = file.periods ?? [];
+  expect(w53?.period).toBe('2026-W53');
+  expect(w53?.channels.map((c) => [c.channel, c.firstResponseMedian, c.firstResponseRatio])).toEqual([
+    ['phone', 5400, 3],
+    ['email', 1800, 1],
+  ]);
+  expect(w53?.referenceGap.firstResponse).toMatchObject({ channel: 'phone', gap: -3600 });
+  expect(w53?.referenceGap.firstResponse?.ratio).toBeCloseTo(1 / 3, 12);
+  // W01: email alone (median of 600 and 1,200 = 900), no other channel to be the gap's
+  expect(w01?.channels.map((c) => [c.channel, c.firstResponseMedian, c.firstResponseRatio])).toEqual([['email', 900, 1]]);
+  expect(w01?.referenceGap.firstResponse).toBeNull();
+});
+
 describe('parity report from a count table file', () => {
   test('is refused (exit 2) with what to do instead', async () => {
     const ctx = { cwd: process.cwd(), stdin: Readable.from([]), version: 'test', color: false, columns: undefined, warn: () => {}, progress: () => {} };
