@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { isChannel, type Channel } from '../model.js';
 import { DEFAULT_BAND_EDGES, bandEdges } from '../measure/groups.js';
-import { checkTimeZone, parserFor } from '../normalise/time.js';
+import { checkTimeZone, dayStartIn, parserFor, wallClockIn } from '../normalise/time.js';
 import { vocabularyKey } from '../normalise/channel.js';
 import type { BySettings, Settings } from '../settings.js';
 import { DEFAULT_LOUD } from '../settings.js';
@@ -62,12 +62,14 @@ export function parseInstant(text: string, flag: string, zone: string, endOfDay 
     throw new UsageError(`${flag} "${text}" is not a date`, { hint: `write it like 2026-10-01 or 2026-10-01T12:00:00Z` });
   }
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
-  if (!endOfDay || !dateOnly) return value;
-  // the end of a day is the start of the next one in the zone: 23 or 25 hours on a DST change
+  if (!dateOnly) return value;
+  // A date is its day's first instant in the zone (the first of two midnights where the clocks
+  // go back at 01:00, as report periods start it); the end of a day is the start of the next
+  // one: 23 or 25 hours on a DST change.
   const [y, m, d] = t.split('-').map(Number) as [number, number, number];
-  const next = new Date(0);
-  next.setUTCFullYear(y, m - 1, d + 1);
-  return parserFor('iso', zone)(next.toISOString().slice(0, 10)) ?? value + 86400;
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, endOfDay ? d + 1 : d);
+  return dayStartIn(wallClockIn(zone), zone, day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) ?? (endOfDay ? value + 86400 : value);
 }
 
 /**

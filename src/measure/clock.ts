@@ -7,7 +7,7 @@
  */
 import { ParityError } from '../errors.js';
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { isUtcZone, wallClockIn, checkTimeZone, type WallClock } from '../normalise/time.js';
+import { dayStartIn, isUtcZone, wallClockIn, checkTimeZone, type WallClock } from '../normalise/time.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -149,7 +149,8 @@ export class BusinessCalendar {
     for (let k = 0; k < days; k++) {
       const date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate() + k));
       const y = date.getUTCFullYear(), mo = date.getUTCMonth(), d = date.getUTCDate();
-      const start = wall(y, mo, d, 0, 0, 0) as number;
+      // (the first of two midnights where the clocks go back at 01:00: a holiday is the whole day)
+      const start = dayStartIn(wall, zone, y, mo, d) as number;
       starts.push(start);
       cumulative.push(total);
       const iso = `${y}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -157,13 +158,14 @@ export class BusinessCalendar {
       const flat = new Float64Array(open.length * 2);
       // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
       const next = new Date(Date.UTC(y, mo, d + 1));
-      const nextStart = open.length ? wall(next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate(), 0, 0, 0) : null;
+      const nextStart = open.length ? dayStartIn(wall, zone, next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate()) : null;
       // a day of 24 hours has no skipped time: its boundaries are read as they are (the look for a
       // change of clocks costs two time-zone look-ups a boundary, ~5× the calendar's build)
       const at = (minutes: number): number =>
         nextStart !== null && nextStart - start === 86400 ? (wall(y, mo, d, Math.floor(minutes / 60), minutes % 60, 0) as number) : boundaryAt(wall, zone, y, mo, d, minutes);
       open.forEach(([a, b], j) => {
-        const from = at(a);
+        // 00:00 is the day's start, as the day before's 24:00 is: no hour between them
+        const from = a === 0 ? start : at(a);
         const to = b === 24 * 60 ? (nextStart ?? from) : at(b);
         flat[2 * j] = from;
         flat[2 * j + 1] = to;

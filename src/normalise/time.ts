@@ -144,6 +144,32 @@ export function wallClockIn(zone: string): WallClock {
   };
 }
 
+/**
+ * The first instant (epoch s) of local day y-mo-d in `zone` through its converter; null for no
+ * such day. Where midnight repeats (clocks going back from 01:00 to 00:00, as in Havana in
+ * November) a day starts at the first midnight, not at the second that a timestamp written
+ * 00:30 is read at; where midnight is skipped, at the change itself (what `wall` gives). Report
+ * periods start their days so (date-fns' TZDate); --since/--until dates and business days
+ * (holidays, 24:00) start them here, the same instant.
+ */
+export function dayStartIn(wall: WallClock, zone: string, y: number, mo: number, d: number): number | null {
+  const t = wall(y, mo, d, 0, 0, 0);
+  if (t === null || isUtcZone(zone)) return t;
+  const offset = tzOffset(zone, new Date(t * 1000));
+  if (tzOffset(zone, new Date((t - DAY_START_REACH) * 1000)) === offset) return t; // no change of clocks just before
+  // earlier quarter hours of the same local date: the first midnight and the hour after it
+  const day = daysFromCivil(y, mo + 1, d);
+  let start = t;
+  for (let q = t - 900; q >= t - DAY_START_REACH; q -= 900) {
+    if (Math.floor((q + tzOffset(zone, new Date(q * 1000)) * 60) / 86400) !== day) break;
+    start = q;
+  }
+  return start;
+}
+
+/** How far back a repeated midnight can lie (no zone sets its clocks back by more than 3 hours). */
+const DAY_START_REACH = 4 * 3600;
+
 const SIX_HOURS = 6 * 3600_000;
 const TWENTY_HOURS = 20 * 3600_000;
 

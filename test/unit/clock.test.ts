@@ -127,6 +127,38 @@ describe('opening hours across a change of clocks', () => {
   });
 });
 
+describe('a day whose midnight comes twice (Havana, Sunday 1 November 2026: 01:00 CDT → 00:00 CST, 05:00 UTC; found by an independent attack)', () => {
+  // 1 November runs from the first midnight (00:00 CDT = 04:00 UTC) to 2 November 00:00 CST
+  // (05:00 UTC): 25 hours. Its first hour had been left to 31 October.
+  const f = at('2026-10-31T12:00:00Z');
+  const t = at('2026-11-02T12:00:00Z');
+  const hours = (open: string, holidays: string[] = []) => new BusinessCalendar(parseWeeklyHours([open]), 'America/Havana', holidays, f, t);
+
+  it('a holiday is the whole day: 31 October 12:00 UTC to 1 November 12:00 UTC, open all week, is 16h (to 04:00 UTC), not 17h', () => {
+    expect(hours('Mon-Sun 00:00-24:00', ['2026-11-01']).between(f, at('2026-11-01T12:00:00Z'))).toBe(16 * 3600);
+    // to 2 November 12:00 UTC: 16h + 05:00–12:00 UTC on 2 November = 23h
+    expect(hours('Mon-Sun 00:00-24:00', ['2026-11-01']).between(f, t)).toBe(23 * 3600);
+  });
+
+  it('open all day is every second, the repeated hour once in each offset: 48h from 12:00 to 12:00 UTC two days later', () => {
+    expect(hours('Mon-Sun 00:00-24:00').between(f, t)).toBe(48 * 3600);
+    // Sunday alone: 00:00 CDT (04:00 UTC) to 24:00 = 2 November 00:00 CST (05:00 UTC), 25 hours
+    expect(hours('Sun 00:00-24:00').between(f, t)).toBe(25 * 3600);
+  });
+
+  it('--since/--until dates start the day at the first midnight, as report periods do', () => {
+    const settings = resolveSettings(['x.csv'], { tz: 'America/Havana', since: '2026-11-01', until: '2026-11-30' }, {}, 'test');
+    expect(settings.since).toBe(at('2026-11-01T04:00:00Z'));
+    // the end of 30 November is 1 December 00:00 CST (05:00 UTC)
+    expect(settings.until).toBe(at('2026-12-01T05:00:00Z'));
+    expect(resolveSettings(['x.csv'], { tz: 'America/Havana', until: '2026-10-31' }, {}, 'test').until).toBe(at('2026-11-01T04:00:00Z'));
+    // where midnight is skipped (Santiago, 6 September 2026: 00:00 → 01:00 at 04:00 UTC) the day starts at the change
+    expect(resolveSettings(['x.csv'], { tz: 'America/Santiago', since: '2026-09-06' }, {}, 'test').since).toBe(at('2026-09-06T04:00:00Z'));
+    // and an ordinary day at its midnight
+    expect(resolveSettings(['x.csv'], { tz: 'Europe/Berlin', since: '2026-10-25' }, {}, 'test').since).toBe(at('2026-10-24T22:00:00Z'));
+  });
+});
+
 describe('holidays', () => {
   it('a date listed twice is one holiday (a count table made with the hours reads them back the same)', () => {
     const settings = resolveSettings(['x.csv'], {}, { clock: 'business', businessHours: { open: ['Mon-Fri 09:00-17:00'], holidays: ['2026-10-26', '2026-12-25', '2026-10-26'] } }, 'test');
