@@ -319,7 +319,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--since <date>', 'only tickets created on or after this date')
     .option('--until <date>', 'only tickets created before this date (a date alone includes that day)')
     .option('--as-of <time>', 'when the export was taken (default: the latest timestamp in the data)')
-    .option('--tz <zone>', 'IANA time zone of --since/--until/--as-of without an offset (default UTC)')
+    .option('--tz <zone>', 'IANA time zone of the data\'s times and of --since/--until/--as-of without an offset (default UTC; the statement that sets it is printed above the query)')
     .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
     .option('--by <field>', 'also count by group, category, priority or status')
     .action(async (flags: Record<string, unknown>) => run(sqlCommand as never, { plain: true })([], flags as CommonFlags));

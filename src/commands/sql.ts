@@ -10,7 +10,7 @@ import { loadConfig } from '../config/load.js';
 import type { ColumnRef } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { TICKET_FIELDS, type TicketField } from '../model.js';
-import { DIALECTS, isDialect } from '../read/engines/dialects.js';
+import { DIALECTS, dialect as dialectOf, isDialect } from '../read/engines/dialects.js';
 import { countQuery, type SourceColumn } from '../read/engines/sql.js';
 import { querySpec } from '../read/engines/count.js';
 import { durationClockFromHeader, unitFromHeader } from '../formats/bind.js';
@@ -60,10 +60,17 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
   }
   const spec = querySpec(dialect, table ? { table } : { query: query as string }, columns, { ...settings, by: byOption(flags.by) });
   const mapped = Object.entries(columns).map(([field, c]) => `--   ${field}: ${JSON.stringify(c.column)}${c.unit ? ` (${c.unit}${c.clock === 'business' ? ', business time' : ''})` : ''}`);
+  // The zone a time without an offset is read in is the session's in most engines: the
+  // statement parity's own connections run first, printed with the query (without it the
+  // session's zone, often UTC, read the data while --since/--until were cut in --tz).
+  const session = dialectOf(dialect).sessionTimeZone(settings.timeZone);
   const preface = [
     `-- Columns (map others with "columns" in parity.config.json):`,
     ...mapped,
     `-- Save the result as CSV and judge it with: parity audit --counts <file.csv>`,
+    ...(session
+      ? [`-- Times without an offset are read in ${settings.timeZone} (--tz or the config's timeZone), as parity reads a file: run this statement first, in the same session:`, `${session};`]
+      : [`-- Times without an offset are read in ${settings.timeZone} (--tz or the config's timeZone), written into the query.`]),
   ].join('\n');
   const sql = countQuery(spec);
   // String literals escape what a terminal cannot show (dialects.ts); a quoted name cannot in

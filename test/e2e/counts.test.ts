@@ -254,6 +254,42 @@ describe('parity sql', () => {
     expect(readFileSync(join(dir, 'q.sql'), 'utf8')).toContain('"First reply\r\ntime"');
   });
 
+  test('the printed query reads times without an offset in --tz: the session statement above it, run in DuckDB, gives the file audit\'s durations (found by an independent attack)', async () => {
+    // New York, 1 November 2026 (clocks back 02:00 EDT → 01:00 EST at 06:00 UTC). By hand:
+    // T1 is created 31 October 22:00 EDT, before --since 2026-11-01 (04:00 UTC); T2 created
+    // 00:30 EDT (04:30 UTC), answered 02:30 EST (07:30 UTC): 3h = 10,800 s; T3 10:00 → 10:30
+    // EST: 1,800 s. In the session's zone (UTC) T2 had been left out (00:30 < 04:00) and T3's
+    // 30 minutes were the only duration.
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sql-tz-'));
+    writeFileSync(
+      join(dir, 'ny.csv'),
+      ['ticket_id,channel,created_at,first_response_at', 'T1,phone,2026-10-31 22:00:00,2026-10-31 23:00:00', 'T2,phone,2026-11-01 00:30:00,2026-11-01 02:30:00', 'T3,email,2026-11-01 10:00:00,2026-11-01 10:30:00'].join('\n') + '\n',
+    );
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at', firstResponseAt: 'first_response_at' } }));
+    const printed = await runParity(['sql', '--dialect', 'duckdb', '--table', 't', '--tz', 'America/New_York', '--since', '2026-11-01'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain("SET TimeZone = 'America/New_York';\n");
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run("SET TimeZone = 'UTC'"); // a session in another zone, whatever this machine's
+      await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${join(dir, 'ny.csv').replace(/'/g, "''")}', types = {'created_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP'})`);
+      const result = await connection.runAndReadAll(printed.stdout);
+      const rows = result.getRowObjectsJS() as Array<Record<string, unknown>>;
+      const durations = rows
+        .filter((r) => r.dimension === 'bandChannel' && r.metric === 'firstResponse')
+        .map((r) => [String(r.group), Number(r.seconds), Number(r.ended)])
+        .sort();
+      expect(durations).toEqual([
+        ['unknown / email', 1800, 1],
+        ['unknown / phone', 10800, 1],
+      ]);
+    } finally {
+      connection.closeSync();
+    }
+  });
+
   test('an unknown dialect or no table exits 2', async () => {
     expect((await runParity(['sql', '--dialect', 'oracle', '--table', 't'])).code).toBe(2);
     expect((await runParity(['sql', '--dialect', 'bigquery'])).code).toBe(2);

@@ -37,6 +37,13 @@ export interface Dialect {
    * it ({@link ISO_TIME}) stops the query, its message quoting the value and `column`.
    */
   timeFromText(expr: string, timeZone: string, column: string): string;
+  /**
+   * The statement that makes a session read a time without an offset (text, or a timestamp type
+   * without a zone) in `zone`, run before the count query: parity's own connections run it, and
+   * `parity sql` prints it above the query. Null where the query names the zone itself
+   * (ClickHouse's text; its DateTime is an instant).
+   */
+  sessionTimeZone(zone: string): string | null;
   /** A column of a text type holding plain numbers ({@link PLAIN_NUMBER}) → floating point: trimmed, blank = NULL; any other value stops the query. */
   numberFromText(expr: string, column: string): string;
   /** Whether text matches a regular expression (RE2 / POSIX syntax common to the engines; NULL for NULL). */
@@ -279,6 +286,9 @@ const common = {
 const postgres: Dialect = {
   ...common,
   id: 'postgres',
+  sessionTimeZone(zone) {
+    return `SET TIME ZONE ${this.string(zone)}`;
+  },
   ctes: true,
   ident: doubleQuoted,
   // E'' strings escape backslashes, so the literal means the same whatever
@@ -352,6 +362,9 @@ function duckdbIsoTime(d: Dialect, text: string): string {
 const duckdb: Dialect = {
   ...common,
   id: 'duckdb',
+  sessionTimeZone(zone) {
+    return `SET TimeZone = ${this.string(zone)}`;
+  },
   ctes: true,
   ident: doubleQuoted,
   string: duckdbString,
@@ -406,6 +419,7 @@ function clickhouseCalendar(text: string): string {
 const clickhouse: Dialect = {
   ...common,
   id: 'clickhouse',
+  sessionTimeZone: () => null,
   ctes: false,
   ident: backtickBackslash,
   string: (value) => backslashString(value, byteEscapes),
@@ -470,6 +484,10 @@ const clickhouse: Dialect = {
 const bigquery: Dialect = {
   ...common,
   id: 'bigquery',
+  // the default zone of its casts and time functions, in a multi-statement query or a session
+  sessionTimeZone(zone) {
+    return `SET @@time_zone = ${this.string(zone)}`;
+  },
   ctes: true,
   ident: backtickBackslash,
   string: backslashString,
@@ -484,6 +502,10 @@ const bigquery: Dialect = {
 const snowflake: Dialect = {
   ...common,
   id: 'snowflake',
+  // TIMESTAMP_TZ takes the session's TIMEZONE for text without an offset and for TIMESTAMP_NTZ
+  sessionTimeZone(zone) {
+    return `ALTER SESSION SET TIMEZONE = ${this.string(zone)}`;
+  },
   ctes: true,
   ident: snowflakeIdent,
   string: backslashString,
@@ -502,6 +524,10 @@ const snowflake: Dialect = {
 const databricks: Dialect = {
   ...common,
   id: 'databricks',
+  // spark.sql.session.timeZone: the zone of a cast of text or TIMESTAMP_NTZ to TIMESTAMP
+  sessionTimeZone(zone) {
+    return `SET TIME ZONE ${this.string(zone)}`;
+  },
   ctes: true,
   ident: (name) => {
     refuseNul(name, `identifier "${name}"`);

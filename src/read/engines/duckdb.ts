@@ -187,7 +187,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     }
   };
   try {
-    await run(`SET TimeZone = ${dialect('duckdb').string(timeZone)}`);
+    await run(dialect('duckdb').sessionTimeZone(timeZone) as string);
   } catch (error) {
     await close();
     throw error;

@@ -27,7 +27,7 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    await client.query(`SET TIME ZONE ${dialect('postgres').string(timeZone)}`);
+    await client.query(dialect('postgres').sessionTimeZone(timeZone) as string);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new ParityError(`cannot connect to Postgres: ${(error as Error).message}`, {
