@@ -97,9 +97,11 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
   }
   config.columns = columns;
 
-  if (first.timestampStyles.some((s) => s.style === null)) {
+  // (a column with no value in the rows sampled is not one whose values were not recognised)
+  const unread = first.timestampStyles.filter((s) => s.style === null && !s.unsampled);
+  if (unread.length) {
     config.dateFormat = placeholder('date-fns pattern of the timestamps, e.g. dd/MM/yyyy HH:mm');
-    const columnsUnread = first.timestampStyles.filter((s) => s.style === null).map((s) => JSON.stringify(s.column));
+    const columnsUnread = unread.map((s) => JSON.stringify(s.column));
     edits.push(`dateFormat: the timestamps in ${columnsUnread.join(', ')} were not recognised`);
   }
   config.timeZone = timeZone;

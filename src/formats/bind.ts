@@ -230,7 +230,7 @@ export function bindColumns(
     }
     const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
     if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field, delimiter === 'xlsx');
-    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values, timeZone) ? { orderGuessed: true } : {}) };
+    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values, timeZone) ? { orderGuessed: true } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
   }
 
   // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both

@@ -36,7 +36,8 @@ export interface FileProfile {
   recordNoun: string;
   channelValues: Array<{ raw: string; count: number; channel: Channel; known: boolean; isPublic: boolean | null; outbound: boolean }>;
   createdRange: { from: string | null; to: string | null };
-  timestampStyles: Array<{ field: TicketField; column: string; style: string | null }>;
+  /** `unsampled`: no value in the rows sampled (style null, settled by the column's first value). */
+  timestampStyles: Array<{ field: TicketField; column: string; style: string | null; unsampled?: boolean }>;
   /** Whether creation times carry no offset (so the time zone setting decides what they mean). */
   naiveTimes: boolean;
   issues: Array<{ kind: string; severity: string; count: number; example: { line: number; column: string | null; detail: string } }>;
@@ -223,7 +224,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     createdRange: { from: iso(st.from), to: iso(st.to) },
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
-      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? STYLE_LABELS[b[field]!.style!] : null })),
+      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? STYLE_LABELS[b[field]!.style!] : null, ...(b[field]!.unsampled ? { unsampled: true } : {}) })),
     naiveTimes,
     issues: st.issues
       .entries()

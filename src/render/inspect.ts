@@ -79,7 +79,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
       if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }
     if (p.createdRange.from) out.push(`  created: ${p.createdRange.from} to ${p.createdRange.to}`);
-    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${JSON.stringify(s.column)}): ${s.style ?? 'not recognised; set dateFormat'}`);
+    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${JSON.stringify(s.column)}): ${s.style ?? (s.unsampled ? 'no value in the rows sampled (read in the style of its first value)' : 'not recognised; set dateFormat')}`);
     if (p.issues.length) {
       out.push('  row problems:');
       for (const i of p.issues) {

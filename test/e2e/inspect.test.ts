@@ -83,3 +83,19 @@ describe('inspect and the options it has no use for (found by an independent att
     expect(rejects.stderr).toContain('parity audit <file> --rejects rejected.csv does that');
   });
 });
+
+describe('a timestamp column with no value in the rows sampled (found by an independent attack)', () => {
+  it('inspect says so, not "set dateFormat"; init asks for no dateFormat', async () => {
+    // resolved_at is empty in every row: nothing to recognise, nothing to set
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-empty-'));
+    const path = join(dir, 'empty.csv');
+    writeFileSync(path, 'ticket_id,channel,created_at,first_response_at,resolved_at\nT1,email,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,\nT2,phone,2026-10-01T09:00:00Z,,\n');
+    const inspected = await runParity(['inspect', path]);
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toContain('timestamps resolvedAt ("resolved_at"): no value in the rows sampled (read in the style of its first value)');
+    expect(inspected.stdout).not.toContain('set dateFormat');
+    const init = await runParity(['init', path, '-o', join(dir, 'parity.config.json')]);
+    expect(init.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'))).not.toHaveProperty('dateFormat');
+  });
+});
