@@ -86,6 +86,17 @@ export function slaTitle(report: Report): string {
   return `SLA attainment${report.settings.clock === 'business' ? ' (business hours)' : ''}`;
 }
 
+/**
+ * The sentence that says what a duration counts: in business hours a day (`d`) is 24 open hours,
+ * not a calendar day (`35d 20h` of open hours is some 107 working days of 8 hours), said so
+ * beside every table of them.
+ */
+export function clockSentence(report: Report): string {
+  return report.settings.clock === 'business'
+    ? 'Durations are business-hours time: only open hours count, and a day (d) is 24 of them, not a calendar day.'
+    : 'Durations are calendar time.';
+}
+
 /** ` (dates in Europe/Berlin)` beside dates shown in a zone other than UTC; '' in UTC. */
 export function zoneNote(zone: string): string {
   return isUtcZone(zone) ? '' : ` (dates in ${zone})`;

@@ -10,7 +10,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import { effectBound, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
-import { boundedDurationWords, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
+import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, VERDICT_WORDS } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
@@ -234,7 +234,7 @@ export function exampleText(dq: DataQualityEntry): string {
 
 /** How the numbers are made, ending with the clock the report's durations are in (its settings, not the configuration's). */
 export function methodNote(report: Report): string {
-  return `Medians are Kaplan–Meier estimates: a ticket not answered (or not resolved) by the as-of time counts as having waited at least its age, not as missing; “at least” (≥) marks a median not reached, a lower bound. The answered-only median is the plain median of answered tickets, as helpdesk dashboards show it. Ratios are a channel’s median over the reference’s (below 1 = faster than the reference); the verdict beside a ratio is the finding’s. Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time.`;
+  return `Medians are Kaplan–Meier estimates: a ticket not answered (or not resolved) by the as-of time counts as having waited at least its age, not as missing; “at least” (≥) marks a median not reached, a lower bound. The answered-only median is the plain median of answered tickets, as helpdesk dashboards show it. Ratios are a channel’s median over the reference’s (below 1 = faster than the reference); the verdict beside a ratio is the finding’s. ${clockSentence(report)}`;
 }
 
 export function generatedLine(report: Report): string {

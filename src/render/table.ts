@@ -14,7 +14,7 @@ import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import { reportTitle } from './markdown.js';
 import {
-  firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
+  clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
   zoneNote,
 } from './format.js';
 import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
@@ -219,7 +219,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
         width,
       ) +
         '\n' +
-        wrap(`vs ${ref}: ${VERDICT_LEGEND}. Durations are ${report.settings.clock === 'business' ? 'business-hours' : 'calendar'} time.`, width),
+        wrap(`vs ${ref}: ${VERDICT_LEGEND}. ${clockSentence(report)}`, width),
     ),
   );
   return `${out.join('\n')}\n`;

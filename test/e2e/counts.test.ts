@@ -499,7 +499,7 @@ describe('a count table read back: whole, within bounds, in the clock it was mad
     expect(report.settings.clock).toBe('business');
     expect(medians(report)).toEqual([['phone', 7200], ['email', 10800]]);
     const table = await runParity(['audit', '--counts', join(dir, 'bz.counts.csv'), '--no-config']);
-    expect(table.stdout).toContain('Durations are business-hours time.');
+    expect(table.stdout).toContain('Durations are business-hours time: only open hours count');
     // a table without the row (an older parity's, or the result of `parity sql`'s query) does not say: the audit's clock, calendar by default
     writeFileSync(join(dir, 'noclock.csv'), text.replace('meta,clock,business,,,,0,0\n', ''));
     const older = JSON.parse((await runParity(['audit', '--counts', join(dir, 'noclock.csv'), '--format', 'json', '--no-config'])).stdout) as Report;

@@ -141,8 +141,8 @@ describe('business clock from an engine with business-time duration columns: use
     expect(report.input.notes).not.toContain(CALENDAR_FALLBACK_NOTE);
     const { table, markdown } = await rendered(report);
     expect(table).toContain('SLA attainment (business hours)');
-    expect(table).toContain('Durations are business-hours time.');
-    expect(markdown).toContain('Durations are business-hours time.');
+    expect(table).toContain('Durations are business-hours time: only open hours count, and a day (d) is 24 of them, not a calendar day.');
+    expect(markdown).toContain('Durations are business-hours time: only open hours count, and a day (d) is 24 of them, not a calendar day.');
   });
 
   test('one metric given, the other from timestamps: two clocks in one report, refused with what to map', async () => {
