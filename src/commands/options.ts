@@ -80,7 +80,9 @@ export function parseInstant(text: string, flag: string, zone: string, endOfDay 
 function generatedAtOf(text: string, zone: string): string {
   const seconds = parseInstant(text, '--generated-at', zone);
   const t = text.trim();
-  return /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) && t.includes('T') ? t : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  // (24:00 and a leap second :60 are written as the instant they name, which every ISO reader takes)
+  const plain = !/[T ]24:|:60(?=\.|Z|[+-]|$)/i.test(t);
+  return plain && /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) && t.includes('T') ? t : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** `--bands 500,5000,50000` → [500, 5000, 50000]. */

@@ -87,5 +87,9 @@ describe('--generated-at (found by an independent attack: read in the machine zo
     expect(resolveSettings(['x.csv'], { generatedAt: '2026-11-01T06:00' }, {}, 'test').generatedAt).toBe('2026-11-01T06:00:00Z');
     expect(resolveSettings(['x.csv'], { generatedAt: '2026-11-01T06:00:00+02:00', tz: 'Asia/Tokyo' }, {}, 'test').generatedAt).toBe('2026-11-01T06:00:00+02:00');
     expect(() => resolveSettings(['x.csv'], { generatedAt: 'yesterday' }, {}, 'test')).toThrow('--generated-at "yesterday" is not a date');
+    // 24:00 and a leap second are written as the instant they name (strict ISO readers refuse
+    // 24:00; found by an independent attack): the next day's midnight, the next minute's first
+    expect(resolveSettings(['x.csv'], { generatedAt: '2026-12-28T24:00:00Z' }, {}, 'test').generatedAt).toBe('2026-12-29T00:00:00Z');
+    expect(resolveSettings(['x.csv'], { generatedAt: '2026-12-31T23:59:60Z' }, {}, 'test').generatedAt).toBe('2027-01-01T00:00:00Z');
   });
 });
