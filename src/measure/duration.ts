@@ -51,7 +51,8 @@ export function formatDuration(seconds: number | null | undefined, round: Roundi
   const first = units.findIndex(([, size]) => s >= size);
   const [bigName, bigSize] = units[first] as [string, number];
   const [smallName, smallSize] = units[first + 1] as [string, number];
-  s = roundTo(s, smallSize, r);
+  // rounded once, from the value itself (13,769.5 s is 3h 49m: rounded to 13,770 s first, it was 3h 50m)
+  s = roundTo(Math.abs(seconds), smallSize, r);
   // rounded up into the next unit (86,370 s is a day, not "24h")
   const above = units[first - 1];
   if (above && s >= above[1]) return formatDuration(seconds < 0 ? -s : s);

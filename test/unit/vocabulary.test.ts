@@ -78,6 +78,10 @@ describe('values', () => {
     expect(formatDuration(3599.6)).toBe('1h');
     expect(formatDuration(-86399)).toBe('-1d');
     expect(formatDuration(86369)).toBe('23h 59m');
+    // rounded once (found by an independent attack): 13,769.5 s is 229.49 minutes, 3h 49m (to
+    // whole seconds first, 13,770 s, it was 229.5 minutes and 3h 50m)
+    expect(formatDuration(13769.5)).toBe('3h 49m');
+    expect(formatDuration(-13769.5)).toBe('-3h 49m');
     expect(formatDuration(null)).toBe('—');
   });
 });
