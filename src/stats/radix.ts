@@ -31,39 +31,6 @@ export function radixSortPairs(keys: Uint32Array, payload: Uint32Array, scratch?
 }
 
 /**
- * radixSortPairs with a second payload carried along (a ticket's customer, sorted by time, then
- * sorted by customer: journeys.ts), so that the next sort's keys need no random reads by index.
- * `scratch`: two arrays of `keys.length` the sort no longer needs, for the next sort.
- */
-export function radixSortTriples(keys: Uint32Array, payload: Uint32Array, extra: Uint32Array): { keys: Uint32Array; payload: Uint32Array; extra: Uint32Array; scratch: [Uint32Array, Uint32Array] } {
-  const n = keys.length;
-  if (n < SMALL) {
-    const order = Array.from(keys.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-    return {
-      keys: Uint32Array.from(order, (i) => keys[i] as number),
-      payload: Uint32Array.from(order, (i) => payload[i] as number),
-      extra: Uint32Array.from(order, (i) => extra[i] as number),
-      scratch: [keys, payload],
-    };
-  }
-  let k = keys;
-  let p = payload;
-  let e = extra;
-  let spareKeys: Uint32Array = new Uint32Array(n);
-  let sparePayload: Uint32Array = new Uint32Array(n);
-  let spareExtra: Uint32Array = new Uint32Array(n);
-  for (const shift of [0, 16]) {
-    const counts = digitStarts(k, shift);
-    if (counts === null) continue;
-    scatter3(k, p, e, spareKeys, sparePayload, spareExtra, counts, shift);
-    [k, spareKeys] = [spareKeys, k];
-    [p, sparePayload] = [sparePayload, p];
-    [e, spareExtra] = [spareExtra, e];
-  }
-  return { keys: k, payload: p, extra: e, scratch: [spareKeys, sparePayload] };
-}
-
-/**
  * Below this many keys a comparator sort is quicker than two passes over 65,536 digit counters
  * (a small file's audit sorted a dozen durations with 0.5 MB of counters, ~8 ms of its start-up).
  */
@@ -95,15 +62,5 @@ function scatter(keys: Uint32Array, payload: Uint32Array, outKeys: Uint32Array, 
     const at = starts[(key >>> shift) & 0xffff]!++;
     outKeys[at] = key;
     outPayload[at] = payload[j] as number;
-  }
-}
-
-function scatter3(keys: Uint32Array, payload: Uint32Array, extra: Uint32Array, outKeys: Uint32Array, outPayload: Uint32Array, outExtra: Uint32Array, starts: Uint32Array, shift: number): void {
-  for (let j = 0; j < keys.length; j++) {
-    const key = keys[j] as number;
-    const at = starts[(key >>> shift) & 0xffff]!++;
-    outKeys[at] = key;
-    outPayload[at] = payload[j] as number;
-    outExtra[at] = extra[j] as number;
   }
 }
