@@ -4,7 +4,8 @@
  * possibly with a leading unnamed index column and float ids (`3.0`) from a pandas re-save.
  *
  * A ticket is a customer tweet (inbound) that replies to nothing. Its first response is the
- * earliest brand reply (inbound = False) among its `response_tweet_id` list that is in the file;
+ * earliest brand tweet (inbound = False) of its conversation that is in the file (a reply to it,
+ * listed in its `response_tweet_id`, or to a later tweet of the thread);
  * its customer is `author_id`; channel social, public. Its `group` is the brand that answered
  * it, or for a tweet not answered, the first brand of the log it @mentions (null when none). A conversation has no solved state, so
  * resolution is not measured.
@@ -210,14 +211,23 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       }
       continue;
     }
-    // First response: the earliest brand reply listed in response_tweet_id that is in the file.
+    // First response: the earliest brand tweet of the conversation in the file — a reply to the
+    // customer's first tweet (its response_tweet_id list) or to a later tweet of the thread
+    // (the customer's follow-up, "it's an iPhone 7 btw", answered ten minutes later). Only the
+    // first tweet's own replies had been read: a customer answered under their follow-up was
+    // counted as never answered (131 of 1,285 tickets of the first 5,000 rows of the public
+    // Twitter support log).
     let first = Number.NaN;
     let brand: string | null = null;
     // a brand reply whose time cannot be read may have been the first: the first response is then not known
     let unreadable: UnreadableTime | null = null;
+    const candidates = new Set<number>(members.get(i) ?? []);
     for (const part of (responses.get(i) ?? '').split(',')) {
       const reply = index.get(idKey(tweetId(part)));
-      if (reply === undefined || inbound[reply] === true) continue;
+      if (reply !== undefined) candidates.add(reply);
+    }
+    for (const reply of candidates) {
+      if (inbound[reply] === true) continue;
       if (inbound[reply] === null) {
         // a reply whose author side is not said may have been the brand's first: not known
         const text = unknownInbound.get(reply) ?? '';
@@ -289,11 +299,11 @@ export const tweets: FormatDef = {
   fixedChannel: 'social',
   logColumns: {
     inbound: 'True = customer tweet, False = brand reply',
-    response_tweet_id: "replies to the tweet: the earliest brand reply is the ticket's first response",
+    response_tweet_id: "replies to the tweet: with in_response_to_tweet_id, the earliest brand tweet of the conversation is the ticket's first response",
     in_response_to_tweet_id: 'the tweet it answers: links a reply to its conversation',
   },
   absent: {
-    firstResponseAt: 'derived: the earliest brand reply (inbound False) listed in response_tweet_id',
+    firstResponseAt: 'derived: the earliest brand tweet (inbound False) of the conversation (a reply to the first tweet or to a later one)',
     resolvedAt: 'a conversation log has no solved or closed state: resolution is not measured',
   },
   notes: [

@@ -3,15 +3,19 @@
  *
  * sample.csv (93 tweets), counted independently of parity (a short script over the CSV):
  * - tickets: inbound = True and in_response_to_tweet_id empty → 25;
- * - first response: for each, the brand tweets (inbound = False) among its response_tweet_id that
- *   are in the file, earliest created_at minus the ticket's → 22 tickets answered, sorted seconds
- *   141, 282, 286, 347, 347, 851, 1387, 1540, 2876, 3226, 3997, | 4226, 10428, 16873, 20275, 22662,
- *   22733, 22887, 23173, 25292, 25402, 41506 → median (3997 + 4226) / 2 = 4111.5 s;
+ * - first response: for each, the brand tweets (inbound = False) of its conversation (every tweet
+ *   whose in_response_to chain leads back to it, and its response_tweet_id list) that are in the
+ *   file, earliest created_at minus the ticket's → 24 tickets answered (22 by a reply to the
+ *   ticket's own tweet, 2 by a reply to a later tweet of the thread), answered-only median
+ *   4111.5 s, Kaplan–Meier median 4226 s with the one unanswered ticket waiting (independent
+ *   Python script; with only the ticket's own replies the same script gives parity's earlier
+ *   22 answered and 10428 s, so it counts as parity did before the rule changed);
  * - rows: 58 more tweets lead back to one of the 25 through in_response_to (used with their
  *   ticket: 25 + 58 = 83); 10 reply to tweets that are not in the sample (excluded, orphans) → 93.
  *
  * twcs_first5000.csv (pandas re-save: leading index column, ids like "3.0", bare CRs in line 2589),
- * same counting: 1,285 tickets, 1,154 answered, median 719.5 s; 1,285 + 3,567 thread rows used;
+ * same counting: 1,285 tickets, every one answered (1,154 by a reply to its own tweet: the other
+ * 131 had been counted as never answered), median 813 s; 1,285 + 3,567 thread rows used;
  * 21 brand tweets replying to nothing + 109 tweets of their conversations excluded (outbound),
  * 18 orphans → 5,000 = 4,852 + 148.
  */
@@ -30,7 +34,7 @@ async function auditJson(file: string): Promise<any> {
 }
 
 describe.skipIf(!HAS_REAL_DATA)('Customer Support on Twitter (tweet conversation log)', () => {
-  it('sample.csv: 25 tickets, 22 answered; Kaplan–Meier median 10428 s, answered-only 4111.5 s', async () => {
+  it('sample.csv: 25 tickets, 24 answered; Kaplan–Meier median 4226 s, answered-only 4111.5 s', async () => {
     const report = await auditJson('sample.csv');
     expect(report.input.format).toBe('tweets');
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([93, 83, 10]);
@@ -39,26 +43,25 @@ describe.skipIf(!HAS_REAL_DATA)('Customer Support on Twitter (tweet conversation
     const social = report.channels[0];
     expect(social.channel).toBe('social');
     expect(social.tickets).toBe(25);
-    expect(social.answered).toBe(22);
-    // The answered-only median (4111.5 s) and the Kaplan–Meier median with the 3 unanswered
-    // tickets waiting until the latest timestamp of the used tweets, a customer's follow-up
-    // (2017-10-12 12:09:13 UTC; the tickets' own latest, 2017-10-11 13:47:14, gave 7327 s
-    // before follow-ups counted for the as-of): 10428 s. Both cross-checked with an independent
-    // script (Python, R's midpoint rule), not parity.
+    expect(social.answered).toBe(24);
+    // The answered-only median (4111.5 s) and the Kaplan–Meier median with the unanswered
+    // ticket waiting until the latest timestamp of the used tweets, a customer's follow-up
+    // (2017-10-12 12:09:13 UTC): 4226 s. Both from an independent script (Python, R's midpoint
+    // rule), not parity.
     expect(social.firstResponse.answeredMedian).toBe(4111.5);
-    expect(social.firstResponse.median).toBe(10428);
+    expect(social.firstResponse.median).toBe(4226);
     expect(social.resolution.resolved).toBe(0);
   });
 
-  it('twcs_first5000.csv: survives the bare carriage returns; 1,285 tickets, median 925 s (answered-only 719.5 s)', async () => {
+  it('twcs_first5000.csv: survives the bare carriage returns; 1,285 tickets, all answered, median 813 s', async () => {
     const report = await auditJson('twcs_first5000.csv');
     expect(report.input.format).toBe('tweets');
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5000, 4852, 148]);
     const quality = Object.fromEntries(report.input.dataQuality.map((d: any) => [d.kind, d.count]));
     expect(quality).toEqual({ outbound: 130, 'orphan-reply': 18 });
     const social = report.channels[0];
-    // answered-only 719.5 s; counting the 131 unanswered as still waiting, 925 s (independent script)
-    expect([social.tickets, social.answered, social.firstResponse.answeredMedian, social.firstResponse.median]).toEqual([1285, 1154, 719.5, 925]);
+    // every ticket answered (131 of them by a reply to a later tweet of the thread): both medians 813 s (independent script)
+    expect([social.tickets, social.answered, social.firstResponse.answeredMedian, social.firstResponse.median]).toEqual([1285, 1285, 813, 813]);
   });
 
   it('inspect shows the log: tweets read, tickets found', async () => {
@@ -86,8 +89,8 @@ describe('monthly report on the tweet log (real data)', () => {
  * --by group on the tweet log: the group is the brand that answered, or for an unanswered tweet
  * the first brand of the log it @mentions. Worked out here from the raw file with csv-parse and
  * a few lines of arithmetic (no parity code), and cross-checked with a Python script:
- * 1,199 tickets in 73 brands, 86 in none; ChipotleTweets 169 tickets (167 answered, 2 waiting
- * for weeks), British_Airways 37 (all answered).
+ * 1,285 tickets in 74 brands, none without; ChipotleTweets 170 tickets (all answered),
+ * British_Airways 37 (all answered).
  */
 describe.skipIf(!HAS_REAL_DATA)('--by group on the tweet log (the brand)', () => {
   function independentBrands(): Map<string, Array<number | null>> {
@@ -98,13 +101,25 @@ describe.skipIf(!HAS_REAL_DATA)('--by group on the tweet log (the brand)', () =>
     const at = (t: string): number => Date.parse(t.replace(/^\w{3} (\w{3}) (\d{2}) ([\d:]{8}) \+0000 (\d{4})$/, '$1 $2 $4 $3 UTC')) / 1000;
     const byId = new Map(rows.map((r) => [id(r['tweet_id']), r]));
     const brands = new Map(rows.filter((r) => r['inbound'] === 'False').map((r) => [(r['author_id'] as string).toLowerCase(), r['author_id'] as string]));
+    const roots = new Map<string, string | null>();
+    const rootOf = (r: Record<string, string>): string | null => {
+      const own = id(r['tweet_id']);
+      if (roots.has(own)) return roots.get(own) as string | null;
+      const parent = id(r['in_response_to_tweet_id']);
+      const above = parent === '' ? own : byId.has(parent) ? rootOf(byId.get(parent) as Record<string, string>) : null;
+      roots.set(own, above);
+      return above;
+    };
     const out = new Map<string, Array<number | null>>();
     for (const t of rows) {
       if (t['inbound'] !== 'True' || (t['in_response_to_tweet_id'] ?? '').trim() !== '') continue;
       let first: number | null = null;
       let brand: string | null = null;
-      for (const part of (t['response_tweet_id'] ?? '').split(',')) {
-        const reply = byId.get(id(part));
+      // the brand tweets of its conversation: its replies, and every tweet whose chain leads back to it
+      const conversation = new Set((t['response_tweet_id'] ?? '').split(',').map(id));
+      for (const r of rows) if (rootOf(r) === id(t['tweet_id'])) conversation.add(id(r['tweet_id']));
+      for (const part of conversation) {
+        const reply = byId.get(part);
         if (!reply || reply['inbound'] === 'True') continue;
         const when = at(reply['created_at'] as string);
         if (first === null || when < first) {
@@ -132,22 +147,22 @@ describe.skipIf(!HAS_REAL_DATA)('--by group on the tweet log (the brand)', () =>
     expect(report.by.field).toBe('group');
     expect(report.by.reference).toBe('ChipotleTweets'); // the largest brand
     expect(report.by.groups).toHaveLength(brands.size);
-    expect(brands.size).toBe(73);
-    expect(report.by.noValue).toBe(1285 - 1199);
+    expect(brands.size).toBe(74);
+    expect(report.by.noValue).toBe(0);
     for (const g of report.by.groups) expect(g.tickets, g.value).toBe(brands.get(g.value)?.length);
     // British_Airways: 37 tickets, all answered: the median is the 19th of the sorted times.
     const ba = (brands.get('British_Airways') as number[]).slice().sort((a, b) => a - b);
     expect(ba).toHaveLength(37);
     expect(ba[18]).toBe(20706); // 5h 45m 6s
-    // ChipotleTweets: 169 tickets, 2 still unanswered weeks later (censored above every answer), so
-    // Kaplan–Meier falls to 1 − k/169 through the answers and first reaches ≤ 0.5 at the 85th: 590 s.
+    // ChipotleTweets: 170 tickets, all answered: Kaplan–Meier is 1 − k/170, exactly 0.5 at the
+    // 85th answer (590 s), so the median is the midpoint of the 85th and 86th (592 s): 591 s.
     const chipotle = brands.get('ChipotleTweets') as Array<number | null>;
     const answered = chipotle.filter((x): x is number => x !== null).sort((a, b) => a - b);
-    expect([chipotle.length, answered.length, answered[84]]).toEqual([169, 167, 590]);
+    expect([chipotle.length, answered.length, answered[84], answered[85]]).toEqual([170, 170, 590, 592]);
     const group = (value: string) => report.by.groups.find((g: any) => g.value === value);
     expect(group('British_Airways').firstResponse.median).toBe(20706);
-    expect(group('ChipotleTweets').firstResponse.median).toBe(590);
-    const ratio = 20706 / 590;
+    expect(group('ChipotleTweets').firstResponse.median).toBe(591);
+    const ratio = 20706 / 591;
     expect(group('British_Airways').vsReference.firstResponseRatio).toBeCloseTo(ratio, 9);
     const finding = report.findings.find((f: any) => f.kind === 'group-preference' && f.subject === 'British_Airways' && f.metric === 'firstResponse');
     expect(finding.details.raw.ratio).toBeCloseTo(ratio, 9);

@@ -73,6 +73,31 @@ describe('tweet log', () => {
   });
 });
 
+describe('tweet log: the first response is the earliest brand tweet of the conversation (found by an independent attack)', () => {
+  it('a brand reply to the customer\'s follow-up, or linked only by in_response_to_tweet_id, answers the ticket', async () => {
+    const path = logFile('thread-tweets.csv', [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      // 100 at 09:00; the customer adds 101 at 09:01; the brand answers 101 at 09:10: 600 s
+      '100,115712,True,Wed Jul 01 09:00:00 +0000 2026,@AppleSupport my phone will not charge,101,',
+      "101,115712,True,Wed Jul 01 09:01:00 +0000 2026,@AppleSupport it is an iPhone 7 btw,102,100",
+      '102,AppleSupport,False,Wed Jul 01 09:10:00 +0000 2026,@115712 Sorry to hear that. DM us,103,101',
+      '103,115712,True,Wed Jul 01 09:20:00 +0000 2026,@AppleSupport done,,102',
+      // 200 at 10:00, answered by 201 at 10:05 which names 200 only in in_response_to_tweet_id: 300 s
+      '200,115713,True,Wed Jul 01 10:00:00 +0000 2026,@AppleSupport battery dies fast,,',
+      "201,AppleSupport,False,Wed Jul 01 10:05:00 +0000 2026,@115713 Let us look into it,,200",
+      // 300 at 11:00, two brand replies listed: the earlier, 11:20, is the first response: 1,200 s
+      '300,115714,True,Wed Jul 01 11:00:00 +0000 2026,@AppleSupport hello?,"302,301",',
+      '301,AppleSupport,False,Wed Jul 01 11:30:00 +0000 2026,@115714 Hi there,,300',
+      '302,AppleSupport,False,Wed Jul 01 11:20:00 +0000 2026,@115714 Hi there earlier,,300',
+    ]);
+    const report = await auditFiles([path], AS_OF, { minSample: 1 });
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([9, 9, 0]);
+    // 3 tickets, all answered: median of 300, 600 and 1,200 s = 600 s (100 and 200 had been "never answered")
+    expect(numbers(report)).toEqual([['social', 3, 3, 600, 0, null]]);
+    expect(report.channels[0]!.firstResponse.bound).toBeNull();
+  });
+});
+
 describe('ServiceNow event log', () => {
   it('one ticket per incident, whatever the order of its events', async () => {
     const plain = await auditFiles([fixture('formats', 'servicenow.csv')], AS_OF);
