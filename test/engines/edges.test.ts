@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createClient } from '@clickhouse/client';
 import { connectDuckDB, fileQuery } from '../../src/read/engines/duckdb.js';
 import { connectPostgres } from '../../src/read/engines/postgres.js';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
@@ -177,6 +178,37 @@ describe('ISO 8601 timestamps in every shape parity reads, read alike by every e
       const counts = await engineCounts(engine, file, 'edge_shapes', () => 'text');
       expect(facts(counts)).toEqual(expected);
       expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
+  }
+});
+
+describe('a ClickHouse Date column is a date at midnight in --tz, as a file\'s date alone is (found by an independent attack)', () => {
+  // created is a Date (2026-10-01), first response a DateTime: phone answered 10:00 UTC, email
+  // 00:30 UTC. In UTC: 36,000 s and 1,800 s. In Asia/Kolkata (UTC+05:30) the day starts at
+  // 18:30 UTC the day before: 55,800 s and 21,600 s. toUnixTimestamp of a Date is its day number
+  // on ClickHouse 18 (20,727): the durations were some 1.79e9 s and the period 1970.
+  const file = csvFile('dates', ['ticket_id,channel,created_at,first_response_at', 'D1,phone,2026-10-01,2026-10-01T10:00:00Z', 'D2,email,2026-10-01,2026-10-01T00:30:00Z']);
+  for (const [tz, phone, email] of [['UTC', 36000, 1800], ['Asia/Kolkata', 55800, 21600]] as const) {
+    test(`in ${tz}, beside the in-process count`, async () => {
+      const client = createClient({ url: CH_URL });
+      try {
+        await client.command({ query: 'DROP TABLE IF EXISTS edge_dates' });
+        await client.command({ query: 'CREATE TABLE edge_dates (ticket_id String, channel String, created_at Date, first_response_at Nullable(DateTime)) ENGINE = Memory' });
+        await client.insert({ table: 'edge_dates', values: [{ ticket_id: 'D1', channel: 'phone', created_at: '2026-10-01', first_response_at: '2026-10-01 10:00:00' }, { ticket_id: 'D2', channel: 'email', created_at: '2026-10-01', first_response_at: '2026-10-01 00:30:00' }], format: 'JSONEachRow' });
+      } finally {
+        await client.close();
+      }
+      const settings = settingsFor(file, {}, { tz });
+      const connection = await connectClickHouse(CH_URL);
+      let counts: CountTable;
+      try {
+        counts = (await countFromEngine(connection, { table: 'edge_dates' }, settings)).counts;
+      } finally {
+        await connection.close();
+      }
+      expect(firstResponseCells(counts)).toEqual([`email ${email} ended`, `phone ${phone} ended`]);
+      expect(firstResponseCells(await referenceCounts(file, {}, { tz }))).toEqual([`email ${email} ended`, `phone ${phone} ended`]);
+      expect(counts.header.createdFrom).toBe(Date.parse(tz === 'UTC' ? '2026-10-01T00:00:00Z' : '2026-09-30T18:30:00Z') / 1000);
     });
   }
 });

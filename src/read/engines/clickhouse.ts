@@ -147,11 +147,14 @@ export async function connectClickHouse(url: string): Promise<EngineConnection> 
     label,
     async sample(source, n) {
       // DESCRIBE gives the column names and order even when the source is empty, and their types:
-      // a String column's times and numbers are read trimmed, blank = none (sql.ts)
+      // a String column's times and numbers are read trimmed, blank = none (sql.ts). A Date is
+      // read through its text too (2026-10-01, midnight in --tz, as a file's date alone is):
+      // toUnixTimestamp of a Date is its day number on ClickHouse 18 (20727 for 2026-10-01),
+      // which made every duration from it some 56 years long.
       const rows = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
       const described = await run(`DESCRIBE TABLE ${'table' in source ? fromSql(source) : `(${source.query.replace(/;\s*$/, '')}\n)`}`);
       const header = described.map((r) => String(r.name));
-      const text = described.map((r) => /\bString\b|\bFixedString\(/.test(String(r.type)));
+      const text = described.map((r) => /\bString\b|\bFixedString\(|\bDate(32)?\b/.test(String(r.type)));
       return { header, rows: rows.map((row) => header.map((h) => sampleText(row[h]))), text };
     },
     async countSeries(sql, sink) {
