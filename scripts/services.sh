@@ -5,7 +5,7 @@
 #                               cluster "parity_shards"), loopback only, data in a temporary folder
 #   scripts/services.sh stop    stops them and removes the folder
 # Ports (override with the variables): Postgres 54329, ClickHouse HTTP 18123/18124, TCP 19000/19001.
-# Tests read PARITY_PG_URL, PARITY_CH_URL and PARITY_CH2_URL (printed by start).
+# Tests read PARITY_PG_URL, PARITY_CH_URL, PARITY_CH2_URL and PARITY_CH_TCP_PORT (clickhouse-client's; printed by start).
 set -euo pipefail
 
 DIR=${PARITY_SERVICES_DIR:-/tmp/parity-services}
@@ -140,6 +140,7 @@ case ${1:-} in
     echo "PARITY_PG_URL=postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
     echo "PARITY_CH_URL=http://127.0.0.1:${CH_HTTP[0]}"
     echo "PARITY_CH2_URL=http://127.0.0.1:${CH_HTTP[1]}"
+    echo "PARITY_CH_TCP_PORT=${CH_TCP[0]}"
     ;;
   stop) stop_all ;;
   *) echo "usage: scripts/services.sh start|stop" >&2; exit 2 ;;

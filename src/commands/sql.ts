@@ -10,7 +10,7 @@ import { loadConfig } from '../config/load.js';
 import type { ColumnRef } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { TICKET_FIELDS, type TicketField } from '../model.js';
-import { DIALECTS, dialect as dialectOf, isDialect } from '../read/engines/dialects.js';
+import { CLICKHOUSE_QUERY_LIMITS, DIALECTS, dialect as dialectOf, isDialect } from '../read/engines/dialects.js';
 import { countQuery, type SourceColumn } from '../read/engines/sql.js';
 import { querySpec } from '../read/engines/count.js';
 import { durationClockFromHeader, unitFromHeader } from '../formats/bind.js';
@@ -71,6 +71,10 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
     ...(session
       ? [`-- Times without an offset are read in ${settings.timeZone} (--tz or the config's timeZone), as parity reads a file: run this statement first, in the same session:`, `${session};`]
       : [`-- Times without an offset are read in ${settings.timeZone} (--tz or the config's timeZone), written into the query.`]),
+    // (the query is longer than ClickHouse's defaults allow: parity's own connection raises them)
+    ...(dialect === 'clickhouse'
+      ? ['-- The query is longer than ClickHouse allows by default: run these first, in the same session (clickhouse-client --multiquery):', ...Object.entries(CLICKHOUSE_QUERY_LIMITS).map(([k, v]) => `SET ${k} = ${v};`)]
+      : []),
   ].join('\n');
   const sql = countQuery(spec);
   // String literals escape what a terminal cannot show (dialects.ts); a quoted name cannot in

@@ -40,7 +40,7 @@ function cell(column: string, value: unknown, where: { file: string; line: numbe
 /** A number column's value: plain digits read straight (nearly every cell of a count table), anything else as decimal text. */
 function numberCell(column: string, value: unknown, where: { file: string; line: number }): number | null {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
+    if (!Number.isFinite(value)) throw new ParityError(`"${String(value)}" is not a number`, { location: { ...where, column } });
     return value;
   }
   const text = String(value);
@@ -58,8 +58,17 @@ function numberCell(column: string, value: unknown, where: { file: string; line:
   const trimmed = text.trim();
   // decimal only: Number() would also read 0x10, 0b11, 0o7 and Infinity
   const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isFinite(n)) throw new ParityError(`${column}: "${String(value)}" is not a number`, { location: { ...where, column } });
+  if (!Number.isFinite(n)) throw new ParityError(`"${String(value)}" is not a number`, { location: { ...where, column } });
   return n;
+}
+
+/**
+ * A cell of a table an engine exported: `\N` is ClickHouse's NULL in CSV (the only way it
+ * writes one before release 22; the count query's meta rows always have some), read as empty.
+ * A table parity wrote never holds it so (its cells are read by restoreCell).
+ */
+function engineCell(value: string): string {
+  return value === '\\N' ? '' : value;
 }
 
 /** A flat row from its cells, read by column name (`value`: a CSV record's cell or an NDJSON key's value). */
@@ -152,7 +161,7 @@ export async function readCountsFile(path: string, stdin: Readable): Promise<Cou
       try {
         const values = record.values;
         // by position (an object keyed by name per row cost more than the rest of the reading)
-        reader.row(toRow((c) => (restore ? restoreCell(values[at[c]] ?? '') : (values[at[c]] ?? '')), where));
+        reader.row(toRow((c) => (restore ? restoreCell(values[at[c]] ?? '') : engineCell(values[at[c]] ?? '')), where));
       } catch (error) {
         throw atLine(error, where);
       }

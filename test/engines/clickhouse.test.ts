@@ -63,3 +63,41 @@ describe('ClickHouse returns each series sorted by seconds, in rows of at most 1
     expectScrambledSeries(got);
   });
 });
+
+describe('the query parity sql prints for ClickHouse runs in clickhouse-client as printed, and --counts reads its CSV (found by an independent attack)', () => {
+  test('the SET statements above it let the long query through; \\N, its NULL in CSV, reads as empty', async () => {
+    // T1 phone created 09:00, answered 10:00: 3,600 s; T2 email not answered, waiting to the
+    // as-of time, the latest timestamp (10:00): 3,600 s waiting
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { createClient } = await import('@clickhouse/client');
+    const { runParity } = await import('../helpers/exec.js');
+    const client = createClient({ url: CH_URL });
+    try {
+      await client.command({ query: 'DROP TABLE IF EXISTS printed_sql' });
+      await client.command({ query: 'CREATE TABLE printed_sql (ticket_id String, channel String, created_at DateTime, first_response_at Nullable(DateTime)) ENGINE = Memory' });
+      await client.insert({ table: 'printed_sql', values: [{ ticket_id: 'T1', channel: 'phone', created_at: '2026-10-01 09:00:00', first_response_at: '2026-10-01 10:00:00' }, { ticket_id: 'T2', channel: 'email', created_at: '2026-10-01 09:00:00', first_response_at: null }], format: 'JSONEachRow' });
+    } finally {
+      await client.close();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'parity-ch-sql-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at', firstResponseAt: 'first_response_at' } }));
+    const printed = await runParity(['sql', '--dialect', 'clickhouse', '--table', 'printed_sql'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain('SET max_query_size = 16777216;\nSET max_ast_elements = 10000000;\nSET max_expanded_ast_elements = 10000000;\n');
+    // the first server's native port (scripts/services.sh prints it; 19000 by default)
+    const port = process.env.PARITY_CH_TCP_PORT ?? '19000';
+    const csv = execFileSync('clickhouse-client', ['--port', port, '--multiquery', '--format', 'CSVWithNames'], { input: printed.stdout, encoding: 'utf8' });
+    expect(csv).toContain('\\N');
+    writeFileSync(join(dir, 'counts.csv'), csv);
+    const audited = await runParity(['audit', '--counts', 'counts.csv', '--format', 'json'], { cwd: dir });
+    expect(audited.code, audited.stderr).toBe(0);
+    const report = JSON.parse(audited.stdout);
+    expect(report.channels.map((c: any) => [c.channel, c.tickets, c.answered, c.firstResponse.median, c.firstResponse.bound])).toEqual([
+      ['phone', 1, 1, 3600, null],
+      ['email', 1, 0, 3600, 'lower'],
+    ]);
+  });
+});

@@ -8,7 +8,7 @@
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { ParityError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
-import { dialect, qualifiedName } from './dialects.js';
+import { CLICKHOUSE_QUERY_LIMITS, dialect, qualifiedName } from './dialects.js';
 import { seriesQuery } from './sql.js';
 import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 
@@ -33,9 +33,7 @@ const REQUEST_TIMEOUT_MS = 60 * 60 * 1000;
  * alive through proxies that drop idle ones.
  */
 const QUERY_SETTINGS = {
-  max_query_size: '16777216',
-  max_ast_elements: '10000000',
-  max_expanded_ast_elements: '10000000',
+  ...CLICKHOUSE_QUERY_LIMITS,
   send_progress_in_http_headers: 1,
   http_headers_progress_interval_ms: '10000',
 } as const;

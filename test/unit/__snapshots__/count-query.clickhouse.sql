@@ -1,5 +1,5 @@
 -- parity count table (dimension, group, category, priority, metric, seconds, ended, waiting), clickhouse dialect
-SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('bandChannel')) AS `dimension`, toNullable(toString(bandch)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT bandch, byv, cat, pri, 'firstResponse' AS metric,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS seconds, fr_kind AS kind
@@ -95,7 +95,7 @@ FROM (
 )
 GROUP BY bandch, cat, pri, metric, seconds
 UNION ALL
-SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('by')) AS `dimension`, toNullable(toString(byv)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString(metric)) AS `metric`, toNullable(toFloat64(seconds)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT bandch, byv, cat, pri, 'firstResponse' AS metric,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS seconds, fr_kind AS kind
@@ -389,7 +389,7 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('repeatedIds')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(n - 1))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('repeatedIds')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(n - 1), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT toNullable(toInt64(count())) AS n
   FROM (
@@ -528,7 +528,7 @@ FROM (
 UNION ALL
 SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('asOf')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(toNullable(toInt64(floor(1793491200 + 0.5))))) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(fr_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(fr_neg), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
@@ -572,7 +572,7 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(res_neg))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('negative')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(res_neg), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
@@ -616,7 +616,7 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
@@ -660,7 +660,7 @@ FROM (
   WHERE reason IS NULL
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('measured')) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
@@ -757,7 +757,7 @@ FROM (
 )
 GROUP BY raw_ch, channel
 UNION ALL
-SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('loud')) AS `dimension`, toNullable(toString(concat(CASE WHEN loud = 1 THEN 'loud / ' ELSE 'quiet / ' END, channel))) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1140,7 +1140,7 @@ FROM (
 WHERE esc = 1
 GROUP BY channel
 UNION ALL
-SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jump')) AS `dimension`, toNullable(toString(jump_group)) AS `group`, toNullable(toString(cat)) AS `category`, toNullable(toString(pri)) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
     toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
@@ -1268,7 +1268,7 @@ FROM (
 WHERE jump_group IS NOT NULL
 GROUP BY jump_group, cat, pri
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('waited')) AS `metric`, toNullable(toFloat64(waited_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(1 - unanswered))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(unanswered))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('waited')) AS `metric`, toNullable(toFloat64(waited_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(1 - unanswered), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(unanswered), 0))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1340,7 +1340,7 @@ FROM (
 )
 GROUP BY o_channel, waited_sec
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('firstResponse')) AS `metric`, toNullable(toFloat64(fr_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN fr_kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1413,7 +1413,7 @@ FROM (
 WHERE fr_kind IS NOT NULL
 GROUP BY o_channel, fr_sec
 UNION ALL
-SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(res_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END))))) AS `waiting`
+SELECT toNullable(toString('jumpOrigin')) AS `dimension`, toNullable(toString(o_channel)) AS `group`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString('resolution')) AS `metric`, toNullable(toFloat64(res_sec)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN res_kind = 'e' THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN res_kind = 'w' THEN 1 ELSE 0 END), 0))))) AS `waiting`
 FROM (
   SELECT cust, CASE WHEN tupleElement(origin, 12) = 0 THEN 'phone' WHEN tupleElement(origin, 12) = 1 THEN 'email' WHEN tupleElement(origin, 12) = 2 THEN 'web' WHEN tupleElement(origin, 12) = 3 THEN 'social' WHEN tupleElement(origin, 12) = 4 THEN 'chat' WHEN tupleElement(origin, 12) = 5 THEN 'other' END AS o_channel,
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
@@ -1564,7 +1564,7 @@ SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey
 UNION ALL
 SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('jumpWindowSeconds')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(1209600)) AS `seconds`, toNullable(toInt64(0)) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('customers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('customers')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
@@ -1679,7 +1679,7 @@ FROM (
   WHERE is_jump = 1
 )
 UNION ALL
-SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('capitalsUntested')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(sum(cap_untested))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
+SELECT toNullable(toString('meta')) AS `dimension`, toNullable(toString('journey')) AS `group`, toNullable(toString('capitalsUntested')) AS `category`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `priority`, toNullable(toString(CAST(NULL AS Nullable(String)))) AS `metric`, toNullable(toFloat64(NULL)) AS `seconds`, toNullable(toInt64(toNullable(toInt64(ifNull(sum(cap_untested), 0))))) AS `ended`, toNullable(toInt64(0)) AS `waiting`
 FROM (
   SELECT
     created_s, raw_ch, channel, cat, pri, fr_s, res_s,
