@@ -1,8 +1,11 @@
 /**
  * Intercom conversations (REST API / data export JSON, flattened to dotted keys). Times are unix
  * seconds. First response is `statistics.first_admin_reply_at` (the first human teammate reply),
- * resolution `statistics.last_close_at`. `source.delivered_as` = `admin_initiated` marks a
- * conversation a teammate started: excluded from response metrics.
+ * resolution `statistics.last_close_at`. `source.delivered_as` says who started a conversation:
+ * `customer_initiated` is a customer asking; `admin_initiated` (a teammate), `campaigns_initiated`
+ * (a campaign), `operator_initiated` (a bot) and `automated` (Series, outbound messages) are the
+ * team's own, excluded from response metrics (their `source.author` is the teammate or bot, no
+ * customer).
  */
 import { signature } from './signature.js';
 import type { FormatDef } from './types.js';
@@ -43,9 +46,11 @@ export const intercom: FormatDef = {
     // A push message is sent by the team, not a customer asking.
     push: { channel: 'other', outbound: true },
   },
+  // (admin_initiated is outbound by the general rule, directions starting "admin")
+  outboundDirections: ['campaigns_initiated', 'operator_initiated', 'automated'],
   ignoreColumns: ['type'],
   absent: {
     firstResponseTime: 'Intercom statistics durations subtract office hours; first_admin_reply_at is read instead',
   },
-  notes: ['Intercom conversations delivered as admin_initiated are started by a teammate: excluded from response metrics'],
+  notes: ['Intercom conversations delivered as admin_initiated, campaigns_initiated, operator_initiated or automated are started by the team, a campaign or a bot: excluded from response metrics'],
 };

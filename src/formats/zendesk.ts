@@ -37,6 +37,9 @@ export const zendesk: FormatDef = {
     subject: ['Subject', 'subject'],
     text: ['description'],
     tags: ['Tags', 'tags'],
+    // JSON: how the ticket came in on its channel — `outbound` for a call the agent made
+    // (`via.channel` voice), `inbound`, `voicemail`, `direct_message`, `mention`… for the rest
+    direction: ['via.source.rel'],
   },
   durationUnits: { firstResponseTime: 'minutes', resolutionTime: 'minutes' },
   channels: {
@@ -48,6 +51,10 @@ export const zendesk: FormatDef = {
     'Phone call (inbound)': { channel: 'phone' },
     'Phone call (outbound)': { channel: 'phone', outbound: true },
     Voicemail: { channel: 'phone' },
+    // Talk Partner Edition (CTI) calls
+    'CTI phone call (inbound)': { channel: 'phone' },
+    'CTI phone call (outbound)': { channel: 'phone', outbound: true },
+    'CTI voicemail': { channel: 'phone' },
     Twitter: { channel: 'social', isPublic: true },
     'Twitter DM': { channel: 'social', isPublic: false },
     'Twitter Favorite': { channel: 'social', isPublic: true },

@@ -1,0 +1,66 @@
+/**
+ * Contacts the team starts, in the words each helpdesk writes them, are excluded from the
+ * response metrics as `outbound` (found by an independent attack: each was counted as a
+ * customer waiting for ever). Expected values by hand in each test.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditFiles } from '../../helpers/audit.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parity-outbound-'));
+function file(name: string, lines: readonly string[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('contacts the team starts are outbound', () => {
+  it('Intercom: delivered as campaigns_initiated, operator_initiated, automated or admin_initiated', async () => {
+    const path = file('intercom.csv', [
+      'type,id,created_at,updated_at,source.type,source.delivered_as,source.author.id,state,open,priority,statistics.first_admin_reply_at,statistics.last_close_at,team_assignee_id',
+      // the one customer conversation: answered 600 s after it started
+      'conversation,3001,1782892800,1782896400,conversation,customer_initiated,u1,closed,false,not_priority,1782893400,1782896400,40',
+      'conversation,3002,1782892800,1782892800,email,automated,5,open,true,not_priority,,,',
+      'conversation,3003,1782892800,1782892800,conversation,campaigns_initiated,5,open,true,not_priority,,,',
+      'conversation,3004,1782892800,1782892800,conversation,operator_initiated,99,open,true,not_priority,,,',
+      'conversation,3005,1782892800,1782900000,conversation,admin_initiated,5,closed,false,not_priority,,1782900000,',
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('intercom');
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 1, 4]);
+    expect(report.input.dataQuality.map((d) => [d.kind, d.count])).toEqual([['outbound', 4]]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.answered, c.firstResponse.median])).toEqual([['chat', 1, 1, 600]]);
+  });
+
+  it('Zendesk JSON: a call the agent made (via.source.rel outbound); inbound calls and voicemail stay', async () => {
+    const ticket = (id: number, rel: string, created: string, reply: number | null, status: string) =>
+      JSON.stringify({ ticket: { id, via: { channel: 'voice', source: { rel } }, created_at: created, status, requester_id: id, metric_set: { reply_time_in_minutes: { calendar: reply, business: reply }, full_resolution_time_in_minutes: { calendar: null, business: null }, solved_at: null } } });
+    const path = file('zendesk.ndjson', [
+      ticket(301, 'outbound', '2026-07-01T08:00:00Z', null, 'solved'),
+      ticket(302, 'inbound', '2026-07-01T08:10:00Z', 1, 'open'),
+      ticket(305, 'voicemail', '2026-07-01T08:40:00Z', 2, 'open'),
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('zendesk');
+    // 302 answered in 1 minute, 305 in 2: median 90 s; 301 outbound
+    expect(report.input.dataQuality.map((d) => [d.kind, d.count])).toEqual([['outbound', 1]]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.answered, c.firstResponse.median])).toEqual([['phone', 2, 2, 90]]);
+  });
+
+  it('Zendesk CSV: CTI (Talk Partner Edition) calls are phone, the outbound one excluded', async () => {
+    const path = file('zendesk-cti.csv', [
+      'Id,Requester id,Status,Via,Created at,Solved at,First reply time in minutes,Full resolution time in minutes',
+      '201,1,Solved,Phone call (inbound),2026-07-01 09:00,2026-07-01 09:10,1,10',
+      '202,2,Solved,CTI phone call (outbound),2026-07-01 10:00,2026-07-01 10:10,,10',
+      '203,3,Solved,CTI phone call (inbound),2026-07-01 11:00,2026-07-01 11:10,3,10',
+      '204,4,Solved,CTI voicemail,2026-07-01 12:00,2026-07-01 12:20,5,20',
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('zendesk');
+    // 201, 203, 204 phone: first replies 60, 180, 300 s, median 180 s; 202 outbound
+    expect(report.input.dataQuality.map((d) => [d.kind, d.count])).toEqual([['outbound', 1]]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 3, 180]]);
+  });
+});
