@@ -62,7 +62,7 @@ export function describeInput(dataset: Dataset): ReportInput {
 }
 
 /** Rejection reasons that are deliberate exclusions, not bad data (as normalise/rows.ts rejects them). */
-const EXCLUDED_KINDS = new Set(['outbound', 'outside-period', 'after-as-of']);
+const EXCLUDED_KINDS = new Set(['outbound', 'discarded', 'outside-period', 'after-as-of']);
 
 /**
  * The input section of a count table's report. A count table carries rejected rows by reason

@@ -299,6 +299,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     const statusKey = readText(batch, first, statusIndex, ascii, row, TEXT_STATUS, statuses);
     if (statusKey >= 0) statusClass = statuses.meaning(statusKey);
     else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
+    if (statusClass === 'discarded') return false; // spam or deleted: the string normaliser excludes it, saying why
     let resolutionSeconds = Number.NaN;
     let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
     let resolvedGiven = false;

@@ -467,6 +467,12 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
       return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
+    // spam or deleted (its status says so): nobody is waiting; counted as waiting for ever, it
+    // had made a channel look slower than it is
+    const statusWord = get(values, 'status');
+    if (statusWord && classifyStatus(statusWord) === 'discarded') {
+      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'discarded', `status "${statusWord}": spam or deleted, no customer waiting`, 'status', statusWord, 'excluded');
+    }
 
     // outside the period: only its id (for the duplicate check) and its latest time are wanted
     // (the default as-of time: an answer or a resolution as the rules below count them; none

@@ -4,7 +4,8 @@
  */
 import { vocabularyKey } from './channel.js';
 
-export type StatusClass = 'open' | 'resolved' | 'unknown';
+/** `discarded`: spam or deleted (Help Scout's `spam`, Zendesk's `deleted`): no customer waiting, excluded. */
+export type StatusClass = 'open' | 'resolved' | 'discarded' | 'unknown';
 
 const OPEN = [
   'new', 'open', 'opened', 'pending', 'hold', 'on hold', 'onhold', 'in progress', 'inprogress', 'active', 'assigned',
@@ -16,14 +17,16 @@ const RESOLVED = [
   'solved', 'resolved', 'closed', 'done', 'completed', 'complete', 'fixed', 'archived', 'cancelled', 'canceled',
   'resolved closed', 'closed resolved',
 ];
+const DISCARDED = ['spam', 'deleted', 'trash', 'trashed', 'junk'];
 const OPEN_KEYS = new Set(OPEN.map(vocabularyKey));
+const DISCARDED_KEYS = new Set(DISCARDED.map(vocabularyKey));
 const RESOLVED_KEYS = new Set(RESOLVED.map(vocabularyKey));
 
 /** Classes of the raw values seen (a column holds a handful); bounded for odd exports. */
 const SEEN = new Map<string, StatusClass>();
 const SEEN_LIMIT = 10_000;
 /** The status words by key, and the key prefixes that mean open (for SQL generation). */
-export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
+export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], discarded: [...DISCARDED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
 
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {
@@ -37,6 +40,7 @@ export function classifyStatus(raw: string | null): StatusClass {
 
 function classifyKey(key: string): StatusClass {
   if (RESOLVED_KEYS.has(key)) return 'resolved';
+  if (DISCARDED_KEYS.has(key)) return 'discarded';
   if (OPEN_KEYS.has(key)) return 'open';
   if (key.startsWith('awaiting') || key.startsWith('waiting') || key.startsWith('pending')) return 'open';
   return 'unknown';

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../helpers/audit.js';
+import { runParity } from '../../helpers/exec.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-outbound-'));
 function file(name: string, lines: readonly string[]): string {
@@ -62,5 +63,43 @@ describe('contacts the team starts are outbound', () => {
     // 201, 203, 204 phone: first replies 60, 180, 300 s, median 180 s; 202 outbound
     expect(report.input.dataQuality.map((d) => [d.kind, d.count])).toEqual([['outbound', 1]]);
     expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 3, 180]]);
+  });
+});
+
+describe('spam and deleted items are no customer waiting: excluded as discarded, in-process and through DuckDB alike (found by an independent attack)', () => {
+  it('Help Scout status spam, a generic export\'s deleted and Trash', async () => {
+    const path = file('helpscout.csv', [
+      'number,mailboxId,type,status,state,subject,createdAt,closedAt,primaryCustomer.id,source.type,source.via',
+      // the one conversation kept: closed 2h after it was created
+      '401,12,email,closed,published,Order late,2026-07-01T08:00:00Z,2026-07-01T10:00:00Z,c1,email,customer',
+      '402,12,email,spam,published,WIN,2026-07-01T09:00:00Z,,c2,email,customer',
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('helpscout');
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([2, 1, 1]);
+    expect(report.input.dataQuality).toEqual([
+      { kind: 'discarded', severity: 'excluded', count: 1, example: { file: path, line: 3, column: 'status', value: 'spam', detail: 'status "spam": spam or deleted, no customer waiting' } },
+    ]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.resolution.resolved, c.resolution.median])).toEqual([['email', 1, 1, 7200]]);
+
+    const generic = file('generic.csv', [
+      'ticket_id,channel,status,created_at,first_response_at',
+      'G1,email,open,2026-07-01T08:00:00Z,2026-07-01T08:30:00Z',
+      'G2,email,Deleted,2026-07-01T08:00:00Z,',
+      'G3,phone,Trash,2026-07-01T08:00:00Z,',
+      'G4,phone,solved,2026-07-01T08:00:00Z,2026-07-01T09:00:00Z',
+    ]);
+    // kept: G1 email 1,800 s, G4 phone 3,600 s; G2 and G3 discarded
+    const inProcess = await runParity(['audit', generic, '--format', 'json', '--no-config']);
+    const duckdb = await runParity(['audit', generic, '--format', 'json', '--no-config', '--engine', 'duckdb']);
+    for (const r of [inProcess, duckdb]) {
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 2]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+        ['phone', 1, 3600],
+        ['email', 1, 1800],
+      ]);
+    }
   });
 });
