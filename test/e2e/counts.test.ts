@@ -86,7 +86,8 @@ describe('parity counts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-counts-'));
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'dimension,group,category,priority,metric,seconds,ended,waiting\nmeta,tickets,,,,,1,0\nmeta,asOf,,,,100,0,0\nchannel,phone,,,firstResponse,ten,1,0\n');
-    await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/seconds: "ten" is not a number/);
+    // the message says what is wrong; its location names the file, line and column (printed `bad.csv:4: seconds: "ten" is not a number`)
+    await expect(readCountsFile(file, Readable.from([]))).rejects.toMatchObject({ message: '"ten" is not a number', location: { file, line: 4, column: 'seconds' } });
     writeFileSync(file, 'dimension,group\nmeta,tickets\n');
     await expect(readCountsFile(file, Readable.from([]))).rejects.toThrow(/not a count table: no category/);
   });
