@@ -5,7 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import { ParityError, UsageError } from '../../errors.js';
-import { fileHead, firstInvalidUtf8Line, sniffEncoding, zeroPattern } from '../source.js';
+import { Readable } from 'node:stream';
+import { fileHead, firstInvalidUtf8Line, openCsv, sniffEncoding, zeroPattern } from '../source.js';
+import { closeRecords } from '../record.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
 import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON } from './duckdb.js';
@@ -103,6 +105,29 @@ async function sameColumns(connection: EngineConnection, files: readonly string[
         hint: 'audit them without --engine (each file is mapped from its own header), or give the files the same columns',
       });
     }
+  }
+}
+
+/**
+ * DuckDB guesses a CSV file's layout from its first rows: a row near the top with more fields
+ * than the header (a trailing comma, which parity reads as an empty last field), or with fewer,
+ * can make it read each line as one column, or the header as data. The audit then said the file
+ * had no ticket id or channel column and asked for a mapping. A CSV file whose header parity
+ * reads with another number of columns than DuckDB found is refused saying so, and what to do.
+ * (The count of columns, not their names: DuckDB renames a repeated or empty name.)
+ */
+async function headerAsWritten(connection: EngineConnection, files: readonly string[], queries: readonly string[]): Promise<void> {
+  for (const [k, file] of files.entries()) {
+    if (/\.parquet$/i.test(file)) continue;
+    const source = await openCsv(file, Readable.from([]));
+    await closeRecords(source.records);
+    const found = (await connection.sample({ query: queries[k] as string }, 1)).header;
+    if (found.length === source.header.length) continue;
+    const say = (names: readonly string[]): string => `${names.length} column${names.length === 1 ? '' : 's'} (${names.slice(0, 6).map((n) => JSON.stringify(n)).join(', ')}${names.length > 6 ? ', …' : ''})`;
+    throw new ParityError(`DuckDB's CSV reader found ${say(found)} in this file, but its header line names ${say(source.header)}: a row near the top with more or fewer fields than the header throws its guess of the layout off`, {
+      location: { file, line: 1 },
+      hint: 'audit it without --engine: parity reads the file itself, an empty last field after a trailing comma included, and rejects a ragged row with its line',
+    });
   }
 }
 
@@ -215,6 +240,7 @@ async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, time
     const queries = source.files.map((f) => fileQuery(f, maxRecordBytes));
     try {
       await sameColumns(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
+      await headerAsWritten(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
     } catch (error) {
       await connection.close();
       throw error;
