@@ -166,7 +166,7 @@ function isoSeconds(seconds: number): string {
  * open look that old. Names the row, the column and the time it holds, and the fix. The as-of
  * rule itself is not changed.
  */
-function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number }): string {
+function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number; column?: string }): string {
   // the ticket that row became (none when a later row of its id replaced it, --duplicates last)
   const fileCode = table.dictionaries.file.values.indexOf(at.file);
   let i = -1;
@@ -178,7 +178,8 @@ function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], lates
   }
   const b = mappings.find((m) => m.file === at.file)?.mapping.bindings ?? {};
   // the column it is in: a timestamp column, or a duration column (the time is creation + duration)
-  let column = '';
+  // (a row outside --since/--until is no ticket of the table: the stream said its column)
+  let column = at.column ?? '';
   if (i >= 0) {
     const created = table.createdAt[i] as number;
     const first = table.firstResponseState[i] === ANSWERED ? (table.firstResponse[i] as number) : Number.NaN;

@@ -77,8 +77,8 @@ export interface StreamTotals {
   rowsRejected: number;
   /** Latest timestamp seen in the used tickets (epoch seconds), or null. */
   latest: number | null;
-  /** The row that timestamp is on (a log ticket's own line), or null. */
-  latestAt: { file: string; line: number } | null;
+  /** The row that timestamp is on (a log ticket's own line), or null; `column` when the row is no ticket of the table (outside --since/--until). */
+  latestAt: { file: string; line: number; column?: string } | null;
   /**
    * Slots whose ticket is not in the period after all (--duplicates last): a later row of the
    * same id lay outside --since/--until, and was kept there. Ascending; the table leaves them out.
@@ -186,6 +186,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   let latest = Number.NEGATIVE_INFINITY;
   let latestFile: string | null = null;
   let latestLine = 0;
+  // (the column, for a row outside --since/--until: its ticket is not in the table to be asked)
+  let latestColumn: string | null = null;
   const keepValues = sink.rejectedLater !== undefined;
   // --duplicates last with keepValues: the rejections of replaced rows by file (as opened) and line, and each file's path
   const replacedRows = new Map<string, Map<number, RowIssue[]>>();
@@ -418,6 +420,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             latest = out.latest.at;
             latestFile = out.issue.file;
             latestLine = out.latest.line;
+            latestColumn = null;
           }
         } else {
           const notes = pending;
@@ -435,6 +438,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
               latest = last;
               latestFile = out.ticket.file;
               latestLine = later ? later.line : out.ticket.line;
+              latestColumn = null;
             }
           } else {
             // the ticket's other records go with it, each rejected with its own line
@@ -464,6 +468,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             latest = result.latest;
             latestFile = record.file;
             latestLine = record.line;
+            latestColumn = result.latestColumn ?? null;
           }
           return;
         }
@@ -473,6 +478,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
             latest = result.latest;
             latestFile = record.file;
             latestLine = record.line;
+            latestColumn = null;
           }
         }
       };
@@ -567,6 +573,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   latest = row.latest;
                   latestFile = row.file;
                   latestLine = row.line;
+                  latestColumn = null;
                 }
               }
             }
@@ -596,7 +603,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     rowsRead,
     rowsRejected,
     latest: Number.isFinite(latest) ? latest : null,
-    latestAt: latestFile === null ? null : { file: latestFile, line: latestLine },
+    latestAt: latestFile === null ? null : { file: latestFile, line: latestLine, ...(latestColumn !== null ? { column: latestColumn } : {}) },
     dropped: [...dropped].sort((a, b) => a - b),
   };
 }

@@ -78,6 +78,8 @@ export type RowResult =
       issue: RowIssue;
       /** A row outside --since/--until that would be used otherwise: its latest time (the default as-of time is the export's latest; none with --as-of). */
       latest?: number;
+      /** The column that latest time is read from (its header; a duration's column for a time it ends), for the note of a future as-of time. */
+      latestColumn?: string;
       /**
        * A row outside --since/--until that would be used otherwise: its ticket id. Ids are
        * settled before the period (load/stream.ts), as a report reads the whole export: a row
@@ -407,11 +409,17 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
    * resolution where the rules of a used row would count them (a readable, non-negative time in
    * the calendar; a resolution only with a status that is not open). No --as-of here.
    */
-  const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): number => {
+  const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): { latest: number; latestColumn: string } => {
     let latest = createdAt;
+    let latestColumn = b.createdAt?.header ?? 'creation time';
+    let column = latestColumn;
     const end = (seconds: number | null): void => {
-      if (seconds !== null && seconds >= 0 && inCalendar(createdAt + seconds)) latest = Math.max(latest, createdAt + seconds);
+      if (seconds !== null && seconds >= 0 && inCalendar(createdAt + seconds) && createdAt + seconds > latest) {
+        latest = createdAt + seconds;
+        latestColumn = column;
+      }
     };
+    column = (b.firstResponseAt ?? b.firstResponseTime)?.header ?? 'first response';
     const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
     if (firstText) {
       if (b.firstResponseAt) {
@@ -420,13 +428,14 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number));
     }
     const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
+    column = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
     if (resolvedText && !statusOpen(get(values, 'status'))) {
       if (b.resolvedAt) {
         const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
         end(at === null ? null : at - createdAt);
       } else end(parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number));
     }
-    return latest;
+    return { latest, latestColumn };
   };
 
   return (record, times) => {
@@ -479,7 +488,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     // with --as-of), and nothing else is read of it
     if (outside !== null) {
       const left = issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText);
-      return context.asOf !== null ? { ok: false, issue: left, outsideId: id } : { ok: false, issue: left, latest: leftLatest(values, createdAt, times), outsideId: id };
+      return context.asOf !== null ? { ok: false, issue: left, outsideId: id } : { ok: false, issue: left, ...leftLatest(values, createdAt, times), outsideId: id };
     }
 
     let notes: RowIssue[] = NO_NOTES;

@@ -299,6 +299,13 @@ describe('an as-of time from the data after the time of the run is said, not pas
     expect(markdown.stderr).toContain(`parity: ${note(path, 4, '2026-11-01T00:00:00Z')}\n`);
   });
 
+  it('the row outside --since/--until that holds it keeps its column in the note (found by an independent attack: "(file:4)" alone)', async () => {
+    // F3 (created 5 October) is outside --until 2026-10-04; its resolution is still the export's latest time
+    const r = await runParity(['audit', path, '--until', '2026-10-04', '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).input.notes).toContain(note(path, 4, '2026-11-01T00:00:00Z'));
+  });
+
   it('no note with --as-of, or when the run is later than the data', async () => {
     for (const flags of [['--as-of', '2026-10-10T00:00:00Z'], ['--generated-at', '2099-10-05T11:00:00Z']]) {
       const r = await runParity(['audit', path, '--format', 'json', '--generated-at', '2026-11-01T00:00:00Z', ...flags]);
