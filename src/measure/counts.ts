@@ -944,7 +944,7 @@ function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeas
   // its tickets had (the audit's channel note is made from them): none is rows lost.
   const raw = header.channelValues.reduce((a, v) => a + v.count, 0);
   if (raw !== header.tickets) fail(`its rawChannel rows count ${raw} tickets, but its "meta,tickets" row ${header.tickets}`);
-  if (journeys) checkReasons(keyTickets, fail);
+  if (journeys) checkReasons(series, fail);
 }
 
 /**
@@ -953,28 +953,34 @@ function checkWhole(header: CountHeader, series: readonly CountSeries[], sawMeas
  * hold at least as many (a table whose reason rows were lost or edited reports reasons that
  * explain nothing).
  */
-function checkReasons(keyTickets: ReadonlyMap<string, number>, fail: (what: string) => never): void {
+function checkReasons(series: readonly CountSeries[], fail: (what: string) => never): void {
+  // tickets per channel: loud ones, and per reason (both summed over every row of the group)
   const loud = new Map<string, number>();
-  const reasons = new Map<string, { sum: number; max: number; reason: string }>();
-  for (const [k, n] of keyTickets) {
-    const [dimension, group] = JSON.parse(k) as [string, string];
-    if (dimension === 'loud' && group.startsWith('loud / ')) loud.set(group.slice('loud / '.length), (loud.get(group.slice('loud / '.length)) ?? 0) + n);
-    if (dimension !== 'loudReason') continue;
-    const cut = group.indexOf(' / ');
-    const reason = group.slice(0, cut);
-    const channel = group.slice(cut + 3);
-    if (cut < 0 || !(LOUD_REASONS as readonly string[]).includes(reason)) fail(`its loudReason group "${group}" is not a reason (${LOUD_REASONS.join(', ')}) and a channel`);
-    const r = reasons.get(channel) ?? { sum: 0, max: 0, reason };
-    r.sum += n;
-    if (n > r.max) Object.assign(r, { max: n, reason });
-    reasons.set(channel, r);
+  const reasons = new Map<string, Map<string, number>>();
+  for (const s of series) {
+    if (s.metric !== 'tickets') continue;
+    if (s.dimension === 'loud' && s.group.startsWith('loud / ')) {
+      const channel = s.group.slice('loud / '.length);
+      loud.set(channel, (loud.get(channel) ?? 0) + seriesCount(s));
+    }
+    if (s.dimension !== 'loudReason') continue;
+    const cut = s.group.indexOf(' / ');
+    const reason = cut < 0 ? '' : s.group.slice(0, cut);
+    if (!(LOUD_REASONS as readonly string[]).includes(reason)) fail(`its loudReason group "${s.group}" is not a reason (${LOUD_REASONS.join(', ')}) and a channel`);
+    const channel = s.group.slice(cut + 3);
+    const of = reasons.get(channel) ?? new Map<string, number>();
+    of.set(reason, (of.get(reason) ?? 0) + seriesCount(s));
+    reasons.set(channel, of);
   }
   for (const channel of new Set([...loud.keys(), ...reasons.keys()])) {
     const n = loud.get(channel) ?? 0;
-    const r = reasons.get(channel) ?? { sum: 0, max: 0, reason: '' };
     const tickets = (k: number): string => `${k} loud ${channel} ticket${k === 1 ? '' : 's'}`;
-    if (r.max > n) fail(`its loudReason rows count ${tickets(r.max)} for ${r.reason}, but its loud rows hold ${tickets(n)}`);
-    if (r.sum < n) fail(`its loud rows hold ${tickets(n)}, but its loudReason rows give a reason for ${r.sum} (each loud ticket has one or more)`);
+    let sum = 0;
+    for (const [reason, k] of reasons.get(channel) ?? []) {
+      if (k > n) fail(`its loudReason rows count ${tickets(k)} for ${reason}, but its loud rows hold ${tickets(n)}`);
+      sum += k;
+    }
+    if (sum < n) fail(`its loud rows hold ${tickets(n)}, but its loudReason rows give a reason for ${sum} (each loud ticket has one or more)`);
   }
 }
 

@@ -412,28 +412,28 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
   const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): { latest: number; latestColumn: string } => {
     let latest = createdAt;
     let latestColumn = b.createdAt?.header ?? 'creation time';
-    let column = latestColumn;
-    const end = (seconds: number | null): void => {
+    // a time `seconds` after creation, read from `column`
+    const end = (seconds: number | null, column: string): void => {
       if (seconds !== null && seconds >= 0 && inCalendar(createdAt + seconds) && createdAt + seconds > latest) {
         latest = createdAt + seconds;
         latestColumn = column;
       }
     };
-    column = (b.firstResponseAt ?? b.firstResponseTime)?.header ?? 'first response';
+    const firstColumn = (b.firstResponseAt ?? b.firstResponseTime)?.header ?? 'first response';
     const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
     if (firstText) {
       if (b.firstResponseAt) {
         const at = times ? times.firstResponseAt : firstAt!(firstText);
-        end(at === null ? null : at - createdAt);
-      } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number));
+        end(at === null ? null : at - createdAt, firstColumn);
+      } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number), firstColumn);
     }
     const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
-    column = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
+    const resolvedColumn = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
     if (resolvedText && !statusOpen(get(values, 'status'))) {
       if (b.resolvedAt) {
         const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
-        end(at === null ? null : at - createdAt);
-      } else end(parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number));
+        end(at === null ? null : at - createdAt, resolvedColumn);
+      } else end(parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number), resolvedColumn);
     }
     return { latest, latestColumn };
   };

@@ -274,6 +274,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const chKey = 'ch_key';
   const { channel, outbound } = channelCase(d, chKey, spec);
   const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
+  // spam or deleted by its status (normalise/status.ts), as in-process
+  const discarded = `status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')})`;
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
   const reasons = [
     `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,
@@ -285,8 +287,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     ...(spec.asOf !== null ? [`WHEN created_s > ${numberLiteral(spec.asOf)} THEN ${d.string('after-as-of')}`] : []),
     `WHEN ${outbound} = 1 THEN ${d.string('outbound')}`,
     `WHEN ${directions.join(' OR ')} THEN ${d.string('outbound')}`,
-    // spam or deleted by its status (normalise/status.ts), as in-process
-    `WHEN status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')}) THEN ${d.string('discarded')}`,
+    `WHEN ${discarded} THEN ${d.string('discarded')}`,
   ];
   const statusList = (keys: readonly string[]): string => keys.map((k) => d.string(k)).join(', ');
   const statusClass = [
@@ -299,7 +300,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  id_txt, created_s, raw_ch, fr_s, res_s, cat, pri, byv, followers,`,
     `  ${channel} AS channel,`,
     `  CASE ${reasons.join(' ')} ELSE ${d.nullText} END AS reason,`,
-    ...(spec.asOf === null && (spec.since !== null || spec.until !== null) ? [`  CASE WHEN ${outbound} = 1 OR ${directions.join(' OR ')} OR status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')}) THEN 1 ELSE 0 END AS outbound_row,`] : []),
+    ...(spec.asOf === null && (spec.since !== null || spec.until !== null) ? [`  CASE WHEN ${outbound} = 1 OR ${directions.join(' OR ')} OR ${discarded} THEN 1 ELSE 0 END AS outbound_row,`] : []),
     `  ${statusClass} AS status_class${journeys ? ',' : ''}`,
     ...(journeys ? [`  ${cueColumns(d, spec, journeys).join(', ')}`] : []),
     `FROM ${ref(d, 'r', r)}`,
