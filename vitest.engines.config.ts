@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // started by scripts/services.sh. Not part of `npm test`: they need those servers.
 export default defineConfig({
   test: {
-    globalSetup: ['test/helpers/build.ts'],
+    globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
     include: ['test/engines/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

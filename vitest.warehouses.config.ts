@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // `npm test` or CI, which cannot reach the clouds.
 export default defineConfig({
   test: {
-    globalSetup: ['test/helpers/build.ts'],
+    globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
     include: ['test/warehouses/**/*.test.ts'],
     testTimeout: 30 * 60_000,
     hookTimeout: 10 * 60_000,
