@@ -59,7 +59,7 @@ export interface LogLatest {
  */
 export type LogOutput =
   | { ticket: TicketRow; lines: readonly number[]; latest?: LogLatest }
-  | { issue: RowIssue; latest?: LogLatest; outside?: { id: string; part: boolean } };
+  | { issue: RowIssue; latest?: LogLatest; outside?: { id: string; part: boolean; discarded?: true } };
 
 /**
  * A normaliser for reduced tickets. Issues name the file's own headers where the reduced field
@@ -128,15 +128,16 @@ export function* settle(result: RowResult, lines: readonly number[], what: strin
   // line's own values from a second read of the file (load/stream.ts).
   const { values: _values, ...rest } = result.issue;
   const id = result.outsideId;
+  const discarded = result.discarded ? ({ discarded: true } as const) : {};
   // outside the period: the ticket's own latest time (rows.ts), or a later record's
   if (result.latest !== undefined) {
     const own: LogLatest = { at: result.latest, line: lines[0] ?? rest.line };
     const at = known && known.at > own.at ? known : own;
-    yield id !== undefined ? { issue: rest, latest: at, outside: { id, part: false } } : { issue: rest, latest: at };
-  } else yield id !== undefined ? { issue: rest, outside: { id, part: false } } : { issue: rest };
+    yield id !== undefined ? { issue: rest, latest: at, outside: { id, part: false, ...discarded } } : { issue: rest, latest: at };
+  } else yield id !== undefined ? { issue: rest, outside: { id, part: false, ...discarded } } : { issue: rest };
   for (const line of lines.slice(1)) {
     const issue = { ...rest, line, detail: `part of ${what}: ${rest.detail}` };
-    yield id !== undefined ? { issue, outside: { id, part: true } } : { issue };
+    yield id !== undefined ? { issue, outside: { id, part: true, ...discarded } } : { issue };
   }
 }
 

@@ -198,7 +198,14 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // row lay outside the period, and a row of the period with one of them is its duplicate.
   // The last row decides (--duplicates last): a ticket whose latest row lies outside leaves
   // the period (`dropped`) until a later row of the period takes its slot again.
-  const outside = context.since !== null || context.until !== null ? new StringTable() : null;
+  // A row that is spam or deleted by its status is settled the same way, in the period or not:
+  // its id joins `outside` (first), or it takes back the ticket of its id (last).
+  let outside: StringTable | null = context.since !== null || context.until !== null ? new StringTable() : null;
+  /** The ids of `outside` (by code) whose first row was spam or deleted, not outside the period. */
+  const discardedFirst = new Set<number>();
+  const outsideIds = (): StringTable => (outside ??= new StringTable());
+  /** How a row of the period whose id is `outside`'s `code` is a duplicate. */
+  const firstRow = (code: number): 'first outside' | 'first discarded' => (discardedFirst.has(code) ? 'first discarded' : 'first outside');
   const dropped = new Set<number>();
   // --duplicates last: the other records of an event log's ticket, by slot (its own line is the
   // slot's), rejected with it when a later export's row of the same id takes the slot
@@ -269,12 +276,14 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      * A second row of id (slot `earlier`): rejected, or (--duplicates last) the earlier one is;
      * whether this one is kept. `values`: this row's fields (for --rejects), or how to decode them.
      */
-    const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[]), period: 'first outside' | 'last outside' | null = null): boolean => {
+    const duplicate = (id: string, file: string, line: number, earlier: number, values?: readonly string[] | (() => readonly string[]), period: 'first outside' | 'first discarded' | 'last outside' | 'last discarded' | null = null): boolean => {
       if (!lastWins) {
         const detail =
           period === 'first outside'
             ? `ticket id "${id}" appeared earlier, on a row created outside --since/--until; the first one is kept, so the ticket is not in the period`
-            : `ticket id "${id}" appeared earlier; the first one is kept`;
+            : period === 'first discarded'
+              ? `ticket id "${id}" appeared earlier, on a row whose status says spam or deleted; the first one is kept, so the ticket is not counted`
+              : `ticket id "${id}" appeared earlier; the first one is kept`;
         const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail };
         rejectRow(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
         return false;
@@ -290,7 +299,9 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         detail:
           period === 'last outside'
             ? `ticket id "${id}" appears again at ${file}:${line}, on a row created outside --since/--until; the last one is kept, so the ticket is not in the period`
-            : `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
+            : period === 'last discarded'
+              ? `ticket id "${id}" appears again at ${file}:${line}, with a status that says spam or deleted; the last one is kept, so the ticket is not counted`
+              : `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       };
       // a log's ticket: each of its other records goes with it, rejected at its own line
       const rest = slotRest.get(earlier) ?? [];
@@ -315,7 +326,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     };
     const accept = (ticket: TicketRow, file: string, line: number, notes: readonly RowIssue[] = [], values?: readonly string[]): boolean => {
       // (checked before the id takes a slot: a row of the period whose id first came outside it)
-      if (!lastWins && outside !== null && outside.size > 0 && outside.find(ticket.id) >= 0) return duplicate(ticket.id, file, line, -1, values, 'first outside');
+      if (!lastWins && outside !== null && outside.size > 0) {
+        const first = outside.find(ticket.id);
+        if (first >= 0) return duplicate(ticket.id, file, line, -1, values, firstRow(first));
+      }
       const slot = seen.size;
       const earlier = seen.intern(ticket.id);
       if (lastWins && dropped.has(earlier)) {
@@ -354,17 +368,20 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      * rejected as outside the period, or as a duplicate of an earlier row of its id, the same
      * row a whole export's reading would reject as one; a ticket of the period whose latest row
      * this is (--duplicates last) leaves the period. Whether the row is kept (outside the
-     * period: its times count for the default as-of time, as a kept row's do).
+     * period: its times count for the default as-of time, as a kept row's do). `discarded`: the
+     * row is spam or deleted by its status, and is settled so whether in the period or not.
      */
-    const outsideRow = (id: string, issue: RowIssue, values?: readonly string[]): boolean => {
+    const outsideRow = (id: string, issue: RowIssue, values?: readonly string[], discarded = false): boolean => {
       const earlier = seen.find(id);
       if (!lastWins) {
-        if (cameBefore(id, earlier)) return duplicate(id, issue.file, issue.line, earlier, values);
+        if (cameBefore(id, earlier, discarded)) return duplicate(id, issue.file, issue.line, earlier, values);
       } else if (earlier < 0) {
         // (kept for an event log read after this file: its tickets' first row wins)
-        (outside as StringTable).intern(id);
+        const ids = outsideIds();
+        const size = ids.size;
+        if (ids.intern(id) === size && discarded) discardedFirst.add(size);
       } else if (!dropped.has(earlier)) {
-        duplicate(id, issue.file, issue.line, earlier, values, 'last outside');
+        duplicate(id, issue.file, issue.line, earlier, values, discarded ? 'last discarded' : 'last outside');
         takeSlot(earlier, issue.file, issue.line, []);
         dropped.add(earlier);
         sink.drop?.(earlier);
@@ -377,10 +394,13 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      * in the period, or −1), is a duplicate: its id came before, in the period or outside it.
      * Otherwise the id is kept, for the rows of the period that come after it.
      */
-    const cameBefore = (id: string, earlier: number): boolean => {
-      const ids = outside as StringTable;
+    const cameBefore = (id: string, earlier: number, discarded = false): boolean => {
+      if (earlier >= 0) return true;
+      const ids = outsideIds();
       const size = ids.size;
-      return earlier >= 0 || ids.intern(id) < size;
+      if (ids.intern(id) < size) return true;
+      if (discarded) discardedFirst.add(size);
+      return false;
     };
     const counted = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
       for await (const record of records) {
@@ -407,10 +427,10 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       let pending: RowIssue[] = [];
       for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
         if ('issue' in out) {
-          if (out.outside && outside !== null) {
+          if (out.outside) {
             // (a log's duplicates: the first one is kept; every record of the ticket goes with it)
             const { id, part } = out.outside;
-            if (!part) outsideDuplicate = cameBefore(id, seen.find(id));
+            if (!part) outsideDuplicate = cameBefore(id, seen.find(id), out.outside.discarded);
             rejectRow(outsideDuplicate ? { ...out.issue, kind: 'duplicate-id', severity: 'error', column: idColumn, value: id, detail: `${part ? `part of ticket "${id}": ` : ''}ticket id "${id}" appeared earlier; the first one is kept` } : out.issue);
             if (outsideDuplicate) continue;
           } else if (isRejection(out.issue)) rejectRow(out.issue);
@@ -462,7 +482,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const result = normalise(record);
         if (!result.ok) {
           if (result.outsideId === undefined) reject(result.issue);
-          else if (!outsideRow(result.outsideId, result.issue, record.values)) return;
+          else if (!outsideRow(result.outsideId, result.issue, record.values, result.discarded)) return;
           // a row outside the period: the export is still at least as old as its times
           if (result.latest !== undefined && result.latest > latest) {
             latest = result.latest;
@@ -550,7 +570,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   // (as accept: a row of the period whose id first came outside it)
                   const first = outside.findAscii(bytes, row.idStart, row.idEnd);
                   if (first >= 0) {
-                    duplicate(outside.valueOf(first), row.file, row.line, -1, () => batch.record(r).values, 'first outside');
+                    duplicate(outside.valueOf(first), row.file, row.line, -1, () => batch.record(r).values, firstRow(first));
                     continue;
                   }
                 }

@@ -86,6 +86,8 @@ export type RowResult =
        * of the period whose id first came outside it is a duplicate, not a ticket of its own.
        */
       outsideId?: string;
+      /** With outsideId: the row is spam or deleted by its status (not only outside the period). */
+      discarded?: true;
     };
 
 /** Shared by every row without notes (most rows): never pushed to. */
@@ -479,8 +481,12 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     // spam or deleted (its status says so): nobody is waiting; counted as waiting for ever, it
     // had made a channel look slower than it is
     const statusWord = get(values, 'status');
+    // Its id still takes part in the duplicate check, in the period or not (load/stream.ts):
+    // with --duplicates last a later export's `deleted` row takes back the ticket an earlier
+    // row made; with first, a later row of a ticket first seen as spam is its duplicate.
     if (statusWord && classifyStatus(statusWord) === 'discarded') {
-      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'discarded', `status "${statusWord}": spam or deleted, no customer waiting`, 'status', statusWord, 'excluded');
+      const left = outside !== null ? issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText) : issue(record, 'discarded', 'excluded', `status "${statusWord}": spam or deleted, no customer waiting`, 'status', statusWord);
+      return { ok: false, issue: left, outsideId: id, discarded: true };
     }
 
     // outside the period: only its id (for the duplicate check) and its latest time are wanted
