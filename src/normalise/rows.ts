@@ -81,9 +81,11 @@ export type RowResult =
       /** The column that latest time is read from (its header; a duration's column for a time it ends), for the note of a future as-of time. */
       latestColumn?: string;
       /**
-       * A row outside --since/--until that would be used otherwise: its ticket id. Ids are
-       * settled before the period (load/stream.ts), as a report reads the whole export: a row
-       * of the period whose id first came outside it is a duplicate, not a ticket of its own.
+       * A row outside --since/--until that would be used otherwise, or a spam or deleted row
+       * (`discarded`): its ticket id. Ids are settled before the period (load/stream.ts), as a
+       * report reads the whole export: a row of the period whose id first came outside it is a
+       * duplicate, not a ticket of its own; when such a row is the last of its id (--duplicates last), it
+       * takes the ticket out.
        */
       outsideId?: string;
       /** With outsideId: the row is spam or deleted by its status (not only outside the period). */
