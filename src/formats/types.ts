@@ -87,6 +87,12 @@ export interface FormatDef {
   readonly notes?: readonly string[];
   /** Values of the `direction` column that mean agent-initiated (Gorgias `from_agent` = `true`). */
   readonly outboundDirections?: readonly string[];
+  /**
+   * Values of the `direction` column that mean a private conversation on a channel whose name
+   * alone reads as public (Zendesk JSON `via.source.rel` `direct_message` on `twitter`). An
+   * isPublic column, when there is one, still decides.
+   */
+  readonly privateDirections?: readonly string[];
   /** Headers never bound by name (Intercom's `type` is always "conversation", not a category). */
   readonly ignoreColumns?: readonly string[];
   /** Cell values this format writes for "no value" (ServiceNow writes `?`); read as empty. */

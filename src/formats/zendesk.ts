@@ -41,6 +41,8 @@ export const zendesk: FormatDef = {
     // (`via.channel` voice), `inbound`, `voicemail`, `direct_message`, `mention`… for the rest
     direction: ['via.source.rel'],
   },
+  // `via.channel` twitter or facebook is a public post unless its rel says a direct message
+  privateDirections: ['direct_message'],
   durationUnits: { firstResponseTime: 'minutes', resolutionTime: 'minutes' },
   channels: {
     // CSV "Via" values

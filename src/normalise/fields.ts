@@ -195,6 +195,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
 
   const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
   const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
+  const privateDirections = new Set((mapping.format.privateDirections ?? []).map((v) => v.toLowerCase()));
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
   const channels = new ColumnCache<ChannelMeaning>(resolveChannel);
   const statuses = new ColumnCache<StatusClass>(classifyStatus);
@@ -263,9 +264,12 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       meaning = resolveChannel(rawChannel);
     }
     if (meaning.outbound) return false;
+    // (rows.ts: a direct message on a channel of public posts is private)
+    let privateByDirection = false;
     if (directionIndex >= 0) {
       const direction = textOf(batch, first + directionIndex).toLowerCase();
       if (direction && (OUTBOUND_DIRECTION.test(direction) || outboundDirections.has(direction))) return false;
+      privateByDirection = direction !== '' && privateDirections.has(direction);
     }
     let latest = createdAt;
 
@@ -358,7 +362,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       }
     }
 
-    let isPublic: boolean | null = meaning.isPublic ?? null;
+    let isPublic: boolean | null = privateByDirection ? false : (meaning.isPublic ?? null);
     if (publicIndex >= 0) {
       f = first + publicIndex;
       let given: boolean | null = null;

@@ -30,6 +30,7 @@ export interface RowMapping {
   readonly format: {
     readonly channels?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
     readonly outboundDirections?: readonly string[];
+    readonly privateDirections?: readonly string[];
     readonly fixedChannel?: Channel;
   };
 }
@@ -378,6 +379,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
   const resolvedAt = b.resolvedAt ? timestampParser(b.resolvedAt, mapping.timeZone) : null;
   const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
   const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
+  const privateDirections = new Set((mapping.format.privateDirections ?? []).map((v) => v.toLowerCase()));
   const fixed: ChannelMeaning | null = mapping.format.fixedChannel
     ? { channel: mapping.format.fixedChannel, known: true }
     : null;
@@ -585,7 +587,8 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       else followers = n;
     }
 
-    let isPublic: boolean | null = meaning.isPublic ?? null;
+    // (a direct message on a channel of public posts, by its direction: formats/types.ts privateDirections)
+    let isPublic: boolean | null = direction && privateDirections.has(direction) ? false : (meaning.isPublic ?? null);
     const publicText = get(values, 'isPublic');
     if (publicText) {
       const p = parseBoolean(publicText);

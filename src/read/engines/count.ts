@@ -214,6 +214,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     channels: Object.fromEntries(settings.mapping.channels),
     ...(mapping?.format.channels ? { formatVocabulary: mapping.format.channels } : {}),
     ...(mapping?.format.outboundDirections ? { outboundDirections: mapping.format.outboundDirections } : {}),
+    ...(mapping?.format.privateDirections ? { privateDirections: mapping.format.privateDirections } : {}),
     timeZone: settings.timeZone,
     bands: settings.bands,
     by: settings.by ?? null,

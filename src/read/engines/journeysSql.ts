@@ -92,7 +92,10 @@ export function cueColumns(d: Dialect, spec: CountQuerySpec, j: JourneySpec): st
   const pubWord = asciiLower(d, 'pub_txt');
   const keys = publicKeys(spec);
   const vocabPublic = keys.length ? `CASE WHEN ch_key IN (${keys.map((k) => d.string(k)).join(', ')}) THEN 1 ELSE 0 END` : '0';
-  const pub = `CASE WHEN ${pubWord} IN (${TRUE_WORDS.map((w) => d.string(w)).join(', ')}) THEN 1 WHEN ${pubWord} IN (${FALSE_WORDS.map((w) => d.string(w)).join(', ')}) THEN 0 ELSE ${vocabPublic} END`;
+  // a direct message on a channel of public posts, by its direction (formats/types.ts privateDirections)
+  const privates = (spec.privateDirections ?? []).map((v) => d.string(v.toLowerCase()));
+  const byDirection = privates.length ? `CASE WHEN dir_txt IN (${privates.join(', ')}) THEN 0 ELSE ${vocabPublic} END` : vocabPublic;
+  const pub = `CASE WHEN ${pubWord} IN (${TRUE_WORDS.map((w) => d.string(w)).join(', ')}) THEN 1 WHEN ${pubWord} IN (${FALSE_WORDS.map((w) => d.string(w)).join(', ')}) THEN 0 ELSE ${byDirection} END`;
   const joined = d.concat(`COALESCE(subj, '')`, d.string(' '), `COALESCE(txt, '')`);
   const hasText = `(subj IS NOT NULL OR txt IS NOT NULL)`;
   const run = '!'.repeat(Math.max(1, j.exclamationRun));

@@ -61,6 +61,8 @@ export interface CountQuerySpec {
   /** A format's channel vocabulary (raw value → meaning), when a format is named. */
   formatVocabulary?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
   outboundDirections?: readonly string[];
+  /** A format's directions that make a post private (formats/types.ts privateDirections). */
+  privateDirections?: readonly string[];
   /** IANA zone of text timestamps without an offset (ClickHouse's text reading; the other engines read the session's). Default UTC. */
   timeZone?: string;
   bands: readonly number[];

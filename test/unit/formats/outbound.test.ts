@@ -103,3 +103,59 @@ describe('spam and deleted items are no customer waiting: excluded as discarded,
     }
   });
 });
+
+describe('a direct message on a channel of public posts is private (Zendesk via.source.rel)', () => {
+  /** isPublic of each ticket id (1 public, 0 private, −1 not said), as the table holds it. */
+  async function publicById(path: string, reader?: 'csv-parse'): Promise<Record<string, number>> {
+    const { loadDataset } = await import('../../../src/load/dataset.js');
+    const { resolveSettings } = await import('../../../src/commands/options.js');
+    const { Readable } = await import('node:stream');
+    const settings = resolveSettings([path], { asOf: '2026-07-02T00:00:00Z' }, {}, 'test');
+    const t = (await loadDataset(settings, { stdin: Readable.from([]), ...(reader ? { reader } : {}) })).table;
+    const ids = t.id.toArray();
+    return Object.fromEntries(['501', '502', '503', '504'].map((id) => [id, t.isPublic[ids.indexOf(id)] as number]));
+  }
+  // 501 a tweet mentioning the brand: public; 502 a Twitter DM: private; 503 a Facebook message
+  // (facebook alone says neither): private; 504 a Facebook post: not said
+  const expected = { '501': 1, '502': 0, '503': 0, '504': -1 };
+
+  it('Zendesk JSON', async () => {
+    const ticket = (id: number, channel: string, rel: string) =>
+      JSON.stringify({ ticket: { id, via: { channel, source: { rel } }, created_at: '2026-07-01T08:00:00Z', status: 'open', requester_id: id } });
+    const path = file('zendesk-social.ndjson', [ticket(501, 'twitter', 'mention'), ticket(502, 'twitter', 'direct_message'), ticket(503, 'facebook', 'direct_message'), ticket(504, 'facebook', 'post')]);
+    expect(await publicById(path)).toEqual(expected);
+  });
+
+  it('the same tickets flattened to a CSV, read from its bytes and by csv-parse', async () => {
+    // after 30,000 email tickets (1.3 MB), so that the byte scanner reads the four from their bytes
+    const filler = Array.from({ length: 30_000 }, (_, k) => `${100000 + k},${k},email,,2026-07-01T07:00:00Z,open`);
+    const path = file('zendesk-social.csv', [
+      'id,requester_id,via.channel,via.source.rel,created_at,status',
+      ...filler,
+      '501,1,twitter,mention,2026-07-01T08:00:00Z,open',
+      '502,2,twitter,direct_message,2026-07-01T08:00:00Z,open',
+      '503,3,facebook,direct_message,2026-07-01T08:00:00Z,open',
+      '504,4,facebook,post,2026-07-01T08:00:00Z,open',
+    ]);
+    expect(await publicById(path)).toEqual(expected);
+    expect(await publicById(path, 'csv-parse')).toEqual(expected);
+  });
+});
+
+describe('the loud/quiet split counts a direct message as quiet, in-process and through DuckDB alike', () => {
+  it('60 public mentions are loud, 60 direct messages quiet', async () => {
+    // every ticket its own requester, none shouting or escalated: public is the only loud cue
+    const rows = ['id,requester_id,via.channel,via.source.rel,created_at,status,metric_set.reply_time_in_minutes.calendar'];
+    let k = 0;
+    for (let i = 0; i < 60; i++) rows.push(`${++k},${k},twitter,mention,2026-07-01T08:${String(i).padStart(2, '0')}:00Z,open,${5 + (i % 7)}`);
+    for (let i = 0; i < 60; i++) rows.push(`${++k},${k},twitter,direct_message,2026-07-01T09:${String(i).padStart(2, '0')}:00Z,open,${120 + (i % 13)}`);
+    for (let i = 0; i < 80; i++) rows.push(`${++k},${k},email,,2026-07-01T10:${String(i % 60).padStart(2, '0')}:00Z,open,${200 + (i % 11)}`);
+    const path = file('zendesk-loud.csv', rows);
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const loud = JSON.parse(r.stdout).findings.find((f: { kind: string }) => f.kind === 'loud-preference');
+      expect(loud?.details).toMatchObject({ loudTickets: 60, quietTickets: 60, reasons: { public: 60, repeatContact: 0, shouting: 0, escalated: 0 } });
+    }
+  });
+});
