@@ -30,6 +30,8 @@ export const TICKET_FIELDS = [
   'subject',
   'tags',
   'direction',
+  'spam',
+  'deleted',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
@@ -57,4 +59,6 @@ export const FIELD_DESCRIPTIONS: Record<TicketField, string> = {
   subject: 'subject line (loudness cues)',
   tags: 'tags (escalated / VIP markers)',
   direction: 'inbound or outbound (agent-initiated tickets are excluded)',
+  spam: 'spam flag: true leaves the ticket out (no customer waiting)',
+  deleted: 'deleted or trashed: true or a time leaves the ticket out',
 };

@@ -25,6 +25,8 @@ export const GENERIC_SYNONYMS: Record<TicketField, readonly string[]> = {
   subject: ['subject', 'title', 'ticket subject', 'summary', 'headline'],
   tags: ['tags', 'labels', 'tag'],
   direction: ['direction', 'inbound_outbound', 'initiated_by'],
+  spam: ['spam', 'is_spam', 'spam_flag', 'marked_as_spam'],
+  deleted: ['deleted', 'is_deleted', 'deleted_at', 'trashed', 'trashed_at', 'trashed_datetime'],
 };
 
 export const generic: FormatDef = {

@@ -27,6 +27,9 @@ export const gorgias: FormatDef = {
     subject: ['subject'],
     tags: ['tags'],
     direction: ['from_agent'],
+    // a spam ticket, or one in the trash (its time): nobody waiting
+    spam: ['spam'],
+    deleted: ['trashed_datetime'],
   },
   // from_agent is a boolean: every way of writing true (as parseBoolean reads one) is agent-initiated
   outboundDirections: ['true', 't', 'yes', 'y', '1'],

@@ -26,6 +26,7 @@ export const zoho: FormatDef = {
     category: ['category'],
     group: ['Department', 'departmentId', 'Department Name'],
     subject: ['subject'],
+    spam: ['isSpam', 'Is Spam'],
   },
   channels: {
     Email: { channel: 'email' },

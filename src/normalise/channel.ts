@@ -69,11 +69,14 @@ export function builtInVocabulary(): ReadonlyArray<{ key: string; channel: Chann
   return Object.entries(BUILT_IN).map(([key, [channel, isPublic, outbound]]) => ({ key, channel, ...(isPublic === undefined ? {} : { isPublic }), outbound: Boolean(outbound) }));
 }
 
+/** The words parseBoolean reads as true and as false (the engines' queries read them alike). */
+export const BOOLEAN_WORDS = { true: ['true', 't', 'yes', 'y', '1', 'public'], false: ['false', 'f', 'no', 'n', '0', 'private'] } as const;
+
 /** Truthy/falsey words for boolean columns such as `is_public`. */
 export function parseBoolean(raw: string): boolean | null {
   const k = raw.trim().toLowerCase();
-  if (['true', 't', 'yes', 'y', '1', 'public'].includes(k)) return true;
-  if (['false', 'f', 'no', 'n', '0', 'private'].includes(k)) return false;
+  if ((BOOLEAN_WORDS.true as readonly string[]).includes(k)) return true;
+  if ((BOOLEAN_WORDS.false as readonly string[]).includes(k)) return false;
   return null;
 }
 

@@ -14,7 +14,7 @@ import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch } 
 import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { classifyStatus, type StatusClass } from './status.js';
+import { classifyStatus, flaggedDiscarded, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
 import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
 import {
@@ -167,6 +167,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const statusIndex = column('status');
   const followersIndex = column('followers');
   const publicIndex = column('isPublic');
+  const spamIndex = column('spam');
+  const deletedIndex = column('deleted');
   const textIndex = column('text');
   const subjectIndex = column('subject');
   const tagsIndex = column('tags');
@@ -304,6 +306,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if (statusKey >= 0) statusClass = statuses.meaning(statusKey);
     else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
     if (statusClass === 'discarded') return false; // spam or deleted: the string normaliser excludes it, saying why
+    // (the same by a flag of its own, status.ts flaggedDiscarded)
+    if ((spamIndex >= 0 || deletedIndex >= 0) && flaggedDiscarded(spamIndex >= 0 ? textOf(batch, first + spamIndex).trim() : '', deletedIndex >= 0 ? textOf(batch, first + deletedIndex).trim() : '')) return false;
     let resolutionSeconds = Number.NaN;
     let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
     let resolvedGiven = false;

@@ -8,7 +8,7 @@ import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
 import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
 import { ParityError } from '../errors.js';
-import { classifyStatus } from './status.js';
+import { classifyStatus, flaggedDiscarded } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
 } from './table.js';
@@ -482,14 +482,21 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
       return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
-    // spam or deleted (its status says so): nobody is waiting; counted as waiting for ever, it
-    // had made a channel look slower than it is
+    // spam or deleted (its status says so, or a spam or deleted flag of its own: status.ts
+    // flaggedDiscarded): nobody is waiting; counted as waiting for ever, it had made a channel
+    // look slower than it is
     const statusWord = get(values, 'status');
     // Its id still takes part in the duplicate check, in the period or not (load/stream.ts):
     // with --duplicates last a later export's `deleted` row takes back the ticket an earlier
     // row made; with first, a later row of a ticket first seen as spam is its duplicate.
-    if (statusWord && classifyStatus(statusWord) === 'discarded') {
-      const left = outside !== null ? issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText) : issue(record, 'discarded', 'excluded', `status "${statusWord}": spam or deleted, no customer waiting`, 'status', statusWord);
+    const spamText = get(values, 'spam');
+    const deletedText = get(values, 'deleted');
+    const discardedBy: [TicketField, string] | null =
+      statusWord && classifyStatus(statusWord) === 'discarded' ? ['status', statusWord] : (spamText || deletedText) && flaggedDiscarded(spamText, deletedText) ? (spamText && parseBoolean(spamText) === true ? ['spam', spamText] : ['deleted', deletedText]) : null;
+    if (discardedBy !== null) {
+      const [field, value] = discardedBy;
+      const why = field === 'status' ? `status "${value}": spam or deleted, no customer waiting` : `${b[field]?.header ?? field} "${value}": ${field === 'spam' ? 'marked as spam' : 'deleted'}, no customer waiting`;
+      const left = outside !== null ? issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText) : issue(record, 'discarded', 'excluded', why, field, value);
       return { ok: false, issue: left, outsideId: id, discarded: true };
     }
 

@@ -2,7 +2,7 @@
  * Status words → open / resolved. Used to censor still-open tickets and to spot a resolved
  * ticket without a resolution time. Unknown words leave the timestamps to decide.
  */
-import { vocabularyKey } from './channel.js';
+import { parseBoolean, vocabularyKey } from './channel.js';
 
 /** `discarded`: spam or deleted (Help Scout's `spam`, Zendesk's `deleted`): no customer waiting, excluded. */
 export type StatusClass = 'open' | 'resolved' | 'discarded' | 'unknown';
@@ -27,6 +27,16 @@ const SEEN = new Map<string, StatusClass>();
 const SEEN_LIMIT = 10_000;
 /** The status words by key, and the key prefixes that mean open (for SQL generation). */
 export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], discarded: [...DISCARDED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
+
+/**
+ * Whether a ticket's own flags discard it, as a `spam` or `deleted` status does: a spam flag
+ * that reads true (Gorgias `spam`, Zoho `isSpam`), or a deleted flag that is true or any value
+ * other than a false word (Gorgias `trashed_datetime` holds the time it went to the trash).
+ * The words are parseBoolean's; the engines' count query reads them alike (read/engines/sql.ts).
+ */
+export function flaggedDiscarded(spam: string, deleted: string): boolean {
+  return (spam !== '' && parseBoolean(spam) === true) || (deleted !== '' && parseBoolean(deleted) !== false);
+}
 
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {

@@ -20,7 +20,7 @@
  * (`groupArray`) and walk them with array functions instead (`clickhouseJourneys`).
  */
 import { CHANNELS } from '../../model.js';
-import { builtInVocabulary, vocabularyKey } from '../../normalise/channel.js';
+import { BOOLEAN_WORDS, builtInVocabulary, vocabularyKey } from '../../normalise/channel.js';
 import { JUMP_GROUP, JUMP_ORIGINS, JUMP_TARGET, LOUD_REASONS, OTHER_SOCIAL_GROUP } from '../../measure/journeyGroups.js';
 import type { Dialect } from './dialects.js';
 import type { CountQuerySpec } from './sql.js';
@@ -36,8 +36,8 @@ export interface JourneySpec {
 }
 
 /** Words parseBoolean reads as true / false (normalise/channel.ts). */
-const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', 'public'];
-const FALSE_WORDS = ['false', 'f', 'no', 'n', '0', 'private'];
+const TRUE_WORDS = BOOLEAN_WORDS.true;
+const FALSE_WORDS = BOOLEAN_WORDS.false;
 /** What JavaScript's \s matches, plus the tag separators (normalise/rows.ts splits tags on /[\s,;|]+/). */
 const TAG_SEPARATORS = '[\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;|]+';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u212a';

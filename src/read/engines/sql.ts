@@ -27,7 +27,7 @@
 import { ParityError } from '../../errors.js';
 import type { Channel, DurationUnit, TicketField } from '../../model.js';
 import { CHANNELS } from '../../model.js';
-import { builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
+import { BOOLEAN_WORDS, builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
 import { STATUS_VOCABULARY } from '../../normalise/status.js';
 import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
@@ -254,6 +254,9 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('channel')} AS raw_ch,`,
     `  ${keyOf('channel')} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
+    // a spam or deleted flag of the ticket's own (normalise/status.ts flaggedDiscarded)
+    ...(col('spam') ? [`  LOWER(${textOf('spam')}) AS spam_txt,`] : []),
+    ...(col('deleted') ? [`  LOWER(${textOf('deleted')}) AS del_txt,`] : []),
     `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
     `  ${resSeconds ?? d.double('NULL')} AS res_s,`,
     `  ${keyOf('status')} AS status_key,`,
@@ -277,7 +280,12 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const { channel, outbound } = channelCase(d, chKey, spec);
   const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
   // spam or deleted by its status (normalise/status.ts), as in-process
-  const discarded = `status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')})`;
+  // or by a flag of its own: spam that reads true, deleted that is any value but a false word
+  const flags = [
+    ...(col('spam') ? [`spam_txt IN (${BOOLEAN_WORDS.true.map((w) => d.string(w)).join(', ')})`] : []),
+    ...(col('deleted') ? [`(del_txt IS NOT NULL AND del_txt NOT IN (${BOOLEAN_WORDS.false.map((w) => d.string(w)).join(', ')}))`] : []),
+  ];
+  const discarded = [`status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')})`, ...flags].join(' OR ');
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
   const reasons = [
     `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,

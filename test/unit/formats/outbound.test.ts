@@ -159,3 +159,62 @@ describe('the loud/quiet split counts a direct message as quiet, in-process and 
     }
   });
 });
+
+describe('a spam or deleted flag in a column of its own excludes the ticket as discarded, in-process and through DuckDB alike', () => {
+  const head = 'id,channel,via,status,priority,subject,customer.id,created_datetime,closed_datetime,from_agent,spam,trashed_datetime';
+  /** A Gorgias email ticket created 09:00, closed after `hours` (none: still open), with its spam and trash cells. */
+  const gorgias = (id: string, hours: number | null, spam: string, trashed: string): string =>
+    `${id},email,email,${hours === null ? 'open' : 'closed'},normal,s,c-${id},2026-07-01T09:00:00+00:00,${hours === null ? '' : `2026-07-01T${String(9 + hours).padStart(2, '0')}:00:00+00:00`},false,${spam},${trashed}`;
+
+  it('Gorgias spam (any way of writing true) and trashed_datetime', async () => {
+    const path = file('gorgias-spam.csv', [
+      head,
+      gorgias('g1', 1, 'false', ''), // kept: resolved in 1 h
+      gorgias('g2', null, 'true', ''), // spam, never answered
+      gorgias('g3', null, 'TRUE', ''), // spam
+      gorgias('g4', null, 'false', '2026-07-02T08:00:00+00:00'), // in the trash
+      gorgias('g5', 3, '0', ''), // kept: resolved in 3 h
+      gorgias('g6', null, 'no', ''), // kept: still open
+    ]);
+    // kept g1 (3,600 s), g5 (10,800 s), g6 open since 09:00 (as-of: the latest time, g5's close at
+    // 12:00, so waiting 10,800 s, censored): the Kaplan–Meier curve drops to 2/3 at 3,600 s and to
+    // 0 at 10,800 s (g5 resolved there; g6 censored at the same time comes after the event), so
+    // the median is 10,800 s
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect([json.input.rowsRead, json.input.rowsUsed, json.input.rowsRejected]).toEqual([6, 3, 3]);
+      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 3]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; resolution: { resolved: number; median: number } }) => [c.channel, c.tickets, c.resolution.resolved, c.resolution.median])).toEqual([['email', 3, 2, 10_800]]);
+    }
+    const report = await auditFiles([path]);
+    expect(report.input.dataQuality[0]?.example).toMatchObject({ line: 3, column: 'spam', value: 'true', detail: 'spam "true": marked as spam, no customer waiting' });
+  });
+
+  it('a generic export\'s deleted column: true or a time deletes, false or empty does not', async () => {
+    const path = file('generic-deleted.csv', [
+      'ticket_id,channel,created_at,first_response_at,deleted',
+      'D1,phone,2026-07-01T08:00:00Z,2026-07-01T08:10:00Z,false',
+      'D2,phone,2026-07-01T08:00:00Z,,2026-07-03 10:00',
+      'D3,phone,2026-07-01T08:00:00Z,2026-07-01T08:30:00Z,',
+      'D4,phone,2026-07-01T08:00:00Z,,yes',
+    ]);
+    // kept D1 (600 s) and D3 (1,800 s): median 1,200 s
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 2]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 2, 1200]]);
+    }
+  });
+
+  it('read from its bytes: a flagged row far into a large file', async () => {
+    const filler = Array.from({ length: 30_000 }, (_, k) => `F${100000 + k},email,2026-07-01T07:00:00Z,2026-07-01T07:10:00Z,false`);
+    const path = file('generic-deleted-large.csv', ['ticket_id,channel,created_at,first_response_at,deleted', ...filler, 'X1,phone,2026-07-01T08:00:00Z,,2026-07-03', 'X2,phone,2026-07-01T08:00:00Z,2026-07-01T08:20:00Z,false']);
+    const report = await auditFiles([path]);
+    expect(report.input.dataQuality.map((d) => [d.kind, d.count, d.example?.line])).toEqual([['discarded', 1, 30_002]]);
+    expect(report.channels.find((c) => c.channel === 'phone')?.tickets).toBe(1);
+  });
+});
