@@ -43,25 +43,48 @@ function isObject(value: Json | undefined): value is JsonObject {
  * itself. A record that is not an object (`42`, `"text"`, `null`, `[1, 2]`) is returned as it is,
  * for the reader to hand on as a record that cannot be a row.
  */
-export function recordsOf(value: Json): { records: Json[]; arrayIndex: number | null } {
-  const unwrap = (o: Json): Json => {
-    if (!isObject(o)) return o;
-    const keys = Object.keys(o);
-    const only = keys.length === 1 ? o[keys[0] as string] : undefined;
-    return isObject(only) ? only : o;
-  };
+export function recordsOf(value: Json): { records: Json[]; arrayIndex: number | null; nestedIndex?: number } {
   if (Array.isArray(value)) return { records: value.map(unwrap), arrayIndex: null };
   if (!isObject(value)) return { records: [value], arrayIndex: null };
   const arrays = Object.entries(value).filter(([, v]) => Array.isArray(v)) as Array<[string, Json[]]>;
+  const list = pageList(value, arrays);
+  if (list) return { records: list[1].map(unwrap), arrayIndex: arrays.indexOf(list) };
+  // A HAL page (Help Scout's Mailbox API: `{"_embedded": {"conversations": [...]}, "page": …}`):
+  // the records are the list inside `_embedded`; its index among the arrays one level down
+  // (elementLines' `nested`) gives their lines
+  const embedded = value._embedded;
+  if (isObject(embedded)) {
+    const inner = Object.entries(embedded).filter(([, v]) => Array.isArray(v)) as Array<[string, Json[]]>;
+    const found = pageList(embedded, inner);
+    if (found) {
+      let before = 0;
+      for (const [key, v] of Object.entries(value)) {
+        if (key === '_embedded') break;
+        if (isObject(v)) before += Object.values(v).filter(Array.isArray).length;
+      }
+      return { records: found[1].map(unwrap), arrayIndex: null, nestedIndex: before + inner.indexOf(found) };
+    }
+  }
+  return { records: [unwrap(value)], arrayIndex: null };
+}
+
+/** `{"ticket": {...}}` is the inner object; anything else is itself. */
+function unwrap(o: Json): Json {
+  if (!isObject(o)) return o;
+  const keys = Object.keys(o);
+  const only = keys.length === 1 ? o[keys[0] as string] : undefined;
+  return isObject(only) ? only : o;
+}
+
+/** The list of a page object (`arrays`: its array properties) that holds the records, if any. */
+function pageList(value: JsonObject, arrays: Array<[string, Json[]]>): [string, Json[]] | undefined {
   const lists = arrays.filter(([, v]) => v.length > 0 && v.every(isObject));
   // a page's own list (`tickets`, `results`, …) is the records even with a stray value that is
   // not an object: that value is then rejected with its line, not the page read as one record
   const pageLists = arrays.filter(([, v]) => v.some(isObject));
   const named = LIST_KEYS.map((k) => pageLists.find(([key]) => key.toLowerCase() === k)).find((x) => x !== undefined);
   const scalarsOnly = Object.values(value).every((v) => !isObject(v));
-  const list = named ?? (lists.length === 1 && scalarsOnly ? lists[0] : undefined);
-  if (list) return { records: list[1].map(unwrap), arrayIndex: arrays.indexOf(list) };
-  return { records: [unwrap(value)], arrayIndex: null };
+  return named ?? (lists.length === 1 && scalarsOnly ? lists[0] : undefined);
 }
 
 /** What a JSON value that is not an object is, for the reason it cannot be a record. */
@@ -189,11 +212,14 @@ function parseError(file: string, line: number, error: unknown): ParityError {
 }
 
 /**
- * Lines where the elements of the root's arrays start: [k] = the k-th array property (or the
- * root array). Every element counts, objects and plain values alike (`[{…}, 5, "x"]`: three).
+ * Lines where the elements of the root's arrays start: `root[k]` = the k-th array property (or
+ * the root array); `nested[k]` = the k-th array property of the root object's object properties
+ * (a HAL page's `_embedded` lists), in text order. Every element counts, objects and plain values
+ * alike (`[{…}, 5, "x"]`: three).
  */
-function elementLines(text: string): number[][] {
+function elementLines(text: string): { root: number[][]; nested: number[][] } {
   const out: number[][] = [];
+  const nested: number[][] = [];
   const stack: Array<{ kind: '{' | '['; lines: number[] | null }> = [];
   let line = 1;
   let inString = false;
@@ -218,14 +244,15 @@ function elementLines(text: string): number[][] {
       // Record element lines for the root array and for arrays directly inside the root object.
       const depth = stack.length;
       const tracked = c === 91 && (depth === 0 || (depth === 1 && stack[0]?.kind === '{'));
-      const lines = tracked ? [] : null;
-      if (lines) out.push(lines);
+      const inner = c === 91 && depth === 2 && stack[0]?.kind === '{' && stack[1]?.kind === '{';
+      const lines = tracked || inner ? [] : null;
+      if (lines) (tracked ? out : nested).push(lines);
       stack.push({ kind: c === 123 ? '{' : '[', lines });
       elementDue = lines !== null;
     } else if (c === 125 || c === 93) stack.pop();
     else if (c === 44) elementDue = stack[stack.length - 1]?.lines != null;
   }
-  return out;
+  return { root: out, nested };
 }
 
 /** One record: an object's fields, or a value that is not an object, rejected with what it is. */
@@ -331,8 +358,9 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     } catch (error) {
       throw parseError(file, lineNo, error);
     }
-    const { records, arrayIndex } = recordsOf(value);
-    const starts = elementLines(text)[arrayIndex ?? 0] ?? [];
+    const { records, arrayIndex, nestedIndex } = recordsOf(value);
+    const elements = elementLines(text);
+    const starts = (nestedIndex !== undefined ? elements.nested[nestedIndex] : elements.root[arrayIndex ?? 0]) ?? [];
     records.forEach((v, k) => {
       const line = firstLine - 1 + (starts[k] ?? 1);
       pending.push(flatOf(v, file, line));

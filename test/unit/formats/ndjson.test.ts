@@ -142,6 +142,41 @@ describe('openJson', () => {
     expect(records.map((r) => r.line)).toEqual([4, 5]);
   });
 
+  it('a HAL page (Help Scout): the list inside _embedded, each element with the line it starts on', async () => {
+    // _links holds one array ("curies", lines 3-5) before _embedded's "conversations" (elements on lines 9, 10 and 11)
+    const text = [
+      '{',
+      ' "_links": {',
+      '  "curies": [',
+      '   {"name": "hs"}',
+      '  ]',
+      ' },',
+      ' "_embedded": {',
+      '  "conversations": [',
+      '   {"number": 7, "createdAt": "2026-07-01T08:00:00Z"},',
+      '   {"number": 8, "createdAt": "2026-07-01T09:00:00Z"},',
+      '   42',
+      '  ]',
+      ' },',
+      ' "page": {"size": 25, "totalElements": 3}',
+      '}',
+    ].join('\n');
+    const { header, records } = await readAll(text);
+    expect(header).toEqual(['number', 'createdAt']);
+    expect(records.map((r) => [r.line, r.values, r.rejected?.kind ?? null])).toEqual([
+      [9, ['7', '2026-07-01T08:00:00Z'], null],
+      [10, ['8', '2026-07-01T09:00:00Z'], null],
+      [11, [], 'not-an-object'],
+    ]);
+    // the same page on one line (NDJSON): its records, on that line
+    const one = await readAll(`${JSON.stringify(JSON.parse(text))}\n`);
+    expect(one.records.map((r) => [r.line, r.values])).toEqual([
+      [1, ['7', '2026-07-01T08:00:00Z']],
+      [1, ['8', '2026-07-01T09:00:00Z']],
+      [1, []],
+    ]);
+  });
+
   it('an NDJSON line that is not an object is a record marked rejected, with its line and what it is', async () => {
     // lines 2–5 hold no object: [1,2] is two records (an array's elements are records, as
     // [{…},{…}] is two), "str", 42 and null one each; the header is the objects' keys only
@@ -278,5 +313,54 @@ describe('a column empty in every sample row does not stand in for a filled one 
     // 1:30:00 = 5,400 s; 0:10:00 = 600 s
     expect(report.channels.map((c) => [c.channel, c.firstResponse.median])).toEqual([['phone', 5400], ['email', 600]]);
     expect(report.input.rowsRejected).toBe(0);
+  });
+});
+
+describe('API pages of the helpdesks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-api-pages-'));
+  it("a HubSpot CRM v3 page: each object's properties are its fields", async () => {
+    // ticket 101 phone, first agent reply after 10 min (closed after 1 h); 102 email, reply after 30 min, still open
+    const ticket = (id: string, source: string, created: string, reply: string, closed: string | null, stage: string) => ({
+      id,
+      properties: { hs_object_id: id, createdate: created, source_type: source, first_agent_reply_date: reply, closed_date: closed, hs_pipeline_stage: stage, subject: `ticket ${id}` },
+      createdAt: created,
+      updatedAt: created,
+      archived: false,
+    });
+    const page = {
+      results: [
+        ticket('101', 'PHONE', '2026-07-01T08:00:00.000Z', '2026-07-01T08:10:00.000Z', '2026-07-01T09:00:00.000Z', '4'),
+        ticket('102', 'EMAIL', '2026-07-01T08:00:00.000Z', '2026-07-01T08:30:00.000Z', null, '1'),
+      ],
+      paging: { next: { after: '103', link: 'https://api.example.com/crm/v3/objects/tickets?after=103' } },
+    };
+    const path = join(dir, 'hubspot-v3.json');
+    writeFileSync(path, JSON.stringify(page, null, 2));
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('hubspot');
+    expect([report.input.rowsRead, report.input.rowsUsed]).toEqual([2, 2]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+      ['phone', 1, 600],
+      ['email', 1, 1800],
+    ]);
+  });
+
+  it('a Help Scout Mailbox API page: the conversations inside _embedded', async () => {
+    // 201 email closed after 2 h; 202 chat closed after 30 min
+    const conversation = (number: number, type: string, created: string, closed: string) => ({ id: 9000 + number, number, type, status: 'closed', state: 'published', mailboxId: 12, createdAt: created, closedAt: closed, primaryCustomer: { id: number * 10 } });
+    const page = {
+      _embedded: { conversations: [conversation(201, 'email', '2026-07-01T08:00:00Z', '2026-07-01T10:00:00Z'), conversation(202, 'chat', '2026-07-01T08:00:00Z', '2026-07-01T08:30:00Z')] },
+      _links: { self: { href: 'https://api.example.com/v2/conversations?page=1' } },
+      page: { size: 25, totalElements: 2, totalPages: 1, number: 1 },
+    };
+    const path = join(dir, 'helpscout-page.json');
+    writeFileSync(path, JSON.stringify(page, null, 2));
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.format).toBe('helpscout');
+    expect([report.input.rowsRead, report.input.rowsUsed]).toEqual([2, 2]);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.resolution.median]).sort()).toEqual([
+      ['chat', 1, 1800],
+      ['email', 1, 7200],
+    ]);
   });
 });
