@@ -34,7 +34,7 @@ import type { Tally, TallyCodes } from '../stats/tally.js';
 import { workerBundle, workersPossible, type WorkerUse } from '../threads.js';
 import type { CustomerTimeline } from './journeys.js';
 import { correlationInput, type CorrelationInput, type FollowerCorrelation } from './rankCorrelation.js';
-import type { ResolutionTwin } from './sample.js';
+import type { ResolutionTwin, SortedRuns } from './sample.js';
 import { strataOf, type Strata } from './strata.js';
 
 /**
@@ -66,7 +66,7 @@ export type HelperAnswer =
 
 /** What the helper hands back for a sort or a pass, on the twin's port, with the request's number (the sort's: SORT_ID). */
 export type TwinAnswer = { readonly id: number } & (
-  | { readonly kind: 'sorted'; readonly keys: Uint32Array; readonly position: Int32Array }
+  | ({ readonly kind: 'sorted' } & SortedRuns)
   | { readonly kind: 'unsortable' }
   | { readonly kind: 'tallies'; readonly tallies: Tally[] }
   | { readonly kind: 'failed'; readonly message: string }
@@ -201,7 +201,7 @@ export function twinDeadline(tickets: number): number {
 /** The helper's side of Samples' tallies (sample.ts ResolutionTwin; the module header says how). */
 export class HelperTwin implements ResolutionTwin {
   /** Resolution's durations as the helper sorted them: not yet asked; undefined: they did not come. */
-  private sortedThere: { keys: Uint32Array; position: Int32Array } | null | undefined | 'pending' = 'pending';
+  private sortedThere: SortedRuns | null | undefined | 'pending' = 'pending';
   private gone = false;
   /** The last pass asked for (its answer carries the number; the sort's is SORT_ID). */
   private asked = SORT_ID;
@@ -218,14 +218,14 @@ export class HelperTwin implements ResolutionTwin {
     private readonly receive: (port: MessagePort) => { message: unknown } | undefined,
   ) {}
 
-  sorted(): { keys: Uint32Array; position: Int32Array } | null | undefined {
+  sorted(): SortedRuns | null | undefined {
     if (this.sortedThere !== 'pending') return this.sortedThere;
     if (this.gone) return (this.sortedThere = undefined); // (its exit was seen: not waited for)
     // a helper that has not started within a second (its script cannot load, or the system
     // starves it) is not waited for
     Atomics.wait(this.control, STARTED, 0, START_WAIT_MS);
     const answer = Atomics.load(this.control, STARTED) === 1 ? this.answer(SORT_ID) : null;
-    if (answer?.kind === 'sorted') return (this.sortedThere = { keys: answer.keys, position: answer.position });
+    if (answer?.kind === 'sorted') return (this.sortedThere = { runKeys: answer.runKeys, runEnds: answer.runEnds, position: answer.position });
     if (answer?.kind === 'unsortable') return (this.sortedThere = null);
     this.gone = true;
     return (this.sortedThere = undefined);

@@ -38,7 +38,7 @@ function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
       // durations is sorted into plain arrays, which the answer then copies)
       sorted = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null }, true);
       if (sorted === null) return answerTwin({ id: SORT_ID, kind: 'unsortable' });
-      return answerTwin({ id: SORT_ID, kind: 'sorted', keys: sorted.keys, position: sorted.position });
+      return answerTwin({ id: SORT_ID, kind: 'sorted', runKeys: sorted.runKeys, runEnds: sorted.runEnds, position: sorted.position });
     }
     if (sorted === null) throw new Error('a pass before the sort');
     // (the tallies are views of three blocks: handed over whole, and packed on the main thread,

@@ -39,7 +39,7 @@ export interface GroupDurations {
  */
 export interface ResolutionTwin {
   /** Resolution's durations sorted there, in shared memory; null: not sortable (as sortedMetric's null); undefined: not there (sort here). */
-  sorted(): { keys: Uint32Array; position: Int32Array } | null | undefined;
+  sorted(): SortedRuns | null | undefined;
   /** Whether a pass can be started there now (the helper is free and has the durations sorted). */
   free(): boolean;
   /** Starts resolution's tallies of `codes` (in shared memory) over `groups` there. */
@@ -47,6 +47,9 @@ export interface ResolutionTwin {
   /** The tallies started last; null when they did not come (tally here: the twin is not asked again). */
   finish(): Tally[] | null;
 }
+
+/** A metric's sorted durations without the marks (what the helper thread hands over). */
+export type SortedRuns = Pick<SortedDurations, 'runKeys' | 'runEnds' | 'position'>;
 
 /** Median estimates per group and metric, worked out once: a group is in many comparisons. */
 const medians = new WeakMap<GroupDurations, Partial<Record<Metric, Estimate>>>();

@@ -103,19 +103,29 @@ export function tallyFromSamples(times: ArrayLike<number>, events: ArrayLike<num
 }
 
 /**
- * One metric's tickets sorted once by time (an event before a censoring at the same time):
- * `keys[k]` is time·2 + (still waiting ? 1 : 0) of the k-th ticket in that order and
- * `position[i]` where ticket i sits in that order (−1: no usable time). Any group's tally is
- * then one sequential pass in this order ({@link talliesOfGroups}), with no sort per group or
- * per like-for-like cell. Eight bytes a ticket, held while the judge runs (the sorted order
- * itself is not kept: a pass writes each ticket's group code where the ticket sits); the group
- * codes by position are a scratch the metrics share ({@link SharedMarks}).
+ * One metric's tickets sorted once by time (an event before a censoring at the same time), held
+ * as runs: `runKeys[r]` is a distinct key time·2 + (still waiting ? 1 : 0), ascending, and its
+ * tickets sit at sorted positions runEnds[r − 1] .. runEnds[r] (from 0 for r = 0); `position[i]`
+ * is where ticket i sits in that order (−1: no usable time). Any group's tally is then one
+ * sequential pass in this order ({@link talliesOfGroups}), with no sort per group or per
+ * like-for-like cell. Held while the judge runs: four bytes a ticket and eight a distinct key
+ * (the sorted order itself is not kept: a pass writes each ticket's group code where the ticket
+ * sits; and a key a position was four bytes a ticket more, 76 MB for both metrics at 10M
+ * tickets, where their 0.5M and 1.5M distinct keys take 16 MB); the group codes by position are
+ * a scratch the metrics share ({@link SharedMarks}).
  */
 export interface SortedDurations {
-  readonly keys: Uint32Array;
+  readonly runKeys: Uint32Array;
+  readonly runEnds: Uint32Array;
   readonly position: Int32Array;
   /** Group codes by position, one byte each ({@link talliesOfGroups}), shared by the metrics of the same tickets. */
   readonly marks: SharedMarks;
+}
+
+/** How many tickets a sorted metric holds (its sorted positions). */
+export function sortedCount(sorted: Pick<SortedDurations, 'runEnds'>): number {
+  const ends = sorted.runEnds;
+  return ends.length === 0 ? 0 : (ends[ends.length - 1] as number);
 }
 
 /**
@@ -159,12 +169,40 @@ export const SORTABLE_MAX_TIME = RADIX_MAX_TIME;
  * the durations come straight from the ticket table (no per-ticket arrays of times made first).
  */
 export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, marks: SharedMarks = { bytes: null }, shared = false): SortedDurations {
-  // shared: keys and index are in shared memory, and so are the scratch, the sorted keys and the
+  // shared: keys and index are in shared memory, and so are the scratch, the runs and the
   // positions (the statistics helper sorts for both threads, measure/helper.ts: no copy after)
   const n = keys.length;
   const scratch = shared ? ([new Uint32Array(new SharedArrayBuffer(4 * n)), new Uint32Array(new SharedArrayBuffer(4 * n))] as const) : undefined;
   const sorted = radixSortPairs(keys, index, scratch);
-  return { keys: sorted.keys, position: positionsOf(sorted.payload, tickets, shared), marks };
+  const runs = keyRuns(sorted.keys, shared);
+  return { runKeys: runs.keys, runEnds: runs.ends, position: positionsOf(sorted.payload, tickets, shared), marks };
+}
+
+/** Sorted keys as runs: each distinct key once, with where its run ends ({@link SortedDurations}). */
+export function keyRuns(sortedKeys: Uint32Array, shared = false): { keys: Uint32Array; ends: Uint32Array } {
+  const count = distinctKeys(sortedKeys);
+  const array = (length: number): Uint32Array => (shared ? new Uint32Array(new SharedArrayBuffer(4 * length)) : new Uint32Array(length));
+  const keys = array(count);
+  const ends = array(count);
+  writeRuns(sortedKeys, keys, ends);
+  return { keys, ends };
+}
+
+/** How many distinct keys sorted keys hold. */
+function distinctKeys(sortedKeys: Uint32Array): number {
+  let count = 0;
+  for (let j = 0; j < sortedKeys.length; j++) if (j === 0 || sortedKeys[j] !== sortedKeys[j - 1]) count++;
+  return count;
+}
+
+/** keys[r], ends[r]: the r-th distinct key and where its run ends. */
+function writeRuns(sortedKeys: Uint32Array, keys: Uint32Array, ends: Uint32Array): void {
+  let r = -1;
+  for (let j = 0; j < sortedKeys.length; j++) {
+    const key = sortedKeys[j] as number;
+    if (r < 0 || key !== keys[r]) keys[++r] = key;
+    ends[r] = j + 1;
+  }
 }
 
 /** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
@@ -213,10 +251,11 @@ export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly A
   // Many members (or more than 255 groups): each ticket's tally code is written in ticket order
   // and then where the ticket sits ({@link talliesByTicket}); few: only the members are marked
   // where they sit, on marks cleared first.
-  if (members * 4 >= sorted.keys.length || groups > BYTE_GROUPS) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), groups);
+  const count = sortedCount(sorted);
+  if (members * 4 >= count || groups > BYTE_GROUPS) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), groups);
   const { position } = sorted;
   const marks = byteMarks(sorted);
-  marks.fill(255, 0, sorted.keys.length);
+  marks.fill(255, 0, count);
   memberLists.forEach((list, g) => {
     const base = g * cells;
     for (let j = 0; j < list.length; j++) {
@@ -225,7 +264,7 @@ export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly A
       if (at >= 0) marks[at] = base + (code ? (code[i] as number) : 0);
     }
   });
-  return countMarked(sorted.keys, marks, groups);
+  return countMarked(sorted, marks, groups);
 }
 
 /**
@@ -267,16 +306,16 @@ function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code
  * position is written), then the keys are counted in order.
  */
 export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, groups: number): Tally[] {
-  const { keys, position } = sorted;
+  const { position } = sorted;
   if (codes instanceof Uint8Array) {
     const marks = byteMarks(sorted);
     placeBytes(marks, codes, position);
-    return countMarked(keys, marks, groups);
+    return countMarked(sorted, marks, groups);
   }
   // more than 255 groups (a rare layout): 32-bit codes by position for this pass only
-  const marks = new Int32Array(keys.length);
+  const marks = new Int32Array(sortedCount(sorted));
   place(marks, codes, position);
-  return countMarked(keys, marks, groups);
+  return countMarked(sorted, marks, groups);
 }
 
 /*
@@ -306,18 +345,19 @@ function placeBytes(out: Uint8Array, codes: Uint8Array, position: Int32Array): v
 }
 
 /**
- * The tallies of the positions marked with a group code in `marks` (none: 255 in bytes, −1 in 32 bits), sorted keys in
- * hand: the distinct times of each group counted in one pass, then every tally written in a
+ * The tallies of the positions marked with a group code in `marks` (none: 255 in bytes, −1 in 32 bits), read run
+ * by run of the sorted keys: the distinct times of each group counted in one pass, then every tally written in a
  * second, into one block per column (each tally a view of its stretch).
  */
-function countMarked(keys: Uint32Array, marks: TallyCodes, groups: number): Tally[] {
-  const offset = distinctOffsets(keys, marks, groups);
+function countMarked(sorted: SortedDurations, marks: TallyCodes, groups: number): Tally[] {
+  const { runKeys, runEnds } = sorted;
+  const offset = distinctOffsets(runKeys, runEnds, marks, groups);
   const total = offset[groups] as number;
   // whole seconds below 2^31 and counts below the number of tickets: 32 bits hold them exactly
   const times = new Uint32Array(total);
   const ended = new Uint32Array(total);
   const waiting = new Uint32Array(total);
-  writeTallies(keys, marks, offset, times, ended, waiting);
+  writeTallies(runKeys, runEnds, marks, offset, times, ended, waiting);
   const out: Tally[] = [];
   for (let g = 0; g < groups; g++) {
     const from = offset[g] as number;
@@ -328,16 +368,20 @@ function countMarked(keys: Uint32Array, marks: TallyCodes, groups: number): Tall
 }
 
 /** offset[g]: where group g's tally starts in the blocks (the running count of distinct times); offset[groups] = the total. */
-function distinctOffsets(keys: Uint32Array, marks: TallyCodes, groups: number): Float64Array {
+function distinctOffsets(runKeys: Uint32Array, runEnds: Uint32Array, marks: TallyCodes, groups: number): Float64Array {
   const last = new Float64Array(groups).fill(-1);
   const distinct = new Float64Array(groups + 1);
-  for (let k = 0; k < keys.length; k++) {
-    const g = marks[k] as number;
-    if (g >>> 0 >= groups) continue;
-    const t = (keys[k] as number) >>> 1;
-    if (t !== last[g]) {
-      distinct[g + 1]!++;
-      last[g] = t;
+  let k = 0;
+  for (let r = 0; r < runKeys.length; r++) {
+    const t = (runKeys[r] as number) >>> 1;
+    const end = runEnds[r] as number;
+    for (; k < end; k++) {
+      const g = marks[k] as number;
+      if (g >>> 0 >= groups) continue;
+      if (t !== last[g]) {
+        distinct[g + 1]!++;
+        last[g] = t;
+      }
     }
   }
   for (let g = 0; g < groups; g++) distinct[g + 1]! += distinct[g] as number;
@@ -345,25 +389,29 @@ function distinctOffsets(keys: Uint32Array, marks: TallyCodes, groups: number): 
 }
 
 /** Writes every group's tally into the blocks at its offset. */
-function writeTallies(keys: Uint32Array, marks: TallyCodes, offset: Float64Array, times: Uint32Array, ended: Uint32Array, waiting: Uint32Array): void {
+function writeTallies(runKeys: Uint32Array, runEnds: Uint32Array, marks: TallyCodes, offset: Float64Array, times: Uint32Array, ended: Uint32Array, waiting: Uint32Array): void {
   const groups = offset.length - 1;
   const last = new Float64Array(groups).fill(-1);
   const at = new Float64Array(groups);
   for (let g = 0; g < groups; g++) at[g] = (offset[g] as number) - 1;
-  for (let k = 0; k < keys.length; k++) {
-    const g = marks[k] as number;
-    if (g >>> 0 >= groups) continue;
-    const key = keys[k] as number;
+  let k = 0;
+  for (let r = 0; r < runKeys.length; r++) {
+    const key = runKeys[r] as number;
     const t = key >>> 1;
-    let j = at[g] as number;
-    if (t !== last[g]) {
-      j++;
-      at[g] = j;
-      times[j] = t;
-      last[g] = t;
+    const counts = key & 1 ? waiting : ended;
+    const end = runEnds[r] as number;
+    for (; k < end; k++) {
+      const g = marks[k] as number;
+      if (g >>> 0 >= groups) continue;
+      let j = at[g] as number;
+      if (t !== last[g]) {
+        j++;
+        at[g] = j;
+        times[j] = t;
+        last[g] = t;
+      }
+      counts[j]! += 1;
     }
-    if (key & 1) waiting[j]! += 1;
-    else ended[j]! += 1;
   }
 }
 

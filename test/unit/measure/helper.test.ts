@@ -157,8 +157,8 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     const finish = vi.spyOn(HelperTwin.prototype, 'finish');
     const sorted = vi.spyOn(HelperTwin.prototype, 'sorted');
     const helped = await run(file, 'always');
-    expect(sorted.mock.results[0]!.value).toMatchObject({ keys: expect.any(Uint32Array) });
-    expect((sorted.mock.results[0]!.value as { keys: Uint32Array }).keys.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sorted.mock.results[0]!.value).toMatchObject({ runKeys: expect.any(Uint32Array), runEnds: expect.any(Uint32Array) });
+    expect((sorted.mock.results[0]!.value as { position: Int32Array }).position.buffer).toBeInstanceOf(SharedArrayBuffer);
     // (a pass the helper is too slow for, on a loaded machine, would be made here: the same report)
     const answered = finish.mock.results.filter((r) => Array.isArray(r.value)).length;
     expect(answered).toBeGreaterThanOrEqual(3);
@@ -187,10 +187,10 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     const worker = { postMessage: (m: unknown) => sent.push(m) } as unknown as Worker;
     const twin = new HelperTwin(worker, port1, control, 2, 50, receiveMessageOnPort);
     Atomics.store(control, 2, 1); // started
-    const keys = new Uint32Array(new SharedArrayBuffer(8));
-    port2.postMessage({ id: 0, kind: 'sorted', keys, position: new Int32Array(new SharedArrayBuffer(8)) });
+    const runKeys = new Uint32Array(new SharedArrayBuffer(8));
+    port2.postMessage({ id: 0, kind: 'sorted', runKeys, runEnds: new Uint32Array(new SharedArrayBuffer(8)), position: new Int32Array(new SharedArrayBuffer(8)) });
     Atomics.add(control, 0, 1);
-    expect(twin.sorted()?.keys).toBeInstanceOf(Uint32Array);
+    expect(twin.sorted()?.runKeys).toBeInstanceOf(Uint32Array);
     // not free while the timeline and correlation jobs are not done
     expect(twin.free()).toBe(false);
     Atomics.store(control, 1, 2);

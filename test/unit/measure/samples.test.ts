@@ -141,7 +141,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
       refused: 0,
       sorted() {
         sorted = sortedMetric(t, t.resolution, t.resolutionState, RESOLVED, asOf, { bytes: null });
-        return sorted && { keys: sorted.keys, position: sorted.position };
+        return sorted && { runKeys: sorted.runKeys, runEnds: sorted.runEnds, position: sorted.position };
       },
       free: () => true,
       start(c: TallyCodes, g: number) {

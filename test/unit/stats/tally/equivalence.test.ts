@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, sortDurations, sortKeyed, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, keyRuns, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -247,6 +247,20 @@ describe('tally builders', () => {
     expect(talliesOfGroups(twenty, [[12], [17]], null, 1).map(plain)).toEqual([[[7], [1], [0]], [[2], [1], [0]]]);
     // groups tallied together must not share a ticket
     expect(() => ticketCodes(5, [[0, 2], [2, 3]], null, 1)).toThrow(/ticket 2 is in two groups/);
+  });
+
+  it('sorted keys are held as runs: each distinct key once, with where its run ends', () => {
+    // keys 3 3 4 7 7 7 (time 1 ended ×2, time 2 ended, time 3 waiting ×3): runs 3 | 4 | 7 7 7
+    const runs = keyRuns(Uint32Array.from([3, 3, 4, 7, 7, 7]));
+    expect(Array.from(runs.keys)).toEqual([3, 4, 7]);
+    expect(Array.from(runs.ends)).toEqual([2, 3, 6]);
+    expect(Array.from(keyRuns(new Uint32Array(0)).keys)).toEqual([]);
+    // tickets 0..4 at 5, 3, 3 (waiting), 4, 5 s: keys 10, 6, 7, 8, 10 sorted 6 7 8 10 10
+    const sorted = sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!;
+    expect(Array.from(sorted.runKeys)).toEqual([6, 7, 8, 10]);
+    expect(Array.from(sorted.runEnds)).toEqual([1, 2, 3, 5]);
+    expect(Array.from(sorted.position)).toEqual([3, 0, 1, 2, 4]);
+    expect(sortedCount(sorted)).toBe(5);
   });
 
   it('two metrics of the same tickets share their byte marks: what one pass leaves never counts in the next, on either metric', () => {
