@@ -33,7 +33,7 @@ import { CHANNELS, type Channel } from './model.js';
 import type { BySettings, Settings } from './settings.js';
 import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
 import { describeCounts, describeInput } from './load/describe.js';
-import { subsetTable } from './normalise/table.js';
+import { subsetTable, withoutLocations } from './normalise/table.js';
 import { measure, measureGroups, type Measurement } from './measure/index.js';
 import type { TicketGroups } from './measure/ticketGroups.js';
 import { bandOf, CountGroups } from './measure/countGroups.js';
@@ -72,8 +72,15 @@ export type StatisticsStage = 'measure' | 'judge';
 
 /** read → normalise → measure → judge → Report. */
 export async function audit(settings: Settings, io: AuditIO): Promise<Report> {
-  const dataset = await loadDataset(settings, io);
+  // nothing after loading asks where a ticket was read: those columns go before the statistics
+  // (the loaded dataset is not kept in a variable of its own, which would hold them)
+  const dataset = withoutTicketLocations(await loadDataset(settings, io));
   return finish(await auditHelped(dataset, settings, io.baseline ?? null, { onStage: io.onStage }, io.workers ?? 'auto'), settings);
+}
+
+/** The dataset with a table that no longer holds where its tickets were read (normalise/table.ts withoutLocations). */
+function withoutTicketLocations(dataset: Dataset): Dataset {
+  return { ...dataset, table: withoutLocations(dataset.table) };
 }
 
 /** What auditDataset can be told besides the dataset. */

@@ -13,7 +13,7 @@ import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { readNotes } from '../formats/open.js';
-import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, locationsOf, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
 import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
@@ -169,9 +169,10 @@ function isoSeconds(seconds: number): string {
 function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], latest: number, at: { file: string; line: number; column?: string }): string {
   // the ticket that row became (none when a later row of its id replaced it, --duplicates last)
   const fileCode = table.dictionaries.file.values.indexOf(at.file);
+  const { fileIndex, line } = locationsOf(table);
   let i = -1;
   for (let k = 0; k < table.size && fileCode >= 0; k++) {
-    if (table.fileIndex[k] === fileCode && table.line[k] === at.line) {
+    if (fileIndex[k] === fileCode && line[k] === at.line) {
       i = k;
       break;
     }
@@ -219,8 +220,9 @@ function withoutUnmeasured(table: TicketTable, measures: ReadonlyMap<string, { f
   if (lacking.every((m) => m.firstResponse && m.resolution)) return table;
   const firstResponseState = table.firstResponseState.slice();
   const resolutionState = table.resolutionState.slice();
+  const { fileIndex } = locationsOf(table);
   for (let i = 0; i < table.size; i++) {
-    const m = lacking[table.fileIndex[i] as number];
+    const m = lacking[fileIndex[i] as number];
     if (m && !m.firstResponse) firstResponseState[i] = EXCLUDED;
     if (m && !m.resolution) resolutionState[i] = EXCLUDED;
   }
@@ -263,8 +265,9 @@ function applyClock(table: TicketTable, settings: Settings, asOf: number, mappin
     const c = table.createdAt[i] as number;
     return Number.isNaN(seconds) || given ? seconds : whole(calendar.between(c, c + seconds));
   };
-  const firstResponse = secondsColumn(table.size, (i) => inBusinessTime(i, first(i), given[table.fileIndex[i] as number]?.firstResponse));
-  const resolution = secondsColumn(table.size, (i) => inBusinessTime(i, res(i), given[table.fileIndex[i] as number]?.resolution));
+  const { fileIndex } = locationsOf(table);
+  const firstResponse = secondsColumn(table.size, (i) => inBusinessTime(i, first(i), given[fileIndex[i] as number]?.firstResponse));
+  const resolution = secondsColumn(table.size, (i) => inBusinessTime(i, res(i), given[fileIndex[i] as number]?.resolution));
   for (let i = 0; i < table.size; i++) openAge[i] = whole(calendar.between(table.createdAt[i] as number, asOf));
   return { ...table, firstResponse, resolution, openAge, clock: 'business', instantFirstResponse: table.firstResponse, instantResolution: table.resolution };
 }

@@ -10,7 +10,7 @@
  * outcomes (sla.ts).
  */
 import { CHANNELS, type Channel } from '../model.js';
-import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, followersOf, openAges, type TicketTable } from '../normalise/table.js';
+import { ANSWERED, EXCLUDED, OPEN, RESOLVED, UNANSWERED, followersOf, locationsOf, openAges, type TicketTable } from '../normalise/table.js';
 import { bandIndex, bandsFromEdges } from './groups.js';
 import { byValueReader } from './byGroups.js';
 import type { BySettings } from '../settings.js';
@@ -133,6 +133,7 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
   }
 
   const byValue = settings.by ? byValueReader(table, settings.by) : null;
+  const { fileIndex, line } = locationsOf(table);
   const rows: TicketListingRow[] = [];
   for (let i = 0; i < table.size; i++) {
     const channel = CHANNELS[table.channel[i] as number] as Channel;
@@ -171,8 +172,8 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
       followers: Number.isNaN(followers) ? null : followers,
       followerBand: bands[bandIndex(bands, followers)]?.label ?? 'unknown',
       loud: LOUD_WORDS.filter(([bit]) => reasons & bit).map(([, word]) => word),
-      file: table.dictionaries.file.valueOf(table.fileIndex[i] as number) ?? '',
-      line: table.line[i] as number,
+      file: table.dictionaries.file.valueOf(fileIndex[i] as number) ?? '',
+      line: line[i] as number,
     };
     if (hasCustomers) {
       const jump = jumpOf.get(i);

@@ -1,7 +1,7 @@
 // The table builder: room reserved from estimates, the --by column made only when a row has a
 // value; reading customer ids ahead. Values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { TicketTableBuilder, followersOf } from '../../../src/normalise/table.js';
+import { TicketTableBuilder, followersOf, locationsOf, withoutLocations } from '../../../src/normalise/table.js';
 import { StringTable } from '../../../src/normalise/strings.js';
 import { fieldRanges } from '../../../src/normalise/fields.js';
 import { CsvScanner } from '../../../src/read/scan.js';
@@ -26,8 +26,16 @@ describe('the ticket table builder', () => {
     // customers by first appearance: C7 → 0, C07 → 1, Ćustomer → 2
     expect([...table.customer]).toEqual([0, 1, 0, 2, 1]);
     expect(table.dictionaries.customer.values).toEqual(['C7', 'C07', 'Ćustomer']);
-    expect([...table.line]).toEqual([2, 3, 4, 5, 6]);
+    expect([...locationsOf(table).line]).toEqual([2, 3, 4, 5, 6]);
     expect([...table.createdAt]).toEqual([0, 100, 200, 300, 400]);
+    // an audit lets the locations go: every other column stays the same array
+    const bare = withoutLocations(table);
+    expect(bare.fileIndex).toBeUndefined();
+    expect(bare.line).toBeUndefined();
+    expect(bare.createdAt).toBe(table.createdAt);
+    expect(bare.id).toBe(table.id);
+    expect(bare.size).toBe(5);
+    expect(() => locationsOf(bare)).toThrow(/no longer holds where its tickets were read/);
   });
 
   it('has no --by column until a row carries a value; the rows before it have none (-1)', () => {
