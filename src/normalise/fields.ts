@@ -14,7 +14,7 @@ import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch } 
 import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
-import { classifyStatus, flaggedDiscarded, type StatusClass } from './status.js';
+import { classifyStatus, flagValue, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
 import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
 import {
@@ -306,8 +306,9 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if (statusKey >= 0) statusClass = statuses.meaning(statusKey);
     else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
     if (statusClass === 'discarded') return false; // spam or deleted: the string normaliser excludes it, saying why
-    // (the same by a flag of its own, status.ts flaggedDiscarded)
-    if ((spamIndex >= 0 || deletedIndex >= 0) && flaggedDiscarded(spamIndex >= 0 ? textOf(batch, first + spamIndex).trim() : '', deletedIndex >= 0 ? textOf(batch, first + deletedIndex).trim() : '')) return false;
+    // (the same by a flag of its own, status.ts flagValue; a flag it cannot read has a note there)
+    if (spamIndex >= 0 && flagValue(textOf(batch, first + spamIndex), false) !== false) return false;
+    if (deletedIndex >= 0 && flagValue(textOf(batch, first + deletedIndex), true) !== false) return false;
     let resolutionSeconds = Number.NaN;
     let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
     let resolvedGiven = false;

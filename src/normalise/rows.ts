@@ -8,7 +8,7 @@ import type { TicketField } from '../model.js';
 import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
 import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
 import { ParityError } from '../errors.js';
-import { classifyStatus, flaggedDiscarded } from './status.js';
+import { classifyStatus, flagValue } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
 } from './table.js';
@@ -491,8 +491,10 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     // row made; with first, a later row of a ticket first seen as spam is its duplicate.
     const spamText = get(values, 'spam');
     const deletedText = get(values, 'deleted');
+    const spamSet = spamText ? flagValue(spamText, false) : false;
+    const deletedSet = deletedText ? flagValue(deletedText, true) : false;
     const discardedBy: [TicketField, string] | null =
-      statusWord && classifyStatus(statusWord) === 'discarded' ? ['status', statusWord] : (spamText || deletedText) && flaggedDiscarded(spamText, deletedText) ? (spamText && parseBoolean(spamText) === true ? ['spam', spamText] : ['deleted', deletedText]) : null;
+      statusWord && classifyStatus(statusWord) === 'discarded' ? ['status', statusWord] : spamSet === true ? ['spam', spamText] : deletedSet === true ? ['deleted', deletedText] : null;
     if (discardedBy !== null) {
       const [field, value] = discardedBy;
       const why = field === 'status' ? `status "${value}": spam or deleted, no customer waiting` : `${b[field]?.header ?? field} "${value}": ${field === 'spam' ? 'marked as spam' : 'deleted'}, no customer waiting`;
@@ -510,6 +512,9 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
 
     let notes: RowIssue[] = NO_NOTES;
     let latest = createdAt;
+    // a flag that is neither set nor unset (status.ts flagValue): the ticket is kept, and the note says so
+    if (spamSet === null) notes = withNote(notes, issue(record, 'bad-flag', 'note', `cannot read "${spamText}" as true or false; the ticket is kept`, 'spam', spamText));
+    if (deletedSet === null) notes = withNote(notes, issue(record, 'bad-flag', 'note', `cannot read "${deletedText}" as true, false or a time; the ticket is kept`, 'deleted', deletedText));
     if (!fixed && !rawChannel) notes = withNote(notes, issue(record, 'missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
 
     // First response: a timestamp or a duration; empty = not answered yet.

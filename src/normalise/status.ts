@@ -29,13 +29,43 @@ const SEEN_LIMIT = 10_000;
 export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_KEYS], discarded: [...DISCARDED_KEYS], openPrefixes: ['awaiting', 'waiting', 'pending'] } as const;
 
 /**
+ * How a spam or deleted flag cell is read (the engines' count query reads them alike:
+ * read/engines/sql.ts, with these patterns):
+ * - parseBoolean's words, `true`/`false`, `yes`/`no`, `1`/`0`, … (in any case);
+ * - a number: 0 is not set, any other is (`1.0` and `0.0` from a pandas re-save);
+ * - for `deleted` also a date or time (Gorgias `trashed_datetime` holds when it went to the
+ *   trash): set;
+ * - empty, or a placeholder for "no value" (`NULL`, `None`, `NaN`, `n/a`, `-`, `\N`): not set;
+ * - anything else cannot be read: null (the row keeps its ticket, with a note).
+ */
+export function flagValue(raw: string, timeMeansSet: boolean): boolean | null {
+  const text = raw.trim();
+  if (text === '' || NO_VALUE.has(text.toLowerCase())) return false;
+  const word = parseBoolean(text);
+  if (word !== null) return word;
+  if (FLAG_NUMBER.test(text)) return !FLAG_ZERO.test(text);
+  if (timeMeansSet && FLAG_DATE.test(text)) return true;
+  return null;
+}
+
+/** Cells that say "no value" in a flag column (none of them matches a pattern below: the count query needs no list). */
+const NO_VALUE = new Set(['null', 'none', 'nan', 'n/a', 'na', '-', '\\n', 'nil', 'undefined']);
+/** A plain number, a decimal point or comma allowed; zero. */
+export const FLAG_NUMBER_PATTERN = '^[+-]?[0-9]+([.,][0-9]+)?$';
+export const FLAG_ZERO_PATTERN = '^[+-]?0+([.,]0+)?$';
+/** A date as exports write one (ISO, or day and month with slashes or dots), with or without a time after it. */
+export const FLAG_DATE_PATTERN = '^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4})';
+const FLAG_NUMBER = new RegExp(FLAG_NUMBER_PATTERN);
+const FLAG_ZERO = new RegExp(FLAG_ZERO_PATTERN);
+const FLAG_DATE = new RegExp(FLAG_DATE_PATTERN);
+
+/**
  * Whether a ticket's own flags discard it, as a `spam` or `deleted` status does: a spam flag
- * that reads true (Gorgias `spam`, Zoho `isSpam`), or a deleted flag that is true or any value
- * other than a false word (Gorgias `trashed_datetime` holds the time it went to the trash).
- * The words are parseBoolean's; the engines' count query reads them alike (read/engines/sql.ts).
+ * that is set (Gorgias `spam`, Zoho `isSpam`), or a deleted flag that is set or holds a time
+ * (Gorgias `trashed_datetime`); see {@link flagValue}.
  */
 export function flaggedDiscarded(spam: string, deleted: string): boolean {
-  return (spam !== '' && parseBoolean(spam) === true) || (deleted !== '' && parseBoolean(deleted) !== false);
+  return (spam !== '' && flagValue(spam, false) === true) || (deleted !== '' && flagValue(deleted, true) === true);
 }
 
 /** Classifies a raw status value. */

@@ -28,7 +28,7 @@ import { ParityError } from '../../errors.js';
 import type { Channel, DurationUnit, TicketField } from '../../model.js';
 import { CHANNELS } from '../../model.js';
 import { BOOLEAN_WORDS, builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
-import { STATUS_VOCABULARY } from '../../normalise/status.js';
+import { FLAG_DATE_PATTERN, FLAG_NUMBER_PATTERN, FLAG_ZERO_PATTERN, STATUS_VOCABULARY } from '../../normalise/status.js';
 import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
@@ -280,11 +280,17 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const { channel, outbound } = channelCase(d, chKey, spec);
   const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
   // spam or deleted by its status (normalise/status.ts), as in-process
-  // or by a flag of its own: spam that reads true, deleted that is any value but a false word
-  const flags = [
-    ...(col('spam') ? [`spam_txt IN (${BOOLEAN_WORDS.true.map((w) => d.string(w)).join(', ')})`] : []),
-    ...(col('deleted') ? [`(del_txt IS NOT NULL AND del_txt NOT IN (${BOOLEAN_WORDS.false.map((w) => d.string(w)).join(', ')}))`] : []),
-  ];
+  // or by a flag of its own that is set (normalise/status.ts flagValue): a true word, a number
+  // other than 0, and for deleted a date or time
+  const flagSet = (text: string, timeMeansSet: boolean): string => {
+    const set = [
+      `${text} IN (${BOOLEAN_WORDS.true.map((w) => d.string(w)).join(', ')})`,
+      `(${d.matches(text, FLAG_NUMBER_PATTERN)} AND NOT ${d.matches(text, FLAG_ZERO_PATTERN)})`,
+      ...(timeMeansSet ? [d.matches(text, FLAG_DATE_PATTERN)] : []),
+    ];
+    return `(${text} IS NOT NULL AND (${set.join(' OR ')}))`;
+  };
+  const flags = [...(col('spam') ? [flagSet('spam_txt', false)] : []), ...(col('deleted') ? [flagSet('del_txt', true)] : [])];
   const discarded = [`status_key IN (${STATUS_VOCABULARY.discarded.map((k) => d.string(k)).join(', ')})`, ...flags].join(' OR ');
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
   const reasons = [

@@ -218,3 +218,29 @@ describe('a spam or deleted flag in a column of its own excludes the ticket as d
     expect(report.channels.find((c) => c.channel === 'phone')?.tickets).toBe(1);
   });
 });
+
+describe('how a spam or deleted flag cell is read (found by an independent attack: NULL deleted every ticket)', () => {
+  it('true words and numbers other than 0 are set, a date deletes; placeholders for no value are not set; anything else is kept with a note', async () => {
+    const path = file('flags.csv', [
+      'ticket_id,channel,created_at,first_response_at,is_spam,deleted_at',
+      'P1,phone,2026-07-01T08:00:00Z,2026-07-01T08:10:00Z,0.0,NULL', // kept, 600 s
+      'P2,phone,2026-07-01T08:00:00Z,2026-07-01T08:20:00Z,1.0,', // spam (a pandas 1.0)
+      'P3,phone,2026-07-01T08:00:00Z,2026-07-01T08:30:00Z,,None', // kept, 1,800 s
+      'P4,phone,2026-07-01T08:00:00Z,2026-07-01T08:40:00Z,no,2026-07-03 10:00', // deleted (a time)
+      'P5,phone,2026-07-01T08:00:00Z,2026-07-01T08:50:00Z,0,\\N', // kept, 3,000 s
+      'P6,phone,2026-07-01T08:00:00Z,2026-07-01T09:00:00Z,maybe,n/a', // kept, 3,600 s, with a note
+      'P7,phone,2026-07-01T08:00:00Z,2026-07-01T09:10:00Z,2,"0,0"', // spam (2 is not 0)
+      'P8,phone,2026-07-01T08:00:00Z,2026-07-01T09:20:00Z,FALSE,17.07.2026', // deleted (a date)
+    ]);
+    // kept P1, P3, P5, P6: 600, 1,800, 3,000, 3,600 s, median (1,800 + 3,000) / 2 = 2,400 s
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.input.dataQuality.find((d: { kind: string }) => d.kind === 'discarded')?.count).toBe(4);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 4, 2400]]);
+    }
+    const report = await auditFiles([path]);
+    expect(report.input.dataQuality.find((d) => d.kind === 'bad-flag')).toMatchObject({ severity: 'note', count: 1, example: { line: 7, column: 'is_spam', value: 'maybe' } });
+  });
+});
