@@ -43,6 +43,9 @@ export const zendesk: FormatDef = {
   },
   // `via.channel` twitter or facebook is a public post unless its rel says a direct message
   privateDirections: ['direct_message'],
+  // the tickets API's `is_public` says whether the ticket has a public comment, not whether it
+  // came as a public post: never read as isPublic (columns.isPublic still maps it)
+  ignoreColumns: ['is_public'],
   durationUnits: { firstResponseTime: 'minutes', resolutionTime: 'minutes' },
   channels: {
     // CSV "Via" values

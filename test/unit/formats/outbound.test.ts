@@ -119,9 +119,9 @@ describe('a direct message on a channel of public posts is private (Zendesk via.
   // (facebook alone says neither): private; 504 a Facebook post: not said
   const expected = { '501': 1, '502': 0, '503': 0, '504': -1 };
 
-  it('Zendesk JSON', async () => {
+  it('Zendesk JSON, whose is_public (the ticket has a public comment) does not say a public post', async () => {
     const ticket = (id: number, channel: string, rel: string) =>
-      JSON.stringify({ ticket: { id, via: { channel, source: { rel } }, created_at: '2026-07-01T08:00:00Z', status: 'open', requester_id: id } });
+      JSON.stringify({ ticket: { id, via: { channel, source: { rel } }, created_at: '2026-07-01T08:00:00Z', status: 'open', requester_id: id, is_public: true } });
     const path = file('zendesk-social.ndjson', [ticket(501, 'twitter', 'mention'), ticket(502, 'twitter', 'direct_message'), ticket(503, 'facebook', 'direct_message'), ticket(504, 'facebook', 'post')]);
     expect(await publicById(path)).toEqual(expected);
   });
