@@ -331,8 +331,13 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       whole = [next.replace(/^\uFEFF/, '')];
     }
     if (value !== undefined) {
+      // a whole document on one line (an array, a page) is held whole: its bound is a document's;
+      // one record's is a line's, as every later line's is
+      const found = recordsOf(value);
+      const document = Array.isArray(value) || found.arrayIndex !== null || found.nestedIndex !== undefined;
+      if (Buffer.byteLength(next) > (document ? limits.maxJsonBytes : limits.maxRecordBytes)) throw limitError(file, lineNo, limits, document);
       checkDepth(text, file, lineNo, limits);
-      for (const v of recordsOf(value).records) pending.push(flatOf(v, file, lineNo));
+      for (const v of found.records) pending.push(flatOf(v, file, lineNo));
     }
     break;
   }

@@ -231,6 +231,13 @@ describe('read limits', () => {
     await expect(openJson('big.ndjson', Readable.from([Buffer.from(ndjson)]), limits)).rejects.toMatchObject({ location: { file: 'big.ndjson', line: 2 }, message: 'a line is longer than 100 bytes' });
     const doc = `[\n${Array.from({ length: 30 }, (_, k) => `{"id":${k}}`).join(',\n')}\n]`;
     await expect(openJson('big.json', Readable.from([Buffer.from(doc)]), limits)).rejects.toMatchObject({ message: 'the JSON document is larger than 200 bytes' });
+    // the same on one line (a minified export): a document's bound, not a line's (found by an
+    // independent attack: a one-line document was held up to the larger of the two)
+    const oneLine = `[${Array.from({ length: 30 }, (_, k) => `{"id":${k}}`).join(',')}]\n`; // 291 bytes (ids 0-9 take 8, 10-29 take 9, 29 commas, 2 brackets)
+    await expect(openJson('min.json', Readable.from([Buffer.from(oneLine)]), { ...limits, maxRecordBytes: 1000 })).rejects.toMatchObject({ location: { file: 'min.json', line: 1 }, message: 'the JSON document is larger than 200 bytes' });
+    // and a single record on the first line is a line: 115 bytes over a line's 100
+    const first = `{"id":1,"text":"${'x'.repeat(97)}"}\n`;
+    await expect(openJson('first.ndjson', Readable.from([Buffer.from(first)]), limits)).rejects.toMatchObject({ location: { file: 'first.ndjson', line: 1 }, message: 'a line is longer than 100 bytes' });
     const nested = `{"id":1}\n{"a":{"b":{"c":{"d":{"e":{"f":1}}}}}}\n`;
     await expect(openJson('deep.ndjson', Readable.from([Buffer.from(nested)]), limits)).rejects.toMatchObject({ message: 'JSON nested more than 5 levels deep', location: { file: 'deep.ndjson', line: 2 } });
   });
