@@ -40,7 +40,19 @@ export function gzipGuard(compressed: Readable, gunzip: Gunzip, file: string, li
   });
   compressed.on('error', (e) => countIn.destroy(e));
   countIn.on('error', (e) => gunzip.destroy(e));
-  gunzip.on('error', (e) => countOut.destroy(e));
+  // (zlib's own words, "unexpected end of file", name no file: said as parity says it, for every reader)
+  gunzip.on('error', (e) => countOut.destroy(damaged(e, file)));
   compressed.pipe(countIn).pipe(gunzip).pipe(countOut);
   return countOut;
+}
+
+/** A zlib error as the input error it is: the file's gzip data is damaged or cut short. */
+function damaged(error: Error, file: string): Error {
+  if (error instanceof ParityError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'Z_DATA_ERROR' && code !== 'Z_BUF_ERROR') return error;
+  return new ParityError('the gzip data is damaged or truncated', {
+    location: { file },
+    hint: `zlib says: ${error.message}; a file cut short in a download or a copy, or with bytes after the end of its gzip data: fetch it again`,
+  });
 }

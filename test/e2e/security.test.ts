@@ -240,6 +240,21 @@ describe('resource bounds', () => {
     expectClean(r);
   });
 
+  it('a gzip file cut short, or with bytes after its end, is an input error naming the file (found by an independent attack: "internal error")', async () => {
+    const d = dir();
+    // 20,000 rows, so that the damage lies past the first 64 KiB read to sniff the file
+    const whole = gzipSync(`ticket_id,channel,created_at\n${Array.from({ length: 20_000 }, (_, k) => `T${k},phone,2026-10-01T10:00:00Z`).join('\n')}\n`);
+    const cut = write(d, 'cut.csv.gz', whole.subarray(0, Math.floor(whole.length / 2)));
+    const trailing = write(d, 'trailing.csv.gz', Buffer.concat([whole, Buffer.from('junk\n')]));
+    for (const [file, args] of [[cut, ['audit', cut]], [trailing, ['audit', trailing]], [cut, ['inspect', cut]], [cut, ['tickets', cut]]] as const) {
+      const r = await runParity([...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file}: the gzip data is damaged or truncated`);
+      expect(r.stderr).not.toContain('internal error');
+      expectClean(r);
+    }
+  });
+
   it('/dev/zero and a record without an end stop at the record bound, naming file and line', async () => {
     const zero = await runParity(['audit', '/dev/zero', '--max-record-bytes', '1MiB']);
     expect(zero.code).toBe(2);
