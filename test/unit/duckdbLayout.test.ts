@@ -44,3 +44,24 @@ describe('a CSV whose layout DuckDB guesses wrong', () => {
     expect(r.stderr).toContain('the file is empty: no header row and no tickets');
   });
 });
+
+describe('a file that is no CSV for DuckDB: said so, not as DuckDB misreads it (found by an independent attack)', () => {
+  const cases: Array<[string, string | Buffer, string]> = [
+    // a workbook: a zip archive (had been called "not UTF-8")
+    ['book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), 'an Excel workbook'],
+    // JSON (had been read as CSV, its fragments listed as columns)
+    ['tickets.ndjson', '{"id":1,"via":{"channel":"web"},"created_at":"2026-10-01T10:00:00Z"}\n', 'a JSON export'],
+    // bare carriage returns (DuckDB's sniffer had failed with its own words)
+    ['mac.csv', 'ticket_id,channel,created_at\r1,phone,2026-10-01T10:00:00Z\r', 'lines that end in a bare carriage return (an old Mac text file)'],
+  ];
+  for (const [name, content, what] of cases) {
+    it(name, async () => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const r = await runParity(['audit', file, '--engine', 'duckdb', '--no-config']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file}: ${what}: --engine duckdb reads CSV and Parquet files only`);
+      expect(r.stderr).toContain('audit it without --engine');
+    });
+  }
+});

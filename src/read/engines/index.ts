@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { ParityError, UsageError } from '../../errors.js';
 import { Readable } from 'node:stream';
 import { fileHead, firstInvalidUtf8Line, openCsv, sniffEncoding, zeroPattern } from '../source.js';
+import { isOle2, isZip } from '../xlsx.js';
 import { closeRecords } from '../record.js';
 import type { Config } from '../../config/schema.js';
 import { reportingProgress, type CountingProgress, type EngineConnection, type SqlSource } from './connection.js';
@@ -167,6 +168,7 @@ async function requireUtf8(file: string): Promise<void> {
   const head = await fileHead(file, 64 * 1024);
   if (head === null) return; // not readable here: DuckDB says why, naming the file
   if (head[0] === 0x1f && head[1] === 0x8b) return; // gzip: DuckDB decompresses it itself
+  notCsvForDuckDB(file, head);
   // a multi-byte character cut at the end of the head is not an error (sniffEncoding streams)
   // UTF-16 and UTF-32 without a byte-order mark are valid UTF-8 byte by byte: told by their NULs
   const zeros = zeroPattern(head);
@@ -175,6 +177,20 @@ async function requireUtf8(file: string): Promise<void> {
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-8') return;
   throw notUtf8(file, null, encoding === 'utf-16le' ? 'UTF-16' : 'not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows)');
+}
+
+/**
+ * A file DuckDB would read as CSV that is none: an Excel workbook (it was called "not UTF-8"), a
+ * JSON export (read as CSV, its fragments listed as columns), or a CSV whose lines end in a bare
+ * carriage return (DuckDB's sniffer fails on it). parity reads all three itself.
+ */
+function notCsvForDuckDB(file: string, head: Buffer): void {
+  const without = (what: string): ParityError =>
+    new ParityError(`${what}: --engine duckdb reads CSV and Parquet files only`, { location: { file }, hint: 'audit it without --engine: parity reads it itself' });
+  if (isZip(head) || isOle2(head) || /\.xlsx?$/i.test(file)) throw without('an Excel workbook');
+  const text = head.toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  if (text.startsWith('{') || text.startsWith('[')) throw without('a JSON export');
+  if (head.includes(0x0d) && !head.includes(0x0a)) throw without('lines that end in a bare carriage return (an old Mac text file)');
 }
 
 function notUtf8(file: string, line: number | null, what: string): ParityError {
