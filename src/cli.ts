@@ -95,7 +95,7 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--redact', 'replace customer ids and handles with stable pseudonyms')
     .option('--duplicates <keep>', 'a repeated ticket id keeps its first row (default) or its last row (overlapping exports)')
     .option('--max-record-bytes <size>', 'largest CSV record or NDJSON line (default 64MiB)')
-    .addOption(new Option('--limit <name=value>', 'raise a read limit: maxRecordBytes, maxJsonBytes, maxJsonDepth, maxDecompressedBytes, maxCompressionRatio').argParser(collect))
+    .addOption(new Option('--limit <name=value>', 'raise a read limit: maxRecordBytes, maxJsonBytes, maxJsonDepth, maxDecompressedBytes, maxCompressionRatio, maxColumns').argParser(collect))
     .option('--no-color', 'no colour in the output')
     .option('--quiet', 'no warnings on stderr');
 }

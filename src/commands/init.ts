@@ -18,6 +18,7 @@ import { profileFiles, type FileProfile } from '../load/profile.js';
 import { escapeJsonText } from '../text/sanitise.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { headerList } from '../formats/bind.js';
 
 /** Flags of `init` beyond the common ones. */
 export interface InitFlags extends CommonFlags {
@@ -90,7 +91,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
   for (const miss of first.missingRequired) columns[miss.field] = columnPlaceholder(miss.field);
   if (first.missingRequired.length) {
     const keys = first.missingRequired.map((m) => `columns.${m.field}`).join(', ');
-    edits.push(`${keys}: no column was recognised; headers found: ${first.header.map((h) => JSON.stringify(h)).join(', ')}`);
+    edits.push(`${keys}: no column was recognised; headers found: ${headerList(first.header)}`);
   }
   for (const m of first.mapping) {
     if (m.column && m.detail?.includes('(assumed')) edits.push(`columns.${m.field}.unit: assumed seconds; check the unit of "${m.column}"`);

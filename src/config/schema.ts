@@ -153,6 +153,7 @@ export const configSchema = z.strictObject({
       maxJsonDepth: z.number().int().positive().optional(),
       maxDecompressedBytes: z.union([z.string(), z.number()]).optional(),
       maxCompressionRatio: z.number().positive().optional(),
+      maxColumns: z.number().int().positive().optional(),
     })
     .optional(),
   duplicates: z.enum(['first', 'last']).optional(),

@@ -117,7 +117,7 @@ export function bindColumns(
     if (index < 0) {
       throw new ParityError(`columns.${field} names "${column}", but the file has no such column`, {
         location: { file, line: 1 },
-        hint: `headers found: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+        hint: `headers found: ${headerList(header)}`,
       });
     }
     const b: { -readonly [K in keyof FieldBinding]: FieldBinding[K] } = { field, index, header: header[index] ?? column, source: 'config' };
@@ -318,4 +318,14 @@ function bestPartialStyle(values: readonly string[], timeZone: string): Timestam
     }
   }
   return best;
+}
+
+/** Most headers a message lists (a file of 20,000 columns had printed every one). */
+const HEADERS_LISTED = 50;
+
+/** The headers of a file for a message: quoted, the first {@link HEADERS_LISTED}, then how many more. */
+export function headerList(header: readonly string[]): string {
+  const shown = header.slice(0, HEADERS_LISTED).map((h) => JSON.stringify(h)).join(', ');
+  const more = header.length - HEADERS_LISTED;
+  return more > 0 ? `${shown}, … and ${more.toLocaleString('en-US')} more` : shown;
 }

@@ -7,6 +7,7 @@
  * every record it consumed (rowsRead = rowsUsed + rowsRejected).
  */
 import type { Mapping, FieldBinding } from './bind.js';
+import { headerList } from './bind.js';
 import type { FormatDef } from './types.js';
 import { headerKey } from './types.js';
 import { rowNormaliser, type RowContext, type RowResult } from '../normalise/rows.js';
@@ -159,6 +160,6 @@ export function requireColumn(mapping: Mapping, field: TicketField | null, names
   if (i >= 0) return i;
   throw new ParityError(`${format.label}: no "${names[0]}" column`, {
     location: { file, line: 1 },
-    hint: `headers found: ${mapping.header.map((h) => JSON.stringify(h)).join(', ')}`,
+    hint: `headers found: ${headerList(mapping.header)}`,
   });
 }

@@ -12,7 +12,7 @@ import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type Fi
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat } from './index.js';
-import { bindColumns, columnsHint, type Mapping } from './bind.js';
+import { bindColumns, columnsHint, headerList, type Mapping } from './bind.js';
 import { headerKey } from './types.js';
 
 /** One opened input. */
@@ -137,7 +137,7 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
   const fromConfig = configFile ? ` (mapping from ${configFile})` : '';
   return new ParityError(`no ${what} column${fromConfig}; ${fix}`, {
     location: { file: opened.file, line: 1 },
-    hint: `headers found: ${opened.mapping.header.map((h) => JSON.stringify(h)).join(', ')}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
+    hint: `headers found: ${headerList(opened.mapping.header)}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
   });
 }
 
@@ -164,7 +164,7 @@ export function byColumnOf(header: readonly string[], name: string, logFormat: s
   if (index < 0) {
     throw new ParityError(`--by "${name}" is not a canonical field (group, category, priority, status) and the file has no such column`, {
       location: { file, line: 1 },
-      hint: `headers found: ${header.map((h) => JSON.stringify(h)).join(', ')}`,
+      hint: `headers found: ${headerList(header)}`,
     });
   }
   return { index, header: header[index] as string };

@@ -20,6 +20,7 @@ import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
 import { decodeWindows1252 } from './windows1252.js';
 import type { CsvSource, RawRecord, RecodedRows, TextEncoding } from './record.js';
+import { closeRecords } from './record.js';
 import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
 export type { CsvSource, RawRecord, TextEncoding } from './record.js';
@@ -472,6 +473,13 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options, encoding === 'utf-8');
   const first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  if (first.value.values.length > limits.maxColumns) {
+    await closeRecords(all);
+    throw new ParityError(`the header row has ${first.value.values.length.toLocaleString('en-US')} columns, more than ${limits.maxColumns.toLocaleString('en-US')} (a file of delimiters, or not a CSV file)`, {
+      location: { file, line: first.value.line },
+      hint: raiseHint('maxColumns', limits.maxColumns),
+    });
+  }
   const header = first.value.values.map((h) => h.trim());
   return withPosition({ file, header, delimiter, encoding, records: all, ...(encoding === 'utf-8' ? { recoded } : {}) });
 }

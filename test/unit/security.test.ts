@@ -15,6 +15,8 @@ import { didYouMean, validateConfig } from '../../src/config/validate.js';
 import { DEFAULT_LIMITS, parseLimitFlag, parseSize, resolveLimits } from '../../src/read/limits.js';
 import { LineReader, jsonDepthExceeded } from '../../src/read/lines.js';
 import { flatten, openJson } from '../../src/read/ndjson.js';
+import { openCsv } from '../../src/read/source.js';
+import { headerList } from '../../src/formats/bind.js';
 import { loadRenderer } from '../../src/render/index.js';
 import { ParityError } from '../../src/errors.js';
 import { channelResolver } from '../../src/normalise/channel.js';
@@ -240,5 +242,31 @@ describe('read limits', () => {
     await expect(openJson('first.ndjson', Readable.from([Buffer.from(first)]), limits)).rejects.toMatchObject({ location: { file: 'first.ndjson', line: 1 }, message: 'a line is longer than 100 bytes' });
     const nested = `{"id":1}\n{"a":{"b":{"c":{"d":{"e":{"f":1}}}}}}\n`;
     await expect(openJson('deep.ndjson', Readable.from([Buffer.from(nested)]), limits)).rejects.toMatchObject({ message: 'JSON nested more than 5 levels deep', location: { file: 'deep.ndjson', line: 2 } });
+  });
+});
+
+describe('a header of too many columns (found by an independent attack: 3,000,000 columns took 39 s and 800 MB)', () => {
+  it('is refused at line 1 naming the count and the limit, on both readers; a raised limit reads it', async () => {
+    const header = Array.from({ length: 40 }, (_, k) => `c${k}`).join(',');
+    const text = `${header}\n${Array.from({ length: 40 }, () => 'x').join(',')}\n`;
+    for (const reader of [undefined, 'csv-parse' as const]) {
+      await expect(openCsv('-', Readable.from([Buffer.from(text)]), { limits: { ...DEFAULT_LIMITS, maxColumns: 39 }, ...(reader ? { reader } : {}) })).rejects.toMatchObject({
+        location: { file: '<stdin>', line: 1 },
+        message: 'the header row has 40 columns, more than 39 (a file of delimiters, or not a CSV file)',
+      });
+      const opened = await openCsv('-', Readable.from([Buffer.from(text)]), { limits: { ...DEFAULT_LIMITS, maxColumns: 40 }, ...(reader ? { reader } : {}) });
+      expect(opened.header).toHaveLength(40);
+    }
+    expect(DEFAULT_LIMITS.maxColumns).toBe(16_384);
+    expect(parseLimitFlag('maxColumns=20000')).toEqual(['maxColumns', 20_000]);
+    expect(() => parseLimitFlag('maxColumns=2.5')).toThrow('is not a valid maxColumns');
+  });
+
+  it('a message lists the first 50 headers and says how many more', () => {
+    const header = Array.from({ length: 53 }, (_, k) => `h${k}`);
+    expect(headerList(header.slice(0, 2))).toBe('"h0", "h1"');
+    const listed = headerList(header);
+    expect(listed.startsWith('"h0", "h1", ')).toBe(true);
+    expect(listed.endsWith('"h49", … and 3 more')).toBe(true);
   });
 });
