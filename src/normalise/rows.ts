@@ -457,13 +457,35 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const id = get(values, 'ticketId');
     if (!id) return reject(record, 'missing-id', 'no ticket id', 'ticketId', '');
     const createdText = get(values, 'createdAt');
-    if (!createdText) return reject(record, 'missing-created', 'no creation time', 'createdAt', '');
+    // spam or deleted (its status says so, or a spam or deleted flag of its own: status.ts
+    // flagValue): nobody is waiting; counted as waiting for ever, it had made a channel
+    // look slower than it is. Its id still takes part in the duplicate check, in the period or
+    // not, and whatever its creation time (load/stream.ts): with --duplicates last a later
+    // export's `deleted` row takes back the ticket an earlier row made; with first, a later row
+    // of a ticket first seen as spam is its duplicate.
+    const statusWord = get(values, 'status');
+    const spamText = get(values, 'spam');
+    const deletedText = get(values, 'deleted');
+    const spamSet = spamText ? flagValue(spamText, false) : false;
+    const deletedSet = deletedText ? flagValue(deletedText, true) : false;
+    const discardedBy: [TicketField, string] | null =
+      statusWord && classifyStatus(statusWord) === 'discarded' ? ['status', statusWord] : spamSet === true ? ['spam', spamText] : deletedSet === true ? ['deleted', deletedText] : null;
+    /** The rejection of a spam or deleted row: as outside the period when it is (`outside`), else as discarded. */
+    const discardedRow = (outside: string | null): RowResult => {
+      const [field, value] = discardedBy as [TicketField, string];
+      const why = field === 'status' ? `status "${value}": spam or deleted, no customer waiting` : `${b[field]?.header ?? field} "${value}": ${field === 'spam' ? 'marked as spam' : 'deleted'}, no customer waiting`;
+      const left = outside !== null ? issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText) : issue(record, 'discarded', 'excluded', why, field, value);
+      return { ok: false, issue: left, outsideId: id, discarded: true };
+    };
+    // (a spam or deleted row without a readable creation time is rejected as spam or deleted)
+    if (!createdText) return discardedBy !== null ? discardedRow(null) : reject(record, 'missing-created', 'no creation time', 'createdAt', '');
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
+    if (createdAt === null && discardedBy !== null) return discardedRow(null);
     if (createdAt === null) {
       checkDateOrder(record, b.createdAt, createdText, mapping.timeZone);
       return reject(record, 'bad-created', epochMismatch(b.createdAt?.style, createdText) ?? `cannot read date "${createdText}"`, 'createdAt', createdText);
     }
-    if (!inCalendar(createdAt)) return reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
+    if (!inCalendar(createdAt)) return discardedBy !== null ? discardedRow(null) : reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
     // A row outside --since/--until is excluded, but its times are read first when no --as-of is
     // given (leftLatest): they still say how old the export is, and the default as-of time is
     // the latest timestamp of the export, not of the period (as a report's is: one as-of for
@@ -482,25 +504,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
       return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
     }
-    // spam or deleted (its status says so, or a spam or deleted flag of its own: status.ts
-    // flaggedDiscarded): nobody is waiting; counted as waiting for ever, it had made a channel
-    // look slower than it is
-    const statusWord = get(values, 'status');
-    // Its id still takes part in the duplicate check, in the period or not (load/stream.ts):
-    // with --duplicates last a later export's `deleted` row takes back the ticket an earlier
-    // row made; with first, a later row of a ticket first seen as spam is its duplicate.
-    const spamText = get(values, 'spam');
-    const deletedText = get(values, 'deleted');
-    const spamSet = spamText ? flagValue(spamText, false) : false;
-    const deletedSet = deletedText ? flagValue(deletedText, true) : false;
-    const discardedBy: [TicketField, string] | null =
-      statusWord && classifyStatus(statusWord) === 'discarded' ? ['status', statusWord] : spamSet === true ? ['spam', spamText] : deletedSet === true ? ['deleted', deletedText] : null;
-    if (discardedBy !== null) {
-      const [field, value] = discardedBy;
-      const why = field === 'status' ? `status "${value}": spam or deleted, no customer waiting` : `${b[field]?.header ?? field} "${value}": ${field === 'spam' ? 'marked as spam' : 'deleted'}, no customer waiting`;
-      const left = outside !== null ? issue(record, 'outside-period', 'excluded', outside, 'createdAt', createdText) : issue(record, 'discarded', 'excluded', why, field, value);
-      return { ok: false, issue: left, outsideId: id, discarded: true };
-    }
+    if (discardedBy !== null) return discardedRow(outside);
 
     // outside the period: only its id (for the duplicate check) and its latest time are wanted
     // (the default as-of time: an answer or a resolution as the rules below count them; none

@@ -59,14 +59,6 @@ const FLAG_NUMBER = new RegExp(FLAG_NUMBER_PATTERN);
 const FLAG_ZERO = new RegExp(FLAG_ZERO_PATTERN);
 const FLAG_DATE = new RegExp(FLAG_DATE_PATTERN);
 
-/**
- * Whether a ticket's own flags discard it, as a `spam` or `deleted` status does: a spam flag
- * that is set (Gorgias `spam`, Zoho `isSpam`), or a deleted flag that is set or holds a time
- * (Gorgias `trashed_datetime`); see {@link flagValue}.
- */
-export function flaggedDiscarded(spam: string, deleted: string): boolean {
-  return (spam !== '' && flagValue(spam, false) === true) || (deleted !== '' && flagValue(deleted, true) === true);
-}
 
 /** Classifies a raw status value. */
 export function classifyStatus(raw: string | null): StatusClass {

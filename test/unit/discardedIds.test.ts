@@ -94,3 +94,26 @@ describe('a spam or deleted row settles its id as a ticket row would', () => {
     }
   }
 });
+
+describe('a deleted row without a creation time (a later export may leave it out)', () => {
+  const lines = [HEADER, solved(2, 'A', '2026-10-02T09:00:00Z', 5), solved(3, 'B', '2026-10-03T09:00:00Z', 2), 'A,c4,Phone,,,,deleted,normal,Billing'];
+  const small = tempCsv('deleted-no-created.csv', lines);
+  test('is rejected as discarded, and with --duplicates last takes back its ticket', async () => {
+    const settings = { ...resolveSettings([small], { duplicates: 'last' }, {}, 'test'), generatedAt: null };
+    const kinds: string[] = [];
+    const report = await audit(settings, { stdin: Readable.from([]), onReject: (issue) => kinds.push(`${issue.kind}@${issue.line}`) });
+    // A (line 2) is taken back by line 4: B alone, 2h
+    expect(kinds.sort()).toEqual(['discarded@4', 'duplicate-id@2']);
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 1, 7200]]);
+  });
+
+  test('in-process and through DuckDB alike (ids unique: DuckDB counts every row)', async () => {
+    const { runParity } = await import('../helpers/exec.js');
+    const unique = tempCsv('deleted-no-created-unique.csv', [HEADER, solved(2, 'A', '2026-10-02T09:00:00Z', 5), 'C,c3,Phone,,,,deleted,normal,Billing']);
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', unique, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 1]]);
+    }
+  });
+});

@@ -254,7 +254,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('channel')} AS raw_ch,`,
     `  ${keyOf('channel')} AS ch_key,`,
     `  ${col('direction') ? `LOWER(${textOf('direction')})` : d.nullText} AS dir_txt,`,
-    // a spam or deleted flag of the ticket's own (normalise/status.ts flaggedDiscarded)
+    // a spam or deleted flag of the ticket's own (normalise/status.ts flagValue)
     ...(col('spam') ? [`  LOWER(${textOf('spam')}) AS spam_txt,`] : []),
     ...(col('deleted') ? [`  LOWER(${textOf('deleted')}) AS del_txt,`] : []),
     `  ${frSeconds ?? d.double('NULL')} AS fr_s,`,
@@ -295,6 +295,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
   const reasons = [
     `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,
+    // a spam or deleted row without a creation time is rejected as spam or deleted, as in-process
+    `WHEN created_s IS NULL AND (${discarded}) THEN ${d.string('discarded')}`,
     `WHEN created_s IS NULL THEN ${d.string('missing-created')}`,
     // outside the years 1 to 9999, as in-process (normalise/time.ts inCalendar)
     `WHEN created_s < ${numberLiteral(FIRST_TIME)} OR created_s > ${numberLiteral(LAST_TIME)} THEN ${d.string('bad-created')}`,
