@@ -198,7 +198,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
   // row lay outside the period, and a row of the period with one of them is its duplicate.
   // The last row decides (--duplicates last): a ticket whose latest row lies outside leaves
   // the period (`dropped`) until a later row of the period takes its slot again.
-  // A row that is spam or deleted by its status is settled the same way, in the period or not:
+  // A row that is spam or deleted (its status or a flag of its own) is settled the same way, in the period or not:
   // its id joins `outside` (first), or it takes back the ticket of its id (last).
   let outside: StringTable | null = context.since !== null || context.until !== null ? new StringTable() : null;
   /** The ids of `outside` (by code) whose first row was spam or deleted, not outside the period. */
@@ -282,7 +282,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           period === 'first outside'
             ? `ticket id "${id}" appeared earlier, on a row created outside --since/--until; the first one is kept, so the ticket is not in the period`
             : period === 'first discarded'
-              ? `ticket id "${id}" appeared earlier, on a row whose status says spam or deleted; the first one is kept, so the ticket is not counted`
+              ? `ticket id "${id}" appeared earlier, on a row marked spam or deleted; the first one is kept, so the ticket is not counted`
               : `ticket id "${id}" appeared earlier; the first one is kept`;
         const issue: RowIssue = { kind: 'duplicate-id', severity: 'error', file, line, column: idColumn, value: id, detail };
         rejectRow(keepValues && values ? { ...issue, values: typeof values === 'function' ? values() : values } : issue);
@@ -300,7 +300,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           period === 'last outside'
             ? `ticket id "${id}" appears again at ${file}:${line}, on a row created outside --since/--until; the last one is kept, so the ticket is not in the period`
             : period === 'last discarded'
-              ? `ticket id "${id}" appears again at ${file}:${line}, with a status that says spam or deleted; the last one is kept, so the ticket is not counted`
+              ? `ticket id "${id}" appears again at ${file}:${line}, on a row marked spam or deleted; the last one is kept, so the ticket is not counted`
               : `ticket id "${id}" appears again at ${file}:${line}; the last one is kept`,
       };
       // a log's ticket: each of its other records goes with it, rejected at its own line
@@ -369,7 +369,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
      * row a whole export's reading would reject as one; a ticket of the period whose latest row
      * this is (--duplicates last) leaves the period. Whether the row is kept (outside the
      * period: its times count for the default as-of time, as a kept row's do). `discarded`: the
-     * row is spam or deleted by its status, and is settled so whether in the period or not.
+     * row is spam or deleted (its status or a flag), and is settled so whether in the period or not.
      */
     const outsideRow = (id: string, issue: RowIssue, values?: readonly string[], discarded = false): boolean => {
       const earlier = seen.find(id);

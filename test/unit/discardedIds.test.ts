@@ -75,7 +75,7 @@ describe('a spam or deleted row settles its id as a ticket row would', () => {
         // line 2 is the row line 4 replaces; lines 4, 5 and 8 are spam or deleted (8 is also before October)
         const eight = window === 'October' ? at('outside-period', 8) : at('discarded', 8);
         expect(rejected).toEqual([at('discarded', 4), at('discarded', 5), eight, at('duplicate-id', 2)].sort());
-        expect(details.get(2)).toBe(`ticket id "A" appears again at ${file}:${F + 4}, with a status that says spam or deleted; the last one is kept, so the ticket is not counted`);
+        expect(details.get(2)).toBe(`ticket id "A" appears again at ${file}:${F + 4}, on a row marked spam or deleted; the last one is kept, so the ticket is not counted`);
         expect(report.input.rowsUsed).toBe(F + 4);
       });
 
@@ -87,8 +87,8 @@ describe('a spam or deleted row settles its id as a ticket row would', () => {
         const eight = window === 'October' ? at('outside-period', 8) : at('discarded', 8);
         expect(rejected).toEqual([at('duplicate-id', 4), at('discarded', 5), at('duplicate-id', 6), eight, at('duplicate-id', 9)].sort());
         expect(details.get(4)).toBe('ticket id "A" appeared earlier; the first one is kept');
-        expect(details.get(6)).toBe('ticket id "C" appeared earlier, on a row whose status says spam or deleted; the first one is kept, so the ticket is not counted');
-        expect(details.get(9)).toBe('ticket id "G" appeared earlier, on a row whose status says spam or deleted; the first one is kept, so the ticket is not counted');
+        expect(details.get(6)).toBe('ticket id "C" appeared earlier, on a row marked spam or deleted; the first one is kept, so the ticket is not counted');
+        expect(details.get(9)).toBe('ticket id "G" appeared earlier, on a row marked spam or deleted; the first one is kept, so the ticket is not counted');
         expect(report.input.rowsUsed).toBe(F + 3);
       });
     }
