@@ -14,9 +14,8 @@ import { openEngine, resolveSource, type SourceFlags } from '../read/engines/ind
 import { resolveSettings, withoutGroupBy, type CommonFlags } from './options.js';
 import { futureAsOf, loadDataset } from '../load/dataset.js';
 import { openRejects } from './rejects.js';
-import { runTime } from './dataset.js';
+import { enforceStrict, runTime } from './dataset.js';
 import { countingReporter } from './progress.js';
-import { enforceStrictDataset } from './strictCounts.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { redactFreeText } from '../render/redact.js';
 import { PackedReader } from '../stats/packedTally.js';
@@ -55,7 +54,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
         ...(now !== undefined ? { now } : {}),
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
-      if (flags.strict) enforceStrictDataset(dataset);
+      if (flags.strict) enforceStrict(dataset.issues.entries(), settings.duplicates);
       // a business-clock table records its hours: an audit of it under others is refused (pipeline.ts)
       const businessHours = settings.clock.kind === 'business' ? recordedHours(settings.clock) : null;
       return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud, businessHours }), redact: settings.redact };

@@ -13,9 +13,17 @@ import { countingReporter, progressReporters } from './progress.js';
 import { redactError } from './redactError.js';
 import type { CommandContext } from './context.js';
 
-/** `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. */
-export function enforceStrict(report: Pick<Report, 'input'>): void {
-  const errors = report.input.dataQuality.filter((e) => e.severity === 'error');
+/** What --strict's message quotes of a rejected row (a data-quality entry's example, or a row issue). */
+type StrictExample = { file: string; line: number; column?: string | null; detail: string };
+
+/**
+ * `--strict`: any rejected row (bad data, not deliberate exclusions) is an input error. With
+ * `--duplicates last` a row a later row of its id replaces is the rule the user chose for
+ * overlapping exports (a Zendesk incremental export sends a ticket again at every change), not
+ * bad data: its `duplicate-id` does not fail the run.
+ */
+export function enforceStrict(dataQuality: ReadonlyArray<{ kind: string; severity: string; count: number; example?: StrictExample | null }>, duplicates: Settings['duplicates']): void {
+  const errors = dataQuality.filter((e) => e.severity === 'error' && !(duplicates === 'last' && e.kind === 'duplicate-id'));
   const total = errors.reduce((a, e) => a + e.count, 0);
   const first = errors[0];
   if (!first || !first.example) return;
@@ -49,7 +57,7 @@ export function engineIO(settings: Pick<Settings, 'generatedAt'>, ctx: CommandCo
  */
 export async function withReading<T extends Pick<Report, 'input'>>(
   flags: { rejects?: string; strict?: boolean },
-  settings: Pick<Settings, 'redact' | 'generatedAt'>,
+  settings: Pick<Settings, 'redact' | 'generatedAt' | 'duplicates'>,
   ctx: CommandContext,
   run: (io: AuditIO) => Promise<T>,
 ): Promise<T> {
@@ -78,7 +86,7 @@ export async function withReading<T extends Pick<Report, 'input'>>(
     }
     for (const warning of warnings) ctx.warn(warning);
     await rejects?.close();
-    if (flags.strict) enforceStrict(report);
+    if (flags.strict) enforceStrict(report.input.dataQuality, settings.duplicates);
     return report;
   } catch (error) {
     // --redact covers error messages too (a --strict message quotes the row).

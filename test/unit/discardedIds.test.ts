@@ -117,3 +117,25 @@ describe('a deleted row without a creation time (a later export may leave it out
     }
   });
 });
+
+describe('--strict with --duplicates last (found by an independent attack: every incremental export failed)', () => {
+  test('a replaced row is the rule chosen, not bad data: audit and counts pass; with --duplicates first the repeated id fails', async () => {
+    const { runParity } = await import('../helpers/exec.js');
+    const { join, dirname } = await import('node:path');
+    // A answered after 5h, then sent again once solved: with last, A is line 3's ticket (2h)
+    const overlap = tempCsv('overlap-strict.csv', [HEADER, solved(2, 'A', '2026-10-02T09:00:00Z', 5), solved(3, 'A', '2026-10-02T09:00:00Z', 2)]);
+    const last = await runParity(['audit', overlap, '--strict', '--duplicates', 'last', '--no-config', '--format', 'json']);
+    expect(last.code, last.stderr).toBe(0);
+    expect(JSON.parse(last.stdout).channels.map((c: { channel: string; firstResponse: { median: number } }) => [c.channel, c.firstResponse.median])).toEqual([['phone', 7200]]);
+    const counts = await runParity(['counts', overlap, '--strict', '--duplicates', 'last', '--no-config', '-o', join(dirname(overlap), 'overlap-counts.csv')]);
+    expect(counts.code, counts.stderr).toBe(0);
+    const first = await runParity(['audit', overlap, '--strict', '--no-config']);
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('ticket id "A" appeared earlier; the first one is kept (--strict: 1 row rejected)');
+    // a row that is bad data still fails the run under last
+    const bad = tempCsv('overlap-strict-bad.csv', [HEADER, solved(2, 'A', '2026-10-02T09:00:00Z', 5), 'B,c3,Phone,not a date,,,solved,normal,Billing']);
+    const badLast = await runParity(['audit', bad, '--strict', '--duplicates', 'last', '--no-config']);
+    expect(badLast.code).toBe(2);
+    expect(badLast.stderr).toContain('(--strict: 1 row rejected)');
+  });
+});
