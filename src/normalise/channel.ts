@@ -34,18 +34,24 @@ function add(channel: Channel, isPublic: boolean | undefined, words: string[], o
 add('phone', undefined, [
   'phone', 'phone call', 'call', 'calls', 'telephone', 'tel', 'voice', 'voicemail', 'ivr', 'inbound call',
   'phone call (inbound)', 'phone call inbound', 'call centre', 'call center', 'hotline', 'callback', 'sms', 'text message',
+  'phone - inbound', 'phone (inbound)', 'phone inbound', 'inbound phone', 'incoming call', 'call inbound', 'voice call',
+  'pstn phone', 'pstnphone',
 ]);
-add('phone', undefined, ['phone call (outbound)', 'outbound call', 'outbound phone'], true);
-add('email', undefined, ['email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails']);
-add('email', undefined, ['outbound email', 'outbound e-mail', 'email outbound'], true);
+add('phone', undefined, [
+  'phone call (outbound)', 'outbound call', 'outbound phone', 'phone - outbound', 'phone (outbound)', 'phone outbound',
+  'outgoing call', 'call outbound', 'outbound calls', 'outbound', 'outgoing',
+], true);
+add('email', undefined, ['email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails', 'email - inbound', 'incoming email']);
+add('email', undefined, ['outbound email', 'outbound e-mail', 'email outbound', 'email - outbound', 'outgoing email'], true);
 add('web', undefined, [
   'web', 'web form', 'webform', 'form', 'contact form', 'contact_form', 'portal', 'support portal', 'customer portal',
   'website', 'web site', 'online', 'self service', 'self-service', 'feedback widget', 'widget', 'help center',
-  'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'community',
+  'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'forums', 'community',
+  'service portal',
 ]);
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
-  'telegram', 'native messaging', 'conversation', 'bot',
+  'telegram', 'native messaging', 'conversation', 'bot', 'chatbot', 'widget chat', 'widgetchat',
 ]);
 add('social', undefined, [
   'social', 'social media', 'socialmedia', 'social network', 'twitter', 'x', 'x (twitter)', 'tweet', 'facebook',
@@ -67,6 +73,22 @@ add('other', undefined, ['other', 'letter', 'post', 'walk-in', 'walk in', 'in pe
 /** The built-in vocabulary by key: channel, public/private, agent-initiated (for SQL generation). */
 export function builtInVocabulary(): ReadonlyArray<{ key: string; channel: Channel; isPublic?: boolean; outbound: boolean }> {
   return Object.entries(BUILT_IN).map(([key, [channel, isPublic, outbound]]) => ({ key, channel, ...(isPublic === undefined ? {} : { isPublic }), outbound: Boolean(outbound) }));
+}
+
+/**
+ * A `direction` value that means the team started the contact (agent-initiated: excluded), in
+ * lower case: one that starts with one of OUTBOUND_DIRECTION_PREFIXES (`Outbound call`,
+ * `agent`, `Admin`, `outgoing`; German `ausgehend`, French `sortant`, Spanish `saliente`) or is
+ * `out`. A format adds its own words (formats/types.ts outboundDirections). The engines' count
+ * query reads the same words (read/engines/sql.ts).
+ */
+export const OUTBOUND_DIRECTION_PREFIXES = ['outbound', 'agent', 'admin', 'outgoing', 'ausgehend', 'sortant', 'saliente'] as const;
+export const OUTBOUND_DIRECTION_WORDS = ['out'] as const;
+const OUTBOUND_DIRECTION = new RegExp(`^(${OUTBOUND_DIRECTION_PREFIXES.join('|')})|^(${OUTBOUND_DIRECTION_WORDS.join('|')})$`);
+
+/** Whether a lower-case direction value says the team started the contact (see OUTBOUND_DIRECTION_PREFIXES). */
+export function isOutboundDirection(direction: string): boolean {
+  return OUTBOUND_DIRECTION.test(direction);
 }
 
 /** The words parseBoolean reads as true and as false (the engines' queries read them alike). */

@@ -13,7 +13,7 @@
 import { FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch } from '../read/record.js';
 import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
-import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
+import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, flagValue, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
 import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
@@ -144,7 +144,6 @@ export function fieldRanges(batch: FieldBatch, index: number, from: number, to: 
 }
 
 const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
-const OUTBOUND_DIRECTION = /^(outbound|agent|admin|admin_initiated|outgoing)/;
 
 /**
  * The byte reader for one file's mapping, or null when the mapping needs what only the string
@@ -270,7 +269,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     let privateByDirection = false;
     if (directionIndex >= 0) {
       const direction = textOf(batch, first + directionIndex).toLowerCase();
-      if (direction && (OUTBOUND_DIRECTION.test(direction) || outboundDirections.has(direction))) return false;
+      if (direction && (isOutboundDirection(direction) || outboundDirections.has(direction))) return false;
       privateByDirection = direction !== '' && privateDirections.has(direction);
     }
     let latest = createdAt;

@@ -5,7 +5,7 @@
  */
 import type { RawRecord } from '../read/source.js';
 import type { TicketField } from '../model.js';
-import { channelResolver, parseBoolean, type ChannelMeaning } from './channel.js';
+import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
 import { ParityError } from '../errors.js';
 import { classifyStatus, flagValue } from './status.js';
@@ -500,9 +500,11 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const rawChannel = fixed ? (b.channel ? get(values, 'channel') || mapping.format.fixedChannel! : mapping.format.fixedChannel!) : get(values, 'channel');
     const meaning = fixed ?? resolveChannel(rawChannel);
     if (meaning.outbound) return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact ("${rawChannel}") is not a customer waiting for a reply`, 'channel', rawChannel, 'excluded');
-    const direction = get(values, 'direction').toLowerCase();
-    if (direction && (/^(outbound|agent|admin|admin_initiated|outgoing)/.test(direction) || outboundDirections.has(direction))) {
-      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${direction})`, 'direction', direction, 'excluded');
+    const directionText = get(values, 'direction');
+    const direction = directionText.toLowerCase();
+    if (direction && (isOutboundDirection(direction) || outboundDirections.has(direction))) {
+      // (the value as written: --rejects writes the cell beside the row's own columns)
+      return outside !== null ? reject(record, 'outside-period', outside, 'createdAt', createdText, 'excluded') : reject(record, 'outbound', `agent-initiated contact (${directionText})`, 'direction', directionText, 'excluded');
     }
     if (discardedBy !== null) return discardedRow(outside);
 

@@ -63,7 +63,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     for (const miss of p.missingRequired) out.push(c.red(`  missing required ${miss.field}: ${miss.hint}`));
     if (p.eventOrder) {
       out.push(
-        `  without ${p.missingRequired.map((m) => m.field).join(' and ')} no duration can be measured; of ${formatCount(p.eventOrder.bothTimes)} rows with both a first-response and a resolution time, ${formatCount(p.eventOrder.resolvedBeforeFirstResponse)} resolve before the first response`,
+        `  without ${p.missingRequired.map((m) => m.field).join(' and ')} no ticket can be audited; of ${formatCount(p.eventOrder.bothTimes)} rows with both a first-response and a resolution time, ${formatCount(p.eventOrder.resolvedBeforeFirstResponse)} resolve before the first response`,
       );
     }
     if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);

@@ -67,7 +67,7 @@ describe('parity inspect (golden files)', () => {
     writeFileSync(path, 'Contact Method,Opened,First Reply,Closed\nPhone,10/1/2026 9:00 AM,10/1/2026 10:00 AM,10/1/2026 9:30 AM\n');
     const r = await runParity(['inspect', path, '--no-config']);
     // the row is answered at 10:00 and closed at 9:30: resolved before its first response
-    expect(r.stdout).toContain('  without ticketId no duration can be measured; of 1 rows with both a first-response and a resolution time, 1 resolve before the first response');
+    expect(r.stdout).toContain('  without ticketId no ticket can be audited; of 1 rows with both a first-response and a resolution time, 1 resolve before the first response');
     expect(r.stdout).not.toContain('without a creation time no duration');
   });
 });

@@ -27,7 +27,7 @@
 import { ParityError } from '../../errors.js';
 import type { Channel, DurationUnit, TicketField } from '../../model.js';
 import { CHANNELS } from '../../model.js';
-import { BOOLEAN_WORDS, builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
+import { BOOLEAN_WORDS, OUTBOUND_DIRECTION_PREFIXES, OUTBOUND_DIRECTION_WORDS, builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
 import { FLAG_DATE_PATTERN, FLAG_NUMBER_PATTERN, FLAG_ZERO_PATTERN, STATUS_VOCABULARY } from '../../normalise/status.js';
 import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
@@ -278,7 +278,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
 
   const chKey = 'ch_key';
   const { channel, outbound } = channelCase(d, chKey, spec);
-  const directions = ['outbound', 'agent', 'admin', 'outgoing'].map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`);
+  // (normalise/channel.ts isOutboundDirection)
+  const directions = [...OUTBOUND_DIRECTION_PREFIXES.map((p) => `dir_txt LIKE ${d.string(`${p}%`)}`), ...OUTBOUND_DIRECTION_WORDS.map((w) => `dir_txt = ${d.string(w)}`)];
   // spam or deleted by its status (normalise/status.ts), as in-process
   // or by a flag of its own that is set (normalise/status.ts flagValue): a true word, a number
   // other than 0, and for deleted a date or time

@@ -244,3 +244,53 @@ describe('how a spam or deleted flag cell is read (found by an independent attac
     expect(report.input.dataQuality.find((d) => d.kind === 'bad-flag')).toMatchObject({ severity: 'note', count: 1, example: { line: 7, column: 'is_spam', value: 'maybe' } });
   });
 });
+
+describe('outbound contacts as other exports spell them (found by an independent attack: they counted as customers waiting)', () => {
+  it('channel values: Phone - Outbound, Phone (outbound), Outgoing call, Email - Outbound; Phone - Inbound is phone', async () => {
+    const path = file('spelled-outbound.csv', [
+      'id,channel,created_at,first_response_at',
+      '1,Outbound call,2026-10-01T09:00:00Z,',
+      '2,Phone - Outbound,2026-10-01T09:00:00Z,',
+      '3,Phone - Inbound,2026-10-01T09:00:00Z,2026-10-01T09:05:00Z',
+      '4,Email - Outbound,2026-10-01T09:00:00Z,',
+      '5,Phone (outbound),2026-10-01T09:00:00Z,',
+      '6,Outgoing call,2026-10-01T09:00:00Z,',
+    ]);
+    // row 3 the one customer: answered after 300 s
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['outbound', 5]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 1, 300]]);
+    }
+  });
+
+  it('direction values: out, Ausgehend, sortant and OUTBOUND are agent-initiated; the rejection keeps the value as written', async () => {
+    const path = file('directions.csv', [
+      'id,channel,created_at,first_response_at,direction',
+      '1,phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,out',
+      '2,phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,Ausgehend',
+      '3,phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,sortant',
+      '4,phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,OUTBOUND',
+      '5,phone,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,in',
+      '6,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,outside line',
+    ]);
+    // rows 5 and 6 are customers: 1,200 and 1,800 s, median 1,500 s ("outside line" is not "out")
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['outbound', 4]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 2, 1500]]);
+    }
+    const rejected: Array<[number, string | null]> = [];
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    expect(report.input.dataQuality[0]?.example).toMatchObject({ line: 2, column: 'direction', value: 'out' });
+    const { loadDataset } = await import('../../../src/load/dataset.js');
+    const { resolveSettings } = await import('../../../src/commands/options.js');
+    const { Readable } = await import('node:stream');
+    await loadDataset(resolveSettings([path], {}, {}, 'test'), { stdin: Readable.from([]), onReject: (issue) => rejected.push([issue.line, issue.value ?? null]) });
+    expect(rejected).toEqual([[2, 'out'], [3, 'Ausgehend'], [4, 'sortant'], [5, 'OUTBOUND']]);
+  });
+});
