@@ -128,20 +128,45 @@ async function peek(stream: Readable, min: number): Promise<{ head: Buffer; stre
  */
 export function sniffDelimiters(head: string): { delimiter: string; recordDelimiter: string } {
   const text = head.replace(/^\uFEFF/, '');
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  // Excel's `sep=;` first line names the delimiter
+  const sep = /^sep=([^\r\n])(\r\n|\r|\n)/i.exec(text);
+  if (sep) return { delimiter: sep[1] as string, recordDelimiter: sep[2] as string };
+  // The delimiter is the one the header line holds most of. A title line above the table
+  // ("Conversations report Oct 2026") holds at most one of any: the first of the first
+  // TITLE_LINES + 1 lines that holds two or more of one is the header (else the first line).
+  const lines: Array<Record<string, number>> = [];
+  let counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let inQuotes = false;
-  let recordDelimiter = '\n';
-  for (let i = 0; i < text.length; i++) {
+  let recordDelimiter: string | null = null;
+  for (let i = 0; i < text.length && lines.length <= TITLE_LINES; i++) {
     const c = text[i] as string;
     if (c === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (c === '\n' || c === '\r')) {
-      recordDelimiter = c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
-      break;
+      recordDelimiter ??= c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      lines.push(counts);
+      counts = { ',': 0, ';': 0, '\t': 0 };
     } else if (!inQuotes && c in counts) counts[c] = (counts[c] ?? 0) + 1;
   }
+  if (lines.length <= TITLE_LINES) lines.push(counts);
+  const most = (line: Record<string, number>): number => Math.max(line[','] ?? 0, line[';'] ?? 0, line['\t'] ?? 0);
+  const header = lines.find((line) => most(line) >= 2) ?? (lines[0] as Record<string, number>);
   let delimiter = ',';
-  for (const d of [';', '\t']) if ((counts[d] ?? 0) > (counts[delimiter] ?? 0)) delimiter = d;
-  return { delimiter, recordDelimiter };
+  for (const d of [';', '\t']) if ((header[d] ?? 0) > (header[delimiter] ?? 0)) delimiter = d;
+  return { delimiter, recordDelimiter: recordDelimiter ?? '\n' };
+}
+
+/** Most lines above a CSV's header read as a title (or Excel's `sep=` line) and passed over. */
+const TITLE_LINES = 5;
+
+/**
+ * Whether the first record of a CSV is a line above its header rather than the header: Excel's
+ * `sep=;` line, or a title (one cell with text, the rest empty: "Conversations report Oct
+ * 2026", or Excel's `Report,,,,`), as a workbook's title row is passed over (xlsx.ts).
+ */
+function aboveHeader(values: readonly string[]): boolean {
+  if (/^sep=/i.test(values[0]?.trim() ?? '') && values.slice(1).every((v) => v.trim() === '')) return true;
+  return values.filter((v) => v.trim() !== '').length < 2;
 }
 
 /**
@@ -471,8 +496,20 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     position = () => ({ bytesRead: direct.bytesRead, totalBytes });
     all = scanCsv(direct, options);
   } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options, encoding === 'utf-8');
-  const first = await all.next();
+  let first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  // a title or Excel's sep= line above the header is passed over (not a row: it is not counted)
+  for (let skipped = 0; aboveHeader(first.value.values); skipped++) {
+    const next: IteratorResult<RawRecord> = skipped < TITLE_LINES ? await all.next() : { done: true, value: undefined };
+    if (next.done) {
+      await closeRecords(all);
+      throw new ParityError(`no header row: the first ${skipped + 1 === 1 ? 'line holds' : `${skipped + 1} lines hold`} one value each`, {
+        location: { file, line: first.value.line },
+        hint: 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
+      });
+    }
+    first = next;
+  }
   if (first.value.values.length > limits.maxColumns) {
     await closeRecords(all);
     throw new ParityError(`the header row has ${first.value.values.length.toLocaleString('en-US')} columns, more than ${limits.maxColumns.toLocaleString('en-US')} (a file of delimiters, or not a CSV file)`, {

@@ -77,3 +77,33 @@ describe('reading delimited text', () => {
     await expect(readAll('\n\n')).rejects.toThrow('the file is empty');
   });
 });
+
+describe('lines above the header (found by an independent attack: a title line or Excel\'s sep= line made the file unreadable)', () => {
+  it('the delimiter: Excel\'s sep= names it; a title line holding at most one of any is passed over', () => {
+    expect(sniffDelimiters('sep=;\r\na;b;c\r\n1;2;3')).toEqual({ delimiter: ';', recordDelimiter: '\r\n' });
+    expect(sniffDelimiters('sep=\t\na\tb\n')).toEqual({ delimiter: '\t', recordDelimiter: '\n' });
+    expect(sniffDelimiters('Report, October 2026\na;b;c;d\n1;2;3;4')).toEqual({ delimiter: ';', recordDelimiter: '\n' });
+    // a two-column header still decides on its one comma when no line holds two
+    expect(sniffDelimiters('a,b\n1,2')).toEqual({ delimiter: ',', recordDelimiter: '\n' });
+  });
+
+  for (const reader of [undefined, 'csv-parse' as const]) {
+    it(`${reader ?? 'the byte scanner'}: a title line, Excel's padded title and sep= are passed over, lines keep their numbers`, async () => {
+      for (const [text, headerLine] of [
+        ['Conversations report Oct 2026\nid,channel,created_at\n1,phone,2026-10-01\n', 2],
+        ['Report,,\n\nid,channel,created_at\n1,phone,2026-10-01\n', 3],
+        ['sep=;\r\nid;channel;created_at\r\n1;phone;2026-10-01\r\n', 2],
+      ] as const) {
+        const source = await openCsv('-', Readable.from([Buffer.from(text)]), reader ? { reader } : {});
+        expect(source.header).toEqual(['id', 'channel', 'created_at']);
+        const rows: Array<[number, string[]]> = [];
+        for await (const r of source.records) rows.push([r.line, r.values]);
+        expect(rows).toEqual([[headerLine + 1, ['1', 'phone', '2026-10-01']]]);
+      }
+    });
+  }
+
+  it('a file of one value a line has no header row: said so', async () => {
+    await expect(openCsv('-', Readable.from([Buffer.from('ids\n1\n2\n')]))).rejects.toMatchObject({ message: 'no header row: the first 3 lines hold one value each', location: { file: '<stdin>', line: 3 } });
+  });
+});
