@@ -14,7 +14,7 @@ export const GENERIC_SYNONYMS: Record<TicketField, readonly string[]> = {
   firstResponseAt: ['first_response_at', 'first reply', 'first_reply_at', 'first_replied_at', 'first response', 'first_responded_at', 'first_response_date', 'first reply at', 'first_response', 'initial_response_at', 'initial response time', 'first response time', 'first_response_time', 'responded_at'],
   firstResponseTime: ['first_response_seconds', 'first_response_minutes', 'first_response_hours', 'first_reply_minutes', 'first reply time in minutes', 'first_reply_seconds', 'time_to_first_response', 'first_response_duration', 'frt', 'frt_seconds', 'frt_minutes', 'response_time', 'response time'],
   resolvedAt: ['resolved_at', 'solved_at', 'closed_at', 'resolved', 'solved', 'closed', 'resolution_date', 'resolved_date', 'date_closed', 'closed_date', 'resolved_time', 'closed time', 'resolved time', 'completed_at', 'time to resolution', 'time_to_resolution'],
-  resolutionTime: ['resolution_seconds', 'resolution_minutes', 'resolution_hours', 'resolution_time', 'resolution time', 'full_resolution_time', 'time_to_resolve', 'resolution_duration', 'handle_time', 'ttr'],
+  resolutionTime: ['resolution_seconds', 'resolution_minutes', 'resolution_hours', 'resolution_time', 'resolution time', 'full_resolution_time', 'time_to_resolve', 'resolution_duration', 'ttr'],
   status: ['status', 'state', 'ticket_status', 'ticket status', 'case status'],
   priority: ['priority', 'urgency', 'severity', 'ticket_priority', 'ticket priority'],
   category: ['category', 'type', 'ticket_type', 'ticket type', 'issue_type', 'topic', 'reason', 'case_type', 'case reason', 'subcategory'],

@@ -294,3 +294,12 @@ describe('outbound contacts as other exports spell them (found by an independent
     expect(rejected).toEqual([[2, 'out'], [3, 'Ausgehend'], [4, 'sortant'], [5, 'OUTBOUND']]);
   });
 });
+
+describe('a call centre\'s Handle Time is the agent\'s time on the call, not the time to resolution (found by an independent attack)', () => {
+  it('is not read as the resolution duration', async () => {
+    const path = file('cdr.csv', ['ticket_id,channel,created_at,first_response_at,handle_time', 'C1,phone,2026-10-01T09:00:00Z,2026-10-01T09:02:00Z,340']);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    // first response 120 s; no resolution column: nothing resolved (read as one, 340 s would be)
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.resolved])).toEqual([['phone', 120, 0]]);
+  });
+});
