@@ -35,19 +35,22 @@ add('phone', undefined, [
   'phone', 'phone call', 'call', 'calls', 'telephone', 'tel', 'voice', 'voicemail', 'ivr', 'inbound call',
   'phone call (inbound)', 'phone call inbound', 'call centre', 'call center', 'hotline', 'callback', 'sms', 'text message',
   'phone - inbound', 'phone (inbound)', 'phone inbound', 'inbound phone', 'incoming call', 'call inbound', 'voice call',
-  'pstn phone', 'pstnphone',
+  'pstn phone', 'pstnphone', 'telefon', 'teléfono', 'telefone', 'telefono', 'anruf', 'appel', 'llamada', 'chiamata',
 ]);
 add('phone', undefined, [
   'phone call (outbound)', 'outbound call', 'outbound phone', 'phone - outbound', 'phone (outbound)', 'phone outbound',
   'outgoing call', 'call outbound', 'outbound calls', 'outbound', 'outgoing',
 ], true);
-add('email', undefined, ['email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails', 'email - inbound', 'incoming email']);
+add('email', undefined, [
+  'email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails', 'email - inbound', 'incoming email',
+  'courriel', 'correo', 'correo electrónico', 'posta elettronica',
+]);
 add('email', undefined, ['outbound email', 'outbound e-mail', 'email outbound', 'email - outbound', 'outgoing email'], true);
 add('web', undefined, [
   'web', 'web form', 'webform', 'form', 'contact form', 'contact_form', 'portal', 'support portal', 'customer portal',
   'website', 'web site', 'online', 'self service', 'self-service', 'feedback widget', 'widget', 'help center',
   'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'forums', 'community',
-  'service portal',
+  'service portal', 'webformular', 'kontaktformular', 'formulaire', 'formulaire de contact', 'formulario', 'formulario web',
 ]);
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',

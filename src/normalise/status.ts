@@ -12,10 +12,15 @@ const OPEN = [
   'awaiting user info', 'awaiting customer', 'awaiting', 'waiting', 'waiting on customer', 'waiting on third party',
   'pending customer response', 'reopened', 're-opened', 'escalated', 'working', 'unassigned', 'triage', 'snoozed',
   'awaiting problem', 'awaiting vendor', 'awaiting evidence', 'awaiting change', 'in process', 'todo', 'to do',
+  // German, French, Spanish, Italian, Portuguese, Dutch exports
+  'offen', 'neu', 'in bearbeitung', 'wartend', 'ouvert', 'nouveau', 'en cours', 'en attente', 'abierto', 'nuevo',
+  'pendiente', 'en curso', 'aperto', 'nuovo', 'in attesa', 'aberto', 'novo', 'pendente', 'open staand', 'nieuw',
 ];
 const RESOLVED = [
   'solved', 'resolved', 'closed', 'done', 'completed', 'complete', 'fixed', 'archived', 'cancelled', 'canceled',
   'resolved closed', 'closed resolved',
+  'gelöst', 'geschlossen', 'erledigt', 'résolu', 'résolue', 'fermé', 'fermée', 'clos', 'resuelto', 'cerrado',
+  'risolto', 'chiuso', 'resolvido', 'fechado', 'opgelost', 'gesloten',
 ];
 const DISCARDED = ['spam', 'deleted', 'trash', 'trashed', 'junk'];
 const OPEN_KEYS = new Set(OPEN.map(vocabularyKey));

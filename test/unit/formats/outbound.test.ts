@@ -303,3 +303,28 @@ describe('a call centre\'s Handle Time is the agent\'s time on the call, not the
     expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.resolved])).toEqual([['phone', 120, 0]]);
   });
 });
+
+describe('channel and status words of localised exports (found by an independent attack: they fell to other and open)', () => {
+  it('German, French and Spanish words, in-process and through DuckDB alike', async () => {
+    const path = file('localised.csv', [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+      'L1,Telefon,2026-10-01T09:00:00Z,2026-10-01T09:05:00Z,2026-10-01T10:00:00Z,Gelöst',
+      'L2,Courriel,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,,Offen',
+      'L3,Kontaktformular,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,2026-10-01T11:00:00Z,Résolu',
+      'L4,Teléfono,2026-10-01T09:00:00Z,2026-10-01T09:15:00Z,,Cerrado',
+    ]);
+    // phone L1 (300 s) and L4 (900 s): median 600 s; email L2 3,600 s; web L3 1,800 s.
+    // L4 says closed without a resolution time: resolved-without-time, left out of resolution
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number }; resolution: { resolved: number } }) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.resolved])).toEqual([
+        ['phone', 2, 600, 1],
+        ['email', 1, 3600, 0],
+        ['web', 1, 1800, 1],
+      ]);
+      expect(json.input.unknownChannels).toEqual([]);
+    }
+  });
+});
