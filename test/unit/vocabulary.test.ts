@@ -48,6 +48,27 @@ describe('values', () => {
     expect(parseDurationValue('26:00', 'hms')).toBe(93600);
     expect(parseDurationValue('abc', 'seconds')).toBeNull();
   });
+  it('reads durations written with their units, whatever the column\'s unit (found by an independent attack: JSM and Freshservice write them)', () => {
+    // 2 × 3,600 + 30 × 60 = 9,000
+    expect(parseDurationValue('2h 30m', 'seconds')).toBe(9000);
+    expect(parseDurationValue('2h30m', 'minutes')).toBe(9000);
+    // 86,400 + 3 × 3,600 = 97,200
+    expect(parseDurationValue('1 day 3 hours', 'seconds')).toBe(97200);
+    expect(parseDurationValue('1d, 3h', 'seconds')).toBe(97200);
+    expect(parseDurationValue('45 mins', 'hours')).toBe(2700);
+    expect(parseDurationValue('1w 2d', 'seconds')).toBe(604800 + 172800);
+    expect(parseDurationValue('-2h 15m', 'seconds')).toBe(-8100);
+    // ISO 8601: PT2H30M = 9,000; P1DT3H = 97,200; PT90S = 90
+    expect(parseDurationValue('PT2H30M', 'seconds')).toBe(9000);
+    expect(parseDurationValue('P1DT3H', 'seconds')).toBe(97200);
+    expect(parseDurationValue('pt90s', 'seconds')).toBe(90);
+    // days before a clock (.NET): 1.02:00:00 = 86,400 + 7,200 = 93,600
+    expect(parseDurationValue('1.02:00:00', 'seconds')).toBe(93600);
+    // a word that is no unit, or no number: unreadable; a plain number keeps the column's unit
+    expect(parseDurationValue('2 fortnights', 'seconds')).toBeNull();
+    expect(parseDurationValue('P', 'seconds')).toBeNull();
+    expect(parseDurationValue('2', 'hours')).toBe(7200);
+  });
   it('reads follower counts written by people', () => {
     expect(parseFollowers('156924')).toBe(156924);
     expect(parseFollowers('156,924')).toBe(156924);
