@@ -136,18 +136,20 @@ function reasonCounts(): Record<LoudReason, number> {
   return { public: 0, repeatContact: 0, shouting: 0, escalated: 0 };
 }
 
-/** In-process journeys: index arrays into the ticket table. */
+/**
+ * In-process journeys: index arrays into the ticket table. `channels`: the table's channel index
+ * lists when the caller has them (groups.ts byChannel), so that they are not made a second time.
+ */
 export function ticketJourneys(
   table: TicketTable,
   samples: Samples,
   strata: Strata | null,
   rules: JourneyRules,
-  options: { timeline?: CustomerTimeline; cases?: boolean } = {},
+  options: { timeline?: CustomerTimeline; channels?: ReadonlyMap<Channel, Uint32Array>; cases?: boolean } = {},
 ): Journeys<Uint32Array, Strata> {
-  const marks = journeyMarks(table, rules, options.timeline);
-  const { reasons, jumps } = marks;
+  const { reasons, jumps } = journeyMarks(table, rules, options.timeline);
   const loud: Array<LoudSplit<Uint32Array>> = [];
-  for (const [channel, indices] of byChannel(table)) {
+  for (const [channel, indices] of options.channels ?? byChannel(table)) {
     // counted first, then filled: typed arrays of the right size, no growing lists
     const perReason = new Uint32Array(LOUD_REASONS.length);
     let loudCount = 0;

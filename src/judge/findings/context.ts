@@ -8,7 +8,6 @@
 import type { Channel } from '../../model.js';
 import type { TicketTable } from '../../normalise/table.js';
 import type { Strata } from '../../measure/strata.js';
-import type { CustomerTimeline } from '../../measure/journeys.js';
 import type { FollowerCorrelation } from '../../measure/rankCorrelation.js';
 import type { CellLayout, MeasuredGroups } from '../../measure/source.js';
 import type { Journeys } from '../../measure/journeyGroups.js';
@@ -26,8 +25,6 @@ export interface TicketData {
   strata: Strata | null;
   /** Category-only cells (for loudness, where priority can itself be the escalation marker). */
   categoryStrata: Strata | null;
-  /** Tickets with a customer id, by customer and time (repeat contacts, channel jumps). */
-  timeline: CustomerTimeline;
   /** The follower rank correlation's numbers (measure/rankCorrelation.ts), worked out when first asked. */
   correlation: () => FollowerCorrelation;
 }

@@ -31,19 +31,25 @@ import { groupFindings } from './groups.js';
 import { jumpFindings } from './jumps.js';
 import { loudFindings } from './loud.js';
 
+/**
+ * Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
+ * count table with journey rows gives them too; only the jump cases then stay unlisted: `cases`
+ * false), or from a count table's journey rows. The customer timeline is taken from the groups
+ * and let go when this returns, before any comparison is made (a function of its own so that no
+ * frame of the judge holds it); the channels' index lists are the groups' own, not made again.
+ */
+function journeysOf(groups: Measurement['groups'], settings: Settings, cases: boolean): Journeys<unknown, CellLayout> | null {
+  if (groups instanceof CountGroups) return countJourneys(groups) as Journeys<unknown, CellLayout> | null;
+  if (!(groups instanceof TicketGroups)) return null;
+  const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
+  return ticketJourneys(groups.table, groups.samples, groups.strata, rules, { timeline: groups.takeTimeline(), channels: groups.channels, cases }) as Journeys<unknown, CellLayout>;
+}
+
 /** All findings of a report. */
 export function computeFindings(report: Report, measured: Measurement, settings: Settings): Finding[] {
   const { groups } = measured;
   const table = groups.tickets;
-  // Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
-  // count table with journey rows gives them too; only the jump cases then stay unlisted), or
-  // from a count table's journey rows.
-  const timeline = groups instanceof TicketGroups ? groups.timeline : null;
-  const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
-  let journeys: Journeys<unknown, CellLayout> | null = null;
-  if (timeline && groups instanceof TicketGroups) {
-    journeys = ticketJourneys(groups.table, groups.samples, groups.strata, rules, { timeline, cases: table !== null }) as Journeys<unknown, CellLayout>;
-  } else if (groups instanceof CountGroups) journeys = countJourneys(groups) as Journeys<unknown, CellLayout> | null;
+  const journeys = journeysOf(groups, settings, table !== null);
   const ctx: FindingContext = {
     report,
     reference: settings.reference,
@@ -56,7 +62,7 @@ export function computeFindings(report: Report, measured: Measurement, settings:
     jumpWindowDays: settings.loud.jumpWindowDays,
     tickets:
       table && groups instanceof TicketGroups
-        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), timeline: groups.timeline, correlation: () => groups.followerCorrelation() }
+        ? { table, samples: groups.samples, strata: groups.strata, categoryStrata: strataOf(table, ['category']), correlation: () => groups.followerCorrelation() }
         : null,
     journeys,
   };

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
 import { customerTimeline } from '../../../src/measure/journeys.js';
+import { TicketGroups } from '../../../src/measure/ticketGroups.js';
+import { ticketJourneys } from '../../../src/measure/journeyGroups.js';
 import { ticketRow } from '../../helpers/tickets.js';
 
 function tableOf(rows: ReadonlyArray<{ customer: number | null; created: number }>): TicketTable {
@@ -70,5 +72,38 @@ describe('customerTimeline', () => {
       ),
       { numRuns: 40, seed: 20261129 },
     );
+  });
+});
+
+describe('TicketGroups.takeTimeline', () => {
+  const rows = [
+    { customer: 1, created: 100 },
+    { customer: 2, created: 50 },
+    { customer: 1, created: 100 },
+    { customer: 1, created: 10 },
+    { customer: null, created: 0 },
+  ];
+
+  test('by hand: hands over the timeline (C1: rows 3, 0, 2; C2: row 1) and lets it go; read again, the same is worked out anew', () => {
+    const groups = new TicketGroups(tableOf(rows), 1000, []);
+    const first = groups.takeTimeline();
+    expect([...first.order]).toEqual([3, 0, 2, 1]);
+    expect([...first.starts]).toEqual([0, 3, 4]);
+    const again = groups.takeTimeline();
+    expect(again).not.toBe(first);
+    expect([...again.order]).toEqual([3, 0, 2, 1]);
+    expect([...again.starts]).toEqual([0, 3, 4]);
+  });
+
+  test("ticketJourneys on the groups' own channel lists and taken timeline: the same journeys as on its own", () => {
+    const table = tableOf(rows);
+    const groups = new TicketGroups(table, 1000, []);
+    const rules = { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 7 };
+    const given = ticketJourneys(table, groups.samples, groups.strata, rules, { timeline: groups.takeTimeline(), channels: groups.channels });
+    const alone = ticketJourneys(table, groups.samples, groups.strata, rules);
+    // every row is email; C1 has three contacts within 90 s, the third at second 100 where rows 0
+    // and 2 both are: both are its third contact, so loud; rows 1, 3 and 4 are quiet
+    expect(given.loud.map((s) => [s.channel, [...s.loud], [...s.quiet]])).toEqual([['email', [0, 2], [1, 3, 4]]]);
+    expect(alone.loud.map((s) => [s.channel, [...s.loud], [...s.quiet]])).toEqual([['email', [0, 2], [1, 3, 4]]]);
   });
 });
