@@ -120,16 +120,19 @@ export function loudness(table: TicketTable, repeat: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Loudness and jumps of a ticket table, worked out once. */
+/**
+ * Loudness and jumps of a ticket table, worked out once. Without the timeline they were worked
+ * out from: nothing reads it after, and the groups made from these marks need not be made while
+ * it is held (6 bytes a ticket).
+ */
 export interface JourneyMarks {
-  timeline: CustomerTimeline;
   reasons: Uint8Array;
   jumps: ChannelJumps;
 }
 
 export function journeyMarks(table: TicketTable, rules: JourneyRules, timeline: CustomerTimeline = customerTimeline(table)): JourneyMarks {
   const repeat = repeatContacts(table, timeline, rules.repeatContacts, rules.repeatWindowDays * 86400);
-  return { timeline, reasons: loudness(table, repeat), jumps: channelJumps(table, timeline, rules.jumpWindowDays * 86400, JUMP_ORIGINS, JUMP_TARGET) };
+  return { reasons: loudness(table, repeat), jumps: channelJumps(table, timeline, rules.jumpWindowDays * 86400, JUMP_ORIGINS, JUMP_TARGET) };
 }
 
 function reasonCounts(): Record<LoudReason, number> {
@@ -137,17 +140,19 @@ function reasonCounts(): Record<LoudReason, number> {
 }
 
 /**
- * In-process journeys: index arrays into the ticket table. `channels`: the table's channel index
- * lists when the caller has them (groups.ts byChannel), so that they are not made a second time.
+ * In-process journeys: index arrays into the ticket table. `marks`: the table's loudness and
+ * jumps when the caller has worked them out ({@link journeyMarks}, so that the timeline they
+ * are made from can be let go first); `channels`: the table's channel index lists when the
+ * caller has them (groups.ts byChannel), so that they are not made a second time.
  */
 export function ticketJourneys(
   table: TicketTable,
   samples: Samples,
   strata: Strata | null,
   rules: JourneyRules,
-  options: { timeline?: CustomerTimeline; channels?: ReadonlyMap<Channel, Uint32Array>; cases?: boolean } = {},
+  options: { marks?: JourneyMarks; channels?: ReadonlyMap<Channel, Uint32Array>; cases?: boolean } = {},
 ): Journeys<Uint32Array, Strata> {
-  const { reasons, jumps } = journeyMarks(table, rules, options.timeline);
+  const { reasons, jumps } = options.marks ?? journeyMarks(table, rules);
   const loud: Array<LoudSplit<Uint32Array>> = [];
   for (const [channel, indices] of options.channels ?? byChannel(table)) {
     // counted first, then filled: typed arrays of the right size, no growing lists
@@ -198,8 +203,12 @@ function ticketJumpSplit(table: TicketTable, jumps: ChannelJumps, socialTickets:
   const socialCode = CHANNELS.indexOf(JUMP_TARGET);
   const isJump = new Uint8Array(table.size);
   for (const i of jumps.jump) isJump[i] = 1;
-  const others: number[] = [];
-  for (let i = 0; i < table.size; i++) if (table.channel[i] === socialCode && !isJump[i]) others.push(i);
+  // counted first, then filled (a growing list of millions of social tickets was 3-4 times the size)
+  const other = (i: number): boolean => table.channel[i] === socialCode && !isJump[i];
+  let otherCount = 0;
+  for (let i = 0; i < table.size; i++) if (other(i)) otherCount++;
+  const others = new Uint32Array(otherCount);
+  for (let i = 0, k = 0; i < table.size; i++) if (other(i)) others[k++] = i;
   const byChannelCount = new Uint32Array(CHANNELS.length);
   let originsAnswered = 0;
   let originsResolved = 0;
@@ -216,7 +225,7 @@ function ticketJumpSplit(table: TicketTable, jumps: ChannelJumps, socialTickets:
     socialTickets,
     jumpTickets: jumps.jump.length,
     jump: jumps.jump,
-    other: others.length ? Uint32Array.from(others) : null,
+    other: others.length ? others : null,
     distinctJumpers: new Set(Array.from(jumps.jump, (i) => table.customer[i] as number)).size,
     waited: sortedCopy(jumps.waited),
     unansweredAtJump: jumps.unansweredAtJump.reduce((a, b) => a + b, 0),

@@ -20,7 +20,7 @@ import { strataOf } from '../../measure/strata.js';
 import { TicketGroups } from '../../measure/ticketGroups.js';
 import { CountGroups } from '../../measure/countGroups.js';
 import { countJourneys } from '../../measure/countJourneys.js';
-import { ticketJourneys, type Journeys } from '../../measure/journeyGroups.js';
+import { journeyMarks, ticketJourneys, type Journeys } from '../../measure/journeyGroups.js';
 import type { CellLayout } from '../../measure/source.js';
 import { channelFindings } from './channels.js';
 import type { Deferred, FindingContext } from './context.js';
@@ -35,14 +35,15 @@ import { loudFindings } from './loud.js';
  * Loudness and jumps: from the tickets (even when the other per-ticket findings are hidden, as a
  * count table with journey rows gives them too; only the jump cases then stay unlisted: `cases`
  * false), or from a count table's journey rows. The customer timeline is taken from the groups
- * and let go when this returns, before any comparison is made (a function of its own so that no
- * frame of the judge holds it); the channels' index lists are the groups' own, not made again.
+ * and let go once loudness and jumps are marked, before their groups are made (no frame of the
+ * judge holds it); the channels' index lists are the groups' own, not made again.
  */
 function journeysOf(groups: Measurement['groups'], settings: Settings, cases: boolean): Journeys<unknown, CellLayout> | null {
   if (groups instanceof CountGroups) return countJourneys(groups) as Journeys<unknown, CellLayout> | null;
   if (!(groups instanceof TicketGroups)) return null;
   const rules = { repeatContacts: settings.loud.repeatContacts, repeatWindowDays: settings.loud.repeatWindowDays, jumpWindowDays: settings.loud.jumpWindowDays };
-  return ticketJourneys(groups.table, groups.samples, groups.strata, rules, { timeline: groups.takeTimeline(), channels: groups.channels, cases }) as Journeys<unknown, CellLayout>;
+  const marks = journeyMarks(groups.table, rules, groups.takeTimeline());
+  return ticketJourneys(groups.table, groups.samples, groups.strata, rules, { marks, channels: groups.channels, cases }) as Journeys<unknown, CellLayout>;
 }
 
 /** All findings of a report. */

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { TicketTableBuilder, type TicketTable } from '../../../src/normalise/table.js';
 import { customerTimeline } from '../../../src/measure/journeys.js';
 import { TicketGroups } from '../../../src/measure/ticketGroups.js';
-import { ticketJourneys } from '../../../src/measure/journeyGroups.js';
+import { journeyMarks, ticketJourneys } from '../../../src/measure/journeyGroups.js';
 import { ticketRow } from '../../helpers/tickets.js';
 
 function tableOf(rows: ReadonlyArray<{ customer: number | null; created: number }>): TicketTable {
@@ -95,11 +95,13 @@ describe('TicketGroups.takeTimeline', () => {
     expect([...again.starts]).toEqual([0, 3, 4]);
   });
 
-  test("ticketJourneys on the groups' own channel lists and taken timeline: the same journeys as on its own", () => {
+  test("ticketJourneys on the groups' own channel lists and marks made from the taken timeline: the same journeys as on its own", () => {
     const table = tableOf(rows);
     const groups = new TicketGroups(table, 1000, []);
     const rules = { repeatContacts: 3, repeatWindowDays: 7, jumpWindowDays: 7 };
-    const given = ticketJourneys(table, groups.samples, groups.strata, rules, { timeline: groups.takeTimeline(), channels: groups.channels });
+    const marks = journeyMarks(table, rules, groups.takeTimeline());
+    expect([...marks.reasons]).toEqual([2, 0, 2, 0, 0]); // rows 0 and 2: repeat contact (bit 2)
+    const given = ticketJourneys(table, groups.samples, groups.strata, rules, { marks, channels: groups.channels });
     const alone = ticketJourneys(table, groups.samples, groups.strata, rules);
     // every row is email; C1 has three contacts within 90 s, the third at second 100 where rows 0
     // and 2 both are: both are its third contact, so loud; rows 1, 3 and 4 are quiet
