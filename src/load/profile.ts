@@ -42,7 +42,7 @@ export interface FileProfile {
   naiveTimes: boolean;
   issues: Array<{ kind: string; severity: string; count: number; example: { line: number; column: string | null; detail: string } }>;
   ticketsUsable: number | null;
-  /** Of the usable tickets: how many have a first response / a resolution (null when not read). */
+  /** Of the usable tickets: how many have a first response / a resolution (null when not read, or when the file does not measure the metric). */
   answered: number | null;
   resolved: number | null;
   /**
@@ -68,6 +68,8 @@ interface FileState {
   from: number;
   to: number;
   eventOrder: { bothTimes: number; resolvedBeforeFirstResponse: number };
+  /** Which metrics the file measures (the stream says once the file is read; both until then). */
+  measures: { firstResponse: boolean; resolution: boolean };
   orderCheck: { first: TimestampParser; resolved: TimestampParser; firstIndex: number; resolvedIndex: number } | null;
 }
 
@@ -87,6 +89,7 @@ function newState(opened: OpenedFile): FileState {
     from: Infinity,
     to: -Infinity,
     eventOrder: { bothTimes: 0, resolvedBeforeFirstResponse: 0 },
+    measures: { firstResponse: true, resolution: true },
     // Without a creation time, say what can honestly be said: how often resolution precedes the first response.
     orderCheck:
       opened.missingRequired.length > 0 && firstB?.style && resolvedB?.style
@@ -124,6 +127,10 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         current = newState(opened);
         states.push(current);
         byFile.set(opened.file, current);
+      },
+      fileDone(opened, _rows, measures) {
+        const st = byFile.get(opened.file);
+        if (st) st.measures = { ...measures };
       },
       record(record: RawRecord) {
         const st = current as FileState | null;
@@ -231,8 +238,9 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
       .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.count - x.count || x.kind.localeCompare(y.kind))
       .map((e) => ({ kind: e.kind, severity: e.severity, count: e.count, example: { line: e.example.line, column: e.example.column ?? null, detail: e.example.detail } })),
     ticketsUsable: normalised ? st.usable : null,
-    answered: normalised ? st.answered : null,
-    resolved: normalised ? st.resolved : null,
+    // (a metric the file cannot measure has no count: "0 answered" would say nobody was answered)
+    answered: normalised && st.measures.firstResponse ? st.answered : null,
+    resolved: normalised && st.measures.resolution ? st.resolved : null,
     ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
     notes: [...(format.notes ?? []), ...readNotes(opened)],
   };

@@ -34,7 +34,8 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     out.push(`  format: ${p.format.label} (${p.format.id}), ${formatMatch(p)}`);
     const others = p.format.candidates.filter((x) => x.id !== p.format.id && x.confidence > 0.1);
     if (others.length) out.push(`  also considered: ${others.map((x) => `${x.id} ${x.confidence.toFixed(2)}`).join(', ')}`);
-    const outcome = p.ticketsUsable === null ? '' : ` (${formatCount(p.answered ?? 0)} answered, ${formatCount(p.resolved ?? 0)} resolved)`;
+    const counted = (n: number | null, what: string, metric: string): string => (n === null ? `${metric} not measured` : `${formatCount(n)} ${what}`);
+    const outcome = p.ticketsUsable === null ? '' : ` (${counted(p.answered, 'answered', 'first response')}, ${counted(p.resolved, 'resolved', 'resolution')})`;
     if (p.recordNoun !== 'row') {
       // A log: many rows make one ticket.
       out.push(`  rows: ${formatCount(p.rows)} ${p.recordNoun}s → ${formatCount(p.ticketsUsable ?? 0)} tickets${outcome}`);
