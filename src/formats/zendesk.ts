@@ -89,7 +89,7 @@ export const zendesk: FormatDef = {
     firstResponseAt: 'Zendesk exports no first-reply timestamp; the first reply time in calendar minutes is used',
   },
   notes: [
-    'Zendesk CSV times have no offset: they are read in --tz (the account time zone), UTC by default',
+    'Zendesk CSV times have no offset: they are read in --tz (the account time zone), UTC by default (JSON times carry their own)',
     'Zendesk "within business hours" columns are not read; durations are calendar minutes',
     'Zendesk Via "API" and "Closed ticket" map to other: the export does not say where those tickets came from',
   ],
