@@ -231,17 +231,18 @@ describe('how a spam or deleted flag cell is read (found by an independent attac
       'P6,phone,2026-07-01T08:00:00Z,2026-07-01T09:00:00Z,maybe,n/a', // kept, 3,600 s, with a note
       'P7,phone,2026-07-01T08:00:00Z,2026-07-01T09:10:00Z,2,"0,0"', // spam (2 is not 0)
       'P8,phone,2026-07-01T08:00:00Z,2026-07-01T09:20:00Z,FALSE,17.07.2026', // deleted (a date)
+      'P9,phone,2026-07-01T08:00:00Z,2026-07-01T09:30:00Z,,pending review', // kept, 5,400 s, with a note
     ]);
-    // kept P1, P3, P5, P6: 600, 1,800, 3,000, 3,600 s, median (1,800 + 3,000) / 2 = 2,400 s
+    // kept P1, P3, P5, P6, P9: 600, 1,800, 3,000, 3,600, 5,400 s, median 3,000 s
     for (const engine of [[], ['--engine', 'duckdb']]) {
       const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
       expect(r.code, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
       expect(json.input.dataQuality.find((d: { kind: string }) => d.kind === 'discarded')?.count).toBe(4);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 4, 2400]]);
+      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 5, 3000]]);
     }
     const report = await auditFiles([path]);
-    expect(report.input.dataQuality.find((d) => d.kind === 'bad-flag')).toMatchObject({ severity: 'note', count: 1, example: { line: 7, column: 'is_spam', value: 'maybe' } });
+    expect(report.input.dataQuality.find((d) => d.kind === 'bad-flag')).toMatchObject({ severity: 'note', count: 2, example: { line: 7, column: 'is_spam', value: 'maybe' } });
   });
 });
 
