@@ -201,6 +201,19 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const channels = new ColumnCache<ChannelMeaning>(resolveChannel);
   const statuses = new ColumnCache<StatusClass>(classifyStatus);
   const publics = new ColumnCache<boolean | null>(parseBoolean);
+  const spamFlags = new ColumnCache<boolean | null>((text) => flagValue(text, false));
+  const deletedFlags = new ColumnCache<boolean | null>((text) => flagValue(text, true));
+  /**
+   * Whether flag field f is anything but unset (status.ts flagValue): set, or unreadable (the
+   * string normaliser then excludes the row, or notes it). From its bytes through `cache`: no
+   * string is made for an empty cell or a value seen before.
+   */
+  const flagged = (batch: FieldBatch, f: number, ascii: boolean, cache: ColumnCache<boolean | null>, timeMeansSet: boolean): boolean => {
+    if (!plain(batch, f, ascii)) return flagValue(textOf(batch, f), timeMeansSet) !== false;
+    if (S === E) return false;
+    const key = cache.key(batch.bytes, S, E);
+    return (key >= 0 ? cache.meaning(key) : flagValue((batch.bytes as Buffer).toString('latin1', S, E), timeMeansSet)) !== false;
+  };
   const isEscalation = (priority: string): boolean => escalation.has(priority.toLowerCase());
   const priorities = new ColumnCache<boolean>(isEscalation);
   const categories = new ColumnCache<null>(() => null);
@@ -306,8 +319,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     else if (statusIndex >= 0) statusClass = classifyStatus(valueText(row, TEXT_STATUS));
     if (statusClass === 'discarded') return false; // spam or deleted: the string normaliser excludes it, saying why
     // (the same by a flag of its own, status.ts flagValue; a flag it cannot read has a note there)
-    if (spamIndex >= 0 && flagValue(textOf(batch, first + spamIndex), false) !== false) return false;
-    if (deletedIndex >= 0 && flagValue(textOf(batch, first + deletedIndex), true) !== false) return false;
+    if (spamIndex >= 0 && flagged(batch, first + spamIndex, ascii, spamFlags, false)) return false;
+    if (deletedIndex >= 0 && flagged(batch, first + deletedIndex, ascii, deletedFlags, true)) return false;
     let resolutionSeconds = Number.NaN;
     let resolutionState: typeof RESOLVED | typeof OPEN = OPEN;
     let resolvedGiven = false;

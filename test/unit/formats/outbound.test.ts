@@ -211,11 +211,21 @@ describe('a spam or deleted flag in a column of its own excludes the ticket as d
   });
 
   it('read from its bytes: a flagged row far into a large file', async () => {
-    const filler = Array.from({ length: 30_000 }, (_, k) => `F${100000 + k},email,2026-07-01T07:00:00Z,2026-07-01T07:10:00Z,false`);
-    const path = file('generic-deleted-large.csv', ['ticket_id,channel,created_at,first_response_at,deleted', ...filler, 'X1,phone,2026-07-01T08:00:00Z,,2026-07-03', 'X2,phone,2026-07-01T08:00:00Z,2026-07-01T08:20:00Z,false']);
+    const filler = Array.from({ length: 30_000 }, (_, k) => `F${100000 + k},email,2026-07-01T07:00:00Z,2026-07-01T07:10:00Z,false,${k % 2 ? '0' : ''}`);
+    const path = file('generic-deleted-large.csv', [
+      'ticket_id,channel,created_at,first_response_at,deleted,is_spam',
+      ...filler,
+      'X1,phone,2026-07-01T08:00:00Z,,2026-07-03,', // deleted (a date)
+      'X2,phone,2026-07-01T08:00:00Z,2026-07-01T08:20:00Z,false,0.0', // kept
+      'X3,phone,2026-07-01T08:00:00Z,,,1.0', // spam
+      'X4,phone,2026-07-01T08:00:00Z,2026-07-01T08:30:00Z,NULL,maybe', // kept, with a note
+    ]);
     const report = await auditFiles([path]);
-    expect(report.input.dataQuality.map((d) => [d.kind, d.count, d.example?.line])).toEqual([['discarded', 1, 30_002]]);
-    expect(report.channels.find((c) => c.channel === 'phone')?.tickets).toBe(1);
+    expect(report.input.dataQuality.map((d) => [d.kind, d.count, d.example?.line])).toEqual([
+      ['discarded', 2, 30_002],
+      ['bad-flag', 1, 30_005],
+    ]);
+    expect(report.channels.find((c) => c.channel === 'phone')?.tickets).toBe(2);
   });
 });
 
