@@ -17,6 +17,29 @@ function file(name: string, lines: readonly string[]): string {
   return path;
 }
 
+/** An audit's JSON report, as the tests below read it. */
+interface AuditJson {
+  input: { rowsRead: number; rowsUsed: number; rowsRejected: number; dataQuality: Array<{ kind: string; count: number }>; unknownChannels: unknown[] };
+  channels: Array<{ channel: string; tickets: number; firstResponse: { median: number }; resolution: { resolved: number; median: number } }>;
+  findings: Array<{ kind: string; details?: unknown }>;
+}
+
+/** The JSON report of `path` in-process and through DuckDB, each run exiting 0: a rule the count query also holds must give both the same numbers. */
+async function bothWays(path: string): Promise<AuditJson[]> {
+  const out: AuditJson[] = [];
+  for (const engine of [[], ['--engine', 'duckdb']]) {
+    const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+    expect(r.code, r.stderr).toBe(0);
+    out.push(JSON.parse(r.stdout) as AuditJson);
+  }
+  return out;
+}
+
+/** [kind, count] of each data-quality entry. */
+const kindCounts = (json: AuditJson): Array<[string, number]> => json.input.dataQuality.map((d) => [d.kind, d.count]);
+/** [channel, tickets, median first response] of each channel. */
+const firstMedians = (json: AuditJson): Array<[string, number, number]> => json.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median]);
+
 describe('contacts the team starts are outbound', () => {
   it('Intercom: delivered as campaigns_initiated, operator_initiated, automated or admin_initiated', async () => {
     const path = file('intercom.csv', [
@@ -95,8 +118,8 @@ describe('spam and deleted items are no customer waiting: excluded as discarded,
     for (const r of [inProcess, duckdb]) {
       expect(r.code, r.stderr).toBe(0);
       const json = JSON.parse(r.stdout);
-      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 2]]);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+      expect(kindCounts(json)).toEqual([['discarded', 2]]);
+      expect(firstMedians(json)).toEqual([
         ['phone', 1, 3600],
         ['email', 1, 1800],
       ]);
@@ -151,10 +174,8 @@ describe('the loud/quiet split counts a direct message as quiet, in-process and 
     for (let i = 0; i < 60; i++) rows.push(`${++k},${k},twitter,direct_message,2026-07-01T09:${String(i).padStart(2, '0')}:00Z,open,${120 + (i % 13)}`);
     for (let i = 0; i < 80; i++) rows.push(`${++k},${k},email,,2026-07-01T10:${String(i % 60).padStart(2, '0')}:00Z,open,${200 + (i % 11)}`);
     const path = file('zendesk-loud.csv', rows);
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const loud = JSON.parse(r.stdout).findings.find((f: { kind: string }) => f.kind === 'loud-preference');
+    for (const json of await bothWays(path)) {
+      const loud = json.findings.find((f) => f.kind === 'loud-preference');
       expect(loud?.details).toMatchObject({ loudTickets: 60, quietTickets: 60, reasons: { public: 60, repeatContact: 0, shouting: 0, escalated: 0 } });
     }
   });
@@ -180,13 +201,10 @@ describe('a spam or deleted flag in a column of its own excludes the ticket as d
     // 12:00, so waiting 10,800 s, censored): the Kaplan–Meier curve drops to 2/3 at 3,600 s and to
     // 0 at 10,800 s (g5 resolved there; g6 censored at the same time comes after the event), so
     // the median is 10,800 s
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
+    for (const json of await bothWays(path)) {
       expect([json.input.rowsRead, json.input.rowsUsed, json.input.rowsRejected]).toEqual([6, 3, 3]);
-      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 3]]);
-      expect(json.channels.map((c: { channel: string; tickets: number; resolution: { resolved: number; median: number } }) => [c.channel, c.tickets, c.resolution.resolved, c.resolution.median])).toEqual([['email', 3, 2, 10_800]]);
+      expect(kindCounts(json)).toEqual([['discarded', 3]]);
+      expect(json.channels.map((c) => [c.channel, c.tickets, c.resolution.resolved, c.resolution.median])).toEqual([['email', 3, 2, 10_800]]);
     }
     const report = await auditFiles([path]);
     expect(report.input.dataQuality[0]?.example).toMatchObject({ line: 3, column: 'spam', value: 'true', detail: 'spam "true": marked as spam, no customer waiting' });
@@ -201,12 +219,9 @@ describe('a spam or deleted flag in a column of its own excludes the ticket as d
       'D4,phone,2026-07-01T08:00:00Z,,yes',
     ]);
     // kept D1 (600 s) and D3 (1,800 s): median 1,200 s
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
-      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['discarded', 2]]);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 2, 1200]]);
+    for (const json of await bothWays(path)) {
+      expect(kindCounts(json)).toEqual([['discarded', 2]]);
+      expect(firstMedians(json)).toEqual([['phone', 2, 1200]]);
     }
   });
 
@@ -244,12 +259,9 @@ describe('how a spam or deleted flag cell is read (found by an independent attac
       'P9,phone,2026-07-01T08:00:00Z,2026-07-01T09:30:00Z,,pending review', // kept, 5,400 s, with a note
     ]);
     // kept P1, P3, P5, P6, P9: 600, 1,800, 3,000, 3,600, 5,400 s, median 3,000 s
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
-      expect(json.input.dataQuality.find((d: { kind: string }) => d.kind === 'discarded')?.count).toBe(4);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 5, 3000]]);
+    for (const json of await bothWays(path)) {
+      expect(json.input.dataQuality.find((d) => d.kind === 'discarded')?.count).toBe(4);
+      expect(firstMedians(json)).toEqual([['phone', 5, 3000]]);
     }
     const report = await auditFiles([path]);
     expect(report.input.dataQuality.find((d) => d.kind === 'bad-flag')).toMatchObject({ severity: 'note', count: 2, example: { line: 7, column: 'is_spam', value: 'maybe' } });
@@ -268,12 +280,9 @@ describe('outbound contacts as other exports spell them (found by an independent
       '6,Outgoing call,2026-10-01T09:00:00Z,',
     ]);
     // row 3 the one customer: answered after 300 s
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
-      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['outbound', 5]]);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 1, 300]]);
+    for (const json of await bothWays(path)) {
+      expect(kindCounts(json)).toEqual([['outbound', 5]]);
+      expect(firstMedians(json)).toEqual([['phone', 1, 300]]);
     }
   });
 
@@ -288,12 +297,9 @@ describe('outbound contacts as other exports spell them (found by an independent
       '6,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,outside line',
     ]);
     // rows 5 and 6 are customers: 1,200 and 1,800 s, median 1,500 s ("outside line" is not "out")
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
-      expect(json.input.dataQuality.map((d: { kind: string; count: number }) => [d.kind, d.count])).toEqual([['outbound', 4]]);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number } }) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 2, 1500]]);
+    for (const json of await bothWays(path)) {
+      expect(kindCounts(json)).toEqual([['outbound', 4]]);
+      expect(firstMedians(json)).toEqual([['phone', 2, 1500]]);
     }
     const rejected: Array<[number, string | null]> = [];
     const report = await auditFiles([path], {}, { minSample: 1 });
@@ -326,11 +332,8 @@ describe('channel and status words of localised exports (found by an independent
     ]);
     // phone L1 (300 s) and L4 (900 s): median 600 s; email L2 3,600 s; web L3 1,800 s.
     // L4 says closed without a resolution time: resolved-without-time, left out of resolution
-    for (const engine of [[], ['--engine', 'duckdb']]) {
-      const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout);
-      expect(json.channels.map((c: { channel: string; tickets: number; firstResponse: { median: number }; resolution: { resolved: number } }) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.resolved])).toEqual([
+    for (const json of await bothWays(path)) {
+      expect(json.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.resolved])).toEqual([
         ['phone', 2, 600, 1],
         ['email', 1, 3600, 0],
         ['web', 1, 1800, 1],
