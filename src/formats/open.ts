@@ -34,11 +34,21 @@ export interface OpenedFile {
   replaced?: RecodedRows;
   /** JSON on standard input: keys first seen after the header was made (not read), filled in as it is read. */
   lateKeys?: LateKeys;
+  aboveHeader?: CsvSource['aboveHeader'];
 }
 
 /** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
 export function readNotes(opened: OpenedFile): string[] {
-  return [recodedNote(opened), lateKeysNote(opened)].filter((n): n is string => n !== null);
+  return [recodedNote(opened), lateKeysNote(opened), aboveHeaderNote(opened)].filter((n): n is string => n !== null);
+}
+
+/** The note for lines above a CSV's header that were passed over (read/source.ts aboveHeader). */
+function aboveHeaderNote(opened: OpenedFile): string | null {
+  const above = opened.aboveHeader;
+  if (!above) return null;
+  const lines = above.lines.length === 1 ? `line ${count(above.lines[0] as number)}` : `lines ${above.lines.map(count).join(', ')}`;
+  const first = above.first.length > 80 ? `${above.first.slice(0, 80)}…` : above.first;
+  return `${opened.file}: ${lines} above the header (${JSON.stringify(first)}${above.lines.length > 1 ? ', …' : ''}) passed over: a title or Excel's sep= line, not a ticket`;
 }
 
 /** The note for JSON on standard input with keys first seen after the records its header was made from. */
@@ -189,5 +199,5 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}) };
+  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(source.aboveHeader ? { aboveHeader: source.aboveHeader } : {}) };
 }

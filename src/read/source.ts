@@ -498,7 +498,9 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options, encoding === 'utf-8');
   let first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
-  // a title or Excel's sep= line above the header is passed over (not a row: it is not counted)
+  // a title or Excel's sep= line above the header is passed over (not a row: it is not
+  // counted), and a note says which lines (formats/open.ts readNotes)
+  const passed: RawRecord[] = [];
   for (let skipped = 0; aboveHeader(first.value.values); skipped++) {
     const next: IteratorResult<RawRecord> = skipped < TITLE_LINES ? await all.next() : { done: true, value: undefined };
     if (next.done) {
@@ -508,6 +510,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
         hint: 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
       });
     }
+    passed.push(first.value);
     first = next;
   }
   if (first.value.values.length > limits.maxColumns) {
@@ -518,7 +521,8 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     });
   }
   const header = first.value.values.map((h) => h.trim());
-  return withPosition({ file, header, delimiter, encoding, records: all, ...(encoding === 'utf-8' ? { recoded } : {}) });
+  const above = passed.length ? { aboveHeader: { lines: passed.map((r) => r.line), first: passed[0]!.values.filter((v) => v.trim() !== '').join(' ') } } : {};
+  return withPosition({ file, header, delimiter, encoding, records: all, ...(encoding === 'utf-8' ? { recoded } : {}), ...above });
 }
 
 /**

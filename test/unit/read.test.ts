@@ -96,6 +96,8 @@ describe('lines above the header (found by an independent attack: a title line o
       ] as const) {
         const source = await openCsv('-', Readable.from([Buffer.from(text)]), reader ? { reader } : {});
         expect(source.header).toEqual(['id', 'channel', 'created_at']);
+        // the line passed over, for the note that says so (a blank line is no line of the table either)
+        expect(source.aboveHeader?.lines).toEqual([1]);
         const rows: Array<[number, string[]]> = [];
         for await (const r of source.records) rows.push([r.line, r.values]);
         expect(rows).toEqual([[headerLine + 1, ['1', 'phone', '2026-10-01']]]);
@@ -105,5 +107,13 @@ describe('lines above the header (found by an independent attack: a title line o
 
   it('a file of one value a line has no header row: said so', async () => {
     await expect(openCsv('-', Readable.from([Buffer.from('ids\n1\n2\n')]))).rejects.toMatchObject({ message: 'no header row: the first 3 lines hold one value each', location: { file: '<stdin>', line: 3 } });
+  });
+});
+
+describe('the note on lines passed over above the header', () => {
+  it('names the lines and the first one\'s text', async () => {
+    const { readNotes } = await import('../../src/formats/open.js');
+    const opened = { file: 'r.csv', aboveHeader: { lines: [1, 2], first: 'sep=' } } as unknown as Parameters<typeof readNotes>[0];
+    expect(readNotes(opened)).toEqual(['r.csv: lines 1, 2 above the header ("sep=", …) passed over: a title or Excel\'s sep= line, not a ticket']);
   });
 });
