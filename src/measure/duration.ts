@@ -1,6 +1,8 @@
 /**
- * Durations written by people (`45s`, `30m`, `2h`, `1d`, `1h30m`) and shown to people (`2h 14m`).
- * Hand-written: the grammar is tiny and date-fns' formatDuration does not round to two units.
+ * Durations written by people (`45s`, `30m`, `2h`, `1d`, `1h30m`) and shown to people (`2h 14m`),
+ * and duration cells as exports write them with their units (wordedDuration: `2h 30m`, `1 day 3
+ * hours`, `PT2H30M`, `1.02:00:00`). Hand-written: the grammars are tiny and date-fns'
+ * formatDuration does not round to two units.
  */
 
 const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
@@ -14,6 +16,49 @@ export function parseDuration(text: string): number | null {
     total += Number(m[1]) * (UNIT_SECONDS[m[2] as string] ?? 0);
   }
   return total;
+}
+
+/** Seconds of each unit word (`2h 30m`, `1 day 3 hours`, `45 mins`): parseDuration's letters and their words. */
+const WORD_SECONDS: ReadonlyArray<[RegExp, number]> = [
+  [/^(w|wks?|weeks?)$/, 604_800],
+  [/^(d|days?)$/, 86_400],
+  [/^(h|hrs?|hours?)$/, 3_600],
+  [/^(m|mins?|minutes?)$/, 60],
+  [/^(s|secs?|seconds?)$/, 1],
+];
+const WORDED = /^(-?)\s*((?:\d+(?:\.\d+)?\s*[a-z]+\s*,?\s*)+)$/i;
+const ISO_DURATION = /^(-?)P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const DAYS_HMS = /^(-?)(\d+)[.:](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * A duration written with its units, as Jira Service Management, Freshservice and .NET write
+ * them: `2h 30m`, `1 day 3 hours`, `45 mins`, ISO 8601 `PT2H30M` / `P1DT3H`, and days before a
+ * clock, `1.02:00:00` (1 day 2 hours); seconds, or null when it has that shape with a word that
+ * is no unit; undefined when it has none of these shapes (a plain number, read in the column's unit).
+ */
+export function wordedDuration(text: string): number | null | undefined {
+  const iso = ISO_DURATION.exec(text);
+  if (iso && /\d/.test(text)) {
+    const [, sign, d, h, m, sec] = iso;
+    const seconds = Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(sec ?? 0);
+    return sign ? -seconds : seconds;
+  }
+  const clock = DAYS_HMS.exec(text);
+  if (clock) {
+    const [, sign, d, h, m, sec] = clock;
+    if (Number(h) > 23) return undefined;
+    const seconds = Number(d) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(sec ?? 0);
+    return sign ? -seconds : seconds;
+  }
+  const worded = WORDED.exec(text);
+  if (!worded) return undefined;
+  let seconds = 0;
+  for (const part of (worded[2] as string).matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
+    const unit = WORD_SECONDS.find(([word]) => word.test((part[2] as string).toLowerCase()));
+    if (!unit) return null;
+    seconds += Number(part[1]) * unit[1];
+  }
+  return worded[1] ? -seconds : seconds;
 }
 
 /**

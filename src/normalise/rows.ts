@@ -15,7 +15,7 @@ import {
 import type { RowIssue } from './issues.js';
 import type { Channel, DurationUnit } from '../model.js';
 import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
-import { formatDuration } from '../measure/duration.js';
+import { formatDuration, wordedDuration } from '../measure/duration.js';
 
 /**
  * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
@@ -124,48 +124,6 @@ export function parseDurationValue(text: string, unit: DurationUnit, reading: Nu
   return n === null ? null : n * UNIT_SECONDS[unit];
 }
 
-/** Seconds of each unit word (`2h 30m`, `1 day 3 hours`, `45 mins`). */
-const WORD_SECONDS: ReadonlyArray<[RegExp, number]> = [
-  [/^(w|wks?|weeks?)$/, 604_800],
-  [/^(d|days?)$/, 86_400],
-  [/^(h|hrs?|hours?)$/, 3_600],
-  [/^(m|mins?|minutes?)$/, 60],
-  [/^(s|secs?|seconds?)$/, 1],
-];
-const WORDED = /^(-?)\s*((?:\d+(?:\.\d+)?\s*[a-z]+\s*,?\s*)+)$/i;
-const ISO_DURATION = /^(-?)P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
-const DAYS_HMS = /^(-?)(\d+)[.:](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
-
-/**
- * A duration written with its units, as Jira Service Management, Freshservice and .NET write
- * them: `2h 30m`, `1 day 3 hours`, `45 mins`, ISO 8601 `PT2H30M` / `P1DT3H`, and days before a
- * clock, `1.02:00:00` (1 day 2 hours); seconds, or null when it has that shape with a word that
- * is no unit; undefined when it has none of these shapes (a plain number, read in the column's unit).
- */
-export function wordedDuration(text: string): number | null | undefined {
-  const iso = ISO_DURATION.exec(text);
-  if (iso && /\d/.test(text)) {
-    const [, sign, d, h, m, sec] = iso;
-    const seconds = Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(sec ?? 0);
-    return sign ? -seconds : seconds;
-  }
-  const clock = DAYS_HMS.exec(text);
-  if (clock) {
-    const [, sign, d, h, m, sec] = clock;
-    if (Number(h) > 23) return undefined;
-    const seconds = Number(d) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(sec ?? 0);
-    return sign ? -seconds : seconds;
-  }
-  const worded = WORDED.exec(text);
-  if (!worded) return undefined;
-  let seconds = 0;
-  for (const part of (worded[2] as string).matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
-    const unit = WORD_SECONDS.find(([word]) => word.test((part[2] as string).toLowerCase()));
-    if (!unit) return null;
-    seconds += Number(part[1]) * unit[1];
-  }
-  return worded[1] ? -seconds : seconds;
-}
 
 /** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M` (`15,6k` where the column's decimal is a comma). */
 export function parseFollowers(text: string, reading: NumberReading = DOT_READING): number | null {
