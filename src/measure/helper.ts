@@ -30,7 +30,8 @@
  */
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { RESOLVED, type SecondsColumn, type TicketTable, type TimeColumn } from '../normalise/table.js';
-import type { Tally, TallyCodes } from '../stats/tally.js';
+import type { TallyCodes } from '../stats/tally.js';
+import { PackedTally } from '../stats/packedTally.js';
 import { workerBundle, workersPossible, type WorkerUse } from '../threads.js';
 import type { CustomerTimeline } from './journeys.js';
 import { correlationInput, type CorrelationInput, type FollowerCorrelation } from './rankCorrelation.js';
@@ -68,7 +69,7 @@ export type HelperAnswer =
 export type TwinAnswer = { readonly id: number } & (
   | ({ readonly kind: 'sorted' } & SortedRuns)
   | { readonly kind: 'unsortable' }
-  | { readonly kind: 'tallies'; readonly tallies: Tally[] }
+  | { readonly kind: 'tallies'; readonly tallies: PackedTally[] }
   | { readonly kind: 'failed'; readonly message: string }
 );
 
@@ -244,14 +245,14 @@ export class HelperTwin implements ResolutionTwin {
     }
   }
 
-  finish(): Tally[] | null {
+  finish(): PackedTally[] | null {
     const answer = this.gone ? null : this.answer(this.asked);
     if (answer?.kind !== 'tallies') {
       this.gone = true;
       return null;
     }
     this.passes++;
-    return answer.tallies;
+    return answer.tallies.map(PackedTally.revived);
   }
 
   /** The helper is known to have stopped (its exit seen between two synchronous stretches): not waited for again. */

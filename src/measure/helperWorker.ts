@@ -12,7 +12,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { timelineOf } from './journeys.js';
 import { followerCorrelation } from './rankCorrelation.js';
 import { sortedMetric } from './sample.js';
-import { talliesByTicket, type SortedDurations } from '../stats/tally.js';
+import { marksByTicket, type SortedDurations } from '../stats/tally.js';
+import { packMarked } from '../stats/packedTally.js';
 import { JOBS_DONE, SORT_ID, STARTED, TWIN_ANSWERS, type HelperAnswer, type HelperJob, type HelperStart, type TwinAnswer } from './helper.js';
 
 const port = parentPort;
@@ -41,11 +42,11 @@ function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
       return answerTwin({ id: SORT_ID, kind: 'sorted', runKeys: sorted.runKeys, runEnds: sorted.runEnds, position: sorted.position });
     }
     if (sorted === null) throw new Error('a pass before the sort');
-    // (the tallies are views of three blocks: handed over whole, and packed on the main thread,
-    // which packs faster than this thread does while both run)
-    const tallies = talliesByTicket(sorted, job.codes, job.groups);
+    // (packed here, as the main thread packs first response's meanwhile: each tally's bytes are
+    // an array of their own, handed over)
+    const tallies = packMarked(sorted, marksByTicket(sorted, job.codes), job.groups);
     const transfer = new Set<ArrayBuffer>();
-    for (const t of tallies) for (const column of [t.times, t.ended, t.waiting]) if (column.buffer instanceof ArrayBuffer) transfer.add(column.buffer);
+    for (const t of tallies) if (t.bytes.byteLength > 0 && t.bytes.buffer instanceof ArrayBuffer) transfer.add(t.bytes.buffer);
     answerTwin({ id: job.id, kind: 'tallies', tallies }, [...transfer]);
   } catch (error) {
     answerTwin({ id: job.kind === 'sort' ? SORT_ID : job.id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -11,8 +11,8 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type SecondsColumn, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { SORTABLE_MAX_TIME, sortKeyed, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally, type TallyCodes } from '../stats/tally.js';
-import { packTally, type PackedTally } from '../stats/packedTally.js';
+import { SORTABLE_MAX_TIME, marksByTicket, marksOfGroups, sortKeyed, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally, type TallyCodes } from '../stats/tally.js';
+import { packMarked, type PackedTally } from '../stats/packedTally.js';
 import { splitByStratum, type Strata } from './strata.js';
 import { medianEstimate, type Estimate } from './estimate.js';
 import { packDurations, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
@@ -44,8 +44,8 @@ export interface ResolutionTwin {
   free(): boolean;
   /** Starts resolution's tallies of `codes` (in shared memory) over `groups` there. */
   start(codes: TallyCodes, groups: number): void;
-  /** The tallies started last; null when they did not come (tally here: the twin is not asked again). */
-  finish(): Tally[] | null;
+  /** The tallies started last, packed; null when they did not come (tally here: the twin is not asked again). */
+  finish(): PackedTally[] | null;
 }
 
 /** A metric's sorted durations without the marks (what the helper thread hands over). */
@@ -261,7 +261,7 @@ export class Samples {
   private pass(indices: ArrayLike<number>, code: ArrayLike<number> | null, groups: number): [PackedTally[], PackedTally[]] {
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
     if (this.twin?.free()) return this.tallied(ticketCodes(this.table.size, [indices], code, groups, true), groups);
-    return [talliesOfGroups(sorted.firstResponse, [indices], code, groups).map(packTally), talliesOfGroups(sorted.resolution, [indices], code, groups).map(packTally)];
+    return [packMarked(sorted.firstResponse, marksOfGroups(sorted.firstResponse, [indices], code, groups), groups), packMarked(sorted.resolution, marksOfGroups(sorted.resolution, [indices], code, groups), groups)];
   }
 
   /**
@@ -273,10 +273,10 @@ export class Samples {
     const sorted = this.sorted() as Record<Metric, SortedDurations>;
     const twin = this.twin !== null && codes.buffer instanceof SharedArrayBuffer && this.twin.free() ? this.twin : null;
     twin?.start(codes, groups);
-    const first = talliesByTicket(sorted.firstResponse, codes, groups).map(packTally);
+    const first = packMarked(sorted.firstResponse, marksByTicket(sorted.firstResponse, codes), groups);
     const there = twin ? twin.finish() : null;
     if (twin && there === null) this.twin = null; // (it did not answer: not asked again)
-    return [first, (there ?? talliesByTicket(sorted.resolution, codes, groups)).map(packTally)];
+    return [first, there ?? packMarked(sorted.resolution, marksByTicket(sorted.resolution, codes), groups)];
   }
 
   /** Every ticket's durations on each metric, as gatherDurations reads them, sorted once. */

@@ -245,14 +245,22 @@ function fillKeys(times: ArrayLike<number>, events: ArrayLike<number>, keys: Uin
  * many there are.
  */
 export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): Tally[] {
+  return countMarked(sorted, marksOfGroups(sorted, memberLists, code, cells), memberLists.length * cells);
+}
+
+/**
+ * The group codes by sorted position of {@link talliesOfGroups}'s groups (g·cells + code[i] for
+ * a ticket of group g, "none" elsewhere), for a pass in that order.
+ */
+export function marksOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): TallyCodes {
   let members = 0;
   for (const list of memberLists) members += list.length;
   const groups = memberLists.length * cells;
   // Many members (or more than 255 groups): each ticket's tally code is written in ticket order
-  // and then where the ticket sits ({@link talliesByTicket}); few: only the members are marked
+  // and then where the ticket sits ({@link marksByTicket}); few: only the members are marked
   // where they sit, on marks cleared first.
   const count = sortedCount(sorted);
-  if (members * 4 >= count || groups > BYTE_GROUPS) return talliesByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells), groups);
+  if (members * 4 >= count || groups > BYTE_GROUPS) return marksByTicket(sorted, ticketCodes(sorted.position.length, memberLists, code, cells));
   const { position } = sorted;
   const marks = byteMarks(sorted);
   marks.fill(255, 0, count);
@@ -264,7 +272,7 @@ export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly A
       if (at >= 0) marks[at] = base + (code ? (code[i] as number) : 0);
     }
   });
-  return countMarked(sorted, marks, groups);
+  return marks;
 }
 
 /**
@@ -306,16 +314,24 @@ function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code
  * position is written), then the keys are counted in order.
  */
 export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, groups: number): Tally[] {
+  return countMarked(sorted, marksByTicket(sorted, codes), groups);
+}
+
+/**
+ * The group codes of {@link ticketCodes} by sorted position (what a pass reads in order): the
+ * shared byte marks, or, for more than 255 groups (a rare layout), 32-bit codes made for this
+ * pass only.
+ */
+export function marksByTicket(sorted: SortedDurations, codes: TallyCodes): TallyCodes {
   const { position } = sorted;
   if (codes instanceof Uint8Array) {
     const marks = byteMarks(sorted);
     placeBytes(marks, codes, position);
-    return countMarked(sorted, marks, groups);
+    return marks;
   }
-  // more than 255 groups (a rare layout): 32-bit codes by position for this pass only
   const marks = new Int32Array(sortedCount(sorted));
   place(marks, codes, position);
-  return countMarked(sorted, marks, groups);
+  return marks;
 }
 
 /*
@@ -349,7 +365,7 @@ function placeBytes(out: Uint8Array, codes: Uint8Array, position: Int32Array): v
  * by run of the sorted keys: the distinct times of each group counted in one pass, then every tally written in a
  * second, into one block per column (each tally a view of its stretch).
  */
-function countMarked(sorted: SortedDurations, marks: TallyCodes, groups: number): Tally[] {
+function countMarked(sorted: Pick<SortedDurations, 'runKeys' | 'runEnds'>, marks: TallyCodes, groups: number): Tally[] {
   const { runKeys, runEnds } = sorted;
   const offset = distinctOffsets(runKeys, runEnds, marks, groups);
   const total = offset[groups] as number;

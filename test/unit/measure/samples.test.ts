@@ -3,6 +3,7 @@ import { ANSWERED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../.
 import { ticketRow } from '../../helpers/tickets.js';
 import { gatherDurations, Samples, sortedMetric, type GroupDurations, type ResolutionTwin } from '../../../src/measure/sample.js';
 import { talliesByTicket, type SortedDurations, type Tally, type TallyCodes } from '../../../src/stats/tally.js';
+import { packTally, type PackedTally } from '../../../src/stats/packedTally.js';
 import { RESOLVED } from '../../../src/normalise/table.js';
 import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
 import { CHANNELS, type Channel } from '../../../src/model.js';
@@ -149,7 +150,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
         codes = c;
         groups = g;
       },
-      finish(): Tally[] | null {
+      finish(): PackedTally[] | null {
         twin.asked++;
         if (twin.asked > answers) {
           twin.refused++;
@@ -157,7 +158,7 @@ describe('Samples: a group tallied from durations sorted once equals the group g
         }
         const out = talliesByTicket(sorted!, codes!, groups);
         if (corrupt) for (const tally of out) if (tally.ended.length > 0) tally.ended[0]! += 1;
-        return out;
+        return out.map(packTally);
       },
     };
     return twin;

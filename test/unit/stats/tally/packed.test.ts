@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMPTY_PACKED, PackedReader, PackedWriter, packTally, sumPacked, type PackedTally } from '../../../../src/stats/packedTally.js';
-import { sumTallies, tallyFromRows, type Tally } from '../../../../src/stats/tally.js';
+import { EMPTY_PACKED, PackedReader, PackedTally, PackedWriter, packMarked, packTally, sumPacked } from '../../../../src/stats/packedTally.js';
+import { marksByTicket, marksOfGroups, sortDurations, sumTallies, talliesByTicket, talliesOfGroups, tallyFromRows, tallyFromSamples, ticketCodes, type Tally } from '../../../../src/stats/tally.js';
 import { CountSeriesBuilder } from '../../../../src/measure/counts.js';
 import { kaplanMeier } from '../../../../src/stats/kaplanMeier.js';
 
@@ -164,6 +164,58 @@ describe('packed tally', () => {
       }),
     );
     expect(sumPacked([])).toBe(EMPTY_PACKED);
+  });
+});
+
+describe('packed tallies straight from a pass (packMarked)', () => {
+  const fields = (p: PackedTally) => ({ bytes: [...p.bytes], raw: p.raw, cells: p.cells, ended: p.ended, waiting: p.waiting, last: p.last, maxEnded: p.maxEnded, maxWaiting: p.maxWaiting });
+
+  it('writes each group’s cells as its times rise: hand-worked bytes and sizes', () => {
+    // tickets 0..4: times 5, 3, 3, 4, 5 s; ticket 2 still waiting, the others ended; groups 0, 1, 0, 1, 0, and group 2 empty
+    const sorted = sortDurations([5, 3, 3, 4, 5], [1, 1, 0, 1, 1])!;
+    const [zero, one, two] = packMarked(sorted, marksByTicket(sorted, ticketCodes(5, [[0, 2, 4], [1, 3], []], null, 1)), 3);
+    // group 0: t = 3 (0 ended, 1 waiting), step 3: (2 << 3) | (0 << 1) | 1 = 17; t = 5 (2 ended), step 2: (1 << 3) | (2 << 1) = 12
+    expect(fields(zero!)).toEqual({ bytes: [17, 12], raw: null, cells: 2, ended: 2, waiting: 1, last: 5, maxEnded: 2, maxWaiting: 1 });
+    // group 1: t = 3 (1 ended), step 3: (2 << 3) | (1 << 1) = 18; t = 4 (1 ended), step 1: 2
+    expect(fields(one!)).toEqual({ bytes: [18, 2], raw: null, cells: 2, ended: 2, waiting: 0, last: 4, maxEnded: 1, maxWaiting: 0 });
+    expect(two).toBe(EMPTY_PACKED);
+  });
+
+  // times with ties (one-byte cells), steps of 17–63 and beyond (two bytes, escapes), a time of 0, many tickets at a time (ended > 255)
+  const time = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 2 ** 30 }));
+  const ticketsArb = fc.array(fc.tuple(time, fc.boolean(), fc.nat(12)), { minLength: 0, maxLength: 400 });
+
+  it('gives the bytes and sizes of packing the tallies a pass counts, for 1 to 300 groups (one-byte and 32-bit codes), whole or by cells', () => {
+    fc.assert(
+      fc.property(ticketsArb, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 3 }), (tickets, groupCount, cells) => {
+        const n = tickets.length;
+        const sorted = sortDurations(tickets.map(([t]) => t), tickets.map(([, ended]) => (ended ? 1 : 0)));
+        if (!sorted) return;
+        // ticket i in group i mod groupCount, every 13th in none; its cell from the third value
+        const lists = Array.from({ length: groupCount }, (_, g) => Array.from({ length: n }, (_, i) => i).filter((i) => i % 13 !== 12 && i % groupCount === g));
+        const cellOf = Int32Array.from(tickets, ([, , c]) => c % cells);
+        const groups = groupCount * cells;
+        const byTicket = ticketCodes(n, lists, cellOf, cells);
+        expect(packMarked(sorted, marksByTicket(sorted, byTicket), groups).map(fields)).toEqual(talliesByTicket(sorted, byTicket, groups).map(packTally).map(fields));
+        expect(packMarked(sorted, marksOfGroups(sorted, lists, cellOf, cells), groups).map(fields)).toEqual(talliesOfGroups(sorted, lists, cellOf, cells).map(packTally).map(fields));
+        // and each group's cell is its tickets tallied alone
+        const g = groupCount - 1;
+        const mine = lists[g]!.filter((i) => cellOf[i] === 0);
+        const alone = tallyFromSamples(mine.map((i) => tickets[i]![0]), mine.map((i) => (tickets[i]![1] ? 1 : 0)));
+        expect(plain(packMarked(sorted, marksByTicket(sorted, byTicket), groups)[g * cells]!.unpack())).toEqual(plain(alone));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('what a thread’s message makes of a packed tally is revived with the same fields and unpacks alike', () => {
+    const p = packTally(tally([[3, 1, 0], [40, 300, 1], [2 ** 31, 2, 0]]));
+    const cloned = structuredClone(p);
+    expect(cloned).not.toBeInstanceOf(PackedTally);
+    const revived = PackedTally.revived(cloned);
+    expect(revived).toBeInstanceOf(PackedTally);
+    expect(fields(revived)).toEqual(fields(p));
+    expect(plain(revived.unpack())).toEqual({ times: [3, 40, 2 ** 31], ended: [1, 300, 2], waiting: [0, 1, 0] });
   });
 });
 
