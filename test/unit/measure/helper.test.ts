@@ -20,6 +20,7 @@ import { HelperTwin, twinDeadline, type Helped } from '../../../src/measure/help
 import { followerCorrelation, withinCellPercentiles } from '../../../src/measure/rankCorrelation.js';
 import { TicketTableBuilder } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
+import { PackedTally, packTally } from '../../../src/stats/packedTally.js';
 import type { Finding, Report } from '../../../src/report.js';
 import { rng } from '../../../scripts/generate.mjs';
 
@@ -211,12 +212,19 @@ describe('the helper tallying resolution beside this thread (HelperTwin)', () =>
     const codes = new Uint8Array(new SharedArrayBuffer(4));
     twin.start(codes, 3);
     expect(sent).toEqual([{ kind: 'pass', id: 1, codes, groups: 3 }]);
-    const tally = { times: Uint32Array.of(5), ended: Uint32Array.of(1), waiting: Uint32Array.of(0) };
+    // one cell, 5 s, 1 ended: step 5 from 0, (4 << 3) | (1 << 1) = 34
+    const tally = packTally({ times: Uint32Array.of(5), ended: Uint32Array.of(1), waiting: Uint32Array.of(0) });
+    expect([...tally.bytes]).toEqual([34]);
     // an answer to another request (one given up on) is passed over, not taken for this one
     port2.postMessage({ id: 7, kind: 'tallies', tallies: [] });
     port2.postMessage({ id: 1, kind: 'tallies', tallies: [tally] });
     Atomics.add(control, 0, 2);
-    expect(twin.finish()).toEqual([tally]);
+    // the message made a plain object of it: a PackedTally again, unpacking to the cell sent
+    const [got] = twin.finish()!;
+    expect(got).toBeInstanceOf(PackedTally);
+    expect([...got!.bytes]).toEqual([34]);
+    expect([got!.cells, got!.ended, got!.waiting, got!.last]).toEqual([1, 1, 0, 5]);
+    expect([...got!.unpack().times]).toEqual([5]);
     expect(twin.passes).toBe(1);
     // no answer: given up after the deadline (50 ms here), and not asked again
     twin.start(codes, 3);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWERED, TicketTableBuilder, UNANSWERED, type TicketTable } from '../../../src/normalise/table.js';
+import { ANSWERED, EXCLUDED, TicketTableBuilder, UNANSWERED, waitingAge, type TicketTable } from '../../../src/normalise/table.js';
 import { ticketRow } from '../../helpers/tickets.js';
 import { gatherDurations, Samples, sortedMetric, type GroupDurations, type ResolutionTwin } from '../../../src/measure/sample.js';
-import { talliesByTicket, type SortedDurations, type Tally, type TallyCodes } from '../../../src/stats/tally.js';
+import { sortDurations, talliesByTicket, type SortedDurations, type Tally, type TallyCodes } from '../../../src/stats/tally.js';
 import { packTally, type PackedTally } from '../../../src/stats/packedTally.js';
 import { RESOLVED } from '../../../src/normalise/table.js';
 import { splitByStratum, strataOf } from '../../../src/measure/strata.js';
@@ -62,6 +62,24 @@ describe('Samples: a group tallied from durations sorted once equals the group g
       censored += w;
     });
     expect(censored).toBe(waiting.length);
+  });
+
+  it('each metric sorted from its keys alone (sortedMetric) is the stable sort of (key, ticket) pairs: the same runs and positions', () => {
+    for (const [seconds, state, ended] of [
+      [t.firstResponse, t.firstResponseState, ANSWERED],
+      [t.resolution, t.resolutionState, RESOLVED],
+    ] as const) {
+      // the reference: every ticket's duration as gatherDurations reads it (its seconds once
+      // ended, its age at the as-of time while waiting, none when excluded), sorted as pairs
+      const times = Array.from({ length: t.size }, (_, i) => (state[i] === ended ? seconds[i]! : state[i] === EXCLUDED ? Number.NaN : waitingAge(t, i, asOf)));
+      const events = Array.from({ length: t.size }, (_, i) => (state[i] === ended ? 1 : 0));
+      const pairs = sortDurations(times, events)!;
+      const mine = sortedMetric(t, seconds, state, ended, asOf, { bytes: null })!;
+      expect([...mine.runKeys]).toEqual([...pairs.runKeys]);
+      expect([...mine.runEnds]).toEqual([...pairs.runEnds]);
+      expect([...mine.position]).toEqual([...pairs.position]);
+      expect(mine.position.includes(-1)).toBe(times.some((x) => Number.isNaN(x)));
+    }
   });
 
   it('cells of a large group', () => {

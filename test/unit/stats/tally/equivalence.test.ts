@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, keyRuns, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, keyRuns, RunLookup, runsOfKeys, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -283,6 +283,32 @@ describe('tally builders', () => {
     ]);
     // back to A with two members: tickets 3 and 25
     expect(talliesOfGroups(a, [[3, 25]], null, 1).map(plain)).toEqual([[[3, 25], [1, 1], [0, 0]]]);
+  });
+
+  it('runs of keys sorted alone, and positions handed out in ticket order (RunLookup): the stable order of (key, ticket) pairs', () => {
+    // keys 9, 2, 9, 4, 2 → sorted 2 2 4 9 9: runs 2 (ends 2), 4 (3), 9 (5); tickets 1, 4 at 0, 1; 3 at 2; 0, 2 at 3, 4
+    const small = runsOfKeys(Uint32Array.of(9, 2, 9, 4, 2), 9);
+    expect([[...small.keys], [...small.ends]]).toEqual([[2, 4, 9], [2, 3, 5]]);
+    const a = new RunLookup(small.keys, small.ends);
+    expect([9, 2, 9, 4, 2].map((k) => a.take(k))).toEqual([3, 0, 4, 2, 1]);
+    // keys up to 2^32 − 1 (buckets of 2^12 keys: 2^20 of them): 0, 2^31 and the largest twice
+    const max = 2 ** 32 - 1;
+    const wide = runsOfKeys(Uint32Array.of(max, 0, max, 2 ** 31), max);
+    expect([[...wide.keys], [...wide.ends]]).toEqual([[0, 2 ** 31, max], [1, 2, 4]]);
+    const b = new RunLookup(wide.keys, wide.ends);
+    expect([max, 0, max, 2 ** 31].map((k) => b.take(k))).toEqual([2, 0, 3, 1]);
+    // random keys, many runs sharing a bucket: the positions of the pairs' sort
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: max })), { maxLength: 5000 }), (keys) => {
+        const runs = runsOfKeys(Uint32Array.from(keys), max);
+        const pairs = sortKeyed(Uint32Array.from(keys), Uint32Array.from(keys, (_, i) => i), keys.length);
+        expect([...runs.keys]).toEqual([...pairs.runKeys]);
+        expect([...runs.ends]).toEqual([...pairs.runEnds]);
+        const lookup = new RunLookup(runs.keys, runs.ends);
+        expect(keys.map((k) => lookup.take(k))).toEqual([...pairs.position]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('tally codes: one byte up to 255 groups, 32 bits beyond; both give each group its own tally', () => {
