@@ -9,7 +9,7 @@ import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
-import { detectDecimal } from '../normalise/decimal.js';
+import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
@@ -84,7 +84,7 @@ function columnSamples(samples: readonly (readonly string[])[], index: number): 
 }
 
 function looksLikeDuration(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => NUMBER.test(v) || HMS.test(v));
+  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || HMS.test(v));
 }
 
 /**

@@ -10,6 +10,12 @@
  * (`0,125`, `1234,567`), is the decimal mark. A single mark between one to three digits and
  * exactly three (`1,234`, `1.234`) could be either: it decides nothing.
  *
+ * Thousands may also be grouped with a space (plain, no-break U+00A0 or narrow no-break U+202F,
+ * as French, Nordic and Polish locales write `1 440`) or an apostrophe (Swiss `1'440`, also as
+ * `’`), only when the first group has one to three digits and every later group exactly three
+ * ({@link ungroupSpaced}): such a mark can never be a decimal mark, so it is taken out before the
+ * rules above (`1 234,5` is 1234,5: a decimal comma). `1 44` is not a grouping and stays unreadable.
+ *
  * A column is an error when its values disagree (`12,5` and `3.25`), and when it is ambiguous in
  * a file where a comma may well be decimal (semicolon- or tab-delimited: the CSV dialect of
  * locales that write decimal commas) and nothing else settles it, unless it holds a count
@@ -39,9 +45,26 @@ type Evidence = DecimalSeparator | 'none' | 'ambiguous' | 'invalid';
 
 const SIGNED = /^[+-]?/;
 
+/**
+ * A leading run of thousands groups separated by one space-like mark or apostrophe, the same
+ * mark throughout: one to three digits, then groups of exactly three, up to the end or a `.`/`,`.
+ */
+const SPACED_GROUPS = /^\d{1,3}([ \u00a0\u202f'\u2019])\d{3}(?:\1\d{3})*(?=$|[.,])/;
+
+/**
+ * `text` (trimmed, unsigned) without its space or apostrophe thousands marks when they group
+ * thousands properly (`1 440` → `1440`, `150 000,5` → `150000,5`, `1'440.5` → `1440.5`); else
+ * `text` as it is, which the number rules then refuse when it holds such a mark (`1 44`).
+ */
+export function ungroupSpaced(text: string): string {
+  const m = SPACED_GROUPS.exec(text);
+  if (!m) return text;
+  return m[0].split(m[1] as string).join('') + text.slice(m[0].length);
+}
+
 /** What one number text says about its decimal separator. */
 export function decimalEvidence(text: string): Evidence {
-  const t = text.trim().replace(SIGNED, '');
+  const t = ungroupSpaced(text.trim().replace(SIGNED, ''));
   if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return 'invalid';
   const commas = t.split(',').length - 1;
   const dots = t.split('.').length - 1;
@@ -111,7 +134,7 @@ export function detectDecimal(
 export function parseNumberText(text: string, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
   const sign = t.startsWith('-') ? -1 : 1;
-  const body = t.replace(SIGNED, '');
+  const body = ungroupSpaced(t.replace(SIGNED, ''));
   const evidence = decimalEvidence(body);
   if (evidence === 'invalid') return null;
   let separator = reading.separator;

@@ -125,10 +125,13 @@ export function parseDurationValue(text: string, unit: DurationUnit, reading: Nu
 }
 
 
-/** Follower counts: `156924`, `156,924`, `15.6k`, `1.2M` (`15,6k` where the column's decimal is a comma). */
+/**
+ * Follower counts: `156924`, `156,924`, `150 000` (space groups as decimal.ts reads them: `1 50`
+ * is unreadable), `15.6k`, `1.2M`, `15.6 k` (`15,6k` where the column's decimal is a comma).
+ */
 export function parseFollowers(text: string, reading: NumberReading = DOT_READING): number | null {
-  const t = text.trim().toLowerCase().replace(/[_\s]/g, '');
-  const m = /^([\d.,]+)([km])?$/.exec(t);
+  const t = text.trim().toLowerCase().replace(/_/g, '');
+  const m = /^([\d.,][\d.,\s'\u2019]*?)\s*([km])?$/.exec(t);
   if (!m) return null;
   const base = parseNumberText(m[1] as string, reading);
   if (base === null) return null;
