@@ -6,6 +6,13 @@ export const CHANNELS = ['phone', 'email', 'web', 'social', 'chat', 'other'] as 
 /** A normalised contact channel. */
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * What the config's `channels` may map a raw channel value to: a channel, or `outbound` (the
+ * team's own outgoing contact, excluded as the built-in outbound spellings are).
+ */
+export const CHANNEL_TARGETS = [...CHANNELS, 'outbound'] as const;
+export type ChannelTarget = (typeof CHANNEL_TARGETS)[number];
+
 export function isChannel(value: string): value is Channel {
   return (CHANNELS as readonly string[]).includes(value);
 }

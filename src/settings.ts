@@ -4,7 +4,7 @@
  * what a stage needs is here, already parsed (durations in seconds, opening hours as a
  * schedule, channel maps as Maps), with its defaults.
  */
-import type { Channel } from './model.js';
+import type { Channel, ChannelTarget } from './model.js';
 import type { Config } from './config/schema.js';
 import type { SlaTargets } from './measure/sla.js';
 import type { WeeklySchedule } from './measure/clock.js';
@@ -18,8 +18,8 @@ export interface MappingSettings {
   columns: NonNullable<Config['columns']>;
   /** config `dateFormat`: date-fns pattern for timestamps that are not ISO. */
   dateFormat: string | null;
-  /** config `channels`: raw channel value → channel. */
-  channels: ReadonlyMap<string, Channel>;
+  /** config `channels`: raw channel value → channel, or `outbound` (excluded). */
+  channels: ReadonlyMap<string, ChannelTarget>;
   /** --sheet / config `sheet`: the sheet of an .xlsx workbook (name or 1-based position); null = the first. */
   sheet: string | number | null;
   /** --decimal / config `decimal`: decimal separator of number columns; null = detected per column. */

@@ -123,7 +123,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     // (no prototype: a channel value `__proto__` is a key like any other, not the object's prototype)
     const channels: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const raw of [...unknown.keys()].sort()) channels[raw] = 'other';
-    channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, then delete this line`)] = 'other';
+    channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, or outbound for the team's own outgoing contacts, then delete this line`)] = 'other';
     config.channels = channels;
     edits.push(`channels: ${unknown.size} value${unknown.size === 1 ? '' : 's'} no vocabulary knows (${[...unknown.keys()].sort().map((r) => JSON.stringify(r)).join(', ')}) mapped to "other"`);
   }

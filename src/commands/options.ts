@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../errors.js';
-import { isChannel, type Channel } from '../model.js';
+import { isChannel, type Channel, type ChannelTarget } from '../model.js';
 import { DEFAULT_BAND_EDGES, bandEdges } from '../measure/groups.js';
 import { checkTimeZone, dayStartIn, parserFor, wallClockIn } from '../normalise/time.js';
 import { vocabularyKey } from '../normalise/channel.js';
@@ -100,8 +100,8 @@ export function parseBands(text: string): number[] {
  * `phone`, `PHONE!` are one value): two keys that are one value but map to different channels
  * are an error, not the last one silently winning.
  */
-function channelMappings(channels: Readonly<Record<string, Channel>>): Map<string, Channel> {
-  const seen = new Map<string, [string, Channel]>();
+function channelMappings(channels: Readonly<Record<string, ChannelTarget>>): Map<string, ChannelTarget> {
+  const seen = new Map<string, [string, ChannelTarget]>();
   for (const [raw, channel] of Object.entries(channels)) {
     const key = vocabularyKey(raw);
     const earlier = seen.get(key);

@@ -4,7 +4,7 @@
  * The shipped JSON Schema (parity.schema.json) is generated from this by scripts/schema.mjs.
  */
 import { z } from 'zod';
-import { CHANNELS, DURATION_UNITS, TICKET_FIELDS } from '../model.js';
+import { CHANNEL_TARGETS, CHANNELS, DURATION_UNITS, TICKET_FIELDS } from '../model.js';
 import { parseDuration } from '../measure/duration.js';
 import { parse as parseDate } from 'date-fns/parse';
 
@@ -89,7 +89,8 @@ export const configSchema = z.strictObject({
   /** Which sheet of an Excel workbook holds the tickets: its name, or its position (1 = first). */
   sheet: z.union([z.string().min(1), z.number().int().positive()]).optional(),
   timeZone: z.string().min(1).optional(),
-  channels: z.record(z.string(), channel).optional(),
+  /** Raw channel value → channel, or `outbound` for a value that is the team's own outgoing contact (excluded). */
+  channels: z.record(z.string(), z.enum(CHANNEL_TARGETS)).optional(),
   reference: channel.optional(),
   bands: z.array(z.number().positive()).min(1).optional(),
   /**

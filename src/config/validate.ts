@@ -139,7 +139,7 @@ function refuseEditPlaceholder(data: Record<string, unknown>, file: string): voi
   if (placeholder === undefined) return;
   throw new ParityError(`channels: the placeholder "${placeholder}" is still in the configuration`, {
     location: { file },
-    hint: 'check the channel values mapped to "other" above it (map each to phone, email, web, social, chat or other), then delete the placeholder line',
+    hint: 'check the channel values mapped to "other" above it (map each to phone, email, web, social, chat or other, or to outbound for the team\'s own outgoing contacts), then delete the placeholder line',
   });
 }
 

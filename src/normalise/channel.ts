@@ -6,7 +6,7 @@
  * report; agent-initiated ("outbound") values are flagged so they can be left out of response
  * metrics.
  */
-import type { Channel } from '../model.js';
+import type { Channel, ChannelTarget } from '../model.js';
 
 /** What a raw channel value means. */
 export interface ChannelMeaning {
@@ -107,13 +107,15 @@ export function parseBoolean(raw: string): boolean | null {
 
 /**
  * Builds the lookup used for every row: configured mappings (`channels` in the config) win over
- * a format's vocabulary, which wins over the built-in one. Results are cached per raw value.
+ * a format's vocabulary, which wins over the built-in one. Results are cached per raw value. A
+ * value the config maps to `outbound` is agent-initiated as a built-in outbound spelling is; its
+ * channel stays the one the vocabularies give it (`other` when none knows it).
  */
 export function channelResolver(
-  configured: Readonly<Record<string, Channel>> = {},
+  configured: Readonly<Record<string, ChannelTarget>> = {},
   formatVocabulary: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>> = {},
 ): (raw: string) => ChannelMeaning {
-  const configuredByKey = new Map<string, Channel>();
+  const configuredByKey = new Map<string, ChannelTarget>();
   for (const [raw, channel] of Object.entries(configured)) configuredByKey.set(vocabularyKey(raw), channel);
   const formatByKey = new Map<string, Partial<ChannelMeaning> & { channel: Channel }>();
   for (const [raw, meaning] of Object.entries(formatVocabulary)) formatByKey.set(vocabularyKey(raw), meaning);
@@ -126,7 +128,10 @@ export function channelResolver(
     const fromFormat = formatByKey.get(key);
     // own keys only: a channel value "constructor" or "__proto__" is just an unknown value
     const builtIn = Object.hasOwn(BUILT_IN, key) ? BUILT_IN[key] : undefined;
-    if (fromConfig) {
+    if (fromConfig === 'outbound') {
+      const base = fromFormat ?? (builtIn ? { channel: builtIn[0], isPublic: builtIn[1] } : { channel: 'other' as const });
+      hit = withOptional({ channel: base.channel, known: true }, base.isPublic, true);
+    } else if (fromConfig) {
       const base = fromFormat ?? (builtIn ? { isPublic: builtIn[1], outbound: builtIn[2] } : {});
       hit = withOptional({ channel: fromConfig, known: true }, base.isPublic, base.outbound);
     } else if (fromFormat) {

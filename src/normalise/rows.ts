@@ -13,7 +13,7 @@ import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
 } from './table.js';
 import type { RowIssue } from './issues.js';
-import type { Channel, DurationUnit } from '../model.js';
+import type { Channel, ChannelTarget, DurationUnit } from '../model.js';
 import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
 import { formatDuration, wordedDuration } from '../measure/duration.js';
 
@@ -60,8 +60,8 @@ export interface ParsedTimes {
 
 /** Settings the row normaliser needs beyond the mapping. */
 export interface RowContext {
-  /** Raw channel value → channel (config `channels` mapping). */
-  readonly channels: Readonly<Record<string, Channel>>;
+  /** Raw channel value → channel or `outbound` (config `channels` mapping). */
+  readonly channels: Readonly<Record<string, ChannelTarget>>;
   /** Epoch seconds; events after it are not yet known, tickets created after it are excluded. */
   readonly asOf: number | null;
   readonly since: number | null;

@@ -25,7 +25,7 @@
  * their own layers and rows (journeysSql.ts) when the spec asks for them.
  */
 import { ParityError } from '../../errors.js';
-import type { Channel, DurationUnit, TicketField } from '../../model.js';
+import type { Channel, ChannelTarget, DurationUnit, TicketField } from '../../model.js';
 import { CHANNELS } from '../../model.js';
 import { BOOLEAN_WORDS, OUTBOUND_DIRECTION_PREFIXES, OUTBOUND_DIRECTION_WORDS, builtInVocabulary, vocabularyKey, type ChannelMeaning } from '../../normalise/channel.js';
 import { FLAG_DATE_PATTERN, FLAG_NUMBER_PATTERN, FLAG_ZERO_PATTERN, STATUS_VOCABULARY } from '../../normalise/status.js';
@@ -57,7 +57,7 @@ export interface CountQuerySpec {
   source: { table: string } | { query: string };
   columns: Partial<Record<TicketField, SourceColumn>>;
   /** Config `channels` (raw value → channel). */
-  channels: Readonly<Record<string, Channel>>;
+  channels: Readonly<Record<string, ChannelTarget>>;
   /** A format's channel vocabulary (raw value → meaning), when a format is named. */
   formatVocabulary?: Readonly<Record<string, Partial<ChannelMeaning> & { channel: Channel }>>;
   outboundDirections?: readonly string[];
@@ -124,7 +124,11 @@ function channelCase(d: Dialect, key: string, spec: CountQuerySpec): { channel: 
   const setFirst = (k: string, channel: Channel): void => {
     if (k !== '' && !channelOfKey.has(k)) channelOfKey.set(k, channel);
   };
-  for (const [raw, channel] of Object.entries(spec.channels)) setFirst(vocabularyKey(raw), channel);
+  // a value the config calls outbound is agent-initiated; its channel is the vocabularies' (channel.ts channelResolver)
+  for (const [raw, target] of Object.entries(spec.channels)) {
+    if (target === 'outbound') outboundKeys.add(vocabularyKey(raw));
+    else setFirst(vocabularyKey(raw), target);
+  }
   for (const [raw, meaning] of Object.entries(spec.formatVocabulary ?? {})) setFirst(vocabularyKey(raw), meaning.channel);
   for (const e of builtIn) setFirst(e.key, e.channel);
   const byChannel = new Map<Channel, string[]>();

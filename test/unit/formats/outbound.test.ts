@@ -24,11 +24,14 @@ interface AuditJson {
   findings: Array<{ kind: string; details?: unknown }>;
 }
 
-/** The JSON report of `path` in-process and through DuckDB, each run exiting 0: a rule the count query also holds must give both the same numbers. */
-async function bothWays(path: string): Promise<AuditJson[]> {
+/**
+ * The JSON report of `path` in-process and through DuckDB, each run exiting 0: a rule the count
+ * query also holds must give both the same numbers. With `config`, that config file is read.
+ */
+async function bothWays(path: string, config?: string): Promise<AuditJson[]> {
   const out: AuditJson[] = [];
   for (const engine of [[], ['--engine', 'duckdb']]) {
-    const r = await runParity(['audit', path, '--format', 'json', '--no-config', ...engine]);
+    const r = await runParity(['audit', path, '--format', 'json', ...(config ? ['-c', config] : ['--no-config']), ...engine]);
     expect(r.code, r.stderr).toBe(0);
     out.push(JSON.parse(r.stdout) as AuditJson);
   }
@@ -309,6 +312,49 @@ describe('outbound contacts as other exports spell them (found by an independent
     const { Readable } = await import('node:stream');
     await loadDataset(resolveSettings([path], {}, {}, 'test'), { stdin: Readable.from([]), onReject: (issue) => rejected.push([issue.line, issue.value ?? null]) });
     expect(rejected).toEqual([[2, 'out'], [3, 'Ausgehend'], [4, 'sortant'], [5, 'OUTBOUND']]);
+  });
+});
+
+describe('a channel value the config maps to outbound is excluded as a built-in outbound spelling is, in-process and through DuckDB alike', () => {
+  const config = join(dir, 'outbound.config.json');
+  writeFileSync(config, JSON.stringify({ channels: { Sortant: 'outbound', 'Appel sortant': 'outbound', Callback: 'outbound' } }));
+
+  it('Sortant, appel sortant (any case) and Callback, which the built-in vocabulary calls phone', async () => {
+    const path = file('configured-outbound.csv', [
+      'id,channel,created_at,first_response_at',
+      '1,Sortant,2026-10-01T09:00:00Z,',
+      '2,APPEL SORTANT,2026-10-01T09:00:00Z,',
+      '3,sortant,2026-10-01T09:00:00Z,',
+      '4,Téléphone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z',
+      '5,Courriel,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z',
+      '6,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z',
+      '7,Callback,2026-10-01T09:00:00Z,',
+    ]);
+    // rows 1, 2, 3 and 7 outbound; phone: 600 and 1,800 s, survival exactly 0.5 between them so
+    // the median is their midpoint, 1,200 s; email: 1,200 s
+    for (const json of await bothWays(path, config)) {
+      expect(kindCounts(json)).toEqual([['outbound', 4]]);
+      expect(firstMedians(json)).toEqual([['phone', 2, 1200], ['email', 1, 1200]]);
+      expect([json.input.rowsRead, json.input.rowsUsed, json.input.rowsRejected]).toEqual([7, 3, 4]);
+    }
+  });
+
+  it('read from its bytes: configured outbound rows far into a large file', async () => {
+    const filler = Array.from({ length: 30_000 }, (_, k) => `F${k},email,2026-10-01T07:00:00Z,2026-10-01T07:10:00Z`);
+    const path = file('configured-outbound-large.csv', [
+      'id,channel,created_at,first_response_at',
+      ...filler,
+      'X1,Sortant,2026-10-01T08:00:00Z,', // line 30,002
+      'X2,phone,2026-10-01T08:00:00Z,2026-10-01T08:20:00Z',
+      'X3,Callback,2026-10-01T08:00:00Z,',
+    ]);
+    // X1 and X3 outbound; phone: X2 alone, 1,200 s; email: 30,000 at 600 s
+    for (const json of await bothWays(path, config)) {
+      expect(kindCounts(json)).toEqual([['outbound', 2]]);
+      expect(firstMedians(json)).toEqual([['phone', 1, 1200], ['email', 30_000, 600]]);
+    }
+    const report = await auditFiles([path], {}, { channels: { Sortant: 'outbound', Callback: 'outbound' } });
+    expect(report.input.dataQuality[0]?.example).toMatchObject({ line: 30_002, column: 'channel', value: 'Sortant' });
   });
 });
 
