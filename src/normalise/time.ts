@@ -330,9 +330,14 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
     case 'dmy-dot': {
       const separator = style === 'dmy-dash' ? '-' : style === 'dmy-dot' ? '.' : '/';
       const dayFirst = style !== 'mdy';
+      // An ISO 8601 value (year first: `2026-03-04T10:00:00Z`, `2026-03-04 10:00`) says its own
+      // order, so a column of dates in either order reads it too (a system that changed its
+      // export, or a row typed in by hand), as the ISO style reads it.
+      const iso = parserFor('iso', zone);
       return (text) => {
         const m = SLASH.exec(text);
-        if (!m || m[2] !== separator) return null;
+        if (!m) return iso(text);
+        if (m[2] !== separator) return null;
         const a = Number(m[1]), b = Number(m[3]);
         const [month, day] = dayFirst ? [b, a] : [a, b];
         let h = m[5] ? Number(m[5]) : 0;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectStyle, epochMismatch, parserFor, wallClockIn } from '../../src/normalise/time.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auditFiles } from '../helpers/audit.js';
+import { runParity } from '../helpers/exec.js';
 
 const at = (iso: string): number => Date.parse(iso) / 1000;
 
@@ -177,5 +182,56 @@ describe('timestamp parsing', () => {
     expect(parserFor('epoch-seconds', 'UTC')('1792888200.5')).toBe(at('2026-10-25T00:30:00.500Z'));
     expect(detectStyle(['', '  '], 'UTC')).toBeNull();
     expect(detectStyle(['soon'], 'UTC')).toBeNull();
+  });
+});
+
+describe('an ISO 8601 value in a column of month-first or day-first dates is read: it says its own order', () => {
+  it('by each date-order style, in the zone given for a time without an offset', () => {
+    // year-month-day whatever the column's order: 4 March 2026
+    expect(parserFor('mdy', 'UTC')('2026-03-04T10:00:00Z')).toBe(at('2026-03-04T10:00:00Z'));
+    expect(parserFor('dmy', 'UTC')('2026-03-04 10:00')).toBe(at('2026-03-04T10:00:00Z'));
+    // Berlin is UTC+1 in early March (summer time starts on 29 March): 10:00 there is 09:00Z
+    expect(parserFor('dmy-dash', 'Europe/Berlin')('2026-03-04 10:00')).toBe(at('2026-03-04T09:00:00Z'));
+    expect(parserFor('dmy-dot', 'UTC')('2026-03-04')).toBe(at('2026-03-04T00:00:00Z'));
+    // the column's own dates still read in its order: 03/04 is 3 April day-first, 4 March month-first
+    expect(parserFor('dmy', 'UTC')('03/04/2026 10:00')).toBe(at('2026-04-03T10:00:00Z'));
+    expect(parserFor('mdy', 'UTC')('03/04/2026 10:00')).toBe(at('2026-03-04T10:00:00Z'));
+    // an impossible ISO date, or year-first with slashes, stays unreadable
+    expect(parserFor('mdy', 'UTC')('2026-02-30T10:00:00Z')).toBeNull();
+    expect(parserFor('dmy', 'UTC')('2026/03/04 10:00')).toBeNull();
+  });
+
+  it('in the sample, beside the dates whose order it detects', () => {
+    expect(detectStyle(['2026-04-25T10:00:00Z', '03/04/2026 10:00', '25/04/2026 10:00'], 'UTC')).toBe('dmy');
+    expect(detectStyle(['2026-04-25 10:00', '04/25/2026 10:00'], 'UTC')).toBe('mdy');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'parity-iso-in-order-'));
+  const path = join(dir, 'day-first-with-iso.csv');
+  writeFileSync(path, `${[
+    'ticket_id,channel,created_at,first_response_at',
+    'S2,phone,2026-04-25T10:00:00Z,2026-04-25 11:00', // 3,600 s
+    'S1,phone,25/04/2026 10:00,25/04/2026 10:30', // settles day-first; 1,800 s
+    ...Array.from({ length: 20_000 }, (_, k) => `F${k},email,03/04/2026 10:00,03/04/2026 10:20`), // 1,200 s each
+    'X1,phone,2026-04-03T10:00:00Z,2026-04-03 12:00', // line 20,004: 7,200 s
+    'X2,phone,2026-04-03 10:00,03/04/2026 10:45', // 2,700 s
+    'X3,phone,2026-13-03T10:00:00Z,', // line 20,006: month 13, rejected
+  ].join('\n')}\n`);
+
+  for (const reader of ['fast', 'csv-parse'] as const) {
+    it(`past the sample, read from the bytes and by the reference reader (${reader})`, async () => {
+      const report = await auditFiles([path], {}, {}, '', { reader });
+      expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([20_005, 20_004, 1]);
+      expect(report.input.dataQuality.map((d) => [d.kind, d.count, d.example?.line])).toEqual([['bad-created', 1, 20_006]]);
+      // phone 1,800, 2,700, 3,600, 7,200 s: survival is exactly 0.5 from 2,700 to 3,600, so the
+      // median is their midpoint, 3,150 s; email 1,200 s
+      expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 4, 3150], ['email', 20_000, 1200]]);
+    });
+  }
+
+  it('--engine duckdb refuses the day-first column, naming a day-first value, not an ISO one', async () => {
+    const refused = await runParity(['audit', path, '--engine', 'duckdb', '--no-config']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('column "created_at" holds timestamps written like "25/04/2026 10:00" (day/month/year');
   });
 });

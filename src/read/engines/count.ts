@@ -13,7 +13,7 @@ import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableR
 import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
 import { countQuery, KEYED_FIELDS, valuesBeyondAsciiQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import { vocabularyKey } from '../../normalise/channel.js';
-import { PLAIN_NUMBER, type DialectId } from './dialects.js';
+import { ISO_TIME, PLAIN_NUMBER, type DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
 import { STYLE_LABELS } from '../../normalise/time.js';
 import { DURATION_METRICS, businessAsOfNote, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
@@ -180,6 +180,7 @@ const QUERY_NUMBERS: readonly TicketField[] = ['firstResponseTime', 'resolutionT
 // (no exponent: parity's own reading does not take `1.994e3` as a follower count either; the
 // query holds every value past the sample to the same rule: dialects.ts PLAIN_NUMBER)
 const PLAIN = new RegExp(PLAIN_NUMBER);
+const ISO_TEXT = new RegExp(ISO_TIME);
 
 /**
  * What the count query can read, said before it runs: it casts timestamps as ISO 8601 (or the
@@ -192,7 +193,9 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
   for (const field of QUERY_TIMESTAMPS) {
     const b = mapping.bindings[field];
     if (!b || !b.style || b.style === 'iso') continue;
-    const example = rows.map((r) => r[b.index]).find((v) => v && v.trim()) ?? '';
+    // (the example is a value in the column's own style: ISO values, which such a column also holds, the query could read)
+    const values = rows.map((r) => r[b.index]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    const example = values.find((v) => !ISO_TEXT.test(v.trim())) ?? values[0] ?? '';
     throw new ParityError(`column "${b.header}" holds timestamps written like ${JSON.stringify(example)} (${STYLE_LABELS[b.style]}), which the database query cannot read`, { location: { file: label }, hint: `store it as a timestamp type (or ISO 8601 text) where the tickets live, ${inProcess}` });
   }
   for (const field of QUERY_NUMBERS) {
