@@ -11,7 +11,7 @@ import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
 import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
-import { detectFormat } from './index.js';
+import { detectFormat, FORMATS } from './index.js';
 import { bindColumns, columnsHint, headerList, type Mapping } from './bind.js';
 import { headerKey } from './types.js';
 
@@ -46,9 +46,10 @@ export function readNotes(opened: OpenedFile): string[] {
 function aboveHeaderNote(opened: OpenedFile): string | null {
   const above = opened.aboveHeader;
   if (!above) return null;
-  const lines = above.lines.length === 1 ? `line ${count(above.lines[0] as number)}` : `lines ${above.lines.map(count).join(', ')}`;
+  const noun = above.rows ? 'row' : 'line';
+  const lines = above.lines.length === 1 ? `${noun} ${count(above.lines[0] as number)}` : `${noun}s ${above.lines.map(count).join(', ')}`;
   const first = above.first.length > 80 ? `${above.first.slice(0, 80)}…` : above.first;
-  return `${opened.file}: ${lines} above the header (${JSON.stringify(first)}${above.lines.length > 1 ? ', …' : ''}) passed over: a title or Excel's sep= line, not a ticket`;
+  return `${opened.file}: ${lines} above the header (${JSON.stringify(first)}${above.lines.length > 1 ? ', …' : ''}) passed over: ${above.rows ? 'a title' : "a title or Excel's sep= line"}, not a ticket`;
 }
 
 /** The note for JSON on standard input with keys first seen after the records its header was made from. */
@@ -180,9 +181,24 @@ export function byColumnOf(header: readonly string[], name: string, logFormat: s
   return { index, header: header[index] as string };
 }
 
+/**
+ * Whether a cell names a column some format reads: any format's header names, or a header the
+ * config's `columns` names. A workbook row holding one is never passed over as a title.
+ */
+function knownHeaderName(mapping: Pick<MappingSettings, 'columns'>): (cell: string) => boolean {
+  const keys = new Set<string>();
+  for (const format of FORMATS) for (const names of Object.values(format.synonyms)) for (const name of names ?? []) keys.add(headerKey(name));
+  for (const ref of Object.values(mapping.columns)) {
+    const name = typeof ref === 'string' ? ref : ref?.column;
+    if (name) keys.add(headerKey(name));
+  }
+  keys.delete('');
+  return (cell) => keys.has(headerKey(cell));
+}
+
 /** Opens one file and maps its header. Required fields that are missing are listed, not thrown: the caller decides. */
 export async function openMapped(path: string, mapping: MappingSettings, timeZone: string, stdin: Readable, limits: ReadLimits, reader?: ReadOptions['reader']): Promise<OpenedFile> {
-  const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}), ...(mapping.sheet !== null ? { sheet: mapping.sheet } : {}) });
+  const source = await openCsv(path, stdin, { limits, ...(reader ? { reader } : {}), ...(mapping.sheet !== null ? { sheet: mapping.sheet } : {}), headerName: knownHeaderName(mapping) });
   try {
     return await mapOpened(source, mapping, timeZone);
   } catch (error) {

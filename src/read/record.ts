@@ -32,8 +32,11 @@ export interface CsvSource {
   readonly position?: () => { bytesRead: number; totalBytes: number | null };
   /** JSON keys not read: first seen after the records the header was made from (standard input), or past the header's cap (a file); filled in as it is read. */
   readonly lateKeys?: LateKeys;
-  /** Lines above a CSV's header that were passed over (Excel's `sep=` line, a title): their numbers and the first one's text. */
-  readonly aboveHeader?: { lines: number[]; first: string };
+  /**
+   * Lines above a CSV's header that were passed over (Excel's `sep=` line, a title), or a sheet's
+   * title rows (`rows`: their numbers are the sheet's rows): their numbers and the first one's text.
+   */
+  readonly aboveHeader?: { lines: number[]; first: string; rows?: true };
 }
 
 /** Keys a JSON reader met after its header was made: the first few, how many more, the line of the first. */

@@ -33,6 +33,11 @@ export interface ReadOptions {
   readonly limits?: ReadLimits;
   /** The sheet of an .xlsx workbook (name or 1-based position); the first when absent. */
   readonly sheet?: SheetChoice | undefined;
+  /**
+   * Whether a cell names a column some format reads (formats/open.ts knownHeaderName): a
+   * workbook row holding one is never passed over as a title (read/xlsx.ts headerRowOf).
+   */
+  readonly headerName?: (cell: string) => boolean;
 }
 
 /**
@@ -428,7 +433,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   if (kind === 'xlsx' || isZip(peeked.head)) {
     if (path !== '-') bytes.destroy();
     if (path === '-') throw unsupportedWorkbook(file, 'stdin');
-    return openXlsx(path, file, read.sheet, kind === 'xlsx');
+    return openXlsx(path, file, read.sheet, kind === 'xlsx', read.headerName);
   }
   if (isParquet(peeked.head)) {
     if (path !== '-') bytes.destroy();

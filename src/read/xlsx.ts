@@ -177,11 +177,50 @@ async function sheetNames(path: string, excel: Excel): Promise<string[]> {
   return [];
 }
 
+/** Most title rows of two or more cells passed over above a sheet's header (as a CSV's title lines, read/source.ts TITLE_LINES). */
+const TITLE_ROWS = 5;
+
+/** How many non-empty rows below a title row are looked at for the header's width: from the first of five titles, the header is in view. */
+const TITLE_LOOKAHEAD = TITLE_ROWS + 1;
+
+/**
+ * The header row of a sheet's rows (0-based), and the non-empty rows above it passed over as a
+ * title. A title row is one of a single cell ("Zendesk export", as before), or — at most
+ * TITLE_ROWS of them — one that fills fewer than half the cells of the widest of the next
+ * TITLE_LOOKAHEAD non-empty rows ("Ticket report" | "November 2026" above a header of six
+ * columns) and holds no cell naming a known column (`headerName`), so a narrow header above
+ * wider rows is never taken for a title. Empty rows are passed over unsaid, as a CSV's blank
+ * lines. With no row of two cells, the first non-empty row (a cover page: the caller says so).
+ */
+export function headerRowOf(rows: readonly (readonly string[])[], headerName: (cell: string) => boolean = () => false): { index: number; titles: number[] } {
+  const filled = rows.map((row) => row.filter((v) => v.trim() !== '').length);
+  const nonEmpty = filled.flatMap((n, i) => (n > 0 ? [i] : []));
+  if (!filled.some((n) => n >= 2)) return { index: nonEmpty[0] ?? -1, titles: [] };
+  const titles: number[] = [];
+  let wide = 0;
+  for (let k = 0; k < nonEmpty.length; k++) {
+    const i = nonEmpty[k] as number;
+    const n = filled[i] as number;
+    const below = nonEmpty.slice(k + 1, k + 1 + TITLE_LOOKAHEAD).map((j) => filled[j] as number);
+    if (below.length === 0) return { index: i, titles };
+    if (n < 2) {
+      titles.push(i);
+      continue;
+    }
+    const title = wide < TITLE_ROWS && n * 2 < Math.max(...below) && !(rows[i] as readonly string[]).some((v) => v.trim() !== '' && headerName(v.trim()));
+    if (!title) return { index: i, titles };
+    titles.push(i);
+    wide++;
+  }
+  return { index: nonEmpty[0] ?? -1, titles: [] };
+}
+
 /**
  * Opens sheet `sheet` (default the first) of the workbook at `path`. The header is the first
- * non-empty row; records are the non-empty rows after it, each with its sheet row number.
+ * non-empty row that is not a title (headerRowOf); records are the rows after it, each with its
+ * sheet row number.
  */
-export async function openXlsx(path: string, file: string, sheet?: SheetChoice, byName = true): Promise<CsvSource> {
+export async function openXlsx(path: string, file: string, sheet?: SheetChoice, byName = true, headerName?: (cell: string) => boolean): Promise<CsvSource> {
   const excel: Excel = await import('read-excel-file/node');
   let rows: unknown[][];
   try {
@@ -191,11 +230,11 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   }
   withErrorCells(rows, await errorCells(path, sheet ?? 1));
   const isEmpty = (row: readonly unknown[]): boolean => row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
-  // A title above the table ("Zendesk export") is a row with one cell: skip to the first row that
-  // looks like a header (two or more cells), as a person would.
-  let headerIndex = rows.findIndex((row) => row.filter((v) => cellText(v).trim() !== '').length >= 2);
-  if (headerIndex < 0) headerIndex = rows.findIndex((row) => !isEmpty(row));
-  if (headerIndex < 0) {
+  // A title above the table ("Zendesk export", or "Ticket report" | "November 2026") is passed
+  // over to the first row that looks like a header, as a person would, and a note says so.
+  const texts = rows.map((row) => row.map(cellText));
+  const { index: headerIndex, titles } = headerRowOf(texts, headerName);
+  if (headerIndex < 0 || isEmpty(rows[headerIndex] as unknown[])) {
     throw new ParityError(`the sheet${sheet === undefined ? '' : ` ${JSON.stringify(sheet)}`} is empty: no header row and no tickets`, {
       location: { file },
       hint: 'choose the sheet that holds the tickets with --sheet <name|number>',
@@ -228,7 +267,8 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
       yield { file, line: i + 1, values: row.slice(0, Math.max(end, width)).map(cellText) };
     }
   }
-  return { file, header, delimiter: 'xlsx', records: records() };
+  const above = titles.length ? { aboveHeader: { lines: titles.map((i) => i + 1), first: (texts[titles[0] as number] as string[]).filter((v) => v.trim() !== '').map((v) => v.trim()).join(' '), rows: true as const } } : {};
+  return { file, header, delimiter: 'xlsx', records: records(), ...above };
 }
 
 /**

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { cellReference, cellText, dateCellText, durationStyles, durationText, errorCells, errorCellsOf, durationFormatKind, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
+import { cellReference, cellText, dateCellText, headerRowOf, durationStyles, durationText, errorCells, errorCellsOf, durationFormatKind, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
@@ -263,5 +263,57 @@ describe('serial dates held as plain numbers in a workbook (found by an attack)'
     );
     expect(failure?.message).toMatch(/holds numbers like "46204\.375", which as Unix seconds would all fall before 1973, and look like spreadsheet serial dates/);
     expect(failure?.hint).toBe('the workbook holds them as plain numbers: format the column as dates in it (Format Cells, Date) and save it, then parity reads them as dates');
+  });
+});
+
+describe('title rows above a sheet\'s header', () => {
+  const header = ['Id', 'Via', 'Created at', 'Status', 'Subject', 'Priority'];
+  const row = ['1', 'Mail', '2026-11-02 09:00', 'open', 'Hello', 'low'];
+  const title = (k: number): string[] => [`Ticket report ${k}`, 'November 2026'];
+
+  it('passes over a one-cell title and a title of two cells above a header of six', () => {
+    // one cell: a title, as before
+    expect(headerRowOf([['Zendesk export'], [], header, row])).toEqual({ index: 2, titles: [0] });
+    // two cells, 2 × 2 = 4 < 6 cells of the rows below: a title; the empty row is passed over unsaid
+    expect(headerRowOf([title(1), [], header, row])).toEqual({ index: 2, titles: [0] });
+    expect(headerRowOf([title(1), ['Generated 2026-12-01', 'by the support team'], header, row])).toEqual({ index: 2, titles: [0, 1] });
+    // three cells are half of six, not fewer: that row is taken as the header (the two-cell row above it is a title)
+    expect(headerRowOf([title(1), ['Generated 2026-12-01', 'by the support team', 'page 1'], header, row])).toEqual({ index: 1, titles: [0] });
+  });
+
+  it('at most five such rows; never a row half as wide as the rows below or wider, nor one naming a known column', () => {
+    const five = [1, 2, 3, 4, 5].map(title);
+    expect(headerRowOf([...five, header, row])).toEqual({ index: 5, titles: [0, 1, 2, 3, 4] });
+    // a sixth two-cell row is not passed over: it is taken as the header (and the mapping then says what is missing)
+    expect(headerRowOf([...five, title(6), header, row])).toEqual({ index: 5, titles: [0, 1, 2, 3, 4] });
+    // 2 × 2 = 4 is not fewer than half of a four-column header: not clearly a title
+    expect(headerRowOf([title(1), header.slice(0, 4), row.slice(0, 4)])).toEqual({ index: 0, titles: [] });
+    // a narrow header above wider rows is kept when it names a known column
+    const known = (cell: string): boolean => cell === 'Id';
+    expect(headerRowOf([['Id', 'Via'], row, row], known)).toEqual({ index: 0, titles: [] });
+    expect(headerRowOf([['Id', 'Via'], row, row])).toEqual({ index: 1, titles: [0] });
+    // a header above sparse rows stays the header: 6 × 2 is not fewer than 2
+    expect(headerRowOf([header, ['1', 'Mail'], ['2', 'Web']])).toEqual({ index: 0, titles: [] });
+  });
+
+  it('a workbook with a two-cell title row and a three-cell one above its header audits as without them, with a note naming the rows', async () => {
+    // two-sheets.xlsx's Tickets sheet: "Zendesk export" on row 1, row 2 empty, the header (18 cells) on row 3
+    const parts = unzipSync(readFileSync(fixture('xlsx', 'two-sheets.xlsx')));
+    const sheet = new TextDecoder().decode(parts['xl/worksheets/sheet2.xml']);
+    const before = '<row r="1"><c r="A1" t="s"><v>1</v></c></row><row r="2"></row>';
+    expect(sheet).toContain(before);
+    const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    parts['xl/worksheets/sheet2.xml'] = strToU8(sheet.replace(before, `<row r="1"><c r="A1" t="s"><v>1</v></c>${inline('B1', 'November 2026')}</row><row r="2">${inline('A2', 'Generated 2026-12-01')}${inline('B2', 'by the support team')}${inline('C2', 'page 1')}</row>`));
+    const path = join(mkdtempSync(join(tmpdir(), 'parity-xlsx-titles-')), 'titled.xlsx');
+    writeFileSync(path, zipSync(parts));
+    const source = await openXlsx(path, 'titled.xlsx', 'Tickets');
+    expect(source.header[0]).toBe('Id');
+    expect(source.aboveHeader).toEqual({ lines: [1, 2], first: 'Zendesk export November 2026', rows: true });
+    // ticket 101 is on row 4, as before
+    expect((await all(source.records))[0]).toMatchObject({ line: 4, values: expect.arrayContaining(['101']) as unknown });
+    const report = await auditFiles([path], { sheet: 'Tickets' });
+    // the fixture's 13 rows, 113 an outbound call: 12 tickets
+    expect([report.input.rowsRead, report.input.tickets]).toEqual([13, 12]);
+    expect(report.input.notes).toContain(`${path}: rows 1, 2 above the header ("Zendesk export November 2026", …) passed over: a title, not a ticket`);
   });
 });
