@@ -1,7 +1,7 @@
 /** Renders `parity inspect` profiles as text or JSON. Formatting only. */
 import { Chalk } from 'chalk';
 import type { FileProfile } from '../load/profile.js';
-import { firstValues, formatCount, moreValues } from './format.js';
+import { firstValues, formatCount, moreValues, SHOWN_VALUES } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export function renderInspectJson(profiles: FileProfile[]): string {
@@ -22,6 +22,16 @@ function formatMatch(p: FileProfile): string {
   const have = fields.filter((f) => found.has(f)).length;
   const required = 3 - p.missingRequired.length;
   return `no known export signature; columns matched by name: ${have} of ${fields.length} fields, ${required} of 3 required`;
+}
+
+/**
+ * The unused columns, the first SHOWN_VALUES of them (a file of hundreds of columns must not
+ * print a paragraph of names), then how many more: the JSON lists them all.
+ */
+export function unusedColumnsText(columns: readonly string[], limit = SHOWN_VALUES): string {
+  const shown = columns.slice(0, limit).map((h) => JSON.stringify(h)).join(', ');
+  const more = columns.length - limit;
+  return more > 0 ? `${shown}, and ${formatCount(more)} more: --format json lists them all` : shown;
 }
 
 export function renderInspectText(unsafe: FileProfile[], color: boolean): string {
@@ -67,7 +77,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
         `  without ${p.missingRequired.map((m) => m.field).join(' and ')} no ticket can be audited; of ${formatCount(p.eventOrder.bothTimes)} rows with both a first-response and a resolution time, ${formatCount(p.eventOrder.resolvedBeforeFirstResponse)} resolve before the first response`,
       );
     }
-    if (p.unusedColumns.length) out.push(`  unused columns: ${p.unusedColumns.map((h) => JSON.stringify(h)).join(', ')}`);
+    if (p.unusedColumns.length) out.push(`  unused columns: ${unusedColumnsText(p.unusedColumns)}`);
     if (p.channelValues.length) {
       out.push('  channel values:');
       const values = firstValues(p.channelValues);

@@ -73,6 +73,31 @@ describe('parity inspect (golden files)', () => {
 });
 
 
+describe('inspect of a very wide file: the unused columns are capped in the text, complete in the JSON', () => {
+  it('250 unused columns: the first 20, then "and 230 more"; JSON lists all 250', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-wide-'));
+    const path = join(dir, 'wide.csv');
+    const extra = Array.from({ length: 250 }, (_, k) => `x${String(k + 1).padStart(3, '0')}`);
+    writeFileSync(path, `${['ticket_id', 'channel', 'created_at', ...extra].join(',')}\n${['1', 'phone', '2026-10-01T09:00:00Z', ...extra.map(() => '')].join(',')}\n`);
+    const text = await runParity(['inspect', path, '--no-config']);
+    expect(text.code, text.stderr).toBe(0);
+    // x001 … x020 shown; 250 − 20 = 230 left to the JSON
+    const shown = extra.slice(0, 20).map((h) => `"${h}"`).join(', ');
+    expect(text.stdout).toContain(`  unused columns: ${shown}, and 230 more: --format json lists them all\n`);
+    expect(text.stdout).not.toContain('"x021"');
+    const json = await runParity(['inspect', path, '--no-config', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect((JSON.parse(json.stdout) as { files: Array<{ unusedColumns: string[] }> }).files[0]?.unusedColumns).toEqual(extra);
+  });
+
+  it('20 unused columns are all shown, 21 leave "1 more"', async () => {
+    const { unusedColumnsText } = await import('../../src/render/inspect.js');
+    const names = Array.from({ length: 21 }, (_, k) => `c${k + 1}`);
+    expect(unusedColumnsText(names.slice(0, 20))).toBe(names.slice(0, 20).map((h) => `"${h}"`).join(', '));
+    expect(unusedColumnsText(names)).toBe(`${names.slice(0, 20).map((h) => `"${h}"`).join(', ')}, and 1 more: --format json lists them all`);
+  });
+});
+
 describe('inspect and the options it has no use for (found by an independent attack: accepted and ignored)', () => {
   it('--strict and --rejects are usage errors naming the command that does it', async () => {
     const strict = await runParity(['inspect', fixture('small.csv'), '--strict']);
