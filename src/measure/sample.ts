@@ -11,7 +11,7 @@
  */
 import { ANSWERED, EXCLUDED, RESOLVED, UNANSWERED, waitingAge, type SecondsColumn, type TicketTable } from '../normalise/table.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
-import { RunLookup, SORTABLE_MAX_TIME, marksByTicket, marksOfGroups, runsOfKeys, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally, type TallyCodes } from '../stats/tally.js';
+import { SORTABLE_MAX_TIME, marksByTicket, marksOfGroups, sortKeyed, ticketCodes, tallyFromSamples, tallySizes, type SharedMarks, type SortedDurations, type Tally, type TallyCodes } from '../stats/tally.js';
 import { packMarked, type PackedTally } from '../stats/packedTally.js';
 import { splitByStratum, type Strata } from './strata.js';
 import { medianEstimate, type Estimate } from './estimate.js';
@@ -306,58 +306,27 @@ export class Samples {
  * second in 0..2^31−1 (groups are then gathered and sorted one by one).
  */
 export function sortedMetric(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, marks: SharedMarks, shared = false): SortedDurations | null {
-  // (shared: the runs and positions in shared memory, for both threads: the statistics helper's sort, helper.ts)
-  // The keys alone are sorted, then each ticket's key is made again to find where it sits: 8
-  // bytes a ticket while sorting and 4 after, where sorting (key, ticket) pairs took 20 — at
-  // 10M tickets, with the helper sorting resolution meanwhile, 240 MB less at the measure stage.
-  let runs: { keys: Uint32Array; ends: Uint32Array };
-  {
-    const keys = new Uint32Array(t.size);
-    const count = metricKeys(t, seconds, state, ended, asOf, keys);
-    if (count < 0) return null;
-    runs = runsOfKeys(keys.subarray(0, count), SORTABLE_MAX_TIME * 2 + 1, shared);
-  }
-  const position = shared ? new Int32Array(new SharedArrayBuffer(4 * t.size)) : new Int32Array(t.size);
-  placeTickets(t, seconds, state, ended, asOf, new RunLookup(runs.keys, runs.ends), position);
-  return { runKeys: runs.keys, runEnds: runs.ends, position, marks };
+  // (shared: sorted in shared memory, for both threads: the statistics helper's sort, helper.ts)
+  const keys = shared ? new Uint32Array(new SharedArrayBuffer(4 * t.size)) : new Uint32Array(t.size);
+  const index = shared ? new Uint32Array(new SharedArrayBuffer(4 * t.size)) : new Uint32Array(t.size);
+  const count = metricKeys(t, seconds, state, ended, asOf, keys, index);
+  return count < 0 ? null : sortKeyed(keys.subarray(0, count), index.subarray(0, count), t.size, marks, shared);
 }
 
-/**
- * A ticket's sort key on one metric: time·2 + (still waiting ? 1 : 0) of the duration
- * gatherDurations reads; NO_KEY when it has none (excluded, or no finite time), BAD_KEY when its
- * time is not a whole second in 0..SORTABLE_MAX_TIME.
- */
-function metricKey(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, i: number): number {
-  const s = state[i];
-  if (s === EXCLUDED) return NO_KEY;
-  const done = s === ended;
-  const time = done ? (seconds[i] as number) : waitingAge(t, i, asOf);
-  if (!Number.isFinite(time)) return NO_KEY;
-  if (!(Number.isInteger(time) && time >= 0 && time <= SORTABLE_MAX_TIME)) return BAD_KEY;
-  return time * 2 + (done ? 0 : 1);
-}
-
-const NO_KEY = -1;
-const BAD_KEY = -2;
-
-/** Every ticket's key on one metric, in ticket order, into `keys`; how many were written, −1 when a duration cannot be a key. */
-function metricKeys(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array): number {
+/** keys/index of {@link sortKeyed} for one metric; how many were written, −1 when a duration cannot be a key. */
+function metricKeys(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, keys: Uint32Array, index: Uint32Array): number {
   let k = 0;
   for (let i = 0; i < t.size; i++) {
-    const key = metricKey(t, seconds, state, ended, asOf, i);
-    if (key === NO_KEY) continue;
-    if (key === BAD_KEY) return -1;
-    keys[k++] = key;
+    const s = state[i];
+    if (s === EXCLUDED) continue;
+    const done = s === ended;
+    const time = done ? (seconds[i] as number) : waitingAge(t, i, asOf);
+    if (!Number.isFinite(time)) continue;
+    if (!(Number.isInteger(time) && time >= 0 && time <= SORTABLE_MAX_TIME)) return -1;
+    keys[k] = time * 2 + (done ? 0 : 1);
+    index[k++] = i;
   }
   return k;
-}
-
-/** position[i]: where ticket i sits in its metric's sorted order (−1: no key), the keys made again in ticket order. */
-function placeTickets(t: TableAges, seconds: SecondsColumn, state: Uint8Array, ended: number, asOf: number, lookup: RunLookup, position: Int32Array): void {
-  for (let i = 0; i < t.size; i++) {
-    const key = metricKey(t, seconds, state, ended, asOf, i);
-    position[i] = key < 0 ? -1 : lookup.take(key);
-  }
 }
 
 /** The columns a ticket's waiting age is read from (normalise/table.ts waitingAge), and the tickets. */

@@ -169,74 +169,22 @@ export const SORTABLE_MAX_TIME = RADIX_MAX_TIME;
  * the durations come straight from the ticket table (no per-ticket arrays of times made first).
  */
 export function sortKeyed(keys: Uint32Array, index: Uint32Array, tickets: number, marks: SharedMarks = { bytes: null }, shared = false): SortedDurations {
-  // shared: keys and index are in shared memory, and so are the scratch, the runs and the
-  // positions (the statistics helper sorts for both threads, measure/helper.ts: no copy after)
+  // shared: keys and index are in shared memory, and so are the runs and the positions (the
+  // statistics helper sorts for both threads, measure/helper.ts: no copy after)
   const n = keys.length;
-  const scratch = shared ? ([new Uint32Array(new SharedArrayBuffer(4 * n)), new Uint32Array(new SharedArrayBuffer(4 * n))] as const) : undefined;
+  const scratch = [new Uint32Array(n), new Uint32Array(n)] as const;
   const sorted = radixSortPairs(keys, index, scratch);
   const runs = keyRuns(sorted.keys, shared);
-  return { runKeys: runs.keys, runEnds: runs.ends, position: positionsOf(sorted.payload, tickets, shared), marks };
+  // Once the runs are made, only the sorted tickets (the payload) are read again: the positions
+  // go into one of the other arrays when it is long enough (the caller's keys and index are
+  // made for every ticket of the table), not into 4 bytes a ticket more. The sort holds 16 bytes
+  // a ticket (keys and tickets, twice); writing the positions beside them had made it 20 at the
+  // measure stage's peak (both metrics at once with the helper thread: 80 MB at 10M tickets).
+  const free = [keys, index, ...scratch].find((a) => a.buffer !== sorted.payload.buffer && a.buffer.byteLength - a.byteOffset >= 4 * tickets && (!shared || a.buffer instanceof SharedArrayBuffer));
+  const position = free ? new Int32Array(free.buffer, free.byteOffset, tickets) : shared ? new Int32Array(new SharedArrayBuffer(4 * tickets)) : new Int32Array(tickets);
+  positionsInto(sorted.payload, position);
+  return { runKeys: runs.keys, runEnds: runs.ends, position, marks };
 }
-
-/**
- * The runs of keys given in any order (sorted here: `keys` is overwritten), for sorting tickets
- * whose keys the caller can make twice ({@link RunLookup}): the keys alone are sorted, four
- * bytes a ticket and as many of scratch, where a sort of (key, ticket) pairs moves both and
- * needs twice that (sortKeyed: 16 bytes a ticket while it runs, 20 with the positions).
- */
-export function runsOfKeys(keys: Uint32Array, maxKey: number, shared = false): { keys: Uint32Array; ends: Uint32Array } {
-  const sorted = keys.length < RADIX_MIN ? keys.sort() : radixSortU32(keys, maxKey);
-  return keyRuns(sorted, shared);
-}
-
-/**
- * Sorted positions handed out by key, for tickets visited in ticket order: a ticket with key k
- * sits at the next free position of k's run. Visiting every ticket once in ticket order gives the
- * positions a stable sort of (key, ticket) pairs gives (sortKeyed), without holding the pairs.
- * A key is found through buckets of its high bits (at most 2^20 of them, 4 MB), then by binary
- * search among the few runs of its bucket.
- */
-export class RunLookup {
-  private readonly shift: number;
-  private readonly bucketStart: Uint32Array;
-  private readonly free: Uint32Array;
-
-  constructor(
-    private readonly runKeys: Uint32Array,
-    runEnds: Uint32Array,
-  ) {
-    const runs = runKeys.length;
-    const maxKey = runs === 0 ? 0 : (runKeys[runs - 1] as number);
-    let shift = 0;
-    while (maxKey / 2 ** shift >= LOOKUP_BUCKETS) shift++;
-    this.shift = shift;
-    const buckets = Math.floor(maxKey / 2 ** shift) + 1;
-    // bucketStart[b]: the first run whose key is in bucket b or later
-    const start = new Uint32Array(buckets + 1);
-    for (let r = 0; r < runs; r++) start[((runKeys[r] as number) >>> shift) + 1]!++;
-    for (let b = 0; b < buckets; b++) start[b + 1]! += start[b] as number;
-    this.bucketStart = start;
-    this.free = new Uint32Array(runs);
-    for (let r = 1; r < runs; r++) this.free[r] = runEnds[r - 1] as number;
-  }
-
-  /** The position of the next ticket with `key` (one of the runs' keys). */
-  take(key: number): number {
-    const keys = this.runKeys;
-    const b = key >>> this.shift;
-    let lo = this.bucketStart[b] as number;
-    let hi = this.bucketStart[b + 1] as number;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if ((keys[mid] as number) <= key) lo = mid;
-      else hi = mid;
-    }
-    return this.free[lo]!++;
-  }
-}
-
-/** Buckets of {@link RunLookup} at most. */
-const LOOKUP_BUCKETS = 2 ** 20;
 
 /** Sorted keys as runs: each distinct key once, with where its run ends ({@link SortedDurations}). */
 export function keyRuns(sortedKeys: Uint32Array, shared = false): { keys: Uint32Array; ends: Uint32Array } {
@@ -266,10 +214,9 @@ function writeRuns(sortedKeys: Uint32Array, keys: Uint32Array, ends: Uint32Array
 }
 
 /** position[ticket] = where it sits in `order`; −1 for tickets not in it. */
-function positionsOf(order: Uint32Array, tickets: number, shared: boolean): Int32Array {
-  const position = (shared ? new Int32Array(new SharedArrayBuffer(4 * tickets)) : new Int32Array(tickets)).fill(-1);
+function positionsInto(order: Uint32Array, position: Int32Array): void {
+  position.fill(-1);
   for (let j = 0; j < order.length; j++) position[order[j] as number] = j;
-  return position;
 }
 
 /** Durations with a usable time and status; −1 when one is not whole seconds in 0..2^31−1. */

@@ -12,7 +12,7 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, keyRuns, RunLookup, runsOfKeys, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, keyRuns, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';
@@ -285,30 +285,30 @@ describe('tally builders', () => {
     expect(talliesOfGroups(a, [[3, 25]], null, 1).map(plain)).toEqual([[[3, 25], [1, 1], [0, 0]]]);
   });
 
-  it('runs of keys sorted alone, and positions handed out in ticket order (RunLookup): the stable order of (key, ticket) pairs', () => {
-    // keys 9, 2, 9, 4, 2 → sorted 2 2 4 9 9: runs 2 (ends 2), 4 (3), 9 (5); tickets 1, 4 at 0, 1; 3 at 2; 0, 2 at 3, 4
-    const small = runsOfKeys(Uint32Array.of(9, 2, 9, 4, 2), 9);
-    expect([[...small.keys], [...small.ends]]).toEqual([[2, 4, 9], [2, 3, 5]]);
-    const a = new RunLookup(small.keys, small.ends);
-    expect([9, 2, 9, 4, 2].map((k) => a.take(k))).toEqual([3, 0, 4, 2, 1]);
-    // keys up to 2^32 − 1 (buckets of 2^12 keys: 2^20 of them): 0, 2^31 and the largest twice
-    const max = 2 ** 32 - 1;
-    const wide = runsOfKeys(Uint32Array.of(max, 0, max, 2 ** 31), max);
-    expect([[...wide.keys], [...wide.ends]]).toEqual([[0, 2 ** 31, max], [1, 2, 4]]);
-    const b = new RunLookup(wide.keys, wide.ends);
-    expect([max, 0, max, 2 ** 31].map((k) => b.take(k))).toEqual([2, 0, 3, 1]);
-    // random keys, many runs sharing a bucket: the positions of the pairs' sort
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: max })), { maxLength: 5000 }), (keys) => {
-        const runs = runsOfKeys(Uint32Array.from(keys), max);
-        const pairs = sortKeyed(Uint32Array.from(keys), Uint32Array.from(keys, (_, i) => i), keys.length);
-        expect([...runs.keys]).toEqual([...pairs.runKeys]);
-        expect([...runs.ends]).toEqual([...pairs.runEnds]);
-        const lookup = new RunLookup(runs.keys, runs.ends);
-        expect(keys.map((k) => lookup.take(k))).toEqual([...pairs.position]);
-      }),
-      { numRuns: 50 },
-    );
+  it('the positions are written into an array the sort is done with (no 4 bytes a ticket more), in shared memory when asked', () => {
+    // keys 9, 2, 9, 4, 2 of tickets 0..4 → sorted 2 2 4 9 9: tickets 1, 4 at 0, 1; 3 at 2; 0, 2 at 3, 4
+    for (const size of [5, 2000]) {
+      // (2,000 tickets: the radix sort; 5: the comparator sort) — the first five keys as above, the rest 10
+      const keys = Uint32Array.from({ length: size }, (_, i) => [9, 2, 9, 4, 2][i] ?? 10);
+      const index = Uint32Array.from({ length: size }, (_, i) => i);
+      const buffers = [keys.buffer, index.buffer];
+      const sorted = sortKeyed(keys, index, size);
+      expect([...sorted.position.slice(0, 5)], `${size}`).toEqual([3, 0, 4, 2, 1]);
+      expect(buffers, `${size}`).toContain(sorted.position.buffer);
+      expect([...sorted.runKeys.slice(0, 3)]).toEqual([2, 4, 9]);
+      // shared keys and index: the positions are shared too, and the runs
+      const sharedKeys = new Uint32Array(new SharedArrayBuffer(4 * size));
+      sharedKeys.set(Uint32Array.from({ length: size }, (_, i) => [9, 2, 9, 4, 2][i] ?? 10));
+      const sharedIndex = new Uint32Array(new SharedArrayBuffer(4 * size));
+      sharedIndex.set(Uint32Array.from({ length: size }, (_, i) => i));
+      const there = sortKeyed(sharedKeys, sharedIndex, size, { bytes: null }, true);
+      expect(there.position.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(there.runKeys.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect([...there.position.slice(0, 5)]).toEqual([3, 0, 4, 2, 1]);
+    }
+    // keys of fewer tickets than the table (ticket 1 has none): no array is long enough, positions of their own
+    const few = sortKeyed(Uint32Array.of(6, 2), Uint32Array.of(0, 2), 3);
+    expect([...few.position]).toEqual([1, -1, 0]);
   });
 
   it('tally codes: one byte up to 255 groups, 32 bits beyond; both give each group its own tally', () => {
