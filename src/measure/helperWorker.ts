@@ -22,7 +22,7 @@ const control = new Int32Array(start.control);
 Atomics.store(control, STARTED, 1);
 Atomics.notify(control, STARTED);
 
-/** Resolution's durations as sorted here (in shared memory when there are 1,024 or more). */
+/** Resolution's durations as sorted here (its runs and positions in shared memory). */
 let sorted: SortedDurations | null = null;
 
 /** Sends a twin answer and raises the counter the main thread waits on. */
@@ -35,8 +35,8 @@ function answerTwin(answer: TwinAnswer, transfer: ArrayBuffer[] = []): void {
 function twinJob(job: Extract<HelperJob, { kind: 'sort' | 'pass' }>): void {
   try {
     if (job.kind === 'sort') {
-      // (in shared memory: the main thread reads the same arrays; a table of under 1,024
-      // durations is sorted into plain arrays, which the answer then copies)
+      // (the runs and positions in shared memory, whatever the table's size: the main thread
+      // reads the same arrays, nothing is copied)
       sorted = sortedMetric(job.ages, job.seconds, job.state, job.resolved, job.asOf, { bytes: null }, true);
       if (sorted === null) return answerTwin({ id: SORT_ID, kind: 'unsortable' });
       return answerTwin({ id: SORT_ID, kind: 'sorted', runKeys: sorted.runKeys, runEnds: sorted.runEnds, position: sorted.position });
