@@ -388,7 +388,7 @@ function packUnsigned(times: TallyColumn, ended: TallyColumn, waiting: TallyColu
  * The packed tallies of groups 0..groups−1 from their codes by sorted position (`marks`, as
  * stats/tally.ts marksByTicket / marksOfGroups make them; a code `>>> 0 >= groups` is none), in
  * one pass over the runs of the sorted keys: each group's cells are encoded as its times rise.
- * The same bytes and sizes as packing the tallies a pass counts (tally.ts talliesByTicket, then
+ * The same bytes and sizes as packing the tallies a pass counts in 32-bit columns (test/reference/tallies.ts, then
  * {@link packTally}; the tests hold the two alike), without those tallies: a pass over a whole
  * metric made three blocks of 32-bit columns, 12 bytes a distinct time of each group (about
  * 100 MB for the loud and quiet cells of 10M tickets), counted the times twice, then packed them

@@ -107,7 +107,7 @@ export function tallyFromSamples(times: ArrayLike<number>, events: ArrayLike<num
  * as runs: `runKeys[r]` is a distinct key time·2 + (still waiting ? 1 : 0), ascending, and its
  * tickets sit at sorted positions runEnds[r − 1] .. runEnds[r] (from 0 for r = 0); `position[i]`
  * is where ticket i sits in that order (−1: no usable time). Any group's tally is then one
- * sequential pass in this order ({@link talliesOfGroups}), with no sort per group or per
+ * sequential pass in this order (packedTally.ts packMarked), with no sort per group or per
  * like-for-like cell. Held while the judge runs: four bytes a ticket and eight a distinct key
  * (the sorted order itself is not kept: a pass writes each ticket's group code where the ticket
  * sits; and a key a position was four bytes a ticket more, 76 MB for both metrics at 10M
@@ -118,7 +118,7 @@ export interface SortedDurations {
   readonly runKeys: Uint32Array;
   readonly runEnds: Uint32Array;
   readonly position: Int32Array;
-  /** Group codes by position, one byte each ({@link talliesOfGroups}), shared by the metrics of the same tickets. */
+  /** Group codes by position, one byte each ({@link marksOfGroups}), shared by the metrics of the same tickets. */
   readonly marks: SharedMarks;
 }
 
@@ -244,19 +244,7 @@ function fillKeys(times: ArrayLike<number>, events: ArrayLike<number>, keys: Uin
 }
 
 /**
- * Tallies of the tickets of `memberLists` (groups that share no ticket) in one sequential pass
- * over durations sorted once: group g's tickets go to tally g·cells + code[i] (or g without
- * `code`, cells = 1). Equal, tally by tally, to {@link tallyFromSamples} of those tickets. A
- * ticket is counted once (a group is a set: channels, bands, --by values, loud/quiet, cells).
- * Channels, or the loud and quiet tickets of every channel, are tallied together so, however
- * many there are.
- */
-export function talliesOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): Tally[] {
-  return countMarked(sorted, marksOfGroups(sorted, memberLists, code, cells), memberLists.length * cells);
-}
-
-/**
- * The group codes by sorted position of {@link talliesOfGroups}'s groups (g·cells + code[i] for
+ * The group codes by sorted position of the groups of `memberLists` (g·cells + code[i] for
  * a ticket of group g, "none" elsewhere), for a pass in that order.
  */
 export function marksOfGroups(sorted: SortedDurations, memberLists: readonly ArrayLike<number>[], code: ArrayLike<number> | null, cells: number): TallyCodes {
@@ -294,7 +282,7 @@ const BYTE_GROUPS = 255;
 
 /**
  * Each ticket's tally code (g·cells + code[i] for a ticket of group g, "none" for a ticket in no
- * group), for {@link talliesByTicket}: one array serves every metric. One byte a ticket when the
+ * group), for a pass in sorted order ({@link marksByTicket}): one array serves every metric. One byte a ticket when the
  * groups fit: reading the codes through the sorted order is a random read per ticket, and 5M
  * codes in 5 MB stay in the cache where 20 MB do not (0.12–0.18 s → 0.03 s a pass, measured).
  */
@@ -313,15 +301,6 @@ function writeCodes(out: TallyCodes, list: ArrayLike<number>, base: number, code
     if ((out[i] as number) >>> 0 < groups) throw new Error(`ticket ${i} is in two groups tallied together`);
     out[i] = base + (code ? (code[i] as number) : 0);
   }
-}
-
-/**
- * Tallies 0..groups−1 of the tickets by their code ({@link ticketCodes}), in one pass over the
- * sorted durations: every ticket with a usable time writes its code where it sits (every
- * position is written), then the keys are counted in order.
- */
-export function talliesByTicket(sorted: SortedDurations, codes: TallyCodes, groups: number): Tally[] {
-  return countMarked(sorted, marksByTicket(sorted, codes), groups);
 }
 
 /**
@@ -347,8 +326,8 @@ export function marksByTicket(sorted: SortedDurations, codes: TallyCodes): Tally
  * after that loop has never run, so the optimised code gives up when it gets there
  * (--trace-deopt: "insufficient type feedback") and the next loop starts again in the
  * interpreter. Measured on 1M generated durations: with every loop in one function the first
- * three calls took 130–170 ms each, against ~20 ms once warm. What is left of a pass in a real
- * audit is mostly memory: the tallies are fresh blocks of 12 bytes per distinct time (32-bit columns).
+ * three calls took 130–170 ms each, against ~20 ms once warm. (The pass itself, which packs
+ * each group's tally as it reads the marks, is stats/packedTally.ts packMarked.)
  */
 
 /** out[position[i]] = codes[i] for every ticket with a position. */
@@ -364,77 +343,6 @@ function placeBytes(out: Uint8Array, codes: Uint8Array, position: Int32Array): v
   for (let i = 0; i < position.length; i++) {
     const at = position[i] as number;
     if (at >= 0) out[at] = codes[i] as number;
-  }
-}
-
-/**
- * The tallies of the positions marked with a group code in `marks` (none: 255 in bytes, −1 in 32 bits), read run
- * by run of the sorted keys: the distinct times of each group counted in one pass, then every tally written in a
- * second, into one block per column (each tally a view of its stretch).
- */
-function countMarked(sorted: Pick<SortedDurations, 'runKeys' | 'runEnds'>, marks: TallyCodes, groups: number): Tally[] {
-  const { runKeys, runEnds } = sorted;
-  const offset = distinctOffsets(runKeys, runEnds, marks, groups);
-  const total = offset[groups] as number;
-  // whole seconds below 2^31 and counts below the number of tickets: 32 bits hold them exactly
-  const times = new Uint32Array(total);
-  const ended = new Uint32Array(total);
-  const waiting = new Uint32Array(total);
-  writeTallies(runKeys, runEnds, marks, offset, times, ended, waiting);
-  const out: Tally[] = [];
-  for (let g = 0; g < groups; g++) {
-    const from = offset[g] as number;
-    const to = offset[g + 1] as number;
-    out.push({ times: times.subarray(from, to), ended: ended.subarray(from, to), waiting: waiting.subarray(from, to) });
-  }
-  return out;
-}
-
-/** offset[g]: where group g's tally starts in the blocks (the running count of distinct times); offset[groups] = the total. */
-function distinctOffsets(runKeys: Uint32Array, runEnds: Uint32Array, marks: TallyCodes, groups: number): Float64Array {
-  const last = new Float64Array(groups).fill(-1);
-  const distinct = new Float64Array(groups + 1);
-  let k = 0;
-  for (let r = 0; r < runKeys.length; r++) {
-    const t = (runKeys[r] as number) >>> 1;
-    const end = runEnds[r] as number;
-    for (; k < end; k++) {
-      const g = marks[k] as number;
-      if (g >>> 0 >= groups) continue;
-      if (t !== last[g]) {
-        distinct[g + 1]!++;
-        last[g] = t;
-      }
-    }
-  }
-  for (let g = 0; g < groups; g++) distinct[g + 1]! += distinct[g] as number;
-  return distinct;
-}
-
-/** Writes every group's tally into the blocks at its offset. */
-function writeTallies(runKeys: Uint32Array, runEnds: Uint32Array, marks: TallyCodes, offset: Float64Array, times: Uint32Array, ended: Uint32Array, waiting: Uint32Array): void {
-  const groups = offset.length - 1;
-  const last = new Float64Array(groups).fill(-1);
-  const at = new Float64Array(groups);
-  for (let g = 0; g < groups; g++) at[g] = (offset[g] as number) - 1;
-  let k = 0;
-  for (let r = 0; r < runKeys.length; r++) {
-    const key = runKeys[r] as number;
-    const t = key >>> 1;
-    const counts = key & 1 ? waiting : ended;
-    const end = runEnds[r] as number;
-    for (; k < end; k++) {
-      const g = marks[k] as number;
-      if (g >>> 0 >= groups) continue;
-      let j = at[g] as number;
-      if (t !== last[g]) {
-        j++;
-        at[g] = j;
-        times[j] = t;
-        last[g] = t;
-      }
-      counts[j]! += 1;
-    }
   }
 }
 

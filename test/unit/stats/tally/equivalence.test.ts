@@ -12,7 +12,8 @@ import { medianSorted, quantileCi, quantileSorted } from '../../../../src/stats/
 import { gehan as gehanTickets, gehanStratified as gehanStratifiedTickets } from '../../../reference/gehan.js';
 import { logRank as logRankTickets, logRankStratified as logRankStratifiedTickets } from '../../../reference/logRank.js';
 import { firstResponseMedian as firstResponseMedianTickets, kmMedianLogVariance as kmMedianLogVarianceTickets } from '../../../reference/median.js';
-import { endedOnly, keyRuns, sortDurations, sortKeyed, sortedCount, sumTallies, talliesByTicket, talliesOfGroups, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
+import { endedOnly, keyRuns, sortDurations, sortKeyed, sortedCount, sumTallies, ticketCodes, tallyFromRows, tallyFromSamples, tallySizes, type SharedMarks, type Tally } from '../../../../src/stats/tally.js';
+import { talliesByTicket, talliesOfGroups } from '../../../reference/tallies.js';
 import { kaplanMeier, kmQuantile, kmQuantileEstimate, kmSummary, kmSurvivalAt } from '../../../../src/stats/kaplanMeier.js';
 import { OrderStatistics } from '../../../../src/stats/orderStatistics.js';
 import { kmMedianLogVariance } from '../../../../src/stats/median.js';

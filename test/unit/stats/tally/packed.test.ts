@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMPTY_PACKED, PackedReader, PackedTally, PackedWriter, packMarked, packTally, sumPacked } from '../../../../src/stats/packedTally.js';
-import { marksByTicket, marksOfGroups, sortDurations, sumTallies, talliesByTicket, talliesOfGroups, tallyFromRows, tallyFromSamples, ticketCodes, type Tally } from '../../../../src/stats/tally.js';
+import { marksByTicket, marksOfGroups, sortDurations, sumTallies, tallyFromRows, tallyFromSamples, ticketCodes, type Tally } from '../../../../src/stats/tally.js';
+import { talliesByTicket, talliesOfGroups } from '../../../reference/tallies.js';
 import { CountSeriesBuilder } from '../../../../src/measure/counts.js';
 import { kaplanMeier } from '../../../../src/stats/kaplanMeier.js';
 
