@@ -229,7 +229,9 @@ export async function main(argv: string[]): Promise<number> {
       else if (flags.config !== false && !options.ownOutput && existsSync(join(ctxBase.cwd, DEFAULT_CONFIG_FILE))) inputs.push({ what: 'configuration', path: DEFAULT_CONFIG_FILE });
       if (flags.baseline) inputs.push({ what: 'baseline', path: flags.baseline });
       if (typeof flags.counts === 'string') inputs.push({ what: 'count table', path: flags.counts, ...(flags.counts === '-' ? { stats: stdinStats() } : {}) });
-      await (await outputsOf()).checkOutputs(outputs, inputs, ctxBase.cwd);
+      const guard = await outputsOf();
+      guard.checkInputs(inputs, ctxBase.cwd);
+      await guard.checkOutputs(outputs, inputs, ctxBase.cwd);
       outputColor = ctx.color && !options.plain;
       // -o - is standard output, as - is standard input
       outputFile = options.ownOutput || flags.output === '-' ? undefined : flags.output;

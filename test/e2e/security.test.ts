@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -172,6 +172,44 @@ describe('outputs never clobber inputs', () => {
     const empty = await runParity(['audit', file, '-o', '']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('parity: -o/--output needs a file name');
+  });
+
+  it('an input named twice (the same path, two paths of one file, a link, standard input redirected from it) is refused before reading, for every command that reads tickets', async () => {
+    const d = dir();
+    write(d, 'e.csv', readFileSync(fixture('small.csv')));
+    write(d, 'other.csv', readFileSync(fixture('small.csv'))); // the same text in a file of its own: not the same file
+    symlinkSync('e.csv', join(d, 'link.csv'));
+    const cases: Array<[string[], string]> = [
+      [['e.csv', 'e.csv'], 'parity: e.csv is named twice: its tickets would be read twice, every one of the second reading a duplicate-id'],
+      [['e.csv', './e.csv'], 'parity: ./e.csv and e.csv are the same file:'],
+      [['link.csv', 'e.csv'], 'parity: e.csv and link.csv are the same file:'],
+    ];
+    for (const command of ['audit', 'inspect', 'counts']) {
+      for (const [files, message] of cases) {
+        const r = await runParity([command, ...files], { cwd: d });
+        expect(r.code, `${command} ${files.join(' ')}`).toBe(2);
+        expect(r.stderr).toContain(message);
+        expect(r.stderr).toContain('name each file once');
+        expect(r.stdout).toBe('');
+      }
+    }
+    // `parity audit e.csv - < e.csv`: standard input is a descriptor on e.csv itself
+    const fd = openSync(join(d, 'e.csv'), 'r');
+    const stdin = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [BIN, 'audit', 'e.csv', '-'], { cwd: d, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr?.on('data', (c) => (stderr += c));
+      child.on('close', (code) => {
+        closeSync(fd);
+        done({ code, stderr });
+      });
+    });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('parity: standard input and e.csv are the same file:');
+    // two files of the same text are two files: read, the second's 11 ids duplicates (the input says so)
+    const copies = await runParity(['audit', 'e.csv', 'other.csv', '--format', 'json'], { cwd: d });
+    expect(copies.code).toBe(0);
+    expect(JSON.parse(copies.stdout).input.rowsRejected).toBe(11);
   });
 
   it('the config and a symlinked input count too; -o and --rejects must differ', async () => {
