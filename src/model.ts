@@ -42,8 +42,15 @@ export const TICKET_FIELDS = [
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
-/** Units a duration column can be written in. `hms` is `HH:MM[:SS]`. */
-export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'ms', 'hms'] as const;
+/**
+ * Units a duration column can be written in. `hms` is `HH:MM[:SS]` (two parts are hours and
+ * minutes); `mmss` is `MM:SS` (two parts are minutes and seconds, three still hours, minutes and
+ * seconds: a call-centre column of talk or wait times).
+ */
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours', 'days', 'ms', 'hms', 'mmss'] as const;
+
+/** Units whose values are clock text (`1:30`), not numbers. */
+export const CLOCK_UNITS: ReadonlySet<string> = new Set(['hms', 'mmss']);
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 /** What one field of the canonical ticket is for, shown by `inspect` and `init`. */

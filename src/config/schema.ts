@@ -40,10 +40,10 @@ const columnRef = z.union([
   z.string().min(1),
   z.strictObject({
     column: z.string().min(1),
-    // "HH:MM:SS" is how people write the unit; it is the same as hms.
+    // "HH:MM:SS" and "MM:SS" are how people write the units hms and mmss.
     unit: z
-      .enum([...DURATION_UNITS, 'HH:MM:SS'])
-      .transform((u) => (u === 'HH:MM:SS' ? 'hms' : u))
+      .enum([...DURATION_UNITS, 'HH:MM:SS', 'MM:SS'])
+      .transform((u) => (u === 'HH:MM:SS' ? 'hms' : u === 'MM:SS' ? 'mmss' : u))
       .optional(),
     format: dateFormatText.optional(),
     // The clock a duration column counts in: business time is used as given under the business

@@ -7,7 +7,7 @@
 import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
-import { TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
+import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { GENERIC_SYNONYMS } from './generic.js';
@@ -59,6 +59,15 @@ export function durationClockFromHeader(header: string): 'calendar' | 'business'
 }
 
 const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
+
+/**
+ * The unit of a column of clock text (`1:30`, `0:45:10`) by its header: MM:SS when the header
+ * says minutes or mm:ss (`Talk time (min)`, `Wait (mm:ss)`: a call-centre column, where `1:30`
+ * is a minute and a half), HH:MM[:SS] otherwise (`First response time` holding `01:30:00`).
+ */
+export function clockUnitFromHeader(header: string): 'hms' | 'mmss' {
+  return /\bmm:ss\b/i.test(header) || (unitFromHeader(header) === 'minutes' && !/\bhh:mm\b/i.test(header)) ? 'mmss' : 'hms';
+}
 const NUMBER = /^-?\d+([.,]\d+)?$/;
 
 function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined; clock?: 'calendar' | 'business' | undefined } {
@@ -189,8 +198,8 @@ export function bindColumns(
     const fromHeader = unitFromHeader(b.header);
     // A format's unit holds for numbers; HH:MM:SS text says its own unit.
     const allHms = values.length > 0 && values.every((v) => HMS.test(v));
-    if (fromFormat && !(allHms && fromFormat !== 'hms')) bindings[field] = { ...b, unit: fromFormat };
-    else if (allHms) bindings[field] = { ...b, unit: 'hms' };
+    if (fromFormat && !(allHms && !CLOCK_UNITS.has(fromFormat))) bindings[field] = { ...b, unit: fromFormat };
+    else if (allHms) bindings[field] = { ...b, unit: clockUnitFromHeader(b.header) };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }
@@ -208,7 +217,7 @@ export function bindColumns(
   // Decimal separators of number columns (a `12,5` column is not read as 125).
   for (const field of [...DURATION_FIELDS, 'followers'] as const) {
     const b = bindings[field];
-    if (!b || b.unit === 'hms') continue;
+    if (!b || (b.unit !== undefined && CLOCK_UNITS.has(b.unit))) continue;
     const values = columnSamples(samples, b.index)
       .filter((v) => !HMS.test(v))
       .map((v) => (field === 'followers' ? v.replace(/[kKmM]$/, '') : v));

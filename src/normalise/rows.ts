@@ -102,7 +102,7 @@ function withNote(notes: RowIssue[], note: RowIssue): RowIssue[] {
   return notes;
 }
 
-const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
+const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms' | 'mmss'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
 /**
  * A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller.
@@ -111,10 +111,14 @@ const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1,
  */
 export function parseDurationValue(text: string, unit: DurationUnit, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
-  if (unit === 'hms' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
+  if (unit === 'hms' || unit === 'mmss' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
     const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
     if (!m) return null;
-    const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + (m[4] ? Number(m[4]) : 0);
+    // Two parts are the column's unit and the next one down: minutes and seconds in an MM:SS
+    // column and in a column of seconds or minutes (`1:30` among `95` and `120`), hours and
+    // minutes otherwise (HH:MM, hours, days). Three parts are hours, minutes and seconds.
+    const minutesFirst = !m[4] && (unit === 'mmss' || unit === 'seconds' || unit === 'ms' || unit === 'minutes');
+    const seconds = m[4] ? Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) : Number(m[2]) * (minutesFirst ? 60 : 3600) + Number(m[3]) * (minutesFirst ? 1 : 60);
     return m[1] ? -seconds : seconds;
   }
   if (t === '') return null;

@@ -5,6 +5,9 @@
  * times too large.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixture, runParity } from '../helpers/exec.js';
 
 describe('decimal commas in a semicolon export', () => {
@@ -29,5 +32,22 @@ describe('decimal commas in a semicolon export', () => {
     const phone = (JSON.parse(told.stdout) as { channels: Array<{ channel: string; firstResponse: { median: number } }> }).channels.find((c) => c.channel === 'phone');
     // survival is exactly 0.5 between them, so the median is their midpoint (as R's survfit): 112 s
     expect(phone?.firstResponse.median).toBe(112);
+  });
+});
+
+describe('clock text in a column of minutes (a call-centre export)', () => {
+  it('reads 1:30 under first_response_minutes as a minute and a half; --engine duckdb refuses the column, naming it', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'parity-mmss-'));
+    const file = join(d, 'calls.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_minutes\nT1,phone,2026-10-01T09:00:00Z,1:30\nT2,phone,2026-10-01T10:00:00Z,2:00\nT3,phone,2026-10-01T11:00:00Z,3:30\nT4,email,2026-10-01T09:00:00Z,0:45\n');
+    const result = await runParity(['audit', file, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const channels = (JSON.parse(result.stdout) as { channels: Array<{ channel: string; firstResponse: { median: number } }> }).channels;
+    // phone: 1:30, 2:00, 3:30 = 90, 120, 210 s: median 120 (as hours and minutes it would be 7,200)
+    expect(channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(120);
+    expect(channels.find((c) => c.channel === 'email')?.firstResponse.median).toBe(45);
+    const engine = await runParity(['audit', file, '--engine', 'duckdb']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toContain('first_response_minutes: MM:SS durations cannot be read by a database query');
   });
 });

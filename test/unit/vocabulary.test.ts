@@ -48,6 +48,17 @@ describe('values', () => {
     expect(parseDurationValue('26:00', 'hms')).toBe(93600);
     expect(parseDurationValue('abc', 'seconds')).toBeNull();
   });
+  it('two-part clock text is minutes and seconds in an MM:SS column and in a column of seconds or minutes; hours and minutes in HH:MM, hours or days; three parts are always hours, minutes, seconds', () => {
+    // 1 × 60 + 30 = 90; as hours and minutes 1 × 3,600 + 30 × 60 = 5,400
+    for (const unit of ['mmss', 'seconds', 'minutes', 'ms'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(90);
+    for (const unit of ['hms', 'hours', 'days'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(5400);
+    // 90 × 60 = 5,400; −45; 1 × 3,600 + 2 × 60 + 3 = 3,723 in either column
+    expect(parseDurationValue('90:00', 'mmss')).toBe(5400);
+    expect(parseDurationValue('-0:45', 'mmss')).toBe(-45);
+    expect(parseDurationValue('1:02:03', 'mmss')).toBe(3723);
+    expect(parseDurationValue('1:02:03', 'hms')).toBe(3723);
+    expect(parseDurationValue('1:5', 'mmss')).toBeNull();
+  });
   it('reads durations written with their units, whatever the column\'s unit (found by an independent attack: JSM and Freshservice write them)', () => {
     // 2 × 3,600 + 30 × 60 = 9,000
     expect(parseDurationValue('2h 30m', 'seconds')).toBe(9000);

@@ -6,7 +6,7 @@
  */
 import { ParityError } from '../../errors.js';
 import type { Settings } from '../../settings.js';
-import type { TicketField } from '../../model.js';
+import { CLOCK_UNITS, type TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { bindColumns, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
@@ -200,7 +200,7 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
   }
   for (const field of QUERY_NUMBERS) {
     const b = mapping.bindings[field];
-    if (!b || b.unit === 'hms') continue; // refused by the query builder with its own message
+    if (!b || (b.unit !== undefined && CLOCK_UNITS.has(b.unit))) continue; // refused by the query builder with its own message
     const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN.test(v.trim()));
     if (odd !== undefined) {
       throw new ParityError(`column "${b.header}" holds ${JSON.stringify(odd)}, which the database query cannot read as a number`, { location: { file: label }, hint: `store plain numbers (digits, a decimal point) where the tickets live, ${inProcess}` });

@@ -90,7 +90,7 @@ export interface CountQuerySpec {
 export type KeyedField = 'channel' | 'status';
 export const KEYED_FIELDS: readonly KeyedField[] = ['channel', 'status'];
 
-const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
+const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms' | 'mmss'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
 /** A number as a SQL literal (no exponent). */
 function numberLiteral(x: number): string {
@@ -237,8 +237,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const time = spec.columns[timeField];
     if (!time) return null;
     const unit = time.unit ?? 'seconds';
-    if (unit === 'hms') {
-      throw new ParityError(`${time.column}: HH:MM:SS durations cannot be read by a database query`, {
+    if (unit === 'hms' || unit === 'mmss') {
+      throw new ParityError(`${time.column}: ${unit === 'hms' ? 'HH:MM:SS' : 'MM:SS'} durations cannot be read by a database query`, {
         hint: `store the duration as a number of seconds or minutes and set columns.${timeField}.unit`,
       });
     }

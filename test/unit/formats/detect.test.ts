@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { detectFormat, FORMATS } from '../../../src/formats/index.js';
 import { signature } from '../../../src/formats/signature.js';
 import { headerKey } from '../../../src/formats/types.js';
-import { bindColumns } from '../../../src/formats/bind.js';
+import { bindColumns, clockUnitFromHeader } from '../../../src/formats/bind.js';
+import { generic } from '../../../src/formats/generic.js';
 import { fixture } from '../../helpers/exec.js';
 
 function headerOf(file: string): string[] {
@@ -88,6 +89,18 @@ describe('bindColumns details', () => {
     expect(numbers.bindings.firstResponseTime?.unit).toBe('ms');
     const hms = bindColumns(header, hubspot, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', '2026-07-01T09:00:00Z', 'EMAIL', '00:01:00']], 'UTC', 'x.csv');
     expect(hms.bindings.firstResponseTime?.unit).toBe('hms');
+  });
+
+  it('clock text is MM:SS under a header of minutes or mm:ss, HH:MM[:SS] otherwise', () => {
+    const bind = (name: string, value: string) => bindColumns(['ticket_id', 'channel', 'created_at', name], generic, 1, { columns: { firstResponseTime: name }, dateFormat: null, decimal: null }, [['1', 'phone', '2026-07-01T09:00:00Z', value]], 'UTC', 'x.csv').bindings.firstResponseTime?.unit;
+    expect(bind('first_response_minutes', '1:30')).toBe('mmss');
+    expect(bind('Talk time (mm:ss)', '1:30')).toBe('mmss');
+    expect(bind('Wait in minutes (hh:mm)', '1:30')).toBe('hms');
+    expect(bind('first_response_time', '1:30')).toBe('hms');
+    expect(bind('first_response_hours', '1:30')).toBe('hms');
+    // numbers keep the header's unit
+    expect(bind('first_response_minutes', '90')).toBe('minutes');
+    expect(clockUnitFromHeader('FRT (MM:SS)')).toBe('mmss');
   });
 
   it('ServiceNow "?" does not sway timestamp style detection', () => {
