@@ -38,7 +38,9 @@ export function unitFromHeader(header: string): DurationUnit | null {
   const h = header.toLowerCase();
   if (/\b(ms|millis|milliseconds)\b|_ms\b/.test(h)) return 'ms';
   if (/(seconds|secs?\b|_s\b)/.test(h)) return 'seconds';
-  if (/(minutes|mins?\b)/.test(h)) return 'minutes';
+  // `min` / `mins` as a word of their own (`frt_min`, `Wait (mins)`, camelCase `frtMins`), not
+  // the end of another (`Time to first admin reply` is no count of minutes)
+  if (/minutes|(?<![a-z])mins?\b/.test(h) || /[a-z0-9]Mins?\b/.test(header)) return 'minutes';
   if (/(hours|hrs?\b)/.test(h)) return 'hours';
   if (/\bdays\b/.test(h)) return 'days';
   return null;
@@ -60,15 +62,29 @@ export function durationClockFromHeader(header: string): 'calendar' | 'business'
 
 const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
 
+/** A clock pattern written in a header, hours first: `hh:mm`, `h:mm:ss`, `hrs:mins`, `hours:minutes`. */
+const HOURS_CLOCK = /\b(h|hh|hrs?|hours?)\s*:\s*(m|mm|mins?|minutes?)\b/i;
+/** The same, minutes first: `mm:ss`, `m:ss`, `min:sec`, `mins:secs`, `minutes:seconds`. */
+const MINUTES_CLOCK = /\b(m|mm|mins?|minutes?)\s*:\s*(s|ss|secs?|seconds?)\b/i;
+/** An hour named in a header: `hours`, `hrs`, `(h)`. */
+const HOURS_WORD = /hours?|(?<![a-z])(hrs?|h)(?![a-z])/i;
+
 /**
- * The unit of a column of clock text (`1:30`, `0:45:10`) by its header: MM:SS when the header
- * says minutes or mm:ss (`Talk time (min)`, `Wait (mm:ss)`: a call-centre column, where `1:30`
- * is a minute and a half), HH:MM[:SS] otherwise (`First response time` holding `01:30:00`).
+ * The unit of a column of clock text (`1:30`, `0:45:10`) by its header. A clock pattern the
+ * header writes decides: `hh:mm`, `h:mm:ss`, `hrs:mins` are HH:MM[:SS]; `mm:ss`, `m:ss`,
+ * `min:sec`, `mins:secs` are MM:SS (hours first is looked for first: `hh:mm:ss` holds `mm:ss`).
+ * Without one, a header of minutes that names no hour is MM:SS (`Talk time (min)`: a
+ * call-centre column, where `1:30` is a minute and a half); anything else is HH:MM[:SS]
+ * (`First response time` holding `01:30:00`).
  */
 export function clockUnitFromHeader(header: string): 'hms' | 'mmss' {
-  return /\bmm:ss\b/i.test(header) || (unitFromHeader(header) === 'minutes' && !/\bhh:mm\b/i.test(header)) ? 'mmss' : 'hms';
+  if (HOURS_CLOCK.test(header)) return 'hms';
+  if (MINUTES_CLOCK.test(header)) return 'mmss';
+  return unitFromHeader(header) === 'minutes' && !HOURS_WORD.test(header) ? 'mmss' : 'hms';
 }
 const NUMBER = /^-?\d+([.,]\d+)?$/;
+/** A zero written as a number: `0`, `00`, `0.0`, `0,00`. */
+const ZERO = /^\s*-?0+([.,]0+)?\s*$/;
 
 function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined; clock?: 'calendar' | 'business' | undefined } {
   return typeof ref === 'string' ? { column: ref } : ref;
@@ -197,7 +213,9 @@ export function bindColumns(
     const fromFormat = format.durationUnits?.[field];
     const fromHeader = unitFromHeader(b.header);
     // A format's unit holds for numbers; HH:MM:SS text says its own unit.
-    const allHms = values.length > 0 && values.every((v) => HMS.test(v));
+    // (a plain 0 is the same in every unit: it does not make a column of clock text a column of numbers)
+    const clocks = values.filter((v) => !ZERO.test(v));
+    const allHms = clocks.length > 0 && clocks.every((v) => HMS.test(v));
     if (fromFormat && !(allHms && !CLOCK_UNITS.has(fromFormat))) bindings[field] = { ...b, unit: fromFormat };
     else if (allHms) bindings[field] = { ...b, unit: clockUnitFromHeader(b.header) };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };

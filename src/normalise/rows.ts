@@ -113,11 +113,14 @@ export function parseDurationValue(text: string, unit: DurationUnit, reading: Nu
   const t = text.trim();
   if (unit === 'hms' || unit === 'mmss' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
     const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
-    if (!m) return null;
-    // Two parts are the column's unit and the next one down: minutes and seconds in an MM:SS
-    // column and in a column of seconds or minutes (`1:30` among `95` and `120`), hours and
-    // minutes otherwise (HH:MM, hours, days). Three parts are hours, minutes and seconds.
-    const minutesFirst = !m[4] && (unit === 'mmss' || unit === 'seconds' || unit === 'ms' || unit === 'minutes');
+    // (a plain zero is zero in a column of clock text too: formats/bind.ts lets it in one)
+    if (!m) return (unit === 'hms' || unit === 'mmss') && /^-?0+([.,]0+)?$/.test(t) ? 0 : null;
+    // Two parts are minutes and seconds in an MM:SS column, hours and minutes in any other
+    // (HH:MM, and clock text in a column of numbers, as it always was: the reading of one value
+    // does not hang on what the values beside it are). Three parts are hours, minutes, seconds.
+    const minutesFirst = !m[4] && unit === 'mmss';
+    // (every part after the first is below 60: `1:75` is no clock, and is not read as 2:15)
+    if (Number(m[3]) > 59 || (m[4] !== undefined && Number(m[4]) >= 60)) return null;
     const seconds = m[4] ? Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) : Number(m[2]) * (minutesFirst ? 60 : 3600) + Number(m[3]) * (minutesFirst ? 1 : 60);
     return m[1] ? -seconds : seconds;
   }

@@ -46,6 +46,14 @@ describe('clock text in a column of minutes (a call-centre export)', () => {
     // phone: 1:30, 2:00, 3:30 = 90, 120, 210 s: median 120 (as hours and minutes it would be 7,200)
     expect(channels.find((c) => c.channel === 'phone')?.firstResponse.median).toBe(120);
     expect(channels.find((c) => c.channel === 'email')?.firstResponse.median).toBe(45);
+    // a column of clock text without a unit in its header is HH:MM[:SS], a plain 0 among it
+    // included (found by an independent attack: one 0 had made the column seconds and 3:40 220 s):
+    // 26:15, 3:40 and 0 = 94,500, 13,200 and 0 s, median 13,200
+    const hours = join(d, 'hours.csv');
+    writeFileSync(hours, 'ticket_id,channel,created_at,resolution_time,status\n1,email,2026-01-05T10:00:00Z,26:15,solved\n2,email,2026-01-05T11:00:00Z,3:40,solved\n3,email,2026-01-05T11:30:00Z,0,solved\n');
+    const read = await runParity(['audit', hours, '--format', 'json']);
+    expect(read.code).toBe(0);
+    expect((JSON.parse(read.stdout) as { channels: Array<{ channel: string; resolution: { median: number } }> }).channels[0]?.resolution.median).toBe(13200);
     const engine = await runParity(['audit', file, '--engine', 'duckdb']);
     expect(engine.code).toBe(2);
     expect(engine.stderr).toContain('first_response_minutes: MM:SS durations cannot be read by a database query');

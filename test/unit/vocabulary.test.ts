@@ -48,10 +48,20 @@ describe('values', () => {
     expect(parseDurationValue('26:00', 'hms')).toBe(93600);
     expect(parseDurationValue('abc', 'seconds')).toBeNull();
   });
-  it('two-part clock text is minutes and seconds in an MM:SS column and in a column of seconds or minutes; hours and minutes in HH:MM, hours or days; three parts are always hours, minutes, seconds', () => {
-    // 1 × 60 + 30 = 90; as hours and minutes 1 × 3,600 + 30 × 60 = 5,400
-    for (const unit of ['mmss', 'seconds', 'minutes', 'ms'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(90);
-    for (const unit of ['hms', 'hours', 'days'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(5400);
+  it('two-part clock text is minutes and seconds in an MM:SS column, hours and minutes in any other; three parts are always hours, minutes, seconds; a part after the first is below 60; a plain zero is zero', () => {
+    // 1 × 60 + 30 = 90; as hours and minutes 1 × 3,600 + 30 × 60 = 5,400 (in a column of numbers too,
+    // whatever its unit: a value's reading does not hang on the values beside it)
+    expect(parseDurationValue('1:30', 'mmss')).toBe(90);
+    for (const unit of ['hms', 'hours', 'days', 'seconds', 'minutes', 'ms'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(5400);
+    expect(parseDurationValue('1:75', 'mmss')).toBeNull();
+    expect(parseDurationValue('1:75', 'hms')).toBeNull();
+    expect(parseDurationValue('1:02:60', 'hms')).toBeNull();
+    expect(parseDurationValue('1:02:59.5', 'hms')).toBe(3779.5);
+    for (const zero of ['0', '00', '0.0', '-0']) {
+      expect(parseDurationValue(zero, 'mmss'), zero).toBe(0);
+      expect(parseDurationValue(zero, 'hms'), zero).toBe(0);
+    }
+    expect(parseDurationValue('90', 'hms')).toBeNull();
     // 90 × 60 = 5,400; −45; 1 × 3,600 + 2 × 60 + 3 = 3,723 in either column
     expect(parseDurationValue('90:00', 'mmss')).toBe(5400);
     expect(parseDurationValue('-0:45', 'mmss')).toBe(-45);

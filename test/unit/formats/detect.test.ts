@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { detectFormat, FORMATS } from '../../../src/formats/index.js';
 import { signature } from '../../../src/formats/signature.js';
 import { headerKey } from '../../../src/formats/types.js';
-import { bindColumns, clockUnitFromHeader } from '../../../src/formats/bind.js';
+import { bindColumns, clockUnitFromHeader, unitFromHeader } from '../../../src/formats/bind.js';
 import { generic } from '../../../src/formats/generic.js';
 import { fixture } from '../../helpers/exec.js';
 
@@ -98,6 +98,20 @@ describe('bindColumns details', () => {
     expect(bind('Wait in minutes (hh:mm)', '1:30')).toBe('hms');
     expect(bind('first_response_time', '1:30')).toBe('hms');
     expect(bind('first_response_hours', '1:30')).toBe('hms');
+    // a clock pattern in the header decides, hours first (found by an independent attack: "minutes" had won over "hours")
+    for (const header of ['response time (hrs:mins)', 'Duration [hours:minutes]', 'Response time (h:mm; minutes)', 'Wait (hh:mm:ss)']) expect(bind(header, '1:30'), header).toBe('hms');
+    for (const header of ['Handle time (min:sec)', 'Handle time (mins:secs)', 'Talk time (m:ss)', 'Wait (minutes:seconds)']) expect(bind(header, '1:30'), header).toBe('mmss');
+    // a minutes header that also names hours is not MM:SS; "admin" holds no minutes
+    expect(bind('Time in hours and minutes', '1:30')).toBe('hms');
+    expect(bind('Time to first admin reply', '1:30')).toBe('hms');
+    expect(unitFromHeader('Time to first admin reply')).toBeNull();
+    expect(unitFromHeader('frtMins')).toBe('minutes');
+    expect(unitFromHeader('frt_min')).toBe('minutes');
+    // a plain 0 among clock text leaves the column clock text (found by the same attack: one 0 had turned 26:15 into 26 minutes)
+    const withZero = (name: string, values: string[]) => bindColumns(['ticket_id', 'channel', 'created_at', name], generic, 1, { columns: { firstResponseTime: name }, dateFormat: null, decimal: null }, values.map((v, i) => [String(i), 'phone', '2026-07-01T09:00:00Z', v]), 'UTC', 'x.csv').bindings.firstResponseTime?.unit;
+    expect(withZero('resolution_time', ['26:15', '3:40', '0'])).toBe('hms');
+    expect(withZero('first_response_minutes', ['1:30', '0', '2:00'])).toBe('mmss');
+    expect(withZero('first_response_minutes', ['0', '0'])).toBe('minutes');
     // numbers keep the header's unit
     expect(bind('first_response_minutes', '90')).toBe('minutes');
     expect(clockUnitFromHeader('FRT (MM:SS)')).toBe('mmss');
