@@ -47,9 +47,10 @@ const SIGNED = /^[+-]?/;
 
 /**
  * A leading run of thousands groups separated by one space-like mark or apostrophe, the same
- * mark throughout: one to three digits, then groups of exactly three, up to the end or a `.`/`,`.
+ * mark throughout: one to three digits, not starting with 0 (`0 500` is no grouping), then groups
+ * of exactly three, up to the end or a `.`/`,`.
  */
-const SPACED_GROUPS = /^\d{1,3}([ \u00a0\u202f'\u2019])\d{3}(?:\1\d{3})*(?=$|[.,])/;
+const SPACED_GROUPS = /^[1-9]\d{0,2}([ \u00a0\u202f'\u2019])\d{3}(?:\1\d{3})*(?=$|[.,])/;
 
 /**
  * `text` (trimmed, unsigned) without its space or apostrophe thousands marks when they group

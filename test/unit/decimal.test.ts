@@ -112,6 +112,10 @@ describe('thousands grouped with a space or an apostrophe', () => {
     expect(ungroupSpaced("1'440.5")).toBe('1440.5');
     // a group of two, a first group of four, two different marks: left as written
     expect(ungroupSpaced('1 44')).toBe('1 44');
+    // a first group starting with 0 groups nothing (found by an independent attack: `0 500` and `000 500` were read as 500)
+    expect(ungroupSpaced('0 500')).toBe('0 500');
+    expect(ungroupSpaced('000 500')).toBe('000 500');
+    expect(parseNumberText('0 500')).toBeNull();
     expect(ungroupSpaced('1440 000')).toBe('1440 000');
     expect(ungroupSpaced(`1 440${NBSP}000`)).toBe(`1 440${NBSP}000`);
   });
