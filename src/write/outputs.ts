@@ -112,7 +112,7 @@ export function writeReason(error: unknown): string {
 
 /**
  * Refuses input files named twice (the same path, or two paths of one file: `./a.csv` and
- * `a.csv`, a link and its target, `-` twice): read twice, every ticket of the second copy would
+ * `a.csv`, a link and its target, `-` redirected from a file also named): read twice, every ticket of the second copy would
  * be a `duplicate-id` and the audit would go on as if the file held them twice over. Paths are
  * relative to `cwd`; a file that is not there is left to the reader to report.
  */
@@ -124,11 +124,11 @@ export function checkInputs(inputs: readonly PlannedInput[], cwd: string): void 
     // standard input is its file when redirected from one (`parity audit a.csv - < a.csv`)
     const id: Identity | null = input.path === '-' ? (input.stats?.isFile() ? { stats: input.stats, real: '' } : null) : identify(isAbsolute(input.path) ? input.path : join(cwd, input.path));
     if (input.path !== '-' && !id?.stats?.isFile()) continue; // (not there, or no file: the reader says so)
-    const earlier = seen.find((s) => (input.path === '-' && s.input.path === '-') || (id !== null && s.id !== null && sameFile(id, s.id)));
+    // (`-` twice is refused where the inputs are resolved, commands/options.ts)
+    const earlier = seen.find((s) => !(input.path === '-' && s.input.path === '-') && id !== null && s.id !== null && sameFile(id, s.id));
     if (earlier) {
       const named = earlier.input.path === input.path ? `${shown(input)} is named twice` : `${shown(input)} and ${shown(earlier.input)} are the same file`;
-      const why = input.path === '-' && earlier.input.path === '-' ? 'it can be read once' : 'its tickets would be read twice, every one of the second reading a duplicate-id';
-      throw new ParityError(`${named}: ${why}`, { hint: 'name each file once' });
+      throw new ParityError(`${named}: its tickets would be read twice, every one of the second reading a duplicate-id`, { hint: 'name each file once' });
     }
     seen.push({ input, id });
   }
