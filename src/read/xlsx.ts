@@ -184,6 +184,22 @@ const TITLE_ROWS = 5;
 const TITLE_LOOKAHEAD = TITLE_ROWS + 1;
 
 /**
+ * The first rows of a sheet, up to and including the (TITLE_ROWS + TITLE_LOOKAHEAD + 1)-th row
+ * of two or more cells: all that headerRowOf reads to decide (past its TITLE_ROWS titles of two
+ * cells the next such row is the header, and each title's look-ahead of TITLE_LOOKAHEAD
+ * non-empty rows ends before the TITLE_LOOKAHEAD-th wide row after it).
+ */
+export function headRows(rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] {
+  let wide = 0;
+  for (let i = 0; i < rows.length; i++) {
+    let cells = 0;
+    for (const v of rows[i] as readonly unknown[]) if (cellText(v).trim() !== '' && ++cells >= 2) break;
+    if (cells >= 2 && ++wide > TITLE_ROWS + TITLE_LOOKAHEAD) return rows.slice(0, i + 1);
+  }
+  return rows;
+}
+
+/**
  * The header row of a sheet's rows (0-based), and the non-empty rows above it passed over as a
  * title. A title row is one of a single cell ("Zendesk export", as before), or — at most
  * TITLE_ROWS of them — one that fills fewer than half the cells of the widest of the next
@@ -232,7 +248,8 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   const isEmpty = (row: readonly unknown[]): boolean => row.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
   // A title above the table ("Zendesk export", or "Ticket report" | "November 2026") is passed
   // over to the first row that looks like a header, as a person would, and a note says so.
-  const texts = rows.map((row) => row.map(cellText));
+  // (only the rows that can decide it are made text: a sheet of a million rows is read once, below)
+  const texts = headRows(rows).map((row) => row.map(cellText));
   const { index: headerIndex, titles } = headerRowOf(texts, headerName);
   if (headerIndex < 0 || isEmpty(rows[headerIndex] as unknown[])) {
     throw new ParityError(`the sheet${sheet === undefined ? '' : ` ${JSON.stringify(sheet)}`} is empty: no header row and no tickets`, {

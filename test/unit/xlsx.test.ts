@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { cellReference, cellText, dateCellText, headerRowOf, durationStyles, durationText, errorCells, errorCellsOf, durationFormatKind, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
+import { cellReference, cellText, dateCellText, headerRowOf, headRows, durationStyles, durationText, errorCells, errorCellsOf, durationFormatKind, excelSerial, isOle2, isZip, openXlsx, parseSheetChoice, withErrorCells, workbookKind } from '../../src/read/xlsx.js';
 import { openCsv, type RawRecord } from '../../src/read/source.js';
 import { ParityError } from '../../src/errors.js';
 import { fixture } from '../helpers/exec.js';
@@ -294,6 +294,21 @@ describe('title rows above a sheet\'s header', () => {
     expect(headerRowOf([['Id', 'Via'], row, row])).toEqual({ index: 1, titles: [0] });
     // a header above sparse rows stays the header: 6 × 2 is not fewer than 2
     expect(headerRowOf([header, ['1', 'Mail'], ['2', 'Web']])).toEqual({ index: 0, titles: [] });
+  });
+
+  it('decides from the head of the sheet alone (headRows): the same header and titles as from every row, on random sheets', () => {
+    // rows of 0 to 6 cells; a sheet of a million rows is not made text to find its header
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647);
+    for (let sheet = 0; sheet < 300; sheet++) {
+      const rows = Array.from({ length: 1 + (next() % 40) }, () => Array.from({ length: next() % 7 }, (_, c) => (next() % 5 === 0 ? '' : `v${c}`)));
+      const head = headRows(rows);
+      expect(headerRowOf(head as string[][]), `sheet ${sheet}`).toEqual(headerRowOf(rows));
+    }
+    // 40 two-cell rows: the head ends at the twelfth (5 titles + the header + a look-ahead of 6)
+    const wide = Array.from({ length: 40 }, () => ['a', 'b']);
+    expect(headRows(wide).length).toBe(12);
+    expect(headRows([['a'], ['b'], ...wide]).length).toBe(14);
   });
 
   it('a workbook with a two-cell title row and a three-cell one above its header audits as without them, with a note naming the rows', async () => {
