@@ -10,6 +10,7 @@ import { ParityError } from '../errors.js';
 import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
+import { CLOCK_TEXT, PLAIN_ZERO } from '../normalise/rows.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
@@ -60,8 +61,7 @@ export function durationClockFromHeader(header: string): 'calendar' | 'business'
   return null;
 }
 
-const HMS = /^-?\d+:\d{2}(:\d{2})?$/;
-
+const NUMBER = /^-?\d+([.,]\d+)?$/;
 /** A clock pattern written in a header, hours first: `hh:mm`, `h:mm:ss`, `hrs:mins`, `hours:minutes`. */
 const HOURS_CLOCK = /\b(h|hh|hrs?|hours?)\s*:\s*(m|mm|mins?|minutes?)\b/i;
 /** The same, minutes first: `mm:ss`, `m:ss`, `min:sec`, `mins:secs`, `minutes:seconds`. */
@@ -82,9 +82,6 @@ export function clockUnitFromHeader(header: string): 'hms' | 'mmss' {
   if (MINUTES_CLOCK.test(header)) return 'mmss';
   return unitFromHeader(header) === 'minutes' && !HOURS_WORD.test(header) ? 'mmss' : 'hms';
 }
-const NUMBER = /^-?\d+([.,]\d+)?$/;
-/** A zero written as a number: `0`, `00`, `0.0`, `0,00`. */
-const ZERO = /^\s*-?0+([.,]0+)?\s*$/;
 
 function refColumn(ref: ColumnRef): { column: string; unit?: DurationUnit | undefined; format?: string | undefined; clock?: 'calendar' | 'business' | undefined } {
   return typeof ref === 'string' ? { column: ref } : ref;
@@ -109,7 +106,7 @@ function columnSamples(samples: readonly (readonly string[])[], index: number): 
 }
 
 function looksLikeDuration(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || HMS.test(v));
+  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || CLOCK_TEXT.test(v));
 }
 
 /**
@@ -189,7 +186,7 @@ export function bindColumns(
       const values = columnSamples(samples, atB.index).slice(0, 200);
       const style = detectStyle(values, timeZone);
       // (HH:MM:SS says it is a duration by itself: "First Response Time" holding 01:30:00)
-      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => HMS.test(v)))) {
+      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => CLOCK_TEXT.test(v)))) {
         bindings[time] = { ...atB, field: time };
         delete bindings[at];
       }
@@ -214,8 +211,8 @@ export function bindColumns(
     const fromHeader = unitFromHeader(b.header);
     // A format's unit holds for numbers; HH:MM:SS text says its own unit.
     // (a plain 0 is the same in every unit: it does not make a column of clock text a column of numbers)
-    const clocks = values.filter((v) => !ZERO.test(v));
-    const allHms = clocks.length > 0 && clocks.every((v) => HMS.test(v));
+    const clocks = values.filter((v) => !PLAIN_ZERO.test(v));
+    const allHms = clocks.length > 0 && clocks.every((v) => CLOCK_TEXT.test(v));
     if (fromFormat && !(allHms && !CLOCK_UNITS.has(fromFormat))) bindings[field] = { ...b, unit: fromFormat };
     else if (allHms) bindings[field] = { ...b, unit: clockUnitFromHeader(b.header) };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
@@ -237,7 +234,7 @@ export function bindColumns(
     const b = bindings[field];
     if (!b || (b.unit !== undefined && CLOCK_UNITS.has(b.unit))) continue;
     const values = columnSamples(samples, b.index)
-      .filter((v) => !HMS.test(v))
+      .filter((v) => !CLOCK_TEXT.test(v))
       .map((v) => (field === 'followers' ? v.replace(/[kKmM]$/, '') : v));
     bindings[field] = { ...b, number: detectDecimal(values, { file, column: b.header, delimiter, configured: config.decimal ?? undefined, count: field === 'followers' }) };
   }

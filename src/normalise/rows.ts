@@ -104,6 +104,11 @@ function withNote(notes: RowIssue[], note: RowIssue): RowIssue[] {
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms' | 'mmss'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
+/** Clock text a duration column may hold: `1:30`, `01:30:00`, `0:45:10.5` (what {@link parseDurationValue} reads as a clock). */
+export const CLOCK_TEXT = /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** A zero written as a number (`0`, `00`, `0.0`, `0,00`): zero in every unit, clock columns included. */
+export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
+
 /**
  * A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller.
  * Numbers are read by the column's decimal reading (normalise/decimal.ts): `12,5` is 12.5 or
@@ -111,10 +116,10 @@ const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms' | 'mmss'>, number> = { se
  */
 export function parseDurationValue(text: string, unit: DurationUnit, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
-  if (unit === 'hms' || unit === 'mmss' || /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) {
+  if (unit === 'hms' || unit === 'mmss' || CLOCK_TEXT.test(t)) {
     const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
     // (a plain zero is zero in a column of clock text too: formats/bind.ts lets it in one)
-    if (!m) return (unit === 'hms' || unit === 'mmss') && /^-?0+([.,]0+)?$/.test(t) ? 0 : null;
+    if (!m) return (unit === 'hms' || unit === 'mmss') && PLAIN_ZERO.test(t) ? 0 : null;
     // Two parts are minutes and seconds in an MM:SS column, hours and minutes in any other
     // (HH:MM, and clock text in a column of numbers, as it always was: the reading of one value
     // does not hang on what the values beside it are). Three parts are hours, minutes, seconds.
