@@ -104,8 +104,11 @@ function withNote(notes: RowIssue[], note: RowIssue): RowIssue[] {
 
 const UNIT_SECONDS: Record<Exclude<DurationUnit, 'hms' | 'mmss'>, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400, ms: 0.001 };
 
-/** Clock text a duration column may hold: `1:30`, `01:30:00`, `0:45:10.5` (what {@link parseDurationValue} reads as a clock). */
-export const CLOCK_TEXT = /^-?\d+:\d{2}(:\d{2}(\.\d+)?)?$/;
+/**
+ * Clock text a duration column may hold: `1:30`, `01:30:00`, `0:45:10.5`, and `1:30.5` (seconds
+ * with a fraction, read in an MM:SS column only) — what {@link parseDurationValue} reads as a clock.
+ */
+export const CLOCK_TEXT = /^-?\d+:\d{2}(\.\d+)?(:\d{2}(\.\d+)?)?$/;
 /** A zero written as a number (`0`, `00`, `0.0`, `0,00`): zero in every unit, clock columns included. */
 export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
 
@@ -117,15 +120,18 @@ export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
 export function parseDurationValue(text: string, unit: DurationUnit, reading: NumberReading = DOT_READING): number | null {
   const t = text.trim();
   if (unit === 'hms' || unit === 'mmss' || CLOCK_TEXT.test(t)) {
-    const m = /^(-?)(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
+    const m = /^(-?)(\d+):(\d{2}(?:\.\d+)?)(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
     // (a plain zero is zero in a column of clock text too: formats/bind.ts lets it in one)
     if (!m) return (unit === 'hms' || unit === 'mmss') && PLAIN_ZERO.test(t) ? 0 : null;
     // Two parts are minutes and seconds in an MM:SS column, hours and minutes in any other
     // (HH:MM, and clock text in a column of numbers, as it always was: the reading of one value
     // does not hang on what the values beside it are). Three parts are hours, minutes, seconds.
     const minutesFirst = !m[4] && unit === 'mmss';
+    // (a fraction belongs to the last part when it is seconds: `1:30.5` in an MM:SS column;
+    // `1:30.5` as hours and minutes, or `1:02.5:03`, is unreadable)
+    if ((m[3] as string).includes('.') && (m[4] !== undefined || !minutesFirst)) return null;
     // (every part after the first is below 60: `1:75` is no clock, and is not read as 2:15)
-    if (Number(m[3]) > 59 || (m[4] !== undefined && Number(m[4]) >= 60)) return null;
+    if (Number(m[3]) >= 60 || (m[4] !== undefined && Number(m[4]) >= 60)) return null;
     const seconds = m[4] ? Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]) : Number(m[2]) * (minutesFirst ? 60 : 3600) + Number(m[3]) * (minutesFirst ? 1 : 60);
     return m[1] ? -seconds : seconds;
   }

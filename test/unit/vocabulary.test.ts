@@ -69,6 +69,17 @@ describe('values', () => {
     expect(parseDurationValue('1:02:03', 'hms')).toBe(3723);
     expect(parseDurationValue('1:5', 'mmss')).toBeNull();
   });
+  it('seconds with a fraction in an MM:SS column: 1:30.5 is a minute and 30.5 seconds; as hours and minutes, or in a middle part, a fraction is unreadable', () => {
+    // 1 × 60 + 30.5 = 90.5; 0 × 60 + 59.25 = 59.25; −(2 × 60 + 0.5) = −120.5
+    expect(parseDurationValue('1:30.5', 'mmss')).toBe(90.5);
+    expect(parseDurationValue('0:59.25', 'mmss')).toBe(59.25);
+    expect(parseDurationValue('-2:00.5', 'mmss')).toBe(-120.5);
+    expect(parseDurationValue('1:60.0', 'mmss')).toBeNull();
+    expect(parseDurationValue('1:59.99', 'mmss')).toBeCloseTo(119.99, 9);
+    for (const unit of ['hms', 'seconds', 'minutes'] as const) expect(parseDurationValue('1:30.5', unit), unit).toBeNull();
+    expect(parseDurationValue('1:02.5:03', 'mmss')).toBeNull();
+    expect(parseDurationValue('1:02.5:03', 'hms')).toBeNull();
+  });
   it('reads durations written with their units, whatever the column\'s unit (found by an independent attack: JSM and Freshservice write them)', () => {
     // 2 × 3,600 + 30 × 60 = 9,000
     expect(parseDurationValue('2h 30m', 'seconds')).toBe(9000);

@@ -115,6 +115,8 @@ describe('bindColumns details', () => {
     // numbers keep the header's unit
     expect(bind('first_response_minutes', '90')).toBe('minutes');
     expect(clockUnitFromHeader('FRT (MM:SS)')).toBe('mmss');
+    // seconds with a fraction are clock text too (a column of them is MM:SS under a minutes header)
+    expect(withZero('Talk time (mm:ss)', ['1:30.5', '0:59.25'])).toBe('mmss');
   });
 
   it('ServiceNow "?" does not sway timestamp style detection', () => {
