@@ -19,8 +19,8 @@ import type { ByGroupReport, ByReport } from '../report.js';
 import { compareRaw } from './compare.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
-import { summarise } from './summary.js';
-import { SELF, vsReferenceOf } from './index.js';
+import { selfRatio, summarise } from './summary.js';
+import { vsReferenceOf } from './index.js';
 
 /** The by groups of a table: values, largest group first, each with its group handle. */
 export interface ByGrouping<G = unknown> {
@@ -185,16 +185,19 @@ export function byStrataFields(by: BySettings, sameAs: readonly StratumField[] =
 export function measureBy<G>(source: MeasuredGroups<G, CellLayout>, grouping: ByGrouping<G>, by: BySettings): { measurement: ByMeasurement<G>; report: ByReport } {
   const hasRef = grouping.reference >= 0;
   const ref = grouping.groups[grouping.reference] as G;
-  const groups: ByGroupReport[] = grouping.groups.map((group, k) => ({
-    value: grouping.values[k] as string,
-    ...summarise(source.of(group)),
-    vsReference: !hasRef
-      ? null
-      : k === grouping.reference
-        ? SELF
-        : vsReferenceOf(compareRaw(source, group, ref, 'firstResponse'), compareRaw(source, group, ref, 'resolution')),
-    tested: false, // the judge says which groups its findings test
-  }));
+  const groups: ByGroupReport[] = grouping.groups.map((group, k) => {
+    const summary = summarise(source.of(group));
+    return {
+      value: grouping.values[k] as string,
+      ...summary,
+      vsReference: !hasRef
+        ? null
+        : k === grouping.reference
+          ? selfRatio(summary)
+          : vsReferenceOf(compareRaw(source, group, ref, 'firstResponse'), compareRaw(source, group, ref, 'resolution')),
+      tested: false, // the judge says which groups its findings test
+    };
+  });
   return {
     measurement: { ...grouping, strataFields: byStrataFields(by, grouping.sameAs) },
     report: {

@@ -15,7 +15,7 @@ import type { Tally } from '../stats/tally.js';
 import type { SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
 import type { Strata } from './strata.js';
-import { summarise } from './summary.js';
+import { selfRatio, summarise } from './summary.js';
 import { TicketGroups, type TicketGroupOptions } from './ticketGroups.js';
 
 /** What the measure stage needs from the settings. */
@@ -56,20 +56,6 @@ export function vsReferenceOf(first: RawView, resolution: RawView): VsReference 
   };
 }
 
-/** The reference against itself: ratio 1 by definition, nothing to test. */
-export const SELF: VsReference = {
-  firstResponseRatio: 1,
-  firstResponseRatioCi95: null,
-  firstResponseBound: null,
-  resolutionRatio: 1,
-  resolutionRatioCi95: null,
-  resolutionBound: null,
-  pValue: null,
-  resolutionPValue: null,
-  firstResponseVerdict: null,
-  resolutionVerdict: null,
-};
-
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
@@ -98,15 +84,16 @@ export function measureGroups<G, L extends CellLayout>(groups: MeasuredGroups<G,
     if (group === undefined) continue;
     const durations = groups.of(group);
     distributions.push(distribution(channel, durations.samples.firstResponse));
+    const summary = summarise(durations);
     const vsReference =
       reference === null
         ? null
         : group === reference
-          ? SELF
+          ? selfRatio(summary)
           : vsReferenceOf(compareRaw(groups, group, reference, 'firstResponse'), compareRaw(groups, group, reference, 'resolution'));
     channels.push({
       channel,
-      ...summarise(durations),
+      ...summary,
       vsReference,
       sla:
         sla.firstResponse || sla.resolution

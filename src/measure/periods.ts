@@ -21,7 +21,7 @@ import { compareRaw } from './compare.js';
 import { gapOfEstimates, type Bound } from './estimate.js';
 import { medianOf, Samples, sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { GroupSource } from './source.js';
-import { summarise } from './summary.js';
+import { selfRatio, summarise } from './summary.js';
 import type { PeriodChannel, PeriodReport, PeriodUnit, ReferenceGap } from '../report.js';
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['week', 'month', 'quarter'];
@@ -262,11 +262,12 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     const channelOpen = openOf(durations);
     tickets += durations.tickets;
     open += channelOpen;
-    // the reference against itself is 1 by definition, as the audit's table has it (measure/index.ts
-    // SELF), also when its median is only a bound (a comparison of two bounds would give none)
-    const self = channel === settings.reference;
-    const first = self ? { ratio: 1, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'firstResponse') : null;
-    const resolution = self ? { ratio: 1, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'resolution') : null;
+    // the reference against itself is 1 by definition, as the audit's table has it (measure/summary.ts
+    // selfRatio), also when its median is only a bound (a comparison of two bounds would give
+    // none), and unknown on a metric it has no tickets to measure
+    const self = channel === settings.reference ? selfRatio(s) : null;
+    const first = self ? { ratio: self.firstResponseRatio, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'firstResponse') : null;
+    const resolution = self ? { ratio: self.resolutionRatio, bound: null } : ref !== undefined ? compareRaw(samples, members, ref, 'resolution') : null;
     channels.push({
       channel,
       tickets: durations.tickets,

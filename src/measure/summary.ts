@@ -10,6 +10,7 @@ import { boundOf, quantileEstimate, type Bound, type Interval } from './estimate
 import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { endedMedian } from '../stats/orderStatistics.js';
 import { medianOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import type { VsReference } from '../report.js';
 
 export type { Interval } from './estimate.js';
 
@@ -82,5 +83,25 @@ export function summarise(d: GroupDurations): GroupSummary {
     resolvedShare: resolution.n ? resolved / resolution.n : null,
     firstResponse: { ...first, answeredMedian: answered ? endedMedian(d.samples.firstResponse) : null },
     resolution: { ...resolution, resolved },
+  };
+}
+
+/**
+ * The reference against itself: ratio 1 by definition, nothing to test — on a metric it has
+ * tickets to measure; on one it has none (an export without resolution times) the ratio is
+ * unknown (null), as every other channel's is there, never a 1 beside a median that is absent.
+ */
+export function selfRatio(summary: Pick<GroupSummary, 'firstResponse' | 'resolution'>): VsReference {
+  return {
+    firstResponseRatio: summary.firstResponse.n > 0 ? 1 : null,
+    firstResponseRatioCi95: null,
+    firstResponseBound: null,
+    resolutionRatio: summary.resolution.n > 0 ? 1 : null,
+    resolutionRatioCi95: null,
+    resolutionBound: null,
+    pValue: null,
+    resolutionPValue: null,
+    firstResponseVerdict: null,
+    resolutionVerdict: null,
   };
 }

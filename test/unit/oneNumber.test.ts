@@ -10,8 +10,9 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { auditFiles } from '../helpers/audit.js';
-import { fixture } from '../helpers/exec.js';
+import { auditFiles, bothProducers } from '../helpers/audit.js';
+import { fixture, tempCsv } from '../helpers/exec.js';
+import { periodReport } from '../../src/pipeline.js';
 import { resolveSettings, type CommonFlags } from '../../src/commands/options.js';
 import { profileFiles } from '../../src/load/profile.js';
 import { evaluateGate } from '../../src/judge/gates/evaluate.js';
@@ -275,5 +276,52 @@ describe('generated exports (fast-check)', () => {
     const b = profile?.issues.find((i) => i.kind === 'duplicate-id');
     expect(b?.example.line).toBe(a?.example?.line);
     expect(b?.count).toBe(a?.count);
+  });
+});
+
+describe('the reference against itself', () => {
+  // By hand: no resolution column, so no channel has a resolution time. Phone (the reference)
+  // answered in 1h, 3h, 2h (median 2h), social in 30m, 20m, 40m (median 30m): social's ratio
+  // 1800/7200 = 0.25; phone's own first-response ratio is 1 by definition, but its resolution
+  // ratio is unknown like every other channel's — never a 1 beside a median that is absent.
+  const path = tempCsv('no-resolution.csv', [
+    'ticket_id,channel,created_at,first_response_at,team',
+    'P1,Phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,A',
+    'P2,Phone,2026-10-01T09:00:00Z,2026-10-01T12:00:00Z,A',
+    'P3,Phone,2026-10-01T09:00:00Z,2026-10-01T11:00:00Z,A',
+    'T1,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,B',
+    'T2,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,B',
+    'T3,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:40:00Z,B',
+  ]);
+  const flags = { asOf: '2026-10-02T00:00:00Z' };
+
+  it('has ratio 1 only on a metric it has tickets to measure: the table, both producers', async () => {
+    for (const report of await bothProducers([path], flags)) {
+      const ratios = report.channels.map((c) => [c.channel, c.vsReference?.firstResponseRatio, c.vsReference?.resolutionRatio]);
+      expect(ratios).toEqual([
+        ['phone', 1, null],
+        ['social', 0.25, null],
+      ]);
+    }
+  });
+
+  it('in the by table', async () => {
+    const report = await auditFiles([path], { ...flags, by: 'team', byReference: 'A' }, { minSample: 1 });
+    const groups = report.by?.groups.map((g) => [g.value, g.vsReference?.firstResponseRatio, g.vsReference?.resolutionRatio]);
+    expect(groups).toEqual([
+      ['A', 1, null],
+      ['B', 0.25, null],
+    ]);
+  });
+
+  it('in the trend', async () => {
+    const settings = { ...resolveSettings([path], flags, {}, 'test'), generatedAt: null };
+    const start = Date.parse('2026-10-01T00:00:00Z') / 1000;
+    const report = await periodReport(settings, { stdin: Readable.from([]) }, { unit: 'month', focus: { start, end: Date.parse('2026-11-01T00:00:00Z') / 1000 }, previous: 0 });
+    const current = report.periods?.at(-1);
+    expect(current?.channels.map((c) => [c.channel, c.firstResponseRatio, c.resolutionRatio])).toEqual([
+      ['phone', 1, null],
+      ['social', 0.25, null],
+    ]);
   });
 });
