@@ -325,3 +325,26 @@ describe('the reference against itself', () => {
     ]);
   });
 });
+
+describe('a ticket closed without a reply was never answered', () => {
+  it('waits for its first response until the as-of time, in-process and in the count query', async () => {
+    // By hand: P1 closed after 1h with no reply: first response still waiting at the as-of time,
+    // 2026-10-11 00:00 − 2026-10-01 09:00 = 9d 15h = 831,600 s (censored); P2 and P3 answered
+    // after 600 and 1,200 s. Kaplan–Meier: S = 2/3 after 600 s, 1/3 after 1,200 s → median
+    // 1,200 s; S never reaches 0.1, so the p90 is a lower bound, R type 7 of (600, 1200, 831600)
+    // at 0.9: h = 1.8 → 1,200 + 0.8 × 830,400 = 665,520 s. Answered 2 of 3; answered-only median
+    // (600 + 1,200)/2 = 900 s. Resolution: all three resolved after 3,600 s.
+    const path = tempCsv('closed-without-reply.csv', [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+      'P1,Phone,2026-10-01T09:00:00Z,,2026-10-01T10:00:00Z,closed',
+      'P2,Phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,2026-10-01T10:00:00Z,solved',
+      'P3,Phone,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,2026-10-01T10:00:00Z,solved',
+    ]);
+    for (const report of await bothProducers([path], { asOf: '2026-10-11T00:00:00Z' })) {
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      expect(phone?.answered).toBe(2);
+      expect(phone?.firstResponse).toMatchObject({ n: 3, median: 1200, bound: null, p90: 665520, p90Bound: 'lower', answeredMedian: 900 });
+      expect(phone?.resolution).toMatchObject({ n: 3, resolved: 3, median: 3600, bound: null });
+    }
+  });
+});
