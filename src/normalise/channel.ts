@@ -55,6 +55,10 @@ add('web', undefined, [
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
   'telegram', 'native messaging', 'conversation', 'bot', 'chatbot', 'widget chat', 'widgetchat',
+  // messaging apps and business messaging services: a chat with a company, whoever carries it
+  'viber', 'signal', 'imessage', 'kakaotalk', 'kakao talk', 'rcs', 'apple business chat', 'apple messages for business',
+  'google business messages', 'google messages', 'sunshine conversations', 'web messaging', 'in-app messaging',
+  'mobile messaging', 'slack', 'microsoft teams', 'teams chat',
 ]);
 add('social', undefined, [
   'social', 'social media', 'socialmedia', 'social network', 'twitter', 'x', 'x (twitter)', 'tweet', 'facebook',

@@ -15,6 +15,11 @@ describe('channel vocabulary', () => {
     expect(resolve('e-mail').channel).toBe('email');
     expect(resolve('Live chat').channel).toBe('chat');
   });
+  it('knows messaging apps and business messaging services as chat', () => {
+    for (const raw of ['Viber', 'Signal', 'iMessage', 'KakaoTalk', 'Apple Business Chat', 'Apple Messages for Business', 'Google Business Messages', 'Sunshine Conversations', 'Web messaging', 'Slack', 'Microsoft Teams']) {
+      expect(resolve(raw), raw).toMatchObject({ channel: 'chat', known: true });
+    }
+  });
   it('records public vs private social posts', () => {
     expect(resolve('Twitter DM')).toMatchObject({ channel: 'social', isPublic: false });
     expect(resolve('Facebook post')).toMatchObject({ channel: 'social', isPublic: true });
