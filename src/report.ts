@@ -199,8 +199,12 @@ export interface PeriodChannel {
   tickets: number;
   /** Answered tickets (the sample of the first-response median). */
   answered: number;
-  /** Tickets still open at the as-of time: resolution censored there (Kaplan–Meier). */
-  open: number;
+  /**
+   * Tickets still open at the as-of time: resolution censored there (Kaplan–Meier). Null when
+   * none of the channel's tickets has a measurable resolution (an export without resolution
+   * information): how many are open is not known, and 0 would say none is.
+   */
+  open: number | null;
   /** Kaplan–Meier medians (unanswered / open tickets counted as still waiting); a lower bound when the *Bound is 'lower'. */
   firstResponseMedian: number | null;
   firstResponseBound: Bound | null;
@@ -264,8 +268,12 @@ export interface PeriodReport {
   /** Whether the as-of time is at or after the period's end (false = period not over yet). */
   complete: boolean;
   tickets: number;
-  /** Tickets still open at the as-of time (their resolution is censored, not dropped). */
-  open: number;
+  /**
+   * Tickets still open at the as-of time (their resolution is censored, not dropped); counted
+   * among the tickets whose resolution is measurable. Null when the period has tickets but none
+   * with a measurable resolution (see PeriodChannel.open).
+   */
+  open: number | null;
   channels: PeriodChannel[];
   referenceGap: { firstResponse: ReferenceGap | null; resolution: ReferenceGap | null };
 }
@@ -285,8 +293,8 @@ export interface ReportPeriod {
   tickets: number;
   /** Tickets in the whole input, every period. */
   allTickets: number;
-  /** Tickets of the period still open at the as-of time (resolution censored there). */
-  open: number;
+  /** Tickets of the period still open at the as-of time (resolution censored there); null when none has a measurable resolution (see PeriodChannel.open). */
+  open: number | null;
   complete: boolean;
 }
 

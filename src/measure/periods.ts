@@ -15,13 +15,13 @@
 import { TZDate } from '@date-fns/tz/date';
 import { ParityError } from '../errors.js';
 import { CHANNELS, type Channel } from '../model.js';
-import { OPEN, subsetTable, type TicketTable } from '../normalise/table.js';
+import { OPEN, RESOLVED, subsetTable, type TicketTable } from '../normalise/table.js';
 import { byChannel } from './groups.js';
 import { compareRaw } from './compare.js';
 import { gapOfEstimates, type Bound } from './estimate.js';
-import { medianOf, Samples, sizeOf, type GroupDurations, type Metric } from './sample.js';
+import { medianOf, Samples, type Metric } from './sample.js';
 import type { GroupSource } from './source.js';
-import { selfRatio, summarise } from './summary.js';
+import { openCount, selfRatio, summarise } from './summary.js';
 import type { PeriodChannel, PeriodReport, PeriodUnit, ReferenceGap } from '../report.js';
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['week', 'month', 'quarter'];
@@ -183,11 +183,6 @@ export function indicesBySpan(table: TicketTable, spans: readonly PeriodSpan[]):
   return lists.map((l) => Uint32Array.from(l));
 }
 
-/** Tickets of a group still open at the as-of time: its resolutions still waiting (censored there). */
-function openOf(d: GroupDurations): number {
-  const { n, ended } = sizeOf(d.samples.resolution);
-  return n - ended;
-}
 
 function difference(a: number | null, b: number | null | undefined): number | null {
   return a === null || b === null || b === undefined ? null : a - b;
@@ -253,15 +248,17 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
   const ref = groups.get(settings.reference);
   const channels: PeriodChannel[] = [];
   let tickets = 0;
-  let open = 0;
+  // the resolution estimates' tickets and the resolved among them, over every channel
+  let resolutionN = 0;
+  let resolved = 0;
   for (const channel of CHANNELS) {
     const members = groups.get(channel);
     if (members === undefined) continue;
     const durations = samples.of(members);
     const s = summarise(durations);
-    const channelOpen = openOf(durations);
     tickets += durations.tickets;
-    open += channelOpen;
+    resolutionN += s.resolution.n;
+    resolved += s.resolution.resolved;
     // the reference against itself is 1 by definition, as the audit's table has it (measure/summary.ts
     // selfRatio), also when its median is only a bound (a comparison of two bounds would give
     // none), and unknown on a metric it has no tickets to measure
@@ -272,7 +269,7 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
       channel,
       tickets: durations.tickets,
       answered: s.answered,
-      open: channelOpen,
+      open: openCount(durations.tickets, s.resolution.n, s.resolution.resolved),
       firstResponseMedian: s.firstResponse.median,
       firstResponseBound: s.firstResponse.bound,
       resolutionMedian: s.resolution.median,
@@ -297,7 +294,7 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     current,
     complete: asOf >= span.end,
     tickets,
-    open,
+    open: openCount(tickets, resolutionN, resolved),
     channels,
     referenceGap: {
       firstResponse: first ? { ...first, change: null } : null,
@@ -363,9 +360,14 @@ export function withChanges(periods: PeriodReport[], reference: Channel): Period
   return periods;
 }
 
-/** Tickets still open at the as-of time among all of `table`. */
-export function openTickets(table: TicketTable): number {
+/** Tickets still open at the as-of time among all of `table`; null when none has a measurable resolution (openCount). */
+export function openTickets(table: TicketTable): number | null {
   let open = 0;
-  for (let i = 0; i < table.size; i++) if (table.resolutionState[i] === OPEN) open++;
-  return open;
+  let resolved = 0;
+  for (let i = 0; i < table.size; i++) {
+    const state = table.resolutionState[i];
+    if (state === OPEN) open++;
+    else if (state === RESOLVED) resolved++;
+  }
+  return openCount(table.size, open + resolved, resolved);
 }

@@ -51,6 +51,16 @@ export interface GroupSummary {
   resolution: ResolutionSummary;
 }
 
+/**
+ * Tickets still open at the as-of time among `tickets`: those in the resolution estimate
+ * (`resolutionN`, resolved plus still open) not resolved. Null when there are tickets but none
+ * with a measurable resolution (the export has no resolution information): 0 would claim that
+ * every ticket was resolved, which nobody knows. An empty group has 0 open.
+ */
+export function openCount(tickets: number, resolutionN: number, resolved: number): number | null {
+  return tickets > 0 && resolutionN === 0 ? null : resolutionN - resolved;
+}
+
 /** The censoring-aware summary of one metric. */
 export function summariseMetric(d: GroupDurations, metric: Metric): MetricSummary {
   const sample = d.samples[metric];

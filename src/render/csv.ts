@@ -16,6 +16,7 @@ import { formatDate } from './format.js';
 import { roundingOf } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Bound } from '../measure/estimate.js';
+import { openCount } from '../measure/summary.js';
 
 export const CSV_COLUMNS = [
   'period',
@@ -103,8 +104,9 @@ export function renderCsv(report: Report): string {
       lines.push(
         csvLine([
           label, report.period.from, report.period.to, 'yes', 'yes', c.channel, report.reference,
-          // open = the resolution estimate's tickets that are not resolved (n counts resolved + still open)
-          c.tickets, c.answered, c.resolution.n - c.resolution.resolved,
+          // open = the resolution estimate's tickets that are not resolved (n counts resolved + still
+          // open); empty when no ticket's resolution is measurable, as the trend's open is
+          c.tickets, c.answered, openCount(c.tickets, c.resolution.n, c.resolution.resolved),
           seconds(c.firstResponse.median, c.firstResponse.bound), null, ratio(c.vsReference?.firstResponseRatio, c.vsReference?.firstResponseBound), null,
           seconds(c.resolution.median, c.resolution.bound), null, ratio(c.vsReference?.resolutionRatio, c.vsReference?.resolutionBound),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
@@ -128,7 +130,7 @@ export function renderCsv(report: Report): string {
       lines.push(
         csvLine([
           label, from, to, 'yes', complete ? 'yes' : 'no', null, by.reference,
-          g.tickets, g.answered, g.resolution.n - g.resolution.resolved,
+          g.tickets, g.answered, openCount(g.tickets, g.resolution.n, g.resolution.resolved),
           seconds(g.firstResponse.median, g.firstResponse.bound), null, ratio(v?.firstResponseRatio, v?.firstResponseBound), null,
           seconds(g.resolution.median, g.resolution.bound), null, ratio(v?.resolutionRatio, v?.resolutionBound),
           g.firstResponse.bound, g.resolution.bound, v?.firstResponseBound ?? null, v?.resolutionBound ?? null,

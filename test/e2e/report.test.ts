@@ -440,3 +440,59 @@ describe('a month without tickets between months with some (found by an independ
     expect(run.stderr).toContain('the data has tickets created 2026-07-06 to 2026-09-08 (UTC), but none in this period; choose a period that has some');
   });
 });
+
+describe('an export without resolution information', () => {
+  // No resolved_at column: nobody knows whether a ticket is still open, so the open count is
+  // unknown: null in JSON, an empty CSV cell, "—" in Markdown and HTML; never 0 (which would say
+  // every ticket was resolved). September 2026: 2 phone and 2 Twitter (social) tickets.
+  const file = tempCsv('noresolution.csv', [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,Phone,2026-09-01T10:00:00Z,2026-09-01T10:05:00Z',
+    'P2,Phone,2026-09-02T10:00:00Z,',
+    'T1,Twitter,2026-09-03T10:00:00Z,2026-09-03T12:00:00Z',
+    'T2,Twitter,2026-09-05T10:00:00Z,',
+  ]);
+  const asOf = ['--as-of', '2026-10-02T00:00:00Z'];
+
+  it('is null in the JSON report: the period of interest, the periods and their channels', async () => {
+    const run = await runParity(['report', file, ...asOf, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.reportPeriod?.open).toBeNull();
+    expect(report.periods?.map((p) => [p.period, p.tickets, p.open, p.channels.map((c) => [c.channel, c.open])])).toEqual([
+      ['2026-09', 4, null, [['phone', null], ['social', null]]],
+    ]);
+  });
+
+  it('reads "—" in the Markdown trend and the HTML report, and is an empty cell in the CSV of report and audit', async () => {
+    const md = await runParity(['report', file, ...asOf, '--format', 'markdown']);
+    expect(md.code, md.stderr).toBe(0);
+    // both trend tables (first response, resolution): Month | Tickets | Open | …
+    const rows = md.stdout.split('\n').filter((l) => l.startsWith('| **2026-09** |'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.split(' | ').slice(0, 3)).toEqual(['| **2026-09**', '4', '—']);
+    expect(md.stdout).not.toContain('still open at');
+
+    const html = await runParity(['report', file, ...asOf, '--format', 'html']);
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout).toContain('<div class="value">—</div><div class="label">Still open at as-of</div>');
+    expect(html.stdout).toContain('<td>2026-09</td><td class="num">4</td><td class="num">—</td>');
+
+    const csv = await runParity(['report', file, ...asOf, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const [head, ...lines] = csv.stdout.trim().split('\n');
+    const open = (head as string).split(',').indexOf('open');
+    expect(lines.map((l) => l.split(',').slice(5, open + 1))).toEqual([
+      ['phone', 'phone', '2', '1', ''],
+      ['social', 'phone', '2', '1', ''],
+    ]);
+    for (const engine of [[], ['--engine', 'duckdb']]) {
+      const audit = await runParity(['audit', file, ...asOf, '--format', 'csv', ...engine]);
+      expect(audit.code, audit.stderr).toBe(0);
+      expect(audit.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(5, open + 1))).toEqual([
+        ['phone', 'phone', '2', '1', ''],
+        ['social', 'phone', '2', '1', ''],
+      ]);
+    }
+  });
+});

@@ -108,6 +108,60 @@ test('a period of interest without phone tickets: the trend is against the refer
   expect(w01?.referenceGap.firstResponse).toBeNull();
 });
 
+test('an export without resolution information: how many tickets are open is unknown (null), not 0, in-process and through DuckDB alike', async () => {
+  // No resolved_at column: every ticket's resolution is unmeasurable, so nobody knows whether any
+  // is still open. Two months, August and September 2026; as-of 2 October, both complete.
+  // August: 2 phone, 1 social; September: 2 phone, 2 social. By hand every open count is unknown.
+  const path = tempCsv('noresolution.csv', [
+    'ticket_id,channel,created_at,first_response_at',
+    'P1,Phone,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z',
+    'P2,Phone,2026-08-04T10:00:00Z,2026-08-04T10:15:00Z',
+    'T1,Twitter,2026-08-05T10:00:00Z,2026-08-05T11:00:00Z',
+    'P3,Phone,2026-09-01T10:00:00Z,2026-09-01T10:05:00Z',
+    'P4,Phone,2026-09-02T10:00:00Z,',
+    'T2,Twitter,2026-09-03T10:00:00Z,2026-09-03T12:00:00Z',
+    'T3,Twitter,2026-09-05T10:00:00Z,',
+  ]);
+  const { file, duckdb } = await both(path, { unit: 'month', focus: null, previous: 1 }, { asOf: '2026-10-02T00:00:00Z' });
+  expect(comparable(duckdb)).toEqual(comparable(file));
+  for (const report of [file, duckdb]) {
+    expect(report.reportPeriod?.label).toBe('2026-09');
+    expect(report.reportPeriod?.open).toBeNull();
+    expect(report.periods?.map((p) => [p.period, p.tickets, p.open])).toEqual([
+      ['2026-08', 3, null],
+      ['2026-09', 4, null],
+    ]);
+    expect(report.periods?.flatMap((p) => p.channels.map((c) => [p.period, c.channel, c.tickets, c.open]))).toEqual([
+      ['2026-08', 'phone', 2, null],
+      ['2026-08', 'social', 1, null],
+      ['2026-09', 'phone', 2, null],
+      ['2026-09', 'social', 2, null],
+    ]);
+  }
+});
+
+test('an export with resolution information keeps its counts of open tickets: 0 when every ticket was resolved, in-process and through DuckDB alike', async () => {
+  // September: P1 resolved, P2 and T1 without a resolution time (still open at the as-of time),
+  // T2 resolved. By hand: phone 1 open, social 1 open, the month 2; August: A1 resolved, 0 open.
+  const path = tempCsv('resolution.csv', [
+    'ticket_id,channel,created_at,first_response_at,resolved_at',
+    'A1,Phone,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-04T10:00:00Z',
+    'P1,Phone,2026-09-01T10:00:00Z,2026-09-01T10:05:00Z,2026-09-02T10:00:00Z',
+    'P2,Phone,2026-09-02T10:00:00Z,,',
+    'T1,Twitter,2026-09-03T10:00:00Z,2026-09-03T12:00:00Z,',
+    'T2,Twitter,2026-09-05T10:00:00Z,2026-09-05T11:00:00Z,2026-09-06T10:00:00Z',
+  ]);
+  const { file, duckdb } = await both(path, { unit: 'month', focus: null, previous: 1 }, { asOf: '2026-10-02T00:00:00Z' });
+  expect(comparable(duckdb)).toEqual(comparable(file));
+  for (const report of [file, duckdb]) {
+    expect(report.reportPeriod?.open).toBe(2);
+    expect(report.periods?.map((p) => [p.period, p.open, p.channels.map((c) => [c.channel, c.open])])).toEqual([
+      ['2026-08', 0, [['phone', 0]]],
+      ['2026-09', 2, [['phone', 1], ['social', 1]]],
+    ]);
+  }
+});
+
 describe('parity report from a count table file', () => {
   test('is refused (exit 2) with what to do instead', async () => {
     const ctx = { cwd: process.cwd(), stdin: Readable.from([]), version: 'test', color: false, columns: undefined, warn: () => {}, progress: () => {} };
