@@ -68,10 +68,27 @@ export function p(value: number | null): string {
   return `p = ${value < 0.01 ? value.toFixed(4) : value.toFixed(3)}`;
 }
 
-/** `42%`, `5.4%`, `100%` (99.5% and up), `0%` (below 0.5%). */
+/**
+ * The decimals, from `places` on, that write a percentage `pct` (a share × 100) between 0 and 100
+ * as neither `100` nor `0`: 100% says all and 0% none, so 99.96 takes two (`99.96`, where one
+ * reads `100.0`) and 0.04 two (`0.04`). 0, 100 and anything outside keep `places`.
+ */
+function percentPlaces(pct: number, places: number, r: Rounding = 'nearest'): number {
+  if (!(pct > 0 && pct < 100)) return places;
+  let d = places;
+  for (let shown = +fixed(pct, d, r); d < 20 && (shown === 0 || shown === 100); shown = +fixed(pct, d, r)) d++;
+  return d;
+}
+
+/**
+ * A share as a percentage: `42%`, `5.4%`; near the ends one decimal, and more only where one
+ * would still read 100% or 0%: `99.8%` (998 of 1,000), `99.96%`, `0.3%` (3 of 1,000), `0.04%`.
+ * `100%` is all and `0%` none, exactly.
+ */
 export function share(x: number): string {
   const pct = x * 100;
-  return `${pct >= 99.5 || pct < 0.5 ? pct.toFixed(0) : pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+  const places = (pct >= 10 && pct < 99.5) || pct <= 0 || pct >= 100 ? 0 : 1;
+  return `${pct.toFixed(percentPlaces(pct, places))}%`;
 }
 
 /**
@@ -272,7 +289,8 @@ export function gateValue(value: number | null | undefined, unit: GateNumberUnit
     case 'seconds':
       return digits === 0 ? formatDuration(value, r) : exactDuration(value, digits - 1, r);
     case 'share':
-      return `${fixedOrSignificant(value * 100, 1 + digits, r)}%`;
+      // (never 100% for a share below 1, nor 0% for one above 0: see share)
+      return `${fixedOrSignificant(value * 100, percentPlaces(value * 100, 1 + digits, r), r)}%`;
     default:
       return String(fixedOrSignificant(value, 3 + digits, r));
   }

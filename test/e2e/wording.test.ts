@@ -35,6 +35,23 @@ describe('shares and missing metrics in the words of every table', () => {
     }
   });
 
+  it('a share reads 100% only when all and 0% only when none: 998 of 1,000 answered is 99.8%, 3 of 1,000 resolved 0.3%', async () => {
+    // 1,000 phone tickets created 2026-10-01 00:00: all but two answered at 00:10 (998 / 1,000 =
+    // 99.8%); three resolved at 01:00, the rest still open at the as-of time (3 / 1,000 = 0.3%).
+    // Whole percents wrote them "100%" and "0%": all answered, none resolved.
+    const file = join(dir, 'ends.csv');
+    const rows = Array.from({ length: 1000 }, (_, i) => `P${i},phone,2026-10-01T00:00:00Z,${i < 2 ? '' : '2026-10-01T00:10:00Z'},${i < 3 ? '2026-10-01T01:00:00Z' : ''}`);
+    writeFileSync(file, ['ticket_id,channel,created_at,first_response_at,resolved_at', ...rows].join('\n') + '\n');
+    for (const format of ['table', 'markdown', 'html']) {
+      const run = await runParity(['audit', file, '--as-of', '2026-10-02T00:00:00Z', '--format', format]);
+      expect(run.code, run.stderr).toBe(0);
+      // the channel table's phone row: terminal, Markdown, HTML
+      const row = run.stdout.split('\n').find((l) => /│ phone +│ 1,000|\*\*phone\*\* \(ref\) \| 1,000|phone<span class="change">reference<\/span><\/td><td class="num">1,000/.test(l));
+      expect(row, format).toMatch(/\b99\.8%.*\b0\.3%/);
+      expect(row, format).not.toMatch(/\b100%|[^.\d]0%/);
+    }
+  });
+
   it('an export without resolution: the reference "waited 10m for a first response", and no resolution time is said to be unmeasured', async () => {
     const file = join(dir, 'no-resolution.csv');
     writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\nP1,phone,2026-10-01T00:00:00Z,2026-10-01T00:10:00Z\n');

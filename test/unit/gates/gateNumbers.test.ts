@@ -44,6 +44,15 @@ describe('gateValues', () => {
     expect(gateValues(8.60115607, 8.601156, 'ratio', 'down')).toEqual(['8.60115607', '8.601156']);
   });
 
+  test('a share below 1 never reads 100%, one above 0 never 0%, whatever the threshold beside it', () => {
+    // 9,996 of 10,000 answered against 95%: one decimal rounds 99.96 to 100.0
+    expect(gateValues(9996 / 10000, 0.95, 'share')).toEqual(['99.96%', '95%']);
+    expect(gateValue(9996 / 10000, 'share')).toBe('99.96%');
+    // 4 of 100,000 (0.004%) against 1%: one decimal rounds it to 0.0
+    expect(gateValues(4 / 100000, 0.01, 'share')).toEqual(['0.004%', '1%']);
+    expect(gateValue(1, 'share')).toBe('100%');
+  });
+
   test('equal numbers and missing ones as they are', () => {
     expect(gateValues(0.5, 0.5, 'share')).toEqual(['50%', '50%']);
     expect(gateValues(null, 0.5, 'share')).toEqual(['n/a', '50%']);
