@@ -304,6 +304,21 @@ function fixedOrSignificant(x: number, places: number, r: Rounding = 'nearest'):
   return rounded === 0 && x !== 0 ? +x.toPrecision(2) : rounded;
 }
 
+/** How close (relative) two numbers a gate compares must be to count as equal. */
+const GATE_TOLERANCE = 1e-9;
+
+/**
+ * Whether a gate takes two numbers for equal: within 1e-9 of the larger magnitude, at every
+ * scale (`0.1 + 0.2` is 0.3, `3.0000000001` is 3, but 1e-10 is not 2e-10, which an absolute
+ * tolerance below 1 took alike). The one comparison behind a gate's decision
+ * (judge/gates/evaluate.ts conditionHolds) and behind the numbers its message prints
+ * ({@link gateDigits}), so that the words never say `3.000000001 is not above 3` of a gate that
+ * took the two for equal.
+ */
+export function sameGateNumber(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= GATE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
 /**
  * Two numbers a gate compares (value and threshold, or now and baseline), each written as
  * {@link gateValue} does, with more digits where that form would print different numbers
@@ -333,10 +348,10 @@ export function gateDigits(
     const [ra, rb] = roundings[k] ?? ['nearest', 'nearest'];
     // misleading: equal numbers written differently, or different ones written alike or the
     // wrong way round (a bound rounded down below a threshold rounded up: "at least 8.6011 is
-    // above 8.6012")
+    // above 8.6012"); equal as the gate decides it (sameGateNumber)
     const misleads = (): boolean => {
       const [ta, tb] = [gateValue(a, unit, digits, ra), gateValue(b, unit, digits, rb)];
-      if (a === b) return ta !== tb;
+      if (sameGateNumber(a, b)) return ta !== tb;
       const [sa, sb] = [shownNumber(ta, unit), shownNumber(tb, unit)];
       return ta === tb || (sa !== null && sb !== null && Math.sign(sa - sb) !== Math.sign(a - b));
     };

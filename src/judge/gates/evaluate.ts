@@ -22,7 +22,7 @@ import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { formatDuration } from '../../measure/duration.js';
 import { hoursText } from '../../measure/clock.js';
-import { gateValue, gateValues, roundingOf } from '../../format.js';
+import { gateValue, gateValues, roundingOf, sameGateNumber } from '../../format.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
 
@@ -46,12 +46,14 @@ export interface GateContext {
 /** A measured value: exact (bound null), or only a bound ('lower': at least; 'upper': at most). */
 type Measured = { ok: true; value: number; bound: Bound | null; ci95?: Interval | null; detail: string } | { ok: false; reason: string };
 
-/** Two values closer than this (relative) are equal: `3.0000000001 > 3` is not a failure. */
-const EPS = 1e-9;
-
-/** Whether `value comparator threshold` holds (the gate's failure condition). */
+/**
+ * Whether `value comparator threshold` holds (the gate's failure condition). Values equal as
+ * sameGateNumber says (within 1e-9, relative, at every scale) are equal: `3.0000000001 > 3` is
+ * not a failure, nor is `0.1 + 0.2 > 0.3`; 1e-10 is below 2e-10. The message prints the two
+ * numbers by the same comparison.
+ */
 export function conditionHolds(value: number, comparator: Comparator, threshold: number): boolean {
-  const equal = Math.abs(value - threshold) <= EPS * Math.max(1, Math.abs(value), Math.abs(threshold));
+  const equal = sameGateNumber(value, threshold);
   switch (comparator) {
     case '>':
       return !equal && value > threshold;

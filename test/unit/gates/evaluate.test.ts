@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { conditionHolds, evaluateGate, type GateContext, type LikeForLike } from '../../../src/judge/gates/evaluate.js';
 import { parseGate } from '../../../src/judge/gates/parse.js';
+import { sameGateNumber } from '../../../src/format.js';
+import { gateMessage } from '../../../src/render/junit.js';
 import type { GroupSummary } from '../../../src/measure/summary.js';
 import type { Report } from '../../../src/report.js';
 import { band, channel, finding, handReport } from './handReport.js';
@@ -286,5 +288,39 @@ describe('comparison tolerance', () => {
     expect(conditionHolds(0.1 + 0.2, '>=', 0.3)).toBe(true);
     expect(conditionHolds(0.3000001, '>', 0.3)).toBe(true);
     expect(conditionHolds(2.9999999, '<', 3)).toBe(true);
+  });
+
+  it('is relative below 1 too: 1e-10 and 2e-10 differ by half, so they are not equal', () => {
+    // |1e-10 − 2e-10| = 1e-10, far above 1e-9 × 2e-10 = 2e-19 (an absolute 1e-9 took them alike)
+    expect(conditionHolds(1e-10, '>=', 2e-10)).toBe(false);
+    expect(conditionHolds(1e-10, '<', 2e-10)).toBe(true);
+    expect(conditionHolds(2e-10, '>', 1e-10)).toBe(true);
+    expect(conditionHolds(2e-10, '<=', 1e-10)).toBe(false);
+    // 0.0003 and 0.0003000000001: 1e-13 apart, within 1e-9 × 0.0003 = 3e-13: equal
+    expect(conditionHolds(0.0003000000001, '>', 0.0003)).toBe(false);
+    expect(conditionHolds(0.0003000000001, '<=', 0.0003)).toBe(true);
+    // 0.0003 and 0.000300001: 1e-9 apart, above 3e-13: not equal
+    expect(conditionHolds(0.000300001, '>', 0.0003)).toBe(true);
+    expect(sameGateNumber(0, 0)).toBe(true);
+    expect(sameGateNumber(0, 1e-300)).toBe(false);
+  });
+
+  it('the message prints the numbers by the comparison that decided the gate', () => {
+    // phone 5,400.000001 s over social 1,800 s = 3.00000000056, within 1e-9 × 3 of 3: equal to
+    // the threshold, so "> 3" does not hold and ">= 3" does; both read 3 (not "3.000000001 is not above 3")
+    const equalish = current.channels.map((c) => (c.channel === 'phone' ? { ...c, firstResponse: { ...c.firstResponse, median: 5400.000001 } } : c));
+    const report = { ...current, channels: equalish };
+    const above = run('ratio(phone,social).firstResponse.median > 3', { report });
+    expect(above).toMatchObject({ passed: true, evaluated: true });
+    expect(gateMessage(above)).toBe('value 3 is not above 3');
+    const atOrAbove = run('ratio(phone,social).firstResponse.median >= 3', { report });
+    expect(atOrAbove).toMatchObject({ passed: false, evaluated: true });
+    expect(gateMessage(atOrAbove)).toBe('value 3 is at or above 3');
+    // social's median 1 s over phone's 10,000,000,000 s = 1e-10, not at or above 2e-10: passes,
+    // and says so with the two numbers told apart
+    const tiny = { ...current, channels: current.channels.map((c) => (c.channel === 'social' ? { ...c, firstResponse: { ...c.firstResponse, median: 1 } } : c.channel === 'phone' ? { ...c, firstResponse: { ...c.firstResponse, median: 1e10 } } : c)) };
+    const small = run('ratio(social,phone).firstResponse.median >= 0.0000000002', { report: tiny });
+    expect(small).toMatchObject({ value: 1e-10, passed: true, evaluated: true });
+    expect(gateMessage(small)).toBe('value 1e-10 is not at or above 2e-10');
   });
 });

@@ -53,6 +53,15 @@ describe('gateValues', () => {
     expect(gateValue(1, 'share')).toBe('100%');
   });
 
+  test('numbers a gate takes for equal (within 1e-9, relative) read alike; closer ones below 1 are still told apart', () => {
+    // 3.0000000005 is 3 to the gate (1.7e-10 relative): both read 3, never "3.000000001" against "3"
+    expect(gateValues(3.0000000005, 3, 'ratio')).toEqual(['3', '3']);
+    // 30 minutes and half a microsecond: the gate's 1,800 s
+    expect(gateValues(1800.0000005, 1800, 'seconds')).toEqual(['30m', '30m']);
+    // 1e-10 against 2e-10 is a factor of two apart
+    expect(gateValues(1e-10, 2e-10, 'ratio')).toEqual(['1e-10', '2e-10']);
+  });
+
   test('equal numbers and missing ones as they are', () => {
     expect(gateValues(0.5, 0.5, 'share')).toEqual(['50%', '50%']);
     expect(gateValues(null, 0.5, 'share')).toEqual(['n/a', '50%']);
