@@ -14,6 +14,49 @@ function fixed(x: number, places: number, r: Rounding): string {
   return r === 'nearest' ? x.toFixed(places) : roundTo(x, 10 ** -places, r).toFixed(places);
 }
 
+/**
+ * Numbers a printed number is read against (the tolerance band's edges `0.80` and `1.25`): a
+ * number is written on the side of each edge it is on, and as an edge only when it is one.
+ */
+export type Edges = readonly number[];
+
+/**
+ * The decimals, from `places` on, that write x on the same side of every edge as x is (equal
+ * to an edge only when x is equal to it): a ratio of 1.2504 against the edge 1.25 is `1.2504`,
+ * never `1.25`, which reads as the edge itself (inside the band); 1.2496 is `1.2496`. As few as
+ * do; `places` when no edge is near.
+ */
+export function placesBeside(x: number, places: number, edges: Edges, r: Rounding = 'nearest'): number {
+  if (edges.length === 0 || !Number.isFinite(x)) return places;
+  const misplaced = (d: number): boolean => {
+    const shown = +fixed(x, d, r);
+    return edges.some((e) => Math.sign(shown - e) !== Math.sign(x - e));
+  };
+  let d = places;
+  while (d < 20 && misplaced(d)) d++;
+  return d;
+}
+
+/** An edge as written in a rule: its own digits (`0.80`, `1.25`; a tolerance of 1.333 is `1.333`, never `1.33`). */
+export function edge(e: number): string {
+  return num(e, 'nearest', [e]);
+}
+
+/** The tolerance band as every rule and sentence writes it: `0.80–1.25`. */
+export function toleranceBand(tolerance: { readonly low: number; readonly high: number }): string {
+  return `${edge(tolerance.low)}–${edge(tolerance.high)}`;
+}
+
+/** The edges of the tolerance band, for the numbers read against it. */
+export function toleranceEdges(tolerance: { readonly low: number; readonly high: number }): Edges {
+  return [tolerance.low, tolerance.high];
+}
+
+/** The edges a multiple is read against: a ratio below 1 is written as its inverse (`1.25× faster` is 0.80), so are the edges. */
+function multipleEdges(ratio: number, edges: Edges): Edges {
+  return ratio < 1 ? edges.map((e) => 1 / e) : edges;
+}
+
 /** The bound's direction of rounding: a lower bound ("at least") rounds down, an upper one up. */
 export function roundingOf(bound: Bound | null | undefined): Rounding {
   return bound === 'lower' ? 'down' : bound === 'upper' ? 'up' : 'nearest';
@@ -43,21 +86,25 @@ function plainDigits(text: string): string {
   return mantissa.padEnd(Number(text.slice(e + 2)) + 1, '0');
 }
 
-/** A plain ratio: `0.83`, `1.05`, `12.3` (rounded in direction `r` for a bound: at least 2.96 is `2.96`, 2.999 `2.99`). */
-export function num(x: number | null, r: Rounding = 'nearest'): string {
+/**
+ * A plain ratio: `0.83`, `1.05`, `12.3` (rounded in direction `r` for a bound: at least 2.96 is
+ * `2.96`, 2.999 `2.99`); with more digits where fewer would put it on the wrong side of one of
+ * `edges`, or on it (placesBeside: 1.2504 against 1.25 is `1.2504`).
+ */
+export function num(x: number | null, r: Rounding = 'nearest', edges: Edges = []): string {
   if (x === null || !Number.isFinite(x)) return 'NA';
-  return Number(fixed(x, 2, r)) >= 10 ? fixed(x, 1, r) : fixed(x, 2, r);
+  return fixed(x, placesBeside(x, Number(fixed(x, 2, r)) >= 10 ? 1 : 2, edges, r), r);
 }
 
 /**
  * A multiple: `1.64×`, `7.8×`, `12×` (precision chosen by the rounded value: 9.96 reads `10×`);
  * rounded in direction `r` for a bound ("at least 2.96×" is `2.9×`, never `3.0×`).
  */
-export function times(x: number | null, r: Rounding = 'nearest'): string {
+export function times(x: number | null, r: Rounding = 'nearest', edges: Edges = []): string {
   if (x === null || !Number.isFinite(x)) return 'NA';
-  if (Number(fixed(x, 1, r)) >= 10) return `${fixed(x, 0, r)}×`;
-  if (Number(fixed(x, 2, r)) >= 2) return `${fixed(x, 1, r)}×`;
-  return `${fixed(x, 2, r)}×`;
+  const places = Number(fixed(x, 1, r)) >= 10 ? 0 : Number(fixed(x, 2, r)) >= 2 ? 1 : 2;
+  // (more digits where these would put the multiple on the wrong side of an edge, or on it)
+  return `${fixed(x, placesBeside(x, places, edges, r), r)}×`;
 }
 
 /** `p < 0.0001`, `p = 0.012`, `p = 1`. */
@@ -96,18 +143,18 @@ export function share(x: number): string {
  * read 1.00× either way. `r`: the direction the multiple k is rounded in (a bound's: "at least
  * k×" rounds k down).
  */
-export function speed(ratio: number, r: Rounding = 'nearest'): string {
+export function speed(ratio: number, r: Rounding = 'nearest', edges: Edges = []): string {
   if (times(ratio < 1 ? 1 / ratio : ratio) === '1.00×') return 'as fast';
-  if (ratio < 1) return `${times(1 / ratio, r)} faster`;
-  return `${times(ratio, r)} slower`;
+  if (ratio < 1) return `${times(1 / ratio, r, multipleEdges(ratio, edges))} faster`;
+  return `${times(ratio, r, edges)} slower`;
 }
 
 /** `at least ${speed}` or `at most ${speed}`, the multiple rounded so that the words stay true. */
-function boundWords(atLeast: boolean, ratio: number): string {
+function boundWords(atLeast: boolean, ratio: number, edges: Edges = []): string {
   // a multiple that rounds to 1.00× its bound's way says only "no faster" or "no slower"
   // (a/b ≥ 1.006 is at most as fast, never "at least 1.00× slower")
   if (times(ratio < 1 ? 1 / ratio : ratio, atLeast ? 'down' : 'up') === '1.00×') return ratio > 1 === atLeast ? 'at most as fast' : 'at least as fast';
-  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio, atLeast ? 'down' : 'up')}`;
+  return `${atLeast ? 'at least' : 'at most'} ${speed(ratio, atLeast ? 'down' : 'up', edges)}`;
 }
 
 /**
@@ -115,12 +162,15 @@ function boundWords(atLeast: boolean, ratio: number): string {
  * (0.11–0.16 → 6.1×–9.0×). A CI with one end is written as that end (`at least 2.9× slower`),
  * one with neither `not estimable`.
  */
-export function speedInterval(ratio: number, ci: Interval | null): string {
+export function speedInterval(ratio: number, ci: Interval | null, edges: Edges = []): string {
   if (!ci || (ci[0] === null && ci[1] === null)) return NOT_ESTIMABLE;
   const [lo, hi] = ci;
-  if (lo === null || hi === null) return speedBound(ci);
-  if (ratio < 1) return `${times(1 / hi)}–${times(lo === 0 ? null : 1 / lo)}`;
-  return `${times(lo)}–${times(hi)}`;
+  if (lo === null || hi === null) return speedBound(ci, edges);
+  if (ratio < 1) {
+    const inverse = multipleEdges(ratio, edges);
+    return `${times(1 / hi, 'nearest', inverse)}–${times(lo === 0 ? null : 1 / lo, 'nearest', inverse)}`;
+  }
+  return `${times(lo, 'nearest', edges)}–${times(hi, 'nearest', edges)}`;
 }
 
 /** What a CI without either end reads in a sentence. */
@@ -130,12 +180,12 @@ const NOT_ESTIMABLE = 'not estimable';
  * A ratio that is only a bound (a median not reached) as speed words: `at least 4.1× slower`,
  * `at least 2.0× faster`, or `at most …` when the bound points towards 1.
  */
-export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | undefined): string {
-  if (!bound) return speed(ratio);
+export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | undefined, edges: Edges = []): string {
+  if (!bound) return speed(ratio, 'nearest', edges);
   // a ratio that reads 1.00×: an upper bound of a over b says a is no slower (at least as fast),
   // a lower bound that a is no faster (at most as fast), whichever side of 1 the digits fall
   if (speed(ratio) === 'as fast') return bound === 'upper' ? 'at least as fast' : 'at most as fast';
-  return boundWords(bound === 'lower' ? ratio > 1 : ratio < 1, ratio);
+  return boundWords(bound === 'lower' ? ratio > 1 : ratio < 1, ratio, edges);
 }
 
 /**
@@ -144,8 +194,8 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
  * (an upper bound of a over b: a is no slower) or `at most as fast as …` (a lower bound), never
  * "at most as fast than".
  */
-export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undefined, other: string): string {
-  const words = boundedSpeed(ratio, bound);
+export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undefined, other: string, edges: Edges = []): string {
+  const words = boundedSpeed(ratio, bound, edges);
   return `${words} ${words.endsWith('as fast') ? 'as' : 'than'} ${other}`;
 }
 
@@ -153,33 +203,33 @@ export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undef
  * The one end of a one-sided ratio CI (a bounded ratio) in speed words: `at least 2.9× slower`,
  * `at least 3.3× faster`, `at most 1.2× slower`; `not estimable` without either end.
  */
-export function speedBound(ci: Interval | null): string {
+export function speedBound(ci: Interval | null, edges: Edges = []): string {
   const [lo, hi] = ci ?? [null, null];
   // an end that reads 1.00× says no faster (a lower end) or no slower (an upper end), whichever side of 1 it is
   // (an end whose multiple rounds to 1.00× its way reads the same: no faster, no slower)
   const end = (words: string): string => (words === 'at most as fast' ? 'no faster' : words === 'at least as fast' ? 'no slower' : words);
-  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : end(boundWords(lo > 1, lo));
-  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : end(boundWords(hi < 1, hi));
-  return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci);
+  if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : end(boundWords(lo > 1, lo, edges));
+  if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : end(boundWords(hi < 1, hi, edges));
+  return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci, edges);
 }
 
-/** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45`. */
-export function oneSided(ci: Interval | null): string {
+/** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45` (each on its side of `edges`, see num). */
+export function oneSided(ci: Interval | null, edges: Edges = []): string {
   if (!ci) return NOT_ESTIMABLE;
   const [lo, hi] = ci;
-  if (lo !== null && hi === null) return `at least ${num(lo, 'down')}`;
-  if (hi !== null && lo === null) return `at most ${num(hi, 'up')}`;
-  return interval(ci);
+  if (lo !== null && hi === null) return `at least ${num(lo, 'down', edges)}`;
+  if (hi !== null && lo === null) return `at most ${num(hi, 'up', edges)}`;
+  return interval(ci, edges);
 }
 
 /**
  * A ratio CI as plain ratios: `0.92–1.19`; with one end only that end (`at least 2.10`, never
  * `2.10–NA`), with neither `not estimable`.
  */
-export function interval(ci: Interval | null): string {
+export function interval(ci: Interval | null, edges: Edges = []): string {
   if (!ci || (ci[0] === null && ci[1] === null)) return NOT_ESTIMABLE;
-  if (ci[0] === null || ci[1] === null) return oneSided(ci);
-  return `${num(ci[0])}–${num(ci[1])}`;
+  if (ci[0] === null || ci[1] === null) return oneSided(ci, edges);
+  return `${num(ci[0], 'nearest', edges)}–${num(ci[1], 'nearest', edges)}`;
 }
 
 // --- the renderers' side: absent values read "—" ---
@@ -242,9 +292,9 @@ export function boundedDurationWords(seconds: number | null | undefined, bound: 
 }
 
 /** Speed words for a ratio of medians that may be a bound: `7.3× faster`, `at least 4.1× slower`; "—" when absent. */
-export function speedWords(ratio: number | null | undefined, bound: Bound | null = null): string {
+export function speedWords(ratio: number | null | undefined, bound: Bound | null = null, edges: Edges = []): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return DASH;
-  return boundedSpeed(ratio, bound);
+  return boundedSpeed(ratio, bound, edges);
 }
 
 /** What a verdict says, in the words every output uses. */
@@ -274,8 +324,8 @@ export const VERDICT_LEGEND = '! significant preference, = within tolerance, ? n
  * conclusive)`; without a ratio, only a verdict reached like for like (`— (significant)`), as
  * the terminal table marks it.
  */
-export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null): string {
-  const words = speedWords(ratio, bound);
+export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null, edges: Edges = []): string {
+  const words = speedWords(ratio, bound, edges);
   return verdict && (words !== DASH || verdict === 'preference' || verdict === 'case-mix') ? `${words} (${VERDICT_WORDS[verdict]})` : words;
 }
 

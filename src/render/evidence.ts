@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
@@ -27,15 +27,15 @@ const TEST_WORDS: Record<string, string> = {
 };
 
 /** "at least 4.1× slower", "7.3× faster". */
-function ratioWords(ratio: unknown, b: unknown): string {
+function ratioWords(ratio: unknown, b: unknown, edges: Edges = []): string {
   const r = numberOr(ratio);
-  return r === null || r <= 0 ? 'no ratio' : boundedSpeed(r, bound(b));
+  return r === null || r <= 0 ? 'no ratio' : boundedSpeed(r, bound(b), edges);
 }
 
-function ciWords(ratio: unknown, ci: unknown, b: unknown): string | null {
+function ciWords(ratio: unknown, ci: unknown, b: unknown, edges: Edges = []): string | null {
   const r = numberOr(ratio);
   if (!Array.isArray(ci) || r === null) return null;
-  return bound(b) ? speedBound(ci as Interval) : speedInterval(r, ci as Interval);
+  return bound(b) ? speedBound(ci as Interval, edges) : speedInterval(r, ci as Interval, edges);
 }
 
 /** `social 60, phone 60` from `{ social: 60, phone: 60 }`, with a formatter per value. */
@@ -51,13 +51,13 @@ const shareOf = (v: unknown): string => (numberOr(v) === null ? '—' : share(v 
 const durationOf = (v: unknown, r: Rounding = 'nearest'): string => (numberOr(v) === null ? '—' : duration(v as number, r));
 
 /** One comparison view (raw or like for like) in a sentence. */
-function viewWords(v: Dict, metric: Finding['metric']): string {
+function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): string {
   const parts: string[] = [];
   if (v['rho'] !== undefined) {
     parts.push(`rho ${numberOr(v['rho']) === null ? '—' : (v['rho'] as number).toFixed(2)}`);
   } else {
-    parts.push(ratioWords(v['ratio'], v['bound']));
-    const ci = ciWords(v['ratio'], v['ci95'], v['bound']);
+    parts.push(ratioWords(v['ratio'], v['bound'], edges));
+    const ci = ciWords(v['ratio'], v['ci95'], v['bound'], edges);
     if (ci) parts.push(`95% CI ${ci}`);
   }
   const medians = v['medians'];
@@ -80,7 +80,7 @@ function viewWords(v: Dict, metric: Finding['metric']): string {
   return parts.join('; ');
 }
 
-function likeForLikeWords(v: Dict, metric: Finding['metric']): Pair[] {
+function likeForLikeWords(v: Dict, metric: Finding['metric'], edges: Edges): Pair[] {
   const out: Pair[] = [];
   const by = Array.isArray(v['by']) ? (v['by'] as string[]).join(' and ') : 'category and priority';
   const used = numberOr(v['strataUsed']);
@@ -88,7 +88,7 @@ function likeForLikeWords(v: Dict, metric: Finding['metric']): Pair[] {
   const unrated = numberOr(v['strataWithoutRatio']);
   // (a correlation's like-for-like view has no cells to count: its words alone)
   const where = `${used === null ? '' : `${count(used)} cells of the same ${by}`}${unrated ? `, ${count(unrated)} of them without a ratio (both medians not reached)` : ''}${coverage ? ` (covering ${coverage} of the tickets)` : ''}`;
-  out.push(['like for like', where ? `${where}: ${viewWords(v, metric)}` : viewWords(v, metric)]);
+  out.push(['like for like', where ? `${where}: ${viewWords(v, metric, edges)}` : viewWords(v, metric, edges)]);
   const cells = Array.isArray(v['strata']) ? (v['strata'] as Dict[]) : [];
   if (cells.length) {
     const shown = cells.slice(0, 5).map((c) => `${String(c['stratum'])}: ${ratioWords(c['ratio'], c['bound'])} (tickets ${pairs(c['n'], countOf) ?? '—'})`);
@@ -120,8 +120,8 @@ const KNOWN: Record<string, [label: string, format: (v: unknown) => string | nul
 };
 
 /** A ratio as a plain number with two significant digits below 0.1 (0.0026), else as `num`. */
-function plainRatio(x: number, r: Rounding = 'nearest'): string {
-  if (!(x > 0 && x < 0.1)) return num(x, r);
+function plainRatio(x: number, r: Rounding = 'nearest', edges: Edges = []): string {
+  if (!(x > 0 && x < 0.1)) return num(x, r, edges);
   // two significant digits, in the bound's direction: 0.0137 at least is 0.013, at most 0.014
   const scale = 10 ** (1 - Math.floor(Math.log10(x)));
   return r === 'nearest' ? x.toPrecision(2) : String(roundTo(x * scale, 1, r) / scale);
@@ -141,8 +141,11 @@ function plain(v: unknown): string {
   return 'see the JSON report';
 }
 
-/** The evidence of a finding, in words. */
-export function findingEvidence(f: Finding): Pair[] {
+/**
+ * The evidence of a finding, in words. A comparison's ratios and CI ends are written on their
+ * side of `edges` (the tolerance band's, as the finding's rule writes them).
+ */
+export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   const out: Pair[] = [];
   const d = f.details ?? {};
   const rho = d['test'] === 'spearman';
@@ -151,10 +154,10 @@ export function findingEvidence(f: Finding): Pair[] {
   if (f.effect !== null) {
     // a data-quality finding's effect is the share of rows with a problem, not a ratio
     if (f.kind === 'data-quality') out.push(['effect', `data problems (rows rejected and values left out) come to ${share(f.effect)} of the rows read`]);
-    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'])} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])))})`]);
+    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'], edges)} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])), edges)})`]);
   }
   if (f.effectCi95) {
-    const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound']);
+    const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound'], edges);
     if (ci) out.push(['95% CI', ci]);
   }
   if (f.pValueAdjusted !== undefined && f.pValueAdjusted !== null) out.push(['Holm-adjusted p', formatP(f.pValueAdjusted)]);
@@ -164,9 +167,9 @@ export function findingEvidence(f: Finding): Pair[] {
   if (f.rule) out.push(['rule', f.rule]);
   for (const [key, value] of Object.entries(d)) {
     if (key === 'view' || key === 'effectBound' || key === 'test') continue;
-    if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric)]);
+    if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric, edges)]);
     else if (key === 'likeForLike') {
-      if (isDict(value)) out.push(...likeForLikeWords(value, f.metric));
+      if (isDict(value)) out.push(...likeForLikeWords(value, f.metric, edges));
     } else if ((key === 'firstResponse' || key === 'resolution') && isDict(value)) {
       const verdict = typeof value['verdict'] === 'string' ? ` (${VERDICT_WORDS[value['verdict'] as Finding['verdict']] ?? value['verdict']})` : '';
       out.push([METRIC_WORDS[key], `${ratioWords(value['ratio'], value['bound'])}${verdict}`]);

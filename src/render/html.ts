@@ -16,7 +16,7 @@ import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
-import { ratioWithVerdict } from '../format.js';
+import { ratioWithVerdict, toleranceEdges, type Edges } from '../format.js';
 import {
   exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, methodNote, periodName, reportTitle, scopeSentence, signedDuration,
   summarySentences, trendChannels, unitName,
@@ -131,7 +131,7 @@ function tiles(report: Report): Markup {
   const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
   if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound)));
   if (widest) {
-    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.alike ? ', like for like' : ''})`, speedWords(widest.ratio, widest.bound), 'bad'));
+    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.alike ? ', like for like' : ''})`, speedWords(widest.ratio, widest.bound, toleranceEdges(report.settings.tolerance)), 'bad'));
   } else if (ref) out.push(tile(`first response vs ${report.reference}`, 'no significant gap'));
   out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));
   if (report.reportPeriod) out.push(tile('Still open at as-of', formatCount(report.reportPeriod.open)));
@@ -159,12 +159,12 @@ function channelTable(report: Report): Markup {
       num(formatAnsweredShare(c)),
       withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound)),
       num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—'}</td>`,
       num(formatDuration(c.firstResponse.answeredMedian)),
       num(formatResolvedShare(c)),
       withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatMedianCi(c.resolution.ci95, c.resolution.bound)),
       num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>
@@ -215,10 +215,10 @@ function byTable(report: Report, by: ByReport): Markup {
       num(formatCount(g.tickets)),
       num(formatAnsweredShare(g)),
       withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—'}</td>`,
       num(formatResolvedShare(g)),
       withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatMedianCi(g.resolution.ci95, g.resolution.bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>
@@ -254,8 +254,8 @@ function figure(svg: string | null, caption: string): Markup | null {
 }
 
 
-function findingCard(f: Finding): Markup {
-  const evidence = findingEvidence(f).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
+function findingCard(f: Finding, edges: Edges): Markup {
+  const evidence = findingEvidence(f, edges).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
   // <details> folds the evidence away without any script; significant findings start open.
   return html`<details class="finding ${findingTone(f)}"${f.significant ? new Markup(' open') : ''}><summary><span class="badge">${findingLabel(f)}</span><span class="message">${f.message}</span></summary>
 <dl class="evidence">${evidence}</dl></details>`;
@@ -323,7 +323,7 @@ ${byTable(report, report.by)}
 
 <section id="findings">
 <h2>Findings</h2>
-${report.findings.length ? html`<p class="note">Each finding folds out to its evidence; significant ones are open.</p>${report.findings.map(findingCard)}` : html`<p>No findings.</p>`}
+${report.findings.length ? html`<p class="note">Each finding folds out to its evidence; significant ones are open.</p>${report.findings.map((f) => findingCard(f, toleranceEdges(report.settings.tolerance)))}` : html`<p>No findings.</p>`}
 </section>
 ${report.gates.length ? html`
 <section id="gates">

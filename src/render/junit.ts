@@ -15,7 +15,7 @@
  */
 import type { Finding, GateResult, Report } from '../report.js';
 import { gateChangeValues, gateValues } from './format.js';
-import { roundingOf } from '../format.js';
+import { roundingOf, toleranceEdges, type Edges } from '../format.js';
 import { findingEvidence } from './evidence.js';
 
 /** Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. */
@@ -98,12 +98,12 @@ function pText(p: number): string {
   return p < 0.0001 ? '<0.0001' : String(+p.toFixed(4));
 }
 
-function findingCase(f: Finding, failing: boolean): string[] {
+function findingCase(f: Finding, failing: boolean, edges: Edges): string[] {
   const name = `${f.kind}: ${f.subject}`;
   const open = `    <testcase${attrs([['classname', `parity.findings.${f.kind}`], ['name', name], ['time', 0]])}>`;
   const facts = [
     // (the evidence's words: a bound says "at least"/"at most" and is rounded its way; a ratio far from 1 keeps its digits)
-    f.effect === null ? null : `effect ${findingEvidence(f).find(([key]) => key === 'effect')?.[1] ?? ''}`,
+    f.effect === null ? null : `effect ${findingEvidence(f, edges).find(([key]) => key === 'effect')?.[1] ?? ''}`,
     f.pValue === null ? null : `p ${pText(f.pValue)}`,
     f.pValueAdjusted === null || f.pValueAdjusted === undefined ? null : `adjusted p ${pText(f.pValueAdjusted)}`,
     f.rule ? `rule: ${f.rule}` : null,
@@ -139,7 +139,7 @@ export function renderJunit(report: Report): string {
       ['time', 0],
     ])}>`,
     ...suite('parity gates', gates.map(gateCase), gateFailures, gateSkipped),
-    ...suite('parity findings', significant.map((f) => findingCase(f, findingsGateFailed)), findingFailures, 0),
+    ...suite('parity findings', significant.map((f) => findingCase(f, findingsGateFailed, toleranceEdges(report.settings.tolerance))), findingFailures, 0),
     '</testsuites>',
   ];
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,7 @@ import { defuseMarkdown } from '../text/markdownSafe.js';
 import { effectBound, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
-import { ratioWithVerdict, roundingOf, speedThan, VERDICT_WORDS } from '../format.js';
+import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byNotes, byTitle } from './by.js';
 
@@ -97,7 +97,7 @@ export function summarySentences(report: Report): string[] {
   for (const c of report.channels) {
     if (c.channel !== report.reference) {
       const judged = report.findings.find((f) => f.kind === 'channel-preference' && f.subject === c.channel && f.metric === 'firstResponse') ?? null;
-      out.push(channelSentence(c, report.reference, ref, judged));
+      out.push(channelSentence(c, report.reference, ref, judged, toleranceEdges(report.settings.tolerance)));
     }
   }
   const significant = report.findings.filter((f) => f.significant);
@@ -160,14 +160,14 @@ export function durationWords(seconds: number | null, bound: Bound | null): stri
  * described: its median (or bound) and why there is no ratio, read from the medians' bounds as
  * the ratio itself was (measure/estimate.ts: no ratio without both medians, nor of two lower bounds).
  */
-export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null, judged: Finding | null = null): string {
+export function channelSentence(c: ChannelReport, reference: string, ref: ChannelReport | null, judged: Finding | null = null, edges: Edges = []): string {
   const v = c.vsReference;
   const mine = c.firstResponse;
   if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
   const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
   if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
   // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
-  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference)} like for like (significant)` : null;
+  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference, edges)} like for like (significant)` : null;
   if (v.firstResponseRatio === null) {
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
@@ -176,16 +176,17 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     }
     return `${head}; no ratio to ${reference} can be estimated${alike ? ` overall; but ${alike}` : ''}.`;
   }
-  const words = speedWords(v.firstResponseRatio, v.firstResponseBound);
-  const than = speedThan(v.firstResponseRatio, v.firstResponseBound, reference);
+  // (every multiple on its side of the tolerance band's edges, as the table's cells and the findings)
+  const words = speedWords(v.firstResponseRatio, v.firstResponseBound, edges);
+  const than = speedThan(v.firstResponseRatio, v.firstResponseBound, reference, edges);
   switch (v.firstResponseVerdict) {
     case 'preference':
       return `${head}, ${than} (significant).`;
     case 'within-tolerance':
       // the judge decided on the like-for-like ratio when there is one (the finding's effect): the
       // raw ratio (1.43× slower) is not itself "within the tolerance band", so both are named
-      if (judged?.details?.['view'] === 'like-for-like' && judged.effect !== null && speedWords(judged.effect) !== words) {
-        return `${head}, about as fast as ${reference} like for like (${speedWords(judged.effect)} within the tolerance band once tickets of the same kind are compared, ${words} overall).`;
+      if (judged?.details?.['view'] === 'like-for-like' && judged.effect !== null && speedWords(judged.effect, null, edges) !== words) {
+        return `${head}, about as fast as ${reference} like for like (${speedWords(judged.effect, null, edges)} within the tolerance band once tickets of the same kind are compared, ${words} overall).`;
       }
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':
@@ -269,6 +270,7 @@ const e = escapeMarkdown;
 
 function channelRows(report: Report): string[][] {
   const ref = report.reference;
+  const edges = toleranceEdges(report.settings.tolerance);
   return report.channels.map((c: ChannelReport) => {
     const isRef = c.channel === ref;
     const v = c.vsReference;
@@ -279,13 +281,13 @@ function channelRows(report: Report): string[][] {
       formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
       formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound),
       formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges) : '—',
       formatDuration(c.firstResponse.answeredMedian),
       formatResolvedShare(c),
       formatBoundedDuration(c.resolution.median, c.resolution.bound),
       formatMedianCi(c.resolution.ci95, c.resolution.bound),
       formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges) : '—',
     ];
   });
 }
@@ -305,7 +307,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
 }
 
 /** The --by table's rows: one per value, largest first; untested groups marked ·. */
-function byRows(by: ByReport): string[][] {
+function byRows(by: ByReport, edges: Edges): string[][] {
   return by.groups.map((g) => {
     const isRef = g.value === by.reference;
     const v = g.vsReference;
@@ -315,11 +317,11 @@ function byRows(by: ByReport): string[][] {
       formatAnsweredShare(g),
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
       formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges) : '—',
       formatResolvedShare(g),
       formatBoundedDuration(g.resolution.median, g.resolution.bound),
       formatMedianCi(g.resolution.ci95, g.resolution.bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges) : '—',
     ];
   });
 }
@@ -409,7 +411,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${e(byTitle(by))}`, '');
     if (by.groups.length) {
       const vs = `vs ${e(by.reference ?? 'ref')}`;
-      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(by), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
+      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(by, toleranceEdges(report.settings.tolerance)), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
     }
     for (const note of byNotes(by, report.settings.minSample)) out.push(e(note), '');
   }
@@ -418,7 +420,7 @@ export function renderMarkdown(report: Report): string {
   if (report.findings.length === 0) out.push('No findings.');
   for (const f of report.findings) {
     out.push(`- **${e(findingLabel(f))}**: ${e(f.message)}`);
-    for (const [label, value] of findingEvidence(f)) out.push(`  - ${e(label)}: ${e(value)}`);
+    for (const [label, value] of findingEvidence(f, toleranceEdges(report.settings.tolerance))) out.push(`  - ${e(label)}: ${e(value)}`);
   }
   out.push('');
 

@@ -17,7 +17,7 @@ import {
   clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
   zoneNote,
 } from './format.js';
-import { VERDICT_LEGEND, VERDICT_MARKS } from '../format.js';
+import { toleranceEdges, VERDICT_LEGEND, VERDICT_MARKS, type Edges } from '../format.js';
 
 function grid(head: string[], color: boolean): Table.Table {
   return new Table({
@@ -39,8 +39,9 @@ function withCi(summary: MetricSummary): string {
  * findings reached like for like is marked (`— !`: no ratio overall, both medians not reached,
  * but a significant preference within comparable cells): a cell never hides a preference.
  */
-function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null): string {
-  const words = speedWords(ratio, bound);
+function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null, edges: Edges): string {
+  // (on its side of the tolerance band's edges: 1.2504× marked ! never reads 1.25× beside a 1.25× marked =)
+  const words = speedWords(ratio, bound, edges);
   const mark = verdict ? VERDICT_MARKS[verdict] : '';
   return mark && (words !== '—' || verdict === 'preference' || verdict === 'case-mix') ? `${words} ${mark}` : words;
 }
@@ -86,13 +87,13 @@ export function renderTable(report: Report, options: RenderOptions): string {
       firstCi: withCi(ch.firstResponse),
       first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
-      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—',
       answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
       resolved: formatResolvedShare(ch),
       resolutionCi: withCi(ch.resolution),
       resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
       resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
-      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—',
     };
   });
   type Cells = (typeof cells)[number];
@@ -239,10 +240,10 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
         answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
         first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
-        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict) : '—',
+        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—',
         resolutionCi: withCi(g.resolution),
         resolution: formatBoundedDuration(g.resolution.median, g.resolution.bound),
-        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict) : '—',
+        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—',
       };
     });
     type Row = (typeof rows)[number];

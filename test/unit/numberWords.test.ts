@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { count, share } from '../../src/format.js';
+import { count, num, placesBeside, share, speed, speedInterval, times } from '../../src/format.js';
 
 describe('count: whole numbers with thousands separators, as en-US writes them', () => {
   it('hand examples: separators, rounding halves away from zero, signs, zero and non-finite', () => {
@@ -66,5 +66,34 @@ describe('share: a percentage that reads 100% only when all and 0% only when non
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('placesBeside: a number printed on the side of each edge it is on', () => {
+  it('adds decimals only where fewer would put the number on an edge or across it', () => {
+    // 1.2504 against 1.25: two places 1.25 (the edge), three 1.250 (the edge), four 1.2504
+    expect(placesBeside(1.2504, 2, [0.8, 1.25])).toBe(4);
+    expect(num(1.2504, 'nearest', [0.8, 1.25])).toBe('1.2504');
+    // 1.2551 is 1.26 at two places: above 1.25 already
+    expect(num(1.2551, 'nearest', [0.8, 1.25])).toBe('1.26');
+    // exactly the edge stays the edge
+    expect(num(1.25, 'nearest', [0.8, 1.25])).toBe('1.25');
+    // 0.79996 against 0.8: 0.80, 0.800, 0.7999 (rounding would give 0.8000 at four), 0.79996
+    expect(num(0.79996, 'nearest', [0.8, 1.25])).toBe('0.79996');
+    // no edges: as before
+    expect(num(1.2504)).toBe('1.25');
+    // a lower bound rounds down: at least 1.25004 is 1.2500 down at four, 1.25004 at five
+    expect(num(1.25004, 'down', [1.25])).toBe('1.25004');
+  });
+
+  it('multiples: 1.2504× slower and, below 1, the inverse read against the inverse edges', () => {
+    expect(times(1.2504, 'nearest', [0.8, 1.25])).toBe('1.2504×');
+    expect(speed(1.2504, 'nearest', [0.8, 1.25])).toBe('1.2504× slower');
+    // 0.7998: 1 / 0.7998 = 1.250312…× faster, the edge 0.8 is 1.25× faster: 1.2503× faster
+    expect(speed(0.7998, 'nearest', [0.8, 1.25])).toBe('1.2503× faster');
+    // 0.8002: 1.249688…× faster, inside: 1.2497×
+    expect(speed(0.8002, 'nearest', [0.8, 1.25])).toBe('1.2497× faster');
+    // a CI 1.2503–1.60 of a slower group: 1.2503×–1.60×
+    expect(speedInterval(1.4, [1.2503, 1.6], [0.8, 1.25])).toBe('1.2503×–1.60×');
   });
 });

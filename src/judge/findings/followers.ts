@@ -61,7 +61,7 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
     message = `Follower count goes with first-response time overall (rho = ${num(raw.rho)}, Holm ${p(pRaw)}), but not${like} (rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}): case mix, not preference.`;
   } else if (Math.abs(decisive.rho) < MIN_RHO) {
     verdict = 'within-tolerance';
-    rule = `within tolerance: |rho| = ${num(Math.abs(decisive.rho))} < ${MIN_RHO}`;
+    rule = `within tolerance: |rho| = ${num(Math.abs(decisive.rho), 'nearest', [MIN_RHO])} < ${MIN_RHO}`;
     message = `Follower count and first-response time on social are barely related${like} (${stats}; |rho| under ${MIN_RHO}).`;
   } else {
     verdict = 'no-preference';

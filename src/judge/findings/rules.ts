@@ -23,7 +23,7 @@
 import type { Interval } from '../../measure/summary.js';
 import type { Verdict } from '../../report.js';
 import type { Comparison, View } from '../../measure/compare.js';
-import { interval, num, oneSided, p, roundingOf } from '../../format.js';
+import { interval, num, oneSided, p, roundingOf, toleranceBand, toleranceEdges, type Edges } from '../../format.js';
 
 /** The judging settings (from Settings). */
 export interface Rules {
@@ -68,9 +68,12 @@ function viewSignificant(view: View, pAdjusted: number | null, rules: Rules): bo
   return enough(view, rules) && view.ratio !== null && pAdjusted !== null && pAdjusted < rules.alpha && outsideBand(view.ci95, rules.tolerance);
 }
 
-/** A view's CI in words: both ends, or the one end of a bounded ratio ("at least 2.10"). */
-export function ciText(view: View): string {
-  return view.bound ? oneSided(view.ci95) : interval(view.ci95);
+/**
+ * A view's CI in words: both ends, or the one end of a bounded ratio ("at least 2.10"); each end
+ * on its side of `edges` (the tolerance band's: an end of 1.2504 is `1.2504`, not `1.25`).
+ */
+export function ciText(view: View, edges: Edges = []): string {
+  return view.bound ? oneSided(view.ci95, edges) : interval(view.ci95, edges);
 }
 
 /**
@@ -109,7 +112,11 @@ export function testName(view: View, cells?: number): string {
 
 /** Judges one comparison with its Holm-adjusted p-values. */
 export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Judgement {
-  const band = `${num(rules.tolerance.low)}–${num(rules.tolerance.high)}`;
+  // Every ratio and CI end is written on its side of the band's edges (format.ts placesBeside):
+  // 1.2504 is `1.2504`, never `1.25`, which reads as the edge, inside the band.
+  const band = toleranceBand(rules.tolerance);
+  const edges = toleranceEdges(rules.tolerance);
+  const ratioText = (ratio: number, bound: View['bound'] | null = null, also: Edges = []): string => num(ratio, roundingOf(bound), [...edges, ...also]);
   const decisive: View = c.adjusted ?? c.raw;
   const pDecisive = c.adjusted ? adj.adjusted : adj.raw;
   const view = c.adjusted ? 'like-for-like' : 'raw';
@@ -142,7 +149,8 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         verdict: 'case-mix',
         significant: true,
         view,
-        rule: `preference, reversed by case mix: like for like the 95% CI ${ciText(decisive)} is wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test}), while the raw ratio ${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio as number, roundingOf(c.raw.bound))} points the other way: the mix of ${c.adjusted.by.join(' and ')} turns the gap around`,
+        // (the raw ratio on its side of 1 too: it points the other way)
+        rule: `preference, reversed by case mix: like for like the 95% CI ${ciText(decisive, edges)} is wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test}), while the raw ratio ${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio as number, c.raw.bound, [1])} points the other way: the mix of ${c.adjusted.by.join(' and ')} turns the gap around`,
         rawSignificant,
       };
     }
@@ -150,7 +158,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
       verdict: 'preference',
       significant: true,
       view,
-      rule: `preference: 95% CI ${ciText(decisive)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
+      rule: `preference: 95% CI ${ciText(decisive, edges)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
       rawSignificant,
     };
   }
@@ -165,21 +173,21 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         verdict: 'case-mix',
         significant: false,
         view,
-        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${num(c.raw.ratio, roundingOf(c.raw.bound))}, Holm ${p(adj.raw)}) is significant, but like for like it is ${num(decisive.ratio)} (95% CI ${interval(decisive.ci95)}, Holm ${p(pDecisive)}; ${test}): ${why} of ${c.adjusted.by.join(' and ')}`,
+        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio, c.raw.bound)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${ratioText(decisive.ratio)} (95% CI ${interval(decisive.ci95, edges)}, Holm ${p(pDecisive)}; ${test}): ${why} of ${c.adjusted.by.join(' and ')}`,
         rawSignificant,
       };
     }
   }
   if (insideBand(decisive.ratio, rules.tolerance) && !decisive.bound) {
-    return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio ${num(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
+    return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio ${ratioText(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
   }
   return {
     verdict: 'no-preference',
     significant: false,
     view,
     rule: decisive.bound
-      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${num(decisive.ratio, roundingOf(decisive.bound))} (a median not reached), but the 95% CI (${ciText(decisive)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
-      : `no preference shown: ratio ${num(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
+      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${ratioText(decisive.ratio, decisive.bound)} (a median not reached), but the 95% CI (${ciText(decisive, edges)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
+      : `no preference shown: ratio ${ratioText(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95, edges)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
     rawSignificant,
   };
 }

@@ -13,7 +13,7 @@ import type { Finding, FindingKind } from '../../report.js';
 import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, judgeComparison, type Rules } from './rules.js';
-import { count, duration, num, p, share, speedBound, speedInterval, speedThan } from '../../format.js';
+import { count, duration, num, p, share, speedBound, speedInterval, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -125,30 +125,32 @@ export function comparisonFinding(
     : '';
   const tail = `; ${c.adjusted ? 'overall ' : ''}${medians}`;
   const ratio = decisive.ratio;
+  // every ratio, multiple and CI end on its side of the tolerance band's edges, as in the rule
+  const edges = toleranceEdges(rules.tolerance);
   let message: string;
   switch (j.verdict) {
     case 'preference': {
-      const ci = decisive.bound ? speedBound(decisive.ci95) : speedInterval(ratio as number, decisive.ci95);
-      message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
+      message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     }
     case 'case-mix':
       if (j.significant) {
         // reversed: like for like the one way (significant), overall the other
-        const ci = decisive.bound ? speedBound(decisive.ci95) : speedInterval(ratio as number, decisive.ci95);
-        message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
+        const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
+        message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
         break;
       }
-      message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio)} (95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
+      message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio, 'nearest', edges)} (95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':
-      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio)}, inside the tolerance ${num(rules.tolerance.low)}–${num(rules.tolerance.high)} (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio, 'nearest', edges)}, inside the tolerance ${toleranceBand(rules.tolerance)} (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     case 'no-preference':
       message =
         ratio === null
           ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${cellsText}${pDecisive === null ? '' : `Holm ${p(pDecisive)}, `}${nText}${tail}).`
-          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;

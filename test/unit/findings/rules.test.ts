@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { judgeComparison, outsideBand, type Rules } from '../../../src/judge/findings/rules.js';
 import type { AdjustedView, Comparison, RawView } from '../../../src/measure/compare.js';
+import { PFamily } from '../../../src/judge/findings/family.js';
+import { comparisonFinding, register } from '../../../src/judge/findings/sentence.js';
+import { findingEvidence } from '../../../src/render/evidence.js';
+import { toleranceEdges } from '../../../src/format.js';
 
 const rules: Rules = { tolerance: { low: 0.8, high: 1.25 }, alpha: 0.05, minSample: 30 };
 
@@ -109,5 +113,55 @@ describe('a ratio that is only a bound (a median time to first response not reac
     const adj: AdjustedView = { ...adjusted(1.1, [0.6, 2]), ci95: [0.6, null], bound: 'lower' };
     const c: Comparison = { metric: 'firstResponse', raw: raw(3, [2.5, 3.6]), adjusted: adj };
     expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.3 }, rules)).toMatchObject({ verdict: 'no-preference', rawSignificant: true });
+  });
+});
+
+describe('the rule text at the tolerance edge: every number printed on the side of the edge it is on', () => {
+  const pass = { raw: 0.001, adjusted: null };
+
+  it('a ratio just above 1.25 is not printed 1.25 (which is the edge, inside the band)', () => {
+    // ratio 1.2504, CI 1.1–1.4 (reaches into the band), p 0.001: no preference, the ratio outside.
+    // Two decimals make 1.25, three 1.250 (still the edge), four 1.2504.
+    expect(judgeComparison(only(raw(1.2504, [1.1, 1.4])), pass, rules).rule).toBe(
+      "no preference shown: ratio 1.2504 is outside 0.80–1.25, but the 95% CI 1.10–1.40 is not wholly outside it or Holm p = 0.0010 is not below 0.05 (Gehan's generalized Wilcoxon test, unanswered tickets censored)",
+    );
+    // 1.2512: three decimals (1.251) already lie above 1.25
+    expect(judgeComparison(only(raw(1.2512, [1.1, 1.4])), pass, rules).rule).toMatch(/^no preference shown: ratio 1\.251 is outside 0\.80–1\.25,/);
+  });
+
+  it('a ratio just inside, and a CI end just beyond the edge of a preference', () => {
+    // 1.2496 inside: 1.2496 (1.25 would read as the edge; 1.250 too)
+    expect(judgeComparison(only(raw(1.2496, [1.2, 1.3])), pass, rules).rule).toMatch(/^within tolerance: ratio 1\.2496 inside 0\.80–1\.25 /);
+    // a preference whose CI starts at 1.2503, just above the band: 1.2503–1.60, never 1.25–1.60
+    expect(judgeComparison(only(raw(1.4, [1.2503, 1.6])), pass, rules).rule).toMatch(/^preference: 95% CI 1\.2503–1\.60 wholly outside the tolerance 0\.80–1\.25 /);
+    // faster: CI ending at 0.7998, just below 0.80: 0.40–0.7998
+    expect(judgeComparison(only(raw(0.6, [0.4, 0.7998])), pass, rules).rule).toMatch(/^preference: 95% CI 0\.40–0\.7998 wholly outside the tolerance 0\.80–1\.25 /);
+    // away from the edges the usual two decimals
+    expect(judgeComparison(only(raw(0.5, [0.4, 0.6])), pass, rules).rule).toMatch(/^preference: 95% CI 0\.40–0\.60 wholly outside the tolerance 0\.80–1\.25 /);
+  });
+
+  it('a tolerance edge is written with its own digits: 1.333 is 1.333, never 1.33', () => {
+    const wide: Rules = { ...rules, tolerance: { low: 0.75, high: 1.333 } };
+    // 1.332 is inside, and 1.33 is too: two decimals do
+    expect(judgeComparison(only(raw(1.332, [1.2, 1.45])), pass, wide).rule).toMatch(/^within tolerance: ratio 1\.33 inside 0\.75–1\.333 /);
+    // 1.3334 is outside: 1.33 and 1.333 would not say so, 1.3334 does
+    expect(judgeComparison(only(raw(1.3334, [1.2, 1.45])), pass, wide).rule).toMatch(/^no preference shown: ratio 1\.3334 is outside 0\.75–1\.333,/);
+  });
+});
+
+describe('the finding at the tolerance edge: message, rule and evidence print the ratio alike, on its side', () => {
+  it('a ratio of 1.2504 (CI 1.1–1.4) reads 1.2504 everywhere, never 1.25', () => {
+    const family = new PFamily();
+    const reg = register(family, only(raw(1.2504, [1.1, 1.4])), rules.minSample);
+    family.adjust();
+    const names = { a: 'email', b: 'phone', aPhrase: 'email tickets', bPhrase: 'phone tickets' };
+    const f = comparisonFinding('channel-preference', 'email', 'phone', names, reg, family, rules);
+    // one p in the family: Holm leaves 0.001 as it is
+    expect(f.verdict).toBe('no-preference');
+    expect(f.rule).toMatch(/^no preference shown: ratio 1\.2504 is outside 0\.80–1\.25, /);
+    expect(f.message).toMatch(/^No preference shown: email tickets are answered 1\.2504× slower than phone tickets, but the evidence falls short \(95% CI 1\.10–1\.40, /);
+    const evidence = new Map(findingEvidence(f, toleranceEdges(rules.tolerance)));
+    expect(evidence.get('effect')).toBe('1.2504× slower (ratio of medians 1.2504)');
+    expect(evidence.get('95% CI')).toBe('1.10×–1.40×');
   });
 });

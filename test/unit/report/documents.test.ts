@@ -167,3 +167,33 @@ describe('the summary names every channel', () => {
     expect(md).toContain('- chat: first response at least 12d.');
   });
 });
+
+describe('a ratio at the tolerance edge carries the digits that put it on its side, in every table', () => {
+  // tolerance 0.80–1.25 (the sample's settings). chat: 1.2504 (outside, marked significant);
+  // email: 1.2496 (inside, within tolerance). Two decimals would make both "1.25× slower", one
+  // marked ! and the other =. Four tell them apart: 1.2504× and 1.2496×.
+  const withVerdict = (c: ChannelReport, verdict: 'preference' | 'within-tolerance'): ChannelReport => ({
+    ...c,
+    vsReference: { ...(c.vsReference as NonNullable<ChannelReport['vsReference']>), firstResponseVerdict: verdict, resolutionVerdict: null, resolutionRatio: null },
+  });
+  const r = report([
+    channel('phone', 3 * H, [2 * H, 4 * H], false, 1),
+    withVerdict(channel('chat', 3.7512 * H, [3 * H, 4 * H], false, 1.2504), 'preference'),
+    withVerdict(channel('email', 3.7488 * H, [3 * H, 4 * H], false, 1.2496), 'within-tolerance'),
+  ]);
+
+  it('terminal: 1.2504× slower ! and 1.2496× slower =', () => {
+    const out = renderTable(r, { color: false });
+    expect(out).toContain('1.2504× slower !');
+    expect(out).toContain('1.2496× slower =');
+    expect(out).not.toContain('1.25× slower');
+  });
+
+  it('Markdown and HTML: the same digits beside their verdicts', () => {
+    for (const doc of [renderMarkdown(r), renderHtml(r)]) {
+      expect(doc).toContain('1.2504× slower (significant)');
+      expect(doc).toContain('1.2496× slower (within tolerance)');
+      expect(doc).not.toContain('1.25× slower');
+    }
+  });
+});
