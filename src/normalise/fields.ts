@@ -16,7 +16,7 @@ import { CHANNELS } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, flagValue, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
-import { parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
+import { isNoValue, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
   TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
@@ -55,6 +55,15 @@ function plain(batch: FieldBatch, f: number, asciiRecord: boolean): boolean {
   S = s;
   E = e;
   return true;
+}
+
+/**
+ * Whether a time field that did not read as a time is a placeholder for no value (rows.ts
+ * isNoValue: `NULL`, `n/a`, …), which rows.ts reads as an empty cell: from its decoded `text`,
+ * or from the bytes S..E of a plain field (`text` null).
+ */
+function noValue(buf: Uint8Array, text: string | null): boolean {
+  return isNoValue(text ?? (buf as Buffer).toString('latin1', S, E));
 }
 
 /**
@@ -301,8 +310,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         } else {
           seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), firstUnit, firstNumber);
         }
-        if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false; // a note in rows.ts
-        if (asOf !== null && createdAt + seconds > asOf) {
+        if (seconds === null && noValue(buf, text)) {
+          // a placeholder for no value: not answered yet, as an empty cell
+        } else if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false; // a note in rows.ts
+        else if (asOf !== null && createdAt + seconds > asOf) {
           // answered after the as-of time: not known then
         } else {
           firstResponseSeconds = seconds;
@@ -329,7 +340,6 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       text = plain(batch, f, ascii) ? null : textOf(batch, f);
       resolvedGiven = text === null ? S !== E : text !== '';
       if (resolvedGiven) {
-        if (statusClass === 'open') return false; // reopened: a note in rows.ts
         let seconds: number | null;
         if (resolvedAt !== null) {
           const at = timeOf(buf, text, resolvedAtBytes, resolvedAt);
@@ -337,8 +347,11 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         } else {
           seconds = parseDurationValue(text ?? (buf as Buffer).toString('latin1', S, E), resolutionUnit, resolutionNumber);
         }
-        if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false;
-        if (asOf !== null && createdAt + seconds > asOf) {
+        // (a placeholder for no value is an empty cell: still open, or resolved without a time below)
+        if (seconds === null && noValue(buf, text)) resolvedGiven = false;
+        else if (statusClass === 'open') return false; // reopened: a note in rows.ts
+        else if (seconds === null || seconds < 0 || !inCalendar(createdAt + seconds)) return false;
+        else if (asOf !== null && createdAt + seconds > asOf) {
           // resolved after the as-of time: still open then
         } else {
           if (firstResponseState === ANSWERED && seconds < firstResponseSeconds) return false; // a note in rows.ts

@@ -113,6 +113,26 @@ export const CLOCK_TEXT = /^-?\d+:\d{2}(\.\d+)?(:\d{2}(\.\d+)?)?$/;
 export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
 
 /**
+ * Text exports write for "no value" where a value could stand, lower case: `NULL` and `\N`
+ * (database dumps), `None`, `NaN` (pandas), `NA` (R), `n/a`, `-`, `nil`, `undefined`. Read in any
+ * case, trimmed ({@link isNoValue}). In a time column — the creation time, the first response,
+ * the resolution, a timestamp or a duration — such a cell is an empty one: not answered or not
+ * resolved yet (waiting until the as-of time), and for the creation time no creation time (the
+ * row is rejected, `missing-created`); a spam or deleted flag holding one is not set
+ * (status.ts flagValue). Column detection passes over it as over an empty cell (formats/bind.ts),
+ * and the engines' count query reads it as NULL (read/engines/dialects.ts noValueToNull).
+ */
+export const NO_VALUE: readonly string[] = ['null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined'];
+const NO_VALUE_SET = new Set(NO_VALUE);
+/** The longest {@link NO_VALUE} word (`undefined`). */
+const NO_VALUE_LONGEST = 9;
+
+/** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case). */
+export function isNoValue(text: string): boolean {
+  return text.length <= NO_VALUE_LONGEST && text !== '' && NO_VALUE_SET.has(text.toLowerCase());
+}
+
+/**
  * A duration value in `unit` → seconds; null when unreadable. Empty is handled by the caller.
  * Numbers are read by the column's decimal reading (normalise/decimal.ts): `12,5` is 12.5 or
  * unreadable, never 125.
@@ -413,6 +433,11 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const binding = b[field];
     return binding ? (values[binding.index] ?? '').trim() : '';
   };
+  /** A time column's text: empty for a placeholder for no value (NO_VALUE), as for an empty cell. */
+  const timeText = (values: readonly string[], field: TicketField): string => {
+    const text = get(values, field);
+    return isNoValue(text) ? '' : text;
+  };
 
   const issue = (record: RawRecord, kind: string, severity: RowIssue['severity'], detail: string, field?: TicketField, value?: string): RowIssue => {
     const out: { -readonly [K in keyof RowIssue]: RowIssue[K] } = { kind, severity, file: record.file, line: record.line, detail };
@@ -450,14 +475,14 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
     };
     const firstColumn = (b.firstResponseAt ?? b.firstResponseTime)?.header ?? 'first response';
-    const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
+    const firstText = b.firstResponseAt ? timeText(values, 'firstResponseAt') : timeText(values, 'firstResponseTime');
     if (firstText) {
       if (b.firstResponseAt) {
         const at = times ? times.firstResponseAt : firstAt!(firstText);
         end(at === null ? null : at - createdAt, firstColumn);
       } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number), firstColumn);
     }
-    const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
+    const resolvedText = b.resolvedAt ? timeText(values, 'resolvedAt') : timeText(values, 'resolutionTime');
     const resolvedColumn = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
     if (resolvedText && !statusOpen(get(values, 'status'))) {
       if (b.resolvedAt) {
@@ -480,7 +505,9 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     }
     const id = get(values, 'ticketId');
     if (!id) return reject(record, 'missing-id', 'no ticket id', 'ticketId', '');
-    const createdText = get(values, 'createdAt');
+    // (a placeholder for no value, `NULL`, is no creation time, as an empty cell: rejected below)
+    const createdWritten = get(values, 'createdAt');
+    const createdText = isNoValue(createdWritten) ? '' : createdWritten;
     // spam or deleted (its status says so, or a spam or deleted flag of its own: status.ts
     // flagValue): nobody is waiting; counted as waiting for ever, it had made a channel
     // look slower than it is. Its id still takes part in the duplicate check, in the period or
@@ -502,7 +529,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       return { ok: false, issue: left, outsideId: id, discarded: true };
     };
     // (a spam or deleted row without a readable creation time is rejected as spam or deleted)
-    if (!createdText) return discardedBy !== null ? discardedRow(null) : reject(record, 'missing-created', 'no creation time', 'createdAt', '');
+    if (!createdText) return discardedBy !== null ? discardedRow(null) : reject(record, 'missing-created', createdWritten ? `no creation time ("${createdWritten}" stands for no value)` : 'no creation time', 'createdAt', createdWritten);
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null && discardedBy !== null) return discardedRow(null);
     if (createdAt === null) {
@@ -547,10 +574,10 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (deletedSet === null) notes = withNote(notes, issue(record, 'bad-flag', 'note', `cannot read "${deletedText}" as true, false or a time; the ticket is kept`, 'deleted', deletedText));
     if (!fixed && !rawChannel) notes = withNote(notes, issue(record, 'missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
 
-    // First response: a timestamp or a duration; empty = not answered yet.
+    // First response: a timestamp or a duration; empty (or a placeholder for no value) = not answered yet.
     let firstResponseSeconds = Number.NaN;
     let firstResponseState: FirstResponseState = UNANSWERED;
-    const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
+    const firstText = b.firstResponseAt ? timeText(values, 'firstResponseAt') : timeText(values, 'firstResponseTime');
     if (firstText) {
       let seconds: number | null;
       if (b.firstResponseAt) {
@@ -579,12 +606,12 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
     }
 
-    // Resolution: a timestamp or a duration; empty = still open (censored), unless the status says otherwise.
+    // Resolution: a timestamp or a duration; empty (or a placeholder) = still open (censored), unless the status says otherwise.
     const status = get(values, 'status') || null;
     const statusClass = classifyStatus(status);
     let resolutionSeconds = Number.NaN;
     let resolutionState: ResolutionState = OPEN;
-    const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
+    const resolvedText = b.resolvedAt ? timeText(values, 'resolvedAt') : timeText(values, 'resolutionTime');
     const resField: TicketField = b.resolvedAt ? 'resolvedAt' : 'resolutionTime';
     if (resolvedText && statusClass !== 'open') {
       let seconds: number | null;

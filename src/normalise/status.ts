@@ -3,6 +3,7 @@
  * ticket without a resolution time. Unknown words leave the timestamps to decide.
  */
 import { parseBoolean, vocabularyKey } from './channel.js';
+import { isNoValue } from './rows.js';
 
 /** `discarded`: spam or deleted (Help Scout's `spam`, Zendesk's `deleted`): no customer waiting, excluded. */
 export type StatusClass = 'open' | 'resolved' | 'discarded' | 'unknown';
@@ -40,12 +41,13 @@ export const STATUS_VOCABULARY = { open: [...OPEN_KEYS], resolved: [...RESOLVED_
  * - a number: 0 is not set, any other is (`1.0` and `0.0` from a pandas re-save);
  * - for `deleted` also a date or time (Gorgias `trashed_datetime` holds when it went to the
  *   trash): set;
- * - empty, or a placeholder for "no value" (`NULL`, `None`, `NaN`, `n/a`, `-`, `\N`): not set;
+ * - empty, or a placeholder for "no value" (`NULL`, `None`, `NaN`, `n/a`, `-`, `\N`: rows.ts
+ *   NO_VALUE, which the time columns read as empty too): not set;
  * - anything else cannot be read: null (the row keeps its ticket, with a note).
  */
 export function flagValue(raw: string, timeMeansSet: boolean): boolean | null {
   const text = raw.trim();
-  if (text === '' || NO_VALUE.has(text.toLowerCase())) return false;
+  if (text === '' || isNoValue(text)) return false;
   const word = parseBoolean(text);
   if (word !== null) return word;
   if (FLAG_NUMBER.test(text)) return !FLAG_ZERO.test(text);
@@ -53,8 +55,7 @@ export function flagValue(raw: string, timeMeansSet: boolean): boolean | null {
   return null;
 }
 
-/** Cells that say "no value" in a flag column (none of them matches a pattern below: the count query needs no list). */
-const NO_VALUE = new Set(['null', 'none', 'nan', 'n/a', 'na', '-', '\\n', 'nil', 'undefined']);
+// (none of the placeholders for no value matches a pattern below: the count query's flags need no list of them)
 /** A plain number, a decimal point or comma allowed; zero. */
 export const FLAG_NUMBER_PATTERN = '^[+-]?[0-9]+([.,][0-9]+)?$';
 export const FLAG_ZERO_PATTERN = '^[+-]?0+([.,]0+)?$';

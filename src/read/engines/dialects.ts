@@ -11,6 +11,7 @@
  * characters and refuse NUL, so no name or value can end a literal and change the query.
  */
 import { ParityError } from '../../errors.js';
+import { NO_VALUE } from '../../normalise/rows.js';
 
 export const DIALECTS = ['duckdb', 'postgres', 'clickhouse', 'bigquery', 'snowflake', 'databricks'] as const;
 
@@ -39,9 +40,10 @@ export interface Dialect {
   epochSeconds(expr: string, column?: string): string;
   /**
    * A column of a text type holding ISO 8601 timestamps → epoch seconds: trimmed of WHITESPACE,
-   * blank = NULL, as parity reads a file's cell; `timeZone` for a time without an offset where
-   * the session's zone does not apply (ClickHouse). A value that is not ISO 8601 as parity reads
-   * it ({@link ISO_TIME}) stops the query, its message quoting the value and `column`.
+   * blank or a placeholder for no value ({@link noValueToNull}) = NULL, as parity reads a file's
+   * cell; `timeZone` for a time without an offset where the session's zone does not apply
+   * (ClickHouse). A value that is not ISO 8601 as parity reads it ({@link ISO_TIME}) stops the
+   * query, its message quoting the value and `column`.
    */
   timeFromText(expr: string, timeZone: string, column: string): string;
   /**
@@ -51,15 +53,19 @@ export interface Dialect {
    * (ClickHouse's text; its DateTime is an instant).
    */
   sessionTimeZone(zone: string): string | null;
-  /** A column of a text type holding plain numbers ({@link PLAIN_NUMBER}) → floating point: trimmed, blank = NULL; any other value stops the query. */
-  numberFromText(expr: string, column: string): string;
+  /**
+   * A column of a text type holding plain numbers ({@link PLAIN_NUMBER}) → floating point: trimmed,
+   * blank = NULL, and with `noValue` (a duration) a placeholder for no value too; any other value
+   * stops the query.
+   */
+  numberFromText(expr: string, column: string, noValue?: boolean): string;
   /** Whether text matches a regular expression (RE2 / POSIX syntax common to the engines; NULL for NULL). */
   matches(text: string, pattern: string): string;
   /** Cast to text / whole number / floating point. */
   text(expr: string): string;
   int(expr: string): string;
-  /** Cast to floating point (`column` as for epochSeconds). */
-  double(expr: string, column?: string): string;
+  /** Cast to floating point (`column` as for epochSeconds; `noValue` as for numberFromText). */
+  double(expr: string, column?: string, noValue?: boolean): string;
   /** Cast of a number (never text) to floating point. */
   float(expr: string): string;
   /** NULL of text type. */
@@ -230,15 +236,28 @@ function guarded(d: Dialect, text: string, pattern: string, what: 'time' | 'numb
   return `CASE WHEN ${text} IS NULL OR ${d.matches(text, pattern)} THEN ${read(text)} ELSE ${fail(unreadable(d, what, column, text))} END`;
 }
 
+/**
+ * A time's or duration's text (trimmed, NULL when blank) with the placeholders for no value made
+ * NULL too (`NULL`, `\N`, `n/a`, … in any case: normalise/rows.ts NO_VALUE, the one list), as
+ * parity reads them in-process: an empty cell, so not answered or not resolved yet, and no
+ * creation time (`missing-created`). None of them has a letter beyond ASCII, so each engine's
+ * lower case (ClickHouse's is ASCII only) finds the same ones as parity's.
+ */
+export function noValueToNull(d: Dialect, text: string): string {
+  const lower = d.id === 'clickhouse' ? 'lower' : 'LOWER';
+  return `CASE WHEN ${lower}(${text}) IN (${NO_VALUE.map((w) => d.string(w)).join(', ')}) THEN ${d.nullText} ELSE ${text} END`;
+}
+
 const common = {
   float(this: Dialect, expr: string): string {
     return this.double(expr);
   },
   timeFromText(this: Dialect, expr: string, _timeZone: string, column: string): string {
-    return guarded(this, this.blankToNull(expr), ISO_TIME, 'time', column, (t) => this.epochSeconds(t));
+    return guarded(this, noValueToNull(this, this.blankToNull(expr)), ISO_TIME, 'time', column, (t) => this.epochSeconds(t));
   },
-  numberFromText(this: Dialect, expr: string, column: string): string {
-    return guarded(this, this.blankToNull(expr), PLAIN_NUMBER, 'number', column, (t) => this.double(t));
+  numberFromText(this: Dialect, expr: string, column: string, noValue = false): string {
+    const text = this.blankToNull(expr);
+    return guarded(this, noValue ? noValueToNull(this, text) : text, PLAIN_NUMBER, 'number', column, (t) => this.double(t));
   },
   matches(this: Dialect, text: string, pattern: string): string {
     return `REGEXP_CONTAINS(${text}, ${this.string(pattern)})`;
@@ -305,7 +324,7 @@ const postgres: Dialect = {
   // Postgres reads every ISO 8601 shape parity reads but a decimal comma (`10:00:00,5`); an ISO
   // timestamp has no other comma (other styles are refused before the query: count.ts)
   timeFromText(expr, _timeZone, column) {
-    return guarded(this, this.blankToNull(expr), ISO_TIME, 'time', column, (t) => this.epochSeconds(`REPLACE(${t}, ',', '.')`), (t) => this.epochSeconds(t));
+    return guarded(this, noValueToNull(this, this.blankToNull(expr)), ISO_TIME, 'time', column, (t) => this.epochSeconds(`REPLACE(${t}, ',', '.')`), (t) => this.epochSeconds(t));
   },
   matches(text, pattern) {
     return `(${text} ~ ${this.string(pattern)})`;
@@ -326,12 +345,14 @@ const postgres: Dialect = {
 /**
  * DuckDB: a value cast to `type`, and when it is text (a CSV read by DuckDB: every column is
  * text, duckdb.ts fileQuery), trimmed of WHITESPACE first and empty = NULL, as parity reads a
- * blank or padded timestamp or number in-process (a cell of one space failed the whole query).
- * `typeof` of a column is a constant, so DuckDB keeps one branch: a typed column (Parquet) pays
- * nothing.
+ * blank or padded timestamp or number in-process (a cell of one space failed the whole query);
+ * a source column's time, and a number with `noValue` (a duration), is NULL for a placeholder
+ * for no value as well ({@link noValueToNull}). `typeof` of a column is a constant, so DuckDB
+ * keeps one branch: a typed column (Parquet) pays nothing.
  */
-function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', column: string | undefined): string {
-  const text = d.blankToNull(expr);
+function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', column: string | undefined, noValue = false): string {
+  const blank = d.blankToNull(expr);
+  const text = column !== undefined && (type === 'TIMESTAMPTZ' || noValue) ? noValueToNull(d, blank) : blank;
   const cast =
     column === undefined
       ? type === 'TIMESTAMPTZ'
@@ -384,16 +405,16 @@ const duckdb: Dialect = {
   timeFromText(expr, _timeZone, column) {
     return this.epochSeconds(this.blankToNull(expr), column);
   },
-  numberFromText(expr, column) {
-    return this.double(this.blankToNull(expr), column);
+  numberFromText(expr, column, noValue = false) {
+    return this.double(this.blankToNull(expr), column, noValue);
   },
   matches(text, pattern) {
     return `regexp_matches(${text}, ${this.string(pattern)})`;
   },
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
-  double(expr, column) {
-    return fromText(this, expr, 'DOUBLE', column);
+  double(expr, column, noValue = false) {
+    return fromText(this, expr, 'DOUBLE', column, noValue);
   },
   float: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
@@ -441,7 +462,7 @@ const clickhouse: Dialect = {
   // fails: the parser is given a harmless time in its place, and a conversion that fails only
   // then (toFloat64 of the unreadable text, 0 otherwise) is added, its message quoting the value.
   timeFromText(expr, timeZone, column) {
-    const t = this.blankToNull(expr);
+    const t = noValueToNull(this, this.blankToNull(expr));
     const probe = `ifNull(${t}, '2000-01-01')`;
     const ok = `(${this.matches(probe, ISO_TIME)} AND ${clickhouseCalendar(probe)})`;
     const zoned = `replaceRegexpOne(replaceOne(if(${ok}, ${t}, '2000-01-01'), ',', '.'), 'z$', 'Z')`;
@@ -451,8 +472,9 @@ const clickhouse: Dialect = {
   },
   // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept
   // apart; a value not a plain number is turned into text that stops the query (see above)
-  numberFromText(expr, column) {
-    const t = this.blankToNull(expr);
+  numberFromText(expr, column, noValue = false) {
+    const blank = this.blankToNull(expr);
+    const t = noValue ? noValueToNull(this, blank) : blank;
     const probe = `ifNull(${t}, '0')`;
     const read = `if(${this.matches(probe, PLAIN_NUMBER)}, ${probe}, ${unreadable(this, 'number', column, probe)})`;
     return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(${read})) END`;

@@ -7,7 +7,7 @@
  *   or agent-initiated (outbound channel value or direction) is rejected and counted by reason;
  * - the channel is the vocabulary key of the raw value (lower case, letters and digits) looked
  *   up in the config's `channels`, then the format's vocabulary, then the built-in one, as CASE;
- * - first response: empty = waiting; below zero = left out and counted; after --as-of =
+ * - first response: empty (or a placeholder for no value, `NULL`: normalise/rows.ts NO_VALUE) = waiting; below zero = left out and counted; after --as-of =
  *   waiting; resolution likewise, except that an open status keeps a ticket open whatever its
  *   resolution time, and a resolved status without a time leaves it out;
  * - the as-of time is --as-of or the latest timestamp among the used tickets (created,
@@ -210,7 +210,9 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const c = col(field);
     return c ? d.blankToNull(c) : missingText;
   };
-  // a time or number: from a column of a text type trimmed, blank = none; a typed column as it is
+  // a time or number: from a column of a text type trimmed, blank = none (and for a time or a
+  // duration a placeholder for no value, `NULL`, as well: dialects.ts noValueToNull); a typed
+  // column as it is
   const timeOf = (field: TicketField): string => {
     const c = spec.columns[field] as SourceColumn;
     return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC', c.column) : d.epochSeconds(d.ident(c.column), c.column);
@@ -224,7 +226,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const whens = [...valuesOf].map(([key, values]) => `WHEN ${text} IN (${values.map((v) => d.string(v)).join(', ')}) THEN ${d.string(key)}`);
     return `CASE ${whens.join(' ')} ELSE ${d.key(text)} END`;
   };
-  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column), c.column) : d.double(d.ident(c.column), c.column));
+  const numberOf = (c: SourceColumn, duration: boolean): string => (c.text ? d.numberFromText(d.ident(c.column), c.column, duration) : d.double(d.ident(c.column), c.column, duration));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
@@ -243,7 +245,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
       });
     }
     const factor = UNIT_SECONDS[unit];
-    return factor === 1 ? numberOf(time) : `(${numberOf(time)} * ${numberLiteral(factor)})`;
+    return factor === 1 ? numberOf(time, true) : `(${numberOf(time, true)} * ${numberLiteral(factor)})`;
   };
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
@@ -267,7 +269,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
+    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers, false)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,

@@ -47,7 +47,7 @@ function iso(ms: number, shape: number): string {
   return `"${text}Z"`;
 }
 
-/** A timestamp `minutes` after `from`; from row 500 on, sometimes unreadable, impossible or empty. */
+/** A timestamp `minutes` after `from`; from row 500 on, sometimes unreadable, impossible, empty or a placeholder for none. */
 function timestamp(rand: () => number, ms: number, messy: boolean): string {
   if (messy) {
     const r = rand();
@@ -55,6 +55,8 @@ function timestamp(rand: () => number, ms: number, messy: boolean): string {
     if (r < 0.05) return '2026-02-31T10:00:00Z';
     if (r < 0.07) return '2026-02-28T24:00:00Z';
     if (r < 0.08) return '"2026-05-01T10:00:00.5Z"';
+    // placeholders for no value, read as an empty cell (rows.ts NO_VALUE)
+    if (r < 0.1) return pick(rand, ['NULL', ' n/a ', '\\N', 'None', '-', '"NaN"', 'nUlL']);
   }
   return iso(ms, Math.floor(rand() * 6));
 }
