@@ -10,7 +10,7 @@ import { ParityError } from '../errors.js';
 import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
-import { CLOCK_TEXT, PLAIN_ZERO, isNoValue } from '../normalise/rows.js';
+import { CLOCK_TEXT, PLAIN_ZERO, unsampled } from '../normalise/rows.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
@@ -96,16 +96,16 @@ function findColumn(header: readonly string[], name: string): number {
 }
 
 /**
- * Samples of column `index`, trimmed, passing over what says nothing of the column's kind: empty
- * cells and placeholders for no value (`NULL`, `n/a`: rows.ts isNoValue), which the reader reads
- * as empty, so that a `NULL` neither makes a column of times unreadable nor a column of
- * durations something else.
+ * Samples of column `index`, trimmed, passing over what says nothing of the column's kind
+ * (rows.ts unsampled): empty cells, placeholders for no value (`NULL`, `n/a`), which the reader
+ * reads as empty, and spreadsheet errors (`#VALUE!`, `#N/A`), so that none of them makes a
+ * column of times unreadable or a column of durations or clock text something else.
  */
 function columnSamples(samples: readonly (readonly string[])[], index: number): string[] {
   const out: string[] = [];
   for (const row of samples) {
     const v = row[index]?.trim();
-    if (v && !isNoValue(v)) out.push(v);
+    if (v !== undefined && !unsampled(v)) out.push(v);
   }
   return out;
 }

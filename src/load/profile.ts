@@ -12,7 +12,7 @@ import { columnsHint } from '../formats/bind.js';
 import { readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
-import { isNoValue } from '../normalise/rows.js';
+import { unsampled } from '../normalise/rows.js';
 import { IssueLog } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
@@ -193,7 +193,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
   const resolve = channelResolver(Object.fromEntries(settings.mapping.channels), format.channels ?? {});
   const normalised = opened.missingRequired.length === 0;
   const createdBinding = b.createdAt;
-  const createdSamples = createdBinding ? opened.sample.map((r) => (r.values[createdBinding.index] ?? '').trim()).filter((t) => t !== '' && !isNoValue(t)) : [];
+  const createdSamples = createdBinding ? opened.sample.map((r) => (r.values[createdBinding.index] ?? '').trim()).filter((t) => !unsampled(t)) : [];
   const naiveTimes =
     createdBinding !== undefined &&
     !['twitter', 'epoch-seconds', 'epoch-ms'].includes(createdBinding.style ?? '') &&

@@ -114,15 +114,17 @@ export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
 
 /**
  * Text exports write for "no value" where a value could stand, lower case: `NULL` and `\N`
- * (database dumps), `None`, `NaN` (pandas), `NA` (R), `n/a`, `-`, `nil`, `undefined`. Read in any
- * case, trimmed ({@link isNoValue}). In a time column — the creation time, the first response,
+ * (database dumps), `None`, `NaN` (pandas), `NA` (R), `n/a`, `-`, `nil`, `undefined`, and a
+ * spreadsheet's `#N/A` ("not available": a lookup that found nothing; the other spreadsheet
+ * errors are unreadable values, {@link SPREADSHEET_ERROR}). Read in any case, trimmed
+ * ({@link isNoValue}). In a time column — the creation time, the first response,
  * the resolution, a timestamp or a duration — such a cell is an empty one: not answered or not
  * resolved yet (waiting until the as-of time), and for the creation time no creation time (the
  * row is rejected, `missing-created`); a spam or deleted flag holding one is not set
  * (status.ts flagValue). Column detection passes over it as over an empty cell (formats/bind.ts),
  * and the engines' count query reads it as NULL (read/engines/dialects.ts noValueToNull).
  */
-export const NO_VALUE: readonly string[] = ['null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined'];
+export const NO_VALUE: readonly string[] = ['null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a'];
 const NO_VALUE_SET = new Set(NO_VALUE);
 /** The longest {@link NO_VALUE} word (`undefined`). */
 const NO_VALUE_LONGEST = 9;
@@ -130,6 +132,31 @@ const NO_VALUE_LONGEST = 9;
 /** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case). */
 export function isNoValue(text: string): boolean {
   return text.length <= NO_VALUE_LONGEST && text !== '' && NO_VALUE_SET.has(text.toLowerCase());
+}
+
+/**
+ * The error values of a spreadsheet, a formula that failed, as Excel shows them (and a CSV saved
+ * from the sheet holds them): `#N/A`, `#VALUE!`, `#REF!`, `#DIV/0!`, `#NUM!`, `#NAME?`, `#NULL!`,
+ * and Excel's newer `#SPILL!`, `#CALC!`, `#GETTING_DATA`; LibreOffice's `Err:502` and the like.
+ * Sampling a column for its kind passes over them as over empty cells ({@link unsampled}). Read
+ * in a time column, `#N/A` is no value ({@link NO_VALUE}: waiting, as an empty cell); any other
+ * is an unreadable value, noted with its file, line, column and value and left out of its metric
+ * (a creation time: the row rejected, `bad-created`).
+ */
+export const SPREADSHEET_ERROR = /^(#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)|Err:\d{3})$/i;
+
+/**
+ * Whether a trimmed sample value says nothing of its column's kind (timestamp, duration, number,
+ * clock text): empty, a placeholder for no value, or a spreadsheet error. The binder's samples
+ * pass over them (formats/bind.ts), so that none of them decides or vetoes a column's kind.
+ */
+export function unsampled(text: string): boolean {
+  return text === '' || isNoValue(text) || SPREADSHEET_ERROR.test(text);
+}
+
+/** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */
+function cannotRead(text: string, what = ''): string {
+  return SPREADSHEET_ERROR.test(text) ? `"${text}" is a spreadsheet error (a formula that failed), not a ${what || 'time'}` : `cannot read ${what ? `${what} ` : ''}"${text}"`;
 }
 
 /**
@@ -534,7 +561,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     if (createdAt === null && discardedBy !== null) return discardedRow(null);
     if (createdAt === null) {
       checkDateOrder(record, b.createdAt, createdText, mapping.timeZone);
-      return reject(record, 'bad-created', epochMismatch(b.createdAt?.style, createdText) ?? `cannot read date "${createdText}"`, 'createdAt', createdText);
+      return reject(record, 'bad-created', epochMismatch(b.createdAt?.style, createdText) ?? cannotRead(createdText, 'date'), 'createdAt', createdText);
     }
     if (!inCalendar(createdAt)) return discardedBy !== null ? discardedRow(null) : reject(record, 'bad-created', `date "${createdText}" is not in the years 1 to 9999`, 'createdAt', createdText);
     // A row outside --since/--until is excluded, but its times are read first when no --as-of is
@@ -589,7 +616,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
         checkDateOrder(record, b.firstResponseAt, firstText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `${epochMismatch(b.firstResponseAt?.style, firstText) ?? `cannot read "${firstText}"`}; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `${epochMismatch(b.firstResponseAt?.style, firstText) ?? cannotRead(firstText)}; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
@@ -623,7 +650,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
       if (seconds === null) {
         checkDateOrder(record, b.resolvedAt, resolvedText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `${epochMismatch(b.resolvedAt?.style, resolvedText) ?? `cannot read "${resolvedText}"`}; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `${epochMismatch(b.resolvedAt?.style, resolvedText) ?? cannotRead(resolvedText)}; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));

@@ -29,8 +29,9 @@
  *
  * Error cells (`#VALUE!`, `#N/A`, `#DIV/0!`: a formula that failed) the library reads as empty,
  * with no option to keep them. Empty is a wrong answer here: an empty first-response cell is a
- * ticket still waiting, where the same sheet saved as CSV holds `#VALUE!`, a bad time, and the
- * row is rejected with that value. So the sheet's XML is read once more for its error cells
+ * ticket still waiting, where the same sheet saved as CSV holds `#VALUE!`, a bad time, which is
+ * noted with that value and left out of its metric (normalise/rows.ts SPREADSHEET_ERROR; only
+ * `#N/A`, "not available", reads as no value, as empty). So the sheet's XML is read once more for its error cells
  * (fflate, the zip library read-excel-file itself uses; a regular expression over the `<c>`
  * elements of a sheet that has any `t="e"`), and each is given back its text. A sheet without
  * error cells costs one more inflate of its XML and a byte search.

@@ -108,4 +108,36 @@ describe('parity audit on an .xlsx workbook', () => {
     // at one half, between them (R survfit): 75 min = 4500 s
     expect(report.channels.find((c) => c.channel === 'email')?.firstResponse).toMatchObject({ n: 2, median: 4500 });
   });
+
+  it('reads an #N/A cell ("not available") as no value, as its CSV does: a ticket still waiting, with no note', async () => {
+    // ticket 101's first reply (O2, 30) is a formula that failed, #DIV/0!; 103's (O4, 60) a lookup
+    // that found nothing, #N/A
+    const parts = unzipSync(readFileSync(XLSX));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    expect(sheet).toContain('<c r="O4"><v>60</v></c>');
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      sheet.replace('<c r="O2"><v>30</v></c>', '<c r="O2" t="e"><f>1/0</f><v>#DIV/0!</v></c>').replace('<c r="O4"><v>60</v></c>', '<c r="O4" t="e"><f>NA()</f><v>#N/A</v></c>'),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-na-'));
+    writeFileSync(join(dir, 'errors.xlsx'), zipSync(parts));
+    const csv = readFileSync(CSV, 'utf8').replace(/^(101,.*,0,1,)30,30,180,180$/m, '$1#DIV/0!,30,180,180').replace(/^(103,.*,0,1,)60,60,,$/m, '$1#N/A,60,,');
+    writeFileSync(join(dir, 'errors.csv'), csv);
+    const fromXlsx = await runParity(['audit', join(dir, 'errors.xlsx'), '--tz', 'Europe/Berlin', '--format', 'json']);
+    const fromCsv = await runParity(['audit', join(dir, 'errors.csv'), '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(fromXlsx.code).toBe(0);
+    expect(withoutFileNames(fromXlsx.stdout, join(dir, 'errors.xlsx'))).toBe(withoutFileNames(fromCsv.stdout, join(dir, 'errors.csv')));
+    const report = JSON.parse(fromXlsx.stdout) as {
+      period: { asOf: string };
+      input: { dataQuality: Array<{ kind: string; count: number; example: { line: number; value: string } }> };
+      channels: Array<{ channel: string; answered: number; firstResponse: { n: number; median: number; bound: string | null } }>;
+    };
+    // only the #DIV/0! is noted
+    expect(report.input.dataQuality.find((q) => q.kind === 'bad-first-response')).toMatchObject({ count: 1, example: { line: 2, value: '#DIV/0!' } });
+    // email: 101 left out; 102 answered after 90 min (5,400 s); 103 (created 09:20 Berlin) still
+    // waiting at the as-of time, the export's latest time, 102's resolution on 2 July at 09:10
+    // Berlin: 23 h 50 min = 85,800 s. The curve falls to 1/2 at 5,400 s and stays: not reached,
+    // a lower bound, the median of 5,400 and 85,800 = 45,600 s (left out instead, 103 had given n 1)
+    expect(report.period.asOf).toBe('2026-07-02T07:10:00.000Z');
+    expect(report.channels.find((c) => c.channel === 'email')).toMatchObject({ answered: 1, firstResponse: { n: 2, median: 45600, bound: 'lower' } });
+  });
 });

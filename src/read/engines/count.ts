@@ -13,7 +13,7 @@ import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableR
 import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
 import { countQuery, KEYED_FIELDS, valuesBeyondAsciiQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import { vocabularyKey } from '../../normalise/channel.js';
-import { isNoValue } from '../../normalise/rows.js';
+import { isNoValue, unsampled } from '../../normalise/rows.js';
 import { ISO_TIME, PLAIN_NUMBER, type DialectId } from './dialects.js';
 import { escalationTags } from './journeysSql.js';
 import { STYLE_LABELS } from '../../normalise/time.js';
@@ -194,8 +194,9 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
   for (const field of QUERY_TIMESTAMPS) {
     const b = mapping.bindings[field];
     if (!b || !b.style || b.style === 'iso') continue;
-    // (the example is a value in the column's own style: ISO values, which such a column also holds, the query could read)
-    const values = rows.map((r) => r[b.index]).filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !isNoValue(v.trim()));
+    // (the example is a value in the column's own style: ISO values, which such a column also holds, the query could read;
+    // a placeholder or a spreadsheet error, which the style was not read from, is none either)
+    const values = rows.map((r) => r[b.index]).filter((v): v is string => typeof v === 'string' && !unsampled(v.trim()));
     const example = values.find((v) => !ISO_TEXT.test(v.trim())) ?? values[0] ?? '';
     throw new ParityError(`column "${b.header}" holds timestamps written like ${JSON.stringify(example)} (${STYLE_LABELS[b.style]}), which the database query cannot read`, { location: { file: label }, hint: `store it as a timestamp type (or ISO 8601 text) where the tickets live, ${inProcess}` });
   }
