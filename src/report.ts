@@ -197,8 +197,11 @@ export type PeriodUnit = 'week' | 'month' | 'quarter';
 export interface PeriodChannel {
   channel: Channel;
   tickets: number;
-  /** Answered tickets (the sample of the first-response median). */
-  answered: number;
+  /**
+   * Answered tickets (the sample of the first-response median). Null when none of the channel's
+   * tickets has a measurable first response (measure/summary.ts measuredCount).
+   */
+  answered: number | null;
   /**
    * Tickets still open at the as-of time: resolution censored there (Kaplan–Meier). Null when
    * none of the channel's tickets has a measurable resolution (an export without resolution

@@ -258,7 +258,7 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     const s = summarise(durations);
     tickets += durations.tickets;
     resolutionN += s.resolution.n;
-    resolved += s.resolution.resolved;
+    resolved += s.resolution.resolved ?? 0;
     // the reference against itself is 1 by definition, as the audit's table has it (measure/summary.ts
     // selfRatio), also when its median is only a bound (a comparison of two bounds would give
     // none), and unknown on a metric it has no tickets to measure

@@ -36,14 +36,21 @@ export interface FirstResponseSummary extends MetricSummary {
 }
 
 export interface ResolutionSummary extends MetricSummary {
-  /** Tickets resolved by the as-of time (the rest of n is still open). */
-  resolved: number;
+  /**
+   * Tickets resolved by the as-of time (the rest of n is still open). Null when the group has
+   * tickets but none with a measurable resolution (measuredCount).
+   */
+  resolved: number | null;
 }
 
 /** Everything measured about one group of tickets. */
 export interface GroupSummary {
   tickets: number;
-  answered: number;
+  /**
+   * Tickets answered by the as-of time. Null when the group has tickets but none with a
+   * measurable first response (measuredCount): how many were answered is not known.
+   */
+  answered: number | null;
   /** Answered share of the tickets whose first response is measurable; null when none is. */
   answeredShare: number | null;
   resolvedShare: number | null;
@@ -57,8 +64,19 @@ export interface GroupSummary {
  * with a measurable resolution (the export has no resolution information): 0 would claim that
  * every ticket was resolved, which nobody knows. An empty group has 0 open.
  */
-export function openCount(tickets: number, resolutionN: number, resolved: number): number | null {
-  return tickets > 0 && resolutionN === 0 ? null : resolutionN - resolved;
+export function openCount(tickets: number, resolutionN: number, resolved: number | null): number | null {
+  return resolved === null || (tickets > 0 && resolutionN === 0) ? null : resolutionN - resolved;
+}
+
+/**
+ * How many of a group's `tickets` ended (were answered, were resolved) among the `n` whose
+ * metric is measurable: null when there are tickets but none is measurable (an export without
+ * first-response or resolution information), where 0 would say that nobody was answered
+ * (resolved), which nobody knows; the share beside it is null for the same reason. An empty
+ * group has 0.
+ */
+export function measuredCount(tickets: number, n: number, ended: number): number | null {
+  return tickets > 0 && n === 0 ? null : ended;
 }
 
 /** The censoring-aware summary of one metric. */
@@ -88,11 +106,11 @@ export function summarise(d: GroupDurations): GroupSummary {
   const resolved = sizeOf(d.samples.resolution).ended;
   return {
     tickets: d.tickets,
-    answered,
+    answered: measuredCount(d.tickets, first.n, answered),
     answeredShare: first.n ? answered / first.n : null,
     resolvedShare: resolution.n ? resolved / resolution.n : null,
     firstResponse: { ...first, answeredMedian: answered ? endedMedian(d.samples.firstResponse) : null },
-    resolution: { ...resolution, resolved },
+    resolution: { ...resolution, resolved: measuredCount(d.tickets, resolution.n, resolved) },
   };
 }
 

@@ -18,12 +18,13 @@ const H = 3600;
 
 interface ChannelExpectation {
   tickets: number;
-  answered: number;
+  /** Null where no ticket of the channel has a measurable first response (the share is null too). */
+  answered: number | null;
   /** Plain median of the answered tickets (answeredMedian). */
   firstResponse: number | null;
   /** Kaplan–Meier median with the unanswered counted as still waiting, where it differs from the above. */
   firstResponseKm?: number | null;
-  resolved: number;
+  resolved: number | null;
   resolution: number | null;
   /** 'lower' where half or more is still open: the resolution median is then a lower bound. */
   resolutionBound?: 'lower';
@@ -98,7 +99,7 @@ const CASES: Case[] = [
       // Chat 7: 2 min; resolved 10 min.
       chat: { tickets: 1, answered: 1, firstResponse: 2 * M, resolved: 1, resolution: 10 * M },
       // Twitter 9: initial response 13:50 before creation 14:00 → left out; resolved 2 h.
-      social: { tickets: 1, answered: 0, firstResponse: null, resolved: 1, resolution: 2 * H },
+      social: { tickets: 1, answered: null, firstResponse: null, resolved: 1, resolution: 2 * H },
     },
   },
   {
@@ -109,13 +110,13 @@ const CASES: Case[] = [
     extra: ['Salesforce case report has no first-response field'],
     channels: {
       // Phone: 12:02 AM → 1:02 AM (1 h), 9 AM → 11 AM (2 h), 1 PM → 5 PM (4 h) → 2 h.
-      phone: { tickets: 3, answered: 0, firstResponse: null, resolved: 3, resolution: 2 * H },
+      phone: { tickets: 3, answered: null, firstResponse: null, resolved: 3, resolution: 2 * H },
       // Email: 2 h, 6 h, one New (open) → S 2/3 then 1/3 at 6 h → 6 h.
-      email: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 6 * H },
+      email: { tickets: 3, answered: null, firstResponse: null, resolved: 2, resolution: 6 * H },
       // Web: 1 h; 00001008 closed half an hour before it opened → left out of resolution.
-      web: { tickets: 2, answered: 0, firstResponse: null, resolved: 1, resolution: 1 * H },
+      web: { tickets: 2, answered: null, firstResponse: null, resolved: 1, resolution: 1 * H },
       // Twitter (custom origin) → social: 6 PM → 9 PM = 3 h.
-      social: { tickets: 1, answered: 0, firstResponse: null, resolved: 1, resolution: 3 * H },
+      social: { tickets: 1, answered: null, firstResponse: null, resolved: 1, resolution: 3 * H },
     },
   },
   {
@@ -124,11 +125,11 @@ const CASES: Case[] = [
     rows: [8, 8, 0],
     channels: {
       // email 2 h, 4 h, one active → 4 h.
-      email: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 4 * H },
+      email: { tickets: 3, answered: null, firstResponse: null, resolved: 2, resolution: 4 * H },
       // chat 30 and 50 min, both closed: S = 0.5 between them → (30 + 50) / 2 = 40 min.
-      chat: { tickets: 2, answered: 0, firstResponse: null, resolved: 2, resolution: 40 * M },
+      chat: { tickets: 2, answered: null, firstResponse: null, resolved: 2, resolution: 40 * M },
       // phone 1 h, 3 h, one pending → 3 h.
-      phone: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 3 * H },
+      phone: { tickets: 3, answered: null, firstResponse: null, resolved: 2, resolution: 3 * H },
     },
   },
   {
@@ -194,12 +195,12 @@ const CASES: Case[] = [
     quality: { outbound: 2 },
     channels: {
       // email: closed 2 h and 1 h, 5003 open → S 2/3 at 1 h, 1/3 at 2 h → 2 h.
-      email: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 2 * H },
+      email: { tickets: 3, answered: null, firstResponse: null, resolved: 2, resolution: 2 * H },
       // twitter-direct-message 20 min, facebook-mention 40 min, instagram-comment open → 40 min.
-      social: { tickets: 3, answered: 0, firstResponse: null, resolved: 2, resolution: 40 * M },
+      social: { tickets: 3, answered: null, firstResponse: null, resolved: 2, resolution: 40 * M },
       // contact_form 6 h; chat 15 min.
-      web: { tickets: 1, answered: 0, firstResponse: null, resolved: 1, resolution: 6 * H },
-      chat: { tickets: 1, answered: 0, firstResponse: null, resolved: 1, resolution: 15 * M },
+      web: { tickets: 1, answered: null, firstResponse: null, resolved: 1, resolution: 6 * H },
+      chat: { tickets: 1, answered: null, firstResponse: null, resolved: 1, resolution: 15 * M },
     },
   },
   {
@@ -214,7 +215,7 @@ const CASES: Case[] = [
       // 40: 41 at 13:05 (99 is not in the file) → 300 s. 30 and 70 (only the customer's own follow-up) unanswered.
       // Sorted 300, 1200, 3600 → answered-only 1200 s; with 30 and 70 still waiting (days old at
       // the as-of time) S = 4/5, 3/5, 2/5 → Kaplan–Meier 3600 s. No resolution in a conversation log.
-      social: { tickets: 5, answered: 3, firstResponse: 1200, firstResponseKm: 3600, resolved: 0, resolution: null },
+      social: { tickets: 5, answered: 3, firstResponse: 1200, firstResponseKm: 3600, resolved: null, resolution: null },
     },
   },
   {

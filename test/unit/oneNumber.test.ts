@@ -18,6 +18,7 @@ import { profileFiles } from '../../src/load/profile.js';
 import { evaluateGate } from '../../src/judge/gates/evaluate.js';
 import { parseGate } from '../../src/judge/gates/parse.js';
 import type { Report } from '../../src/report.js';
+import { renderCsv } from '../../src/render/csv.js';
 
 type Metric = 'firstResponse' | 'resolution';
 type Finding = Report['findings'][number];
@@ -322,6 +323,83 @@ describe('the reference against itself', () => {
     expect(current?.channels.map((c) => [c.channel, c.firstResponseRatio, c.resolutionRatio])).toEqual([
       ['phone', 1, null],
       ['social', 0.25, null],
+    ]);
+  });
+});
+
+describe('a count nobody can know is null, never 0', () => {
+  // By hand: no first-response column, so nobody knows how many tickets were answered: answered
+  // is null beside answeredShare null (0 would say nobody was answered), in the JSON, the by
+  // table, the trend and the CSV (an empty cell). Resolution is known: phone resolved 2 of 3
+  // (P3 open), social 3 of 3. A band or period with no tickets at all has 0, which is known.
+  const noFirst = tempCsv('no-first-response.csv', [
+    'ticket_id,channel,created_at,resolved_at,team',
+    'P1,Phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,A',
+    'P2,Phone,2026-10-01T09:00:00Z,2026-10-01T12:00:00Z,A',
+    'P3,Phone,2026-10-01T09:00:00Z,,A',
+    'T1,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,B',
+    'T2,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,B',
+    'T3,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:40:00Z,B',
+  ]);
+  // By hand: no resolution column: resolved and open are unknown (null); first response is
+  // known: phone answered P1 and P2 (P3 waiting), social T1 only.
+  const noResolution = tempCsv('no-resolution-counts.csv', [
+    'ticket_id,channel,created_at,first_response_at,team',
+    'P1,Phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,A',
+    'P2,Phone,2026-10-01T09:00:00Z,2026-10-01T12:00:00Z,A',
+    'P3,Phone,2026-10-01T09:00:00Z,,A',
+    'T1,Twitter,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,B',
+  ]);
+  const flags = { asOf: '2026-10-02T00:00:00Z' };
+  const counts = (report: Report) => report.channels.map((c) => [c.channel, c.answered, c.answeredShare, c.resolution.resolved]);
+
+  it('in the channel table and the by table, both producers', async () => {
+    for (const report of await bothProducers([noFirst], flags)) {
+      expect(counts(report)).toEqual([
+        ['phone', null, null, 2],
+        ['social', null, null, 3],
+      ]);
+    }
+    for (const report of await bothProducers([noResolution], flags)) {
+      expect(counts(report)).toEqual([
+        ['phone', 2, 2 / 3, null],
+        ['social', 1, 1, null],
+      ]);
+    }
+    const by = await auditFiles([noFirst], { ...flags, by: 'team', byReference: 'A' }, { minSample: 1 });
+    expect(by.by?.groups.map((g) => [g.value, g.answered, g.resolution.resolved])).toEqual([
+      ['A', null, 2],
+      ['B', null, 3],
+    ]);
+    // every follower band is empty here (no follower column): 0 answered of 0, a known count
+    expect(by.followerBands.every((b) => b.tickets > 0 || b.answered === 0)).toBe(true);
+  });
+
+  it('in the CSV: an empty cell, where open is empty too without resolution', async () => {
+    const rows = (report: Report) =>
+      renderCsv(report)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(5, 10));
+    // columns: channel, reference, tickets, answered, open
+    expect(rows(await auditFiles([noFirst], flags))).toEqual([
+      ['phone', 'phone', '3', '', '1'],
+      ['social', 'phone', '3', '', '0'],
+    ]);
+    expect(rows(await auditFiles([noResolution], flags))).toEqual([
+      ['phone', 'phone', '3', '2', ''],
+      ['social', 'phone', '1', '1', ''],
+    ]);
+  });
+
+  it('in the trend', async () => {
+    const settings = { ...resolveSettings([noFirst], flags, {}, 'test'), generatedAt: null };
+    const start = Date.parse('2026-10-01T00:00:00Z') / 1000;
+    const report = await periodReport(settings, { stdin: Readable.from([]) }, { unit: 'month', focus: { start, end: Date.parse('2026-11-01T00:00:00Z') / 1000 }, previous: 0 });
+    expect(report.periods?.at(-1)?.channels.map((c) => [c.channel, c.answered, c.open])).toEqual([
+      ['phone', null, 1],
+      ['social', null, 0],
     ]);
   });
 });

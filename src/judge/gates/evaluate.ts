@@ -80,7 +80,7 @@ interface GroupLike {
   answeredShare?: number | null;
   resolvedShare?: number | null;
   firstResponse?: MetricLike | null;
-  resolution?: (MetricLike & { resolved?: number }) | null;
+  resolution?: (MetricLike & { resolved?: number | null }) | null;
 }
 
 function boundWord(bound: Bound | null): string {
