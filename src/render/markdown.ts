@@ -80,7 +80,7 @@ export function scopeSentence(report: Report): string {
     const seen = report.period.from && report.period.to ? `; the first created ${formatDate(report.period.from, zone)}, the last ${formatDate(report.period.to, zone)}` : '';
     return `${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period ${formatDate(rp.from, zone)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
   }
-  return `${formatCount(report.input.tickets)} tickets from ${files} (${report.input.format}), created ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; reference channel ${report.reference}.`;
+  return `${formatCount(report.input.tickets)} ticket${report.input.tickets === 1 ? '' : 's'} from ${files} (${report.input.format}), created ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; reference channel ${report.reference}.`;
 }
 
 /** The headline sentences: how each channel compares, findings, trend, censoring, gates. */

@@ -62,12 +62,12 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const out: string[] = [];
   const input = report.input;
   const files = input.files.length === 1 ? input.files[0] : `${input.files.length} files`;
-  const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} rows)`;
+  const rows = input.tickets === input.rowsUsed ? '' : ` (${formatCount(input.rowsUsed)} row${input.rowsUsed === 1 ? '' : 's'})`;
   // a report's table is about its period: its title, and the period's tickets of the export's
   const rp = report.reportPeriod;
   const title = rp
     ? `${reportTitle(report)} — ${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period, of ${formatCount(rp.allTickets)} from ${files} (${input.format})`
-    : `parity audit — ${formatCount(input.tickets)} tickets${rows} from ${files} (${input.format})`;
+    : `parity audit — ${formatCount(input.tickets)} ticket${input.tickets === 1 ? '' : 's'}${rows} from ${files} (${input.format})`;
   out.push(c.bold(wrap(title, options.width)));
   out.push(
     wrap(`Period ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; open tickets measured to ${formatInstant(report.period.asOf)}; reference channel: ${report.reference}`, options.width),

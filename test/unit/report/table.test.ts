@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../../src/render/table.js';
 import { firstThatFits, visibleWidth, wrap } from '../../../src/render/fit.js';
 import { ROOT } from '../../helpers/exec.js';
-import { sampleReport } from './sampleReport.js';
+import { sampleAudit, sampleReport } from './sampleReport.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DIR = join(ROOT, 'test', 'golden', 'table');
@@ -59,5 +59,15 @@ describe('the audit table in a terminal', () => {
     const text = renderTable(report, { color: false });
     expect(text).not.toContain('to fit the terminal');
     golden('sample-full.txt', text);
+  });
+});
+
+describe('the title counts in words that agree with the number', () => {
+  it('says "1 ticket", and "(1 row)" where one row made the tickets', () => {
+    const audit = sampleAudit();
+    const one = { ...audit, input: { ...audit.input, tickets: 1, rowsUsed: 1 } };
+    expect(renderTable(one, { color: false }).split('\n')[0]).toMatch(/^parity audit — 1 ticket from /);
+    const oneRow = { ...audit, input: { ...audit.input, tickets: 2, rowsUsed: 1 } };
+    expect(renderTable(oneRow, { color: false }).split('\n')[0]).toMatch(/^parity audit — 2 tickets \(1 row\) from /);
   });
 });
