@@ -102,14 +102,26 @@ export interface BoundedRatio extends RatioCi {
 }
 
 /**
+ * The smallest duration a ratio divides by (ratioCiFromIntervals' floor): timestamps are whole
+ * seconds, so a median below one second (0 s: half or more answered in the second they came in)
+ * says only that the true median lies somewhere in [0, 1 s).
+ */
+export const RATIO_FLOOR_SECONDS = 1;
+
+/**
  * Ratio of two medians (a over b) with a 95% CI, floored at one second. A median not reached
- * makes the ratio a bound with a one-sided CI; with both not reached there is no ratio.
+ * makes the ratio a bound with a one-sided CI; with both not reached there is no ratio. So does
+ * a median below the floor beside one above it: b's 0 s (read as 1 s) makes a/b a lower bound
+ * (a's 29m 30s is at least 1,770 times whatever b's true median under a second is, not exactly
+ * 1,770 times it), a's an upper bound; both below it, the ratio is 1 (equal to the second).
  */
 export function ratioOfEstimates(a: Estimate, b: Estimate): BoundedRatio {
   if (a.value === null || b.value === null || (!a.reached && !b.reached)) return { ratio: null, lo: null, hi: null };
-  const r = ratioCiFromIntervals(a.value, a, b.value, b);
-  if (!a.reached) return { ...r, hi: null, bound: 'lower' };
-  if (!b.reached) return { ...r, lo: null, bound: 'upper' };
+  const r = ratioCiFromIntervals(a.value, a, b.value, b, { floor: RATIO_FLOOR_SECONDS });
+  const aBelow = a.reached && a.value < RATIO_FLOOR_SECONDS;
+  const bBelow = b.reached && b.value < RATIO_FLOOR_SECONDS;
+  if (!a.reached || (bBelow && !aBelow)) return { ...r, hi: null, bound: 'lower' };
+  if (!b.reached || (aBelow && !bBelow)) return { ...r, lo: null, bound: 'upper' };
   return r;
 }
 

@@ -327,6 +327,35 @@ describe('the reference against itself', () => {
   });
 });
 
+describe('a reference median of 0 s', () => {
+  // By hand: phone answers 25 of 40 tickets in the second they come in (0 s) and the rest after
+  // 25 … 39 min: median (20th and 21st of 40) 0 s. Social answers after 10 … 49 min: median
+  // (29 + 30) / 2 min = 1,770 s. Read over the 1 s floor the ratio is 1,770, but the true phone
+  // median lies under a second, so social is at least 1,770 times slower: a lower bound, in the
+  // table, the finding and the ratio gate alike.
+  const rows = ['ticket_id,channel,created_at,first_response_at'];
+  const at = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  for (let i = 0; i < 40; i++) {
+    const created = Date.UTC(2026, 0, 1, i % 20);
+    rows.push(`P${i},phone,${at(created)},${at(created + (i < 25 ? 0 : i * 60_000))}`);
+    rows.push(`S${i},social,${at(created)},${at(created + (10 + i) * 60_000)}`);
+  }
+  const path = tempCsv('zero-median.csv', rows);
+
+  it('makes the ratio a lower bound everywhere, both producers', async () => {
+    for (const report of await bothProducers([path], { asOf: '2026-01-03T00:00:00Z' })) {
+      const social = report.channels.find((c) => c.channel === 'social');
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      expect([phone?.firstResponse.median, social?.firstResponse.median]).toEqual([0, 1770]);
+      const vs = social?.vsReference as VsReference;
+      expect([vs.firstResponseRatio, vs.firstResponseBound, vs.firstResponseRatioCi95?.[1]]).toEqual([1770, 'lower', null]);
+      const finding = report.findings.find((f) => f.kind === 'channel-preference' && f.metric === 'firstResponse' && f.subject === 'social');
+      expect(finding?.message).toContain('at least 1770× slower');
+      expectOneNumber(report, 'social vs phone, 0 s reference', vs, 'firstResponse', finding, 'ratio(social,phone).firstResponse.median > 1000000');
+    }
+  });
+});
+
 describe('a count nobody can know is null, never 0', () => {
   // By hand: no first-response column, so nobody knows how many tickets were answered: answered
   // is null beside answeredShare null (0 would say nobody was answered), in the JSON, the by

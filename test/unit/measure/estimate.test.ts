@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '../../../src/stats/kaplanMeier.js';
 import { tallyFromSamples } from '../../../src/stats/tally.js';
-import { boundOf, endsAt, medianEstimate, quantileEstimate } from '../../../src/measure/estimate.js';
+import { boundOf, endsAt, medianEstimate, quantileEstimate, ratioOfEstimates } from '../../../src/measure/estimate.js';
 
 const DAY = 86_400;
 
@@ -83,5 +83,41 @@ describe('the CI of a median has no end the data cannot place (found by an attac
     // S(20) = 3/5, se = 3/5·√(1/(5·4) + 1/(4·3)) = 0.2191; 0.5 ∓ 0.4294 = 0.0706 and 0.9294:
     // the first times the curve has fallen that far, 10 and 50 min (ranks round(3 ∓ 2.19) = 1, 5)
     expect(medianEstimate(answered(10, 20, 30, 40, 50))).toEqual({ value: 30 * MIN, reached: true, lo: 10 * MIN, hi: 50 * MIN });
+  });
+});
+
+describe('a median under the one-second floor makes the ratio a bound (found by a review)', () => {
+  // Timestamps are whole seconds: a median of 0 s (half or more answered in the second they came
+  // in) says only that the true median lies in [0 s, 1 s). Divided by the floor of 1 s, 1,770 s
+  // over it is 1,770, but the true ratio is 1,770 / m for some m < 1: at least 1,770, not 1,770.
+  const social = { value: 1770, reached: true, lo: 1380, hi: 2160 };
+  const phone = { value: 0, reached: true, lo: 0, hi: 1560 };
+
+  it('b under the floor: a lower bound, no upper CI end (was "1770× slower, 95% CI 45×–70388×")', () => {
+    const r = ratioOfEstimates(social, phone);
+    expect(r.ratio).toBe(1770);
+    expect(r.bound).toBe('lower');
+    expect(r.hi).toBeNull();
+    // the lower end still combines both spreads: social's down to 1380 s, phone's up to 1560 s
+    expect(r.lo).not.toBeNull();
+    expect(r.lo as number).toBeLessThan(1770);
+  });
+
+  it('a under the floor: an upper bound (at most 1/1770), no lower CI end', () => {
+    const r = ratioOfEstimates(phone, social);
+    expect(r.ratio).toBeCloseTo(1 / 1770, 12);
+    expect(r.bound).toBe('upper');
+    expect(r.lo).toBeNull();
+  });
+
+  it('both under it: equal to the second, a ratio of 1 that is no bound; both at or over it: unchanged', () => {
+    const r = ratioOfEstimates({ value: 0.5, reached: true, lo: 0, hi: 3 }, phone);
+    expect(r.ratio).toBe(1);
+    expect(r.bound).toBeUndefined();
+    // 1 s exactly is on the floor, not under it: 1770 / 1, an estimate with both CI ends
+    const onFloor = ratioOfEstimates(social, { value: 1, reached: true, lo: 1, hi: 60 });
+    expect(onFloor.ratio).toBe(1770);
+    expect(onFloor.bound).toBeUndefined();
+    expect(onFloor.hi).not.toBeNull();
   });
 });
