@@ -12,6 +12,7 @@ import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '.
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, unsampled } from '../normalise/rows.js';
 import { GENERIC_SYNONYMS } from './generic.js';
+import { durationHeader } from './durationHeader.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
 
 export type { FieldBinding, Mapping } from './types.js';
@@ -34,8 +35,14 @@ export function columnsHint(field: TicketField): string {
   return map;
 }
 
-/** The unit a header names (`First reply time in minutes` → minutes), if any. */
+/**
+ * The unit a header names (`First reply time in minutes` → minutes, `Resolution time [h]` →
+ * hours, `TTR (days)` → days), if any: the qualifier after the name first (formats/durationHeader.ts),
+ * else a unit word anywhere in it (`minutes_to_first_reply`).
+ */
 export function unitFromHeader(header: string): DurationUnit | null {
+  const named = durationHeader(header)?.unit;
+  if (named) return named;
   const h = header.toLowerCase();
   if (/\b(ms|millis|milliseconds)\b|_ms\b/.test(h)) return 'ms';
   if (/(seconds|secs?\b|_s\b)/.test(h)) return 'seconds';
@@ -160,14 +167,19 @@ export function bindColumns(
   keys.forEach((k, i) => {
     if (ignored.has(k) && !taken.has(i)) taken.add(i);
   });
+  // The names a field is bound by: the format's, then the generic ones, unless the format says
+  // it lacks the field (or its twin): such a field is not guessed from generic names.
+  const fieldNames = (field: TicketField): readonly string[] => {
+    const twin = TWIN[field];
+    const absent = format.absent?.[field] !== undefined || (twin !== undefined && format.absent?.[twin] !== undefined);
+    return [...(format.synonyms[field] ?? []), ...(absent ? [] : GENERIC_SYNONYMS[field])];
+  };
   for (const field of TICKET_FIELDS) {
     if (bindings[field]) continue;
     // A twin configured by the user (firstResponseTime vs firstResponseAt) settles the field.
     const twin = TWIN[field];
     if (twin && configured[twin] !== undefined) continue;
-    // A field the format says it lacks (or whose twin it lacks) is not guessed from generic names.
-    const absent = format.absent?.[field] !== undefined || (twin !== undefined && format.absent?.[twin] !== undefined);
-    const names = [...(format.synonyms[field] ?? []), ...(absent ? [] : GENERIC_SYNONYMS[field])];
+    const names = fieldNames(field);
     // The first name the header has, unless it is empty in every sample row while a later one
     // has values: a JSON export where one record says `"via": null` has a flat `via` column
     // beside `via.channel`, and the empty one must not stand in for the one that is filled.
@@ -178,6 +190,30 @@ export function bindColumns(
       if (index >= 0) found.push(index);
     }
     const index = found.find((i) => columnSamples(samples, i).length > 0) ?? found[0];
+    if (index !== undefined) {
+      bindings[field] = { field, index, header: header[index] ?? field, source: 'format' };
+      taken.add(index);
+    }
+  }
+
+  // A field's name with a unit or clock after it (`First response time (minutes)`, `TTR (days)`,
+  // `Full resolution time in minutes (business)`): the duration, in that unit and clock. The name
+  // may be the duration's or its timestamp twin's (`Time to resolution (hours)`); the unit says
+  // it is a duration, unless the values are dates (below). A column matched by a whole name
+  // above comes first; among these, the better name, then a calendar before a business-time
+  // column (as Zendesk's own names prefer), then the column further left, one with values first.
+  for (const field of DURATION_FIELDS) {
+    const twin = TWIN[field] as TicketField;
+    if (bindings[field] || configured[twin] !== undefined || format.absent?.[field] !== undefined) continue;
+    const rank = new Map<string, number>();
+    [...fieldNames(field), ...fieldNames(twin)].forEach((name, k) => {
+      for (const key of [headerKey(name), durationHeader(name)?.base]) if (key && !rank.has(key)) rank.set(key, k);
+    });
+    const found = header
+      .map((h, index) => ({ index, named: taken.has(index) ? null : durationHeader(h) }))
+      .flatMap(({ index, named }) => (named && rank.has(named.base) ? [{ index, rank: rank.get(named.base) as number, business: named.clock === 'business' }] : []))
+      .sort((x, y) => x.rank - y.rank || Number(x.business) - Number(y.business) || x.index - y.index);
+    const index = (found.find((c) => columnSamples(samples, c.index).length > 0) ?? found[0])?.index;
     if (index !== undefined) {
       bindings[field] = { field, index, header: header[index] ?? field, source: 'format' };
       taken.add(index);
@@ -200,7 +236,8 @@ export function bindColumns(
     if (timeB && timeB.source === 'format' && !bindings[at]) {
       const values = columnSamples(samples, timeB.index).slice(0, 200);
       const style = detectStyle(values, timeZone);
-      if (style !== null && !style.startsWith('epoch') && !unitFromHeader(timeB.header)) {
+      // (dates are times whatever unit the header names: `Time to resolution (hours)` holding 2026-01-05)
+      if (style !== null && !style.startsWith('epoch') && (!unitFromHeader(timeB.header) || !looksLikeDuration(values))) {
         bindings[at] = { ...timeB, field: at };
         delete bindings[time];
       }
@@ -212,8 +249,10 @@ export function bindColumns(
     const b = bindings[field];
     if (!b || b.unit) continue;
     const values = columnSamples(samples, b.index).slice(0, 200);
-    const fromFormat = format.durationUnits?.[field];
     const fromHeader = unitFromHeader(b.header);
+    // the format's unit is its own columns' (Zendesk's minutes), and any column's whose header names none
+    const formatColumn = (format.synonyms[field] ?? []).some((name) => headerKey(name) === headerKey(b.header));
+    const fromFormat = formatColumn || !fromHeader ? format.durationUnits?.[field] : undefined;
     // A format's unit holds for numbers; HH:MM:SS text says its own unit.
     // (a plain 0 is the same in every unit: it does not make a column of clock text a column of numbers)
     const clocks = values.filter((v) => !PLAIN_ZERO.test(v));

@@ -1,0 +1,198 @@
+// A duration column whose header is a field's name plus its unit (`First response time
+// (minutes)`, `Resolution time [h]`, `TTR (days)`, `First reply time, minutes`) binds to that
+// field's duration in that unit (formats/durationHeader.ts, formats/bind.ts), in-process and
+// through DuckDB alike; a header naming a timestamp field whose values are dates stays a timestamp.
+import { describe, expect, test } from 'vitest';
+import { durationHeader } from '../../src/formats/durationHeader.js';
+import { bindColumns, unitFromHeader } from '../../src/formats/bind.js';
+import { generic } from '../../src/formats/generic.js';
+import { zendesk } from '../../src/formats/zendesk.js';
+import { intercom } from '../../src/formats/intercom.js';
+import type { FormatDef } from '../../src/formats/types.js';
+import { bothProducers } from '../helpers/audit.js';
+import { tempCsv } from '../helpers/exec.js';
+
+describe('a header taken apart into a name and its unit', () => {
+  test.each([
+    ['First response time (minutes)', 'firstresponsetime', 'minutes', null],
+    ['First Response Time (hrs)', 'firstresponsetime', 'hours', null],
+    ['Resolution time [h]', 'resolutiontime', 'hours', null],
+    ['Time to first response (min)', 'timetofirstresponse', 'minutes', null],
+    ['FRT (mins)', 'frt', 'minutes', null],
+    ['First reply time, minutes', 'firstreplytime', 'minutes', null],
+    ['Resolution Time in Hours', 'resolutiontime', 'hours', null],
+    ['First Response Time (seconds)', 'firstresponsetime', 'seconds', null],
+    ['time to first response (seconds)', 'timetofirstresponse', 'seconds', null],
+    ['TTR (days)', 'ttr', 'days', null],
+    ['Time to resolution (hours)', 'timetoresolution', 'hours', null],
+    ['Resolution time (in hrs)', 'resolutiontime', 'hours', null],
+    ['Closed (d)', 'closed', 'days', null],
+    ['frt_h', 'frt', 'hours', null],
+    ['resolution_time_s', 'resolutiontime', 'seconds', null],
+    ['firstResponseTimeMinutes', 'firstresponsetime', 'minutes', null],
+    ['FRTMins', 'frt', 'minutes', null],
+    ['time_to_first_reply_ms', 'timetofirstreply', 'ms', null],
+    // `business hours` names the clock; its hours are the unit only when no other is named
+    ['First reply time in minutes within business hours', 'firstreplytime', 'minutes', 'business'],
+    ['Full resolution time in minutes (business)', 'fullresolutiontime', 'minutes', 'business'],
+    ['Resolution time (business hours)', 'resolutiontime', 'hours', 'business'],
+    ['First response time (calendar, mins)', 'firstresponsetime', 'minutes', 'calendar'],
+    ['metric_set.reply_time_in_minutes.business', 'metricsetreplytime', 'minutes', 'business'],
+  ] as const)('%s', (header, base, unit, clock) => {
+    expect(durationHeader(header)).toEqual({ base, unit, clock, clockText: false });
+    // the same unit wherever a header's unit is asked (a configured column, the sql command)
+    expect(unitFromHeader(header)).toBe(unit);
+  });
+
+  test('a clock pattern names clock text, whose values say which; no qualifier, an unknown one, or two units: none', () => {
+    expect(durationHeader('Response time (hh:mm)')).toEqual({ base: 'responsetime', unit: null, clock: null, clockText: true });
+    expect(durationHeader('Talk time (mm:ss)')).toEqual({ base: 'talktime', unit: null, clock: null, clockText: true });
+    for (const header of ['First response time', 'First response time (UTC)', 'Avg first response time', 'Closed day', 'Logged in', 'first_response_at', 'Resolution time (hours, minutes)', 'First response time (fortnights)', 'minutes', '(h)']) {
+      expect(durationHeader(header), header).toBeNull();
+    }
+    // (a unit word elsewhere in the header is still found as before)
+    expect(unitFromHeader('minutes_to_first_reply')).toBe('minutes');
+    expect(unitFromHeader('Closed day')).toBeNull();
+  });
+});
+
+/** Binds `header` (with ticket_id, channel, created_at before it) over rows holding `values` in its columns. */
+function bind(header: readonly string[], values: readonly (readonly string[])[], format: FormatDef = generic) {
+  return bindColumns(
+    ['ticket_id', 'channel', 'created_at', ...header],
+    format,
+    1,
+    { columns: {}, dateFormat: null, decimal: null },
+    values.map((v, i) => [`T${i}`, 'phone', '2026-09-14T10:00:00Z', ...v]),
+    'UTC',
+    'f.csv',
+  );
+}
+
+describe('binding a name with a unit', () => {
+  test.each([
+    ['first response time (minutes)', 'firstResponseTime', 'minutes'],
+    ['First Response Time (hrs)', 'firstResponseTime', 'hours'],
+    ['Time to first response (min)', 'firstResponseTime', 'minutes'],
+    ['FRT (mins)', 'firstResponseTime', 'minutes'],
+    ['First reply time, minutes', 'firstResponseTime', 'minutes'],
+    ['First Response Time (seconds)', 'firstResponseTime', 'seconds'],
+    ['Response time (s)', 'firstResponseTime', 'seconds'],
+    ['resolution time (minutes)', 'resolutionTime', 'minutes'],
+    ['Resolution time [h]', 'resolutionTime', 'hours'],
+    ['Resolution Time in Hours', 'resolutionTime', 'hours'],
+    ['TTR (days)', 'resolutionTime', 'days'],
+    // a timestamp's name with a unit: the unit says it is the duration
+    ['Time to resolution (hours)', 'resolutionTime', 'hours'],
+    ['Resolved (d)', 'resolutionTime', 'days'],
+  ] as const)('%s → %s in %s', (header, field, unit) => {
+    const mapping = bind([header], [['30'], ['1.5'], ['']]);
+    expect(mapping.bindings[field]).toMatchObject({ header, unit, clock: 'calendar', clockAssumed: true });
+    expect(mapping.bindings[field]?.unitAssumed).toBeUndefined();
+    expect(mapping.unused).toEqual([]);
+  });
+
+  test('with its clock: business named by the header, with or without a unit', () => {
+    const mapping = bind(['Full resolution time in minutes (business)', 'First response time (business)'], [['90', '01:30:00']]);
+    expect(mapping.bindings.resolutionTime).toMatchObject({ unit: 'minutes', clock: 'business' });
+    expect(mapping.bindings.resolutionTime?.clockAssumed).toBeUndefined();
+    // no unit word: the values' clock text is hours, minutes and seconds
+    expect(mapping.bindings.firstResponseTime).toMatchObject({ unit: 'hms', clock: 'business' });
+  });
+
+  test('clock text under a unit: the values decide, as for any duration column', () => {
+    // `1:30` under (minutes) and no hour word is a minute and a half; under (hrs) an hour and a half
+    expect(bind(['First response time (minutes)'], [['1:30']]).bindings.firstResponseTime).toMatchObject({ unit: 'mmss' });
+    expect(bind(['First response time (hrs)'], [['01:30:00']]).bindings.firstResponseTime).toMatchObject({ unit: 'hms' });
+    expect(bind(['Response time (hh:mm)'], [['1:30']]).bindings.firstResponseTime).toMatchObject({ unit: 'hms' });
+  });
+
+  test('dates under a timestamp name stay a timestamp, a unit named or not', () => {
+    const plain = bind(['first response time', 'time to resolution'], [['2026-09-14T11:00:00Z', '2026-09-15T10:00:00Z']]);
+    expect(Object.keys(plain.bindings).filter((f) => f.startsWith('first') || f.startsWith('resol'))).toEqual(['firstResponseAt', 'resolvedAt']);
+    const dated = bind(['Time to resolution (hours)'], [['2026-09-15 10:00']]);
+    expect(dated.bindings.resolvedAt).toMatchObject({ header: 'Time to resolution (hours)', style: 'iso' });
+    expect(dated.bindings.resolutionTime).toBeUndefined();
+  });
+
+  test('a qualifier parity does not know binds nothing: the column is listed unused', () => {
+    const mapping = bind(['First response time (fortnights)', 'Avg resolution time (hrs)'], [['2', '3']]);
+    expect(mapping.bindings.firstResponseTime).toBeUndefined();
+    expect(mapping.bindings.resolutionTime).toBeUndefined();
+    expect(mapping.unused).toEqual(['First response time (fortnights)', 'Avg resolution time (hrs)']);
+  });
+
+  test('two candidates: a whole synonym first, then the better name, then calendar before business, then the leftmost', () => {
+    // `first_response_minutes` is a synonym as written: it wins over a name with a unit
+    expect(bind(['First response time (hours)', 'first_response_minutes'], [['1', '60']]).bindings.firstResponseTime).toMatchObject({ header: 'first_response_minutes', unit: 'minutes' });
+    // calendar before business time, whichever comes first
+    const both = bind(['First reply time (min, business)', 'First reply time (min)'], [['10', '20']]);
+    expect(both.bindings.firstResponseTime).toMatchObject({ header: 'First reply time (min)', unit: 'minutes', clockAssumed: true });
+    expect(both.unused).toEqual(['First reply time (min, business)']);
+    // the better name: the duration's own (`resolution time`) before its timestamp twin's (`time to resolution`)
+    expect(bind(['Time to resolution (h)', 'Resolution time (h)'], [['1', '2']]).bindings.resolutionTime).toMatchObject({ header: 'Resolution time (h)' });
+    // equal names: the leftmost, unless it is empty in every sampled row
+    expect(bind(['FRT (min)', 'FRT (hrs)'], [['5', '1']]).bindings.firstResponseTime).toMatchObject({ header: 'FRT (min)', unit: 'minutes' });
+    expect(bind(['FRT (min)', 'FRT (hrs)'], [['', '1']]).bindings.firstResponseTime).toMatchObject({ header: 'FRT (hrs)', unit: 'hours' });
+  });
+
+  test('a format: its own columns keep its unit; another with a unit of its own is read in that one', () => {
+    // Zendesk's "First reply time in minutes" is calendar minutes as ever
+    const own = bind(['First reply time in minutes', 'First reply time in minutes within business hours'], [['30', '20']], zendesk);
+    expect(own.bindings.firstResponseTime).toMatchObject({ header: 'First reply time in minutes', unit: 'minutes', clock: 'calendar' });
+    // a Zendesk file with only the business-hours twin: read, in business minutes (the clock said)
+    const business = bind(['First reply time in minutes within business hours'], [['20']], zendesk);
+    expect(business.bindings.firstResponseTime).toMatchObject({ unit: 'minutes', clock: 'business' });
+    // a column in hours in a Zendesk file is hours, not Zendesk's minutes
+    expect(bind(['Full resolution time (hours)'], [['2']], zendesk).bindings.resolutionTime).toMatchObject({ unit: 'hours' });
+    // Intercom says its durations are not to be read: no name with a unit changes that
+    expect(bind(['time to first response (seconds)'], [['60']], intercom).bindings.firstResponseTime).toBeUndefined();
+  });
+});
+
+describe('both producers', () => {
+  test('hours and days by their headers: the same medians in-process and through DuckDB', async () => {
+    // By hand, all created 2026-01-01 00:00 and solved, as-of 2026-01-10 (nobody waiting).
+    // First response "First Response Time (hrs)": phone 0.5, 1, 2 h → median 1 h = 3,600 s;
+    // email 0.25, 0.5, 0.75 h → median 0.5 h = 1,800 s. Resolution "TTR (days)": phone 1, 2, 3 d
+    // → median 2 d = 172,800 s; email 0.5, 1.5, 2.5 d → median 1.5 d = 129,600 s.
+    // (Read as seconds, the phone median would have been 1 s; unread, no first response at all.)
+    const path = tempCsv('units.csv', [
+      'ticket_id,channel,created_at,First Response Time (hrs),TTR (days),status',
+      'P1,phone,2026-01-01T00:00:00Z,0.5,1,solved',
+      'P2,phone,2026-01-01T00:00:00Z,1,2,solved',
+      'P3,phone,2026-01-01T00:00:00Z,2,3,solved',
+      'E1,email,2026-01-01T00:00:00Z,0.25,0.5,solved',
+      'E2,email,2026-01-01T00:00:00Z,0.5,1.5,solved',
+      'E3,email,2026-01-01T00:00:00Z,0.75,2.5,solved',
+    ]);
+    const reports = await bothProducers([path], { asOf: '2026-01-10T00:00:00Z' }, { minSample: 1 });
+    for (const report of reports) {
+      expect([report.input.rowsUsed, report.input.rowsRejected, report.input.dataQuality.length]).toEqual([6, 0, 0]);
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      const email = report.channels.find((c) => c.channel === 'email');
+      expect([phone?.answered, phone?.firstResponse.median, phone?.resolution.resolved, phone?.resolution.median]).toEqual([3, 3600, 3, 172800]);
+      expect([email?.answered, email?.firstResponse.median, email?.resolution.resolved, email?.resolution.median]).toEqual([3, 1800, 3, 129600]);
+    }
+  });
+
+  test('the header of the report: minutes under "first response time (minutes)", through DuckDB too', async () => {
+    // By hand, all created 00:00 and solved, as-of 2026-01-02. Phone: first responses after 30
+    // and 120 min, both answered; the answered-only median is the middle of 1,800 s and 7,200 s,
+    // 4,500 s; both resolved (240 and 480 min). Email, one ticket: first response 45 min =
+    // 2,700 s, resolution 180 min = 10,800 s.
+    const path = tempCsv('minutes.csv', [
+      'ticket_id,channel,created_at,first response time (minutes),resolution time (minutes),status',
+      'P1,phone,2026-01-01T00:00:00Z,30,240,solved',
+      'P2,phone,2026-01-01T00:00:00Z,120,480,solved',
+      'E1,email,2026-01-01T00:00:00Z,45,180,solved',
+    ]);
+    for (const report of await bothProducers([path], { asOf: '2026-01-02T00:00:00Z' }, { minSample: 1 })) {
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      const email = report.channels.find((c) => c.channel === 'email');
+      expect([phone?.answered, phone?.firstResponse.answeredMedian, phone?.resolution.resolved]).toEqual([2, 4500, 2]);
+      expect([email?.firstResponse.median, email?.resolution.median]).toEqual([2700, 10800]);
+      expect(report.input.dataQuality).toEqual([]);
+    }
+  });
+});
