@@ -45,7 +45,13 @@ export const zendesk: FormatDef = {
   privateDirections: ['direct_message'],
   // the tickets API's `is_public` says whether the ticket has a public comment, not whether it
   // came as a public post: never read as isPublic (columns.isPublic still maps it)
-  ignoreColumns: ['is_public'],
+  ignoreColumns: [
+    'is_public',
+    // the business-hours twins of the calendar durations, which are read (the notes say so):
+    // never bound, not even by their name and unit when the calendar column is missing
+    'First reply time in minutes within business hours', 'Full resolution time in minutes within business hours',
+    'metric_set.reply_time_in_minutes.business', 'metric_set.full_resolution_time_in_minutes.business',
+  ],
   durationUnits: { firstResponseTime: 'minutes', resolutionTime: 'minutes' },
   channels: {
     // CSV "Via" values
