@@ -340,6 +340,22 @@ export function bindColumns(
   };
 }
 
+/**
+ * The notes for duration columns read in seconds only because nothing named their unit (no
+ * config unit, no format's, no unit word in the header, no clock text): the choice said in the
+ * report, not only by `inspect`. A column whose timestamp twin is read instead is not.
+ */
+export function assumedUnitNotes(mapping: Pick<Mapping, 'bindings'>): string[] {
+  const out: string[] = [];
+  for (const field of DURATION_FIELDS) {
+    const b = mapping.bindings[field];
+    if (!b?.unitAssumed || mapping.bindings[TWIN[field] as TicketField]) continue;
+    const metric = field === 'firstResponseTime' ? 'first-response' : 'resolution';
+    out.push(`column "${b.header}" names no unit: its ${metric} durations are read as seconds (set columns.${field}.unit if they are not)`);
+  }
+  return out;
+}
+
 /** Unix seconds before this (3 March 1973) are no ticket's time: numbers that small are something else. */
 const EARLIEST_EPOCH_SECONDS = 1e8;
 

@@ -198,3 +198,22 @@ describe('both producers', () => {
     }
   });
 });
+
+describe('a unit only assumed', () => {
+  test('is said in the report, in-process and through DuckDB; a unit named by the header is not', async () => {
+    // `response_time` names no unit: 30 and 120 are read as seconds (the answered-only median
+    // of 30 s and 120 s is 75 s), and a note says so; `FRT (min)` names minutes: no such note.
+    const assumed = tempCsv('assumed.csv', ['ticket_id,channel,created_at,response_time', 'P1,phone,2026-01-01T00:00:00Z,30', 'P2,phone,2026-01-01T00:00:00Z,120']);
+    const named = tempCsv('named.csv', ['ticket_id,channel,created_at,FRT (min)', 'P1,phone,2026-01-01T00:00:00Z,30', 'P2,phone,2026-01-01T00:00:00Z,120']);
+    const note = 'column "response_time" names no unit: its first-response durations are read as seconds (set columns.firstResponseTime.unit if they are not)';
+    const [inProcess, duckdb] = await bothProducers([assumed], { asOf: '2026-01-02T00:00:00Z' }, { minSample: 1 });
+    expect(inProcess.input.notes).toContain(`${assumed}: ${note}`);
+    expect(duckdb.input.notes).toContain(note);
+    for (const report of [inProcess, duckdb]) expect(report.channels[0]?.firstResponse.answeredMedian).toBe(75);
+    for (const report of await bothProducers([named], { asOf: '2026-01-02T00:00:00Z' }, { minSample: 1 })) {
+      expect(report.input.notes.filter((n) => n.includes('names no unit'))).toEqual([]);
+      // 30 and 120 min: the middle, 75 min = 4,500 s
+      expect(report.channels[0]?.firstResponse.answeredMedian).toBe(4500);
+    }
+  });
+});
