@@ -356,3 +356,16 @@ export function effectBound(f: Finding): 'lower' | 'upper' | null {
   const b = f.details?.['effectBound'];
   return b === 'lower' || b === 'upper' ? b : null;
 }
+
+/**
+ * Whether a significant comparison finding's significance is the raw ratio's too (the table's
+ * number): true when the raw view decided, or would have been significant on its own. When only
+ * the like-for-like view is (the mix of tickets hides the gap: raw 1.09× slower, like for like
+ * 4.1×), the raw ratio is never said to be significant: sentences and headlines give the
+ * finding's own number for that, the raw one as the overall one.
+ */
+export function rawRatioSignificant(f: Finding): boolean {
+  if (f.details?.['view'] !== 'like-for-like') return f.significant;
+  const raw = f.details['raw'] as { significant?: unknown } | undefined;
+  return raw?.significant === true;
+}

@@ -11,7 +11,7 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import { effectBound, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, rawRatioSignificant, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -115,14 +115,15 @@ function tiles(report: Report): Markup {
   const ref = report.channels.find((c) => c.channel === report.reference);
   // The headline gap is the largest one the findings call significant; a gap they call too
   // small, not conclusive or within tolerance is never a headline. Its number is the table's raw
-  // ratio when the verdict beside that is the preference; when the preference holds only like
-  // for like (no raw ratio, both medians not reached; or the raw ratio pointing the other way,
-  // case mix), the finding's own number, said to be like for like.
+  // ratio when the verdict beside that is the preference and the raw ratio is significant itself;
+  // when the preference holds only like for like (no raw ratio, both medians not reached; the raw
+  // ratio pointing the other way, case mix; or a raw ratio the mix of tickets pulls into the
+  // band), the finding's own number, said to be like for like.
   const headlines = report.channels.flatMap((c) => {
     const v = c.vsReference;
     if (c.channel === report.reference || !v) return [];
-    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
     const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === 'firstResponse' && x.significant);
+    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio && (!f || rawRatioSignificant(f))) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
     return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: effectBound(f), alike: true }] : [];
   });
   let widest = headlines[0];
