@@ -47,10 +47,16 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
   let verdict: Finding['verdict'];
   let rule: string;
   let message: string;
-  if (decisive.n < rules.minSample || !Number.isFinite(decisive.rho)) {
+  if (decisive.n < rules.minSample) {
     verdict = 'insufficient-data';
-    rule = `insufficient data: fewer than ${rules.minSample} answered social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}, or no variation`;
+    rule = `insufficient data: fewer than ${rules.minSample} answered social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}`;
     message = `Too few answered social tickets with a follower count to relate followers to response time (n = ${count(decisive.n)}; at least ${count(rules.minSample)} needed).`;
+  } else if (!Number.isFinite(decisive.rho)) {
+    // tickets enough, nothing to rank (one follower count, or one time): not a lack of tickets,
+    // and not shown either way, as a comparison with tickets enough but no ratio (rules.ts)
+    verdict = 'no-preference';
+    rule = `no preference shown: the follower count or the first-response time does not vary${like}, so no rank correlation can be computed (n = ${count(decisive.n)})`;
+    message = `Cannot relate follower count to first-response time on social: among the ${count(decisive.n)} answered social tickets with a follower count${adjusted ? ` in cells of at least ${MIN_CELL}` : ''}, the follower count or the response time does not vary${like}.`;
   } else if (rhoSignificant(decisive, pDecisive, rules.minSample, rules.alpha)) {
     verdict = 'preference';
     rule = `preference: |rho| ≥ ${MIN_RHO} and Holm ${p(pDecisive)} < ${rules.alpha} (Spearman, t approximation${adjusted ? ', on percentile ranks within cells' : ''})`;
