@@ -9,7 +9,7 @@ import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
-import { boundedSpeed, interval, oneSided, p, share } from '../../format.js';
+import { boundedSpeed, interval, oneSided, p, share, toleranceEdges, type Edges } from '../../format.js';
 
 /** The case-mix clause of two ticket groups (moved to measure/ticketGroups.ts, where both producers of groups have one). */
 export { mixNote } from '../../measure/ticketGroups.js';
@@ -27,12 +27,13 @@ const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
  * preference (faster), while its resolution comparison is not a preference for it (within
  * tolerance, not conclusive, case mix, or slower). The sentence gives both ratios and how much of
  * the reply advantage survives to resolution, on the log scale: ln(resolution ratio) / ln(first-
- * response ratio). Resolution not measurable → no claim, a note says why.
+ * response ratio). Resolution not measurable → no claim, a note says why. Every ratio and CI end
+ * is written on its side of the tolerance band's `edges`, as in the comparison findings.
  */
-export function theatre(channel: Channel, reference: Channel, first: Finding, resolution: Finding): Finding | null {
+export function theatre(channel: Channel, reference: Channel, edges: Edges, first: Finding, resolution: Finding): Finding | null {
   // (significant: a preference, or one like for like that the raw ratio reverses — case mix)
   if (!first.significant || first.effect === null || first.effect >= 1) return null;
-  const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first))} than ${reference} tickets`;
+  const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first), edges)} than ${reference} tickets`;
   if (resolution.verdict === 'insufficient-data' || resolution.effect === null) {
     return noteFinding({
       kind: 'response-theatre',
@@ -71,7 +72,7 @@ export function theatre(channel: Channel, reference: Channel, first: Finding, re
     pValueAdjusted: null,
     ...(resolution.n ? { n: resolution.n } : {}),
     rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
-    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null) : interval(resolution.effectCi95 ?? null)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
+    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound, edges)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null, edges) : interval(resolution.effectCi95 ?? null, edges)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
       // the finding's effect is the resolution ratio: its bound travels with it, as every comparison finding's does
       effectBound: bound,
@@ -111,7 +112,7 @@ export function channelFindings(ctx: FindingContext): Deferred[] {
       const [first, resolution] = regs.map((reg) =>
         comparisonFinding('channel-preference', channel, reference, names, reg, ctx.family, ctx.rules, { mixNote: mix }),
       ) as [Finding, Finding];
-      const show = theatre(channel, reference, first, resolution);
+      const show = theatre(channel, reference, toleranceEdges(ctx.rules.tolerance), first, resolution);
       return show ? [first, resolution, show] : [first, resolution];
     });
   }
