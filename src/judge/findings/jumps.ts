@@ -15,7 +15,7 @@ import { medianOf } from '../../measure/sample.js';
 import type { Estimate } from '../../measure/estimate.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
-import { boundedSpeed, count, duration, interval, num, oneSided, p, roundingOf, share, speedBound, speedInterval } from '../../format.js';
+import { boundedSpeed, count, duration, interval, num, oneSided, p, roundingOf, share, speedBound, speedInterval, toleranceEdges } from '../../format.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
@@ -89,18 +89,20 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       const effect = judged?.effect ?? null;
       const ci = judged?.effectCi95 ?? null;
       const nPart = judged?.n ? `n = ${count(judged.n['jump'] ?? 0)} vs ${count(judged.n['other social'] ?? 0)}` : 'no other social tickets';
+      // (every ratio and CI end on its side of the tolerance band's edges, as in the comparison findings)
+      const edges = toleranceEdges(ctx.rules.tolerance);
       let served: string;
       if (verdict === 'insufficient-data' || effect === null) {
         served = `too few to compare with other social tickets (${nPart}; at least ${count(ctx.rules.minSample)} per group needed)`;
       } else if (judged?.significant) {
         // a preference, or one like for like that the raw ratio reverses (case mix): its own number
         const bound = judged ? effectBound(judged) : null;
-        served = `${boundedSpeed(effect, bound)} than other social tickets (95% CI ${bound ? speedBound(ci) : speedInterval(effect, ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+        served = `${boundedSpeed(effect, bound, edges)} than other social tickets (95% CI ${bound ? speedBound(ci, edges) : speedInterval(effect, ci, edges)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       } else {
         const bound = judged ? effectBound(judged) : null;
         const word = verdict === 'case-mix' ? 'a gap explained by case mix' : verdict === 'within-tolerance' ? 'about as fast as other social tickets' : 'no preference shown against other social tickets';
-        const ratioWords = bound ? `${bound === 'lower' ? 'at least' : 'at most'} ${num(effect, roundingOf(bound))}` : num(effect);
-        served = `${word} (ratio ${ratioWords}, 95% CI ${bound ? oneSided(ci) : interval(ci)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+        const ratioWords = bound ? `${bound === 'lower' ? 'at least' : 'at most'} ${num(effect, roundingOf(bound), edges)}` : num(effect, 'nearest', edges);
+        served = `${word} (ratio ${ratioWords}, 95% CI ${bound ? oneSided(ci, edges) : interval(ci, edges)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       }
       const origins = Object.entries(originChannels).map(([ch, k]) => `${ch} ${count(k)}`).join(', ');
       const message =
