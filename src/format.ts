@@ -107,6 +107,17 @@ export function times(x: number | null, r: Rounding = 'nearest', edges: Edges = 
   return `${fixed(x, placesBeside(x, places, edges, r), r)}×`;
 }
 
+/** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
+export const MIN_RHO = 0.1;
+
+/**
+ * A rank correlation as every sentence and evidence line writes it: on its side of ±MIN_RHO
+ * (0.0994 is `0.099`, never `0.10`, which reads as the 0.1 it is below).
+ */
+export function rhoText(rho: number): string {
+  return num(rho, 'nearest', [MIN_RHO, -MIN_RHO]);
+}
+
 /** `p < 0.0001`, `p = 0.012`, `p = 1`. */
 export function p(value: number | null): string {
   if (value === null || Number.isNaN(value)) return 'p = NA';

@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, rhoText, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
@@ -54,7 +54,7 @@ const durationOf = (v: unknown, r: Rounding = 'nearest'): string => (numberOr(v)
 function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): string {
   const parts: string[] = [];
   if (v['rho'] !== undefined) {
-    parts.push(`rho ${numberOr(v['rho']) === null ? '—' : (v['rho'] as number).toFixed(2)}`);
+    parts.push(`rho ${numberOr(v['rho']) === null ? '—' : rhoText(v['rho'] as number)}`);
   } else {
     parts.push(ratioWords(v['ratio'], v['bound'], edges));
     const ci = ciWords(v['ratio'], v['ci95'], v['bound'], edges);
@@ -154,7 +154,7 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   if (f.effect !== null) {
     // a data-quality finding's effect is the share of rows with a problem, not a ratio
     if (f.kind === 'data-quality') out.push(['effect', `data problems (rows rejected and values left out) come to ${share(f.effect)} of the rows read`]);
-    else out.push(['effect', rho ? `Spearman's rho ${f.effect.toFixed(2)}` : `${ratioWords(f.effect, d['effectBound'], edges)} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])), edges)})`]);
+    else out.push(['effect', rho ? `Spearman's rho ${rhoText(f.effect)}` : `${ratioWords(f.effect, d['effectBound'], edges)} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])), edges)})`]);
   }
   if (f.effectCi95) {
     const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound'], edges);

@@ -21,10 +21,10 @@ import type { SpearmanResult } from '../../stats/spearman.js';
 import { compareGroups, MIN_CELL } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, register } from './sentence.js';
-import { count, num, p } from '../../format.js';
+import { count, MIN_RHO, num, p, rhoText } from '../../format.js';
 
-/** Smallest |rho| that counts as a relation worth reporting (Cohen's "small"): the tolerance band of a correlation. */
-export const MIN_RHO = 0.1;
+/** Smallest |rho| that counts as a relation worth reporting (format.ts, where every rho is written against it). */
+export { MIN_RHO };
 
 function rhoSignificant(r: SpearmanResult, pAdjusted: number | null, minSample: number, alpha: number): boolean {
   return r.n >= minSample && Number.isFinite(r.rho) && Math.abs(r.rho) >= MIN_RHO && pAdjusted !== null && pAdjusted < alpha;
@@ -42,7 +42,7 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
   const pDecisive = adjusted ? pAdj : pRaw;
   const like = adjusted && ctx.groups.strata ? ` within the same ${ctx.groups.strata.by.join(' and ')}` : '';
   const direction = decisive.rho < 0 ? 'more followers go with faster first responses' : 'more followers go with slower first responses';
-  const stats = `Spearman rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}${adjusted ? `; overall rho = ${num(raw.rho)}` : ''}`;
+  const stats = `Spearman rho = ${rhoText(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}${adjusted ? `; overall rho = ${rhoText(raw.rho)}` : ''}`;
   const rawSig = rhoSignificant(raw, pRaw, rules.minSample, rules.alpha);
   let verdict: Finding['verdict'];
   let rule: string;
@@ -63,8 +63,8 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
     message = `Among answered social tickets with a follower count, ${direction}${like} (${stats}).`;
   } else if (adjusted && rawSig && Math.abs(decisive.rho) <= Math.abs(raw.rho) / 2) {
     verdict = 'case-mix';
-    rule = `case mix: overall rho ${num(raw.rho)} (Holm ${p(pRaw)}) is significant, but${like} rho is ${num(decisive.rho)} (Holm ${p(pDecisive)})`;
-    message = `Follower count goes with first-response time overall (rho = ${num(raw.rho)}, Holm ${p(pRaw)}), but not${like} (rho = ${num(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}): case mix, not preference.`;
+    rule = `case mix: overall rho ${rhoText(raw.rho)} (Holm ${p(pRaw)}) is significant, but${like} rho is ${rhoText(decisive.rho)} (Holm ${p(pDecisive)})`;
+    message = `Follower count goes with first-response time overall (rho = ${rhoText(raw.rho)}, Holm ${p(pRaw)}), but not${like} (rho = ${rhoText(decisive.rho)}, Holm ${p(pDecisive)}, n = ${count(decisive.n)}): case mix, not preference.`;
   } else if (Math.abs(decisive.rho) < MIN_RHO) {
     verdict = 'within-tolerance';
     rule = `within tolerance: |rho| = ${num(Math.abs(decisive.rho), 'nearest', [MIN_RHO])} < ${MIN_RHO}`;
