@@ -335,9 +335,10 @@ export const VERDICT_LEGEND = '! significant preference, = within tolerance, ? n
  * conclusive)`; without a ratio, only a verdict reached like for like (`— (significant)`), as
  * the terminal table marks it.
  */
-export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null, edges: Edges = []): string {
+export function ratioWithVerdict(ratio: number | null | undefined, bound: Bound | null, verdict: Verdict | null, edges: Edges = [], alike = false): string {
   const words = speedWords(ratio, bound, edges);
-  return verdict && (words !== DASH || verdict === 'preference' || verdict === 'case-mix') ? `${words} (${VERDICT_WORDS[verdict]})` : words;
+  // (alike: the verdict was reached like for like only, and the raw ratio beside it would not earn it)
+  return verdict && (words !== DASH || verdict === 'preference' || verdict === 'case-mix') ? `${words} (${VERDICT_WORDS[verdict]}${alike && words !== DASH ? ' like for like' : ''})` : words;
 }
 
 /** What a gate's numbers are (judge/gates/parse.ts GateUnit). */

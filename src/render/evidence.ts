@@ -166,7 +166,7 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   if (f.count !== undefined) out.push(['count', count(f.count)]);
   if (f.rule) out.push(['rule', f.rule]);
   for (const [key, value] of Object.entries(d)) {
-    if (key === 'view' || key === 'effectBound' || key === 'test') continue;
+    if (key === 'view' || key === 'effectBound' || key === 'test' || key === 'verdictHoldsOverall') continue; // (verdictHoldsOverall: said in the tables' cells)
     if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric, edges)]);
     else if (key === 'likeForLike') {
       if (isDict(value)) out.push(...likeForLikeWords(value, f.metric, edges));

@@ -12,7 +12,7 @@
 import type { Finding, FindingKind } from '../../report.js';
 import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
-import { ciText, judgeComparison, type Rules } from './rules.js';
+import { ciText, insideBand, judgeComparison, type Rules } from './rules.js';
 import { count, duration, num, p, share, speedBound, speedInterval, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
@@ -191,6 +191,13 @@ export function comparisonFinding(
     message: capitalise(message),
     details: {
       view: j.view,
+      // whether the verdict's words hold for the raw ratio too (the tables' number): false for a
+      // preference only like for like (the raw view not significant) and for within tolerance like
+      // for like while the raw ratio lies outside the band (or is only a bound); the tables then
+      // say the verdict is like for like
+      verdictHoldsOverall:
+        j.view === 'raw' ||
+        (j.verdict === 'preference' ? j.rawSignificant : j.verdict === 'within-tolerance' ? !c.raw.bound && insideBand(c.raw.ratio, rules.tolerance) : true),
       // 'lower': the effect is only a lower bound (the subject's median was not reached), 'upper': an upper bound.
       effectBound: decisive.bound ?? null,
       raw: {

@@ -69,5 +69,10 @@ describe('a like-for-like preference whose raw ratio lies inside the tolerance b
     const html = renderHtml(report);
     expect(html).toContain('<div class="tile bad"><div class="value">4.1× slower</div><div class="label">email vs phone, first response (significant, like for like)</div></div>');
     expect(html).not.toContain('<div class="value">1.09× slower</div>');
+    // the channel tables: the raw ratio with the verdict said to be like for like, never
+    // "1.09× slower (significant)"
+    expect(md).toContain('| 1.09× slower (significant like for like) |');
+    expect(md).not.toContain('1.09× slower (significant) |');
+    expect(html).toContain('<td class="nowrap">1.09× slower (significant like for like)</td>');
   });
 });
