@@ -1,7 +1,7 @@
 /**
  * ServiceNow incident event log (the UCI "incident management process enriched event log"
  * layout): one row per update of an incident, many rows per incident, dates `DD-MM-YYYY HH:MM`,
- * missing values written `?`. Reduced to one ticket per incident `number`:
+ * missing values written `?` (read as any placeholder for no value is, `NULL`: an empty cell). Reduced to one ticket per incident `number`:
  * - created: `opened_at`;
  * - resolved: `resolved_at` of the incident's last event (by `sys_updated_at`, then
  *   `sys_mod_count`), or its `closed_at` when `resolved_at` is missing; only when that last
@@ -13,7 +13,7 @@
  * Every event row is a used row of its incident (or rejected with it).
  */
 import type { RawRecord } from '../read/source.js';
-import type { RowContext } from '../normalise/rows.js';
+import { isNoValue, type RowContext } from '../normalise/rows.js';
 import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
 import { classifyStatus } from '../normalise/status.js';
 import { vocabularyKey } from '../normalise/channel.js';
@@ -51,6 +51,8 @@ interface Incident {
 }
 
 const MISSING = new Set(['?', '']);
+/** Whether an event's trimmed value is missing: empty, the log's own `?`, or a placeholder for no value (`NULL`: normalise/rows.ts NO_VALUE). */
+const missing = (text: string): boolean => MISSING.has(text) || isNoValue(text);
 
 async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping, context: RowContext): AsyncGenerator<LogOutput> {
   let col: Record<'number' | 'state' | 'opened' | 'updated' | 'mod' | 'resolved' | 'closed' | 'contact' | 'caller' | 'priority' | 'category' | 'group', number> | null = null;
@@ -59,7 +61,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
   let parse: TimestampParser | null = binding?.style ? parserFor(binding.style, mapping.timeZone, binding.dateFormat) : null;
   let file = '';
   const time = (text: string): number => {
-    if (MISSING.has(text)) return Number.NaN;
+    if (missing(text)) return Number.NaN;
     if (!parse) {
       const style = detectStyle([text], mapping.timeZone);
       if (!style) return Number.NaN;
@@ -87,7 +89,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     const v = record.values;
     const get = (i: number): string => {
       const t = i >= 0 ? (v[i] ?? '').trim() : '';
-      return MISSING.has(t) ? '' : t;
+      return missing(t) ? '' : t;
     };
     const number = get(col.number);
     if (!number) {

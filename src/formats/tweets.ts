@@ -20,7 +20,7 @@
  * - rows without an id, with a repeated id, or whose ticket is rejected, are rejected with the reason.
  */
 import type { RawRecord } from '../read/source.js';
-import type { RowContext } from '../normalise/rows.js';
+import { isNoValue, type RowContext } from '../normalise/rows.js';
 import { parseBoolean } from '../normalise/channel.js';
 import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
 import { Dictionary } from '../normalise/table.js';
@@ -29,10 +29,20 @@ import { signature } from './signature.js';
 import { logTicketNormaliser, requireColumn, settle, type LogOutput, type UnreadableTime } from './logRows.js';
 import type { FormatDef } from './types.js';
 
-/** `3.0` → `3` (pandas writes integer ids of a column with gaps as floats). */
+/**
+ * `3.0` → `3` (pandas writes integer ids of a column with gaps as floats, and the gaps `NaN`: a
+ * placeholder for no value, normalise/rows.ts NO_VALUE, is no id, as an empty cell).
+ */
 function tweetId(text: string | undefined): string {
   const t = (text ?? '').trim();
+  if (isNoValue(t)) return '';
   return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+}
+
+/** A cell's trimmed text; empty for a placeholder for no value (`NULL`, `NaN`), as rows.ts reads every column. */
+function cell(text: string | undefined): string {
+  const t = (text ?? '').trim();
+  return isNoValue(t) ? '' : t;
 }
 
 /** Map keys: numeric ids as numbers (half the memory of strings), others as strings. */
@@ -93,7 +103,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       yield { issue: { kind: 'duplicate-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: id, detail: `tweet id "${id}" appeared earlier; the first one is kept`, values: v } };
       continue;
     }
-    const createdText = (v[col.created] ?? '').trim();
+    const createdText = cell(v[col.created]);
     if (!parse && createdText) {
       const style = detectStyle([createdText], mapping.timeZone);
       if (style) parse = parserFor(style, mapping.timeZone);
@@ -111,10 +121,10 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     if (isInbound === null) unknownInbound.set(slot, (v[col.inbound] ?? '').trim());
     const parent = tweetId(v[col.parent]);
     parents.push(parent);
-    authorCode.push(authors.codeOf((v[col.author] ?? '').trim()));
+    authorCode.push(authors.codeOf(cell(v[col.author])));
     if (isInbound && !parent) {
       responses.set(slot, v[col.responses] ?? '');
-      if (col.text >= 0) texts.set(slot, (v[col.text] ?? '').slice(0, 400));
+      if (col.text >= 0) texts.set(slot, isNoValue((v[col.text] ?? '').trim()) ? '' : (v[col.text] ?? '').slice(0, 400));
     }
   }
 

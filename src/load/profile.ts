@@ -12,7 +12,7 @@ import { columnsHint } from '../formats/bind.js';
 import { readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
-import { unsampled } from '../normalise/rows.js';
+import { isNoValue, unsampled } from '../normalise/rows.js';
 import { IssueLog } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
@@ -141,7 +141,9 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         const b = st.opened.mapping.bindings;
         // Logs count channel values per ticket (below); exports per row.
         if (b.channel && !st.opened.mapping.format.reduce) {
-          const raw = (record.values[b.channel.index] ?? '').trim();
+          // (a placeholder for no value, `NULL`, is no channel value, as an empty cell: rows.ts NO_VALUE)
+          const written = (record.values[b.channel.index] ?? '').trim();
+          const raw = isNoValue(written) ? '' : written;
           st.rawCounts.set(raw, (st.rawCounts.get(raw) ?? 0) + 1);
         }
         if (st.orderCheck) {

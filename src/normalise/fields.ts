@@ -16,7 +16,7 @@ import { CHANNELS } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, flagValue, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
-import { isNoValue, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
+import { isNoValue, isNoValueAscii, NO_VALUE_LONGEST, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
   TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
@@ -67,6 +67,25 @@ function noValue(buf: Uint8Array, text: string | null): boolean {
 }
 
 /**
+ * Whether field f, trimmed, is a placeholder for no value (rows.ts isNoValue), which rows.ts reads
+ * as an empty cell in every column: from its bytes when plain; otherwise decoded only when it
+ * could be one — a placeholder is 1 to NO_VALUE_LONGEST ASCII characters, none a quote, so a
+ * field with none or more of them (quotes, spaces and bytes beyond ASCII aside: a decoded
+ * character beyond ASCII is never one of them) is not, and a long text is not decoded for it.
+ */
+function noValueField(batch: FieldBatch, f: number, asciiRecord: boolean): boolean {
+  if (plain(batch, f, asciiRecord)) return isNoValueAscii(batch.bytes, S, E);
+  const b = batch.bytes;
+  const end = batch.end[f] as number;
+  let n = 0;
+  for (let j = batch.start[f] as number; j < end; j++) {
+    const c = b[j] as number;
+    if (c < 0x80 && c !== 34 && !isSpace(c) && ++n > NO_VALUE_LONGEST) return false;
+  }
+  return n > 0 && isNoValue(batch.text(f).trim());
+}
+
+/**
  * Adds field f to the shouting counts (rows.ts `shouting`): from its bytes — quotes aside; a
  * doubled quote counts like the one quote it stands for, neither a letter nor `!` — or, for the
  * relaxed odd quoting and bytes that are not valid UTF-8, from its decoded text.
@@ -98,6 +117,8 @@ function readText(batch: FieldBatch, first: number, index: number, ascii: boolea
   }
   const f = first + index;
   if (plain(batch, f, ascii)) {
+    // (a placeholder for no value, `NULL`, is none, as rows.ts reads it)
+    if (S !== E && isNoValueAscii(batch.bytes, S, E)) E = S;
     if (S !== E && cache !== null) {
       const key = cache.key(batch.bytes, S, E);
       if (key >= 0) {
@@ -112,7 +133,8 @@ function readText(batch: FieldBatch, first: number, index: number, ascii: boolea
     return -1;
   }
   row.start[k] = -1;
-  row.text[k] = batch.text(f).trim() || null;
+  const text = batch.text(f).trim();
+  row.text[k] = text === '' || isNoValue(text) ? null : text;
   return -1;
 }
 
@@ -251,8 +273,9 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     const buf = batch.bytes;
     row.bytes = buf;
 
-    // Ticket id: read from bytes or not at all (the duplicate check keys on them).
-    if (!plain(batch, first + idIndex, ascii) || S === E) return false;
+    // Ticket id: read from bytes or not at all (the duplicate check keys on them); none (or a
+    // placeholder for no value) is rejected by rows.ts.
+    if (!plain(batch, first + idIndex, ascii) || S === E || isNoValueAscii(buf, S, E)) return false;
     row.idStart = S;
     row.idEnd = E;
 
@@ -266,13 +289,13 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if (until !== null && createdAt >= until) return false;
     if (asOf !== null && createdAt > asOf) return false;
 
-    // Channel: an empty one is noted by rows.ts; an outbound one excluded there.
+    // Channel: an empty one (or a placeholder for no value) is noted by rows.ts; an outbound one excluded there.
     f = first + channelIndex;
     let meaning: ChannelMeaning;
     let rawChannel: string;
     let channelKey = -1;
     if (plain(batch, f, ascii)) {
-      if (S === E) return false;
+      if (S === E || isNoValueAscii(buf, S, E)) return false;
       channelKey = channels.key(buf, S, E);
       if (channelKey >= 0) {
         meaning = channels.meaning(channelKey);
@@ -283,14 +306,15 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       }
     } else {
       rawChannel = textOf(batch, f);
-      if (rawChannel === '') return false;
+      if (rawChannel === '' || isNoValue(rawChannel)) return false;
       meaning = resolveChannel(rawChannel);
     }
     if (meaning.outbound) return false;
     // (rows.ts: a direct message on a channel of public posts is private)
     let privateByDirection = false;
     if (directionIndex >= 0) {
-      const direction = textOf(batch, first + directionIndex).toLowerCase();
+      const directionText = textOf(batch, first + directionIndex).toLowerCase();
+      const direction = isNoValue(directionText) ? '' : directionText;
       if (direction && (isOutboundDirection(direction) || outboundDirections.has(direction))) return false;
       privateByDirection = direction !== '' && privateDirections.has(direction);
     }
@@ -367,7 +391,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     if (followersIndex >= 0) {
       f = first + followersIndex;
       if (plain(batch, f, ascii)) {
-        if (S !== E) {
+        // (a placeholder for no value, `NULL`, is no follower count, as an empty cell)
+        if (S !== E && !isNoValueAscii(buf, S, E)) {
           let n = 0;
           let digits = E - S <= 15;
           for (let j = S; digits && j < E; j++) {
@@ -384,7 +409,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
         }
       } else {
         text = textOf(batch, f);
-        if (text) {
+        if (text && !isNoValue(text)) {
           const parsed = parseFollowers(text, followersReading);
           if (parsed === null) return false;
           followers = parsed;
@@ -398,14 +423,14 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       let given: boolean | null = null;
       let read = false;
       if (plain(batch, f, ascii)) {
-        if (S !== E) {
+        if (S !== E && !isNoValueAscii(buf, S, E)) {
           read = true;
           const key = publics.key(buf, S, E);
           given = key >= 0 ? publics.meaning(key) : parseBoolean((buf as Buffer).toString('latin1', S, E));
         }
       } else {
         text = textOf(batch, f);
-        if (text) {
+        if (text && !isNoValue(text)) {
           read = true;
           given = parseBoolean(text);
         }
@@ -416,13 +441,14 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       }
     }
 
-    // Shouting: subject then text, as rows.ts's shoutsJoined (trimming changes no count).
+    // Shouting: subject then text, as rows.ts's shoutsJoined (trimming changes no count); a
+    // placeholder for no value, `NULL`, is no subject or text and is not counted.
     let flags = 0;
     if (subjectIndex >= 0 || textIndex >= 0) {
       shouting.start();
       let decided = false;
-      if (subjectIndex >= 0) decided = shout(batch, first + subjectIndex, ascii, exclamationRun);
-      if (!decided && textIndex >= 0) decided = shout(batch, first + textIndex, ascii, exclamationRun);
+      if (subjectIndex >= 0 && !noValueField(batch, first + subjectIndex, ascii)) decided = shout(batch, first + subjectIndex, ascii, exclamationRun);
+      if (!decided && textIndex >= 0 && !noValueField(batch, first + textIndex, ascii)) decided = shout(batch, first + textIndex, ascii, exclamationRun);
       if (decided || shouting.verdict(capitalsShare)) flags |= FLAG_SHOUTING;
     }
     const priorityKey = readText(batch, first, priorityIndex, ascii, row, TEXT_PRIORITY, priorities);
@@ -430,7 +456,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       let escalated = false;
       if (tagsIndex >= 0) {
         const tags = textOf(batch, first + tagsIndex).toLowerCase();
-        escalated = tags.split(/[\s,;|]+/).filter(Boolean).some((w) => escalation.has(w));
+        escalated = !isNoValue(tags) && tags.split(/[\s,;|]+/).filter(Boolean).some((w) => escalation.has(w));
       }
       if (!escalated && priorityIndex >= 0) {
         if (priorityKey >= 0) escalated = priorities.meaning(priorityKey);

@@ -117,21 +117,43 @@ export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
  * (database dumps), `None`, `NaN` (pandas), `NA` (R), `n/a`, `-`, `nil`, `undefined`, and a
  * spreadsheet's `#N/A` ("not available": a lookup that found nothing; the other spreadsheet
  * errors are unreadable values, {@link SPREADSHEET_ERROR}). Read in any case, trimmed
- * ({@link isNoValue}). In a time column — the creation time, the first response,
- * the resolution, a timestamp or a duration — such a cell is an empty one: not answered or not
- * resolved yet (waiting until the as-of time), and for the creation time no creation time (the
- * row is rejected, `missing-created`); a spam or deleted flag holding one is not set
- * (status.ts flagValue). Column detection passes over it as over an empty cell (formats/bind.ts),
- * and the engines' count query reads it as NULL (read/engines/dialects.ts noValueToNull).
+ * ({@link isNoValue}), and in EVERY column such a cell is an empty one, whatever it means there:
+ * - the ticket id: none, the row rejected (`missing-id`); the creation time: none (`missing-created`);
+ * - the first response, the resolution (a timestamp or a duration): not answered or not
+ *   resolved yet (waiting until the as-of time), or resolved without a time by its status;
+ * - the channel: none (counted as other, with a `missing-channel` note); the customer, category,
+ *   priority, group, status, a `--by` column: none (`(no category)`, no customer: no repeat
+ *   contact nor channel jump is made of it);
+ * - the follower count: none (band `unknown`), not an unreadable count; is_public, direction,
+ *   tags: not given; subject and text: none (not tested for shouting); a spam or deleted flag:
+ *   not set (status.ts flagValue).
+ * A category or a group really named `None` or `-` is read as none too: the list is one for every
+ * column and every reader, so that a value never means one thing in one column and another
+ * elsewhere. Column detection passes over it as over an empty cell (formats/bind.ts); the byte
+ * reader (fields.ts), the log formats (formats/servicenow.ts, tweets.ts) and the engines' count
+ * query (read/engines/dialects.ts noValueToNull, sql.ts) read it as empty or NULL too.
  */
 export const NO_VALUE: readonly string[] = ['null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a'];
 const NO_VALUE_SET = new Set(NO_VALUE);
 /** The longest {@link NO_VALUE} word (`undefined`). */
-const NO_VALUE_LONGEST = 9;
+export const NO_VALUE_LONGEST = 9;
+/** Whether a character code can begin a {@link NO_VALUE} word (`n`, `N`, `\`, `-`, `u`, `U`, `#`): most values are ruled out by it. */
+export function noValueStart(c: number): boolean {
+  return c === 110 || c === 78 || c === 92 || c === 45 || c === 117 || c === 85 || c === 35;
+}
 
 /** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case). */
 export function isNoValue(text: string): boolean {
-  return text.length <= NO_VALUE_LONGEST && text !== '' && NO_VALUE_SET.has(text.toLowerCase());
+  return text.length <= NO_VALUE_LONGEST && text !== '' && noValueStart(text.charCodeAt(0)) && NO_VALUE_SET.has(text.toLowerCase());
+}
+
+/**
+ * Whether the bytes `buf[start..end)` (trimmed, ASCII) are a placeholder for no value: the byte
+ * reader's test (normalise/fields.ts), which makes a string only for a short value that begins
+ * like one.
+ */
+export function isNoValueAscii(buf: Uint8Array, start: number, end: number): boolean {
+  return end > start && end - start <= NO_VALUE_LONGEST && noValueStart(buf[start] as number) && NO_VALUE_SET.has((buf as Buffer).toString('latin1', start, end).toLowerCase());
 }
 
 /**
@@ -456,13 +478,19 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     : null;
 
   const byIndex = mapping.byColumn ? mapping.byColumn.index : -1;
-  const get = (values: readonly string[], field: TicketField): string => {
+  /** A field's text as written, trimmed (what a message quotes). */
+  const written = (values: readonly string[], field: TicketField): string => {
     const binding = b[field];
     return binding ? (values[binding.index] ?? '').trim() : '';
   };
-  /** A time column's text: empty for a placeholder for no value (NO_VALUE), as for an empty cell. */
-  const timeText = (values: readonly string[], field: TicketField): string => {
-    const text = get(values, field);
+  /** A field's text, trimmed; empty for a placeholder for no value (NO_VALUE), in every column, as for an empty cell. */
+  const get = (values: readonly string[], field: TicketField): string => {
+    const text = written(values, field);
+    return isNoValue(text) ? '' : text;
+  };
+  /** The `--by` column's text when it is a header of its own, read as `get` reads a field. */
+  const byText = (values: readonly string[]): string => {
+    const text = (values[byIndex] ?? '').trim();
     return isNoValue(text) ? '' : text;
   };
 
@@ -502,14 +530,14 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
       }
     };
     const firstColumn = (b.firstResponseAt ?? b.firstResponseTime)?.header ?? 'first response';
-    const firstText = b.firstResponseAt ? timeText(values, 'firstResponseAt') : timeText(values, 'firstResponseTime');
+    const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
     if (firstText) {
       if (b.firstResponseAt) {
         const at = times ? times.firstResponseAt : firstAt!(firstText);
         end(at === null ? null : at - createdAt, firstColumn);
       } else end(parseDurationValue(firstText, b.firstResponseTime?.unit ?? 'seconds', b.firstResponseTime?.number), firstColumn);
     }
-    const resolvedText = b.resolvedAt ? timeText(values, 'resolvedAt') : timeText(values, 'resolutionTime');
+    const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
     const resolvedColumn = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
     if (resolvedText && !statusOpen(get(values, 'status'))) {
       if (b.resolvedAt) {
@@ -530,11 +558,14 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         return reject(record, 'ragged-row', `expected ${width} fields, found ${values.length}`, undefined, extra.length ? csvFields(extra) : undefined);
       }
     }
+    // (a placeholder for no value, `NULL`, is no ticket id and no creation time, as an empty cell)
     const id = get(values, 'ticketId');
-    if (!id) return reject(record, 'missing-id', 'no ticket id', 'ticketId', '');
-    // (a placeholder for no value, `NULL`, is no creation time, as an empty cell: rejected below)
-    const createdWritten = get(values, 'createdAt');
-    const createdText = isNoValue(createdWritten) ? '' : createdWritten;
+    if (!id) {
+      const idWritten = written(values, 'ticketId');
+      return reject(record, 'missing-id', idWritten ? `no ticket id ("${idWritten}" stands for no value)` : 'no ticket id', 'ticketId', idWritten);
+    }
+    const createdWritten = written(values, 'createdAt');
+    const createdText = get(values, 'createdAt');
     // spam or deleted (its status says so, or a spam or deleted flag of its own: status.ts
     // flagValue): nobody is waiting; counted as waiting for ever, it had made a channel
     // look slower than it is. Its id still takes part in the duplicate check, in the period or
@@ -599,12 +630,15 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     // a flag that is neither set nor unset (status.ts flagValue): the ticket is kept, and the note says so
     if (spamSet === null) notes = withNote(notes, issue(record, 'bad-flag', 'note', `cannot read "${spamText}" as true or false; the ticket is kept`, 'spam', spamText));
     if (deletedSet === null) notes = withNote(notes, issue(record, 'bad-flag', 'note', `cannot read "${deletedText}" as true, false or a time; the ticket is kept`, 'deleted', deletedText));
-    if (!fixed && !rawChannel) notes = withNote(notes, issue(record, 'missing-channel', 'note', 'no channel value; counted as other', 'channel', ''));
+    if (!fixed && !rawChannel) {
+      const channelWritten = written(values, 'channel');
+      notes = withNote(notes, issue(record, 'missing-channel', 'note', channelWritten ? `no channel value ("${channelWritten}" stands for no value); counted as other` : 'no channel value; counted as other', 'channel', channelWritten));
+    }
 
     // First response: a timestamp or a duration; empty (or a placeholder for no value) = not answered yet.
     let firstResponseSeconds = Number.NaN;
     let firstResponseState: FirstResponseState = UNANSWERED;
-    const firstText = b.firstResponseAt ? timeText(values, 'firstResponseAt') : timeText(values, 'firstResponseTime');
+    const firstText = b.firstResponseAt ? get(values, 'firstResponseAt') : get(values, 'firstResponseTime');
     if (firstText) {
       let seconds: number | null;
       if (b.firstResponseAt) {
@@ -638,7 +672,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
     const statusClass = classifyStatus(status);
     let resolutionSeconds = Number.NaN;
     let resolutionState: ResolutionState = OPEN;
-    const resolvedText = b.resolvedAt ? timeText(values, 'resolvedAt') : timeText(values, 'resolutionTime');
+    const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
     const resField: TicketField = b.resolvedAt ? 'resolvedAt' : 'resolutionTime';
     if (resolvedText && statusClass !== 'open') {
       let seconds: number | null;
@@ -723,7 +757,7 @@ export function rowNormaliser(mapping: RowMapping, context: RowContext): (record
         priority,
         category: get(values, 'category') || null,
         group: get(values, 'group') || null,
-        byValue: byIndex >= 0 ? (values[byIndex] ?? '').trim() || null : undefined,
+        byValue: byIndex >= 0 ? byText(values) || null : undefined,
         followers,
         flags,
         file,

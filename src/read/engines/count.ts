@@ -203,8 +203,8 @@ function readableByQuery(mapping: Mapping, rows: ReadonlyArray<ReadonlyArray<str
   for (const field of QUERY_NUMBERS) {
     const b = mapping.bindings[field];
     if (!b || (b.unit !== undefined && CLOCK_UNITS.has(b.unit))) continue; // refused by the query builder with its own message
-    // (a duration's placeholder for no value, `NULL`, the query reads as none: dialects.ts noValueToNull)
-    const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN.test(v.trim()) && !(field !== 'followers' && isNoValue(v.trim())));
+    // (a placeholder for no value, `NULL`, the query reads as none: dialects.ts noValueToNull)
+    const odd = rows.map((r) => r[b.index]).find((v) => v !== null && v !== undefined && v.trim() !== '' && !PLAIN.test(v.trim()) && !isNoValue(v.trim()));
     if (odd !== undefined) {
       throw new ParityError(`column "${b.header}" holds ${JSON.stringify(odd)}, which the database query cannot read as a number`, { location: { file: label }, hint: `store plain numbers (digits, a decimal point) where the tickets live, ${inProcess}` });
     }

@@ -55,17 +55,17 @@ export interface Dialect {
   sessionTimeZone(zone: string): string | null;
   /**
    * A column of a text type holding plain numbers ({@link PLAIN_NUMBER}) → floating point: trimmed,
-   * blank = NULL, and with `noValue` (a duration) a placeholder for no value too; any other value
-   * stops the query.
+   * blank or a placeholder for no value ({@link noValueToNull}) = NULL; any other value stops the
+   * query.
    */
-  numberFromText(expr: string, column: string, noValue?: boolean): string;
+  numberFromText(expr: string, column: string): string;
   /** Whether text matches a regular expression (RE2 / POSIX syntax common to the engines; NULL for NULL). */
   matches(text: string, pattern: string): string;
   /** Cast to text / whole number / floating point. */
   text(expr: string): string;
   int(expr: string): string;
-  /** Cast to floating point (`column` as for epochSeconds; `noValue` as for numberFromText). */
-  double(expr: string, column?: string, noValue?: boolean): string;
+  /** Cast to floating point (`column` as for epochSeconds: a source column's text is read as numberFromText reads it). */
+  double(expr: string, column?: string): string;
   /** Cast of a number (never text) to floating point. */
   float(expr: string): string;
   /** NULL of text type. */
@@ -237,11 +237,12 @@ function guarded(d: Dialect, text: string, pattern: string, what: 'time' | 'numb
 }
 
 /**
- * A time's or duration's text (trimmed, NULL when blank) with the placeholders for no value made
- * NULL too (`NULL`, `\N`, `n/a`, … in any case: normalise/rows.ts NO_VALUE, the one list), as
- * parity reads them in-process: an empty cell, so not answered or not resolved yet, and no
- * creation time (`missing-created`). None of them has a letter beyond ASCII, so each engine's
- * lower case (ClickHouse's is ASCII only) finds the same ones as parity's.
+ * A source column's text (trimmed, NULL when blank) with the placeholders for no value made NULL
+ * too (`NULL`, `\N`, `n/a`, … in any case: normalise/rows.ts NO_VALUE, the one list), as parity
+ * reads them in-process in every column: an empty cell — no ticket id (`missing-id`), no creation
+ * time (`missing-created`), not answered or not resolved yet, no channel, customer, category,
+ * status, follower count (read/engines/sql.ts). None of them has a letter beyond ASCII, so each
+ * engine's lower case (ClickHouse's is ASCII only) finds the same ones as parity's.
  */
 export function noValueToNull(d: Dialect, text: string): string {
   const lower = d.id === 'clickhouse' ? 'lower' : 'LOWER';
@@ -255,9 +256,8 @@ const common = {
   timeFromText(this: Dialect, expr: string, _timeZone: string, column: string): string {
     return guarded(this, noValueToNull(this, this.blankToNull(expr)), ISO_TIME, 'time', column, (t) => this.epochSeconds(t));
   },
-  numberFromText(this: Dialect, expr: string, column: string, noValue = false): string {
-    const text = this.blankToNull(expr);
-    return guarded(this, noValue ? noValueToNull(this, text) : text, PLAIN_NUMBER, 'number', column, (t) => this.double(t));
+  numberFromText(this: Dialect, expr: string, column: string): string {
+    return guarded(this, noValueToNull(this, this.blankToNull(expr)), PLAIN_NUMBER, 'number', column, (t) => this.double(t));
   },
   matches(this: Dialect, text: string, pattern: string): string {
     return `REGEXP_CONTAINS(${text}, ${this.string(pattern)})`;
@@ -346,13 +346,13 @@ const postgres: Dialect = {
  * DuckDB: a value cast to `type`, and when it is text (a CSV read by DuckDB: every column is
  * text, duckdb.ts fileQuery), trimmed of WHITESPACE first and empty = NULL, as parity reads a
  * blank or padded timestamp or number in-process (a cell of one space failed the whole query);
- * a source column's time, and a number with `noValue` (a duration), is NULL for a placeholder
- * for no value as well ({@link noValueToNull}). `typeof` of a column is a constant, so DuckDB
- * keeps one branch: a typed column (Parquet) pays nothing.
+ * a source column's value is NULL for a placeholder for no value as well ({@link noValueToNull}).
+ * `typeof` of a column is a constant, so DuckDB keeps one branch: a typed column (Parquet) pays
+ * nothing.
  */
-function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', column: string | undefined, noValue = false): string {
+function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', column: string | undefined): string {
   const blank = d.blankToNull(expr);
-  const text = column !== undefined && (type === 'TIMESTAMPTZ' || noValue) ? noValueToNull(d, blank) : blank;
+  const text = column !== undefined ? noValueToNull(d, blank) : blank;
   const cast =
     column === undefined
       ? type === 'TIMESTAMPTZ'
@@ -405,16 +405,16 @@ const duckdb: Dialect = {
   timeFromText(expr, _timeZone, column) {
     return this.epochSeconds(this.blankToNull(expr), column);
   },
-  numberFromText(expr, column, noValue = false) {
-    return this.double(this.blankToNull(expr), column, noValue);
+  numberFromText(expr, column) {
+    return this.double(this.blankToNull(expr), column);
   },
   matches(text, pattern) {
     return `regexp_matches(${text}, ${this.string(pattern)})`;
   },
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
-  double(expr, column, noValue = false) {
-    return fromText(this, expr, 'DOUBLE', column, noValue);
+  double(expr, column) {
+    return fromText(this, expr, 'DOUBLE', column);
   },
   float: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullText: 'CAST(NULL AS VARCHAR)',
@@ -472,9 +472,8 @@ const clickhouse: Dialect = {
   },
   // toFloat64 of a NULL fails on release 18 (it converts the empty value under it): NULL kept
   // apart; a value not a plain number is turned into text that stops the query (see above)
-  numberFromText(expr, column, noValue = false) {
-    const blank = this.blankToNull(expr);
-    const t = noValue ? noValueToNull(this, blank) : blank;
+  numberFromText(expr, column) {
+    const t = noValueToNull(this, this.blankToNull(expr));
     const probe = `ifNull(${t}, '0')`;
     const read = `if(${this.matches(probe, PLAIN_NUMBER)}, ${probe}, ${unreadable(this, 'number', column, probe)})`;
     return `CASE WHEN ${t} IS NULL THEN ${this.double('NULL')} ELSE toNullable(toFloat64(${read})) END`;

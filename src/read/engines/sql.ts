@@ -7,7 +7,9 @@
  *   or agent-initiated (outbound channel value or direction) is rejected and counted by reason;
  * - the channel is the vocabulary key of the raw value (lower case, letters and digits) looked
  *   up in the config's `channels`, then the format's vocabulary, then the built-in one, as CASE;
- * - first response: empty (or a placeholder for no value, `NULL`: normalise/rows.ts NO_VALUE) = waiting; below zero = left out and counted; after --as-of =
+ * - every column's text is trimmed, and blank or a placeholder for no value (`NULL`, `n/a`:
+ *   normalise/rows.ts NO_VALUE) is NULL, as in-process (dialects.ts noValueToNull);
+ * - first response: empty = waiting; below zero = left out and counted; after --as-of =
  *   waiting; resolution likewise, except that an open status keeps a ticket open whatever its
  *   resolution time, and a resolved status without a time leaves it out;
  * - the as-of time is --as-of or the latest timestamp among the used tickets (created,
@@ -32,7 +34,7 @@ import { FLAG_DATE_PATTERN, FLAG_NUMBER_PATTERN, FLAG_ZERO_PATTERN, STATUS_VOCAB
 import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
-import { dialect as dialectOf, qualifiedName, type Dialect, type DialectId } from './dialects.js';
+import { dialect as dialectOf, noValueToNull, qualifiedName, type Dialect, type DialectId } from './dialects.js';
 import { cueColumns, journeyParts, type JourneySpec } from './journeysSql.js';
 
 /** A mapped column of the source: its name and, for durations, the unit. */
@@ -206,13 +208,14 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // ticket id, a value of every row (nullIf(x, x) is NULL whatever x is).
   const idColumn = col('ticketId');
   const missingText = d.id === 'clickhouse' && idColumn !== null ? `nullIf(${d.blankToNull(idColumn)}, ${d.blankToNull(idColumn)})` : d.nullText;
+  // a column's text: trimmed, blank or a placeholder for no value (`NULL`, `n/a`) = none, in
+  // every column as in-process (normalise/rows.ts NO_VALUE: an id, a channel, a customer, a category…)
   const textOf = (field: TicketField): string => {
     const c = col(field);
-    return c ? d.blankToNull(c) : missingText;
+    return c ? noValueToNull(d, d.blankToNull(c)) : missingText;
   };
-  // a time or number: from a column of a text type trimmed, blank = none (and for a time or a
-  // duration a placeholder for no value, `NULL`, as well: dialects.ts noValueToNull); a typed
-  // column as it is
+  // a time or number: from a column of a text type trimmed, blank or a placeholder for no value =
+  // none (dialects.ts noValueToNull); a typed column as it is
   const timeOf = (field: TicketField): string => {
     const c = spec.columns[field] as SourceColumn;
     return c.text ? d.timeFromText(d.ident(c.column), spec.timeZone ?? 'UTC', c.column) : d.epochSeconds(d.ident(c.column), c.column);
@@ -226,7 +229,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const whens = [...valuesOf].map(([key, values]) => `WHEN ${text} IN (${values.map((v) => d.string(v)).join(', ')}) THEN ${d.string(key)}`);
     return `CASE ${whens.join(' ')} ELSE ${d.key(text)} END`;
   };
-  const numberOf = (c: SourceColumn, duration: boolean): string => (c.text ? d.numberFromText(d.ident(c.column), c.column, duration) : d.double(d.ident(c.column), c.column, duration));
+  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column), c.column) : d.double(d.ident(c.column), c.column));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
@@ -245,7 +248,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
       });
     }
     const factor = UNIT_SECONDS[unit];
-    return factor === 1 ? numberOf(time, true) : `(${numberOf(time, true)} * ${numberLiteral(factor)})`;
+    return factor === 1 ? numberOf(time) : `(${numberOf(time)} * ${numberLiteral(factor)})`;
   };
   const frSeconds = duration('firstResponseAt', 'firstResponseTime');
   const resSeconds = duration('resolvedAt', 'resolutionTime');
@@ -269,7 +272,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  ${textOf('category')} AS cat,`,
     `  ${textOf('priority')} AS pri,`,
     `  ${by ? textOf(by) : d.nullText} AS byv,`,
-    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers, false)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
+    `  ${spec.columns.followers ? followersOf(d, col('followers') as string, numberOf(spec.columns.followers)) : d.double('NULL')} AS followers${journeys ? ',' : ''}`,
     ...(journeys
       ? [
           `  ${textOf('customerId')} AS cust,`,

@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST(`ticket_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`ticket_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`ticket_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS id_txt,
     (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 1000000) AS created_s,
-    NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST(`direction` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS raw_ch,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`via_channel` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '') AS ch_key,
+    LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST(`direction` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`direction` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END) AS dir_txt,
     (CAST(`first_reply_time_business_minutes` AS FLOAT64) * 60) AS fr_s,
     ((UNIX_MICROS(CAST(`solved_at` AS TIMESTAMP)) / 1000000) - (UNIX_MICROS(CAST(`created_at` AS TIMESTAMP)) / 1000000)) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST(`status` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS status_key,
-    NULLIF(TRIM(CAST(`ticket_type` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
-    NULLIF(TRIM(CAST(`priority` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
-    NULLIF(TRIM(CAST(`group_name` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST(`status` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`status` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '') AS status_key,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`ticket_type` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`ticket_type` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cat,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`priority` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`priority` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pri,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`group_name` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`group_name` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS byv,
     CASE WHEN CAST(`follower_count` AS FLOAT64) < 0 OR (CAST(`follower_count` AS FLOAT64) = 0 AND TRIM(CAST(`follower_count` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff') LIKE '-%') THEN CAST(NULL AS FLOAT64) ELSE CAST(CAST(FLOOR(CAST(`follower_count` AS FLOAT64) + 0.5) AS INT64) AS FLOAT64) END AS followers,
-    NULLIF(TRIM(CAST(`requester_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
-    NULLIF(TRIM(CAST(`is_public` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
-    NULLIF(TRIM(CAST(`subject` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`requester_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`requester_id` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cust,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`is_public` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`is_public` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pub_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`subject` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`subject` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS subj,
     CAST(NULL AS STRING) AS txt,
-    NULLIF(TRIM(CAST(`tags` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
+    CASE WHEN LOWER(NULLIF(TRIM(CAST(`tags` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS STRING) ELSE NULLIF(TRIM(CAST(`tags` AS STRING), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS tags_txt
   FROM `zendesk`.`tickets`
 ),
 c AS (

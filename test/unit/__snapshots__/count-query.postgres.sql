@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(BTRIM(CAST("ticket_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("ticket_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("ticket_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS id_txt,
     EXTRACT(EPOCH FROM CAST("created_at" AS TIMESTAMPTZ)) AS created_s,
-    NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '', 'g') AS ch_key,
-    LOWER(NULLIF(BTRIM(CAST("direction" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS raw_ch,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("via_channel" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '', 'g') AS ch_key,
+    LOWER(CASE WHEN LOWER(NULLIF(BTRIM(CAST("direction" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("direction" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END) AS dir_txt,
     (CAST("first_reply_time_business_minutes" AS DOUBLE PRECISION) * 60) AS fr_s,
     (EXTRACT(EPOCH FROM CAST("solved_at" AS TIMESTAMPTZ)) - EXTRACT(EPOCH FROM CAST("created_at" AS TIMESTAMPTZ))) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(BTRIM(CAST("status" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '', 'g') AS status_key,
-    NULLIF(BTRIM(CAST("ticket_type" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
-    NULLIF(BTRIM(CAST("priority" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
-    NULLIF(BTRIM(CAST("group_name" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(BTRIM(CAST("status" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("status" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '', 'g') AS status_key,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("ticket_type" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("ticket_type" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cat,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("priority" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("priority" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pri,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("group_name" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("group_name" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS byv,
     CASE WHEN CAST("follower_count" AS DOUBLE PRECISION) < 0 OR (CAST("follower_count" AS DOUBLE PRECISION) = 0 AND BTRIM(CAST("follower_count" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff') LIKE '-%') THEN CAST(NULL AS DOUBLE PRECISION) ELSE CAST(CAST(FLOOR(CAST("follower_count" AS DOUBLE PRECISION) + 0.5) AS BIGINT) AS DOUBLE PRECISION) END AS followers,
-    NULLIF(BTRIM(CAST("requester_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
-    NULLIF(BTRIM(CAST("is_public" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
-    NULLIF(BTRIM(CAST("subject" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("requester_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("requester_id" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cust,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("is_public" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("is_public" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pub_txt,
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("subject" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("subject" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS subj,
     CAST(NULL AS TEXT) AS txt,
-    NULLIF(BTRIM(CAST("tags" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
+    CASE WHEN LOWER(NULLIF(BTRIM(CAST("tags" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', E'\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS TEXT) ELSE NULLIF(BTRIM(CAST("tags" AS TEXT), E' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS tags_txt
   FROM "zendesk"."tickets"
 ),
 c AS (

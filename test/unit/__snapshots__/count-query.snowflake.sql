@@ -2,23 +2,23 @@
 WITH
 r AS (
   SELECT
-    NULLIF(TRIM(CAST("TICKET_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS id_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("TICKET_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("TICKET_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS id_txt,
     (DATE_PART(EPOCH_MICROSECOND, CAST("CREATED_AT" AS TIMESTAMP_TZ)) / 1000000) AS created_s,
-    NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS raw_ch,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS ch_key,
-    LOWER(NULLIF(TRIM(CAST("DIRECTION" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) AS dir_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS raw_ch,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("VIA_CHANNEL" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '') AS ch_key,
+    LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST("DIRECTION" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("DIRECTION" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END) AS dir_txt,
     (CAST("FIRST_REPLY_TIME_BUSINESS_MINUTES" AS DOUBLE) * 60) AS fr_s,
     ((DATE_PART(EPOCH_MICROSECOND, CAST("SOLVED_AT" AS TIMESTAMP_TZ)) / 1000000) - (DATE_PART(EPOCH_MICROSECOND, CAST("CREATED_AT" AS TIMESTAMP_TZ)) / 1000000)) AS res_s,
-    REGEXP_REPLACE(LOWER(NULLIF(TRIM(CAST("STATUS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')), '[^a-z0-9]', '') AS status_key,
-    NULLIF(TRIM(CAST("TICKET_TYPE" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cat,
-    NULLIF(TRIM(CAST("PRIORITY" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pri,
-    NULLIF(TRIM(CAST("GROUP_NAME" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS byv,
+    REGEXP_REPLACE(LOWER(CASE WHEN LOWER(NULLIF(TRIM(CAST("STATUS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("STATUS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END), '[^a-z0-9]', '') AS status_key,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("TICKET_TYPE" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("TICKET_TYPE" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cat,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("PRIORITY" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("PRIORITY" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pri,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("GROUP_NAME" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("GROUP_NAME" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS byv,
     CASE WHEN CAST("FOLLOWER_COUNT" AS DOUBLE) < 0 OR (CAST("FOLLOWER_COUNT" AS DOUBLE) = 0 AND TRIM(CAST("FOLLOWER_COUNT" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff') LIKE '-%') THEN CAST(NULL AS DOUBLE) ELSE CAST(CAST(FLOOR(CAST("FOLLOWER_COUNT" AS DOUBLE) + 0.5) AS BIGINT) AS DOUBLE) END AS followers,
-    NULLIF(TRIM(CAST("REQUESTER_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS cust,
-    NULLIF(TRIM(CAST("IS_PUBLIC" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS pub_txt,
-    NULLIF(TRIM(CAST("SUBJECT" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS subj,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("REQUESTER_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("REQUESTER_ID" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS cust,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("IS_PUBLIC" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("IS_PUBLIC" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS pub_txt,
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("SUBJECT" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("SUBJECT" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS subj,
     CAST(NULL AS VARCHAR) AS txt,
-    NULLIF(TRIM(CAST("TAGS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') AS tags_txt
+    CASE WHEN LOWER(NULLIF(TRIM(CAST("TAGS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '')) IN ('null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a') THEN CAST(NULL AS VARCHAR) ELSE NULLIF(TRIM(CAST("TAGS" AS VARCHAR), ' \t\n\u000b\u000c\r             \u2028\u2029  　\ufeff'), '') END AS tags_txt
   FROM "ZENDESK"."TICKETS"
 ),
 c AS (
