@@ -22,17 +22,21 @@ import { rng } from '../../../scripts/generate.mjs';
 
 const HEADER = ['ticket_id', 'customer_id', 'channel', 'created_at', 'first_response_at', 'resolved_at', 'status', 'priority', 'category', 'follower_count', 'is_public', 'subject', 'tags'];
 
-/** Values per column, tricky ones included: whitespace, quotes, non-ASCII, unreadable, empty. */
+/**
+ * Values per column, tricky ones included: whitespace, quotes, non-ASCII, unreadable, empty, and
+ * placeholders for no value (rows.ts NO_VALUE: `NULL`, ` n/a `, `"None"`, one behind a no-break
+ * space, which the byte reader must decode to find), which rows.ts reads as empty in every column.
+ */
 const VALUES: Record<string, string[]> = {
-  customer_id: ['C1', 'C2', 'C3', ' C1 ', '"C2"', '', 'Çé9', '"C""4"', '\u00a0C1'],
-  channel: ['Phone', 'Email', 'Chat', ' chat ', 'Phone call (outbound)', 'Pigeon', '', '"Web, form"', 'Café', 'Twitter DM', '"Instagram ""DM"""'],
-  status: ['solved', 'open', 'new', 'closed', '', 'Weird', ' Solved ', 'pending', 'résolu'],
-  priority: ['low', 'high', 'vip', ' VIP ', '', 'Ürgent', 'escalated'],
-  category: ['Billing', 'Delivery', '', 'Ünïcode', '"A, B"', ' Billing'],
-  follower_count: ['', '', '123', '0012', '1.2k', '1,234', 'abc', '12345678901234567', ' 56 ', '15,6k'],
-  is_public: ['', '', 'true', 'no', 'maybe', ' T ', 'PUBLIC'],
-  subject: ['Where is my order?', 'HELLO THIS IS ANGRY', 'help!!!', 'ok!!', '"Refund, please"', '"He said ""CALL BACK"" NOW"', 'ÀÉÎÕÜ ÇÃO GRÄND', 'ΑΒΓΔΕΖΗΘ calm', '"Line one\nLINE TWO, WITH A COMMA"', 'emoji 😀 ÉÉÉÉÉÉÉÉÉ', '', 'ǅǅǅǅǅǅǅǅǅ', '"odd "quote" here"'],
-  tags: ['', '', 'vip', '"a,b"', 'Escalated', 'x|press'],
+  customer_id: ['C1', 'C2', 'C3', ' C1 ', '"C2"', '', 'Çé9', '"C""4"', '\u00a0C1', 'NULL', ' n/a ', '\u00a0None'],
+  channel: ['Phone', 'Email', 'Chat', ' chat ', 'Phone call (outbound)', 'Pigeon', '', '"Web, form"', 'Café', 'Twitter DM', '"Instagram ""DM"""', 'NULL', '"-"', '\u00a0nan'],
+  status: ['solved', 'open', 'new', 'closed', '', 'Weird', ' Solved ', 'pending', 'résolu', 'None', '\\N'],
+  priority: ['low', 'high', 'vip', ' VIP ', '', 'Ürgent', 'escalated', 'NULL', '#N/A'],
+  category: ['Billing', 'Delivery', '', 'Ünïcode', '"A, B"', ' Billing', 'NULL', '-', '"None"', '\u00a0null'],
+  follower_count: ['', '', '123', '0012', '1.2k', '1,234', 'abc', '12345678901234567', ' 56 ', '15,6k', 'NULL', '-', 'NaN', '\u00a0n/a'],
+  is_public: ['', '', 'true', 'no', 'maybe', ' T ', 'PUBLIC', 'NULL', 'n/a', '\u00a0-'],
+  subject: ['Where is my order?', 'HELLO THIS IS ANGRY', 'help!!!', 'ok!!', '"Refund, please"', '"He said ""CALL BACK"" NOW"', 'ÀÉÎÕÜ ÇÃO GRÄND', 'ΑΒΓΔΕΖΗΘ calm', '"Line one\nLINE TWO, WITH A COMMA"', 'emoji 😀 ÉÉÉÉÉÉÉÉÉ', '', 'ǅǅǅǅǅǅǅǅǅ', '"odd "quote" here"', 'NULL', 'UNDEFINED', '\u00a0NULL\u00a0', '"NONE"'],
+  tags: ['', '', 'vip', '"a,b"', 'Escalated', 'x|press', 'NULL', 'None'],
 };
 
 const BASE = Date.parse('2026-03-01T00:00:00Z');
@@ -80,6 +84,7 @@ function exportText(seed: number, rows: number): string {
     else if (messy && r < 0.09) id = '';
     else if (messy && r < 0.1) id = `Tü${i}`;
     else if (messy && r < 0.11) id = `"T""${i}"`;
+    else if (messy && r < 0.12) id = pick(rand, ['NULL', ' none ', '"N/A"', '\u00a0nil']); // no id (rows.ts NO_VALUE)
     ids.push(id);
     const created = BASE + Math.floor(rand() * 60 * 24 * 60) * 60_000;
     const first = rand() < 0.2 ? '' : timestamp(rand, created + Math.floor((rand() - 0.05) * 48 * 3600_000), messy);
