@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ParityError } from '../errors.js';
 import { CHANNELS } from '../model.js';
 import { parseDuration } from '../measure/duration.js';
+import { isNoValue } from '../normalise/rows.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Dotted path for a zod issue path (`columns.createdAt`, `bands[2]`). */
@@ -143,6 +144,23 @@ function refuseEditPlaceholder(data: Record<string, unknown>, file: string): voi
   });
 }
 
+/**
+ * A `channels` key that is a placeholder for no value (`NULL`, `n/a`, `-`: normalise/rows.ts
+ * NO_VALUE) matches no value: a cell holding one is read as empty in every column, so its ticket
+ * has no channel value and is counted as other. Mapped to other it says just that; mapped to a
+ * channel or to outbound it would be ignored without a word, so the run stops and says why.
+ */
+function refuseNoValueChannel(data: Record<string, unknown>, file: string): void {
+  const channels = data.channels;
+  if (!channels || typeof channels !== 'object') return;
+  const entry = Object.entries(channels as Record<string, unknown>).find(([k, target]) => isNoValue(k.trim()) && target !== 'other');
+  if (entry === undefined) return;
+  throw new ParityError(`channels: "${entry[0]}" stands for no value, so no channel value matches it: a ticket whose channel cell holds it has no channel value and is counted as other, not ${String(entry[1])}`, {
+    location: { file },
+    hint: 'delete the line, or write the channel into those rows of the export (placeholders such as NULL, n/a, - and None are read as empty cells in every column)',
+  });
+}
+
 export function validateConfig(raw: unknown, file: string): Config {
   const result = configSchema.safeParse(raw);
   if (result.success) {
@@ -156,6 +174,7 @@ export function validateConfig(raw: unknown, file: string): Config {
       }
     }
     refuseEditPlaceholder(data, file);
+    refuseNoValueChannel(data, file);
     return data as Config;
   }
   const lines = result.error.issues.map(deepestIssue).map((issue) => {

@@ -325,3 +325,10 @@ test('inspect counts a channel placeholder as an empty channel value', async () 
   const [profile] = await profileFiles(resolveSettings([path], {}, {}, 'test'), { stdin: Readable.from([]) });
   expect(profile?.channelValues.map((v) => [v.raw, v.count, v.channel])).toEqual([['', 3, 'other'], ['phone', 1, 'phone']]);
 });
+
+test('the config: a channels key that is a placeholder matches nothing; mapped to a channel it stops the run, to other it is what happens anyway', async () => {
+  const { validateConfig } = await import('../../src/config/validate.js');
+  expect(() => validateConfig({ channels: { NULL: 'phone' } }, 'parity.config.json')).toThrow('channels: "NULL" stands for no value, so no channel value matches it: a ticket whose channel cell holds it has no channel value and is counted as other, not phone');
+  expect(() => validateConfig({ channels: { ' n/a ': 'outbound' } }, 'parity.config.json')).toThrow(/" n\/a " stands for no value/);
+  expect(validateConfig({ channels: { '-': 'other', 'Phone call': 'phone' } }, 'parity.config.json').channels).toEqual({ '-': 'other', 'Phone call': 'phone' });
+});
