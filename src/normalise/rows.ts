@@ -153,8 +153,22 @@ export function isNoValue(text: string): boolean {
  * like one.
  */
 export function isNoValueAscii(buf: Uint8Array, start: number, end: number): boolean {
-  return end > start && end - start <= NO_VALUE_LONGEST && noValueStart(buf[start] as number) && NO_VALUE_SET.has((buf as Buffer).toString('latin1', start, end).toLowerCase());
+  const n = end - start;
+  if (n <= 0 || n > NO_VALUE_LONGEST || !noValueStart(buf[start] as number)) return false;
+  // compared byte by byte, capitals lowered (no string is made: `normal`, `new` pass here every row)
+  words: for (const word of NO_VALUE_BY_LENGTH[n] as readonly Uint8Array[]) {
+    for (let j = 0; j < n; j++) {
+      const c = buf[start + j] as number;
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[j]) continue words;
+    }
+    return true;
+  }
+  return false;
 }
+/** The {@link NO_VALUE} words as bytes, by length. */
+const NO_VALUE_BY_LENGTH: ReadonlyArray<readonly Uint8Array[]> = Array.from({ length: NO_VALUE_LONGEST + 1 }, (_, n) =>
+  NO_VALUE.filter((w) => w.length === n).map((w) => Uint8Array.from(w, (ch) => ch.charCodeAt(0))),
+);
 
 /**
  * The error values of a spreadsheet, a formula that failed, as Excel shows them (and a CSV saved

@@ -8,9 +8,10 @@
 // csv-parse reader, DuckDB's count query, and the log formats. Expected numbers by hand below.
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { auditFiles, bothProducers } from '../helpers/audit.js';
 import { tempCsv } from '../helpers/exec.js';
-import { isNoValue, rowNormaliser, type RowContext, type RowMapping } from '../../src/normalise/rows.js';
+import { isNoValue, isNoValueAscii, NO_VALUE, rowNormaliser, type RowContext, type RowMapping } from '../../src/normalise/rows.js';
 import { byteNormaliser } from '../../src/normalise/fields.js';
 import { ByteRow, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS } from '../../src/normalise/table.js';
 import { CsvScanner } from '../../src/read/scan.js';
@@ -85,6 +86,19 @@ describe('the string normaliser (rows.ts)', () => {
 });
 
 describe('the byte reader (fields.ts) reads a placeholder as rows.ts does', () => {
+  test('its test of ASCII bytes agrees with isNoValue on the text', () => {
+    const words = NO_VALUE.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), `${w}x`, w.slice(1), `x${w}`]);
+    const ascii = fc.oneof(fc.constantFrom(...words), fc.string({ unit: fc.constantFrom('n', 'N', 'u', 'l', 'L', '/', 'a', 'A', '-', '#', '\\', 'o', 'e', 'x'), maxLength: 10 }));
+    fc.assert(
+      fc.property(ascii, (t) => {
+        const bytes = Buffer.from(`[${t}]`, 'latin1');
+        expect(isNoValueAscii(bytes, 1, bytes.length - 1)).toBe(isNoValue(t));
+      }),
+      { numRuns: 5000, seed: 20261202 },
+    );
+    for (const w of NO_VALUE) expect(isNoValueAscii(Buffer.from(w.toUpperCase()), 0, w.length), w).toBe(true);
+  });
+
   const rowsOf = (lines: string[]) => {
     const bytes = Buffer.from(`${[HEADER.join(','), ...lines].join('\n')}\n`);
     const scanner = new CsvScanner({ file: 'f.csv', delimiter: ',', recordDelimiter: '\n' });
