@@ -143,9 +143,10 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
   const chOrder = `CASE channel ${CHANNELS.map((c, k) => `WHEN ${d.string(c)} THEN ${k}`).join(' ')} ELSE ${CHANNELS.length} END`;
   const answeredAt = x.hasFirstResponse ? `CASE WHEN fr_kind = 'e' THEN created_s + fr_s END` : d.double('NULL');
   const resolvedAt = x.hasResolution ? `CASE WHEN res_kind = 'e' THEN created_s + res_s END` : d.double('NULL');
-  // settled: resolved; or, when the resolution time is unusable (a resolution column exists but
-  // the value is left out), answered; never otherwise (journeys.ts's settledAt)
-  const settledAt = x.hasResolution ? `CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END` : d.double('NULL');
+  // settled: resolved; or, when the resolution time is unusable (the value is left out, or the
+  // source has no resolution at all: in-process every ticket's resolution is then excluded,
+  // load/dataset.ts withoutUnmeasured), answered; never otherwise (journeys.ts's settledAt)
+  const settledAt = x.hasResolution ? `CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END` : answeredAt;
   const age = x.age('created_s');
   const frSeconds = x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN fr_kind = 'e' THEN fr_s ELSE ${age} END`) : 'NULL';
   const resSeconds = x.hasResolution ? d.wholeSeconds(`CASE WHEN res_kind = 'e' THEN res_s ELSE ${age} END`) : 'NULL';
@@ -242,7 +243,8 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
   const chOrder = `CASE ${CHANNELS.map((c, k) => `WHEN channel = ${d.string(c)} THEN ${k}`).join(' ')} ELSE ${CHANNELS.length} END`;
   const answeredAt = x.hasFirstResponse ? `ifNull(CASE WHEN fr_kind = 'e' THEN created_s + fr_s END, ${NEVER})` : NEVER;
   const resolvedAt = x.hasResolution ? `ifNull(CASE WHEN res_kind = 'e' THEN created_s + res_s END, ${NEVER})` : NEVER;
-  const settledAt = x.hasResolution ? `ifNull(CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END, ${NEVER})` : NEVER;
+  // (no resolution at all: answered, as in-process; see journeyParts)
+  const settledAt = x.hasResolution ? `ifNull(CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END, ${NEVER})` : answeredAt;
   // the tuple of a ticket: its columns by position
   const fields: Array<[string, string]> = [
     ['created_s', 'toFloat64(assumeNotNull(created_s))'],
