@@ -24,27 +24,17 @@ import { auditFiles } from '../../helpers/audit.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { renderHtml } from '../../../src/render/html.js';
 import { loadChartKit } from '../../../src/render/charts.js';
+import { plantedCsv } from '../../helpers/planted.js';
 
 await loadChartKit();
 
 function hiddenGapCsv(): string {
-  const rows = ['ticket_id,channel,created_at,first_response_at,category'];
-  const start = Date.UTC(2026, 9, 1) / 1000;
-  const plant: Array<[string, string, number, number]> = [
+  return plantedCsv([
     ['phone', 'Easy', 10, 20],
     ['phone', 'Hard', 40, 100],
     ['email', 'Easy', 40, 100],
     ['email', 'Hard', 10, 400],
-  ];
-  let k = 0;
-  for (const [channel, category, count, first] of plant) {
-    for (let j = 0; j < count; j++, k++) {
-      const created = start + k * 3600;
-      const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-      rows.push(`T${k},${channel},${iso(created)},${iso(created + (first + j) * 60)},${category}`);
-    }
-  }
-  return `${rows.join('\n')}\n`;
+  ]);
 }
 
 describe('a like-for-like preference whose raw ratio lies inside the tolerance band', () => {

@@ -22,25 +22,15 @@ import { auditFiles } from '../../helpers/audit.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { renderTable } from '../../../src/render/table.js';
 import { renderCsv } from '../../../src/render/csv.js';
+import { plantedCsv } from '../../helpers/planted.js';
 
 function simpsonCsv(): string {
-  const rows = ['ticket_id,channel,created_at,first_response_at,category'];
-  const start = Date.UTC(2026, 9, 1) / 1000;
-  const plant: Array<[string, string, number, number]> = [
+  return plantedCsv([
     ['phone', 'Easy', 40, 20],
     ['phone', 'Hard', 10, 600],
     ['email', 'Easy', 10, 10],
     ['email', 'Hard', 40, 300],
-  ];
-  let k = 0;
-  for (const [channel, category, count, first] of plant) {
-    for (let j = 0; j < count; j++, k++) {
-      const created = start + k * 3600;
-      const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-      rows.push(`T${k},${channel},${iso(created)},${iso(created + (first + j) * 60)},${category}`);
-    }
-  }
-  return `${rows.join('\n')}\n`;
+  ]);
 }
 
 describe('a like-for-like preference that reverses the raw gap (case mix)', () => {
