@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { auditFiles } from '../helpers/audit.js';
 import type { Report } from '../../src/report.js';
 
-const HEADER = 'ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,follower_count';
+const HEADER = 'ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status,follower_count,note';
 const CHANNELS = ['Phone', 'Email', 'Web form', 'Twitter', 'Chat', 'Pigeon'];
 const BASE = Date.parse('2026-10-01T00:00:00Z');
 
@@ -28,14 +28,25 @@ function iso(minute: number): string {
   return new Date(BASE + minute * 60_000).toISOString();
 }
 
+/**
+ * Rows of spam (discarded, counted in rowsRejected) put before the tickets of a file: the head
+ * of a file (the format sample, its first 500 rows) is read as strings, so without them the few
+ * dozen tickets of a case would never reach the byte reader, and "the byte scanner and
+ * csv-parse give the same report" compared csv-parse with the string reader only (a byte reader
+ * that wrote 5,000 for every follower count passed; it fails now). They hold a time in every
+ * time column and a follower count: the byte reader reads a file only when the sample shows how
+ * each column is written.
+ */
+const FILLER = Array.from({ length: 1_000 }, (_, k) => `S${k},,Email,${iso(k)},${iso(k + 30)},${iso(k + 90)},spam,1,`);
+
 type GeneratedTicket = typeof ticket extends fc.Arbitrary<infer T> ? T : never;
 
 function rows(tickets: GeneratedTicket[]): string[] {
   return tickets.map((t, i) => {
-    if (t.broken === 0) return `B${i},c${i % 7},${t.channel},not-a-date,,,open,`; // rejected row
+    if (t.broken === 0) return `B${i},c${i % 7},${t.channel},not-a-date,,,open,,`; // rejected row
     const first = t.firstMinutes === null ? '' : iso(t.createdMinute + t.firstMinutes);
     const resolved = t.resolveMinutes === null ? '' : iso(t.createdMinute + Math.max(t.resolveMinutes, t.firstMinutes ?? 0));
-    return `T${i},c${i % 7},${t.channel},${iso(t.createdMinute)},${first},${resolved},${resolved ? 'solved' : 'open'},${t.followers ?? ''}`;
+    return `T${i},c${i % 7},${t.channel},${iso(t.createdMinute)},${first},${resolved},${resolved ? 'solved' : 'open'},${t.followers ?? ''},`;
   });
 }
 
@@ -73,10 +84,10 @@ describe('invariants', () => {
         const shuffled = join(dir, `shuffled-${seed}.csv`);
         const partA = join(dir, `a-${seed}.csv`);
         const partB = join(dir, `b-${seed}.csv`);
-        writeFileSync(whole, [HEADER, ...lines].join('\n'));
-        writeFileSync(shuffled, [HEADER, ...shuffle(lines, seed)].join('\n'));
+        writeFileSync(whole, [HEADER, ...FILLER, ...lines].join('\n'));
+        writeFileSync(shuffled, [HEADER, ...FILLER, ...shuffle(lines, seed)].join('\n'));
         const cut = seed % lines.length;
-        writeFileSync(partA, [HEADER, ...lines.slice(0, cut)].join('\n'));
+        writeFileSync(partA, [HEADER, ...FILLER, ...lines.slice(0, cut)].join('\n'));
         writeFileSync(partB, [HEADER, ...lines.slice(cut)].join('\n'));
         const a = await auditFiles([whole], asOf);
         const b = await auditFiles([shuffled], asOf);
@@ -88,7 +99,7 @@ describe('invariants', () => {
         expect(numbers(c)).toEqual(numbers(a));
         expect(numbers(d)).toEqual(numbers(a));
         expect(e).toEqual(a);
-        expect(a.input.rowsRead).toBe(lines.length);
+        expect(a.input.rowsRead).toBe(FILLER.length + lines.length);
         expect(a.input.rowsUsed + a.input.rowsRejected).toBe(a.input.rowsRead);
         const perChannel = a.channels.reduce((sum, ch) => sum + ch.tickets, 0);
         expect(perChannel).toBe(a.input.rowsUsed);
