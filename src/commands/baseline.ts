@@ -22,7 +22,7 @@ const bound = z.enum(['lower', 'upper']).nullable();
 
 const durationSummary = z.looseObject({
   n: z.number().int().nonnegative().optional(),
-  resolved: z.number().int().nonnegative().optional(),
+  resolved: z.number().int().nonnegative().nullable().optional(),
   median: nullableNumber.optional(),
   bound: bound.optional(),
   p90: nullableNumber.optional(),

@@ -261,7 +261,7 @@ describe('text parity does not read as a time or a number, past the sample, stop
     { value: '2026-10-06 10:00:00 America/New_York', column: 'created_at' },
     { value: '2026-10-06T10:61:00Z', column: 'created_at' },
     { value: '1e3', column: 'followers' },
-    { value: 'NaN', column: 'followers' },
+    // (`NaN` is not here: it is a placeholder for no value, no follower count in every reader; below)
     { value: 'inf', column: 'followers' },
   ];
   const row = (c: (typeof cases)[number]): string =>
@@ -282,6 +282,13 @@ describe('text parity does not read as a time or a number, past the sample, stop
     }
   });
   for (const engine of ENGINES) {
+    test(`${engine}: NaN, a placeholder for no value, is no follower count, as in-process (the unknown band)`, async () => {
+      const file = csvFile('nan', [HEADER, ...good, row({ value: 'NaN', column: 'followers' })]);
+      const counts = await engineCounts(engine, file, 'edge_nan', () => 'text');
+      // 1,201 tickets, the one with NaN in the unknown band: the same counts as the file audit's
+      expect([counts.header.tickets, bandTickets(counts).unknown]).toEqual([1201, 1]);
+      expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file)));
+    });
     test(engine, async () => {
       for (const [k, c] of cases.entries()) {
         const file = csvFile('stops', [HEADER, ...good, row(c)]);
