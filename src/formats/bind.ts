@@ -242,6 +242,15 @@ export function bindColumns(
         delete bindings[time];
       }
     }
+    // Both twins found by name: the timestamp is read first (normalise/rows.ts, the engines'
+    // query), so one with no value in any sampled row (`first_response_at` all `NULL` beside
+    // `First response time (minutes)`) would make every ticket unanswered while the duration holds
+    // the answer. It gives way, as an empty column gives way among one field's names (above).
+    const atNow = bindings[at];
+    const timeNow = bindings[time];
+    if (atNow && timeNow && atNow.source === 'format' && timeNow.source === 'format' && columnSamples(samples, atNow.index).length === 0 && columnSamples(samples, timeNow.index).length > 0) {
+      delete bindings[at];
+    }
   }
 
   // Duration units.

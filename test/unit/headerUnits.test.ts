@@ -136,6 +136,24 @@ describe('binding a name with a unit', () => {
     expect(bind(['FRT (min)', 'FRT (hrs)'], [['', '1']]).bindings.firstResponseTime).toMatchObject({ header: 'FRT (hrs)', unit: 'hours' });
   });
 
+  test('a timestamp column with no value in any sampled row beside its duration twin with values: the duration is read', () => {
+    // `first_response_at` all NULL or empty (a database dump of tickets answered by a duration):
+    // bound beside `First response time (minutes)`, the timestamp was read first, the minutes never
+    for (const empty of [['NULL', 'NULL'], ['', 'n/a']]) {
+      const mapping = bind(['first_response_at', 'First response time (minutes)'], [[empty[0] as string, '10'], [empty[1] as string, '20']]);
+      expect(mapping.bindings.firstResponseAt).toBeUndefined();
+      expect(mapping.bindings.firstResponseTime).toMatchObject({ header: 'First response time (minutes)', unit: 'minutes' });
+      expect(mapping.unused).toEqual(['first_response_at']);
+    }
+    // the same for two whole synonyms (`resolved_at` empty, `resolution_minutes` filled)
+    const whole = bind(['resolved_at', 'resolution_minutes'], [['', '90']]);
+    expect(whole.bindings.resolvedAt).toBeUndefined();
+    expect(whole.bindings.resolutionTime).toMatchObject({ header: 'resolution_minutes', unit: 'minutes' });
+    // both with values: the timestamp, as before; the duration empty: the timestamp
+    expect(bind(['first_response_at', 'First response time (minutes)'], [['2026-09-14T10:10:00Z', '10']]).bindings.firstResponseAt).toMatchObject({ header: 'first_response_at' });
+    expect(bind(['first_response_at', 'First response time (minutes)'], [['2026-09-14T10:10:00Z', 'NULL']]).bindings.firstResponseAt).toMatchObject({ header: 'first_response_at' });
+  });
+
   test('a format: its own columns keep its unit; another with a unit of its own is read in that one', () => {
     // Zendesk's "First reply time in minutes" is calendar minutes as ever
     const own = bind(['First reply time in minutes', 'First reply time in minutes within business hours'], [['30', '20']], zendesk);
@@ -195,6 +213,24 @@ describe('both producers', () => {
       expect([phone?.answered, phone?.firstResponse.answeredMedian, phone?.resolution.resolved]).toEqual([2, 4500, 2]);
       expect([email?.firstResponse.median, email?.resolution.median]).toEqual([2700, 10800]);
       expect(report.input.dataQuality).toEqual([]);
+    }
+  });
+});
+
+describe('a timestamp column with no values beside its duration twin', () => {
+  test('the duration is read, in-process and through DuckDB', async () => {
+    // By hand, created 09:00, as-of 2026-09-20. first_response_at is NULL in every row; the
+    // minutes column says 10, 20 and 30 min: all three answered, median 20 min = 1,200 s.
+    // (Read from the empty timestamp column: 0 answered, the median a bound at the as-of time.)
+    const path = tempCsv('twins.csv', [
+      'ticket_id,channel,created_at,first_response_at,First response time (minutes)',
+      'P1,phone,2026-09-14T09:00:00Z,NULL,10',
+      'P2,phone,2026-09-14T09:00:00Z,NULL,20',
+      'P3,phone,2026-09-14T09:00:00Z,NULL,30',
+    ]);
+    for (const report of await bothProducers([path], { asOf: '2026-09-20T00:00:00Z' }, { minSample: 1 })) {
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      expect([phone?.tickets, phone?.answered, phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([3, 3, 1200, null]);
     }
   });
 });
