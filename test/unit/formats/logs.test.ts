@@ -92,8 +92,9 @@ describe('tweet log: the first response is the earliest brand tweet of the conve
     ]);
     const report = await auditFiles([path], AS_OF, { minSample: 1 });
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([9, 9, 0]);
-    // 3 tickets, all answered: median of 300, 600 and 1,200 s = 600 s (100 and 200 had been "never answered")
-    expect(numbers(report)).toEqual([['social', 3, 3, 600, 0, null]]);
+    // 3 tickets, all answered: median of 300, 600 and 1,200 s = 600 s (100 and 200 had been "never answered");
+    // a conversation log has no resolution: resolved is not known (null, measure/summary.ts measuredCount)
+    expect(numbers(report)).toEqual([['social', 3, 3, 600, null, null]]);
     expect(report.channels[0]!.firstResponse.bound).toBeNull();
   });
 });
@@ -153,9 +154,10 @@ describe('an unreadable time in a log is said, not taken for "no answer"', () =>
       '21,Brand,False,Wed Jul 01 10:00:00 +0000 2026,reply,,20',
     ]);
     const report = await auditFiles([path], {}, { minSample: 1 });
-    // ticket 20 answered in 1h; ticket 10's first response left out (not waiting): 1 of 1 answered
+    // ticket 20 answered in 1h; ticket 10's first response left out (not waiting): 1 of 1 answered;
+    // no resolution in a conversation log: resolved null
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([4, 4, 0]);
-    expect(numbers(report)).toEqual([['social', 2, 1, 3600, 0, null]]);
+    expect(numbers(report)).toEqual([['social', 2, 1, 3600, null, null]]);
     expect(report.input.dataQuality).toEqual([
       { kind: 'bad-first-response', severity: 'metric', count: 1, example: { file: path, line: 3, column: 'created_at', value: 'garbage', detail: 'cannot read "garbage"; left out of first response' } },
     ]);
@@ -211,7 +213,8 @@ describe('ServiceNow: which event is last, and what it says', () => {
       'INC1,Active,1,01-07-2026 09:00,?,Phone,?,?',
       'INC1,Resolved,2,01-07-2026 09:00,?,Phone,01-07-2026 12:00,?',
     ]);
-    expect([r.resolved, r.median, r.answered]).toEqual([1, 3 * 3600, 0]);
+    // (the one ticket's first response left out: how many were answered is not known, null)
+    expect([r.resolved, r.median, r.answered]).toEqual([1, 3 * 3600, null]);
     expect(r.quality).toEqual([['bad-first-response', 1]]);
   });
 
@@ -263,8 +266,8 @@ describe('a tweet whose inbound is neither True nor False is said, never guessed
     ]);
     const report = await auditFiles([path], {}, { minSample: 1 });
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 4, 1]);
-    // ticket 20 answered in 1h; ticket 10's first response left out
-    expect(numbers(report)).toEqual([['social', 2, 1, 3600, 0, null]]);
+    // ticket 20 answered in 1h; ticket 10's first response left out; no resolution in the log: null
+    expect(numbers(report)).toEqual([['social', 2, 1, 3600, null, null]]);
     expect(report.input.dataQuality).toEqual([
       { kind: 'bad-inbound', severity: 'error', count: 1, example: { file: path, line: 2, column: 'inbound', value: '', detail: 'inbound empty is neither True nor False: whether the customer or the brand wrote tweet 501 is not known' } },
       {

@@ -362,8 +362,9 @@ describe('a call centre\'s Handle Time is the agent\'s time on the call, not the
   it('is not read as the resolution duration', async () => {
     const path = file('cdr.csv', ['ticket_id,channel,created_at,first_response_at,handle_time', 'C1,phone,2026-10-01T09:00:00Z,2026-10-01T09:02:00Z,340']);
     const report = await auditFiles([path], {}, { minSample: 1 });
-    // first response 120 s; no resolution column: nothing resolved (read as one, 340 s would be)
-    expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.resolved])).toEqual([['phone', 120, 0]]);
+    // first response 120 s; no resolution column: resolution not measured, resolved null (read as
+    // one, 340 s would be resolved: 1)
+    expect(report.channels.map((c) => [c.channel, c.firstResponse.median, c.resolution.resolved])).toEqual([['phone', 120, null]]);
   });
 });
 
