@@ -22,6 +22,7 @@ const bound = z.enum(['lower', 'upper']).nullable();
 
 const durationSummary = z.looseObject({
   n: z.number().int().nonnegative().optional(),
+  // (null when the group has tickets but none with a measurable resolution: measure/summary.ts measuredCount)
   resolved: z.number().int().nonnegative().nullable().optional(),
   median: nullableNumber.optional(),
   bound: bound.optional(),
