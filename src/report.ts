@@ -358,13 +358,6 @@ export function effectBound(f: Finding): 'lower' | 'upper' | null {
 }
 
 /**
- * Whether a significant comparison finding's significance is the raw ratio's too (the table's
- * number): true when the raw view decided, or would have been significant on its own. When only
- * the like-for-like view is (the mix of tickets hides the gap: raw 1.09× slower, like for like
- * 4.1×), the raw ratio is never said to be significant: sentences and headlines give the
- * finding's own number for that, the raw one as the overall one.
- */
-/**
  * Whether a comparison finding's verdict was reached like for like only, so that beside the raw
  * ratio (the tables' number) it is said as such: a preference the raw view does not show (1.09×
  * slower overall, 4.1× like for like), or within tolerance like for like while the raw ratio lies
@@ -377,10 +370,4 @@ export function verdictLikeForLikeOnly(f: Finding | null | undefined): boolean {
 /** verdictLikeForLikeOnly of the comparison finding on a channel's (`channel-preference`) or a --by value's (`group-preference`) metric against its reference. */
 export function pairLikeForLikeOnly(report: Pick<Report, 'findings'>, kind: 'channel-preference' | 'group-preference', subject: string, metric: 'firstResponse' | 'resolution'): boolean {
   return verdictLikeForLikeOnly(report.findings.find((f) => f.kind === kind && f.subject === subject && f.metric === metric));
-}
-
-export function rawRatioSignificant(f: Finding): boolean {
-  if (f.details?.['view'] !== 'like-for-like') return f.significant;
-  const raw = f.details['raw'] as { significant?: unknown } | undefined;
-  return raw?.significant === true;
 }

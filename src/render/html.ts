@@ -11,7 +11,7 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import { effectBound, pairLikeForLikeOnly, rawRatioSignificant, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, pairLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -123,7 +123,7 @@ function tiles(report: Report): Markup {
     const v = c.vsReference;
     if (c.channel === report.reference || !v) return [];
     const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === 'firstResponse' && x.significant);
-    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio && (!f || rawRatioSignificant(f))) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
+    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio && !verdictLikeForLikeOnly(f)) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
     return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: effectBound(f), alike: true }] : [];
   });
   let widest = headlines[0];

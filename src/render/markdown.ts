@@ -9,7 +9,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import { effectBound, pairLikeForLikeOnly, rawRatioSignificant, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, pairLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
@@ -183,7 +183,7 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
     case 'preference':
       // significant like for like only (the mix hides the gap overall): the significant number is
       // the finding's, the raw ratio is the overall one
-      if (alike && judged && !rawRatioSignificant(judged)) return `${head}, ${alike}, ${words} overall.`;
+      if (alike && verdictLikeForLikeOnly(judged)) return `${head}, ${alike}, ${words} overall.`;
       return `${head}, ${than} (significant).`;
     case 'within-tolerance':
       // the judge decided on the like-for-like ratio when there is one (the finding's effect): the
