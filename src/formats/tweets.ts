@@ -34,8 +34,7 @@ import type { FormatDef } from './types.js';
  * placeholder for no value, normalise/rows.ts NO_VALUE, is no id, as an empty cell).
  */
 function tweetId(text: string | undefined): string {
-  const t = (text ?? '').trim();
-  if (isNoValue(t)) return '';
+  const t = cell(text);
   return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
 }
 
@@ -124,7 +123,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     authorCode.push(authors.codeOf(cell(v[col.author])));
     if (isInbound && !parent) {
       responses.set(slot, v[col.responses] ?? '');
-      if (col.text >= 0) texts.set(slot, isNoValue((v[col.text] ?? '').trim()) ? '' : (v[col.text] ?? '').slice(0, 400));
+      if (col.text >= 0) texts.set(slot, cell(v[col.text]) ? (v[col.text] ?? '').slice(0, 400) : '');
     }
   }
 
