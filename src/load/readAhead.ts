@@ -29,7 +29,8 @@ import { workerBundle, workersPossible } from '../threads.js';
 import { ParityError, type Location } from '../errors.js';
 import { fieldBatchOf, isRecoded, SkippingScan, type FieldArrays, type ScanHandOff } from '../read/scan.js';
 import type { FieldBatch, RawRecord, RecodedRows } from '../read/record.js';
-import type { RowContext, RowMapping } from '../normalise/rows.js';
+import type { RowContext, RowMapping, TimestampField } from '../normalise/rows.js';
+import { STYLE_LABELS, type TimestampStyle } from '../normalise/time.js';
 import { KeyedValues, TEXT_CATEGORY, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, type ByteRow } from '../normalise/table.js';
 
 /** Batches the worker may have sent and this thread not yet read. */
@@ -54,9 +55,21 @@ export interface ReadAheadJob {
   readonly context: RowContext;
 }
 
+/**
+ * The timestamp columns whose style the main thread may settle while the worker reads (a column
+ * with no value in the sample: normalise/fields.ts ByteNormaliser.settle), in their `control`
+ * slots' order (from SETTLED_AT), and the styles by number (a slot holds 1 + the index; 0: not yet).
+ */
+export const SETTLED_FIELDS: readonly TimestampField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
+export const SETTLED_AT = 2;
+export const STYLES = Object.keys(STYLE_LABELS) as TimestampStyle[];
+
 /** What the worker is started with (before its job). */
 export interface ReadAheadStart {
-  /** Int32 [credits, stop]: batches it may still send; 1 when it is to stop. */
+  /**
+   * Int32 [credits, stop, ...styles]: batches it may still send; 1 when it is to stop; then a
+   * slot per SETTLED_FIELDS.
+   */
   readonly control: SharedArrayBuffer;
   /** Where the main thread sends each batch's arrays back, to be filled again. */
   readonly back: MessagePort;
@@ -243,13 +256,22 @@ export class ReadAhead {
     const path = workersPossible() ? workerBundle('readWorker') : null;
     if (path === null) throw new Error('no reading worker');
     const { MessageChannel, Worker } = await import('node:worker_threads');
-    const control = new SharedArrayBuffer(8);
+    const control = new SharedArrayBuffer(4 * (SETTLED_AT + SETTLED_FIELDS.length));
     new Int32Array(control)[0] = CREDITS;
     const { port1, port2 } = new MessageChannel();
     const start: ReadAheadStart = { control, back: port2 };
     // (execArgv: none of the main thread's node options; `node -e` would hand the worker its script)
     const worker = new Worker(path, { workerData: start, transferList: [port2], execArgv: [] });
     return new ReadAhead(worker, control, port1);
+  }
+
+  /**
+   * Tells the worker the style a timestamp column took from its first value here (the sample had
+   * none): it reads the column in it from its next batch on, and left the rows with a value
+   * before that to this thread.
+   */
+  settle(field: TimestampField, style: TimestampStyle): void {
+    Atomics.store(this.control, SETTLED_AT + SETTLED_FIELDS.indexOf(field), STYLES.indexOf(style) + 1);
   }
 
   /** Hands the file over to the worker at `handOff`; its batches then come from {@link next}. */

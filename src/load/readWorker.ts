@@ -11,7 +11,9 @@ import { isRecoded, SkippingScan } from '../read/scan.js';
 import type { FieldBatch } from '../read/record.js';
 import { byteNormaliser } from '../normalise/fields.js';
 import { ByteRow, type KeyedValues } from '../normalise/table.js';
-import { buffersOf, CACHED_COLUMNS, CREDITS, packRow, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
+import type { TimestampField } from '../normalise/rows.js';
+import type { TimestampStyle } from '../normalise/time.js';
+import { buffersOf, CACHED_COLUMNS, CREDITS, packRow, SETTLED_AT, SETTLED_FIELDS, STYLES, TEXT_COLUMNS, type BatchArrays, type ReadAheadJob, type ReadAheadMessage, type ReadAheadStart } from './readAhead.js';
 
 const start = workerData as ReadAheadStart;
 const port = parentPort;
@@ -86,7 +88,15 @@ function run(job: ReadAheadJob): void {
     return true;
   };
 
+  /** The styles the main thread settled that this thread's byte reader has been given (SETTLED_FIELDS order). */
+  const settled = SETTLED_FIELDS.map(() => false);
   const encode = (b: FieldBatch, from: number, n: number, decode: boolean, position: number): Extract<ReadAheadMessage, { type: 'batch' }> => {
+    for (let k = 0; k < SETTLED_FIELDS.length; k++) {
+      const code = settled[k] ? 0 : Atomics.load(control, SETTLED_AT + k);
+      if (code === 0) continue;
+      fromBytes.settle(SETTLED_FIELDS[k] as TimestampField, STYLES[code - 1] as TimestampStyle);
+      settled[k] = true;
+    }
     const f0 = b.firstField[from] as number;
     const f1 = b.firstField[from + n] as number;
     const byteLength = b.end[f1 - 1] as number;

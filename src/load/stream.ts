@@ -12,7 +12,8 @@ import { batchesOf, closeRecords, isFieldBatched, type FieldBatch, type FieldBat
 import { StringTable } from '../normalise/strings.js';
 import { AuditDateOrder } from '../formats/dateOrder.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
-import { readerRejection, rowNormaliser, type RowContext } from '../normalise/rows.js';
+import { readerRejection, rowNormaliser, type RowContext, type TimestampField } from '../normalise/rows.js';
+import type { TimestampStyle } from '../normalise/time.js';
 import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
@@ -476,7 +477,9 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       // inspect on a file that cannot be audited: count its records, make no tickets.
       for await (const record of counted(opened.records)) void record;
     } else {
-      const normalise = rowNormaliser(mapping, context);
+      /** Who hears that a timestamp column the sample left without a style took its first value's (the byte readers). */
+      let settled: ((field: TimestampField, style: TimestampStyle) => void) | null = null;
+      const normalise = rowNormaliser(mapping, context, (field, style) => settled?.(field, style));
       /** One record through the string normaliser (rows.ts); already counted. */
       const normaliseRecord = (record: RawRecord): void => {
         const result = normalise(record);
@@ -515,7 +518,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const expected = estimateRows(opened);
         builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
         /** Reads row r of a batch from its bytes (the worker's reading of it, once handed over). */
-        let take = fromBytes;
+        let take: (batch: FieldBatch, r: number, into: ByteRow) => boolean = fromBytes;
         // A large file is read on by a worker (load/readAhead.ts) once the sample is handed on:
         // the same rows from the same byte reader, this thread keeping the order-dependent part.
         // A worker that cannot be started (a limit on threads) leaves the file to this thread.
@@ -523,6 +526,12 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           records.handOff !== undefined && wantsReadAhead(opened.position?.().totalBytes ?? null, io.workers ?? 'auto')
             ? await import('./readAhead.js').then(({ ReadAhead }) => ReadAhead.prepare()).catch(() => null)
             : null;
+        // A time column the sample left without a style is read from bytes only where empty
+        // until the string normaliser settles its style on its first value: then on both threads.
+        settled = (field, style) => {
+          fromBytes.settle(field, style);
+          worker?.settle(field, style);
+        };
         let handedOver = false;
         /** The next chunk: from the scanner here, or (once handed over, between two chunks) from the worker. */
         const nextChunk = async (): Promise<FieldBatch | readonly RawRecord[] | null> => {

@@ -15,15 +15,23 @@ import type { TicketField } from '../model.js';
 import { CHANNELS } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, flagValue, type StatusClass } from './status.js';
-import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser } from './time.js';
-import { isNoValue, isNoValueAscii, NO_VALUE_LONGEST, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping } from './rows.js';
+import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser, type TimestampStyle } from './time.js';
+import { isNoValue, isNoValueAscii, NO_VALUE_LONGEST, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping, type TimestampField } from './rows.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
   TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
 } from './table.js';
 
-/** Reads record r of a batch into `row`; false when the string normaliser must read it instead. */
-export type ByteNormaliser = (batch: FieldBatch, r: number, row: ByteRow) => boolean;
+/**
+ * Reads record r of a batch into `row`; false when the string normaliser must read it instead.
+ * `settle` gives a timestamp column the style the string normaliser settled on its first value
+ * (rows.ts timestampParser), when the sample had none: until then the byte reader reads that
+ * column's empty cells and leaves every row with a value in it to the string normaliser.
+ */
+export interface ByteNormaliser {
+  (batch: FieldBatch, r: number, row: ByteRow): boolean;
+  settle(field: TimestampField, style: TimestampStyle): void;
+}
 
 /** Trimmed range of the last field `plain` accepted (module state: no object per field). */
 let S = 0;
@@ -178,13 +186,18 @@ const CHANNEL_CODE = new Map(CHANNELS.map((c, i) => [c, i]));
 
 /**
  * The byte reader for one file's mapping, or null when the mapping needs what only the string
- * normaliser does (a fixed channel, a timestamp column whose style the first rows did not settle).
+ * normaliser does (a fixed channel).
+ *
+ * A timestamp column whose style the sample did not settle (no value in its first rows: a
+ * newest-first export whose latest tickets are open leaves `resolved_at` empty there) is read
+ * here only where it is empty, until `settle` gives it the style the string normaliser took from
+ * its first value; the rows with a value before that go to the string normaliser, which settles
+ * it. (Leaving the whole file to the string normaliser instead made such a file of 1M rows half
+ * as fast again and half as large again: README, Performance.)
  */
 export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNormaliser | null {
   const b = mapping.bindings;
   if (mapping.format.fixedChannel) return null;
-  const timestamps: Array<RowBinding | undefined> = [b.createdAt, b.firstResponseAt, b.resolvedAt];
-  if (timestamps.some((t) => t !== undefined && !t.style)) return null;
   if (!b.ticketId || !b.createdAt || !b.channel) return null;
   const width = mapping.header.length;
   const column = (field: TicketField): number => b[field]?.index ?? -1;
@@ -212,12 +225,34 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const stringReader = (binding: RowBinding | undefined): TimestampParser | null =>
     binding?.style ? parserFor(binding.style, zone, binding.dateFormat) : null;
   const byteReader = (binding: RowBinding | undefined): TimestampBytesReader | null => (binding?.style === 'iso' ? isoBytesReader(zone) : null);
-  const created = stringReader(b.createdAt) as TimestampParser;
-  const createdBytes = byteReader(b.createdAt);
-  const firstAt = stringReader(b.firstResponseAt);
-  const firstAtBytes = byteReader(b.firstResponseAt);
-  const resolvedAt = stringReader(b.resolvedAt);
-  const resolvedAtBytes = byteReader(b.resolvedAt);
+  // (a column still waiting for its style: `…Pending`, its parsers set by `settle`)
+  let createdPending = !b.createdAt.style;
+  let created = stringReader(b.createdAt) as TimestampParser;
+  let createdBytes = byteReader(b.createdAt);
+  let firstPending = b.firstResponseAt !== undefined && !b.firstResponseAt.style;
+  let firstAt = stringReader(b.firstResponseAt);
+  let firstAtBytes = byteReader(b.firstResponseAt);
+  let resolvedPending = b.resolvedAt !== undefined && !b.resolvedAt.style;
+  let resolvedAt = stringReader(b.resolvedAt);
+  let resolvedAtBytes = byteReader(b.resolvedAt);
+  const settle = (field: TimestampField, style: TimestampStyle): void => {
+    const binding = b[field];
+    if (!binding || binding.style) return;
+    const settled: RowBinding = { ...binding, style };
+    if (field === 'createdAt' && createdPending) {
+      created = stringReader(settled) as TimestampParser;
+      createdBytes = byteReader(settled);
+      createdPending = false;
+    } else if (field === 'firstResponseAt' && firstPending) {
+      firstAt = stringReader(settled);
+      firstAtBytes = byteReader(settled);
+      firstPending = false;
+    } else if (field === 'resolvedAt' && resolvedPending) {
+      resolvedAt = stringReader(settled);
+      resolvedAtBytes = byteReader(settled);
+      resolvedPending = false;
+    }
+  };
   const firstUnit = b.firstResponseTime?.unit ?? 'seconds';
   const firstNumber = b.firstResponseTime?.number;
   const resolutionUnit = b.resolutionTime?.unit ?? 'seconds';
@@ -266,7 +301,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     return parse((buf as Buffer).toString('latin1', S, E));
   };
 
-  return (batch, r, row) => {
+  const read = (batch: FieldBatch, r: number, row: ByteRow): boolean => {
     const first = batch.firstField[r] as number;
     if ((batch.firstField[r + 1] as number) - first !== width) return false; // rows.ts decides on ragged rows
     const ascii = batch.ascii[r] === 1;
@@ -283,6 +318,7 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     let f = first + createdIndex;
     let text = plain(batch, f, ascii) ? null : textOf(batch, f);
     if (text === null ? S === E : text === '') return false;
+    if (createdPending) return false; // its style comes from its first value, in rows.ts
     const createdAt = timeOf(buf, text, createdBytes, created);
     if (createdAt === null || !inCalendar(createdAt)) return false; // rejected by rows.ts
     if (since !== null && createdAt < since) return false;
@@ -328,7 +364,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       text = plain(batch, f, ascii) ? null : textOf(batch, f);
       if (text === null ? S !== E : text !== '') {
         let seconds: number | null;
-        if (firstAt !== null) {
+        if (firstPending) {
+          if (!noValue(buf, text)) return false; // its style comes from its first value, in rows.ts
+          seconds = null;
+        } else if (firstAt !== null) {
           const at = timeOf(buf, text, firstAtBytes, firstAt);
           seconds = at === null ? null : at - createdAt;
         } else {
@@ -365,7 +404,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       resolvedGiven = text === null ? S !== E : text !== '';
       if (resolvedGiven) {
         let seconds: number | null;
-        if (resolvedAt !== null) {
+        if (resolvedPending) {
+          if (!noValue(buf, text)) return false; // its style comes from its first value, in rows.ts
+          seconds = null;
+        } else if (resolvedAt !== null) {
           const at = timeOf(buf, text, resolvedAtBytes, resolvedAt);
           seconds = at === null ? null : at - createdAt;
         } else {
@@ -492,5 +534,6 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
     row.latest = latest;
     return true;
   };
+  return Object.assign(read, { settle });
 }
 

@@ -417,19 +417,25 @@ export const shouting = {
   },
 };
 
-function timestampParser(binding: RowBinding, timeZone: string): TimestampParser {
+function timestampParser(binding: RowBinding, timeZone: string, settled?: (style: TimestampStyle) => void): TimestampParser {
   if (binding.style) return parserFor(binding.style, timeZone, binding.dateFormat);
-  // No sample settled the style (the column was empty in the first rows): decide on first use.
+  // No sample settled the style (the column was empty in the first rows): decide on first use,
+  // and say so (the byte reader, which left this column's values to this normaliser, reads the
+  // rest of the file in the same style: load/stream.ts).
   let parser: TimestampParser | null = null;
   return (text) => {
     if (!parser) {
       const style = detectStyle([text], timeZone);
       if (!style) return null;
       parser = parserFor(style, timeZone);
+      settled?.(style);
     }
     return parser(text);
   };
 }
+
+/** The timestamp columns a row binds (the ones whose style may be settled on first use). */
+export type TimestampField = 'createdAt' | 'firstResponseAt' | 'resolvedAt';
 
 /**
  * The rejection of a record its reader marked as no row (a JSON value that is not an object):
@@ -476,14 +482,25 @@ function dateFormatLike(text: string, order: 'day-first' | 'month-first'): strin
   return `${date}${m[3].includes(',') ? ',' : ''} ${m[5] ? 'h' : 'HH'}:mm${m[4] ? ':ss' : ''}${m[5] ? ' a' : ''}`;
 }
 
-/** Builds the per-record normaliser for one file's mapping. */
-export function rowNormaliser(mapping: RowMapping, context: RowContext): (record: RawRecord, times?: ParsedTimes) => RowResult {
+/**
+ * Builds the per-record normaliser for one file's mapping. `settled` hears when a timestamp
+ * column the sample left without a style (no value in it) takes the style of its first value.
+ */
+export function rowNormaliser(
+  mapping: RowMapping,
+  context: RowContext,
+  settled?: (field: TimestampField, style: TimestampStyle) => void,
+): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
   const width = mapping.header.length;
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
-  const created = b.createdAt ? timestampParser(b.createdAt, mapping.timeZone) : null;
-  const firstAt = b.firstResponseAt ? timestampParser(b.firstResponseAt, mapping.timeZone) : null;
-  const resolvedAt = b.resolvedAt ? timestampParser(b.resolvedAt, mapping.timeZone) : null;
+  const parserOf = (field: TimestampField): TimestampParser | null => {
+    const binding = b[field];
+    return binding ? timestampParser(binding, mapping.timeZone, settled && ((style) => settled(field, style))) : null;
+  };
+  const created = parserOf('createdAt');
+  const firstAt = parserOf('firstResponseAt');
+  const resolvedAt = parserOf('resolvedAt');
   const escalation = new Set(context.escalationTags.map((t) => t.toLowerCase()));
   const outboundDirections = new Set((mapping.format.outboundDirections ?? []).map((v) => v.toLowerCase()));
   const privateDirections = new Set((mapping.format.privateDirections ?? []).map((v) => v.toLowerCase()));
