@@ -118,15 +118,19 @@ function shout(batch: FieldBatch, f: number, asciiRecord: boolean, exclamationRu
  * has room, else as the trimmed byte range, else (not plain ASCII) as the decoded, trimmed
  * text. Returns the cache key, or -1.
  */
-function readText(batch: FieldBatch, first: number, index: number, ascii: boolean, row: ByteRow, k: number, cache: ColumnCache<unknown> | null): number {
+function readText(batch: FieldBatch, first: number, index: number, ascii: boolean, row: ByteRow, k: number, cache: ColumnCache<unknown> | null, notedPlaceholder = false): number {
   if (index < 0) {
     row.start[k] = row.end[k] = 0;
     return -1;
   }
   const f = first + index;
   if (plain(batch, f, ascii)) {
-    // (a placeholder for no value, `NULL`, is none, as rows.ts reads it)
-    if (S !== E && isNoValueAscii(batch.bytes, S, E)) E = S;
+    // (a placeholder for no value, `NULL`, is none, as rows.ts reads it; in a grouping column
+    // rows.ts notes it, so the row is left to it)
+    if (S !== E && isNoValueAscii(batch.bytes, S, E)) {
+      if (notedPlaceholder) return PLACEHOLDER;
+      E = S;
+    }
     if (S !== E && cache !== null) {
       const key = cache.key(batch.bytes, S, E);
       if (key >= 0) {
@@ -142,9 +146,14 @@ function readText(batch: FieldBatch, first: number, index: number, ascii: boolea
   }
   row.start[k] = -1;
   const text = batch.text(f).trim();
-  row.text[k] = text === '' || isNoValue(text) ? null : text;
+  const none = text !== '' && isNoValue(text);
+  if (none && notedPlaceholder) return PLACEHOLDER;
+  row.text[k] = text === '' || none ? null : text;
   return -1;
 }
+
+/** What readText returns for a placeholder in a column whose placeholders rows.ts notes (`placeholder-value`). */
+const PLACEHOLDER = -3;
 
 /** The value of a ByteRow's text column k read without a cache key: its text, or null for none. */
 function valueText(row: ByteRow, k: number): string | null {
@@ -493,7 +502,8 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
       if (!decided && textIndex >= 0 && !noValueField(batch, first + textIndex, ascii)) decided = shout(batch, first + textIndex, ascii, exclamationRun);
       if (decided || shouting.verdict(capitalsShare)) flags |= FLAG_SHOUTING;
     }
-    const priorityKey = readText(batch, first, priorityIndex, ascii, row, TEXT_PRIORITY, priorities);
+    const priorityKey = readText(batch, first, priorityIndex, ascii, row, TEXT_PRIORITY, priorities, true);
+    if (priorityKey === PLACEHOLDER) return false; // a note in rows.ts
     if (escalation.size) {
       let escalated = false;
       if (tagsIndex >= 0) {
@@ -512,9 +522,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
 
     // The other text columns, for the table's dictionaries.
     readText(batch, first, customerIndex, ascii, row, TEXT_CUSTOMER, null);
-    readText(batch, first, categoryIndex, ascii, row, TEXT_CATEGORY, categories);
-    readText(batch, first, groupIndex, ascii, row, TEXT_GROUP, groups);
-    readText(batch, first, byIndex, ascii, row, TEXT_BY, null);
+    // (a placeholder for no value in a grouping column: a note in rows.ts)
+    if (readText(batch, first, categoryIndex, ascii, row, TEXT_CATEGORY, categories, true) === PLACEHOLDER) return false;
+    if (readText(batch, first, groupIndex, ascii, row, TEXT_GROUP, groups, true) === PLACEHOLDER) return false;
+    if (readText(batch, first, byIndex, ascii, row, TEXT_BY, null, true) === PLACEHOLDER) return false;
     row.hasBy = byIndex >= 0;
     row.rawChannelKey = channelKey;
     row.rawChannelCache = channels;

@@ -482,6 +482,22 @@ function dateFormatLike(text: string, order: 'day-first' | 'month-first'): strin
   return `${date}${m[3].includes(',') ? ',' : ''} ${m[5] ? 'h' : 'HH'}:mm${m[4] ? ':ss' : ''}${m[5] ? ' a' : ''}`;
 }
 
+/** The grouping columns whose placeholders for no value are noted (`placeholder-value`), besides a `--by` column of its own. */
+const PLACEHOLDER_NOTED = ['category', 'priority', 'group'] as const;
+
+/** The note on a grouping cell that holds a placeholder for no value (read as none). */
+function placeholderNote(record: RawRecord, text: string, column: string, label: string): RowIssue {
+  return {
+    kind: 'placeholder-value',
+    severity: 'note',
+    file: record.file,
+    line: record.line,
+    column,
+    value: text,
+    detail: `"${text}" stands for no value: read as none; if it is a real ${label}, rename it in the export`,
+  };
+}
+
 /**
  * Builds the per-record normaliser for one file's mapping. `settled` hears when a timestamp
  * column the sample left without a style (no value in it) takes the style of its first value.
@@ -664,6 +680,18 @@ export function rowNormaliser(
     if (!fixed && !rawChannel) {
       const channelWritten = written(values, 'channel');
       notes = withNote(notes, issue(record, 'missing-channel', 'note', channelWritten ? `no channel value ("${channelWritten}" stands for no value); counted as other` : 'no channel value; counted as other', 'channel', channelWritten));
+    }
+    // A grouping value written as a placeholder for no value (`NA`, `None`, `-`, `NULL`) is read
+    // as none, and said: a region really called `NA` (North America) would otherwise vanish
+    // from its group without a word. (The byte reader leaves such rows to this normaliser.)
+    for (const field of PLACEHOLDER_NOTED) {
+      const text = written(values, field);
+      if (text !== '' && isNoValue(text)) notes = withNote(notes, placeholderNote(record, text, (b[field] as RowBinding).header, field));
+    }
+    if (byIndex >= 0 && !PLACEHOLDER_NOTED.some((field) => b[field]?.index === byIndex)) {
+      const text = (values[byIndex] ?? '').trim();
+      const header = (mapping.byColumn as { readonly header: string }).header;
+      if (text !== '' && isNoValue(text)) notes = withNote(notes, placeholderNote(record, text, header, `${header} value`));
     }
 
     // First response: a timestamp or a duration; empty (or a placeholder for no value) = not answered yet.

@@ -53,11 +53,17 @@ describe('the string normaliser (rows.ts)', () => {
   const normalise = rowNormaliser(MAPPING, CONTEXT);
   const row = (values: string[]) => normalise({ file: 'f.csv', line: 2, values });
 
-  test('every column but the id, the creation time and the channel: none, with no note', () => {
+  test('every column but the id, the creation time and the channel: none; noted only in the grouping columns', () => {
     // subject `NULL` and text `NULL`: read as text, "NULL NULL" is 8 letters, all capitals, which
     // shouts (capitals share 1 ≥ 0.6 among ≥ 8 letters); as no subject and no text, nothing is tested
     const result = row(['T1', 'NULL', 'email', '2026-09-14T10:00:00Z', '2026-09-14T10:10:00Z', 'None', 'n/a', 'NULL', '-', 'NaN', '\\N', 'null', 'NULL', ' NULL ', 'None']);
-    expect(result.ok && result.notes).toEqual([]);
+    // a category, priority or group written as a placeholder is said (a region `NA` would vanish
+    // from its group without a word); the customer, status and the rest are not grouped by
+    const note = (column: string, value: string, label: string) => ({
+      kind: 'placeholder-value', severity: 'note', file: 'f.csv', line: 2, column, value,
+      detail: `"${value}" stands for no value: read as none; if it is a real ${label}, rename it in the export`,
+    });
+    expect(result.ok && result.notes).toEqual([note('category', 'NULL', 'category'), note('priority', 'n/a', 'priority'), note('group', '-', 'group')]);
     expect(result).toMatchObject({
       ok: true,
       ticket: { id: 'T1', customerId: null, channel: 'email', status: null, priority: null, category: null, group: null, followers: Number.NaN, isPublic: null, flags: 0, firstResponseSeconds: 600 },
@@ -116,6 +122,8 @@ describe('the byte reader (fields.ts) reads a placeholder as rows.ts does', () =
       'NULL,c1,email,2026-09-14T10:00:00Z,,,,,,,,,,,',
       'T2,c1,none,2026-09-14T10:00:00Z,,,,,,,,,,,',
       'T3,c1,"\u00a0nil",2026-09-14T10:00:00Z,,,,,,,,,,,',
+      // T1 with no priority, category or group
+      'T1,NULL,email,2026-09-14T10:00:00Z,2026-09-14T10:10:00Z,None,,,,NaN, \\N ,null,NULL,\u00a0NULL,None',
     ]);
     const row = new ByteRow();
     const text = (k: number): string | null => {
@@ -123,12 +131,21 @@ describe('the byte reader (fields.ts) reads a placeholder as rows.ts does', () =
       if (start === -2) return row.cache[k]!.text(row.key[k] as number);
       return start >= 0 ? batch.bytes.toString('latin1', start, row.end[k]) || null : (row.text[k] ?? null);
     };
-    expect(fast(batch, 1, row)).toBe(true);
+    // a placeholder in a grouping column (priority `n/a`, category `"NULL"`, group `-`): left to
+    // rows.ts, which notes it
+    expect(fast(batch, 1, row)).toBe(false);
+    expect(slow(batch.record(1))).toMatchObject({
+      ok: true,
+      notes: [{ kind: 'placeholder-value', column: 'category', value: 'NULL' }, { kind: 'placeholder-value', column: 'priority', value: 'n/a' }, { kind: 'placeholder-value', column: 'group', value: '-' }],
+      ticket: { customerId: null, flags: 0, followers: Number.NaN, category: null, priority: null, group: null },
+    });
+    // the same row with those three empty is read here: every other placeholder is none
+    expect(fast(batch, 5, row)).toBe(true);
     expect([text(TEXT_CUSTOMER), text(TEXT_STATUS), text(TEXT_PRIORITY), text(TEXT_CATEGORY), text(TEXT_GROUP)]).toEqual([null, null, null, null, null]);
     // no follower count, no is_public (email: not public), not shouting (subject and text none),
     // not escalated (tags `None` is no tag, though `none` is an escalation tag); answered after 600 s
     expect([row.followers, row.isPublic, row.flags, row.firstResponseSeconds]).toEqual([Number.NaN, -1, 0, 600]);
-    expect(slow(batch.record(1))).toMatchObject({ ok: true, notes: [], ticket: { customerId: null, flags: 0, followers: Number.NaN } });
+    expect(slow(batch.record(5))).toMatchObject({ ok: true, notes: [], ticket: { customerId: null, flags: 0, followers: Number.NaN } });
     // the id `NULL` and the channels `none` and ` nil` (a no-break space before it) are declined, and rows.ts says why
     for (const r of [2, 3, 4]) expect(fast(batch, r, row), `row ${r}`).toBe(false);
     expect(slow(batch.record(2))).toMatchObject({ ok: false, issue: { kind: 'missing-id', value: 'NULL' } });
@@ -188,9 +205,39 @@ describe('both producers (in-process and DuckDB)', () => {
       for (const report of await bothProducers([path], { asOf: '2026-09-14T14:00:00Z', by }, { minSample: 1 })) {
         expect(report.by?.noValue, by).toBe(4);
         expect(report.by?.groups.map((g) => [g.value, g.tickets, g.firstResponse.median]), by).toEqual([[value, 3, 1200]]);
-        expect(report.input.dataQuality, by).toEqual([]);
       }
+      // in-process, each placeholder in a grouping column is noted: N1–N3 have one in category,
+      // priority and group (status is not one), 9 cells, the first N1's category `NULL` at line 5;
+      // counted where the tickets live, data quality lists rejections only (README)
+      const [inProcess, duckdb] = await bothProducers([path], { asOf: '2026-09-14T14:00:00Z', by }, { minSample: 1 });
+      expect(inProcess.input.dataQuality.map((e) => [e.kind, e.severity, e.count, e.example?.line, e.example?.column, e.example?.value]), by).toEqual([['placeholder-value', 'note', 9, 5, 'category', 'NULL']]);
+      expect(duckdb.input.dataQuality, by).toEqual([]);
     }
+  });
+
+  test('a --by column of its own (in-process): a region `NA` is no value, and said so in data quality', async () => {
+    // R writes NA for a missing value, so `NA` is one; a region really called NA (North America)
+    // is then read as none. R1 and R2 (`NA`, ` na `) are in no group, with a note each; R3 and R4
+    // are EU, answered after 2 h and 10 min: median (2 h + 10 min) / 2 = 3,900 s.
+    const path = tempCsv('region.csv', [
+      'ticket_id,channel,created_at,first_response_at,region',
+      'R1,phone,2026-09-14T10:00:00Z,2026-09-14T11:00:00Z,NA',
+      'R2,email,2026-09-14T10:00:00Z,2026-09-14T10:30:00Z, na ',
+      'R3,phone,2026-09-14T10:00:00Z,2026-09-14T12:00:00Z,EU',
+      'R4,email,2026-09-14T10:00:00Z,2026-09-14T10:10:00Z,EU',
+    ]);
+    // (in-process only: a count table has --by groups for its own fields only)
+    const inProcess = await auditFiles([path], { asOf: '2026-09-15T00:00:00Z', by: 'region' }, { minSample: 1 });
+    expect(inProcess.by?.noValue).toBe(2);
+    expect(inProcess.by?.groups.map((g) => [g.value, g.tickets, g.firstResponse.median])).toEqual([['EU', 2, 3900]]);
+    expect(inProcess.input.dataQuality).toEqual([
+      {
+        kind: 'placeholder-value',
+        severity: 'note',
+        count: 2,
+        example: { file: path, line: 2, column: 'region', value: 'NA', detail: '"NA" stands for no value: read as none; if it is a real region value, rename it in the export' },
+      },
+    ]);
   });
 
   test('follower count NULL, n/a, -, None: no follower count (band unknown), not a data problem', async () => {
@@ -283,7 +330,8 @@ describe('past the first megabyte (the byte reader, csv-parse, the reading worke
       const report = await auditOf(read, { asOf: '2026-09-20T00:00:00Z', by: 'category' });
       // FILLER + 4 used; the two `NULL` ids are missing-id, neither a duplicate-id
       expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([FILLER + 6, FILLER + 4, 2]);
-      expect(report.input.dataQuality.map((e) => [e.kind, e.count])).toEqual([['missing-id', 2]]);
+      // P1–P3 and S1's category (`NULL`, `None`, `-`, `"NULL"`) noted as placeholders
+      expect(report.input.dataQuality.map((e) => [e.kind, e.count])).toEqual([['missing-id', 2], ['placeholder-value', 4]]);
       // P1–P3 and S1 have no category: 4 without a value; the filler's Billing is the one group
       expect(report.by?.noValue).toBe(4);
       expect(report.by?.groups.map((g) => [g.value, g.tickets])).toEqual([['Billing', FILLER]]);
