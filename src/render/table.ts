@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { ByReport, Report, Finding, GateResult, SlaSummary } from '../report.js';
+import { pairLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
@@ -39,12 +39,18 @@ function withCi(summary: MetricSummary): string {
  * findings reached like for like is marked (`— !`: no ratio overall, both medians not reached,
  * but a significant preference within comparable cells): a cell never hides a preference.
  */
-function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null, edges: Edges): string {
+function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null, edges: Edges, alike = false): string {
   // (on its side of the tolerance band's edges: 1.2504× marked ! never reads 1.25× beside a 1.25× marked =)
   const words = speedWords(ratio, bound, edges);
   const mark = verdict ? VERDICT_MARKS[verdict] : '';
-  return mark && (words !== '—' || verdict === 'preference' || verdict === 'case-mix') ? `${words} ${mark}` : words;
+  // (alike: the mark was earned like for like only, and the raw ratio beside it would not earn it:
+  // Markdown and HTML say "(within tolerance like for like)")
+  return mark && (words !== '—' || verdict === 'preference' || verdict === 'case-mix') ? `${words} ${mark}${alike && words !== '—' ? ALIKE_MARK : ''}` : words;
 }
+
+/** After a verdict's mark: reached like for like only (explained under the table). */
+const ALIKE_MARK = '†';
+const ALIKE_LEGEND = `${ALIKE_MARK} the mark holds like for like only: the ratio beside it is the raw one, which alone would not earn it (see Findings)`;
 
 /**
  * A finding's mark: its verdict's, as the table's "vs" cells and their legend write it (one
@@ -55,6 +61,17 @@ function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
   if (f.kind === 'data-quality') return c.yellow('*');
   const mark = VERDICT_MARKS[f.verdict] || '·';
   return f.verdict === 'insufficient-data' || f.verdict === 'no-preference' ? c.yellow(mark) : c.green(mark);
+}
+
+/** Whether a channel's or a --by value's "vs" cell carries ALIKE_MARK (its comparison finding's verdict holds like for like only). */
+function anyLikeForLikeOnly(report: Report): boolean {
+  return report.findings.some((f) => {
+    if ((f.kind !== 'channel-preference' && f.kind !== 'group-preference') || !verdictLikeForLikeOnly(f)) return false;
+    const rows: ReadonlyArray<{ vsReference: Report['channels'][number]['vsReference'] }> =
+      f.kind === 'channel-preference' ? report.channels.filter((c) => c.channel === f.subject) : (report.by?.groups ?? []).filter((g) => g.value === f.subject);
+    // (a cell without a ratio, `— !`, carries no mark of its own)
+    return rows.some((r) => (f.metric === 'resolution' ? r.vsReference?.resolutionRatio : r.vsReference?.firstResponseRatio) != null);
+  });
 }
 
 export function renderTable(report: Report, options: RenderOptions): string {
@@ -87,13 +104,13 @@ export function renderTable(report: Report, options: RenderOptions): string {
       firstCi: withCi(ch.firstResponse),
       first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
-      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—',
+      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'firstResponse')) : '—',
       answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
       resolved: formatResolvedShare(ch),
       resolutionCi: withCi(ch.resolution),
       resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
       resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
-      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—',
+      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'resolution')) : '—',
     };
   });
   type Cells = (typeof cells)[number];
@@ -220,7 +237,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
         width,
       ) +
         '\n' +
-        wrap(`vs ${ref}: ${VERDICT_LEGEND}. ${clockSentence(report)}`, width),
+        wrap(`vs ${ref}: ${VERDICT_LEGEND}${anyLikeForLikeOnly(report) ? `; ${ALIKE_LEGEND}` : ''}. ${clockSentence(report)}`, width),
     ),
   );
   return `${out.join('\n')}\n`;
@@ -240,10 +257,10 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
         answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
         first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
-        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance)) : '—',
+        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse')) : '—',
         resolutionCi: withCi(g.resolution),
         resolution: formatBoundedDuration(g.resolution.median, g.resolution.bound),
-        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance)) : '—',
+        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution')) : '—',
       };
     });
     type Row = (typeof rows)[number];

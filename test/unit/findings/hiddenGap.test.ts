@@ -23,6 +23,7 @@ import { describe, expect, it } from 'vitest';
 import { auditFiles } from '../../helpers/audit.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { renderHtml } from '../../../src/render/html.js';
+import { renderTable } from '../../../src/render/table.js';
 import { loadChartKit } from '../../../src/render/charts.js';
 import { plantedCsv } from '../../helpers/planted.js';
 
@@ -64,5 +65,23 @@ describe('a like-for-like preference whose raw ratio lies inside the tolerance b
     expect(md).toContain('| 1.09× slower (significant like for like) |');
     expect(md).not.toContain('1.09× slower (significant) |');
     expect(html).toContain('<td class="nowrap">1.09× slower (significant like for like)</td>');
+    // the terminal table: its mark `!` followed by †, explained under the table
+    const table = renderTable(report, { color: false });
+    expect(table).toContain(' 1.09× slower !† ');
+    expect(table).not.toMatch(/1\.09× slower ! /);
+    expect(table).toContain('† the mark holds like for like only: the ratio beside it is the raw one, which alone would not earn it (see Findings)');
+  });
+
+  it('a table without such a verdict has no † and no line for it', async () => {
+    // phone as above, email 20 to 69 minutes in the same cells: faster overall and in each cell
+    const plain = join(mkdtempSync(join(tmpdir(), 'parity-hidden-gap-')), 'plain.csv');
+    writeFileSync(plain, plantedCsv([
+      ['phone', 'Easy', 10, 20],
+      ['phone', 'Hard', 40, 100],
+      ['email', 'Easy', 40, 20],
+      ['email', 'Hard', 10, 100],
+    ]));
+    const table = renderTable(await auditFiles([plain]), { color: false });
+    expect(table).not.toContain('†');
   });
 });
