@@ -220,8 +220,9 @@ describe('the byte reader', () => {
         });
       }
     }
-    // Both paths are exercised: most rows from bytes, the odd ones through rows.ts.
-    expect(accepted).toBeGreaterThan(1000);
+    // Both paths are exercised: rows from bytes, the odd ones through rows.ts (a placeholder in
+    // the priority or category column, noted by rows.ts, sends about half of these to it).
+    expect(accepted).toBeGreaterThan(500);
     expect(declined).toBeGreaterThan(1000);
   });
 
