@@ -11,6 +11,7 @@ import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from 
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, unsampled } from '../normalise/rows.js';
+import { wordedDuration } from '../measure/duration.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { durationHeader } from './durationHeader.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
@@ -118,7 +119,16 @@ function columnSamples(samples: readonly (readonly string[])[], index: number): 
 }
 
 function looksLikeDuration(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || CLOCK_TEXT.test(v));
+  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || saysItsUnit(v));
+}
+
+/**
+ * Whether a duration value says its own unit: clock text (`01:30:00`) or a duration written with
+ * its units (`1h 30m`, `45 mins`, `PT2H`, `1.02:00:00`), which every duration column reads as
+ * written (normalise/rows.ts parseDurationValue), whatever the column's unit.
+ */
+function saysItsUnit(v: string): boolean {
+  return CLOCK_TEXT.test(v) || typeof wordedDuration(v) === 'number';
 }
 
 /**
@@ -226,8 +236,9 @@ export function bindColumns(
     if (atB && atB.source === 'format' && !bindings[time]) {
       const values = columnSamples(samples, atB.index).slice(0, 200);
       const style = detectStyle(values, timeZone);
-      // (HH:MM:SS says it is a duration by itself: "First Response Time" holding 01:30:00)
-      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => CLOCK_TEXT.test(v)))) {
+      // (HH:MM:SS and `1h 30m` say they are durations by themselves: "First Response Time"
+      // holding 01:30:00 or 1h 30m; a plain number beside them is read in the column's unit)
+      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => CLOCK_TEXT.test(v)) || (style === null && values.some(saysItsUnit)))) {
         bindings[time] = { ...atB, field: time };
         delete bindings[at];
       }
@@ -269,6 +280,9 @@ export function bindColumns(
     if (fromFormat && !(allHms && !CLOCK_UNITS.has(fromFormat))) bindings[field] = { ...b, unit: fromFormat };
     else if (allHms) bindings[field] = { ...b, unit: clockUnitFromHeader(b.header) };
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
+    // values that all say their unit (`2h`, `1d 2h`, `01:30:00`) are read as written: seconds
+    // is only the unit of a plain number, and none was sampled, so no unit was assumed for one
+    else if (clocks.length > 0 && clocks.every(saysItsUnit)) bindings[field] = { ...b, unit: 'seconds' };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }
 

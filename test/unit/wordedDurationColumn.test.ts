@@ -1,0 +1,64 @@
+// A column named like a timestamp or a duration (`first_response_time`) whose values are
+// durations written with their units (`1h 30m`, `45m`, `PT2H`) is a duration column: its values
+// say their unit, as `01:30:00` does. It had been bound as a timestamp, and every value was
+// rejected as an unreadable time (`bad-first-response` ×3, no first response measured at all).
+import { describe, expect, test } from 'vitest';
+import { bindColumns, assumedUnitNotes } from '../../src/formats/bind.js';
+import { generic } from '../../src/formats/generic.js';
+import { auditFiles } from '../helpers/audit.js';
+import { tempCsv } from '../helpers/exec.js';
+
+function bind(header: string, values: readonly string[]) {
+  return bindColumns(
+    ['ticket_id', 'channel', 'created_at', header],
+    generic,
+    1,
+    { columns: {}, dateFormat: null, decimal: null },
+    values.map((v, i) => [`T${i}`, 'phone', '2026-11-03T10:00:00Z', v]),
+    'UTC',
+    'f.csv',
+  );
+}
+
+describe('a column of durations written with their units', () => {
+  test('under a name of either kind it is the duration, and no unit is said to be assumed', () => {
+    const first = bind('first_response_time', ['1h 30m', '01:30:00', '45m', '']);
+    expect(first.bindings.firstResponseAt).toBeUndefined();
+    expect(first.bindings.firstResponseTime).toMatchObject({ header: 'first_response_time', unit: 'seconds' });
+    expect(first.bindings.firstResponseTime?.unitAssumed).toBeUndefined();
+    expect(assumedUnitNotes(first)).toEqual([]);
+    const resolution = bind('resolution_time', ['2h', '1d 2h', 'PT3H']);
+    expect(resolution.bindings.resolutionTime?.unitAssumed).toBeUndefined();
+    expect(assumedUnitNotes(resolution)).toEqual([]);
+  });
+
+  test('a plain number beside them is read in seconds, and the report says so', () => {
+    const mixed = bind('first_response_time', ['1h 30m', '30']);
+    expect(mixed.bindings.firstResponseTime).toMatchObject({ unit: 'seconds', unitAssumed: true });
+    expect(assumedUnitNotes(mixed)).toHaveLength(1);
+  });
+
+  test('dates and unix seconds under the name stay timestamps', () => {
+    expect(bind('first_response_time', ['2026-11-03 11:30', '']).bindings.firstResponseAt).toMatchObject({ style: 'iso' });
+    expect(bind('first_response_time', ['1793703600']).bindings.firstResponseAt).toMatchObject({ style: 'epoch-seconds' });
+  });
+
+  test('the audit measures them', async () => {
+    const file = tempCsv('worded.csv', [
+      'ticket_id,channel,created_at,first_response_time,resolution_time',
+      '1,phone,2026-11-03T10:00:00Z,1h 30m,2h',
+      '2,phone,2026-11-03T10:00:00Z,01:30:00,1d 2h',
+      '3,phone,2026-11-03T10:00:00Z,45m,',
+    ]);
+    const report = await auditFiles([file], {}, {});
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    // first responses 45m, 1h 30m, 1h 30m: median 1h 30m = 5400 s, none left out
+    expect(phone?.firstResponse.median).toBe(5400);
+    expect(phone?.answered).toBe(3);
+    expect(report.input.dataQuality.filter((q) => q.kind === 'bad-first-response')).toEqual([]);
+    // resolutions 2h, 1d 2h and one open since 10:00 to the as-of time (11-04 12:00, 1d 2h):
+    // the middle of 2h, 1d 2h, ≥ 1d 2h is 1d 2h = 93600 s
+    expect(phone?.resolution.median).toBe(93600);
+    expect((report.input.notes ?? []).some((n) => n.includes('names no unit'))).toBe(false);
+  });
+});
