@@ -416,7 +416,7 @@ const ORDERED = new Set<TimestampStyle | null>(['mdy', 'dmy', 'dmy-dash']);
 function bestPartialStyle(values: readonly string[], timeZone: string): TimestampStyle | null {
   let best: TimestampStyle | null = null;
   let bestCount = 0;
-  for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot', 'epoch-seconds', 'epoch-ms'] as const) {
+  for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot', 'month-name', 'epoch-seconds', 'epoch-ms'] as const) {
     const parse = parserFor(style, timeZone);
     const count = values.filter((v) => parse(v) !== null).length;
     if (count > bestCount) {

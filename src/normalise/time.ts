@@ -18,6 +18,7 @@ export type TimestampStyle =
   | 'dmy'
   | 'dmy-dash'
   | 'dmy-dot'
+  | 'month-name'
   | 'epoch-seconds'
   | 'epoch-ms'
   | 'custom';
@@ -30,6 +31,7 @@ export const STYLE_LABELS: Record<TimestampStyle, string> = {
   dmy: 'day/month/year (31/10/2026 21:30)',
   'dmy-dash': 'day-month-year (31-10-2026 21:30)',
   'dmy-dot': 'day.month.year (31.10.2026 21:30)',
+  'month-name': 'month by name (3 Nov 2026 2:05 PM / Nov 3, 2026 2:05 PM / 03-Nov-2026 14:05)',
   'epoch-seconds': 'Unix seconds',
   'epoch-ms': 'Unix milliseconds',
   custom: 'dateFormat from the configuration',
@@ -70,6 +72,25 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
+/**
+ * A date whose month is a word says its own order: day first (`3 Nov 2026`, `03-Nov-2026`,
+ * Jira's `03/Nov/26`, e-mail's `Tue, 03 Nov 2026 14:05:00 +0000`) or month first (`Nov 3, 2026`,
+ * `November 3rd, 2026 at 2:05 PM`), with an optional weekday before it and a time after it (12- or
+ * 24-hour, an optional offset). The words are checked against MONTH_WORDS and WEEKDAY_WORDS.
+ */
+const NAME_CLOCK = String.raw`(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$`;
+const NAME_WEEKDAY = String.raw`^(?:([A-Za-z]{3,9})\.?,?\s+)?`;
+const DAY_MONTH_NAME = new RegExp(String.raw`${NAME_WEEKDAY}(\d{1,2})(?:\s+|-|/)([A-Za-z]{3,9})\.?(?:\s+|-|/|,\s*)(\d{4}|\d{2})${NAME_CLOCK}`);
+const MONTH_NAME_DAY = new RegExp(String.raw`${NAME_WEEKDAY}([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${NAME_CLOCK}`);
+const MONTH_WORDS: Record<string, number> = Object.fromEntries(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((name, mo) => [
+    [name, mo],
+    [name.slice(0, 3), mo],
+  ]).concat([['sept', 8]]),
+);
+const WEEKDAY_WORDS = new Set(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((d) => [d, d.slice(0, 3)]).concat(['tues', 'thur', 'thurs']),
+);
 
 /** Offset minutes from `+0100`, `-05:00`, `Z`; NaN for an offset no clock has (`+25:00`, `+05:99`). */
 function offsetMinutes(text: string): number {
@@ -350,6 +371,29 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         return wall(year2(Number(m[4]), m[4] as string), month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
       };
     }
+    case 'month-name':
+      return (text) => {
+        const dayFirst = DAY_MONTH_NAME.exec(text);
+        const m = dayFirst ?? MONTH_NAME_DAY.exec(text);
+        if (!m) return null;
+        const [dayText, monthText] = dayFirst ? [m[2], m[3]] : [m[3], m[2]];
+        const mo = Object.hasOwn(MONTH_WORDS, (monthText as string).toLowerCase()) ? MONTH_WORDS[(monthText as string).toLowerCase()] : undefined;
+        if (mo === undefined || (m[1] !== undefined && !WEEKDAY_WORDS.has(m[1].toLowerCase()))) return null;
+        let h = m[5] ? Number(m[5]) : 0;
+        const meridiem = m[8]?.replace(/\./g, '').toLowerCase();
+        if (meridiem) {
+          if (h < 1 || h > 12) return null;
+          if (meridiem === 'am' && h === 12) h = 0;
+          if (meridiem === 'pm' && h !== 12) h += 12;
+        }
+        const y = year2(Number(m[4]), m[4] as string), d = Number(dayText), mi = m[6] ? Number(m[6]) : 0, sec = m[7] ? Number(m[7]) : 0;
+        if (m[9]) {
+          const base = utcWall(y, mo, d, h, mi, sec);
+          const offset = offsetMinutes(m[9] === 'GMT' ? 'Z' : m[9]);
+          return base === null || Number.isNaN(offset) ? null : base - offset * 60;
+        }
+        return wall(y, mo, d, h, mi, sec);
+      };
     // Told apart by size (README): 10¹¹ or more is milliseconds — as seconds it would be the
     // year 5138 or later — and below that seconds. A value of the other size in the column is not
     // read (epochMismatch says why): read in its own unit, one stray count in a seconds column
@@ -447,6 +491,7 @@ export function detectStyle(samples: readonly string[], zone: string): Timestamp
     if (sep === '-') candidates.push(secondOver12 && !firstOver12 ? 'mdy' : 'dmy-dash');
     if (sep === '.') candidates.push('dmy-dot');
   }
+  if (values.some((v) => DAY_MONTH_NAME.test(v) || MONTH_NAME_DAY.test(v))) candidates.push('month-name');
   if (values.every((v) => DIGITS.test(v))) {
     // By size, not by length: 10¹¹ seconds is the year 5138, 10¹¹ milliseconds 1973. A length
     // read `1792888200.5` and pandas' `1792888200.0` (a float column with blanks) as milliseconds.
