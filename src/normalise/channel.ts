@@ -54,6 +54,7 @@ add('web', undefined, [
 ]);
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
+  'whatsapp business', 'whatsapp business api',
   'telegram', 'native messaging', 'conversation', 'bot', 'chatbot', 'widget chat', 'widgetchat',
   // messaging apps and business messaging services: a chat with a company, whoever carries it
   'viber', 'signal', 'imessage', 'kakaotalk', 'kakao talk', 'rcs', 'apple business chat', 'apple messages for business',
@@ -73,7 +74,7 @@ add('social', true, [
 add('social', false, [
   'twitter dm', 'twitter direct message', 'twitter-direct-message', 'twitter private message', 'x dm',
   'facebook private message', 'facebook message', 'facebook messenger', 'messenger', 'facebook-messenger',
-  'instagram dm', 'instagram direct message', 'instagram-direct-message', 'ig dm',
+  'instagram dm', 'instagram direct message', 'instagram-direct-message', 'ig dm', 'instagram direct', 'instagram messaging',
 ]);
 add('other', undefined, ['other', 'letter', 'post', 'walk-in', 'walk in', 'in person', 'fax', 'closed ticket']);
 

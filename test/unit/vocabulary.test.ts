@@ -16,13 +16,15 @@ describe('channel vocabulary', () => {
     expect(resolve('Live chat').channel).toBe('chat');
   });
   it('knows messaging apps and business messaging services as chat', () => {
-    for (const raw of ['Viber', 'Signal', 'iMessage', 'KakaoTalk', 'Apple Business Chat', 'Apple Messages for Business', 'Google Business Messages', 'Sunshine Conversations', 'Web messaging', 'Slack', 'Microsoft Teams']) {
+    for (const raw of ['WhatsApp Business', 'WhatsApp Business API', 'Viber', 'Signal', 'iMessage', 'KakaoTalk', 'Apple Business Chat', 'Apple Messages for Business', 'Google Business Messages', 'Sunshine Conversations', 'Web messaging', 'Slack', 'Microsoft Teams']) {
       expect(resolve(raw), raw).toMatchObject({ channel: 'chat', known: true });
     }
   });
   it('records public vs private social posts', () => {
     expect(resolve('Twitter DM')).toMatchObject({ channel: 'social', isPublic: false });
     expect(resolve('Facebook post')).toMatchObject({ channel: 'social', isPublic: true });
+    // Meta's own names for Instagram's private messages (Intercom, Sprout, Hootsuite exports)
+    for (const raw of ['Instagram Direct', 'Instagram Messaging']) expect(resolve(raw), raw).toMatchObject({ channel: 'social', isPublic: false, known: true });
     expect(resolve('Twitter').isPublic).toBeUndefined();
   });
   it('lets the config map its own values, and keeps unknown values as other', () => {
