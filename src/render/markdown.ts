@@ -78,7 +78,7 @@ export function scopeSentence(report: Report): string {
     const last = formatDate(new Date(Date.parse(rp.to) - 1000).toISOString(), zone);
     // The period's bounds, and when its tickets were actually created (a month may hold two days of data).
     const seen = report.period.from && report.period.to ? `; the first created ${formatDate(report.period.from, zone)}, the last ${formatDate(report.period.to, zone)}` : '';
-    return `${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period ${formatDate(rp.from, zone)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable tickets in ${files}; reference channel ${report.reference}.`;
+    return `${formatCount(rp.tickets)} ticket${rp.tickets === 1 ? '' : 's'} in the period ${formatDate(rp.from, zone)} to ${last} (periods cut in ${rp.timeZone}${seen}) out of ${formatCount(rp.allTickets)} usable ticket${rp.allTickets === 1 ? '' : 's'} in ${files}; reference channel ${report.reference}.`;
   }
   return `${formatCount(report.input.tickets)} ticket${report.input.tickets === 1 ? '' : 's'} from ${files} (${report.input.format}), created ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; reference channel ${report.reference}.`;
 }
@@ -440,7 +440,7 @@ export function renderMarkdown(report: Report): string {
 
   const input = report.input;
   out.push('## Data quality', '');
-  out.push(`${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`, '');
+  out.push(`${formatCount(input.rowsRead)} row${input.rowsRead === 1 ? '' : 's'} read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`, '');
   if (input.dataQuality.length) {
     out.push(table(['Severity', 'Problem', 'Rows', 'Example'], input.dataQuality.map((dq) => [e(dq.severity), e(dq.kind), formatCount(dq.count), e(exampleText(dq))]), ['l', 'l', 'r', 'l']));
     out.push('');

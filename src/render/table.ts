@@ -216,7 +216,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
 
   out.push('');
   out.push(c.bold('Data quality'));
-  out.push(`  ${formatCount(input.rowsRead)} rows read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`);
+  out.push(`  ${formatCount(input.rowsRead)} row${input.rowsRead === 1 ? '' : 's'} read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected.`);
   for (const dq of input.dataQuality) {
     const where = dq.example ? ` e.g. ${dq.example.file}:${dq.example.line}${dq.example.column ? ` (${dq.example.column})` : ''}: ${dq.example.detail}` : '';
     out.push(wrap(`${dq.kind} ×${formatCount(dq.count)}${where}`, width, `  ${dq.severity.padEnd(8)} `));

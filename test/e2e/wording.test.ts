@@ -59,4 +59,14 @@ describe('shares and missing metrics in the words of every table', () => {
     expect(md).toContain('- phone (the reference) waited 10m for a first response (medians, counting tickets not yet answered or resolved as still waiting). No phone ticket has a measurable resolution time.');
     expect(md).not.toContain('no measurable time');
   });
+
+  it('one row read is "1 row read", and one usable ticket "1 usable ticket", in every format', async () => {
+    const file = join(dir, 'one-row.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_at\nP1,phone,2026-10-01T00:00:00Z,2026-10-01T00:10:00Z\n');
+    for (const [command, format] of [['audit', 'table'], ['audit', 'markdown'], ['audit', 'html'], ['report', 'markdown']]) {
+      const out = (await runParity([command as string, file, '--format', format as string])).stdout;
+      expect(out, `${command} ${format}`).toContain('1 row read: 1 used, 0 rejected');
+      expect(out, `${command} ${format}`).not.toMatch(/\b1 rows\b|\b1 usable tickets\b/);
+    }
+  });
 });
