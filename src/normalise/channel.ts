@@ -36,6 +36,7 @@ add('phone', undefined, [
   'phone call (inbound)', 'phone call inbound', 'call centre', 'call center', 'hotline', 'callback', 'sms', 'text message',
   'phone - inbound', 'phone (inbound)', 'phone inbound', 'inbound phone', 'incoming call', 'call inbound', 'voice call',
   'pstn phone', 'pstnphone', 'telefon', 'teléfono', 'telefone', 'telefono', 'anruf', 'appel', 'llamada', 'chiamata',
+  'telephony', 'telefonanruf', 'appel entrant', 'appel téléphonique', 'llamada entrante',
 ]);
 add('phone', undefined, [
   'phone call (outbound)', 'outbound call', 'outbound phone', 'phone - outbound', 'phone (outbound)', 'phone outbound',
@@ -51,6 +52,7 @@ add('web', undefined, [
   'website', 'web site', 'online', 'self service', 'self-service', 'feedback widget', 'widget', 'help center',
   'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'forums', 'community',
   'service portal', 'webformular', 'kontaktformular', 'formulaire', 'formulaire de contact', 'formulario', 'formulario web',
+  'formulaire web',
 ]);
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
@@ -59,11 +61,12 @@ add('chat', undefined, [
   // messaging apps and business messaging services: a chat with a company, whoever carries it
   'viber', 'signal', 'imessage', 'kakaotalk', 'kakao talk', 'rcs', 'apple business chat', 'apple messages for business',
   'google business messages', 'google messages', 'sunshine conversations', 'web messaging', 'in-app messaging',
-  'mobile messaging', 'slack', 'microsoft teams', 'teams chat',
+  'mobile messaging', 'slack', 'microsoft teams', 'teams chat', 'in-app chat', 'apple messages', 'chat en direct',
 ]);
 add('social', undefined, [
   'social', 'social media', 'socialmedia', 'social network', 'twitter', 'x', 'x (twitter)', 'tweet', 'facebook',
   'instagram', 'linkedin', 'tiktok', 'youtube', 'reddit', 'any channel social', 'threads', 'mastodon', 'bluesky',
+  'twitter/x', 'soziale medien', 'réseaux sociaux', 'redes sociales',
 ]);
 add('social', true, [
   'twitter public', 'public tweet', 'twitter mention', 'twitter-mention', 'tweet mention', 'facebook post',

@@ -20,6 +20,14 @@ describe('channel vocabulary', () => {
       expect(resolve(raw), raw).toMatchObject({ channel: 'chat', known: true });
     }
   });
+  it('knows more spellings of the channels, in English, German, French and Spanish', () => {
+    const expected: Array<[string, string]> = [
+      ['Telephony', 'phone'], ['Telefonanruf', 'phone'], ['Appel entrant', 'phone'], ['Llamada entrante', 'phone'],
+      ['Formulaire web', 'web'], ['In-App Chat', 'chat'], ['Apple Messages', 'chat'], ['Chat en direct', 'chat'],
+      ['Twitter/X', 'social'], ['Soziale Medien', 'social'], ['Réseaux sociaux', 'social'], ['Redes sociales', 'social'],
+    ];
+    for (const [raw, channel] of expected) expect(resolve(raw), raw).toMatchObject({ channel, known: true });
+  });
   it('records public vs private social posts', () => {
     expect(resolve('Twitter DM')).toMatchObject({ channel: 'social', isPublic: false });
     expect(resolve('Facebook post')).toMatchObject({ channel: 'social', isPublic: true });
