@@ -76,8 +76,34 @@ function unwrap(o: Json): Json {
   return isObject(only) ? only : o;
 }
 
+/**
+ * Keys of an API page beside its record list: paging, counts and links (Zendesk's `next_page`,
+ * `count`, `end_of_stream`; cursor pages' `meta` and `links`; HubSpot's `paging`; Help Scout's
+ * `page` and `_links`; Intercom's `type`, `total_count`, `pages`).
+ */
+const PAGE_KEYS = new Set([
+  'next_page', 'previous_page', 'count', 'end_of_stream', 'end_time', 'after_url', 'after_cursor', 'before_url',
+  'before_cursor', 'meta', 'links', '_links', 'paging', 'page', 'pages', 'total', 'total_count', 'type', 'has_more',
+  'next', 'prev', 'previous', 'cursor', 'offset', 'limit', 'per_page',
+]);
+
+/**
+ * The key of an object's empty record list when it is an API page with none (`{"tickets": [], "next_page":
+ * null}`, the last page of Zendesk's incremental export): a list of {@link LIST_KEYS} that is empty
+ * and nothing beside it but paging keys, so no ticket can be mistaken for one.
+ */
+function emptyPage(value: JsonObject): string | null {
+  const keys = Object.keys(value);
+  const list = keys.find((k) => LIST_KEYS.includes(k.toLowerCase()));
+  if (list === undefined) return null;
+  const records = value[list];
+  return Array.isArray(records) && records.length === 0 && keys.every((k) => k === list || PAGE_KEYS.has(k.toLowerCase())) ? list : null;
+}
+
 /** The list of a page object (`arrays`: its array properties) that holds the records, if any. */
 function pageList(value: JsonObject, arrays: Array<[string, Json[]]>): [string, Json[]] | undefined {
+  const empty = emptyPage(value);
+  if (empty !== null) return arrays.find(([key]) => key === empty);
   const lists = arrays.filter(([, v]) => v.length > 0 && v.every(isObject));
   // a page's own list (`tickets`, `results`, …) is the records even with a stray value that is
   // not an object: that value is then rejected with its line, not the page read as one record
@@ -420,7 +446,12 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       added++;
     }
   }
-  if (header.length === 0) throw new ParityError('the JSON holds no objects: nothing to read', { location: { file } });
+  if (header.length === 0) {
+    throw new ParityError('the JSON holds no objects: nothing to read', {
+      location: { file },
+      hint: 'an empty array, or an API page whose list is empty ("tickets": []), holds no tickets: export a period that has some',
+    });
+  }
   const lateKeys: LateKeys = { keys: [], firstLine: 0, why: reopen === null ? 'stdin' : 'many' };
   // a record can hold a key the header lacks only from standard input, or past the file pass's cap
   const watchKeys = !done && (reopen === null || added >= LATER_KEYS_MAX);

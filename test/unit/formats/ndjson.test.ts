@@ -213,6 +213,21 @@ describe('openJson', () => {
     await expect(readAll('[1, 2]\n')).rejects.toThrow('the JSON holds no objects: nothing to read');
   });
 
+  it('an API page with an empty list holds no record: not a row rejected for its missing id', async () => {
+    // Zendesk's incremental export ends on a page of no tickets; dumped one page per line, that
+    // line had been read as a record of its own (keys tickets, next_page, …) and rejected as
+    // missing-id, half of this file's rows "with data problems"
+    const text = '{"tickets": [{"id": 1}], "next_page": "https://x/2", "count": 1}\n{"tickets": [], "next_page": null, "count": 0, "end_of_stream": true}\n';
+    const { header, records } = await readAll(text);
+    expect(header).toEqual(['id']);
+    expect(records.map((r) => [r.line, r.values])).toEqual([[1, ['1']]]);
+    // HubSpot's and Help Scout's pages alike; a file of nothing but an empty page is an input error
+    await expect(readAll('{"results": [], "paging": {}}')).rejects.toThrow('the JSON holds no objects: nothing to read');
+    await expect(readAll('{"_embedded": {"conversations": []}, "page": {"size": 50, "totalElements": 0}}')).rejects.toThrow('nothing to read');
+    // a ticket that has an empty list of that name is still a ticket: it has keys of its own
+    expect((await readAll('{"id": 7, "data": [], "count": 0}\n')).records.map((r) => r.values)).toEqual([['7', '', '0']]);
+  });
+
   it('a broken line is an input error naming the line', async () => {
     await expect(readAll('{"id":1}\n{"id":\n')).rejects.toThrow(/not valid JSON/);
     await expect(
