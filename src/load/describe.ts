@@ -65,9 +65,26 @@ export function describeInput(dataset: Dataset): ReportInput {
 const EXCLUDED_KINDS = new Set(['outbound', 'discarded', 'outside-period', 'after-as-of']);
 
 /**
- * The input section of a count table's report. A count table carries rejected rows by reason
- * and negative durations, without example lines; other data problems (unreadable values,
- * duplicate ids, notes) are a file's alone. Raw channel values counted under `other` are
+ * Values a count table says were left out of a metric for another reason than a negative
+ * duration: the metric's tickets less those measured (`meta,measured`) and the negative ones.
+ * The table does not say which rule left them out (a "solved" status without a time, a duration
+ * past the year 9999; in a table made from a file, an unreadable value too), so the kind names
+ * the metric only. A metric measured for no ticket (`measured` 0: no such column) has none.
+ */
+function leftOut(h: CountTable['header']): DataQualityEntry[] {
+  const entries: DataQualityEntry[] = [];
+  for (const [metric, kind] of [['firstResponse', 'left-out-of-first-response'], ['resolution', 'left-out-of-resolution']] as const) {
+    const measured = h.measured[metric];
+    const count = measured > 0 ? h.tickets - measured - h.negative[metric] : 0;
+    if (count > 0) entries.push({ kind, severity: 'metric', count, example: null });
+  }
+  return entries;
+}
+
+/**
+ * The input section of a count table's report. A count table carries rejected rows by reason,
+ * negative durations and how many values each metric left out otherwise (`leftOut`), without
+ * example lines; other data problems (unreadable values, duplicate ids, notes) are a file's alone. Raw channel values counted under `other` are
  * listed as unknown (the table does not say whether a vocabulary or the config chose `other`).
  */
 export function describeCounts(counts: CountTable, files: string[], format: string, notes: string[]): ReportInput {
@@ -77,6 +94,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     ...Object.entries(h.rejected).map(([kind, count]) => ({ kind, severity: EXCLUDED_KINDS.has(kind) ? ('excluded' as const) : ('error' as const), count, example: null })),
     ...(h.negative.firstResponse ? [{ kind: 'negative-first-response', severity: 'metric' as const, count: h.negative.firstResponse, example: null }] : []),
     ...(h.negative.resolution ? [{ kind: 'negative-resolution', severity: 'metric' as const, count: h.negative.resolution, example: null }] : []),
+    ...leftOut(h),
     ...(h.repeatedIds ? [{ kind: 'repeated-id', severity: 'note' as const, count: h.repeatedIds, example: null }] : []),
   ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
   const channelValues = h.channelValues

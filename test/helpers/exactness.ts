@@ -11,7 +11,7 @@ import type { Report } from '../../src/report.js';
  * Fields only a file has (left out of the comparison):
  * - input.files, input.format, input.formats: a file's name, detected format and per-file rows;
  * - input.dataQuality: a file lists every kind of problem with an example line; a count table
- *   carries only rejected rows by reason and negative durations, without lines;
+ *   carries only rejected rows by reason, negative durations and other values left out per metric, without lines;
  * - input.unknownChannels: a count table does not say whether `other` came from a vocabulary;
  * - input.notes: each source notes what it cannot measure;
  * - the data-quality finding, which reads input.dataQuality;

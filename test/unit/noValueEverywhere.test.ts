@@ -208,7 +208,7 @@ describe('both producers (in-process and DuckDB)', () => {
       }
       // in-process, each placeholder in a grouping column is noted: N1–N3 have one in category,
       // priority and group (status is not one), 9 cells, the first N1's category `NULL` at line 5;
-      // counted where the tickets live, data quality lists rejections only (README)
+      // counted where the tickets live there is no such note: a count table does not carry it (README)
       const [inProcess, duckdb] = await bothProducers([path], { asOf: '2026-09-14T14:00:00Z', by }, { minSample: 1 });
       expect(inProcess.input.dataQuality.map((e) => [e.kind, e.severity, e.count, e.example?.line, e.example?.column, e.example?.value]), by).toEqual([['placeholder-value', 'note', 9, 5, 'category', 'NULL']]);
       expect(duckdb.input.dataQuality, by).toEqual([]);
