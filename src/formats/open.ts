@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
+import { headerRowOf } from '../read/xlsx.js';
 import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
 import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
@@ -90,7 +91,7 @@ const REQUIRED_WORDS: Record<RequiredField, string> = {
 };
 
 /** Reads the first records of a source for sniffing, returning them and the rest. */
-async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise<{ sample: RawRecord[]; rest: AsyncIterable<RawRecord> }> {
+async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise<{ sample: RawRecord[]; rest: AsyncIterable<RawRecord>; drop: (k: number) => void }> {
   const iterator = records[Symbol.asyncIterator]();
   const sample: RawRecord[] = [];
   let done = false;
@@ -135,7 +136,11 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
       rest.handOff = () => (at < sample.length || done ? Promise.resolve(null) : handOff());
     }
   }
-  return { sample, rest };
+  /** Leaves the first k sample records out of `rest` (title lines found above the header: mapOpened). */
+  const drop = (k: number): void => {
+    at = Math.max(at, k);
+  };
+  return { sample, rest, drop };
 }
 
 /** The error for a file that lacks required fields: names every missing key at once, so one edit of the config fixes the layout. */
@@ -208,12 +213,47 @@ export async function openMapped(path: string, mapping: MappingSettings, timeZon
 }
 
 async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: MappingSettings, timeZone: string): Promise<OpenedFile> {
-  const { sample, rest } = await takeSample(source.records, SAMPLE_ROWS);
-  const detection = detectFormat(source.header, mapping.inputFormat);
-  const bound = bindColumns(source.header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);
-  const format = detection.format;
-  const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
+  const taken = await takeSample(source.records, SAMPLE_ROWS);
+  const bind = (header: string[], sample: RawRecord[]) => {
+    const detection = detectFormat(header, mapping.inputFormat);
+    const bound = bindColumns(header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);
+    const format = detection.format;
+    const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
+    return { header, sample, format, bound, missingRequired };
+  };
+  let read = bind(source.header, taken.sample);
+  let aboveHeader = source.aboveHeader;
+  // A CSV's title of two or more cells (`Ticket report,November 2026,,,,`) is passed over as a
+  // workbook's title row is (read/xlsx.ts headerRowOf: fewer than half the cells of the rows
+  // below it, none naming a column): only when the first line is no header parity can read, so
+  // a header it reads is never second-guessed. (One cell alone is passed over by the reader.)
+  const titled = read.missingRequired.length > 0 && source.headerLine !== undefined ? titleLines(source.header, taken.sample, knownHeaderName(mapping)) : 0;
+  if (titled > 0) {
+    const header = (taken.sample[titled - 1] as RawRecord).values.map((h) => h.trim());
+    const retried = bind(header, taken.sample.slice(titled));
+    if (retried.missingRequired.length < read.missingRequired.length) {
+      taken.drop(titled);
+      const lines = [source.headerLine as number, ...taken.sample.slice(0, titled - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
+      const first = source.header.filter((v) => v !== '').join(' ');
+      aboveHeader = { lines: [...(aboveHeader?.lines ?? []), ...lines], first: aboveHeader?.first ?? first };
+      read = retried;
+    }
+  }
+  const { header, sample, format, bound, missingRequired } = read;
   const byHeader = mapping.byHeader ?? null;
-  const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(source.header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(source.aboveHeader ? { aboveHeader: source.aboveHeader } : {}) };
+  const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}) };
 }
+
+/**
+ * How many lines from a CSV's first line (`header`) on are a title above its real header, read by
+ * the workbook's rule (read/xlsx.ts headerRowOf) over that line and the first sample records: 0
+ * when the first line is the header.
+ */
+function titleLines(header: readonly string[], sample: readonly RawRecord[], headerName: (cell: string) => boolean): number {
+  const rows = [header, ...sample.slice(0, TITLE_SCAN).map((r) => r.values)];
+  return headerRowOf(rows, headerName).index;
+}
+
+/** Records read for titleLines: past the most titles headerRowOf passes over, and the rows it looks ahead at below them. */
+const TITLE_SCAN = 16;

@@ -37,6 +37,8 @@ export interface CsvSource {
    * title rows (`rows`: their numbers are the sheet's rows): their numbers and the first one's text.
    */
   readonly aboveHeader?: { lines: number[]; first: string; rows?: true };
+  /** The header's line (a CSV only): where a title above it would end (formats/open.ts). */
+  readonly headerLine?: number;
 }
 
 /** Keys a JSON reader met after its header was made: the first few, how many more, the line of the first. */

@@ -527,7 +527,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   }
   const header = first.value.values.map((h) => h.trim());
   const above = passed.length ? { aboveHeader: { lines: passed.map((r) => r.line), first: passed[0]!.values.filter((v) => v.trim() !== '').join(' ') } } : {};
-  return withPosition({ file, header, delimiter, encoding, records: all, ...(encoding === 'utf-8' ? { recoded } : {}), ...above });
+  return withPosition({ file, header, delimiter, encoding, records: all, headerLine: first.value.line, ...(encoding === 'utf-8' ? { recoded } : {}), ...above });
 }
 
 /**
