@@ -22,6 +22,9 @@ const RESOLVED = [
   'resolved closed', 'closed resolved',
   'gelöst', 'geschlossen', 'erledigt', 'résolu', 'résolue', 'fermé', 'fermée', 'clos', 'resuelto', 'cerrado',
   'risolto', 'chiuso', 'resolvido', 'fechado', 'opgelost', 'gesloten',
+  'abgeschlossen', 'beendet', 'concluído', 'concluido', 'concluded', 'finalizado', 'finalized', 'finalised', 'terminé',
+  'terminée', 'terminado', 'afgesloten', 'completato', 'chiusa', 'risolta', 'cerrada', 'resuelta',
+  'resolved (auto)', 'auto-resolved', 'auto-closed', 'closed (auto)',
 ];
 const DISCARDED = ['spam', 'deleted', 'trash', 'trashed', 'junk'];
 const OPEN_KEYS = new Set(OPEN.map(vocabularyKey));

@@ -51,6 +51,11 @@ describe('channel vocabulary', () => {
     expect(classifyStatus('Pending Customer Response')).toBe('open');
     expect(classifyStatus('Awaiting User Info')).toBe('open');
     expect(classifyStatus('Frobnicated')).toBe('unknown');
+    // closed in other languages and auto-closed (found by an attack: the times decided, and a
+    // "closed" ticket without a resolution time went unnoted)
+    for (const word of ['Abgeschlossen', 'Concluído', 'concluido', 'Terminé', 'Resuelta', 'Afgesloten', 'Resolved (auto)', 'Auto-closed', 'Closed (auto)']) expect(classifyStatus(word), word).toBe('resolved');
+    // merged is not a resolution of the customer's request (its ticket goes on): left unknown
+    expect(classifyStatus('Merged')).toBe('unknown');
   });
 });
 
