@@ -282,7 +282,7 @@ export function bindColumns(
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     // values that all say their unit (`2h`, `1d 2h`, `01:30:00`) are read as written: seconds
     // is only the unit of a plain number, and none was sampled, so no unit was assumed for one
-    else if (clocks.length > 0 && clocks.every(saysItsUnit)) bindings[field] = { ...b, unit: 'seconds' };
+    else if (clocks.length > 0 && clocks.every(saysItsUnit)) bindings[field] = { ...b, unit: 'seconds', unitsWritten: true };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }
 

@@ -26,6 +26,8 @@ export interface FieldBinding {
   /** Duration columns: the unit, and whether it was only assumed. */
   readonly unit?: DurationUnit;
   readonly unitAssumed?: boolean;
+  /** Duration columns: every sampled value says its own unit (`2h`, `1d 2h`, `01:30:00`); `unit` is only that of a plain number. */
+  readonly unitsWritten?: boolean;
   /**
    * Duration columns: the clock the durations count in (config `clock`, else the header's word
    * "business" or "calendar", else calendar), and whether it was only assumed.

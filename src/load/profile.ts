@@ -215,7 +215,8 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
       const binding = b[field];
       // a duration's clock is said when it is not the assumed calendar time
       const clock = binding?.clock && !binding.clockAssumed ? `, ${binding.clock} time` : '';
-      const detail = binding?.unit ? `unit ${binding.unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}${clock}` : binding?.style ? STYLE_LABELS[binding.style] : null;
+      const unit = binding?.unitsWritten ? `units as written in the values (2h, 1d 2h, 01:30:00; a plain number would be ${binding.unit})` : `unit ${binding?.unit}`;
+      const detail = binding?.unit ? `${unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}${clock}` : binding?.style ? STYLE_LABELS[binding.style] : null;
       return { field, column: binding?.header ?? null, source: binding?.source ?? null, detail };
     }),
     missingRequired,

@@ -62,3 +62,13 @@ describe('a column of durations written with their units', () => {
     expect((report.input.notes ?? []).some((n) => n.includes('names no unit'))).toBe(false);
   });
 });
+
+test('inspect says the units are the values\' own, not "unit seconds"', async () => {
+  const { profileFiles } = await import('../../src/load/profile.js');
+  const { resolveSettings } = await import('../../src/commands/options.js');
+  const { Readable } = await import('node:stream');
+  const path = tempCsv('units.csv', ['ticket_id,channel,created_at,resolution_time', 'T1,phone,2026-11-03T10:00:00Z,2h', 'T2,email,2026-11-03T10:00:00Z,1d 2h']);
+  const [profile] = await profileFiles(resolveSettings([path], {}, {}, 'test'), { stdin: Readable.from([]) });
+  const detail = (field: string) => profile?.mapping.find((m) => m.field === field)?.detail;
+  expect(detail('resolutionTime')).toBe('units as written in the values (2h, 1d 2h, 01:30:00; a plain number would be seconds)');
+});
