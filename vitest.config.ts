@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
+    setupFiles: ['test/helpers/yieldBetweenTests.ts'],
     include: ['test/**/*.test.ts'],
     exclude: ['test/real/**', 'test/engines/**', 'test/warehouses/**'],
     testTimeout: 60_000,

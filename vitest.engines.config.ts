@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
+    setupFiles: ['test/helpers/yieldBetweenTests.ts'],
     include: ['test/engines/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
+    setupFiles: ['test/helpers/yieldBetweenTests.ts'],
     include: ['test/warehouses/**/*.test.ts'],
     testTimeout: 30 * 60_000,
     hookTimeout: 10 * 60_000,
