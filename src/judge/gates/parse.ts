@@ -29,6 +29,8 @@ import { ParityError } from '../../errors.js';
 import { CHANNELS, isChannel, type Channel } from '../../model.js';
 import { parseDuration } from '../../measure/duration.js';
 import type { GateNumberUnit } from '../../format.js';
+import { sanitiseText } from '../../text/sanitise.js';
+import { displayWidth } from '../../text/width.js';
 
 /** A metric a gate can read, as data: what it is called, where it sits and what unit it has. */
 export interface MetricSpec {
@@ -95,8 +97,12 @@ export interface GateOrigin {
 export class GateSyntaxError extends ParityError {
   readonly position: number;
   constructor(text: string, position: number, message: string, origin: GateOrigin, choices?: string) {
-    const shown = text.replace(/[\r\n\t]/g, ' ');
-    const caret = `${' '.repeat(position)}^`;
+    // The caret goes under the expression as the terminal shows it: a control character is
+    // written as its escape (`\u001b`, six columns), a wide character takes two columns and a
+    // combining accent none, so the offset in the text is not the column on the screen.
+    const shown = sanitiseText(text.replace(/[\r\n\t]/g, ' '));
+    const column = displayWidth(sanitiseText(text.slice(0, position).replace(/[\r\n\t]/g, ' ')));
+    const caret = `${' '.repeat(column)}^`;
     super(message, {
       location: origin,
       hint: [shown, caret, ...(choices ? [choices] : [])].join('\n  '),

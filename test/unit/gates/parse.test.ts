@@ -194,3 +194,29 @@ describe('gate parser: errors put a caret under the bad token', () => {
     }
   });
 });
+
+describe('gate parser: the caret lines up with the expression as the terminal shows it', () => {
+  // The hint is what formatError prints: the expression, then the caret line.
+  const caretLine = (text: string): { shown: string; caret: string } => {
+    const lines = formatError(syntaxError(text)).split('\n');
+    return { shown: lines[1] as string, caret: lines[2] as string };
+  };
+
+  it('counts an escaped control character as its escape', () => {
+    // ESC is shown as \u001b (6 columns): "by(\u001b[31mRED\u001b[0m,A|B)." is 31 columns
+    // (3 + 6 + 7 + 6 + 3 + 6 = 31), where the text has only 21 characters before the bad word.
+    const { shown, caret } = caretLine('by(\u001b[31mRED\u001b[0m,A|B).firstRespons.median > 1');
+    expect(shown).toBe('  by(\\u001b[31mRED\\u001b[0m,A|B).firstRespons.median > 1');
+    expect(caret).toBe(`  ${' '.repeat(31)}^`);
+    expect(shown.indexOf('firstRespons')).toBe(caret.indexOf('^'));
+  });
+
+  it('counts a wide character as two columns and a combining accent as none', () => {
+    // "by(" 3 + 日本語 3 × 2 + ",A|B)." 6 = 15 columns (the text has 12 characters there)
+    expect(caretLine('by(日本語,A|B).firstRespons.median > 1').caret).toBe(`  ${' '.repeat(15)}^`);
+    // "by(" 3 + "e\u0301" twice, 1 column each + ",A|B)." 6 = 11 columns (15 UTF-16 units)
+    expect(caretLine('by(e\u0301e\u0301,A|B).firstRespons.median > 1').caret).toBe(`  ${' '.repeat(11)}^`);
+    // an emoji is one character of two columns (and two UTF-16 units): 3 + 2 + 6 = 11
+    expect(caretLine('by(😀,A|B).firstRespons.median > 1').caret).toBe(`  ${' '.repeat(11)}^`);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * How many terminal columns a piece of text takes, for lining up a caret under it: combining
+ * marks and other zero-width characters take none, East Asian wide and fullwidth characters and
+ * emoji take two (as terminals draw them), everything else one. A code point is one character
+ * whatever its UTF-16 length, so an emoji is not counted twice for being a surrogate pair.
+ */
+
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]$/u;
+const WIDE =
+  /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]$/u;
+
+/** Columns `text` takes in a terminal (one line, no control characters). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (ZERO_WIDTH.test(ch)) continue;
+    width += WIDE.test(ch) ? 2 : 1;
+  }
+  return width;
+}
