@@ -17,6 +17,14 @@ import { ParityError } from '../errors.js';
 import { SCHEMA_VERSION, type Report } from '../report.js';
 
 const nullableNumber = z.number().nullable();
+// A duration is never below zero and a share lies from 0 to 1 (a negative duration is data
+// quality, left out of every estimate): a baseline that says otherwise was edited by hand or is
+// not a report, and a change measured from it would be a number nobody measured.
+const nullableDuration = z.number().nonnegative().nullable();
+const nullableShare = z.number().min(0).max(1).nullable();
+// The baseline's period end decides whether it is earlier than this run; one no date reads
+// would let that check pass in silence.
+const instant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), { message: 'not a date and time' });
 
 const bound = z.enum(['lower', 'upper']).nullable();
 
@@ -24,17 +32,17 @@ const durationSummary = z.looseObject({
   n: z.number().int().nonnegative().optional(),
   // (null when the group has tickets but none with a measurable resolution: measure/summary.ts measuredCount)
   resolved: z.number().int().nonnegative().nullable().optional(),
-  median: nullableNumber.optional(),
+  median: nullableDuration.optional(),
   bound: bound.optional(),
-  p90: nullableNumber.optional(),
+  p90: nullableDuration.optional(),
   p90Bound: bound.optional(),
-  ci95: z.tuple([nullableNumber, nullableNumber]).nullable().optional(),
+  ci95: z.tuple([nullableDuration, nullableDuration]).nullable().optional(),
 });
 
 const group = {
   tickets: z.number().int().nonnegative().optional(),
-  answeredShare: nullableNumber.optional(),
-  resolvedShare: nullableNumber.optional(),
+  answeredShare: nullableShare.optional(),
+  resolvedShare: nullableShare.optional(),
   firstResponse: durationSummary.nullable().optional(),
   resolution: durationSummary.nullable().optional(),
 };
@@ -52,7 +60,7 @@ const settings = z.looseObject({
 
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  period: z.looseObject({ to: z.string().nullable().optional() }).optional(),
+  period: z.looseObject({ to: instant.nullable().optional() }).optional(),
   settings: settings.optional(),
   channels: z.array(z.looseObject({ channel: z.string(), ...group })),
   followerBands: z.array(z.looseObject({ band: z.string(), min: nullableNumber.optional(), max: nullableNumber.optional(), ...group })).optional(),

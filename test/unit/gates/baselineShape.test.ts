@@ -1,0 +1,44 @@
+// A baseline whose numbers no parity run could have written is refused naming the field (exit 2),
+// not compared: a median of -5 s had been read as such (phone's change "1h 0m 5s", a ratio over
+// it "at least 7200"), and a period end that reads as no date had skipped the check that the
+// baseline is earlier than this run, in silence.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadBaseline } from '../../../src/commands/baseline.js';
+
+const channel = (median: number | null, answeredShare: number | null) => ({
+  channel: 'phone',
+  tickets: 40,
+  answeredShare,
+  firstResponse: { n: 40, median, bound: null, p90: 7200, ci95: [1800, 5400] },
+});
+
+async function load(report: unknown): Promise<unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-baseline-shape-'));
+  writeFileSync(join(dir, 'baseline.json'), JSON.stringify(report));
+  return loadBaseline('baseline.json', dir);
+}
+
+describe('a baseline is read only when its numbers are ones a report can hold', () => {
+  test('a plausible hand-written baseline loads', async () => {
+    await expect(load({ schemaVersion: 2, period: { to: '2026-09-30T23:59:59Z' }, channels: [channel(3600, 0.9)] })).resolves.toBeTruthy();
+  });
+
+  test('a negative median is refused, naming where it is', async () => {
+    await expect(load({ schemaVersion: 2, channels: [channel(-5, 0.9)] })).rejects.toThrow(
+      /^the baseline is not a parity report: channels\[0\]\.firstResponse\.median: /,
+    );
+  });
+
+  test('a share above 1 is refused', async () => {
+    await expect(load({ schemaVersion: 2, channels: [channel(3600, 90)] })).rejects.toThrow(/^the baseline is not a parity report: channels\[0\]\.answeredShare: /);
+  });
+
+  test('a period end that is no date is refused', async () => {
+    await expect(load({ schemaVersion: 2, period: { to: 'garbage' }, channels: [channel(3600, 0.9)] })).rejects.toThrow(
+      'the baseline is not a parity report: period.to: not a date and time',
+    );
+  });
+});
