@@ -107,6 +107,12 @@ export interface ByGroupReport extends GroupSummary {
   vsReference: VsReference | null;
   /** Whether the findings test this group against the reference (false: too few tickets, or the reference itself). */
   tested: boolean;
+  /**
+   * Whether this group is the reference. Said by the stage that chose it, not found again by
+   * comparing values: two values can read alike once shown (a control character and its escape
+   * written out, `X\u001bY`), and a renderer comparing shown values marked both as the reference.
+   */
+  isReference: boolean;
 }
 
 /** `--by <field>`: the groups of that field against a reference value (only with --by). */

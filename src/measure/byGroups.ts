@@ -196,6 +196,7 @@ export function measureBy<G>(source: MeasuredGroups<G, CellLayout>, grouping: By
           ? selfRatio(summary)
           : vsReferenceOf(compareRaw(source, group, ref, 'firstResponse'), compareRaw(source, group, ref, 'resolution')),
       tested: false, // the judge says which groups its findings test
+      isReference: hasRef && k === grouping.reference,
     };
   });
   return {

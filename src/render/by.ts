@@ -21,8 +21,8 @@ export function byNotes(by: ByReport, minSample: number, mark = '·'): string[] 
         : `Reference: ${by.reference}, the largest ${by.field} (choose another with --by-reference); ratios are each ${by.field}'s median over its median.`,
     );
   }
-  const untested = by.groups.filter((g) => !g.tested && g.value !== by.reference).length;
-  const reference = by.groups.find((g) => g.value === by.reference);
+  const untested = by.groups.filter((g) => !g.tested && !g.isReference).length;
+  const reference = by.groups.find((g) => g.isReference);
   if (untested > 0 && reference && reference.tickets < minSample) {
     notes.push(`The reference has ${formatCount(reference.tickets)} tickets, fewer than ${formatCount(minSample)}: the groups are measured and shown, none is tested.`);
   } else if (untested > 0) {

@@ -210,7 +210,7 @@ function bandTable(report: Report): Markup | null {
 function byTable(report: Report, by: ByReport): Markup {
   const ref = by.reference ?? 'ref';
   const rows = by.groups.map((g) => {
-    const isRef = g.value === by.reference;
+    const isRef = g.isReference;
     const v = g.vsReference;
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${g.value}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
       num(formatCount(g.tickets)),

@@ -312,7 +312,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
 /** The --by table's rows: one per value, largest first; untested groups marked ·. */
 function byRows(report: Report, by: ByReport, edges: Edges): string[][] {
   return by.groups.map((g) => {
-    const isRef = g.value === by.reference;
+    const isRef = g.isReference;
     const v = g.vsReference;
     return [
       isRef ? `**${e(g.value)}** (ref)` : `${e(g.value)}${g.tested ? '' : ' ·'}`,

@@ -249,7 +249,7 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
   if (by.groups.length) {
     const rows = by.groups.map((g) => {
       const v = g.vsReference;
-      const isRef = g.value === by.reference;
+      const isRef = g.isReference;
       const mark = isRef || g.tested ? '' : ' ·';
       return {
         value: isRef ? c.bold(g.value) : `${g.value}${mark}`,
