@@ -145,17 +145,24 @@ function bandGroup(report: Report, band: string, where: string): GroupLike | str
   return found;
 }
 
-/** A --by group of a report: by(A) and by(A,B) read report.by, as ratio(...) reads channels. */
-function byGroup(report: Report, value: string, where: string): GroupLike | string {
+/**
+ * A --by group of a report: by(A) and by(A,B) read report.by, as ratio(...) reads channels. The
+ * value is matched as --by-reference matches it: trimmed (as the data's values are read), as
+ * written, else the one value equal to it ignoring case; two such values are named, not "none".
+ */
+function byGroup(report: Report, written: string, where: string): (GroupLike & { value: string }) | string {
   const by = report.by;
   if (!by || !Array.isArray(by.groups)) {
     return where ? `the baseline report has no --by groups` : 'by(...) gates need --by <field> (or "by" in the config)';
   }
-  // as --by-reference matches: the value as written, else the one value equal to it ignoring case
+  const value = written.trim();
   const lower = value.toLowerCase();
   const alike = by.groups.filter((g) => g.value.toLowerCase() === lower);
   const found = by.groups.find((g) => g.value === value) ?? (alike.length === 1 ? alike[0] : undefined);
   if (found) return found;
+  if (alike.length > 1) {
+    return `${by.field} ${value}${where} matches ${alike.length} values that differ only in case (${alike.map((g) => JSON.stringify(g.value)).join(', ')}): write one of them exactly`;
+  }
   const values = by.groups.map((g) => g.value);
   const shown = values.slice(0, 10).join(', ');
   return `no ${by.field} ${value}${where} (values: ${shown || 'none'}${values.length > 10 ? `, and ${values.length - 10} more` : ''})`;
@@ -249,7 +256,7 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
     case 'by': {
       const group = byGroup(report, subject.a, where);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${subject.a}`, minSample, where);
+      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${group.value}`, minSample, where);
     }
     case 'byRatio': {
       const ga = byGroup(report, subject.a, where);
@@ -257,9 +264,9 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       if (typeof ga === 'string') return { ok: false, reason: ga };
       if (typeof gb === 'string') return { ok: false, reason: gb };
       const field = report.by?.field ?? 'by';
-      const a = metricOf(ga, subject.metric, `${field} ${subject.a}`, minSample, where);
-      const b = metricOf(gb, subject.metric, `${field} ${subject.b}`, minSample, where);
-      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${subject.b}`);
+      const a = metricOf(ga, subject.metric, `${field} ${ga.value}`, minSample, where);
+      const b = metricOf(gb, subject.metric, `${field} ${gb.value}`, minSample, where);
+      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${gb.value}`);
     }
     case 'bandRatio': {
       if (isBaseline) return recordedValue(subject, report);
