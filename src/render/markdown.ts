@@ -249,14 +249,15 @@ export function generatedLine(report: Report): string {
 
 /**
  * Data-derived text made inert for GitHub Markdown: line breaks become spaces; the characters
- * that make emphasis, code, links, inline HTML, entities, strikethrough or table cells (`\ ` * _
- * [ ] < > | # ~ &`) are backslash-escaped anywhere, and a leading `- `, `+ `, `1. ` or a line of
+ * that make emphasis, code, links, inline HTML, entities, strikethrough, table cells or math
+ * (`\ ` * _ [ ] < > | # ~ & $`: GitHub renders `$…$` as LaTeX, where `\color` and `\huge` restyle
+ * the page) are backslash-escaped anywhere, and a leading `- `, `+ `, `1. ` or a line of
  * `=` that could start a list or heading is escaped too. Plain punctuation elsewhere is left readable.
  */
 export function escapeMarkdown(text: string): string {
   return defuseMarkdown(text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]#|~&]/g, (ch) => `\\${ch}`))
+    .replace(/[\\`*_{}[\]#|~&$]/g, (ch) => `\\${ch}`))
     .replace(/^(\s*)([-+])(?=\s)/, '$1\\$2')
     .replace(/^(\s*)(=+\s*)$/, '$1\\$2')
     .replace(/^(\s*)(\d+)([.)])(?=\s)/, '$1$2\\$3');

@@ -21,6 +21,13 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('back\\slash')).toBe('back\\\\slash');
   });
 
+  it('escapes the dollar signs GitHub would render as math', () => {
+    // GitHub typesets $…$ and $$…$$ as LaTeX: a category "$\huge{\text{ALL GOOD}}$" had been
+    // drawn as large type in the report; escaped, every character shows as written
+    expect(escapeMarkdown('$\\huge{\\text{ALL GOOD}}$')).toBe('\\$\\\\huge\\{\\\\text\\{ALL GOOD\\}\\}\\$');
+    expect(escapeMarkdown('$$x$$')).toBe('\\$\\$x\\$\\$');
+  });
+
   it('keeps text on one line and stops a list or heading from starting', () => {
     expect(escapeMarkdown('one\ntwo\r\nthree')).toBe('one two three');
     expect(escapeMarkdown('- item')).toBe('\\- item');
