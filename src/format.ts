@@ -33,7 +33,15 @@ export function placesBeside(x: number, places: number, edges: Edges, r: Roundin
     return edges.some((e) => Math.sign(shown - e) !== Math.sign(x - e));
   };
   let d = places;
-  while (d < 20 && misplaced(d)) d++;
+  // Rounded its way (a bound), a number is exact to about 11 significant digits: roundTo forgives
+  // a relative hair of 1e-12 as floating-point error, and beyond that the digits it gives are
+  // noise (at most 0.8000000000000007 had been written "at most 0.79999999999920068383", below
+  // the edge 0.8 it is above). A bound that close to an edge is written as the edge.
+  const exact = (k: number): boolean => r === 'nearest' || Math.abs(x) * 10 ** k < 1e11;
+  while (d < 20 && misplaced(d)) {
+    if (!exact(d + 1)) return places;
+    d++;
+  }
   return d;
 }
 

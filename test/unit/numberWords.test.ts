@@ -86,6 +86,18 @@ describe('placesBeside: a number printed on the side of each edge it is on', () 
     expect(num(1.25004, 'down', [1.25])).toBe('1.25004');
   });
 
+  it('a bound within floating-point noise of an edge is written as the edge, never across it', () => {
+    // the CI end 0.8000000000000007 (survivorship.csv, social's resolution: 0.8 plus 7e-16) is an
+    // upper bound, rounded up. Rounded its way a number holds about 11 significant digits (a hair
+    // of 1e-12 is forgiven as float error), so no number of places puts it above 0.8: it is the
+    // edge. It had been written "0.79999999999920068383", below the edge, the digits noise.
+    expect(num(0.8000000000000007, 'up', [0.8, 1.25])).toBe('0.80');
+    expect(num(0.8000000000000007, 'up', [0.8, 1.25])).not.toMatch(/^0\.7/);
+    // a bound 1e-10 above the edge is still told apart: at least 0.8000000001, rounded down, is
+    // the edge at two to nine places and 0.8000000001 at ten
+    expect(num(0.8000000001, 'down', [0.8, 1.25])).toBe('0.8000000001');
+  });
+
   it('multiples: 1.2504× slower and, below 1, the inverse read against the inverse edges', () => {
     expect(times(1.2504, 'nearest', [0.8, 1.25])).toBe('1.2504×');
     expect(speed(1.2504, 'nearest', [0.8, 1.25])).toBe('1.2504× slower');
