@@ -7,13 +7,18 @@
 
 const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1 };
 
-/** Seconds for `45s`, `30m`, `2h`, `1d`, `1h30m`, `1.5h`; null when the text is not a duration. */
+/** Seconds for `45s`, `30m`, `2h`, `1d`, `1h30m`, `1.5h`; null when the text is not a duration (also `1h1h`, `30m1h`: each unit once, larger first). */
 export function parseDuration(text: string): number | null {
   const s = text.trim().toLowerCase().replace(/\s+/g, '');
   if (!/^(\d+(\.\d+)?[wdhms])+$/.test(s)) return null;
   let total = 0;
+  // each unit once, larger first (1h30m): `1h1h` or `30m1h` is a typo to point at, not 2h or 1h30m
+  let previous = Infinity;
   for (const m of s.matchAll(/(\d+(?:\.\d+)?)([wdhms])/g)) {
-    total += Number(m[1]) * (UNIT_SECONDS[m[2] as string] ?? 0);
+    const unit = UNIT_SECONDS[m[2] as string] ?? 0;
+    if (unit >= previous) return null;
+    previous = unit;
+    total += Number(m[1]) * unit;
   }
   return total;
 }

@@ -141,6 +141,11 @@ describe('values', () => {
     expect(parseDuration('1d')).toBe(86400);
     expect(parseDuration('2 h')).toBe(7200);
     expect(parseDuration('soon')).toBeNull();
+    // each unit once, larger first: a repeated or reordered unit is a typo, not a sum (1h1h had
+    // been read as 2h, so a gate's threshold could silently be twice what was meant)
+    expect(parseDuration('1d2h30m')).toBe(86400 + 7200 + 1800);
+    expect(parseDuration('1h1h')).toBeNull();
+    expect(parseDuration('30m1h')).toBeNull();
     expect(formatDuration(8040)).toBe('2h 14m');
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(86400 + 4 * 3600)).toBe('1d 4h');
