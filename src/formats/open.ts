@@ -36,11 +36,17 @@ export interface OpenedFile {
   /** JSON on standard input: keys first seen after the header was made (not read), filled in as it is read. */
   lateKeys?: LateKeys;
   aboveHeader?: CsvSource['aboveHeader'];
+  sheetIgnored?: true;
 }
 
 /** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
 export function readNotes(opened: OpenedFile): string[] {
-  return [recodedNote(opened), lateKeysNote(opened), aboveHeaderNote(opened)].filter((n): n is string => n !== null);
+  return [recodedNote(opened), lateKeysNote(opened), aboveHeaderNote(opened), sheetNote(opened)].filter((n): n is string => n !== null);
+}
+
+/** The note for a sheet asked of a file that is no workbook (read/source.ts sheetIgnored). */
+function sheetNote(opened: OpenedFile): string | null {
+  return opened.sheetIgnored ? `${opened.file}: a sheet was asked for (--sheet, or "sheet" in the config), but the file is no Excel workbook: it is read as it is` : null;
 }
 
 /** The note for lines above a CSV's header that were passed over (read/source.ts aboveHeader). */
@@ -242,7 +248,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const { header, sample, format, bound, missingRequired } = read;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}) };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}) };
 }
 
 /**

@@ -9,6 +9,8 @@ const UNIT_SECONDS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 
 
 /** Seconds for `45s`, `30m`, `2h`, `1d`, `1h30m`, `1.5h`; null when the text is not a duration (also `1h1h`, `30m1h`: each unit once, larger first). */
 export function parseDuration(text: string): number | null {
+  // a capital M is a month as often as a minute (`1M` in a gate meant a month read as 60 s): refused, so the user writes 30m or 30d
+  if (text.includes('M')) return null;
   const s = text.trim().toLowerCase().replace(/\s+/g, '');
   if (!/^(\d+(\.\d+)?[wdhms])+$/.test(s)) return null;
   let total = 0;

@@ -39,6 +39,8 @@ export interface CsvSource {
   readonly aboveHeader?: { lines: number[]; first: string; rows?: true };
   /** The header's line (a CSV only): where a title above it would end (formats/open.ts). */
   readonly headerLine?: number;
+  /** A sheet was asked for (`--sheet`, the config's `sheet`) and the file is no workbook: read as it is, and said. */
+  readonly sheetIgnored?: true;
 }
 
 /** Keys a JSON reader met after its header was made: the first few, how many more, the line of the first. */

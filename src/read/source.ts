@@ -486,7 +486,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
           return encoding === 'utf-8' ? again : decodeStream(again, encoding);
         }
       : null;
-    return withPosition({ ...(await openJson(file, text, limits, reopen)), encoding });
+    return withPosition({ ...(await openJson(file, text, limits, reopen)), encoding, ...(read.sheet !== undefined ? { sheetIgnored: true as const } : {}) });
   }
   const { delimiter, recordDelimiter } = sniffDelimiters(headText);
   const recoded: RecodedRows = { rows: 0, firstLine: 0 };
@@ -527,7 +527,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   }
   const header = first.value.values.map((h) => h.trim());
   const above = passed.length ? { aboveHeader: { lines: passed.map((r) => r.line), first: passed[0]!.values.filter((v) => v.trim() !== '').join(' ') } } : {};
-  return withPosition({ file, header, delimiter, encoding, records: all, headerLine: first.value.line, ...(encoding === 'utf-8' ? { recoded } : {}), ...above });
+  return withPosition({ file, header, delimiter, encoding, records: all, headerLine: first.value.line, ...(encoding === 'utf-8' ? { recoded } : {}), ...above, ...(read.sheet !== undefined ? { sheetIgnored: true as const } : {}) });
 }
 
 /**

@@ -146,6 +146,10 @@ describe('values', () => {
     expect(parseDuration('1d2h30m')).toBe(86400 + 7200 + 1800);
     expect(parseDuration('1h1h')).toBeNull();
     expect(parseDuration('30m1h')).toBeNull();
+    // a capital M is a month as often as a minute: refused, not read as 60 s (the other letters
+    // mean one unit each, in either case)
+    expect(parseDuration('1M')).toBeNull();
+    expect(parseDuration('1H30m')).toBe(5400);
     expect(formatDuration(8040)).toBe('2h 14m');
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(86400 + 4 * 3600)).toBe('1d 4h');
