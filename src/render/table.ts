@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { pairLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
+import { pairLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
@@ -39,13 +39,21 @@ function withCi(summary: MetricSummary): string {
  * findings reached like for like is marked (`— !`: no ratio overall, both medians not reached,
  * but a significant preference within comparable cells): a cell never hides a preference.
  */
-function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null, edges: Edges, alike = false): string {
+function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | null, edges: Edges, alike: boolean, marked: AlikeMarks): string {
   // (on its side of the tolerance band's edges: 1.2504× marked ! never reads 1.25× beside a 1.25× marked =)
   const words = speedWords(ratio, bound, edges);
   const mark = verdict ? VERDICT_MARKS[verdict] : '';
   // (alike: the mark was earned like for like only, and the raw ratio beside it would not earn it:
   // Markdown and HTML say "(within tolerance like for like)")
-  return mark && (words !== '—' || verdict === 'preference' || verdict === 'case-mix') ? `${words} ${mark}${alike && words !== '—' ? ALIKE_MARK : ''}` : words;
+  if (!mark || (words === '—' && verdict !== 'preference' && verdict !== 'case-mix')) return words;
+  if (!alike || words === '—') return `${words} ${mark}`;
+  marked.shown = true;
+  return `${words} ${mark}${ALIKE_MARK}`;
+}
+
+/** Whether any "vs" cell drawn carries ALIKE_MARK (then the legend explains it). */
+interface AlikeMarks {
+  shown: boolean;
 }
 
 /** After a verdict's mark: reached like for like only (explained under the table). */
@@ -61,17 +69,6 @@ function findingMark(f: Finding, c: InstanceType<typeof Chalk>): string {
   if (f.kind === 'data-quality') return c.yellow('*');
   const mark = VERDICT_MARKS[f.verdict] || '·';
   return f.verdict === 'insufficient-data' || f.verdict === 'no-preference' ? c.yellow(mark) : c.green(mark);
-}
-
-/** Whether a channel's or a --by value's "vs" cell carries ALIKE_MARK (its comparison finding's verdict holds like for like only). */
-function anyLikeForLikeOnly(report: Report): boolean {
-  return report.findings.some((f) => {
-    if ((f.kind !== 'channel-preference' && f.kind !== 'group-preference') || !verdictLikeForLikeOnly(f)) return false;
-    const rows: ReadonlyArray<{ vsReference: Report['channels'][number]['vsReference'] }> =
-      f.kind === 'channel-preference' ? report.channels.filter((c) => c.channel === f.subject) : (report.by?.groups ?? []).filter((g) => g.value === f.subject);
-    // (a cell without a ratio, `— !`, carries no mark of its own)
-    return rows.some((r) => (f.metric === 'resolution' ? r.vsReference?.resolutionRatio : r.vsReference?.firstResponseRatio) != null);
-  });
 }
 
 export function renderTable(report: Report, options: RenderOptions): string {
@@ -93,6 +90,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
 
   const ref = report.reference;
   const width = options.width;
+  const marked: AlikeMarks = { shown: false };
   // The channel table's cells, drawn in the first layout that fits the terminal (render/fit.ts).
   const cells = report.channels.map((ch) => {
     const v = ch.vsReference;
@@ -104,13 +102,13 @@ export function renderTable(report: Report, options: RenderOptions): string {
       firstCi: withCi(ch.firstResponse),
       first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
-      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'firstResponse')) : '—',
+      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'firstResponse'), marked) : '—',
       answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
       resolved: formatResolvedShare(ch),
       resolutionCi: withCi(ch.resolution),
       resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
       resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
-      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'resolution')) : '—',
+      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'resolution'), marked) : '—',
     };
   });
   type Cells = (typeof cells)[number];
@@ -200,7 +198,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
     if (fittedBands.index > 0) out.push(c.dim(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`));
   }
 
-  if (report.by) out.push('', ...byTable(report, report.by, c, width, options.color));
+  if (report.by) out.push('', ...byTable(report, report.by, c, width, options.color, marked));
 
   out.push('');
   out.push(c.bold('Findings'));
@@ -237,14 +235,14 @@ export function renderTable(report: Report, options: RenderOptions): string {
         width,
       ) +
         '\n' +
-        wrap(`vs ${ref}: ${VERDICT_LEGEND}${anyLikeForLikeOnly(report) ? `; ${ALIKE_LEGEND}` : ''}. ${clockSentence(report)}`, width),
+        wrap(`vs ${ref}: ${VERDICT_LEGEND}${marked.shown ? `; ${ALIKE_LEGEND}` : ''}. ${clockSentence(report)}`, width),
     ),
   );
   return `${out.join('\n')}\n`;
 }
 
 /** The --by section: one row per value, largest first, fitted to the terminal like the channel table. */
-function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, width: number | undefined, color: boolean): string[] {
+function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, width: number | undefined, color: boolean, marked: AlikeMarks): string[] {
   const out = [c.bold(`${byTitle(by)} (reference: ${by.reference ?? 'none'})`)];
   if (by.groups.length) {
     const rows = by.groups.map((g) => {
@@ -257,10 +255,10 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
         answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
         first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
-        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse')) : '—',
+        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse'), marked) : '—',
         resolutionCi: withCi(g.resolution),
         resolution: formatBoundedDuration(g.resolution.median, g.resolution.bound),
-        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution')) : '—',
+        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution'), marked) : '—',
       };
     });
     type Row = (typeof rows)[number];
