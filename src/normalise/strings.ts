@@ -722,6 +722,45 @@ export class StringTable {
   }
 
   /**
+   * The number of the ASCII key `buf[start..end)` when its lookup can wait ({@link internNumber}
+   * later, in the same order, gives the code intern would give now), else −1: while every key
+   * so far is numbered and indexed by number and this key is written in the form as it stands.
+   * A key of another form (or one that would fix the form's width) must be interned now, after
+   * every key that waits.
+   */
+  waitingNumberAscii(buf: Uint8Array, start: number, end: number): number {
+    const form = this.dropped ? null : this.numberedForm();
+    return form === null ? -1 : form.numberOfAscii(buf, start, end);
+  }
+
+  /** Whether keys are indexed by number now (then waitingNumberAscii lets a key of the form wait). */
+  get byNumbers(): boolean {
+    return !this.dropped && this.byNumber !== null;
+  }
+
+  /** waitingNumberAscii of a string. */
+  waitingNumber(text: string): number {
+    const form = this.dropped ? null : this.numberedForm();
+    return form === null ? -1 : form.numberOf(text);
+  }
+
+  /**
+   * intern of the key of number n that {@link waitingNumberAscii} let wait. Keys that waited are
+   * interned in the order they came, before any other key: the table then ends as intern one by
+   * one would have left it (the same codes, the same form, the same index).
+   */
+  internNumber(n: number): number {
+    const index = this.byNumber;
+    if (index !== null) {
+      const known = index.find(n);
+      if (known >= 0) return known;
+      return this.placeNumber(n, this.texts.pushNumber(n));
+    }
+    // (the numbers have just left the index: a number too far from the others)
+    return this.intern((this.texts.numbered as NumberedForm).text(n));
+  }
+
+  /**
    * Reads, for the ASCII keys `buf[starts[k]..ends[k])` (k < count), the slot each goes to and
    * the first unit of the text of the key held there, and changes nothing. Called on the next
    * few hundred keys before they are looked up one by one: the processor then has those loads

@@ -16,12 +16,20 @@ export type ResolutionState = typeof RESOLVED | typeof OPEN | typeof EXCLUDED;
 /** Bits of `flags`. */
 export const FLAG_SHOUTING = 1, FLAG_ESCALATED = 2;
 
+/** A customer column value at or below this is a customer that waits: WAITING − its number (TableBuilder.customerWaiting). */
+const WAITING = -2;
+
 /** Values a dictionary keeps in a Map before it relies on the string table alone. */
 const SMALL_MAX = 4096;
 
 /** Strings stored once, referred to by code. Code -1 means "no value". */
 export class Dictionary {
   private readonly table = new StringTable();
+  /**
+   * Whether a numbered key's lookup may wait (the customer ids: see TableBuilder's
+   * `customerWaiting`); false: every key is coded as it comes.
+   */
+  constructor(private readonly waits = false) {}
   /**
    * While the dictionary is small (statuses, priorities, channels' raw values), a Map in front of
    * the table: its lookup uses the hash V8 keeps with each string, where the table hashes every
@@ -71,9 +79,28 @@ export class Dictionary {
   dropIndex(): void {
     this.table.dropIndex();
   }
-  /** Reads ahead for the next codeOfAscii of these keys (StringTable.warmAscii); changes nothing. */
+  /**
+   * Reads ahead for the next codeOfAscii of these keys (StringTable.warmAscii); changes nothing.
+   * Nothing while numbered keys wait (nothing is looked up then).
+   */
   warmAscii(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): void {
+    if (this.waits && this.table.byNumbers) return;
     this.table.warmAscii(buf, starts, ends, count);
+  }
+  /**
+   * The number of the ASCII key `buf[start..end)` when its code may be asked for later
+   * ({@link codeOfNumber}, StringTable.waitingNumberAscii), else −1 (code it now; an empty key too).
+   */
+  waitingNumberAscii(buf: Uint8Array, start: number, end: number): number {
+    return this.waits && start !== end ? this.table.waitingNumberAscii(buf, start, end) : -1;
+  }
+  /** waitingNumberAscii of a value. */
+  waitingNumber(value: string | null | undefined): number {
+    return this.waits && value !== null && value !== undefined && value !== '' ? this.table.waitingNumber(value) : -1;
+  }
+  /** The code of the key of number n that waited (keys that waited are coded in the order they came, before any other). */
+  codeOfNumber(n: number): number {
+    return this.table.internNumber(n);
   }
 }
 
@@ -447,7 +474,7 @@ export class TicketTableBuilder {
   private lastFileCode = -1;
   readonly dictionaries = {
     rawChannel: new Dictionary(),
-    customer: new Dictionary(),
+    customer: new Dictionary(true),
     status: new Dictionary(),
     priority: new Dictionary(),
     category: new Dictionary(),
@@ -462,6 +489,15 @@ export class TicketTableBuilder {
   private byValue: Int32Array | null = null;
   /** Follower counts (FollowerColumn), made when the first row carries one (none for the rows before it). */
   private followers: FollowerColumn | null = null;
+  /**
+   * The first ticket whose customer column holds a customer that waits (WAITING − its number),
+   * or −1 when none does. While every customer id is a prefix and a running number (`C48213`),
+   * a row's customer is written as its number and coded only when the table is built (or when
+   * a customer of another form comes): one pass over the column in ticket order gives every
+   * customer the code the row-by-row lookup would have given (the order of first appearance),
+   * with its cache misses in one tight loop instead of one per row among the rest of reading.
+   */
+  private customerWaiting = -1;
 
   constructor(initialCapacity = 1024) {
     this.capacity = initialCapacity;
@@ -513,7 +549,28 @@ export class TicketTableBuilder {
 
   /** Replaces ticket i with a later row of the same id read from bytes (the last one wins). */
   replaceBytes(i: number, row: ByteRow): void {
+    // (the customer of the row replaced is coded first, where row-by-row coding coded it)
+    this.codeWaitingCustomers();
     this.writeBytes(i, row);
+  }
+
+  /** Codes every customer that waits, in ticket order (see customerWaiting). */
+  private codeWaitingCustomers(): void {
+    const from = this.customerWaiting;
+    if (from < 0) return;
+    this.customerWaiting = -1;
+    const column = this.cols.customer;
+    const customers = this.dictionaries.customer;
+    for (let i = from, n = this.n; i < n; i++) {
+      const v = column[i] as number;
+      if (v <= WAITING) column[i] = customers.codeOfNumber(WAITING - v);
+    }
+  }
+
+  /** Ticket i's customer column value for a customer of number n that may wait (Dictionary.waitingNumber). */
+  private waitingCustomer(i: number, n: number): number {
+    if (this.customerWaiting < 0 || i < this.customerWaiting) this.customerWaiting = i;
+    return WAITING - n;
   }
 
   /**
@@ -597,6 +654,7 @@ export class TicketTableBuilder {
   replace(i: number, row: TicketRow): void {
     // (a later row of the same ticket: the id is the same, only the other columns change)
     if (!this.ids.arena.equals(i, row.id)) throw new Error(`ticket ${i} is ${this.ids.valueOf(i)}, not ${row.id}`);
+    this.codeWaitingCustomers();
     this.write(i, row);
   }
 
@@ -617,7 +675,12 @@ export class TicketTableBuilder {
     this.setSeconds('resolution', i, whole(row.resolutionSeconds));
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
-    c.customer[i] = d.customer.codeOf(row.customerId);
+    const customer = d.customer.waitingNumber(row.customerId);
+    if (customer >= 0) c.customer[i] = this.waitingCustomer(i, customer);
+    else {
+      this.codeWaitingCustomers();
+      c.customer[i] = d.customer.codeOf(row.customerId);
+    }
     this.setCode('status', i, d.status.codeOf(row.status));
     this.setCode('priority', i, d.priority.codeOf(row.priority));
     this.setCode('category', i, d.category.codeOf(row.category));
@@ -651,7 +714,13 @@ export class TicketTableBuilder {
     this.setSeconds('resolution', i, whole(row.resolutionSeconds));
     c.resolutionState[i] = row.resolutionState;
     this.writeFollowers(i, row.followers);
-    c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);
+    const at = row.start[TEXT_CUSTOMER] as number;
+    const customer = at >= 0 ? d.customer.waitingNumberAscii(row.bytes, at, row.end[TEXT_CUSTOMER] as number) : at === -1 ? d.customer.waitingNumber(row.text[TEXT_CUSTOMER]) : -1;
+    if (customer >= 0) c.customer[i] = this.waitingCustomer(i, customer);
+    else {
+      this.codeWaitingCustomers();
+      c.customer[i] = textCode(row, TEXT_CUSTOMER, d.customer);
+    }
     this.setCode('status', i, textCode(row, TEXT_STATUS, d.status));
     this.setCode('priority', i, textCode(row, TEXT_PRIORITY, d.priority));
     this.setCode('category', i, textCode(row, TEXT_CATEGORY, d.category));
@@ -669,6 +738,7 @@ export class TicketTableBuilder {
     // trimmed to size.
     const tight = this.capacity <= n * 1.5;
     const fit = <T extends Typed>(column: T): T => (tight ? (column.subarray(0, n) as T) : trimmed(column, n));
+    this.codeWaitingCustomers();
     // No more customers come: their ids are read by code from here on (journeys, the tickets
     // listed), never looked up, so the hash index goes (128 MB at 5M tickets).
     this.dictionaries.customer.dropIndex();

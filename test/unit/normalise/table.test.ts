@@ -38,6 +38,47 @@ describe('the ticket table builder', () => {
     expect(() => locationsOf(bare)).toThrow(/no longer holds where its tickets were read/);
   });
 
+  // While customer ids are a prefix and a running number, their codes are given when the table
+  // is built (TicketTableBuilder.customerWaiting); every case below must end with the codes of
+  // first appearance that coding row by row gives, worked out here by hand.
+  describe('customers coded when the table is built get the codes of first appearance', () => {
+    const build = (customers: Array<string | null>, replace?: { at: number; customer: string }) => {
+      const b = new TicketTableBuilder(2); // grows on the way
+      customers.forEach((customerId, k) => b.add(ticketRow({ id: `T${k}`, customerId, channel: 'email', createdAt: k })));
+      if (replace) b.replace(replace.at, ticketRow({ id: `T${replace.at}`, customerId: replace.customer, channel: 'phone', createdAt: 0 }));
+      const table = b.build();
+      return { codes: [...table.customer], values: table.dictionaries.customer.values };
+    };
+
+    it('numbered ids, none, then an id of another form half way', () => {
+      // C5 → 0, C9 → 1, C12 → 2, acme → 3 (the ones before it coded first), C40 → 4
+      expect(build(['C5', 'C9', 'C5', null, 'C12', 'acme', 'C9', 'C40'])).toEqual({
+        codes: [0, 1, 0, -1, 2, 3, 1, 4],
+        values: ['C5', 'C9', 'C12', 'acme', 'C40'],
+      });
+    });
+
+    it('an id with a leading zero that fixes the width, then one of another width', () => {
+      // C07 fits once every id so far has two digits (width fixed at 2); C5 then is of another form
+      expect(build(['C12', 'C34', 'C12', 'C07', 'C34', 'C5', 'C07'])).toEqual({
+        codes: [0, 1, 0, 2, 1, 3, 2],
+        values: ['C12', 'C34', 'C07', 'C5'],
+      });
+    });
+
+    it('numbers too far apart for an index by number', () => {
+      expect(build(['C1', 'C999999999', 'C1', 'C500000000'])).toEqual({
+        codes: [0, 1, 0, 2],
+        values: ['C1', 'C999999999', 'C500000000'],
+      });
+    });
+
+    it('a later row of the same ticket: the customer of the row replaced keeps its place', () => {
+      // T0 was C5 (code 0), T1 C8 (1); T0's later row names C9 (2)
+      expect(build(['C5', 'C8'], { at: 0, customer: 'C9' })).toEqual({ codes: [2, 1], values: ['C5', 'C8', 'C9'] });
+    });
+  });
+
   it('has no --by column until a row carries a value; the rows before it have none (-1)', () => {
     const none = new TicketTableBuilder();
     none.add(ticketRow({ id: 'a', channel: 'chat', createdAt: 0 }));
