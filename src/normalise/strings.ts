@@ -551,6 +551,12 @@ class NumberIndex {
     return true;
   }
 
+  /** What entry n holds (0: none, or n outside the entries): for reading ahead. */
+  peek(n: number): number {
+    const at = n - this.base;
+    return at >= 0 && at < this.codes.length ? (this.codes[at] as number) : 0;
+  }
+
   /** Reads the entries of the numbers of these keys (StringTable.warmAscii); returns a sum of what it read. */
   warm(form: NumberedForm, buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number {
     let sum = 0;
@@ -561,6 +567,9 @@ class NumberIndex {
     return sum;
   }
 }
+
+/** Waiting numbers whose index entries internWaiting reads ahead together. */
+const WARM_NUMBERS = 512;
 
 /**
  * Probes past which a table placing keys in order gives that up (a sign that its keys cluster:
@@ -758,6 +767,31 @@ export class StringTable {
     }
     // (the numbers have just left the index: a number too far from the others)
     return this.intern((this.texts.numbered as NumberedForm).text(n));
+  }
+
+  /**
+   * internNumber of every value of `column[from..to)` at or below `waiting` (the number
+   * waiting − value), in place and in order; other values are left as they are. The index
+   * entries of each block of WARM_NUMBERS values are read ahead first, so that their cache
+   * misses overlap (as warmAscii does for lookups while reading).
+   */
+  internWaiting(column: Int32Array, from: number, to: number, waiting: number): void {
+    let sum = 0;
+    for (let block = from; block < to; block += WARM_NUMBERS) {
+      const end = Math.min(to, block + WARM_NUMBERS);
+      const index = this.dropped ? null : this.byNumber;
+      if (index !== null) {
+        for (let i = block; i < end; i++) {
+          const v = column[i] as number;
+          if (v <= waiting) sum += index.peek(waiting - v);
+        }
+      }
+      for (let i = block; i < end; i++) {
+        const v = column[i] as number;
+        if (v <= waiting) column[i] = this.internNumber(waiting - v);
+      }
+    }
+    this.warmed = sum;
   }
 
   /**

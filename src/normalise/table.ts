@@ -98,9 +98,13 @@ export class Dictionary {
   waitingNumber(value: string | null | undefined): number {
     return this.waits && value !== null && value !== undefined && value !== '' ? this.table.waitingNumber(value) : -1;
   }
-  /** The code of the key of number n that waited (keys that waited are coded in the order they came, before any other). */
-  codeOfNumber(n: number): number {
-    return this.table.internNumber(n);
+  /**
+   * Codes the keys that waited: every value of `column[from..to)` at or below `waiting` becomes
+   * the code of the key of number waiting − value, in order (StringTable.internWaiting); keys
+   * that waited are coded in the order they came, before any other.
+   */
+  codeWaiting(column: Int32Array, from: number, to: number, waiting: number): void {
+    this.table.internWaiting(column, from, to, waiting);
   }
 }
 
@@ -559,12 +563,7 @@ export class TicketTableBuilder {
     const from = this.customerWaiting;
     if (from < 0) return;
     this.customerWaiting = -1;
-    const column = this.cols.customer;
-    const customers = this.dictionaries.customer;
-    for (let i = from, n = this.n; i < n; i++) {
-      const v = column[i] as number;
-      if (v <= WAITING) column[i] = customers.codeOfNumber(WAITING - v);
-    }
+    this.dictionaries.customer.codeWaiting(this.cols.customer, from, this.n, WAITING);
   }
 
   /** Ticket i's customer column value for a customer of number n that may wait (Dictionary.waitingNumber). */
