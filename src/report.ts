@@ -83,6 +83,12 @@ export interface VsReference {
   /** The verdict of the finding on the same pair and metric (null for the reference itself, or when no finding judged it). */
   firstResponseVerdict: Verdict | null;
   resolutionVerdict: Verdict | null;
+  /**
+   * Whether that verdict holds overall (true), or was reached like for like only (false: beside
+   * the raw ratio of this row it is to be said as such, verdictLikeForLikeOnly); null with no verdict.
+   */
+  firstResponseVerdictHoldsOverall: boolean | null;
+  resolutionVerdictHoldsOverall: boolean | null;
 }
 
 /** One channel: the group summary (tickets, shares, first response, resolution) and more. */
@@ -373,7 +379,7 @@ export function verdictLikeForLikeOnly(f: Finding | null | undefined): boolean {
   return f?.details?.['verdictHoldsOverall'] === false;
 }
 
-/** verdictLikeForLikeOnly of the comparison finding on a channel's (`channel-preference`) or a --by value's (`group-preference`) metric against its reference. */
-export function pairLikeForLikeOnly(report: Pick<Report, 'findings'>, kind: 'channel-preference' | 'group-preference', subject: string, metric: 'firstResponse' | 'resolution'): boolean {
-  return verdictLikeForLikeOnly(report.findings.find((f) => f.kind === kind && f.subject === subject && f.metric === metric));
+/** Whether a row's verdict on a metric was reached like for like only (the judge's flag beside it, VsReference). */
+export function rowLikeForLikeOnly(v: VsReference | null | undefined, metric: 'firstResponse' | 'resolution'): boolean {
+  return (metric === 'firstResponse' ? v?.firstResponseVerdictHoldsOverall : v?.resolutionVerdictHoldsOverall) === false;
 }

@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../settings.js';
 import type { Measurement } from '../measure/index.js';
-import type { ByReport, ChannelReport, Finding, Report } from '../report.js';
+import { verdictLikeForLikeOnly, type ByReport, type ChannelReport, type Finding, type Report, type VsReference } from '../report.js';
 import { evaluateGates } from './gates/index.js';
 import { computeFindings } from './findings/index.js';
 
@@ -30,28 +30,35 @@ function byImportance(findings: Finding[]): Finding[] {
  * channel-preference finding on the same pair and metric.
  */
 function withVerdicts(channels: readonly ChannelReport[], findings: readonly Finding[], reference: string): ChannelReport[] {
-  const verdictOf = (channel: string, metric: 'firstResponse' | 'resolution'): Finding['verdict'] | null =>
-    findings.find((f) => f.kind === 'channel-preference' && f.subject === channel && f.against === reference && f.metric === metric)?.verdict ?? null;
+  const findingOf = (channel: string, metric: 'firstResponse' | 'resolution'): Finding | undefined =>
+    findings.find((f) => f.kind === 'channel-preference' && f.subject === channel && f.against === reference && f.metric === metric);
   return channels.map((c) =>
-    c.vsReference && c.channel !== reference
-      ? { ...c, vsReference: { ...c.vsReference, firstResponseVerdict: verdictOf(c.channel, 'firstResponse'), resolutionVerdict: verdictOf(c.channel, 'resolution') } }
-      : c,
+    c.vsReference && c.channel !== reference ? { ...c, vsReference: { ...c.vsReference, ...verdicts(findingOf(c.channel, 'firstResponse'), findingOf(c.channel, 'resolution')) } } : c,
   );
+}
+
+/** A row's verdicts from the findings on its pair, each with whether it holds overall (VsReference). */
+function verdicts(first: Finding | undefined, resolution: Finding | undefined): Pick<VsReference, 'firstResponseVerdict' | 'resolutionVerdict' | 'firstResponseVerdictHoldsOverall' | 'resolutionVerdictHoldsOverall'> {
+  return {
+    firstResponseVerdict: first?.verdict ?? null,
+    resolutionVerdict: resolution?.verdict ?? null,
+    firstResponseVerdictHoldsOverall: first ? !verdictLikeForLikeOnly(first) : null,
+    resolutionVerdictHoldsOverall: resolution ? !verdictLikeForLikeOnly(resolution) : null,
+  };
 }
 
 /** The same for the --by groups: each group's vsReference carries its group-preference verdicts. */
 function withGroupVerdicts(by: ByReport | undefined, findings: readonly Finding[]): { by?: ByReport } {
   if (!by) return {};
-  const verdictOf = (value: string, metric: 'firstResponse' | 'resolution'): Finding['verdict'] | null =>
-    findings.find((f) => f.kind === 'group-preference' && f.subject === value && f.against === by.reference && f.metric === metric)?.verdict ?? null;
+  const findingOf = (value: string, metric: 'firstResponse' | 'resolution'): Finding | undefined =>
+    findings.find((f) => f.kind === 'group-preference' && f.subject === value && f.against === by.reference && f.metric === metric);
   return {
     by: {
       ...by,
       groups: by.groups.map((g) => {
         if (!g.vsReference || g.value === by.reference) return g;
-        const first = verdictOf(g.value, 'firstResponse');
-        const resolution = verdictOf(g.value, 'resolution');
-        return { ...g, vsReference: { ...g.vsReference, firstResponseVerdict: first, resolutionVerdict: resolution }, tested: first !== null || resolution !== null };
+        const judged = verdicts(findingOf(g.value, 'firstResponse'), findingOf(g.value, 'resolution'));
+        return { ...g, vsReference: { ...g.vsReference, ...judged }, tested: judged.firstResponseVerdict !== null || judged.resolutionVerdict !== null };
       }),
     },
   };

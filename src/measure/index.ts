@@ -53,6 +53,8 @@ export function vsReferenceOf(first: RawView, resolution: RawView): VsReference 
     resolutionPValue: resolution.pValue,
     firstResponseVerdict: null,
     resolutionVerdict: null,
+    firstResponseVerdictHoldsOverall: null,
+    resolutionVerdictHoldsOverall: null,
   };
 }
 

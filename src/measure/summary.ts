@@ -131,5 +131,7 @@ export function selfRatio(summary: Pick<GroupSummary, 'firstResponse' | 'resolut
     resolutionPValue: null,
     firstResponseVerdict: null,
     resolutionVerdict: null,
+    firstResponseVerdictHoldsOverall: null,
+    resolutionVerdictHoldsOverall: null,
   };
 }

@@ -44,7 +44,14 @@ export const CSV_COLUMNS = [
   'first_response_verdict',
   'resolution_verdict',
   'too_few',
+  'first_response_verdict_holds_overall',
+  'resolution_verdict_holds_overall',
 ] as const;
+
+/** A verdict's `*_holds_overall` cell: `no` when it was reached like for like only (VsReference), empty without a verdict. */
+function holds(x: boolean | null | undefined): 'yes' | 'no' | null {
+  return x === true ? 'yes' : x === false ? 'no' : null;
+}
 
 /**
  * Durations: whole seconds; a bound rounded its way (at least 1,286,938.5 s is 1286938, at most
@@ -79,7 +86,7 @@ export function renderCsv(report: Report): string {
       if (p.channels.length === 0) {
         // a period without tickets between others is a row too (no channel, 0 tickets), as the
         // Markdown and HTML trend and the JSON show it: a gap in the series is not a missing row
-        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 11).fill(null), 'yes', ...tail]));
+        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 13).fill(null), 'yes', null, null, ...tail]));
         continue;
       }
       for (const c of p.channels) {
@@ -93,6 +100,7 @@ export function renderCsv(report: Report): string {
             c.firstResponseBound, c.resolutionBound, c.firstResponseRatioBound, c.resolutionRatioBound, seconds(c.answeredMedian),
             verdicts?.firstResponseVerdict ?? null, verdicts?.resolutionVerdict ?? null,
             c.enough ? 'no' : 'yes',
+            holds(verdicts?.firstResponseVerdictHoldsOverall), holds(verdicts?.resolutionVerdictHoldsOverall),
             ...tail,
           ]),
         );
@@ -113,6 +121,7 @@ export function renderCsv(report: Report): string {
           seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
           // an audit's channels are judged by their verdicts (insufficient-data), not by the trend's rule
           null,
+          holds(c.vsReference?.firstResponseVerdictHoldsOverall), holds(c.vsReference?.resolutionVerdictHoldsOverall),
           ...tail,
         ]),
       );
@@ -136,6 +145,7 @@ export function renderCsv(report: Report): string {
           g.firstResponse.bound, g.resolution.bound, v?.firstResponseBound ?? null, v?.resolutionBound ?? null,
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
           null,
+          holds(v?.firstResponseVerdictHoldsOverall), holds(v?.resolutionVerdictHoldsOverall),
           by.field, g.value,
         ]),
       );

@@ -11,7 +11,7 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import { effectBound, pairLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -160,12 +160,12 @@ function channelTable(report: Report): Markup {
       num(formatAnsweredShare(c)),
       withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound)),
       num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', c.channel, 'firstResponse')) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse')) : '—'}</td>`,
       num(formatDuration(c.firstResponse.answeredMedian)),
       num(formatResolvedShare(c)),
       withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatMedianCi(c.resolution.ci95, c.resolution.bound)),
       num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', c.channel, 'resolution')) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution')) : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>
@@ -216,10 +216,10 @@ function byTable(report: Report, by: ByReport): Markup {
       num(formatCount(g.tickets)),
       num(formatAnsweredShare(g)),
       withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse')) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse')) : '—'}</td>`,
       num(formatResolvedShare(g)),
       withCi(formatBoundedDuration(g.resolution.median, g.resolution.bound), formatMedianCi(g.resolution.ci95, g.resolution.bound)),
-      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution')) : '—'}</td>`,
+      html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution')) : '—'}</td>`,
     ]}</tr>`;
   });
   return html`<div class="table-wrap"><table>

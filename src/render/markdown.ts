@@ -9,7 +9,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import { effectBound, pairLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, rowLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
@@ -285,13 +285,13 @@ function channelRows(report: Report): string[][] {
       formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
       formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound),
       formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges, pairLikeForLikeOnly(report, 'channel-preference', c.channel, 'firstResponse')) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges, rowLikeForLikeOnly(v, 'firstResponse')) : '—',
       formatDuration(c.firstResponse.answeredMedian),
       formatResolvedShare(c),
       formatBoundedDuration(c.resolution.median, c.resolution.bound),
       formatMedianCi(c.resolution.ci95, c.resolution.bound),
       formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges, pairLikeForLikeOnly(report, 'channel-preference', c.channel, 'resolution')) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges, rowLikeForLikeOnly(v, 'resolution')) : '—',
     ];
   });
 }
@@ -311,7 +311,7 @@ function bandRows(bands: readonly BandReport[]): string[][] {
 }
 
 /** The --by table's rows: one per value, largest first; untested groups marked ·. */
-function byRows(report: Report, by: ByReport, edges: Edges): string[][] {
+function byRows(by: ByReport, edges: Edges): string[][] {
   return by.groups.map((g) => {
     const isRef = g.isReference;
     const v = g.vsReference;
@@ -321,11 +321,11 @@ function byRows(report: Report, by: ByReport, edges: Edges): string[][] {
       formatAnsweredShare(g),
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
       formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges, pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse')) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges, rowLikeForLikeOnly(v, 'firstResponse')) : '—',
       formatResolvedShare(g),
       formatBoundedDuration(g.resolution.median, g.resolution.bound),
       formatMedianCi(g.resolution.ci95, g.resolution.bound),
-      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges, pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution')) : '—',
+      isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges, rowLikeForLikeOnly(v, 'resolution')) : '—',
     ];
   });
 }
@@ -415,7 +415,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${e(byTitle(by))}`, '');
     if (by.groups.length) {
       const vs = `vs ${e(by.reference ?? 'ref')}`;
-      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(report, by, toleranceEdges(report.settings.tolerance)), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
+      out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(by, toleranceEdges(report.settings.tolerance)), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
     }
     for (const note of byNotes(by, report.settings.minSample)) out.push(e(note), '');
   }

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { pairLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
+import { rowLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
@@ -102,13 +102,13 @@ export function renderTable(report: Report, options: RenderOptions): string {
       firstCi: withCi(ch.firstResponse),
       first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
       firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
-      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'firstResponse'), marked) : '—',
+      firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse'), marked) : '—',
       answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
       resolved: formatResolvedShare(ch),
       resolutionCi: withCi(ch.resolution),
       resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
       resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
-      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'channel-preference', ch.channel, 'resolution'), marked) : '—',
+      resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution'), marked) : '—',
     };
   });
   type Cells = (typeof cells)[number];
@@ -255,10 +255,10 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
         answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
         first: formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
-        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'firstResponse'), marked) : '—',
+        firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse'), marked) : '—',
         resolutionCi: withCi(g.resolution),
         resolution: formatBoundedDuration(g.resolution.median, g.resolution.bound),
-        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), pairLikeForLikeOnly(report, 'group-preference', g.value, 'resolution'), marked) : '—',
+        resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution'), marked) : '—',
       };
     });
     type Row = (typeof rows)[number];

@@ -167,22 +167,23 @@ describe('parity report: month over month on four months', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 4 * 3);
-    expect(lines[0]?.split(',').at(-1)).toBe('too_few');
+    // (the verdicts' holds-overall columns come last, after too_few)
+    expect(lines[0]?.split(',').slice(-3)).toEqual(['too_few', 'first_response_verdict_holds_overall', 'resolution_verdict_holds_overall']);
     // … then bounds (none), the answered-only median 7200, no verdicts in the trend rows, and
     // too_few: three tickets, below the default minSample (30)
-    expect(lines[1]).toBe('2026-07,2026-07-01T00:00:00.000Z,2026-08-01T00:00:00.000Z,no,yes,phone,phone,3,3,0,7200,,1,,172800,,1,,,,,7200,,,yes');
+    expect(lines[1]).toBe('2026-07,2026-07-01T00:00:00.000Z,2026-08-01T00:00:00.000Z,no,yes,phone,phone,3,3,0,7200,,1,,172800,,1,,,,,7200,,,yes,,');
     // October e-mail: 200 min = 12000 s; three tickets are too few, so no change since
     // September, as the Markdown trend shows "3h 20m (n=3, too few)" without one
     const october = lines.find((l) => l.startsWith('2026-10,') && l.includes(',email,'))!.split(',');
     expect(october.slice(0, 12)).toEqual(['2026-10', '2026-10-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', 'yes', 'yes', 'email', 'phone', '3', '3', '0', '12000', '']);
     // 12000 / 3600 = 3.333…, written to three significant digits
     expect(october[12]).toBe('3.33');
-    expect(october.at(-1)).toBe('yes');
+    expect(october.at(-3)).toBe('yes');
     // with minSample 3 the channel is compared: 40 min less than September's 240 = −2400 s
     const enough = await runParity(['report', FILE, ...AS_OF, '--format', 'csv', '-c', fixture('report', 'min3.config.json')]);
     const compared = enough.stdout.split('\n').find((l) => l.startsWith('2026-10,') && l.includes(',email,'))!.split(',');
     expect(compared[11]).toBe('-2400');
-    expect(compared.at(-1)).toBe('no');
+    expect(compared.at(-3)).toBe('no');
   });
 
   it('--redact leaves no customer id or handle in the output', async () => {
@@ -430,7 +431,7 @@ describe('a month without tickets between months with some (found by an independ
     const run = await runParity(['report', file, '--month', '2026-09', '--format', 'csv']);
     expect(run.code, run.stderr).toBe(0);
     const august = run.stdout.split('\n').filter((l) => l.startsWith('2026-08,'));
-    expect(august).toEqual(['2026-08,2026-08-01T00:00:00.000Z,2026-09-01T00:00:00.000Z,no,yes,,phone,0,0,0,,,,,,,,,,,,,,,yes']);
+    expect(august).toEqual(['2026-08,2026-08-01T00:00:00.000Z,2026-09-01T00:00:00.000Z,no,yes,,phone,0,0,0,,,,,,,,,,,,,,,yes,,']);
   });
 
   it('asked for, it is refused with a hint that does not send you back into the range it is in', async () => {

@@ -24,6 +24,7 @@ import { auditFiles } from '../../helpers/audit.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { renderHtml } from '../../../src/render/html.js';
 import { renderTable } from '../../../src/render/table.js';
+import { renderCsv } from '../../../src/render/csv.js';
 import { loadChartKit } from '../../../src/render/charts.js';
 import { plantedCsv } from '../../helpers/planted.js';
 
@@ -70,6 +71,15 @@ describe('a like-for-like preference whose raw ratio lies inside the tolerance b
     expect(table).toContain(' 1.09× slower !† ');
     expect(table).not.toMatch(/1\.09× slower ! /);
     expect(table).toContain('† the mark holds like for like only: the ratio beside it is the raw one, which alone would not earn it (see Findings)');
+    // the JSON row and the CSV carry the verdict with whether it holds overall (here: no)
+    expect(email?.vsReference).toMatchObject({ firstResponseVerdict: 'preference', firstResponseVerdictHoldsOverall: false });
+    const [header, ...rows] = renderCsv(report).trim().split('\n').map((line) => line.split(','));
+    const emailRow = rows.find((r) => r[header?.indexOf('channel') ?? -1] === 'email') ?? [];
+    expect(emailRow[header?.indexOf('first_response_verdict') ?? -1]).toBe('preference');
+    expect(emailRow[header?.indexOf('first_response_verdict_holds_overall') ?? -1]).toBe('no');
+    // (no resolution column: too few to judge, which holds overall as much as anywhere)
+    expect(emailRow[header?.indexOf('resolution_verdict') ?? -1]).toBe('insufficient-data');
+    expect(emailRow[header?.indexOf('resolution_verdict_holds_overall') ?? -1]).toBe('yes');
   });
 
   it('a table without such a verdict has no † and no line for it', async () => {
@@ -81,7 +91,10 @@ describe('a like-for-like preference whose raw ratio lies inside the tolerance b
       ['email', 'Easy', 40, 20],
       ['email', 'Hard', 10, 100],
     ]));
-    const table = renderTable(await auditFiles([plain]), { color: false });
+    const report = await auditFiles([plain]);
+    const table = renderTable(report, { color: false });
     expect(table).not.toContain('†');
+    expect(report.channels.find((c) => c.channel === 'email')?.vsReference).toMatchObject({ firstResponseVerdictHoldsOverall: true });
+    expect(report.channels.find((c) => c.channel === 'phone')?.vsReference).toMatchObject({ firstResponseVerdict: null, firstResponseVerdictHoldsOverall: null });
   });
 });

@@ -37,6 +37,8 @@ function channel(name: ChannelReport['channel'], median: number | null, ci95: [n
       resolutionPValue: null,
       firstResponseVerdict: name === 'phone' ? null : 'insufficient-data',
       resolutionVerdict: name === 'phone' ? null : 'insufficient-data',
+      firstResponseVerdictHoldsOverall: name === 'phone' ? null : true,
+      resolutionVerdictHoldsOverall: name === 'phone' ? null : true,
     },
     sla: null,
   };

@@ -49,6 +49,8 @@ function channel(
             resolutionPValue: 0.5,
             firstResponseVerdict: name === 'phone' ? null : verdict,
             resolutionVerdict: name === 'phone' ? null : 'within-tolerance',
+            firstResponseVerdictHoldsOverall: name === 'phone' || verdict === null ? null : true,
+            resolutionVerdictHoldsOverall: name === 'phone' ? null : true,
           },
     sla: null,
   };
