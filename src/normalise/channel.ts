@@ -37,14 +37,25 @@ add('phone', undefined, [
   'phone - inbound', 'phone (inbound)', 'phone inbound', 'inbound phone', 'incoming call', 'call inbound', 'voice call',
   'pstn phone', 'pstnphone', 'telefon', 'teléfono', 'telefone', 'telefono', 'anruf', 'appel', 'llamada', 'chiamata',
   'telephony', 'telefonanruf', 'appel entrant', 'appel téléphonique', 'llamada entrante',
+  // German, French, Spanish, Portuguese, Dutch and Italian exports, as their helpdesks write them
+  'telefonisch', 'telefonanruf (eingehend)', 'anruf (eingehend)', 'eingehender anruf', 'sprachnachricht', 'rückruf',
+  'appel téléphonique (entrant)', 'appel (entrant)', 'messagerie vocale',
+  'llamada telefónica', 'llamada telefónica (entrante)', 'llamada (entrante)', 'correo de voz', 'buzón de voz',
+  'ligação', 'ligação telefônica', 'ligação telefónica', 'chamada', 'chamada telefônica', 'chamada telefónica', 'correio de voz',
+  'telefoon', 'telefoongesprek', 'inkomend gesprek', 'inkomende oproep', 'terugbelverzoek',
+  'telefonata', 'chiamata in entrata', 'chiamata telefonica', 'segreteria telefonica',
 ]);
 add('phone', undefined, [
   'phone call (outbound)', 'outbound call', 'outbound phone', 'phone - outbound', 'phone (outbound)', 'phone outbound',
   'outgoing call', 'call outbound', 'outbound calls', 'outbound', 'outgoing',
+  'telefonanruf (ausgehend)', 'anruf (ausgehend)', 'ausgehender anruf', 'appel sortant', 'appel téléphonique (sortant)',
+  'appel (sortant)', 'llamada saliente', 'llamada telefónica (saliente)', 'llamada (saliente)', 'uitgaand gesprek',
+  'uitgaande oproep', 'chiamata in uscita',
 ], true);
 add('email', undefined, [
   'email', 'e-mail', 'mail', 'inbound email', 'email inbound', 'letter by email', 'emails', 'email - inbound', 'incoming email',
   'courriel', 'correo', 'correo electrónico', 'posta elettronica',
+  'correio eletrônico', 'correio eletrónico', 'correio electrónico',
 ]);
 add('email', undefined, ['outbound email', 'outbound e-mail', 'email outbound', 'email - outbound', 'outgoing email'], true);
 add('web', undefined, [
@@ -53,6 +64,10 @@ add('web', undefined, [
   'helpcenter', 'web widget', 'api', 'mobile app', 'app', 'in-app', 'mobile', 'mobile sdk', 'forum', 'forums', 'community',
   'service portal', 'webformular', 'kontaktformular', 'formulaire', 'formulaire de contact', 'formulario', 'formulario web',
   'formulaire web',
+  'webseite', 'kundenportal', 'site web', 'site internet', 'portail', 'portail client', 'application mobile',
+  'sitio web', 'página web', 'formulario de contacto', 'aplicación móvil', 'portal del cliente',
+  'formulário de contato', 'formulário de contacto', 'aplicativo', 'portal do cliente',
+  'webformulier', 'contactformulier', 'klantenportaal', 'sito web', 'modulo web', 'modulo di contatto', 'portale clienti',
 ]);
 add('chat', undefined, [
   'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'messaging', 'whatsapp', 'whats app', 'wechat', 'line',
@@ -62,11 +77,14 @@ add('chat', undefined, [
   'viber', 'signal', 'imessage', 'kakaotalk', 'kakao talk', 'rcs', 'apple business chat', 'apple messages for business',
   'google business messages', 'google messages', 'sunshine conversations', 'web messaging', 'in-app messaging',
   'mobile messaging', 'slack', 'microsoft teams', 'teams chat', 'in-app chat', 'apple messages', 'chat en direct',
+  'chat en ligne', 'tchat', 'messagerie instantanée', 'chat en vivo', 'chat en línea', 'chat ao vivo', 'chat online',
+  'chat dal vivo',
 ]);
 add('social', undefined, [
   'social', 'social media', 'socialmedia', 'social network', 'twitter', 'x', 'x (twitter)', 'tweet', 'facebook',
   'instagram', 'linkedin', 'tiktok', 'youtube', 'reddit', 'any channel social', 'threads', 'mastodon', 'bluesky',
   'twitter/x', 'soziale medien', 'réseaux sociaux', 'redes sociales',
+  'soziale netzwerke', 'réseau social', 'red social', 'redes sociais', 'rede social', 'sociale media',
 ]);
 add('social', true, [
   'twitter public', 'public tweet', 'twitter mention', 'twitter-mention', 'tweet mention', 'facebook post',
@@ -79,7 +97,12 @@ add('social', false, [
   'facebook private message', 'facebook message', 'facebook messenger', 'messenger', 'facebook-messenger',
   'instagram dm', 'instagram direct message', 'instagram-direct-message', 'ig dm', 'instagram direct', 'instagram messaging',
 ]);
-add('other', undefined, ['other', 'letter', 'post', 'walk-in', 'walk in', 'in person', 'fax', 'closed ticket']);
+add('other', undefined, [
+  'other', 'letter', 'post', 'walk-in', 'walk in', 'in person', 'fax', 'closed ticket',
+  'sonstige', 'brief', 'persönlich', 'vor ort', 'geschlossenes ticket', 'autre', 'courrier', 'lettre', 'en personne', 'ticket fermé',
+  'otro', 'carta', 'en persona', 'presencial', 'ticket cerrado', 'outro', 'pessoalmente', 'overig', 'overige', 'balie',
+  'altro', 'lettera', 'di persona',
+]);
 
 /** The built-in vocabulary by key: channel, public/private, agent-initiated (for SQL generation). */
 export function builtInVocabulary(): ReadonlyArray<{ key: string; channel: Channel; isPublic?: boolean; outbound: boolean }> {

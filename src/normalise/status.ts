@@ -16,6 +16,8 @@ const OPEN = [
   // German, French, Spanish, Italian, Portuguese, Dutch exports
   'offen', 'neu', 'in bearbeitung', 'wartend', 'ouvert', 'nouveau', 'en cours', 'en attente', 'abierto', 'nuevo',
   'pendiente', 'en curso', 'aperto', 'nuovo', 'in attesa', 'aberto', 'novo', 'pendente', 'open staand', 'nieuw',
+  'ausstehend', 'wartet', 'en espera', 'en progreso', 'em espera', 'em andamento', 'em aberto', 'in behandeling', 'wachtend',
+  'in afwachting', 'openstaand', 'aperta', 'nuova', 'in sospeso', 'in lavorazione',
 ];
 const RESOLVED = [
   'solved', 'resolved', 'closed', 'done', 'completed', 'complete', 'fixed', 'archived', 'cancelled', 'canceled',

@@ -388,4 +388,43 @@ describe('channel and status words of localised exports (found by an independent
       expect(json.input.unknownChannels).toEqual([]);
     }
   });
+
+  it('Dutch, Portuguese and Italian channel words, localised outbound calls and open statuses, in-process and through DuckDB alike', async () => {
+    const path = file('localised-more.csv', [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+      'M1,Telefoon,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,2026-10-01T10:00:00Z,Opgelost',
+      'M2,Ligação telefônica,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,2026-10-01T12:00:00Z,In behandeling',
+      'M3,Correio eletrônico,2026-10-01T09:00:00Z,2026-10-01T11:00:00Z,2026-10-02T09:00:00Z,Resolvido',
+      'M4,Webformulier,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,2026-10-01T11:00:00Z,Em andamento',
+      'M5,Modulo web,2026-10-01T09:00:00Z,2026-10-01T09:40:00Z,2026-10-01T12:00:00Z,Chiuso',
+      'M6,Chat ao vivo,2026-10-01T09:00:00Z,2026-10-01T09:01:00Z,2026-10-01T09:10:00Z,Resolvido',
+      'M7,Redes sociais,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,2026-10-01T13:00:00Z,In sospeso',
+      'M8,Telefonanruf (ausgehend),2026-10-01T09:00:00Z,,,',
+      'M9,Appel sortant,2026-10-01T09:00:00Z,,,',
+      'M10,Llamada telefónica (saliente),2026-10-01T09:00:00Z,,,',
+      'M11,Uitgaand gesprek,2026-10-01T09:00:00Z,,,',
+      'M12,Brief,2026-10-01T09:00:00Z,2026-10-02T09:00:00Z,,',
+    ]);
+    // M8–M11: calls the team made, outbound. phone M1 600 s and M2 1,800 s: survival exactly 0.5
+    // between them, median their midpoint 1,200 s; M2's status "In behandeling" is open, so its
+    // resolution time does not make it resolved (as M4's "Em andamento" and M7's "In sospeso").
+    // email M3 7,200 s; web M4 1,200 s and M5 2,400 s: midpoint 1,800 s; social M7 3,600 s;
+    // chat M6 60 s; other (a letter) M12 86,400 s.
+    const [inProcess, duckdb] = (await bothWays(path)) as [AuditJson, AuditJson];
+    for (const json of [inProcess, duckdb]) {
+      expect(json.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median, c.resolution.resolved])).toEqual([
+        ['phone', 2, 1200, 1],
+        ['email', 1, 7200, 1],
+        ['web', 2, 1800, 1],
+        ['social', 1, 3600, 0],
+        ['chat', 1, 60, 1],
+        ['other', 1, 86400, 0],
+      ]);
+      expect(kindCounts(json)).toContainEqual(['outbound', 4]);
+      expect([json.input.rowsRead, json.input.rowsUsed, json.input.rowsRejected]).toEqual([12, 8, 4]);
+    }
+    // every value known (a count table lists each value read as other, the known letter too)
+    expect(inProcess.input.unknownChannels).toEqual([]);
+    expect(duckdb.input.unknownChannels).toEqual([{ raw: 'Brief', count: 1 }]);
+  });
 });
