@@ -32,16 +32,29 @@ const UNIT_WORDS: Readonly<Record<string, Exclude<DurationUnit, 'hms' | 'mmss'>>
   m: 'minutes', min: 'minutes', mins: 'minutes', minute: 'minutes', minutes: 'minutes',
   h: 'hours', hr: 'hours', hrs: 'hours', hour: 'hours', hours: 'hours',
   d: 'days', day: 'days', days: 'days',
+  // German, French, Spanish, Portuguese, Dutch and Italian (formats/generic.ts reads those
+  // languages' names): `Erste Antwortzeit in Minuten`, `Temps de résolution (heures)`
+  sek: 'seconds', sekunde: 'seconds', sekunden: 'seconds', seconde: 'seconds', secondes: 'seconds', seconden: 'seconds',
+  seg: 'seconds', segundo: 'seconds', segundos: 'seconds', secondi: 'seconds',
+  minuten: 'minutes', minuto: 'minutes', minutos: 'minutes', minuti: 'minutes',
+  std: 'hours', stunde: 'hours', stunden: 'hours', heure: 'hours', heures: 'hours', hora: 'hours', horas: 'hours',
+  uur: 'hours', uren: 'hours', ore: 'hours',
+  tage: 'days', tagen: 'days', jour: 'days', jours: 'days', dia: 'days', dias: 'days', dag: 'days', dagen: 'days', giorni: 'days',
 };
 /**
  * The spellings read as a unit outside brackets too (`Resolution Time in Hours`, `frt_mins`):
  * a letter alone or a singular `day` there is more often part of a name (`Closed day`) than a
  * unit; in brackets (`[h]`, `(d)`) or after an underscore (`frt_h`) it is a unit.
  */
-const LOOSE_UNITS = new Set(['ms', 'msec', 'msecs', 'millis', 'milliseconds', 'sec', 'secs', 'seconds', 'min', 'mins', 'minutes', 'hr', 'hrs', 'hours', 'days']);
+const LOOSE_UNITS = new Set([
+  'ms', 'msec', 'msecs', 'millis', 'milliseconds', 'sec', 'secs', 'seconds', 'min', 'mins', 'minutes', 'hr', 'hrs', 'hours', 'days',
+  // the plurals (and German `Std`) of the other languages; their singulars, as `day`, only in brackets
+  'sek', 'sekunden', 'secondes', 'seconden', 'segundos', 'secondi', 'minuten', 'minutos', 'minuti',
+  'std', 'stunden', 'heures', 'horas', 'uren', 'ore', 'tage', 'tagen', 'jours', 'dias', 'dagen', 'giorni',
+]);
 const HOUR_WORDS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
-/** Words that join a unit to its name: `in minutes`, `within business hours`. */
-const LINK_WORDS = new Set(['in', 'within', 'during']);
+/** Words that join a unit to its name: `in minutes`, `within business hours`; `en minutes`, `em horas`. */
+const LINK_WORDS = new Set(['in', 'within', 'during', 'en', 'em']);
 /** Stands for a clock pattern (`hh:mm`) once the header is split into words. */
 const CLOCK_TOKEN = '\u0001';
 const CLOCK_PATTERNS = [
@@ -58,7 +71,8 @@ interface Word {
 }
 
 function words(header: string): Word[] {
-  let text = header.normalize('NFKD');
+  // (accents dropped, as headerKey drops them: `días` is one word, not `di` and `as`)
+  let text = header.normalize('NFKD').replace(/\p{M}/gu, '');
   for (const pattern of CLOCK_PATTERNS) text = text.replace(pattern, ` ${CLOCK_TOKEN} `);
   // camelCase and PascalCase words apart: firstResponseTimeMinutes, TTRDays
   text = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();

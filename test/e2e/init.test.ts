@@ -46,6 +46,20 @@ describe('parity init, then audit', () => {
     });
   }
 
+  it('an export with French headers: every column written by its header, no placeholder', async () => {
+    const init = await runParity(['init', fixture('languages', 'fr.csv'), '-o', '-']);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).not.toContain('<EDIT');
+    const config = JSON.parse(init.stdout);
+    expect(config.format).toBe('generic');
+    expect(config.columns).toEqual({
+      ticketId: 'N° de ticket', customerId: 'Demandeur', channel: 'Canal', createdAt: 'Date de création',
+      firstResponseTime: { column: 'Temps de première réponse (minutes)', unit: 'minutes' }, resolvedAt: 'Résolu le',
+      status: 'Statut', priority: 'Priorité', category: 'Catégorie', group: 'Équipe', subject: 'Objet',
+    });
+    expect(config.channels).toBeUndefined();
+  });
+
   it('durations are written with their unit, unknown channel values are marked to edit', async () => {
     const zendesk = JSON.parse((await runParity(['init', fixture('formats', 'zendesk.csv'), '-o', '-'])).stdout);
     expect(zendesk.format).toBe('zendesk');
