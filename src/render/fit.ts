@@ -4,14 +4,19 @@
  * width, and prose (finding sentences, notes) is word-wrapped with a hanging indent. Without a
  * width (a pipe, a file, `--wide`) everything is drawn in full, unwrapped, so scripts that grep
  * the output see whole lines. Formatting only: the cells come from the renderer.
+ *
+ * Widths are terminal columns (text/width.ts), not characters: a `--by` value in Chinese or with
+ * an emoji takes two columns a character, a combining accent none. cli-table3 pads its cells by
+ * the same count (string-width) for those, so the grid it draws and the width measured here agree.
  */
+import { displayWidth } from '../text/width.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Printed width of a line (colour codes take no room; the table's characters are one column each). */
+/** Printed width of a line in terminal columns (colour codes take no room; the table's characters are one column each). */
 export function visibleWidth(line: string): number {
-  return [...line.replace(ANSI, '')].length;
+  return displayWidth(line.replace(ANSI, ''));
 }
 
 /** The widest line of a block of text. */

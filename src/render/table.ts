@@ -141,7 +141,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const HIDDEN = ['', 'p90 hidden', '', 'p90 and answered-only median hidden', 'p90, CIs and answered-only median hidden'];
   const fitted = firstThatFits(layouts, width);
   out.push(fitted.text);
-  if (HIDDEN[fitted.index]) out.push(c.dim(`(${HIDDEN[fitted.index]} to fit the terminal; --wide shows all)`));
+  if (HIDDEN[fitted.index]) out.push(c.dim(wrap(`(${HIDDEN[fitted.index]} to fit the terminal; --wide shows all)`, width)));
   if (!report.channels.some((ch) => ch.channel === ref)) {
     out.push(c.yellow(`No ${ref} tickets: nothing to compare against (choose another with --reference).`));
   }
@@ -195,7 +195,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
     };
     const fittedBands = firstThatFits([() => bandGrid(true, true), () => bandGrid(false, true), () => bandGrid(false, false)], width);
     out.push(fittedBands.text);
-    if (fittedBands.index > 0) out.push(c.dim(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`));
+    if (fittedBands.index > 0) out.push(c.dim(wrap(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`, width)));
   }
 
   if (report.by) out.push('', ...byTable(report, report.by, c, width, options.color, marked));

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../../src/render/table.js';
 import { firstThatFits, visibleWidth, wrap } from '../../../src/render/fit.js';
-import { ROOT } from '../../helpers/exec.js';
+import { displayWidth } from '../../../src/text/width.js';
+import { auditFiles } from '../../helpers/audit.js';
+import { ROOT, tempCsv } from '../../helpers/exec.js';
 import { sampleAudit, sampleReport } from './sampleReport.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -36,6 +38,20 @@ describe('fitting text to a width', () => {
     expect(visibleWidth('\u001b[31mred\u001b[39m │')).toBe(5);
   });
 
+  it('measures terminal columns, not characters: Chinese and emoji take two, a combining accent none', () => {
+    // 客 服 2 + 2, space 1, │ 1; 🚀 2 (one code point, two UTF-16 units); e + U+0301 1
+    expect(visibleWidth('\u001b[1m客服\u001b[22m │')).toBe(6);
+    expect(visibleWidth('🚀 team')).toBe(7);
+    expect(visibleWidth('Equipe\u0301')).toBe(6);
+  });
+
+  it('wraps words by their terminal columns', () => {
+    // 24 columns less the 2 of the prefix: 22 for words. 客服一组 is 8 columns; with the 22 of
+    // 技术支持与售后服务部门 after it, 31: a line of its own (by characters, 4 + 1 + 11 = 16, it
+    // had joined the first and drawn 33 columns); ok 客服二组 is 2 + 1 + 8 = 11.
+    expect(wrap('客服一组 技术支持与售后服务部门 ok 客服二组', 24, '  ')).toBe('  客服一组\n  技术支持与售后服务部门\n  ok 客服二组');
+  });
+
   it('takes the first layout that fits, the last when none does, the first without a width', () => {
     const layouts = [() => 'x'.repeat(30), () => 'y'.repeat(20), () => 'z'.repeat(25)];
     expect(firstThatFits(layouts, 22).index).toBe(1);
@@ -59,6 +75,27 @@ describe('the audit table in a terminal', () => {
     const text = renderTable(report, { color: false });
     expect(text).not.toContain('to fit the terminal');
     golden('sample-full.txt', text);
+  });
+});
+
+describe('values in wide characters', () => {
+  it('a --by group and an unknown channel in Chinese: every line fits the width in terminal columns', async () => {
+    const path = tempCsv('cjk.csv', [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,group',
+      '1,phone,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z,2026-10-01T10:00:00Z,客服一组',
+      '2,phone,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z,2026-10-01T11:00:00Z,客服一组',
+      '3,微信客服,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,2026-10-02T09:00:00Z,客服一组',
+      '4,email,2026-10-01T09:00:00Z,2026-10-01T11:00:00Z,2026-10-02T10:00:00Z,技术支持与售后服务部门',
+      '5,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,2026-10-01T12:00:00Z,技术支持与售后服务部门',
+      '6,email,2026-10-01T09:00:00Z,2026-10-01T12:00:00Z,2026-10-03T09:00:00Z,技术支持与售后服务部门 🚀',
+    ]);
+    const report = await auditFiles([path], { asOf: '2026-10-10T00:00:00Z', by: 'group' }, { minSample: 1 });
+    // (widths some layout of the grids fits: a value is never cut, so below them the last layout overflows)
+    for (const width of [72, 80, 90]) {
+      const text = renderTable(report, { color: false, width });
+      expect(text).toContain('技术支持与售后服务部门 🚀');
+      for (const line of text.split('\n')) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+    }
   });
 });
 
