@@ -6,6 +6,8 @@
  */
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]$/u;
+/** Halfwidth Katakana and Hangul and halfwidth symbols: of scripts drawn wide, but one column each. */
+const HALFWIDTH = /^[\uff61-\uffdc\uffe8-\uffee]$/u;
 const WIDE =
   /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]$/u;
 
@@ -14,7 +16,7 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     if (ZERO_WIDTH.test(ch)) continue;
-    width += WIDE.test(ch) ? 2 : 1;
+    width += WIDE.test(ch) && !HALFWIDTH.test(ch) ? 2 : 1;
   }
   return width;
 }

@@ -43,6 +43,9 @@ describe('fitting text to a width', () => {
     expect(visibleWidth('\u001b[1m客服\u001b[22m │')).toBe(6);
     expect(visibleWidth('🚀 team')).toBe(7);
     expect(visibleWidth('Equipe\u0301')).toBe(6);
+    // halfwidth Katakana and Hangul are one column each (as terminals and cli-table3 draw them), fullwidth two
+    expect(visibleWidth('ｶﾀｶﾅ ﾾ')).toBe(6);
+    expect(visibleWidth('カタ')).toBe(4);
   });
 
   it('wraps words by their terminal columns', () => {
