@@ -64,14 +64,15 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
       await rejects?.close();
     }
   }
-  const { connection, source: sql } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)), ctx.workers, settings.limits.maxRecordBytes);
+  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)), ctx.workers, settings.limits.maxRecordBytes, settings.mapping);
   const warnings: string[] = [];
   const now = runTime(settings, ctx);
   try {
     const { counts } = await countFromEngine(connection, sql, { ...settings, by });
     // an as-of time from the data after the run: in the table's notes and on stderr, as the audit says it
     const future = futureAsOf(counts.header.asOf, settings, { ...(now !== undefined ? { now } : {}), onWarning: (message) => warnings.push(message) });
-    return { table: future.length ? { ...counts, header: { ...counts.header, notes: [...counts.header.notes, ...future] } } : counts, redact: settings.redact };
+    const added = [...readNotes, ...future];
+    return { table: added.length ? { ...counts, header: { ...counts.header, notes: [...counts.header.notes, ...added] } } : counts, redact: settings.redact };
   } finally {
     await connection.close();
     for (const warning of warnings) ctx.warn(warning);

@@ -37,6 +37,8 @@ export interface OpenedFile {
   lateKeys?: LateKeys;
   aboveHeader?: CsvSource['aboveHeader'];
   sheetIgnored?: true;
+  /** The line the header was read from (a CSV's; past any title lines passed over). */
+  headerLine?: number;
 }
 
 /** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
@@ -50,7 +52,7 @@ function sheetNote(opened: OpenedFile): string | null {
 }
 
 /** The note for lines above a CSV's header that were passed over (read/source.ts aboveHeader). */
-function aboveHeaderNote(opened: OpenedFile): string | null {
+export function aboveHeaderNote(opened: Pick<OpenedFile, 'file' | 'aboveHeader'>): string | null {
   const above = opened.aboveHeader;
   if (!above) return null;
   const noun = above.rows ? 'row' : 'line';
@@ -229,6 +231,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   };
   let read = bind(source.header, taken.sample);
   let aboveHeader = source.aboveHeader;
+  let headerLine = source.headerLine;
   // A CSV's title of two or more cells (`Ticket report,November 2026,,,,`) is passed over as a
   // workbook's title row is (read/xlsx.ts headerRowOf: fewer than half the cells of the rows
   // below it, none naming a column): only when the first line is no header parity can read, so
@@ -238,6 +241,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
     const header = (taken.sample[titled - 1] as RawRecord).values.map((h) => h.trim());
     const retried = bind(header, taken.sample.slice(titled));
     if (retried.missingRequired.length < read.missingRequired.length) {
+      headerLine = (taken.sample[titled - 1] as RawRecord).line;
       taken.drop(titled);
       const lines = [source.headerLine as number, ...taken.sample.slice(0, titled - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
       const first = source.header.filter((v) => v !== '').join(' ');
@@ -248,7 +252,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const { header, sample, format, bound, missingRequired } = read;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}) };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}) };
 }
 
 /**

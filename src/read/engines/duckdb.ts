@@ -83,13 +83,16 @@ export class DuckDBError extends ParityError {
  * as long as parity's own reader allows (`maxRecordBytes`, read/limits.ts), no longer: DuckDB's
  * own bound is 2 MB, and a longer ticket text failed through DuckDB that parity reads.
  */
-export function fileQuery(path: string, maxRecordBytes: number = DEFAULT_LIMITS.maxRecordBytes): string {
+export function fileQuery(path: string, maxRecordBytes: number = DEFAULT_LIMITS.maxRecordBytes, headerLine = 1): string {
   const d = dialect('duckdb');
   if (/\.parquet$/i.test(path)) return `SELECT * FROM read_parquet(${d.string(path)})`;
   // DuckDB's buffer is 16 lines of the longest by default (1 GiB for 64 MiB: more than its
   // default working memory); one line of it, or 32 MiB, reads as fast (measured on 1M rows)
   const line = Math.floor(maxRecordBytes);
-  return `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true, max_line_size = ${line}, buffer_size = ${Math.max(line, 32 * 1024 * 1024)})`;
+  // A header below title lines (headerLine > 1, found by parity's own reader: formats/open.ts)
+  // is where DuckDB starts: its sniffer passes over a title of one cell, not one of two or more
+  const skip = headerLine > 1 ? `, skip = ${Math.floor(headerLine) - 1}, header = true` : '';
+  return `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true, max_line_size = ${line}, buffer_size = ${Math.max(line, 32 * 1024 * 1024)}${skip})`;
 }
 
 /** DuckDB's working memory when not given (measured enough: 10M tickets in 256MB, 50M in 512MB). */

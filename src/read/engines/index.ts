@@ -15,6 +15,8 @@ import { connectDuckDB, DuckDBError, DUCKDB_MEMORY, fileQuery, NOT_UTF8_REASON }
 import { connectDuckDBAside } from './duckdbProcess.js';
 import type { WorkerUse } from '../../threads.js';
 import { DEFAULT_LIMITS } from '../limits.js';
+import { aboveHeaderNote, openMapped } from '../../formats/open.js';
+import type { MappingSettings } from '../../settings.js';
 
 /** Flags that choose a source. */
 export interface SourceFlags {
@@ -117,15 +119,19 @@ async function sameColumns(connection: EngineConnection, files: readonly string[
  * reads with another number of columns than DuckDB found is refused saying so, and what to do.
  * (The count of columns, not their names: DuckDB renames a repeated or empty name.)
  */
-async function headerAsWritten(connection: EngineConnection, files: readonly string[], queries: readonly string[]): Promise<void> {
+async function headerAsWritten(connection: EngineConnection, files: readonly string[], queries: readonly string[], heads: ReadonlyArray<CsvHead | null>): Promise<void> {
   for (const [k, file] of files.entries()) {
     if (/\.parquet$/i.test(file)) continue;
-    const source = await openCsv(file, Readable.from([]));
-    await closeRecords(source.records);
+    let header = heads[k]?.header;
+    if (header === undefined) {
+      const source = await openCsv(file, Readable.from([]));
+      await closeRecords(source.records);
+      header = source.header;
+    }
     const found = (await connection.sample({ query: queries[k] as string }, 1)).header;
-    if (found.length === source.header.length) continue;
+    if (found.length === header.length) continue;
     const say = (names: readonly string[]): string => `${names.length} column${names.length === 1 ? '' : 's'} (${names.slice(0, 6).map((n) => JSON.stringify(n)).join(', ')}${names.length > 6 ? ', …' : ''})`;
-    throw new ParityError(`DuckDB's CSV reader found ${say(found)} in this file, but its header line names ${say(source.header)}: a row near the top with more or fewer fields than the header throws its guess of the layout off`, {
+    throw new ParityError(`DuckDB's CSV reader found ${say(found)} in this file, but its header line names ${say(header)}: a row near the top with more or fewer fields than the header throws its guess of the layout off`, {
       location: { file, line: 1 },
       hint: 'audit it without --engine: parity reads the file itself, an empty last field after a trailing comma included, and rejects a ragged row with its line',
     });
@@ -241,35 +247,59 @@ export async function openEngine(
   workers: WorkerUse = 'auto',
   /** The longest CSV record DuckDB is to read (settings.limits.maxRecordBytes: the bound of parity's own reader). */
   maxRecordBytes: number = DEFAULT_LIMITS.maxRecordBytes,
-): Promise<{ connection: EngineConnection; source: SqlSource }> {
-  const opened = await openSource(source, timeZone, workers, maxRecordBytes);
+  /**
+   * The column mapping (settings.mapping): with it, a CSV file's header is found by parity's own
+   * reader first, title lines above it passed over as a file audit passes them (formats/open.ts),
+   * and DuckDB reads from that header on.
+   */
+  mapping: MappingSettings | null = null,
+): Promise<{ connection: EngineConnection; source: SqlSource; notes: string[] }> {
+  const opened = await openSource(source, timeZone, workers, maxRecordBytes, mapping);
   return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
 }
 
-async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse, maxRecordBytes: number): Promise<{ connection: EngineConnection; source: SqlSource }> {
+/** Where parity's own reader found a CSV file's header, what it names, and the note on title lines passed over (null: none). */
+interface CsvHead {
+  headerLine: number;
+  header: readonly string[];
+  note: string | null;
+}
+
+/** A CSV file's head as a file audit reads it (formats/open.ts openMapped); null for Parquet. */
+async function csvHead(file: string, mapping: MappingSettings, timeZone: string, maxRecordBytes: number): Promise<CsvHead | null> {
+  if (/\.parquet$/i.test(file)) return null;
+  const opened = await openMapped(file, mapping, timeZone, Readable.from([]), { ...DEFAULT_LIMITS, maxRecordBytes });
+  await closeRecords(opened.records);
+  return { headerLine: opened.headerLine ?? 1, header: opened.mapping.header, note: aboveHeaderNote(opened) };
+}
+
+async function openSource(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, workers: WorkerUse, maxRecordBytes: number, mapping: MappingSettings | null): Promise<{ connection: EngineConnection; source: SqlSource; notes: string[] }> {
   if (source.kind === 'duckdb') {
     for (const file of source.files) requireLocalFile(file);
     for (const file of source.files) await requireUtf8(file);
+    const heads: Array<CsvHead | null> = [];
+    for (const file of source.files) heads.push(mapping ? await csvHead(file, mapping, timeZone, maxRecordBytes) : null);
     // DuckDB in a process of its own (duckdbProcess.ts), unless PARITY_WORKERS=never
     const label = source.files.join(', ');
     const connection = workers === 'never' ? await connectDuckDB(label, timeZone, source.memory) : await connectDuckDBAside(label, timeZone, source.memory);
-    const queries = source.files.map((f) => fileQuery(f, maxRecordBytes));
+    const queries = source.files.map((f, k) => fileQuery(f, maxRecordBytes, heads[k]?.headerLine ?? 1));
     try {
       await sameColumns(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
-      await headerAsWritten(connection, source.files, queries).catch((error: unknown) => locateUtf8(error, source.files));
+      await headerAsWritten(connection, source.files, queries, heads).catch((error: unknown) => locateUtf8(error, source.files));
     } catch (error) {
       await connection.close();
       throw error;
     }
-    return { connection: locatingUtf8(connection, source.files), source: { query: queries.join(' UNION ALL BY NAME ') } };
+    const notes = heads.flatMap((h) => (h?.note ? [h.note] : []));
+    return { connection: locatingUtf8(connection, source.files), source: { query: queries.join(' UNION ALL BY NAME ') }, notes };
   }
   if (source.kind === 'postgres') {
     const { connectPostgres } = await import('./postgres.js');
-    return { connection: await connectPostgres(source.url, timeZone), source: source.source };
+    return { connection: await connectPostgres(source.url, timeZone), source: source.source, notes: [] };
   }
   if (source.kind === 'clickhouse') {
     const { connectClickHouse } = await import('./clickhouse.js');
-    return { connection: await connectClickHouse(source.url), source: source.source };
+    return { connection: await connectClickHouse(source.url), source: source.source, notes: [] };
   }
   throw new ParityError('unknown source');
 }
