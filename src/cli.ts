@@ -4,7 +4,7 @@
  */
 import { existsSync, fstatSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ParityError, UsageError, locationPrefix } from './errors.js';
 import { guardOutput, safeMessage, sanitiseText } from './text/sanitise.js';
 import { StatusLine } from './text/statusLine.js';
@@ -65,11 +65,15 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** `--generated-at`: an ISO date-time written into the report instead of nothing. */
+/**
+ * `--generated-at`: an ISO date-time written into the report instead of nothing. A bad value is
+ * parity's usage error (`parity: --generated-at "…" is not …`), as every other option's bad value
+ * is: commander passes an error that is not its own InvalidArgumentError on to handleError.
+ */
 function isoInstant(value: string): string {
   // (a leap second, :60, is the next minute's first, as --as-of and the data read it; Date.parse refuses it)
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || !Number.isFinite(Date.parse(value.replace(/:60(?=\.|Z|[+-]|$)/, ':59')))) {
-    throw new InvalidArgumentError('write an ISO date or date-time, e.g. 2026-11-01T09:00:00Z');
+    throw new UsageError(`--generated-at "${value}" is not an ISO date or date-time`, { hint: 'write it like 2026-11-01 or 2026-11-01T09:00:00Z' });
   }
   return value;
 }

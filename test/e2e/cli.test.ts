@@ -40,6 +40,19 @@ describe('the command line', () => {
     expect(empty.stderr).toContain('--bands "" is not a list of positive numbers');
   });
 
+  it("a bad --generated-at is parity's usage error, as every other option's bad value is, not commander's \"error: option …\"", async () => {
+    for (const command of ['audit', 'report']) {
+      const r = await runParity([command, fixture('small.csv'), '--generated-at', 'yesterday']);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toBe('parity: --generated-at "yesterday" is not an ISO date or date-time\n  write it like 2026-11-01 or 2026-11-01T09:00:00Z\n');
+      expect(r.stdout, command).toBe('');
+    }
+    // the value is data from the user: an escape sequence in it is shown escaped
+    const escaped = await runParity(['audit', fixture('small.csv'), '--generated-at', '2026\u001b[31m']);
+    expect(escaped.code).toBe(2);
+    expect(escaped.stderr).toContain('parity: --generated-at "2026\\u001b[31m" is not an ISO date or date-time');
+  });
+
   it('a closed pipe ends quietly', async () => {
     // the child writes the whole table into a pipe whose reader is gone: no EPIPE stack trace
     const { spawn } = await import('node:child_process');
