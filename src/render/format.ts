@@ -29,6 +29,15 @@ export function formatResolvedShare(group: { readonly tickets: number; readonly 
   return group.resolvedShare !== null && group.resolution.n !== group.tickets ? `${share} of ${formatCount(group.resolution.n)}` : share;
 }
 
+/**
+ * A value from the data in quotes, as parity's messages quote one (`cannot read date "…"`). The
+ * renderers get their text escaped already (sanitiseDeep: ESC is `\u001b`); JSON.stringify would
+ * escape that escape a second time and show `\\u001b`, unlike every other output.
+ */
+export function quoted(text: string): string {
+  return `"${text}"`;
+}
+
 /** `2026-10-31 14:05 UTC` from an ISO string. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '—';

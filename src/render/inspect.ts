@@ -1,7 +1,7 @@
 /** Renders `parity inspect` profiles as text or JSON. Formatting only. */
 import { Chalk } from 'chalk';
 import type { FileProfile } from '../load/profile.js';
-import { firstValues, formatCount, moreValues, SHOWN_VALUES } from './format.js';
+import { firstValues, formatCount, moreValues, quoted, SHOWN_VALUES } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 
 export function renderInspectJson(profiles: FileProfile[]): string {
@@ -29,7 +29,7 @@ function formatMatch(p: FileProfile): string {
  * print a paragraph of names), then how many more: the JSON lists them all.
  */
 export function unusedColumnsText(columns: readonly string[], limit = SHOWN_VALUES): string {
-  const shown = columns.slice(0, limit).map((h) => JSON.stringify(h)).join(', ');
+  const shown = columns.slice(0, limit).map((h) => quoted(h)).join(', ');
   const more = columns.length - limit;
   return more > 0 ? `${shown}, and ${formatCount(more)} more: --format json lists them all` : shown;
 }
@@ -55,10 +55,10 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     out.push('  mapping:');
     for (const m of p.mapping) {
       if (!m.column) continue;
-      out.push(`    ${m.field.padEnd(18)} ← ${JSON.stringify(m.column)}${m.source === 'config' ? ' (config)' : ''}${m.detail ? `  [${m.detail}]` : ''}`);
+      out.push(`    ${m.field.padEnd(18)} ← ${quoted(m.column)}${m.source === 'config' ? ' (config)' : ''}${m.detail ? `  [${m.detail}]` : ''}`);
     }
     if (p.fixedChannel) out.push(`    ${'channel'.padEnd(18)} ← (every ticket: ${p.fixedChannel})`);
-    for (const l of p.logColumns) out.push(`    ${'(log)'.padEnd(18)} ← ${JSON.stringify(l.column)}  [${l.use}]`);
+    for (const l of p.logColumns) out.push(`    ${'(log)'.padEnd(18)} ← ${quoted(l.column)}  [${l.use}]`);
     const absent = new Set(p.absent.map((a) => a.field));
     if (p.fixedChannel) absent.add('channel');
     // A missing timestamp field and its duration twin are one gap, told once.
@@ -85,12 +85,12 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
         const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
           .filter(Boolean)
           .join(', ');
-        out.push(`    ${JSON.stringify(v.raw).padEnd(28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
+        out.push(`    ${quoted(v.raw).padEnd(28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
       }
       if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }
     if (p.createdRange.from) out.push(`  created: ${p.createdRange.from} to ${p.createdRange.to}`);
-    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${JSON.stringify(s.column)}): ${s.style ?? (s.unsampled ? 'no value in the rows sampled (read in the style of its first value)' : 'not recognised; set dateFormat')}`);
+    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${quoted(s.column)}): ${s.style ?? (s.unsampled ? 'no value in the rows sampled (read in the style of its first value)' : 'not recognised; set dateFormat')}`);
     if (p.issues.length) {
       out.push('  row problems:');
       for (const i of p.issues) {

@@ -14,7 +14,7 @@ import type { RenderOptions } from './index.js';
 import { firstThatFits, wrap } from './fit.js';
 import { reportTitle } from './markdown.js';
 import {
-  clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords,
+  clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, quoted, slaTitle, speedWords,
   zoneNote,
 } from './format.js';
 import { toleranceEdges, VERDICT_LEGEND, VERDICT_MARKS, type Edges } from '../format.js';
@@ -223,7 +223,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
     const { shown, more, moreCount } = firstValues(input.unknownChannels);
     const rest = more ? `, and ${moreValues(more, moreCount)}: the JSON report lists them all` : '';
     out.push(
-      wrap(`Unknown channel values mapped to other: ${shown.map((u) => `${JSON.stringify(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}; map them with "channels" in the config.`, width, '  '),
+      wrap(`Unknown channel values mapped to other: ${shown.map((u) => `${quoted(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}; map them with "channels" in the config.`, width, '  '),
     );
   }
   for (const note of input.notes) out.push(wrap(note, width, '  note: '));

@@ -124,3 +124,31 @@ describe('a timestamp column with no value in the rows sampled (found by an inde
     expect(JSON.parse(readFileSync(join(dir, 'parity.config.json'), 'utf8'))).not.toHaveProperty('dateFormat');
   });
 });
+
+describe('a control character from the data is shown as one escape, as the audit shows it', () => {
+  it('inspect (headers, channel values, unused columns) and the audit table write ESC as \\u001b, not \\\\u001b', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-escape-'));
+    const path = join(dir, 'escape.csv');
+    // ESC in the subject's header, in an unused column's header and in one channel value
+    writeFileSync(
+      path,
+      'ticket_id,channel,created_at,sub\u001bject,no\u001bte\n' +
+        'T1,Ph\u001b[31mone,2026-10-01T09:00:00Z,a,b\n' +
+        'T2,email,2026-10-01T10:00:00Z,a,b\n' +
+        'T3,email,2026-10-0\u001b1,a,b\n',
+    );
+    const inspected = await runParity(['inspect', path, '--no-config']);
+    expect(inspected.code, inspected.stderr).toBe(0);
+    expect(inspected.stdout).not.toContain('\u001b');
+    expect(inspected.stdout).not.toContain('\\\\u001b');
+    expect(inspected.stdout).toContain('    subject            ← "sub\\u001bject"\n');
+    expect(inspected.stdout).toContain('  unused columns: "no\\u001bte"\n');
+    expect(inspected.stdout).toMatch(/\n {4}"Ph\\u001b\[31mone" +1 {2}→ other/);
+    // the row problem was already written this way: the same form everywhere
+    expect(inspected.stdout).toContain('cannot read date "2026-10-0\\u001b1"');
+    const audited = await runParity(['audit', path, '--no-config']);
+    expect(audited.stdout).not.toContain('\\\\u001b');
+    expect(audited.stdout).toContain('Unknown channel values mapped to other: "Ph\\u001b[31mone" (1);');
+    expect(audited.stdout).toContain('cannot read date "2026-10-0\\u001b1"');
+  });
+});
