@@ -123,12 +123,17 @@ export function ticketListing(table: TicketTable, settings: TicketListingSetting
   const notes: string[] = [];
   if (!hasCustomers) notes.push('no customer ids, so channel jumps cannot be found: the jump columns are left out');
   if (!hasSla) notes.push('no sla in the config: the SLA columns are left out');
-  if (wanted) {
-    // a --channel value no ticket has (a typo: `phnoe`) lists nothing; said, as a gate says it
+  if (filter.channels) {
+    // a --channel value no ticket has (a typo: `phnoe`) lists nothing; said, as a gate says it,
+    // with the value as the user typed it (`PHNOE`), though it is matched ignoring case
     const raw = new Set(table.dictionaries.rawChannel.values.map((v) => v.toLowerCase()));
     const present = CHANNELS.filter((c) => table.channel.includes(CHANNELS.indexOf(c)));
-    for (const w of new Set(wanted)) {
-      if (!(CHANNELS as readonly string[]).includes(w) && !raw.has(w)) notes.push(`--channel "${w}" is no channel and no raw channel value of any ticket (channels present: ${present.join(', ') || 'none'})`);
+    const said = new Set<string>();
+    for (const given of filter.channels) {
+      const w = given.toLowerCase();
+      if (said.has(w)) continue;
+      said.add(w);
+      if (!(CHANNELS as readonly string[]).includes(w) && !raw.has(w)) notes.push(`--channel "${given}" is no channel and no raw channel value of any ticket (channels present: ${present.join(', ') || 'none'})`);
     }
   }
 

@@ -97,6 +97,20 @@ describe('parity tickets', () => {
     expect(ids(parse(run.stdout, { columns: true }) as Array<Record<string, string>>)).toEqual(['T2', 'T4']);
   });
 
+  it('a --channel value is echoed as typed, though matched ignoring case', async () => {
+    // PHNOE is no channel: said once (phnoe is the same value), in the user's capitals; EMAIL and
+    // TWITTER match email (T2, T4) and T3's raw value Twitter, so they are listed, not noted
+    const run = await runParity(['tickets', FILE, '-c', CONFIG, '--channel', 'PHNOE,EMAIL', '--channel', 'phnoe,TWITTER']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('parity: --channel "PHNOE" is no channel and no raw channel value of any ticket (channels present: phone, email, social, chat)\n');
+    expect(run.stderr).not.toContain('"phnoe"');
+    expect(run.stderr.match(/is no channel/g)).toHaveLength(1);
+    expect(ids(parse(run.stdout, { columns: true }) as Array<Record<string, string>>)).toEqual(['T2', 'T3', 'T4']);
+    // what the user typed is data too: an escape character in it is shown escaped
+    const escaped = await runParity(['tickets', FILE, '-c', CONFIG, '--channel', 'Ph\u001bX']);
+    expect(escaped.stderr).toContain('parity: --channel "Ph\\u001bX" is no channel');
+  });
+
   it('leaves out the SLA columns without sla, and refuses --breached then', async () => {
     const plain = await runParity(['tickets', FILE]);
     expect(plain.stdout.split('\n')[0]).not.toContain('sla_');
