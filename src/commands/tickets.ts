@@ -27,7 +27,11 @@ export interface TicketsFlags extends CommonFlags {
 
 function filterOf(flags: TicketsFlags, hasSla: boolean): TicketFilter {
   const filter: TicketFilter = {};
-  if (flags.channel?.length) filter.channels = flags.channel.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  if (flags.channel?.length) {
+    filter.channels = flags.channel.flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+    // `--channel ""` (an unset shell variable) named no channel and listed no ticket, in silence
+    if (filter.channels.length === 0) throw new UsageError(`--channel "${flags.channel.join(',')}" names no channel`, { hint: 'write e.g. --channel social or --channel email,chat, or leave --channel out to list every channel' });
+  }
   if (flags.unanswered) filter.unanswered = true;
   if (flags.open) filter.open = true;
   if (flags.breached) {

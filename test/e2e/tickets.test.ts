@@ -111,6 +111,15 @@ describe('parity tickets', () => {
     expect(escaped.stderr).toContain('parity: --channel "Ph\\u001bX" is no channel');
   });
 
+  it('--channel with no value in it (an unset shell variable) is a usage error, not an empty list in silence', async () => {
+    for (const value of ['', ' , ']) {
+      const run = await runParity(['tickets', FILE, '-c', CONFIG, '--channel', value]);
+      expect(run.code, JSON.stringify(value)).toBe(2);
+      expect(run.stderr).toBe(`parity: --channel "${value}" names no channel\n  write e.g. --channel social or --channel email,chat, or leave --channel out to list every channel\n`);
+      expect(run.stdout).toBe('');
+    }
+  });
+
   it('leaves out the SLA columns without sla, and refuses --breached then', async () => {
     const plain = await runParity(['tickets', FILE]);
     expect(plain.stdout.split('\n')[0]).not.toContain('sla_');
