@@ -77,6 +77,13 @@ function dotted(path: ReadonlyArray<PropertyKey>): string {
   return out || '(top level)';
 }
 
+/** A JSON value that is no number, in words for a message: `the text "2"`, `null`, `an object`. */
+function valueWords(value: unknown): string {
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (value === null || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
 const NOT_A_REPORT_HINT = 'pass the JSON of an earlier run: parity audit <export> --format json -o report.json';
 
 /** Reads and checks a baseline report; throws a ParityError naming the file when it is unusable. */
@@ -109,6 +116,14 @@ export async function loadBaseline(file: string, cwd: string): Promise<Report> {
     throw new ParityError('the baseline report has schemaVersion 1: its first-response medians ignore unanswered tickets, so it cannot be compared with this version, which counts them as still waiting', {
       location: { file },
       hint: 'regenerate the baseline from the same export with this parity: parity audit <that export> --as-of <its asOf> --format json -o baseline.json (the old report\'s period.asOf is its as-of time)',
+    });
+  }
+  if (typeof version !== 'number') {
+    // `"schemaVersion": "2"` (a baseline written or edited by another tool) is not "another
+    // schemaVersion" that a matching parity would read: parity writes the number, and only reads it
+    throw new ParityError(`the baseline report's schemaVersion is ${valueWords(version)}; it must be the number ${SCHEMA_VERSION} (written without quotes), as parity writes it`, {
+      location: { file },
+      hint: `regenerate the baseline with this parity: parity audit <that export> --as-of <its asOf> --format json -o baseline.json (its period.asOf is its as-of time)`,
     });
   }
   if (version !== SCHEMA_VERSION) {

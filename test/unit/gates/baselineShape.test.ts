@@ -42,3 +42,25 @@ describe('a baseline is read only when its numbers are ones a report can hold', 
     );
   });
 });
+
+describe('a schemaVersion that is no number says it must be the number 2, and how to regenerate the baseline', () => {
+  const regenerate =
+    'regenerate the baseline with this parity: parity audit <that export> --as-of <its asOf> --format json -o baseline.json (its period.asOf is its as-of time)';
+
+  test('the text "2" (a baseline written by another tool) is not "schemaVersion \\"2\\"; this parity reads schemaVersion 2"', async () => {
+    const refused = load({ schemaVersion: '2', channels: [channel(3600, 0.9)] });
+    await expect(refused).rejects.toThrow(`the baseline report's schemaVersion is the text "2"; it must be the number 2 (written without quotes), as parity writes it`);
+    await expect(refused).rejects.toMatchObject({ hint: regenerate, location: { file: 'baseline.json' } });
+  });
+
+  test('the text "1", null and a list are told the same way', async () => {
+    await expect(load({ schemaVersion: '1', channels: [] })).rejects.toThrow(`schemaVersion is the text "1"; it must be the number 2`);
+    await expect(load({ schemaVersion: null, channels: [] })).rejects.toThrow(`schemaVersion is null; it must be the number 2`);
+    await expect(load({ schemaVersion: [2], channels: [] })).rejects.toThrow(`schemaVersion is a list; it must be the number 2`);
+  });
+
+  test('the number 2 loads, and another number is still "another schemaVersion"', async () => {
+    await expect(load({ schemaVersion: 2, channels: [channel(3600, 0.9)] })).resolves.toBeTruthy();
+    await expect(load({ schemaVersion: 3, channels: [] })).rejects.toThrow('the baseline report has schemaVersion 3; this parity reads schemaVersion 2');
+  });
+});
