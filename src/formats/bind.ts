@@ -119,7 +119,7 @@ function columnSamples(samples: readonly (readonly string[])[], index: number): 
 }
 
 function looksLikeDuration(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || saysItsUnit(v));
+  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || writtenWithUnit(v));
 }
 
 /**
@@ -129,6 +129,15 @@ function looksLikeDuration(values: readonly string[]): boolean {
  */
 function saysItsUnit(v: string): boolean {
   return CLOCK_TEXT.test(v) || typeof wordedDuration(v) === 'number';
+}
+
+/**
+ * Whether a duration value is written with a unit, one parity reads or not: `5 fortnights` has
+ * the shape of `5 days`. Such a value is no reason to take its column for times, nor its unit
+ * for seconds: it is rejected on its row, naming the word (normalise/rows.ts durationUnread).
+ */
+function writtenWithUnit(v: string): boolean {
+  return CLOCK_TEXT.test(v) || wordedDuration(v) !== undefined;
 }
 
 /**
@@ -282,7 +291,8 @@ export function bindColumns(
     else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
     // values that all say their unit (`2h`, `1d 2h`, `01:30:00`) are read as written: seconds
     // is only the unit of a plain number, and none was sampled, so no unit was assumed for one
-    else if (clocks.length > 0 && clocks.every(saysItsUnit)) bindings[field] = { ...b, unit: 'seconds', unitsWritten: true };
+    // (a value with a word that is no unit, `5 fortnights`, is written with its unit too: its row says so)
+    else if (clocks.length > 0 && clocks.every(writtenWithUnit)) bindings[field] = { ...b, unit: 'seconds', unitsWritten: true };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }
 

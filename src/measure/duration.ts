@@ -68,6 +68,24 @@ export function wordedDuration(text: string): number | null | undefined {
   return worded[1] ? -seconds : seconds;
 }
 
+/** The units {@link wordedDuration} reads, as a message lists them for a value it cannot read. */
+export const DURATION_UNITS_READ = 'weeks (w, wk), days (d), hours (h, hr), minutes (m, min), seconds (s, sec), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
+
+/**
+ * The word of a duration written with its units that is no unit (`fortnights` in `5
+ * fortnights`, `jiffies` in `2h 3 jiffies`): the first, as written; null when the text has no
+ * such word (it reads, or has none of wordedDuration's shapes).
+ */
+export function unknownDurationUnit(text: string): string | null {
+  if (wordedDuration(text) !== null) return null;
+  const worded = WORDED.exec(text);
+  for (const part of (worded?.[2] ?? '').matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)/gi)) {
+    const word = part[2] as string;
+    if (!WORD_SECONDS.some(([unit]) => unit.test(word.toLowerCase()))) return word;
+  }
+  return null;
+}
+
 /**
  * Which way a shown number is rounded: to the nearest, or down or up for a bound — "at least
  * 5d 3h 30m" shown in two units is `≥ 5d 3h`, never `≥ 5d 4h`, which would claim more than the

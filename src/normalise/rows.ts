@@ -15,7 +15,7 @@ import {
 import type { RowIssue } from './issues.js';
 import type { Channel, ChannelTarget, DurationUnit } from '../model.js';
 import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
-import { formatDuration, wordedDuration } from '../measure/duration.js';
+import { DURATION_UNITS_READ, formatDuration, unknownDurationUnit, wordedDuration } from '../measure/duration.js';
 
 /**
  * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
@@ -191,6 +191,15 @@ export function unsampled(text: string): boolean {
 }
 
 /** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */
+/**
+ * Why a duration value cannot be read: a word in it that is no unit (`5 fortnights`) is named,
+ * with the units parity reads, so the row's note says what to change; else as {@link cannotRead}.
+ */
+function durationUnread(text: string): string {
+  const word = unknownDurationUnit(text);
+  return word === null ? cannotRead(text) : `cannot read "${text}": "${word}" is no unit parity reads (it reads ${DURATION_UNITS_READ})`;
+}
+
 function cannotRead(text: string, what = ''): string {
   return SPREADSHEET_ERROR.test(text) ? `"${text}" is a spreadsheet error (a formula that failed), not a ${what || 'time'}` : `cannot read ${what ? `${what} ` : ''}"${text}"`;
 }
@@ -709,7 +718,7 @@ export function rowNormaliser(
       const field: TicketField = b.firstResponseAt ? 'firstResponseAt' : 'firstResponseTime';
       if (seconds === null) {
         checkDateOrder(record, b.firstResponseAt, firstText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `${epochMismatch(b.firstResponseAt?.style, firstText) ?? cannotRead(firstText)}; left out of first response`, field, firstText));
+        notes = withNote(notes, issue(record, 'bad-first-response', 'metric', `${b.firstResponseAt ? (epochMismatch(b.firstResponseAt.style, firstText) ?? cannotRead(firstText)) : durationUnread(firstText)}; left out of first response`, field, firstText));
         firstResponseState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-first-response', 'metric', `first response ${formatDuration(-seconds)} before creation; left out of first response`, field, firstText));
@@ -743,7 +752,7 @@ export function rowNormaliser(
       }
       if (seconds === null) {
         checkDateOrder(record, b.resolvedAt, resolvedText, mapping.timeZone);
-        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `${epochMismatch(b.resolvedAt?.style, resolvedText) ?? cannotRead(resolvedText)}; left out of resolution`, resField, resolvedText));
+        notes = withNote(notes, issue(record, 'bad-resolution', 'metric', `${b.resolvedAt ? (epochMismatch(b.resolvedAt.style, resolvedText) ?? cannotRead(resolvedText)) : durationUnread(resolvedText)}; left out of resolution`, resField, resolvedText));
         resolutionState = EXCLUDED;
       } else if (seconds < 0) {
         notes = withNote(notes, issue(record, 'negative-resolution', 'metric', `resolved ${formatDuration(-seconds)} before creation; left out of resolution`, resField, resolvedText));

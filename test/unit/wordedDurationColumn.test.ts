@@ -72,3 +72,52 @@ test('inspect says the units are the values\' own, not "unit seconds"', async ()
   const detail = (field: string) => profile?.mapping.find((m) => m.field === field)?.detail;
   expect(detail('resolutionTime')).toBe('units as written in the values (2h, 1d 2h, 01:30:00; a plain number would be seconds)');
 });
+
+describe('a value with a word that is no unit (5 fortnights, 3 jiffies)', () => {
+  const KNOWN = 'it reads weeks (w, wk), days (d), hours (h, hr), minutes (m, min), seconds (s, sec), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
+
+  test('does not make the column one of times, nor its unit an assumed one', () => {
+    // one such value among durations had made first_response_time a timestamp column (every value,
+    // 2h too, "cannot read") and resolution_time a column of seconds "named no unit"
+    const first = bind('first_response_time', ['2h', '5 fortnights', '45 mins']);
+    expect(first.bindings.firstResponseAt).toBeUndefined();
+    expect(first.bindings.firstResponseTime).toMatchObject({ unit: 'seconds', unitsWritten: true });
+    const resolution = bind('resolution_time', ['1d', '3 jiffies']);
+    expect(resolution.bindings.resolutionTime).toMatchObject({ unit: 'seconds', unitsWritten: true });
+    expect(assumedUnitNotes(resolution)).toEqual([]);
+  });
+
+  test('its row keeps the ticket and leaves the value out of its metric, naming the value, the word and the units parity reads', async () => {
+    const file = tempCsv('unknown-units.csv', [
+      'ticket_id,channel,created_at,first_response_time,resolution_time',
+      'T1,phone,2026-11-03T10:00:00Z,2h,1d',
+      'T2,phone,2026-11-03T10:00:00Z,5 fortnights,2d',
+      'T3,phone,2026-11-03T10:00:00Z,45 mins,2h 3 jiffies',
+    ]);
+    const report = await auditFiles([file], {}, {});
+    expect(report.input.rowsUsed).toBe(3);
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    // first responses 2h and 45m measured, T2's left out: two answered of the three
+    expect(phone?.answered).toBe(2);
+    expect(phone?.firstResponse.n).toBe(2);
+    // resolutions 1d and 2d measured, T3's left out
+    expect(phone?.resolution.n).toBe(2);
+    const quality = Object.fromEntries(report.input.dataQuality.map((q) => [q.kind, q]));
+    expect(quality['bad-first-response']).toMatchObject({
+      count: 1,
+      example: { line: 3, column: 'first_response_time', detail: `cannot read "5 fortnights": "fortnights" is no unit parity reads (${KNOWN}); left out of first response` },
+    });
+    expect(quality['bad-resolution']).toMatchObject({
+      count: 1,
+      example: { line: 4, column: 'resolution_time', detail: `cannot read "2h 3 jiffies": "jiffies" is no unit parity reads (${KNOWN}); left out of resolution` },
+    });
+    expect((report.input.notes ?? []).some((n) => n.includes('names no unit'))).toBe(false);
+  });
+
+  test('a column whose header names the unit says the same of such a value', async () => {
+    const file = tempCsv('minutes.csv', ['ticket_id,channel,created_at,first_response_minutes', 'T1,phone,2026-11-03T10:00:00Z,30', 'T2,phone,2026-11-03T10:00:00Z,3 jiffies']);
+    const report = await auditFiles([file], {}, {});
+    expect(report.input.dataQuality.find((q) => q.kind === 'bad-first-response')?.example?.detail).toBe(`cannot read "3 jiffies": "jiffies" is no unit parity reads (${KNOWN}); left out of first response`);
+    expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.n).toBe(1);
+  });
+});
