@@ -190,6 +190,8 @@ function futureAsOfNote(table: TicketTable, mappings: Dataset['mappings'], lates
     if (created === latest) column = b.createdAt?.header ?? 'creation time';
     else if (created + first === latest) column = b.firstResponseTime && !b.firstResponseAt ? duration(b.firstResponseTime.header, first) : (b.firstResponseAt?.header ?? 'first response');
     else if (created + resolution === latest) column = b.resolutionTime && !b.resolvedAt ? duration(b.resolutionTime.header, resolution) : (b.resolvedAt?.header ?? 'resolution');
+    // none of the measured times: the resolution of a ticket whose status is open (normalise/rows.ts), not measured but a time of the export
+    else if (table.resolutionState[i] !== RESOLVED && (b.resolvedAt ?? b.resolutionTime)) column = `${(b.resolvedAt ?? b.resolutionTime)?.header}, of a ticket whose status is open`;
   }
   return (
     `the as-of time is the latest timestamp in the data, ${isoSeconds(latest)} (${at.file}:${at.line}${column ? `, ${column}` : ''}), ` +

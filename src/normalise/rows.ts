@@ -563,17 +563,11 @@ export function rowNormaliser(
     issue: issue(record, kind, severity, detail, field, value),
   });
 
-  /** Whether a status is open (classifyStatus), worked out once per distinct status. */
-  const openStatuses = new Map<string, boolean>();
-  const statusOpen = (status: string): boolean => {
-    let open = openStatuses.get(status);
-    if (open === undefined) openStatuses.set(status, (open = classifyStatus(status || null) === 'open'));
-    return open;
-  };
   /**
    * The latest time of a row --since/--until leave out: its creation, its first response and its
-   * resolution where the rules of a used row would count them (a readable, non-negative time in
-   * the calendar; a resolution only with a status that is not open). No --as-of here.
+   * resolution where the rules of a used row would count them for the as-of time (a readable,
+   * non-negative time in the calendar; a resolution whatever the status: a reopened ticket was
+   * resolved then). No --as-of here.
    */
   const leftLatest = (values: readonly string[], createdAt: number, times: ParsedTimes | undefined): { latest: number; latestColumn: string } => {
     let latest = createdAt;
@@ -595,7 +589,7 @@ export function rowNormaliser(
     }
     const resolvedText = b.resolvedAt ? get(values, 'resolvedAt') : get(values, 'resolutionTime');
     const resolvedColumn = (b.resolvedAt ?? b.resolutionTime)?.header ?? 'resolution';
-    if (resolvedText && !statusOpen(get(values, 'status'))) {
+    if (resolvedText) {
       if (b.resolvedAt) {
         const at = times ? times.resolvedAt : resolvedAt!(resolvedText);
         end(at === null ? null : at - createdAt, resolvedColumn);
@@ -772,6 +766,13 @@ export function rowNormaliser(
       }
     } else if (resolvedText && statusClass === 'open') {
       notes = withNote(notes, issue(record, 'reopened', 'note', `status "${status}" is open although a resolution time is given; counted as still open`, 'status', status ?? ''));
+      // The resolution is not counted, but it happened: the export was taken after it (and after
+      // the reopening), so it is a time the default as-of is the latest of, as in the count query
+      // (read/engines/sql.ts resEnd). An unreadable or negative one is none (it is noted nowhere
+      // else: the status decides the ticket).
+      const at = b.resolvedAt ? (times ? times.resolvedAt : resolvedAt!(resolvedText)) : null;
+      const seconds = b.resolvedAt ? (at === null ? null : at - createdAt) : parseDurationValue(resolvedText, b.resolutionTime?.unit ?? 'seconds', b.resolutionTime?.number);
+      if (seconds !== null && seconds >= 0 && inCalendar(createdAt + seconds)) latest = Math.max(latest, createdAt + seconds);
     } else if (!resolvedText && statusClass === 'resolved' && (b.resolvedAt || b.resolutionTime)) {
       notes = withNote(notes, issue(record, 'resolved-without-time', 'metric', `status "${status}" but no resolution time; left out of resolution`, 'status', status ?? ''));
       resolutionState = EXCLUDED;

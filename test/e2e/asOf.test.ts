@@ -84,3 +84,43 @@ describe('the default as-of time is the export\'s, not the period\'s', () => {
     expect(report.channels[0]?.firstResponse).toMatchObject({ median: 1_730_100, bound: 'lower' });
   });
 });
+
+describe('a reopened ticket\'s resolution is a time of the export too (found by a review)', () => {
+  // R1 was resolved on 10-05 12:00 and then reopened (status open): its resolution is not counted,
+  // but the export was taken after it. The other times end at 10-03 10:00 (P1's first response).
+  const reopened = join(dir, 'reopened.csv');
+  writeFileSync(
+    reopened,
+    [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+      'P1,phone,2026-10-01T09:00:00Z,2026-10-03T10:00:00Z,,open',
+      'R1,email,2026-10-02T09:00:00Z,2026-10-02T10:00:00Z,2026-10-05T12:00:00Z,open',
+      'E1,email,2026-10-02T09:00:00Z,,,new',
+    ].join('\n') + '\n',
+  );
+
+  it('the default as-of is its resolution time, in-process, through DuckDB, and with --since/--until leaving it out', async () => {
+    for (const args of [[], ['--engine', 'duckdb'], ['--since', '2026-10-01', '--until', '2026-10-01'], ['--since', '2026-10-01', '--until', '2026-10-01', '--engine', 'duckdb']]) {
+      const run = await runParity(['audit', reopened, '--format', 'json', ...args]);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      const report = JSON.parse(run.stdout) as { period: { asOf: string }; channels: Array<{ channel: string; resolution: { median: number | null; bound: string | null; resolved: number } }> };
+      expect(report.period.asOf, args.join(' ')).toBe('2026-10-05T12:00:00.000Z');
+      // P1 is still waiting for its resolution from 10-01 09:00 to that as-of: 4d 3h
+      if (args.length === 0) {
+        const phone = report.channels.find((c) => c.channel === 'phone');
+        expect(phone?.resolution.median).toBe(4 * 86400 + 3 * 3600);
+        expect(phone?.resolution.bound).toBe('lower');
+        // R1 stays open: no email ticket resolved
+        expect(report.channels.find((c) => c.channel === 'email')?.resolution.resolved).toBe(0);
+      }
+    }
+  });
+
+  it('one in the future (a mistyped year) is named with its row and column when the default as-of lies after the run', async () => {
+    const future = join(dir, 'reopened-future.csv');
+    writeFileSync(future, ['ticket_id,channel,created_at,resolved_at,status', 'P1,phone,2026-10-01T09:00:00Z,,open', 'R1,email,2026-10-02T09:00:00Z,2096-10-05T12:00:00Z,open'].join('\n') + '\n');
+    const run = await runParity(['audit', future, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`parity: the as-of time is the latest timestamp in the data, 2096-10-05T12:00:00Z (${future}:3, resolved_at, of a ticket whose status is open), which is after the time of this run`);
+  });
+});

@@ -366,13 +366,16 @@ function buildCountQuery(spec: CountQuerySpec): string {
   // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process),
   // and, with --since/--until, among the rows only the period leaves out: the export is as old
   // as its latest time, whatever the period (as in-process: normalise/rows.ts). Those are read
-  // from the rows before the period's filter, with the same kinds (no --as-of here).
+  // from the rows before the period's filter, with the same kinds (no --as-of here). A
+  // resolution counts whatever the status: a reopened ticket's (open status) is not measured,
+  // but the export was taken after it, so it is a time of the data as any other (a readable,
+  // non-negative one in the calendar, as in-process).
   const frEnd = (kind: string): string => (frSeconds ? `CASE WHEN ${kind} = 'e' THEN created_s + fr_s ELSE created_s END` : 'created_s');
-  const resEnd = (kind: string): string => (resSeconds ? `CASE WHEN ${kind} = 'e' THEN created_s + res_s ELSE created_s END` : 'created_s');
+  const resEnd = resSeconds ? `CASE WHEN res_s >= 0 AND created_s + res_s <= ${numberLiteral(LAST_TIME)} THEN created_s + res_s ELSE created_s END` : 'created_s';
   const period = spec.since !== null || spec.until !== null;
   const latest = period
-    ? `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd(`(${frKind})`), resEnd(`(${resKind})`))))} FROM ${ref(d, 'c', c)} WHERE reason IS NULL OR (reason = ${d.string('outside-period')} AND outbound_row = 0)`
-    : `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd('fr_kind'), resEnd('res_kind'))))} FROM ${ref(d, 't', t)}`;
+    ? `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd(`(${frKind})`), resEnd)))} FROM ${ref(d, 'c', c)} WHERE reason IS NULL OR (reason = ${d.string('outside-period')} AND outbound_row = 0)`
+    : `SELECT ${d.ceilSeconds(d.max(d.greatest(frEnd('fr_kind'), resEnd)))} FROM ${ref(d, 't', t)}`;
   // whole seconds (rounded half up), as in-process: every age is measured to it
   const asOf = spec.asOf !== null ? numberLiteral(Math.ceil(spec.asOf)) : `(${latest})`;
 
