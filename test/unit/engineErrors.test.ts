@@ -118,3 +118,31 @@ describe('a count query that stops at an unreadable value', () => {
     }
   });
 });
+
+describe('a value the count query stops at that lies in the first rows, which parity samples', () => {
+  const PAST = 'parity checks the columns on a sample of the first rows, and a query stops at the first bad value past them';
+  const INSIDE = 'it lies in the first 500 rows, which parity samples to choose how each column is read (a value there that does not fit is not refused before the query), and the query stops at it';
+  const message = 'Conversion Error: invalid timestamp field format: "unreadable as an ISO 8601 time (column first_response_at): 2026-13-45T10:00:00Z", expected format is (YYYY-MM-DD HH:MM:SS[.US][±HH[:MM[:SS]]| ZONE])';
+
+  it('is said to lie in the sample when the sample holds it in that column, and past it otherwise', () => {
+    const inside = new Map([['first_response_at', new Set(['2026-10-01T10:00:00Z', '2026-13-45T10:00:00Z'])]]);
+    expect(unreadableValueHint(message, inside)).toContain(INSIDE);
+    expect(unreadableValueHint(message, inside)).not.toContain('past them');
+    // the same text in another column, or a value the quoted one only begins with, is not it
+    const elsewhere = new Map([['created_at', new Set(['2026-13-45T10:00:00Z'])], ['first_response_at', new Set(['2026-13-45T10:00'])]]);
+    expect(unreadableValueHint(message, elsewhere)).toContain(PAST);
+    expect(unreadableValueHint(message)).toContain(PAST);
+  });
+
+  it('through DuckDB: a bad time on the third line is in the sample; on line 602 it is past it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sampled-'));
+    const early = join(dir, 'early.csv');
+    writeFileSync(early, 'ticket_id,channel,created_at,first_response_at\nT1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\nT2,email,2026-10-01T09:00:00Z,2026-13-45T10:00:00Z\n');
+    await expect(throughDuckdb(early)).rejects.toMatchObject({ hint: expect.stringContaining(INSIDE) });
+    // 600 good rows (lines 2–601), then the bad one on line 602: past the 500 sampled
+    const late = join(dir, 'late.csv');
+    const good = Array.from({ length: 600 }, (_, k) => `T${k},phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z`);
+    writeFileSync(late, ['ticket_id,channel,created_at,first_response_at', ...good, 'T9,email,2026-10-01T09:00:00Z,2026-13-45T10:00:00Z'].join('\n') + '\n');
+    await expect(throughDuckdb(late)).rejects.toMatchObject({ hint: expect.stringContaining(PAST) });
+  });
+});

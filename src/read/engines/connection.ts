@@ -142,8 +142,47 @@ export function safeUrl(url: string): string {
  * "Cannot convert"): parity checks the mapping on a sample of the first rows, and in-process it
  * rejects such a row or leaves the value out with its line, but a query stops at it. Null for
  * any other failure (the engine's own hint applies).
+ *
+ * `sampled` (the values of each column in the sample the connection took, trimmed) tells where
+ * the value lies: one among the first rows (an ISO time of a month 13, which is written like a
+ * time, or text the column's other values outvoted) is no value "past them".
  */
-export function unreadableValueHint(message: string): string | null {
+export function unreadableValueHint(message: string, sampled?: ReadonlyMap<string, ReadonlySet<string>>): string | null {
   if (!/out of range|invalid input syntax|conversion error|can't be cast|could not convert|cannot parse|cannot convert string|Code: (6|27|41|69|70|72)\b/i.test(message)) return null;
-  return 'a value in the data cannot be read as a time or number (the message quotes it): parity checks the columns on a sample of the first rows, and a query stops at the first bad value past them, where a file read in-process rejects that row (or leaves the value out) and goes on; correct the value where the tickets live, or audit an export of them without --engine / --db to see every such row with its line';
+  const where = sampled !== undefined && quotesSampledValue(message, sampled)
+    ? `it lies in the first ${SAMPLE_ROWS} rows, which parity samples to choose how each column is read (a value there that does not fit is not refused before the query), and the query stops at it`
+    : 'parity checks the columns on a sample of the first rows, and a query stops at the first bad value past them';
+  return `a value in the data cannot be read as a time or number (the message quotes it): ${where}, where a file read in-process rejects that row (or leaves the value out) and goes on; correct the value where the tickets live, or audit an export of them without --engine / --db to see every such row with its line`;
+}
+
+/** How many of the first rows a source's columns are mapped from (count.ts mapSource). */
+export const SAMPLE_ROWS = 500;
+
+/**
+ * Whether the message quotes, after the count query's own `(column X): ` (dialects.ts
+ * unreadable), a value the sample holds in column X, whole: followed by the quote the database
+ * closes it with.
+ */
+function quotesSampledValue(message: string, sampled: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const [column, values] of sampled) {
+    const prefix = `(column ${column}): `;
+    for (let at = message.indexOf(prefix); at >= 0; at = message.indexOf(prefix, at + 1)) {
+      const rest = message.slice(at + prefix.length);
+      for (const value of values) if (value !== '' && (rest.startsWith(`${value}"`) || rest.startsWith(`${value}'`))) return true;
+    }
+  }
+  return false;
+}
+
+/** The values of each column of a sample, trimmed: what {@link unreadableValueHint} looks a quoted value up in. */
+export function sampledValues(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>, into: Map<string, Set<string>> = new Map()): Map<string, Set<string>> {
+  header.forEach((column, k) => {
+    let values = into.get(column);
+    if (!values) into.set(column, (values = new Set()));
+    for (const row of rows) {
+      const v = row[k];
+      if (v !== null && v !== undefined) values.add(v.trim());
+    }
+  });
+  return into;
 }

@@ -10,7 +10,7 @@ import { CLOCK_UNITS, type TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
 import { assumedUnitNotes, bindColumns, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
-import { QUERY_ATTEMPTS, type EngineConnection, type SqlSource } from './connection.js';
+import { QUERY_ATTEMPTS, SAMPLE_ROWS, type EngineConnection, type SqlSource } from './connection.js';
 import { countQuery, KEYED_FIELDS, valuesBeyondAsciiQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
 import { vocabularyKey } from '../../normalise/channel.js';
 import { isNoValue, unsampled } from '../../normalise/rows.js';
@@ -19,7 +19,6 @@ import { escalationTags } from './journeysSql.js';
 import { STYLE_LABELS } from '../../normalise/time.js';
 import { DURATION_METRICS, businessAsOfNote, businessExample, checkDurationClocks, durationColumn, durationField, metricName, metricSource, type DurationMetric } from '../../measure/durationClocks.js';
 
-const SAMPLE_ROWS = 500;
 const REQUIRED = ['ticketId', 'channel', 'createdAt'] as const;
 
 /** The settings a count query depends on (a subset of the pipeline's Settings, plus --by). */

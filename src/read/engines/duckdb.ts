@@ -14,7 +14,7 @@ import { ParityError, type Location } from '../../errors.js';
 import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { holdTemporary, releaseTemporary } from '../../temporaries.js';
 import { dialect } from './dialects.js';
-import { secondsOrNull, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
+import { sampledValues, secondsOrNull, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 import { NO_SECONDS } from './sql.js';
 import type { FlatCountSeries } from '../../measure/counts.js';
 
@@ -164,6 +164,8 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
     instance.closeSync();
     await removeSpill();
   };
+  // the values of the rows sampled (count.ts mapSource), for the hint of a value the query cannot read
+  const sampled = new Map<string, Set<string>>();
   const failed = (error: unknown): ParityError => {
     // the first line, and the reason of a CSV error in parity's words: the rest quotes rows of
     // the file (the data's text) and DuckDB's settings (engines/index.ts locatingUtf8 names the
@@ -179,7 +181,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
           `a record longer than that is refused by parity's own reader too: ${raiseHint('maxRecordBytes', Number(longLine[1]))}`
       : /CSV Error/.test(message)
         ? 'check the file at that record (DuckDB counts records, not lines, and reads UTF-8 only), or audit it without --engine'
-        : (unreadableValueHint(message) ?? 'check the file and the columns mapping');
+        : (unreadableValueHint(message, sampled) ?? 'check the file and the columns mapping');
     return new DuckDBError(`DuckDB: ${message}`, { location: { file: label }, hint }, reason);
   };
   const run = async (sql: string) => {
@@ -204,6 +206,7 @@ export async function connectDuckDB(label: string, timeZone: string, memory = DU
       const reader = await run(`SELECT COLUMNS(*)::VARCHAR FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
       const header = reader.columnNames();
       const rows = reader.getRows().map((row) => row.map((v) => (v === null ? null : String(v))));
+      sampledValues(header, rows, sampled);
       return { header, rows };
     },
     async countSeries(flat, sink) {
