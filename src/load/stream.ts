@@ -516,7 +516,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         const warmStarts = new Int32Array(WARM_ROWS);
         const warmEnds = new Int32Array(WARM_ROWS);
         const expected = estimateRows(opened);
-        builder.reserve(builder.size + expected.rows, builder.dictionaries.customer.size + expected.customers, expected.idUnits, expected.customerUnits);
+        builder.reserve(builder.size + expected.rows, expected.customers, expected.idUnits, expected.customerUnits);
         /** Reads row r of a batch from its bytes (the worker's reading of it, once handed over). */
         let take: (batch: FieldBatch, r: number, into: ByteRow) => boolean = fromBytes;
         // A large file is read on by a worker (load/readAhead.ts) once the sample is handed on:

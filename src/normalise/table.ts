@@ -573,14 +573,19 @@ export class TicketTableBuilder {
   }
 
   /**
-   * Makes room for `n` tickets in all, `customers` distinct customers in all, and ids of
-   * `idUnits` and `customerUnits` more code units (estimates from the file's size):
+   * Makes room for `n` tickets in all, `customers` more distinct customers than it holds, and
+   * ids of `idUnits` and `customerUnits` more code units (estimates from the file's size):
    * the columns, the id table and the customer dictionary are then allocated once instead of
-   * doubled and copied as the rows come (fresh memory costs its page faults).
+   * doubled and copied as the rows come (fresh memory costs its page faults). Customers that
+   * wait are coded first: the dictionary's size then counts them, and they are placed with the
+   * room asked for before, as row-by-row coding placed them (what the dictionary expects decides
+   * whether its index by number is kept).
    */
   reserve(n: number, customers = 0, idUnits = 0, customerUnits = 0): void {
+    this.codeWaitingCustomers();
     this.ids.reserve(n, this.ids.arena.units + idUnits);
-    this.dictionaries.customer.reserve(customers, this.dictionaries.customer.units + customerUnits);
+    const d = this.dictionaries.customer;
+    d.reserve(d.size + customers, d.units + customerUnits);
     if (n <= this.capacity) return;
     this.growColumns(n);
   }

@@ -73,6 +73,34 @@ describe('the ticket table builder', () => {
       });
     });
 
+    it('a reservation between files counts the customers that wait, and the index by number is kept as row-by-row coding kept it', () => {
+      // The stream reserves before each file: the customers held so far plus the file's
+      // estimate. Here 10 customers C0..C9, then 20,000 more expected, then C145575: an index by
+      // number may span 4 entries a customer expected plus 65,536, 4 × 20,010 + 65,536 = 145,576
+      // numbers, and C0..C145575 are exactly that many, so row by row the index is kept. Counted
+      // without the 9 customers still waiting (20,001 expected) it would span 145,540 at most,
+      // and the customers would go to the hash slots, no longer waiting.
+      const b = new TicketTableBuilder();
+      const rowByRow = new StringTable();
+      for (let k = 0; k < 10; k++) {
+        b.add(ticketRow({ id: `T${k}`, customerId: `C${k}`, channel: 'email', createdAt: k }));
+        rowByRow.intern(`C${k}`);
+      }
+      b.reserve(b.size + 20_000, 20_000);
+      rowByRow.reserve(10 + 20_000);
+      expect(b.dictionaries.customer.size).toBe(10);
+      b.add(ticketRow({ id: 'T10', customerId: 'C145575', channel: 'email', createdAt: 10 }));
+      rowByRow.intern('C145575');
+      // (a row without a customer codes those that wait)
+      b.add(ticketRow({ id: 'T11', customerId: null, channel: 'email', createdAt: 11 }));
+      expect(rowByRow.byNumbers).toBe(true);
+      // a customer of the form waits again: the index by number is still there
+      expect(b.dictionaries.customer.waitingNumber('C11')).toBe(11);
+      const table = b.build();
+      expect([...table.customer]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1]);
+      expect(table.dictionaries.customer.values).toEqual([...Array.from({ length: 10 }, (_, k) => `C${k}`), 'C145575']);
+    });
+
     it('a later row of the same ticket: the customer of the row replaced keeps its place', () => {
       // T0 was C5 (code 0), T1 C8 (1); T0's later row names C9 (2)
       expect(build(['C5', 'C8'], { at: 0, customer: 'C9' })).toEqual({ codes: [2, 1], values: ['C5', 'C8', 'C9'] });
