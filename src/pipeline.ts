@@ -184,7 +184,7 @@ export async function auditCounted(source: CountedSource, given: Settings, io: A
     return auditCounts(counts, settings, { files: [source.file], format: 'counts' }, baseline, [...notes, ...clockNotes(counts, settings)]);
   }
   const [{ openEngine }, { countFromEngine }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/count.js')]);
-  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, io.onCounting, io.workers, settings.limits.maxRecordBytes, settings.mapping);
+  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, { progress: io.onCounting, workers: io.workers, maxRecordBytes: settings.limits.maxRecordBytes, mapping: settings.mapping });
   notes.push(...readNotes);
   try {
     const { counts } = await countFromEngine(connection, sql, { ...settings, by: countByField(settings) });
@@ -578,7 +578,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
 export async function countedPeriodReport(source: Exclude<CountedSource, { kind: 'counts' }>, given: Settings, io: AuditIO, options: PeriodOptions): Promise<Report> {
   const { settings, notes } = countedBy(given);
   const [{ openEngine }, { windowCounter }] = await Promise.all([import('./read/engines/index.js'), import('./read/engines/periods.js')]);
-  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, io.onCounting, io.workers, settings.limits.maxRecordBytes, settings.mapping);
+  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, { progress: io.onCounting, workers: io.workers, maxRecordBytes: settings.limits.maxRecordBytes, mapping: settings.mapping });
   notes.push(...readNotes);
   try {
     const count = await windowCounter(connection, sql, settings);

@@ -64,7 +64,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
       await rejects?.close();
     }
   }
-  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, countingReporter((line) => ctx.progress(line)), ctx.workers, settings.limits.maxRecordBytes, settings.mapping);
+  const { connection, source: sql, notes: readNotes } = await openEngine(source, settings.timeZone, { progress: countingReporter((line) => ctx.progress(line)), workers: ctx.workers, maxRecordBytes: settings.limits.maxRecordBytes, mapping: settings.mapping });
   const warnings: string[] = [];
   const now = runTime(settings, ctx);
   try {

@@ -240,22 +240,25 @@ function locatingUtf8(connection: EngineConnection, files: readonly string[]): E
  * Opens the connection of a database or DuckDB source, with the SQL source to query; with
  * `progress`, each count query on it reports there (a progress line).
  */
-export async function openEngine(
-  source: Exclude<EngineSource, { kind: 'files' }>,
-  timeZone: string,
-  progress?: CountingProgress,
-  workers: WorkerUse = 'auto',
+export async function openEngine(source: Exclude<EngineSource, { kind: 'files' }>, timeZone: string, options: EngineOptions = {}): Promise<{ connection: EngineConnection; source: SqlSource; notes: string[] }> {
+  const { progress, workers = 'auto', maxRecordBytes = DEFAULT_LIMITS.maxRecordBytes, mapping = null } = options;
+  const opened = await openSource(source, timeZone, workers, maxRecordBytes, mapping);
+  return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
+}
+
+/** How openEngine opens a source (each optional). */
+export interface EngineOptions {
+  /** Where each count query reports how long it has run (a progress line). */
+  progress?: CountingProgress | undefined;
+  workers?: WorkerUse | undefined;
   /** The longest CSV record DuckDB is to read (settings.limits.maxRecordBytes: the bound of parity's own reader). */
-  maxRecordBytes: number = DEFAULT_LIMITS.maxRecordBytes,
+  maxRecordBytes?: number;
   /**
    * The column mapping (settings.mapping): with it, a CSV file's header is found by parity's own
    * reader first, title lines above it passed over as a file audit passes them (formats/open.ts),
    * and DuckDB reads from that header on.
    */
-  mapping: MappingSettings | null = null,
-): Promise<{ connection: EngineConnection; source: SqlSource; notes: string[] }> {
-  const opened = await openSource(source, timeZone, workers, maxRecordBytes, mapping);
-  return progress ? { ...opened, connection: reportingProgress(opened.connection, progress) } : opened;
+  mapping?: MappingSettings | null;
 }
 
 /** Where parity's own reader found a CSV file's header, what it names, and the note on title lines passed over (null: none). */
