@@ -190,7 +190,6 @@ export function unsampled(text: string): boolean {
   return text === '' || isNoValue(text) || SPREADSHEET_ERROR.test(text);
 }
 
-/** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */
 /**
  * Why a duration value cannot be read: a word in it that is no unit (`5 fortnights`) is named,
  * with the units parity reads, so the row's note says what to change; else as {@link cannotRead}.
@@ -200,6 +199,7 @@ function durationUnread(text: string): string {
   return word === null ? cannotRead(text) : `cannot read "${text}": "${word}" is no unit parity reads (it reads ${DURATION_UNITS_READ})`;
 }
 
+/** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */
 function cannotRead(text: string, what = ''): string {
   return SPREADSHEET_ERROR.test(text) ? `"${text}" is a spreadsheet error (a formula that failed), not a ${what || 'time'}` : `cannot read ${what ? `${what} ` : ''}"${text}"`;
 }

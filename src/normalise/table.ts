@@ -566,9 +566,13 @@ export class TicketTableBuilder {
     this.dictionaries.customer.codeWaiting(this.cols.customer, from, this.n, WAITING);
   }
 
-  /** Ticket i's customer column value for a customer of number n that may wait (Dictionary.waitingNumber). */
+  /**
+   * Ticket i's customer column value for a customer of number n that may wait
+   * (Dictionary.waitingNumber). i is never before a ticket that waits: a row replaced is coded
+   * first (replace, replaceBytes), so the first one stays the first.
+   */
   private waitingCustomer(i: number, n: number): number {
-    if (this.customerWaiting < 0 || i < this.customerWaiting) this.customerWaiting = i;
+    if (this.customerWaiting < 0) this.customerWaiting = i;
     return WAITING - n;
   }
 

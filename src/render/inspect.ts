@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { FileProfile } from '../load/profile.js';
 import { firstValues, formatCount, moreValues, quoted, SHOWN_VALUES } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
+import { padEndColumns } from '../text/width.js';
 
 export function renderInspectJson(profiles: FileProfile[]): string {
   return escapeJsonText(`${JSON.stringify({ files: profiles }, null, 2)}\n`);
@@ -85,7 +86,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
         const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
           .filter(Boolean)
           .join(', ');
-        out.push(`    ${quoted(v.raw).padEnd(28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
+        out.push(`    ${padEndColumns(quoted(v.raw), 28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
       }
       if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }

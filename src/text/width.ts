@@ -20,3 +20,9 @@ export function displayWidth(text: string): number {
   }
   return width;
 }
+
+/** `text` padded with spaces on the right to `columns` terminal columns (String.padEnd counts UTF-16 units, so a Chinese value came out two columns too wide a character). */
+export function padEndColumns(text: string, columns: number): string {
+  const width = displayWidth(text);
+  return width >= columns ? text : text + ' '.repeat(columns - width);
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../../src/render/table.js';
 import { firstThatFits, visibleWidth, wrap } from '../../../src/render/fit.js';
-import { displayWidth } from '../../../src/text/width.js';
+import { displayWidth, padEndColumns } from '../../../src/text/width.js';
 import { auditFiles } from '../../helpers/audit.js';
 import { ROOT, tempCsv } from '../../helpers/exec.js';
 import { sampleAudit, sampleReport } from './sampleReport.js';
@@ -109,5 +109,17 @@ describe('the title counts in words that agree with the number', () => {
     expect(renderTable(one, { color: false }).split('\n')[0]).toMatch(/^parity audit — 1 ticket from /);
     const oneRow = { ...audit, input: { ...audit.input, tickets: 2, rowsUsed: 1 } };
     expect(renderTable(oneRow, { color: false }).split('\n')[0]).toMatch(/^parity audit — 2 tickets \(1 row\) from /);
+  });
+});
+
+describe('padding to terminal columns', () => {
+  it('pads by the columns a value takes, not its UTF-16 length', () => {
+    // 客服 is two wide characters: four columns, so two spaces make six; "ab" takes two
+    expect(padEndColumns('客服', 6)).toBe('客服  ');
+    expect(padEndColumns('ab', 6)).toBe('ab    ');
+    // é written as e + a combining accent is one column: five spaces make six
+    expect(padEndColumns('e\u0301', 6)).toBe('e\u0301     ');
+    // 🚀 (a surrogate pair) is two columns; a value already as wide is left as it is
+    expect(padEndColumns('🚀🚀🚀', 6)).toBe('🚀🚀🚀');
   });
 });
