@@ -40,7 +40,7 @@ import { bandOf, CountGroups } from './measure/countGroups.js';
 import { BY_FIELDS, CALENDAR_FALLBACK_NOTE, LEGACY_CALENDAR_FALLBACK_NOTE, type ByField, type CountTable } from './measure/counts.js';
 import type { CellLayout, MeasuredGroups } from './measure/source.js';
 import { bandsFromEdges } from './measure/groups.js';
-import type { EngineSource } from './read/engines/index.js';
+import type { EngineSource } from './read/engines/choose.js';
 import type { CountingProgress } from './read/engines/connection.js';
 import { createdRange, latestCreatedBefore } from './measure/groups.js';
 import { hoursText, parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';

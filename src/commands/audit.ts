@@ -7,7 +7,7 @@ import { rowsWarning } from './rowsWarning.js';
 import { audit, auditCounted, type CountedSource } from '../pipeline.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../config/schema.js';
-import { resolveSource, type SourceFlags } from '../read/engines/index.js';
+import { resolveSource, type SourceFlags } from '../read/engines/choose.js';
 import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';

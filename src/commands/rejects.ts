@@ -16,7 +16,6 @@
  */
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';
-import { csvLine } from '../text/csvSafe.js';
 import { customerPseudonym, redactFreeText } from '../render/redact.js';
 import { openAtomic, openScratch, type AtomicFile, type ScratchFile } from '../write/outputs.js';
 import { createReadStream } from 'node:fs';
@@ -35,6 +34,8 @@ export interface RejectsWriter {
 }
 
 export async function openRejects(path: string, options: { redact?: boolean } = {}): Promise<RejectsWriter> {
+  // (the CSV writer loaded here: a run without --rejects does not load it, start-up)
+  const { csvLine } = await import('../text/csvSafe.js');
   // The rows go to a scratch file first; the header, known only once every file is open, is
   // written in front of them when the read is complete.
   let body: ScratchFile;

@@ -4,7 +4,8 @@
  * whole-package import of date-fns or an eager zod or Excel reader shows up as a failure.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,24 @@ function loaded(args: string[]): string[] {
 }
 
 const packageOf = (url: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? null;
+
+/**
+ * Packages the build bundles into parity's own chunks (scripts/bundle.mjs INLINE) do not show
+ * as node_modules files: a text only their code holds tells whether a loaded chunk carries them.
+ */
+const INLINED_MARKS: Record<string, string> = {
+  // date-fns' format-string parser (formats/dateOrder.ts uses it for configured formats)
+  'date-fns': 'Format string contains an unescaped latin alphabet character',
+  'csv-stringify': 'Invalid Record: expect an array or an object',
+};
+
+/** The inlined packages whose code a loaded chunk of parity's holds. */
+function inlinedLoaded(urls: string[]): string[] {
+  const texts = urls.filter((u) => packageOf(u) === null && u.includes('/dist/')).map((u) => readFileSync(fileURLToPath(u), 'utf8'));
+  return Object.entries(INLINED_MARKS)
+    .filter(([, mark]) => texts.some((t) => t.includes(mark)))
+    .map(([name]) => name);
+}
 
 describe('start-up loads only what the command needs', () => {
   it('parity --version answers from package.json: no package, not the program', () => {
@@ -45,12 +64,27 @@ describe('start-up loads only what the command needs', () => {
     for (const heavy of ['zod', 'date-fns', 'read-excel-file', '@observablehq/plot', 'linkedom', 'pg', '@clickhouse/client']) {
       expect(packages.has(heavy), heavy).toBe(false);
     }
+    // nor the date-fns parser or the CSV writer bundled into a chunk of parity's (no --rejects)
+    expect(inlinedLoaded(urls)).toEqual([]);
     // the bundle runs, not tsc's per-file modules (about 110 of them)
     const programFiles = urls.filter((u) => packageOf(u) === null && u.includes('/dist/'));
     expect(programFiles.filter((u) => !/\/dist\/(\w+\.bundle\.js|chunks\/\w+\.js)$/.test(u))).toEqual([]);
     expect(urls.length).toBeLessThan(90);
     // and the audit command is there (the check above looks for the right thing)
     expect(programFiles.some((u) => /function auditCommand\b/.test(readFileSync(fileURLToPath(u), 'utf8')))).toBe(true);
+  });
+
+  it('the inlined packages are found where they are used: a date format in the config loads the parser, --rejects the CSV writer', () => {
+    // (the check above could not fail if the marks were not in the build at all)
+    const dir = mkdtempSync(join(tmpdir(), 'parity-startup-'));
+    try {
+      const config = join(dir, 'parity.config.json');
+      writeFileSync(config, JSON.stringify({ dateFormat: "yyyy-MM-dd'T'HH:mm:ssX" }));
+      const urls = loaded(['audit', fixture('small.csv'), '--quiet', '-c', config, '--rejects', join(dir, 'rejects.csv')]);
+      expect(inlinedLoaded(urls).sort()).toEqual(['csv-stringify', 'date-fns']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a config file loads the schema (zod) when there is one to check', () => {

@@ -7,6 +7,7 @@
  * (a native build per platform): it is imported only when a DuckDB source is used, and its
  * absence is a clear message, not a crash.
  */
+import { DUCKDB_MEMORY } from './choose.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,8 +96,7 @@ export function fileQuery(path: string, maxRecordBytes: number = DEFAULT_LIMITS.
   return `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true, max_line_size = ${line}, buffer_size = ${Math.max(line, 32 * 1024 * 1024)}${skip})`;
 }
 
-/** DuckDB's working memory when not given (measured enough: 10M tickets in 256MB, 50M in 512MB). */
-export const DUCKDB_MEMORY = '1GB';
+export { DUCKDB_MEMORY };
 
 /** Twice a working-memory size as --duckdb-memory takes it (`512MB` → `1024MB`); the size as given when it is not a number and a unit. */
 export function twice(memory: string): string {
