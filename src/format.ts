@@ -213,6 +213,13 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
  * (an upper bound of a over b: a is no slower) or `at most as fast as …` (a lower bound), never
  * "at most as fast than".
  */
+/** `25th percentile` for 0.25: what a ratio of a lower quantile is of (measure/compare.ts FALLBACK_QUANTILES). */
+export function percentileWords(q: number): string {
+  const k = Math.round(q * 100);
+  const suffix = k % 100 >= 11 && k % 100 <= 13 ? 'th' : k % 10 === 1 ? 'st' : k % 10 === 2 ? 'nd' : k % 10 === 3 ? 'rd' : 'th';
+  return `${k}${suffix} percentile`;
+}
+
 export function speedThan(ratio: number, bound: 'lower' | 'upper' | null | undefined, other: string, edges: Edges = []): string {
   const words = boundedSpeed(ratio, bound, edges);
   return `${words} ${words.endsWith('as fast') ? 'as' : 'than'} ${other}`;

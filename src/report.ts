@@ -8,6 +8,7 @@ import type { Channel } from './model.js';
 import type { GroupSummary } from './measure/summary.js';
 import type { Bound, Interval } from './measure/estimate.js';
 import type { Severity } from './normalise/issues.js';
+import { percentileWords } from './format.js';
 
 export const SCHEMA_VERSION = 2 as const;
 
@@ -377,6 +378,18 @@ export function effectBound(f: Finding): 'lower' | 'upper' | null {
  */
 export function verdictLikeForLikeOnly(f: Finding | null | undefined): boolean {
   return f?.details?.['verdictHoldsOverall'] === false;
+}
+
+/**
+ * What a comparison finding's effect compares when it is not the raw ratio of medians, in words
+ * after its number: `like for like`, `at the 25th percentile` (neither median reached: the judge
+ * read a lower quantile, `details.effectQuantile`), or both; '' for the raw ratio of medians.
+ */
+export function effectScope(f: Finding): string {
+  const q = f.details?.['effectQuantile'];
+  const at = typeof q === 'number' ? `at the ${percentileWords(q)}` : '';
+  const alike = f.details?.['view'] === 'like-for-like' ? 'like for like' : '';
+  return [at, alike].filter((w) => w !== '').join(' ');
 }
 
 /** Whether a row's verdict on a metric was reached like for like only (the judge's flag beside it, VsReference). */

@@ -15,6 +15,15 @@
  *   ratios pooled with Mantel–Haenszel-type weights n_a·n_b/(n_a+n_b), and the stratified test
  *   (Gehan with Van Elteren's weights on first response, stratified log-rank on resolution).
  *
+ * Neither median reached (half or more of both groups still waiting as far as the data reach):
+ * there is no ratio of medians, and the verdict reads the ratio at the largest lower quantile
+ * either group reaches instead, the 25th or else the 10th percentile (`atQuantile`; the like-for-
+ * like view the same way when none of its cells has a ratio of medians). If waiting times differ
+ * by a factor (one group's times a multiple of the other's: an accelerated-failure-time model),
+ * every quantile's ratio is that factor, so the lower quantile answers the same question where the
+ * data reach; it is labelled as such wherever it is shown. The ratio of medians itself (the
+ * tables, the JSON's vsReference, the gates) stays unknown: a number there is always the medians'.
+ *
  * First response, when nothing is censored: the Kaplan–Meier median is the sample median, its
  * spread reads the same order statistics as Price–Bonett, and Gehan's test is the Mann–Whitney
  * normal test with tie correction and no continuity correction, so the comparison is the
@@ -23,7 +32,7 @@
  * Unadjusted p-values; the findings put every p-value into one Holm family. Costs one sort per
  * group and per cell: O(n log n), no resampling.
  */
-import { boundOf, ratioOfEstimates, type Bound, type BoundedRatio, type Interval } from './estimate.js';
+import { boundOf, quantileSpreadEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
 import { groupSize, medianOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
@@ -31,6 +40,7 @@ import { endedMedian } from '../stats/orderStatistics.js';
 import type { RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
+import { kaplanMeier } from '../stats/kaplanMeier.js';
 import { MIN_CELL } from './strata.js';
 
 export type { Bound, Metric };
@@ -50,6 +60,8 @@ export interface CellRatio {
   ci95: Interval | null;
   /** Present when the cell's ratio is only a bound. */
   bound?: Bound;
+  /** Present when the ratio is of this quantile, not of the medians (the view's {@link View.quantile}). */
+  quantile?: number;
 }
 
 /** One view (raw or like for like) of a comparison. */
@@ -65,6 +77,24 @@ export interface View {
   test: TestName;
   /** Set when the ratio is only a bound because a median was not reached. */
   bound?: Bound;
+  /**
+   * Set when the ratio is of this lower quantile (0.25, 0.1), not of the medians: neither group's
+   * median was reached (see the module header). Absent: the ratio of medians.
+   */
+  quantile?: number;
+}
+
+/**
+ * The ratio at a lower quantile, when neither group's median is reached: what the verdict reads
+ * then ({@link decisiveView}). `values` are each group's quantile (a lower bound where not reached).
+ */
+export interface QuantileRatio {
+  quantile: number;
+  values: [number, number];
+  reached: [boolean, boolean];
+  ratio: number;
+  ci95: Interval | null;
+  bound?: Bound;
 }
 
 export interface RawView extends View {
@@ -76,6 +106,8 @@ export interface RawView extends View {
   ended: [number, number];
   /** First response: plain median of each group's answered tickets (answeredMedian). */
   answeredMedians?: [number | null, number | null];
+  /** Neither median reached: the ratio at the largest lower quantile either group reaches (absent when none does). */
+  atQuantile?: QuantileRatio;
 }
 
 export interface AdjustedView extends View {
@@ -148,6 +180,52 @@ function testOf(metric: Metric, a: Tally, b: Tally): number | null {
   return finite(metric === 'firstResponse' ? gehan(a, b).pValue : logRank(a, b).pValue);
 }
 
+/** The lower quantiles a comparison reads when neither median is reached, largest first. */
+export const FALLBACK_QUANTILES: readonly number[] = [0.25, 0.1];
+
+/**
+ * The ratio of a over b at quantile q (from both tallies' curves), or null when neither group
+ * reaches it. Either one not reaching it makes the ratio a bound, as for medians.
+ */
+function ratioAt(q: number, a: { tally: Tally; curve: ReturnType<typeof kaplanMeier> }, b: { tally: Tally; curve: ReturnType<typeof kaplanMeier> }): { ea: Estimate; eb: Estimate; r: BoundedRatio } | null {
+  const ea = quantileSpreadEstimate(a.tally, q, a.curve);
+  const eb = quantileSpreadEstimate(b.tally, q, b.curve);
+  const r = ratioOfEstimates(ea, eb);
+  return r.ratio === null ? null : { ea, eb, r };
+}
+
+/** {@link RawView.atQuantile}: the largest of FALLBACK_QUANTILES either group reaches, or null. */
+function quantileFallback(sa: Tally, sb: Tally): QuantileRatio | null {
+  const a = { tally: sa, curve: kaplanMeier(sa) };
+  const b = { tally: sb, curve: kaplanMeier(sb) };
+  for (const q of FALLBACK_QUANTILES) {
+    const at = ratioAt(q, a, b);
+    if (!at) continue;
+    return {
+      quantile: q,
+      values: [at.ea.value as number, at.eb.value as number],
+      reached: [at.ea.reached, at.eb.reached],
+      ratio: at.r.ratio as number,
+      ci95: interval(at.r),
+      ...(at.r.bound ? { bound: at.r.bound } : {}),
+    };
+  }
+  return null;
+}
+
+/**
+ * The view a verdict reads: the like-for-like view when there is one, else the raw view; a raw
+ * view without a ratio of medians (neither reached) reads its ratio at a lower quantile when it
+ * has one (`quantile` set on the view returned).
+ */
+export function decisiveView(c: Comparison): View {
+  if (c.adjusted) return c.adjusted;
+  const at = c.raw.atQuantile;
+  if (c.raw.ratio !== null || !at) return c.raw;
+  const { bound: _bound, ...rest } = c.raw;
+  return { ...rest, ratio: at.ratio, ci95: at.ci95, quantile: at.quantile, ...(at.bound ? { bound: at.bound } : {}) };
+}
+
 /** The raw view of a against b. */
 function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView {
   const sa = a.samples[metric];
@@ -159,6 +237,7 @@ function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView 
   const mb = medianOf(b, metric);
   const ci = ratioOfEstimates(ma, mb);
   const plain = (d: GroupDurations): number | null => (sizeOf(d.samples.firstResponse).ended ? endedMedian(d.samples.firstResponse) : null);
+  const fallback = ma.value !== null && mb.value !== null && !ma.reached && !mb.reached ? quantileFallback(sa, sb) : null;
   return {
     ratio: ci.ratio,
     ci95: interval(ci),
@@ -170,63 +249,25 @@ function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView 
     mediansReached: [boundOf(ma) === null, boundOf(mb) === null],
     ended: [za.ended, zb.ended],
     ...(metric === 'firstResponse' ? { answeredMedians: [plain(a), plain(b)] as [number | null, number | null] } : {}),
+    ...(fallback ? { atQuantile: fallback } : {}),
   };
 }
 
-/** The like-for-like view of a against b within `strata`. */
-function adjustedView<G, L extends CellLayout>(
-  samples: GroupSource<G, L>,
-  a: G,
-  b: G,
-  metric: Metric,
-  strata: L,
-  rawN: [number, number],
-): AdjustedView {
-  const first = metric === 'firstResponse';
-  const cellsA = samples.byCell(a, strata);
-  const cellsB = samples.byCell(b, strata);
-  const pairs: TallyPair[] = [];
-  const cells: CellRatio[] = [];
-  // Each cell's ln ratio, variances below and above it, and weight; pooled once the bounds are known.
+/**
+ * The cells' ratios pooled: log ratios weighted n_a·n_b/(n_a+n_b), with the CI from their
+ * spreads (see adjustedView); no ratio when no cell has one, or when some are bounded one way
+ * and others the other way (`opposingBounds`).
+ */
+function poolCells(ratios: readonly BoundedRatio[], sizes: ReadonlyArray<{ na: number; nb: number }>): { ratio: number | null; ci95: Interval | null; bound: Bound | undefined; opposingBounds: boolean } {
+  // Each cell's ln ratio, variances below and above it, and weight.
   const pooled: Array<{ l: number; down: number | null; up: number | null; w: number; bound: Bound | undefined }> = [];
-  let used = 0;
-  let skipped = 0;
-  // cells used whose ratio cannot be said (both medians not reached): in the test, not the effect
-  let unrated = 0;
-  const n: [number, number] = [0, 0];
-  const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
-  for (const code of [...codes].sort((x, y) => x - y)) {
-    const ma = cellsA.get(code);
-    const mb = cellsB.get(code);
-    const na = ma ? groupSize(ma, metric).n : 0;
-    const nb = mb ? groupSize(mb, metric).n : 0;
-    if (!ma || !mb || na < MIN_CELL || nb < MIN_CELL) {
-      if (na > 0 || nb > 0) skipped++;
-      continue;
-    }
-    used++;
-    n[0] += na;
-    n[1] += nb;
-    // read when the stratified test comes to this cell: a count table's cells are unpacked then
-    // and let go after (countGroups.ts), not all held at once
-    pairs.push({
-      get a() {
-        return ma.samples[metric];
-      },
-      get b() {
-        return mb.samples[metric];
-      },
-    });
-    const ci = ratioOfEstimates(medianOf(ma, metric), medianOf(mb, metric));
-    cells.push({ stratum: strata.labels[code] ?? String(code), n: [na, nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}) });
-    if (ci.ratio === null) unrated++;
-    else if (ci.ratio > 0) {
-      // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
-      // Every cell with a ratio enters the effect, whatever its CI: a cell left out for a missing
-      // CI end would leave its tickets (often the ones still waiting) out of the one number.
-      pooled.push({ l: Math.log(ci.ratio), ...logVariances(ci), w: (na * nb) / (na + nb), bound: ci.bound });
-    }
-  }
+  ratios.forEach((ci, k) => {
+    const { na, nb } = sizes[k] as { na: number; nb: number };
+    // Mantel–Haenszel-type weight: a cell counts by how much it can tell, n_a·n_b/(n_a+n_b).
+    // Every cell with a ratio enters the effect, whatever its CI: a cell left out for a missing
+    // CI end would leave its tickets (often the ones still waiting) out of the one number.
+    if (ci.ratio !== null && ci.ratio > 0) pooled.push({ l: Math.log(ci.ratio), ...logVariances(ci), w: (na * nb) / (na + nb), bound: ci.bound });
+  });
   // Bounds of one direction pool into a bound of that direction (a weighted mean of lower bounds
   // and estimates is a lower bound of the weighted mean). With both directions present nothing
   // can be said of the weighted mean either way: there is no like-for-like ratio (the stratified
@@ -263,6 +304,80 @@ function adjustedView<G, L extends CellLayout>(
     ci95 = [bound === 'upper' ? null : end(sumW2Down, -1), bound === 'lower' ? null : end(sumW2Up, 1)];
     if (ci95[0] === null && ci95[1] === null) ci95 = null;
   }
+  return { ratio, ci95, bound, opposingBounds };
+}
+
+/** The like-for-like view of a against b within `strata`. */
+function adjustedView<G, L extends CellLayout>(
+  samples: GroupSource<G, L>,
+  a: G,
+  b: G,
+  metric: Metric,
+  strata: L,
+  rawN: [number, number],
+): AdjustedView {
+  const first = metric === 'firstResponse';
+  const cellsA = samples.byCell(a, strata);
+  const cellsB = samples.byCell(b, strata);
+  const pairs: TallyPair[] = [];
+  // the cells used: at least MIN_CELL tickets of both groups
+  const usedCells: Array<{ code: number; na: number; nb: number; ma: GroupDurations; mb: GroupDurations }> = [];
+  let skipped = 0;
+  const n: [number, number] = [0, 0];
+  const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
+  for (const code of [...codes].sort((x, y) => x - y)) {
+    const ma = cellsA.get(code);
+    const mb = cellsB.get(code);
+    const na = ma ? groupSize(ma, metric).n : 0;
+    const nb = mb ? groupSize(mb, metric).n : 0;
+    if (!ma || !mb || na < MIN_CELL || nb < MIN_CELL) {
+      if (na > 0 || nb > 0) skipped++;
+      continue;
+    }
+    usedCells.push({ code, na, nb, ma, mb });
+    n[0] += na;
+    n[1] += nb;
+    // read when the stratified test comes to this cell: a count table's cells are unpacked then
+    // and let go after (countGroups.ts), not all held at once
+    pairs.push({
+      get a() {
+        return ma.samples[metric];
+      },
+      get b() {
+        return mb.samples[metric];
+      },
+    });
+  }
+  const used = usedCells.length;
+  // The cells' ratios of medians, pooled; when no cell has one (neither median reached in any),
+  // the ratios at the largest lower quantile some cell reaches, pooled the same way (the module
+  // header): every cell of the pool at the one quantile.
+  let ratios = usedCells.map((c) => ratioOfEstimates(medianOf(c.ma, metric), medianOf(c.mb, metric)));
+  let effect = poolCells(ratios, usedCells);
+  let quantile: number | undefined;
+  if (effect.ratio === null && !effect.opposingBounds && used > 0) {
+    for (const q of FALLBACK_QUANTILES) {
+      const atQ = usedCells.map((c) => {
+        const sa = c.ma.samples[metric];
+        const sb = c.mb.samples[metric];
+        return ratioAt(q, { tally: sa, curve: kaplanMeier(sa) }, { tally: sb, curve: kaplanMeier(sb) })?.r ?? { ratio: null, lo: null, hi: null };
+      });
+      const pooledAtQ = poolCells(atQ, usedCells);
+      if (pooledAtQ.ratio === null) continue;
+      ratios = atQ;
+      effect = pooledAtQ;
+      quantile = q;
+      break;
+    }
+  }
+  // cells used whose ratio cannot be said (neither median reached; at the fallback quantile,
+  // neither group reaching it): in the test, not the effect
+  const unrated = ratios.filter((r) => r.ratio === null).length;
+  const cells: CellRatio[] = usedCells.map((c, k) => {
+    const ci = ratios[k] as BoundedRatio;
+    return { stratum: strata.labels[c.code] ?? String(c.code), n: [c.na, c.nb], ratio: ci.ratio, ci95: interval(ci), ...(ci.bound ? { bound: ci.bound } : {}), ...(quantile !== undefined && ci.ratio !== null ? { quantile } : {}) };
+  });
+  const { ratio, ci95, bound, opposingBounds } = effect;
   let pValue: number | null = null;
   if (used > 0) pValue = finite(first ? gehanStratified(pairs).pValue : logRankStratified(pairs).pValue);
   cells.sort((x, y) => y.n[0] + y.n[1] - (x.n[0] + x.n[1]) || x.stratum.localeCompare(y.stratum));
@@ -273,6 +388,7 @@ function adjustedView<G, L extends CellLayout>(
     n,
     test: first ? 'stratified-gehan' : 'stratified-log-rank',
     ...(ratio !== null && bound ? { bound } : {}),
+    ...(ratio !== null && quantile !== undefined ? { quantile } : {}),
     ...(opposingBounds ? { opposingBounds: true as const } : {}),
     strataUsed: used,
     strataSkipped: skipped,

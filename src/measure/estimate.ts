@@ -30,7 +30,7 @@
  * view all take their numbers from these functions, so they cannot disagree.
  */
 import { kaplanMeier, kmQuantileEstimate, R_TOLERANCE, type KmCurve } from '../stats/kaplanMeier.js';
-import { kmMedianSpread, kmMedianLogVariance } from '../stats/median.js';
+import { kmMedianSpread, kmMedianLogVariance, kmQuantileSpread } from '../stats/median.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
 import { ratioCiFromIntervals, type RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
@@ -86,6 +86,23 @@ export function medianEstimate(sample: Tally, curve: KmCurve = kaplanMeier(sampl
   const observed = new OrderStatistics(sample, 'all');
   const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
   return { value: observed.median(), reached: false, lo: observed.at(c - 1), hi: null };
+}
+
+/**
+ * Quantile p of a tally with its 95% CI, as {@link medianEstimate} reads the median: the
+ * Kaplan–Meier quantile and the curve at p ∓ z·se; not reached, the observed times' quantile (a
+ * lower bound) with the distribution-free lower confidence bound of rank
+ * round((n + 1)·p − z·√(n·p·(1 − p))) and no upper end. For the comparisons' fallback when
+ * neither median is reached (compare.ts).
+ */
+export function quantileSpreadEstimate(sample: Tally, p: number, curve: KmCurve = kaplanMeier(sample)): Estimate {
+  const n = curve.n;
+  if (n === 0) return { value: null, reached: false, lo: null, hi: null };
+  const spread = kmQuantileSpread(curve, p);
+  if (spread.quantile !== null && !endsAt(curve, p)) return { value: spread.quantile, reached: true, lo: spread.lo, hi: spread.hi };
+  const observed = new OrderStatistics(sample, 'all');
+  const c = Math.max(1, Math.min(Math.round((n + 1) * p - Z95 * Math.sqrt(n * p * (1 - p))), Math.floor((n + 1) * p)));
+  return { value: observed.quantile(p), reached: false, lo: observed.at(c - 1), hi: null };
 }
 
 /** Quantile `p` of a tally: Kaplan–Meier, or the observed times' (a lower bound) when not reached. No CI. */

@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, rhoText, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, percentileWords, rhoText, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
@@ -68,6 +68,14 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): strin
         .map(([k, m]) => `${k} ${reached[k] === false ? `at least ${durationOf(m, 'down')}` : durationOf(m)}`)
         .join(' vs ')}`,
     );
+  }
+  const atQ = v['atQuantile'];
+  if (isDict(atQ) && typeof atQ['quantile'] === 'number') {
+    // neither median reached: the ratio at the lower quantile the verdict reads (compare.ts)
+    const reachedQ = isDict(atQ['reached']) ? atQ['reached'] : {};
+    const values = isDict(atQ['values']) ? ` (${Object.entries(atQ['values']).map(([k, m]) => `${k} ${reachedQ[k] === false ? `at least ${durationOf(m, 'down')}` : durationOf(m)}`).join(' vs ')})` : '';
+    const ci = ciWords(atQ['ratio'], atQ['ci95'], atQ['bound'], edges);
+    parts.push(`at the ${percentileWords(atQ['quantile'])} ${ratioWords(atQ['ratio'], atQ['bound'], edges)}${ci ? `, 95% CI ${ci}` : ''}${values}`);
   }
   const answeredShare = v['answeredShare'] ?? v['resolvedShare'];
   if (isDict(answeredShare)) parts.push(`${v['answeredShare'] ? 'answered' : 'resolved'} ${pairs(answeredShare, shareOf)}`);
@@ -154,7 +162,11 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   if (f.effect !== null) {
     // a data-quality finding's effect is the share of rows with a problem, not a ratio
     if (f.kind === 'data-quality') out.push(['effect', `data problems (rows rejected and values left out) come to ${share(f.effect)} of the rows read`]);
-    else out.push(['effect', rho ? `Spearman's rho ${rhoText(f.effect)}` : `${ratioWords(f.effect, d['effectBound'], edges)} (ratio of medians ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])), edges)})`]);
+    else {
+      // (a ratio of a lower quantile when neither median is reached: the judge's effectQuantile)
+      const of = typeof d['effectQuantile'] === 'number' ? `the ${percentileWords(d['effectQuantile'])}s` : 'medians';
+      out.push(['effect', rho ? `Spearman's rho ${rhoText(f.effect)}` : `${ratioWords(f.effect, d['effectBound'], edges)} (ratio of ${of} ${plainRatio(f.effect, roundingOf(bound(d['effectBound'])), edges)})`]);
+    }
   }
   if (f.effectCi95) {
     const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound'], edges);
@@ -166,7 +178,7 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   if (f.count !== undefined) out.push(['count', count(f.count)]);
   if (f.rule) out.push(['rule', f.rule]);
   for (const [key, value] of Object.entries(d)) {
-    if (key === 'view' || key === 'effectBound' || key === 'test' || key === 'verdictHoldsOverall') continue; // (verdictHoldsOverall: said in the tables' cells)
+    if (key === 'view' || key === 'effectBound' || key === 'effectQuantile' || key === 'test' || key === 'verdictHoldsOverall') continue; // (verdictHoldsOverall: said in the tables' cells)
     if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric, edges)]);
     else if (key === 'likeForLike') {
       if (isDict(value)) out.push(...likeForLikeWords(value, f.metric, edges));

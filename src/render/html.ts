@@ -11,7 +11,7 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import { effectBound, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byNotes, byTitle } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
@@ -123,8 +123,9 @@ function tiles(report: Report): Markup {
     const v = c.vsReference;
     if (c.channel === report.reference || !v) return [];
     const f = report.findings.find((x) => x.kind === 'channel-preference' && x.subject === c.channel && x.metric === 'firstResponse' && x.significant);
-    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio && !verdictLikeForLikeOnly(f)) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, alike: false }];
-    return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: effectBound(f), alike: true }] : [];
+    if (v.firstResponseVerdict === 'preference' && v.firstResponseRatio && !verdictLikeForLikeOnly(f)) return [{ channel: c.channel, ratio: v.firstResponseRatio, bound: v.firstResponseBound, scope: '' }];
+    // (said with what it compares: like for like, or a lower percentile when neither median is reached)
+    return f?.effect ? [{ channel: c.channel, ratio: f.effect, bound: effectBound(f), scope: effectScope(f) || 'like for like' }] : [];
   });
   let widest = headlines[0];
   for (const h of headlines) if (Math.abs(Math.log(h.ratio)) > Math.abs(Math.log((widest as (typeof headlines)[number]).ratio))) widest = h;
@@ -132,7 +133,7 @@ function tiles(report: Report): Markup {
   const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
   if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound)));
   if (widest) {
-    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.alike ? ', like for like' : ''})`, speedWords(widest.ratio, widest.bound, toleranceEdges(report.settings.tolerance)), 'bad'));
+    out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.scope ? `, ${widest.scope}` : ''})`, speedWords(widest.ratio, widest.bound, toleranceEdges(report.settings.tolerance)), 'bad'));
   } else if (ref) out.push(tile(`first response vs ${report.reference}`, 'no significant gap'));
   out.push(tile('Significant findings', formatCount(significant), significant ? 'bad' : 'good'));
   if (report.reportPeriod) out.push(tile('Still open at as-of', formatCount(report.reportPeriod.open)));

@@ -9,7 +9,7 @@
  */
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
-import { effectBound, rowLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
@@ -167,14 +167,16 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
   const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
   if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
   // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
-  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference, edges)} like for like (significant)` : null;
+  // (said with what it compares: like for like, or a lower percentile when neither median is reached)
+  const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference, edges)} ${effectScope(judged) || 'like for like'} (significant)` : null;
+  const overall = judged?.details?.['view'] === 'like-for-like' ? ' overall' : ' of medians';
   if (v.firstResponseRatio === null) {
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
     if (mine.bound === 'lower' && theirs.bound === 'lower') {
-      return `${head}; no ratio to ${reference}${alike ? ' overall' : ''}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known${alike ? `; but ${alike}` : ''}.`;
+      return `${head}; no ratio to ${reference}${alike ? overall : ''}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known${alike ? `; but ${alike}` : ''}.`;
     }
-    return `${head}; no ratio to ${reference} can be estimated${alike ? ` overall; but ${alike}` : ''}.`;
+    return `${head}; no ratio to ${reference} can be estimated${alike ? `${overall}; but ${alike}` : ''}.`;
   }
   // (every multiple on its side of the tolerance band's edges, as the table's cells and the findings)
   const words = speedWords(v.firstResponseRatio, v.firstResponseBound, edges);

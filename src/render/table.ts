@@ -46,19 +46,26 @@ function vsCell(ratio: number | null, bound: Bound | null, verdict: Verdict | nu
   // (alike: the mark was earned like for like only, and the raw ratio beside it would not earn it:
   // Markdown and HTML say "(within tolerance like for like)")
   if (!mark || (words === '—' && verdict !== 'preference' && verdict !== 'case-mix')) return words;
-  if (!alike || words === '—') return `${words} ${mark}`;
+  if (words === '—') {
+    marked.noRatio = true;
+    return `${words} ${mark}`;
+  }
+  if (!alike) return `${words} ${mark}`;
   marked.shown = true;
   return `${words} ${mark}${ALIKE_MARK}`;
 }
 
-/** Whether any "vs" cell drawn carries ALIKE_MARK (then the legend explains it). */
+/** Whether any "vs" cell drawn carries ALIKE_MARK, or a mark without a ratio (then the legend explains it). */
 interface AlikeMarks {
   shown: boolean;
+  noRatio?: boolean;
 }
 
 /** After a verdict's mark: reached like for like only (explained under the table). */
 const ALIKE_MARK = '†';
 const ALIKE_LEGEND = `${ALIKE_MARK} the mark holds like for like only: the ratio beside it is the raw one, which alone would not earn it (see Findings)`;
+/** A mark beside no ratio: the verdict's number is the finding's (like for like, or a lower percentile when neither median is reached). */
+const NO_RATIO_LEGEND = '— with a mark: no ratio of medians (neither is reached, or none overall), but a verdict on the finding\'s own number, like for like or at a lower percentile (see Findings)';
 
 /**
  * A finding's mark: its verdict's, as the table's "vs" cells and their legend write it (one
@@ -235,7 +242,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
         width,
       ) +
         '\n' +
-        wrap(`vs ${ref}: ${VERDICT_LEGEND}${marked.shown ? `; ${ALIKE_LEGEND}` : ''}. ${clockSentence(report)}`, width),
+        wrap(`vs ${ref}: ${VERDICT_LEGEND}${marked.shown ? `; ${ALIKE_LEGEND}` : ''}${marked.noRatio ? `; ${NO_RATIO_LEGEND}` : ''}. ${clockSentence(report)}`, width),
     ),
   );
   return `${out.join('\n')}\n`;

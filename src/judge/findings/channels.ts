@@ -9,7 +9,7 @@ import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
-import { boundedSpeed, interval, oneSided, p, share, toleranceEdges, type Edges } from '../../format.js';
+import { boundedSpeed, interval, oneSided, p, percentileWords, share, toleranceEdges, type Edges } from '../../format.js';
 
 /** The case-mix clause of two ticket groups (moved to measure/ticketGroups.ts, where both producers of groups have one). */
 export { mixNote } from '../../measure/ticketGroups.js';
@@ -33,7 +33,9 @@ const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
 export function theatre(channel: Channel, reference: Channel, edges: Edges, first: Finding, resolution: Finding): Finding | null {
   // (significant: a preference, or one like for like that the raw ratio reverses — case mix)
   if (!first.significant || first.effect === null || first.effect >= 1) return null;
-  const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first), edges)} than ${reference} tickets`;
+  // (a ratio of a lower quantile, neither median reached, says so: compare.ts decisiveView)
+  const at = (f: Finding): string => (typeof f.details?.['effectQuantile'] === 'number' ? ` at the ${percentileWords(f.details['effectQuantile'])}` : '');
+  const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first), edges)} than ${reference} tickets${at(first)}`;
   if (resolution.verdict === 'insufficient-data' || resolution.effect === null) {
     return noteFinding({
       kind: 'response-theatre',
@@ -72,7 +74,7 @@ export function theatre(channel: Channel, reference: Channel, edges: Edges, firs
     pValueAdjusted: null,
     ...(resolution.n ? { n: resolution.n } : {}),
     rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
-    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound, edges)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null, edges) : interval(resolution.effectCi95 ?? null, edges)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
+    message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound, edges)}${at(resolution)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null, edges) : interval(resolution.effectCi95 ?? null, edges)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
       // the finding's effect is the resolution ratio: its bound travels with it, as every comparison finding's does
       effectBound: bound,

@@ -15,6 +15,10 @@
  * - otherwise `within-tolerance` when the ratio itself lies inside the band, else
  *   `no-preference` (a gap is possible but not shown).
  *
+ * Neither median reached (half or more of both groups still waiting): the verdict reads the ratio
+ * at the largest lower quantile either group reaches (25th, else 10th percentile; compare.ts
+ * decisiveView) under the same rule, and every text says which quantile it is.
+ *
  * A ratio that is only a bound (a group's median time to first response not reached: more than
  * half of it still waiting) has a one-sided CI. It can be a preference when that CI clears the
  * band on its side; it is never `within-tolerance` (the true ratio may lie beyond the band), and
@@ -22,8 +26,8 @@
  */
 import type { Interval } from '../../measure/summary.js';
 import type { Verdict } from '../../report.js';
-import type { Comparison, View } from '../../measure/compare.js';
-import { interval, num, oneSided, p, roundingOf, toleranceBand, toleranceEdges, type Edges } from '../../format.js';
+import { decisiveView, FALLBACK_QUANTILES, type Comparison, type View } from '../../measure/compare.js';
+import { interval, num, oneSided, p, percentileWords, roundingOf, toleranceBand, toleranceEdges, type Edges } from '../../format.js';
 
 /** The judging settings (from Settings). */
 export interface Rules {
@@ -94,6 +98,11 @@ function reversed(raw: View, decisive: View): boolean {
   return raw.ratio > 1 !== decisive.ratio > 1;
 }
 
+/** What a view's ratio is of, for the rule texts: ` of the 25th percentiles (neither median reached)`, or nothing for medians. */
+export function ratioOfWords(view: View): string {
+  return view.quantile === undefined ? '' : ` of the ${percentileWords(view.quantile)}s (neither median reached)`;
+}
+
 /** Human name of a view's test. */
 export function testName(view: View, cells?: number): string {
   switch (view.test) {
@@ -117,7 +126,8 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
   const band = toleranceBand(rules.tolerance);
   const edges = toleranceEdges(rules.tolerance);
   const ratioText = (ratio: number, bound: View['bound'] | null = null, also: Edges = []): string => num(ratio, roundingOf(bound), [...edges, ...also]);
-  const decisive: View = c.adjusted ?? c.raw;
+  const decisive: View = decisiveView(c);
+  const of = ratioOfWords(decisive);
   const pDecisive = c.adjusted ? adj.adjusted : adj.raw;
   const view = c.adjusted ? 'like-for-like' : 'raw';
   const cells = c.adjusted?.strataUsed;
@@ -135,7 +145,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
       decisive.ratio === null
         ? c.adjusted?.opposingBounds
           ? 'like for like, some cells are bounded one way and others the other way (medians not reached), so no ratio of medians can be estimated'
-          : 'no ratio of medians can be estimated (medians not reached)'
+          : `no ratio of medians can be estimated (medians not reached), nor of the ${FALLBACK_QUANTILES.map(percentileWords).join('s or ')}s (neither group reaches them)`
         : 'the test cannot be computed (no spread in the times)';
     return { verdict: 'no-preference', significant: false, view, rule: `no preference shown: ${why} (${test}${decisive.pValue === null ? '' : `, Holm ${p(pDecisive)}`})`, rawSignificant };
   }
@@ -150,7 +160,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         significant: true,
         view,
         // (the raw ratio on its side of 1 too: it points the other way)
-        rule: `preference, reversed by case mix: like for like the 95% CI ${ciText(decisive, edges)} is wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test}), while the raw ratio ${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio as number, c.raw.bound, [1])} points the other way: the mix of ${c.adjusted.by.join(' and ')} turns the gap around`,
+        rule: `preference, reversed by case mix: like for like the 95% CI${of} ${ciText(decisive, edges)} is wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test}), while the raw ratio ${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio as number, c.raw.bound, [1])} points the other way: the mix of ${c.adjusted.by.join(' and ')} turns the gap around`,
         rawSignificant,
       };
     }
@@ -158,7 +168,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
       verdict: 'preference',
       significant: true,
       view,
-      rule: `preference: 95% CI ${ciText(decisive, edges)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
+      rule: `preference: 95% CI${of} ${ciText(decisive, edges)} wholly outside the tolerance ${band} and Holm ${p(pDecisive)} < ${rules.alpha} (${test})`,
       rawSignificant,
     };
   }
@@ -179,15 +189,15 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
     }
   }
   if (insideBand(decisive.ratio, rules.tolerance) && !decisive.bound) {
-    return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio ${ratioText(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
+    return { verdict: 'within-tolerance', significant: false, view, rule: `within tolerance: ratio${of} ${ratioText(decisive.ratio)} inside ${band} (${test})`, rawSignificant };
   }
   return {
     verdict: 'no-preference',
     significant: false,
     view,
     rule: decisive.bound
-      ? `no preference shown: the ratio is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${ratioText(decisive.ratio, decisive.bound)} (a median not reached), but the 95% CI (${ciText(decisive, edges)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
-      : `no preference shown: ratio ${ratioText(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95, edges)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
+      ? `no preference shown: the ratio${of} is ${decisive.bound === 'lower' ? 'at least' : 'at most'} ${ratioText(decisive.ratio, decisive.bound)} (${decisive.quantile === undefined ? 'a median' : 'a quantile'} not reached), but the 95% CI (${ciText(decisive, edges)}) is not wholly outside ${band} or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`
+      : `no preference shown: ratio${of} ${ratioText(decisive.ratio)} is outside ${band}, but the 95% CI ${interval(decisive.ci95, edges)} is not wholly outside it or Holm ${p(pDecisive)} is not below ${rules.alpha} (${test})`,
     rawSignificant,
   };
 }

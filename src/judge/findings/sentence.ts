@@ -10,10 +10,10 @@
  * median of answered tickets beside it (answeredMedian); `details.raw.answeredMedians` has it too.
  */
 import type { Finding, FindingKind } from '../../report.js';
-import { MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
+import { decisiveView, MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, insideBand, judgeComparison, type Rules } from './rules.js';
-import { count, duration, num, p, share, speedBound, speedInterval, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
+import { count, duration, num, p, percentileWords, share, speedBound, speedInterval, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -96,6 +96,19 @@ function mediansText(metric: Metric, raw: RawView): string {
 }
 
 /**
+ * The tail's clause for a ratio of a lower quantile: "; neither median is reached, so the 25th
+ * percentiles are compared: 3h 10m vs 1d 2h" (the raw view's two quantiles; like for like, the
+ * cells' are in the details).
+ */
+function quantileText(c: Comparison, q: number): string {
+  const words = `; neither median is reached, so the ${percentileWords(q)}s are compared`;
+  const at = c.raw.atQuantile;
+  if (c.adjusted || !at || at.quantile !== q) return `${words}${c.adjusted ? ' like for like' : ''}`;
+  const one = (k: 0 | 1): string => (at.reached[k] ? duration(at.values[k]) : `at least ${duration(at.values[k], 'down')}`);
+  return `${words}: ${one(0)} vs ${one(1)}`;
+}
+
+/**
  * Builds the finding (after the family is adjusted). `mixNote` is appended to a case-mix
  * sentence (e.g. "; 88% of social tickets are Account vs 25% of phone tickets").
  */
@@ -113,10 +126,13 @@ export function comparisonFinding(
   const pRaw = family.get(reg.rawHandle);
   const pAdj = family.get(reg.adjustedHandle);
   const j = judgeComparison(c, { raw: pRaw, adjusted: pAdj }, rules);
-  const decisive = c.adjusted ?? c.raw;
+  const decisive = decisiveView(c);
   const pDecisive = c.adjusted ? pAdj : pRaw;
   const verb = VERB[c.metric];
-  const medians = mediansText(c.metric, c.raw);
+  // a ratio of a lower quantile (neither median reached) says so beside its number, and the
+  // sentence's tail says why and gives the two quantiles (compare.ts decisiveView)
+  const atQ = decisive.quantile === undefined ? '' : ` at the ${percentileWords(decisive.quantile)}`;
+  const medians = mediansText(c.metric, c.raw) + (decisive.quantile === undefined ? '' : quantileText(c, decisive.quantile));
   const nText = `n = ${count(decisive.n[0])} vs ${count(decisive.n[1])}`;
   const like = c.adjusted ? ` with the same ${byWords(c.adjusted.by)}` : '';
   const unrated = c.adjusted?.strataWithoutRatio ?? 0;
@@ -131,26 +147,26 @@ export function comparisonFinding(
   switch (j.verdict) {
     case 'preference': {
       const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
-      message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${atQ}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     }
     case 'case-mix':
       if (j.significant) {
         // reversed: like for like the one way (significant), overall the other
         const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
-        message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
+        message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${atQ}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
         break;
       }
       message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio, 'nearest', edges)} (95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':
-      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of medians ${num(ratio, 'nearest', edges)}, inside the tolerance ${toleranceBand(rules.tolerance)} (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+      message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of ${decisive.quantile === undefined ? 'medians' : `the ${percentileWords(decisive.quantile)}s`} ${num(ratio, 'nearest', edges)}, inside the tolerance ${toleranceBand(rules.tolerance)} (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     case 'no-preference':
       message =
         ratio === null
           ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${cellsText}${pDecisive === null ? '' : `Holm ${p(pDecisive)}, `}${nText}${tail}).`
-          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${atQ}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;
@@ -200,6 +216,8 @@ export function comparisonFinding(
         (j.verdict === 'preference' ? j.rawSignificant : j.verdict === 'within-tolerance' ? !c.raw.bound && insideBand(c.raw.ratio, rules.tolerance) : true),
       // 'lower': the effect is only a lower bound (the subject's median was not reached), 'upper': an upper bound.
       effectBound: decisive.bound ?? null,
+      // the effect is the ratio of this quantile, not of the medians (neither median reached): present only then
+      ...(decisive.quantile === undefined ? {} : { effectQuantile: decisive.quantile }),
       raw: {
         ...viewDetails(c.raw, pRaw),
         medians: pair(c.raw.medians),
@@ -207,11 +225,24 @@ export function comparisonFinding(
         [endedKey]: pair(c.raw.ended),
         ...(shares ? { [`${endedKey}Share`]: pair(shares) } : {}),
         ...(c.raw.answeredMedians ? { answeredMedians: pair(c.raw.answeredMedians) } : {}),
+        ...(c.raw.atQuantile
+          ? {
+              atQuantile: {
+                quantile: c.raw.atQuantile.quantile,
+                values: pair(c.raw.atQuantile.values),
+                reached: pair(c.raw.atQuantile.reached),
+                ratio: c.raw.atQuantile.ratio,
+                ci95: c.raw.atQuantile.ci95,
+                bound: c.raw.atQuantile.bound ?? null,
+              },
+            }
+          : {}),
         significant: j.rawSignificant,
       },
       likeForLike: c.adjusted
         ? {
             ...viewDetails(c.adjusted, pAdj),
+            ...(c.adjusted.quantile === undefined ? {} : { quantile: c.adjusted.quantile }),
             by: c.adjusted.by,
             strataUsed: c.adjusted.strataUsed,
             strataSkipped: c.adjusted.strataSkipped,
@@ -223,6 +254,7 @@ export function comparisonFinding(
               ratio: cell.ratio,
               ci95: cell.ci95,
               ...(cell.bound ? { bound: cell.bound } : {}),
+              ...(cell.quantile === undefined ? {} : { quantile: cell.quantile }),
             })),
           }
         : null,
@@ -240,9 +272,14 @@ function noRatio(c: Comparison): string {
   }
   const reached = c.raw.mediansReached;
   if (!reached[0] && !reached[1]) {
-    return c.metric === 'firstResponse'
-      ? 'in both groups half or more of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'
-      : 'in both groups half or more of the tickets are still open as far as the data reach, so neither median resolution time is known';
+    const base =
+      c.metric === 'firstResponse'
+        ? 'in both groups half or more of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'
+        : 'in both groups half or more of the tickets are still open as far as the data reach, so neither median resolution time is known';
+    // (nor a lower percentile: compare.ts reads the 25th or 10th where either group reaches it)
+    return c.adjusted
+      ? `${base}; within the comparable cells no ratio of a lower percentile can be estimated either`
+      : `${base}, nor a lower percentile: fewer than a tenth of either group ${VERB[c.metric]} as far as the data reach`;
   }
   return c.adjusted ? 'no ratio of medians can be estimated within the comparable cells' : 'no ratio of medians can be estimated';
 }
