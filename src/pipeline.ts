@@ -45,7 +45,7 @@ import type { CountingProgress } from './read/engines/connection.js';
 import { createdRange, latestCreatedBefore } from './measure/groups.js';
 import { hoursText, parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
-import { groupByCounts, groupByField, measureBy, renamedBy, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
+import { groupByCounts, groupByField, measureBy, renamedBy, withLookalikeLabels, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { parseGates } from './judge/gates/index.js';
@@ -142,7 +142,7 @@ function measureDataset(dataset: Dataset, given: Settings, options: AuditOptions
   const by = settings.groupBy ? measuredBy(measuredChannels.groups, groupByField(dataset.table, settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
   const period = { from: iso(from), to: iso(to), asOf: iso(dataset.asOf) };
-  return { settings, input, period, measured, groups: measuredChannels.groups, byReport: by?.report ?? null };
+  return { settings, input: withByNote(input, by), period, measured, groups: measuredChannels.groups, byReport: by?.report ?? null };
 }
 
 /** The judge stage of auditDataset. */
@@ -155,10 +155,19 @@ function byShownAs(settings: Settings): (value: string) => string {
   return settings.redact && settings.groupBy && byHoldsCustomers(settings.groupBy.field) ? customerPseudonym : (value) => value;
 }
 
-/** The --by groups measured from either producer's groups; with --redact on a field that holds customers, the values are pseudonyms before any sentence is made. */
-function measuredBy<G>(groups: MeasuredGroups<G, CellLayout>, grouping: ByGrouping<G>, settings: Settings): { measurement: ByMeasurement<G>; report: ByReport } {
+/**
+ * The --by groups measured from either producer's groups; with --redact on a field that holds
+ * customers, the values are pseudonyms before any sentence is made; then values that would look
+ * alike in one table are labelled apart, and `note` (for input.notes) names them.
+ */
+function measuredBy<G>(groups: MeasuredGroups<G, CellLayout>, grouping: ByGrouping<G>, settings: Settings): { measurement: ByMeasurement<G>; report: ByReport; note: string | null } {
   const by = measureBy(groups, grouping, settings.groupBy as BySettings);
-  return settings.redact && byHoldsCustomers(by.report.field) ? renamedBy(by, customerPseudonym) : by;
+  return withLookalikeLabels(settings.redact && byHoldsCustomers(by.report.field) ? renamedBy(by, customerPseudonym) : by);
+}
+
+/** `input` with a --by note added (look-alike values), or as it is. */
+function withByNote(input: ReportInput, by: { note: string | null } | null): ReportInput {
+  return by?.note ? { ...input, notes: [...input.notes, by.note] } : input;
 }
 
 /** Where an audit's tickets are when parity does not read them in-process: a count table file, or an engine. */
@@ -296,7 +305,7 @@ function judgeCounts(counts: CountTable, given: Settings, source: CountSource, b
   // --by groups: the count table's `by` dimension, measured and judged as in-process
   const by = settings.groupBy ? measuredBy(groups, groupByCounts(groups.byGroups(), settings.groupBy, byShownAs(settings)), settings) : null;
   const measured = by ? { ...measuredChannels, by: by.measurement } : measuredChannels;
-  return judgeGroups(measured, settings, input, { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null, clock: countClock(counts, settings) });
+  return judgeGroups(measured, settings, withByNote(input, by), { from: at(h.createdFrom), to: at(h.createdTo), asOf: at(h.asOf) }, baseline, { byReport: by?.report ?? null, clock: countClock(counts, settings) });
 }
 
 /**

@@ -43,9 +43,12 @@ export interface ReportInput {
    */
   rowsWithValuesLeftOut?: number;
   /** Raw channel values not in any vocabulary, mapped to `other`. */
-  unknownChannels: Array<{ raw: string; count: number }>;
-  /** Raw channel values seen, with where each maps. */
-  channelValues: Array<{ raw: string; channel: Channel; count: number }>;
+  unknownChannels: Array<{ raw: string; count: number; label?: string }>;
+  /**
+   * Raw channel values seen, with where each maps. `label`: how the text outputs show a value
+   * that looks like another one (text/lookalike.ts); absent for every other value.
+   */
+  channelValues: Array<{ raw: string; channel: Channel; count: number; label?: string }>;
   /** Things the format cannot provide (e.g. Salesforce has no first-response field). */
   notes: string[];
 }
@@ -120,6 +123,13 @@ export interface ByGroupReport extends GroupSummary {
    * written out, `X\u001bY`), and a renderer comparing shown values marked both as the reference.
    */
   isReference: boolean;
+  /**
+   * How the text outputs show the value when another value of the field looks the same
+   * (text/lookalike.ts): its invisible or look-alike characters as escapes (`Sales\u200b`,
+   * `S\u0430les`; the plain one of them keeps its own text). Absent for every value that looks
+   * like no other, which is shown as it is; `value` stays the data.
+   */
+  label?: string;
 }
 
 /** `--by <field>`: the groups of that field against a reference value (only with --by). */

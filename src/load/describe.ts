@@ -9,6 +9,7 @@ import type { DataQualityEntry, ReportInput } from '../report.js';
 import type { CountTable } from '../measure/counts.js';
 import type { Dataset } from './dataset.js';
 import type { IssueLog } from '../normalise/issues.js';
+import { labelledChannelValues } from '../text/lookalike.js';
 
 /** The data-quality list of the report, errors first, then by count. */
 function dataQuality(issues: IssueLog): DataQualityEntry[] {
@@ -42,6 +43,7 @@ export function describeInput(dataset: Dataset): ReportInput {
     channelValues.push({ raw: table.dictionaries.rawChannel.valueOf(at - 1) ?? '', count: rawCounts[at] as number, channel: channel >= 0 ? (CHANNELS[channel] as Channel) : 'other' });
   }
   channelValues.sort(byCountThenValue);
+  const labelled = labelledChannelValues(channelValues);
   const formatIds = [...new Set(dataset.files.map((f) => f.format))];
   return {
     files: dataset.files.map((f) => f.file),
@@ -55,9 +57,9 @@ export function describeInput(dataset: Dataset): ReportInput {
     ...(dataset.issues.metricRows > 0 ? { rowsWithValuesLeftOut: dataset.issues.metricRows } : {}),
     // counted over this table, as channelValues are: a report's period lists the unknown values
     // of its own tickets (with the whole export's counts it disagreed with the table above it)
-    unknownChannels: channelValues.filter((v) => dataset.unknownChannels.has(v.raw)).map((v) => ({ raw: v.raw, count: v.count })),
-    channelValues,
-    notes: dataset.notes,
+    unknownChannels: unknownOf(labelled.list.filter((v) => dataset.unknownChannels.has(v.raw))),
+    channelValues: labelled.list,
+    notes: labelled.note ? [...dataset.notes, labelled.note] : dataset.notes,
   };
 }
 
@@ -97,9 +99,11 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     ...leftOut(h),
     ...(h.repeatedIds ? [{ kind: 'repeated-id', severity: 'note' as const, count: h.repeatedIds, example: null }] : []),
   ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
-  const channelValues = h.channelValues
-    .map((v) => ({ raw: v.raw, count: v.count, channel: v.channel }))
-    .sort(byCountThenValue);
+  const labelled = labelledChannelValues(
+    h.channelValues.map((v) => ({ raw: v.raw, count: v.count, channel: v.channel })).sort(byCountThenValue),
+  );
+  const channelValues = labelled.list;
+  if (labelled.note) notes = [...notes, labelled.note];
   return {
     files,
     format,
@@ -109,7 +113,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     rowsRejected: h.rowsRejected ?? 0,
     tickets: h.tickets,
     dataQuality: quality,
-    unknownChannels: channelValues.filter((v) => v.channel === 'other').map((v) => ({ raw: v.raw, count: v.count })),
+    unknownChannels: unknownOf(channelValues.filter((v) => v.channel === 'other')),
     channelValues,
     notes: h.repeatedIds ? [...notes, repeatedIdsNote(h.repeatedIds, format === 'duckdb' && files.every((f) => !/\.parquet$/i.test(f)))] : notes,
   };
@@ -134,4 +138,9 @@ export function repeatedIdsNote(rows: number, csv: boolean): string {
  */
 function byCountThenValue(a: { raw: string; count: number }, b: { raw: string; count: number }): number {
   return b.count - a.count || a.raw.localeCompare(b.raw) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0);
+}
+
+/** Unknown channel values as the report lists them: value, count and any look-alike label. */
+function unknownOf(values: ReadonlyArray<{ raw: string; count: number; label?: string }>): ReportInput['unknownChannels'] {
+  return values.map((v) => ({ raw: v.raw, count: v.count, ...(v.label ? { label: v.label } : {}) }));
 }

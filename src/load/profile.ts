@@ -15,6 +15,7 @@ import { channelResolver } from '../normalise/channel.js';
 import { isNoValue, unsampled } from '../normalise/rows.js';
 import { IssueLog } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
+import { labelledChannelValues } from '../text/lookalike.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
 import { STYLE_LABELS, parserFor, type TimestampParser } from '../normalise/time.js';
@@ -35,7 +36,8 @@ export interface FileProfile {
   rows: number;
   /** What one row is ("row", or "tweet"/"event" for logs where many rows make one ticket). */
   recordNoun: string;
-  channelValues: Array<{ raw: string; count: number; channel: Channel; known: boolean; isPublic: boolean | null; outbound: boolean }>;
+  /** `label`: how the text shows a value that looks like another one (text/lookalike.ts). */
+  channelValues: Array<{ raw: string; count: number; channel: Channel; known: boolean; isPublic: boolean | null; outbound: boolean; label?: string }>;
   createdRange: { from: string | null; to: string | null };
   /** `unsampled`: no value in the rows sampled (style null, settled by the column's first value). */
   timestampStyles: Array<{ field: TicketField; column: string; style: string | null; unsampled?: boolean }>;
@@ -207,6 +209,14 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     return column === undefined ? [] : [{ column, use }];
   });
   const absent = Object.entries(format.absent ?? {}).map(([field, reason]) => ({ field: field as TicketField, reason: reason as string }));
+  const channelValues = labelledChannelValues(
+    [...st.rawCounts.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([raw, n]) => {
+        const m = format.fixedChannel && !b.channel ? { channel: format.fixedChannel, known: true, isPublic: undefined, outbound: undefined } : resolve(raw);
+        return { raw, count: n, channel: m.channel, known: m.known, isPublic: m.isPublic ?? null, outbound: m.outbound ?? false };
+      }),
+  );
   return {
     file: opened.file,
     format: { id: format.id, label: format.label, confidence: detection.confidence, candidates: detection.candidates },
@@ -226,12 +236,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     fixedChannel: format.fixedChannel && !b.channel ? format.fixedChannel : null,
     rows: st.rows,
     recordNoun: format.recordNoun ?? 'row',
-    channelValues: [...st.rawCounts.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
-      .map(([raw, n]) => {
-        const m = format.fixedChannel && !b.channel ? { channel: format.fixedChannel, known: true, isPublic: undefined, outbound: undefined } : resolve(raw);
-        return { raw, count: n, channel: m.channel, known: m.known, isPublic: m.isPublic ?? null, outbound: m.outbound ?? false };
-      }),
+    channelValues: channelValues.list,
     createdRange: { from: iso(st.from), to: iso(st.to) },
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
@@ -246,6 +251,6 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     answered: normalised && st.measures.firstResponse ? st.answered : null,
     resolved: normalised && st.measures.resolution ? st.resolved : null,
     ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
-    notes: [...(format.notes ?? []), ...readNotes(opened)],
+    notes: [...(format.notes ?? []), ...readNotes(opened), ...(channelValues.note ? [channelValues.note] : [])],
   };
 }

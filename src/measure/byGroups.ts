@@ -21,6 +21,7 @@ import type { CellLayout, MeasuredGroups } from './source.js';
 import type { StratumField } from './strata.js';
 import { selfRatio, summarise } from './summary.js';
 import { vsReferenceOf } from './index.js';
+import { findLookalikes, lookalikeList } from '../text/lookalike.js';
 
 /** The by groups of a table: values, largest group first, each with its group handle. */
 export interface ByGrouping<G = unknown> {
@@ -49,6 +50,8 @@ export interface ByGrouping<G = unknown> {
 export interface ByMeasurement<G = unknown> extends ByGrouping<G> {
   /** Strata the like-for-like view uses: category × priority without the by field itself. */
   strataFields: StratumField[];
+  /** How sentences name each value (same order as `values`): its look-alike label (withLookalikeLabels), else null for the value itself. */
+  labels?: ReadonlyArray<string | null>;
 }
 
 /** Each ticket's code of the by field (−1 = no value) and the dictionary's values. */
@@ -150,6 +153,8 @@ function referenceOf(values: readonly string[], by: BySettings, shownAs: (value:
   let index = values.indexOf(wanted);
   // a value as the report shows it (a customer's pseudonym under --redact)
   if (index < 0) index = values.findIndex((v) => shownAs(v) === wanted);
+  // a look-alike value as its label shows it (`Sales\u200b`)
+  if (index < 0) index = findLookalikes(values.map(shownAs)).labels.indexOf(wanted);
   let alike: number[] = [];
   if (index < 0) {
     const lower = wanted.toLowerCase();
@@ -223,5 +228,30 @@ export function renamedBy<G>(by: { measurement: ByMeasurement<G>; report: ByRepo
       reference: by.report.reference === null ? null : pseudonym(by.report.reference),
       groups: by.report.groups.map((g) => ({ ...g, value: pseudonym(g.value) })),
     },
+  };
+}
+
+/**
+ * The by groups with look-alike values labelled (text/lookalike.ts): two values of the field that
+ * would look the same in one table get labels that show the difference, which the report's
+ * groups carry (`label`) and the judge's sentences use; `note` names them for the data-quality
+ * notes (null when no two look alike). Done after any pseudonyms, on the values as shown.
+ */
+export function withLookalikeLabels<G>(by: { measurement: ByMeasurement<G>; report: ByReport }): { measurement: ByMeasurement<G>; report: ByReport; note: string | null } {
+  const values = by.measurement.values;
+  const found = findLookalikes(values);
+  if (found.classes.length === 0) return { ...by, note: null };
+  const labelOf = new Map(values.map((v, k) => [v, found.labels[k] ?? null]));
+  const field = by.report.field;
+  return {
+    measurement: { ...by.measurement, labels: found.labels },
+    report: {
+      ...by.report,
+      groups: by.report.groups.map((g) => {
+        const label = labelOf.get(g.value);
+        return label ? { ...g, label } : g;
+      }),
+    },
+    note: `${field} values that look alike but differ in the export are kept as separate groups, their hidden characters shown as escapes: ${lookalikeList(values, found)}. Clean the ${field} column in the export to merge them (JSON keeps the values as they are).`,
   };
 }

@@ -3,8 +3,20 @@
  * reference and why, how many tickets have no value, and which groups are shown but not tested.
  * Words only, from the Report (the judge marked which groups its findings test).
  */
-import type { ByReport } from '../report.js';
+import type { ByGroupReport, ByReport } from '../report.js';
 import { formatCount } from '../format.js';
+
+/** How every output shows a group's value: its look-alike label when the report gave it one (text/lookalike.ts), else the value. */
+export function byLabel(group: Pick<ByGroupReport, 'value' | 'label'>): string {
+  return group.label ?? group.value;
+}
+
+/** The reference value as its row shows it (null: no reference). */
+export function referenceLabel(by: ByReport): string | null {
+  if (by.reference === null) return null;
+  const group = by.groups.find((g) => g.isReference);
+  return group ? byLabel(group) : by.reference;
+}
 
 /** The section title: `By group`. */
 export function byTitle(by: ByReport): string {
@@ -14,17 +26,18 @@ export function byTitle(by: ByReport): string {
 /** Sentences under the by table (plain text; each renderer escapes them). */
 export function byNotes(by: ByReport, minSample: number, mark = '·'): string[] {
   const notes: string[] = [];
-  if (by.reference !== null) {
+  const reference = referenceLabel(by);
+  if (reference !== null) {
     notes.push(
       by.referenceChosen === 'given'
-        ? `Reference: ${by.reference} (given); ratios are each ${by.field}'s median over its median.`
-        : `Reference: ${by.reference}, the largest ${by.field} (choose another with --by-reference); ratios are each ${by.field}'s median over its median.`,
+        ? `Reference: ${reference} (given); ratios are each ${by.field}'s median over its median.`
+        : `Reference: ${reference}, the largest ${by.field} (choose another with --by-reference); ratios are each ${by.field}'s median over its median.`,
     );
   }
   const untested = by.groups.filter((g) => !g.tested && !g.isReference).length;
-  const reference = by.groups.find((g) => g.isReference);
-  if (untested > 0 && reference && reference.tickets < minSample) {
-    notes.push(`The reference has ${formatCount(reference.tickets)} tickets, fewer than ${formatCount(minSample)}: the groups are measured and shown, none is tested.`);
+  const referenceGroup = by.groups.find((g) => g.isReference);
+  if (untested > 0 && referenceGroup && referenceGroup.tickets < minSample) {
+    notes.push(`The reference has ${formatCount(referenceGroup.tickets)} tickets, fewer than ${formatCount(minSample)}: the groups are measured and shown, none is tested.`);
   } else if (untested > 0) {
     notes.push(
       `${formatCount(untested)} ${by.field} value${untested === 1 ? '' : 's'} with fewer than ${formatCount(minSample)} tickets ${untested === 1 ? 'is' : 'are'} measured and shown but not tested (marked ${mark}).`,

@@ -13,6 +13,7 @@
 import type { Report } from '../report.js';
 import { csvLine } from '../text/csvSafe.js';
 import { formatDate } from './format.js';
+import { byLabel, referenceLabel } from './by.js';
 import { roundingOf } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Bound } from '../measure/estimate.js';
@@ -138,7 +139,7 @@ export function renderCsv(report: Report): string {
       const v = g.vsReference;
       lines.push(
         csvLine([
-          label, from, to, 'yes', complete ? 'yes' : 'no', null, by.reference,
+          label, from, to, 'yes', complete ? 'yes' : 'no', null, referenceLabel(by),
           g.tickets, g.answered, openCount(g.tickets, g.resolution.n, g.resolution.resolved),
           seconds(g.firstResponse.median, g.firstResponse.bound), null, ratio(v?.firstResponseRatio, v?.firstResponseBound), null,
           seconds(g.resolution.median, g.resolution.bound), null, ratio(v?.resolutionRatio, v?.resolutionBound),
@@ -146,7 +147,7 @@ export function renderCsv(report: Report): string {
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
           null,
           holds(v?.firstResponseVerdictHoldsOverall), holds(v?.resolutionVerdictHoldsOverall),
-          by.field, g.value,
+          by.field, byLabel(g),
         ]),
       );
     }

@@ -12,7 +12,7 @@
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
 import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
-import { byNotes, byTitle } from './by.js';
+import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
@@ -209,11 +209,11 @@ function bandTable(report: Report): Markup | null {
 
 /** The --by section's table: one row per value, largest first; untested groups marked ·. */
 function byTable(report: Report, by: ByReport): Markup {
-  const ref = by.reference ?? 'ref';
+  const ref = referenceLabel(by) ?? 'ref';
   const rows = by.groups.map((g) => {
     const isRef = g.isReference;
     const v = g.vsReference;
-    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${g.value}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
+    return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${byLabel(g)}${isRef ? html`<span class="change">reference</span>` : g.tested ? '' : html`<span class="change">not tested</span>`}</td>${[
       num(formatCount(g.tickets)),
       num(formatAnsweredShare(g)),
       withCi(formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound), formatMedianCi(g.firstResponse.ci95, g.firstResponse.bound)),
@@ -340,8 +340,8 @@ ${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g
 <h2>Data quality</h2>
 <p>${formatCount(input.rowsRead)} row${input.rowsRead === 1 ? '' : 's'} read: ${formatCount(input.rowsUsed)} used, ${formatCount(input.rowsRejected)} rejected${input.files.length ? html` (${input.files.map((f, k) => html`${k ? ', ' : ''}<span class="mono">${f}</span>`)})` : ''}.</p>
 ${input.dataQuality.length ? html`<div class="table-wrap"><table><thead><tr><th>Severity</th><th>Problem</th><th class="num">Rows</th><th>Example</th></tr></thead><tbody>${dataQualityRows(input.dataQuality)}</tbody></table></div>` : html`<p>No problems found in the rows.</p>`}
-${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read${report.reportPeriod ? ` (tickets of ${periodName(report.reportPeriod.label)})` : ''}.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${channelValues.shown.map((v) => html`<tr><td class="mono">${v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>${channelValues.more ? html`<p class="note">And ${moreValues(channelValues.more, channelValues.moreCount)}: the JSON report lists them all.</p>` : ''}` : ''}
-${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${unknown.shown.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.raw}</span> (${formatCount(u.count)})`)}${unknown.more ? `, and ${moreValues(unknown.more, unknown.moreCount)}` : ''}. Map them with <code>channels</code> in the configuration.</p>` : ''}
+${input.channelValues.length ? html`<h3>Channel values</h3><p class="note">How the values in the export’s channel column were read${report.reportPeriod ? ` (tickets of ${periodName(report.reportPeriod.label)})` : ''}.</p><div class="table-wrap"><table><thead><tr><th>Value in the export</th><th>Read as</th><th class="num">Tickets</th></tr></thead><tbody>${channelValues.shown.map((v) => html`<tr><td class="mono">${v.label ?? v.raw}</td><td>${swatch(v.channel)}${v.channel}</td>${num(formatCount(v.count))}</tr>`)}</tbody></table></div>${channelValues.more ? html`<p class="note">And ${moreValues(channelValues.more, channelValues.moreCount)}: the JSON report lists them all.</p>` : ''}` : ''}
+${input.unknownChannels.length ? html`<p>Unknown channel values read as <em>other</em>: ${unknown.shown.map((u, k) => html`${k ? ', ' : ''}<span class="mono">${u.label ?? u.raw}</span> (${formatCount(u.count)})`)}${unknown.more ? `, and ${moreValues(unknown.more, unknown.moreCount)}` : ''}. Map them with <code>channels</code> in the configuration.</p>` : ''}
 ${input.notes.length ? html`<ul>${input.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 </section>
 

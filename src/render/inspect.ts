@@ -86,7 +86,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
         const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
           .filter(Boolean)
           .join(', ');
-        out.push(`    ${padEndColumns(quoted(v.raw), 28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
+        out.push(`    ${padEndColumns(quoted(v.label ?? v.raw), 28)} ${formatCount(v.count).padStart(8)}  → ${v.channel}${extra ? `  (${extra})` : ''}`);
       }
       if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }

@@ -14,7 +14,7 @@ import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, 
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
-import { byNotes, byTitle } from './by.js';
+import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 
 // ───────────────────────────── shared prose (plain text) ─────────────────────────────
 
@@ -318,7 +318,7 @@ function byRows(by: ByReport, edges: Edges): string[][] {
     const isRef = g.isReference;
     const v = g.vsReference;
     return [
-      isRef ? `**${e(g.value)}** (ref)` : `${e(g.value)}${g.tested ? '' : ' ·'}`,
+      isRef ? `**${e(byLabel(g))}** (ref)` : `${e(byLabel(g))}${g.tested ? '' : ' ·'}`,
       formatCount(g.tickets),
       formatAnsweredShare(g),
       formatBoundedDuration(g.firstResponse.median, g.firstResponse.bound),
@@ -416,7 +416,7 @@ export function renderMarkdown(report: Report): string {
     const by = report.by;
     out.push(`## ${e(byTitle(by))}`, '');
     if (by.groups.length) {
-      const vs = `vs ${e(by.reference ?? 'ref')}`;
+      const vs = `vs ${e(referenceLabel(by) ?? 'ref')}`;
       out.push(table([e(by.field), 'Tickets', 'Answered', 'First response median', '95% CI', vs, 'Resolved', 'Resolution median', '95% CI', vs], byRows(by, toleranceEdges(report.settings.tolerance)), ['l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l']), '');
     }
     for (const note of byNotes(by, report.settings.minSample)) out.push(e(note), '');
@@ -451,14 +451,14 @@ export function renderMarkdown(report: Report): string {
   if (input.channelValues.length) {
     out.push(`Channel values in the export and how they were read${report.reportPeriod ? ` (tickets of ${e(periodName(report.reportPeriod.label))})` : ''}:`, '');
     const values = firstValues(input.channelValues);
-    out.push(table(['Value', 'Channel', 'Tickets'], values.shown.map((v) => [e(v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
+    out.push(table(['Value', 'Channel', 'Tickets'], values.shown.map((v) => [e(v.label ?? v.raw), e(v.channel), formatCount(v.count)]), ['l', 'l', 'r']));
     if (values.more) out.push('', `And ${moreValues(values.more, values.moreCount)}: the JSON report lists them all.`);
     out.push('');
   }
   if (input.unknownChannels.length) {
     const unknown = firstValues(input.unknownChannels);
     const rest = unknown.more ? `, and ${moreValues(unknown.more, unknown.moreCount)}` : '';
-    out.push(`Unknown channel values read as other: ${unknown.shown.map((u) => `${e(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}. Map them with "channels" in the configuration.`, '');
+    out.push(`Unknown channel values read as other: ${unknown.shown.map((u) => `${e(u.label ?? u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}. Map them with "channels" in the configuration.`, '');
   }
   for (const note of input.notes) out.push(`- Note: ${e(note)}`);
   if (input.notes.length) out.push('');

@@ -5,13 +5,14 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { rowLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
-import { byNotes, byTitle } from './by.js';
+import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 import type { MetricSummary } from '../measure/summary.js';
 import type { Bound } from '../measure/estimate.js';
 import type { Verdict } from '../report.js';
 import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
-import { firstThatFits, wrap } from './fit.js';
+import { blockWidth, firstThatFits, shortenDistinct, wrap } from './fit.js';
+import { displayWidth, truncateColumns } from '../text/width.js';
 import { reportTitle } from './markdown.js';
 import {
   clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, quoted, slaTitle, speedWords,
@@ -230,7 +231,7 @@ export function renderTable(report: Report, options: RenderOptions): string {
     const { shown, more, moreCount } = firstValues(input.unknownChannels);
     const rest = more ? `, and ${moreValues(more, moreCount)}: the JSON report lists them all` : '';
     out.push(
-      wrap(`Unknown channel values mapped to other: ${shown.map((u) => `${quoted(u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}; map them with "channels" in the config.`, width, '  '),
+      wrap(`Unknown channel values mapped to other: ${shown.map((u) => `${quoted(u.label ?? u.raw)} (${formatCount(u.count)})`).join(', ')}${rest}; map them with "channels" in the config.`, width, '  '),
     );
   }
   for (const note of input.notes) out.push(wrap(note, width, '  note: '));
@@ -248,16 +249,29 @@ export function renderTable(report: Report, options: RenderOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The --by section: one row per value, largest first, fitted to the terminal like the channel table. */
+/** Fewest columns a shortened --by value keeps before a narrower layout is tried instead (render/fit.ts shortenDistinct). */
+const SHORTEST_LABEL = 20;
+/** Columns the reference's name keeps in the "vs" headers of a table whose values were shortened. */
+const VS_REFERENCE = 16;
+
+/**
+ * The --by section: one row per value, largest first, fitted to the terminal like the channel
+ * table. A value wider than any layout leaves room for is shortened (`…`, kept distinct), and a
+ * line under the table says so and where the values are in full.
+ */
 function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, width: number | undefined, color: boolean, marked: AlikeMarks): string[] {
-  const out = [c.bold(`${byTitle(by)} (reference: ${by.reference ?? 'none'})`)];
+  const refLabel = referenceLabel(by);
+  const title = (ref: string): string => c.bold(`${byTitle(by)} (reference: ${ref})`);
+  const out: string[] = [];
+  const notes: string[] = [];
   if (by.groups.length) {
     const rows = by.groups.map((g) => {
       const v = g.vsReference;
       const isRef = g.isReference;
-      const mark = isRef || g.tested ? '' : ' ·';
       return {
-        value: isRef ? c.bold(g.value) : `${g.value}${mark}`,
+        label: byLabel(g),
+        isRef,
+        mark: isRef || g.tested ? '' : ' ·',
         tickets: formatCount(g.tickets),
         answered: formatAnsweredShare(g),
         firstCi: withCi(g.firstResponse),
@@ -269,24 +283,47 @@ function byTable(report: Report, by: ByReport, c: InstanceType<typeof Chalk>, wi
       };
     });
     type Row = (typeof rows)[number];
-    const draw = (columns: Array<[string, (x: Row) => string]>): string => {
-      const t = grid(columns.map(([head]) => head), color);
-      for (const x of rows) t.push(columns.map(([, cell]) => cell(x)));
-      return t.toString();
-    };
-    const name: [string, (x: Row) => string] = [by.field, (x) => x.value];
-    const vs = `vs ${by.reference ?? 'ref'}`;
-    const fitted = firstThatFits(
-      [
+    type Column = [string, (x: Row, k: number) => string];
+    /** The layouts (as the channel table's), drawn with the given labels and reference name in the "vs" headers. */
+    const layouts = (labels: readonly string[], ref: string): Array<() => string> => {
+      const draw = (columns: Column[]): string => {
+        const t = grid(columns.map(([head]) => head), color);
+        rows.forEach((x, k) => t.push(columns.map(([, cell]) => cell(x, k))));
+        return t.toString();
+      };
+      const name: Column = [by.field, (x, k) => (x.isRef ? c.bold(labels[k] as string) : `${labels[k] as string}${x.mark}`)];
+      const vs = `vs ${ref}`;
+      return [
         () => draw([name, ['Tickets', (x) => x.tickets], ['Answered', (x) => x.answered], ['First response median (95% CI)', (x) => x.firstCi], [vs, (x) => x.firstVs], ['Resolution median (95% CI)', (x) => x.resolutionCi], [vs, (x) => x.resolutionVs]]),
         () => draw([name, ['Tickets', (x) => x.tickets], ['First response\nmedian', (x) => x.first], [vs, (x) => x.firstVs], ['Resolution\nmedian', (x) => x.resolution], [vs, (x) => x.resolutionVs]]),
         () => `${draw([name, ['Tickets', (x) => x.tickets], ['First response\nmedian', (x) => x.first], [vs, (x) => x.firstVs]])}\n${draw([name, ['Resolution\nmedian', (x) => x.resolution], [vs, (x) => x.resolutionVs]])}`,
-      ],
-      width,
-    );
+      ];
+    };
+    const labels = rows.map((x) => x.label);
+    const full = layouts(labels, refLabel ?? 'ref');
+    let fitted = firstThatFits(full, width);
+    let shownRef = refLabel ?? 'ref';
+    if (width !== undefined && blockWidth(fitted.text) > width) {
+      // No layout fits with the values whole: the first layout that leaves the values at least
+      // SHORTEST_LABEL columns (else the narrowest) draws them shortened to the room it leaves.
+      shownRef = truncateColumns(refLabel ?? 'ref', VS_REFERENCE);
+      const bare = layouts(rows.map(() => ''), shownRef);
+      const marks = rows.some((x) => x.mark !== '') ? displayWidth(' ·') : 0;
+      const room = bare.map((draw) => width - blockWidth(draw()) + Math.max(displayWidth(by.field), marks) - marks);
+      let index = room.findIndex((r) => r >= SHORTEST_LABEL);
+      if (index < 0) index = bare.length - 1;
+      const short = shortenDistinct(labels, Math.max(room[index] as number, SHORTEST_LABEL / 2));
+      fitted = { text: (layouts(short.labels, shownRef)[index] as () => string)(), index };
+      if (short.shortened > 0) {
+        shownRef = short.labels[rows.findIndex((x) => x.isRef)] ?? shownRef;
+        notes.push(`(${formatCount(short.shortened)} ${by.field} value${short.shortened === 1 ? '' : 's'} shortened with … to fit the terminal; --wide, --format csv or --format json show${short.shortened === 1 ? 's it' : ' them'} in full)`);
+      }
+    }
     out.push(fitted.text);
     if (fitted.index > 0) out.push(c.dim(wrap('(answered share and 95% CIs hidden to fit the terminal; --wide shows all)', width)));
-  }
+    for (const note of notes) out.push(c.dim(wrap(note, width)));
+    out.unshift(title(shownRef));
+  } else out.push(title(refLabel ?? 'none'));
   for (const note of byNotes(by, report.settings.minSample)) out.push(wrap(note, width, '  '));
   return out;
 }

@@ -14,10 +14,7 @@ const WIDE =
 /** Columns `text` takes in a terminal (one line, no control characters). */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    if (ZERO_WIDTH.test(ch)) continue;
-    width += WIDE.test(ch) && !HALFWIDTH.test(ch) ? 2 : 1;
-  }
+  for (const ch of text) width += charWidth(ch);
   return width;
 }
 
@@ -25,4 +22,43 @@ export function displayWidth(text: string): number {
 export function padEndColumns(text: string, columns: number): string {
   const width = displayWidth(text);
   return width >= columns ? text : text + ' '.repeat(columns - width);
+}
+
+/** Columns one character takes (displayWidth of a single code point). */
+function charWidth(ch: string): number {
+  return ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) && !HALFWIDTH.test(ch) ? 2 : 1;
+}
+
+/** The longest start of `text` that takes at most `columns` terminal columns (whole characters; marks after a kept character kept). */
+export function headColumns(text: string, columns: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > columns) break;
+    out += ch;
+    used += w;
+  }
+  return out;
+}
+
+/** The longest end of `text` that takes at most `columns` terminal columns and starts with a character that takes room (not a lone combining mark). */
+export function tailColumns(text: string, columns: number): string {
+  const chars = [...text];
+  let used = 0;
+  let start = chars.length;
+  for (let k = chars.length - 1; k >= 0; k--) {
+    const w = charWidth(chars[k] as string);
+    if (used + w > columns) break;
+    used += w;
+    start = k;
+  }
+  while (start < chars.length && charWidth(chars[start] as string) === 0) start++;
+  return chars.slice(start).join('');
+}
+
+/** `text` cut to at most `columns` terminal columns, with `…` where it was cut; as it is when it fits. */
+export function truncateColumns(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  return `${headColumns(text, Math.max(0, columns - 1))}…`;
 }

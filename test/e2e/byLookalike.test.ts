@@ -6,7 +6,8 @@
  * other a ratio of 2 (one question, two answers).
  */
 import { describe, expect, it } from 'vitest';
-import { runParity, tempCsv } from '../helpers/exec.js';
+import { fixture, ROOT, runParity, tempCsv } from '../helpers/exec.js';
+import { join } from 'node:path';
 
 // The reference (6 tickets, the larger group) is answered after 1h, 1h, 2h, 2h, 3h, 3h: median
 // 2h (the mean of the 3rd and 4th). The look-alike (4 tickets) after 4h each: median 4h. Nothing
@@ -31,20 +32,107 @@ describe('--by values that read alike once escaped', () => {
   });
 
   it('the table, Markdown and HTML mark only the reference as such', async () => {
+    // (since the look-alike labels, text/lookalike.ts: the typed one's backslash is shown `\\`,
+    // so the two rows no longer read alike either)
     const table = (await runParity(args)).stdout;
-    const tableRows = table.split('\n').filter((line) => line.startsWith('│ X\\u001bY'));
+    const tableRows = table.split('\n').filter((line) => line.startsWith('│ X\\u001bY') || line.startsWith('│ X\\\\u001bY'));
     expect(tableRows).toHaveLength(2);
-    expect(tableRows[0]).toMatch(/│ 6 .*│ ref /);
-    expect(tableRows[1]).toMatch(/│ 4 .*│ 2\.0× slower/);
+    expect(tableRows[0]).toMatch(/^│ X\\u001bY +│ 6 .*│ ref /);
+    expect(tableRows[1]).toMatch(/^│ X\\\\u001bY +│ 4 .*│ 2\.0× slower/);
 
     const markdown = (await runParity([...args, '--format', 'markdown'])).stdout;
-    const mdRows = markdown.split('\n').filter((line) => line.startsWith('| **X\\\\u001bY') || line.startsWith('| X\\\\u001bY'));
+    const mdRows = markdown.split('\n').filter((line) => line.startsWith('| **X\\\\u001bY') || line.startsWith('| X\\\\\\\\u001bY'));
     expect(mdRows).toHaveLength(2);
     expect(mdRows[0]).toMatch(/^\| \*\*X\\\\u001bY\*\* \(ref\) \| 6 \|/);
-    expect(mdRows[1]).toMatch(/^\| X\\\\u001bY \| 4 \| .*\| 2\.0× slower/);
+    expect(mdRows[1]).toMatch(/^\| X\\\\\\\\u001bY \| 4 \| .*\| 2\.0× slower/);
 
     const html = (await runParity([...args, '--format', 'html'])).stdout;
     expect(html.match(/<tr class="ref"><td>X\\u001bY<span class="change">reference<\/span>/g)).toHaveLength(1);
-    expect(html.match(/<tr><td>X\\u001bY<\/td>/g)).toHaveLength(1);
+    expect(html.match(/<tr><td>X\\\\u001bY<\/td>/g)).toHaveLength(1);
+  });
+});
+
+/**
+ * fixtures/by/lookalike.csv: ten tickets created at one instant, all answered and resolved.
+ *
+ *   Region           tickets  first responses    median  resolutions   median  vs Support (25m, 2h 30m)
+ *   Support          4        10, 20, 30, 40 m   25m     1, 2, 3, 4 h  2h 30m  ref
+ *   Sales            3        10, 20, 30 m       20m     1, 2, 3 h     2h      20/25 = 0.8: 1.25× faster; 1.25× faster
+ *   Sales + U+200B   2        40, 60 m           50m     4, 6 h        5h      2.0× slower; 2.0× slower
+ *   S + U+0430 + les 1        90 m               1h 30m  8 h           8h      3.6× slower; 3.2× slower
+ *
+ * The channel of the last ticket is "Ph" + Cyrillic о + "ne" (unknown: other), of the rest "Phone".
+ */
+describe('look-alike --by values and channel values (fixtures/by/lookalike.csv)', () => {
+  const csv = fixture('by', 'lookalike.csv');
+  const by = ['audit', csv, '--by', 'region'];
+  const note = '"Sales", "Sales\\u200b" and "S\\u0430les" (an invisible character; a Cyrillic or Greek letter in place of a Latin one)';
+
+  it('the table shows the hidden characters, and a note names the values and the fix', async () => {
+    const r = await runParity(by);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.split('\n').filter((line) => /^│ S/.test(line));
+    expect(rows.map((line) => line.split('│')[1]!.trim())).toEqual(['Support', 'Sales ·', 'Sales\\u200b ·', 'S\\u0430les ·']);
+    expect(rows[2]).toMatch(/│ 50m \(—\) +│ 2\.0× slower/);
+    expect(rows[3]).toMatch(/│ 1h 30m \(—\) +│ 3\.6× slower/);
+    const text = r.stdout.replace(/\n +/g, ' ');
+    expect(text).toContain(`region values that look alike but differ in the export are kept as separate groups, their hidden characters shown as escapes: ${note}. Clean the region column in the export to merge them`);
+    expect(text).toContain('Unknown channel values mapped to other: "Ph\\u043ene" (1)');
+  });
+
+  it('Markdown, HTML and CSV show the same labels; JSON keeps the values and adds the labels', async () => {
+    const md = (await runParity([...by, '--format', 'markdown'])).stdout;
+    // (Markdown doubles a backslash: its own escape)
+    expect(md).toContain('| Sales\\\\u200b · | 2 |');
+    expect(md).toContain('| S\\\\u0430les · | 1 |');
+    const html = (await runParity([...by, '--format', 'html'])).stdout;
+    expect(html).toContain('<tr><td>Sales\\u200b<span class="change">not tested</span>');
+    expect(html).not.toContain('Sales\u200b');
+    const csvOut = (await runParity([...by, '--format', 'csv'])).stdout;
+    expect(csvOut.split('\n').filter((l) => l.includes(',region,')).map((l) => l.slice(l.lastIndexOf(',region,') + 8))).toEqual(['Support', 'Sales', 'Sales\\u200b', 'S\\u0430les']);
+    const json = JSON.parse((await runParity([...by, '--format', 'json'])).stdout) as { by: { groups: Array<{ value: string; label?: string }> }; input: { notes: string[] } };
+    expect(json.by.groups.map((g) => [g.value, g.label ?? null])).toEqual([
+      ['Support', null],
+      ['Sales', 'Sales'],
+      ['Sales\u200b', 'Sales\\u200b'],
+      ['S\u0430les', 'S\\u0430les'],
+    ]);
+    expect(json.input.notes.some((n) => n.includes(note))).toBe(true);
+  });
+
+  it('--by-reference takes a value as its label shows it', async () => {
+    const r = await runParity([...by, '--by-reference', 'Sales\\u200b', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { by: { reference: string } };
+    expect(json.by.reference).toBe('Sales\u200b');
+  });
+
+  it('inspect shows the channel values apart and says how to map them', async () => {
+    const r = await runParity(['inspect', csv]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"Phone" +9 {2}→ phone/);
+    expect(r.stdout).toMatch(/"Ph\\u043ene" +1 {2}→ other/);
+    expect(r.stdout).toContain('note: channel values that look alike but differ in the export, their hidden characters shown as escapes: "Phone" and "Ph\\u043ene" (a Cyrillic or Greek letter in place of a Latin one). Map each with "channels" in the config, written as shown');
+  });
+});
+
+/** fixtures/by/long-values.csv in a terminal of 100 columns (the arithmetic: test/unit/report/byShortened.test.ts). */
+describe('a --by value wider than the terminal (fixtures/by/long-values.csv)', () => {
+  const args = ['audit', fixture('by', 'long-values.csv'), '--by', 'region'];
+  const terminal = { NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'fakeTerminal.mjs')}`, PARITY_TEST_COLUMNS: '100' };
+
+  it('is shortened in a terminal, distinct, with a line saying so', async () => {
+    const r = await runParity(args, { env: terminal });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('│ Customer operatio…ion EMEA · │ 2 ');
+    expect(r.stdout).toContain('│ Customer operatio…ion APAC · │ 1 ');
+    expect(r.stdout.replace(/\n/g, ' ')).toContain('(2 region values shortened with … to fit the terminal; --wide, --format csv or --format json show them in full)');
+  });
+
+  it('is drawn in full to a pipe and with --wide', async () => {
+    for (const r of [await runParity(args), await runParity([...args, '--wide'], { env: terminal })]) {
+      expect(r.stdout).toContain(`│ Customer operations enterprise accounts ${'x'.repeat(60)} region EMEA · │`);
+      expect(r.stdout).not.toContain('shortened');
+    }
   });
 });

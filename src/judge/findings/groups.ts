@@ -46,12 +46,16 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
         }),
     ];
   }
+  // Sentences name a value by its label when another value looks the same (subjects stay the data).
+  const named = (k: number): string => by.labels?.[k] ?? (by.values[k] as string);
   const refValue = by.values[by.reference] as string;
+  const refName = named(by.reference);
   const ref = by.groups[by.reference];
   const refSize = by.sizes[by.reference] as number;
-  const others = by.values.map((value, k) => ({ value, group: by.groups[k], size: by.sizes[k] as number, k })).filter((g) => g.k !== by.reference);
+  const others = by.values.map((value, k) => ({ value, name: named(k), group: by.groups[k], size: by.sizes[k] as number, k })).filter((g) => g.k !== by.reference);
   const tested = refSize >= minSample ? others.filter((g) => g.size >= minSample) : [];
-  const untested = others.filter((g) => !tested.includes(g)).map((g) => g.value);
+  const untestedGroups = others.filter((g) => !tested.includes(g));
+  const untested = untestedGroups.map((g) => g.value);
   const out: Deferred[] = [];
 
   if (refSize < minSample && others.length > 0) {
@@ -60,8 +64,8 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
         kind: 'group-preference',
         subject: refValue,
         verdict: 'insufficient-data',
-        rule: `insufficient data: the reference ${field} ${refValue} has ${refSize} tickets, fewer than ${minSample}`,
-        message: `The reference ${field} ${refValue} has only ${count(refSize)} tickets (at least ${count(minSample)} needed), so no ${field} is tested against it; the groups are measured and shown (choose another with --by-reference).`,
+        rule: `insufficient data: the reference ${field} ${refName} has ${refSize} tickets, fewer than ${minSample}`,
+        message: `The reference ${field} ${refName} has only ${count(refSize)} tickets (at least ${count(minSample)} needed), so no ${field} is tested against it; the groups are measured and shown (choose another with --by-reference).`,
       }),
     );
   } else if (untested.length > 0) {
@@ -72,7 +76,7 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
         verdict: 'insufficient-data',
         count: untested.length,
         rule: `not tested: fewer than ${minSample} tickets (minSample)`,
-        message: `${count(untested.length)} ${field} value${untested.length === 1 ? ' has' : 's have'} fewer than ${count(minSample)} tickets and ${untested.length === 1 ? 'is' : 'are'} measured and shown but not tested against ${refValue}: ${listed(untested)}.`,
+        message: `${count(untested.length)} ${field} value${untested.length === 1 ? ' has' : 's have'} fewer than ${count(minSample)} tickets and ${untested.length === 1 ? 'is' : 'are'} measured and shown but not tested against ${refName}: ${listed(untestedGroups.map((g) => g.name))}.`,
         details: { untested },
       }),
     );
@@ -84,7 +88,7 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
         subject: refValue,
         verdict: 'insufficient-data',
         rule: `insufficient data: every ticket with a ${field} has the same one`,
-        message: `Every ticket with a ${field} value has ${refValue}: there is no other ${field} to compare with.`,
+        message: `Every ticket with a ${field} value has ${refName}: there is no other ${field} to compare with.`,
       }),
     );
   }
@@ -95,8 +99,8 @@ export function groupFindings(ctx: FindingContext, by: ByMeasurement | undefined
   // "too few tickets" for every group would only be noise.
   const metrics = (['firstResponse', 'resolution'] as Metric[]).filter((metric) => groupSize(source.of(ref), metric).n > 0);
   const byIsStratum = by.strataFields.length < 2;
-  for (const { value, group } of tested) {
-    const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${value}`, bPhrase: `tickets of ${field} ${refValue}` };
+  for (const { value, name, group } of tested) {
+    const names = { a: value, b: refValue, aPhrase: `tickets of ${field} ${name}`, bPhrase: `tickets of ${field} ${refName}` };
     const regs: Registered[] = metrics.map((metric) => register(ctx.family, compareGroups(source, group, ref, metric, strata), minSample));
     out.push(() => {
       // The mix note names the category or priority that differs most: not the by field itself.
