@@ -178,7 +178,8 @@ function combine(kind: 'ratio' | 'gap', a: Measured, b: Measured, unit: GateUnit
   if (!a.ok) return a;
   if (!b.ok) return b;
   if (a.bound === 'lower' && b.bound === 'lower') {
-    return { ok: false, reason: `${a.detail} and ${b.detail} are both only lower bounds, so their ${kind === 'gap' ? 'difference' : 'ratio'} is unknown` };
+    // (the findings then judge the pair at a lower percentile where one is reached, measure/compare.ts: the gate on their verdicts still decides)
+    return { ok: false, reason: `${a.detail} and ${b.detail} are both only lower bounds, so their ${kind === 'gap' ? 'difference' : 'ratio'} is unknown; a comparison finding judges such a pair at its 25th or 10th percentile instead, which \`findings.significant > 0\` gates on` };
   }
   if (unit === 'share' || unit === 'count' || (a.bound === null && b.bound === null && kind === 'gap')) {
     if (kind === 'gap') return { ok: true, value: a.value - b.value, bound: null, detail: `${a.detail} minus ${b.detail}` };

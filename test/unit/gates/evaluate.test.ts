@@ -172,7 +172,7 @@ describe('gates on a median that is only a bound (more than half still waiting)'
     expect(on('channel(phone).firstResponse.median > 20d', true).passed).toBe(true);
     // both medians only lower bounds: their ratio is unknown
     expect(on('ratio(phone,email).firstResponse.median > 3').reason).toBe(
-      'phone at least 9d (a lower bound: half or more still unanswered) (n=60) and email at least 1d (a lower bound: half or more still unanswered) (n=40) are both only lower bounds, so their ratio is unknown',
+      'phone at least 9d (a lower bound: half or more still unanswered) (n=60) and email at least 1d (a lower bound: half or more still unanswered) (n=40) are both only lower bounds, so their ratio is unknown; a comparison finding judges such a pair at its 25th or 10th percentile instead, which `findings.significant > 0` gates on',
     );
   });
 });
