@@ -95,11 +95,16 @@ function likeForLikeWords(v: Dict, metric: Finding['metric'], edges: Edges): Pai
   const coverage = pairs(v['coverage'], shareOf);
   const unrated = numberOr(v['strataWithoutRatio']);
   // (a correlation's like-for-like view has no cells to count: its words alone)
-  const where = `${used === null ? '' : `${count(used)} cells of the same ${by}`}${unrated ? `, ${count(unrated)} of them without a ratio (both medians not reached)` : ''}${coverage ? ` (covering ${coverage} of the tickets)` : ''}`;
-  out.push(['like for like', where ? `${where}: ${viewWords(v, metric, edges)}` : viewWords(v, metric, edges)]);
+  // (no cell with a ratio of medians: every cell compared at one lower percentile, said so)
+  const q = typeof v['quantile'] === 'number' ? v['quantile'] : null;
+  const atQ = q === null ? '' : `at the ${percentileWords(q)} `;
+  const why = q === null ? 'both medians not reached' : `neither group reaches the ${percentileWords(q)}`;
+  const where = `${used === null ? '' : `${count(used)} cells of the same ${by}`}${unrated ? `, ${count(unrated)} of them without a ratio (${why})` : ''}${coverage ? ` (covering ${coverage} of the tickets)` : ''}`;
+  const view = `${atQ}${viewWords(v, metric, edges)}`;
+  out.push(['like for like', where ? `${where}: ${view}` : view]);
   const cells = Array.isArray(v['strata']) ? (v['strata'] as Dict[]) : [];
   if (cells.length) {
-    const shown = cells.slice(0, 5).map((c) => `${String(c['stratum'])}: ${ratioWords(c['ratio'], c['bound'])} (tickets ${pairs(c['n'], countOf) ?? '—'})`);
+    const shown = cells.slice(0, 5).map((c) => `${String(c['stratum'])}: ${typeof c['quantile'] === 'number' ? `at the ${percentileWords(c['quantile'])} ` : ''}${ratioWords(c['ratio'], c['bound'])} (tickets ${pairs(c['n'], countOf) ?? '—'})`);
     out.push(['largest cells', `${shown.join('; ')}${cells.length > 5 ? `; and ${cells.length - 5} more` : ''}`]);
   }
   return out;
@@ -184,7 +189,9 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
       if (isDict(value)) out.push(...likeForLikeWords(value, f.metric, edges));
     } else if ((key === 'firstResponse' || key === 'resolution') && isDict(value)) {
       const verdict = typeof value['verdict'] === 'string' ? ` (${VERDICT_WORDS[value['verdict'] as Finding['verdict']] ?? value['verdict']})` : '';
-      out.push([METRIC_WORDS[key], `${ratioWords(value['ratio'], value['bound'])}${verdict}`]);
+      // (a ratio of a lower percentile, neither median reached: said so, as in the sentence)
+      const atQ = typeof value['quantile'] === 'number' ? ` at the ${percentileWords(value['quantile'])}` : '';
+      out.push([METRIC_WORDS[key], `${ratioWords(value['ratio'], value['bound'])}${atQ}${verdict}`]);
     } else if (key === 'comparison' && isDict(value) && isDict(value['raw'])) {
       out.push(['jump tickets against other social tickets', viewWords(value['raw'] as Dict, 'firstResponse')]);
     } else {

@@ -169,14 +169,17 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
   // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
   // (said with what it compares: like for like, or a lower percentile when neither median is reached)
   const alike = judged?.significant && judged.effect !== null ? `${speedThan(judged.effect, effectBound(judged), reference, edges)} ${effectScope(judged) || 'like for like'} (significant)` : null;
-  const overall = judged?.details?.['view'] === 'like-for-like' ? ' overall' : ' of medians';
+  // ("no ratio to phone overall" beside a like-for-like number; "no ratio of medians to phone"
+  // beside the raw view's lower percentile)
+  const alikeView = judged?.details?.['view'] === 'like-for-like';
+  const noRatioTo = !alike ? `no ratio to ${reference}` : alikeView ? `no ratio to ${reference} overall` : `no ratio of medians to ${reference}`;
   if (v.firstResponseRatio === null) {
     const theirs = ref.firstResponse;
     if (theirs.median === null) return `${head}; ${reference} has no ticket with a measurable first-response time, so there is no ratio.`;
     if (mine.bound === 'lower' && theirs.bound === 'lower') {
-      return `${head}; no ratio to ${reference}${alike ? overall : ''}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known${alike ? `; but ${alike}` : ''}.`;
+      return `${head}; ${noRatioTo}: half or more of the tickets of both ${c.channel} and ${reference} are still unanswered as far as the data reach, so neither median is known${alike ? `; but ${alike}` : ''}.`;
     }
-    return `${head}; no ratio to ${reference} can be estimated${alike ? `${overall}; but ${alike}` : ''}.`;
+    return `${head}; ${alike && !alikeView ? noRatioTo : `no ratio to ${reference}`} can be estimated${alike ? `${alikeView ? ' overall' : ''}; but ${alike}` : ''}.`;
   }
   // (every multiple on its side of the tolerance band's edges, as the table's cells and the findings)
   const words = speedWords(v.firstResponseRatio, v.firstResponseBound, edges);

@@ -22,19 +22,30 @@ const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
   preference: 'significantly slower',
 };
 
+/** The quantile a comparison finding's effect is of (details.effectQuantile), or null for the medians. */
+function quantileOf(f: Finding): number | null {
+  const q = f.details?.['effectQuantile'];
+  return typeof q === 'number' ? q : null;
+}
+
 /**
  * Response theatre, one rule: the channel's first-response comparison with the reference is a
  * preference (faster), while its resolution comparison is not a preference for it (within
  * tolerance, not conclusive, case mix, or slower). The sentence gives both ratios and how much of
  * the reply advantage survives to resolution, on the log scale: ln(resolution ratio) / ln(first-
- * response ratio). Resolution not measurable → no claim, a note says why. Every ratio and CI end
+ * response ratio), only when both ratios are of the same measure (both of the medians, or both of
+ * the same lower percentile when neither median is reached: compare.ts decisiveView); otherwise
+ * it says that share cannot be said. Resolution not measurable → no claim, a note says why. Every ratio and CI end
  * is written on its side of the tolerance band's `edges`, as in the comparison findings.
  */
 export function theatre(channel: Channel, reference: Channel, edges: Edges, first: Finding, resolution: Finding): Finding | null {
   // (significant: a preference, or one like for like that the raw ratio reverses — case mix)
   if (!first.significant || first.effect === null || first.effect >= 1) return null;
   // (a ratio of a lower quantile, neither median reached, says so: compare.ts decisiveView)
-  const at = (f: Finding): string => (typeof f.details?.['effectQuantile'] === 'number' ? ` at the ${percentileWords(f.details['effectQuantile'])}` : '');
+  const at = (f: Finding): string => {
+    const q = quantileOf(f);
+    return q === null ? '' : ` at the ${percentileWords(q)}`;
+  };
   const firstWords = `answered ${boundedSpeed(first.effect, effectBound(first), edges)} than ${reference} tickets${at(first)}`;
   if (resolution.verdict === 'insufficient-data' || resolution.effect === null) {
     return noteFinding({
@@ -51,13 +62,20 @@ export function theatre(channel: Channel, reference: Channel, edges: Edges, firs
   // a share of two ratios is a number only when both are: a bound (a median not reached) leaves
   // it open, unless resolution is no faster at all (then none survives, whatever the bounds)
   const bounded = bound !== null || effectBound(first) !== null;
+  // nor when the two ratios are of different quantiles (one of the medians, the other of a lower
+  // percentile because neither median was reached, or the 25th beside the 10th): a share of one
+  // in the other would divide two different measures
+  const qFirst = quantileOf(first);
+  const qResolution = quantileOf(resolution);
+  const unlike = qFirst !== qResolution;
   const noneSurvives = r >= 1 && (bound === null || bound === 'lower');
-  const survives = noneSurvives ? 0 : bounded ? null : Math.max(0, Math.min(1, Math.log(r) / Math.log(first.effect)));
+  const survives = noneSurvives ? 0 : bounded || unlike ? null : Math.max(0, Math.min(1, Math.log(r) / Math.log(first.effect)));
+  const of = (q: number | null): string => (q === null ? 'the medians' : `the ${percentileWords(q)}`);
   const survivalText =
     survives === 0
       ? 'none of the reply advantage survives to resolution'
       : survives === null
-        ? 'how much of the reply advantage survives to resolution cannot be said (a median is only a bound)'
+        ? `how much of the reply advantage survives to resolution cannot be said (${unlike ? `first response is compared at ${of(qFirst)}, resolution at ${of(qResolution)}` : 'a median is only a bound'})`
         : `about ${share(survives)} of the reply advantage survives to resolution`;
   // (a significant one is slower here, like for like even when the raw ratio says otherwise)
   const words = resolution.significant ? RESOLVED_WORDS.preference : (RESOLVED_WORDS[resolution.verdict] ?? resolution.verdict);
@@ -78,8 +96,10 @@ export function theatre(channel: Channel, reference: Channel, edges: Edges, firs
     details: {
       // the finding's effect is the resolution ratio: its bound travels with it, as every comparison finding's does
       effectBound: bound,
-      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), verdict: first.verdict, pValueAdjusted: first.pValueAdjusted ?? null },
-      resolution: { ratio: r, ci95: resolution.effectCi95 ?? null, bound, verdict: resolution.verdict, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null },
+      // and so does its quantile, when the resolution ratio is of a lower percentile (neither median reached)
+      ...(qResolution === null ? {} : { effectQuantile: qResolution }),
+      firstResponse: { ratio: first.effect, ci95: first.effectCi95 ?? null, bound: effectBound(first), verdict: first.verdict, pValueAdjusted: first.pValueAdjusted ?? null, ...(qFirst === null ? {} : { quantile: qFirst }) },
+      resolution: { ratio: r, ci95: resolution.effectCi95 ?? null, bound, verdict: resolution.verdict, pValue: resolution.pValue, pValueAdjusted: resolution.pValueAdjusted ?? null, view: resolution.details?.['view'] ?? null, ...(qResolution === null ? {} : { quantile: qResolution }) },
       advantageSurviving: survives,
     },
   };

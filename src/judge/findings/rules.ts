@@ -98,9 +98,15 @@ function reversed(raw: View, decisive: View): boolean {
   return raw.ratio > 1 !== decisive.ratio > 1;
 }
 
-/** What a view's ratio is of, for the rule texts: ` of the 25th percentiles (neither median reached)`, or nothing for medians. */
+/**
+ * What a view's ratio is of, for the rule texts: ` of the 25th percentiles (neither median
+ * reached)`, like for like ` of the 25th percentiles (no cell has a ratio of medians)` (the
+ * medians overall may be reached), or nothing for medians.
+ */
 export function ratioOfWords(view: View): string {
-  return view.quantile === undefined ? '' : ` of the ${percentileWords(view.quantile)}s (neither median reached)`;
+  if (view.quantile === undefined) return '';
+  const why = 'strataUsed' in view ? 'no cell has a ratio of medians' : 'neither median reached';
+  return ` of the ${percentileWords(view.quantile)}s (${why})`;
 }
 
 /** Human name of a view's test. */
@@ -145,7 +151,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
       decisive.ratio === null
         ? c.adjusted?.opposingBounds
           ? 'like for like, some cells are bounded one way and others the other way (medians not reached), so no ratio of medians can be estimated'
-          : `no ratio of medians can be estimated (medians not reached), nor of the ${FALLBACK_QUANTILES.map(percentileWords).join('s or ')}s (neither group reaches them)`
+          : `no ratio of medians can be estimated (medians not reached), nor of the ${FALLBACK_QUANTILES.map(percentileWords).join('s or ')}s (${c.adjusted ? 'in no comparable cell does either group reach them' : 'neither group reaches them'})`
         : 'the test cannot be computed (no spread in the times)';
     return { verdict: 'no-preference', significant: false, view, rule: `no preference shown: ${why} (${test}${decisive.pValue === null ? '' : `, Holm ${p(pDecisive)}`})`, rawSignificant };
   }
@@ -183,7 +189,7 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
         verdict: 'case-mix',
         significant: false,
         view,
-        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio, c.raw.bound)}, Holm ${p(adj.raw)}) is significant, but like for like it is ${ratioText(decisive.ratio)} (95% CI ${interval(decisive.ci95, edges)}, Holm ${p(pDecisive)}; ${test}): ${why} of ${c.adjusted.by.join(' and ')}`,
+        rule: `case mix: the raw gap (${c.raw.bound ? (c.raw.bound === 'lower' ? 'at least ' : 'at most ') : ''}${ratioText(c.raw.ratio, c.raw.bound)}, Holm ${p(adj.raw)}) is significant, but like for like the ratio${of} is ${ratioText(decisive.ratio)} (95% CI ${interval(decisive.ci95, edges)}, Holm ${p(pDecisive)}; ${test}): ${why} of ${c.adjusted.by.join(' and ')}`,
         rawSignificant,
       };
     }

@@ -97,13 +97,15 @@ function mediansText(metric: Metric, raw: RawView): string {
 
 /**
  * The tail's clause for a ratio of a lower quantile: "; neither median is reached, so the 25th
- * percentiles are compared: 3h 10m vs 1d 2h" (the raw view's two quantiles; like for like, the
- * cells' are in the details).
+ * percentiles are compared: 3h 10m vs 1d 2h" (the raw view's two quantiles). Like for like it
+ * says what is true there: no comparable cell has a ratio of medians (the medians overall may
+ * well be reached, by tickets in cells left out), and the cells' quantiles are in the details.
  */
 function quantileText(c: Comparison, q: number): string {
+  if (c.adjusted) return `; no comparable cell has a ratio of medians (half or more of both groups still waiting in each), so the ${percentileWords(q)}s are compared like for like`;
   const words = `; neither median is reached, so the ${percentileWords(q)}s are compared`;
   const at = c.raw.atQuantile;
-  if (c.adjusted || !at || at.quantile !== q) return `${words}${c.adjusted ? ' like for like' : ''}`;
+  if (!at || at.quantile !== q) return words;
   const one = (k: 0 | 1): string => (at.reached[k] ? duration(at.values[k]) : `at least ${duration(at.values[k], 'down')}`);
   return `${words}: ${one(0)} vs ${one(1)}`;
 }
@@ -137,7 +139,7 @@ export function comparisonFinding(
   const like = c.adjusted ? ` with the same ${byWords(c.adjusted.by)}` : '';
   const unrated = c.adjusted?.strataWithoutRatio ?? 0;
   const cellsText = c.adjusted
-    ? `like for like in ${c.adjusted.strataUsed} cell${c.adjusted.strataUsed === 1 ? '' : 's'}${unrated ? `, ${unrated} of them without a ratio (both medians not reached)` : ''}: `
+    ? `like for like in ${c.adjusted.strataUsed} cell${c.adjusted.strataUsed === 1 ? '' : 's'}${unrated ? `, ${unrated} of them without a ratio (${unratedWhy(c.adjusted.quantile)})` : ''}: `
     : '';
   const tail = `; ${c.adjusted ? 'overall ' : ''}${medians}`;
   const ratio = decisive.ratio;
@@ -157,7 +159,7 @@ export function comparisonFinding(
         message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${atQ}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
         break;
       }
-      message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio is ${num(ratio, 'nearest', edges)} (95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
+      message = `${names.aPhrase} are ${verb} ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (Holm ${p(pRaw)}; ${medians}), but${like} the ratio${decisive.quantile === undefined ? '' : ` of the ${percentileWords(decisive.quantile)}s`} is ${num(ratio, 'nearest', edges)} (95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}): case mix, not preference${extra.mixNote ?? ''}.`;
       break;
     case 'within-tolerance':
       message = `${names.aPhrase} are ${verb} about as fast as ${names.bPhrase}${like}: ratio of ${decisive.quantile === undefined ? 'medians' : `the ${percentileWords(decisive.quantile)}s`} ${num(ratio, 'nearest', edges)}, inside the tolerance ${toleranceBand(rules.tolerance)} (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
@@ -261,6 +263,11 @@ export function comparisonFinding(
       ...extra.details,
     },
   };
+}
+
+/** Why a like-for-like cell has no ratio: neither median reached, or at the fallback quantile neither group reaching it. */
+function unratedWhy(quantile: number | undefined): string {
+  return quantile === undefined ? 'both medians not reached' : `neither group reaches the ${percentileWords(quantile)}`;
 }
 
 /** Why there is no ratio of medians although there are tickets enough. */

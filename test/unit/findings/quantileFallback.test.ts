@@ -30,6 +30,20 @@
  *   = 9.75, between ranks 10 and 11 (1-based), both 100 h: 360,000 s, a lower bound; its lower
  *   confidence bound the order statistic c = round(41·0.25 − z·√(40·0.25·0.75)) =
  *   round(10.25 − 5.367584) = 5: 5 h = 18,000 s.
+ *
+ * Like for like while the medians overall are reached: the two-category design above plus 200
+ * social tickets of a third category, Other, answered 60 s after they came in. Phone has no Other
+ * ticket, so that cell is left out (fewer than 5 of each) and the two cells are the ones above:
+ * ratio 0.1 at the 25th percentile, CI 0.055902–0.178885. Overall, social has 232 of 280 answered
+ * and nothing censored before 100 h, so S falls to 80/280 at 60 s: its median, 60 s, is reached.
+ * The sentence may not say "neither median is reached" then: it says no comparable cell has a
+ * ratio of medians.
+ *
+ * Response theatre's share of the reply advantage that survives, ln(resolution ratio) /
+ * ln(first-response ratio), divides two ratios of one measure only: first response 0.1 and
+ * resolution 0.5, both at the 25th percentile, give ln 0.5 / ln 0.1 = 0.693147 / 2.302585 =
+ * 0.30103 ("about 30%"); first response at the 25th percentile beside resolution at the medians
+ * leave it unsaid (null).
  */
 import { describe, expect, it } from 'vitest';
 import { auditFiles, bothProducers } from '../../helpers/audit.js';
@@ -37,6 +51,8 @@ import { runParity, tempCsv } from '../../helpers/exec.js';
 import { quantileSpreadEstimate } from '../../../src/measure/estimate.js';
 import { tallyFromSamples } from '../../../src/stats/tally.js';
 import type { Finding } from '../../../src/report.js';
+import { theatre } from '../../../src/judge/findings/channels.js';
+import { findingEvidence } from '../../../src/render/evidence.js';
 
 const HOUR = 3600;
 const AS_OF = Date.UTC(2026, 10, 15) / 1000;
@@ -52,9 +68,12 @@ function rows(channel: string, first: number, pairs: number, step: number, waite
   });
 }
 
-function exportOf(socialPairs: number, phonePairs: number, categories = false): string {
+function exportOf(socialPairs: number, phonePairs: number, categories = false, other = 0): string {
   const header = `ticket_id,customer_id,channel,created_at,first_response_at,resolved_at,status${categories ? ',category' : ''}`;
-  return tempCsv('both-waiting.csv', [header, ...rows('twitter', 0, socialPairs, 1, 100, categories), ...rows('phone', 100, phonePairs, 10, 1000, categories)]);
+  // `other` social tickets of category Other, answered 60 s after they came in 100 h before the as-of
+  const created = AS_OF - 100 * HOUR;
+  const others = Array.from({ length: other }, (_, k) => [`O${k}`, `D${k}`, 'twitter', iso(created), iso(created + 60), '', 'open', 'Other'].join(','));
+  return tempCsv('both-waiting.csv', [header, ...rows('twitter', 0, socialPairs, 1, 100, categories), ...rows('phone', 100, phonePairs, 10, 1000, categories), ...others]);
 }
 
 const firstResponseFinding = (findings: Finding[]): Finding => findings.find((f) => f.kind === 'channel-preference' && f.subject === 'social' && f.metric === 'firstResponse') as Finding;
@@ -112,6 +131,26 @@ describe('neither median reached: the verdict reads the 25th percentile', () => 
       ['Technical', 0.25, 0.1],
     ]);
     expect(f.message).toContain('10× faster than phone tickets at the 25th percentile with the same category');
+    // the evidence names the percentile of the pooled ratio and of each cell's
+    const evidence = new Map(findingEvidence(f));
+    expect(evidence.get('like for like')).toContain(': at the 25th percentile 10× faster; 95% CI 5.6×–18×');
+    expect(evidence.get('largest cells')).toContain('Billing: at the 25th percentile 10× faster');
+  });
+
+  it('like for like with the medians reached overall: says no cell has a ratio of medians, not that neither median is reached', async () => {
+    const report = await auditFiles([exportOf(16, 16, true, 200)], { asOf: iso(AS_OF), config: false });
+    const f = firstResponseFinding(report.findings);
+    expect(f.details?.['view']).toBe('like-for-like');
+    expect(f.details?.['effectQuantile']).toBe(0.25);
+    expect(f.effect).toBeCloseTo(0.1, 10);
+    expect(f.effectCi95?.[0]).toBeCloseTo(0.055902, 5);
+    expect(f.effectCi95?.[1]).toBeCloseTo(0.178885, 5);
+    const raw = f.details?.['raw'] as Record<string, unknown>;
+    expect(raw['medians']).toMatchObject({ social: 60 });
+    expect(raw['mediansReached']).toEqual({ social: true, phone: false });
+    expect(f.message).toContain('no comparable cell has a ratio of medians (half or more of both groups still waiting in each), so the 25th percentiles are compared like for like');
+    expect(f.message).not.toContain('neither median is reached');
+    expect(f.rule).toContain('of the 25th percentiles (no cell has a ratio of medians)');
   });
 
   it('one number: the same verdict and ratio from the tickets read here and from DuckDB\'s count table', async () => {
@@ -142,6 +181,44 @@ describe('neither median reached: the verdict reads the 25th percentile', () => 
     expect(table.stdout).toMatch(/│ social +│ 80 +│ 40% +│ ≥ [^│]+│[^│]+│ — ! +│/);
     expect(table.stdout.replace(/\s+/g, ' ')).toContain('— with a mark: no ratio of medians (neither is reached, or none overall), but a verdict on the finding\'s own number, like for like or at a lower percentile (see Findings)');
     const md = await runParity(['audit', file, '--as-of', iso(AS_OF), '--no-config', '--format', 'markdown']);
+    expect(md.stdout).toContain('no ratio of medians to phone: half or more of the tickets of both social and phone are still unanswered');
     expect(md.stdout).toContain('10× faster than phone at the 25th percentile (significant)');
+  });
+});
+
+describe('response theatre beside a ratio of a lower percentile', () => {
+  const finding = (metric: 'firstResponse' | 'resolution', effect: number, verdict: Finding['verdict'], q: number | null): Finding => ({
+    kind: 'channel-preference',
+    subject: 'social',
+    against: 'phone',
+    metric,
+    significant: verdict === 'preference',
+    verdict,
+    effect,
+    effectCi95: [effect * 0.8, effect * 1.2],
+    pValue: 0.01,
+    pValueAdjusted: 0.02,
+    n: { social: 80, phone: 80 },
+    rule: verdict,
+    message: '',
+    details: { view: 'raw', effectBound: null, ...(q === null ? {} : { effectQuantile: q }) },
+  });
+
+  it('both at the 25th percentile: the share is ln 0.5 / ln 0.1, and the evidence names the percentile', () => {
+    const t = theatre('social', 'phone', [], finding('firstResponse', 0.1, 'preference', 0.25), finding('resolution', 0.5, 'no-preference', 0.25)) as Finding;
+    expect(t.details?.['advantageSurviving']).toBeCloseTo(0.30103, 5);
+    expect(t.message).toContain('about 30% of the reply advantage survives to resolution');
+    expect(t.details?.['effectQuantile']).toBe(0.25);
+    const evidence = new Map(findingEvidence(t));
+    expect(evidence.get('effect')).toContain('ratio of the 25th percentiles');
+    expect(evidence.get('time to first response')).toBe('10× faster at the 25th percentile (significant)');
+  });
+
+  it('first response at the 25th percentile, resolution at the medians: the share is not said', () => {
+    const t = theatre('social', 'phone', [], finding('firstResponse', 0.1, 'preference', 0.25), finding('resolution', 0.5, 'no-preference', null)) as Finding;
+    expect(t.details?.['advantageSurviving']).toBeNull();
+    expect(t.message).toContain('how much of the reply advantage survives to resolution cannot be said (first response is compared at the 25th percentile, resolution at the medians)');
+    expect(t.details?.['effectQuantile']).toBeUndefined();
+    expect(new Map(findingEvidence(t)).get('effect')).toContain('ratio of medians');
   });
 });
