@@ -194,7 +194,8 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
       // the judge decided on the like-for-like ratio when there is one (the finding's effect): the
       // raw ratio (1.43× slower) is not itself "within the tolerance band", so both are named
       if (judged?.details?.['view'] === 'like-for-like' && judged.effect !== null && speedWords(judged.effect, null, edges) !== words) {
-        return `${head}, about as fast as ${reference} like for like (${speedWords(judged.effect, null, edges)} within the tolerance band once tickets of the same kind are compared, ${words} overall).`;
+        // (at a lower percentile when no comparable cell has a ratio of medians: effectScope says so)
+        return `${head}, about as fast as ${reference} ${effectScope(judged)} (${speedWords(judged.effect, null, edges)} within the tolerance band once tickets of the same kind are compared, ${words} overall).`;
       }
       return `${head}, about as fast as ${reference} (${words}, within the tolerance band).`;
     case 'case-mix':

@@ -3,6 +3,10 @@
  * verdict is about: the judge decided on the like-for-like one (the finding's effect), so a raw
  * ratio outside the band (1.43×) is not called within it. The renderer reads the finding; it
  * compares nothing with the band itself.
+ *
+ * Like for like at a lower percentile (no comparable cell has a ratio of medians, while the raw
+ * ratio of medians exists): the like-for-like number is the 25th percentiles' ratio and is said as
+ * such ("about as fast as phone at the 25th percentile like for like").
  */
 import { describe, expect, it } from 'vitest';
 import { channelSentence } from '../../../src/render/markdown.js';
@@ -10,8 +14,8 @@ import { sampleReport } from './sampleReport.js';
 import type { Finding } from '../../../src/report.js';
 
 /** The judge's finding on email's first response: its view and effect (the decisive ratio). */
-const judged = (view: 'raw' | 'like-for-like', effect: number): Finding =>
-  ({ kind: 'channel-preference', subject: 'email', against: 'phone', metric: 'firstResponse', verdict: 'within-tolerance', effect, details: { view, effectBound: null } }) as unknown as Finding;
+const judged = (view: 'raw' | 'like-for-like', effect: number, effectQuantile?: number): Finding =>
+  ({ kind: 'channel-preference', subject: 'email', against: 'phone', metric: 'firstResponse', verdict: 'within-tolerance', effect, details: { view, effectBound: null, ...(effectQuantile === undefined ? {} : { effectQuantile }) } }) as unknown as Finding;
 
 function emailWith(ratio: number) {
   const report = sampleReport();
@@ -28,6 +32,13 @@ describe('a channel within the tolerance band', () => {
     // like for like 1.10 (the finding's effect), raw 250/175 = 1.43
     expect(channelSentence(mine, 'phone', phone, judged('like-for-like', 1.1))).toBe(
       'email: first response 4h 10m, about as fast as phone like for like (1.10× slower within the tolerance band once tickets of the same kind are compared, 1.43× slower overall).',
+    );
+  });
+
+  it('like for like at the 25th percentile: the sentence names the percentile', () => {
+    const { mine, phone } = emailWith(250 / 175);
+    expect(channelSentence(mine, 'phone', phone, judged('like-for-like', 1.1, 0.25))).toBe(
+      'email: first response 4h 10m, about as fast as phone at the 25th percentile like for like (1.10× slower within the tolerance band once tickets of the same kind are compared, 1.43× slower overall).',
     );
   });
 
