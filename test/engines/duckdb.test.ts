@@ -161,6 +161,36 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(withoutNotes(counts)).toEqual(withoutNotes(reference));
   });
 
+  test("a time written with UTC leaves no zone behind: the times after it without an offset are read in --tz (found by a differential run)", async () => {
+    // DuckDB's cast reads `UTC` as a zone name and kept it for every value without an offset it
+    // cast after it (across its chunks of 2,048 rows), in place of the session's zone.
+    // Hand-worked, in Asia/Kolkata (UTC+05:30):
+    //   U1  created 2026-07-01T10:00:00 UTC = 10:00Z, answered 11:00Z: 3600 s
+    //   P*  created 2026-07-01 10:00 (Kolkata) = 04:30Z, answered 05:30Z: 3600 s each (2,100 rows;
+    //       read as 10:00Z they were answered 16,200 s before creation: negative, left out)
+    //   D1  created 2026-07-01 (a date alone: midnight in Kolkata) = 2026-06-30T18:30Z, answered
+    //       19:00Z: 1800 s (read as 00:00Z: 18,000 s before creation)
+    //   E1  created 10:00Z, answered 2026-07-01 16:00 (Kolkata) = 10:30Z: 1800 s
+    // So phone: 2,101 answered at 3600 s; email: 2 at 1800 s; no negative first response.
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'utc-zone.csv');
+    const rows = ['ticket_id,channel,created_at,first_response_at', 'U1,Phone,2026-07-01T10:00:00 UTC,2026-07-01T11:00:00Z'];
+    for (let i = 0; i < 2100; i++) rows.push(`P${i},Phone,2026-07-01 10:00,2026-07-01T05:30:00Z`);
+    rows.push('D1,Email,2026-07-01,2026-06-30T19:00:00Z', 'E1,Email,2026-07-01T10:00:00Z,2026-07-01 16:00');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const settings = settingsFor(file, {}, { tz: 'Asia/Kolkata' });
+    const { counts } = await duckCounts(file, settings);
+    const cells: Record<string, number> = {};
+    for (const s of counts.series) {
+      if (s.dimension !== 'bandChannel' || s.metric !== 'firstResponse') continue;
+      const { times, ended } = s.packed.unpack();
+      for (let k = 0; k < times.length; k++) cells[`${s.group} ${times[k]}`] = (cells[`${s.group} ${times[k]}`] ?? 0) + (ended[k] as number);
+    }
+    expect(cells).toEqual({ 'unknown / phone 3600': 2101, 'unknown / email 1800': 2 });
+    expect(counts.header.negative).toEqual({ firstResponse: 0, resolution: 0 });
+    expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file, {}, { tz: 'Asia/Kolkata' })));
+  });
+
   test('ids that look like numbers stay text, as parity reads them: no false repeats', async () => {
     // 1.0 and 1, 2.50 and 2.5, 1e1 and 10 are six ids; two 20-digit ids one apart are two (as
     // numbers they would be one double); DuckDB used to type the column as a number

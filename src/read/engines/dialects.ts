@@ -373,6 +373,12 @@ const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}';
  * minutes without seconds (`10:00Z` → `10:00:00Z`), a decimal comma, `z`, `UTC` or a space before the zone, a leap second
  * (`:60`, read as the next minute's first, as in-process). Only a value the plain cast cannot read
  * (TRY_CAST NULL) goes through the rewrite; what it still cannot read fails with DuckDB's message.
+ *
+ * A value ending in `UTC` never reaches DuckDB's cast as it is written: the cast reads `UTC` as a
+ * zone name and keeps that zone for every value without an offset it casts after it in the query,
+ * on that thread, across chunks (`2026-11-02 10:00` after a `… 10:00:00 UTC` row was read as
+ * 10:00 UTC under `SET TimeZone = 'Asia/Kolkata'`, where it is 04:30 UTC). So it takes the
+ * rewrite, which writes `UTC` as `+00:00`, an offset, which leaves no zone behind.
  */
 function duckdbIsoTime(d: Dialect, text: string): string {
   const replace = (expr: string, pattern: string, replacement: string): string => `regexp_replace(${expr}, ${d.string(pattern)}, ${d.string(replacement)})`;
@@ -384,7 +390,8 @@ function duckdbIsoTime(d: Dialect, text: string): string {
   rewritten = replace(rewritten, '\\s+([+-]\\d{2}(:?\\d{2})?)$', '\\1');
   rewritten = replace(rewritten, `^(${ISO_MINUTE}):60`, '\\1:59');
   const leap = `CASE WHEN regexp_matches(${text}, ${d.string(`^${ISO_MINUTE}:60`)}) THEN INTERVAL '1 second' ELSE INTERVAL '0 seconds' END`;
-  return `COALESCE(TRY_CAST(${text} AS TIMESTAMPTZ), CAST(${rewritten} AS TIMESTAMPTZ) + ${leap})`;
+  const noZoneName = `CASE WHEN suffix(${text}, 'UTC') THEN NULL ELSE ${text} END`;
+  return `COALESCE(TRY_CAST(${noZoneName} AS TIMESTAMPTZ), CAST(${rewritten} AS TIMESTAMPTZ) + ${leap})`;
 }
 
 const duckdb: Dialect = {
