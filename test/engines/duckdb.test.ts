@@ -191,6 +191,33 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file, {}, { tz: 'Asia/Kolkata' })));
   });
 
+  test('a spam or deleted row created outside the years 1 to 9999 is rejected as discarded, as in-process (found by a differential run)', async () => {
+    // In-process a spam or deleted row is discarded whatever its creation time (normalise/rows.ts);
+    // the query had called one created in the year 0 `bad-created`. Hand-worked:
+    //   1 phone, created 2026-07-01T10:00Z, open: the one ticket
+    //   2 created in the year 0, status spam: discarded
+    //   3 created in the year 0, spam flag set: discarded
+    //   4 created in the year 0, open: bad-created
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const file = join(dir, 'year-zero.csv');
+    writeFileSync(
+      file,
+      [
+        'ticket_id,channel,created_at,first_response_at,status,spam',
+        '1,Phone,2026-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,',
+        '2,Phone,0000-07-01T10:00:00Z,2026-07-01T11:00:00Z,spam,',
+        '3,Phone,0000-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,true',
+        '4,Phone,0000-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,',
+      ].join('\n') + '\n',
+    );
+    const settings = settingsFor(file, {}, { asOf: '2026-07-02T00:00:00Z' });
+    const { counts } = await duckCounts(file, settings);
+    expect(counts.header.rowsRead).toBe(4);
+    expect(counts.header.rejected).toEqual({ discarded: 2, 'bad-created': 1 });
+    expect(counts.header.tickets).toBe(1);
+    expect(withoutNotes(counts)).toEqual(withoutNotes(await referenceCounts(file, {}, { asOf: '2026-07-02T00:00:00Z' })));
+  });
+
   test('ids that look like numbers stay text, as parity reads them: no false repeats', async () => {
     // 1.0 and 1, 2.50 and 2.5, 1e1 and 10 are six ids; two 20-digit ids one apart are two (as
     // numbers they would be one double); DuckDB used to type the column as a number

@@ -305,8 +305,9 @@ function buildCountQuery(spec: CountQuerySpec): string {
   for (const v of spec.outboundDirections ?? []) directions.push(`dir_txt = ${d.string(v.toLowerCase())}`);
   const reasons = [
     `WHEN id_txt IS NULL THEN ${d.string('missing-id')}`,
-    // a spam or deleted row without a creation time is rejected as spam or deleted, as in-process
-    `WHEN created_s IS NULL AND (${discarded}) THEN ${d.string('discarded')}`,
+    // a spam or deleted row without a creation time, or with one outside the years 1 to 9999, is
+    // rejected as spam or deleted, as in-process (normalise/rows.ts)
+    `WHEN (created_s IS NULL OR created_s < ${numberLiteral(FIRST_TIME)} OR created_s > ${numberLiteral(LAST_TIME)}) AND (${discarded}) THEN ${d.string('discarded')}`,
     `WHEN created_s IS NULL THEN ${d.string('missing-created')}`,
     // outside the years 1 to 9999, as in-process (normalise/time.ts inCalendar)
     `WHEN created_s < ${numberLiteral(FIRST_TIME)} OR created_s > ${numberLiteral(LAST_TIME)} THEN ${d.string('bad-created')}`,
