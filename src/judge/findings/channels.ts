@@ -91,7 +91,7 @@ export function theatre(channel: Channel, reference: Channel, edges: Edges, firs
     pValue: null,
     pValueAdjusted: null,
     ...(resolution.n ? { n: resolution.n } : {}),
-    rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.verdict}: ${resolution.rule ?? ''})`,
+    rule: `response theatre: first response is a preference for ${channel} (${first.rule ?? 'preference'}) while resolution is not (${resolution.rule ?? resolution.verdict})`,
     message: `Response theatre on ${channel}: ${firstWords}, but resolved ${boundedSpeed(r, bound, edges)}${at(resolution)} (${words}; 95% CI ${bound ? oneSided(resolution.effectCi95 ?? null, edges) : interval(resolution.effectCi95 ?? null, edges)}, Holm ${p(resolution.pValueAdjusted ?? null)}): ${survivalText}.`,
     details: {
       // the finding's effect is the resolution ratio: its bound travels with it, as every comparison finding's does

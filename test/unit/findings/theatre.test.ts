@@ -48,6 +48,14 @@ describe('response theatre: the share of the advantage that survives', () => {
     expect(theatre('social', 'phone', NO_EDGES, finding('firstResponse', 'preference', 0.25, null, [0.2, 0.3]), finding('resolution', 'no-preference', 0.5, null, [0.3, 1.1]))?.details?.['effectBound']).toBeNull();
   });
 
+  it('the rule quotes each side\'s rule once (it read "(no-preference: no-preference: …)")', () => {
+    const first = { ...finding('firstResponse', 'preference', 0.25, null, [0.2, 0.3]), rule: 'preference: 95% CI 0.20–0.30 wholly outside' };
+    const resolution = { ...finding('resolution', 'no-preference', 0.5, null, [0.3, 1.1]), rule: 'no preference shown: ratio 0.50 is outside' };
+    expect(theatre('social', 'phone', NO_EDGES, first, resolution)?.rule).toBe(
+      'response theatre: first response is a preference for social (preference: 95% CI 0.20–0.30 wholly outside) while resolution is not (no preference shown: ratio 0.50 is outside)',
+    );
+  });
+
   it('resolution no faster (at least 1.2×): none survives, bound or not', () => {
     const t = theatre('social', 'phone', NO_EDGES, finding('firstResponse', 'preference', 0.1, 'upper', [null, 0.2]), finding('resolution', 'no-preference', 1.2, 'lower', [0.9, null]));
     expect(t?.details?.['advantageSurviving']).toBe(0);
