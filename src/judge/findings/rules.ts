@@ -181,10 +181,15 @@ export function judgeComparison(c: Comparison, adj: Adjusted, rules: Rules): Jud
   if (c.adjusted && rawSignificant && c.raw.ratio !== null && gapAtLeast(c.raw) && !decisive.bound) {
     const rawGap = Math.abs(Math.log(c.raw.ratio));
     const adjGap = Math.abs(Math.log(decisive.ratio));
-    if (adjGap <= rawGap / 2 || insideBand(decisive.ratio, rules.tolerance)) {
+    // (half the gap is measured only between two ratios of medians: a like-for-like ratio of a
+    // lower percentile, neither median reached in any cell, measures another thing than the raw
+    // ratio of medians, and a smaller number there need not be the mix; inside the band it is
+    // no gap either way)
+    const halved = adjGap <= rawGap / 2 && decisive.quantile === undefined;
+    if (halved || insideBand(decisive.ratio, rules.tolerance)) {
       // (two ways to it, said as they are: at least half the gap gone, or less than half gone
       // but what is left inside the tolerance band; found by an independent check of the text)
-      const why = adjGap <= rawGap / 2 ? 'at least half of it comes from the mix' : `what is left lies inside the tolerance ${band}: the gap beyond it comes from the mix`;
+      const why = halved ? 'at least half of it comes from the mix' : `what is left lies inside the tolerance ${band}: the gap beyond it comes from the mix`;
       return {
         verdict: 'case-mix',
         significant: false,

@@ -53,6 +53,20 @@ describe('the tolerance band (Aequitas) and significance', () => {
 });
 
 describe('like for like decides when strata exist', () => {
+  it('half the gap gone counts only between two ratios of medians, not beside a like-for-like ratio of a lower percentile', () => {
+    // raw 0.2 (|ln| 1.609), like for like 0.6 (|ln| 0.511 ≤ 1.609 / 2), not significant, outside the band (0.6 < 0.8)
+    const medians: Comparison = { metric: 'firstResponse', raw: raw(0.2, [0.15, 0.27]), adjusted: adjusted(0.6, [0.3, 1.2]) };
+    expect(judgeComparison(medians, { raw: 0.0001, adjusted: 0.3 }, rules)).toMatchObject({ verdict: 'case-mix', significant: false });
+    // the same numbers with the like-for-like ratio of the 25th percentiles: another measure, no case-mix claim
+    const percentile: Comparison = { ...medians, adjusted: { ...adjusted(0.6, [0.3, 1.2]), quantile: 0.25 } };
+    const j = judgeComparison(percentile, { raw: 0.0001, adjusted: 0.3 }, rules);
+    expect(j).toMatchObject({ verdict: 'no-preference', significant: false, view: 'like-for-like' });
+    expect(j.rule).toContain('ratio of the 25th percentiles (no cell has a ratio of medians) 0.60 is outside');
+    // inside the band, like for like: the gap is gone whatever the measure
+    const inside: Comparison = { ...medians, adjusted: { ...adjusted(0.95, [0.7, 1.3]), quantile: 0.25 } };
+    expect(judgeComparison(inside, { raw: 0.0001, adjusted: 0.3 }, rules)).toMatchObject({ verdict: 'case-mix', significant: false });
+  });
+
   it('a raw gap that vanishes within cells is case mix', () => {
     const c: Comparison = { metric: 'firstResponse', raw: raw(0.4, [0.35, 0.46]), adjusted: adjusted(0.97, [0.85, 1.1]) };
     expect(judgeComparison(c, { raw: 0.0001, adjusted: 0.6 }, rules)).toMatchObject({ verdict: 'case-mix', significant: false, view: 'like-for-like', rawSignificant: true });
