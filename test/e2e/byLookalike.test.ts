@@ -136,3 +136,23 @@ describe('a --by value wider than the terminal (fixtures/by/long-values.csv)', (
     }
   });
 });
+
+/**
+ * fixtures/by/lookalike.csv: Region values Support (4 tickets), Sales (3), Sales + U+200B (2),
+ * S + Cyrillic а + les (1). A gate's reason names a look-alike value by its label, as the tables
+ * do: "Sales\u200b" where the raw value would print as a second "Sales". First responses of the
+ * two Sales\u200b tickets 40 and 60 min: median 50m; Support's 10, 20, 30, 40 min: median 25m.
+ */
+describe('gates name look-alike --by values by their labels', () => {
+  it('in a value list and in a ratio', async () => {
+    const config = tempCsv('min2.json', [JSON.stringify({ minSample: 2 })]);
+    const r = await runParity([
+      'audit', fixture('by', 'lookalike.csv'), '--by', 'Region', '-c', config,
+      '--fail-on', 'by(Nope).firstResponse.median > 1h',
+      '--fail-on', 'by("Sales\\u200b",Support).firstResponse.median > 100',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no Region Nope (values: Support, Sales, Sales\\u200b, S\\u0430les)');
+    expect(r.stdout).toContain('[Region Sales\\u200b 50m (n=2) over Region Support 25m (n=4)]');
+  });
+});

@@ -76,6 +76,8 @@ interface MetricLike {
   ci95?: Interval | null;
 }
 interface GroupLike {
+  /** A --by value's label when it looks like another value (text/lookalike.ts). */
+  label?: string;
   tickets?: number;
   answeredShare?: number | null;
   resolvedShare?: number | null;
@@ -163,7 +165,7 @@ function byGroup(report: Report, written: string, where: string): (GroupLike & {
   if (alike.length > 1) {
     return `${by.field} ${value}${where} matches ${alike.length} values that differ only in case (${alike.map((g) => JSON.stringify(g.value)).join(', ')}): write one of them exactly`;
   }
-  const values = by.groups.map((g) => g.value);
+  const values = by.groups.map((g) => g.label ?? g.value);
   const shown = values.slice(0, 10).join(', ');
   return `no ${by.field} ${value}${where} (values: ${shown || 'none'}${values.length > 10 ? `, and ${values.length - 10} more` : ''})`;
 }
@@ -257,7 +259,7 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
     case 'by': {
       const group = byGroup(report, subject.a, where);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${group.value}`, minSample, where);
+      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${group.label ?? group.value}`, minSample, where);
     }
     case 'byRatio': {
       const ga = byGroup(report, subject.a, where);
@@ -265,9 +267,10 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       if (typeof ga === 'string') return { ok: false, reason: ga };
       if (typeof gb === 'string') return { ok: false, reason: gb };
       const field = report.by?.field ?? 'by';
-      const a = metricOf(ga, subject.metric, `${field} ${ga.value}`, minSample, where);
-      const b = metricOf(gb, subject.metric, `${field} ${gb.value}`, minSample, where);
-      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${gb.value}`);
+      // (a value that looks like another is named by its label, its invisible difference shown: text/lookalike.ts)
+      const a = metricOf(ga, subject.metric, `${field} ${ga.label ?? ga.value}`, minSample, where);
+      const b = metricOf(gb, subject.metric, `${field} ${gb.label ?? gb.value}`, minSample, where);
+      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${gb.label ?? gb.value}`);
     }
     case 'bandRatio': {
       if (isBaseline) return recordedValue(subject, report);
