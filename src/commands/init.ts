@@ -105,6 +105,14 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     const columnsUnread = unread.map((s) => JSON.stringify(s.column));
     edits.push(`dateFormat: the timestamps in ${columnsUnread.join(', ')} were not recognised`);
   }
+  // dates whose order no sampled value settled (no day over 12): the order is only the default
+  const guessedOrder = first.timestampStyles.filter((s) => s.style?.includes('order assumed'));
+  if (guessedOrder.length && !unread.length) {
+    const monthFirst = guessedOrder[0]?.style?.startsWith('US month/day/year') === true;
+    edits.push(
+      `dateFormat: no date in ${guessedOrder.map((s) => JSON.stringify(s.column)).join(', ')} has a day over 12, so they are read ${monthFirst ? 'month-first (MM/DD)' : 'day-first (DD-MM)'} only by default; if the export writes the ${monthFirst ? 'day' : 'month'} first, add "dateFormat": "${monthFirst ? 'dd/MM/yyyy HH:mm' : 'MM-dd-yyyy HH:mm'}" (adjusted to the time written)`,
+    );
+  }
   config.timeZone = timeZone;
   if (profiles.some((p) => p.naiveTimes) && timeZone === 'UTC') {
     edits.push('timeZone: the timestamps carry no offset and are read as UTC; set the zone your export writes times in');

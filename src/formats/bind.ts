@@ -10,7 +10,7 @@ import { ParityError } from '../errors.js';
 import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
-import { CLOCK_TEXT, PLAIN_ZERO, unsampled } from '../normalise/rows.js';
+import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
 import { wordedDuration } from '../measure/duration.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { durationHeader } from './durationHeader.js';
@@ -331,7 +331,8 @@ export function bindColumns(
     }
     const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
     if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field, delimiter === 'xlsx');
-    bindings[field] = { ...b, style, ...(ORDERED.has(style) && !dateOrderSettled(values, timeZone) ? { orderGuessed: true } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
+    const guessed = ORDERED.has(style) && !dateOrderSettled(values, timeZone);
+    bindings[field] = { ...b, style, ...(guessed ? { orderGuessed: true, ...orderExample(values) } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
   }
 
   // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both
@@ -347,8 +348,8 @@ export function bindColumns(
     if (joint === 'mdy' || joint === 'dmy' || joint === 'dmy-dash') {
       const guessed = !dateOrderSettled(all, timeZone);
       for (const f of ordered) {
-        const { orderGuessed: _, ...rest } = bindings[f] as FieldBinding;
-        bindings[f] = { ...rest, style: joint, ...(guessed ? { orderGuessed: true } : {}) };
+        const { orderGuessed: _, orderExample: __, ...rest } = bindings[f] as FieldBinding;
+        bindings[f] = { ...rest, style: joint, ...(guessed ? { orderGuessed: true, ...orderExample(columnSamples(samples, rest.index).slice(0, 500)) } : {}) };
       }
     }
   }
@@ -385,6 +386,42 @@ export function assumedUnitNotes(mapping: Pick<Mapping, 'bindings'>): string[] {
     if (!b?.unitAssumed || mapping.bindings[TWIN[field] as TicketField]) continue;
     const metric = field === 'firstResponseTime' ? 'first-response' : 'resolution';
     out.push(`column "${b.header}" names no unit: its ${metric} durations are read as seconds (set columns.${field}.unit if they are not)`);
+  }
+  return out;
+}
+
+/** The example a guessed date order's note gives: the first sampled value written with slashes or dashes. */
+function orderExample(values: readonly string[]): { orderExample?: string } {
+  const example = values.map((v) => v.trim()).find((v) => /^\d{1,2}[/-]\d{1,2}[/-]\d/.test(v));
+  return example === undefined ? {} : { orderExample: example };
+}
+
+/**
+ * The note for a file whose slash or dash dates no value settled the order of (no day over 12
+ * in the rows sampled, and none later that reads only the other way, which would have stopped the
+ * run): every date was read in the default order, and if the export writes them the other way
+ * every date and duration is wrong (a week of 05/01–11/01 in day-first dates read as May to
+ * November, a next-day reply as a month) — said in the report, not only by `inspect`, with the
+ * dateFormat that reads the other order.
+ */
+export function guessedOrderNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'>): string[] {
+  const guessed = TIMESTAMP_FIELDS.map((f) => mapping.bindings[f]).filter((b): b is FieldBinding => b?.orderGuessed === true && b.dateFormat === undefined && ORDERED.has(b.style ?? null));
+  if (guessed.length === 0) return [];
+  const out: string[] = [];
+  for (const style of new Set(guessed.map((b) => b.style))) {
+    const columns = guessed.filter((b) => b.style === style);
+    const names = columns.map((b) => `"${b.header}"`);
+    const listed = names.length === 1 ? `column ${names[0]}` : `columns ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const monthFirst = style === 'mdy';
+    const taken = monthFirst ? 'month-first (MM/DD)' : 'day-first (DD-MM)';
+    const other = monthFirst ? 'day-first' : 'month-first';
+    const example = columns.find((b) => b.orderExample !== undefined)?.orderExample;
+    const at = example === undefined ? null : parserFor(style as TimestampStyle, 'UTC')(example);
+    const shown = at === null ? '' : `: "${example}" is read as ${new Date(at * 1000).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })}`;
+    const format = example === undefined ? (monthFirst ? 'dd/MM/yyyy HH:mm' : 'MM-dd-yyyy HH:mm') : dateFormatLike(example, other);
+    out.push(
+      `no date in ${listed} has a day over 12 in the rows sampled, so which comes first, the day or the month, is not known: the dates are read ${taken}, the default${shown}. If the export writes the ${monthFirst ? 'day' : 'month'} first, every date and duration is misread: set "dateFormat": "${format}" in the config`,
+    );
   }
   return out;
 }

@@ -43,6 +43,8 @@ export interface FieldBinding {
    * run (rows.ts), since every date before it may have been misread.
    */
   readonly orderGuessed?: boolean;
+  /** With `orderGuessed`: the column's first sampled value, the example its note gives (bind.ts guessedOrderNotes). */
+  readonly orderExample?: string;
   /** A timestamp column with no value in the rows sampled: its style (null) is settled by its first value (rows.ts). */
   readonly unsampled?: boolean;
   /** Number columns (durations, followers): how their decimals are written (normalise/decimal.ts). */

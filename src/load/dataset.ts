@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../settings.js';
 import { ParityError } from '../errors.js';
-import { assumedUnitNotes, type Mapping } from '../formats/bind.js';
+import { assumedUnitNotes, guessedOrderNotes, type Mapping } from '../formats/bind.js';
 import { headerKey } from '../formats/types.js';
 import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
@@ -113,6 +113,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
         for (const note of repeatedHeaders(opened.file, mapping)) notes.add(note);
         for (const note of assumedUnitNotes(mapping)) notes.add(`${opened.file}: ${note}`);
+        for (const note of guessedOrderNotes(mapping)) notes.add(`${opened.file}: ${note}`);
       },
     },
     true,

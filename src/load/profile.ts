@@ -10,7 +10,7 @@ import type { Settings } from '../settings.js';
 import { detectFormat } from '../formats/index.js';
 import { columnsHint } from '../formats/bind.js';
 import { readNotes, type OpenedFile } from '../formats/open.js';
-import { headerKey } from '../formats/types.js';
+import { headerKey, type FieldBinding } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
 import { isNoValue, unsampled } from '../normalise/rows.js';
 import { IssueLog } from '../normalise/issues.js';
@@ -18,7 +18,17 @@ import { streamTickets, type StreamIO } from './stream.js';
 import { labelledChannelValues } from '../text/lookalike.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
-import { STYLE_LABELS, parserFor, type TimestampParser } from '../normalise/time.js';
+import { STYLE_LABELS, parserFor, type TimestampParser, type TimestampStyle } from '../normalise/time.js';
+
+/**
+ * A timestamp column's style in words; a date order no sampled value settled (no day over 12) is
+ * said to be only the default, as the audit's note says (formats/bind.ts guessedOrderNotes).
+ */
+function styleLabel(binding: Pick<FieldBinding, 'style' | 'orderGuessed' | 'dateFormat'>): string {
+  const label = STYLE_LABELS[binding.style as TimestampStyle];
+  if (!binding.orderGuessed || binding.dateFormat !== undefined) return label;
+  return `${label}, order assumed: no day over 12 in the rows sampled (set dateFormat if the ${binding.style === 'mdy' ? 'day' : 'month'} comes first)`;
+}
 
 export interface FileProfile {
   file: string;
@@ -226,7 +236,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
       // a duration's clock is said when it is not the assumed calendar time
       const clock = binding?.clock && !binding.clockAssumed ? `, ${binding.clock} time` : '';
       const unit = binding?.unitsWritten ? `units as written in the values (2h, 1d 2h, 01:30:00; a plain number would be ${binding.unit})` : `unit ${binding?.unit}`;
-      const detail = binding?.unit ? `${unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}${clock}` : binding?.style ? STYLE_LABELS[binding.style] : null;
+      const detail = binding?.unit ? `${unit}${binding.unitAssumed ? ' (assumed; set columns.' + field + '.unit)' : ''}${clock}` : binding?.style ? styleLabel(binding) : null;
       return { field, column: binding?.header ?? null, source: binding?.source ?? null, detail };
     }),
     missingRequired,
@@ -240,7 +250,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     createdRange: { from: iso(st.from), to: iso(st.to) },
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
-      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? STYLE_LABELS[b[field]!.style!] : null, ...(b[field]!.unsampled ? { unsampled: true } : {}) })),
+      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? styleLabel(b[field]!) : null, ...(b[field]!.unsampled ? { unsampled: true } : {}) })),
     naiveTimes,
     issues: st.issues
       .entries()

@@ -482,7 +482,7 @@ function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text
 }
 
 /** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */
-function dateFormatLike(text: string, order: 'day-first' | 'month-first'): string {
+export function dateFormatLike(text: string, order: 'day-first' | 'month-first'): string {
   const m = /^\s*\d{1,2}([/.-])\d{1,2}\1(\d{2,4})(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?)?/.exec(text);
   if (!m) return order === 'day-first' ? 'dd/MM/yyyy HH:mm' : 'MM/dd/yyyy HH:mm';
   const sep = m[1] as string;

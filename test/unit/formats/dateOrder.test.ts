@@ -55,3 +55,36 @@ describe('one date order for the whole audit', () => {
     expect([report.period.from, report.period.to]).toEqual(['2026-07-01T09:00:00.000Z', '2026-07-13T09:00:00.000Z']);
   });
 });
+
+/**
+ * A file whose dates never say their order is read in the default one, and the report says so
+ * (found by an attack: a week of day-first dates, 05/01/2026 to 11/01/2026, was read as May to
+ * November without a word, a next-day resolution as a month). Expected by hand:
+ * - `03/04/2026 09:00` month-first is 4 March 2026; the dateFormat that reads it day-first is
+ *   `dd/MM/yyyy HH:mm` (two-digit day and month, four-digit year, 24-hour time, no seconds);
+ * - `01-07-2026 09:00` (dashes, day-first by default) is 1 July 2026; the other order's format
+ *   is `MM-dd-yyyy HH:mm`.
+ */
+describe('a date order no value settled is said in the notes', () => {
+  it('alone, the ambiguous file has a note naming both columns, the order taken, an example and the dateFormat for the other order', async () => {
+    const report = await auditFiles([ambiguous]);
+    expect(report.input.notes).toContain(
+      `${ambiguous}: no date in columns "created_at" and "first_response_at" has a day over 12 in the rows sampled, so which comes first, the day or the month, is not known: the dates are read month-first (MM/DD), the default: "03/04/2026 09:00" is read as 4 March 2026. If the export writes the day first, every date and duration is misread: set "dateFormat": "dd/MM/yyyy HH:mm" in the config`,
+    );
+  });
+
+  it('no note when the file settles its order, or an earlier file settled it', async () => {
+    for (const files of [[settledDayFirst], [settledDayFirst, ambiguous]]) {
+      const report = await auditFiles(files);
+      expect(report.input.notes.filter((n) => n.includes('has a day over 12'))).toEqual([]);
+    }
+  });
+
+  it('dash dates taken day-first by default say so, with the month-first dateFormat', async () => {
+    const dashOnly = file('dash-only.csv', ['D1,phone,01-07-2026 09:00,01-07-2026 10:00', 'D2,email,03-07-2026 09:00,04-07-2026 09:00']);
+    const report = await auditFiles([dashOnly]);
+    expect(report.input.notes).toContain(
+      `${dashOnly}: no date in columns "created_at" and "first_response_at" has a day over 12 in the rows sampled, so which comes first, the day or the month, is not known: the dates are read day-first (DD-MM), the default: "01-07-2026 09:00" is read as 1 July 2026. If the export writes the month first, every date and duration is misread: set "dateFormat": "MM-dd-yyyy HH:mm" in the config`,
+    );
+  });
+});
