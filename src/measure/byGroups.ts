@@ -154,7 +154,13 @@ function referenceOf(values: readonly string[], by: BySettings, shownAs: (value:
   // a value as the report shows it (a customer's pseudonym under --redact)
   if (index < 0) index = values.findIndex((v) => shownAs(v) === wanted);
   // a look-alike value as its label shows it (`Sales\u200b`)
-  if (index < 0) index = findLookalikes(values.map(shownAs)).labels.indexOf(wanted);
+  const labels = findLookalikes(values.map(shownAs)).labels;
+  if (index < 0) index = labels.indexOf(wanted);
+  // a value as the report shows it: a look-alike's label is already a JSON string's text (`Sales\u200b`)
+  const listed = (i: number): string => {
+    const label = labels[i];
+    return label ? `"${label}"` : JSON.stringify(shownAs(values[i] as string));
+  };
   let alike: number[] = [];
   if (index < 0) {
     const lower = wanted.toLowerCase();
@@ -163,11 +169,11 @@ function referenceOf(values: readonly string[], by: BySettings, shownAs: (value:
   }
   if (index < 0 && alike.length > 1) {
     throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" matches ${alike.length} ${by.field} values that differ only in case`, {
-      hint: `write one of them exactly: ${alike.map((i) => JSON.stringify(shownAs(values[i] as string))).join(', ')}`,
+      hint: `write one of them exactly: ${alike.map(listed).join(', ')}`,
     });
   }
   if (index < 0) {
-    const shown = values.slice(0, 20).map((v) => JSON.stringify(shownAs(v))).join(', ');
+    const shown = values.slice(0, 20).map((_, i) => listed(i)).join(', ');
     throw new ParityError(`${by.referenceOrigin ?? '--by-reference'} "${by.reference}" is not a ${by.field} value of any ticket audited (a report audits the tickets of its period)`, {
       hint: values.length
         ? `${by.field} values, largest first: ${shown}${values.length > 20 ? `, and ${values.length - 20} more` : ''}`

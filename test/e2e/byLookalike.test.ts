@@ -107,6 +107,23 @@ describe('look-alike --by values and channel values (fixtures/by/lookalike.csv)'
     expect(json.by.reference).toBe('Sales\u200b');
   });
 
+  it('a by(...) gate names the groups by their labels (found by an attack: the gate line showed "Sales" with its zero-width space hidden)', async () => {
+    // Sales\u200b 40, 60 m: median 50m (n = 2); Sales 10, 20, 30 m: median 20m (n = 3); 50/20 = 2.5 > 2
+    const min2 = tempCsv('min2.json', [JSON.stringify({ minSample: 2 })]);
+    const r = await runParity(['check', csv, '-c', min2, '--by', 'region', '--fail-on', 'by("Sales\\u200b",Sales).firstResponse.median > 2']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('value 2.5 is above 2 [region Sales\\u200b 50m (n=2) over region Sales 20m (n=3)]');
+    expect(r.stdout).not.toContain('Sales\u200b');
+  });
+
+  it('a --by-reference no value has lists the values as the report shows them, labels included', async () => {
+    const r = await runParity([...by, '--by-reference', 'Marketing']);
+    expect(r.code).toBe(2);
+    // largest first: Support 4, Sales 3, Sales\u200b 2, S\u0430les 1
+    expect(r.stderr).toContain('region values, largest first: "Support", "Sales", "Sales\\u200b", "S\\u0430les"');
+    expect(r.stderr).not.toContain('Sales\u200b');
+  });
+
   it('inspect shows the channel values apart and says how to map them', async () => {
     const r = await runParity(['inspect', csv]);
     expect(r.code, r.stderr).toBe(0);

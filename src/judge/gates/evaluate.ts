@@ -76,8 +76,6 @@ interface MetricLike {
   ci95?: Interval | null;
 }
 interface GroupLike {
-  /** A --by value's label when it looks like another value (text/lookalike.ts). */
-  label?: string;
   tickets?: number;
   answeredShare?: number | null;
   resolvedShare?: number | null;
@@ -152,7 +150,12 @@ function bandGroup(report: Report, band: string, where: string): GroupLike | str
  * value is matched as --by-reference matches it: trimmed (as the data's values are read), as
  * written, else the one value equal to it ignoring case; two such values are named, not "none".
  */
-function byGroup(report: Report, written: string, where: string): (GroupLike & { value: string }) | string {
+/** A --by value as the text outputs show it: its label when another value looks the same (`Sales\u200b`), else as it is. */
+function shownValue(group: { value: string; label?: string }): string {
+  return group.label ?? group.value;
+}
+
+function byGroup(report: Report, written: string, where: string): (GroupLike & { value: string; label?: string }) | string {
   const by = report.by;
   if (!by || !Array.isArray(by.groups)) {
     return where ? `the baseline report has no --by groups` : 'by(...) gates need --by <field> (or "by" in the config)';
@@ -163,9 +166,9 @@ function byGroup(report: Report, written: string, where: string): (GroupLike & {
   const found = by.groups.find((g) => g.value === value) ?? (alike.length === 1 ? alike[0] : undefined);
   if (found) return found;
   if (alike.length > 1) {
-    return `${by.field} ${value}${where} matches ${alike.length} values that differ only in case (${alike.map((g) => JSON.stringify(g.value)).join(', ')}): write one of them exactly`;
+    return `${by.field} ${value}${where} matches ${alike.length} values that differ only in case (${alike.map((g) => `"${shownValue(g)}"`).join(', ')}): write one of them exactly`;
   }
-  const values = by.groups.map((g) => g.label ?? g.value);
+  const values = by.groups.map(shownValue);
   const shown = values.slice(0, 10).join(', ');
   return `no ${by.field} ${value}${where} (values: ${shown || 'none'}${values.length > 10 ? `, and ${values.length - 10} more` : ''})`;
 }
@@ -259,7 +262,7 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
     case 'by': {
       const group = byGroup(report, subject.a, where);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${group.label ?? group.value}`, minSample, where);
+      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${shownValue(group)}`, minSample, where);
     }
     case 'byRatio': {
       const ga = byGroup(report, subject.a, where);
@@ -267,10 +270,9 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       if (typeof ga === 'string') return { ok: false, reason: ga };
       if (typeof gb === 'string') return { ok: false, reason: gb };
       const field = report.by?.field ?? 'by';
-      // (a value that looks like another is named by its label, its invisible difference shown: text/lookalike.ts)
-      const a = metricOf(ga, subject.metric, `${field} ${ga.label ?? ga.value}`, minSample, where);
-      const b = metricOf(gb, subject.metric, `${field} ${gb.label ?? gb.value}`, minSample, where);
-      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${gb.label ?? gb.value}`);
+      const a = metricOf(ga, subject.metric, `${field} ${shownValue(ga)}`, minSample, where);
+      const b = metricOf(gb, subject.metric, `${field} ${shownValue(gb)}`, minSample, where);
+      return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${shownValue(gb)}`);
     }
     case 'bandRatio': {
       if (isBaseline) return recordedValue(subject, report);
