@@ -119,7 +119,27 @@ function columnSamples(samples: readonly (readonly string[])[], index: number): 
 }
 
 function looksLikeDuration(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || writtenWithUnit(v));
+  return values.length > 0 && values.every(durationShaped);
+}
+
+/** A plain number or a value written with a unit: the shape of a duration. */
+function durationShaped(v: string): boolean {
+  return NUMBER.test(ungroupSpaced(v.replace(/^-/, ''))) || writtenWithUnit(v);
+}
+
+/**
+ * Whether a column bound by a timestamp's name holds durations: every value a duration (a number
+ * or written with a unit), or, some values being neither (free text such as `pending` or `see
+ * notes`), most of them durations, at least one written with its unit (`2h 30m`, `01:30:00`), and
+ * more of them durations than any one date style reads. One such word had made a column of
+ * `2h 30m`, `45m`, `1d 2h` a timestamp column in no style (or in Unix seconds, read off one plain
+ * number): every value left out as unreadable, the metric lost; now only that word is, on its row.
+ */
+function holdsDurations(values: readonly string[], timeZone: string): boolean {
+  if (looksLikeDuration(values)) return true;
+  const durations = values.filter(durationShaped).length;
+  if (durations * 2 <= values.length || !values.some(saysItsUnit)) return false;
+  return durations > partialStyleCount(values, timeZone);
 }
 
 /**
@@ -247,7 +267,7 @@ export function bindColumns(
       const style = detectStyle(values, timeZone);
       // (HH:MM:SS and `1h 30m` say they are durations by themselves: "First Response Time"
       // holding 01:30:00 or 1h 30m; a plain number beside them is read in the column's unit)
-      if ((style === null || style.startsWith('epoch')) && looksLikeDuration(values) && (unitFromHeader(atB.header) || values.every((v) => CLOCK_TEXT.test(v)) || (style === null && values.some(saysItsUnit)))) {
+      if ((style === null || style.startsWith('epoch')) && holdsDurations(values, timeZone) && (unitFromHeader(atB.header) || values.every((v) => CLOCK_TEXT.test(v)) || (style === null && values.some(saysItsUnit)))) {
         bindings[time] = { ...atB, field: time };
         delete bindings[at];
       }
@@ -292,7 +312,8 @@ export function bindColumns(
     // values that all say their unit (`2h`, `1d 2h`, `01:30:00`) are read as written: seconds
     // is only the unit of a plain number, and none was sampled, so no unit was assumed for one
     // (a value with a word that is no unit, `5 fortnights`, is written with its unit too: its row says so)
-    else if (clocks.length > 0 && clocks.every(writtenWithUnit)) bindings[field] = { ...b, unit: 'seconds', unitsWritten: true };
+    // (a value of no duration's shape, `pending`, says nothing of the unit: its row says it cannot be read)
+    else if (clocks.some(writtenWithUnit) && clocks.filter(durationShaped).every(writtenWithUnit)) bindings[field] = { ...b, unit: 'seconds', unitsWritten: true };
     else bindings[field] = { ...b, unit: 'seconds', unitAssumed: true };
   }
 
@@ -461,6 +482,15 @@ const ORDERED = new Set<TimestampStyle | null>(['mdy', 'dmy', 'dmy-dash']);
 
 /** When no style reads every sample: the one reading most of them (the rest become row issues). */
 function bestPartialStyle(values: readonly string[], timeZone: string): TimestampStyle | null {
+  return partialStyle(values, timeZone).style;
+}
+
+/** How many samples the style that reads most of them reads. */
+function partialStyleCount(values: readonly string[], timeZone: string): number {
+  return partialStyle(values, timeZone).count;
+}
+
+function partialStyle(values: readonly string[], timeZone: string): { style: TimestampStyle | null; count: number } {
   let best: TimestampStyle | null = null;
   let bestCount = 0;
   for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot', 'month-name', 'epoch-seconds', 'epoch-ms'] as const) {
@@ -471,7 +501,7 @@ function bestPartialStyle(values: readonly string[], timeZone: string): Timestam
       bestCount = count;
     }
   }
-  return best;
+  return { style: best, count: bestCount };
 }
 
 /** Most headers a message lists (a file of 20,000 columns had printed every one). */

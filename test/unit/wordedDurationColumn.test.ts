@@ -121,3 +121,51 @@ describe('a value with a word that is no unit (5 fortnights, 3 jiffies)', () => 
     expect(report.channels.find((c) => c.channel === 'phone')?.firstResponse.n).toBe(1);
   });
 });
+
+/**
+ * A word of no duration's shape among durations written with their units (`pending`, `see notes`:
+ * free text a helpdesk puts in a column it computes). Found by an attack: one such word made
+ * first_response_time a timestamp column in no style (2h 30m, 45m, 1d 2h, pending: every value
+ * "cannot read", no first response measured), or in Unix seconds when a plain number stood beside
+ * them (3600 read as 1970-01-01T01:00:00Z, a reply 56 years before its ticket).
+ */
+describe('a word among durations written with their units (pending)', () => {
+  test('the column is the duration; the word says nothing of the unit', () => {
+    const first = bind('first_response_time', ['2h 30m', '45m', 'pending', '1d 2h']);
+    expect(first.bindings.firstResponseAt).toBeUndefined();
+    expect(first.bindings.firstResponseTime).toMatchObject({ unit: 'seconds', unitsWritten: true });
+    // a plain number beside them: still the duration, its unit assumed seconds (and said)
+    const withNumber = bind('first_response_time', ['2h 30m', '45m', 'pending', '1d 2h', '3600']);
+    expect(withNumber.bindings.firstResponseAt).toBeUndefined();
+    expect(withNumber.bindings.firstResponseTime).toMatchObject({ unit: 'seconds', unitAssumed: true });
+  });
+
+  test('times with such a word stay times, and a word-only column is no duration', () => {
+    expect(bind('first_response_time', ['2026-11-03 11:30', 'pending', '2026-11-03 12:00']).bindings.firstResponseAt).toMatchObject({ style: 'iso' });
+    // Unix seconds and a word: the numbers are as many durations as times, none says its unit
+    expect(bind('first_response_time', ['1793703600', 'pending', '1793707200']).bindings.firstResponseAt).toMatchObject({ style: 'epoch-seconds' });
+    // half the values words: not most of them durations
+    expect(bind('first_response_time', ['2h', 'pending', '45m', 'see notes']).bindings.firstResponseTime).toBeUndefined();
+  });
+
+  test('the audit measures the durations and leaves the word out on its row', async () => {
+    const file = tempCsv('pending.csv', [
+      'ticket_id,channel,created_at,first_response_time',
+      'T1,phone,2026-11-03T10:00:00Z,2h 30m',
+      'T2,phone,2026-11-03T10:00:00Z,45m',
+      'T3,phone,2026-11-03T10:00:00Z,pending',
+      'T4,phone,2026-11-03T10:00:00Z,1d 2h',
+    ]);
+    const report = await auditFiles([file], {}, {});
+    const phone = report.channels.find((c) => c.channel === 'phone');
+    // 45m = 2700 s, 2h 30m = 9000 s, 1d 2h = 93600 s measured; T3's left out: the median of
+    // three is the middle one, 9000 s
+    expect(phone?.firstResponse.n).toBe(3);
+    expect(phone?.answered).toBe(3);
+    expect(phone?.firstResponse.median).toBe(9000);
+    expect(report.input.dataQuality.find((q) => q.kind === 'bad-first-response')).toMatchObject({
+      count: 1,
+      example: { line: 4, column: 'first_response_time', detail: 'cannot read "pending"; left out of first response' },
+    });
+  });
+});
