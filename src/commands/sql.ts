@@ -41,7 +41,8 @@ function sourceColumn(field: TicketField, ref: ColumnRef): SourceColumn {
 export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: CommandContext): Promise<CommandResult> {
   const dialect = flags.dialect;
   if (!dialect || !isDialect(dialect)) {
-    throw new UsageError(`--dialect ${dialect ? `"${dialect}" ` : ''}is required: one of ${DIALECTS.join(', ')}`);
+    // (a dialect given but unknown is not "required": it is one parity does not write)
+    throw new UsageError(dialect ? `--dialect "${dialect}" is not a dialect parity writes: use one of ${DIALECTS.join(', ')}` : `--dialect is required: one of ${DIALECTS.join(', ')}`);
   }
   const { config } = await loadConfig(flags.config, ctx.cwd);
   // `--by` here is the count query's own (a canonical field); the audit's --by groups are not resolved

@@ -292,7 +292,10 @@ describe('parity sql', () => {
   });
 
   test('an unknown dialect or no table exits 2', async () => {
-    expect((await runParity(['sql', '--dialect', 'oracle', '--table', 't'])).code).toBe(2);
+    const oracle = await runParity(['sql', '--dialect', 'oracle', '--table', 't']);
+    expect(oracle.code).toBe(2);
+    // (it had read '--dialect "oracle" is required: one of …', as if none had been given)
+    expect(oracle.stderr).toContain('--dialect "oracle" is not a dialect parity writes: use one of duckdb, postgres, clickhouse, bigquery, snowflake, databricks');
     expect((await runParity(['sql', '--dialect', 'bigquery'])).code).toBe(2);
     expect((await runParity(['sql', '--table', 't'])).code).toBe(2);
   });
