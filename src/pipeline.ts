@@ -662,6 +662,16 @@ function finish(report: Report, settings: Settings): Report {
   return settings.redact ? redactReport(report) : report;
 }
 
+/**
+ * The fix when the rows were left out on purpose rather than unreadable: the options that left
+ * them out, not the mapping (`--since 2027-01-01` on an export of 2026 had been told to "run
+ * parity inspect to check the mapping").
+ */
+const NO_TICKETS_FIX: Readonly<Record<string, string>> = {
+  'outside-period': 'No ticket was created between --since and --until: widen them (or check --tz); `parity inspect` shows the dates the export holds.',
+  'after-as-of': 'No ticket was created before --as-of: give a later one, or leave it out (the default is the latest time in the data).',
+};
+
 /** An audit needs at least one usable ticket; say why there is none. */
 export function requireTickets(dataset: Dataset): void {
   if (dataset.table.size > 0) return;
@@ -671,7 +681,7 @@ export function requireTickets(dataset: Dataset): void {
       ? { file: top.example.file, line: top.example.line, ...(top.example.column ? { column: top.example.column } : {}) }
       : { file: dataset.files.map((f) => f.file).join(', ') },
     hint: top
-      ? `${dataset.rowsRejected} of ${dataset.rowsRead} rows rejected; most often ${top.kind} (${top.count}×), e.g. ${top.example.detail}. Run \`parity inspect\` to check the mapping.`
+      ? `${dataset.rowsRejected} of ${dataset.rowsRead} rows ${top.severity === 'excluded' ? 'left out' : 'rejected'}; most often ${top.kind} (${top.count}×), e.g. ${top.example.detail}. ${NO_TICKETS_FIX[top.kind] ?? 'Run `parity inspect` to check the mapping.'}`
       : 'the file has a header but no rows',
   });
 }

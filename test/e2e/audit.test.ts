@@ -227,6 +227,17 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect(r.stderr).toContain('header-only.csv: no usable tickets: nothing to audit');
   });
 
+  it('every row left out by --since/--until or --as-of names those options as the fix, not the mapping (found by an attack)', async () => {
+    // fixtures/small.csv: every ticket created in 2026, none in 2030 or before 2000
+    const late = await runParity(['audit', fixture('small.csv'), '--since', '2030-01-01']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toMatch(/rows left out; most often outside-period \(\d+×\), e\.g\. created before --since\. No ticket was created between --since and --until: widen them \(or check --tz\); `parity inspect` shows the dates the export holds\./);
+    expect(late.stderr).not.toContain('check the mapping');
+    const early = await runParity(['audit', fixture('small.csv'), '--as-of', '2000-01-01']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toMatch(/rows left out; most often after-as-of \(\d+×\), e\.g\. created after --as-of\. No ticket was created before --as-of: give a later one, or leave it out \(the default is the latest time in the data\)\./);
+  });
+
   it('no creation-time column names the fix', async () => {
     const r = await runParity(['audit', fixture('bad', 'no-created-column.csv')]);
     expect(r.code).toBe(2);
