@@ -543,9 +543,7 @@ export async function periodReport(settings: Settings, io: AuditIO, options: Per
       [focusIndices] = indicesBySpan(table, [plan.focus]);
     }
   }
-  if (!focusIndices || focusIndices.length === 0) {
-    throw new ParityError(`no tickets were created in ${plan.focus.label}`, { hint: noTicketsHint(plan.focus, earliest, latest, settings.timeZone) });
-  }
+  if (!focusIndices || focusIndices.length === 0) throw noTicketsError(plan.focus, earliest, latest, settings);
   const periodTable = subsetTable(table, focusIndices);
   const periodSettings: Settings = { ...settings, since: plan.focus.start, until: plan.focus.end, asOf };
   const report = auditDataset({ ...dataset, table: periodTable }, periodSettings, io.baseline ?? null, { onStage: io.onStage, perTicket: options.perTicket ?? true });
@@ -609,9 +607,7 @@ export async function countedPeriodReport(source: Exclude<CountedSource, { kind:
         focus = await count({ since: plan.focus.start, until: plan.focus.end, asOf, by: countByField(settings) });
       }
     }
-    if (focus.header.tickets === 0) {
-      throw new ParityError(`no tickets were created in ${plan.focus.label}`, { hint: noTicketsHint(plan.focus, earliest, latest, settings.timeZone) });
-    }
+    if (focus.header.tickets === 0) throw noTicketsError(plan.focus, earliest, latest, settings);
     // The export's rows, as in-process (the whole export is read once): rows read, rejected by
     // reason and negative durations are the export's; tickets and cells are the period's.
     const { rowsRead, rowsUsed, rowsRejected, rejected, negative } = h;
@@ -688,6 +684,23 @@ export function requireTickets(dataset: Dataset): void {
 
 function iso(seconds: number): string | null {
   return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)).toISOString() : null;
+}
+
+/**
+ * A period without tickets. With --as-of inside or before the period, tickets created in it after
+ * the as-of time are left out: the period has none *before --as-of*, which the message says, and
+ * the hint offers a later --as-of ("no tickets were created in 2026-11" had been said of a month
+ * full of tickets, all after --as-of 2026-10-15).
+ */
+function noTicketsError(focus: { label: string; start: number; end: number }, earliest: number, latest: number, settings: Settings): ParityError {
+  const asOf = settings.asOf;
+  if (asOf !== null && focus.end > asOf) {
+    const at = new Date(asOf * 1000).toISOString().replace('.000Z', 'Z');
+    return new ParityError(`no tickets were created in ${focus.label} before --as-of ${at}`, {
+      hint: `the tickets created before --as-of run ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}): choose a period in that range, or give a later --as-of (tickets created after it are left out)`,
+    });
+  }
+  return new ParityError(`no tickets were created in ${focus.label}`, { hint: noTicketsHint(focus, earliest, latest, settings.timeZone) });
 }
 
 /**

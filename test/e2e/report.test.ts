@@ -202,6 +202,9 @@ describe('parity report: month over month on four months', () => {
       // a year below 100 was read as 19xx (0099-05 as May 1999; found by a review)
       [['--month', '0099-05'], /--month "0099-05" is not a month/],
       [['--month', '2026-12'], /no tickets were created in 2026-12[\s\S]*2026-07-06 to 2026-10-22/],
+      // October is full of tickets, all created after --as-of: none "before --as-of", not none at all;
+      // those created before it run from R001 (07-06) to the last of August's (08-19) (found by an attack)
+      [['--month', '2026-10', '--as-of', '2026-09-01T00:00:00Z'], /no tickets were created in 2026-10 before --as-of 2026-09-01T00:00:00Z\n *the tickets created before --as-of run 2026-07-06 to 2026-08-19 \(UTC\): choose a period in that range, or give a later --as-of/],
       [['--month', '2026-10', '--since', '2026-10-01'], /--month and --since\/--until/],
       [['--month', '2026-10', '--period', 'week'], /--month picks a month/],
       [['--period', 'decade'], /--period "decade" is not a period/],
