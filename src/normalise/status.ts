@@ -26,6 +26,7 @@ const RESOLVED = [
   'risolto', 'chiuso', 'resolvido', 'fechado', 'opgelost', 'gesloten',
   'abgeschlossen', 'beendet', 'concluído', 'concluido', 'concluded', 'finalizado', 'finalized', 'finalised', 'terminé',
   'terminée', 'terminado', 'afgesloten', 'completato', 'chiusa', 'risolta', 'cerrada', 'resuelta',
+  'clôturé', 'clôturée', 'solucionado', 'solucionada', 'afgehandeld',
   'resolved (auto)', 'auto-resolved', 'auto-closed', 'closed (auto)',
 ];
 const DISCARDED = ['spam', 'deleted', 'trash', 'trashed', 'junk'];

@@ -54,6 +54,9 @@ describe('channel vocabulary', () => {
     // closed in other languages and auto-closed (found by an attack: the times decided, and a
     // "closed" ticket without a resolution time went unnoted)
     for (const word of ['Abgeschlossen', 'Concluído', 'concluido', 'Terminé', 'Resuelta', 'Afgesloten', 'Resolved (auto)', 'Auto-closed', 'Closed (auto)']) expect(classifyStatus(word), word).toBe('resolved');
+    // French "clôturé" (closed), Spanish and Portuguese "solucionado" (solved), Dutch "afgehandeld"
+    // (dealt with): a ticket so closed without a time had been counted as still open, unnoted (found by an attack)
+    for (const word of ['Clôturé', 'Cloturé', 'Clôturée', 'Solucionado', 'Solucionada', 'Afgehandeld']) expect(classifyStatus(word), word).toBe('resolved');
     // merged is not a resolution of the customer's request (its ticket goes on): left unknown
     expect(classifyStatus('Merged')).toBe('unknown');
   });
