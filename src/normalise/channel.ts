@@ -91,6 +91,8 @@ add('social', true, [
   'facebook-post', 'facebook comment', 'facebook-comment', 'facebook mention', 'facebook-mention', 'facebook wall',
   'instagram comment', 'instagram-comment', 'instagram mention', 'instagram-mention', 'instagram ad comment',
   'instagram-ad-comment', 'facebook review', 'facebook-recommendations', 'review', 'app store review', 'trustpilot',
+  // (public reviews on the other app store and the review sites alike: `App Store review` was social, `Google Play review` other)
+  'google play review', 'google play', 'play store review', 'play store', 'google review', 'google reviews', 'yelp',
 ]);
 add('social', false, [
   'twitter dm', 'twitter direct message', 'twitter-direct-message', 'twitter private message', 'x dm',

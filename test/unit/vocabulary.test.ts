@@ -35,6 +35,11 @@ describe('channel vocabulary', () => {
     for (const raw of ['Instagram Direct', 'Instagram Messaging']) expect(resolve(raw), raw).toMatchObject({ channel: 'social', isPublic: false, known: true });
     expect(resolve('Twitter').isPublic).toBeUndefined();
   });
+  it('takes the public reviews of both app stores and the review sites as public social posts (Google Play was other)', () => {
+    for (const raw of ['App Store review', 'Google Play review', 'Google Play', 'Play Store review', 'Google Reviews', 'Yelp', 'Trustpilot']) {
+      expect(resolve(raw), raw).toMatchObject({ channel: 'social', isPublic: true, known: true });
+    }
+  });
   it('lets the config map its own values, and keeps unknown values as other', () => {
     expect(resolve('call centre')).toMatchObject({ channel: 'phone', known: true });
     expect(resolve('IG DM')).toMatchObject({ channel: 'social', known: true });
