@@ -168,7 +168,7 @@ export function comparisonFinding(
       message =
         ratio === null
           ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${cellsText}${pDecisive === null ? '' : `Holm ${p(pDecisive)}, `}${nText}${tail}).`
-          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${atQ}${like}, but the evidence falls short (${cellsText}95% CI ${ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${atQ}${like}, but the evidence falls short (${cellsText}95% CI ${decisive.bound ? speedBound(decisive.ci95, edges) : ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;

@@ -179,3 +179,19 @@ describe('the finding at the tolerance edge: message, rule and evidence print th
     expect(evidence.get('95% CI')).toBe('1.10×–1.40×');
   });
 });
+
+describe('a bounded ratio that falls short gives its CI in the sentence as a speed, like the effect beside it', () => {
+  it('"at least 28× faster … 95% CI at least 20× faster", not "95% CI at most 0.05"', () => {
+    // social's median 1h over phone's ≥ 28h (not reached): ratio at most 1/28 = 0.0357 (an upper
+    // bound: social at least 28× faster), CI's upper end 0.05 = at least 20× faster. Raw p 0.2:
+    // not significant (one test in the family, Holm p = 0.2).
+    const bounded: RawView = { ratio: 1 / 28, ci95: [null, 0.05], pValue: 0.2, n: [100, 100], test: 'gehan', bound: 'upper', medians: [3600, 28 * 3600], mediansReached: [true, false], ended: [100, 40] };
+    const family = new PFamily();
+    const reg = register(family, only(bounded), rules.minSample);
+    family.adjust();
+    const names = { a: 'social', b: 'phone', aPhrase: 'social tickets', bPhrase: 'phone tickets' };
+    const f = comparisonFinding('channel-preference', 'social', 'phone', names, reg, family, rules);
+    expect(f.verdict).toBe('no-preference');
+    expect(f.message).toContain('No preference shown: social tickets are answered at least 28× faster than phone tickets, but the evidence falls short (95% CI at least 20× faster, Holm p = 0.200');
+  });
+});
