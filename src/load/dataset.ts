@@ -61,7 +61,12 @@ function repeatedHeaders(file: string, mapping: Mapping): string[] {
     if (!binding) continue;
     const key = headerKey(binding.header);
     const same = mapping.header.flatMap((h, i) => (headerKey(h) === key ? [i + 1] : []));
-    if (same.length > 1) out.push(`${file}: ${same.length} columns are named "${binding.header}" (columns ${same.join(', ')}); column ${binding.index + 1} is read as ${binding.field}`);
+    if (same.length < 2) continue;
+    // (headers written apart, `Created At` and `created_at`, are named as written: "2 columns are
+    // named "Created At"" read as if the file held that header twice; found by an attack)
+    const written = [...new Set(same.map((i) => mapping.header[i - 1] as string))];
+    const names = written.length === 1 ? `are named "${binding.header}"` : `name the same field: ${written.map((h) => `"${h}"`).join(', ')}`;
+    out.push(`${file}: ${same.length} columns ${names} (columns ${same.join(', ')}); column ${binding.index + 1} is read as ${binding.field}`);
   }
   return out;
 }

@@ -114,5 +114,8 @@ test('a field read from a header the file has twice is named in a note', async (
   const path = tempCsv('twice.csv', ['ticket_id,channel,created_at,Channel,first_response_at', 'H1,phone,2026-07-01T00:00:00Z,email,2026-07-01T01:00:00Z']);
   const report = await auditFiles([path], {}, { minSample: 1 });
   expect(report.channels.map((c) => c.channel)).toEqual(['phone']);
-  expect(report.input.notes).toContain(`${path}: 2 columns are named "channel" (columns 2, 4); column 2 is read as channel`);
+  expect(report.input.notes).toContain(`${path}: 2 columns name the same field: "channel", "Channel" (columns 2, 4); column 2 is read as channel`);
+  // written alike twice: "are named"
+  const alike = tempCsv('alike.csv', ['ticket_id,channel,created_at,channel,first_response_at', 'H1,phone,2026-07-01T00:00:00Z,email,2026-07-01T01:00:00Z']);
+  expect((await auditFiles([alike], {}, { minSample: 1 })).input.notes).toContain(`${alike}: 2 columns are named "channel" (columns 2, 4); column 2 is read as channel`);
 });
