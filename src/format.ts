@@ -213,6 +213,20 @@ export function boundedSpeed(ratio: number, bound: 'lower' | 'upper' | null | un
  * (an upper bound of a over b: a is no slower) or `at most as fast as …` (a lower bound), never
  * "at most as fast than".
  */
+/** Month names, January first. */
+export const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Epoch seconds as ISO 8601 in UTC, without milliseconds when they are 0 (`2026-11-15T00:00:00Z`). */
+export function isoSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** `5 January 2026`: the UTC day of epoch seconds in words, without Intl (its first use costs a process ICU's start-up). */
+export function longDate(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] as string} ${d.getUTCFullYear()}`;
+}
+
 /** `25th percentile` for 0.25: what a ratio of a lower quantile is of (measure/compare.ts FALLBACK_QUANTILES). */
 export function percentileWords(q: number): string {
   const k = Math.round(q * 100);

@@ -46,6 +46,7 @@ import { createdRange, latestCreatedBefore } from './measure/groups.js';
 import { hoursText, parseWeeklyHours, recordedHours, sameHours } from './measure/clock.js';
 import { businessWaiting } from './measure/waitingClock.js';
 import { groupByCounts, groupByField, measureBy, renamedBy, withLookalikeLabels, type ByGrouping, type ByMeasurement } from './measure/byGroups.js';
+import { isoSeconds } from './format.js';
 import { indicesBySpan, isoDate, measurePeriod, measurePeriods, openTickets, planPeriods, withChanges, type PeriodPlanRequest, type PeriodSpan } from './measure/periods.js';
 import { judge } from './judge/index.js';
 import { parseGates } from './judge/gates/index.js';
@@ -695,8 +696,7 @@ function iso(seconds: number): string | null {
 function noTicketsError(focus: { label: string; start: number; end: number }, earliest: number, latest: number, settings: Settings): ParityError {
   const asOf = settings.asOf;
   if (asOf !== null && focus.end > asOf) {
-    const at = new Date(asOf * 1000).toISOString().replace('.000Z', 'Z');
-    return new ParityError(`no tickets were created in ${focus.label} before --as-of ${at}`, {
+    return new ParityError(`no tickets were created in ${focus.label} before --as-of ${isoSeconds(asOf)}`, {
       hint: `the tickets created before --as-of run ${isoDate(earliest, settings.timeZone)} to ${isoDate(latest, settings.timeZone)} (${settings.timeZone}): choose a period in that range, or give a later --as-of (tickets created after it are left out)`,
     });
   }

@@ -14,6 +14,7 @@ import { parseWeeklyHours } from '../measure/clock.js';
 import { slaTargets } from '../measure/sla.js';
 import { limitValue, parseLimitFlag, resolveLimits, type ReadLimits } from '../read/limits.js';
 import { parseSheetChoice } from '../read/xlsx.js';
+import { isoSeconds } from '../format.js';
 
 /** The options commander hands over (all optional; names as in the contract). */
 export interface CommonFlags {
@@ -82,7 +83,7 @@ function generatedAtOf(text: string, zone: string): string {
   const t = text.trim();
   // (24:00 and a leap second :60 are written as the instant they name, which every ISO reader takes)
   const plain = !/[T ]24:|:60(?=\.|Z|[+-]|$)/i.test(t);
-  return plain && /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) && t.includes('T') ? t : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return plain && /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(t) && t.includes('T') ? t : isoSeconds(seconds);
 }
 
 /** `--bands 500,5000,50000` → [500, 5000, 50000]. */

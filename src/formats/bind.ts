@@ -12,6 +12,7 @@ import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '.
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
 import { wordedDuration } from '../measure/duration.js';
+import { longDate } from '../format.js';
 import { GENERIC_SYNONYMS } from './generic.js';
 import { durationHeader } from './durationHeader.js';
 import { headerKey, type FieldBinding, type FormatDef, type Mapping } from './types.js';
@@ -438,7 +439,7 @@ export function guessedOrderNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'
     const other = monthFirst ? 'day-first' : 'month-first';
     const example = columns.find((b) => b.orderExample !== undefined)?.orderExample;
     const at = example === undefined ? null : parserFor(style as TimestampStyle, 'UTC')(example);
-    const shown = at === null ? '' : `: "${example}" is read as ${new Date(at * 1000).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })}`;
+    const shown = at === null ? '' : `: "${example}" is read as ${longDate(at)}`;
     const format = example === undefined ? (monthFirst ? 'dd/MM/yyyy HH:mm' : 'MM-dd-yyyy HH:mm') : dateFormatLike(example, other);
     out.push(
       `no date in ${listed} has a day over 12 in the rows sampled, so which comes first, the day or the month, is not known: the dates are read ${taken}, the default${shown}. If the export writes the ${monthFirst ? 'day' : 'month'} first, every date and duration is misread: set "dateFormat": "${format}" in the config`,

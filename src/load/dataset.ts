@@ -15,6 +15,7 @@ import { streamTickets, type StreamIO } from './stream.js';
 import { readNotes } from '../formats/open.js';
 import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, locationsOf, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
+import { isoSeconds } from '../format.js';
 import { bindingColumns, businessAsOfNote, checkDurationClocks, metricSource } from '../measure/durationClocks.js';
 
 /** Side channels of a run: standard input, progress, and where rejected rows go. */
@@ -157,14 +158,9 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
  */
 export function futureAsOf(asOf: number, settings: Pick<Settings, 'asOf'>, io: Pick<RunIO, 'now' | 'onWarning'>): string[] {
   if (settings.asOf !== null || io.now === undefined || !(asOf > io.now)) return [];
-  const note = `the as-of time is the latest timestamp in the data, ${new Date(asOf * 1000).toISOString().replace('.000Z', 'Z')}, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken`;
+  const note = `the as-of time is the latest timestamp in the data, ${isoSeconds(asOf)}, which is after the time of this run: every ticket still open is measured to it. Fix the row that holds it, or give --as-of the time the export was taken`;
   io.onWarning?.(note);
   return [note];
-}
-
-/** Epoch seconds as ISO 8601 in UTC, without milliseconds when they are 0. */
-function isoSeconds(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /**

@@ -40,7 +40,7 @@ import { endedMedian } from '../stats/orderStatistics.js';
 import type { RatioCi } from '../stats/ratioCi.js';
 import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
-import { kaplanMeier } from '../stats/kaplanMeier.js';
+import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { MIN_CELL } from './strata.js';
 
 export type { Bound, Metric };
@@ -180,6 +180,16 @@ function testOf(metric: Metric, a: Tally, b: Tally): number | null {
   return finite(metric === 'firstResponse' ? gehan(a, b).pValue : logRank(a, b).pValue);
 }
 
+/** A tally with its Kaplan–Meier curve, made once for every quantile read off it. */
+interface Curved {
+  tally: Tally;
+  curve: KmCurve;
+}
+
+function curved(tally: Tally): Curved {
+  return { tally, curve: kaplanMeier(tally) };
+}
+
 /** The lower quantiles a comparison reads when neither median is reached, largest first. */
 export const FALLBACK_QUANTILES: readonly number[] = [0.25, 0.1];
 
@@ -187,7 +197,7 @@ export const FALLBACK_QUANTILES: readonly number[] = [0.25, 0.1];
  * The ratio of a over b at quantile q (from both tallies' curves), or null when neither group
  * reaches it. Either one not reaching it makes the ratio a bound, as for medians.
  */
-function ratioAt(q: number, a: { tally: Tally; curve: ReturnType<typeof kaplanMeier> }, b: { tally: Tally; curve: ReturnType<typeof kaplanMeier> }): { ea: Estimate; eb: Estimate; r: BoundedRatio } | null {
+function ratioAt(q: number, a: Curved, b: Curved): { ea: Estimate; eb: Estimate; r: BoundedRatio } | null {
   const ea = quantileSpreadEstimate(a.tally, q, a.curve);
   const eb = quantileSpreadEstimate(b.tally, q, b.curve);
   const r = ratioOfEstimates(ea, eb);
@@ -196,8 +206,8 @@ function ratioAt(q: number, a: { tally: Tally; curve: ReturnType<typeof kaplanMe
 
 /** {@link RawView.atQuantile}: the largest of FALLBACK_QUANTILES either group reaches, or null. */
 function quantileFallback(sa: Tally, sb: Tally): QuantileRatio | null {
-  const a = { tally: sa, curve: kaplanMeier(sa) };
-  const b = { tally: sb, curve: kaplanMeier(sb) };
+  const a = curved(sa);
+  const b = curved(sb);
   for (const q of FALLBACK_QUANTILES) {
     const at = ratioAt(q, a, b);
     if (!at) continue;
@@ -356,12 +366,10 @@ function adjustedView<G, L extends CellLayout>(
   let effect = poolCells(ratios, usedCells);
   let quantile: number | undefined;
   if (effect.ratio === null && !effect.opposingBounds && used > 0) {
+    // each cell's two curves made once for every level tried (a count table's cell is unpacked at each read of its samples)
+    const curves = usedCells.map((c) => [curved(c.ma.samples[metric]), curved(c.mb.samples[metric])] as const);
     for (const q of FALLBACK_QUANTILES) {
-      const atQ = usedCells.map((c) => {
-        const sa = c.ma.samples[metric];
-        const sb = c.mb.samples[metric];
-        return ratioAt(q, { tally: sa, curve: kaplanMeier(sa) }, { tally: sb, curve: kaplanMeier(sb) })?.r ?? { ratio: null, lo: null, hi: null };
-      });
+      const atQ = curves.map(([ca, cb]) => ratioAt(q, ca, cb)?.r ?? { ratio: null, lo: null, hi: null });
       const pooledAtQ = poolCells(atQ, usedCells);
       if (pooledAtQ.ratio === null) continue;
       ratios = atQ;

@@ -12,13 +12,11 @@ import { defuseMarkdown } from '../text/markdownSafe.js';
 import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
-import { ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
+import { MONTHS, ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
 import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 
 // ───────────────────────────── shared prose (plain text) ─────────────────────────────
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-10` → `October 2026`; `2026-W40` → `week 2026-W40`; other labels as they are. */
 export function periodName(label: string): string {

@@ -133,7 +133,9 @@ export function findLookalikes(values: readonly string[]): Lookalikes {
   const members = new Map<number, number[]>();
   values.forEach((_, k) => {
     const r = root(k);
-    members.set(r, [...(members.get(r) ?? []), k]);
+    const list = members.get(r);
+    if (list) list.push(k);
+    else members.set(r, [k]);
   });
   const classes = [...members.values()].filter((m) => new Set(m.map((k) => values[k])).size > 1).sort((a, b) => (a[0] as number) - (b[0] as number));
   const labels: Array<string | null> = values.map(() => null);
