@@ -51,7 +51,6 @@ import { runParity, tempCsv } from '../../helpers/exec.js';
 import { quantileSpreadEstimate } from '../../../src/measure/estimate.js';
 import { tallyFromSamples } from '../../../src/stats/tally.js';
 import type { Finding } from '../../../src/report.js';
-import { theatre } from '../../../src/judge/findings/channels.js';
 import { findingEvidence } from '../../../src/render/evidence.js';
 
 const HOUR = 3600;
@@ -183,42 +182,5 @@ describe('neither median reached: the verdict reads the 25th percentile', () => 
     const md = await runParity(['audit', file, '--as-of', iso(AS_OF), '--no-config', '--format', 'markdown']);
     expect(md.stdout).toContain('no ratio of medians to phone: half or more of the tickets of both social and phone are still unanswered');
     expect(md.stdout).toContain('10× faster than phone at the 25th percentile (significant)');
-  });
-});
-
-describe('response theatre beside a ratio of a lower percentile', () => {
-  const finding = (metric: 'firstResponse' | 'resolution', effect: number, verdict: Finding['verdict'], q: number | null): Finding => ({
-    kind: 'channel-preference',
-    subject: 'social',
-    against: 'phone',
-    metric,
-    significant: verdict === 'preference',
-    verdict,
-    effect,
-    effectCi95: [effect * 0.8, effect * 1.2],
-    pValue: 0.01,
-    pValueAdjusted: 0.02,
-    n: { social: 80, phone: 80 },
-    rule: verdict,
-    message: '',
-    details: { view: 'raw', effectBound: null, ...(q === null ? {} : { effectQuantile: q }) },
-  });
-
-  it('both at the 25th percentile: the share is ln 0.5 / ln 0.1, and the evidence names the percentile', () => {
-    const t = theatre('social', 'phone', [], finding('firstResponse', 0.1, 'preference', 0.25), finding('resolution', 0.5, 'no-preference', 0.25)) as Finding;
-    expect(t.details?.['advantageSurviving']).toBeCloseTo(0.30103, 5);
-    expect(t.message).toContain('about 30% of the reply advantage survives to resolution');
-    expect(t.details?.['effectQuantile']).toBe(0.25);
-    const evidence = new Map(findingEvidence(t));
-    expect(evidence.get('effect')).toContain('ratio of the 25th percentiles');
-    expect(evidence.get('time to first response')).toBe('10× faster at the 25th percentile (significant)');
-  });
-
-  it('first response at the 25th percentile, resolution at the medians: the share is not said', () => {
-    const t = theatre('social', 'phone', [], finding('firstResponse', 0.1, 'preference', 0.25), finding('resolution', 0.5, 'no-preference', null)) as Finding;
-    expect(t.details?.['advantageSurviving']).toBeNull();
-    expect(t.message).toContain('how much of the reply advantage survives to resolution cannot be said (first response is compared at the 25th percentile, resolution at the medians)');
-    expect(t.details?.['effectQuantile']).toBeUndefined();
-    expect(new Map(findingEvidence(t)).get('effect')).toContain('ratio of medians');
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { theatre } from '../../../src/judge/findings/channels.js';
 import type { Finding } from '../../../src/report.js';
 import { toleranceEdges } from '../../../src/format.js';
+import { findingEvidence } from '../../../src/render/evidence.js';
 
 const NO_EDGES: number[] = [];
 
@@ -85,5 +86,28 @@ describe('response theatre: its ratios on their side of the tolerance band, as t
     const t = theatre('social', 'phone', edges, finding('firstResponse', 'preference', 0.79995, null, [0.79, 0.7999]), finding('resolution', 'no-preference', 0.7996, null, [0.6, 1.05]));
     expect(t?.message).toContain('answered 1.2501× faster than phone tickets');
     expect(t?.message).toContain('but resolved 1.251× faster (not shown to be faster; 95% CI 0.60–1.05');
+  });
+});
+
+describe('response theatre beside a ratio of a lower percentile (neither median reached: compare.ts decisiveView)', () => {
+  /** The finding judged at quantile q (its effectQuantile), as the judge writes it. */
+  const atQuantile = (f: Finding, q: number): Finding => ({ ...f, details: { ...f.details, effectQuantile: q } });
+
+  it('both at the 25th percentile: the share is ln 0.5 / ln 0.1 = 30.103%, and the evidence names the percentile', () => {
+    const t = theatre('social', 'phone', NO_EDGES, atQuantile(finding('firstResponse', 'preference', 0.1, null, [0.08, 0.12]), 0.25), atQuantile(finding('resolution', 'no-preference', 0.5, null, [0.4, 0.6]), 0.25)) as Finding;
+    expect(t.details?.['advantageSurviving']).toBeCloseTo(0.30103, 5);
+    expect(t.message).toContain('about 30% of the reply advantage survives to resolution');
+    expect(t.details?.['effectQuantile']).toBe(0.25);
+    const evidence = new Map(findingEvidence(t));
+    expect(evidence.get('effect')).toContain('ratio of the 25th percentiles');
+    expect(evidence.get('time to first response')).toBe('10× faster at the 25th percentile (significant)');
+  });
+
+  it('first response at the 25th percentile, resolution at the medians: the share is not said', () => {
+    const t = theatre('social', 'phone', NO_EDGES, atQuantile(finding('firstResponse', 'preference', 0.1, null, [0.08, 0.12]), 0.25), finding('resolution', 'no-preference', 0.5, null, [0.4, 0.6])) as Finding;
+    expect(t.details?.['advantageSurviving']).toBeNull();
+    expect(t.message).toContain('how much of the reply advantage survives to resolution cannot be said (first response is compared at the 25th percentile, resolution at the medians)');
+    expect(t.details?.['effectQuantile']).toBeUndefined();
+    expect(new Map(findingEvidence(t)).get('effect')).toContain('ratio of medians');
   });
 });
