@@ -106,9 +106,9 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     edits.push(`dateFormat: the timestamps in ${columnsUnread.join(', ')} were not recognised`);
   }
   // dates whose order no sampled value settled (no day over 12): the order is only the default
-  const guessedOrder = first.timestampStyles.filter((s) => s.style?.includes('order assumed'));
+  const guessedOrder = first.timestampStyles.filter((s) => s.orderAssumed !== undefined);
   if (guessedOrder.length && !unread.length) {
-    const monthFirst = guessedOrder[0]?.style?.startsWith('US month/day/year') === true;
+    const monthFirst = guessedOrder[0]?.orderAssumed === 'month-first';
     edits.push(
       `dateFormat: no date in ${guessedOrder.map((s) => JSON.stringify(s.column)).join(', ')} has a day over 12, so they are read ${monthFirst ? 'month-first (MM/DD)' : 'day-first (DD-MM)'} only by default; if the export writes the ${monthFirst ? 'day' : 'month'} first, add "dateFormat": "${monthFirst ? 'dd/MM/yyyy HH:mm' : 'MM-dd-yyyy HH:mm'}" (adjusted to the time written)`,
     );

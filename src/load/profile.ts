@@ -20,6 +20,12 @@ import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
 import { STYLE_LABELS, parserFor, type TimestampParser, type TimestampStyle } from '../normalise/time.js';
 
+/** The order a column's dates are read in when no sampled value settled it (as styleLabel says in words). */
+function orderAssumed(binding: Pick<FieldBinding, 'style' | 'orderGuessed' | 'dateFormat'>): { orderAssumed?: 'month-first' | 'day-first' } {
+  if (!binding.orderGuessed || binding.dateFormat !== undefined) return {};
+  return { orderAssumed: binding.style === 'mdy' ? 'month-first' : 'day-first' };
+}
+
 /**
  * A timestamp column's style in words; a date order no sampled value settled (no day over 12) is
  * said to be only the default, as the audit's note says (formats/bind.ts guessedOrderNotes).
@@ -50,7 +56,8 @@ export interface FileProfile {
   channelValues: Array<{ raw: string; count: number; channel: Channel; known: boolean; isPublic: boolean | null; outbound: boolean; label?: string }>;
   createdRange: { from: string | null; to: string | null };
   /** `unsampled`: no value in the rows sampled (style null, settled by the column's first value). */
-  timestampStyles: Array<{ field: TicketField; column: string; style: string | null; unsampled?: boolean }>;
+  /** `orderAssumed`: the order the dates are read in when no sampled value settled it (no day over 12; `style` says so in words). */
+  timestampStyles: Array<{ field: TicketField; column: string; style: string | null; unsampled?: boolean; orderAssumed?: 'month-first' | 'day-first' }>;
   /** Whether creation times carry no offset (so the time zone setting decides what they mean). */
   naiveTimes: boolean;
   issues: Array<{ kind: string; severity: string; count: number; example: { line: number; column: string | null; detail: string } }>;
@@ -250,7 +257,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     createdRange: { from: iso(st.from), to: iso(st.to) },
     timestampStyles: (['createdAt', 'firstResponseAt', 'resolvedAt'] as const)
       .filter((f) => b[f])
-      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? styleLabel(b[field]!) : null, ...(b[field]!.unsampled ? { unsampled: true } : {}) })),
+      .map((field) => ({ field, column: b[field]!.header, style: b[field]!.style ? styleLabel(b[field]!) : null, ...(b[field]!.unsampled ? { unsampled: true } : {}), ...orderAssumed(b[field]!) })),
     naiveTimes,
     issues: st.issues
       .entries()

@@ -219,3 +219,18 @@ describe('configuration and layout errors (exit 2, named)', () => {
     expect(r.stderr).toContain('headers found: "Case", "Medium Used", "When", "Reply", "Done"');
   });
 });
+
+describe('parity init: a date order no sampled value settles', () => {
+  it('lists the dateFormat edit for the other order: dd/MM for slash dates read month-first, MM-dd for dash dates read day-first', async () => {
+    // every day ≤ 12 in both files: slashes are read month-first by default, dashes day-first
+    for (const [sep, order, other] of [['/', 'month-first (MM/DD)', 'dd/MM/yyyy HH:mm'], ['-', 'day-first (DD-MM)', 'MM-dd-yyyy HH:mm']] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'parity-init-order-'));
+      const file = join(dir, 'export.csv');
+      writeFileSync(file, `ticket_id,channel,created_at,first_response_at\nT1,phone,05${sep}01${sep}2026 09:00,05${sep}01${sep}2026 10:00\nT2,email,06${sep}01${sep}2026 09:00,07${sep}01${sep}2026 09:00\n`);
+      const init = await runParity(['init', file], { cwd: dir });
+      expect(init.code, init.stderr).toBe(0);
+      expect(init.stderr).toContain(`dateFormat: no date in "created_at", "first_response_at" has a day over 12, so they are read ${order} only by default`);
+      expect(init.stderr).toContain(`add "dateFormat": "${other}"`);
+    }
+  });
+});
