@@ -2,7 +2,6 @@
  * `--format table`: what an analyst reads in a terminal. cli-table3 for the grids, chalk for
  * colour (off unless the caller says the terminal wants it). Renders the Report; computes nothing.
  */
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { rowLikeForLikeOnly, type ByReport, type Report, type Finding, type GateResult, type SlaSummary } from '../report.js';
 import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
@@ -11,6 +10,7 @@ import type { Bound } from '../measure/estimate.js';
 import type { Verdict } from '../report.js';
 import { gateDetail, gateMessage } from './junit.js';
 import type { RenderOptions } from './index.js';
+import { grid } from './grid.js';
 import { blockWidth, firstThatFits, shortenDistinct, wrap } from './fit.js';
 import { displayWidth, truncateColumns } from '../text/width.js';
 import { reportTitle } from './markdown.js';
@@ -20,13 +20,6 @@ import {
 } from './format.js';
 import { toleranceEdges, VERDICT_LEGEND, VERDICT_MARKS, type Edges } from '../format.js';
 
-function grid(head: string[], color: boolean): Table.Table {
-  return new Table({
-    head,
-    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-    chars: color ? {} : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-}
 
 /** `3h 29m (3h 10m–3h 45m)`, `≥ 9d 21h (≥ 3d 2h)` for a median not reached, or `—` when there is none. */
 function withCi(summary: MetricSummary): string {
