@@ -176,20 +176,27 @@ function boundWords(atLeast: boolean, ratio: number, edges: Edges = []): string 
   return `${atLeast ? 'at least' : 'at most'} ${speed(ratio, atLeast ? 'down' : 'up', edges)}`;
 }
 
-/**
- * A ratio CI in the units of `speed(ratio)`: for a faster group the bounds are inverted
- * (0.11–0.16 → 6.1×–9.0×). A CI with one end is written as that end (`at least 2.9× slower`),
- * one with neither `not estimable`.
- */
-export function speedInterval(ratio: number, ci: Interval | null, edges: Edges = []): string {
-  if (!ci || (ci[0] === null && ci[1] === null)) return NOT_ESTIMABLE;
-  const [lo, hi] = ci;
-  if (lo === null || hi === null) return speedBound(ci, edges);
-  if (ratio < 1) {
-    const inverse = multipleEdges(ratio, edges);
+/** Both ends of a ratio CI as multiples of the faster side (inverted: 0.11–0.16 → 6.1×–9.0×) or of the slower. */
+function multiples(faster: boolean, lo: number, hi: number, edges: Edges): string {
+  if (faster) {
+    const inverse = edges.map((e) => 1 / e);
     return `${times(1 / hi, 'nearest', inverse)}–${times(lo === 0 ? null : 1 / lo, 'nearest', inverse)}`;
   }
   return `${times(lo, 'nearest', edges)}–${times(hi, 'nearest', edges)}`;
+}
+
+/**
+ * A ratio CI for a sentence that gave the ratio as a speed ("1.7× slower than phone tickets"):
+ * ends on one side of 1 as multiples on that side (`1.10×–1.40×`, `1.3×–6.0×` for a faster
+ * group), a CI across 1 with each end in its own words (`from 1.25× faster to 3.6× slower`:
+ * as multiples, 0.80–3.6 read as "0.80× faster"), a CI with one end as that end (speedBound).
+ */
+export function speedCi(ci: Interval | null, edges: Edges = []): string {
+  const [lo, hi] = ci ?? [null, null];
+  if (lo === null && hi === null) return NOT_ESTIMABLE;
+  if (lo === null || hi === null) return speedBound(ci, edges);
+  if (lo < 1 && hi > 1) return `from ${speed(lo, 'nearest', edges)} to ${speed(hi, 'nearest', edges)}`;
+  return multiples(hi <= 1 && lo < 1, lo, hi, edges);
 }
 
 /** What a CI without either end reads in a sentence. */
@@ -250,7 +257,7 @@ export function speedBound(ci: Interval | null, edges: Edges = []): string {
   const end = (words: string): string => (words === 'at most as fast' ? 'no faster' : words === 'at least as fast' ? 'no slower' : words);
   if (lo !== null && hi === null) return lo === 1 || speed(lo) === 'as fast' ? 'no faster' : end(boundWords(lo > 1, lo, edges));
   if (hi !== null && lo === null) return hi === 1 || speed(hi) === 'as fast' ? 'no slower' : end(boundWords(hi < 1, hi, edges));
-  return lo === null || hi === null ? NOT_ESTIMABLE : speedInterval(Math.sqrt(lo * hi), ci, edges);
+  return lo === null || hi === null ? NOT_ESTIMABLE : speedCi(ci, edges);
 }
 
 /** A one-sided ratio CI as plain ratios: `at least 2.10`, `at most 0.45` (each on its side of `edges`, see num). */

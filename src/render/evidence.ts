@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, percentileWords, rhoText, roundingOf, share, speedBound, speedInterval, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, formatP, num, p, percentileWords, rhoText, roundingOf, share, speedCi, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
@@ -32,10 +32,10 @@ function ratioWords(ratio: unknown, b: unknown, edges: Edges = []): string {
   return r === null || r <= 0 ? 'no ratio' : boundedSpeed(r, bound(b), edges);
 }
 
-function ciWords(ratio: unknown, ci: unknown, b: unknown, edges: Edges = []): string | null {
-  const r = numberOr(ratio);
-  if (!Array.isArray(ci) || r === null) return null;
-  return bound(b) ? speedBound(ci as Interval, edges) : speedInterval(r, ci as Interval, edges);
+/** A ratio's 95% CI as speeds (format.ts speedCi: `1.10×–1.40×`, `from 1.25× faster to 3.6× slower`, `at least 2.9× slower`); none without a ratio. */
+function ciWords(ratio: unknown, ci: unknown, edges: Edges = []): string | null {
+  if (!Array.isArray(ci) || numberOr(ratio) === null) return null;
+  return speedCi(ci as Interval, edges);
 }
 
 /** `social 60, phone 60` from `{ social: 60, phone: 60 }`, with a formatter per value. */
@@ -57,7 +57,7 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): strin
     parts.push(`rho ${numberOr(v['rho']) === null ? '—' : rhoText(v['rho'] as number)}`);
   } else {
     parts.push(ratioWords(v['ratio'], v['bound'], edges));
-    const ci = ciWords(v['ratio'], v['ci95'], v['bound'], edges);
+    const ci = ciWords(v['ratio'], v['ci95'], edges);
     if (ci) parts.push(`95% CI ${ci}`);
   }
   const medians = v['medians'];
@@ -74,7 +74,7 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): strin
     // neither median reached: the ratio at the lower quantile the verdict reads (compare.ts)
     const reachedQ = isDict(atQ['reached']) ? atQ['reached'] : {};
     const values = isDict(atQ['values']) ? ` (${Object.entries(atQ['values']).map(([k, m]) => `${k} ${reachedQ[k] === false ? `at least ${durationOf(m, 'down')}` : durationOf(m)}`).join(' vs ')})` : '';
-    const ci = ciWords(atQ['ratio'], atQ['ci95'], atQ['bound'], edges);
+    const ci = ciWords(atQ['ratio'], atQ['ci95'], edges);
     parts.push(`at the ${percentileWords(atQ['quantile'])} ${ratioWords(atQ['ratio'], atQ['bound'], edges)}${ci ? `, 95% CI ${ci}` : ''}${values}`);
   }
   const answeredShare = v['answeredShare'] ?? v['resolvedShare'];
@@ -174,7 +174,7 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
     }
   }
   if (f.effectCi95) {
-    const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, d['effectBound'], edges);
+    const ci = rho ? `${num(f.effectCi95[0])} to ${num(f.effectCi95[1])}` : ciWords(f.effect, f.effectCi95, edges);
     if (ci) out.push(['95% CI', ci]);
   }
   if (f.pValueAdjusted !== undefined && f.pValueAdjusted !== null) out.push(['Holm-adjusted p', formatP(f.pValueAdjusted)]);

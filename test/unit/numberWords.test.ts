@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { count, num, placesBeside, share, speed, speedInterval, times } from '../../src/format.js';
+import { count, num, placesBeside, share, speed, speedCi, times } from '../../src/format.js';
 
 describe('count: whole numbers with thousands separators, as en-US writes them', () => {
   it('hand examples: separators, rounding halves away from zero, signs, zero and non-finite', () => {
@@ -106,6 +106,8 @@ describe('placesBeside: a number printed on the side of each edge it is on', () 
     // 0.8002: 1.249688…× faster, inside: 1.2497×
     expect(speed(0.8002, 'nearest', [0.8, 1.25])).toBe('1.2497× faster');
     // a CI 1.2503–1.60 of a slower group: 1.2503×–1.60×
-    expect(speedInterval(1.4, [1.2503, 1.6], [0.8, 1.25])).toBe('1.2503×–1.60×');
+    expect(speedCi([1.2503, 1.6], [0.8, 1.25])).toBe('1.2503×–1.60×');
+    // a faster group's CI 0.40–0.7998: 1/0.7998 = 1.250312…× faster, 1/0.4 = 2.5×: 1.2503×–2.5×
+    expect(speedCi([0.4, 0.7998], [0.8, 1.25])).toBe('1.2503×–2.5×');
   });
 });

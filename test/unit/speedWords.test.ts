@@ -4,7 +4,7 @@
  * a over b: a is no slower), not which side of 1 the digits fall; and "as fast" takes "as".
  */
 import { describe, expect, it } from 'vitest';
-import { boundedDurationWords, boundedSpeed, formatBoundedDuration, formatDuration, formatInterval, formatMedianCi, oneSided, speedBound, speedThan } from '../../src/format.js';
+import { boundedDurationWords, boundedSpeed, formatBoundedDuration, formatDuration, formatInterval, formatMedianCi, oneSided, speedBound, speedCi, speedThan } from '../../src/format.js';
 
 describe('a ratio that reads 1.00× as a bound', () => {
   it('an upper bound (b not reached: a/b ≤ 1.001) is at least as fast; a lower bound at most as fast', () => {
@@ -82,5 +82,30 @@ describe('a bound whose multiple rounds to 1.00× its own way', () => {
     expect(speedThan(0.995, 'upper', 'phone')).toBe('at least as fast as phone');
     expect(speedBound([1.006, null])).toBe('no faster');
     expect(speedBound([null, 0.995])).toBe('no slower');
+  });
+});
+
+describe('a ratio CI in speed words (speedCi)', () => {
+  it('ends on one side of 1 are multiples on that side; a faster group\'s ends inverted', () => {
+    expect(speedCi([1.1, 1.4])).toBe('1.10×–1.40×');
+    // 1/0.25 = 4, 1/0.125 = 8
+    expect(speedCi([0.125, 0.25])).toBe('4.0×–8.0×');
+    // an end at 1 stays on the side of the other: 1/1 = 1.00×, 1/0.5 = 2.0×
+    expect(speedCi([1, 1.4])).toBe('1.00×–1.40×');
+    expect(speedCi([0.5, 1])).toBe('1.00×–2.0×');
+  });
+
+  it('a CI across 1 gives each end in its own words, never "0.80× faster"', () => {
+    // 0.8 is 1/0.8 = 1.25× faster; 3.6 is 3.6× slower
+    expect(speedCi([0.8, 3.6])).toBe('from 1.25× faster to 3.6× slower');
+    // 0.3 is 1/0.3 = 3.33… → 3.3× faster; 1.1 is 1.10× slower
+    expect(speedCi([0.3, 1.1])).toBe('from 3.3× faster to 1.10× slower');
+  });
+
+  it('one end is that end as a bound; neither, not estimable', () => {
+    expect(speedCi([2.9, null])).toBe('at least 2.9× slower');
+    expect(speedCi([null, 0.3])).toBe('at least 3.3× faster');
+    expect(speedCi([null, null])).toBe('not estimable');
+    expect(speedCi(null)).toBe('not estimable');
   });
 });

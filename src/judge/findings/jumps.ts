@@ -15,7 +15,7 @@ import { medianOf } from '../../measure/sample.js';
 import type { Estimate } from '../../measure/estimate.js';
 import type { Deferred, FindingContext } from './context.js';
 import { comparisonFinding, effectBound, noteFinding, register } from './sentence.js';
-import { boundedSpeed, count, duration, interval, num, oneSided, p, roundingOf, share, speedBound, speedInterval, toleranceEdges } from '../../format.js';
+import { boundedSpeed, count, duration, interval, num, oneSided, p, roundingOf, share, speedCi, toleranceEdges } from '../../format.js';
 
 /** Jump cases listed in the finding's details, longest wait first. */
 export const WORST_CASES = 10;
@@ -97,7 +97,7 @@ export function jumpFindings(ctx: FindingContext): Deferred[] {
       } else if (judged?.significant) {
         // a preference, or one like for like that the raw ratio reverses (case mix): its own number
         const bound = judged ? effectBound(judged) : null;
-        served = `${boundedSpeed(effect, bound, edges)} than other social tickets (95% CI ${bound ? speedBound(ci, edges) : speedInterval(effect, ci, edges)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
+        served = `${boundedSpeed(effect, bound, edges)} than other social tickets (95% CI ${speedCi(ci, edges)}, Holm ${p(judged?.pValueAdjusted ?? null)}, ${nPart})`;
       } else {
         const bound = judged ? effectBound(judged) : null;
         const word = verdict === 'case-mix' ? 'a gap explained by case mix' : verdict === 'within-tolerance' ? 'about as fast as other social tickets' : 'no preference shown against other social tickets';

@@ -13,7 +13,7 @@ import type { Finding, FindingKind } from '../../report.js';
 import { decisiveView, MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, insideBand, judgeComparison, type Rules } from './rules.js';
-import { count, duration, num, p, percentileWords, share, speedBound, speedInterval, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
+import { count, duration, num, p, percentileWords, share, speedCi, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -148,14 +148,14 @@ export function comparisonFinding(
   let message: string;
   switch (j.verdict) {
     case 'preference': {
-      const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
+      const ci = speedCi(decisive.ci95, edges);
       message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${atQ}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     }
     case 'case-mix':
       if (j.significant) {
         // reversed: like for like the one way (significant), overall the other
-        const ci = decisive.bound ? speedBound(decisive.ci95, edges) : speedInterval(ratio as number, decisive.ci95, edges);
+        const ci = speedCi(decisive.ci95, edges);
         message = `${names.aPhrase} are ${verb} ${speedThan(ratio as number, decisive.bound, names.bPhrase, edges)}${atQ}${like} (${cellsText}95% CI ${ci}, Holm ${p(pDecisive)}, ${nText}), though ${speedThan(c.raw.ratio as number, c.raw.bound, names.bPhrase, edges)} overall (${medians}): the mix of tickets turns the gap around${extra.mixNote ?? ''}.`;
         break;
       }
@@ -168,7 +168,7 @@ export function comparisonFinding(
       message =
         ratio === null
           ? `Cannot judge whether ${names.aPhrase} are ${verb} faster than ${names.bPhrase}${like}: ${noRatio(c)} (${cellsText}${pDecisive === null ? '' : `Holm ${p(pDecisive)}, `}${nText}${tail}).`
-          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${atQ}${like}, but the evidence falls short (${cellsText}95% CI ${decisive.bound ? speedBound(decisive.ci95, edges) : ciText(decisive, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
+          : `No preference shown: ${names.aPhrase} are ${verb} ${speedThan(ratio, decisive.bound, names.bPhrase, edges)}${atQ}${like}, but the evidence falls short (${cellsText}95% CI ${speedCi(decisive.ci95, edges)}, Holm ${p(pDecisive)}, ${nText}${tail}).`;
       break;
     default: {
       const rawN = `n = ${count(c.raw.n[0])} vs ${count(c.raw.n[1])}`;

@@ -173,10 +173,24 @@ describe('the finding at the tolerance edge: message, rule and evidence print th
     // one p in the family: Holm leaves 0.001 as it is
     expect(f.verdict).toBe('no-preference');
     expect(f.rule).toMatch(/^no preference shown: ratio 1\.2504 is outside 0\.80–1\.25, /);
-    expect(f.message).toMatch(/^No preference shown: email tickets are answered 1\.2504× slower than phone tickets, but the evidence falls short \(95% CI 1\.10–1\.40, /);
+    expect(f.message).toMatch(/^No preference shown: email tickets are answered 1\.2504× slower than phone tickets, but the evidence falls short \(95% CI 1\.10×–1\.40×, /);
     const evidence = new Map(findingEvidence(f, toleranceEdges(rules.tolerance)));
     expect(evidence.get('effect')).toBe('1.2504× slower (ratio of medians 1.2504)');
     expect(evidence.get('95% CI')).toBe('1.10×–1.40×');
+  });
+});
+
+describe('a CI across 1 in the sentence and the evidence: each end as a speed of its own', () => {
+  it('ratio 1.7 (CI 0.80–3.6, Holm p 0.2): "95% CI from 1.25× faster to 3.6× slower", not "0.80–3.60" beside "1.70× slower"', () => {
+    const family = new PFamily();
+    const reg = register(family, only(raw(1.7, [0.8, 3.6], [100, 100], 0.2)), rules.minSample);
+    family.adjust();
+    const names = { a: 'email', b: 'phone', aPhrase: 'email tickets', bPhrase: 'phone tickets' };
+    const f = comparisonFinding('channel-preference', 'email', 'phone', names, reg, family, rules);
+    expect(f.verdict).toBe('no-preference');
+    expect(f.message).toContain('No preference shown: email tickets are answered 1.70× slower than phone tickets, but the evidence falls short (95% CI from 1.25× faster to 3.6× slower, Holm p = 0.200');
+    const evidence = new Map(findingEvidence(f, toleranceEdges(rules.tolerance)));
+    expect(evidence.get('95% CI')).toBe('from 1.25× faster to 3.6× slower');
   });
 });
 
