@@ -15,7 +15,7 @@ import {
 import type { RowIssue } from './issues.js';
 import type { Channel, ChannelTarget, DurationUnit } from '../model.js';
 import { DOT_READING, parseNumberText, type NumberReading } from './decimal.js';
-import { DURATION_UNITS_READ, formatDuration, unknownDurationUnit, wordedDuration } from '../measure/duration.js';
+import { formatDuration, unreadDuration, wordedDuration } from '../measure/duration.js';
 
 /**
  * What the normaliser reads of a file's mapping (formats/bind.ts `Mapping` is one): declared
@@ -191,12 +191,14 @@ export function unsampled(text: string): boolean {
 }
 
 /**
- * Why a duration value cannot be read: a word in it that is no unit (`5 fortnights`) is named,
- * with the units parity reads, so the row's note says what to change; else as {@link cannotRead}.
+ * Why a duration value cannot be read: a value written with its units says what in it is not
+ * read (a word that is no unit, `5 fortnights`, named with the units parity reads; a unit given
+ * twice, `1h 1h`, or after a smaller one, `30m 1h`), so the row's note says what to change; else
+ * as {@link cannotRead}.
  */
 function durationUnread(text: string): string {
-  const word = unknownDurationUnit(text);
-  return word === null ? cannotRead(text) : `cannot read "${text}": "${word}" is no unit parity reads (it reads ${DURATION_UNITS_READ})`;
+  const why = unreadDuration(text);
+  return why === null ? cannotRead(text) : `cannot read "${text}": ${why}`;
 }
 
 /** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */

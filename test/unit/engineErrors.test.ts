@@ -81,6 +81,22 @@ describe('what the count query cannot read is refused before it runs, naming the
     await expect(throughDuckdb(fixture('small.csv'))).rejects.toThrow('column "follower_count" holds "150,000", which the database query cannot read as a number');
   });
 
+  it('durations in words, English or another language (read in-process), are refused alike: in the sample by name, past it by the query', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-words-'));
+    const csv = (name: string, values: readonly string[], column = 'first_response_time') => {
+      const path = join(dir, name);
+      writeFileSync(path, [`ticket_id,channel,created_at,${column}`, ...values.map((v, i) => `T${i},phone,2026-11-03T10:00:00Z,${v}`)].join('\n') + '\n');
+      return path;
+    };
+    await expect(throughDuckdb(csv('en.csv', ['2h 30m', '45m']))).rejects.toThrow('column "first_response_time" holds "2h 30m", which the database query cannot read as a number');
+    await expect(throughDuckdb(csv('de.csv', ['1 Stunde 30 Minuten', '2 Std.']))).rejects.toThrow('column "first_response_time" holds "1 Stunde 30 Minuten", which the database query cannot read as a number');
+    await expect(throughDuckdb(csv('es.csv', ['1 día']))).rejects.toThrow('column "first_response_time" holds "1 día", which the database query cannot read as a number');
+    // (a unit given twice is no number either)
+    await expect(throughDuckdb(csv('twice.csv', ['1h 1h', '2h']))).rejects.toThrow('column "first_response_time" holds "1h 1h", which the database query cannot read as a number');
+    // past the 500 sampled rows of seconds: the query stops at the word, it reads no number from it
+    await expect(throughDuckdb(csv('late.csv', [...Array.from({ length: 600 }, () => '60'), '2 Std.'], 'first_response_seconds'))).rejects.toThrow(/2 Std\./);
+  });
+
   it('a file that is not UTF-8 (read in-process) is named before DuckDB fails on it', async () => {
     await expect(throughDuckdb(fixture('utf16le.tsv'))).rejects.toThrow('utf16le.tsv is UTF-16: DuckDB reads UTF-8 only');
     await expect(throughDuckdb(fixture('windows-1252.csv'))).rejects.toThrow('windows-1252.csv is not UTF-8 (Windows-1252, as Excel writes "CSV" on Western Windows): DuckDB reads UTF-8 only');

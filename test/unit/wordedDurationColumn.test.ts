@@ -74,7 +74,7 @@ test('inspect says the units are the values\' own, not "unit seconds"', async ()
 });
 
 describe('a value with a word that is no unit (5 fortnights, 3 jiffies)', () => {
-  const KNOWN = 'it reads weeks (w, wk), days (d), hours (h, hr), minutes (m, min), seconds (s, sec), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
+  const KNOWN = 'it reads weeks (w, wk), days (d), hours (h, hr), minutes (m, min) and seconds (s, sec) in English, German, French, Spanish, Portuguese, Dutch or Italian words (Stunden, Std., heures, j, días, uur, ore, Min., mn, seg), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
 
   test('does not make the column one of times, nor its unit an assumed one', () => {
     // one such value among durations had made first_response_time a timestamp column (every value,
