@@ -9,7 +9,8 @@ import type { MappingSettings } from '../settings.js';
 import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
 import { headerRowOf } from '../read/xlsx.js';
 import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
-import { closeRecords, isFieldBatched, nextBatchOf, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
+import { ExcelTextTally } from '../read/excelText.js';
+import { closeRecords, isFieldBatched, nextBatchOf, writtenValues, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat, FORMATS } from './index.js';
@@ -39,11 +40,33 @@ export interface OpenedFile {
   sheetIgnored?: true;
   /** The line the header was read from (a CSV's; past any title lines passed over). */
   headerLine?: number;
+  /** Values read from Excel's text formulas (`="00123"`, read/excelText.ts), counted by the ticket stream as it reads them. */
+  excelText?: ExcelTextTally;
 }
 
 /** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
 export function readNotes(opened: OpenedFile): string[] {
-  return [recodedNote(opened), lateKeysNote(opened), aboveHeaderNote(opened), sheetNote(opened)].filter((n): n is string => n !== null);
+  return [recodedNote(opened), excelTextNote(opened), lateKeysNote(opened), aboveHeaderNote(opened), sheetNote(opened)].filter((n): n is string => n !== null);
+}
+
+/**
+ * The note for values written as Excel text formulas (`="00123"`), read as the text they show
+ * (read/excelText.ts): how many, by column, and the first line. Said because it decides what a
+ * value is: `="007"` and `007` are one ticket id, `7` another.
+ */
+export function excelTextNote(opened: Pick<OpenedFile, 'file' | 'excelText' | 'mapping'>): string | null {
+  const tally = opened.excelText;
+  if (!tally || tally.firstLine === 0) return null;
+  const header = opened.mapping.header;
+  const columns: string[] = [];
+  let total = 0;
+  tally.byColumn.forEach((n, i) => {
+    if (!n) return;
+    total += n;
+    columns.push(`${count(n)} in ${JSON.stringify(header[i] ?? `column ${i + 1}`)}`);
+  });
+  const written = total === 1 ? 'value is written as an Excel text formula' : 'values are written as Excel text formulas';
+  return `${opened.file}: ${count(total)} ${written} (="…", the first on line ${count(tally.firstLine)}), read as the text ${total === 1 ? 'it shows' : 'they show'}: ${columns.join(', ')}`;
 }
 
 /** The note for a sheet asked of a file that is no workbook (read/source.ts sheetIgnored). */
@@ -238,7 +261,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   // a header it reads is never second-guessed. (One cell alone is passed over by the reader.)
   const titled = read.missingRequired.length > 0 && source.headerLine !== undefined ? titleLines(source.header, taken.sample, knownHeaderName(mapping)) : 0;
   if (titled > 0) {
-    const header = (taken.sample[titled - 1] as RawRecord).values.map((h) => h.trim());
+    const header = writtenValues(taken.sample[titled - 1] as RawRecord).map((h) => h.trim());
     const retried = bind(header, taken.sample.slice(titled));
     if (retried.missingRequired.length < read.missingRequired.length) {
       headerLine = (taken.sample[titled - 1] as RawRecord).line;
@@ -252,7 +275,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const { header, sample, format, bound, missingRequired } = read;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}) };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };
 }
 
 /**

@@ -13,6 +13,7 @@
  * Every event row is a used row of its incident (or rejected with it).
  */
 import type { RawRecord } from '../read/source.js';
+import { writtenValues } from '../read/record.js';
 import { isNoValue, type RowContext } from '../normalise/rows.js';
 import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
 import { classifyStatus } from '../normalise/status.js';
@@ -93,7 +94,7 @@ async function* reduceEvents(records: AsyncIterable<RawRecord>, mapping: Mapping
     };
     const number = get(col.number);
     if (!number) {
-      yield { issue: { kind: 'missing-id', severity: 'error', file, line: record.line, column: mapping.header[col.number] ?? 'number', value: '', detail: 'no incident number', values: v } };
+      yield { issue: { kind: 'missing-id', severity: 'error', file, line: record.line, column: mapping.header[col.number] ?? 'number', value: '', detail: 'no incident number', values: writtenValues(record) } };
       continue;
     }
     let incident = incidents.get(number);

@@ -20,6 +20,7 @@
  * - rows without an id, with a repeated id, or whose ticket is rejected, are rejected with the reason.
  */
 import type { RawRecord } from '../read/source.js';
+import { writtenValues } from '../read/record.js';
 import { isNoValue, type RowContext } from '../normalise/rows.js';
 import { parseBoolean } from '../normalise/channel.js';
 import { parserFor, detectStyle, type TimestampParser } from '../normalise/time.js';
@@ -94,12 +95,12 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     const v = record.values;
     const id = tweetId(v[col.id]);
     if (!id) {
-      yield { issue: { kind: 'missing-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: '', detail: 'no tweet id', values: v } };
+      yield { issue: { kind: 'missing-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: '', detail: 'no tweet id', values: writtenValues(record) } };
       continue;
     }
     const key = idKey(id);
     if (index.has(key)) {
-      yield { issue: { kind: 'duplicate-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: id, detail: `tweet id "${id}" appeared earlier; the first one is kept`, values: v } };
+      yield { issue: { kind: 'duplicate-id', severity: 'error', file: record.file, line: record.line, column: mapping.header[col.id] ?? 'tweet_id', value: id, detail: `tweet id "${id}" appeared earlier; the first one is kept`, values: writtenValues(record) } };
       continue;
     }
     const createdText = cell(v[col.created]);

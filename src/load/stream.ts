@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Settings } from '../settings.js';
 import type { RawRecord, ReadOptions } from '../read/source.js';
-import { batchesOf, closeRecords, isFieldBatched, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
+import { batchesOf, closeRecords, isFieldBatched, writtenValues, type FieldBatch, type FieldBatchedRecords } from '../read/record.js';
 import { StringTable } from '../normalise/strings.js';
 import { AuditDateOrder } from '../formats/dateOrder.js';
 import { missingFieldsError, openMapped, type OpenedFile } from '../formats/open.js';
@@ -409,6 +409,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
         fileRows++;
         if (io.onProgress && rowsRead % PROGRESS_EVERY === 0) io.onProgress(rowsRead, opened.file, opened.position?.());
         sink.record?.(record);
+        if (record.written !== undefined) opened.excelText?.add(record.line, record.values, record.written);
         // a record its reader marked as no row: rejected here, as the row normaliser would
         if (record.rejected) reject(readerRejection(record, record.rejected));
         else yield record;
@@ -482,10 +483,11 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       const normalise = rowNormaliser(mapping, context, (field, style) => settled?.(field, style));
       /** One record through the string normaliser (rows.ts); already counted. */
       const normaliseRecord = (record: RawRecord): void => {
+        if (record.written !== undefined) opened.excelText?.add(record.line, record.values, record.written);
         const result = normalise(record);
         if (!result.ok) {
           if (result.outsideId === undefined) reject(result.issue);
-          else if (!outsideRow(result.outsideId, result.issue, record.values, result.discarded)) return;
+          else if (!outsideRow(result.outsideId, result.issue, writtenValues(record), result.discarded)) return;
           // a row outside the period: the export is still at least as old as its times
           if (result.latest !== undefined && result.latest > latest) {
             latest = result.latest;
@@ -495,7 +497,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           }
           return;
         }
-        if (accept(result.ticket, record.file, record.line, result.notes, record.values)) {
+        if (accept(result.ticket, record.file, record.line, result.notes, writtenValues(record))) {
           for (const note of result.notes) sink.issue(note, false, result.notes);
           if (result.latest > latest) {
             latest = result.latest;
@@ -579,7 +581,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   // (as accept: a row of the period whose id first came outside it)
                   const first = outside.findAscii(bytes, row.idStart, row.idEnd);
                   if (first >= 0) {
-                    duplicate(outside.valueOf(first), row.file, row.line, -1, () => batch.record(r).values, firstRow(first));
+                    duplicate(outside.valueOf(first), row.file, row.line, -1, () => writtenValues(batch.record(r)), firstRow(first));
                     continue;
                   }
                 }
@@ -593,7 +595,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
                   takeSlot(earlier, row.file, row.line, []);
                   builder.replaceBytes(earlier, row);
                 } else {
-                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier, () => batch.record(r).values)) continue;
+                  if (!duplicate(seen.valueOf(earlier), row.file, row.line, earlier, () => writtenValues(batch.record(r)))) continue;
                   replaceNotes(earlier, []); // (a row read from its bytes has no notes)
                   builder.replaceBytes(earlier, row);
                 }
@@ -674,15 +676,15 @@ async function readReplaced(settings: Settings, io: StreamIO, path: string, line
         const records = opened.records;
         for (let chunk = await records.nextFields(); chunk !== null && lines.size > 0; chunk = await records.nextFields()) {
           if (Array.isArray(chunk)) {
-            for (const record of chunk as readonly RawRecord[]) if (lines.has(record.line)) found(record.line, record.values);
+            for (const record of chunk as readonly RawRecord[]) if (lines.has(record.line)) found(record.line, writtenValues(record));
             continue;
           }
           const batch = chunk as Exclude<typeof chunk, readonly RawRecord[]>;
-          for (let r = 0; r < batch.count; r++) if (lines.has(batch.line[r] as number)) found(batch.line[r] as number, batch.record(r).values);
+          for (let r = 0; r < batch.count; r++) if (lines.has(batch.line[r] as number)) found(batch.line[r] as number, writtenValues(batch.record(r)));
         }
       } else {
         for await (const batch of batchesOf(opened.records)) {
-          for (const record of batch) if (lines.has(record.line)) found(record.line, record.values);
+          for (const record of batch) if (lines.has(record.line)) found(record.line, writtenValues(record));
           if (lines.size === 0) break;
         }
       }

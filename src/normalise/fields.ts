@@ -4,7 +4,8 @@
  * bytes (ISO timestamps, digits, trimmed ASCII ranges for ids and dictionary values, the
  * shouting test), no string is made per field and no object per row (the result is written into
  * one reused ByteRow). Anything else — a ragged row, a value that would be rejected or noted, a
- * timestamp in another shape, a field with doubled quotes or non-ASCII bytes where that matters —
+ * timestamp in another shape, a field with doubled quotes or non-ASCII bytes where that matters,
+ * a record that holds `="` (an Excel text formula, which the readers unwrap: read/excelText.ts) —
  * is answered "not here", and the caller decodes the record and hands it to the string
  * normaliser (rows.ts), which stays the one definition of every rule. So the two cannot differ
  * on a row: either this reader accepts it with exactly the values rows.ts would give, or rows.ts
@@ -313,6 +314,10 @@ export function byteNormaliser(mapping: RowMapping, context: RowContext): ByteNo
   const read = (batch: FieldBatch, r: number, row: ByteRow): boolean => {
     const first = batch.firstField[r] as number;
     if ((batch.firstField[r + 1] as number) - first !== width) return false; // rows.ts decides on ragged rows
+    // A record with an Excel text formula (`="00123"`, read as `00123`: read/excelText.ts) is read
+    // from its decoded values, by rows.ts; its batch's bytes were searched for `="` once.
+    const formulas = batch.formulaRows();
+    if (formulas !== null && formulas[r] === 1) return false;
     const ascii = batch.ascii[r] === 1;
     const buf = batch.bytes;
     row.bytes = buf;

@@ -4,6 +4,7 @@
  * caller (pipeline) owns counting, duplicate ids and the rejects file.
  */
 import type { RawRecord } from '../read/source.js';
+import { writtenValues } from '../read/record.js';
 import type { TicketField } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
@@ -453,7 +454,7 @@ export type TimestampField = 'createdAt' | 'firstResponseAt' | 'resolvedAt';
  * the log formats' reduce, which reads records without this normaliser, rejects it the same way.
  */
 export function readerRejection(record: RawRecord, rejected: NonNullable<RawRecord['rejected']>): RowIssue {
-  return { kind: rejected.kind, severity: 'error', file: record.file, line: record.line, value: rejected.value, detail: rejected.detail, values: record.values };
+  return { kind: rejected.kind, severity: 'error', file: record.file, line: record.line, value: rejected.value, detail: rejected.detail, values: writtenValues(record) };
 }
 
 /** Fields written as one CSV fragment: comma-separated, quoted where a field holds a comma, quote or line break. */
@@ -557,7 +558,8 @@ export function rowNormaliser(
     const column = field ? b[field]?.header : undefined;
     if (column !== undefined) out.column = column;
     if (value !== undefined) out.value = value;
-    if (severity === 'error' || severity === 'excluded') out.values = record.values;
+    // (as the file writes them: an Excel text formula as written, read/excelText.ts)
+    if (severity === 'error' || severity === 'excluded') out.values = writtenValues(record);
     return out;
   };
   const reject = (record: RawRecord, kind: string, detail: string, field?: TicketField, value?: string, severity: RowIssue['severity'] = 'error'): RowResult => ({

@@ -10,6 +10,12 @@ export interface RawRecord {
   readonly line: number;
   readonly values: string[];
   /**
+   * The values as the file writes them, when a reader read any of them otherwise (an Excel text
+   * formula `="00123"` is read as `00123`: read/excelText.ts); absent when they are the values.
+   * What --rejects writes of a rejected row ({@link writtenValues}).
+   */
+  readonly written?: string[];
+  /**
    * Set by a reader for a record it read that cannot be a row (a JSON value that is not an
    * object; `values` is then empty): the normaliser rejects it with this reason.
    */
@@ -63,6 +69,11 @@ export interface RecodedRows {
   firstLine: number;
 }
 
+/** A record's values as its file writes them (RawRecord.written), for --rejects. */
+export function writtenValues(record: RawRecord): string[] {
+  return record.written ?? record.values;
+}
+
 /** Encodings spreadsheet tools write CSV in. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
@@ -105,10 +116,16 @@ export interface FieldBatch {
   readonly kind: Uint8Array;
   /** 1 when every byte of record r is ASCII. */
   readonly ascii: Uint8Array;
-  /** Record r with every field decoded: the same values the string path yields. */
+  /** Record r with every field decoded: the same values the string path yields (Excel's text formulas unwrapped, read/excelText.ts). */
   record(r: number): RawRecord;
-  /** Field f (an index into start/end/kind) decoded, untrimmed. */
+  /** Field f (an index into start/end/kind) decoded, untrimmed, as written (a text formula not unwrapped). */
   text(f: number): string;
+  /**
+   * Which records' bytes hold `="` (1 at their index), the mark of every value read from an Excel
+   * text formula (read/excelText.ts), or null when none does (one search of the batch's bytes,
+   * made once). The byte reader (normalise/fields.ts) leaves such records to the string path.
+   */
+  formulaRows(): Uint8Array | null;
 }
 
 /** Field kinds of a FieldBatch. */

@@ -33,6 +33,7 @@ import { readSync } from 'node:fs';
 import { raiseHint } from './limits.js';
 import { decodeWindows1252 } from './windows1252.js';
 import { specialBytes, type SpecialBytes } from './specialBytes.js';
+import { FORMULA_OPENING, unwrapExcelText } from './excelText.js';
 import { ParityError } from '../errors.js';
 import { FIELD_ESCAPED, FIELD_ODD, FIELD_PLAIN, FIELD_QUOTED, FIELD_RECODED, type FieldBatch, type FieldBatchedRecords, type RawRecord, type RecodedRows } from './record.js';
 
@@ -162,6 +163,32 @@ class ScanBatch implements FieldBatch {
 
   clear(): void {
     this.count = 0;
+    this.marks = undefined;
+  }
+
+  /** formulaRows' answer for the records as they are (undefined: not yet searched). */
+  private marks: Uint8Array | null | undefined = undefined;
+
+  formulaRows(): Uint8Array | null {
+    return this.marks !== undefined ? this.marks : (this.marks = this.markFormulaRows());
+  }
+
+  /** One search of the records' bytes for `="`; a record that holds one is marked, and the search goes on after it. */
+  private markFormulaRows(): Uint8Array | null {
+    const count = this.count;
+    if (count === 0) return null;
+    const { bytes, firstField, start, end } = this;
+    const to = end[(firstField[count] as number) - 1] as number;
+    let at = bytes.indexOf(FORMULA_OPENING, start[firstField[0] as number] as number, 'latin1');
+    if (at < 0 || at >= to) return null;
+    const marks = new Uint8Array(count);
+    for (let r = 0; r < count && at >= 0 && at < to; r++) {
+      const recordEnd = end[(firstField[r + 1] as number) - 1] as number;
+      if (at >= recordEnd) continue;
+      marks[r] = 1;
+      at = bytes.indexOf(FORMULA_OPENING, recordEnd, 'latin1');
+    }
+    return marks;
   }
 
   /** Room for field offsets up to index `size` - 1 (the scanner writes a record's fields here as it finds them). */
@@ -189,6 +216,7 @@ class ScanBatch implements FieldBatch {
     this.line[r] = line;
     this.ascii[r] = ascii ? 1 : 0;
     this.count = r + 1;
+    this.marks = undefined;
   }
 
   text(f: number): string {
@@ -203,10 +231,13 @@ class ScanBatch implements FieldBatch {
     const starts = this.start;
     const ends = this.end;
     const kinds = this.kind;
+    // (whether any value may be an Excel text formula: an ASCII record's whole text is looked at once)
+    let formulas = true;
     if (this.ascii[r] === 1) {
       // One decode per record; byte offsets are character offsets.
       const from = starts[first] as number;
       const text = (buf as AsciiBuffer).latin1Slice(from, ends[first + n - 1] as number);
+      formulas = text.includes(FORMULA_OPENING);
       for (let f = 0; f < n; f++) {
         const s = (starts[first + f] as number) - from;
         const e = (ends[first + f] as number) - from;
@@ -219,7 +250,9 @@ class ScanBatch implements FieldBatch {
     } else {
       for (let f = 0; f < n; f++) values[f] = decodeField(buf, kinds[first + f] as number, starts[first + f] as number, ends[first + f] as number);
     }
-    return { file: this.file, line: this.line[r] as number, values };
+    // Excel's text formulas (`="00123"`) read as the text they show; the record as written kept for --rejects
+    const unwrapped = formulas ? unwrapExcelText(values) : null;
+    return unwrapped === null ? { file: this.file, line: this.line[r] as number, values } : { file: this.file, line: this.line[r] as number, values: unwrapped, written: values };
   }
 }
 

@@ -20,7 +20,8 @@ import { DEFAULT_LIMITS, raiseHint, type ReadLimits } from './limits.js';
 import { gzipGuard } from './gzipGuard.js';
 import { decodeWindows1252 } from './windows1252.js';
 import type { CsvSource, RawRecord, RecodedRows, TextEncoding } from './record.js';
-import { closeRecords } from './record.js';
+import { closeRecords, writtenValues } from './record.js';
+import { unwrapExcelText } from './excelText.js';
 import { isOle2, isZip, openXlsx, unsupportedWorkbook, workbookKind, type SheetChoice } from './xlsx.js';
 
 export type { CsvSource, RawRecord, TextEncoding } from './record.js';
@@ -525,7 +526,8 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
       hint: raiseHint('maxColumns', limits.maxColumns),
     });
   }
-  const header = first.value.values.map((h) => h.trim());
+  // (a header is read as written: only values are Excel's text formulas, read/excelText.ts)
+  const header = writtenValues(first.value).map((h) => h.trim());
   const above = passed.length ? { aboveHeader: { lines: passed.map((r) => r.line), first: passed[0]!.values.filter((v) => v.trim() !== '').join(' ') } } : {};
   return withPosition({ file, header, delimiter, encoding, records: all, headerLine: first.value.line, ...(encoding === 'utf-8' ? { recoded } : {}), ...above, ...(read.sheet !== undefined ? { sheetIgnored: true as const } : {}) });
 }
@@ -624,6 +626,9 @@ export async function* csvParseRecords(text: Readable, options: ScanOptions, utf
     const end = info.lines - phantomLines;
     const line = Math.max(lastLine + 1, end - physical);
     lastLine = end;
-    yield { file, line, values: utf8Bytes ? decodedRecord(record, line, options.recoded) : record };
+    const values = utf8Bytes ? decodedRecord(record, line, options.recoded) : record;
+    // Excel's text formulas (`="00123"`) read as the text they show, as the scanner reads them (read/excelText.ts)
+    const unwrapped = unwrapExcelText(values);
+    yield unwrapped === null ? { file, line, values } : { file, line, values: unwrapped, written: values };
   }
 }

@@ -385,3 +385,35 @@ describe('a Parquet file reaching a command that reads text is refused, never re
     expect(stdin.stderr).toContain('save it as a file named .parquet');
   });
 });
+
+describe("Excel's text formulas (=\"…\") are read as the text they show, end to end", () => {
+  // fixtures/excel-formulas.csv, worked by hand (test/unit/read/excelText.test.ts says how):
+  // phone's first responses 1,800, 3,600 and 7,200 s (median 3,600), email's 7,200, 14,400 and
+  // 21,600 s (median 14,400); line 8 (creation =SUM(A1)) and line 9 (000481, line 2's ="000481")
+  // rejected
+  it('audit: the medians, the note, and the rejected rows written as the file writes them', async () => {
+    const rejects = join(tmp, 'excel-rejects.csv');
+    const run = await runParity(['audit', 'fixtures/excel-formulas.csv', '--format', 'json', '--rejects', rejects]);
+    expect(run.code).toBe(0);
+    const report = json(run.stdout);
+    expect(report.channels.map((c: any) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([
+      ['phone', 3, 3600],
+      ['email', 3, 14400],
+      ['chat', 1, null],
+    ]);
+    expect(report.input.notes.join('\n')).toContain('22 values are written as Excel text formulas (="…", the first on line 2), read as the text they show: 5 in "ticket_id"');
+    // (a cell that starts with = is written with an apostrophe before it, as every output writes one)
+    expect(rejectRows(rejects)).toEqual([
+      `fixtures/excel-formulas.csv,8,created_at,'=SUM(A1),"bad-created: cannot read date ""=SUM(A1)""","'=""000487""","'=""C11""",chat,'=SUM(A1),2026-03-05 11:00:00,,open,unreadable date`,
+      `fixtures/excel-formulas.csv,9,ticket_id,000481,"duplicate-id: ticket id ""000481"" appeared earlier; the first one is kept",000481,"'=""C12""",chat,2026-03-05 12:00:00,2026-03-05 12:15:00,,open,same id as line 2`,
+    ]);
+  });
+
+  it('inspect reads the creation times as ISO 8601 timestamps and says how many values were formulas', async () => {
+    const run = await runParity(['inspect', 'fixtures/excel-formulas.csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('rows: 9, usable tickets: 7 (6 answered, 2 resolved)');
+    expect(run.stdout).toMatch(/createdAt +← "created_at" +\[ISO 8601/);
+    expect(run.stdout).toContain('22 values are written as Excel text formulas');
+  });
+});

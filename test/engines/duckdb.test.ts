@@ -107,6 +107,30 @@ describe('DuckDB count table equals the in-process one', () => {
     expect(boundedLater.stderr).toContain('the limit is 1 MiB; if the file is genuine, raise it with --max-record-bytes <size>');
   });
 
+  test("Excel's text formulas (=\"…\") are read as the text they show, as parity reads them (read/excelText.ts)", async () => {
+    // fixtures/excel-formulas.csv, lines 1–7: ids, customers and times written ="…" or "=""…""";
+    // DuckDB stops at an unreadable time (line 8's =SUM(A1), line 10's ="abc), so they are left out
+    const dir = mkdtempSync(join(tmpdir(), 'parity-duck-'));
+    const lines = readFileSync('fixtures/excel-formulas.csv', 'utf8').trimEnd().split('\n');
+    const file = join(dir, 'excel.csv');
+    writeFileSync(file, `${lines.slice(0, 7).join('\n')}\n`);
+    const settings = settingsFor(file);
+    const reference = await referenceCounts(file);
+    const { counts } = await duckCounts(file, settings);
+    expect(withoutNotes(asJudged(counts, settings))).toEqual(withoutNotes(reference));
+    // six tickets (in-process too): phone's first responses 1,800, 3,600 and 7,200 s, email's
+    // 7,200, 14,400 and 21,600 s — each read from a text formula somewhere
+    expect([counts.header.rowsRead, counts.header.tickets, counts.header.repeatedIds]).toEqual([6, 6, 0]);
+    const audited = await runParity(['audit', file, '--engine', 'duckdb', '--format', 'json']);
+    expect(audited.code).toBe(0);
+    const medians = (JSON.parse(audited.stdout) as { channels: Array<{ channel: string; firstResponse: { median: number } }> }).channels.map((c) => [c.channel, c.firstResponse.median]);
+    expect(medians).toEqual([['phone', 3600], ['email', 14400]]);
+    // line 9's id 000481 is line 2's ="000481": DuckDB counts the repeated id, and says so
+    const repeated = join(dir, 'excel-repeated.csv');
+    writeFileSync(repeated, `${[...lines.slice(0, 7), lines[8]].join('\n')}\n`);
+    expect((await duckCounts(repeated, settingsFor(repeated))).counts.header.repeatedIds).toBe(1);
+  });
+
   test('the Parquet fixture counts as its CSV', async () => {
     const reference = await referenceCounts('fixtures/demo.csv');
     const { counts } = await duckCounts('fixtures/engines/demo.parquet', settingsFor('fixtures/engines/demo.parquet'));

@@ -15,6 +15,7 @@ import { ParityError, type Location } from '../../errors.js';
 import { DEFAULT_LIMITS, raiseHint } from '../limits.js';
 import { holdTemporary, releaseTemporary } from '../../temporaries.js';
 import { dialect } from './dialects.js';
+import { FORMULA_OPENING } from '../excelText.js';
 import { sampledValues, secondsOrNull, unreadableValueHint, type EngineConnection, type SqlSource } from './connection.js';
 import { NO_SECONDS } from './sql.js';
 import type { FlatCountSeries } from '../../measure/counts.js';
@@ -93,7 +94,24 @@ export function fileQuery(path: string, maxRecordBytes: number = DEFAULT_LIMITS.
   // A header below title lines (headerLine > 1, found by parity's own reader: formats/open.ts)
   // is where DuckDB starts: its sniffer passes over a title of one cell, not one of two or more
   const skip = headerLine > 1 ? `, skip = ${Math.floor(headerLine) - 1}, header = true` : '';
-  return `SELECT * FROM read_csv(${d.string(path)}, all_varchar = true, max_line_size = ${line}, buffer_size = ${Math.max(line, 32 * 1024 * 1024)}${skip})`;
+  return `SELECT ${excelTextColumns()} FROM read_csv(${d.string(path)}, all_varchar = true, max_line_size = ${line}, buffer_size = ${Math.max(line, 32 * 1024 * 1024)}${skip})`;
+}
+
+/**
+ * Every column of a CSV read by DuckDB with Excel's text formulas unwrapped, as parity's own
+ * readers unwrap them (read/excelText.ts): a value that is exactly `="…"` once trimmed of
+ * JavaScript's white space (dialects.ts WHITESPACE), inner quotes doubled, is the text between the
+ * quotes with `""` read as `"`; any other value as it is. `COLUMNS(*)` keeps each column's name;
+ * a value without `="` is passed over by `contains` before the pattern is tried. (Only a CSV: a
+ * Parquet file or a table holds data as it stands, as a JSON value does in-process.)
+ */
+export function excelTextColumns(): string {
+  const d = dialect('duckdb');
+  const column = 'COLUMNS(*)';
+  const trimmed = d.trimWhite(column);
+  const formula = `regexp_full_match(${trimmed}, ${d.string('="([^"]|"")*"')}, 's')`;
+  const inner = `replace(substr(${trimmed}, 3, length(${trimmed}) - 3), '""', '"')`;
+  return `CASE WHEN contains(${column}, ${d.string(FORMULA_OPENING)}) AND ${formula} THEN ${inner} ELSE ${column} END`;
 }
 
 export { DUCKDB_MEMORY };

@@ -42,7 +42,8 @@ function exportFile(name: string, shape: Shape): string {
   const iso = (s: number): string => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
   for (let i = 0; i < shape.rows; i++) {
     const u = rnd();
-    const id = u < 0.02 ? `T${Math.floor(rnd() * i)}` : u < 0.025 ? '' : `T${i}`; // duplicates, an empty id
+    // duplicates, an empty id, an id written as an Excel text formula (`="T7"` is T7: read/excelText.ts)
+    const id = u < 0.02 ? `T${Math.floor(rnd() * i)}` : u < 0.025 ? '' : u < 0.035 ? `="T${i}"` : `T${i}`;
     const channel = pick(['phone', 'email', 'Twitter', '"web"', 'chat', 'carrier pigeon', '', 'Téléphone', 'outbound']);
     const created = base + Math.floor(rnd() * 60 * 86400);
     const createdText = rnd() < 0.01 ? 'not a date' : rnd() < 0.05 ? iso(created).replace('Z', '+02:00') : rnd() < 0.03 ? iso(created).replace('Z', '.250Z') : iso(created);
@@ -52,7 +53,7 @@ function exportFile(name: string, shape: Shape): string {
     const priority = pick(['low', 'high', 'urgent', '', '"normal"']);
     const category = pick(['billing', '"refund, partial"', '"says ""hi"""', '"multi\nline"', 'späť', '']);
     const group = pick(['Tier 1', 'Tier 2', '  padded  ', '']);
-    const customer = `C${Math.floor(rnd() * (shape.rows / 3))}`;
+    const customer = rnd() < 0.01 ? `"=""C${Math.floor(rnd() * (shape.rows / 3))}"""` : `C${Math.floor(rnd() * (shape.rows / 3))}`;
     const followers = pick(['', '12', '150000', '1.5k', 'many', '0']);
     const subject = pick(['help', 'WHY IS THIS BROKEN!!!', '"quoted, with comma"', '"line\r\nbreak"', '"say ""now"""', 'naïve café', '']);
     const region = pick(['north', 'south', '', 'ost']);
@@ -112,6 +113,7 @@ describe('reading with a worker = reading on one thread', () => {
     expect(rejected).toContain('duplicate-id');
     expect(rejected).toContain('bad-created');
     expect((out.report as { input: { notes: string[] } }).input.notes.join(' ')).toMatch(/Windows-1252/);
+    expect((out.report as { input: { notes: string[] } }).input.notes.join(' ')).toMatch(/values are written as Excel text formulas/);
     expect(out.rejected.length).toBeGreaterThan(600);
     expect((out.report as { input: { rowsRead: number } }).input.rowsRead).toBe(30_000);
   });

@@ -17,7 +17,7 @@ import { rng } from '../../../scripts/generate.mjs';
 const random = rng;
 
 type Outcome = {
-  records: Array<{ line: number; values: string[] }>;
+  records: Array<{ line: number; values: string[]; written?: string[] }>;
   error: { message: string; line: number | undefined; hint: string | undefined } | null;
   recoded?: { rows: number; firstLine: number };
 };
@@ -25,7 +25,7 @@ type Outcome = {
 async function collect(records: AsyncIterable<RawRecord>): Promise<Outcome> {
   const out: Outcome = { records: [], error: null };
   try {
-    for await (const r of records) out.records.push({ line: r.line, values: r.values });
+    for await (const r of records) out.records.push({ line: r.line, values: r.values, ...(r.written ? { written: r.written } : {}) });
   } catch (error) {
     if (!(error instanceof ParityError)) throw error;
     out.error = { message: error.message, line: error.location?.line, hint: error.hint };
@@ -85,7 +85,8 @@ async function both(bytes: Buffer, options: ScanOptions, rand: () => number, spe
 }
 
 // NUL after a closing quote is a csv-parse quirk the scanner copies (it closes the quote)
-const PIECES = ['a', 'b', 'x y', 'Zürich', '€', '日本', '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ' ', '!!!', 'ABC', '\0', '"\0'];
+// (and Excel's text formulas, `="…"`, which both read as the text they show: read/excelText.ts)
+const PIECES = ['a', 'b', 'x y', 'Zürich', '€', '日本', '"', '""', ',', ';', '\t', '\n', '\r', '\r\n', ' ', '!!!', 'ABC', '\0', '"\0', '="', '="0"', '='];
 
 /** A field: plain, quoted, quoted with doubled quotes and line breaks, or deliberately odd. */
 function field(rand: () => number): string {
@@ -94,6 +95,11 @@ function field(rand: () => number): string {
   const n = Math.floor(rand() * 5);
   for (let i = 0; i < n; i++) text += PIECES[Math.floor(rand() * PIECES.length)];
   if (r < 0.15) return '';
+  if (r < 0.2) {
+    // an Excel text formula, unquoted or quoted, its inner quotes doubled (`="a""b"`, `"=""a""""b"""`)
+    const formula = `="${text.replace(/[,;\t\r\n]/g, '').replace(/"/g, '""')}"`;
+    return rand() < 0.5 ? formula : `"${formula.replace(/"/g, '""')}"`;
+  }
   if (r < 0.55) return text.replace(/[",;\t\r\n]/g, ''); // plain
   if (r < 0.9) return `"${text.replace(/"/g, '""')}"`; // properly quoted
   return text; // raw: stray quotes, delimiters, line breaks where they do not belong
@@ -125,6 +131,7 @@ function generateCsv(rand: () => number, delimiter: string, recordDelimiter: str
 describe('the byte scanner agrees with csv-parse', () => {
   it('on 2,000 generated files: records, values, line numbers and errors, whichever way the scanner skips bytes', async () => {
     let errors = 0;
+    let formulas = 0;
     for (let seed = 1; seed <= 2000; seed++) {
       const rand = random(seed);
       const delimiter = [',', ';', '\t'][seed % 3] as string;
@@ -133,9 +140,11 @@ describe('the byte scanner agrees with csv-parse', () => {
       const bytes = generateCsv(rand, delimiter, recordDelimiter);
       const { fast, reference } = await both(bytes, { file: 'x.csv', delimiter, recordDelimiter }, rand, skipping.special(seed));
       if (reference.error) errors++;
+      formulas += fast.records.filter((r) => r.written !== undefined).length;
       expect({ seed, skipping: skipping.name, ...fast }).toEqual({ seed, skipping: skipping.name, ...reference });
     }
     expect(errors).toBeGreaterThan(10); // the generator does reach unclosed quotes
+    expect(formulas).toBeGreaterThan(100); // and records with Excel text formulas read as their text
   });
 
   it('a file read in large pieces, across the 64 KiB blocks of the index and small ones: the same records as csv-parse', async () => {
@@ -180,6 +189,31 @@ describe('the byte scanner agrees with csv-parse', () => {
       // line 7 is empty and skipped
       { line: 8, values: ['5', ''] },
     ]);
+  });
+
+  it("Excel's text formulas, unquoted or quoted, are read as the text they show by both readers; the record as written is kept", async () => {
+    // line 2: `="007"` and `"=""2026-03-04 09:15:00"""` are 007 and the time; `=" 7 "` is ` 7 `
+    // (trimmed where it is read, as any value); line 3: nothing but `="…"` exactly is one —
+    // `=SUM(A1)`, `="a"&"b"`, an unclosed `="abc`, `=1+2` stay as they are; line 4: `""` inside is
+    // one quote, `=""` is empty, and white space around the formula is passed over
+    const text = [
+      'id,created,note',
+      '="007","=""2026-03-04 09:15:00""",=" 7 "',
+      '=SUM(A1),="a"&"b",="abc',
+      '"=""say """"hi"""""""," ="""" ",=1+2',
+      '',
+    ].join('\n');
+    const expected = [
+      { line: 1, values: ['id', 'created', 'note'] },
+      { line: 2, values: ['007', '2026-03-04 09:15:00', ' 7 '], written: ['="007"', '="2026-03-04 09:15:00"', '=" 7 "'] },
+      { line: 3, values: ['=SUM(A1)', '="a"&"b"', '="abc'] },
+      { line: 4, values: ['say "hi"', '', '=1+2'], written: ['="say ""hi"""', ' ="" ', '=1+2'] },
+    ];
+    const options = { file: 'f.csv', delimiter: ',', recordDelimiter: '\n' } as const;
+    expect(await collect(scanCsv([Buffer.from(text)], options))).toEqual({ records: expected, error: null });
+    expect(await collect(csvParseRecords(stream([Buffer.from(text)]), options, true))).toEqual({ records: expected, error: null });
+    // Windows-1252 text read by csv-parse alike
+    expect(await collect(csvParseRecords(stream([Buffer.from(text, 'latin1')]), options, false))).toEqual({ records: expected, error: null });
   });
 
   it('LF and CRLF line ends mixed in one file end records alike, whichever came first (found by an independent review)', async () => {
