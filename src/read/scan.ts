@@ -177,13 +177,15 @@ class ScanBatch implements FieldBatch {
   private markFormulaRows(): Uint8Array | null {
     const count = this.count;
     if (count === 0) return null;
-    const { bytes, firstField, start, end } = this;
-    const to = end[(firstField[count] as number) - 1] as number;
-    let at = bytes.indexOf(FORMULA_OPENING, start[firstField[0] as number] as number, 'latin1');
-    if (at < 0 || at >= to) return null;
+    const { firstField, start, end } = this;
+    // (the records' bytes alone: the buffer goes on past them, with bytes of reads to come or gone)
+    const from = start[firstField[0] as number] as number;
+    const bytes = this.bytes.subarray(from, end[(firstField[count] as number) - 1] as number);
+    let at = bytes.indexOf(FORMULA_OPENING, 0, 'latin1');
+    if (at < 0) return null;
     const marks = new Uint8Array(count);
-    for (let r = 0; r < count && at >= 0 && at < to; r++) {
-      const recordEnd = end[(firstField[r + 1] as number) - 1] as number;
+    for (let r = 0; r < count && at >= 0; r++) {
+      const recordEnd = (end[(firstField[r + 1] as number) - 1] as number) - from;
       if (at >= recordEnd) continue;
       marks[r] = 1;
       at = bytes.indexOf(FORMULA_OPENING, recordEnd, 'latin1');
