@@ -276,8 +276,10 @@ export interface ReferenceGap {
   gap: number;
   /** Reference median over that channel's median (the comparison engine's ratio, reference over channel). */
   ratio: number | null;
-  /** Set when a median is only a bound, so the gap and ratio are bounds too. */
+  /** Set when a median is only a bound, so the gap is a bound too (the gate gap(...) says the same). */
   bound: Bound | null;
+  /** The ratio's own bound: as `bound`, and also when a median is under a second (a ratio divides by at least one second; the gap does not). */
+  ratioBound: Bound | null;
   /** This period's gap minus the previous period's (null for the first, when absent there, or when that gap named another channel). */
   change: number | null;
 }

@@ -199,7 +199,7 @@ export interface TrendSettings {
  * served fastest, among channels with at least minSample tickets (a thin channel is shown, not
  * headlined) whose median was reached (a median not reached is at least its value: a channel
  * that answered nobody is never "the fastest"). Bounds travel: a gap or ratio built on the
- * reference's median not reached is a bound.
+ * reference's median not reached is a bound; a median under a second bounds the ratio only.
  */
 function referenceGap<G>(
   samples: GroupSource<G, never>,
@@ -226,7 +226,10 @@ function referenceGap<G>(
   const gap = gapOfEstimates(medianOf(samples.of(refIndices), metric), medianOf(samples.of(other), metric));
   if (gap.value === null) return null;
   const view = compareRaw(samples, refIndices, other, metric);
-  return { channel: best.channel, gap: gap.value, ratio: view.ratio, bound: gap.bound ?? view.bound ?? null };
+  // Each number carries its own bound: a median under a second makes the ratio a bound (it divides
+  // by at least one second) but not the gap, a difference of two medians the data give exactly
+  // (the gate gap(...) reads the same gapOfEstimates).
+  return { channel: best.channel, gap: gap.value, ratio: view.ratio, bound: gap.bound ?? null, ratioBound: view.bound ?? null };
 }
 
 /**

@@ -93,11 +93,11 @@ describe('parity report: month over month on four months', () => {
     expect(channel(oct, 'phone').change?.firstResponseMedian).toBe(-60 * MIN); // 60 − 120
     expect(channel(oct, 'social').change?.firstResponseMedian).toBe(-19 * MIN); // 6 − 25
     // gap = phone − fastest other (social every month): 100, 135, 95, 54 minutes
-    expect(jul?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, bound: null, change: null });
-    expect(aug?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 135 * MIN, ratio: 10, bound: null, change: 35 * MIN });
+    expect(jul?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, bound: null, ratioBound: null, change: null });
+    expect(aug?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 135 * MIN, ratio: 10, bound: null, ratioBound: null, change: 35 * MIN });
     expect(sep?.referenceGap.firstResponse?.gap).toBe(95 * MIN);
     expect(sep?.referenceGap.firstResponse?.change).toBe(-40 * MIN);
-    expect(oct?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 54 * MIN, ratio: 10, bound: null, change: -41 * MIN });
+    expect(oct?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 54 * MIN, ratio: 10, bound: null, ratioBound: null, change: -41 * MIN });
     // resolution in September: phone 2.5d, e-mail and social both 2d: the first of them (email) is named
     expect(sep?.referenceGap.resolution).toMatchObject({ channel: 'email', gap: 0.5 * DAY });
   });

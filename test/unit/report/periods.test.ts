@@ -183,7 +183,7 @@ describe('measurePeriods', () => {
     // social resolution 1d, 1d, 3d: median 1d; over phone's 2d = 0.5
     expect(social.resolutionMedian).toBe(DAY);
     expect(social.resolutionRatio).toBeCloseTo(0.5, 9);
-    expect(july.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, bound: null, change: null });
+    expect(july.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 100 * MIN, ratio: 6, bound: null, ratioBound: null, change: null });
   });
 
   it('gives the change since the month before, and null where a channel or gap is missing in either', () => {
@@ -196,7 +196,7 @@ describe('measurePeriods', () => {
     expect(october.channels.find((c) => c.channel === 'phone')?.change).toBeNull();
     // social 5 and 15 minutes: Kaplan–Meier S = 1/2 from 5 to 15, so the median is R's
     // midpoint, 10; phone 30: gap 20 minutes, change unknown
-    expect(october.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 20 * MIN, ratio: 3, bound: null, change: null });
+    expect(october.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 20 * MIN, ratio: 3, bound: null, ratioBound: null, change: null });
   });
 
   it('marks channels below minSample and never headlines them in the gap', () => {
@@ -303,7 +303,7 @@ describe('measurePeriods', () => {
     const [july] = measurePeriods(table(specs), one, { reference: 'phone', minSample: 1 }, asOf);
     const chat = july?.channels.find((c) => c.channel === 'chat');
     expect([chat?.firstResponseMedian, chat?.firstResponseBound]).toEqual([15 * MIN, 'lower']);
-    expect(july?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 50 * MIN, ratio: 90 / 40, bound: null, change: null });
+    expect(july?.referenceGap.firstResponse).toEqual({ channel: 'social', gap: 50 * MIN, ratio: 90 / 40, bound: null, ratioBound: null, change: null });
   });
 
   it('counts a phone ticket never answered as still waiting: the median becomes a bound', () => {
@@ -327,6 +327,34 @@ describe('measurePeriods', () => {
     const social = july?.channels.find((c) => c.channel === 'social');
     expect(social?.firstResponseRatio).toBeCloseTo(1800 / 864000, 12);
     expect(social?.firstResponseRatioBound).toBe('upper');
+  });
+});
+
+describe('reference gap bounds', () => {
+  it('a median under a second bounds the ratio, not the gap: 3h − 0s is exactly 3h, as the gate gap(...) reads it', () => {
+    // July: phone answered in 2h, 3h and 4h (median 3h); email answered all three in the second
+    // the ticket came in (median 0s). The gap phone − email is 3h − 0s = 3h, a difference of two
+    // medians the data give exactly. The ratio divides by at least one second: phone over email
+    // is at least 10800 (a lower bound). August: phone 1h, 2h, 3h (median 2h), email 0s again:
+    // gap 2h exactly, so its change since July is 2h − 3h = −1h.
+    const specs: Spec[] = [
+      { channel: 'phone', created: '2026-07-06T10:00:00Z', firstMinutes: 120, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-07-07T10:00:00Z', firstMinutes: 180, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-07-08T10:00:00Z', firstMinutes: 240, resolutionDays: 1 },
+      { channel: 'email', created: '2026-07-06T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+      { channel: 'email', created: '2026-07-07T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+      { channel: 'email', created: '2026-07-08T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-08-06T10:00:00Z', firstMinutes: 60, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-08-07T10:00:00Z', firstMinutes: 120, resolutionDays: 1 },
+      { channel: 'phone', created: '2026-08-08T10:00:00Z', firstMinutes: 180, resolutionDays: 1 },
+      { channel: 'email', created: '2026-08-06T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+      { channel: 'email', created: '2026-08-07T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+      { channel: 'email', created: '2026-08-08T10:00:00Z', firstMinutes: 0, resolutionDays: 1 },
+    ];
+    const plan = planPeriods({ unit: 'month', timeZone: 'UTC', focus: null, previous: 1, earliestCreated: at('2026-07-06T10:00:00Z'), latestCreated: at('2026-08-08T10:00:00Z') });
+    const [july, august] = measurePeriods(table(specs), plan, { reference: 'phone', minSample: 1 }, at('2026-09-01T00:00:00Z'));
+    expect(july?.referenceGap.firstResponse).toEqual({ channel: 'email', gap: 3 * 3600, ratio: 3 * 3600, bound: null, ratioBound: 'lower', change: null });
+    expect(august?.referenceGap.firstResponse).toEqual({ channel: 'email', gap: 2 * 3600, ratio: 2 * 3600, bound: null, ratioBound: 'lower', change: -3600 });
   });
 });
 

@@ -87,8 +87,8 @@ function period(label: string, from: string, to: string, current: boolean, phone
       { ...exact, channel: 'chat', ...measured(3), answered: 3, open: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, firstResponseEnough: false, resolutionEnough: false, change: null },
     ],
     referenceGap: {
-      firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, bound: null, change: change ? change.gap : null },
-      resolution: { channel: 'social', gap: 0, ratio: 1, bound: null, change: change ? 0 : null },
+      firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, bound: null, ratioBound: null, change: change ? change.gap : null },
+      resolution: { channel: 'social', gap: 0, ratio: 1, bound: null, ratioBound: null, change: change ? 0 : null },
     },
   };
 }
