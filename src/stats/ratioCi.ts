@@ -141,7 +141,11 @@ export function ratioCiFromIntervals(
   const lr = Math.log(ratio);
   const s1 = logSpread(a, ci1, z, floor);
   const s2 = logSpread(b, ci2, z, floor);
-  const lo = s1.down === null || s2.up === null ? null : Math.exp(lr - z * Math.hypot(s1.down, s2.up));
-  const hi = s1.up === null || s2.down === null ? null : Math.exp(lr + z * Math.hypot(s1.up, s2.down));
+  // exp(ln r) need not be r to the last bit (5h / 24h: 0.20833333333333334, exp(ln) …31), so a CI
+  // of no width would not hold its own ratio: an end with no spread is the ratio, and no end
+  // passes it.
+  const end = (spread: number, sign: number): number => (spread === 0 ? ratio : sign < 0 ? Math.min(ratio, Math.exp(lr - spread)) : Math.max(ratio, Math.exp(lr + spread)));
+  const lo = s1.down === null || s2.up === null ? null : end(z * Math.hypot(s1.down, s2.up), -1);
+  const hi = s1.up === null || s2.down === null ? null : end(z * Math.hypot(s1.up, s2.down), 1);
   return { ratio, lo, hi };
 }

@@ -77,6 +77,15 @@ describe('ratioCiFromIntervals', () => {
     expect(r.hi).toBeCloseTo(3 * 2 ** Math.SQRT2, 10);
   });
 
+  it('a CI of no width is the ratio itself, to the last bit', () => {
+    // 5h over 24h, both CIs of no width (every ticket tied): the ratio is 5/24 and so is each
+    // end; ln then exp gives 0.20833333333333331, below the ratio 0.20833333333333334
+    const r = ratioCiFromIntervals(5 * 3600, { lo: 5 * 3600, hi: 5 * 3600 }, 24 * 3600, { lo: 24 * 3600, hi: 24 * 3600 });
+    expect(r.ratio).toBe(5 / 24);
+    expect(r.lo).toBe(5 / 24);
+    expect(r.hi).toBe(5 / 24);
+  });
+
   it('null median -> all null; medians below the floor are floored', () => {
     expect(ratioCiFromIntervals(null, { lo: 1, hi: 2 }, 10, { lo: 5, hi: 20 })).toEqual({
       ratio: null,
