@@ -8,9 +8,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { DURATION_UNITS_READ, unreadDuration, wordedDuration } from '../../src/measure/duration.js';
 import { parseDurationValue } from '../../src/normalise/rows.js';
-import { bindColumns } from '../../src/formats/bind.js';
 import { durationHeader } from '../../src/formats/durationHeader.js';
-import { generic } from '../../src/formats/generic.js';
 import { resolveSettings } from '../../src/commands/options.js';
 import { audit } from '../../src/pipeline.js';
 import { auditFiles } from '../helpers/audit.js';
@@ -18,6 +16,7 @@ import { tempCsv } from '../helpers/exec.js';
 import type { Report } from '../../src/report.js';
 import type { ReadOptions } from '../../src/read/source.js';
 import type { WorkerUse } from '../../src/threads.js';
+import { bindFourthColumn } from '../helpers/bindColumn.js';
 
 const HOUR = 3600;
 const DAY = 86_400;
@@ -178,17 +177,7 @@ describe('refused on its row, saying why', () => {
   });
 });
 
-function bind(header: string, values: readonly string[]) {
-  return bindColumns(
-    ['ticket_id', 'channel', 'created_at', header],
-    generic,
-    1,
-    { columns: {}, dateFormat: null, decimal: null },
-    values.map((v, i) => [`T${i}`, 'phone', '2026-11-03T10:00:00Z', v]),
-    'UTC',
-    'f.csv',
-  );
-}
+const bind = bindFourthColumn;
 
 describe('a column of durations in words', () => {
   test('is a duration column whose values say their units, under a German name or a timestamp-like one', () => {

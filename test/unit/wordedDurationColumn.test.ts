@@ -3,22 +3,12 @@
 // say their unit, as `01:30:00` does. It had been bound as a timestamp, and every value was
 // rejected as an unreadable time (`bad-first-response` ×3, no first response measured at all).
 import { describe, expect, test } from 'vitest';
-import { bindColumns, assumedUnitNotes } from '../../src/formats/bind.js';
-import { generic } from '../../src/formats/generic.js';
+import { assumedUnitNotes } from '../../src/formats/bind.js';
 import { auditFiles } from '../helpers/audit.js';
 import { tempCsv } from '../helpers/exec.js';
+import { bindFourthColumn } from '../helpers/bindColumn.js';
 
-function bind(header: string, values: readonly string[]) {
-  return bindColumns(
-    ['ticket_id', 'channel', 'created_at', header],
-    generic,
-    1,
-    { columns: {}, dateFormat: null, decimal: null },
-    values.map((v, i) => [`T${i}`, 'phone', '2026-11-03T10:00:00Z', v]),
-    'UTC',
-    'f.csv',
-  );
-}
+const bind = bindFourthColumn;
 
 describe('a column of durations written with their units', () => {
   test('under a name of either kind it is the duration, and no unit is said to be assumed', () => {
