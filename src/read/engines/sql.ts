@@ -109,7 +109,12 @@ function numberLiteral(x: number): string {
  */
 function followersOf(d: Dialect, column: string, value: string): string {
   const minus = `${d.trimWhite(d.text(column))} LIKE ${d.string('-%')}`;
-  return `CASE WHEN ${value} < 0 OR (${value} = 0 AND ${minus}) THEN ${d.double('NULL')} ELSE ${d.double(d.wholeSeconds(value))} END`;
+  // From 2^53 on every double is whole: such a count is kept as it is, not rounded through a
+  // 64-bit integer, which a count of 2^63 or more overflowed (DuckDB's query stopped with "out of
+  // range", where parity reads a count in the top band); one the engine read as infinite
+  // (inf − inf is no 0) is no count, as parity reads no number it cannot hold.
+  const huge = `CASE WHEN ${value} - ${value} = 0 THEN ${value} ELSE ${d.double('NULL')} END`;
+  return `CASE WHEN ${value} < 0 OR (${value} = 0 AND ${minus}) THEN ${d.double('NULL')} WHEN ${value} >= ${2 ** 53} THEN ${huge} ELSE ${d.double(d.wholeSeconds(value))} END`;
 }
 
 /** CASE over the vocabulary key: config first, then the format's vocabulary, then built-in. */
