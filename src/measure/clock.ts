@@ -132,8 +132,14 @@ export class BusinessCalendar {
   private readonly dayStart: Float64Array;
   /** Open seconds before each day. */
   private readonly cumulative: Float64Array;
-  /** Open intervals of each day as UTC instants, flattened: [from, to, from, to, …] per day. */
-  private readonly intervals: Float64Array[];
+  /**
+   * Open intervals of every day as UTC instants, flattened in one array ([from, to, from, to, …]
+   * day after day; day k's from `first[k]` to `first[k + 1]`): one array, not one a day, since a
+   * mistyped year in the data spans thousands of years of days (a resolution in 9026 made 1.5 GB
+   * of per-day arrays).
+   */
+  private readonly intervals: Float64Array;
+  private readonly first: Int32Array;
 
   constructor(schedule: WeeklySchedule, zone: string, holidays: readonly string[], fromSeconds: number, toSeconds: number) {
     checkTimeZone(zone, 'businessHours.timeZone');
@@ -143,7 +149,8 @@ export class BusinessCalendar {
     const first = new Date((fromSeconds - 2 * 86400) * 1000);
     const days = Math.ceil((toSeconds - fromSeconds) / 86400) + 5;
     const starts: number[] = [];
-    const intervals: Float64Array[] = [];
+    const intervals: number[] = [];
+    const firstOf: number[] = [];
     const cumulative: number[] = [];
     let total = 0;
     for (let k = 0; k < days; k++) {
@@ -155,7 +162,7 @@ export class BusinessCalendar {
       cumulative.push(total);
       const iso = `${y}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       const open = holidaySet.has(iso) ? [] : (schedule[date.getUTCDay()] ?? []);
-      const flat = new Float64Array(open.length * 2);
+      firstOf.push(intervals.length);
       // 24:00 is the next day's midnight (the next calendar day: 31 January → 1 February)
       const next = new Date(Date.UTC(y, mo, d + 1));
       const nextStart = open.length ? dayStartIn(wall, zone, next.getUTCFullYear(), next.getUTCMonth(), next.getUTCDate()) : null;
@@ -163,19 +170,19 @@ export class BusinessCalendar {
       // change of clocks costs two time-zone look-ups a boundary, ~5× the calendar's build)
       const at = (minutes: number): number =>
         nextStart !== null && nextStart - start === 86400 ? (wall(y, mo, d, Math.floor(minutes / 60), minutes % 60, 0) as number) : boundaryAt(wall, zone, y, mo, d, minutes);
-      open.forEach(([a, b], j) => {
+      open.forEach(([a, b]) => {
         // 00:00 is the day's start, as the day before's 24:00 is: no hour between them
         const from = a === 0 ? start : at(a);
         const to = b === 24 * 60 ? (nextStart ?? from) : at(b);
-        flat[2 * j] = from;
-        flat[2 * j + 1] = to;
+        intervals.push(from, to);
         total += Math.max(0, to - from);
       });
-      intervals.push(flat);
     }
+    firstOf.push(intervals.length);
     this.dayStart = Float64Array.from(starts);
     this.cumulative = Float64Array.from(cumulative);
-    this.intervals = intervals;
+    this.intervals = Float64Array.from(intervals);
+    this.first = Int32Array.from(firstOf);
   }
 
   /** Open seconds from the start of the span to instant t. */
@@ -190,8 +197,8 @@ export class BusinessCalendar {
       else hi = mid - 1;
     }
     let sum = this.cumulative[lo] as number;
-    const flat = this.intervals[lo] as Float64Array;
-    for (let j = 0; j < flat.length; j += 2) {
+    const flat = this.intervals;
+    for (let j = this.first[lo] as number, end = this.first[lo + 1] as number; j < end; j += 2) {
       const from = flat[j] as number;
       const to = flat[j + 1] as number;
       if (t <= from) break;

@@ -122,6 +122,9 @@ export function isUtcZone(zone: string): boolean {
   return /^(etc\/)?(utc|gmt|uct|zulu|universal)$/i.test(zone);
 }
 
+/** Quarter hours' offsets a wall clock keeps before it starts again (about 20 MB). */
+const OFFSET_CACHE_MAX = 1 << 18;
+
 export function wallClockIn(zone: string): WallClock {
   const utc = isUtcZone(zone);
   const cache = new Map<number, number>();
@@ -130,6 +133,9 @@ export function wallClockIn(zone: string): WallClock {
     let off = cache.get(key);
     if (off === undefined) {
       off = tzOffset(zone, new Date(ms));
+      // (bounded: the business calendar of a span a mistyped year makes thousands of years long
+      // probed 13M quarter hours, a gigabyte of cache; a few years of data stay well within it)
+      if (cache.size >= OFFSET_CACHE_MAX) cache.clear();
       cache.set(key, off);
     }
     return off;
