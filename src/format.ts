@@ -62,7 +62,12 @@ export function toleranceEdges(tolerance: { readonly low: number; readonly high:
 
 /** The edges a multiple is read against: a ratio below 1 is written as its inverse (`1.25× faster` is 0.80), so are the edges. */
 function multipleEdges(ratio: number, edges: Edges): Edges {
-  return ratio < 1 ? edges.map((e) => 1 / e) : edges;
+  return ratio < 1 ? invertedEdges(edges) : edges;
+}
+
+/** The edges of a faster group's multiples (1 / edge: the band 0.80–1.25 is 1.25×–0.80× faster). */
+function invertedEdges(edges: Edges): Edges {
+  return edges.map((e) => 1 / e);
 }
 
 /** The bound's direction of rounding: a lower bound ("at least") rounds down, an upper one up. */
@@ -179,7 +184,7 @@ function boundWords(atLeast: boolean, ratio: number, edges: Edges = []): string 
 /** Both ends of a ratio CI as multiples of the faster side (inverted: 0.11–0.16 → 6.1×–9.0×) or of the slower. */
 function multiples(faster: boolean, lo: number, hi: number, edges: Edges): string {
   if (faster) {
-    const inverse = edges.map((e) => 1 / e);
+    const inverse = invertedEdges(edges);
     return `${times(1 / hi, 'nearest', inverse)}–${times(lo === 0 ? null : 1 / lo, 'nearest', inverse)}`;
   }
   return `${times(lo, 'nearest', edges)}–${times(hi, 'nearest', edges)}`;

@@ -134,12 +134,12 @@ export class BusinessCalendar {
   private readonly cumulative: Float64Array;
   /**
    * Open intervals of every day as UTC instants, flattened in one array ([from, to, from, to, …]
-   * day after day; day k's from `first[k]` to `first[k + 1]`): one array, not one a day, since a
+   * day after day; day k's from `dayFirst[k]` to `dayFirst[k + 1]`): one array, not one a day, since a
    * mistyped year in the data spans thousands of years of days (a resolution in 9026 made 1.5 GB
    * of per-day arrays).
    */
   private readonly intervals: Float64Array;
-  private readonly first: Int32Array;
+  private readonly dayFirst: Int32Array;
 
   constructor(schedule: WeeklySchedule, zone: string, holidays: readonly string[], fromSeconds: number, toSeconds: number) {
     checkTimeZone(zone, 'businessHours.timeZone');
@@ -182,7 +182,7 @@ export class BusinessCalendar {
     this.dayStart = Float64Array.from(starts);
     this.cumulative = Float64Array.from(cumulative);
     this.intervals = Float64Array.from(intervals);
-    this.first = Int32Array.from(firstOf);
+    this.dayFirst = Int32Array.from(firstOf);
   }
 
   /** Open seconds from the start of the span to instant t. */
@@ -198,7 +198,7 @@ export class BusinessCalendar {
     }
     let sum = this.cumulative[lo] as number;
     const flat = this.intervals;
-    for (let j = this.first[lo] as number, end = this.first[lo + 1] as number; j < end; j += 2) {
+    for (let j = this.dayFirst[lo] as number, end = this.dayFirst[lo + 1] as number; j < end; j += 2) {
       const from = flat[j] as number;
       const to = flat[j + 1] as number;
       if (t <= from) break;
