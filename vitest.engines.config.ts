@@ -5,10 +5,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['test/helpers/build.ts', 'test/helpers/tmp.ts'],
-    setupFiles: ['test/helpers/yieldBetweenTests.ts'],
+    setupFiles: ['test/helpers/engineDatabases.ts', 'test/helpers/yieldBetweenTests.ts'],
     include: ['test/engines/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // two files at a time (the servers leave a core idle for much of a serial run: 55% busy),
+    // each worker in databases of its own (test/helpers/engineDatabases.ts)
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });

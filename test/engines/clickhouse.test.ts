@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { connectClickHouse } from '../../src/read/engines/clickhouse.js';
 import { countFromEngine } from '../../src/read/engines/count.js';
 import type { FlatCountSeries } from '../../src/measure/counts.js';
-import { CH_URL, CH2_URL, loadClickHouse, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes, expectScrambledSeries } from './helpers.js';
+import { CH_URL, CH2_URL, CH_DATABASE, loadClickHouse, asJudged, referenceCounts, repeatsQuery, REPEATS, settingsFor, withoutNotes, expectScrambledSeries } from './helpers.js';
 import { SCENARIOS } from './scenarios.js';
 
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('the query parity sql prints for ClickHouse runs in clickhouse-client a
     expect(printed.stdout).toContain('SET max_query_size = 16777216;\nSET max_ast_elements = 10000000;\nSET max_expanded_ast_elements = 10000000;\n');
     // the first server's native port (scripts/services.sh prints it; 19000 by default)
     const port = process.env.PARITY_CH_TCP_PORT ?? '19000';
-    const csv = execFileSync('clickhouse-client', ['--port', port, '--multiquery', '--format', 'CSVWithNames'], { input: printed.stdout, encoding: 'utf8' });
+    const csv = execFileSync('clickhouse-client', ['--port', port, '--database', CH_DATABASE, '--multiquery', '--format', 'CSVWithNames'], { input: printed.stdout, encoding: 'utf8' });
     expect(csv).toContain('\\N');
     writeFileSync(join(dir, 'counts.csv'), csv);
     const audited = await runParity(['audit', '--counts', 'counts.csv', '--format', 'json'], { cwd: dir });

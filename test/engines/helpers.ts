@@ -4,7 +4,8 @@
  * as timestamps, counts as numbers, everything else as text), the way a warehouse holds them
  * (or with the column types a test gives, e.g. all text, as a table loaded from a CSV holds them).
  * Servers come from scripts/services.sh; their URLs from PARITY_PG_URL / PARITY_CH_URL /
- * PARITY_CH2_URL (defaults: the ports that script uses).
+ * PARITY_CH2_URL (defaults: the ports that script uses), each pointed at a database of the test
+ * worker's own by test/helpers/engineDatabases.ts.
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
@@ -22,6 +23,8 @@ import { businessWaiting } from '../../src/measure/waitingClock.js';
 export const PG_URL = process.env.PARITY_PG_URL ?? 'postgresql://postgres@127.0.0.1:54329/postgres';
 export const CH_URL = process.env.PARITY_CH_URL ?? 'http://127.0.0.1:18123';
 export const CH2_URL = process.env.PARITY_CH2_URL ?? 'http://127.0.0.1:18124';
+/** The ClickHouse database the URLs name (each worker's own: test/helpers/engineDatabases.ts). */
+export const CH_DATABASE = process.env.PARITY_CH_DATABASE ?? 'default';
 
 /** Settings of a run, as the CLI resolves them, plus --by. */
 export function settingsFor(file: string, config: Config = {}, flags: CommonFlags = {}, by: ByField | null = null): CountSettings & ReturnType<typeof resolveSettings> {
@@ -121,7 +124,7 @@ export async function loadClickHouse(table: string, file: string, typeOf: (heade
     }
     const first = clients[0]!;
     await first.command({ query: `DROP TABLE IF EXISTS ${table}` });
-    await first.command({ query: `CREATE TABLE ${table} (${columns}) ENGINE = Distributed(parity_shards, default, ${table}_local)` });
+    await first.command({ query: `CREATE TABLE ${table} (${columns}) ENGINE = Distributed(parity_shards, ${CH_DATABASE}, ${table}_local)` });
     for (const [shard, client] of clients.entries()) {
       const values = rows
         .filter((_, i) => i % 2 === shard)
