@@ -334,8 +334,18 @@ function adjustedView<G, L extends CellLayout>(
   const usedCells: Array<{ code: number; na: number; nb: number; ma: GroupDurations; mb: GroupDurations }> = [];
   let skipped = 0;
   const n: [number, number] = [0, 0];
-  const codes = new Set([...cellsA.keys(), ...cellsB.keys()]);
-  for (const code of [...codes].sort((x, y) => x - y)) {
+  // Cells in the order of their labels (code units, as a count table sorts its values), not of
+  // their codes: a file's codes follow the order its values first appear, a count table's the
+  // sorted order, and the pooled effect and the stratified test sum the cells in this order, so
+  // both producers add the same numbers in the same order and give the same bits.
+  const codes = [...new Set([...cellsA.keys(), ...cellsB.keys()])];
+  const label = (code: number): string => strata.labels[code] ?? String(code);
+  codes.sort((x, y) => {
+    const lx = label(x);
+    const ly = label(y);
+    return lx < ly ? -1 : lx > ly ? 1 : x - y;
+  });
+  for (const code of codes) {
     const ma = cellsA.get(code);
     const mb = cellsB.get(code);
     const na = ma ? groupSize(ma, metric).n : 0;

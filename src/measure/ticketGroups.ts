@@ -22,11 +22,11 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   if (a.length === 0 || b.length === 0) return '';
   let best: { field: 'category' | 'priority'; code: number; sa: number; sb: number } | null = null;
   for (const field of ['category', 'priority'] as const) {
-    const size = table.dictionaries[field].size;
-    if (size === 0) continue;
+    const order = valueOrder(table, field);
+    if (order === null) continue;
     const ca = valueCounts(table, a, field);
     const cb = valueCounts(table, b, field);
-    for (let c = 0; c <= size; c++) {
+    for (const c of order) {
       const sa = (ca[c] as number) / a.length;
       const sb = (cb[c] as number) / b.length;
       if (!best || Math.abs(sa - sb) > Math.abs(best.sa - best.sb)) best = { field, code: c - 1, sa, sb };
@@ -34,6 +34,46 @@ export function mixNote(table: TicketTable, a: ArrayLike<number>, b: ArrayLike<n
   }
   if (!best) return '';
   return mixClause(best.field, table.dictionaries[best.field].valueOf(best.code), best.sa, best.sb, aPhrase, bPhrase);
+}
+
+/** valueOrder's answers, per table and field. */
+const orders = new WeakMap<TicketTable, Partial<Record<'category' | 'priority', Uint32Array | null>>>();
+
+/**
+ * The order mixNote tries a field's values in, as a count table tries them (countGroups.ts): no
+ * value first, then the values in sorted order (code units), as index code + 1 — so that on an
+ * exact tie both producers name the same value, not the first the file happens to show. Null
+ * when no ticket of the table has a value of the field (a value only a rejected row had is in
+ * the dictionary, not in the table): then the field says nothing of the mix, as in a count table.
+ */
+function valueOrder(table: TicketTable, field: 'category' | 'priority'): Uint32Array | null {
+  let memo = orders.get(table);
+  if (!memo) {
+    memo = {};
+    orders.set(table, memo);
+  }
+  const known = memo[field];
+  if (known !== undefined) return known;
+  const dictionary = table.dictionaries[field];
+  const column = table[field];
+  const used = new Uint8Array(dictionary.size);
+  let any = false;
+  for (let i = 0; i < table.size; i++) {
+    const code = column[i] as number;
+    if (code >= 0 && used[code] === 0) {
+      used[code] = 1;
+      any = true;
+    }
+  }
+  let order: Uint32Array | null = null;
+  if (any) {
+    const values = Array.from({ length: dictionary.size }, (_, code) => code);
+    const text = values.map((code) => dictionary.valueOf(code) as string);
+    values.sort((x, y) => (text[x] === text[y] ? x - y : (text[x] as string) < (text[y] as string) ? -1 : 1));
+    order = Uint32Array.from([0, ...values.map((code) => code + 1)]);
+  }
+  memo[field] = order;
+  return order;
 }
 
 /** Tickets of a group per value of a field, kept per group: the reference channel is in every comparison. */
@@ -184,11 +224,11 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
     return mix;
   }
 
-  /** In the order the band's tickets first show each channel. */
+  /** In CHANNELS order, as a count table gives them (not the order the band's tickets show them). */
   bandChannels(k: number): Channel[] {
     const present = new Set<Channel>();
     for (const i of this.bandGroups[k] ?? []) present.add(CHANNELS[this.table.channel[i] as number] as Channel);
-    return [...present];
+    return CHANNELS.filter((c) => present.has(c));
   }
 
   bandOnChannels(k: number, channels: readonly Channel[]): GroupDurations {

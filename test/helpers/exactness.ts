@@ -46,19 +46,10 @@ function withoutFileOnly(f: Report['findings'][number]): Report['findings'][numb
 }
 
 /**
- * Numbers to 12 significant digits: the like-for-like view sums cells in the order the producer
- * meets them (a file's order in-process, label order from a count table), which can move the
- * last bits of a double and nothing else.
+ * A report without the file-only fields. Numbers are compared as they are, to the last bit: both
+ * producers sum the like-for-like cells in the order of their labels (measure/compare.ts).
  */
-function settle(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
-  if (Array.isArray(value)) return value.map(settle);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settle(v)]));
-  return value;
-}
-
-/** A report without the file-only fields, numbers settled. */
 export function comparable(report: Report): unknown {
   const { files: _files, format: _format, formats: _formats, dataQuality: _dq, rowsWithValuesLeftOut: _rows, unknownChannels: _unknown, notes: _notes, ...input } = report.input;
-  return settle({ ...report, input, findings: report.findings.filter((f) => f.kind !== 'data-quality').map(withoutFileOnly) });
+  return { ...report, input, findings: report.findings.filter((f) => f.kind !== 'data-quality').map(withoutFileOnly) };
 }

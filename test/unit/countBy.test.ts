@@ -87,7 +87,7 @@ describe('--by from a count table audits as the tickets do', () => {
     const { file, counts } = await both(CASES[0]!);
     const groupFindings = (r: Report) => r.findings.filter((f) => f.kind === 'group-preference' && f.verdict !== 'insufficient-data');
     expect(groupFindings(file).length).toBeGreaterThan(0);
-    // numbers to 12 significant digits, as comparable() settles them
+    // the numbers exactly, as comparable() compares them
     const pick = (r: Report) => comparable({ ...r, findings: groupFindings(r).map((f) => ({ ...f, details: {} })) } as Report) as Report;
     expect(pick(counts).findings.map((f) => [f.subject, f.metric, f.pValue, f.pValueAdjusted, f.verdict])).toEqual(
       pick(file).findings.map((f) => [f.subject, f.metric, f.pValue, f.pValueAdjusted, f.verdict]),
