@@ -317,6 +317,27 @@ function poolCells(ratios: readonly BoundedRatio[], sizes: ReadonlyArray<{ na: n
   return { ratio, ci95, bound, opposingBounds };
 }
 
+/**
+ * The order the like-for-like view takes cells in: by label (code units, as a count table sorts
+ * its values), then, for two cells of one label (`Billing / high` + `low` beside `Billing` +
+ * `high / low`), by their values — never by code. A file's codes follow the order its values
+ * first appear, a count table's the sorted order; the pooled effect and the stratified test sum
+ * the cells in this order, so both producers add the same numbers in the same order and give the
+ * same bits.
+ */
+export function cellOrder(strata: CellLayout): (x: number, y: number) => number {
+  const label = (code: number): string => strata.labels[code] ?? String(code);
+  const key = (code: number): string => strata.keys?.[code] ?? '';
+  return (x, y) => {
+    const lx = label(x);
+    const ly = label(y);
+    if (lx !== ly) return lx < ly ? -1 : 1;
+    const kx = key(x);
+    const ky = key(y);
+    return kx < ky ? -1 : kx > ky ? 1 : x - y;
+  };
+}
+
 /** The like-for-like view of a against b within `strata`. */
 function adjustedView<G, L extends CellLayout>(
   samples: GroupSource<G, L>,
@@ -334,17 +355,7 @@ function adjustedView<G, L extends CellLayout>(
   const usedCells: Array<{ code: number; na: number; nb: number; ma: GroupDurations; mb: GroupDurations }> = [];
   let skipped = 0;
   const n: [number, number] = [0, 0];
-  // Cells in the order of their labels (code units, as a count table sorts its values), not of
-  // their codes: a file's codes follow the order its values first appear, a count table's the
-  // sorted order, and the pooled effect and the stratified test sum the cells in this order, so
-  // both producers add the same numbers in the same order and give the same bits.
-  const codes = [...new Set([...cellsA.keys(), ...cellsB.keys()])];
-  const label = (code: number): string => strata.labels[code] ?? String(code);
-  codes.sort((x, y) => {
-    const lx = label(x);
-    const ly = label(y);
-    return lx < ly ? -1 : lx > ly ? 1 : x - y;
-  });
+  const codes = [...new Set([...cellsA.keys(), ...cellsB.keys()])].sort(cellOrder(strata));
   for (const code of codes) {
     const ma = cellsA.get(code);
     const mb = cellsB.get(code);

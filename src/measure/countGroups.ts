@@ -148,7 +148,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     const ordered = [...cells].sort(([ka, la], [kb, lb]) => (la < lb ? -1 : la > lb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0));
     if (ordered.length < 2) return null;
     const code = new Map(ordered.map(([key], k) => [key, k]));
-    return { by: [...fields], labels: ordered.map(([, label]) => label), codeOf: (category, priority) => code.get(keyOf(category, priority)) };
+    return { by: [...fields], labels: ordered.map(([, label]) => label), keys: ordered.map(([key]) => key), codeOf: (category, priority) => code.get(keyOf(category, priority)) };
   }
 
   strataBy(fields: readonly StratumField[]): CountStrata | null {

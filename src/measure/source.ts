@@ -22,6 +22,12 @@ import type { StratumField } from './strata.js';
 export interface CellLayout {
   by: StratumField[];
   labels: string[];
+  /**
+   * Each cell's values (JSON of the `by` fields' values, null for none), where two cells share a
+   * label (`Billing / high` + `low` beside `Billing` + `high / low`): the order between them
+   * (measure/compare.ts sums cells in label order). Absent when every label is its own.
+   */
+  keys?: string[];
 }
 
 /** Durations of groups, whole and per cell, gathered once per group however often asked. */

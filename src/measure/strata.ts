@@ -25,6 +25,8 @@ export interface Strata {
   code: CellCodes;
   /** Label of each cell, e.g. `Billing / high`; a missing value reads `(no category)`. */
   labels: string[];
+  /** Each cell's values where two cells share a label (CellLayout.keys, measure/source.ts). */
+  keys?: string[];
 }
 
 /** Cells already worked out, per table and fields (the channel comparisons, the journeys and the follower test each ask). */
@@ -91,7 +93,25 @@ function cellsOf(table: TicketTable, by: readonly StratumField[]): Strata | null
       code[i] = c;
     }
   }
-  return labels.length < 2 ? null : { by: fields, code, labels };
+  if (labels.length < 2) return null;
+  return { by: fields, code, labels, ...(new Set(labels).size < labels.length ? { keys: cellKeys(table, fields, code, labels.length) } : {}) };
+}
+
+/**
+ * Each cell's values as JSON (null for none), as a count table keys its cells
+ * (countGroups.ts layout): read off the first ticket of each cell. Made only when two cells
+ * share a label, where it orders them alike from both producers.
+ */
+function cellKeys(table: TicketTable, fields: readonly StratumField[], code: CellCodes, cells: number): string[] {
+  const keys = new Array<string>(cells);
+  let left = cells;
+  for (let i = 0; i < code.length && left > 0; i++) {
+    const c = code[i] as number;
+    if (keys[c] !== undefined) continue;
+    keys[c] = JSON.stringify(fields.map((f) => table.dictionaries[f].valueOf(table[f][i] as number)));
+    left--;
+  }
+  return keys;
 }
 
 /*

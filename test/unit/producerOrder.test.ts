@@ -67,3 +67,40 @@ describe("a band's channels come in the standard order from both producers", () 
     expect(counts.bandChannels(0)).toEqual(['phone', 'email', 'chat']);
   });
 });
+
+describe('two like-for-like cells of one label are told apart by their values, alike from both producers', () => {
+  // category `Billing` + priority `high / low` and category `Billing / high` + priority `low`:
+  // both read `Billing / high / low`. The file shows the first pair first (code 0 in-process);
+  // by their values (JSON) the second comes first: `["Billing / high"` < `["Billing"` at the
+  // tenth character, a space (0x20) before a quote (0x22).
+  test('each producer gives the two cells their values as keys, in the same order by label then key', async () => {
+    const { strataOf } = await import('../../src/measure/strata.js');
+    const b = new TicketTableBuilder();
+    b.add(ticketRow({ id: 'a', channel: 'email', createdAt: 0, firstResponse: 10, category: 'Billing', priority: 'high / low' }));
+    b.add(ticketRow({ id: 'b', channel: 'phone', createdAt: 10, firstResponse: 10, category: 'Billing / high', priority: 'low' }));
+    b.add(ticketRow({ id: 'c', channel: 'phone', createdAt: 20, firstResponse: 10, category: 'Account', priority: 'low' }));
+    const table = b.build();
+    const [, counts] = both(table);
+    const inProcess = strataOf(table, ['category', 'priority'])!;
+    expect(inProcess.labels).toEqual(['Billing / high / low', 'Billing / high / low', 'Account / low']);
+    expect(inProcess.keys).toEqual(['["Billing","high / low"]', '["Billing / high","low"]', '["Account","low"]']);
+    const fromCounts = counts.strata!;
+    expect(fromCounts.labels).toEqual(['Account / low', 'Billing / high / low', 'Billing / high / low']);
+    expect(fromCounts.keys).toEqual(['["Account","low"]', '["Billing / high","low"]', '["Billing","high / low"]']);
+    // the order the like-for-like view sums cells in (compare.ts cellOrder): the same cells, by
+    // their values, from both producers — Account, then Billing / high + low, then Billing + high / low
+    const { cellOrder } = await import('../../src/measure/compare.js');
+    expect([0, 1, 2].sort(cellOrder(inProcess)).map((c) => inProcess.keys![c])).toEqual(fromCounts.keys);
+    expect([2, 1, 0].sort(cellOrder(fromCounts)).map((c) => fromCounts.keys![c])).toEqual(fromCounts.keys);
+  });
+
+  test('cells whose labels all differ carry no keys in-process (nothing to tell apart)', async () => {
+    const { strataOf } = await import('../../src/measure/strata.js');
+    const b = new TicketTableBuilder();
+    b.add(ticketRow({ id: 'a', channel: 'email', createdAt: 0, firstResponse: 10, category: 'Billing' }));
+    b.add(ticketRow({ id: 'b', channel: 'phone', createdAt: 10, firstResponse: 10, category: 'Account' }));
+    const s = strataOf(b.build(), ['category', 'priority'])!;
+    expect(s.labels).toEqual(['Billing', 'Account']);
+    expect(s.keys).toBeUndefined();
+  });
+});
