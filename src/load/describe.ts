@@ -10,13 +10,14 @@ import type { CountTable } from '../measure/counts.js';
 import type { Dataset } from './dataset.js';
 import type { IssueLog } from '../normalise/issues.js';
 import { labelledChannelValues } from '../text/lookalike.js';
+import { textOrder } from '../textOrder.js';
 
 /** The data-quality list of the report, errors first, then by count. */
 function dataQuality(issues: IssueLog): DataQualityEntry[] {
   const order = { error: 0, excluded: 1, metric: 2, note: 3 } as const;
   return issues
     .entries()
-    .sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind))
+    .sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || textOrder(a.kind, b.kind))
     .map((e) => ({
       kind: e.kind,
       severity: e.severity,
@@ -98,7 +99,7 @@ export function describeCounts(counts: CountTable, files: string[], format: stri
     ...(h.negative.resolution ? [{ kind: 'negative-resolution', severity: 'metric' as const, count: h.negative.resolution, example: null }] : []),
     ...leftOut(h),
     ...(h.repeatedIds ? [{ kind: 'repeated-id', severity: 'note' as const, count: h.repeatedIds, example: null }] : []),
-  ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || a.kind.localeCompare(b.kind));
+  ].sort((a, b) => order[a.severity] - order[b.severity] || b.count - a.count || textOrder(a.kind, b.kind));
   const labelled = labelledChannelValues(
     h.channelValues.map((v) => ({ raw: v.raw, count: v.count, channel: v.channel })).sort(byCountThenValue),
   );
@@ -132,12 +133,13 @@ export function repeatedIdsNote(rows: number, csv: boolean): string {
 }
 
 /**
- * Raw values, most tickets first, then by value: localeCompare, then code-unit order for the
- * distinct texts it takes as equal (a zero-width space, a soft hyphen), so that two producers
- * of the same values (a file read in-process, an engine's count table) list them alike.
+ * Raw values, most tickets first, then by value (textOrder: the same on every machine, and
+ * code-unit order for the distinct texts collation takes as equal, such as a zero-width space),
+ * so that two producers of the same values (a file read in-process, an engine's count table)
+ * list them alike.
  */
 function byCountThenValue(a: { raw: string; count: number }, b: { raw: string; count: number }): number {
-  return b.count - a.count || a.raw.localeCompare(b.raw) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0);
+  return b.count - a.count || textOrder(a.raw, b.raw);
 }
 
 /** Unknown channel values as the report lists them: value, count and any look-alike label. */

@@ -19,6 +19,7 @@ import { labelledChannelValues } from '../text/lookalike.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
 import { STYLE_LABELS, parserFor, type TimestampParser, type TimestampStyle } from '../normalise/time.js';
+import { textOrder } from '../textOrder.js';
 
 /** The order a column's dates are read in when no sampled value settled it (as styleLabel says in words). */
 function orderAssumed(binding: Pick<FieldBinding, 'style' | 'orderGuessed' | 'dateFormat'>): { orderAssumed?: 'month-first' | 'day-first' } {
@@ -228,7 +229,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
   const absent = Object.entries(format.absent ?? {}).map(([field, reason]) => ({ field: field as TicketField, reason: reason as string }));
   const channelValues = labelledChannelValues(
     [...st.rawCounts.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .sort((x, y) => y[1] - x[1] || textOrder(x[0], y[0]))
       .map(([raw, n]) => {
         const m = format.fixedChannel && !b.channel ? { channel: format.fixedChannel, known: true, isPublic: undefined, outbound: undefined } : resolve(raw);
         return { raw, count: n, channel: m.channel, known: m.known, isPublic: m.isPublic ?? null, outbound: m.outbound ?? false };
@@ -261,7 +262,7 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     naiveTimes,
     issues: st.issues
       .entries()
-      .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.count - x.count || x.kind.localeCompare(y.kind))
+      .sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] || y.count - x.count || textOrder(x.kind, y.kind))
       .map((e) => ({ kind: e.kind, severity: e.severity, count: e.count, example: { line: e.example.line, column: e.example.column ?? null, detail: e.example.detail } })),
     ticketsUsable: normalised ? st.usable : null,
     // (a metric the file cannot measure has no count: "0 answered" would say nobody was answered)

@@ -42,6 +42,7 @@ import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { MIN_CELL } from './strata.js';
+import { textOrder } from '../textOrder.js';
 
 export type { Bound, Metric };
 export { MIN_CELL };
@@ -409,7 +410,7 @@ function adjustedView<G, L extends CellLayout>(
   const { ratio, ci95, bound, opposingBounds } = effect;
   let pValue: number | null = null;
   if (used > 0) pValue = finite(first ? gehanStratified(pairs).pValue : logRankStratified(pairs).pValue);
-  cells.sort((x, y) => y.n[0] + y.n[1] - (x.n[0] + x.n[1]) || x.stratum.localeCompare(y.stratum));
+  cells.sort((x, y) => y.n[0] + y.n[1] - (x.n[0] + x.n[1]) || textOrder(x.stratum, y.stratum));
   return {
     ratio,
     ci95,

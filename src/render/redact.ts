@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../report.js';
+import { textOrder } from '../textOrder.js';
 
 const SALT = 'parity-redact-v1:';
 
@@ -152,7 +153,7 @@ export function redactReport(report: Report): Report {
   // Longest first, so `C12` is not replaced inside `C123`; whole tokens only. Very short or short
   // numeric ids are left alone inside free text (they would hit counts and numbers), though
   // they are always replaced where they stand under a customer key.
-  const alternatives = [...ids].filter(searchableInText).sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
+  const alternatives = [...ids].filter(searchableInText).sort((a, b) => b.length - a.length || textOrder(a, b)).map(escapeRegExp);
   const idPattern = alternatives.length ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : null;
   const redacted = transform(report as unknown as Json, null, idPattern, known) as unknown as Report;
   // File names are the user's own paths, not customer data: kept as they are.
