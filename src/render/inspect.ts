@@ -91,7 +91,7 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
       if (values.more) out.push(`    and ${moreValues(values.more, values.moreCount, p.recordNoun === 'row' ? 'rows' : `${p.recordNoun}s`)}: --format json lists them all`);
     }
     if (p.createdRange.from) out.push(`  created: ${p.createdRange.from} to ${p.createdRange.to}`);
-    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${quoted(s.column)}): ${s.style ?? (s.unsampled ? 'no value in the rows sampled (read in the style of its first value)' : 'not recognised; set dateFormat')}`);
+    for (const s of p.timestampStyles) out.push(`  timestamps ${s.field} (${quoted(s.column)}): ${s.style ?? (s.unsampled ? 'no value in the rows sampled (read in the style of its first value)' : unrecognised(s.field, s.column))}`);
     if (p.issues.length) {
       out.push('  row problems:');
       for (const i of p.issues) {
@@ -102,4 +102,18 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The duration field a timestamp field's column may have meant (`first_response_time` holding `5 fortnights`). */
+const DURATION_OF: Readonly<Record<string, string>> = { firstResponseAt: 'firstResponseTime', resolvedAt: 'resolutionTime' };
+
+/**
+ * What to do about a time column none of whose sampled values is a timestamp: a date format, or,
+ * for an answer or resolution column, a mapping as a duration with its unit (a column named
+ * `first_response_time` whose values are words parity does not read is taken for timestamps).
+ */
+function unrecognised(field: string, column: string): string {
+  const duration = DURATION_OF[field];
+  if (!duration) return 'not recognised; set dateFormat';
+  return `not recognised; set dateFormat, or, if it holds durations, map it with their unit: "columns": { "${duration}": { "column": ${JSON.stringify(column)}, "unit": "minutes" } }`;
 }

@@ -152,3 +152,17 @@ describe('a control character from the data is shown as one escape, as the audit
     expect(audited.stdout).toContain('cannot read date "2026-10-0\\u001b1"');
   });
 });
+
+describe('a first-response column none of whose values is read (found while checking duration words)', () => {
+  it('says to set dateFormat or to map it as a duration with its unit, naming the column; created gets the date format only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-frt-'));
+    const file = join(dir, 'fortnights.csv');
+    writeFileSync(file, 'ticket_id,channel,created_at,first_response_time\nT1,phone,2026-10-01T09:00:00Z,5 fortnights\nT2,email,2026-10-01T09:00:00Z,3 fortnights\n');
+    const r = await runParity(['inspect', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  timestamps firstResponseAt ("first_response_time"): not recognised; set dateFormat, or, if it holds durations, map it with their unit: "columns": { "firstResponseTime": { "column": "first_response_time", "unit": "minutes" } }\n');
+    expect(r.stdout).toContain('  timestamps createdAt ("created_at"): ISO 8601');
+    // the values are not lost: each row is left out of first response with its line and value
+    expect(r.stdout).toMatch(/bad-first-response ×2 {2}e\.g\. line 2 \(first_response_time\): cannot read "5 fortnights"/);
+  });
+});
