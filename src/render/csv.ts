@@ -1,9 +1,10 @@
 /**
  * `--format csv`: the per-period, per-channel numbers for spreadsheets, one row per period and
  * channel. `parity report` writes its trend (the last period is the period of interest);
- * `parity audit` writes one period, the audit's (without the changes and the `too_few` flag,
- * which only the report's periods carry: a trend row with too few tickets has no change). The
- * verdicts are the audit's: on every audit row, and on the report's period of interest. The
+ * `parity audit` writes one period, the audit's (without the changes, which only the report's
+ * periods carry; its `too_few` is the report's rule, so the audit of a month and the report's row
+ * of that month say the same). The verdicts are the audit's: on every audit row, and on the
+ * report's period of interest. The
  * column set is fixed; durations are whole seconds, ratios have three
  * significant digits (what a spreadsheet needs; the JSON report keeps full precision), absent
  * values are empty cells. Every cell goes through csvLine, so text starting with = + - @ is
@@ -18,6 +19,7 @@ import { roundingOf } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Bound } from '../measure/estimate.js';
 import { openCount } from '../measure/summary.js';
+import { enoughOf } from '../measure/periods.js';
 
 export const CSV_COLUMNS = [
   'period',
@@ -120,8 +122,8 @@ export function renderCsv(report: Report): string {
           seconds(c.resolution.median, c.resolution.bound), null, ratio(c.vsReference?.resolutionRatio, c.vsReference?.resolutionBound),
           c.firstResponse.bound, c.resolution.bound, c.vsReference?.firstResponseBound ?? null, c.vsReference?.resolutionBound ?? null,
           seconds(c.firstResponse.answeredMedian), c.vsReference?.firstResponseVerdict ?? null, c.vsReference?.resolutionVerdict ?? null,
-          // an audit's channels are judged by their verdicts (insufficient-data), not by the trend's rule
-          null,
+          // the trend's rule, as the report's row of the same period has it (one number for one question)
+          enoughOf(c.firstResponse.n, c.resolution.n, report.settings.minSample).enough ? 'no' : 'yes',
           holds(c.vsReference?.firstResponseVerdictHoldsOverall), holds(c.vsReference?.resolutionVerdictHoldsOverall),
           ...tail,
         ]),
