@@ -56,15 +56,8 @@ function valueOrder(table: TicketTable, field: 'category' | 'priority'): Uint32A
   if (known !== undefined) return known;
   const dictionary = table.dictionaries[field];
   const column = table[field];
-  const used = new Uint8Array(dictionary.size);
   let any = false;
-  for (let i = 0; i < table.size; i++) {
-    const code = column[i] as number;
-    if (code >= 0 && used[code] === 0) {
-      used[code] = 1;
-      any = true;
-    }
-  }
+  for (let i = 0; i < table.size && !any; i++) any = (column[i] as number) >= 0;
   let order: Uint32Array | null = null;
   if (any) {
     const values = Array.from({ length: dictionary.size }, (_, code) => code);
