@@ -43,6 +43,20 @@ export const TICKET_FIELDS = [
 export type TicketField = (typeof TICKET_FIELDS)[number];
 
 /**
+ * The moments a column may give either as a timestamp or as a duration from creation: each
+ * timestamp field with its duration twin (a file maps one or the other).
+ */
+export const TIME_TWINS = [
+  ['firstResponseAt', 'firstResponseTime'],
+  ['resolvedAt', 'resolutionTime'],
+] as const satisfies ReadonlyArray<readonly [TicketField, TicketField]>;
+
+/** Each field of TIME_TWINS to its twin, both ways (`firstResponseAt` ↔ `firstResponseTime`). */
+export const TWIN_FIELD: Readonly<Partial<Record<TicketField, TicketField>>> = Object.fromEntries(
+  TIME_TWINS.flatMap(([at, time]) => [[at, time], [time, at]]),
+);
+
+/**
  * Units a duration column can be written in. `hms` is `HH:MM[:SS]` (two parts are hours and
  * minutes); `mmss` is `MM:SS` (two parts are minutes and seconds, three still hours, minutes and
  * seconds: a call-centre column of talk or wait times).

@@ -7,7 +7,7 @@
 import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
-import { CLOCK_UNITS, TICKET_FIELDS, type DurationUnit, type TicketField } from '../model.js';
+import { CLOCK_UNITS, TICKET_FIELDS, TIME_TWINS, TWIN_FIELD, type DurationUnit, type TicketField } from '../model.js';
 import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
@@ -21,13 +21,8 @@ export type { FieldBinding, Mapping } from './types.js';
 
 /** The fields read as timestamps (their style detected per column; formats/dateOrder.ts aligns their order across files). */
 export const TIMESTAMP_FIELDS: readonly TicketField[] = ['createdAt', 'firstResponseAt', 'resolvedAt'];
-const DURATION_FIELDS = ['firstResponseTime', 'resolutionTime'] as const;
-const TWIN: Partial<Record<TicketField, TicketField>> = {
-  firstResponseAt: 'firstResponseTime',
-  firstResponseTime: 'firstResponseAt',
-  resolvedAt: 'resolutionTime',
-  resolutionTime: 'resolvedAt',
-};
+const DURATION_FIELDS = TIME_TWINS.map(([, time]) => time);
+const TWIN = TWIN_FIELD;
 
 /** What to write in the config to map a field (used in error hints). */
 export function columnsHint(field: TicketField): string {
@@ -261,7 +256,7 @@ export function bindColumns(
   }
 
   // Timestamp-or-duration: let the values decide for columns bound by name only.
-  for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) {
+  for (const [at, time] of TIME_TWINS) {
     const atB = bindings[at];
     if (atB && atB.source === 'format' && !bindings[time]) {
       const values = columnSamples(samples, atB.index).slice(0, 200);

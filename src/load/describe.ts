@@ -10,7 +10,7 @@ import type { CountTable } from '../measure/counts.js';
 import type { Dataset } from './dataset.js';
 import type { IssueLog } from '../normalise/issues.js';
 import { labelledChannelValues } from '../text/lookalike.js';
-import { textOrder } from '../textOrder.js';
+import { textOrder } from '../text/order.js';
 
 /** The data-quality list of the report, errors first, then by count. */
 function dataQuality(issues: IssueLog): DataQualityEntry[] {

@@ -19,7 +19,7 @@ import { labelledChannelValues } from '../text/lookalike.js';
 import { ANSWERED, RESOLVED } from '../normalise/table.js';
 import type { RawRecord } from '../read/source.js';
 import { STYLE_LABELS, parserFor, type TimestampParser, type TimestampStyle } from '../normalise/time.js';
-import { textOrder } from '../textOrder.js';
+import { textOrder } from '../text/order.js';
 
 /** The order a column's dates are read in when no sampled value settled it (as styleLabel says in words). */
 function orderAssumed(binding: Pick<FieldBinding, 'style' | 'orderGuessed' | 'dateFormat'>): { orderAssumed?: 'month-first' | 'day-first' } {

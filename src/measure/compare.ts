@@ -42,7 +42,7 @@ import { zCritical } from '../stats/normal.js';
 import type { Tally } from '../stats/tally.js';
 import { kaplanMeier, type KmCurve } from '../stats/kaplanMeier.js';
 import { MIN_CELL } from './strata.js';
-import { textOrder } from '../textOrder.js';
+import { codeUnitOrder, textOrder } from '../text/order.js';
 
 export type { Bound, Metric };
 export { MIN_CELL };
@@ -329,14 +329,7 @@ function poolCells(ratios: readonly BoundedRatio[], sizes: ReadonlyArray<{ na: n
 export function cellOrder(strata: CellLayout): (x: number, y: number) => number {
   const label = (code: number): string => strata.labels[code] ?? String(code);
   const key = (code: number): string => strata.keys?.[code] ?? '';
-  return (x, y) => {
-    const lx = label(x);
-    const ly = label(y);
-    if (lx !== ly) return lx < ly ? -1 : 1;
-    const kx = key(x);
-    const ky = key(y);
-    return kx < ky ? -1 : kx > ky ? 1 : x - y;
-  };
+  return (x, y) => codeUnitOrder(label(x), label(y)) || codeUnitOrder(key(x), key(y)) || x - y;
 }
 
 /** The like-for-like view of a against b within `strata`. */

@@ -18,6 +18,7 @@ import type { StratumField } from './strata.js';
 import { PackedReader, sumPacked } from '../stats/packedTally.js';
 import { KEPT_VIEWS, NO_DURATIONS, packedBytes, RecentViews, unpacked, type PackedDurations } from './packedDurations.js';
 import { mixClause } from './ticketGroups.js';
+import { codeUnitOrder } from '../text/order.js';
 
 /** A group of a count table: `dimension`, then the group name. */
 export type CountGroup = string;
@@ -126,7 +127,7 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
       seen.priority.add(r.priority);
       pairs.set(JSON.stringify([r.category, r.priority]), [r.category, r.priority]);
     }
-    const sorted = (s: Set<string | null>): Array<string | null> => [...s].sort((x, y) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1));
+    const sorted = (s: Set<string | null>): Array<string | null> => [...s].sort((x, y) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : codeUnitOrder(x, y)));
     this.values = { category: sorted(seen.category), priority: sorted(seen.priority) };
     this.pairs = [...pairs.values()];
     this.strata = this.layout(['category', 'priority']);
@@ -145,7 +146,8 @@ export class CountGroups implements MeasuredGroups<CountGroup, CountStrata> {
     const keyOf = (category: string | null, priority: string | null): string => JSON.stringify(fields.map((f) => (f === 'category' ? category : priority)));
     const cells = new Map<string, string>();
     for (const [c, p] of pairs) cells.set(keyOf(c, p), labelOf(c, p));
-    const ordered = [...cells].sort(([ka, la], [kb, lb]) => (la < lb ? -1 : la > lb ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0));
+    // label, then values: the order compare.ts cellOrder sums a file's cells in too
+    const ordered = [...cells].sort(([ka, la], [kb, lb]) => codeUnitOrder(la, lb) || codeUnitOrder(ka, kb));
     if (ordered.length < 2) return null;
     const code = new Map(ordered.map(([key], k) => [key, k]));
     return { by: [...fields], labels: ordered.map(([, label]) => label), keys: ordered.map(([key]) => key), codeOf: (category, priority) => code.get(keyOf(category, priority)) };

@@ -13,6 +13,7 @@ import type { MeasuredGroups } from './source.js';
 import { customerTimeline, type CustomerTimeline } from './journeys.js';
 import { correlationInput, followerCorrelation, type FollowerCorrelation } from './rankCorrelation.js';
 import type { Helped } from './helper.js';
+import { codeUnitOrder } from '../text/order.js';
 
 /**
  * The category or priority whose share differs most between two groups of tickets, as a clause
@@ -62,7 +63,7 @@ function valueOrder(table: TicketTable, field: 'category' | 'priority'): Uint32A
   if (any) {
     const values = Array.from({ length: dictionary.size }, (_, code) => code);
     const text = values.map((code) => dictionary.valueOf(code) as string);
-    values.sort((x, y) => (text[x] === text[y] ? x - y : (text[x] as string) < (text[y] as string) ? -1 : 1));
+    values.sort((x, y) => codeUnitOrder(text[x] as string, text[y] as string) || x - y);
     order = Uint32Array.from([0, ...values.map((code) => code + 1)]);
   }
   memo[field] = order;

@@ -1,6 +1,7 @@
 /** Renders `parity inspect` profiles as text or JSON. Formatting only. */
 import { Chalk } from 'chalk';
 import type { FileProfile } from '../load/profile.js';
+import { TIME_TWINS, TWIN_FIELD, type TicketField } from '../model.js';
 import { firstValues, formatCount, moreValues, quoted, SHOWN_VALUES } from './format.js';
 import { escapeJsonText, sanitiseDeep } from '../text/sanitise.js';
 import { padEndColumns } from '../text/width.js';
@@ -18,7 +19,7 @@ function formatMatch(p: FileProfile): string {
   if (p.format.id !== 'generic') return `signature match ${p.format.confidence.toFixed(2)}`;
   const found = new Set(p.mapping.filter((m) => m.column).map((m) => m.field));
   // A timestamp and its duration twin are one field.
-  for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) if (found.has(time)) found.add(at);
+  for (const [at, time] of TIME_TWINS) if (found.has(time)) found.add(at);
   const fields = p.mapping.map((m) => m.field).filter((f) => f !== 'firstResponseTime' && f !== 'resolutionTime');
   const have = fields.filter((f) => found.has(f)).length;
   const required = 3 - p.missingRequired.length;
@@ -63,13 +64,12 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     const absent = new Set(p.absent.map((a) => a.field));
     if (p.fixedChannel) absent.add('channel');
     // A missing timestamp field and its duration twin are one gap, told once.
-    for (const [at, time] of [['firstResponseAt', 'firstResponseTime'], ['resolvedAt', 'resolutionTime']] as const) {
+    for (const [at, time] of TIME_TWINS) {
       if (absent.has(at)) absent.add(time);
       if (absent.has(time)) absent.add(at);
     }
     const bound = new Set<string>(p.mapping.filter((m) => m.column).map((m) => m.field));
-    const TWIN: Record<string, string> = { firstResponseAt: 'firstResponseTime', firstResponseTime: 'firstResponseAt', resolvedAt: 'resolutionTime', resolutionTime: 'resolvedAt' };
-    const unmapped = p.mapping.filter((m) => !m.column && !absent.has(m.field) && !bound.has(TWIN[m.field] ?? '')).map((m) => m.field);
+    const unmapped = p.mapping.filter((m) => !m.column && !absent.has(m.field) && !bound.has(TWIN_FIELD[m.field] ?? '')).map((m) => m.field);
     if (unmapped.length) out.push(`    not found: ${unmapped.join(', ')}`);
     for (const a of p.absent) out.push(`    not a column: ${a.field}: ${a.reason}`);
     for (const miss of p.missingRequired) out.push(c.red(`  missing required ${miss.field}: ${miss.hint}`));
@@ -104,16 +104,14 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
   return out.join('\n');
 }
 
-/** The duration field a timestamp field's column may have meant (`first_response_time` holding `5 fortnights`). */
-const DURATION_OF: Readonly<Record<string, string>> = { firstResponseAt: 'firstResponseTime', resolvedAt: 'resolutionTime' };
-
 /**
  * What to do about a time column none of whose sampled values is a timestamp: a date format, or,
  * for an answer or resolution column, a mapping as a duration with its unit (a column named
  * `first_response_time` whose values are words parity does not read is taken for timestamps).
  */
-function unrecognised(field: string, column: string): string {
-  const duration = DURATION_OF[field];
+function unrecognised(field: TicketField, column: string): string {
+  // the duration field the column may have meant (`first_response_time` holding `5 fortnights`)
+  const duration = TIME_TWINS.find(([at]) => at === field)?.[1];
   if (!duration) return 'not recognised; set dateFormat';
   return `not recognised; set dateFormat, or, if it holds durations, map it with their unit: "columns": { "${duration}": { "column": ${JSON.stringify(column)}, "unit": "minutes" } }`;
 }

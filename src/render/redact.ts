@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '../report.js';
-import { textOrder } from '../textOrder.js';
+import { textOrder } from '../text/order.js';
 
 const SALT = 'parity-redact-v1:';
 

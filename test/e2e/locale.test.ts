@@ -1,7 +1,7 @@
 /**
  * A report does not depend on the machine's language settings: lists ordered by text on ties
  * (unknown channel values, inspect's channel values, like-for-like cells of one size) use one
- * collation (src/textOrder.ts), not the locale of LANG / LC_ALL. Under Swedish collation `ä`
+ * collation (src/text/order.ts), not the locale of LANG / LC_ALL. Under Swedish collation `ä`
  * sorts after `z`; under English it sorts with `a`, before `p` and `z`: the order expected below
  * on every machine.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runParity } from '../helpers/exec.js';
-import { textOrder } from '../../src/textOrder.js';
+import { textOrder } from '../../src/text/order.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parity-locale-'));
 const file = join(dir, 'locale.csv');
