@@ -23,6 +23,7 @@ import { CHANNELS } from '../../model.js';
 import { BOOLEAN_WORDS, builtInVocabulary, vocabularyKey } from '../../normalise/channel.js';
 import { JUMP_GROUP, JUMP_ORIGINS, JUMP_TARGET, LOUD_REASONS, OTHER_SOCIAL_GROUP } from '../../measure/journeyGroups.js';
 import type { Dialect } from './dialects.js';
+import { oneScan, type ScanCell } from './oneScan.js';
 import type { CountQuerySpec } from './sql.js';
 
 /** The loudness and journey settings the query is written with. */
@@ -134,8 +135,12 @@ export interface JourneyContext {
   hasResolution: boolean;
 }
 
-/** The layers (name, body) and union branches of the journey rows. */
-export function journeyParts(x: JourneyContext): { layers: Array<[string, string]>; branches: string[] } {
+/**
+ * The layers (name, body) and union branches of the journey rows; for ClickHouse (no CTEs), the
+ * branches read each layer once (oneScan.ts), and `ticketCells` are the journey facts that the
+ * count query's own scan of the used tickets sums (`customers`, `capitalsUntested`).
+ */
+export function journeyParts(x: JourneyContext): { layers: Array<[string, string]>; branches: string[]; ticketCells: ScanCell[] } {
   const { d, j, row, ref } = x;
   const W = numberLiteral(j.repeatWindowDays * 86400);
   const JW = numberLiteral(j.jumpWindowDays * 86400);
@@ -205,6 +210,39 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
     `${row(d.string(dimension), group, 'cat', 'pri', d.string('tickets'), '0', d.count(), '0')}\nFROM ${JL}${where ? `\nWHERE ${where}` : ''}\nGROUP BY ${group}, cat, pri`,
   ];
   const reasonWhere: Record<(typeof LOUD_REASONS)[number], string> = { public: 'pub = 1', repeatContact: `contacts >= ${j.repeatContacts}`, shouting: 'shout = 1', escalated: 'esc = 1' };
+  if (!d.ctes) return { layers: [], branches: scannedBranches(), ticketCells: journeyTicketCells(x) };
+  function scannedBranches(): string[] {
+    const ended = (kind: string): string => `CASE WHEN ${kind} = 'e' THEN 1 ELSE 0 END`;
+    const waiting = (kind: string): string => `CASE WHEN ${kind} = 'w' THEN 1 ELSE 0 END`;
+    const cell = (keep: string, dimension: string, group: string, stratified: boolean, metric: string, seconds: string, e: string, w: string): ScanCell => ({
+      keep,
+      dimension: d.string(dimension),
+      group,
+      category: stratified ? 'cat' : NULL,
+      priority: stratified ? 'pri' : NULL,
+      metric: d.string(metric),
+      seconds,
+      ended: e,
+      waiting: w,
+    });
+    const durationCell = (keep: string, dimension: string, group: string, stratified: boolean, metric: string, seconds: string, kind: string): ScanCell =>
+      cell(keep === '1' ? `${kind} IS NOT NULL` : `${kind} IS NOT NULL AND ${keep}`, dimension, group, stratified, metric, seconds, ended(kind), waiting(kind));
+    const ticketsCell = (keep: string, dimension: string, group: string, stratified: boolean): ScanCell => cell(keep, dimension, group, stratified, 'tickets', '0', '1', '0');
+    const jl: ScanCell[] = [
+      ...(x.hasFirstResponse ? [durationCell('1', 'loud', loudGroupExpr, true, 'firstResponse', 'fr_sec', 'fr_kind')] : []),
+      ticketsCell('1', 'loud', loudGroupExpr, true),
+      ...LOUD_REASONS.map((reason) => ticketsCell(reasonWhere[reason], 'loudReason', d.concat(d.string(`${reason} / `), 'channel'), false)),
+      ...(x.hasFirstResponse ? [durationCell('jump_group IS NOT NULL', 'jump', 'jump_group', true, 'firstResponse', 'fr_sec', 'fr_kind')] : []),
+      ticketsCell('jump_group IS NOT NULL', 'jump', 'jump_group', true),
+    ];
+    const jo: ScanCell[] = [
+      cell('1', 'jumpOrigin', 'o_channel', false, 'waited', 'waited_sec', '1 - unanswered', 'unanswered'),
+      ...(x.hasFirstResponse ? [durationCell('1', 'jumpOrigin', 'o_channel', false, 'firstResponse', 'fr_sec', 'fr_kind')] : []),
+      ...(x.hasResolution ? [durationCell('1', 'jumpOrigin', 'o_channel', false, 'resolution', 'res_sec', 'res_kind')] : []),
+      ticketsCell('1', 'jumpOrigin', 'o_channel', false),
+    ];
+    return [oneScan(d, JL, jl, row), ...(hasCustomer ? [oneScan(d, JO, jo, row)] : []), ...journeyMeta(x, hasCustomer ? JO : null, false)];
+  }
   const branches = [
     ...cells('loud', loudGroupExpr, null),
     ...LOUD_REASONS.map(
@@ -212,7 +250,7 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
     ),
     ...cells('jump', 'jump_group', 'jump_group IS NOT NULL'),
     ...(hasCustomer ? jumpOriginBranches() : []),
-    ...journeyMeta(x, hasCustomer ? JO : null),
+    ...journeyMeta(x, hasCustomer ? JO : null, true),
   ];
   function jumpOriginBranches(): string[] {
     return [
@@ -226,7 +264,7 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
       `${row(d.string('jumpOrigin'), 'o_channel', NULL, NULL, d.string('tickets'), '0', d.count(), '0')}\nFROM ${JO}\nGROUP BY o_channel`,
     ];
   }
-  return { layers: hasCustomer ? [['jt', jt], ['jp', jp], ['jo', jo], ['jl', jl]] : [['jl', jl]], branches };
+  return { layers: hasCustomer ? [['jt', jt], ['jp', jp], ['jo', jo], ['jl', jl]] : [['jl', jl]], branches, ticketCells: [] };
 }
 
 /**
@@ -309,7 +347,11 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
   return { jl, jo };
 }
 
-function journeyMeta(x: JourneyContext, jo: string | null): string[] {
+/**
+ * The `meta,journey` rows; `ticketFacts` false leaves out the two the count query's scan of the
+ * used tickets sums instead (journeyTicketCells).
+ */
+function journeyMeta(x: JourneyContext, jo: string | null, ticketFacts: boolean): string[] {
   const { d, j, row } = x;
   const NULL = d.nullText;
   const meta = (key: string, fields: { seconds?: string; ended?: string }, from: string | null): string =>
@@ -318,8 +360,28 @@ function journeyMeta(x: JourneyContext, jo: string | null): string[] {
     meta('repeatContacts', { ended: String(j.repeatContacts) }, null),
     meta('repeatWindowSeconds', { seconds: numberLiteral(j.repeatWindowDays * 86400) }, null),
     meta('jumpWindowSeconds', { seconds: numberLiteral(j.jumpWindowDays * 86400) }, null),
-    meta('customers', { ended: d.sum('CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END') }, x.t),
+    ...(ticketFacts ? [meta('customers', { ended: d.sum(CUSTOMER_COUNT) }, x.t)] : []),
     jo ? meta('jumpers', { ended: d.int('COUNT(DISTINCT cust)') }, jo) : meta('jumpers', { ended: '0' }, null),
-    meta('capitalsUntested', { ended: d.sum('cap_untested') }, x.t),
+    ...(ticketFacts ? [meta('capitalsUntested', { ended: d.sum('cap_untested') }, x.t)] : []),
   ];
+}
+
+const CUSTOMER_COUNT = 'CASE WHEN cust IS NOT NULL THEN 1 ELSE 0 END';
+
+/** The journey facts summed over the used tickets, as cells of the count query's one scan (ClickHouse). */
+function journeyTicketCells(x: JourneyContext): ScanCell[] {
+  const { d } = x;
+  const fact = (key: string, ended: string): ScanCell => ({
+    keep: 'reason IS NULL',
+    dimension: d.string('meta'),
+    group: d.string('journey'),
+    category: d.string(key),
+    priority: d.nullText,
+    metric: d.nullText,
+    seconds: null,
+    ended,
+    waiting: '0',
+    always: true,
+  });
+  return [fact('customers', CUSTOMER_COUNT), fact('capitalsUntested', 'cap_untested')];
 }

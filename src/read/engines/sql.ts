@@ -22,9 +22,12 @@
  * Layers: r (typed values of each record) → c (channel, status, rejection reason) → t (used
  * tickets: band, band × channel, metric states) → m (one row per ticket × metric) → the union
  * of the cells by dimension (durations from m, ticket counts from t) and the header facts as
- * `meta` rows. Dialects with CTEs name the layers; ClickHouse
- * 18 has none, so the layers are written inline as subqueries. Loudness and channel jumps add
- * their own layers and rows (journeysSql.ts) when the spec asks for them.
+ * `meta` rows. Dialects with CTEs name the layers. ClickHouse 18 has none (and a later
+ * ClickHouse reads a CTE again at every use), so there the layers are written inline, and the
+ * union is not one branch per dimension and fact, each reading the tickets again (55 readings of
+ * the table for the demo's columns), but one scan whose every row adds to the cells it belongs to
+ * (oneScan.ts), beside the few facts that are not sums. Loudness and channel jumps add their own
+ * layers and rows (journeysSql.ts) when the spec asks for them.
  */
 import { ParityError } from '../../errors.js';
 import type { Channel, ChannelTarget, DurationUnit, TicketField } from '../../model.js';
@@ -35,7 +38,8 @@ import { FIRST_TIME, LAST_TIME } from '../../normalise/time.js';
 import { bandsFromEdges } from '../../measure/groups.js';
 import { FLAT_COLUMNS, noValueLabel, type ByField } from '../../measure/counts.js';
 import { dialect as dialectOf, noValueToNull, qualifiedName, type Dialect, type DialectId } from './dialects.js';
-import { cueColumns, journeyParts, type JourneySpec } from './journeysSql.js';
+import { cueColumns, journeyParts, type JourneyContext, type JourneySpec } from './journeysSql.js';
+import { oneScan, type ScanCell } from './oneScan.js';
 
 /** A mapped column of the source: its name and, for durations, the unit. */
 export interface SourceColumn {
@@ -354,7 +358,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const lastBand = bands[bands.length - 2]?.label ?? 'unknown';
   // (no follower count, or one parity does not read: followersOf)
   const band = `CASE WHEN followers IS NULL THEN ${d.string('unknown')} ${bandWhens.join(' ')} ELSE ${d.string(lastBand)} END`;
-  const t = [
+  const tColumns = [
     `SELECT`,
     `  created_s, raw_ch, channel, cat, pri, fr_s, res_s,`,
     `  ${by ? `COALESCE(byv, ${d.string(noValueLabel(by))})` : d.nullText} AS byv,`,
@@ -365,9 +369,8 @@ function buildCountQuery(spec: CountQuerySpec): string {
     `  CASE WHEN fr_s < 0 THEN 1 ELSE 0 END AS fr_neg,`,
     `  CASE WHEN res_s < 0 AND status_class <> 'open' THEN 1 ELSE 0 END AS res_neg,`,
     `  id_txt${journeys ? ', cust, pub, shout, cap_untested, esc' : ''}`,
-    `FROM ${ref(d, 'c', c)}`,
-    `WHERE reason IS NULL`,
-  ].join('\n');
+  ];
+  const t = [...tColumns, `FROM ${ref(d, 'c', c)}`, `WHERE reason IS NULL`].join('\n');
 
   // Latest timestamp among the used tickets: creation, an answer, a resolution (as in-process),
   // and, with --since/--until, among the rows only the period leaves out: the export is as old
@@ -411,6 +414,108 @@ function buildCountQuery(spec: CountQuerySpec): string {
   const metaRow = (group: string, fields: { category?: string; metric?: string; seconds?: string; ended?: string }, from: string | null, tail = ''): string =>
     `${row(d.string('meta'), d.string(group), fields.category ?? NULL, NULL, fields.metric ?? NULL, fields.seconds ?? 'NULL', fields.ended ?? '0', '0')}${from ? `\nFROM ${from}` : ''}${tail}`;
 
+  const journeyContext = (): JourneyContext => ({
+    d,
+    spec,
+    j: journeys as JourneySpec,
+    t: ref(d, 't', t),
+    ref: (name, layer) => ref(d, name, layer),
+    row,
+    age: (created) => d.greatest('0', `${asOf} - ${created}`),
+    hasFirstResponse: frSeconds !== null,
+    hasResolution: resSeconds !== null,
+  });
+  const header = `-- parity count table (${FLAT_COLUMNS.join(', ')}), ${d.id} dialect\n`;
+  if (!d.ctes) {
+    // ClickHouse: every row's cells and counts from one scan of the rows (oneScan.ts), then the
+    // facts that are not sums (the first and last creation time, the as-of time, repeated ids)
+    const parts = journeys ? journeyParts(journeyContext()) : null;
+    const last = tColumns[tColumns.length - 1] as string;
+    // every row (the rejected ones add to `rows` and `rejected` only), and the as-of time once
+    const u = [...tColumns.slice(0, -1), `${last},`, `  reason,`, `  ${asOf} AS p_as_of`, `FROM ${ref(d, 'c', c)}`].join('\n');
+    const scanned = oneScan(d, `(\n${indent(u)}\n)`, [...rowCells(), ...(parts?.ticketCells ?? [])], row);
+    const facts = [
+      metaRow('createdFrom', { seconds: d.min('created_s') }, ref(d, 't', t)),
+      metaRow('createdTo', { seconds: d.max('created_s') }, ref(d, 't', t)),
+      metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
+      repeatedIds(),
+      ...constantFacts(),
+      ...(parts?.branches ?? []),
+    ];
+    return `${header}${[scanned, ...facts].join('\nUNION ALL\n')}\n`;
+  }
+  /** What one row adds to (oneScan.ts): the branches' cells and sums, over the `u` layer. */
+  function rowCells(): ScanCell[] {
+    const used = 'reason IS NULL';
+    const fact = (group: string, keep: string, fields: { category?: string; metric?: string; ended?: string }): ScanCell => ({
+      keep,
+      dimension: d.string('meta'),
+      group: d.string(group),
+      category: fields.category ?? NULL,
+      priority: NULL,
+      metric: fields.metric ?? NULL,
+      seconds: null,
+      ended: fields.ended ?? '1',
+      waiting: '0',
+      always: group !== 'rejected',
+    });
+    const scanAge = d.greatest('0', `p_as_of - created_s`);
+    const cellsOf = (dimension: string, group: string): ScanCell[] => {
+      const cell = (metric: string, seconds: string, kind: string): ScanCell => ({
+        keep: `${used} AND ${kind} IS NOT NULL`,
+        dimension: d.string(dimension),
+        group,
+        category: 'cat',
+        priority: 'pri',
+        metric: d.string(metric),
+        seconds: d.wholeSeconds(`CASE WHEN ${kind} = 'e' THEN ${seconds} ELSE ${scanAge} END`),
+        ended: `CASE WHEN ${kind} = 'e' THEN 1 ELSE 0 END`,
+        waiting: `CASE WHEN ${kind} = 'w' THEN 1 ELSE 0 END`,
+      });
+      const tickets: ScanCell = { keep: used, dimension: d.string(dimension), group, category: 'cat', priority: 'pri', metric: d.string('tickets'), seconds: '0', ended: '1', waiting: '0' };
+      return [...(frSeconds ? [cell('firstResponse', 'fr_s', 'fr_kind')] : []), ...(resSeconds ? [cell('resolution', 'res_s', 'res_kind')] : []), tickets];
+    };
+    const measured = (kind: string): string => `CASE WHEN ${kind} IS NOT NULL THEN 1 ELSE 0 END`;
+    return [
+      // no channel cells: a channel is the sum of its band × channel cells (measure/counts.ts)
+      ...cellsOf('bandChannel', 'bandch'),
+      ...(by ? cellsOf('by', 'byv') : []),
+      fact('rows', '1', {}),
+      fact('rejected', 'reason IS NOT NULL', { category: 'reason' }),
+      fact('tickets', used, {}),
+      fact('negative', used, { metric: d.string('firstResponse'), ended: 'fr_neg' }),
+      fact('negative', used, { metric: d.string('resolution'), ended: 'res_neg' }),
+      fact('measured', used, { metric: d.string('firstResponse'), ended: measured('fr_kind') }),
+      fact('measured', used, { metric: d.string('resolution'), ended: measured('res_kind') }),
+      {
+        keep: used,
+        dimension: d.string('rawChannel'),
+        group: `COALESCE(raw_ch, ${d.string('(empty)')})`,
+        category: 'channel',
+        priority: NULL,
+        metric: NULL,
+        seconds: null,
+        ended: '1',
+        waiting: '0',
+      },
+    ];
+  }
+  function repeatedIds(): string {
+    // used rows whose id an earlier used row has: counted each (a query has no file order to keep
+    // the first by, as parity's own reading does), so the report says how many (describe.ts)
+    return metaRow('repeatedIds', { ended: d.sum(`n - 1`) }, `(\n${indent(`SELECT ${d.count()} AS n\nFROM ${ref(d, 't', t)}\nGROUP BY id_txt\nHAVING ${d.count()} > 1`)}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_repeats')}`);
+  }
+  function constantFacts(): string[] {
+    return [
+      ...(by ? [metaRow('by', { category: d.string(by) }, null)] : []),
+      metaRow('clock', { category: d.string(spec.clock) }, null),
+      // business durations given as columns; the ages of open tickets are as-of − created, calendar time
+      ...(spec.clock === 'business' ? [metaRow('waitingClock', { category: d.string('calendar') }, null)] : []),
+      // a note's position in `seconds`: grouped results (seriesQuery) do not keep row order
+      ...spec.notes.map((note, k) => metaRow('note', { category: d.string(note), seconds: String(k) }, null)),
+    ];
+  }
+
   const branches = [
     // no channel cells: a channel is the sum of its band × channel cells (measure/counts.ts)
     cells('bandChannel', 'bandch'),
@@ -420,9 +525,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     metaRow('rows', { ended: d.count() }, ref(d, 'c', c)),
     metaRow('rejected', { category: 'reason', ended: d.count() }, ref(d, 'c', c), '\nWHERE reason IS NOT NULL\nGROUP BY reason'),
     metaRow('tickets', { ended: d.count() }, ref(d, 't', t)),
-    // used rows whose id an earlier used row has: counted each (a query has no file order to keep
-    // the first by, as parity's own reading does), so the report says how many (describe.ts)
-    metaRow('repeatedIds', { ended: d.sum(`n - 1`) }, `(\n${indent(`SELECT ${d.count()} AS n\nFROM ${ref(d, 't', t)}\nGROUP BY id_txt\nHAVING ${d.count()} > 1`)}\n) ${d.id === 'clickhouse' ? '' : 'AS '}${d.ident('parity_repeats')}`),
+    repeatedIds(),
     // the first and last creation times as they are, fractions of a second included, as the
     // in-process report's period (measure/counts.ts): a time, not a duration (seconds is a double)
     metaRow('createdFrom', { seconds: d.min('created_s') }, ref(d, 't', t)),
@@ -432,33 +535,16 @@ function buildCountQuery(spec: CountQuerySpec): string {
     metaRow('negative', { metric: d.string('resolution'), ended: d.sum('res_neg') }, ref(d, 't', t)),
     metaRow('measured', { metric: d.string('firstResponse'), ended: d.sum(`CASE WHEN fr_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
     metaRow('measured', { metric: d.string('resolution'), ended: d.sum(`CASE WHEN res_kind IS NOT NULL THEN 1 ELSE 0 END`) }, ref(d, 't', t)),
-    ...(by ? [metaRow('by', { category: d.string(by) }, null)] : []),
-    metaRow('clock', { category: d.string(spec.clock) }, null),
-    // business durations given as columns; the ages of open tickets are as-of − created, calendar time
-    ...(spec.clock === 'business' ? [metaRow('waitingClock', { category: d.string('calendar') }, null)] : []),
-    // a note's position in `seconds`: grouped results (seriesQuery) do not keep row order
-    ...spec.notes.map((note, k) => metaRow('note', { category: d.string(note), seconds: String(k) }, null)),
+    ...constantFacts(),
     `${row(d.string('rawChannel'), `COALESCE(raw_ch, ${d.string('(empty)')})`, 'channel', NULL, NULL, 'NULL', d.count(), '0')}\nFROM ${ref(d, 't', t)}\nGROUP BY raw_ch, channel`,
   ];
   const journeyLayers: Array<[string, string]> = [];
   if (journeys) {
-    const parts = journeyParts({
-      d,
-      spec,
-      j: journeys,
-      t: ref(d, 't', t),
-      ref: (name, layer) => ref(d, name, layer),
-      row,
-      age: (created) => d.greatest('0', `${asOf} - ${created}`),
-      hasFirstResponse: frSeconds !== null,
-      hasResolution: resSeconds !== null,
-    });
+    const parts = journeyParts(journeyContext());
     branches.push(...parts.branches);
     journeyLayers.push(...parts.layers);
   }
   const body = branches.join('\nUNION ALL\n');
-  const header = `-- parity count table (${FLAT_COLUMNS.join(', ')}), ${d.id} dialect\n`;
-  if (!d.ctes) return `${header}${body}\n`;
   const layers: Array<[string, string]> = [['r', r], ['c', c], ['t', t], ['m', m], ...journeyLayers];
   return `${header}WITH\n${layers.map(([name, layer]) => `${name} AS (\n${indent(layer)}\n)`).join(',\n')}\n${body}\n`;
 }
