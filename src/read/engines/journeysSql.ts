@@ -131,6 +131,8 @@ export interface JourneyContext {
   row: (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string) => string;
   /** A waiting ticket's age at the as-of time, in seconds (uses created_s). */
   age: (created: string) => string;
+  /** The as-of time: a literal, or the query that finds it (ClickHouse's layers name it once each: clickhouseLayers). */
+  asOf: string;
   hasFirstResponse: boolean;
   hasResolution: boolean;
 }
@@ -318,18 +320,21 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
     `SELECT the_cust AS cust, ${fields.map(([name]) => `${me(name)} AS ${name}`).join(', ')},`,
     `  CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> ${at('o', 'created_s')} >= ${c} - ${W} AND ${at('o', 'created_s')} <= ${c}, arr) END AS contacts,`,
     `  ${cand} AS cand,`,
+    // the as-of time once a layer (a query when not given: written at each age, it was read again each time)
+    `  ${x.asOf} AS p_as_of,`,
     `  CASE WHEN channel = ${d.string(JUMP_TARGET)} AND cust IS NOT NULL AND length(cand) > 0 THEN 1 ELSE 0 END AS is_jump,`,
     `  ${origin} AS origin`,
     `FROM (\n${perCustomer}\n)\nARRAY JOIN arr AS me`,
   ].join('\n');
-  const age = x.age('created_s');
+  const ageAt = (created: string): string => d.greatest('0', `p_as_of - ${created}`);
+  const age = ageAt('created_s');
   const frSeconds = x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN fr_kind = 'e' THEN fr_s ELSE ${age} END`) : 'NULL';
-  const oAge = x.age(at('origin', 'created_s'));
+  const oAge = ageAt(at('origin', 'created_s'));
   const jl = [
     `SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,`,
     `  ${frSeconds} AS fr_sec, ${loudFlag} AS loud,`,
     `  CASE WHEN channel = ${d.string(JUMP_TARGET)} THEN (CASE WHEN is_jump = 1 THEN ${d.string(JUMP_GROUP)} ELSE ${d.string(OTHER_SOCIAL_GROUP)} END) END AS jump_group,`,
-    `  is_jump, origin, created_s`,
+    `  is_jump, origin, created_s, p_as_of`,
     `FROM (\n${ticket}\n)`,
   ].join('\n');
   const oFrKind = at('origin', 'fr_kind');

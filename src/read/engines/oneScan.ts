@@ -28,12 +28,18 @@ export interface ScanCell {
   waiting: string;
   /** A header fact that is a row even when no row of the layer adds to it (a sum of none: 0). */
   always?: boolean;
+  /**
+   * `min` / `max`: a header time (the first and last creation time), the least or greatest
+   * `seconds` of the rows that add to it (none: no row), rather than a cell of its own per value.
+   */
+  secondsOf?: 'min' | 'max';
 }
 
 /** The typed select list of the flat count table (sql.ts countQuery's `row`). */
 export type FlatRow = (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string) => string;
 
-const COLUMNS = ['p_keep', 'p_dim', 'p_grp', 'p_cat', 'p_pri', 'p_met', 'p_sec', 'p_e', 'p_w'] as const;
+const COLUMNS = ['p_keep', 'p_dim', 'p_grp', 'p_cat', 'p_pri', 'p_met', 'p_sec', 'p_e', 'p_w', 'p_agg'] as const;
+const AGGREGATE = { min: 1, max: 2 } as const;
 
 /** A condition as 1 or 0 (a NULL condition is 0, as a WHERE reads it). */
 export function flag(condition: string): string {
@@ -54,6 +60,7 @@ export function oneScan(d: Dialect, from: string, cells: readonly ScanCell[], ro
     c.seconds === null ? d.double('NULL') : d.double(c.seconds),
     `toInt64(${c.ended})`,
     `toInt64(${c.waiting})`,
+    `toUInt8(${c.secondsOf ? AGGREGATE[c.secondsOf] : 0})`,
   ];
   const arrays = (list: readonly ScanCell[], value: (c: ScanCell) => string[]): string =>
     COLUMNS.map((name, k) => `  [${list.map((c) => value(c)[k]).join(', ')}] AS ${name}`).join(',\n');
@@ -64,10 +71,12 @@ export function oneScan(d: Dialect, from: string, cells: readonly ScanCell[], ro
   const zeros = always.length
     ? `\nUNION ALL\n${[`SELECT ${picked}`, `FROM system.one`, `ARRAY JOIN`, arrays(always, (c) => typed({ ...c, keep: '1', ended: '0', waiting: '0' }))].join('\n')}`
     : '';
+  // a cell is grouped by its seconds; a header time by its kind alone, its seconds the least or greatest
+  const seconds = `multiIf(p_agg = ${AGGREGATE.min}, min(p_sec), p_agg = ${AGGREGATE.max}, max(p_sec), any(p_sec))`;
   return [
-    row('p_dim', 'p_grp', 'p_cat', 'p_pri', 'p_met', 'p_sec', d.sum('p_e'), d.sum('p_w')),
+    row('p_dim', 'p_grp', 'p_cat', 'p_pri', 'p_met', seconds, d.sum('p_e'), d.sum('p_w')),
     `FROM (\n${indent(scan + zeros)}\n)`,
-    `GROUP BY p_dim, p_grp, p_cat, p_pri, p_met, p_sec`,
+    `GROUP BY p_dim, p_grp, p_cat, p_pri, p_met, p_agg, if(p_agg = 0, p_sec, ${d.double('NULL')})`,
   ].join('\n');
 }
 

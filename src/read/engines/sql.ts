@@ -422,6 +422,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     ref: (name, layer) => ref(d, name, layer),
     row,
     age: (created) => d.greatest('0', `${asOf} - ${created}`),
+    asOf,
     hasFirstResponse: frSeconds !== null,
     hasResolution: resSeconds !== null,
   });
@@ -435,8 +436,6 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const u = [...tColumns.slice(0, -1), `${last},`, `  reason,`, `  ${asOf} AS p_as_of`, `FROM ${ref(d, 'c', c)}`].join('\n');
     const scanned = oneScan(d, `(\n${indent(u)}\n)`, [...rowCells(), ...(parts?.ticketCells ?? [])], row);
     const facts = [
-      metaRow('createdFrom', { seconds: d.min('created_s') }, ref(d, 't', t)),
-      metaRow('createdTo', { seconds: d.max('created_s') }, ref(d, 't', t)),
       metaRow('asOf', { seconds: d.wholeSeconds(asOf) }, null),
       repeatedIds(),
       ...constantFacts(),
@@ -487,6 +486,9 @@ function buildCountQuery(spec: CountQuerySpec): string {
       fact('negative', used, { metric: d.string('resolution'), ended: 'res_neg' }),
       fact('measured', used, { metric: d.string('firstResponse'), ended: measured('fr_kind') }),
       fact('measured', used, { metric: d.string('resolution'), ended: measured('res_kind') }),
+      // the first and last creation times as they are (see the branches below): none without a ticket
+      { ...fact('createdFrom', used, { ended: '0' }), seconds: 'created_s', secondsOf: 'min', always: false },
+      { ...fact('createdTo', used, { ended: '0' }), seconds: 'created_s', secondsOf: 'max', always: false },
       {
         keep: used,
         dimension: d.string('rawChannel'),
