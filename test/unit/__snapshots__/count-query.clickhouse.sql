@@ -138,13 +138,14 @@ FROM (
   SELECT p_dim, p_grp, p_cat, p_pri, p_met, p_sec, p_e, p_w, p_agg
   FROM (
     SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
-      toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
+      toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, p_as_of - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
       CASE WHEN channel = 'social' THEN (CASE WHEN is_jump = 1 THEN 'jump' ELSE 'other' END) END AS jump_group,
-      is_jump, origin, created_s
+      is_jump, origin, created_s, p_as_of
     FROM (
     SELECT the_cust AS cust, tupleElement(me, 1) AS created_s, tupleElement(me, 2) AS channel, tupleElement(me, 3) AS cat, tupleElement(me, 4) AS pri, tupleElement(me, 5) AS fr_kind, tupleElement(me, 6) AS fr_s, tupleElement(me, 7) AS res_kind, tupleElement(me, 8) AS res_s, tupleElement(me, 9) AS pub, tupleElement(me, 10) AS shout, tupleElement(me, 11) AS esc, tupleElement(me, 12) AS ch_order, tupleElement(me, 13) AS answered_at, tupleElement(me, 14) AS resolved_at, tupleElement(me, 15) AS settled_at,
       CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> tupleElement(o, 1) >= tupleElement(me, 1) - 604800 AND tupleElement(o, 1) <= tupleElement(me, 1), arr) END AS contacts,
       arrayFilter(o -> tupleElement(o, 12) IN (0, 1, 2) AND tupleElement(o, 1) < tupleElement(me, 1) AND tupleElement(o, 1) >= tupleElement(me, 1) - 1209600 AND tupleElement(o, 15) > tupleElement(me, 1), arr) AS cand,
+      1793491200 AS p_as_of,
       CASE WHEN channel = 'social' AND cust IS NOT NULL AND length(cand) > 0 THEN 1 ELSE 0 END AS is_jump,
       arrayFilter(o4 -> tupleElement(o4, 14) = arrayReduce('min', arrayMap(p4 -> tupleElement(p4, 14), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))[1] AS origin
     FROM (
@@ -219,17 +220,18 @@ FROM (
       CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
       tupleElement(origin, 5) AS fr_kind, tupleElement(origin, 7) AS res_kind,
       toNullable(toInt64(floor(created_s - tupleElement(origin, 1) + 0.5))) AS waited_sec,
-      toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 5) = 'e' THEN tupleElement(origin, 6) ELSE greatest(0, 1793491200 - tupleElement(origin, 1)) END + 0.5))) AS fr_sec,
-      toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 7) = 'e' THEN tupleElement(origin, 8) ELSE greatest(0, 1793491200 - tupleElement(origin, 1)) END + 0.5))) AS res_sec
+      toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 5) = 'e' THEN tupleElement(origin, 6) ELSE greatest(0, p_as_of - tupleElement(origin, 1)) END + 0.5))) AS fr_sec,
+      toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 7) = 'e' THEN tupleElement(origin, 8) ELSE greatest(0, p_as_of - tupleElement(origin, 1)) END + 0.5))) AS res_sec
     FROM (
     SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
-      toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
+      toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, p_as_of - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
       CASE WHEN channel = 'social' THEN (CASE WHEN is_jump = 1 THEN 'jump' ELSE 'other' END) END AS jump_group,
-      is_jump, origin, created_s
+      is_jump, origin, created_s, p_as_of
     FROM (
     SELECT the_cust AS cust, tupleElement(me, 1) AS created_s, tupleElement(me, 2) AS channel, tupleElement(me, 3) AS cat, tupleElement(me, 4) AS pri, tupleElement(me, 5) AS fr_kind, tupleElement(me, 6) AS fr_s, tupleElement(me, 7) AS res_kind, tupleElement(me, 8) AS res_s, tupleElement(me, 9) AS pub, tupleElement(me, 10) AS shout, tupleElement(me, 11) AS esc, tupleElement(me, 12) AS ch_order, tupleElement(me, 13) AS answered_at, tupleElement(me, 14) AS resolved_at, tupleElement(me, 15) AS settled_at,
       CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> tupleElement(o, 1) >= tupleElement(me, 1) - 604800 AND tupleElement(o, 1) <= tupleElement(me, 1), arr) END AS contacts,
       arrayFilter(o -> tupleElement(o, 12) IN (0, 1, 2) AND tupleElement(o, 1) < tupleElement(me, 1) AND tupleElement(o, 1) >= tupleElement(me, 1) - 1209600 AND tupleElement(o, 15) > tupleElement(me, 1), arr) AS cand,
+      1793491200 AS p_as_of,
       CASE WHEN channel = 'social' AND cust IS NOT NULL AND length(cand) > 0 THEN 1 ELSE 0 END AS is_jump,
       arrayFilter(o4 -> tupleElement(o4, 14) = arrayReduce('min', arrayMap(p4 -> tupleElement(p4, 14), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))[1] AS origin
     FROM (
@@ -310,17 +312,18 @@ FROM (
     CASE WHEN tupleElement(origin, 13) <= created_s THEN 0 ELSE 1 END AS unanswered,
     tupleElement(origin, 5) AS fr_kind, tupleElement(origin, 7) AS res_kind,
     toNullable(toInt64(floor(created_s - tupleElement(origin, 1) + 0.5))) AS waited_sec,
-    toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 5) = 'e' THEN tupleElement(origin, 6) ELSE greatest(0, 1793491200 - tupleElement(origin, 1)) END + 0.5))) AS fr_sec,
-    toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 7) = 'e' THEN tupleElement(origin, 8) ELSE greatest(0, 1793491200 - tupleElement(origin, 1)) END + 0.5))) AS res_sec
+    toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 5) = 'e' THEN tupleElement(origin, 6) ELSE greatest(0, p_as_of - tupleElement(origin, 1)) END + 0.5))) AS fr_sec,
+    toNullable(toInt64(floor(CASE WHEN tupleElement(origin, 7) = 'e' THEN tupleElement(origin, 8) ELSE greatest(0, p_as_of - tupleElement(origin, 1)) END + 0.5))) AS res_sec
   FROM (
   SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,
-    toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, 1793491200 - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
+    toNullable(toInt64(floor(CASE WHEN fr_kind = 'e' THEN fr_s ELSE greatest(0, p_as_of - created_s) END + 0.5))) AS fr_sec, CASE WHEN pub = 1 OR shout = 1 OR esc = 1 OR contacts >= 3 THEN 1 ELSE 0 END AS loud,
     CASE WHEN channel = 'social' THEN (CASE WHEN is_jump = 1 THEN 'jump' ELSE 'other' END) END AS jump_group,
-    is_jump, origin, created_s
+    is_jump, origin, created_s, p_as_of
   FROM (
   SELECT the_cust AS cust, tupleElement(me, 1) AS created_s, tupleElement(me, 2) AS channel, tupleElement(me, 3) AS cat, tupleElement(me, 4) AS pri, tupleElement(me, 5) AS fr_kind, tupleElement(me, 6) AS fr_s, tupleElement(me, 7) AS res_kind, tupleElement(me, 8) AS res_s, tupleElement(me, 9) AS pub, tupleElement(me, 10) AS shout, tupleElement(me, 11) AS esc, tupleElement(me, 12) AS ch_order, tupleElement(me, 13) AS answered_at, tupleElement(me, 14) AS resolved_at, tupleElement(me, 15) AS settled_at,
     CASE WHEN cust IS NULL THEN 0 ELSE arrayCount(o -> tupleElement(o, 1) >= tupleElement(me, 1) - 604800 AND tupleElement(o, 1) <= tupleElement(me, 1), arr) END AS contacts,
     arrayFilter(o -> tupleElement(o, 12) IN (0, 1, 2) AND tupleElement(o, 1) < tupleElement(me, 1) AND tupleElement(o, 1) >= tupleElement(me, 1) - 1209600 AND tupleElement(o, 15) > tupleElement(me, 1), arr) AS cand,
+    1793491200 AS p_as_of,
     CASE WHEN channel = 'social' AND cust IS NOT NULL AND length(cand) > 0 THEN 1 ELSE 0 END AS is_jump,
     arrayFilter(o4 -> tupleElement(o4, 14) = arrayReduce('min', arrayMap(p4 -> tupleElement(p4, 14), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))), arrayFilter(o3 -> tupleElement(o3, 13) = arrayReduce('min', arrayMap(p3 -> tupleElement(p3, 13), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand)))), arrayFilter(o2 -> tupleElement(o2, 12) = arrayReduce('min', arrayMap(p2 -> tupleElement(p2, 12), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))), arrayFilter(o1 -> tupleElement(o1, 1) = arrayReduce('min', arrayMap(p1 -> tupleElement(p1, 1), cand)), cand))))[1] AS origin
   FROM (
