@@ -48,6 +48,25 @@ describe('ClickHouse Distributed table over two shards equals the in-process cou
   });
 });
 
+describe('ClickHouse counts in one scan (oneScan.ts): the header sums are rows even when no row adds to them', () => {
+  test('every row rejected: rows and rejections counted, tickets and measured 0, no creation times', async () => {
+    // the demo's Chat rows (157, counted in the file) with no creation time: each is missing-created
+    const rest = 'first_response_at, resolved_at, status, priority, category, follower_count, is_public, subject';
+    const query = `SELECT ticket_id, customer_id, channel, CAST(NULL AS Nullable(DateTime)) AS created_at, ${rest} FROM (SELECT * FROM demo WHERE channel = 'Chat') chat`;
+    const { counts } = await chCounts(CH_URL, { query }, settingsFor('fixtures/demo.csv'));
+    const h = counts.header;
+    expect({ rowsRead: h.rowsRead, rejected: h.rejected, tickets: h.tickets, measured: h.measured, negative: h.negative, createdFrom: h.createdFrom, createdTo: h.createdTo }).toEqual({
+      rowsRead: 157,
+      rejected: { 'missing-created': 157 },
+      tickets: 0,
+      measured: { firstResponse: 0, resolution: 0 },
+      negative: { firstResponse: 0, resolution: 0 },
+      createdFrom: null,
+      createdTo: null,
+    });
+  });
+});
+
 describe('ClickHouse returns each series sorted by seconds, in rows of at most 16,384 cells', () => {
   test('the three arrays by the same key, and the rows of one series in order', async () => {
     // 40,000 cells: n = 0…39,999 at seconds (7919·n) mod 40,000 — every second once, in scrambled

@@ -129,8 +129,6 @@ export interface JourneyContext {
   ref: (name: string, body: string) => string;
   /** One row of the flat table with typed columns. */
   row: (dimension: string, group: string, category: string, priority: string, metric: string, seconds: string, ended: string, waiting: string) => string;
-  /** A waiting ticket's age at the as-of time, in seconds (uses created_s). */
-  age: (created: string) => string;
   /** The as-of time: a literal, or the query that finds it (ClickHouse's layers name it once each: clickhouseLayers). */
   asOf: string;
   hasFirstResponse: boolean;
@@ -154,7 +152,7 @@ export function journeyParts(x: JourneyContext): { layers: Array<[string, string
   // source has no resolution at all: in-process every ticket's resolution is then excluded,
   // load/dataset.ts withoutUnmeasured), answered; never otherwise (journeys.ts's settledAt)
   const settledAt = x.hasResolution ? `CASE WHEN res_kind = 'e' THEN created_s + res_s WHEN res_kind IS NULL THEN ${answeredAt} END` : answeredAt;
-  const age = x.age('created_s');
+  const age = ageAt(d, x.asOf, 'created_s');
   const frSeconds = x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN fr_kind = 'e' THEN fr_s ELSE ${age} END`) : 'NULL';
   const resSeconds = x.hasResolution ? d.wholeSeconds(`CASE WHEN res_kind = 'e' THEN res_s ELSE ${age} END`) : 'NULL';
   const contacts = `CASE WHEN cust IS NULL THEN 0 ELSE COUNT(*) OVER (PARTITION BY cust ORDER BY created_s RANGE BETWEEN ${W} PRECEDING AND CURRENT ROW) END`;
@@ -326,10 +324,9 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
     `  ${origin} AS origin`,
     `FROM (\n${perCustomer}\n)\nARRAY JOIN arr AS me`,
   ].join('\n');
-  const ageAt = (created: string): string => d.greatest('0', `p_as_of - ${created}`);
-  const age = ageAt('created_s');
+  const age = ageAt(d, 'p_as_of', 'created_s');
   const frSeconds = x.hasFirstResponse ? d.wholeSeconds(`CASE WHEN fr_kind = 'e' THEN fr_s ELSE ${age} END`) : 'NULL';
-  const oAge = ageAt(at('origin', 'created_s'));
+  const oAge = ageAt(d, 'p_as_of', at('origin', 'created_s'));
   const jl = [
     `SELECT cust, channel, cat, pri, fr_kind, pub, shout, esc, contacts,`,
     `  ${frSeconds} AS fr_sec, ${loudFlag} AS loud,`,
@@ -350,6 +347,11 @@ function clickhouseLayers(x: JourneyContext, loudFlag: string): { jl: string; jo
     `WHERE is_jump = 1`,
   ].join('\n');
   return { jl, jo };
+}
+
+/** A waiting ticket's age at the as-of time, in seconds (never below 0). */
+function ageAt(d: Dialect, asOf: string, created: string): string {
+  return d.greatest('0', `${asOf} - ${created}`);
 }
 
 /**

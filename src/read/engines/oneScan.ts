@@ -42,7 +42,7 @@ const COLUMNS = ['p_keep', 'p_dim', 'p_grp', 'p_cat', 'p_pri', 'p_met', 'p_sec',
 const AGGREGATE = { min: 1, max: 2 } as const;
 
 /** A condition as 1 or 0 (a NULL condition is 0, as a WHERE reads it). */
-export function flag(condition: string): string {
+function flag(condition: string): string {
   return `toUInt8(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 }
 

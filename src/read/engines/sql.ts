@@ -421,7 +421,6 @@ function buildCountQuery(spec: CountQuerySpec): string {
     t: ref(d, 't', t),
     ref: (name, layer) => ref(d, name, layer),
     row,
-    age: (created) => d.greatest('0', `${asOf} - ${created}`),
     asOf,
     hasFirstResponse: frSeconds !== null,
     hasResolution: resSeconds !== null,
