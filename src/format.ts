@@ -321,26 +321,51 @@ export function formatInterval(ci: Interval | null | undefined, f: (x: number | 
 }
 
 /**
+ * A duration read against targets (`edges`: the SLA targets of its channel and metric): its
+ * short form (`2h 14m`), unless that form would put it on the other side of a target or on a
+ * target it is not — a median of 3,601 s beside a target of 1h is `1h 0m 1s`, never `1h`, which
+ * reads as the target met at the median while most tickets breached it. Then every unit down to
+ * the second, with as many decimals as keep it off the target (as `placesBeside` does for ratios).
+ */
+export function durationBeside(seconds: number | null | undefined, r: Rounding = 'nearest', edges: Edges = []): string {
+  const short = formatDuration(seconds, r);
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || edges.length === 0) return short;
+  const misplaced = (text: string): boolean => {
+    const magnitude = parseDuration(text.replace(/^-/, '').replace(/ /g, ''));
+    if (magnitude === null) return false;
+    const shown = text.startsWith('-') ? -magnitude : magnitude;
+    return edges.some((e) => Math.sign(shown - e) !== Math.sign(seconds - e));
+  };
+  if (!misplaced(short)) return short;
+  for (let decimals = 0; decimals < 6; decimals++) {
+    const exact = exactDuration(seconds, decimals, r);
+    if (!misplaced(exact)) return exact;
+  }
+  return exactDuration(seconds, 6, r);
+}
+
+/**
  * A median's 95% CI as every table writes it: `28m–36m`, `≥ 18s` with no upper end; for a median
  * not reached (a lower bound) only the lower end exists, `≥ 8d 5h` (never `8d 5h–NA`); "—" when
  * there is none.
  */
-export function formatMedianCi(ci: Interval | null | undefined, bound: Bound | null | undefined): string {
-  if (bound !== 'lower') return formatInterval(ci);
+export function formatMedianCi(ci: Interval | null | undefined, bound: Bound | null | undefined, edges: Edges = []): string {
+  const f = (x: number | null, r?: Rounding): string => durationBeside(x, r, edges);
+  if (bound !== 'lower') return formatInterval(ci, f);
   const lo = ci?.[0];
-  return lo === null || lo === undefined ? DASH : `≥ ${formatDuration(lo, 'down')}`;
+  return lo === null || lo === undefined ? DASH : `≥ ${f(lo, 'down')}`;
 }
 
-/** A duration that may be only a bound: `≥ 9d 21h` for a lower bound (rounded down: {@link Rounding}). */
-export function formatBoundedDuration(seconds: number | null | undefined, bound: Bound | null | undefined): string {
+/** A duration that may be only a bound: `≥ 9d 21h` for a lower bound (rounded down: {@link Rounding}); read against `edges` as {@link durationBeside}. */
+export function formatBoundedDuration(seconds: number | null | undefined, bound: Bound | null | undefined, edges: Edges = []): string {
   if (seconds === null || seconds === undefined) return DASH;
-  return `${bound === 'lower' ? '≥ ' : bound === 'upper' ? '≤ ' : ''}${formatDuration(seconds, roundingOf(bound))}`;
+  return `${bound === 'lower' ? '≥ ' : bound === 'upper' ? '≤ ' : ''}${durationBeside(seconds, roundingOf(bound), edges)}`;
 }
 
 /** A duration that may be only a bound, in words: `at least 9d 21h`, `at most 2h` (rounded so that the words stay true). */
-export function boundedDurationWords(seconds: number | null | undefined, bound: Bound | null | undefined): string {
+export function boundedDurationWords(seconds: number | null | undefined, bound: Bound | null | undefined, edges: Edges = []): string {
   if (seconds === null || seconds === undefined) return DASH;
-  return `${bound === 'lower' ? 'at least ' : bound === 'upper' ? 'at most ' : ''}${formatDuration(seconds, roundingOf(bound))}`;
+  return `${bound === 'lower' ? 'at least ' : bound === 'upper' ? 'at most ' : ''}${durationBeside(seconds, roundingOf(bound), edges)}`;
 }
 
 /** Speed words for a ratio of medians that may be a bound: `7.3× faster`, `at least 4.1× slower`; "—" when absent. */

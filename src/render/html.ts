@@ -14,7 +14,7 @@ import { isolateHtml } from '../text/bidi.js';
 import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
 import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
-import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
+import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatInstant, formatMedianCi, formatShare, formatSlaTarget, durationBeside, slaEdges, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, toleranceEdges, type Edges } from '../format.js';
 import {
@@ -156,16 +156,18 @@ function channelTable(report: Report): Markup {
   const rows = report.channels.map((c) => {
     const isRef = c.channel === ref;
     const v = c.vsReference;
+    const firstTargets = slaEdges(c, 'firstResponse');
+    const resolutionTargets = slaEdges(c, 'resolution');
     return html`<tr${isRef ? new Markup(' class="ref"') : ''}><td>${swatch(c.channel)}${c.channel}${isRef ? html`<span class="change">reference</span>` : ''}</td>${[
       num(formatCount(c.tickets)),
       num(formatAnsweredShare(c)),
-      withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound)),
-      num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound)),
+      withCi(formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound, firstTargets), formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound, firstTargets)),
+      num(formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound, firstTargets)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse')) : '—'}</td>`,
-      num(formatDuration(c.firstResponse.answeredMedian)),
+      num(durationBeside(c.firstResponse.answeredMedian, 'nearest', firstTargets)),
       num(formatResolvedShare(c)),
-      withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound), formatMedianCi(c.resolution.ci95, c.resolution.bound)),
-      num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound)),
+      withCi(formatBoundedDuration(c.resolution.median, c.resolution.bound, resolutionTargets), formatMedianCi(c.resolution.ci95, c.resolution.bound, resolutionTargets)),
+      num(formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound, resolutionTargets)),
       html`<td class="nowrap">${isRef ? '—' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution')) : '—'}</td>`,
     ]}</tr>`;
   });

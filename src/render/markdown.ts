@@ -10,7 +10,7 @@
 import { CHANNELS, type Channel } from '../model.js';
 import { defuseMarkdown } from '../text/markdownSafe.js';
 import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type BandReport, type ByReport, type ChannelReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
-import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
+import { boundedDurationWords, clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, durationBeside, slaEdges, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { MONTHS, ratioWithVerdict, roundingOf, speedThan, toleranceEdges, VERDICT_WORDS, type Edges } from '../format.js';
 import type { Bound } from '../measure/estimate.js';
@@ -148,8 +148,8 @@ function referenceSentence(reference: string, ref: ChannelReport): string {
 }
 
 /** A median in words: `3h 43m`, `at least 9d 21h` when it is only a lower bound. */
-export function durationWords(seconds: number | null, bound: Bound | null): string {
-  return seconds === null ? 'no measurable time' : boundedDurationWords(seconds, bound === 'lower' ? bound : null);
+export function durationWords(seconds: number | null, bound: Bound | null, targets: Edges = []): string {
+  return seconds === null ? 'no measurable time' : boundedDurationWords(seconds, bound === 'lower' ? bound : null, targets);
 }
 
 /**
@@ -162,7 +162,7 @@ export function channelSentence(c: ChannelReport, reference: string, ref: Channe
   const v = c.vsReference;
   const mine = c.firstResponse;
   if (mine.median === null) return `${c.channel}: no ticket has a measurable first-response time, so there is nothing to compare with ${reference}.`;
-  const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound)}`;
+  const head = `${c.channel}: first response ${durationWords(mine.median, mine.bound, slaEdges(c, 'firstResponse'))}`;
   if (!v || !ref) return `${head}.`; // the sentence before says there is no reference
   // a significant finding whose number is not the raw ratio (none overall, or the other way): its own number, like for like
   // (said with what it compares: like for like, or a lower percentile when neither median is reached)
@@ -282,19 +282,21 @@ function channelRows(report: Report): string[][] {
   return report.channels.map((c: ChannelReport) => {
     const isRef = c.channel === ref;
     const v = c.vsReference;
+    const firstTargets = slaEdges(c, 'firstResponse');
+    const resolutionTargets = slaEdges(c, 'resolution');
     return [
       isRef ? `**${e(c.channel)}** (ref)` : e(c.channel),
       formatCount(c.tickets),
       formatAnsweredShare(c),
-      formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound),
-      formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound),
-      formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound),
+      formatBoundedDuration(c.firstResponse.median, c.firstResponse.bound, firstTargets),
+      formatMedianCi(c.firstResponse.ci95, c.firstResponse.bound, firstTargets),
+      formatBoundedDuration(c.firstResponse.p90, c.firstResponse.p90Bound, firstTargets),
       isRef ? 'ref' : v ? ratioWithVerdict(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, edges, rowLikeForLikeOnly(v, 'firstResponse')) : '—',
-      formatDuration(c.firstResponse.answeredMedian),
+      durationBeside(c.firstResponse.answeredMedian, 'nearest', firstTargets),
       formatResolvedShare(c),
-      formatBoundedDuration(c.resolution.median, c.resolution.bound),
-      formatMedianCi(c.resolution.ci95, c.resolution.bound),
-      formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound),
+      formatBoundedDuration(c.resolution.median, c.resolution.bound, resolutionTargets),
+      formatMedianCi(c.resolution.ci95, c.resolution.bound, resolutionTargets),
+      formatBoundedDuration(c.resolution.p90, c.resolution.p90Bound, resolutionTargets),
       isRef ? 'ref' : v ? ratioWithVerdict(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, edges, rowLikeForLikeOnly(v, 'resolution')) : '—',
     ];
   });

@@ -15,17 +15,17 @@ import { blockWidth, firstThatFits, shortenDistinct, wrap } from './fit.js';
 import { displayWidth, truncateColumns } from '../text/width.js';
 import { reportTitle } from './markdown.js';
 import {
-  clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatDuration, formatInstant, formatMedianCi, formatShare, formatSlaTarget, moreValues, quoted, slaTitle, speedWords,
+  clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatInstant, formatMedianCi, formatShare, formatSlaTarget, durationBeside, slaEdges, moreValues, quoted, slaTitle, speedWords,
   zoneNote,
 } from './format.js';
 import { toleranceEdges, VERDICT_LEGEND, VERDICT_MARKS, type Edges } from '../format.js';
 
 
 /** `3h 29m (3h 10m–3h 45m)`, `≥ 9d 21h (≥ 3d 2h)` for a median not reached, or `—` when there is none. */
-function withCi(summary: MetricSummary): string {
+function withCi(summary: MetricSummary, edges: Edges = []): string {
   if (summary.median === null) return '—';
-  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower')}${summary.ci95?.[0] != null ? ` (${formatMedianCi(summary.ci95, 'lower')})` : ''}`;
-  return `${formatDuration(summary.median)} (${formatMedianCi(summary.ci95, summary.bound)})`;
+  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower', edges)}${summary.ci95?.[0] != null ? ` (${formatMedianCi(summary.ci95, 'lower', edges)})` : ''}`;
+  return `${durationBeside(summary.median, 'nearest', edges)} (${formatMedianCi(summary.ci95, summary.bound, edges)})`;
 }
 
 /**
@@ -96,19 +96,21 @@ export function renderTable(report: Report, options: RenderOptions): string {
   const cells = report.channels.map((ch) => {
     const v = ch.vsReference;
     const isRef = ch.channel === ref;
+    const firstTargets = slaEdges(ch, 'firstResponse');
+    const resolutionTargets = slaEdges(ch, 'resolution');
     return {
       channel: isRef ? c.bold(ch.channel) : ch.channel,
       tickets: formatCount(ch.tickets),
       answered: formatAnsweredShare(ch),
-      firstCi: withCi(ch.firstResponse),
-      first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound),
-      firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound),
+      firstCi: withCi(ch.firstResponse, firstTargets),
+      first: formatBoundedDuration(ch.firstResponse.median, ch.firstResponse.bound, firstTargets),
+      firstP90: formatBoundedDuration(ch.firstResponse.p90, ch.firstResponse.p90Bound, firstTargets),
       firstVs: isRef ? 'ref' : v ? vsCell(v.firstResponseRatio, v.firstResponseBound, v.firstResponseVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'firstResponse'), marked) : '—',
-      answeredOnly: formatDuration(ch.firstResponse.answeredMedian),
+      answeredOnly: durationBeside(ch.firstResponse.answeredMedian, 'nearest', firstTargets),
       resolved: formatResolvedShare(ch),
-      resolutionCi: withCi(ch.resolution),
-      resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound),
-      resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound),
+      resolutionCi: withCi(ch.resolution, resolutionTargets),
+      resolution: formatBoundedDuration(ch.resolution.median, ch.resolution.bound, resolutionTargets),
+      resolutionP90: formatBoundedDuration(ch.resolution.p90, ch.resolution.p90Bound, resolutionTargets),
       resolutionVs: isRef ? 'ref' : v ? vsCell(v.resolutionRatio, v.resolutionBound, v.resolutionVerdict, toleranceEdges(report.settings.tolerance), rowLikeForLikeOnly(v, 'resolution'), marked) : '—',
     };
   });

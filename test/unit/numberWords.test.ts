@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { count, num, placesBeside, share, speed, speedCi, times } from '../../src/format.js';
+import { count, durationBeside, num, placesBeside, share, speed, speedCi, times } from '../../src/format.js';
 
 describe('count: whole numbers with thousands separators, as en-US writes them', () => {
   it('hand examples: separators, rounding halves away from zero, signs, zero and non-finite', () => {
@@ -109,5 +109,32 @@ describe('placesBeside: a number printed on the side of each edge it is on', () 
     expect(speedCi([1.2503, 1.6], [0.8, 1.25])).toBe('1.2503×–1.60×');
     // a faster group's CI 0.40–0.7998: 1/0.7998 = 1.250312…× faster, 1/0.4 = 2.5×: 1.2503×–2.5×
     expect(speedCi([0.4, 0.7998], [0.8, 1.25])).toBe('1.2503×–2.5×');
+  });
+});
+
+describe('durationBeside: a duration never written as a target it is not', () => {
+  it('hand examples against a target of 1h (3,600 s)', () => {
+    expect(durationBeside(3601, 'nearest', [3600])).toBe('1h 0m 1s'); // short form 1h: on the target
+    expect(durationBeside(3629, 'nearest', [3600])).toBe('1h 0m 29s'); // short form 1h
+    expect(durationBeside(3599, 'nearest', [3600])).toBe('59m 59s'); // short form 1h: the wrong side
+    expect(durationBeside(3600, 'nearest', [3600])).toBe('1h'); // the target itself
+    expect(durationBeside(3630, 'nearest', [3600])).toBe('1h 1m'); // 1h 1m is past 1h, as 3,630 s is
+    expect(durationBeside(3601, 'nearest', [])).toBe('1h'); // no target: the short form
+    expect(durationBeside(3600.4, 'nearest', [3600])).toBe('1h 0m 0.4s'); // a fraction past it
+    expect(durationBeside(86_401, 'nearest', [86_400, 3600])).toBe('1d 0h 0m 1s');
+    // a lower bound rounds down: ≥ 1h would understate nothing, but reads as the target
+    expect(durationBeside(3659, 'down', [3600])).toBe('1h 0m 59s');
+    expect(durationBeside(null, 'nearest', [3600])).toBe('—');
+  });
+
+  it('any duration is written on the same side of every target as it is', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 * 86_400 }), fc.array(fc.constantFrom(60, 900, 3600, 4 * 3600, 86_400, 3 * 86_400), { maxLength: 3 }), (s, edges) => {
+        const text = durationBeside(s, 'nearest', edges);
+        const shown = [...text.matchAll(/(\d+(?:\.\d+)?)([dhms])/g)].reduce((t, m) => t + Number(m[1]) * ({ d: 86_400, h: 3600, m: 60, s: 1 } as Record<string, number>)[m[2]!]!, 0);
+        for (const e of edges) expect(Math.sign(shown - e)).toBe(Math.sign(s - e));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
