@@ -23,6 +23,17 @@ export class ParityError extends Error {
   }
 }
 
+/**
+ * Every row was read and none is a usable ticket. The reading itself finished, so what it wrote
+ * beside (the `--rejects` file) is whole and is kept: it is what the user needs to see why.
+ */
+export class NoTicketsError extends ParityError {
+  constructor(message: string, options: { location?: Location; hint?: string } = {}) {
+    super(message, options);
+    this.name = 'NoTicketsError';
+  }
+}
+
 /** Bad flags or arguments. */
 export class UsageError extends ParityError {
   constructor(message: string, options: { hint?: string } = {}) {

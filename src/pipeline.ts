@@ -28,7 +28,7 @@
  * `--by` groups included. `countedPeriodReport` is periodReport where the tickets live: one
  * count table for the whole export, then one per period.
  */
-import { ParityError, UsageError } from './errors.js';
+import { NoTicketsError, ParityError, UsageError } from './errors.js';
 import { CHANNELS, type Channel } from './model.js';
 import type { BySettings, Settings } from './settings.js';
 import { futureAsOf, loadDataset, type Dataset, type RunIO } from './load/dataset.js';
@@ -673,7 +673,7 @@ const NO_TICKETS_FIX: Readonly<Record<string, string>> = {
 export function requireTickets(dataset: Dataset): void {
   if (dataset.table.size > 0) return;
   const top = dataset.issues.entries().sort((a, b) => b.count - a.count)[0];
-  throw new ParityError('no usable tickets: nothing to audit', {
+  throw new NoTicketsError('no usable tickets: nothing to audit', {
     location: top
       ? { file: top.example.file, line: top.example.line, ...(top.example.column ? { column: top.example.column } : {}) }
       : { file: dataset.files.map((f) => f.file).join(', ') },

@@ -54,7 +54,7 @@ export async function countSource(files: string[], flags: CountsFlags, ctx: Comm
         ...(now !== undefined ? { now } : {}),
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
-      if (flags.strict) enforceStrict(dataset.issues.entries(), settings.duplicates);
+      if (flags.strict) enforceStrict(dataset.issues.entries(), settings.duplicates, { files: dataset.files.map((f) => f.file), rejects: flags.rejects });
       // a business-clock table records its hours: an audit of it under others is refused (pipeline.ts)
       const businessHours = settings.clock.kind === 'business' ? recordedHours(settings.clock) : null;
       return { table: countDataset(dataset, { bands: settings.bands, by, journeys: settings.loud, businessHours }), redact: settings.redact };

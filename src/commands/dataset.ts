@@ -2,7 +2,7 @@
  * What every reading command adds around the pipeline: the progress line, the --rejects file,
  * and --strict (any row rejected as bad data is an input error).
  */
-import { ParityError } from '../errors.js';
+import { NoTicketsError, ParityError } from '../errors.js';
 import type { AuditIO } from '../pipeline.js';
 import type { Settings } from '../settings.js';
 import { loadDataset, type Dataset } from '../load/dataset.js';
@@ -22,14 +22,27 @@ type StrictExample = { file: string; line: number; column?: string | null; detai
  * overlapping exports (a Zendesk incremental export sends a ticket again at every change), not
  * bad data: its `duplicate-id` does not fail the run.
  */
-export function enforceStrict(dataQuality: ReadonlyArray<{ kind: string; severity: string; count: number; example?: StrictExample | null }>, duplicates: Settings['duplicates']): void {
+export function enforceStrict(
+  dataQuality: ReadonlyArray<{ kind: string; severity: string; count: number; example?: StrictExample | null }>,
+  duplicates: Settings['duplicates'],
+  /** The files in the order read, and the --rejects file when one is written. */
+  read: { files?: readonly string[]; rejects?: string | undefined } = {},
+): void {
   const errors = dataQuality.filter((e) => e.severity === 'error' && !(duplicates === 'last' && e.kind === 'duplicate-id'));
   const total = errors.reduce((a, e) => a + e.count, 0);
-  const first = errors[0];
-  if (!first || !first.example) return;
-  throw new ParityError(`${first.example.detail} (--strict: ${total} row${total === 1 ? '' : 's'} rejected)`, {
-    location: { file: first.example.file, line: first.example.line, ...(first.example.column ? { column: first.example.column } : {}) },
-    hint: `reasons: ${errors.map((e) => `${e.kind} ×${e.count}`).join(', ')}; write them out with --rejects <file>, or drop --strict`,
+  // the first rejected row of the input (each kind's example is its first row): the one quoted
+  const order = (file: string): number => {
+    const k = read.files?.indexOf(file) ?? -1;
+    return k < 0 ? Number.MAX_SAFE_INTEGER : k;
+  };
+  const first = errors
+    .map((e) => e.example)
+    .filter((x): x is StrictExample => !!x)
+    .sort((a, b) => order(a.file) - order(b.file) || a.line - b.line)[0];
+  if (!first) return;
+  throw new ParityError(`${first.detail} (--strict: ${total} row${total === 1 ? '' : 's'} rejected)`, {
+    location: { file: first.file, line: first.line, ...(first.column ? { column: first.column } : {}) },
+    hint: `reasons: ${errors.map((e) => `${e.kind} ×${e.count}`).join(', ')}; ${read.rejects ? `the rejected rows are written to ${read.rejects}: correct them, or drop --strict` : 'write them out with --rejects <file>, or drop --strict'}`,
   });
 }
 
@@ -79,6 +92,11 @@ export async function withReading<T extends Pick<Report, 'input'>>(
         ...(rejects ? { onReject: (issue) => rejects.write(issue), onFile: (file, header, customer) => rejects.file(file, header, customer) } : {}),
       });
     } catch (error) {
+      if (rejects && error instanceof NoTicketsError) {
+        // every row was read and rejected: the file of them is whole, and it is the answer to "why"
+        await rejects.close();
+        throw new NoTicketsError(error.message, { ...(error.location ? { location: error.location } : {}), hint: `${error.hint ? `${error.hint} ` : ''}The rejected rows are written to ${flags.rejects}.` });
+      }
       await rejects?.abort();
       throw error;
     } finally {
@@ -86,7 +104,7 @@ export async function withReading<T extends Pick<Report, 'input'>>(
     }
     for (const warning of warnings) ctx.warn(warning);
     await rejects?.close();
-    if (flags.strict) enforceStrict(report.input.dataQuality, settings.duplicates);
+    if (flags.strict) enforceStrict(report.input.dataQuality, settings.duplicates, { files: report.input.files, rejects: flags.rejects });
     return report;
   } catch (error) {
     // --redact covers error messages too (a --strict message quotes the row).

@@ -353,3 +353,32 @@ describe('bad input: clear message, exit 2, nothing lost', () => {
     expect(lines[1]).toBe(`${input},3,created_at,never,"bad-created: cannot read date ""never""",H2,"'=HYPERLINK(""http://x"")",never`);
   });
 });
+
+describe('--rejects and --strict when rows are rejected', () => {
+  it('--rejects is written when every row is rejected: the audit stops (exit 2) and the file says why', async () => {
+    const out = join(tmp, 'all-rejected.rejects.csv');
+    const input = join(tmp, 'all-rejected.csv');
+    writeFileSync(input, 'ticket_id,channel,created_at\n,phone,2026-10-01T09:00:00Z\nT2,email,garbage\n');
+    const r = await runParity(['audit', input, '--rejects', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no usable tickets');
+    expect(r.stderr).toContain(`The rejected rows are written to ${out}.`);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual([
+      'file,line,column,value,reason,ticket_id,channel,created_at',
+      `${input},2,ticket_id,,missing-id: no ticket id,,phone,2026-10-01T09:00:00Z`,
+      `${input},3,created_at,garbage,"bad-created: cannot read date ""garbage""",T2,email,garbage`,
+    ]);
+  });
+
+  it('--strict quotes the first rejected row of the file, whatever its kind, and names the --rejects file', async () => {
+    const input = join(tmp, 'two-kinds.csv');
+    const out = join(tmp, 'two-kinds.rejects.csv');
+    // line 2 has no id (missing-id), line 3 an unreadable date (bad-created, listed first by kind)
+    writeFileSync(input, 'ticket_id,channel,created_at\n,phone,2026-10-01T09:00:00Z\nT2,email,garbage\nT3,phone,2026-10-01T09:00:00Z\n');
+    const r = await runParity(['audit', input, '--strict', '--rejects', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${input}:2: ticket_id: no ticket id (--strict: 2 rows rejected)`);
+    expect(r.stderr).toContain(`the rejected rows are written to ${out}: correct them, or drop --strict`);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+});
