@@ -4,6 +4,7 @@
  * same table from two sources means the same audit. Thin: flags → source → count table.
  */
 import { neutraliseReversibly } from '../text/csvSafe.js';
+import { escapeJsonText } from '../text/sanitise.js';
 import { NEUTRALISED_MARKER } from '../read/countsFile.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
@@ -173,9 +174,9 @@ export function* countsNdjson(table: CountTable, redact = false): Generator<stri
   yield* lineChunks(
     table,
     redact,
-    (r) => `${JSON.stringify(r)}\n`,
+    (r) => `${escapeJsonText(JSON.stringify(r))}\n`,
     (s, text) => {
-      const prefix = `{"dimension":${JSON.stringify(s.dimension)},"group":${JSON.stringify(text(s.group))},"category":${JSON.stringify(text(s.category))},"priority":${JSON.stringify(text(s.priority))},"metric":${JSON.stringify(s.metric)},"seconds":`;
+      const prefix = escapeJsonText(`{"dimension":${JSON.stringify(s.dimension)},"group":${JSON.stringify(text(s.group))},"category":${JSON.stringify(text(s.category))},"priority":${JSON.stringify(text(s.priority))},"metric":${JSON.stringify(s.metric)},"seconds":`);
       return (seconds, ended, waiting) => `${prefix}${jsonNumber(seconds)},"ended":${jsonNumber(ended)},"waiting":${jsonNumber(waiting)}}\n`;
     },
   );

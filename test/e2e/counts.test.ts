@@ -613,3 +613,25 @@ describe('a count table cut inside its last row (found by an independent attack:
     expect(run.stderr).toContain(`cut.csv:${lines.length}: ended: no count: every row of a count table has its ended and waiting counts (0 for none)`);
   });
 });
+
+describe('a count table written with -o: NDJSON escaped losslessly, CSV exact for reading back (found by an attack)', () => {
+  test('an escape sequence, a bidi override and a C1 control from the data: \\u escapes in the NDJSON file, exact in the CSV file, which reads back as the file audit reads the export', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-counts-escape-'));
+    const input = join(dir, 'hostile.csv');
+    writeFileSync(input, 'ticket_id,channel,created_at,category\nA,\u001b[31mRED,2026-10-01T09:00:00Z,a\u202eb\u0085c\nB,phone,2026-10-01T09:00:00Z,x\n');
+    const ndjson = join(dir, 'counts.ndjson');
+    expect((await runParity(['counts', input, '--no-config', '--format', 'ndjson', '-o', ndjson])).code).toBe(0);
+    const bytes = readFileSync(ndjson, 'utf8');
+    expect(bytes).toBe((await runParity(['counts', input, '--no-config', '--format', 'ndjson'])).stdout);
+    expect(bytes).not.toMatch(/[\u001b\u202e\u0085]/);
+    expect(bytes).toContain('"group":"\\u001b[31mRED"');
+    // JSON's escapes are lossless: parsed, the row holds the data's own text
+    expect(bytes.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((r) => r.dimension === 'rawChannel' && r.category === 'other').group).toBe('\u001b[31mRED');
+    const csv = join(dir, 'counts.csv');
+    expect((await runParity(['counts', input, '--no-config', '-o', csv])).code).toBe(0);
+    const fromTable = JSON.parse((await runParity(['audit', '--counts', csv, '--no-config', '--format', 'json'])).stdout);
+    const fromFile = JSON.parse((await runParity(['audit', input, '--no-config', '--format', 'json'])).stdout);
+    expect(fromTable.input.channelValues).toEqual(fromFile.input.channelValues);
+    expect(fromTable.input.channelValues.find((v: { channel: string }) => v.channel === 'other').raw).toBe('\u001b[31mRED');
+  });
+});
