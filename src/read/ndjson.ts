@@ -230,6 +230,27 @@ function limitError(file: string, line: number, limits: ReadLimits, document: bo
     : new ParityError(`a line is longer than ${formatSize(limits.maxRecordBytes)}`, { location: { file, line }, hint: raiseHint('maxRecordBytes', limits.maxRecordBytes) });
 }
 
+/**
+ * Where in a document JSON.parse stopped: V8 says the position ("… in JSON at position 27"),
+ * made a line counted from the document's first line (exactNumbers adds no line break) and a
+ * column on it; the last line read when it does not say. A first line that is not JSON on its
+ * own makes the file read as one document, so a bad first record of an NDJSON file had been
+ * reported at the file's last line.
+ */
+function documentError(file: string, text: string, firstLine: number, lastLine: number, error: unknown): ParityError {
+  const message = (error as Error).message ?? '';
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return parseError(file, lastLine, error);
+  const position = Math.min(Number(at[1]), text.length);
+  let line = firstLine;
+  let lineStart = 0;
+  for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1)) {
+    line++;
+    lineStart = k + 1;
+  }
+  return parseError(file, line, new Error(message.replace(/ in JSON at position \d+/, ` at character ${position - lineStart + 1} of the line`)));
+}
+
 function parseError(file: string, line: number, error: unknown): ParityError {
   return new ParityError(`not valid JSON: ${(error as Error).message}`, {
     location: { file, line },
@@ -384,10 +405,11 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     whole = null;
     checkDepth(text, file, firstLine, limits);
     let value: Json;
+    const parsed = exactNumbers(text);
     try {
-      value = JSON.parse(exactNumbers(text)) as Json;
+      value = JSON.parse(parsed) as Json;
     } catch (error) {
-      throw parseError(file, lineNo, error);
+      throw documentError(file, parsed, firstLine, lineNo, error);
     }
     const { records, arrayIndex, nestedIndex } = recordsOf(value);
     const elements = elementLines(text);
