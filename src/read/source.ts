@@ -434,7 +434,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   if (kind === 'xlsx' || isZip(peeked.head)) {
     if (path !== '-') bytes.destroy();
     if (path === '-') throw unsupportedWorkbook(file, 'stdin');
-    return openXlsx(path, file, read.sheet, kind === 'xlsx', read.headerName);
+    return openXlsx(path, file, read.sheet, kind === 'xlsx', read.headerName, limits);
   }
   if (isParquet(peeked.head)) {
     if (path !== '-') bytes.destroy();

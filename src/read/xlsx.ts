@@ -39,6 +39,7 @@
 import { readFile } from 'node:fs/promises';
 import type * as ExcelLibrary from 'read-excel-file/node';
 import { ParityError } from '../errors.js';
+import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
 import type { CsvSource, RawRecord } from './source.js';
 
 /** `--sheet` / config `sheet`: a sheet name, or its position (1 = first). */
@@ -237,7 +238,8 @@ export function headerRowOf(rows: readonly (readonly string[])[], headerName: (c
  * non-empty row that is not a title (headerRowOf); records are the rows after it, each with its
  * sheet row number.
  */
-export async function openXlsx(path: string, file: string, sheet?: SheetChoice, byName = true, headerName?: (cell: string) => boolean): Promise<CsvSource> {
+export async function openXlsx(path: string, file: string, sheet?: SheetChoice, byName = true, headerName?: (cell: string) => boolean, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvSource> {
+  await checkWorkbookSize(path, file, limits);
   const excel: Excel = await import('read-excel-file/node');
   let rows: unknown[][];
   try {
@@ -338,6 +340,45 @@ function partPath(target: string): string {
     else if (piece !== '.' && piece !== '') out.push(piece);
   }
   return out.join('/');
+}
+
+/** Below this size a part of the workbook is not judged by its compression ratio (styles and small sheets compress oddly). */
+const WORKBOOK_RATIO_FLOOR_BYTES = 1024 * 1024;
+
+/**
+ * Bounds on a workbook before it is unpacked, as gzipGuard bounds gzip input: the sizes its zip
+ * directory declares, read without inflating anything (fflate's filter sees every entry and keeps
+ * none). A part that inflates more than `maxCompressionRatio` times its size (past 1 MiB; a
+ * sheet's XML compresses 5–30×) is a zip bomb: a 12 KB workbook whose sheet held 10 MiB of spaces
+ * had kept the XML parser busy for a minute, and one of 300 KB took 1.9 GB, before either
+ * failed with a wrong diagnosis. The whole is bounded by `maxDecompressedBytes`.
+ */
+async function checkWorkbookSize(path: string, file: string, limits: ReadLimits): Promise<void> {
+  const { unzipSync } = await import('fflate');
+  const zip = new Uint8Array(await readFile(path));
+  let total = 0;
+  let bomb: { name: string; size: number; originalSize: number } | null = null;
+  try {
+    unzipSync(zip, {
+      filter: (f) => {
+        total += f.originalSize;
+        if (!bomb && f.originalSize >= WORKBOOK_RATIO_FLOOR_BYTES && f.originalSize / Math.max(f.size, 1) > limits.maxCompressionRatio) bomb = { name: f.name, size: f.size, originalSize: f.originalSize };
+        return false;
+      },
+    });
+  } catch {
+    return; // not a zip fflate can list: read-excel-file says what is wrong with it
+  }
+  const found = bomb as { name: string; size: number; originalSize: number } | null;
+  if (found) {
+    throw new ParityError(`the workbook's part ${JSON.stringify(found.name)} unpacks to more than ${limits.maxCompressionRatio} times its size (${formatSize(found.originalSize)} from ${formatSize(found.size)}): a zip bomb, not an export`, {
+      location: { file },
+      hint: raiseHint('maxCompressionRatio', limits.maxCompressionRatio),
+    });
+  }
+  if (total > limits.maxDecompressedBytes) {
+    throw new ParityError(`the workbook unpacks to more than ${formatSize(limits.maxDecompressedBytes)}`, { location: { file }, hint: raiseHint('maxDecompressedBytes', limits.maxDecompressedBytes) });
+  }
 }
 
 /**

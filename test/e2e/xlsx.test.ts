@@ -140,4 +140,21 @@ describe('parity audit on an .xlsx workbook', () => {
     expect(report.period.asOf).toBe('2026-07-02T07:10:00.000Z');
     expect(report.channels.find((c) => c.channel === 'email')).toMatchObject({ answered: 1, firstResponse: { n: 2, median: 45600, bound: 'lower' } });
   });
+
+  it('a zip bomb of a workbook (its sheet 10 MiB of spaces in 11 KB) is refused at once, naming the part and the limit (found by an attack)', async () => {
+    const parts = unzipSync(readFileSync(XLSX));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace('</sheetData>', `${' '.repeat(10 * 1024 * 1024)}</sheetData>`));
+    const dir = mkdtempSync(join(tmpdir(), 'parity-xlsx-bomb-'));
+    const bomb = join(dir, 'bomb.xlsx');
+    writeFileSync(bomb, zipSync(parts, { level: 9 }));
+    const r = await runParity(['audit', bomb]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`parity: ${bomb}: the workbook's part "xl/worksheets/sheet1.xml" unpacks to more than 200 times its size`);
+    expect(r.stderr).toContain('a zip bomb, not an export');
+    expect(r.stderr).toContain('--limit maxCompressionRatio=<value>');
+    // raised, the limit lets the same workbook through to its reading
+    const raised = await runParity(['audit', bomb, '--limit', 'maxCompressionRatio=100000', '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(raised.stderr).not.toContain('zip bomb');
+  });
 });
