@@ -140,16 +140,15 @@ export function sniffDelimiters(head: string): { delimiter: string; recordDelimi
   // The delimiter is the one the header line holds most of. A title line above the table
   // ("Conversations report Oct 2026") holds at most one of any: the first of the first
   // TITLE_LINES + 1 lines that holds two or more of one is the header (else the first line).
+  const recordDelimiter = sniffRecordDelimiter(text);
   const lines: Array<Record<string, number>> = [];
   let counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let inQuotes = false;
-  let recordDelimiter: string | null = null;
   for (let i = 0; i < text.length && lines.length <= TITLE_LINES; i++) {
     const c = text[i] as string;
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (c === '\n' || c === '\r')) {
-      recordDelimiter ??= c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
-      if (c === '\r' && text[i + 1] === '\n') i++;
+    else if (!inQuotes && c === recordDelimiter[0] && (recordDelimiter.length === 1 || text[i + 1] === '\n')) {
+      i += recordDelimiter.length - 1;
       lines.push(counts);
       counts = { ',': 0, ';': 0, '\t': 0 };
     } else if (!inQuotes && c in counts) counts[c] = (counts[c] ?? 0) + 1;
@@ -159,7 +158,26 @@ export function sniffDelimiters(head: string): { delimiter: string; recordDelimi
   const header = lines.find((line) => most(line) >= 2) ?? (lines[0] as Record<string, number>);
   let delimiter = ',';
   for (const d of [';', '\t']) if ((header[d] ?? 0) > (header[delimiter] ?? 0)) delimiter = d;
-  return { delimiter, recordDelimiter: recordDelimiter ?? '\n' };
+  return { delimiter, recordDelimiter };
+}
+
+/**
+ * The record delimiter of a CSV text head: the first line feed outside quotes decides (`\r\n`
+ * when a CR is before it, else `\n`); a bare CR is the delimiter only of a file without line
+ * feeds (classic Mac). A bare CR before the first line feed — in the header, as Python's
+ * csv.writer leaves one unquoted — is a character of its field, as it is on any later line: taken
+ * as the delimiter, it had made a file of three LF rows one ragged row.
+ */
+function sniffRecordDelimiter(text: string): '\n' | '\r\n' | '\r' {
+  let inQuotes = false;
+  let bareCr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && c === '\n') return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+    else if (!inQuotes && c === '\r' && text[i + 1] !== '\n') bareCr = true;
+  }
+  return bareCr ? '\r' : '\n';
 }
 
 /** Most lines above a CSV's header read as a title (or Excel's `sep=` line) and passed over. */

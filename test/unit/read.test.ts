@@ -18,6 +18,17 @@ describe('reading delimited text', () => {
     expect(sniffDelimiters('"x;y;z",b,c\n')).toEqual({ delimiter: ',', recordDelimiter: '\n' });
   });
 
+  it('a bare CR before the first line feed (in the header) is a character of its field, not the record delimiter (found by an attack)', async () => {
+    expect(sniffDelimiters('id,sub\rject\n1,ab\n2,x\n')).toEqual({ delimiter: ',', recordDelimiter: '\n' });
+    expect(sniffDelimiters('id,sub\rject\r\n1,ab\r\n')).toEqual({ delimiter: ',', recordDelimiter: '\r\n' });
+    // a file with no line feed at all is CR-ended (classic Mac), as before
+    expect(sniffDelimiters('id,a\r1,2\r')).toEqual({ delimiter: ',', recordDelimiter: '\r' });
+    // and the three rows are read as three, the CR kept in the header's name
+    const { header, records } = await readAll('ticket_id,channel,created_at,sub\rject\nT1,phone,2026-10-01T09:00:00Z,ab\nT2,email,2026-10-02T09:00:00Z,x\nT3,email,2026-10-02T09:00:00Z,x\n');
+    expect(header).toEqual(['ticket_id', 'channel', 'created_at', 'sub\rject']);
+    expect(records.map((r) => [r.values[0], r.line])).toEqual([['T1', 2], ['T2', 3], ['T3', 4]]);
+  });
+
   it('keeps the line each record starts on, across quoted line breaks', async () => {
     const { header, records } = await readAll('id,text\n1,"one\ntwo\nthree"\n2,plain\n\n3,"a\r\nb"\n4,x\n');
     expect(header).toEqual(['id', 'text']);
