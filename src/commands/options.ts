@@ -235,8 +235,11 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
   const loud = config.loud ?? {};
   const configGates = config.gates ?? [];
   const business = config.clock === 'business';
-  // the hours' own zone, checked here to name the configuration (the clock would find it later)
-  if (business && config.businessHours?.timeZone !== undefined) checkTimeZone(config.businessHours.timeZone, 'businessHours.timeZone in the config', configFile);
+  // the hours' own zone, checked here to name the configuration (the clock would find it later);
+  // hours that are wrong are an error whether or not this run applies them (a calendar run notes
+  // them as not applied: "Mon-Fri 25:00-26:00" had passed silently until the clock was switched)
+  if (config.businessHours?.timeZone !== undefined) checkTimeZone(config.businessHours.timeZone, 'businessHours.timeZone in the config', configFile);
+  if (config.businessHours && !business) parseWeeklyHours(config.businessHours.open, configFile);
   if (business && !config.businessHours) {
     throw new UsageError('clock is "business" but no businessHours are configured', {
       hint: 'add "businessHours": { "timeZone": "Europe/London", "open": ["Mon-Fri 09:00-17:00"] } to the config',

@@ -77,3 +77,24 @@ describe('an option of one file given twice (found by an independent attack: the
     expect(readFileSync(a, 'utf8')).toBe('{}');
   });
 });
+
+describe('business hours that are wrong are an error whatever the clock (found by an attack: a calendar run passed them in silence)', () => {
+  it('an hour past 24:00 or an unknown zone exits 2 naming the config, with the calendar clock too', async () => {
+    const hours = join(dir, 'bad-hours.json');
+    writeFileSync(hours, JSON.stringify({ businessHours: { open: ['Mon-Fri 25:00-26:00'] } }));
+    const r = await runParity(['audit', fixture('small.csv'), '-c', hours]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`parity: ${hours}: businessHours.open: "Mon-Fri 25:00-26:00" is not a time of day`);
+    const zone = join(dir, 'bad-zone.json');
+    writeFileSync(zone, JSON.stringify({ clock: 'calendar', businessHours: { timeZone: 'Mars/Base', open: ['Mon-Fri 09:00-17:00'] } }));
+    const z = await runParity(['audit', fixture('small.csv'), '-c', zone]);
+    expect(z.code).toBe(2);
+    expect(z.stderr).toContain('unknown time zone "Mars/Base"');
+    // right hours under the calendar clock are still only noted as not applied
+    const fine = join(dir, 'calendar-hours.json');
+    writeFileSync(fine, JSON.stringify({ businessHours: { open: ['Mon-Fri 09:00-17:00'] } }));
+    const f = await runParity(['audit', fixture('small.csv'), '-c', fine, '--format', 'json']);
+    expect(f.code).toBe(0);
+    expect(JSON.parse(f.stdout).input.notes.join(' ')).toContain('the config has businessHours, but clock is "calendar" (the default)');
+  });
+});
