@@ -427,9 +427,20 @@ export function gateValue(value: number | null | undefined, unit: GateNumberUnit
 /** `x` to `places` decimals (in direction `r` for a bound), or to two significant digits where that would write a value that is not 0 as 0 (a ratio of 0.000022, never "0"). */
 function fixedOrSignificant(x: number, places: number, r: Rounding = 'nearest'): number {
   // a bound below the last place: its significant digits (rounding 0.000022 up to 0.001 says little)
-  if (r !== 'nearest' && x !== 0 && Math.abs(x) < 10 ** -places) return +x.toPrecision(2);
+  if (r !== 'nearest' && x !== 0 && Math.abs(x) < 10 ** -places) return significant(x, 2, r);
   const rounded = +fixed(x, places, r);
-  return rounded === 0 && x !== 0 ? +x.toPrecision(2) : rounded;
+  return rounded === 0 && x !== 0 ? significant(x, 2, r) : rounded;
+}
+
+/**
+ * x to `digits` significant digits, rounded in direction `r` for a bound: an upper bound of
+ * 0.0000041101 is "at most 0.0000042", never 0.0000041 (toPrecision rounds to the nearest, which
+ * made a gate's bound tighter than the data allow, while the CSV and the finding wrote it right).
+ */
+function significant(x: number, digits: number, r: Rounding): number {
+  if (r === 'nearest' || x === 0 || !Number.isFinite(x)) return +x.toPrecision(digits);
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - digits + 1);
+  return +roundTo(x, step, r).toPrecision(digits);
 }
 
 /** How close (relative) two numbers a gate compares must be to count as equal. */

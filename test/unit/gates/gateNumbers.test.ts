@@ -98,9 +98,24 @@ describe('the gate message', () => {
   });
 
   test('a value that is not 0 never reads as 0', () => {
-    // chat answered in 0 s (floored to 1 s) against phone's 12h 37m: ratio 1/45,420 = 0.000022
-    expect(gateMessage(gate({ comparator: '<', value: 1 / 45420, threshold: 0.001, unit: 'ratio', bound: 'upper' }))).toBe('value at most 0.000022 is below 0.001');
+    // chat answered in 0 s (floored to 1 s) against phone's 12h 37m: ratio 1/45,420 =
+    // 0.0000220167…, an upper bound, so rounded up at its second significant digit: 0.000023
+    // (0.000022, to the nearest, would be a bound tighter than the data allow)
+    expect(gateMessage(gate({ comparator: '<', value: 1 / 45420, threshold: 0.001, unit: 'ratio', bound: 'upper' }))).toBe('value at most 0.000023 is below 0.001');
     expect(gateValue(0.00000004, 'share')).toBe('0.000004%');
+  });
+
+  test('a small bound is rounded its way at its significant digits (found by an attack)', () => {
+    // 1 s over at least 243,300 s = 0.00000411015…: at most 0.0000042, never 0.0000041
+    expect(gateValue(1 / 243300, 'ratio', 0, 'up')).toBe('0.0000042');
+    // 0.000925926 (5 s over 5,400 s), a lower bound: at least 0.00092, never 0.00093
+    expect(gateValue(5 / 5400, 'ratio', 0, 'down')).toBe('0.00092');
+    // to the nearest when it is no bound
+    expect(gateValue(5 / 5400, 'ratio')).toBe('0.001'); // three places, as any ratio
+    expect(gateValue(1 / 243300, 'ratio')).toBe('0.0000041');
+    // a value exactly on two digits stays as it is, either way
+    expect(gateValue(0.000042, 'ratio', 0, 'up')).toBe('0.000042');
+    expect(gateValue(0.000042, 'ratio', 0, 'down')).toBe('0.000042');
   });
 
   test('a bound is rounded its way in the gate line, as in the tables: at least 5d 3h 30m is "at least 5d 3h", at least 61.754 "at least 61.75"', () => {
