@@ -80,7 +80,10 @@ export function renderInspectText(unsafe: FileProfile[], color: boolean): string
     }
     if (p.unusedColumns.length) out.push(`  unused columns: ${unusedColumnsText(p.unusedColumns)}`);
     if (p.channelValues.length) {
-      out.push('  channel values:');
+      // counted per row read, rejected and left-out rows too (what a mapping needs to see): said
+      // so when they do not add up to the usable tickets above (--since, --until, --as-of, rejects)
+      const counted = p.channelValues.reduce((a, v) => a + v.count, 0);
+      out.push(p.recordNoun === 'row' && p.ticketsUsable !== null && counted !== p.ticketsUsable ? `  channel values (of all ${formatCount(counted)} rows read, not only the usable tickets):` : '  channel values:');
       const values = firstValues(p.channelValues);
       for (const v of values.shown) {
         const extra = [v.isPublic === true ? 'public' : v.isPublic === false ? 'private' : '', v.outbound ? 'outbound: excluded' : '', v.known ? '' : 'unknown: map it with "channels"']
