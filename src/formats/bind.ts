@@ -197,7 +197,9 @@ export function bindColumns(
     taken.add(index);
   }
 
-  const keys = header.map(headerKey);
+  // (a header that names its time zone after the name, `Started at (Europe/London)` as
+  // Intercom's and HubSpot's UI exports write them, is matched by the name: headerZone)
+  const keys = header.map((h) => headerKey(headerZone(h)?.name ?? h));
   const ignored = new Set((format.ignoreColumns ?? []).map(headerKey));
   keys.forEach((k, i) => {
     if (ignored.has(k) && !taken.has(i)) taken.add(i);
@@ -389,6 +391,37 @@ export function bindColumns(
     timeZone,
     unused: header.filter((_, i) => !used.has(i)),
   };
+}
+
+/** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), or UTC/GMT with or without an offset. */
+const HEADER_ZONE = /^(.*\S)\s*[([]\s*((?:[A-Za-z]+\/[A-Za-z0-9_+\-/]+)|(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)\s*[)\]]\s*$/;
+
+/** A header's name and the time zone written after it (`Started at (Europe/London)`), or null when it names none. */
+export function headerZone(header: string): { name: string; zone: string } | null {
+  const m = HEADER_ZONE.exec(header);
+  return m ? { name: m[1] as string, zone: (m[2] as string).replace(/\s+/g, '') } : null;
+}
+
+/**
+ * The notes for timestamp columns whose header names a time zone other than the one the run
+ * reads times without an offset in (`--tz`, the config's `timeZone`, else UTC): the export wrote
+ * its times in that zone, so the dates and the periods are off by the difference until the run
+ * is told so. (Durations between two columns of one zone are right either way, but near a
+ * change of daylight saving time.)
+ */
+export function headerZoneNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'>): string[] {
+  const same = (zone: string): boolean => zone.toLowerCase() === mapping.timeZone.toLowerCase() || (/^(UTC|GMT)$/i.test(zone) && /^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/i.test(mapping.timeZone));
+  const byZone = new Map<string, string[]>();
+  for (const field of TIMESTAMP_FIELDS) {
+    const b = mapping.bindings[field];
+    const named = b ? headerZone(b.header) : null;
+    if (!b || !named || same(named.zone)) continue;
+    byZone.set(named.zone, [...(byZone.get(named.zone) ?? []), `"${b.header}"`]);
+  }
+  return [...byZone].map(([zone, names]) => {
+    const listed = names.length === 1 ? `column ${names[0]} says its times are` : `columns ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} say their times are`;
+    return `${listed} in ${zone}, but times without an offset are read in ${mapping.timeZone}: give --tz ${zone} (or "timeZone": "${zone}" in the config) if the export wrote them there`;
+  });
 }
 
 /**

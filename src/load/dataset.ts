@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../settings.js';
 import { ParityError } from '../errors.js';
-import { assumedUnitNotes, guessedOrderNotes, type Mapping } from '../formats/bind.js';
+import { assumedUnitNotes, guessedOrderNotes, headerZoneNotes, type Mapping } from '../formats/bind.js';
 import { headerKey } from '../formats/types.js';
 import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
@@ -120,6 +120,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         for (const note of repeatedHeaders(opened.file, mapping)) notes.add(note);
         for (const note of assumedUnitNotes(mapping)) notes.add(`${opened.file}: ${note}`);
         for (const note of guessedOrderNotes(mapping)) notes.add(`${opened.file}: ${note}`);
+        for (const note of headerZoneNotes(mapping)) notes.add(`${opened.file}: ${note}`);
       },
     },
     true,

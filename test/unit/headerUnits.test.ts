@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { durationHeader } from '../../src/formats/durationHeader.js';
-import { bindColumns, unitFromHeader } from '../../src/formats/bind.js';
+import { bindColumns, headerZone, headerZoneNotes, unitFromHeader } from '../../src/formats/bind.js';
 import { generic } from '../../src/formats/generic.js';
 import { zendesk } from '../../src/formats/zendesk.js';
 import { intercom } from '../../src/formats/intercom.js';
@@ -272,5 +272,34 @@ describe('a header of capitals is taken apart in time linear in its length', () 
   test('a header of a million capitals names no unit (and returns)', () => {
     expect(durationHeader('H'.repeat(1_000_000))).toBeNull();
     expect(durationHeader(`${'H'.repeat(200_000)}Minutes`)).not.toBeNull();
+  });
+});
+
+describe('a header that names its time zone after the name (found by an attack: Intercom\'s "Started at (Europe/London)" was refused)', () => {
+  test('the name and the zone apart; a unit in brackets is no zone', () => {
+    expect(headerZone('Started at (Europe/London)')).toEqual({ name: 'Started at', zone: 'Europe/London' });
+    expect(headerZone('Closed at [America/Argentina/Buenos_Aires]')).toEqual({ name: 'Closed at', zone: 'America/Argentina/Buenos_Aires' });
+    expect(headerZone('Created (UTC)')).toEqual({ name: 'Created', zone: 'UTC' });
+    expect(headerZone('Created (GMT+01:00)')).toEqual({ name: 'Created', zone: 'GMT+01:00' });
+    expect(headerZone('First response time (minutes)')).toBeNull();
+    expect(headerZone('created_at')).toBeNull();
+  });
+
+  test('binds by the name, and a note says when the zone is not the one times are read in', () => {
+    const header = ['Conversation ID', 'Channel', 'Started at (Europe/London)', 'Closed at (Europe/London)'];
+    const m = bindColumns(header, generic, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', 'Email', '2026-10-01 09:00', '2026-10-02 09:00']], 'UTC', 'f.csv');
+    expect(m.bindings.createdAt?.header).toBe('Started at (Europe/London)');
+    expect(m.bindings.resolvedAt?.header).toBe('Closed at (Europe/London)');
+    expect(headerZoneNotes(m)).toEqual([
+      'columns "Started at (Europe/London)" and "Closed at (Europe/London)" say their times are in Europe/London, but times without an offset are read in UTC: give --tz Europe/London (or "timeZone": "Europe/London" in the config) if the export wrote them there',
+    ]);
+    expect(headerZoneNotes({ ...m, timeZone: 'Europe/London' })).toEqual([]);
+  });
+
+  test("Zendesk Explore's timestamp columns bind", () => {
+    const m = bind(['Ticket solved - Timestamp'], [['2026-09-15T10:00:00']]);
+    expect(m.bindings.resolvedAt?.header).toBe('Ticket solved - Timestamp');
+    const explore = bindColumns(['Ticket ID', 'Ticket channel', 'Ticket created - Timestamp'], generic, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', 'Email', '2026-10-01T09:00:00']], 'UTC', 'f.csv');
+    expect(explore.bindings.createdAt?.header).toBe('Ticket created - Timestamp');
   });
 });
