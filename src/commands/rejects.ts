@@ -89,7 +89,7 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
       let out: AtomicFile | null = null;
       try {
         out = await openAtomic(path);
-        out.write(csvLine([...REJECT_COLUMNS, ...union]));
+        out.write(csvLine([...REJECT_COLUMNS, ...distinctNames(union)]));
         for await (const chunk of createReadStream(rows, { encoding: 'utf8' })) out.write(chunk as string);
         await out.commit();
       } catch (error) {
@@ -103,4 +103,22 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
       await body.discard();
     },
   };
+}
+
+/**
+ * The export's column names as the rejects file's header writes them after parity's own five:
+ * each name once, so that a spreadsheet or pandas maps every column (an export with its own
+ * `file`, `line`, `column`, `value` or `reason` column had given a header with two of them, and
+ * pandas took the export's for parity's location and reason). A name parity's columns have is
+ * written `file (export)`; a name the export has twice (two `Tags` columns), `Tags (2)` the
+ * second time.
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const used = new Set<string>(REJECT_COLUMNS);
+  return names.map((name) => {
+    let out = (REJECT_COLUMNS as readonly string[]).includes(name) ? `${name} (export)` : name;
+    for (let k = 2; used.has(out); k++) out = `${name} (${k})`;
+    used.add(out);
+    return out;
+  });
 }

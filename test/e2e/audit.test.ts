@@ -382,3 +382,16 @@ describe('--rejects and --strict when rows are rejected', () => {
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 });
+
+describe('the rejects file names each column once (found by an attack)', () => {
+  it("an export's own file/reason columns and a header given twice are written apart from parity's", async () => {
+    const input = join(tmp, 'own-columns.csv');
+    const out = join(tmp, 'own-columns.rejects.csv');
+    writeFileSync(input, 'ticket_id,channel,created_at,file,reason,Tags,Tags\nA,phone,never,f1,r1,t1,t2\nB,phone,2026-10-01T09:00:00Z,f2,r2,t3,t4\n');
+    expect((await runParity(['audit', input, '--rejects', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual([
+      'file,line,column,value,reason,ticket_id,channel,created_at,file (export),reason (export),Tags,Tags (2)',
+      `${input},2,created_at,never,"bad-created: cannot read date ""never""",A,phone,never,f1,r1,t1,t2`,
+    ]);
+  });
+});
