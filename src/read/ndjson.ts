@@ -231,9 +231,9 @@ function limitError(file: string, line: number, limits: ReadLimits, document: bo
 }
 
 /**
- * Where in a document JSON.parse stopped: V8 says the position ("… in JSON at position 27"),
- * made a line counted from the document's first line (exactNumbers adds no line break) and a
- * column on it; the last line read when it does not say. A first line that is not JSON on its
+ * The line of a document where JSON.parse stopped: V8 says the position ("… in JSON at position
+ * 27"), made a line counted from the document's first line (exactNumbers adds no line break);
+ * the last line read when it does not say. A first line that is not JSON on its
  * own makes the file read as one document, so a bad first record of an NDJSON file had been
  * reported at the file's last line.
  */
@@ -243,12 +243,10 @@ function documentError(file: string, text: string, firstLine: number, lastLine: 
   if (!at) return parseError(file, lastLine, error);
   const position = Math.min(Number(at[1]), text.length);
   let line = firstLine;
-  let lineStart = 0;
-  for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1)) {
-    line++;
-    lineStart = k + 1;
-  }
-  return parseError(file, line, new Error(message.replace(/ in JSON at position \d+/, ` at character ${position - lineStart + 1} of the line`)));
+  for (let k = text.indexOf('\n'); k !== -1 && k < position; k = text.indexOf('\n', k + 1)) line++;
+  // (the line is the location; V8's position counts from the document's start, and in the text
+  // exactNumbers rewrote, so it is dropped rather than shown as a column that may be off)
+  return parseError(file, line, new Error(message.replace(/ (?:in|after) JSON at position \d+/, '')));
 }
 
 function parseError(file: string, line: number, error: unknown): ParityError {

@@ -19,9 +19,9 @@ const RESOLVED_WORDS: Partial<Record<Finding['verdict'], string>> = {
   'within-tolerance': 'within the tolerance band',
   'no-preference': 'not shown to be faster',
   // (case mix: the raw gap is significant, but like for like at least half of it, or all beyond
-  // the band, is the mix of tickets; "no faster like for like" had stood beside a like-for-like
-  // ratio of 0.89, CI 0.81–0.98: faster, inside the band)
-  'case-mix': 'a gap mostly explained by case mix',
+  // the band, is the mix of tickets, as the resolution finding's rule says; "no faster like for
+  // like" had stood beside a like-for-like ratio of 0.89, CI 0.81–0.98: faster, inside the band)
+  'case-mix': 'case mix: the raw gap comes from the mix of tickets',
   preference: 'significantly slower',
 };
 

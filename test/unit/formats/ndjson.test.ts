@@ -238,20 +238,23 @@ describe('openJson', () => {
     ).rejects.toMatchObject({ location: { file: 't.json', line: 2 } });
   });
 
-  it('a broken first line of NDJSON, or a broken record inside a pretty-printed array, is named at its own line and character (found by an attack)', async () => {
+  it('a broken first line of NDJSON, or a broken record inside a pretty-printed array, is named at its own line (found by an attack)', async () => {
     const good = (id: number): string => `{"id":${id},"channel":"phone","created_at":"2026-10-01T09:00:00Z"}`;
-    // line 1 lacks a comma before "created_at", its 27th character; it had been reported at the last line (4)
+    // line 1 lacks a comma before "created_at"; it had been reported at the last line (4)
     const ndjson = ['{"id":1,"channel":"phone" "created_at":"2026-10-01T09:00:00Z"}', good(2), good(3), good(4), ''].join('\n');
     await expect(openJson('t.ndjson', Readable.from([Buffer.from(ndjson)]))).rejects.toMatchObject({
       location: { file: 't.ndjson', line: 1 },
-      message: `not valid JSON: Expected ',' or '}' after property value at character 27 of the line`,
+      message: `not valid JSON: Expected ',' or '}' after property value`,
     });
-    // an escape character raw inside a string of line 1 (its 22nd character)
+    // an escape character raw inside a string of line 1
     const raw = ['{"id":1,"channel":"ph\u001bone","created_at":"2026-10-01T09:00:00Z"}', good(2), ''].join('\n');
-    await expect(openJson('t.ndjson', Readable.from([Buffer.from(raw)]))).rejects.toMatchObject({ location: { line: 1 }, message: expect.stringContaining('at character 22 of the line') });
+    await expect(openJson('t.ndjson', Readable.from([Buffer.from(raw)]))).rejects.toMatchObject({ location: { line: 1 }, message: 'not valid JSON: Bad control character in string literal' });
     // an array, one record per line: the third line's record is broken (reported at line 5, the last, before)
     const array = ['[', `${good(1)},`, '{"id":2,"channel":"phone" "created_at":"2026-10-01T09:00:00Z"},', good(3), ']', ''].join('\n');
-    await expect(openJson('t.json', Readable.from([Buffer.from(array)]))).rejects.toMatchObject({ location: { line: 3 }, message: expect.stringContaining('at character 27 of the line') });
+    await expect(openJson('t.json', Readable.from([Buffer.from(array)]))).rejects.toMatchObject({ location: { line: 3 } });
+    // text after a whole document (jq's pretty output of two objects): the line of the second
+    const two = ['{', '  "id": 1', '}', '{', '  "id": 2', '}', ''].join('\n');
+    await expect(openJson('t.json', Readable.from([Buffer.from(two)]))).rejects.toMatchObject({ location: { line: 4 }, message: 'not valid JSON: Unexpected non-whitespace character' });
   });
 
   it('openCsv hands JSON to the JSON reader by its first byte (after a BOM and spaces)', async () => {
