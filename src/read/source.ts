@@ -162,22 +162,38 @@ export function sniffDelimiters(head: string): { delimiter: string; recordDelimi
 }
 
 /**
- * The record delimiter of a CSV text head: the first line feed outside quotes decides (`\r\n`
- * when a CR is before it, else `\n`); a bare CR is the delimiter only of a file without line
- * feeds (classic Mac). A bare CR before the first line feed — in the header, as Python's
- * csv.writer leaves one unquoted — is a character of its field, as it is on any later line: taken
- * as the delimiter, it had made a file of three LF rows one ragged row.
+ * The record delimiter of a CSV text head: the first line end outside quotes (LF, CRLF or a bare
+ * CR), as ever, unless that is a bare CR in a head whose line feeds outnumber its bare CRs: then
+ * the CR is a character of its field, as a bare CR on any later line of an LF file is (Python's
+ * csv.writer leaves one unquoted in a header: taken as the delimiter, it had made a file of three
+ * LF rows one ragged row), and the line feeds decide, CRLF when most of them follow a CR. The
+ * counts ignore quotes, so that one stray quote in a CR-ended file (`5" screen`) cannot turn a
+ * quoted line feed into the record delimiter.
  */
 function sniffRecordDelimiter(text: string): '\n' | '\r\n' | '\r' {
   let inQuotes = false;
-  let bareCr = false;
+  let first: '\n' | '\r\n' | '\r' = '\n';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && c === '\n') return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-    else if (!inQuotes && c === '\r' && text[i + 1] !== '\n') bareCr = true;
+    else if (!inQuotes && (c === '\n' || c === '\r')) {
+      first = c === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      break;
+    }
   }
-  return bareCr ? '\r' : '\n';
+  if (first !== '\r') return first;
+  let lf = 0;
+  let crlf = 0;
+  let bareCr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lf++;
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) bareCr++;
+  }
+  if (lf <= bareCr) return '\r';
+  return crlf * 2 > lf ? '\r\n' : '\n';
 }
 
 /** Most lines above a CSV's header read as a title (or Excel's `sep=` line) and passed over. */

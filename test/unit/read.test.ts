@@ -23,6 +23,8 @@ describe('reading delimited text', () => {
     expect(sniffDelimiters('id,sub\rject\r\n1,ab\r\n')).toEqual({ delimiter: ',', recordDelimiter: '\r\n' });
     // a file with no line feed at all is CR-ended (classic Mac), as before
     expect(sniffDelimiters('id,a\r1,2\r')).toEqual({ delimiter: ',', recordDelimiter: '\r' });
+    // and so is one whose stray quote (5" screen) comes before a quoted line feed (found by a review)
+    expect(sniffDelimiters('id,note\r1,5" screen\r2,"two\nlines"\r3,x\r').recordDelimiter).toBe('\r');
     // and the three rows are read as three, the CR kept in the header's name
     const { header, records } = await readAll('ticket_id,channel,created_at,sub\rject\nT1,phone,2026-10-01T09:00:00Z,ab\nT2,email,2026-10-02T09:00:00Z,x\nT3,email,2026-10-02T09:00:00Z,x\n');
     expect(header).toEqual(['ticket_id', 'channel', 'created_at', 'sub\rject']);
