@@ -8,7 +8,7 @@ import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { CLOCK_UNITS, TICKET_FIELDS, TIME_TWINS, TWIN_FIELD, type DurationUnit, type TicketField } from '../model.js';
-import { dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { checkTimeZone, dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
 import { wordedDuration } from '../measure/duration.js';
@@ -393,13 +393,24 @@ export function bindColumns(
   };
 }
 
-/** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), or UTC/GMT with or without an offset. */
-const HEADER_ZONE = /^(.*\S)\s*[([]\s*((?:[A-Za-z]+\/[A-Za-z0-9_+\-/]+)|(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)\s*[)\]]\s*$/;
+/** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), or UTC/GMT. */
+const HEADER_ZONE = /^(.*\S)\s*[([]\s*([A-Za-z]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)\s*[)\]]\s*$/;
 
-/** A header's name and the time zone written after it (`Started at (Europe/London)`), or null when it names none. */
+/**
+ * A header's name and the time zone written after it (`Started at (Europe/London)`), or null when
+ * it names none: only a zone the runtime knows, as `--tz` takes it (`Created (DD/MM/YYYY)` is a
+ * date format, not a zone).
+ */
 export function headerZone(header: string): { name: string; zone: string } | null {
   const m = HEADER_ZONE.exec(header);
-  return m ? { name: m[1] as string, zone: (m[2] as string).replace(/\s+/g, '') } : null;
+  if (!m) return null;
+  const zone = m[2] as string;
+  try {
+    checkTimeZone(zone, 'header');
+  } catch {
+    return null;
+  }
+  return { name: m[1] as string, zone };
 }
 
 /**
