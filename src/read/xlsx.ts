@@ -342,42 +342,58 @@ function partPath(target: string): string {
   return out.join('/');
 }
 
-/** Below this size a part of the workbook is not judged by its compression ratio (styles and small sheets compress oddly). */
+/** Below this size the parts parity reads are not judged by the workbook's compression ratio (a small workbook compresses oddly). */
 const WORKBOOK_RATIO_FLOOR_BYTES = 1024 * 1024;
 
+/** The parts of a workbook the XML parser reads: the sheets and their shared strings (not pivot caches, drawings or the like, which may compress far better). */
+function parsedPart(name: string): boolean {
+  return /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(name);
+}
+
 /**
- * Bounds on a workbook before it is unpacked, as gzipGuard bounds gzip input: the sizes its zip
- * directory declares, read without inflating anything (fflate's filter sees every entry and keeps
- * none). A part that inflates more than `maxCompressionRatio` times its size (past 1 MiB; a
- * sheet's XML compresses 5–30×) is a zip bomb: a 12 KB workbook whose sheet held 10 MiB of spaces
- * had kept the XML parser busy for a minute, and one of 300 KB took 1.9 GB, before either
- * failed with a wrong diagnosis. The whole is bounded by `maxDecompressedBytes`.
+ * Bounds on a workbook before the spreadsheet library reads it, as gzipGuard bounds gzip input:
+ * the parts the XML parser reads (the sheets and their shared strings) are inflated once from
+ * their local entries, as the library will inflate them (not from the sizes the zip's directory
+ * declares, which a crafted file can understate), counting what comes out, and stopped past
+ * `maxCompressionRatio` times the workbook's size (once past 1 MiB) or past
+ * `maxDecompressedBytes`. A 12 KB workbook whose sheet held 10 MiB of spaces had kept the XML
+ * parser busy for a minute, and one of 300 KB took 1.9 GB, before each failed with a wrong
+ * diagnosis. The cost: one more inflate of the sheets (the error cells' reading inflates the
+ * chosen one again too).
  */
 async function checkWorkbookSize(path: string, file: string, limits: ReadLimits): Promise<void> {
-  const { unzipSync } = await import('fflate');
+  const { Unzip, UnzipInflate } = await import('fflate');
   const zip = new Uint8Array(await readFile(path));
+  const ratioCap = Math.max(WORKBOOK_RATIO_FLOOR_BYTES, limits.maxCompressionRatio * zip.length);
   let total = 0;
-  let bomb: { name: string; size: number; originalSize: number } | null = null;
+  let over: { name: string; kind: 'ratio' | 'size' } | null = null;
+  const unzip = new Unzip((entry) => {
+    if (over || !parsedPart(entry.name)) return;
+    entry.ondata = (error, chunk) => {
+      if (error || over) return;
+      total += chunk.length;
+      if (total > limits.maxDecompressedBytes) over = { name: entry.name, kind: 'size' };
+      else if (total > ratioCap) over = { name: entry.name, kind: 'ratio' };
+      if (over) entry.terminate();
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
   try {
-    unzipSync(zip, {
-      filter: (f) => {
-        total += f.originalSize;
-        if (!bomb && f.originalSize >= WORKBOOK_RATIO_FLOOR_BYTES && f.originalSize / Math.max(f.size, 1) > limits.maxCompressionRatio) bomb = { name: f.name, size: f.size, originalSize: f.originalSize };
-        return false;
-      },
-    });
+    // in pieces, so that a part found too large stops the inflating early
+    for (let at = 0; at < zip.length && !over; at += 1 << 16) unzip.push(zip.subarray(at, Math.min(zip.length, at + (1 << 16))), at + (1 << 16) >= zip.length);
   } catch {
-    return; // not a zip fflate can list: read-excel-file says what is wrong with it
+    return; // not a zip fflate can read: read-excel-file says what is wrong with it
   }
-  const found = bomb as { name: string; size: number; originalSize: number } | null;
-  if (found) {
-    throw new ParityError(`the workbook's part ${JSON.stringify(found.name)} unpacks to more than ${limits.maxCompressionRatio} times its size (${formatSize(found.originalSize)} from ${formatSize(found.size)}): a zip bomb, not an export`, {
+  const found = over as { name: string; kind: 'ratio' | 'size' } | null;
+  if (found?.kind === 'ratio') {
+    throw new ParityError(`the workbook's part ${JSON.stringify(found.name)} unpacks to more than ${limits.maxCompressionRatio} times the workbook's size (past ${formatSize(ratioCap)} from ${formatSize(zip.length)}): a zip bomb, not an export`, {
       location: { file },
       hint: raiseHint('maxCompressionRatio', limits.maxCompressionRatio),
     });
   }
-  if (total > limits.maxDecompressedBytes) {
-    throw new ParityError(`the workbook unpacks to more than ${formatSize(limits.maxDecompressedBytes)}`, { location: { file }, hint: raiseHint('maxDecompressedBytes', limits.maxDecompressedBytes) });
+  if (found?.kind === 'size') {
+    throw new ParityError(`the workbook's sheets unpack to more than ${formatSize(limits.maxDecompressedBytes)}`, { location: { file }, hint: raiseHint('maxDecompressedBytes', limits.maxDecompressedBytes) });
   }
 }
 
