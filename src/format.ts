@@ -5,7 +5,7 @@
  */
 import { formatDuration, parseDuration, roundTo, type Rounding } from './measure/duration.js';
 import type { Bound, Interval } from './measure/estimate.js';
-import type { Verdict } from './report.js';
+import type { ChannelReport, Verdict } from './report.js';
 
 export { formatDuration as duration, formatDuration, type Rounding };
 
@@ -318,6 +318,17 @@ export function formatInterval(ci: Interval | null | undefined, f: (x: number | 
   if (hi === null) return `≥ ${f(lo, 'down')}`;
   if (lo === null) return `≤ ${f(hi, 'up')}`;
   return `${f(lo)}–${f(hi)}`;
+}
+
+/**
+ * The SLA targets a channel's durations of `metric` are read against (its own or the default
+ * target, and each priority's target some of its tickets were judged against): the channel
+ * table, the findings' sentences and their evidence write its medians beside them
+ * (durationBeside), so that a median of 3,601 s is never `1h` where the target is 1h.
+ */
+export function slaEdges(channel: Pick<ChannelReport, 'sla'> | null | undefined, metric: 'firstResponse' | 'resolution'): Edges {
+  const s = channel?.sla?.[metric];
+  return s ? [s.target, ...s.priorityTargets.map((p) => p.target)] : [];
 }
 
 /**

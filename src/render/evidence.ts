@@ -5,7 +5,7 @@
  * finding (its effect, CI, p-values and `details`, which the judge wrote).
  */
 import type { Finding } from '../report.js';
-import { boundedSpeed, count, duration, formatP, num, p, percentileWords, rhoText, roundingOf, share, speedCi, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
+import { boundedSpeed, count, duration, durationBeside, formatP, num, p, percentileWords, rhoText, roundingOf, share, speedCi, VERDICT_WORDS, type Edges, type Rounding } from '../format.js';
 import { roundTo } from '../measure/duration.js';
 import type { Interval } from '../measure/estimate.js';
 
@@ -51,7 +51,11 @@ const shareOf = (v: unknown): string => (numberOr(v) === null ? '—' : share(v 
 const durationOf = (v: unknown, r: Rounding = 'nearest'): string => (numberOr(v) === null ? '—' : duration(v as number, r));
 
 /** One comparison view (raw or like for like) in a sentence. */
-function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): string {
+/** The SLA targets a group's medians of a metric are written beside (a channel's; none for other groups). */
+export type TargetsOf = (group: string, metric: 'firstResponse' | 'resolution') => Edges;
+
+function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = [], targetsOf: TargetsOf = () => []): string {
+  const beside = (k: string, m: unknown, r: Rounding = 'nearest'): string => (numberOr(m) === null || metric === null ? '—' : durationBeside(m as number, r, targetsOf(k, metric as 'firstResponse' | 'resolution')));
   const parts: string[] = [];
   if (v['rho'] !== undefined) {
     parts.push(`rho ${numberOr(v['rho']) === null ? '—' : rhoText(v['rho'] as number)}`);
@@ -65,7 +69,7 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): strin
   if (isDict(medians)) {
     parts.push(
       `medians ${Object.entries(medians)
-        .map(([k, m]) => `${k} ${reached[k] === false ? `at least ${durationOf(m, 'down')}` : durationOf(m)}`)
+        .map(([k, m]) => `${k} ${reached[k] === false ? `at least ${beside(k, m, 'down')}` : beside(k, m)}`)
         .join(' vs ')}`,
     );
   }
@@ -79,7 +83,7 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = []): strin
   }
   const answeredShare = v['answeredShare'] ?? v['resolvedShare'];
   if (isDict(answeredShare)) parts.push(`${v['answeredShare'] ? 'answered' : 'resolved'} ${pairs(answeredShare, shareOf)}`);
-  if (isDict(v['answeredMedians']) && metric === 'firstResponse') parts.push(`answered-only medians ${pairs(v['answeredMedians'], (m) => durationOf(m))}`);
+  if (isDict(v['answeredMedians']) && metric === 'firstResponse') parts.push(`answered-only medians ${Object.entries(v['answeredMedians']).map(([k, m]) => `${k} ${beside(k, m)}`).join(', ')}`);
   const pv = numberOr(v['pValueAdjusted']) ?? numberOr(v['pValue']);
   if (pv !== null) parts.push(`${v['pValueAdjusted'] !== undefined && v['pValueAdjusted'] !== null ? 'Holm ' : ''}${p(pv)}`);
   if (isDict(v['n'])) parts.push(`tickets ${pairs(v['n'], countOf)}`);
@@ -158,7 +162,7 @@ function plain(v: unknown): string {
  * The evidence of a finding, in words. A comparison's ratios and CI ends are written on their
  * side of `edges` (the tolerance band's, as the finding's rule writes them).
  */
-export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
+export function findingEvidence(f: Finding, edges: Edges = [], targetsOf: TargetsOf = () => []): Pair[] {
   const out: Pair[] = [];
   const d = f.details ?? {};
   const rho = d['test'] === 'spearman';
@@ -184,7 +188,7 @@ export function findingEvidence(f: Finding, edges: Edges = []): Pair[] {
   if (f.rule) out.push(['rule', f.rule]);
   for (const [key, value] of Object.entries(d)) {
     if (key === 'view' || key === 'effectBound' || key === 'effectQuantile' || key === 'test' || key === 'verdictHoldsOverall') continue; // (verdictHoldsOverall: said in the tables' cells)
-    if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric, edges)]);
+    if (key === 'raw' && isDict(value)) out.push(['overall (raw view)', viewWords(value, f.metric, edges, f.kind === 'channel-preference' ? targetsOf : () => [])]);
     else if (key === 'likeForLike') {
       if (isDict(value)) out.push(...likeForLikeWords(value, f.metric, edges));
     } else if ((key === 'firstResponse' || key === 'resolution') && isDict(value)) {

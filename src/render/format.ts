@@ -6,11 +6,10 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { isUtcZone } from '../normalise/time.js';
 import { formatCount, formatDuration, formatShare } from '../format.js';
-import type { ChannelReport, Report, SlaSummary } from '../report.js';
-import type { Edges } from '../format.js';
+import type { Report, SlaSummary } from '../report.js';
 
 export {
-  boundedDurationWords, durationBeside, formatBoundedDuration, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, gateChangeValues, gateValues, speedWords,
+  boundedDurationWords, durationBeside, formatBoundedDuration, slaEdges, formatCount, formatDuration, formatInterval, formatMedianCi, formatP, formatRatio, formatShare, gateChangeValues, gateValues, speedWords,
 } from '../format.js';
 
 /**
@@ -89,17 +88,6 @@ export function formatSlaTarget(s: SlaSummary | null | undefined): string {
   if (!s) return '—';
   const own = s.priorityTargets.map((p) => `${p.priority} ${formatDuration(p.target)} (${formatCount(p.tickets)})`);
   return [...(s.targetTickets > 0 || own.length === 0 ? [formatDuration(s.target)] : []), ...own].join('; ');
-}
-
-/**
- * The SLA targets a channel's durations of `metric` are read against (its own or the default
- * target, and each priority's target some of its tickets were judged against): the channel
- * table writes its medians, CIs and p90s beside them (durationBeside), so that a median of
- * 3,601 s is never `1h` in a row whose target is 1h.
- */
-export function slaEdges(channel: Pick<ChannelReport, 'sla'>, metric: 'firstResponse' | 'resolution'): Edges {
-  const s = channel.sla?.[metric];
-  return s ? [s.target, ...s.priorityTargets.map((p) => p.target)] : [];
 }
 
 /** The SLA section's title: what the durations are measured in. */

@@ -131,7 +131,7 @@ function tiles(report: Report): Markup {
   for (const h of headlines) if (Math.abs(Math.log(h.ratio)) > Math.abs(Math.log((widest as (typeof headlines)[number]).ratio))) widest = h;
   const significant = report.findings.filter((f) => f.significant).length;
   const out: Markup[] = [tile('Tickets', formatCount(report.reportPeriod?.tickets ?? report.input.tickets))];
-  if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound)));
+  if (ref) out.push(tile(`${report.reference} first response (median)`, formatBoundedDuration(ref.firstResponse.median, ref.firstResponse.bound, slaEdges(ref, 'firstResponse'))));
   if (widest) {
     out.push(tile(`${widest.channel} vs ${report.reference}, first response (significant${widest.scope ? `, ${widest.scope}` : ''})`, speedWords(widest.ratio, widest.bound, toleranceEdges(report.settings.tolerance)), 'bad'));
   } else if (ref) out.push(tile(`first response vs ${report.reference}`, 'no significant gap'));
@@ -258,8 +258,8 @@ function figure(svg: string | null, caption: string): Markup | null {
 }
 
 
-function findingCard(f: Finding, edges: Edges): Markup {
-  const evidence = findingEvidence(f, edges).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
+function findingCard(f: Finding, edges: Edges, report: Report): Markup {
+  const evidence = findingEvidence(f, edges, (group, metric) => slaEdges(report.channels.find((c) => c.channel === group), metric)).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`);
   // <details> folds the evidence away without any script; significant findings start open.
   return html`<details class="finding ${findingTone(f)}"${f.significant ? new Markup(' open') : ''}><summary><span class="badge">${findingLabel(f)}</span><span class="message">${f.message}</span></summary>
 <dl class="evidence">${evidence}</dl></details>`;
@@ -327,7 +327,7 @@ ${byTable(report, report.by)}
 
 <section id="findings">
 <h2>Findings</h2>
-${report.findings.length ? html`<p class="note">Each finding folds out to its evidence; significant ones are open.</p>${report.findings.map((f) => findingCard(f, toleranceEdges(report.settings.tolerance)))}` : html`<p>No findings.</p>`}
+${report.findings.length ? html`<p class="note">Each finding folds out to its evidence; significant ones are open.</p>${report.findings.map((f) => findingCard(f, toleranceEdges(report.settings.tolerance), report))}` : html`<p>No findings.</p>`}
 </section>
 ${report.gates.length ? html`
 <section id="gates">

@@ -138,8 +138,8 @@ export function summarySentences(report: Report): string[] {
  */
 function referenceSentence(reference: string, ref: ChannelReport): string {
   const waited = [
-    ref.firstResponse.median === null ? null : `${durationWords(ref.firstResponse.median, ref.firstResponse.bound)} for a first response`,
-    ref.resolution.median === null ? null : `${durationWords(ref.resolution.median, ref.resolution.bound)} for resolution`,
+    ref.firstResponse.median === null ? null : `${durationWords(ref.firstResponse.median, ref.firstResponse.bound, slaEdges(ref, 'firstResponse'))} for a first response`,
+    ref.resolution.median === null ? null : `${durationWords(ref.resolution.median, ref.resolution.bound, slaEdges(ref, 'resolution'))} for resolution`,
   ].filter((w): w is string => w !== null);
   const missing = [ref.firstResponse.median === null ? 'first-response' : null, ref.resolution.median === null ? 'resolution' : null].filter((w): w is string => w !== null);
   const none = missing.length ? ` No ${reference} ticket has a measurable ${missing.join(' or ')} time.` : '';
@@ -430,7 +430,7 @@ export function renderMarkdown(report: Report): string {
   if (report.findings.length === 0) out.push('No findings.');
   for (const f of report.findings) {
     out.push(`- **${e(findingLabel(f))}**: ${e(f.message)}`);
-    for (const [label, value] of findingEvidence(f, toleranceEdges(report.settings.tolerance))) out.push(`  - ${e(label)}: ${e(value)}`);
+    for (const [label, value] of findingEvidence(f, toleranceEdges(report.settings.tolerance), (group, metric) => slaEdges(report.channels.find((c) => c.channel === group), metric))) out.push(`  - ${e(label)}: ${e(value)}`);
   }
   out.push('');
 

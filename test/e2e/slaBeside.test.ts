@@ -4,6 +4,9 @@
  * beside targets of 1h and 1d, where the short form `1h` would read as the target met at the
  * median while 3 of 5 tickets breached it.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runParity } from '../helpers/exec.js';
 
@@ -39,5 +42,20 @@ describe('durations beside an SLA target (end to end)', () => {
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('1h 0m 1s');
     expect(html.stdout).toContain('1d 0h 0m 1s');
+  });
+
+  it("the findings' sentences and evidence, the reference's sentence and the HTML tile write the same (found by a review)", async () => {
+    const md = await runParity([...args, '--format', 'markdown', '--reference', 'email']);
+    expect(md.stdout).toContain('- email (the reference) waited 1h 0m 1s for a first response and 1d 0h 0m 1s for resolution');
+    expect(md.stdout).toContain('medians phone 30m vs email 1h 0m 1s; answered phone 100%, email 100%; answered-only medians phone 30m, email 1h 0m 1s');
+    const html = await runParity([...args, '--format', 'html', '--reference', 'email']);
+    expect(html.stdout).toContain('<div class="value">1h 0m 1s</div><div class="label">email first response (median)');
+    // judged with 5 tickets a group (minSample 5), the finding's sentence gives the medians
+    const dir = mkdtempSync(join(tmpdir(), 'parity-sla-'));
+    const config = join(dir, 'sla.json');
+    writeFileSync(config, JSON.stringify({ minSample: 5, sla: { firstResponse: { default: '1h' }, resolution: { default: '1d' } } }));
+    const judged = await runParity(['audit', fixture('sla', 'at-target.csv'), '-c', config, '--as-of', '2026-10-03T00:00:00Z', '--no-color']);
+    expect(judged.stdout).toContain('median time to first response 1h 0m 1s vs 30m');
+    expect(judged.stdout).toContain('median resolution 1d 0h 0m 1s vs 1d');
   });
 });

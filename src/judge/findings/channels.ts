@@ -9,7 +9,7 @@ import type { Finding } from '../../report.js';
 import { compareGroups, type Metric } from '../../measure/compare.js';
 import type { Deferred, FindingContext } from './context.js';
 import { capitalise, comparisonFinding, effectBound, noteFinding, register, type Registered } from './sentence.js';
-import { boundedSpeed, interval, oneSided, p, percentileWords, share, toleranceEdges, type Edges } from '../../format.js';
+import { boundedSpeed, interval, oneSided, p, percentileWords, share, slaEdges, toleranceEdges, type Edges } from '../../format.js';
 
 /** The case-mix clause of two ticket groups (moved to measure/ticketGroups.ts, where both producers of groups have one). */
 export { mixNote } from '../../measure/ticketGroups.js';
@@ -134,9 +134,11 @@ export function channelFindings(ctx: FindingContext): Deferred[] {
     ) as [Registered, Registered];
     out.push(() => {
       const mix = groups.mixNote(indices, ref, names.aPhrase, names.bPhrase);
-      const [first, resolution] = regs.map((reg) =>
-        comparisonFinding('channel-preference', channel, reference, names, reg, ctx.family, ctx.rules, { mixNote: mix }),
-      ) as [Finding, Finding];
+      const row = (c: Channel) => ctx.report.channels.find((x) => x.channel === c);
+      const [first, resolution] = regs.map((reg, k) => {
+        const metric = k === 0 ? 'firstResponse' : 'resolution';
+        return comparisonFinding('channel-preference', channel, reference, names, reg, ctx.family, ctx.rules, { mixNote: mix, targets: [slaEdges(row(channel), metric), slaEdges(row(reference), metric)] });
+      }) as [Finding, Finding];
       const show = theatre(channel, reference, toleranceEdges(ctx.rules.tolerance), first, resolution);
       return show ? [first, resolution, show] : [first, resolution];
     });

@@ -13,7 +13,7 @@ import type { Finding, FindingKind } from '../../report.js';
 import { decisiveView, MIN_CELL, type Comparison, type Metric, type RawView, type View } from '../../measure/compare.js';
 import type { PFamily } from './family.js';
 import { ciText, insideBand, judgeComparison, type Rules } from './rules.js';
-import { count, duration, num, p, percentileWords, share, speedCi, speedThan, toleranceBand, toleranceEdges } from '../../format.js';
+import { count, duration, durationBeside, num, p, percentileWords, share, speedCi, speedThan, toleranceBand, toleranceEdges, type Edges } from '../../format.js';
 
 /** Answered shares that differ by at least this much (absolute) are named in the sentence. */
 /**
@@ -84,8 +84,9 @@ const STILL: Record<Metric, { clause: string; share: string }> = {
  * waiting; answered 100% vs 40%": the raw medians, with the clause about unanswered tickets only
  * when there are any and the answered shares only when they differ.
  */
-function mediansText(metric: Metric, raw: RawView): string {
-  const one = (k: 0 | 1): string => (raw.mediansReached[k] ? duration(raw.medians[k]) : `at least ${duration(raw.medians[k], 'down')}`);
+function mediansText(metric: Metric, raw: RawView, targets: readonly [Edges, Edges] = [[], []]): string {
+  // (each median written beside its own group's SLA targets, as the channel table writes it)
+  const one = (k: 0 | 1): string => (raw.mediansReached[k] ? durationBeside(raw.medians[k], 'nearest', targets[k]) : `at least ${durationBeside(raw.medians[k], 'down', targets[k])}`);
   let text = `${MEDIAN[metric]} ${one(0)} vs ${one(1)}`;
   const shares = endedShares(raw);
   if (shares && (shares[0] < 1 || shares[1] < 1)) {
@@ -122,7 +123,8 @@ export function comparisonFinding(
   reg: Registered,
   family: PFamily,
   rules: Rules,
-  extra: { details?: Record<string, unknown>; mixNote?: string } = {},
+  /** `targets`: the SLA targets each group's medians are written beside (channels only). */
+  extra: { details?: Record<string, unknown>; mixNote?: string; targets?: readonly [Edges, Edges] } = {},
 ): Finding {
   const c = reg.comparison;
   const pRaw = family.get(reg.rawHandle);
@@ -134,7 +136,7 @@ export function comparisonFinding(
   // a ratio of a lower quantile (neither median reached) says so beside its number, and the
   // sentence's tail says why and gives the two quantiles (compare.ts decisiveView)
   const atQ = decisive.quantile === undefined ? '' : ` at the ${percentileWords(decisive.quantile)}`;
-  const medians = mediansText(c.metric, c.raw) + (decisive.quantile === undefined ? '' : quantileText(c, decisive.quantile));
+  const medians = mediansText(c.metric, c.raw, extra.targets) + (decisive.quantile === undefined ? '' : quantileText(c, decisive.quantile));
   const nText = `n = ${count(decisive.n[0])} vs ${count(decisive.n[1])}`;
   const like = c.adjusted ? ` with the same ${byWords(c.adjusted.by)}` : '';
   const unrated = c.adjusted?.strataWithoutRatio ?? 0;
