@@ -5,7 +5,7 @@
  * (measure/ticketRows.ts) → renderer (render/tickets.ts).
  */
 import { loadConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
+import { NoTicketsError, UsageError } from '../errors.js';
 import { parseDuration } from '../measure/duration.js';
 import { ticketListing, type TicketFilter, type TicketListing } from '../measure/ticketRows.js';
 import { byHoldsCustomers, customerPseudonym, redactFreeText } from '../render/redact.js';
@@ -76,8 +76,14 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
   const { sla } = settings;
   const filter = filterOf(flags, Boolean(sla.firstResponse || sla.resolution));
   const dataset = await readDataset(settings, flags, ctx);
-  // as audit: no usable ticket is an input error (exit 2) saying why, not an empty list
-  requireTickets(dataset);
+  // as audit: no usable ticket is an input error (exit 2) saying why, not an empty list (and
+  // naming the --rejects file, which holds every row: the reading finished)
+  try {
+    requireTickets(dataset);
+  } catch (error) {
+    if (!(error instanceof NoTicketsError) || !flags.rejects) throw error;
+    throw new NoTicketsError(error.message, { ...(error.location ? { location: error.location } : {}), hint: `${error.hint ? `${error.hint} ` : ''}The rejected rows are written to ${flags.rejects}.` });
+  }
   // as audit counts them: rows rejected as unusable apart from rows excluded on purpose (--since)
   const notListed = rowsWarning(describeInput(dataset), flags.rejects, true);
   if (notListed !== null) ctx.warn(notListed);

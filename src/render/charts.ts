@@ -13,7 +13,7 @@
  */
 import type { Channel } from '../model.js';
 import type { Report } from '../report.js';
-import { boundedDurationWords, formatBoundedDuration, formatCount, formatDuration, formatMedianCi } from './format.js';
+import { boundedDurationWords, durationBeside, formatBoundedDuration, formatCount, formatDuration, formatMedianCi, slaEdges } from './format.js';
 
 type PlotModule = typeof import('@observablehq/plot');
 type ParseHtml = (typeof import('linkedom'))['parseHTML'];
@@ -98,13 +98,18 @@ export function distributionChart(report: Report): string | null {
   const rows = report.distributions?.firstResponse.filter((d) => d.n > 0 && d.median !== null) ?? [];
   if (!rows.length) return null;
   const { Plot } = chartKit();
-  const data = rows.map((d) => ({
-    channel: d.channel,
-    n: d.n,
-    min: d.min, p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
-    label: formatDuration(d.median),
-    title: `${d.channel}: ${d.n} answered; min ${formatDuration(d.min)}, p10 ${formatDuration(d.p10)}, p25 ${formatDuration(d.p25)}, median ${formatDuration(d.median)}, p75 ${formatDuration(d.p75)}, p90 ${formatDuration(d.p90)}, max ${formatDuration(d.max)}`,
-  }));
+  const data = rows.map((d) => {
+    // each value beside the channel's first-response SLA targets, as the channel table writes them
+    const targets = slaEdges(report.channels.find((c) => c.channel === d.channel), 'firstResponse');
+    const f = (x: number | null): string => durationBeside(x, 'nearest', targets);
+    return {
+      channel: d.channel,
+      n: d.n,
+      min: d.min, p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
+      label: f(d.median),
+      title: `${d.channel}: ${d.n} answered; min ${f(d.min)}, p10 ${f(d.p10)}, p25 ${f(d.p25)}, median ${f(d.median)}, p75 ${f(d.p75)}, p90 ${f(d.p90)}, max ${f(d.max)}`,
+    };
+  });
   const channels = data.map((d) => d.channel);
   const colour = { domain: channels, range: channels.map((c) => CHANNEL_COLOURS[c]) };
   const plot = Plot.plot({

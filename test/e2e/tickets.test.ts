@@ -152,3 +152,19 @@ describe('parity tickets', () => {
     }
   });
 });
+
+describe('parity tickets --rejects when every row is rejected (found by a review)', () => {
+  it('exits 2 and keeps and names the rejects file', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'parity-tickets-rejected-'));
+    const input = join(dir, 'all-rejected.csv');
+    const out = join(dir, 'rejects.csv');
+    writeFileSync(input, 'ticket_id,channel,created_at\n,phone,2026-10-01T09:00:00Z\nT2,email,garbage\n');
+    const r = await runParity(['tickets', input, '--rejects', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`The rejected rows are written to ${out}.`);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+});
