@@ -32,6 +32,11 @@ export class NoTicketsError extends ParityError {
     super(message, options);
     this.name = 'NoTicketsError';
   }
+
+  /** The same error, its hint naming the rejects file that holds every row. */
+  withRejects(file: string): NoTicketsError {
+    return new NoTicketsError(this.message, { ...(this.location ? { location: this.location } : {}), hint: `${this.hint ? `${this.hint} ` : ''}The rejected rows are written to ${file}.` });
+  }
 }
 
 /** Bad flags or arguments. */

@@ -95,7 +95,7 @@ export async function withReading<T extends Pick<Report, 'input'>>(
       if (rejects && error instanceof NoTicketsError) {
         // every row was read and rejected: the file of them is whole, and it is the answer to "why"
         await rejects.close();
-        throw new NoTicketsError(error.message, { ...(error.location ? { location: error.location } : {}), hint: `${error.hint ? `${error.hint} ` : ''}The rejected rows are written to ${flags.rejects}.` });
+        throw error.withRejects(flags.rejects as string);
       }
       await rejects?.abort();
       throw error;

@@ -81,8 +81,7 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
   try {
     requireTickets(dataset);
   } catch (error) {
-    if (!(error instanceof NoTicketsError) || !flags.rejects) throw error;
-    throw new NoTicketsError(error.message, { ...(error.location ? { location: error.location } : {}), hint: `${error.hint ? `${error.hint} ` : ''}The rejected rows are written to ${flags.rejects}.` });
+    throw error instanceof NoTicketsError && flags.rejects ? error.withRejects(flags.rejects) : error;
   }
   // as audit counts them: rows rejected as unusable apart from rows excluded on purpose (--since)
   const notListed = rowsWarning(describeInput(dataset), flags.rejects, true);
