@@ -246,6 +246,15 @@ describe('by gates', () => {
     );
   });
 
+  it('two spellings of one value (by(Support,support)) are not evaluated rather than a ratio of 1 that always passes (found by an attack)', async () => {
+    const report = await auditFiles([TEAMS], { by: 'team', failOn: ['by(Support,support).firstResponse.median > 2'] }, { minSample: 3 });
+    expect(report.gates[0]).toMatchObject({
+      passed: false,
+      value: null,
+      reason: 'Support and support are both team Support (matched ignoring case): the gate would compare it with itself; write two different values',
+    });
+  });
+
   it('a by gate without --by is a usage error before any reading', async () => {
     await expect(auditFiles([TEAMS], { failOn: ['by(A,B).firstResponse.median > 2'] })).rejects.toThrow(/no --by field is given/);
   });

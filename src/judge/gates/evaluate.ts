@@ -270,6 +270,9 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       if (typeof ga === 'string') return { ok: false, reason: ga };
       if (typeof gb === 'string') return { ok: false, reason: gb };
       const field = report.by?.field ?? 'by';
+      // two spellings of one value (`by(Ops,ops)`: the second matches Ops ignoring case) would
+      // compare a group with itself, a ratio of 1 that no threshold above 1 ever trips
+      if (ga === gb) return { ok: false, reason: `${subject.a} and ${subject.b} are both ${field} ${shownValue(ga)} (matched ignoring case): the gate would compare it with itself; write two different values` };
       const a = metricOf(ga, subject.metric, `${field} ${shownValue(ga)}`, minSample, where);
       const b = metricOf(gb, subject.metric, `${field} ${shownValue(gb)}`, minSample, where);
       return combine('ratio', a, b, metricSpec(subject.metric).unit, `${field} ${shownValue(gb)}`);
