@@ -74,15 +74,22 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
     write(issue) {
       const own: string[] = new Array<string>(union.length).fill('');
       const { positions, customerColumn } = filesSeen.get(issue.file) ?? current;
+      // with --redact, the row's own customer id is replaced in its other cells too (a subject
+      // that quotes it, "re CUST-42"), as in its own column (found by an attack)
+      const customerAt = redact && customerColumn !== null ? positions.findIndex((at) => union[at] === customerColumn) : -1;
+      // (as a whole word of 4 characters or more: a customer "42" must not rewrite the 42 of a time)
+      const customer = customerAt >= 0 ? (issue.values?.[customerAt] ?? '').trim() : '';
+      const word = customer.length >= 4 ? new RegExp(`(?<![\\p{L}\\p{N}])${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu') : null;
+      const text = (v: string): string => cell(word && v.includes(customer) ? v.replace(word, customerPseudonym(customer)) : v);
       (issue.values ?? []).forEach((v, i) => {
         const at = positions[i];
         if (at === undefined) return;
         const isCustomer = redact && customerColumn !== null && union[at] === customerColumn && v !== '';
-        own[at] = isCustomer ? customerPseudonym(v) : cell(v);
+        own[at] = isCustomer ? customerPseudonym(v) : text(v);
       });
       const value = issue.value ?? '';
-      const shownValue = redact && customerColumn !== null && issue.column === customerColumn && value !== '' ? customerPseudonym(value) : cell(value);
-      body.write(csvLine([issue.file, issue.line, issue.column ?? '', shownValue, cell(`${issue.kind}: ${issue.detail}`), ...own]));
+      const shownValue = redact && customerColumn !== null && issue.column === customerColumn && value !== '' ? customerPseudonym(value) : text(value);
+      body.write(csvLine([issue.file, issue.line, issue.column ?? '', shownValue, text(`${issue.kind}: ${issue.detail}`), ...own]));
     },
     async close() {
       const rows = await body.finish();

@@ -395,3 +395,16 @@ describe('the rejects file names each column once (found by an attack)', () => {
     ]);
   });
 });
+
+describe('--redact in the rejects file (found by an attack)', () => {
+  it("the row's own customer id is replaced in its other cells too, as a whole word", async () => {
+    const input = join(tmp, 'pii.csv');
+    const out = join(tmp, 'pii.rejects.csv');
+    writeFileSync(input, 'ticket_id,customer_id,channel,created_at,subject\nQ1,CUST-SECRET-42,phone,notadate,re CUST-SECRET-42 ticket (not XCUST-SECRET-42)\nQ2,CUST-SECRET-42,phone,2026-01-01T00:00:00Z,see CUST-SECRET-42\n');
+    expect((await runParity(['audit', input, '--redact', '--rejects', out])).code).toBe(0);
+    const row = readFileSync(out, 'utf8').trim().split('\n')[1]!;
+    expect(row).not.toContain(',CUST-SECRET-42');
+    expect(row).not.toContain(' CUST-SECRET-42 ');
+    expect(row).toMatch(/,Q1,(customer-[0-9a-f]{8}),phone,notadate,re \1 ticket \(not XCUST-SECRET-42\)$/);
+  });
+});
