@@ -5,7 +5,7 @@
  * green for nothing. `--format json|junit` gives the audit's full JSON or JUnit output instead.
  */
 import { UsageError } from '../errors.js';
-import { loadRenderer } from '../render/index.js';
+import { isReportFormat, loadRenderer } from '../render/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
 import { gateLine, gatesSummary } from '../render/table.js';
 import { Chalk } from 'chalk';
@@ -33,7 +33,10 @@ export async function checkCommand(files: string[], flags: GateFlags, ctx: Comma
   // check prints gate results; a document of the whole audit is `parity audit --format …`
   if (!CHECK_FORMATS.includes(format)) {
     throw new UsageError(`--format "${format}" is not a format of parity check: ${CHECK_FORMATS.join(', ')}`, {
-      hint: `for the whole audit as ${format}, run parity audit --format ${format} with the same --fail-on (its exit code is the same)`,
+      // (only a format audit has: "run parity audit --format ndjson" had sent the user to another error)
+      hint: isReportFormat(format)
+        ? `for the whole audit as ${format}, run parity audit --format ${format} with the same --fail-on (its exit code is the same)`
+        : `choose one of: ${CHECK_FORMATS.join(', ')}`,
     });
   }
   const render = format === 'text' ? null : await loadRenderer(format, 'check');

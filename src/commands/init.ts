@@ -16,6 +16,7 @@ import { CHANNELS, FIELD_DESCRIPTIONS, type Channel, type TicketField } from '..
 import { FORMATS } from '../formats/index.js';
 import { profileFiles, type FileProfile } from '../load/profile.js';
 import { escapeJsonText } from '../text/sanitise.js';
+import { SHOWN_VALUES } from '../render/format.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { headerList } from '../formats/bind.js';
@@ -133,7 +134,10 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     for (const raw of [...unknown.keys()].sort()) channels[raw] = 'other';
     channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, or outbound for the team's own outgoing contacts, then delete this line`)] = 'other';
     config.channels = channels;
-    edits.push(`channels: ${unknown.size} value${unknown.size === 1 ? '' : 's'} no vocabulary knows (${[...unknown.keys()].sort().map((r) => JSON.stringify(r)).join(', ')}) mapped to "other"`);
+    // (the first 20 named, as inspect lists them; the config holds them all)
+    const names = [...unknown.keys()].sort().map((r) => JSON.stringify(r));
+    const listed = names.length > SHOWN_VALUES ? `${names.slice(0, SHOWN_VALUES).join(', ')}, and ${names.length - SHOWN_VALUES} more in the file` : names.join(', ');
+    edits.push(`channels: ${unknown.size} value${unknown.size === 1 ? '' : 's'} no vocabulary knows (${listed}) mapped to "other"`);
   }
 
   const reference: Channel = seen.has('phone')

@@ -50,6 +50,11 @@ export const RENDERERS: ReadonlyMap<string, () => Promise<Renderer>> = new Map<s
   }],
 ]);
 
+/** Whether `format` is one the report renderers write (audit's and report's formats). */
+export function isReportFormat(format: string): boolean {
+  return RENDERERS.has(format);
+}
+
 /** The renderer for `--format` (loaded), or a usage error naming the choices; commands call this. */
 export async function loadRenderer(format: string, command: string): Promise<Renderer> {
   const load = RENDERERS.get(format);

@@ -376,3 +376,14 @@ describe('parity check', () => {
     expect(run.stderr).toContain('parity: parity check needs at least one gate');
   });
 });
+
+describe('parity check --format hints (found by an attack)', () => {
+  it('a format neither check nor audit has names check\'s formats, not an audit command that fails too', async () => {
+    const r = await runParity(['check', fixture('small.csv'), '--fail-on', 'findings.significant > 9', '--format', 'ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('choose one of: text, json, junit');
+    expect(r.stderr).not.toContain('parity audit --format ndjson');
+    const md = await runParity(['check', fixture('small.csv'), '--fail-on', 'findings.significant > 9', '--format', 'markdown']);
+    expect(md.stderr).toContain('run parity audit --format markdown with the same --fail-on');
+  });
+});

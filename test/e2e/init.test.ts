@@ -234,3 +234,20 @@ describe('parity init: a date order no sampled value settles', () => {
     }
   });
 });
+
+describe('parity init with many unknown channel values (found by an attack)', () => {
+  it('stderr names the first 20 and says how many more; the config maps all 30', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-many-'));
+    const input = join(dir, 'many.csv');
+    const rows = Array.from({ length: 30 }, (_, k) => `T${k},Pigeon ${String(k).padStart(2, '0')},2026-10-01T09:00:00Z`);
+    writeFileSync(input, `ticket_id,channel,created_at\n${rows.join('\n')}\n`);
+    const out = join(dir, 'parity.config.json');
+    const r = await runParity(['init', input, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('channels: 30 values no vocabulary knows ("Pigeon 00", "Pigeon 01",');
+    expect(r.stderr).toContain('"Pigeon 19", and 10 more in the file) mapped to "other"');
+    expect(r.stderr).not.toContain('"Pigeon 20"');
+    const channels = JSON.parse(readFileSync(out, 'utf8')).channels as Record<string, string>;
+    expect(Object.keys(channels).filter((k) => k.startsWith('Pigeon'))).toHaveLength(30);
+  });
+});

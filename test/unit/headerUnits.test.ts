@@ -298,6 +298,10 @@ describe('a header that names its time zone after the name (found by an attack: 
     expect(headerZoneNotes({ ...m, timeZone: 'Europe/London' })).toEqual([]);
   });
 
+  test('"Closed On" binds as "Opened On" does (found by an attack)', () => {
+    expect(bind(['Closed On'], [['2026-09-15T10:00:00Z']]).bindings.resolvedAt?.header).toBe('Closed On');
+  });
+
   test("Zendesk Explore's timestamp columns bind", () => {
     const m = bind(['Ticket solved - Timestamp'], [['2026-09-15T10:00:00']]);
     expect(m.bindings.resolvedAt?.header).toBe('Ticket solved - Timestamp');
