@@ -57,6 +57,14 @@ export function schemaText(): string {
 export interface Starter {
   config: Record<string, unknown>;
   edits: string[];
+  /** Channel values that look like another value of the data (inspect labels them). */
+  lookalike: ReadonlySet<string>;
+}
+
+/** A value as a JSON string; one that looks like another with every character beyond ASCII as a \u escape (`"Ph\u043ene"`). */
+function asciiJson(raw: string, lookalike: ReadonlySet<string>): string {
+  const json = JSON.stringify(raw);
+  return lookalike.has(raw) ? json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 function placeholder(what: string): string {
@@ -79,7 +87,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     }
     edits.push('columns: name the headers of your export (ticketId, channel and createdAt are required; delete the others if you lack them)');
     edits.push('timeZone: the zone your export writes times in, if they carry no offset');
-    return { config: { $schema: SCHEMA_REF, columns, timeZone, reference: 'phone' }, edits };
+    return { config: { $schema: SCHEMA_REF, columns, timeZone, reference: 'phone' }, edits, lookalike: new Set() };
   }
 
   const config: Record<string, unknown> = { $schema: SCHEMA_REF, format: first.format.id };
@@ -121,9 +129,11 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
 
   // Raw channel values no vocabulary knew: mapped to "other" until someone says better.
   const unknown = new Map<string, number>();
+  const lookalike = new Set<string>();
   const seen = new Map<Channel, number>();
   for (const p of profiles) {
     for (const v of p.channelValues) {
+      if (v.label !== undefined) lookalike.add(v.raw);
       if (!v.known && v.raw !== '') unknown.set(v.raw, (unknown.get(v.raw) ?? 0) + v.count);
       if (!v.outbound) seen.set(v.channel, (seen.get(v.channel) ?? 0) + v.count);
     }
@@ -135,7 +145,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     channels[placeholder(`map the values above to ${CHANNELS.join(', ')}, or outbound for the team's own outgoing contacts, then delete this line`)] = 'other';
     config.channels = channels;
     // (the first 20 named, as inspect lists them; the config holds them all)
-    const names = [...unknown.keys()].sort().map((r) => JSON.stringify(r));
+    const names = [...unknown.keys()].sort().map((r) => asciiJson(r, lookalike));
     const listed = names.length > SHOWN_VALUES ? `${names.slice(0, SHOWN_VALUES).join(', ')}, and ${names.length - SHOWN_VALUES} more in the file` : names.join(', ');
     edits.push(`channels: ${unknown.size} value${unknown.size === 1 ? '' : 's'} no vocabulary knows (${listed}) mapped to "other"`);
   }
@@ -145,7 +155,7 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
     : ([...seen.entries()].sort((a, b) => b[1] - a[1] || CHANNELS.indexOf(a[0]) - CHANNELS.indexOf(b[0]))[0]?.[0] ?? 'phone');
   config.reference = reference;
   if (reference !== 'phone') edits.push(`reference: no phone tickets, so "${reference}" (the most common channel) is the one others are compared with`);
-  return { config, edits };
+  return { config, edits, lookalike };
 }
 
 export async function initCommand(files: string[], flags: InitFlags, ctx: CommandContext): Promise<CommandResult> {
@@ -170,7 +180,11 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   // Channel values come from the data: the characters JSON leaves raw (C1 controls, U+2028/2029,
   // bidi controls) are written as \u escapes, as in the JSON report, so the file shows them and
   // still reads back as the same values.
-  const text = escapeJsonText(`${JSON.stringify(starter, null, 2)}\n`);
+  // A value that looks like another (`Ph\u043ene`, a Cyrillic o, beside `Phone`) is written with
+  // its characters beyond ASCII as \u escapes, as inspect shows it: raw, the config's line looked
+  // exactly like "Phone" mapped to other (found by an attack). The JSON reads back the same.
+  let text = escapeJsonText(`${JSON.stringify(starter, null, 2)}\n`);
+  for (const raw of detected.lookalike) text = text.split(`${escapeJsonText(JSON.stringify(raw))}:`).join(`${asciiJson(raw, detected.lookalike)}:`);
   if (path) {
     await writeAtomic(path, text, target);
     const what = profiles[0] ? `format ${profiles[0].format.id}, detected in ${profiles.map((p) => p.file).join(', ')}` : 'blank starter';

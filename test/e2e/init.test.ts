@@ -251,3 +251,20 @@ describe('parity init with many unknown channel values (found by an attack)', ()
     expect(Object.keys(channels).filter((k) => k.startsWith('Pigeon'))).toHaveLength(30);
   });
 });
+
+describe('parity init with a channel value that looks like another (found by an attack)', () => {
+  it('writes it with \\u escapes, as inspect shows it, and the config still maps that value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-lookalike-'));
+    const input = join(dir, 'lookalike.csv');
+    // "Phоne" with a Cyrillic о (U+043E) beside "Phone"
+    writeFileSync(input, 'ticket_id,channel,created_at\n1,Phone,2026-10-01T09:00:00Z\n2,Ph\u043ene,2026-10-01T09:00:00Z\n');
+    const out = join(dir, 'parity.config.json');
+    const r = await runParity(['init', input, '-o', out]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('"Ph\\u043ene": "other"');
+    expect(text).not.toContain('Ph\u043ene');
+    expect(r.stderr).toContain('("Ph\\u043ene") mapped to "other"');
+    expect(Object.keys(JSON.parse(text).channels)).toContain('Ph\u043ene');
+  });
+});
