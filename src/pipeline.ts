@@ -476,7 +476,7 @@ function judgeGroups(
     distributions: { firstResponse: measured.distributions },
   };
   extra.onJudge?.();
-  return judge({ report, measured, settings, baseline });
+  return judge({ report, measured, settings, baseline, byShownAs: byShownAs(settings) });
 }
 
 /** Tickets per channel. */

@@ -14,6 +14,8 @@ export interface JudgeInput {
   measured: Measurement;
   settings: Settings;
   baseline: Report | null;
+  /** How the report shows a --by value (a customer's pseudonym with --redact on a customer field): a gate may name the value as the data has it. */
+  byShownAs?: (value: string) => string;
 }
 
 /** Order findings for a reader: what was shown first, then case mix, then the rest, then "too few". */
@@ -76,6 +78,6 @@ export function judge(input: JudgeInput): Report {
   };
 
   // --- gates (src/judge/gates): last, so findings.significant sees the findings ---
-  const gates = evaluateGates({ report, measured: input.measured, settings: input.settings, baseline: input.baseline });
+  const gates = evaluateGates({ report, measured: input.measured, settings: input.settings, baseline: input.baseline, ...(input.byShownAs ? { byShownAs: input.byShownAs } : {}) });
   return { ...report, gates };
 }

@@ -238,6 +238,11 @@ describe('by gates', () => {
     const chosen = await auditFiles([path], { by: 'customer_id', redact: true, byReference: bob as string }, { minSample: 1 });
     expect(chosen.by!.reference).toBe(bob);
     await expect(auditFiles([path], { by: 'customer_id', redact: true, byReference: 'nobody' })).rejects.toThrow(expect.objectContaining({ hint: `customer_id values, largest first: "${ann}", "${bob}"` }));
+    // a by gate names the customer as the data has it or by the pseudonym, as --by-reference does
+    // (found by an attack: the raw id had been "not evaluated" beside its own pseudonym)
+    const gated = await auditFiles([path], { by: 'customer_id', redact: true, failOn: ['by("bob@example.com").firstResponse.median > 1h', `by(${bob}).firstResponse.median > 1h`] }, { minSample: 1 });
+    // bob's tickets T4 (phone, 4h 10m) and T5 (email, 5h 10m): median (4h 10m + 5h 10m) / 2 = 4h 40m
+    expect(gated.gates.map((g) => [g.evaluated, g.value])).toEqual([[true, 4 * HOUR + 40 * MIN], [true, 4 * HOUR + 40 * MIN]]);
   });
 
   it('an unquoted value with a comma reads as two groups, and the error says how to write it (found by an attack)', () => {

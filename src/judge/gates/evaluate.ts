@@ -41,6 +41,8 @@ export interface GateContext {
   allowMissing: boolean;
   /** For `band(X,Y)`: both bands restricted to their shared channels, or why that is impossible. */
   likeForLike(a: string, b: string): LikeForLike | { reason: string };
+  /** How this run's report shows a --by value as the data has it (a pseudonym with --redact on a customer field): by(...) gates may name either. */
+  byShownAs?: (value: string) => string;
 }
 
 /** A measured value: exact (bound null), or only a bound ('lower': at least; 'upper': at most). */
@@ -155,12 +157,15 @@ function shownValue(group: { value: string; label?: string }): string {
   return group.label ?? group.value;
 }
 
-function byGroup(report: Report, written: string, where: string): (GroupLike & { value: string; label?: string }) | string {
+function byGroup(report: Report, written: string, where: string, shownAs: (value: string) => string = (v) => v): (GroupLike & { value: string; label?: string }) | string {
   const by = report.by;
   if (!by || !Array.isArray(by.groups)) {
     return where ? `the baseline report has no --by groups` : 'by(...) gates need --by <field> (or "by" in the config)';
   }
-  const value = written.trim();
+  // (a value as the data has it, `alice@example.com`, is found by its pseudonym with --redact on a
+  // customer field, as --by-reference finds it: it had been "not evaluated" beside that very pseudonym)
+  const trimmed = written.trim();
+  const value = by.groups.some((g) => g.value === trimmed) ? trimmed : shownAs(trimmed);
   const lower = value.toLowerCase();
   const alike = by.groups.filter((g) => g.value.toLowerCase() === lower);
   const found = by.groups.find((g) => g.value === value) ?? (alike.length === 1 ? alike[0] : undefined);
@@ -260,13 +265,13 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
       return combine(subject.kind, a, b, metricSpec(subject.metric).unit, subject.b);
     }
     case 'by': {
-      const group = byGroup(report, subject.a, where);
+      const group = byGroup(report, subject.a, where, isBaseline ? undefined : ctx.byShownAs);
       if (typeof group === 'string') return { ok: false, reason: group };
       return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${shownValue(group)}`, minSample, where);
     }
     case 'byRatio': {
-      const ga = byGroup(report, subject.a, where);
-      const gb = byGroup(report, subject.b, where);
+      const ga = byGroup(report, subject.a, where, isBaseline ? undefined : ctx.byShownAs);
+      const gb = byGroup(report, subject.b, where, isBaseline ? undefined : ctx.byShownAs);
       if (typeof ga === 'string') return { ok: false, reason: ga };
       if (typeof gb === 'string') return { ok: false, reason: gb };
       const field = report.by?.field ?? 'by';

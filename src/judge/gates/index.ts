@@ -63,7 +63,7 @@ export function likeForLikeFromMeasurement(measured: Measurement): GateContext['
 }
 
 /** Evaluates the run's gates against the report (after findings). */
-export function evaluateGates(input: { report: Report; measured: Measurement; settings: Settings; baseline: Report | null }): GateResult[] {
+export function evaluateGates(input: { report: Report; measured: Measurement; settings: Settings; baseline: Report | null; byShownAs?: (value: string) => string }): GateResult[] {
   const { report, measured, settings, baseline } = input;
   if (settings.gates.length === 0) return [];
   const context: GateContext = {
@@ -72,6 +72,7 @@ export function evaluateGates(input: { report: Report; measured: Measurement; se
     minSample: settings.minSample,
     allowMissing: settings.allowMissing,
     likeForLike: likeForLikeFromMeasurement(measured),
+    ...(input.byShownAs ? { byShownAs: input.byShownAs } : {}),
   };
   return parseGates(settings).map(({ gate, source }) => evaluateGate(gate, context, source));
 }
