@@ -251,7 +251,11 @@ export function parseGate(source: string, options: ParseOptions): Gate {
   const groupValue = (): string => {
     const token = lexer.value();
     if (token.kind === 'op') fail(token, `${token.text} is not a quoted value`, 'write a value with commas or parentheses as a JSON string, e.g. by("Sales, EMEA",Support)');
-    if (token.kind !== 'value') fail(token, `expected a --by value, found ${describe(token)}`, 'e.g. by(Billing,Support).firstResponse.median > 2');
+    if (token.kind !== 'value') {
+      // (by(,Ops): the value is empty, before a comma or a parenthesis, not the end of the text)
+      const at = text[token.start];
+      fail(token, at === ',' || at === ')' ? `expected a --by value before "${at}": a value cannot be empty` : `expected a --by value, found ${describe(token)}`, 'e.g. by(Billing,Support).firstResponse.median > 2');
+    }
     return token.text;
   };
 
@@ -368,7 +372,12 @@ export function parseGate(source: string, options: ParseOptions): Gate {
   }
   const unit = unitOf(parsed);
   const thresholdChoices = unit === 'seconds' ? 'write a duration such as 45s, 30m, 2h, 1d or 1h30m' : unit === 'share' ? 'write a fraction such as 0.9 or a percentage such as 90%' : 'write a number such as 3 or 0.5';
+  // a typographic minus or dash (U+2212, an en dash) from a word processor: said as such
+  if (literal.text === '\u2212' || literal.text === '\u2013') fail(literal, `"${literal.text}" is not a minus sign parity reads: write "-" (the ASCII hyphen-minus)`, thresholdChoices);
   if (literal.kind !== 'literal') fail(literal, `expected a threshold after "${comparator}", found ${describe(literal)}`, thresholdChoices);
+  // `> 1 h`: the unit apart from its number
+  const apart = /^\s+([wdhms])\b/.exec(text.slice(literal.start + literal.text.length));
+  if (unit === 'seconds' && /^\d+(\.\d+)?$/.test(literal.text) && apart) fail(literal, `write the unit right after the number, without a space: ${literal.text}${apart[1]}`, thresholdChoices);
   const threshold = sign * readThreshold(literal, unit, parsed, delta, fail, thresholdChoices);
   // only a change or a gap can be below zero: a gate on anything else against a negative
   // threshold could never fail (or never pass)

@@ -179,6 +179,16 @@ describe('gate parser: errors put a caret under the bad token', () => {
     expect(parse('delta(channel(social).answeredShare) < -5%').threshold).toBeCloseTo(-0.05, 12);
   });
 
+  it('messages that name the real mistake (found by an attack)', () => {
+    expect(syntaxError('gap(phone,social).firstResponse.median > 1 h').message).toBe('write the unit right after the number, without a space: 1h');
+    expect(syntaxError('gap(phone,social).firstResponse.median > \u221230m').message).toBe('"\u2212" is not a minus sign parity reads: write "-" (the ASCII hyphen-minus)');
+    expect(syntaxError('by(,Ops).firstResponse.median > 2').message).toBe('expected a --by value before ",": a value cannot be empty');
+    expect(syntaxError('by(Ops,).firstResponse.median > 2').message).toBe('expected a --by value before ")": a value cannot be empty');
+    // and the same gates written right parse
+    expect(parse('gap(phone,social).firstResponse.median > -30m').threshold).toBe(-1800);
+    expect(parse('gap(phone,social).firstResponse.median > 1h').threshold).toBe(3600);
+  });
+
   it('a channel compared with itself', () => {
     expect(syntaxError('gap(phone,phone).firstResponse.median > 1h').message).toBe('gap(phone,phone) compares phone with itself');
   });
