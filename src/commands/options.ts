@@ -229,7 +229,11 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
   const sinceSeconds = instant('--since', 'since', flags.since);
   const untilSeconds = instant('--until', 'until', flags.until, true);
   if (sinceSeconds !== null && untilSeconds !== null && untilSeconds <= sinceSeconds) {
-    throw new UsageError(`${origin(flags.until !== undefined, '--until', 'until')} must be later than ${origin(flags.since !== undefined, '--since', 'since')}`);
+    const u = origin(flags.until !== undefined, '--until', 'until');
+    const s = origin(flags.since !== undefined, '--since', 'since');
+    throw new UsageError(`${u} must be later than ${s}`, {
+      hint: `${s} ${flags.since ?? config.since} starts the window and ${u} ${flags.until ?? config.until} ends it (that day included): swap them, or widen the window`,
+    });
   }
   const tolerance = config.tolerance ?? { low: 0.8, high: 1.25 };
   const loud = config.loud ?? {};

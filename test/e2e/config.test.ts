@@ -98,3 +98,11 @@ describe('business hours that are wrong are an error whatever the clock (found b
     expect(JSON.parse(f.stdout).input.notes.join(' ')).toContain('the config has businessHours, but clock is "calendar" (the default)');
   });
 });
+
+describe('--until before --since says how to fix it (found by an attack)', () => {
+  it('names both dates and the fix', async () => {
+    const r = await runParity(['audit', fixture('small.csv'), '--since', '2026-10-05', '--until', '2026-10-03']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('parity: --until must be later than --since\n  --since 2026-10-05 starts the window and --until 2026-10-03 ends it (that day included): swap them, or widen the window\n');
+  });
+});
