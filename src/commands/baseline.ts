@@ -15,12 +15,15 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { ParityError } from '../errors.js';
 import { SCHEMA_VERSION, type Report } from '../report.js';
+import { FIRST_TIME, LAST_TIME } from '../normalise/time.js';
 
 const nullableNumber = z.number().nullable();
 // A duration is never below zero and a share lies from 0 to 1 (a negative duration is data
 // quality, left out of every estimate): a baseline that says otherwise was edited by hand or is
 // not a report, and a change measured from it would be a number nobody measured.
-const nullableDuration = z.number().nonnegative().nullable();
+// (and no longer than the years parity reads, 1 to 9999: a median of 1e308 s had been rendered as
+// a change of -1.16e303 days)
+const nullableDuration = z.number().nonnegative().max(LAST_TIME - FIRST_TIME, { message: 'longer than any duration between the years 1 and 9999' }).nullable();
 const nullableShare = z.number().min(0).max(1).nullable();
 // The baseline's period end decides whether it is earlier than this run; one no date reads
 // would let that check pass in silence.
@@ -28,14 +31,18 @@ const instant = z.string().refine((text) => !Number.isNaN(Date.parse(text)), { m
 
 const bound = z.enum(['lower', 'upper']).nullable();
 
+// A median or p90 is only ever a lower bound (not reached: estimate.ts boundOf); "upper" had been
+// rendered as "at most 2h 41m (a lower bound: …)"
+const quantileBound = z.enum(['lower']).nullable();
+
 const durationSummary = z.looseObject({
   n: z.number().int().nonnegative().optional(),
   // (null when the group has tickets but none with a measurable resolution: measure/summary.ts measuredCount)
   resolved: z.number().int().nonnegative().nullable().optional(),
   median: nullableDuration.optional(),
-  bound: bound.optional(),
+  bound: quantileBound.optional(),
   p90: nullableDuration.optional(),
-  p90Bound: bound.optional(),
+  p90Bound: quantileBound.optional(),
   ci95: z.tuple([nullableDuration, nullableDuration]).nullable().optional(),
 });
 
@@ -62,7 +69,9 @@ const baselineSchema = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   period: z.looseObject({ to: instant.nullable().optional() }).optional(),
   settings: settings.optional(),
-  channels: z.array(z.looseObject({ channel: z.string(), ...group })),
+  channels: z
+    .array(z.looseObject({ channel: z.string(), ...group }))
+    .refine((list) => new Set(list.map((c) => c.channel)).size === list.length, { message: 'a channel is listed twice' }),
   followerBands: z.array(z.looseObject({ band: z.string(), min: nullableNumber.optional(), max: nullableNumber.optional(), ...group })).optional(),
   by: z.looseObject({ field: z.string(), reference: z.string().nullable().optional(), groups: z.array(z.looseObject({ value: z.string(), ...group })).optional() }).optional(),
   findings: z.array(z.looseObject({ significant: z.boolean().optional(), kind: z.string().optional(), subject: z.string().optional() })).optional(),

@@ -63,4 +63,16 @@ describe('a schemaVersion that is no number says it must be the number 2, and ho
     await expect(load({ schemaVersion: 2, channels: [channel(3600, 0.9)] })).resolves.toBeTruthy();
     await expect(load({ schemaVersion: 3, channels: [] })).rejects.toThrow('the baseline report has schemaVersion 3; this parity reads schemaVersion 2');
   });
+
+  test('an "upper" median, a median past the years parity reads and a channel listed twice are refused (found by an attack)', async () => {
+    const upper = { ...channel(3600, 0.9), firstResponse: { n: 40, median: 3600, bound: 'upper', p90: 7200, ci95: [1800, null] } };
+    await expect(load({ schemaVersion: 2, channels: [upper] })).rejects.toThrow('the baseline is not a parity report: channels[0].firstResponse.bound: Invalid input: expected "lower"');
+    await expect(load({ schemaVersion: 2, channels: [channel(1e308, 0.9)] })).rejects.toThrow(
+      'the baseline is not a parity report: channels[0].firstResponse.median: longer than any duration between the years 1 and 9999',
+    );
+    await expect(load({ schemaVersion: 2, channels: [channel(3600, 0.9), channel(3000, 0.9)] })).rejects.toThrow('the baseline is not a parity report: channels: a channel is listed twice');
+    // a lower bound loads
+    const lower = { ...channel(3600, 0.4), firstResponse: { n: 40, median: 3600, bound: 'lower', p90: 7200, p90Bound: 'lower', ci95: [1800, null] } };
+    await expect(load({ schemaVersion: 2, channels: [lower] })).resolves.toBeTruthy();
+  });
 });
