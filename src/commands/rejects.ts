@@ -16,7 +16,7 @@
  */
 import { ParityError } from '../errors.js';
 import type { RowIssue } from '../normalise/issues.js';
-import { customerPseudonym, redactFreeText } from '../render/redact.js';
+import { customerPseudonym, redactFreeText, redactTextWithIds } from '../render/redact.js';
 import { openAtomic, openScratch, type AtomicFile, type ScratchFile } from '../write/outputs.js';
 import { createReadStream } from 'node:fs';
 
@@ -48,8 +48,9 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
   const unionKeys = new Map<string, number>();
   // each file's columns' places in the union and its customer column (a row that a later file's
   // row replaced, --duplicates last, is written after the last file is opened)
-  const filesSeen = new Map<string, { positions: number[]; customerColumn: string | null }>();
-  let current: { positions: number[]; customerColumn: string | null } = { positions: [], customerColumn: null };
+  // (customerAt: the file's column of the customer id, found once per file, for --redact)
+  const filesSeen = new Map<string, { positions: number[]; customerColumn: string | null; customerAt?: number }>();
+  let current: { positions: number[]; customerColumn: string | null; customerAt?: number } = { positions: [], customerColumn: null };
   const redact = options.redact === true;
   const cell = (text: string): string => (redact ? redactFreeText(text) : text);
 
@@ -68,19 +69,17 @@ export async function openRejects(path: string, options: { redact?: boolean } = 
         }
         return at;
       });
-      current = { positions, customerColumn: customer };
+      current = { positions, customerColumn: customer, ...(redact && customer !== null ? { customerAt: header.indexOf(customer) } : {}) };
       filesSeen.set(file, current);
     },
     write(issue) {
       const own: string[] = new Array<string>(union.length).fill('');
-      const { positions, customerColumn } = filesSeen.get(issue.file) ?? current;
+      const { positions, customerColumn, customerAt } = filesSeen.get(issue.file) ?? current;
       // with --redact, the row's own customer id is replaced in its other cells too (a subject
-      // that quotes it, "re CUST-42"), as in its own column (found by an attack)
-      const customerAt = redact && customerColumn !== null ? positions.findIndex((at) => union[at] === customerColumn) : -1;
-      // (as a whole word of 4 characters or more: a customer "42" must not rewrite the 42 of a time)
-      const customer = customerAt >= 0 ? (issue.values?.[customerAt] ?? '').trim() : '';
-      const word = customer.length >= 4 ? new RegExp(`(?<![\\p{L}\\p{N}])${customer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu') : null;
-      const text = (v: string): string => cell(word && v.includes(customer) ? v.replace(word, customerPseudonym(customer)) : v);
+      // that quotes it, "re CUST-42"), as in its own column, by the rule the report's free text
+      // follows (render/redact.ts: whole tokens, ids too short or numeric to search for left)
+      const customer = customerAt !== undefined && customerAt >= 0 ? (issue.values?.[customerAt] ?? '').trim() : '';
+      const text = (v: string): string => (customer !== '' && v.includes(customer) ? redactTextWithIds(v, [customer]) : cell(v));
       (issue.values ?? []).forEach((v, i) => {
         const at = positions[i];
         if (at === undefined) return;

@@ -160,6 +160,18 @@ export function redactReport(report: Report): Report {
   return { ...redacted, input: { ...redacted.input, files: report.input.files, formats: report.input.formats }, redacted: true };
 }
 
+/**
+ * Free text with the given customer ids (whole tokens, by the rule redactReport uses: long and
+ * distinctive enough, searchableInText) and every e-mail address and @handle replaced by its
+ * pseudonym: for text outside a Report that sits beside a known id (a rejected row's subject that
+ * quotes its own customer).
+ */
+export function redactTextWithIds(text: string, ids: readonly string[]): string {
+  const alternatives = ids.filter((id) => id !== '' && !PSEUDONYM.test(id) && searchableInText(id)).sort((a, b) => b.length - a.length || textOrder(a, b)).map(escapeRegExp);
+  const idPattern = alternatives.length ? new RegExp(`(?<![\\w-])(?:${alternatives.join('|')})(?![\\w-])`, 'g') : null;
+  return redactText(text, idPattern, new Map());
+}
+
 /** Whether an id is distinctive enough to be searched for inside free text. */
 function searchableInText(id: string): boolean {
   return id.length >= 4 && (/\D/.test(id) || id.length >= 6);
