@@ -269,6 +269,13 @@ describe('a header of capitals is taken apart in time linear in its length', () 
     }), { numRuns: 5000 });
   });
 
+  test('the split as durationHeader uses it: a run of capitals before a capitalised word is a word of its own', () => {
+    // (worked by hand: FRT|Minutes, TTR|Days; a unit in capitals after a word, HOURS, is one word)
+    expect(durationHeader('FRTMinutes')).toMatchObject({ base: 'frt', unit: 'minutes' });
+    expect(durationHeader('TTRDays')).toMatchObject({ base: 'ttr', unit: 'days' });
+    expect(durationHeader('FirstResponseTimeHOURS')).toMatchObject({ base: 'firstresponsetime', unit: 'hours' });
+  });
+
   test('a header of a million capitals names no unit (and returns)', () => {
     expect(durationHeader('H'.repeat(1_000_000))).toBeNull();
     expect(durationHeader(`${'H'.repeat(200_000)}Minutes`)).not.toBeNull();
