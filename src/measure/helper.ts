@@ -130,7 +130,7 @@ export async function startHelper(table: TicketTable, asOf: number): Promise<Hel
     jobs = [
       // (a copy of their own: each job's copies are handed over with it)
       { kind: 'timeline', customer: forWorker(table.customer, n), created: forWorker(table.createdAt, n), customers: table.dictionaries.customer.size },
-      { kind: 'correlation', input: correlationInput(table, strata) },
+      { kind: 'correlation', input: correlationInput(table, strata, asOf) },
     ];
   } catch {
     return null; // (no memory for the copies: this thread works it out later, as without a helper)
@@ -302,7 +302,7 @@ function transferOf(job: HelperJob): ArrayBuffer[] {
       : job.kind === 'sort'
         ? [job.ages.createdAt, ...(job.ages.openAge ? [job.ages.openAge] : []), job.seconds, job.state]
         : job.kind === 'correlation'
-          ? [job.input.followers, job.input.seconds, ...(job.input.cells ? [job.input.cells.code] : [])]
+          ? [job.input.followers, job.input.seconds, job.input.answered, ...(job.input.cells ? [job.input.cells.code] : [])]
           : [];
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

@@ -166,7 +166,7 @@ export class TicketGroups implements MeasuredGroups<ArrayLike<number>, Strata> {
 
   /** The follower rank correlation's rho and p, raw and like for like (judge/findings/followers.ts). */
   followerCorrelation(): FollowerCorrelation {
-    return (this.correlation ??= followerCorrelation(correlationInput(this.table, this.strata)));
+    return (this.correlation ??= followerCorrelation(correlationInput(this.table, this.strata, this.asOf)));
   }
 
   /**

@@ -449,7 +449,12 @@ export function dateOrderSettled(samples: readonly string[], zone: string): bool
     if (!m || (m[2] !== '/' && m[2] !== '-')) continue;
     const a = Number(m[1]);
     const b = Number(m[3]);
-    if ((a > 12 && readsInOrder(text, 'day-first', zone)) || (b > 12 && readsInOrder(text, 'month-first', zone))) return true;
+    if (a > 12 && readsInOrder(text, 'day-first', zone)) return true;
+    // (dashes are read day-first only: a dash date that is valid only month-first settles
+    // nothing, and the column's rows then meet it as a date the other way, which stops the run
+    // naming the dateFormat, rather than being passed over as one unreadable row while every
+    // other date of the column is read with day and month swapped)
+    if (m[2] === '/' && b > 12 && readsInOrder(text, 'month-first', zone)) return true;
   }
   return false;
 }

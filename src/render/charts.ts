@@ -164,7 +164,7 @@ export function trendChart(report: Report): string | null {
         enough,
         bound,
         n: `n=${c?.firstResponseN ?? 0}`,
-        title: `${channel}, ${p.period}: median ${boundedDurationWords(c?.firstResponseMedian, bound)} (${c?.answered ?? 0} answered${thin})`,
+        title: `${channel}, ${p.period}: median ${boundedDurationWords(c?.firstResponseMedian, bound, slaEdges(report.channels.find((x) => x.channel === channel), 'firstResponse'))} (${c?.answered ?? 0} answered${thin})`,
       };
     }),
   );

@@ -244,7 +244,7 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
       const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
       const n = metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN;
-      return html`<td class="num${enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound)}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${enough ? '' : html` <span class="change">n=${formatCount(n)}, too few</span>`}</td>`;
+      return html`<td class="num${enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound, slaEdges(report.channels.find((x) => x.channel === c), metric))}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${enough ? '' : html` <span class="change">n=${formatCount(n)}, too few</span>`}</td>`;
     });
     return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });

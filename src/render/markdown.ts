@@ -352,7 +352,8 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
       // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
       const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
       const thin = enough ? '' : ` (n=${formatCount(metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN)}, too few)`;
-      return `${formatBoundedDuration(pc[key], pc[boundKey])}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}${thin}`;
+      // (beside the channel's SLA target as the channel table writes it: 3,601 s is `1h 0m 1s` beside 1h)
+      return `${formatBoundedDuration(pc[key], pc[boundKey], slaEdges(report.channels.find((x) => x.channel === c), metric))}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}${thin}`;
     });
     const gap = p.referenceGap[metric];
     return [

@@ -387,3 +387,19 @@ describe('parity check --format hints (found by an attack)', () => {
     expect(md.stderr).toContain('run parity audit --format markdown with the same --fail-on');
   });
 });
+
+describe("a gate line's brackets write the group's duration as the value is written (found by an attack)", () => {
+  it('a median of 3,600.5 s beside a threshold of 1h is `1h 0m 1s` in the value and in the brackets, never `1h`', async () => {
+    // email answered after 3,599, 3,600, 3,601 and 10,800 s: median (3,600 + 3,601) / 2 = 3,600.5 s
+    const dir = mkdtempSync(join(tmpdir(), 'parity-gate-brackets-'));
+    const file = join(dir, 'b.csv');
+    const at = (s: number): string => new Date(Date.UTC(2026, 9, 1, 9) + s * 1000).toISOString().replace('.000Z', 'Z');
+    const rows = [3599, 3600, 3601, 10_800].map((s, k) => `E${k},email,${at(0)},${at(s)}`);
+    writeFileSync(file, `ticket_id,channel,created_at,first_response_at\n${rows.join('\n')}\n`);
+    const config = join(dir, 'min1.json');
+    writeFileSync(config, '{"minSample":1}');
+    const run = await runParity(['check', file, '-c', config, '--fail-on', 'channel(email).firstResponse.median > 1h', '--no-color']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('FAIL  channel(email).firstResponse.median > 1h: value 1h 0m 1s is above 1h 0m 0s [email 1h 0m 1s (n=4)]');
+  });
+});

@@ -58,4 +58,19 @@ describe('durations beside an SLA target (end to end)', () => {
     expect(judged.stdout).toContain('median time to first response 1h 0m 1s vs 30m');
     expect(judged.stdout).toContain('median resolution 1d 0h 0m 1s vs 1d');
   });
+
+  it("the report's trend table and trend chart write the period's medians the same (found by an attack)", async () => {
+    const report = ['report', fixture('sla', 'at-target.csv'), '-c', fixture('sla', 'sla.config.json'), '--month', '2026-10', '--as-of', '2026-10-03T00:00:00Z'];
+    const md = await runParity([...report, '--format', 'markdown']);
+    expect(md.code).toBe(0);
+    const trend = md.stdout.slice(md.stdout.indexOf('## Trend'));
+    // the one period (October, to date) is the audit: email 3,601 s and 86,401 s beside 1h and 1d
+    expect(trend).toContain('| 1h 0m 1s (n=5, too few) |');
+    expect(trend).toContain('| 1d 0h 0m 1s (n=5, too few) |');
+    expect(trend).not.toMatch(/\| 1h \(/);
+    const html = await runParity([...report, '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('email, 2026-10: median 1h 0m 1s');
+    expect(html.stdout).not.toContain('email, 2026-10: median 1h (');
+  });
 });

@@ -4,9 +4,11 @@
  * lowest band, judged like any other comparison (on first response with the still unanswered
  * tickets censored, see compare.ts).
  *
- * The correlation stays on answered tickets: a rank correlation needs a time for every ticket,
- * and an unanswered ticket has only a lower bound. A band that leaves many tickets unanswered is
- * caught by the band comparisons, which count those tickets as still waiting.
+ * The correlation counts the unanswered tickets too, as the medians do: a ticket still waiting
+ * has waited at least its age, so it ranks above every answer that came sooner and is left
+ * unordered against later ones (Gehan's scores, measure/rankCorrelation.ts). On answered tickets
+ * alone, a band that leaves most of its customers waiting would look fast: the few it answered
+ * were answered quickly.
  *
  * With category/priority cells the correlation is taken like for like too: each ticket's follower
  * count and response time become percentile ranks within its cell, and Spearman's rho is computed
@@ -49,18 +51,18 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
   let message: string;
   if (decisive.n < rules.minSample) {
     verdict = 'insufficient-data';
-    rule = `insufficient data: fewer than ${rules.minSample} answered social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}`;
-    message = `Too few answered social tickets with a follower count to relate followers to response time (n = ${count(decisive.n)}; at least ${count(rules.minSample)} needed).`;
+    rule = `insufficient data: fewer than ${rules.minSample} social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}`;
+    message = `Too few social tickets with a follower count to relate followers to response time (n = ${count(decisive.n)}; at least ${count(rules.minSample)} needed).`;
   } else if (!Number.isFinite(decisive.rho)) {
     // tickets enough, nothing to rank (one follower count, or one time): not a lack of tickets,
     // and not shown either way, as a comparison with tickets enough but no ratio (rules.ts)
     verdict = 'no-preference';
     rule = `no preference shown: the follower count or the first-response time does not vary${like}, so no rank correlation can be computed (n = ${count(decisive.n)})`;
-    message = `Cannot relate follower count to first-response time on social: among the ${count(decisive.n)} answered social tickets with a follower count${adjusted ? ` in cells of at least ${MIN_CELL}` : ''}, the follower count or the response time does not vary${like}.`;
+    message = `Cannot relate follower count to first-response time on social: among the ${count(decisive.n)} social tickets with a follower count${adjusted ? ` in cells of at least ${MIN_CELL}` : ''}, the follower count or the response time does not vary${like}.`;
   } else if (rhoSignificant(decisive, pDecisive, rules.minSample, rules.alpha)) {
     verdict = 'preference';
-    rule = `preference: |rho| ≥ ${MIN_RHO} and Holm ${p(pDecisive)} < ${rules.alpha} (Spearman, t approximation${adjusted ? ', on percentile ranks within cells' : ''})`;
-    message = `Among answered social tickets with a follower count, ${direction}${like} (${stats}).`;
+    rule = `preference: |rho| ≥ ${MIN_RHO} and Holm ${p(pDecisive)} < ${rules.alpha} (Spearman, t approximation, unanswered tickets ranked as still waiting${adjusted ? ', on percentile ranks within cells' : ''})`;
+    message = `Among social tickets with a follower count (the unanswered counted as still waiting), ${direction}${like} (${stats}).`;
   } else if (adjusted && rawSig && Math.abs(decisive.rho) <= Math.abs(raw.rho) / 2) {
     verdict = 'case-mix';
     rule = `case mix: overall rho ${rhoText(raw.rho)} (Holm ${p(pRaw)}) is significant, but${like} rho is ${rhoText(decisive.rho)} (Holm ${p(pDecisive)})`;

@@ -20,9 +20,8 @@
 import type { Channel } from '../../model.js';
 import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
-import { formatDuration } from '../../measure/duration.js';
 import { hoursText } from '../../measure/clock.js';
-import { gateValue, gateValues, roundingOf, sameGateNumber } from '../../format.js';
+import { durationBeside, gateValue, gateValues, roundingOf, sameGateNumber, type Edges } from '../../format.js';
 import type { GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
 
@@ -102,7 +101,7 @@ function num(x: unknown): number | null {
  * tickets behind a duration are all of the group's tickets in the estimate (answered or resolved
  * plus the ones still waiting), as in the findings.
  */
-function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample: number, where: string): Measured {
+function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample: number, where: string, edges: Edges = []): Measured {
   const spec = metricSpec(metric);
   const [part, stat] = metric.split('.') as [string, 'median' | 'p90' | undefined];
   if (part === 'firstResponse' || part === 'resolution') {
@@ -118,7 +117,7 @@ function metricOf(group: GroupLike, metric: MetricPath, name: string, minSample:
     const still = part === 'firstResponse' ? 'unanswered' : 'open';
     const share = stat === 'p90' ? 'a tenth' : 'half';
     const boundNote = bound ? ` (a lower bound: ${share} or more still ${still})` : '';
-    return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${formatDuration(v, roundingOf(bound))}${boundNote}${n === null ? '' : ` (n=${n})`}` };
+    return { ok: true, value: v, bound, ci95: stat === 'p90' ? null : (m?.ci95 ?? null), detail: `${name} ${boundWord(bound)}${durationBeside(v, roundingOf(bound), edges)}${boundNote}${n === null ? '' : ` (n=${n})`}` };
   }
   // the share's own denominator: the tickets that take part in the metric (a negative duration
   // leaves one out), as the share itself is counted (measure/summary.ts)
@@ -233,7 +232,7 @@ export function decide(value: number, bound: Bound | null, comparator: Comparato
  * Measures a subject on a report. `isBaseline` switches the wording and, for `band(X,Y)`, the
  * source (the baseline's recorded gate value instead of the like-for-like hook).
  */
-function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline: boolean): Measured {
+function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline: boolean, edges: Edges = []): Measured {
   const where = isBaseline ? ' in the baseline report' : '';
   const { minSample } = ctx;
   switch (subject.kind) {
@@ -247,12 +246,12 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
     case 'channel': {
       const group = channelGroup(report, subject.a, where);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, subject.a, minSample, where);
+      return metricOf(group, subject.metric, subject.a, minSample, where, edges);
     }
     case 'band': {
       const group = bandGroup(report, subject.a, where);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, `band ${subject.a}`, minSample, where);
+      return metricOf(group, subject.metric, `band ${subject.a}`, minSample, where, edges);
     }
     case 'ratio':
     case 'gap': {
@@ -267,7 +266,7 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
     case 'by': {
       const group = byGroup(report, subject.a, where, isBaseline ? undefined : ctx.byShownAs);
       if (typeof group === 'string') return { ok: false, reason: group };
-      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${shownValue(group)}`, minSample, where);
+      return metricOf(group, subject.metric, `${report.by?.field ?? 'by'} ${shownValue(group)}`, minSample, where, edges);
     }
     case 'byRatio': {
       const ga = byGroup(report, subject.a, where, isBaseline ? undefined : ctx.byShownAs);
@@ -416,7 +415,10 @@ export function evaluateGate(gate: Gate, ctx: GateContext, source?: string): Gat
     ...extra,
   });
 
-  const now = measure(gate.subject, ctx.report, ctx, false);
+  // a group's duration in the line's brackets is written beside the threshold it is compared
+  // with, as the value is: a median of 3,600.5 s is `1h 0m 1s` there too, never `1h` beside a
+  // threshold of 1h (not for a change, whose threshold is not a duration of the group)
+  const now = measure(gate.subject, ctx.report, ctx, false, gate.delta ? [] : [gate.threshold]);
   if (!now.ok) return missing(now.reason, null);
   let value = now.value;
   let bound: Bound | null | undefined = now.bound;

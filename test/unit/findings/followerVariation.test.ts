@@ -1,6 +1,6 @@
 /**
  * The follower correlation with tickets enough but nothing to rank: every social ticket has the
- * same follower count, so Spearman's rho is 0/0. Its finding had read "Too few answered social
+ * same follower count, so Spearman's rho is 0/0. Its finding had read "Too few social
  * tickets … (n = 40; at least 30 needed)": 40 is not too few, and the sentence contradicted its
  * own number. As for a comparison with tickets enough but no ratio, the verdict is
  * `no-preference` ("not conclusive") and the sentence says why, never "too few".
@@ -37,7 +37,7 @@ describe('a follower correlation with tickets enough but one follower count', ()
     expect(f?.verdict).toBe('no-preference');
     expect(f?.message).not.toMatch(/too few/i);
     expect(f?.message).toBe(
-      'Cannot relate follower count to first-response time on social: among the 40 answered social tickets with a follower count, the follower count or the response time does not vary.',
+      'Cannot relate follower count to first-response time on social: among the 40 social tickets with a follower count, the follower count or the response time does not vary.',
     );
   });
 });

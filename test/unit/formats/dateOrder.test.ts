@@ -87,4 +87,24 @@ describe('a date order no value settled is said in the notes', () => {
       `${dashOnly}: no date in columns "created_at" and "first_response_at" has a day over 12 in the rows sampled, so which comes first, the day or the month, is not known: the dates are read day-first (DD-MM), the default: "01-07-2026 09:00" is read as 1 July 2026. If the export writes the month first, every date and duration is misread: set "dateFormat": "MM-dd-yyyy HH:mm" in the config`,
     );
   });
+
+  it('a dash date that is valid only month-first stops the run naming the dateFormat, never one row rejected while the rest are read with day and month swapped (found by an attack)', async () => {
+    // October dates written month-first; only `10-31-2026` proves it (31 cannot be a month).
+    // It had been rejected as bad-created while 10-01 … 10-12 were read as 10 January … 10
+    // December: a next-day answer as a month, with no note.
+    const rows: string[] = [];
+    for (let d = 1; d <= 12; d++) {
+      const dd = String(d).padStart(2, '0');
+      rows.push(`P${dd},phone,10-${dd}-2026 09:00,10-${dd}-2026 10:00`);
+    }
+    rows.push('P31,phone,10-31-2026 09:00,10-31-2026 10:00');
+    const monthFirst = file('dash-month-first.csv', rows);
+    const error = await auditFiles([monthFirst]).then(
+      () => null,
+      (e: unknown) => e as { message: string; location?: { line?: number } },
+    );
+    expect(error?.message).toMatch(/^"10-31-2026 09:00" is a date only month-first/);
+    expect(error?.location?.line).toBe(14);
+    expect(JSON.stringify(error)).toContain('MM-dd-yyyy HH:mm');
+  });
 });

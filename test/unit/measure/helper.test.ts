@@ -289,11 +289,29 @@ describe('within-cell percentile ranks (by hand)', () => {
     const followers = Float64Array.from([1, 2, 3, 4, 5, 101, 102, 103, 104, 105]);
     const seconds = Float64Array.from([50, 40, 30, 20, 10, 500, 400, 300, 200, 100]);
     const code = Uint8Array.from([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
-    const { raw, adjusted } = followerCorrelation({ followers, seconds, cells: { code, count: 2 } });
+    const { raw, adjusted } = followerCorrelation({ followers, seconds, answered: new Uint8Array(10).fill(1), cells: { code, count: 2 } });
     // raw: ranks of followers 1..10; of seconds 5,4,3,2,1,10,9,8,7,6: d = -4,-2,0,2,4,-4,-2,0,2,4,
     // Σd² = 2·(16+4+0+4+16) = 80; rho = 1 − 6·80/(10·99) = 1 − 480/990 = 0.515151…
     expect(raw.rho).toBeCloseTo(1 - 480 / 990, 12);
     expect(adjusted!.rho).toBeCloseTo(-1, 12);
     expect(adjusted!.n).toBe(10);
+  });
+
+  it('like for like ranks the unanswered within their cell as still waiting', () => {
+    // One cell of 5 (followers 1..5). Answered after 10, 20, 30 s; the tickets of 4 and 5
+    // followers unanswered at ages 15 and 25 s. Gehan scores (certainly shorter − certainly
+    // longer): 10 → 0 − 2 − 2 = −4; 20 → 1 − 1 − 1 = −1; 30 → 2 − 0 − 0 = 2; waiting 15 → 1
+    // (the answer at 10); waiting 25 → 2. Midranks (U + 6) / 2: 1, 2.5, 4, 3.5, 4; percentiles
+    // over 6. Followers' percentiles 1/6..5/6. Spearman then ranks both: x = 1..5,
+    // y = 1, 2, 4.5, 3, 4.5; d = 0, 0, −1.5, 1, 0.5: Pearson of the ranks by hand,
+    // Σ(x−3)(y−3) = (−2)(−2) + (−1)(−1) + 0 + (1)(0) + (2)(1.5) = 8; Σ(x−3)² = 10;
+    // Σ(y−3)² = 4 + 1 + 2.25 + 0 + 2.25 = 9.5; rho = 8 / √95.
+    const followers = Float64Array.from([1, 2, 3, 4, 5]);
+    const seconds = Float64Array.from([10, 20, 30, 15, 25]);
+    const answered = Uint8Array.from([1, 1, 1, 0, 0]);
+    const { raw, adjusted } = followerCorrelation({ followers, seconds, answered, cells: { code: new Uint8Array(5), count: 1 } });
+    expect(adjusted!.rho).toBeCloseTo(8 / Math.sqrt(95), 12);
+    expect(raw.rho).toBeCloseTo(8 / Math.sqrt(95), 12);
+    expect(raw.n).toBe(5);
   });
 });

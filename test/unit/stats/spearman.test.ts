@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { sampleRankCorrelation } from 'simple-statistics';
-import { midranks, spearman } from '../../../src/stats/spearman.js';
+import { censoredMidranks, midranks, spearman } from '../../../src/stats/spearman.js';
 
 describe('spearman', () => {
   it("Wikipedia's IQ vs TV-hours example: rho = -29/165, p = 0.627188 (t approximation)", () => {
@@ -110,5 +110,23 @@ describe('spearman', () => {
       // ranks sum to n(n+1)/2 whatever the ties
       expect(ranks.reduce((a, b) => a + b, 0)).toBe((size * (size + 1)) / 2);
     }
+  });
+});
+
+describe('censoredMidranks (Gehan scores as midranks)', () => {
+  it('with nothing censored, the midranks', () => {
+    expect(Array.from(censoredMidranks(Float64Array.from([30, 10, 20, 10]), Uint8Array.from([1, 1, 1, 1])))).toEqual([4, 1.5, 3, 1.5]);
+  });
+
+  it('hand example: ended 5, 10, 10; still running at 7 and 3', () => {
+    // 5: 0 shorter, longer: the two 10s and the one running at 7 → U −3, (−3 + 6) / 2 = 1.5;
+    // 10: shorter 5, longer none (nothing running past 10) → U 1 → 3.5 (both 10s);
+    // running at 7: the answer at 5 is certainly shorter → U 1 → 3.5; running at 3: U 0 → 3.
+    const r = censoredMidranks(Float64Array.from([5, 10, 7, 3, 10]), Uint8Array.from([1, 1, 0, 0, 1]));
+    expect(Array.from(r)).toEqual([1.5, 3.5, 3.5, 3, 3.5]);
+  });
+
+  it('an answer at the age a ticket is still waiting came no later: the waiting one ranks above', () => {
+    expect(Array.from(censoredMidranks(Float64Array.from([5, 5]), Uint8Array.from([1, 0])))).toEqual([1, 2]);
   });
 });
