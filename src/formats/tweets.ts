@@ -3,16 +3,24 @@
  * (`tweet_id, author_id, inbound, created_at, text, response_tweet_id, in_response_to_tweet_id`),
  * possibly with a leading unnamed index column and float ids (`3.0`) from a pandas re-save.
  *
- * A ticket is a customer tweet (inbound) that replies to nothing. Its first response is the
- * earliest brand tweet (inbound = False) of its conversation that is in the file (a reply to it,
- * listed in its `response_tweet_id`, or to a later tweet of the thread);
+ * A ticket is a customer tweet (inbound) that replies to nothing, or a customer tweet in such a
+ * conversation by another customer than the one whose ticket it replies to (`@custA @Brand same
+ * here!`: a second customer waiting, who is owed an answer of their own; the conversation's first
+ * customer coming back continues their ticket). A customer's follow-ups and the brand tweets that
+ * reply to a tweet of a ticket belong to that ticket. Its first response is the earliest brand
+ * tweet (inbound = False) of the ticket that is in the file (a reply to it, listed in its
+ * `response_tweet_id`, or to a later tweet of the ticket): a brand reply to another customer in
+ * the thread is that customer's answer, not this one's (until 3 December 2026 every brand tweet of
+ * a conversation answered its first tweet: in the public Twitter support log a 2011 post that
+ * another customer replied to in 2017 was a ticket answered after 2,255 days, and 217 customers
+ * who joined a thread were not counted at all; found by an attack);
  * its customer is `author_id`; channel social, public. Its `group` is the brand that answered
  * it, or for a tweet not answered, the first brand of the log it @mentions (null when none). A conversation has no solved state, so
  * resolution is not measured.
  *
  * Every row is accounted for (rowsRead = rowsUsed + rowsRejected):
- * - a ticket's own row, and every row whose `in_response_to_tweet_id` chain leads back to it
- *   (brand replies, customer follow-ups), are used rows of that ticket;
+ * - a ticket's own row, and every row of its conversation that belongs to it (brand replies,
+ *   customer follow-ups), are used rows of that ticket;
  * - a brand tweet that replies to nothing, and every row of a conversation it starts, are
  *   excluded (`outbound`: agent-initiated, nobody was waiting);
  * - a row whose chain reaches a tweet that is not in the file is excluded (`orphan-reply`): its
@@ -84,7 +92,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   const parents: string[] = [];
   const authors = new Dictionary();
   const authorCode: number[] = [];
-  /** Only for candidate tickets (inbound, replying to nothing): their reply ids and text. */
+  /** Only for customer tweets (inbound, each may start a ticket): their reply ids and text. */
   const responses = new Map<number, string>();
   const texts = new Map<number, string>();
   let fileName = '';
@@ -122,7 +130,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     const parent = tweetId(v[col.parent]);
     parents.push(parent);
     authorCode.push(authors.codeOf(cell(v[col.author])));
-    if (isInbound && !parent) {
+    if (isInbound) {
       responses.set(slot, v[col.responses] ?? '');
       if (col.text >= 0) texts.set(slot, cell(v[col.text]) ? (v[col.text] ?? '').slice(0, 400) : '');
     }
@@ -134,6 +142,8 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   // nothing (path compression keeps this linear); ORPHAN when the chain leaves the file.
   const n = ids.length;
   const root = new Int32Array(n).fill(UNKNOWN);
+  /** Each row's parent row (−1: replies to nothing, or to a tweet not in the file). */
+  const parentSlot = new Int32Array(n).fill(-1);
   const path: number[] = [];
   for (let i = 0; i < n; i++) {
     let at = i;
@@ -160,21 +170,43 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
         found = ORPHAN;
         break;
       }
+      parentSlot[at] = next;
       at = next;
     }
     for (const p of path) root[p] = found;
   }
 
-  // Rows grouped by conversation (a counting sort), so each ticket knows its rows' lines.
-  const size = new Uint32Array(n);
-  for (let i = 0; i < n; i++) if ((root[i] as number) >= 0) size[root[i] as number]!++;
+  // The ticket each row of a customer's conversation belongs to (see the header): the rows of a
+  // chain are settled from its top down, each from its parent's ticket, so each row once.
+  const owner = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = root[i] as number;
+    if (r < 0 || inbound[r] !== true || owner[i]! >= 0) continue;
+    path.length = 0;
+    let at = i;
+    while (owner[at]! < 0 && at !== r) {
+      path.push(at);
+      at = parentSlot[at] as number;
+    }
+    if (owner[at]! < 0) owner[at] = at; // the conversation's first tweet
+    for (let k = path.length - 1; k >= 0; k--) {
+      const row = path[k] as number;
+      const ticket = owner[parentSlot[row] as number] as number;
+      const author = authorCode[row] as number;
+      owner[row] = inbound[row] === true && author !== authorCode[ticket] ? (author === authorCode[r] ? r : row) : ticket;
+    }
+  }
+
+  // Rows grouped by ticket (a customer's conversation) or by conversation (a brand's, a bad
+  // one), so each knows its rows' lines.
   const normalise = logTicketNormaliser(mapping, context);
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = root[i] as number;
-    if (r < 0 || r === i) continue;
-    let list = members.get(r);
-    if (!list) members.set(r, (list = []));
+    const group = r < 0 ? -1 : owner[i]! >= 0 ? (owner[i] as number) : r;
+    if (group < 0 || group === i) continue;
+    let list = members.get(group);
+    if (!list) members.set(group, (list = []));
     list.push(i);
   }
 
@@ -204,7 +236,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       yield { issue: { kind: 'orphan-reply', severity: 'excluded', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: parents[i] as string, detail: `replies to tweet ${parents[i]}, which is not in the file: its conversation began outside this export` } };
       continue;
     }
-    if (r !== i) continue; // counted with its ticket below
+    if ((owner[i]! >= 0 ? owner[i] : r) !== i) continue; // counted with its ticket below
     const rowLines = [line, ...(members.get(i) ?? []).map((m) => lines[m] as number)];
     if (inbound[i] === null) {
       const value = unknownInbound.get(i) ?? '';
@@ -234,7 +266,8 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     const candidates = new Set<number>(members.get(i) ?? []);
     for (const part of (responses.get(i) ?? '').split(',')) {
       const reply = index.get(idKey(tweetId(part)));
-      if (reply !== undefined) candidates.add(reply);
+      // (a reply listed here that another customer's ticket holds is that customer's answer)
+      if (reply !== undefined && (owner[reply] === i || root[reply] === reply)) candidates.add(reply);
     }
     for (const reply of candidates) {
       if (inbound[reply] === true) continue;
@@ -317,7 +350,7 @@ export const tweets: FormatDef = {
     resolvedAt: 'a conversation log has no solved or closed state: resolution is not measured',
   },
   notes: [
-    'tweet log: a ticket is a customer tweet that replies to nothing; brand replies and customer follow-ups count as used rows of their ticket; brand-started conversations and replies to tweets not in the file are excluded',
+    'tweet log: a ticket is a customer tweet that replies to nothing, or a customer joining another customer\'s thread; brand replies and customer follow-ups count as used rows of the ticket they reply to; brand-started conversations and replies to tweets not in the file are excluded',
   ],
   reduce: reduceTweets,
 };

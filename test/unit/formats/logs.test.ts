@@ -99,6 +99,26 @@ describe('tweet log: the first response is the earliest brand tweet of the conve
   });
 });
 
+describe('tweet log: a customer joining another customer\'s thread is a ticket of their own (found by an attack)', () => {
+  it('a brand reply answers the customer it replies to, not the thread\'s first author; the first customer coming back continues their ticket', async () => {
+    const path = logFile('joined-tweets.csv', [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,custA,True,Wed Jul 01 09:00:00 +0000 2026,@Brand my bill is wrong,2,',
+      '2,custB,True,Wed Jul 01 09:05:00 +0000 2026,@custA @Brand same here!,3,1',
+      '3,Brand,False,Wed Jul 01 09:10:00 +0000 2026,@custB sorry DM us,4,2',
+      '4,custA,True,Wed Jul 01 09:20:00 +0000 2026,@custB @Brand and me?,5,3',
+      '5,Brand,False,Wed Jul 01 10:00:00 +0000 2026,@custA looking,,4',
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    // tickets: 1 (custA; its follow-up 4, written by custA under the brand's reply to custB,
+    // continues it, and the brand's 5 answers it: 10:00 − 09:00 = 3,600 s) and 2 (custB, answered
+    // by 3: 09:10 − 09:05 = 300 s). Before: one ticket, custA "answered" by the reply to custB in
+    // 600 s, custB not counted. Median of 300 and 3,600 s: 1,950 s.
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 5, 0]);
+    expect(numbers(report)).toEqual([['social', 2, 2, 1950, null, null]]);
+  });
+});
+
 describe('ServiceNow event log', () => {
   it('one ticket per incident, whatever the order of its events', async () => {
     const plain = await auditFiles([fixture('formats', 'servicenow.csv')], AS_OF);
