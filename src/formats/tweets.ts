@@ -42,7 +42,7 @@ import type { FormatDef } from './types.js';
  * `3.0` → `3` (pandas writes integer ids of a column with gaps as floats, and the gaps `NaN`: a
  * placeholder for no value, normalise/rows.ts NO_VALUE, is no id, as an empty cell).
  */
-function tweetId(text: string | undefined): string {
+export function tweetId(text: string | undefined): string {
   const t = cell(text);
   return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
 }

@@ -18,6 +18,8 @@ import { isRejection, type RowIssue } from '../normalise/issues.js';
 import { ByteRow, OPEN, UNANSWERED, type TicketRow, type TicketTableBuilder } from '../normalise/table.js';
 import { byteNormaliser, fieldRanges } from '../normalise/fields.js';
 import type { ReadAhead } from './readAhead.js';
+import { SplitLogs } from './splitLogs.js';
+import { tweetId } from '../formats/tweets.js';
 import { wantsReadAhead, type WorkerUse } from '../threads.js';
 
 /**
@@ -227,6 +229,8 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
 
   // one date order for the whole audit (formats/dateOrder.ts)
   const dateOrder = new AuditDateOrder();
+  // an event log split over several files is refused (load/splitLogs.ts)
+  const splitLogs = new SplitLogs();
   for (const path of settings.files) {
     const unaligned = await openMapped(path, settings.mapping, settings.timeZone, io.stdin, settings.limits, io.reader);
     let opened: typeof unaligned;
@@ -427,8 +431,18 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       // kept, as a row's are, and with --duplicates last kept with its slot, to be taken back
       // when a later export's row of the same id replaces it
       let pending: RowIssue[] = [];
-      for await (const out of mapping.format.reduce(counted(opened.records), mapping, context)) {
+      splitLogs.start(mapping.format.id, opened.file);
+      const tweetColumn = mapping.format.id === 'tweets' ? (b.ticketId?.index ?? -1) : -1;
+      const logRecords = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
+        for await (const record of records) {
+          if (tweetColumn >= 0) splitLogs.tweet(tweetId(record.values[tweetColumn]), record.line);
+          yield record;
+        }
+      };
+      for await (const out of mapping.format.reduce(logRecords(counted(opened.records)), mapping, context)) {
         if ('issue' in out) {
+          if (out.issue.kind === 'orphan-reply' && tweetColumn >= 0) splitLogs.orphan(out.issue.value ?? '', out.issue.line);
+          if (out.outside && !out.outside.part) splitLogs.ticket(out.outside.id, out.issue.line);
           if (out.outside) {
             // (a log's duplicates: the first one is kept; every record of the ticket goes with it)
             const { id, part } = out.outside;
@@ -448,6 +462,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           const notes = pending;
           pending = [];
           markMeasures(out.ticket);
+          splitLogs.ticket(out.ticket.id, out.ticket.line);
           if (accept(out.ticket, out.ticket.file, out.ticket.line)) {
             for (const note of notes) sink.issue(note, false, notes);
             if (settings.duplicates === 'last' && notes.length) slotNotes.set(seen.find(out.ticket.id), notes);
@@ -471,6 +486,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
           }
         }
       }
+      splitLogs.done();
       // (notes no ticket followed: given as they are)
       for (const note of pending) sink.issue(note);
       if (logRejections !== null && logRejections.size > 0) await readReplaced(settings, io, path, logRejections, sink.rejectedLater!);

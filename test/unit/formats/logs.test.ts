@@ -99,6 +99,22 @@ describe('tweet log: the first response is the earliest brand tweet of the conve
   });
 });
 
+describe('tweet log split over files (found by an attack)', () => {
+  const head = 'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id';
+  const day1 = (): string => logFile('tw-day1.csv', [head, '1,custA,True,Wed Jul 01 23:50:00 +0000 2026,@Brand help,2,']);
+  const day2 = (): string => logFile('tw-day2.csv', [head, '2,Brand,False,Thu Jul 02 00:10:00 +0000 2026,@custA on it,,1']);
+  it('a reply in the next file to a tweet of an earlier one stops the run, in either order, naming both files', async () => {
+    await expect(auditFiles([day1(), day2()])).rejects.toThrow(/this tweet replies to tweet 1, which is in .*tw-day1\.csv: a tweet log split over several files cannot be joined/);
+    await expect(auditFiles([day2(), day1()])).rejects.toThrow(/tweet 1 is the one that the tweet at .*tw-day2\.csv:2 replies to/);
+  });
+  it('files that share no conversation are read together as before', async () => {
+    const other = logFile('tw-other.csv', [head, '7,custB,True,Thu Jul 02 08:00:00 +0000 2026,@Brand hi,8,', '8,Brand,False,Thu Jul 02 08:30:00 +0000 2026,@custB hello,,7']);
+    const report = await auditFiles([day1(), other], {}, { minSample: 1 });
+    // custA (unanswered, waiting from 23:50 to the latest tweet 08:30: 31,200 s) and custB (1,800 s)
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.answered])).toEqual([['social', 2, 1]]);
+  });
+});
+
 describe('tweet log: a customer joining another customer\'s thread is a ticket of their own (found by an attack)', () => {
   it('a brand reply answers the customer it replies to, not the thread\'s first author; the first customer coming back continues their ticket', async () => {
     const path = logFile('joined-tweets.csv', [
@@ -127,18 +143,30 @@ describe('ServiceNow event log', () => {
     expect(numbers(shuffled)).toEqual(numbers(plain));
   });
 
-  it('an incident again in a second file is rejected with every one of its events, each at its own line', async () => {
-    // the fixture again under another name: its 4 incidents (14 events) are duplicates, every
-    // event rejected as duplicate-id with its line (the ticket's own line, and its other events)
+  it('an incident again in a second file stops the run (exit 2) naming both files: a log split over files cannot be joined (found by an attack)', async () => {
+    // The fixture again under another name: its incidents' events in both. Read apart, the
+    // second file's events had been rejected as duplicates: for a log split by month, the
+    // incident's resolution in the later file was lost and the as-of time drawn back.
     const again = join(tmp, 'servicenow-again.csv');
     writeFileSync(again, readFileSync(fixture('formats', 'servicenow.csv')));
-    const report = await auditFiles([fixture('formats', 'servicenow.csv'), again], AS_OF);
-    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([28, 14, 14]);
-    expect(report.channels.reduce((a, c) => a + c.tickets, 0)).toBe(4);
-    expect(report.input.dataQuality.map((q) => [q.kind, q.count])).toEqual([['duplicate-id', 14]]);
-    // its tickets were duplicates, not unmeasurable: no note says the file lacks the metrics
-    // (the note on its dates, none with a day over 12, is about its dates, not its metrics)
-    expect(report.input.notes.filter((n) => n.startsWith(again) && !n.includes('has a day over 12'))).toEqual([]);
+    const error = await auditFiles([fixture('formats', 'servicenow.csv'), again], AS_OF).then(
+      () => null,
+      (e: unknown) => e as { message: string; location?: { file?: string; line?: number }; hint?: string },
+    );
+    expect(error?.message).toMatch(/^ticket "INC\d+" has rows in .*servicenow\.csv too: an event log split over several files cannot be joined into tickets/);
+    expect(error?.location?.file).toBe(again);
+    expect(error?.hint).toBe('join the files into one (the header once, then the rows of each) and audit that file; if it is the same export given twice, give it once');
+  });
+
+  it('a month of events per file: the incident resolved in the second file is refused, not left open', async () => {
+    const head = 'number,incident_state,opened_at,resolved_at,closed_at,contact_type,caller_id,sys_updated_at,sys_mod_count';
+    const june = logFile('sn-june.csv', [head, 'INC9,New,30-06-2026 09:00,?,?,Phone,C1,30-06-2026 09:00,0', 'INC9,Active,30-06-2026 09:00,?,?,Phone,C1,30-06-2026 10:00,1']);
+    const july = logFile('sn-july.csv', [head, 'INC9,Resolved,30-06-2026 09:00,02-07-2026 09:00,?,Phone,C1,02-07-2026 09:00,2']);
+    await expect(auditFiles([june, july], AS_OF)).rejects.toThrow('ticket "INC9" has rows in');
+    // one file with the rows of both: resolved after 2 days (172,800 s)
+    const both = logFile('sn-both.csv', [head, 'INC9,New,30-06-2026 09:00,?,?,Phone,C1,30-06-2026 09:00,0', 'INC9,Active,30-06-2026 09:00,?,?,Phone,C1,30-06-2026 10:00,1', 'INC9,Resolved,30-06-2026 09:00,02-07-2026 09:00,?,Phone,C1,02-07-2026 09:00,2']);
+    const report = await auditFiles([both], AS_OF, { minSample: 1 });
+    expect(report.channels.map((c) => [c.channel, c.tickets, c.resolution.median])).toEqual([['phone', 1, 172800]]);
   });
 
   it('is refused where the tickets live: a count query would count every event as a ticket', async () => {
