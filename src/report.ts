@@ -327,16 +327,32 @@ export interface ReportPeriod {
 }
 
 /** First-response quantiles of one channel (answered tickets, R type 7), for box plots. */
+/**
+ * A channel's first response for the box plot, counted as the tables count it: quantiles read off
+ * the same Kaplan–Meier curve as the channel's median and p90 (the unanswered counted as still
+ * waiting; `median` and `p90` are the table's numbers), each a lower bound when not reached.
+ */
 export interface FirstResponseDistribution {
   channel: Channel;
+  /** Tickets in the estimate: answered plus still waiting (the channel's firstResponse.n). */
   n: number;
+  /** Of them, answered. */
+  answered: number;
+  /** The fastest answer (null when none). */
   min: number | null;
   p10: number | null;
+  p10Bound: Bound | null;
   p25: number | null;
+  p25Bound: Bound | null;
   median: number | null;
+  medianBound: Bound | null;
   p75: number | null;
+  p75Bound: Bound | null;
   p90: number | null;
+  p90Bound: Bound | null;
+  /** The longest time seen: the slowest answer, or a ticket still waiting that long (`maxBound` lower). */
   max: number | null;
+  maxBound: Bound | null;
 }
 
 export interface Report {

@@ -11,6 +11,8 @@ import type { BandReport, ChannelReport, FirstResponseDistribution, VsReference 
 import { compareRaw, type RawView } from './compare.js';
 import type { ByMeasurement } from './byGroups.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
+import { kaplanMeier } from '../stats/kaplanMeier.js';
+import { boundOf, medianEstimate, quantileEstimate, type Bound, type Estimate } from './estimate.js';
 import type { Tally } from '../stats/tally.js';
 import type { SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
@@ -64,9 +66,28 @@ function finite(x: number): number | null {
 
 /** Per-channel distribution of answered first responses (R type-7 quantiles of the ended times). */
 function distribution(channel: Channel, tally: Tally): FirstResponseDistribution {
+  const curve = kaplanMeier(tally);
+  const at = (e: Estimate): [number | null, Bound | null] => [e.value === null ? null : finite(e.value), boundOf(e)];
+  // (the median and p90 as summary.ts reads them, so the box's tick is the table's median)
+  const [median, medianBound] = at(medianEstimate(tally, curve));
+  const [p10, p10Bound] = at(quantileEstimate(tally, 0.1, curve));
+  const [p25, p25Bound] = at(quantileEstimate(tally, 0.25, curve));
+  const [p75, p75Bound] = at(quantileEstimate(tally, 0.75, curve));
+  const [p90, p90Bound] = at(quantileEstimate(tally, 0.9, curve));
   const answered = new OrderStatistics(tally, 'ended');
-  const q = (p: number): number | null => (answered.n ? finite(answered.quantile(p)) : null);
-  return { channel, n: answered.n, min: q(0), p10: q(0.1), p25: q(0.25), median: q(0.5), p75: q(0.75), p90: q(0.9), max: q(1) };
+  const k = tally.times.length;
+  const last = k === 0 ? null : finite(tally.times[k - 1] as number);
+  // the longest time seen is still running when no answer came at it
+  const lastWaiting = k > 0 && (tally.ended[k - 1] as number) === 0;
+  return {
+    channel,
+    n: curve.n,
+    answered: answered.n,
+    min: answered.n ? finite(answered.quantile(0)) : null,
+    p10, p10Bound, p25, p25Bound, median, medianBound, p75, p75Bound, p90, p90Bound,
+    max: last,
+    maxBound: last !== null && lastWaiting ? 'lower' : null,
+  };
 }
 
 /** measure: every group's summary, and each channel against the reference (from the ticket table). */

@@ -13,7 +13,8 @@
  */
 import type { Channel } from '../model.js';
 import type { Report } from '../report.js';
-import { boundedDurationWords, durationBeside, formatBoundedDuration, formatCount, formatDuration, formatMedianCi, slaEdges } from './format.js';
+import type { Bound } from '../measure/estimate.js';
+import { boundedDurationWords, formatBoundedDuration, formatCount, formatDuration, formatMedianCi, slaEdges } from './format.js';
 
 type PlotModule = typeof import('@observablehq/plot');
 type ParseHtml = (typeof import('linkedom'))['parseHTML'];
@@ -93,7 +94,13 @@ function newDocument(): unknown {
   return chartKit().parseHTML('<!doctype html><html><body></body></html>').document;
 }
 
-/** Box plot of first response per channel: p25–p75 box, p10–p90 whiskers, min/max dots, median tick. */
+/**
+ * Box plot of first response per channel, read off the same Kaplan–Meier curve as the tables
+ * (the unanswered counted as still waiting): p25–p75 box, p10–p90 whiskers, a dot at the fastest
+ * answer and one at the longest time seen (hollow: a ticket still waiting), median tick. A
+ * quantile not reached is a lower bound: the part of the box or whisker that reaches it is
+ * dashed and pale, and the median's label says `≥`. A channel nobody answered is still drawn.
+ */
 export function distributionChart(report: Report): string | null {
   const rows = report.distributions?.firstResponse.filter((d) => d.n > 0 && d.median !== null) ?? [];
   if (!rows.length) return null;
@@ -101,13 +108,20 @@ export function distributionChart(report: Report): string | null {
   const data = rows.map((d) => {
     // each value beside the channel's first-response SLA targets, as the channel table writes them
     const targets = slaEdges(report.channels.find((c) => c.channel === d.channel), 'firstResponse');
-    const f = (x: number | null): string => durationBeside(x, 'nearest', targets);
+    const f = (x: number | null, bound: Bound | null = null): string => boundedDurationWords(x, bound, targets);
+    // (a report made before the distributions counted the unanswered has no bounds: read as none)
+    const b = (bound: Bound | null | undefined): Bound | null => bound ?? null;
     return {
       channel: d.channel,
-      n: d.n,
-      min: d.min, p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
-      label: f(d.median),
-      title: `${d.channel}: ${d.n} answered; min ${f(d.min)}, p10 ${f(d.p10)}, p25 ${f(d.p25)}, median ${f(d.median)}, p75 ${f(d.p75)}, p90 ${f(d.p90)}, max ${f(d.max)}`,
+      min: d.min,
+      p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
+      // a segment whose right end is a quantile not reached is dashed (it reaches at least there)
+      leftBound: Boolean(b(d.p25Bound)),
+      boxBound: Boolean(b(d.p75Bound)),
+      rightBound: Boolean(b(d.p90Bound)),
+      maxWaiting: Boolean(b(d.maxBound)),
+      label: formatBoundedDuration(d.median, b(d.medianBound), targets),
+      title: `${d.channel}: ${formatCount(d.answered ?? d.n)} of ${formatCount(d.n)} answered (the rest counted as still waiting); fastest answer ${f(d.min)}, p10 ${f(d.p10, b(d.p10Bound))}, p25 ${f(d.p25, b(d.p25Bound))}, median ${f(d.median, b(d.medianBound))}, p75 ${f(d.p75, b(d.p75Bound))}, p90 ${f(d.p90, b(d.p90Bound))}, longest ${b(d.maxBound) ? 'still waiting ' : ''}${f(d.max, b(d.maxBound))}`,
     };
   });
   const channels = data.map((d) => d.channel);
@@ -120,7 +134,7 @@ export function distributionChart(report: Report): string | null {
     marginRight: 30,
     marginBottom: 46,
     style: { fontFamily: FONT, fontSize: '12px' },
-    ariaLabel: 'First response time by channel (box plot)',
+    ariaLabel: 'First response time by channel (box plot, unanswered counted as still waiting)',
     x: { ...SYMLOG, label: 'First response (log scale) →', grid: false },
     y: { domain: channels, label: null },
     color: colour,
@@ -128,11 +142,18 @@ export function distributionChart(report: Report): string | null {
       Plot.gridX({ ticks: durationTicks, stroke: '#000', strokeOpacity: 0.08 }),
       Plot.axisX({ ticks: durationTicks, text: (d: number) => formatDuration(d), label: 'First response (log scale) →', labelAnchor: 'center', labelOffset: 36 }),
       Plot.ruleY(data, { y: 'channel', x1: 'min', x2: 'max', stroke: 'channel', strokeOpacity: 0.35, strokeDasharray: '2,3' }),
-      Plot.ruleY(data, { y: 'channel', x1: 'p10', x2: 'p90', stroke: 'channel', strokeWidth: 1.5 }),
-      Plot.barX(data, { y: 'channel', x1: 'p25', x2: 'p75', fill: 'channel', fillOpacity: 0.25, stroke: 'channel', insetTop: 9, insetBottom: 9, title: 'title' }),
-      Plot.tickX(data, { y: 'channel', x: 'median', stroke: 'channel', strokeWidth: 3, insetTop: 7, insetBottom: 7 }),
+      ...([false, true] as const).flatMap((dashed) => {
+        const line = dashed ? { strokeDasharray: '4,3' } : {};
+        return [
+          Plot.ruleY(data.filter((d) => d.leftBound === dashed), { y: 'channel', x1: 'p10', x2: 'p25', stroke: 'channel', strokeWidth: 1.5, ...line }),
+          Plot.ruleY(data.filter((d) => d.rightBound === dashed), { y: 'channel', x1: 'p75', x2: 'p90', stroke: 'channel', strokeWidth: 1.5, ...line }),
+          Plot.barX(data.filter((d) => d.boxBound === dashed), { y: 'channel', x1: 'p25', x2: 'p75', fill: 'channel', fillOpacity: dashed ? 0.08 : 0.25, stroke: 'channel', insetTop: 9, insetBottom: 9, title: 'title', ...line }),
+        ];
+      }),
+      Plot.tickX(data, { y: 'channel', x: 'median', stroke: 'channel', strokeWidth: 3, insetTop: 7, insetBottom: 7, title: 'title' }),
       Plot.dot(data, { y: 'channel', x: 'min', stroke: 'channel', r: 2.5 }),
-      Plot.dot(data, { y: 'channel', x: 'max', stroke: 'channel', r: 2.5 }),
+      Plot.dot(data.filter((d) => !d.maxWaiting), { y: 'channel', x: 'max', stroke: 'channel', r: 2.5 }),
+      Plot.dot(data.filter((d) => d.maxWaiting), { y: 'channel', x: 'max', stroke: 'channel', fill: '#fff', r: 3.5 }),
       Plot.text(data, { y: 'channel', x: 'median', text: 'label', dy: -17, fontWeight: 600, fill: '#333' }),
     ],
   });

@@ -296,7 +296,7 @@ ${tiles(report)}
 <section id="channels">
 <h2>Channels</h2>
 ${channelTable(report)}
-${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}: answered tickets only (the tables' medians count the ones still waiting): box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, dots at the fastest and slowest, thick tick at the median (log scale).`)}
+${figure(distributionChart(report), `First response by channel${report.reportPeriod ? `, ${periodName(report.reportPeriod.label)}` : ''}, the unanswered counted as still waiting, as in the tables: box from the 25th to the 75th percentile, whiskers from the 10th to the 90th, thick tick at the median, dots at the fastest answer and the longest time seen (hollow: a ticket still waiting that long); a dashed part ends at a percentile not reached, a lower bound: that share of the channel had not been answered by then (log scale).`)}
 </section>
 ${sla ? html`
 <section id="sla">

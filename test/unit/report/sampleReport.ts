@@ -174,8 +174,8 @@ export function sampleReport(): Report {
     ],
     distributions: {
       firstResponse: [
-        { channel: 'phone', n: 30, min: 10 * 60, p10: 30 * 60, p25: H, median: 2 * H, p75: 3 * H, p90: 5 * H, max: 8 * H },
-        { channel: 'social', n: 20, min: 0, p10: 5 * 60, p25: 15 * 60, median: 30 * 60, p75: 45 * 60, p90: H, max: 2 * H },
+        { channel: 'phone', n: 30, answered: 30, min: 10 * 60, p10: 30 * 60, p10Bound: null, p25: H, p25Bound: null, median: 2 * H, medianBound: null, p75: 3 * H, p75Bound: null, p90: 5 * H, p90Bound: null, max: 8 * H, maxBound: null },
+        { channel: 'social', n: 20, answered: 20, min: 0, p10: 5 * 60, p10Bound: null, p25: 15 * 60, p25Bound: null, median: 30 * 60, medianBound: null, p75: 45 * 60, p75Bound: null, p90: H, p90Bound: null, max: 2 * H, maxBound: null },
       ],
     },
   };
