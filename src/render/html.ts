@@ -19,7 +19,7 @@ import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, toleranceEdges, type Edges } from '../format.js';
 import {
   exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, methodNote, periodName, reportTitle, scopeSentence, signedDuration,
-  summarySentences, trendChannels, unitName,
+  gatesSentence, stillWaiting, summarySentences, trendChannels, unitName,
 } from './markdown.js';
 
 /** Text made safe for HTML element content and quoted attribute values. */
@@ -246,10 +246,10 @@ function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'f
       const n = metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN;
       return html`<td class="num${enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound, slaEdges(report.channels.find((x) => x.channel === c), metric))}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${enough ? '' : html` <span class="change">n=${formatCount(n)}, too few</span>`}</td>`;
     });
-    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(p.open))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(stillWaiting(p, metric)))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
   });
   return html`<div class="table-wrap"><table>
-<thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">Open</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
+<thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">${metric === 'firstResponse' ? 'Unanswered' : 'Open'}</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -332,7 +332,7 @@ ${report.findings.length ? html`<p class="note">Each finding folds out to its ev
 ${report.gates.length ? html`
 <section id="gates">
 <h2>Gates</h2>
-<p>${failed.length ? `${failed.length} of ${report.gates.length} gates failed.` : `All ${report.gates.length} gates passed.`}</p>
+<p>${gatesSentence(failed.length, report.gates.length)}</p>
 <div class="table-wrap"><table><thead><tr><th>Result</th><th>Gate</th><th>Outcome</th><th>Detail</th></tr></thead><tbody>
 ${report.gates.map((g) => html`<tr><td class="${g.passed ? 'pass' : 'fail'}">${g.passed ? 'pass' : 'FAIL'}</td><td class="mono">${g.expression}</td><td>${gateMessage(g)}</td><td>${gateDetail(g) ?? ''}</td></tr>`)}
 </tbody></table></div>

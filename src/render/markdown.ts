@@ -82,6 +82,13 @@ export function scopeSentence(report: Report): string {
 }
 
 /** The headline sentences: how each channel compares, findings, trend, censoring, gates. */
+/** How the gates went, in words that agree with their number: "The gate passed.", "1 of 1 gate failed.", "All 3 gates passed." */
+export function gatesSentence(failed: number, total: number): string {
+  const gates = total === 1 ? 'gate' : 'gates';
+  if (failed) return `${failed} of ${total} ${gates} failed.`;
+  return total === 1 ? 'The gate passed.' : `All ${total} gates passed.`;
+}
+
 export function summarySentences(report: Report): string[] {
   const out: string[] = [];
   const ref = report.channels.find((c) => c.channel === report.reference) ?? null;
@@ -128,7 +135,7 @@ export function summarySentences(report: Report): string[] {
     );
   }
   const failed = report.gates.filter((g) => !g.passed);
-  if (report.gates.length) out.push(failed.length ? `${failed.length} of ${report.gates.length} gates failed.` : `All ${report.gates.length} gates passed.`);
+  if (report.gates.length) out.push(gatesSentence(failed.length, report.gates.length));
   return out;
 }
 
@@ -336,13 +343,29 @@ function byRows(by: ByReport, edges: Edges): string[][] {
   });
 }
 
+/**
+ * A period's tickets still waiting in `metric` at its as-of time: open (resolution), or
+ * unanswered (first response: each channel's tickets in the estimate less those answered); null
+ * when not known.
+ */
+export function stillWaiting(p: PeriodReport, metric: 'firstResponse' | 'resolution'): number | null {
+  if (metric === 'resolution') return p.open;
+  let waiting = 0;
+  for (const c of p.channels) {
+    if (c.answered === null) return null;
+    waiting += c.firstResponseN - c.answered;
+  }
+  return waiting;
+}
+
 /** Trend table of one metric: a row per period, a column per channel, then the reference gap. */
 function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): string {
   const periods = report.periods ?? [];
   const channels = trendChannels(periods);
   const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
   const boundKey = metric === 'firstResponse' ? 'firstResponseBound' : 'resolutionBound';
-  const head = [unitName(report), 'Tickets', 'Open', ...channels.map((c) => e(c)), `Gap: ${e(report.reference)} − fastest`, 'Gap change'];
+  // (the tickets still waiting in the metric the table is of: unanswered for first response, open for resolution)
+  const head = [unitName(report), 'Tickets', metric === 'firstResponse' ? 'Unanswered' : 'Open', ...channels.map((c) => e(c)), `Gap: ${e(report.reference)} − fastest`, 'Gap change'];
   const rows = periods.map((p) => {
     const label = `${e(p.period)}${p.complete ? '' : ' (to date)'}`;
     const cells = channels.map((c) => {
@@ -359,7 +382,7 @@ function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): str
     return [
       p.current ? `**${label}**` : label,
       formatCount(p.tickets),
-      formatCount(p.open),
+      formatCount(stillWaiting(p, metric)),
       ...cells,
       gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${e(gap.channel)})` : '—',
       gap ? signedDuration(gap.change) : '—',
