@@ -158,6 +158,30 @@ export function starterConfig(profiles: readonly FileProfile[], timeZone: string
   return { config, edits, lookalike };
 }
 
+/**
+ * One config maps one layout: files of different layouts (a ServiceNow log beside a generic
+ * workbook), or of one format whose headers differ (a column the first file maps is not in
+ * another), are refused before anything is written. The config had been the first file's, and
+ * the audit it was written for then failed on the second file (found by an attack). Without a
+ * config each file's layout is detected on its own.
+ */
+function refuseMixedLayouts(profiles: readonly FileProfile[]): void {
+  const first = profiles[0];
+  if (!first) return;
+  const mapped = first.mapping.map((m) => m.column).filter((c): c is string => c !== null);
+  for (const p of profiles.slice(1)) {
+    const missing = p.format.id === first.format.id ? mapped.filter((c) => !p.header.includes(c)) : [];
+    if (p.format.id === first.format.id && missing.length === 0) continue;
+    const why =
+      p.format.id !== first.format.id
+        ? `${first.file} is ${first.format.id} and ${p.file} is ${p.format.id}`
+        : `${p.file} has no column ${missing.map((c) => JSON.stringify(c)).join(', ')}, which ${first.file} maps`;
+    throw new ParityError(`the files have different layouts (${why}): one config maps one layout`, {
+      hint: `audit them without a config (each file's layout is detected on its own), or run parity init on the files of each layout with -o <file> and audit each set with its own -c`,
+    });
+  }
+}
+
 export async function initCommand(files: string[], flags: InitFlags, ctx: CommandContext): Promise<CommandResult> {
   const target = flags.output ?? flags.out ?? 'parity.config.json';
   const path = target === '-' ? null : isAbsolute(target) ? target : join(ctx.cwd, target);
@@ -172,6 +196,7 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   const { config } = typeof flags.config === 'string' ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
   const settings = resolveSettings(files, flags, config, ctx.version);
   const profiles: FileProfile[] = files.length ? await profileFiles(settings, { stdin: ctx.stdin }) : [];
+  refuseMixedLayouts(profiles);
   const detected = starterConfig(profiles, settings.timeZone);
   const { edits } = detected;
   // --sheet and --decimal read this export: the config must keep saying so.

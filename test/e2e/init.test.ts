@@ -268,3 +268,27 @@ describe('parity init with a channel value that looks like another (found by an 
     expect(Object.keys(JSON.parse(text).channels)).toContain('Ph\u043ene');
   });
 });
+
+describe('parity init on files of different layouts (found by an attack)', () => {
+  it('refuses before writing anything: one config maps one layout, and the audit it was written for had failed on the second file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-mixed-'));
+    const r = await runParity(['init', fixture('formats', 'servicenow.csv'), fixture('formats', 'zendesk.csv')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('servicenow.csv is servicenow and');
+    expect(r.stderr).toContain('zendesk.csv is zendesk): one config maps one layout');
+    expect(r.stderr).toContain('audit them without a config');
+    expect(existsSync(join(dir, 'parity.config.json'))).toBe(false);
+  });
+
+  it('refuses files of one format whose headers differ (a column the first maps is missing)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-headers-'));
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'ticket_id,channel,created_at,first_response_at\nT1,phone,2026-10-01T10:00:00Z,2026-10-01T11:00:00Z\n');
+    writeFileSync(b, 'id,channel,created_at\nT2,email,2026-10-01T10:00:00Z\n');
+    const r = await runParity(['init', a, b, '-o', join(dir, 'c.json')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.csv has no column "ticket_id", "first_response_at", which .*a\.csv maps/);
+    expect(existsSync(join(dir, 'c.json'))).toBe(false);
+  });
+});
