@@ -486,6 +486,14 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   peeked = await peek(bytes, PEEK_BYTES).catch((error: unknown) => {
     throw csvFailure(error, file, 1);
   });
+  // (inside gzip: a workbook, Parquet or a gzipped gzip are none of them read as text)
+  if (gzipped && (isZip(peeked.head) || isOle2(peeked.head) || isParquet(peeked.head) || (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b))) {
+    const what = isParquet(peeked.head) ? 'a Parquet file' : peeked.head[0] === 0x1f ? 'another gzip file' : 'an Excel workbook';
+    throw new ParityError(`the file is gzip holding ${what}, which parity does not read compressed`, {
+      location: { file },
+      hint: `decompress it (gunzip -k ${file === '<stdin>' ? '<file>.gz' : file}) and give parity the file inside`,
+    });
+  }
   const zeros = zeroPattern(peeked.head);
   if (zeros === 'utf-32') {
     throw new ParityError('the file is UTF-32, which parity does not read', { location: { file }, hint: 'save it as UTF-8 (or UTF-16 little-endian) CSV' });

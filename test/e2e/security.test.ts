@@ -293,6 +293,19 @@ describe('resource bounds', () => {
     }
   });
 
+  it('gzip holding a workbook or another gzip is named as such, never read as text (found by an attack: "no header row")', async () => {
+    const d = dir();
+    const workbook = write(d, 'book.xlsx.gz', gzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx'))));
+    const twice = write(d, 'twice.csv.gz', gzipSync(gzipSync('ticket_id,channel,created_at\nT1,phone,2026-10-01T10:00:00Z\n')));
+    for (const [file, what] of [[workbook, 'an Excel workbook'], [twice, 'another gzip file']] as const) {
+      const r = await runParity(['audit', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file}: the file is gzip holding ${what}, which parity does not read compressed`);
+      expect(r.stderr).toContain(`decompress it (gunzip -k ${file})`);
+      expectClean(r);
+    }
+  });
+
   it('/dev/zero and a record without an end stop at the record bound, naming file and line', async () => {
     const zero = await runParity(['audit', '/dev/zero', '--max-record-bytes', '1MiB']);
     expect(zero.code).toBe(2);
