@@ -8,7 +8,7 @@ import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { CLOCK_UNITS, TICKET_FIELDS, TIME_TWINS, TWIN_FIELD, type DurationUnit, type TicketField } from '../model.js';
-import { checkTimeZone, dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { checkTimeZone, dashMonthFirstOnly, dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
 import { wordedDuration } from '../measure/duration.js';
@@ -348,9 +348,13 @@ export function bindColumns(
         continue;
       }
     }
-    const style = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
+    const detected = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
+    // (dash dates valid only month-first: read day-first, the order marked as guessed, so that the
+    // first such row stops the run naming the dateFormat; see time.ts dashMonthFirstOnly)
+    const monthFirstDashes = (detected === null || detected === 'dmy-dash') && dashMonthFirstOnly(values, timeZone);
+    const style = monthFirstDashes ? 'dmy-dash' : detected;
     if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field, delimiter === 'xlsx');
-    const guessed = ORDERED.has(style) && !dateOrderSettled(values, timeZone);
+    const guessed = monthFirstDashes || (ORDERED.has(style) && !dateOrderSettled(values, timeZone));
     bindings[field] = { ...b, style, ...(guessed ? { orderGuessed: true, ...orderExample(values) } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
   }
 

@@ -3,11 +3,11 @@
  * (`tweet_id, author_id, inbound, created_at, text, response_tweet_id, in_response_to_tweet_id`),
  * possibly with a leading unnamed index column and float ids (`3.0`) from a pandas re-save.
  *
- * A ticket is a customer tweet (inbound) that replies to nothing, or a customer tweet in such a
- * conversation by another customer than the one whose ticket it replies to (`@custA @Brand same
- * here!`: a second customer waiting, who is owed an answer of their own; the conversation's first
- * customer coming back continues their ticket). A customer's follow-ups and the brand tweets that
- * reply to a tweet of a ticket belong to that ticket. Its first response is the earliest brand
+ * A ticket is a customer tweet (inbound) that replies to nothing, or the earliest tweet in such a
+ * conversation of another customer than the one who started it (`@custA @Brand same here!`: a
+ * second customer waiting, who is owed an answer of their own). Every later tweet of a customer
+ * in the conversation continues that customer's ticket, wherever in the thread it replies; a
+ * brand tweet belongs to the ticket of the tweet it replies to. Its first response is the earliest brand
  * tweet (inbound = False) of the ticket that is in the file (a reply to it, listed in its
  * `response_tweet_id`, or to a later tweet of the ticket): a brand reply to another customer in
  * the thread is that customer's answer, not this one's (until 3 December 2026 every brand tweet of
@@ -176,25 +176,49 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
     for (const p of path) root[p] = found;
   }
 
-  // The ticket each row of a customer's conversation belongs to (see the header): the rows of a
-  // chain are settled from its top down, each from its parent's ticket, so each row once.
+  // The ticket each row of a customer's conversation belongs to (see the header). A customer
+  // tweet is its customer's ticket in the conversation: the first customer's is the
+  // conversation's first tweet, another customer's is their earliest tweet in it (by time, then
+  // by id: the same whatever the order of the rows). A brand tweet (or one of unknown side)
+  // belongs to the ticket of the tweet it replies to, followed up to the nearest customer tweet.
   const owner = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
+  const joinedAt = (a: number): number => {
+    const t = created[a] as number;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  const sooner = (a: number, b: number): boolean => {
+    if (joinedAt(a) !== joinedAt(b)) return joinedAt(a) < joinedAt(b);
+    const x = ids[a] as string;
+    const y = ids[b] as string;
+    return x.length !== y.length ? x.length < y.length : x < y;
+  };
+  const inCustomerConversation = (i: number): number => {
     const r = root[i] as number;
-    if (r < 0 || inbound[r] !== true || owner[i]! >= 0) continue;
+    return r >= 0 && inbound[r] === true ? r : -1;
+  };
+  const joined = new Map<string, number>();
+  const joinKey = (r: number, i: number): string => `${r}:${authorCode[i]}`;
+  for (let i = 0; i < n; i++) {
+    const r = inCustomerConversation(i);
+    if (r < 0 || inbound[i] !== true || authorCode[i] === authorCode[r]) continue;
+    const key = joinKey(r, i);
+    const first = joined.get(key);
+    if (first === undefined || sooner(i, first)) joined.set(key, i);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = inCustomerConversation(i);
+    if (r < 0 || inbound[i] !== true) continue;
+    owner[i] = authorCode[i] === authorCode[r] ? r : (joined.get(joinKey(r, i)) as number);
+  }
+  for (let i = 0; i < n; i++) {
+    if (inCustomerConversation(i) < 0 || owner[i]! >= 0) continue;
     path.length = 0;
     let at = i;
-    while (owner[at]! < 0 && at !== r) {
+    while (owner[at]! < 0) {
       path.push(at);
       at = parentSlot[at] as number;
     }
-    if (owner[at]! < 0) owner[at] = at; // the conversation's first tweet
-    for (let k = path.length - 1; k >= 0; k--) {
-      const row = path[k] as number;
-      const ticket = owner[parentSlot[row] as number] as number;
-      const author = authorCode[row] as number;
-      owner[row] = inbound[row] === true && author !== authorCode[ticket] ? (author === authorCode[r] ? r : row) : ticket;
-    }
+    for (const row of path) owner[row] = owner[at] as number;
   }
 
   // Rows grouped by ticket (a customer's conversation) or by conversation (a brand's, a bad

@@ -473,10 +473,14 @@ function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text
   if (!binding?.orderGuessed) return;
   const needs = otherDateOrder(binding.style, text, zone);
   if (needs === null) return;
-  const taken = needs === 'day-first' ? 'month-first (MM/DD)' : 'day-first (DD/MM)';
   const other = needs === 'day-first' ? 'month-first' : 'day-first';
+  // dash dates are read day-first only, whatever the first rows say (time.ts dashMonthFirstOnly)
+  const dashes = binding.style === 'dmy-dash';
+  const sep = dashes ? '-' : '/';
+  const taken = needs === 'day-first' ? `month-first (MM${sep}DD)` : `day-first (DD${sep}MM)`;
+  const why = dashes ? 'because parity reads dates written with dashes day-first unless a dateFormat says otherwise' : 'because no date in its first rows has a day over 12';
   throw new ParityError(
-    `"${text}" is a date only ${needs === 'day-first' ? 'day-first (DD/MM)' : 'month-first (MM/DD)'}, but the column was read ${taken} because no date in its first rows has a day over 12: either the column is ${needs} and every date in it may have been read the wrong way round, or this value is a mistake`,
+    `"${text}" is a date only ${needs === 'day-first' ? `day-first (DD${sep}MM)` : `month-first (MM${sep}DD)`}, but the column was read ${taken} ${why}: either the column is ${needs} and every date in it may have been read the wrong way round, or this value is a mistake`,
     {
       location: { file: record.file, line: record.line, column: binding.header },
       hint: `say the order in the config: "dateFormat": "${dateFormatLike(text, needs)}" if the export is ${needs}, or "${dateFormatLike(text, other)}" if it is ${other} (this row is then rejected); then run again`,

@@ -459,6 +459,22 @@ export function dateOrderSettled(samples: readonly string[], zone: string): bool
   return false;
 }
 
+/**
+ * Whether some sample is a dash date valid only month-first (`10-31-2026`): parity reads dash
+ * dates day-first only, so such a column is bound day-first with its order marked as guessed,
+ * and its rows stop the run at that date naming the dateFormat (normalise/rows.ts), rather than
+ * the column being unreadable or its dates read with day and month swapped.
+ */
+export function dashMonthFirstOnly(samples: readonly string[], zone: string): boolean {
+  for (const s of samples) {
+    const text = s.trim();
+    const m = SLASH.exec(text);
+    if (!m || m[2] !== '-') continue;
+    if (Number(m[3]) > 12 && Number(m[1]) <= 12 && readsInOrder(text, 'month-first', zone)) return true;
+  }
+  return false;
+}
+
 /** Whether a slash or dash date reads as a valid date in `order`. */
 function readsInOrder(text: string, order: 'day-first' | 'month-first', zone: string): boolean {
   const m = SLASH.exec(text);

@@ -133,6 +133,23 @@ describe('tweet log: a customer joining another customer\'s thread is a ticket o
     expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 5, 0]);
     expect(numbers(report)).toEqual([['social', 2, 2, 1950, null, null]]);
   });
+
+  it('a joining customer who tweets again continues their own ticket, wherever in the thread (found by a review)', async () => {
+    const path = logFile('joined-twice.csv', [
+      'tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id',
+      '1,custA,True,Tue Oct 31 10:00:00 +0000 2017,@Brand broke,"2,3",',
+      '2,custB,True,Tue Oct 31 10:05:00 +0000 2017,@custA @Brand same,5,1',
+      '3,custB,True,Tue Oct 31 12:00:00 +0000 2017,@custA @Brand anyone??,,1',
+      '5,Brand,False,Tue Oct 31 10:30:00 +0000 2017,@custB DM us,,2',
+      '6,Brand,False,Tue Oct 31 11:00:00 +0000 2017,@custA DM us,,1',
+    ]);
+    const report = await auditFiles([path], {}, { minSample: 1 });
+    // custA: ticket 1, answered by 6 at 11:00 (3,600 s); custB: ticket 2 (their earliest tweet),
+    // tweet 3 continues it, answered by 5 at 10:30 (1,500 s). Two tickets, not three (tweet 3 had
+    // been a third, never answered). Median of 1,500 and 3,600: 2,550 s.
+    expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 5, 0]);
+    expect(numbers(report)).toEqual([['social', 2, 2, 2550, null, null]]);
+  });
 });
 
 describe('ServiceNow event log', () => {
