@@ -20,6 +20,7 @@ import { SHOWN_VALUES } from '../render/format.js';
 import { resolveSettings, type CommonFlags } from './options.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { headerList } from '../formats/bind.js';
+import { headerKey } from '../formats/types.js';
 
 /** Flags of `init` beyond the common ones. */
 export interface InitFlags extends CommonFlags {
@@ -170,7 +171,9 @@ function refuseMixedLayouts(profiles: readonly FileProfile[]): void {
   if (!first) return;
   const mapped = first.mapping.map((m) => m.column).filter((c): c is string => c !== null);
   for (const p of profiles.slice(1)) {
-    const missing = p.format.id === first.format.id ? mapped.filter((c) => !p.header.includes(c)) : [];
+    // (headers matched as a mapping matches them: `Ticket_ID` is `ticket_id`)
+    const keys = new Set(p.header.map(headerKey));
+    const missing = p.format.id === first.format.id ? mapped.filter((c) => !keys.has(headerKey(c))) : [];
     if (p.format.id === first.format.id && missing.length === 0) continue;
     const why =
       p.format.id !== first.format.id

@@ -144,11 +144,14 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
   const root = new Int32Array(n).fill(UNKNOWN);
   /** Each row's parent row (−1: replies to nothing, or to a tweet not in the file). */
   const parentSlot = new Int32Array(n).fill(-1);
+  /** For a row whose chain leaves the file: the tweet it reaches that is not in the file. */
+  const missing = new Map<number, string>();
   const path: number[] = [];
   for (let i = 0; i < n; i++) {
     let at = i;
     path.length = 0;
     let found = UNKNOWN;
+    let gone = '';
     while (found === UNKNOWN) {
       if (root[at] === VISITING) {
         found = CYCLE;
@@ -156,6 +159,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       }
       if (root[at] !== UNKNOWN) {
         found = root[at] as number;
+        if (found === ORPHAN) gone = missing.get(at) ?? '';
         break;
       }
       path.push(at);
@@ -168,12 +172,16 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       const next = index.get(idKey(parent));
       if (next === undefined) {
         found = ORPHAN;
+        gone = parent;
         break;
       }
       parentSlot[at] = next;
       at = next;
     }
-    for (const p of path) root[p] = found;
+    for (const p of path) {
+      root[p] = found;
+      if (found === ORPHAN) missing.set(p, gone);
+    }
   }
 
   // The ticket each row of a customer's conversation belongs to (see the header). A customer
@@ -257,7 +265,11 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       continue;
     }
     if (r === ORPHAN) {
-      yield { issue: { kind: 'orphan-reply', severity: 'excluded', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: parents[i] as string, detail: `replies to tweet ${parents[i]}, which is not in the file: its conversation began outside this export` } };
+      // (the value is the tweet not in the file, which a reply's own parent may not be: a reply
+      // to a reply whose chain leaves the file)
+      const gone = missing.get(i) ?? (parents[i] as string);
+      const detail = gone === parents[i] ? `replies to tweet ${gone}, which is not in the file` : `replies to tweet ${parents[i]}, whose thread replies to tweet ${gone}, which is not in the file`;
+      yield { issue: { kind: 'orphan-reply', severity: 'excluded', file: fileName, line, column: mapping.header[col.parent] ?? 'in_response_to_tweet_id', value: gone, detail: `${detail}: its conversation began outside this export` } };
       continue;
     }
     if ((owner[i]! >= 0 ? owner[i] : r) !== i) continue; // counted with its ticket below
@@ -277,7 +289,7 @@ async function* reduceTweets(records: AsyncIterable<RawRecord>, mapping: Mapping
       }
       continue;
     }
-    // First response: the earliest brand tweet of the conversation in the file — a reply to the
+    // First response: the earliest brand tweet of the ticket in the file — a reply to the
     // customer's first tweet (its response_tweet_id list) or to a later tweet of the thread
     // (the customer's follow-up, "it's an iPhone 7 btw", answered ten minutes later). Only the
     // first tweet's own replies had been read: a customer answered under their follow-up was
@@ -366,11 +378,11 @@ export const tweets: FormatDef = {
   fixedChannel: 'social',
   logColumns: {
     inbound: 'True = customer tweet, False = brand reply',
-    response_tweet_id: "replies to the tweet: with in_response_to_tweet_id, the earliest brand tweet of the conversation is the ticket's first response",
+    response_tweet_id: "replies to the tweet: with in_response_to_tweet_id, the earliest brand tweet of the ticket is its first response",
     in_response_to_tweet_id: 'the tweet it answers: links a reply to its conversation',
   },
   absent: {
-    firstResponseAt: 'derived: the earliest brand tweet (inbound False) of the conversation (a reply to the first tweet or to a later one)',
+    firstResponseAt: 'derived: the earliest brand tweet (inbound False) of the ticket (a reply to its first tweet or to a later one of it)',
     resolvedAt: 'a conversation log has no solved or closed state: resolution is not measured',
   },
   notes: [

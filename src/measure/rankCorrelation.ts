@@ -2,10 +2,12 @@
  * The follower rank correlation's numbers (judge/findings/followers.ts judges them): Spearman's
  * rho of follower count against first-response time over every social ticket that has a count,
  * raw and like for like (percentile ranks within category × priority cells). A ticket not yet
- * answered counts with its age at the as-of time as a time still running: its time is ranked by
- * its Gehan score (stats/spearman.ts censoredMidranks: longer than every answer that came within
- * its age, not ordered against later ones), so the customers nobody answered are in the number
- * as they are in the medians. With every ticket answered the ranks are the plain midranks.
+ * answered counts with its age at the as-of time as a time still running: the times are put in
+ * order by their Gehan scores (stats/spearman.ts censoredMidranks: a waiting ticket is longer
+ * than every answer that came within its age, and not ordered against later ones), and Spearman's
+ * rho is taken on the ranks of that order (spearman() ranks what it is given), so the customers
+ * nobody answered are in the number as they are in the medians. With every ticket answered the
+ * order is the times' own and the rho is the classic one.
  *
  * Two steps, so that the second can run on the statistics helper thread (measure/helper.ts):
  * `correlationInput` reads the ticket table into a few typed arrays, `followerCorrelation`
@@ -33,6 +35,8 @@ export interface CorrelationInput {
 export interface FollowerCorrelation {
   raw: SpearmanResult;
   adjusted: SpearmanResult | null;
+  /** Of the tickets counted, how many were answered (none: nothing to rank them by). */
+  answered: number;
 }
 
 /**
@@ -69,7 +73,9 @@ export function followerCorrelation(input: CorrelationInput): FollowerCorrelatio
   const adjusted = cells
     ? spearman(withinCellPercentiles(cells.code, cells.count, input.followers), withinCellPercentiles(cells.code, cells.count, input.seconds, input.answered))
     : null;
-  return { raw, adjusted };
+  let answered = 0;
+  for (let k = 0; k < input.answered.length; k++) answered += input.answered[k] as number;
+  return { raw, adjusted, answered };
 }
 
 /**

@@ -488,7 +488,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   });
   // (inside gzip: a workbook, Parquet or a gzipped gzip are none of them read as text)
   if (gzipped && (isZip(peeked.head) || isOle2(peeked.head) || isParquet(peeked.head) || (peeked.head[0] === 0x1f && peeked.head[1] === 0x8b))) {
-    const what = isParquet(peeked.head) ? 'a Parquet file' : peeked.head[0] === 0x1f ? 'another gzip file' : 'an Excel workbook';
+    const what = isParquet(peeked.head) ? 'a Parquet file' : peeked.head[0] === 0x1f ? 'another gzip file' : isOle2(peeked.head) ? 'a legacy Excel workbook (.xls)' : 'a zip archive (an .xlsx workbook, or another)';
     throw new ParityError(`the file is gzip holding ${what}, which parity does not read compressed`, {
       location: { file },
       hint: `decompress it (gunzip -k ${file === '<stdin>' ? '<file>.gz' : file}) and give parity the file inside`,

@@ -160,10 +160,12 @@ function zeroBased(ranks: Float64Array): Float64Array {
  * and than none still running; a duration still running at age c is certainly longer than every
  * ended one at or below c (an answer at the age a ticket has waited came no later than it), and
  * not comparable with later answers or with other running ones (score 0 for those pairs). With
- * nothing censored these are exactly the midranks ({@link midranks}), so a correlation of them is
- * Spearman's rho as before; the censored-data rank scores are Gehan's (Biometrika 1965), as in
- * the Gehan test of first response (rankTests.ts). O(n log n): two sorts and a binary search per
- * value.
+ * nothing censored these are exactly the midranks ({@link midranks}). The follower correlation
+ * passes them to {@link spearman}, which ranks them again: Spearman's rho on the order of the
+ * Gehan scores (with censoring that differs from a Pearson correlation of the scores themselves;
+ * without, both are the classic rho). The censored-data rank scores are Gehan's (Biometrika
+ * 1965), as in the Gehan test of first response (rankTests.ts). O(n log n): two sorts and a
+ * binary search per value.
  */
 export function censoredMidranks(times: Float64Array, ended: Uint8Array): Float64Array {
   const n = times.length;

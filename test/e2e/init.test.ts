@@ -292,3 +292,18 @@ describe('parity init on files of different layouts (found by an attack)', () =>
     expect(existsSync(join(dir, 'c.json'))).toBe(false);
   });
 });
+
+describe('parity init on files whose headers differ only in case (found by a review)', () => {
+  it('takes them for one layout, as the config it writes reads both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-case-'));
+    const a = join(dir, 'f1.csv');
+    const b = join(dir, 'f2.csv');
+    writeFileSync(a, 'ticket_id,channel,created_at\nT1,phone,2026-10-01T10:00:00Z\n');
+    writeFileSync(b, 'Ticket_ID,Channel,Created_At\nT2,email,2026-10-01T10:00:00Z\n');
+    const r = await runParity(['init', a, b, '-o', join(dir, 'c.json')], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const audit = await runParity(['audit', a, b, '-c', join(dir, 'c.json'), '--format', 'json'], { cwd: dir });
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(JSON.parse(audit.stdout).input.tickets).toBe(2);
+  });
+});

@@ -297,7 +297,7 @@ describe('resource bounds', () => {
     const d = dir();
     const workbook = write(d, 'book.xlsx.gz', gzipSync(readFileSync(fixture('xlsx', 'zendesk.xlsx'))));
     const twice = write(d, 'twice.csv.gz', gzipSync(gzipSync('ticket_id,channel,created_at\nT1,phone,2026-10-01T10:00:00Z\n')));
-    for (const [file, what] of [[workbook, 'an Excel workbook'], [twice, 'another gzip file']] as const) {
+    for (const [file, what] of [[workbook, 'a zip archive (an .xlsx workbook, or another)'], [twice, 'another gzip file']] as const) {
       const r = await runParity(['audit', file]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`${file}: the file is gzip holding ${what}, which parity does not read compressed`);

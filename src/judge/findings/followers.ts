@@ -36,7 +36,7 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: SpearmanResult | null, hRaw: number, hAdj: number): Finding {
+function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: SpearmanResult | null, hRaw: number, hAdj: number, answered: number): Finding {
   const { rules, ticketFamily: family } = ctx;
   const pRaw = family.get(hRaw);
   const pAdj = family.get(hAdj);
@@ -53,6 +53,11 @@ function correlationFinding(ctx: FindingContext, raw: SpearmanResult, adjusted: 
     verdict = 'insufficient-data';
     rule = `insufficient data: fewer than ${rules.minSample} social tickets with a follower count${adjusted ? ' in cells of at least ' + MIN_CELL : ''}`;
     message = `Too few social tickets with a follower count to relate followers to response time (n = ${count(decisive.n)}; at least ${count(rules.minSample)} needed).`;
+  } else if (!Number.isFinite(decisive.rho) && answered === 0) {
+    // every one still waiting: their waits are lower bounds that cannot be put in order
+    verdict = 'no-preference';
+    rule = `no preference shown: none of the social tickets with a follower count was answered, so their waits cannot be ranked (n = ${count(decisive.n)})`;
+    message = `Cannot relate follower count to first-response time on social: none of the ${count(decisive.n)} social tickets with a follower count was answered, so their waits cannot be put in order (each has waited at least its age so far).`;
   } else if (!Number.isFinite(decisive.rho)) {
     // tickets enough, nothing to rank (one follower count, or one time): not a lack of tickets,
     // and not shown either way, as a comparison with tickets enough but no ratio (rules.ts)
@@ -108,16 +113,17 @@ export function followerFindings(ctx: FindingContext): Deferred[] {
   if (socialBands.every((g) => groups.of(g).tickets === 0)) return [];
   const out: Deferred[] = [];
 
-  // Correlation, on answered tickets: needs each ticket's follower count and time, so only
+  // Correlation, over every social ticket with a follower count (the unanswered ranked as still
+  // waiting): needs each ticket's follower count and time, so only
   // in-process (a count table's audit says so in its input notes).
   const t = ctx.tickets;
   if (t) {
-    const { raw, adjusted } = t.correlation();
+    const { raw, adjusted, answered } = t.correlation();
     const testable = (r: SpearmanResult): number | null => (r.n >= ctx.rules.minSample ? finite(r.pValue) : null);
     // (a family of their own: context.ts ticketFamily)
     const hRaw = ctx.ticketFamily.add(testable(raw));
     const hAdj = adjusted ? ctx.ticketFamily.add(testable(adjusted)) : -1;
-    out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj));
+    out.push(() => correlationFinding(ctx, raw, adjusted, hRaw, hAdj, answered));
   }
 
   // Bands against the lowest band with enough tickets in the first-response comparison (answered

@@ -41,3 +41,20 @@ describe('a follower correlation with tickets enough but one follower count', ()
     );
   });
 });
+
+describe('a follower correlation with every social ticket unanswered (found by a review)', () => {
+  it('says that none was answered, not that the times do not vary', async () => {
+    const rows = ['ticket_id,channel,created_at,first_response_at,follower_count', 'P1,phone,2026-10-01T00:00:00Z,2026-10-01T01:00:00Z,'];
+    const start = Date.UTC(2026, 9, 1) / 1000;
+    const iso = (x: number): string => new Date(x * 1000).toISOString().replace('.000Z', 'Z');
+    for (let k = 0; k < 40; k++) rows.push(`S${k},social,${iso(start + k * 3600)},,${100 * (k + 1)}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'parity-follower-unanswered-')), 'all.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const report = await auditFiles([file]);
+    const f = report.findings.find((x) => x.kind === 'follower-preference' && x.details?.['test'] === 'spearman');
+    expect(f?.verdict).toBe('no-preference');
+    expect(f?.message).toBe(
+      'Cannot relate follower count to first-response time on social: none of the 40 social tickets with a follower count was answered, so their waits cannot be put in order (each has waited at least its age so far).',
+    );
+  });
+});

@@ -107,4 +107,23 @@ describe('a date order no value settled is said in the notes', () => {
     expect(error?.location?.line).toBe(14);
     expect(JSON.stringify(error)).toContain('MM-dd-yyyy HH:mm');
   });
+
+  it('a dash column whose every date is valid only month-first stops at its first row too, beside ISO creation times or alone (found by a review)', async () => {
+    // had been: every first response "cannot read" (exit 0, no hint), or "no usable tickets"
+    const beside = join(dir, 'dash-beside-iso.csv');
+    writeFileSync(beside, 'ticket_id,channel,created_at,first_response_at\nT1,phone,2026-10-31T09:00:00Z,10-31-2026 10:00\nT2,email,2026-10-20T09:00:00Z,10-20-2026 11:00\n');
+    const alone = join(dir, 'dash-alone.csv');
+    writeFileSync(alone, 'ticket_id,channel,created_at,first_response_at\nT1,phone,10-31-2026 09:00,10-31-2026 10:00\nT2,email,11-20-2026 09:00,11-20-2026 11:00\n');
+    for (const [file, text] of [[beside, '10-31-2026 10:00'], [alone, '10-31-2026 09:00']] as const) {
+      const error = await auditFiles([file]).then(
+        () => null,
+        (e: unknown) => e as { message: string; location?: { line?: number }; hint?: string },
+      );
+      expect(error?.message).toBe(
+        `"${text}" is a date only month-first (MM-DD), but the column was read day-first (DD-MM) because parity reads dates written with dashes day-first unless a dateFormat says otherwise: either the column is month-first and every date in it may have been read the wrong way round, or this value is a mistake`,
+      );
+      expect(error?.location?.line).toBe(2);
+      expect(error?.hint).toContain('"dateFormat": "MM-dd-yyyy HH:mm" if the export is month-first');
+    }
+  });
 });

@@ -107,6 +107,21 @@ describe('tweet log split over files (found by an attack)', () => {
     await expect(auditFiles([day1(), day2()])).rejects.toThrow(/this tweet replies to tweet 1, which is in .*tw-day1\.csv: a tweet log split over several files cannot be joined/);
     await expect(auditFiles([day2(), day1()])).rejects.toThrow(/tweet 1 is the one that the tweet at .*tw-day2\.csv:2 replies to/);
   });
+  it('a reply to a reply whose thread leaves the file names the tweet not in the file (found by a review)', async () => {
+    // 2 replies to 1 (not in the file), 3 replies to 2: both excluded as orphans of tweet 1 (the
+    // value: 3's own parent, 2, is in the file); 7 is a ticket of its own
+    const path = logFile('tw-orphan-chain.csv', [head, '2,Brand,False,Thu Jul 02 00:10:00 +0000 2026,@custA on it,3,1', '3,custA,True,Thu Jul 02 00:20:00 +0000 2026,@Brand thanks,,2', '7,custB,True,Thu Jul 02 08:00:00 +0000 2026,@Brand hi,,']);
+    const issues: Array<{ line: number; value?: string; detail: string }> = [];
+    const { resolveSettings } = await import('../../../src/commands/options.js');
+    const { audit } = await import('../../../src/pipeline.js');
+    const { Readable } = await import('node:stream');
+    const settings = resolveSettings([path], {}, { minSample: 1 }, 'test');
+    await audit(settings, { stdin: Readable.from([]), onReject: (issue) => issues.push(issue) });
+    expect(issues.map((i) => [i.line, i.value, i.detail])).toEqual([
+      [2, '1', 'replies to tweet 1, which is not in the file: its conversation began outside this export'],
+      [3, '1', 'replies to tweet 2, whose thread replies to tweet 1, which is not in the file: its conversation began outside this export'],
+    ]);
+  });
   it('files that share no conversation are read together as before', async () => {
     const other = logFile('tw-other.csv', [head, '7,custB,True,Thu Jul 02 08:00:00 +0000 2026,@Brand hi,8,', '8,Brand,False,Thu Jul 02 08:30:00 +0000 2026,@custB hello,,7']);
     const report = await auditFiles([day1(), other], {}, { minSample: 1 });

@@ -314,4 +314,20 @@ describe('within-cell percentile ranks (by hand)', () => {
     expect(raw.rho).toBeCloseTo(8 / Math.sqrt(95), 12);
     expect(raw.n).toBe(5);
   });
+
+  it('the rho is Spearman\'s on the order of the Gehan scores, not a Pearson correlation of the scores (found by a review)', () => {
+    // Followers 1..5; answered after 5, 10 and 10 s; waiting at 7 and 3 s. Gehan midranks:
+    // 1.5, 3.5, 3.5 (the waiting 7 s: only the 5 s answer is certainly shorter), 3 (the waiting
+    // 3 s: none), 3.5. Ranked again: 1, 4, 4, 2, 4. Pearson of x = 1..5 with them by hand:
+    // Σ(x−3)(y−3) = 4 − 1 + 0 − 1 + 2 = 4, Σ(x−3)² = 10, Σ(y−3)² = 4 + 1 + 1 + 1 + 1 = 8:
+    // rho = 4/√80 = 0.4472 (a Pearson correlation of the midranks themselves would be 0.639).
+    const { raw, answered } = followerCorrelation({
+      followers: Float64Array.from([1, 2, 3, 4, 5]),
+      seconds: Float64Array.from([5, 10, 7, 3, 10]),
+      answered: Uint8Array.from([1, 1, 0, 0, 1]),
+      cells: null,
+    });
+    expect(raw.rho).toBeCloseTo(4 / Math.sqrt(80), 12);
+    expect(answered).toBe(3);
+  });
 });
