@@ -90,7 +90,7 @@ function generatedAtOf(text: string, zone: string): string {
 export function parseBands(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const edges = parts.map(Number);
-  if (parts.length === 0 || edges.some((e) => !Number.isFinite(e) || e <= 0)) {
+  if (parts.length === 0 || edges.some((e) => !Number.isFinite(e) || e <= 0 || e > Number.MAX_SAFE_INTEGER)) {
     throw new UsageError(`--bands "${text}" is not a list of positive numbers`, { hint: 'write it like --bands 1000,10000,100000' });
   }
   return edges;
@@ -302,7 +302,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
             holidays: [...new Set(config.businessHours.holidays ?? [])],
           }
         : { kind: 'calendar' },
-    sla: { firstResponse: slaTargets(config.sla?.firstResponse), resolution: slaTargets(config.sla?.resolution) },
+    sla: { firstResponse: slaTargets(config.sla?.firstResponse, 'sla.firstResponse'), resolution: slaTargets(config.sla?.resolution, 'sla.resolution') },
     ...(config.businessHours && !business
       ? { configNotes: [`the config has businessHours, but clock is "calendar"${config.clock === undefined ? ' (the default)' : ''}: every duration and SLA is in calendar time and the hours are not applied; set "clock": "business" to measure in them`] }
       : {}),

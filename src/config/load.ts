@@ -3,6 +3,7 @@
  * a file to read, so a run without one never loads zod). Every problem names the file and the
  * dotted key path ("parity.config.json: columns.createdAt: expected string").
  */
+import { duplicateKey } from './duplicateKeys.js';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { ParityError, UsageError } from '../errors.js';
@@ -63,6 +64,13 @@ export async function loadConfig(explicit: string | false | undefined, cwd: stri
     throw new ParityError(`configuration is not valid JSON at line ${where.line}, column ${where.column}: ${reason}`, {
       location: { file, line: where.line },
       hint: 'JSON needs double-quoted keys and strings, and no comma after the last item',
+    });
+  }
+  const twice = duplicateKey(body);
+  if (twice) {
+    throw new ParityError(`invalid configuration: ${twice.path} is written twice (line ${twice.line}); JSON would keep only the last, silently`, {
+      location: { file, line: twice.line },
+      hint: 'keep one of them',
     });
   }
   const { validateConfig } = await import('./validate.js');

@@ -92,7 +92,7 @@ export const configSchema = z.strictObject({
   /** Raw channel value → channel, or `outbound` for a value that is the team's own outgoing contact (excluded). */
   channels: z.record(z.string(), z.enum(CHANNEL_TARGETS)).optional(),
   reference: channel.optional(),
-  bands: z.array(z.number().positive()).min(1).optional(),
+  bands: z.array(z.number().positive().max(Number.MAX_SAFE_INTEGER, 'above 9007199254740991 (2^53 − 1), beyond what parity counts exactly')).min(1).optional(),
   /**
    * `--by`: compare the groups of a ticket field like channels. A field name (group, category,
    * priority, status, or any header), or the field with the value the others are compared with.

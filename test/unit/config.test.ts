@@ -93,3 +93,29 @@ describe('--generated-at (found by an independent attack: read in the machine zo
     expect(resolveSettings(['x.csv'], { generatedAt: '2026-12-31T23:59:60Z' }, {}, 'test').generatedAt).toBe('2027-01-01T00:00:00Z');
   });
 });
+
+describe('config keys and values that had silently won or been taken (found by an attack)', () => {
+  it('a key written twice in one object is found with its dotted path and line; keys of different objects and text inside strings are not', async () => {
+    const { duplicateKey } = await import('../../src/config/duplicateKeys.js');
+    expect(duplicateKey('{"reference":"phone",\n "reference":"email"}')).toEqual({ path: 'reference', line: 2 });
+    expect(duplicateKey('{"sla":{"firstResponse":{"default":"1h",\n\n"default":"9h"}}}')).toEqual({ path: 'sla.firstResponse.default', line: 3 });
+    // "\u0041" is A: the same key written two ways
+    expect(duplicateKey('{"A":1,"\\u0041":2}')).toEqual({ path: 'A', line: 1 });
+    expect(duplicateKey('{"x":{"a":1},"y":{"a":2},"s":"\\"a\\":1","z":[{"a":1},{"a":2}]}')).toBeNull();
+    expect(duplicateKey('{"z":[{"a":1,"b":[1,2]},{"a":2,"a":3}]}')).toEqual({ path: 'z[1].a', line: 1 });
+  });
+
+  it('SLA keys that are one key in any case, with different targets, are refused; the same target twice is not', async () => {
+    const { slaTargets } = await import('../../src/measure/sla.js');
+    expect(() => slaTargets({ default: '4h', high: '30m', HIGH: '2h' }, 'sla.firstResponse')).toThrow('sla.firstResponse.HIGH in the config: "high" and "HIGH" are one key to parity (case aside), with different targets');
+    expect(slaTargets({ high: '30m', HIGH: '30m' }, 'sla.firstResponse')?.get('high')).toBe(1800);
+  });
+
+  it('an SLA target or a band edge beyond 2^53 − 1 is refused, not shown as 100000000000000000000d or 1k-1e+302M', async () => {
+    const { slaTargets } = await import('../../src/measure/sla.js');
+    expect(() => slaTargets({ default: '99999999999999999999d' }, 'sla.firstResponse')).toThrow('sla.firstResponse.default in the config: 99999999999999999999d is too long a duration to be a target');
+    expect(() => validateConfig({ bands: [1000, 1e308] }, 'c.json')).toThrow('bands[1]: above 9007199254740991 (2^53 − 1)');
+    const { parseBands } = await import('../../src/commands/options.js');
+    expect(() => parseBands('1000,9007199254740993')).toThrow('is not a list of positive numbers');
+  });
+});
