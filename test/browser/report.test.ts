@@ -113,7 +113,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in headless Chromium', () => {
     expect(await visit.page.evaluate(() => (globalThis as unknown as PageDocument).document.scripts.length)).toBe(0);
     const drawn = await charts(visit.page);
     expect(drawn.map((c) => c.label)).toEqual([
-      'First response time by channel (box plot)',
+      'First response time by channel (box plot, unanswered counted as still waiting)',
       'Median first response per channel by period',
       'Median first response by follower band',
     ]);

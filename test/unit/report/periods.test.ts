@@ -372,11 +372,18 @@ describe('subsetTable', () => {
 });
 
 describe('first-response distributions (measure stage)', () => {
-  it('gives R type-7 quantiles of answered tickets per channel', () => {
+  it('gives the Kaplan–Meier quantiles of each channel, as the tables read their median and p90', () => {
     const july = table(TICKETS.slice(0, 6));
     const [phone, social] = measure(july, AS_OF, { reference: 'phone', bands: [1000], sla: { firstResponse: null, resolution: null } }).distributions;
-    // phone 60, 120, 180 minutes: h = 2p, so p10 = 60 + 0.2·60 = 72, p25 = 90, p75 = 150, p90 = 168
-    expect(phone).toEqual({ channel: 'phone', n: 3, min: 60 * MIN, p10: 72 * MIN, p25: 90 * MIN, median: 120 * MIN, p75: 150 * MIN, p90: 168 * MIN, max: 180 * MIN });
+    // phone 60, 120, 180 minutes, all answered: S = 2/3, 1/3, 0 after each. A quantile p is the
+    // first time S ≤ 1 − p (below it for the median, else the midpoint): p10 and p25 at 60 (2/3
+    // is already ≤ 0.9 and ≤ 0.75), median 120 (1/3 < 0.5), p75 and p90 at 180. (Until 3 December
+    // 2026 these were R's type-7 quantiles of the answered tickets: 72, 90, 150, 168.)
+    expect(phone).toEqual({
+      channel: 'phone', n: 3, answered: 3, min: 60 * MIN,
+      p10: 60 * MIN, p10Bound: null, p25: 60 * MIN, p25Bound: null, median: 120 * MIN, medianBound: null,
+      p75: 180 * MIN, p75Bound: null, p90: 180 * MIN, p90Bound: null, max: 180 * MIN, maxBound: null,
+    });
     expect(social?.median).toBe(20 * MIN);
   });
 });
