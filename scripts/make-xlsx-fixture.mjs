@@ -5,6 +5,9 @@
 //   fixtures/xlsx/zendesk.xlsx     one sheet "Tickets" from fixtures/formats/zendesk.csv
 //   fixtures/xlsx/two-sheets.xlsx  sheet 1 "About" (a note), sheet 2 "Tickets" (the same data),
 //                                  the header on row 3 under a title row and an empty row
+//   fixtures/xlsx/group-header.xlsx  the same data under a title row and a group row of merged
+//                                  cells ("Ticket" over the first columns, "Timestamps" over the
+//                                  times), the header on row 3
 //
 // The zip entries carry a fixed date, so the files only change when their content does.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -114,4 +117,6 @@ writeFileSync(
     { name: 'Tickets', rows: [[{ t: 's', v: 'Zendesk export' }], [], ...zendesk] },
   ]),
 );
-console.log(`fixtures/xlsx/zendesk.xlsx, fixtures/xlsx/two-sheets.xlsx: ${zendesk.length - 1} tickets each`);
+const groupRow = zendesk[0].map((_, i) => (i === 0 ? { t: 's', v: 'Ticket' } : i === 9 ? { t: 's', v: 'Timestamps' } : null));
+writeFileSync(new URL('fixtures/xlsx/group-header.xlsx', root), workbook([{ name: 'Tickets', rows: [[{ t: 's', v: 'Zendesk export' }], groupRow, ...zendesk] }]));
+console.log(`fixtures/xlsx/zendesk.xlsx, two-sheets.xlsx, group-header.xlsx: ${zendesk.length - 1} tickets each`);

@@ -252,27 +252,68 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
     const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
     return { header, sample, format, bound, missingRequired };
   };
-  let read = bind(source.header, taken.sample);
+  // (the first line's bind may throw: the config's `columns` name a header it does not hold,
+  // which a lower line may, below a group row of merged cells; see lowerHeader below)
+  let firstError: unknown = null;
+  let read: ReturnType<typeof bind> | null = null;
+  try {
+    read = bind(source.header, taken.sample);
+  } catch (error) {
+    if (!(error instanceof ParityError) || source.headerLine === undefined) throw error;
+    firstError = error;
+  }
   let aboveHeader = source.aboveHeader;
   let headerLine = source.headerLine;
   // A CSV's title of two or more cells (`Ticket report,November 2026,,,,`) is passed over as a
   // workbook's title row is (read/xlsx.ts headerRowOf: fewer than half the cells of the rows
   // below it, none naming a column): only when the first line is no header parity can read, so
   // a header it reads is never second-guessed. (One cell alone is passed over by the reader.)
-  const titled = read.missingRequired.length > 0 && source.headerLine !== undefined ? titleLines(source.header, taken.sample, knownHeaderName(mapping)) : 0;
-  if (titled > 0) {
+  /** The header taken from sample record k − 1 (the lines above it passed over as titles). */
+  const takeLower = (k: number, retried: ReturnType<typeof bind>): void => {
+    headerLine = (taken.sample[k - 1] as RawRecord).line;
+    const lines = [source.headerLine as number, ...taken.sample.slice(0, k - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
+    taken.drop(k);
+    if (source.widen) {
+      // a workbook's rows were cut to the first header's width: to the new header's from here on
+      const width = retried.header.length;
+      source.widen(width);
+      taken.sample.forEach((r, j) => {
+        if (r.values.length < width) taken.sample[j] = { ...r, values: [...r.values, ...new Array<string>(width - r.values.length).fill('')] };
+      });
+    }
+    const first = source.header.filter((v) => v !== '').join(' ');
+    aboveHeader = { lines: [...(aboveHeader?.lines ?? []), ...lines], first: aboveHeader?.first ?? first, ...(aboveHeader?.rows || source.delimiter === 'xlsx' ? { rows: true as const } : {}) };
+    read = retried;
+  };
+  const titled = read !== null && read.missingRequired.length > 0 && source.headerLine !== undefined && source.delimiter !== 'xlsx' ? titleLines(source.header, taken.sample, knownHeaderName(mapping)) : 0;
+  if (titled > 0 && read !== null) {
     const header = writtenValues(taken.sample[titled - 1] as RawRecord).map((h) => h.trim());
     const retried = bind(header, taken.sample.slice(titled));
-    if (retried.missingRequired.length < read.missingRequired.length) {
-      headerLine = (taken.sample[titled - 1] as RawRecord).line;
-      taken.drop(titled);
-      const lines = [source.headerLine as number, ...taken.sample.slice(0, titled - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
-      const first = source.header.filter((v) => v !== '').join(' ');
-      aboveHeader = { lines: [...(aboveHeader?.lines ?? []), ...lines], first: aboveHeader?.first ?? first };
-      read = retried;
+    if (retried.missingRequired.length < read.missingRequired.length) takeLower(titled, retried);
+  }
+  // Still no header parity can audit (or the config's columns not on the first line): a group
+  // row of merged cells above the real header (`Ticket,,,Timestamps,,` over `ticket_id,channel,…`)
+  // names a column itself, so the title rule keeps it. A line among the first ones below that
+  // binds every required field (and every column the config names) is the header, and the lines
+  // above it are passed over as titles, said in the notes (found by an attack).
+  if ((read === null || read.missingRequired.length > 0) && source.headerLine !== undefined) {
+    for (let k = 1; k <= Math.min(TITLE_SCAN, taken.sample.length - 1); k++) {
+      const header = writtenValues(taken.sample[k - 1] as RawRecord).map((h) => h.trim());
+      if (header.filter((h) => h !== '').length < 2) continue;
+      let retried: ReturnType<typeof bind>;
+      try {
+        retried = bind(header, taken.sample.slice(k));
+      } catch {
+        continue;
+      }
+      if (retried.missingRequired.length === 0) {
+        takeLower(k, retried);
+        break;
+      }
     }
   }
-  const { header, sample, format, bound, missingRequired } = read;
+  if (read === null) throw firstError;
+  const { header, sample, format, bound, missingRequired } = read as ReturnType<typeof bind>;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
   return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };

@@ -45,6 +45,8 @@ export interface CsvSource {
   readonly aboveHeader?: { lines: number[]; first: string; rows?: true };
   /** The header's line (a CSV only): where a title above it would end (formats/open.ts). */
   readonly headerLine?: number;
+  /** A workbook's: reads its records to at least `n` cells from now on (a header taken from a lower, wider row). */
+  readonly widen?: (n: number) => void;
   /** A sheet was asked for (`--sheet`, the config's `sheet`) and the file is no workbook: read as it is, and said. */
   readonly sheetIgnored?: true;
 }

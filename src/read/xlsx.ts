@@ -288,7 +288,12 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
     }
   }
   const above = titles.length ? { aboveHeader: { lines: titles.map((i) => i + 1), first: (texts[titles[0] as number] as string[]).filter((v) => v.trim() !== '').map((v) => v.trim()).join(' '), rows: true as const } } : {};
-  return { file, header, delimiter: 'xlsx', records: records(), ...above };
+  // (a lower row taken for the header by formats/open.ts, below a group row of merged cells, is
+  // wider than this one: the records are read to its width from then on)
+  const widen = (n: number): void => {
+    if (n > width) width = n;
+  };
+  return { file, header, delimiter: 'xlsx', records: records(), headerLine: headerIndex + 1, widen, ...above };
 }
 
 /**

@@ -332,3 +332,37 @@ describe('title rows above a sheet\'s header', () => {
     expect(report.input.notes).toContain(`${path}: rows 1, 2 above the header ("Zendesk export November 2026", …) passed over: a title, not a ticket`);
   });
 });
+
+describe('a group row of merged cells above the header (found by an attack)', () => {
+  // `Ticket` over the first columns and `Timestamps` over the times: the row names a column
+  // (Ticket), so the title rule keeps it as the header, and nothing could be audited, not even
+  // with a config naming every column of the real header on the line below.
+  it('a workbook: the header below it is found, and the numbers are the plain workbook\'s', async () => {
+    const grouped = await auditFiles([fixture('xlsx', 'group-header.xlsx')]);
+    const plain = await auditFiles([fixture('xlsx', 'zendesk.xlsx')]);
+    expect(grouped.channels).toEqual(plain.channels);
+    expect(grouped.input.notes.some((n) => n.endsWith('group-header.xlsx: rows 1, 2 above the header ("Zendesk export", …) passed over: a title, not a ticket'))).toBe(true);
+  });
+
+  it('a CSV, with and without a config naming the header\'s columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-group-header-'));
+    const file = join(dir, 'grouped.csv');
+    // first responses after 1 h, 2 h and 3 h: median 2 h
+    writeFileSync(
+      file,
+      [
+        'Ticket,,,Timestamps,,',
+        'ticket_id,channel,priority,created_at,first_response_at,resolved_at',
+        'T1,phone,normal,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,',
+        'T2,phone,normal,2026-10-02T09:00:00Z,2026-10-02T11:00:00Z,',
+        'T3,phone,normal,2026-10-03T09:00:00Z,2026-10-03T12:00:00Z,',
+      ].join('\n') + '\n',
+    );
+    for (const config of [{}, { columns: { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at' } }]) {
+      const report = await auditFiles([file], {}, { ...config, minSample: 1 });
+      expect([report.input.rowsRead, report.input.rowsUsed]).toEqual([3, 3]);
+      expect(report.channels.map((c) => [c.channel, c.tickets, c.firstResponse.median])).toEqual([['phone', 3, 7200]]);
+      expect(report.input.notes).toContain(`${file}: line 1 above the header ("Ticket Timestamps") passed over: a title or Excel's sep= line, not a ticket`);
+    }
+  });
+});
