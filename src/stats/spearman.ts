@@ -184,37 +184,26 @@ export function censoredMidranks(times: Float64Array, ended: Uint8Array): Float6
     const t = times[i] as number;
     let u: number;
     if (ended[i]) {
-      const below = firstAtLeast(ev, t); // ended strictly below t
-      const above = events - firstAbove(ev, t); // ended strictly above t
-      const runningPast = cens.length - firstAtLeast(cens, t); // still running at an age ≥ t
+      const below = countBelow(ev, t, false); // ended strictly below t
+      const above = events - countBelow(ev, t, true); // ended strictly above t
+      const runningPast = cens.length - countBelow(cens, t, false); // still running at an age ≥ t
       u = below - above - runningPast;
     } else {
-      u = firstAbove(ev, t); // ended at or below c
+      u = countBelow(ev, t, true); // ended at or below c
     }
     out[i] = (u + n + 1) / 2;
   }
   return out;
 }
 
-/** Index of the first value ≥ t in ascending `sorted` (its length when none). */
-function firstAtLeast(sorted: Float64Array, t: number): number {
+/** How many values of ascending `sorted` are below t (`orEqual`: at or below t): a binary search. */
+function countBelow(sorted: Float64Array, t: number, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first value > t in ascending `sorted` (its length when none). */
-function firstAbove(sorted: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= t) lo = mid + 1;
+    const v = sorted[mid] as number;
+    if (v < t || (orEqual && v === t)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
