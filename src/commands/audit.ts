@@ -11,6 +11,7 @@ import { resolveSource, type SourceFlags } from '../read/engines/choose.js';
 import { loadRenderer } from '../render/index.js';
 import type { Report } from '../report.js';
 import { resolveSettings, type CommonFlags } from './options.js';
+import type { Settings } from '../settings.js';
 import { engineIO, withReading } from './dataset.js';
 import { parseGates } from '../judge/gates/index.js';
 import { annotationMode, renderAnnotations } from '../render/annotations.js';
@@ -23,9 +24,10 @@ export interface SourceOptions extends SourceFlags {
 }
 
 /** Runs the audit and returns the report (shared with `check`). */
-export async function runAudit(files: string[], flags: CommonFlags & SourceOptions, ctx: CommandContext): Promise<Report> {
+export async function runAudit(files: string[], flags: CommonFlags & SourceOptions, ctx: CommandContext, told?: (settings: Settings) => void): Promise<Report> {
   const loadedConfig = await loadConfig(flags.config, ctx.cwd);
   const settings = resolveSettings(files, flags, loadedConfig.config, ctx.version, loadedConfig.file);
+  told?.(settings);
   const source = countedSource(files, flags, loadedConfig.config);
   // gates: a typo in an expression or an unusable baseline fails before any data is read
   parseGates(settings);
@@ -83,8 +85,9 @@ export function countedSource(
 export async function auditCommand(files: string[], flags: GateFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'table', 'audit');
   const annotations = annotationMode(flags.annotations);
-  const report = await runAudit(files, flags, ctx);
-  const warning = rowsWarning(report.input, flags.rejects);
+  let duplicates: Settings['duplicates'] = 'first';
+  const report = await runAudit(files, flags, ctx, (s) => (duplicates = s.duplicates));
+  const warning = rowsWarning(report.input, flags.rejects, false, duplicates);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color, width: flags.wide ? undefined : ctx.columns }), exitCode: failed ? 1 : 0, ...(annotations === 'github' ? { stderr: renderAnnotations(report) } : {}) };

@@ -302,7 +302,7 @@ export function resolveSettings(files: string[], flags: CommonFlags, config: Con
             holidays: [...new Set(config.businessHours.holidays ?? [])],
           }
         : { kind: 'calendar' },
-    sla: { firstResponse: slaTargets(config.sla?.firstResponse, 'sla.firstResponse'), resolution: slaTargets(config.sla?.resolution, 'sla.resolution') },
+    sla: { firstResponse: slaTargets(config.sla?.firstResponse, 'sla.firstResponse', configFile), resolution: slaTargets(config.sla?.resolution, 'sla.resolution', configFile) },
     ...(config.businessHours && !business
       ? { configNotes: [`the config has businessHours, but clock is "calendar"${config.clock === undefined ? ' (the default)' : ''}: every duration and SLA is in calendar time and the hours are not applied; set "clock": "business" to measure in them`] }
       : {}),

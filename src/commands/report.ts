@@ -26,6 +26,7 @@ import type { PeriodUnit, Report } from '../report.js';
 import { parseMonth, PERIOD_UNITS } from '../measure/periods.js';
 import { engineIO, withReading } from './dataset.js';
 import { resolveSettings, type CommonFlags } from './options.js';
+import type { Settings } from '../settings.js';
 import { countedSource, type SourceOptions } from './audit.js';
 import type { CommandContext, CommandResult } from './context.js';
 
@@ -65,7 +66,7 @@ function withoutConfigPeriod(config: Config): Config {
 }
 
 /** Builds the report of the period of interest, with `periods` (the trend) and chart data. */
-export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<Report> {
+export async function runReport(files: string[], flags: ReportFlags, ctx: CommandContext, told?: (settings: Settings) => void): Promise<Report> {
   const loadedConfig = await loadConfig(flags.config, ctx.cwd);
   const givenConfig = loadedConfig.config;
   // --month is a flag, and flags win: a period the config chooses (since/until, period) gives way
@@ -73,6 +74,7 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
   const monthFlag = flags.month !== undefined;
   const config = monthFlag ? withoutConfigPeriod(givenConfig) : givenConfig;
   const settings = resolveSettings(files, flags, config, ctx.version, loadedConfig.file);
+  told?.(settings);
   const source = countedSource(files, flags, config);
   if (source?.kind === 'counts') {
     throw new UsageError('a count table (--counts) cannot be cut into periods: it is one table for the whole export, without creation times', {
@@ -105,8 +107,9 @@ export async function runReport(files: string[], flags: ReportFlags, ctx: Comman
 
 export async function reportCommand(files: string[], flags: ReportFlags, ctx: CommandContext): Promise<CommandResult> {
   const render = await loadRenderer(flags.format ?? 'markdown', 'report');
-  const report = await runReport(files, flags, ctx);
-  const warning = rowsWarning(report.input, flags.rejects);
+  let duplicates: Settings['duplicates'] = 'first';
+  const report = await runReport(files, flags, ctx, (s) => (duplicates = s.duplicates));
+  const warning = rowsWarning(report.input, flags.rejects, false, duplicates);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
   return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };

@@ -13,15 +13,19 @@ import { count } from '../format.js';
  * The warning for a report's input (`listing`: for `parity tickets`, whose rows not used are
  * not listed), or null when every row was used.
  */
-export function rowsWarning(input: Pick<ReportInput, 'dataQuality' | 'rowsRead' | 'formats'>, rejectsFile: string | undefined, listing = false): string | null {
+export function rowsWarning(input: Pick<ReportInput, 'dataQuality' | 'rowsRead' | 'formats'>, rejectsFile: string | undefined, listing = false, duplicates: 'first' | 'last' = 'first'): string | null {
   const entries = input.dataQuality;
-  const bad = entries.filter((d) => d.severity === 'error');
+  // (--duplicates last: a row a later row of its id replaced is the rule chosen, not bad data,
+  // as --strict reads it: said apart, not "rejected as unusable")
+  const replacedByLater = (d: { kind: string }): boolean => duplicates === 'last' && d.kind === 'duplicate-id';
+  const replaced = entries.filter(replacedByLater).reduce((a, d) => a + d.count, 0);
+  const bad = entries.filter((d) => d.severity === 'error' && !replacedByLater(d));
   const excluded = entries.filter((d) => d.severity === 'excluded');
   const badCount = bad.reduce((a, d) => a + d.count, 0);
   const excludedCount = excluded.reduce((a, d) => a + d.count, 0);
   // a database source counts a repeated id's every row (load/describe.ts repeatedIdsNote)
   const repeated = entries.find((d) => d.kind === 'repeated-id')?.count ?? 0;
-  if (badCount === 0 && excludedCount === 0 && repeated === 0) return null;
+  if (badCount === 0 && excludedCount === 0 && repeated === 0 && replaced === 0) return null;
   const total = count(input.rowsRead);
   const parts: string[] = [];
   if (badCount > 0) {
@@ -29,6 +33,9 @@ export function rowsWarning(input: Pick<ReportInput, 'dataQuality' | 'rowsRead' 
     const written = rejectsFile ? `written to ${rejectsFile}` : input.formats.length ? '--rejects <file> writes them out' : '';
     const where = listing ? (written ? `, not listed (${written})` : ', not listed') : ` (see Data quality${written ? `; ${written}` : ''})`;
     parts.push(`${count(badCount)} of ${total} rows rejected as unusable${where}`);
+  }
+  if (replaced > 0) {
+    parts.push(`${count(replaced)}${badCount > 0 ? '' : ` of ${total}`} ${replaced === 1 && badCount > 0 ? 'row' : 'rows'} replaced by a later row of the same ticket id (--duplicates last)${listing ? ', not listed' : ''}`);
   }
   if (excludedCount > 0) {
     const kinds = excluded.map((d) => `${d.kind} ×${count(d.count)}`).join(', ');

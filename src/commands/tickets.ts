@@ -84,7 +84,7 @@ export async function ticketsCommand(files: string[], flags: TicketsFlags, ctx: 
     throw error instanceof NoTicketsError && flags.rejects ? error.withRejects(flags.rejects) : error;
   }
   // as audit counts them: rows rejected as unusable apart from rows excluded on purpose (--since)
-  const notListed = rowsWarning(describeInput(dataset), flags.rejects, true);
+  const notListed = rowsWarning(describeInput(dataset), flags.rejects, true, settings.duplicates);
   if (notListed !== null) ctx.warn(notListed);
   const listing = ticketListing(
     dataset.table,

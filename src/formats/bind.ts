@@ -343,7 +343,11 @@ export function bindColumns(
     const dateFormat = b.dateFormat ?? config.dateFormat ?? undefined;
     if (dateFormat) {
       const custom = parserFor('custom', timeZone, dateFormat);
-      if (values.length === 0 || values.every((v) => custom(v) !== null)) {
+      // (the format the user gave is taken when it reads at least half of the sampled values: in a
+      // column mixing orders the rows it cannot read are rejected, as the stop's hint promises,
+      // rather than the column going back to detection and being read the other way round)
+      const read = values.filter((v) => custom(v) !== null).length;
+      if (values.length === 0 || read * 2 >= values.length) {
         bindings[field] = { ...b, style: 'custom', dateFormat };
         continue;
       }

@@ -271,7 +271,9 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   /** The header taken from sample record k − 1 (the lines above it passed over as titles). */
   const takeLower = (k: number, retried: ReturnType<typeof bind>): void => {
     headerLine = (taken.sample[k - 1] as RawRecord).line;
-    const lines = [source.headerLine as number, ...taken.sample.slice(0, k - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
+    const fresh = [source.headerLine as number, ...taken.sample.slice(0, k - 1).filter((r) => r.values.some((v) => v.trim() !== '')).map((r) => r.line)];
+    // (each line once, when a title was passed over before the group row below it)
+    const lines = fresh.filter((l) => !(aboveHeader?.lines ?? []).includes(l));
     taken.drop(k);
     if (source.widen) {
       // a workbook's rows were cut to the first header's width: to the new header's from here on
@@ -297,9 +299,17 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   // binds every required field (and every column the config names) is the header, and the lines
   // above it are passed over as titles, said in the notes (found by an attack).
   if ((read === null || read.missingRequired.length > 0) && source.headerLine !== undefined) {
+    const filled = (values: readonly string[]): number => values.filter((v) => v.trim() !== '').length;
+    // every line above a candidate must be sparse beside it (half its cells or fewer, as a group
+    // row of merged cells is): a header that lacks a column, or rows of data, are never passed over
+    let widest = filled(source.header);
     for (let k = 1; k <= Math.min(TITLE_SCAN, taken.sample.length - 1); k++) {
       const header = writtenValues(taken.sample[k - 1] as RawRecord).map((h) => h.trim());
-      if (header.filter((h) => h !== '').length < 2) continue;
+      const width = filled(header);
+      if (width < 2 || widest * 2 > width) {
+        widest = Math.max(widest, width);
+        continue;
+      }
       let retried: ReturnType<typeof bind>;
       try {
         retried = bind(header, taken.sample.slice(k));

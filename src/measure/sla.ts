@@ -4,7 +4,7 @@
  * A ticket met the target when answered/resolved within it, breached it when answered late or
  * still waiting past it at the as-of time, and is not yet due when still waiting within it.
  */
-import { UsageError } from '../errors.js';
+import { ParityError } from '../errors.js';
 import { CHANNELS } from '../model.js';
 import { parseDuration } from './duration.js';
 import { ANSWERED, EXCLUDED, RESOLVED, type TicketTable } from '../normalise/table.js';
@@ -110,7 +110,7 @@ export function unusedSlaNotes(
 /** Targets by lower-cased key (channel, priority or `default`), in seconds. */
 export type SlaTargets = ReadonlyMap<string, number>;
 
-export function slaTargets(spec: Readonly<Record<string, string | number>> | undefined, path = 'sla'): SlaTargets | null {
+export function slaTargets(spec: Readonly<Record<string, string | number>> | undefined, path = 'sla', configFile: string | null = null): SlaTargets | null {
   if (!spec) return null;
   const out = new Map<string, number>();
   const written = new Map<string, string>();
@@ -119,14 +119,14 @@ export function slaTargets(spec: Readonly<Record<string, string | number>> | und
     if (seconds === null) continue;
     // (a target beyond what parity computes with exactly is no target: refused as a gate's threshold is)
     if (!Number.isFinite(seconds) || seconds > Number.MAX_SAFE_INTEGER) {
-      throw new UsageError(`${path}.${key} in the config: ${String(value).length > 24 ? `${String(value).slice(0, 20)}…` : String(value)} is too long a duration to be a target`, { hint: 'write a target like 4h or 3d' });
+      throw new ParityError(`${path}.${key} in the config: ${String(value).length > 24 ? `${String(value).slice(0, 20)}…` : String(value)} is too long a duration to be a target`, { hint: 'write a target like 4h or 3d', ...(configFile ? { location: { file: configFile } } : {}) });
     }
     // keys are matched in any case: two keys of one value with different targets are an error,
     // not the last one silently winning (found by an attack), as for the channels map
     const lower = key.toLowerCase();
     const earlier = written.get(lower);
     if (earlier !== undefined && out.get(lower) !== seconds) {
-      throw new UsageError(`${path}.${key} in the config: "${earlier}" and "${key}" are one key to parity (case aside), with different targets`, { hint: 'keep one of them' });
+      throw new ParityError(`${path}.${key} in the config: "${earlier}" and "${key}" are one key to parity (case aside), with different targets`, { hint: 'keep one of them', ...(configFile ? { location: { file: configFile } } : {}) });
     }
     written.set(lower, key);
     out.set(lower, seconds);

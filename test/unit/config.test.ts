@@ -109,6 +109,16 @@ describe('config keys and values that had silently won or been taken (found by a
     const { slaTargets } = await import('../../src/measure/sla.js');
     expect(() => slaTargets({ default: '4h', high: '30m', HIGH: '2h' }, 'sla.firstResponse')).toThrow('sla.firstResponse.HIGH in the config: "high" and "HIGH" are one key to parity (case aside), with different targets');
     expect(slaTargets({ high: '30m', HIGH: '30m' }, 'sla.firstResponse')?.get('high')).toBe(1800);
+    // the config file is named, as every other config error names it (found by a review)
+    const error = (() => {
+      try {
+        slaTargets({ Phone: '4h', phone: '5h' }, 'sla.firstResponse', 'c.json');
+        return null;
+      } catch (e) {
+        return e as ParityError;
+      }
+    })();
+    expect(error?.location).toEqual({ file: 'c.json' });
   });
 
   it('an SLA target or a band edge beyond 2^53 − 1 is refused, not shown as 100000000000000000000d or 1k-1e+302M', async () => {

@@ -60,3 +60,25 @@ describe('wording of one row', () => {
     expect(repeatedIdsNote(1500, true)).toBe('1,500 rows repeat a ticket id already counted, and each was counted as a ticket: a database source counts every row (a join that repeats tickets, or an export loaded twice, does this); remove the repeats, or audit the CSV file without --engine, which keeps the first row of an id');
   });
 });
+
+describe('--duplicates last (found by an attack: replaced rows read "rejected as unusable")', () => {
+  const input = (extra: boolean) =>
+    ({
+      rowsRead: 10,
+      formats: [],
+      dataQuality: [
+        ...(extra ? [{ kind: 'missing-created', severity: 'error', count: 2, example: null }] : []),
+        { kind: 'duplicate-id', severity: 'error', count: 3, example: null },
+      ],
+    }) as unknown as Report['input'];
+
+  test('rows a later row of their id replaced are said as the rule chosen, apart from bad rows', () => {
+    expect(rowsWarning(input(false), undefined, false, 'last')).toBe('3 of 10 rows replaced by a later row of the same ticket id (--duplicates last)');
+    expect(rowsWarning(input(true), undefined, false, 'last')).toBe('2 of 10 rows rejected as unusable (see Data quality); 3 rows replaced by a later row of the same ticket id (--duplicates last)');
+    expect(rowsWarning(input(false), undefined, true, 'last')).toBe('3 of 10 rows replaced by a later row of the same ticket id (--duplicates last), not listed');
+  });
+
+  test('with --duplicates first they are rejected rows, as before', () => {
+    expect(rowsWarning(input(false), undefined)).toBe('3 of 10 rows rejected as unusable (see Data quality)');
+  });
+});

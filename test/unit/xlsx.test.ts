@@ -365,4 +365,21 @@ describe('a group row of merged cells above the header (found by an attack)', ()
       expect(report.input.notes).toContain(`${file}: line 1 above the header ("Ticket Timestamps") passed over: a title or Excel's sep= line, not a ticket`);
     }
   });
+
+  it('never passes over a header that lacks a column, nor rows of data, for a header further down (found by a review)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-group-header-'));
+    // two exports pasted one under the other: the first has no creation time; its rows are data
+    const pasted = join(dir, 'pasted.csv');
+    writeFileSync(pasted, 'ticket_id,channel,first_response_at\nA1,phone,2026-10-01T10:00:00Z\nA2,email,2026-10-01T12:00:00Z\nticket_id,channel,created_at,first_response_at\nB1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\n');
+    await expect(auditFiles([pasted])).rejects.toThrow('no creation-time column');
+  });
+
+  it('a title line and a group row are each named once in the note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-group-header-'));
+    const file = join(dir, 'titled.csv');
+    writeFileSync(file, 'Ticket report,November 2026,,,\nTicket,,Timestamps,,\nticket_id,channel,created_at,first_response_at,resolved_at\nT1,phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z,\n');
+    const report = await auditFiles([file], {}, { minSample: 1 });
+    expect(report.input.rowsUsed).toBe(1);
+    expect(report.input.notes).toContain(`${file}: lines 1, 2 above the header ("Ticket report November 2026", …) passed over: a title or Excel's sep= line, not a ticket`);
+  });
 });

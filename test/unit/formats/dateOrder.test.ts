@@ -126,4 +126,15 @@ describe('a date order no value settled is said in the notes', () => {
       expect(error?.hint).toContain('"dateFormat": "MM-dd-yyyy HH:mm" if the export is month-first');
     }
   });
+
+  it('a dateFormat in the config is taken for a dash column that mixes orders: the rows it cannot read are rejected, as the stop\'s hint says (found by a review)', async () => {
+    const mixed = join(dir, 'dash-mixed.csv');
+    writeFileSync(mixed, 'ticket_id,channel,created_at,first_response_at\nT1,phone,31-10-2026 09:00,31-10-2026 10:00\nT2,phone,10-30-2026 09:00,10-30-2026 10:00\nT3,phone,01-11-2026 09:00,01-11-2026 10:00\n');
+    // day-first: 31 October and 1 November read, 10-30 rejected
+    const dayFirst = await auditFiles([mixed], {}, { dateFormat: 'dd-MM-yyyy HH:mm', minSample: 1 });
+    expect([dayFirst.input.rowsUsed, dayFirst.period.from, dayFirst.period.to]).toEqual([2, '2026-10-31T09:00:00.000Z', '2026-11-01T09:00:00.000Z']);
+    // month-first: 30 October and 11 January read, 31-10 rejected
+    const monthFirst = await auditFiles([mixed], {}, { dateFormat: 'MM-dd-yyyy HH:mm', minSample: 1 });
+    expect([monthFirst.input.rowsUsed, monthFirst.period.from, monthFirst.period.to]).toEqual([2, '2026-01-11T09:00:00.000Z', '2026-10-30T09:00:00.000Z']);
+  });
 });
