@@ -302,6 +302,12 @@ export interface PeriodReport {
    * with a measurable resolution (see PeriodChannel.open).
    */
   open: number | null;
+  /**
+   * Tickets not answered by the as-of time (their first response is censored, not dropped);
+   * counted among the tickets whose first response is measurable. Null when the period has
+   * tickets but none with a measurable first response.
+   */
+  unanswered: number | null;
   channels: PeriodChannel[];
   referenceGap: { firstResponse: ReferenceGap | null; resolution: ReferenceGap | null };
 }

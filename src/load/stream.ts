@@ -433,13 +433,16 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
       let pending: RowIssue[] = [];
       splitLogs.start(mapping.format.id, opened.file);
       const tweetColumn = mapping.format.id === 'tweets' ? (b.ticketId?.index ?? -1) : -1;
-      const logRecords = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
+      // (a tweet log's ids are noted as its records pass, for a reply in another file; an event
+      // log's tickets are noted as they are made, below: no step per record there)
+      const tweetIds = async function* (records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord> {
         for await (const record of records) {
-          if (tweetColumn >= 0) splitLogs.tweet(tweetId(record.values[tweetColumn]), record.line);
+          splitLogs.tweet(tweetId(record.values[tweetColumn]), record.line);
           yield record;
         }
       };
-      for await (const out of mapping.format.reduce(logRecords(counted(opened.records)), mapping, context)) {
+      const logRecords = tweetColumn >= 0 ? tweetIds(counted(opened.records)) : counted(opened.records);
+      for await (const out of mapping.format.reduce(logRecords, mapping, context)) {
         if ('issue' in out) {
           if (out.issue.kind === 'orphan-reply' && tweetColumn >= 0) splitLogs.orphan(out.issue.value ?? '', out.issue.line);
           if (out.outside && !out.outside.part) splitLogs.ticket(out.outside.id, out.issue.line);

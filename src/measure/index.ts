@@ -12,7 +12,7 @@ import { compareRaw, type RawView } from './compare.js';
 import type { ByMeasurement } from './byGroups.js';
 import { OrderStatistics } from '../stats/orderStatistics.js';
 import { kaplanMeier } from '../stats/kaplanMeier.js';
-import { boundOf, medianEstimate, quantileEstimate, type Bound, type Estimate } from './estimate.js';
+import { boundOf, quantileEstimate, type Bound, type Estimate } from './estimate.js';
 import type { Tally } from '../stats/tally.js';
 import type { SlaTargets } from './sla.js';
 import type { CellLayout, MeasuredGroups } from './source.js';
@@ -64,16 +64,19 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Per-channel distribution of answered first responses (R type-7 quantiles of the ended times). */
-function distribution(channel: Channel, tally: Tally): FirstResponseDistribution {
+/**
+ * Per-channel first response for the box plot: the channel summary's own median and p90 (not
+ * worked out again, so the chart's tick is the table's number) and the other quartiles and
+ * deciles read off the same Kaplan–Meier curve the same way (estimate.ts), each a lower bound
+ * when not reached.
+ */
+function distribution(channel: Channel, tally: Tally, summary: ChannelReport['firstResponse']): FirstResponseDistribution {
   const curve = kaplanMeier(tally);
   const at = (e: Estimate): [number | null, Bound | null] => [e.value === null ? null : finite(e.value), boundOf(e)];
-  // (the median and p90 as summary.ts reads them, so the box's tick is the table's median)
-  const [median, medianBound] = at(medianEstimate(tally, curve));
   const [p10, p10Bound] = at(quantileEstimate(tally, 0.1, curve));
   const [p25, p25Bound] = at(quantileEstimate(tally, 0.25, curve));
   const [p75, p75Bound] = at(quantileEstimate(tally, 0.75, curve));
-  const [p90, p90Bound] = at(quantileEstimate(tally, 0.9, curve));
+  const { median, bound: medianBound, p90, p90Bound } = summary;
   const answered = new OrderStatistics(tally, 'ended');
   const k = tally.times.length;
   const last = k === 0 ? null : finite(tally.times[k - 1] as number);
@@ -106,8 +109,8 @@ export function measureGroups<G, L extends CellLayout>(groups: MeasuredGroups<G,
     const group = groups.channels.get(channel);
     if (group === undefined) continue;
     const durations = groups.of(group);
-    distributions.push(distribution(channel, durations.samples.firstResponse));
     const summary = summarise(durations);
+    distributions.push(distribution(channel, durations.samples.firstResponse, summary.firstResponse));
     const vsReference =
       reference === null
         ? null

@@ -254,6 +254,10 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
   // the resolution estimates' tickets and the resolved among them, over every channel
   let resolutionN = 0;
   let resolved = 0;
+  // and the first-response estimates' tickets and the answered among them (the trend tables'
+  // tickets still waiting in each metric)
+  let firstResponseN = 0;
+  let answered: number | null = 0;
   for (const channel of CHANNELS) {
     const members = groups.get(channel);
     if (members === undefined) continue;
@@ -262,6 +266,8 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     tickets += durations.tickets;
     resolutionN += s.resolution.n;
     resolved += s.resolution.resolved ?? 0;
+    firstResponseN += s.firstResponse.n;
+    answered = answered === null || s.answered === null ? null : answered + s.answered;
     // the reference against itself is 1 by definition, as the audit's table has it (measure/summary.ts
     // selfRatio), also when its median is only a bound (a comparison of two bounds would give
     // none), and unknown on a metric it has no tickets to measure
@@ -298,6 +304,7 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
     complete: asOf >= span.end,
     tickets,
     open: openCount(tickets, resolutionN, resolved),
+    unanswered: openCount(tickets, firstResponseN, answered),
     channels,
     referenceGap: {
       firstResponse: first ? { ...first, change: null } : null,

@@ -109,19 +109,17 @@ export function distributionChart(report: Report): string | null {
     // each value beside the channel's first-response SLA targets, as the channel table writes them
     const targets = slaEdges(report.channels.find((c) => c.channel === d.channel), 'firstResponse');
     const f = (x: number | null, bound: Bound | null = null): string => boundedDurationWords(x, bound, targets);
-    // (a report made before the distributions counted the unanswered has no bounds: read as none)
-    const b = (bound: Bound | null | undefined): Bound | null => bound ?? null;
     return {
       channel: d.channel,
       min: d.min,
       p10: d.p10, p25: d.p25, median: d.median, p75: d.p75, p90: d.p90, max: d.max,
       // a segment whose right end is a quantile not reached is dashed (it reaches at least there)
-      leftBound: Boolean(b(d.p25Bound)),
-      boxBound: Boolean(b(d.p75Bound)),
-      rightBound: Boolean(b(d.p90Bound)),
-      maxWaiting: Boolean(b(d.maxBound)),
-      label: formatBoundedDuration(d.median, b(d.medianBound), targets),
-      title: `${d.channel}: ${formatCount(d.answered ?? d.n)} of ${formatCount(d.n)} answered (the rest counted as still waiting); fastest answer ${f(d.min)}, p10 ${f(d.p10, b(d.p10Bound))}, p25 ${f(d.p25, b(d.p25Bound))}, median ${f(d.median, b(d.medianBound))}, p75 ${f(d.p75, b(d.p75Bound))}, p90 ${f(d.p90, b(d.p90Bound))}, longest ${b(d.maxBound) ? 'still waiting ' : ''}${f(d.max, b(d.maxBound))}`,
+      leftBound: d.p25Bound !== null,
+      boxBound: d.p75Bound !== null,
+      rightBound: d.p90Bound !== null,
+      maxWaiting: d.maxBound !== null,
+      label: formatBoundedDuration(d.median, d.medianBound, targets),
+      title: `${d.channel}: ${formatCount(d.answered)} of ${formatCount(d.n)} answered (the rest counted as still waiting); fastest answer ${f(d.min)}, p10 ${f(d.p10, d.p10Bound)}, p25 ${f(d.p25, d.p25Bound)}, median ${f(d.median, d.medianBound)}, p75 ${f(d.p75, d.p75Bound)}, p90 ${f(d.p90, d.p90Bound)}, longest ${d.maxBound ? 'still waiting ' : ''}${f(d.max, d.maxBound)}`,
     };
   });
   const channels = data.map((d) => d.channel);

@@ -50,10 +50,10 @@ const countOf = (v: unknown): string => (numberOr(v) === null ? '—' : count(v 
 const shareOf = (v: unknown): string => (numberOr(v) === null ? '—' : share(v as number));
 const durationOf = (v: unknown, r: Rounding = 'nearest'): string => (numberOr(v) === null ? '—' : duration(v as number, r));
 
-/** One comparison view (raw or like for like) in a sentence. */
 /** The SLA targets a group's medians of a metric are written beside (a channel's; none for other groups). */
 export type TargetsOf = (group: string, metric: 'firstResponse' | 'resolution') => Edges;
 
+/** One comparison view (raw or like for like) in a sentence. */
 function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = [], targetsOf: TargetsOf = () => []): string {
   const beside = (k: string, m: unknown, r: Rounding = 'nearest'): string => (numberOr(m) === null || metric === null ? '—' : durationBeside(m as number, r, targetsOf(k, metric as 'firstResponse' | 'resolution')));
   const parts: string[] = [];

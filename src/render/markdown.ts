@@ -81,7 +81,6 @@ export function scopeSentence(report: Report): string {
   return `${formatCount(report.input.tickets)} ticket${report.input.tickets === 1 ? '' : 's'} from ${files} (${report.input.format}), created ${formatDate(report.period.from, report.settings.timeZone)} to ${formatDate(report.period.to, report.settings.timeZone)}${zoneNote(report.settings.timeZone)}; reference channel ${report.reference}.`;
 }
 
-/** The headline sentences: how each channel compares, findings, trend, censoring, gates. */
 /** How the gates went, in words that agree with their number: "The gate passed.", "1 of 1 gate failed.", "All 3 gates passed." */
 export function gatesSentence(failed: number, total: number): string {
   const gates = total === 1 ? 'gate' : 'gates';
@@ -89,6 +88,7 @@ export function gatesSentence(failed: number, total: number): string {
   return total === 1 ? 'The gate passed.' : `All ${total} gates passed.`;
 }
 
+/** The headline sentences: how each channel compares, findings, trend, censoring, gates. */
 export function summarySentences(report: Report): string[] {
   const out: string[] = [];
   const ref = report.channels.find((c) => c.channel === report.reference) ?? null;
@@ -343,19 +343,9 @@ function byRows(by: ByReport, edges: Edges): string[][] {
   });
 }
 
-/**
- * A period's tickets still waiting in `metric` at its as-of time: open (resolution), or
- * unanswered (first response: each channel's tickets in the estimate less those answered); null
- * when not known.
- */
+/** A period's tickets still waiting in `metric` at its as-of time (measure/periods.ts): unanswered, or open. */
 export function stillWaiting(p: PeriodReport, metric: 'firstResponse' | 'resolution'): number | null {
-  if (metric === 'resolution') return p.open;
-  let waiting = 0;
-  for (const c of p.channels) {
-    if (c.answered === null) return null;
-    waiting += c.firstResponseN - c.answered;
-  }
-  return waiting;
+  return metric === 'firstResponse' ? p.unanswered : p.open;
 }
 
 /** Trend table of one metric: a row per period, a column per channel, then the reference gap. */

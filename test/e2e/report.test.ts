@@ -467,6 +467,8 @@ describe('an export without resolution information', () => {
     expect(report.periods?.map((p) => [p.period, p.tickets, p.open, p.channels.map((c) => [c.channel, c.open])])).toEqual([
       ['2026-09', 4, null, [['phone', null], ['social', null]]],
     ]);
+    // first response is known: P2 and T2 unanswered of the four
+    expect(report.periods?.map((p) => p.unanswered)).toEqual([2]);
   });
 
   it('reads "—" in the Markdown trend and the HTML report, and is an empty cell in the CSV of report and audit', async () => {

@@ -80,6 +80,8 @@ function period(label: string, from: string, to: string, current: boolean, phone
     complete: true,
     tickets: 50,
     open: current ? 2 : 0,
+    // every channel's tickets answered (answered = measured n)
+    unanswered: 0,
     channels: [
       { ...exact, channel: 'phone', ...measured(30), answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
       { ...exact, channel: 'social', ...measured(20), answered: 20, open: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
