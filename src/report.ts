@@ -231,6 +231,11 @@ export interface PeriodChannel {
    * information): how many are open is not known, and 0 would say none is.
    */
   open: number | null;
+  /**
+   * Tickets not answered by the as-of time: first response censored there, counted among the
+   * firstResponseN. Null when none of the channel's tickets has a measurable first response.
+   */
+  unanswered: number | null;
   /** Kaplan–Meier medians (unanswered / open tickets counted as still waiting); a lower bound when the *Bound is 'lower'. */
   firstResponseMedian: number | null;
   firstResponseBound: Bound | null;

@@ -401,24 +401,41 @@ export function bindColumns(
   };
 }
 
-/** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), or UTC/GMT. */
-const HEADER_ZONE = /^(.*\S)\s*[([]\s*([A-Za-z]+\/[A-Za-z0-9_+\-/]+|UTC|GMT)\s*[)\]]\s*$/;
+/** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), UTC/GMT, or UTC/GMT with an offset (`GMT+2`, `UTC-05:00`). */
+const HEADER_ZONE = /^(.*\S)\s*[([]\s*([A-Za-z]+\/[A-Za-z0-9_+\-/]+|(?:UTC|GMT)(?:\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?)\s*[)\]]\s*$/;
+const HEADER_OFFSET = /^(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/;
 
 /**
  * A header's name and the time zone written after it (`Started at (Europe/London)`), or null when
  * it names none: only a zone the runtime knows, as `--tz` takes it (`Created (DD/MM/YYYY)` is a
- * date format, not a zone).
+ * date format, not a zone). An offset from UTC (`Created (GMT+2)`, as many helpdesks write the
+ * account's zone) is the zone `--tz` takes for it: `Etc/GMT-2` for UTC+2 (the IANA `Etc` names
+ * count the other way), `UTC` for +0; an offset of hours and minutes (`UTC+05:30`), which no
+ * fixed IANA zone has, is `zone` null with the offset as written in `label`: the name still binds,
+ * and the note asks for a zone at that offset.
  */
-export function headerZone(header: string): { name: string; zone: string } | null {
+export function headerZone(header: string): { name: string; zone: string | null; label: string } | null {
   const m = HEADER_ZONE.exec(header);
   if (!m) return null;
-  const zone = m[2] as string;
+  const written = m[2] as string;
+  const offset = HEADER_OFFSET.exec(written);
+  if (offset) {
+    const sign = offset[1] === '+' ? 1 : -1;
+    const hours = Number(offset[2]);
+    const minutes = Number(offset[3] ?? 0);
+    if (hours > 14 || minutes >= 60) return null;
+    const label = written.replace(/\s+/g, '').replace('\u2212', '-');
+    if (hours === 0 && minutes === 0) return { name: m[1] as string, zone: 'UTC', label };
+    // Etc/GMT-14 … Etc/GMT+12 exist; minutes have no fixed zone
+    const zone = minutes === 0 && -sign * hours >= -14 && -sign * hours <= 12 ? `Etc/GMT${sign > 0 ? '-' : '+'}${hours}` : null;
+    return { name: m[1] as string, zone, label };
+  }
   try {
-    checkTimeZone(zone, 'header');
+    checkTimeZone(written, 'header');
   } catch {
     return null;
   }
-  return { name: m[1] as string, zone };
+  return { name: m[1] as string, zone: written, label: written };
 }
 
 /**
@@ -429,17 +446,22 @@ export function headerZone(header: string): { name: string; zone: string } | nul
  * change of daylight saving time.)
  */
 export function headerZoneNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'>): string[] {
-  const same = (zone: string): boolean => zone.toLowerCase() === mapping.timeZone.toLowerCase() || (/^(UTC|GMT)$/i.test(zone) && /^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/i.test(mapping.timeZone));
-  const byZone = new Map<string, string[]>();
+  const same = (zone: string | null): boolean => zone !== null && (zone.toLowerCase() === mapping.timeZone.toLowerCase() || (/^(UTC|GMT)$/i.test(zone) && /^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/i.test(mapping.timeZone)));
+  const byZone = new Map<string, { zone: string | null; names: string[] }>();
   for (const field of TIMESTAMP_FIELDS) {
     const b = mapping.bindings[field];
     const named = b ? headerZone(b.header) : null;
     if (!b || !named || same(named.zone)) continue;
-    byZone.set(named.zone, [...(byZone.get(named.zone) ?? []), `"${b.header}"`]);
+    const entry = byZone.get(named.label) ?? { zone: named.zone, names: [] };
+    entry.names.push(`"${b.header}"`);
+    byZone.set(named.label, entry);
   }
-  return [...byZone].map(([zone, names]) => {
+  return [...byZone].map(([label, { zone, names }]) => {
     const listed = names.length === 1 ? `column ${names[0]} says its times are` : `columns ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} say their times are`;
-    return `${listed} in ${zone}, but times without an offset are read in ${mapping.timeZone}: give --tz ${zone} (or "timeZone": "${zone}" in the config) if the export wrote them there`;
+    const read = `but times without an offset are read in ${mapping.timeZone}`;
+    if (zone === null) return `${listed} at ${label}, ${read}: give --tz a zone at that offset (an IANA name such as Asia/Kolkata for UTC+05:30; or "timeZone" in the config) if the export wrote them there`;
+    const spelled = zone === label ? '' : zone.startsWith('Etc/') ? `; ${zone} is ${label}, its sign the other way, as IANA writes it` : `; ${zone} is ${label}`;
+    return `${listed} in ${label}, ${read}: give --tz ${zone} (or "timeZone": "${zone}" in the config${spelled}) if the export wrote them there`;
   });
 }
 

@@ -279,6 +279,7 @@ export function measurePeriod<G>(groups: ReadonlyMap<Channel, G>, samples: Group
       tickets: durations.tickets,
       answered: s.answered,
       open: openCount(durations.tickets, s.resolution.n, s.resolution.resolved),
+      unanswered: openCount(durations.tickets, s.firstResponse.n, s.answered),
       firstResponseMedian: s.firstResponse.median,
       firstResponseBound: s.firstResponse.bound,
       resolutionMedian: s.resolution.median,

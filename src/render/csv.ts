@@ -49,6 +49,8 @@ export const CSV_COLUMNS = [
   'too_few',
   'first_response_verdict_holds_overall',
   'resolution_verdict_holds_overall',
+  // (added December 2026, last so that the columns before keep their places)
+  'unanswered',
 ] as const;
 
 /** A verdict's `*_holds_overall` cell: `no` when it was reached like for like only (VsReference), empty without a verdict. */
@@ -89,7 +91,7 @@ export function renderCsv(report: Report): string {
       if (p.channels.length === 0) {
         // a period without tickets between others is a row too (no channel, 0 tickets), as the
         // Markdown and HTML trend and the JSON show it: a gap in the series is not a missing row
-        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 13).fill(null), 'yes', null, null, ...tail]));
+        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 14).fill(null), 'yes', null, null, 0, ...tail]));
         continue;
       }
       for (const c of p.channels) {
@@ -104,6 +106,7 @@ export function renderCsv(report: Report): string {
             verdicts?.firstResponseVerdict ?? null, verdicts?.resolutionVerdict ?? null,
             c.enough ? 'no' : 'yes',
             holds(verdicts?.firstResponseVerdictHoldsOverall), holds(verdicts?.resolutionVerdictHoldsOverall),
+            c.unanswered,
             ...tail,
           ]),
         );
@@ -125,6 +128,8 @@ export function renderCsv(report: Report): string {
           // the trend's rule, as the report's row of the same period has it (one number for one question)
           enoughOf(c.firstResponse.n, c.resolution.n, report.settings.minSample).enough ? 'no' : 'yes',
           holds(c.vsReference?.firstResponseVerdictHoldsOverall), holds(c.vsReference?.resolutionVerdictHoldsOverall),
+          // unanswered = the first-response estimate's tickets not answered, as the trend's (null: none measurable)
+          openCount(c.tickets, c.firstResponse.n, c.answered),
           ...tail,
         ]),
       );
@@ -149,6 +154,7 @@ export function renderCsv(report: Report): string {
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
           null,
           holds(v?.firstResponseVerdictHoldsOverall), holds(v?.resolutionVerdictHoldsOverall),
+          openCount(g.tickets, g.firstResponse.n, g.answered),
           by.field, byLabel(g),
         ]),
       );

@@ -125,6 +125,21 @@ describe('a timestamp column with no value in the rows sampled (found by an inde
   });
 });
 
+describe('a header that names a time zone (found by an attack: the note was the audit\'s only)', () => {
+  it('inspect says what the audit\'s note says, before the audit; not when --tz is that zone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-zone-'));
+    const path = join(dir, 'zone.csv');
+    writeFileSync(path, 'Ticket ID,Channel,Created (GMT+2),Resolved (GMT+2)\nT1,Phone,2026-10-01 10:00,2026-10-02 10:00\n');
+    const inspected = await runParity(['inspect', path]);
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toContain('createdAt          ← "Created (GMT+2)"');
+    expect(inspected.stdout).toContain('note: columns "Created (GMT+2)" and "Resolved (GMT+2)" say their times are in GMT+2, but times without an offset are read in UTC: give --tz Etc/GMT-2');
+    const told = await runParity(['inspect', path, '--tz', 'Etc/GMT-2']);
+    expect(told.code).toBe(0);
+    expect(told.stdout).not.toContain('note: columns');
+  });
+});
+
 describe('a control character from the data is shown as one escape, as the audit shows it', () => {
   it('inspect (headers, channel values, unused columns) and the audit table write ESC as \\u001b, not \\\\u001b', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-inspect-escape-'));

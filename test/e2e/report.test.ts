@@ -168,23 +168,23 @@ describe('parity report: month over month on four months', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1 + 4 * 3);
-    // (the verdicts' holds-overall columns come last, after too_few)
-    expect(lines[0]?.split(',').slice(-3)).toEqual(['too_few', 'first_response_verdict_holds_overall', 'resolution_verdict_holds_overall']);
+    // (the verdicts' holds-overall columns after too_few, then the unanswered, added last)
+    expect(lines[0]?.split(',').slice(-4)).toEqual(['too_few', 'first_response_verdict_holds_overall', 'resolution_verdict_holds_overall', 'unanswered']);
     // … then bounds (none), the answered-only median 7200, no verdicts in the trend rows, and
-    // too_few: three tickets, below the default minSample (30)
-    expect(lines[1]).toBe('2026-07,2026-07-01T00:00:00.000Z,2026-08-01T00:00:00.000Z,no,yes,phone,phone,3,3,0,7200,,1,,172800,,1,,,,,7200,,,yes,,');
+    // too_few: three tickets, below the default minSample (30); all three answered: 0 unanswered
+    expect(lines[1]).toBe('2026-07,2026-07-01T00:00:00.000Z,2026-08-01T00:00:00.000Z,no,yes,phone,phone,3,3,0,7200,,1,,172800,,1,,,,,7200,,,yes,,,0');
     // October e-mail: 200 min = 12000 s; three tickets are too few, so no change since
     // September, as the Markdown trend shows "3h 20m (n=3, too few)" without one
     const october = lines.find((l) => l.startsWith('2026-10,') && l.includes(',email,'))!.split(',');
     expect(october.slice(0, 12)).toEqual(['2026-10', '2026-10-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', 'yes', 'yes', 'email', 'phone', '3', '3', '0', '12000', '']);
     // 12000 / 3600 = 3.333…, written to three significant digits
     expect(october[12]).toBe('3.33');
-    expect(october.at(-3)).toBe('yes');
+    expect(october.at(-4)).toBe('yes');
     // with minSample 3 the channel is compared: 40 min less than September's 240 = −2400 s
     const enough = await runParity(['report', FILE, ...AS_OF, '--format', 'csv', '-c', fixture('report', 'min3.config.json')]);
     const compared = enough.stdout.split('\n').find((l) => l.startsWith('2026-10,') && l.includes(',email,'))!.split(',');
     expect(compared[11]).toBe('-2400');
-    expect(compared.at(-3)).toBe('no');
+    expect(compared.at(-4)).toBe('no');
   });
 
   it('--redact leaves no customer id or handle in the output', async () => {
@@ -435,7 +435,7 @@ describe('a month without tickets between months with some (found by an independ
     const run = await runParity(['report', file, '--month', '2026-09', '--format', 'csv']);
     expect(run.code, run.stderr).toBe(0);
     const august = run.stdout.split('\n').filter((l) => l.startsWith('2026-08,'));
-    expect(august).toEqual(['2026-08,2026-08-01T00:00:00.000Z,2026-09-01T00:00:00.000Z,no,yes,,phone,0,0,0,,,,,,,,,,,,,,,yes,,']);
+    expect(august).toEqual(['2026-08,2026-08-01T00:00:00.000Z,2026-09-01T00:00:00.000Z,no,yes,,phone,0,0,0,,,,,,,,,,,,,,,yes,,,0']);
   });
 
   it('asked for, it is refused with a hint that does not send you back into the range it is in', async () => {
@@ -467,8 +467,9 @@ describe('an export without resolution information', () => {
     expect(report.periods?.map((p) => [p.period, p.tickets, p.open, p.channels.map((c) => [c.channel, c.open])])).toEqual([
       ['2026-09', 4, null, [['phone', null], ['social', null]]],
     ]);
-    // first response is known: P2 and T2 unanswered of the four
+    // first response is known: P2 and T2 unanswered of the four, one in each channel
     expect(report.periods?.map((p) => p.unanswered)).toEqual([2]);
+    expect(report.periods?.[0]?.channels.map((c) => [c.channel, c.unanswered])).toEqual([['phone', 1], ['social', 1]]);
   });
 
   it('reads "—" in the Markdown trend and the HTML report, and is an empty cell in the CSV of report and audit', async () => {
@@ -496,12 +497,16 @@ describe('an export without resolution information', () => {
       ['phone', 'phone', '2', '1', ''],
       ['social', 'phone', '2', '1', ''],
     ]);
+    // the unanswered, known, are a column too (P2, T2): the Markdown trend's 2, channel by channel
+    const unanswered = (head as string).split(',').indexOf('unanswered');
+    expect(unanswered).toBe(27);
+    expect(lines.map((l) => l.split(',')[unanswered])).toEqual(['1', '1']);
     for (const engine of [[], ['--engine', 'duckdb']]) {
       const audit = await runParity(['audit', file, ...asOf, '--format', 'csv', ...engine]);
       expect(audit.code, audit.stderr).toBe(0);
-      expect(audit.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(5, open + 1))).toEqual([
-        ['phone', 'phone', '2', '1', ''],
-        ['social', 'phone', '2', '1', ''],
+      expect(audit.stdout.trim().split('\n').slice(1).map((l) => [...l.split(',').slice(5, open + 1), l.split(',')[unanswered]])).toEqual([
+        ['phone', 'phone', '2', '1', '', '1'],
+        ['social', 'phone', '2', '1', '', '1'],
       ]);
     }
   });

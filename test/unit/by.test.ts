@@ -302,7 +302,7 @@ describe('by in every renderer, with hostile values made inert', () => {
 
   it('csv without --by keeps its fixed columns', async () => {
     const csv = (await loadRenderer('csv', 'audit'))(await auditFiles([TEAMS], {}, { minSample: 3 }), { color: false });
-    expect(csv.split('\n')[0]!.endsWith('first_response_verdict,resolution_verdict,too_few,first_response_verdict_holds_overall,resolution_verdict_holds_overall')).toBe(true);
+    expect(csv.split('\n')[0]!.endsWith('first_response_verdict,resolution_verdict,too_few,first_response_verdict_holds_overall,resolution_verdict_holds_overall,unanswered')).toBe(true);
   });
 });
 

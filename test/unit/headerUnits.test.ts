@@ -197,6 +197,25 @@ describe('both producers', () => {
     }
   });
 
+  test('a header at GMT+2 binds and is read in --tz Etc/GMT-2, in-process and through DuckDB', async () => {
+    // By hand: created 10:00 at UTC+2 is 08:00Z; answered 11:00 (+1 h), resolved next day 10:00 (+24 h).
+    const path = tempCsv('gmt2.csv', [
+      'Ticket ID,Channel,Created (GMT+2),First response (GMT+2),Resolved (GMT+2)',
+      'T1,Phone,2026-10-01 10:00,2026-10-01 11:00,2026-10-02 10:00',
+      'T2,Phone,2026-10-03 10:00,2026-10-03 11:00,2026-10-04 10:00',
+    ]);
+    for (const report of await bothProducers([path], { asOf: '2026-10-10T00:00:00Z', tz: 'Etc/GMT-2' }, { minSample: 1 })) {
+      expect([report.period.from, report.period.to]).toEqual(['2026-10-01T08:00:00.000Z', '2026-10-03T08:00:00.000Z']);
+      expect([report.channels[0]?.firstResponse.median, report.channels[0]?.resolution.median]).toEqual([3600, 86400]);
+      expect(report.input.notes.filter((n) => n.includes('GMT+2'))).toEqual([]);
+    }
+    // read in UTC, the note names the zone --tz takes
+    for (const report of await bothProducers([path], { asOf: '2026-10-10T00:00:00Z' }, { minSample: 1 })) {
+      expect(report.period.from).toBe('2026-10-01T10:00:00.000Z');
+      expect(report.input.notes.some((n) => n.includes('say their times are in GMT+2') && n.includes('give --tz Etc/GMT-2'))).toBe(true);
+    }
+  });
+
   test('the header of the report: minutes under "first response time (minutes)", through DuckDB too', async () => {
     // By hand, all created 00:00 and solved, as-of 2026-01-02. Phone: first responses after 30
     // and 120 min, both answered; the answered-only median is the middle of 1,800 s and 7,200 s,
@@ -284,12 +303,13 @@ describe('a header of capitals is taken apart in time linear in its length', () 
 
 describe('a header that names its time zone after the name (found by an attack: Intercom\'s "Started at (Europe/London)" was refused)', () => {
   test('the name and the zone apart; a unit in brackets is no zone', () => {
-    expect(headerZone('Started at (Europe/London)')).toEqual({ name: 'Started at', zone: 'Europe/London' });
-    expect(headerZone('Closed at [America/Argentina/Buenos_Aires]')).toEqual({ name: 'Closed at', zone: 'America/Argentina/Buenos_Aires' });
-    expect(headerZone('Created (UTC)')).toEqual({ name: 'Created', zone: 'UTC' });
-    // an offset --tz does not take, and a date format written like a zone, are no zone
-    expect(headerZone('Created (GMT+01:00)')).toBeNull();
+    expect(headerZone('Started at (Europe/London)')).toEqual({ name: 'Started at', zone: 'Europe/London', label: 'Europe/London' });
+    expect(headerZone('Closed at [America/Argentina/Buenos_Aires]')).toEqual({ name: 'Closed at', zone: 'America/Argentina/Buenos_Aires', label: 'America/Argentina/Buenos_Aires' });
+    expect(headerZone('Created (UTC)')).toEqual({ name: 'Created', zone: 'UTC', label: 'UTC' });
+    // a date format written like a zone is no zone, nor an offset beyond any zone's
     expect(headerZone('Created (DD/MM/YYYY)')).toBeNull();
+    expect(headerZone('Created (GMT+15)')).toBeNull();
+    expect(headerZone('Created (UTC+02:75)')).toBeNull();
     expect(headerZone('First response time (minutes)')).toBeNull();
     expect(headerZone('created_at')).toBeNull();
   });
@@ -303,6 +323,27 @@ describe('a header that names its time zone after the name (found by an attack: 
       'columns "Started at (Europe/London)" and "Closed at (Europe/London)" say their times are in Europe/London, but times without an offset are read in UTC: give --tz Europe/London (or "timeZone": "Europe/London" in the config) if the export wrote them there',
     ]);
     expect(headerZoneNotes({ ...m, timeZone: 'Europe/London' })).toEqual([]);
+  });
+
+  test('an offset from UTC in the brackets (found by an attack: "Created (GMT+2)" left the file without a creation time)', () => {
+    // the IANA fixed-offset zones count the other way: UTC+2 is Etc/GMT-2, UTC−5 is Etc/GMT+5
+    expect(headerZone('Created (GMT+2)')).toEqual({ name: 'Created', zone: 'Etc/GMT-2', label: 'GMT+2' });
+    expect(headerZone('Created (GMT+01:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT-1', label: 'GMT+01:00' });
+    expect(headerZone('Resolved [UTC - 5]')).toEqual({ name: 'Resolved', zone: 'Etc/GMT+5', label: 'UTC-5' });
+    expect(headerZone('Created (UTC\u221203:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT+3', label: 'UTC-03:00' });
+    expect(headerZone('Created (GMT+0)')).toEqual({ name: 'Created', zone: 'UTC', label: 'GMT+0' });
+    // hours and minutes: no fixed IANA zone has them, so none is named
+    expect(headerZone('Created (UTC+05:30)')).toEqual({ name: 'Created', zone: null, label: 'UTC+05:30' });
+
+    const header = ['Ticket ID', 'Channel', 'Created (GMT+2)', 'First response (GMT+2)', 'Resolved (UTC+05:30)'];
+    const m = bindColumns(header, generic, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', 'Email', '2026-10-01 09:00', '2026-10-01 10:00', '2026-10-02 09:00']], 'UTC', 'f.csv');
+    expect([m.bindings.createdAt?.header, m.bindings.firstResponseAt?.header, m.bindings.resolvedAt?.header]).toEqual(header.slice(2));
+    expect(headerZoneNotes(m)).toEqual([
+      'columns "Created (GMT+2)" and "First response (GMT+2)" say their times are in GMT+2, but times without an offset are read in UTC: give --tz Etc/GMT-2 (or "timeZone": "Etc/GMT-2" in the config; Etc/GMT-2 is GMT+2, its sign the other way, as IANA writes it) if the export wrote them there',
+      'column "Resolved (UTC+05:30)" says its times are at UTC+05:30, but times without an offset are read in UTC: give --tz a zone at that offset (an IANA name such as Asia/Kolkata for UTC+05:30; or "timeZone" in the config) if the export wrote them there',
+    ]);
+    // read in the zone the header names: no note for those columns
+    expect(headerZoneNotes({ ...m, timeZone: 'Etc/GMT-2' })).toHaveLength(1);
   });
 
   test('"Closed On" binds as "Opened On" does (found by an attack)', () => {

@@ -94,7 +94,7 @@ describe('renderCsv', () => {
     expect(lines[0]).toBe(
       'period,from,to,current,complete,channel,reference,tickets,answered,open,first_response_median_s,first_response_median_change_s,first_response_ratio,first_response_ratio_change,resolution_median_s,resolution_median_change_s,resolution_ratio,' +
         'first_response_median_bound,resolution_median_bound,first_response_ratio_bound,resolution_ratio_bound,answered_median_s,first_response_verdict,resolution_verdict,too_few,' +
-        'first_response_verdict_holds_overall,resolution_verdict_holds_overall',
+        'first_response_verdict_holds_overall,resolution_verdict_holds_overall,unanswered',
     );
     // three months × phone, social, chat
     expect(lines).toHaveLength(1 + 3 * 3);
@@ -102,13 +102,13 @@ describe('renderCsv', () => {
     // October is the period of interest, so its row carries the report's verdicts for social
     // (sampleReport's channels: first response 'preference', resolution 'within-tolerance', both
     // holding overall: yes, yes)
-    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,preference,within-tolerance,no,yes,yes');
+    expect(lines[8]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,social,phone,20,20,0,1800,-900,0.25,,172800,0,1,,,,,1800,preference,within-tolerance,no,yes,yes,0');
     // September is trend only: no verdicts
-    expect(lines[5]).toBe('2026-09,2026-09-01T00:00:00.000Z,2026-10-01T00:00:00.000Z,no,yes,social,phone,20,20,0,2700,-900,0.3,,172800,0,1,,,,,2700,,,no,,');
+    expect(lines[5]).toBe('2026-09,2026-09-01T00:00:00.000Z,2026-10-01T00:00:00.000Z,no,yes,social,phone,20,20,0,2700,-900,0.3,,172800,0,1,,,,,2700,,,no,,,0');
     // October chat: three tickets, marked too few in the report (enough: false): the flag says so
     // and, as in the report, there is no change; 600 / 7200 = 0.0833; not among the report's
     // judged channels, so no verdicts
-    expect(lines[9]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,chat,phone,3,3,0,600,,0.0833,,86400,,0.5,,,,,600,,,yes,,');
+    expect(lines[9]).toBe('2026-10,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,yes,yes,chat,phone,3,3,0,600,,0.0833,,86400,,0.5,,,,,600,,,yes,,,0');
   });
 
   it('neutralises cells that a spreadsheet would run as a formula', () => {
@@ -128,9 +128,11 @@ describe('renderCsv', () => {
     // social: 20 tickets, 19 resolved → 1 open; answered-only median 0.9 × 1800 = 1620 s
     // too_few by the report's rule: social's 20 tickets in each metric's estimate are below
     // minSample 30 → yes; email's 30 are not → no
-    expect(lines[3]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,1,1800,,0.25,,172800,,1,,,,,1620,preference,within-tolerance,yes,yes,yes');
+    expect(lines[3]).toBe('2026-10-01 to 2026-10-30,2026-10-01T08:00:00.000Z,2026-10-30T17:00:00.000Z,yes,yes,social,phone,20,20,1,1800,,0.25,,172800,,1,,,,,1620,preference,within-tolerance,yes,yes,yes,0');
     // email: more than half never answered, so its median is a lower bound, and so is its ratio
     expect(lines[2]).toContain(',email,phone,30,10,1,259200,,36,,259200,,1,lower,,lower,,32400,no-preference,within-tolerance,no,');
+    // … and 30 in its first-response estimate − 10 answered = 20 still unanswered, the last column
+    expect(lines[2]?.split(',').at(-1)).toBe('20');
   });
 
   it('rounds durations to whole seconds and ratios to three significant digits, in a fixed column set', () => {
@@ -142,7 +144,7 @@ describe('renderCsv', () => {
     const lines = renderCsv(audit).trimEnd().split('\n');
     // 1800.4999 → 1800; 172799.5 → 172800; 1/3 → 0.333; 12.3456 → 12.3
     expect(lines[2]?.split(',').slice(10, 17)).toEqual(['1800', '', '0.333', '', '172800', '', '12.3']);
-    for (const line of lines) expect(line.split(',')).toHaveLength(27);
+    for (const line of lines) expect(line.split(',')).toHaveLength(28);
   });
 
   it('rounds a bound its way, never claiming more than the data show (found by an independent review)', () => {

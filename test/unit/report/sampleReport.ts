@@ -83,10 +83,10 @@ function period(label: string, from: string, to: string, current: boolean, phone
     // every channel's tickets answered (answered = measured n)
     unanswered: 0,
     channels: [
-      { ...exact, channel: 'phone', ...measured(30), answered: 30, open: current ? 2 : 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
-      { ...exact, channel: 'social', ...measured(20), answered: 20, open: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
+      { ...exact, channel: 'phone', ...measured(30), answered: 30, open: current ? 2 : 0, unanswered: 0, firstResponseMedian: phone, answeredMedian: phone, resolutionMedian: 2 * D, firstResponseRatio: 1, resolutionRatio: 1, change: change ? { firstResponseMedian: change.phone, resolutionMedian: 0, firstResponseRatio: 0 } : null },
+      { ...exact, channel: 'social', ...measured(20), answered: 20, open: 0, unanswered: 0, firstResponseMedian: social, answeredMedian: social, resolutionMedian: 2 * D, firstResponseRatio: social / phone, resolutionRatio: 1, change: change ? { firstResponseMedian: change.social, resolutionMedian: 0, firstResponseRatio: null } : null },
       // chat: three tickets a month, below minSample: shown, marked, never headlined
-      { ...exact, channel: 'chat', ...measured(3), answered: 3, open: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, firstResponseEnough: false, resolutionEnough: false, change: null },
+      { ...exact, channel: 'chat', ...measured(3), answered: 3, open: 0, unanswered: 0, firstResponseMedian: 600, answeredMedian: 600, resolutionMedian: D, firstResponseRatio: 600 / phone, resolutionRatio: 0.5, enough: false, firstResponseEnough: false, resolutionEnough: false, change: null },
     ],
     referenceGap: {
       firstResponse: { channel: 'social', gap: phone - social, ratio: phone / social, bound: null, ratioBound: null, change: change ? change.gap : null },
