@@ -68,7 +68,8 @@ const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+// (`t` and `z` in lower case, and GMT beside UTC, as some exports write them: read as T, Z and UTC)
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
@@ -92,9 +93,9 @@ const WEEKDAY_WORDS = new Set(
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((d) => [d, d.slice(0, 3)]).concat(['tues', 'thur', 'thurs']),
 );
 
-/** Offset minutes from `+0100`, `-05:00`, `Z`; NaN for an offset no clock has (`+25:00`, `+05:99`). */
+/** Offset minutes from `+0100`, `-05:00`, `Z`, `UTC`, `GMT`; NaN for an offset no clock has (`+25:00`, `+05:99`). */
 function offsetMinutes(text: string): number {
-  if (text === 'Z' || text === 'z' || text === 'UTC') return 0;
+  if (text === 'Z' || text === 'z' || text === 'UTC' || text === 'GMT') return 0;
   const sign = text[0] === '-' ? -1 : 1;
   const digits = text.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));

@@ -166,7 +166,12 @@ describe('ISO 8601 timestamps in every shape parity reads, read alike by every e
   // 24:00 is the next day's 00:00 (answered 01:00); one-digit month, day and hour (09:00 → 10:00)
   lines.push('S11,Phone,2026-06-30T24:00Z,2026-07-01T01:00:00Z,open,General,normal,');
   lines.push('S12,Phone,2026-7-1 9:00Z,2026-07-01T10:00:00Z,open,General,normal,');
-  const expected = { rejected: {}, tickets: 13, cells: Array.from({ length: 13 }, () => 'phone 3600 ended') };
+  // a lower-case t, GMT for UTC (with and without a space), as some exports write them
+  // (refused in-process and stopping every engine's query until December 2026)
+  lines.push('S13,Phone,2026-07-01t10:00:00z,2026-07-01T11:00:00Z,open,General,normal,');
+  lines.push('S14,Phone,2026-07-01 10:00:00 GMT,2026-07-01T11:00:00Z,open,General,normal,');
+  lines.push('S15,Phone,2026-07-01t10:00GMT,2026-07-01t11:00:00 GMT,open,General,normal,');
+  const expected = { rejected: {}, tickets: 16, cells: Array.from({ length: 16 }, () => 'phone 3600 ended') };
   const facts = (counts: CountTable) => ({ rejected: counts.header.rejected, tickets: counts.header.tickets, cells: firstResponseCells(counts) });
 
   test('in-process (the reference)', async () => {

@@ -18,6 +18,16 @@ describe('timestamp parsing', () => {
     expect(utc('2026-10-03 12:00')).toBe(at('2026-10-03T12:00:00Z'));
     expect(utc('2026-10-03')).toBe(at('2026-10-03T00:00:00Z'));
     expect(utc('2026-10-03T12:00:00.250Z')).toBe(at('2026-10-03T12:00:00Z') + 0.25);
+    // lower-case t and z, and GMT as UTC (with or without a space): in any --tz, the same instant
+    const kolkata = parserFor('iso', 'Asia/Kolkata');
+    for (const read of [utc, kolkata]) {
+      expect(read('2026-10-03t12:00:00z')).toBe(at('2026-10-03T12:00:00Z'));
+      expect(read('2026-10-03 12:00:00 GMT')).toBe(at('2026-10-03T12:00:00Z'));
+      expect(read('2026-10-03t12:00GMT')).toBe(at('2026-10-03T12:00:00Z'));
+    }
+    // without a zone, a lower-case t is a wall-clock time in --tz: 12:00 at UTC+05:30 is 06:30Z
+    expect(kolkata('2026-10-03t12:00:00')).toBe(at('2026-10-03T06:30:00Z'));
+    expect(utc('2026-10-03 12:00:00 gmt')).toBeNull();
   });
 
   it('reads the common ISO shapes by arithmetic: month ends, leap days, the last second of a day', () => {

@@ -212,7 +212,7 @@ export const WHITESPACE = ' \t\n\u000b\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u
  * them itself (clickhouseCalendar).
  */
 export const ISO_TIME =
-  '^\\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01])([T ](([01]?\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)([.,]\\d+)?)?|24:00(:00([.,]0+)?)?))?\\s*(Z|z|UTC|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?$';
+  '^\\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\\d|3[01])([Tt ](([01]?\\d|2[0-3]):[0-5]\\d(:([0-5]\\d|60)([.,]\\d+)?)?|24:00(:00([.,]0+)?)?))?\\s*(Z|z|UTC|GMT|[+-]([01]\\d|2[0-3])(:?[0-5]\\d)?)?$';
 
 /** A number as the count query reads it from text (count.ts checks the sample against the same rule): digits, a minus sign, a decimal point. */
 export const PLAIN_NUMBER = '^-?\\d+(\\.\\d+)?$';
@@ -365,12 +365,12 @@ function fromText(d: Dialect, expr: string, type: 'TIMESTAMPTZ' | 'DOUBLE', colu
 }
 
 /** An ISO 8601 date and a time to the minute (normalise/time.ts ISO), as the patterns below start. */
-const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}';
+const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[Tt ]\\d{1,2}:\\d{2}';
 
 /**
  * DuckDB: ISO 8601 text as parity reads it (normalise/time.ts ISO). DuckDB's cast takes the common
  * shapes; the ones it refuses are rewritten into one it takes — a date with a zone and no time,
- * minutes without seconds (`10:00Z` → `10:00:00Z`), a decimal comma, `z`, `UTC` or a space before the zone, a leap second
+ * minutes without seconds (`10:00Z` → `10:00:00Z`), a decimal comma, `t`, `z`, `UTC`, `GMT` or a space before the zone, a leap second
  * (`:60`, read as the next minute's first, as in-process). Only a value the plain cast cannot read
  * (TRY_CAST NULL) goes through the rewrite; what it still cannot read fails with DuckDB's message.
  *
@@ -378,19 +378,20 @@ const ISO_MINUTE = '\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}';
  * zone name and keeps that zone for every value without an offset it casts after it in the query,
  * on that thread, across chunks (`2026-11-02 10:00` after a `… 10:00:00 UTC` row was read as
  * 10:00 UTC under `SET TimeZone = 'Asia/Kolkata'`, where it is 04:30 UTC). So it takes the
- * rewrite, which writes `UTC` as `+00:00`, an offset, which leaves no zone behind.
+ * rewrite, which writes `UTC` as `+00:00`, an offset, which leaves no zone behind; `GMT` too.
  */
 function duckdbIsoTime(d: Dialect, text: string): string {
   const replace = (expr: string, pattern: string, replacement: string): string => `regexp_replace(${expr}, ${d.string(pattern)}, ${d.string(replacement)})`;
-  const ZONE = '([zZ]|UTC|[+-]\\d{2}(:?\\d{2})?)';
-  let rewritten = replace(text, `^(\\d{4}-\\d{1,2}-\\d{1,2})(\\s*${ZONE})$`, '\\1 00:00:00\\2');
+  const ZONE = '([zZ]|UTC|GMT|[+-]\\d{2}(:?\\d{2})?)';
+  let rewritten = replace(text, '^(\\d{4}-\\d{1,2}-\\d{1,2})t', '\\1T');
+  rewritten = replace(rewritten, `^(\\d{4}-\\d{1,2}-\\d{1,2})(\\s*${ZONE})$`, '\\1 00:00:00\\2');
   rewritten = replace(rewritten, `^(${ISO_MINUTE})(\\s*${ZONE}?)$`, '\\1:00\\2');
   rewritten = replace(rewritten, ':(\\d{2}),(\\d+)', ':\\1.\\2');
-  rewritten = replace(rewritten, '\\s*([zZ]|UTC)$', '+00:00');
+  rewritten = replace(rewritten, '\\s*([zZ]|UTC|GMT)$', '+00:00');
   rewritten = replace(rewritten, '\\s+([+-]\\d{2}(:?\\d{2})?)$', '\\1');
   rewritten = replace(rewritten, `^(${ISO_MINUTE}):60`, '\\1:59');
   const leap = `CASE WHEN regexp_matches(${text}, ${d.string(`^${ISO_MINUTE}:60`)}) THEN INTERVAL '1 second' ELSE INTERVAL '0 seconds' END`;
-  const noZoneName = `CASE WHEN suffix(${text}, 'UTC') THEN NULL ELSE ${text} END`;
+  const noZoneName = `CASE WHEN suffix(${text}, 'UTC') OR suffix(${text}, 'GMT') THEN NULL ELSE ${text} END`;
   return `COALESCE(TRY_CAST(${noZoneName} AS TIMESTAMPTZ), CAST(${rewritten} AS TIMESTAMPTZ) + ${leap})`;
 }
 
@@ -462,7 +463,7 @@ const clickhouse: Dialect = {
   // Release 18 reads text as a DateTime only in its own layout, in the server's zone: ISO 8601
   // (T, Z, offsets, minutes without seconds) is read by parseDateTimeBestEffort in --tz, which
   // drops a fraction of a second (DateTime is whole seconds), so the fraction is added back;
-  // a lower-case z and a decimal comma, which it does not take, are read as Z and a point.
+  // a lower-case z or t and a decimal comma, which it does not take, are read as Z, T and a point.
   //
   // ClickHouse evaluates every branch of `if` and CASE on every row, so a value the query
   // refuses (ISO_TIME, and the days of its month: clickhouseCalendar) is not a branch that
@@ -472,8 +473,8 @@ const clickhouse: Dialect = {
     const t = noValueToNull(this, this.blankToNull(expr));
     const probe = `ifNull(${t}, '2000-01-01')`;
     const ok = `(${this.matches(probe, ISO_TIME)} AND ${clickhouseCalendar(probe)})`;
-    const zoned = `replaceRegexpOne(replaceOne(if(${ok}, ${t}, '2000-01-01'), ',', '.'), 'z$', 'Z')`;
-    const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[T ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
+    const zoned = `replaceRegexpOne(replaceRegexpOne(replaceOne(if(${ok}, ${t}, '2000-01-01'), ',', '.'), 'z$', 'Z'), ${this.string('^(\\d{4}-\\d{1,2}-\\d{1,2})t')}, ${this.string('\\1T')})`;
+    const fraction = `toFloat64OrZero(concat('0.', extract(ifNull(${t}, ''), ${this.string('^\\d{4}-\\d{1,2}-\\d{1,2}[Tt ]\\d{1,2}:\\d{2}:\\d{2}[.,](\\d+)')})))`;
     const stop = `toFloat64(if(${ok}, '0', ${unreadable(this, 'time', column, probe)}))`;
     return `(toFloat64(toUnixTimestamp(parseDateTimeBestEffort(${zoned}, ${this.string(timeZone)}))) + ${fraction} + ${stop})`;
   },
