@@ -306,7 +306,8 @@ export function bindColumns(
     const allHms = clocks.length > 0 && clocks.every((v) => CLOCK_TEXT.test(v));
     if (fromFormat && !(allHms && !CLOCK_UNITS.has(fromFormat))) bindings[field] = { ...b, unit: fromFormat };
     else if (allHms) bindings[field] = { ...b, unit: clockUnitFromHeader(b.header) };
-    else if (fromHeader) bindings[field] = { ...b, unit: fromHeader };
+    // (the hours of `business hours` alone: read as hours, said as assumed: those words name the clock)
+    else if (fromHeader) bindings[field] = { ...b, unit: fromHeader, ...(durationHeader(b.header)?.unitFromClock ? { unitAssumed: true } : {}) };
     // values that all say their unit (`2h`, `1d 2h`, `01:30:00`) are read as written: seconds
     // is only the unit of a plain number, and none was sampled, so no unit was assumed for one
     // (a value with a word that is no unit, `5 fortnights`, is written with its unit too: its row says so)
@@ -476,7 +477,10 @@ export function assumedUnitNotes(mapping: Pick<Mapping, 'bindings'>): string[] {
     const b = mapping.bindings[field];
     if (!b?.unitAssumed || mapping.bindings[TWIN[field] as TicketField]) continue;
     const metric = field === 'firstResponseTime' ? 'first-response' : 'resolution';
-    out.push(`column "${b.header}" names no unit: its ${metric} durations are read as seconds (set columns.${field}.unit if they are not)`);
+    const unit = b.unit ?? 'seconds';
+    // (`First reply time (business hours)`: hours, read from words that name the clock)
+    const names = unit === 'seconds' ? 'names no unit' : `names no unit but the "hours" of "business hours", which names its clock`;
+    out.push(`column "${b.header}" ${names}: its ${metric} durations are read as ${unit} (set columns.${field}.unit if they are not)`);
   }
   return out;
 }

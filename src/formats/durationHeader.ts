@@ -23,6 +23,11 @@ export interface DurationHeader {
   readonly clock: 'business' | 'calendar' | null;
   /** The qualifier writes a clock pattern (`hh:mm`, `mm:ss`). */
   readonly clockText: boolean;
+  /**
+   * The unit is only the `hours` of `business hours` (`First reply time (business hours)`): those
+   * words name the clock, and may or may not name the unit too, so the unit is said as assumed.
+   */
+  readonly unitFromClock?: true;
 }
 
 /** Unit words in any spelling, the short ones included. */
@@ -127,5 +132,6 @@ export function durationHeader(header: string): DurationHeader | null {
   const unit = strong.size === 1 ? ([...strong][0] as DurationUnit) : (units[0]?.unit ?? null);
   if (unit === null && clock === null && !clockText) return null;
   const base = all.slice(0, end).map((w) => w.text).join('');
-  return base === '' ? null : { base, unit, clock, clockText };
+  const unitFromClock = strong.size === 0 && units[0]?.weak === true;
+  return base === '' ? null : { base, unit, clock, clockText, ...(unitFromClock ? { unitFromClock: true as const } : {}) };
 }

@@ -134,13 +134,19 @@ export const PLAIN_ZERO = /^-?0+([.,]0+)?$/;
  * reader (fields.ts), the log formats (formats/servicenow.ts, tweets.ts) and the engines' count
  * query (read/engines/dialects.ts noValueToNull, sql.ts) read it as empty or NULL too.
  */
-export const NO_VALUE: readonly string[] = ['null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a'];
+export const NO_VALUE: readonly string[] = [
+  'null', '\\n', 'none', 'nan', 'na', 'n/a', '-', 'nil', 'undefined', '#n/a',
+  // MySQL's zero date, which legacy helpdesks (PHP and MySQL) write for "not yet": a ticket
+  // never answered, not an answer before it was created (found by an attack: such tickets were
+  // left out of first response, never counted as waiting)
+  '0000-00-00', '0000-00-00 00:00', '0000-00-00 00:00:00', '0000-00-00t00:00:00', '0000-00-00t00:00:00z',
+];
 const NO_VALUE_SET = new Set(NO_VALUE);
-/** The longest {@link NO_VALUE} word (`undefined`). */
-export const NO_VALUE_LONGEST = 9;
-/** Whether a character code can begin a {@link NO_VALUE} word (`n`, `N`, `\`, `-`, `u`, `U`, `#`): most values are ruled out by it. */
+/** The longest {@link NO_VALUE} word (`0000-00-00t00:00:00z`). */
+export const NO_VALUE_LONGEST = 20;
+/** Whether a character code can begin a {@link NO_VALUE} word (`n`, `N`, `\`, `-`, `u`, `U`, `#`, `0`): most values are ruled out by it. */
 export function noValueStart(c: number): boolean {
-  return c === 110 || c === 78 || c === 92 || c === 45 || c === 117 || c === 85 || c === 35;
+  return c === 110 || c === 78 || c === 92 || c === 45 || c === 117 || c === 85 || c === 35 || c === 48;
 }
 
 /** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case). */

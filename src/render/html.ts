@@ -11,15 +11,15 @@
  */
 import type { Channel } from '../model.js';
 import { isolateHtml } from '../text/bidi.js';
-import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type PeriodReport, type Report, type SlaSummary } from '../report.js';
+import { effectBound, effectScope, rowLikeForLikeOnly, verdictLikeForLikeOnly, type ByReport, type DataQualityEntry, type Finding, type Report, type SlaSummary } from '../report.js';
 import { byLabel, byNotes, byTitle, referenceLabel } from './by.js';
 import { bandChart, CHANNEL_COLOURS, distributionChart, trendChart } from './charts.js';
 import { firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatInstant, formatMedianCi, formatShare, formatSlaTarget, durationBeside, slaEdges, moreValues, slaTitle, speedWords, zoneNote } from './format.js';
 import { gateDetail, gateMessage } from './junit.js';
 import { ratioWithVerdict, toleranceEdges, type Edges } from '../format.js';
 import {
-  exampleText, findingEvidence, gapDuration, findingLabel, findingTone, generatedLine, methodNote, periodName, reportTitle, scopeSentence, signedDuration,
-  gatesSentence, stillWaiting, summarySentences, trendChannels, unitName,
+  exampleText, findingEvidence, findingLabel, findingTone, generatedLine, methodNote, periodName, reportTitle, scopeSentence,
+  gatesSentence, summarySentences, trendView, unitName,
 } from './markdown.js';
 
 /** Text made safe for HTML element content and quoted attribute values. */
@@ -231,25 +231,16 @@ function byTable(report: Report, by: ByReport): Markup {
 ${byNotes(by, report.settings.minSample, '“not tested”').map((note) => html`<p class="note">${note}</p>`)}`;
 }
 
-function trendTable(report: Report, periods: readonly PeriodReport[], metric: 'firstResponse' | 'resolution'): Markup {
-  const channels = trendChannels(periods);
-  const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
-  const rows = periods.map((p) => {
-    const gap = p.referenceGap[metric];
-    const cells = channels.map((c) => {
-      const pc = p.channels.find((x) => x.channel === c);
-      if (!pc) return num('—');
-      const change = pc.change?.[key];
-      const bound = metric === 'firstResponse' ? pc.firstResponseBound : pc.resolutionBound;
-      // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
-      const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
-      const n = metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN;
-      return html`<td class="num${enough ? '' : ' thin'}">${formatBoundedDuration(pc[key], bound, slaEdges(report.channels.find((x) => x.channel === c), metric))}${change !== null && change !== undefined ? html` <span class="change">${signedDuration(change)}</span>` : ''}${enough ? '' : html` <span class="change">n=${formatCount(n)}, too few</span>`}</td>`;
-    });
-    return html`<tr${p.current ? new Markup(' class="current"') : ''}><td>${p.period}${p.complete ? '' : ' (to date)'}</td>${num(formatCount(p.tickets))}${num(formatCount(stillWaiting(p, metric)))}${cells}${num(gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—')}${num(gap ? signedDuration(gap.change) : '—')}</tr>`;
+function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): Markup {
+  const view = trendView(report, metric);
+  const rows = view.rows.map((r) => {
+    const cells = r.cells.map((x) =>
+      x ? html`<td class="num${x.thin ? ' thin' : ''}">${x.median}${x.change ? html` <span class="change">${x.change}</span>` : ''}${x.thin ? html` <span class="change">${x.thin}</span>` : ''}</td>` : num('—'),
+    );
+    return html`<tr${r.current ? new Markup(' class="current"') : ''}><td>${r.label}</td>${num(r.tickets)}${num(r.waiting)}${cells}${num(r.gap)}${num(r.gapChange)}</tr>`;
   });
   return html`<div class="table-wrap"><table>
-<thead><tr><th>${unitName(report)}</th><th class="num">Tickets</th><th class="num">${metric === 'firstResponse' ? 'Unanswered' : 'Open'}</th>${channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">Gap: ${report.reference} − fastest</th><th class="num">Gap change</th></tr></thead>
+<thead><tr><th>${view.unit}</th><th class="num">Tickets</th><th class="num">${view.waitingHead}</th>${view.channels.map((c) => html`<th class="num">${swatch(c)}${c}</th>`)}<th class="num">${view.gapHead}</th><th class="num">Gap change</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -309,9 +300,9 @@ ${periods.length ? html`
 <p class="note">Medians per ${unit}; in small print the change since the ${unit} before. The gap is ${report.reference}’s median minus the fastest other channel’s. Open tickets are censored at the as-of time (${formatInstant(report.period.asOf)}).</p>
 ${figure(trendChart(report), `Median first response per channel, ${unit} by ${unit} (log scale); the shaded ${unit} is the one this report is about.${periods.some((p) => p.channels.some((c) => !c.firstResponseEnough && !c.firstResponseBound && c.firstResponseMedian !== null)) ? ` Hollow points have fewer than ${formatCount(report.settings.minSample)} tickets measured (n shown) and are not joined to the line.` : ''}${periods.some((p) => p.channels.some((c) => c.firstResponseBound && c.firstResponseMedian !== null)) ? ' Triangles marked ≥ are medians not reached (half or more still unanswered): the channel waited at least that long, and the point is not joined to the line.' : ''}`)}
 <h3>First response</h3>
-${trendTable(report, periods, 'firstResponse')}
+${trendTable(report, 'firstResponse')}
 <h3>Resolution</h3>
-${trendTable(report, periods, 'resolution')}
+${trendTable(report, 'resolution')}
 </section>` : ''}
 ${bandsTable ? html`
 <section id="bands">

@@ -241,6 +241,59 @@ export function trendChannels(periods: readonly PeriodReport[]): Channel[] {
   return CHANNELS.filter((c) => periods.some((p) => p.channels.some((pc) => pc.channel === c)));
 }
 
+/** One channel's cell of a trend table, in plain text: its median, its change, and "n=3, too few" when it has too few. */
+export interface TrendCell {
+  median: string;
+  change: string | null;
+  thin: string | null;
+}
+
+/** A trend table of one metric in plain text (each renderer escapes and lays it out): a row per period, a column per channel, then the reference gap. */
+export interface TrendView {
+  /** Month, Week, Quarter. */
+  unit: string;
+  /** Unanswered (first response) or Open (resolution): the tickets still waiting in the metric. */
+  waitingHead: string;
+  channels: Channel[];
+  gapHead: string;
+  rows: Array<{ current: boolean; label: string; tickets: string; waiting: string; cells: Array<TrendCell | null>; gap: string; gapChange: string }>;
+}
+
+/** The trend of `metric` as every renderer shows it (Markdown, HTML, the terminal table). */
+export function trendView(report: Report, metric: 'firstResponse' | 'resolution'): TrendView {
+  const periods = report.periods ?? [];
+  const channels = trendChannels(periods);
+  const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
+  const boundKey = metric === 'firstResponse' ? 'firstResponseBound' : 'resolutionBound';
+  const rows = periods.map((p) => {
+    const cells = channels.map((c): TrendCell | null => {
+      const pc = p.channels.find((x) => x.channel === c);
+      if (!pc) return null;
+      const change = pc.change?.[key];
+      // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
+      const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
+      return {
+        // (beside the channel's SLA target as the channel table writes it: 3,601 s is `1h 0m 1s` beside 1h)
+        median: formatBoundedDuration(pc[key], pc[boundKey], slaEdges(report.channels.find((x) => x.channel === c), metric)),
+        change: change !== null && change !== undefined ? signedDuration(change) : null,
+        thin: enough ? null : `n=${formatCount(metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN)}, too few`,
+      };
+    });
+    const gap = p.referenceGap[metric];
+    return {
+      current: p.current,
+      label: `${p.period}${p.complete ? '' : ' (to date)'}`,
+      tickets: formatCount(p.tickets),
+      // (the tickets still waiting in the metric the table is of: unanswered for first response, open for resolution)
+      waiting: formatCount(stillWaiting(p, metric)),
+      cells,
+      gap: gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${gap.channel})` : '—',
+      gapChange: gap ? signedDuration(gap.change) : '—',
+    };
+  });
+  return { unit: unitName(report), waitingHead: metric === 'firstResponse' ? 'Unanswered' : 'Open', channels, gapHead: `Gap: ${report.reference} − fastest`, rows };
+}
+
 /** The data-quality example in words. */
 export function exampleText(dq: DataQualityEntry): string {
   if (!dq.example) return '';
@@ -350,35 +403,17 @@ export function stillWaiting(p: PeriodReport, metric: 'firstResponse' | 'resolut
 
 /** Trend table of one metric: a row per period, a column per channel, then the reference gap. */
 function trendTable(report: Report, metric: 'firstResponse' | 'resolution'): string {
-  const periods = report.periods ?? [];
-  const channels = trendChannels(periods);
-  const key = metric === 'firstResponse' ? 'firstResponseMedian' : 'resolutionMedian';
-  const boundKey = metric === 'firstResponse' ? 'firstResponseBound' : 'resolutionBound';
-  // (the tickets still waiting in the metric the table is of: unanswered for first response, open for resolution)
-  const head = [unitName(report), 'Tickets', metric === 'firstResponse' ? 'Unanswered' : 'Open', ...channels.map((c) => e(c)), `Gap: ${e(report.reference)} − fastest`, 'Gap change'];
-  const rows = periods.map((p) => {
-    const label = `${e(p.period)}${p.complete ? '' : ' (to date)'}`;
-    const cells = channels.map((c) => {
-      const pc = p.channels.find((x) => x.channel === c);
-      if (!pc) return '—';
-      const change = pc.change?.[key];
-      // (the metric's own count, as the gates count: a ticket answered before it was created is not in it)
-      const enough = metric === 'firstResponse' ? pc.firstResponseEnough : pc.resolutionEnough;
-      const thin = enough ? '' : ` (n=${formatCount(metric === 'firstResponse' ? pc.firstResponseN : pc.resolutionN)}, too few)`;
-      // (beside the channel's SLA target as the channel table writes it: 3,601 s is `1h 0m 1s` beside 1h)
-      return `${formatBoundedDuration(pc[key], pc[boundKey], slaEdges(report.channels.find((x) => x.channel === c), metric))}${change !== null && change !== undefined ? ` (${signedDuration(change)})` : ''}${thin}`;
-    });
-    const gap = p.referenceGap[metric];
-    return [
-      p.current ? `**${label}**` : label,
-      formatCount(p.tickets),
-      formatCount(stillWaiting(p, metric)),
-      ...cells,
-      gap ? `${gap.bound === 'lower' ? '≥ ' : gap.bound === 'upper' ? '≤ ' : ''}${gapDuration(gap.gap, gap.bound ?? null)} (${e(gap.channel)})` : '—',
-      gap ? signedDuration(gap.change) : '—',
-    ];
-  });
-  return table(head, rows, ['l', 'r', 'r', ...channels.map(() => 'r' as const), 'r', 'r']);
+  const view = trendView(report, metric);
+  const head = [view.unit, 'Tickets', view.waitingHead, ...view.channels.map((c) => e(c)), e(view.gapHead), 'Gap change'];
+  const rows = view.rows.map((r) => [
+    r.current ? `**${e(r.label)}**` : e(r.label),
+    r.tickets,
+    r.waiting,
+    ...r.cells.map((x) => (x ? `${x.median}${x.change ? ` (${x.change})` : ''}${x.thin ? ` (${x.thin})` : ''}` : '—')),
+    e(r.gap),
+    r.gapChange,
+  ]);
+  return table(head, rows, ['l', 'r', 'r', ...view.channels.map(() => 'r' as const), 'r', 'r']);
 }
 
 export function renderMarkdown(report: Report): string {

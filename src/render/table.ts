@@ -13,7 +13,7 @@ import type { RenderOptions } from './index.js';
 import { grid } from './grid.js';
 import { blockWidth, firstThatFits, shortenDistinct, wrap } from './fit.js';
 import { displayWidth, truncateColumns } from '../text/width.js';
-import { reportTitle } from './markdown.js';
+import { reportTitle, trendView, unitName, type TrendCell } from './markdown.js';
 import {
   clockSentence, firstValues, formatAnsweredShare, formatResolvedShare, formatBoundedDuration, formatCount, formatDate, formatInstant, formatMedianCi, formatShare, formatSlaTarget, durationBeside, slaEdges, moreValues, quoted, slaTitle, speedWords,
   zoneNote,
@@ -201,6 +201,8 @@ export function renderTable(report: Report, options: RenderOptions): string {
     if (fittedBands.index > 0) out.push(c.dim(wrap(`(${fittedBands.index === 1 ? 'channel mix and p90' : 'channel mix, p90 and 95% CIs'} hidden to fit the terminal; --wide shows all)`, width)));
   }
 
+  if (report.periods && report.periods.length) out.push('', ...trendTables(report, c, width, options.color));
+
   if (report.by) out.push('', ...byTable(report, report.by, c, width, options.color, marked));
 
   out.push('');
@@ -242,6 +244,43 @@ export function renderTable(report: Report, options: RenderOptions): string {
     ),
   );
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `parity report`'s trend, as the Markdown and HTML reports have it (markdown.ts trendView): a
+ * table per metric, a row per period (the period of interest in bold), a column per channel with
+ * its change since the period before, then the reference's gap. Too wide for the terminal, the
+ * changes go under the medians (a cell of two lines); narrower still, the tables are drawn at
+ * their width and the terminal wraps them.
+ */
+function trendTables(report: Report, c: InstanceType<typeof Chalk>, width: number | undefined, color: boolean): string[] {
+  const unit = unitName(report).toLowerCase();
+  const out = [c.bold(`Trend by ${unit}`), c.dim(wrap(`Medians per ${unit}; in brackets the change since the ${unit} before; * the ${unit} this report is about. The gap is ${report.reference}'s median minus the fastest other channel's.`, width))];
+  for (const [metric, title] of [['firstResponse', 'First response'], ['resolution', 'Resolution']] as const) {
+    const view = trendView(report, metric);
+    // narrower and narrower: the changes under the medians; the gap's channel under it; then
+    // without the changes and the gap (said, as the channel table says what it hides)
+    const draw = (stack: boolean, gap: boolean): string => {
+      const head = [view.unit, 'Tickets', stack ? `${view.waitingHead.slice(0, 2)}-\n${view.waitingHead.slice(2).toLowerCase()}`.replace('Op-\nen', 'Open') : view.waitingHead, ...view.channels];
+      const t = grid(gap ? [...head, stack ? view.gapHead.replace(' − ', '\n− ') : view.gapHead, 'Gap\nchange'] : head, color);
+      for (const r of view.rows) {
+        const cell = (x: TrendCell | null): string => {
+          if (!x) return '—';
+          const extra = [gap && x.change ? `(${x.change})` : '', x.thin ? `(${x.thin})` : ''].filter(Boolean).join(stack ? '\n' : ' ');
+          return extra ? `${x.median}${stack ? '\n' : ' '}${extra}` : x.median;
+        };
+        // (the period of interest marked in words too: bold is lost without colour, in a CI log)
+        const row = [r.current ? `${r.label} *` : r.label, r.tickets, r.waiting, ...r.cells.map(cell)];
+        const full = gap ? [...row, stack ? r.gap.replace(' (', '\n(') : r.gap, r.gapChange] : row;
+        t.push(r.current ? full.map((x) => x.split('\n').map((l) => c.bold(l)).join('\n')) : full);
+      }
+      return t.toString();
+    };
+    const fitted = firstThatFits([() => draw(false, true), () => draw(true, true), () => draw(true, false)], width);
+    out.push('', c.bold(title), fitted.text);
+    if (fitted.index === 2) out.push(c.dim(wrap('(changes and the gap hidden to fit the terminal; --wide shows all)', width)));
+  }
+  return out;
 }
 
 /** Fewest columns a shortened --by value keeps before a narrower layout is tried instead (render/fit.ts shortenDistinct). */

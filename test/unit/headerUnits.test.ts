@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { durationHeader } from '../../src/formats/durationHeader.js';
-import { bindColumns, headerZone, headerZoneNotes, unitFromHeader } from '../../src/formats/bind.js';
+import { assumedUnitNotes, bindColumns, headerZone, headerZoneNotes, unitFromHeader } from '../../src/formats/bind.js';
 import { generic } from '../../src/formats/generic.js';
 import { zendesk } from '../../src/formats/zendesk.js';
 import { intercom } from '../../src/formats/intercom.js';
@@ -40,7 +40,8 @@ describe('a header taken apart into a name and its unit', () => {
     ['First response time (calendar, mins)', 'firstresponsetime', 'minutes', 'calendar'],
     ['metric_set.reply_time_in_minutes.business', 'metricsetreplytime', 'minutes', 'business'],
   ] as const)('%s', (header, base, unit, clock) => {
-    expect(durationHeader(header)).toEqual({ base, unit, clock, clockText: false });
+    // (the hours of `business hours` alone: the unit, said as assumed)
+    expect(durationHeader(header)).toEqual({ base, unit, clock, clockText: false, ...(header === 'Resolution time (business hours)' ? { unitFromClock: true } : {}) });
     // the same unit wherever a header's unit is asked (a configured column, the sql command)
     expect(unitFromHeader(header)).toBe(unit);
   });
@@ -168,6 +169,19 @@ describe('binding a name with a unit', () => {
     expect(bind(['Full resolution time (hours)'], [['2']], zendesk).bindings.resolutionTime).toMatchObject({ unit: 'hours' });
     // Intercom says its durations are not to be read: no name with a unit changes that
     expect(bind(['time to first response (seconds)'], [['60']], intercom).bindings.firstResponseTime).toBeUndefined();
+  });
+
+  test('the hours of "business hours" alone are read as hours, said as assumed (found by an attack: said as named)', () => {
+    const alone = bind(['First reply time (business hours)'], [['90']]);
+    expect(alone.bindings.firstResponseTime).toMatchObject({ unit: 'hours', clock: 'business', unitAssumed: true });
+    expect(assumedUnitNotes(alone)).toEqual([
+      'column "First reply time (business hours)" names no unit but the "hours" of "business hours", which names its clock: its first-response durations are read as hours (set columns.firstResponseTime.unit if they are not)',
+    ]);
+    // with a unit of its own, nothing is assumed
+    const minutes = bind(['First reply time in minutes within business hours'], [['90']]);
+    expect(minutes.bindings.firstResponseTime).toMatchObject({ unit: 'minutes', clock: 'business' });
+    expect(minutes.bindings.firstResponseTime?.unitAssumed).toBeUndefined();
+    expect(assumedUnitNotes(minutes)).toEqual([]);
   });
 });
 

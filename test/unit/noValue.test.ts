@@ -101,6 +101,29 @@ describe('both producers', () => {
     }
   });
 
+  test("MySQL's zero date is no value: the same numbers as NULL (found by an attack: the tickets were left out)", async () => {
+    // The tickets of the test above with MySQL's `0000-00-00 00:00:00` (and its other shapes) in
+    // place of the placeholders: by hand the same — first response 4,500 s, a lower bound (2 of 4
+    // answered), resolution 5,400 s, a lower bound; P5's zero creation time is no creation time.
+    const path = tempCsv('zerodates.csv', [
+      'ticket_id,channel,created_at,first_response_at,resolved_at,status',
+      'P1,phone,2026-09-14 10:00:00,2026-09-14 10:10:00,2026-09-14 11:00:00,solved',
+      'P2,phone,2026-09-14 10:00:00,0000-00-00 00:00:00,0000-00-00,open',
+      'P3,phone,2026-09-14 11:00:00,2026-09-14 11:30:00,2026-09-14 12:00:00,solved',
+      'P4,phone,2026-09-14 12:00:00,0000-00-00T00:00:00Z,0000-00-00 00:00,pending',
+      'P5,phone,0000-00-00 00:00:00,2026-09-14 12:30:00,,open',
+    ]);
+    for (const report of await bothProducers([path], { asOf: '2026-09-14T14:00:00Z' }, { minSample: 1 })) {
+      expect([report.input.rowsRead, report.input.rowsUsed, report.input.rowsRejected]).toEqual([5, 4, 1]);
+      expect(report.input.dataQuality.map((e) => [e.kind, e.count])).toEqual([['missing-created', 1]]);
+      const phone = report.channels.find((c) => c.channel === 'phone');
+      expect([phone?.firstResponse.n, phone?.answered, phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([4, 2, 4500, 'lower']);
+      expect([phone?.resolution.n, phone?.resolution.resolved, phone?.resolution.median, phone?.resolution.bound]).toEqual([4, 2, 5400, 'lower']);
+    }
+    for (const word of ['0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00']) expect(isNoValue(word), word).toBe(true);
+    for (const text of ['0', '0000', '0000-00-01', '00:00:00']) expect(isNoValue(text), text).toBe(false);
+  });
+
   test('a duration column in minutes: `-`, `NaN` and `none` are waiting, not unreadable', async () => {
     // By hand, as-of 14:00, all created 10:00: E1 answered after 30 min (1,800 s), E4 after
     // 90 min (5,400 s); E2 (`-`), E3 (`NaN`), E5 (`none`) waiting 4 h = 14,400 s. Answered 2 of
