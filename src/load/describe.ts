@@ -65,7 +65,7 @@ export function describeInput(dataset: Dataset): ReportInput {
 }
 
 /** Rejection reasons that are deliberate exclusions, not bad data (as normalise/rows.ts rejects them). */
-const EXCLUDED_KINDS = new Set(['outbound', 'discarded', 'outside-period', 'after-as-of', 'report-footer', 'blank-row']);
+const EXCLUDED_KINDS = new Set(['outbound', 'discarded', 'outside-period', 'after-as-of', 'report-footer', 'blank-row', 'repeated-header']);
 
 /**
  * Values a count table says were left out of a metric for another reason than a negative

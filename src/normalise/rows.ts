@@ -9,6 +9,7 @@ import type { TicketField } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { epochMismatch, parserFor, type TimestampParser, type TimestampStyle, detectStyle, inCalendar, otherDateOrder } from './time.js';
 import { ParityError } from '../errors.js';
+import { headerKey } from '../formats/types.js';
 import { classifyStatus, flagValue } from './status.js';
 import {
   ANSWERED, UNANSWERED, EXCLUDED, RESOLVED, OPEN, FLAG_ESCALATED, FLAG_SHOUTING, type FirstResponseState, type ResolutionState, type TicketRow,
@@ -494,6 +495,25 @@ function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text
   );
 }
 
+/**
+ * Whether `record` is the file's header once more (`cat` of two exports: each begins with its
+ * header): every cell the header's name of its column, as headerKey compares them. A line of
+ * the header's names in another order (an export of the same fields with its columns arranged
+ * otherwise) stops the run: every row below it would be read under the first header, a value
+ * swapped between columns (a first response read as a resolution) with no row to reject.
+ */
+function repeatedHeader(record: RawRecord, headerKeys: readonly string[]): boolean {
+  const keys = record.values.map((v) => headerKey(v.trim()));
+  if (keys.length === headerKeys.length && keys.every((k, i) => k === headerKeys[i])) return true;
+  const names = new Set(headerKeys.filter((k) => k !== ''));
+  const named = keys.filter((k) => k !== '' && names.has(k)).length;
+  if (named < 2 || named < Math.ceil(0.8 * headerKeys.length)) return false;
+  throw new ParityError(`this line is a header again, with its columns in another order or others among them: the rows below it are not laid out as the first header says, and read under it their values would land in the wrong columns`, {
+    location: { file: record.file, line: record.line },
+    hint: `split the file at line ${record.line} (as where two exports were joined one after the other) and give both parts: each file is read under its own header`,
+  });
+}
+
 /** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */
 export function dateFormatLike(text: string, order: 'day-first' | 'month-first'): string {
   const m = /^\s*\d{1,2}([/.-])\d{1,2}\1(\d{2,4})(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?)?/.exec(text);
@@ -534,6 +554,7 @@ export function rowNormaliser(
 ): (record: RawRecord, times?: ParsedTimes) => RowResult {
   const b = mapping.bindings;
   const width = mapping.header.length;
+  const headerKeys = mapping.header.map(headerKey);
   const resolveChannel = channelResolver(context.channels, mapping.format.channels ?? {});
   const parserOf = (field: TimestampField): TimestampParser | null => {
     const binding = b[field];
@@ -674,6 +695,8 @@ export function rowNormaliser(
     const createdAt = times ? times.createdAt : created ? created(createdText) : null;
     if (createdAt === null && discardedBy !== null) return discardedRow(null);
     if (createdAt === null) {
+      // (a creation time that is a column's name: the header again, where exports were joined)
+      if (repeatedHeader(record, headerKeys)) return reject(record, 'repeated-header', 'the header line again, as where two exports were joined one after the other: no ticket', undefined, undefined, 'excluded');
       checkDateOrder(record, b.createdAt, createdText, mapping.timeZone);
       return reject(record, 'bad-created', epochMismatch(b.createdAt?.style, createdText) ?? cannotRead(createdText, 'date'), 'createdAt', createdText);
     }
