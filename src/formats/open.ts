@@ -10,7 +10,7 @@ import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../re
 import { headerRowOf } from '../read/xlsx.js';
 import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
 import { ExcelTextTally } from '../read/excelText.js';
-import { closeRecords, isFieldBatched, nextBatchOf, writtenValues, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type LateKeys, type RecodedRows } from '../read/record.js';
+import { closeRecords, isFieldBatched, nextBatchOf, writtenValues, type BatchedRecords, type FieldBatch, type FieldBatchedRecords, type ApiPages, type LateKeys, type RecodedRows } from '../read/record.js';
 import { count } from '../format.js';
 import type { ReadLimits } from '../read/limits.js';
 import { detectFormat, FORMATS } from './index.js';
@@ -42,6 +42,32 @@ export interface OpenedFile {
   headerLine?: number;
   /** Values read from Excel's text formulas (`="00123"`, read/excelText.ts), counted by the ticket stream as it reads them. */
   excelText?: ExcelTextTally;
+  /** JSON API pages: what they say of the pages after them (read/record.ts ApiPages), filled in as they are read. */
+  pages?: ApiPages;
+}
+
+/**
+ * The notes for JSON API pages that are not the whole result (found by an attack: one page of
+ * 2,500 tickets was audited as the export, without a word): when the last page of every file
+ * of pages says more follow — a run given every page has one that says none does, wherever it
+ * is among the files — each such file is named with its key; and when a page counts more
+ * records in the whole result than the pages hold together, the two numbers.
+ */
+export function pagesNotes(opened: ReadonlyArray<Pick<OpenedFile, 'file' | 'pages'>>): string[] {
+  const paged = opened.filter((o) => o.pages && o.pages.count > 0);
+  const out: string[] = [];
+  if (paged.length > 0 && paged.every((o) => o.pages?.more)) {
+    for (const o of paged) {
+      const p = o.pages as ApiPages;
+      const what = p.count === 1 ? 'is one page of an API result, and the page says' : `holds ${count(p.count)} pages of an API result, and the last says`;
+      out.push(`${o.file} ${what} more pages follow (${p.more}): only the ${count(p.records)} records of the pages given are audited; fetch every page (until the last, which says none follows) and give them all, in one file or several`);
+    }
+  }
+  const totals = paged.map((o) => (o.pages as ApiPages).total).filter((t): t is { value: number; key: string } => t !== null);
+  const read = paged.reduce((n, o) => n + (o.pages as ApiPages).records, 0);
+  const largest = totals.reduce<{ value: number; key: string } | null>((m, t) => (m === null || t.value > m.value ? t : m), null);
+  if (largest && largest.value > read) out.push(`the API pages count ${count(largest.value)} records in the whole result ("${largest.key}"), and the pages given hold ${count(read)}: the audit is of those ${count(read)} only`);
+  return out;
 }
 
 /** What the reader has to say of a file once it is read: bytes that were not UTF-8, JSON keys it could not read. */
@@ -326,7 +352,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const { header, sample, format, bound, missingRequired } = read as ReturnType<typeof bind>;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(source.pages ? { pages: source.pages } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };
 }
 
 /**

@@ -12,7 +12,7 @@ import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
 import { IssueLog, isRejection, type RowIssue } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
-import { readNotes } from '../formats/open.js';
+import { pagesNotes, readNotes, type OpenedFile } from '../formats/open.js';
 import { ANSWERED, EXCLUDED, RESOLVED, TicketTableBuilder, locationsOf, secondsColumn, subsetTable, whole, type TicketTable } from '../normalise/table.js';
 import { formatDuration } from '../measure/duration.js';
 import { isoSeconds } from '../format.js';
@@ -81,6 +81,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
   const notes = new Set<string>();
   const unknownRaw = new Set<string>();
   const fileMeasures = new Map<string, { firstResponse: boolean; resolution: boolean }>();
+  const pages: Array<Pick<OpenedFile, 'file' | 'pages'>> = [];
   const totals = await streamTickets(
     settings,
     io,
@@ -115,6 +116,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         files.push({ file: opened.file, format: mapping.format.id, formatLabel: mapping.format.label, confidence: mapping.confidence, rowsRead });
         fileMeasures.set(opened.file, measures);
         for (const note of readNotes(opened)) notes.add(note);
+        if (opened.pages) pages.push({ file: opened.file, pages: opened.pages });
         if (!measures.firstResponse) notes.add(`${opened.file}: no first-response information, so first response is not measured for its tickets`);
         if (!measures.resolution) notes.add(`${opened.file}: no resolution information, so resolution is not measured for its tickets`);
         for (const note of repeatedHeaders(opened.file, mapping)) notes.add(note);
@@ -136,6 +138,11 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
     io.onWarning?.(note);
   }
   const table = applyClock(withoutUnmeasured(built, fileMeasures), settings, asOf, mappings);
+  // (told on stderr too: an audit of part of the result reads like an audit of all of it)
+  for (const note of pagesNotes(pages)) {
+    notes.add(note);
+    io.onWarning?.(note);
+  }
   const asOfNote = businessAsOfNote(mappings.map((m) => bindingColumns(m.mapping.bindings)), settings.clock.kind, settings.asOf !== null);
   if (asOfNote) notes.add(asOfNote);
   return {

@@ -13,7 +13,7 @@
  */
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
-import type { CsvSource, LateKeys, RawRecord, RecodedRows } from './record.js';
+import type { ApiPages, CsvSource, LateKeys, RawRecord, RecodedRows } from './record.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type ReadLimits } from './limits.js';
 import { LineReader, jsonDepthExceeded } from './lines.js';
 
@@ -111,6 +111,49 @@ function pageList(value: JsonObject, arrays: Array<[string, Json[]]>): [string, 
   const named = LIST_KEYS.map((k) => pageLists.find(([key]) => key.toLowerCase() === k)).find((x) => x !== undefined);
   const scalarsOnly = Object.values(value).every((v) => !isObject(v));
   return named ?? (lists.length === 1 && scalarsOnly ? lists[0] : undefined);
+}
+
+/**
+ * What an API page says of the pages after it, by the keys helpdesk APIs page with: Zendesk's
+ * `next_page` (its incremental export's `end_of_stream` when present: its `next_page` is set on
+ * the last page too), cursor pages' `meta.has_more` (else `links.next`), `has_more`, HubSpot's
+ * `paging.next`, Help Scout's `_links.next`, Intercom's `pages.next`. Null: the value is no page.
+ */
+export function pageOf(value: Json, found: ReturnType<typeof recordsOf> = recordsOf(value)): { more: string | null; total: { value: number; key: string } | null; records: number } | null {
+  if (!isObject(value)) return null;
+  if (found.arrayIndex === null && found.nestedIndex === undefined) return null;
+  const records = found.records.length;
+  const set = (v: Json | undefined): boolean => v !== undefined && v !== null && v !== false && v !== '';
+  const inner = (key: string, sub: string): Json | undefined => {
+    const o = value[key];
+    return isObject(o) ? o[sub] : undefined;
+  };
+  let more: string | null = null;
+  if ('end_of_stream' in value) more = value.end_of_stream === false ? '"end_of_stream": false' : null;
+  else if (isObject(value.meta) && 'has_more' in value.meta) more = value.meta.has_more === true ? '"meta.has_more": true' : null;
+  else if ('has_more' in value) more = value.has_more === true ? '"has_more": true' : null;
+  else if (set(value.next_page)) more = '"next_page"';
+  else if (set(inner('links', 'next'))) more = '"links.next"';
+  else if (set(inner('paging', 'next'))) more = '"paging.next"';
+  else if (set(inner('_links', 'next'))) more = '"_links.next"';
+  else if (set(inner('pages', 'next'))) more = '"pages.next"';
+  let total: { value: number; key: string } | null = null;
+  for (const key of ['total', 'total_count', 'count']) {
+    const v = value[key];
+    // (Zendesk's incremental `count` is the page's own records: a total only beyond them)
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v > records && (total === null || v > total.value)) total = { value: v, key };
+  }
+  return { more, total, records };
+}
+
+/** Adds what one parsed JSON value (its records `found`) says as an API page to `pages` (nothing when it is no page). */
+function notePage(pages: ApiPages, value: Json, found: ReturnType<typeof recordsOf>): void {
+  const page = pageOf(value, found);
+  if (page === null) return;
+  pages.count++;
+  pages.records += page.records;
+  pages.more = page.more;
+  if (page.total && (pages.total === null || page.total.value > pages.total.value)) pages.total = page.total;
 }
 
 /** What a JSON value that is not an object is, for the reason it cannot be a record. */
@@ -353,6 +396,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     if (lines.lastLineInvalid && text.includes('\uFFFD') && replaced.rows++ === 0) replaced.firstLine = line;
   };
   const pending: Flat[] = [];
+  const pages: ApiPages = { count: 0, records: 0, more: null, total: null };
   let lineNo = 0;
   let whole: string[] | null = null;
   let done = false;
@@ -379,6 +423,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       // a whole document on one line (an array, a page) is held whole: its bound is a document's;
       // one record's is a line's, as every later line's is
       const found = recordsOf(value);
+      notePage(pages, value, found);
       const document = Array.isArray(value) || found.arrayIndex !== null || found.nestedIndex !== undefined;
       if (Buffer.byteLength(next) > (document ? limits.maxJsonBytes : limits.maxRecordBytes)) throw limitError(file, lineNo, limits, document);
       checkDepth(text, file, lineNo, limits);
@@ -409,7 +454,9 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     } catch (error) {
       throw documentError(file, parsed, firstLine, lineNo, error);
     }
-    const { records, arrayIndex, nestedIndex } = recordsOf(value);
+    const found = recordsOf(value);
+    const { records, arrayIndex, nestedIndex } = found;
+    notePage(pages, value, found);
     const elements = elementLines(text);
     const starts = (nestedIndex !== undefined ? elements.nested[nestedIndex] : elements.root[arrayIndex ?? 0]) ?? [];
     records.forEach((v, k) => {
@@ -435,7 +482,9 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
         throw parseError(file, lineNo, error);
       }
       checkDepth(text, file, lineNo, limits);
-      return recordsOf(value).records.map((v) => flatOf(v, file, lineNo));
+      const found = recordsOf(value);
+      notePage(pages, value, found);
+      return found.records.map((v) => flatOf(v, file, lineNo));
     }
   }
   while (!done && pending.length < HEADER_SAMPLE) {
@@ -501,7 +550,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
       for (const r of more) yield toRecord(r);
     }
   }
-  return { file, header, delimiter: 'json', records: records(), replaced, lateKeys };
+  return { file, header, delimiter: 'json', records: records(), replaced, lateKeys, pages };
 }
 
 /** Late keys named in a note; more are counted. */

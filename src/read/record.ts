@@ -49,6 +49,20 @@ export interface CsvSource {
   readonly widen?: (n: number) => void;
   /** A sheet was asked for (`--sheet`, the config's `sheet`) and the file is no workbook: read as it is, and said. */
   readonly sheetIgnored?: true;
+  /** JSON API pages (`{"tickets": [...], "next_page": …}`): what they say of the pages after them, filled in as they are read. */
+  readonly pages?: ApiPages;
+}
+
+/** What a JSON file's API pages say of the result they are pages of (read/ndjson.ts pageOf). */
+export interface ApiPages {
+  /** Pages read. */
+  count: number;
+  /** Records the pages held. */
+  records: number;
+  /** What the last page read says of the pages after it: the key that says more follow (`next_page`, `meta.has_more`), or null (none follow, or it does not say). */
+  more: string | null;
+  /** The largest count of the whole result a page gave (`total`, `total_count`, a `count` beyond its own records), with its key. */
+  total: { value: number; key: string } | null;
 }
 
 /** Keys a JSON reader met after its header was made: the first few, how many more, the line of the first. */
