@@ -225,10 +225,12 @@ export function parseDurationValue(text: string, unit: DurationUnit, reading: Nu
     const m = /^(-?)(\d+):(\d{2}(?:\.\d+)?)(?::(\d{2}(?:\.\d+)?))?$/.exec(t);
     // (a plain zero is zero in a column of clock text too: formats/bind.ts lets it in one)
     if (!m) return (unit === 'hms' || unit === 'mmss') && PLAIN_ZERO.test(t) ? 0 : null;
-    // Two parts are minutes and seconds in an MM:SS column, hours and minutes in any other
-    // (HH:MM, and clock text in a column of numbers, as it always was: the reading of one value
-    // does not hang on what the values beside it are). Three parts are hours, minutes, seconds.
-    const minutesFirst = !m[4] && unit === 'mmss';
+    // Two parts are minutes and seconds in an MM:SS column and in a column of minutes (as a
+    // column of minutes that is all clock text is MM:SS: formats/bind.ts clockUnitFromHeader;
+    // until December 2026 `1:30` among numbers of minutes was 90 minutes and among clock text
+    // 90 seconds: the reading of one value must not hang on the values beside it), hours and
+    // minutes in any other (HH:MM). Three parts are hours, minutes, seconds.
+    const minutesFirst = !m[4] && (unit === 'mmss' || unit === 'minutes');
     // (a fraction belongs to the last part when it is seconds: `1:30.5` in an MM:SS column;
     // `1:30.5` as hours and minutes, or `1:02.5:03`, is unreadable)
     if ((m[3] as string).includes('.') && (m[4] !== undefined || !minutesFirst)) return null;

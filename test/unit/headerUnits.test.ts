@@ -371,3 +371,19 @@ describe('a header that names its time zone after the name (found by an attack: 
     expect(explore.bindings.createdAt?.header).toBe('Ticket created - Timestamp');
   });
 });
+
+describe('clock text in a column of minutes (found by an attack: read 60× apart by the values beside it)', () => {
+  test('`1:30` is a minute and a half whether the column is all clock text or mixed with numbers of minutes', async () => {
+    const { auditFiles } = await import('../helpers/audit.js');
+    // By hand. All clock text: 1:30, 12:45, 0:45 as MM:SS = 90, 765, 45 s → median 90 s.
+    const clock = tempCsv('minutes-clock.csv', ['ticket_id,channel,created_at,First response time (minutes)', '1,phone,2026-10-01T10:00:00Z,1:30', '2,phone,2026-10-01T10:00:00Z,12:45', '3,phone,2026-10-01T10:00:00Z,0:45']);
+    // Mixed: 1:30 (90 s), 45 min (2,700 s), 90 min (5,400 s) → median 2,700 s (1:30 as 90 minutes had made it 5,400 s).
+    const mixed = tempCsv('minutes-mixed.csv', ['ticket_id,channel,created_at,First response time (minutes)', '1,phone,2026-10-01T10:00:00Z,1:30', '2,phone,2026-10-01T10:00:00Z,45', '3,phone,2026-10-01T10:00:00Z,90']);
+    const asOf = { asOf: '2026-10-05T00:00:00Z' };
+    expect((await auditFiles([clock], asOf, { minSample: 1 })).channels[0]?.firstResponse.median).toBe(90);
+    expect((await auditFiles([mixed], asOf, { minSample: 1 })).channels[0]?.firstResponse.median).toBe(2700);
+    // hours and minutes in a column of hours: 1:30 is an hour and a half (5,400 s)
+    const hours = tempCsv('hours-mixed.csv', ['ticket_id,channel,created_at,Resolution time (hours)', '1,phone,2026-10-01T10:00:00Z,1:30']);
+    expect((await auditFiles([hours], asOf, { minSample: 1 })).channels[0]?.resolution.median).toBe(5400);
+  });
+});
