@@ -8,6 +8,7 @@
 //   fixtures/xlsx/group-header.xlsx  the same data under a title row and a group row of merged
 //                                  cells ("Ticket" over the first columns, "Timestamps" over the
 //                                  times), the header on row 3
+//   fixtures/xlsx/summary-first.xlsx  sheet 1 "Summary" (a table of channels), sheet 2 "Tickets"
 //
 // The zip entries carry a fixed date, so the files only change when their content does.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -119,4 +120,11 @@ writeFileSync(
 );
 const groupRow = zendesk[0].map((_, i) => (i === 0 ? { t: 's', v: 'Ticket' } : i === 9 ? { t: 's', v: 'Timestamps' } : null));
 writeFileSync(new URL('fixtures/xlsx/group-header.xlsx', root), workbook([{ name: 'Tickets', rows: [[{ t: 's', v: 'Zendesk export' }], groupRow, ...zendesk] }]));
-console.log(`fixtures/xlsx/zendesk.xlsx, two-sheets.xlsx, group-header.xlsx: ${zendesk.length - 1} tickets each`);
+// a summary table first (a table, but of channels, not tickets), the tickets on the second sheet
+const summary = [
+  [{ t: 's', v: 'Channel' }, { t: 's', v: 'Tickets' }, { t: 's', v: 'Median first response (min)' }],
+  [{ t: 's', v: 'Email' }, { t: 'n', v: '4' }, { t: 'n', v: '95' }],
+  [{ t: 's', v: 'Phone' }, { t: 'n', v: '3' }, { t: 'n', v: '30' }],
+];
+writeFileSync(new URL('fixtures/xlsx/summary-first.xlsx', root), workbook([{ name: 'Summary', rows: summary }, { name: 'Tickets', rows: zendesk }]));
+console.log(`fixtures/xlsx/zendesk.xlsx, two-sheets.xlsx, group-header.xlsx, summary-first.xlsx: ${zendesk.length - 1} tickets each`);

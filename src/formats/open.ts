@@ -44,6 +44,8 @@ export interface OpenedFile {
   excelText?: ExcelTextTally;
   /** JSON API pages: what they say of the pages after them (read/record.ts ApiPages), filled in as they are read. */
   pages?: ApiPages;
+  /** A workbook read at its first sheet: its sheets' names (read/record.ts CsvSource.sheetNames). */
+  sheetNames?: () => Promise<string[]>;
 }
 
 /**
@@ -201,7 +203,7 @@ async function takeSample(records: AsyncIterable<RawRecord>, n: number): Promise
 }
 
 /** The error for a file that lacks required fields: names every missing key at once, so one edit of the config fixes the layout. */
-export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' | 'missingRequired'>, configFile: string | null): ParityError {
+export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' | 'missingRequired'>, configFile: string | null, sheets: readonly string[] = []): ParityError {
   const missing = opened.missingRequired;
   const words = missing.map((f) => REQUIRED_WORDS[f]);
   const what = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
@@ -210,8 +212,14 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
   const fromConfig = configFile ? ` (mapping from ${configFile})` : '';
   return new ParityError(`no ${what} column${fromConfig}; ${fix}`, {
     location: { file: opened.file, line: 1 },
-    hint: `headers found: ${headerList(opened.mapping.header)}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
+    hint: `headers found: ${headerList(opened.mapping.header)}${sheets.length > 1 ? `\n  ${otherSheets(sheets)}` : ''}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
   });
+}
+
+/** A workbook read at its first sheet, with others (found by an attack: a summary sheet first, the tickets on the second, and no word of it): its sheets and the option. */
+export function otherSheets(sheets: readonly string[]): string {
+  const listed = sheets.map((s, i) => `${i + 1} ${JSON.stringify(s)}`).join(', ');
+  return `the first sheet was read; the workbook's sheets: ${listed}: choose the one that holds the tickets with --sheet <name|number> (or "sheet" in the config)`;
 }
 
 /**
@@ -352,7 +360,7 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const { header, sample, format, bound, missingRequired } = read as ReturnType<typeof bind>;
   const byHeader = mapping.byHeader ?? null;
   const mapped: Mapping = byHeader === null ? bound : { ...bound, byColumn: byColumnOf(header, byHeader, format.reduce ? format.label : null, source.file) };
-  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(source.pages ? { pages: source.pages } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };
+  return { file: source.file, mapping: mapped, records: taken.rest, sample, encoding: source.encoding ?? 'utf-8', missingRequired, ...(source.position ? { position: source.position } : {}), ...(source.recoded ? { recoded: source.recoded } : {}), ...(source.replaced ? { replaced: source.replaced } : {}), ...(source.lateKeys ? { lateKeys: source.lateKeys } : {}), ...(source.pages ? { pages: source.pages } : {}), ...(source.sheetNames ? { sheetNames: source.sheetNames } : {}), ...(aboveHeader ? { aboveHeader } : {}), ...(source.sheetIgnored ? { sheetIgnored: true as const } : {}), ...(headerLine !== undefined ? { headerLine } : {}), excelText: new ExcelTextTally() };
 }
 
 /**

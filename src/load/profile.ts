@@ -9,7 +9,7 @@ import { TICKET_FIELDS, type Channel, type TicketField } from '../model.js';
 import type { Settings } from '../settings.js';
 import { detectFormat } from '../formats/index.js';
 import { columnsHint, headerZoneNotes } from '../formats/bind.js';
-import { pagesNotes, readNotes, type OpenedFile } from '../formats/open.js';
+import { otherSheets, pagesNotes, readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey, type FieldBinding } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
 import { isNoValue, unsampled } from '../normalise/rows.js';
@@ -202,10 +202,12 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
     },
     false,
   );
-  return states.map((st) => profileOf(st, settings));
+  // (a workbook whose first sheet cannot be audited: its sheets, as the audit's error names them)
+  const sheets = await Promise.all(states.map(async (st) => (st.opened.missingRequired.length > 0 ? ((await st.opened.sheetNames?.().catch(() => [])) ?? []) : [])));
+  return states.map((st, k) => profileOf(st, settings, sheets[k] ?? []));
 }
 
-function profileOf(st: FileState, settings: Settings): FileProfile {
+function profileOf(st: FileState, settings: Settings, sheets: readonly string[]): FileProfile {
   const { opened } = st;
   const { mapping } = opened;
   const format = mapping.format;
@@ -270,6 +272,6 @@ function profileOf(st: FileState, settings: Settings): FileProfile {
     resolved: normalised && st.measures.resolution ? st.resolved : null,
     ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
     // (a header that names a zone other than the one times are read in: the audit's note, here before the audit)
-    notes: [...(format.notes ?? []), ...readNotes(opened), ...(channelValues.note ? [channelValues.note] : []), ...headerZoneNotes(mapping), ...pagesNotes([opened])],
+    notes: [...(format.notes ?? []), ...readNotes(opened), ...(channelValues.note ? [channelValues.note] : []), ...headerZoneNotes(mapping), ...pagesNotes([opened]), ...(sheets.length > 1 ? [otherSheets(sheets)] : [])],
   };
 }

@@ -242,7 +242,7 @@ export async function streamTickets(settings: Settings, io: StreamIO, sink: Tick
     }
     if (requireFields && opened.missingRequired.length > 0) {
       await closeRecords(opened.records);
-      throw missingFieldsError(opened, settings.configFile);
+      throw missingFieldsError(opened, settings.configFile, (await opened.sheetNames?.().catch(() => [])) ?? []);
     }
     try {
       sink.file?.(opened);

@@ -49,6 +49,8 @@ export interface CsvSource {
   readonly widen?: (n: number) => void;
   /** A sheet was asked for (`--sheet`, the config's `sheet`) and the file is no workbook: read as it is, and said. */
   readonly sheetIgnored?: true;
+  /** A workbook read at its first sheet (no sheet asked for): the names of its sheets, asked for only when that sheet cannot be audited. */
+  readonly sheetNames?: () => Promise<string[]>;
   /** JSON API pages (`{"tickets": [...], "next_page": …}`): what they say of the pages after them, filled in as they are read. */
   readonly pages?: ApiPages;
 }

@@ -420,6 +420,9 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, csvError
 
 
 
+/** How a web page starts (a doctype or the html element), after any space. */
+const HTML_START = /^\s*<(!doctype\s+html|html[\s>])/i;
+
 /** Parquet's magic "PAR1", how every Parquet file starts (and ends). */
 export function isParquet(head: Uint8Array): boolean {
   return head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31;
@@ -546,6 +549,13 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   } else all = encoding === 'utf-8' && read.reader !== 'csv-parse' ? scanCsv(text, options) : csvParseRecords(text, options, encoding === 'utf-8');
   let first = await all.next();
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
+  if (HTML_START.test(first.value.values.join(delimiter))) {
+    await closeRecords(all);
+    throw new ParityError('the file is a web page (HTML), not a ticket export', {
+      location: { file, line: first.value.line },
+      hint: 'a page saved in place of the export (a sign-in or error page, a download link opened in the browser): download the export again from the helpdesk, as CSV or JSON',
+    });
+  }
   // a title or Excel's sep= line above the header is passed over (not a row: it is not
   // counted), and a note says which lines (formats/open.ts readNotes)
   const passed: RawRecord[] = [];
@@ -553,9 +563,15 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
     const next: IteratorResult<RawRecord> = skipped < TITLE_LINES ? await all.next() : { done: true, value: undefined };
     if (next.done) {
       await closeRecords(all);
+      const lines = [...passed, first.value];
+      // (fields between `|`, as a database's unload or a wiki table writes them: a delimiter
+      // parity does not sniff, named rather than "one value each")
+      const piped = lines.every((r) => (r.values[0] ?? '').split('|').length >= 3);
       throw new ParityError(`no header row: the first ${skipped + 1 === 1 ? 'line holds' : `${skipped + 1} lines hold`} one value each`, {
         location: { file, line: first.value.line },
-        hint: 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
+        hint: piped
+          ? 'its fields are separated by "|", which parity does not read as a delimiter: export it as CSV (comma, semicolon or tab), or turn the bars into tabs (tr \'|\' \'\\t\' < file > file.tsv) if no value holds one'
+          : 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
       });
     }
     passed.push(first.value);

@@ -293,7 +293,7 @@ export async function openXlsx(path: string, file: string, sheet?: SheetChoice, 
   const widen = (n: number): void => {
     if (n > width) width = n;
   };
-  return { file, header, delimiter: 'xlsx', records: records(), headerLine: headerIndex + 1, widen, ...above };
+  return { file, header, delimiter: 'xlsx', records: records(), headerLine: headerIndex + 1, widen, ...above, ...(sheet === undefined ? { sheetNames: () => sheetNames(path, excel) } : {}) };
 }
 
 /**

@@ -417,3 +417,29 @@ describe("Excel's text formulas (=\"…\") are read as the text they show, end t
     expect(run.stdout).toContain('22 values are written as Excel text formulas');
   });
 });
+
+describe('files that are no export, named as what they are (found by an attack: "map columns" and "one value each")', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parity-notexport-'));
+  it('a web page saved in place of the export', async () => {
+    const path = join(dir, 'export.csv');
+    writeFileSync(path, '<!DOCTYPE html>\n<html lang="en">\n<head><title>Sign in - Helpdesk</title></head>\n<body><div class="login, form">Please sign in, then retry</div></body></html>\n');
+    for (const command of ['audit', 'inspect']) {
+      const run = await runParity([command, path]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('export.csv:1: the file is a web page (HTML), not a ticket export');
+      expect(run.stderr).toContain('download the export again');
+    }
+  });
+  it('fields between bars: the delimiter named', async () => {
+    const path = join(dir, 'piped.csv');
+    writeFileSync(path, 'ticket_id|channel|created_at\n1|phone|2026-10-01 10:00\n2|email|2026-10-01 11:00\n');
+    const run = await runParity(['audit', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no header row: the first 3 lines hold one value each');
+    expect(run.stderr).toContain('its fields are separated by "|", which parity does not read as a delimiter');
+    // one value a line, without bars: the words as before
+    const single = join(dir, 'single.csv');
+    writeFileSync(single, 'hello\nworld\n');
+    expect((await runParity(['audit', single])).stderr).not.toContain('"|"');
+  });
+});
