@@ -92,6 +92,8 @@ const WORDED = /^(-?)\s*((?:\d+(?:[.,]\d+)?\s*[\p{L}\p{M}]+\.?\s*,?\s*)+)$/iu;
 const WORDED_PART = /(\d+(?:[.,]\d+)?)\s*([\p{L}\p{M}]+\.?)/giu;
 const ISO_DURATION = /^(-?)P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const DAYS_HMS = /^(-?)(\d+)[.:](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+/** Days in words before a clock, as pandas (`0 days 01:30:00`) and Python's timedelta (`2 days, 3:00:00`) write a duration. */
+const DAYS_WORD_HMS = /^(-?)(\d+) days?,? +(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/;
 
 /** A duration with units read: its seconds, or why it is not one. */
 type Worded = { readonly seconds: number } | { readonly problem: string };
@@ -127,7 +129,8 @@ function readWords(parts: string): Worded {
  * them: `2h 30m`, `1 day 3 hours`, `45 mins`, the same in German, French, Spanish, Portuguese,
  * Dutch and Italian words (`1 Stunde 30 Minuten`, `2 Std.`, `2 heures 15 minutes`, `1 día`, `3
  * uur`, `2 giorni`; UNIT_WORDS), ISO 8601 `PT2H30M` / `P1DT3H`, and days before a clock,
- * `1.02:00:00` (1 day 2 hours); seconds, or null when it has that shape and is not read (a word
+ * `1.02:00:00` (1 day 2 hours), and days in words before one as pandas and Python write them
+ * (`0 days 01:30:00`, `2 days, 3:00:00`); seconds, or null when it has that shape and is not read (a word
  * that is no unit, a unit given twice or out of order: {@link unreadDuration} says which);
  * undefined when it has none of these shapes (a plain number, read in the column's unit).
  */
@@ -143,7 +146,7 @@ function readDuration(text: string): Worded | undefined {
     const seconds = Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(sec ?? 0);
     return { seconds: sign ? -seconds : seconds };
   }
-  const clock = DAYS_HMS.exec(text);
+  const clock = DAYS_HMS.exec(text) ?? DAYS_WORD_HMS.exec(text);
   if (clock) {
     const [, sign, d, h, m, sec] = clock;
     if (Number(h) > 23) return undefined;
@@ -158,7 +161,7 @@ function readDuration(text: string): Worded | undefined {
 
 /** The units {@link wordedDuration} reads, as a message lists them for a value it cannot read. */
 export const DURATION_UNITS_READ =
-  'weeks (w, wk), days (d), hours (h, hr), minutes (m, min) and seconds (s, sec) in English, German, French, Spanish, Portuguese, Dutch or Italian words (Stunden, Std., heures, j, días, uur, ore, Min., mn, seg), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
+  'weeks (w, wk), days (d), hours (h, hr), minutes (m, min) and seconds (s, sec) in English, German, French, Spanish, Portuguese, Dutch or Italian words (Stunden, Std., heures, j, días, uur, ore, Min., mn, seg), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00, 0 days 01:30:00)';
 
 /**
  * Why a duration written with its units is not read (`5 fortnights`: `"fortnights" is no unit

@@ -77,10 +77,11 @@ describe('values', () => {
     expect(parseDurationValue('abc', 'seconds')).toBeNull();
   });
   it('two-part clock text is minutes and seconds in an MM:SS column, hours and minutes in any other; three parts are always hours, minutes, seconds; a part after the first is below 60; a plain zero is zero', () => {
-    // 1 × 60 + 30 = 90; as hours and minutes 1 × 3,600 + 30 × 60 = 5,400 (in a column of numbers too,
-    // whatever its unit: a value's reading does not hang on the values beside it)
-    expect(parseDurationValue('1:30', 'mmss')).toBe(90);
-    for (const unit of ['hms', 'hours', 'days', 'seconds', 'minutes', 'ms'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(5400);
+    // 1 × 60 + 30 = 90 in an MM:SS column and in a column of minutes (as a column of minutes that
+    // is all clock text is MM:SS: a value's reading does not hang on the values beside it); as
+    // hours and minutes 1 × 3,600 + 30 × 60 = 5,400 in any other
+    for (const unit of ['mmss', 'minutes'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(90);
+    for (const unit of ['hms', 'hours', 'days', 'seconds', 'ms'] as const) expect(parseDurationValue('1:30', unit), unit).toBe(5400);
     expect(parseDurationValue('1:75', 'mmss')).toBeNull();
     expect(parseDurationValue('1:75', 'hms')).toBeNull();
     expect(parseDurationValue('1:02:60', 'hms')).toBeNull();
@@ -104,7 +105,8 @@ describe('values', () => {
     expect(parseDurationValue('-2:00.5', 'mmss')).toBe(-120.5);
     expect(parseDurationValue('1:60.0', 'mmss')).toBeNull();
     expect(parseDurationValue('1:59.99', 'mmss')).toBeCloseTo(119.99, 9);
-    for (const unit of ['hms', 'seconds', 'minutes'] as const) expect(parseDurationValue('1:30.5', unit), unit).toBeNull();
+    expect(parseDurationValue('1:30.5', 'minutes')).toBe(90.5);
+    for (const unit of ['hms', 'seconds'] as const) expect(parseDurationValue('1:30.5', unit), unit).toBeNull();
     expect(parseDurationValue('1:02.5:03', 'mmss')).toBeNull();
     expect(parseDurationValue('1:02.5:03', 'hms')).toBeNull();
   });

@@ -22,6 +22,20 @@ describe('a column of durations written with their units', () => {
     expect(assumedUnitNotes(resolution)).toEqual([]);
   });
 
+  test("pandas' and Python's timedelta text (found by an attack: every row unreadable, with a unit too)", async () => {
+    // By hand: `0 days 01:30:00` = 5,400 s; `0 days 00:10:00.500000` = 600.5 s, measured as 601 (whole
+    // seconds, half up, as every duration); `2 days, 3:00:00` = 2 × 86,400 + 10,800 = 183,600 s;
+    // `1 day, 0:30:00` = 88,200 s. Medians of two: (5,400 + 601) / 2 = 3,000.5 s; (183,600 + 88,200) / 2 = 135,900 s.
+    const path = tempCsv('pandas.csv', [
+      'ticket_id,channel,created_at,first_response_time,resolution_time',
+      '1,phone,2026-10-01T10:00:00Z,0 days 01:30:00,"2 days, 3:00:00"',
+      '2,phone,2026-10-01T10:00:00Z,0 days 00:10:00.500000,"1 day, 0:30:00"',
+    ]);
+    const report = await auditFiles([path], { asOf: '2026-10-10T00:00:00Z' }, { minSample: 1 });
+    expect(report.input.dataQuality).toEqual([]);
+    expect([report.channels[0]?.firstResponse.median, report.channels[0]?.resolution.median]).toEqual([3000.5, 135900]);
+  });
+
   test('a plain number beside them is read in seconds, and the report says so', () => {
     const mixed = bind('first_response_time', ['1h 30m', '30']);
     expect(mixed.bindings.firstResponseTime).toMatchObject({ unit: 'seconds', unitAssumed: true });
@@ -64,7 +78,7 @@ test('inspect says the units are the values\' own, not "unit seconds"', async ()
 });
 
 describe('a value with a word that is no unit (5 fortnights, 3 jiffies)', () => {
-  const KNOWN = 'it reads weeks (w, wk), days (d), hours (h, hr), minutes (m, min) and seconds (s, sec) in English, German, French, Spanish, Portuguese, Dutch or Italian words (Stunden, Std., heures, j, días, uur, ore, Min., mn, seg), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00)';
+  const KNOWN = 'it reads weeks (w, wk), days (d), hours (h, hr), minutes (m, min) and seconds (s, sec) in English, German, French, Spanish, Portuguese, Dutch or Italian words (Stunden, Std., heures, j, días, uur, ore, Min., mn, seg), ISO 8601 (PT2H30M) or a clock (01:30:00, 1.02:00:00, 0 days 01:30:00)';
 
   test('does not make the column one of times, nor its unit an assumed one', () => {
     // one such value among durations had made first_response_time a timestamp column (every value,
