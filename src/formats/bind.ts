@@ -567,7 +567,7 @@ function partialStyleCount(values: readonly string[], timeZone: string): number 
 function partialStyle(values: readonly string[], timeZone: string): { style: TimestampStyle | null; count: number } {
   let best: TimestampStyle | null = null;
   let bestCount = 0;
-  for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot', 'month-name', 'epoch-seconds', 'epoch-ms'] as const) {
+  for (const style of ['iso', 'twitter', 'mdy', 'dmy', 'dmy-dash', 'dmy-dot', 'ymd', 'month-name', 'epoch-seconds', 'epoch-ms'] as const) {
     const parse = parserFor(style, timeZone);
     const count = values.filter((v) => parse(v) !== null).length;
     if (count > bestCount) {

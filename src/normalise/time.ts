@@ -18,6 +18,7 @@ export type TimestampStyle =
   | 'dmy'
   | 'dmy-dash'
   | 'dmy-dot'
+  | 'ymd'
   | 'month-name'
   | 'epoch-seconds'
   | 'epoch-ms'
@@ -31,6 +32,7 @@ export const STYLE_LABELS: Record<TimestampStyle, string> = {
   dmy: 'day/month/year (31/10/2026 21:30)',
   'dmy-dash': 'day-month-year (31-10-2026 21:30)',
   'dmy-dot': 'day.month.year (31.10.2026 21:30)',
+  ymd: 'year/month/day (2026/10/31 21:30, 2026.10.31)',
   'month-name': 'month by name (3 Nov 2026 2:05 PM / Nov 3, 2026 2:05 PM / 03-Nov-2026 14:05)',
   'epoch-seconds': 'Unix seconds',
   'epoch-ms': 'Unix milliseconds',
@@ -73,6 +75,8 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
+/** Year, month and day between slashes or dots (a trailing dot allowed, as Hungarian dates end), then anything an ISO time may have after its date. */
+const YMD = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})\.?((?:[Tt ].*)?)$/;
 /**
  * A date whose month is a word says its own order: day first (`3 Nov 2026`, `03-Nov-2026`,
  * Jira's `03/Nov/26`, e-mail's `Tue, 03 Nov 2026 14:05:00 +0000`) or month first (`Nov 3, 2026`,
@@ -342,6 +346,15 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         const local = wall(y, mo, d, h, mi, s);
         return local === null ? null : local + fraction;
       };
+    case 'ymd': {
+      // Year first with slashes or dots (East Asian and Hungarian locales: `2026/10/31 21:30`,
+      // `2026.10.31.`): the order is the ISO order, read as ISO 8601 once the separators are dashes
+      const iso = parserFor('iso', zone);
+      return (text) => {
+        const m = YMD.exec(text);
+        return m ? iso(`${m[1]}-${m[3]}-${m[4]}${m[5] ?? ''}`) : iso(text);
+      };
+    }
     case 'twitter':
       return (text) => {
         const m = TWITTER.exec(text);
@@ -519,6 +532,7 @@ export function detectStyle(samples: readonly string[], zone: string): Timestamp
     if (sep === '-') candidates.push(secondOver12 && !firstOver12 ? 'mdy' : 'dmy-dash');
     if (sep === '.') candidates.push('dmy-dot');
   }
+  if (values.some((v) => YMD.test(v))) candidates.push('ymd');
   if (values.some((v) => DAY_MONTH_NAME.test(v) || MONTH_NAME_DAY.test(v))) candidates.push('month-name');
   if (values.every((v) => DIGITS.test(v))) {
     // By size, not by length: 10¹¹ seconds is the year 5138, 10¹¹ milliseconds 1973. A length

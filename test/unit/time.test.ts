@@ -25,6 +25,17 @@ describe('timestamp parsing', () => {
       expect(read('2026-10-03 12:00:00 GMT')).toBe(at('2026-10-03T12:00:00Z'));
       expect(read('2026-10-03t12:00GMT')).toBe(at('2026-10-03T12:00:00Z'));
     }
+    // year/month/day with slashes or dots (a trailing dot, Hungarian style), read in the ISO order:
+    // found by an attack, refused before December 2026
+    const ymd = parserFor('ymd', 'UTC');
+    expect(ymd('2026/10/03 12:00:00')).toBe(at('2026-10-03T12:00:00Z'));
+    expect(ymd('2026.10.03. 12:00')).toBe(at('2026-10-03T12:00:00Z'));
+    expect(ymd('2026/10/03')).toBe(at('2026-10-03T00:00:00Z'));
+    expect(ymd('2026/10/03T12:00:00+02:00')).toBe(at('2026-10-03T10:00:00Z'));
+    expect(ymd('2026-10-03 12:00')).toBe(at('2026-10-03T12:00:00Z'));
+    expect(ymd('2026/02/30 12:00')).toBeNull();
+    expect(ymd('2026/10.03')).toBeNull();
+    expect(detectStyle(['2026/10/03 12:00:00', '2026/10/04 09:15:00'], 'UTC')).toBe('ymd');
     // without a zone, a lower-case t is a wall-clock time in --tz: 12:00 at UTC+05:30 is 06:30Z
     expect(kolkata('2026-10-03t12:00:00')).toBe(at('2026-10-03T06:30:00Z'));
     expect(utc('2026-10-03 12:00:00 gmt')).toBeNull();
