@@ -211,7 +211,24 @@ function durationUnread(text: string): string {
 
 /** Why a time or duration value is not read: a spreadsheet error says so, any other value "cannot read". */
 function cannotRead(text: string, what = ''): string {
-  return SPREADSHEET_ERROR.test(text) ? `"${text}" is a spreadsheet error (a formula that failed), not a ${what || 'time'}` : `cannot read ${what ? `${what} ` : ''}"${text}"`;
+  if (SPREADSHEET_ERROR.test(text)) return `"${text}" is a spreadsheet error (a formula that failed), not a ${what || 'time'}`;
+  return `cannot read ${what ? `${what} ` : ''}"${text}"${zoneWordHint(text)}`;
+}
+
+/** Zone abbreviations seen after times in exports: none names one offset the world over (CST is US Central, China and Cuba). */
+const ZONE_ABBREVIATION = /\s(EST|EDT|CST|CDT|MST|MDT|PST|PDT|AKST|AKDT|HST|AST|ADT|NST|NDT|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|JST|KST|HKT|SGT|AEST|AEDT|ACST|ACDT|AWST|NZST|NZDT|UTC|GMT)$/;
+
+/**
+ * What to do about a time that ends in a zone's name parity does not read there (found by an
+ * attack: `Oct 1, 2026 10:00 AM EST`, `10/01/2026 10:00 AM UTC` were only "cannot read date"):
+ * an abbreviation names no single offset, so the fix is the offset or --tz; UTC and GMT are read
+ * after ISO 8601 and month-name times only.
+ */
+function zoneWordHint(text: string): string {
+  const word = ZONE_ABBREVIATION.exec(text.trim())?.[1];
+  if (word === undefined) return '';
+  if (word === 'UTC' || word === 'GMT') return `: "${word}" is read after an ISO 8601 time (2026-10-01 10:00:00 ${word}) and a month by name, not after this form: leave it out and give --tz UTC, or write the time as ISO 8601`;
+  return `: "${word}" is a time-zone abbreviation, which names no one offset (CST is US Central, China and Cuba): write the offset instead (-05:00), or leave it out and give --tz the zone (America/New_York)`;
 }
 
 /**
