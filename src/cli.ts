@@ -278,6 +278,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--period <unit>', 'week (ISO, Monday start), month or quarter (default month)')
     .option('--month <yyyy-mm>', 'the month to report on (default: the latest complete month with tickets)')
     .option('--periods <n>', 'earlier periods shown in the trend (default 12)')
+    .option('--wide', 'table format: draw every column and unwrapped lines even when the terminal is narrower')
     .option('--generated-at <time>', 'ISO time written into the report (default: none, so output is stable)', isoInstant)
     .addHelpText('after', '\n--since/--until choose the period of interest (they do not filter what is read); the trend is made of the whole periods before it.')
     .addHelpText('after', examples([

@@ -38,6 +38,8 @@ export interface ReportFlags extends CommonFlags, SourceOptions {
   month?: string;
   /** How many earlier periods the trend shows (default 12). */
   periods?: string;
+  /** `--wide`: the table in full whatever the terminal's width. */
+  wide?: boolean;
 }
 
 export const DEFAULT_PREVIOUS_PERIODS = 12;
@@ -112,5 +114,6 @@ export async function reportCommand(files: string[], flags: ReportFlags, ctx: Co
   const warning = rowsWarning(report.input, flags.rejects, false, duplicates);
   if (warning) ctx.warn(warning);
   const failed = report.gates.some((g) => !g.passed);
-  return { output: render(report, { color: ctx.color }), exitCode: failed ? 1 : 0 };
+  // (fitted to the terminal as the audit's table is: the trend's narrower layouts, --wide for all)
+  return { output: render(report, { color: ctx.color, width: flags.wide ? undefined : ctx.columns }), exitCode: failed ? 1 : 0 };
 }

@@ -7,6 +7,7 @@
 import type { ColumnRef } from '../config/schema.js';
 import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { CLOCK_UNITS, TICKET_FIELDS, TIME_TWINS, TWIN_FIELD, type DurationUnit, type TicketField } from '../model.js';
 import { checkTimeZone, dashMonthFirstOnly, dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
@@ -415,7 +416,7 @@ const HEADER_OFFSET = /^(?:UTC|GMT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/;
  * fixed IANA zone has, is `zone` null with the offset as written in `label`: the name still binds,
  * and the note asks for a zone at that offset.
  */
-export function headerZone(header: string): { name: string; zone: string | null; label: string } | null {
+export function headerZone(header: string): { name: string; zone: string | null; label: string; offset?: number } | null {
   const m = HEADER_ZONE.exec(header);
   if (!m) return null;
   const written = m[2] as string;
@@ -429,7 +430,7 @@ export function headerZone(header: string): { name: string; zone: string | null;
     if (hours === 0 && minutes === 0) return { name: m[1] as string, zone: 'UTC', label };
     // Etc/GMT-14 … Etc/GMT+12 exist; minutes have no fixed zone
     const zone = minutes === 0 && -sign * hours >= -14 && -sign * hours <= 12 ? `Etc/GMT${sign > 0 ? '-' : '+'}${hours}` : null;
-    return { name: m[1] as string, zone, label };
+    return { name: m[1] as string, zone, label, offset: sign * (hours * 60 + minutes) };
   }
   try {
     checkTimeZone(written, 'header');
@@ -447,12 +448,18 @@ export function headerZone(header: string): { name: string; zone: string | null;
  * change of daylight saving time.)
  */
 export function headerZoneNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'>): string[] {
-  const same = (zone: string | null): boolean => zone !== null && (zone.toLowerCase() === mapping.timeZone.toLowerCase() || (/^(UTC|GMT)$/i.test(zone) && /^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/i.test(mapping.timeZone)));
+  // (an offset of hours and minutes, which no Etc zone has, is the run's zone when that zone is at
+  // that offset in winter or in summer: `UTC+05:30` read in Asia/Kolkata)
+  const atOffset = (offset: number): boolean => [Date.UTC(2026, 0, 1), Date.UTC(2026, 6, 1)].some((t) => tzOffset(mapping.timeZone, new Date(t)) === offset);
+  const same = (zone: string | null, offset: number | undefined): boolean =>
+    zone === null
+      ? offset !== undefined && atOffset(offset)
+      : zone.toLowerCase() === mapping.timeZone.toLowerCase() || (/^(UTC|GMT)$/i.test(zone) && /^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/i.test(mapping.timeZone));
   const byZone = new Map<string, { zone: string | null; names: string[] }>();
   for (const field of TIMESTAMP_FIELDS) {
     const b = mapping.bindings[field];
     const named = b ? headerZone(b.header) : null;
-    if (!b || !named || same(named.zone)) continue;
+    if (!b || !named || same(named.zone, named.offset)) continue;
     const entry = byZone.get(named.label) ?? { zone: named.zone, names: [] };
     entry.names.push(`"${b.header}"`);
     byZone.set(named.label, entry);

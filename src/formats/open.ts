@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { ParityError } from '../errors.js';
 import type { MappingSettings } from '../settings.js';
-import { openCsv, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
+import { openCsv, PIPES, type CsvSource, type RawRecord, type ReadOptions } from '../read/source.js';
 import { headerRowOf } from '../read/xlsx.js';
 import { HEADER_SAMPLE, LATER_KEYS_MAX } from '../read/ndjson.js';
 import { ExcelTextTally } from '../read/excelText.js';
@@ -16,6 +16,7 @@ import type { ReadLimits } from '../read/limits.js';
 import { detectFormat, FORMATS } from './index.js';
 import { bindColumns, columnsHint, headerList, type Mapping } from './bind.js';
 import { headerKey } from './types.js';
+import { sameAsHeader } from '../normalise/rows.js';
 
 /** One opened input. */
 export interface OpenedFile {
@@ -212,8 +213,13 @@ export function missingFieldsError(opened: Pick<OpenedFile, 'file' | 'mapping' |
   const fromConfig = configFile ? ` (mapping from ${configFile})` : '';
   return new ParityError(`no ${what} column${fromConfig}; ${fix}`, {
     location: { file: opened.file, line: 1 },
-    hint: `headers found: ${headerList(opened.mapping.header)}${sheets.length > 1 ? `\n  ${otherSheets(sheets)}` : ''}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
+    hint: `headers found: ${headerList(opened.mapping.header)}${sheets.length > 1 ? `\n  ${otherSheets(sheets)}` : ''}${pipedHeader(opened.mapping.header) ? `\n  ${PIPES}` : ''}\n  \`parity inspect ${opened.file === '<stdin>' ? '-' : opened.file}\` shows what can be read from it`,
   });
+}
+
+/** Whether a header holds its names between `|` (a comma in a later value made the sniffer take commas: found by a review). */
+function pipedHeader(header: readonly string[]): boolean {
+  return header.join(',').split('|').length >= 3;
 }
 
 /** A workbook read at its first sheet, with others (found by an attack: a summary sheet first, the tickets on the second, and no word of it): its sheets and the option. */
@@ -281,7 +287,9 @@ async function mapOpened(source: Awaited<ReturnType<typeof openCsv>>, mapping: M
   const taken = await takeSample(source.records, SAMPLE_ROWS);
   const bind = (header: string[], sample: RawRecord[]) => {
     const detection = detectFormat(header, mapping.inputFormat);
-    const bound = bindColumns(header, detection.format, detection.confidence, mapping, sample.map((r) => r.values), timeZone, source.file, source.delimiter);
+    // (a row that is the header again, exports joined with cat, is no value of its columns)
+    const keys = header.map(headerKey);
+    const bound = bindColumns(header, detection.format, detection.confidence, mapping, sample.filter((r) => !sameAsHeader(r.values, keys)).map((r) => r.values), timeZone, source.file, source.delimiter);
     const format = detection.format;
     const missingRequired = format.reduce ? [] : REQUIRED.filter((field) => !bound.bindings[field] && !(field === 'channel' && format.fixedChannel));
     return { header, sample, format, bound, missingRequired };

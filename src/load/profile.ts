@@ -12,7 +12,7 @@ import { columnsHint, headerZoneNotes } from '../formats/bind.js';
 import { otherSheets, pagesNotes, readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey, type FieldBinding } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
-import { isNoValue, unsampled } from '../normalise/rows.js';
+import { isNoValue, sameAsHeader, unsampled } from '../normalise/rows.js';
 import { IssueLog } from '../normalise/issues.js';
 import { streamTickets, type StreamIO } from './stream.js';
 import { labelledChannelValues } from '../text/lookalike.js';
@@ -80,6 +80,8 @@ const SEVERITY_ORDER = { error: 0, excluded: 1, metric: 2, note: 3 } as const;
 /** What is counted while one file streams past. */
 interface FileState {
   opened: OpenedFile;
+  /** The header as headerKey reduces it (a row that repeats it is no data: rows.ts sameAsHeader). */
+  headerKeys: string[];
   rows: number;
   rawCounts: Map<string, number>;
   issues: IssueLog;
@@ -101,6 +103,7 @@ function newState(opened: OpenedFile): FileState {
   const tz = opened.mapping.timeZone;
   return {
     opened,
+    headerKeys: opened.mapping.header.map(headerKey),
     rows: 0,
     rawCounts: new Map(),
     issues: new IssueLog(),
@@ -158,6 +161,8 @@ export async function profileFiles(given: Settings, io: StreamIO): Promise<FileP
         if (!st) return;
         st.rows++;
         if (record.rejected) return; // no fields (a JSON value that is not an object)
+        // (the header again, exports joined with cat: counted as a row, not as values: a repeated-header row)
+        if (sameAsHeader(record.values, st.headerKeys)) return;
         const b = st.opened.mapping.bindings;
         // Logs count channel values per ticket (below); exports per row.
         if (b.channel && !st.opened.mapping.format.reduce) {

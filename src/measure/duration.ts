@@ -93,7 +93,7 @@ const WORDED_PART = /(\d+(?:[.,]\d+)?)\s*([\p{L}\p{M}]+\.?)/giu;
 const ISO_DURATION = /^(-?)P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const DAYS_HMS = /^(-?)(\d+)[.:](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
 /** Days in words before a clock, as pandas (`0 days 01:30:00`) and Python's timedelta (`2 days, 3:00:00`) write a duration. */
-const DAYS_WORD_HMS = /^(-?)(\d+) days?,? +(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/;
+const DAYS_WORD_HMS = /^(-?)(\d+) days?,? +\+?(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/;
 
 /** A duration with units read: its seconds, or why it is not one. */
 type Worded = { readonly seconds: number } | { readonly problem: string };
@@ -146,7 +146,14 @@ function readDuration(text: string): Worded | undefined {
     const seconds = Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(m ?? 0) * 60 + Number(sec ?? 0);
     return { seconds: sign ? -seconds : seconds };
   }
-  const clock = DAYS_HMS.exec(text) ?? DAYS_WORD_HMS.exec(text);
+  const python = DAYS_WORD_HMS.exec(text);
+  if (python) {
+    // (the sign is the days' alone, the clock after it counts up: `-1 day, 23:00:00` is −1 h)
+    const [, sign, d, h, m, sec] = python;
+    if (Number(h) > 23) return undefined;
+    return { seconds: (sign ? -1 : 1) * Number(d) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(sec) };
+  }
+  const clock = DAYS_HMS.exec(text);
   if (clock) {
     const [, sign, d, h, m, sec] = clock;
     if (Number(h) > 23) return undefined;

@@ -141,18 +141,29 @@ export const NO_VALUE: readonly string[] = [
   // never answered, not an answer before it was created (found by an attack: such tickets were
   // left out of first response, never counted as waiting)
   '0000-00-00', '0000-00-00 00:00', '0000-00-00 00:00:00', '0000-00-00t00:00:00', '0000-00-00t00:00:00z',
+  // (DATETIME(3) and DATETIME(6): in this list, the count query knows them too)
+  '0000-00-00 00:00:00.000', '0000-00-00 00:00:00.000000',
 ];
 const NO_VALUE_SET = new Set(NO_VALUE);
-/** The longest {@link NO_VALUE} word (`0000-00-00t00:00:00z`). */
-export const NO_VALUE_LONGEST = 20;
+/** The longest {@link NO_VALUE} word (`0000-00-00 00:00:00.000000`), or zero date ({@link ZERO_DATE}: `0000-00-00T00:00:00.000000 +00:00`). */
+export const NO_VALUE_LONGEST = 40;
 /** Whether a character code can begin a {@link NO_VALUE} word (`n`, `N`, `\`, `-`, `u`, `U`, `#`, `0`): most values are ruled out by it. */
 export function noValueStart(c: number): boolean {
   return c === 110 || c === 78 || c === 92 || c === 45 || c === 117 || c === 85 || c === 35 || c === 48;
 }
 
-/** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case). */
+/**
+ * MySQL's zero date in the other shapes it is written in (fractions of a second from a
+ * DATETIME(3) or (6), a T, an offset of zero: `0000-00-00 00:00:00.000`, `0000-00-00T00:00:00Z`),
+ * no value as the NO_VALUE forms are. In-process only: the count query knows the NO_VALUE words,
+ * and stops at these, naming the value, as at any value it cannot read.
+ */
+const ZERO_DATE = /^0000-00-00(?:[Tt ]00:00(?::00(?:[.,]0+)?)?)?\s*(?:[Zz]|[+-]00:?00|UTC|GMT)?$/;
+
+/** Whether trimmed text is a placeholder for no value ({@link NO_VALUE}, any case; MySQL's zero date in any of its shapes). */
 export function isNoValue(text: string): boolean {
-  return text.length <= NO_VALUE_LONGEST && text !== '' && noValueStart(text.charCodeAt(0)) && NO_VALUE_SET.has(text.toLowerCase());
+  if (text.length > NO_VALUE_LONGEST || text === '' || !noValueStart(text.charCodeAt(0))) return false;
+  return NO_VALUE_SET.has(text.toLowerCase()) || (text.startsWith('0000-') && ZERO_DATE.test(text));
 }
 
 /**
@@ -170,6 +181,10 @@ export function isNoValueAscii(buf: Uint8Array, start: number, end: number): boo
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== word[j]) continue words;
     }
     return true;
+  }
+  // (a zero date in another shape: made a string only when it starts as one)
+  if (n > 10 && buf[start] === 48 && buf[start + 1] === 48 && buf[start + 2] === 48 && buf[start + 3] === 48 && buf[start + 4] === 45) {
+    return ZERO_DATE.test(String.fromCharCode(...buf.subarray(start, end)));
   }
   return false;
 }
@@ -228,7 +243,8 @@ function zoneWordHint(text: string): string {
   const word = ZONE_ABBREVIATION.exec(text.trim())?.[1];
   if (word === undefined) return '';
   if (word === 'UTC' || word === 'GMT') return `: "${word}" is read after an ISO 8601 time (2026-10-01 10:00:00 ${word}) and a month by name, not after this form: leave it out and give --tz UTC, or write the time as ISO 8601`;
-  return `: "${word}" is a time-zone abbreviation, which names no one offset (CST is US Central, China and Cuba): write the offset instead (-05:00), or leave it out and give --tz the zone (America/New_York)`;
+  // (not "write the offset": a day/month/year form takes none)
+  return `: "${word}" is a time-zone abbreviation, which names no one offset (CST is US Central, China and Cuba): leave it out and give --tz the zone it stands for (an IANA name: America/New_York for EST, Europe/Paris for CET), or write the time as ISO 8601 with its offset (2026-10-01T10:00:00-05:00)`;
 }
 
 /**
@@ -522,8 +538,8 @@ function checkDateOrder(record: RawRecord, binding: RowBinding | undefined, text
  * swapped between columns (a first response read as a resolution) with no row to reject.
  */
 function repeatedHeader(record: RawRecord, headerKeys: readonly string[]): boolean {
+  if (sameAsHeader(record.values, headerKeys)) return true;
   const keys = record.values.map((v) => headerKey(v.trim()));
-  if (keys.length === headerKeys.length && keys.every((k, i) => k === headerKeys[i])) return true;
   const names = new Set(headerKeys.filter((k) => k !== ''));
   const named = keys.filter((k) => k !== '' && names.has(k)).length;
   if (named < 2 || named < Math.ceil(0.8 * headerKeys.length)) return false;
@@ -531,6 +547,15 @@ function repeatedHeader(record: RawRecord, headerKeys: readonly string[]): boole
     location: { file: record.file, line: record.line },
     hint: `split the file at line ${record.line} (as where two exports were joined one after the other) and give both parts: each file is read under its own header`,
   });
+}
+
+/**
+ * Whether a row's values are its file's header again, in its order, as headerKey compares them
+ * (`headerKeys`: the header's, so compared): a `repeated-header` row (above), which column
+ * detection and inspect's counts pass over as no data.
+ */
+export function sameAsHeader(values: readonly string[], headerKeys: readonly string[]): boolean {
+  return values.length === headerKeys.length && headerKeys.some((k) => k !== '') && values.every((v, i) => headerKey(v.trim()) === headerKeys[i]);
 }
 
 /** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */

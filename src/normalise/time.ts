@@ -75,8 +75,8 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
-/** Year, month and day between slashes or dots (a trailing dot allowed, as Hungarian dates end), then anything an ISO time may have after its date. */
-const YMD = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})\.?((?:[Tt ].*)?)$/;
+/** Year, month and day between slashes or dots (a space after each, and a trailing dot, allowed, as Hungarian dates are written: `2026. 10. 31.`), then anything an ISO time may have after its date. */
+const YMD = /^(\d{4})([/.]) ?(\d{1,2})\2 ?(\d{1,2})\.?((?:[Tt ].*)?)$/;
 /**
  * A date whose month is a word says its own order: day first (`3 Nov 2026`, `03-Nov-2026`,
  * Jira's `03/Nov/26`, e-mail's `Tue, 03 Nov 2026 14:05:00 +0000`) or month first (`Nov 3, 2026`,

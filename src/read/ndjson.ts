@@ -152,7 +152,9 @@ function notePage(pages: ApiPages, value: Json, found: ReturnType<typeof records
   if (page === null) return;
   pages.count++;
   pages.records += page.records;
-  pages.more = page.more;
+  // (the last page among the lines, wherever it is: pages written newest first end with the first)
+  if (page.more === null) pages.ended = true;
+  pages.more = pages.ended ? null : page.more;
   if (page.total && (pages.total === null || page.total.value > pages.total.value)) pages.total = page.total;
 }
 
@@ -396,7 +398,7 @@ export async function openJson(file: string, stream: Readable, limits: ReadLimit
     if (lines.lastLineInvalid && text.includes('\uFFFD') && replaced.rows++ === 0) replaced.firstLine = line;
   };
   const pending: Flat[] = [];
-  const pages: ApiPages = { count: 0, records: 0, more: null, total: null };
+  const pages: ApiPages = { count: 0, records: 0, more: null, ended: false, total: null };
   let lineNo = 0;
   let whole: string[] | null = null;
   let done = false;

@@ -61,8 +61,14 @@ export interface ApiPages {
   count: number;
   /** Records the pages held. */
   records: number;
-  /** What the last page read says of the pages after it: the key that says more follow (`next_page`, `meta.has_more`), or null (none follow, or it does not say). */
+  /**
+   * What the pages say of the pages after them: the key by which the last page read says more
+   * follow (`next_page`, `meta.has_more`); null when a page of the file says none follows (the
+   * file holds the last page, wherever it is among its lines) or none says.
+   */
   more: string | null;
+  /** A page of the file said none follows. */
+  ended: boolean;
   /** The largest count of the whole result a page gave (`total`, `total_count`, a `count` beyond its own records), with its key. */
   total: { value: number; key: string } | null;
 }

@@ -420,8 +420,19 @@ function csvFailure(error: unknown, file: string, fallbackLine: number, csvError
 
 
 
-/** How a web page starts (a doctype or the html element), after any space. */
-const HTML_START = /^\s*<(!doctype\s+html|html[\s>])/i;
+/** The words for fields between `|`, a delimiter parity does not sniff (formats/open.ts says them too, for a header of such fields). */
+export const PIPES = 'its fields are separated by "|", which parity does not read as a delimiter: export it as CSV (comma, semicolon or tab), or turn the bars into tabs (tr \'|\' \'\\t\' < file > file.tsv) if no value holds one';
+
+/** How a web page or another XML document starts (a doctype, the html element, an XML declaration or a comment), after any space. */
+const HTML_START = /^\s*<(!doctype\s+html|html[\s>]|\?xml|!--)/i;
+
+/** A web page (or an XML document) given as the export: a sign-in or error page saved in its place. */
+function webPage(file: string, line?: number): ParityError {
+  return new ParityError('the file is a web page (HTML) or another XML document, not a ticket export', {
+    location: line === undefined ? { file } : { file, line },
+    hint: 'a page saved in place of the export (a sign-in or error page, a download link opened in the browser): download the export again from the helpdesk, as CSV or JSON',
+  });
+}
 
 /** Parquet's magic "PAR1", how every Parquet file starts (and ends). */
 export function isParquet(head: Uint8Array): boolean {
@@ -467,6 +478,11 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   if (kind === 'legacy' || isOle2(peeked.head)) {
     if (path !== '-') bytes.destroy();
     throw unsupportedWorkbook(file, 'legacy');
+  }
+  // (a page saved under the workbook's name, an expired download: not "a zip that is no workbook")
+  if (kind === 'xlsx' && !isZip(peeked.head) && HTML_START.test(Buffer.from(peeked.head).toString('latin1'))) {
+    bytes.destroy();
+    throw webPage(file);
   }
   if (kind === 'xlsx' || isZip(peeked.head)) {
     if (path !== '-') bytes.destroy();
@@ -551,10 +567,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
   if (first.done) throw new ParityError('the file is empty: no header row and no tickets', { location: { file } });
   if (HTML_START.test(first.value.values.join(delimiter))) {
     await closeRecords(all);
-    throw new ParityError('the file is a web page (HTML), not a ticket export', {
-      location: { file, line: first.value.line },
-      hint: 'a page saved in place of the export (a sign-in or error page, a download link opened in the browser): download the export again from the helpdesk, as CSV or JSON',
-    });
+    throw webPage(file, first.value.line);
   }
   // a title or Excel's sep= line above the header is passed over (not a row: it is not
   // counted), and a note says which lines (formats/open.ts readNotes)
@@ -569,9 +582,7 @@ export async function openCsv(path: string, stdin: Readable, read: ReadOptions =
       const piped = lines.every((r) => (r.values[0] ?? '').split('|').length >= 3);
       throw new ParityError(`no header row: the first ${skipped + 1 === 1 ? 'line holds' : `${skipped + 1} lines hold`} one value each`, {
         location: { file, line: first.value.line },
-        hint: piped
-          ? 'its fields are separated by "|", which parity does not read as a delimiter: export it as CSV (comma, semicolon or tab), or turn the bars into tabs (tr \'|\' \'\\t\' < file > file.tsv) if no value holds one'
-          : 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
+        hint: piped ? PIPES : 'a ticket export has a header row naming its columns (id, channel, creation time, …) above its rows',
       });
     }
     passed.push(first.value);

@@ -81,7 +81,8 @@ export const BY_CSV_COLUMNS = ['by_field', 'by_value'] as const;
 
 export function renderCsv(report: Report): string {
   const by = report.by;
-  const lines = [csvLine(by ? [...CSV_COLUMNS, ...BY_CSV_COLUMNS] : [...CSV_COLUMNS])];
+  // (`unanswered`, added last, stays last with the by columns too, so that every earlier column keeps its place)
+  const lines = [csvLine(by ? [...CSV_COLUMNS.slice(0, -1), ...BY_CSV_COLUMNS, 'unanswered'] : [...CSV_COLUMNS])];
   const tail: Array<string | null> = by ? [null, null] : [];
   if (report.periods) {
     // The period of interest is the report's audit (its main body): its rows carry that audit's
@@ -91,7 +92,7 @@ export function renderCsv(report: Report): string {
       if (p.channels.length === 0) {
         // a period without tickets between others is a row too (no channel, 0 tickets), as the
         // Markdown and HTML trend and the JSON show it: a gap in the series is not a missing row
-        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 14).fill(null), 'yes', null, null, 0, ...tail]));
+        lines.push(csvLine([p.period, p.from, p.to, p.current ? 'yes' : 'no', p.complete ? 'yes' : 'no', null, report.reference, 0, 0, 0, ...Array<null>(CSV_COLUMNS.length - 14).fill(null), 'yes', null, null, ...tail, 0]));
         continue;
       }
       for (const c of p.channels) {
@@ -106,8 +107,8 @@ export function renderCsv(report: Report): string {
             verdicts?.firstResponseVerdict ?? null, verdicts?.resolutionVerdict ?? null,
             c.enough ? 'no' : 'yes',
             holds(verdicts?.firstResponseVerdictHoldsOverall), holds(verdicts?.resolutionVerdictHoldsOverall),
-            c.unanswered,
             ...tail,
+            c.unanswered,
           ]),
         );
       }
@@ -128,9 +129,9 @@ export function renderCsv(report: Report): string {
           // the trend's rule, as the report's row of the same period has it (one number for one question)
           enoughOf(c.firstResponse.n, c.resolution.n, report.settings.minSample).enough ? 'no' : 'yes',
           holds(c.vsReference?.firstResponseVerdictHoldsOverall), holds(c.vsReference?.resolutionVerdictHoldsOverall),
+          ...tail,
           // unanswered = the first-response estimate's tickets not answered, as the trend's (null: none measurable)
           openCount(c.tickets, c.firstResponse.n, c.answered),
-          ...tail,
         ]),
       );
     }
@@ -154,8 +155,8 @@ export function renderCsv(report: Report): string {
           seconds(g.firstResponse.answeredMedian), v?.firstResponseVerdict ?? null, v?.resolutionVerdict ?? null,
           null,
           holds(v?.firstResponseVerdictHoldsOverall), holds(v?.resolutionVerdictHoldsOverall),
-          openCount(g.tickets, g.firstResponse.n, g.answered),
           by.field, byLabel(g),
+          openCount(g.tickets, g.firstResponse.n, g.answered),
         ]),
       );
     }

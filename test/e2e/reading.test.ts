@@ -426,8 +426,20 @@ describe('files that are no export, named as what they are (found by an attack: 
     for (const command of ['audit', 'inspect']) {
       const run = await runParity([command, path]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('export.csv:1: the file is a web page (HTML), not a ticket export');
+      expect(run.stderr).toContain('export.csv:1: the file is a web page (HTML) or another XML document, not a ticket export');
       expect(run.stderr).toContain('download the export again');
+    }
+    // after an XML declaration or a comment, and saved under a workbook's name (a review: "a zip that is no workbook")
+    const pages: Array<[string, string]> = [
+      ['xhtml.csv', '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>\n'],
+      ['commented.csv', '<!-- saved -->\n<html><body>x</body></html>\n'],
+      ['expired.xlsx', '<!DOCTYPE html>\n<html><body>Sign in</body></html>\n'],
+    ];
+    for (const [name, text] of pages) {
+      writeFileSync(join(dir, name), text);
+      const run = await runParity(['audit', join(dir, name)]);
+      expect(run.code, name).toBe(2);
+      expect(run.stderr, name).toContain('the file is a web page (HTML) or another XML document, not a ticket export');
     }
   });
   it('fields between bars: the delimiter named', async () => {
@@ -437,6 +449,12 @@ describe('files that are no export, named as what they are (found by an attack: 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no header row: the first 3 lines hold one value each');
     expect(run.stderr).toContain('its fields are separated by "|", which parity does not read as a delimiter');
+    // a comma in a value made commas the delimiter: the header of bars is named too (a review)
+    const comma = join(dir, 'piped-comma.csv');
+    writeFileSync(comma, 'ticket_id|channel|created_at|subject\n1|phone|2026-10-01 09:00|Hello, world\n');
+    const named = await runParity(['audit', comma]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('its fields are separated by "|", which parity does not read as a delimiter');
     // one value a line, without bars: the words as before
     const single = join(dir, 'single.csv');
     writeFileSync(single, 'hello\nworld\n');

@@ -69,6 +69,9 @@ describe('an audit of API pages', () => {
     const p3 = { tickets: [ticket(3, 'voice')], next_page: null };
     const whole = await auditFiles([lines([p1, p2, p3])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
     expect(whole.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([]);
+    // newest first: the last page among the first lines (a review)
+    const reversed = await auditFiles([lines([p3, p2, p1, p3])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
+    expect(reversed.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([]);
     const part = await auditFiles([lines([p1, p2])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
     expect(part.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([expect.stringContaining('holds 2 pages of an API result, and the last says more pages follow ("next_page"): only the 2 records')]);
   });

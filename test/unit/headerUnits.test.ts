@@ -341,13 +341,13 @@ describe('a header that names its time zone after the name (found by an attack: 
 
   test('an offset from UTC in the brackets (found by an attack: "Created (GMT+2)" left the file without a creation time)', () => {
     // the IANA fixed-offset zones count the other way: UTC+2 is Etc/GMT-2, UTC−5 is Etc/GMT+5
-    expect(headerZone('Created (GMT+2)')).toEqual({ name: 'Created', zone: 'Etc/GMT-2', label: 'GMT+2' });
-    expect(headerZone('Created (GMT+01:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT-1', label: 'GMT+01:00' });
-    expect(headerZone('Resolved [UTC - 5]')).toEqual({ name: 'Resolved', zone: 'Etc/GMT+5', label: 'UTC-5' });
-    expect(headerZone('Created (UTC\u221203:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT+3', label: 'UTC-03:00' });
+    expect(headerZone('Created (GMT+2)')).toEqual({ name: 'Created', zone: 'Etc/GMT-2', label: 'GMT+2', offset: 120 });
+    expect(headerZone('Created (GMT+01:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT-1', label: 'GMT+01:00', offset: 60 });
+    expect(headerZone('Resolved [UTC - 5]')).toEqual({ name: 'Resolved', zone: 'Etc/GMT+5', label: 'UTC-5', offset: -300 });
+    expect(headerZone('Created (UTC\u221203:00)')).toEqual({ name: 'Created', zone: 'Etc/GMT+3', label: 'UTC-03:00', offset: -180 });
     expect(headerZone('Created (GMT+0)')).toEqual({ name: 'Created', zone: 'UTC', label: 'GMT+0' });
     // hours and minutes: no fixed IANA zone has them, so none is named
-    expect(headerZone('Created (UTC+05:30)')).toEqual({ name: 'Created', zone: null, label: 'UTC+05:30' });
+    expect(headerZone('Created (UTC+05:30)')).toEqual({ name: 'Created', zone: null, label: 'UTC+05:30', offset: 330 });
 
     const header = ['Ticket ID', 'Channel', 'Created (GMT+2)', 'First response (GMT+2)', 'Resolved (UTC+05:30)'];
     const m = bindColumns(header, generic, 1, { columns: {}, dateFormat: null, decimal: null }, [['1', 'Email', '2026-10-01 09:00', '2026-10-01 10:00', '2026-10-02 09:00']], 'UTC', 'f.csv');
@@ -356,8 +356,9 @@ describe('a header that names its time zone after the name (found by an attack: 
       'columns "Created (GMT+2)" and "First response (GMT+2)" say their times are in GMT+2, but times without an offset are read in UTC: give --tz Etc/GMT-2 (or "timeZone": "Etc/GMT-2" in the config; Etc/GMT-2 is GMT+2, its sign the other way, as IANA writes it) if the export wrote them there',
       'column "Resolved (UTC+05:30)" says its times are at UTC+05:30, but times without an offset are read in UTC: give --tz a zone at that offset (an IANA name such as Asia/Kolkata for UTC+05:30; or "timeZone" in the config) if the export wrote them there',
     ]);
-    // read in the zone the header names: no note for those columns
+    // read in the zone the header names: no note for those columns; read in a zone at UTC+05:30, none for that one (found by a review)
     expect(headerZoneNotes({ ...m, timeZone: 'Etc/GMT-2' })).toHaveLength(1);
+    expect(headerZoneNotes({ ...m, timeZone: 'Asia/Kolkata' })).toEqual([expect.stringContaining('say their times are in GMT+2')]);
   });
 
   test('"Closed On" binds as "Opened On" does (found by an attack)', () => {

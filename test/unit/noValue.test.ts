@@ -110,7 +110,7 @@ describe('both producers', () => {
       'P1,phone,2026-09-14 10:00:00,2026-09-14 10:10:00,2026-09-14 11:00:00,solved',
       'P2,phone,2026-09-14 10:00:00,0000-00-00 00:00:00,0000-00-00,open',
       'P3,phone,2026-09-14 11:00:00,2026-09-14 11:30:00,2026-09-14 12:00:00,solved',
-      'P4,phone,2026-09-14 12:00:00,0000-00-00T00:00:00Z,0000-00-00 00:00,pending',
+      'P4,phone,2026-09-14 12:00:00,0000-00-00 00:00:00.000000,0000-00-00 00:00,pending',
       'P5,phone,0000-00-00 00:00:00,2026-09-14 12:30:00,,open',
     ]);
     for (const report of await bothProducers([path], { asOf: '2026-09-14T14:00:00Z' }, { minSample: 1 })) {
@@ -120,7 +120,10 @@ describe('both producers', () => {
       expect([phone?.firstResponse.n, phone?.answered, phone?.firstResponse.median, phone?.firstResponse.bound]).toEqual([4, 2, 4500, 'lower']);
       expect([phone?.resolution.n, phone?.resolution.resolved, phone?.resolution.median, phone?.resolution.bound]).toEqual([4, 2, 5400, 'lower']);
     }
-    for (const word of ['0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00']) expect(isNoValue(word), word).toBe(true);
+    // … and in its other shapes (a review: DATETIME(6) fractions, an offset of zero)
+    for (const word of ['0000-00-00', '0000-00-00 00:00:00', '0000-00-00T00:00:00', '0000-00-00 00:00:00.000', '0000-00-00 00:00:00.000000', '0000-00-00T00:00:00+00:00', '0000-00-00T00:00:00Z', '0000-00-00 00:00'])
+      expect(isNoValue(word), word).toBe(true);
+    for (const text of ['0000-00-00 00:00:01', '0000-00-00T00:00:00+01:00', '0000-00-01 00:00:00']) expect(isNoValue(text), text).toBe(false);
     for (const text of ['0', '0000', '0000-00-01', '00:00:00']) expect(isNoValue(text), text).toBe(false);
   });
 

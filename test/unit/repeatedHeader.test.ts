@@ -27,6 +27,21 @@ describe('the header again inside a file', () => {
     expect(strict.code, strict.stderr).toBe(0);
   });
 
+  test('inspect passes over it as no data: no channel value "channel", and a column of it alone has no value sampled (a review)', async () => {
+    const path = tempCsv('joined-three.csv', [
+      `${HEADER},status`,
+      'A1,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,,open',
+      `${HEADER},status`,
+      'A2,phone,2026-10-01T09:00:00Z,2026-10-01T09:30:00Z,,open',
+      `${HEADER},status`,
+    ]);
+    const run = await runParity(['inspect', path]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/channel values:\n {4}"phone" +2 {2}→ phone\n {2}created/);
+    expect(run.stdout).toContain('timestamps resolvedAt ("resolved_at"): no value in the rows sampled');
+    expect(run.stdout).toContain('excluded repeated-header ×2');
+  });
+
   test('the header in another order stops the run, naming the line: its rows would be read into the wrong columns', async () => {
     const path = tempCsv('joined-swapped.csv', [
       HEADER,

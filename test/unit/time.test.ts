@@ -30,6 +30,7 @@ describe('timestamp parsing', () => {
     const ymd = parserFor('ymd', 'UTC');
     expect(ymd('2026/10/03 12:00:00')).toBe(at('2026-10-03T12:00:00Z'));
     expect(ymd('2026.10.03. 12:00')).toBe(at('2026-10-03T12:00:00Z'));
+    expect(ymd('2026. 10. 03. 12:00')).toBe(at('2026-10-03T12:00:00Z'));
     expect(ymd('2026/10/03')).toBe(at('2026-10-03T00:00:00Z'));
     expect(ymd('2026/10/03T12:00:00+02:00')).toBe(at('2026-10-03T10:00:00Z'));
     expect(ymd('2026-10-03 12:00')).toBe(at('2026-10-03T12:00:00Z'));

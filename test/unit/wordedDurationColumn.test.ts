@@ -34,6 +34,11 @@ describe('a column of durations written with their units', () => {
     const report = await auditFiles([path], { asOf: '2026-10-10T00:00:00Z' }, { minSample: 1 });
     expect(report.input.dataQuality).toEqual([]);
     expect([report.channels[0]?.firstResponse.median, report.channels[0]?.resolution.median]).toEqual([3000.5, 135900]);
+    // the sign is the days' alone, as Python and pandas write a negative duration: −1 day + 23 h = −1 h
+    const { parseDurationValue } = await import('../../src/normalise/rows.js');
+    expect(parseDurationValue('-1 day, 23:00:00', 'seconds')).toBe(-3600);
+    expect(parseDurationValue('-1 days +23:00:00', 'seconds')).toBe(-3600);
+    expect(parseDurationValue('-2 days, 0:00:00', 'seconds')).toBe(-172800);
   });
 
   test('a plain number beside them is read in seconds, and the report says so', () => {
