@@ -176,6 +176,9 @@ describe('parity report: month over month on four months', () => {
     expect(tableRows).toEqual(mdRows);
     // October, the period of interest, is marked; e-mail's October first response by hand: 3h 20m, 40m less than September's 4h
     expect(table.stdout).toMatch(/│ 2026-10 \* +│ 9 +│ 0 +│ 1h \(−1h\) +│ 3h 20m \(−40m\) +│/);
+    // --wide, which the narrower layouts' note names, is an option of report too (a review: "unknown option")
+    const wide = await runParity([...args, '--format', 'table', '--wide']);
+    expect([wide.code, wide.stdout]).toEqual([0, table.stdout]);
   });
 
   it('writes the per-period, per-channel numbers as CSV', async () => {
