@@ -89,7 +89,8 @@ describe('look-alike --by values and channel values (fixtures/by/lookalike.csv)'
     expect(html).toContain('<tr><td>Sales\\u200b<span class="change">not tested</span>');
     expect(html).not.toContain('Sales\u200b');
     const csvOut = (await runParity([...by, '--format', 'csv'])).stdout;
-    expect(csvOut.split('\n').filter((l) => l.includes(',region,')).map((l) => l.slice(l.lastIndexOf(',region,') + 8))).toEqual(['Support', 'Sales', 'Sales\\u200b', 'S\\u0430les']);
+    expect(csvOut.split('\n').filter((l) => l.includes(',region,'))// (the by value, then the unanswered column, added last: 0 here)
+      .map((l) => l.slice(l.lastIndexOf(',region,') + 8))).toEqual(['Support,0', 'Sales,0', 'Sales\\u200b,0', 'S\\u0430les,0']);
     const json = JSON.parse((await runParity([...by, '--format', 'json'])).stdout) as { by: { groups: Array<{ value: string; label?: string }> }; input: { notes: string[] } };
     expect(json.by.groups.map((g) => [g.value, g.label ?? null])).toEqual([
       ['Support', null],
