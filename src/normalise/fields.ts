@@ -17,7 +17,7 @@ import { CHANNELS } from '../model.js';
 import { channelResolver, isOutboundDirection, parseBoolean, type ChannelMeaning } from './channel.js';
 import { classifyStatus, flagValue, type StatusClass } from './status.js';
 import { inCalendar, isoBytesReader, parserFor, type TimestampBytesReader, type TimestampParser, type TimestampStyle } from './time.js';
-import { isNoValue, isNoValueAscii, NO_VALUE_LONGEST, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping, type TimestampField } from './rows.js';
+import { isNoValue, isNoValueAscii, NO_VALUE_LONGEST, NO_VALUE_WORD_LONGEST, parseDurationValue, parseFollowers, shouting, type RowBinding, type RowContext, type RowMapping, type TimestampField } from './rows.js';
 import {
   ANSWERED, OPEN, RESOLVED, UNANSWERED, FLAG_ESCALATED, FLAG_SHOUTING,
   TEXT_BY, TEXT_CATEGORY, TEXT_CUSTOMER, TEXT_GROUP, TEXT_PRIORITY, TEXT_STATUS, ColumnCache, type ByteRow,
@@ -87,9 +87,13 @@ function noValueField(batch: FieldBatch, f: number, asciiRecord: boolean): boole
   const b = batch.bytes;
   const end = batch.end[f] as number;
   let n = 0;
+  // (longer than a word only when it is a zero date: its first character, a 0, says so)
+  let longest = NO_VALUE_WORD_LONGEST;
   for (let j = batch.start[f] as number; j < end; j++) {
     const c = b[j] as number;
-    if (c < 0x80 && c !== 34 && !isSpace(c) && ++n > NO_VALUE_LONGEST) return false;
+    if (c >= 0x80 || c === 34 || isSpace(c)) continue;
+    if (n === 0 && c === 48) longest = NO_VALUE_LONGEST;
+    if (++n > longest) return false;
   }
   return n > 0 && isNoValue(batch.text(f).trim());
 }

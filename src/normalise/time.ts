@@ -73,7 +73,8 @@ const MONTHS: Record<string, number> = {
 // (`t` and `z` in lower case, and GMT beside UTC, as some exports write them: read as T, Z and UTC)
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
-const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// (a time may end in UTC, GMT, Z or an offset: `10/01/2026 10:00 AM UTC`, `31/10/2026 21:30 +01:00`)
+const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
 /** Year, month and day between slashes or dots (a space after each, and a trailing dot, allowed, as Hungarian dates are written: `2026. 10. 31.`), then anything an ISO time may have after its date. */
 const YMD = /^(\d{4})([/.]) ?(\d{1,2})\2 ?(\d{1,2})\.?((?:[Tt ].*)?)$/;
@@ -388,7 +389,14 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
           if (meridiem === 'am' && h === 12) h = 0;
           if (meridiem === 'pm' && h !== 12) h += 12;
         }
-        return wall(year2(Number(m[4]), m[4] as string), month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
+        const y = year2(Number(m[4]), m[4] as string);
+        if (m[9]) {
+          // an instant: the wall time read in UTC, less its offset (not a wall time in --tz)
+          const base = utcWall(y, month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
+          const offset = offsetMinutes(m[9]);
+          return base === null || Number.isNaN(offset) ? null : base - offset * 60;
+        }
+        return wall(y, month - 1, day, h, m[6] ? Number(m[6]) : 0, m[7] ? Number(m[7]) : 0);
       };
     }
     case 'month-name':

@@ -108,7 +108,8 @@ describe('both producers', () => {
     const path = tempCsv('zerodates.csv', [
       'ticket_id,channel,created_at,first_response_at,resolved_at,status',
       'P1,phone,2026-09-14 10:00:00,2026-09-14 10:10:00,2026-09-14 11:00:00,solved',
-      'P2,phone,2026-09-14 10:00:00,0000-00-00 00:00:00,0000-00-00,open',
+      // (quoted, as some writers quote every field: the byte reader's other path)
+      'P2,phone,2026-09-14 10:00:00,"0000-00-00 00:00:00",0000-00-00,open',
       'P3,phone,2026-09-14 11:00:00,2026-09-14 11:30:00,2026-09-14 12:00:00,solved',
       'P4,phone,2026-09-14 12:00:00,0000-00-00 00:00:00.000000,0000-00-00 00:00,pending',
       'P5,phone,0000-00-00 00:00:00,2026-09-14 12:30:00,,open',

@@ -37,6 +37,19 @@ describe('timestamp parsing', () => {
     expect(ymd('2026/02/30 12:00')).toBeNull();
     expect(ymd('2026/10.03')).toBeNull();
     expect(detectStyle(['2026/10/03 12:00:00', '2026/10/04 09:15:00'], 'UTC')).toBe('ymd');
+    // a day/month/year time with UTC, GMT, Z or an offset is that instant in any --tz (found by an
+    // attack: refused); without one, a wall-clock time in --tz
+    for (const zone of ['UTC', 'Asia/Kolkata']) {
+      const us = parserFor('mdy', zone);
+      const eu = parserFor('dmy', zone);
+      expect(us('10/03/2026 12:00 PM UTC')).toBe(at('2026-10-03T12:00:00Z'));
+      expect(us('10/03/2026 12:00 PM GMT')).toBe(at('2026-10-03T12:00:00Z'));
+      expect(us('10/03/2026 10:00:00 AM +02:00')).toBe(at('2026-10-03T08:00:00Z'));
+      expect(eu('03/10/2026 12:00 -0530')).toBe(at('2026-10-03T17:30:00Z'));
+      expect(eu('03/10/2026 12:00Z')).toBe(at('2026-10-03T12:00:00Z'));
+    }
+    expect(parserFor('mdy', 'Asia/Kolkata')('10/03/2026 12:00 PM')).toBe(at('2026-10-03T06:30:00Z'));
+    expect(parserFor('mdy', 'UTC')('10/03/2026 12:00 PM +25:00')).toBeNull();
     // without a zone, a lower-case t is a wall-clock time in --tz: 12:00 at UTC+05:30 is 06:30Z
     expect(kolkata('2026-10-03t12:00:00')).toBe(at('2026-10-03T06:30:00Z'));
     expect(utc('2026-10-03 12:00:00 gmt')).toBeNull();
