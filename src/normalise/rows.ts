@@ -163,7 +163,9 @@ export function noValueStart(c: number): boolean {
  * MySQL's zero date in the other shapes it is written in (fractions of a second from a
  * DATETIME(3) or (6), a T, an offset of zero: `0000-00-00 00:00:00.000`, `0000-00-00T00:00:00Z`),
  * no value as the NO_VALUE forms are. In-process only: the count query knows the NO_VALUE words,
- * and stops at these, naming the value, as at any value it cannot read.
+ * and stops at these in a time column, naming the value, as at any value it cannot read; in a
+ * text column (a group, a category) it keeps them as a value (a known difference, said in the
+ * README: no export writes a zero date there that we know of).
  */
 const ZERO_DATE = /^0000-00-00(?:[Tt ]00:00(?::00(?:[.,]0+)?)?)?\s*(?:[Zz]|[+-]00:?00|UTC|GMT)?$/;
 
@@ -569,12 +571,15 @@ export function sameAsHeader(values: readonly string[], headerKeys: readonly str
 
 /** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */
 export function dateFormatLike(text: string, order: 'day-first' | 'month-first'): string {
-  const m = /^\s*\d{1,2}([/.-])\d{1,2}\1(\d{2,4})(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?\s*([AaPp][Mm])?)?/.exec(text);
+  const m = /^\s*\d{1,2}([/.-])\d{1,2}\1(\d{2,4})(?:(,?\s+)\d{1,2}:\d{2}(:\d{2})?(?:\s*([AaPp][Mm]))?(\s*)(Z|UTC|GMT|[+-]\d{2}(:?)\d{2})?)?/.exec(text);
   if (!m) return order === 'day-first' ? 'dd/MM/yyyy HH:mm' : 'MM/dd/yyyy HH:mm';
   const sep = m[1] as string;
   const date = order === 'day-first' ? `dd${sep}MM${sep}${m[2]?.length === 2 ? 'yy' : 'yyyy'}` : `MM${sep}dd${sep}${m[2]?.length === 2 ? 'yy' : 'yyyy'}`;
   if (m[3] === undefined) return date;
-  return `${date}${m[3].includes(',') ? ',' : ''} ${m[5] ? 'h' : 'HH'}:mm${m[4] ? ':ss' : ''}${m[5] ? ' a' : ''}`;
+  // (a zone after the time is in the format too, or the format reads none of the values: found
+  // by an attack; an offset as date-fns writes it, Z as XXX reads it, UTC and GMT as written)
+  const zone = m[7] === undefined ? '' : `${m[6] ?? ''}${m[7] === 'UTC' || m[7] === 'GMT' ? `'${m[7]}'` : m[7] === 'Z' || m[8] === ':' ? 'XXX' : 'XX'}`;
+  return `${date}${m[3].includes(',') ? ',' : ''} ${m[5] ? 'h' : 'HH'}:mm${m[4] ? ':ss' : ''}${m[5] ? ' a' : ''}${zone}`;
 }
 
 /** The grouping columns whose placeholders for no value are noted (`placeholder-value`), besides a `--by` column of its own. */

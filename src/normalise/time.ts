@@ -74,7 +74,7 @@ const MONTHS: Record<string, number> = {
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 // (a time may end in UTC, GMT, Z or an offset: `10/01/2026 10:00 AM UTC`, `31/10/2026 21:30 +01:00`)
-const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/;
+const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?(?:\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?)?$/;
 const DIGITS = /^\d+(\.\d+)?$/;
 /** Year, month and day between slashes or dots (a space after each, and a trailing dot, allowed, as Hungarian dates are written: `2026. 10. 31.`), then anything an ISO time may have after its date. */
 const YMD = /^(\d{4})([/.]) ?(\d{1,2})\2 ?(\d{1,2})\.?((?:[Tt ].*)?)$/;

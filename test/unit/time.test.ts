@@ -47,6 +47,9 @@ describe('timestamp parsing', () => {
       expect(us('10/03/2026 10:00:00 AM +02:00')).toBe(at('2026-10-03T08:00:00Z'));
       expect(eu('03/10/2026 12:00 -0530')).toBe(at('2026-10-03T17:30:00Z'));
       expect(eu('03/10/2026 12:00Z')).toBe(at('2026-10-03T12:00:00Z'));
+      // as ISO 8601 reads them: a lower-case z, an offset of hours alone (a second attack)
+      expect(us('10/03/2026 1:00 PM z')).toBe(at('2026-10-03T13:00:00Z'));
+      expect(us('10/03/2026 1:00 PM +02')).toBe(at('2026-10-03T11:00:00Z'));
     }
     expect(parserFor('mdy', 'Asia/Kolkata')('10/03/2026 12:00 PM')).toBe(at('2026-10-03T06:30:00Z'));
     expect(parserFor('mdy', 'UTC')('10/03/2026 12:00 PM +25:00')).toBeNull();

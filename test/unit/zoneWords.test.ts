@@ -32,3 +32,23 @@ describe('a zone word after a time', () => {
     }
   });
 });
+
+describe('the dateFormat parity suggests for a date order reads the value it names (found by an attack: a zone after the time was left out, and the format read nothing)', () => {
+  test('with an offset, Z, GMT, AM/PM or none', async () => {
+    const { dateFormatLike } = await import('../../src/normalise/rows.js');
+    const { parserFor } = await import('../../src/normalise/time.js');
+    // By hand: 13 October 2026, 10:00 at +02:00 = 08:00Z; with Z or GMT 10:00Z; without a zone 10:00 in --tz (UTC)
+    const cases: Array<[string, string, string]> = [
+      ['13/10/2026 10:00 AM +02:00', 'dd/MM/yyyy h:mm a XXX', '2026-10-13T08:00:00Z'],
+      ['13/10/2026 10:00+0200', 'dd/MM/yyyy HH:mmXX', '2026-10-13T08:00:00Z'],
+      ['13/10/2026 10:00Z', 'dd/MM/yyyy HH:mmXXX', '2026-10-13T10:00:00Z'],
+      ['13/10/2026 10:00 GMT', "dd/MM/yyyy HH:mm 'GMT'", '2026-10-13T10:00:00Z'],
+      ['13-10-2026 10:00:30', 'dd-MM-yyyy HH:mm:ss', '2026-10-13T10:00:30Z'],
+      ['13/10/2026 10:00 AM', 'dd/MM/yyyy h:mm a', '2026-10-13T10:00:00Z'],
+    ];
+    for (const [value, format, instant] of cases) {
+      expect(dateFormatLike(value, 'day-first'), value).toBe(format);
+      expect(parserFor('custom', 'UTC', format)(value), value).toBe(Date.parse(instant) / 1000);
+    }
+  });
+});
