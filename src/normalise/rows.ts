@@ -566,7 +566,11 @@ function repeatedHeader(record: RawRecord, headerKeys: readonly string[]): boole
  * detection and inspect's counts pass over as no data.
  */
 export function sameAsHeader(values: readonly string[], headerKeys: readonly string[]): boolean {
-  return values.length === headerKeys.length && headerKeys.some((k) => k !== '') && values.every((v, i) => headerKey(v.trim()) === headerKeys[i]);
+  if (values.length !== headerKeys.length || !headerKeys.some((k) => k !== '')) return false;
+  // (inspect asks it of every row: a first value shorter than the first name's key, a ticket id
+  // such as `T1041`, is no header, tested without making its key)
+  if ((values[0] as string).length < (headerKeys[0] as string).length) return false;
+  return values.every((v, i) => headerKey(v.trim()) === headerKeys[i]);
 }
 
 /** A dateFormat that reads `text` in the order `order` (the hint of checkDateOrder). */
