@@ -9,7 +9,7 @@ import type { MappingSettings } from '../settings.js';
 import { ParityError } from '../errors.js';
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { CLOCK_UNITS, TICKET_FIELDS, TIME_TWINS, TWIN_FIELD, type DurationUnit, type TicketField } from '../model.js';
-import { checkTimeZone, dashMonthFirstOnly, dateOrderSettled, detectStyle, parserFor, type TimestampStyle } from '../normalise/time.js';
+import { checkTimeZone, dashMonthFirstOnly, dateOrderSettled, detectStyle, parserFor, STYLE_LABELS, type TimestampStyle } from '../normalise/time.js';
 import { detectDecimal, ungroupSpaced } from '../normalise/decimal.js';
 import { CLOCK_TEXT, PLAIN_ZERO, dateFormatLike, unsampled } from '../normalise/rows.js';
 import { wordedDuration } from '../measure/duration.js';
@@ -353,15 +353,29 @@ export function bindColumns(
         bindings[field] = { ...b, style: 'custom', dateFormat };
         continue;
       }
+      // (not a word had been said: the format asked for went unused, and a hint that had led to
+      // it led nowhere; found by an attack)
+      // (the config's one dateFormat beside a column of ISO 8601 or Unix times, which say their own
+      // form, is no mistake: only a column's own format, or one of dates it was meant for, is said)
+      const example = values.find((v) => custom(v) === null) as string;
+      const detectedAnyway = bindStyle(b, values);
+      const ownForm = detectedAnyway.style !== null && detectedAnyway.style !== undefined && SELF_DESCRIBING.has(detectedAnyway.style);
+      bindings[field] = b.dateFormat === undefined && ownForm ? detectedAnyway : { ...detectedAnyway, dateFormatUnused: { format: dateFormat, read, sampled: values.length, example } };
+      continue;
     }
+    bindings[field] = bindStyle(b, values);
+  }
+
+  /** The binding with the style its values are read in, detected (not configured). */
+  function bindStyle(b: FieldBinding, values: string[]): FieldBinding {
     const detected = detectStyle(values, timeZone) ?? bestPartialStyle(values, timeZone);
     // (dash dates valid only month-first: read day-first, the order marked as guessed, so that the
     // first such row stops the run naming the dateFormat; see time.ts dashMonthFirstOnly)
     const monthFirstDashes = (detected === null || detected === 'dmy-dash') && dashMonthFirstOnly(values, timeZone);
     const style = monthFirstDashes ? 'dmy-dash' : detected;
-    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, field, delimiter === 'xlsx');
+    if (style === 'epoch-seconds') refuseEarlyEpoch(values, file, b.header, b.field, delimiter === 'xlsx');
     const guessed = monthFirstDashes || (ORDERED.has(style) && !dateOrderSettled(values, timeZone));
-    bindings[field] = { ...b, style, ...(guessed ? { orderGuessed: true, ...orderExample(values) } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
+    return { ...b, style, ...(guessed ? { orderGuessed: true, ...orderExample(values) } : {}), ...(values.length === 0 ? { unsampled: true } : {}) };
   }
 
   // One date order per file: `03/04/2026` in one column and `13/04/2026` in another are both
@@ -402,6 +416,9 @@ export function bindColumns(
     unused: header.filter((_, i) => !used.has(i)),
   };
 }
+
+/** Timestamp styles whose values say their own form (no order to settle, no format to give). */
+const SELF_DESCRIBING: ReadonlySet<TimestampStyle> = new Set(['iso', 'twitter', 'epoch-seconds', 'epoch-ms']);
 
 /** A time zone written in brackets after a header's name: an IANA name (`Europe/London`), UTC/GMT, or UTC/GMT with an offset (`GMT+2`, `UTC-05:00`). */
 const HEADER_ZONE = /^(.*\S)\s*[([]\s*([A-Za-z]+\/[A-Za-z0-9_+\-/]+|(?:UTC|GMT)(?:\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?)?)\s*[)\]]\s*$/;
@@ -471,6 +488,23 @@ export function headerZoneNotes(mapping: Pick<Mapping, 'bindings' | 'timeZone'>)
     const spelled = zone === label ? '' : zone.startsWith('Etc/') ? `; ${zone} is ${label}, its sign the other way, as IANA writes it` : `; ${zone} is ${label}`;
     return `${listed} in ${label}, ${read}: give --tz ${zone} (or "timeZone": "${zone}" in the config${spelled}) if the export wrote them there`;
   });
+}
+
+/**
+ * The notes for timestamp columns whose configured dateFormat read fewer than half of the values
+ * sampled, so their style was detected instead (FieldBinding.dateFormatUnused): the format, the
+ * count, a value it did not read, and what the column is read as.
+ */
+export function dateFormatNotes(mapping: Pick<Mapping, 'bindings'>): string[] {
+  const out: string[] = [];
+  for (const field of TIMESTAMP_FIELDS) {
+    const b = mapping.bindings[field];
+    const unused = b?.dateFormatUnused;
+    if (!b || !unused) continue;
+    const readAs = b.style ? `read as ${STYLE_LABELS[b.style]}` : 'read as its values allow';
+    out.push(`the dateFormat "${unused.format}" reads ${unused.read} of the ${unused.sampled} values sampled from column "${b.header}" (not "${unused.example}"), so it is not used there: the column is ${readAs}; give a dateFormat that reads its values, or none`);
+  }
+  return out;
 }
 
 /**

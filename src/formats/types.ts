@@ -43,6 +43,12 @@ export interface FieldBinding {
    * run (rows.ts), since every date before it may have been misread.
    */
   readonly orderGuessed?: boolean;
+  /**
+   * A configured dateFormat (the column's or the config's) that read fewer than half of the
+   * values sampled, so the column's style was detected instead: the format, how many it read of
+   * how many, and a value it did not read (said in the report: formats/bind.ts dateFormatNotes).
+   */
+  readonly dateFormatUnused?: { readonly format: string; readonly read: number; readonly sampled: number; readonly example: string };
   /** With `orderGuessed`: the column's first sampled value, the example its note gives (bind.ts guessedOrderNotes). */
   readonly orderExample?: string;
   /** A timestamp column with no value in the rows sampled: its style (null) is settled by its first value (rows.ts). */

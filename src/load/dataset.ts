@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../settings.js';
 import { ParityError } from '../errors.js';
-import { assumedUnitNotes, guessedOrderNotes, headerZoneNotes, type Mapping } from '../formats/bind.js';
+import { assumedUnitNotes, dateFormatNotes, guessedOrderNotes, headerZoneNotes, type Mapping } from '../formats/bind.js';
 import { headerKey } from '../formats/types.js';
 import { BusinessCalendar } from '../measure/clock.js';
 import type { FileSummary } from '../report.js';
@@ -123,6 +123,7 @@ export async function loadDataset(settings: Settings, io: RunIO): Promise<Datase
         for (const note of assumedUnitNotes(mapping)) notes.add(`${opened.file}: ${note}`);
         for (const note of guessedOrderNotes(mapping)) notes.add(`${opened.file}: ${note}`);
         for (const note of headerZoneNotes(mapping)) notes.add(`${opened.file}: ${note}`);
+        for (const note of dateFormatNotes(mapping)) notes.add(`${opened.file}: ${note}`);
       },
     },
     true,

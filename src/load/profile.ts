@@ -8,7 +8,7 @@
 import { TICKET_FIELDS, type Channel, type TicketField } from '../model.js';
 import type { Settings } from '../settings.js';
 import { detectFormat } from '../formats/index.js';
-import { columnsHint, headerZoneNotes } from '../formats/bind.js';
+import { columnsHint, dateFormatNotes, headerZoneNotes } from '../formats/bind.js';
 import { otherSheets, pagesNotes, readNotes, type OpenedFile } from '../formats/open.js';
 import { headerKey, type FieldBinding } from '../formats/types.js';
 import { channelResolver } from '../normalise/channel.js';
@@ -277,6 +277,6 @@ function profileOf(st: FileState, settings: Settings, sheets: readonly string[])
     resolved: normalised && st.measures.resolution ? st.resolved : null,
     ...(!normalised && st.eventOrder.bothTimes > 0 ? { eventOrder: st.eventOrder } : {}),
     // (a header that names a zone other than the one times are read in: the audit's note, here before the audit)
-    notes: [...(format.notes ?? []), ...readNotes(opened), ...(channelValues.note ? [channelValues.note] : []), ...headerZoneNotes(mapping), ...pagesNotes([opened]), ...(sheets.length > 1 ? [otherSheets(sheets)] : [])],
+    notes: [...(format.notes ?? []), ...readNotes(opened), ...(channelValues.note ? [channelValues.note] : []), ...headerZoneNotes(mapping), ...dateFormatNotes(mapping), ...pagesNotes([opened]), ...(sheets.length > 1 ? [otherSheets(sheets)] : [])],
   };
 }

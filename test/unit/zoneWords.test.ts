@@ -52,3 +52,20 @@ describe('the dateFormat parity suggests for a date order reads the value it nam
     }
   });
 });
+
+describe('a configured dateFormat that reads too few of a column (found by an attack: dropped without a word)', () => {
+  test('is said, with the count, a value it did not read and what the column is read as; not beside ISO 8601, which says its own form', async () => {
+    const { bindColumns, dateFormatNotes } = await import('../../src/formats/bind.js');
+    const { generic } = await import('../../src/formats/generic.js');
+    const rows = [['1', 'phone', '10/01/2026 10:00 AM +02:00', '2026-10-01T09:00:00Z'], ['2', 'phone', '10/02/2026 10:00 AM +02:00', '2026-10-02T09:00:00Z']];
+    const m = bindColumns(['ticket_id', 'channel', 'created_at', 'first_response_at'], generic, 1, { columns: {}, dateFormat: 'dd/MM/yyyy h:mm a', decimal: null }, rows, 'UTC', 'f.csv');
+    expect(m.bindings.createdAt?.dateFormatUnused).toEqual({ format: 'dd/MM/yyyy h:mm a', read: 0, sampled: 2, example: '10/01/2026 10:00 AM +02:00' });
+    expect(m.bindings.firstResponseAt?.dateFormatUnused).toBeUndefined();
+    expect(dateFormatNotes(m)).toEqual([
+      'the dateFormat "dd/MM/yyyy h:mm a" reads 0 of the 2 values sampled from column "created_at" (not "10/01/2026 10:00 AM +02:00"), so it is not used there: the column is read as US month/day/year (10/31/2026 9:30 PM); give a dateFormat that reads its values, or none',
+    ]);
+    // the format with the zone reads them: taken, nothing to say
+    const fixed = bindColumns(['ticket_id', 'channel', 'created_at', 'first_response_at'], generic, 1, { columns: {}, dateFormat: 'dd/MM/yyyy h:mm a XXX', decimal: null }, rows, 'UTC', 'f.csv');
+    expect([fixed.bindings.createdAt?.style, dateFormatNotes(fixed)]).toEqual(['custom', []]);
+  });
+});

@@ -8,7 +8,7 @@ import { ParityError } from '../../errors.js';
 import type { Settings } from '../../settings.js';
 import { CLOCK_UNITS, type TicketField } from '../../model.js';
 import { detectFormat } from '../../formats/index.js';
-import { assumedUnitNotes, bindColumns, headerZoneNotes, type Mapping } from '../../formats/bind.js';
+import { assumedUnitNotes, bindColumns, dateFormatNotes, headerZoneNotes, type Mapping } from '../../formats/bind.js';
 import { BUSINESS_GIVEN_NOTE, CALENDAR_FALLBACK_NOTE, CountRowError, CountTableReader, type ByField, type CountClock, type CountTable } from '../../measure/counts.js';
 import { QUERY_ATTEMPTS, SAMPLE_ROWS, type EngineConnection, type SqlSource } from './connection.js';
 import { countQuery, KEYED_FIELDS, valuesBeyondAsciiQuery, type CountQuerySpec, type SourceColumn } from './sql.js';
@@ -227,7 +227,7 @@ export function querySpec(dialect: DialectId, source: SqlSource, columns: Partia
     until: settings.until,
     asOf: settings.asOf,
     clock: engineClock(columns, settings.clock),
-    notes: [...engineNotes(columns, settings.clock, settings.loud ?? null, settings.asOfGiven ?? settings.asOf !== null), ...(mapping ? [...assumedUnitNotes(mapping), ...headerZoneNotes(mapping)] : []), ...(own?.keyNotes ?? [])],
+    notes: [...engineNotes(columns, settings.clock, settings.loud ?? null, settings.asOfGiven ?? settings.asOf !== null), ...(mapping ? [...assumedUnitNotes(mapping), ...headerZoneNotes(mapping), ...dateFormatNotes(mapping)] : []), ...(own?.keyNotes ?? [])],
     journeys: settings.loud ?? null,
     ...(own ? { keys: own.keys } : {}),
   };
