@@ -63,7 +63,7 @@ export function pagesNotes(opened: ReadonlyArray<Pick<OpenedFile, 'file' | 'page
     for (const o of paged) {
       const p = o.pages as ApiPages;
       const what = p.count === 1 ? 'is one page of an API result, and the page says' : `holds ${count(p.count)} pages of an API result, and the last says`;
-      out.push(`${o.file} ${what} more pages follow (${p.more}): only the ${count(p.records)} records of the pages given are audited; fetch every page (until the last, which says none follows) and give them all, in one file or several`);
+      out.push(`${o.file} ${what} more pages follow (${p.more}): only the ${count(p.records)} record${p.records === 1 ? '' : 's'} of the pages given ${p.records === 1 ? 'is' : 'are'} audited; fetch every page (until the last, which says none follows) and give them all, in one file or several`);
     }
   }
   const totals = paged.map((o) => (o.pages as ApiPages).total).filter((t): t is { value: number; key: string } => t !== null);

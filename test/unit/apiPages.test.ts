@@ -72,6 +72,9 @@ describe('an audit of API pages', () => {
     // newest first: the last page among the first lines (a review)
     const reversed = await auditFiles([lines([p3, p2, p1, p3])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
     expect(reversed.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([]);
+    // one record: said in the singular (the review of the whole change)
+    const single = await auditFiles([lines([p1])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
+    expect(single.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([expect.stringContaining('is one page of an API result, and the page says more pages follow ("next_page"): only the 1 record of the pages given is audited')]);
     const part = await auditFiles([lines([p1, p2])], { asOf: '2026-10-05T00:00:00Z' }, { minSample: 1 });
     expect(part.input.notes.filter((n) => /API (result|pages)/.test(n))).toEqual([expect.stringContaining('holds 2 pages of an API result, and the last says more pages follow ("next_page"): only the 2 records')]);
   });
