@@ -70,8 +70,11 @@ const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
-// (`t` and `z` in lower case, and GMT beside UTC, as some exports write them: read as T, Z and UTC)
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+// (`t` and `z` in lower case, and GMT beside UTC, as some exports write them: read as T, Z and
+// UTC; a 12-hour clock, `2026-10-01 10:00:00 PM`, as spreadsheets write ISO dates; and Go's
+// time.String(), `2026-10-01 10:00:00.5 +0000 UTC`: a zone's name after a numeric offset, which
+// the offset alone decides)
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AaPp][Mm]))?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?:\s+([A-Z]{2,5}))?$/;
 const TWITTER = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
 // (a time may end in UTC, GMT, Z or an offset: `10/01/2026 10:00 AM UTC`, `31/10/2026 21:30 +01:00`)
 const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?(?:\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?)?$/;
@@ -337,11 +340,20 @@ export function parserFor(style: TimestampStyle, zone: string, dateFormat?: stri
         if (!m) return null;
         const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
         const y = Number(m[1]), mo = Number(m[2]) - 1, d = Number(m[3]);
-        const h = m[4] ? Number(m[4]) : 0, mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
+        let h = m[4] ? Number(m[4]) : 0;
+        const mi = m[5] ? Number(m[5]) : 0, s = m[6] ? Number(m[6]) : 0;
+        const meridiem = m[8]?.toLowerCase();
+        if (meridiem) {
+          if (h < 1 || h > 12) return null;
+          if (meridiem === 'am' && h === 12) h = 0;
+          if (meridiem === 'pm' && h !== 12) h += 12;
+        }
+        // (a zone's name only after a numeric offset, Go's `+0000 UTC`: alone it names no one offset)
+        if (m[10] && !(m[9] && (m[9][0] === '+' || m[9][0] === '-'))) return null;
         if (h === 24 && fraction > 0) return null; // nothing comes after 24:00:00
-        if (m[8]) {
+        if (m[9]) {
           const base = utcWall(y, mo, d, h, mi, s);
-          const offset = offsetMinutes(m[8]);
+          const offset = offsetMinutes(m[9]);
           return base === null || Number.isNaN(offset) ? null : base - offset * 60 + fraction;
         }
         const local = wall(y, mo, d, h, mi, s);

@@ -308,6 +308,30 @@ describe('text parity does not read as a time or a number, past the sample, stop
   }
 });
 
+describe('an ISO date with a 12-hour clock, and Go\'s zone name after the offset: read in-process, they stop the query naming the value (README)', () => {
+  const good = Array.from({ length: 1200 }, (_, i) => `G${i},Email,2026-07-01T10:00:00Z,2026-07-01T11:00:00Z,open,General,normal,10`);
+  const values = ['2026-10-06 10:00:00 PM', '2026-10-06 10:00:00 +0200 CEST'];
+  const file = (value: string): string => csvFile('readInProcess', [HEADER, ...good, `BAD,Email,${value},2026-10-07T11:00:00Z,open,General,normal,10`]);
+
+  test('in-process reads both: 1,201 tickets, none rejected (the reference)', async () => {
+    for (const value of values) {
+      const h = (await referenceCounts(file(value))).header;
+      expect([h.tickets, h.rejected], value).toEqual([1201, {}]);
+    }
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      for (const [k, value] of values.entries()) {
+        const failure = await engineCounts(engine, file(value), `edge_in_process_${k}`, () => 'text').then(
+          () => null,
+          (error: Error & { hint?: string }) => ({ message: error.message, hint: error.hint }),
+        );
+        expect(failure?.message, value).toContain(`unreadable as an ISO 8601 time (column created_at): ${value}`);
+      }
+    });
+  }
+});
+
 describe("the report's period keeps fractions of a second, as in-process", () => {
   // first and last creation 09:00:00.400 and 12:00:00.600 (the count table rounded them to 09:00:00
   // and 12:00:01); the as-of time stays whole seconds in both: 12:00:00.6 rounded half up, 12:00:01

@@ -58,6 +58,31 @@ describe('timestamp parsing', () => {
     expect(utc('2026-10-03 12:00:00 gmt')).toBeNull();
   });
 
+  it('reads an ISO date with a 12-hour clock, and Go\'s zone name after the offset (both refused before December 2026)', () => {
+    const utc = parserFor('iso', 'UTC');
+    const kolkata = parserFor('iso', 'Asia/Kolkata');
+    // 10 PM is 22:00; 12 AM is midnight, 12 PM noon; a wall time in --tz (Kolkata: UTC+05:30)
+    expect(utc('2026-10-01 10:00:00 PM')).toBe(at('2026-10-01T22:00:00Z'));
+    expect(utc('2026-10-01 12:30 am')).toBe(at('2026-10-01T00:30:00Z'));
+    expect(utc('2026-10-01 12:00:00PM')).toBe(at('2026-10-01T12:00:00Z'));
+    expect(kolkata('2026-10-01 10:00:00 PM')).toBe(at('2026-10-01T16:30:00Z'));
+    // with an offset after the clock: 1 PM at +02:00 is 11:00Z
+    expect(kolkata('2026-10-01 01:00 PM +02:00')).toBe(at('2026-10-01T11:00:00Z'));
+    // no 0 or 13 on a 12-hour clock
+    expect(utc('2026-10-01 00:30 AM')).toBeNull();
+    expect(utc('2026-10-01 13:00 PM')).toBeNull();
+    // Go's time.String(): the offset decides (10:00 at +02:00 = 08:00Z; the name is not read)
+    for (const read of [utc, kolkata]) {
+      expect(read('2026-10-01 10:00:00 +0000 UTC')).toBe(at('2026-10-01T10:00:00Z'));
+      expect(read('2026-10-01 10:00:00.5 +0200 CEST')).toBe(at('2026-10-01T08:00:00Z') + 0.5);
+      expect(read('2026-10-01 10:00:00 -0700 MST')).toBe(at('2026-10-01T17:00:00Z'));
+    }
+    // a zone's name alone (or after Z) names no one offset: still not read
+    expect(utc('2026-10-01 10:00:00 EST')).toBeNull();
+    expect(utc('2026-10-01 10:00:00Z UTC')).toBeNull();
+    expect(detectStyle(['2026-10-01 10:00:00 +0000 UTC', '2026-10-01 10:00:00 PM'], 'UTC')).toBe('iso');
+  });
+
   it('reads the common ISO shapes by arithmetic: month ends, leap days, the last second of a day', () => {
     const iso = parserFor('iso', 'UTC');
     // 2026-01-01T00:00:00Z = 1,767,225,600; + 31 (Jan) + 28 (Feb) days = 1,772,323,200
