@@ -27,6 +27,24 @@ function json(stdout: string): Report {
   return JSON.parse(stdout) as Report;
 }
 
+describe('findings.significant on an export where nothing could be compared', () => {
+  it('fails as not evaluated (exit 1) when every channel value is unknown, and passes with --allow-missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-mismapped-'));
+    const file = join(dir, 'mismapped.csv');
+    // pigeon and smoke are no channel parity knows: all four tickets land in other
+    const rows = ['1,pigeon,1h', '2,pigeon,2h', '3,smoke,3h', '4,smoke,4h'].map((r) => {
+      const [id, ch, h] = r.split(',');
+      return `${id},${ch},2026-10-01T09:00:00Z,2026-10-01T${String(9 + Number(h!.slice(0, -1))).padStart(2, '0')}:00:00Z`;
+    });
+    writeFileSync(file, `ticket_id,channel,created_at,first_response_at\n${rows.join('\n')}\n`);
+    const run = await runParity(['audit', file, '--no-config', '--fail-on', 'findings.significant > 0']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('FAIL  findings.significant > 0: not evaluated: nothing was compared: there was only one group to compare');
+    const allowed = await runParity(['audit', file, '--no-config', '--allow-missing', '--fail-on', 'findings.significant > 0']);
+    expect(allowed.code).toBe(0);
+  });
+});
+
 describe('ratio gate', () => {
   it('fails (exit 1) when phone waits more than 3× as long as social', async () => {
     const run = await runParity(['audit', g('wide.csv'), ...MIN5, '--fail-on', RATIO]);

@@ -22,7 +22,7 @@ import type { GroupSummary } from '../../measure/summary.js';
 import { estimateOf, gapOfEstimates, ratioOfEstimates, type Bound, type Interval } from '../../measure/estimate.js';
 import { hoursText } from '../../measure/clock.js';
 import { durationBeside, gateValue, gateValues, roundingOf, sameGateNumber, type Edges } from '../../format.js';
-import type { GateResult, Report } from '../../report.js';
+import type { Finding, GateResult, Report } from '../../report.js';
 import { metricSpec, subjectText, type Comparator, type Gate, type GateUnit, type MetricPath, type Subject } from './parse.js';
 
 /** Two follower bands restricted to the channels both contain. */
@@ -207,6 +207,19 @@ function combine(kind: 'ratio' | 'gap', a: Measured, b: Measured, unit: GateUnit
   return { ok: true, value: r.ratio, bound: r.bound ?? null, detail: `${a.detail} over ${b.detail}` };
 }
 
+/**
+ * Why no comparison was judged, or null when one was. `findings.significant > 0` on an export
+ * whose channels all mapped to `other`, or whose reference channel is absent, would otherwise
+ * pass with 0: the contract wants such a gate not evaluated, as an absent channel is.
+ */
+function nothingCompared(findings: readonly Finding[]): string | null {
+  const judged = (f: Finding): boolean => f.kind !== 'data-quality' && f.verdict !== 'insufficient-data' && f.verdict !== 'info';
+  if (findings.some(judged)) return null;
+  const lacking = findings.find((f) => f.verdict === 'insufficient-data');
+  if (lacking) return `nothing was compared: every comparison lacked data (${lacking.subject}: ${(lacking.rule ?? lacking.message).replace(/^insufficient data: /, '')})`;
+  return 'nothing was compared: there was only one group to compare (map the channel values with "channels" in the config, or check the channel column)';
+}
+
 /** The bound of a − b from the bounds of a and b (null = exact; undefined = unknown). */
 function differenceBound(a: Bound | null, b: Bound | null): Bound | null | undefined {
   const flipped = b === 'lower' ? 'upper' : b === 'upper' ? 'lower' : null;
@@ -238,6 +251,8 @@ function measure(subject: Subject, report: Report, ctx: GateContext, isBaseline:
   switch (subject.kind) {
     case 'findings': {
       if (!Array.isArray(report.findings)) return { ok: false, reason: `no findings${where}` };
+      const unjudged = nothingCompared(report.findings);
+      if (unjudged !== null) return { ok: false, reason: `${unjudged}${where}, so a count of significant findings would be 0 whatever the service` };
       const significant = report.findings.filter((f) => f.significant === true);
       const shown = significant.slice(0, 3).map((f) => `${f.kind} ${f.subject}`);
       const more = significant.length > 3 ? `, and ${significant.length - 3} more` : '';

@@ -4,7 +4,7 @@ import { parseGate } from '../../../src/judge/gates/parse.js';
 import { sameGateNumber } from '../../../src/format.js';
 import { gateMessage } from '../../../src/render/junit.js';
 import type { GroupSummary } from '../../../src/measure/summary.js';
-import type { Report } from '../../../src/report.js';
+import type { Finding, Report } from '../../../src/report.js';
 import { band, channel, finding, handReport } from './handReport.js';
 
 const BANDS = ['<1k', '1k-10k', '10k-100k', '100k+', 'unknown'];
@@ -114,6 +114,26 @@ describe('gate evaluation against a hand-built report', () => {
 });
 
 describe('gates that cannot be evaluated', () => {
+  it('findings.significant when nothing was compared: not evaluated, never a silent 0', () => {
+    // every channel value mapped to other: one group, no comparison, so 0 says nothing
+    const alone = handReport({ channels: [channel('other', { tickets: 40, firstResponse: { n: 40, median: 600, p90: 900 } })], findings: [] });
+    const none = evaluateGate(gate('findings.significant > 0'), context({ report: alone }), '--fail-on');
+    expect(none).toMatchObject({ value: null, passed: false, evaluated: false });
+    expect(none.reason).toBe(
+      'nothing was compared: there was only one group to compare (map the channel values with "channels" in the config, or check the channel column), so a count of significant findings would be 0 whatever the service',
+    );
+    expect(evaluateGate(gate('findings.significant > 0'), context({ report: alone, allowMissing: true }), '--fail-on')).toMatchObject({ passed: true, evaluated: false });
+    // every comparison too small (or its reference absent): the first one's reason is given
+    const tooFew: Finding = { kind: 'channel-preference', subject: 'chat', significant: false, verdict: 'insufficient-data', effect: null, pValue: null, rule: 'insufficient data: no tickets of the reference channel', message: 'x' };
+    const lacking = handReport({ channels: current.channels, findings: [tooFew, { ...tooFew, subject: 'email' }] });
+    expect(evaluateGate(gate('findings.significant > 0'), context({ report: lacking }), '--fail-on').reason).toBe(
+      'nothing was compared: every comparison lacked data (chat: no tickets of the reference channel), so a count of significant findings would be 0 whatever the service',
+    );
+    // one judged comparison without a preference is enough: 0 is then a real count
+    const judged = handReport({ channels: current.channels, findings: [tooFew, finding('email', false)] });
+    expect(evaluateGate(gate('findings.significant > 0'), context({ report: judged }), '--fail-on')).toMatchObject({ value: 0, passed: true, evaluated: true });
+  });
+
   it('an absent channel fails with its reason, or passes with --allow-missing', () => {
     const failed = run('ratio(phone,chat).firstResponse.median > 3');
     expect(failed).toMatchObject({ value: null, passed: false, evaluated: false, reason: 'no chat tickets (channels present: phone, social, email)' });
