@@ -332,6 +332,49 @@ describe('an ISO date with a 12-hour clock, and Go\'s zone name after the offset
   }
 });
 
+describe('NaN in a typed float column is no value, as the text NaN is in-process (found by an independent attack)', () => {
+  // A float column's NaN (Postgres float8, ClickHouse Float64, a DuckDB double as Parquet holds
+  // one): a first response of NaN minutes is a ticket not answered, a NaN follower count band
+  // unknown. Before, ClickHouse banded the NaN count <1k and stopped on the NaN duration, and
+  // Postgres and DuckDB left the ticket out of the first-response estimate.
+  const lines = [
+    'ticket_id,channel,created_at,first_response_minutes,followers',
+    'T1,phone,2026-07-01T10:00:00Z,60,5',
+    'T2,phone,2026-07-01T10:00:00Z,NaN,NaN',
+    'T3,phone,2026-07-01T10:00:00Z,180,2000',
+  ];
+  const typeOf = (h: string): ColumnType => (h === 'first_response_minutes' || h === 'followers' ? 'double' : columnType(h));
+  // T2 waits from its creation to the as-of time (the latest time of the data, T3's answer at 13:00): 3h
+  const cells = ['phone 10800 ended', 'phone 10800 waiting', 'phone 3600 ended'];
+  const bands = { '<1k': 1, '1k-10k': 1, unknown: 1 };
+
+  test('in-process (the reference): NaN is a placeholder for no value', async () => {
+    const counts = await referenceCounts(csvFile('nan', lines));
+    expect(firstResponseCells(counts)).toEqual(cells);
+    expect(bandTickets(counts)).toEqual(bands);
+  });
+  for (const engine of ENGINES) {
+    test(engine, async () => {
+      const file = csvFile('nan', lines);
+      let counts: CountTable;
+      if (engine === 'duckdb') {
+        // DuckDB reads a CSV's columns as text: the doubles are made in the query, as a Parquet file holds them
+        const connection = await connectDuckDB(file, 'UTC');
+        try {
+          const query = `SELECT * REPLACE (CAST(first_response_minutes AS DOUBLE) AS first_response_minutes, CAST(followers AS DOUBLE) AS followers) FROM (${fileQuery(file)})`;
+          counts = (await countFromEngine(connection, { query }, settingsFor(file))).counts;
+        } finally {
+          await connection.close();
+        }
+      } else {
+        counts = await engineCounts(engine, file, 'edge_nan', typeOf);
+      }
+      expect(firstResponseCells(counts)).toEqual(cells);
+      expect(bandTickets(counts)).toEqual(bands);
+    });
+  }
+});
+
 describe("the report's period keeps fractions of a second, as in-process", () => {
   // first and last creation 09:00:00.400 and 12:00:00.600 (the count table rounded them to 09:00:00
   // and 12:00:01); the as-of time stays whole seconds in both: 12:00:00.6 rounded half up, 12:00:01

@@ -131,7 +131,8 @@ export async function loadClickHouse(table: string, file: string, typeOf: (heade
         .map((row) => Object.fromEntries(header.map((h, k) => {
           const type = typeOf(h);
           const v = typed(type, row[k]);
-          return [h, type === 'timestamp' ? clickhouseTime(v) : v];
+          // (JSON has no NaN: ClickHouse reads a float's NaN from the text "nan")
+          return [h, type === 'timestamp' ? clickhouseTime(v) : typeof v === 'number' && Number.isNaN(v) ? 'nan' : v];
         })));
       if (values.length) await client.insert({ table: `${table}_local`, values, format: 'JSONEachRow' });
     }

@@ -68,6 +68,14 @@ export interface Dialect {
   double(expr: string, column?: string): string;
   /** Cast of a number (never text) to floating point. */
   float(expr: string): string;
+  /**
+   * A floating-point value with NaN made NULL: a typed column's NaN (a float or numeric NaN, a
+   * Parquet or pandas "no value") is no value, as the text `NaN` is in a file (NO_VALUE), so a
+   * NaN first-response time is a ticket not answered and a NaN follower count band `unknown`.
+   * The engines disagree on NaN = NaN (true in Postgres, DuckDB, Snowflake and Spark, false in
+   * ClickHouse and BigQuery), so each says it its own way.
+   */
+  noNaN(expr: string): string;
   /** NULL of text type. */
   readonly nullText: string;
   /** Trim the whitespace JavaScript's trim() removes (WHITESPACE), then NULL when empty. */
@@ -332,6 +340,7 @@ const postgres: Dialect = {
   text: (expr) => `CAST(${expr} AS TEXT)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE PRECISION)`,
+  noNaN: (expr) => `NULLIF(${expr}, CAST('NaN' AS DOUBLE PRECISION))`,
   nullText: 'CAST(NULL AS TEXT)',
   trimWhite(text) {
     return `BTRIM(${text}, ${this.string(WHITESPACE)})`;
@@ -425,6 +434,7 @@ const duckdb: Dialect = {
     return fromText(this, expr, 'DOUBLE', column);
   },
   float: (expr) => `CAST(${expr} AS DOUBLE)`,
+  noNaN: (expr) => `CASE WHEN isnan(${expr}) THEN NULL ELSE ${expr} END`,
   nullText: 'CAST(NULL AS VARCHAR)',
   key: (expr) => `REGEXP_REPLACE(LOWER(${expr}), '[^a-z0-9]', '', 'g')`,
   replaceAll(expr, pattern, replacement = '') {
@@ -492,6 +502,7 @@ const clickhouse: Dialect = {
   text: (expr) => `toNullable(toString(${expr}))`,
   int: (expr) => `toNullable(toInt64(${expr}))`,
   double: (expr) => `toNullable(toFloat64(${expr}))`,
+  noNaN: (expr) => `CASE WHEN isNaN(${expr}) THEN NULL ELSE ${expr} END`,
   nullText: 'CAST(NULL AS Nullable(String))',
   blankToNull(expr) {
     return `nullIf(${this.trimWhite(`toString(${expr})`)}, '')`;
@@ -533,6 +544,7 @@ const bigquery: Dialect = {
   text: (expr) => `CAST(${expr} AS STRING)`,
   int: (expr) => `CAST(${expr} AS INT64)`,
   double: (expr) => `CAST(${expr} AS FLOAT64)`,
+  noNaN: (expr) => `IF(IS_NAN(${expr}), NULL, ${expr})`,
   nullText: 'CAST(NULL AS STRING)',
   asciiOnly: (expr) => `BYTE_LENGTH(${expr}) = CHAR_LENGTH(${expr})`,
 };
@@ -551,6 +563,7 @@ const snowflake: Dialect = {
   text: (expr) => `CAST(${expr} AS VARCHAR)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  noNaN: (expr) => `NULLIF(${expr}, CAST('NaN' AS DOUBLE))`,
   nullText: 'CAST(NULL AS VARCHAR)',
   position: (haystack, needle) => `POSITION(${needle}, ${haystack})`,
   charLength: (expr) => `LENGTH(${expr})`,
@@ -576,6 +589,7 @@ const databricks: Dialect = {
   text: (expr) => `CAST(${expr} AS STRING)`,
   int: (expr) => `CAST(${expr} AS BIGINT)`,
   double: (expr) => `CAST(${expr} AS DOUBLE)`,
+  noNaN: (expr) => `CASE WHEN isnan(${expr}) THEN NULL ELSE ${expr} END`,
   nullText: 'CAST(NULL AS STRING)',
   trimWhite(text) {
     return `BTRIM(${text}, ${this.string(WHITESPACE)})`;

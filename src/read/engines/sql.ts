@@ -238,7 +238,7 @@ function buildCountQuery(spec: CountQuerySpec): string {
     const whens = [...valuesOf].map(([key, values]) => `WHEN ${text} IN (${values.map((v) => d.string(v)).join(', ')}) THEN ${d.string(key)}`);
     return `CASE ${whens.join(' ')} ELSE ${d.key(text)} END`;
   };
-  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column), c.column) : d.double(d.ident(c.column), c.column));
+  const numberOf = (c: SourceColumn): string => (c.text ? d.numberFromText(d.ident(c.column), c.column) : d.noNaN(d.double(d.ident(c.column), c.column)));
   for (const field of ['ticketId', 'channel', 'createdAt'] as const) {
     if (!spec.columns[field]) {
       throw new ParityError(`no ${field} column for the query`, { hint: `map one with columns.${field} in parity.config.json` });
