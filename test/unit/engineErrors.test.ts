@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clickhouseFailure, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
+import { clickhouseFailure, clickhouseHttpUrl, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
 import { fixture } from '../helpers/exec.js';
-import { unreadableValueHint } from '../../src/read/engines/connection.js';
+import { safeUrl, unreadableValueHint } from '../../src/read/engines/connection.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,26 @@ describe('ClickHouse failures name their fix', () => {
     const refused = clickhouseFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8123'), { code: 'ECONNREFUSED' }), 'x');
     expect(refused.message).toBe('ClickHouse: cannot connect');
     expect(refused.hint).toMatch(/^check --db/);
+  });
+
+  it('a refused login or an unknown database points at --db, not at the mapping (the servers\' own first lines)', () => {
+    const hint = (line: string): string | undefined => clickhouseFailure(new Error(line), 'x').hint;
+    expect(hint('Code: 193, e.displayText() = DB::Exception: Wrong password for user default, e.what() = DB::Exception')).toBe(
+      "check --db's user and password (clickhouse://user:password@host:8123/database; without a user parity logs in as default)",
+    );
+    expect(hint('Code: 192, e.displayText() = DB::Exception: Unknown user nobody, e.what() = DB::Exception')).toMatch(/^check --db's user and password/);
+    expect(hint('Code: 516. DB::Exception: default: Authentication failed: password is incorrect, or there is no user with such name. (AUTHENTICATION_FAILED)')).toMatch(/^check --db's user and password/);
+    expect(hint("Code: 81, e.displayText() = DB::Exception: Database nodb doesn't exist, e.what() = DB::Exception")).toBe(
+      'check the database in --db (clickhouse://host:8123/<database>): the server has no database of that name',
+    );
+    expect(hint('Code: 497. DB::Exception: analyst: Not enough privileges. (ACCESS_DENIED)')).toMatch(/grant it SELECT/);
+  });
+
+  it("a ClickHouse URL's user, password and database may be query parameters; any other parameter is refused, not dropped", () => {
+    expect(clickhouseHttpUrl('http://ch:8123/?user=analyst&password=p%26w&database=support')).toEqual({ url: 'http://analyst:p%26w@ch:8123', database: 'support' });
+    // the user part and the path win over parameters
+    expect(clickhouseHttpUrl('clickhouses://a:b@ch/sales?database=support')).toEqual({ url: 'https://a:b@ch:8443', database: 'sales' });
+    expect(() => clickhouseHttpUrl('http://ch:8123/?secure=1&compress=0')).toThrow('--db: the ClickHouse URL\'s parameter "secure", "compress" is not one parity reads');
   });
 
   it('the count query spills grouping and sorting to disk at half the per-query limit, unless the profile chose a threshold or there is no limit', () => {
@@ -160,5 +180,18 @@ describe('a value the count query stops at that lies in the first rows, which pa
     const good = Array.from({ length: 600 }, (_, k) => `T${k},phone,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z`);
     writeFileSync(late, ['ticket_id,channel,created_at,first_response_at', ...good, 'T9,email,2026-10-01T09:00:00Z,2026-13-45T10:00:00Z'].join('\n') + '\n');
     await expect(throughDuckdb(late)).rejects.toMatchObject({ hint: expect.stringContaining(PAST) });
+  });
+});
+
+describe('a connection URL as messages and reports show it', () => {
+  it('masks the password in the user part and in any query parameter that holds a secret', () => {
+    expect(safeUrl('postgresql://analyst:hunter2@db:5432/support')).toBe('postgresql://analyst:***@db:5432/support');
+    expect(safeUrl('postgresql://analyst@db:5432/support?sslmode=require&password=hunter2')).toBe('postgresql://analyst@db:5432/support?sslmode=require&password=***');
+    expect(safeUrl('http://ch:8123/?user=analyst&password=hunter2')).toBe('http://ch:8123/?user=analyst&password=***');
+    expect(safeUrl('postgresql://db/support?sslpassword=k&PASSWORD=x&access_token=t&api_key=a&application_name=parity')).toBe(
+      'postgresql://db/support?sslpassword=***&PASSWORD=***&access_token=***&api_key=***&application_name=parity',
+    );
+    // a URL the parser cannot read is masked by pattern
+    expect(safeUrl('postgresql://a:b@[bad/support?password=c&x=1')).toBe('postgresql://a:***@[bad/support?password=***&x=1');
   });
 });

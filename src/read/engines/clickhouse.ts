@@ -6,7 +6,7 @@
  * initiator merges.
  */
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
-import { ParityError } from '../../errors.js';
+import { ParityError, UsageError } from '../../errors.js';
 import { CountRowError } from '../../measure/counts.js';
 import { CLICKHOUSE_QUERY_LIMITS, dialect, qualifiedName } from './dialects.js';
 import { seriesQuery } from './sql.js';
@@ -16,11 +16,20 @@ import { QUERY_ATTEMPTS, safeUrl, sampleText, toFlatSeries, unreadableValueHint,
 export function clickhouseHttpUrl(url: string): { url: string; database: string | null } {
   const u = new URL(url);
   const secure = u.protocol === 'clickhouses:' || u.protocol === 'https:';
-  const database = u.pathname.replace(/^\//, '') || null;
+  // ClickHouse's HTTP interface takes the user, password and database as query parameters too
+  // (http://host:8123/?user=analyst&password=…); any other parameter would be dropped unseen
+  const params = u.searchParams;
+  const unknown = [...params.keys()].filter((k) => k !== 'user' && k !== 'password' && k !== 'database');
+  if (unknown.length) {
+    throw new UsageError(`--db: the ClickHouse URL's parameter ${unknown.map((k) => `"${k}"`).join(', ')} is not one parity reads`, {
+      hint: 'a ClickHouse URL takes user, password and database (clickhouse://user:password@host:8123/database, or ?user=…&password=…&database=…); set server settings in the user\'s profile',
+    });
+  }
+  const database = u.pathname.replace(/^\//, '') || params.get('database') || null;
   const http = new URL(`${secure ? 'https' : 'http'}://${u.host}`);
   if (!u.port) http.port = secure ? '8443' : '8123';
-  http.username = u.username;
-  http.password = u.password;
+  http.username = u.username || encodeURIComponent(params.get('user') ?? '');
+  http.password = u.password || encodeURIComponent(params.get('password') ?? '');
   return { url: http.toString().replace(/\/$/, ''), database };
 }
 
@@ -97,17 +106,29 @@ export function transientClickHouse(error: unknown): boolean {
  * A ClickHouse failure as the user reads it: the server's first line, with a hint that names the
  * fix — the URL when the server cannot be reached; the server's settings when the count query
  * ran out of the memory a query may use (code 241: 50M tickets on a server with a 3.7 GiB
- * per-query limit, measured); otherwise the table and the mapping.
+ * per-query limit, measured); the URL's user, password or database when the server refuses
+ * them; otherwise the table and the mapping.
  */
 export function clickhouseFailure(error: unknown, label: string): ParityError {
   const message = (error as Error).message.split('\n')[0] ?? '';
   const unreachable = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up/i.test(message + String((error as { code?: string }).code ?? ''));
   const memory = /\bCode: 241\b|MEMORY_LIMIT_EXCEEDED|Memory limit \(for [a-z ]+\) exceeded/i.test(message);
+  // 192 unknown user, 193 wrong password, 516 authentication failed (later releases), 81 unknown
+  // database, 497 not allowed: the URL's credentials or database, not the mapping
+  const login = /\bCode: (192|193|516)\b|UNKNOWN_USER|WRONG_PASSWORD|AUTHENTICATION_FAILED/.test(message);
+  const database = /\bCode: 81\b|UNKNOWN_DATABASE/.test(message);
+  const denied = /\bCode: 497\b|ACCESS_DENIED/.test(message);
   const hint = unreachable
     ? 'check --db (clickhouse://host:8123/database or http://host:8123) and that the server is running'
-    : memory
-      ? "the count query needs more memory than the server lets one query use (parity already lets grouping and sorting spill to disk at half of it): raise max_memory_usage for parity's user, or lower max_bytes_before_external_group_by in that user's profile, or audit a shorter period with --since/--until"
-      : (unreadableValueHint(message) ?? 'check --table / --query and the columns mapping');
+    : login
+      ? "check --db's user and password (clickhouse://user:password@host:8123/database; without a user parity logs in as default)"
+      : database
+        ? 'check the database in --db (clickhouse://host:8123/<database>): the server has no database of that name'
+        : denied
+          ? 'the user in --db may not read this table: grant it SELECT, or log in as a user who may'
+          : memory
+            ? "the count query needs more memory than the server lets one query use (parity already lets grouping and sorting spill to disk at half of it): raise max_memory_usage for parity's user, or lower max_bytes_before_external_group_by in that user's profile, or audit a shorter period with --since/--until"
+            : (unreadableValueHint(message) ?? 'check --table / --query and the columns mapping');
   return new ParityError(`ClickHouse: ${unreachable ? 'cannot connect' : message}`, { location: { file: label }, hint });
 }
 
