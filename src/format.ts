@@ -476,9 +476,25 @@ export function sameGateNumber(a: number, b: number): boolean {
  * median of 2h 0m 20s against `2h` reads `2h 0m 20s`.
  */
 export function gateValues(a: number | null | undefined, b: number | null | undefined, unit: GateNumberUnit | undefined, ra: Rounding = 'nearest'): [string, string] {
-  const digits = gateDigits([[a, b]], unit, [[ra, 'nearest']]);
+  const digits = Math.max(gateDigits([[a, b]], unit, [[ra, 'nearest']]), thresholdDigits(b, unit));
   // `ra`: the first number's rounding when it is a bound (the threshold is exact as written)
   return [gateValue(a, unit, digits, ra), gateValue(b, unit, digits)];
+}
+
+/**
+ * The digits that write a gate's threshold as the user wrote it: `5d3h31m` is `5d 3h 31m`, not
+ * the short form's `5d 4h`, and `3.14159` not `3.142` (a threshold is exact; a report that
+ * rounds it says the gate compared with another number).
+ */
+function thresholdDigits(threshold: number | null | undefined, unit: GateNumberUnit | undefined): number {
+  if (threshold === null || threshold === undefined || !Number.isFinite(threshold)) return 0;
+  let digits = 0;
+  while (digits < 8) {
+    const shown = shownNumber(gateValue(threshold, unit, digits), unit);
+    if (shown !== null && sameGateNumber(shown, threshold)) break;
+    digits++;
+  }
+  return digits;
 }
 
 /**
@@ -536,7 +552,7 @@ export function gateChangeValues(
   const four = [change, threshold, now, before];
   const ways: Rounding[] = [rounding.change ?? 'nearest', 'nearest', rounding.now ?? 'nearest', rounding.before ?? 'nearest'];
   const rounded = unit === 'seconds' && four.some((x) => x !== null && x !== undefined && !durationShownExactly(x));
-  const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit, [[ways[0] as Rounding, 'nearest'], [ways[2] as Rounding, ways[3] as Rounding]]), rounded ? 1 : 0);
+  const digits = Math.max(gateDigits([[change, threshold], [now, before]], unit, [[ways[0] as Rounding, 'nearest'], [ways[2] as Rounding, ways[3] as Rounding]]), rounded ? 1 : 0, thresholdDigits(threshold, unit));
   return four.map((x, k) => gateValue(x, unit, digits, ways[k])) as [string, string, string, string];
 }
 

@@ -185,6 +185,30 @@ function refuseMixedLayouts(profiles: readonly FileProfile[]): void {
   }
 }
 
+/** What the written config takes from the reading settings (flags over the given config), not from the given config as written. */
+const FROM_SETTINGS = new Set(['format', 'timeZone', 'sheet', 'decimal']);
+
+/**
+ * The config given with `-c`, kept whole — its channel map, minSample, gates, bands, SLA and
+ * every other key — with what detection found that it does not say: the columns and channel
+ * values it leaves unmapped. Until December 2026 init wrote only what it detected, so
+ * `init -c old.json -o new.json` dropped the old channel map and settings, and the new config
+ * gave other numbers (found by an independent attack). The format, zone, sheet and decimal
+ * separator are the ones this run read with (a flag over the config).
+ */
+function keptWith(given: Record<string, unknown>, found: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const [key, value] of Object.entries(found)) {
+    const mine = given[key];
+    if (FROM_SETTINGS.has(key) || mine === undefined) out[key] = value;
+    else if ((key === 'columns' || key === 'channels') && isMap(value) && isMap(mine)) out[key] = { ...value, ...mine };
+    else out[key] = mine;
+  }
+  for (const [key, value] of Object.entries(given)) if (!(key in out)) out[key] = value;
+  return out;
+}
+
 export async function initCommand(files: string[], flags: InitFlags, ctx: CommandContext): Promise<CommandResult> {
   const target = flags.output ?? flags.out ?? 'parity.config.json';
   const path = target === '-' ? null : isAbsolute(target) ? target : join(ctx.cwd, target);
@@ -196,7 +220,7 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   }
   // An explicit -c is read (its mapping shapes what is detected); a default one is not, since
   // init is what writes it.
-  const { config } = typeof flags.config === 'string' ? await loadConfig(flags.config, ctx.cwd) : { config: {} };
+  const { config, raw: given } = typeof flags.config === 'string' ? await loadConfig(flags.config, ctx.cwd) : { config: {}, raw: null };
   const settings = resolveSettings(files, flags, config, ctx.version);
   const profiles: FileProfile[] = files.length ? await profileFiles(settings, { stdin: ctx.stdin }) : [];
   refuseMixedLayouts(profiles);
@@ -204,7 +228,8 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   const { edits } = detected;
   // --sheet and --decimal read this export: the config must keep saying so.
   const { sheet, decimal } = settings.mapping;
-  const starter = sheet !== null || decimal !== null ? { ...detected.config, ...(sheet !== null ? { sheet } : {}), ...(decimal !== null ? { decimal } : {}) } : detected.config;
+  const found = sheet !== null || decimal !== null ? { ...detected.config, ...(sheet !== null ? { sheet } : {}), ...(decimal !== null ? { decimal } : {}) } : detected.config;
+  const starter = given ? keptWith(given, found) : found;
   // Channel values come from the data: the characters JSON leaves raw (C1 controls, U+2028/2029,
   // bidi controls) are written as \u escapes, as in the JSON report, so the file shows them and
   // still reads back as the same values.
@@ -221,6 +246,8 @@ export async function initCommand(files: string[], flags: InitFlags, ctx: Comman
   if (edits.length) {
     ctx.warn(`edit before auditing (values starting "${EDIT}" are placeholders):`);
     for (const e of edits) ctx.warn(`  - ${e}`);
+  } else if (path === null) {
+    ctx.warn(`nothing left to guess; check the mapping, save it to a file, then run: parity audit ${files.join(' ')} -c <file>`);
   } else {
     ctx.warn(`nothing left to guess; check the mapping, then run: parity audit ${files.join(' ')}${target === 'parity.config.json' ? '' : ` -c ${target}`}`);
   }

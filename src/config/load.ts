@@ -32,6 +32,8 @@ export interface LoadedConfig {
   file: string | null;
   /** True when the file is ./parity.config.json, read because it was there (no -c). */
   auto: boolean;
+  /** The file's JSON as written (keys in its order; `parity init -c` keeps it), null without a file. */
+  raw?: Record<string, unknown> | null;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function loadConfig(explicit: string | false | undefined, cwd: stri
     });
   }
   const { validateConfig } = await import('./validate.js');
-  return { config: validateConfig(raw, file), file, auto };
+  return { config: validateConfig(raw, file), file, auto, raw: raw as Record<string, unknown> };
 }
 
 /**

@@ -32,7 +32,7 @@
  * Unadjusted p-values; the findings put every p-value into one Holm family. Costs one sort per
  * group and per cell: O(n log n), no resampling.
  */
-import { boundOf, quantileSpreadEstimate, ratioOfEstimates, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
+import { quantileSpreadEstimate, ratioOfEstimates, RATIO_FLOOR_SECONDS, type Bound, type BoundedRatio, type Estimate, type Interval } from './estimate.js';
 import { groupSize, medianOf, sizeOf, type GroupDurations, type Metric } from './sample.js';
 import type { CellLayout, GroupSource } from './source.js';
 import { gehan, gehanStratified, logRank, logRankStratified, type TallyPair } from '../stats/rankTests.js';
@@ -257,11 +257,40 @@ function rawView(metric: Metric, a: GroupDurations, b: GroupDurations): RawView 
     test: metric === 'firstResponse' ? 'gehan' : 'log-rank',
     ...(ci.bound ? { bound: ci.bound } : {}),
     medians: [ma.value, mb.value],
-    mediansReached: [boundOf(ma) === null, boundOf(mb) === null],
+    // (false for a group without a median: no ticket measured; `medians` then holds null)
+    mediansReached: [ma.value !== null && ma.reached, mb.value !== null && mb.reached],
     ended: [za.ended, zb.ended],
     ...(metric === 'firstResponse' ? { answeredMedians: [plain(a), plain(b)] as [number | null, number | null] } : {}),
     ...(fallback ? { atQuantile: fallback } : {}),
   };
+}
+
+/**
+ * The cells' ratios as the pool reads their spreads. A ratio that is a bound has one CI end, on
+ * its bound's side, made from the reached median's CI; when that median's CI lacks the end
+ * needed (too many still waiting past it), the cell would have no spread at all, and with every
+ * cell so the pooled ratio had no CI and its verdict fell to no-preference however clear the
+ * gap. As the README says of a median's CI that lacks an end, it is given the spread of the end
+ * it has on both sides (reflected on the log scale: m²/lo) — for the pool only; each cell is
+ * shown with its own CI. Ratios that are no bound keep theirs (poolCells fills a missing side
+ * from the other at the ratio's level).
+ */
+function forPooling(ratios: readonly BoundedRatio[], estimates: ReadonlyArray<readonly [Estimate, Estimate]>): BoundedRatio[] {
+  return ratios.map((r, k) => {
+    const missing = r.bound === 'lower' ? r.lo === null : r.bound === 'upper' ? r.hi === null : false;
+    if (!missing) return r;
+    const [ea, eb] = estimates[k] as readonly [Estimate, Estimate];
+    return ratioOfEstimates(bothEnds(ea), bothEnds(eb));
+  });
+}
+
+/** A reached estimate whose CI has one end, given the other by reflection on the log scale. */
+function bothEnds(e: Estimate): Estimate {
+  if (!e.reached || e.value === null || !(e.value >= RATIO_FLOOR_SECONDS)) return e;
+  const v = e.value;
+  if (e.lo !== null && e.hi === null) return { ...e, hi: (v * v) / Math.max(e.lo, RATIO_FLOOR_SECONDS) };
+  if (e.hi !== null && e.lo === null) return { ...e, lo: (v * v) / e.hi };
+  return e;
 }
 
 /**
@@ -377,15 +406,17 @@ function adjustedView<G, L extends CellLayout>(
   // The cells' ratios of medians, pooled; when no cell has one (neither median reached in any),
   // the ratios at the largest lower quantile some cell reaches, pooled the same way (the module
   // header): every cell of the pool at the one quantile.
-  let ratios = usedCells.map((c) => ratioOfEstimates(medianOf(c.ma, metric), medianOf(c.mb, metric)));
-  let effect = poolCells(ratios, usedCells);
+  const medians = usedCells.map((c) => [medianOf(c.ma, metric), medianOf(c.mb, metric)] as const);
+  let ratios = medians.map(([ea, eb]) => ratioOfEstimates(ea, eb));
+  let effect = poolCells(forPooling(ratios, medians), usedCells);
   let quantile: number | undefined;
   if (effect.ratio === null && !effect.opposingBounds && used > 0) {
     // each cell's two curves made once for every level tried (a count table's cell is unpacked at each read of its samples)
     const curves = usedCells.map((c) => [curved(c.ma.samples[metric]), curved(c.mb.samples[metric])] as const);
     for (const q of FALLBACK_QUANTILES) {
-      const atQ = curves.map(([ca, cb]) => ratioAt(q, ca, cb)?.r ?? { ratio: null, lo: null, hi: null });
-      const pooledAtQ = poolCells(atQ, usedCells);
+      const estimates = curves.map(([ca, cb]) => [quantileSpreadEstimate(ca.tally, q, ca.curve), quantileSpreadEstimate(cb.tally, q, cb.curve)] as const);
+      const atQ = estimates.map(([ea, eb]) => ratioOfEstimates(ea, eb));
+      const pooledAtQ = poolCells(forPooling(atQ, estimates), usedCells);
       if (pooledAtQ.ratio === null) continue;
       ratios = atQ;
       effect = pooledAtQ;

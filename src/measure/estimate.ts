@@ -84,8 +84,7 @@ export function medianEstimate(sample: Tally, curve: KmCurve = kaplanMeier(sampl
   const spread = kmMedianSpread(curve);
   if (spread.median !== null && !endsAt(curve, 0.5)) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
   const observed = new OrderStatistics(sample, 'all');
-  const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
-  return { value: observed.median(), reached: false, lo: observed.at(c - 1), hi: null };
+  return { value: observed.median(), reached: false, lo: lowerRankEnd(observed, n, 0.5), hi: null };
 }
 
 /**
@@ -101,8 +100,19 @@ export function quantileSpreadEstimate(sample: Tally, p: number, curve: KmCurve 
   const spread = kmQuantileSpread(curve, p);
   if (spread.quantile !== null && !endsAt(curve, p)) return { value: spread.quantile, reached: true, lo: spread.lo, hi: spread.hi };
   const observed = new OrderStatistics(sample, 'all');
-  const c = Math.max(1, Math.min(Math.round((n + 1) * p - Z95 * Math.sqrt(n * p * (1 - p))), Math.floor((n + 1) * p)));
-  return { value: observed.quantile(p), reached: false, lo: observed.at(c - 1), hi: null };
+  return { value: observed.quantile(p), reached: false, lo: lowerRankEnd(observed, n, p), hi: null };
+}
+
+/**
+ * The distribution-free lower confidence end of quantile p of n observed times: the order
+ * statistic of rank round((n + 1)·p − z·√(n·p·(1 − p))), at most the quantile's own rank. A rank
+ * below 1 is no end (null), as for a median reached (two or three tickets): the data cannot put
+ * the quantile above their shortest time with 95% confidence, and the shortest time shown as
+ * the CI's end would claim they do.
+ */
+function lowerRankEnd(observed: OrderStatistics, n: number, p: number): number | null {
+  const rank = Math.min(Math.round((n + 1) * p - Z95 * Math.sqrt(n * p * (1 - p))), Math.floor((n + 1) * p));
+  return rank < 1 ? null : observed.at(rank - 1);
 }
 
 /** Quantile `p` of a tally: Kaplan–Meier, or the observed times' (a lower bound) when not reached. No CI. */

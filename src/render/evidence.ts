@@ -69,7 +69,7 @@ function viewWords(v: Dict, metric: Finding['metric'], edges: Edges = [], target
   if (isDict(medians)) {
     parts.push(
       `medians ${Object.entries(medians)
-        .map(([k, m]) => `${k} ${reached[k] === false ? `at least ${beside(k, m, 'down')}` : beside(k, m)}`)
+        .map(([k, m]) => `${k} ${reached[k] === false && m !== null ? `at least ${beside(k, m, 'down')}` : beside(k, m)}`)
         .join(' vs ')}`,
     );
   }

@@ -24,7 +24,7 @@ import { toleranceEdges, VERDICT_LEGEND, VERDICT_MARKS, type Edges } from '../fo
 /** `3h 29m (3h 10m–3h 45m)`, `≥ 9d 21h (≥ 3d 2h)` for a median not reached, or `—` when there is none. */
 function withCi(summary: MetricSummary, edges: Edges = []): string {
   if (summary.median === null) return '—';
-  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower', edges)}${summary.ci95?.[0] != null ? ` (${formatMedianCi(summary.ci95, 'lower', edges)})` : ''}`;
+  if (summary.bound === 'lower') return `${formatBoundedDuration(summary.median, 'lower', edges)} (${formatMedianCi(summary.ci95, 'lower', edges)})`;
   return `${durationBeside(summary.median, 'nearest', edges)} (${formatMedianCi(summary.ci95, summary.bound, edges)})`;
 }
 

@@ -215,14 +215,14 @@ describe('parity sql', () => {
     expect(r.code).toBe(0);
     // Snowflake matches a name that could be unquoted upper-cased, as Snowflake itself does
     expect(r.stdout).toContain('FROM "SUPPORT"."TICKETS"');
-    expect(r.stdout).toContain('(CAST("FIRST_REPLY_TIME_BUSINESS_MINUTES" AS DOUBLE) * 60) AS fr_s');
+    expect(r.stdout).toContain(`(NULLIF(CAST("FIRST_REPLY_TIME_BUSINESS_MINUTES" AS DOUBLE), CAST('NaN' AS DOUBLE)) * 60) AS fr_s`);
     // a business clock and its waiting ages are written into the query's result
     expect(r.stdout).toContain(`CAST('clock' AS VARCHAR) AS "GROUP", CAST('business' AS VARCHAR) AS "CATEGORY"`);
     expect(r.stdout).toContain(`CAST('waitingClock' AS VARCHAR) AS "GROUP", CAST('calendar' AS VARCHAR) AS "CATEGORY"`);
     // without a unit in the config, the header's (minutes) as in-process, not seconds
     writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ clock: 'business', businessHours: { timeZone: 'UTC', open: ['Mon-Fri 09:00-17:00'] }, columns: { ticketId: 'id', channel: 'via', createdAt: 'created', firstResponseTime: 'first_reply_time_business_minutes' } }));
     const headerUnit = await runParity(['sql', '--dialect', 'snowflake', '--table', 'support.tickets'], { cwd: dir });
-    expect(headerUnit.stdout).toContain('(CAST("FIRST_REPLY_TIME_BUSINESS_MINUTES" AS DOUBLE) * 60) AS fr_s');
+    expect(headerUnit.stdout).toContain(`(NULLIF(CAST("FIRST_REPLY_TIME_BUSINESS_MINUTES" AS DOUBLE), CAST('NaN' AS DOUBLE)) * 60) AS fr_s`);
     // --since 2026-10-01 = 1790812800
     expect(r.stdout).toContain("WHEN created_s < 1790812800 THEN 'outside-period'");
   });

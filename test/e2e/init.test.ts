@@ -155,6 +155,38 @@ describe('parity init, then audit', () => {
     expect(r.stdout).toContain('"channels": {\n    "Carrier pigeon": "other",\n    "__proto__": "other",');
   });
 
+  it('init -c old.json keeps the old config whole (channel map, minSample, gates, tolerance) and adds what it detects (found by an independent attack)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parity-init-keep-'));
+    // pigeon and smoke are no channel a vocabulary knows: the old config maps them
+    writeFileSync(
+      join(dir, 'mismapped.csv'),
+      'ticket_id,channel,created_at,first_response_at\n1,pigeon,2026-10-01T09:00:00Z,2026-10-01T10:00:00Z\n2,pigeon,2026-10-01T09:00:00Z,2026-10-01T11:00:00Z\n3,smoke,2026-10-01T09:00:00Z,2026-10-01T09:10:00Z\n4,smoke,2026-10-01T09:00:00Z,2026-10-01T09:20:00Z\n',
+    );
+    const old = { channels: { pigeon: 'phone', smoke: 'social' }, minSample: 2, gates: ['findings.significant > 5'], tolerance: { low: 0.9, high: 1.1 } };
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
+    const init = await runParity(['init', 'mismapped.csv', '-c', 'old.json', '-o', 'new.json', '--tz', 'Europe/Paris'], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'new.json'), 'utf8'));
+    expect(written).toMatchObject({ ...old, format: 'generic', reference: 'phone', timeZone: 'Europe/Paris' });
+    expect(written.columns).toEqual({ ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at', firstResponseAt: 'first_response_at' });
+    // the same numbers from either config: phone 1h and 2h (median 1h 30m), social 10m and 20m
+    const before = await runParity(['audit', 'mismapped.csv', '-c', 'old.json', '--tz', 'Europe/Paris', '--format', 'json'], { cwd: dir });
+    const after = await runParity(['audit', 'mismapped.csv', '-c', 'new.json', '--format', 'json'], { cwd: dir });
+    const medians = (stdout: string) => JSON.parse(stdout).channels.map((c: any) => [c.channel, c.firstResponse.median]);
+    expect(medians(after.stdout)).toEqual([['phone', 5400], ['social', 900]]);
+    expect(medians(before.stdout)).toEqual(medians(after.stdout));
+  });
+
+  it('-o - prints the config and tells to save it to a file, not to audit with -c -', async () => {
+    // (helpscout.csv leaves nothing to edit, so init says how to audit with it)
+    const run = await runParity(['init', fixture('formats', 'helpscout.csv'), '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).format).toBe('helpscout');
+    expect(run.stderr).toContain('save it to a file, then run: parity audit');
+    expect(run.stderr).toContain('helpscout.csv -c <file>');
+    expect(run.stderr).not.toContain('-c -');
+  });
+
   it('refuses to overwrite without --force; -o chooses the path', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parity-init-'));
     writeFileSync(join(dir, 'parity.config.json'), '{"reference": "email"}\n');

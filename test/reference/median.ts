@@ -70,7 +70,7 @@ export interface MedianEstimate {
  * median of the observed times: every ticket's true time is at least its observed one, so the
  * true median is at least theirs ("at least half of these tickets waited this long"), and its
  * lower end is the Price–Bonett order statistic x_(c), c = round((n+1)/2 − z·√(n/4)), a
- * distribution-free lower confidence bound of that median.
+ * distribution-free lower confidence bound of that median (none when c is below 1).
  */
 export function firstResponseMedian(sample: CensoredSample): MedianEstimate {
   const n = sample.times.length;
@@ -83,7 +83,8 @@ export function firstResponseMedian(sample: CensoredSample): MedianEstimate {
   const endsAtHalf = Math.abs(last - 0.5) < Math.sqrt(Number.EPSILON);
   if (spread.median !== null && !endsAtHalf) return { value: spread.median, reached: true, lo: spread.lo, hi: spread.hi };
   const sorted = sample.times as Float64Array;
-  const c = Math.max(1, Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2)));
-  return { value: medianSorted(sorted), reached: false, lo: sorted[c - 1] as number, hi: null };
+  // a rank below 1 (two or three tickets) is no end: the data cannot place one
+  const c = Math.min(Math.round((n + 1) / 2 - Z95 * Math.sqrt(n / 4)), Math.floor((n + 1) / 2));
+  return { value: medianSorted(sorted), reached: false, lo: c < 1 ? null : (sorted[c - 1] as number), hi: null };
 }
 

@@ -86,7 +86,7 @@ const STILL: Record<Metric, { clause: string; share: string }> = {
  */
 function mediansText(metric: Metric, raw: RawView, targets: readonly [Edges, Edges] = [[], []]): string {
   // (each median written beside its own group's SLA targets, as the channel table writes it)
-  const one = (k: 0 | 1): string => (raw.mediansReached[k] ? durationBeside(raw.medians[k], 'nearest', targets[k]) : `at least ${durationBeside(raw.medians[k], 'down', targets[k])}`);
+  const one = (k: 0 | 1): string => (raw.medians[k] === null ? '—' : raw.mediansReached[k] ? durationBeside(raw.medians[k], 'nearest', targets[k]) : `at least ${durationBeside(raw.medians[k], 'down', targets[k])}`);
   let text = `${MEDIAN[metric]} ${one(0)} vs ${one(1)}`;
   const shares = endedShares(raw);
   if (shares && (shares[0] < 1 || shares[1] < 1)) {
@@ -280,7 +280,7 @@ function noRatio(c: Comparison): string {
       : 'in some comparable cells one group is slower and in others the other, each with half or more of a group still open, so no single ratio of medians can be estimated';
   }
   const reached = c.raw.mediansReached;
-  if (!reached[0] && !reached[1]) {
+  if (!reached[0] && !reached[1] && c.raw.medians[0] !== null && c.raw.medians[1] !== null) {
     const base =
       c.metric === 'firstResponse'
         ? 'in both groups half or more of the tickets are still unanswered as far as the data reach, so neither median time to first response is known'

@@ -241,14 +241,18 @@ describe('like for like: every cell with a ratio counts (found by an independent
     expect(adj.ci95![1]).toBeCloseTo(1.717366, 5);
   });
 
-  it('a bounded cell with no spread at all takes the widest spread another cell has (no cell surer than the least sure)', () => {
-    // Billing: email answered at 10 20 30 s, two waiting (40, 50 s): median 30, no upper end;
-    // phone answered at 10 and 20 s, three waiting (100, 200, 300 s): not reached, at least 100.
-    // email/phone is at most 0.3, and its upper end needs email's spread above, which is unknown.
-    // Technical: identical samples, ratio 1, log-ratio variance 2·(ln 5/(2z))² = 0.337149.
-    // Pooled: at most exp((ln 0.3 + 0)/2) = 0.547723; above, Billing takes Technical's 0.337149:
-    // se = √(6.25·0.674299)/5 = 0.410578, hi = exp(−0.601986 + 1.959964·0.410578) = 1.224745.
-    // (Without it the pooled CI had no end and a 60%-unanswered phone channel went unjudged.)
+  it("a bounded cell whose reached median's CI has one end pools with that end's spread on both sides (found by an independent attack)", () => {
+    // Billing: email answered at 10 20 30 s, two waiting (40, 50 s): median 30; Greenwood at 30:
+    // S = 0.4, Σ = 1/20 + 1/12 + 1/6 = 0.3, se = 0.4·√0.3 = 0.2191, 0.5 ∓ 0.4294 → lo 10 s, no
+    // upper end (the curve stops at 0.6). Phone answered at 10 and 20 s, three waiting (100,
+    // 200, 300 s): not reached, at least 100 (the observed median), lower end of rank
+    // round(3 − 1.96·√5/2) = 1: 10 s. email/phone is at most 0.3; its upper end needs email's
+    // spread above, which for the pool is the one below reflected: hi = 30²/10 = 90 s, so
+    // email's log sd (ln 90 − ln 10)/(2z) = ln 9/(2z) = 0.560528; phone's below ln(100/10)/z = 1.174810.
+    // Billing's log-ratio variance 0.314192 + 1.380178 = 1.694370; Technical (identical samples,
+    // ratio 1) 2·(ln 5/(2z))² = 0.337149. Pooled: at most exp((ln 0.3 + 0)/2) = 0.547723;
+    // se = √(6.25·(1.694370 + 0.337149))/5 = 0.712657, hi = exp(−0.601986 + 1.959964·0.712657) = 2.213987.
+    // (Before, Billing took Technical's spread, as a cell with none at all does, below.)
     const t = tableOf((put) => {
       for (const s of [10, 20, 30]) put('email', 'Billing', s);
       for (const age of [40, 50]) put('email', 'Billing', null, 1000 - age);
@@ -258,12 +262,39 @@ describe('like for like: every cell with a ratio counts (found by an independent
     });
     const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
     const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
+    // the cell is shown with its own CI: none
     expect([billing.bound, billing.ci95]).toEqual(['upper', [null, null]]);
     expect(billing.ratio).toBeCloseTo(0.3, 12);
     expect(adj.bound).toBe('upper');
     expect(adj.ratio).toBeCloseTo(0.547723, 5);
     expect(adj.ci95![0]).toBeNull();
-    expect(adj.ci95![1]).toBeCloseTo(1.224745, 5);
+    expect(adj.ci95![1]).toBeCloseTo(2.213987, 5);
+  });
+
+  it('a bounded cell with no spread at all takes the widest spread another cell has (no cell surer than the least sure)', () => {
+    // Billing: email answered at 10 s, two waiting at 12 s, answered at 25 and 30 s: S 0.8, then
+    // 0.4 at 25 (two at risk): median 25; Greenwood Σ = 1/20 + 1/2 = 0.55, se = 0.4·√0.55 = 0.2966,
+    // 0.5 ∓ 0.5814 lies beyond 0 and 1: no end on either side, nothing to reflect. Phone as
+    // above: at least 100. email/phone at most 0.25, with no spread of its own.
+    // Technical: identical samples, ratio 1, log-ratio variance 2·(ln 5/(2z))² = 0.337149.
+    // Pooled: at most exp((ln 0.25 + 0)/2) = 0.5; above, Billing takes Technical's 0.337149:
+    // se = √(6.25·0.674299)/5 = 0.410578, hi = exp(−0.693147 + 1.959964·0.410578) = 1.118034.
+    // (Without it the pooled CI had no end and a 60%-unanswered phone channel went unjudged.)
+    const t = tableOf((put) => {
+      for (const s of [10, 25, 30]) put('email', 'Billing', s);
+      for (const age of [12, 12]) put('email', 'Billing', null, 1000 - age);
+      for (const s of [10, 20]) put('phone', 'Billing', s);
+      for (const age of [100, 200, 300]) put('phone', 'Billing', null, 1000 - age);
+      for (const channel of ['email', 'phone'] as const) for (const s of [100, 200, 300, 400, 500]) put(channel, 'Technical', s);
+    });
+    const adj = compareGroups(new Samples(t, 1000), all(t).filter((i) => t.channel[i] === 1), all(t).filter((i) => t.channel[i] === 0), 'firstResponse', strataOf(t, ['category'])).adjusted!;
+    const billing = adj.cells.find((x) => x.stratum === 'Billing')!;
+    expect([billing.bound, billing.ci95]).toEqual(['upper', [null, null]]);
+    expect(billing.ratio).toBeCloseTo(0.25, 12);
+    expect(adj.bound).toBe('upper');
+    expect(adj.ratio).toBeCloseTo(0.5, 12);
+    expect(adj.ci95![0]).toBeNull();
+    expect(adj.ci95![1]).toBeCloseTo(1.118034, 5);
   });
 
   // Billing: phone leaves three of five waiting (email/phone at most 0.3, as above);

@@ -26,6 +26,16 @@ describe('gateValues', () => {
     expect(gateValues(-30.4, -30, 'seconds')).toEqual(['-30.4s', '-30s']);
   });
 
+  test('the threshold is written as the user wrote it, never rounded to another number (found by an independent attack)', () => {
+    // 5d3h31m = 5·86400 + 3·3600 + 31·60 = 444,660 s: the short form (two units) wrote "5d 4h"
+    expect(gateValues(7200, 444660, 'seconds')).toEqual(['2h 0m 0s', '5d 3h 31m 0s']);
+    // 3.14159: three decimals wrote 3.142; 93.25%: one decimal wrote 93.3%
+    expect(gateValues(4, 3.14159, 'ratio')).toEqual(['4', '3.14159']);
+    expect(gateValues(1, 0.9325, 'share')).toEqual(['100%', '93.25%']);
+    // a threshold the usual form writes exactly changes nothing
+    expect(gateValues(9000, 7200, 'seconds')).toEqual(['2h 30m', '2h']);
+  });
+
   test('seconds are rounded once, as a whole: a half second short of a minute never reads 60s', () => {
     // a Kaplan–Meier median halfway between 7,199 s and 7,200 s against 2h: whole seconds round
     // it up to 2h 0m 0s, so one decimal: 1h 59m 59.5s

@@ -84,6 +84,18 @@ describe('the CI of a median has no end the data cannot place (found by an attac
     // the first times the curve has fallen that far, 10 and 50 min (ranks round(3 ∓ 2.19) = 1, 5)
     expect(medianEstimate(answered(10, 20, 30, 40, 50))).toEqual({ value: 30 * MIN, reached: true, lo: 10 * MIN, hi: 50 * MIN });
   });
+
+  it('a median not reached: the lower end is the order statistic of rank round((n+1)/2 − 1.96·√n/2), none below rank 1', () => {
+    const waiting = (...hours: number[]) => tallyFromSamples(Float64Array.from(hours.map((h) => h * 3600)), new Uint8Array(hours.length));
+    // two tickets still waiting, 84h and 96h: rank round(1.5 − 1.96·0.7071) = round(0.114) = 0, no end
+    // (was the shortest wait, 84h, shown as "≥ 3d 18h (≥ 3d 12h)"); the bound itself is the midpoint, 90h
+    expect(medianEstimate(waiting(84, 96))).toEqual({ value: 90 * 3600, reached: false, lo: null, hi: null });
+    // three: round(2 − 1.96·0.866) = round(0.303) = 0, none either
+    expect(medianEstimate(waiting(1, 2, 3)).lo).toBeNull();
+    // four: round(2.5 − 1.96) = round(0.54) = 1, the shortest; ten: round(5.5 − 3.099) = 2, the second shortest
+    expect(medianEstimate(waiting(5, 6, 7, 8)).lo).toBe(5 * 3600);
+    expect(medianEstimate(waiting(10, 1, 9, 2, 8, 3, 7, 4, 6, 5)).lo).toBe(2 * 3600);
+  });
 });
 
 describe('a median under the one-second floor makes the ratio a bound (found by a review)', () => {
