@@ -104,6 +104,15 @@ function withCommonOptions(cmd: Command, formats: string): Command {
     .option('--quiet', 'no warnings on stderr');
 }
 
+/**
+ * Options a command takes only to refuse them with what to run instead (inspect's --strict and
+ * --rejects: commands/inspect.ts), left out of its --help, which listed them as if they worked.
+ */
+function hideOptions(cmd: Command, names: readonly string[]): Command {
+  for (const option of cmd.options) if (option.long && names.includes(option.long)) option.hideHelp();
+  return cmd;
+}
+
 /** --by: the groups of a ticket field compared like channels (audit, report, check, tickets). */
 function withByOptions(cmd: Command): Command {
   return cmd
@@ -300,7 +309,7 @@ export async function main(argv: string[]): Promise<number> {
     ]))
     .action(run(withGateEnv(checkCommand)));
 
-  withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json')
+  hideOptions(withCommonOptions(program.command('inspect').argument('<file...>', 'ticket exports or - for stdin'), 'table|json'), ['--strict', '--rejects'])
     .description('what was detected: format, column mapping, channel values, dates, data quality')
     .addHelpText('after', examples(['parity inspect export.csv', 'parity inspect export.csv --format json --redact']))
     .action(run(inspectCommand));

@@ -107,6 +107,17 @@ describe('inspect and the options it has no use for (found by an independent att
     expect(rejects.code).toBe(2);
     expect(rejects.stderr).toContain('parity audit <file> --rejects rejected.csv does that');
   });
+
+  it('and inspect --help does not list them (it did, as if they worked), while audit --help does', async () => {
+    const help = await runParity(['inspect', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--input-format <id>');
+    expect(help.stdout).not.toContain('--strict');
+    expect(help.stdout).not.toContain('--rejects');
+    const audit = await runParity(['audit', '--help']);
+    expect(audit.stdout).toContain('--strict');
+    expect(audit.stdout).toContain('--rejects <file>');
+  });
 });
 
 describe('a timestamp column with no value in the rows sampled (found by an independent attack)', () => {
