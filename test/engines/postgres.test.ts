@@ -71,3 +71,31 @@ describe('Postgres returns each series sorted by seconds, in rows of at most 16,
     expectScrambledSeries(got);
   });
 });
+
+describe('an interval column is refused with the fix, not cast as a timestamp (found by an independent attack)', () => {
+  // Before: "cannot cast type interval to timestamp with time zone", with a hint at the mapping,
+  // or "[object Object]" quoted as the sampled value
+  const rows = `VALUES ('1', 'phone', TIMESTAMPTZ '2026-10-01 09:00Z', INTERVAL '1 hour'), ('2', 'email', TIMESTAMPTZ '2026-10-01 09:00Z', INTERVAL '30 minutes')`;
+  const query = `SELECT * FROM (${rows}) AS t (ticket_id, channel, created_at, first_response_time)`;
+
+  test('named with its type and the query that reads its seconds', async () => {
+    const failure = await pgCounts({ query }, settingsFor('fixtures/small.csv')).then(
+      () => null,
+      (error: Error & { hint?: string }) => ({ message: error.message, hint: error.hint }),
+    );
+    expect(failure?.message).toBe('column "first_response_time" (mapped as firstResponseTime) is of type interval, a duration the count query cannot read as it is');
+    expect(failure?.hint).toContain(`EXTRACT(EPOCH FROM "first_response_time") AS first_response_time_seconds`);
+    expect(failure?.hint).toContain(`"columns": { "firstResponseTime": { "column": "first_response_time_seconds", "unit": "seconds" } }`);
+  });
+
+  test('and the fix it names reads it: phone 1h, email 30m', async () => {
+    const fixed = `SELECT ticket_id, channel, created_at, EXTRACT(EPOCH FROM first_response_time) AS first_response_time_seconds FROM (${query}) AS q`;
+    const settings = settingsFor('fixtures/small.csv', { columns: { firstResponseTime: { column: 'first_response_time_seconds', unit: 'seconds' } } });
+    const { counts } = await pgCounts({ query: fixed }, settings);
+    const cells = counts.series
+      .filter((s) => s.dimension === 'bandChannel' && s.metric === 'firstResponse')
+      .map((s) => [s.group, [...s.packed.unpack().times]]);
+    // (no follower column: every ticket in the band unknown)
+    expect(Object.fromEntries(cells)).toEqual({ 'unknown / phone': [3600], 'unknown / email': [1800] });
+  });
+});

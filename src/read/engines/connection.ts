@@ -13,6 +13,11 @@ export interface SourceSample {
   header: string[];
   rows: Array<Array<string | null>>;
   text?: boolean[];
+  /**
+   * Columns of a duration type the count query does not read as they are (Postgres `interval`):
+   * the engine's type name, else null. A time or duration mapped to one is refused with the fix.
+   */
+  durationTypes?: Array<string | null>;
 }
 
 /** Where the ticket rows are: a table, or a query whose result is the ticket rows. */

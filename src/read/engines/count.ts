@@ -116,10 +116,11 @@ export function journeyNotes(columns: Partial<Record<TicketField, SourceColumn>>
  * trimmed).
  */
 export async function mapSource(connection: EngineConnection, source: SqlSource, settings: CountSettings): Promise<MappedSource> {
-  const { header, rows, text: isText } = await connection.sample(source, SAMPLE_ROWS);
+  const { header, rows, text: isText, durationTypes } = await connection.sample(source, SAMPLE_ROWS);
   const text = new Set(header.filter((_, k) => isText?.[k] === true));
   const detection = detectFormat(header, settings.mapping.inputFormat);
   const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
+  refuseDurationTypes(mapping, header, durationTypes, connection.label);
   // a log makes one ticket of many rows (a conversation, an incident's events): the count query
   // counts rows as tickets, so it would count every event as a ticket
   if (mapping.format.reduce) {
@@ -138,6 +139,29 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
   }
   const columns = sourceColumns(mapping, text);
   return { mapping, columns, ...(await ownKeys(connection, source, columns)) };
+}
+
+/**
+ * A time or duration mapped to a column of a duration type (Postgres `interval`): the query would
+ * cast it to a timestamp ("cannot cast type interval to timestamp") or read it as a number it is
+ * not. Refused naming the column, its type and the fix: the seconds in a --query, mapped as a
+ * duration in seconds.
+ */
+function refuseDurationTypes(mapping: Mapping, header: readonly string[], types: ReadonlyArray<string | null> | undefined, label: string): void {
+  if (!types) return;
+  for (const [field, binding] of Object.entries(mapping.bindings)) {
+    if (!binding) continue;
+    const type = types[header.indexOf(binding.header)];
+    if (!type) continue;
+    const duration = field === 'firstResponseAt' || field === 'firstResponseTime' ? 'firstResponseTime' : field === 'resolvedAt' || field === 'resolutionTime' ? 'resolutionTime' : null;
+    const seconds = `${binding.header.replace(/[^A-Za-z0-9_]/g, '_')}_seconds`;
+    throw new ParityError(`column ${JSON.stringify(binding.header)} (mapped as ${field}) is of type ${type}, a duration the count query cannot read as it is`, {
+      location: { file: label },
+      hint: duration
+        ? `read its seconds in a --query, e.g. --query 'SELECT *, EXTRACT(EPOCH FROM "${binding.header.replace(/"/g, '""')}") AS ${seconds} FROM <table>', and map it with "columns": { "${duration}": { "column": "${seconds}", "unit": "seconds" } }`
+        : `${field} needs a time: map columns.${field} to a timestamp column`,
+    });
+  }
 }
 
 /** A database source mapped: its columns, and parity's keys of its channel and status values beyond ASCII. */

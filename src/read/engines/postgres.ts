@@ -15,6 +15,17 @@ import { safeUrl, sampleText, toFlatSeries, unreadableValueHint, type EngineConn
  */
 const TEXT_TYPES = new Set([25, 1043, 1042, 19]);
 
+/** Postgres' interval type (pg_type oid 1186): a duration, which the query needs as a number of seconds. */
+const INTERVAL_TYPE = 1186;
+
+/** A sampled value as text: an interval as Postgres writes it (`01:00:00`, `1 day 02:00:00`), not "[object Object]". */
+function postgresSampleText(value: unknown): string | null {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && typeof (value as { toPostgres?: unknown }).toPostgres === 'function') {
+    return String((value as { toPostgres: () => string }).toPostgres());
+  }
+  return sampleText(value);
+}
+
 /** Rows fetched per round trip (a row is up to 16,384 cells of one series: sql.ts SERIES_ROW_CELLS). */
 const FETCH_ROWS = 16;
 
@@ -49,7 +60,12 @@ export async function connectPostgres(url: string, timeZone: string): Promise<En
     async sample(source, n) {
       const result = await run(`SELECT * FROM ${fromSql(source)} LIMIT ${Math.floor(n)}`);
       const header = result.fields.map((f) => f.name);
-      return { header, rows: result.rows.map((row) => header.map((h) => sampleText(row[h]))), text: result.fields.map((f) => TEXT_TYPES.has(f.dataTypeID)) };
+      return {
+        header,
+        rows: result.rows.map((row) => header.map((h) => postgresSampleText(row[h]))),
+        text: result.fields.map((f) => TEXT_TYPES.has(f.dataTypeID)),
+        durationTypes: result.fields.map((f) => (f.dataTypeID === INTERVAL_TYPE ? 'interval' : null)),
+      };
     },
     async countSeries(sql, sink) {
       // A cursor, so that the client holds a few series at a time, not the whole result.
