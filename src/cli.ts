@@ -339,6 +339,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tz <zone>', 'IANA time zone of the data\'s times and of --since/--until/--as-of without an offset (default UTC; the statement that sets it is printed above the query)')
     .option('--bands <edges>', 'follower band edges, e.g. 1000,10000,100000')
     .option('--by <field>', 'also count by group, category, priority or status')
+    .option('--text-columns', 'the table\'s columns are text (a CSV loaded as it is): read times as ISO 8601 and numbers as plain digits, blank = none')
+    .option('--no-config', 'do not read ./parity.config.json even when it is there')
     .action(async (flags: Record<string, unknown>) => run(sqlCommand as never, { plain: true })([], flags as CommonFlags));
 
   withByOptions(withCommonOptions(program.command('tickets').argument('<file...>', 'ticket exports or - for stdin'), 'csv|json|ndjson (default csv)'))

@@ -23,6 +23,8 @@ export interface SqlFlags extends CommonFlags {
   table?: string;
   query?: string;
   by?: string;
+  /** The table's columns are text (a CSV loaded as it is): the query reads them as parity reads a file's cells. */
+  textColumns?: boolean;
 }
 
 const DEFAULT_COLUMNS: Partial<Record<TicketField, string>> = { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at' };
@@ -46,7 +48,7 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
   }
   const { config } = await loadConfig(flags.config, ctx.cwd);
   // `--by` here is the count query's own (a canonical field); the audit's --by groups are not resolved
-  const { by: _countBy, ...common } = flags;
+  const { by: _countBy, textColumns: _text, ...common } = flags;
   const settings = withoutGroupBy(resolveSettings([], common, config, ctx.version));
   const table = flags.table ?? (flags.query ? undefined : config.source?.table);
   const query = flags.query ?? (flags.table ? undefined : config.source?.query);
@@ -59,8 +61,17 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
     if (ref) columns[field] = sourceColumn(field, ref);
     else if (DEFAULT_COLUMNS[field]) columns[field] = { column: DEFAULT_COLUMNS[field] as string };
   }
+  // parity sql has no database to ask a column's type (a live connection does: count.ts): by
+  // default times are timestamps and numbers numbers; --text-columns reads every column as text
+  // (trimmed, blank or a placeholder = none, ISO 8601 and plain numbers only), as a table loaded
+  // from a CSV holds them — the typed query failed there (ClickHouse's toUnixTimestamp of a
+  // String, Postgres' cast of '' to a number)
+  if (flags.textColumns) for (const c of Object.values(columns)) c.text = true;
   const spec = querySpec(dialect, table ? { table } : { query: query as string }, columns, { ...settings, by: byOption(flags.by) });
   const mapped = Object.entries(columns).map(([field, c]) => `--   ${field}: ${JSON.stringify(c.column)}${c.unit ? ` (${c.unit}${c.clock === 'business' ? ', business time' : ''})` : ''}`);
+  const typing = flags.textColumns
+    ? '-- Every column is read as text (--text-columns): times as ISO 8601, numbers as plain digits, blank = none.'
+    : '-- Times are read as timestamp columns and numbers as number columns; for a table of text columns (a CSV loaded as it is) use --text-columns.';
   // The zone a time without an offset is read in is the session's in most engines: the
   // statement parity's own connections run first, printed with the query (without it the
   // session's zone, often UTC, read the data while --since/--until were cut in --tz).
@@ -68,6 +79,7 @@ export async function sqlCommand(_files: string[], flags: SqlFlags, ctx: Command
   const preface = [
     `-- Columns (map others with "columns" in parity.config.json):`,
     ...mapped,
+    typing,
     `-- Save the result as CSV and judge it with: parity audit --counts <file.csv>`,
     ...(session
       ? [`-- Times without an offset are read in ${settings.timeZone} (--tz or the config's timeZone), as parity reads a file: run this statement first, in the same session:`, `${session};`]

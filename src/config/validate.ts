@@ -9,6 +9,7 @@ import { CHANNELS } from '../model.js';
 import { parseDuration } from '../measure/duration.js';
 import { isNoValue } from '../normalise/rows.js';
 import { configSchema, type Config } from './schema.js';
+import { FORMATS } from '../formats/index.js';
 
 /** Dotted path for a zod issue path (`columns.createdAt`, `bands[2]`). */
 function dottedPath(path: ReadonlyArray<PropertyKey>): string {
@@ -35,8 +36,16 @@ function deepestIssue(issue: Issue): Issue {
       if (!best || inner.path.length > best.path.length) best = inner;
     }
   }
-  return best ? { ...deepestIssue(best), path: [...issue.path, ...best.path] } : issue;
+  if (best) return { ...deepestIssue(best), path: [...issue.path, ...best.path] };
+  // every branch refused the value's type itself ({"by": 5}): zod's message is a bare "Invalid
+  // input"; say what the key takes and what it was given
+  const expected = [...new Set(issue.errors.flatMap((branch) => branch.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => TYPE_WORDS[(i as { expected: string }).expected] ?? (i as { expected: string }).expected)))];
+  const received = issue.errors.flat().map((i) => /received (\w+)/.exec(i.message)?.[1]).find((r) => r !== undefined);
+  return expected.length ? { ...issue, message: `expected ${expected.join(' or ')}${received ? `, not ${TYPE_WORDS[received] ?? received}` : ''}` } : issue;
 }
+
+/** zod's type names as a config's reader would say them. */
+const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'an object ({ … })', array: 'a list ([ … ])', null: 'null' };
 
 /** Plain objects in the raw config whose keys come from the user (raw channel values, priorities). */
 const USER_MAPS: ReadonlyArray<{ path: readonly string[]; value: z.ZodType }> = [
@@ -126,6 +135,19 @@ export function didYouMean(key: string, known: readonly string[]): string | null
   return best !== null && bestDistance <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) ? best : null;
 }
 
+/** `format` names a layout parity knows, said with the file, the key and the nearest id (it was a bare "unknown input format"). */
+function refuseUnknownFormat(data: Record<string, unknown>, file: string): void {
+  const given = data.format;
+  if (typeof given !== 'string') return;
+  const ids = FORMATS.map((f) => f.id);
+  if (ids.includes(given.toLowerCase())) return;
+  const guess = didYouMean(given, ids);
+  throw new ParityError(`invalid configuration: format: unknown input format "${given}"${guess ? ` (did you mean "${guess}"?)` : ''}`, {
+    location: { file },
+    hint: `known formats: ${ids.join(', ')}; or leave format out and let detection decide`,
+  });
+}
+
 /** Validates an already-parsed config object; `file` is only used in messages. */
 /**
  * `parity init` maps channel values no vocabulary knows to "other" next to a `<EDIT: …>` key to
@@ -173,6 +195,7 @@ export function validateConfig(raw: unknown, file: string): Config {
         parsedParent[last] = ownMap(rawMap as Record<string, unknown>, parsedParent[last] as Record<string, unknown>, value, file, path);
       }
     }
+    refuseUnknownFormat(data, file);
     refuseEditPlaceholder(data, file);
     refuseNoValueChannel(data, file);
     return data as Config;

@@ -171,6 +171,8 @@ export function bindColumns(
   timeZone: string,
   file: string,
   delimiter?: string,
+  /** A table or query of a database (no header line): said so, and no line named. */
+  database = false,
 ): Mapping {
   const bindings: Partial<Record<TicketField, FieldBinding>> = {};
   const taken = new Set<number>();
@@ -185,9 +187,9 @@ export function bindColumns(
     const { column, unit, format: columnFormat, clock } = refColumn(ref);
     const index = findColumn(header, column);
     if (index < 0) {
-      throw new ParityError(`columns.${field} names "${column}", but the file has no such column`, {
-        location: { file, line: 1 },
-        hint: `headers found: ${headerList(header)}`,
+      throw new ParityError(`columns.${field} names "${column}", but the ${database ? 'table or query' : 'file'} has no such column`, {
+        location: database ? { file } : { file, line: 1 },
+        hint: `${database ? 'columns' : 'headers'} found: ${headerList(header)}`,
       });
     }
     const b: { -readonly [K in keyof FieldBinding]: FieldBinding[K] } = { field, index, header: header[index] ?? column, source: 'config' };

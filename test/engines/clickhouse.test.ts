@@ -120,3 +120,41 @@ describe('the query parity sql prints for ClickHouse runs in clickhouse-client a
     ]);
   });
 });
+
+describe('parity sql --text-columns: a table of String columns (a CSV loaded as it is) runs in clickhouse-client (found by an independent attack)', () => {
+  test('without it the typed query stops on the String times; with it the same counts as the typed table', async () => {
+    // T1 phone created 09:00, answered 10:00 (3,600 s); T2 email with a blank answer time and a
+    // padded creation time: waiting to the as-of time, 10:00 (3,600 s)
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { createClient } = await import('@clickhouse/client');
+    const { runParity } = await import('../helpers/exec.js');
+    const client = createClient({ url: CH_URL });
+    try {
+      await client.command({ query: 'DROP TABLE IF EXISTS printed_text_sql' });
+      await client.command({ query: 'CREATE TABLE printed_text_sql (ticket_id String, channel String, created_at String, first_response_at String) ENGINE = Memory' });
+      await client.insert({ table: 'printed_text_sql', values: [{ ticket_id: 'T1', channel: 'phone', created_at: '2026-10-01T09:00:00Z', first_response_at: '2026-10-01T10:00:00Z' }, { ticket_id: 'T2', channel: 'email', created_at: ' 2026-10-01T09:00:00Z ', first_response_at: '' }], format: 'JSONEachRow' });
+    } finally {
+      await client.close();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'parity-ch-text-sql-'));
+    writeFileSync(join(dir, 'parity.config.json'), JSON.stringify({ columns: { ticketId: 'ticket_id', channel: 'channel', createdAt: 'created_at', firstResponseAt: 'first_response_at' } }));
+    const port = process.env.PARITY_CH_TCP_PORT ?? '19000';
+    const runInClient = (sql: string): string => execFileSync('clickhouse-client', ['--port', port, '--database', CH_DATABASE, '--multiquery', '--format', 'CSVWithNames'], { input: sql, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    const typed = await runParity(['sql', '--dialect', 'clickhouse', '--table', 'printed_text_sql'], { cwd: dir });
+    expect(typed.stdout).toContain('for a table of text columns (a CSV loaded as it is) use --text-columns');
+    expect(() => runInClient(typed.stdout)).toThrow();
+    const printed = await runParity(['sql', '--dialect', 'clickhouse', '--table', 'printed_text_sql', '--text-columns'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    writeFileSync(join(dir, 'counts.csv'), runInClient(printed.stdout));
+    const audited = await runParity(['audit', '--counts', 'counts.csv', '--format', 'json'], { cwd: dir });
+    expect(audited.code, audited.stderr).toBe(0);
+    const report = JSON.parse(audited.stdout);
+    expect(report.channels.map((c: any) => [c.channel, c.tickets, c.answered, c.firstResponse.median, c.firstResponse.bound])).toEqual([
+      ['phone', 1, 1, 3600, null],
+      ['email', 1, 0, 3600, 'lower'],
+    ]);
+  });
+});

@@ -99,3 +99,15 @@ describe('an interval column is refused with the fix, not cast as a timestamp (f
     expect(Object.fromEntries(cells)).toEqual({ 'unknown / phone': [3600], 'unknown / email': [1800] });
   });
 });
+
+describe('a configured column the table lacks is said of the table, not of a file line 1', () => {
+  test('no ":1" after the URL, "table or query", the columns found', async () => {
+    const failure = await pgCounts({ query: `SELECT 1 AS ticket_id, 'phone' AS channel, now() AS created_at` }, settingsFor('fixtures/small.csv', { columns: { createdAt: 'no such col' } })).then(
+      () => null,
+      (error: Error & { hint?: string; location?: { file?: string; line?: number } }) => ({ message: error.message, hint: error.hint, location: error.location }),
+    );
+    expect(failure?.message).toBe('columns.createdAt names "no such col", but the table or query has no such column');
+    expect(failure?.hint).toBe('columns found: "ticket_id", "channel", "created_at"');
+    expect(failure?.location?.line).toBeUndefined();
+  });
+});

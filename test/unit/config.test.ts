@@ -59,6 +59,18 @@ describe('config validation', () => {
     expect(problem({ sla: { firstResponse: { default: 'soon' } } })).toContain('sla.firstResponse.default: not a duration');
     expect(problem({ columns: { firstResponseTime: { column: 'frt', unit: 'fortnights' } } })).toMatch(/columns\.firstResponseTime\.unit/);
   });
+
+  it('a value of a type no branch of its key takes says what the key takes, not a bare "Invalid input" (found by an independent attack)', () => {
+    expect(problem({ by: 5 })).toBe('invalid configuration: by: expected text or an object ({ … }), not a number');
+    expect(problem({ columns: { createdAt: ['opened'] } })).toBe('invalid configuration: columns.createdAt: expected text or an object ({ … }), not a list ([ … ])');
+  });
+
+  it('an unknown format is named with its key and the nearest format (it was a bare "unknown input format" without the file)', () => {
+    expect(problem({ format: 'zendsk' })).toBe('invalid configuration: format: unknown input format "zendsk" (did you mean "zendesk"?)');
+    expect(problem({ format: 'teradata' })).toBe('invalid configuration: format: unknown input format "teradata"');
+    // case aside, a known id is taken, as --input-format takes it
+    expect(validateConfig({ format: 'Zendesk' }, 'parity.config.json').format).toBe('Zendesk');
+  });
 });
 
 describe('config values that would be read silently otherwise', () => {

@@ -24,3 +24,24 @@ describe('--duckdb-memory: DuckDB working memory for files it reads', () => {
     expect(twice('1.5GB')).toBe('3GB');
   });
 });
+
+describe('--engine mistakes name the fix (found by an independent attack: no hint line)', () => {
+  const refusal = (files: string[], engine: string): { message: string; hint: string | undefined } => {
+    try {
+      resolveSource(files, { engine }, {});
+    } catch (error) {
+      return { message: (error as Error).message, hint: (error as UsageError).hint };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('a database name as the engine points at --db', () => {
+    expect(refusal(['t.csv'], 'postgres')).toEqual({ message: '--engine "postgres" is not duckdb or parity', hint: 'a database is read with --db: parity audit --db postgresql://user@host:5432/database --table tickets' });
+    expect(refusal(['t.csv'], 'ClickHouse').hint).toBe('a database is read with --db: parity audit --db clickhouse://host:8123/database --table tickets');
+    expect(refusal(['t.csv'], 'sqlite').hint).toBe('--engine duckdb reads the files through DuckDB; --engine parity (the default) reads them in-process');
+  });
+
+  it('DuckDB on standard input says to read it in-process or save it', () => {
+    expect(refusal(['-'], 'duckdb')).toEqual({ message: 'DuckDB reads files, not standard input', hint: 'leave out --engine duckdb to read standard input in-process, or save it to a file and give its path' });
+  });
+});

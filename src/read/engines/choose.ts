@@ -61,12 +61,17 @@ function sourceOf(files: string[], flags: SourceFlags, config: Config): EngineSo
   }
   if (flags.table || flags.query) throw new UsageError('--table and --query need --db <url>');
   if (flags.engine !== undefined && flags.engine !== 'duckdb' && flags.engine !== 'parity') {
-    throw new UsageError(`--engine "${flags.engine}" is not duckdb or parity`);
+    const database = /^(postgres(ql)?|clickhouse|pg|ch)$/i.test(flags.engine);
+    throw new UsageError(`--engine "${flags.engine}" is not duckdb or parity`, {
+      hint: database ? `a database is read with --db: parity audit --db ${/^(clickhouse|ch)$/i.test(flags.engine) ? 'clickhouse://host:8123/database' : 'postgresql://user@host:5432/database'} --table tickets` : '--engine duckdb reads the files through DuckDB; --engine parity (the default) reads them in-process',
+    });
   }
   const parquet = files.some((f) => /\.parquet$/i.test(f));
   if (flags.engine === 'duckdb' || parquet) {
     if (flags.engine === 'parity' && parquet) throw new UsageError('Parquet files are read through DuckDB; drop --engine parity');
-    if (files.some((f) => f === '-')) throw new UsageError('DuckDB reads files, not standard input');
+    if (files.some((f) => f === '-')) {
+      throw new UsageError('DuckDB reads files, not standard input', { hint: parquet ? 'save the input to a file named .parquet and give its path' : 'leave out --engine duckdb to read standard input in-process, or save it to a file and give its path' });
+    }
     return { kind: 'duckdb', files, memory: duckdbMemory(flags.duckdbMemory) };
   }
   if (flags.duckdbMemory !== undefined) throw new UsageError('--duckdb-memory is for files read by DuckDB (Parquet, or --engine duckdb)');

@@ -119,7 +119,7 @@ export async function mapSource(connection: EngineConnection, source: SqlSource,
   const { header, rows, text: isText, durationTypes } = await connection.sample(source, SAMPLE_ROWS);
   const text = new Set(header.filter((_, k) => isText?.[k] === true));
   const detection = detectFormat(header, settings.mapping.inputFormat);
-  const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label);
+  const mapping = bindColumns(header, detection.format, detection.confidence, settings.mapping, rows.map((r) => r.map((v) => v ?? '')), settings.timeZone, connection.label, undefined, connection.dialect !== 'duckdb');
   refuseDurationTypes(mapping, header, durationTypes, connection.label);
   // a log makes one ticket of many rows (a conversation, an incident's events): the count query
   // counts rows as tickets, so it would count every event as a ticket
