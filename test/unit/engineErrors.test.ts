@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clickhouseFailure, clickhouseHttpUrl, refusedSetting, resultRow, spillSettings, transientClickHouse } from '../../src/read/engines/clickhouse.js';
 import { fixture } from '../helpers/exec.js';
 import { safeUrl, unreadableValueHint } from '../../src/read/engines/connection.js';
+import { checkDatabaseUrl } from '../../src/read/engines/url.js';
+import { UsageError } from '../../src/errors.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +43,10 @@ describe('ClickHouse failures name their fix', () => {
 
   it("a ClickHouse URL's user, password and database may be query parameters; any other parameter is refused, not dropped", () => {
     expect(clickhouseHttpUrl('http://ch:8123/?user=analyst&password=p%26w&database=support')).toEqual({ url: 'http://analyst:p%26w@ch:8123', database: 'support' });
-    // the user part and the path win over parameters
-    expect(clickhouseHttpUrl('clickhouses://a:b@ch/sales?database=support')).toEqual({ url: 'https://a:b@ch:8443', database: 'sales' });
+    // the user part wins over parameters; a database named twice must be named alike
+    expect(clickhouseHttpUrl('clickhouses://a:b@ch/sales?user=c')).toEqual({ url: 'https://a:b@ch:8443', database: 'sales' });
+    expect(clickhouseHttpUrl('clickhouse://ch/my%20db?database=my%20db')).toEqual({ url: 'http://ch:8123', database: 'my db' });
+    expect(() => clickhouseHttpUrl('clickhouses://a:b@ch/sales?database=support')).toThrow('--db names two databases: "sales" in the path and "support" in ?database=');
     expect(() => clickhouseHttpUrl('http://ch:8123/?secure=1&compress=0')).toThrow('--db: the ClickHouse URL\'s parameter "secure", "compress" is not one parity reads');
   });
 
@@ -188,10 +192,42 @@ describe('a connection URL as messages and reports show it', () => {
     expect(safeUrl('postgresql://analyst:hunter2@db:5432/support')).toBe('postgresql://analyst:***@db:5432/support');
     expect(safeUrl('postgresql://analyst@db:5432/support?sslmode=require&password=hunter2')).toBe('postgresql://analyst@db:5432/support?sslmode=require&password=***');
     expect(safeUrl('http://ch:8123/?user=analyst&password=hunter2')).toBe('http://ch:8123/?user=analyst&password=***');
-    expect(safeUrl('postgresql://db/support?sslpassword=k&PASSWORD=x&access_token=t&api_key=a&application_name=parity')).toBe(
-      'postgresql://db/support?sslpassword=***&PASSWORD=***&access_token=***&api_key=***&application_name=parity',
+    // where a secret ends cannot be known (it may hold & or #): everything after it is masked
+    expect(safeUrl('postgresql://db/support?application_name=parity&sslpassword=k&PASSWORD=x&access_token=t')).toBe(
+      'postgresql://db/support?application_name=parity&sslpassword=***',
     );
-    // a URL the parser cannot read is masked by pattern
-    expect(safeUrl('postgresql://a:b@[bad/support?password=c&x=1')).toBe('postgresql://a:***@[bad/support?password=***&x=1');
+    expect(safeUrl('postgresql://db/support?password=se&cret&sslmode=require')).toBe('postgresql://db/support?password=***');
+    expect(safeUrl('postgresql://db/support?password=se#cretpart')).toBe('postgresql://db/support?password=***');
+    // a URL the parser cannot read, or one with a #, is masked from the user part's : to the last @
+    expect(safeUrl('postgresql://a:b@[bad/support?password=c&x=1')).toBe('postgresql://a:***@[bad/support?password=***');
+    expect(safeUrl('postgresql://postgres:pa/ss@host/db')).toBe('postgresql://postgres:***@host/db');
+    expect(safeUrl('postgresql://u:12#34@h/db')).toBe('postgresql://u:***@h/db');
+    expect(safeUrl('postgresql://u:p@ss@h/db')).toBe('postgresql://u:***@h/db');
+  });
+});
+
+describe('a --db URL that cannot be opened as written', () => {
+  it('is refused before anything is opened, masked, with how to percent-encode the password', () => {
+    const refused = (url: string) => {
+      try {
+        checkDatabaseUrl(url);
+      } catch (e) {
+        return e as UsageError;
+      }
+      throw new Error(`${url} was not refused`);
+    };
+    const slash = refused('postgresql://postgres:pa/ss@host/db');
+    expect(slash).toBeInstanceOf(UsageError);
+    expect(slash.message).toBe('--db "postgresql://postgres:***@host/db" cannot be read as a URL');
+    expect(slash.hint).toMatch(/\/ as %2F/);
+    expect(refused('postgres://h:99999/db').hint).toMatch(/a port is a number up to 65535/);
+    const hash = refused('postgresql://u:se#cret@h/db');
+    expect(hash.message).not.toMatch(/se|cret/);
+    expect(refused('postgresql://h/db?password=ab#cd').message).toBe('--db "postgresql://h/db?password=***" holds a #, which ends a URL: the rest would not reach the database');
+    expect(refused('postgresql://h/db?password=ab#cd').hint).toMatch(/# as %23/);
+    // written encoded, each is read
+    expect(() => checkDatabaseUrl('postgresql://postgres:pa%2Fss@host/db')).not.toThrow();
+    expect(() => checkDatabaseUrl('postgresql://u:se%23cret@h/db')).not.toThrow();
+    expect(() => checkDatabaseUrl('postgresql:///support?host=/var/run/postgresql')).not.toThrow();
   });
 });

@@ -6,6 +6,7 @@
 import { UsageError } from '../../errors.js';
 import type { Config } from '../../config/schema.js';
 import type { SqlSource } from './connection.js';
+import { checkDatabaseUrl, safeUrl } from './url.js';
 
 /** DuckDB's working memory when not given (measured enough: 10M tickets in 256MB, 50M in 512MB). */
 export const DUCKDB_MEMORY = '1GB';
@@ -32,7 +33,7 @@ export function databaseKind(url: string): 'postgres' | 'clickhouse' {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
   if (scheme === 'clickhouse' || scheme === 'clickhouses' || scheme === 'http' || scheme === 'https') return 'clickhouse';
-  throw new UsageError(`--db "${scheme ? `${scheme}://…` : url}" is not a database URL parity can read`, {
+  throw new UsageError(`--db "${scheme ? `${scheme}://…` : safeUrl(url)}" is not a database URL parity can read`, {
     hint: 'use postgresql://user@host:5432/db or clickhouse://host:8123/db (or http://host:8123); for warehouses, print the query with `parity sql --dialect …`',
   });
 }
@@ -57,7 +58,9 @@ function sourceOf(files: string[], flags: SourceFlags, config: Config): EngineSo
     if ((table ? 1 : 0) + (query ? 1 : 0) !== 1) {
       throw new UsageError('a database source needs exactly one of --table <name> or --query <sql>', { hint: 'e.g. --db postgresql://localhost/support --table tickets' });
     }
-    return { kind: databaseKind(db), url: db, source: table ? { table } : { query: query as string } };
+    const kind = databaseKind(db);
+    checkDatabaseUrl(db);
+    return { kind, url: db, source: table ? { table } : { query: query as string } };
   }
   if (flags.table || flags.query) throw new UsageError('--table and --query need --db <url>');
   if (flags.engine !== undefined && flags.engine !== 'duckdb' && flags.engine !== 'parity') {

@@ -25,12 +25,28 @@ export function clickhouseHttpUrl(url: string): { url: string; database: string 
       hint: 'a ClickHouse URL takes user, password and database (clickhouse://user:password@host:8123/database, or ?user=…&password=…&database=…); set server settings in the user\'s profile',
     });
   }
-  const database = u.pathname.replace(/^\//, '') || params.get('database') || null;
+  const inPath = percentDecoded(u.pathname.replace(/^\//, '')) || null;
+  const inParameter = params.get('database') || null;
+  if (inPath && inParameter && inPath !== inParameter) {
+    throw new UsageError(`--db names two databases: "${inPath}" in the path and "${inParameter}" in ?database=`, {
+      hint: 'keep one of them: clickhouse://host:8123/database, or ?database=… with no path',
+    });
+  }
+  const database = inPath ?? inParameter;
   const http = new URL(`${secure ? 'https' : 'http'}://${u.host}`);
   if (!u.port) http.port = secure ? '8443' : '8123';
   http.username = u.username || encodeURIComponent(params.get('user') ?? '');
   http.password = u.password || encodeURIComponent(params.get('password') ?? '');
   return { url: http.toString().replace(/\/$/, ''), database };
+}
+
+/** A URL part as written before encoding (`my%20db` → `my db`), or as it is where it is no valid encoding. */
+function percentDecoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** How long one query may take before parity gives up on the server. */

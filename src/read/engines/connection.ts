@@ -8,6 +8,8 @@ import type { FlatCountSeries } from '../../measure/counts.js';
 import type { LiveDialectId } from './dialects.js';
 import { NO_SECONDS } from './sql.js';
 
+export { safeUrl } from './url.js';
+
 /** What `EngineConnection.sample` returns. */
 export interface SourceSample {
   header: string[];
@@ -127,25 +129,6 @@ export function sampleText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   return String(value);
-}
-
-/** Query parameters of a connection URL whose value is a secret (`?password=`, `sslpassword`, `access_token`, `api_key`). */
-const SECRET_PARAMETER = /pass|pwd|secret|token|key|auth|credential/i;
-
-/**
- * A connection URL for messages, the report's input and its Markdown and HTML: the password
- * replaced by `***`, in the user part (`user:secret@host`) and in any query parameter that holds
- * one (`?password=secret`, which libpq and ClickHouse's HTTP interface both take).
- */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    for (const name of [...u.searchParams.keys()]) if (SECRET_PARAMETER.test(name)) u.searchParams.set(name, '***');
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@').replace(/([?&;][^=&;#]*(?:pass|pwd|secret|token|key|auth|credential)[^=&;#]*=)[^&;#]*/gi, '$1***');
-  }
 }
 
 /**
